@@ -1,0 +1,29 @@
+// What the core reads: text that an edge (file system, git, GitHub API) already fetched.
+// The core never opens files itself.
+
+/** One input file. `path` is the name shown to users (relative to the repository or the CLI argument). */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** 1-based line and column, as editors and GitHub annotations count them. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A path into a parsed document: object keys and list indexes, e.g. ["spec", "ingress", 0, "from"]. */
+export type DocPath = readonly (string | number)[];
+
+/** Finds the position of a path in the document; falls back to the nearest existing ancestor. */
+export type Locator = (path: DocPath) => Position;
+
+/** A Kubernetes object found in a file, with a locator for its fields (paths relative to the object). */
+export interface KubeObject {
+  readonly file: string;
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly locate: Locator;
+}

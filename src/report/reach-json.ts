@@ -1,0 +1,29 @@
+// The `netreach reach --format json` document (DESIGN section 6). Other programs parse it:
+// change only by adding fields.
+
+export type EndpointJson =
+  | { id: string; type: "workload"; namespace: string; name: string; kind: string }
+  | { id: string; type: "synthetic"; namespace: string; labels: Record<string, string> }
+  | { id: string; type: "external"; cidrs: string[] };
+
+export interface FlowJson {
+  src: string;
+  dst: string;
+  /** Canonical connection string, e.g. "TCP 80,8080-8090,UDP 53" or "All Connections". */
+  conn: string;
+}
+
+export interface DiagnosticJson {
+  severity: "error" | "warning" | "note";
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ReachJson {
+  schema: "netreach.reach/v1";
+  endpoints: EndpointJson[];
+  flows: FlowJson[];
+  diagnostics: DiagnosticJson[];
+}
