@@ -1,0 +1,63 @@
+// Kubernetes objects of one revision -> the analysis model (namespaces, workloads, policies).
+import type { Cluster, Namespace, Workload } from "../model/cluster.js";
+import type { Policy } from "../model/policy.js";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { implicitNamespace, loadNamespace } from "./namespace.js";
+import { loadNetworkPolicy } from "./network-policy.js";
+import type { KubeObject } from "./source.js";
+import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
+
+export interface ClusterLoad {
+  readonly cluster: Cluster;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Objects of kinds netreach does not read, by kind: reported, not silently dropped. */
+  readonly skippedKinds: ReadonlyMap<string, number>;
+}
+
+const NETWORK_POLICY_API = "networking.k8s.io/v1";
+
+export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
+  const diagnostics: Diagnostic[] = [];
+  const namespaces = new Map<string, Namespace>();
+  const workloads = new Map<string, Workload>();
+  const policies = new Map<string, Policy>();
+  const skippedKinds = new Map<string, number>();
+
+  for (const obj of objects) {
+    if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
+      const r = loadNamespace(obj);
+      diagnostics.push(...r.diagnostics);
+      if (r.namespace) {
+        if (namespaces.has(r.namespace.name)) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`));
+        else namespaces.set(r.namespace.name, r.namespace);
+      }
+    } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
+      const r = loadNetworkPolicy(obj);
+      diagnostics.push(...r.diagnostics);
+      if (r.policy) {
+        if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
+        else policies.set(r.policy.id, r.policy);
+      }
+    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
+      const r = loadWorkload(obj);
+      diagnostics.push(...r.diagnostics);
+      // Several pods of one controller are one workload: the first one found stands for it.
+      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+    } else {
+      skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
+    }
+  }
+
+  for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
+    if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
+  }
+  return {
+    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    diagnostics,
+    skippedKinds,
+  };
+}
+
+function duplicate(obj: KubeObject, what: string): Diagnostic {
+  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once; the first declaration is used`);
+}

@@ -1,0 +1,291 @@
+// One source file -> its YAML (or JSON) documents as plain values, each with a locator.
+// Untrusted input: every way a small file can make the parser or later stages explode
+// (document floods, alias bombs, deep nesting, recursive aliases) is capped here.
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  type CST,
+  type Document,
+  type Tags,
+  type YAMLMap,
+  type YAMLError,
+} from "yaml";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import type { DocPath, Locator, Position, SourceFile } from "./source.js";
+
+export interface ParsedDocument {
+  /** 0-based position of the document in its file, counting every document (also dropped ones). */
+  readonly index: number;
+  /** Plain JS value (objects, arrays, scalars). Aliases may share subtrees; never cyclic. */
+  readonly value: unknown;
+  readonly locate: Locator;
+  /** 1-based line where the document's content starts. */
+  readonly line: number;
+}
+
+export interface DocumentLimits {
+  /** Documents read per file; the rest of the file is not even parsed. */
+  readonly maxDocuments: number;
+  /** yaml's maxAliasCount: how often an anchored node may be expanded (alias bombs). */
+  readonly maxAliasCount: number;
+  /** Nesting of collections. Real manifests stay under ~30 levels, CRD schemas under ~100; yaml's
+   * recursive composer overflows the stack near 800 levels (and can then crash V8 outright). */
+  readonly maxDepth: number;
+}
+
+export const defaultDocumentLimits: DocumentLimits = { maxDocuments: 10_000, maxAliasCount: 100, maxDepth: 200 };
+
+// Kubernetes tooling reads YAML with go-yaml v2 (via sigs.k8s.io/yaml): YAML 1.1 booleans
+// (yes/no/on/off), octal 0755 and `<<` merge keys, but timestamps and sexagesimal numbers
+// (1:20) stay strings. yaml's 1.1 schema minus the time tags is the closest match.
+const dropTimeTags = (tags: Tags): Tags =>
+  tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
+
+const composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" } as const;
+
+type ParsedDoc = Document.Parsed;
+
+export function parseDocuments(
+  file: SourceFile,
+  limits: Partial<DocumentLimits> = {},
+): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const lim: DocumentLimits = { ...defaultDocumentLimits, ...limits };
+  const lineCounter = new LineCounter();
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const docs: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Diagnostic["severity"], offset: number, message: string) =>
+    diagnostics.push(diagnostic(severity, file.path, at(offset), message));
+
+  // Parser and Composer are what yaml's parseAllDocuments runs; driving them token by token
+  // lets us stop at the document cap and keep over-deep documents away from the recursive
+  // composer. (The parser itself is iterative and copes with any depth.)
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(composerOptions);
+  const pendingIndexes: number[] = []; // the composer emits a document only when the next one starts
+  const accept = (doc: ParsedDoc) => {
+    const index = pendingIndexes.shift() ?? -1;
+    const parsed = finishDocument(doc, index, lim, at, report);
+    if (parsed) docs.push(parsed);
+  };
+
+  let count = 0;
+  for (const token of parser.parse(file.text)) {
+    if (token.type === "document") {
+      if (count === lim.maxDocuments) {
+        report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
+        break;
+      }
+      const index = count++;
+      const deep = tooDeepToken(token, lim.maxDepth);
+      if (deep) {
+        report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
+        continue;
+      }
+      pendingIndexes.push(index);
+    }
+    for (const doc of composer.next(token)) accept(doc);
+  }
+  for (const doc of composer.end()) accept(doc);
+  // Errors outside any document (e.g. a stream with only a stray directive) stay with the composer.
+  for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
+  return { docs, diagnostics };
+}
+
+function finishDocument(
+  doc: ParsedDoc,
+  index: number,
+  lim: DocumentLimits,
+  at: (offset: number) => Position,
+  report: (severity: Diagnostic["severity"], offset: number, message: string) => void,
+): ParsedDocument | undefined {
+  const start = isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+  const first = doc.errors[0];
+  if (first) {
+    // Later errors are mostly consequences of the first one; report it alone.
+    report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
+    return undefined;
+  }
+  for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    report(
+      "error",
+      start,
+      /alias count/i.test(msg)
+        ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped`
+        : `YAML error: ${firstLine(msg)}; the document is skipped`,
+    );
+    return undefined;
+  }
+  // `---` alone, comments only, or an explicit null: nothing to analyze, nothing to say.
+  if (value === null || value === undefined) return undefined;
+
+  // Aliases can build what the text cannot show: cycles (an anchor used inside itself) and
+  // nesting multiplied through alias chains. Later stages recurse over values, so check here.
+  const shape = checkShape(value, lim.maxDepth);
+  if (shape === "cycle") {
+    report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
+    return undefined;
+  }
+  if (shape === "too-deep") {
+    report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
+    return undefined;
+  }
+  const locate = makeLocator(doc, start, at);
+  return { index, value, locate, line: at(start).line };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n", 1)[0]!.trim();
+}
+
+function syntaxMessage(err: YAMLError, more: number): string {
+  const extra = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
+  return `YAML syntax error: ${firstLine(err.message)}${extra}; the document is skipped`;
+}
+
+/** First collection token nested deeper than maxDepth, walked without recursion. */
+function tooDeepToken(root: CST.Document, maxDepth: number): CST.Token | undefined {
+  const stack: [CST.Token, number][] = root.value ? [[root.value, 0]] : [];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [token, depth] = top;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
+    if (depth + 1 > maxDepth) return token;
+    for (const item of token.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Detects cycles and excessive depth in a toJS value; shared (aliased) subtrees are visited once. */
+function checkShape(value: unknown, maxDepth: number): "cycle" | "too-deep" | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const height = new Map<object, number>(); // finished nodes -> levels at and below them
+  const onPath = new Set<object>();
+  type Frame = { node: object; children: unknown[]; next: number; below: number };
+  const stack: Frame[] = [{ node: value, children: Object.values(value), next: 0, below: 0 }];
+  onPath.add(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (typeof child !== "object" || child === null) continue;
+      if (onPath.has(child)) return "cycle";
+      const h = height.get(child);
+      if (h !== undefined) {
+        if (stack.length + h > maxDepth) return "too-deep";
+        top.below = Math.max(top.below, h);
+        continue;
+      }
+      if (stack.length + 1 > maxDepth) return "too-deep";
+      onPath.add(child);
+      stack.push({ node: child, children: Object.values(child), next: 0, below: 0 });
+    } else {
+      stack.pop();
+      onPath.delete(top.node);
+      const h = top.below + 1;
+      height.set(top.node, h);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.below = Math.max(parent.below, h);
+    }
+  }
+  return undefined;
+}
+
+// ---- Locator: walks the AST on demand, so documents nobody asks about cost nothing extra.
+
+function makeLocator(doc: ParsedDoc, start: number, at: (offset: number) => Position): Locator {
+  return (path: DocPath) => {
+    let node: unknown = doc.contents;
+    let offset = start;
+    for (const segment of path) {
+      const step = child(doc, deref(doc, node), segment);
+      if (!step) break; // missing: stay at the nearest existing ancestor
+      offset = step.offset ?? offset;
+      node = step.node;
+    }
+    return at(offset);
+  };
+}
+
+interface Step {
+  readonly node: unknown;
+  /** Where the segment is written: the key of a map entry (so "spec.ingress" is the `ingress:` line), the item of a list. */
+  readonly offset: number | undefined;
+}
+
+function child(doc: ParsedDoc, node: unknown, segment: string | number): Step | undefined {
+  if (isMap(node)) {
+    const pair = findPair(doc, node, String(segment), new Set());
+    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
+  }
+  if (isPair(node)) {
+    // A single-pair mapping inside a flow sequence: `[a: 1]`.
+    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : undefined;
+  }
+  if (isSeq(node) && typeof segment === "number") {
+    const item: unknown = node.items[segment];
+    return item === undefined ? undefined : { node: item, offset: startOf(item) };
+  }
+  return undefined;
+}
+
+/** The pair for `key`, looking into `<<` merge sources the way toJS does (own keys win). */
+function findPair(
+  doc: ParsedDoc,
+  map: YAMLMap<unknown, unknown>,
+  key: string,
+  seen: Set<unknown>,
+): { key: unknown; value: unknown } | undefined {
+  seen.add(map); // `&a {<<: *a}` must not loop
+  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) continue;
+    const source = deref(doc, pair.value);
+    for (const item of isSeq(source) ? source.items : [source]) {
+      const merged = deref(doc, item);
+      if (!isMap(merged) || seen.has(merged)) continue;
+      const found = findPair(doc, merged, key, seen);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function deref(doc: ParsedDoc, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === "symbol" && key.value.description === "<<";
+}
+
+/** The JS object key toJS makes of a scalar key; undefined for keys a path cannot name. */
+function keyString(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const v = key.value;
+  if (v === null || v === undefined) return "";
+  return typeof v === "object" || typeof v === "symbol" ? undefined : String(v);
+}
+
+function startOf(node: unknown): number | undefined {
+  if (isPair(node)) return startOf(node.key) ?? startOf(node.value);
+  return isNode(node) && node.range ? node.range[0] : undefined;
+}

@@ -1,0 +1,31 @@
+// Files of one revision -> the analysis model, with every diagnostic the way there produced.
+import { buildCluster } from "./cluster.js";
+import type { Cluster } from "../model/cluster.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { parseDocuments } from "./documents.js";
+import { extractObjects } from "./objects.js";
+import type { KubeObject, SourceFile } from "./source.js";
+
+export interface Loaded {
+  readonly cluster: Cluster;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
+  readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
+}
+
+export function loadSources(files: readonly SourceFile[]): Loaded {
+  const diagnostics: Diagnostic[] = [];
+  const objects: KubeObject[] = [];
+  let skippedDocs = 0;
+  for (const file of files) {
+    const parsed = parseDocuments(file);
+    diagnostics.push(...parsed.diagnostics);
+    const extracted = extractObjects(file, parsed.docs);
+    diagnostics.push(...extracted.diagnostics);
+    objects.push(...extracted.objects);
+    skippedDocs += extracted.skipped.length;
+  }
+  const built = buildCluster(objects);
+  diagnostics.push(...built.diagnostics);
+  return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds } };
+}

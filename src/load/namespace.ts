@@ -1,0 +1,32 @@
+import type { Namespace } from "../model/cluster.js";
+import { NAMESPACE_NAME_LABEL } from "../model/labels.js";
+import { Checker, describe } from "./checker.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { objectMeta } from "./object-meta.js";
+import type { KubeObject } from "./source.js";
+
+export function loadNamespace(obj: KubeObject): { namespace: Namespace | undefined; diagnostics: readonly Diagnostic[] } {
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `Namespace ${meta.name ?? "(unnamed)"}`);
+  if (meta.name === undefined) {
+    c.error(["metadata", "name"], "metadata.name is required; left out");
+    return { namespace: undefined, diagnostics: c.diagnostics };
+  }
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(meta.labels)) {
+    if (typeof v === "string") labels[k] = v;
+    else c.warning(["metadata", "labels", k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+  }
+  if (labels[NAMESPACE_NAME_LABEL] !== undefined && labels[NAMESPACE_NAME_LABEL] !== meta.name) {
+    c.warning(["metadata", "labels", NAMESPACE_NAME_LABEL], `the API server sets ${NAMESPACE_NAME_LABEL} to the namespace's name ("${meta.name}"); the declared value is replaced`);
+  }
+  labels[NAMESPACE_NAME_LABEL] = meta.name;
+  return {
+    namespace: { name: meta.name, labels, source: { file: obj.file, line: obj.locate([]).line } },
+    diagnostics: c.diagnostics,
+  };
+}
+
+export function implicitNamespace(name: string): Namespace {
+  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
+}

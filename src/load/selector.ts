@@ -1,0 +1,103 @@
+// Parses and validates a metav1.LabelSelector the way the API server does.
+import type { Requirement, Selector } from "../model/selector.js";
+import { SELECT_ALL } from "../model/selector.js";
+import { describe, type Checker } from "./checker.js";
+import type { DocPath } from "./source.js";
+import { labelKeyProblem, labelValueProblem } from "./label-syntax.js";
+
+const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
+type Operator = (typeof OPERATORS)[number];
+
+/** Undefined when the selector is invalid (errors reported); an unset selector selects everything. */
+export function parseSelector(c: Checker, path: DocPath): Selector | undefined {
+  const m = c.map(path);
+  if (m === undefined) return c.isUnset(path) ? SELECT_ALL : undefined;
+  c.knownKeys(path, ["matchLabels", "matchExpressions"]);
+  let ok = true;
+  const reqs: Requirement[] = [];
+
+  const labels = c.map([...path, "matchLabels"]);
+  if (labels === undefined && !c.isUnset([...path, "matchLabels"])) ok = false;
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const at = [...path, "matchLabels", key];
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) {
+      c.error(at, keyProblem);
+      ok = false;
+    }
+    if (typeof value !== "string") {
+      c.error(at, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      ok = false;
+      continue;
+    }
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) {
+      c.error(at, valueProblem);
+      ok = false;
+    }
+    reqs.push({ key, op: "In", values: [value] });
+  }
+
+  const exprs = c.list([...path, "matchExpressions"]);
+  if (exprs === undefined && !c.isUnset([...path, "matchExpressions"])) ok = false;
+  (exprs ?? []).forEach((_, i) => {
+    const at = [...path, "matchExpressions", i];
+    const r = parseRequirement(c, at);
+    if (r) reqs.push(r);
+    else ok = false;
+  });
+  return ok ? { requirements: reqs } : undefined;
+}
+
+function parseRequirement(c: Checker, at: DocPath): Requirement | undefined {
+  if (c.map(at) === undefined) {
+    if (c.isUnset(at)) c.error(at, "a matchExpressions entry must be a mapping with key and operator");
+    return undefined;
+  }
+  c.knownKeys(at, ["key", "operator", "values"]);
+  const key = c.string([...at, "key"]);
+  const op = c.string([...at, "operator"]);
+  const values = c.list([...at, "values"]);
+  let ok = key !== undefined && op !== undefined;
+  if (key === undefined && c.isUnset([...at, "key"])) c.error(at, "key is required");
+  if (op === undefined && c.isUnset([...at, "operator"])) c.error(at, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key !== undefined) {
+    const problem = labelKeyProblem(key);
+    if (problem) {
+      c.error([...at, "key"], problem);
+      ok = false;
+    }
+  }
+  if (op !== undefined && !(OPERATORS as readonly string[]).includes(op)) {
+    c.error([...at, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
+    ok = false;
+  }
+  const strings: string[] = [];
+  (values ?? []).forEach((v, j) => {
+    if (typeof v !== "string") {
+      c.error([...at, "values", j], `values must be strings, not ${describe(v)}`);
+      ok = false;
+    } else {
+      const problem = labelValueProblem(v);
+      if (problem) {
+        c.error([...at, "values", j], problem);
+        ok = false;
+      }
+      strings.push(v);
+    }
+  });
+  if (!ok || key === undefined) return undefined;
+  const operator = op as Operator;
+  if (operator === "In" || operator === "NotIn") {
+    if (strings.length === 0) {
+      c.error(at, `values must be non-empty when operator is ${operator}`);
+      return undefined;
+    }
+    return { key, op: operator, values: strings };
+  }
+  if (strings.length > 0 || (values !== undefined && values.length > 0)) {
+    c.error([...at, "values"], `values must be empty when operator is ${operator}`);
+    return undefined;
+  }
+  return { key, op: operator };
+}

@@ -1,0 +1,113 @@
+// Pods and pod controllers: each becomes one workload endpoint with its pod template's labels,
+// container ports and hostNetwork. Only what NetworkPolicy can see is kept.
+import type { ContainerPort, Workload } from "../model/cluster.js";
+import type { Labels } from "../model/labels.js";
+import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../net/protocol.js";
+import { Checker, describe, isPlainObject } from "./checker.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { objectMeta } from "./object-meta.js";
+import type { DocPath, KubeObject } from "./source.js";
+
+/** Where each kind keeps its pod template. */
+const TEMPLATE_PATH: Readonly<Record<string, DocPath>> = {
+  Deployment: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  Job: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"],
+};
+
+export const WORKLOAD_KINDS: readonly string[] = ["Pod", ...Object.keys(TEMPLATE_PATH)];
+
+export interface WorkloadLoad {
+  readonly workload: Workload | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function loadWorkload(obj: KubeObject): WorkloadLoad {
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `${obj.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics };
+
+  const template: DocPath = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind]!;
+  const labelsPath: DocPath = [...template, "metadata", "labels"];
+  const podSpec: DocPath = [...template, "spec"];
+  const owner = obj.kind === "Pod" ? controllerOwner(c) : undefined;
+  const name = owner?.name ?? meta.name;
+  const kind = owner?.kind ?? obj.kind;
+  return {
+    workload: {
+      id: `${meta.namespace}/${name}[${kind}]`,
+      namespace: meta.namespace,
+      name,
+      kind,
+      labels: labels(c, labelsPath),
+      ports: containerPorts(c, podSpec),
+      hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      source: { file: obj.file, line: obj.locate([]).line },
+    },
+    diagnostics: c.diagnostics,
+  };
+}
+
+const CONTROLLER_KINDS = new Set([...Object.keys(TEMPLATE_PATH)]);
+
+/**
+ * A Pod made by a controller is named after it, so that all its replicas are one workload.
+ * Owners that are not workload controllers (a Node, for static pods) leave the Pod its own name;
+ * an owner reference without a kind still names the Pod (kind stays Pod), as netpol-analyzer does.
+ */
+function controllerOwner(c: Checker): { name: string; kind: string } | undefined {
+  const refs = c.get(["metadata", "ownerReferences"]);
+  if (!Array.isArray(refs)) return undefined;
+  const candidates = refs.filter(isPlainObject).filter((r) => typeof r["name"] === "string" && r["name"] !== "");
+  const pick = candidates.find((r) => r["controller"] === true) ?? candidates[0];
+  if (pick === undefined) return undefined;
+  const kind = pick["kind"];
+  if (typeof kind === "string" && kind !== "") {
+    return CONTROLLER_KINDS.has(kind) ? { name: pick["name"] as string, kind } : undefined;
+  }
+  return { name: pick["name"] as string, kind: "Pod" };
+}
+
+function labels(c: Checker, path: DocPath): Labels {
+  const m = c.map(path);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m ?? {})) {
+    if (typeof v === "string") out[k] = v;
+    else c.warning([...path, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+  }
+  return out;
+}
+
+function containerPorts(c: Checker, spec: DocPath): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  // Only regular containers serve traffic that policies name; init containers have finished by then.
+  for (const group of ["containers"]) {
+    const containers = c.list([...spec, group]) ?? [];
+    containers.forEach((_, i) => {
+      const portsPath = [...spec, group, i, "ports"];
+      const ports = c.list(portsPath) ?? [];
+      ports.forEach((p, j) => {
+        if (!isPlainObject(p)) return;
+        const at = [...portsPath, j];
+        const num = p["containerPort"];
+        if (!Number.isInteger(num) || (num as number) < MIN_PORT || (num as number) > MAX_PORT) {
+          c.warning([...at, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          return;
+        }
+        const proto = p["protocol"] ?? "TCP";
+        if (!isProtocol(proto)) {
+          c.warning([...at, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          return;
+        }
+        const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : undefined;
+        out.push({ name, port: num as number, protocol: proto as Protocol });
+      });
+    });
+  }
+  return out;
+}

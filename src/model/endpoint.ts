@@ -1,0 +1,38 @@
+// The things a flow connects. Ids are what users read and what JSON consumers key on.
+import type { AddrRange } from "../net/ip.js";
+import type { ContainerPort, Workload } from "./cluster.js";
+import type { Labels } from "./labels.js";
+
+/** What the engine needs to know of anything that runs in a pod. */
+export interface PodLike {
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  readonly hostNetwork: boolean;
+}
+
+export interface WorkloadEndpoint {
+  readonly type: "workload";
+  readonly id: string;
+  readonly pod: Workload;
+}
+
+/** A representative pod standing for every pod its labels describe (DESIGN section 4). */
+export interface SyntheticEndpoint {
+  readonly type: "synthetic";
+  readonly id: string;
+  readonly pod: PodLike;
+}
+
+export type PodEndpoint = WorkloadEndpoint | SyntheticEndpoint;
+
+export interface ExternalEndpoint {
+  readonly type: "external";
+  readonly id: string;
+  /** Disjoint, ascending, adjacent ones merged. */
+  readonly ranges: readonly AddrRange[];
+  /** Minimal CIDR cover of `ranges`. */
+  readonly cidrs: readonly string[];
+}
+
+export type Endpoint = PodEndpoint | ExternalEndpoint;

@@ -1,0 +1,109 @@
+// The address space outside the cluster, cut at every ipBlock boundary (of every revision
+// analyzed together) and grouped into classes: addresses that every ipBlock treats alike are
+// one endpoint, even when not contiguous ("0.0.0.0/0 except 10.0.0.0/8").
+import type { ExternalEndpoint } from "../model/endpoint.js";
+import type { Peer } from "../model/policy.js";
+import { cidrRange, familyMax, formatCidr, rangeToCidrs, type AddrRange, type Cidr, type Family } from "../net/ip.js";
+
+export type IpBlockPeer = Extract<Peer, { kind: "ipBlock" }>;
+
+export function ipBlockKey(b: IpBlockPeer): string {
+  return [formatCidr(b.cidr), ...b.except.map(formatCidr).sort()].join(" ");
+}
+
+export function ipBlockRanges(b: IpBlockPeer): AddrRange[] {
+  const outer = cidrRange(b.cidr);
+  const holes = b.except.map(cidrRange).sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0));
+  const out: AddrRange[] = [];
+  let lo = outer.lo;
+  for (const h of holes) {
+    if (h.lo > lo) out.push({ family: outer.family, lo, hi: h.lo - 1n });
+    if (h.hi + 1n > lo) lo = h.hi + 1n;
+  }
+  if (lo <= outer.hi) out.push({ family: outer.family, lo, hi: outer.hi });
+  return out;
+}
+
+export interface ExternalSpace {
+  readonly classes: readonly ExternalEndpoint[];
+  /** For each distinct ipBlock (by key), the indexes of the classes it contains. */
+  readonly classesOf: ReadonlyMap<string, readonly number[]>;
+}
+
+export function buildExternalSpace(blocks: readonly IpBlockPeer[]): ExternalSpace {
+  const distinct = new Map<string, AddrRange[]>();
+  for (const b of blocks) {
+    const key = ipBlockKey(b);
+    if (!distinct.has(key)) distinct.set(key, ipBlockRanges(b));
+  }
+  const keys = [...distinct.keys()];
+  const families: Family[] = ["v4"];
+  // IPv6 appears only when some ipBlock speaks IPv6: otherwise it would double every report.
+  if ([...distinct.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
+
+  const classes: ExternalEndpoint[] = [];
+  const classesOf = new Map<string, number[]>(keys.map((k) => [k, []]));
+  for (const family of families) {
+    const cuts = new Set<bigint>([0n]);
+    for (const rs of distinct.values()) {
+      for (const r of rs) if (r.family === family) cuts.add(r.lo).add(r.hi + 1n);
+    }
+    const max = familyMax(family);
+    const points = [...cuts].filter((p) => p <= max).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Signature of each elementary segment: which ipBlocks contain it.
+    const bySignature = new Map<string, { keys: string[]; ranges: AddrRange[] }>();
+    points.forEach((lo, i) => {
+      const hi = i + 1 < points.length ? points[i + 1]! - 1n : max;
+      const members = keys.filter((k) => distinct.get(k)!.some((r) => r.family === family && r.lo <= lo && hi <= r.hi));
+      const sig = members.join("|");
+      let entry = bySignature.get(sig);
+      if (!entry) bySignature.set(sig, (entry = { keys: members, ranges: [] }));
+      const last = entry.ranges[entry.ranges.length - 1];
+      if (last && last.hi + 1n === lo) entry.ranges[entry.ranges.length - 1] = { family, lo: last.lo, hi };
+      else entry.ranges.push({ family, lo, hi });
+    });
+    for (const { keys: members, ranges } of bySignature.values()) {
+      const index = classes.length;
+      const cidrs = ranges.flatMap(rangeToCidrs);
+      classes.push({ type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) });
+      for (const k of members) classesOf.get(k)!.push(index);
+    }
+  }
+  return { classes, classesOf };
+}
+
+/**
+ * A name a reviewer reads at a glance: the CIDR list, or "C except X, Y" when that is shorter
+ * (the usual shape of `0.0.0.0/0 except 10.0.0.0/8`).
+ */
+function describeRanges(family: Family, ranges: readonly AddrRange[], cidrs: readonly Cidr[]): string {
+  const plain = cidrs.map(formatCidr);
+  const lo = ranges[0]!.lo;
+  const hi = ranges[ranges.length - 1]!.hi;
+  const enclosing = smallestEnclosing(family, lo, hi);
+  const span = cidrRange(enclosing);
+  const gaps: AddrRange[] = [];
+  let cur = span.lo;
+  for (const r of ranges) {
+    if (r.lo > cur) gaps.push({ family, lo: cur, hi: r.lo - 1n });
+    cur = r.hi + 1n;
+  }
+  if (cur <= span.hi) gaps.push({ family, lo: cur, hi: span.hi });
+  const holes = gaps.flatMap(rangeToCidrs).map(formatCidr);
+  if (holes.length > 0 && holes.length + 1 < plain.length) return `${formatCidr(enclosing)} except ${holes.join(", ")}`;
+  return plain.join(", ");
+}
+
+function smallestEnclosing(family: Family, lo: bigint, hi: bigint): Cidr {
+  const bits = family === "v4" ? 32 : 128;
+  let prefix = 0;
+  for (let p = bits; p >= 0; p--) {
+    const size = BigInt(bits - p);
+    if (lo >> size === hi >> size) {
+      prefix = p;
+      break;
+    }
+  }
+  const size = BigInt(bits - prefix);
+  return { family, base: (lo >> size) << size, prefix };
+}

@@ -1,0 +1,104 @@
+// One universe for everything analyzed together (one revision for `reach`, both for `diff`):
+// pods grouped into classes that no policy can tell apart, and external address classes.
+// Every revision is evaluated over the same classes, so a flow has one name on both sides.
+import type { Namespace } from "../model/cluster.js";
+import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
+import type { Labels } from "../model/labels.js";
+import type { Policy } from "../model/policy.js";
+import type { Selector } from "../model/selector.js";
+import type { Protocol } from "../net/protocol.js";
+import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
+
+/** One revision's inputs to the engine. */
+export interface Side {
+  readonly namespaces: ReadonlyMap<string, Namespace>;
+  readonly pods: readonly PodEndpoint[];
+  readonly policies: readonly Policy[];
+}
+
+/** Pods that every selector and named port of the universe treats alike. */
+export interface PodClass {
+  readonly namespace: string;
+  readonly nsLabels: Labels;
+  /** Restricted to the keys some selector uses. */
+  readonly labels: Labels;
+  /** "name/PROTOCOL" -> port number, restricted to names some policy uses. */
+  readonly namedPorts: ReadonlyMap<string, number>;
+  readonly hostNetwork: boolean;
+}
+
+export interface Universe {
+  readonly podClasses: readonly PodClass[];
+  readonly externals: readonly ExternalEndpoint[];
+  /** For each distinct ipBlock key, the external class indexes it contains. */
+  readonly externalsOf: ReadonlyMap<string, readonly number[]>;
+  /** Per side: endpoint id -> pod class index. */
+  readonly classOf: readonly ReadonlyMap<string, number>[];
+}
+
+export function namedPortKey(name: string, protocol: Protocol): string {
+  return `${name}/${protocol}`;
+}
+
+export function buildUniverse(sides: readonly Side[]): Universe {
+  const podKeys = new Set<string>();
+  const nsKeys = new Set<string>();
+  const portNames = new Set<string>();
+  const blocks: IpBlockPeer[] = [];
+  const addKeys = (s: Selector, into: Set<string>) => s.requirements.forEach((r) => into.add(r.key));
+  for (const side of sides) {
+    for (const p of side.policies) {
+      addKeys(p.subject, podKeys);
+      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
+        if (rule.ports !== "any") for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
+        if (rule.peers === "any") continue;
+        for (const peer of rule.peers) {
+          if (peer.kind === "ipBlock") blocks.push(peer);
+          else {
+            addKeys(peer.pods, podKeys);
+            if (peer.namespaces.kind === "selector") addKeys(peer.namespaces.selector, nsKeys);
+          }
+        }
+      }
+    }
+  }
+
+  const podClasses: PodClass[] = [];
+  const byKey = new Map<string, number>();
+  const classOf = sides.map((side) => {
+    const map = new Map<string, number>();
+    for (const ep of side.pods) {
+      const ns = side.namespaces.get(ep.pod.namespace);
+      const cls: PodClass = {
+        namespace: ep.pod.namespace,
+        nsLabels: project(ns?.labels ?? {}, nsKeys),
+        labels: project(ep.pod.labels, podKeys),
+        namedPorts: new Map(
+          ep.pod.ports
+            .filter((p) => p.name !== undefined && portNames.has(p.name))
+            .map((p) => [namedPortKey(p.name!, p.protocol), p.port] as const)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        ),
+        hostNetwork: ep.pod.hostNetwork,
+      };
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
+      let index = byKey.get(key);
+      if (index === undefined) {
+        index = podClasses.length;
+        podClasses.push(cls);
+        byKey.set(key, index);
+      }
+      map.set(ep.id, index);
+    }
+    return map;
+  });
+
+  const external = buildExternalSpace(blocks);
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+
+function project(labels: Labels, keys: ReadonlySet<string>): Labels {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(labels).sort()) if (keys.has(k)) out[k] = labels[k]!;
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { ReachReport } from "../analyze.js";
+import { md, mdCode } from "./escape.js";
+
+export function reachMarkdown(r: ReachReport): string {
+  const out: string[] = ["## netreach: allowed flows", ""];
+  const pods = r.endpoints.filter((e) => e.type !== "external").length;
+  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} between ${pods} workload${pods === 1 ? "" : "s"} and external addresses.`, "");
+  if (r.flows.length > 0) {
+    out.push("| Source | Destination | Connections |", "| --- | --- | --- |");
+    for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);
+    out.push("");
+  }
+  if (r.diagnostics.length > 0) {
+    out.push("<details><summary>Diagnostics</summary>", "");
+    for (const d of r.diagnostics) out.push(`- **${d.severity}** ${mdCode(`${d.file}:${d.line}:${d.column}`)} ${md(d.message)}`);
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
