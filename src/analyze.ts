@@ -5,7 +5,7 @@ import type { SourceFile } from "./load/source.js";
 import type { PodEndpoint } from "./model/endpoint.js";
 import { evaluate } from "./reach/evaluate.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
-import { buildUniverse, type Side } from "./reach/universe.js";
+import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
 import type { Endpoint } from "./model/endpoint.js";
 import type { ReachJson } from "./report/reach-json.js";
 import { reachJson } from "./render/reach-json.js";
@@ -15,6 +15,7 @@ export type PodsMode = "declared" | "auto" | "synthetic";
 
 export interface AnalyzeOptions {
   readonly pods?: PodsMode;
+  readonly hostNetwork?: HostNetworkMode;
 }
 
 export interface ReachReport {
@@ -33,7 +34,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   void options.pods;
   const loaded = loadSources(files);
   const side = sideOf(loaded);
-  const universe = buildUniverse([side]);
+  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
   const reachability = evaluate(universe, side.policies);
   const flows = expandFlows(reachability, side.pods, universe.classOf[0]!);
   return {

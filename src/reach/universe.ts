@@ -40,7 +40,19 @@ export function namedPortKey(name: string, protocol: Protocol): string {
   return `${name}/${protocol}`;
 }
 
-export function buildUniverse(sides: readonly Side[]): Universe {
+/**
+ * How hostNetwork pods meet policies. "exempt" (the default) is what CNIs do: they share the
+ * node's network, so no policy selects them and no pod selector matches them. "pod" treats them
+ * as ordinary pods, as netpol-analyzer does; it exists to compare with that tool.
+ */
+export type HostNetworkMode = "exempt" | "pod";
+
+export interface UniverseOptions {
+  readonly hostNetwork?: HostNetworkMode;
+}
+
+export function buildUniverse(sides: readonly Side[], options: UniverseOptions = {}): Universe {
+  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
   const podKeys = new Set<string>();
   const nsKeys = new Set<string>();
   const portNames = new Set<string>();
@@ -79,7 +91,7 @@ export function buildUniverse(sides: readonly Side[]): Universe {
             .map((p) => [namedPortKey(p.name!, p.protocol), p.port] as const)
             .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         ),
-        hostNetwork: ep.pod.hostNetwork,
+        hostNetwork: exempt && ep.pod.hostNetwork,
       };
       const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
       let index = byKey.get(key);

@@ -1,0 +1,108 @@
+// Access to the netpol-analyzer reference cases, read at test time from the shared folder
+// (never copied into the repository).
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SourceFile } from "../../src/load/source.js";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** `$NETREACH_SHARED`, else `<repo>/../shared`. */
+export function sharedDir(): string {
+  return process.env.NETREACH_SHARED ?? path.resolve(REPO_ROOT, "../shared");
+}
+
+export function corpusDir(): string {
+  return path.join(sharedDir(), "conformance", "netpol-analyzer");
+}
+
+/** Why the corpus cannot be used, or undefined when it can. */
+export function corpusProblem(): string | undefined {
+  const dir = corpusDir();
+  for (const sub of ["tests", "connlist", "diff"]) {
+    if (!existsSync(path.join(dir, sub))) {
+      return (
+        `netpol-analyzer conformance data not found: ${path.join(dir, sub)} is missing. ` +
+        `Set NETREACH_SHARED to the shared folder (the one holding conformance/netpol-analyzer); ` +
+        `default is ${path.resolve(REPO_ROOT, "../shared")}.`
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Admin-tier cases (AdminNetworkPolicy / BaselineAdminNetworkPolicy), out of scope here. */
+export function isAdminTierCase(name: string): boolean {
+  return /^b?anp/.test(name);
+}
+
+function listTxt(sub: string): string[] {
+  const dir = path.join(corpusDir(), sub);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".txt"))
+    .map((file) => file.slice(0, -".txt".length))
+    .sort();
+}
+
+/** Connlist case names (`connlist/<case>.txt`) without the anp/banp ones. */
+export function connlistCases(): string[] {
+  return listTxt("connlist").filter((name) => !isAdminTierCase(name));
+}
+
+export interface DiffCase {
+  readonly name: string;
+  readonly base: string;
+  readonly head: string;
+}
+
+/** Diff cases (`diff/<base>__<head>.txt`) whose names contain no anp/banp. */
+export function diffCases(): DiffCase[] {
+  return listTxt("diff")
+    .filter((name) => !/b?anp/.test(name))
+    .map((name) => {
+      const parts = name.split("__");
+      if (parts.length !== 2) throw new Error(`diff file name is not <base>__<head>: ${name}.txt`);
+      return { name, base: parts[0]!, head: parts[1]! };
+    });
+}
+
+export function expectedConnlistText(name: string): string {
+  return readFileSync(path.join(corpusDir(), "connlist", `${name}.txt`), "utf8");
+}
+
+export function expectedDiffText(name: string): string {
+  return readFileSync(path.join(corpusDir(), "diff", `${name}.txt`), "utf8");
+}
+
+const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+
+/**
+ * The input of a case as the CLI would pass it: every `.yaml`/`.yml`/`.json` file under
+ * `tests/<case>/`, recursively, paths relative to the case folder with `/` separators, sorted.
+ * Symlinks are not followed.
+ */
+export function readCaseFiles(name: string): SourceFile[] {
+  const root = path.join(corpusDir(), "tests", name);
+  if (!existsSync(root)) throw new Error(`case folder missing: ${root}`);
+  const out: SourceFile[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        out.push({ path: path.relative(root, full).split(path.sep).join("/"), text: readFileSync(full, "utf8") });
+      }
+    }
+  };
+  walk(root);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Whether any ipBlock `cidr`/`except` in the files is IPv6 (a textual scan of YAML and JSON). */
+export function usesIpv6IpBlocks(files: readonly SourceFile[]): boolean {
+  const cidrValue = /["']?(?:cidr|except)["']?\s*:\s*\[?\s*["']?([0-9A-Fa-f.:]*:[0-9A-Fa-f.:]*\/\d+)/;
+  const listItem = /^\s*-\s*["']?([0-9A-Fa-f.:]*:[0-9A-Fa-f.:]*\/\d+)["']?\s*$/m;
+  return files.some((file) => cidrValue.test(file.text) || (/ipBlock/.test(file.text) && listItem.test(file.text)));
+}

@@ -1,0 +1,200 @@
+// A naive reference evaluator for Kubernetes NetworkPolicy v1, written for tests only, straight
+// from the spec (DESIGN section 3), one connection at a time: is `protocol`/`port` from `src`
+// to `dst` allowed? No compilation, no caching, no sharing of code with the engine.
+//
+// Input is a valid cluster of plain API objects (see kube.ts). An endpoint is a Pod object of
+// the cluster or an external IP address (IPv4 or IPv6 text).
+
+import {
+  NAMESPACE_NAME_LABEL,
+  namespaceOf,
+  type Cluster,
+  type Labels,
+  type LabelSelector,
+  type NetworkPolicy,
+  type NetworkPolicyPeer,
+  type NetworkPolicyPort,
+  type Pod,
+  type PolicyType,
+  type Protocol,
+} from "./kube.js";
+import { cidrContains, parseCidr, parseIp } from "./ip.js";
+
+export type { Cluster, Protocol } from "./kube.js";
+
+export type Endpoint = Pod | string;
+
+function isPod(endpoint: Endpoint): endpoint is Pod {
+  return typeof endpoint !== "string";
+}
+
+function samePod(a: Pod, b: Pod): boolean {
+  return namespaceOf(a) === namespaceOf(b) && a.metadata.name === b.metadata.name;
+}
+
+function hasLabel(labels: Labels, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
+/** matchLabels and every matchExpressions entry, ANDed. A null/omitted selector selects everything. */
+export function selectorMatches(selector: LabelSelector | null | undefined, labels: Labels): boolean {
+  if (selector === null || selector === undefined) return true;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (!hasLabel(labels, key) || labels[key] !== value) return false;
+  }
+  for (const req of selector.matchExpressions ?? []) {
+    const present = hasLabel(labels, req.key);
+    const values = req.values ?? [];
+    switch (req.operator) {
+      case "In":
+        if (!present || !values.includes(labels[req.key]!)) return false;
+        break;
+      case "NotIn":
+        // An absent key is "not in" any set.
+        if (present && values.includes(labels[req.key]!)) return false;
+        break;
+      case "Exists":
+        if (!present) return false;
+        break;
+      case "DoesNotExist":
+        if (present) return false;
+        break;
+      default:
+        throw new Error(`unknown operator ${String(req.operator)}`);
+    }
+  }
+  return true;
+}
+
+/** A namespace's labels: those of its Namespace object, if any, plus the implicit name label. */
+export function namespaceLabels(cluster: Cluster, name: string): Labels {
+  const declared = cluster.namespaces.find((ns) => ns.metadata.name === name);
+  return { ...(declared?.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: name };
+}
+
+function podLabels(pod: Pod): Labels {
+  return pod.metadata.labels ?? {};
+}
+
+function isHostNetwork(pod: Pod): boolean {
+  return pod.spec.hostNetwork === true;
+}
+
+/** policyTypes as the API server defaults them: [Ingress], plus Egress if egress has a rule. */
+export function policyTypes(policy: NetworkPolicy): PolicyType[] {
+  const written = policy.spec.policyTypes;
+  if (written !== undefined && written !== null && written.length > 0) return written;
+  const types: PolicyType[] = ["Ingress"];
+  if ((policy.spec.egress ?? []).length > 0) types.push("Egress");
+  return types;
+}
+
+/** The policy's podSelector picks this pod: same namespace, labels match, not hostNetwork. */
+function policySelectsPod(policy: NetworkPolicy, pod: Pod): boolean {
+  if (isHostNetwork(pod)) return false;
+  if (namespaceOf(policy) !== namespaceOf(pod)) return false;
+  return selectorMatches(policy.spec.podSelector, podLabels(pod));
+}
+
+/** One peer of one rule of `policy` against one endpoint. */
+function peerMatches(cluster: Cluster, policy: NetworkPolicy, peer: NetworkPolicyPeer, endpoint: Endpoint): boolean {
+  if (peer.ipBlock !== undefined && peer.ipBlock !== null) {
+    // ipBlocks match external addresses only, never pods.
+    if (isPod(endpoint)) return false;
+    const ip = parseIp(endpoint);
+    if (!cidrContains(parseCidr(peer.ipBlock.cidr), ip)) return false;
+    for (const except of peer.ipBlock.except ?? []) {
+      if (cidrContains(parseCidr(except), ip)) return false;
+    }
+    return true;
+  }
+  // Selector peers match pods only, and never hostNetwork pods.
+  if (!isPod(endpoint)) return false;
+  if (isHostNetwork(endpoint)) return false;
+  const podSelector = peer.podSelector ?? undefined;
+  const namespaceSelector = peer.namespaceSelector ?? undefined;
+  if (namespaceSelector === undefined) {
+    // podSelector alone: pods of the policy's own namespace.
+    return namespaceOf(endpoint) === namespaceOf(policy) && selectorMatches(podSelector, podLabels(endpoint));
+  }
+  // namespaceSelector, ANDed with the podSelector when both are in the same peer.
+  if (!selectorMatches(namespaceSelector, namespaceLabels(cluster, namespaceOf(endpoint)))) return false;
+  return podSelector === undefined || selectorMatches(podSelector, podLabels(endpoint));
+}
+
+/** `from`/`to`: omitted or empty = everything (pods of any kind and external addresses); else any peer. */
+function peersMatch(
+  cluster: Cluster,
+  policy: NetworkPolicy,
+  peers: NetworkPolicyPeer[] | null | undefined,
+  endpoint: Endpoint,
+): boolean {
+  if (peers === undefined || peers === null || peers.length === 0) return true;
+  return peers.some((peer) => peerMatches(cluster, policy, peer, endpoint));
+}
+
+/** One port entry; named ports resolve on the destination pod's container ports (name and protocol). */
+function portEntryMatches(entry: NetworkPolicyPort, protocol: Protocol, port: number, destination: Endpoint): boolean {
+  const entryProtocol = entry.protocol ?? "TCP";
+  if (entryProtocol !== protocol) return false;
+  if (entry.port === undefined || entry.port === null) return true;
+  if (typeof entry.port === "number") {
+    if (entry.endPort !== undefined && entry.endPort !== null) return entry.port <= port && port <= entry.endPort;
+    return entry.port === port;
+  }
+  // A named port toward an external address matches nothing.
+  if (!isPod(destination)) return false;
+  for (const container of destination.spec.containers) {
+    for (const containerPort of container.ports ?? []) {
+      if (
+        containerPort.name === entry.port &&
+        (containerPort.protocol ?? "TCP") === entryProtocol &&
+        containerPort.containerPort === port
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `ports`: omitted or empty = all protocols, all ports; else any entry. */
+function portsMatch(ports: NetworkPolicyPort[] | null | undefined, protocol: Protocol, port: number, destination: Endpoint): boolean {
+  if (ports === undefined || ports === null || ports.length === 0) return true;
+  return ports.some((entry) => portEntryMatches(entry, protocol, port, destination));
+}
+
+/** Does `dst`'s ingress side admit the connection? Not isolated = yes; else some rule of some policy. */
+export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean {
+  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Ingress") && policySelectsPod(p, dst));
+  if (isolating.length === 0) return true;
+  return isolating.some((policy) =>
+    (policy.spec.ingress ?? []).some(
+      (rule) => peersMatch(cluster, policy, rule.from, src) && portsMatch(rule.ports, protocol, port, dst),
+    ),
+  );
+}
+
+/** Does `src`'s egress side let the connection out? Not isolated = yes; else some rule of some policy. */
+export function egressAllows(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean {
+  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Egress") && policySelectsPod(p, src));
+  if (isolating.length === 0) return true;
+  return isolating.some((policy) =>
+    (policy.spec.egress ?? []).some(
+      (rule) => peersMatch(cluster, policy, rule.to, dst) && portsMatch(rule.ports, protocol, port, dst),
+    ),
+  );
+}
+
+/**
+ * Is a `protocol` connection to `port` from `src` to `dst` allowed?
+ * pod->pod: src egress AND dst ingress; external->pod: dst ingress; pod->external: src egress.
+ */
+export function allowed(cluster: Cluster, src: Endpoint, dst: Endpoint, protocol: Protocol, port: number): boolean {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad port ${port}`);
+  if (!isPod(src) && !isPod(dst)) throw new Error("external to external is not a flow");
+  if (isPod(src) && isPod(dst) && samePod(src, dst)) throw new Error("a pod to itself is not evaluated");
+  if (isPod(src) && !egressAllows(cluster, src, dst, protocol, port)) return false;
+  if (isPod(dst) && !ingressAllows(cluster, src, dst, protocol, port)) return false;
+  return true;
+}
