@@ -292,7 +292,9 @@ describe("NetworkPolicy between server and client (upstream e2e)", () => {
     });
 
     it("should allow egress access on one named port", () => {
-      const reach = run([netpol("x", "allow-egress", { podSelector: {}, egress: [{ ports: [{ port: "serve-80-tcp" }] }] })]);
+      const reach = run([
+        netpol("x", "allow-egress", { podSelector: {}, policyTypes: ["Egress"], egress: [{ ports: [{ port: "serve-80-tcp" }] }] }),
+      ]);
       expectReachability(reach, "TCP", 80, reachability());
       expectReachability(reach, "TCP", 81, reachability().expectPeer({ ns: "x" }, {}, false));
       expectReachability(reach, "UDP", 80, reachability().expectPeer({ ns: "x" }, {}, false));
@@ -377,6 +379,7 @@ describe("NetworkPolicy between server and client (upstream e2e)", () => {
     const reach = run([
       netpol("x", "allow-to-ns-y-pod-a", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ namespaceSelector: nsName("y"), podSelector: podSel({ pod: "a" }) }] }],
       }),
       netpol("y", "allow-from-xa-on-ya-match-selector", { podSelector: podSel({ pod: "a" }), ingress: [fromXa] }),
@@ -394,6 +397,7 @@ describe("NetworkPolicy between server and client (upstream e2e)", () => {
     const reach = run([
       netpol("x", "allow-to-ns-y-pod-a", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ namespaceSelector: nsName("y"), podSelector: podSel({ pod: "a" }) }] }],
       }),
     ]);
@@ -420,17 +424,25 @@ describe("NetworkPolicy between server and client (upstream e2e)", () => {
   });
 
   it("should enforce multiple egress policies with egress allow-all policy taking precedence", () => {
-    const only80 = netpol("x", "allow-egress-port-80", { podSelector: {}, egress: [{ ports: [{ port: 80 }] }] });
+    const only80 = netpol("x", "allow-egress-port-80", {
+      podSelector: {},
+      policyTypes: ["Egress"],
+      egress: [{ ports: [{ port: 80 }] }],
+    });
     const first = run([only80]);
     expectReachability(first, "TCP", 81, reachability().expectPeer({ ns: "x" }, {}, false));
     expectReachability(first, "TCP", 80, reachability());
-    const both = run([only80, netpol("x", "allow-egress", { podSelector: {}, egress: [{}] })]);
+    const both = run([only80, netpol("x", "allow-egress", { podSelector: {}, policyTypes: ["Egress"], egress: [{}] })]);
     expectReachabilityOn(both, ALL_CASES, reachability());
     expect(both.can("x/a", OUTSIDE, "UDP", 81)).toBe(true);
   });
 
   it("should enforce policies to check ingress and egress policies can be controlled independently based on PodSelector", () => {
-    const allowEgress = netpol("x", "allow-egress-for-target", { podSelector: podSel({ pod: "a" }), egress: [{}] });
+    const allowEgress = netpol("x", "allow-egress-for-target", {
+      podSelector: podSel({ pod: "a" }),
+      policyTypes: ["Egress"],
+      egress: [{}],
+    });
     expectReachabilityOn(run([allowEgress]), ALL_CASES, reachability());
     const denyIngress = netpol("x", "deny-ingress-via-label-selector", {
       podSelector: podSel({ pod: "a" }),
@@ -482,11 +494,29 @@ describe("NetworkPolicy between server and client (upstream e2e)", () => {
     const reach = run([
       netpol("x", "allow-ns-y-match-selector-for-immutable-ns-label", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ namespaceSelector: nsNotIn("y") }] }],
       }),
     ]);
     expectReachabilityOn(reach, ALL_CASES, reachability().expectPeer({ ns: "x", pod: "a" }, { ns: "y" }, false));
     expect(reach.can("x/a", OUTSIDE, "TCP", 80)).toBe(false);
+  });
+});
+
+describe("policyTypes defaulting (why upstream's egress policies list policyTypes: [Egress])", () => {
+  it("an egress-only policy without policyTypes defaults to [Ingress, Egress]: it also closes ingress", () => {
+    const reach = run([netpol("x", "egress-80-no-policy-types", { podSelector: podSel({ pod: "a" }), egress: [{ ports: [{ port: 80 }] }] })]);
+    const expected = reachability().expectAllIngress("x/a", false);
+    expectReachability(reach, "TCP", 80, expected);
+    expectReachability(reach, "TCP", 81, reachability().expectAllIngress("x/a", false).expectAllEgress("x/a", false));
+    expect(reach.can(OUTSIDE, "x/a", "TCP", 80)).toBe(false);
+    expect(reach.conn("x/a", OUTSIDE)).toBe("TCP 80");
+  });
+
+  it("an ingress-only policy without policyTypes defaults to [Ingress]: egress stays open", () => {
+    const reach = run([netpol("x", "ingress-from-b", { podSelector: podSel({ pod: "a" }), ingress: [{ from: [{ podSelector: podSel({ pod: "b" }) }] }] })]);
+    expectReachabilityOn(reach, ALL_CASES, reachability().expectAllIngress("x/a", false).expect("x/b", "x/a", true));
+    expect(reach.conn("x/a", OUTSIDE)).toBe("All Connections");
   });
 });
 
@@ -508,7 +538,11 @@ describe("port ranges and port lists (e2e model, upstream style)", () => {
 
   it("endPort on egress: TCP 79-80 lets 80 out, not 81", () => {
     const reach = run([
-      netpol("x", "allow-egress-port-range", { podSelector: {}, egress: [{ ports: [{ port: 79, endPort: 80 }] }] }),
+      netpol("x", "allow-egress-port-range", {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [{ ports: [{ port: 79, endPort: 80 }] }],
+      }),
     ]);
     expectReachability(reach, "TCP", 80, reachability());
     expectReachability(reach, "TCP", 81, reachability().expectPeer({ ns: "x" }, {}, false));
@@ -560,6 +594,7 @@ describe("ipBlock (upstream's CIDR tests, with external addresses: ipBlocks neve
     const reach = run([
       netpol("x", "allow-client-a-via-cidr-egress-rule", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ ipBlock: { cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] } }], ports: [{ protocol: "TCP", port: 80 }] }],
       }),
     ]);
@@ -574,10 +609,12 @@ describe("ipBlock (upstream's CIDR tests, with external addresses: ipBlocks neve
     const reach = run([
       netpol("x", "allow-client-a-via-cidr-egress-rule", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ ipBlock: { cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] } }], ports: [{ protocol: "TCP", port: 80 }] }],
       }),
       netpol("x", "allow-client-a-to-one-ip", {
         podSelector: podSel({ pod: "a" }),
+        policyTypes: ["Egress"],
         egress: [{ to: [{ ipBlock: { cidr: "10.1.2.3/32" } }] }],
       }),
     ]);

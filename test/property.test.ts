@@ -11,7 +11,7 @@ import { parseAllDocuments } from "yaml";
 import { analyzeReach } from "../src/analyze.js";
 import type { ReachJson } from "../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./reference/conn.js";
-import { allowed, type Endpoint } from "./reference/evaluator.js";
+import { allowed, policyTypes, type Endpoint } from "./reference/evaluator.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
 import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Cidr, type Family, type Ip } from "./reference/ip.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
@@ -50,22 +50,29 @@ function samplePorts(cluster: Cluster): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function ipBlockCidrs(cluster: Cluster): string[] {
-  const out: string[] = [];
+/** Every ipBlock cidr and except, with whether its rule is in effect (its direction is in policyTypes). */
+function ipBlockCidrs(cluster: Cluster): { cidr: string; effective: boolean }[] {
+  const out: { cidr: string; effective: boolean }[] = [];
   for (const policy of cluster.policies) {
+    const types = policyTypes(policy);
     const peers = [
-      ...(policy.spec.ingress ?? []).flatMap((rule) => rule.from ?? []),
-      ...(policy.spec.egress ?? []).flatMap((rule) => rule.to ?? []),
+      ...(policy.spec.ingress ?? []).flatMap((rule) => (rule.from ?? []).map((peer) => ({ peer, effective: types.includes("Ingress") }))),
+      ...(policy.spec.egress ?? []).flatMap((rule) => (rule.to ?? []).map((peer) => ({ peer, effective: types.includes("Egress") }))),
     ];
-    for (const peer of peers) {
+    for (const { peer, effective } of peers) {
       if (peer.ipBlock == null) continue;
-      out.push(peer.ipBlock.cidr, ...(peer.ipBlock.except ?? []));
+      for (const cidr of [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])]) out.push({ cidr, effective });
     }
   }
   return out;
 }
 
-/** First, last, just before and just after every ipBlock cidr/except; the ends of IPv4 (and IPv6 if used). */
+/**
+ * First, last, just before and just after every ipBlock cidr/except; the ends of IPv4. IPv6
+ * addresses (its ends and the IPv6 boundaries) only when an ipBlock in effect is IPv6: without
+ * one, netreach need not show the IPv6 space at all (rules of a direction missing from
+ * policyTypes are ignored, and so are their ipBlocks).
+ */
 function sampleAddresses(cluster: Cluster): string[] {
   const values = new Map<string, Ip>();
   const add = (family: Family, value: bigint): void => {
@@ -73,14 +80,16 @@ function sampleAddresses(cluster: Cluster): string[] {
     const ip = { family, value };
     values.set(formatIp(ip), ip);
   };
+  const blocks = ipBlockCidrs(cluster).map(({ cidr, effective }) => ({ cidr: parseCidr(cidr), effective }));
+  const ipv6 = blocks.some(({ cidr, effective }) => effective && cidr.family === 6);
   add(4, 0n);
   add(4, familyMax(4));
-  for (const text of ipBlockCidrs(cluster)) {
-    const cidr = parseCidr(text);
-    if (cidr.family === 6) {
-      add(6, 0n);
-      add(6, familyMax(6));
-    }
+  if (ipv6) {
+    add(6, 0n);
+    add(6, familyMax(6));
+  }
+  for (const { cidr } of blocks) {
+    if (cidr.family === 6 && !ipv6) continue;
     add(cidr.family, cidr.first - 1n);
     add(cidr.family, cidr.first);
     add(cidr.family, cidr.last);

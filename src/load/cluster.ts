@@ -4,6 +4,7 @@ import type { Policy } from "../model/policy.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
+import { objectMeta } from "./object-meta.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
 
@@ -12,6 +13,8 @@ export interface ClusterLoad {
   readonly diagnostics: readonly Diagnostic[];
   /** Objects of kinds netreach does not read, by kind: reported, not silently dropped. */
   readonly skippedKinds: ReadonlyMap<string, number>;
+  /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
+  readonly policyObjects: ReadonlyMap<string, KubeObject>;
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -22,6 +25,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   const workloads = new Map<string, Workload>();
   const policies = new Map<string, Policy>();
   const skippedKinds = new Map<string, number>();
+  const policyObjects = new Map<string, KubeObject>();
 
   for (const obj of objects) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
@@ -34,6 +38,8 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
     } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
       const r = loadNetworkPolicy(obj);
       diagnostics.push(...r.diagnostics);
+      const meta = objectMeta(obj);
+      if (meta.name !== undefined && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
       if (r.policy) {
         if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
         else policies.set(r.policy.id, r.policy);
@@ -55,6 +61,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
     cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
     diagnostics,
     skippedKinds,
+    policyObjects,
   };
 }
 

@@ -11,6 +11,7 @@ export interface Loaded {
   readonly diagnostics: readonly Diagnostic[];
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
+  readonly policyObjects: ReadonlyMap<string, KubeObject>;
 }
 
 export function loadSources(files: readonly SourceFile[]): Loaded {
@@ -27,5 +28,5 @@ export function loadSources(files: readonly SourceFile[]): Loaded {
   }
   const built = buildCluster(objects);
   diagnostics.push(...built.diagnostics);
-  return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds } };
+  return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
 }

@@ -19,6 +19,18 @@ export interface Reachability {
   conn(src: number, dst: number): ConnSet;
   /** The policies selecting a pod class that isolate the given direction. */
   isolating(cls: number, dir: Direction): readonly Policy[];
+  /**
+   * The rules that allow traffic between `src` and `dst` in one direction (ingress: rules of
+   * policies selecting dst that match src; egress: of policies selecting src that match dst),
+   * each with what it allows. For explanations: called for changed pairs only.
+   */
+  matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[];
+}
+
+export interface RuleMatch {
+  readonly policy: Policy;
+  readonly rule: Rule;
+  readonly conn: ConnSet;
 }
 
 interface AppliedRule {
@@ -147,7 +159,28 @@ export function evaluate(universe: Universe, policies: readonly Policy[]): Reach
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return (dir === "ingress" ? isolatingIn : isolatingOut)[cls] ?? [];
     },
+    matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[] {
+      const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
+      if (subject >= P) return [];
+      const rules = (dir === "ingress" ? rulesIn : rulesOut)[subject]!;
+      return rules
+        .filter((r) => includes(r.peers, peer))
+        .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
+        .filter((m) => !m.conn.isEmpty);
+    },
   };
+}
+
+function includes(sorted: Int32Array, v: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! === v) return true;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Identifies a set of applied rules, so classes governed by the same rules share one row. */

@@ -27,6 +27,10 @@ export interface ModelOptions {
 
 export type Manifest = Record<string, unknown>;
 
+// Kubernetes reads YAML as 1.1 (go-yaml): unquoted `y`, `n`, `yes`, `on` are booleans there, and the
+// e2e model has a namespace called `y`. Emit 1.1 so such strings come out quoted.
+const YAML_OPTIONS = { version: "1.1" } as const;
+
 /** A NetworkPolicy object (networking.k8s.io/v1) in namespace `ns`. */
 export function netpol(ns: string, name: string, spec: Manifest): Manifest {
   return { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name, namespace: ns }, spec };
@@ -49,7 +53,7 @@ function containerPorts(): Manifest[] {
 }
 
 function yamlDocs(objects: readonly Manifest[]): string {
-  return objects.map((o) => stringify(o)).join("---\n");
+  return objects.map((o) => stringify(o, YAML_OPTIONS)).join("---\n");
 }
 
 /** The cluster of the e2e model as source files: one file of Namespaces, one file of Pods per namespace. */
@@ -80,7 +84,7 @@ export function modelCluster(options: ModelOptions = {}): SourceFile[] {
 export function policyFiles(policies: readonly Manifest[]): SourceFile[] {
   return policies.map((p, i) => {
     const meta = (p.metadata ?? {}) as { name?: string; namespace?: string };
-    return { path: `policies/${meta.namespace ?? "default"}-${meta.name ?? `policy-${i}`}.yaml`, text: stringify(p) };
+    return { path: `policies/${meta.namespace ?? "default"}-${meta.name ?? `policy-${i}`}.yaml`, text: stringify(p, YAML_OPTIONS) };
   });
 }
 

@@ -1,0 +1,38 @@
+// What a pull request does to one flow (DESIGN section 6, `diff --format json`).
+import type { Endpoint } from "../model/endpoint.js";
+import type { ConnSet } from "../net/conn-set.js";
+
+/** added: no connection at base; removed: none at head; changed: both, different. */
+export type ChangeType = "added" | "removed" | "changed";
+
+/**
+ * allows: a rule lets the traffic through; isolates: a policy selects the pod for this direction,
+ * so only its rules' traffic passes. (denies/passes belong to the admin tiers.)
+ */
+export type Effect = "allows" | "isolates" | "denies" | "passes";
+
+export interface Reason {
+  readonly side: "base" | "head";
+  /** "namespace/name" */
+  readonly policy: string;
+  /** "ingress[0]" / "egress[2]"; null when the policy as a whole is the reason (isolation). */
+  readonly rule: string | null;
+  readonly file: string;
+  readonly line: number;
+  readonly effect: Effect;
+}
+
+export interface Change {
+  readonly type: ChangeType;
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly base: ConnSet;
+  readonly head: ConnSet;
+  /** head minus base */
+  readonly opened: ConnSet;
+  /** base minus head */
+  readonly closed: ConnSet;
+  /** Set when a workload of the pair exists on one side only. */
+  readonly endpoint: "added" | "removed" | null;
+  readonly why: readonly Reason[];
+}

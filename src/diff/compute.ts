@@ -1,0 +1,82 @@
+// Base vs head on one shared universe (DESIGN section 4): the same classes and external ranges on
+// both sides, so every flow has one name. Pairs are compared per class quadruple; pairs whose
+// classes behave alike on both sides are never expanded.
+import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
+import { ConnSet } from "../net/conn-set.js";
+import { evaluate, type Reachability } from "../reach/evaluate.js";
+import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
+import type { Change, ChangeType, Reason } from "./change.js";
+import { explain } from "./explain.js";
+
+export interface DiffResult {
+  readonly universe: Universe;
+  readonly base: Reachability;
+  readonly head: Reachability;
+  /** Every pod endpoint of either side (head's version where both have it), then external classes. */
+  readonly endpoints: readonly Endpoint[];
+  readonly changes: readonly Change[];
+}
+
+interface Outcome {
+  readonly base: ConnSet;
+  readonly head: ConnSet;
+  readonly why: readonly Reason[];
+}
+
+export function diffSides(base: Side, head: Side, options: UniverseOptions = {}): DiffResult {
+  const universe = buildUniverse([base, head], options);
+  const rb = evaluate(universe, base.policies);
+  const rh = evaluate(universe, head.policies);
+  const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
+  const P = universe.podClasses.length;
+
+  const pods = new Map<string, PodEndpoint>();
+  for (const ep of base.pods) pods.set(ep.id, ep);
+  for (const ep of head.pods) pods.set(ep.id, ep);
+  const podList = [...pods.values()];
+  const externals = universe.externals.map((e, i) => ({ endpoint: e as Endpoint, node: P + i }));
+
+  const memo = new Map<string, Outcome | null>();
+  const outcome = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): Outcome | null => {
+    const key = `${bs},${bd},${hs},${hd}`;
+    let o = memo.get(key);
+    if (o === undefined) {
+      const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
+      const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
+      o = bConn.equals(hConn)
+        ? null
+        : { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
+      memo.set(key, o);
+    }
+    return o;
+  };
+
+  const changes: Change[] = [];
+  const record = (src: Endpoint, dst: Endpoint, o: Outcome | null) => {
+    if (!o) return;
+    const type: ChangeType = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
+    const missingBase = (e: Endpoint) => e.type !== "external" && !inBase.has(e.id);
+    const missingHead = (e: Endpoint) => e.type !== "external" && !inHead.has(e.id);
+    const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint, why: o.why });
+  };
+
+  for (const a of podList) {
+    const ab = inBase.get(a.id);
+    const ah = inHead.get(a.id);
+    for (const b of podList) {
+      if (a === b && a.type === "workload") continue;
+      record(a, b, outcome(ab, inBase.get(b.id), ah, inHead.get(b.id)));
+    }
+    for (const e of externals) {
+      record(a, e.endpoint, outcome(ab, e.node, ah, e.node));
+      record(e.endpoint, a, outcome(e.node, ab, e.node, ah));
+    }
+  }
+  changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changes };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

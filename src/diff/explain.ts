@@ -1,0 +1,76 @@
+// Why a flow opened or closed, read off the evaluator for one changed class pair.
+import type { Direction } from "../model/policy.js";
+import { ConnSet } from "../net/conn-set.js";
+import type { Reachability } from "../reach/evaluate.js";
+import type { Reason } from "./change.js";
+
+/** A node on one side, or undefined when the endpoint does not exist on that side. */
+export interface SidePair {
+  readonly r: Reachability;
+  readonly src: number | undefined;
+  readonly dst: number | undefined;
+}
+
+interface DirectionView {
+  readonly isolated: boolean;
+  readonly conn: ConnSet;
+  readonly reasons: (side: "base" | "head", effect: "allows", within: ConnSet) => Reason[];
+  readonly isolatedBy: (side: "base" | "head") => Reason[];
+}
+
+function view(p: SidePair, dir: Direction): DirectionView | undefined {
+  if (p.src === undefined || p.dst === undefined) return undefined;
+  const P = p.r.universe.podClasses.length;
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= P) return undefined; // external addresses have no policies
+  const isolating = p.r.isolating(subject, dir);
+  const matches = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
+  const conn = isolating.length === 0 ? ConnSet.ALL : matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return {
+    isolated: isolating.length > 0,
+    conn,
+    reasons: (side, effect, within) =>
+      matches
+        .filter((m) => !m.conn.intersect(within).isEmpty)
+        .map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, file: pol.source.file, line: pol.source.line, effect: "isolates" as const })),
+  };
+}
+
+/**
+ * Reasons, per direction that actually changed on the changed ports:
+ * - opened: the head rules that now allow it, or the base policies that isolated it and no longer do;
+ * - closed: the head policies that now isolate it (newly selecting the pod), and the base rules
+ *   that allowed it (since removed or narrowed).
+ */
+export function explain(base: SidePair, head: SidePair, opened: ConnSet, closed: ConnSet): Reason[] {
+  const out: Reason[] = [];
+  for (const dir of ["egress", "ingress"] as const) {
+    const b = view(base, dir);
+    const h = view(head, dir);
+    const bConn = b?.conn ?? ConnSet.NONE;
+    const hConn = h?.conn ?? ConnSet.NONE;
+    const openedHere = hConn.subtract(bConn).intersect(opened);
+    if (!openedHere.isEmpty && h) {
+      if (h.isolated) out.push(...h.reasons("head", "allows", openedHere));
+      else if (b?.isolated) out.push(...b.isolatedBy("base"));
+    }
+    const closedHere = bConn.subtract(hConn).intersect(closed);
+    if (!closedHere.isEmpty && b) {
+      if (h?.isolated && !b.isolated) out.push(...h.isolatedBy("head"));
+      if (b.isolated) out.push(...b.reasons("base", "allows", closedHere));
+      if (h?.isolated && b.isolated && b.reasons("base", "allows", closedHere).length === 0) out.push(...h.isolatedBy("head"));
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(rs: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

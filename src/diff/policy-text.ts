@@ -1,0 +1,88 @@
+// What changed in the text of each NetworkPolicy, normalized so that re-indenting, reordering
+// keys or spelling out a default reads as "no semantic change".
+import { createTwoFilesPatch } from "diff";
+import { stringify } from "yaml";
+import { isPlainObject } from "../load/checker.js";
+import type { KubeObject, SourceFile } from "../load/source.js";
+
+export interface PolicyTextChange {
+  readonly id: string;
+  readonly status: "added" | "removed" | "modified" | "reformatted";
+  /** Where the policy is on head (base for removed ones). */
+  readonly file: string;
+  readonly line: number;
+  /** Unified diff of the normalized YAML; empty for "reformatted". */
+  readonly patch: string;
+}
+
+export function policyTextChanges(
+  base: ReadonlyMap<string, KubeObject>,
+  head: ReadonlyMap<string, KubeObject>,
+  baseFiles: readonly SourceFile[],
+  headFiles: readonly SourceFile[],
+): PolicyTextChange[] {
+  const baseText = new Map(baseFiles.map((f) => [f.path, f.text]));
+  const headText = new Map(headFiles.map((f) => [f.path, f.text]));
+  const out: PolicyTextChange[] = [];
+  for (const id of [...new Set([...base.keys(), ...head.keys()])].sort()) {
+    const b = base.get(id);
+    const h = head.get(id);
+    const bYaml = b ? normalizedYaml(b) : "";
+    const hYaml = h ? normalizedYaml(h) : "";
+    const at = h ?? b!;
+    const where = { file: at.file, line: at.locate([]).line };
+    if (bYaml === hYaml) {
+      const moved = b!.file !== h!.file;
+      const textChanged = moved || baseText.get(b!.file) !== headText.get(h!.file);
+      if (textChanged) out.push({ id, status: "reformatted", ...where, patch: "" });
+      continue;
+    }
+    const status = !b ? "added" : !h ? "removed" : "modified";
+    const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+    out.push({ id, status, ...where, patch: patch.split("\n").slice(2).join("\n") });
+  }
+  return out;
+}
+
+/** The policy as the API server would store it, keys sorted, bookkeeping metadata dropped. */
+export function normalizedYaml(obj: KubeObject): string {
+  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
+  const dropEmpty = (k: string) => {
+    const v = spec[k];
+    if (v === null || (Array.isArray(v) && v.length === 0)) delete spec[k];
+  };
+  // Spell out the defaults so that writing them explicitly is not a change.
+  const egress = spec["egress"];
+  if (!Array.isArray(spec["policyTypes"]) || spec["policyTypes"].length === 0) {
+    spec["policyTypes"] = Array.isArray(egress) && egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
+  }
+  if (spec["podSelector"] === undefined || spec["podSelector"] === null) spec["podSelector"] = {};
+  for (const dir of ["ingress", "egress"]) {
+    const rules = spec[dir];
+    if (!Array.isArray(rules)) continue;
+    spec[dir] = rules.map((r) => {
+      if (!isPlainObject(r) || !Array.isArray(r["ports"])) return r;
+      return { ...r, ports: r["ports"].map((p) => (isPlainObject(p) && p["protocol"] === undefined ? { protocol: "TCP", ...p } : p)) };
+    });
+  }
+  dropEmpty("ingress");
+  dropEmpty("egress");
+  const kept = {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? "default", ...(isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {}) },
+    spec,
+  };
+  return stringify(sortKeys(kept), { lineWidth: 0 });
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k]);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,33 @@
+import type { DiffReport } from "../analyze.js";
+import type { Change } from "../diff/change.js";
+import { describeViolation } from "../gate/describe.js";
+import type { ChangeJson, DiffJson } from "../report/diff-json.js";
+import { diagnosticJson, endpointJson } from "./reach-json.js";
+
+export function changeJson(c: Change): ChangeJson {
+  return {
+    type: c.type,
+    src: c.src.id,
+    dst: c.dst.id,
+    base: c.base.toString(),
+    head: c.head.toString(),
+    opened: c.opened.toString(),
+    closed: c.closed.toString(),
+    endpoint: c.endpoint,
+    why: c.why.map((w) => ({ ...w })),
+  };
+}
+
+export function diffJson(r: DiffReport): DiffJson {
+  return {
+    schema: "netreach.diff/v1",
+    endpoints: r.endpoints.map(endpointJson),
+    changes: r.changes.map(changeJson),
+    gate: {
+      passed: r.gate.passed,
+      failOn: [...r.gateConfig.failOn],
+      violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) })),
+    },
+    diagnostics: r.diagnostics.map(diagnosticJson),
+  };
+}

@@ -1,0 +1,40 @@
+// The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
+// change only by adding fields.
+import type { DiagnosticJson, EndpointJson } from "./reach-json.js";
+
+export interface ReasonJson {
+  side: "base" | "head";
+  policy: string;
+  rule: string | null;
+  file: string;
+  line: number;
+  effect: "allows" | "isolates" | "denies" | "passes";
+}
+
+export interface ChangeJson {
+  type: "added" | "removed" | "changed";
+  src: string;
+  dst: string;
+  base: string;
+  head: string;
+  opened: string;
+  closed: string;
+  endpoint: "added" | "removed" | null;
+  why: ReasonJson[];
+}
+
+export interface ViolationJson {
+  rule: string;
+  src: string;
+  dst: string;
+  conn: string;
+  message: string;
+}
+
+export interface DiffJson {
+  schema: "netreach.diff/v1";
+  endpoints: EndpointJson[];
+  changes: ChangeJson[];
+  gate: { passed: boolean; failOn: string[]; violations: ViolationJson[] };
+  diagnostics: DiagnosticJson[];
+}
