@@ -4,6 +4,7 @@ import { loadSources, type Loaded } from "./load/load-sources.js";
 import type { SourceFile } from "./load/source.js";
 import type { PodEndpoint } from "./model/endpoint.js";
 import { evaluate } from "./reach/evaluate.js";
+import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
 import type { Endpoint } from "./model/endpoint.js";
@@ -45,7 +46,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   return {
     endpoints: [...side.pods, ...universe.externals],
     flows,
-    diagnostics: [...loaded.diagnostics].sort(compareDiagnostics),
+    diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     skipped: loaded.skipped,
   };
 }

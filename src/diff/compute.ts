@@ -61,16 +61,30 @@ export function diffSides(base: Side, head: Side, options: UniverseOptions = {})
     changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint, why: o.why });
   };
 
-  for (const a of podList) {
-    const ab = inBase.get(a.id);
-    const ah = inHead.get(a.id);
-    for (const b of podList) {
-      if (a === b && a.type === "workload") continue;
-      record(a, b, outcome(ab, inBase.get(b.id), ah, inHead.get(b.id)));
+  // Endpoints in the same class on both sides behave alike: compare groups, expand changed ones.
+  const groups = new Map<string, { b: number | undefined; h: number | undefined; members: PodEndpoint[] }>();
+  for (const ep of podList) {
+    const b = inBase.get(ep.id);
+    const h = inHead.get(ep.id);
+    const key = `${b}:${h}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { b, h, members: [] }));
+    g.members.push(ep);
+  }
+  const groupList = [...groups.values()];
+  for (const ga of groupList) {
+    for (const gb of groupList) {
+      const o = outcome(ga.b, gb.b, ga.h, gb.h);
+      if (!o) continue;
+      for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
     }
     for (const e of externals) {
-      record(a, e.endpoint, outcome(ab, e.node, ah, e.node));
-      record(e.endpoint, a, outcome(e.node, ab, e.node, ah));
+      const out = outcome(ga.b, e.node, ga.h, e.node);
+      const inn = outcome(e.node, ga.b, e.node, ga.h);
+      for (const a of ga.members) {
+        record(a, e.endpoint, out);
+        record(e.endpoint, a, inn);
+      }
     }
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
