@@ -21,7 +21,10 @@ export interface WorkloadEndpoint {
 export interface SyntheticEndpoint {
   readonly type: "synthetic";
   readonly id: string;
+  /** Its named ports have port number 0: the number is unknown and shown by name. */
   readonly pod: PodLike;
+  /** The labels that define it, with real values only (for JSON and display). */
+  readonly labels: Labels;
 }
 
 export type PodEndpoint = WorkloadEndpoint | SyntheticEndpoint;

@@ -30,7 +30,9 @@ function specPorts(spec: PortSpec, names: PortNames): PortSet {
       return PortSet.range(spec.port.from, spec.port.to);
     case "named": {
       const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
-      return n === undefined ? PortSet.EMPTY : PortSet.range(n, n);
+      if (n === undefined) return PortSet.EMPTY;
+      // 0: a representative pod's named port, whose number cannot be known.
+      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
     }
   }
 }
