@@ -1,25 +1,26 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
-import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
-import { loadSources, type Loaded } from "./load/load-sources.js";
-import type { SourceFile } from "./load/source.js";
-import type { PodEndpoint } from "./model/endpoint.js";
-import { evaluate } from "./reach/evaluate.js";
-import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
-import { expandFlows, type Flow } from "./reach/flows.js";
-import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
-import type { Endpoint } from "./model/endpoint.js";
-import type { ReachJson } from "./report/reach-json.js";
-import { reachJson } from "./render/reach-json.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
+import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
+import { loadSources, type Loaded } from "./load/load-sources.js";
+import type { SourceFile } from "./load/source.js";
+import type { Namespace } from "./model/cluster.js";
+import type { Endpoint } from "./model/endpoint.js";
+import { evaluate } from "./reach/evaluate.js";
+import { expandFlows, type Flow } from "./reach/flows.js";
+import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
+import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
+import { reachJson } from "./render/reach-json.js";
+import type { ReachJson } from "./report/reach-json.js";
+import { sidePods, synthesize, type PodsMode, type Synthesis } from "./synth/synthesize.js";
 
-/** Where endpoints come from (DESIGN section 4). */
-export type PodsMode = "declared" | "auto" | "synthetic";
+export type { PodsMode } from "./synth/synthesize.js";
 
 export interface AnalyzeOptions {
+  /** Where pods come from (DESIGN section 4); default "auto". */
   readonly pods?: PodsMode;
   readonly hostNetwork?: HostNetworkMode;
 }
@@ -28,27 +29,41 @@ export interface ReachReport {
   readonly endpoints: readonly Endpoint[];
   readonly flows: readonly Flow[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly assumptions: readonly string[];
   readonly skipped: Loaded["skipped"];
 }
 
-export function sideOf(loaded: Loaded): Side {
-  const pods: PodEndpoint[] = loaded.cluster.workloads.map((w) => ({ type: "workload", id: w.id, pod: w }));
-  return { namespaces: loaded.cluster.namespaces, pods, policies: loaded.cluster.policies };
+/** Revisions analyzed together share their representative pods and namespaces. */
+function buildSides(loaded: readonly Loaded[], mode: PodsMode): { sides: Side[]; synthesis: Synthesis } {
+  const synthesis = synthesize(
+    loaded.map((l) => l.cluster),
+    mode,
+  );
+  const sides = loaded.map((l) => {
+    const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
+    for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+  });
+  return { sides, synthesis };
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  void options.pods;
   const loaded = loadSources(files);
-  const side = sideOf(loaded);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
+  const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
   const reachability = evaluate(universe, side.policies);
-  const flows = expandFlows(reachability, side.pods, universe.classOf[0]!);
   return {
     endpoints: [...side.pods, ...universe.externals],
-    flows,
+    flows: expandFlows(reachability, side.pods, universe.classOf[0]!),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
+    assumptions: assumptions(sides, synthesis, options),
     skipped: loaded.skipped,
   };
+}
+
+export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachJson {
+  return reachJson(reach(files, options));
 }
 
 export interface DiffOptions extends AnalyzeOptions {
@@ -72,9 +87,8 @@ export interface DiffReport {
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const base = loadSources(baseFiles);
   const head = loadSources(headFiles);
-  const baseSide = sideOf(base);
-  const headSide = sideOf(head);
-  const result = diffSides(baseSide, headSide, { hostNetwork: options.hostNetwork });
+  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork });
   const gateConfig = options.gate ?? defaultGateConfig();
   const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
   return {
@@ -85,20 +99,27 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects, baseFiles, headFiles),
-    assumptions: assumptions([baseSide, headSide], options),
+    assumptions: assumptions(sides, synthesis, options),
   };
 }
 
 /** What every answer rests on, stated in the report rather than hidden. */
-export function assumptions(sides: readonly Side[], options: AnalyzeOptions): string[] {
-  const out = [
-    "Workloads are the ones declared in the repository's manifests (--pods declared).",
-    "ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.",
-  ];
+function assumptions(sides: readonly Side[], synthesis: Synthesis, options: AnalyzeOptions): string[] {
+  const mode = options.pods ?? "auto";
+  const out: string[] = [];
+  out.push(
+    mode === "declared"
+      ? "Pods are the workloads declared in the manifests (--pods declared)."
+      : mode === "synthetic"
+        ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)."
+        : "Pods are the declared workloads; namespaces without any get representatives built from the policies' selectors (--pods auto).",
+  );
+  out.push(...synthesis.notes);
+  out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
   const undeclared = new Set<string>();
-  for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null) undeclared.add(ns.name);
+  for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
-    out.push(`Namespaces without a manifest (${[...undeclared].sort().join(", ")}) carry only the kubernetes.io/metadata.name label.`);
+    out.push(`Namespace labels unknown for namespaces without a manifest (${[...undeclared].sort().join(", ")}): only kubernetes.io/metadata.name is assumed.`);
   }
   const hostNet = new Set<string>();
   for (const s of sides) for (const p of s.pods) if (p.pod.hostNetwork) hostNet.add(p.id);
@@ -110,8 +131,4 @@ export function assumptions(sides: readonly Side[], options: AnalyzeOptions): st
     );
   }
   return out;
-}
-
-export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachJson {
-  return reachJson(reach(files, options));
 }
