@@ -132,3 +132,8 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   }
   return out;
 }
+
+/** The representative pods and namespaces netreach builds for these files (for tools and tests). */
+export function representatives(files: readonly SourceFile[], mode: PodsMode = "synthetic"): Synthesis {
+  return buildSides([loadSources(files)], mode).synthesis;
+}

@@ -16,11 +16,18 @@ export interface Synthesis {
   readonly pods: readonly SyntheticEndpoint[];
   /** Sentences for the report's assumptions. */
   readonly notes: readonly string[];
+  /**
+   * The representative a real pod would be: by its namespace (name and labels) and its labels.
+   * Undefined when its namespace got no representatives (auto mode, declared workloads there).
+   */
+  representativeOf(namespace: string, nsLabels: Labels, podLabels: Labels): string | undefined;
 }
 
 export const DEFAULT_POD_BOUND = 256;
 
-const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [] };
+const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined };
+
+const satisfiedBy = (selectors: readonly Selector[], labels: Labels) => selectors.flatMap((s, i) => (selects(s, labels) ? [i] : [])).join(",");
 
 type PodPeer = Extract<Peer, { kind: "pods" }>;
 
@@ -79,6 +86,8 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   });
 
   const pods: SyntheticEndpoint[] = [];
+  // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
+  const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
   for (const t of targets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const selectors = dedupe([
       ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
@@ -93,7 +102,10 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(selectors);
     }
+    const ids = new Map<string, string>();
+    lookup.set(t.name, { selectors, ids });
     for (const c of combos) {
+      ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
       pods.push({
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -108,7 +120,17 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     );
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
-  return { namespaces: addedNamespaces, pods, notes };
+  const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
+  return {
+    namespaces: addedNamespaces,
+    pods,
+    notes,
+    representativeOf(namespace, nsLabels, podLabels) {
+      const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
+      const entry = ns === undefined ? undefined : lookup.get(ns);
+      return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
+    },
+  };
 }
 
 /** The fallback past the bound: for each selector, the simplest label set it selects. */
