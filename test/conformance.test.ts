@@ -27,7 +27,10 @@ import {
   type ConnEntry,
 } from "./conformance/compare.js";
 
-const problem = corpusProblem();
+// The corpus lives beside the repository (../shared), as in this project's own CI. Elsewhere (a
+// fork's GitHub workflow) NETREACH_SKIP_CONFORMANCE=1 states explicitly that it is absent.
+const skip = process.env["NETREACH_SKIP_CONFORMANCE"] === "1";
+const problem = skip ? "skipped: NETREACH_SKIP_CONFORMANCE=1" : corpusProblem();
 const connlist = problem === undefined ? connlistCases() : [];
 const diffs = problem === undefined ? diffCases() : [];
 
@@ -50,7 +53,7 @@ function failOnMismatches(what: string, report: string | undefined): void {
 }
 
 describe("conformance data", () => {
-  it("is present in the shared folder", () => {
+  it.skipIf(skip)("is present in the shared folder", () => {
     if (problem !== undefined) throw new Error(problem);
     expect(connlist.length, `no connlist cases under ${corpusDir()}`).toBeGreaterThan(0);
     expect(diffs.length, `no diff cases under ${corpusDir()}`).toBeGreaterThan(0);
