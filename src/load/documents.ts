@@ -58,8 +58,11 @@ export function parseDocuments(
 ): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const lim: DocumentLimits = { ...defaultDocumentLimits, ...limits };
   const lineCounter = new LineCounter();
+  // Errors found at the end of the input (an unclosed bracket) point at the last written line,
+  // not at an empty line past it.
+  const lastChar = Math.max(0, file.text.trimEnd().length - 1);
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
   const docs: ParsedDocument[] = [];

@@ -28,8 +28,8 @@ ${body}`;
 const CASES: [string, string, number, RegExp][] = [
   ["bad YAML", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", 4, /YAML/i],
   ["wrong type (ingress is a string)", policy("  podSelector: {}\n  ingress: allow-all\n"), 8, /must be a list/],
-  ["invalid CIDR", policy("  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.300/8\n"), 12, /invalid IPv4 address/],
-  ["except outside the cidr", policy("  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n            except: [10.1.0.0/24]\n"), 13, /strictly inside/],
+  ["invalid CIDR", policy("  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.300/8\n"), 11, /invalid IPv4 address/],
+  ["except outside the cidr", policy("  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n            except: [10.1.0.0/24]\n"), 12, /strictly inside/],
   ["endPort without port", policy("  podSelector: {}\n  ingress:\n    - ports:\n        - endPort: 90\n"), 10, /endPort needs a numeric port/],
   ["port 0", policy("  podSelector: {}\n  ingress:\n    - ports:\n        - port: 0\n"), 10, /out of range/],
   ["empty peer {}", policy("  podSelector: {}\n  ingress:\n    - from:\n        - {}\n"), 10, /must set podSelector, namespaceSelector or ipBlock/],
