@@ -98,7 +98,7 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
     gate: evaluateGate(result.changes, gateConfig),
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
-    policyChanges: policyTextChanges(base.policyObjects, head.policyObjects, baseFiles, headFiles),
+    policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
     assumptions: assumptions(sides, synthesis, options),
   };
 }

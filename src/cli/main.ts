@@ -1,66 +1,84 @@
 // The `netreach` command: the edge that reads files and arguments and writes stdout/stderr.
-import { realpathSync } from "node:fs";
+import { realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { reach } from "../analyze.js";
+import { diff, reach } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
+import { renderComment } from "../render/diff-md.js";
+import { diffJson } from "../render/diff-json.js";
+import { renderSarif } from "../render/diff-sarif.js";
+import { renderDiffText } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
 import { reachCsv } from "../render/reach-csv.js";
 import { reachJson } from "../render/reach-json.js";
 import { reachMarkdown } from "../render/reach-md.js";
 import { reachText } from "../render/reach-text.js";
-import { parseArgs, USAGE } from "./args.js";
+import { parseArgs, USAGE, type Command } from "./args.js";
+import { readRevisions } from "./diff-sources.js";
 import { readSources } from "./read-sources.js";
 import { UsageError } from "./usage-error.js";
+import { VERSION } from "../version.js";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-const VERSION = "0.1.0";
-
 export function formatDiagnostic(d: Diagnostic): string {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
+}
+
+const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
+
+function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
+  const sources = readSources([...cmd.paths]);
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
+  const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
+  const render = { json: () => JSON.stringify(reachJson(full), null, 2) + "\n", md: () => reachMarkdown(full), csv: () => reachCsv(full), text: () => reachText(full) };
+  io.out(render[cmd.format]());
+  for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+  // Input the API server would reject was left out: the answer is about the rest, so say so.
+  return hasErrors(full.diagnostics) ? 2 : 0;
+}
+
+function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
+  const revs = readRevisions(cmd.source);
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, gate: cmd.gate });
+  const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
+  const render = {
+    json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
+    md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
+    sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
+    text: () => renderDiffText(full),
+  };
+  io.out(render[cmd.format]());
+  if (cmd.output !== null) writeFileSync(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+  if (!full.gate.passed) return 1;
+  return hasErrors(full.diagnostics) ? 2 : 0;
 }
 
 export function runCli(argv: readonly string[], io: Io): number {
   try {
     const cmd = parseArgs(argv);
-    if (cmd.command === "help") {
-      io.out(USAGE);
-      return 0;
+    switch (cmd.command) {
+      case "help":
+        io.out(USAGE);
+        return 0;
+      case "version":
+        io.out(`netreach ${VERSION}\n`);
+        return 0;
+      case "reach":
+        return runReach(cmd, io);
+      case "diff":
+        return runDiff(cmd, io);
     }
-    if (cmd.command === "version") {
-      io.out(`netreach ${VERSION}\n`);
-      return 0;
-    }
-    const sources = readSources([...cmd.paths]);
-    const report = reach(sources.files, { pods: cmd.pods });
-    const diagnostics = [...sources.diagnostics, ...report.diagnostics];
-    const full = { ...report, diagnostics };
-    switch (cmd.format) {
-      case "json":
-        io.out(JSON.stringify(reachJson(full), null, 2) + "\n");
-        break;
-      case "md":
-        io.out(reachMarkdown(full));
-        break;
-      case "csv":
-        io.out(reachCsv(full));
-        break;
-      case "text":
-        io.out(reachText(full));
-        break;
-    }
-    for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
-    // Input the API server would reject was left out: the answer is about the rest, so say so.
-    return diagnostics.some((d) => d.severity === "error") ? 2 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(`netreach: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Never a stack trace: say what failed in one line.
+    io.err(`netreach: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }
@@ -74,9 +92,8 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const code = runCli(process.argv.slice(2), {
+  process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   });
-  process.exitCode = code;
 }

@@ -3,7 +3,7 @@
 import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
 import { isPlainObject } from "../load/checker.js";
-import type { KubeObject, SourceFile } from "../load/source.js";
+import type { KubeObject } from "../load/source.js";
 
 export interface PolicyTextChange {
   readonly id: string;
@@ -15,14 +15,7 @@ export interface PolicyTextChange {
   readonly patch: string;
 }
 
-export function policyTextChanges(
-  base: ReadonlyMap<string, KubeObject>,
-  head: ReadonlyMap<string, KubeObject>,
-  baseFiles: readonly SourceFile[],
-  headFiles: readonly SourceFile[],
-): PolicyTextChange[] {
-  const baseText = new Map(baseFiles.map((f) => [f.path, f.text]));
-  const headText = new Map(headFiles.map((f) => [f.path, f.text]));
+export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: ReadonlyMap<string, KubeObject>): PolicyTextChange[] {
   const out: PolicyTextChange[] = [];
   for (const id of [...new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
@@ -32,9 +25,8 @@ export function policyTextChanges(
     const at = h ?? b!;
     const where = { file: at.file, line: at.locate([]).line };
     if (bYaml === hYaml) {
-      const moved = b!.file !== h!.file;
-      const textChanged = moved || baseText.get(b!.file) !== headText.get(h!.file);
-      if (textChanged) out.push({ id, status: "reformatted", ...where, patch: "" });
+      // Same meaning; say so only when its text was touched (re-indented, reordered, moved).
+      if (b!.file !== h!.file || b!.text.trim() !== h!.text.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";

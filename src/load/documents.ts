@@ -28,6 +28,8 @@ export interface ParsedDocument {
   readonly locate: Locator;
   /** 1-based line where the document's content starts. */
   readonly line: number;
+  /** Offsets of the document in the file's text: to tell an edited object from an untouched one. */
+  readonly span: readonly [number, number];
 }
 
 export interface DocumentLimits {
@@ -150,7 +152,7 @@ function finishDocument(
     return undefined;
   }
   const locate = makeLocator(doc, start, at);
-  return { index, value, locate, line: at(start).line };
+  return { index, value, locate, line: at(start).line, span: [doc.range[0], doc.range[2]] };
 }
 
 function firstLine(message: string): string {

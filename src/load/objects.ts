@@ -28,7 +28,7 @@ export function extractObjects(
     diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
 
-  const take = (body: Body, kind: string, apiVersion: string, locate: Locator) => {
+  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, text: string) => {
     const items = body.items;
     // `kind: List` (kubectl's generic list) and typed lists (PodList, ...) as `kubectl get -o yaml` prints them.
     // A kind that merely ends in "List" but has no items array is an ordinary (custom) object.
@@ -44,16 +44,16 @@ export function extractObjects(
         if (k === undefined || v === undefined) return notAnObject(itemLocate);
         // Write inferred fields into the body so later stages can trust body.kind/apiVersion.
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate);
+        take(itemBody, k, v, itemLocate, text);
       });
       return;
     }
-    objects.push({ file: file.path, kind, apiVersion, body, locate });
+    objects.push({ file: file.path, kind, apiVersion, body, locate, text });
   };
 
   for (const doc of docs) {
     const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate);
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate, file.text.slice(doc.span[0], doc.span[1]));
     else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };

@@ -26,4 +26,6 @@ export interface KubeObject {
   readonly apiVersion: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly locate: Locator;
+  /** The text of the document the object was written in (a whole List for its items). */
+  readonly text: string;
 }

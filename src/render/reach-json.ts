@@ -8,7 +8,7 @@ export function endpointJson(e: Endpoint): EndpointJson {
     case "workload":
       return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
     case "synthetic":
-      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.pod.labels } };
+      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
   }

@@ -1,0 +1,53 @@
+// The Action's inputs (action.yml), read and validated once.
+import * as core from "@actions/core";
+import type { PodsMode } from "../analyze.js";
+import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+
+export type CommentMode = "update" | "recreate" | "off";
+
+export interface ActionInputs {
+  readonly paths: readonly string[];
+  readonly base: string | null;
+  readonly head: string | null;
+  readonly token: string;
+  readonly comment: CommentMode;
+  readonly commentHeader: string;
+  readonly gate: GateConfig;
+  readonly allowLabel: string;
+  readonly pods: PodsMode;
+  readonly maxCommentChars: number;
+}
+
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+  return value as T;
+}
+
+export function readInputs(): ActionInputs {
+  const get = (name: string) => core.getInput(name).trim();
+  const failOn = parseFailOn(get("fail-on"));
+  if (!failOn.ok) throw new InputError(failOn.error);
+  const sensitive = parseSensitivePorts(get("sensitive-ports") || DEFAULT_SENSITIVE_PORTS);
+  if (!sensitive.ok) throw new InputError(sensitive.error);
+  const maxText = get("max-comment-chars") || "65536";
+  const maxCommentChars = Number(maxText);
+  if (!Number.isInteger(maxCommentChars) || maxCommentChars < 1000 || maxCommentChars > 65536) {
+    throw new InputError(`input max-comment-chars must be an integer from 1000 to 65536 (GitHub's limit), not "${maxText}"`);
+  }
+  return {
+    paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
+    base: get("base") || null,
+    head: get("head") || null,
+    token: get("token"),
+    comment: oneOf("comment", get("comment") || "update", ["update", "recreate", "off"] as const),
+    commentHeader: get("comment-header"),
+    gate: { failOn: failOn.value, sensitive: sensitive.value },
+    allowLabel: get("allow-label"),
+    pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
+    maxCommentChars,
+  };
+}

@@ -1,0 +1,130 @@
+// The Action: inputs and event in; PR comment, job summary, annotations, outputs and the gate out.
+// Everything here is I/O around the pure core (`diff`, renderers).
+import * as core from "@actions/core";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { diff } from "../analyze.js";
+import { describeViolation } from "../gate/describe.js";
+import { ensureMergeBase } from "../git/merge-base.js";
+import { readRevision } from "../git/read-revision.js";
+import { hasCommit, resolveRev } from "../git/repo.js";
+import { makeClient } from "../github/client.js";
+import { commentMarker, upsertComment } from "../github/comment.js";
+import { pullRequestLabels } from "../github/labels.js";
+import type { Log } from "../github/log.js";
+import { renderComment } from "../render/diff-md.js";
+import { diffJson } from "../render/diff-json.js";
+import { plain } from "../render/escape.js";
+import { openingAnnotations } from "./annotations.js";
+import { readEvent, type EventContext } from "./event.js";
+import { readInputs, type ActionInputs } from "./inputs.js";
+
+/** A log line safe from workflow-command injection: no control characters, no leading `::`. */
+export function safe(text: string): string {
+  return plain(text).replace(/^::/, ": :");
+}
+
+const log: Log = (level, msg) => {
+  if (level === "notice") core.notice(msg);
+  else if (level === "warning") core.warning(msg);
+  else core.info(safe(msg));
+};
+
+interface Revisions {
+  readonly base: string;
+  readonly head: string;
+}
+
+function revisions(repoDir: string, inputs: ActionInputs, event: EventContext): Revisions {
+  const headRev = inputs.head ?? event.headSha;
+  if (headRev === null) throw new Error(`no head revision: the ${event.name || "unknown"} event carries none; set the head input`);
+  if (inputs.base !== null) {
+    return { base: resolveRev(repoDir, inputs.base), head: resolveRev(repoDir, headRev) };
+  }
+  if (event.baseSha === null) throw new Error(`no base revision: the ${event.name || "unknown"} event carries none; set the base input`);
+  const head = /^[0-9a-f]{40}$/i.test(headRev) ? headRev : resolveRev(repoDir, headRev);
+  // The PR's changes are what its head adds to the merge base, not to the base branch's tip.
+  const base = ensureMergeBase(repoDir, event.baseSha, head, "origin", { log: (m) => core.info(safe(m)) });
+  if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
+  return { base, head };
+}
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const inputs = readInputs();
+  const event = readEvent(env);
+  const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
+  const revs = revisions(repoDir, inputs, event);
+  core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (merge base) with ${revs.head.slice(0, 12)} (head)`));
+
+  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
+  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, gate: inputs.gate });
+  const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
+
+  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const link = (file: string, line: number) =>
+    event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${revs.head}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : undefined;
+
+  // Allow label: the API knows the labels as they are now; the payload's may be stale.
+  let allowedByLabel: string | null = null;
+  let client: ReturnType<typeof makeClient> | null = null;
+  const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
+  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
+  if (!report.gate.passed && inputs.allowLabel && event.pullRequest !== null) {
+    const labels = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
+    if (labels.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
+  }
+
+  // Report file, outputs.
+  const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  writeFileSync(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
+  const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
+  const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
+  const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
+  core.setOutput("opened", String(opened));
+  core.setOutput("closed", String(closed));
+  core.setOutput("changed", String(report.changes.length));
+  core.setOutput("gate", gate);
+  core.setOutput("report-json", reportPath);
+
+  // Job summary: always, with room for everything the comment may have to cut.
+  const marker = commentMarker(inputs.commentHeader);
+  const ctxBase = { marker, header: inputs.commentHeader || undefined, link, gateAllowedByLabel: allowedByLabel };
+  try {
+    await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 900_000 })).write();
+  } catch (e) {
+    core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  for (const a of openingAnnotations(report)) {
+    const props = { file: a.file, startLine: a.line, title: a.title };
+    if (a.level === "error") core.error(a.message, props);
+    else core.notice(a.message, props);
+  }
+
+  // The comment: skipped, never fatal, when the token cannot write (fork PRs).
+  let commentId: number | null = null;
+  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
+    const body = renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
+    try {
+      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
+      commentId = r.commentId;
+      if (r.action === "skipped") core.notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
+      else core.info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
+    } catch (e) {
+      core.warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else if (inputs.comment !== "off" && event.pullRequest === null) {
+    core.info("netreach: no pull request in this event; no comment");
+  }
+  core.setOutput("comment-id", commentId === null ? "" : String(commentId));
+
+  core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
+  if (!report.gate.passed) {
+    const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
+    const more = report.gate.violations.length > 20 ? [`- … and ${report.gate.violations.length - 20} more`] : [];
+    const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)\n${[...lines, ...more].join("\n")}`;
+    if (allowedByLabel !== null) core.notice(`${message}\nAllowed by the PR label "${allowedByLabel}".`);
+    else core.setFailed(message);
+  }
+}

@@ -1,0 +1,62 @@
+// Where the two revisions of `netreach diff` come from: two paths, or git revisions (read from
+// git objects, never checked out) with the working tree as the default head.
+import { relative, resolve, sep, basename } from "node:path";
+import { statSync } from "node:fs";
+import type { Diagnostic } from "../load/diagnostic.js";
+import type { SourceFile } from "../load/source.js";
+import { readRevision, resolveRev } from "../git/read-revision.js";
+import { repoRoot } from "../git/repo.js";
+import type { DiffSource } from "./args.js";
+import { readSources } from "./read-sources.js";
+
+export interface Revisions {
+  readonly base: { readonly files: readonly SourceFile[]; readonly diagnostics: readonly Diagnostic[]; readonly label: string };
+  readonly head: { readonly files: readonly SourceFile[]; readonly diagnostics: readonly Diagnostic[]; readonly label: string };
+}
+
+export function readRevisions(source: DiffSource, cwd = process.cwd()): Revisions {
+  if (source.kind === "paths") {
+    return { base: readRooted(source.base, cwd), head: readRooted(source.head, cwd) };
+  }
+  const root = repoRoot(cwd);
+  // git pathspecs are relative to where the user stands; ls-tree --full-tree wants the root's view.
+  const specs = source.pathspecs.map((p) => toPosix(relative(root, resolve(cwd, p))) || ".");
+  const baseSha = resolveRev(root, source.baseRev);
+  const base = readRevision(root, baseSha, specs);
+  if (source.headRev !== null) {
+    const headSha = resolveRev(root, source.headRev);
+    const head = readRevision(root, headSha, specs);
+    return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
+  }
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root]);
+  const files = wt.files.map((f) => ({ path: toPosix(relative(root, resolve(cwd, f.path))), text: f.text }));
+  return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
+}
+
+/**
+ * Files of a directory named relative to that directory, so that the same file has the same name
+ * on both sides (`base/x.yaml` and `head/x.yaml` are both `x.yaml`).
+ */
+function readRooted(path: string, cwd: string): Revisions["base"] {
+  const abs = resolve(cwd, path);
+  const r = readSources([abs]);
+  const isDir = safeIsDir(abs);
+  const rename = (p: string) => (isDir ? toPosix(relative(abs, resolve(cwd, p))) : basename(p));
+  return {
+    files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
+    diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+    label: path,
+  };
+}
+
+function safeIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function toPosix(p: string): string {
+  return sep === "/" ? p : p.split(sep).join("/");
+}

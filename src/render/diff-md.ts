@@ -1,0 +1,203 @@
+// The pull-request comment (DESIGN section 7): verdict first, then counts, grouped tables of
+// opened and closed flows with their reasons, a graph when small, and collapsed details. Never
+// longer than `maxChars`: sections are cut whole, lowest priority first, then table rows.
+//
+// Everything the pull request controls (ids, labels, namespaces, file paths, messages) goes
+// through md() or mdCode(); URLs from `ctx.link` through safeUrl().
+import type { DiffReport } from "../analyze.js";
+import type { Change, Reason } from "../diff/change.js";
+import { describeViolation } from "../gate/describe.js";
+import { fitBlocks, type Block, type Rows } from "./budget.js";
+import { dnsLoss, type DnsLoss } from "./dns-loss.js";
+import { md, mdCode } from "./escape.js";
+import { groupChanges, setWords, type FlowGroup, type Grouping } from "./group.js";
+import { renderMermaid } from "./mermaid.js";
+import { endpointNote, reasonWords } from "./reason-words.js";
+
+export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
+
+export interface CommentContext {
+  /** Hidden HTML comment that identifies the comment; placed first, verbatim (trusted). */
+  readonly marker: string;
+  /** Tells several comments on one pull request apart; shown in the title (escaped). */
+  readonly header?: string;
+  /** Hard cap on the result's length (UTF-16 units); default 65,536. */
+  readonly maxChars?: number;
+  /** URL of a policy line at the head commit; only http(s) URLs are used. */
+  readonly link?: (file: string, line: number) => string | undefined;
+  /** Trusted Markdown said where the whole report is when something was cut, e.g. "Full report in the job summary". */
+  readonly summaryNote?: string;
+  /** The label that let a failed gate pass, if any (escaped). */
+  readonly gateAllowedByLabel?: string | null;
+}
+
+const MAX_REASONS = 4;
+
+export function renderComment(report: DiffReport, ctx: CommentContext): string {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const grouping = groupChanges(report);
+  const dns = dnsLoss(report);
+  const link = (file: string, line: number) => safeUrl(ctx.link?.(file, line));
+
+  const blocks: Block[] = [];
+  blocks.push({ name: "marker", text: ctx.marker });
+  blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}` });
+  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
+  blocks.push({ name: "counts", text: counts(report, grouping) });
+  const noteAt = blocks.length;
+  if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
+  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
+  const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
+  if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
+  if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5 });
+  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4 });
+  if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
+
+  const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
+  return fitBlocks(blocks, {
+    maxChars,
+    separator: "\n\n",
+    noteAt,
+    note: ({ omitted, trimmedRows }) => {
+      const what = [
+        omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
+        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables` : "",
+      ].filter((s) => s !== "");
+      return `> [!NOTE]\n> Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
+    },
+  }) + "\n";
+}
+
+// ---- verdict and counts ------------------------------------------------------------------
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
+  if (report.changes.length === 0) return "**No change to reachability — gate passed.**";
+  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.gate.passed) return `**${flows} — gate passed.**`;
+  const first = report.gate.violations[0]!;
+  const more = report.gate.violations.length - 1;
+  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  return `**${flows} — ${status}:** ${md(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+
+function counts(report: DiffReport, g: Grouping): string {
+  const reformatted = report.policyChanges.filter((p) => p.status === "reformatted").length;
+  const parts = [
+    `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
+    `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    `**Pairs changed:** ${report.changes.length}`,
+    `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${report.gate.violations.length > 0 ? ` — ${plural(report.gate.violations.length, "violation")}` : ""}`,
+  ];
+  return parts.join(" · ");
+}
+
+function dnsCallout(d: DnsLoss): string {
+  const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
+  const who = setWords(d.sources, "subject", mdCode);
+  const toward = setWords(d.servers, "destination", mdCode, 3);
+  return `> [!WARNING]\n> ⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
+}
+
+// ---- tables ------------------------------------------------------------------------------
+
+type Link = (file: string, line: number) => string | undefined;
+
+function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link): Rows {
+  const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
+  return {
+    head,
+    rows: groups.map((g) => `\n| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more group")} (see the full list, the job summary or the JSON report)._`,
+  };
+}
+
+function connCell(g: FlowGroup): string {
+  const parts = [md(g.conn.toString())];
+  if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
+  if (g.gate.length > 0) parts.push(`⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
+  return parts.join("<br>");
+}
+
+function whyCell(g: FlowGroup, link: Link): string {
+  const words = g.reasons.map((r) => reasonMd(r, g.changes, link));
+  const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
+  const note = endpointNote(g.endpoint);
+  if (note) shown.push(note);
+  return shown.length > 0 ? shown.join("; ") : "—";
+}
+
+/** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
+function reasonMd(r: Reason, changes: readonly Change[], link: Link): string {
+  const w = reasonWords(r, changes);
+  const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+  const url = r.side === "head" ? link(r.file, r.line) : undefined;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
+  return [w.before, where, w.after].filter((s) => s !== "").join(" ");
+}
+
+function violationList(report: DiffReport, g: Grouping): Rows {
+  const failing = g.opened.filter((x) => x.gate.length > 0);
+  return {
+    head: `#### Gate violations (${report.gate.violations.length})`,
+    rows: failing.map(
+      (x, i) =>
+        `${i === 0 ? "\n" : ""}\n- ⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(
+          x.gate.map((h) => h.conn.toString()).filter((c, j, all) => all.indexOf(c) === j).join("; "),
+        )}`,
+    ),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more group")} of violations._`,
+  };
+}
+
+// ---- details -----------------------------------------------------------------------------
+
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function fullList(changes: readonly Change[]): string {
+  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(c.base.toString())} | ${md(c.head.toString())} |`);
+  return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+}
+
+function location(file: string, line: number, url: string | undefined, column?: number): string {
+  const text = mdCode(`${file}:${line}${column !== undefined ? `:${column}` : ""}`);
+  return url ? `[${text}](${url})` : text;
+}
+
+function diagnostics(report: DiffReport, link: Link): string {
+  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
+  return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
+}
+
+function policyChanges(report: DiffReport, link: Link): string {
+  const parts = report.policyChanges.map((p) => {
+    const at = location(p.file, p.line, p.status === "removed" ? undefined : link(p.file, p.line));
+    if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
+    return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
+  });
+  return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
+}
+
+// ---- escaping helpers specific to this document ---------------------------------------------
+
+/** A code fence no content can close: longer than any backtick run inside. */
+export function fence(body: string, info: string): string {
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
+  const ticks = "`".repeat(Math.max(3, longest + 1));
+  return `${ticks}${info}\n${body}\n${ticks}`;
+}
+
+/** An http(s) URL with every character that could end a Markdown link or table cell encoded; else undefined. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined || !/^https?:\/\//i.test(url)) return undefined;
+  return url.replace(/[\s()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}

@@ -1,0 +1,171 @@
+// SARIF 2.1.0 for code scanning: one result per opened group and gate rule, located at the policy
+// line that opens it. Gate violations are errors; other opened flows are notes.
+import type { DiffReport } from "../analyze.js";
+import type { Change, Reason } from "../diff/change.js";
+import type { WorkloadEndpoint } from "../model/endpoint.js";
+import { GATE_RULES, type GateRule } from "../gate/config.js";
+import { plain } from "./escape.js";
+import { groupChanges, setWords, type FlowGroup } from "./group.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export const OPENED_FLOW_RULE = "opened-flow";
+
+export type SarifLevel = "error" | "warning" | "note" | "none";
+
+export interface SarifLocation {
+  readonly physicalLocation: {
+    readonly artifactLocation: { readonly uri: string };
+    readonly region: { readonly startLine: number };
+  };
+}
+
+export interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number;
+  readonly level: SarifLevel;
+  readonly message: { readonly text: string };
+  readonly locations: readonly SarifLocation[];
+  readonly partialFingerprints: { readonly netreachFlow: string };
+  readonly properties: { readonly opened: string; readonly pairs: number };
+}
+
+export interface SarifRule {
+  readonly id: string;
+  readonly name: string;
+  readonly shortDescription: { readonly text: string };
+  readonly fullDescription: { readonly text: string };
+  readonly defaultConfiguration: { readonly level: SarifLevel };
+}
+
+export interface SarifLog {
+  readonly $schema: string;
+  readonly version: "2.1.0";
+  readonly runs: readonly [
+    {
+      readonly tool: { readonly driver: { readonly name: "netreach"; readonly version: string; readonly informationUri?: string; readonly rules: readonly SarifRule[] } };
+      readonly results: readonly SarifResult[];
+    },
+  ];
+}
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  readonly informationUri?: string;
+}
+
+type RuleId = Exclude<GateRule, "none"> | typeof OPENED_FLOW_RULE;
+
+const RULE_TEXT: Record<RuleId, [string, string]> = {
+  "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
+  "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
+  "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
+  "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
+  "any-opened": ["AnyOpened", "A flow is newly opened."],
+  "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
+};
+
+const RULE_IDS: readonly RuleId[] = [...GATE_RULES.filter((r): r is Exclude<GateRule, "none"> => r !== "none"), OPENED_FLOW_RULE];
+
+export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog {
+  const enabled = new Set<string>(report.gateConfig.failOn);
+  const rules: SarifRule[] = RULE_IDS.map((id) => ({
+    id,
+    name: RULE_TEXT[id][0],
+    shortDescription: { text: RULE_TEXT[id][1] },
+    fullDescription: {
+      text: id === OPENED_FLOW_RULE ? RULE_TEXT[id][1] : `${RULE_TEXT[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`,
+    },
+    defaultConfiguration: { level: id === OPENED_FLOW_RULE ? "note" : "error" },
+  }));
+  const results: SarifResult[] = [];
+  for (const g of groupChanges(report).opened) {
+    const at = locationOf(g);
+    const flow = `${setWords(g.sources, "source", plain)} -> ${setWords(g.destinations, "destination", plain)}`;
+    const base: Omit<SarifResult, "ruleId" | "ruleIndex" | "level" | "message" | "partialFingerprints"> = {
+      locations: at ? [at] : [],
+      properties: { opened: g.conn.toString(), pairs: g.changes.length },
+    };
+    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`);
+    const because = by.length > 0 ? ` (allowed by ${by.join(", ")})` : "";
+    const hits = g.gate.length > 0 ? g.gate : null;
+    if (hits) {
+      for (const h of hits) {
+        results.push({
+          ...base,
+          ruleId: h.rule,
+          ruleIndex: RULE_IDS.indexOf(h.rule),
+          level: "error",
+          message: { text: `Gate ${h.rule}: newly opened ${h.conn.toString()} from ${flow}${because}.` },
+          partialFingerprints: { netreachFlow: fingerprint(h.rule, g) },
+        });
+      }
+    } else {
+      results.push({
+        ...base,
+        ruleId: OPENED_FLOW_RULE,
+        ruleIndex: RULE_IDS.indexOf(OPENED_FLOW_RULE),
+        level: "note",
+        message: { text: `Newly opened ${g.conn.toString()} from ${flow}${because}.` },
+        partialFingerprints: { netreachFlow: fingerprint(OPENED_FLOW_RULE, g) },
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "netreach", version: options.toolVersion, ...(options.informationUri ? { informationUri: options.informationUri } : {}), rules } },
+        results,
+      },
+    ],
+  };
+}
+
+/**
+ * The policy line that opens the group: the first rule on head that allows it; else the base
+ * policy whose isolation went away; else the manifest of a workload the change adds.
+ */
+function locationOf(g: FlowGroup): SarifLocation | null {
+  const pick = (r: Reason | undefined) => (r ? at(r.file, r.line) : null);
+  const allows = g.reasons.find((r) => r.side === "head" && r.effect === "allows");
+  if (allows) return pick(allows);
+  if (g.endpoint === "added") {
+    // The added workload is in every pair it explains: the one named most often.
+    const seen = new Map<string, { w: WorkloadEndpoint; n: number }>();
+    for (const e of g.changes.flatMap((c: Change) => [c.src, c.dst])) {
+      if (e.type !== "workload") continue;
+      const s = seen.get(e.id) ?? { w: e, n: 0 };
+      s.n++;
+      seen.set(e.id, s);
+    }
+    const top = [...seen.values()].sort((a, b) => b.n - a.n)[0];
+    if (top) return at(top.w.pod.source.file, top.w.pod.source.line);
+  }
+  return pick(g.reasons[0]);
+}
+
+function at(file: string, line: number): SarifLocation {
+  return { physicalLocation: { artifactLocation: { uri: fileUri(file) }, region: { startLine: Math.max(1, line) } } };
+}
+
+/** A relative URI reference: each path segment percent-encoded, separators kept. */
+export function fileUri(file: string): string {
+  return file
+    .replace(/\\/g, "/")
+    .replace(/^\.\//, "")
+    .split("/")
+    .map((s) => encodeURIComponent(s))
+    .join("/");
+}
+
+/** Stable across runs for the same flow, so code scanning tracks an alert instead of re-opening it. */
+function fingerprint(rule: string, g: FlowGroup): string {
+  const text = `${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}

@@ -1,0 +1,54 @@
+// Pods that lose name resolution: the classic mistake of an egress default-deny without a DNS
+// exception, worth a callout of its own above the tables.
+import type { DiffReport } from "../analyze.js";
+import type { Endpoint } from "../model/endpoint.js";
+import { ConnSet, PortSet } from "../net/conn-set.js";
+import { UniverseIndex, type EndpointSet } from "./group.js";
+
+const DNS_PORT = PortSet.range(53, 53);
+const DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
+
+export interface DnsLoss {
+  /** Pods that can no longer reach a name server on port 53. */
+  readonly sources: EndpointSet;
+  /** The name servers they lost (pods that serve port 53, or external addresses). */
+  readonly servers: EndpointSet;
+  /** "UDP", "TCP" or both, in that order. */
+  readonly protocols: readonly ("UDP" | "TCP")[];
+}
+
+/**
+ * A pod serves DNS when it declares a container port 53 or carries the usual kube-dns label.
+ * When the repository declares no such pod (the common case: kube-system lives elsewhere), the
+ * cluster's name server is not in the model; port 53 closed toward external addresses then
+ * stands for it, since an egress default-deny closes both.
+ */
+function servesDns(e: Endpoint): boolean {
+  if (e.type === "external") return false;
+  const k8sApp = e.pod.labels["k8s-app"];
+  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
+}
+
+export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints">): DnsLoss | null {
+  const anyServer = report.universe.some(servesDns);
+  const sources: Endpoint[] = [];
+  const servers: Endpoint[] = [];
+  let udp = false;
+  let tcp = false;
+  for (const c of report.changes) {
+    if (c.src.type === "external" || c.src.id === c.dst.id) continue;
+    const lost = c.closed.intersect(DNS);
+    if (lost.isEmpty) continue;
+    if (!(servesDns(c.dst) || (!anyServer && c.dst.type === "external"))) continue;
+    sources.push(c.src);
+    servers.push(c.dst);
+    udp ||= !lost.ports("UDP").isEmpty;
+    tcp ||= !lost.ports("TCP").isEmpty;
+  }
+  if (sources.length === 0) return null;
+  const index = new UniverseIndex(report.universe, report.endpoints);
+  const protocols: ("UDP" | "TCP")[] = [];
+  if (udp) protocols.push("UDP");
+  if (tcp) protocols.push("TCP");
+  return { sources: index.describe(sources), servers: index.describe(servers), protocols };
+}

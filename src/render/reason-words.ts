@@ -1,0 +1,36 @@
+// A reason in plain words, shared by the Markdown and text renderers:
+// "allowed by <policy rule>", "now selected by <policy> (isolates egress)", ...
+import type { Change, Reason } from "../diff/change.js";
+import { isolatedDirection } from "./group.js";
+
+export interface ReasonWords {
+  /** Words before the policy: "allowed by", "now selected by", ... */
+  readonly before: string;
+  /** Words after the policy and rule: "(isolates egress)", or "". */
+  readonly after: string;
+}
+
+/** `changes`: the pairs the reason explains, to tell which direction a policy isolates. */
+export function reasonWords(r: Reason, changes: readonly Change[]): ReasonWords {
+  const head = r.side === "head";
+  switch (r.effect) {
+    case "allows":
+      return head ? { before: "allowed by", after: "" } : { before: "no longer allowed by", after: "" };
+    case "isolates": {
+      const dir = isolatedDirection(r, changes);
+      if (head) return { before: "now selected by", after: dir ? `(isolates ${dir})` : "(isolates its pods)" };
+      return { before: "no longer isolated by", after: dir ? `(${dir})` : "" };
+    }
+    case "denies":
+      return head ? { before: "denied by", after: "" } : { before: "no longer denied by", after: "" };
+    case "passes":
+      return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
+  }
+}
+
+/** The sentence for an endpoint that exists on one side only. */
+export function endpointNote(endpoint: Change["endpoint"]): string | null {
+  if (endpoint === "added") return "involves a workload added in this change";
+  if (endpoint === "removed") return "involves a workload removed in this change";
+  return null;
+}
