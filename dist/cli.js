@@ -2448,17 +2448,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2469,13 +2469,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2496,17 +2496,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2517,13 +2517,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2550,23 +2550,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3178,10 +3178,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3200,7 +3200,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3230,11 +3230,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3248,8 +3248,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3263,8 +3263,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3282,8 +3282,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3293,8 +3293,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3841,7 +3841,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -3870,7 +3870,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -3880,7 +3880,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -3902,7 +3902,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -3954,7 +3954,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -4095,7 +4095,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -4131,7 +4131,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -4198,12 +4198,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -4228,7 +4228,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -4295,7 +4295,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -5656,7 +5656,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -5671,7 +5671,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -5693,7 +5693,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -5701,7 +5701,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5809,9 +5809,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5886,14 +5886,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5908,10 +5908,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5922,10 +5922,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5942,13 +5942,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -6334,10 +6334,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6351,7 +6351,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6375,7 +6375,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6391,7 +6391,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6482,7 +6482,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6496,13 +6496,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -6545,18 +6545,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6610,8 +6610,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6623,7 +6623,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6634,8 +6634,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6652,7 +6652,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6787,7 +6787,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -6832,7 +6832,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6849,24 +6849,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6945,7 +6945,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -7049,25 +7049,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7837,7 +7837,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -7877,20 +7877,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7909,9 +7909,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7920,23 +7920,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7947,10 +7947,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9051,18 +9051,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9215,15 +9215,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9417,13 +9417,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9620,7 +9620,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -9645,7 +9645,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -9702,994 +9702,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { realpathSync } from "node:fs";
+import { realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-
-// src/load/diagnostic.ts
-function diagnostic(severity, file, pos, message) {
-  return { severity, file, line: pos.line, column: pos.column, message };
-}
-var severityOrder = { error: 0, warning: 1, note: 2 };
-function compareDiagnostics(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityOrder[a.severity] - severityOrder[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
-// src/load/checker.ts
-function formatPath(path2) {
-  let out = "";
-  for (const p of path2) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
-  return out;
-}
-function isPlainObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var Checker = class {
-  constructor(object, subject) {
-    this.object = object;
-    this.subject = subject;
-  }
-  object;
-  subject;
-  diagnostics = [];
-  errorCount = 0;
-  get hasErrors() {
-    return this.errorCount > 0;
-  }
-  report(severity, path2, message) {
-    if (severity === "error") this.errorCount++;
-    const where = path2.length > 0 ? `${formatPath(path2)}: ` : "";
-    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path2), `${this.subject}: ${where}${message}`));
-  }
-  error(path2, message) {
-    this.report("error", path2, message);
-  }
-  warning(path2, message) {
-    this.report("warning", path2, message);
-  }
-  note(path2, message) {
-    this.report("note", path2, message);
-  }
-  get(path2) {
-    let cur = this.object.body;
-    for (const p of path2) {
-      if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
-      else cur = isPlainObject(cur) ? cur[p] : void 0;
-      if (cur === void 0) return void 0;
-    }
-    return cur;
-  }
-  /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path2) {
-    const v = this.get(path2);
-    return v === void 0 || v === null;
-  }
-  /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path2) {
-    const v = this.get(path2);
-    if (v === void 0 || v === null) return void 0;
-    if (isPlainObject(v)) return v;
-    this.error(path2, `must be a mapping (object), not ${describe(v)}`);
-    return void 0;
-  }
-  list(path2) {
-    const v = this.get(path2);
-    if (v === void 0 || v === null) return void 0;
-    if (Array.isArray(v)) return v;
-    this.error(path2, `must be a list, not ${describe(v)}`);
-    return void 0;
-  }
-  string(path2) {
-    const v = this.get(path2);
-    if (v === void 0 || v === null) return void 0;
-    if (typeof v === "string") return v;
-    this.error(path2, `must be a string, not ${describe(v)}`);
-    return void 0;
-  }
-  /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
-  knownKeys(path2, known) {
-    const m = this.get(path2);
-    if (!isPlainObject(m)) return;
-    for (const k of Object.keys(m)) {
-      if (!known.includes(k)) {
-        this.warning([...path2, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
-      }
-    }
-  }
-};
-function describe(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "\u2026" : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
-
-// src/load/object-meta.ts
-function objectMeta(obj) {
-  const problems = [];
-  const meta = obj.body["metadata"];
-  if (!isPlainObject(meta)) {
-    problems.push({ path: ["metadata"], message: "metadata with a name is required" });
-    return { name: void 0, namespace: "default", labels: {}, problems };
-  }
-  const name = meta["name"];
-  const ns = meta["namespace"];
-  if (typeof name !== "string" || name === "") problems.push({ path: ["metadata", "name"], message: "metadata.name is required" });
-  if (ns !== void 0 && ns !== null && (typeof ns !== "string" || ns === "")) {
-    problems.push({ path: ["metadata", "namespace"], message: "metadata.namespace must be a non-empty string" });
-  }
-  return {
-    name: typeof name === "string" && name !== "" ? name : void 0,
-    namespace: typeof ns === "string" && ns !== "" ? ns : "default",
-    labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
-    problems
-  };
-}
-
-// src/load/namespace.ts
-function loadNamespace(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Namespace ${meta.name ?? "(unnamed)"}`);
-  if (meta.name === void 0) {
-    c.error(["metadata", "name"], "metadata.name is required; left out");
-    return { namespace: void 0, diagnostics: c.diagnostics };
-  }
-  const labels2 = {};
-  for (const [k, v] of Object.entries(meta.labels)) {
-    if (typeof v === "string") labels2[k] = v;
-    else c.warning(["metadata", "labels", k], `label values must be strings, not ${describe(v)}; the label is ignored`);
-  }
-  if (labels2[NAMESPACE_NAME_LABEL] !== void 0 && labels2[NAMESPACE_NAME_LABEL] !== meta.name) {
-    c.warning(["metadata", "labels", NAMESPACE_NAME_LABEL], `the API server sets ${NAMESPACE_NAME_LABEL} to the namespace's name ("${meta.name}"); the declared value is replaced`);
-  }
-  labels2[NAMESPACE_NAME_LABEL] = meta.name;
-  return {
-    namespace: { name: meta.name, labels: labels2, source: { file: obj.file, line: obj.locate([]).line } },
-    diagnostics: c.diagnostics
-  };
-}
-function implicitNamespace(name) {
-  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
-}
-
-// src/net/ip.ts
-var import_ip_address = __toESM(require_ip_address(), 1);
-var FAMILY_BITS = { v4: 32, v6: 128 };
-function familyMax(f) {
-  return (1n << BigInt(FAMILY_BITS[f])) - 1n;
-}
-var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-function parseV4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4 || !parts.every((p) => V4_OCTET.test(p))) return void 0;
-  return parts.reduce((acc, p) => acc << 8n | BigInt(Number(p)), 0n);
-}
-function parseV6(text) {
-  if (text.includes("%") || !import_ip_address.Address6.isValid(text)) return void 0;
-  try {
-    return new import_ip_address.Address6(text).bigInt();
-  } catch {
-    return void 0;
-  }
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash < 0) return { ok: false, reason: "is not in CIDR notation (address/prefix, e.g. 10.0.0.0/8)" };
-  const addr = text.slice(0, slash);
-  const prefixText = text.slice(slash + 1);
-  const family = addr.includes(":") ? "v6" : "v4";
-  const value = family === "v4" ? parseV4(addr) : parseV6(addr);
-  if (value === void 0) return { ok: false, reason: `has an invalid IP${family === "v4" ? "v4" : "v6"} address "${addr}"` };
-  const bits = FAMILY_BITS[family];
-  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
-    return { ok: false, reason: `has an invalid prefix length "${prefixText}" (0 to ${bits} for IP${family})` };
-  }
-  const prefix = Number(prefixText);
-  const base = value & ~hostMask(family, prefix) & familyMax(family);
-  return { ok: true, cidr: { family, base, prefix }, hostBitsSet: base !== value };
-}
-function hostMask(family, prefix) {
-  return (1n << BigInt(FAMILY_BITS[family] - prefix)) - 1n;
-}
-function cidrRange(c) {
-  return { family: c.family, lo: c.base, hi: c.base | hostMask(c.family, c.prefix) };
-}
-function formatAddress(family, value) {
-  if (family === "v4") {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 255n).toString()).join(".");
-  }
-  return import_ip_address.Address6.fromBigInt(value).correctForm();
-}
-function formatCidr(c) {
-  return `${formatAddress(c.family, c.base)}/${c.prefix}`;
-}
-function rangeToCidrs(r) {
-  const bits = FAMILY_BITS[r.family];
-  const out = [];
-  let lo = r.lo;
-  while (lo <= r.hi) {
-    let size = bits;
-    while (size > 0) {
-      const block = 1n << BigInt(size);
-      if ((lo & block - 1n) === 0n && lo + block - 1n <= r.hi) break;
-      size--;
-    }
-    out.push({ family: r.family, base: lo, prefix: bits - size });
-    lo += 1n << BigInt(size);
-  }
-  return out;
-}
-
-// src/net/protocol.ts
-var PROTOCOLS = ["SCTP", "TCP", "UDP"];
-function isProtocol(value) {
-  return value === "TCP" || value === "UDP" || value === "SCTP";
-}
-var MIN_PORT = 1;
-var MAX_PORT = 65535;
-
-// src/model/selector.ts
-var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
-function requirementMatches(r, labels2) {
-  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
-  switch (r.op) {
-    case "In":
-      return has && r.values.includes(labels2[r.key]);
-    case "NotIn":
-      return !has || !r.values.includes(labels2[r.key]);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-  }
-}
-function selects(s, labels2) {
-  return s.requirements.every((r) => requirementMatches(r, labels2));
-}
-
-// src/load/label-syntax.ts
-var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function labelKeyProblem(key) {
-  const parts = key.split("/");
-  if (parts.length > 2) return `label key "${key}" has more than one "/"`;
-  const name = parts.length === 2 ? parts[1] : parts[0];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix.length === 0) return `label key "${key}" has an empty prefix`;
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `label key prefix "${prefix}" must be a lower-case DNS subdomain`;
-  }
-  if (name.length === 0) return `label key "${key}" has an empty name`;
-  if (name.length > 63) return `label key name "${name}" is longer than 63 characters`;
-  if (!NAME.test(name)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value === "") return void 0;
-  if (value.length > 63) return `label value "${value.slice(0, 20)}\u2026" is longer than 63 characters`;
-  if (!NAME.test(value)) return `label value "${value}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
-  return void 0;
-}
-
-// src/load/selector.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path2) {
-  const m = c.map(path2);
-  if (m === void 0) return c.isUnset(path2) ? SELECT_ALL : void 0;
-  c.knownKeys(path2, ["matchLabels", "matchExpressions"]);
-  let ok = true;
-  const reqs = [];
-  const labels2 = c.map([...path2, "matchLabels"]);
-  if (labels2 === void 0 && !c.isUnset([...path2, "matchLabels"])) ok = false;
-  for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at = [...path2, "matchLabels", key];
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem) {
-      c.error(at, keyProblem);
-      ok = false;
-    }
-    if (typeof value !== "string") {
-      c.error(at, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
-      ok = false;
-      continue;
-    }
-    const valueProblem = labelValueProblem(value);
-    if (valueProblem) {
-      c.error(at, valueProblem);
-      ok = false;
-    }
-    reqs.push({ key, op: "In", values: [value] });
-  }
-  const exprs = c.list([...path2, "matchExpressions"]);
-  if (exprs === void 0 && !c.isUnset([...path2, "matchExpressions"])) ok = false;
-  (exprs ?? []).forEach((_, i) => {
-    const at = [...path2, "matchExpressions", i];
-    const r = parseRequirement(c, at);
-    if (r) reqs.push(r);
-    else ok = false;
-  });
-  return ok ? { requirements: reqs } : void 0;
-}
-function parseRequirement(c, at) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) c.error(at, "a matchExpressions entry must be a mapping with key and operator");
-    return void 0;
-  }
-  c.knownKeys(at, ["key", "operator", "values"]);
-  const key = c.string([...at, "key"]);
-  const op = c.string([...at, "operator"]);
-  const values = c.list([...at, "values"]);
-  let ok = key !== void 0 && op !== void 0;
-  if (key === void 0 && c.isUnset([...at, "key"])) c.error(at, "key is required");
-  if (op === void 0 && c.isUnset([...at, "operator"])) c.error(at, "operator is required (In, NotIn, Exists or DoesNotExist)");
-  if (key !== void 0) {
-    const problem = labelKeyProblem(key);
-    if (problem) {
-      c.error([...at, "key"], problem);
-      ok = false;
-    }
-  }
-  if (op !== void 0 && !OPERATORS.includes(op)) {
-    c.error([...at, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
-    ok = false;
-  }
-  const strings = [];
-  (values ?? []).forEach((v, j) => {
-    if (typeof v !== "string") {
-      c.error([...at, "values", j], `values must be strings, not ${describe(v)}`);
-      ok = false;
-    } else {
-      const problem = labelValueProblem(v);
-      if (problem) {
-        c.error([...at, "values", j], problem);
-        ok = false;
-      }
-      strings.push(v);
-    }
-  });
-  if (!ok || key === void 0) return void 0;
-  const operator = op;
-  if (operator === "In" || operator === "NotIn") {
-    if (strings.length === 0) {
-      c.error(at, `values must be non-empty when operator is ${operator}`);
-      return void 0;
-    }
-    return { key, op: operator, values: strings };
-  }
-  if (strings.length > 0 || values !== void 0 && values.length > 0) {
-    c.error([...at, "values"], `values must be empty when operator is ${operator}`);
-    return void 0;
-  }
-  return { key, op: operator };
-}
-
-// src/load/port-name.ts
-function svcNameProblem(name) {
-  if (name.length === 0) return "a port name may not be empty";
-  if (name.length > 15) return `port name "${name}" is longer than 15 characters`;
-  if (!/^[-a-z0-9]+$/.test(name)) return `port name "${name}" may contain only lower-case letters, digits and '-'`;
-  if (!/[a-z]/.test(name)) return `port name "${name}" must contain a letter (a number in quotes is a name, not a port number: write it without quotes)`;
-  if (name.startsWith("-") || name.endsWith("-")) return `port name "${name}" may not begin or end with '-'`;
-  if (name.includes("--")) return `port name "${name}" may not contain "--"`;
-  return void 0;
-}
-
-// src/load/network-policy.ts
-var REJECTS = "; the API server rejects this NetworkPolicy";
-function loadNetworkPolicy(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `NetworkPolicy ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
-  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
-  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
-  const spec = c.map(["spec"]);
-  if (spec === void 0 && c.isUnset(["spec"])) {
-    c.warning([], "has no spec: it selects every pod of its namespace and denies all their ingress");
-  }
-  c.knownKeys(["spec"], ["podSelector", "policyTypes", "ingress", "egress"]);
-  const subject = parseSelector(c, ["spec", "podSelector"]);
-  const ingressList = c.list(["spec", "ingress"]);
-  const egressList = c.list(["spec", "egress"]);
-  const types = policyTypes(c, egressList);
-  const ingress = rules(c, "ingress", ingressList);
-  const egress = rules(c, "egress", egressList);
-  for (const dir of ["ingress", "egress"]) {
-    const list = dir === "ingress" ? ingressList : egressList;
-    if (types && !types.has(dir) && list && list.length > 0) {
-      c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
-    }
-  }
-  if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
-    return { policy: void 0, diagnostics: c.diagnostics };
-  }
-  const source = { file: obj.file, line: obj.locate([]).line };
-  return {
-    policy: {
-      id: `${meta.namespace}/${meta.name}`,
-      namespace: meta.namespace,
-      name: meta.name,
-      subject,
-      ingress: types.has("ingress") ? ingress : null,
-      egress: types.has("egress") ? egress : null,
-      source
-    },
-    diagnostics: c.diagnostics
-  };
-}
-function cap(d) {
-  return d === "ingress" ? "Ingress" : "Egress";
-}
-function policyTypes(c, egress) {
-  const path2 = ["spec", "policyTypes"];
-  const list = c.list(path2);
-  if (list === void 0 && !c.isUnset(path2)) return void 0;
-  if (list === void 0 || list.length === 0) {
-    return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
-  }
-  if (list.length > 2) {
-    c.error(path2, "may not list more than two policyTypes" + REJECTS);
-    return void 0;
-  }
-  const out = /* @__PURE__ */ new Set();
-  let ok = true;
-  list.forEach((t, i) => {
-    if (t === "Ingress") out.add("ingress");
-    else if (t === "Egress") out.add("egress");
-    else {
-      c.error([...path2, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS);
-      ok = false;
-    }
-  });
-  return ok ? out : void 0;
-}
-function rules(c, dir, list) {
-  const out = [];
-  (list ?? []).forEach((raw, i) => {
-    const at = ["spec", dir, i];
-    if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: { file: c.object.file, line: c.object.locate(at).line } });
-      return;
-    }
-    if (c.map(at) === void 0) return;
-    const peerKey = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at, [peerKey, "ports"]);
-    const peersRaw = c.list([...at, peerKey]);
-    const portsRaw = c.list([...at, "ports"]);
-    const peers = [];
-    (peersRaw ?? []).forEach((_, j) => {
-      const p = peer(c, [...at, peerKey, j]);
-      if (p) peers.push(p);
-    });
-    const ports = [];
-    (portsRaw ?? []).forEach((_, j) => {
-      const p = port(c, [...at, "ports", j]);
-      if (p) ports.push(p);
-    });
-    out.push({
-      direction: dir,
-      index: i,
-      peers: peersRaw && peersRaw.length > 0 ? peers : "any",
-      ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: { file: c.object.file, line: c.object.locate(at).line }
-    });
-  });
-  return out;
-}
-function peer(c, at) {
-  const m = c.map(at);
-  if (m === void 0) {
-    if (c.isUnset(at)) c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS);
-    return void 0;
-  }
-  c.knownKeys(at, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k) => !c.isUnset([...at, k]);
-  const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
-  if (count === 0) {
-    c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS);
-    return void 0;
-  }
-  if (has("ipBlock")) {
-    if (count > 1) {
-      c.error(at, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS);
-      return void 0;
-    }
-    return ipBlock(c, [...at, "ipBlock"]);
-  }
-  const pods = parseSelector(c, [...at, "podSelector"]);
-  let namespaces = { kind: "own" };
-  if (has("namespaceSelector")) {
-    const ns = parseSelector(c, [...at, "namespaceSelector"]);
-    if (ns === void 0) return void 0;
-    namespaces = { kind: "selector", selector: ns };
-  }
-  return pods ? { kind: "pods", namespaces, pods } : void 0;
-}
-function ipBlock(c, at) {
-  if (c.map(at) === void 0) return void 0;
-  c.knownKeys(at, ["cidr", "except"]);
-  const cidr = cidrField(c, [...at, "cidr"]);
-  if (cidr === void 0) {
-    if (c.isUnset([...at, "cidr"])) c.error(at, "ipBlock.cidr is required" + REJECTS);
-    return void 0;
-  }
-  const exceptRaw = c.list([...at, "except"]);
-  const except = [];
-  let ok = true;
-  (exceptRaw ?? []).forEach((_, i) => {
-    const e = cidrField(c, [...at, "except", i]);
-    if (e === void 0) {
-      ok = false;
-      return;
-    }
-    const outer = cidrRange(cidr);
-    const inner = cidrRange(e);
-    const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
-    if (!inside) {
-      c.error([...at, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS);
-      ok = false;
-      return;
-    }
-    except.push(e);
-  });
-  return ok ? { kind: "ipBlock", cidr, except } : void 0;
-}
-function cidrField(c, at) {
-  const text = c.string(at);
-  if (text === void 0) return void 0;
-  const parsed = parseCidr(text.trim());
-  if (!parsed.ok) {
-    c.error(at, `"${text}" ${parsed.reason}` + REJECTS);
-    return void 0;
-  }
-  if (parsed.hostBitsSet) {
-    c.warning(at, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
-  }
-  return parsed.cidr;
-}
-function port(c, at) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) {
-      return { protocol: "TCP", port: { kind: "all" } };
-    }
-    return void 0;
-  }
-  c.knownKeys(at, ["protocol", "port", "endPort"]);
-  let ok = true;
-  let protocol = "TCP";
-  const protoRaw = c.get([...at, "protocol"]);
-  if (protoRaw !== void 0 && protoRaw !== null) {
-    if (isProtocol(protoRaw)) protocol = protoRaw;
-    else {
-      const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS);
-      ok = false;
-    }
-  }
-  const portRaw = c.get([...at, "port"]);
-  const endRaw = c.get([...at, "endPort"]);
-  const hasPort = portRaw !== void 0 && portRaw !== null;
-  const hasEnd = endRaw !== void 0 && endRaw !== null;
-  if (hasEnd) {
-    if (!Number.isInteger(endRaw)) {
-      c.error([...at, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS);
-      ok = false;
-    } else if (!hasPort) {
-      c.error([...at, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS);
-      ok = false;
-    } else if (typeof portRaw === "string") {
-      c.error([...at, "endPort"], "endPort may not be used with a named port" + REJECTS);
-      ok = false;
-    }
-  }
-  if (!hasPort) return ok ? { protocol, port: { kind: "all" } } : void 0;
-  if (typeof portRaw === "string") {
-    const problem = svcNameProblem(portRaw);
-    if (problem) {
-      c.error([...at, "port"], problem + REJECTS);
-      return void 0;
-    }
-    return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
-  }
-  if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS);
-    return void 0;
-  }
-  const from = portRaw;
-  if (!ok) return void 0;
-  if (hasEnd) {
-    const to = endRaw;
-    if (to < from) {
-      c.error([...at, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS);
-      return void 0;
-    }
-    if (to > MAX_PORT) {
-      c.error([...at, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS);
-      return void 0;
-    }
-    return { protocol, port: { kind: "range", from, to } };
-  }
-  return { protocol, port: { kind: "range", from, to: from } };
-}
-
-// src/load/workload.ts
-var TEMPLATE_PATH = {
-  Deployment: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  Job: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
-function loadWorkload(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `${obj.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
-  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
-  const template = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind];
-  const labelsPath = [...template, "metadata", "labels"];
-  const podSpec = [...template, "spec"];
-  const owner = obj.kind === "Pod" ? controllerOwner(c) : void 0;
-  const name = owner?.name ?? meta.name;
-  const kind = owner?.kind ?? obj.kind;
-  return {
-    workload: {
-      id: `${meta.namespace}/${name}[${kind}]`,
-      namespace: meta.namespace,
-      name,
-      kind,
-      labels: labels(c, labelsPath),
-      ports: containerPorts(c, podSpec),
-      hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: { file: obj.file, line: obj.locate([]).line }
-    },
-    diagnostics: c.diagnostics
-  };
-}
-var CONTROLLER_KINDS = /* @__PURE__ */ new Set([...Object.keys(TEMPLATE_PATH)]);
-function controllerOwner(c) {
-  const refs = c.get(["metadata", "ownerReferences"]);
-  if (!Array.isArray(refs)) return void 0;
-  const candidates = refs.filter(isPlainObject).filter((r) => typeof r["name"] === "string" && r["name"] !== "");
-  const pick = candidates.find((r) => r["controller"] === true) ?? candidates[0];
-  if (pick === void 0) return void 0;
-  const kind = pick["kind"];
-  if (typeof kind === "string" && kind !== "") {
-    return CONTROLLER_KINDS.has(kind) ? { name: pick["name"], kind } : void 0;
-  }
-  return { name: pick["name"], kind: "Pod" };
-}
-function labels(c, path2) {
-  const m = c.map(path2);
-  const out = {};
-  for (const [k, v] of Object.entries(m ?? {})) {
-    if (typeof v === "string") out[k] = v;
-    else c.warning([...path2, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
-  }
-  return out;
-}
-function containerPorts(c, spec) {
-  const out = [];
-  for (const group of ["containers"]) {
-    const containers = c.list([...spec, group]) ?? [];
-    containers.forEach((_, i) => {
-      const portsPath = [...spec, group, i, "ports"];
-      const ports = c.list(portsPath) ?? [];
-      ports.forEach((p, j) => {
-        if (!isPlainObject(p)) return;
-        const at = [...portsPath, j];
-        const num = p["containerPort"];
-        if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
-          c.warning([...at, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
-          return;
-        }
-        const proto = p["protocol"] ?? "TCP";
-        if (!isProtocol(proto)) {
-          c.warning([...at, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
-          return;
-        }
-        const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
-        out.push({ name, port: num, protocol: proto });
-      });
-    });
-  }
-  return out;
-}
-
-// src/load/cluster.ts
-var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects) {
-  const diagnostics = [];
-  const namespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const skippedKinds = /* @__PURE__ */ new Map();
-  for (const obj of objects) {
-    if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
-      const r = loadNamespace(obj);
-      diagnostics.push(...r.diagnostics);
-      if (r.namespace) {
-        if (namespaces.has(r.namespace.name)) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`));
-        else namespaces.set(r.namespace.name, r.namespace);
-      }
-    } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
-      const r = loadNetworkPolicy(obj);
-      diagnostics.push(...r.diagnostics);
-      if (r.policy) {
-        if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
-        else policies.set(r.policy.id, r.policy);
-      }
-    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
-      const r = loadWorkload(obj);
-      diagnostics.push(...r.diagnostics);
-      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
-    } else {
-      skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
-    }
-  }
-  for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
-    if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
-  }
-  return {
-    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
-    diagnostics,
-    skippedKinds
-  };
-}
-function duplicate(obj, what) {
-  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once; the first declaration is used`);
-}
-
-// src/load/documents.ts
-var import_yaml = __toESM(require_dist(), 1);
-var defaultDocumentLimits = { maxDocuments: 1e4, maxAliasCount: 100, maxDepth: 200 };
-var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
-var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
-function parseDocuments(file, limits = {}) {
-  const lim = { ...defaultDocumentLimits, ...limits };
-  const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const docs = [];
-  const diagnostics = [];
-  const report = (severity, offset, message) => diagnostics.push(diagnostic(severity, file.path, at(offset), message));
-  const parser = new import_yaml.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml.Composer(composerOptions);
-  const pendingIndexes = [];
-  const accept = (doc) => {
-    const index = pendingIndexes.shift() ?? -1;
-    const parsed = finishDocument(doc, index, lim, at, report);
-    if (parsed) docs.push(parsed);
-  };
-  let count = 0;
-  for (const token of parser.parse(file.text)) {
-    if (token.type === "document") {
-      if (count === lim.maxDocuments) {
-        report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
-        break;
-      }
-      const index = count++;
-      const deep = tooDeepToken(token, lim.maxDepth);
-      if (deep) {
-        report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
-        continue;
-      }
-      pendingIndexes.push(index);
-    }
-    for (const doc of composer.next(token)) accept(doc);
-  }
-  for (const doc of composer.end()) accept(doc);
-  for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
-  return { docs, diagnostics };
-}
-function finishDocument(doc, index, lim, at, report) {
-  const start = (0, import_yaml.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
-  const first = doc.errors[0];
-  if (first) {
-    report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
-    return void 0;
-  }
-  for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    report(
-      "error",
-      start,
-      /alias count/i.test(msg) ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped` : `YAML error: ${firstLine(msg)}; the document is skipped`
-    );
-    return void 0;
-  }
-  if (value === null || value === void 0) return void 0;
-  const shape = checkShape(value, lim.maxDepth);
-  if (shape === "cycle") {
-    report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
-    return void 0;
-  }
-  if (shape === "too-deep") {
-    report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
-    return void 0;
-  }
-  const locate = makeLocator(doc, start, at);
-  return { index, value, locate, line: at(start).line };
-}
-function firstLine(message) {
-  return message.split("\n", 1)[0].trim();
-}
-function syntaxMessage(err, more) {
-  const extra = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
-  return `YAML syntax error: ${firstLine(err.message)}${extra}; the document is skipped`;
-}
-function tooDeepToken(root, maxDepth) {
-  const stack = root.value ? [[root.value, 0]] : [];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [token, depth] = top;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
-    if (depth + 1 > maxDepth) return token;
-    for (const item of token.items) {
-      if (item.key) stack.push([item.key, depth + 1]);
-      if (item.value) stack.push([item.value, depth + 1]);
-    }
-  }
-  return void 0;
-}
-function checkShape(value, maxDepth) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const height = /* @__PURE__ */ new Map();
-  const onPath = /* @__PURE__ */ new Set();
-  const stack = [{ node: value, children: Object.values(value), next: 0, below: 0 }];
-  onPath.add(value);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top.next < top.children.length) {
-      const child2 = top.children[top.next++];
-      if (typeof child2 !== "object" || child2 === null) continue;
-      if (onPath.has(child2)) return "cycle";
-      const h = height.get(child2);
-      if (h !== void 0) {
-        if (stack.length + h > maxDepth) return "too-deep";
-        top.below = Math.max(top.below, h);
-        continue;
-      }
-      if (stack.length + 1 > maxDepth) return "too-deep";
-      onPath.add(child2);
-      stack.push({ node: child2, children: Object.values(child2), next: 0, below: 0 });
-    } else {
-      stack.pop();
-      onPath.delete(top.node);
-      const h = top.below + 1;
-      height.set(top.node, h);
-      const parent = stack[stack.length - 1];
-      if (parent) parent.below = Math.max(parent.below, h);
-    }
-  }
-  return void 0;
-}
-function makeLocator(doc, start, at) {
-  return (path2) => {
-    let node = doc.contents;
-    let offset = start;
-    for (const segment of path2) {
-      const step = child(doc, deref(doc, node), segment);
-      if (!step) break;
-      offset = step.offset ?? offset;
-      node = step.node;
-    }
-    return at(offset);
-  };
-}
-function child(doc, node, segment) {
-  if ((0, import_yaml.isMap)(node)) {
-    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
-    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
-  }
-  if ((0, import_yaml.isPair)(node)) {
-    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
-  }
-  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-    const item = node.items[segment];
-    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
-  }
-  return void 0;
-}
-function findPair(doc, map, key, seen) {
-  seen.add(map);
-  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
-  for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
-    const source = deref(doc, pair.value);
-    for (const item of (0, import_yaml.isSeq)(source) ? source.items : [source]) {
-      const merged = deref(doc, item);
-      if (!(0, import_yaml.isMap)(merged) || seen.has(merged)) continue;
-      const found = findPair(doc, merged, key, seen);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function deref(doc, node) {
-  return (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
-}
-function isMergeKey(key) {
-  return (0, import_yaml.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
-}
-function keyString(key) {
-  if (!(0, import_yaml.isScalar)(key)) return void 0;
-  const v = key.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
-}
-function startOf(node) {
-  if ((0, import_yaml.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
-  return (0, import_yaml.isNode)(node) && node.range ? node.range[0] : void 0;
-}
-
-// src/load/objects.ts
-function extractObjects(file, docs) {
-  const objects = [];
-  const skipped = [];
-  const diagnostics = [];
-  const notAnObject = (locate) => {
-    const pos = locate([]);
-    skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
-    diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
-  };
-  const take = (body, kind, apiVersion, locate) => {
-    const items = body.items;
-    if (kind.endsWith("List") && Array.isArray(items)) {
-      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      const itemApiVersion = kind === "List" ? void 0 : apiVersion;
-      items.forEach((item, i) => {
-        const itemLocate = prefixed(locate, ["items", i]);
-        if (!isRecord(item)) return notAnObject(itemLocate);
-        const k = typeof item.kind === "string" ? item.kind : itemKind;
-        const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
-        if (k === void 0 || v === void 0) return notAnObject(itemLocate);
-        const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate);
-      });
-      return;
-    }
-    objects.push({ file: file.path, kind, apiVersion, body, locate });
-  };
-  for (const doc of docs) {
-    const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate);
-    else notAnObject(doc.locate);
-  }
-  return { objects, skipped, diagnostics };
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function prefixed(locate, prefix) {
-  return (path2) => locate([...prefix, ...path2]);
-}
-
-// src/load/load-sources.ts
-function loadSources(files) {
-  const diagnostics = [];
-  const objects = [];
-  let skippedDocs = 0;
-  for (const file of files) {
-    const parsed = parseDocuments(file);
-    diagnostics.push(...parsed.diagnostics);
-    const extracted = extractObjects(file, parsed.docs);
-    diagnostics.push(...extracted.diagnostics);
-    objects.push(...extracted.objects);
-    skippedDocs += extracted.skipped.length;
-  }
-  const built = buildCluster(objects);
-  diagnostics.push(...built.diagnostics);
-  return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds } };
-}
 
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
@@ -10753,6 +9767,14 @@ function format(a) {
   for (let i = 0; i < a.length; i += 2) parts.push(a[i] === a[i + 1] ? `${a[i]}` : `${a[i]}-${a[i + 1]}`);
   return parts.join(",");
 }
+
+// src/net/protocol.ts
+var PROTOCOLS = ["SCTP", "TCP", "UDP"];
+function isProtocol(value) {
+  return value === "TCP" || value === "UDP" || value === "SCTP";
+}
+var MIN_PORT = 1;
+var MAX_PORT = 65535;
 
 // src/net/conn-set.ts
 var FULL = Object.freeze([MIN_PORT, MAX_PORT]);
@@ -10871,6 +9893,93 @@ var ConnSet = class _ConnSet {
     return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
+
+// src/model/selector.ts
+var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
+function requirementMatches(r, labels2) {
+  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
+  switch (r.op) {
+    case "In":
+      return has && r.values.includes(labels2[r.key]);
+    case "NotIn":
+      return !has || !r.values.includes(labels2[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+  }
+}
+function selects(s, labels2) {
+  return s.requirements.every((r) => requirementMatches(r, labels2));
+}
+
+// src/net/ip.ts
+var import_ip_address = __toESM(require_ip_address(), 1);
+var FAMILY_BITS = { v4: 32, v6: 128 };
+function familyMax(f) {
+  return (1n << BigInt(FAMILY_BITS[f])) - 1n;
+}
+var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+function parseV4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4 || !parts.every((p) => V4_OCTET.test(p))) return void 0;
+  return parts.reduce((acc, p) => acc << 8n | BigInt(Number(p)), 0n);
+}
+function parseV6(text) {
+  if (text.includes("%") || !import_ip_address.Address6.isValid(text)) return void 0;
+  try {
+    return new import_ip_address.Address6(text).bigInt();
+  } catch {
+    return void 0;
+  }
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash < 0) return { ok: false, reason: "is not in CIDR notation (address/prefix, e.g. 10.0.0.0/8)" };
+  const addr = text.slice(0, slash);
+  const prefixText = text.slice(slash + 1);
+  const family = addr.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(addr) : parseV6(addr);
+  if (value === void 0) return { ok: false, reason: `has an invalid IP${family === "v4" ? "v4" : "v6"} address "${addr}"` };
+  const bits = FAMILY_BITS[family];
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
+    return { ok: false, reason: `has an invalid prefix length "${prefixText}" (0 to ${bits} for IP${family})` };
+  }
+  const prefix = Number(prefixText);
+  const base = value & ~hostMask(family, prefix) & familyMax(family);
+  return { ok: true, cidr: { family, base, prefix }, hostBitsSet: base !== value };
+}
+function hostMask(family, prefix) {
+  return (1n << BigInt(FAMILY_BITS[family] - prefix)) - 1n;
+}
+function cidrRange(c) {
+  return { family: c.family, lo: c.base, hi: c.base | hostMask(c.family, c.prefix) };
+}
+function formatAddress(family, value) {
+  if (family === "v4") {
+    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 255n).toString()).join(".");
+  }
+  return import_ip_address.Address6.fromBigInt(value).correctForm();
+}
+function formatCidr(c) {
+  return `${formatAddress(c.family, c.base)}/${c.prefix}`;
+}
+function rangeToCidrs(r) {
+  const bits = FAMILY_BITS[r.family];
+  const out = [];
+  let lo = r.lo;
+  while (lo <= r.hi) {
+    let size = bits;
+    while (size > 0) {
+      const block = 1n << BigInt(size);
+      if ((lo & block - 1n) === 0n && lo + block - 1n <= r.hi) break;
+      size--;
+    }
+    out.push({ family: r.family, base: lo, prefix: bits - size });
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
 
 // src/reach/external-space.ts
 function ipBlockKey(b) {
@@ -11042,7 +10151,8 @@ function specPorts(spec, names) {
       return PortSet.range(spec.port.from, spec.port.to);
     case "named": {
       const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
-      return n === void 0 ? PortSet.EMPTY : PortSet.range(n, n);
+      if (n === void 0) return PortSet.EMPTY;
+      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
     }
   }
 }
@@ -11153,8 +10263,25 @@ function evaluate(universe, policies) {
     },
     isolating(cls, dir) {
       return (dir === "ingress" ? isolatingIn : isolatingOut)[cls] ?? [];
+    },
+    matchingRules(src, dst, dir) {
+      const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+      if (subject >= P) return [];
+      const rules2 = (dir === "ingress" ? rulesIn : rulesOut)[subject];
+      return rules2.filter((r) => includes(r.peers, peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
     }
   };
+}
+function includes(sorted, v) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] === v) return true;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 function signature(rules2, ids) {
   return rules2.map((r) => {
@@ -11181,6 +10308,1644 @@ function matchPeer(universe, byNamespace, policyNs, peer2, P) {
   return out;
 }
 
+// src/diff/explain.ts
+function view(p, dir) {
+  if (p.src === void 0 || p.dst === void 0) return void 0;
+  const P = p.r.universe.podClasses.length;
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= P) return void 0;
+  const isolating = p.r.isolating(subject, dir);
+  const matches = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
+  const conn = isolating.length === 0 ? ConnSet.ALL : matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return {
+    isolated: isolating.length > 0,
+    conn,
+    reasons: (side, effect, within) => matches.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+  };
+}
+function explain(base, head, opened, closed) {
+  const out = [];
+  for (const dir of ["egress", "ingress"]) {
+    const b = view(base, dir);
+    const h = view(head, dir);
+    const bConn = b?.conn ?? ConnSet.NONE;
+    const hConn = h?.conn ?? ConnSet.NONE;
+    const openedHere = hConn.subtract(bConn).intersect(opened);
+    if (!openedHere.isEmpty && h) {
+      if (h.isolated) out.push(...h.reasons("head", "allows", openedHere));
+      else if (b?.isolated) out.push(...b.isolatedBy("base"));
+    }
+    const closedHere = bConn.subtract(hConn).intersect(closed);
+    if (!closedHere.isEmpty && b) {
+      if (h?.isolated && !b.isolated) out.push(...h.isolatedBy("head"));
+      if (b.isolated) out.push(...b.reasons("base", "allows", closedHere));
+      if (h?.isolated && b.isolated && b.reasons("base", "allows", closedHere).length === 0) out.push(...h.isolatedBy("head"));
+    }
+  }
+  return dedupe(out);
+}
+function dedupe(rs) {
+  const seen = /* @__PURE__ */ new Set();
+  return rs.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/diff/compute.ts
+function diffSides(base, head, options = {}) {
+  const universe = buildUniverse([base, head], options);
+  const rb = evaluate(universe, base.policies);
+  const rh = evaluate(universe, head.policies);
+  const [inBase, inHead] = universe.classOf;
+  const P = universe.podClasses.length;
+  const pods = /* @__PURE__ */ new Map();
+  for (const ep of base.pods) pods.set(ep.id, ep);
+  for (const ep of head.pods) pods.set(ep.id, ep);
+  const podList = [...pods.values()];
+  const externals = universe.externals.map((e, i) => ({ endpoint: e, node: P + i }));
+  const memo = /* @__PURE__ */ new Map();
+  const outcome = (bs, bd, hs, hd) => {
+    const key = `${bs},${bd},${hs},${hd}`;
+    let o = memo.get(key);
+    if (o === void 0) {
+      const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
+      const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
+      o = bConn.equals(hConn) ? null : { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
+      memo.set(key, o);
+    }
+    return o;
+  };
+  const changes = [];
+  const record = (src, dst, o) => {
+    if (!o) return;
+    const type = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
+    const missingBase = (e) => e.type !== "external" && !inBase.has(e.id);
+    const missingHead = (e) => e.type !== "external" && !inHead.has(e.id);
+    const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint, why: o.why });
+  };
+  const groups = /* @__PURE__ */ new Map();
+  for (const ep of podList) {
+    const b = inBase.get(ep.id);
+    const h = inHead.get(ep.id);
+    const key = `${b}:${h}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = { b, h, members: [] });
+    g.members.push(ep);
+  }
+  const groupList = [...groups.values()];
+  for (const ga of groupList) {
+    for (const gb of groupList) {
+      const o = outcome(ga.b, gb.b, ga.h, gb.h);
+      if (!o) continue;
+      for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
+    }
+    for (const e of externals) {
+      const out = outcome(ga.b, e.node, ga.h, e.node);
+      const inn = outcome(e.node, ga.b, e.node, ga.h);
+      for (const a of ga.members) {
+        record(a, e.endpoint, out);
+        record(e.endpoint, a, inn);
+      }
+    }
+  }
+  changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changes };
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path3, added, removed, oldPosInc, options) {
+    const last = path3.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path3.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path3.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff2) => {
+      const patch = diffLinesResultToPatch(diff2);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff2) {
+    if (!diff2) {
+      return;
+    }
+    diff2.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff2.length; i++) {
+      const current = diff2[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff2[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff2.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/diff/policy-text.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/load/diagnostic.ts
+function diagnostic(severity, file, pos, message) {
+  return { severity, file, line: pos.line, column: pos.column, message };
+}
+var severityOrder = { error: 0, warning: 1, note: 2 };
+function compareDiagnostics(a, b) {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityOrder[a.severity] - severityOrder[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+// src/load/checker.ts
+function formatPath(path3) {
+  let out = "";
+  for (const p of path3) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
+  return out;
+}
+function isPlainObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var Checker = class {
+  constructor(object, subject) {
+    this.object = object;
+    this.subject = subject;
+  }
+  object;
+  subject;
+  diagnostics = [];
+  errorCount = 0;
+  get hasErrors() {
+    return this.errorCount > 0;
+  }
+  report(severity, path3, message) {
+    if (severity === "error") this.errorCount++;
+    const where = path3.length > 0 ? `${formatPath(path3)}: ` : "";
+    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path3), `${this.subject}: ${where}${message}`));
+  }
+  error(path3, message) {
+    this.report("error", path3, message);
+  }
+  warning(path3, message) {
+    this.report("warning", path3, message);
+  }
+  note(path3, message) {
+    this.report("note", path3, message);
+  }
+  get(path3) {
+    let cur = this.object.body;
+    for (const p of path3) {
+      if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
+      else cur = isPlainObject(cur) ? cur[p] : void 0;
+      if (cur === void 0) return void 0;
+    }
+    return cur;
+  }
+  /** True when the field is absent or null (the API treats both as unset). */
+  isUnset(path3) {
+    const v = this.get(path3);
+    return v === void 0 || v === null;
+  }
+  /** A mapping, or undefined when unset; a value of another type is an error. */
+  map(path3) {
+    const v = this.get(path3);
+    if (v === void 0 || v === null) return void 0;
+    if (isPlainObject(v)) return v;
+    this.error(path3, `must be a mapping (object), not ${describe(v)}`);
+    return void 0;
+  }
+  list(path3) {
+    const v = this.get(path3);
+    if (v === void 0 || v === null) return void 0;
+    if (Array.isArray(v)) return v;
+    this.error(path3, `must be a list, not ${describe(v)}`);
+    return void 0;
+  }
+  string(path3) {
+    const v = this.get(path3);
+    if (v === void 0 || v === null) return void 0;
+    if (typeof v === "string") return v;
+    this.error(path3, `must be a string, not ${describe(v)}`);
+    return void 0;
+  }
+  /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
+  knownKeys(path3, known) {
+    const m = this.get(path3);
+    if (!isPlainObject(m)) return;
+    for (const k of Object.keys(m)) {
+      if (!known.includes(k)) {
+        this.warning([...path3, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
+      }
+    }
+  }
+};
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "\u2026" : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+// src/diff/policy-text.ts
+function policyTextChanges(base, head) {
+  const out = [];
+  for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
+    const b = base.get(id);
+    const h = head.get(id);
+    const bYaml = b ? normalizedYaml(b) : "";
+    const hYaml = h ? normalizedYaml(h) : "";
+    const at2 = h ?? b;
+    const where = { file: at2.file, line: at2.locate([]).line };
+    if (bYaml === hYaml) {
+      if (b.file !== h.file || b.text.trim() !== h.text.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
+      continue;
+    }
+    const status = !b ? "added" : !h ? "removed" : "modified";
+    const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+    out.push({ id, status, ...where, patch: patch.split("\n").slice(2).join("\n") });
+  }
+  return out;
+}
+function normalizedYaml(obj) {
+  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
+  const dropEmpty = (k) => {
+    const v = spec[k];
+    if (v === null || Array.isArray(v) && v.length === 0) delete spec[k];
+  };
+  const egress = spec["egress"];
+  if (!Array.isArray(spec["policyTypes"]) || spec["policyTypes"].length === 0) {
+    spec["policyTypes"] = Array.isArray(egress) && egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
+  }
+  if (spec["podSelector"] === void 0 || spec["podSelector"] === null) spec["podSelector"] = {};
+  for (const dir of ["ingress", "egress"]) {
+    const rules2 = spec[dir];
+    if (!Array.isArray(rules2)) continue;
+    spec[dir] = rules2.map((r) => {
+      if (!isPlainObject(r) || !Array.isArray(r["ports"])) return r;
+      return { ...r, ports: r["ports"].map((p) => isPlainObject(p) && p["protocol"] === void 0 ? { protocol: "TCP", ...p } : p) };
+    });
+  }
+  dropEmpty("ingress");
+  dropEmpty("egress");
+  const kept = {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? "default", ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    spec
+  };
+  return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
+}
+function sortKeys(v) {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isPlainObject(v)) {
+    const out = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k]);
+    return out;
+  }
+  return v;
+}
+
+// src/gate/config.ts
+var GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
+var DEFAULT_FAIL_ON = ["external-ingress"];
+var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
+function parseFailOn(text) {
+  const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (items.length === 0) return { ok: true, value: [...DEFAULT_FAIL_ON] };
+  const bad = items.filter((i) => !GATE_RULES.includes(i));
+  if (bad.length > 0) return { ok: false, error: `fail-on: unknown rule ${bad.map((b) => `"${b}"`).join(", ")}; use a comma list of ${GATE_RULES.join(", ")}` };
+  return { ok: true, value: [...new Set(items)] };
+}
+function parseSensitivePorts(text) {
+  let ports = PortSet.EMPTY;
+  for (const item of text.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(item);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m?.[2] !== void 0 ? Number(m[2]) : from;
+    if (!m || from < MIN_PORT || to > MAX_PORT || to < from) {
+      return { ok: false, error: `sensitive-ports: "${item}" is not a port or range within 1-65535` };
+    }
+    ports = ports.union(PortSet.range(from, to));
+  }
+  return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
+}
+function defaultGateConfig() {
+  const sensitive = parseSensitivePorts(DEFAULT_SENSITIVE_PORTS);
+  if (!sensitive.ok) throw new Error(sensitive.error);
+  return { failOn: DEFAULT_FAIL_ON, sensitive: sensitive.value };
+}
+
+// src/gate/gate.ts
+function evaluateGate(changes, config) {
+  const rules2 = config.failOn.filter((r) => r !== "none");
+  const violations = [];
+  for (const c of changes) {
+    if (c.opened.isEmpty) continue;
+    for (const rule of rules2) {
+      const conn = offending(rule, c, config);
+      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+    }
+  }
+  return { passed: violations.length === 0, violations };
+}
+function offending(rule, c, config) {
+  switch (rule) {
+    case "external-ingress":
+      return c.src.type === "external" ? c.opened : void 0;
+    case "external-egress":
+      return c.dst.type === "external" ? c.opened : void 0;
+    case "cross-namespace":
+      return c.src.type !== "external" && c.dst.type !== "external" && c.src.pod.namespace !== c.dst.pod.namespace ? c.opened : void 0;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+  }
+}
+
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+// src/load/object-meta.ts
+function objectMeta(obj) {
+  const problems = [];
+  const meta = obj.body["metadata"];
+  if (!isPlainObject(meta)) {
+    problems.push({ path: ["metadata"], message: "metadata with a name is required" });
+    return { name: void 0, namespace: "default", labels: {}, problems };
+  }
+  const name = meta["name"];
+  const ns = meta["namespace"];
+  if (typeof name !== "string" || name === "") problems.push({ path: ["metadata", "name"], message: "metadata.name is required" });
+  if (ns !== void 0 && ns !== null && (typeof ns !== "string" || ns === "")) {
+    problems.push({ path: ["metadata", "namespace"], message: "metadata.namespace must be a non-empty string" });
+  }
+  return {
+    name: typeof name === "string" && name !== "" ? name : void 0,
+    namespace: typeof ns === "string" && ns !== "" ? ns : "default",
+    labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
+    problems
+  };
+}
+
+// src/load/namespace.ts
+function loadNamespace(obj) {
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `Namespace ${meta.name ?? "(unnamed)"}`);
+  if (meta.name === void 0) {
+    c.error(["metadata", "name"], "metadata.name is required; left out");
+    return { namespace: void 0, diagnostics: c.diagnostics };
+  }
+  const labels2 = {};
+  for (const [k, v] of Object.entries(meta.labels)) {
+    if (typeof v === "string") labels2[k] = v;
+    else c.warning(["metadata", "labels", k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+  }
+  if (labels2[NAMESPACE_NAME_LABEL] !== void 0 && labels2[NAMESPACE_NAME_LABEL] !== meta.name) {
+    c.warning(["metadata", "labels", NAMESPACE_NAME_LABEL], `the API server sets ${NAMESPACE_NAME_LABEL} to the namespace's name ("${meta.name}"); the declared value is replaced`);
+  }
+  labels2[NAMESPACE_NAME_LABEL] = meta.name;
+  return {
+    namespace: { name: meta.name, labels: labels2, source: { file: obj.file, line: obj.locate([]).line } },
+    diagnostics: c.diagnostics
+  };
+}
+function implicitNamespace(name) {
+  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
+}
+
+// src/load/label-syntax.ts
+var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function labelKeyProblem(key) {
+  const parts = key.split("/");
+  if (parts.length > 2) return `label key "${key}" has more than one "/"`;
+  const name = parts.length === 2 ? parts[1] : parts[0];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix.length === 0) return `label key "${key}" has an empty prefix`;
+    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `label key prefix "${prefix}" must be a lower-case DNS subdomain`;
+  }
+  if (name.length === 0) return `label key "${key}" has an empty name`;
+  if (name.length > 63) return `label key name "${name}" is longer than 63 characters`;
+  if (!NAME.test(name)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value === "") return void 0;
+  if (value.length > 63) return `label value "${value.slice(0, 20)}\u2026" is longer than 63 characters`;
+  if (!NAME.test(value)) return `label value "${value}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  return void 0;
+}
+
+// src/load/selector.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+function parseSelector(c, path3) {
+  const m = c.map(path3);
+  if (m === void 0) return c.isUnset(path3) ? SELECT_ALL : void 0;
+  c.knownKeys(path3, ["matchLabels", "matchExpressions"]);
+  let ok = true;
+  const reqs = [];
+  const labels2 = c.map([...path3, "matchLabels"]);
+  if (labels2 === void 0 && !c.isUnset([...path3, "matchLabels"])) ok = false;
+  for (const [key, value] of Object.entries(labels2 ?? {})) {
+    const at2 = [...path3, "matchLabels", key];
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) {
+      c.error(at2, keyProblem);
+      ok = false;
+    }
+    if (typeof value !== "string") {
+      c.error(at2, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      ok = false;
+      continue;
+    }
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) {
+      c.error(at2, valueProblem);
+      ok = false;
+    }
+    reqs.push({ key, op: "In", values: [value] });
+  }
+  const exprs = c.list([...path3, "matchExpressions"]);
+  if (exprs === void 0 && !c.isUnset([...path3, "matchExpressions"])) ok = false;
+  (exprs ?? []).forEach((_, i) => {
+    const at2 = [...path3, "matchExpressions", i];
+    const r = parseRequirement(c, at2);
+    if (r) reqs.push(r);
+    else ok = false;
+  });
+  return ok ? { requirements: reqs } : void 0;
+}
+function parseRequirement(c, at2) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, "a matchExpressions entry must be a mapping with key and operator");
+    return void 0;
+  }
+  c.knownKeys(at2, ["key", "operator", "values"]);
+  const key = c.string([...at2, "key"]);
+  const op = c.string([...at2, "operator"]);
+  const values = c.list([...at2, "values"]);
+  let ok = key !== void 0 && op !== void 0;
+  if (key === void 0 && c.isUnset([...at2, "key"])) c.error(at2, "key is required");
+  if (op === void 0 && c.isUnset([...at2, "operator"])) c.error(at2, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key !== void 0) {
+    const problem = labelKeyProblem(key);
+    if (problem) {
+      c.error([...at2, "key"], problem);
+      ok = false;
+    }
+  }
+  if (op !== void 0 && !OPERATORS.includes(op)) {
+    c.error([...at2, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
+    ok = false;
+  }
+  const strings = [];
+  (values ?? []).forEach((v, j) => {
+    if (typeof v !== "string") {
+      c.error([...at2, "values", j], `values must be strings, not ${describe(v)}`);
+      ok = false;
+    } else {
+      const problem = labelValueProblem(v);
+      if (problem) {
+        c.error([...at2, "values", j], problem);
+        ok = false;
+      }
+      strings.push(v);
+    }
+  });
+  if (!ok || key === void 0) return void 0;
+  const operator = op;
+  if (operator === "In" || operator === "NotIn") {
+    if (strings.length === 0) {
+      c.error(at2, `values must be non-empty when operator is ${operator}`);
+      return void 0;
+    }
+    return { key, op: operator, values: strings };
+  }
+  if (strings.length > 0 || values !== void 0 && values.length > 0) {
+    c.error([...at2, "values"], `values must be empty when operator is ${operator}`);
+    return void 0;
+  }
+  return { key, op: operator };
+}
+
+// src/load/port-name.ts
+function svcNameProblem(name) {
+  if (name.length === 0) return "a port name may not be empty";
+  if (name.length > 15) return `port name "${name}" is longer than 15 characters`;
+  if (!/^[-a-z0-9]+$/.test(name)) return `port name "${name}" may contain only lower-case letters, digits and '-'`;
+  if (!/[a-z]/.test(name)) return `port name "${name}" must contain a letter (a number in quotes is a name, not a port number: write it without quotes)`;
+  if (name.startsWith("-") || name.endsWith("-")) return `port name "${name}" may not begin or end with '-'`;
+  if (name.includes("--")) return `port name "${name}" may not contain "--"`;
+  return void 0;
+}
+
+// src/load/network-policy.ts
+var REJECTS = "; the API server rejects this NetworkPolicy";
+function loadNetworkPolicy(obj) {
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `NetworkPolicy ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  const spec = c.map(["spec"]);
+  if (spec === void 0 && c.isUnset(["spec"])) {
+    c.warning([], "has no spec: it selects every pod of its namespace and denies all their ingress");
+  }
+  c.knownKeys(["spec"], ["podSelector", "policyTypes", "ingress", "egress"]);
+  const subject = parseSelector(c, ["spec", "podSelector"]);
+  const ingressList = c.list(["spec", "ingress"]);
+  const egressList = c.list(["spec", "egress"]);
+  const types = policyTypes(c, egressList);
+  const ingress = rules(c, "ingress", ingressList);
+  const egress = rules(c, "egress", egressList);
+  for (const dir of ["ingress", "egress"]) {
+    const list = dir === "ingress" ? ingressList : egressList;
+    if (types && !types.has(dir) && list && list.length > 0) {
+      c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
+    }
+  }
+  if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  const source = { file: obj.file, line: obj.locate([]).line };
+  return {
+    policy: {
+      id: `${meta.namespace}/${meta.name}`,
+      namespace: meta.namespace,
+      name: meta.name,
+      subject,
+      ingress: types.has("ingress") ? ingress : null,
+      egress: types.has("egress") ? egress : null,
+      source
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function cap(d) {
+  return d === "ingress" ? "Ingress" : "Egress";
+}
+function policyTypes(c, egress) {
+  const path3 = ["spec", "policyTypes"];
+  const list = c.list(path3);
+  if (list === void 0 && !c.isUnset(path3)) return void 0;
+  if (list === void 0 || list.length === 0) {
+    return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
+  }
+  if (list.length > 2) {
+    c.error(path3, "may not list more than two policyTypes" + REJECTS);
+    return void 0;
+  }
+  const out = /* @__PURE__ */ new Set();
+  let ok = true;
+  list.forEach((t, i) => {
+    if (t === "Ingress") out.add("ingress");
+    else if (t === "Egress") out.add("egress");
+    else {
+      c.error([...path3, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS);
+      ok = false;
+    }
+  });
+  return ok ? out : void 0;
+}
+function rules(c, dir, list) {
+  const out = [];
+  (list ?? []).forEach((raw, i) => {
+    const at2 = ["spec", dir, i];
+    if (raw === null || raw === void 0) {
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: { file: c.object.file, line: c.object.locate(at2).line } });
+      return;
+    }
+    if (c.map(at2) === void 0) return;
+    const peerKey = dir === "ingress" ? "from" : "to";
+    c.knownKeys(at2, [peerKey, "ports"]);
+    const peersRaw = c.list([...at2, peerKey]);
+    const portsRaw = c.list([...at2, "ports"]);
+    const peers = [];
+    (peersRaw ?? []).forEach((_, j) => {
+      const p = peer(c, [...at2, peerKey, j]);
+      if (p) peers.push(p);
+    });
+    const ports = [];
+    (portsRaw ?? []).forEach((_, j) => {
+      const p = port(c, [...at2, "ports", j]);
+      if (p) ports.push(p);
+    });
+    out.push({
+      direction: dir,
+      index: i,
+      peers: peersRaw && peersRaw.length > 0 ? peers : "any",
+      ports: portsRaw && portsRaw.length > 0 ? ports : "any",
+      source: { file: c.object.file, line: c.object.locate(at2).line }
+    });
+  });
+  return out;
+}
+function peer(c, at2) {
+  const m = c.map(at2);
+  if (m === void 0) {
+    if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS);
+    return void 0;
+  }
+  c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
+  const has = (k) => !c.isUnset([...at2, k]);
+  const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
+  if (count === 0) {
+    c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS);
+    return void 0;
+  }
+  if (has("ipBlock")) {
+    if (count > 1) {
+      c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS);
+      return void 0;
+    }
+    return ipBlock(c, [...at2, "ipBlock"]);
+  }
+  const pods = parseSelector(c, [...at2, "podSelector"]);
+  let namespaces = { kind: "own" };
+  if (has("namespaceSelector")) {
+    const ns = parseSelector(c, [...at2, "namespaceSelector"]);
+    if (ns === void 0) return void 0;
+    namespaces = { kind: "selector", selector: ns };
+  }
+  return pods ? { kind: "pods", namespaces, pods } : void 0;
+}
+function ipBlock(c, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["cidr", "except"]);
+  const cidr = cidrField(c, [...at2, "cidr"]);
+  if (cidr === void 0) {
+    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS);
+    return void 0;
+  }
+  const exceptRaw = c.list([...at2, "except"]);
+  const except = [];
+  let ok = true;
+  (exceptRaw ?? []).forEach((_, i) => {
+    const e = cidrField(c, [...at2, "except", i]);
+    if (e === void 0) {
+      ok = false;
+      return;
+    }
+    const outer = cidrRange(cidr);
+    const inner = cidrRange(e);
+    const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
+    if (!inside) {
+      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS);
+      ok = false;
+      return;
+    }
+    except.push(e);
+  });
+  return ok ? { kind: "ipBlock", cidr, except } : void 0;
+}
+function cidrField(c, at2) {
+  const text = c.string(at2);
+  if (text === void 0) return void 0;
+  const parsed = parseCidr(text.trim());
+  if (!parsed.ok) {
+    c.error(at2, `"${text}" ${parsed.reason}` + REJECTS);
+    return void 0;
+  }
+  if (parsed.hostBitsSet) {
+    c.warning(at2, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+  }
+  return parsed.cidr;
+}
+function port(c, at2) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) {
+      return { protocol: "TCP", port: { kind: "all" } };
+    }
+    return void 0;
+  }
+  c.knownKeys(at2, ["protocol", "port", "endPort"]);
+  let ok = true;
+  let protocol = "TCP";
+  const protoRaw = c.get([...at2, "protocol"]);
+  if (protoRaw !== void 0 && protoRaw !== null) {
+    if (isProtocol(protoRaw)) protocol = protoRaw;
+    else {
+      const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
+      c.error([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS);
+      ok = false;
+    }
+  }
+  const portRaw = c.get([...at2, "port"]);
+  const endRaw = c.get([...at2, "endPort"]);
+  const hasPort = portRaw !== void 0 && portRaw !== null;
+  const hasEnd = endRaw !== void 0 && endRaw !== null;
+  if (hasEnd) {
+    if (!Number.isInteger(endRaw)) {
+      c.error([...at2, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS);
+      ok = false;
+    } else if (!hasPort) {
+      c.error([...at2, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS);
+      ok = false;
+    } else if (typeof portRaw === "string") {
+      c.error([...at2, "endPort"], "endPort may not be used with a named port" + REJECTS);
+      ok = false;
+    }
+  }
+  if (!hasPort) return ok ? { protocol, port: { kind: "all" } } : void 0;
+  if (typeof portRaw === "string") {
+    const problem = svcNameProblem(portRaw);
+    if (problem) {
+      c.error([...at2, "port"], problem + REJECTS);
+      return void 0;
+    }
+    return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
+  }
+  if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
+    c.error([...at2, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS);
+    return void 0;
+  }
+  const from = portRaw;
+  if (!ok) return void 0;
+  if (hasEnd) {
+    const to = endRaw;
+    if (to < from) {
+      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS);
+      return void 0;
+    }
+    if (to > MAX_PORT) {
+      c.error([...at2, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS);
+      return void 0;
+    }
+    return { protocol, port: { kind: "range", from, to } };
+  }
+  return { protocol, port: { kind: "range", from, to: from } };
+}
+
+// src/load/workload.ts
+var TEMPLATE_PATH = {
+  Deployment: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  Job: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
+function loadWorkload(obj) {
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `${obj.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  const template = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind];
+  const labelsPath = [...template, "metadata", "labels"];
+  const podSpec = [...template, "spec"];
+  const owner = obj.kind === "Pod" ? controllerOwner(c) : void 0;
+  const name = owner?.name ?? meta.name;
+  const kind = owner?.kind ?? obj.kind;
+  return {
+    workload: {
+      id: `${meta.namespace}/${name}[${kind}]`,
+      namespace: meta.namespace,
+      name,
+      kind,
+      labels: labels(c, labelsPath),
+      ports: containerPorts(c, podSpec),
+      hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      source: { file: obj.file, line: obj.locate([]).line }
+    },
+    diagnostics: c.diagnostics
+  };
+}
+var CONTROLLER_KINDS = /* @__PURE__ */ new Set([...Object.keys(TEMPLATE_PATH)]);
+function controllerOwner(c) {
+  const refs = c.get(["metadata", "ownerReferences"]);
+  if (!Array.isArray(refs)) return void 0;
+  const candidates = refs.filter(isPlainObject).filter((r) => typeof r["name"] === "string" && r["name"] !== "");
+  const pick = candidates.find((r) => r["controller"] === true) ?? candidates[0];
+  if (pick === void 0) return void 0;
+  const kind = pick["kind"];
+  if (typeof kind === "string" && kind !== "") {
+    return CONTROLLER_KINDS.has(kind) ? { name: pick["name"], kind } : void 0;
+  }
+  return { name: pick["name"], kind: "Pod" };
+}
+function labels(c, path3) {
+  const m = c.map(path3);
+  const out = {};
+  for (const [k, v] of Object.entries(m ?? {})) {
+    if (typeof v === "string") out[k] = v;
+    else c.warning([...path3, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+  }
+  return out;
+}
+function containerPorts(c, spec) {
+  const out = [];
+  for (const group of ["containers"]) {
+    const containers = c.list([...spec, group]) ?? [];
+    containers.forEach((_, i) => {
+      const portsPath = [...spec, group, i, "ports"];
+      const ports = c.list(portsPath) ?? [];
+      ports.forEach((p, j) => {
+        if (!isPlainObject(p)) return;
+        const at2 = [...portsPath, j];
+        const num = p["containerPort"];
+        if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
+          c.warning([...at2, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          return;
+        }
+        const proto = p["protocol"] ?? "TCP";
+        if (!isProtocol(proto)) {
+          c.warning([...at2, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          return;
+        }
+        const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
+        out.push({ name, port: num, protocol: proto });
+      });
+    });
+  }
+  return out;
+}
+
+// src/load/cluster.ts
+var NETWORK_POLICY_API = "networking.k8s.io/v1";
+function buildCluster(objects) {
+  const diagnostics2 = [];
+  const namespaces = /* @__PURE__ */ new Map();
+  const workloads = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const skippedKinds = /* @__PURE__ */ new Map();
+  const policyObjects = /* @__PURE__ */ new Map();
+  for (const obj of objects) {
+    if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
+      const r = loadNamespace(obj);
+      diagnostics2.push(...r.diagnostics);
+      if (r.namespace) {
+        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj, `Namespace ${r.namespace.name}`));
+        else namespaces.set(r.namespace.name, r.namespace);
+      }
+    } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
+      const r = loadNetworkPolicy(obj);
+      diagnostics2.push(...r.diagnostics);
+      const meta = objectMeta(obj);
+      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
+      if (r.policy) {
+        if (policies.has(r.policy.id)) diagnostics2.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
+        else policies.set(r.policy.id, r.policy);
+      }
+    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
+      const r = loadWorkload(obj);
+      diagnostics2.push(...r.diagnostics);
+      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+    } else {
+      skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
+    }
+  }
+  for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
+    if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
+  }
+  return {
+    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    diagnostics: diagnostics2,
+    skippedKinds,
+    policyObjects
+  };
+}
+function duplicate(obj, what) {
+  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once; the first declaration is used`);
+}
+
+// src/load/documents.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var defaultDocumentLimits = { maxDocuments: 1e4, maxAliasCount: 100, maxDepth: 200 };
+var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
+var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
+function parseDocuments(file, limits = {}) {
+  const lim = { ...defaultDocumentLimits, ...limits };
+  const lineCounter = new import_yaml2.LineCounter();
+  const lastChar = Math.max(0, file.text.trimEnd().length - 1);
+  const at2 = (offset) => {
+    const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
+    return { line, column: col };
+  };
+  const docs = [];
+  const diagnostics2 = [];
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, file.path, at2(offset), message));
+  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml2.Composer(composerOptions);
+  const pendingIndexes = [];
+  const accept = (doc) => {
+    const index = pendingIndexes.shift() ?? -1;
+    const parsed = finishDocument(doc, index, lim, at2, report);
+    if (parsed) docs.push(parsed);
+  };
+  let count = 0;
+  for (const token of parser.parse(file.text)) {
+    if (token.type === "document") {
+      if (count === lim.maxDocuments) {
+        report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
+        break;
+      }
+      const index = count++;
+      const deep = tooDeepToken(token, lim.maxDepth);
+      if (deep) {
+        report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
+        continue;
+      }
+      pendingIndexes.push(index);
+    }
+    for (const doc of composer.next(token)) accept(doc);
+  }
+  for (const doc of composer.end()) accept(doc);
+  for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
+  return { docs, diagnostics: diagnostics2 };
+}
+function finishDocument(doc, index, lim, at2, report) {
+  const start = (0, import_yaml2.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+  const first = doc.errors[0];
+  if (first) {
+    report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
+    return void 0;
+  }
+  for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    report(
+      "error",
+      start,
+      /alias count/i.test(msg) ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped` : `YAML error: ${firstLine(msg)}; the document is skipped`
+    );
+    return void 0;
+  }
+  if (value === null || value === void 0) return void 0;
+  const shape = checkShape(value, lim.maxDepth);
+  if (shape === "cycle") {
+    report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
+    return void 0;
+  }
+  if (shape === "too-deep") {
+    report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
+    return void 0;
+  }
+  const locate = makeLocator(doc, start, at2);
+  return { index, value, locate, line: at2(start).line, span: [doc.range[0], doc.range[2]] };
+}
+function firstLine(message) {
+  return message.split("\n", 1)[0].trim();
+}
+function syntaxMessage(err, more) {
+  const extra = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
+  return `YAML syntax error: ${firstLine(err.message)}${extra}; the document is skipped`;
+}
+function tooDeepToken(root, maxDepth) {
+  const stack = root.value ? [[root.value, 0]] : [];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [token, depth] = top;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
+    if (depth + 1 > maxDepth) return token;
+    for (const item of token.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return void 0;
+}
+function checkShape(value, maxDepth) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const height = /* @__PURE__ */ new Map();
+  const onPath = /* @__PURE__ */ new Set();
+  const stack = [{ node: value, children: Object.values(value), next: 0, below: 0 }];
+  onPath.add(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child2 = top.children[top.next++];
+      if (typeof child2 !== "object" || child2 === null) continue;
+      if (onPath.has(child2)) return "cycle";
+      const h = height.get(child2);
+      if (h !== void 0) {
+        if (stack.length + h > maxDepth) return "too-deep";
+        top.below = Math.max(top.below, h);
+        continue;
+      }
+      if (stack.length + 1 > maxDepth) return "too-deep";
+      onPath.add(child2);
+      stack.push({ node: child2, children: Object.values(child2), next: 0, below: 0 });
+    } else {
+      stack.pop();
+      onPath.delete(top.node);
+      const h = top.below + 1;
+      height.set(top.node, h);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.below = Math.max(parent.below, h);
+    }
+  }
+  return void 0;
+}
+function makeLocator(doc, start, at2) {
+  return (path3) => {
+    let node = doc.contents;
+    let offset = start;
+    for (const segment of path3) {
+      const step = child(doc, deref(doc, node), segment);
+      if (!step) break;
+      offset = step.offset ?? offset;
+      node = step.node;
+    }
+    return at2(offset);
+  };
+}
+function child(doc, node, segment) {
+  if ((0, import_yaml2.isMap)(node)) {
+    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
+    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
+  }
+  if ((0, import_yaml2.isPair)(node)) {
+    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
+  }
+  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+    const item = node.items[segment];
+    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
+  }
+  return void 0;
+}
+function findPair(doc, map, key, seen) {
+  seen.add(map);
+  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) continue;
+    const source = deref(doc, pair.value);
+    for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
+      const merged = deref(doc, item);
+      if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
+      const found = findPair(doc, merged, key, seen);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  return (0, import_yaml2.isAlias)(node) ? node.resolve(doc) : node;
+}
+function isMergeKey(key) {
+  return (0, import_yaml2.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
+}
+function keyString(key) {
+  if (!(0, import_yaml2.isScalar)(key)) return void 0;
+  const v = key.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
+}
+function startOf(node) {
+  if ((0, import_yaml2.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
+  return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
+}
+
+// src/load/objects.ts
+function extractObjects(file, docs) {
+  const objects = [];
+  const skipped = [];
+  const diagnostics2 = [];
+  const notAnObject = (locate) => {
+    const pos = locate([]);
+    skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
+    diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
+  };
+  const take = (body, kind, apiVersion, locate, text) => {
+    const items = body.items;
+    if (kind.endsWith("List") && Array.isArray(items)) {
+      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+      const itemApiVersion = kind === "List" ? void 0 : apiVersion;
+      items.forEach((item, i) => {
+        const itemLocate = prefixed(locate, ["items", i]);
+        if (!isRecord(item)) return notAnObject(itemLocate);
+        const k = typeof item.kind === "string" ? item.kind : itemKind;
+        const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
+        if (k === void 0 || v === void 0) return notAnObject(itemLocate);
+        const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
+        take(itemBody, k, v, itemLocate, text);
+      });
+      return;
+    }
+    objects.push({ file: file.path, kind, apiVersion, body, locate, text });
+  };
+  for (const doc of docs) {
+    const v = doc.value;
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate, file.text.slice(doc.span[0], doc.span[1]));
+    else notAnObject(doc.locate);
+  }
+  return { objects, skipped, diagnostics: diagnostics2 };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function prefixed(locate, prefix) {
+  return (path3) => locate([...prefix, ...path3]);
+}
+
+// src/load/load-sources.ts
+function loadSources(files) {
+  const diagnostics2 = [];
+  const objects = [];
+  let skippedDocs = 0;
+  for (const file of files) {
+    const parsed = parseDocuments(file);
+    diagnostics2.push(...parsed.diagnostics);
+    const extracted = extractObjects(file, parsed.docs);
+    diagnostics2.push(...extracted.diagnostics);
+    objects.push(...extracted.objects);
+    skippedDocs += extracted.skipped.length;
+  }
+  const built = buildCluster(objects);
+  diagnostics2.push(...built.diagnostics);
+  return { cluster: built.cluster, diagnostics: diagnostics2, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
+}
+
 // src/reach/flows.ts
 function expandFlows(r, pods, classOf) {
   const P = r.universe.podClasses.length;
@@ -11200,10 +11965,34 @@ function expandFlows(r, pods, classOf) {
       push(e, a, P + i, ca);
     });
   }
-  return flows.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  return flows.sort((x, y) => cmp2(x.src.id, y.src.id) || cmp2(x.dst.id, y.dst.id));
 }
-function cmp(a, b) {
+function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/reach/named-port-notes.ts
+function unresolvedNamedPorts(universe, policies) {
+  const out = [];
+  const classes = universe.podClasses;
+  for (const policy of policies) {
+    const subjects = classes.filter((c) => c.namespace === policy.namespace && !c.hostNetwork && selects(policy.subject, c.labels));
+    const check = (rule, candidates) => {
+      if (rule.ports === "any") return;
+      for (const spec of rule.ports) {
+        if (spec.port.kind !== "named") continue;
+        const key = namedPortKey(spec.port.name, spec.protocol);
+        if (candidates.some((c) => c.namedPorts.has(key))) continue;
+        const whose = rule.direction === "ingress" ? "the pods the policy selects" : "any pod the rule reaches";
+        out.push(
+          diagnostic("note", rule.source.file, { line: rule.source.line, column: 1 }, `NetworkPolicy ${policy.id}: ${rule.direction}[${rule.index}]: named port "${spec.port.name}" (${spec.protocol}) is not a container port of ${whose}; it matches nothing`)
+        );
+      }
+    };
+    for (const rule of policy.ingress ?? []) check(rule, subjects);
+    for (const rule of policy.egress ?? []) check(rule, classes);
+  }
+  return out;
 }
 
 // src/render/reach-json.ts
@@ -11212,7 +12001,7 @@ function endpointJson(e) {
     case "workload":
       return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
     case "synthetic":
-      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.pod.labels } };
+      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
   }
@@ -11229,24 +12018,554 @@ function reachJson(r) {
   };
 }
 
+// src/synth/combinations.ts
+var OTHER_VALUE = "\0other";
+function combinations(selectors, options) {
+  const keys = [...new Set(selectors.flatMap((s) => s.requirements.map((r) => r.key)))].sort();
+  const fixed = options.fixed ?? {};
+  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const key of keys) {
+    const choices = valueChoices(selectors, key, fixed[key]);
+    const next = /* @__PURE__ */ new Map();
+    for (const st of states) {
+      for (const value of choices) {
+        const labels2 = value === void 0 ? {} : { [key]: value };
+        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
+        const sig = alive.map((a) => a ? "1" : "0").join("");
+        if (next.has(sig)) continue;
+        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+      }
+    }
+    states = [...next.values()];
+    if (states.length > options.bound * 4) return void 0;
+  }
+  if (states.length > options.bound) return void 0;
+  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+}
+function valueChoices(selectors, key, fixed) {
+  if (fixed !== void 0) return [fixed];
+  const named = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
+  return [void 0, ...[...named].sort(), OTHER_VALUE];
+}
+function describeWitness(witness, hide = []) {
+  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
+  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
+}
+function concreteLabels(witness, hide = []) {
+  const out = {};
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k) && witness[k] !== OTHER_VALUE) out[k] = witness[k];
+  return out;
+}
+
+// src/synth/synthesize.ts
+var DEFAULT_POD_BOUND = 256;
+var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
+var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
+function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
+  if (mode === "declared") return NO_SYNTHESIS;
+  const policies = clusters.flatMap((c) => c.policies);
+  const peers = [];
+  for (const p of policies) {
+    for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
+      if (rule.peers === "any") continue;
+      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ policy: p, peer: peer2 });
+    }
+  }
+  const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const named = /* @__PURE__ */ new Map();
+  for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
+  for (const s of nsSelectors) {
+    for (const r of s.requirements) {
+      if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
+        for (const v of r.values) if (!named.has(v)) named.set(v, [{ [NAMESPACE_NAME_LABEL]: v }]);
+      }
+    }
+  }
+  const addedNamespaces = [];
+  for (const [name, labelSets] of named) {
+    if (!clusters.some((c) => c.namespaces.has(name))) addedNamespaces.push({ name, labels: labelSets[0], source: null });
+  }
+  const reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } }) ?? [];
+  const notes = [];
+  const repNamespaces = reps.map((c) => {
+    const name = describeWitness(c.witness, [NAMESPACE_NAME_LABEL]);
+    return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null };
+  });
+  addedNamespaces.push(...repNamespaces);
+  const declaredIn = new Set(clusters.flatMap((c) => c.workloads.map((w) => w.namespace)));
+  const targets = [
+    ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
+    ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
+  ].filter((t) => mode === "synthetic" || !declaredIn.has(t.name));
+  const portNames = /* @__PURE__ */ new Set();
+  for (const p of policies) {
+    for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
+      if (rule.ports === "any") continue;
+      for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
+    }
+  }
+  const ports = [...portNames].sort().map((k) => {
+    const [name, protocol] = k.split("/");
+    return { name, port: 0, protocol };
+  });
+  const pods = [];
+  const lookup = /* @__PURE__ */ new Map();
+  for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    const selectors = dedupe2([
+      ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
+      ...peers.filter(
+        ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
+      ).map(({ peer: peer2 }) => peer2.pods)
+    ]);
+    let combos = combinations(selectors, { bound });
+    if (combos === void 0) {
+      notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
+      combos = perSelector(selectors);
+    }
+    const ids = /* @__PURE__ */ new Map();
+    lookup.set(t.name, { selectors, ids });
+    for (const c of combos) {
+      ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
+      pods.push({
+        type: "synthetic",
+        id: `${t.name}/${describeWitness(c.witness)}`,
+        pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
+        labels: concreteLabels(c.witness)
+      });
+    }
+  }
+  if (pods.length > 0) {
+    notes.push(
+      "Representative pods stand for every pod their labels describe: `backend/[app=db]` is any pod in backend labelled app=db that no other selector tells apart, `[*]` any other pod, `[*]/[*]` any pod in any namespace no policy names."
+    );
+    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
+  }
+  const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
+  return {
+    namespaces: addedNamespaces,
+    pods,
+    notes,
+    representativeOf(namespace, nsLabels, podLabels) {
+      const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
+      const entry = ns === void 0 ? void 0 : lookup.get(ns);
+      return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
+    }
+  };
+}
+function perSelector(selectors) {
+  const out = [{ witness: {} }];
+  const seen = /* @__PURE__ */ new Set(["{}"]);
+  for (const s of selectors) {
+    const w = {};
+    for (const r of s.requirements) {
+      if (r.op === "In") w[r.key] = r.values[0];
+      else if (r.op === "Exists" && w[r.key] === void 0) w[r.key] = OTHER_VALUE;
+    }
+    const key = JSON.stringify(w);
+    if (selects(s, w) && !seen.has(key)) {
+      seen.add(key);
+      out.push({ witness: w });
+    }
+  }
+  return out;
+}
+function dedupe2(selectors) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of selectors) {
+    const key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort());
+    if (!seen.has(key)) seen.set(key, s);
+  }
+  return [...seen.values()];
+}
+function sidePods(cluster, synthesis) {
+  return [...cluster.workloads.map((w) => ({ type: "workload", id: w.id, pod: w })), ...synthesis.pods];
+}
+
 // src/analyze.ts
-function sideOf(loaded) {
-  const pods = loaded.cluster.workloads.map((w) => ({ type: "workload", id: w.id, pod: w }));
-  return { namespaces: loaded.cluster.namespaces, pods, policies: loaded.cluster.policies };
+function buildSides(loaded, mode) {
+  const synthesis = synthesize(
+    loaded.map((l) => l.cluster),
+    mode
+  );
+  const sides = loaded.map((l) => {
+    const namespaces = new Map(l.cluster.namespaces);
+    for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+  });
+  return { sides, synthesis };
 }
 function reach(files, options = {}) {
-  void options.pods;
   const loaded = loadSources(files);
-  const side = sideOf(loaded);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
+  const side = sides[0];
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
   const reachability = evaluate(universe, side.policies);
-  const flows = expandFlows(reachability, side.pods, universe.classOf[0]);
   return {
     endpoints: [...side.pods, ...universe.externals],
-    flows,
-    diagnostics: [...loaded.diagnostics].sort(compareDiagnostics),
+    flows: expandFlows(reachability, side.pods, universe.classOf[0]),
+    diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
+    assumptions: assumptions(sides, synthesis, options),
     skipped: loaded.skipped
   };
+}
+function diff(baseFiles, headFiles, options = {}) {
+  const base = loadSources(baseFiles);
+  const head = loadSources(headFiles);
+  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork });
+  const gateConfig = options.gate ?? defaultGateConfig();
+  const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
+  return {
+    endpoints: result.endpoints.filter((e) => named.has(e.id)),
+    universe: result.endpoints,
+    changes: result.changes,
+    gate: evaluateGate(result.changes, gateConfig),
+    gateConfig,
+    diagnostics: [...head.diagnostics].sort(compareDiagnostics),
+    policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
+    assumptions: assumptions(sides, synthesis, options)
+  };
+}
+function assumptions(sides, synthesis, options) {
+  const mode = options.pods ?? "auto";
+  const out = [];
+  out.push(
+    mode === "declared" ? "Pods are the workloads declared in the manifests (--pods declared)." : mode === "synthetic" ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)." : "Pods are the declared workloads; namespaces without any get representatives built from the policies' selectors (--pods auto)."
+  );
+  out.push(...synthesis.notes);
+  out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  const undeclared = /* @__PURE__ */ new Set();
+  for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
+  if (undeclared.size > 0) {
+    out.push(`Namespace labels unknown for namespaces without a manifest (${[...undeclared].sort().join(", ")}): only kubernetes.io/metadata.name is assumed.`);
+  }
+  const hostNet = /* @__PURE__ */ new Set();
+  for (const s of sides) for (const p of s.pods) if (p.pod.hostNetwork) hostNet.add(p.id);
+  if (hostNet.size > 0) {
+    out.push(
+      (options.hostNetwork ?? "exempt") === "exempt" ? `hostNetwork workloads (${[...hostNet].sort().join(", ")}) use the node's network: no policy selects them and no pod selector matches them.` : `hostNetwork workloads (${[...hostNet].sort().join(", ")}) are treated as ordinary pods (--host-network pod).`
+    );
+  }
+  return out;
+}
+
+// src/gate/describe.ts
+var WHAT = {
+  "external-ingress": "newly reachable from outside the cluster",
+  "external-egress": "newly allowed to reach outside the cluster",
+  "cross-namespace": "newly reachable across namespaces",
+  "sensitive-ports": "newly reachable on a sensitive port",
+  "any-opened": "newly opened"
+};
+function describeViolation(v) {
+  const c = v.change;
+  if (v.rule === "external-egress") return `${c.src.id} ${WHAT[v.rule]}: ${c.dst.id} ${v.conn.toString()} (${v.rule})`;
+  return `${c.dst.id} ${v.conn.toString()} ${WHAT[v.rule]}: from ${c.src.id} (${v.rule})`;
+}
+
+// src/render/budget.ts
+function renderRows(r, keep) {
+  const shown = r.rows.slice(0, Math.max(0, keep));
+  const omitted = r.rows.length - shown.length;
+  return r.head + shown.join("") + (omitted > 0 ? r.more(omitted) : "") + r.tail;
+}
+function fitBlocks(blocks, options) {
+  const sep3 = options.separator ?? "\n";
+  const dropped = /* @__PURE__ */ new Set();
+  let keep = Infinity;
+  const maxRows = Math.max(0, ...blocks.map((b) => b.rows?.rows.length ?? 0));
+  const render = () => {
+    const omitted = blocks.filter((_, i) => dropped.has(i)).map((b) => b.name);
+    const trimmedRows = blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0);
+    const parts = [];
+    blocks.forEach((b, i) => {
+      if (i === options.noteAt && (omitted.length > 0 || trimmedRows > 0)) parts.push(options.note({ omitted, trimmedRows }));
+      if (dropped.has(i)) return;
+      parts.push(b.rows ? renderRows(b.rows, keep) : b.text ?? "");
+    });
+    return parts.filter((p) => p !== "").join(sep3);
+  };
+  let out = render();
+  if (out.length <= options.maxChars) return out;
+  const droppable = blocks.map((b, i) => ({ rank: b.dropRank, i })).filter((x) => x.rank !== void 0).sort((a, b) => a.rank - b.rank || b.i - a.i);
+  for (const { i } of droppable) {
+    dropped.add(i);
+    out = render();
+    if (out.length <= options.maxChars) return out;
+  }
+  let lo = 0;
+  let hi = maxRows;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    keep = mid;
+    if (render().length <= options.maxChars) lo = mid;
+    else hi = mid - 1;
+  }
+  keep = lo;
+  out = render();
+  if (out.length <= options.maxChars) return out;
+  return cutText(out, options.maxChars);
+}
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  if (max <= 0) return "";
+  let end = max - 1;
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return text.slice(0, end) + "\u2026";
+}
+
+// src/render/group.ts
+var MAX_EXCEPT = 2;
+function facetReasons(c, facet) {
+  return c.why.filter((r) => reasonFacet(r) === facet);
+}
+function reasonFacet(r) {
+  switch (r.effect) {
+    case "allows":
+    case "passes":
+      return r.side === "head" ? "opened" : "closed";
+    case "isolates":
+    case "denies":
+      return r.side === "head" ? "closed" : "opened";
+  }
+}
+var UniverseIndex = class {
+  constructor(universe, extra = []) {
+    this.universe = universe;
+    let pods = 0;
+    let externals = 0;
+    for (const e of [...universe, ...extra]) {
+      if (this.byId.has(e.id)) continue;
+      this.order.set(e.id, this.order.size);
+      this.byId.set(e.id, e);
+      if (e.type === "external") externals++;
+      else {
+        pods++;
+        const list = this.podsPerNs.get(e.pod.namespace) ?? [];
+        list.push(e);
+        this.podsPerNs.set(e.pod.namespace, list);
+      }
+    }
+    this.pods = pods;
+    this.externals = externals;
+  }
+  universe;
+  order = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  podsPerNs = /* @__PURE__ */ new Map();
+  pods;
+  externals;
+  indexOf(e) {
+    return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
+  }
+  /** Sorts in universe order, drops duplicates (by id). */
+  normalize(endpoints) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
+    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp3(a.id, b.id));
+  }
+  /** The set and its compact description. */
+  describe(endpoints) {
+    const members = this.normalize(endpoints);
+    return { endpoints: members, terms: this.terms(members) };
+  }
+  /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
+  terms(members) {
+    const inSet = new Set(members.map((e) => e.id));
+    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id));
+    if (missing.length === 0) return [{ kind: "everything", except: [] }];
+    const parts = this.partTerms(members, inSet);
+    if (missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+      return [{ kind: "everything", except: missing }];
+    }
+    return parts;
+  }
+  partTerms(members, inSet) {
+    const pods = members.filter((e) => e.type !== "external");
+    const exts = members.filter((e) => e.type === "external");
+    const out = [];
+    const allPods = [...this.podsPerNs.values()].flat();
+    const podsMissing = allPods.filter((e) => !inSet.has(e.id));
+    const perNs = /* @__PURE__ */ new Map();
+    for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
+    const nsTerms = [];
+    for (const [ns, list] of perNs) {
+      const all = this.podsPerNs.get(ns) ?? [];
+      const except = all.filter((e) => !inSet.has(e.id));
+      const real = !ns.startsWith("[");
+      const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length;
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except });
+      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+    }
+    const podsWhole = allPods.length > 1 && podsMissing.length === 0;
+    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
+    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing });
+    else out.push(...nsTerms);
+    const allExts = this.externals > 1 && exts.length === this.externals;
+    if (allExts) out.push({ kind: "all-externals" });
+    else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
+    return out;
+  }
+};
+function cost(terms) {
+  return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
+}
+function termWords(t, role, code) {
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  switch (t.kind) {
+    case "everything":
+      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
+    case "all-pods":
+      return (role === "source" ? "any pod" : "every pod") + except;
+    case "namespace":
+      return (role === "source" ? `any pod in ${code(t.namespace)}` : role === "destination" ? `every pod in ${code(t.namespace)}` : `pods in ${code(t.namespace)}`) + except;
+    case "all-externals":
+      return "any external address";
+    case "endpoint":
+      return code(t.endpoint.id);
+  }
+}
+function setWords(s, role, code, max = 5) {
+  const shown = s.terms.length > max ? s.terms.slice(0, max - 1) : s.terms;
+  const words = shown.map((t) => termWords(t, role, code));
+  const rest = s.terms.length - shown.length;
+  if (rest > 0) return `${words.join(", ")} and ${rest} more`;
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+function violationsByChange(violations) {
+  const out = /* @__PURE__ */ new Map();
+  for (const v of violations) {
+    const list = out.get(v.change) ?? [];
+    list.push(v);
+    out.set(v.change, list);
+  }
+  return out;
+}
+function groupChanges(report) {
+  const index = new UniverseIndex(report.universe, report.endpoints);
+  const violations = violationsByChange(report.gate.violations);
+  const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
+  let openedFlows = 0;
+  let closedFlows = 0;
+  report.changes.forEach((c, i) => {
+    for (const facet of ["opened", "closed"]) {
+      const conn = facet === "opened" ? c.opened : c.closed;
+      if (conn.isEmpty) continue;
+      if (facet === "opened") openedFlows++;
+      else closedFlows++;
+      const reasons = facetReasons(c, facet);
+      const gate = facet === "opened" ? (violations.get(c) ?? []).map((v) => ({ rule: v.rule, conn: v.conn })) : [];
+      const key = JSON.stringify([
+        c.type,
+        c.endpoint,
+        conn.toString(),
+        reasons.map((r) => JSON.stringify(r)).sort(),
+        gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort()
+      ]);
+      const list = buckets[facet].get(key) ?? [];
+      list.push({ change: c, index: i, conn, reasons, gate });
+      buckets[facet].set(key, list);
+    }
+  });
+  const build = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  return { opened: build("opened"), closed: build("closed"), openedFlows, closedFlows };
+}
+function collapse(facet, parts, index) {
+  const perDst = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    const d = p.change.dst;
+    let entry = perDst.get(d.id);
+    if (!entry) {
+      entry = { dst: d, srcs: new Map(d.type === "workload" ? [[d.id, d]] : []), parts: [] };
+      perDst.set(d.id, entry);
+    }
+    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.parts.push(p);
+  }
+  const perSrcSet = /* @__PURE__ */ new Map();
+  for (const entry of perDst.values()) {
+    const key = index.normalize(entry.srcs.values()).map((e) => e.id).join("\n");
+    let g = perSrcSet.get(key);
+    if (!g) {
+      g = { srcs: entry.srcs, dsts: [], parts: [] };
+      perSrcSet.set(key, g);
+    }
+    g.dsts.push(entry.dst);
+    g.parts.push(...entry.parts);
+  }
+  const first = parts[0];
+  return [...perSrcSet.values()].map((g) => {
+    const srcs = [...g.srcs.values()];
+    const shownSrcs = g.dsts.length === 1 && g.dsts[0].type === "workload" ? srcs.filter((s) => s.id !== g.dsts[0].id) : srcs;
+    const sorted = [...g.parts].sort((a, b) => a.index - b.index);
+    return {
+      first: sorted[0].index,
+      group: {
+        facet,
+        type: first.change.type,
+        endpoint: first.change.endpoint,
+        conn: first.conn,
+        reasons: first.reasons,
+        gate: first.gate,
+        sources: index.describe(shownSrcs),
+        destinations: index.describe(g.dsts),
+        changes: sorted.map((p) => p.change)
+      }
+    };
+  });
+}
+function isolatedDirection(r, changes) {
+  const slash = r.policy.indexOf("/");
+  const ns = slash < 0 ? r.policy : r.policy.slice(0, slash);
+  const nsOf = (e) => e.type === "external" ? null : e.pod.namespace;
+  for (const c of changes) {
+    const s = nsOf(c.src);
+    const d = nsOf(c.dst);
+    const egress = s === ns;
+    const ingress = d === ns;
+    if (egress && !ingress) return "egress";
+    if (ingress && !egress) return "ingress";
+  }
+  return null;
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/render/dns-loss.ts
+var DNS_PORT = PortSet.range(53, 53);
+var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
+function servesDns(e) {
+  if (e.type === "external") return false;
+  const k8sApp = e.pod.labels["k8s-app"];
+  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
+}
+function dnsLoss(report) {
+  const anyServer = report.universe.some(servesDns);
+  const sources = [];
+  const servers = [];
+  let udp = false;
+  let tcp = false;
+  for (const c of report.changes) {
+    if (c.src.type === "external" || c.src.id === c.dst.id) continue;
+    const lost = c.closed.intersect(DNS);
+    if (lost.isEmpty) continue;
+    if (!(servesDns(c.dst) || !anyServer && c.dst.type === "external")) continue;
+    sources.push(c.src);
+    servers.push(c.dst);
+    udp ||= !lost.ports("UDP").isEmpty;
+    tcp ||= !lost.ports("TCP").isEmpty;
+  }
+  if (sources.length === 0) return null;
+  const index = new UniverseIndex(report.universe, report.endpoints);
+  const protocols = [];
+  if (udp) protocols.push("UDP");
+  if (tcp) protocols.push("TCP");
+  return { sources: index.describe(sources), servers: index.describe(servers), protocols };
 }
 
 // src/render/escape.ts
@@ -11263,6 +12582,406 @@ function csvCell(text) {
 }
 function plain(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/\n/g, "\\n");
+}
+
+// src/render/mermaid.ts
+var MAX_MERMAID_EDGES = 20;
+var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
+var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
+function mermaidText(text, max = 80) {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
+  const cut = clean.length > max ? clean.slice(0, max - 1) + "\u2026" : clean;
+  return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+function renderMermaid(groups, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups.length === 0 || groups.length > maxEdges) return null;
+  const nodes = /* @__PURE__ */ new Map();
+  const node = (label) => {
+    let id = nodes.get(label);
+    if (id === void 0) {
+      id = `n${nodes.size}`;
+      nodes.set(label, id);
+    }
+    return id;
+  };
+  const code = (s) => s;
+  const edges = groups.map((g) => {
+    const from = node(setWords(g.sources, "source", code, 3));
+    const to = node(setWords(g.destinations, "destination", code, 3));
+    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${g.conn.toString()}`, opened: g.facet === "opened" };
+  });
+  const out = ["flowchart LR"];
+  for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);
+  for (const e of edges) out.push(`  ${e.from} -->|"${mermaidText(e.label)}"| ${e.to}`);
+  const opened = edges.flatMap((e, i) => e.opened ? [i] : []);
+  const closed = edges.flatMap((e, i) => e.opened ? [] : [i]);
+  if (opened.length > 0) out.push(`  linkStyle ${opened.join(",")} ${OPENED_STYLE}`);
+  if (closed.length > 0) out.push(`  linkStyle ${closed.join(",")} ${CLOSED_STYLE}`);
+  return out.join("\n");
+}
+
+// src/render/reason-words.ts
+function reasonWords(r, changes) {
+  const head = r.side === "head";
+  switch (r.effect) {
+    case "allows":
+      return head ? { before: "allowed by", after: "" } : { before: "no longer allowed by", after: "" };
+    case "isolates": {
+      const dir = isolatedDirection(r, changes);
+      if (head) return { before: "now selected by", after: dir ? `(isolates ${dir})` : "(isolates its pods)" };
+      return { before: "no longer isolated by", after: dir ? `(${dir})` : "" };
+    }
+    case "denies":
+      return head ? { before: "denied by", after: "" } : { before: "no longer denied by", after: "" };
+    case "passes":
+      return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
+  }
+}
+function endpointNote(endpoint) {
+  if (endpoint === "added") return "involves a workload added in this change";
+  if (endpoint === "removed") return "involves a workload removed in this change";
+  return null;
+}
+
+// src/render/diff-md.ts
+var DEFAULT_MAX_COMMENT_CHARS = 65536;
+var MAX_REASONS = 4;
+function renderComment(report, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const grouping = groupChanges(report);
+  const dns = dnsLoss(report);
+  const link = (file, line) => safeUrl(ctx.link?.(file, line));
+  const blocks = [];
+  blocks.push({ name: "marker", text: ctx.marker });
+  blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md(ctx.header)}` : ""}` });
+  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
+  blocks.push({ name: "counts", text: counts(report, grouping) });
+  const noteAt = blocks.length;
+  if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
+  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
+  const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
+  if (graph) blocks.push({ name: "graph", text: `#### Graph
+
+${fence(graph, "mermaid")}`, dropRank: 3 });
+  if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5 });
+  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4 });
+  if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
+  const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
+  return fitBlocks(blocks, {
+    maxChars,
+    separator: "\n\n",
+    noteAt,
+    note: ({ omitted, trimmedRows }) => {
+      const what = [
+        omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
+        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables` : ""
+      ].filter((s) => s !== "");
+      return `> [!NOTE]
+> Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
+    }
+  }) + "\n";
+}
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function verdict(report, g, allowedBy) {
+  if (report.changes.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
+  const first = report.gate.violations[0];
+  const more = report.gate.violations.length - 1;
+  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  return `**${flows} \u2014 ${status}:** ${md(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+function counts(report, g) {
+  const reformatted = report.policyChanges.filter((p) => p.status === "reformatted").length;
+  const parts = [
+    `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
+    `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    `**Pairs changed:** ${report.changes.length}`,
+    `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${report.gate.violations.length > 0 ? ` \u2014 ${plural(report.gate.violations.length, "violation")}` : ""}`
+  ];
+  return parts.join(" \xB7 ");
+}
+function dnsCallout(d) {
+  const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
+  const who = setWords(d.sources, "subject", mdCode);
+  const toward = setWords(d.servers, "destination", mdCode, 3);
+  return `> [!WARNING]
+> \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
+}
+function groupTable(title, groups, link) {
+  const head = `#### ${title} flows
+
+| Source | Destination | ${title} | Why |
+| --- | --- | --- | --- |`;
+  return {
+    head,
+    rows: groups.map((g) => `
+| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more group")} (see the full list, the job summary or the JSON report)._`
+  };
+}
+function connCell(g) {
+  const parts = [md(g.conn.toString())];
+  if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
+  if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
+  return parts.join("<br>");
+}
+function whyCell(g, link) {
+  const words = g.reasons.map((r) => reasonMd(r, g.changes, link));
+  const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
+  const note = endpointNote(g.endpoint);
+  if (note) shown.push(note);
+  return shown.length > 0 ? shown.join("; ") : "\u2014";
+}
+function reasonMd(r, changes, link) {
+  const w = reasonWords(r, changes);
+  const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+  const url = r.side === "head" ? link(r.file, r.line) : void 0;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
+  return [w.before, where, w.after].filter((s) => s !== "").join(" ");
+}
+function violationList(report, g) {
+  const failing = g.opened.filter((x) => x.gate.length > 0);
+  return {
+    head: `#### Gate violations (${report.gate.violations.length})`,
+    rows: failing.map(
+      (x, i) => `${i === 0 ? "\n" : ""}
+- \u26D4 ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} \u2192 ${setWords(x.destinations, "destination", mdCode)} ${md(
+        x.gate.map((h) => h.conn.toString()).filter((c, j, all) => all.indexOf(c) === j).join("; ")
+      )}`
+    ),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more group")} of violations._`
+  };
+}
+function details(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function fullList(changes) {
+  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(c.base.toString())} | ${md(c.head.toString())} |`);
+  return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+}
+function location(file, line, url, column) {
+  const text = mdCode(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
+  return url ? `[${text}](${url})` : text;
+}
+function diagnostics(report, link) {
+  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
+  return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
+}
+function policyChanges(report, link) {
+  const parts = report.policyChanges.map((p) => {
+    const at2 = location(p.file, p.line, p.status === "removed" ? void 0 : link(p.file, p.line));
+    if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at2})`;
+    return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
+
+${fence(p.patch.replace(/\n$/, ""), "diff")}`;
+  });
+  return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
+}
+function fence(body, info) {
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
+  const ticks = "`".repeat(Math.max(3, longest + 1));
+  return `${ticks}${info}
+${body}
+${ticks}`;
+}
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
+  return url.replace(/[\s()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/render/diff-json.ts
+function changeJson(c) {
+  return {
+    type: c.type,
+    src: c.src.id,
+    dst: c.dst.id,
+    base: c.base.toString(),
+    head: c.head.toString(),
+    opened: c.opened.toString(),
+    closed: c.closed.toString(),
+    endpoint: c.endpoint,
+    why: c.why.map((w) => ({ ...w }))
+  };
+}
+function diffJson(r) {
+  return {
+    schema: "netreach.diff/v1",
+    endpoints: r.endpoints.map(endpointJson),
+    changes: r.changes.map(changeJson),
+    gate: {
+      passed: r.gate.passed,
+      failOn: [...r.gateConfig.failOn],
+      violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
+    },
+    diagnostics: r.diagnostics.map(diagnosticJson)
+  };
+}
+
+// src/render/diff-sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var OPENED_FLOW_RULE = "opened-flow";
+var RULE_TEXT = {
+  "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
+  "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
+  "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
+  "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
+  "any-opened": ["AnyOpened", "A flow is newly opened."],
+  "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."]
+};
+var RULE_IDS = [...GATE_RULES.filter((r) => r !== "none"), OPENED_FLOW_RULE];
+function renderSarif(report, options) {
+  const enabled = new Set(report.gateConfig.failOn);
+  const rules2 = RULE_IDS.map((id) => ({
+    id,
+    name: RULE_TEXT[id][0],
+    shortDescription: { text: RULE_TEXT[id][1] },
+    fullDescription: {
+      text: id === OPENED_FLOW_RULE ? RULE_TEXT[id][1] : `${RULE_TEXT[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`
+    },
+    defaultConfiguration: { level: id === OPENED_FLOW_RULE ? "note" : "error" }
+  }));
+  const results = [];
+  for (const g of groupChanges(report).opened) {
+    const at2 = locationOf(g);
+    const flow = `${setWords(g.sources, "source", plain)} -> ${setWords(g.destinations, "destination", plain)}`;
+    const base = {
+      locations: at2 ? [at2] : [],
+      properties: { opened: g.conn.toString(), pairs: g.changes.length }
+    };
+    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`);
+    const because = by.length > 0 ? ` (allowed by ${by.join(", ")})` : "";
+    const hits = g.gate.length > 0 ? g.gate : null;
+    if (hits) {
+      for (const h of hits) {
+        results.push({
+          ...base,
+          ruleId: h.rule,
+          ruleIndex: RULE_IDS.indexOf(h.rule),
+          level: "error",
+          message: { text: `Gate ${h.rule}: newly opened ${h.conn.toString()} from ${flow}${because}.` },
+          partialFingerprints: { netreachFlow: fingerprint(h.rule, g) }
+        });
+      }
+    } else {
+      results.push({
+        ...base,
+        ruleId: OPENED_FLOW_RULE,
+        ruleIndex: RULE_IDS.indexOf(OPENED_FLOW_RULE),
+        level: "note",
+        message: { text: `Newly opened ${g.conn.toString()} from ${flow}${because}.` },
+        partialFingerprints: { netreachFlow: fingerprint(OPENED_FLOW_RULE, g) }
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "netreach", version: options.toolVersion, ...options.informationUri ? { informationUri: options.informationUri } : {}, rules: rules2 } },
+        results
+      }
+    ]
+  };
+}
+function locationOf(g) {
+  const pick = (r) => r ? at(r.file, r.line) : null;
+  const allows = g.reasons.find((r) => r.side === "head" && r.effect === "allows");
+  if (allows) return pick(allows);
+  if (g.endpoint === "added") {
+    const seen = /* @__PURE__ */ new Map();
+    for (const e of g.changes.flatMap((c) => [c.src, c.dst])) {
+      if (e.type !== "workload") continue;
+      const s = seen.get(e.id) ?? { w: e, n: 0 };
+      s.n++;
+      seen.set(e.id, s);
+    }
+    const top = [...seen.values()].sort((a, b) => b.n - a.n)[0];
+    if (top) return at(top.w.pod.source.file, top.w.pod.source.line);
+  }
+  return pick(g.reasons[0]);
+}
+function at(file, line) {
+  return { physicalLocation: { artifactLocation: { uri: fileUri(file) }, region: { startLine: Math.max(1, line) } } };
+}
+function fileUri(file) {
+  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
+}
+function fingerprint(rule, g) {
+  const text = `${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`;
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+// src/render/diff-text.ts
+var MAX_TERMS = 10;
+var MAX_VIOLATIONS = 20;
+var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function renderDiffText(report) {
+  const g = groupChanges(report);
+  const out = [];
+  if (report.changes.length === 0) {
+    out.push("netreach: no change to reachability \u2014 gate passed");
+  } else {
+    const flows = `${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+    if (report.gate.passed) out.push(`netreach: ${flows} \u2014 gate passed`);
+    else out.push(`netreach: ${flows} \u2014 gate failed: ${plain(describeViolation(report.gate.violations[0]))}`);
+    out.push(
+      `opened: ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}; closed: ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}; ${plural2(report.changes.length, "pair")} changed`
+    );
+  }
+  if (g.opened.length + g.closed.length > 0) out.push("");
+  for (const x of g.opened) out.push(groupLine("+", x));
+  for (const x of g.closed) out.push(groupLine("-", x));
+  const dns = dnsLoss(report);
+  if (dns) {
+    const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
+    out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
+  }
+  const vs = report.gate.violations;
+  if (vs.length > 0) {
+    out.push("", `gate failed: ${plural2(vs.length, "violation")} of ${[...new Set(vs.map((v) => v.rule))].join(", ")}`);
+    for (const v of vs.slice(0, MAX_VIOLATIONS)) out.push(`  ${plain(describeViolation(v))}`);
+    if (vs.length > MAX_VIOLATIONS) out.push(`  \u2026 and ${vs.length - MAX_VIOLATIONS} more (see --format json)`);
+  }
+  return out.join("\n") + "\n";
+}
+function groupLine(sign, g) {
+  const src = setWords(g.sources, "source", plain, MAX_TERMS);
+  const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
+  const conn = `${g.conn.toString()}${sign === "-" ? " closed" : ""}`;
+  const why = g.reasons.map((r) => reasonText(r, g));
+  const note = endpointNote(g.endpoint);
+  if (note) why.push(note);
+  const pairs = g.changes.length > 1 ? ` [${g.changes.length} pairs]` : "";
+  const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
+  return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
+}
+function reasonText(r, g) {
+  const w = reasonWords(r, g.changes);
+  const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
+  const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
+  if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;
+  return `${where} ${what}: ${w.before.replace(/ by$/, "")}${w.after ? ` ${w.after}` : ""}`;
 }
 
 // src/render/reach-csv.ts
@@ -11304,11 +13023,22 @@ var UsageError = class extends Error {
 
 // src/cli/args.ts
 var REACH_FORMATS = ["text", "json", "md", "csv"];
+var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var PODS_MODES = ["auto", "declared", "synthetic"];
+var HOST_NETWORK_MODES = ["exempt", "pod"];
 var USAGE = `Usage:
   netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic]
   netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...]
-  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]
+  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
+
+Options:
+  --format F            output format (reach: text; diff: text)
+  --pods M              where pods come from: auto (default), declared, synthetic
+  --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
+                        cross-namespace, sensitive-ports, any-opened, none
+  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
+  --output FILE         also write the JSON report to FILE (diff)
 
 Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
 `;
@@ -11316,31 +13046,80 @@ function parseArgs(argv) {
   const [cmd, ...rest] = argv;
   if (cmd === void 0 || cmd === "help" || cmd === "--help" || cmd === "-h") return { command: "help" };
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return { command: "version" };
-  if (cmd !== "reach") throw new UsageError(`unknown command "${cmd}"`);
-  const paths = [];
-  let format2 = "text";
+  if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  const positional = [];
+  const afterDashes = [];
+  let format2;
   let pods = "auto";
+  let hostNetwork = "exempt";
+  let failOn = "";
+  let sensitive = DEFAULT_SENSITIVE_PORTS;
+  let git2 = false;
+  let output = null;
+  let dashes = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
+    if (dashes) {
+      afterDashes.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => {
-      const v = inline ?? rest[++i];
+      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (v === void 0) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    if (flag === "--format") format2 = oneOf(flag, value(), REACH_FORMATS);
+    if (flag === "--") dashes = true;
+    else if (flag === "--format") format2 = value();
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
-    else if (flag === "--") paths.push(...rest.slice(i + 1)), i = rest.length;
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}"`);
-    else paths.push(arg);
+    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--fail-on" && cmd === "diff") failOn = value();
+    else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
+    else if (flag === "--output" && cmd === "diff") output = value();
+    else if (flag === "--git" && cmd === "diff") git2 = true;
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
+    else positional.push(arg);
   }
-  if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-  return { command: "reach", paths, format: format2, pods };
+  if (cmd === "reach") {
+    const paths = [...positional, ...afterDashes];
+    if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
+    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork };
+  }
+  const f = parseFailOn(failOn);
+  if (!f.ok) throw new UsageError(f.error);
+  const s = parseSensitivePorts(sensitive);
+  if (!s.ok) throw new UsageError(s.error);
+  let source;
+  if (git2) {
+    if (positional.length < 1 || positional.length > 2) throw new UsageError("diff --git needs <base-rev> and optionally <head-rev> (pathspecs go after --)");
+    source = { kind: "git", baseRev: positional[0], headRev: positional[1] ?? null, pathspecs: afterDashes };
+  } else {
+    const all = [...positional, ...afterDashes];
+    if (all.length !== 2) throw new UsageError("diff needs <base> and <head> (files or directories), or --git <base-rev> [<head-rev>]");
+    source = { kind: "paths", base: all[0], head: all[1] };
+  }
+  return {
+    command: "diff",
+    source,
+    format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
+    gate: { failOn: f.value, sensitive: s.value },
+    output,
+    pods,
+    hostNetwork
+  };
 }
 function oneOf(flag, v, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
   return v;
 }
+
+// src/cli/diff-sources.ts
+import { relative as relative2, resolve as resolve2, sep as sep2, basename } from "node:path";
+import { statSync } from "node:fs";
+
+// src/git/read-revision.ts
+import * as path2 from "node:path";
 
 // src/cli/read-sources.ts
 import * as fs from "node:fs";
@@ -11467,43 +13246,396 @@ function formatSize(bytes, decimals) {
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }
 
-// src/cli/main.ts
+// src/git/run.ts
+import { spawnSync } from "node:child_process";
+var GitError = class extends Error {
+  constructor(message, args, status, stderr) {
+    super(message);
+    this.args = args;
+    this.status = status;
+    this.stderr = stderr;
+  }
+  args;
+  status;
+  stderr;
+  name = "GitError";
+};
+var MiB2 = 1024 * 1024;
+var fixedOptions = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"];
+var repositoryVariables = [
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_COMMON_DIR",
+  "GIT_DIR",
+  "GIT_GRAFT_FILE",
+  "GIT_IMPLICIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_INTERNAL_SUPER_PREFIX",
+  "GIT_NAMESPACE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_PREFIX",
+  "GIT_REPLACE_REF_BASE",
+  "GIT_SHALLOW_FILE",
+  "GIT_WORK_TREE"
+];
+function gitEnv(extra) {
+  const env = { ...process.env };
+  for (const name of repositoryVariables) delete env[name];
+  return {
+    ...env,
+    GIT_TERMINAL_PROMPT: "0",
+    // fail instead of asking for credentials
+    GCM_INTERACTIVE: "never",
+    // Git Credential Manager: same
+    GIT_PAGER: "cat",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    // read the objects themselves, not `git replace` substitutes
+    ...extra
+  };
+}
+function gitResult(repoDir, args, opts = {}) {
+  const r = spawnSync("git", ["-C", repoDir, ...fixedOptions, ...args], {
+    input: opts.input,
+    env: gitEnv(opts.env),
+    maxBuffer: opts.maxBuffer ?? 512 * MiB2,
+    timeout: opts.timeoutMs,
+    windowsHide: true,
+    stdio: ["pipe", "pipe", "pipe"]
+  });
+  const stderr = r.stderr ? r.stderr.toString("utf8") : "";
+  if (r.error) {
+    const code = r.error.code;
+    const why = code === "ENOENT" ? "git is not installed or not on PATH" : code === "ENOBUFS" ? `output larger than ${formatBytes(opts.maxBuffer ?? 512 * MiB2)}` : code === "ETIMEDOUT" ? `no answer after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : r.error.message;
+    throw new GitError(`${describe2(args)} failed: ${why}`, args, null, stderr);
+  }
+  if (r.status === null) throw new GitError(`${describe2(args)} was killed (${r.signal ?? "signal"})`, args, null, stderr);
+  return { status: r.status, stdout: r.stdout, stderr };
+}
+function git(repoDir, args, opts = {}) {
+  const r = gitResult(repoDir, args, opts);
+  if (r.status !== 0) throw failed(args, r);
+  return opts.encoding === "buffer" ? r.stdout : r.stdout.toString("utf8");
+}
+function failed(args, r) {
+  const lines = r.stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  const shown = lines.slice(0, 5).join("\n");
+  const more = lines.length > 5 ? `
+(${lines.length - 5} more lines)` : "";
+  return new GitError(
+    `${describe2(args)} failed with exit status ${r.status}${shown ? `:
+${shown}${more}` : ""}`,
+    args,
+    r.status,
+    r.stderr
+  );
+}
+function describe2(args) {
+  const shown = args.length > 12 ? [...args.slice(0, 12), `\u2026 (${args.length - 12} more)`] : args;
+  return `\`git ${shown.map((a) => /^[\w@%+=:,./^~{}-]+$/.test(a) ? a : JSON.stringify(a)).join(" ")}\``;
+}
+function formatBytes(n) {
+  return n >= MiB2 ? `${Math.round(n / MiB2)} MiB` : `${n} bytes`;
+}
+
+// src/git/blobs.ts
+var MAX_BATCH_BYTES = 256 * 1024 * 1024;
+function readBlobs(repoDir, requests) {
+  const contents = /* @__PURE__ */ new Map();
+  const unique = [...new Map(requests.map((r) => [r.oid, r])).values()];
+  let batch = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length > 0) readBatch(repoDir, batch, batchBytes, contents);
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const r of unique) {
+    const frame = frameBytes(r);
+    if (batch.length > 0 && batchBytes + frame > MAX_BATCH_BYTES) flush();
+    batch.push(r);
+    batchBytes += frame;
+  }
+  flush();
+  return contents;
+}
+function frameBytes(r) {
+  return r.oid.length + " blob ".length + String(r.size).length + 1 + r.size + 1;
+}
+function readBatch(repoDir, batch, expectedBytes, into) {
+  const out = git(repoDir, ["cat-file", "--batch", "--buffer"], {
+    encoding: "buffer",
+    input: batch.map((r) => `${r.oid}
+`).join(""),
+    // A "missing" line is shorter than a frame, so the exact total plus a margin always suffices.
+    maxBuffer: expectedBytes + 64 * 1024
+  });
+  let pos = 0;
+  for (const r of batch) {
+    const start = pos;
+    const eol = out.indexOf(10, pos);
+    if (eol < 0) throw unexpected(out, start);
+    const header = out.toString("latin1", pos, eol).split(" ");
+    if (header[0] !== r.oid) throw unexpected(out, start);
+    pos = eol + 1;
+    if (header.length === 2 && (header[1] === "missing" || header[1] === "ambiguous")) continue;
+    const size = Number(header[2]);
+    if (header.length !== 3 || !Number.isSafeInteger(size) || out[pos + size] !== 10) throw unexpected(out, start);
+    if (header[1] === "blob") into.set(r.oid, out.subarray(pos, pos + size));
+    pos += size + 1;
+  }
+  if (pos !== out.length) throw unexpected(out, pos);
+}
+function unexpected(out, pos) {
+  return new Error(`unexpected \`git cat-file --batch\` output at byte ${pos}: ${JSON.stringify(out.toString("latin1", pos, pos + 80))}`);
+}
+
+// src/git/ls-tree.ts
+function listTree(repoDir, treeish, pathspecs = []) {
+  const out = git(repoDir, ["ls-tree", "-r", "-z", "--full-tree", "-l", treeish, "--", ...pathspecs], {
+    encoding: "buffer",
+    env: { GIT_LITERAL_PATHSPECS: "1" }
+  });
+  return parseLsTree(out.toString("utf8"));
+}
+function parseLsTree(text) {
+  const entries = [];
+  for (const record of text.split("\0")) {
+    if (record === "") continue;
+    const tab = record.indexOf("	");
+    const [mode, type, oid, size] = record.slice(0, tab).trim().split(/ +/);
+    if (tab < 0 || mode === void 0 || type === void 0 || oid === void 0 || size === void 0)
+      throw new Error(`unexpected \`git ls-tree\` output: ${JSON.stringify(record.slice(0, 200))}`);
+    entries.push({ mode, type, oid, size: size === "-" ? void 0 : Number(size), path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
+// src/git/repo.ts
+var RevisionNotFoundError = class extends Error {
+  constructor(message, rev, repoDir) {
+    super(message);
+    this.rev = rev;
+    this.repoDir = repoDir;
+  }
+  rev;
+  repoDir;
+  name = "RevisionNotFoundError";
+};
+function repoRoot(dir) {
+  return git(dir, ["rev-parse", "--show-toplevel"]).trim();
+}
+function resolveRev(repoDir, rev) {
+  checkRevSyntax(rev, repoDir);
+  const commit = gitResult(repoDir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+  if (commit.status === 0) return commit.stdout.toString("utf8").trim();
+  if (commit.status !== 1) throw failed(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], commit);
+  const any = gitResult(repoDir, ["rev-parse", "--verify", "--quiet", rev]);
+  const type = any.status === 0 ? gitResult(repoDir, ["cat-file", "-t", any.stdout.toString("utf8").trim()]) : void 0;
+  if (type?.status === 0) {
+    const name = type.stdout.toString("utf8").trim();
+    throw new RevisionNotFoundError(`revision "${rev}" in ${repoDir} names a ${name}, not a commit`, rev, repoDir);
+  }
+  throw new RevisionNotFoundError(
+    `unknown revision "${rev}" in ${repoDir}: no branch, tag or commit of that name. If it exists on the remote, fetch it first; a shallow checkout lacks older commits (set fetch-depth: 0 on actions/checkout, or run \`git fetch --unshallow\`).`,
+    rev,
+    repoDir
+  );
+}
+function checkRevSyntax(rev, repoDir) {
+  if (rev === "" || rev.startsWith("-") || /[\0\n]/.test(rev))
+    throw new RevisionNotFoundError(`invalid revision ${JSON.stringify(rev)} in ${repoDir}`, rev, repoDir);
+}
+
+// src/git/read-revision.ts
+var manifestExtensions2 = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var MiB3 = 1024 * 1024;
+function readRevision(repoDir, rev, pathspecs = [], limits = {}) {
+  const lim = { ...defaultReadLimits, ...limits };
+  const commit = resolveRev(repoDir, rev);
+  const specs = normalizePathspecs(pathspecs);
+  const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
+  const note = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const entries = listTree(repoDir, commit, specs).sort(byWalkOrder);
+  for (const spec of specs) {
+    if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
+      note("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
+  }
+  const toRead = [];
+  let full = false;
+  for (const entry of entries) {
+    const named = namedBy(entry.path, specs);
+    if (named === void 0) continue;
+    if (full) {
+      out.skippedFiles++;
+      continue;
+    }
+    if (entry.mode === "120000") {
+      out.skippedFiles++;
+      note("note", entry.path, "symbolic link not followed; skipped");
+    } else if (entry.mode === "160000") {
+      out.skippedFiles++;
+      note("note", entry.path, "submodule not read (its files live in another repository); skipped");
+    } else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0) {
+      out.skippedFiles++;
+      note("note", entry.path, "not a regular file; skipped");
+    } else if (named !== "explicitly" && !manifestExtensions2.has(path2.posix.extname(entry.path))) {
+      out.skippedFiles++;
+    } else if (toRead.length >= lim.maxFiles) {
+      out.skippedFiles++;
+      note("error", entry.path, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
+      full = true;
+    } else if (entry.size > lim.maxFileBytes) {
+      out.skippedFiles++;
+      note("error", entry.path, `file is ${formatSize2(entry.size, 1)}, over the ${formatSize2(lim.maxFileBytes)} limit; skipped`);
+    } else toRead.push(entry);
+  }
+  const contents = readBlobs(
+    repoDir,
+    toRead.map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
+  );
+  for (const entry of toRead) {
+    const bytes = contents.get(entry.oid);
+    const text = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+    if (typeof text === "string") out.files.push({ path: entry.path, text });
+    else {
+      out.skippedFiles++;
+      note("error", entry.path, `${text.problem}; skipped`);
+    }
+  }
+  return out;
+}
+function normalizePathspecs(pathspecs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const raw of pathspecs) {
+    const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
+    if (raw.startsWith("/") || path2.isAbsolute(raw) || parts.includes(".."))
+      throw new UsageError(`path ${JSON.stringify(raw)} must be relative to the repository root, without ".."`);
+    if (parts.length === 0) return [];
+    out.add(parts.join("/"));
+  }
+  return [...out];
+}
+function namedBy(file, specs) {
+  if (specs.includes(file)) return "explicitly";
+  const walked = (rest) => rest.split("/").slice(0, -1).every((dir) => !dir.startsWith(".") && dir !== "node_modules");
+  if (specs.length === 0) return walked(file) ? "walked" : void 0;
+  for (const spec of specs) {
+    if (file.startsWith(`${spec}/`) && walked(file.slice(spec.length + 1))) return "walked";
+  }
+  return void 0;
+}
+function byWalkOrder(a, b) {
+  const pa = a.path.split("/");
+  const pb = b.path.split("/");
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+function decode(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: "file is not valid UTF-8 text" };
+  }
+}
+function formatSize2(bytes, decimals) {
+  const [value, unit] = bytes >= MiB3 ? [bytes / MiB3, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  if (unit === "bytes") return `${bytes} bytes`;
+  return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
+}
+
+// src/cli/diff-sources.ts
+function readRevisions(source, cwd = process.cwd()) {
+  if (source.kind === "paths") {
+    return { base: readRooted(source.base, cwd), head: readRooted(source.head, cwd) };
+  }
+  const root = repoRoot(cwd);
+  const specs = source.pathspecs.map((p) => toPosix(relative2(root, resolve2(cwd, p))) || ".");
+  const baseSha = resolveRev(root, source.baseRev);
+  const base = readRevision(root, baseSha, specs);
+  if (source.headRev !== null) {
+    const headSha = resolveRev(root, source.headRev);
+    const head = readRevision(root, headSha, specs);
+    return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
+  }
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve2(root, s)) : [root]);
+  const files = wt.files.map((f) => ({ path: toPosix(relative2(root, resolve2(cwd, f.path))), text: f.text }));
+  return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
+}
+function readRooted(path3, cwd) {
+  const abs = resolve2(cwd, path3);
+  const r = readSources([abs]);
+  const isDir = safeIsDir(abs);
+  const rename = (p) => isDir ? toPosix(relative2(abs, resolve2(cwd, p))) : basename(p);
+  return {
+    files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
+    diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+    label: path3
+  };
+}
+function safeIsDir(p) {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function toPosix(p) {
+  return sep2 === "/" ? p : p.split(sep2).join("/");
+}
+
+// src/version.ts
 var VERSION = "0.1.0";
+
+// src/cli/main.ts
 function formatDiagnostic(d) {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
+}
+var hasErrors = (ds) => ds.some((d) => d.severity === "error");
+function runReach(cmd, io) {
+  const sources = readSources([...cmd.paths]);
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
+  const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
+  const render = { json: () => JSON.stringify(reachJson(full), null, 2) + "\n", md: () => reachMarkdown(full), csv: () => reachCsv(full), text: () => reachText(full) };
+  io.out(render[cmd.format]());
+  for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+  return hasErrors(full.diagnostics) ? 2 : 0;
+}
+function runDiff(cmd, io) {
+  const revs = readRevisions(cmd.source);
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, gate: cmd.gate });
+  const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
+  const render = {
+    json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
+    md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
+    sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
+    text: () => renderDiffText(full)
+  };
+  io.out(render[cmd.format]());
+  if (cmd.output !== null) writeFileSync(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+  if (!full.gate.passed) return 1;
+  return hasErrors(full.diagnostics) ? 2 : 0;
 }
 function runCli(argv, io) {
   try {
     const cmd = parseArgs(argv);
-    if (cmd.command === "help") {
-      io.out(USAGE);
-      return 0;
-    }
-    if (cmd.command === "version") {
-      io.out(`netreach ${VERSION}
+    switch (cmd.command) {
+      case "help":
+        io.out(USAGE);
+        return 0;
+      case "version":
+        io.out(`netreach ${VERSION}
 `);
-      return 0;
+        return 0;
+      case "reach":
+        return runReach(cmd, io);
+      case "diff":
+        return runDiff(cmd, io);
     }
-    const sources = readSources([...cmd.paths]);
-    const report = reach(sources.files, { pods: cmd.pods });
-    const diagnostics = [...sources.diagnostics, ...report.diagnostics];
-    const full = { ...report, diagnostics };
-    switch (cmd.format) {
-      case "json":
-        io.out(JSON.stringify(reachJson(full), null, 2) + "\n");
-        break;
-      case "md":
-        io.out(reachMarkdown(full));
-        break;
-      case "csv":
-        io.out(reachCsv(full));
-        break;
-      case "text":
-        io.out(reachText(full));
-        break;
-    }
-    for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
-    return diagnostics.some((d) => d.severity === "error") ? 2 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}
@@ -11511,7 +13643,7 @@ function runCli(argv, io) {
 ${USAGE}`);
       return 2;
     }
-    io.err(`netreach: internal error: ${e instanceof Error ? e.message : String(e)}
+    io.err(`netreach: ${e instanceof Error ? e.message : String(e)}
 `);
     return 2;
   }
@@ -11524,11 +13656,10 @@ function isMain() {
   }
 }
 if (isMain()) {
-  const code = runCli(process.argv.slice(2), {
+  process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t)
   });
-  process.exitCode = code;
 }
 export {
   formatDiagnostic,
