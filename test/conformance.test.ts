@@ -3,7 +3,8 @@
 // address segments (see test/conformance/compare.ts). Admin-tier cases (anp/banp) are not run here.
 
 import { describe, expect, it } from "vitest";
-import { analyzeReach, reach } from "../src/analyze.js";
+import { analyzeReach, diff, reach } from "../src/analyze.js";
+import { diffJson } from "../src/render/diff-json.js";
 import type { HostNetworkMode } from "../src/reach/universe.js";
 import type { SourceFile } from "../src/load/source.js";
 import type { ReachJson } from "../src/report/reach-json.js";
@@ -88,15 +89,19 @@ describe.runIf(connlist.length > 0)("conformance: the default hostNetwork mode d
   }
 });
 
-// The changes are DERIVED here from two analyzeReach runs (per pair: base conn vs head conn, externals
-// on a shared cut of the address space). TODO: when netreach has an `analyzeDiff` API, compare its
-// changes instead (compareChanges in test/conformance/compare.ts takes the same pair -> (base, head) map).
-describe.runIf(diffs.length > 0)("conformance: netpol-analyzer diff (derived from analyzeReach on base and head; to be replaced by analyzeDiff)", () => {
+// The diff API on both folders; its changes are compared with netpol-analyzer's (base and head
+// connections per pair, externals as address segments on a shared cut).
+describe.runIf(diffs.length > 0)("conformance: netpol-analyzer diff (netreach diff, --pods declared)", () => {
   for (const { name, base, head } of diffs) {
     it(name, () => {
       const expected = parseDiffFile(expectedDiffText(name));
-      const actual = { base: reachEntries(base), head: reachEntries(head) };
-      const mismatches = compareDiff(expected, actual);
+      const json = diffJson(diff(readCaseFiles(base), readCaseFiles(head), { pods: "declared", hostNetwork: "pod" }));
+      const side = (pick: "base" | "head"): ConnEntry[] =>
+        entriesFromReach({ schema: "netreach.reach/v1", endpoints: json.endpoints, flows: json.changes.map((c) => ({ src: c.src, dst: c.dst, conn: c[pick] })), diagnostics: [] }).entries;
+      for (const c of json.changes) {
+        expect(c.type).toBe(c.base === "No Connections" ? "added" : c.head === "No Connections" ? "removed" : "changed");
+      }
+      const mismatches = compareDiff(expected, { base: side("base"), head: side("head") });
       failOnMismatches(`diff ${base} -> ${head}`, mismatches.length > 0 ? formatMismatches(mismatches, 20) : undefined);
     });
   }
