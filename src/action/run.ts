@@ -98,7 +98,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   for (const a of openingAnnotations(report)) {
     const props = { file: a.file, startLine: a.line, title: a.title };
-    if (a.level === "error") core.error(a.message, props);
+    // A reviewed and allowed change still deserves the pointer, but not a red mark.
+    if (a.level === "error" && allowedByLabel === null) core.error(a.message, props);
+    else if (a.level === "error") core.warning(a.message, props);
     else core.notice(a.message, props);
   }
 
