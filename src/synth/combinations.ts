@@ -26,7 +26,11 @@ export interface CombinationOptions {
 }
 
 export function combinations(selectors: readonly Selector[], options: CombinationOptions): Combination[] | undefined {
-  const keys = [...new Set(selectors.flatMap((s) => s.requirements.map((r) => r.key)))].sort();
+  // Keys that many selectors share first: they split the selectors early, so the states that
+  // follow stay few (independent keys first would multiply partial states before they merge).
+  const uses = new Map<string, number>();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   const fixed = options.fixed ?? {};
   for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
 
@@ -49,7 +53,7 @@ export function combinations(selectors: readonly Selector[], options: Combinatio
     }
     states = [...next.values()];
     // Partial states can outnumber final ones; allow some slack before giving up.
-    if (states.length > options.bound * 4) return undefined;
+    if (states.length > options.bound * 16) return undefined;
   }
   if (states.length > options.bound) return undefined;
   return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => (a ? [i] : [])), witness: st.witness }));
@@ -72,9 +76,9 @@ export function describeWitness(witness: Labels, hide: readonly string[] = []): 
   return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
 }
 
-/** The witness's labels with real values only (for JSON): "any other value" keys are left out. */
-export function concreteLabels(witness: Labels, hide: readonly string[] = []): Record<string, string> {
+/** The witness's labels as shown in JSON: "any other value" is "*" (never a valid label value). */
+export function definingLabels(witness: Labels, hide: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k) && witness[k] !== OTHER_VALUE) out[k] = witness[k]!;
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k]!;
   return out;
 }

@@ -6,7 +6,7 @@ import type { PodEndpoint, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selects, type Selector } from "../model/selector.js";
-import { combinations, concreteLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
+import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
 
 export type PodsMode = "declared" | "auto" | "synthetic";
 
@@ -59,8 +59,12 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   }
 
   // Representative namespaces: one per combination of namespaceSelectors an unnamed namespace can satisfy.
-  const reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } }) ?? [];
   const notes: string[] = [];
+  let reps: readonly { witness: Labels }[] | undefined = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
+  if (reps === undefined) {
+    notes.push(`The namespaceSelectors allow more than ${bound} distinct kinds of namespace; one representative namespace per selector is shown instead, so some combinations are not covered.`);
+    reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
+  }
   const repNamespaces = reps.map((c) => {
     const name = describeWitness(c.witness, [NAMESPACE_NAME_LABEL]);
     return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null } satisfies Namespace;
@@ -110,7 +114,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
-        labels: concreteLabels(c.witness),
+        labels: definingLabels(c.witness),
       });
     }
   }
@@ -134,12 +138,13 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
 }
 
 /** The fallback past the bound: for each selector, the simplest label set it selects. */
-function perSelector(selectors: readonly Selector[]): { witness: Labels }[] {
-  const out: { witness: Labels }[] = [{ witness: {} }];
-  const seen = new Set<string>(["{}"]);
+function perSelector(selectors: readonly Selector[], fixed: Labels = {}): { witness: Labels }[] {
+  const out: { witness: Labels }[] = [{ witness: { ...fixed } }];
+  const seen = new Set<string>([JSON.stringify(fixed)]);
   for (const s of selectors) {
-    const w: Record<string, string> = {};
+    const w: Record<string, string> = { ...fixed };
     for (const r of s.requirements) {
+      if (r.key in fixed) continue;
       if (r.op === "In") w[r.key] = r.values[0]!;
       else if (r.op === "Exists" && w[r.key] === undefined) w[r.key] = OTHER_VALUE;
     }
