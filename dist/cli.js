@@ -12289,21 +12289,32 @@ function fitBlocks(blocks, options) {
   };
   let out = render();
   if (out.length <= options.maxChars) return out;
-  const droppable = blocks.map((b, i) => ({ rank: b.dropRank, i })).filter((x) => x.rank !== void 0).sort((a, b) => a.rank - b.rank || b.i - a.i);
-  for (const { i } of droppable) {
+  const fits = () => render().length <= options.maxChars;
+  const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
+  const fitRows = () => {
+    let lo = 0;
+    let hi = maxRows;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      keep = mid;
+      if (fits()) lo = mid;
+      else hi = mid - 1;
+    }
+    return keep = lo;
+  };
+  for (const { i } of byRank(false)) {
     dropped.add(i);
-    out = render();
-    if (out.length <= options.maxChars) return out;
+    if (fits()) return render();
   }
-  let lo = 0;
-  let hi = maxRows;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    keep = mid;
-    if (render().length <= options.maxChars) lo = mid;
-    else hi = mid - 1;
+  const minRows = Math.min(options.minRows ?? 10, maxRows);
+  let rows = fitRows();
+  for (const { i } of byRank(true)) {
+    if (rows >= minRows && fits()) break;
+    dropped.add(i);
+    keep = Infinity;
+    if (fits()) return render();
+    rows = fitRows();
   }
-  keep = lo;
   out = render();
   if (out.length <= options.maxChars) return out;
   return cutText(out, options.maxChars);
@@ -12334,7 +12345,6 @@ function reasonFacet(r) {
 var UniverseIndex = class {
   constructor(universe, extra = []) {
     this.universe = universe;
-    let pods = 0;
     let externals = 0;
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
@@ -12342,20 +12352,17 @@ var UniverseIndex = class {
       this.byId.set(e.id, e);
       if (e.type === "external") externals++;
       else {
-        pods++;
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
       }
     }
-    this.pods = pods;
     this.externals = externals;
   }
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
   podsPerNs = /* @__PURE__ */ new Map();
-  pods;
   externals;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
@@ -12404,7 +12411,7 @@ var UniverseIndex = class {
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
     if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing });
     else out.push(...nsTerms);
-    const allExts = this.externals > 1 && exts.length === this.externals;
+    const allExts = this.externals > 0 && exts.length === this.externals;
     if (allExts) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
@@ -12475,33 +12482,10 @@ function groupChanges(report) {
   return { opened: build("opened"), closed: build("closed"), openedFlows, closedFlows };
 }
 function collapse(facet, parts, index) {
-  const perDst = /* @__PURE__ */ new Map();
-  for (const p of parts) {
-    const d = p.change.dst;
-    let entry = perDst.get(d.id);
-    if (!entry) {
-      entry = { dst: d, srcs: new Map(d.type === "workload" ? [[d.id, d]] : []), parts: [] };
-      perDst.set(d.id, entry);
-    }
-    entry.srcs.set(p.change.src.id, p.change.src);
-    entry.parts.push(p);
-  }
-  const perSrcSet = /* @__PURE__ */ new Map();
-  for (const entry of perDst.values()) {
-    const key = index.normalize(entry.srcs.values()).map((e) => e.id).join("\n");
-    let g = perSrcSet.get(key);
-    if (!g) {
-      g = { srcs: entry.srcs, dsts: [], parts: [] };
-      perSrcSet.set(key, g);
-    }
-    g.dsts.push(entry.dst);
-    g.parts.push(...entry.parts);
-  }
   const first = parts[0];
-  return [...perSrcSet.values()].map((g) => {
-    const srcs = [...g.srcs.values()];
-    const shownSrcs = g.dsts.length === 1 && g.dsts[0].type === "workload" ? srcs.filter((s) => s.id !== g.dsts[0].id) : srcs;
-    const sorted = [...g.parts].sort((a, b) => a.index - b.index);
+  return rectangles(parts, index).map((r) => {
+    const sorted = [...r.parts].sort((a, b) => a.index - b.index);
+    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
       first: sorted[0].index,
       group: {
@@ -12511,12 +12495,60 @@ function collapse(facet, parts, index) {
         conn: first.conn,
         reasons: first.reasons,
         gate: first.gate,
-        sources: index.describe(shownSrcs),
-        destinations: index.describe(g.dsts),
+        sources: srcs,
+        destinations: dsts,
         changes: sorted.map((p) => p.change)
       }
     };
   });
+}
+function rectangles(parts, index) {
+  const perDst = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    const d = p.change.dst;
+    let entry = perDst.get(d.id);
+    if (!entry) {
+      entry = { dst: d, srcs: /* @__PURE__ */ new Map(), parts: [] };
+      perDst.set(d.id, entry);
+    }
+    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.parts.push(p);
+  }
+  const keyOf = (srcs) => {
+    const list = index.normalize(srcs);
+    return { list, key: list.map((e) => e.id).join("\n") };
+  };
+  const options = [...perDst.values()].map((entry) => {
+    const plain2 = keyOf(entry.srcs.values());
+    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf([...entry.srcs.values(), entry.dst]) : null;
+    return { entry, plain: plain2, padded };
+  });
+  const takers = /* @__PURE__ */ new Map();
+  for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
+  const perSrcSet = /* @__PURE__ */ new Map();
+  for (const { entry, plain: plain2, padded } of options) {
+    const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
+    let r = perSrcSet.get(pick.key);
+    if (!r) {
+      r = { srcs: pick.list, dsts: [], parts: [] };
+      perSrcSet.set(pick.key, r);
+    }
+    r.dsts.push(entry.dst);
+    r.parts.push(...entry.parts);
+  }
+  return [...perSrcSet.values()];
+}
+function displaySets(srcs, dsts, index) {
+  const shorter = (set, self) => {
+    const without = index.describe(set.filter((e) => e.id !== self.id));
+    const withSelf = index.describe([...set, self]);
+    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+  };
+  const only = (set) => set.length === 1 && set[0].type === "workload" ? set[0] : void 0;
+  const d = only(dsts);
+  const s = d ? shorter(srcs, d) : index.describe(srcs);
+  const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
+  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
 function isolatedDirection(r, changes) {
   const slash = r.policy.indexOf("/");
@@ -12666,12 +12698,14 @@ function renderComment(report, ctx) {
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5 });
-  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
+  if (maxChars < 1) return "";
   return fitBlocks(blocks, {
-    maxChars,
+    maxChars: maxChars - 1,
+    // the final newline
     separator: "\n\n",
     noteAt,
     note: ({ omitted, trimmedRows }) => {

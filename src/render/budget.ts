@@ -20,6 +20,11 @@ export interface Block {
   readonly rows?: Rows;
   /** Blocks with a lower rank are dropped first; undefined: never dropped. */
   readonly dropRank?: number;
+  /**
+   * Dropped only once table rows would fall below `minRows` otherwise (small, useful sections
+   * such as assumptions); else dropped before any row is trimmed.
+   */
+  readonly afterRows?: boolean;
 }
 
 export interface Cuts {
@@ -35,6 +40,8 @@ export interface FitOptions {
   /** Says what was cut; placed before the block at `noteAt` (an index into blocks). */
   readonly note: (cuts: Cuts) => string;
   readonly noteAt: number;
+  /** Rows per table worth more than the blocks marked `afterRows`; default 10. */
+  readonly minRows?: number;
 }
 
 /** Renders a rows block keeping at most `keep` rows. */
@@ -65,31 +72,44 @@ export function fitBlocks(blocks: readonly Block[], options: FitOptions): string
   let out = render();
   if (out.length <= options.maxChars) return out;
 
-  // 1. Whole blocks, lowest rank first.
-  const droppable = blocks
-    .map((b, i) => ({ rank: b.dropRank, i }))
-    .filter((x): x is { rank: number; i: number } => x.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank || b.i - a.i);
-  for (const { i } of droppable) {
-    dropped.add(i);
-    out = render();
-    if (out.length <= options.maxChars) return out;
-  }
+  const fits = () => render().length <= options.maxChars;
+  const byRank = (late: boolean) =>
+    blocks
+      .map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i }))
+      .filter((x): x is { rank: number; late: boolean; i: number } => x.rank !== undefined && x.late === late)
+      .sort((a, b) => a.rank - b.rank || b.i - a.i);
+  /** The largest row count per block (the same for every block) that fits. */
+  const fitRows = (): number => {
+    let lo = 0;
+    let hi = maxRows;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      keep = mid;
+      if (fits()) lo = mid;
+      else hi = mid - 1;
+    }
+    return (keep = lo);
+  };
 
-  // 2. Rows: the largest per-block row count that fits (the same for every block).
-  let lo = 0;
-  let hi = maxRows;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    keep = mid;
-    if (render().length <= options.maxChars) lo = mid;
-    else hi = mid - 1;
+  // 1. Whole blocks, lowest rank first.
+  for (const { i } of byRank(false)) {
+    dropped.add(i);
+    if (fits()) return render();
   }
-  keep = lo;
+  // 2. Rows, while enough of them stay; 3. then the small sections, and rows again.
+  const minRows = Math.min(options.minRows ?? 10, maxRows);
+  let rows = fitRows();
+  for (const { i } of byRank(true)) {
+    if (rows >= minRows && fits()) break;
+    dropped.add(i);
+    keep = Infinity;
+    if (fits()) return render();
+    rows = fitRows();
+  }
   out = render();
   if (out.length <= options.maxChars) return out;
 
-  // 3. Even the blocks that always stay are too long: cut the text itself.
+  // 4. Even the blocks that always stay are too long: cut the text itself.
   return cutText(out, options.maxChars);
 }
 

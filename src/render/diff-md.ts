@@ -3,18 +3,24 @@
 // longer than `maxChars`: sections are cut whole, lowest priority first, then table rows.
 //
 // Everything the pull request controls (ids, labels, namespaces, file paths, messages) goes
-// through md() or mdCode(); URLs from `ctx.link` through safeUrl().
+// through md() or mdCode() (after plain(), for control characters); URLs from `ctx.link`
+// through safeUrl().
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
 import { fitBlocks, type Block, type Rows } from "./budget.js";
 import { dnsLoss, type DnsLoss } from "./dns-loss.js";
-import { md, mdCode } from "./escape.js";
+import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
 import { groupChanges, setWords, type FlowGroup, type Grouping } from "./group.js";
 import { renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonWords } from "./reason-words.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
+
+/** Inline text: control characters shown as `\x1b` (never sent), then Markdown-escaped. */
+const md = (text: string) => escapeMd(plain(text));
+/** A code span, likewise. */
+const mdCode = (text: string) => escapeMdCode(plain(text));
 
 export interface CommentContext {
   /** Hidden HTML comment that identifies the comment; placed first, verbatim (trusted). */
@@ -52,19 +58,20 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5 });
-  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
 
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
+  if (maxChars < 1) return "";
   return fitBlocks(blocks, {
-    maxChars,
+    maxChars: maxChars - 1, // the final newline
     separator: "\n\n",
     noteAt,
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables` : "",
+        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables and lists` : "",
       ].filter((s) => s !== "");
       return `> [!NOTE]\n> Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
     },
@@ -114,7 +121,7 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
     head,
     rows: groups.map((g) => `\n| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
-    more: (n) => `\n\n_… and ${plural(n, "more group")} (see the full list, the job summary or the JSON report)._`,
+    more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
   };
 }
 
@@ -199,5 +206,6 @@ export function fence(body: string, info: string): string {
 /** An http(s) URL with every character that could end a Markdown link or table cell encoded; else undefined. */
 export function safeUrl(url: string | undefined): string | undefined {
   if (url === undefined || !/^https?:\/\//i.test(url)) return undefined;
-  return url.replace(/[\s()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }

@@ -17,15 +17,18 @@ export type Facet = "opened" | "closed";
 
 /** One compact term of an endpoint set's description. */
 export type SetTerm =
-  /** Every endpoint of the universe, pods and external addresses. */
-  | { readonly kind: "everything" }
-  /** Every pod endpoint, no external address. */
-  | { readonly kind: "all-pods" }
-  /** Every pod endpoint of one namespace (that has several, or a synthetic one). */
-  | { readonly kind: "namespace"; readonly namespace: string; readonly count: number }
+  /** Every endpoint of the universe, pods and external addresses, but `except`. */
+  | { readonly kind: "everything"; readonly except: readonly Endpoint[] }
+  /** Every pod endpoint but `except`. */
+  | { readonly kind: "all-pods"; readonly except: readonly Endpoint[] }
+  /** Every pod endpoint of one namespace (that has several, or a synthetic one) but `except`. */
+  | { readonly kind: "namespace"; readonly namespace: string; readonly except: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
+
+/** At most this many exceptions in "every pod in `N` except ...". */
+const MAX_EXCEPT = 2;
 
 export interface EndpointSet {
   /** The members, in universe order. */
@@ -95,11 +98,9 @@ export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
   private readonly podsPerNs = new Map<string, Endpoint[]>();
-  private readonly pods: number;
   private readonly externals: number;
 
   constructor(readonly universe: readonly Endpoint[], extra: readonly Endpoint[] = []) {
-    let pods = 0;
     let externals = 0;
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
@@ -107,13 +108,11 @@ export class UniverseIndex {
       this.byId.set(e.id, e);
       if (e.type === "external") externals++;
       else {
-        pods++;
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
       }
     }
-    this.pods = pods;
     this.externals = externals;
   }
 
@@ -134,35 +133,52 @@ export class UniverseIndex {
     return { endpoints: members, terms: this.terms(members) };
   }
 
+  /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
   private terms(members: readonly Endpoint[]): SetTerm[] {
+    const inSet = new Set(members.map((e) => e.id));
+    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id));
+    if (missing.length === 0) return [{ kind: "everything", except: [] }];
+    const parts = this.partTerms(members, inSet);
+    if (missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+      return [{ kind: "everything", except: missing }];
+    }
+    return parts;
+  }
+
+  private partTerms(members: readonly Endpoint[], inSet: ReadonlySet<string>): SetTerm[] {
     const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
-    const allPods = this.pods > 0 && pods.length === this.pods && pods.every((e) => this.byId.has(e.id));
-    const allExts = this.externals > 0 && exts.length === this.externals && exts.every((e) => this.byId.has(e.id));
-    if (allPods && allExts) return [{ kind: "everything" }];
     const out: SetTerm[] = [];
-    if (allPods && pods.length > 1) out.push({ kind: "all-pods" });
-    else {
-      const perNs = new Map<string, Endpoint[]>();
-      for (const e of pods) {
-        const ns = e.pod.namespace;
-        const list = perNs.get(ns) ?? [];
-        list.push(e);
-        perNs.set(ns, list);
-      }
-      for (const [ns, list] of perNs) {
-        const all = this.podsPerNs.get(ns) ?? [];
-        const whole = list.length === all.length && list.every((e) => this.byId.has(e.id));
-        // One workload is better named than "every pod in": it says which; a synthetic pod
-        // already stands for many.
-        if (whole && (all.length > 1 || all[0]?.type === "synthetic")) out.push({ kind: "namespace", namespace: ns, count: list.length });
-        else for (const e of list) out.push({ kind: "endpoint", endpoint: e });
-      }
+    const allPods = [...this.podsPerNs.values()].flat();
+    const podsMissing = allPods.filter((e) => !inSet.has(e.id));
+    const perNs = new Map<string, Endpoint[]>();
+    for (const e of pods) perNs.set(e.pod.namespace, [...(perNs.get(e.pod.namespace) ?? []), e]);
+    const nsTerms: SetTerm[] = [];
+    for (const [ns, list] of perNs) {
+      const all = this.podsPerNs.get(ns) ?? [];
+      const except = all.filter((e) => !inSet.has(e.id));
+      // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
+      const real = !ns.startsWith("[");
+      // One workload is better named than "every pod in": it says which.
+      const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length;
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except });
+      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    if (allExts && exts.length > 1) out.push({ kind: "all-externals" });
+    const podsWhole = allPods.length > 1 && podsMissing.length === 0;
+    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
+    if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing });
+    else out.push(...nsTerms);
+    const allExts = this.externals > 0 && exts.length === this.externals;
+    if (allExts) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/** How long a description reads: one per term and per exception. */
+function cost(terms: readonly SetTerm[]): number {
+  return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
 }
 
 /** Where a set of endpoints stands in a sentence. */
@@ -173,13 +189,14 @@ export type Role = "source" | "destination" | "subject";
  * `mdCode` for Markdown, plain quoting for a terminal.
  */
 export function termWords(t: SetTerm, role: Role, code: (name: string) => string): string {
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
-      return role === "source" ? "any source" : role === "destination" ? "any destination" : "everything";
+      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
     case "all-pods":
-      return role === "source" ? "any pod" : "every pod";
+      return (role === "source" ? "any pod" : "every pod") + except;
     case "namespace":
-      return role === "source" ? `any pod in ${code(t.namespace)}` : role === "destination" ? `every pod in ${code(t.namespace)}` : `pods in ${code(t.namespace)}`;
+      return (role === "source" ? `any pod in ${code(t.namespace)}` : role === "destination" ? `every pod in ${code(t.namespace)}` : `pods in ${code(t.namespace)}`) + except;
     case "all-externals":
       return "any external address";
     case "endpoint":
@@ -252,39 +269,10 @@ export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "
 
 /** Pairs that share everything but their endpoints -> rectangles sources x destinations. */
 function collapse(facet: Facet, parts: readonly Part[], index: UniverseIndex): { group: FlowGroup; first: number }[] {
-  // Sources of each destination. A declared workload's flow to itself is never reported, so a
-  // destination counts as one of its own sources: that lets "any source -> every pod in N" hold.
-  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: Part[] }>();
-  for (const p of parts) {
-    const d = p.change.dst;
-    let entry = perDst.get(d.id);
-    if (!entry) {
-      entry = { dst: d, srcs: new Map(d.type === "workload" ? [[d.id, d]] : []), parts: [] };
-      perDst.set(d.id, entry);
-    }
-    entry.srcs.set(p.change.src.id, p.change.src);
-    entry.parts.push(p);
-  }
-  const perSrcSet = new Map<string, { srcs: Map<string, Endpoint>; dsts: Endpoint[]; parts: Part[] }>();
-  for (const entry of perDst.values()) {
-    const key = index
-      .normalize(entry.srcs.values())
-      .map((e) => e.id)
-      .join("\n");
-    let g = perSrcSet.get(key);
-    if (!g) {
-      g = { srcs: entry.srcs, dsts: [], parts: [] };
-      perSrcSet.set(key, g);
-    }
-    g.dsts.push(entry.dst);
-    g.parts.push(...entry.parts);
-  }
   const first = parts[0]!;
-  return [...perSrcSet.values()].map((g) => {
-    const srcs = [...g.srcs.values()];
-    // With one destination, the padding above would only name it as its own source.
-    const shownSrcs = g.dsts.length === 1 && g.dsts[0]!.type === "workload" ? srcs.filter((s) => s.id !== g.dsts[0]!.id) : srcs;
-    const sorted = [...g.parts].sort((a, b) => a.index - b.index);
+  return rectangles(parts, index).map((r) => {
+    const sorted = [...r.parts].sort((a, b) => a.index - b.index);
+    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
       first: sorted[0]!.index,
       group: {
@@ -294,12 +282,81 @@ function collapse(facet: Facet, parts: readonly Part[], index: UniverseIndex): {
         conn: first.conn,
         reasons: first.reasons,
         gate: first.gate,
-        sources: index.describe(shownSrcs),
-        destinations: index.describe(g.dsts),
+        sources: srcs,
+        destinations: dsts,
         changes: sorted.map((p) => p.change),
       },
     };
   });
+}
+
+interface Rectangle {
+  readonly srcs: Endpoint[];
+  readonly dsts: Endpoint[];
+  readonly parts: Part[];
+}
+
+/**
+ * Sources per destination, then destinations per source set.
+ *
+ * A declared workload's flow to itself is never reported, so a destination workload may count as
+ * one of its own sources or not: each takes whichever of its two source sets more destinations
+ * share. With it, a namespace-wide default-deny is "any source -> every pod in N"; without it,
+ * "a -> b, c, d" stays one group. Either way the rectangle claims exactly the group's pairs.
+ */
+function rectangles(parts: readonly Part[], index: UniverseIndex): Rectangle[] {
+  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: Part[] }>();
+  for (const p of parts) {
+    const d = p.change.dst;
+    let entry = perDst.get(d.id);
+    if (!entry) {
+      entry = { dst: d, srcs: new Map(), parts: [] };
+      perDst.set(d.id, entry);
+    }
+    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.parts.push(p);
+  }
+  const keyOf = (srcs: Iterable<Endpoint>) => {
+    const list = index.normalize(srcs);
+    return { list, key: list.map((e) => e.id).join("\n") };
+  };
+  const options = [...perDst.values()].map((entry) => {
+    const plain = keyOf(entry.srcs.values());
+    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf([...entry.srcs.values(), entry.dst]) : null;
+    return { entry, plain, padded };
+  });
+  const takers = new Map<string, number>();
+  for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
+  const perSrcSet = new Map<string, Rectangle>();
+  for (const { entry, plain, padded } of options) {
+    const pick = padded && takers.get(padded.key)! > takers.get(plain.key)! ? padded : plain;
+    let r = perSrcSet.get(pick.key);
+    if (!r) {
+      r = { srcs: pick.list, dsts: [], parts: [] };
+      perSrcSet.set(pick.key, r);
+    }
+    r.dsts.push(entry.dst);
+    r.parts.push(...entry.parts);
+  }
+  return [...perSrcSet.values()];
+}
+
+/**
+ * The sets as shown. A rectangle means every pair but a workload to itself, so with a single
+ * destination workload the sources may name it or not (likewise a single source among the
+ * destinations): whichever reads shorter, without it on a tie.
+ */
+function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+  const shorter = (set: readonly Endpoint[], self: Endpoint): EndpointSet => {
+    const without = index.describe(set.filter((e) => e.id !== self.id));
+    const withSelf = index.describe([...set, self]);
+    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+  };
+  const only = (set: readonly Endpoint[]) => (set.length === 1 && set[0]!.type === "workload" ? set[0]! : undefined);
+  const d = only(dsts);
+  const s = d ? shorter(srcs, d) : index.describe(srcs);
+  const single = s.endpoints.length === 1 && s.endpoints[0]!.type === "workload" ? s.endpoints[0]! : undefined;
+  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
 
 /**
@@ -309,14 +366,11 @@ function collapse(facet: Facet, parts: readonly Part[], index: UniverseIndex): {
  * ends in the policy's namespace): the report does not carry the direction.
  */
 export function isolatedDirection(r: Reason, changes: readonly Change[]): Direction | null {
-  const slash = r.policy.indexOf("/");
-  const ns = slash < 0 ? r.policy : r.policy.slice(0, slash);
-  const nsOf = (e: Endpoint) => (e.type === "external" ? null : e.pod.namespace);
+  // "namespace/name": compared by prefix, since only the namespace side is known to hold no "/".
+  const inPolicyNs = (e: Endpoint) => e.type !== "external" && r.policy.startsWith(`${e.pod.namespace}/`);
   for (const c of changes) {
-    const s = nsOf(c.src);
-    const d = nsOf(c.dst);
-    const egress = s === ns;
-    const ingress = d === ns;
+    const egress = inPolicyNs(c.src);
+    const ingress = inPolicyNs(c.dst);
     if (egress && !ingress) return "egress";
     if (ingress && !egress) return "ingress";
   }

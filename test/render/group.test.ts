@@ -1,0 +1,190 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { DiffReport } from "../../src/analyze.js";
+import type { Endpoint } from "../../src/model/endpoint.js";
+import { groupChanges, setWords, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
+import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "../reference/generate.js";
+import { deny, deployment, diffOf, namespace, netpol, yamlFile } from "./fixtures.js";
+
+const code = (s: string) => `\`${s}\``;
+
+function shop(backendPods = 30) {
+  return [
+    namespace("backend"),
+    namespace("frontend"),
+    ...Array.from({ length: backendPods }, (_, i) => deployment("backend", `svc${i}`, { app: `svc${i}` })),
+    deployment("frontend", "web", { app: "web" }),
+    deployment("frontend", "admin", { app: "admin" }),
+  ];
+}
+
+/** The pairs a group claims: sources x destinations, but a declared workload to itself. */
+function claimed(g: FlowGroup): Set<string> {
+  const out = new Set<string>();
+  for (const s of g.sources.endpoints) for (const d of g.destinations.endpoints) if (!(s.id === d.id && s.type === "workload")) out.add(`${s.id} -> ${d.id}`);
+  return out;
+}
+
+/** The endpoints a description names, expanded back against the universe. */
+function expand(terms: readonly SetTerm[], universe: readonly Endpoint[]): Set<string> {
+  const out = new Set<string>();
+  const minus = (list: Endpoint[], except: readonly Endpoint[]) => list.filter((e) => !except.some((x) => x.id === e.id)).map((e) => e.id);
+  for (const t of terms) {
+    const ids =
+      t.kind === "everything" ? minus([...universe], t.except)
+      : t.kind === "all-pods" ? minus(universe.filter((e) => e.type !== "external"), t.except)
+      : t.kind === "namespace" ? minus(universe.filter((e) => e.type !== "external" && e.pod.namespace === t.namespace), t.except)
+      : t.kind === "all-externals" ? universe.filter((e) => e.type === "external").map((e) => e.id)
+      : [t.endpoint.id];
+    for (const id of ids) out.add(id);
+  }
+  return out;
+}
+
+/** Groups are exact: each covers its own pairs and nothing else, every pair is in one group, descriptions are true. */
+function checkExact(report: DiffReport): void {
+  const grouping = groupChanges(report);
+  for (const facet of ["opened", "closed"] as const) {
+    const groups = grouping[facet];
+    const expected = report.changes.filter((c) => !(facet === "opened" ? c.opened : c.closed).isEmpty).map((c) => `${c.src.id} -> ${c.dst.id}`);
+    const got = groups.flatMap((g) => g.changes.map((c) => `${c.src.id} -> ${c.dst.id}`));
+    expect(got.sort()).toEqual([...expected].sort());
+    for (const g of groups) {
+      expect([...claimed(g)].sort()).toEqual(g.changes.map((c) => `${c.src.id} -> ${c.dst.id}`).sort());
+      for (const c of g.changes) expect((facet === "opened" ? c.opened : c.closed).equals(g.conn)).toBe(true);
+      for (const set of [g.sources, g.destinations]) expect([...expand(set.terms, report.universe)].sort()).toEqual(set.endpoints.map((e) => e.id).sort());
+    }
+  }
+  expect(grouping.openedFlows).toBe(report.changes.filter((c) => !c.opened.isEmpty).length);
+  expect(grouping.closedFlows).toBe(report.changes.filter((c) => !c.closed.isEmpty).length);
+}
+
+describe("groupChanges", () => {
+  it("turns a default-deny-ingress over 30 backend pods into ONE closed group: any source -> every pod in backend", () => {
+    const base = [yamlFile("k8s/workloads.yaml", shop())];
+    const head = [...base, yamlFile("k8s/backend/deny.yaml", [deny("backend")])];
+    const report = diffOf(base, head);
+    expect(report.changes.length).toBe(30 * (29 + 2 + 1)); // other backend pods, frontend pods, the outside
+    const g = groupChanges(report);
+    expect(g.opened).toEqual([]);
+    expect(g.closed).toHaveLength(1);
+    const [only] = g.closed;
+    expect(setWords(only!.sources, "source", code)).toBe("any source");
+    expect(setWords(only!.destinations, "destination", code)).toBe("every pod in `backend`");
+    expect(only!.conn.toString()).toBe("All Connections");
+    expect(only!.reasons).toEqual([{ side: "head", policy: "backend/default-deny-ingress", rule: null, file: "k8s/backend/deny.yaml", line: 1, effect: "isolates" }]);
+    checkExact(report);
+  });
+
+  it("turns a default-deny-egress into ONE group: any pod in backend -> any destination", () => {
+    const base = [yamlFile("k8s/workloads.yaml", shop(5))];
+    const head = [...base, yamlFile("k8s/backend/deny.yaml", [netpol("backend", "default-deny-egress", { podSelector: {}, policyTypes: ["Egress"] })])];
+    const report = diffOf(base, head);
+    const g = groupChanges(report);
+    expect(g.closed).toHaveLength(1);
+    expect(setWords(g.closed[0]!.sources, "source", code)).toBe("any pod in `backend`");
+    expect(setWords(g.closed[0]!.destinations, "destination", code)).toBe("any destination");
+    checkExact(report);
+  });
+
+  it("turns allow-frontend-to-db into one opened group from any pod in frontend", () => {
+    const policies = [deny("backend")];
+    const base = [yamlFile("k8s/workloads.yaml", shop(3)), yamlFile("k8s/policies.yaml", policies)];
+    const allow = netpol("backend", "allow-frontend-to-db", {
+      podSelector: { matchLabels: { app: "svc0" } },
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "frontend" } } }], ports: [{ port: 5432 }] }],
+    });
+    const head = [base[0]!, yamlFile("k8s/policies.yaml", [...policies, allow])];
+    const report = diffOf(base, head);
+    const g = groupChanges(report);
+    expect(g.closed).toEqual([]);
+    expect(g.opened).toHaveLength(1);
+    expect(setWords(g.opened[0]!.sources, "source", code)).toBe("any pod in `frontend`");
+    expect(setWords(g.opened[0]!.destinations, "destination", code)).toBe("`backend/svc0[Deployment]`");
+    expect(g.opened[0]!.conn.toString()).toBe("TCP 5432");
+    expect(g.opened[0]!.changes).toHaveLength(2);
+    checkExact(report);
+  });
+
+  it("keeps groups with different connections apart, and puts gate-breaking groups first", () => {
+    const base = [yamlFile("k8s/workloads.yaml", shop(2)), yamlFile("k8s/p.yaml", [deny("backend")])];
+    const head = [
+      base[0]!,
+      yamlFile("k8s/p.yaml", [
+        deny("backend"),
+        netpol("backend", "a", { podSelector: { matchLabels: { app: "svc0" } }, ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ port: 80 }] }] }),
+        netpol("backend", "b", { podSelector: { matchLabels: { app: "svc1" } }, ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: 443 }] }] }),
+      ]),
+    ];
+    const report = diffOf(base, head);
+    const g = groupChanges(report);
+    expect(g.opened.map((x) => x.conn.toString())).toEqual(["TCP 443", "TCP 80"]);
+    expect(g.opened[0]!.gate.map((h) => h.rule)).toEqual(["external-ingress"]);
+    expect(setWords(g.opened[0]!.sources, "source", code)).toBe("any external address");
+    expect(setWords(g.opened[1]!.sources, "source", code)).toBe("any pod");
+    checkExact(report);
+  });
+});
+
+describe("UniverseIndex.describe", () => {
+  const report = diffOf([], [yamlFile("w.yaml", shop(8))]);
+  const index = new UniverseIndex(report.universe);
+  const ids = (...names: string[]) => report.universe.filter((e) => names.includes(e.id));
+  const backend = report.universe.filter((e) => e.type !== "external" && e.pod.namespace === "backend");
+  const pods = report.universe.filter((e) => e.type !== "external");
+
+  it("says any source / every pod / every pod in N / any external address only when exact", () => {
+    expect(setWords(index.describe(report.universe), "source", code)).toBe("any source");
+    expect(setWords(index.describe(report.universe), "destination", code)).toBe("any destination");
+    expect(setWords(index.describe(pods), "source", code)).toBe("any pod");
+    expect(setWords(index.describe(pods), "destination", code)).toBe("every pod");
+    expect(setWords(index.describe(backend), "destination", code)).toBe("every pod in `backend`");
+    expect(setWords(index.describe(backend), "source", code)).toBe("any pod in `backend`");
+    expect(setWords(index.describe(report.universe.filter((e) => e.type === "external")), "source", code)).toBe("any external address");
+    expect(setWords(index.describe(ids("frontend/web[Deployment]", "frontend/admin[Deployment]")), "source", code)).toBe("any pod in `frontend`");
+  });
+
+  it("names what is left out when only one or two are, else lists at most five", () => {
+    expect(setWords(index.describe(backend.slice(1)), "destination", code)).toBe("every pod in `backend` except `backend/svc0[Deployment]`");
+    expect(setWords(index.describe(report.universe.filter((e) => e.id !== "frontend/web[Deployment]")), "destination", code)).toBe(
+      "any destination except `frontend/web[Deployment]`",
+    );
+    const few = backend.slice(0, 3);
+    expect(setWords(index.describe(few), "destination", code)).toBe("`backend/svc0[Deployment]`, `backend/svc1[Deployment]` and `backend/svc2[Deployment]`");
+    const seven = [...backend.slice(0, 4), ...ids("frontend/web[Deployment]")];
+    expect(setWords(index.describe(seven), "source", code)).toBe(
+      "`backend/svc0[Deployment]`, `backend/svc1[Deployment]`, `backend/svc2[Deployment]`, `backend/svc3[Deployment]` and `frontend/web[Deployment]`",
+    );
+    const words = setWords(index.describe([...backend.slice(0, 5), ...ids("frontend/web[Deployment]")]), "source", code);
+    expect(words).toBe("`backend/svc0[Deployment]`, `backend/svc1[Deployment]`, `backend/svc2[Deployment]`, `backend/svc3[Deployment]` and 2 more");
+  });
+
+  it("names a namespace's only workload instead of saying every pod in it", () => {
+    const one = diffOf([], [yamlFile("w.yaml", [deployment("solo", "db", { app: "db" }), deployment("other", "x", { app: "x" })])]);
+    const i = new UniverseIndex(one.universe);
+    expect(setWords(i.describe(one.universe.filter((e) => e.id === "solo/db[Deployment]")), "destination", code)).toBe("`solo/db[Deployment]`");
+  });
+});
+
+/** Head keeps base's namespaces and pods, with other policies (as test/diff-property.test.ts). */
+const pairArbitrary = fc.tuple(clusterArbitrary, clusterArbitrary).map(([a, b]) => {
+  const isPolicy = (o: { kind: string }) => o.kind === "NetworkPolicy";
+  const headObjects = [...a.objects.filter((o) => !isPolicy(o)), ...b.objects.filter(isPolicy)];
+  const head: GeneratedCluster = { objects: headObjects, files: [{ path: "manifests/head.yaml", text: headObjects.map((o) => JSON.stringify(o)).join("\n---\n") }] };
+  return { base: a, head };
+});
+
+describe("groupChanges (property)", () => {
+  it("is exact on random base/head pairs: every changed pair in exactly one group, descriptions true", () => {
+    fc.assert(
+      fc.property(pairArbitrary, fc.constantFrom("declared", "auto") as fc.Arbitrary<"declared" | "auto">, ({ base, head }, pods) => {
+        try {
+          checkExact(diffOf(base.files, head.files, { pods }));
+        } catch (e) {
+          throw new Error(`${(e as Error).message}\nBASE:\n${clusterYaml(base)}\nHEAD:\n${clusterYaml(head)}`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
