@@ -10320,8 +10320,8 @@ function view(p, dir) {
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side, effect, within) => matches.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+    reasons: (side, effect, within) => matches.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
   };
 }
 function explain(base, head, opened, closed) {
@@ -11047,7 +11047,7 @@ function policyTextChanges(base, head) {
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
     const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-    out.push({ id, status, ...where, patch: patch.split("\n").slice(2).join("\n") });
+    out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
   }
   return out;
 }
@@ -12021,7 +12021,9 @@ function reachJson(r) {
 // src/synth/combinations.ts
 var OTHER_VALUE = "\0other";
 function combinations(selectors, options) {
-  const keys = [...new Set(selectors.flatMap((s) => s.requirements.map((r) => r.key)))].sort();
+  const uses = /* @__PURE__ */ new Map();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
   const fixed = options.fixed ?? {};
   for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
   let states = [{ alive: selectors.map(() => true), witness: {} }];
@@ -12038,7 +12040,7 @@ function combinations(selectors, options) {
       }
     }
     states = [...next.values()];
-    if (states.length > options.bound * 4) return void 0;
+    if (states.length > options.bound * 16) return void 0;
   }
   if (states.length > options.bound) return void 0;
   return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
@@ -12053,9 +12055,9 @@ function describeWitness(witness, hide = []) {
   const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
   return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
 }
-function concreteLabels(witness, hide = []) {
+function definingLabels(witness, hide = []) {
   const out = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k) && witness[k] !== OTHER_VALUE) out[k] = witness[k];
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
   return out;
 }
 
@@ -12087,8 +12089,12 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   for (const [name, labelSets] of named) {
     if (!clusters.some((c) => c.namespaces.has(name))) addedNamespaces.push({ name, labels: labelSets[0], source: null });
   }
-  const reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } }) ?? [];
   const notes = [];
+  let reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
+  if (reps === void 0) {
+    notes.push(`The namespaceSelectors allow more than ${bound} distinct kinds of namespace; one representative namespace per selector is shown instead, so some combinations are not covered.`);
+    reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
+  }
   const repNamespaces = reps.map((c) => {
     const name = describeWitness(c.witness, [NAMESPACE_NAME_LABEL]);
     return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null };
@@ -12132,7 +12138,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
-        labels: concreteLabels(c.witness)
+        labels: definingLabels(c.witness)
       });
     }
   }
@@ -12154,12 +12160,13 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
   };
 }
-function perSelector(selectors) {
-  const out = [{ witness: {} }];
-  const seen = /* @__PURE__ */ new Set(["{}"]);
+function perSelector(selectors, fixed = {}) {
+  const out = [{ witness: { ...fixed } }];
+  const seen = /* @__PURE__ */ new Set([JSON.stringify(fixed)]);
   for (const s of selectors) {
-    const w = {};
+    const w = { ...fixed };
     for (const r of s.requirements) {
+      if (r.key in fixed) continue;
       if (r.op === "In") w[r.key] = r.values[0];
       else if (r.op === "Exists" && w[r.key] === void 0) w[r.key] = OTHER_VALUE;
     }
@@ -12550,20 +12557,6 @@ function displaySets(srcs, dsts, index) {
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
   return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
-function isolatedDirection(r, changes) {
-  const slash = r.policy.indexOf("/");
-  const ns = slash < 0 ? r.policy : r.policy.slice(0, slash);
-  const nsOf = (e) => e.type === "external" ? null : e.pod.namespace;
-  for (const c of changes) {
-    const s = nsOf(c.src);
-    const d = nsOf(c.dst);
-    const egress = s === ns;
-    const ingress = d === ns;
-    if (egress && !ingress) return "egress";
-    if (ingress && !egress) return "ingress";
-  }
-  return null;
-}
 function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -12653,15 +12646,14 @@ function renderMermaid(groups, maxEdges = MAX_MERMAID_EDGES) {
 }
 
 // src/render/reason-words.ts
-function reasonWords(r, changes) {
+function reasonWords(r) {
   const head = r.side === "head";
   switch (r.effect) {
     case "allows":
       return head ? { before: "allowed by", after: "" } : { before: "no longer allowed by", after: "" };
     case "isolates": {
-      const dir = isolatedDirection(r, changes);
-      if (head) return { before: "now selected by", after: dir ? `(isolates ${dir})` : "(isolates its pods)" };
-      return { before: "no longer isolated by", after: dir ? `(${dir})` : "" };
+      if (head) return { before: "now selected by", after: `(isolates ${r.direction})` };
+      return { before: "no longer isolated by", after: `(${r.direction})` };
     }
     case "denies":
       return head ? { before: "denied by", after: "" } : { before: "no longer denied by", after: "" };
@@ -12677,6 +12669,8 @@ function endpointNote(endpoint) {
 
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
+var md2 = (text) => md(plain(text));
+var mdCode2 = (text) => mdCode(plain(text));
 var MAX_REASONS = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
@@ -12685,7 +12679,7 @@ function renderComment(report, ctx) {
   const link = (file, line) => safeUrl(ctx.link?.(file, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
-  blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md(ctx.header)}` : ""}` });
+  blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
   blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
@@ -12698,7 +12692,7 @@ function renderComment(report, ctx) {
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md2(a)}`).join("\n")), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
@@ -12711,7 +12705,7 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables` : ""
+        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables and lists` : ""
       ].filter((s) => s !== "");
       return `> [!NOTE]
 > Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
@@ -12725,8 +12719,8 @@ function verdict(report, g, allowedBy) {
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
   const first = report.gate.violations[0];
   const more = report.gate.violations.length - 1;
-  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
-  return `**${flows} \u2014 ${status}:** ${md(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
+  return `**${flows} \u2014 ${status}:** ${md2(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
 }
 function counts(report, g) {
   const reformatted = report.policyChanges.filter((p) => p.status === "reformatted").length;
@@ -12735,14 +12729,14 @@ function counts(report, g) {
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     `**Pairs changed:** ${report.changes.length}`,
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${report.gate.violations.length > 0 ? ` \u2014 ${plural(report.gate.violations.length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${report.gate.violations.length > 0 ? ` \u2014 ${plural(report.gate.violations.length, "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
-  const who = setWords(d.sources, "subject", mdCode);
-  const toward = setWords(d.servers, "destination", mdCode, 3);
+  const who = setWords(d.sources, "subject", mdCode2);
+  const toward = setWords(d.servers, "destination", mdCode2, 3);
   return `> [!WARNING]
 > \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
 }
@@ -12754,31 +12748,31 @@ function groupTable(title, groups, link) {
   return {
     head,
     rows: groups.map((g) => `
-| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+| ${setWords(g.sources, "source", mdCode2)} | ${setWords(g.destinations, "destination", mdCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural(n, "more group")} (see the full list, the job summary or the JSON report)._`
+_\u2026 and ${plural(n, "more group")}._`
   };
 }
 function connCell(g) {
-  const parts = [md(g.conn.toString())];
+  const parts = [md2(g.conn.toString())];
   if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
-  if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
+  if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
 function whyCell(g, link) {
-  const words = g.reasons.map((r) => reasonMd(r, g.changes, link));
+  const words = g.reasons.map((r) => reasonMd(r, link));
   const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
 }
-function reasonMd(r, changes, link) {
-  const w = reasonWords(r, changes);
-  const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+function reasonMd(r, link) {
+  const w = reasonWords(r);
+  const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
   const url = r.side === "head" ? link(r.file, r.line) : void 0;
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(report, g) {
@@ -12787,7 +12781,7 @@ function violationList(report, g) {
     head: `#### Gate violations (${report.gate.violations.length})`,
     rows: failing.map(
       (x, i) => `${i === 0 ? "\n" : ""}
-- \u26D4 ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} \u2192 ${setWords(x.destinations, "destination", mdCode)} ${md(
+- \u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
         x.gate.map((h) => h.conn.toString()).filter((c, j, all) => all.indexOf(c) === j).join("; ")
       )}`
     ),
@@ -12805,22 +12799,22 @@ ${body}
 </details>`;
 }
 function fullList(changes) {
-  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(c.base.toString())} | ${md(c.head.toString())} |`);
+  const rows = changes.map((c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(c.base.toString())} | ${md2(c.head.toString())} |`);
   return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 }
 function location(file, line, url, column) {
-  const text = mdCode(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
+  const text = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
   return url ? `[${text}](${url})` : text;
 }
 function diagnostics(report, link) {
-  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
+  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
   return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
 }
 function policyChanges(report, link) {
   const parts = report.policyChanges.map((p) => {
     const at2 = location(p.file, p.line, p.status === "removed" ? void 0 : link(p.file, p.line));
-    if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at2})`;
-    return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
+    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at2})`;
+    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
@@ -12835,7 +12829,7 @@ ${ticks}`;
 }
 function safeUrl(url) {
   if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
-  return url.replace(/[\s()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 // src/render/diff-json.ts
@@ -13011,7 +13005,7 @@ function groupLine(sign, g) {
   return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
 }
 function reasonText(r, g) {
-  const w = reasonWords(r, g.changes);
+  const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
   const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
   if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;

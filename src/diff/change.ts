@@ -17,6 +17,8 @@ export interface Reason {
   readonly policy: string;
   /** "ingress[0]" / "egress[2]"; null when the policy as a whole is the reason (isolation). */
   readonly rule: string | null;
+  /** The direction the policy or rule governs. */
+  readonly direction: "ingress" | "egress";
   readonly file: string;
   readonly line: number;
   readonly effect: Effect;

@@ -32,8 +32,8 @@ function view(p: SidePair, dir: Direction): DirectionView | undefined {
     reasons: (side, effect, within) =>
       matches
         .filter((m) => !m.conn.intersect(within).isEmpty)
-        .map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, file: pol.source.file, line: pol.source.line, effect: "isolates" as const })),
+        .map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" as const })),
   };
 }
 

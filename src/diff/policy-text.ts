@@ -31,7 +31,7 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
     const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-    out.push({ id, status, ...where, patch: patch.split("\n").slice(2).join("\n") });
+    out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
   }
   return out;
 }

@@ -133,7 +133,7 @@ function connCell(g: FlowGroup): string {
 }
 
 function whyCell(g: FlowGroup, link: Link): string {
-  const words = g.reasons.map((r) => reasonMd(r, g.changes, link));
+  const words = g.reasons.map((r) => reasonMd(r, link));
   const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
@@ -141,8 +141,8 @@ function whyCell(g: FlowGroup, link: Link): string {
 }
 
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
-function reasonMd(r: Reason, changes: readonly Change[], link: Link): string {
-  const w = reasonWords(r, changes);
+function reasonMd(r: Reason, link: Link): string {
+  const w = reasonWords(r);
   const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
   const url = r.side === "head" ? link(r.file, r.line) : undefined;
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;

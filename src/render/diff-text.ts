@@ -60,7 +60,7 @@ function groupLine(sign: "+" | "-", g: FlowGroup): string {
 
 /** "examples/head/p.yaml:37 backend/allow-db ingress[0]", "… backend/deny now selected, isolates egress" */
 function reasonText(r: Reason, g: FlowGroup): string {
-  const w = reasonWords(r, g.changes);
+  const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
   const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
   if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;

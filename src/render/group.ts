@@ -365,18 +365,6 @@ function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index
  * be the source's egress (or the destination's ingress). Null when the pairs cannot tell (both
  * ends in the policy's namespace): the report does not carry the direction.
  */
-export function isolatedDirection(r: Reason, changes: readonly Change[]): Direction | null {
-  // "namespace/name": compared by prefix, since only the namespace side is known to hold no "/".
-  const inPolicyNs = (e: Endpoint) => e.type !== "external" && r.policy.startsWith(`${e.pod.namespace}/`);
-  for (const c of changes) {
-    const egress = inPolicyNs(c.src);
-    const ingress = inPolicyNs(c.dst);
-    if (egress && !ingress) return "egress";
-    if (ingress && !egress) return "ingress";
-  }
-  return null;
-}
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

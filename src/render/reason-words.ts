@@ -1,7 +1,6 @@
 // A reason in plain words, shared by the Markdown and text renderers:
 // "allowed by <policy rule>", "now selected by <policy> (isolates egress)", ...
 import type { Change, Reason } from "../diff/change.js";
-import { isolatedDirection } from "./group.js";
 
 export interface ReasonWords {
   /** Words before the policy: "allowed by", "now selected by", ... */
@@ -10,16 +9,14 @@ export interface ReasonWords {
   readonly after: string;
 }
 
-/** `changes`: the pairs the reason explains, to tell which direction a policy isolates. */
-export function reasonWords(r: Reason, changes: readonly Change[]): ReasonWords {
+export function reasonWords(r: Reason): ReasonWords {
   const head = r.side === "head";
   switch (r.effect) {
     case "allows":
       return head ? { before: "allowed by", after: "" } : { before: "no longer allowed by", after: "" };
     case "isolates": {
-      const dir = isolatedDirection(r, changes);
-      if (head) return { before: "now selected by", after: dir ? `(isolates ${dir})` : "(isolates its pods)" };
-      return { before: "no longer isolated by", after: dir ? `(${dir})` : "" };
+      if (head) return { before: "now selected by", after: `(isolates ${r.direction})` };
+      return { before: "no longer isolated by", after: `(${r.direction})` };
     }
     case "denies":
       return head ? { before: "denied by", after: "" } : { before: "no longer denied by", after: "" };

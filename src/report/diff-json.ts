@@ -6,6 +6,7 @@ export interface ReasonJson {
   side: "base" | "head";
   policy: string;
   rule: string | null;
+  direction: "ingress" | "egress";
   file: string;
   line: number;
   effect: "allows" | "isolates" | "denies" | "passes";

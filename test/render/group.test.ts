@@ -72,7 +72,7 @@ describe("groupChanges", () => {
     expect(setWords(only!.sources, "source", code)).toBe("any source");
     expect(setWords(only!.destinations, "destination", code)).toBe("every pod in `backend`");
     expect(only!.conn.toString()).toBe("All Connections");
-    expect(only!.reasons).toEqual([{ side: "head", policy: "backend/default-deny-ingress", rule: null, file: "k8s/backend/deny.yaml", line: 1, effect: "isolates" }]);
+    expect(only!.reasons).toEqual([{ side: "head", policy: "backend/default-deny-ingress", rule: null, direction: "ingress", file: "k8s/backend/deny.yaml", line: 1, effect: "isolates" }]);
     checkExact(report);
   });
 
