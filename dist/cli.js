@@ -12014,7 +12014,8 @@ function reachJson(r) {
     schema: "netreach.reach/v1",
     endpoints: r.endpoints.map(endpointJson),
     flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
-    diagnostics: r.diagnostics.map(diagnosticJson)
+    diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions]
   };
 }
 
@@ -12856,7 +12857,8 @@ function diffJson(r) {
       failOn: [...r.gateConfig.failOn],
       violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
     },
-    diagnostics: r.diagnostics.map(diagnosticJson)
+    diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions]
   };
 }
 
@@ -13027,6 +13029,11 @@ function reachMarkdown(r) {
     out.push("| Source | Destination | Connections |", "| --- | --- | --- |");
     for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);
     out.push("");
+  }
+  if (r.assumptions.length > 0) {
+    out.push("<details><summary>Assumptions</summary>", "");
+    for (const a of r.assumptions) out.push(`- ${md(a)}`);
+    out.push("", "</details>", "");
   }
   if (r.diagnostics.length > 0) {
     out.push("<details><summary>Diagnostics</summary>", "");

@@ -39585,7 +39585,8 @@ function diffJson(r) {
       failOn: [...r.gateConfig.failOn],
       violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
     },
-    diagnostics: r.diagnostics.map(diagnosticJson)
+    diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions]
   };
 }
 

@@ -29,5 +29,6 @@ export function diffJson(r: DiffReport): DiffJson {
       violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) })),
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions],
   };
 }

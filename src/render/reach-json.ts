@@ -24,5 +24,6 @@ export function reachJson(r: ReachReport): ReachJson {
     endpoints: r.endpoints.map(endpointJson),
     flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions],
   };
 }

@@ -10,6 +10,11 @@ export function reachMarkdown(r: ReachReport): string {
     for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);
     out.push("");
   }
+  if (r.assumptions.length > 0) {
+    out.push("<details><summary>Assumptions</summary>", "");
+    for (const a of r.assumptions) out.push(`- ${md(a)}`);
+    out.push("", "</details>", "");
+  }
   if (r.diagnostics.length > 0) {
     out.push("<details><summary>Diagnostics</summary>", "");
     for (const d of r.diagnostics) out.push(`- **${d.severity}** ${mdCode(`${d.file}:${d.line}:${d.column}`)} ${md(d.message)}`);

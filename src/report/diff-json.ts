@@ -38,4 +38,6 @@ export interface DiffJson {
   changes: ChangeJson[];
   gate: { passed: boolean; failOn: string[]; violations: ViolationJson[] };
   diagnostics: DiagnosticJson[];
+  /** What the answer rests on. Added after v1's first form. */
+  assumptions: string[];
 }

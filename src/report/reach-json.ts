@@ -26,4 +26,6 @@ export interface ReachJson {
   endpoints: EndpointJson[];
   flows: FlowJson[];
   diagnostics: DiagnosticJson[];
+  /** What the answer rests on (pods mode, unknown namespace labels, ...). Added after v1's first form. */
+  assumptions: string[];
 }

@@ -109,7 +109,7 @@ function toReachJson(entries: readonly ConnEntry[], split: Split): ReachJson {
       for (const s of ids(src)) for (const d of ids(dst)) flows.push({ src: s, dst: d, conn: formatConn(conn) });
     }
   }
-  return { schema: "netreach.reach/v1", endpoints: [...endpoints.values()], flows, diagnostics: [] };
+  return { schema: "netreach.reach/v1", endpoints: [...endpoints.values()], flows, diagnostics: [], assumptions: [] };
 }
 
 function roundTrip(entries: readonly ConnEntry[], split: Split): ConnEntry[] {
@@ -215,6 +215,7 @@ describe("compareReach", () => {
     endpoints: [workloadEndpoint(a), workloadEndpoint(b), ...endpoints],
     flows,
     diagnostics: [],
+    assumptions: [],
   });
 
   it("treats a missing pair as No Connections and spelling as irrelevant", () => {
