@@ -39412,6 +39412,8 @@ function renderComment(report, ctx) {
   blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
+  const invalid = invalidCallout(report, link);
+  if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
@@ -39461,6 +39463,15 @@ function counts(report, g) {
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${report.gate.violations.length > 0 ? ` \u2014 ${plural(report.gate.violations.length, "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
+}
+function invalidCallout(report, link) {
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0) return void 0;
+  const shown = errors.slice(0, 3).map((d) => `> - ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
+  const more = errors.length > 3 ? [`> - \u2026 and ${errors.length - 3} more (see Diagnostics)`] : [];
+  const n = `${errors.length} error${errors.length === 1 ? "" : "s"}`;
+  return [`> [!CAUTION]
+> **Invalid input:** ${n} in the head revision; what the API server would reject was left out of this analysis.`, ...shown, ...more].join("\n");
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;

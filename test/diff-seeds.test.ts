@@ -67,4 +67,14 @@ describe("seed tutorial as pull requests (declared cluster)", () => {
     expect(json.changes.map((c) => [c.type, c.src, c.dst, c.opened, c.closed])).toEqual([["removed", "frontend/web[Pod]", "backend/db[Pod]", "No Connections", "TCP 5432"]]);
     expect(json.changes[0]!.why).toContainEqual(expect.objectContaining({ side: "base", policy: "backend/allow-frontend-to-db", effect: "allows" }));
   });
+
+  it("the tutorial's example-policy as printed is invalid: the comment says so first, and nothing changes", () => {
+    const { json, report } = changes(step(), step("example-policy"));
+    expect(json.changes).toEqual([]);
+    const comment = renderComment(report, { marker: "<!-- t -->" });
+    const caution = comment.indexOf("[!CAUTION]");
+    expect(caution).toBeGreaterThan(0);
+    expect(comment.indexOf("#### ")).toSatisfy((i: number) => i === -1 || i > caution);
+    expect(comment).toMatch(/`example-policy\.yaml:\d+:\d+`: NetworkPolicy default\/example-policy: .*except 128\.12\.0\.0\/16 must lie strictly inside cidr 128\.12\.0\.0\/24/);
+  });
 });

@@ -51,6 +51,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
+  const invalid = invalidCallout(report, link);
+  if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
@@ -102,6 +104,16 @@ function counts(report: DiffReport, g: Grouping): string {
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${report.gate.violations.length > 0 ? ` — ${plural(report.gate.violations.length, "violation")}` : ""}`,
   ];
   return parts.join(" · ");
+}
+
+/** Objects the API server would reject were left out: the answer is about the rest, so say so first. */
+function invalidCallout(report: DiffReport, link: Link): string | undefined {
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0) return undefined;
+  const shown = errors.slice(0, 3).map((d) => `> - ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
+  const more = errors.length > 3 ? [`> - … and ${errors.length - 3} more (see Diagnostics)`] : [];
+  const n = `${errors.length} error${errors.length === 1 ? "" : "s"}`;
+  return [`> [!CAUTION]\n> **Invalid input:** ${n} in the head revision; what the API server would reject was left out of this analysis.`, ...shown, ...more].join("\n");
 }
 
 function dnsCallout(d: DnsLoss): string {
