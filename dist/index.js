@@ -32070,17 +32070,11 @@ function diffSides(base, head, options = {}) {
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
   const externals = universe.externals.map((e, i) => ({ endpoint: e, node: P + i }));
-  const memo = /* @__PURE__ */ new Map();
   const outcome = (bs, bd, hs, hd) => {
-    const key = `${bs},${bd},${hs},${hd}`;
-    let o = memo.get(key);
-    if (o === void 0) {
-      const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
-      const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
-      o = bConn.equals(hConn) ? null : { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
-      memo.set(key, o);
-    }
-    return o;
+    const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
+    const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
+    if (bConn.equals(hConn)) return null;
+    return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
   };
   const changes = [];
   const record = (src, dst, o) => {
@@ -33402,7 +33396,7 @@ function duplicate(obj2, what) {
 
 // src/load/documents.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var defaultDocumentLimits = { maxDocuments: 1e4, maxAliasCount: 100, maxDepth: 200 };
+var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
 function parseDocuments(file, limits = {}) {

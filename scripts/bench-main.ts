@@ -9,12 +9,15 @@ interface Size {
   readonly namespaces: number;
   readonly workloads: number;
   readonly policies: number;
+  /** Materializing every allowed pair stops being sensible somewhere past 3,000 workloads (10^8 pairs). */
+  readonly reach?: boolean;
 }
 
 const SIZES: Size[] = [
   { namespaces: 10, workloads: 200, policies: 50 },
   { namespaces: 40, workloads: 1_000, policies: 250 },
   { namespaces: 100, workloads: 3_000, policies: 800 },
+  { namespaces: 200, workloads: 10_000, policies: 2_000, reach: false },
 ];
 
 function rng(seed: number) {
@@ -59,7 +62,13 @@ function cluster(size: Size, variant: number): SourceFile[] {
               : { podSelector: { matchExpressions: [{ key: "version", operator: "NotIn", values: ["v0"] }] }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { env: "prod" } } }] }] };
     docs.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: `p${p}`, namespace: ns }, spec });
   }
-  return [{ path: "cluster.yaml", text: docs.map((d) => stringify(d)).join("---\n") }];
+  // One file per namespace, as a repository would hold them.
+  const byNs = new Map<string, unknown[]>();
+  for (const d of docs as { metadata: { name: string; namespace?: string } }[]) {
+    const ns = d.metadata.namespace ?? d.metadata.name;
+    byNs.set(ns, [...(byNs.get(ns) ?? []), d]);
+  }
+  return [...byNs].map(([ns, list]) => ({ path: `k8s/${ns}.yaml`, text: list.map((d) => stringify(d)).join("---\n") }));
 }
 
 function time<T>(f: () => T): [T, number] {
@@ -72,11 +81,15 @@ console.log("netreach bench (node " + process.version + ")");
 for (const size of SIZES) {
   const base = cluster(size, 0);
   const head = cluster(size, 1);
-  const [r, reachMs] = time(() => reach(base, { pods: "declared" }));
+  let reachText = "reach not run";
+  if (size.reach !== false) {
+    const [r, reachMs] = time(() => reach(base, { pods: "declared" }));
+    reachText = `reach ${reachMs.toFixed(0)} ms (${r.flows.length} flows, ${r.endpoints.length} endpoints)`;
+  }
   const [d, diffMs] = time(() => diff(base, head, { pods: "declared" }));
+  const heap = (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
   console.log(
     `${size.workloads} workloads, ${size.policies} policies, ${size.namespaces} namespaces: ` +
-      `reach ${reachMs.toFixed(0)} ms (${r.flows.length} flows, ${r.endpoints.length} endpoints); ` +
-      `diff ${diffMs.toFixed(0)} ms (${d.changes.length} changes)`,
+      `${reachText}; diff ${diffMs.toFixed(0)} ms (${d.changes.length} changes); heap ${heap} MiB`,
   );
 }

@@ -36,19 +36,13 @@ export function diffSides(base: Side, head: Side, options: UniverseOptions = {})
   const podList = [...pods.values()];
   const externals = universe.externals.map((e, i) => ({ endpoint: e as Endpoint, node: P + i }));
 
-  const memo = new Map<string, Outcome | null>();
+  // Each class pair is compared once (endpoints are grouped by class below), so no memo is needed;
+  // reasons are computed only for pairs that changed.
   const outcome = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): Outcome | null => {
-    const key = `${bs},${bd},${hs},${hd}`;
-    let o = memo.get(key);
-    if (o === undefined) {
-      const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
-      const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
-      o = bConn.equals(hConn)
-        ? null
-        : { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
-      memo.set(key, o);
-    }
-    return o;
+    const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
+    const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
+    if (bConn.equals(hConn)) return null;
+    return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
   };
 
   const changes: Change[] = [];

@@ -42,7 +42,7 @@ export interface DocumentLimits {
   readonly maxDepth: number;
 }
 
-export const defaultDocumentLimits: DocumentLimits = { maxDocuments: 10_000, maxAliasCount: 100, maxDepth: 200 };
+export const defaultDocumentLimits: DocumentLimits = { maxDocuments: 100_000, maxAliasCount: 100, maxDepth: 200 };
 
 // Kubernetes tooling reads YAML with go-yaml v2 (via sigs.k8s.io/yaml): YAML 1.1 booleans
 // (yes/no/on/off), octal 0755 and `<<` merge keys, but timestamps and sexagesimal numbers
