@@ -12671,7 +12671,7 @@ function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file, line) => safeUrl(ctx.link?.(file, line));
+  const link = (file, line, side = "head") => safeUrl((side === "head" ? ctx.link : ctx.baseLink)?.(file, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
@@ -12777,7 +12777,7 @@ function whyCell(g, link) {
 function reasonMd(r, link) {
   const w = reasonWords(r);
   const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
-  const url = r.side === "head" ? link(r.file, r.line) : void 0;
+  const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
@@ -12818,7 +12818,7 @@ function diagnostics(report, link) {
 }
 function policyChanges(report, link) {
   const parts = report.policyChanges.map((p) => {
-    const at2 = location(p.file, p.line, p.status === "removed" ? void 0 : link(p.file, p.line));
+    const at2 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at2})`;
     return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
 

@@ -39399,7 +39399,7 @@ function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file, line) => safeUrl(ctx.link?.(file, line));
+  const link = (file, line, side = "head") => safeUrl((side === "head" ? ctx.link : ctx.baseLink)?.(file, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
@@ -39505,7 +39505,7 @@ function whyCell(g, link) {
 function reasonMd(r, link) {
   const w = reasonWords(r);
   const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
-  const url = r.side === "head" ? link(r.file, r.line) : void 0;
+  const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
@@ -39546,7 +39546,7 @@ function diagnostics(report, link) {
 }
 function policyChanges(report, link) {
   const parts = report.policyChanges.map((p) => {
-    const at = location(p.file, p.line, p.status === "removed" ? void 0 : link(p.file, p.line));
+    const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at})`;
     return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})
 
@@ -39734,7 +39734,8 @@ async function runAction(env = process.env) {
   const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, gate: inputs.gate });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const link = (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${revs.head}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
+  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
+  const link = linkAt(revs.head);
   let allowedByLabel = null;
   let client = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
@@ -39754,7 +39755,7 @@ async function runAction(env = process.env) {
   setOutput("gate", gate);
   setOutput("report-json", reportPath);
   const marker = commentMarker(inputs.commentHeader);
-  const ctxBase = { marker, header: inputs.commentHeader || void 0, link, gateAllowedByLabel: allowedByLabel };
+  const ctxBase = { marker, header: inputs.commentHeader || void 0, link, baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
     await summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 9e5 })).write();
   } catch (e) {

@@ -62,8 +62,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const link = (file: string, line: number) =>
-    event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${revs.head}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : undefined;
+  const linkAt = (sha: string) => (file: string, line: number) =>
+    event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : undefined;
+  const link = linkAt(revs.head);
 
   // Allow label: the API knows the labels as they are now; the payload's may be stale.
   let allowedByLabel: string | null = null;
@@ -89,7 +90,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   // Job summary: always, with room for everything the comment may have to cut.
   const marker = commentMarker(inputs.commentHeader);
-  const ctxBase = { marker, header: inputs.commentHeader || undefined, link, gateAllowedByLabel: allowedByLabel };
+  const ctxBase = { marker, header: inputs.commentHeader || undefined, link, baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
     await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 900_000 })).write();
   } catch (e) {

@@ -31,6 +31,8 @@ export interface CommentContext {
   readonly maxChars?: number;
   /** URL of a policy line at the head commit; only http(s) URLs are used. */
   readonly link?: (file: string, line: number) => string | undefined;
+  /** URL of a line at the base revision (the merge base): for reasons that no longer hold. */
+  readonly baseLink?: (file: string, line: number) => string | undefined;
   /** Trusted Markdown said where the whole report is when something was cut, e.g. "Full report in the job summary". */
   readonly summaryNote?: string;
   /** The label that let a failed gate pass, if any (escaped). */
@@ -43,7 +45,7 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file: string, line: number) => safeUrl(ctx.link?.(file, line));
+  const link: Link = (file, line, side = "head") => safeUrl((side === "head" ? ctx.link : ctx.baseLink)?.(file, line));
 
   const blocks: Block[] = [];
   blocks.push({ name: "marker", text: ctx.marker });
@@ -125,7 +127,7 @@ function dnsCallout(d: DnsLoss): string {
 
 // ---- tables ------------------------------------------------------------------------------
 
-type Link = (file: string, line: number) => string | undefined;
+type Link = (file: string, line: number, side?: "base" | "head") => string | undefined;
 
 function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link): Rows {
   const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
@@ -156,7 +158,7 @@ function whyCell(g: FlowGroup, link: Link): string {
 function reasonMd(r: Reason, link: Link): string {
   const w = reasonWords(r);
   const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
-  const url = r.side === "head" ? link(r.file, r.line) : undefined;
+  const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
@@ -199,7 +201,7 @@ function diagnostics(report: DiffReport, link: Link): string {
 
 function policyChanges(report: DiffReport, link: Link): string {
   const parts = report.policyChanges.map((p) => {
-    const at = location(p.file, p.line, p.status === "removed" ? undefined : link(p.file, p.line));
+    const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
     return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
