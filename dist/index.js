@@ -21510,7 +21510,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node) {
+    function isNode3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -21534,7 +21534,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode2;
+    exports.isNode = isNode3;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -33395,13 +33395,76 @@ function duplicate(obj2, what) {
 }
 
 // src/load/documents.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+function makeLocator(doc, start, at) {
+  return (path2) => {
+    let node = doc.contents;
+    let offset = start;
+    for (const segment of path2) {
+      const step = child(doc, deref(doc, node), segment);
+      if (!step) break;
+      offset = step.offset ?? offset;
+      node = step.node;
+    }
+    return at(offset);
+  };
+}
+function child(doc, node, segment) {
+  if ((0, import_yaml2.isMap)(node)) {
+    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
+    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
+  }
+  if ((0, import_yaml2.isPair)(node)) {
+    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
+  }
+  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+    const item = node.items[segment];
+    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
+  }
+  return void 0;
+}
+function findPair(doc, map, key, seen) {
+  seen.add(map);
+  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) continue;
+    const source = deref(doc, pair.value);
+    for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
+      const merged = deref(doc, item);
+      if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
+      const found = findPair(doc, merged, key, seen);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  return (0, import_yaml2.isAlias)(node) ? node.resolve(doc) : node;
+}
+function isMergeKey(key) {
+  return (0, import_yaml2.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
+}
+function keyString(key) {
+  if (!(0, import_yaml2.isScalar)(key)) return void 0;
+  const v = key.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
+}
+function startOf(node) {
+  if ((0, import_yaml2.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
+  return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
+}
+
+// src/load/documents.ts
 var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
 function parseDocuments(file, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
-  const lineCounter = new import_yaml2.LineCounter();
+  const lineCounter = new import_yaml3.LineCounter();
   const lastChar = Math.max(0, file.text.trimEnd().length - 1);
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
@@ -33410,8 +33473,8 @@ function parseDocuments(file, limits = {}) {
   const docs = [];
   const diagnostics2 = [];
   const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, file.path, at(offset), message));
-  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml2.Composer(composerOptions);
+  const parser = new import_yaml3.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml3.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
@@ -33440,7 +33503,7 @@ function parseDocuments(file, limits = {}) {
   return { docs, diagnostics: diagnostics2 };
 }
 function finishDocument(doc, index, lim, at, report) {
-  const start = (0, import_yaml2.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+  const start = (0, import_yaml3.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
     report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
@@ -33523,64 +33586,6 @@ function checkShape(value, maxDepth) {
     }
   }
   return void 0;
-}
-function makeLocator(doc, start, at) {
-  return (path2) => {
-    let node = doc.contents;
-    let offset = start;
-    for (const segment of path2) {
-      const step = child(doc, deref(doc, node), segment);
-      if (!step) break;
-      offset = step.offset ?? offset;
-      node = step.node;
-    }
-    return at(offset);
-  };
-}
-function child(doc, node, segment) {
-  if ((0, import_yaml2.isMap)(node)) {
-    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
-    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
-  }
-  if ((0, import_yaml2.isPair)(node)) {
-    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
-  }
-  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
-    const item = node.items[segment];
-    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
-  }
-  return void 0;
-}
-function findPair(doc, map, key, seen) {
-  seen.add(map);
-  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
-  for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
-    const source = deref(doc, pair.value);
-    for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
-      const merged = deref(doc, item);
-      if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
-      const found = findPair(doc, merged, key, seen);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function deref(doc, node) {
-  return (0, import_yaml2.isAlias)(node) ? node.resolve(doc) : node;
-}
-function isMergeKey(key) {
-  return (0, import_yaml2.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
-}
-function keyString(key) {
-  if (!(0, import_yaml2.isScalar)(key)) return void 0;
-  const v = key.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
-}
-function startOf(node) {
-  if ((0, import_yaml2.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
-  return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
 }
 
 // src/load/objects.ts

@@ -50,7 +50,7 @@ function groupLine(sign: "+" | "-", g: FlowGroup): string {
   const src = setWords(g.sources, "source", plain, MAX_TERMS);
   const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
   const conn = `${g.conn.toString()}${sign === "-" ? " closed" : ""}`;
-  const why = g.reasons.map((r) => reasonText(r, g));
+  const why = g.reasons.map((r) => reasonText(r));
   const note = endpointNote(g.endpoint);
   if (note) why.push(note);
   const pairs = g.changes.length > 1 ? ` [${g.changes.length} pairs]` : "";
@@ -59,7 +59,7 @@ function groupLine(sign: "+" | "-", g: FlowGroup): string {
 }
 
 /** "examples/head/p.yaml:37 backend/allow-db ingress[0]", "… backend/deny now selected, isolates egress" */
-function reasonText(r: Reason, g: FlowGroup): string {
+function reasonText(r: Reason): string {
   const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
   const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;

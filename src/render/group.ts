@@ -10,7 +10,6 @@ import type { DiffReport } from "../analyze.js";
 import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { Violation } from "../gate/gate.js";
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
-import type { Direction } from "../model/policy.js";
 import type { ConnSet } from "../net/conn-set.js";
 
 export type Facet = "opened" | "closed";

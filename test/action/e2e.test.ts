@@ -13,7 +13,6 @@ const REPO = "shop";
 const PR = 7;
 const COMMENTS = `/repos/${OWNER}/${REPO}/issues/${PR}/comments`;
 const LABELS = `/repos/${OWNER}/${REPO}/issues/${PR}/labels`;
-const COMMENT_BY_ID = `/repos/${OWNER}/${REPO}/issues/comments/*`;
 const MARKER = commentMarker("");
 const TOKEN = "ghs_fake_e2e_token";
 const ALLOW = "netreach-allow";
