@@ -11557,6 +11557,24 @@ function port(c, at2) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
+// src/load/unanalyzed-kinds.ts
+var POLICY_KINDS = {
+  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
+  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
+  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
+  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
+};
+function unanalyzedPolicy(obj) {
+  let why = POLICY_KINDS[obj.kind];
+  if (obj.kind === "NetworkPolicy") {
+    why = obj.apiVersion.startsWith("crd.projectcalico.org/") || obj.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  }
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj.file, obj.locate([]), `${obj.kind} (${obj.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -11674,6 +11692,8 @@ function buildCluster(objects) {
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
+      const unanalyzed = unanalyzedPolicy(obj);
+      if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
     }
   }
@@ -12008,13 +12028,27 @@ function endpointJson(e) {
 function diagnosticJson(d) {
   return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
 }
+function skippedJson(s) {
+  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
+}
+function describeSkipped(s) {
+  const parts = [];
+  if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
+  const total = [...s.kinds.values()].reduce((a, b) => a + b, 0);
+  if (total > 0) {
+    const kinds = [...s.kinds].sort(([a], [b]) => a < b ? -1 : 1).map(([k, n]) => `${k} ${n}`);
+    parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
+  }
+  return parts.join("; ");
+}
 function reachJson(r) {
   return {
     schema: "netreach.reach/v1",
     endpoints: r.endpoints.map(endpointJson),
     flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
-    assumptions: [...r.assumptions]
+    assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped)
   };
 }
 
@@ -12213,7 +12247,7 @@ function reach(files, options = {}) {
     endpoints: [...side.pods, ...universe.externals],
     flows: expandFlows(reachability, side.pods, universe.classOf[0]),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: assumptions(sides, synthesis, options),
+    assumptions: withSkipped(assumptions(sides, synthesis, options), loaded.skipped),
     skipped: loaded.skipped
   };
 }
@@ -12232,8 +12266,13 @@ function diff(baseFiles, headFiles, options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: assumptions(sides, synthesis, options)
+    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    skipped: head.skipped
   };
+}
+function withSkipped(said, skipped) {
+  const what = describeSkipped(skipped);
+  return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
 }
 function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
@@ -12868,7 +12907,8 @@ function diffJson(r) {
       violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
-    assumptions: [...r.assumptions]
+    assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped)
   };
 }
 

@@ -33260,6 +33260,24 @@ function port(c, at) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
+// src/load/unanalyzed-kinds.ts
+var POLICY_KINDS = {
+  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
+  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
+  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
+  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
+};
+function unanalyzedPolicy(obj2) {
+  let why = POLICY_KINDS[obj2.kind];
+  if (obj2.kind === "NetworkPolicy") {
+    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  }
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -33377,6 +33395,8 @@ function buildCluster(objects) {
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
+      const unanalyzed = unanalyzedPolicy(obj2);
+      if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
     }
   }
@@ -33662,6 +33682,19 @@ function endpointJson(e) {
 function diagnosticJson(d) {
   return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
 }
+function skippedJson(s) {
+  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
+}
+function describeSkipped(s) {
+  const parts = [];
+  if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
+  const total = [...s.kinds.values()].reduce((a, b) => a + b, 0);
+  if (total > 0) {
+    const kinds = [...s.kinds].sort(([a], [b]) => a < b ? -1 : 1).map(([k, n]) => `${k} ${n}`);
+    parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
+  }
+  return parts.join("; ");
+}
 
 // src/synth/combinations.ts
 var OTHER_VALUE = "\0other";
@@ -33863,8 +33896,13 @@ function diff(baseFiles, headFiles, options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: assumptions(sides, synthesis, options)
+    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    skipped: head.skipped
   };
+}
+function withSkipped(said, skipped) {
+  const what = describeSkipped(skipped);
+  return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
 }
 function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
@@ -39596,7 +39634,8 @@ function diffJson(r) {
       violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
-    assumptions: [...r.assumptions]
+    assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped)
   };
 }
 

@@ -13,7 +13,7 @@ import { evaluate } from "./reach/evaluate.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
-import { reachJson } from "./render/reach-json.js";
+import { describeSkipped, reachJson } from "./render/reach-json.js";
 import type { ReachJson } from "./report/reach-json.js";
 import { sidePods, synthesize, type PodsMode, type Synthesis } from "./synth/synthesize.js";
 
@@ -57,7 +57,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
     endpoints: [...side.pods, ...universe.externals],
     flows: expandFlows(reachability, side.pods, universe.classOf[0]!),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: assumptions(sides, synthesis, options),
+    assumptions: withSkipped(assumptions(sides, synthesis, options), loaded.skipped),
     skipped: loaded.skipped,
   };
 }
@@ -82,6 +82,8 @@ export interface DiffReport {
   readonly diagnostics: readonly Diagnostic[];
   readonly policyChanges: readonly PolicyTextChange[];
   readonly assumptions: readonly string[];
+  /** What the head revision held but was not analyzed. */
+  readonly skipped: Loaded["skipped"];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -99,8 +101,14 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: assumptions(sides, synthesis, options),
+    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    skipped: head.skipped,
   };
+}
+
+function withSkipped(said: string[], skipped: Loaded["skipped"]): string[] {
+  const what = describeSkipped(skipped);
+  return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
 }
 
 /** What every answer rests on, stated in the report rather than hidden. */

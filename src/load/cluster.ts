@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
 import { objectMeta } from "./object-meta.js";
+import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
 
@@ -50,6 +51,8 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
       // Several pods of one controller are one workload: the first one found stands for it.
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
+      const unanalyzed = unanalyzedPolicy(obj);
+      if (unanalyzed) diagnostics.push(unanalyzed);
       skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
     }
   }

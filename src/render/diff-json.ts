@@ -2,7 +2,7 @@ import type { DiffReport } from "../analyze.js";
 import type { Change } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
 import type { ChangeJson, DiffJson } from "../report/diff-json.js";
-import { diagnosticJson, endpointJson } from "./reach-json.js";
+import { diagnosticJson, endpointJson, skippedJson } from "./reach-json.js";
 
 export function changeJson(c: Change): ChangeJson {
   return {
@@ -30,5 +30,6 @@ export function diffJson(r: DiffReport): DiffJson {
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped),
   };
 }

@@ -1,7 +1,8 @@
 import type { ReachReport } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
-import type { DiagnosticJson, EndpointJson, ReachJson } from "../report/reach-json.js";
+import type { Loaded } from "../load/load-sources.js";
+import type { DiagnosticJson, EndpointJson, ReachJson, SkippedJson } from "../report/reach-json.js";
 
 export function endpointJson(e: Endpoint): EndpointJson {
   switch (e.type) {
@@ -18,6 +19,22 @@ export function diagnosticJson(d: Diagnostic): DiagnosticJson {
   return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
 }
 
+export function skippedJson(s: Loaded["skipped"]): SkippedJson {
+  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** "3 documents that are not Kubernetes objects; 5 objects of kinds not analyzed (ConfigMap 2, Service 3)" or "". */
+export function describeSkipped(s: Loaded["skipped"]): string {
+  const parts: string[] = [];
+  if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
+  const total = [...s.kinds.values()].reduce((a, b) => a + b, 0);
+  if (total > 0) {
+    const kinds = [...s.kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`);
+    parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
+  }
+  return parts.join("; ");
+}
+
 export function reachJson(r: ReachReport): ReachJson {
   return {
     schema: "netreach.reach/v1",
@@ -25,5 +42,6 @@ export function reachJson(r: ReachReport): ReachJson {
     flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped),
   };
 }

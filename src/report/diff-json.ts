@@ -1,6 +1,6 @@
 // The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
 // change only by adding fields.
-import type { DiagnosticJson, EndpointJson } from "./reach-json.js";
+import type { DiagnosticJson, EndpointJson, SkippedJson } from "./reach-json.js";
 
 export interface ReasonJson {
   side: "base" | "head";
@@ -40,4 +40,6 @@ export interface DiffJson {
   diagnostics: DiagnosticJson[];
   /** What the answer rests on. Added after v1's first form. */
   assumptions: string[];
+  /** What the head revision held but was not analyzed. Added after v1's first form. */
+  skipped: SkippedJson;
 }

@@ -28,4 +28,11 @@ export interface ReachJson {
   diagnostics: DiagnosticJson[];
   /** What the answer rests on (pods mode, unknown namespace labels, ...). Added after v1's first form. */
   assumptions: string[];
+  /** What was read but not analyzed: documents that are not Kubernetes objects, objects by kind. Added after v1's first form. */
+  skipped: SkippedJson;
+}
+
+export interface SkippedJson {
+  documents: number;
+  kinds: Record<string, number>;
 }

@@ -55,7 +55,7 @@ function workloadEndpoint(id: string): EndpointJson {
  * - "classes": the space cut at every boundary, segments with identical connectivity merged
  *   into one (possibly non-contiguous) endpoint, as an equivalence-class engine would.
  */
-function toReachJson(entries: readonly ConnEntry[], split: Split): ReachJson {
+function toReachJson(entries: readonly ConnEntry[], split: Split): Pick<ReachJson, "endpoints" | "flows"> {
   const endpoints = new Map<string, EndpointJson>();
   const flows: FlowJson[] = [];
   const workload = (peer: Peer): string[] => {
@@ -109,7 +109,7 @@ function toReachJson(entries: readonly ConnEntry[], split: Split): ReachJson {
       for (const s of ids(src)) for (const d of ids(dst)) flows.push({ src: s, dst: d, conn: formatConn(conn) });
     }
   }
-  return { schema: "netreach.reach/v1", endpoints: [...endpoints.values()], flows, diagnostics: [], assumptions: [] };
+  return { endpoints: [...endpoints.values()], flows };
 }
 
 function roundTrip(entries: readonly ConnEntry[], split: Split): ConnEntry[] {
@@ -210,12 +210,9 @@ describe("parsing netpol-analyzer output", () => {
 describe("compareReach", () => {
   const a = "ns/a[Deployment]";
   const b = "ns/b[Deployment]";
-  const json = (endpoints: EndpointJson[], flows: FlowJson[]): ReachJson => ({
-    schema: "netreach.reach/v1",
+  const json = (endpoints: EndpointJson[], flows: FlowJson[]): Pick<ReachJson, "endpoints" | "flows"> => ({
     endpoints: [workloadEndpoint(a), workloadEndpoint(b), ...endpoints],
     flows,
-    diagnostics: [],
-    assumptions: [],
   });
 
   it("treats a missing pair as No Connections and spelling as irrelevant", () => {

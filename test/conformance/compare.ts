@@ -128,7 +128,7 @@ export interface ReachEntries {
  * netreach's reach JSON as a table. Workload and synthetic endpoints are compared by id;
  * external endpoints by their IPv4 CIDRs (IPv6 CIDRs are dropped and reported).
  */
-export function entriesFromReach(json: ReachJson): ReachEntries {
+export function entriesFromReach(json: Pick<ReachJson, "endpoints" | "flows">): ReachEntries {
   const peers = new Map<string, Peer>();
   const ipv6Endpoints: string[] = [];
   for (const endpoint of json.endpoints) {

@@ -1,0 +1,53 @@
+// What netreach reads but does not analyze is counted and said, never silently dropped.
+import { describe, expect, it } from "vitest";
+import { analyzeReach } from "../src/analyze.js";
+
+const files = [
+  {
+    path: "k8s/all.yaml",
+    text: `apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: shop }
+spec: { ports: [ { port: 80 } ] }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: cfg, namespace: shop }
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: deny-all }
+spec: { priority: 10, subject: { namespaces: {} }, ingress: [] }
+---
+apiVersion: crd.projectcalico.org/v1
+kind: NetworkPolicy
+metadata: { name: calico, namespace: shop }
+spec: {}
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop }
+spec: { containers: [ { name: c, image: nginx } ] }
+`,
+  },
+  { path: "k8s/values.json", text: '{"replicas": 3}' },
+];
+
+describe("objects read but not analyzed", () => {
+  const json = analyzeReach(files, { pods: "declared" });
+
+  it("are counted by kind, with non-manifest documents, in the JSON and the assumptions", () => {
+    expect(json.skipped).toEqual({ documents: 1, kinds: { AdminNetworkPolicy: 1, ConfigMap: 1, NetworkPolicy: 1, Service: 1 } });
+    expect(json.assumptions.at(-1)).toBe(
+      "Read but not analyzed: 1 document that is not a Kubernetes object; 4 objects of kinds not analyzed (AdminNetworkPolicy 1, ConfigMap 1, NetworkPolicy 1, Service 1).",
+    );
+  });
+
+  it("policy kinds that change traffic get a warning at their line", () => {
+    const warnings = json.diagnostics.filter((d) => d.severity === "warning");
+    expect(warnings).toEqual([
+      expect.objectContaining({ file: "k8s/all.yaml", line: 10, message: expect.stringMatching(/^AdminNetworkPolicy \(policy\.networking\.k8s\.io\/v1alpha1\) is not analyzed: admin network policies take precedence/) }),
+      expect.objectContaining({ file: "k8s/all.yaml", line: 15, message: expect.stringMatching(/^NetworkPolicy \(crd\.projectcalico\.org\/v1\) is not analyzed: Calico/) }),
+    ]);
+  });
+});
