@@ -39755,15 +39755,28 @@ var log = (level, msg) => {
   else if (level === "warning") warning(msg);
   else info(safe(msg));
 };
+var FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+function toSha(repoDir, rev) {
+  if (FULL_SHA.test(rev)) return rev;
+  try {
+    return resolveRev(repoDir, rev);
+  } catch (e) {
+    try {
+      return resolveRev(repoDir, `origin/${rev}`);
+    } catch {
+      throw e;
+    }
+  }
+}
 function revisions(repoDir, inputs, event) {
   const headRev = inputs.head ?? event.headSha;
   if (headRev === null) throw new Error(`no head revision: the ${event.name || "unknown"} event carries none; set the head input`);
   if (inputs.base !== null) {
-    return { base: resolveRev(repoDir, inputs.base), head: resolveRev(repoDir, headRev) };
+    return { base: toSha(repoDir, inputs.base), head: toSha(repoDir, headRev) };
   }
   if (event.baseSha === null) throw new Error(`no base revision: the ${event.name || "unknown"} event carries none; set the base input`);
-  const head = /^[0-9a-f]{40}$/i.test(headRev) ? headRev : resolveRev(repoDir, headRev);
-  const base = ensureMergeBase(repoDir, event.baseSha, head, "origin", { log: (m) => info(safe(m)) });
+  const head = toSha(repoDir, headRev);
+  const base = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => info(safe(m)) });
   if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
   return { base, head };
 }

@@ -35,16 +35,33 @@ interface Revisions {
   readonly head: string;
 }
 
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+/** A commit id for a revision a user typed (workflow_dispatch, inputs): local ref, else the remote's. */
+function toSha(repoDir: string, rev: string): string {
+  if (FULL_SHA.test(rev)) return rev;
+  try {
+    return resolveRev(repoDir, rev);
+  } catch (e) {
+    try {
+      return resolveRev(repoDir, `origin/${rev}`);
+    } catch {
+      throw e;
+    }
+  }
+}
+
 function revisions(repoDir: string, inputs: ActionInputs, event: EventContext): Revisions {
   const headRev = inputs.head ?? event.headSha;
   if (headRev === null) throw new Error(`no head revision: the ${event.name || "unknown"} event carries none; set the head input`);
   if (inputs.base !== null) {
-    return { base: resolveRev(repoDir, inputs.base), head: resolveRev(repoDir, headRev) };
+    // An explicit base is compared as given (no merge base): the user chose it.
+    return { base: toSha(repoDir, inputs.base), head: toSha(repoDir, headRev) };
   }
   if (event.baseSha === null) throw new Error(`no base revision: the ${event.name || "unknown"} event carries none; set the base input`);
-  const head = /^[0-9a-f]{40}$/i.test(headRev) ? headRev : resolveRev(repoDir, headRev);
+  const head = toSha(repoDir, headRev);
   // The PR's changes are what its head adds to the merge base, not to the base branch's tip.
-  const base = ensureMergeBase(repoDir, event.baseSha, head, "origin", { log: (m) => core.info(safe(m)) });
+  const base = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => core.info(safe(m)) });
   if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
   return { base, head };
 }
