@@ -11168,6 +11168,17 @@ function objectMeta(obj) {
   };
 }
 
+// src/load/source-ref.ts
+function sourceRef(obj, path3 = []) {
+  let line;
+  return {
+    file: obj.file,
+    get line() {
+      return line ??= obj.locate(path3).line;
+    }
+  };
+}
+
 // src/load/namespace.ts
 function loadNamespace(obj) {
   const meta = objectMeta(obj);
@@ -11186,7 +11197,7 @@ function loadNamespace(obj) {
   }
   labels2[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels: labels2, source: { file: obj.file, line: obj.locate([]).line } },
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj) },
     diagnostics: c.diagnostics
   };
 }
@@ -11348,7 +11359,7 @@ function loadNetworkPolicy(obj) {
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
-  const source = { file: obj.file, line: obj.locate([]).line };
+  const source = sourceRef(obj);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -11393,7 +11404,7 @@ function rules(c, dir, list) {
   (list ?? []).forEach((raw, i) => {
     const at2 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: { file: c.object.file, line: c.object.locate(at2).line } });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at2) });
       return;
     }
     if (c.map(at2) === void 0) return;
@@ -11416,7 +11427,7 @@ function rules(c, dir, list) {
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: { file: c.object.file, line: c.object.locate(at2).line }
+      source: sourceRef(c.object, at2)
     });
   });
   return out;
@@ -11606,7 +11617,7 @@ function loadWorkload(obj) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: { file: obj.file, line: obj.locate([]).line }
+      source: sourceRef(obj)
     },
     diagnostics: c.diagnostics
   };
@@ -11781,6 +11792,37 @@ var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
 function parseDocuments(file, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
+  return parseJson(file, lim) ?? parseYaml(file, lim);
+}
+function parseJson(file, lim) {
+  const start = file.text.search(/\S/);
+  if (start < 0 || file.text[start] !== "{" && file.text[start] !== "[") return void 0;
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch {
+    return void 0;
+  }
+  if (deeperThan(value, lim.maxDepth)) return void 0;
+  let located;
+  const locate = (path3) => {
+    located ??= parseYaml(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    return located(path3);
+  };
+  const line = file.text.slice(0, start).split("\n").length;
+  return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
+}
+function deeperThan(value, max) {
+  const stack = [[value, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child2 of Object.values(v)) stack.push([child2, depth + 1]);
+  }
+  return false;
+}
+function parseYaml(file, lim) {
   const lineCounter = new import_yaml3.LineCounter();
   const lastChar = Math.max(0, file.text.trimEnd().length - 1);
   const at2 = (offset) => {

@@ -32871,6 +32871,17 @@ function objectMeta(obj2) {
   };
 }
 
+// src/load/source-ref.ts
+function sourceRef(obj2, path2 = []) {
+  let line;
+  return {
+    file: obj2.file,
+    get line() {
+      return line ??= obj2.locate(path2).line;
+    }
+  };
+}
+
 // src/load/namespace.ts
 function loadNamespace(obj2) {
   const meta = objectMeta(obj2);
@@ -32889,7 +32900,7 @@ function loadNamespace(obj2) {
   }
   labels2[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels: labels2, source: { file: obj2.file, line: obj2.locate([]).line } },
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
     diagnostics: c.diagnostics
   };
 }
@@ -33051,7 +33062,7 @@ function loadNetworkPolicy(obj2) {
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
-  const source = { file: obj2.file, line: obj2.locate([]).line };
+  const source = sourceRef(obj2);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -33096,7 +33107,7 @@ function rules(c, dir, list) {
   (list ?? []).forEach((raw, i) => {
     const at = ["spec", dir, i];
     if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: { file: c.object.file, line: c.object.locate(at).line } });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at) });
       return;
     }
     if (c.map(at) === void 0) return;
@@ -33119,7 +33130,7 @@ function rules(c, dir, list) {
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: { file: c.object.file, line: c.object.locate(at).line }
+      source: sourceRef(c.object, at)
     });
   });
   return out;
@@ -33309,7 +33320,7 @@ function loadWorkload(obj2) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: { file: obj2.file, line: obj2.locate([]).line }
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics
   };
@@ -33484,6 +33495,37 @@ var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
 function parseDocuments(file, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
+  return parseJson(file, lim) ?? parseYaml(file, lim);
+}
+function parseJson(file, lim) {
+  const start = file.text.search(/\S/);
+  if (start < 0 || file.text[start] !== "{" && file.text[start] !== "[") return void 0;
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch {
+    return void 0;
+  }
+  if (deeperThan(value, lim.maxDepth)) return void 0;
+  let located;
+  const locate = (path2) => {
+    located ??= parseYaml(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    return located(path2);
+  };
+  const line = file.text.slice(0, start).split("\n").length;
+  return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
+}
+function deeperThan(value, max) {
+  const stack = [[value, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child2 of Object.values(v)) stack.push([child2, depth + 1]);
+  }
+  return false;
+}
+function parseYaml(file, lim) {
   const lineCounter = new import_yaml3.LineCounter();
   const lastChar = Math.max(0, file.text.trimEnd().length - 1);
   const at = (offset) => {

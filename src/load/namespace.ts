@@ -4,6 +4,7 @@ import { Checker, describe } from "./checker.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta } from "./object-meta.js";
 import type { KubeObject } from "./source.js";
+import { sourceRef } from "./source-ref.js";
 
 export function loadNamespace(obj: KubeObject): { namespace: Namespace | undefined; diagnostics: readonly Diagnostic[] } {
   const meta = objectMeta(obj);
@@ -22,7 +23,7 @@ export function loadNamespace(obj: KubeObject): { namespace: Namespace | undefin
   }
   labels[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels, source: { file: obj.file, line: obj.locate([]).line } },
+    namespace: { name: meta.name, labels, source: sourceRef(obj) },
     diagnostics: c.diagnostics,
   };
 }

@@ -10,6 +10,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta } from "./object-meta.js";
 import { parseSelector } from "./selector.js";
 import type { DocPath, KubeObject } from "./source.js";
+import { sourceRef } from "./source-ref.js";
 import { svcNameProblem } from "./port-name.js";
 
 export interface PolicyLoad {
@@ -48,7 +49,7 @@ export function loadNetworkPolicy(obj: KubeObject): PolicyLoad {
   if (c.hasErrors || subject === undefined || types === undefined || meta.name === undefined) {
     return { policy: undefined, diagnostics: c.diagnostics };
   }
-  const source = { file: obj.file, line: obj.locate([]).line };
+  const source = sourceRef(obj);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -98,7 +99,7 @@ function rules(c: Checker, dir: Direction, list: readonly unknown[] | undefined)
     const at: DocPath = ["spec", dir, i];
     if (raw === null || raw === undefined) {
       // `- ` with nothing after it is a null rule; the API decodes it as an empty rule: allow all.
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: { file: c.object.file, line: c.object.locate(at).line } });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at) });
       return;
     }
     if (c.map(at) === undefined) return;
@@ -121,7 +122,7 @@ function rules(c: Checker, dir: Direction, list: readonly unknown[] | undefined)
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: { file: c.object.file, line: c.object.locate(at).line },
+      source: sourceRef(c.object, at),
     });
   });
   return out;

@@ -7,6 +7,7 @@ import { Checker, describe, isPlainObject } from "./checker.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta } from "./object-meta.js";
 import type { DocPath, KubeObject } from "./source.js";
+import { sourceRef } from "./source-ref.js";
 
 /** Where each kind keeps its pod template. */
 const TEMPLATE_PATH: Readonly<Record<string, DocPath>> = {
@@ -47,7 +48,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: { file: obj.file, line: obj.locate([]).line },
+      source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,
   };
