@@ -31423,37 +31423,62 @@ function normalize(pairs) {
   }
   return out;
 }
-function combine(a, b, keep) {
-  const points = /* @__PURE__ */ new Set();
-  for (let i = 0; i < a.length; i += 2) points.add(a[i]).add(a[i + 1] + 1);
-  for (let i = 0; i < b.length; i += 2) points.add(b[i]).add(b[i + 1] + 1);
-  const cuts = [...points].sort((x, y) => x - y);
-  const out = [];
-  let ia = 0;
-  let ib = 0;
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const lo = cuts[k];
-    const hi = cuts[k + 1] - 1;
-    while (ia < a.length && a[ia + 1] < lo) ia += 2;
-    while (ib < b.length && b[ib + 1] < lo) ib += 2;
-    const inA = ia < a.length && a[ia] <= lo;
-    const inB = ib < b.length && b[ib] <= lo;
-    if (keep(inA, inB)) out.push([lo, hi]);
-  }
-  return normalize(out);
-}
 function union(a, b) {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  return combine(a, b, (x, y) => x || y);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let lo;
+    let hi;
+    if (j >= b.length || i < a.length && a[i] <= b[j]) {
+      lo = a[i];
+      hi = a[i + 1];
+      i += 2;
+    } else {
+      lo = b[j];
+      hi = b[j + 1];
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last] + 1) {
+      if (hi > out[last]) out[last] = hi;
+    } else out.push(lo, hi);
+  }
+  return out;
 }
 function intersect(a, b) {
   if (a.length === 0 || b.length === 0) return EMPTY;
-  return combine(a, b, (x, y) => x && y);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i], b[j]);
+    const hi = Math.min(a[i + 1], b[j + 1]);
+    if (lo <= hi) out.push(lo, hi);
+    if (a[i + 1] < b[j + 1]) i += 2;
+    else j += 2;
+  }
+  return out;
 }
 function subtract(a, b) {
   if (a.length === 0 || b.length === 0) return a;
-  return combine(a, b, (x, y) => x && !y);
+  const out = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let lo = a[i];
+    const hi = a[i + 1];
+    while (j < b.length && b[j + 1] < lo) j += 2;
+    let k = j;
+    while (k < b.length && b[k] <= hi) {
+      if (b[k] > lo) out.push(lo, b[k] - 1);
+      lo = Math.max(lo, b[k + 1] + 1);
+      k += 2;
+    }
+    if (lo <= hi) out.push(lo, hi);
+  }
+  return out;
 }
 function equal(a, b) {
   return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -31594,6 +31619,33 @@ var ConnSet = class _ConnSet {
     if (this.isAll) return "All Connections";
     if (this.isEmpty) return "No Connections";
     return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+  }
+};
+
+// src/net/conn-interner.ts
+var ConnInterner = class {
+  byKey = /* @__PURE__ */ new Map([
+    [ConnSet.NONE.toString(), ConnSet.NONE],
+    [ConnSet.ALL.toString(), ConnSet.ALL]
+  ]);
+  meets = /* @__PURE__ */ new Map();
+  intern(c) {
+    if (c.isEmpty || c.isAll) return c;
+    const key = c.toString();
+    const known = this.byKey.get(key);
+    if (known) return known;
+    this.byKey.set(key, c);
+    return c;
+  }
+  /** a ∩ b for interned sets, computed once per pair. */
+  intersect(a, b) {
+    if (a.isAll || b.isEmpty || a === b) return b;
+    if (b.isAll || a.isEmpty) return a;
+    let row = this.meets.get(a);
+    if (!row) this.meets.set(a, row = /* @__PURE__ */ new Map());
+    let r = row.get(b);
+    if (!r) row.set(b, r = this.intern(a.intersect(b)));
+    return r;
   }
 };
 
@@ -31861,7 +31913,7 @@ function specPorts(spec, names) {
 }
 
 // src/reach/evaluate.ts
-function evaluate(universe, policies) {
+function evaluate(universe, policies, interner = new ConnInterner()) {
   const P = universe.podClasses.length;
   const E = universe.externals.length;
   const size = P + E;
@@ -31927,6 +31979,7 @@ function evaluate(universe, policies) {
         if (ports.isEmpty) continue;
         for (const s of r.peers) row[s] = row[s].union(ports);
       }
+      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]);
       rowCache.set(key, row);
     }
     ingressRows[d] = row;
@@ -31952,6 +32005,7 @@ function evaluate(universe, policies) {
           if (!ports.isEmpty) row[d] = row[d].union(ports);
         }
       }
+      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]);
       rowCache.set(key, row);
     }
     egressRows[s] = row;
@@ -31962,7 +32016,7 @@ function evaluate(universe, policies) {
     conn(src, dst) {
       const out = src < P ? egressRows[src]?.[dst] ?? ConnSet.ALL : ConnSet.ALL;
       const inn = dst < P ? ingressRows[dst]?.[src] ?? ConnSet.ALL : ConnSet.ALL;
-      return out.intersect(inn);
+      return interner.intersect(out, inn);
     },
     isolating(cls, dir) {
       return (dir === "ingress" ? isolatingIn : isolatingOut)[cls] ?? [];
@@ -32061,8 +32115,9 @@ function dedupe(rs) {
 // src/diff/compute.ts
 function diffSides(base, head, options = {}) {
   const universe = buildUniverse([base, head], options);
-  const rb = evaluate(universe, base.policies);
-  const rh = evaluate(universe, head.policies);
+  const interner = new ConnInterner();
+  const rb = evaluate(universe, base.policies, interner);
+  const rh = evaluate(universe, head.policies, interner);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
@@ -32734,6 +32789,7 @@ function policyTextChanges(base, head) {
   for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
     const h = head.get(id);
+    if (b && h && b.file === h.file && b.text === h.text) continue;
     const bYaml = b ? normalizedYaml(b) : "";
     const hYaml = h ? normalizedYaml(h) : "";
     const at = h ?? b;

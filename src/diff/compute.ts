@@ -2,6 +2,7 @@
 // both sides, so every flow has one name. Pairs are compared per class quadruple; pairs whose
 // classes behave alike on both sides are never expanded.
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
+import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 import { evaluate, type Reachability } from "../reach/evaluate.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
@@ -25,8 +26,10 @@ interface Outcome {
 
 export function diffSides(base: Side, head: Side, options: UniverseOptions = {}): DiffResult {
   const universe = buildUniverse([base, head], options);
-  const rb = evaluate(universe, base.policies);
-  const rh = evaluate(universe, head.policies);
+  // One interner: a pair whose connections did not change compares by identity.
+  const interner = new ConnInterner();
+  const rb = evaluate(universe, base.policies, interner);
+  const rh = evaluate(universe, head.policies, interner);
   const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const P = universe.podClasses.length;
 

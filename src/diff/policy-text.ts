@@ -20,6 +20,7 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
   for (const id of [...new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
     const h = head.get(id);
+    if (b && h && b.file === h.file && b.text === h.text) continue; // untouched: nothing to show
     const bYaml = b ? normalizedYaml(b) : "";
     const hYaml = h ? normalizedYaml(h) : "";
     const at = h ?? b!;

@@ -21,42 +21,66 @@ export function normalize(pairs: readonly (readonly [number, number])[]): Interv
   return out;
 }
 
-/** Walks both sets' boundaries once; `keep(inA, inB)` decides membership of each elementary piece. */
-function combine(a: Intervals, b: Intervals, keep: (inA: boolean, inB: boolean) => boolean): Intervals {
-  // Boundaries as half-open [lo, hi+1) events.
-  const points = new Set<number>();
-  for (let i = 0; i < a.length; i += 2) points.add(a[i]!).add(a[i + 1]! + 1);
-  for (let i = 0; i < b.length; i += 2) points.add(b[i]!).add(b[i + 1]! + 1);
-  const cuts = [...points].sort((x, y) => x - y);
-  const out: [number, number][] = [];
-  let ia = 0;
-  let ib = 0;
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const lo = cuts[k]!;
-    const hi = cuts[k + 1]! - 1;
-    while (ia < a.length && a[ia + 1]! < lo) ia += 2;
-    while (ib < b.length && b[ib + 1]! < lo) ib += 2;
-    const inA = ia < a.length && a[ia]! <= lo;
-    const inB = ib < b.length && b[ib]! <= lo;
-    if (keep(inA, inB)) out.push([lo, hi]);
-  }
-  return normalize(out);
-}
-
 export function union(a: Intervals, b: Intervals): Intervals {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  return combine(a, b, (x, y) => x || y);
+  // Merge by start, coalescing overlapping and adjacent intervals.
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let lo: number;
+    let hi: number;
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+      lo = a[i]!;
+      hi = a[i + 1]!;
+      i += 2;
+    } else {
+      lo = b[j]!;
+      hi = b[j + 1]!;
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last]! + 1) {
+      if (hi > out[last]!) out[last] = hi;
+    } else out.push(lo, hi);
+  }
+  return out;
 }
 
 export function intersect(a: Intervals, b: Intervals): Intervals {
   if (a.length === 0 || b.length === 0) return EMPTY;
-  return combine(a, b, (x, y) => x && y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]!, b[j]!);
+    const hi = Math.min(a[i + 1]!, b[j + 1]!);
+    if (lo <= hi) out.push(lo, hi);
+    // Advance whichever interval ends first.
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
 }
 
 export function subtract(a: Intervals, b: Intervals): Intervals {
   if (a.length === 0 || b.length === 0) return a;
-  return combine(a, b, (x, y) => x && !y);
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let lo = a[i]!;
+    const hi = a[i + 1]!;
+    while (j < b.length && b[j + 1]! < lo) j += 2;
+    let k = j;
+    while (k < b.length && b[k]! <= hi) {
+      if (b[k]! > lo) out.push(lo, b[k]! - 1);
+      lo = Math.max(lo, b[k + 1]! + 1);
+      k += 2;
+    }
+    if (lo <= hi) out.push(lo, hi);
+  }
+  return out;
 }
 
 export function equal(a: Intervals, b: Intervals): boolean {

@@ -6,6 +6,7 @@
 // port names), so classes with the same applicable rules share one computation and one row.
 import type { Direction, Peer, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
+import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 import { ipBlockKey } from "./external-space.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
@@ -41,7 +42,7 @@ interface AppliedRule {
   readonly named: boolean;
 }
 
-export function evaluate(universe: Universe, policies: readonly Policy[]): Reachability {
+export function evaluate(universe: Universe, policies: readonly Policy[], interner = new ConnInterner()): Reachability {
   const P = universe.podClasses.length;
   const E = universe.externals.length;
   const size = P + E;
@@ -116,6 +117,7 @@ export function evaluate(universe: Universe, policies: readonly Policy[]): Reach
         if (ports.isEmpty) continue;
         for (const s of r.peers) row[s] = row[s]!.union(ports);
       }
+      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]!);
       rowCache.set(key, row);
     }
     ingressRows[d] = row;
@@ -143,6 +145,7 @@ export function evaluate(universe: Universe, policies: readonly Policy[]): Reach
           if (!ports.isEmpty) row[d] = row[d]!.union(ports);
         }
       }
+      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]!);
       rowCache.set(key, row);
     }
     egressRows[s] = row;
@@ -154,7 +157,7 @@ export function evaluate(universe: Universe, policies: readonly Policy[]): Reach
     conn(src: number, dst: number): ConnSet {
       const out = src < P ? (egressRows[src]?.[dst] ?? ConnSet.ALL) : ConnSet.ALL;
       const inn = dst < P ? (ingressRows[dst]?.[src] ?? ConnSet.ALL) : ConnSet.ALL;
-      return out.intersect(inn);
+      return interner.intersect(out, inn);
     },
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return (dir === "ingress" ? isolatingIn : isolatingOut)[cls] ?? [];
