@@ -39853,6 +39853,7 @@ var log = (level, msg) => {
   else if (level === "warning") warning(msg);
   else info(safe(msg));
 };
+var MAX_DIAGNOSTIC_ANNOTATIONS = 5;
 var FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function toSha(repoDir, rev) {
   if (FULL_SHA.test(rev)) return rev;
@@ -39915,6 +39916,11 @@ async function runAction(env = process.env) {
     await summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 9e5 })).write();
   } catch (e) {
     warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  for (const d of report.diagnostics) info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
+    error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }
   for (const a of openingAnnotations(report)) {
     const props = { file: a.file, startLine: a.line, title: a.title };

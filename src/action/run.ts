@@ -35,6 +35,9 @@ interface Revisions {
   readonly head: string;
 }
 
+/** Beside the annotations on lines that open flows (GitHub shows 10 of each level per step). */
+const MAX_DIAGNOSTIC_ANNOTATIONS = 5;
+
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 /** A commit id for a revision a user typed (workflow_dispatch, inputs): local ref, else the remote's. */
@@ -112,6 +115,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 900_000 })).write();
   } catch (e) {
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  // Invalid objects in the head: a reviewer must see them on the line, not only in the comment.
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  for (const d of report.diagnostics) core.info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
+    core.error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }
 
   for (const a of openingAnnotations(report)) {
