@@ -161,7 +161,7 @@ interface Scenario {
   policyFile: string;
 }
 
-function buildScenario(policyFile: string): Scenario {
+function buildScenario(policyFile: string, alsoInPr: Record<string, string> = {}): Scenario {
   const origin = makeRepo();
   origin.write("k8s/namespaces.yaml", NAMESPACES);
   origin.write("k8s/workloads.yaml", WORKLOADS);
@@ -174,6 +174,7 @@ function buildScenario(policyFile: string): Scenario {
   const mainTip = origin.commit("main: metrics scraping for the API");
   origin.checkout("feature");
   origin.write(policyFile, DB_EXTERNAL);
+  for (const [file, text] of Object.entries(alsoInPr)) origin.write(file, text);
   const head = origin.commit("PR: open the database for reporting");
   origin.checkout("main");
   return { origin, mergeBase, mainTip, head, policyFile };
@@ -474,6 +475,37 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
       expect(htmlTagsOutsideCode(r.summary).filter((t) => !RENDERER_TAGS.has(t))).toEqual([]);
     } finally {
       evil.origin.cleanup();
+    }
+  });
+
+  it("annotates an invalid policy in the PR at its line, says so first in the comment, and the gate still decides", async () => {
+    const broken = [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: NetworkPolicy",
+      "metadata: { name: broken, namespace: backend }",
+      "spec:",
+      "  podSelector: {}",
+      "  ingress:",
+      "    - ports:",
+      "        - port: 0",
+      "",
+    ].join("\n");
+    const s = buildScenario("k8s/policies/db-external.yaml", { "k8s/policies/broken.yaml": broken });
+    try {
+      const clone = s.origin.clone({ branch: "feature" });
+      const r = await run({}, s, clone.dir);
+      expect(r.code, describeRun(r)).toBe(1);
+      const invalid = commandsOf(r, "error").find((c) => c.properties["file"] === "k8s/policies/broken.yaml");
+      expect(invalid, describeRun(r)).toBeDefined();
+      expect(invalid!.properties["line"]).toBe("8");
+      expect(invalid!.properties["title"]).toMatch(/invalid input/);
+      expect(invalid!.message).toMatch(/port number 0 is out of range/);
+      const body = theComment().body;
+      expect(body.indexOf("[!CAUTION]")).toBeGreaterThan(0);
+      expect(body.indexOf("[!CAUTION]")).toBeLessThan(body.indexOf("#### Opened flows"));
+      expect(r.outputs["gate"]).toBe("failed");
+    } finally {
+      s.origin.cleanup();
     }
   });
 });
