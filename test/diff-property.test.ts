@@ -31,6 +31,10 @@ describe("diff property (random base/head pairs)", () => {
       fc.property(pairArbitrary, ({ base, head }) => {
         const context = () => `BASE:\n${clusterYaml(base)}\nHEAD:\n${clusterYaml(head)}`;
         const json = diffJson(diff(base.files, head.files, { pods: "declared" }));
+        const policyIds = (c: typeof base) =>
+          new Set(c.objects.filter((o) => o.kind === "NetworkPolicy").map((o) => `${o.metadata.namespace ?? "default"}/${o.metadata.name}`));
+        const basePolicies = policyIds(base);
+        const headPolicies = policyIds(head);
         for (const c of json.changes) {
           const [b, h, o, cl] = [parseConn(c.base), parseConn(c.head), parseConn(c.opened), parseConn(c.closed)];
           const where = `${c.src} -> ${c.dst}\n${context()}`;
@@ -38,6 +42,13 @@ describe("diff property (random base/head pairs)", () => {
           expect(connEquals(o, connMinus(h, b)), `opened = head - base: ${where}`).toBe(true);
           expect(connEquals(cl, connMinus(b, h)), `closed = base - head: ${where}`).toBe(true);
           expect(connEquals(b, h), `a change changes something: ${where}`).toBe(false);
+          // Between workloads present on both sides, something always explains the change, and
+          // every reason names a policy of the side it speaks of.
+          if (c.endpoint === null) expect(c.why.length, `a change without a reason: ${where}`).toBeGreaterThan(0);
+          for (const w of c.why) {
+            const names = w.side === "base" ? basePolicies : headPolicies;
+            expect(names.has(w.policy), `reason names ${w.side} policy ${w.policy}, absent there: ${where}`).toBe(true);
+          }
         }
         // Completeness against two independent reach runs.
         const reachBase = entriesFromReach(analyzeReach(base.files, { pods: "declared" })).entries;
