@@ -194,8 +194,11 @@ export function termWords(t: SetTerm, role: Role, code: (name: string) => string
       return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
     case "all-pods":
       return (role === "source" ? "any pod" : "every pod") + except;
-    case "namespace":
-      return (role === "source" ? `any pod in ${code(t.namespace)}` : role === "destination" ? `every pod in ${code(t.namespace)}` : `pods in ${code(t.namespace)}`) + except;
+    case "namespace": {
+      // Representative namespaces ("[*]", "[team=x]") stand for namespaces no policy names.
+      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
+      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
+    }
     case "all-externals":
       return "any external address";
     case "endpoint":
