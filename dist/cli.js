@@ -10067,25 +10067,41 @@ function buildExternalSpace(blocks) {
     }
     const max = familyMax(family);
     const points = [...cuts].filter((p) => p <= max).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    const members = points.map(() => []);
+    keys.forEach((k, ki) => {
+      for (const r of distinct.get(k)) {
+        if (r.family !== family) continue;
+        for (let i = firstAtOrAfter(points, r.lo); i < points.length && points[i] <= r.hi; i++) members[i].push(ki);
+      }
+    });
     const bySignature = /* @__PURE__ */ new Map();
     points.forEach((lo, i) => {
       const hi = i + 1 < points.length ? points[i + 1] - 1n : max;
-      const members = keys.filter((k) => distinct.get(k).some((r) => r.family === family && r.lo <= lo && hi <= r.hi));
-      const sig = members.join("|");
+      const sig = members[i].join("|");
       let entry = bySignature.get(sig);
-      if (!entry) bySignature.set(sig, entry = { keys: members, ranges: [] });
+      if (!entry) bySignature.set(sig, entry = { keys: members[i].map((ki) => keys[ki]), ranges: [] });
       const last = entry.ranges[entry.ranges.length - 1];
       if (last && last.hi + 1n === lo) entry.ranges[entry.ranges.length - 1] = { family, lo: last.lo, hi };
       else entry.ranges.push({ family, lo, hi });
     });
-    for (const { keys: members, ranges } of bySignature.values()) {
+    for (const { keys: members2, ranges } of bySignature.values()) {
       const index = classes.length;
       const cidrs = ranges.flatMap(rangeToCidrs);
       classes.push({ type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) });
-      for (const k of members) classesOf.get(k).push(index);
+      for (const k of members2) classesOf.get(k).push(index);
     }
   }
   return { classes, classesOf };
+}
+function firstAtOrAfter(sorted, v) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 function describeRanges(family, ranges, cidrs) {
   const plain2 = cidrs.map(formatCidr);

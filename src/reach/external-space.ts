@@ -50,14 +50,21 @@ export function buildExternalSpace(blocks: readonly IpBlockPeer[]): ExternalSpac
     }
     const max = familyMax(family);
     const points = [...cuts].filter((p) => p <= max).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    // Signature of each elementary segment: which ipBlocks contain it.
+    // Which ipBlocks contain each elementary segment: each block range marks the run of segments
+    // it covers (found by binary search), so the work follows the coverage, not segments x blocks.
+    const members: number[][] = points.map(() => []);
+    keys.forEach((k, ki) => {
+      for (const r of distinct.get(k)!) {
+        if (r.family !== family) continue;
+        for (let i = firstAtOrAfter(points, r.lo); i < points.length && points[i]! <= r.hi; i++) members[i]!.push(ki);
+      }
+    });
     const bySignature = new Map<string, { keys: string[]; ranges: AddrRange[] }>();
     points.forEach((lo, i) => {
       const hi = i + 1 < points.length ? points[i + 1]! - 1n : max;
-      const members = keys.filter((k) => distinct.get(k)!.some((r) => r.family === family && r.lo <= lo && hi <= r.hi));
-      const sig = members.join("|");
+      const sig = members[i]!.join("|");
       let entry = bySignature.get(sig);
-      if (!entry) bySignature.set(sig, (entry = { keys: members, ranges: [] }));
+      if (!entry) bySignature.set(sig, (entry = { keys: members[i]!.map((ki) => keys[ki]!), ranges: [] }));
       const last = entry.ranges[entry.ranges.length - 1];
       if (last && last.hi + 1n === lo) entry.ranges[entry.ranges.length - 1] = { family, lo: last.lo, hi };
       else entry.ranges.push({ family, lo, hi });
@@ -70,6 +77,17 @@ export function buildExternalSpace(blocks: readonly IpBlockPeer[]): ExternalSpac
     }
   }
   return { classes, classesOf };
+}
+
+function firstAtOrAfter(sorted: readonly bigint[], v: bigint): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
