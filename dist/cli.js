@@ -10243,9 +10243,8 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
     const key = JSON.stringify([policy.namespace, peers.map(peerCacheKey)]);
     let nodes = peerCache.get(key);
     if (!nodes) {
-      const set = /* @__PURE__ */ new Set();
-      for (const peer2 of peers) for (const n of matchPeer(universe, byNamespace, policy.namespace, peer2, P)) set.add(n);
-      nodes = Int32Array.from([...set].sort((a, b) => a - b));
+      const lists = peers.map((peer2) => matchPeer(universe, byNamespace, policy.namespace, peer2, P));
+      nodes = lists.length === 1 ? Int32Array.from(lists[0]) : unionSorted(lists, size);
       peerCache.set(key, nodes);
     }
     return nodes;
@@ -10341,6 +10340,14 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
       return rules2.filter((r) => includes(r.peers, peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
     }
   };
+}
+function unionSorted(lists, size) {
+  const mark = new Uint8Array(size);
+  let count = 0;
+  for (const list of lists) for (const n of list) if (mark[n] === 0) mark[n] = 1, count++;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < size; i++) if (mark[i] === 1) out[k++] = i;
+  return out;
 }
 function includes(sorted, v) {
   let lo = 0;

@@ -62,9 +62,9 @@ export function evaluate(universe: Universe, policies: readonly Policy[], intern
     const key = JSON.stringify([policy.namespace, peers.map(peerCacheKey)]);
     let nodes = peerCache.get(key);
     if (!nodes) {
-      const set = new Set<number>();
-      for (const peer of peers) for (const n of matchPeer(universe, byNamespace, policy.namespace, peer, P)) set.add(n);
-      nodes = Int32Array.from([...set].sort((a, b) => a - b));
+      // Each peer's nodes come out ascending; a rule's peers are their union (OR).
+      const lists = peers.map((peer) => matchPeer(universe, byNamespace, policy.namespace, peer, P));
+      nodes = lists.length === 1 ? Int32Array.from(lists[0]!) : unionSorted(lists, size);
       peerCache.set(key, nodes);
     }
     return nodes;
@@ -172,6 +172,16 @@ export function evaluate(universe: Universe, policies: readonly Policy[], intern
         .filter((m) => !m.conn.isEmpty);
     },
   };
+}
+
+/** Union of ascending lists of nodes below `size`, ascending. */
+function unionSorted(lists: readonly (readonly number[])[], size: number): Int32Array {
+  const mark = new Uint8Array(size);
+  let count = 0;
+  for (const list of lists) for (const n of list) if (mark[n] === 0) (mark[n] = 1), count++;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < size; i++) if (mark[i] === 1) out[k++] = i;
+  return out;
 }
 
 function includes(sorted: Int32Array, v: number): boolean {
