@@ -12026,6 +12026,23 @@ function checkShape(value, maxDepth) {
   return void 0;
 }
 
+// src/load/helm-charts.ts
+function setAsideChartTemplates(files) {
+  const roots = files.filter((f) => f.path === "Chart.yaml" || f.path.endsWith("/Chart.yaml")).map((f) => f.path.slice(0, -"Chart.yaml".length));
+  if (roots.length === 0) return { manifests: files, diagnostics: [] };
+  const perChart = /* @__PURE__ */ new Map();
+  const manifests = files.filter((f) => {
+    const root = roots.find((r) => f.path.startsWith(`${r}templates/`) || f.path.startsWith(`${r}charts/`));
+    if (root === void 0) return true;
+    perChart.set(root, (perChart.get(root) ?? 0) + 1);
+    return false;
+  });
+  const diagnostics2 = [...perChart].map(
+    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (charts are not rendered yet; commit rendered manifests or point paths elsewhere)`)
+  );
+  return { manifests, diagnostics: diagnostics2 };
+}
+
 // src/load/objects.ts
 function extractObjects(file, docs) {
   const objects = [];
@@ -12069,8 +12086,10 @@ function prefixed(locate, prefix) {
 }
 
 // src/load/load-sources.ts
-function loadSources(files) {
-  const diagnostics2 = [];
+function loadSources(all) {
+  const charts = setAsideChartTemplates(all);
+  const files = charts.manifests;
+  const diagnostics2 = [...charts.diagnostics];
   const objects = [];
   let skippedDocs = 0;
   for (const file of files) {

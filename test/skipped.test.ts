@@ -51,3 +51,21 @@ describe("objects read but not analyzed", () => {
     ]);
   });
 });
+
+describe("Helm charts", () => {
+  it("set their templates aside with one note per chart, and analyze the rest", () => {
+    const json = analyzeReach(
+      [
+        { path: "charts/shop/Chart.yaml", text: "apiVersion: v2\nname: shop\nversion: 1.0.0\n" },
+        { path: "charts/shop/values.yaml", text: "replicas: 2\n" },
+        { path: "charts/shop/templates/deployment.yaml", text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n" },
+        { path: "charts/shop/templates/netpol.yaml", text: "{{- if .Values.netpol }}\nkind: NetworkPolicy\n{{- end }}\n" },
+        { path: "k8s/pod.yaml", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: shop }\nspec: { containers: [] }\n" },
+      ],
+      { pods: "declared" },
+    );
+    expect(json.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: "note", file: "charts/shop/Chart.yaml", message: expect.stringMatching(/^Helm chart: 2 template files not analyzed/) }));
+    expect(json.endpoints.map((e) => e.id)).toContain("shop/web[Pod]");
+  });
+});

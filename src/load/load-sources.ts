@@ -3,6 +3,7 @@ import { buildCluster } from "./cluster.js";
 import type { Cluster } from "../model/cluster.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
+import { setAsideChartTemplates } from "./helm-charts.js";
 import { extractObjects } from "./objects.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
@@ -14,8 +15,10 @@ export interface Loaded {
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
 }
 
-export function loadSources(files: readonly SourceFile[]): Loaded {
-  const diagnostics: Diagnostic[] = [];
+export function loadSources(all: readonly SourceFile[]): Loaded {
+  const charts = setAsideChartTemplates(all);
+  const files = charts.manifests;
+  const diagnostics: Diagnostic[] = [...charts.diagnostics];
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
   for (const file of files) {
