@@ -9,7 +9,9 @@ export function md(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, "@\u200b"); // a zero-width space breaks @mentions and team pings
+    .replace(/@/g, "@\u200b") // a zero-width space breaks @mentions and team pings
+    .replace(/:\/\//g, ":/\u200b/") // and bare-URL autolinks
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
 }
 
 /** Text inside a Markdown code span: backticks cannot be escaped there, so they are replaced. */
