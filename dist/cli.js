@@ -12043,6 +12043,35 @@ function setAsideChartTemplates(files) {
   return { manifests, diagnostics: diagnostics2 };
 }
 
+// src/load/kustomize-patches.ts
+function patchFiles(objects) {
+  const out = /* @__PURE__ */ new Set();
+  for (const k of objects) {
+    if (k.kind !== "Kustomization" || !k.apiVersion.startsWith("kustomize.config.k8s.io/")) continue;
+    const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
+    const paths = [];
+    for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
+      const list = k.body[field];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) paths.push(isPlainObject(item) ? item["path"] : item);
+    }
+    for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
+  }
+  return out;
+}
+function patchNote(obj) {
+  return diagnostic("note", obj.file, obj.locate([]), `${obj.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+}
+function normalize2(path3) {
+  const out = [];
+  for (const part of path3.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
 // src/load/objects.ts
 function extractObjects(file, docs) {
   const objects = [];
@@ -12100,7 +12129,13 @@ function loadSources(all) {
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
   }
-  const built = buildCluster(objects);
+  const patches = patchFiles(objects);
+  const whole = [];
+  for (const o of objects) {
+    if (patches.has(o.file)) diagnostics2.push(patchNote(o));
+    else whole.push(o);
+  }
+  const built = buildCluster(whole);
   diagnostics2.push(...built.diagnostics);
   return { cluster: built.cluster, diagnostics: diagnostics2, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
 }

@@ -33746,6 +33746,35 @@ function setAsideChartTemplates(files) {
   return { manifests, diagnostics: diagnostics2 };
 }
 
+// src/load/kustomize-patches.ts
+function patchFiles(objects) {
+  const out = /* @__PURE__ */ new Set();
+  for (const k of objects) {
+    if (k.kind !== "Kustomization" || !k.apiVersion.startsWith("kustomize.config.k8s.io/")) continue;
+    const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
+    const paths = [];
+    for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
+      const list = k.body[field];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) paths.push(isPlainObject(item) ? item["path"] : item);
+    }
+    for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
+  }
+  return out;
+}
+function patchNote(obj2) {
+  return diagnostic("note", obj2.file, obj2.locate([]), `${obj2.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+}
+function normalize2(path2) {
+  const out = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
 // src/load/objects.ts
 function extractObjects(file, docs) {
   const objects = [];
@@ -33803,7 +33832,13 @@ function loadSources(all) {
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
   }
-  const built = buildCluster(objects);
+  const patches = patchFiles(objects);
+  const whole = [];
+  for (const o of objects) {
+    if (patches.has(o.file)) diagnostics2.push(patchNote(o));
+    else whole.push(o);
+  }
+  const built = buildCluster(whole);
   diagnostics2.push(...built.diagnostics);
   return { cluster: built.cluster, diagnostics: diagnostics2, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
 }
@@ -39091,7 +39126,7 @@ function skipReason(status, doing, issueNumber) {
   const verb = doing === "read" ? "read the comments of" : doing === "delete" ? "delete comments on" : "write comments on";
   return `the token cannot ${verb} pull request #${issueNumber} (HTTP ${status}): for pull requests from forks use the workflow_run pattern, or grant the workflow permissions: pull-requests: write`;
 }
-function normalize2(body) {
+function normalize3(body) {
   return body.replace(/\r\n/g, "\n").trimEnd();
 }
 async function upsertComment(client, o) {
@@ -39145,7 +39180,7 @@ async function upsertComment(client, o) {
     const existing = mine[0];
     if (!existing) return { action: "created", commentId: await create() };
     if (mine.length > 1) log2("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest (${existing.id})`);
-    if (normalize2(existing.body ?? "") === normalize2(o.body)) return { action: "unchanged", commentId: existing.id };
+    if (normalize3(existing.body ?? "") === normalize3(o.body)) return { action: "unchanged", commentId: existing.id };
     await call(
       `update comment ${existing.id} on ${pr}`,
       "write",

@@ -69,3 +69,19 @@ describe("Helm charts", () => {
     expect(json.endpoints.map((e) => e.id)).toContain("shop/web[Pod]");
   });
 });
+
+describe("Kustomize patches", () => {
+  it("are not analyzed as whole objects: a note at each, the bases still count", () => {
+    const json = analyzeReach(
+      [
+        { path: "base/pods.yaml", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: db, namespace: shop, labels: { app: db } }\nspec: { containers: [] }\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: shop, labels: { app: web } }\nspec: { containers: [] }\n" },
+        { path: "overlays/prod/kustomization.yaml", text: "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\npatches:\n  - path: deny-patch.yaml\n" },
+        // A fragment: on its own it would read as "deny all ingress to every pod in shop".
+        { path: "overlays/prod/deny-patch.yaml", text: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: db, namespace: shop }\nspec:\n  podSelector: {}\n" },
+      ],
+      { pods: "declared" },
+    );
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: "note", file: "overlays/prod/deny-patch.yaml", line: 1, message: expect.stringMatching(/Kustomize patch is not analyzed/) }));
+    expect(json.flows).toContainEqual({ src: "shop/web[Pod]", dst: "shop/db[Pod]", conn: "All Connections" });
+  });
+});

@@ -4,6 +4,7 @@ import type { Cluster } from "../model/cluster.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
+import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { extractObjects } from "./objects.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
@@ -29,7 +30,13 @@ export function loadSources(all: readonly SourceFile[]): Loaded {
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
   }
-  const built = buildCluster(objects);
+  const patches = patchFiles(objects);
+  const whole: KubeObject[] = [];
+  for (const o of objects) {
+    if (patches.has(o.file)) diagnostics.push(patchNote(o));
+    else whole.push(o);
+  }
+  const built = buildCluster(whole);
   diagnostics.push(...built.diagnostics);
   return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
 }
