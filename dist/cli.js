@@ -12353,7 +12353,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   }
   if (pods.length > 0) {
     notes.push(
-      "Representative pods stand for every pod their labels describe: `backend/[app=db]` is any pod in backend labelled app=db that no other selector tells apart, `[*]` any other pod, `[*]/[*]` any pod in any namespace no policy names."
+      "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names."
     );
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
@@ -13250,8 +13250,10 @@ function reachCsv(r) {
 // src/render/reach-md.ts
 function reachMarkdown(r) {
   const out = ["## netreach: allowed flows", ""];
-  const pods = r.endpoints.filter((e) => e.type !== "external").length;
-  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} between ${pods} workload${pods === 1 ? "" : "s"} and external addresses.`, "");
+  const workloads = r.endpoints.filter((e) => e.type === "workload").length;
+  const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
+  const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
+  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
   if (r.flows.length > 0) {
     out.push("| Source | Destination | Connections |", "| --- | --- | --- |");
     for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);

@@ -3,8 +3,10 @@ import { md, mdCode } from "./escape.js";
 
 export function reachMarkdown(r: ReachReport): string {
   const out: string[] = ["## netreach: allowed flows", ""];
-  const pods = r.endpoints.filter((e) => e.type !== "external").length;
-  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} between ${pods} workload${pods === 1 ? "" : "s"} and external addresses.`, "");
+  const workloads = r.endpoints.filter((e) => e.type === "workload").length;
+  const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
+  const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
+  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
   if (r.flows.length > 0) {
     out.push("| Source | Destination | Connections |", "| --- | --- | --- |");
     for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);

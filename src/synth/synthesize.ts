@@ -120,7 +120,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   }
   if (pods.length > 0) {
     notes.push(
-      "Representative pods stand for every pod their labels describe: `backend/[app=db]` is any pod in backend labelled app=db that no other selector tells apart, `[*]` any other pod, `[*]/[*]` any pod in any namespace no policy names.",
+      "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names.",
     );
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
