@@ -12216,6 +12216,21 @@ function describeSkipped(s) {
   }
   return parts.join("; ");
 }
+function* reachJsonChunks(r) {
+  const { flows, ...rest } = reachJson({ ...r, flows: [] });
+  void flows;
+  const head = JSON.stringify(rest, null, 2);
+  yield head.slice(0, -2) + ',\n  "flows": [';
+  let first = true;
+  for (const f of r.flows) {
+    yield `${first ? "" : ","}
+    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}]
+}
+`;
+}
 function reachJson(r) {
   return {
     schema: "netreach.reach/v1",
@@ -13242,9 +13257,10 @@ function reasonText(r) {
 }
 
 // src/render/reach-csv.ts
-function reachCsv(r) {
-  const rows = [["src", "dst", "conn"], ...r.flows.map((f) => [f.src.id, f.dst.id, f.conn.toString()])];
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+function* reachCsvLines(r) {
+  yield "src,dst,conn\r\n";
+  for (const f of r.flows) yield `${[f.src.id, f.dst.id, f.conn.toString()].map(csvCell).join(",")}\r
+`;
 }
 
 // src/render/reach-md.ts
@@ -13273,11 +13289,22 @@ function reachMarkdown(r) {
 }
 
 // src/render/reach-text.ts
-function reachText(r) {
-  if (r.flows.length === 0) return "no allowed flows\n";
-  const width = Math.min(60, Math.max(...r.flows.map((f) => plain(f.src.id).length)));
-  const dstWidth = Math.min(60, Math.max(...r.flows.map((f) => plain(f.dst.id).length)));
-  return r.flows.map((f) => `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}`).join("\n") + "\n";
+var MAX_COLUMN = 60;
+function* reachTextLines(r) {
+  if (r.flows.length === 0) {
+    yield "no allowed flows\n";
+    return;
+  }
+  let width = 0;
+  let dstWidth = 0;
+  for (const f of r.flows) {
+    width = Math.max(width, plain(f.src.id).length);
+    dstWidth = Math.max(dstWidth, plain(f.dst.id).length);
+  }
+  width = Math.min(MAX_COLUMN, width);
+  dstWidth = Math.min(MAX_COLUMN, dstWidth);
+  for (const f of r.flows) yield `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}
+`;
 }
 
 // src/cli/usage-error.ts
@@ -13858,13 +13885,27 @@ var VERSION = "0.1.0";
 function formatDiagnostic(d) {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
+function writeChunks(io, chunks) {
+  let batch = [];
+  let size = 0;
+  for (const c of chunks) {
+    batch.push(c);
+    size += c.length;
+    if (size > 1 << 20) {
+      io.out(batch.join(""));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) io.out(batch.join(""));
+}
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
 function runReach(cmd, io) {
   const sources = readSources([...cmd.paths]);
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
-  const render = { json: () => JSON.stringify(reachJson(full), null, 2) + "\n", md: () => reachMarkdown(full), csv: () => reachCsv(full), text: () => reachText(full) };
-  io.out(render[cmd.format]());
+  const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
+  writeChunks(io, render[cmd.format]());
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   return hasErrors(full.diagnostics) ? 2 : 0;
 }

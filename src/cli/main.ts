@@ -8,10 +8,10 @@ import { diffJson } from "../render/diff-json.js";
 import { renderSarif } from "../render/diff-sarif.js";
 import { renderDiffText } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
-import { reachCsv } from "../render/reach-csv.js";
-import { reachJson } from "../render/reach-json.js";
+import { reachCsvLines } from "../render/reach-csv.js";
+import { reachJsonChunks } from "../render/reach-json.js";
 import { reachMarkdown } from "../render/reach-md.js";
-import { reachText } from "../render/reach-text.js";
+import { reachTextLines } from "../render/reach-text.js";
 import { parseArgs, USAGE, type Command } from "./args.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "./read-sources.js";
@@ -27,14 +27,30 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
 
+/** Writes many small pieces in batches: large reports never become one giant string. */
+function writeChunks(io: Io, chunks: Iterable<string>): void {
+  let batch: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    batch.push(c);
+    size += c.length;
+    if (size > 1 << 20) {
+      io.out(batch.join(""));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) io.out(batch.join(""));
+}
+
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
 function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
   const sources = readSources([...cmd.paths]);
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
-  const render = { json: () => JSON.stringify(reachJson(full), null, 2) + "\n", md: () => reachMarkdown(full), csv: () => reachCsv(full), text: () => reachText(full) };
-  io.out(render[cmd.format]());
+  const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
+  writeChunks(io, render[cmd.format]());
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   // Input the API server would reject was left out: the answer is about the rest, so say so.
   return hasErrors(full.diagnostics) ? 2 : 0;

@@ -35,6 +35,23 @@ export function describeSkipped(s: Loaded["skipped"]): string {
   return parts.join("; ");
 }
 
+/**
+ * The same document as `reachJson`, as text in pieces: one flow per line, so that millions of
+ * flows never have to fit in one string.
+ */
+export function* reachJsonChunks(r: ReachReport): Generator<string> {
+  const { flows, ...rest } = reachJson({ ...r, flows: [] });
+  void flows;
+  const head = JSON.stringify(rest, null, 2);
+  yield head.slice(0, -2) + ',\n  "flows": [';
+  let first = true;
+  for (const f of r.flows) {
+    yield `${first ? "" : ","}\n    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}]\n}\n`;
+}
+
 export function reachJson(r: ReachReport): ReachJson {
   return {
     schema: "netreach.reach/v1",

@@ -1,10 +1,22 @@
 import type { ReachReport } from "../analyze.js";
 import { plain } from "./escape.js";
 
-/** One line per allowed pair, sorted, columns aligned for a terminal. */
-export function reachText(r: ReachReport): string {
-  if (r.flows.length === 0) return "no allowed flows\n";
-  const width = Math.min(60, Math.max(...r.flows.map((f) => plain(f.src.id).length)));
-  const dstWidth = Math.min(60, Math.max(...r.flows.map((f) => plain(f.dst.id).length)));
-  return r.flows.map((f) => `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}`).join("\n") + "\n";
+const MAX_COLUMN = 60;
+
+/** One line per allowed pair, sorted, columns aligned for a terminal; produced line by line. */
+export function* reachTextLines(r: ReachReport): Generator<string> {
+  if (r.flows.length === 0) {
+    yield "no allowed flows\n";
+    return;
+  }
+  // A loop, not Math.max(...): millions of flows would overflow the argument list.
+  let width = 0;
+  let dstWidth = 0;
+  for (const f of r.flows) {
+    width = Math.max(width, plain(f.src.id).length);
+    dstWidth = Math.max(dstWidth, plain(f.dst.id).length);
+  }
+  width = Math.min(MAX_COLUMN, width);
+  dstWidth = Math.min(MAX_COLUMN, dstWidth);
+  for (const f of r.flows) yield `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}\n`;
 }
