@@ -39963,7 +39963,7 @@ async function runAction(env = process.env) {
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
   const revs = revisions(repoDir, inputs, event);
-  info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (merge base) with ${revs.head.slice(0, 12)} (head)`));
+  info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
   const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, gate: inputs.gate });
@@ -39996,17 +39996,7 @@ async function runAction(env = process.env) {
   } catch (e) {
     warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const errors = report.diagnostics.filter((d) => d.severity === "error");
-  for (const d of report.diagnostics) info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
-  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
-    error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
-  }
-  for (const a of openingAnnotations(report)) {
-    const props = { file: a.file, startLine: a.line, title: a.title };
-    if (a.level === "error" && allowedByLabel === null) error(a.message, props);
-    else if (a.level === "error") warning(a.message, props);
-    else notice(a.message, props);
-  }
+  annotate(report, allowedByLabel);
   let commentId = null;
   if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
     const body = renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
@@ -40023,15 +40013,30 @@ async function runAction(env = process.env) {
   }
   setOutput("comment-id", commentId === null ? "" : String(commentId));
   info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
-  if (!report.gate.passed) {
-    const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
-    const more = report.gate.violations.length > 20 ? [`- \u2026 and ${report.gate.violations.length - 20} more`] : [];
-    const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)
-${[...lines, ...more].join("\n")}`;
-    if (allowedByLabel !== null) notice(`${message}
-Allowed by the PR label "${allowedByLabel}".`);
-    else setFailed(message);
+  decide(report, allowedByLabel);
+}
+function annotate(report, allowedByLabel) {
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  for (const d of report.diagnostics) info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
+    error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }
+  for (const a of openingAnnotations(report)) {
+    const props = { file: a.file, startLine: a.line, title: a.title };
+    if (a.level === "error" && allowedByLabel === null) error(a.message, props);
+    else if (a.level === "error") warning(a.message, props);
+    else notice(a.message, props);
+  }
+}
+function decide(report, allowedByLabel) {
+  if (report.gate.passed) return;
+  const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
+  const more = report.gate.violations.length > 20 ? [`- \u2026 and ${report.gate.violations.length - 20} more`] : [];
+  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)
+${[...lines, ...more].join("\n")}`;
+  if (allowedByLabel !== null) notice(`${message}
+Allowed by the PR label "${allowedByLabel}".`);
+  else setFailed(message);
 }
 
 // src/action/main.ts

@@ -3,7 +3,7 @@
 import * as core from "@actions/core";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { diff } from "../analyze.js";
+import { diff, type DiffReport } from "../analyze.js";
 import { describeViolation } from "../gate/describe.js";
 import { ensureMergeBase } from "../git/merge-base.js";
 import { readRevision } from "../git/read-revision.js";
@@ -74,7 +74,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
   const revs = revisions(repoDir, inputs, event);
-  core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (merge base) with ${revs.head.slice(0, 12)} (head)`));
+  core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
 
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
@@ -117,20 +117,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
 
-  // Invalid objects in the head: a reviewer must see them on the line, not only in the comment.
-  const errors = report.diagnostics.filter((d) => d.severity === "error");
-  for (const d of report.diagnostics) core.info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
-  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
-    core.error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
-  }
-
-  for (const a of openingAnnotations(report)) {
-    const props = { file: a.file, startLine: a.line, title: a.title };
-    // A reviewed and allowed change still deserves the pointer, but not a red mark.
-    if (a.level === "error" && allowedByLabel === null) core.error(a.message, props);
-    else if (a.level === "error") core.warning(a.message, props);
-    else core.notice(a.message, props);
-  }
+  annotate(report, allowedByLabel);
 
   // The comment: skipped, never fatal, when the token cannot write (fork PRs).
   let commentId: number | null = null;
@@ -150,11 +137,31 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   core.setOutput("comment-id", commentId === null ? "" : String(commentId));
 
   core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
-  if (!report.gate.passed) {
-    const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
-    const more = report.gate.violations.length > 20 ? [`- … and ${report.gate.violations.length - 20} more`] : [];
-    const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)\n${[...lines, ...more].join("\n")}`;
-    if (allowedByLabel !== null) core.notice(`${message}\nAllowed by the PR label "${allowedByLabel}".`);
-    else core.setFailed(message);
+  decide(report, allowedByLabel);
+}
+
+/** Lines a reviewer should look at: invalid objects, then the policy lines that open flows. */
+function annotate(report: DiffReport, allowedByLabel: string | null): void {
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  for (const d of report.diagnostics) core.info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
+    core.error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }
+  for (const a of openingAnnotations(report)) {
+    const props = { file: a.file, startLine: a.line, title: a.title };
+    // A reviewed and allowed change still deserves the pointer, but not a red mark.
+    if (a.level === "error" && allowedByLabel === null) core.error(a.message, props);
+    else if (a.level === "error") core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+}
+
+/** The required check: fails the step on violations, unless the allow label is on the PR. */
+function decide(report: DiffReport, allowedByLabel: string | null): void {
+  if (report.gate.passed) return;
+  const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
+  const more = report.gate.violations.length > 20 ? [`- … and ${report.gate.violations.length - 20} more`] : [];
+  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)\n${[...lines, ...more].join("\n")}`;
+  if (allowedByLabel !== null) core.notice(`${message}\nAllowed by the PR label "${allowedByLabel}".`);
+  else core.setFailed(message);
 }
