@@ -1,5 +1,11 @@
 import type { ReachReport } from "../analyze.js";
+import type { Change } from "../diff/change.js";
+import { ConnSet } from "../net/conn-set.js";
 import { md, mdCode } from "./escape.js";
+import { groupChanges, setWords } from "./group.js";
+
+/** Past this many flows the grouped view is left out: grouping is meant for what a person reads. */
+const MAX_GROUPED_FLOWS = 20_000;
 
 export function reachMarkdown(r: ReachReport): string {
   const out: string[] = ["## netreach: allowed flows", ""];
@@ -7,10 +13,18 @@ export function reachMarkdown(r: ReachReport): string {
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
   out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
-  if (r.flows.length > 0) {
-    out.push("| Source | Destination | Connections |", "| --- | --- | --- |");
-    for (const f of r.flows) out.push(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`);
+  if (r.flows.length > 0 && r.flows.length <= MAX_GROUPED_FLOWS) {
+    // The same grouping as a diff's, reading every allowed flow as "opened from nothing".
+    const changes: Change[] = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));
+    const groups = groupChanges({ changes, universe: r.endpoints, endpoints: r.endpoints, gate: { passed: true, violations: [] } }).opened;
+    out.push("| Sources | Destinations | Connections |", "| --- | --- | --- |");
+    for (const g of groups) out.push(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(g.conn.toString())} |`);
     out.push("");
+  }
+  if (r.flows.length > 0) {
+    const table = ["| Source | Destination | Connections |", "| --- | --- | --- |", ...r.flows.map((f) => `| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`)];
+    if (r.flows.length <= MAX_GROUPED_FLOWS) out.push("<details><summary>Every allowed pair</summary>", "", ...table, "", "</details>", "");
+    else out.push(...table, "");
   }
   if (r.assumptions.length > 0) {
     out.push("<details><summary>Assumptions</summary>", "");

@@ -33,3 +33,22 @@ describe("reach formats", () => {
     expect(csv).toContain("10.0.0.0/8,ns0/p0[Pod],\"TCP 80,UDP 53\"\r\n");
   });
 });
+
+describe("reach Markdown", () => {
+  it("groups the flows for a reader, and keeps every pair in a collapsed table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { reachMarkdown } = await import("../../src/render/reach-md.js");
+    const seeds = join(__dirname, "../fixtures/seeds");
+    const files = ["default-deny-all", "allow-dns", "allow-same-namespace"].map((n) => ({ path: `${n}.yaml`, text: readFileSync(join(seeds, `${n}.yaml`), "utf8") }));
+    const out = reachMarkdown(reach(files, { pods: "synthetic" }));
+    // The tutorial's promise, in three rows of the grouped table.
+    expect(out).toContain("| any pod in `production` | every pod in `production` | All Connections |");
+    expect(out).toMatch(/\| any pod in `production` \| [^|]*any external address \| TCP 53,UDP 53 \|/);
+    // Nothing gets into production from outside it.
+    expect(out).toContain("| `[*]/[*]` and any external address | `[*]/[*]` | All Connections |");
+    expect(out).not.toMatch(/\| [^|]*\| every pod in `production` \| (?!All Connections)/);
+    expect(out).toContain("<details><summary>Every allowed pair</summary>");
+    expect(out).toContain("| `production/[*]` | `production/[*]` | All Connections |");
+  });
+});
