@@ -10415,9 +10415,9 @@ function explain(base, head, opened, closed) {
     }
     const closedHere = bConn.subtract(hConn).intersect(closed);
     if (!closedHere.isEmpty && b) {
-      if (h?.isolated && !b.isolated) out.push(...h.isolatedBy("head"));
-      if (b.isolated) out.push(...b.reasons("base", "allows", closedHere));
-      if (h?.isolated && b.isolated && b.reasons("base", "allows", closedHere).length === 0) out.push(...h.isolatedBy("head"));
+      const narrowed = b.isolated ? b.reasons("base", "allows", closedHere) : [];
+      out.push(...narrowed);
+      if (h?.isolated && (!b.isolated || narrowed.length === 0)) out.push(...h.isolatedBy("head"));
     }
   }
   return dedupe(out);

@@ -57,9 +57,10 @@ export function explain(base: SidePair, head: SidePair, opened: ConnSet, closed:
     }
     const closedHere = bConn.subtract(hConn).intersect(closed);
     if (!closedHere.isEmpty && b) {
-      if (h?.isolated && !b.isolated) out.push(...h.isolatedBy("head"));
-      if (b.isolated) out.push(...b.reasons("base", "allows", closedHere));
-      if (h?.isolated && b.isolated && b.reasons("base", "allows", closedHere).length === 0) out.push(...h.isolatedBy("head"));
+      const narrowed = b.isolated ? b.reasons("base", "allows", closedHere) : [];
+      out.push(...narrowed);
+      // Newly isolated, or nothing on base explains it: the head's isolating policies do.
+      if (h?.isolated && (!b.isolated || narrowed.length === 0)) out.push(...h.isolatedBy("head"));
     }
   }
   return dedupe(out);

@@ -30,26 +30,3 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
 export function selects(s: Selector, labels: Labels): boolean {
   return s.requirements.every((r) => requirementMatches(r, labels));
 }
-
-export function selectorKeys(s: Selector): string[] {
-  return s.requirements.map((r) => r.key);
-}
-
-/** Short human form: "app=db", "tier in (a,b)", "!legacy", "*" for everything. */
-export function describeSelector(s: Selector): string {
-  if (s.requirements.length === 0) return "*";
-  return s.requirements
-    .map((r) => {
-      switch (r.op) {
-        case "In":
-          return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(",")})`;
-        case "NotIn":
-          return r.values.length === 1 ? `${r.key}!=${r.values[0]}` : `${r.key} notin (${r.values.join(",")})`;
-        case "Exists":
-          return r.key;
-        case "DoesNotExist":
-          return `!${r.key}`;
-      }
-    })
-    .join(",");
-}
