@@ -1,4 +1,4 @@
-// Every policy of the two seed tutorials (/work/shared/seeds, README there), checked against a small
+// Every policy of the two seed tutorials (test/fixtures/seeds, README there), checked against a small
 // cluster of our own (test/fixtures/seeds/cluster) for the results the tutorials promise.
 // - 000 "Kubernetes Network Policies" (anatomy): example-policy (as printed it is invalid; a corrected
 //   copy is in corrected/), the AND vs OR selector pair, and the docs' default policies

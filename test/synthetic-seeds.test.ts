@@ -1,4 +1,4 @@
-// The seed tutorials (/work/shared/seeds, policies in test/fixtures/seeds) replayed as pull requests
+// The seed tutorials (policies in test/fixtures/seeds, README there) replayed as pull requests
 // against a repository that holds NetworkPolicies but no workloads (DESIGN section 4, "Synthetic
 // pods"). Every policy is applied one PR at a time, both on an EMPTY repository (base = no files)
 // and on the previous tutorial step (base = the steps so far), with `--pods synthetic`; `--pods

@@ -13,6 +13,8 @@ import {
 } from "yaml";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { makeLocator } from "./yaml-locator.js";
+import { duplicateKeys } from "./yaml-duplicate-keys.js";
+import { normalizeLineBreaks, repairForYaml } from "./yaml-leniency.js";
 import type { Locator, Position, SourceFile } from "./source.js";
 
 export interface ParsedDocument {
@@ -45,7 +47,8 @@ export const defaultDocumentLimits: DocumentLimits = { maxDocuments: 100_000, ma
 const dropTimeTags = (tags: Tags): Tags =>
   tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 
-const composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" } as const;
+// Duplicate keys: go-yaml v2 keeps the last value, and so does toJS; duplicateKeys() warns.
+const composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false } as const;
 
 type ParsedDoc = Document.Parsed;
 
@@ -93,33 +96,85 @@ function deeperThan(value: unknown, max: number): boolean {
 }
 
 function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const text = normalizeLineBreaks(file.text);
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   // Errors found at the end of the input (an unclosed bracket) point at the last written line,
   // not at an empty line past it.
-  const lastChar = Math.max(0, file.text.trimEnd().length - 1);
+  const lastChar = Math.max(0, text.trimEnd().length - 1);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
+  const strict = parseText(file.path, text, lim, at);
+  if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
+
+  // Documents the grammar rejects get a second reading from the repaired text (positions mapped
+  // back): those that fail only where kubectl's reader is more lenient now parse. Every other
+  // document stays exactly as the strict parse read it, and so do the errors of those still failing.
+  const repaired = repairForYaml(text);
+  if (!repaired) return flatten(strict);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at(repaired.toOriginal(offset)), repaired.toOriginal);
+  const byIndex = new Map(second.results.map((r) => [r.index, r]));
+  const results = strict.results.map((r) => {
+    const other = r.syntaxError ? byIndex.get(r.index) : undefined;
+    // A repaired document that still fails for another reason reports that reason instead.
+    return other && (other.doc || !other.syntaxError) ? other : r;
+  });
+  return flatten({ results, diagnostics: strict.diagnostics });
+}
+
+/** One document's outcome: the value, or the diagnostics that rejected it. */
+interface DocResult {
+  readonly index: number;
+  readonly doc: ParsedDocument | undefined;
+  readonly diagnostics: Diagnostic[];
+  /** Rejected by the YAML grammar: kubectl's more lenient reader may still accept it (yaml-leniency.ts). */
+  readonly syntaxError: boolean;
+}
+
+interface TextParse {
+  readonly results: DocResult[];
+  /** Diagnostics of the stream, outside any one document (caps, stray directives). */
+  readonly diagnostics: Diagnostic[];
+}
+
+function flatten(parse: TextParse): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const docs: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [...parse.diagnostics];
+  for (const r of parse.results) {
+    if (r.doc) docs.push(r.doc);
+    diagnostics.push(...r.diagnostics);
+  }
+  return { docs, diagnostics };
+}
+
+function parseText(
+  path: string,
+  text: string,
+  lim: DocumentLimits,
+  at: (offset: number) => Position,
+  toOriginal: (offset: number) => number = (offset) => offset,
+): TextParse {
+  const results: DocResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic["severity"], offset: number, message: string) =>
-    diagnostics.push(diagnostic(severity, file.path, at(offset), message));
+    diagnostics.push(diagnostic(severity, path, at(offset), message));
 
   // Parser and Composer are what yaml's parseAllDocuments runs; driving them token by token
   // lets us stop at the document cap and keep over-deep documents away from the recursive
   // composer. (The parser itself is iterative and copes with any depth.)
-  const parser = new Parser(lineCounter.addNewLine);
+  const parser = new Parser();
   const composer = new Composer(composerOptions);
   const pendingIndexes: number[] = []; // the composer emits a document only when the next one starts
   const accept = (doc: ParsedDoc) => {
     const index = pendingIndexes.shift() ?? -1;
-    const parsed = finishDocument(doc, index, lim, at, report);
-    if (parsed) docs.push(parsed);
+    results.push(finishDocument(path, doc, index, lim, at, toOriginal));
   };
 
   let count = 0;
-  for (const token of parser.parse(file.text)) {
+  for (const token of parser.parse(text)) {
     if (token.type === "document") {
       if (count === lim.maxDocuments) {
         report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
@@ -138,24 +193,37 @@ function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocumen
   for (const doc of composer.end()) accept(doc);
   // Errors outside any document (e.g. a stream with only a stray directive) stay with the composer.
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
-  return { docs, diagnostics };
+  return { results, diagnostics };
 }
 
 function finishDocument(
+  path: string,
   doc: ParsedDoc,
   index: number,
   lim: DocumentLimits,
   at: (offset: number) => Position,
-  report: (severity: Diagnostic["severity"], offset: number, message: string) => void,
-): ParsedDocument | undefined {
+  toOriginal: (offset: number) => number,
+): DocResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Diagnostic["severity"], offset: number, message: string) =>
+    diagnostics.push(diagnostic(severity, path, at(offset), message));
+  const rejected = (syntaxError = false): DocResult => ({ index, doc: undefined, diagnostics, syntaxError });
+
   const start = isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
     // Later errors are mostly consequences of the first one; report it alone.
     report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
-    return undefined;
+    return rejected(true);
   }
   for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
+  for (const dup of duplicateKeys(doc)) {
+    report(
+      "warning",
+      dup.offset,
+      `duplicate key \`${dup.key}\` (also at line ${at(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`,
+    );
+  }
 
   let value: unknown;
   try {
@@ -169,24 +237,25 @@ function finishDocument(
         ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped`
         : `YAML error: ${firstLine(msg)}; the document is skipped`,
     );
-    return undefined;
+    return rejected();
   }
   // `---` alone, comments only, or an explicit null: nothing to analyze, nothing to say.
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined) return rejected();
 
   // Aliases can build what the text cannot show: cycles (an anchor used inside itself) and
   // nesting multiplied through alias chains. Later stages recurse over values, so check here.
   const shape = checkShape(value, lim.maxDepth);
   if (shape === "cycle") {
     report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
-    return undefined;
+    return rejected();
   }
   if (shape === "too-deep") {
     report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
-    return undefined;
+    return rejected();
   }
   const locate = makeLocator(doc, start, at);
-  return { index, value, locate, line: at(start).line, span: [doc.range[0], doc.range[2]] };
+  const span: [number, number] = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
+  return { index, doc: { index, value, locate, line: at(start).line, span }, diagnostics, syntaxError: false };
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,5 @@
-// Access to the netpol-analyzer reference cases, read at test time from the shared folder
-// (never copied into the repository).
+// Access to the netpol-analyzer reference cases, copied into the repository
+// (test/fixtures/netpol-analyzer, README and LICENSE there) so that a clone stands alone.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,28 +8,8 @@ import type { SourceFile } from "../../src/load/source.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** `$NETREACH_SHARED`, else `<repo>/../shared`. */
-export function sharedDir(): string {
-  return process.env.NETREACH_SHARED ?? path.resolve(REPO_ROOT, "../shared");
-}
-
 export function corpusDir(): string {
-  return path.join(sharedDir(), "conformance", "netpol-analyzer");
-}
-
-/** Why the corpus cannot be used, or undefined when it can. */
-export function corpusProblem(): string | undefined {
-  const dir = corpusDir();
-  for (const sub of ["tests", "connlist", "diff"]) {
-    if (!existsSync(path.join(dir, sub))) {
-      return (
-        `netpol-analyzer conformance data not found: ${path.join(dir, sub)} is missing. ` +
-        `Set NETREACH_SHARED to the shared folder (the one holding conformance/netpol-analyzer); ` +
-        `default is ${path.resolve(REPO_ROOT, "../shared")}.`
-      );
-    }
-  }
-  return undefined;
+  return path.join(REPO_ROOT, "test", "fixtures", "netpol-analyzer");
 }
 
 /** Admin-tier cases (AdminNetworkPolicy / BaselineAdminNetworkPolicy), out of scope here. */

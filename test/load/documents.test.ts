@@ -93,16 +93,16 @@ describe("parseDocuments", () => {
     ]);
   });
 
-  it("reports duplicate keys with the position of the second one", () => {
+  it("reads duplicate keys as kubectl does (the last wins) and warns at the second one", () => {
     const { docs, diagnostics } = parseDocuments(file("kind: Pod\nmetadata: {}\nkind: Service\n"));
-    expect(docs).toEqual([]);
+    expect(docs.map((d) => d.value)).toEqual([{ kind: "Service", metadata: {} }]);
     expect(diagnostics).toEqual([
       {
-        severity: "error",
+        severity: "warning",
         file: "k8s/policy.yaml",
         line: 3,
         column: 1,
-        message: "YAML syntax error: Map keys must be unique; the document is skipped",
+        message: "duplicate key `kind` (also at line 1): kubectl keeps this later value and drops the earlier one",
       },
     ]);
   });
