@@ -2382,13 +2382,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -2408,7 +2408,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2417,13 +2417,13 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias3;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode3;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -6532,9 +6532,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6570,7 +6570,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6610,7 +6610,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6633,7 +6633,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -6665,7 +6665,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6681,7 +6681,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7967,8 +7967,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8051,8 +8051,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -11802,7 +11802,7 @@ function duplicate(obj, what) {
 }
 
 // src/load/documents.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -11865,10 +11865,225 @@ function startOf(node) {
   return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
 }
 
+// src/load/yaml-duplicate-keys.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function duplicateKeys(doc) {
+  const found = [];
+  const stack = [doc.contents];
+  for (let node = stack.pop(); node !== void 0; node = stack.pop()) {
+    if ((0, import_yaml3.isPair)(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (!(0, import_yaml3.isCollection)(node) || (0, import_yaml3.isAlias)(node)) continue;
+    if ((0, import_yaml3.isMap)(node) && node.items.length > 1) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (!(0, import_yaml3.isScalar)(key) || typeof key.value === "symbol" || !key.range) continue;
+        const name = String(key.value ?? "");
+        const first = seen.get(name);
+        if (first === void 0) seen.set(name, key.range[0]);
+        else found.push({ key: name, offset: key.range[0], firstOffset: first });
+      }
+    }
+    for (const item of node.items) stack.push(item);
+  }
+  return found;
+}
+
+// src/load/yaml-leniency.ts
+function normalizeLineBreaks(text) {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+function repairForYaml(original) {
+  const edits = scan(original);
+  if (edits.length === 0) return void 0;
+  return applyEdits(original, edits);
+}
+function applyEdits(original, edits) {
+  let out = "";
+  let from = 0;
+  const newStarts = [];
+  const origStarts = [];
+  const shifts = [];
+  let shift = 0;
+  for (const e of edits) {
+    out += original.slice(from, e.at);
+    newStarts.push(e.at + shift);
+    origStarts.push(e.at);
+    out += e.inserted;
+    shift += e.inserted.length - e.removed;
+    shifts.push(shift);
+    from = e.at + e.removed;
+  }
+  out += original.slice(from);
+  const toOriginal = (offset) => {
+    let lo = 0;
+    let hi = newStarts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (newStarts[mid] <= offset) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return offset;
+    const edit = edits[k];
+    const insertedEnd = newStarts[k] + edit.inserted.length;
+    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit.removed - 1, 0));
+    return offset - shifts[k];
+  };
+  return { text: out, toOriginal };
+}
+var isBlank = (c) => c === " " || c === "	";
+var isBreakOrEnd = (c) => c === void 0 || c === "\n" || c === "\r";
+var isSpaceOrEnd = (c) => isBlank(c) || isBreakOrEnd(c);
+function scan(text) {
+  const edits = [];
+  let flowDepth = 0;
+  let quote;
+  let need = 0;
+  let blockScalarParent;
+  let pos = 0;
+  while (pos < text.length) {
+    const lineStart = pos;
+    let lineEnd = text.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = text.length;
+    pos = lineEnd + 1;
+    let i = lineStart;
+    while (i < lineEnd && isBlank(text[i])) i++;
+    const contentStart = i;
+    const blankLine = contentStart >= lineEnd || text[contentStart] === "\r";
+    if (blockScalarParent !== void 0) {
+      let spaces = 0;
+      while (text[lineStart + spaces] === " ") spaces++;
+      if (blankLine || spaces > blockScalarParent) continue;
+      blockScalarParent = void 0;
+    }
+    if (lineStart === contentStart && /^(---|\.\.\.)(?=[ \t\r\n]|$)/.test(text.slice(lineStart, lineStart + 4))) {
+      flowDepth = 0;
+      quote = void 0;
+      continue;
+    }
+    if (lineStart === contentStart && flowDepth === 0 && quote === void 0 && text[lineStart] === "%") continue;
+    if ((flowDepth > 0 || quote !== void 0) && !blankLine) {
+      const leading = text.slice(lineStart, contentStart);
+      if (leading.includes("	") || leading.length < need) {
+        edits.push({ at: lineStart, removed: leading.length, inserted: " ".repeat(Math.max(need, leading.replace(/\t/g, "").length)) });
+      }
+    }
+    let tokenStart = flowDepth === 0 && quote === void 0;
+    let keyColumn = contentStart - lineStart;
+    i = contentStart;
+    while (i < lineEnd) {
+      const c = text[i];
+      if (quote !== void 0) {
+        if (quote === '"' && c === "\\") {
+          i += 2;
+          continue;
+        }
+        if (c === quote) {
+          if (quote === "'" && text[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
+          quote = void 0;
+          i++;
+          if (text[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          tokenStart = false;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (c === " " || c === "	" || c === "\r") {
+        i++;
+        continue;
+      }
+      if (c === "#" && (i === lineStart || isBlank(text[i - 1]))) break;
+      if (flowDepth > 0) {
+        if (c === "[" || c === "{") {
+          flowDepth++;
+          i++;
+        } else if (c === "]" || c === "}" || c === ",") {
+          if (c !== ",") flowDepth--;
+          i++;
+          if (text[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          if (flowDepth === 0) tokenStart = false;
+        } else if (c === '"' || c === "'") {
+          startQuote(c, i);
+          i++;
+        } else {
+          i++;
+          while (i < lineEnd && !"[]{},".includes(text[i]) && !(text[i] === "#" && isBlank(text[i - 1]))) {
+            if (text[i] === '"' || text[i] === "'") {
+              if (isBlank(text[i - 1]) && /[:\[{,]\s*$/.test(text.slice(Math.max(lineStart, i - 4), i))) break;
+            }
+            i++;
+          }
+        }
+        continue;
+      }
+      if (c === "-" || c === "?" || c === ":") {
+        if (isSpaceOrEnd(text[i + 1])) {
+          if (c !== ":") keyColumn = i - lineStart;
+          i++;
+          tokenStart = true;
+          continue;
+        }
+      }
+      if (tokenStart) {
+        if (c === "[" || c === "{") {
+          if (flowDepth === 0) need = i - lineStart;
+          flowDepth = 1;
+          i++;
+          continue;
+        }
+        if (c === '"' || c === "'") {
+          startQuote(c, i);
+          i++;
+          continue;
+        }
+        if (c === "|" || c === ">") {
+          const rest = text.slice(i + 1, lineEnd);
+          if (/^[-+0-9]*\s*(#.*)?\r?$/.test(rest)) {
+            blockScalarParent = keyColumn;
+            break;
+          }
+        }
+        if (c === "&" || c === "!") {
+          while (i < lineEnd && !isBlank(text[i])) i++;
+          continue;
+        }
+      }
+      const start = i;
+      while (i < lineEnd) {
+        const d = text[i];
+        if (d === ":" && isSpaceOrEnd(text[i + 1])) break;
+        if (d === "#" && isBlank(text[i - 1])) break;
+        i++;
+      }
+      if (text[i] === ":") keyColumn = start - lineStart;
+      tokenStart = false;
+    }
+  }
+  return edits;
+  function startQuote(c, at2) {
+    if (flowDepth === 0) {
+      let lineStart = at2;
+      while (lineStart > 0 && text[lineStart - 1] !== "\n") lineStart--;
+      need = at2 - lineStart;
+    }
+    quote = c;
+  }
+}
+
 // src/load/documents.ts
 var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
-var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error" };
+var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
 function parseDocuments(file, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
   return parseJson(file, lim) ?? parseYaml(file, lim);
@@ -11902,25 +12117,49 @@ function deeperThan(value, max) {
   return false;
 }
 function parseYaml(file, lim) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const lastChar = Math.max(0, file.text.trimEnd().length - 1);
+  const text = normalizeLineBreaks(file.text);
+  const lineCounter = new import_yaml4.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const lastChar = Math.max(0, text.trimEnd().length - 1);
   const at2 = (offset) => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
+  const strict = parseText(file.path, text, lim, at2);
+  if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
+  const repaired = repairForYaml(text);
+  if (!repaired) return flatten(strict);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at2(repaired.toOriginal(offset)), repaired.toOriginal);
+  const byIndex = new Map(second.results.map((r) => [r.index, r]));
+  const results = strict.results.map((r) => {
+    const other = r.syntaxError ? byIndex.get(r.index) : void 0;
+    return other && (other.doc || !other.syntaxError) ? other : r;
+  });
+  return flatten({ results, diagnostics: strict.diagnostics });
+}
+function flatten(parse) {
   const docs = [];
+  const diagnostics2 = [...parse.diagnostics];
+  for (const r of parse.results) {
+    if (r.doc) docs.push(r.doc);
+    diagnostics2.push(...r.diagnostics);
+  }
+  return { docs, diagnostics: diagnostics2 };
+}
+function parseText(path3, text, lim, at2, toOriginal = (offset) => offset) {
+  const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, file.path, at2(offset), message));
-  const parser = new import_yaml3.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml3.Composer(composerOptions);
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path3, at2(offset), message));
+  const parser = new import_yaml4.Parser();
+  const composer = new import_yaml4.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    const parsed = finishDocument(doc, index, lim, at2, report);
-    if (parsed) docs.push(parsed);
+    results.push(finishDocument(path3, doc, index, lim, at2, toOriginal));
   };
   let count = 0;
-  for (const token of parser.parse(file.text)) {
+  for (const token of parser.parse(text)) {
     if (token.type === "document") {
       if (count === lim.maxDocuments) {
         report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
@@ -11938,16 +12177,26 @@ function parseYaml(file, lim) {
   }
   for (const doc of composer.end()) accept(doc);
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
-  return { docs, diagnostics: diagnostics2 };
+  return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(doc, index, lim, at2, report) {
-  const start = (0, import_yaml3.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+function finishDocument(path3, doc, index, lim, at2, toOriginal) {
+  const diagnostics2 = [];
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path3, at2(offset), message));
+  const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
+  const start = (0, import_yaml4.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
     report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
-    return void 0;
+    return rejected(true);
   }
   for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
+  for (const dup of duplicateKeys(doc)) {
+    report(
+      "warning",
+      dup.offset,
+      `duplicate key \`${dup.key}\` (also at line ${at2(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
+    );
+  }
   let value;
   try {
     value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
@@ -11958,20 +12207,21 @@ function finishDocument(doc, index, lim, at2, report) {
       start,
       /alias count/i.test(msg) ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped` : `YAML error: ${firstLine(msg)}; the document is skipped`
     );
-    return void 0;
+    return rejected();
   }
-  if (value === null || value === void 0) return void 0;
+  if (value === null || value === void 0) return rejected();
   const shape = checkShape(value, lim.maxDepth);
   if (shape === "cycle") {
     report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
-    return void 0;
+    return rejected();
   }
   if (shape === "too-deep") {
     report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
-    return void 0;
+    return rejected();
   }
   const locate = makeLocator(doc, start, at2);
-  return { index, value, locate, line: at2(start).line, span: [doc.range[0], doc.range[2]] };
+  const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
+  return { index, doc: { index, value, locate, line: at2(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
 }
 function firstLine(message) {
   return message.split("\n", 1)[0].trim();
