@@ -11226,24 +11226,61 @@ function offending(rule, c, config) {
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 // src/load/object-meta.ts
-function objectMeta(obj) {
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function isDnsLabel(s) {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+function isDnsSubdomain(s) {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+var RULE_TEXT = {
+  "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
+  "dns-subdomain": "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit"
+};
+function quoted(value) {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+}
+function objectMeta(obj, metaKind = "namespaced") {
+  const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
   const meta = obj.body["metadata"];
   if (!isPlainObject(meta)) {
-    problems.push({ path: ["metadata"], message: "metadata with a name is required" });
-    return { name: void 0, namespace: "default", labels: {}, problems };
+    problems.push({ path: ["metadata"], message: "is required, with a name" });
+    return { name: void 0, namespace: "default", labels: {}, problems, nameShown: "(unnamed)", display: "default/(unnamed)" };
   }
-  const name = meta["name"];
-  const ns = meta["namespace"];
-  if (typeof name !== "string" || name === "") problems.push({ path: ["metadata", "name"], message: "metadata.name is required" });
-  if (ns !== void 0 && ns !== null && (typeof ns !== "string" || ns === "")) {
-    problems.push({ path: ["metadata", "namespace"], message: "metadata.namespace must be a non-empty string" });
+  const rawName = meta["name"];
+  const rawNs = meta["namespace"];
+  let name;
+  let namespace = "default";
+  let nameShown = "(unnamed)";
+  let nsShown = "default";
+  if (typeof rawName !== "string" || rawName === "") {
+    problems.push({ path: ["metadata", "name"], message: "is required" });
+  } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
+    nameShown = quoted(rawName);
+    problems.push({ path: ["metadata", "name"], message: `${nameShown} is invalid: it must be ${RULE_TEXT[nameRule]}` });
+  } else {
+    name = nameShown = rawName;
+  }
+  if (metaKind === "namespaced" && rawNs !== void 0 && rawNs !== null) {
+    if (typeof rawNs !== "string" || rawNs === "") {
+      problems.push({ path: ["metadata", "namespace"], message: "must be a non-empty string" });
+      nsShown = "(invalid)";
+    } else if (!isDnsLabel(rawNs)) {
+      nsShown = quoted(rawNs);
+      problems.push({ path: ["metadata", "namespace"], message: `${nsShown} is invalid: it must be ${RULE_TEXT["dns-label"]}` });
+    } else {
+      namespace = nsShown = rawNs;
+    }
   }
   return {
-    name: typeof name === "string" && name !== "" ? name : void 0,
-    namespace: typeof ns === "string" && ns !== "" ? ns : "default",
+    name: problems.length === 0 ? name : void 0,
+    namespace,
     labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
-    problems
+    problems,
+    nameShown,
+    display: `${nsShown}/${nameShown}`
   };
 }
 
@@ -11260,12 +11297,10 @@ function sourceRef(obj, path3 = []) {
 
 // src/load/namespace.ts
 function loadNamespace(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Namespace ${meta.name ?? "(unnamed)"}`);
-  if (meta.name === void 0) {
-    c.error(["metadata", "name"], "metadata.name is required; left out");
-    return { namespace: void 0, diagnostics: c.diagnostics };
-  }
+  const meta = objectMeta(obj, "namespace-object");
+  const c = new Checker(obj, `Namespace ${meta.nameShown}`);
+  for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
+  if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
   const labels2 = {};
   for (const [k, v] of Object.entries(meta.labels)) {
     if (typeof v === "string") labels2[k] = v;
@@ -11415,7 +11450,7 @@ function svcNameProblem(name) {
 var REJECTS = "; the API server rejects this NetworkPolicy";
 function loadNetworkPolicy(obj) {
   const meta = objectMeta(obj);
-  const c = new Checker(obj, `NetworkPolicy ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
@@ -11678,7 +11713,7 @@ var TEMPLATE_PATH = {
 var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
 function loadWorkload(obj) {
   const meta = objectMeta(obj);
-  const c = new Checker(obj, `${obj.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj, `${obj.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
   const template = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind];
@@ -13086,8 +13121,11 @@ function csvCell(text) {
   const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
+function visibleControls(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 function plain(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/\n/g, "\\n");
+  return visibleControls(text).replace(/\n/g, "\\n");
 }
 
 // src/render/mermaid.ts
@@ -13312,7 +13350,8 @@ ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
   return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
 }
-function fence(body, info) {
+function fence(text, info) {
+  const body = visibleControls(text);
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
   const ticks = "`".repeat(Math.max(3, longest + 1));
   return `${ticks}${info}
@@ -13357,7 +13396,7 @@ function diffJson(r) {
 // src/render/diff-sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
-var RULE_TEXT = {
+var RULE_TEXT2 = {
   "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
   "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
@@ -13370,10 +13409,10 @@ function renderSarif(report, options) {
   const enabled = new Set(report.gateConfig.failOn);
   const rules2 = RULE_IDS.map((id) => ({
     id,
-    name: RULE_TEXT[id][0],
-    shortDescription: { text: RULE_TEXT[id][1] },
+    name: RULE_TEXT2[id][0],
+    shortDescription: { text: RULE_TEXT2[id][1] },
     fullDescription: {
-      text: id === OPENED_FLOW_RULE ? RULE_TEXT[id][1] : `${RULE_TEXT[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`
+      text: id === OPENED_FLOW_RULE ? RULE_TEXT2[id][1] : `${RULE_TEXT2[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`
     },
     defaultConfiguration: { level: id === OPENED_FLOW_RULE ? "note" : "error" }
   }));

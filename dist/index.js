@@ -32929,24 +32929,61 @@ function offending(rule, c, config) {
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 // src/load/object-meta.ts
-function objectMeta(obj2) {
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function isDnsLabel(s) {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+function isDnsSubdomain(s) {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+var RULE_TEXT = {
+  "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
+  "dns-subdomain": "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit"
+};
+function quoted(value) {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+}
+function objectMeta(obj2, metaKind = "namespaced") {
+  const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
   const meta = obj2.body["metadata"];
   if (!isPlainObject(meta)) {
-    problems.push({ path: ["metadata"], message: "metadata with a name is required" });
-    return { name: void 0, namespace: "default", labels: {}, problems };
+    problems.push({ path: ["metadata"], message: "is required, with a name" });
+    return { name: void 0, namespace: "default", labels: {}, problems, nameShown: "(unnamed)", display: "default/(unnamed)" };
   }
-  const name = meta["name"];
-  const ns = meta["namespace"];
-  if (typeof name !== "string" || name === "") problems.push({ path: ["metadata", "name"], message: "metadata.name is required" });
-  if (ns !== void 0 && ns !== null && (typeof ns !== "string" || ns === "")) {
-    problems.push({ path: ["metadata", "namespace"], message: "metadata.namespace must be a non-empty string" });
+  const rawName = meta["name"];
+  const rawNs = meta["namespace"];
+  let name;
+  let namespace = "default";
+  let nameShown = "(unnamed)";
+  let nsShown = "default";
+  if (typeof rawName !== "string" || rawName === "") {
+    problems.push({ path: ["metadata", "name"], message: "is required" });
+  } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
+    nameShown = quoted(rawName);
+    problems.push({ path: ["metadata", "name"], message: `${nameShown} is invalid: it must be ${RULE_TEXT[nameRule]}` });
+  } else {
+    name = nameShown = rawName;
+  }
+  if (metaKind === "namespaced" && rawNs !== void 0 && rawNs !== null) {
+    if (typeof rawNs !== "string" || rawNs === "") {
+      problems.push({ path: ["metadata", "namespace"], message: "must be a non-empty string" });
+      nsShown = "(invalid)";
+    } else if (!isDnsLabel(rawNs)) {
+      nsShown = quoted(rawNs);
+      problems.push({ path: ["metadata", "namespace"], message: `${nsShown} is invalid: it must be ${RULE_TEXT["dns-label"]}` });
+    } else {
+      namespace = nsShown = rawNs;
+    }
   }
   return {
-    name: typeof name === "string" && name !== "" ? name : void 0,
-    namespace: typeof ns === "string" && ns !== "" ? ns : "default",
+    name: problems.length === 0 ? name : void 0,
+    namespace,
     labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
-    problems
+    problems,
+    nameShown,
+    display: `${nsShown}/${nameShown}`
   };
 }
 
@@ -32963,12 +33000,10 @@ function sourceRef(obj2, path2 = []) {
 
 // src/load/namespace.ts
 function loadNamespace(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Namespace ${meta.name ?? "(unnamed)"}`);
-  if (meta.name === void 0) {
-    c.error(["metadata", "name"], "metadata.name is required; left out");
-    return { namespace: void 0, diagnostics: c.diagnostics };
-  }
+  const meta = objectMeta(obj2, "namespace-object");
+  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
+  for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
+  if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
   const labels2 = {};
   for (const [k, v] of Object.entries(meta.labels)) {
     if (typeof v === "string") labels2[k] = v;
@@ -33118,7 +33153,7 @@ function svcNameProblem(name) {
 var REJECTS = "; the API server rejects this NetworkPolicy";
 function loadNetworkPolicy(obj2) {
   const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `NetworkPolicy ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj2, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
@@ -33381,7 +33416,7 @@ var TEMPLATE_PATH = {
 var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
 function loadWorkload(obj2) {
   const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${obj2.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
   const template = obj2.kind === "Pod" ? [] : TEMPLATE_PATH[obj2.kind];
@@ -39798,8 +39833,11 @@ function mdCode(text) {
   const clean = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
   return "`" + clean + "`";
 }
+function visibleControls(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 function plain(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/\n/g, "\\n");
+  return visibleControls(text).replace(/\n/g, "\\n");
 }
 
 // src/render/mermaid.ts
@@ -40024,7 +40062,8 @@ ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
   return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
 }
-function fence(body, info2) {
+function fence(text, info2) {
+  const body = visibleControls(text);
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
   const ticks = "`".repeat(Math.max(3, longest + 1));
   return `${ticks}${info2}

@@ -13,6 +13,7 @@ import {
   diffCases,
   expectedConnlistText,
   expectedDiffText,
+  INVALID_UPSTREAM,
   readCaseFiles,
   usesIpv6IpBlocks,
 } from "./conformance/cases.js";
@@ -48,6 +49,13 @@ function failOnMismatches(what: string, report: string | undefined): void {
 }
 
 describe("conformance data", () => {
+  it.each(Object.entries(INVALID_UPSTREAM))("%s as written: netreach rejects what the API server would, at its line", (name, mend) => {
+    const json = analyzeReach(readCaseFiles(name, { mended: false }), { pods: "declared" });
+    expect(json.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", file: mend.file, line: mend.line, message: expect.stringMatching(/metadata\.name: .* is invalid/) }),
+    );
+  });
+
   it("is in the repository", () => {
     expect(connlist.length, `no connlist cases under ${corpusDir()}`).toBeGreaterThan(15);
     expect(diffs.length, `no diff cases under ${corpusDir()}`).toBeGreaterThan(6);

@@ -40,6 +40,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
       const r = loadNetworkPolicy(obj);
       diagnostics.push(...r.diagnostics);
       const meta = objectMeta(obj);
+      // Only objects the API server would accept are listed as policy changes.
       if (meta.name !== undefined && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
       if (r.policy) {
         if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));

@@ -7,12 +7,10 @@ import type { KubeObject } from "./source.js";
 import { sourceRef } from "./source-ref.js";
 
 export function loadNamespace(obj: KubeObject): { namespace: Namespace | undefined; diagnostics: readonly Diagnostic[] } {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Namespace ${meta.name ?? "(unnamed)"}`);
-  if (meta.name === undefined) {
-    c.error(["metadata", "name"], "metadata.name is required; left out");
-    return { namespace: undefined, diagnostics: c.diagnostics };
-  }
+  const meta = objectMeta(obj, "namespace-object");
+  const c = new Checker(obj, `Namespace ${meta.nameShown}`);
+  for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
+  if (meta.name === undefined) return { namespace: undefined, diagnostics: c.diagnostics };
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(meta.labels)) {
     if (typeof v === "string") labels[k] = v;

@@ -22,7 +22,7 @@ const REJECTS = "; the API server rejects this NetworkPolicy";
 
 export function loadNetworkPolicy(obj: KubeObject): PolicyLoad {
   const meta = objectMeta(obj);
-  const c = new Checker(obj, `NetworkPolicy ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
 

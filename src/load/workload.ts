@@ -29,7 +29,7 @@ export interface WorkloadLoad {
 
 export function loadWorkload(obj: KubeObject): WorkloadLoad {
   const meta = objectMeta(obj);
-  const c = new Checker(obj, `${obj.kind} ${meta.namespace}/${meta.name ?? "(unnamed)"}`);
+  const c = new Checker(obj, `${obj.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics };
 

@@ -10,7 +10,7 @@ import type { Change, Reason } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
 import { fitBlocks, type Block, type Rows } from "./budget.js";
 import { dnsLoss, type DnsLoss } from "./dns-loss.js";
-import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
+import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, setWords, type FlowGroup, type Grouping } from "./group.js";
 import { renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonWords } from "./reason-words.js";
@@ -210,8 +210,9 @@ function policyChanges(report: DiffReport, link: Link): string {
 
 // ---- escaping helpers specific to this document ---------------------------------------------
 
-/** A code fence no content can close: longer than any backtick run inside. */
-export function fence(body: string, info: string): string {
+/** A code fence no content can close: longer than any backtick run inside; control characters shown. */
+export function fence(text: string, info: string): string {
+  const body = visibleControls(text);
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
   const ticks = "`".repeat(Math.max(3, longest + 1));
   return `${ticks}${info}\n${body}\n${ticks}`;

@@ -36,6 +36,10 @@ const CASES: [string, string, number, RegExp][] = [
   ["unknown protocol", policy("  podSelector: {}\n  ingress:\n    - ports:\n        - protocol: ICMP\n          port: 80\n"), 10, /unsupported protocol/],
   ["lower-case protocol", policy("  podSelector: {}\n  ingress:\n    - ports:\n        - protocol: tcp\n"), 10, /write TCP/],
   ["bad selector operator", policy("  podSelector:\n    matchExpressions:\n      - { key: app, operator: Equals, values: [a] }\n"), 9, /unknown operator/],
+  ["invalid metadata.namespace", policy("  podSelector: {}\n").replace("namespace: shop", 'namespace: "a\\n::error ::x<img src=x>"'), 5, /metadata\.namespace: "a\\n::error ::x<img src=x>" is invalid: it must be a lower-case DNS label/],
+  ["invalid metadata.name", policy("  podSelector: {}\n").replace("name: broken", "name: Broken_Policy"), 4, /metadata\.name: "Broken_Policy" is invalid: it must be a lower-case DNS subdomain/],
+  ["invalid workload namespace", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  namespace: Shop\n", 5, /Pod "Shop"\/x: metadata\.namespace: "Shop" is invalid/],
+  ["invalid Namespace name", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a.b\n", 4, /Namespace "a\.b": metadata\.name: "a\.b" is invalid: it must be a lower-case DNS label/],
   ["quoted port number", policy("  podSelector: {}\n  ingress:\n    - ports:\n        - port: \"80\"\n"), 10, /must contain a letter/],
 ];
 
@@ -58,6 +62,22 @@ describe("malformed inputs", () => {
     // The rest is analyzed: the two pods still reach each other (no valid policy selects them).
     expect(json.flows).toContainEqual({ src: "shop/web[Pod]", dst: "shop/db[Pod]", conn: "All Connections" });
     expect(r.stderr).toContain(`bad.yaml:${line}:`);
+  });
+
+  it("a policy in an invalid namespace is left out of a diff and its comment, its text escaped", () => {
+    const evil = policy("  podSelector: {}\n").replace("namespace: shop", 'namespace: "a\\n::error ::x<img src=x>"');
+    const base = tempTree({ "cluster.yaml": NS_AND_PODS });
+    const head = tempTree({ "cluster.yaml": NS_AND_PODS, "evil.yaml": evil });
+    cleanups.push(base.cleanup, head.cleanup);
+    const json = JSON.parse(runCli(["diff", base.dir, head.dir, "--format", "json"]).stdout);
+    expect(json.changes).toEqual([]);
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", line: 5, file: expect.stringMatching(/evil\.yaml$/) }));
+    const md = runCli(["diff", base.dir, head.dir, "--format", "md"]);
+    expect(md.code).toBe(2);
+    expect(md.stdout).not.toMatch(/Policy changes/i);
+    expect(md.stdout).not.toContain("<img");
+    expect(md.stdout).not.toMatch(/^::error/m);
+    expect(md.stderr).not.toMatch(/^::error/m);
   });
 
   it("a 10,000-alias YAML bomb is refused with a diagnostic, quickly", () => {

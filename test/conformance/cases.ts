@@ -59,11 +59,26 @@ export function expectedDiffText(name: string): string {
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /**
+ * Inputs netpol-analyzer reads although the API server would refuse them (it does not validate
+ * names; netreach does, and leaves such objects out with an error). The oracle's answer is for the
+ * object as if it were valid, so these cases are compared with the one field mended.
+ */
+export const INVALID_UPSTREAM: Readonly<Record<string, { file: string; from: string; to: string; line: number }>> = {
+  // NetworkPolicy names are DNS subdomains: '_' is not allowed.
+  example_pods_w_same_owner_and_labels_gap_with_good_match_expression: {
+    file: "netpol.yaml",
+    from: "name: use_common_labels_same_values",
+    to: "name: use-common-labels-same-values",
+    line: 4,
+  },
+};
+
+/**
  * The input of a case as the CLI would pass it: every `.yaml`/`.yml`/`.json` file under
  * `tests/<case>/`, recursively, paths relative to the case folder with `/` separators, sorted.
- * Symlinks are not followed.
+ * Symlinks are not followed. Inputs in INVALID_UPSTREAM come mended unless `mended` is false.
  */
-export function readCaseFiles(name: string): SourceFile[] {
+export function readCaseFiles(name: string, { mended = true }: { mended?: boolean } = {}): SourceFile[] {
   const root = path.join(corpusDir(), "tests", name);
   if (!existsSync(root)) throw new Error(`case folder missing: ${root}`);
   const out: SourceFile[] = [];
@@ -77,6 +92,12 @@ export function readCaseFiles(name: string): SourceFile[] {
     }
   };
   walk(root);
+  const mend = mended ? INVALID_UPSTREAM[name] : undefined;
+  if (mend) {
+    const i = out.findIndex((f) => f.path === mend.file && f.text.includes(mend.from));
+    if (i < 0) throw new Error(`${name}: ${mend.file} no longer contains ${mend.from}`);
+    out[i] = { path: mend.file, text: out[i]!.text.replace(mend.from, mend.to) };
+  }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -9,35 +9,66 @@ import { deployment, diffOf, exampleLink, namespace, netpol, yamlFile } from "./
 import { liveMarkup, outsideFences, structureProblems } from "./markdown-check.js";
 
 const EVIL = "x<img src=x onerror=alert(1)> @org/team | `tick` ``` [link](http://x)\nline2 <!-- c --> ]] \u001b[2J";
+// The loader refuses names the API server would (so a hostile name never reaches a report from a
+// manifest), but the renderers must not rely on that: objects are named with a token the loader
+// accepts, and the finished report has the token replaced by hostile text everywhere.
+const TOKEN = "zz-evil-zz";
 const EVIL_NS = `ns${EVIL}`;
 const md = (s: string) => escapeMd(plain(s));
 const mdCode = (s: string) => escapeMdCode(plain(s));
 const LINK_PREFIX = "https://github.com/acme/shop/blob/0123abc/";
 
+/** A copy of plain data with every string's TOKEN replaced by EVIL (shared objects stay shared). */
+function withEvil<T>(value: T, seen = new Map<unknown, unknown>()): T {
+  if (typeof value === "string") return value.replaceAll(TOKEN, EVIL) as T;
+  if (typeof value !== "object" || value === null) return value;
+  if (seen.has(value)) return seen.get(value) as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(withEvil(v, seen));
+    return out as T;
+  }
+  if (value instanceof Map) {
+    const out = new Map();
+    seen.set(value, out);
+    for (const [k, v] of value) out.set(withEvil(k, seen), withEvil(v, seen));
+    return out as T;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value; // connection sets and the like
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[k] = withEvil(v, seen);
+  return out as T;
+}
+
 function evilReport() {
+  const nsEvil = `ns${TOKEN}`;
   const workloads = yamlFile(`deploy/${EVIL}/workloads.yaml`, [
     namespace("shop"),
-    deployment("shop", `web${EVIL}`, { app: "web" }),
+    deployment("shop", `web${TOKEN}`, { app: "web" }),
     deployment("shop", "api", { app: "api" }),
-    deployment(EVIL_NS, "a", { app: "a" }),
-    deployment(EVIL_NS, "b", { app: "b" }),
+    deployment(nsEvil, "a", { app: "a" }),
+    deployment(nsEvil, "b", { app: "b" }),
   ]);
-  const lockShop = netpol("shop", `deny${EVIL}`, { podSelector: {}, policyTypes: ["Ingress"] });
+  const lockShop = netpol("shop", `deny${TOKEN}`, { podSelector: {}, policyTypes: ["Ingress"] });
   const base = [workloads, yamlFile(`deploy/${EVIL}.yaml`, [lockShop])];
   const head = [
     workloads,
     yamlFile(`deploy/${EVIL}.yaml`, [
       lockShop,
-      netpol("shop", `open${EVIL}`, {
+      netpol("shop", `open${TOKEN}`, {
         podSelector: { matchLabels: { app: "web" } },
         ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0" } }, { namespaceSelector: {} }], ports: [{ port: 443 }] }],
       }),
       // Rejected (a port name that long is invalid): a diagnostic that quotes hostile text.
       netpol("shop", "bad-port", { podSelector: {}, ingress: [{ ports: [{ port: `p${EVIL}` }] }] }),
-      netpol(EVIL_NS, "egress", { podSelector: {}, policyTypes: ["Egress"] }),
+      netpol(nsEvil, "egress", { podSelector: {}, policyTypes: ["Egress"] }),
+      // Rejected: a namespace the API server refuses, quoted in the diagnostic.
+      netpol(`a${EVIL}`, "bad-namespace", { podSelector: {} }),
     ]),
   ];
-  return diffOf(base, head);
+  return withEvil(diffOf(base, head));
 }
 
 describe("PR-controlled text in the comment", () => {
