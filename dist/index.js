@@ -39381,23 +39381,40 @@ function describeRequestError(err, what) {
 }
 
 // src/github/identity.ts
-var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 async function ownIdentity(client) {
   try {
     const { data } = await client.rest.users.getAuthenticated();
-    return { login: data.login, id: data.id, type: data.type, source: "GET /user" };
+    return { kind: "user", login: data.login, id: data.id, source: "GET /user" };
   } catch (err) {
     const status = httpStatus(err);
-    if (status === 403 || status === 404) {
-      return { login: GITHUB_ACTIONS_BOT.login, id: null, type: "Bot", source: "fallback: github-actions[bot]" };
-    }
-    throw describeRequestError(err, "identify the token's user (GET /user)");
+    if (status !== 403 && status !== 404) throw describeRequestError(err, "identify the token's user (GET /user)");
+  }
+  const login = await graphqlViewer(client);
+  if (login !== void 0) return { kind: "login", login, source: "GraphQL viewer" };
+  return { kind: "unknown", source: "GET /user and GraphQL viewer refused" };
+}
+async function graphqlViewer(client) {
+  try {
+    const data = await client.graphql("query { viewer { login } }");
+    const login = data.viewer?.login;
+    return typeof login === "string" && login !== "" ? login : void 0;
+  } catch {
+    return void 0;
   }
 }
-function isOwn(author, me) {
-  if (!author) return false;
-  if (me.id !== null) return author.id === me.id;
-  return author.login === me.login && author.type === me.type;
+function isOwn(author, body, marker, me) {
+  if (!author || !body.includes(marker)) return false;
+  switch (me.kind) {
+    case "user":
+      return author.id === me.id;
+    case "login":
+      return author.login === me.login;
+    case "unknown":
+      return author.type === "Bot" && body.trimStart().startsWith(marker);
+  }
+}
+function describeIdentity(me) {
+  return me.kind === "unknown" ? `unknown (${me.source}): a Bot's comment starting with the marker is ours` : `${me.login}, ${me.source}`;
 }
 
 // src/github/comment.ts
@@ -39438,8 +39455,9 @@ async function upsertComment(client, o) {
       "read",
       () => client.paginate(client.rest.issues.listComments, { ...where, issue_number: o.issueNumber, per_page: 100 })
     );
-    const mine = all.filter((c) => isOwn(c.user, me) && (c.body ?? "").includes(o.marker));
-    log2("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${me.login}, ${me.source})`);
+    const mine = all.filter((c) => isOwn(c.user, c.body ?? "", o.marker, me));
+    log2("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
+    const notOurs = (err) => me.kind === "unknown" && httpStatus(err) === 403;
     const create = async () => {
       const { data } = await call(
         `create a comment on ${pr}`,
@@ -39449,29 +39467,43 @@ async function upsertComment(client, o) {
       return data.id;
     };
     if (o.mode === "recreate") {
+      let deleted = 0;
       for (const c of mine) {
-        await call(`delete comment ${c.id} on ${pr}`, "delete", async () => {
+        deleted += await call(`delete comment ${c.id} on ${pr}`, "delete", async () => {
           try {
             await client.rest.issues.deleteComment({ ...where, comment_id: c.id });
+            return 1;
           } catch (err) {
-            if (httpStatus(err) === 404) return;
+            if (httpStatus(err) === 404) return 0;
+            if (notOurs(err)) {
+              log2("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
+              return 0;
+            }
             throw err;
           }
         });
       }
       const id = await create();
-      return { action: mine.length > 0 ? "recreated" : "created", commentId: id };
+      return { action: deleted > 0 ? "recreated" : "created", commentId: id };
     }
-    const existing = mine[0];
-    if (!existing) return { action: "created", commentId: await create() };
-    if (mine.length > 1) log2("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest (${existing.id})`);
-    if (normalize3(existing.body ?? "") === normalize3(o.body)) return { action: "unchanged", commentId: existing.id };
-    await call(
-      `update comment ${existing.id} on ${pr}`,
-      "write",
-      () => client.rest.issues.updateComment({ ...where, comment_id: existing.id, body: o.body })
-    );
-    return { action: "updated", commentId: existing.id };
+    if (mine.length > 1) log2("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
+    for (const existing of mine) {
+      if (normalize3(existing.body ?? "") === normalize3(o.body)) {
+        return { action: "unchanged", commentId: existing.id };
+      }
+      const updated = await call(`update comment ${existing.id} on ${pr}`, "write", async () => {
+        try {
+          await client.rest.issues.updateComment({ ...where, comment_id: existing.id, body: o.body });
+          return true;
+        } catch (err) {
+          if (!notOurs(err)) throw err;
+          log2("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
+          return false;
+        }
+      });
+      if (updated) return { action: "updated", commentId: existing.id };
+    }
+    return { action: "created", commentId: await create() };
   } catch (err) {
     if (err instanceof Skip) return { action: "skipped", commentId: null, reason: err.message };
     throw err;

@@ -5,7 +5,8 @@
  * `<!-- netreach:comment:<header> -->` (see `commentMarker`). The existing comment is looked up
  * among ALL comments of the PR (100 per page, following the Link header) written by our own
  * identity (see identity.ts for how "own" is decided); a comment carrying the same marker but
- * written by someone else is never touched.
+ * written by someone else is never touched. Where the identity is unknown, a Bot's comment that
+ * GitHub refuses to edit or delete (403) was another bot's: it is passed over.
  *
  * - mode "update": same body (ignoring CRLF vs LF and trailing whitespace) -> no write,
  *   "unchanged"; different body -> PATCH the comment, "updated"; none found -> "created".
@@ -18,7 +19,7 @@
  */
 import type { GitHubClient } from "./client.js";
 import { describeRequestError, httpStatus } from "./errors.js";
-import { isOwn, ownIdentity } from "./identity.js";
+import { describeIdentity, isOwn, ownIdentity } from "./identity.js";
 import { silent, type Log } from "./log.js";
 
 export type CommentMode = "update" | "recreate";
@@ -91,8 +92,10 @@ export async function upsertComment(client: GitHubClient, o: UpsertCommentOption
     const all = await call(`list the comments of ${pr}`, "read", () =>
       client.paginate(client.rest.issues.listComments, { ...where, issue_number: o.issueNumber, per_page: 100 }),
     );
-    const mine = all.filter((c) => isOwn(c.user, me) && (c.body ?? "").includes(o.marker));
-    log("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${me.login}, ${me.source})`);
+    const mine = all.filter((c) => isOwn(c.user, c.body ?? "", o.marker, me));
+    log("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
+    /** With an unknown identity, a refusal to touch a candidate means it is not ours. */
+    const notOurs = (err: unknown): boolean => me.kind === "unknown" && httpStatus(err) === 403;
 
     const create = async (): Promise<number> => {
       const { data } = await call(`create a comment on ${pr}`, "write", () =>
@@ -102,29 +105,46 @@ export async function upsertComment(client: GitHubClient, o: UpsertCommentOption
     };
 
     if (o.mode === "recreate") {
+      let deleted = 0;
       for (const c of mine) {
-        await call(`delete comment ${c.id} on ${pr}`, "delete", async () => {
+        deleted += await call(`delete comment ${c.id} on ${pr}`, "delete", async () => {
           try {
             await client.rest.issues.deleteComment({ ...where, comment_id: c.id });
+            return 1;
           } catch (err) {
             // Already gone (deleted by hand or by a concurrent run): that is what we wanted.
-            if (httpStatus(err) === 404) return;
+            if (httpStatus(err) === 404) return 0;
+            if (notOurs(err)) {
+              log("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
+              return 0;
+            }
             throw err;
           }
         });
       }
       const id = await create();
-      return { action: mine.length > 0 ? "recreated" : "created", commentId: id };
+      return { action: deleted > 0 ? "recreated" : "created", commentId: id };
     }
 
-    const existing = mine[0];
-    if (!existing) return { action: "created", commentId: await create() };
-    if (mine.length > 1) log("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest (${existing.id})`);
-    if (normalize(existing.body ?? "") === normalize(o.body)) return { action: "unchanged", commentId: existing.id };
-    await call(`update comment ${existing.id} on ${pr}`, "write", () =>
-      client.rest.issues.updateComment({ ...where, comment_id: existing.id, body: o.body }),
-    );
-    return { action: "updated", commentId: existing.id };
+    if (mine.length > 1) log("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
+    for (const existing of mine) {
+      if (normalize(existing.body ?? "") === normalize(o.body)) {
+        // Unchanged. With an unknown identity this may still be another bot's copy: harmless.
+        return { action: "unchanged", commentId: existing.id };
+      }
+      const updated = await call(`update comment ${existing.id} on ${pr}`, "write", async () => {
+        try {
+          await client.rest.issues.updateComment({ ...where, comment_id: existing.id, body: o.body });
+          return true;
+        } catch (err) {
+          if (!notOurs(err)) throw err;
+          log("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
+          return false;
+        }
+      });
+      if (updated) return { action: "updated", commentId: existing.id };
+    }
+    return { action: "created", commentId: await create() };
   } catch (err) {
     if (err instanceof Skip) return { action: "skipped", commentId: null, reason: err.message };
     throw err;

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/github/comment.js";
-import { GitHubStandIn, type RecordedRequest } from "../support/github-stand-in.js";
+import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest } from "../support/github-stand-in.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 import { BUNDLE, NON_LOOPBACK_MARK, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
 
@@ -291,11 +291,34 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     gh.clearRequests();
     const third = await run();
     expect(writes(), describeRun(third)).toEqual([]);
-    expect(gh.requests.every((q) => q.method === "GET")).toBe(true);
+    expect(gh.requests.every((q) => q.method === "GET" || q.path === "/graphql")).toBe(true);
     expect(gh.requestsTo("GET", COMMENTS)).toHaveLength(1);
     expect(theComment().body).toBe(updated.body);
     expect(third.outputs["comment-id"]).toBe(String(id));
     expectLoopbackOnly(third, gh.requests);
+  });
+
+  it.each([
+    ["a personal token (GET /user answers)", { viewer: OCTOCAT }, OCTOCAT.login],
+    ["a GitHub App installation token (GET /user and GraphQL refused)", { viewer: null, writer: APP_BOT }, APP_BOT.login],
+    ["a GitHub App installation token whose GraphQL viewer answers", { viewer: null, writer: APP_BOT, graphqlViewer: true }, APP_BOT.login],
+  ] as const)("with %s, finds its own comment again and updates it in place", async (_name, identity, author) => {
+    await gh.close();
+    gh = await GitHubStandIn.start(identity);
+    // Someone quoting our comment, and the workflow's own bot with the same marker: neither is touched.
+    gh.seedComments(OWNER, REPO, PR, [{ body: `> ${MARKER}\n> quoted`, user: { login: "reviewer", id: 9, type: "User" } }]);
+    const first = await run();
+    const mine = () => gh.comments(OWNER, REPO, PR).filter((c) => c.user.login === author);
+    expect(mine(), describeRun(first)).toHaveLength(1);
+    const id = mine()[0]!.id;
+    gh.setLabels(OWNER, REPO, PR, [ALLOW]);
+    const second = await run();
+    expect(mine(), describeRun(second)).toHaveLength(1);
+    expect(mine()[0]!.id).toBe(id);
+    expect(mine()[0]!.body).toContain(`allowed by label \`${ALLOW}\``);
+    expect(second.outputs["comment-id"]).toBe(String(id));
+    expect(gh.comments(OWNER, REPO, PR)).toHaveLength(2);
+    expectLoopbackOnly(second, gh.requests);
   });
 
   it("comment: recreate deletes the old comment and posts a new one", async () => {

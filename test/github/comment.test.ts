@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeClient, type GitHubClient } from "../../src/github/client.js";
 import { commentMarker, upsertComment, type UpsertCommentOptions } from "../../src/github/comment.js";
 import { GitHubApiError } from "../../src/github/errors.js";
-import { ACTIONS_BOT, GitHubStandIn, OCTOCAT, type StandInUser } from "../support/github-stand-in.js";
+import { ACTIONS_BOT, APP_BOT, GitHubStandIn, OCTOCAT, type StandInUser } from "../support/github-stand-in.js";
 
 const OWNER = "acme";
 const REPO = "shop";
@@ -97,17 +97,74 @@ describe("upsertComment, mode update", () => {
     expect(gh.requestsTo("PATCH", "/repos/*/*/issues/comments/*")).toEqual([]);
   });
 
-  it("with GITHUB_TOKEN (GET /user is 403) recognises github-actions[bot]'s comments only", async () => {
+  it("with GITHUB_TOKEN (GET /user and GraphQL refused) takes a Bot's comment that starts with the marker", async () => {
     gh.viewer = null;
-    const [botOld] = gh.seedComments(OWNER, REPO, PR, [
-      { body: `${MARKER}\nold`, user: ACTIONS_BOT },
+    const [botOld] = gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nold`, user: ACTIONS_BOT }]);
+    // A person with a bot-like name, and a person quoting our comment: never ours.
+    gh.seedComments(OWNER, REPO, PR, [
+      { body: `${MARKER}\nimpostor`, user: { login: "github-actions[bot]", id: 1, type: "User" } },
+      { body: `> ${MARKER}\n> quoted`, user: STRANGER },
     ]);
-    // Same login but not a Bot: not ours.
-    gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nimpostor`, user: { login: "github-actions[bot]", id: 1, type: "User" } }]);
     const r = await upsertComment(client, { ...opts("new"), log: (l, m) => logged.push(`${l}: ${m}`) });
     expect(r).toEqual({ action: "updated", commentId: botOld!.id });
     expect(gh.requestsTo("GET", "/user")[0]!.status).toBe(403);
-    expect(logged.some((l) => l.includes("fallback: github-actions[bot]"))).toBe(true);
+    expect(gh.requestsTo("POST", "/graphql")).toHaveLength(1);
+    expect(logged.some((l) => l.includes("we are unknown"))).toBe(true);
+    expect(gh.comments(OWNER, REPO, PR).map((c) => c.body)).toEqual([`${MARKER}\nnew`, `${MARKER}\nimpostor`, `> ${MARKER}\n> quoted`]);
+  });
+
+  it("with a GitHub App token (writes as <slug>[bot], GET /user and GraphQL refused) finds its comment again", async () => {
+    await gh.close();
+    gh = await GitHubStandIn.start({ viewer: null, writer: APP_BOT });
+    client = clientFor(gh);
+    const first = await upsertComment(client, opts("v1"));
+    expect(first.action).toBe("created");
+    expect(gh.comments(OWNER, REPO, PR)[0]!.user.login).toBe("netreach-app[bot]");
+    const second = await upsertComment(client, opts("v2"));
+    expect(second).toEqual({ action: "updated", commentId: first.commentId });
+    const third = await upsertComment(client, opts("v2"));
+    expect(third).toEqual({ action: "unchanged", commentId: first.commentId });
+    expect(gh.comments(OWNER, REPO, PR).map((c) => c.body)).toEqual([`${MARKER}\nv2`]);
+  });
+
+  it("with a GitHub App token whose GraphQL viewer answers, matches that login only", async () => {
+    await gh.close();
+    gh = await GitHubStandIn.start({ viewer: null, writer: APP_BOT, graphqlViewer: true });
+    client = clientFor(gh);
+    // Another App's bot comment with our marker comes first: not ours, not even tried.
+    gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nother app`, user: ACTIONS_BOT }]);
+    const [ours] = gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nold`, user: APP_BOT }]);
+    const r = await upsertComment(client, { ...opts("new"), log: (l, m) => logged.push(`${l}: ${m}`) });
+    expect(r).toEqual({ action: "updated", commentId: ours!.id });
+    expect(gh.requestsTo("PATCH", "/repos/*/*/issues/comments/*")).toHaveLength(1);
+    expect(logged.some((l) => l.includes("netreach-app[bot], GraphQL viewer"))).toBe(true);
+  });
+
+  it("with an unknown identity passes over another bot's comment GitHub refuses to edit", async () => {
+    await gh.close();
+    gh = await GitHubStandIn.start({ viewer: null, writer: APP_BOT });
+    client = clientFor(gh);
+    const [theirs] = gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nother bot`, user: ACTIONS_BOT }]);
+    const [ours] = gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nold`, user: APP_BOT }]);
+    const r = await upsertComment(client, opts("new"));
+    expect(r).toEqual({ action: "updated", commentId: ours!.id });
+    expect(gh.requestsTo("PATCH", `/repos/${OWNER}/${REPO}/issues/comments/${theirs!.id}`)[0]!.status).toBe(403);
+    expect(gh.comments(OWNER, REPO, PR).map((c) => c.body)).toEqual([`${MARKER}\nother bot`, `${MARKER}\nnew`]);
+    // recreate leaves the other bot's comment alone too
+    const again = await upsertComment(client, opts("newer", "recreate"));
+    expect(again.action).toBe("recreated");
+    expect(gh.comments(OWNER, REPO, PR).map((c) => [c.user.login, c.body])).toEqual([
+      [ACTIONS_BOT.login, `${MARKER}\nother bot`],
+      [APP_BOT.login, `${MARKER}\nnewer`],
+    ]);
+  });
+
+  it("with a personal token matches by user id (GET /user), not by marker alone", async () => {
+    const [ours] = gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nold`, user: OCTOCAT }]);
+    gh.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nbot`, user: ACTIONS_BOT }]);
+    const r = await upsertComment(client, opts("new"));
+    expect(r).toEqual({ action: "updated", commentId: ours!.id });
+    expect(gh.requestsTo("POST", "/graphql")).toEqual([]);
   });
 
   it("rejects a body without the marker", async () => {

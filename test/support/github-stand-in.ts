@@ -4,7 +4,10 @@
  *
  * Endpoints (responses shaped like GitHub's, JSON, errors as `{ message, documentation_url }`):
  *   GET    /user                                  the viewer; 403 "Resource not accessible by
- *                                                 integration" when `viewer` is null (GITHUB_TOKEN)
+ *                                                 integration" when `viewer` is null (installation tokens)
+ *   POST   /graphql                               `viewer { login }`: the viewer's login, or for an
+ *                                                 installation token the writer's when `graphqlViewer`
+ *                                                 is set, else a FORBIDDEN error (HTTP 200, as GitHub)
  *   GET    /repos/:o/:r/issues/:n/comments        paginated (per_page <= 100, page), Link header
  *   POST   /repos/:o/:r/issues/:n/comments        { body } -> 201, authored by the writer (below)
  *   PATCH  /repos/:o/:r/issues/comments/:id       { body } -> 200; 403 on someone else's comment
@@ -12,8 +15,8 @@
  *   GET    /repos/:o/:r/issues/:n/labels          paginated like comments
  * Anything else answers 404 "Not Found" (and is recorded).
  *
- * The writer of new comments is `viewer`, or `github-actions[bot]` when `viewer` is null — the
- * way GITHUB_TOKEN behaves.
+ * The writer of new comments is `viewer`, or when `viewer` is null the installation's bot:
+ * `github-actions[bot]` (GITHUB_TOKEN) unless `writer` names a GitHub App's bot (`<slug>[bot]`).
  *
  * Usage:
  *   const gh = await GitHubStandIn.start();            // gh.url = "http://127.0.0.1:PORT"
@@ -38,6 +41,8 @@ export interface StandInUser {
 
 /** The author of comments written with the Actions GITHUB_TOKEN. */
 export const ACTIONS_BOT: StandInUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
+/** A GitHub App's bot, as an installation token of the App writes. */
+export const APP_BOT: StandInUser = { login: "netreach-app[bot]", id: 151515, type: "Bot" };
 /** A default PAT owner. */
 export const OCTOCAT: StandInUser = { login: "octocat", id: 583231, type: "User" };
 
@@ -90,8 +95,12 @@ export interface FailureRule {
 }
 
 export interface StandInOptions {
-  /** Who GET /user says the token belongs to; null: GET /user answers 403 (GITHUB_TOKEN). Default OCTOCAT. */
+  /** Who GET /user says the token belongs to; null: GET /user answers 403 (an installation token). Default OCTOCAT. */
   viewer?: StandInUser | null;
+  /** With `viewer` null: the bot that writes (default ACTIONS_BOT, i.e. GITHUB_TOKEN; APP_BOT for an App token). */
+  writer?: StandInUser;
+  /** With `viewer` null: whether GraphQL `viewer` names the writer (default false: refused). */
+  graphqlViewer?: boolean;
 }
 
 const REASONS: Record<number, string> = {
@@ -115,8 +124,11 @@ export class GitHubStandIn {
   readonly url: string;
   /** Every request received, in order (including failed and unknown ones). */
   readonly requests: RecordedRequest[] = [];
-  /** Who the token belongs to; change it at any time. null: behaves like GITHUB_TOKEN. */
+  /** Who the token belongs to; change it at any time. null: behaves like an installation token. */
   viewer: StandInUser | null;
+  /** The installation's bot, writing when `viewer` is null. */
+  installationBot: StandInUser;
+  graphqlViewer: boolean;
 
   private readonly server: Server;
   private readonly commentsByIssue = new Map<string, StandInComment[]>();
@@ -129,6 +141,8 @@ export class GitHubStandIn {
     this.server = server;
     this.url = url;
     this.viewer = options.viewer === undefined ? OCTOCAT : options.viewer;
+    this.installationBot = options.writer ?? ACTIONS_BOT;
+    this.graphqlViewer = options.graphqlViewer ?? false;
   }
 
   /** Starts a server on 127.0.0.1, port chosen by the OS. */
@@ -198,9 +212,9 @@ export class GitHubStandIn {
     return this.requests.filter((r) => r.method === method && pathMatches(path, r.path));
   }
 
-  /** Recorded requests other than GETs. */
+  /** Recorded requests other than reads (GETs and GraphQL queries, the only GraphQL answered). */
   writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== "GET" && r.method !== "HEAD");
+    return this.requests.filter((r) => r.method !== "GET" && r.method !== "HEAD" && r.path !== "/graphql");
   }
 
   /** Forgets the recorded requests (state and failure rules stay). */
@@ -243,7 +257,7 @@ export class GitHubStandIn {
   }
 
   private writer(): StandInUser {
-    return this.viewer ?? ACTIONS_BOT;
+    return this.viewer ?? this.installationBot;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -308,6 +322,20 @@ export class GitHubStandIn {
         return;
       }
       send(200, { ...this.viewer, node_id: `U_${this.viewer.id}`, name: this.viewer.login });
+      return;
+    }
+    if (method === "POST" && p === "/graphql") {
+      const query = typeof (body as { query?: unknown } | undefined)?.query === "string" ? (body as { query: string }).query : "";
+      if (!/\bviewer\b/.test(query)) {
+        send(200, { errors: [{ type: "NOT_SUPPORTED", message: "the stand-in answers only `viewer` queries" }] });
+        return;
+      }
+      const who = this.viewer ?? (this.graphqlViewer ? this.installationBot : null);
+      if (!who) {
+        send(200, { data: null, errors: [{ type: "FORBIDDEN", path: ["viewer"], message: "Resource not accessible by integration" }] });
+        return;
+      }
+      send(200, { data: { viewer: { login: who.login, databaseId: who.id } } });
       return;
     }
     if ((m = p.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
