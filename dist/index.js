@@ -31789,12 +31789,22 @@ function buildExternalSpace(blocks) {
     });
     for (const { keys: members2, ranges } of bySignature.values()) {
       const index = classes.length;
-      const cidrs = ranges.flatMap(rangeToCidrs);
-      classes.push({ type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) });
+      classes.push(externalEndpoint(family, ranges));
       for (const k of members2) classesOf.get(k).push(index);
     }
   }
   return { classes, classesOf };
+}
+function externalEndpoint(family, input) {
+  const sorted = input.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+  const ranges = [];
+  for (const r of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.hi + 1n >= r.lo) ranges[ranges.length - 1] = { family, lo: last.lo, hi: last.hi > r.hi ? last.hi : r.hi };
+    else ranges.push(r);
+  }
+  const cidrs = ranges.flatMap(rangeToCidrs);
+  return { type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) };
 }
 function firstAtOrAfter(sorted, v) {
   let lo = 0;
@@ -32173,24 +32183,45 @@ function diffSides(base, head, options = {}) {
     g.members.push(ep);
   }
   const groupList = [...groups2.values()];
+  const merged = /* @__PURE__ */ new Map();
   for (const ga of groupList) {
     for (const gb of groupList) {
       const o = outcome(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
       for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
     }
+    const outs = new MergedExternals();
+    const ins = new MergedExternals();
     for (const e of externals) {
-      const out = outcome(ga.b, e.node, ga.h, e.node);
-      const inn = outcome(e.node, ga.b, e.node, ga.h);
-      for (const a of ga.members) {
-        record(a, e.endpoint, out);
-        record(e.endpoint, a, inn);
-      }
+      outs.add(e.endpoint, outcome(ga.b, e.node, ga.h, e.node));
+      ins.add(e.endpoint, outcome(e.node, ga.b, e.node, ga.h));
     }
+    for (const [ext, o] of outs.merged(merged)) for (const a of ga.members) record(a, ext, o);
+    for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changes };
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()], changes };
 }
+var MergedExternals = class {
+  buckets = /* @__PURE__ */ new Map();
+  add(e, o) {
+    if (!o) return;
+    const family = e.ranges[0].family;
+    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${JSON.stringify(o.why)}`;
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.ranges.push(...e.ranges);
+    else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
+  }
+  /** The merged endpoints with their outcome; one endpoint object per distinct id (kept in `pool`). */
+  merged(pool) {
+    return [...this.buckets.values()].map((b) => {
+      const made = externalEndpoint(b.family, b.ranges);
+      const known = pool.get(made.id);
+      if (!known) pool.set(made.id, made);
+      return [known ?? made, b.outcome];
+    });
+  }
+};
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -34349,7 +34380,7 @@ function diff(baseFiles, headFiles, options = {}) {
   const gateConfig = options.gate ?? defaultGateConfig();
   const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
   return {
-    endpoints: result.endpoints.filter((e) => named.has(e.id)),
+    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
     universe: result.endpoints,
     changes: result.changes,
     gate: evaluateGate(result.changes, gateConfig),
@@ -39614,25 +39645,24 @@ function reasonFacet(r) {
 var UniverseIndex = class {
   constructor(universe, extra = []) {
     this.universe = universe;
-    let externals = 0;
+    this.externalSize = addressCount(universe);
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type === "external") externals++;
-      else {
+      if (e.type !== "external") {
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
       }
     }
-    this.externals = externals;
   }
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
   podsPerNs = /* @__PURE__ */ new Map();
-  externals;
+  /** How many addresses the universe's external classes hold: the whole space of each family used. */
+  externalSize;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -39650,15 +39680,16 @@ var UniverseIndex = class {
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
   terms(members) {
     const inSet = new Set(members.map((e) => e.id));
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id));
+    const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
+    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && (e.type !== "external" || !allExternals));
     if (missing.length === 0) return [{ kind: "everything", except: [] }];
-    const parts = this.partTerms(members, inSet);
+    const parts = this.partTerms(members, inSet, allExternals);
     if (missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
       return [{ kind: "everything", except: missing }];
     }
     return parts;
   }
-  partTerms(members, inSet) {
+  partTerms(members, inSet, allExternals) {
     const pods = members.filter((e) => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out = [];
@@ -39680,12 +39711,27 @@ var UniverseIndex = class {
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
     if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing });
     else out.push(...nsTerms);
-    const allExts = this.externals > 0 && exts.length === this.externals;
-    if (allExts) out.push({ kind: "all-externals" });
+    if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
 };
+function addressCount(endpoints) {
+  const ranges = endpoints.flatMap((e) => e.type === "external" ? e.ranges : []);
+  ranges.sort((a, b) => a.family !== b.family ? a.family < b.family ? -1 : 1 : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+  let total = 0n;
+  let cur;
+  for (const r of ranges) {
+    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
+      if (r.hi > cur.hi) cur.hi = r.hi;
+      continue;
+    }
+    if (cur) total += cur.hi - cur.lo + 1n;
+    cur = { family: r.family, lo: r.lo, hi: r.hi };
+  }
+  if (cur) total += cur.hi - cur.lo + 1n;
+  return total;
+}
 function cost(terms) {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
 }

@@ -94,7 +94,7 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
   const gateConfig = options.gate ?? defaultGateConfig();
   const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
   return {
-    endpoints: result.endpoints.filter((e) => named.has(e.id)),
+    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
     universe: result.endpoints,
     changes: result.changes,
     gate: evaluateGate(result.changes, gateConfig),

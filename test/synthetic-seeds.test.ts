@@ -19,7 +19,9 @@
 // External endpoints are written `@<address>` below: the external endpoint holding that address.
 import { describe, expect, it } from "vitest";
 import { diff, type PodsMode } from "../src/analyze.js";
+import type { Endpoint } from "../src/model/endpoint.js";
 import type { ChangeJson } from "../src/report/diff-json.js";
+import { cidrContains } from "./scenarios/reach.js";
 import {
   ALL,
   DNS,
@@ -48,10 +50,25 @@ function run(base: readonly string[], head: readonly string[], pods: PodsMode = 
   return { report, json: diffJsonOf(report) };
 }
 
-/** `@addr` resolved to the external endpoint holding it; other names as they are. */
+/**
+ * `@addr` resolved to the external endpoint holding it: the one a change between the pair names
+ * (changes merge address classes that change alike), else the analysis' class. Tuples that then
+ * name the same pair are one change, and must agree.
+ */
 function resolve(report: ReturnType<typeof run>["report"], expected: readonly ChangeTuple[]): ChangeTuple[] {
-  const name = (n: string) => (n.startsWith("@") ? externalHolding(report, n.slice(1)) : n);
-  return expected.map(([s, d, o, c]): ChangeTuple => [name(s), name(d), o, c]).sort(compareTuples);
+  const holds = (e: Endpoint, addr: string) => e.type === "external" && e.cidrs.some((c) => cidrContains(c, addr));
+  const fits = (name: string, e: Endpoint) => (name.startsWith("@") ? holds(e, name.slice(1)) : e.id === name);
+  const out = new Map<string, ChangeTuple>();
+  for (const [s, d, o, c] of expected) {
+    const change = report.changes.find((x) => fits(s, x.src) && fits(d, x.dst));
+    const name = (n: string, e: Endpoint | undefined) => (!n.startsWith("@") ? n : (e?.id ?? externalHolding(report, n.slice(1))));
+    const tuple: ChangeTuple = [name(s, change?.src), name(d, change?.dst), o, c];
+    const key = `${tuple[0]} -> ${tuple[1]}`;
+    const known = out.get(key);
+    if (known && (known[2] !== o || known[3] !== c)) throw new Error(`expected tuples for ${key} disagree`);
+    out.set(key, tuple);
+  }
+  return [...out.values()].sort(compareTuples);
 }
 
 function describeChanges(changes: readonly ChangeJson[]): string {

@@ -71,12 +71,24 @@ export function buildExternalSpace(blocks: readonly IpBlockPeer[]): ExternalSpac
     });
     for (const { keys: members, ranges } of bySignature.values()) {
       const index = classes.length;
-      const cidrs = ranges.flatMap(rangeToCidrs);
-      classes.push({ type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) });
+      classes.push(externalEndpoint(family, ranges));
       for (const k of members) classesOf.get(k)!.push(index);
     }
   }
   return { classes, classesOf };
+}
+
+/** The endpoint of some addresses of one family: ranges sorted, adjacent ones merged, named for a reader. */
+export function externalEndpoint(family: Family, input: readonly AddrRange[]): ExternalEndpoint {
+  const sorted = input.filter((r) => r.family === family).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const ranges: AddrRange[] = [];
+  for (const r of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.hi + 1n >= r.lo) ranges[ranges.length - 1] = { family, lo: last.lo, hi: last.hi > r.hi ? last.hi : r.hi };
+    else ranges.push(r);
+  }
+  const cidrs = ranges.flatMap(rangeToCidrs);
+  return { type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) };
 }
 
 function firstAtOrAfter(sorted: readonly bigint[], v: bigint): number {

@@ -97,22 +97,21 @@ export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
   private readonly podsPerNs = new Map<string, Endpoint[]>();
-  private readonly externals: number;
+  /** How many addresses the universe's external classes hold: the whole space of each family used. */
+  private readonly externalSize: bigint;
 
   constructor(readonly universe: readonly Endpoint[], extra: readonly Endpoint[] = []) {
-    let externals = 0;
+    this.externalSize = addressCount(universe);
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type === "external") externals++;
-      else {
+      if (e.type !== "external") {
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
       }
     }
-    this.externals = externals;
   }
 
   indexOf(e: Endpoint): number {
@@ -135,16 +134,20 @@ export class UniverseIndex {
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
   private terms(members: readonly Endpoint[]): SetTerm[] {
     const inSet = new Set(members.map((e) => e.id));
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id));
-    if (missing.length === 0) return [{ kind: "everything", except: [] }];
-    const parts = this.partTerms(members, inSet);
-    if (missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    // Externals are described by the addresses they cover (a change names merged ranges, the
+    // universe the analysis' classes): "every external address" when they cover them all.
+    const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
+    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [] }];
+    const parts = this.partTerms(members, inSet, allExternals);
+    // "everything except" only names pods left out, so it needs every external address.
+    if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
       return [{ kind: "everything", except: missing }];
     }
     return parts;
   }
 
-  private partTerms(members: readonly Endpoint[], inSet: ReadonlySet<string>): SetTerm[] {
+  private partTerms(members: readonly Endpoint[], inSet: ReadonlySet<string>, allExternals: boolean): SetTerm[] {
     const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out: SetTerm[] = [];
@@ -168,11 +171,28 @@ export class UniverseIndex {
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
     if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing });
     else out.push(...nsTerms);
-    const allExts = this.externals > 0 && exts.length === this.externals;
-    if (allExts) out.push({ kind: "all-externals" });
+    if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */
+function addressCount(endpoints: readonly Endpoint[]): bigint {
+  const ranges = endpoints.flatMap((e) => (e.type === "external" ? e.ranges : []));
+  ranges.sort((a, b) => (a.family !== b.family ? (a.family < b.family ? -1 : 1) : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  let total = 0n;
+  let cur: { family: string; lo: bigint; hi: bigint } | undefined;
+  for (const r of ranges) {
+    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
+      if (r.hi > cur.hi) cur.hi = r.hi;
+      continue;
+    }
+    if (cur) total += cur.hi - cur.lo + 1n;
+    cur = { family: r.family, lo: r.lo, hi: r.hi };
+  }
+  if (cur) total += cur.hi - cur.lo + 1n;
+  return total;
 }
 
 /** How long a description reads: one per term and per exception. */

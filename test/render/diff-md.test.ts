@@ -19,7 +19,7 @@ describe("renderComment on the shop pull request", () => {
     expect(lines[0]).toBe(MARKER);
     expect(lines[2]).toBe("### netreach: network flows");
     expect(lines[4]).toBe(
-      "**2 flows opened, 8 closed — gate failed:** backend/db\\[StatefulSet\\] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 \\(external-ingress\\)",
+      "**2 flows opened, 6 closed — gate failed:** backend/db\\[StatefulSet\\] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 \\(external-ingress\\)",
     );
     expect(lines[6]).toMatch(/^\*\*Opened:\*\* 2 flows in 2 groups · \*\*Closed:\*\* 8 flows in 2 groups · \*\*Pairs changed:\*\* 10 · /);
     expect(lines[6]).toContain("**Gate:** `external-ingress` — 1 violation");
@@ -39,7 +39,7 @@ describe("renderComment on the shop pull request", () => {
     const deny = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2; // the object starts at apiVersion
     const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | any destination"));
     expect(row).toBe(
-      `| \`backend/db[StatefulSet]\` | any destination except \`backend/api[Deployment]\` | All Connections<br><sub>4 pairs</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
+      `| \`backend/db[StatefulSet]\` | any destination except \`backend/api[Deployment]\` | All Connections<br><sub>3 pairs</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
     );
   });
 
@@ -53,7 +53,7 @@ describe("renderComment on the shop pull request", () => {
     expect(comment).toContain("```mermaid\nflowchart LR\n");
     expect(comment).toMatch(/ {2}n\d+ -->\|"\+ TCP 5432"\| n\d+/);
     expect(comment).toMatch(/linkStyle 0,1 stroke:#1a7f37/);
-    expect(comment).toContain(`<details><summary>All 10 changed pairs</summary>`);
+    expect(comment).toContain(`<details><summary>All 8 changed pairs</summary>`);
     for (const c of report.changes) expect(lines).toContain(`| \`${c.src.id}\` | \`${c.dst.id}\` | ${c.base.toString()} | ${c.head.toString()} |`);
     expect(comment).toContain("<details><summary>Assumptions (");
     expect(comment).toContain("<details><summary>Policy changes (4)</summary>");
@@ -89,7 +89,7 @@ describe("renderComment verdicts", () => {
   it("says which label let a failed gate pass", () => {
     const pr = shopPr();
     const c = renderComment(diffOf(pr.base, pr.head), { marker: MARKER, gateAllowedByLabel: "netreach/allow`<b>" });
-    expect(c.split("\n")[4]).toMatch(/^\*\*2 flows opened, 8 closed — gate failed, allowed by label `netreach\/allowˋ<b>`:\*\* /);
+    expect(c.split("\n")[4]).toMatch(/^\*\*2 flows opened, 6 closed — gate failed, allowed by label `netreach\/allowˋ<b>`:\*\* /);
   });
 });
 
@@ -135,7 +135,7 @@ describe("renderComment size cap", () => {
   it("still gives a valid comment with the verdict at 3,000 characters", () => {
     for (const [report, verdict] of [
       [big, `**${big.changes.length} flows opened`],
-      [diffOf(shopPr().base, shopPr().head), "**2 flows opened, 8 closed — gate failed:**"],
+      [diffOf(shopPr().base, shopPr().head), "**2 flows opened, 6 closed — gate failed:**"],
     ] as const) {
       const c = renderComment(report, { marker: MARKER, maxChars: 3000, link: exampleLink });
       expect(c.length).toBeLessThanOrEqual(3000);
@@ -174,7 +174,7 @@ describe("renderComment size cap", () => {
         const c = renderComment(report, { marker: MARKER, maxChars: max, link: exampleLink });
         expect(c.length).toBeLessThanOrEqual(max);
         if (max >= 1200) {
-          expect(c).toContain("**2 flows opened, 8 closed — gate failed:**");
+          expect(c).toContain("**2 flows opened, 6 closed — gate failed:**");
           expect(structureProblems(c)).toEqual([]);
         }
       }),

@@ -12,13 +12,13 @@ describe("renderDiffText", () => {
     const denyAt = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2;
     const apiToDb = lineOf(pr.headPolicies, "metadata: { name: allow-api-to-db") - 2;
     expect(lines[0]).toBe(
-      "netreach: 2 flows opened, 8 closed — gate failed: backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)",
+      "netreach: 2 flows opened, 6 closed — gate failed: backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)",
     );
-    expect(lines[1]).toBe("opened: 2 flows in 2 groups; closed: 8 flows in 2 groups; 10 pairs changed");
+    expect(lines[1]).toBe("opened: 2 flows in 2 groups; closed: 6 flows in 2 groups; 8 pairs changed");
     expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(
-      `- backend/api[Deployment] -> any destination except backend/db[StatefulSet]: All Connections closed [4 pairs]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
+      `- backend/api[Deployment] -> any destination except backend/db[StatefulSet]: All Connections closed [3 pairs]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
     );
     expect(lines).toContain("! DNS: pods in backend can no longer resolve names (UDP/TCP 53 closed toward kube-system/coredns[Deployment])");
     expect(text).toContain("\ngate failed: 1 violation of external-ingress\n  backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)\n");

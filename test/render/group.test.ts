@@ -25,20 +25,36 @@ function claimed(g: FlowGroup): Set<string> {
   return out;
 }
 
+/**
+ * What a set holds, comparable: its pod ids, then its external addresses as merged ranges (a
+ * change names merged ranges, the universe the analysis' classes, so externals compare by address).
+ */
+function contents(endpoints: readonly Endpoint[]): string[] {
+  const pods = endpoints.filter((e) => e.type !== "external").map((e) => e.id);
+  const ranges = endpoints.flatMap((e) => (e.type === "external" ? e.ranges : [])).sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const merged: { family: string; lo: bigint; hi: bigint }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && last.family === r.family && r.lo <= last.hi + 1n) last.hi = r.hi > last.hi ? r.hi : last.hi;
+    else merged.push({ ...r });
+  }
+  return [...new Set(pods)].sort().concat(merged.map((r) => `${r.family} ${r.lo}-${r.hi}`));
+}
+
 /** The endpoints a description names, expanded back against the universe. */
-function expand(terms: readonly SetTerm[], universe: readonly Endpoint[]): Set<string> {
-  const out = new Set<string>();
-  const minus = (list: Endpoint[], except: readonly Endpoint[]) => list.filter((e) => !except.some((x) => x.id === e.id)).map((e) => e.id);
+function expand(terms: readonly SetTerm[], universe: readonly Endpoint[]): string[] {
+  const out: Endpoint[] = [];
+  const minus = (list: Endpoint[], except: readonly Endpoint[]) => list.filter((e) => !except.some((x) => x.id === e.id));
   for (const t of terms) {
-    const ids =
-      t.kind === "everything" ? minus([...universe], t.except)
+    out.push(
+      ...(t.kind === "everything" ? minus([...universe], t.except)
       : t.kind === "all-pods" ? minus(universe.filter((e) => e.type !== "external"), t.except)
       : t.kind === "namespace" ? minus(universe.filter((e) => e.type !== "external" && e.pod.namespace === t.namespace), t.except)
-      : t.kind === "all-externals" ? universe.filter((e) => e.type === "external").map((e) => e.id)
-      : [t.endpoint.id];
-    for (const id of ids) out.add(id);
+      : t.kind === "all-externals" ? universe.filter((e) => e.type === "external")
+      : [t.endpoint]),
+    );
   }
-  return out;
+  return contents(out);
 }
 
 /** Groups are exact: each covers its own pairs and nothing else, every pair is in one group, descriptions are true. */
@@ -52,7 +68,7 @@ function checkExact(report: DiffReport): void {
     for (const g of groups) {
       expect([...claimed(g)].sort()).toEqual(g.changes.map((c) => `${c.src.id} -> ${c.dst.id}`).sort());
       for (const c of g.changes) expect((facet === "opened" ? c.opened : c.closed).equals(g.conn)).toBe(true);
-      for (const set of [g.sources, g.destinations]) expect([...expand(set.terms, report.universe)].sort()).toEqual(set.endpoints.map((e) => e.id).sort());
+      for (const set of [g.sources, g.destinations]) expect(expand(set.terms, report.universe)).toEqual(contents(set.endpoints));
     }
   }
   expect(grouping.openedFlows).toBe(report.changes.filter((c) => !c.opened.isEmpty).length);
