@@ -32183,7 +32183,8 @@ function diffSides(base, head, options = {}) {
     g.members.push(ep);
   }
   const groupList = [...groups2.values()];
-  const merged = /* @__PURE__ */ new Map();
+  const merged = new Map(universe.externals.map((e) => [e.id, e]));
+  const classIds = new Set(universe.externals.map((e) => e.id));
   for (const ga of groupList) {
     for (const gb of groupList) {
       const o = outcome(ga.b, gb.b, ga.h, gb.h);
@@ -32200,7 +32201,7 @@ function diffSides(base, head, options = {}) {
     for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()], changes };
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classIds.has(e.id)), changes };
 }
 var MergedExternals = class {
   buckets = /* @__PURE__ */ new Map();
@@ -39681,10 +39682,10 @@ var UniverseIndex = class {
   terms(members) {
     const inSet = new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && (e.type !== "external" || !allExternals));
-    if (missing.length === 0) return [{ kind: "everything", except: [] }];
+    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [] }];
     const parts = this.partTerms(members, inSet, allExternals);
-    if (missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
       return [{ kind: "everything", except: missing }];
     }
     return parts;
