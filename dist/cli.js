@@ -12848,7 +12848,7 @@ function placedIn(head, base) {
   const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
   const verb = n === 1 ? "is" : "are";
   return [
-    ns.explicit ? `${count} ${verb} placed in \`${ns.name}\`, the namespace given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in \`${ns.name}\` (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
   ];
 }
 function assumptions(sides, synthesis, options) {
@@ -13717,14 +13717,16 @@ var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var PODS_MODES = ["auto", "declared", "synthetic"];
 var HOST_NETWORK_MODES = ["exempt", "pod"];
 var USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...]
+  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
 Options:
   --format F            output format (reach: text; diff: text)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
+                        objects naming another namespace are left out, as kubectl apply -n does
   --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
                         cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
@@ -13742,6 +13744,7 @@ function parseArgs(argv) {
   let format2;
   let pods = "auto";
   let hostNetwork = "exempt";
+  let namespace;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git2 = false;
@@ -13753,7 +13756,7 @@ function parseArgs(argv) {
       afterDashes.push(arg);
       continue;
     }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => {
       const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
@@ -13764,6 +13767,7 @@ function parseArgs(argv) {
     else if (flag === "--format") format2 = value();
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
     else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
     else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
@@ -13774,7 +13778,7 @@ function parseArgs(argv) {
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork };
+    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork, namespace };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -13796,8 +13800,15 @@ function parseArgs(argv) {
     gate: { failOn: f.value, sensitive: s.value },
     output,
     pods,
-    hostNetwork
+    hostNetwork,
+    namespace
   };
+}
+function namespaceName(flag, v) {
+  if (!isDnsLabel(v)) {
+    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
+  return v;
 }
 function oneOf(flag, v, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
@@ -14301,7 +14312,7 @@ function writeChunks(io, chunks) {
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
 function runReach(cmd, io) {
   const sources = readSources([...cmd.paths]);
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -14310,7 +14321,7 @@ function runReach(cmd, io) {
 }
 function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, gate: cmd.gate });
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",

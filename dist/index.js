@@ -34463,7 +34463,7 @@ function placedIn(head, base) {
   const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
   const verb = n === 1 ? "is" : "are";
   return [
-    ns.explicit ? `${count} ${verb} placed in \`${ns.name}\`, the namespace given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in \`${ns.name}\` (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
   ];
 }
 function assumptions(sides, synthesis, options) {
@@ -40332,6 +40332,10 @@ function readInputs() {
   if (!Number.isInteger(maxCommentChars) || maxCommentChars < 1e3 || maxCommentChars > 65536) {
     throw new InputError(`input max-comment-chars must be an integer from 1000 to 65536 (GitHub's limit), not "${maxText}"`);
   }
+  const namespace = get("namespace") || null;
+  if (namespace !== null && !isDnsLabel(namespace)) {
+    throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -40342,6 +40346,7 @@ function readInputs() {
     gate: { failOn: failOn.value, sensitive: sensitive.value },
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"]),
+    namespace,
     maxCommentChars
   };
 }
@@ -40389,7 +40394,7 @@ async function runAction(env = process.env) {
   info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, gate: inputs.gate });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, gate: inputs.gate });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;

@@ -131,8 +131,8 @@ function placedIn(head: Loaded, base?: Loaded): string[] {
   const verb = n === 1 ? "is" : "are";
   return [
     ns.explicit
-      ? `${count} ${verb} placed in \`${ns.name}\`, the namespace given (as kubectl apply -n ${ns.name} does).`
-      : `${count} ${verb} placed in \`${ns.name}\` (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`,
+      ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).`
+      : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`,
   ];
 }
 

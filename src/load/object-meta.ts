@@ -33,7 +33,7 @@ export function isDnsSubdomain(s: string): boolean {
   return s.length <= 253 && DNS_SUBDOMAIN.test(s);
 }
 
-const RULE_TEXT: Record<NameRule, string> = {
+export const RULE_TEXT: Readonly<Record<NameRule, string>> = {
   "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
   "dns-subdomain":
     "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit",
