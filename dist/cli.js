@@ -11141,19 +11141,30 @@ function policyTextChanges(base, head) {
   for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
     const h = head.get(id);
-    if (b && h && b.file === h.file && b.text === h.text) continue;
-    const bYaml = b ? normalizedYaml(b) : "";
-    const hYaml = h ? normalizedYaml(h) : "";
+    if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at2 = h ?? b;
     const where = { file: at2.file, line: at2.locate([]).line };
-    if (bYaml === hYaml) {
-      if (b.file !== h.file || b.text.trim() !== h.text.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
+    if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
+      if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
+    const bYaml = b ? authoredYaml(b) : "";
+    const hYaml = h ? authoredYaml(h) : "";
     const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
     out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
   }
+  return out;
+}
+function authoredYaml(obj) {
+  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const kept = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: authoredMeta(meta) };
+  if (obj.body["spec"] !== void 0) kept["spec"] = obj.body["spec"];
+  return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
+}
+function authoredMeta(meta) {
+  const out = {};
+  for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
 function normalizedYaml(obj) {
@@ -11181,7 +11192,7 @@ function normalizedYaml(obj) {
   const kept = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? "default", ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
@@ -11277,16 +11288,17 @@ function objectMeta(obj, metaKind = "namespaced") {
   const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
   const meta = obj.body["metadata"];
+  const fallback = obj.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
-    return { name: void 0, namespace: "default", labels: {}, problems, nameShown: "(unnamed)", display: "default/(unnamed)" };
+    return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
   }
   const rawName = meta["name"];
   const rawNs = meta["namespace"];
   let name;
-  let namespace = "default";
+  let namespace = fallback;
   let nameShown = "(unnamed)";
-  let nsShown = "default";
+  let nsShown = fallback;
   if (typeof rawName !== "string" || rawName === "") {
     problems.push({ path: ["metadata", "name"], message: "is required" });
   } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
@@ -11747,7 +11759,7 @@ function loadWorkload(obj) {
   const meta = objectMeta(obj);
   const c = new Checker(obj, `${obj.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const template = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind];
   const labelsPath = [...template, "metadata", "labels"];
   const podSpec = [...template, "spec"];
@@ -11765,7 +11777,8 @@ function loadWorkload(obj) {
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
       source: sourceRef(obj)
     },
-    diagnostics: c.diagnostics
+    diagnostics: c.diagnostics,
+    replica: owner !== void 0
   };
 }
 var CONTROLLER_KINDS = /* @__PURE__ */ new Set([...Object.keys(TEMPLATE_PATH)]);
@@ -11827,6 +11840,7 @@ function buildCluster(objects) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
+  const declared = /* @__PURE__ */ new Map();
   for (const obj of objects) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
       const r = loadNamespace(obj);
@@ -11841,12 +11855,18 @@ function buildCluster(objects) {
       const meta = objectMeta(obj);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
       if (r.policy) {
-        if (policies.has(r.policy.id)) diagnostics2.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
+        const first = policies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj.kind)) {
       const r = loadWorkload(obj);
       diagnostics2.push(...r.diagnostics);
+      if (r.workload && !r.replica) {
+        const first = declared.get(r.workload.id);
+        if (first) diagnostics2.push(duplicate(obj, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
+        else declared.set(r.workload.id, r.workload.source);
+      }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
@@ -11864,8 +11884,9 @@ function buildCluster(objects) {
     policyObjects
   };
 }
-function duplicate(obj, what) {
-  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once; the first declaration is used`);
+function duplicate(obj, what, first) {
+  const where = first ? ` (first at ${first.file}:${first.line})` : "";
+  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
 }
 
 // src/load/documents.ts
@@ -12389,8 +12410,42 @@ function normalize2(path3) {
   return out.join("/");
 }
 
+// src/load/namespace-option.ts
+var DEFAULT_NAMESPACE = "default";
+function namespaceOption(given) {
+  return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
+}
+var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS]);
+function placeInNamespace(objects, option) {
+  const kept = [];
+  const diagnostics2 = [];
+  let withoutNamespace = 0;
+  for (const obj of objects) {
+    if (!NAMESPACED.has(obj.kind)) {
+      kept.push(obj);
+      continue;
+    }
+    const meta = obj.body["metadata"];
+    const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
+    if (ns === void 0 || ns === null) {
+      withoutNamespace++;
+      kept.push(obj);
+    } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
+      const c = new Checker(obj, `${obj.kind} ${objectMeta(obj).display}`);
+      c.error(
+        ["metadata", "namespace"],
+        `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
+      );
+      diagnostics2.push(...c.diagnostics);
+    } else {
+      kept.push(obj);
+    }
+  }
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
+}
+
 // src/load/objects.ts
-function extractObjects(file, docs) {
+function extractObjects(file, docs, defaultNamespace = "default") {
   const objects = [];
   const skipped = [];
   const diagnostics2 = [];
@@ -12399,7 +12454,7 @@ function extractObjects(file, docs) {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind, apiVersion, locate, text) => {
+  const take = (body, kind, apiVersion, locate, doc, ownText) => {
     const items = body.items;
     if (kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
@@ -12411,18 +12466,44 @@ function extractObjects(file, docs) {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, text);
+        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length));
       });
       return;
     }
-    objects.push({ file: file.path, kind, apiVersion, body, locate, text });
+    let own;
+    objects.push({
+      file: file.path,
+      kind,
+      apiVersion,
+      body,
+      locate,
+      text: doc.text,
+      // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+      get ownText() {
+        return own ??= ownText();
+      },
+      defaultNamespace
+    });
   };
   for (const doc of docs) {
     const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate, file.text.slice(doc.span[0], doc.span[1]));
-    else notAnObject(doc.locate);
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
+      const text = file.text.slice(doc.span[0], doc.span[1]);
+      const firstLine2 = lineBreaks(file.text.slice(0, doc.span[0])) + 1;
+      take(v, v.kind, v.apiVersion, doc.locate, { text, firstLine: firstLine2 }, () => text);
+    } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
+}
+var LINE_BREAK = /\r\n|\r|\n/;
+function lineBreaks(text) {
+  return text.split(LINE_BREAK).length - 1;
+}
+function itemLines(doc, listLocate, i, count) {
+  const lines = doc.text.split(LINE_BREAK);
+  const from = listLocate(["items", i]).line - doc.firstLine;
+  const to = i + 1 < count ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  return lines.slice(from, Math.max(to, from + 1)).join("\n");
 }
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -12432,7 +12513,7 @@ function prefixed(locate, prefix) {
 }
 
 // src/load/load-sources.ts
-function loadSources(all) {
+function loadSources(all, namespace) {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics2 = [...charts.diagnostics];
@@ -12441,7 +12522,7 @@ function loadSources(all) {
   for (const file of files) {
     const parsed = parseDocuments(file);
     diagnostics2.push(...parsed.diagnostics);
-    const extracted = extractObjects(file, parsed.docs);
+    const extracted = extractObjects(file, parsed.docs, namespace.name);
     diagnostics2.push(...extracted.diagnostics);
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
@@ -12452,9 +12533,18 @@ function loadSources(all) {
     if (patches.has(o.file)) diagnostics2.push(patchNote(o));
     else whole.push(o);
   }
-  const built = buildCluster(whole);
+  const placed = placeInNamespace(whole, namespace);
+  diagnostics2.push(...placed.diagnostics);
+  const built = buildCluster(placed.objects);
   diagnostics2.push(...built.diagnostics);
-  return { cluster: built.cluster, diagnostics: diagnostics2, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
+  return {
+    cluster: built.cluster,
+    diagnostics: diagnostics2,
+    skipped: { documents: skippedDocs, kinds: built.skippedKinds },
+    policyObjects: built.policyObjects,
+    withoutNamespace: placed.withoutNamespace,
+    namespace
+  };
 }
 
 // src/reach/flows.ts
@@ -12745,7 +12835,7 @@ function buildSides(loaded, mode) {
   return { sides, synthesis };
 }
 function reach(files, options = {}) {
-  const loaded = loadSources(files);
+  const loaded = loadSources(files, namespaceOption(options.namespace));
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
   const side = sides[0];
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
@@ -12754,13 +12844,14 @@ function reach(files, options = {}) {
     endpoints: [...side.pods, ...universe.externals],
     flows: expandFlows(reachability, side.pods, universe.classOf[0]),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped(assumptions(sides, synthesis, options), loaded.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded)], loaded.skipped),
     skipped: loaded.skipped
   };
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const base = loadSources(baseFiles);
-  const head = loadSources(headFiles);
+  const namespace = namespaceOption(options.namespace);
+  const base = loadSources(baseFiles, namespace);
+  const head = loadSources(headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork });
   const gateConfig = options.gate ?? defaultGateConfig();
@@ -12773,13 +12864,24 @@ function diff(baseFiles, headFiles, options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
     skipped: head.skipped
   };
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);
   return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
+}
+function placedIn(head, base) {
+  const n = head.withoutNamespace;
+  const m = base?.withoutNamespace ?? n;
+  if (n === 0 && m === 0) return [];
+  const ns = head.namespace;
+  const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
+  const verb = n === 1 ? "is" : "are";
+  return [
+    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+  ];
 }
 function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
@@ -13662,14 +13764,16 @@ var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var PODS_MODES = ["auto", "declared", "synthetic"];
 var HOST_NETWORK_MODES = ["exempt", "pod"];
 var USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...]
+  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
 Options:
   --format F            output format (reach: text; diff: text)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
+                        objects naming another namespace are left out, as kubectl apply -n does
   --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
                         cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
@@ -13687,6 +13791,7 @@ function parseArgs(argv) {
   let format2;
   let pods = "auto";
   let hostNetwork = "exempt";
+  let namespace;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git2 = false;
@@ -13698,7 +13803,7 @@ function parseArgs(argv) {
       afterDashes.push(arg);
       continue;
     }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => {
       const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
@@ -13709,6 +13814,7 @@ function parseArgs(argv) {
     else if (flag === "--format") format2 = value();
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
     else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
     else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
@@ -13719,7 +13825,7 @@ function parseArgs(argv) {
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork };
+    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork, namespace };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -13741,8 +13847,15 @@ function parseArgs(argv) {
     gate: { failOn: f.value, sensitive: s.value },
     output,
     pods,
-    hostNetwork
+    hostNetwork,
+    namespace
   };
+}
+function namespaceName(flag, v) {
+  if (!isDnsLabel(v)) {
+    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
+  return v;
 }
 function oneOf(flag, v, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
@@ -14246,7 +14359,7 @@ function writeChunks(io, chunks) {
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
 function runReach(cmd, io) {
   const sources = readSources([...cmd.paths]);
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -14255,7 +14368,7 @@ function runReach(cmd, io) {
 }
 function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, gate: cmd.gate });
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",

@@ -32844,19 +32844,30 @@ function policyTextChanges(base, head) {
   for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
     const h = head.get(id);
-    if (b && h && b.file === h.file && b.text === h.text) continue;
-    const bYaml = b ? normalizedYaml(b) : "";
-    const hYaml = h ? normalizedYaml(h) : "";
+    if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at = h ?? b;
     const where = { file: at.file, line: at.locate([]).line };
-    if (bYaml === hYaml) {
-      if (b.file !== h.file || b.text.trim() !== h.text.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
+    if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
+      if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
+    const bYaml = b ? authoredYaml(b) : "";
+    const hYaml = h ? authoredYaml(h) : "";
     const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
     out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
   }
+  return out;
+}
+function authoredYaml(obj2) {
+  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
+  const kept = { apiVersion: obj2.apiVersion, kind: obj2.kind, metadata: authoredMeta(meta) };
+  if (obj2.body["spec"] !== void 0) kept["spec"] = obj2.body["spec"];
+  return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
+}
+function authoredMeta(meta) {
+  const out = {};
+  for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
 function normalizedYaml(obj2) {
@@ -32884,7 +32895,7 @@ function normalizedYaml(obj2) {
   const kept = {
     apiVersion: obj2.apiVersion,
     kind: obj2.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? "default", ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj2.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
@@ -32980,16 +32991,17 @@ function objectMeta(obj2, metaKind = "namespaced") {
   const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
   const meta = obj2.body["metadata"];
+  const fallback = obj2.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
-    return { name: void 0, namespace: "default", labels: {}, problems, nameShown: "(unnamed)", display: "default/(unnamed)" };
+    return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
   }
   const rawName = meta["name"];
   const rawNs = meta["namespace"];
   let name;
-  let namespace = "default";
+  let namespace = fallback;
   let nameShown = "(unnamed)";
-  let nsShown = "default";
+  let nsShown = fallback;
   if (typeof rawName !== "string" || rawName === "") {
     problems.push({ path: ["metadata", "name"], message: "is required" });
   } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
@@ -33450,7 +33462,7 @@ function loadWorkload(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const template = obj2.kind === "Pod" ? [] : TEMPLATE_PATH[obj2.kind];
   const labelsPath = [...template, "metadata", "labels"];
   const podSpec = [...template, "spec"];
@@ -33468,7 +33480,8 @@ function loadWorkload(obj2) {
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
       source: sourceRef(obj2)
     },
-    diagnostics: c.diagnostics
+    diagnostics: c.diagnostics,
+    replica: owner !== void 0
   };
 }
 var CONTROLLER_KINDS = /* @__PURE__ */ new Set([...Object.keys(TEMPLATE_PATH)]);
@@ -33530,6 +33543,7 @@ function buildCluster(objects) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
+  const declared = /* @__PURE__ */ new Map();
   for (const obj2 of objects) {
     if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
       const r = loadNamespace(obj2);
@@ -33544,12 +33558,18 @@ function buildCluster(objects) {
       const meta = objectMeta(obj2);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
       if (r.policy) {
-        if (policies.has(r.policy.id)) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`));
+        const first = policies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj2.kind)) {
       const r = loadWorkload(obj2);
       diagnostics2.push(...r.diagnostics);
+      if (r.workload && !r.replica) {
+        const first = declared.get(r.workload.id);
+        if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
+        else declared.set(r.workload.id, r.workload.source);
+      }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
       const unanalyzed = unanalyzedPolicy(obj2);
@@ -33567,8 +33587,9 @@ function buildCluster(objects) {
     policyObjects
   };
 }
-function duplicate(obj2, what) {
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${what} is declared more than once; the first declaration is used`);
+function duplicate(obj2, what, first) {
+  const where = first ? ` (first at ${first.file}:${first.line})` : "";
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
 }
 
 // src/load/documents.ts
@@ -34092,8 +34113,42 @@ function normalize2(path2) {
   return out.join("/");
 }
 
+// src/load/namespace-option.ts
+var DEFAULT_NAMESPACE = "default";
+function namespaceOption(given) {
+  return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
+}
+var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS]);
+function placeInNamespace(objects, option) {
+  const kept = [];
+  const diagnostics2 = [];
+  let withoutNamespace = 0;
+  for (const obj2 of objects) {
+    if (!NAMESPACED.has(obj2.kind)) {
+      kept.push(obj2);
+      continue;
+    }
+    const meta = obj2.body["metadata"];
+    const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
+    if (ns === void 0 || ns === null) {
+      withoutNamespace++;
+      kept.push(obj2);
+    } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
+      const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
+      c.error(
+        ["metadata", "namespace"],
+        `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
+      );
+      diagnostics2.push(...c.diagnostics);
+    } else {
+      kept.push(obj2);
+    }
+  }
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
+}
+
 // src/load/objects.ts
-function extractObjects(file, docs) {
+function extractObjects(file, docs, defaultNamespace = "default") {
   const objects = [];
   const skipped = [];
   const diagnostics2 = [];
@@ -34102,7 +34157,7 @@ function extractObjects(file, docs) {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind, apiVersion, locate, text) => {
+  const take = (body, kind, apiVersion, locate, doc, ownText) => {
     const items = body.items;
     if (kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
@@ -34114,18 +34169,44 @@ function extractObjects(file, docs) {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, text);
+        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length));
       });
       return;
     }
-    objects.push({ file: file.path, kind, apiVersion, body, locate, text });
+    let own;
+    objects.push({
+      file: file.path,
+      kind,
+      apiVersion,
+      body,
+      locate,
+      text: doc.text,
+      // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+      get ownText() {
+        return own ??= ownText();
+      },
+      defaultNamespace
+    });
   };
   for (const doc of docs) {
     const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate, file.text.slice(doc.span[0], doc.span[1]));
-    else notAnObject(doc.locate);
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
+      const text = file.text.slice(doc.span[0], doc.span[1]);
+      const firstLine2 = lineBreaks(file.text.slice(0, doc.span[0])) + 1;
+      take(v, v.kind, v.apiVersion, doc.locate, { text, firstLine: firstLine2 }, () => text);
+    } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
+}
+var LINE_BREAK = /\r\n|\r|\n/;
+function lineBreaks(text) {
+  return text.split(LINE_BREAK).length - 1;
+}
+function itemLines(doc, listLocate, i, count) {
+  const lines = doc.text.split(LINE_BREAK);
+  const from = listLocate(["items", i]).line - doc.firstLine;
+  const to = i + 1 < count ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  return lines.slice(from, Math.max(to, from + 1)).join("\n");
 }
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -34135,7 +34216,7 @@ function prefixed(locate, prefix) {
 }
 
 // src/load/load-sources.ts
-function loadSources(all) {
+function loadSources(all, namespace) {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics2 = [...charts.diagnostics];
@@ -34144,7 +34225,7 @@ function loadSources(all) {
   for (const file of files) {
     const parsed = parseDocuments(file);
     diagnostics2.push(...parsed.diagnostics);
-    const extracted = extractObjects(file, parsed.docs);
+    const extracted = extractObjects(file, parsed.docs, namespace.name);
     diagnostics2.push(...extracted.diagnostics);
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
@@ -34155,9 +34236,18 @@ function loadSources(all) {
     if (patches.has(o.file)) diagnostics2.push(patchNote(o));
     else whole.push(o);
   }
-  const built = buildCluster(whole);
+  const placed = placeInNamespace(whole, namespace);
+  diagnostics2.push(...placed.diagnostics);
+  const built = buildCluster(placed.objects);
   diagnostics2.push(...built.diagnostics);
-  return { cluster: built.cluster, diagnostics: diagnostics2, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
+  return {
+    cluster: built.cluster,
+    diagnostics: diagnostics2,
+    skipped: { documents: skippedDocs, kinds: built.skippedKinds },
+    policyObjects: built.policyObjects,
+    withoutNamespace: placed.withoutNamespace,
+    namespace
+  };
 }
 
 // src/render/reach-json.ts
@@ -34374,8 +34464,9 @@ function buildSides(loaded, mode) {
   return { sides, synthesis };
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const base = loadSources(baseFiles);
-  const head = loadSources(headFiles);
+  const namespace = namespaceOption(options.namespace);
+  const base = loadSources(baseFiles, namespace);
+  const head = loadSources(headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork });
   const gateConfig = options.gate ?? defaultGateConfig();
@@ -34388,13 +34479,24 @@ function diff(baseFiles, headFiles, options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
     skipped: head.skipped
   };
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);
   return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
+}
+function placedIn(head, base) {
+  const n = head.withoutNamespace;
+  const m = base?.withoutNamespace ?? n;
+  if (n === 0 && m === 0) return [];
+  const ns = head.namespace;
+  const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
+  const verb = n === 1 ? "is" : "are";
+  return [
+    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+  ];
 }
 function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
@@ -40277,6 +40379,10 @@ function readInputs() {
   if (!Number.isInteger(maxCommentChars) || maxCommentChars < 1e3 || maxCommentChars > 65536) {
     throw new InputError(`input max-comment-chars must be an integer from 1000 to 65536 (GitHub's limit), not "${maxText}"`);
   }
+  const namespace = get("namespace") || null;
+  if (namespace !== null && !isDnsLabel(namespace)) {
+    throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -40287,6 +40393,7 @@ function readInputs() {
     gate: { failOn: failOn.value, sensitive: sensitive.value },
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"]),
+    namespace,
     maxCommentChars
   };
 }
@@ -40334,7 +40441,7 @@ async function runAction(env = process.env) {
   info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, gate: inputs.gate });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, gate: inputs.gate });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;

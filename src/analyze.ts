@@ -6,6 +6,7 @@ import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
 import { loadSources, type Loaded } from "./load/load-sources.js";
+import { namespaceOption } from "./load/namespace-option.js";
 import type { SourceFile } from "./load/source.js";
 import type { Namespace } from "./model/cluster.js";
 import type { Endpoint } from "./model/endpoint.js";
@@ -23,6 +24,11 @@ export interface AnalyzeOptions {
   /** Where pods come from (DESIGN section 4); default "auto". */
   readonly pods?: PodsMode;
   readonly hostNetwork?: HostNetworkMode;
+  /**
+   * As `kubectl apply -n`: objects without metadata.namespace go here, and objects naming another
+   * namespace are refused. Unset: they go to `default` and any namespace is accepted.
+   */
+  readonly namespace?: string;
 }
 
 export interface ReachReport {
@@ -48,7 +54,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode): { sides: Side[];
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  const loaded = loadSources(files);
+  const loaded = loadSources(files, namespaceOption(options.namespace));
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
@@ -57,7 +63,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
     endpoints: [...side.pods, ...universe.externals],
     flows: expandFlows(reachability, side.pods, universe.classOf[0]!),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped(assumptions(sides, synthesis, options), loaded.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded)], loaded.skipped),
     skipped: loaded.skipped,
   };
 }
@@ -87,8 +93,9 @@ export interface DiffReport {
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
-  const base = loadSources(baseFiles);
-  const head = loadSources(headFiles);
+  const namespace = namespaceOption(options.namespace);
+  const base = loadSources(baseFiles, namespace);
+  const head = loadSources(headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork });
   const gateConfig = options.gate ?? defaultGateConfig();
@@ -101,7 +108,7 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped(assumptions(sides, synthesis, options), head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
     skipped: head.skipped,
   };
 }
@@ -109,6 +116,24 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
 function withSkipped(said: string[], skipped: Loaded["skipped"]): string[] {
   const what = describeSkipped(skipped);
   return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
+}
+
+/**
+ * Where objects without a namespace went: the report's ids rest on it, and the file does not say.
+ * A diff counts the head revision's objects (what the pull request would merge).
+ */
+function placedIn(head: Loaded, base?: Loaded): string[] {
+  const n = head.withoutNamespace;
+  const m = base?.withoutNamespace ?? n;
+  if (n === 0 && m === 0) return [];
+  const ns = head.namespace;
+  const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
+  const verb = n === 1 ? "is" : "are";
+  return [
+    ns.explicit
+      ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).`
+      : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`,
+  ];
 }
 
 /** What every answer rests on, stated in the report rather than hidden. */
@@ -143,5 +168,5 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
 
 /** The representative pods and namespaces netreach builds for these files (for tools and tests). */
 export function representatives(files: readonly SourceFile[], mode: PodsMode = "synthetic"): Synthesis {
-  return buildSides([loadSources(files)], mode).synthesis;
+  return buildSides([loadSources(files, namespaceOption(undefined))], mode).synthesis;
 }

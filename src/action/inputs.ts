@@ -2,6 +2,7 @@
 import * as core from "@actions/core";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -15,6 +16,8 @@ export interface ActionInputs {
   readonly gate: GateConfig;
   readonly allowLabel: string;
   readonly pods: PodsMode;
+  /** As kubectl apply -n; null when not set (objects without one go to `default`). */
+  readonly namespace: string | null;
   readonly maxCommentChars: number;
 }
 
@@ -38,6 +41,10 @@ export function readInputs(): ActionInputs {
   if (!Number.isInteger(maxCommentChars) || maxCommentChars < 1000 || maxCommentChars > 65536) {
     throw new InputError(`input max-comment-chars must be an integer from 1000 to 65536 (GitHub's limit), not "${maxText}"`);
   }
+  const namespace = get("namespace") || null;
+  if (namespace !== null && !isDnsLabel(namespace)) {
+    throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -48,6 +55,7 @@ export function readInputs(): ActionInputs {
     gate: { failOn: failOn.value, sensitive: sensitive.value },
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
+    namespace,
     maxCommentChars,
   };
 }

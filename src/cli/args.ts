@@ -1,6 +1,7 @@
 // Command-line parsing for `netreach reach` and `netreach diff` (DESIGN section 6).
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import { UsageError } from "./usage-error.js";
 
@@ -14,6 +15,8 @@ export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
 interface Common {
   readonly pods: PodsMode;
   readonly hostNetwork: HostNetworkMode;
+  /** -n: as kubectl apply -n; undefined when not given (objects without one go to `default`). */
+  readonly namespace: string | undefined;
 }
 
 export type DiffSource =
@@ -27,14 +30,16 @@ export type Command =
   | (Common & { readonly command: "diff"; readonly source: DiffSource; readonly format: DiffFormat; readonly gate: GateConfig; readonly output: string | null });
 
 export const USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...]
+  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
 Options:
   --format F            output format (reach: text; diff: text)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
+                        objects naming another namespace are left out, as kubectl apply -n does
   --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
                         cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
@@ -54,6 +59,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let format: string | undefined;
   let pods: PodsMode = "auto";
   let hostNetwork: HostNetworkMode = "exempt";
+  let namespace: string | undefined;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git = false;
@@ -65,7 +71,8 @@ export function parseArgs(argv: readonly string[]): Command {
       afterDashes.push(arg);
       continue;
     }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    // --flag=value, and -n=NS as kubectl (pflag) also reads it.
+    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
       const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
@@ -76,6 +83,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--format") format = value();
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
     else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
     else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
@@ -87,7 +95,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork };
+    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace };
   }
 
   const f = parseFailOn(failOn);
@@ -111,7 +119,16 @@ export function parseArgs(argv: readonly string[]): Command {
     output,
     pods,
     hostNetwork,
+    namespace,
   };
+}
+
+/** A namespace name as the API server accepts it: kubectl would fail on any other, and so do we. */
+function namespaceName(flag: string, v: string): string {
+  if (!isDnsLabel(v)) {
+    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
+  return v;
 }
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {

@@ -1,5 +1,5 @@
-// What changed in the text of each NetworkPolicy, normalized so that re-indenting, reordering
-// keys or spelling out a default reads as "no semantic change".
+// What changed in the text of each NetworkPolicy: compared normalized, so that re-indenting,
+// reordering keys or spelling out a default reads as "no semantic change"; shown as written.
 import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
 import { isPlainObject } from "../load/checker.js";
@@ -11,7 +11,7 @@ export interface PolicyTextChange {
   /** Where the policy is on head (base for removed ones). */
   readonly file: string;
   readonly line: number;
-  /** Unified diff of the normalized YAML; empty for "reformatted". */
+  /** Unified diff of the authored fields (keys sorted); empty for "reformatted". */
   readonly patch: string;
 }
 
@@ -20,24 +20,44 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
   for (const id of [...new Set([...base.keys(), ...head.keys()])].sort()) {
     const b = base.get(id);
     const h = head.get(id);
-    if (b && h && b.file === h.file && b.text === h.text) continue; // untouched: nothing to show
-    const bYaml = b ? normalizedYaml(b) : "";
-    const hYaml = h ? normalizedYaml(h) : "";
+    // Untouched: nothing to show. The whole document is compared first: it costs nothing.
+    if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at = h ?? b!;
     const where = { file: at.file, line: at.locate([]).line };
-    if (bYaml === hYaml) {
+    if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
       // Same meaning; say so only when its text was touched (re-indented, reordered, moved).
-      if (b!.file !== h!.file || b!.text.trim() !== h!.text.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
+      if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
+    // Shown as the author wrote it: a reviewer checks the diff against the file, so no field
+    // netreach filled in (a default namespace, policyTypes, protocol) may appear in it.
+    const bYaml = b ? authoredYaml(b) : "";
+    const hYaml = h ? authoredYaml(h) : "";
     const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
     out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
   }
   return out;
 }
 
-/** The policy as the API server would store it, keys sorted, bookkeeping metadata dropped. */
+/** The policy as its author wrote it, keys sorted, bookkeeping metadata (and status) dropped. */
+export function authoredYaml(obj: KubeObject): string {
+  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const kept: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: authoredMeta(meta) };
+  if (obj.body["spec"] !== undefined) kept["spec"] = obj.body["spec"];
+  return stringify(sortKeys(kept), { lineWidth: 0 });
+}
+
+function authoredMeta(meta: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ["name", "namespace", "labels"]) if (meta[k] !== undefined) out[k] = meta[k];
+  return out;
+}
+
+/**
+ * The policy as the API server would store it, keys sorted, bookkeeping metadata dropped: for
+ * telling a change of meaning from a change of spelling, never shown.
+ */
 export function normalizedYaml(obj: KubeObject): string {
   const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
   const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
@@ -64,7 +84,7 @@ export function normalizedYaml(obj: KubeObject): string {
   const kept = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? "default", ...(isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {}) },
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj.defaultNamespace, ...(isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {}) },
     spec,
   };
   return stringify(sortKeys(kept), { lineWidth: 0 });

@@ -1,6 +1,6 @@
 // Kubernetes objects of one revision -> the analysis model (namespaces, workloads, policies).
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
-import type { Policy } from "../model/policy.js";
+import type { Policy, SourceRef } from "../model/policy.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
@@ -27,6 +27,8 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   const policies = new Map<string, Policy>();
   const skippedKinds = new Map<string, number>();
   const policyObjects = new Map<string, KubeObject>();
+  /** Where each workload was declared by an object of its own (not by a replica Pod). */
+  const declared = new Map<string, SourceRef>();
 
   for (const obj of objects) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
@@ -43,13 +45,20 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
       // Only objects the API server would accept are listed as policy changes.
       if (meta.name !== undefined && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
       if (r.policy) {
-        if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
+        const first = policies.get(r.policy.id);
+        if (first) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj.kind)) {
       const r = loadWorkload(obj);
       diagnostics.push(...r.diagnostics);
-      // Several pods of one controller are one workload: the first one found stands for it.
+      // Two objects of one workload id are a mistake; several pods of one controller are one
+      // workload by design, and the first one found stands for it.
+      if (r.workload && !r.replica) {
+        const first = declared.get(r.workload.id);
+        if (first) diagnostics.push(duplicate(obj, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
+        else declared.set(r.workload.id, r.workload.source);
+      }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
@@ -69,6 +78,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   };
 }
 
-function duplicate(obj: KubeObject, what: string): Diagnostic {
-  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once; the first declaration is used`);
+function duplicate(obj: KubeObject, what: string, first?: SourceRef): Diagnostic {
+  const where = first ? ` (first at ${first.file}:${first.line})` : "";
+  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
 }

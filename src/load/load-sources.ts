@@ -5,6 +5,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
+import { placeInNamespace, type NamespaceOption } from "./namespace-option.js";
 import { extractObjects } from "./objects.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
@@ -14,9 +15,12 @@ export interface Loaded {
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
+  /** Workloads and policies without metadata.namespace, put in `namespace`: an assumption to state. */
+  readonly withoutNamespace: number;
+  readonly namespace: NamespaceOption;
 }
 
-export function loadSources(all: readonly SourceFile[]): Loaded {
+export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption): Loaded {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics: Diagnostic[] = [...charts.diagnostics];
@@ -25,7 +29,7 @@ export function loadSources(all: readonly SourceFile[]): Loaded {
   for (const file of files) {
     const parsed = parseDocuments(file);
     diagnostics.push(...parsed.diagnostics);
-    const extracted = extractObjects(file, parsed.docs);
+    const extracted = extractObjects(file, parsed.docs, namespace.name);
     diagnostics.push(...extracted.diagnostics);
     objects.push(...extracted.objects);
     skippedDocs += extracted.skipped.length;
@@ -36,7 +40,16 @@ export function loadSources(all: readonly SourceFile[]): Loaded {
     if (patches.has(o.file)) diagnostics.push(patchNote(o));
     else whole.push(o);
   }
-  const built = buildCluster(whole);
+  const placed = placeInNamespace(whole, namespace);
+  diagnostics.push(...placed.diagnostics);
+  const built = buildCluster(placed.objects);
   diagnostics.push(...built.diagnostics);
-  return { cluster: built.cluster, diagnostics, skipped: { documents: skippedDocs, kinds: built.skippedKinds }, policyObjects: built.policyObjects };
+  return {
+    cluster: built.cluster,
+    diagnostics,
+    skipped: { documents: skippedDocs, kinds: built.skippedKinds },
+    policyObjects: built.policyObjects,
+    withoutNamespace: placed.withoutNamespace,
+    namespace,
+  };
 }

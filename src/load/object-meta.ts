@@ -12,7 +12,7 @@ export type MetaKind = "namespaced" | "namespace-object";
 export interface ObjectMeta {
   /** Undefined when missing or invalid (see `problems`). */
   readonly name: string | undefined;
-  /** Objects without a namespace are in `default`, as kubectl apply puts them. */
+  /** Objects without a namespace are in the object's default one, as kubectl apply (-n) puts them. */
   readonly namespace: string;
   readonly labels: Readonly<Record<string, unknown>>;
   readonly problems: readonly { path: DocPath; message: string }[];
@@ -33,7 +33,7 @@ export function isDnsSubdomain(s: string): boolean {
   return s.length <= 253 && DNS_SUBDOMAIN.test(s);
 }
 
-const RULE_TEXT: Record<NameRule, string> = {
+export const RULE_TEXT: Readonly<Record<NameRule, string>> = {
   "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
   "dns-subdomain":
     "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit",
@@ -48,16 +48,17 @@ export function objectMeta(obj: KubeObject, metaKind: MetaKind = "namespaced"): 
   const nameRule: NameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems: { path: DocPath; message: string }[] = [];
   const meta = obj.body["metadata"];
+  const fallback = obj.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
-    return { name: undefined, namespace: "default", labels: {}, problems, nameShown: "(unnamed)", display: "default/(unnamed)" };
+    return { name: undefined, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
   }
   const rawName = meta["name"];
   const rawNs = meta["namespace"];
   let name: string | undefined;
-  let namespace = "default";
+  let namespace = fallback;
   let nameShown = "(unnamed)";
-  let nsShown = "default";
+  let nsShown = fallback;
 
   if (typeof rawName !== "string" || rawName === "") {
     problems.push({ path: ["metadata", "name"], message: "is required" });

@@ -17,6 +17,7 @@ type Body = Readonly<Record<string, unknown>>;
 export function extractObjects(
   file: SourceFile,
   docs: readonly ParsedDocument[],
+  defaultNamespace = "default",
 ): { objects: KubeObject[]; skipped: SkippedDoc[]; diagnostics: Diagnostic[] } {
   const objects: KubeObject[] = [];
   const skipped: SkippedDoc[] = [];
@@ -28,7 +29,7 @@ export function extractObjects(
     diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
 
-  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, text: string) => {
+  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string) => {
     const items = body.items;
     // `kind: List` (kubectl's generic list) and typed lists (PodList, ...) as `kubectl get -o yaml` prints them.
     // A kind that merely ends in "List" but has no items array is an ordinary (custom) object.
@@ -44,19 +45,56 @@ export function extractObjects(
         if (k === undefined || v === undefined) return notAnObject(itemLocate);
         // Write inferred fields into the body so later stages can trust body.kind/apiVersion.
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, text);
+        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length));
       });
       return;
     }
-    objects.push({ file: file.path, kind, apiVersion, body, locate, text });
+    let own: string | undefined;
+    objects.push({
+      file: file.path,
+      kind,
+      apiVersion,
+      body,
+      locate,
+      text: doc.text,
+      // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+      get ownText() {
+        return (own ??= ownText());
+      },
+      defaultNamespace,
+    });
   };
 
   for (const doc of docs) {
     const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") take(v, v.kind, v.apiVersion, doc.locate, file.text.slice(doc.span[0], doc.span[1]));
-    else notAnObject(doc.locate);
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
+      const text = file.text.slice(doc.span[0], doc.span[1]);
+      const firstLine = lineBreaks(file.text.slice(0, doc.span[0])) + 1;
+      take(v, v.kind, v.apiVersion, doc.locate, { text, firstLine }, () => text);
+    } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };
+}
+
+/** A document's text and the file line it starts on. */
+interface DocText {
+  readonly text: string;
+  readonly firstLine: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+function lineBreaks(text: string): number {
+  return text.split(LINE_BREAK).length - 1;
+}
+
+/** The lines of item i of a List: from its line up to the next item's line (or the document's end). */
+function itemLines(doc: DocText, listLocate: Locator, i: number, count: number): string {
+  const lines = doc.text.split(LINE_BREAK);
+  const from = listLocate(["items", i]).line - doc.firstLine;
+  const to = i + 1 < count ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  // Items written on one line (a flow sequence) share it.
+  return lines.slice(from, Math.max(to, from + 1)).join("\n");
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

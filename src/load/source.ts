@@ -28,4 +28,14 @@ export interface KubeObject {
   readonly locate: Locator;
   /** The text of the document the object was written in (a whole List for its items). */
   readonly text: string;
+  /**
+   * The object's own lines: `text` for a document; for an item of a List, from its line to the
+   * next item's (so that editing one item does not make its siblings look edited).
+   */
+  readonly ownText: string;
+  /**
+   * Where the object goes if it names no namespace: `default`, or the run's namespace option
+   * (kubectl apply -n). Carried by the object so every reader of metadata agrees on it.
+   */
+  readonly defaultNamespace: string;
 }

@@ -25,13 +25,15 @@ export const WORKLOAD_KINDS: readonly string[] = ["Pod", ...Object.keys(TEMPLATE
 export interface WorkloadLoad {
   readonly workload: Workload | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /** A Pod standing for its controller: its siblings make the same workload without duplicating it. */
+  readonly replica: boolean;
 }
 
 export function loadWorkload(obj: KubeObject): WorkloadLoad {
   const meta = objectMeta(obj);
   const c = new Checker(obj, `${obj.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics };
+  if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics, replica: false };
 
   const template: DocPath = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind]!;
   const labelsPath: DocPath = [...template, "metadata", "labels"];
@@ -51,6 +53,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,
+    replica: owner !== undefined,
   };
 }
 

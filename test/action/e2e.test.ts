@@ -2,11 +2,12 @@
 // environment, against a real git repository (a pull request branched from `main`, with `main`
 // moved on since) and the loopback GitHub stand-in.
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/github/comment.js";
 import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest } from "../support/github-stand-in.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
-import { BUNDLE, NON_LOOPBACK_MARK, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
+import { BUNDLE, NON_LOOPBACK_MARK, ROOT, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
 
 const OWNER = "acme";
 const REPO = "shop";
@@ -250,6 +251,20 @@ function htmlTagsOutsideCode(body: string): string[] {
   return [...outsideCode(body).matchAll(/<(!--|\/?[A-Za-z][\w-]*)/g)].map((m) => m[1]!.replace(/^\//, "").toLowerCase());
 }
 const RENDERER_TAGS = new Set(["!--", "br", "sub", "details", "summary"]);
+
+/** argo-cd's namespace-install.yaml (no metadata.namespace): the PR removes the redis policy. */
+function argoScenario(): Scenario {
+  const install = fs.readFileSync(path.join(ROOT, "test/fixtures/realworld/argo-cd/manifests/namespace-install.yaml"), "utf8");
+  const origin = makeRepo();
+  origin.write("deploy/namespace-install.yaml", install);
+  const mergeBase = origin.commit("argo-cd");
+  origin.branch("feature");
+  const docs = install.split("\n---\n");
+  origin.write("deploy/namespace-install.yaml", docs.filter((d) => !d.includes("name: argocd-redis-network-policy")).join("\n---\n"));
+  const head = origin.commit("PR: drop the redis policy");
+  origin.checkout("main");
+  return { origin, mergeBase, mainTip: mergeBase, head, policyFile: "deploy/namespace-install.yaml" };
+}
 
 describe("the bundled Action on a pull request (dist/index.js)", () => {
   it("creates the PR comment with the opened flow, its reason and a link to the policy line at the head commit", async () => {
@@ -530,5 +545,36 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     } finally {
       s.origin.cleanup();
     }
+  });
+  it("input namespace: argo-cd's namespace-install goes to argocd, the comment says so and shows the removed policy as written", async () => {
+    const s = argoScenario();
+    try {
+      const clone = s.origin.clone({ branch: "feature" });
+      const r = await run({ inputs: { namespace: "argocd", "fail-on": "none" } }, s, clone.dir);
+      expect(r.code, describeRun(r)).toBe(0);
+      const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { changes: Array<{ src: string; dst: string }>; assumptions: string[] };
+      expect(report.changes.some((c) => c.dst === "argocd/argocd-redis[Deployment]")).toBe(true);
+      expect(report.changes.every((c) => !c.src.startsWith("default/") && !c.dst.startsWith("default/"))).toBe(true);
+      expect(report.assumptions).toContain(
+        "13 objects without metadata.namespace (14 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does).",
+      );
+      const body = theComment().body;
+      expect(body).toContain("`argocd/argocd-redis-network-policy`: **removed**");
+      expect(body).toContain("placed in namespace argocd, the one given");
+      const fenceAt = body.indexOf("```diff", body.indexOf("`argocd/argocd-redis-network-policy`"));
+      const patch = body.slice(fenceAt, body.indexOf("\n```", fenceAt + 1));
+      expect(patch).toContain("-  name: argocd-redis-network-policy");
+      expect(patch).not.toMatch(/^[-+ ]\s*namespace:/m);
+    } finally {
+      s.origin.cleanup();
+    }
+  });
+
+  it("input namespace: an invalid name fails the step with an error naming it, before anything is written", async () => {
+    const r = await run({ inputs: { namespace: "Argo CD" } });
+    expect(r.code).toBe(1);
+    const errors = commandsOf(r, "error").map((c) => c.message);
+    expect(errors, describeRun(r)).toEqual([expect.stringContaining('input namespace "Argo CD" is not a valid namespace name: it must be a lower-case DNS label')]);
+    expect(gh.writes()).toEqual([]);
   });
 });

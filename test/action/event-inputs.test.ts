@@ -66,9 +66,19 @@ describe("inputs", () => {
     expect(i.gate.failOn).toEqual(["external-ingress", "sensitive-ports"]);
     expect(i.comment).toBe("update");
     expect(i.pods).toBe("auto");
+    expect(i.namespace).toBeNull();
     expect(i.maxCommentChars).toBe(30000);
     expect(i.gate.sensitive.allows("TCP", 5432)).toBe(true);
     expect(i.gate.sensitive.allows("TCP", 80)).toBe(false);
+  });
+
+  it("namespace: a DNS label, as kubectl apply -n takes it; anything else names the input and the value", () => {
+    set({ namespace: " argocd \n" });
+    expect(readInputs().namespace).toBe("argocd");
+    for (const bad of ["ArgoCD", "argo_cd", "-argocd", "a".repeat(64)]) {
+      set({ namespace: bad });
+      expect(() => readInputs()).toThrow(new InputError(`input namespace ${JSON.stringify(bad.length > 40 ? bad.slice(0, 40) + "…" : bad)} is not a valid namespace name: it must be a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit`));
+    }
   });
 
   it("bad values are errors that name the input and the allowed values", () => {
