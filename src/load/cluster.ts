@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
 import { objectMeta } from "./object-meta.js";
+import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
@@ -46,8 +47,8 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
         if (policies.has(r.policy.id)) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
-      const r = loadWorkload(obj);
+    } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
+      const r = isOperatorWorkload(obj) ? loadOperatorWorkload(obj) : loadWorkload(obj);
       diagnostics.push(...r.diagnostics);
       // Several pods of one controller are one workload: the first one found stands for it.
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
