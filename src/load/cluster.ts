@@ -7,6 +7,7 @@ import { loadNetworkPolicy } from "./network-policy.js";
 import { objectMeta } from "./object-meta.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
+import { unselectedPolicies } from "./unselected-policies.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
 
@@ -62,8 +63,10 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
+  const cluster: Cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   return {
-    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    cluster,
     diagnostics,
     skippedKinds,
     policyObjects,
