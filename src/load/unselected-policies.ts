@@ -25,10 +25,11 @@ export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<s
     const selectsNone = own !== undefined && !own.some((w) => selects(p.subject, w.labels));
     const peers = emptyPeers(p, cluster, byNamespace);
     if (!selectsNone && peers.length === 0) continue;
-    const parts: string[] = [];
-    if (selectsNone) parts.push(`selects no workload declared here; its pods may come from a controller netreach does not read${found(unread)}`);
-    if (peers.length > 0) parts.push(`${selectsNone ? "and the" : "the"} pod selectors of ${peers.join(", ")} admit no workload declared in their namespaces`);
-    out.push(diagnostic("warning", obj.file, obj.locate([]), `NetworkPolicy ${p.id} ${parts.join("; ")}`));
+    const rules = peers.join(", ");
+    const message = selectsNone
+      ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}`
+      : `NetworkPolicy ${p.id}: a pod peer of ${rules} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+    out.push(diagnostic("warning", obj.file, obj.locate([]), message));
   }
   return out;
 }
