@@ -30,7 +30,7 @@ describe("kube-prometheus: admit gateway-system", () => {
     ]);
   });
 
-  it("lists the Prometheus and Alertmanager custom resources as workloads, with their file and line", () => {
+  it("lists the Prometheus and Alertmanager custom resources as workloads that the policies select and admit", () => {
     const r = analyzeReach(kubePrometheusGateway().head);
     const workloads = r.endpoints.filter((e) => e.type === "workload").map((e) => e.id);
     expect(workloads).toContain("monitoring/k8s[Prometheus]");
