@@ -1157,7 +1157,7 @@ var require_ipv6 = __commonJS({
       static fromURL(url) {
         var _a;
         let host;
-        let port2 = null;
+        let port3 = null;
         let result;
         let error;
         const stripped = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
@@ -1168,7 +1168,7 @@ var require_ipv6 = __commonJS({
             return { error, address: null, port: null };
           }
           host = result[1];
-          port2 = result[2];
+          port3 = result[2];
         } else {
           error = "failed to parse address from URL";
           result = constants6.RE_URL.exec(stripped);
@@ -1177,13 +1177,13 @@ var require_ipv6 = __commonJS({
           }
           host = (_a = result[1]) !== null && _a !== void 0 ? _a : result[2];
         }
-        if (port2) {
-          port2 = parseInt(port2, 10);
-          if (port2 < 0 || port2 > 65535) {
-            port2 = null;
+        if (port3) {
+          port3 = parseInt(port3, 10);
+          if (port3 < 0 || port3 > 65535) {
+            port3 = null;
           }
         } else {
-          port2 = null;
+          port3 = null;
         }
         let address;
         try {
@@ -1191,7 +1191,7 @@ var require_ipv6 = __commonJS({
         } catch {
           return { error, address: null, port: null };
         }
-        return { address, port: port2 };
+        return { address, port: port3 };
       }
       /**
        * Construct an `Address6` from an address and a hex subnet mask given as
@@ -2988,19 +2988,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -3009,14 +3009,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -6122,7 +6122,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -6159,7 +6159,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -6193,9 +6193,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -6224,7 +6224,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -9854,8 +9854,8 @@ var PortSet = class _PortSet {
   equals(o) {
     return this === o || equal(this.ranges, o.ranges) && this.names.length === o.names.length && this.names.every((n, i) => n === o.names[i]);
   }
-  has(port2) {
-    return contains(this.ranges, port2);
+  has(port3) {
+    return contains(this.ranges, port3);
   }
   /** "80,8080-8090,http" */
   toString() {
@@ -9908,8 +9908,8 @@ var ConnSet = class _ConnSet {
   equals(o) {
     return this === o || this.sets.every((s, i) => s.equals(o.sets[i]));
   }
-  allows(p, port2) {
-    return this.ports(p).has(port2);
+  allows(p, port3) {
+    return this.ports(p).has(port3);
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
@@ -11726,24 +11726,6 @@ function port(c, at2) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
-// src/load/unanalyzed-kinds.ts
-var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
-  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
-};
-function unanalyzedPolicy(obj) {
-  let why = POLICY_KINDS[obj.kind];
-  if (obj.kind === "NetworkPolicy") {
-    why = obj.apiVersion.startsWith("crd.projectcalico.org/") || obj.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
-  }
-  if (why === void 0) return void 0;
-  return diagnostic("warning", obj.file, obj.locate([]), `${obj.kind} (${obj.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
-}
-
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -11831,6 +11813,241 @@ function containerPorts(c, spec) {
   return out;
 }
 
+// src/load/operator-workloads.ts
+var MONITORING = "monitoring.coreos.com";
+var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
+var port2 = (name, num, protocol = "TCP") => ({ name, port: num, protocol });
+var RELOADER = port2("reloader-web", 8080);
+var KINDS = {
+  Prometheus: {
+    group: MONITORING,
+    selectorLabels: (name) => ({
+      "app.kubernetes.io/name": "prometheus",
+      ...MANAGED_BY,
+      "app.kubernetes.io/instance": name,
+      prometheus: name,
+      "operator.prometheus.io/name": name,
+      "operator.prometheus.io/shard": "0"
+    }),
+    ports: (s) => [
+      ...s.listenLocal ? [] : [port2(s.portName, 9090), RELOADER],
+      ...s.thanos ? [port2("http", 10902), port2("grpc", 10901)] : []
+    ],
+    versionLabel: true,
+    hostNetwork: true
+  },
+  Alertmanager: {
+    group: MONITORING,
+    selectorLabels: (name) => ({ "app.kubernetes.io/name": "alertmanager", ...MANAGED_BY, "app.kubernetes.io/instance": name, alertmanager: name }),
+    ports: (s) => [
+      ...s.listenLocal ? [] : [port2(s.portName, 9093)],
+      port2("mesh-tcp", 9094),
+      port2("mesh-udp", 9094, "UDP"),
+      ...s.listenLocal ? [] : [RELOADER]
+    ],
+    versionLabel: true,
+    hostNetwork: true
+  },
+  ThanosRuler: {
+    group: MONITORING,
+    selectorLabels: (name) => ({ "app.kubernetes.io/name": "thanos-ruler", ...MANAGED_BY, "app.kubernetes.io/instance": name, "thanos-ruler": name }),
+    ports: (s) => [port2("grpc", 10901), ...s.listenLocal ? [] : [port2(s.portName, 10902), RELOADER]],
+    versionLabel: false,
+    hostNetwork: false
+  }
+};
+function operatorKind(obj) {
+  const k = Object.prototype.hasOwnProperty.call(KINDS, obj.kind) ? KINDS[obj.kind] : void 0;
+  return k !== void 0 && obj.apiVersion.split("/")[0] === k.group && obj.apiVersion.includes("/") ? k : void 0;
+}
+function isOperatorWorkload(obj) {
+  return operatorKind(obj) !== void 0;
+}
+function loadOperatorWorkload(obj) {
+  const kind = operatorKind(obj);
+  const meta = objectMeta(obj);
+  const c = new Checker(obj, `${obj.kind} ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
+  const portName = c.get(["spec", "portName"]);
+  const spec = {
+    listenLocal: c.get(["spec", "listenLocal"]) === true,
+    portName: typeof portName === "string" && portName !== "" ? portName : "web",
+    thanos: c.get(["spec", "thanos"]) !== void 0 && c.get(["spec", "thanos"]) !== null
+  };
+  return {
+    workload: {
+      id: `${meta.namespace}/${meta.name}[${obj.kind}]`,
+      namespace: meta.namespace,
+      name: meta.name,
+      kind: obj.kind,
+      labels: {
+        ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
+        ...labels(c, ["spec", "podMetadata", "labels"]),
+        ...kind.selectorLabels(meta.name)
+      },
+      // spec.containers are merged into the operator's containers (or added): their ports count too.
+      ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
+      hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      source: sourceRef(obj)
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function semverLabel(v) {
+  if (typeof v !== "string") return void 0;
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+].*)?$/.exec(v.trim());
+  if (m === null) return void 0;
+  return `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}${m[4] ?? ""}`;
+}
+function unique(ports) {
+  const seen = /* @__PURE__ */ new Set();
+  return ports.filter((p) => {
+    const key = `${p.name ?? ""}/${p.port}/${p.protocol}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/load/unanalyzed-kinds.ts
+var POLICY_KINDS = {
+  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
+  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
+  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
+  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
+};
+function unanalyzedPolicy(obj) {
+  let why = POLICY_KINDS[obj.kind];
+  if (obj.kind === "NetworkPolicy") {
+    why = obj.apiVersion.startsWith("crd.projectcalico.org/") || obj.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  }
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj.file, obj.locate([]), `${obj.kind} (${obj.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
+// src/load/built-in-kinds.ts
+var KINDS2 = [
+  // Kubernetes
+  "APIService",
+  "Binding",
+  "CertificateSigningRequest",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "ComponentStatus",
+  "ConfigMap",
+  "ControllerRevision",
+  "CSIDriver",
+  "CSINode",
+  "CSIStorageCapacity",
+  "CustomResourceDefinition",
+  "Endpoints",
+  "EndpointSlice",
+  "Event",
+  "FlowSchema",
+  "HorizontalPodAutoscaler",
+  "Ingress",
+  "IngressClass",
+  "Lease",
+  "LimitRange",
+  "List",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "MutatingWebhookConfiguration",
+  "Namespace",
+  "NetworkPolicy",
+  "Node",
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "PodDisruptionBudget",
+  "PodSecurityPolicy",
+  "PodTemplate",
+  "PriorityClass",
+  "PriorityLevelConfiguration",
+  "ResourceQuota",
+  "Role",
+  "RoleBinding",
+  "RuntimeClass",
+  "Secret",
+  "Service",
+  "ServiceAccount",
+  "StorageClass",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VerticalPodAutoscaler",
+  "VolumeAttachment",
+  // Kustomize and Helm files that are not objects in a cluster
+  "Kustomization",
+  "Component",
+  // Custom resources known to configure rather than run pods
+  "ServiceMonitor",
+  "PodMonitor",
+  "PrometheusRule",
+  "Probe",
+  "ScrapeConfig",
+  "AlertmanagerConfig",
+  "Certificate",
+  "CertificateRequest",
+  "Issuer",
+  "ClusterIssuer",
+  "AdminNetworkPolicy",
+  "BaselineAdminNetworkPolicy",
+  "ClusterNetworkPolicy",
+  "CiliumNetworkPolicy",
+  "CiliumClusterwideNetworkPolicy",
+  "GlobalNetworkPolicy"
+];
+var BUILT_IN = new Set(KINDS2);
+function mayMakePods(kind) {
+  return !BUILT_IN.has(kind);
+}
+
+// src/load/unselected-policies.ts
+function unselectedPolicies(cluster, skippedKinds, policyObjects) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) byNamespace.set(w.namespace, [...byNamespace.get(w.namespace) ?? [], w]);
+  const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
+  const out = [];
+  for (const p of cluster.policies) {
+    const obj = policyObjects.get(p.id);
+    if (obj === void 0) continue;
+    const own = byNamespace.get(p.namespace);
+    const selectsNone = own !== void 0 && !own.some((w) => selects(p.subject, w.labels));
+    const peers = emptyPeers(p, cluster, byNamespace);
+    if (!selectsNone && peers.length === 0) continue;
+    const rules2 = peers.join(", ");
+    const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+    out.push(diagnostic("warning", obj.file, obj.locate([]), message));
+  }
+  return out;
+}
+function emptyPeers(p, cluster, byNamespace) {
+  const out = [];
+  for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
+    if (rule.peers === "any") continue;
+    const empty = rule.peers.some((peer2) => {
+      if (peer2.kind !== "pods") return false;
+      const match = peer2.namespaces;
+      const namespaces = match.kind === "own" ? [p.namespace] : [...cluster.namespaces.values()].filter((n) => selects(match.selector, n.labels)).map((n) => n.name);
+      const workloads = namespaces.flatMap((n) => byNamespace.get(n) ?? []);
+      const declaring = namespaces.filter((n) => byNamespace.has(n));
+      return declaring.length > 0 && !workloads.some((w) => selects(peer2.pods, w.labels));
+    });
+    if (empty) out.push(`${rule.direction}[${rule.index}]`);
+  }
+  return out;
+}
+function found(kinds) {
+  if (kinds.length === 0) return ", or be declared elsewhere";
+  const shown = kinds.slice(0, 5).map((k) => /^[A-Za-z][A-Za-z0-9]*$/.test(k) ? k : quoted(k));
+  const more = kinds.length > 5 ? ` and ${kinds.length - 5} more` : "";
+  return ` (kind${kinds.length === 1 ? "" : "s"} ${shown.join(", ")}${more} found)`;
+}
+
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects) {
@@ -11859,8 +12076,8 @@ function buildCluster(objects) {
         if (first) diagnostics2.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
-      const r = loadWorkload(obj);
+    } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
+      const r = isOperatorWorkload(obj) ? loadOperatorWorkload(obj) : loadWorkload(obj);
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
@@ -11877,8 +12094,10 @@ function buildCluster(objects) {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
+  const cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   return {
-    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    cluster,
     diagnostics: diagnostics2,
     skippedKinds,
     policyObjects
@@ -11930,8 +12149,8 @@ function findPair(doc, map, key, seen) {
     for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
       const merged = deref(doc, item);
       if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
-      const found = findPair(doc, merged, key, seen);
-      if (found) return found;
+      const found2 = findPair(doc, merged, key, seen);
+      if (found2) return found2;
     }
   }
   return void 0;
@@ -11956,7 +12175,7 @@ function startOf(node) {
 // src/load/yaml-duplicate-keys.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function duplicateKeys(doc) {
-  const found = [];
+  const found2 = [];
   const stack = [doc.contents];
   for (let node = stack.pop(); node !== void 0; node = stack.pop()) {
     if ((0, import_yaml3.isPair)(node)) {
@@ -11972,12 +12191,12 @@ function duplicateKeys(doc) {
         const name = String(key.value ?? "");
         const first = seen.get(name);
         if (first === void 0) seen.set(name, key.range[0]);
-        else found.push({ key: name, offset: key.range[0], firstOffset: first });
+        else found2.push({ key: name, offset: key.range[0], firstOffset: first });
       }
     }
     for (const item of node.items) stack.push(item);
   }
-  return found;
+  return found2;
 }
 
 // src/load/yaml-leniency.ts
@@ -12731,11 +12950,12 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null };
   });
   addedNamespaces.push(...repNamespaces);
-  const declaredIn = new Set(clusters.flatMap((c) => c.workloads.map((w) => w.namespace)));
+  const declared = /* @__PURE__ */ new Map();
+  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...declared.get(w.namespace) ?? [], w.labels]);
   const targets = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
-  ].filter((t) => mode === "synthetic" || !declaredIn.has(t.name));
+  ];
   const portNames = /* @__PURE__ */ new Set();
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
@@ -12756,11 +12976,15 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
         ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
       ).map(({ peer: peer2 }) => peer2.pods)
     ]);
+    const own = mode === "auto" ? declared.get(t.name) : void 0;
+    const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    if (own !== void 0 && unmatched.length === 0) continue;
     let combos = combinations(selectors, { bound });
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(selectors);
+      combos = perSelector(unmatched);
     }
+    if (own !== void 0) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = /* @__PURE__ */ new Map();
     lookup.set(t.name, { selectors, ids });
     for (const c of combos) {
@@ -12887,7 +13111,7 @@ function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
   const out = [];
   out.push(
-    mode === "declared" ? "Pods are the workloads declared in the manifests (--pods declared)." : mode === "synthetic" ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)." : "Pods are the declared workloads; namespaces without any get representatives built from the policies' selectors (--pods auto)."
+    mode === "declared" ? "Pods are the workloads declared in the manifests (--pods declared)." : mode === "synthetic" ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)." : "Pods are the declared workloads; representatives built from the policies' selectors stand for the pods of namespaces without any, and for pods a selector names that no declared workload matches (--pods auto)."
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
@@ -14089,7 +14313,7 @@ function formatBytes(n) {
 var MAX_BATCH_BYTES = 256 * 1024 * 1024;
 function readBlobs(repoDir, requests) {
   const contents = /* @__PURE__ */ new Map();
-  const unique = [...new Map(requests.map((r) => [r.oid, r])).values()];
+  const unique2 = [...new Map(requests.map((r) => [r.oid, r])).values()];
   let batch = [];
   let batchBytes = 0;
   const flush = () => {
@@ -14097,7 +14321,7 @@ function readBlobs(repoDir, requests) {
     batch = [];
     batchBytes = 0;
   };
-  for (const r of unique) {
+  for (const r of unique2) {
     const frame = frameBytes(r);
     if (batch.length > 0 && batchBytes + frame > MAX_BATCH_BYTES) flush();
     batch.push(r);

@@ -82,8 +82,8 @@ var require_tunnel = __commonJS({
       self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
-      self2.on("free", function onFree(socket, host, port2, localAddress) {
-        var options2 = toOptions(host, port2, localAddress);
+      self2.on("free", function onFree(socket, host, port3, localAddress) {
+        var options2 = toOptions(host, port3, localAddress);
         for (var i = 0, len = self2.requests.length; i < len; ++i) {
           var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
@@ -97,9 +97,9 @@ var require_tunnel = __commonJS({
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
-    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port2, localAddress) {
+    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port3, localAddress) {
       var self2 = this;
-      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port2, localAddress));
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port3, localAddress));
       if (self2.sockets.length >= this.maxSockets) {
         self2.requests.push(options);
         return;
@@ -222,11 +222,11 @@ var require_tunnel = __commonJS({
         cb(secureSocket);
       });
     }
-    function toOptions(host, port2, localAddress) {
+    function toOptions(host, port3, localAddress) {
       if (typeof host === "string") {
         return {
           host,
-          port: port2,
+          port: port3,
           localAddress
         };
       }
@@ -1036,9 +1036,9 @@ var require_util = __commonJS({
       }
       return url;
     }
-    function isValidPort(port2) {
-      const value = parseInt(port2, 10);
-      return value === Number(port2) && value >= 0 && value <= 65535;
+    function isValidPort(port3) {
+      const value = parseInt(port3, 10);
+      return value === Number(port3) && value >= 0 && value <= 65535;
     }
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
@@ -1073,8 +1073,8 @@ var require_util = __commonJS({
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
+        const port3 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
+        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port3}`;
         let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
@@ -1498,34 +1498,34 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port: port2, host }
+          connectParams: { version, protocol, port: port3, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
-          `${host}${port2 ? `:${port2}` : ""}`,
+          `${host}${port3 ? `:${port3}` : ""}`,
           protocol,
           version
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port: port2, host }
+          connectParams: { version, protocol, port: port3, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
-          `${host}${port2 ? `:${port2}` : ""}`,
+          `${host}${port3 ? `:${port3}` : ""}`,
           protocol,
           version
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port: port2, host },
+          connectParams: { version, protocol, port: port3, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
-          `${host}${port2 ? `:${port2}` : ""}`,
+          `${host}${port3 ? `:${port3}` : ""}`,
           protocol,
           version,
           error2.message
@@ -1576,37 +1576,37 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port: port2, host }
+            connectParams: { version, protocol, port: port3, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
-            port2 ? `:${port2}` : "",
+            port3 ? `:${port3}` : "",
             protocol,
             version
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port: port2, host }
+            connectParams: { version, protocol, port: port3, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
-            port2 ? `:${port2}` : "",
+            port3 ? `:${port3}` : "",
             protocol,
             version
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port: port2, host },
+            connectParams: { version, protocol, port: port3, host },
             error: error2
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
             host,
-            port2 ? `:${port2}` : "",
+            port3 ? `:${port3}` : "",
             protocol,
             version,
             error2.message
@@ -1621,9 +1621,9 @@ var require_diagnostics = __commonJS({
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
         const {
-          address: { address, port: port2 }
+          address: { address, port: port3 }
         } = evt;
-        websocketDebuglog("connection opened %s%s", address, port2 ? `:${port2}` : "");
+        websocketDebuglog("connection opened %s%s", address, port3 ? `:${port3}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
         const { websocket, code, reason } = evt;
@@ -2578,7 +2578,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port: port3, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -2588,7 +2588,7 @@ var require_connect = __commonJS({
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
-          port2 = port2 || 443;
+          port3 = port3 || 443;
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
@@ -2600,7 +2600,7 @@ var require_connect = __commonJS({
             ALPNProtocols: allowH2 ? ["http/1.1", "h2"] : ["http/1.1"],
             socket: httpSocket,
             // upgrade socket connection
-            port: port2,
+            port: port3,
             host: hostname
           });
           socket.on("session", function(session2) {
@@ -2608,13 +2608,13 @@ var require_connect = __commonJS({
           });
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
-          port2 = port2 || 80;
+          port3 = port3 || 80;
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
             localAddress,
-            port: port2,
+            port: port3,
             host: hostname
           });
         }
@@ -2622,7 +2622,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port: port2 });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port: port3 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7090,8 +7090,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port: port2 } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port2 ? `:${port2}` : ""}`;
+      const { hostname, port: port3 } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port3 ? `:${port3}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7931,7 +7931,7 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port: port2 } = client[kUrl];
+      let { host, hostname, protocol, port: port3 } = client[kUrl];
       if (hostname[0] === "[") {
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
@@ -7946,7 +7946,7 @@ var require_client = __commonJS({
             host,
             hostname,
             protocol,
-            port: port2,
+            port: port3,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
             host,
             hostname,
             protocol,
-            port: port2,
+            port: port3,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
           }, (err, socket2) => {
@@ -7993,7 +7993,7 @@ var require_client = __commonJS({
               host,
               hostname,
               protocol,
-              port: port2,
+              port: port3,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8014,7 +8014,7 @@ var require_client = __commonJS({
               host,
               hostname,
               protocol,
-              port: port2,
+              port: port3,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8788,7 +8788,7 @@ var require_proxy_agent = __commonJS({
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
-        const { href, origin, port: port2, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin, port: port3, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8830,7 +8830,7 @@ var require_proxy_agent = __commonJS({
             try {
               const { socket, statusCode } = await this[kClient].connect({
                 origin,
-                port: port2,
+                port: port3,
                 path: requestedPath,
                 signal: opts2.signal,
                 headers: {
@@ -8987,10 +8987,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port: port2 } = url;
+        let { protocol, host: hostname, port: port3 } = url;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port2 = Number.parseInt(port2, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port2)) {
+        port3 = Number.parseInt(port3, 10) || DEFAULT_PORTS[protocol] || 0;
+        if (!this.#shouldProxy(hostname, port3)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8998,7 +8998,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port2) {
+      #shouldProxy(hostname, port3) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9010,7 +9010,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
           const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port2) {
+          if (entry.port && entry.port !== port3) {
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
@@ -11693,17 +11693,17 @@ var require_dns = __commonJS({
               records,
               newOpts.affinity
             );
-            let port2;
+            let port3;
             if (typeof ip.port === "number") {
-              port2 = `:${ip.port}`;
+              port3 = `:${ip.port}`;
             } else if (origin.port !== "") {
-              port2 = `:${origin.port}`;
+              port3 = `:${origin.port}`;
             } else {
-              port2 = "";
+              port3 = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
+              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port3}`
             );
           });
         } else {
@@ -11717,17 +11717,17 @@ var require_dns = __commonJS({
             this.runLookup(origin, opts, cb);
             return;
           }
-          let port2;
+          let port3;
           if (typeof ip.port === "number") {
-            port2 = `:${ip.port}`;
+            port3 = `:${ip.port}`;
           } else if (origin.port !== "") {
-            port2 = `:${origin.port}`;
+            port3 = `:${origin.port}`;
           } else {
-            port2 = "";
+            port3 = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
+            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port3}`
           );
         }
       }
@@ -20270,7 +20270,7 @@ var require_ipv6 = __commonJS({
       static fromURL(url) {
         var _a;
         let host;
-        let port2 = null;
+        let port3 = null;
         let result;
         let error2;
         const stripped = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
@@ -20281,7 +20281,7 @@ var require_ipv6 = __commonJS({
             return { error: error2, address: null, port: null };
           }
           host = result[1];
-          port2 = result[2];
+          port3 = result[2];
         } else {
           error2 = "failed to parse address from URL";
           result = constants6.RE_URL.exec(stripped);
@@ -20290,13 +20290,13 @@ var require_ipv6 = __commonJS({
           }
           host = (_a = result[1]) !== null && _a !== void 0 ? _a : result[2];
         }
-        if (port2) {
-          port2 = parseInt(port2, 10);
-          if (port2 < 0 || port2 > 65535) {
-            port2 = null;
+        if (port3) {
+          port3 = parseInt(port3, 10);
+          if (port3 < 0 || port3 > 65535) {
+            port3 = null;
           }
         } else {
-          port2 = null;
+          port3 = null;
         }
         let address;
         try {
@@ -20304,7 +20304,7 @@ var require_ipv6 = __commonJS({
         } catch {
           return { error: error2, address: null, port: null };
         }
-        return { address, port: port2 };
+        return { address, port: port3 };
       }
       /**
        * Construct an `Address6` from an address and a hex subnet mask given as
@@ -22101,19 +22101,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -22122,14 +22122,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -25235,7 +25235,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -25272,7 +25272,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -25306,9 +25306,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -25337,7 +25337,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -30364,7 +30364,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found2, i, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -30373,10 +30373,10 @@ var require_light = __commonJS({
             start = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              [next, found2] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
+              for (i = 0, len = found2.length; i < len; i++) {
+                k = found2[i];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -31557,8 +31557,8 @@ var PortSet = class _PortSet {
   equals(o) {
     return this === o || equal(this.ranges, o.ranges) && this.names.length === o.names.length && this.names.every((n, i) => n === o.names[i]);
   }
-  has(port2) {
-    return contains(this.ranges, port2);
+  has(port3) {
+    return contains(this.ranges, port3);
   }
   /** "80,8080-8090,http" */
   toString() {
@@ -31611,8 +31611,8 @@ var ConnSet = class _ConnSet {
   equals(o) {
     return this === o || this.sets.every((s, i) => s.equals(o.sets[i]));
   }
-  allows(p, port2) {
-    return this.ports(p).has(port2);
+  allows(p, port3) {
+    return this.ports(p).has(port3);
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
@@ -33429,24 +33429,6 @@ function port(c, at) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
-// src/load/unanalyzed-kinds.ts
-var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
-  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
-};
-function unanalyzedPolicy(obj2) {
-  let why = POLICY_KINDS[obj2.kind];
-  if (obj2.kind === "NetworkPolicy") {
-    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
-  }
-  if (why === void 0) return void 0;
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
-}
-
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -33534,6 +33516,241 @@ function containerPorts(c, spec) {
   return out;
 }
 
+// src/load/operator-workloads.ts
+var MONITORING = "monitoring.coreos.com";
+var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
+var port2 = (name, num, protocol = "TCP") => ({ name, port: num, protocol });
+var RELOADER = port2("reloader-web", 8080);
+var KINDS = {
+  Prometheus: {
+    group: MONITORING,
+    selectorLabels: (name) => ({
+      "app.kubernetes.io/name": "prometheus",
+      ...MANAGED_BY,
+      "app.kubernetes.io/instance": name,
+      prometheus: name,
+      "operator.prometheus.io/name": name,
+      "operator.prometheus.io/shard": "0"
+    }),
+    ports: (s) => [
+      ...s.listenLocal ? [] : [port2(s.portName, 9090), RELOADER],
+      ...s.thanos ? [port2("http", 10902), port2("grpc", 10901)] : []
+    ],
+    versionLabel: true,
+    hostNetwork: true
+  },
+  Alertmanager: {
+    group: MONITORING,
+    selectorLabels: (name) => ({ "app.kubernetes.io/name": "alertmanager", ...MANAGED_BY, "app.kubernetes.io/instance": name, alertmanager: name }),
+    ports: (s) => [
+      ...s.listenLocal ? [] : [port2(s.portName, 9093)],
+      port2("mesh-tcp", 9094),
+      port2("mesh-udp", 9094, "UDP"),
+      ...s.listenLocal ? [] : [RELOADER]
+    ],
+    versionLabel: true,
+    hostNetwork: true
+  },
+  ThanosRuler: {
+    group: MONITORING,
+    selectorLabels: (name) => ({ "app.kubernetes.io/name": "thanos-ruler", ...MANAGED_BY, "app.kubernetes.io/instance": name, "thanos-ruler": name }),
+    ports: (s) => [port2("grpc", 10901), ...s.listenLocal ? [] : [port2(s.portName, 10902), RELOADER]],
+    versionLabel: false,
+    hostNetwork: false
+  }
+};
+function operatorKind(obj2) {
+  const k = Object.prototype.hasOwnProperty.call(KINDS, obj2.kind) ? KINDS[obj2.kind] : void 0;
+  return k !== void 0 && obj2.apiVersion.split("/")[0] === k.group && obj2.apiVersion.includes("/") ? k : void 0;
+}
+function isOperatorWorkload(obj2) {
+  return operatorKind(obj2) !== void 0;
+}
+function loadOperatorWorkload(obj2) {
+  const kind = operatorKind(obj2);
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
+  const portName = c.get(["spec", "portName"]);
+  const spec = {
+    listenLocal: c.get(["spec", "listenLocal"]) === true,
+    portName: typeof portName === "string" && portName !== "" ? portName : "web",
+    thanos: c.get(["spec", "thanos"]) !== void 0 && c.get(["spec", "thanos"]) !== null
+  };
+  return {
+    workload: {
+      id: `${meta.namespace}/${meta.name}[${obj2.kind}]`,
+      namespace: meta.namespace,
+      name: meta.name,
+      kind: obj2.kind,
+      labels: {
+        ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
+        ...labels(c, ["spec", "podMetadata", "labels"]),
+        ...kind.selectorLabels(meta.name)
+      },
+      // spec.containers are merged into the operator's containers (or added): their ports count too.
+      ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
+      hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      source: sourceRef(obj2)
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function semverLabel(v) {
+  if (typeof v !== "string") return void 0;
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+].*)?$/.exec(v.trim());
+  if (m === null) return void 0;
+  return `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}${m[4] ?? ""}`;
+}
+function unique(ports) {
+  const seen = /* @__PURE__ */ new Set();
+  return ports.filter((p) => {
+    const key = `${p.name ?? ""}/${p.port}/${p.protocol}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/load/unanalyzed-kinds.ts
+var POLICY_KINDS = {
+  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
+  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
+  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
+  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
+  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
+};
+function unanalyzedPolicy(obj2) {
+  let why = POLICY_KINDS[obj2.kind];
+  if (obj2.kind === "NetworkPolicy") {
+    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  }
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
+// src/load/built-in-kinds.ts
+var KINDS2 = [
+  // Kubernetes
+  "APIService",
+  "Binding",
+  "CertificateSigningRequest",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "ComponentStatus",
+  "ConfigMap",
+  "ControllerRevision",
+  "CSIDriver",
+  "CSINode",
+  "CSIStorageCapacity",
+  "CustomResourceDefinition",
+  "Endpoints",
+  "EndpointSlice",
+  "Event",
+  "FlowSchema",
+  "HorizontalPodAutoscaler",
+  "Ingress",
+  "IngressClass",
+  "Lease",
+  "LimitRange",
+  "List",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "MutatingWebhookConfiguration",
+  "Namespace",
+  "NetworkPolicy",
+  "Node",
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "PodDisruptionBudget",
+  "PodSecurityPolicy",
+  "PodTemplate",
+  "PriorityClass",
+  "PriorityLevelConfiguration",
+  "ResourceQuota",
+  "Role",
+  "RoleBinding",
+  "RuntimeClass",
+  "Secret",
+  "Service",
+  "ServiceAccount",
+  "StorageClass",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VerticalPodAutoscaler",
+  "VolumeAttachment",
+  // Kustomize and Helm files that are not objects in a cluster
+  "Kustomization",
+  "Component",
+  // Custom resources known to configure rather than run pods
+  "ServiceMonitor",
+  "PodMonitor",
+  "PrometheusRule",
+  "Probe",
+  "ScrapeConfig",
+  "AlertmanagerConfig",
+  "Certificate",
+  "CertificateRequest",
+  "Issuer",
+  "ClusterIssuer",
+  "AdminNetworkPolicy",
+  "BaselineAdminNetworkPolicy",
+  "ClusterNetworkPolicy",
+  "CiliumNetworkPolicy",
+  "CiliumClusterwideNetworkPolicy",
+  "GlobalNetworkPolicy"
+];
+var BUILT_IN = new Set(KINDS2);
+function mayMakePods(kind) {
+  return !BUILT_IN.has(kind);
+}
+
+// src/load/unselected-policies.ts
+function unselectedPolicies(cluster, skippedKinds, policyObjects) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) byNamespace.set(w.namespace, [...byNamespace.get(w.namespace) ?? [], w]);
+  const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
+  const out = [];
+  for (const p of cluster.policies) {
+    const obj2 = policyObjects.get(p.id);
+    if (obj2 === void 0) continue;
+    const own = byNamespace.get(p.namespace);
+    const selectsNone = own !== void 0 && !own.some((w) => selects(p.subject, w.labels));
+    const peers = emptyPeers(p, cluster, byNamespace);
+    if (!selectsNone && peers.length === 0) continue;
+    const rules2 = peers.join(", ");
+    const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+    out.push(diagnostic("warning", obj2.file, obj2.locate([]), message));
+  }
+  return out;
+}
+function emptyPeers(p, cluster, byNamespace) {
+  const out = [];
+  for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
+    if (rule.peers === "any") continue;
+    const empty = rule.peers.some((peer2) => {
+      if (peer2.kind !== "pods") return false;
+      const match = peer2.namespaces;
+      const namespaces = match.kind === "own" ? [p.namespace] : [...cluster.namespaces.values()].filter((n) => selects(match.selector, n.labels)).map((n) => n.name);
+      const workloads = namespaces.flatMap((n) => byNamespace.get(n) ?? []);
+      const declaring = namespaces.filter((n) => byNamespace.has(n));
+      return declaring.length > 0 && !workloads.some((w) => selects(peer2.pods, w.labels));
+    });
+    if (empty) out.push(`${rule.direction}[${rule.index}]`);
+  }
+  return out;
+}
+function found(kinds) {
+  if (kinds.length === 0) return ", or be declared elsewhere";
+  const shown = kinds.slice(0, 5).map((k) => /^[A-Za-z][A-Za-z0-9]*$/.test(k) ? k : quoted(k));
+  const more = kinds.length > 5 ? ` and ${kinds.length - 5} more` : "";
+  return ` (kind${kinds.length === 1 ? "" : "s"} ${shown.join(", ")}${more} found)`;
+}
+
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects) {
@@ -33562,8 +33779,8 @@ function buildCluster(objects) {
         if (first) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj2.kind)) {
-      const r = loadWorkload(obj2);
+    } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
+      const r = isOperatorWorkload(obj2) ? loadOperatorWorkload(obj2) : loadWorkload(obj2);
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
@@ -33580,8 +33797,10 @@ function buildCluster(objects) {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
+  const cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   return {
-    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    cluster,
     diagnostics: diagnostics2,
     skippedKinds,
     policyObjects
@@ -33633,8 +33852,8 @@ function findPair(doc, map, key, seen) {
     for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
       const merged = deref(doc, item);
       if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
-      const found = findPair(doc, merged, key, seen);
-      if (found) return found;
+      const found2 = findPair(doc, merged, key, seen);
+      if (found2) return found2;
     }
   }
   return void 0;
@@ -33659,7 +33878,7 @@ function startOf(node) {
 // src/load/yaml-duplicate-keys.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function duplicateKeys(doc) {
-  const found = [];
+  const found2 = [];
   const stack = [doc.contents];
   for (let node = stack.pop(); node !== void 0; node = stack.pop()) {
     if ((0, import_yaml3.isPair)(node)) {
@@ -33675,12 +33894,12 @@ function duplicateKeys(doc) {
         const name = String(key.value ?? "");
         const first = seen.get(name);
         if (first === void 0) seen.set(name, key.range[0]);
-        else found.push({ key: name, offset: key.range[0], firstOffset: first });
+        else found2.push({ key: name, offset: key.range[0], firstOffset: first });
       }
     }
     for (const item of node.items) stack.push(item);
   }
-  return found;
+  return found2;
 }
 
 // src/load/yaml-leniency.ts
@@ -34360,11 +34579,12 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null };
   });
   addedNamespaces.push(...repNamespaces);
-  const declaredIn = new Set(clusters.flatMap((c) => c.workloads.map((w) => w.namespace)));
+  const declared = /* @__PURE__ */ new Map();
+  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...declared.get(w.namespace) ?? [], w.labels]);
   const targets = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
-  ].filter((t) => mode === "synthetic" || !declaredIn.has(t.name));
+  ];
   const portNames = /* @__PURE__ */ new Set();
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
@@ -34385,11 +34605,15 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
         ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
       ).map(({ peer: peer2 }) => peer2.pods)
     ]);
+    const own = mode === "auto" ? declared.get(t.name) : void 0;
+    const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    if (own !== void 0 && unmatched.length === 0) continue;
     let combos = combinations(selectors, { bound });
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(selectors);
+      combos = perSelector(unmatched);
     }
+    if (own !== void 0) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = /* @__PURE__ */ new Map();
     lookup.set(t.name, { selectors, ids });
     for (const c of combos) {
@@ -34502,7 +34726,7 @@ function assumptions(sides, synthesis, options) {
   const mode = options.pods ?? "auto";
   const out = [];
   out.push(
-    mode === "declared" ? "Pods are the workloads declared in the manifests (--pods declared)." : mode === "synthetic" ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)." : "Pods are the declared workloads; namespaces without any get representatives built from the policies' selectors (--pods auto)."
+    mode === "declared" ? "Pods are the workloads declared in the manifests (--pods declared)." : mode === "synthetic" ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)." : "Pods are the declared workloads; representatives built from the policies' selectors stand for the pods of namespaces without any, and for pods a selector names that no declared workload matches (--pods auto)."
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
@@ -34711,10 +34935,10 @@ ${advice}`,
 ${advice}`);
     }
   }
-  let found = tryMergeBase(repoDir, baseSha, headSha);
+  let found2 = tryMergeBase(repoDir, baseSha, headSha);
   let step = initialDepth;
   let unshallowed = false;
-  while (found === void 0 && !unshallowed && isShallow(repoDir)) {
+  while (found2 === void 0 && !unshallowed && isShallow(repoDir)) {
     if (step <= maxDeepen) {
       fetch2(`${step} more commits of history`, [`--deepen=${step}`], targets);
       step *= 2;
@@ -34722,14 +34946,14 @@ ${advice}`);
       fetch2("the full history", ["--unshallow"], targets);
       unshallowed = true;
     }
-    found = tryMergeBase(repoDir, baseSha, headSha);
+    found2 = tryMergeBase(repoDir, baseSha, headSha);
   }
-  if (found === void 0)
+  if (found2 === void 0)
     throw new MergeBaseError(
       `base ${short(baseSha)} and head ${short(headSha)} have no common ancestor` + (unshallowed ? " even in the full history fetched from the remote" : "") + `: are they commits of the same repository? (${repoDir})`
     );
-  log2(`merge base: ${found}`);
-  return found;
+  log2(`merge base: ${found2}`);
+  return found2;
 }
 var advice = "netreach reads the base side at the merge base of the pull request, so it needs the base and head commits and the history joining them: set fetch-depth: 0 on actions/checkout, or check that the remote has these commits and that the token may read it.";
 function tryMergeBase(repoDir, a, b) {
@@ -34761,7 +34985,7 @@ var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4 };
 var MAX_BATCH_BYTES = 256 * 1024 * 1024;
 function readBlobs(repoDir, requests) {
   const contents = /* @__PURE__ */ new Map();
-  const unique = [...new Map(requests.map((r) => [r.oid, r])).values()];
+  const unique2 = [...new Map(requests.map((r) => [r.oid, r])).values()];
   let batch = [];
   let batchBytes = 0;
   const flush = () => {
@@ -34769,7 +34993,7 @@ function readBlobs(repoDir, requests) {
     batch = [];
     batchBytes = 0;
   };
-  for (const r of unique) {
+  for (const r of unique2) {
     const frame = frameBytes(r);
     if (batch.length > 0 && batchBytes + frame > MAX_BATCH_BYTES) flush();
     batch.push(r);

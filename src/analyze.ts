@@ -145,7 +145,7 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
       ? "Pods are the workloads declared in the manifests (--pods declared)."
       : mode === "synthetic"
         ? "Pods are representatives built from the policies' selectors, besides the declared workloads (--pods synthetic)."
-        : "Pods are the declared workloads; namespaces without any get representatives built from the policies' selectors (--pods auto).",
+        : "Pods are the declared workloads; representatives built from the policies' selectors stand for the pods of namespaces without any, and for pods a selector names that no declared workload matches (--pods auto).",
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");

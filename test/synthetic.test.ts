@@ -554,6 +554,32 @@ describe("declared workloads and --pods modes", () => {
     expect(analyzeReach(files)).toEqual(analyzeReach(files, { pods: "auto" }));
   });
 
+  it("auto mode, where workloads are declared: representatives only for the selectors none of them matches, and exact", () => {
+    const objects = [
+      deployment("backend", "db", { app: "db" }),
+      ingressPolicy("db", matchLabels({ app: "db" }), [{ podSelector: matchLabels({ app: "migrator" }) }], undefined, "backend"),
+      // Pods an operator makes: no declared workload has app=cache.
+      ingressPolicy("cache", matchLabels({ app: "cache" }), [{ podSelector: matchLabels({ app: "db" }) }], [{ port: 6379, protocol: "TCP" }], "backend"),
+    ];
+    const files = manifests(...objects);
+    const r = analyze(files, "auto");
+    expect(r.json.endpoints.filter((e) => e.type !== "external").map((e) => e.id).sort()).toEqual(["[*]/[*]", "backend/[app=cache]", "backend/[app=migrator]", "backend/db[Deployment]"]);
+    expect(r.conn("backend/[app=migrator]", "backend/db[Deployment]")).toBe(ALL);
+    expect(r.conn("backend/db[Deployment]", "backend/[app=cache]")).toBe("TCP 6379");
+    expect(r.conn("backend/[app=migrator]", "backend/[app=cache]")).toBe(NONE);
+    const reps = representatives(files, "auto");
+    expect(reps.representativeOf("backend", {}, { app: "cache", version: "2" })).toBe("backend/[app=cache]");
+    // Pods like the declared ones, or that no selector names, are not represented there.
+    expect(reps.representativeOf("backend", {}, { app: "db" })).toBeUndefined();
+    expect(reps.representativeOf("backend", {}, { app: "other" })).toBeUndefined();
+    // Declared for real, the operator's and the migrator's pods behave as their representatives.
+    const real = analyze(manifests(...objects, deployment("backend", "cache", { app: "cache", version: "2" }), deployment("backend", "migrator", { app: "migrator" })), "declared");
+    const as: Record<string, string> = { "backend/db[Deployment]": "backend/db[Deployment]", "backend/cache[Deployment]": "backend/[app=cache]", "backend/migrator[Deployment]": "backend/[app=migrator]" };
+    for (const [src, repSrc] of Object.entries(as)) {
+      for (const [dst, repDst] of Object.entries(as)) if (src !== dst) expect(real.conn(src, dst), `${src} -> ${dst}`).toBe(r.conn(repSrc, repDst));
+    }
+  });
+
   it("auto mode with every named namespace declared: only the namespaces nothing declares get representatives", () => {
     const files = [seed("default-deny-ingress"), seed("allow-frontend-to-db"), ...manifests(...workloads)];
     const ids = analyze(files, "auto").json.endpoints.filter((e) => e.type !== "external").map((e) => e.id).sort();

@@ -5,7 +5,9 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
 import { objectMeta } from "./object-meta.js";
+import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
+import { unselectedPolicies } from "./unselected-policies.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
 
@@ -49,8 +51,8 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
         if (first) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj.kind)) {
-      const r = loadWorkload(obj);
+    } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
+      const r = isOperatorWorkload(obj) ? loadOperatorWorkload(obj) : loadWorkload(obj);
       diagnostics.push(...r.diagnostics);
       // Two objects of one workload id are a mistake; several pods of one controller are one
       // workload by design, and the first one found stands for it.
@@ -70,8 +72,10 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
+  const cluster: Cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   return {
-    cluster: { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] },
+    cluster,
     diagnostics,
     skippedKinds,
     policyObjects,

@@ -77,7 +77,7 @@ function controllerOwner(c: Checker): { name: string; kind: string } | undefined
   return { name: pick["name"] as string, kind: "Pod" };
 }
 
-function labels(c: Checker, path: DocPath): Labels {
+export function labels(c: Checker, path: DocPath): Labels {
   const m = c.map(path);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(m ?? {})) {
@@ -87,7 +87,7 @@ function labels(c: Checker, path: DocPath): Labels {
   return out;
 }
 
-function containerPorts(c: Checker, spec: DocPath): ContainerPort[] {
+export function containerPorts(c: Checker, spec: DocPath): ContainerPort[] {
   const out: ContainerPort[] = [];
   // Only regular containers serve traffic that policies name; init containers have finished by then.
   for (const group of ["containers"]) {

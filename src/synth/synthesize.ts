@@ -18,7 +18,8 @@ export interface Synthesis {
   readonly notes: readonly string[];
   /**
    * The representative a real pod would be: by its namespace (name and labels) and its labels.
-   * Undefined when its namespace got no representatives (auto mode, declared workloads there).
+   * Undefined when its namespace got no representatives, or (auto mode, declared workloads there)
+   * when its pod satisfies no selector that the declared workloads leave unmatched.
    */
   representativeOf(namespace: string, nsLabels: Labels, podLabels: Labels): string | undefined;
 }
@@ -71,11 +72,13 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   });
   addedNamespaces.push(...repNamespaces);
 
-  const declaredIn = new Set(clusters.flatMap((c) => c.workloads.map((w) => w.namespace)));
+  // Declared workloads' labels by namespace, of every side: what a selector may already match.
+  const declared = new Map<string, Labels[]>();
+  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...(declared.get(w.namespace) ?? []), w.labels]);
   const targets: { name: string; labelSets: Labels[] }[] = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] })),
-  ].filter((t) => mode === "synthetic" || !declaredIn.has(t.name));
+  ];
 
   const portNames = new Set<string>();
   for (const p of policies) {
@@ -101,11 +104,17 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
         )
         .map(({ peer }) => peer.pods),
     ]);
+    // In auto mode a namespace with declared workloads gets representatives only for the pods of
+    // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one.
+    const own = mode === "auto" ? declared.get(t.name) : undefined;
+    const unmatched = own === undefined ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    if (own !== undefined && unmatched.length === 0) continue;
     let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(selectors);
+      combos = perSelector(unmatched);
     }
+    if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = new Map<string, string>();
     lookup.set(t.name, { selectors, ids });
     for (const c of combos) {
