@@ -5,7 +5,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
-import { placeInNamespace, type NamespaceOption } from "./namespace-option.js";
+import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
 import { extractObjects } from "./objects.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
@@ -20,7 +20,7 @@ export interface Loaded {
   readonly namespace: NamespaceOption;
 }
 
-export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption): Loaded {
+export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined)): Loaded {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics: Diagnostic[] = [...charts.diagnostics];

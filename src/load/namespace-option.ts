@@ -5,6 +5,7 @@ import { Checker, isPlainObject } from "./checker.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta, quoted } from "./object-meta.js";
 import type { KubeObject } from "./source.js";
+import { isOperatorWorkload } from "./operator-workloads.js";
 import { WORKLOAD_KINDS } from "./workload.js";
 
 export const DEFAULT_NAMESPACE = "default";
@@ -22,7 +23,7 @@ export function namespaceOption(given: string | undefined): NamespaceOption {
 /**
  * The namespaced kinds netreach reads. Other kinds are not analyzed, and for custom kinds the
  * scope is unknown here (kubectl ignores the namespace of cluster-scoped objects), so they are
- * neither refused nor counted.
+ * neither refused nor counted; the operator kinds netreach reads are namespaced.
  */
 const NAMESPACED = new Set(["NetworkPolicy", ...WORKLOAD_KINDS]);
 
@@ -39,7 +40,7 @@ export function placeInNamespace(objects: readonly KubeObject[], option: Namespa
   const diagnostics: Diagnostic[] = [];
   let withoutNamespace = 0;
   for (const obj of objects) {
-    if (!NAMESPACED.has(obj.kind)) {
+    if (!NAMESPACED.has(obj.kind) && !isOperatorWorkload(obj)) {
       kept.push(obj);
       continue;
     }

@@ -19,14 +19,13 @@
 // Not modelled: the operator's own --labels flag (added to every pod; unknown here), shards past
 // the first (their pods differ only in operator.prometheus.io/shard), and the version label when
 // spec.version is unset (the operator's default version is not known here).
-import type { ContainerPort, Workload } from "../model/cluster.js";
+import type { ContainerPort } from "../model/cluster.js";
 import type { Protocol } from "../net/protocol.js";
 import { Checker } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta } from "./object-meta.js";
 import type { KubeObject } from "./source.js";
 import { sourceRef } from "./source-ref.js";
-import { containerPorts, labels } from "./workload.js";
+import { containerPorts, labels, type WorkloadLoad } from "./workload.js";
 
 interface OperatorKind {
   readonly group: string;
@@ -97,12 +96,12 @@ export function isOperatorWorkload(obj: KubeObject): boolean {
   return operatorKind(obj) !== undefined;
 }
 
-export function loadOperatorWorkload(obj: KubeObject): { workload: Workload | undefined; diagnostics: readonly Diagnostic[] } {
+export function loadOperatorWorkload(obj: KubeObject): WorkloadLoad {
   const kind = operatorKind(obj)!;
   const meta = objectMeta(obj);
   const c = new Checker(obj, `${obj.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics };
+  if (meta.name === undefined) return { workload: undefined, diagnostics: c.diagnostics, replica: false };
 
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : undefined;
   const portName = c.get(["spec", "portName"]);
@@ -128,6 +127,7 @@ export function loadOperatorWorkload(obj: KubeObject): { workload: Workload | un
       source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,
+    replica: false,
   };
 }
 
