@@ -30083,10 +30083,10 @@ var require_light = __commonJS({
             return null;
           }
         }
-        conditionsCheck(weight) {
+        conditionsCheck(weight2) {
           var capacity;
           capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
+          return capacity == null || weight2 <= capacity;
         }
         async __incrementReservoir__(incr) {
           var reservoir;
@@ -30102,23 +30102,23 @@ var require_light = __commonJS({
         isBlocked(now) {
           return this._unblockTime >= now;
         }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        check(weight2, now) {
+          return this.conditionsCheck(weight2) && this._nextRequest - now <= 0;
         }
-        async __check__(weight) {
+        async __check__(weight2) {
           var now;
           await this.yieldLoop();
           now = Date.now();
-          return this.check(weight, now);
+          return this.check(weight2, now);
         }
-        async __register__(index, weight, expiration) {
+        async __register__(index, weight2, expiration) {
           var now, wait;
           await this.yieldLoop();
           now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
+          if (this.conditionsCheck(weight2)) {
+            this._running += weight2;
             if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
+              this.storeOptions.reservoir -= weight2;
             }
             wait = Math.max(this._nextRequest - now, 0);
             this._nextRequest = now + wait + this.storeOptions.minTime;
@@ -30136,14 +30136,14 @@ var require_light = __commonJS({
         strategyIsBlock() {
           return this.storeOptions.strategy === 3;
         }
-        async __submit__(queueLength, weight) {
+        async __submit__(queueLength, weight2) {
           var blocked, now, reachedHWM;
           await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          if (this.storeOptions.maxConcurrent != null && weight2 > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight2} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
           }
           now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight2, now);
           blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
           if (blocked) {
             this._unblockTime = now + this.computePenalty();
@@ -30156,10 +30156,10 @@ var require_light = __commonJS({
             strategy: this.storeOptions.strategy
           };
         }
-        async __free__(index, weight) {
+        async __free__(index, weight2) {
           await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
+          this._running -= weight2;
+          this._done += weight2;
           this.instance._drainAll(this.computeCapacity());
           return {
             running: this._running
@@ -30579,8 +30579,8 @@ var require_light = __commonJS({
           _randomIndex() {
             return Math.random().toString(36).slice(2);
           }
-          check(weight = 1) {
-            return this._store.__check__(weight);
+          check(weight2 = 1) {
+            return this._store.__check__(weight2);
           }
           _clearGlobalState(index) {
             if (this._scheduled[index] != null) {
@@ -31406,7 +31406,7 @@ function info(message) {
 
 // src/action/run.ts
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
@@ -31734,6 +31734,21 @@ function rangeToCidrs(r) {
     lo += 1n << BigInt(size);
   }
   return out;
+}
+function countAddresses(input) {
+  const ranges = [...input].sort((a, b) => a.family !== b.family ? a.family < b.family ? -1 : 1 : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+  let total = 0n;
+  let cur;
+  for (const r of ranges) {
+    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
+      if (r.hi > cur.hi) cur.hi = r.hi;
+      continue;
+    }
+    if (cur) total += cur.hi - cur.lo + 1n;
+    cur = { family: r.family, lo: r.lo, hi: r.hi };
+  }
+  if (cur) total += cur.hi - cur.lo + 1n;
+  return total;
 }
 
 // src/reach/external-space.ts
@@ -32910,6 +32925,39 @@ function sortKeys(v) {
   return v;
 }
 
+// src/diff/workload-changes.ts
+var DNS_PORT = PortSet.range(53, 53);
+var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
+function servesDns(e) {
+  if (e.type === "external") return false;
+  const k8sApp = e.pod.labels["k8s-app"];
+  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
+}
+function workloadChanges(changes, universe, baseIds, headIds) {
+  const anyServer = universe.some(servesDns);
+  const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
+  const out = [];
+  for (const w of universe) {
+    if (w.type !== "workload") continue;
+    const change = !baseIds.has(w.id) && headIds.has(w.id) ? "added" : baseIds.has(w.id) && !headIds.has(w.id) ? "removed" : null;
+    if (!change) continue;
+    const sideIds = change === "added" ? headIds : baseIds;
+    const conn = (c) => change === "added" ? c.head : c.base;
+    const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
+    const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
+    const openness = (list, peer2) => {
+      if (list.length === 0) return "none";
+      const full = list.filter((c) => conn(c).isAll).map(peer2);
+      const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
+      const addresses = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
+      return pods.size === sideIds.size - 1 && addresses === allAddresses ? "all" : "some";
+    };
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || !anyServer && c.dst.type === "external"));
+    out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
+  }
+  return out;
+}
+
 // src/gate/config.ts
 var GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
 var DEFAULT_FAIL_ON = ["external-ingress"];
@@ -33571,7 +33619,7 @@ function loadOperatorWorkload(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
-  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics };
+  if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
   const portName = c.get(["spec", "portName"]);
   const spec = {
@@ -33595,7 +33643,8 @@ function loadOperatorWorkload(obj2) {
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
       source: sourceRef(obj2)
     },
-    diagnostics: c.diagnostics
+    diagnostics: c.diagnostics,
+    replica: false
   };
 }
 function semverLabel(v) {
@@ -34343,7 +34392,7 @@ function placeInNamespace(objects, option) {
   const diagnostics2 = [];
   let withoutNamespace = 0;
   for (const obj2 of objects) {
-    if (!NAMESPACED.has(obj2.kind)) {
+    if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
       kept.push(obj2);
       continue;
     }
@@ -34435,7 +34484,7 @@ function prefixed(locate, prefix) {
 }
 
 // src/load/load-sources.ts
-function loadSources(all, namespace) {
+function loadSources(all, namespace = namespaceOption(void 0)) {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics2 = [...charts.diagnostics];
@@ -34704,7 +34753,13 @@ function diff(baseFiles, headFiles, options = {}) {
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
-    skipped: head.skipped
+    skipped: head.skipped,
+    workloadChanges: workloadChanges(
+      result.changes,
+      result.endpoints,
+      new Set(sides[0].pods.map((p) => p.id)),
+      new Set(sides[1].pods.map((p) => p.id))
+    )
   };
 }
 function withSkipped(said, skipped) {
@@ -34743,20 +34798,6 @@ function assumptions(sides, synthesis, options) {
     );
   }
   return out;
-}
-
-// src/gate/describe.ts
-var WHAT = {
-  "external-ingress": "newly reachable from outside the cluster",
-  "external-egress": "newly allowed to reach outside the cluster",
-  "cross-namespace": "newly reachable across namespaces",
-  "sensitive-ports": "newly reachable on a sensitive port",
-  "any-opened": "newly opened"
-};
-function describeViolation(v) {
-  const c = v.change;
-  if (v.rule === "external-egress") return `${c.src.id} ${WHAT[v.rule]}: ${c.dst.id} ${v.conn.toString()} (${v.rule})`;
-  return `${c.dst.id} ${v.conn.toString()} ${WHAT[v.rule]}: from ${c.src.id} (${v.rule})`;
 }
 
 // src/git/run.ts
@@ -39892,6 +39933,22 @@ async function pullRequestLabels(client, owner, repo, number, options = {}) {
   }
 }
 
+// src/gate/describe.ts
+var WHAT = {
+  "external-ingress": "newly reachable from outside the cluster",
+  "external-egress": "newly allowed to reach outside the cluster",
+  "cross-namespace": "newly reachable across namespaces",
+  "sensitive-ports": "newly reachable on a sensitive port",
+  "any-opened": "newly opened"
+};
+function describeRule(rule, src, dst, conn) {
+  if (rule === "external-egress") return `${src} ${WHAT[rule]}: ${dst} ${conn} (${rule})`;
+  return `${dst} ${conn} ${WHAT[rule]}: from ${src} (${rule})`;
+}
+function describeViolation(v) {
+  return describeRule(v.rule, v.change.src.id, v.change.dst.id, v.conn.toString());
+}
+
 // src/render/budget.ts
 function renderRows(r, keep) {
   const shown = r.rows.slice(0, Math.max(0, keep));
@@ -39956,6 +40013,7 @@ function cutText(text, max) {
 
 // src/render/group.ts
 var MAX_EXCEPT = 2;
+var MAX_NAMED = 5;
 function facetReasons(c, facet) {
   return c.why.filter((r) => reasonFacet(r) === facet);
 }
@@ -39973,6 +40031,7 @@ var UniverseIndex = class {
   constructor(universe, extra = []) {
     this.universe = universe;
     this.externalSize = addressCount(universe);
+    this.anySynthetic = universe.some((e) => e.type === "synthetic");
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
@@ -39990,6 +40049,8 @@ var UniverseIndex = class {
   podsPerNs = /* @__PURE__ */ new Map();
   /** How many addresses the universe's external classes hold: the whole space of each family used. */
   externalSize;
+  /** Whether some representative stands for pods not declared. */
+  anySynthetic;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -40009,10 +40070,11 @@ var UniverseIndex = class {
     const inSet = new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
     const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
-    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [] }];
+    const declaredOnly = !this.anySynthetic;
+    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
     if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
-      return [{ kind: "everything", except: missing }];
+      return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
@@ -40029,14 +40091,15 @@ var UniverseIndex = class {
       const all = this.podsPerNs.get(ns) ?? [];
       const except = all.filter((e) => !inSet.has(e.id));
       const real = !ns.startsWith("[");
+      const declaredOnly = all.every((e) => e.type === "workload");
       const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length;
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except });
+      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length && (!declaredOnly || list.length > MAX_NAMED);
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = allPods.length > 1 && podsMissing.length === 0;
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
-    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing });
+    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
@@ -40044,48 +40107,10 @@ var UniverseIndex = class {
   }
 };
 function addressCount(endpoints) {
-  const ranges = endpoints.flatMap((e) => e.type === "external" ? e.ranges : []);
-  ranges.sort((a, b) => a.family !== b.family ? a.family < b.family ? -1 : 1 : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
-  let total = 0n;
-  let cur;
-  for (const r of ranges) {
-    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
-      if (r.hi > cur.hi) cur.hi = r.hi;
-      continue;
-    }
-    if (cur) total += cur.hi - cur.lo + 1n;
-    cur = { family: r.family, lo: r.lo, hi: r.hi };
-  }
-  if (cur) total += cur.hi - cur.lo + 1n;
-  return total;
+  return countAddresses(endpoints.flatMap((e) => e.type === "external" ? e.ranges : []));
 }
 function cost(terms) {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
-}
-function termWords(t, role, code) {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
-  switch (t.kind) {
-    case "everything":
-      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
-    case "all-pods":
-      return (role === "source" ? "any pod" : "every pod") + except;
-    case "namespace": {
-      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
-      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
-    }
-    case "all-externals":
-      return "any external address";
-    case "endpoint":
-      return code(t.endpoint.id);
-  }
-}
-function setWords(s, role, code, max = 5) {
-  const shown = s.terms.length > max ? s.terms.slice(0, max - 1) : s.terms;
-  const words = shown.map((t) => termWords(t, role, code));
-  const rest = s.terms.length - shown.length;
-  if (rest > 0) return `${words.join(", ")} and ${rest} more`;
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
@@ -40199,22 +40224,18 @@ function cmp2(a, b) {
 }
 
 // src/render/dns-loss.ts
-var DNS_PORT = PortSet.range(53, 53);
-var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
-function servesDns(e) {
-  if (e.type === "external") return false;
-  const k8sApp = e.pod.labels["k8s-app"];
-  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
-}
+var DNS_PORT2 = PortSet.range(53, 53);
+var DNS2 = ConnSet.of({ TCP: DNS_PORT2, UDP: DNS_PORT2 });
 function dnsLoss(report) {
   const anyServer = report.universe.some(servesDns);
+  const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources = [];
   const servers = [];
   let udp = false;
   let tcp = false;
   for (const c of report.changes) {
-    if (c.src.type === "external" || c.src.id === c.dst.id) continue;
-    const lost = c.closed.intersect(DNS);
+    if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
+    const lost = c.closed.intersect(DNS2);
     if (lost.isEmpty) continue;
     if (!(servesDns(c.dst) || !anyServer && c.dst.type === "external")) continue;
     sources.push(c.src);
@@ -40245,6 +40266,106 @@ function plain(text) {
   return visibleControls(text).replace(/\n/g, "\\n");
 }
 
+// src/render/set-words.ts
+function termWords(t, role, code) {
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  switch (t.kind) {
+    case "everything":
+      if (t.declaredOnly) return `every declared workload${except} and any external address`;
+      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
+    case "all-pods":
+      if (t.declaredOnly) return `every declared workload${except}`;
+      return (role === "source" ? "any pod" : "every pod") + except;
+    case "namespace": {
+      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
+      if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
+      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
+    }
+    case "all-externals":
+      return "any external address";
+    case "endpoint":
+      return code(t.endpoint.id);
+  }
+}
+function kindOf(t) {
+  switch (t.kind) {
+    case "all-externals":
+      return " external";
+    case "endpoint":
+      return t.endpoint.type === "external" ? " external" : t.endpoint.pod.namespace;
+    case "namespace":
+      return t.namespace;
+    default:
+      return " all";
+  }
+}
+function setWords(s, role, code, max = 5) {
+  if (s.terms.length <= max) return andList(s.terms.map((t) => termWords(t, role, code)));
+  const buckets = /* @__PURE__ */ new Map();
+  for (const t of s.terms) {
+    const k = kindOf(t);
+    buckets.set(k, [...buckets.get(k) ?? [], t]);
+  }
+  const share = Math.max(1, Math.floor(max / buckets.size));
+  const words = [];
+  for (const [k, terms] of [...buckets].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const shown = terms.length > share + 1 ? terms.slice(0, share) : terms;
+    words.push(...shown.map((t) => termWords(t, role, code)));
+    const rest = terms.length - shown.length;
+    if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+  }
+  return andList(words);
+}
+function andList(words) {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+// src/render/conn-words.ts
+var SPOKEN = ["TCP", "UDP", "SCTP"];
+var MAX_EXCEPT2 = 3;
+function connWords(c) {
+  if (c.isEmpty) return "no connections";
+  if (c.isAll) return "all connections";
+  const direct = phrases(c);
+  const rest = ConnSet.ALL.subtract(c);
+  const named = SPOKEN.some((p) => c.ports(p).names.length > 0);
+  if (!named && !rest.isEmpty) {
+    const complement = phrases(rest);
+    if (weight(complement) < weight(direct) && weight(complement) <= MAX_EXCEPT2) return `all but ${join(complement)}`;
+  }
+  return join(direct);
+}
+function phrases(c) {
+  const bySet = [];
+  for (const p of SPOKEN) {
+    const ports = c.ports(p);
+    if (ports.isEmpty) continue;
+    const same = bySet.find((x) => x.ports.equals(ports));
+    if (same) same.protocols.push(p);
+    else bySet.push({ protocols: [p], ports });
+  }
+  return bySet.map(({ protocols, ports }) => {
+    const who = andList2(protocols);
+    if (ports.isAll) return { text: `all ${who}`, weight: 1 };
+    const holes = PortSet.ALL.subtract(ports);
+    const count = ports.ranges.length / 2 + ports.names.length;
+    const holeCount = holes.ranges.length / 2;
+    if (ports.names.length === 0 && holeCount < count && holeCount <= MAX_EXCEPT2) {
+      return { text: `all ${who} except ${rangeList(holes.ranges)}`, weight: holeCount };
+    }
+    return { text: `${who} ${[rangeList(ports.ranges), ...ports.names].filter((s) => s !== "").join(", ")}`, weight: count };
+  });
+}
+var weight = (ps) => ps.reduce((n, p) => n + p.weight, 0);
+var join = (ps) => ps.map((p) => p.text).join("; ");
+function rangeList(ranges) {
+  return format(ranges).split(",").filter((s) => s !== "").join(", ");
+}
+function andList2(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 // src/render/mermaid.ts
 var MAX_MERMAID_EDGES = 20;
 var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
@@ -40269,7 +40390,7 @@ function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
   const edges = groups2.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
-    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${g.conn.toString()}`, opened: g.facet === "opened" };
+    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${connWords(g.conn)}`, opened: g.facet === "opened" };
   });
   const out = ["flowchart LR"];
   for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);
@@ -40322,9 +40443,10 @@ function renderComment(report, ctx) {
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
+  if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
+  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
@@ -40352,22 +40474,28 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
 }
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function verdict(report, g, allowedBy) {
-  if (report.changes.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
   const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
-  const first = report.gate.violations[0];
-  const more = report.gate.violations.length - 1;
+  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const more = failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  return `**${flows} \u2014 ${status}:** ${md2(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+  const first = failing[0] ? violationWords(failing[0]) : "";
+  return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+function violationWords(x) {
+  return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
 }
 function counts(report, g) {
   const reformatted = report.policyChanges.filter((p) => p.status === "reformatted").length;
+  const added = report.workloadChanges.filter((w) => w.change === "added").length;
+  const removed = report.workloadChanges.length - added;
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
-    `**Pairs changed:** ${report.changes.length}`,
+    ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${report.gate.violations.length > 0 ? ` \u2014 ${plural(report.gate.violations.length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.opened.some((x) => x.gate.length > 0) ? ` \u2014 ${plural(g.opened.filter((x) => x.gate.length > 0).length, "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -40379,6 +40507,27 @@ function invalidCallout(report, link) {
   const n = `${errors.length} error${errors.length === 1 ? "" : "s"}`;
   return [`> [!CAUTION]
 > **Invalid input:** ${n} in the head revision; what the API server would reject was left out of this analysis.`, ...shown, ...more].join("\n");
+}
+function workloadList(changes, link) {
+  return {
+    head: "#### Workloads added and removed",
+    rows: changes.map((w, i) => `${i === 0 ? "\n" : ""}
+- ${workloadLine(w, link)}`),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more workload")}._`
+  };
+}
+function workloadLine(w, link) {
+  const src = w.workload.pod.source;
+  const at = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
+  const what = `**${w.change}** ${mdCode2(w.workload.id)} (${at})`;
+  if (w.change === "removed") return `${what}: its flows close with it`;
+  const direction = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted (see the flows below)`;
+  const dns = w.dns ? "DNS allowed" : "no DNS";
+  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : "";
+  return `${what}: ${isolated}${direction(w.ingress, "ingress")}, ${direction(w.egress, "egress")}, ${dns}`;
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
@@ -40403,7 +40552,7 @@ _\u2026 and ${plural(n, "more group")}._`
   };
 }
 function connCell(g) {
-  const parts = [md2(g.conn.toString())];
+  const parts = [md2(connWords(g.conn))];
   if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
   if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
   return parts.join("<br>");
@@ -40422,14 +40571,14 @@ function reasonMd(r, link) {
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
-function violationList(report, g) {
+function violationList(g) {
   const failing = g.opened.filter((x) => x.gate.length > 0);
   return {
-    head: `#### Gate violations (${report.gate.violations.length})`,
+    head: `#### Gate violations (${failing.length})`,
     rows: failing.map(
       (x, i) => `${i === 0 ? "\n" : ""}
 - \u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
-        x.gate.map((h) => h.conn.toString()).filter((c, j, all) => all.indexOf(c) === j).join("; ")
+        x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; ")
       )}`
     ),
     tail: "",
@@ -40446,7 +40595,7 @@ ${body}
 </details>`;
 }
 function fullList(changes) {
-  const rows = changes.map((c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(c.base.toString())} | ${md2(c.head.toString())} |`);
+  const rows = changes.map((c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
   return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 }
 function location(file, line, url, column) {
@@ -40506,8 +40655,29 @@ function diffJson(r) {
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
-    skipped: skippedJson(r.skipped)
+    skipped: skippedJson(r.skipped),
+    workloads: r.workloadChanges.map((w) => ({
+      id: w.workload.id,
+      change: w.change,
+      ingress: w.ingress,
+      egress: w.egress,
+      dns: w.dns,
+      file: w.workload.pod.source.file,
+      line: w.workload.pod.source.line
+    }))
   };
+}
+
+// src/render/diff-text.ts
+var MAX_TERMS = 10;
+var MAX_VIOLATIONS = 20;
+function violationLines(report, max = MAX_VIOLATIONS) {
+  const failing = groupChanges(report).opened.filter((x) => x.gate.length > 0);
+  const lines = failing.slice(0, max).map(violationText);
+  return { lines: failing.length > max ? [...lines, `\u2026 and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
+}
+function violationText(x) {
+  return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
 }
 
 // src/action/annotations.ts
@@ -40678,7 +40848,7 @@ async function runAction(env = process.env) {
     const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
-  const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  const reportPath = join2(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
   writeFileSync(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
   const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
   const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
@@ -40729,10 +40899,9 @@ function annotate(report, allowedByLabel) {
 }
 function decide(report, allowedByLabel) {
   if (report.gate.passed) return;
-  const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
-  const more = report.gate.violations.length > 20 ? [`- \u2026 and ${report.gate.violations.length - 20} more`] : [];
-  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)
-${[...lines, ...more].join("\n")}`;
+  const { lines, count } = violationLines(report, 20);
+  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)
+${lines.map((l) => `- ${l}`).join("\n")}`;
   if (allowedByLabel !== null) notice(`${message}
 Allowed by the PR label "${allowedByLabel}".`);
   else setFailed(message);

@@ -2,6 +2,7 @@
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
+import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
@@ -90,6 +91,8 @@ export interface DiffReport {
   readonly assumptions: readonly string[];
   /** What the head revision held but was not analyzed. */
   readonly skipped: Loaded["skipped"];
+  /** Declared workloads on one side only, with what each can do there. */
+  readonly workloadChanges: readonly WorkloadChange[];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -110,6 +113,12 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
     skipped: head.skipped,
+    workloadChanges: workloadChanges(
+      result.changes,
+      result.endpoints,
+      new Set(sides[0]!.pods.map((p) => p.id)),
+      new Set(sides[1]!.pods.map((p) => p.id)),
+    ),
   };
 }
 

@@ -4,7 +4,6 @@ import * as core from "@actions/core";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diff, type DiffReport } from "../analyze.js";
-import { describeViolation } from "../gate/describe.js";
 import { ensureMergeBase } from "../git/merge-base.js";
 import { readRevision } from "../git/read-revision.js";
 import { hasCommit, resolveRev } from "../git/repo.js";
@@ -14,6 +13,7 @@ import { pullRequestLabels } from "../github/labels.js";
 import type { Log } from "../github/log.js";
 import { renderComment } from "../render/diff-md.js";
 import { diffJson } from "../render/diff-json.js";
+import { violationLines } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
 import { openingAnnotations } from "./annotations.js";
 import { readEvent, type EventContext } from "./event.js";
@@ -159,9 +159,8 @@ function annotate(report: DiffReport, allowedByLabel: string | null): void {
 /** The required check: fails the step on violations, unless the allow label is on the PR. */
 function decide(report: DiffReport, allowedByLabel: string | null): void {
   if (report.gate.passed) return;
-  const lines = report.gate.violations.slice(0, 20).map((v) => `- ${describeViolation(v)}`);
-  const more = report.gate.violations.length > 20 ? [`- … and ${report.gate.violations.length - 20} more`] : [];
-  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${report.gate.violations.length} violation(s)\n${[...lines, ...more].join("\n")}`;
+  const { lines, count } = violationLines(report, 20);
+  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)\n${lines.map((l) => `- ${l}`).join("\n")}`;
   if (allowedByLabel !== null) core.notice(`${message}\nAllowed by the PR label "${allowedByLabel}".`);
   else core.setFailed(message);
 }

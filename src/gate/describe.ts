@@ -8,9 +8,16 @@ const WHAT: Record<Violation["rule"], string> = {
   "any-opened": "newly opened",
 };
 
-/** "backend/db[StatefulSet] TCP 5432 newly reachable from 0.0.0.0/0 (external-ingress)" — plain text, escape before Markdown. */
+/**
+ * A broken rule in a sentence, from words the caller chose for the source, destination and
+ * connections (ids and the canonical form for JSON and logs; grouped words for a comment).
+ */
+export function describeRule(rule: Violation["rule"], src: string, dst: string, conn: string): string {
+  if (rule === "external-egress") return `${src} ${WHAT[rule]}: ${dst} ${conn} (${rule})`;
+  return `${dst} ${conn} ${WHAT[rule]}: from ${src} (${rule})`;
+}
+
+/** "backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 0.0.0.0/0 (external-ingress)" — plain text, escape before Markdown. */
 export function describeViolation(v: Violation): string {
-  const c = v.change;
-  if (v.rule === "external-egress") return `${c.src.id} ${WHAT[v.rule]}: ${c.dst.id} ${v.conn.toString()} (${v.rule})`;
-  return `${c.dst.id} ${v.conn.toString()} ${WHAT[v.rule]}: from ${c.src.id} (${v.rule})`;
+  return describeRule(v.rule, v.change.src.id, v.change.dst.id, v.conn.toString());
 }

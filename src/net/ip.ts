@@ -103,3 +103,20 @@ export function rangeToCidrs(r: AddrRange): Cidr[] {
 export function formatRange(r: AddrRange): string {
   return `${formatAddress(r.family, r.lo)}-${formatAddress(r.family, r.hi)}`;
 }
+
+/** How many addresses the ranges cover, overlaps counted once (families apart). */
+export function countAddresses(input: readonly AddrRange[]): bigint {
+  const ranges = [...input].sort((a, b) => (a.family !== b.family ? (a.family < b.family ? -1 : 1) : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  let total = 0n;
+  let cur: { family: Family; lo: bigint; hi: bigint } | undefined;
+  for (const r of ranges) {
+    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
+      if (r.hi > cur.hi) cur.hi = r.hi;
+      continue;
+    }
+    if (cur) total += cur.hi - cur.lo + 1n;
+    cur = { family: r.family, lo: r.lo, hi: r.hi };
+  }
+  if (cur) total += cur.hi - cur.lo + 1n;
+  return total;
+}

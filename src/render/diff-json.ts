@@ -31,5 +31,14 @@ export function diffJson(r: DiffReport): DiffJson {
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
     skipped: skippedJson(r.skipped),
+    workloads: r.workloadChanges.map((w) => ({
+      id: w.workload.id,
+      change: w.change,
+      ingress: w.ingress,
+      egress: w.egress,
+      dns: w.dns,
+      file: w.workload.pod.source.file,
+      line: w.workload.pod.source.line,
+    })),
   };
 }

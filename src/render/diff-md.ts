@@ -7,11 +7,14 @@
 // through safeUrl().
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
-import { describeViolation } from "../gate/describe.js";
+import type { WorkloadChange } from "../diff/workload-changes.js";
+import { describeRule } from "../gate/describe.js";
 import { fitBlocks, type Block, type Rows } from "./budget.js";
 import { dnsLoss, type DnsLoss } from "./dns-loss.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
-import { groupChanges, setWords, type FlowGroup, type Grouping } from "./group.js";
+import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
+import { setWords } from "./set-words.js";
+import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonWords } from "./reason-words.js";
 
@@ -56,9 +59,10 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
+  if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
+  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
@@ -87,23 +91,34 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
-  if (report.changes.length === 0) return "**No change to reachability — gate passed.**";
+  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability — gate passed.**";
   const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} — gate passed.**`;
-  const first = report.gate.violations[0]!;
-  const more = report.gate.violations.length - 1;
+  // Violations are counted and shown as groups, like flows: one line says one thing.
+  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const more = failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
-  return `**${flows} — ${status}:** ${md(describeViolation(first))}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+  const first = failing[0] ? violationWords(failing[0]) : "";
+  return `**${flows} — ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+
+/** "`backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `0.0.0.0/0` (external-ingress)" for each rule a group breaks. */
+function violationWords(x: FlowGroup): string {
+  return x.gate
+    .map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode), setWords(x.destinations, "destination", mdCode), md(connWords(h.conn))))
+    .join("; ");
 }
 
 function counts(report: DiffReport, g: Grouping): string {
   const reformatted = report.policyChanges.filter((p) => p.status === "reformatted").length;
+  const added = report.workloadChanges.filter((w) => w.change === "added").length;
+  const removed = report.workloadChanges.length - added;
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
-    `**Pairs changed:** ${report.changes.length}`,
+    ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${report.gate.violations.length > 0 ? ` — ${plural(report.gate.violations.length, "violation")}` : ""}`,
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${g.opened.some((x) => x.gate.length > 0) ? ` — ${plural(g.opened.filter((x) => x.gate.length > 0).length, "violation")}` : ""}`,
   ];
   return parts.join(" · ");
 }
@@ -116,6 +131,28 @@ function invalidCallout(report: DiffReport, link: Link): string | undefined {
   const more = errors.length > 3 ? [`> - … and ${errors.length - 3} more (see Diagnostics)`] : [];
   const n = `${errors.length} error${errors.length === 1 ? "" : "s"}`;
   return [`> [!CAUTION]\n> **Invalid input:** ${n} in the head revision; what the API server would reject was left out of this analysis.`, ...shown, ...more].join("\n");
+}
+
+/** "added `ns/x[Deployment]` (`file:line`): isolated — no ingress, no egress, no DNS". */
+function workloadList(changes: readonly WorkloadChange[], link: Link): Rows {
+  return {
+    head: "#### Workloads added and removed",
+    rows: changes.map((w, i) => `${i === 0 ? "\n" : ""}\n- ${workloadLine(w, link)}`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more workload")}._`,
+  };
+}
+
+function workloadLine(w: WorkloadChange, link: Link): string {
+  const src = w.workload.pod.source;
+  const at = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
+  const what = `**${w.change}** ${mdCode(w.workload.id)} (${at})`;
+  if (w.change === "removed") return `${what}: its flows close with it`;
+  const direction = (o: WorkloadChange["ingress"], d: "ingress" | "egress") =>
+    o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted (see the flows below)`;
+  const dns = w.dns ? "DNS allowed" : "no DNS";
+  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated — " : "";
+  return `${what}: ${isolated}${direction(w.ingress, "ingress")}, ${direction(w.egress, "egress")}, ${dns}`;
 }
 
 function dnsCallout(d: DnsLoss): string {
@@ -140,7 +177,7 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
 }
 
 function connCell(g: FlowGroup): string {
-  const parts = [md(g.conn.toString())];
+  const parts = [md(connWords(g.conn))];
   if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
   if (g.gate.length > 0) parts.push(`⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
   return parts.join("<br>");
@@ -163,14 +200,14 @@ function reasonMd(r: Reason, link: Link): string {
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 
-function violationList(report: DiffReport, g: Grouping): Rows {
+function violationList(g: Grouping): Rows {
   const failing = g.opened.filter((x) => x.gate.length > 0);
   return {
-    head: `#### Gate violations (${report.gate.violations.length})`,
+    head: `#### Gate violations (${failing.length})`,
     rows: failing.map(
       (x, i) =>
         `${i === 0 ? "\n" : ""}\n- ⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(
-          x.gate.map((h) => h.conn.toString()).filter((c, j, all) => all.indexOf(c) === j).join("; "),
+          x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; "),
         )}`,
     ),
     tail: "",
@@ -185,7 +222,7 @@ function details(summary: string, body: string): string {
 }
 
 function fullList(changes: readonly Change[]): string {
-  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(c.base.toString())} | ${md(c.head.toString())} |`);
+  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
   return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 }
 

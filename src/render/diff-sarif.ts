@@ -5,7 +5,8 @@ import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadEndpoint } from "../model/endpoint.js";
 import { GATE_RULES, type GateRule } from "../gate/config.js";
 import { plain } from "./escape.js";
-import { groupChanges, setWords, type FlowGroup } from "./group.js";
+import { groupChanges, type FlowGroup } from "./group.js";
+import { setWords } from "./set-words.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const OPENED_FLOW_RULE = "opened-flow";

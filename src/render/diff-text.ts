@@ -3,10 +3,12 @@
 // the pull request controls are shown, never interpreted (plain()).
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
-import { describeViolation } from "../gate/describe.js";
+import { describeRule } from "../gate/describe.js";
+import { connWords } from "./conn-words.js";
 import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
-import { groupChanges, setWords, type FlowGroup } from "./group.js";
+import { groupChanges, type FlowGroup } from "./group.js";
+import { setWords } from "./set-words.js";
 import { endpointNote, reasonWords } from "./reason-words.js";
 
 const MAX_TERMS = 10;
@@ -17,15 +19,25 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function renderDiffText(report: DiffReport): string {
   const g = groupChanges(report);
   const out: string[] = [];
-  if (report.changes.length === 0) {
+  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const added = report.workloadChanges.filter((w) => w.change === "added").length;
+  const removed = report.workloadChanges.length - added;
+  if (report.changes.length === 0 && report.workloadChanges.length === 0) {
     out.push("netreach: no change to reachability — gate passed");
   } else {
     const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} — gate passed`);
-    else out.push(`netreach: ${flows} — gate failed: ${plain(describeViolation(report.gate.violations[0]!))}`);
+    else out.push(`netreach: ${flows} — gate failed: ${violationText(failing[0]!)}${failing.length > 1 ? ` (and ${plural(failing.length - 1, "more violation")})` : ""}`);
     out.push(
-      `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}; ${plural(report.changes.length, "pair")} changed`,
+      `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}` +
+        (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : ""),
     );
+  }
+  for (const w of report.workloadChanges) {
+    const state = (o: string, d: string) => (o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted`);
+    const what =
+      w.change === "removed" ? "its flows close with it" : `${w.ingress === "none" && w.egress === "none" ? "isolated — " : ""}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
+    out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
@@ -37,19 +49,31 @@ export function renderDiffText(report: DiffReport): string {
     out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
   }
 
-  const vs = report.gate.violations;
-  if (vs.length > 0) {
-    out.push("", `gate failed: ${plural(vs.length, "violation")} of ${[...new Set(vs.map((v) => v.rule))].join(", ")}`);
-    for (const v of vs.slice(0, MAX_VIOLATIONS)) out.push(`  ${plain(describeViolation(v))}`);
-    if (vs.length > MAX_VIOLATIONS) out.push(`  … and ${vs.length - MAX_VIOLATIONS} more (see --format json)`);
+  if (failing.length > 0) {
+    const rules = [...new Set(failing.flatMap((x) => x.gate.map((h) => h.rule)))];
+    out.push("", `gate failed: ${plural(failing.length, "violation")} of ${rules.join(", ")}`);
+    for (const x of failing.slice(0, MAX_VIOLATIONS)) out.push(`  ${violationText(x)}`);
+    if (failing.length > MAX_VIOLATIONS) out.push(`  … and ${failing.length - MAX_VIOLATIONS} more (see --format json)`);
   }
   return out.join("\n") + "\n";
+}
+
+/** The gate's violations, one line per group (as the comment shows them), for a log; `count` groups in all. */
+export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
+  const failing = groupChanges(report).opened.filter((x) => x.gate.length > 0);
+  const lines = failing.slice(0, max).map(violationText);
+  return { lines: failing.length > max ? [...lines, `… and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
+}
+
+/** One line per violating group and rule. */
+function violationText(x: FlowGroup): string {
+  return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
 }
 
 function groupLine(sign: "+" | "-", g: FlowGroup): string {
   const src = setWords(g.sources, "source", plain, MAX_TERMS);
   const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
-  const conn = `${g.conn.toString()}${sign === "-" ? " closed" : ""}`;
+  const conn = `${connWords(g.conn)}${sign === "-" ? " closed" : ""}`;
   const why = g.reasons.map((r) => reasonText(r));
   const note = endpointNote(g.endpoint);
   if (note) why.push(note);

@@ -1,6 +1,7 @@
 // Pods that lose name resolution: the classic mistake of an egress default-deny without a DNS
 // exception, worth a callout of its own above the tables.
 import type { DiffReport } from "../analyze.js";
+import { servesDns } from "../diff/workload-changes.js";
 import type { Endpoint } from "../model/endpoint.js";
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { UniverseIndex, type EndpointSet } from "./group.js";
@@ -17,26 +18,16 @@ export interface DnsLoss {
   readonly protocols: readonly ("UDP" | "TCP")[];
 }
 
-/**
- * A pod serves DNS when it declares a container port 53 or carries the usual kube-dns label.
- * When the repository declares no such pod (the common case: kube-system lives elsewhere), the
- * cluster's name server is not in the model; port 53 closed toward external addresses then
- * stands for it, since an egress default-deny closes both.
- */
-function servesDns(e: Endpoint): boolean {
-  if (e.type === "external") return false;
-  const k8sApp = e.pod.labels["k8s-app"];
-  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
-}
-
-export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints">): DnsLoss | null {
+export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints" | "workloadChanges">): DnsLoss | null {
   const anyServer = report.universe.some(servesDns);
+  // A workload the pull request removes loses everything; that is not a DNS mistake.
+  const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources: Endpoint[] = [];
   const servers: Endpoint[] = [];
   let udp = false;
   let tcp = false;
   for (const c of report.changes) {
-    if (c.src.type === "external" || c.src.id === c.dst.id) continue;
+    if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
     const lost = c.closed.intersect(DNS);
     if (lost.isEmpty) continue;
     if (!(servesDns(c.dst) || (!anyServer && c.dst.type === "external"))) continue;

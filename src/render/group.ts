@@ -11,23 +11,30 @@ import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { Violation } from "../gate/gate.js";
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
+import { countAddresses } from "../net/ip.js";
 
 export type Facet = "opened" | "closed";
 
 /** One compact term of an endpoint set's description. */
 export type SetTerm =
-  /** Every endpoint of the universe, pods and external addresses, but `except`. */
-  | { readonly kind: "everything"; readonly except: readonly Endpoint[] }
+  /**
+   * Every endpoint of the universe, pods and external addresses, but `except`. `declaredOnly`:
+   * the pods are declared workloads only (no representative stands for pods not declared), so the
+   * words must not say "any pod".
+   */
+  | { readonly kind: "everything"; readonly except: readonly Endpoint[]; readonly declaredOnly: boolean }
   /** Every pod endpoint but `except`. */
-  | { readonly kind: "all-pods"; readonly except: readonly Endpoint[] }
+  | { readonly kind: "all-pods"; readonly except: readonly Endpoint[]; readonly declaredOnly: boolean }
   /** Every pod endpoint of one namespace (that has several, or a synthetic one) but `except`. */
-  | { readonly kind: "namespace"; readonly namespace: string; readonly except: readonly Endpoint[] }
+  | { readonly kind: "namespace"; readonly namespace: string; readonly except: readonly Endpoint[]; readonly declaredOnly: boolean }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
 
 /** At most this many exceptions in "every pod in `N` except ...". */
 const MAX_EXCEPT = 2;
+/** Up to this many declared workloads of a namespace are named rather than described. */
+const MAX_NAMED = 5;
 
 export interface EndpointSet {
   /** The members, in universe order. */
@@ -99,9 +106,12 @@ export class UniverseIndex {
   private readonly podsPerNs = new Map<string, Endpoint[]>();
   /** How many addresses the universe's external classes hold: the whole space of each family used. */
   private readonly externalSize: bigint;
+  /** Whether some representative stands for pods not declared. */
+  private readonly anySynthetic: boolean;
 
   constructor(readonly universe: readonly Endpoint[], extra: readonly Endpoint[] = []) {
     this.externalSize = addressCount(universe);
+    this.anySynthetic = universe.some((e) => e.type === "synthetic");
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
@@ -138,11 +148,12 @@ export class UniverseIndex {
     // universe the analysis' classes): "every external address" when they cover them all.
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
     const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
-    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [] }];
+    const declaredOnly = !this.anySynthetic;
+    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
     // "everything except" only names pods left out, so it needs every external address.
     if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
-      return [{ kind: "everything", except: missing }];
+      return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
@@ -161,15 +172,18 @@ export class UniverseIndex {
       const except = all.filter((e) => !inSet.has(e.id));
       // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
       const real = !ns.startsWith("[");
-      // One workload is better named than "every pod in": it says which.
+      // One workload is better named than "every pod in": it says which. Declared workloads only:
+      // a few are named ("`a`, `b` and `c`" says more than "every declared workload in N except d").
+      const declaredOnly = all.every((e) => e.type === "workload");
       const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length;
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except });
+      const most =
+        real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length && (!declaredOnly || list.length > MAX_NAMED);
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = allPods.length > 1 && podsMissing.length === 0;
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
-    if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing });
+    if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
@@ -179,61 +193,12 @@ export class UniverseIndex {
 
 /** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */
 function addressCount(endpoints: readonly Endpoint[]): bigint {
-  const ranges = endpoints.flatMap((e) => (e.type === "external" ? e.ranges : []));
-  ranges.sort((a, b) => (a.family !== b.family ? (a.family < b.family ? -1 : 1) : a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  let total = 0n;
-  let cur: { family: string; lo: bigint; hi: bigint } | undefined;
-  for (const r of ranges) {
-    if (cur && cur.family === r.family && r.lo <= cur.hi + 1n) {
-      if (r.hi > cur.hi) cur.hi = r.hi;
-      continue;
-    }
-    if (cur) total += cur.hi - cur.lo + 1n;
-    cur = { family: r.family, lo: r.lo, hi: r.hi };
-  }
-  if (cur) total += cur.hi - cur.lo + 1n;
-  return total;
+  return countAddresses(endpoints.flatMap((e) => (e.type === "external" ? e.ranges : [])));
 }
 
 /** How long a description reads: one per term and per exception. */
 function cost(terms: readonly SetTerm[]): number {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
-}
-
-/** Where a set of endpoints stands in a sentence. */
-export type Role = "source" | "destination" | "subject";
-
-/**
- * Words for a term. `code` formats a name (an id or a namespace) for the output at hand:
- * `mdCode` for Markdown, plain quoting for a terminal.
- */
-export function termWords(t: SetTerm, role: Role, code: (name: string) => string): string {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
-  switch (t.kind) {
-    case "everything":
-      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
-    case "all-pods":
-      return (role === "source" ? "any pod" : "every pod") + except;
-    case "namespace": {
-      // Representative namespaces ("[*]", "[team=x]") stand for namespaces no policy names.
-      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
-      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
-    }
-    case "all-externals":
-      return "any external address";
-    case "endpoint":
-      return code(t.endpoint.id);
-  }
-}
-
-/** "any pod in `frontend`, `backend/api[Deployment]` and 3 more" — at most `max` terms named. */
-export function setWords(s: EndpointSet, role: Role, code: (name: string) => string, max = 5): string {
-  const shown = s.terms.length > max ? s.terms.slice(0, max - 1) : s.terms;
-  const words = shown.map((t) => termWords(t, role, code));
-  const rest = s.terms.length - shown.length;
-  if (rest > 0) return `${words.join(", ")} and ${rest} more`;
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** The gate violations of each change (same objects as in `report.changes`). */

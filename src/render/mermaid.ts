@@ -1,6 +1,8 @@
 // A Mermaid flowchart of changed flows: one node per described endpoint set, one edge per group,
 // green for opened, red and dashed for closed. Only drawn when small enough to read.
-import { setWords, type FlowGroup } from "./group.js";
+import { type FlowGroup } from "./group.js";
+import { connWords } from "./conn-words.js";
+import { setWords } from "./set-words.js";
 
 export const MAX_MERMAID_EDGES = 20;
 
@@ -34,7 +36,7 @@ export function renderMermaid(groups: readonly FlowGroup[], maxEdges = MAX_MERMA
   const edges = groups.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
-    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${g.conn.toString()}`, opened: g.facet === "opened" };
+    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${connWords(g.conn)}`, opened: g.facet === "opened" };
   });
   const out = ["flowchart LR"];
   for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);

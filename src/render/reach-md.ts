@@ -2,7 +2,9 @@ import type { ReachReport } from "../analyze.js";
 import type { Change } from "../diff/change.js";
 import { ConnSet } from "../net/conn-set.js";
 import { md, mdCode } from "./escape.js";
-import { groupChanges, setWords } from "./group.js";
+import { groupChanges } from "./group.js";
+import { connWords } from "./conn-words.js";
+import { setWords } from "./set-words.js";
 
 /** Past this many flows the grouped view is left out: grouping is meant for what a person reads. */
 const MAX_GROUPED_FLOWS = 20_000;
@@ -18,11 +20,11 @@ export function reachMarkdown(r: ReachReport): string {
     const changes: Change[] = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));
     const groups = groupChanges({ changes, universe: r.endpoints, endpoints: r.endpoints, gate: { passed: true, violations: [] } }).opened;
     out.push("| Sources | Destinations | Connections |", "| --- | --- | --- |");
-    for (const g of groups) out.push(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(g.conn.toString())} |`);
+    for (const g of groups) out.push(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(connWords(g.conn))} |`);
     out.push("");
   }
   if (r.flows.length > 0) {
-    const table = ["| Source | Destination | Connections |", "| --- | --- | --- |", ...r.flows.map((f) => `| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(f.conn.toString())} |`)];
+    const table = ["| Source | Destination | Connections |", "| --- | --- | --- |", ...r.flows.map((f) => `| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`)];
     if (r.flows.length <= MAX_GROUPED_FLOWS) out.push("<details><summary>Every allowed pair</summary>", "", ...table, "", "</details>", "");
     else out.push(...table, "");
   }

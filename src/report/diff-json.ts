@@ -42,4 +42,20 @@ export interface DiffJson {
   assumptions: string[];
   /** What the head revision held but was not analyzed. Added after v1's first form. */
   skipped: SkippedJson;
+  /**
+   * Declared workloads the change adds or removes, with what each can do on its side: ingress and
+   * egress "none" (isolated), "some" or "all" (all connections with everything), and whether it
+   * can reach a name server. Added after v1's first form.
+   */
+  workloads: WorkloadChangeJson[];
+}
+
+export interface WorkloadChangeJson {
+  id: string;
+  change: "added" | "removed";
+  ingress: "none" | "some" | "all";
+  egress: "none" | "some" | "all";
+  dns: boolean;
+  file: string;
+  line: number;
 }

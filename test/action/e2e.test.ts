@@ -356,7 +356,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     expect(failure[0]!.message).toMatch(/^netreach gate failed \(fail-on: external-ingress\): 1 violation/);
     expect(failure[0]!.message).toContain("backend/db");
     expect(failure[0]!.message).toContain("TCP 5432");
-    expect(failure[0]!.message).toContain("0.0.0.0/0");
+    expect(failure[0]!.message).toContain("from any external address");
     expect(r.outputs["gate"]).toBe("failed");
   });
 

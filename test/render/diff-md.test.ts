@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DiffReport } from "../../src/analyze.js";
+import { connWords } from "../../src/render/conn-words.js";
 import { renderComment, fence, safeUrl } from "../../src/render/diff-md.js";
 import { deny, deployment, diffOf, exampleLink, gate, lineOf, manyDistinctPairs, namespace, netpol, yamlFile } from "./fixtures.js";
 import { outsideFences, structureProblems } from "./markdown-check.js";
@@ -19,9 +20,9 @@ describe("renderComment on the shop pull request", () => {
     expect(lines[0]).toBe(MARKER);
     expect(lines[2]).toBe("### netreach: network flows");
     expect(lines[4]).toBe(
-      "**2 flows opened, 6 closed — gate failed:** backend/db\\[StatefulSet\\] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 \\(external-ingress\\)",
+      "**2 flows opened, 6 closed — gate failed:** `backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `203.0.113.0/24` (external-ingress)",
     );
-    expect(lines[6]).toMatch(/^\*\*Opened:\*\* 2 flows in 2 groups · \*\*Closed:\*\* 6 flows in 2 groups · \*\*Pairs changed:\*\* 8 · /);
+    expect(lines[6]).toMatch(/^\*\*Opened:\*\* 2 flows in 2 groups · \*\*Closed:\*\* 6 flows in 2 groups · \*\*Policies changed:\*\* 4 /);
     expect(lines[6]).toContain("**Gate:** `external-ingress` — 1 violation");
     expect(at("#### Opened flows")).toBeGreaterThan(6);
     expect(at("#### Closed flows")).toBeGreaterThan(at("#### Opened flows"));
@@ -37,14 +38,14 @@ describe("renderComment on the shop pull request", () => {
 
   it("says in plain words why flows closed: newly selected by an isolating policy", () => {
     const deny = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2; // the object starts at apiVersion
-    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | any destination"));
+    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | every declared workload"));
     expect(row).toBe(
-      `| \`backend/db[StatefulSet]\` | any destination except \`backend/api[Deployment]\` | All Connections<br><sub>3 pairs</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
+      `| \`backend/db[StatefulSet]\` | every declared workload except \`backend/api[Deployment]\` and any external address | all connections<br><sub>3 pairs</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
     );
   });
 
   it("calls out that backend pods lose DNS", () => {
-    expect(comment).toContain("> ⚠️ **DNS:** pods in `backend` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
+    expect(comment).toContain("> ⚠️ **DNS:** every declared workload in `backend` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
     expect(at("**DNS:**")).toBeLessThan(at("#### Opened flows"));
   });
 
@@ -54,7 +55,7 @@ describe("renderComment on the shop pull request", () => {
     expect(comment).toMatch(/ {2}n\d+ -->\|"\+ TCP 5432"\| n\d+/);
     expect(comment).toMatch(/linkStyle 0,1 stroke:#1a7f37/);
     expect(comment).toContain(`<details><summary>All 8 changed pairs</summary>`);
-    for (const c of report.changes) expect(lines).toContain(`| \`${c.src.id}\` | \`${c.dst.id}\` | ${c.base.toString()} | ${c.head.toString()} |`);
+    for (const c of report.changes) expect(lines).toContain(`| \`${c.src.id}\` | \`${c.dst.id}\` | ${connWords(c.base)} | ${connWords(c.head)} |`);
     expect(comment).toContain("<details><summary>Assumptions (");
     expect(comment).toContain("<details><summary>Policy changes (4)</summary>");
     expect(comment).toMatch(/- `backend\/allow-db-clients`: \*\*added\*\* \(\[`deploy\/backend-policies.yaml:\d+`\]\(https:[^)]*\)\)\n\n```diff\n/);
@@ -83,7 +84,7 @@ describe("renderComment verdicts", () => {
     const c = renderComment(diffOf(base, [...base, yamlFile("p.yaml", [deny("backend")])]), { marker: MARKER, header: "prod" });
     expect(c.split("\n")[2]).toBe("### netreach: network flows — prod");
     expect(c.split("\n")[4]).toBe("**0 flows opened, 6 closed — gate passed.**");
-    expect(c).toContain("| any source | every pod in `backend` | All Connections<br><sub>6 pairs</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
+    expect(c).toContain("| every declared workload and any external address | every declared workload in `backend` | all connections<br><sub>6 pairs</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
   });
 
   it("says which label let a failed gate pass", () => {

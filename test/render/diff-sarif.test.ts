@@ -54,7 +54,7 @@ describe("renderSarif", () => {
     const r = renderSarif(diffOf(base, head, { gate: gate("cross-namespace,sensitive-ports") }), { toolVersion: "0" });
     expect(r.runs[0].results.map((x) => x.ruleId).sort()).toEqual(["cross-namespace", "sensitive-ports"]);
     expect(r.runs[0].results[0]!.properties.pairs).toBe(10);
-    expect(r.runs[0].results[0]!.message.text).toContain("from any pod in a -> b/db[Deployment]");
+    expect(r.runs[0].results[0]!.message.text).toContain("from every declared workload in a -> b/db[Deployment]");
   });
 
   it("encodes file paths as relative URIs", () => {

@@ -14,13 +14,13 @@ describe("renderDiffText", () => {
     expect(lines[0]).toBe(
       "netreach: 2 flows opened, 6 closed — gate failed: backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)",
     );
-    expect(lines[1]).toBe("opened: 2 flows in 2 groups; closed: 6 flows in 2 groups; 8 pairs changed");
+    expect(lines[1]).toBe("opened: 2 flows in 2 groups; closed: 6 flows in 2 groups");
     expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(
-      `- backend/api[Deployment] -> any destination except backend/db[StatefulSet]: All Connections closed [3 pairs]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
+      `- backend/api[Deployment] -> every declared workload except backend/db[StatefulSet] and any external address: all connections closed [3 pairs]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
     );
-    expect(lines).toContain("! DNS: pods in backend can no longer resolve names (UDP/TCP 53 closed toward kube-system/coredns[Deployment])");
+    expect(lines).toContain("! DNS: every declared workload in backend can no longer resolve names (UDP/TCP 53 closed toward kube-system/coredns[Deployment])");
     expect(text).toContain("\ngate failed: 1 violation of external-ingress\n  backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)\n");
     expect(lines.filter((l) => l.startsWith("+ ") || l.startsWith("- "))).toHaveLength(4);
   });
@@ -31,9 +31,9 @@ describe("renderDiffText", () => {
     expect(text).toBe(
       [
         "netreach: 0 flows opened, 930 closed — gate passed",
-        "opened: 0 flows in 0 groups; closed: 930 flows in 1 group; 930 pairs changed",
+        "opened: 0 flows in 0 groups; closed: 930 flows in 1 group",
         "",
-        "- any source -> every pod in backend: All Connections closed [930 pairs]  (deny.yaml:1 backend/default-deny-ingress: now selected (isolates ingress))",
+        "- every declared workload and any external address -> every declared workload in backend: all connections closed [930 pairs]  (deny.yaml:1 backend/default-deny-ingress: now selected (isolates ingress))",
         "",
       ].join("\n"),
     );

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DiffReport } from "../../src/analyze.js";
 import type { Endpoint } from "../../src/model/endpoint.js";
-import { groupChanges, setWords, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
+import { groupChanges, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
+import { setWords } from "../../src/render/set-words.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "../reference/generate.js";
 import { deny, deployment, diffOf, namespace, netpol, yamlFile } from "./fixtures.js";
 
@@ -76,7 +77,7 @@ function checkExact(report: DiffReport): void {
 }
 
 describe("groupChanges", () => {
-  it("turns a default-deny-ingress over 30 backend pods into ONE closed group: any source -> every pod in backend", () => {
+  it("turns a default-deny-ingress over 30 backend pods into ONE closed group: every declared workload and the outside -> every declared workload in backend", () => {
     const base = [yamlFile("k8s/workloads.yaml", shop())];
     const head = [...base, yamlFile("k8s/backend/deny.yaml", [deny("backend")])];
     const report = diffOf(base, head);
@@ -85,21 +86,21 @@ describe("groupChanges", () => {
     expect(g.opened).toEqual([]);
     expect(g.closed).toHaveLength(1);
     const [only] = g.closed;
-    expect(setWords(only!.sources, "source", code)).toBe("any source");
-    expect(setWords(only!.destinations, "destination", code)).toBe("every pod in `backend`");
+    expect(setWords(only!.sources, "source", code)).toBe("every declared workload and any external address");
+    expect(setWords(only!.destinations, "destination", code)).toBe("every declared workload in `backend`");
     expect(only!.conn.toString()).toBe("All Connections");
     expect(only!.reasons).toEqual([{ side: "head", policy: "backend/default-deny-ingress", rule: null, direction: "ingress", file: "k8s/backend/deny.yaml", line: 1, effect: "isolates" }]);
     checkExact(report);
   });
 
-  it("turns a default-deny-egress into ONE group: any pod in backend -> any destination", () => {
+  it("turns a default-deny-egress into ONE group: every declared workload in backend -> everything", () => {
     const base = [yamlFile("k8s/workloads.yaml", shop(5))];
     const head = [...base, yamlFile("k8s/backend/deny.yaml", [netpol("backend", "default-deny-egress", { podSelector: {}, policyTypes: ["Egress"] })])];
     const report = diffOf(base, head);
     const g = groupChanges(report);
     expect(g.closed).toHaveLength(1);
-    expect(setWords(g.closed[0]!.sources, "source", code)).toBe("any pod in `backend`");
-    expect(setWords(g.closed[0]!.destinations, "destination", code)).toBe("any destination");
+    expect(setWords(g.closed[0]!.sources, "source", code)).toBe("every declared workload in `backend`");
+    expect(setWords(g.closed[0]!.destinations, "destination", code)).toBe("every declared workload and any external address");
     checkExact(report);
   });
 
@@ -115,7 +116,7 @@ describe("groupChanges", () => {
     const g = groupChanges(report);
     expect(g.closed).toEqual([]);
     expect(g.opened).toHaveLength(1);
-    expect(setWords(g.opened[0]!.sources, "source", code)).toBe("any pod in `frontend`");
+    expect(setWords(g.opened[0]!.sources, "source", code)).toBe("every declared workload in `frontend`");
     expect(setWords(g.opened[0]!.destinations, "destination", code)).toBe("`backend/svc0[Deployment]`");
     expect(g.opened[0]!.conn.toString()).toBe("TCP 5432");
     expect(g.opened[0]!.changes).toHaveLength(2);
@@ -137,7 +138,7 @@ describe("groupChanges", () => {
     expect(g.opened.map((x) => x.conn.toString())).toEqual(["TCP 443", "TCP 80"]);
     expect(g.opened[0]!.gate.map((h) => h.rule)).toEqual(["external-ingress"]);
     expect(setWords(g.opened[0]!.sources, "source", code)).toBe("any external address");
-    expect(setWords(g.opened[1]!.sources, "source", code)).toBe("any pod");
+    expect(setWords(g.opened[1]!.sources, "source", code)).toBe("every declared workload");
     checkExact(report);
   });
 });
@@ -149,21 +150,21 @@ describe("UniverseIndex.describe", () => {
   const backend = report.universe.filter((e) => e.type !== "external" && e.pod.namespace === "backend");
   const pods = report.universe.filter((e) => e.type !== "external");
 
-  it("says any source / every pod / every pod in N / any external address only when exact", () => {
-    expect(setWords(index.describe(report.universe), "source", code)).toBe("any source");
-    expect(setWords(index.describe(report.universe), "destination", code)).toBe("any destination");
-    expect(setWords(index.describe(pods), "source", code)).toBe("any pod");
-    expect(setWords(index.describe(pods), "destination", code)).toBe("every pod");
-    expect(setWords(index.describe(backend), "destination", code)).toBe("every pod in `backend`");
-    expect(setWords(index.describe(backend), "source", code)).toBe("any pod in `backend`");
+  it("says every declared workload / in N / any external address only when exact, never any pod", () => {
+    expect(setWords(index.describe(report.universe), "source", code)).toBe("every declared workload and any external address");
+    expect(setWords(index.describe(report.universe), "destination", code)).toBe("every declared workload and any external address");
+    expect(setWords(index.describe(pods), "source", code)).toBe("every declared workload");
+    expect(setWords(index.describe(pods), "destination", code)).toBe("every declared workload");
+    expect(setWords(index.describe(backend), "destination", code)).toBe("every declared workload in `backend`");
+    expect(setWords(index.describe(backend), "source", code)).toBe("every declared workload in `backend`");
     expect(setWords(index.describe(report.universe.filter((e) => e.type === "external")), "source", code)).toBe("any external address");
-    expect(setWords(index.describe(ids("frontend/web[Deployment]", "frontend/admin[Deployment]")), "source", code)).toBe("any pod in `frontend`");
+    expect(setWords(index.describe(ids("frontend/web[Deployment]", "frontend/admin[Deployment]")), "source", code)).toBe("every declared workload in `frontend`");
   });
 
   it("names what is left out when only one or two are, else lists at most five", () => {
-    expect(setWords(index.describe(backend.slice(1)), "destination", code)).toBe("every pod in `backend` except `backend/svc0[Deployment]`");
+    expect(setWords(index.describe(backend.slice(1)), "destination", code)).toBe("every declared workload in `backend` except `backend/svc0[Deployment]`");
     expect(setWords(index.describe(report.universe.filter((e) => e.id !== "frontend/web[Deployment]")), "destination", code)).toBe(
-      "any destination except `frontend/web[Deployment]`",
+      "every declared workload except `frontend/web[Deployment]` and any external address",
     );
     const few = backend.slice(0, 3);
     expect(setWords(index.describe(few), "destination", code)).toBe("`backend/svc0[Deployment]`, `backend/svc1[Deployment]` and `backend/svc2[Deployment]`");
@@ -172,7 +173,19 @@ describe("UniverseIndex.describe", () => {
       "`backend/svc0[Deployment]`, `backend/svc1[Deployment]`, `backend/svc2[Deployment]`, `backend/svc3[Deployment]` and `frontend/web[Deployment]`",
     );
     const words = setWords(index.describe([...backend.slice(0, 5), ...ids("frontend/web[Deployment]")]), "source", code);
-    expect(words).toBe("`backend/svc0[Deployment]`, `backend/svc1[Deployment]`, `backend/svc2[Deployment]`, `backend/svc3[Deployment]` and 2 more");
+    // Cut per kind: the frontend source is never hidden in "and N more".
+    expect(words).toBe("`backend/svc0[Deployment]`, `backend/svc1[Deployment]`, 3 more in `backend` and `frontend/web[Deployment]`");
+  });
+
+  it("says any pod where a representative stands for pods nobody declared", () => {
+    // `ops` declares nothing, so --pods auto gives it a representative: "any pod in `ops`" is true.
+    const r = diffOf([], [yamlFile("w.yaml", [...shop(2), netpol("ops", "deny", { podSelector: {}, policyTypes: ["Ingress"] })])], { pods: "auto" });
+    const i = new UniverseIndex(r.universe);
+    const ops = r.universe.filter((e) => e.type !== "external" && e.pod.namespace === "ops");
+    expect(ops.map((e) => e.type)).toEqual(["synthetic"]);
+    expect(setWords(i.describe(ops), "source", code)).toBe("any pod in `ops`");
+    expect(setWords(i.describe(r.universe.filter((e) => e.type !== "external")), "source", code)).toBe("any pod");
+    expect(setWords(i.describe(r.universe), "source", code)).toBe("any source");
   });
 
   it("names a namespace's only workload instead of saying every pod in it", () => {

@@ -79,8 +79,8 @@ describe("PR-controlled text in the comment", () => {
     expect(report.changes.some((c) => c.dst.id.includes("<img"))).toBe(true);
     expect(report.gate.passed).toBe(false);
     expect(comment).toContain(mdCode(`shop/web${EVIL}[Deployment]`));
-    expect(comment).toContain(md(`shop/web${EVIL}[Deployment]`));
-    expect(comment).toContain(`every pod in ${mdCode(EVIL_NS)}`);
+    expect(comment).toContain(`every declared workload in ${mdCode(EVIL_NS)}`);
+    expect(comment).toContain(`### netreach: network flows — ${md(EVIL)}`);
     expect(comment).toContain("&lt;img");
     expect(comment).toContain("@\u200borg");
     expect(comment).toContain("\\x1b\\[2J"); // the escape character, shown

@@ -12,9 +12,9 @@ describe("renderMermaid", () => {
     expect(graph).toBe(
       [
         "flowchart LR",
-        '  n0["any source"]',
+        '  n0["every declared workload and any external address"]',
         '  n1["a/q#91;Deployment#93;"]',
-        '  n0 -->|"- SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535"| n1',
+        '  n0 -->|"- all but TCP 80"| n1',
         "  linkStyle 0 stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e",
       ].join("\n"),
     );

@@ -1,0 +1,70 @@
+// Workloads the pull request adds or removes, each with what it can do on the side where it
+// exists. An added workload that nothing can reach and that reaches nothing changes no flow, so
+// without this it would appear nowhere; yet "isolated — no ingress, no egress, no DNS" is exactly
+// what its reviewer must see.
+import type { Endpoint, WorkloadEndpoint } from "../model/endpoint.js";
+import { ConnSet, PortSet } from "../net/conn-set.js";
+import { countAddresses } from "../net/ip.js";
+import type { Change } from "./change.js";
+
+/** none: nothing gets through; all: every endpoint, all connections; some: anything between. */
+export type Openness = "none" | "some" | "all";
+
+export interface WorkloadChange {
+  readonly change: "added" | "removed";
+  readonly workload: WorkloadEndpoint;
+  /** On the side where it exists (head for added, base for removed). */
+  readonly ingress: Openness;
+  readonly egress: Openness;
+  /** Whether it can reach a name server on port 53 there. */
+  readonly dns: boolean;
+}
+
+const DNS_PORT = PortSet.range(53, 53);
+const DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
+
+/**
+ * A pod serves DNS when it declares a container port 53 or carries the usual kube-dns label.
+ * Where the input declares no such pod (kube-system usually lives elsewhere), the cluster's name
+ * server is outside the model, and port 53 toward external addresses stands for it.
+ */
+export function servesDns(e: Endpoint): boolean {
+  if (e.type === "external") return false;
+  const k8sApp = e.pod.labels["k8s-app"];
+  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
+}
+
+/**
+ * `universe`: every endpoint of either side; `baseIds`/`headIds`: the pod endpoints of each side.
+ * A workload's flows on its own side are exactly the changes that name it (nothing on the other).
+ */
+export function workloadChanges(
+  changes: readonly Change[],
+  universe: readonly Endpoint[],
+  baseIds: ReadonlySet<string>,
+  headIds: ReadonlySet<string>,
+): WorkloadChange[] {
+  const anyServer = universe.some(servesDns);
+  const allAddresses = countAddresses(universe.flatMap((e) => (e.type === "external" ? e.ranges : [])));
+  const out: WorkloadChange[] = [];
+  for (const w of universe) {
+    if (w.type !== "workload") continue;
+    const change = !baseIds.has(w.id) && headIds.has(w.id) ? "added" : baseIds.has(w.id) && !headIds.has(w.id) ? "removed" : null;
+    if (!change) continue;
+    const sideIds = change === "added" ? headIds : baseIds;
+    const conn = (c: Change) => (change === "added" ? c.head : c.base);
+    const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
+    const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
+    // "all": all connections with every other pod of its side and every external address.
+    const openness = (list: readonly Change[], peer: (c: Change) => Endpoint): Openness => {
+      if (list.length === 0) return "none";
+      const full = list.filter((c) => conn(c).isAll).map(peer);
+      const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
+      const addresses = countAddresses(full.flatMap((e) => (e.type === "external" ? e.ranges : [])));
+      return pods.size === sideIds.size - 1 && addresses === allAddresses ? "all" : "some";
+    };
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || (!anyServer && c.dst.type === "external")));
+    out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// Endpoint sets in words, exactly: "any pod" only where a representative stands for pods nobody
+// declared; declared workloads are named or called declared workloads. A long list is cut per
+// kind (external addresses, then each namespace), so "and 6 more" never hides a source of
+// another kind: every kind in the set is named, with its count.
+import type { EndpointSet, SetTerm } from "./group.js";
+
+/** Where a set of endpoints stands in a sentence. */
+export type Role = "source" | "destination" | "subject";
+
+/** Formats a name (an id or a namespace) for the output at hand: `mdCode` for Markdown, plain quoting for a terminal. */
+export type Code = (name: string) => string;
+
+/** Words for one term. */
+export function termWords(t: SetTerm, role: Role, code: Code): string {
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  switch (t.kind) {
+    case "everything":
+      if (t.declaredOnly) return `every declared workload${except} and any external address`;
+      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
+    case "all-pods":
+      if (t.declaredOnly) return `every declared workload${except}`;
+      return (role === "source" ? "any pod" : "every pod") + except;
+    case "namespace": {
+      // Representative namespaces ("[*]", "[team=x]") stand for namespaces no policy names.
+      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
+      if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
+      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
+    }
+    case "all-externals":
+      return "any external address";
+    case "endpoint":
+      return code(t.endpoint.id);
+  }
+}
+
+/** The kind of a term, for ordering and for cutting a long list: external, or a namespace. */
+function kindOf(t: SetTerm): string {
+  switch (t.kind) {
+    case "all-externals":
+      return " external";
+    case "endpoint":
+      return t.endpoint.type === "external" ? " external" : t.endpoint.pod.namespace;
+    case "namespace":
+      return t.namespace;
+    default:
+      return " all"; // spans kinds; always named in full
+  }
+}
+
+/**
+ * "any pod in `frontend`, `backend/api[Deployment]` and `backend/db[StatefulSet]`". With more than
+ * `max` terms, each kind keeps its first names and says how many more of that kind there are:
+ * "any external address, `a/x[Deployment]`, 3 more in `a`, `b/y[Deployment]` and 5 more in `b`".
+ */
+export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): string {
+  if (s.terms.length <= max) return andList(s.terms.map((t) => termWords(t, role, code)));
+  const buckets = new Map<string, SetTerm[]>();
+  for (const t of s.terms) {
+    const k = kindOf(t);
+    buckets.set(k, [...(buckets.get(k) ?? []), t]);
+  }
+  // Each kind gets an even share of the names, at least one.
+  const share = Math.max(1, Math.floor(max / buckets.size));
+  const words: string[] = [];
+  for (const [k, terms] of [...buckets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const shown = terms.length > share + 1 ? terms.slice(0, share) : terms;
+    words.push(...shown.map((t) => termWords(t, role, code)));
+    const rest = terms.length - shown.length;
+    if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+  }
+  return andList(words);
+}
+
+function andList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
