@@ -1,0 +1,119 @@
+// The PR comment on five real pull requests (test/realworld/prs.ts): headline counts, rows and
+// callouts a reviewer reads, pinned word for word where the wording is the point.
+import { describe, expect, it } from "vitest";
+import { diff, reach } from "../../src/analyze.js";
+import { renderComment } from "../../src/render/diff-md.js";
+import { diffJson } from "../../src/render/diff-json.js";
+import { reachMarkdown } from "../../src/render/reach-md.js";
+import { argoCdRedisPolicyRemoved, fluxWebhooksPort, kubePrometheusGateway, microservicesDemoMemorystore, microservicesDemoPolicies, readTree, type RealPr } from "./prs.js";
+
+const MARKER = "<!-- netreach -->";
+
+function comment(pr: RealPr): { md: string; lines: string[]; report: ReturnType<typeof diff> } {
+  const report = diff(pr.base, pr.head);
+  const md = renderComment(report, { marker: MARKER });
+  return { md, lines: md.split("\n"), report };
+}
+
+/** The table rows (not the collapsed full list) of a section. */
+function rows(md: string, section: "Opened" | "Closed"): string[] {
+  const start = md.indexOf(`#### ${section} flows`);
+  if (start < 0) return [];
+  const end = md.indexOf("\n\n", md.indexOf("| --- |", start));
+  return md.slice(start, end).split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Source") && !l.startsWith("| ---"));
+}
+
+describe("kube-prometheus: the gateway namespace admitted to grafana, prometheus and alertmanager", () => {
+  const { md, lines, report } = comment(kubePrometheusGateway());
+
+  it("counts the three flows that open, to the operator's pods too", () => {
+    expect(lines[4]).toBe("**3 flows opened, 0 closed — gate passed.**");
+    expect(rows(md, "Opened").map((r) => r.split(" | ").slice(0, 3).join(" | "))).toEqual([
+      "| any pod in `gateway-system` | `monitoring/grafana[Deployment]` | TCP 3000",
+      "| any pod in `gateway-system` | `monitoring/k8s[Prometheus]` | TCP 8080, 9090",
+      "| any pod in `gateway-system` | `monitoring/main[Alertmanager]` | TCP 8080, 9093",
+    ]);
+    expect(report.changes.every((c) => c.closed.isEmpty)).toBe(true);
+  });
+
+  it("raises no DNS warning and no diagnostics", () => {
+    expect(md).not.toContain("DNS:");
+    expect(report.diagnostics).toEqual([]);
+  });
+});
+
+describe("argo-cd: argocd-redis-network-policy removed", () => {
+  const { md, lines } = comment(argoCdRedisPolicyRemoved());
+
+  it("fails the gate on redis opened to the internet, one violation", () => {
+    expect(lines[4]).toBe(
+      "**8 flows opened, 0 closed — gate failed:** `default/argocd-redis[Deployment]` all connections newly reachable from outside the cluster: from any external address (external-ingress)",
+    );
+    expect(md).toContain("#### Gate violations (1)");
+  });
+
+  it("says port sets as a person reads them, never as complements", () => {
+    expect(rows(md, "Opened").find((r) => r.includes("argocd-repo-server"))).toContain(" | all but TCP 6379<br><sub>3 pairs</sub> | ");
+    expect(md).not.toMatch(/1-6378|6380-65535|1-65535/);
+  });
+});
+
+describe("argo-cd reach", () => {
+  it("names the four callers of argocd-repo-server on TCP 8081 instead of a namespace-wide allowance", () => {
+    const out = reachMarkdown(reach(readTree("argo-cd/manifests/namespace-install.yaml")));
+    const row = out.split("\n").find((l) => l.includes("| `default/argocd-repo-server[Deployment]` | TCP 8081, 8084 |"));
+    expect(row).toBe(
+      "| `default/argocd-applicationset-controller[Deployment]`, `default/argocd-notifications-controller[Deployment]`, `default/argocd-server[Deployment]` and `default/argocd-application-controller[StatefulSet]` | `default/argocd-repo-server[Deployment]` | TCP 8081, 8084 |",
+    );
+    expect(out).not.toMatch(/any pod in `default` except/);
+  });
+});
+
+describe("microservices-demo: the network-policies component", () => {
+  const { md, lines } = comment(microservicesDemoPolicies());
+
+  it("closes 143 flows, opens none", () => {
+    expect(lines[4]).toBe("**0 flows opened, 143 closed — gate passed.**");
+  });
+
+  it("lists the kinds of sources first and never folds the outside or another namespace into 'more'", () => {
+    const row = rows(md, "Closed").find((r) => r.includes("| `default/productcatalogservice[Deployment]` | all connections"));
+    expect(row?.startsWith("| any external address, `[*]/[*]`, `default/adservice[Deployment]` and 7 more in `default` | ")).toBe(true);
+    for (const r of rows(md, "Closed")) expect(r).not.toMatch(/and \d+ more \|/);
+  });
+});
+
+describe("microservices-demo: memorystore and operations components", () => {
+  const pr = microservicesDemoMemorystore();
+  const { md, report } = comment(pr);
+
+  it("reports the added collector as isolated, and the removed redis-cart as removed", () => {
+    expect(md).toContain("- **added** `default/opentelemetrycollector[Deployment]` (`app.yaml:714`): isolated — no ingress, no egress, no DNS");
+    expect(md).toContain("- **removed** `default/redis-cart[Deployment]` (`app.yaml:841`): its flows close with it");
+    expect(diffJson(report).workloads).toEqual([
+      { id: "default/redis-cart[Deployment]", change: "removed", ingress: "some", egress: "some", dns: true, file: "app.yaml", line: 841 },
+      { id: "default/opentelemetrycollector[Deployment]", change: "added", ingress: "none", egress: "none", dns: false, file: "app.yaml", line: 714 },
+    ]);
+  });
+
+  it("gives no DNS warning for the workload the PR removes", () => {
+    expect(md).not.toContain("DNS:**");
+  });
+
+  it("warns that the redis-cart policy now selects nothing", () => {
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "warning", file: "app.yaml", message: expect.stringMatching(/^NetworkPolicy default\/redis-cart selects no workload declared here/) }),
+    );
+  });
+});
+
+describe("flux: allow-webhooks restricted to TCP 9292", () => {
+  const { md, lines } = comment(fluxWebhooksPort());
+
+  it("closes everything but the webhook port (and the one another policy keeps) from other namespaces", () => {
+    expect(lines[4]).toBe("**0 flows opened, 1 closed — gate passed.**");
+    expect(rows(md, "Closed")).toEqual([
+      "| `[*]/[*]` | `flux-system/notification-controller[Deployment]` | all but TCP 8080, 9292 | no longer allowed by `flux-system/allow-webhooks` ingress\\[0\\] (base `gotk-components.yaml:5544`) |",
+    ]);
+  });
+});
