@@ -13350,7 +13350,7 @@ var UniverseIndex = class {
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = allPods.length > 1 && podsMissing.length === 0;
-    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length;
+    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
     if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
