@@ -40300,21 +40300,25 @@ function kindOf(t) {
   }
 }
 function setWords(s, role, code, max = 5) {
-  if (s.terms.length <= max) return andList(s.terms.map((t) => termWords(t, role, code)));
+  const terms = [...s.terms].sort((a, b) => cmp3(kindOf(a), kindOf(b)));
+  if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = /* @__PURE__ */ new Map();
-  for (const t of s.terms) {
+  for (const t of terms) {
     const k = kindOf(t);
     buckets.set(k, [...buckets.get(k) ?? [], t]);
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
-  for (const [k, terms] of [...buckets].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    const shown = terms.length > share + 1 ? terms.slice(0, share) : terms;
+  for (const [k, list] of buckets) {
+    const shown = list.length > share + 1 ? list.slice(0, share) : list;
     words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = terms.length - shown.length;
+    const rest = list.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList(words) {
   if (words.length <= 1) return words.join("");

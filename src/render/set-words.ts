@@ -53,22 +53,28 @@ function kindOf(t: SetTerm): string {
  * "any external address, `a/x[Deployment]`, 3 more in `a`, `b/y[Deployment]` and 5 more in `b`".
  */
 export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): string {
-  if (s.terms.length <= max) return andList(s.terms.map((t) => termWords(t, role, code)));
+  // Kinds first: external addresses, then namespace by namespace (stable within a kind).
+  const terms = [...s.terms].sort((a, b) => cmp(kindOf(a), kindOf(b)));
+  if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = new Map<string, SetTerm[]>();
-  for (const t of s.terms) {
+  for (const t of terms) {
     const k = kindOf(t);
     buckets.set(k, [...(buckets.get(k) ?? []), t]);
   }
   // Each kind gets an even share of the names, at least one.
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words: string[] = [];
-  for (const [k, terms] of [...buckets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const shown = terms.length > share + 1 ? terms.slice(0, share) : terms;
+  for (const [k, list] of buckets) {
+    const shown = list.length > share + 1 ? list.slice(0, share) : list;
     words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = terms.length - shown.length;
+    const rest = list.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function andList(words: readonly string[]): string {

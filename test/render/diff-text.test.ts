@@ -47,7 +47,7 @@ describe("renderDiffText", () => {
     const pr = shopPr();
     const text = renderDiffText(diffOf(pr.head, pr.base)); // the reverse: flows the head had are closed
     expect(text).toMatch(
-      /^- backend\/api\[Deployment\] and 203\.0\.113\.0\/24 -> backend\/db\[StatefulSet\]: TCP 5432 closed \[2 pairs\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
+      /^- 203\.0\.113\.0\/24 and backend\/api\[Deployment\] -> backend\/db\[StatefulSet\]: TCP 5432 closed \[2 pairs\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
     );
     expect(text).toMatch(/^\+ .*backend\/default-deny-egress: no longer isolated \(egress\)/m);
   });
