@@ -40284,6 +40284,7 @@ function termWords(t, role, code) {
     case "all-externals":
       return "any external address";
     case "endpoint":
+      if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
       return code(t.endpoint.id);
   }
 }

@@ -29,6 +29,8 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
     case "all-externals":
       return "any external address";
     case "endpoint":
+      // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
+      if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
       return code(t.endpoint.id);
   }
 }

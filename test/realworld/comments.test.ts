@@ -78,7 +78,7 @@ describe("microservices-demo: the network-policies component", () => {
 
   it("lists the kinds of sources first and never folds the outside or another namespace into 'more'", () => {
     const row = rows(md, "Closed").find((r) => r.includes("| `default/productcatalogservice[Deployment]` | all connections"));
-    expect(row?.startsWith("| any external address, `[*]/[*]`, `default/adservice[Deployment]` and 7 more in `default` | ")).toBe(true);
+    expect(row?.startsWith("| any external address, any pod in any other namespace, `default/adservice[Deployment]` and 7 more in `default` | ")).toBe(true);
     for (const r of rows(md, "Closed")) expect(r).not.toMatch(/and \d+ more \|/);
   });
 });
@@ -113,7 +113,7 @@ describe("flux: allow-webhooks restricted to TCP 9292", () => {
   it("closes everything but the webhook port (and the one another policy keeps) from other namespaces", () => {
     expect(lines[4]).toBe("**0 flows opened, 1 closed — gate passed.**");
     expect(rows(md, "Closed")).toEqual([
-      "| `[*]/[*]` | `flux-system/notification-controller[Deployment]` | all but TCP 8080, 9292 | no longer allowed by `flux-system/allow-webhooks` ingress\\[0\\] (base `gotk-components.yaml:5544`) |",
+      "| any pod in any other namespace | `flux-system/notification-controller[Deployment]` | all but TCP 8080, 9292 | no longer allowed by `flux-system/allow-webhooks` ingress\\[0\\] (base `gotk-components.yaml:5544`) |",
     ]);
   });
 });

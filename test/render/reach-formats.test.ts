@@ -44,9 +44,9 @@ describe("reach Markdown", () => {
     const out = reachMarkdown(reach(files, { pods: "synthetic" }));
     // The tutorial's promise, in three rows of the grouped table.
     expect(out).toContain("| any pod in `production` | every pod in `production` | all connections |");
-    expect(out).toContain("| any pod in `production` | any external address and `[*]/[*]` | TCP and UDP 53 |");
+    expect(out).toContain("| any pod in `production` | any external address and any pod in any other namespace | TCP and UDP 53 |");
     // Nothing gets into production from outside it.
-    expect(out).toContain("| any external address and `[*]/[*]` | `[*]/[*]` | all connections |");
+    expect(out).toContain("| any external address and any pod in any other namespace | any pod in any other namespace | all connections |");
     expect(out).not.toMatch(/\| [^|]*\| every pod in `production` \| (?!all connections)/);
     expect(out).toContain("<details><summary>Every allowed pair</summary>");
     expect(out).toContain("| `production/[*]` | `production/[*]` | all connections |");
