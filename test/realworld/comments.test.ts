@@ -117,3 +117,15 @@ describe("flux: allow-webhooks restricted to TCP 9292", () => {
     ]);
   });
 });
+
+describe("the README's real comment", () => {
+  it("is what netreach prints today for the argo-cd and microservices-demo pull requests", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## A real comment"), readme.indexOf("## Set up"));
+    const quoted = section.split("\n").filter((l) => l.startsWith("> ") && l.length > 4).map((l) => l.slice(2));
+    expect(quoted.length).toBeGreaterThan(10);
+    const printed = `${comment(argoCdRedisPolicyRemoved()).md}\n${comment(microservicesDemoMemorystore()).md}`.split("\n");
+    for (const line of quoted) expect(printed, line).toContain(line);
+  });
+});
