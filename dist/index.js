@@ -40696,7 +40696,7 @@ function openingAnnotations(report) {
       if (w.side !== "head" || w.effect !== "allows") continue;
       const key = `${w.file}:${w.line}`;
       let a = byLine.get(key);
-      if (!a) byLine.set(key, a = { file: w.file, line: w.line, policy: w.policy, rule: w.rule ?? "", flows: 0, violations: 0, sample: `${c.src.id} -> ${c.dst.id} ${c.opened.toString()}` });
+      if (!a) byLine.set(key, a = { file: w.file, line: w.line, policy: w.policy, rule: w.rule ?? "", flows: 0, violations: 0, sample: `${c.src.id} -> ${c.dst.id} ${connWords(c.opened)}` });
       a.flows++;
       if (violating.has(c)) a.violations++;
     }

@@ -1,5 +1,6 @@
 // Up to 10 annotations on the policy lines that open flows: where a reviewer should look first.
 import type { DiffReport } from "../analyze.js";
+import { connWords } from "../render/conn-words.js";
 
 export interface Annotation {
   readonly level: "error" | "warning" | "notice";
@@ -20,7 +21,7 @@ export function openingAnnotations(report: DiffReport): Annotation[] {
       if (w.side !== "head" || w.effect !== "allows") continue;
       const key = `${w.file}:${w.line}`;
       let a = byLine.get(key);
-      if (!a) byLine.set(key, (a = { file: w.file, line: w.line, policy: w.policy, rule: w.rule ?? "", flows: 0, violations: 0, sample: `${c.src.id} -> ${c.dst.id} ${c.opened.toString()}` }));
+      if (!a) byLine.set(key, (a = { file: w.file, line: w.line, policy: w.policy, rule: w.rule ?? "", flows: 0, violations: 0, sample: `${c.src.id} -> ${c.dst.id} ${connWords(c.opened)}` }));
       a.flows++;
       if (violating.has(c)) a.violations++;
     }
