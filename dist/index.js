@@ -27,12 +27,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -232,7 +232,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -240,12 +240,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -1308,13 +1308,13 @@ var require_util = __commonJS({
     function isFormDataLike(object) {
       return object && typeof object === "object" && typeof object.append === "function" && typeof object.delete === "function" && typeof object.get === "function" && typeof object.getAll === "function" && typeof object.has === "function" && typeof object.set === "function" && object[Symbol.toStringTag] === "FormData";
     }
-    function addAbortListener(signal, listener) {
+    function addAbortListener(signal, listener2) {
       if ("addEventListener" in signal) {
-        signal.addEventListener("abort", listener, { once: true });
-        return () => signal.removeEventListener("abort", listener);
+        signal.addEventListener("abort", listener2, { once: true });
+        return () => signal.removeEventListener("abort", listener2);
       }
-      signal.addListener("abort", listener);
-      return () => signal.removeListener("abort", listener);
+      signal.addListener("abort", listener2);
+      return () => signal.removeListener("abort", listener2);
     }
     var hasToWellFormed = typeof String.prototype.toWellFormed === "function";
     var hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
@@ -1372,15 +1372,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj2, name, listener) {
+    function addListener(obj2, name, listener2) {
       const listeners = obj2[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj2.on(name, listener);
+      listeners.push([name, listener2]);
+      obj2.on(name, listener2);
       return obj2;
     }
     function removeAllListeners(obj2) {
-      for (const [name, listener] of obj2[kListeners] ?? []) {
-        obj2.removeListener(name, listener);
+      for (const [name, listener2] of obj2[kListeners] ?? []) {
+        obj2.removeListener(name, listener2);
       }
       obj2[kListeners] = null;
     }
@@ -4510,8 +4510,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4561,8 +4561,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -8429,8 +8429,8 @@ var require_pool = __commonJS({
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -11681,12 +11681,12 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
-            if (err || addresses == null || addresses.length === 0) {
+          this.lookup(origin, newOpts, (err, addresses2) => {
+            if (err || addresses2 == null || addresses2.length === 0) {
               cb(err ?? new InformationalError("No DNS entries found"));
               return;
             }
-            this.setRecords(origin, addresses);
+            this.setRecords(origin, addresses2);
             const records = this.#records.get(origin.hostname);
             const ip = this.pick(
               origin,
@@ -11739,12 +11739,12 @@ var require_dns = __commonJS({
             family: this.dualStack === false ? this.affinity : 0,
             order: "ipv4first"
           },
-          (err, addresses) => {
+          (err, addresses2) => {
             if (err) {
               return cb(err);
             }
             const results = /* @__PURE__ */ new Map();
-            for (const addr of addresses) {
+            for (const addr of addresses2) {
               results.set(`${addr.address}:${addr.family}`, addr);
             }
             cb(null, results.values());
@@ -11792,10 +11792,10 @@ var require_dns = __commonJS({
         }
         return ip;
       }
-      setRecords(origin, addresses) {
+      setRecords(origin, addresses2) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
+        for (const record of addresses2) {
           record.timestamp = timestamp;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
@@ -12617,12 +12617,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -16926,9 +16926,9 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -27862,12 +27862,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -29748,19 +29748,19 @@ var require_light = __commonJS({
             if (this._events[name] == null) {
               return;
             }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
+            this._events[name] = this._events[name].filter(function(listener2) {
+              return listener2.status !== "none";
             });
-            promises3 = this._events[name].map(async (listener) => {
+            promises3 = this._events[name].map(async (listener2) => {
               var e2, returned;
-              if (listener.status === "none") {
+              if (listener2.status === "none") {
                 return;
               }
-              if (listener.status === "once") {
-                listener.status = "none";
+              if (listener2.status === "once") {
+                listener2.status = "none";
               }
               try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                returned = typeof listener2.cb === "function" ? listener2.cb(...args) : void 0;
                 if (typeof (returned != null ? returned.then : void 0) === "function") {
                   return await returned;
                 } else {
@@ -32120,12 +32120,12 @@ function view(p, dir) {
   const subject = dir === "ingress" ? p.dst : p.src;
   if (subject >= P) return void 0;
   const isolating = p.r.isolating(subject, dir);
-  const matches = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
-  const conn = isolating.length === 0 ? ConnSet.ALL : matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const matches2 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
+  const conn = isolating.length === 0 ? ConnSet.ALL : matches2.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side, effect, within) => matches.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    reasons: (side, effect, within) => matches2.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
     isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
   };
 }
@@ -32949,8 +32949,8 @@ function workloadChanges(changes, universe, baseIds, headIds) {
       if (list.length === 0) return "none";
       const full = list.filter((c) => conn(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
-      const addresses = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
-      return pods.size === sideIds.size - 1 && addresses === allAddresses ? "all" : "some";
+      const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
+      return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
     const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || !anyServer && c.dst.type === "external"));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
@@ -33016,8 +33016,166 @@ function offending(rule, c, config) {
   }
 }
 
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+// src/model/service-resolution.ts
+var GATEWAY_GROUP = "gateway.networking.k8s.io";
+function resolveExposure(cluster) {
+  const findings = [];
+  const services = cluster.services.map((s) => serviceTargets(s, cluster.workloads, findings));
+  const byId = new Map(services.map((t) => [t.service.id, t]));
+  const backends = [];
+  for (const route of cluster.routes) {
+    const subject = `${route.kind} ${route.namespace}/${route.name}`;
+    for (const parent of route.parents) checkParent(route, parent, cluster, findings);
+    for (const backend2 of route.backends) {
+      const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
+      if (route.parents.length > 0 || isGatewayRoute(route)) {
+        if (backend2.serviceNamespace !== route.namespace && !granted(route, backend2, cluster.referenceGrants)) {
+          findings.push({
+            severity: "warning",
+            at: backend2.source,
+            message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
+          });
+          backends.push({ route, backend: backend2, service: void 0, ports: [] });
+          continue;
+        }
+      }
+      const target2 = byId.get(id);
+      if (target2 === void 0) {
+        findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
+        backends.push({ route, backend: backend2, service: void 0, ports: [] });
+        continue;
+      }
+      const ports = reachedPorts(backend2, target2);
+      if (ports.length === 0) {
+        findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
+      }
+      backends.push({ route, backend: backend2, service: target2.service, ports });
+    }
+  }
+  return { services, backends, findings };
+}
+function isGatewayRoute(route) {
+  return route.kind !== "Ingress" && route.kind !== "Route";
+}
+function serviceTargets(service, workloads, findings) {
+  const selector = service.selector;
+  const selected = selector === null ? [] : workloads.filter((w) => w.namespace === service.namespace && matches(selector, w.labels));
+  return {
+    service,
+    ports: service.ports.map((port3) => ({
+      port: port3,
+      workloads: selected.map((workload) => {
+        const resolved = targetPortOn(port3, workload);
+        if (resolved === void 0 && port3.targetPort.kind === "name") {
+          findings.push({
+            severity: "note",
+            at: port3.source,
+            message: `Service ${service.id}: targetPort "${port3.targetPort.name}" names no ${port3.protocol} container port of ${workload.id}; the Service sends that workload nothing on port ${port3.port}`
+          });
+        }
+        return { workload, port: resolved };
+      })
+    }))
+  };
+}
+function matches(selector, labels2) {
+  return Object.entries(selector).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels2, k) && labels2[k] === v);
+}
+function targetPortOn(port3, workload) {
+  if (port3.targetPort.kind === "number") return port3.targetPort.port;
+  const name = port3.targetPort.name;
+  return workload.ports.find((p) => p.name === name && p.protocol === port3.protocol)?.port;
+}
+function reachedPorts(backend2, target2) {
+  const p = backend2.port;
+  switch (p.kind) {
+    case "all":
+      return [...target2.service.ports];
+    case "service-port":
+      return target2.service.ports.filter((s) => s.port === p.port);
+    case "service-port-name":
+      return target2.service.ports.filter((s) => s.name === p.name);
+    case "target-port":
+      return target2.ports.filter((t) => t.port.targetPort.kind === "number" ? t.port.targetPort.port === p.port : t.workloads.some((w) => w.port === p.port)).map((t) => t.port);
+  }
+}
+function describePort(backend2) {
+  const p = backend2.port;
+  switch (p.kind) {
+    case "all":
+      return "at all";
+    case "service-port":
+      return String(p.port);
+    case "service-port-name":
+      return `named "${p.name}"`;
+    case "target-port":
+      return `with targetPort ${p.port}`;
+  }
+}
+function granted(route, backend2, grants) {
+  return grants.some(
+    (g) => g.namespace === backend2.serviceNamespace && g.from.some((f) => f.group === GATEWAY_GROUP && f.kind === route.kind && f.namespace === route.namespace) && g.to.some((t) => t.group === "" && t.kind === "Service" && (t.name === void 0 || t.name === backend2.serviceName))
+  );
+}
+function checkParent(route, parent, cluster, findings) {
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return;
+  const subject = `${route.kind} ${route.namespace}/${route.name}`;
+  const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
+  if (gateway === void 0) {
+    findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
+    return;
+  }
+  const listeners = gateway.listeners.filter((l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port));
+  if (listeners.length === 0) {
+    findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
+    return;
+  }
+  const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
+  const admits = listeners.some((l) => {
+    const a = l.allowedNamespaces;
+    if (a.from === "Selector") return selects(a.selector, labels2);
+    return a.from === "All" || route.namespace === gateway.namespace;
+  });
+  if (!admits) {
+    findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
+  }
+}
+
+// src/load/gateway-api.ts
+var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
+var GATEWAY_API_VERSIONS = {
+  Gateway: ["v1", "v1beta1"],
+  HTTPRoute: ["v1", "v1beta1"],
+  GRPCRoute: ["v1", "v1alpha2"],
+  TCPRoute: ["v1alpha2"],
+  TLSRoute: ["v1alpha2"],
+  UDPRoute: ["v1alpha2"],
+  ReferenceGrant: ["v1beta1", "v1alpha2"]
+};
+function isGatewayApi(kind, apiVersion) {
+  const versions = GATEWAY_API_VERSIONS[kind];
+  return versions !== void 0 && versions.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+}
+function rejects(kind) {
+  return `; the API server rejects this ${kind} (CRD validation)`;
+}
+function schemaPort(c, path2, kind) {
+  const v = c.get(path2);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path2, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
+    return void 0;
+  }
+  return v;
+}
+function requiredString(c, path2, kind) {
+  const v = c.string(path2);
+  if (v === void 0 || v === "") {
+    if (v === "" || c.isUnset(path2)) c.error(path2, "is required" + rejects(kind));
+    return void 0;
+  }
+  return v;
+}
 
 // src/load/object-meta.ts
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -33077,41 +33235,6 @@ function objectMeta(obj2, metaKind = "namespaced") {
     nameShown,
     display: `${nsShown}/${nameShown}`
   };
-}
-
-// src/load/source-ref.ts
-function sourceRef(obj2, path2 = []) {
-  let line;
-  return {
-    file: obj2.file,
-    get line() {
-      return line ??= obj2.locate(path2).line;
-    }
-  };
-}
-
-// src/load/namespace.ts
-function loadNamespace(obj2) {
-  const meta = objectMeta(obj2, "namespace-object");
-  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
-  for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
-  if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
-  const labels2 = {};
-  for (const [k, v] of Object.entries(meta.labels)) {
-    if (typeof v === "string") labels2[k] = v;
-    else c.warning(["metadata", "labels", k], `label values must be strings, not ${describe(v)}; the label is ignored`);
-  }
-  if (labels2[NAMESPACE_NAME_LABEL] !== void 0 && labels2[NAMESPACE_NAME_LABEL] !== meta.name) {
-    c.warning(["metadata", "labels", NAMESPACE_NAME_LABEL], `the API server sets ${NAMESPACE_NAME_LABEL} to the namespace's name ("${meta.name}"); the declared value is replaced`);
-  }
-  labels2[NAMESPACE_NAME_LABEL] = meta.name;
-  return {
-    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
-    diagnostics: c.diagnostics
-  };
-}
-function implicitNamespace(name) {
-  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
 }
 
 // src/load/label-syntax.ts
@@ -33230,6 +33353,161 @@ function parseRequirement(c, at) {
   return { key, op: operator };
 }
 
+// src/load/source-ref.ts
+function sourceRef(obj2, path2 = []) {
+  let line;
+  return {
+    file: obj2.file,
+    get line() {
+      return line ??= obj2.locate(path2).line;
+    }
+  };
+}
+function fieldRef(obj2, path2) {
+  let pos;
+  return {
+    file: obj2.file,
+    get line() {
+      return (pos ??= obj2.locate(path2)).line;
+    },
+    get column() {
+      return (pos ??= obj2.locate(path2)).column;
+    }
+  };
+}
+
+// src/load/gateway.ts
+var REJECTS = rejects("Gateway");
+function loadGateway(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Gateway ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
+  c.map(["spec"]);
+  const gatewayClassName = requiredString(c, ["spec", "gatewayClassName"], "Gateway");
+  const list = c.list(["spec", "listeners"]);
+  if (list !== void 0 && (list.length === 0 || list.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
+  else if (list === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
+  const listeners = [];
+  const names = /* @__PURE__ */ new Set();
+  (list ?? []).forEach((_, i) => {
+    const l = listener(c, ["spec", "listeners", i]);
+    if (l === void 0) return;
+    if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
+    names.add(l.name);
+    listeners.push(l);
+  });
+  if (c.hasErrors || meta.name === void 0 || gatewayClassName === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
+  return {
+    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj2) },
+    diagnostics: c.diagnostics
+  };
+}
+function listener(c, at) {
+  if (c.map(at) === void 0) return void 0;
+  const name = requiredString(c, [...at, "name"], "Gateway");
+  const port3 = schemaPort(c, [...at, "port"], "Gateway");
+  if (port3 === void 0 && c.isUnset([...at, "port"])) c.error([...at, "port"], "is required" + REJECTS);
+  const protocol = requiredString(c, [...at, "protocol"], "Gateway");
+  const hostname = c.string([...at, "hostname"]);
+  const from = c.get([...at, "allowedRoutes", "namespaces", "from"]) ?? "Same";
+  let allowed;
+  if (from === "Same" || from === "All") allowed = { from };
+  else if (from === "Selector") {
+    const selPath = [...at, "allowedRoutes", "namespaces", "selector"];
+    if (c.isUnset(selPath)) c.error(selPath, "is required when from is Selector" + REJECTS);
+    else {
+      const selector = parseSelector(c, selPath);
+      if (selector) allowed = { from: "Selector", selector };
+    }
+  } else c.error([...at, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
+  if (name === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
+  return { name, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
+}
+
+// src/load/gateway-route.ts
+var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
+var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
+function loadGatewayRoute(obj2) {
+  const kind = obj2.kind;
+  const REJECTS7 = rejects(kind);
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `${kind} ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
+  c.map(["spec"]);
+  const parents = [];
+  const parentList = c.list(["spec", "parentRefs"]) ?? [];
+  if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS7);
+  parentList.forEach((_, i) => {
+    const at = ["spec", "parentRefs", i];
+    if (c.map(at) === void 0) return;
+    const name = requiredString(c, [...at, "name"], kind);
+    const port3 = schemaPort(c, [...at, "port"], kind);
+    if (name === void 0) return;
+    parents.push({
+      group: c.string([...at, "group"]) ?? GATEWAY_GROUP2,
+      kind: c.string([...at, "kind"]) ?? "Gateway",
+      namespace: c.string([...at, "namespace"]) || meta.namespace,
+      name,
+      sectionName: c.string([...at, "sectionName"]) || void 0,
+      port: port3,
+      source: fieldRef(obj2, at)
+    });
+  });
+  const hosts = [];
+  if (WITH_HOSTNAMES.has(kind)) {
+    (c.list(["spec", "hostnames"]) ?? []).forEach((h, i) => {
+      if (typeof h === "string") hosts.push(h);
+      else c.error(["spec", "hostnames", i], `must be a string, not ${describe(h)}` + REJECTS7);
+    });
+  }
+  const backends = [];
+  const rules2 = c.list(["spec", "rules"]);
+  if ((rules2 === void 0 || rules2.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
+  (rules2 ?? []).forEach((_, i) => {
+    const at = ["spec", "rules", i];
+    if (c.map(at) === void 0) return;
+    (c.list([...at, "backendRefs"]) ?? []).forEach((__, j) => {
+      const b = backendRef(c, kind, meta.namespace, [...at, "backendRefs", j]);
+      if (b) backends.push(b);
+    });
+  });
+  if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
+  return {
+    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj2) },
+    diagnostics: c.diagnostics
+  };
+}
+function backendRef(c, kind, namespace, at) {
+  const REJECTS7 = rejects(kind);
+  if (c.map(at) === void 0) return void 0;
+  const name = requiredString(c, [...at, "name"], kind);
+  const group = c.string([...at, "group"]) ?? "";
+  const refKind = c.string([...at, "kind"]) ?? "Service";
+  const port3 = schemaPort(c, [...at, "port"], kind);
+  const weightRaw = c.get([...at, "weight"]) ?? 1;
+  let weight2;
+  if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
+    c.error([...at, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
+  } else weight2 = weightRaw;
+  if (group !== "" || refKind !== "Service") {
+    c.note(at, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
+    return void 0;
+  }
+  if (port3 === void 0 && c.isUnset([...at, "port"])) {
+    c.error([...at, "port"], "is required for a Service backend" + REJECTS7);
+    return void 0;
+  }
+  if (name === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
+  return {
+    serviceNamespace: c.string([...at, "namespace"]) || namespace,
+    serviceName: name,
+    port: { kind: "service-port", port: port3 },
+    weight: weight2,
+    match: void 0,
+    source: fieldRef(c.object, at)
+  };
+}
+
 // src/load/port-name.ts
 function svcNameProblem(name) {
   if (name.length === 0) return "a port name may not be empty";
@@ -33241,12 +33519,598 @@ function svcNameProblem(name) {
   return void 0;
 }
 
+// src/load/ingress.ts
+var REJECTS2 = "; the API server rejects this Ingress";
+var PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];
+var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+function loadIngress(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Ingress ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS2));
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  c.knownKeys(["spec"], ["ingressClassName", "defaultBackend", "tls", "rules"]);
+  const backends = [];
+  const hosts = [];
+  const className = c.string(["spec", "ingressClassName"]);
+  if (className !== void 0 && !isDnsSubdomain(className)) {
+    c.error(["spec", "ingressClassName"], `${quoted(className)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS2);
+  }
+  const rules2 = c.list(["spec", "rules"]);
+  if (c.isUnset(["spec", "defaultBackend"]) && (rules2 === void 0 || rules2.length === 0) && c.isUnset(["spec", "rules"])) {
+    c.error(["spec"], "either defaultBackend or rules must be specified" + REJECTS2);
+  }
+  if (!c.isUnset(["spec", "defaultBackend"])) {
+    const b = backend(c, meta.namespace, ["spec", "defaultBackend"], void 0);
+    if (b) backends.push(b);
+  }
+  (rules2 ?? []).forEach((_, i) => {
+    const at = ["spec", "rules", i];
+    if (c.map(at) === void 0) return;
+    c.knownKeys(at, ["host", "http"]);
+    const host = c.string([...at, "host"]);
+    if (host !== void 0 && host !== "") {
+      const problem = hostProblem(host);
+      if (problem) c.error([...at, "host"], `${quoted(host)} ${problem}` + REJECTS2);
+      else if (!hosts.includes(host)) hosts.push(host);
+    }
+    if (c.isUnset([...at, "http"])) return;
+    if (c.map([...at, "http"]) === void 0) return;
+    const paths = c.list([...at, "http", "paths"]);
+    if (paths === void 0 || paths.length === 0) {
+      if (paths !== void 0 || c.isUnset([...at, "http", "paths"])) c.error([...at, "http", "paths"], "at least one path is required" + REJECTS2);
+      return;
+    }
+    paths.forEach((_2, j) => {
+      const p = [...at, "http", "paths", j];
+      if (c.map(p) === void 0) return;
+      c.knownKeys(p, ["path", "pathType", "backend"]);
+      const pathType = c.string([...p, "pathType"]);
+      const path2 = c.string([...p, "path"]);
+      if (pathType === void 0) {
+        if (c.isUnset([...p, "pathType"])) c.error([...p, "pathType"], "is required: Exact, Prefix or ImplementationSpecific" + REJECTS2);
+      } else if (!PATH_TYPES.includes(pathType)) {
+        c.error([...p, "pathType"], `unsupported value ${quoted(pathType)}: use Exact, Prefix or ImplementationSpecific (case matters)` + REJECTS2);
+      }
+      if (path2 !== void 0 && path2 !== "" && !path2.startsWith("/")) c.error([...p, "path"], `${quoted(path2)} must be an absolute path (start with "/")` + REJECTS2);
+      else if ((pathType === "Exact" || pathType === "Prefix") && (path2 === void 0 || path2 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
+      const match = { host: host === "" ? void 0 : host, path: path2, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
+      if (c.isUnset([...p, "backend"])) c.error([...p, "backend"], "is required" + REJECTS2);
+      else {
+        const b = backend(c, meta.namespace, [...p, "backend"], match);
+        if (b) backends.push(b);
+      }
+    });
+  });
+  if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
+  return {
+    route: {
+      id: `${meta.namespace}/${meta.name}[Ingress]`,
+      kind: "Ingress",
+      namespace: meta.namespace,
+      name: meta.name,
+      hosts,
+      ingressClassName: className,
+      parents: [],
+      backends,
+      source: sourceRef(obj2)
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function hostProblem(host) {
+  if (/^[0-9.]+$/.test(host) || host.includes(":")) return "must be a DNS name, not an IP address";
+  const name = host.startsWith("*.") ? host.slice(2) : host;
+  if (!isDnsSubdomain(name)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
+  return void 0;
+}
+function backend(c, namespace, at, match) {
+  if (c.map(at) === void 0) return void 0;
+  c.knownKeys(at, ["service", "resource"]);
+  const hasService = !c.isUnset([...at, "service"]);
+  const hasResource = !c.isUnset([...at, "resource"]);
+  if (hasService === hasResource) {
+    c.error(at, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
+    return void 0;
+  }
+  if (hasResource) {
+    c.note([...at, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
+    return void 0;
+  }
+  const svc = [...at, "service"];
+  if (c.map(svc) === void 0) return void 0;
+  c.knownKeys(svc, ["name", "port"]);
+  const name = c.string([...svc, "name"]);
+  let ok = true;
+  if (name === void 0 || name === "") {
+    c.error([...svc, "name"], "is required" + REJECTS2);
+    ok = false;
+  } else if (!(name.length <= 63 && DNS_1035_LABEL.test(name))) {
+    c.error([...svc, "name"], `${quoted(name)} is not a valid Service name (a DNS-1035 label: a-z, 0-9 and '-', starting with a letter)` + REJECTS2);
+    ok = false;
+  }
+  const port3 = servicePortRef(c, [...svc, "port"]);
+  if (!ok || port3 === void 0 || name === void 0) return void 0;
+  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
+}
+function servicePortRef(c, at) {
+  if (c.map(at) === void 0) {
+    if (c.isUnset(at)) c.error(at, "is required: set port.number or port.name" + REJECTS2);
+    return void 0;
+  }
+  c.knownKeys(at, ["name", "number"]);
+  const nameRaw = c.get([...at, "name"]);
+  const numRaw = c.get([...at, "number"]);
+  const hasName = nameRaw !== void 0 && nameRaw !== null && nameRaw !== "";
+  const hasNumber = numRaw !== void 0 && numRaw !== null && numRaw !== 0;
+  if (hasName === hasNumber) {
+    c.error(at, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
+    return void 0;
+  }
+  if (hasName) {
+    const problem = typeof nameRaw === "string" ? svcNameProblem(nameRaw) : `must be a string, not ${describe(nameRaw)}`;
+    if (problem) {
+      c.error([...at, "name"], problem + REJECTS2);
+      return void 0;
+    }
+    return { kind: "service-port-name", name: nameRaw };
+  }
+  if (!Number.isInteger(numRaw) || numRaw < MIN_PORT || numRaw > MAX_PORT) {
+    c.error([...at, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
+    return void 0;
+  }
+  return { kind: "service-port", port: numRaw };
+}
+
+// src/load/openshift-route.ts
+var REJECTS3 = "; the API server rejects this Route";
+function loadOpenShiftRoute(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Route ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS3));
+  c.map(["spec"]);
+  const port3 = targetPort(c);
+  const backends = [];
+  if (c.isUnset(["spec", "to"])) c.error(["spec", "to"], "is required (the Service the Route sends traffic to)" + REJECTS3);
+  else {
+    const b = target(c, meta.namespace, ["spec", "to"], port3);
+    if (b) backends.push(b);
+  }
+  const alternates = c.list(["spec", "alternateBackends"]) ?? [];
+  if (alternates.length > 3) c.error(["spec", "alternateBackends"], "may list at most 3 alternate backends" + REJECTS3);
+  alternates.forEach((_, i) => {
+    const b = target(c, meta.namespace, ["spec", "alternateBackends", i], port3);
+    if (b) backends.push(b);
+  });
+  const host = c.string(["spec", "host"]);
+  if (c.hasErrors || meta.name === void 0 || port3 === void 0) return { route: void 0, diagnostics: c.diagnostics };
+  return {
+    route: {
+      id: `${meta.namespace}/${meta.name}[Route]`,
+      kind: "Route",
+      namespace: meta.namespace,
+      name: meta.name,
+      hosts: host ? [host] : [],
+      ingressClassName: void 0,
+      parents: [],
+      backends,
+      source: sourceRef(obj2)
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function targetPort(c) {
+  if (c.isUnset(["spec", "port"])) return { kind: "all" };
+  if (c.map(["spec", "port"]) === void 0) return void 0;
+  const path2 = ["spec", "port", "targetPort"];
+  const raw = c.get(path2);
+  if (raw === void 0 || raw === null || raw === "" || raw === 0) {
+    c.error(path2, "is required when port is set" + REJECTS3);
+    return void 0;
+  }
+  if (typeof raw === "string") return { kind: "service-port-name", name: raw };
+  if (!Number.isInteger(raw) || raw < MIN_PORT || raw > MAX_PORT) {
+    c.error(path2, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
+    return void 0;
+  }
+  return { kind: "target-port", port: raw };
+}
+function target(c, namespace, at, port3) {
+  if (c.map(at) === void 0) return void 0;
+  const kind = c.string([...at, "kind"]) ?? "Service";
+  if (kind !== "Service" && kind !== "") {
+    c.error([...at, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
+    return void 0;
+  }
+  const name = c.string([...at, "name"]);
+  if (name === void 0 || name === "") {
+    c.error([...at, "name"], "is required" + REJECTS3);
+    return void 0;
+  }
+  const weightRaw = c.get([...at, "weight"]) ?? 100;
+  if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 256) {
+    c.error([...at, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
+    return void 0;
+  }
+  if (port3 === void 0) return void 0;
+  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at) };
+}
+
+// src/load/reference-grant.ts
+var REJECTS4 = rejects("ReferenceGrant");
+function loadReferenceGrant(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS4));
+  c.map(["spec"]);
+  const from = [];
+  const to = [];
+  for (const side of ["from", "to"]) {
+    const list = c.list(["spec", side]);
+    if (list === void 0 || list.length === 0) {
+      if (list !== void 0 || c.isUnset(["spec", side])) c.error(["spec", side], "must list at least one entry" + REJECTS4);
+      continue;
+    }
+    list.forEach((_, i) => {
+      const at = ["spec", side, i];
+      if (c.map(at) === void 0) return;
+      const group = c.string([...at, "group"]);
+      if (group === void 0 && c.isUnset([...at, "group"])) c.error([...at, "group"], 'is required ("" for the core group)' + REJECTS4);
+      const kind = requiredString(c, [...at, "kind"], "ReferenceGrant");
+      if (side === "from") {
+        const namespace = requiredString(c, [...at, "namespace"], "ReferenceGrant");
+        if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
+      } else {
+        const name = c.string([...at, "name"]);
+        if (group !== void 0 && kind !== void 0) to.push({ group, kind, name: name === "" ? void 0 : name });
+      }
+    });
+  }
+  if (c.hasErrors || meta.name === void 0) return { grant: void 0, diagnostics: c.diagnostics };
+  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
+}
+
+// src/load/service.ts
+var REJECTS5 = "; the API server rejects this Service";
+var TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
+var NODE_PORT_RANGE = { from: 3e4, to: 32767 };
+var DNS_1035_LABEL2 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+function loadService(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Service ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS5));
+  if (meta.name !== void 0 && !(meta.name.length <= 63 && DNS_1035_LABEL2.test(meta.name))) {
+    c.error(["metadata", "name"], `${quoted(meta.name)} is invalid: a Service name must be a DNS-1035 label: at most 63 characters a-z, 0-9 and '-', starting with a letter and ending with a letter or digit` + REJECTS5);
+  }
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  c.map(["spec"]);
+  const type = serviceType(c);
+  const headless = c.get(["spec", "clusterIP"]) === "None";
+  const ports = servicePorts(c, type ?? "ClusterIP", headless);
+  const selector = serviceSelector(c, type);
+  const externalIPs = addresses(c);
+  const ranges = sourceRanges(c, type);
+  const externallyAccessible = type === "NodePort" || type === "LoadBalancer" || type === "ClusterIP" && externalIPs.length > 0;
+  const policy = trafficPolicy(c, externallyAccessible);
+  const externalName = externalNameOf(c, type);
+  if (c.hasErrors || meta.name === void 0 || type === void 0 || ports === void 0) {
+    return { service: void 0, diagnostics: c.diagnostics };
+  }
+  return {
+    service: {
+      id: `${meta.namespace}/${meta.name}`,
+      namespace: meta.namespace,
+      name: meta.name,
+      type,
+      selector,
+      ports,
+      externalIPs,
+      loadBalancerSourceRanges: ranges,
+      externalTrafficPolicy: policy,
+      externalName,
+      source: sourceRef(obj2)
+    },
+    diagnostics: c.diagnostics
+  };
+}
+function serviceType(c) {
+  const raw = c.get(["spec", "type"]);
+  if (raw === void 0 || raw === null || raw === "") return "ClusterIP";
+  if (TYPES.includes(raw)) return raw;
+  c.error(["spec", "type"], `unsupported type ${describe(raw)}: use ClusterIP, NodePort, LoadBalancer or ExternalName (case matters)` + REJECTS5);
+  return void 0;
+}
+function servicePorts(c, type, headless) {
+  const path2 = ["spec", "ports"];
+  const list = c.list(path2);
+  if (list === void 0 && !c.isUnset(path2)) return void 0;
+  if ((list === void 0 || list.length === 0) && type !== "ExternalName" && !headless) {
+    c.error(path2, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
+    return void 0;
+  }
+  const out = [];
+  const names = /* @__PURE__ */ new Set();
+  const portKeys = /* @__PURE__ */ new Set();
+  const nodePortKeys = /* @__PURE__ */ new Set();
+  const requireName = (list?.length ?? 0) > 1;
+  let ok = true;
+  (list ?? []).forEach((_, i) => {
+    const at = [...path2, i];
+    if (c.map(at) === void 0) {
+      c.error(at, "a port must be a mapping with at least `port`" + REJECTS5);
+      ok = false;
+      return;
+    }
+    c.knownKeys(at, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
+    const p = servicePort(c, at, type, requireName);
+    if (p === void 0) {
+      ok = false;
+      return;
+    }
+    if (p.name !== void 0) {
+      if (names.has(p.name)) {
+        c.error([...at, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
+        ok = false;
+      }
+      names.add(p.name);
+    }
+    const key = `${p.protocol}/${p.port}`;
+    if (portKeys.has(key)) {
+      c.error(at, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
+      ok = false;
+    }
+    portKeys.add(key);
+    if (p.nodePort !== void 0) {
+      const nodeKey = `${p.protocol}/${p.nodePort}`;
+      if (nodePortKeys.has(nodeKey)) {
+        c.error([...at, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
+        ok = false;
+      }
+      nodePortKeys.add(nodeKey);
+    }
+    out.push(p);
+  });
+  return ok ? out : void 0;
+}
+function servicePort(c, at, type, requireName) {
+  let ok = true;
+  const fail = (path2, message) => {
+    c.error(path2, message + REJECTS5);
+    ok = false;
+  };
+  const nameRaw = c.get([...at, "name"]);
+  let name;
+  if (nameRaw === void 0 || nameRaw === null || nameRaw === "") {
+    if (requireName) fail([...at, "name"], "a name is required when a Service has more than one port");
+  } else if (typeof nameRaw !== "string") fail([...at, "name"], `must be a string, not ${describe(nameRaw)}`);
+  else if (!isDnsLabel(nameRaw)) fail([...at, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
+  else name = nameRaw;
+  const port3 = portNumber(c, [...at, "port"], "port");
+  if (port3 === void 0) {
+    if (c.isUnset([...at, "port"])) fail([...at, "port"], "is required");
+    ok = false;
+  }
+  let protocol = "TCP";
+  const protoRaw = c.get([...at, "protocol"]);
+  if (protoRaw !== void 0 && protoRaw !== null && protoRaw !== "") {
+    if (isProtocol(protoRaw)) protocol = protoRaw;
+    else {
+      const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
+      fail([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
+    }
+  }
+  let targetPort2 = port3 === void 0 ? void 0 : { kind: "number", port: port3 };
+  const targetRaw = c.get([...at, "targetPort"]);
+  if (targetRaw !== void 0 && targetRaw !== null && targetRaw !== 0 && targetRaw !== "") {
+    if (typeof targetRaw === "string") {
+      const problem = svcNameProblem(targetRaw);
+      if (problem) fail([...at, "targetPort"], problem);
+      else targetPort2 = { kind: "name", name: targetRaw };
+    } else {
+      const n = portNumber(c, [...at, "targetPort"], "targetPort");
+      if (n === void 0) ok = false;
+      else targetPort2 = { kind: "number", port: n };
+    }
+  }
+  let nodePort;
+  const nodeRaw = c.get([...at, "nodePort"]);
+  if (nodeRaw !== void 0 && nodeRaw !== null && nodeRaw !== 0) {
+    if (type !== "NodePort" && type !== "LoadBalancer") {
+      fail([...at, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
+    } else {
+      nodePort = portNumber(c, [...at, "nodePort"], "nodePort");
+      if (nodePort === void 0) ok = false;
+      else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
+        fail(
+          [...at, "nodePort"],
+          `nodePort ${nodePort} is not in the valid range ${NODE_PORT_RANGE.from}-${NODE_PORT_RANGE.to} (the API server's default --service-node-port-range; a cluster configured with another range may accept it)`
+        );
+      }
+    }
+  }
+  if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
+  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at) };
+}
+function portNumber(c, path2, what) {
+  const v = c.get(path2);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path2, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
+    return void 0;
+  }
+  return v;
+}
+function serviceSelector(c, type) {
+  const path2 = ["spec", "selector"];
+  const m = c.map(path2);
+  if (m === void 0) return null;
+  const out = {};
+  for (const [key, value] of Object.entries(m)) {
+    const at = [...path2, key];
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) c.error(at, keyProblem + REJECTS5);
+    if (typeof value !== "string") {
+      c.error(at, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
+      continue;
+    }
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) c.error(at, valueProblem + REJECTS5);
+    out[key] = value;
+  }
+  if (type === "ExternalName") {
+    if (Object.keys(out).length > 0) c.warning(path2, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
+    return null;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+function addresses(c) {
+  const path2 = ["spec", "externalIPs"];
+  const out = [];
+  (c.list(path2) ?? []).forEach((raw, i) => {
+    const at = [...path2, i];
+    if (typeof raw !== "string") {
+      c.error(at, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
+      return;
+    }
+    const problem = specialAddressProblem(raw);
+    if (problem) c.error(at, `${quoted(raw)} ${problem}` + REJECTS5);
+    else out.push(raw);
+  });
+  return out;
+}
+function specialAddressProblem(text) {
+  if (text.includes("/")) return "must be an IP address, not a CIDR";
+  const v6 = text.includes(":");
+  const parsed = parseCidr(`${text}/${v6 ? 128 : 32}`);
+  if (!parsed.ok) return "is not a valid IP address";
+  const a = parsed.cidr.base;
+  if (!v6) {
+    if (a === 0n) return "may not be unspecified (0.0.0.0)";
+    if (a >> 24n === 127n) return "may not be in the loopback range (127.0.0.0/8)";
+    if (a >> 16n === 0xa9fen) return "may not be in the link-local range (169.254.0.0/16)";
+    if (a >> 28n === 0xen) return "may not be in the multicast range (224.0.0.0/4)";
+    return void 0;
+  }
+  if (a === 0n) return "may not be unspecified (::)";
+  if (a === 1n) return "may not be the loopback address (::1)";
+  if (a >> 118n === 0x3fan) return "may not be in the link-local range (fe80::/10)";
+  if (a >> 120n === 0xffn) return "may not be in the multicast range (ff00::/8)";
+  return void 0;
+}
+function sourceRanges(c, type) {
+  const path2 = ["spec", "loadBalancerSourceRanges"];
+  const list = c.list(path2) ?? [];
+  if (list.length > 0 && type !== void 0 && type !== "LoadBalancer") {
+    c.error(path2, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
+    return [];
+  }
+  const out = [];
+  list.forEach((raw, i) => {
+    const at = [...path2, i];
+    if (typeof raw !== "string") {
+      c.error(at, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
+      return;
+    }
+    const parsed = parseCidr(raw.trim());
+    if (!parsed.ok) c.error(at, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
+    else out.push(parsed.cidr);
+  });
+  return out;
+}
+function trafficPolicy(c, externallyAccessible) {
+  const path2 = ["spec", "externalTrafficPolicy"];
+  const raw = c.get(path2);
+  if (raw === void 0 || raw === null || raw === "") return externallyAccessible ? "Cluster" : void 0;
+  if (!externallyAccessible) {
+    c.error(path2, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
+    return void 0;
+  }
+  if (raw === "Cluster" || raw === "Local") return raw;
+  c.error(path2, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
+  return void 0;
+}
+function externalNameOf(c, type) {
+  const path2 = ["spec", "externalName"];
+  const raw = c.string(path2);
+  if (type !== "ExternalName") return void 0;
+  if (raw === void 0 || raw === "") {
+    c.error(path2, "is required for type ExternalName" + REJECTS5);
+    return void 0;
+  }
+  const name = raw.endsWith(".") ? raw.slice(0, -1) : raw;
+  if (!isDnsSubdomain(name)) {
+    c.error(path2, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
+    return void 0;
+  }
+  return raw;
+}
+
+// src/load/exposure-kinds.ts
+var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
+function isExposureObject(obj2) {
+  return obj2.kind === "Service" && obj2.apiVersion === "v1" || obj2.kind === "Ingress" && obj2.apiVersion === "networking.k8s.io/v1" || obj2.kind === "Route" && obj2.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj2.kind, obj2.apiVersion);
+}
+function loadExposureObject(obj2) {
+  switch (obj2.kind) {
+    case "Service": {
+      const r = loadService(obj2);
+      return { loaded: r.service && { type: "service", value: r.service }, diagnostics: r.diagnostics };
+    }
+    case "Ingress": {
+      const r = loadIngress(obj2);
+      return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
+    }
+    case "Route": {
+      const r = loadOpenShiftRoute(obj2);
+      return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
+    }
+    case "Gateway": {
+      const r = loadGateway(obj2);
+      return { loaded: r.gateway && { type: "gateway", value: r.gateway }, diagnostics: r.diagnostics };
+    }
+    case "ReferenceGrant": {
+      const r = loadReferenceGrant(obj2);
+      return { loaded: r.grant && { type: "grant", value: r.grant }, diagnostics: r.diagnostics };
+    }
+    default: {
+      const r = loadGatewayRoute(obj2);
+      return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
+    }
+  }
+}
+
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+// src/load/namespace.ts
+function loadNamespace(obj2) {
+  const meta = objectMeta(obj2, "namespace-object");
+  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
+  for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
+  if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
+  const labels2 = {};
+  for (const [k, v] of Object.entries(meta.labels)) {
+    if (typeof v === "string") labels2[k] = v;
+    else c.warning(["metadata", "labels", k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+  }
+  if (labels2[NAMESPACE_NAME_LABEL] !== void 0 && labels2[NAMESPACE_NAME_LABEL] !== meta.name) {
+    c.warning(["metadata", "labels", NAMESPACE_NAME_LABEL], `the API server sets ${NAMESPACE_NAME_LABEL} to the namespace's name ("${meta.name}"); the declared value is replaced`);
+  }
+  labels2[NAMESPACE_NAME_LABEL] = meta.name;
+  return {
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
+    diagnostics: c.diagnostics
+  };
+}
+function implicitNamespace(name) {
+  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
+}
+
 // src/load/network-policy.ts
-var REJECTS = "; the API server rejects this NetworkPolicy";
+var REJECTS6 = "; the API server rejects this NetworkPolicy";
 function loadNetworkPolicy(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `NetworkPolicy ${meta.display}`);
-  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
   if (spec === void 0 && c.isUnset(["spec"])) {
@@ -33293,7 +34157,7 @@ function policyTypes(c, egress) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
   if (list.length > 2) {
-    c.error(path2, "may not list more than two policyTypes" + REJECTS);
+    c.error(path2, "may not list more than two policyTypes" + REJECTS6);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
@@ -33302,7 +34166,7 @@ function policyTypes(c, egress) {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
-      c.error([...path2, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS);
+      c.error([...path2, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
       ok = false;
     }
   });
@@ -33344,19 +34208,19 @@ function rules(c, dir, list) {
 function peer(c, at) {
   const m = c.map(at);
   if (m === void 0) {
-    if (c.isUnset(at)) c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS);
+    if (c.isUnset(at)) c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
     return void 0;
   }
   c.knownKeys(at, ["podSelector", "namespaceSelector", "ipBlock"]);
   const has = (k) => !c.isUnset([...at, k]);
   const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
   if (count === 0) {
-    c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS);
+    c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
     return void 0;
   }
   if (has("ipBlock")) {
     if (count > 1) {
-      c.error(at, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS);
+      c.error(at, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
       return void 0;
     }
     return ipBlock(c, [...at, "ipBlock"]);
@@ -33375,7 +34239,7 @@ function ipBlock(c, at) {
   c.knownKeys(at, ["cidr", "except"]);
   const cidr = cidrField(c, [...at, "cidr"]);
   if (cidr === void 0) {
-    if (c.isUnset([...at, "cidr"])) c.error(at, "ipBlock.cidr is required" + REJECTS);
+    if (c.isUnset([...at, "cidr"])) c.error(at, "ipBlock.cidr is required" + REJECTS6);
     return void 0;
   }
   const exceptRaw = c.list([...at, "except"]);
@@ -33391,7 +34255,7 @@ function ipBlock(c, at) {
     const inner = cidrRange(e);
     const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS);
+      c.error([...at, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
       ok = false;
       return;
     }
@@ -33404,7 +34268,7 @@ function cidrField(c, at) {
   if (text === void 0) return void 0;
   const parsed = parseCidr(text.trim());
   if (!parsed.ok) {
-    c.error(at, `"${text}" ${parsed.reason}` + REJECTS);
+    c.error(at, `"${text}" ${parsed.reason}` + REJECTS6);
     return void 0;
   }
   if (parsed.hostBitsSet) {
@@ -33427,7 +34291,7 @@ function port(c, at) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS);
+      c.error([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
       ok = false;
     }
   }
@@ -33437,13 +34301,13 @@ function port(c, at) {
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
     if (!Number.isInteger(endRaw)) {
-      c.error([...at, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS);
+      c.error([...at, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
       ok = false;
     } else if (!hasPort) {
-      c.error([...at, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS);
+      c.error([...at, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
       ok = false;
     } else if (typeof portRaw === "string") {
-      c.error([...at, "endPort"], "endPort may not be used with a named port" + REJECTS);
+      c.error([...at, "endPort"], "endPort may not be used with a named port" + REJECTS6);
       ok = false;
     }
   }
@@ -33451,13 +34315,13 @@ function port(c, at) {
   if (typeof portRaw === "string") {
     const problem = svcNameProblem(portRaw);
     if (problem) {
-      c.error([...at, "port"], problem + REJECTS);
+      c.error([...at, "port"], problem + REJECTS6);
       return void 0;
     }
     return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
   }
   if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS);
+    c.error([...at, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
     return void 0;
   }
   const from = portRaw;
@@ -33465,11 +34329,11 @@ function port(c, at) {
   if (hasEnd) {
     const to = endRaw;
     if (to < from) {
-      c.error([...at, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS);
+      c.error([...at, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
       return void 0;
     }
     if (to > MAX_PORT) {
-      c.error([...at, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS);
+      c.error([...at, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
       return void 0;
     }
     return { protocol, port: { kind: "range", from, to } };
@@ -33809,6 +34673,11 @@ function buildCluster(objects) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
+  const exposureDiagnostics = [];
+  const services = /* @__PURE__ */ new Map();
+  const routes = /* @__PURE__ */ new Map();
+  const gateways = /* @__PURE__ */ new Map();
+  const grants = /* @__PURE__ */ new Map();
   const declared = /* @__PURE__ */ new Map();
   for (const obj2 of objects) {
     if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
@@ -33837,6 +34706,15 @@ function buildCluster(objects) {
         else declared.set(r.workload.id, r.workload.source);
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+    } else if (isExposureObject(obj2)) {
+      const r = loadExposureObject(obj2);
+      exposureDiagnostics.push(...r.diagnostics);
+      const loaded = r.loaded;
+      if (loaded === void 0) continue;
+      const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
+      const first = map.get(id);
+      if (first) exposureDiagnostics.push(duplicate(obj2, what, first.source));
+      else map.set(id, loaded.value);
     } else {
       const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
@@ -33846,13 +34724,23 @@ function buildCluster(objects) {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
-  const cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  const cluster = {
+    namespaces,
+    workloads: [...workloads.values()],
+    policies: [...policies.values()],
+    services: [...services.values()],
+    routes: [...routes.values()],
+    gateways: [...gateways.values()],
+    referenceGrants: [...grants.values()]
+  };
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
+  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics: diagnostics2,
     skippedKinds,
-    policyObjects
+    policyObjects,
+    exposureDiagnostics
   };
 }
 function duplicate(obj2, what, first) {
@@ -34386,11 +35274,14 @@ var DEFAULT_NAMESPACE = "default";
 function namespaceOption(given) {
   return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
 }
-var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS]);
+var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
+var EXPOSURE = new Set(EXPOSURE_KINDS);
 function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
+  const exposureDiagnostics = [];
   let withoutNamespace = 0;
+  let exposureWithoutNamespace = 0;
   for (const obj2 of objects) {
     if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
       kept.push(obj2);
@@ -34398,8 +35289,10 @@ function placeInNamespace(objects, option) {
     }
     const meta = obj2.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
+    const exposure = EXPOSURE.has(obj2.kind);
     if (ns === void 0 || ns === null) {
-      withoutNamespace++;
+      if (exposure) exposureWithoutNamespace++;
+      else withoutNamespace++;
       kept.push(obj2);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
       const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
@@ -34407,12 +35300,12 @@ function placeInNamespace(objects, option) {
         ["metadata", "namespace"],
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
       );
-      diagnostics2.push(...c.diagnostics);
+      (exposure ? exposureDiagnostics : diagnostics2).push(...c.diagnostics);
     } else {
       kept.push(obj2);
     }
   }
-  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
 }
 
 // src/load/objects.ts
@@ -34513,7 +35406,9 @@ function loadSources(all, namespace = namespaceOption(void 0)) {
     diagnostics: diagnostics2,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
+    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
+    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace
   };
 }
@@ -35524,11 +36419,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -36384,8 +37279,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -39102,28 +39997,28 @@ var handler = {
   has({ scope }, methodName) {
     return endpointMethodsMap.get(scope).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target2, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target2, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target2, methodName, descriptor) {
+    Object.defineProperty(target2.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target2, methodName) {
+    delete target2.cache[methodName];
     return true;
   },
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target2, methodName, value) {
+    return target2.cache[methodName] = value;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {

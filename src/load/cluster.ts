@@ -1,7 +1,12 @@
 // Kubernetes objects of one revision -> the analysis model (namespaces, workloads, policies).
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
+import type { Gateway, ReferenceGrant } from "../model/gateway.js";
 import type { Policy, SourceRef } from "../model/policy.js";
+import type { Route } from "../model/route.js";
+import type { Service } from "../model/service.js";
+import { resolveExposure } from "../model/service-resolution.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { isExposureObject, loadExposureObject } from "./exposure-kinds.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
 import { objectMeta } from "./object-meta.js";
@@ -18,6 +23,11 @@ export interface ClusterLoad {
   readonly skippedKinds: ReadonlyMap<string, number>;
   /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
+  /**
+   * About Services, routes and Gateways, and the references between them: kept out of
+   * `diagnostics` until the exposure report shows them, so today's reports stay as they were.
+   */
+  readonly exposureDiagnostics: readonly Diagnostic[];
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -29,6 +39,11 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   const policies = new Map<string, Policy>();
   const skippedKinds = new Map<string, number>();
   const policyObjects = new Map<string, KubeObject>();
+  const exposureDiagnostics: Diagnostic[] = [];
+  const services = new Map<string, Service>();
+  const routes = new Map<string, Route>();
+  const gateways = new Map<string, Gateway>();
+  const grants = new Map<string, ReferenceGrant>();
   /** Where each workload was declared by an object of its own (not by a replica Pod). */
   const declared = new Map<string, SourceRef>();
 
@@ -62,6 +77,19 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
         else declared.set(r.workload.id, r.workload.source);
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+    } else if (isExposureObject(obj)) {
+      const r = loadExposureObject(obj);
+      exposureDiagnostics.push(...r.diagnostics);
+      const loaded = r.loaded;
+      if (loaded === undefined) continue;
+      const [map, id, what] =
+        loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`]
+        : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`]
+        : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`]
+        : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
+      const first = (map as Map<string, { source: SourceRef }>).get(id);
+      if (first) exposureDiagnostics.push(duplicate(obj, what, first.source));
+      else (map as Map<string, unknown>).set(id, loaded.value);
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
       if (unanalyzed) diagnostics.push(unanalyzed);
@@ -72,13 +100,23 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
-  const cluster: Cluster = { namespaces, workloads: [...workloads.values()], policies: [...policies.values()] };
+  const cluster: Cluster = {
+    namespaces,
+    workloads: [...workloads.values()],
+    policies: [...policies.values()],
+    services: [...services.values()],
+    routes: [...routes.values()],
+    gateways: [...gateways.values()],
+    referenceGrants: [...grants.values()],
+  };
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
+  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics,
     skippedKinds,
     policyObjects,
+    exposureDiagnostics,
   };
 }
 

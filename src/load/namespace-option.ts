@@ -5,6 +5,7 @@ import { Checker, isPlainObject } from "./checker.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta, quoted } from "./object-meta.js";
 import type { KubeObject } from "./source.js";
+import { EXPOSURE_KINDS } from "./exposure-kinds.js";
 import { isOperatorWorkload } from "./operator-workloads.js";
 import { WORKLOAD_KINDS } from "./workload.js";
 
@@ -25,20 +26,28 @@ export function namespaceOption(given: string | undefined): NamespaceOption {
  * scope is unknown here (kubectl ignores the namespace of cluster-scoped objects), so they are
  * neither refused nor counted; the operator kinds netreach reads are namespaced.
  */
-const NAMESPACED = new Set(["NetworkPolicy", ...WORKLOAD_KINDS]);
+const NAMESPACED = new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
+/** Read for the exposure report only: their refusals and count are kept apart until it shows them. */
+const EXPOSURE = new Set(EXPOSURE_KINDS);
 
 export interface Placed {
   /** The objects kubectl would send. */
   readonly objects: readonly KubeObject[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Objects of the kinds netreach reads that name no namespace: they were put in the option's. */
+  /** Workloads and policies that name no namespace: they were put in the option's. */
   readonly withoutNamespace: number;
+  /** Refusals of Services, routes and Gateways (see exposure-kinds). */
+  readonly exposureDiagnostics: readonly Diagnostic[];
+  /** Services, routes and Gateways that name no namespace. */
+  readonly exposureWithoutNamespace: number;
 }
 
 export function placeInNamespace(objects: readonly KubeObject[], option: NamespaceOption): Placed {
   const kept: KubeObject[] = [];
   const diagnostics: Diagnostic[] = [];
+  const exposureDiagnostics: Diagnostic[] = [];
   let withoutNamespace = 0;
+  let exposureWithoutNamespace = 0;
   for (const obj of objects) {
     if (!NAMESPACED.has(obj.kind) && !isOperatorWorkload(obj)) {
       kept.push(obj);
@@ -46,8 +55,10 @@ export function placeInNamespace(objects: readonly KubeObject[], option: Namespa
     }
     const meta = obj.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : undefined;
+    const exposure = EXPOSURE.has(obj.kind);
     if (ns === undefined || ns === null) {
-      withoutNamespace++;
+      if (exposure) exposureWithoutNamespace++;
+      else withoutNamespace++;
       kept.push(obj);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
       const c = new Checker(obj, `${obj.kind} ${objectMeta(obj).display}`);
@@ -56,10 +67,10 @@ export function placeInNamespace(objects: readonly KubeObject[], option: Namespa
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; ` +
           `kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`,
       );
-      diagnostics.push(...c.diagnostics);
+      (exposure ? exposureDiagnostics : diagnostics).push(...c.diagnostics);
     } else {
       kept.push(obj);
     }
   }
-  return { objects: kept, diagnostics, withoutNamespace };
+  return { objects: kept, diagnostics, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
 }

@@ -1,4 +1,4 @@
-import type { SourceRef } from "../model/policy.js";
+import type { FieldRef, SourceRef } from "../model/policy.js";
 import type { DocPath, KubeObject } from "./source.js";
 
 /**
@@ -11,6 +11,20 @@ export function sourceRef(obj: KubeObject, path: DocPath = []): SourceRef {
     file: obj.file,
     get line() {
       return (line ??= obj.locate(path).line);
+    },
+  };
+}
+
+/** A field's file, line and column, looked up on first use: for diagnostics raised after loading. */
+export function fieldRef(obj: KubeObject, path: DocPath): FieldRef {
+  let pos: { line: number; column: number } | undefined;
+  return {
+    file: obj.file,
+    get line() {
+      return (pos ??= obj.locate(path)).line;
+    },
+    get column() {
+      return (pos ??= obj.locate(path)).column;
     },
   };
 }

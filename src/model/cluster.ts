@@ -1,7 +1,11 @@
-// What the analysis runs on: namespaces, pod-like endpoints and policies of one revision.
+// What the analysis runs on: namespaces, pod-like endpoints and policies of one revision, and the
+// Services and routes that may expose them.
 import type { Protocol } from "../net/protocol.js";
+import type { Gateway, ReferenceGrant } from "./gateway.js";
 import type { Labels } from "./labels.js";
 import type { Policy, SourceRef } from "./policy.js";
+import type { Route } from "./route.js";
+import type { Service } from "./service.js";
 
 export interface ContainerPort {
   readonly name: string | undefined;
@@ -33,4 +37,10 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
+  /** What may expose workloads to outside traffic; read for the exposure report, not for reachability. */
+  readonly services: readonly Service[];
+  /** Ingresses, Gateway API routes and OpenShift Routes. */
+  readonly routes: readonly Route[];
+  readonly gateways: readonly Gateway[];
+  readonly referenceGrants: readonly ReferenceGrant[];
 }

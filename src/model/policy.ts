@@ -51,3 +51,8 @@ export interface Policy {
   readonly egress: readonly Rule[] | null;
   readonly source: SourceRef;
 }
+
+/** A field's position, for diagnostics raised after loading (resolving references between objects). */
+export interface FieldRef extends SourceRef {
+  readonly column: number;
+}
