@@ -95,6 +95,7 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
     }
     return sources.get(file);
   };
+  const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
   for (const doc of parseAllDocuments(stdout, { uniqueKeys: false })) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0]!.message) };
@@ -121,6 +122,7 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
     const text = file === undefined || origin?.generatedBy !== undefined ? undefined : sourceText(file);
     const line = text === undefined ? undefined : objectLine(text, kind, name);
     pieces.push({
+      group: file ?? fallback,
       text: doc.toString({ lineWidth: 0 }),
       apiVersion: get("apiVersion") ?? "",
       kind,
@@ -133,6 +135,5 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
       },
     });
   }
-  const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
-  return { ok: true, tool, warnings, ...groupBySource(pieces, fallback) };
+  return { ok: true, tool, warnings, ...groupBySource(pieces) };
 }

@@ -38,6 +38,8 @@ export type BuildResult =
       readonly objects: readonly RenderedObject[];
       /** What the tool printed on standard error although it succeeded (deprecations), trimmed. */
       readonly warnings: string;
+      /** Helm: the release namespace, where objects that name none go (the loader's namespace option). */
+      readonly defaultNamespace?: string;
     }
   | {
       readonly ok: false;
@@ -54,6 +56,8 @@ export type BuildResult =
 
 /** One rendered object before grouping: its YAML text and where it came from. */
 export interface PieceOfOutput {
+  /** The SourceFile it goes into: its origin file, as a reviewer would name it. */
+  readonly group: string;
   readonly text: string;
   readonly apiVersion: string;
   readonly kind: string;
@@ -62,21 +66,18 @@ export interface PieceOfOutput {
   readonly origin: Origin;
 }
 
-/**
- * Groups objects by origin file, in the order each file first appears; an object of unknown
- * origin goes to `fallbackPath`. Texts are joined as YAML documents.
- */
-export function groupBySource(pieces: readonly PieceOfOutput[], fallbackPath: string): { files: SourceFile[]; objects: RenderedObject[] } {
+/** Groups objects by `group`, in the order each first appears; texts are joined as YAML documents. */
+export function groupBySource(pieces: readonly PieceOfOutput[]): { files: SourceFile[]; objects: RenderedObject[] } {
   const texts = new Map<string, string>();
   const objects: RenderedObject[] = [];
   for (const p of pieces) {
-    const file = p.origin.file ?? fallbackPath;
+    const file = p.group;
     const before = texts.get(file);
     const body = p.text.endsWith("\n") ? p.text : `${p.text}\n`;
     const joined = before === undefined ? body : `${before}---\n${body}`;
     const line = before === undefined ? 1 : lineCount(before) + 2;
     texts.set(file, joined);
-    const { text: _text, ...rest } = p;
+    const { text: _text, group: _group, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
   return { files: [...texts].map(([path, text]) => ({ path, text })), objects };
