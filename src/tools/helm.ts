@@ -12,7 +12,7 @@ import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { splitHelmOutput, templatePath } from "./helm-source.js";
 import { templateKindLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
-import { runFailure } from "./run-failure.js";
+import { neverRejects, runFailure } from "./run-failure.js";
 import { runTool } from "./run-tool.js";
 import { resolveInTree } from "./target-path.js";
 import { makeToolHome } from "./tool-env.js";
@@ -31,7 +31,11 @@ export interface HelmTarget {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Renders `target` from the tree at `root`. Never rejects: failures are results. */
-export async function helmTemplate(root: string, target: HelmTarget, options: BuildOptions = {}): Promise<BuildResult> {
+export function helmTemplate(root: string, target: HelmTarget, options: BuildOptions = {}): Promise<BuildResult> {
+  return neverRejects("helm template", () => render(root, target, options));
+}
+
+async function render(root: string, target: HelmTarget, options: BuildOptions): Promise<BuildResult> {
   const opts = resolvedOptions(options);
   let tool = "helm template";
   const fail = (failure: BuildFailure, error: string, detail = ""): BuildResult => ({ ok: false, tool, failure, error, detail });

@@ -11,7 +11,7 @@ import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { ORIGIN_ANNOTATION, parseOrigin } from "./kustomize-origin.js";
 import { objectLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
-import { runFailure } from "./run-failure.js";
+import { neverRejects, runFailure } from "./run-failure.js";
 import { runTool } from "./run-tool.js";
 import { resolveInTree } from "./target-path.js";
 import { makeToolHome } from "./tool-env.js";
@@ -27,7 +27,11 @@ const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomi
  * `root` must be a directory netreach owns (materializeRevision's): a wrapper kustomization is
  * written into it for the duration of the build. Never rejects: failures are results.
  */
-export async function kustomizeBuild(root: string, target: string, options: BuildOptions = {}): Promise<BuildResult> {
+export function kustomizeBuild(root: string, target: string, options: BuildOptions = {}): Promise<BuildResult> {
+  return neverRejects("kustomize", () => build(root, target, options));
+}
+
+async function build(root: string, target: string, options: BuildOptions): Promise<BuildResult> {
   const opts = resolvedOptions(options);
   const kustomize = findOnPath("kustomize", opts.searchPath);
   const kubectl = kustomize === undefined ? findOnPath("kubectl", opts.searchPath) : undefined;

@@ -28,3 +28,15 @@ export function runFailure(
       return fail("failed", `${tool} could not be started (${r.code})`, r.message);
   }
 }
+
+/**
+ * Runs a build; an unexpected error (a full disk, a vanished temp dir) becomes a failed result
+ * too, so one target's trouble never stops the others from being analyzed.
+ */
+export async function neverRejects(tool: string, build: () => Promise<BuildResult>): Promise<BuildResult> {
+  try {
+    return await build();
+  } catch (e) {
+    return { ok: false, tool, failure: "failed", error: `${tool} could not run: ${e instanceof Error ? e.message : String(e)}`, detail: "" };
+  }
+}
