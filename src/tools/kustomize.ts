@@ -79,7 +79,7 @@ function classify(stderr: string, shown: string): { failure: BuildFailure; error
     };
   if (/--enable-helm|helmCharts/i.test(stderr))
     return { failure: "failed", error: `${shown} inflates Helm charts inside kustomize (helmCharts), which netreach does not run; make the chart its own helm target instead` };
-  if (/--enable-alpha-plugins|--enable-exec|plugin/i.test(stderr) && /plugin|function/i.test(stderr))
+  if (/external plugins disabled/.test(stderr))
     return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
   return undefined;
 }

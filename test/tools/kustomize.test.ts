@@ -80,12 +80,20 @@ describe("kustomizeBuild", () => {
       "secret.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n",
       "k/kustomization.yaml": "resources:\n- ../secret.yaml\n",
       "h/kustomization.yaml": "helmCharts:\n- name: x\n  repo: https://127.0.0.1:9/charts\n  version: 1.0.0\n",
+      // An exec KRM function: a program from the pull request, which must never run.
+      "f/kustomization.yaml": "transformers:\n- fn.yaml\n",
+      "f/fn.yaml": "apiVersion: example.com/v1\nkind: Fn\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/function: |\n      exec:\n        path: ./run.sh\n",
+      "f/run.sh": "#!/bin/sh\ntouch ran\n",
     });
     const outside = await kustomizeBuild(root, "k", { searchPath: toolsPath() });
     expect(outside).toMatchObject({ ok: false, failure: "failed" });
     if (!outside.ok) expect(outside.detail).toMatch(/security; file .* is not in or below/);
     const helm = await kustomizeBuild(root, "h", { searchPath: toolsPath() });
     expect(helm).toMatchObject({ ok: false, error: expect.stringMatching(/helmCharts/) });
+    fs.chmodSync(path.join(root, "f/run.sh"), 0o755);
+    const fn = await kustomizeBuild(root, "f", { searchPath: toolsPath() });
+    expect(fn).toMatchObject({ ok: false, error: "f needs kustomize plugins or KRM functions, which netreach never runs" });
+    expect(fs.existsSync(path.join(root, "f/ran"))).toBe(false);
   });
 
   it("reports a missing tool, a bad target and a broken kustomization without throwing", async () => {
@@ -137,5 +145,11 @@ describe("kustomizeBuild", () => {
     if (!ns.ok) throw new Error(ns.error);
     expect(ns.objects.length).toBe(50);
     expect(ns.objects.filter((o) => o.kind === "NetworkPolicy").map((o) => o.origin.file!).every((f) => f.startsWith("manifests/base/"))).toBe(true);
+    const ha = await kustomizeBuild(argo, "manifests/ha/namespace-install", { searchPath: toolsPath() });
+    if (!ha.ok) throw new Error(ha.error);
+    expect(ha.objects.length).toBe(61);
+    expect(ha.objects.filter((o) => o.kind === "NetworkPolicy").map((o) => o.origin.file)).toContain(
+      "manifests/ha/base/redis-ha/argocd-redis-ha-server-network-policy.yaml",
+    );
   });
 });
