@@ -99,7 +99,7 @@ export function readRevision(
  * Pathspecs as ls-tree wants them: no "./", no trailing "/", "." = everything (then no pathspec
  * at all). Absolute paths and ".." cannot name anything in a tree: a usage error.
  */
-function normalizePathspecs(pathspecs: readonly string[]): string[] {
+export function normalizePathspecs(pathspecs: readonly string[]): string[] {
   const out = new Set<string>();
   for (const raw of pathspecs) {
     const parts = raw.split("/").filter((p) => p !== "" && p !== ".");

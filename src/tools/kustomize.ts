@@ -1,0 +1,143 @@
+// `kustomize build` of one directory of a materialized tree, offline and with nothing from the
+// pull request run but kustomize itself: files only from inside each kustomization's root
+// (LoadRestrictionsRootOnly), no exec/container plugins, no helm inflation, and no network
+// (tool-env.ts makes remote bases fail at once). Each object is traced to its source file by
+// origin annotations, which a wrapper kustomization asks for so the target is not edited.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseAllDocuments } from "yaml";
+import { resolvedOptions, type BuildOptions } from "./build-options.js";
+import { findOnPath, missingToolMessage } from "./find-tool.js";
+import { ORIGIN_ANNOTATION, parseOrigin } from "./kustomize-origin.js";
+import { objectLine } from "./object-line.js";
+import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
+import { neverRejects, runFailure } from "./run-failure.js";
+import { runTool } from "./run-tool.js";
+import { resolveInTree } from "./target-path.js";
+import { makeToolHome } from "./tool-env.js";
+import { trimToolMessage } from "./tool-message.js";
+
+// Explicit although they are the defaults: a future default must not switch them on.
+const SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
+
+const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+/**
+ * Builds the kustomization in `target` (repository-relative directory) of the tree at `root`.
+ * `root` must be a directory netreach owns (materializeRevision's): a wrapper kustomization is
+ * written into it for the duration of the build. Never rejects: failures are results.
+ */
+export function kustomizeBuild(root: string, target: string, options: BuildOptions = {}): Promise<BuildResult> {
+  return neverRejects("kustomize", () => build(root, target, options));
+}
+
+async function build(root: string, target: string, options: BuildOptions): Promise<BuildResult> {
+  const opts = resolvedOptions(options);
+  const kustomize = findOnPath("kustomize", opts.searchPath);
+  const kubectl = kustomize === undefined ? findOnPath("kubectl", opts.searchPath) : undefined;
+  const tool = kustomize !== undefined ? "kustomize build" : "kubectl kustomize";
+  const fail = (failure: BuildFailure, error: string, detail = ""): BuildResult => ({ ok: false, tool, failure, error, detail });
+  if (kustomize === undefined && kubectl === undefined) return fail("missing-tool", missingToolMessage(["kustomize", "kubectl"]));
+
+  const dir = resolveInTree(root, target, "directory");
+  if ("problem" in dir) return fail("invalid-target", `kustomize target: ${dir.problem}`);
+  const shown = dir.rel || ".";
+  if (!KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir.abs, f))))
+    return fail("invalid-target", `kustomize target ${shown} has no kustomization.yaml`);
+
+  const wrapper = fs.mkdtempSync(path.join(root, ".netreach-build-"));
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const wrapperRel = path.relative(root, wrapper).split(path.sep).join("/");
+    const resource = path.relative(wrapper, dir.abs).split(path.sep).join("/");
+    fs.writeFileSync(
+      path.join(wrapper, "kustomization.yaml"),
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" +
+        `resources:\n- ${JSON.stringify(resource)}\nbuildMetadata:\n- originAnnotations\n`,
+    );
+    const [file, args] =
+      kustomize !== undefined ? [kustomize, ["build", wrapper, ...SAFETY_FLAGS]] : [kubectl!, ["kustomize", wrapper, ...SAFETY_FLAGS]];
+    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    const failed = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify(stderr, shown));
+    if (failed !== undefined) return failed;
+    if (r.kind !== "exited") throw new Error("unreachable");
+    return readOutput(root, wrapperRel, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+  } finally {
+    fs.rmSync(wrapper, { recursive: true, force: true });
+    home.cleanup();
+  }
+}
+
+/** Failures with a cause we can name and a fix to suggest. */
+function classify(stderr: string, shown: string): { failure: BuildFailure; error: string } | undefined {
+  if (/transport '[^']*' not allowed|proxyconnect tcp|no 'git' program|accumulating resources from '(https?:\/\/|git@|ssh:\/\/|github\.com\/)/.test(stderr))
+    return {
+      failure: "remote",
+      error:
+        `${shown} refers to a remote base or resource (a URL or git repository), and netreach builds offline: ` +
+        "nothing is fetched while reviewing a pull request. Vendor the remote base into the repository, or analyze the rendered manifests instead.",
+    };
+  if (/--enable-helm|helmCharts/i.test(stderr))
+    return { failure: "failed", error: `${shown} inflates Helm charts inside kustomize (helmCharts), which netreach does not run; make the chart its own helm target instead` };
+  if (/external plugins disabled/.test(stderr))
+    return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
+  return undefined;
+}
+
+function readOutput(root: string, wrapperRel: string, shown: string, tool: string, stdout: string, warnings: string): BuildResult {
+  const pieces: PieceOfOutput[] = [];
+  const sources = new Map<string, string | undefined>();
+  const sourceText = (file: string) => {
+    if (!sources.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.join(root, ...file.split("/")), "utf8");
+      } catch {
+        text = undefined;
+      }
+      sources.set(file, text);
+    }
+    return sources.get(file);
+  };
+  const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
+  for (const doc of parseAllDocuments(stdout, { uniqueKeys: false })) {
+    if (doc.errors.length > 0)
+      return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0]!.message) };
+    if (doc.contents === null) continue;
+    const get = (...p: string[]) => {
+      const v = doc.getIn(p);
+      return typeof v === "string" ? v : undefined;
+    };
+    const kind = get("kind") ?? "";
+    const name = get("metadata", "name") ?? "";
+    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), wrapperRel);
+    if (origin?.outside !== undefined)
+      return {
+        ok: false,
+        tool,
+        failure: origin.outside.includes("://") ? "remote" : "outside-tree",
+        error: `${shown} includes ${kind} ${name} from outside the repository; netreach only builds from files of the revision`,
+        detail: trimToolMessage(origin.outside),
+      };
+    doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
+    const annotations = doc.getIn(["metadata", "annotations"]) as { items?: unknown[] } | undefined;
+    if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
+    const file = origin?.file;
+    const text = file === undefined || origin?.generatedBy !== undefined ? undefined : sourceText(file);
+    const line = text === undefined ? undefined : objectLine(text, kind, name);
+    pieces.push({
+      group: file ?? fallback,
+      text: doc.toString({ lineWidth: 0 }),
+      apiVersion: get("apiVersion") ?? "",
+      kind,
+      name,
+      namespace: get("metadata", "namespace"),
+      origin: {
+        file,
+        ...(line !== undefined ? { line } : {}),
+        ...(origin?.generatedBy !== undefined ? { generatedBy: origin.generatedBy } : {}),
+      },
+    });
+  }
+  return { ok: true, tool, warnings, ...groupBySource(pieces) };
+}
