@@ -14012,7 +14012,7 @@ function reach(files, options = {}) {
     endpoints: [...side.pods, ...universe.externals],
     flows: expandFlows(reachability, side.pods, universe.classOf[0]),
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded)], loaded.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureNotYet(loaded)], loaded.skipped),
     skipped: loaded.skipped
   };
 }
@@ -14032,7 +14032,7 @@ function diff(baseFiles, headFiles, options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base)], head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureNotYet(head)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -14041,6 +14041,11 @@ function diff(baseFiles, headFiles, options = {}) {
       new Set(sides[1].pods.map((p) => p.id))
     )
   };
+}
+function exposureNotYet(loaded) {
+  const { services, routes } = loaded.cluster;
+  if (services.length + routes.length === 0) return [];
+  return [`Read and validated but not yet analyzed: ${services.length} Services and ${routes.length} routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.`];
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);

@@ -40,6 +40,12 @@ describe("kube-prometheus: the gateway namespace admitted to grafana, prometheus
     expect(md).not.toContain("DNS:");
     expect(report.diagnostics).toEqual([]);
   });
+
+  it("says its Services are read but what they expose is not reported yet", () => {
+    expect(report.assumptions).toContain(
+      "Read and validated but not yet analyzed: 8 Services and 0 routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.",
+    );
+  });
 });
 
 describe("argo-cd: argocd-redis-network-policy removed", () => {
