@@ -11222,7 +11222,7 @@ function sortKeys(v) {
   return v;
 }
 
-// src/diff/workload-changes.ts
+// src/diff/name-servers.ts
 var DNS_PORT = PortSet.range(53, 53);
 var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
 function servesDns(e) {
@@ -11230,6 +11230,11 @@ function servesDns(e) {
   const k8sApp = e.pod.labels["k8s-app"];
   return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
 }
+function isNameServer(dst, anyServer) {
+  return servesDns(dst) || !anyServer && dst.type === "external";
+}
+
+// src/diff/workload-changes.ts
 function workloadChanges(changes, universe, baseIds, headIds) {
   const anyServer = universe.some(servesDns);
   const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
@@ -11249,7 +11254,7 @@ function workloadChanges(changes, universe, baseIds, headIds) {
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || !anyServer && c.dst.type === "external"));
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;
@@ -14300,7 +14305,8 @@ function groupChanges(report) {
     }
   });
   const build = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  return { opened: build("opened"), closed: build("closed"), openedFlows, closedFlows };
+  const opened = build("opened");
+  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 function collapse(facet, parts, index) {
   const first = parts[0];
@@ -14376,8 +14382,6 @@ function cmp3(a, b) {
 }
 
 // src/render/dns-loss.ts
-var DNS_PORT2 = PortSet.range(53, 53);
-var DNS2 = ConnSet.of({ TCP: DNS_PORT2, UDP: DNS_PORT2 });
 function dnsLoss(report) {
   const anyServer = report.universe.some(servesDns);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
@@ -14387,9 +14391,9 @@ function dnsLoss(report) {
   let tcp = false;
   for (const c of report.changes) {
     if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
-    const lost = c.closed.intersect(DNS2);
+    const lost = c.closed.intersect(DNS);
     if (lost.isEmpty) continue;
-    if (!(servesDns(c.dst) || !anyServer && c.dst.type === "external")) continue;
+    if (!isNameServer(c.dst, anyServer)) continue;
     sources.push(c.src);
     servers.push(c.dst);
     udp ||= !lost.ports("UDP").isEmpty;
@@ -14584,6 +14588,12 @@ function endpointNote(endpoint) {
   if (endpoint === "removed") return "involves a workload removed in this change";
   return null;
 }
+function workloadWords(w, restricted) {
+  if (w.change === "removed") return "its flows close with it";
+  const state = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : restricted(d);
+  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : "";
+  return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
+}
 
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
@@ -14638,7 +14648,7 @@ function verdict(report, g, allowedBy) {
   if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
   const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   const more = failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
   const first = failing[0] ? violationWords(failing[0]) : "";
@@ -14656,7 +14666,7 @@ function counts(report, g) {
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.opened.some((x) => x.gate.length > 0) ? ` \u2014 ${plural(g.opened.filter((x) => x.gate.length > 0).length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.violating.length > 0 ? ` \u2014 ${plural(g.violating.length, "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -14683,12 +14693,7 @@ _\u2026 and ${plural(n, "more workload")}._`
 function workloadLine(w, link) {
   const src = w.workload.pod.source;
   const at2 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  const what = `**${w.change}** ${mdCode2(w.workload.id)} (${at2})`;
-  if (w.change === "removed") return `${what}: its flows close with it`;
-  const direction = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted (see the flows below)`;
-  const dns = w.dns ? "DNS allowed" : "no DNS";
-  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : "";
-  return `${what}: ${isolated}${direction(w.ingress, "ingress")}, ${direction(w.egress, "egress")}, ${dns}`;
+  return `**${w.change}** ${mdCode2(w.workload.id)} (${at2}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
@@ -14733,7 +14738,7 @@ function reasonMd(r, link) {
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(g) {
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   return {
     head: `#### Gate violations (${failing.length})`,
     rows: failing.map(
@@ -14936,7 +14941,7 @@ var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function renderDiffText(report) {
   const g = groupChanges(report);
   const out = [];
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   if (report.changes.length === 0 && report.workloadChanges.length === 0) {
@@ -14950,8 +14955,7 @@ function renderDiffText(report) {
     );
   }
   for (const w of report.workloadChanges) {
-    const state = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted`;
-    const what = w.change === "removed" ? "its flows close with it" : `${w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : ""}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
+    const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
   if (g.opened.length + g.closed.length > 0) out.push("");

@@ -32925,7 +32925,7 @@ function sortKeys(v) {
   return v;
 }
 
-// src/diff/workload-changes.ts
+// src/diff/name-servers.ts
 var DNS_PORT = PortSet.range(53, 53);
 var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
 function servesDns(e) {
@@ -32933,6 +32933,11 @@ function servesDns(e) {
   const k8sApp = e.pod.labels["k8s-app"];
   return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
 }
+function isNameServer(dst, anyServer) {
+  return servesDns(dst) || !anyServer && dst.type === "external";
+}
+
+// src/diff/workload-changes.ts
 function workloadChanges(changes, universe, baseIds, headIds) {
   const anyServer = universe.some(servesDns);
   const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
@@ -32952,7 +32957,7 @@ function workloadChanges(changes, universe, baseIds, headIds) {
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || !anyServer && c.dst.type === "external"));
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;
@@ -41048,7 +41053,8 @@ function groupChanges(report) {
     }
   });
   const build = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  return { opened: build("opened"), closed: build("closed"), openedFlows, closedFlows };
+  const opened = build("opened");
+  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 function collapse(facet, parts, index) {
   const first = parts[0];
@@ -41124,8 +41130,6 @@ function cmp2(a, b) {
 }
 
 // src/render/dns-loss.ts
-var DNS_PORT2 = PortSet.range(53, 53);
-var DNS2 = ConnSet.of({ TCP: DNS_PORT2, UDP: DNS_PORT2 });
 function dnsLoss(report) {
   const anyServer = report.universe.some(servesDns);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
@@ -41135,9 +41139,9 @@ function dnsLoss(report) {
   let tcp = false;
   for (const c of report.changes) {
     if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
-    const lost = c.closed.intersect(DNS2);
+    const lost = c.closed.intersect(DNS);
     if (lost.isEmpty) continue;
-    if (!(servesDns(c.dst) || !anyServer && c.dst.type === "external")) continue;
+    if (!isNameServer(c.dst, anyServer)) continue;
     sources.push(c.src);
     servers.push(c.dst);
     udp ||= !lost.ports("UDP").isEmpty;
@@ -41328,6 +41332,12 @@ function endpointNote(endpoint2) {
   if (endpoint2 === "removed") return "involves a workload removed in this change";
   return null;
 }
+function workloadWords(w, restricted) {
+  if (w.change === "removed") return "its flows close with it";
+  const state = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : restricted(d);
+  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : "";
+  return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
+}
 
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
@@ -41382,7 +41392,7 @@ function verdict(report, g, allowedBy) {
   if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
   const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   const more = failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
   const first = failing[0] ? violationWords(failing[0]) : "";
@@ -41400,7 +41410,7 @@ function counts(report, g) {
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.opened.some((x) => x.gate.length > 0) ? ` \u2014 ${plural(g.opened.filter((x) => x.gate.length > 0).length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.violating.length > 0 ? ` \u2014 ${plural(g.violating.length, "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -41427,12 +41437,7 @@ _\u2026 and ${plural(n, "more workload")}._`
 function workloadLine(w, link) {
   const src = w.workload.pod.source;
   const at = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  const what = `**${w.change}** ${mdCode2(w.workload.id)} (${at})`;
-  if (w.change === "removed") return `${what}: its flows close with it`;
-  const direction = (o, d) => o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted (see the flows below)`;
-  const dns = w.dns ? "DNS allowed" : "no DNS";
-  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated \u2014 " : "";
-  return `${what}: ${isolated}${direction(w.ingress, "ingress")}, ${direction(w.egress, "egress")}, ${dns}`;
+  return `**${w.change}** ${mdCode2(w.workload.id)} (${at}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
@@ -41477,7 +41482,7 @@ function reasonMd(r, link) {
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(g) {
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   return {
     head: `#### Gate violations (${failing.length})`,
     rows: failing.map(
@@ -41577,7 +41582,7 @@ function diffJson(r) {
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 function violationLines(report, max = MAX_VIOLATIONS) {
-  const failing = groupChanges(report).opened.filter((x) => x.gate.length > 0);
+  const failing = groupChanges(report).violating;
   const lines = failing.slice(0, max).map(violationText);
   return { lines: failing.length > max ? [...lines, `\u2026 and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
 }

@@ -7,10 +7,10 @@
 // (same connections before and after, same reasons) are reported as one endpoint: usually the
 // range a policy names ("0.0.0.0/0", "0.0.0.0/0 except 10.0.0.0/8"). A change is then what a
 // person counts: one pod and one range of addresses.
-import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
+import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
-import type { ExternalEndpoint } from "../model/endpoint.js";
+import type { AddrRange, Family } from "../net/ip.js";
 import { evaluate, type Reachability } from "../reach/evaluate.js";
 import { externalEndpoint } from "../reach/external-space.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
@@ -103,7 +103,7 @@ export function diffSides(base: Side, head: Side, options: UniverseOptions = {})
 
 /** External classes with the same outcome for one pod class, merged (see the top of this file). */
 class MergedExternals {
-  private readonly buckets = new Map<string, { family: ExternalEndpoint["ranges"][number]["family"]; ranges: ExternalEndpoint["ranges"][number][]; outcome: Outcome }>();
+  private readonly buckets = new Map<string, { family: Family; ranges: AddrRange[]; outcome: Outcome }>();
 
   add(e: ExternalEndpoint, o: Outcome | null): void {
     if (!o) return;

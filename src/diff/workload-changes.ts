@@ -3,9 +3,9 @@
 // without this it would appear nowhere; yet "isolated — no ingress, no egress, no DNS" is exactly
 // what its reviewer must see.
 import type { Endpoint, WorkloadEndpoint } from "../model/endpoint.js";
-import { ConnSet, PortSet } from "../net/conn-set.js";
 import { countAddresses } from "../net/ip.js";
 import type { Change } from "./change.js";
+import { DNS, isNameServer, servesDns } from "./name-servers.js";
 
 /** none: nothing gets through; all: every endpoint, all connections; some: anything between. */
 export type Openness = "none" | "some" | "all";
@@ -18,20 +18,6 @@ export interface WorkloadChange {
   readonly egress: Openness;
   /** Whether it can reach a name server on port 53 there. */
   readonly dns: boolean;
-}
-
-const DNS_PORT = PortSet.range(53, 53);
-const DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
-
-/**
- * A pod serves DNS when it declares a container port 53 or carries the usual kube-dns label.
- * Where the input declares no such pod (kube-system usually lives elsewhere), the cluster's name
- * server is outside the model, and port 53 toward external addresses stands for it.
- */
-export function servesDns(e: Endpoint): boolean {
-  if (e.type === "external") return false;
-  const k8sApp = e.pod.labels["k8s-app"];
-  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
 }
 
 /**
@@ -63,7 +49,7 @@ export function workloadChanges(
       const addresses = countAddresses(full.flatMap((e) => (e.type === "external" ? e.ranges : [])));
       return pods.size === sideIds.size - 1 && addresses === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && (servesDns(c.dst) || (!anyServer && c.dst.type === "external")));
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;

@@ -16,7 +16,7 @@ import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
-import { endpointNote, reasonWords } from "./reason-words.js";
+import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -95,7 +95,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): str
   const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} — gate passed.**`;
   // Violations are counted and shown as groups, like flows: one line says one thing.
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   const more = failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
   const first = failing[0] ? violationWords(failing[0]) : "";
@@ -118,7 +118,7 @@ function counts(report: DiffReport, g: Grouping): string {
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${g.opened.some((x) => x.gate.length > 0) ? ` — ${plural(g.opened.filter((x) => x.gate.length > 0).length, "violation")}` : ""}`,
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${g.violating.length > 0 ? ` — ${plural(g.violating.length, "violation")}` : ""}`,
   ];
   return parts.join(" · ");
 }
@@ -146,13 +146,7 @@ function workloadList(changes: readonly WorkloadChange[], link: Link): Rows {
 function workloadLine(w: WorkloadChange, link: Link): string {
   const src = w.workload.pod.source;
   const at = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  const what = `**${w.change}** ${mdCode(w.workload.id)} (${at})`;
-  if (w.change === "removed") return `${what}: its flows close with it`;
-  const direction = (o: WorkloadChange["ingress"], d: "ingress" | "egress") =>
-    o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted (see the flows below)`;
-  const dns = w.dns ? "DNS allowed" : "no DNS";
-  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated — " : "";
-  return `${what}: ${isolated}${direction(w.ingress, "ingress")}, ${direction(w.egress, "egress")}, ${dns}`;
+  return `**${w.change}** ${mdCode(w.workload.id)} (${at}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 
 function dnsCallout(d: DnsLoss): string {
@@ -201,7 +195,7 @@ function reasonMd(r: Reason, link: Link): string {
 }
 
 function violationList(g: Grouping): Rows {
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   return {
     head: `#### Gate violations (${failing.length})`,
     rows: failing.map(

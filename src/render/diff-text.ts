@@ -9,7 +9,7 @@ import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
-import { endpointNote, reasonWords } from "./reason-words.js";
+import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
 
 const MAX_TERMS = 10;
 const MAX_VIOLATIONS = 20;
@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function renderDiffText(report: DiffReport): string {
   const g = groupChanges(report);
   const out: string[] = [];
-  const failing = g.opened.filter((x) => x.gate.length > 0);
+  const failing = g.violating;
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   if (report.changes.length === 0 && report.workloadChanges.length === 0) {
@@ -34,9 +34,7 @@ export function renderDiffText(report: DiffReport): string {
     );
   }
   for (const w of report.workloadChanges) {
-    const state = (o: string, d: string) => (o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : `${d} restricted`);
-    const what =
-      w.change === "removed" ? "its flows close with it" : `${w.ingress === "none" && w.egress === "none" ? "isolated — " : ""}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
+    const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
   if (g.opened.length + g.closed.length > 0) out.push("");
@@ -60,7 +58,7 @@ export function renderDiffText(report: DiffReport): string {
 
 /** The gate's violations, one line per group (as the comment shows them), for a log; `count` groups in all. */
 export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
-  const failing = groupChanges(report).opened.filter((x) => x.gate.length > 0);
+  const failing = groupChanges(report).violating;
   const lines = failing.slice(0, max).map(violationText);
   return { lines: failing.length > max ? [...lines, `… and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
 }

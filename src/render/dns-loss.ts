@@ -1,13 +1,9 @@
 // Pods that lose name resolution: the classic mistake of an egress default-deny without a DNS
 // exception, worth a callout of its own above the tables.
 import type { DiffReport } from "../analyze.js";
-import { servesDns } from "../diff/workload-changes.js";
+import { DNS, isNameServer, servesDns } from "../diff/name-servers.js";
 import type { Endpoint } from "../model/endpoint.js";
-import { ConnSet, PortSet } from "../net/conn-set.js";
 import { UniverseIndex, type EndpointSet } from "./group.js";
-
-const DNS_PORT = PortSet.range(53, 53);
-const DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
 
 export interface DnsLoss {
   /** Pods that can no longer reach a name server on port 53. */
@@ -30,7 +26,7 @@ export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpo
     if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
     const lost = c.closed.intersect(DNS);
     if (lost.isEmpty) continue;
-    if (!(servesDns(c.dst) || (!anyServer && c.dst.type === "external"))) continue;
+    if (!isNameServer(c.dst, anyServer)) continue;
     sources.push(c.src);
     servers.push(c.dst);
     udp ||= !lost.ports("UDP").isEmpty;

@@ -74,6 +74,8 @@ export interface Grouping {
   /** Gate-breaking groups first, then in report order. */
   readonly opened: readonly FlowGroup[];
   readonly closed: readonly FlowGroup[];
+  /** The opened groups that break a gate rule: the violations as a reader counts them. */
+  readonly violating: readonly FlowGroup[];
   /** Pairs with something opened / closed. */
   readonly openedFlows: number;
   readonly closedFlows: number;
@@ -251,7 +253,8 @@ export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "
       .flatMap((parts) => collapse(facet, parts, index))
       .sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first)
       .map((g) => g.group);
-  return { opened: build("opened"), closed: build("closed"), openedFlows, closedFlows };
+  const opened = build("opened");
+  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 
 /** Pairs that share everything but their endpoints -> rectangles sources x destinations. */

@@ -1,6 +1,7 @@
 // A reason in plain words, shared by the Markdown and text renderers:
 // "allowed by <policy rule>", "now selected by <policy> (isolates egress)", ...
 import type { Change, Reason } from "../diff/change.js";
+import type { WorkloadChange } from "../diff/workload-changes.js";
 
 export interface ReasonWords {
   /** Words before the policy: "allowed by", "now selected by", ... */
@@ -30,4 +31,15 @@ export function endpointNote(endpoint: Change["endpoint"]): string | null {
   if (endpoint === "added") return "involves a workload added in this change";
   if (endpoint === "removed") return "involves a workload removed in this change";
   return null;
+}
+
+/**
+ * What an added or removed workload can do: "isolated — no ingress, no egress, no DNS".
+ * `restricted` is the words for a direction that lets some traffic through.
+ */
+export function workloadWords(w: WorkloadChange, restricted: (direction: string) => string): string {
+  if (w.change === "removed") return "its flows close with it";
+  const state = (o: WorkloadChange["ingress"], d: string) => (o === "none" ? `no ${d}` : o === "all" ? `${d} open to everything` : restricted(d));
+  const isolated = w.ingress === "none" && w.egress === "none" ? "isolated — " : "";
+  return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
 }
