@@ -15,12 +15,8 @@ export interface Loaded {
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
-  /** About Services, routes and Gateways (see ClusterLoad): not yet part of any report. */
-  readonly exposureDiagnostics: readonly Diagnostic[];
-  /** Workloads and policies without metadata.namespace, put in `namespace`: an assumption to state. */
+  /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
-  /** Services, routes and Gateways without metadata.namespace, put in `namespace` (not yet stated in reports). */
-  readonly exposureWithoutNamespace: number;
   readonly namespace: NamespaceOption;
 }
 
@@ -53,9 +49,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     diagnostics,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
-    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
-    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace,
   };
 }
