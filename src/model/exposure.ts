@@ -2,7 +2,6 @@
 // objects carry it to a pod, and on which of the pod's ports.
 import type { ConnSet } from "../net/conn-set.js";
 import type { Cidr } from "../net/ip.js";
-import type { PodLike } from "./endpoint.js";
 import type { FieldRef } from "./policy.js";
 
 /**
@@ -39,20 +38,5 @@ export interface ExposurePath {
   readonly chain: Chain;
 }
 
-/** The ingress controller as a pod: where it runs and its labels, when the user names it. */
-export interface IngressController {
-  readonly namespace: string;
-  readonly labels: Readonly<Record<string, string>>;
-  /** false: netreach's stand-in (a pod in a namespace of its own, with no labels). */
-  readonly named: boolean;
-}
 
-export const INGRESS_CONTROLLER_ID = "{ingress-controller}";
-
-/** The endpoint the ingress controller's flows come from. */
-export interface IngressControllerEndpoint {
-  readonly type: "ingress-controller";
-  readonly id: typeof INGRESS_CONTROLLER_ID;
-  readonly pod: PodLike;
-  readonly controller: IngressController;
-}
+export { INGRESS_CONTROLLER_ID, type IngressController, type IngressControllerEndpoint } from "./endpoint.js";

@@ -57,6 +57,7 @@ export interface SarifOptions {
 type RuleId = Exclude<GateRule, "none"> | typeof OPENED_FLOW_RULE;
 
 const RULE_TEXT: Record<RuleId, [string, string]> = {
+  exposed: ["Exposed", "A workload port is newly reachable from outside the cluster through a Service, Ingress, Gateway route or Route."],
   "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
   "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],

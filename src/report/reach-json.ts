@@ -4,7 +4,9 @@
 export type EndpointJson =
   | { id: string; type: "workload"; namespace: string; name: string; kind: string }
   | { id: string; type: "synthetic"; namespace: string; labels: Record<string, string> }
-  | { id: string; type: "external"; cidrs: string[] };
+  | { id: string; type: "external"; cidrs: string[] }
+  /** Added after v1's first form. namespace and labels only when --ingress-controller names it. */
+  | { id: "{ingress-controller}"; type: "ingress-controller"; namespace?: string; labels?: Record<string, string> };
 
 export interface FlowJson {
   src: string;
