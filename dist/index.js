@@ -31862,6 +31862,9 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
 // src/reach/universe.ts
 function namedPortKey(name, protocol) {
   return `${name}/${protocol}`;
@@ -31891,15 +31894,16 @@ function buildUniverse(sides, options = {}) {
       }
     }
   }
+  for (const side of sides) for (const cidr of side.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
   const podClasses = [];
   const byKey = /* @__PURE__ */ new Map();
   const classOf = sides.map((side) => {
     const map = /* @__PURE__ */ new Map();
-    for (const ep of side.pods) {
+    for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
       const ns = side.namespaces.get(ep.pod.namespace);
       const cls = {
         namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? {}, nsKeys),
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
         labels: project(ep.pod.labels, podKeys),
         namedPorts: new Map(
           ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
@@ -32964,8 +32968,8 @@ function workloadChanges(changes, universe, baseIds, headIds) {
 }
 
 // src/gate/config.ts
-var GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
-var DEFAULT_FAIL_ON = ["external-ingress"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
+var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text) {
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -32994,13 +32998,14 @@ function defaultGateConfig() {
 }
 
 // src/gate/gate.ts
-function evaluateGate(changes, config) {
+function evaluateGate(changes, exposures, config) {
   const rules2 = config.failOn.filter((r) => r !== "none");
   const violations = [];
-  for (const c of changes) {
+  const asExposure = new Set(exposures);
+  for (const c of [...exposures, ...changes.filter((c2) => !asExposure.has(c2))]) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules2) {
-      const conn = offending(rule, c, config);
+      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
@@ -33008,6 +33013,8 @@ function evaluateGate(changes, config) {
 }
 function offending(rule, c, config) {
   switch (rule) {
+    case "exposed":
+      return void 0;
     case "external-ingress":
       return c.src.type === "external" ? c.opened : void 0;
     case "external-egress":
@@ -33020,17 +33027,29 @@ function offending(rule, c, config) {
       return c.opened;
   }
 }
+function exposureOffending(rule, c, config) {
+  switch (rule) {
+    case "exposed":
+      return c.opened;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+    default:
+      return void 0;
+  }
+}
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
-function resolveExposure(cluster) {
+function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
-  const services = cluster.services.map((s) => serviceTargets(s, cluster.workloads, findings));
-  const byId = new Map(services.map((t) => [t.service.id, t]));
+  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
+  const byId2 = new Map(services.map((t) => [t.service.id, t]));
   const backends = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    for (const parent of route.parents) checkParent(route, parent, cluster, findings);
+    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
     for (const backend2 of route.backends) {
       const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -33040,21 +33059,21 @@ function resolveExposure(cluster) {
             at: backend2.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
           });
-          backends.push({ route, backend: backend2, service: void 0, ports: [] });
+          backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
           continue;
         }
       }
-      const target2 = byId.get(id);
+      const target2 = byId2.get(id);
       if (target2 === void 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend: backend2, service: void 0, ports: [] });
+        backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
         continue;
       }
       const ports = reachedPorts(backend2, target2);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend: backend2, service: target2.service, ports });
+      backends.push({ route, backend: backend2, service: target2.service, ports, attached });
     }
   }
   return { services, backends, findings };
@@ -33123,17 +33142,17 @@ function granted(route, backend2, grants) {
   );
 }
 function checkParent(route, parent, cluster, findings) {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return;
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === void 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return;
+    return true;
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return;
+    return false;
   }
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
   const admits = listeners.some((l) => {
@@ -33144,6 +33163,7 @@ function checkParent(route, parent, cluster, findings) {
   if (!admits) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
   }
+  return admits;
 }
 
 // src/load/gateway-api.ts
@@ -34083,9 +34103,6 @@ function loadExposureObject(obj2) {
   }
 }
 
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
 // src/load/namespace.ts
 function loadNamespace(obj2) {
   const meta = objectMeta(obj2, "namespace-object");
@@ -34678,7 +34695,6 @@ function buildCluster(objects) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
-  const exposureDiagnostics = [];
   const services = /* @__PURE__ */ new Map();
   const routes = /* @__PURE__ */ new Map();
   const gateways = /* @__PURE__ */ new Map();
@@ -34713,12 +34729,12 @@ function buildCluster(objects) {
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj2)) {
       const r = loadExposureObject(obj2);
-      exposureDiagnostics.push(...r.diagnostics);
+      diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const first = map.get(id);
-      if (first) exposureDiagnostics.push(duplicate(obj2, what, first.source));
+      if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
     } else {
       const unanalyzed = unanalyzedPolicy(obj2);
@@ -34739,13 +34755,12 @@ function buildCluster(objects) {
     referenceGrants: [...grants.values()]
   };
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics: diagnostics2,
     skippedKinds,
-    policyObjects,
-    exposureDiagnostics
+    policyObjects
   };
 }
 function duplicate(obj2, what, first) {
@@ -35280,13 +35295,10 @@ function namespaceOption(given) {
   return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
 }
 var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
-var EXPOSURE = new Set(EXPOSURE_KINDS);
 function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
-  const exposureDiagnostics = [];
   let withoutNamespace = 0;
-  let exposureWithoutNamespace = 0;
   for (const obj2 of objects) {
     if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
       kept.push(obj2);
@@ -35294,10 +35306,8 @@ function placeInNamespace(objects, option) {
     }
     const meta = obj2.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
-    const exposure = EXPOSURE.has(obj2.kind);
     if (ns === void 0 || ns === null) {
-      if (exposure) exposureWithoutNamespace++;
-      else withoutNamespace++;
+      withoutNamespace++;
       kept.push(obj2);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
       const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
@@ -35305,12 +35315,12 @@ function placeInNamespace(objects, option) {
         ["metadata", "namespace"],
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
       );
-      (exposure ? exposureDiagnostics : diagnostics2).push(...c.diagnostics);
+      diagnostics2.push(...c.diagnostics);
     } else {
       kept.push(obj2);
     }
   }
-  return { objects: kept, diagnostics: diagnostics2, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
 }
 
 // src/load/objects.ts
@@ -35411,11 +35421,208 @@ function loadSources(all, namespace = namespaceOption(void 0)) {
     diagnostics: diagnostics2,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
-    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
-    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace
   };
+}
+
+// src/exposure/table.ts
+function exposureTable({ paths, reach, classOf, controllerClass }) {
+  const u = reach.universe;
+  const P = u.podClasses.length;
+  const everywhere = u.externals.map((_, i) => i);
+  const table = /* @__PURE__ */ new Map();
+  const entry = (dst) => {
+    let e = table.get(dst);
+    if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
+    return e;
+  };
+  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
+  for (const path2 of paths) {
+    const dst = classOf.get(path2.dst);
+    if (dst === void 0) continue;
+    if (path2.source === "ingress-controller") {
+      if (controllerClass === void 0) continue;
+      const conn = path2.routed.intersect(reach.conn(controllerClass, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path2.dst);
+      e.controller = add(e.controller, path2.chain, conn);
+      continue;
+    }
+    const classes = path2.addresses === void 0 ? everywhere : [...new Set(path2.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
+    for (const x of classes) {
+      const conn = path2.routed.intersect(reach.conn(P + x, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path2.dst);
+      e.internet.set(x, add(e.internet.get(x), path2.chain, conn));
+    }
+  }
+  return table;
+}
+var NOTHING = { conn: ConnSet.NONE, via: [] };
+
+// src/exposure/exposures.ts
+function chainKey(chain) {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
+}
+function viaKey(via) {
+  return via.map((c) => `${chainKey(c.chain)}=${c.conn.toString()}`).join(";");
+}
+function compareExposures(a, b) {
+  return cmp2(a.dst.id, b.dst.id) || cmp2(a.source, b.source) || cmp2(a.src.id, b.src.id);
+}
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/exposure/changes.ts
+function exposureChanges(base, head, pods, controller) {
+  const out = [];
+  const ids = [.../* @__PURE__ */ new Set([...base.table.keys(), ...head.table.keys()])];
+  const P = base.reach.universe.podClasses.length;
+  const externals = base.reach.universe.externals;
+  for (const id of ids) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    const bd = base.classOf.get(id);
+    const hd = head.classOf.get(id);
+    const isolated = {
+      base: bd === void 0 ? void 0 : base.reach.isolating(bd, "ingress").length > 0,
+      head: hd === void 0 ? void 0 : head.reach.isolating(hd, "ingress").length > 0
+    };
+    const endpoint2 = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
+    const why = (b, h, src) => explain({ r: base.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
+    const change = (source, src, b, h, reasons) => {
+      const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
+      const opened = h.conn.subtract(b.conn);
+      const closed = b.conn.subtract(h.conn);
+      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint: endpoint2, why: reasons, source, via: { base: b.via, head: h.via }, isolated };
+    };
+    const bc = base.table.get(id)?.controller ?? NOTHING;
+    const hc = head.table.get(id)?.controller ?? NOTHING;
+    if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base.controllerClass, head: head.controllerClass })));
+    const bi = base.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const buckets = /* @__PURE__ */ new Map();
+    for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
+      const b = bi.get(x) ?? NOTHING;
+      const h = hi.get(x) ?? NOTHING;
+      if (b.conn.equals(h.conn)) continue;
+      const ext = externals[x];
+      const family = ext.ranges[0].family;
+      const reasons = why(b, h, { base: P + x, head: P + x });
+      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons)].join("|");
+      const bucket = buckets.get(key);
+      if (bucket) bucket.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons });
+    }
+    for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
+  }
+  return out.sort(compareExposures);
+}
+
+// src/model/endpoint.ts
+var INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+// src/exposure/controller.ts
+var STAND_IN_NAMESPACE = "{ingress-controller}";
+var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
+function controllerEndpoint(c) {
+  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
+}
+function parseIngressController(text) {
+  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+  const slash = text.indexOf("/");
+  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
+  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
+  const labels2 = {};
+  const rest = slash < 0 ? "" : text.slice(slash + 1).trim();
+  for (const item of rest === "" ? [] : rest.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim().replace(/^=/, "");
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== void 0) return fail(problem);
+    labels2[key] = value;
+  }
+  return { ok: true, value: { namespace, labels: labels2, named: true } };
+}
+function describeController(c) {
+  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
+}
+
+// src/exposure/paths.ts
+function exposurePaths(cluster, pods) {
+  const targets = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+  const resolution = resolveExposure(cluster, targets);
+  const paths = [];
+  const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
+  for (const { service, ports } of resolution.services) {
+    const gates = outsideGates(service);
+    if (gates.length === 0) continue;
+    for (const { port: port3, workloads } of ports) {
+      for (const { workload, port: target2 } of workloads) {
+        const routed = routedConn(port3, target2);
+        if (routed === void 0) continue;
+        for (const gate of gates) {
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2)] });
+        }
+      }
+    }
+  }
+  for (const b of resolution.backends) {
+    if (!b.attached || b.service === void 0 || b.backend.weight === 0) continue;
+    const targetsOf = byService.get(b.service.id);
+    for (const sp of b.ports) {
+      const entry = targetsOf.ports.find((p) => p.port === sp);
+      for (const { workload, port: target2 } of entry?.workloads ?? []) {
+        const routed = routedConn(sp, target2);
+        if (routed === void 0) continue;
+        const chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2)];
+        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain });
+      }
+    }
+  }
+  return paths;
+}
+function outsideGates(s) {
+  const gates = [];
+  if (s.type === "LoadBalancer") {
+    const ranges = s.loadBalancerSourceRanges;
+    const from = ranges.length === 0 ? "" : `, loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}${from}` });
+  } else if (s.type === "NodePort") {
+    gates.push({ addresses: void 0, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== void 0 ? `, nodePort ${p.nodePort}` : ""}` });
+  }
+  if (s.externalIPs.length > 0 && s.type !== "ExternalName") {
+    gates.push({ addresses: void 0, detail: (p) => `externalIPs ${s.externalIPs.join(", ")}, port ${portWords(p)}` });
+  }
+  return gates;
+}
+function routedConn(port3, target2) {
+  if (target2 === void 0) return void 0;
+  const ports = target2 === 0 && port3.targetPort.kind === "name" ? PortSet.named(port3.targetPort.name) : PortSet.range(target2, target2);
+  return ConnSet.of({ [port3.protocol]: ports });
+}
+function portWords(p) {
+  return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
+}
+function serviceHop(s, port3, detail, target2) {
+  const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: to === "" ? detail : `${detail} \u2192 ${to}`, at: port3.source };
+}
+function routeHop(route, backend2) {
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };
+}
+function routeDetail(route, backend2) {
+  if (route.kind === "Ingress") {
+    const m = backend2.match;
+    if (m === void 0) return "default backend";
+    return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
+  }
+  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
 }
 
 // src/render/reach-json.ts
@@ -35427,6 +35634,8 @@ function endpointJson(e) {
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
   }
 }
 function diagnosticJson(d) {
@@ -35444,6 +35653,9 @@ function describeSkipped(s) {
     parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
   }
   return parts.join("; ");
+}
+function viaJson(c) {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/synth/combinations.ts
@@ -35624,35 +35836,57 @@ function sidePods(cluster, synthesis) {
 }
 
 // src/analyze.ts
-function buildSides(loaded, mode) {
+function buildSides(loaded, mode, controller) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode
   );
+  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []));
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
+}
+function sideTable(l, side, reach, classOf) {
+  const paths = exposurePaths(l.cluster, side.pods);
+  const controllerClass = side.controller ? classOf.get(side.controller.id) : void 0;
+  return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
+}
+function byId(pods) {
+  return new Map(pods.map((p) => [p.id, p]));
 }
 function diff(baseFiles, headFiles, options = {}) {
   const namespace = namespaceOption(options.namespace);
   const base = loadSources(baseFiles, namespace);
   const head = loadSources(headFiles, namespace);
-  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork });
+  const [inBase, inHead] = result.universe.classOf;
+  const exposed = exposureChanges(
+    sideTable(base, sides[0], result.base, inBase),
+    sideTable(head, sides[1], result.head, inHead),
+    byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
+    controller
+  );
+  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp3(x.src.id, y.src.id) || cmp3(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
-  const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
+  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const endpoints = /* @__PURE__ */ new Map();
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
-    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
+    endpoints: [...endpoints.values()],
     universe: result.endpoints,
-    changes: result.changes,
-    gate: evaluateGate(result.changes, gateConfig),
+    changes,
+    exposureChanges: exposed,
+    gate: evaluateGate(changes, exposed, gateConfig),
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureNotYet(head)], head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -35662,10 +35896,34 @@ function diff(baseFiles, headFiles, options = {}) {
     )
   };
 }
-function exposureNotYet(loaded) {
-  const { services, routes } = loaded.cluster;
-  if (services.length + routes.length === 0) return [];
-  return [`Read and validated but not yet analyzed: ${services.length} Services and ${routes.length} routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.`];
+function exposureAssumptions(loaded, options) {
+  const out = [];
+  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+    const c = options.ingressController;
+    out.push(
+      c === void 0 ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly." : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`
+    );
+  }
+  const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || s.type !== "ExternalName" && s.externalIPs.length > 0);
+  if (outside.length > 0) {
+    out.push(
+      "LoadBalancer, NodePort and externalIPs Services are taken to be reachable from every address outside the cluster (a LoadBalancer's from its loadBalancerSourceRanges only; its node ports are taken to sit behind the same firewall)."
+    );
+    const masquerading = [...new Set(outside.filter((s) => s.externalTrafficPolicy !== "Local").map((s) => s.id))].sort();
+    if (masquerading.length > 0) {
+      out.push(
+        `Policies see the client's own address only with externalTrafficPolicy: Local. ${listed(masquerading)} use${masquerading.length === 1 ? "s" : ""} Cluster (the default), where a node may forward the traffic under its own address, so whether an ipBlock rule admits it depends on the CNI; netreach assumes the client's address is kept.`
+      );
+    }
+  }
+  return out;
+}
+function listed(ids) {
+  const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
+  return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);
@@ -40840,6 +41098,7 @@ async function pullRequestLabels(client, owner, repo, number, options = {}) {
 
 // src/gate/describe.ts
 var WHAT = {
+  exposed: "newly exposed outside the cluster",
   "external-ingress": "newly reachable from outside the cluster",
   "external-egress": "newly allowed to reach outside the cluster",
   "cross-namespace": "newly reachable across namespaces",
@@ -40941,7 +41200,7 @@ var UniverseIndex = class {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
+      if (e.type !== "external" && e.type !== "ingress-controller") {
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
@@ -40963,7 +41222,7 @@ var UniverseIndex = class {
   normalize(endpoints) {
     const seen = /* @__PURE__ */ new Map();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp2(a.id, b.id));
+    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp4(a.id, b.id));
   }
   /** The set and its compact description. */
   describe(endpoints) {
@@ -41033,6 +41292,7 @@ function groupChanges(report) {
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
+    if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;
@@ -41125,7 +41385,7 @@ function displaySets(srcs, dsts, index) {
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
   return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
-function cmp2(a, b) {
+function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -41205,7 +41465,7 @@ function kindOf(t) {
   }
 }
 function setWords(s, role, code, max = 5) {
-  const terms = [...s.terms].sort((a, b) => cmp3(kindOf(a), kindOf(b)));
+  const terms = [...s.terms].sort((a, b) => cmp5(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -41222,7 +41482,7 @@ function setWords(s, role, code, max = 5) {
   }
   return andList(words);
 }
-function cmp3(a, b) {
+function cmp5(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList(words) {
@@ -41339,11 +41599,55 @@ function workloadWords(w, restricted) {
   return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
 }
 
+// src/render/exposure-words.ts
+var MAX_CHAINS = 3;
+var MAX_REASONS = 4;
+function exposureSentence(c, facet, f) {
+  const conn = facet === "opened" ? c.opened : c.closed;
+  const side = facet === "opened" ? "head" : "base";
+  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side, f);
+  const from = sourceWords(c, f);
+  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn))}`;
+  const policy = policyWords(c, facet, f);
+  const tail = policy === "" ? "" : `; ${policy}`;
+  if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
+  return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+function sourceWords(c, f) {
+  const src = c.src;
+  if (src.type === "ingress-controller") return src.controller.named ? `the ingress controller (${f.code(src.controller.namespace)})` : "the ingress controller";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "0.0.0.0/0") return "the internet";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "::/0") return "the internet (IPv6)";
+  return `addresses ${f.code(src.id)}`;
+}
+function chainWords(via, conn, side, f) {
+  const seen = /* @__PURE__ */ new Set();
+  const words = [];
+  for (const c of via) {
+    if (c.conn.intersect(conn).isEmpty) continue;
+    const w = c.chain.map((h) => `${f.hop(h, side)} (${f.text(h.detail)})`).join(" \u2192 ");
+    if (seen.has(w)) continue;
+    seen.add(w);
+    words.push(w);
+  }
+  if (words.length > MAX_CHAINS) return `${words.slice(0, MAX_CHAINS - 1).join(", ")} and ${words.length - MAX_CHAINS + 1} more`;
+  return words.join(", ");
+}
+function policyWords(c, facet, f) {
+  const reasons = c.why.map((r) => {
+    const w = reasonWords(r);
+    return [w.before, f.reason(r), w.after].filter((s) => s !== "").join(" ");
+  });
+  if (reasons.length > 0) return reasons.length > MAX_REASONS ? `${reasons.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons.length - MAX_REASONS + 1} more` : reasons.join("; ");
+  if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
+  return "";
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text) => md(plain(text));
 var mdCode2 = (text) => mdCode(plain(text));
-var MAX_REASONS = 4;
+var MAX_REASONS2 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
@@ -41357,11 +41661,16 @@ function renderComment(report, ctx) {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  const fmt = exposureFormat(link);
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
@@ -41389,14 +41698,23 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
 }
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function verdict(report, g, allowedBy) {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
-  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
+  const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failing.length - 1;
+  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+function exposureViolations(report) {
+  const hit = new Set(report.gate.violations.map((v) => v.change));
+  return report.exposureChanges.filter((c) => hit.has(c));
+}
+function rulesOf(violations, c) {
+  return violations.filter((v) => v.change === c).map((v) => mdCode2(v.rule)).join(", ");
 }
 function violationWords(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
@@ -41408,9 +41726,10 @@ function counts(report, g) {
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.violating.length > 0 ? ` \u2014 ${plural(g.violating.length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural(violationCount(report, g), "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -41446,6 +41765,39 @@ function dnsCallout(d) {
   return `> [!WARNING]
 > \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
 }
+function violationCount(report, g) {
+  return g.violating.length + exposureViolations(report).length;
+}
+function exposureFormat(link) {
+  return {
+    code: mdCode2,
+    text: md2,
+    hop: (h, side) => {
+      const what = `${md2(h.kind)} ${mdCode2(`${h.namespace}/${h.name}`)}`;
+      const url = link(h.at.file, h.at.line, side);
+      return url ? `[${what}](${url})` : what;
+    },
+    reason: (r) => {
+      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const url = link(r.file, r.line, r.side);
+      return url ? `[${what}](${url})` : what;
+    }
+  };
+}
+function exposureList(title, changes, facet, fmt, violations) {
+  return {
+    head: `#### ${title} (${changes.length})`,
+    rows: changes.map((c, i) => {
+      const rules2 = facet === "opened" ? rulesOf(violations, c) : "";
+      return `${i === 0 ? "\n" : ""}
+- ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
+    }),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more")}._`
+  };
+}
 function groupTable(title, groups2, link) {
   const head = `#### ${title} flows
 
@@ -41469,7 +41821,7 @@ function connCell(g) {
 }
 function whyCell(g, link) {
   const words = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
+  const shown = words.length > MAX_REASONS2 ? [...words.slice(0, MAX_REASONS2 - 1), `and ${words.length - MAX_REASONS2 + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
@@ -41574,17 +41926,35 @@ function diffJson(r) {
       dns: w.dns,
       file: w.workload.pod.source.file,
       line: w.workload.pod.source.line
+    })),
+    exposures: r.exposureChanges.map((e) => ({
+      ...changeJson(e),
+      source: e.source,
+      via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
+      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null }
     }))
   };
 }
 
 // src/render/diff-text.ts
+var TEXT = {
+  code: plain,
+  text: plain,
+  hop: (h, side) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+};
+function exposureFailures(report) {
+  return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
+}
+function exposureViolationText(x) {
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+}
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 function violationLines(report, max = MAX_VIOLATIONS) {
-  const failing = groupChanges(report).violating;
-  const lines = failing.slice(0, max).map(violationText);
-  return { lines: failing.length > max ? [...lines, `\u2026 and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText)];
+  const lines = all.slice(0, max);
+  return { lines: all.length > max ? [...lines, `\u2026 and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }
 function violationText(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
@@ -41687,6 +42057,9 @@ function readInputs() {
   if (namespace !== null && !isDnsLabel(namespace)) {
     throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
   }
+  const controllerText = get("ingress-controller");
+  const controller = controllerText === "" ? null : parseIngressController(controllerText);
+  if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -41698,6 +42071,7 @@ function readInputs() {
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"]),
     namespace,
+    ingressController: controller === null ? null : controller.value,
     maxCommentChars
   };
 }
@@ -41745,7 +42119,7 @@ async function runAction(env = process.env) {
   info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, gate: inputs.gate });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, ingressController: inputs.ingressController ?? void 0, gate: inputs.gate });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;

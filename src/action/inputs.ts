@@ -3,6 +3,8 @@ import * as core from "@actions/core";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
+import { parseIngressController } from "../exposure/controller.js";
+import type { IngressController } from "../model/endpoint.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -18,6 +20,8 @@ export interface ActionInputs {
   readonly pods: PodsMode;
   /** As kubectl apply -n; null when not set (objects without one go to `default`). */
   readonly namespace: string | null;
+  /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
+  readonly ingressController: IngressController | null;
   readonly maxCommentChars: number;
 }
 
@@ -45,6 +49,9 @@ export function readInputs(): ActionInputs {
   if (namespace !== null && !isDnsLabel(namespace)) {
     throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
   }
+  const controllerText = get("ingress-controller");
+  const controller = controllerText === "" ? null : parseIngressController(controllerText);
+  if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -56,6 +63,7 @@ export function readInputs(): ActionInputs {
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
     namespace,
+    ingressController: controller === null ? null : controller.value,
     maxCommentChars,
   };
 }

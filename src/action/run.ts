@@ -78,7 +78,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, gate: inputs.gate });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, ingressController: inputs.ingressController ?? undefined, gate: inputs.gate });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");

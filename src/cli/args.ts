@@ -3,6 +3,8 @@ import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
+import { parseIngressController } from "../exposure/controller.js";
+import type { IngressController } from "../model/endpoint.js";
 import { UsageError } from "./usage-error.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
@@ -17,6 +19,8 @@ interface Common {
   readonly hostNetwork: HostNetworkMode;
   /** -n: as kubectl apply -n; undefined when not given (objects without one go to `default`). */
   readonly namespace: string | undefined;
+  /** --ingress-controller: where Ingress and Gateway traffic comes from; undefined: netreach's stand-in. */
+  readonly ingressController: IngressController | undefined;
 }
 
 export type DiffSource =
@@ -40,8 +44,12 @@ Options:
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
                         objects naming another namespace are left out, as kubectl apply -n does
-  --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
-                        cross-namespace, sensitive-ports, any-opened, none
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's (or gateway's) pods, e.g.
+                        ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
+                        namespace of its own with no labels, as netpol-analyzer assumes)
+  --fail-on LIST        diff gate, comma list of: exposed and external-ingress (the default),
+                        external-egress, cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE (diff)
 
@@ -60,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let pods: PodsMode = "auto";
   let hostNetwork: HostNetworkMode = "exempt";
   let namespace: string | undefined;
+  let ingressController: IngressController | undefined;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git = false;
@@ -84,7 +93,11 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
     else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
     else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
-    else if (flag === "--fail-on" && cmd === "diff") failOn = value();
+    else if (flag === "--ingress-controller") {
+      const c = parseIngressController(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      ingressController = c.value;
+    } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git = true;
@@ -95,7 +108,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace };
+    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController };
   }
 
   const f = parseFailOn(failOn);
@@ -120,6 +133,7 @@ export function parseArgs(argv: readonly string[]): Command {
     pods,
     hostNetwork,
     namespace,
+    ingressController,
   };
 }
 

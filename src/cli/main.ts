@@ -47,7 +47,7 @@ const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "
 
 function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
   const sources = readSources([...cmd.paths]);
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -58,7 +58,7 @@ function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
 
 function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
   const revs = readRevisions(cmd.source);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate });
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",

@@ -1,6 +1,6 @@
 // The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
 // change only by adding fields.
-import type { DiagnosticJson, EndpointJson, SkippedJson } from "./reach-json.js";
+import type { DiagnosticJson, EndpointJson, SkippedJson, ViaJson } from "./reach-json.js";
 
 export interface ReasonJson {
   side: "base" | "head";
@@ -22,6 +22,17 @@ export interface ChangeJson {
   closed: string;
   endpoint: "added" | "removed" | null;
   why: ReasonJson[];
+}
+
+/**
+ * A pod newly reachable from outside the cluster through Services and routes, or no longer: the
+ * change's fields, its source, the objects that carry it on each side, and whether a policy
+ * isolates the pod's ingress on each side (null: no such pod there).
+ */
+export interface ExposureChangeJson extends ChangeJson {
+  source: "internet" | "ingress-controller";
+  via: { base: ViaJson[]; head: ViaJson[] };
+  isolated: { base: boolean | null; head: boolean | null };
 }
 
 export interface ViolationJson {
@@ -48,6 +59,8 @@ export interface DiffJson {
    * can reach a name server. Added after v1's first form.
    */
   workloads: WorkloadChangeJson[];
+  /** Exposure changes (the ingress controller's are also in `changes`). Added after v1's first form. */
+  exposures: ExposureChangeJson[];
 }
 
 export interface WorkloadChangeJson {
