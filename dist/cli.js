@@ -14107,8 +14107,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
+  for (const s of services) if (!named.has(s.namespace)) named.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
   for (const s of nsSelectors) {
     for (const r of s.requirements) {
       if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
@@ -14144,6 +14147,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
     }
   }
+  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
     const [name, protocol] = k.split("/");
     return { name, port: 0, protocol };
@@ -14155,7 +14159,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
       ...peers.filter(
         ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
-      ).map(({ peer: peer2 }) => peer2.pods)
+      ).map(({ peer: peer2 }) => peer2.pods),
+      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
@@ -14182,7 +14187,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names."
     );
-    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
+    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
   return {
@@ -15218,6 +15223,12 @@ function diffJson(r) {
 }
 
 // src/render/diff-sarif.ts
+var SARIF_WORDS = {
+  code: plain,
+  text: plain,
+  hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`
+};
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
 var RULE_TEXT2 = {
@@ -15274,6 +15285,24 @@ function renderSarif(report, options) {
       });
     }
   }
+  for (const c of report.exposureChanges) {
+    if (c.opened.isEmpty) continue;
+    const hits = report.gate.violations.filter((v) => v.change === c);
+    const hop = c.via.head.find((v) => !v.conn.intersect(c.opened).isEmpty)?.chain[0];
+    const sentence = exposureSentence(c, "opened", SARIF_WORDS);
+    for (const h of hits.length > 0 ? hits : [null]) {
+      const ruleId = h === null ? OPENED_FLOW_RULE : h.rule;
+      results.push({
+        locations: hop ? [at(hop.at.file, hop.at.line)] : [],
+        properties: { opened: c.opened.toString(), pairs: 1 },
+        ruleId,
+        ruleIndex: RULE_IDS.indexOf(ruleId),
+        level: h === null ? "note" : "error",
+        message: { text: `${h === null ? "" : `Gate ${h.rule}: `}${sentence}.` },
+        partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) }
+      });
+    }
+  }
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -15309,7 +15338,9 @@ function fileUri(file) {
   return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
 }
 function fingerprint(rule, g) {
-  const text = `${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`;
+  return hashText(`${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`);
+}
+function hashText(text) {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -556,7 +556,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
       expect(report.changes.some((c) => c.dst === "argocd/argocd-redis[Deployment]")).toBe(true);
       expect(report.changes.every((c) => !c.src.startsWith("default/") && !c.dst.startsWith("default/"))).toBe(true);
       expect(report.assumptions).toContain(
-        "13 objects without metadata.namespace (14 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does).",
+        "21 objects without metadata.namespace (22 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does).",
       );
       const body = theComment().body;
       expect(body).toContain("`argocd/argocd-redis-network-policy`: **removed**");

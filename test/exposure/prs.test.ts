@@ -262,3 +262,15 @@ describe("--pods auto", () => {
     expect(reachJson(reach(files(web, lb), { pods: "declared" })).exposures).toEqual([]);
   });
 });
+
+describe("SARIF", () => {
+  it("an exposure that breaks the gate is an error at the object that carries it", async () => {
+    const { renderSarif } = await import("../../src/render/diff-sarif.js");
+    const base = files(db, service("backend", "db", "  selector: {app: db}\n  ports: [{port: 5432}]\n"));
+    const head = files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n"));
+    const results = renderSarif(diff(base, head), { toolVersion: "test" }).runs[0].results;
+    expect(results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine, r.message.text])).toEqual([
+      ["exposed", "error", 20, "Gate exposed: backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db (LoadBalancer, port 5432); no NetworkPolicy selects it for ingress."],
+    ]);
+  });
+});
