@@ -353,7 +353,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     expect(r.code, describeRun(r)).toBe(1);
     const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
     expect(failure).toHaveLength(1);
-    expect(failure[0]!.message).toMatch(/^netreach gate failed \(fail-on: external-ingress\): 1 violation/);
+    expect(failure[0]!.message).toMatch(/^netreach gate failed \(fail-on: exposed,external-ingress\): 1 violation/);
     expect(failure[0]!.message).toContain("backend/db");
     expect(failure[0]!.message).toContain("TCP 5432");
     expect(failure[0]!.message).toContain("from any external address");
@@ -392,7 +392,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     expect(change.why).toContainEqual(
       expect.objectContaining({ side: "head", policy: "backend/allow-db-external", file: "k8s/policies/db-external.yaml", line: DB_EXTERNAL_RULE_LINE }),
     );
-    expect(report.gate).toMatchObject({ passed: false, failOn: ["external-ingress"] });
+    expect(report.gate).toMatchObject({ passed: false, failOn: ["exposed", "external-ingress"] });
     expect(report.gate.violations).toEqual([expect.objectContaining({ rule: "external-ingress", conn: "TCP 5432" })]);
     // The job summary carries the same report.
     expect(r.summary).toContain("### netreach: network flows");
@@ -567,6 +567,41 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
       expect(patch).not.toMatch(/^[-+ ]\s*namespace:/m);
     } finally {
       s.origin.cleanup();
+    }
+  });
+
+  it("a LoadBalancer Service added to a repository without NetworkPolicy: the comment leads with the exposure, the check fails, the allow label lets it pass", async () => {
+    const origin = makeRepo();
+    try {
+      origin.write("k8s/namespaces.yaml", NAMESPACES);
+      origin.write("k8s/workloads.yaml", WORKLOADS);
+      const mergeBase = origin.commit("no policies");
+      origin.branch("feature");
+      origin.write("k8s/db-service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: backend\nspec:\n  type: LoadBalancer\n  selector: { app: db }\n  ports:\n    - port: 5432\n      targetPort: postgres\n");
+      const head = origin.commit("PR: reach the database from the office");
+      origin.checkout("main");
+      const s: Scenario = { origin, mergeBase, mainTip: mergeBase, head, policyFile: "k8s/db-service.yaml" };
+      const clone = origin.clone({ branch: "feature" });
+      const r = await run({}, s, clone.dir);
+      expect(r.code, describeRun(r)).toBe(1);
+      const body = theComment().body;
+      const lines = body.split("\n");
+      expect(lines[4]).toBe(
+        "**1 workload newly exposed, 0 flows opened, 0 closed — gate failed:** `backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port 5432 → targetPort postgres = 5432); no NetworkPolicy selects it for ingress (`exposed`)",
+      );
+      const listed = lines.find((l) => l.startsWith("- ⛔ `backend/db[Deployment]`"))!;
+      expect(listed).toContain(`[Service \`backend/db\`](${gh.url}/${OWNER}/${REPO}/blob/${head}/k8s/db-service.yaml#L10)`);
+      const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
+      expect(failure.map((f) => f.message)).toEqual([expect.stringMatching(/^netreach gate failed \(fail-on: exposed,external-ingress\): 1 violation\(s\)\n- backend\/db\[Deployment\] TCP 5432 newly reachable from the internet through Service backend\/db/)]);
+      expect(r.outputs["gate"]).toBe("failed");
+
+      gh.setLabels(OWNER, REPO, PR, [ALLOW]);
+      const allowed = await run({}, s, clone.dir);
+      expect(allowed.code, describeRun(allowed)).toBe(0);
+      expect(allowed.outputs["gate"]).toBe("allowed");
+      expect(commandsOf(allowed, "notice").some((c) => c.message.includes("backend/db[Deployment] TCP 5432 newly reachable from the internet"))).toBe(true);
+    } finally {
+      origin.cleanup();
     }
   });
 
