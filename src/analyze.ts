@@ -30,6 +30,17 @@ export interface AnalyzeOptions {
    * namespace are refused. Unset: they go to `default` and any namespace is accepted.
    */
   readonly namespace?: string;
+  /**
+   * Where objects without metadata.namespace go when `namespace` is unset, with objects of other
+   * namespaces accepted (a Helm release's namespace: helm install -n does not refuse them).
+   */
+  readonly defaultNamespace?: string;
+}
+
+function namespaceFor(options: AnalyzeOptions) {
+  return options.namespace === undefined && options.defaultNamespace !== undefined
+    ? { name: options.defaultNamespace, explicit: false }
+    : namespaceOption(options.namespace);
 }
 
 export interface ReachReport {
@@ -55,7 +66,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode): { sides: Side[];
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  const loaded = loadSources(files, namespaceOption(options.namespace));
+  const loaded = loadSources(files, namespaceFor(options));
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
@@ -96,7 +107,7 @@ export interface DiffReport {
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const base = loadSources(baseFiles, namespace);
   const head = loadSources(headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
