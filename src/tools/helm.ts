@@ -10,6 +10,7 @@ import { parseAllDocuments } from "yaml";
 import { resolvedOptions, type BuildOptions } from "./build-options.js";
 import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { splitHelmOutput, templatePath } from "./helm-source.js";
+import { mapByTemplate } from "./line-map.js";
 import { templateKindLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
 import { neverRejects, runFailure } from "./run-failure.js";
@@ -127,7 +128,8 @@ function readOutput(root: string, chartRel: string, tool: string, namespace: str
     const file = source !== undefined ? rel : vendoredArchive(root, rel);
     const line = source === undefined ? undefined : templateKindLine(source, kindsByTemplate.get(p.template)!, index);
     const { template, ...rest } = p;
-    return { ...rest, group: rel, origin: { file, template, ...(line !== undefined ? { line } : {}) } };
+    const lines = source === undefined ? undefined : mapByTemplate(p.text, source, line);
+    return { ...rest, group: rel, origin: { file, template, ...(line !== undefined ? { line } : {}) }, ...(lines !== undefined ? { lines } : {}) };
   });
   return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
 }
