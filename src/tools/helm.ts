@@ -26,6 +26,8 @@ export interface HelmTarget {
   readonly namespace: string;
   /** Repository-relative values files, applied in order after the chart's values.yaml. */
   readonly values?: readonly string[];
+  /** Inline values (YAML or JSON text), applied after the files: Argo CD `helm.values`, Flux `spec.values`. */
+  readonly inlineValues?: string;
 }
 
 // DNS-1123: what helm accepts for a release name (≤ 53) and Kubernetes for a namespace (≤ 63).
@@ -69,6 +71,11 @@ async function render(root: string, target: HelmTarget, options: BuildOptions): 
       return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);
     tool = `helm ${v.replace(/\+.*$/, "")}`;
 
+    if (target.inlineValues !== undefined) {
+      const inline = path.join(home.dir, "inline-values.yaml");
+      fs.writeFileSync(inline, target.inlineValues);
+      values.push(inline);
+    }
     const args = ["template", target.release, chart.abs, `--namespace=${target.namespace}`, ...values.map((f) => `--values=${f}`)];
     const r = await run(args);
     const failed = runFailure(tool, `rendering chart ${chart.rel || "."}`, r, opts.timeoutMs, (stderr) => classify(stderr, chart.rel || "."));
