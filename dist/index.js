@@ -35383,23 +35383,30 @@ function prefixed(locate, prefix) {
 
 // src/load/load-sources.ts
 function loadSources(all, namespace = namespaceOption(void 0)) {
-  const charts = setAsideChartTemplates(all);
-  const files = charts.manifests;
+  const rendered = all.filter((f) => f.lines !== void 0);
+  const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
+  const files = [...charts.manifests, ...rendered];
+  const renderedPaths = new Set(rendered.map((f) => f.path));
   const diagnostics2 = [...charts.diagnostics];
   const objects = [];
   let skippedDocs = 0;
   for (const file of files) {
     const parsed = parseDocuments(file);
-    diagnostics2.push(...parsed.diagnostics);
     const extracted = extractObjects(file, parsed.docs, namespace.name);
-    diagnostics2.push(...extracted.diagnostics);
-    objects.push(...extracted.objects);
+    const lines = file.lines;
+    if (lines === void 0) {
+      diagnostics2.push(...parsed.diagnostics, ...extracted.diagnostics);
+      objects.push(...extracted.objects);
+    } else {
+      diagnostics2.push(...[...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })));
+      objects.push(...extracted.objects.map((o) => atWrittenLines(o, lines)));
+    }
     skippedDocs += extracted.skipped.length;
   }
   const patches = patchFiles(objects);
   const whole = [];
   for (const o of objects) {
-    if (patches.has(o.file)) diagnostics2.push(patchNote(o));
+    if (patches.has(o.file) && !renderedPaths.has(o.file)) diagnostics2.push(patchNote(o));
     else whole.push(o);
   }
   const placed = placeInNamespace(whole, namespace);
@@ -35416,6 +35423,17 @@ function loadSources(all, namespace = namespaceOption(void 0)) {
     exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace
   };
+}
+function writtenLine(lines, line) {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+function atWrittenLines(o, lines) {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
+  copy.locate = (path2) => {
+    const p = o.locate(path2);
+    return { line: writtenLine(lines, p.line), column: p.column };
+  };
+  return copy;
 }
 
 // src/render/reach-json.ts
@@ -35624,6 +35642,9 @@ function sidePods(cluster, synthesis) {
 }
 
 // src/analyze.ts
+function namespaceFor(options) {
+  return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
+}
 function buildSides(loaded, mode) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
@@ -35637,7 +35658,7 @@ function buildSides(loaded, mode) {
   return { sides, synthesis };
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const base = loadSources(baseFiles, namespace);
   const head = loadSources(headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
@@ -35923,9 +35944,12 @@ var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// src/cli/read-sources.ts
+// src/read-limits.ts
 var MiB2 = 1024 * 1024;
 var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4 };
+
+// src/cli/read-sources.ts
+var MiB3 = 1024 * 1024;
 
 // src/git/blobs.ts
 var MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -36002,7 +36026,7 @@ function parseLsTree(text) {
 
 // src/git/read-revision.ts
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var MiB3 = 1024 * 1024;
+var MiB4 = 1024 * 1024;
 function readRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const lim = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
@@ -36096,7 +36120,7 @@ function decode(bytes) {
   }
 }
 function formatSize(bytes, decimals) {
-  const [value, unit] = bytes >= MiB3 ? [bytes / MiB3, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  const [value, unit] = bytes >= MiB4 ? [bytes / MiB4, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
   if (unit === "bytes") return `${bytes} bytes`;
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }

@@ -40,15 +40,18 @@ export interface TargetDiff {
   readonly failure?: Diagnostic;
 }
 
-export interface DiffTargetsOptions {
+export interface DiffTargetsOptions extends BuildSideOptions {
   readonly pods?: PodsMode;
   readonly hostNetwork?: HostNetworkMode;
-  /** -n / the namespace input: for targets that set none. */
-  readonly namespace?: string;
   readonly gate: GateConfig;
-  readonly build?: BuildOptions;
   /** Builds at once; default: the number of cores. */
   readonly concurrency?: number;
+}
+
+export interface BuildSideOptions {
+  /** -n / the namespace input: for targets that set none. */
+  readonly namespace?: string;
+  readonly build?: BuildOptions;
 }
 
 export async function diffTargets(targets: readonly Target[], trees: { readonly base: RepoTree; readonly head: RepoTree }, options: DiffTargetsOptions): Promise<TargetDiff[]> {
@@ -102,7 +105,8 @@ function fingerprint(t: Target, tree: RepoTree): string {
   return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
 }
 
-async function buildSide(t: Target, tree: RepoTree, options: DiffTargetsOptions): Promise<SideBuild> {
+/** One target at one revision (for `netreach reach`, and each side of a diff). */
+export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOptions): Promise<SideBuild> {
   const started = Date.now();
   const done = (b: Omit<SideBuild, "ms">): SideBuild => ({ ...b, ms: Date.now() - started });
   const s = t.source;
