@@ -17075,7 +17075,7 @@ function discoverTargets(tree, paths, repo) {
       targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
     }
   }
-  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))];
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
   const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under2(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
   const built = merged.length > 0;

@@ -64,7 +64,7 @@ export function discoverTargets(tree: DiscoverTree, paths: readonly string[], re
     }
   }
   // A GitOps object names the target better, and says its namespace: it replaces the same build.
-  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))];
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const covered = [...new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => (g.source.kind === "paths" ? g.source.paths : []))])];
   const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
