@@ -15511,17 +15511,32 @@ function mapByTemplate(rendered, template, kindLine) {
   for (const r of rLines) {
     const text = r.trim();
     if (text !== "" && !text.startsWith("#")) {
+      let found2 = false;
       for (let j = next; j < to; j++) {
         if (matches2(text, tLines[j].trim())) {
           current = j + 1;
           next = j + 1;
+          found2 = true;
           break;
+        }
+      }
+      if (!found2) {
+        for (let j = next; j < to; j++) {
+          if (printsText(tLines[j].trim())) {
+            current = j + 1;
+            break;
+          }
         }
       }
     }
     out.push(current);
   }
   return out;
+}
+function printsText(line) {
+  if (!line.startsWith("{{") || !line.endsWith("}}")) return false;
+  const inner = line.replace(/^\{\{-?\s*/, "");
+  return !/^(if|else|end|with|range|define|block|\/\*|\$\w+\s*:?=)/.test(inner);
 }
 function matches2(rendered, template) {
   if (!template.includes("{{")) return rendered === template;

@@ -153,17 +153,36 @@ export function mapByTemplate(rendered: string, template: string, kindLine: numb
   for (const r of rLines) {
     const text = r.trim();
     if (text !== "" && !text.startsWith("#")) {
+      let found = false;
       for (let j = next; j < to; j++) {
         if (matches(text, tLines[j]!.trim())) {
           current = j + 1;
           next = j + 1;
+          found = true;
           break;
+        }
+      }
+      // Text no template line writes came from an action that prints (toYaml, include, tpl):
+      // the first such line ahead (the search stays where it was, for the lines after it).
+      if (!found) {
+        for (let j = next; j < to; j++) {
+          if (printsText(tLines[j]!.trim())) {
+            current = j + 1;
+            break;
+          }
         }
       }
     }
     out.push(current);
   }
   return out;
+}
+
+/** A template line that is only an action printing text: `{{- toYaml . | nindent 4 }}`, `{{ include "x" . }}`. */
+function printsText(line: string): boolean {
+  if (!line.startsWith("{{") || !line.endsWith("}}")) return false;
+  const inner = line.replace(/^\{\{-?\s*/, "");
+  return !/^(if|else|end|with|range|define|block|\/\*|\$\w+\s*:?=)/.test(inner);
 }
 
 function matches(rendered: string, template: string): boolean {
