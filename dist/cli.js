@@ -11455,8 +11455,8 @@ var GATEWAY_API_VERSIONS = {
   ReferenceGrant: ["v1beta1", "v1alpha2"]
 };
 function isGatewayApi(kind, apiVersion) {
-  const versions = GATEWAY_API_VERSIONS[kind];
-  return versions !== void 0 && versions.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
 }
 function rejects(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
@@ -15779,6 +15779,7 @@ function makeToolHome(searchPath) {
 
 // src/tools/helm.ts
 var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var versions = /* @__PURE__ */ new Map();
 function helmTemplate(root, target2, options = {}) {
   return neverRejects("helm template", () => render(root, target2, options));
 }
@@ -15804,10 +15805,18 @@ async function render(root, target2, options) {
   const home = makeToolHome(opts.searchPath);
   try {
     const run = (args2) => runTool(helm, args2, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
-    const version = await run(["version", "--short"]);
-    const versionFailed = runFailure("helm", "`helm version`", version, opts.timeoutMs);
-    if (versionFailed !== void 0) return versionFailed;
-    const v = version.kind === "exited" ? version.stdout.toString("utf8").trim() : "";
+    let version = versions.get(helm);
+    if (version === void 0) {
+      version = run(["version", "--short"]);
+      versions.set(helm, version);
+    }
+    const ran = await version;
+    const versionFailed = runFailure("helm", "`helm version`", ran, opts.timeoutMs);
+    if (versionFailed !== void 0) {
+      versions.delete(helm);
+      return versionFailed;
+    }
+    const v = ran.kind === "exited" ? ran.stdout.toString("utf8").trim() : "";
     const major = /^v(\d+)\./.exec(v)?.[1];
     if (major !== "3" && major !== "4")
       return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);

@@ -14,7 +14,7 @@ import { mapByTemplate } from "./line-map.js";
 import { templateKindLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
 import { neverRejects, runFailure } from "./run-failure.js";
-import { runTool } from "./run-tool.js";
+import { runTool, type RunToolResult } from "./run-tool.js";
 import { resolveInTree } from "./target-path.js";
 import { makeToolHome } from "./tool-env.js";
 import { trimToolMessage } from "./tool-message.js";
@@ -32,6 +32,8 @@ export interface HelmTarget {
 
 // DNS-1123: what helm accepts for a release name (≤ 53) and Kubernetes for a namespace (≤ 63).
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const versions = new Map<string, Promise<RunToolResult>>();
 
 /** Renders `target` from the tree at `root`. Never rejects: failures are results. */
 export function helmTemplate(root: string, target: HelmTarget, options: BuildOptions = {}): Promise<BuildResult> {
@@ -62,10 +64,19 @@ async function render(root: string, target: HelmTarget, options: BuildOptions): 
   const home = makeToolHome(opts.searchPath);
   try {
     const run = (args: string[]) => runTool(helm, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
-    const version = await run(["version", "--short"]);
-    const versionFailed = runFailure("helm", "`helm version`", version, opts.timeoutMs);
-    if (versionFailed !== undefined) return versionFailed;
-    const v = version.kind === "exited" ? version.stdout.toString("utf8").trim() : "";
+    // Asked once per binary and process: every target of a run uses the same helm.
+    let version = versions.get(helm);
+    if (version === undefined) {
+      version = run(["version", "--short"]);
+      versions.set(helm, version);
+    }
+    const ran = await version;
+    const versionFailed = runFailure("helm", "`helm version`", ran, opts.timeoutMs);
+    if (versionFailed !== undefined) {
+      versions.delete(helm);
+      return versionFailed;
+    }
+    const v = ran.kind === "exited" ? ran.stdout.toString("utf8").trim() : "";
     const major = /^v(\d+)\./.exec(v)?.[1];
     if (major !== "3" && major !== "4")
       return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);

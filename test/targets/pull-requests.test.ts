@@ -97,21 +97,19 @@ beforeAll(async () => {
     broken: pr(repo, base, "broken", (r, w) => w("deploy/overlays/dev/kustomization.yaml", r("deploy/overlays/dev/kustomization.yaml").replace("../../base", "../../missing"))),
   };
   const names = Object.keys(heads) as (keyof typeof heads)[];
-  const results = await Promise.all([
-    ...names.map((n) => cli(["diff", "--git", base, heads[n], "--format", "json"], repo.dir)),
-    cli(["diff", "--git", base, heads.patch, "--format", "md"], repo.dir),
-  ]);
+  // One run each: the comment on stdout, the JSON report by --output.
+  const results = await Promise.all(names.map((n) => cli(["diff", "--git", base, heads[n], "--format", "md", "--output", path.join(repo.dir, `${n}.json`)], repo.dir)));
   names.forEach((n, i) => {
     const run = results[i]!;
     let report: Report;
     try {
-      report = JSON.parse(run.stdout) as Report;
+      report = JSON.parse(fs.readFileSync(path.join(repo.dir, `${n}.json`), "utf8")) as Report;
     } catch {
       throw new Error(`${n}: exit ${run.code}\n${run.stdout}\n${run.stderr}`);
     }
     runs.set(n, { json: run, report });
   });
-  md = results[names.length]!;
+  md = results[0]!;
 }, 60_000);
 
 afterAll(() => repo?.cleanup());
