@@ -35240,7 +35240,7 @@ function setAsideChartTemplates(files) {
     return false;
   });
   const diagnostics2 = [...perChart].map(
-    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (charts are not rendered yet; commit rendered manifests or point paths elsewhere)`)
+    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (read as plain files here; the chart is rendered when it is a target, see README "Targets")`)
   );
   return { manifests, diagnostics: diagnostics2 };
 }
@@ -35262,7 +35262,7 @@ function patchFiles(objects) {
   return out;
 }
 function patchNote(obj3) {
-  return diagnostic("note", obj3.file, obj3.locate([]), `${obj3.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+  return diagnostic("note", obj3.file, obj3.locate([]), `${obj3.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
 }
 function normalize2(path10) {
   const out = [];
