@@ -38,6 +38,17 @@ export interface AnalyzeOptions {
   readonly namespace?: string;
   /** Where Ingress and Gateway traffic comes from (--ingress-controller); netreach's stand-in when unset. */
   readonly ingressController?: IngressController;
+  /**
+   * Where objects without metadata.namespace go when `namespace` is unset, with objects of other
+   * namespaces accepted (a Helm release's namespace: helm install -n does not refuse them).
+   */
+  readonly defaultNamespace?: string;
+}
+
+function namespaceFor(options: AnalyzeOptions) {
+  return options.namespace === undefined && options.defaultNamespace !== undefined
+    ? { name: options.defaultNamespace, explicit: false }
+    : namespaceOption(options.namespace);
 }
 
 export interface ReachReport {
@@ -81,7 +92,7 @@ function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  const loaded = loadSources(files, namespaceOption(options.namespace));
+  const loaded = loadSources(files, namespaceFor(options));
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
@@ -130,7 +141,7 @@ export interface DiffReport {
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const base = loadSources(baseFiles, namespace);
   const head = loadSources(headFiles, namespace);
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);

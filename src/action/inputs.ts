@@ -23,6 +23,14 @@ export interface ActionInputs {
   /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
   readonly ingressController: IngressController | null;
   readonly maxCommentChars: number;
+  /** Targets: inputs kustomize, helm, targets, config, discover. */
+  readonly targets: {
+    readonly kustomize: readonly string[];
+    readonly helm: readonly string[];
+    readonly names: readonly string[];
+    readonly config: string;
+    readonly discover: boolean;
+  };
 }
 
 export class InputError extends Error {
@@ -33,6 +41,9 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   if (!(allowed as readonly string[]).includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not "${value}"`);
   return value as T;
 }
+
+/** A comma or newline separated list. */
+const list = (v: string) => v.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
 
 export function readInputs(): ActionInputs {
   const get = (name: string) => core.getInput(name).trim();
@@ -65,5 +76,13 @@ export function readInputs(): ActionInputs {
     namespace,
     ingressController: controller === null ? null : controller.value,
     maxCommentChars,
+    targets: {
+      kustomize: list(get("kustomize")),
+      // One chart per line: a chart's values files are comma separated.
+      helm: get("helm").split("\n").map((s) => s.trim()).filter((s) => s !== ""),
+      names: list(get("targets")),
+      config: get("config") || ".netreach.yaml",
+      discover: oneOf("discover", get("discover") || "true", ["true", "false"] as const) === "true",
+    },
   };
 }

@@ -16,6 +16,7 @@ import { diffJson } from "../render/diff-json.js";
 import { violationLines } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
 import { openingAnnotations } from "./annotations.js";
+import { runActionTargets } from "./run-targets.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 
@@ -75,6 +76,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
   const revs = revisions(repoDir, inputs, event);
   core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
+
+  if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
 
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);

@@ -14,7 +14,19 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
 export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
 
+/** Which targets to analyze (see README, "Targets"). */
+export interface TargetArgs {
+  readonly kustomize: readonly string[];
+  readonly helm: readonly string[];
+  readonly names: readonly string[];
+  /** --config FILE: a configuration on disk instead of the revisions' .netreach.yaml. */
+  readonly config: string | null;
+  /** --no-discover: analyze the paths as plain manifests, as before targets existed. */
+  readonly discover: boolean;
+}
+
 interface Common {
+  readonly targets: TargetArgs;
   readonly pods: PodsMode;
   readonly hostNetwork: HostNetworkMode;
   /** -n: as kubectl apply -n; undefined when not given (objects without one go to `default`). */
@@ -37,6 +49,14 @@ export const USAGE = `Usage:
   netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
   netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
+
+Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
+Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
+  --kustomize DIR       build this Kustomize directory (repeatable)
+  --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
+  --target NAME         analyze only this target (repeatable)
+  --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
+  --no-discover         no discovery: the paths are plain manifests, as netreach read them before
 
 Options:
   --format F            output format (reach: text; diff: text)
@@ -74,6 +94,11 @@ export function parseArgs(argv: readonly string[]): Command {
   let git = false;
   let output: string | null = null;
   let dashes = false;
+  const kustomize: string[] = [];
+  const helm: string[] = [];
+  const names: string[] = [];
+  let config: string | null = null;
+  let discover = true;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (dashes) {
@@ -101,14 +126,23 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git = true;
+    else if (flag === "--kustomize") kustomize.push(value());
+    else if (flag === "--helm") helm.push(value());
+    else if (flag === "--target") names.push(value());
+    else if (flag === "--config") config = value();
+    else if (flag === "--no-discover") discover = false;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
 
+  const targets: TargetArgs = { kustomize, helm, names, config, discover };
+  const withTargets = kustomize.length + helm.length + names.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
+    // With targets named, the directory defaults to the current one.
+    if (paths.length === 0 && withTargets) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController };
+    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets };
   }
 
   const f = parseFailOn(failOn);
@@ -134,6 +168,7 @@ export function parseArgs(argv: readonly string[]): Command {
     hostNetwork,
     namespace,
     ingressController,
+    targets,
   };
 }
 

@@ -21,23 +21,30 @@ export interface Loaded {
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined)): Loaded {
-  const charts = setAsideChartTemplates(all);
-  const files = charts.manifests;
+  const rendered = all.filter((f) => f.lines !== undefined);
+  const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
+  const files = [...charts.manifests, ...rendered];
+  const renderedPaths = new Set(rendered.map((f) => f.path));
   const diagnostics: Diagnostic[] = [...charts.diagnostics];
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
   for (const file of files) {
     const parsed = parseDocuments(file);
-    diagnostics.push(...parsed.diagnostics);
     const extracted = extractObjects(file, parsed.docs, namespace.name);
-    diagnostics.push(...extracted.diagnostics);
-    objects.push(...extracted.objects);
+    const lines = file.lines;
+    if (lines === undefined) {
+      diagnostics.push(...parsed.diagnostics, ...extracted.diagnostics);
+      objects.push(...extracted.objects);
+    } else {
+      diagnostics.push(...[...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })));
+      objects.push(...extracted.objects.map((o) => atWrittenLines(o, lines)));
+    }
     skippedDocs += extracted.skipped.length;
   }
   const patches = patchFiles(objects);
   const whole: KubeObject[] = [];
   for (const o of objects) {
-    if (patches.has(o.file)) diagnostics.push(patchNote(o));
+    if (patches.has(o.file) && !renderedPaths.has(o.file)) diagnostics.push(patchNote(o));
     else whole.push(o);
   }
   const placed = placeInNamespace(whole, namespace);
@@ -52,4 +59,19 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     withoutNamespace: placed.withoutNamespace,
     namespace,
   };
+}
+
+function writtenLine(lines: readonly number[], line: number): number {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+
+/** The object with positions in the file it was written in rather than in the rendered text. */
+function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
+  // Descriptors, not a spread: lazy getters (ownText) stay lazy.
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)) as { -readonly [K in keyof KubeObject]: KubeObject[K] };
+  copy.locate = (path) => {
+    const p = o.locate(path);
+    return { line: writtenLine(lines, p.line), column: p.column };
+  };
+  return copy;
 }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { commentMarker } from "../../src/github/comment.js";
 import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest } from "../support/github-stand-in.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
+import { toolsPath } from "../tools/support.js";
 import { BUNDLE, NON_LOOPBACK_MARK, ROOT, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
 
 const OWNER = "acme";
@@ -611,5 +612,39 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     const errors = commandsOf(r, "error").map((c) => c.message);
     expect(errors, describeRun(r)).toEqual([expect.stringContaining('input namespace "Argo CD" is not a valid namespace name: it must be a lower-case DNS label')]);
     expect(gh.writes()).toEqual([]);
+  });
+
+  it("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
+    const origin = makeRepo();
+    try {
+      const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
+      for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
+        if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+      const base = origin.commit("overlays");
+      origin.branch("feature");
+      origin.checkout("feature");
+      const patch = "deploy/overlays/prod/web-ingress.yaml";
+      origin.write(patch, fs.readFileSync(path.join(origin.dir, patch), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
+      const head = origin.commit("PR: open prod's web port");
+      const clone = origin.clone({ branch: "feature" });
+      const r = await run({ path: toolsPath() }, { origin, mergeBase: base, mainTip: base, head, policyFile: patch }, clone.dir);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.outputs).toMatchObject({ gate: "failed", opened: "1", closed: "0", changed: "1" });
+      const body = theComment().body;
+      expect(body).toContain("**2 targets, 1 changed — gate failed in `prod`.**");
+      expect(body).toContain("| `dev` | kustomize deploy/overlays/dev | no change | passed |");
+      expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | 1 flow opened — gate failed | ⛔ failed |");
+      expect(body).toContain(`${gh.url}/${OWNER}/${REPO}/blob/${head}/deploy/overlays/prod/web-ingress.yaml#L7`);
+      const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { targets: { name: string; status: string; head: { reused: boolean } }[] };
+      expect(report.targets.map((t) => [t.name, t.status, t.head.reused])).toEqual([
+        ["dev", "unchanged", true],
+        ["prod", "changed", false],
+      ]);
+      expect(commandsOf(r, "error").map((c) => c.properties.file)).toContain(patch);
+      expect(commandsOf(r, "error").map((c) => c.message).join("\n")).toContain("netreach gate failed for target prod");
+      expectLoopbackOnly(r, gh.requests);
+    } finally {
+      origin.cleanup();
+    }
   });
 });
