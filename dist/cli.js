@@ -13901,7 +13901,7 @@ function exposurePaths(cluster, pods) {
         const routed = routedConn(port3, target2);
         if (routed === void 0) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after)] });
         }
       }
     }
@@ -13925,8 +13925,8 @@ function outsideGates(s) {
   const gates = [];
   if (s.type === "LoadBalancer") {
     const ranges = s.loadBalancerSourceRanges;
-    const from = ranges.length === 0 ? "" : `, loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
-    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}${from}` });
+    const from = ranges.length === 0 ? void 0 : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...from !== void 0 ? { after: from } : {} });
   } else if (s.type === "NodePort") {
     gates.push({ addresses: void 0, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== void 0 ? `, nodePort ${p.nodePort}` : ""}` });
   }
@@ -13943,9 +13943,10 @@ function routedConn(port3, target2) {
 function portWords(p) {
   return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
-function serviceHop(s, port3, detail, target2) {
+function serviceHop(s, port3, detail, target2, after) {
   const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: to === "" ? detail : `${detail} \u2192 ${to}`, at: port3.source };
+  const words = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port3.source };
 }
 function routeHop(route, backend2) {
   return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };
@@ -15467,6 +15468,15 @@ function reachMarkdown(r) {
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
   out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
+  if (r.exposures.length > 0) {
+    out.push(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
+    for (const e of r.exposures) {
+      const from = e.src.type === "ingress-controller" ? "the ingress controller" : e.src.cidrs.length === 1 && e.src.cidrs[0] === "0.0.0.0/0" ? "the internet" : mdCode(e.src.id);
+      const through = e.via.map((v) => v.chain.map((h) => `${md(h.kind)} ${mdCode(`${h.namespace}/${h.name}`)} (${md(h.detail)}, ${mdCode(`${h.at.file}:${h.at.line}`)})`).join(" \u2192 ")).join("<br>");
+      out.push(`| ${mdCode(e.dst.id)} | ${md(connWords(e.conn))} | ${from} | ${through} |`);
+    }
+    out.push("");
+  }
   if (r.flows.length > 0 && r.flows.length <= MAX_GROUPED_FLOWS) {
     const changes = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));
     const groups = groupChanges({ changes, universe: r.endpoints, endpoints: r.endpoints, gate: { passed: true, violations: [] } }).opened;

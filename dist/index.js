@@ -35585,7 +35585,7 @@ function exposurePaths(cluster, pods) {
         const routed = routedConn(port3, target2);
         if (routed === void 0) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after)] });
         }
       }
     }
@@ -35609,8 +35609,8 @@ function outsideGates(s) {
   const gates = [];
   if (s.type === "LoadBalancer") {
     const ranges = s.loadBalancerSourceRanges;
-    const from = ranges.length === 0 ? "" : `, loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
-    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}${from}` });
+    const from = ranges.length === 0 ? void 0 : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...from !== void 0 ? { after: from } : {} });
   } else if (s.type === "NodePort") {
     gates.push({ addresses: void 0, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== void 0 ? `, nodePort ${p.nodePort}` : ""}` });
   }
@@ -35627,9 +35627,10 @@ function routedConn(port3, target2) {
 function portWords(p) {
   return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
-function serviceHop(s, port3, detail, target2) {
+function serviceHop(s, port3, detail, target2, after) {
   const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: to === "" ? detail : `${detail} \u2192 ${to}`, at: port3.source };
+  const words = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port3.source };
 }
 function routeHop(route, backend2) {
   return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };

@@ -24,7 +24,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
         const routed = routedConn(port, target);
         if (routed === undefined) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after)] });
         }
       }
     }
@@ -49,6 +49,8 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
 interface Gate {
   readonly addresses: ExposurePath["addresses"];
   readonly detail: (port: ServicePort) => string;
+  /** Said after the port and its target: who may come in. */
+  readonly after?: string;
 }
 
 /**
@@ -60,8 +62,8 @@ function outsideGates(s: Service): Gate[] {
   const gates: Gate[] = [];
   if (s.type === "LoadBalancer") {
     const ranges = s.loadBalancerSourceRanges;
-    const from = ranges.length === 0 ? "" : `, loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
-    gates.push({ addresses: ranges.length === 0 ? undefined : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}${from}` });
+    const from = ranges.length === 0 ? undefined : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? undefined : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...(from !== undefined ? { after: from } : {}) });
   } else if (s.type === "NodePort") {
     gates.push({ addresses: undefined, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== undefined ? `, nodePort ${p.nodePort}` : ""}` });
   }
@@ -85,9 +87,10 @@ function portWords(p: ServicePort): string {
   return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
 
-function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined): Hop {
+function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after?: string): Hop {
   const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: to === "" ? detail : `${detail} → ${to}`, at: port.source };
+  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : [])].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source };
 }
 
 function routeHop(route: Route, backend: RouteBackend): Hop {

@@ -274,3 +274,12 @@ describe("SARIF", () => {
     ]);
   });
 });
+
+describe("reach --format md", () => {
+  it("leads with what is exposed outside the cluster, each with the objects that carry it", async () => {
+    const { reachMarkdown } = await import("../../src/render/reach-md.js");
+    const out = reachMarkdown(reach(files(db, service("backend", "db", "  type: NodePort\n  selector: {app: db}\n  ports: [{port: 5432, nodePort: 30432}]\n"))));
+    const table = out.slice(out.indexOf("### Exposed outside the cluster (1)"), out.indexOf("| Sources |"));
+    expect(table).toContain("| `backend/db[StatefulSet]` | TCP 5432 | the internet | Service `backend/db` (NodePort, port 5432, nodePort 30432, `k8s.yaml:20`) |");
+  });
+});
