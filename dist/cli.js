@@ -13910,6 +13910,7 @@ function exposurePaths(cluster, pods) {
     if (!b.attached || b.service === void 0 || b.backend.weight === 0) continue;
     const targetsOf = byService.get(b.service.id);
     for (const sp of b.ports) {
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
       const entry = targetsOf.ports.find((p) => p.port === sp);
       for (const { workload, port: target2 } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target2);
@@ -14273,6 +14274,12 @@ function sideTable(l, side2, reach2, classOf) {
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
   return { table: exposureTable({ paths, reach: reach2, classOf, controllerClass }), classOf, controllerClass, reach: reach2, paths };
 }
+function mergedSources(exposures, classes) {
+  const known = new Set(classes.map((e) => e.id));
+  const out = /* @__PURE__ */ new Map();
+  for (const e of exposures) if (e.src.type === "external" && !known.has(e.src.id)) out.set(e.src.id, e.src);
+  return [...out.values()];
+}
 function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
 }
@@ -14287,7 +14294,8 @@ function reach(files, options = {}) {
   const exposures = listExposures(table, byId(side2.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   return {
-    endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : []],
+    // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
+    endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : [], ...mergedSources(exposures, universe.externals)],
     flows: [...expandFlows(reachability, side2.pods, universe.classOf[0]), ...controllerFlows],
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side2.policies)].sort(compareDiagnostics),

@@ -35594,6 +35594,7 @@ function exposurePaths(cluster, pods) {
     if (!b.attached || b.service === void 0 || b.backend.weight === 0) continue;
     const targetsOf = byService.get(b.service.id);
     for (const sp of b.ports) {
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
       const entry = targetsOf.ports.find((p) => p.port === sp);
       for (const { workload, port: target2 } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target2);

@@ -87,6 +87,13 @@ function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: Readonly
   return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
 }
 
+function mergedSources(exposures: readonly Exposure[], classes: readonly Endpoint[]): Endpoint[] {
+  const known = new Set(classes.map((e) => e.id));
+  const out = new Map<string, Endpoint>();
+  for (const e of exposures) if (e.src.type === "external" && !known.has(e.src.id)) out.set(e.src.id, e.src);
+  return [...out.values()];
+}
+
 function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
   return new Map(pods.map((p) => [p.id, p]));
 }
@@ -102,7 +109,8 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   return {
-    endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : [])],
+    // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
+    endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
     flows: [...expandFlows(reachability, side.pods, universe.classOf[0]!), ...controllerFlows],
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),

@@ -34,6 +34,8 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
     if (!b.attached || b.service === undefined || b.backend.weight === 0) continue;
     const targetsOf = byService.get(b.service.id)!;
     for (const sp of b.ports) {
+      // The controller proxies its route kind's protocol: UDP for a UDPRoute, TCP for the rest.
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
       const entry = targetsOf.ports.find((p) => p.port === sp);
       for (const { workload, port: target } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target);
