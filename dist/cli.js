@@ -15515,6 +15515,7 @@ var MAX_COLUMN = 60;
 function* reachTextLines(r) {
   if (r.flows.length === 0) {
     yield "no allowed flows\n";
+    yield* exposureLines(r);
     return;
   }
   let width = 0;
@@ -15527,6 +15528,19 @@ function* reachTextLines(r) {
   dstWidth = Math.min(MAX_COLUMN, dstWidth);
   for (const f of r.flows) yield `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}
 `;
+  yield* exposureLines(r);
+}
+function* exposureLines(r) {
+  if (r.exposures.length === 0) return;
+  yield `
+exposed outside the cluster (${r.exposures.length}):
+`;
+  for (const e of r.exposures) {
+    const from = e.src.type === "ingress-controller" ? "the ingress controller" : plain(e.src.id);
+    const through = e.via.map((v) => v.chain.map((h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} (${plain(h.detail)}) [${plain(h.at.file)}:${h.at.line}]`).join(" -> ")).join("; ");
+    yield `  ${plain(e.dst.id)} ${e.conn.toString()} from ${from} through ${through}
+`;
+  }
 }
 
 // src/render/target-outcome.ts

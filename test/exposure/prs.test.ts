@@ -283,3 +283,13 @@ describe("reach --format md", () => {
     expect(table).toContain("| `backend/db[StatefulSet]` | TCP 5432 | the internet | Service `backend/db` (NodePort, port 5432, nodePort 30432, `k8s.yaml:20`) |");
   });
 });
+
+describe("reach --format text", () => {
+  it("lists exposures after the flows, each with its objects and lines", async () => {
+    const { reachTextLines } = await import("../../src/render/reach-text.js");
+    const out = [...reachTextLines(reach(files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n"))))].join("");
+    expect(out.slice(out.indexOf("\nexposed"))).toBe(
+      "\nexposed outside the cluster (1):\n  backend/db[StatefulSet] TCP 5432 from 0.0.0.0/0 through Service backend/db (LoadBalancer, port 5432) [k8s.yaml:20]\n",
+    );
+  });
+});
