@@ -14010,25 +14010,7 @@ function unresolvedNamedPorts(universe, policies) {
   return out;
 }
 
-// src/render/reach-json.ts
-function endpointJson(e) {
-  switch (e.type) {
-    case "workload":
-      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
-    case "synthetic":
-      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
-    case "external":
-      return { id: e.id, type: "external", cidrs: [...e.cidrs] };
-    case "ingress-controller":
-      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
-  }
-}
-function diagnosticJson(d) {
-  return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
-}
-function skippedJson(s) {
-  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
-}
+// src/load/skipped-words.ts
 function describeSkipped(s) {
   const parts = [];
   if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
@@ -14038,35 +14020,6 @@ function describeSkipped(s) {
     parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
   }
   return parts.join("; ");
-}
-function* reachJsonChunks(r) {
-  const { flows, ...rest } = reachJson({ ...r, flows: [] });
-  void flows;
-  const head = JSON.stringify(rest, null, 2);
-  yield head.slice(0, -2) + ',\n  "flows": [';
-  let first = true;
-  for (const f of r.flows) {
-    yield `${first ? "" : ","}
-    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
-    first = false;
-  }
-  yield `${first ? "" : "\n  "}]
-}
-`;
-}
-function reachJson(r) {
-  return {
-    schema: "netreach.reach/v1",
-    endpoints: r.endpoints.map(endpointJson),
-    flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
-    diagnostics: r.diagnostics.map(diagnosticJson),
-    assumptions: [...r.assumptions],
-    skipped: skippedJson(r.skipped),
-    exposures: r.exposures.map((e) => ({ dst: e.dst.id, source: e.source, src: e.src.id, conn: e.conn.toString(), via: e.via.map(viaJson) }))
-  };
-}
-function viaJson(c) {
-  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/synth/combinations.ts
@@ -15205,6 +15158,55 @@ ${ticks}`;
 function safeUrl(url) {
   if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/render/reach-json.ts
+function endpointJson(e) {
+  switch (e.type) {
+    case "workload":
+      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
+    case "synthetic":
+      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
+    case "external":
+      return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
+  }
+}
+function diagnosticJson(d) {
+  return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
+}
+function skippedJson(s) {
+  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
+}
+function* reachJsonChunks(r) {
+  const { flows, ...rest } = reachJson({ ...r, flows: [] });
+  void flows;
+  const head = JSON.stringify(rest, null, 2);
+  yield head.slice(0, -2) + ',\n  "flows": [';
+  let first = true;
+  for (const f of r.flows) {
+    yield `${first ? "" : ","}
+    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}]
+}
+`;
+}
+function reachJson(r) {
+  return {
+    schema: "netreach.reach/v1",
+    endpoints: r.endpoints.map(endpointJson),
+    flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
+    diagnostics: r.diagnostics.map(diagnosticJson),
+    assumptions: [...r.assumptions],
+    skipped: skippedJson(r.skipped),
+    exposures: r.exposures.map((e) => ({ dst: e.dst.id, source: e.source, src: e.src.id, conn: e.conn.toString(), via: e.via.map(viaJson) }))
+  };
+}
+function viaJson(c) {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/render/diff-json.ts

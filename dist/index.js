@@ -35445,8 +35445,8 @@ function atWrittenLines(o, lines) {
 }
 
 // src/exposure/table.ts
-function exposureTable({ paths, reach, classOf, controllerClass }) {
-  const u = reach.universe;
+function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
+  const u = reach2.universe;
   const P = u.podClasses.length;
   const everywhere = u.externals.map((_, i) => i);
   const table = /* @__PURE__ */ new Map();
@@ -35461,7 +35461,7 @@ function exposureTable({ paths, reach, classOf, controllerClass }) {
     if (dst === void 0) continue;
     if (path10.source === "ingress-controller") {
       if (controllerClass === void 0) continue;
-      const conn = path10.routed.intersect(reach.conn(controllerClass, dst));
+      const conn = path10.routed.intersect(reach2.conn(controllerClass, dst));
       if (conn.isEmpty) continue;
       const e = entry(path10.dst);
       e.controller = add(e.controller, path10.chain, conn);
@@ -35469,7 +35469,7 @@ function exposureTable({ paths, reach, classOf, controllerClass }) {
     }
     const classes = path10.addresses === void 0 ? everywhere : [...new Set(path10.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
     for (const x of classes) {
-      const conn = path10.routed.intersect(reach.conn(P + x, dst));
+      const conn = path10.routed.intersect(reach2.conn(P + x, dst));
       if (conn.isEmpty) continue;
       const e = entry(path10.dst);
       e.internet.set(x, add(e.internet.get(x), path10.chain, conn));
@@ -35645,25 +35645,7 @@ function routeDetail(route, backend2) {
   return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
 }
 
-// src/render/reach-json.ts
-function endpointJson(e) {
-  switch (e.type) {
-    case "workload":
-      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
-    case "synthetic":
-      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
-    case "external":
-      return { id: e.id, type: "external", cidrs: [...e.cidrs] };
-    case "ingress-controller":
-      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
-  }
-}
-function diagnosticJson(d) {
-  return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
-}
-function skippedJson(s) {
-  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
-}
+// src/load/skipped-words.ts
 function describeSkipped(s) {
   const parts = [];
   if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
@@ -35673,9 +35655,6 @@ function describeSkipped(s) {
     parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
   }
   return parts.join("; ");
-}
-function viaJson(c) {
-  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/synth/combinations.ts
@@ -35878,10 +35857,10 @@ function buildSides(loaded, mode, controller) {
   });
   return { sides, synthesis };
 }
-function sideTable(l, side2, reach, classOf) {
+function sideTable(l, side2, reach2, classOf) {
   const paths = exposurePaths(l.cluster, side2.pods);
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
-  return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
+  return { table: exposureTable({ paths, reach: reach2, classOf, controllerClass }), classOf, controllerClass, reach: reach2, paths };
 }
 function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
@@ -41920,6 +41899,29 @@ ${ticks}`;
 function safeUrl(url) {
   if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/render/reach-json.ts
+function endpointJson(e) {
+  switch (e.type) {
+    case "workload":
+      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
+    case "synthetic":
+      return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
+    case "external":
+      return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
+  }
+}
+function diagnosticJson(d) {
+  return { severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message };
+}
+function skippedJson(s) {
+  return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
+}
+function viaJson(c) {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/render/diff-json.ts

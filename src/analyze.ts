@@ -21,8 +21,7 @@ import { evaluate } from "./reach/evaluate.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
-import { describeSkipped, reachJson } from "./render/reach-json.js";
-import type { ReachJson } from "./report/reach-json.js";
+import { describeSkipped } from "./load/skipped-words.js";
 import { sidePods, synthesize, type PodsMode, type Synthesis } from "./synth/synthesize.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
@@ -119,9 +118,6 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   };
 }
 
-export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachJson {
-  return reachJson(reach(files, options));
-}
 
 export interface DiffOptions extends AnalyzeOptions {
   readonly gate?: GateConfig;

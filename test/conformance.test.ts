@@ -2,7 +2,8 @@
 // address segments (see test/conformance/compare.ts). Admin-tier cases (anp/banp) are not run here.
 
 import { describe, expect, it } from "vitest";
-import { analyzeReach, diff, reach } from "../src/analyze.js";
+import { diff, reach } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import { diffJson } from "../src/render/diff-json.js";
 import type { HostNetworkMode } from "../src/reach/universe.js";
 import type { SourceFile } from "../src/load/source.js";

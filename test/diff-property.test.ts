@@ -4,7 +4,8 @@
 //   head (pod pairs and pod<->external address segments), nothing more, nothing less.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeReach, diff } from "../src/analyze.js";
+import { diff } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { compareDiff, entriesFromReach, formatMismatches } from "./conformance/compare.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { analyzeReach } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import type { ReachJson } from "../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./reference/conn.js";
 import { allowed, policyTypes, type Endpoint } from "./reference/evaluator.js";

@@ -1,6 +1,6 @@
 // What netreach reads but does not analyze is counted and said, never silently dropped.
 import { describe, expect, it } from "vitest";
-import { analyzeReach } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 
 const files = [
   {

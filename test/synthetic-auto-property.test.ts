@@ -12,7 +12,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { analyzeReach, representatives } from "../src/analyze.js";
+import { representatives } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import type { SourceFile } from "../src/load/source.js";
 import { selectorMatches } from "./reference/evaluator.js";
 import { POD_LABELS } from "./reference/generate.js";

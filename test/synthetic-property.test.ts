@@ -12,7 +12,8 @@
 // NETREACH_SYNTHETIC_RUNS and NETREACH_SYNTHETIC_SEED override the run count and the seed.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeReach, representatives } from "../src/analyze.js";
+import { representatives } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import type { ReachJson } from "../src/report/reach-json.js";
 import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Ip } from "./reference/ip.js";
 import type { NetworkPolicy } from "./reference/kube.js";

@@ -4,7 +4,8 @@
 // ports, the assumptions, the bound and its fallback, scale, and declared workloads alongside.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeReach, reach, representatives, type PodsMode } from "../src/analyze.js";
+import { reach, representatives, type PodsMode } from "../src/analyze.js";
+import { analyzeReach } from "../src/render/reach-json.js";
 import type { SourceFile } from "../src/load/source.js";
 import type { EndpointJson } from "../src/report/reach-json.js";
 import { selectorMatches } from "./reference/evaluator.js";

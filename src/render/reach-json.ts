@@ -1,4 +1,5 @@
-import type { ReachReport } from "../analyze.js";
+import { reach, type AnalyzeOptions, type ReachReport } from "../analyze.js";
+import type { SourceFile } from "../load/source.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
@@ -26,18 +27,6 @@ export function skippedJson(s: Loaded["skipped"]): SkippedJson {
   return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
-/** "3 documents that are not Kubernetes objects; 5 objects of kinds not analyzed (ConfigMap 2, Service 3)" or "". */
-export function describeSkipped(s: Loaded["skipped"]): string {
-  const parts: string[] = [];
-  if (s.documents > 0) parts.push(`${s.documents} document${s.documents === 1 ? "" : "s"} that ${s.documents === 1 ? "is" : "are"} not a Kubernetes object`);
-  const total = [...s.kinds.values()].reduce((a, b) => a + b, 0);
-  if (total > 0) {
-    const kinds = [...s.kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`);
-    parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
-  }
-  return parts.join("; ");
-}
-
 /**
  * The same document as `reachJson`, as text in pieces: one flow per line, so that millions of
  * flows never have to fit in one string.
@@ -53,6 +42,11 @@ export function* reachJsonChunks(r: ReachReport): Generator<string> {
     first = false;
   }
   yield `${first ? "" : "\n  "}]\n}\n`;
+}
+
+/** Files in, the reach JSON document out (for tools and tests). */
+export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachJson {
+  return reachJson(reach(files, options));
 }
 
 export function reachJson(r: ReachReport): ReachJson {

@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify } from "yaml";
-import { analyzeReach } from "../../src/analyze.js";
+import { analyzeReach } from "../../src/render/reach-json.js";
 import type { ReachJson } from "../../src/report/reach-json.js";
 import { connAllows, parseConn } from "../reference/conn.js";
 import { allowed } from "../reference/evaluator.js";

@@ -1,6 +1,6 @@
 // JSON files are parsed natively; positions still come out right when a diagnostic needs them.
 import { describe, expect, it } from "vitest";
-import { analyzeReach } from "../../src/analyze.js";
+import { analyzeReach } from "../../src/render/reach-json.js";
 import { parseDocuments } from "../../src/load/documents.js";
 
 const policy = {

@@ -2,7 +2,7 @@
 // (selected by the operator's own selector labels, spec.podMetadata.labels and the version label)
 // and their container ports (named ports in policies resolve to the operator's numbers).
 import { describe, expect, it } from "vitest";
-import { analyzeReach } from "../../src/analyze.js";
+import { analyzeReach } from "../../src/render/reach-json.js";
 import { loadSources } from "../../src/load/load-sources.js";
 import type { SourceFile } from "../../src/load/source.js";
 

@@ -2,7 +2,8 @@
 // workloads, a policy that selects nothing says so, and --pods auto builds representatives for
 // selectors no declared workload matches (an operator netreach does not know).
 import { describe, expect, it } from "vitest";
-import { analyzeReach, diff } from "../../src/analyze.js";
+import { diff } from "../../src/analyze.js";
+import { analyzeReach } from "../../src/render/reach-json.js";
 import type { SourceFile } from "../../src/load/source.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { kubePrometheusGateway, type RealPr } from "./prs.js";

@@ -1,7 +1,8 @@
 // Test-side reading of a `netreach.reach/v1` document (DESIGN sections 4-6): resolve endpoints by
 // a short name, parse canonical connection strings, answer "can A reach B on PROTO PORT?".
 // Written against the JSON contract only, never against engine internals.
-import { analyzeReach, type AnalyzeOptions } from "../../src/analyze.js";
+import { type AnalyzeOptions } from "../../src/analyze.js";
+import { analyzeReach } from "../../src/render/reach-json.js";
 import type { SourceFile } from "../../src/load/source.js";
 import type { DiagnosticJson, EndpointJson, ReachJson } from "../../src/report/reach-json.js";
 
