@@ -16745,11 +16745,11 @@ import * as fs8 from "node:fs";
 import * as os4 from "node:os";
 import * as path11 from "node:path";
 
-// src/cli/read-sources.ts
+// src/files/read-sources.ts
 import * as fs6 from "node:fs";
 import * as path8 from "node:path";
 
-// src/cli/usage-error.ts
+// src/files/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -16758,7 +16758,7 @@ var UsageError = class extends Error {
 var MiB = 1024 * 1024;
 var defaultReadLimits = { maxFileBytes: 16 * MiB, maxFiles: 2e4 };
 
-// src/cli/read-sources.ts
+// src/files/read-sources.ts
 var MiB2 = 1024 * 1024;
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 function readSources(paths, limits = {}) {

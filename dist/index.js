@@ -36183,7 +36183,7 @@ function short(sha) {
 // src/git/read-revision.ts
 import * as path from "node:path";
 
-// src/cli/usage-error.ts
+// src/files/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -36192,7 +36192,7 @@ var UsageError = class extends Error {
 var MiB2 = 1024 * 1024;
 var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4 };
 
-// src/cli/read-sources.ts
+// src/files/read-sources.ts
 var MiB3 = 1024 * 1024;
 
 // src/git/blobs.ts

@@ -5,7 +5,7 @@ import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../files/usage-error.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];

@@ -7,7 +7,7 @@ import type { SourceFile } from "../load/source.js";
 import { readRevision, resolveRev } from "../git/read-revision.js";
 import { repoRoot } from "../git/repo.js";
 import type { DiffSource } from "./args.js";
-import { readSources } from "./read-sources.js";
+import { readSources } from "../files/read-sources.js";
 
 export interface Revisions {
   readonly base: { readonly files: readonly SourceFile[]; readonly diagnostics: readonly Diagnostic[]; readonly label: string };

@@ -27,8 +27,8 @@ import { readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { parseArgs, USAGE, type Command, type TargetArgs } from "./args.js";
 import { readRevisions } from "./diff-sources.js";
-import { readSources } from "./read-sources.js";
-import { UsageError } from "./usage-error.js";
+import { readSources } from "../files/read-sources.js";
+import { UsageError } from "../files/usage-error.js";
 import { VERSION } from "../version.js";
 
 export interface Io {

@@ -1,18 +1,18 @@
 // The git edge: the manifests of one revision -> SourceFile texts for the core, read from git
 // objects (never by checking the revision out). Mirrors the file-system reader
-// (src/cli/read-sources.ts) so that a revision and a working tree give the same file set:
+// (src/files/read-sources.ts) so that a revision and a working tree give the same file set:
 // same extensions, same skipped directories (dot-directories and node_modules below the named
 // paths), symbolic links never followed, same size and count caps and diagnostics.
 import * as path from "node:path";
-import { defaultReadLimits, type ReadLimits, type ReadResult } from "../cli/read-sources.js";
-import { UsageError } from "../cli/usage-error.js";
+import { defaultReadLimits, type ReadLimits, type ReadResult } from "../files/read-sources.js";
+import { UsageError } from "../files/usage-error.js";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import { readBlobs } from "./blobs.js";
 import { listTree, type TreeEntry } from "./ls-tree.js";
 import { resolveRev } from "./repo.js";
 
 export { resolveRev } from "./repo.js";
-export type { ReadLimits } from "../cli/read-sources.js";
+export type { ReadLimits } from "../files/read-sources.js";
 
 export interface RevisionReadResult extends ReadResult {
   /** The full commit id `rev` resolved to. */

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readSources } from "../cli/read-sources.js";
+import { readSources } from "../files/read-sources.js";
 import { readBlobs } from "../git/blobs.js";
 import { listTree, type TreeEntry } from "../git/ls-tree.js";
 import { readRevision } from "../git/read-revision.js";

@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from "vitest";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readSources } from "../../src/cli/read-sources.js";
-import { UsageError } from "../../src/cli/usage-error.js";
+import { readSources } from "../../src/files/read-sources.js";
+import { UsageError } from "../../src/files/usage-error.js";
 
 let root: string;
 beforeEach(() => {

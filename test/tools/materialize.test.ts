@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RevisionNotFoundError } from "../../src/git/repo.js";
-import { UsageError } from "../../src/cli/usage-error.js";
+import { UsageError } from "../../src/files/usage-error.js";
 import { kustomizeBuild } from "../../src/tools/kustomize.js";
 import { materializeRevision } from "../../src/tools/materialize.js";
 import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
