@@ -87,3 +87,36 @@ describe("discovery", () => {
     );
   });
 });
+
+describe("GitOps objects of this repository", () => {
+  const gitops = tree({
+    "k/base/kustomization.yaml": "resources: [np.yaml]\n",
+    "k/base/np.yaml": NP,
+    "k/prod/kustomization.yaml": "resources: [../base]\n",
+    "k/stage/kustomization.yaml": "resources: [../base]\n",
+    "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+    "charts/web/values.yaml": "a: 1\n",
+    "charts/web/values-prod.yaml": "a: 2\n",
+    "clusters/flux.yaml":
+      "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata: {name: shop, namespace: flux-system}\nspec: {url: 'https://github.com/acme/shop'}\n---\n" +
+      "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: shop-prod, namespace: flux-system}\nspec: {path: ./k/prod, targetNamespace: shop, sourceRef: {kind: GitRepository, name: shop}}\n---\n" +
+      "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: web, namespace: shop}\nspec:\n  chart: {spec: {chart: ./charts/web, valuesFiles: [charts/web/values-prod.yaml], sourceRef: {kind: GitRepository, name: shop}}}\n  values: {replicas: 3}\n",
+    "clusters/appset.yaml":
+      "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: envs}\nspec:\n  generators: [{list: {elements: [{env: stage}, {env: prod}]}}]\n" +
+      "  template:\n    metadata: {name: 'shop-{{env}}'}\n    spec:\n      source: {repoURL: 'https://github.com/acme/shop.git', path: 'k/{{env}}'}\n      destination: {namespace: '{{env}}'}\n",
+  });
+
+  it("follows Flux Kustomizations and HelmReleases, and ApplicationSet list generators, that point into it", () => {
+    const r = resolveTargets(flags, [], { base: gitops, head: gitops }, "github.com/acme/shop");
+    const shown = r.targets.map((t) => `${t.name} (${t.origin}): ${JSON.stringify(t.source)}${t.namespace ? ` -n ${t.namespace}` : ""}`);
+    // Two deployments of k/prod (Flux into shop, the ApplicationSet into prod) are two clusters; the
+    // HelmRelease adds inline values, so discovery's web-prod is a different build and stays.
+    expect(shown).toEqual([
+      'shop-prod (flux): {"kind":"kustomize","dir":"k/prod"} -n shop',
+      'shop-prod-2 (argocd): {"kind":"kustomize","dir":"k/prod"} -n prod',
+      'shop-stage (argocd): {"kind":"kustomize","dir":"k/stage"} -n stage',
+      'web (flux): {"kind":"helm","chart":"charts/web","values":["charts/web/values-prod.yaml"],"release":"web","inlineValues":"{\\"replicas\\":3}"} -n shop',
+      'web-prod (discovered): {"kind":"helm","chart":"charts/web","values":["charts/web/values-prod.yaml"],"release":"web"}',
+    ]);
+  });
+});
