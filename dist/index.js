@@ -23206,7 +23206,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log3 = require_log();
+    var log2 = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
     var identity = require_identity();
@@ -23255,7 +23255,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -28672,7 +28672,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors2();
-    var log3 = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -28724,7 +28724,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log3.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -36111,7 +36111,7 @@ var MergeBaseError = class extends Error {
 function ensureMergeBase(repoDir, baseSha, headSha, remote = "origin", options = {}) {
   const initialDepth = options.initialDepth ?? 50;
   const maxDeepen = options.maxDeepen ?? 3200;
-  const log3 = options.log ?? (() => {
+  const log2 = options.log ?? (() => {
   });
   for (const sha of [baseSha, headSha]) {
     checkRevSyntax(sha, repoDir);
@@ -36121,7 +36121,7 @@ function ensureMergeBase(repoDir, baseSha, headSha, remote = "origin", options =
   if (remote === "" || remote.startsWith("-")) throw new MergeBaseError(`invalid remote name ${JSON.stringify(remote)}`);
   const targets = [.../* @__PURE__ */ new Set([baseSha, headSha])];
   const fetch2 = (what, flags, shas) => {
-    log3(`fetching ${what} from ${remote}`);
+    log2(`fetching ${what} from ${remote}`);
     try {
       git(repoDir, ["fetch", "--no-tags", "--no-recurse-submodules", ...flags, remote, ...shas], {
         timeoutMs: options.timeoutMs ?? 10 * 6e4
@@ -36163,7 +36163,7 @@ ${advice}`);
     throw new MergeBaseError(
       `base ${short(baseSha)} and head ${short(headSha)} have no common ancestor` + (unshallowed ? " even in the full history fetched from the remote" : "") + `: are they commits of the same repository? (${repoDir})`
     );
-  log3(`merge base: ${found2}`);
+  log2(`merge base: ${found2}`);
   return found2;
 }
 var advice = "netreach reads the base side at the merge base of the pull request, so it needs the base and head commits and the history joining them: set fetch-depth: 0 on actions/checkout, or check that the remote has these commits and that the token may read it.";
@@ -37501,7 +37501,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log3 = requestOptions.request?.log || console;
+  const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -37559,7 +37559,7 @@ async function fetchWrapper(requestOptions) {
   if ("deprecation" in responseHeaders) {
     const matches3 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches3 && matches3.pop();
-    log3.warn(
+    log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -40858,20 +40858,20 @@ function spacedGroup(minTimeMs) {
   return { key: () => limiter };
 }
 function makeClient(options) {
-  const log3 = options.log ?? silent;
+  const log2 = options.log ?? silent;
   const base2 = options.retryAfterBaseMs ?? 1e3;
   const maxWait = options.maxRateLimitWaitSeconds ?? 120;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const what = `${kind} rate limit hit on ${request2.method} ${request2.url}`;
     if (retryCount >= MAX_RATE_LIMIT_RETRIES) {
-      log3("warning", `GitHub ${what}; giving up after ${retryCount} retries`);
+      log2("warning", `GitHub ${what}; giving up after ${retryCount} retries`);
       return false;
     }
     if (retryAfter > maxWait) {
-      log3("warning", `GitHub ${what}; it resets in ${retryAfter} s, too long to wait`);
+      log2("warning", `GitHub ${what}; it resets in ${retryAfter} s, too long to wait`);
       return false;
     }
-    log3("notice", `GitHub ${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
+    log2("notice", `GitHub ${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
     return true;
   };
   const spacing = options.writeSpacingMs;
@@ -40893,8 +40893,8 @@ function makeClient(options) {
         },
         info: () => {
         },
-        warn: (msg) => log3("warning", msg),
-        error: (msg) => log3("warning", msg)
+        warn: (msg) => log2("warning", msg),
+        error: (msg) => log2("warning", msg)
       }
     },
     retry,
@@ -40991,8 +40991,8 @@ function describeIdentity(me) {
 
 // src/github/comment.ts
 function commentMarker(header = "default") {
-  const safe3 = header.replace(/[^A-Za-z0-9._-]+/g, "_") || "default";
-  return `<!-- netreach:comment:${safe3} -->`;
+  const safe2 = header.replace(/[^A-Za-z0-9._-]+/g, "_") || "default";
+  return `<!-- netreach:comment:${safe2} -->`;
 }
 var Skip = class extends Error {
 };
@@ -41004,7 +41004,7 @@ function normalize3(body) {
   return body.replace(/\r\n/g, "\n").trimEnd();
 }
 async function upsertComment(client, o) {
-  const log3 = o.log ?? silent;
+  const log2 = o.log ?? silent;
   if (!o.marker.trim()) throw new Error("upsertComment: the marker must not be empty");
   if (!o.body.includes(o.marker)) {
     throw new Error(`upsertComment: the body must contain the marker ${o.marker}, or the comment cannot be found again`);
@@ -41028,7 +41028,7 @@ async function upsertComment(client, o) {
       () => client.paginate(client.rest.issues.listComments, { ...where, issue_number: o.issueNumber, per_page: 100 })
     );
     const mine = all.filter((c) => isOwn(c.user, c.body ?? "", o.marker, me));
-    log3("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
+    log2("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
     const notOurs = (err) => me.kind === "unknown" && httpStatus(err) === 403;
     const create = async () => {
       const { data } = await call(
@@ -41048,7 +41048,7 @@ async function upsertComment(client, o) {
           } catch (err) {
             if (httpStatus(err) === 404) return 0;
             if (notOurs(err)) {
-              log3("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
+              log2("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
               return 0;
             }
             throw err;
@@ -41058,7 +41058,7 @@ async function upsertComment(client, o) {
       const id = await create();
       return { action: deleted > 0 ? "recreated" : "created", commentId: id };
     }
-    if (mine.length > 1) log3("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
+    if (mine.length > 1) log2("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
     for (const existing of mine) {
       if (normalize3(existing.body ?? "") === normalize3(o.body)) {
         return { action: "unchanged", commentId: existing.id };
@@ -41069,7 +41069,7 @@ async function upsertComment(client, o) {
           return true;
         } catch (err) {
           if (!notOurs(err)) throw err;
-          log3("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
+          log2("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
           return false;
         }
       });
@@ -42016,6 +42016,33 @@ function openingAnnotations(report) {
     title: `netreach: ${a.policy} ${a.rule} opens ${a.flows} flow${a.flows === 1 ? "" : "s"}`,
     message: `${a.violations > 0 ? `${a.violations} of them fail the gate. ` : ""}For example: ${a.sample}`
   }));
+}
+
+// src/action/comment-step.ts
+function safe(text) {
+  return plain(text).replace(/^::/, ": :");
+}
+var log = (level, msg) => {
+  if (level === "notice") notice(msg);
+  else if (level === "warning") warning(msg);
+  else info(safe(msg));
+};
+async function writeComment(inputs, event, client, marker, render2) {
+  if (inputs.comment === "off") return null;
+  if (event.pullRequest === null) {
+    info("netreach: no pull request in this event; no comment");
+    return null;
+  }
+  if (client === null) return null;
+  try {
+    const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body: render2(), mode: inputs.comment, log });
+    if (r.action === "skipped") notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
+    else info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
+    return r.commentId;
+  } catch (e) {
+    warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
 }
 
 // src/action/run-targets.ts
@@ -43663,12 +43690,6 @@ function side(b) {
 }
 
 // src/action/run-targets.ts
-var safe = (text) => plain(text).replace(/^::/, ": :");
-var log = (level, msg) => {
-  if (level === "notice") notice(msg);
-  else if (level === "warning") warning(msg);
-  else info(safe(msg));
-};
 async function runActionTargets(repoDir, revs, inputs, event, env) {
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : void 0;
@@ -43739,18 +43760,13 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
       else notice(a.message, props);
     }
   }
-  let commentId = null;
-  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
-    const body = renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
-    try {
-      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
-      commentId = r.commentId;
-      if (r.action === "skipped") notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
-      else info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
-    } catch (e) {
-      warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const commentId = await writeComment(
+    inputs,
+    event,
+    client,
+    marker,
+    () => renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." })
+  );
   setOutput("comment-id", commentId === null ? "" : String(commentId));
   info(safe(`netreach: ${outcomes.length} targets; ${opened} flow(s) opened, ${closed} closed, ${changed} changed; gate ${gate}`));
   const messages = [];
@@ -43870,14 +43886,6 @@ function readInputs() {
 }
 
 // src/action/run.ts
-function safe2(text) {
-  return plain(text).replace(/^::/, ": :");
-}
-var log2 = (level, msg) => {
-  if (level === "notice") notice(msg);
-  else if (level === "warning") warning(msg);
-  else info(safe2(msg));
-};
 var MAX_DIAGNOSTIC_ANNOTATIONS = 5;
 var FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function toSha(repoDir, rev) {
@@ -43900,7 +43908,7 @@ function revisions(repoDir, inputs, event) {
   }
   if (event.baseSha === null) throw new Error(`no base revision: the ${event.name || "unknown"} event carries none; set the base input`);
   const head = toSha(repoDir, headRev);
-  const base2 = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => info(safe2(m)) });
+  const base2 = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => info(safe(m)) });
   if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
   return { base: base2, head };
 }
@@ -43909,7 +43917,7 @@ async function runAction(env = process.env) {
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
   const revs = revisions(repoDir, inputs, event);
-  info(safe2(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
+  info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
@@ -43921,9 +43929,9 @@ async function runAction(env = process.env) {
   let allowedByLabel = null;
   let client = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
-  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log: log2 });
+  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
   if (!report.gate.passed && inputs.allowLabel && event.pullRequest !== null) {
-    const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log: log2 }) : event.labels;
+    const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
   const reportPath = join10(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
@@ -43944,27 +43952,20 @@ async function runAction(env = process.env) {
     warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
   annotate(report, allowedByLabel);
-  let commentId = null;
-  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
-    const body = renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
-    try {
-      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log: log2 });
-      commentId = r.commentId;
-      if (r.action === "skipped") notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
-      else info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
-    } catch (e) {
-      warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  } else if (inputs.comment !== "off" && event.pullRequest === null) {
-    info("netreach: no pull request in this event; no comment");
-  }
+  const commentId = await writeComment(
+    inputs,
+    event,
+    client,
+    marker,
+    () => renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." })
+  );
   setOutput("comment-id", commentId === null ? "" : String(commentId));
-  info(safe2(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
+  info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
   decide(report, allowedByLabel);
 }
 function annotate(report, allowedByLabel) {
   const errors = report.diagnostics.filter((d) => d.severity === "error");
-  for (const d of report.diagnostics) info(safe2(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of report.diagnostics) info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
   for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
     error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }

@@ -5,11 +5,9 @@ import * as core from "@actions/core";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeClient } from "../github/client.js";
-import { commentMarker, upsertComment } from "../github/comment.js";
+import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
-import type { Log } from "../github/log.js";
 import { violationLines } from "../render/diff-text.js";
-import { plain } from "../render/escape.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
 import { targetsDiffJson } from "../render/targets-json.js";
 import { renderTargetsComment } from "../render/targets-md.js";
@@ -17,16 +15,10 @@ import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
 import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
+import { log, safe, writeComment } from "./comment-step.js";
 import type { EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 
-const safe = (text: string) => plain(text).replace(/^::/, ": :");
-
-const log: Log = (level, msg) => {
-  if (level === "notice") core.notice(msg);
-  else if (level === "warning") core.warning(msg);
-  else core.info(safe(msg));
-};
 
 /** Runs the targets; false when the run is a single plain analysis, which the caller does as before. */
 export async function runActionTargets(
@@ -113,18 +105,9 @@ export async function runActionTargets(
     }
   }
 
-  let commentId: number | null = null;
-  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
-    const body = renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
-    try {
-      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
-      commentId = r.commentId;
-      if (r.action === "skipped") core.notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
-      else core.info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
-    } catch (e) {
-      core.warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const commentId = await writeComment(inputs, event, client, marker, () =>
+    renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." }),
+  );
   core.setOutput("comment-id", commentId === null ? "" : String(commentId));
   core.info(safe(`netreach: ${outcomes.length} targets; ${opened} flow(s) opened, ${closed} closed, ${changed} changed; gate ${gate}`));
 

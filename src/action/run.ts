@@ -8,28 +8,18 @@ import { ensureMergeBase } from "../git/merge-base.js";
 import { readRevision } from "../git/read-revision.js";
 import { hasCommit, resolveRev } from "../git/repo.js";
 import { makeClient } from "../github/client.js";
-import { commentMarker, upsertComment } from "../github/comment.js";
+import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
-import type { Log } from "../github/log.js";
 import { renderComment } from "../render/diff-md.js";
 import { diffJson } from "../render/diff-json.js";
 import { violationLines } from "../render/diff-text.js";
-import { plain } from "../render/escape.js";
 import { openingAnnotations } from "./annotations.js";
+import { log, safe, writeComment } from "./comment-step.js";
 import { runActionTargets } from "./run-targets.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 
-/** A log line safe from workflow-command injection: no control characters, no leading `::`. */
-export function safe(text: string): string {
-  return plain(text).replace(/^::/, ": :");
-}
-
-const log: Log = (level, msg) => {
-  if (level === "notice") core.notice(msg);
-  else if (level === "warning") core.warning(msg);
-  else core.info(safe(msg));
-};
+export { safe } from "./comment-step.js";
 
 interface Revisions {
   readonly base: string;
@@ -123,20 +113,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   annotate(report, allowedByLabel);
 
   // The comment: skipped, never fatal, when the token cannot write (fork PRs).
-  let commentId: number | null = null;
-  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
-    const body = renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
-    try {
-      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
-      commentId = r.commentId;
-      if (r.action === "skipped") core.notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
-      else core.info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
-    } catch (e) {
-      core.warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  } else if (inputs.comment !== "off" && event.pullRequest === null) {
-    core.info("netreach: no pull request in this event; no comment");
-  }
+  const commentId = await writeComment(inputs, event, client, marker, () =>
+    renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." }),
+  );
   core.setOutput("comment-id", commentId === null ? "" : String(commentId));
 
   core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
