@@ -6,7 +6,7 @@ import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
-import { loadSources, type Loaded } from "./load/load-sources.js";
+import { loadRevisions, loadSources, type Loaded } from "./load/load-sources.js";
 import { namespaceOption } from "./load/namespace-option.js";
 import type { SourceFile } from "./load/source.js";
 import type { Namespace } from "./model/cluster.js";
@@ -97,8 +97,7 @@ export interface DiffReport {
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const namespace = namespaceOption(options.namespace);
-  const base = loadSources(baseFiles, namespace);
-  const head = loadSources(headFiles, namespace);
+  const [base, head] = loadRevisions(baseFiles, headFiles, namespace);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork });
   const gateConfig = options.gate ?? defaultGateConfig();

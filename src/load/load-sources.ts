@@ -1,5 +1,5 @@
 // Files of one revision -> the analysis model, with every diagnostic the way there produced.
-import { buildCluster } from "./cluster.js";
+import { buildCluster, type LoadMemo } from "./cluster.js";
 import type { Cluster } from "../model/cluster.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
@@ -24,19 +24,60 @@ export interface Loaded {
   readonly namespace: NamespaceOption;
 }
 
-export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined)): Loaded {
+/**
+ * What one file holds. Reading is pure, so a file with the same path and text on both sides of a
+ * diff (nearly all of them) is read once and its objects serve both revisions.
+ */
+interface FileRead {
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly objects: readonly KubeObject[];
+  readonly skipped: number;
+}
+
+/** What one run (the two revisions of a diff) has read and loaded already. */
+export interface RunCache {
+  /** Files by path (a hit needs the same text too). */
+  readonly files: Map<string, FileRead>;
+  readonly loaded: LoadMemo;
+}
+
+function readFile(file: SourceFile, defaultNamespace: string, cache: Map<string, FileRead> | undefined): FileRead {
+  const hit = cache?.get(file.path);
+  if (hit && hit.text === file.text) return hit;
+  const parsed = parseDocuments(file);
+  const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const read: FileRead = {
+    text: file.text,
+    diagnostics: [...parsed.diagnostics, ...extracted.diagnostics],
+    objects: extracted.objects,
+    skipped: extracted.skipped.length,
+  };
+  cache?.set(file.path, read);
+  return read;
+}
+
+/** Both revisions of a diff, each distinct file read once (see FileRead). */
+export function loadRevisions(
+  base: readonly SourceFile[],
+  head: readonly SourceFile[],
+  namespace: NamespaceOption = namespaceOption(undefined),
+): [Loaded, Loaded] {
+  const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
+  return [loadSources(base, namespace, cache), loadSources(head, namespace, cache)];
+}
+
+export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), cache?: RunCache): Loaded {
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics: Diagnostic[] = [...charts.diagnostics];
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const parsed = parseDocuments(file);
-    diagnostics.push(...parsed.diagnostics);
-    const extracted = extractObjects(file, parsed.docs, namespace.name);
-    diagnostics.push(...extracted.diagnostics);
-    objects.push(...extracted.objects);
-    skippedDocs += extracted.skipped.length;
+    const read = readFile(file, namespace.name, cache?.files);
+    for (const d of read.diagnostics) diagnostics.push(d);
+    for (const o of read.objects) objects.push(o);
+    skippedDocs += read.skipped;
   }
   const patches = patchFiles(objects);
   const whole: KubeObject[] = [];
@@ -46,7 +87,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects);
+  const built = buildCluster(placed.objects, cache?.loaded);
   diagnostics.push(...built.diagnostics);
   return {
     cluster: built.cluster,
