@@ -39,23 +39,17 @@ try {
     const t0 = performance.now();
     const child = spawnSync(process.execPath, [outfile, size, mode], { encoding: "utf8", maxBuffer: 1 << 24 });
     const elapsed = performance.now() - t0;
-    const line = child.stdout.trim().split("\n").pop() ?? "";
-    let r;
-    try {
-      r = JSON.parse(line);
-    } catch {
-      const why = child.signal ?? `exit ${child.status}`;
-      const err = child.stderr.trim().split("\n").filter(Boolean).slice(-1)[0] ?? "";
-      console.log(`| ${size} | ${mode} | failed after ${secs(elapsed)} (${why}): ${err.slice(0, 120)} | | | | |`);
+    const lines = child.stdout.trim().split("\n").filter((l) => l.startsWith("{"));
+    const r = lines.length > 0 ? JSON.parse(lines[lines.length - 1]) : undefined;
+    const what = r ? `${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)})` : size;
+    const classes = r?.classes === null || r?.classes === undefined ? "—" : n(r.classes);
+    if (r === undefined || r.totalMs === undefined) {
+      // Crashed (or refused) after parsing: say how far it got.
+      const why = r?.refused ? `refused: ${r.refused.replace(/;.*/, "")}` : `failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)}`;
+      console.log(`| ${what} | ${mode} | ${secs(r?.parseMs)} | ${why} | | ${r ? mib(r.peakRssBytes) : "—"} | ${classes} |`);
       continue;
     }
-    if (r.refused) {
-      console.log(`| ${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)}) | ${mode} | refused: ${r.refused} | | | ${mib(r.peakRssBytes)} | |`);
-      continue;
-    }
-    console.log(
-      `| ${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)}) | ${mode} | ${secs(r.parseMs)} | ${secs(r.analysisMs)} | ${secs(r.totalMs)} | ${mib(r.peakRssBytes)} | ${r.classes === null ? "—" : n(r.classes)} |`,
-    );
+    console.log(`| ${what} | ${mode} | ${secs(r.parseMs)} | ${secs(r.analysisMs)} | ${secs(r.totalMs)} | ${mib(r.peakRssBytes)} | ${classes} |`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

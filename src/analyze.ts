@@ -6,6 +6,7 @@ import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
+import { defaultInputLimits, type InputLimits } from "./load/limits.js";
 import { loadRevisions, loadSources, type Loaded } from "./load/load-sources.js";
 import { namespaceOption } from "./load/namespace-option.js";
 import type { SourceFile } from "./load/source.js";
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
    * namespace are refused. Unset: they go to `default` and any namespace is accepted.
    */
   readonly namespace?: string;
+  /** Input past these is refused with LimitError (load/limits.ts); unset ones take the defaults. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 export interface ReachReport {
@@ -55,10 +58,11 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode): { sides: Side[];
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  const loaded = loadSources(files, namespaceOption(options.namespace));
+  const limits = { ...defaultInputLimits, ...options.limits };
+  const loaded = loadSources(files, namespaceOption(options.namespace), { limits });
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
   const side = sides[0]!;
-  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
+  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const reachability = evaluate(universe, side.policies);
   return {
     endpoints: [...side.pods, ...universe.externals],
@@ -97,9 +101,10 @@ export interface DiffReport {
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const namespace = namespaceOption(options.namespace);
-  const [base, head] = loadRevisions(baseFiles, headFiles, namespace);
+  const limits = { ...defaultInputLimits, ...options.limits };
+  const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
-  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork });
+  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const gateConfig = options.gate ?? defaultGateConfig();
   const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
   return {

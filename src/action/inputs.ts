@@ -2,6 +2,7 @@
 import * as core from "@actions/core";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 
 export type CommentMode = "update" | "recreate" | "off";
@@ -19,6 +20,8 @@ export interface ActionInputs {
   /** As kubectl apply -n; null when not set (objects without one go to `default`). */
   readonly namespace: string | null;
   readonly maxCommentChars: number;
+  /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
+  readonly limits: Partial<InputLimits>;
 }
 
 export class InputError extends Error {
@@ -45,6 +48,14 @@ export function readInputs(): ActionInputs {
   if (namespace !== null && !isDnsLabel(namespace)) {
     throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
   }
+  const limits: Partial<Record<keyof InputLimits, number>> = {};
+  for (const [limit, o] of Object.entries(LIMIT_OPTIONS) as [keyof InputLimits, (typeof LIMIT_OPTIONS)[keyof InputLimits]][]) {
+    const text = get(o.input);
+    if (text === "") continue;
+    const v = parseLimit(limit, text);
+    if (!v.ok) throw new InputError(v.error);
+    limits[limit] = v.value;
+  }
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -57,5 +68,6 @@ export function readInputs(): ActionInputs {
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
     namespace,
     maxCommentChars,
+    limits,
   };
 }

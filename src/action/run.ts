@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diff, type DiffReport } from "../analyze.js";
 import { ensureMergeBase } from "../git/merge-base.js";
-import { readRevision } from "../git/read-revision.js";
+import { readRevision, type BlobTexts } from "../git/read-revision.js";
 import { hasCommit, resolveRev } from "../git/repo.js";
 import { makeClient } from "../github/client.js";
 import { commentMarker, upsertComment } from "../github/comment.js";
@@ -76,9 +76,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const revs = revisions(repoDir, inputs, event);
   core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
 
-  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
-  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, gate: inputs.gate });
+  const readLimits = inputs.limits.bytes === undefined ? {} : { maxTotalBytes: inputs.limits.bytes };
+  const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
+  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
+  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, gate: inputs.gate, limits: inputs.limits });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");

@@ -46,8 +46,8 @@ function writeChunks(io: Io, chunks: Iterable<string>): void {
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
 function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
-  const sources = readSources([...cmd.paths]);
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace });
+  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -57,8 +57,8 @@ function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
 }
 
 function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
-  const revs = readRevisions(cmd.source);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate });
+  const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",

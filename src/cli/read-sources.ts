@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
+import { defaultInputLimits, LimitError } from "../load/limits.js";
 import { UsageError } from "./usage-error.js";
 
 export interface ReadLimits {
@@ -12,10 +13,12 @@ export interface ReadLimits {
   readonly maxFileBytes: number;
   /** Files read in total; the walk stops after that. */
   readonly maxFiles: number;
+  /** Bytes read in total: more is refused outright (LimitError), before it is read. */
+  readonly maxTotalBytes: number;
 }
 
 const MiB = 1024 * 1024;
-export const defaultReadLimits: ReadLimits = { maxFileBytes: 16 * MiB, maxFiles: 20_000 };
+export const defaultReadLimits: ReadLimits = { maxFileBytes: 16 * MiB, maxFiles: 20_000, maxTotalBytes: defaultInputLimits.bytes };
 
 // The extensions kubectl reads from a directory (case-sensitive there too).
 const manifestExtensions = new Set([".yaml", ".yml", ".json"]);
@@ -27,8 +30,9 @@ export interface ReadResult {
   skippedFiles: number;
 }
 
-export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}): ReadResult {
+export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}, where = ""): ReadResult {
   const lim: ReadLimits = { ...defaultReadLimits, ...limits };
+  let total = 0;
   const cwd = process.cwd();
   const out: ReadResult = { files: [], diagnostics: [], skippedFiles: 0 };
   const seen = new Set<string>(); // absolute paths already read, when arguments overlap
@@ -50,6 +54,8 @@ export function readSources(paths: readonly string[], limits: Partial<ReadLimits
       note("error", shown, `file is ${formatSize(size, 1)}, over the ${formatSize(lim.maxFileBytes)} limit; skipped`);
       return;
     }
+    total += size;
+    if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where, true);
     const text = readText(abs);
     if (typeof text === "string") out.files.push({ path: shown, text });
     else {

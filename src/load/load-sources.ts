@@ -7,6 +7,7 @@ import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
 import { extractObjects } from "./objects.js";
+import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
 export interface Loaded {
@@ -62,12 +63,25 @@ export function loadRevisions(
   base: readonly SourceFile[],
   head: readonly SourceFile[],
   namespace: NamespaceOption = namespaceOption(undefined),
+  limits: InputLimits = defaultInputLimits,
 ): [Loaded, Loaded] {
   const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
-  return [loadSources(base, namespace, cache), loadSources(head, namespace, cache)];
+  return [
+    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
+    loadSources(head, namespace, { cache, limits, where: "in the head revision" }),
+  ];
 }
 
-export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), cache?: RunCache): Loaded {
+export interface LoadOptions {
+  readonly cache?: RunCache;
+  /** Workloads and policies over these: LimitError (load/limits.ts). */
+  readonly limits?: InputLimits;
+  /** Which revision, for the limit's message. */
+  readonly where?: string;
+}
+
+export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
+  const { cache, limits = defaultInputLimits, where = "" } = options;
   const charts = setAsideChartTemplates(all);
   const files = charts.manifests;
   const diagnostics: Diagnostic[] = [...charts.diagnostics];
@@ -88,6 +102,8 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
   const built = buildCluster(placed.objects, cache?.loaded);
+  checkLimit(limits, "workloads", built.cluster.workloads.length, where);
+  checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics.push(...built.diagnostics);
   return {
     cluster: built.cluster,

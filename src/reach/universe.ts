@@ -5,6 +5,7 @@ import type { Namespace } from "../model/cluster.js";
 import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import type { Labels } from "../model/labels.js";
 import type { Policy } from "../model/policy.js";
+import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -49,6 +50,8 @@ export type HostNetworkMode = "exempt" | "pod";
 
 export interface UniverseOptions {
   readonly hostNetwork?: HostNetworkMode;
+  /** More pod classes than this: LimitError, before any evaluation (load/limits.ts). */
+  readonly maxPodClasses?: number;
 }
 
 export function buildUniverse(sides: readonly Side[], options: UniverseOptions = {}): Universe {
@@ -105,6 +108,9 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
     return map;
   });
 
+  if (options.maxPodClasses !== undefined && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
 }
