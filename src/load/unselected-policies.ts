@@ -26,7 +26,7 @@ export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<s
   for (const p of cluster.policies) {
     const obj = policyObjects.get(p.id);
     if (obj === undefined) continue;
-    const selectsNone = byNamespace.has(p.namespace) && !matches.anyWorkload([p.namespace], p.subject);
+    const selectsNone = byNamespace.has(p.namespace) && !matches.anyWorkload(matches.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches);
     if (!selectsNone && peers.length === 0) continue;
     const rules = peers.join(", ");
@@ -46,8 +46,8 @@ function emptyPeers(p: Policy, matches: Matches): string[] {
     const empty = rule.peers.some((peer) => {
       if (peer.kind !== "pods") return false;
       const match = peer.namespaces;
-      const declaring = match.kind === "own" ? matches.declaring([p.namespace]) : matches.declaringSelected(match.selector);
-      return declaring.length > 0 && !matches.anyWorkload(declaring, peer.pods);
+      const declaring = match.kind === "own" ? matches.own(p.namespace) : matches.selected(match.selector);
+      return declaring.names.length > 0 && !matches.anyWorkload(declaring, peer.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
@@ -59,44 +59,61 @@ function emptyPeers(p: Policy, matches: Matches): string[] {
  * once: a large repository repeats the same few selectors in thousands of policies.
  */
 class Matches {
-  private readonly selected = new Map<string, readonly string[]>();
+  private readonly sets = new Map<string, NamespaceSet>();
   private readonly any = new Map<string, boolean>();
+  private readonly keys = new WeakMap<Selector, string>();
 
   constructor(
     private readonly cluster: Cluster,
     private readonly byNamespace: ReadonlyMap<string, readonly Workload[]>,
   ) {}
 
-  /** Of `namespaces`, those that declare workloads. */
-  declaring(namespaces: readonly string[]): readonly string[] {
-    return namespaces.filter((n) => this.byNamespace.has(n));
+  /** A policy's own namespace, if it declares workloads. */
+  own(namespace: string): NamespaceSet {
+    return this.set(`=${namespace}`, () => (this.byNamespace.has(namespace) ? [namespace] : []));
   }
 
   /** The namespaces declaring workloads whose labels the selector matches. */
-  declaringSelected(selector: Selector): readonly string[] {
-    const key = selectorKey(selector);
-    let names = this.selected.get(key);
-    if (names === undefined) {
-      names = this.declaring([...this.cluster.namespaces.values()].filter((n) => selects(selector, n.labels)).map((n) => n.name));
-      this.selected.set(key, names);
-    }
-    return names;
+  selected(selector: Selector): NamespaceSet {
+    return this.set(`~${this.key(selector)}`, () =>
+      [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name),
+    );
   }
 
   /** Whether the selector matches some workload declared in these namespaces. */
-  anyWorkload(namespaces: readonly string[], selector: Selector): boolean {
-    const key = `${namespaces.join("\u0000")}\u0001${selectorKey(selector)}`;
+  anyWorkload(namespaces: NamespaceSet, selector: Selector): boolean {
+    // One namespace's workloads are few: asking costs less than a key.
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    const key = `${namespaces.key}\u0000${this.key(selector)}`;
     let found = this.any.get(key);
     if (found === undefined) {
-      found = namespaces.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      found = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
       this.any.set(key, found);
     }
     return found;
   }
+
+  private set(key: string, names: () => string[]): NamespaceSet {
+    let set = this.sets.get(key);
+    if (set === undefined) this.sets.set(key, (set = { key, names: names() }));
+    return set;
+  }
+
+  private key(s: Selector): string {
+    let k = this.keys.get(s);
+    if (k === undefined) {
+      k = "";
+      for (const r of s.requirements) k += `${r.key}\u0001${r.op}\u0001${"values" in r ? r.values.join("\u0002") : ""}\u0003`;
+      this.keys.set(s, k);
+    }
+    return k;
+  }
 }
 
-function selectorKey(s: Selector): string {
-  return JSON.stringify(s.requirements);
+/** Namespaces that declare workloads, with a key that names how they were chosen. */
+interface NamespaceSet {
+  readonly key: string;
+  readonly names: readonly string[];
 }
 
 function found(kinds: readonly string[]): string {

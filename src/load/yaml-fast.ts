@@ -199,15 +199,13 @@ class FastParser {
 
   private blockMap(firstLine: number, col: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const keys = new Set<string>();
     let line = firstLine;
     for (;;) {
       const pos = this.lineStarts[line]! + col;
       const colon = this.keyEnd(line, pos);
       if (colon === undefined) bail();
       const key = this.keyString(pos, colon);
-      if (keys.has(key)) bail(); // a duplicate key: the full path warns about it
-      keys.add(key);
+      if (Object.hasOwn(map, key)) bail(); // a duplicate key: the full path warns about it
       const value = this.afterIndicator(line, colon + 1, col, false);
       if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
@@ -377,7 +375,6 @@ class FastParser {
     const isMap = open === 123;
     const items: unknown[] = [];
     const map: Record<string, unknown> = {};
-    const keys = new Set<string>();
     let i = pos + 1;
     const skip = () => {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
@@ -395,8 +392,7 @@ class FastParser {
         if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
         i += 2;
         skip();
-        if (keys.has(key)) bail();
-        keys.add(key);
+        if (Object.hasOwn(map, key)) bail();
       }
       const c = t.charCodeAt(i);
       let value: unknown;
@@ -467,7 +463,15 @@ export function useSchema(options: Options): void {
   resolved = new Map();
 }
 
+/**
+ * First characters with which a plain scalar may be something else than a string under the
+ * schema's tags (null `~`, booleans y/n/yes/no/true/false/on/off, numbers with sign, digit, dot
+ * or an exponent `e5`); any other one starts a string. The differential test guards this.
+ */
+const MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
+
 function resolvePlain(raw: string): unknown {
+  if (raw !== "" && !MAY_RESOLVE.has(raw[0]!)) return raw;
   const memo = resolved.get(raw);
   if (memo !== undefined || resolved.has(raw)) return memo;
   const value = resolveUncached(raw);
