@@ -16,6 +16,8 @@ export const SIZES: readonly ClusterSize[] = [
   { label: "1k", workloads: 1_000, namespaces: 50 },
   { label: "10k", workloads: 10_000, namespaces: 500 },
   { label: "100k", workloads: 100_000, namespaces: 2_000 },
+  // Not run by default: to find where the analysis stops fitting (npm run bench -- 30k).
+  { label: "30k", workloads: 30_000, namespaces: 1_000 },
 ];
 
 const APPS = ["web", "api", "gateway", "auth", "orders", "payments", "search", "db", "cache", "queue", "worker", "metrics"];

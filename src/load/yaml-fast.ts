@@ -252,6 +252,8 @@ class FastParser {
       // `- - a` and `- key: value` open a collection at this column.
       if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) return this.blockNode(line, col, indent);
     } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) bail(); // `key: - a`, `key: a: b`
+    const c = t.charCodeAt(i);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(line, i, indent);
     const value = this.inlineValue(line, i);
     this.li = this.nextContent(line + 1);
     if (this.peekIndent() > indent) bail(); // a continuation line or a stray deeper line
@@ -309,6 +311,68 @@ class FastParser {
   private empty(): null {
     this.endsEmpty = true;
     return null;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
+   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
+   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
+   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
+   * lines, no content), take the full path. Leaves `li` at the next content line.
+   */
+  private blockScalar(line: number, pos: number, parentIndent: number): string {
+    const t = this.text;
+    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]!));
+    if (!header) bail();
+    const folded = header[1] === ">";
+    // Its lines: up to the first one with content at or left of the parent's indentation.
+    const lines: [indent: number, content: string][] = [];
+    let next = line + 1;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next]!;
+      const end = this.lineEnds[next]!;
+      let i = start;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i < end && i - start <= parentIndent) break;
+      lines.push([i - start, t.slice(i, end)]);
+    }
+    let chompStart = lines.length;
+    while (chompStart > 0 && lines[chompStart - 1]![1] === "") chompStart--;
+    const contentStart = lines.findIndex(([, content]) => content !== "");
+    if (contentStart < 0) bail();
+    const trimIndent = lines[contentStart]![0];
+    for (let k = 0; k < lines.length; k++) {
+      const [indent, content] = lines[k]!;
+      if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+    }
+    let value = "\n".repeat(contentStart);
+    let sep = "";
+    let prevMoreIndented = false;
+    for (let k = contentStart; k < chompStart; k++) {
+      const [indent, content] = lines[k]!;
+      const more = " ".repeat(Math.max(0, indent - trimIndent));
+      if (!folded) {
+        value += sep + more + content;
+        sep = "\n";
+      } else if (indent > trimIndent) {
+        if (sep === " ") sep = "\n";
+        else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+        value += sep + more + content;
+        sep = "\n";
+        prevMoreIndented = true;
+      } else if (content === "") {
+        if (sep === "\n") value += "\n";
+        else sep = "\n";
+      } else {
+        value += sep + content;
+        sep = " ";
+        prevMoreIndented = false;
+      }
+    }
+    if (header[2] !== "-") value += "\n";
+    this.li = this.nextContent(next);
+    this.endsEmpty = false;
+    return value;
   }
 
   /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
