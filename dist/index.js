@@ -31865,10 +31865,10 @@ function smallestEnclosing(family, lo, hi) {
 // src/load/limits.ts
 var MiB = 1024 * 1024;
 var defaultInputLimits = {
-  bytes: 256 * MiB,
-  workloads: 2e5,
-  policies: 2e5,
-  podClasses: 5e4
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 8e3
 };
 var LIMIT_OPTIONS = {
   bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
@@ -34692,7 +34692,7 @@ function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   for (const p of cluster.policies) {
     const obj2 = policyObjects.get(p.id);
     if (obj2 === void 0) continue;
-    const selectsNone = byNamespace.has(p.namespace) && !matches2.anyWorkload([p.namespace], p.subject);
+    const selectsNone = byNamespace.has(p.namespace) && !matches2.anyWorkload(matches2.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches2);
     if (!selectsNone && peers.length === 0) continue;
     const rules2 = peers.join(", ");
@@ -34708,8 +34708,8 @@ function emptyPeers(p, matches2) {
     const empty = rule.peers.some((peer2) => {
       if (peer2.kind !== "pods") return false;
       const match = peer2.namespaces;
-      const declaring = match.kind === "own" ? matches2.declaring([p.namespace]) : matches2.declaringSelected(match.selector);
-      return declaring.length > 0 && !matches2.anyWorkload(declaring, peer2.pods);
+      const declaring = match.kind === "own" ? matches2.own(p.namespace) : matches2.selected(match.selector);
+      return declaring.names.length > 0 && !matches2.anyWorkload(declaring, peer2.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
@@ -34722,36 +34722,46 @@ var Matches = class {
   }
   cluster;
   byNamespace;
-  selected = /* @__PURE__ */ new Map();
+  sets = /* @__PURE__ */ new Map();
   any = /* @__PURE__ */ new Map();
-  /** Of `namespaces`, those that declare workloads. */
-  declaring(namespaces) {
-    return namespaces.filter((n) => this.byNamespace.has(n));
+  keys = /* @__PURE__ */ new WeakMap();
+  /** A policy's own namespace, if it declares workloads. */
+  own(namespace) {
+    return this.set(`=${namespace}`, () => this.byNamespace.has(namespace) ? [namespace] : []);
   }
   /** The namespaces declaring workloads whose labels the selector matches. */
-  declaringSelected(selector) {
-    const key = selectorKey(selector);
-    let names = this.selected.get(key);
-    if (names === void 0) {
-      names = this.declaring([...this.cluster.namespaces.values()].filter((n) => selects(selector, n.labels)).map((n) => n.name));
-      this.selected.set(key, names);
-    }
-    return names;
+  selected(selector) {
+    return this.set(
+      `~${this.key(selector)}`,
+      () => [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name)
+    );
   }
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces, selector) {
-    const key = `${namespaces.join("\0")}${selectorKey(selector)}`;
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    const key = `${namespaces.key}\0${this.key(selector)}`;
     let found2 = this.any.get(key);
     if (found2 === void 0) {
-      found2 = namespaces.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      found2 = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
       this.any.set(key, found2);
     }
     return found2;
   }
+  set(key, names) {
+    let set = this.sets.get(key);
+    if (set === void 0) this.sets.set(key, set = { key, names: names() });
+    return set;
+  }
+  key(s) {
+    let k = this.keys.get(s);
+    if (k === void 0) {
+      k = "";
+      for (const r of s.requirements) k += `${r.key}${r.op}${"values" in r ? r.values.join("") : ""}`;
+      this.keys.set(s, k);
+    }
+    return k;
+  }
 };
-function selectorKey(s) {
-  return JSON.stringify(s.requirements);
-}
 function found(kinds) {
   if (kinds.length === 0) return ", or be declared elsewhere";
   const shown = kinds.slice(0, 5).map((k) => /^[A-Za-z][A-Za-z0-9]*$/.test(k) ? k : quoted(k));
@@ -34943,7 +34953,7 @@ function duplicateKeys(doc) {
 
 // src/load/yaml-fast.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-var UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 var MAX_FAST_DEPTH = 64;
 var MAX_KEY_LENGTH = 1e3;
 var Bail = class {
@@ -34974,8 +34984,9 @@ var FastParser = class {
     const t = text;
     let pos = 0;
     while (pos < t.length) {
-      let end = t.indexOf("\n", pos);
-      if (end < 0) end = t.length;
+      const nl = t.indexOf("\n", pos);
+      const next = nl < 0 ? t.length : nl;
+      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
       this.lineStarts.push(pos);
       this.lineEnds.push(end);
       let i = pos;
@@ -34989,7 +35000,7 @@ var FastParser = class {
         else if (c === 37) indent = -3;
       }
       this.indents.push(indent);
-      pos = end + 1;
+      pos = next + 1;
     }
   }
   text;
@@ -35091,15 +35102,13 @@ var FastParser = class {
   }
   blockMap(firstLine2, col) {
     const map = {};
-    const keys = /* @__PURE__ */ new Set();
     let line = firstLine2;
     for (; ; ) {
       const pos = this.lineStarts[line] + col;
       const colon = this.keyEnd(line, pos);
       if (colon === void 0) bail();
       const key = this.keyString(pos, colon);
-      if (keys.has(key)) bail();
-      keys.add(key);
+      if (Object.hasOwn(map, key)) bail();
       const value = this.afterIndicator(line, colon + 1, col, false);
       if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
@@ -35142,6 +35151,8 @@ var FastParser = class {
     if (inSeq) {
       if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
     } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) bail();
+    const c = t.charCodeAt(i);
+    if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
     const value = this.inlineValue(line, i);
     this.li = this.nextContent(line + 1);
     if (this.peekIndent() > indent) bail();
@@ -35195,6 +35206,66 @@ var FastParser = class {
   empty() {
     this.endsEmpty = true;
     return null;
+  }
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
+   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
+   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
+   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
+   * lines, no content), take the full path. Leaves `li` at the next content line.
+   */
+  blockScalar(line, pos, parentIndent) {
+    const t = this.text;
+    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]));
+    if (!header) bail();
+    const folded = header[1] === ">";
+    const lines = [];
+    let next = line + 1;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next];
+      const end = this.lineEnds[next];
+      let i = start;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i < end && i - start <= parentIndent) break;
+      lines.push([i - start, t.slice(i, end)]);
+    }
+    let chompStart = lines.length;
+    while (chompStart > 0 && lines[chompStart - 1][1] === "") chompStart--;
+    const contentStart = lines.findIndex(([, content]) => content !== "");
+    if (contentStart < 0) bail();
+    const trimIndent = lines[contentStart][0];
+    for (let k = 0; k < lines.length; k++) {
+      const [indent, content] = lines[k];
+      if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+    }
+    let value = "\n".repeat(contentStart);
+    let sep2 = "";
+    let prevMoreIndented = false;
+    for (let k = contentStart; k < chompStart; k++) {
+      const [indent, content] = lines[k];
+      const more = " ".repeat(Math.max(0, indent - trimIndent));
+      if (!folded) {
+        value += sep2 + more + content;
+        sep2 = "\n";
+      } else if (indent > trimIndent) {
+        if (sep2 === " ") sep2 = "\n";
+        else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
+        value += sep2 + more + content;
+        sep2 = "\n";
+        prevMoreIndented = true;
+      } else if (content === "") {
+        if (sep2 === "\n") value += "\n";
+        else sep2 = "\n";
+      } else {
+        value += sep2 + content;
+        sep2 = " ";
+        prevMoreIndented = false;
+      }
+    }
+    if (header[2] !== "-") value += "\n";
+    this.li = this.nextContent(next);
+    this.endsEmpty = false;
+    return value;
   }
   /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
   inlineValue(line, pos) {
@@ -35257,7 +35328,6 @@ var FastParser = class {
     const isMap3 = open2 === 123;
     const items = [];
     const map = {};
-    const keys = /* @__PURE__ */ new Set();
     let i = pos + 1;
     const skip = () => {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
@@ -35275,8 +35345,7 @@ var FastParser = class {
         if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
         i += 2;
         skip();
-        if (keys.has(key)) bail();
-        keys.add(key);
+        if (Object.hasOwn(map, key)) bail();
       }
       const c = t.charCodeAt(i);
       let value;
@@ -35337,7 +35406,9 @@ function useSchema(options) {
   resolver = void 0;
   resolved = /* @__PURE__ */ new Map();
 }
+var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
+  if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
   const memo = resolved.get(raw);
   if (memo !== void 0 || resolved.has(raw)) return memo;
   const value = resolveUncached(raw);

@@ -47,7 +47,7 @@ Options:
                         cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE (diff)
-  --max-bytes N         refuse more than N bytes of manifests per revision (default 256MiB;
+  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
                         units KiB, MiB, GiB)
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
   --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})

@@ -26,9 +26,12 @@ export interface FastDocument {
   readonly span: readonly [number, number];
 }
 
-/** Characters that never take the fast path: control characters (tabs, CRs), BOMs, non-characters. */
+/**
+ * Characters that never take the fast path: control characters (tabs; carriage returns other
+ * than in CRLF line ends), BOMs, non-characters.
+ */
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 /** Nesting the fast path handles; deeper documents take the full path and its depth cap. */
 const MAX_FAST_DEPTH = 64;
 /** yaml refuses implicit keys longer than 1024 characters; stay well clear. */
@@ -78,8 +81,10 @@ class FastParser {
     const t = text;
     let pos = 0;
     while (pos < t.length) {
-      let end = t.indexOf("\n", pos);
-      if (end < 0) end = t.length;
+      const nl = t.indexOf("\n", pos);
+      const next = nl < 0 ? t.length : nl;
+      // A line's content ends before its CRLF (as yaml reads it: \r\n is one line break).
+      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
       this.lineStarts.push(pos);
       this.lineEnds.push(end);
       let i = pos;
@@ -93,7 +98,7 @@ class FastParser {
         else if (c === 37 /* % */) indent = -3;
       }
       this.indents.push(indent);
-      pos = end + 1;
+      pos = next + 1;
     }
   }
 

@@ -171,7 +171,11 @@ function files(odd: boolean): fc.Arbitrary<string> {
   const separators = ["---\n", "--- # next\n", "\n---\n", "# gap\n---\n", "---\n# about\n", ...(odd ? ["---\n---\n", "...\n---\n", "--- a: 1\n"] : [])];
   return fc
     .tuple(fc.array(fc.tuple(docText, fc.constantFrom(...separators)), { minLength: 1, maxLength: 3 }), fc.constantFrom("", "---\n", "# head\n", "\n"), fc.constantFrom("\n", "", "\n\n", "\n# tail\n", ...(odd ? ["\n---\n", "\n...\n"] : [])))
-    .map(([docs, lead, tail]) => lead + docs.map(([d, sep], i) => (i === 0 ? d : sep + d)).join("\n") + tail);
+    .chain((parts) => fc.tuple(fc.constant(parts), fc.nat(4)))
+    .map(([[docs, lead, tail], crlf]) => {
+      const text = lead + docs.map(([d, sep], i) => (i === 0 ? d : sep + d)).join("\n") + tail;
+      return crlf === 0 ? text.replace(/\n/g, "\r\n") : text; // Windows line ends, now and then
+    });
 }
 
 /** Small damage of the kind a hand edit makes: a shifted line, a lost space, a stray character. */
