@@ -1,10 +1,11 @@
 // A fast reader for the plain YAML that manifests are nearly always written in: block mappings
-// and sequences, single-line plain and quoted scalars, single-line flow collections, comments,
-// `---` between documents. It builds the plain values directly, ten to twenty times faster than
-// composing the `yaml` package's Document and converting it, and keeps no syntax tree.
+// and sequences, single-line plain and quoted scalars, single-line flow collections, literal and
+// folded block scalars, comments, `---` between documents, LF or CRLF line ends. It builds the
+// plain values directly, over ten times faster than composing the `yaml` package's Document and
+// converting it, and keeps no syntax tree.
 //
 // It is an optimization only: it answers for a whole file or not at all. At anything outside that
-// subset (anchors, aliases, tags, block scalars, multi-line scalars, escapes, tabs, carriage
+// subset (anchors, aliases, tags, multi-line flow or quoted scalars, escapes, tabs, lone carriage
 // returns, directives, empty documents, duplicate keys, indentation that is not plainly right)
 // it gives up, and the file takes the full path (documents.ts), which also reports every error.
 // So the fast path never has to say what is wrong, only to recognize what is certainly right and
@@ -62,7 +63,10 @@ const COLON = 58;
 const QUOTE = 34;
 const APOS = 39;
 
-/** What closes a node: the indentation a following line needs to belong to it. */
+/**
+ * Reads a file line by line: each line's start, end and indentation are found once, and nodes are
+ * read by recursive descent over them, a block collection's extent given by indentation alone.
+ */
 class FastParser {
   private readonly lineStarts: number[] = [];
   private readonly lineEnds: number[] = [];
@@ -106,8 +110,6 @@ class FastParser {
     const out: FastDocument[] = [];
     const n = this.indents.length;
     this.li = this.nextContent(0);
-    // Where the document ends in the Document's terms: its last line's end, including comments
-    // and blank lines up to the next marker.
     while (this.li < n) {
       if (out.length >= this.maxDocuments) bail(); // the full path reports the cap
       let marker: number | undefined;
@@ -123,12 +125,13 @@ class FastParser {
       const startLine = this.li;
       const indent = this.indents[startLine]!;
       const start = this.lineStarts[startLine]! + indent;
-      const root = this.lineStarts[startLine]! + indent;
-      const value = this.isDashItem(root, startLine) || this.keyEnd(startLine, root) !== undefined ? this.blockNode(startLine, indent, -1) : bail();
+      // Only block collections at the top: a scalar's or flow collection's range ends differently.
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== undefined ? this.blockNode(startLine, indent, -1) : bail();
       if (this.li < n && this.indents[this.li] !== -2) bail(); // content left over (or `...`)
+      // The Document's range runs to the next `---` (comments and blank lines included) or the end.
       const end = this.li < n ? this.lineStarts[this.li]! : this.text.length;
-      // A document ending in an empty value: where its range ends depends on the blank lines and
-      // comments after it (so for scalar and flow documents, left out above); the full path tells.
+      // Not so after an empty value at the end: it depends on the blank lines and comments after
+      // it. The full path tells.
       if (this.endsEmpty) bail();
       out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine]!, end] });
     }
@@ -165,7 +168,6 @@ class FastParser {
   private blockNode(line: number, col: number, parentIndent: number): unknown {
     if (++this.depth > MAX_FAST_DEPTH) bail();
     try {
-      const t = this.text;
       const pos = this.lineStarts[line]! + col;
       if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
       if (this.keyEnd(line, pos) !== undefined) return this.blockMap(line, col);
@@ -173,7 +175,6 @@ class FastParser {
       const value = this.inlineValue(line, pos);
       this.li = this.nextContent(line + 1);
       if (this.peekIndent() > parentIndent) bail(); // a continuation line: multi-line scalar
-      void t;
       return value;
     } finally {
       this.depth--;
