@@ -232,13 +232,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common());
-    var constants2 = __importStar(require_constants());
+    var constants3 = __importStar(require_constants());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants2.BITS);
+    var isCorrect4 = common.isCorrect(constants3.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants2.GROUPS;
+        this.groups = constants3.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -248,17 +248,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants2.RE_SUBNET_STRING.exec(address);
+        const subnet = constants3.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants2.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants2.RE_SUBNET_STRING, "");
+          address = address.replace(constants3.RE_SUBNET_STRING, "");
         }
-        const longest = constants2.GROUPS * 4 - 1;
+        const longest = constants3.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -291,7 +291,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants2.RE_ADDRESS)) {
+        if (!address.match(constants3.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -314,7 +314,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants2.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -328,9 +328,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants2.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants2.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -348,7 +348,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants2.GROUPS) {
+        if (groups.length !== constants3.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -363,7 +363,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants2.BITS - trailing * 8;
+        const subnetBits = constants3.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -409,7 +409,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants2.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -440,7 +440,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants2.GROUPS; i += 2) {
+        for (i = 0; i < constants3.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -457,7 +457,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants2.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -487,7 +487,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -498,7 +498,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -508,7 +508,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants2.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -533,7 +533,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants2.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -542,7 +542,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants2.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -723,7 +723,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants2.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -738,7 +738,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants2.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -760,7 +760,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants2.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -2384,10 +2384,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -2408,7 +2408,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2420,11 +2420,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap5;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -2448,17 +2448,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path3) {
-      const ctrl = callVisitor(key, node, visitor, path3);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path3);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2469,13 +2469,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = visit_("key", node.key, visitor, path3);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path3);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2496,17 +2496,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path3) {
-      const ctrl = await callVisitor(key, node, visitor, path3);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2517,13 +2517,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path3);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path3);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2550,23 +2550,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path3) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path3);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path3);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path3);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path3);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path3);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path3);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path3, node) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2831,7 +2831,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2871,7 +2871,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3178,10 +3178,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3200,7 +3200,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3230,11 +3230,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3248,8 +3248,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3263,8 +3263,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3282,8 +3282,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3293,8 +3293,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3318,13 +3318,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -3478,16 +3478,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -3504,11 +3504,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -3517,38 +3517,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3558,14 +3558,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3574,8 +3574,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3703,15 +3703,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3807,10 +3807,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -3818,11 +3818,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -3863,11 +3863,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -3902,8 +3902,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3912,27 +3912,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3948,7 +3948,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3992,16 +3992,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -4228,31 +4228,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -4295,21 +4295,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -4321,11 +4321,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4378,23 +4378,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4504,7 +4504,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -4600,15 +4600,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4642,7 +4642,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -4657,7 +4657,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4695,7 +4695,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4747,7 +4747,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4756,7 +4756,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4767,11 +4767,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4788,7 +4788,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -4801,7 +4801,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -4809,7 +4809,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4818,7 +4818,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4871,7 +4871,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -4888,7 +4888,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4896,7 +4896,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4904,7 +4904,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -4912,9 +4912,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4946,10 +4946,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4960,28 +4960,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -5187,7 +5187,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5196,7 +5196,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -5207,11 +5207,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -5231,34 +5231,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -5268,7 +5268,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -5277,7 +5277,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -5285,7 +5285,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5294,7 +5294,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -5398,9 +5398,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -5437,7 +5437,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -5446,7 +5446,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -5457,8 +5457,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5809,9 +5809,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5886,14 +5886,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5908,10 +5908,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5922,10 +5922,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5942,13 +5942,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -6334,10 +6334,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6351,7 +6351,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6375,7 +6375,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6391,7 +6391,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6482,7 +6482,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6496,13 +6496,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -6532,9 +6532,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6545,18 +6545,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6570,7 +6570,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6610,8 +6610,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap5 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6623,7 +6623,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6633,9 +6633,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6652,7 +6652,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6665,7 +6665,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6681,7 +6681,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6832,7 +6832,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6849,24 +6849,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7049,25 +7049,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep3 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7877,14 +7877,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7909,9 +7909,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path3) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7920,23 +7920,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path3) => {
-      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7947,10 +7947,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7968,7 +7968,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8052,7 +8052,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8651,7 +8651,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8674,7 +8674,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -8685,15 +8685,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9051,18 +9051,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep7;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9215,15 +9215,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9252,14 +9252,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9387,13 +9387,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9417,13 +9417,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9568,7 +9568,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments6(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9582,7 +9582,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9601,14 +9601,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9642,9 +9642,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parse = parse3;
+    exports.parseAllDocuments = parseAllDocuments6;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -9702,7 +9702,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { realpathSync, writeFileSync } from "node:fs";
+import { realpathSync as realpathSync4, writeFileSync as writeFileSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/net/intervals.ts
@@ -9998,8 +9998,8 @@ function parseCidr(text) {
     return { ok: false, reason: `has an invalid prefix length "${prefixText}" (0 to ${bits} for IP${family})` };
   }
   const prefix = Number(prefixText);
-  const base = value & ~hostMask(family, prefix) & familyMax(family);
-  return { ok: true, cidr: { family, base, prefix }, hostBitsSet: base !== value };
+  const base2 = value & ~hostMask(family, prefix) & familyMax(family);
+  return { ok: true, cidr: { family, base: base2, prefix }, hostBitsSet: base2 !== value };
 }
 function hostMask(family, prefix) {
   return (1n << BigInt(FAMILY_BITS[family] - prefix)) - 1n;
@@ -10159,6 +10159,9 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
 // src/load/limits.ts
 var MiB = 1024 * 1024;
 var defaultInputLimits = {
@@ -10218,8 +10221,8 @@ function buildUniverse(sides, options = {}) {
   const portNames = /* @__PURE__ */ new Set();
   const blocks = [];
   const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
-  for (const side of sides) {
-    for (const p of side.policies) {
+  for (const side2 of sides) {
+    for (const p of side2.policies) {
       addKeys(p.subject, podKeys);
       for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
         if (rule.ports !== "any") {
@@ -10236,15 +10239,16 @@ function buildUniverse(sides, options = {}) {
       }
     }
   }
+  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
   const podClasses = [];
   const byKey = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side) => {
+  const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
-    for (const ep of side.pods) {
-      const ns = side.namespaces.get(ep.pod.namespace);
+    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
+      const ns = side2.namespaces.get(ep.pod.namespace);
       const cls = {
         namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? {}, nsKeys),
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
         labels: project(ep.pod.labels, podKeys),
         namedPorts: new Map(
           ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
@@ -10309,9 +10313,9 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
   const allNodes = Int32Array.from({ length: size }, (_, i) => i);
   const byNamespace = /* @__PURE__ */ new Map();
   universe.podClasses.forEach((c, i) => {
-    let list = byNamespace.get(c.namespace);
-    if (!list) byNamespace.set(c.namespace, list = []);
-    list.push(i);
+    let list3 = byNamespace.get(c.namespace);
+    if (!list3) byNamespace.set(c.namespace, list3 = []);
+    list3.push(i);
   });
   const peerCache = /* @__PURE__ */ new Map();
   const peerNodes = (policy, peers) => {
@@ -10420,7 +10424,7 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
 function unionSorted(lists, size) {
   const mark = new Uint8Array(size);
   let count = 0;
-  for (const list of lists) for (const n of list) if (mark[n] === 0) mark[n] = 1, count++;
+  for (const list3 of lists) for (const n of list3) if (mark[n] === 0) mark[n] = 1, count++;
   const out = new Int32Array(count);
   for (let i = 0, k = 0; i < size; i++) if (mark[i] === 1) out[k++] = i;
   return out;
@@ -10468,19 +10472,19 @@ function view(p, dir) {
   const subject = dir === "ingress" ? p.dst : p.src;
   if (subject >= P) return void 0;
   const isolating = p.r.isolating(subject, dir);
-  const matches2 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
-  const conn = isolating.length === 0 ? ConnSet.ALL : matches2.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const matches3 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
+  const conn = isolating.length === 0 ? ConnSet.ALL : matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side, effect, within) => matches2.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side2) => isolating.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
   };
 }
-function explain(base, head, opened, closed) {
+function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
-    const b = view(base, dir);
+    const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
     const hConn = h?.conn ?? ConnSet.NONE;
@@ -10509,19 +10513,19 @@ function dedupe(rs) {
 }
 
 // src/diff/compute.ts
-function diffSides(base, head, options = {}) {
-  const universe = buildUniverse([base, head], options);
+function diffSides(base2, head, options = {}) {
+  const universe = buildUniverse([base2, head], options);
   const interner = new ConnInterner();
-  const rb = evaluate(universe, base.policies, interner);
+  const rb = evaluate(universe, base2.policies, interner);
   const rh = evaluate(universe, head.policies, interner);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
-  for (const ep of base.pods) pods.set(ep.id, ep);
+  for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
   const externals = universe.externals.map((e, i) => ({ endpoint: e, node: P + i }));
-  const outcome = (bs, bd, hs, hd) => {
+  const outcome2 = (bs, bd, hs, hd) => {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn.equals(hConn)) return null;
@@ -10550,15 +10554,15 @@ function diffSides(base, head, options = {}) {
   const classIds = new Set(universe.externals.map((e) => e.id));
   for (const ga of groupList) {
     for (const gb of groupList) {
-      const o = outcome(ga.b, gb.b, ga.h, gb.h);
+      const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
       for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
     for (const e of externals) {
-      outs.add(e.endpoint, outcome(ga.b, e.node, ga.h, e.node));
-      ins.add(e.endpoint, outcome(e.node, ga.b, e.node, ga.h));
+      outs.add(e.endpoint, outcome2(ga.b, e.node, ga.h, e.node));
+      ins.add(e.endpoint, outcome2(e.node, ga.b, e.node, ga.h));
     }
     for (const [ext, o] of outs.merged(merged)) for (const a of ga.members) record(a, ext, o);
     for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
@@ -10577,11 +10581,11 @@ var MergedExternals = class {
     else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
   }
   /** The merged endpoints with their outcome; one endpoint object per distinct id (kept in `pool`). */
-  merged(pool) {
+  merged(pool2) {
     return [...this.buckets.values()].map((b) => {
       const made = externalEndpoint(b.family, b.ranges);
-      const known = pool.get(made.id);
-      if (!known) pool.set(made.id, made);
+      const known = pool2.get(made.id);
+      if (!known) pool2.set(made.id, made);
       return [known ?? made, b.outcome];
     });
   }
@@ -10690,16 +10694,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path3, added, removed, oldPosInc, options) {
-    const last = path3.lastComponent;
+  addToPath(path12, added, removed, oldPosInc, options) {
+    const last = path12.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path3.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path3.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -11112,9 +11116,9 @@ function compareDiagnostics(a, b) {
 }
 
 // src/load/checker.ts
-function formatPath(path3) {
+function formatPath(path12) {
   let out = "";
-  for (const p of path3) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
+  for (const p of path12) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
   return out;
 }
 function isPlainObject(v) {
@@ -11132,23 +11136,23 @@ var Checker = class {
   get hasErrors() {
     return this.errorCount > 0;
   }
-  report(severity, path3, message) {
+  report(severity, path12, message) {
     if (severity === "error") this.errorCount++;
-    const where = path3.length > 0 ? `${formatPath(path3)}: ` : "";
-    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path3), `${this.subject}: ${where}${message}`));
+    const where = path12.length > 0 ? `${formatPath(path12)}: ` : "";
+    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path12), `${this.subject}: ${where}${message}`));
   }
-  error(path3, message) {
-    this.report("error", path3, message);
+  error(path12, message) {
+    this.report("error", path12, message);
   }
-  warning(path3, message) {
-    this.report("warning", path3, message);
+  warning(path12, message) {
+    this.report("warning", path12, message);
   }
-  note(path3, message) {
-    this.report("note", path3, message);
+  note(path12, message) {
+    this.report("note", path12, message);
   }
-  get(path3) {
+  get(path12) {
     let cur = this.object.body;
-    for (const p of path3) {
+    for (const p of path12) {
       if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
       else cur = isPlainObject(cur) ? cur[p] : void 0;
       if (cur === void 0) return void 0;
@@ -11156,39 +11160,39 @@ var Checker = class {
     return cur;
   }
   /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path3) {
-    const v = this.get(path3);
+  isUnset(path12) {
+    const v = this.get(path12);
     return v === void 0 || v === null;
   }
   /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path3) {
-    const v = this.get(path3);
+  map(path12) {
+    const v = this.get(path12);
     if (v === void 0 || v === null) return void 0;
     if (isPlainObject(v)) return v;
-    this.error(path3, `must be a mapping (object), not ${describe(v)}`);
+    this.error(path12, `must be a mapping (object), not ${describe(v)}`);
     return void 0;
   }
-  list(path3) {
-    const v = this.get(path3);
+  list(path12) {
+    const v = this.get(path12);
     if (v === void 0 || v === null) return void 0;
     if (Array.isArray(v)) return v;
-    this.error(path3, `must be a list, not ${describe(v)}`);
+    this.error(path12, `must be a list, not ${describe(v)}`);
     return void 0;
   }
-  string(path3) {
-    const v = this.get(path3);
+  string(path12) {
+    const v = this.get(path12);
     if (v === void 0 || v === null) return void 0;
     if (typeof v === "string") return v;
-    this.error(path3, `must be a string, not ${describe(v)}`);
+    this.error(path12, `must be a string, not ${describe(v)}`);
     return void 0;
   }
   /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
-  knownKeys(path3, known) {
-    const m = this.get(path3);
+  knownKeys(path12, known) {
+    const m = this.get(path12);
     if (!isPlainObject(m)) return;
     for (const k of Object.keys(m)) {
       if (!known.includes(k)) {
-        this.warning([...path3, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
+        this.warning([...path12, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
       }
     }
   }
@@ -11202,10 +11206,10 @@ function describe(v) {
 }
 
 // src/diff/policy-text.ts
-function policyTextChanges(base, head) {
+function policyTextChanges(base2, head) {
   const out = [];
-  for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
-    const b = base.get(id);
+  for (const id of [.../* @__PURE__ */ new Set([...base2.keys(), ...head.keys()])].sort()) {
+    const b = base2.get(id);
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at2 = h ?? b;
@@ -11222,10 +11226,10 @@ function policyTextChanges(base, head) {
   }
   return out;
 }
-function authoredYaml(obj) {
-  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
-  const kept = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: authoredMeta(meta) };
-  if (obj.body["spec"] !== void 0) kept["spec"] = obj.body["spec"];
+function authoredYaml(obj2) {
+  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
+  const kept = { apiVersion: obj2.apiVersion, kind: obj2.kind, metadata: authoredMeta(meta) };
+  if (obj2.body["spec"] !== void 0) kept["spec"] = obj2.body["spec"];
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
 }
 function authoredMeta(meta) {
@@ -11233,9 +11237,9 @@ function authoredMeta(meta) {
   for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
-function normalizedYaml(obj) {
-  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
-  const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
+function normalizedYaml(obj2) {
+  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
+  const spec = isPlainObject(obj2.body["spec"]) ? { ...obj2.body["spec"] } : {};
   const dropEmpty = (k) => {
     const v = spec[k];
     if (v === null || Array.isArray(v) && v.length === 0) delete spec[k];
@@ -11256,9 +11260,9 @@ function normalizedYaml(obj) {
   dropEmpty("ingress");
   dropEmpty("egress");
   const kept = {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    apiVersion: obj2.apiVersion,
+    kind: obj2.kind,
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj2.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
@@ -11298,9 +11302,9 @@ function workloadChanges(changes, universe, baseIds, headIds) {
     const conn = (c) => change === "added" ? c.head : c.base;
     const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
     const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
-    const openness = (list, peer2) => {
-      if (list.length === 0) return "none";
-      const full = list.filter((c) => conn(c).isAll).map(peer2);
+    const openness = (list3, peer2) => {
+      if (list3.length === 0) return "none";
+      const full = list3.filter((c) => conn(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
@@ -11312,8 +11316,8 @@ function workloadChanges(changes, universe, baseIds, headIds) {
 }
 
 // src/gate/config.ts
-var GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
-var DEFAULT_FAIL_ON = ["external-ingress"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
+var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text) {
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -11342,13 +11346,14 @@ function defaultGateConfig() {
 }
 
 // src/gate/gate.ts
-function evaluateGate(changes, config) {
+function evaluateGate(changes, exposures, config) {
   const rules2 = config.failOn.filter((r) => r !== "none");
   const violations = [];
-  for (const c of changes) {
+  const asExposure = new Set(exposures);
+  for (const c of [...exposures, ...changes.filter((c2) => !asExposure.has(c2))]) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules2) {
-      const conn = offending(rule, c, config);
+      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
@@ -11356,6 +11361,8 @@ function evaluateGate(changes, config) {
 }
 function offending(rule, c, config) {
   switch (rule) {
+    case "exposed":
+      return void 0;
     case "external-ingress":
       return c.src.type === "external" ? c.opened : void 0;
     case "external-egress":
@@ -11368,17 +11375,29 @@ function offending(rule, c, config) {
       return c.opened;
   }
 }
+function exposureOffending(rule, c, config) {
+  switch (rule) {
+    case "exposed":
+      return c.opened;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+    default:
+      return void 0;
+  }
+}
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
-function resolveExposure(cluster) {
+function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
-  const services = cluster.services.map((s) => serviceTargets(s, cluster.workloads, findings));
-  const byId = new Map(services.map((t) => [t.service.id, t]));
+  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
+  const byId2 = new Map(services.map((t) => [t.service.id, t]));
   const backends = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    for (const parent of route.parents) checkParent(route, parent, cluster, findings);
+    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
     for (const backend2 of route.backends) {
       const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -11388,21 +11407,21 @@ function resolveExposure(cluster) {
             at: backend2.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
           });
-          backends.push({ route, backend: backend2, service: void 0, ports: [] });
+          backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
           continue;
         }
       }
-      const target2 = byId.get(id);
+      const target2 = byId2.get(id);
       if (target2 === void 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend: backend2, service: void 0, ports: [] });
+        backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
         continue;
       }
       const ports = reachedPorts(backend2, target2);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend: backend2, service: target2.service, ports });
+      backends.push({ route, backend: backend2, service: target2.service, ports, attached });
     }
   }
   return { services, backends, findings };
@@ -11471,17 +11490,17 @@ function granted(route, backend2, grants) {
   );
 }
 function checkParent(route, parent, cluster, findings) {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return;
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === void 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return;
+    return true;
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return;
+    return false;
   }
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
   const admits = listeners.some((l) => {
@@ -11492,6 +11511,7 @@ function checkParent(route, parent, cluster, findings) {
   if (!admits) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
   }
+  return admits;
 }
 
 // src/load/gateway-api.ts
@@ -11506,25 +11526,25 @@ var GATEWAY_API_VERSIONS = {
   ReferenceGrant: ["v1beta1", "v1alpha2"]
 };
 function isGatewayApi(kind, apiVersion) {
-  const versions = GATEWAY_API_VERSIONS[kind];
-  return versions !== void 0 && versions.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
 }
 function rejects(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
 }
-function schemaPort(c, path3, kind) {
-  const v = c.get(path3);
+function schemaPort(c, path12, kind) {
+  const v = c.get(path12);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path3, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
+    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
     return void 0;
   }
   return v;
 }
-function requiredString(c, path3, kind) {
-  const v = c.string(path3);
+function requiredString(c, path12, kind) {
+  const v = c.string(path12);
   if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path3)) c.error(path3, "is required" + rejects(kind));
+    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects(kind));
     return void 0;
   }
   return v;
@@ -11546,11 +11566,11 @@ var RULE_TEXT = {
 function quoted(value) {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
 }
-function objectMeta(obj, metaKind = "namespaced") {
+function objectMeta(obj2, metaKind = "namespaced") {
   const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
-  const meta = obj.body["metadata"];
-  const fallback = obj.defaultNamespace;
+  const meta = obj2.body["metadata"];
+  const fallback = obj2.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
     return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
@@ -11616,16 +11636,16 @@ function labelValueProblem(value) {
 
 // src/load/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path3) {
-  const m = c.map(path3);
-  if (m === void 0) return c.isUnset(path3) ? SELECT_ALL : void 0;
-  c.knownKeys(path3, ["matchLabels", "matchExpressions"]);
+function parseSelector(c, path12) {
+  const m = c.map(path12);
+  if (m === void 0) return c.isUnset(path12) ? SELECT_ALL : void 0;
+  c.knownKeys(path12, ["matchLabels", "matchExpressions"]);
   let ok = true;
   const reqs = [];
-  const labels2 = c.map([...path3, "matchLabels"]);
-  if (labels2 === void 0 && !c.isUnset([...path3, "matchLabels"])) ok = false;
+  const labels2 = c.map([...path12, "matchLabels"]);
+  if (labels2 === void 0 && !c.isUnset([...path12, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at2 = [...path3, "matchLabels", key];
+    const at2 = [...path12, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
       c.error(at2, keyProblem);
@@ -11643,10 +11663,10 @@ function parseSelector(c, path3) {
     }
     reqs.push({ key, op: "In", values: [value] });
   }
-  const exprs = c.list([...path3, "matchExpressions"]);
-  if (exprs === void 0 && !c.isUnset([...path3, "matchExpressions"])) ok = false;
+  const exprs = c.list([...path12, "matchExpressions"]);
+  if (exprs === void 0 && !c.isUnset([...path12, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at2 = [...path3, "matchExpressions", i];
+    const at2 = [...path12, "matchExpressions", i];
     const r = parseRequirement(c, at2);
     if (r) reqs.push(r);
     else ok = false;
@@ -11707,42 +11727,42 @@ function parseRequirement(c, at2) {
 }
 
 // src/load/source-ref.ts
-function sourceRef(obj, path3 = []) {
+function sourceRef(obj2, path12 = []) {
   let line;
   return {
-    file: obj.file,
+    file: obj2.file,
     get line() {
-      return line ??= obj.locate(path3).line;
+      return line ??= obj2.locate(path12).line;
     }
   };
 }
-function fieldRef(obj, path3) {
+function fieldRef(obj2, path12) {
   let pos;
   return {
-    file: obj.file,
+    file: obj2.file,
     get line() {
-      return (pos ??= obj.locate(path3)).line;
+      return (pos ??= obj2.locate(path12)).line;
     },
     get column() {
-      return (pos ??= obj.locate(path3)).column;
+      return (pos ??= obj2.locate(path12)).column;
     }
   };
 }
 
 // src/load/gateway.ts
 var REJECTS = rejects("Gateway");
-function loadGateway(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Gateway ${meta.display}`);
+function loadGateway(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Gateway ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.map(["spec"]);
   const gatewayClassName = requiredString(c, ["spec", "gatewayClassName"], "Gateway");
-  const list = c.list(["spec", "listeners"]);
-  if (list !== void 0 && (list.length === 0 || list.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
-  else if (list === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
+  const list3 = c.list(["spec", "listeners"]);
+  if (list3 !== void 0 && (list3.length === 0 || list3.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
+  else if (list3 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
   const listeners = [];
   const names = /* @__PURE__ */ new Set();
-  (list ?? []).forEach((_, i) => {
+  (list3 ?? []).forEach((_, i) => {
     const l = listener(c, ["spec", "listeners", i]);
     if (l === void 0) return;
     if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
@@ -11751,7 +11771,7 @@ function loadGateway(obj) {
   });
   if (c.hasErrors || meta.name === void 0 || gatewayClassName === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
   return {
-    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj) },
+    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj2) },
     diagnostics: c.diagnostics
   };
 }
@@ -11780,11 +11800,11 @@ function listener(c, at2) {
 // src/load/gateway-route.ts
 var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
-function loadGatewayRoute(obj) {
-  const kind = obj.kind;
+function loadGatewayRoute(obj2) {
+  const kind = obj2.kind;
   const REJECTS7 = rejects(kind);
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `${kind} ${meta.display}`);
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
   c.map(["spec"]);
   const parents = [];
@@ -11803,7 +11823,7 @@ function loadGatewayRoute(obj) {
       name,
       sectionName: c.string([...at2, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj, at2)
+      source: fieldRef(obj2, at2)
     });
   });
   const hosts = [];
@@ -11826,7 +11846,7 @@ function loadGatewayRoute(obj) {
   });
   if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
   return {
-    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj) },
+    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj2) },
     diagnostics: c.diagnostics
   };
 }
@@ -11876,9 +11896,9 @@ function svcNameProblem(name) {
 var REJECTS2 = "; the API server rejects this Ingress";
 var PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];
 var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadIngress(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Ingress ${meta.display}`);
+function loadIngress(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Ingress ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS2));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   c.knownKeys(["spec"], ["ingressClassName", "defaultBackend", "tls", "rules"]);
@@ -11918,15 +11938,15 @@ function loadIngress(obj) {
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
-      const path3 = c.string([...p, "path"]);
+      const path12 = c.string([...p, "path"]);
       if (pathType === void 0) {
         if (c.isUnset([...p, "pathType"])) c.error([...p, "pathType"], "is required: Exact, Prefix or ImplementationSpecific" + REJECTS2);
       } else if (!PATH_TYPES.includes(pathType)) {
         c.error([...p, "pathType"], `unsupported value ${quoted(pathType)}: use Exact, Prefix or ImplementationSpecific (case matters)` + REJECTS2);
       }
-      if (path3 !== void 0 && path3 !== "" && !path3.startsWith("/")) c.error([...p, "path"], `${quoted(path3)} must be an absolute path (start with "/")` + REJECTS2);
-      else if ((pathType === "Exact" || pathType === "Prefix") && (path3 === void 0 || path3 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
-      const match = { host: host === "" ? void 0 : host, path: path3, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
+      if (path12 !== void 0 && path12 !== "" && !path12.startsWith("/")) c.error([...p, "path"], `${quoted(path12)} must be an absolute path (start with "/")` + REJECTS2);
+      else if ((pathType === "Exact" || pathType === "Prefix") && (path12 === void 0 || path12 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
+      const match = { host: host === "" ? void 0 : host, path: path12, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
       if (c.isUnset([...p, "backend"])) c.error([...p, "backend"], "is required" + REJECTS2);
       else {
         const b = backend(c, meta.namespace, [...p, "backend"], match);
@@ -11945,7 +11965,7 @@ function loadIngress(obj) {
       ingressClassName: className,
       parents: [],
       backends,
-      source: sourceRef(obj)
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics
   };
@@ -12016,9 +12036,9 @@ function servicePortRef(c, at2) {
 
 // src/load/openshift-route.ts
 var REJECTS3 = "; the API server rejects this Route";
-function loadOpenShiftRoute(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Route ${meta.display}`);
+function loadOpenShiftRoute(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Route ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS3));
   c.map(["spec"]);
   const port3 = targetPort(c);
@@ -12046,7 +12066,7 @@ function loadOpenShiftRoute(obj) {
       ingressClassName: void 0,
       parents: [],
       backends,
-      source: sourceRef(obj)
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics
   };
@@ -12054,15 +12074,15 @@ function loadOpenShiftRoute(obj) {
 function targetPort(c) {
   if (c.isUnset(["spec", "port"])) return { kind: "all" };
   if (c.map(["spec", "port"]) === void 0) return void 0;
-  const path3 = ["spec", "port", "targetPort"];
-  const raw = c.get(path3);
+  const path12 = ["spec", "port", "targetPort"];
+  const raw = c.get(path12);
   if (raw === void 0 || raw === null || raw === "" || raw === 0) {
-    c.error(path3, "is required when port is set" + REJECTS3);
+    c.error(path12, "is required when port is set" + REJECTS3);
     return void 0;
   }
   if (typeof raw === "string") return { kind: "service-port-name", name: raw };
   if (!Number.isInteger(raw) || raw < MIN_PORT || raw > MAX_PORT) {
-    c.error(path3, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
+    c.error(path12, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
     return void 0;
   }
   return { kind: "target-port", port: raw };
@@ -12090,26 +12110,26 @@ function target(c, namespace, at2, port3) {
 
 // src/load/reference-grant.ts
 var REJECTS4 = rejects("ReferenceGrant");
-function loadReferenceGrant(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `ReferenceGrant ${meta.display}`);
+function loadReferenceGrant(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS4));
   c.map(["spec"]);
   const from = [];
   const to = [];
-  for (const side of ["from", "to"]) {
-    const list = c.list(["spec", side]);
-    if (list === void 0 || list.length === 0) {
-      if (list !== void 0 || c.isUnset(["spec", side])) c.error(["spec", side], "must list at least one entry" + REJECTS4);
+  for (const side2 of ["from", "to"]) {
+    const list3 = c.list(["spec", side2]);
+    if (list3 === void 0 || list3.length === 0) {
+      if (list3 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
       continue;
     }
-    list.forEach((_, i) => {
-      const at2 = ["spec", side, i];
+    list3.forEach((_, i) => {
+      const at2 = ["spec", side2, i];
       if (c.map(at2) === void 0) return;
       const group = c.string([...at2, "group"]);
       if (group === void 0 && c.isUnset([...at2, "group"])) c.error([...at2, "group"], 'is required ("" for the core group)' + REJECTS4);
       const kind = requiredString(c, [...at2, "kind"], "ReferenceGrant");
-      if (side === "from") {
+      if (side2 === "from") {
         const namespace = requiredString(c, [...at2, "namespace"], "ReferenceGrant");
         if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
       } else {
@@ -12119,7 +12139,7 @@ function loadReferenceGrant(obj) {
     });
   }
   if (c.hasErrors || meta.name === void 0) return { grant: void 0, diagnostics: c.diagnostics };
-  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj) }, diagnostics: c.diagnostics };
+  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
 }
 
 // src/load/service.ts
@@ -12127,9 +12147,9 @@ var REJECTS5 = "; the API server rejects this Service";
 var TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 var NODE_PORT_RANGE = { from: 3e4, to: 32767 };
 var DNS_1035_LABEL2 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadService(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `Service ${meta.display}`);
+function loadService(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `Service ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS5));
   if (meta.name !== void 0 && !(meta.name.length <= 63 && DNS_1035_LABEL2.test(meta.name))) {
     c.error(["metadata", "name"], `${quoted(meta.name)} is invalid: a Service name must be a DNS-1035 label: at most 63 characters a-z, 0-9 and '-', starting with a letter and ending with a letter or digit` + REJECTS5);
@@ -12160,7 +12180,7 @@ function loadService(obj) {
       loadBalancerSourceRanges: ranges,
       externalTrafficPolicy: policy,
       externalName,
-      source: sourceRef(obj)
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics
   };
@@ -12173,21 +12193,21 @@ function serviceType(c) {
   return void 0;
 }
 function servicePorts(c, type, headless) {
-  const path3 = ["spec", "ports"];
-  const list = c.list(path3);
-  if (list === void 0 && !c.isUnset(path3)) return void 0;
-  if ((list === void 0 || list.length === 0) && type !== "ExternalName" && !headless) {
-    c.error(path3, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
+  const path12 = ["spec", "ports"];
+  const list3 = c.list(path12);
+  if (list3 === void 0 && !c.isUnset(path12)) return void 0;
+  if ((list3 === void 0 || list3.length === 0) && type !== "ExternalName" && !headless) {
+    c.error(path12, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
     return void 0;
   }
   const out = [];
   const names = /* @__PURE__ */ new Set();
   const portKeys = /* @__PURE__ */ new Set();
   const nodePortKeys = /* @__PURE__ */ new Set();
-  const requireName = (list?.length ?? 0) > 1;
+  const requireName = (list3?.length ?? 0) > 1;
   let ok = true;
-  (list ?? []).forEach((_, i) => {
-    const at2 = [...path3, i];
+  (list3 ?? []).forEach((_, i) => {
+    const at2 = [...path12, i];
     if (c.map(at2) === void 0) {
       c.error(at2, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
@@ -12226,8 +12246,8 @@ function servicePorts(c, type, headless) {
 }
 function servicePort(c, at2, type, requireName) {
   let ok = true;
-  const fail = (path3, message) => {
-    c.error(path3, message + REJECTS5);
+  const fail = (path12, message) => {
+    c.error(path12, message + REJECTS5);
     ok = false;
   };
   const nameRaw = c.get([...at2, "name"]);
@@ -12283,22 +12303,22 @@ function servicePort(c, at2, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
 }
-function portNumber(c, path3, what) {
-  const v = c.get(path3);
+function portNumber(c, path12, what) {
+  const v = c.get(path12);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path3, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
+    c.error(path12, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
     return void 0;
   }
   return v;
 }
 function serviceSelector(c, type) {
-  const path3 = ["spec", "selector"];
-  const m = c.map(path3);
+  const path12 = ["spec", "selector"];
+  const m = c.map(path12);
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at2 = [...path3, key];
+    const at2 = [...path12, key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) c.error(at2, keyProblem + REJECTS5);
     if (typeof value !== "string") {
@@ -12310,16 +12330,16 @@ function serviceSelector(c, type) {
     out[key] = value;
   }
   if (type === "ExternalName") {
-    if (Object.keys(out).length > 0) c.warning(path3, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
+    if (Object.keys(out).length > 0) c.warning(path12, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
     return null;
   }
   return Object.keys(out).length > 0 ? out : null;
 }
 function addresses(c) {
-  const path3 = ["spec", "externalIPs"];
+  const path12 = ["spec", "externalIPs"];
   const out = [];
-  (c.list(path3) ?? []).forEach((raw, i) => {
-    const at2 = [...path3, i];
+  (c.list(path12) ?? []).forEach((raw, i) => {
+    const at2 = [...path12, i];
     if (typeof raw !== "string") {
       c.error(at2, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -12350,15 +12370,15 @@ function specialAddressProblem(text) {
   return void 0;
 }
 function sourceRanges(c, type) {
-  const path3 = ["spec", "loadBalancerSourceRanges"];
-  const list = c.list(path3) ?? [];
-  if (list.length > 0 && type !== void 0 && type !== "LoadBalancer") {
-    c.error(path3, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
+  const path12 = ["spec", "loadBalancerSourceRanges"];
+  const list3 = c.list(path12) ?? [];
+  if (list3.length > 0 && type !== void 0 && type !== "LoadBalancer") {
+    c.error(path12, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
     return [];
   }
   const out = [];
-  list.forEach((raw, i) => {
-    const at2 = [...path3, i];
+  list3.forEach((raw, i) => {
+    const at2 = [...path12, i];
     if (typeof raw !== "string") {
       c.error(at2, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -12370,28 +12390,28 @@ function sourceRanges(c, type) {
   return out;
 }
 function trafficPolicy(c, externallyAccessible) {
-  const path3 = ["spec", "externalTrafficPolicy"];
-  const raw = c.get(path3);
+  const path12 = ["spec", "externalTrafficPolicy"];
+  const raw = c.get(path12);
   if (raw === void 0 || raw === null || raw === "") return externallyAccessible ? "Cluster" : void 0;
   if (!externallyAccessible) {
-    c.error(path3, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
+    c.error(path12, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
     return void 0;
   }
   if (raw === "Cluster" || raw === "Local") return raw;
-  c.error(path3, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
+  c.error(path12, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
   return void 0;
 }
 function externalNameOf(c, type) {
-  const path3 = ["spec", "externalName"];
-  const raw = c.string(path3);
+  const path12 = ["spec", "externalName"];
+  const raw = c.string(path12);
   if (type !== "ExternalName") return void 0;
   if (raw === void 0 || raw === "") {
-    c.error(path3, "is required for type ExternalName" + REJECTS5);
+    c.error(path12, "is required for type ExternalName" + REJECTS5);
     return void 0;
   }
   const name = raw.endsWith(".") ? raw.slice(0, -1) : raw;
   if (!isDnsSubdomain(name)) {
-    c.error(path3, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
+    c.error(path12, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
     return void 0;
   }
   return raw;
@@ -12399,45 +12419,42 @@ function externalNameOf(c, type) {
 
 // src/load/exposure-kinds.ts
 var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
-function isExposureObject(obj) {
-  return obj.kind === "Service" && obj.apiVersion === "v1" || obj.kind === "Ingress" && obj.apiVersion === "networking.k8s.io/v1" || obj.kind === "Route" && obj.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj.kind, obj.apiVersion);
+function isExposureObject(obj2) {
+  return obj2.kind === "Service" && obj2.apiVersion === "v1" || obj2.kind === "Ingress" && obj2.apiVersion === "networking.k8s.io/v1" || obj2.kind === "Route" && obj2.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj2.kind, obj2.apiVersion);
 }
-function loadExposureObject(obj) {
-  switch (obj.kind) {
+function loadExposureObject(obj2) {
+  switch (obj2.kind) {
     case "Service": {
-      const r = loadService(obj);
+      const r = loadService(obj2);
       return { loaded: r.service && { type: "service", value: r.service }, diagnostics: r.diagnostics };
     }
     case "Ingress": {
-      const r = loadIngress(obj);
+      const r = loadIngress(obj2);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Route": {
-      const r = loadOpenShiftRoute(obj);
+      const r = loadOpenShiftRoute(obj2);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Gateway": {
-      const r = loadGateway(obj);
+      const r = loadGateway(obj2);
       return { loaded: r.gateway && { type: "gateway", value: r.gateway }, diagnostics: r.diagnostics };
     }
     case "ReferenceGrant": {
-      const r = loadReferenceGrant(obj);
+      const r = loadReferenceGrant(obj2);
       return { loaded: r.grant && { type: "grant", value: r.grant }, diagnostics: r.diagnostics };
     }
     default: {
-      const r = loadGatewayRoute(obj);
+      const r = loadGatewayRoute(obj2);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
   }
 }
 
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
 // src/load/namespace.ts
-function loadNamespace(obj) {
-  const meta = objectMeta(obj, "namespace-object");
-  const c = new Checker(obj, `Namespace ${meta.nameShown}`);
+function loadNamespace(obj2) {
+  const meta = objectMeta(obj2, "namespace-object");
+  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
   for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
   if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
   const labels2 = {};
@@ -12450,7 +12467,7 @@ function loadNamespace(obj) {
   }
   labels2[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj) },
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
     diagnostics: c.diagnostics
   };
 }
@@ -12460,9 +12477,9 @@ function implicitNamespace(name) {
 
 // src/load/network-policy.ts
 var REJECTS6 = "; the API server rejects this NetworkPolicy";
-function loadNetworkPolicy(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `NetworkPolicy ${meta.display}`);
+function loadNetworkPolicy(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
@@ -12477,15 +12494,15 @@ function loadNetworkPolicy(obj) {
   const ingress = rules(c, "ingress", ingressList);
   const egress = rules(c, "egress", egressList);
   for (const dir of ["ingress", "egress"]) {
-    const list = dir === "ingress" ? ingressList : egressList;
-    if (types && !types.has(dir) && list && list.length > 0) {
+    const list3 = dir === "ingress" ? ingressList : egressList;
+    if (types && !types.has(dir) && list3 && list3.length > 0) {
       c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
     }
   }
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
-  const source = sourceRef(obj);
+  const source = sourceRef(obj2);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -12503,31 +12520,31 @@ function cap(d) {
   return d === "ingress" ? "Ingress" : "Egress";
 }
 function policyTypes(c, egress) {
-  const path3 = ["spec", "policyTypes"];
-  const list = c.list(path3);
-  if (list === void 0 && !c.isUnset(path3)) return void 0;
-  if (list === void 0 || list.length === 0) {
+  const path12 = ["spec", "policyTypes"];
+  const list3 = c.list(path12);
+  if (list3 === void 0 && !c.isUnset(path12)) return void 0;
+  if (list3 === void 0 || list3.length === 0) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
-  if (list.length > 2) {
-    c.error(path3, "may not list more than two policyTypes" + REJECTS6);
+  if (list3.length > 2) {
+    c.error(path12, "may not list more than two policyTypes" + REJECTS6);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
   let ok = true;
-  list.forEach((t, i) => {
+  list3.forEach((t, i) => {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
-      c.error([...path3, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
+      c.error([...path12, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
       ok = false;
     }
   });
   return ok ? out : void 0;
 }
-function rules(c, dir, list) {
+function rules(c, dir, list3) {
   const out = [];
-  (list ?? []).forEach((raw, i) => {
+  (list3 ?? []).forEach((raw, i) => {
     const at2 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
       out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at2) });
@@ -12705,17 +12722,17 @@ var TEMPLATE_PATH = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
-function loadWorkload(obj) {
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `${obj.kind} ${meta.display}`);
+function loadWorkload(obj2) {
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
-  const template = obj.kind === "Pod" ? [] : TEMPLATE_PATH[obj.kind];
+  const template = obj2.kind === "Pod" ? [] : TEMPLATE_PATH[obj2.kind];
   const labelsPath = [...template, "metadata", "labels"];
   const podSpec = [...template, "spec"];
-  const owner = obj.kind === "Pod" ? controllerOwner(c) : void 0;
+  const owner = obj2.kind === "Pod" ? controllerOwner(c) : void 0;
   const name = owner?.name ?? meta.name;
-  const kind = owner?.kind ?? obj.kind;
+  const kind = owner?.kind ?? obj2.kind;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -12725,7 +12742,7 @@ function loadWorkload(obj) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: sourceRef(obj)
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
     replica: owner !== void 0
@@ -12744,12 +12761,12 @@ function controllerOwner(c) {
   }
   return { name: pick["name"], kind: "Pod" };
 }
-function labels(c, path3) {
-  const m = c.map(path3);
+function labels(c, path12) {
+  const m = c.map(path12);
   const out = {};
   for (const [k, v] of Object.entries(m ?? {})) {
     if (typeof v === "string") out[k] = v;
-    else c.warning([...path3, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+    else c.warning([...path12, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
   }
   return out;
 }
@@ -12824,17 +12841,17 @@ var KINDS = {
     hostNetwork: false
   }
 };
-function operatorKind(obj) {
-  const k = Object.prototype.hasOwnProperty.call(KINDS, obj.kind) ? KINDS[obj.kind] : void 0;
-  return k !== void 0 && obj.apiVersion.split("/")[0] === k.group && obj.apiVersion.includes("/") ? k : void 0;
+function operatorKind(obj2) {
+  const k = Object.prototype.hasOwnProperty.call(KINDS, obj2.kind) ? KINDS[obj2.kind] : void 0;
+  return k !== void 0 && obj2.apiVersion.split("/")[0] === k.group && obj2.apiVersion.includes("/") ? k : void 0;
 }
-function isOperatorWorkload(obj) {
-  return operatorKind(obj) !== void 0;
+function isOperatorWorkload(obj2) {
+  return operatorKind(obj2) !== void 0;
 }
-function loadOperatorWorkload(obj) {
-  const kind = operatorKind(obj);
-  const meta = objectMeta(obj);
-  const c = new Checker(obj, `${obj.kind} ${meta.display}`);
+function loadOperatorWorkload(obj2) {
+  const kind = operatorKind(obj2);
+  const meta = objectMeta(obj2);
+  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
@@ -12846,10 +12863,10 @@ function loadOperatorWorkload(obj) {
   };
   return {
     workload: {
-      id: `${meta.namespace}/${meta.name}[${obj.kind}]`,
+      id: `${meta.namespace}/${meta.name}[${obj2.kind}]`,
       namespace: meta.namespace,
       name: meta.name,
-      kind: obj.kind,
+      kind: obj2.kind,
       labels: {
         ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
         ...labels(c, ["spec", "podMetadata", "labels"]),
@@ -12858,7 +12875,7 @@ function loadOperatorWorkload(obj) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
-      source: sourceRef(obj)
+      source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
     replica: false
@@ -12889,13 +12906,13 @@ var POLICY_KINDS = {
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
 };
-function unanalyzedPolicy(obj) {
-  let why = POLICY_KINDS[obj.kind];
-  if (obj.kind === "NetworkPolicy") {
-    why = obj.apiVersion.startsWith("crd.projectcalico.org/") || obj.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+function unanalyzedPolicy(obj2) {
+  let why = POLICY_KINDS[obj2.kind];
+  if (obj2.kind === "NetworkPolicy") {
+    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
   }
   if (why === void 0) return void 0;
-  return diagnostic("warning", obj.file, obj.locate([]), `${obj.kind} (${obj.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
 }
 
 // src/load/built-in-kinds.ts
@@ -12979,34 +12996,34 @@ function mayMakePods(kind) {
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const list = byNamespace.get(w.namespace);
-    if (list) list.push(w);
+    const list3 = byNamespace.get(w.namespace);
+    if (list3) list3.push(w);
     else byNamespace.set(w.namespace, [w]);
   }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
   const out = [];
-  const matches2 = new Matches(cluster, byNamespace);
+  const matches3 = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
-    const obj = policyObjects.get(p.id);
-    if (obj === void 0) continue;
-    const selectsNone = byNamespace.has(p.namespace) && !matches2.anyWorkload(matches2.own(p.namespace), p.subject);
-    const peers = emptyPeers(p, matches2);
+    const obj2 = policyObjects.get(p.id);
+    if (obj2 === void 0) continue;
+    const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
+    const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
     const rules2 = peers.join(", ");
     const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
-    out.push(diagnostic("warning", obj.file, obj.locate([]), message));
+    out.push(diagnostic("warning", obj2.file, obj2.locate([]), message));
   }
   return out;
 }
-function emptyPeers(p, matches2) {
+function emptyPeers(p, matches3) {
   const out = [];
   for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
     if (rule.peers === "any") continue;
     const empty = rule.peers.some((peer2) => {
       if (peer2.kind !== "pods") return false;
       const match = peer2.namespaces;
-      const declaring = match.kind === "own" ? matches2.own(p.namespace) : matches2.selected(match.selector);
-      return declaring.names.length > 0 && !matches2.anyWorkload(declaring, peer2.pods);
+      const declaring = match.kind === "own" ? matches3.own(p.namespace) : matches3.selected(match.selector);
+      return declaring.names.length > 0 && !matches3.anyWorkload(declaring, peer2.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
@@ -13069,11 +13086,11 @@ function found(kinds) {
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects, memo) {
-  const once = (obj, load) => {
-    if (memo === void 0) return load(obj);
-    if (memo.has(obj)) return memo.get(obj);
-    const r = load(obj);
-    memo.set(obj, r);
+  const once = (obj2, load) => {
+    if (memo === void 0) return load(obj2);
+    if (memo.has(obj2)) return memo.get(obj2);
+    const r = load(obj2);
+    memo.set(obj2, r);
     return r;
   };
   const diagnostics2 = [];
@@ -13082,52 +13099,51 @@ function buildCluster(objects, memo) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
-  const exposureDiagnostics = [];
   const services = /* @__PURE__ */ new Map();
   const routes = /* @__PURE__ */ new Map();
   const gateways = /* @__PURE__ */ new Map();
   const grants = /* @__PURE__ */ new Map();
   const declared = /* @__PURE__ */ new Map();
-  for (const obj of objects) {
-    if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
-      const r = once(obj, loadNamespace);
+  for (const obj2 of objects) {
+    if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
+      const r = once(obj2, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
-        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj, `Namespace ${r.namespace.name}`));
+        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj2, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
-    } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
-      const r = once(obj, loadNetworkPolicy);
+    } else if (obj2.kind === "NetworkPolicy" && obj2.apiVersion === NETWORK_POLICY_API) {
+      const r = once(obj2, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
-      const meta = objectMeta(obj);
-      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
+      const meta = objectMeta(obj2);
+      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
       if (r.policy) {
         const first = policies.get(r.policy.id);
-        if (first) diagnostics2.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
+        if (first) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
-      const r = once(obj, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+    } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
+      const r = once(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
-        if (first) diagnostics2.push(duplicate(obj, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
+        if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
-    } else if (isExposureObject(obj)) {
-      const r = once(obj, loadExposureObject);
-      exposureDiagnostics.push(...r.diagnostics);
+    } else if (isExposureObject(obj2)) {
+      const r = once(obj2, loadExposureObject);
+      diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const first = map.get(id);
-      if (first) exposureDiagnostics.push(duplicate(obj, what, first.source));
+      if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
     } else {
-      const unanalyzed = unanalyzedPolicy(obj);
+      const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
-      skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
+      skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
     }
   }
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
@@ -13143,18 +13159,17 @@ function buildCluster(objects, memo) {
     referenceGrants: [...grants.values()]
   };
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics: diagnostics2,
     skippedKinds,
-    policyObjects,
-    exposureDiagnostics
+    policyObjects
   };
 }
-function duplicate(obj, what, first) {
+function duplicate(obj2, what, first) {
   const where = first ? ` (first at ${first.file}:${first.line})` : "";
-  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
 }
 
 // src/load/documents.ts
@@ -13163,10 +13178,10 @@ var import_yaml5 = __toESM(require_dist(), 1);
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function makeLocator(doc, start, at2) {
-  return (path3) => {
+  return (path12) => {
     let node = doc.contents;
     let offset = start;
-    for (const segment of path3) {
+    for (const segment of path12) {
       const step = child(doc, deref(doc, node), segment);
       if (!step) break;
       offset = step.offset ?? offset;
@@ -13329,8 +13344,7 @@ var FastParser = class {
       const startLine = this.li;
       const indent = this.indents[startLine];
       const start = this.lineStarts[startLine] + indent;
-      const root = this.lineStarts[startLine] + indent;
-      const value = this.isDashItem(root, startLine) || this.keyEnd(startLine, root) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
       if (this.li < n && this.indents[this.li] !== -2) bail();
       const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
       if (this.endsEmpty) bail();
@@ -13365,14 +13379,12 @@ var FastParser = class {
   blockNode(line, col, parentIndent) {
     if (++this.depth > MAX_FAST_DEPTH) bail();
     try {
-      const t = this.text;
       const pos = this.lineStarts[line] + col;
       if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
       if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
       const value = this.inlineValue(line, pos);
       this.li = this.nextContent(line + 1);
       if (this.peekIndent() > parentIndent) bail();
-      void t;
       return value;
     } finally {
       this.depth--;
@@ -13536,26 +13548,26 @@ var FastParser = class {
       if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
-    let sep3 = "";
+    let sep7 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
       const [indent, content] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep3 + more + content;
-        sep3 = "\n";
+        value += sep7 + more + content;
+        sep7 = "\n";
       } else if (indent > trimIndent) {
-        if (sep3 === " ") sep3 = "\n";
-        else if (!prevMoreIndented && sep3 === "\n") sep3 = "\n\n";
-        value += sep3 + more + content;
-        sep3 = "\n";
+        if (sep7 === " ") sep7 = "\n";
+        else if (!prevMoreIndented && sep7 === "\n") sep7 = "\n\n";
+        value += sep7 + more + content;
+        sep7 = "\n";
         prevMoreIndented = true;
       } else if (content === "") {
-        if (sep3 === "\n") value += "\n";
-        else sep3 = "\n";
+        if (sep7 === "\n") value += "\n";
+        else sep7 = "\n";
       } else {
-        value += sep3 + content;
-        sep3 = " ";
+        value += sep7 + content;
+        sep7 = " ";
         prevMoreIndented = false;
       }
     }
@@ -13622,7 +13634,7 @@ var FastParser = class {
     const t = this.text;
     const open = t.charCodeAt(pos);
     const close = open === 91 ? 93 : 125;
-    const isMap3 = open === 123;
+    const isMap5 = open === 123;
     const items = [];
     const map = {};
     let i = pos + 1;
@@ -13630,11 +13642,11 @@ var FastParser = class {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
     };
     skip();
-    if (t.charCodeAt(i) === close) return { value: isMap3 ? map : items, end: i + 1 };
+    if (t.charCodeAt(i) === close) return { value: isMap5 ? map : items, end: i + 1 };
     for (; ; ) {
       skip();
       let key;
-      if (isMap3) {
+      if (isMap5) {
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -13655,13 +13667,13 @@ var FastParser = class {
         value = r.value;
         i = r.end;
       }
-      if (isMap3) {
+      if (isMap5) {
         if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
         else map[key] = value;
       } else items.push(value);
       skip();
       const d = t.charCodeAt(i);
-      if (d === close) return { value: isMap3 ? map : items, end: i + 1 };
+      if (d === close) return { value: isMap5 ? map : items, end: i + 1 };
       if (d !== 44) bail();
       i++;
       skip();
@@ -13937,9 +13949,9 @@ function parseJson(file, lim) {
   }
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
-  const locate = (path3) => {
+  const locate = (path12) => {
     located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
-    return located(path3);
+    return located(path12);
   };
   const line = file.text.slice(0, start).split("\n").length;
   return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
@@ -13962,10 +13974,10 @@ function fastDocuments(file, lim, fast) {
   let full;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
-    const locate = (path3) => {
-      if (path3.length === 0) return top;
+    const locate = (path12) => {
+      if (path12.length === 0) return top;
       full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
-      return (full.get(d.index) ?? (() => top))(path3);
+      return (full.get(d.index) ?? (() => top))(path12);
     };
     return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
   });
@@ -13993,25 +14005,25 @@ function parseYamlFull(file, lim) {
   });
   return flatten({ results, diagnostics: strict.diagnostics });
 }
-function flatten(parse) {
+function flatten(parse3) {
   const docs = [];
-  const diagnostics2 = [...parse.diagnostics];
-  for (const r of parse.results) {
+  const diagnostics2 = [...parse3.diagnostics];
+  for (const r of parse3.results) {
     if (r.doc) docs.push(r.doc);
     diagnostics2.push(...r.diagnostics);
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path3, text, lim, at2, toOriginal = (offset) => offset) {
+function parseText(path12, text, lim, at2, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path3, at2(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at2(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path3, doc, index, lim, at2, toOriginal));
+    results.push(finishDocument(path12, doc, index, lim, at2, toOriginal));
   };
   let count = 0;
   for (const token of parser.parse(text)) {
@@ -14034,9 +14046,9 @@ function parseText(path3, text, lim, at2, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path3, doc, index, lim, at2, toOriginal) {
+function finishDocument(path12, doc, index, lim, at2, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path3, at2(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at2(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
@@ -14143,7 +14155,7 @@ function setAsideChartTemplates(files) {
     return false;
   });
   const diagnostics2 = [...perChart].map(
-    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (charts are not rendered yet; commit rendered manifests or point paths elsewhere)`)
+    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (read as plain files here; the chart is rendered when it is a target, see README "Targets")`)
   );
   return { manifests, diagnostics: diagnostics2 };
 }
@@ -14156,20 +14168,20 @@ function patchFiles(objects) {
     const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
     const paths = [];
     for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
-      const list = k.body[field];
-      if (!Array.isArray(list)) continue;
-      for (const item of list) paths.push(isPlainObject(item) ? item["path"] : item);
+      const list3 = k.body[field];
+      if (!Array.isArray(list3)) continue;
+      for (const item of list3) paths.push(isPlainObject(item) ? item["path"] : item);
     }
     for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
   }
   return out;
 }
-function patchNote(obj) {
-  return diagnostic("note", obj.file, obj.locate([]), `${obj.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+function patchNote(obj2) {
+  return diagnostic("note", obj2.file, obj2.locate([]), `${obj2.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
 }
-function normalize2(path3) {
+function normalize2(path12) {
   const out = [];
-  for (const part of path3.split("/")) {
+  for (const part of path12.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
     else out.push(part);
@@ -14183,37 +14195,32 @@ function namespaceOption(given) {
   return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
 }
 var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
-var EXPOSURE = new Set(EXPOSURE_KINDS);
 function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
-  const exposureDiagnostics = [];
   let withoutNamespace = 0;
-  let exposureWithoutNamespace = 0;
-  for (const obj of objects) {
-    if (!NAMESPACED.has(obj.kind) && !isOperatorWorkload(obj)) {
-      kept.push(obj);
+  for (const obj2 of objects) {
+    if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
+      kept.push(obj2);
       continue;
     }
-    const meta = obj.body["metadata"];
+    const meta = obj2.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
-    const exposure = EXPOSURE.has(obj.kind);
     if (ns === void 0 || ns === null) {
-      if (exposure) exposureWithoutNamespace++;
-      else withoutNamespace++;
-      kept.push(obj);
+      withoutNamespace++;
+      kept.push(obj2);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
-      const c = new Checker(obj, `${obj.kind} ${objectMeta(obj).display}`);
+      const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
       c.error(
         ["metadata", "namespace"],
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
       );
-      (exposure ? exposureDiagnostics : diagnostics2).push(...c.diagnostics);
+      diagnostics2.push(...c.diagnostics);
     } else {
-      kept.push(obj);
+      kept.push(obj2);
     }
   }
-  return { objects: kept, diagnostics: diagnostics2, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
 }
 
 // src/load/objects.ts
@@ -14302,35 +14309,45 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function prefixed(locate, prefix) {
-  return (path3) => locate([...prefix, ...path3]);
+  return (path12) => locate([...prefix, ...path12]);
 }
 
 // src/load/load-sources.ts
 function readFile(file, defaultNamespace, cache) {
   const hit = cache?.get(file.path);
-  if (hit && hit.text === file.text) return hit;
+  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const lines = file.lines;
   const read = {
     text: file.text,
-    diagnostics: [...parsed.diagnostics, ...extracted.diagnostics],
-    objects: extracted.objects,
+    lines,
+    diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
+    objects: lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
     skipped: extracted.skipped.length
   };
   cache?.set(file.path, read);
   return read;
 }
-function loadRevisions(base, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
+function sameLines(a, b) {
+  if (a === b) return true;
+  if (a === void 0 || b === void 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
   return [
-    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
+    loadSources(base2, namespace, { cache, limits, where: "in the base revision" }),
     loadSources(head, namespace, { cache, limits, where: "in the head revision" })
   ];
 }
 function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const { cache, limits = defaultInputLimits, where = "" } = options;
-  const charts = setAsideChartTemplates(all);
-  const files = charts.manifests;
+  const rendered = all.filter((f) => f.lines !== void 0);
+  const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
+  const files = [...charts.manifests, ...rendered];
+  const renderedPaths = new Set(rendered.map((f) => f.path));
   const diagnostics2 = [...charts.diagnostics];
   const objects = [];
   let skippedDocs = 0;
@@ -14343,7 +14360,7 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const patches = patchFiles(objects);
   const whole = [];
   for (const o of objects) {
-    if (patches.has(o.file)) diagnostics2.push(patchNote(o));
+    if (patches.has(o.file) && !renderedPaths.has(o.file)) diagnostics2.push(patchNote(o));
     else whole.push(o);
   }
   const placed = placeInNamespace(whole, namespace);
@@ -14357,11 +14374,240 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
     diagnostics: diagnostics2,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
-    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
-    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace
   };
+}
+function writtenLine(lines, line) {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+function atWrittenLines(o, lines) {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
+  copy.locate = (path12) => {
+    const p = o.locate(path12);
+    return { line: writtenLine(lines, p.line), column: p.column };
+  };
+  return copy;
+}
+
+// src/exposure/table.ts
+function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
+  const u = reach2.universe;
+  const P = u.podClasses.length;
+  const everywhere = u.externals.map((_, i) => i);
+  const table = /* @__PURE__ */ new Map();
+  const entry = (dst) => {
+    let e = table.get(dst);
+    if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
+    return e;
+  };
+  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
+  for (const path12 of paths) {
+    const dst = classOf.get(path12.dst);
+    if (dst === void 0) continue;
+    if (path12.source === "ingress-controller") {
+      if (controllerClass === void 0) continue;
+      const conn = path12.routed.intersect(reach2.conn(controllerClass, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path12.dst);
+      e.controller = add(e.controller, path12.chain, conn);
+      continue;
+    }
+    const classes = path12.addresses === void 0 ? everywhere : [...new Set(path12.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
+    for (const x of classes) {
+      const conn = path12.routed.intersect(reach2.conn(P + x, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path12.dst);
+      e.internet.set(x, add(e.internet.get(x), path12.chain, conn));
+    }
+  }
+  return table;
+}
+var NOTHING = { conn: ConnSet.NONE, via: [] };
+
+// src/exposure/exposures.ts
+function listExposures(table, pods, universe, controller) {
+  const out = [];
+  for (const [id, e] of table) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    if (e.controller) out.push({ dst, source: "ingress-controller", src: controller, conn: e.controller.conn, via: e.controller.via });
+    const buckets = /* @__PURE__ */ new Map();
+    for (const [x, reached] of e.internet) {
+      const ext = universe.externals[x];
+      const family = ext.ranges[0].family;
+      const key = `${family}|${reached.conn.toString()}|${viaKey(reached.via)}`;
+      const b = buckets.get(key);
+      if (b) b.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached.conn, via: reached.via });
+    }
+    for (const b of buckets.values()) out.push({ dst, source: "internet", src: externalEndpoint(b.family, b.ranges), conn: b.conn, via: b.via });
+  }
+  return out.sort(compareExposures);
+}
+function chainKey(chain) {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
+}
+function viaKey(via) {
+  return via.map((c) => `${chainKey(c.chain)}=${c.conn.toString()}`).join(";");
+}
+function compareExposures(a, b) {
+  return cmp2(a.dst.id, b.dst.id) || cmp2(a.source, b.source) || cmp2(a.src.id, b.src.id);
+}
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/exposure/changes.ts
+function exposureChanges(base2, head, pods, controller) {
+  const out = [];
+  const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
+  const P = base2.reach.universe.podClasses.length;
+  const externals = base2.reach.universe.externals;
+  for (const id of ids) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    const bd = base2.classOf.get(id);
+    const hd = head.classOf.get(id);
+    const isolated = {
+      base: bd === void 0 ? void 0 : base2.reach.isolating(bd, "ingress").length > 0,
+      head: hd === void 0 ? void 0 : head.reach.isolating(hd, "ingress").length > 0
+    };
+    const endpoint = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
+    const why = (b, h, src) => explain({ r: base2.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
+    const change = (source, src, b, h, reasons) => {
+      const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
+      const opened = h.conn.subtract(b.conn);
+      const closed = b.conn.subtract(h.conn);
+      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons, source, via: { base: b.via, head: h.via }, isolated };
+    };
+    const bc = base2.table.get(id)?.controller ?? NOTHING;
+    const hc = head.table.get(id)?.controller ?? NOTHING;
+    if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base2.controllerClass, head: head.controllerClass })));
+    const bi = base2.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const buckets = /* @__PURE__ */ new Map();
+    for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
+      const b = bi.get(x) ?? NOTHING;
+      const h = hi.get(x) ?? NOTHING;
+      if (b.conn.equals(h.conn)) continue;
+      const ext = externals[x];
+      const family = ext.ranges[0].family;
+      const reasons = why(b, h, { base: P + x, head: P + x });
+      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons)].join("|");
+      const bucket = buckets.get(key);
+      if (bucket) bucket.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons });
+    }
+    for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
+  }
+  return out.sort(compareExposures);
+}
+
+// src/model/endpoint.ts
+var INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+// src/exposure/controller.ts
+var STAND_IN_NAMESPACE = "{ingress-controller}";
+var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
+function controllerEndpoint(c) {
+  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
+}
+function parseIngressController(text) {
+  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+  const slash = text.indexOf("/");
+  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
+  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
+  const labels2 = {};
+  const rest = slash < 0 ? "" : text.slice(slash + 1).trim();
+  for (const item of rest === "" ? [] : rest.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim().replace(/^=/, "");
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== void 0) return fail(problem);
+    labels2[key] = value;
+  }
+  return { ok: true, value: { namespace, labels: labels2, named: true } };
+}
+function describeController(c) {
+  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
+}
+
+// src/exposure/paths.ts
+function exposurePaths(cluster, pods) {
+  const targets = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+  const resolution = resolveExposure(cluster, targets);
+  const paths = [];
+  const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
+  for (const { service, ports } of resolution.services) {
+    const gates = outsideGates(service);
+    if (gates.length === 0) continue;
+    for (const { port: port3, workloads } of ports) {
+      for (const { workload, port: target2 } of workloads) {
+        const routed = routedConn(port3, target2);
+        if (routed === void 0) continue;
+        for (const gate of gates) {
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after)] });
+        }
+      }
+    }
+  }
+  for (const b of resolution.backends) {
+    if (!b.attached || b.service === void 0 || b.backend.weight === 0) continue;
+    const targetsOf = byService.get(b.service.id);
+    for (const sp of b.ports) {
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
+      const entry = targetsOf.ports.find((p) => p.port === sp);
+      for (const { workload, port: target2 } of entry?.workloads ?? []) {
+        const routed = routedConn(sp, target2);
+        if (routed === void 0) continue;
+        const chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2)];
+        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain });
+      }
+    }
+  }
+  return paths;
+}
+function outsideGates(s) {
+  const gates = [];
+  if (s.type === "LoadBalancer") {
+    const ranges = s.loadBalancerSourceRanges;
+    const from = ranges.length === 0 ? void 0 : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...from !== void 0 ? { after: from } : {} });
+  } else if (s.type === "NodePort") {
+    gates.push({ addresses: void 0, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== void 0 ? `, nodePort ${p.nodePort}` : ""}` });
+  }
+  if (s.externalIPs.length > 0 && s.type !== "ExternalName") {
+    gates.push({ addresses: void 0, detail: (p) => `externalIPs ${s.externalIPs.join(", ")}, port ${portWords(p)}` });
+  }
+  return gates;
+}
+function routedConn(port3, target2) {
+  if (target2 === void 0) return void 0;
+  const ports = target2 === 0 && port3.targetPort.kind === "name" ? PortSet.named(port3.targetPort.name) : PortSet.range(target2, target2);
+  return ConnSet.of({ [port3.protocol]: ports });
+}
+function portWords(p) {
+  return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
+}
+function serviceHop(s, port3, detail, target2, after) {
+  const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
+  const words = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port3.source };
+}
+function routeHop(route, backend2) {
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };
+}
+function routeDetail(route, backend2) {
+  if (route.kind === "Ingress") {
+    const m = backend2.match;
+    if (m === void 0) return "default backend";
+    return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
+  }
+  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
 }
 
 // src/reach/flows.ts
@@ -14383,9 +14629,9 @@ function expandFlows(r, pods, classOf) {
       push(e, a, P + i, ca);
     });
   }
-  return flows.sort((x, y) => cmp2(x.src.id, y.src.id) || cmp2(x.dst.id, y.dst.id));
+  return flows.sort((x, y) => cmp3(x.src.id, y.src.id) || cmp3(x.dst.id, y.dst.id));
 }
-function cmp2(a, b) {
+function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -14422,6 +14668,8 @@ function endpointJson(e) {
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
   }
 }
 function diagnosticJson(d) {
@@ -14462,8 +14710,12 @@ function reachJson(r) {
     flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
-    skipped: skippedJson(r.skipped)
+    skipped: skippedJson(r.skipped),
+    exposures: r.exposures.map((e) => ({ dst: e.dst.id, source: e.source, src: e.src.id, conn: e.conn.toString(), via: e.via.map(viaJson) }))
   };
+}
+function viaJson(c) {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/synth/combinations.ts
@@ -14524,8 +14776,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
+  for (const s of services) if (!named.has(s.namespace)) named.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
   for (const s of nsSelectors) {
     for (const r of s.requirements) {
       if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
@@ -14561,6 +14816,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
     }
   }
+  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
     const [name, protocol] = k.split("/");
     return { name, port: 0, protocol };
@@ -14572,7 +14828,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
       ...peers.filter(
         ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
-      ).map(({ peer: peer2 }) => peer2.pods)
+      ).map(({ peer: peer2 }) => peer2.pods),
+      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
@@ -14599,7 +14856,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names."
     );
-    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
+    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
   return {
@@ -14644,50 +14901,87 @@ function sidePods(cluster, synthesis) {
 }
 
 // src/analyze.ts
-function buildSides(loaded, mode) {
+function namespaceFor(options) {
+  return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
+}
+function buildSides(loaded, mode, controller) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode
   );
+  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []));
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
+function sideTable(l, side2, reach2, classOf) {
+  const paths = exposurePaths(l.cluster, side2.pods);
+  const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
+  return { table: exposureTable({ paths, reach: reach2, classOf, controllerClass }), classOf, controllerClass, reach: reach2, paths };
+}
+function mergedSources(exposures, classes) {
+  const known = new Set(classes.map((e) => e.id));
+  const out = /* @__PURE__ */ new Map();
+  for (const e of exposures) if (e.src.type === "external" && !known.has(e.src.id)) out.set(e.src.id, e.src);
+  return [...out.values()];
+}
+function byId(pods) {
+  return new Map(pods.map((p) => [p.id, p]));
+}
 function reach(files, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
-  const loaded = loadSources(files, namespaceOption(options.namespace), { limits });
-  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
-  const side = sides[0];
-  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
-  const reachability = evaluate(universe, side.policies);
+  const loaded = loadSources(files, namespaceFor(options), { limits });
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
+  const side2 = sides[0];
+  const universe = buildUniverse([side2], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const reachability = evaluate(universe, side2.policies);
+  const { table } = sideTable(loaded, side2, reachability, universe.classOf[0]);
+  const exposures = listExposures(table, byId(side2.pods), universe, controller);
+  const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   return {
-    endpoints: [...side.pods, ...universe.externals],
-    flows: expandFlows(reachability, side.pods, universe.classOf[0]),
-    diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureNotYet(loaded)], loaded.skipped),
+    // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
+    endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : [], ...mergedSources(exposures, universe.externals)],
+    flows: [...expandFlows(reachability, side2.pods, universe.classOf[0]), ...controllerFlows],
+    exposures,
+    diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side2.policies)].sort(compareDiagnostics),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
     skipped: loaded.skipped
   };
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
-  const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
-  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const [inBase, inHead] = result.universe.classOf;
+  const exposed = exposureChanges(
+    sideTable(base2, sides[0], result.base, inBase),
+    sideTable(head, sides[1], result.head, inHead),
+    byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
+    controller
+  );
+  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp4(x.src.id, y.src.id) || cmp4(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
-  const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
+  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const endpoints = /* @__PURE__ */ new Map();
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
-    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
+    endpoints: [...endpoints.values()],
     universe: result.endpoints,
-    changes: result.changes,
-    gate: evaluateGate(result.changes, gateConfig),
+    changes,
+    exposureChanges: exposed,
+    gate: evaluateGate(changes, exposed, gateConfig),
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
-    policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureNotYet(head)], head.skipped),
+    policyChanges: policyTextChanges(base2.policyObjects, head.policyObjects),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -14697,18 +14991,42 @@ function diff(baseFiles, headFiles, options = {}) {
     )
   };
 }
-function exposureNotYet(loaded) {
-  const { services, routes } = loaded.cluster;
-  if (services.length + routes.length === 0) return [];
-  return [`Read and validated but not yet analyzed: ${services.length} Services and ${routes.length} routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.`];
+function exposureAssumptions(loaded, options) {
+  const out = [];
+  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+    const c = options.ingressController;
+    out.push(
+      c === void 0 ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly." : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`
+    );
+  }
+  const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || s.type !== "ExternalName" && s.externalIPs.length > 0);
+  if (outside.length > 0) {
+    out.push(
+      "LoadBalancer, NodePort and externalIPs Services are taken to be reachable from every address outside the cluster (a LoadBalancer's from its loadBalancerSourceRanges only; its node ports are taken to sit behind the same firewall)."
+    );
+    const masquerading = [...new Set(outside.filter((s) => s.externalTrafficPolicy !== "Local").map((s) => s.id))].sort();
+    if (masquerading.length > 0) {
+      out.push(
+        `Policies see the client's own address only with externalTrafficPolicy: Local. ${listed(masquerading)} use${masquerading.length === 1 ? "s" : ""} Cluster (the default), where a node may forward the traffic under its own address, so whether an ipBlock rule admits it depends on the CNI; netreach assumes the client's address is kept.`
+      );
+    }
+  }
+  return out;
+}
+function listed(ids) {
+  const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
+  return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
+}
+function cmp4(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);
   return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
 }
-function placedIn(head, base) {
+function placedIn(head, base2) {
   const n = head.withoutNamespace;
-  const m = base?.withoutNamespace ?? n;
+  const m = base2?.withoutNamespace ?? n;
   if (n === 0 && m === 0) return [];
   const ns = head.namespace;
   const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
@@ -14742,6 +15060,7 @@ function assumptions(sides, synthesis, options) {
 
 // src/gate/describe.ts
 var WHAT = {
+  exposed: "newly exposed outside the cluster",
   "external-ingress": "newly reachable from outside the cluster",
   "external-egress": "newly allowed to reach outside the cluster",
   "cross-namespace": "newly reachable across namespaces",
@@ -14763,11 +15082,11 @@ function renderRows(r, keep) {
   return r.head + shown.join("") + (omitted > 0 ? r.more(omitted) : "") + r.tail;
 }
 function fitBlocks(blocks, options) {
-  const sep3 = options.separator ?? "\n";
+  const sep7 = options.separator ?? "\n";
   const dropped = /* @__PURE__ */ new Set();
   let keep = Infinity;
   const maxRows = Math.max(0, ...blocks.map((b) => b.rows?.rows.length ?? 0));
-  const render = () => {
+  const render2 = () => {
     const omitted = blocks.filter((_, i) => dropped.has(i)).map((b) => b.name);
     const trimmedRows = blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0);
     const parts = [];
@@ -14776,11 +15095,11 @@ function fitBlocks(blocks, options) {
       if (dropped.has(i)) return;
       parts.push(b.rows ? renderRows(b.rows, keep) : b.text ?? "");
     });
-    return parts.filter((p) => p !== "").join(sep3);
+    return parts.filter((p) => p !== "").join(sep7);
   };
-  let out = render();
+  let out = render2();
   if (out.length <= options.maxChars) return out;
-  const fits = () => render().length <= options.maxChars;
+  const fits = () => render2().length <= options.maxChars;
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
   const fitRows = () => {
     let lo = 0;
@@ -14795,7 +15114,7 @@ function fitBlocks(blocks, options) {
   };
   for (const { i } of byRank(false)) {
     dropped.add(i);
-    if (fits()) return render();
+    if (fits()) return render2();
   }
   const minRows = Math.min(options.minRows ?? 10, maxRows);
   let rows = fitRows();
@@ -14803,10 +15122,10 @@ function fitBlocks(blocks, options) {
     if (rows >= minRows && fits()) break;
     dropped.add(i);
     keep = Infinity;
-    if (fits()) return render();
+    if (fits()) return render2();
     rows = fitRows();
   }
-  out = render();
+  out = render2();
   if (out.length <= options.maxChars) return out;
   return cutText(out, options.maxChars);
 }
@@ -14843,10 +15162,10 @@ var UniverseIndex = class {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
-        const list = this.podsPerNs.get(e.pod.namespace) ?? [];
-        list.push(e);
-        this.podsPerNs.set(e.pod.namespace, list);
+      if (e.type !== "external" && e.type !== "ingress-controller") {
+        const list3 = this.podsPerNs.get(e.pod.namespace) ?? [];
+        list3.push(e);
+        this.podsPerNs.set(e.pod.namespace, list3);
       }
     }
   }
@@ -14865,7 +15184,7 @@ var UniverseIndex = class {
   normalize(endpoints) {
     const seen = /* @__PURE__ */ new Map();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp3(a.id, b.id));
+    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp5(a.id, b.id));
   }
   /** The set and its compact description. */
   describe(endpoints) {
@@ -14894,15 +15213,15 @@ var UniverseIndex = class {
     const perNs = /* @__PURE__ */ new Map();
     for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
     const nsTerms = [];
-    for (const [ns, list] of perNs) {
+    for (const [ns, list3] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
       const except = all.filter((e) => !inSet.has(e.id));
       const real = !ns.startsWith("[");
       const declaredOnly = all.every((e) => e.type === "workload");
       const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length && (!declaredOnly || list.length > MAX_NAMED);
+      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list3.length > 2 * except.length && list3.length > 1 + except.length && (!declaredOnly || list3.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
-      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+      else for (const e of list3) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = allPods.length > 1 && podsMissing.length === 0;
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -14922,9 +15241,9 @@ function cost(terms) {
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
   for (const v of violations) {
-    const list = out.get(v.change) ?? [];
-    list.push(v);
-    out.set(v.change, list);
+    const list3 = out.get(v.change) ?? [];
+    list3.push(v);
+    out.set(v.change, list3);
   }
   return out;
 }
@@ -14935,6 +15254,7 @@ function groupChanges(report) {
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
+    if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;
@@ -14949,14 +15269,14 @@ function groupChanges(report) {
         reasons.map((r) => JSON.stringify(r)).sort(),
         gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort()
       ]);
-      const list = buckets[facet].get(key) ?? [];
-      list.push({ change: c, index: i, conn, reasons, gate });
-      buckets[facet].set(key, list);
+      const list3 = buckets[facet].get(key) ?? [];
+      list3.push({ change: c, index: i, conn, reasons, gate });
+      buckets[facet].set(key, list3);
     }
   });
-  const build = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  const opened = build("opened");
-  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
+  const build2 = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const opened = build2("opened");
+  return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 function collapse(facet, parts, index) {
   const first = parts[0];
@@ -14992,8 +15312,8 @@ function rectangles(parts, index) {
     entry.parts.push(p);
   }
   const keyOf = (srcs) => {
-    const list = index.normalize(srcs);
-    return { list, key: list.map((e) => e.id).join("\n") };
+    const list3 = index.normalize(srcs);
+    return { list: list3, key: list3.map((e) => e.id).join("\n") };
   };
   const options = [...perDst.values()].map((entry) => {
     const plain2 = keyOf(entry.srcs.values());
@@ -15027,7 +15347,7 @@ function displaySets(srcs, dsts, index) {
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
   return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
-function cmp3(a, b) {
+function cmp5(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -15062,8 +15382,8 @@ function md(text) {
   return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
 }
 function mdCode(text) {
-  const clean = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
-  return "`" + clean + "`";
+  const clean4 = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
+  return "`" + clean4 + "`";
 }
 function csvCell(text) {
   const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -15111,7 +15431,7 @@ function kindOf(t) {
   }
 }
 function setWords(s, role, code, max = 5) {
-  const terms = [...s.terms].sort((a, b) => cmp4(kindOf(a), kindOf(b)));
+  const terms = [...s.terms].sort((a, b) => cmp6(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -15120,15 +15440,15 @@ function setWords(s, role, code, max = 5) {
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
-  for (const [k, list] of buckets) {
-    const shown = list.length > share + 1 ? list.slice(0, share) : list;
+  for (const [k, list3] of buckets) {
+    const shown = list3.length > share + 1 ? list3.slice(0, share) : list3;
     words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = list.length - shown.length;
+    const rest = list3.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
 }
-function cmp4(a, b) {
+function cmp6(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList(words) {
@@ -15186,8 +15506,8 @@ var MAX_MERMAID_EDGES = 20;
 var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
 function mermaidText(text, max = 80) {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean.length > max ? clean.slice(0, max - 1) + "\u2026" : clean;
+  const clean4 = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
+  const cut = clean4.length > max ? clean4.slice(0, max - 1) + "\u2026" : clean4;
   return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 function renderMermaid(groups, maxEdges = MAX_MERMAID_EDGES) {
@@ -15245,16 +15565,60 @@ function workloadWords(w, restricted) {
   return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
 }
 
+// src/render/exposure-words.ts
+var MAX_CHAINS = 3;
+var MAX_REASONS = 4;
+function exposureSentence(c, facet, f) {
+  const conn = facet === "opened" ? c.opened : c.closed;
+  const side2 = facet === "opened" ? "head" : "base";
+  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side2, f);
+  const from = sourceWords(c, f);
+  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn))}`;
+  const policy = policyWords(c, facet, f);
+  const tail = policy === "" ? "" : `; ${policy}`;
+  if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
+  return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+function sourceWords(c, f) {
+  const src = c.src;
+  if (src.type === "ingress-controller") return src.controller.named ? `the ingress controller (${f.code(src.controller.namespace)})` : "the ingress controller";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "0.0.0.0/0") return "the internet";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "::/0") return "the internet (IPv6)";
+  return `addresses ${f.code(src.id)}`;
+}
+function chainWords(via, conn, side2, f) {
+  const seen = /* @__PURE__ */ new Set();
+  const words = [];
+  for (const c of via) {
+    if (c.conn.intersect(conn).isEmpty) continue;
+    const w = c.chain.map((h) => `${f.hop(h, side2)} (${f.text(h.detail)})`).join(" \u2192 ");
+    if (seen.has(w)) continue;
+    seen.add(w);
+    words.push(w);
+  }
+  if (words.length > MAX_CHAINS) return `${words.slice(0, MAX_CHAINS - 1).join(", ")} and ${words.length - MAX_CHAINS + 1} more`;
+  return words.join(", ");
+}
+function policyWords(c, facet, f) {
+  const reasons = c.why.map((r) => {
+    const w = reasonWords(r);
+    return [w.before, f.reason(r), w.after].filter((s) => s !== "").join(" ");
+  });
+  if (reasons.length > 0) return reasons.length > MAX_REASONS ? `${reasons.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons.length - MAX_REASONS + 1} more` : reasons.join("; ");
+  if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
+  return "";
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text) => md(plain(text));
 var mdCode2 = (text) => mdCode(plain(text));
-var MAX_REASONS = 4;
+var MAX_REASONS2 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file, line, side = "head") => safeUrl((side === "head" ? ctx.link : ctx.baseLink)?.(file, line));
+  const link = (file, line, side2 = "head") => safeUrl((side2 === "head" ? ctx.link : ctx.baseLink)?.(file, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
@@ -15263,11 +15627,16 @@ function renderComment(report, ctx) {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  const fmt = exposureFormat(link);
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
@@ -15295,14 +15664,23 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
 }
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function verdict(report, g, allowedBy) {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
-  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
+  const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failing.length - 1;
+  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+function exposureViolations(report) {
+  const hit = new Set(report.gate.violations.map((v) => v.change));
+  return report.exposureChanges.filter((c) => hit.has(c));
+}
+function rulesOf(violations, c) {
+  return violations.filter((v) => v.change === c).map((v) => mdCode2(v.rule)).join(", ");
 }
 function violationWords(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
@@ -15314,9 +15692,10 @@ function counts(report, g) {
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.violating.length > 0 ? ` \u2014 ${plural(g.violating.length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural(violationCount(report, g), "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -15352,6 +15731,39 @@ function dnsCallout(d) {
   return `> [!WARNING]
 > \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
 }
+function violationCount(report, g) {
+  return g.violating.length + exposureViolations(report).length;
+}
+function exposureFormat(link) {
+  return {
+    code: mdCode2,
+    text: md2,
+    hop: (h, side2) => {
+      const what = `${md2(h.kind)} ${mdCode2(`${h.namespace}/${h.name}`)}`;
+      const url = link(h.at.file, h.at.line, side2);
+      return url ? `[${what}](${url})` : what;
+    },
+    reason: (r) => {
+      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const url = link(r.file, r.line, r.side);
+      return url ? `[${what}](${url})` : what;
+    }
+  };
+}
+function exposureList(title, changes, facet, fmt, violations) {
+  return {
+    head: `#### ${title} (${changes.length})`,
+    rows: changes.map((c, i) => {
+      const rules2 = facet === "opened" ? rulesOf(violations, c) : "";
+      return `${i === 0 ? "\n" : ""}
+- ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
+    }),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more")}._`
+  };
+}
 function groupTable(title, groups, link) {
   const head = `#### ${title} flows
 
@@ -15375,7 +15787,7 @@ function connCell(g) {
 }
 function whyCell(g, link) {
   const words = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
+  const shown = words.length > MAX_REASONS2 ? [...words.slice(0, MAX_REASONS2 - 1), `and ${words.length - MAX_REASONS2 + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
@@ -15480,14 +15892,27 @@ function diffJson(r) {
       dns: w.dns,
       file: w.workload.pod.source.file,
       line: w.workload.pod.source.line
+    })),
+    exposures: r.exposureChanges.map((e) => ({
+      ...changeJson(e),
+      source: e.source,
+      via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
+      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null }
     }))
   };
 }
 
 // src/render/diff-sarif.ts
+var SARIF_WORDS = {
+  code: plain,
+  text: plain,
+  hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`
+};
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
 var RULE_TEXT2 = {
+  exposed: ["Exposed", "A workload port is newly reachable from outside the cluster through a Service, Ingress, Gateway route or Route."],
   "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
   "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
@@ -15511,7 +15936,7 @@ function renderSarif(report, options) {
   for (const g of groupChanges(report).opened) {
     const at2 = locationOf(g);
     const flow = `${setWords(g.sources, "source", plain)} -> ${setWords(g.destinations, "destination", plain)}`;
-    const base = {
+    const base2 = {
       locations: at2 ? [at2] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length }
     };
@@ -15521,7 +15946,7 @@ function renderSarif(report, options) {
     if (hits) {
       for (const h of hits) {
         results.push({
-          ...base,
+          ...base2,
           ruleId: h.rule,
           ruleIndex: RULE_IDS.indexOf(h.rule),
           level: "error",
@@ -15531,12 +15956,30 @@ function renderSarif(report, options) {
       }
     } else {
       results.push({
-        ...base,
+        ...base2,
         ruleId: OPENED_FLOW_RULE,
         ruleIndex: RULE_IDS.indexOf(OPENED_FLOW_RULE),
         level: "note",
         message: { text: `Newly opened ${g.conn.toString()} from ${flow}${because}.` },
         partialFingerprints: { netreachFlow: fingerprint(OPENED_FLOW_RULE, g) }
+      });
+    }
+  }
+  for (const c of report.exposureChanges) {
+    if (c.opened.isEmpty) continue;
+    const hits = report.gate.violations.filter((v) => v.change === c);
+    const hop = c.via.head.find((v) => !v.conn.intersect(c.opened).isEmpty)?.chain[0];
+    const sentence = exposureSentence(c, "opened", SARIF_WORDS);
+    for (const h of hits.length > 0 ? hits : [null]) {
+      const ruleId = h === null ? OPENED_FLOW_RULE : h.rule;
+      results.push({
+        locations: hop ? [at(hop.at.file, hop.at.line)] : [],
+        properties: { opened: c.opened.toString(), pairs: 1 },
+        ruleId,
+        ruleIndex: RULE_IDS.indexOf(ruleId),
+        level: h === null ? "note" : "error",
+        message: { text: `${h === null ? "" : `Gate ${h.rule}: `}${sentence}.` },
+        partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) }
       });
     }
   }
@@ -15575,7 +16018,9 @@ function fileUri(file) {
   return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
 }
 function fingerprint(rule, g) {
-  const text = `${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`;
+  return hashText(`${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`);
+}
+function hashText(text) {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -15585,6 +16030,18 @@ function fingerprint(rule, g) {
 }
 
 // src/render/diff-text.ts
+var TEXT = {
+  code: plain,
+  text: plain,
+  hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+};
+function exposureFailures(report) {
+  return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
+}
+function exposureViolationText(x) {
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+}
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -15592,14 +16049,17 @@ function renderDiffText(report) {
   const g = groupChanges(report);
   const out = [];
   const failing = g.violating;
+  const exposureFailing = exposureFailures(report);
+  const violations = [...exposureFailing.map(exposureViolationText), ...failing.map(violationText)];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) {
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     out.push("netreach: no change to reachability \u2014 gate passed");
   } else {
-    const flows = `${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+    const exposed2 = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+    const flows = `${exposed2 > 0 ? `${plural2(exposed2, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} \u2014 gate passed`);
-    else out.push(`netreach: ${flows} \u2014 gate failed: ${violationText(failing[0])}${failing.length > 1 ? ` (and ${plural2(failing.length - 1, "more violation")})` : ""}`);
+    else out.push(`netreach: ${flows} \u2014 gate failed: ${violations[0]}${violations.length > 1 ? ` (and ${plural2(violations.length - 1, "more violation")})` : ""}`);
     out.push(
       `opened: ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}; closed: ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}` + (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : "")
     );
@@ -15608,6 +16068,11 @@ function renderDiffText(report) {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  if (exposed.length + unexposed.length > 0) out.push("");
+  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
@@ -15616,11 +16081,11 @@ function renderDiffText(report) {
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
     out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
   }
-  if (failing.length > 0) {
-    const rules2 = [...new Set(failing.flatMap((x) => x.gate.map((h) => h.rule)))];
-    out.push("", `gate failed: ${plural2(failing.length, "violation")} of ${rules2.join(", ")}`);
-    for (const x of failing.slice(0, MAX_VIOLATIONS)) out.push(`  ${violationText(x)}`);
-    if (failing.length > MAX_VIOLATIONS) out.push(`  \u2026 and ${failing.length - MAX_VIOLATIONS} more (see --format json)`);
+  if (violations.length > 0) {
+    const rules2 = [.../* @__PURE__ */ new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
+    out.push("", `gate failed: ${plural2(violations.length, "violation")} of ${rules2.join(", ")}`);
+    for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
+    if (violations.length > MAX_VIOLATIONS) out.push(`  \u2026 and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
   }
   return out.join("\n") + "\n";
 }
@@ -15661,6 +16126,15 @@ function reachMarkdown(r) {
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
   out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
+  if (r.exposures.length > 0) {
+    out.push(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
+    for (const e of r.exposures) {
+      const from = e.src.type === "ingress-controller" ? "the ingress controller" : e.src.cidrs.length === 1 && e.src.cidrs[0] === "0.0.0.0/0" ? "the internet" : mdCode(e.src.id);
+      const through = e.via.map((v) => v.chain.map((h) => `${md(h.kind)} ${mdCode(`${h.namespace}/${h.name}`)} (${md(h.detail)}, ${mdCode(`${h.at.file}:${h.at.line}`)})`).join(" \u2192 ")).join("<br>");
+      out.push(`| ${mdCode(e.dst.id)} | ${md(connWords(e.conn))} | ${from} | ${through} |`);
+    }
+    out.push("");
+  }
   if (r.flows.length > 0 && r.flows.length <= MAX_GROUPED_FLOWS) {
     const changes = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));
     const groups = groupChanges({ changes, universe: r.endpoints, endpoints: r.endpoints, gate: { passed: true, violations: [] } }).opened;
@@ -15705,140 +16179,1222 @@ function* reachTextLines(r) {
 `;
 }
 
+// src/render/target-outcome.ts
+function isChanged(t) {
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0);
+}
+
+// src/render/targets-md.ts
+var md3 = (text) => md(plain(text));
+var mdCode3 = (text) => mdCode(plain(text));
+var plural3 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function targetResult(t, allowedBy = null) {
+  if (t.failure !== void 0) return "not analyzed: could not be built";
+  const r = t.report;
+  if (!isChanged(t)) return "no change";
+  const g = groupChanges(r);
+  const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const parts = [
+    exposed > 0 ? `${plural3(exposed, "workload")} newly exposed` : "",
+    g.openedFlows > 0 ? `${plural3(g.openedFlows, "flow")} opened` : "",
+    g.closedFlows > 0 ? `${plural3(g.closedFlows, "flow")} closed` : ""
+  ].filter((s) => s !== "");
+  const flows = parts.length === 0 ? "no flow changed" : parts.join(", ");
+  return `${flows} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+}
+function appears(t) {
+  if (t.base.absent && !t.head.absent) return " (added by this change)";
+  if (t.head.absent && !t.base.absent) return " (removed by this change)";
+  return "";
+}
+function renderTargetsComment(outcomes, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const allowedBy = ctx.gateAllowedByLabel ?? null;
+  const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
+  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
+  const changed = outcomes.filter(isChanged);
+  const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
+  const status = failedGate.length > 0 ? allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode3(allowedBy)}` : `gate failed in ${list(failedGate)}` : "gate passed";
+  const verdictParts = [
+    `${plural3(outcomes.length, "target")}`,
+    changed.length === 0 ? "no change to reachability" : `${changed.length} changed`,
+    ...notBuilt.length > 0 ? [`${notBuilt.length} not built`] : []
+  ];
+  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${notBuilt.length > 0 ? ` \u26A0\uFE0F Not analyzed: ${list(notBuilt)}.` : ""}`);
+  const rows = outcomes.map((t) => {
+    const gate = t.report === void 0 ? "\u2014" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
+    return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))} | ${gate} |`;
+  });
+  head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t));
+  const top = head.join("\n\n");
+  const left = maxChars - top.length - 400;
+  const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
+  const parts = [top];
+  const dropped = [];
+  for (const t of sections) {
+    const title = `### ${mdCode3(t.name)} \u2014 ${md3(t.built)}${appears(t)}`;
+    if (share < 1200) {
+      dropped.push(t.name);
+      continue;
+    }
+    if (t.failure !== void 0) {
+      const [first, ...detail] = t.failure.message.split("\n");
+      parts.push(`${title}
+
+> [!CAUTION]
+> ${md3(first ?? "")}${detail.length > 0 ? `
+
+${fence(detail.join("\n"), "text")}` : ""}`.slice(0, share));
+      continue;
+    }
+    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - title.length - 4 });
+    parts.push(`${title}
+
+${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
+  }
+  if (dropped.length > 0) parts.push(`> [!NOTE]
+> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
+  const text = parts.join("\n\n");
+  return (text.length > maxChars - 1 ? text.slice(0, maxChars - 1) : text) + "\n";
+}
+function list(ts) {
+  const names = ts.map((t) => mdCode3(t.name));
+  return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+}
+
+// src/render/targets-json.ts
+function targetsDiffJson(outcomes) {
+  const out = {
+    schema: "netreach.diff/v1",
+    endpoints: [],
+    changes: [],
+    gate: { passed: true, failOn: [], violations: [] },
+    diagnostics: [],
+    assumptions: [],
+    skipped: { documents: 0, kinds: {} },
+    workloads: [],
+    exposures: [],
+    targets: []
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const kinds = /* @__PURE__ */ new Map();
+  for (const t of outcomes) {
+    const tag = { target: t.name };
+    if (t.failure !== void 0) out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag });
+    if (t.report !== void 0) {
+      const j = diffJson(t.report);
+      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), out.endpoints.push(e);
+      out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
+      out.gate.passed &&= j.gate.passed;
+      for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
+      out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
+      out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
+      for (const a of j.assumptions) out.assumptions.push(`${t.name}: ${a}`);
+      out.skipped.documents += j.skipped.documents;
+      for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+      out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
+      out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
+    }
+    out.targets.push(targetJson(t));
+  }
+  out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
+  return out;
+}
+function targetJson(t) {
+  const r = t.report;
+  return {
+    name: t.name,
+    kind: t.kind,
+    source: t.built,
+    path: t.path,
+    values: [...t.values],
+    release: t.release ?? null,
+    namespace: t.namespace ?? null,
+    origin: t.origin,
+    definedIn: t.definedIn ? { ...t.definedIn } : null,
+    status: t.failure !== void 0 ? "failed" : isChanged(t) ? "changed" : "unchanged",
+    opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
+    closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
+    changed: r ? r.changes.length : 0,
+    gate: r ? { passed: r.gate.passed, failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : null,
+    base: sideJson(t.base),
+    head: sideJson(t.head),
+    error: t.failure?.message ?? null
+  };
+}
+function sideJson(s) {
+  return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
+}
+
+// src/render/targets-text.ts
+function renderTargetsText(outcomes) {
+  const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"}`];
+  for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
+  for (const t of outcomes) {
+    out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
+    if (t.failure !== void 0) out.push(`error: ${plain(t.failure.message)}`);
+    else out.push(renderDiffText(t.report).trimEnd());
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/targets/config.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var CONFIG_FILE = ".netreach.yaml";
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var PODS = ["auto", "declared", "synthetic"];
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function parseConfig(file, text) {
+  const lc = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
+  const at2 = (node) => {
+    const r = node?.range;
+    return r ? lc.linePos(r[0]).line : 1;
+  };
+  const fail = (node, message) => {
+    throw new ConfigError(`${file}:${at2(node)}: ${message}`);
+  };
+  if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+  if (doc.contents === null) return { targets: [], discover: true };
+  if (!(0, import_yaml6.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
+  const top = doc.contents;
+  for (const item of top.items) {
+    const k = String(item.key.value);
+    if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
+  }
+  const list3 = top.get("targets", true);
+  const targets = [];
+  if (list3 !== void 0 && list3 !== null && !((0, import_yaml6.isSeq)(list3) || list3.value === null)) fail(list3, "`targets` must be a list");
+  if ((0, import_yaml6.isSeq)(list3)) {
+    for (const node of list3.items) {
+      if (!(0, import_yaml6.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
+      const m = node;
+      const value = (k) => {
+        const v = m.get(k, true);
+        return v;
+      };
+      const str2 = (k) => {
+        const v = value(k);
+        if (v === void 0) return void 0;
+        if (typeof v.value !== "string" && typeof v.value !== "number") fail(v, `${k} must be a string`);
+        return String(v.value);
+      };
+      const strings = (k) => {
+        const v = value(k);
+        if (v === void 0) return void 0;
+        if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        if (!(0, import_yaml6.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
+        return (v.items ?? []).map((i) => {
+          const s = i.value;
+          if (typeof s !== "string") fail(i, `${k} entries must be strings`);
+          return s;
+        });
+      };
+      for (const item of m.items) {
+        const k = String(item.key.value);
+        if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
+          fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
+      }
+      const name = str2("name");
+      if (name === void 0) fail(node, "a target needs a name");
+      if (!NAME2.test(name)) fail(value("name"), `target name ${JSON.stringify(name)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
+      if (targets.some((t) => t.name === name)) fail(value("name"), `target name ${JSON.stringify(name)} is used twice`);
+      const kind = str2("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
+      const p = str2("path");
+      let source;
+      if (kind === "kustomize") {
+        if (p === void 0) fail(node, `target ${name}: kind kustomize needs path (the kustomization's directory)`);
+        source = { kind, dir: clean(p) };
+      } else if (kind === "helm") {
+        if (p === void 0) fail(node, `target ${name}: kind helm needs path (the chart's directory)`);
+        const release = str2("release") ?? p.split("/").filter((s) => s !== "").pop() ?? "release";
+        const chart = clean(p);
+        source = { kind, chart, values: (strings("values") ?? []).map((v) => clean(chart === "" ? v : `${chart}/${v}`)), release };
+      } else if (kind === "paths") {
+        source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map(clean) };
+      } else fail(value("kind") ?? node, `target ${name}: kind must be kustomize, helm or paths`);
+      const namespace = str2("namespace");
+      if (namespace !== void 0 && !DNS_LABEL2.test(namespace)) fail(value("namespace"), `target ${name}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
+      const pods = str2("pods");
+      if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name}: pods must be one of ${PODS.join(", ")}`);
+      let failOn;
+      const fo = strings("fail-on");
+      if (fo !== void 0) {
+        const parsed = parseFailOn(fo.join(","));
+        if (!parsed.ok) fail(value("fail-on"), `target ${name}: ${parsed.error}`);
+        else failOn = parsed.value;
+      }
+      targets.push({
+        name,
+        source,
+        origin: "config",
+        definedIn: { file, line: at2(node) },
+        ...namespace !== void 0 ? { namespace } : {},
+        ...pods !== void 0 ? { pods } : {},
+        ...failOn !== void 0 ? { failOn } : {}
+      });
+    }
+  }
+  const d = top.get("discover", true);
+  if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
+  return { targets, discover: d !== void 0 ? d.value : targets.length === 0 };
+}
+function clean(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/targets/diff-targets.ts
+import * as os2 from "node:os";
+
+// src/tools/helm.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
+
+// src/tools/build-options.ts
+var DEFAULT_TIMEOUT_MS = 6e4;
+var DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+function resolvedOptions(o) {
+  return {
+    searchPath: o.searchPath ?? process.env.PATH ?? "",
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: o.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES
+  };
+}
+
+// src/tools/find-tool.ts
+import * as fs from "node:fs";
+import * as path from "node:path";
+var install = {
+  kustomize: "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has it built in",
+  kubectl: "install kubectl (https://kubernetes.io/docs/tasks/tools/)",
+  helm: "install Helm v3 or v4 (https://helm.sh/docs/intro/install/)"
+};
+function missingToolMessage(names) {
+  const list3 = names.map((n) => `\`${n}\``).join(" or ");
+  return `${list3} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (!path.isAbsolute(dir)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (!fs.statSync(file).isFile()) continue;
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+
+// src/tools/helm-source.ts
+function splitHelmOutput(stdout) {
+  const docs = [];
+  for (const chunk of stdout.split(/^---[ \t]*(?:#.*)?$/m)) {
+    const text = chunk.replace(/^\n/, "");
+    if (!/^[ \t]*[^\s#]/m.test(text)) continue;
+    const m = /^# Source: (.+)$/m.exec(text);
+    docs.push({ template: m?.[1]?.trim(), text });
+  }
+  return docs;
+}
+function templatePath(chartDir, template) {
+  const rest = template.split("/").slice(1).join("/");
+  return chartDir === "" ? rest : `${chartDir}/${rest}`;
+}
+
+// src/tools/line-map.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function walk(doc, lc) {
+  const lineOf = /* @__PURE__ */ new Map();
+  const pathAt = /* @__PURE__ */ new Map();
+  const record = (path12, offset) => {
+    if (offset === void 0) return;
+    const line = lc.linePos(offset).line;
+    if (!lineOf.has(path12)) lineOf.set(path12, line);
+    if (!pathAt.has(line)) pathAt.set(line, path12);
+  };
+  const visit = (node, path12) => {
+    if ((0, import_yaml7.isMap)(node)) {
+      for (const pair of node.items) {
+        const key = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        if (key === void 0) continue;
+        const p = path12 === "" ? key : `${path12}/${key}`;
+        record(p, pair.key.range?.[0]);
+        visit(pair.value, p);
+      }
+    } else if ((0, import_yaml7.isSeq)(node)) {
+      node.items.forEach((item, i) => {
+        const p = path12 === "" ? String(i) : `${path12}/${i}`;
+        record(p, item?.range?.[0]);
+        visit(item, p);
+      });
+    }
+  };
+  const contents = doc.contents;
+  record("", contents?.range?.[0]);
+  visit(doc.contents, "");
+  return { lineOf, pathAt };
+}
+function readYamlSource(text) {
+  const lc = new import_yaml7.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml7.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  const out = [];
+  for (const doc of docs) {
+    const contents = doc.contents;
+    if (contents?.range === void 0 || doc.errors.length > 0) continue;
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      continue;
+    }
+    out.push({ line: lc.linePos(contents.range[0]).line, value, lines: walk(doc, lc).lineOf });
+  }
+  return { docs: out };
+}
+function jsonPatchLines(doc) {
+  const out = /* @__PURE__ */ new Map([["", doc.line]]);
+  if (!Array.isArray(doc.value)) return out;
+  doc.value.forEach((op, i) => {
+    const pointer = op?.path;
+    if (typeof pointer !== "string") return;
+    const key = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join("/");
+    const line = doc.lines.get(String(i));
+    if (line !== void 0 && !out.has(key)) out.set(key, line);
+  });
+  return out;
+}
+function mapByPath(rendered, source, fallback) {
+  const lc = new import_yaml7.LineCounter();
+  const docs = (0, import_yaml7.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
+  const count = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
+  const doc = Array.isArray(docs) ? docs[0] : void 0;
+  const pathAt = doc === void 0 ? /* @__PURE__ */ new Map() : walk(doc, lc).pathAt;
+  const out = [];
+  let current = fallback;
+  for (let line = 1; line <= count; line++) {
+    const path12 = pathAt.get(line);
+    if (path12 !== void 0) current = longestPrefix(path12, source) ?? fallback;
+    out.push(current);
+  }
+  return out;
+}
+function longestPrefix(path12, source) {
+  const parts = path12 === "" ? [] : path12.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const line = source.get(parts.slice(0, n).join("/"));
+    if (line !== void 0) return line;
+  }
+  return void 0;
+}
+function mapByTemplate(rendered, template, kindLine) {
+  const tLines = template.split("\n");
+  let from = 0;
+  let to = tLines.length;
+  if (kindLine !== void 0) {
+    for (let i = kindLine - 1; i >= 0; i--)
+      if (/^---/.test(tLines[i])) {
+        from = i + 1;
+        break;
+      }
+    for (let i = kindLine; i < tLines.length; i++)
+      if (/^---/.test(tLines[i])) {
+        to = i;
+        break;
+      }
+  }
+  const rLines = rendered.endsWith("\n") ? rendered.slice(0, -1).split("\n") : rendered.split("\n");
+  const out = [];
+  let next = from;
+  let current = kindLine ?? from + 1;
+  for (const r of rLines) {
+    const text = r.trim();
+    if (text !== "" && !text.startsWith("#")) {
+      let found2 = false;
+      for (let j = next; j < to; j++) {
+        if (matches2(text, tLines[j].trim())) {
+          current = j + 1;
+          next = j + 1;
+          found2 = true;
+          break;
+        }
+      }
+      if (!found2) {
+        for (let j = next; j < to; j++) {
+          if (printsText(tLines[j].trim())) {
+            current = j + 1;
+            break;
+          }
+        }
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+function printsText(line) {
+  if (!line.startsWith("{{") || !line.endsWith("}}")) return false;
+  const inner = line.replace(/^\{\{-?\s*/, "");
+  return !/^(if|else|end|with|range|define|block|\/\*|\$\w+\s*:?=)/.test(inner);
+}
+function matches2(rendered, template) {
+  if (!template.includes("{{")) return rendered === template;
+  const before = template.slice(0, template.indexOf("{{")).trim();
+  return before !== "" && /(:|-)$/.test(before) && rendered.startsWith(before);
+}
+
+// src/tools/object-line.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+function objectLine(text, kind, name) {
+  const lc = new import_yaml8.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml8.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  const found2 = [];
+  for (const doc of docs) {
+    const contents = doc.contents;
+    if (contents?.range === void 0) continue;
+    if (doc.get("kind") !== kind) continue;
+    const n = doc.getIn(["metadata", "name"]);
+    if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
+  }
+  const exact = found2.filter((f) => f.name === name);
+  if (exact.length === 1) return exact[0].line;
+  const part = found2.filter((f) => name.includes(f.name));
+  return part.length === 1 ? part[0].line : void 0;
+}
+function templateKindLine(template, renderedKinds, index) {
+  const kindLines = [];
+  template.split("\n").forEach((l, i) => {
+    const m = /^kind:\s*["']?([A-Za-z0-9]+)["']?\s*(#.*)?$/.exec(l.trimEnd());
+    if (m) kindLines.push({ kind: m[1], line: i + 1 });
+  });
+  const kind = renderedKinds[index];
+  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index].line;
+  const same = kindLines.filter((k) => k.kind === kind);
+  return same.length === 1 ? same[0].line : void 0;
+}
+
+// src/tools/rendered.ts
+function groupBySource(pieces) {
+  const texts = /* @__PURE__ */ new Map();
+  const written = /* @__PURE__ */ new Map();
+  const objects = [];
+  for (const p of pieces) {
+    const file = p.group;
+    const before = texts.get(file);
+    const body = p.text.endsWith("\n") ? p.text : `${p.text}
+`;
+    const joined = before === void 0 ? body : `${before}---
+${body}`;
+    const line = before === void 0 ? 1 : lineCount(before) + 2;
+    texts.set(file, joined);
+    const at2 = written.get(file) ?? [];
+    const n = lineCount(body);
+    const fallback = p.origin.line ?? 1;
+    if (before !== void 0) at2.push(at2[at2.length - 1] ?? fallback);
+    for (let i = 0; i < n; i++) at2.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at2);
+    const { text: _text, group: _group, lines: _lines, ...rest } = p;
+    objects.push({ ...rest, file, line });
+  }
+  return { files: [...texts].map(([path12, text]) => ({ path: path12, text, lines: written.get(path12) })), objects };
+}
+function lineCount(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+// src/tools/tool-message.ts
+var MAX_LINES = 20;
+var MAX_CHARS = 4e3;
+function trimToolMessage(stderr) {
+  const lines = stderr.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  let shown = lines.slice(0, MAX_LINES).join("\n");
+  if (shown.length > MAX_CHARS) shown = `${shown.slice(0, MAX_CHARS)}\u2026`;
+  return lines.length > MAX_LINES ? `${shown}
+(${lines.length - MAX_LINES} more lines)` : shown;
+}
+
+// src/tools/run-failure.ts
+function runFailure(tool, what, r, timeoutMs, classify3 = () => void 0) {
+  const fail = (failure, error, detail) => ({ ok: false, tool, failure, error, detail: trimToolMessage(detail) });
+  switch (r.kind) {
+    case "exited": {
+      if (r.status === 0) return void 0;
+      const c = classify3(r.stderr);
+      return fail(c?.failure ?? "failed", c?.error ?? `${what} failed (${tool} exited with status ${r.status})`, r.stderr);
+    }
+    case "timeout":
+      return fail("timeout", `${what} took longer than ${Math.round(timeoutMs / 1e3)} s; ${tool} was stopped`, r.stderr);
+    case "too-much-output":
+      return fail("failed", `${what} printed more output than netreach reads; ${tool} was stopped`, r.stderr);
+    case "killed":
+      return fail("failed", `${what} was killed (${r.signal})`, r.stderr);
+    case "not-started":
+      return fail("failed", `${tool} could not be started (${r.code})`, r.message);
+  }
+}
+async function neverRejects(tool, build2) {
+  try {
+    return await build2();
+  } catch (e) {
+    return { ok: false, tool, failure: "failed", error: `${tool} could not run: ${e instanceof Error ? e.message : String(e)}`, detail: "" };
+  }
+}
+
+// src/tools/run-tool.ts
+import { spawn } from "node:child_process";
+var MAX_STDERR_BYTES = 64 * 1024;
+function runTool(file, args, opts) {
+  return new Promise((resolve5) => {
+    let child2;
+    try {
+      child2 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    } catch (e) {
+      const err2 = e;
+      resolve5({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
+      return;
+    }
+    const out = [];
+    let outBytes = 0;
+    const err = [];
+    let errBytes = 0;
+    let ended;
+    const killGroup = (why) => {
+      ended ??= why;
+      try {
+        if (child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
+    child2.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > opts.maxOutputBytes) killGroup("too-much-output");
+      else out.push(chunk);
+    });
+    child2.stderr.on("data", (chunk) => {
+      if (errBytes < MAX_STDERR_BYTES) err.push(chunk.subarray(0, MAX_STDERR_BYTES - errBytes));
+      errBytes += chunk.length;
+    });
+    child2.on("error", (e) => {
+      clearTimeout(timer);
+      resolve5({ kind: "not-started", code: e.code ?? "error", message: e.message });
+    });
+    child2.on("close", (status, signal) => {
+      clearTimeout(timer);
+      if (child2.pid !== void 0) {
+        try {
+          process.kill(-child2.pid, "SIGKILL");
+        } catch {
+        }
+      }
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (ended !== void 0) resolve5({ kind: ended, stderr });
+      else if (status === null) resolve5({ kind: "killed", signal: signal ?? "signal", stderr });
+      else resolve5({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
+    });
+  });
+}
+
+// src/tools/target-path.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+function resolveInTree(root, rel, want) {
+  if (rel.includes("\0") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel)) return { problem: `${JSON.stringify(rel)} is not a path in the repository` };
+  const parts = rel.split("/").filter((p) => p !== "" && p !== ".");
+  if (rel.startsWith("/") || path2.isAbsolute(rel) || parts.includes(".."))
+    return { problem: `${JSON.stringify(rel)} must be relative to the repository root, without ".."` };
+  let abs = root;
+  for (const [i, part] of parts.entries()) {
+    abs = path2.join(abs, part);
+    let st2;
+    try {
+      st2 = fs2.lstatSync(abs);
+    } catch {
+      return { problem: `${parts.join("/") || "."} does not exist in this revision` };
+    }
+    if (st2.isSymbolicLink()) return { problem: `${parts.slice(0, i + 1).join("/")} is a symbolic link (not followed)` };
+  }
+  const st = fs2.statSync(abs);
+  if (want === "directory" ? !st.isDirectory() : !st.isFile())
+    return { problem: `${parts.join("/") || "."} is not a ${want}` };
+  return { abs, rel: parts.join("/") };
+}
+
+// src/tools/tool-env.ts
+import * as fs3 from "node:fs";
+import * as os from "node:os";
+import * as path3 from "node:path";
+var DEAD_PROXY = "http://127.0.0.1:9";
+function makeToolHome(searchPath) {
+  const dir = fs3.realpathSync(fs3.mkdtempSync(path3.join(os.tmpdir(), "netreach-home-")));
+  const sub = (name) => {
+    const d = path3.join(dir, name);
+    fs3.mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const env = {
+    PATH: searchPath,
+    HOME: dir,
+    TMPDIR: sub("tmp"),
+    LANG: "C.UTF-8",
+    XDG_CONFIG_HOME: sub("config"),
+    XDG_CACHE_HOME: sub("cache"),
+    XDG_DATA_HOME: sub("data"),
+    // Never read: points at a file that does not exist, so no cluster is ever contacted.
+    KUBECONFIG: path3.join(dir, "no-kubeconfig"),
+    HTTP_PROXY: DEAD_PROXY,
+    HTTPS_PROXY: DEAD_PROXY,
+    ALL_PROXY: DEAD_PROXY,
+    http_proxy: DEAD_PROXY,
+    https_proxy: DEAD_PROXY,
+    all_proxy: DEAD_PROXY,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_TERMINAL_PROMPT: "0",
+    GCM_INTERACTIVE: "never",
+    // A protocol name that does not exist: git refuses every transport (https, ssh, git, file).
+    GIT_ALLOW_PROTOCOL: "netreach-none",
+    HELM_CACHE_HOME: sub("helm-cache"),
+    HELM_CONFIG_HOME: sub("helm-config"),
+    HELM_DATA_HOME: sub("helm-data"),
+    HELM_PLUGINS: sub("helm-plugins"),
+    HELM_REGISTRY_CONFIG: path3.join(dir, "helm-config", "registry.json"),
+    HELM_REPOSITORY_CONFIG: path3.join(dir, "helm-config", "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: sub("helm-cache/repository"),
+    HELM_CONTENT_CACHE: sub("helm-cache/content")
+  };
+  return { dir, env, cleanup: () => fs3.rmSync(dir, { recursive: true, force: true }) };
+}
+
+// src/tools/helm.ts
+var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var versions = /* @__PURE__ */ new Map();
+function helmTemplate(root, target2, options = {}) {
+  return neverRejects("helm template", () => render(root, target2, options));
+}
+async function render(root, target2, options) {
+  const opts = resolvedOptions(options);
+  let tool = "helm template";
+  const fail = (failure, error, detail = "") => ({ ok: false, tool, failure, error, detail });
+  const helm = findOnPath("helm", opts.searchPath);
+  if (helm === void 0) return fail("missing-tool", missingToolMessage(["helm"]));
+  const chart = resolveInTree(root, target2.chart, "directory");
+  if ("problem" in chart) return fail("invalid-target", `helm chart: ${chart.problem}`);
+  if (!fs4.existsSync(path4.join(chart.abs, "Chart.yaml"))) return fail("invalid-target", `helm chart ${chart.rel || "."} has no Chart.yaml`);
+  if (target2.release.length > 53 || !DNS_LABEL3.test(target2.release))
+    return fail("invalid-target", `helm release name ${JSON.stringify(target2.release)} must be a DNS label (lowercase letters, digits and "-", at most 53)`);
+  if (target2.namespace.length > 63 || !DNS_LABEL3.test(target2.namespace))
+    return fail("invalid-target", `namespace ${JSON.stringify(target2.namespace)} must be a DNS label (lowercase letters, digits and "-", at most 63)`);
+  const values = [];
+  for (const v of target2.values ?? []) {
+    const file = resolveInTree(root, v, "file");
+    if ("problem" in file) return fail("invalid-target", `helm values file: ${file.problem}`);
+    values.push(file.abs);
+  }
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const run = (args2) => runTool(helm, args2, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    let version = versions.get(helm);
+    if (version === void 0) {
+      version = run(["version", "--short"]);
+      versions.set(helm, version);
+    }
+    const ran = await version;
+    const versionFailed = runFailure("helm", "`helm version`", ran, opts.timeoutMs);
+    if (versionFailed !== void 0) {
+      versions.delete(helm);
+      return versionFailed;
+    }
+    const v = ran.kind === "exited" ? ran.stdout.toString("utf8").trim() : "";
+    const major = /^v(\d+)\./.exec(v)?.[1];
+    if (major !== "3" && major !== "4")
+      return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);
+    tool = `helm ${v.replace(/\+.*$/, "")}`;
+    if (target2.inlineValues !== void 0) {
+      const inline = path4.join(home.dir, "inline-values.yaml");
+      fs4.writeFileSync(inline, target2.inlineValues);
+      values.push(inline);
+    }
+    const args = ["template", target2.release, chart.abs, `--namespace=${target2.namespace}`, ...values.map((f) => `--values=${f}`)];
+    const r = await run(args);
+    const failed2 = runFailure(tool, `rendering chart ${chart.rel || "."}`, r, opts.timeoutMs, (stderr) => classify(stderr, chart.rel || "."));
+    if (failed2 !== void 0) return failed2;
+    if (r.kind !== "exited") throw new Error("unreachable");
+    return readOutput(root, chart.rel, tool, target2.namespace, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+  } finally {
+    home.cleanup();
+  }
+}
+function classify(stderr, chart) {
+  if (/missing in charts\/ directory|helm dependency build/.test(stderr))
+    return {
+      failure: "failed",
+      error: `chart ${chart} has dependencies that are not in its charts/ directory; netreach never downloads charts: run \`helm dependency build\` and commit charts/`
+    };
+  return void 0;
+}
+function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
+  const docs = splitHelmOutput(stdout);
+  const parsed = [];
+  for (const d of docs) {
+    const [doc, ...extra] = (0, import_yaml9.parseAllDocuments)(d.text, { uniqueKeys: false });
+    const error = doc?.errors[0] ?? extra[0]?.errors[0];
+    if (doc === void 0 || error !== void 0)
+      return {
+        ok: false,
+        tool,
+        failure: "unreadable-output",
+        error: `${tool} rendered YAML netreach cannot read${d.template ? ` from ${d.template}` : ""}`,
+        detail: trimToolMessage(error?.message ?? "")
+      };
+    const get = (...p) => {
+      const v = doc.getIn(p);
+      return typeof v === "string" ? v : void 0;
+    };
+    parsed.push({ template: d.template, text: d.text, apiVersion: get("apiVersion") ?? "", kind: get("kind") ?? "", name: get("metadata", "name") ?? "", namespace: get("metadata", "namespace") });
+  }
+  const kindsByTemplate = /* @__PURE__ */ new Map();
+  for (const p of parsed) if (p.template !== void 0) kindsByTemplate.set(p.template, [...kindsByTemplate.get(p.template) ?? [], p.kind]);
+  const seen = /* @__PURE__ */ new Map();
+  const templates = /* @__PURE__ */ new Map();
+  const pieces = parsed.map((p) => {
+    const shownChart = chartRel === "" ? "." : chartRel;
+    if (p.template === void 0) {
+      const { template: _t, ...rest2 } = p;
+      return { ...rest2, group: `${shownChart}/Chart.yaml`, origin: { file: void 0 } };
+    }
+    const index = seen.get(p.template) ?? 0;
+    seen.set(p.template, index + 1);
+    const rel = templatePath(chartRel, p.template);
+    if (!templates.has(rel)) templates.set(rel, readIfFile(root, rel));
+    const source = templates.get(rel);
+    const file = source !== void 0 ? rel : vendoredArchive(root, rel);
+    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index);
+    const { template, ...rest } = p;
+    const lines = source === void 0 ? void 0 : mapByTemplate(p.text, source, line);
+    return { ...rest, group: rel, origin: { file, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
+  });
+  return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
+}
+function readIfFile(root, rel) {
+  const abs = path4.join(root, ...rel.split("/"));
+  try {
+    return fs4.lstatSync(abs).isFile() ? fs4.readFileSync(abs, "utf8") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function vendoredArchive(root, rel) {
+  const parts = rel.split("/");
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== "charts") continue;
+    const chartsDir = parts.slice(0, i + 1).join("/");
+    const name = parts[i + 1];
+    if (fs4.existsSync(path4.join(root, ...parts.slice(0, i + 2)))) continue;
+    let entries;
+    try {
+      entries = fs4.readdirSync(path4.join(root, ...chartsDir.split("/")));
+    } catch {
+      return void 0;
+    }
+    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name}.tgz` || e.startsWith(`${name}-`) && /^\d/.test(e.slice(name.length + 1)))).sort()[0];
+    return archive === void 0 ? void 0 : `${chartsDir}/${archive}`;
+  }
+  return void 0;
+}
+
+// src/tools/kustomization-file.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import * as path5 from "node:path";
+var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function kustomizationFile(dir, tree) {
+  for (const name of KUSTOMIZATION_FILES) {
+    const file = join6(dir, name);
+    const text = tree.read(file);
+    if (text !== void 0) return { file, text };
+  }
+  return void 0;
+}
+function kustomizeClosure(dir, tree) {
+  const dirs = [];
+  const patches = [];
+  const visit = (d) => {
+    if (dirs.includes(d) || dirs.length > 500) return;
+    const k = kustomizationFile(d, tree);
+    if (k === void 0) return;
+    dirs.push(d);
+    const refs = kustomizationRefs(k.text);
+    for (const p of refs.patches) patches.push({ ...p, file: join6(d, p.file) });
+    for (const r of refs.resources) {
+      const rel = join6(d, r);
+      if (!rel.startsWith("../") && rel !== ".." && tree.isDir(rel)) visit(rel);
+    }
+  };
+  visit(normalize3(dir));
+  return { dirs, patches };
+}
+function kustomizationRefs(text) {
+  let data;
+  try {
+    data = (0, import_yaml10.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+  } catch {
+    return { resources: [], patches: [] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return { resources: [], patches: [] };
+  const k = data;
+  const strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && !x.includes("\n")) : [];
+  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r));
+  const patches = [];
+  for (const field of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
+    const list3 = k[field];
+    if (!Array.isArray(list3)) continue;
+    for (const item of list3) {
+      if (typeof item === "string" && !item.includes("\n")) patches.push({ file: item });
+      else if (item !== null && typeof item === "object" && typeof item.path === "string") {
+        const t = item.target;
+        const target2 = t && typeof t === "object" ? { ...typeof t.kind === "string" ? { kind: t.kind } : {}, ...typeof t.name === "string" ? { name: t.name } : {} } : void 0;
+        patches.push({ file: item.path, ...target2 ? { target: target2 } : {} });
+      }
+    }
+  }
+  return { resources, patches };
+}
+function join6(dir, rel) {
+  return normalize3(path5.posix.join(dir === "" ? "." : dir, rel));
+}
+function normalize3(p) {
+  const n = path5.posix.normalize(p);
+  return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
+}
+
+// src/tools/kustomize.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import * as fs5 from "node:fs";
+import * as path7 from "node:path";
+
+// src/tools/kustomize-origin.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+import * as path6 from "node:path";
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+function parseOrigin(value, buildRoot) {
+  if (typeof value !== "string") return void 0;
+  let data;
+  try {
+    data = (0, import_yaml11.parse)(value);
+  } catch {
+    return void 0;
+  }
+  if (data === null || typeof data !== "object") return void 0;
+  const o = data;
+  const by = o.configuredBy;
+  const generatedBy = typeof by?.kind === "string" ? by.kind : void 0;
+  const written = typeof o.path === "string" ? o.path : typeof o.configuredIn === "string" ? o.configuredIn : void 0;
+  if (written === void 0) return void 0;
+  if (typeof o.repo === "string" && o.repo !== "")
+    return { file: void 0, outside: `${o.repo}${typeof o.ref === "string" ? `?ref=${o.ref}` : ""} ${written}`, ...generatedBy ? { generatedBy } : {} };
+  const rel = path6.posix.normalize(path6.posix.join(buildRoot, written));
+  const outside = path6.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
+  return outside ? { file: void 0, outside: written, ...generatedBy ? { generatedBy } : {} } : { file: rel, ...generatedBy ? { generatedBy } : {} };
+}
+
+// src/tools/kustomize.ts
+var SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
+function kustomizeBuild(root, target2, options = {}) {
+  return neverRejects("kustomize", () => build(root, target2, options));
+}
+async function build(root, target2, options) {
+  const opts = resolvedOptions(options);
+  const kustomize = findOnPath("kustomize", opts.searchPath);
+  const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
+  const tool = kustomize !== void 0 ? "kustomize build" : "kubectl kustomize";
+  const fail = (failure, error, detail = "") => ({ ok: false, tool, failure, error, detail });
+  if (kustomize === void 0 && kubectl === void 0) return fail("missing-tool", missingToolMessage(["kustomize", "kubectl"]));
+  const dir = resolveInTree(root, target2, "directory");
+  if ("problem" in dir) return fail("invalid-target", `kustomize target: ${dir.problem}`);
+  const shown = dir.rel || ".";
+  if (!KUSTOMIZATION_FILES.some((f) => fs5.existsSync(path7.join(dir.abs, f))))
+    return fail("invalid-target", `kustomize target ${shown} has no kustomization.yaml`);
+  const wrapper = fs5.mkdtempSync(path7.join(root, ".netreach-build-"));
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const wrapperRel = path7.relative(root, wrapper).split(path7.sep).join("/");
+    const resource = path7.relative(wrapper, dir.abs).split(path7.sep).join("/");
+    fs5.writeFileSync(
+      path7.join(wrapper, "kustomization.yaml"),
+      `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- ${JSON.stringify(resource)}
+buildMetadata:
+- originAnnotations
+`
+    );
+    const [file, args] = kustomize !== void 0 ? [kustomize, ["build", wrapper, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", wrapper, ...SAFETY_FLAGS]];
+    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    const failed2 = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify2(stderr, shown));
+    if (failed2 !== void 0) return failed2;
+    if (r.kind !== "exited") throw new Error("unreachable");
+    return readOutput2(root, wrapperRel, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+  } finally {
+    fs5.rmSync(wrapper, { recursive: true, force: true });
+    home.cleanup();
+  }
+}
+function classify2(stderr, shown) {
+  if (/transport '[^']*' not allowed|proxyconnect tcp|no 'git' program|accumulating resources from '(https?:\/\/|git@|ssh:\/\/|github\.com\/)/.test(stderr))
+    return {
+      failure: "remote",
+      error: `${shown} refers to a remote base or resource (a URL or git repository), and netreach builds offline: nothing is fetched while reviewing a pull request. Vendor the remote base into the repository, or analyze the rendered manifests instead.`
+    };
+  if (/--enable-helm|helmCharts/i.test(stderr))
+    return { failure: "failed", error: `${shown} inflates Helm charts inside kustomize (helmCharts), which netreach does not run; make the chart its own helm target instead` };
+  if (/external plugins disabled/.test(stderr))
+    return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
+  return void 0;
+}
+function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
+  const pieces = [];
+  const sources = /* @__PURE__ */ new Map();
+  const sourceText = (file) => {
+    if (!sources.has(file)) {
+      let text;
+      try {
+        text = fs5.readFileSync(path7.join(root, ...file.split("/")), "utf8");
+      } catch {
+        text = void 0;
+      }
+      sources.set(file, text);
+    }
+    return sources.get(file);
+  };
+  const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
+  const yamlSources = /* @__PURE__ */ new Map();
+  const yamlSource = (file) => {
+    if (!yamlSources.has(file)) {
+      const t = sourceText(file);
+      yamlSources.set(file, t === void 0 ? void 0 : readYamlSource(t));
+    }
+    return yamlSources.get(file);
+  };
+  const tree = {
+    read: (f) => resolveInTree(root, f, "file").abs !== void 0 ? sourceText(f) : void 0,
+    isDir: (d) => "abs" in resolveInTree(root, d, "directory")
+  };
+  const patches = kustomizeClosure(shown === "." ? "" : shown, tree).patches;
+  const writtenAt = (file, line, kind, rendered) => {
+    const resource = yamlSource(file)?.docs.find((d) => d.line === line);
+    if (resource === void 0) return void 0;
+    const meta = resource.value?.metadata;
+    const originalName = typeof meta?.name === "string" ? meta.name : void 0;
+    for (const p of patches) {
+      const source = yamlSource(p.file);
+      if (source === void 0 || originalName === void 0) continue;
+      if (p.target !== void 0 && !((p.target.kind === void 0 || p.target.kind === kind) && (p.target.name === void 0 || nameMatches(p.target.name, originalName))))
+        continue;
+      const doc = source.docs.find((d) => {
+        if (Array.isArray(d.value)) return p.target !== void 0;
+        const v = d.value;
+        return v?.kind === kind && (p.target !== void 0 || v?.metadata?.name === originalName);
+      });
+      if (doc === void 0) continue;
+      const lines = Array.isArray(doc.value) ? jsonPatchLines(doc) : doc.lines;
+      return { group: p.file, patch: { file: p.file, line: doc.line }, lines: mapByPath(rendered, lines, doc.line) };
+    }
+    return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
+  };
+  for (const doc of (0, import_yaml12.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+    if (doc.errors.length > 0)
+      return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
+    if (doc.contents === null) continue;
+    const get = (...p) => {
+      const v = doc.getIn(p);
+      return typeof v === "string" ? v : void 0;
+    };
+    const kind = get("kind") ?? "";
+    const name = get("metadata", "name") ?? "";
+    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), wrapperRel);
+    if (origin?.outside !== void 0)
+      return {
+        ok: false,
+        tool,
+        failure: origin.outside.includes("://") ? "remote" : "outside-tree",
+        error: `${shown} includes ${kind} ${name} from outside the repository; netreach only builds from files of the revision`,
+        detail: trimToolMessage(origin.outside)
+      };
+    doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
+    const annotations = doc.getIn(["metadata", "annotations"]);
+    if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
+    const file = origin?.file;
+    const text = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
+    const line = text === void 0 ? void 0 : objectLine(text, kind, name);
+    const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
+    const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind, rendered);
+    pieces.push({
+      group: written?.group ?? file ?? fallback,
+      text: rendered,
+      ...written !== void 0 ? { lines: written.lines } : {},
+      apiVersion: get("apiVersion") ?? "",
+      kind,
+      name,
+      namespace: get("metadata", "namespace"),
+      origin: {
+        file,
+        ...line !== void 0 ? { line } : {},
+        ...origin?.generatedBy !== void 0 ? { generatedBy: origin.generatedBy } : {},
+        ...written?.patch !== void 0 ? { patch: written.patch } : {}
+      }
+    });
+  }
+  return { ok: true, tool, warnings, ...groupBySource(pieces) };
+}
+function nameMatches(pattern, name) {
+  if (pattern === name) return true;
+  if (!/^[-a-z0-9.*]+$/.test(pattern) || (pattern.match(/\*/g) ?? []).length > 3 || /\*\*|^\*/.test(pattern)) return false;
+  return new RegExp(`^(?:${pattern})$`).test(name);
+}
+
+// src/targets/target.ts
+function describeSource(s) {
+  switch (s.kind) {
+    case "paths":
+      return `paths ${s.paths.length === 0 ? "." : s.paths.join(", ")}`;
+    case "kustomize":
+      return `kustomize ${s.dir || "."}`;
+    case "helm": {
+      const vals = [...s.values.map((v) => v.split("/").pop()), ...s.inlineValues !== void 0 ? ["inline values"] : []];
+      return `helm ${s.chart || "."}${vals.length > 0 ? ` (${vals.join(", ")})` : ""}`;
+    }
+  }
+}
+function sameSource(a, b) {
+  if (a.kind === "kustomize" && b.kind === "kustomize") return a.dir === b.dir;
+  if (a.kind === "helm" && b.kind === "helm")
+    return a.chart === b.chart && a.inlineValues === b.inlineValues && a.values.join("\n") === b.values.join("\n");
+  if (a.kind === "paths" && b.kind === "paths") return a.paths.join("\n") === b.paths.join("\n");
+  return false;
+}
+
+// src/targets/diff-targets.ts
+async function diffTargets(targets, trees, options) {
+  const jobs = [];
+  const sides = targets.map(() => ({ base: void 0, head: void 0 }));
+  targets.forEach((t, i) => {
+    const same = t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
+    if (same) {
+      jobs.push(async () => {
+        const b = await buildSide(t, trees.base, options);
+        sides[i].base = b;
+        sides[i].head = { ...b, reused: true, ms: 0 };
+      });
+    } else {
+      jobs.push(async () => void (sides[i].base = await buildSide(t, trees.base, options)));
+      jobs.push(async () => void (sides[i].head = await buildSide(t, trees.head, options)));
+    }
+  });
+  await pool(jobs, options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length));
+  return targets.map((target2, i) => {
+    const base2 = sides[i].base;
+    const head = sides[i].head;
+    const failed2 = head.error !== void 0 ? { side: "head", tree: trees.head, b: head } : base2.error !== void 0 ? { side: "base", tree: trees.base, b: base2 } : void 0;
+    if (failed2 !== void 0) {
+      const where = target2.definedIn ?? { file: sourcePath(target2), line: 1 };
+      const msg = `target ${target2.name} (${describeSource(target2.source)}) could not be built at ${failed2.side} (${failed2.tree.label}): ${failed2.b.error.message}${failed2.b.error.detail ? `
+${failed2.b.error.detail}` : ""}`;
+      return { target: target2, base: base2, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
+    }
+    const helm = target2.source.kind === "helm";
+    const namespace = target2.namespace ?? options.namespace;
+    const report = diff(base2.files, head.files, {
+      pods: target2.pods ?? options.pods,
+      hostNetwork: options.hostNetwork,
+      ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
+      ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
+      gate: { ...options.gate, failOn: target2.failOn ?? options.gate.failOn },
+      ...options.limits !== void 0 ? { limits: options.limits } : {}
+    });
+    return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+  });
+}
+function sourcePath(t) {
+  return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
+}
+function fingerprint2(t, tree) {
+  const dirs = t.source.kind === "kustomize" ? kustomizeClosure(t.source.dir, tree).dirs : t.source.kind === "helm" ? [t.source.chart] : [];
+  const extra = t.source.kind === "helm" ? t.source.values : [];
+  const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
+  return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+async function buildSide(t, tree, options) {
+  const started = Date.now();
+  const done = (b) => ({ ...b, ms: Date.now() - started });
+  const s = t.source;
+  if (s.kind === "paths") {
+    const r2 = tree.manifests(s.paths, s.exclude ?? []);
+    return done({ files: r2.files, diagnostics: r2.diagnostics });
+  }
+  if (s.kind === "kustomize" && kustomizationFile(s.dir, tree) === void 0) return done({ files: [], diagnostics: [], absent: true });
+  if (s.kind === "helm" && tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === void 0) return done({ files: [], diagnostics: [], absent: true });
+  let root;
+  try {
+    root = tree.buildRoot().dir;
+  } catch (e) {
+    return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
+  }
+  const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
+  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: `${r.tool}: ${r.error}`, detail: r.detail } });
+  return done({ files: r.files, diagnostics: [], tool: r.tool });
+}
+async function pool(jobs, n) {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
+}
+
+// src/targets/repo-tree.ts
+import { createHash } from "node:crypto";
+import * as fs8 from "node:fs";
+import * as os4 from "node:os";
+import * as path11 from "node:path";
+
+// src/cli/read-sources.ts
+import * as fs6 from "node:fs";
+import * as path8 from "node:path";
+
 // src/cli/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// src/cli/args.ts
-var REACH_FORMATS = ["text", "json", "md", "csv"];
-var DIFF_FORMATS = ["md", "text", "json", "sarif"];
-var PODS_MODES = ["auto", "declared", "synthetic"];
-var HOST_NETWORK_MODES = ["exempt", "pod"];
-var USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
-  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
-
-Options:
-  --format F            output format (reach: text; diff: text)
-  --pods M              where pods come from: auto (default), declared, synthetic
-  --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
-  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
-                        objects naming another namespace are left out, as kubectl apply -n does
-  --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
-                        cross-namespace, sensitive-ports, any-opened, none
-  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
-  --output FILE         also write the JSON report to FILE (diff)
-  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
-                        units KiB, MiB, GiB)
-  --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
-  --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
-  --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
-
-Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
-`;
-function parseArgs(argv) {
-  const [cmd, ...rest] = argv;
-  if (cmd === void 0 || cmd === "help" || cmd === "--help" || cmd === "-h") return { command: "help" };
-  if (cmd === "--version" || cmd === "-v" || cmd === "version") return { command: "version" };
-  if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
-  const positional = [];
-  const afterDashes = [];
-  let format2;
-  let pods = "auto";
-  let hostNetwork = "exempt";
-  let namespace;
-  let failOn = "";
-  let sensitive = DEFAULT_SENSITIVE_PORTS;
-  let git2 = false;
-  let output = null;
-  let dashes = false;
-  const limits = {};
-  const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (dashes) {
-      afterDashes.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (v === void 0) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--") dashes = true;
-    else if (flag === "--format") format2 = value();
-    else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
-    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
-    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
-    else if (flag === "--fail-on" && cmd === "diff") failOn = value();
-    else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
-    else if (flag === "--output" && cmd === "diff") output = value();
-    else if (flag === "--git" && cmd === "diff") git2 = true;
-    else if (limitFlags.has(flag)) {
-      const limit = limitFlags.get(flag);
-      const v = parseLimit(limit, value());
-      if (!v.ok) throw new UsageError(v.error);
-      limits[limit] = v.value;
-    } else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
-    else positional.push(arg);
-  }
-  if (cmd === "reach") {
-    const paths = [...positional, ...afterDashes];
-    if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, limits };
-  }
-  const f = parseFailOn(failOn);
-  if (!f.ok) throw new UsageError(f.error);
-  const s = parseSensitivePorts(sensitive);
-  if (!s.ok) throw new UsageError(s.error);
-  let source;
-  if (git2) {
-    if (positional.length < 1 || positional.length > 2) throw new UsageError("diff --git needs <base-rev> and optionally <head-rev> (pathspecs go after --)");
-    source = { kind: "git", baseRev: positional[0], headRev: positional[1] ?? null, pathspecs: afterDashes };
-  } else {
-    const all = [...positional, ...afterDashes];
-    if (all.length !== 2) throw new UsageError("diff needs <base> and <head> (files or directories), or --git <base-rev> [<head-rev>]");
-    source = { kind: "paths", base: all[0], head: all[1] };
-  }
-  return {
-    command: "diff",
-    source,
-    format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
-    gate: { failOn: f.value, sensitive: s.value },
-    output,
-    pods,
-    hostNetwork,
-    namespace,
-    limits
-  };
-}
-function namespaceName(flag, v) {
-  if (!isDnsLabel(v)) {
-    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
-  }
-  return v;
-}
-function oneOf(flag, v, allowed) {
-  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
-  return v;
-}
-
-// src/cli/diff-sources.ts
-import { relative as relative2, resolve as resolve2, sep as sep2, basename } from "node:path";
-import { statSync } from "node:fs";
-
-// src/git/read-revision.ts
-import * as path2 from "node:path";
-
-// src/cli/read-sources.ts
-import * as fs from "node:fs";
-import * as path from "node:path";
+// src/read-limits.ts
 var MiB2 = 1024 * 1024;
 var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4, maxTotalBytes: defaultInputLimits.bytes };
+
+// src/cli/read-sources.ts
+var MiB3 = 1024 * 1024;
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 function readSources(paths, limits = {}, where = "") {
   const lim = { ...defaultReadLimits, ...limits };
@@ -15870,10 +17426,10 @@ function readSources(paths, limits = {}, where = "") {
       note("error", shown, `${text.problem}; skipped`);
     }
   };
-  const walk = (dir) => {
+  const walk2 = (dir) => {
     let entries;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs6.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       note("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
       return;
@@ -15881,13 +17437,13 @@ function readSources(paths, limits = {}, where = "") {
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
       if (full) return;
-      const abs = path.join(dir, entry.name);
+      const abs = path8.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         out.skippedFiles++;
         note("note", display(abs, cwd), "symbolic link not followed; skipped");
       } else if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(abs);
-      } else if (entry.isFile() && manifestExtensions.has(path.extname(entry.name))) {
+        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk2(abs);
+      } else if (entry.isFile() && manifestExtensions.has(path8.extname(entry.name))) {
         const size = statSize(abs);
         if (size === void 0) {
           out.skippedFiles++;
@@ -15900,7 +17456,7 @@ function readSources(paths, limits = {}, where = "") {
     if (full) break;
     let st;
     try {
-      st = fs.lstatSync(p);
+      st = fs6.lstatSync(p);
     } catch (e) {
       const code = errorCode(e);
       if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`path not found: ${p}`);
@@ -15910,8 +17466,8 @@ function readSources(paths, limits = {}, where = "") {
     if (st.isSymbolicLink()) {
       out.skippedFiles++;
       note("note", shown, "symbolic link not followed; skipped");
-    } else if (st.isDirectory()) walk(path.resolve(p));
-    else if (st.isFile()) readFile2(path.resolve(p), shown, st.size);
+    } else if (st.isDirectory()) walk2(path8.resolve(p));
+    else if (st.isFile()) readFile2(path8.resolve(p), shown, st.size);
     else {
       out.skippedFiles++;
       note("note", shown, "not a regular file; skipped");
@@ -15921,7 +17477,7 @@ function readSources(paths, limits = {}, where = "") {
 }
 function statSize(abs) {
   try {
-    return fs.lstatSync(abs).size;
+    return fs6.lstatSync(abs).size;
   } catch {
     return void 0;
   }
@@ -15929,12 +17485,12 @@ function statSize(abs) {
 function readText(abs) {
   let bytes;
   try {
-    const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const fd = fs6.openSync(abs, fs6.constants.O_RDONLY | (fs6.constants.O_NOFOLLOW ?? 0));
     try {
-      if (!fs.fstatSync(fd).isFile()) return { problem: "not a regular file" };
-      bytes = fs.readFileSync(fd);
+      if (!fs6.fstatSync(fd).isFile()) return { problem: "not a regular file" };
+      bytes = fs6.readFileSync(fd);
     } finally {
-      fs.closeSync(fd);
+      fs6.closeSync(fd);
     }
   } catch (e) {
     return { problem: `cannot read file (${errorCode(e)})` };
@@ -15946,18 +17502,18 @@ function readText(abs) {
   }
 }
 function display(abs, cwd) {
-  const rel = path.relative(cwd, abs);
-  const under = rel !== "" && rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel);
-  return toSlashes(under ? rel : abs);
+  const rel = path8.relative(cwd, abs);
+  const under3 = rel !== "" && rel.split(path8.sep)[0] !== ".." && !path8.isAbsolute(rel);
+  return toSlashes(under3 ? rel : abs);
 }
 function toSlashes(p) {
-  return p.split(path.sep).join("/");
+  return p.split(path8.sep).join("/");
 }
 function errorCode(e) {
   return e?.code ?? String(e);
 }
 function formatSize(bytes, decimals) {
-  const [value, unit] = bytes >= MiB2 ? [bytes / MiB2, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  const [value, unit] = bytes >= MiB3 ? [bytes / MiB3, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
   if (unit === "bytes") return `${bytes} bytes`;
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }
@@ -15976,7 +17532,7 @@ var GitError = class extends Error {
   stderr;
   name = "GitError";
 };
-var MiB3 = 1024 * 1024;
+var MiB4 = 1024 * 1024;
 var fixedOptions = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"];
 var repositoryVariables = [
   "GIT_ALTERNATE_OBJECT_DIRECTORIES",
@@ -16013,7 +17569,7 @@ function gitResult(repoDir, args, opts = {}) {
   const r = spawnSync("git", ["-C", repoDir, ...fixedOptions, ...args], {
     input: opts.input,
     env: gitEnv(opts.env),
-    maxBuffer: opts.maxBuffer ?? 512 * MiB3,
+    maxBuffer: opts.maxBuffer ?? 512 * MiB4,
     timeout: opts.timeoutMs,
     windowsHide: true,
     stdio: ["pipe", "pipe", "pipe"]
@@ -16021,7 +17577,7 @@ function gitResult(repoDir, args, opts = {}) {
   const stderr = r.stderr ? r.stderr.toString("utf8") : "";
   if (r.error) {
     const code = r.error.code;
-    const why = code === "ENOENT" ? "git is not installed or not on PATH" : code === "ENOBUFS" ? `output larger than ${formatBytes2(opts.maxBuffer ?? 512 * MiB3)}` : code === "ETIMEDOUT" ? `no answer after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : r.error.message;
+    const why = code === "ENOENT" ? "git is not installed or not on PATH" : code === "ENOBUFS" ? `output larger than ${formatBytes2(opts.maxBuffer ?? 512 * MiB4)}` : code === "ETIMEDOUT" ? `no answer after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : r.error.message;
     throw new GitError(`${describe2(args)} failed: ${why}`, args, null, stderr);
   }
   if (r.status === null) throw new GitError(`${describe2(args)} was killed (${r.signal ?? "signal"})`, args, null, stderr);
@@ -16050,7 +17606,7 @@ function describe2(args) {
   return `\`git ${shown.map((a) => /^[\w@%+=:,./^~{}-]+$/.test(a) ? a : JSON.stringify(a)).join(" ")}\``;
 }
 function formatBytes2(n) {
-  return n >= MiB3 ? `${Math.round(n / MiB3)} MiB` : `${n} bytes`;
+  return n >= MiB4 ? `${Math.round(n / MiB4)} MiB` : `${n} bytes`;
 }
 
 // src/git/blobs.ts
@@ -16126,6 +17682,9 @@ function parseLsTree(text) {
   return entries;
 }
 
+// src/git/read-revision.ts
+import * as path9 from "node:path";
+
 // src/git/repo.ts
 var RevisionNotFoundError = class extends Error {
   constructor(message, rev, repoDir) {
@@ -16164,7 +17723,7 @@ function checkRevSyntax(rev, repoDir) {
 
 // src/git/read-revision.ts
 var manifestExtensions2 = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var MiB4 = 1024 * 1024;
+var MiB5 = 1024 * 1024;
 function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${rev}`, texts = /* @__PURE__ */ new Map()) {
   const lim = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
@@ -16194,7 +17753,7 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     } else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0) {
       out.skippedFiles++;
       note("note", entry.path, "not a regular file; skipped");
-    } else if (named !== "explicitly" && !manifestExtensions2.has(path2.posix.extname(entry.path))) {
+    } else if (named !== "explicitly" && !manifestExtensions2.has(path9.posix.extname(entry.path))) {
       out.skippedFiles++;
     } else if (toRead.length >= lim.maxFiles) {
       out.skippedFiles++;
@@ -16230,7 +17789,7 @@ function normalizePathspecs(pathspecs) {
   const out = /* @__PURE__ */ new Set();
   for (const raw of pathspecs) {
     const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
-    if (raw.startsWith("/") || path2.isAbsolute(raw) || parts.includes(".."))
+    if (raw.startsWith("/") || path9.isAbsolute(raw) || parts.includes(".."))
       throw new UsageError(`path ${JSON.stringify(raw)} must be relative to the repository root, without ".."`);
     if (parts.length === 0) return [];
     out.add(parts.join("/"));
@@ -16264,51 +17823,740 @@ function decode(bytes) {
   }
 }
 function formatSize2(bytes, decimals) {
-  const [value, unit] = bytes >= MiB4 ? [bytes / MiB4, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  const [value, unit] = bytes >= MiB5 ? [bytes / MiB5, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
   if (unit === "bytes") return `${bytes} bytes`;
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }
 
+// src/tools/materialize.ts
+import * as fs7 from "node:fs";
+import * as os3 from "node:os";
+import * as path10 from "node:path";
+var MiB6 = 1024 * 1024;
+var defaultMaterializeLimits = { ...defaultReadLimits, maxTotalBytes: 256 * MiB6 };
+function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
+  const lim = { ...defaultMaterializeLimits, ...limits };
+  const commit = resolveRev(repoDir, rev);
+  const specs = normalizePathspecs(pathspecs);
+  const entries = listTree(repoDir, commit, specs);
+  const diagnostics2 = [];
+  const note = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const toWrite = [];
+  let total = 0;
+  let full = false;
+  for (const entry of entries) {
+    const unsafe = unsafeName(entry.path);
+    if (unsafe !== void 0) note("error", entry.path, `${unsafe}; not written`);
+    else if (entry.mode === "120000") note("note", entry.path, "symbolic link not written (links are never followed); tools see no file here");
+    else if (entry.mode === "160000") note("note", entry.path, "submodule not written (its files live in another repository)");
+    else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0)
+      note("note", entry.path, "not a regular file; not written");
+    else if (full) continue;
+    else if (toWrite.length >= lim.maxFiles) {
+      note("error", entry.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
+      full = true;
+    } else if (entry.size > lim.maxFileBytes)
+      note("error", entry.path, `file is ${entry.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
+    else if (total + entry.size > lim.maxTotalBytes) {
+      note("error", entry.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
+      full = true;
+    } else {
+      toWrite.push(entry);
+      total += entry.size;
+    }
+  }
+  const contents = readBlobs(
+    repoDir,
+    toWrite.map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
+  );
+  const dir = fs7.realpathSync(fs7.mkdtempSync(path10.join(os3.tmpdir(), "netreach-tree-")));
+  const cleanup = () => fs7.rmSync(dir, { recursive: true, force: true });
+  let written = 0;
+  try {
+    for (const entry of toWrite) {
+      const bytes = contents.get(entry.oid);
+      if (bytes === void 0) {
+        note("error", entry.path, `object ${entry.oid} is missing from the repository; not written`);
+        continue;
+      }
+      const problem = writeInside(dir, entry.path, bytes);
+      if (problem === void 0) written++;
+      else note("error", entry.path, `${problem}; not written`);
+    }
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  return { dir, commit, files: written, diagnostics: diagnostics2, cleanup };
+}
+function unsafeName(file) {
+  const parts = file.split("/");
+  if (file.includes("\0") || path10.isAbsolute(file)) return "path is not a relative name";
+  if (parts.some((p) => p === "" || p === "." || p === ".."))
+    return 'path has an empty, "." or ".." component';
+  if (parts.some((p) => p.toLowerCase() === ".git")) return "path goes through a .git directory";
+  return void 0;
+}
+function writeInside(root, file, bytes) {
+  const abs = path10.join(root, ...file.split("/"));
+  if (!abs.startsWith(root + path10.sep)) return "path is outside the tree";
+  try {
+    fs7.mkdirSync(path10.dirname(abs), { recursive: true, mode: 493 });
+    fs7.writeFileSync(abs, bytes, { flag: "wx", mode: 420 });
+    return void 0;
+  } catch (e) {
+    const code = e.code ?? "error";
+    return code === "EEXIST" ? "another entry of the tree already has this name" : `cannot write it (${code})`;
+  }
+}
+
+// src/targets/repo-tree.ts
+var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+function dirsOf(files) {
+  const dirs = /* @__PURE__ */ new Set([""]);
+  for (const f of files) {
+    const parts = f.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  }
+  return dirs;
+}
+function excluding(items, exclude) {
+  return items.filter((x) => !exclude.some((d) => under(x.path ?? x.file, d)));
+}
+function gitTree(repoDir, rev, label) {
+  const commit = resolveRev(repoDir, rev);
+  const entries = /* @__PURE__ */ new Map();
+  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
+  const files = [...entries.keys()];
+  const dirs = dirsOf(files);
+  const texts = /* @__PURE__ */ new Map();
+  let root;
+  return {
+    label: `${label} ${commit.slice(0, 12)}`,
+    commit,
+    files,
+    read(file) {
+      if (!texts.has(file)) {
+        const e = entries.get(file);
+        let text;
+        if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
+          const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
+          text = bytes?.toString("utf8");
+        }
+        texts.set(file, text);
+      }
+      return texts.get(file);
+    },
+    isDir: (dir) => dirs.has(dir),
+    id: (file) => entries.get(file)?.oid,
+    manifests(paths, exclude) {
+      const r = readRevision(repoDir, commit, [...paths]);
+      return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
+    },
+    buildRoot() {
+      root ??= materializeRevision(repoDir, commit);
+      return root;
+    },
+    cleanup() {
+      root?.cleanup();
+    }
+  };
+}
+function dirTree(dir, label) {
+  const abs = path11.resolve(dir);
+  const files = [];
+  const walk2 = (d, rel) => {
+    let list3;
+    try {
+      list3 = fs8.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of list3) {
+      const r = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (e.name !== ".git" && e.name !== "node_modules" && files.length < defaultReadLimits.maxFiles) walk2(path11.join(d, e.name), r);
+      } else if (e.isFile()) files.push(r);
+    }
+  };
+  walk2(abs, "");
+  const dirs = dirsOf(files);
+  const known = new Set(files);
+  const texts = /* @__PURE__ */ new Map();
+  let copy;
+  const read = (file) => {
+    if (!texts.has(file)) {
+      let text;
+      try {
+        const p = path11.join(abs, ...file.split("/"));
+        text = known.has(file) && fs8.lstatSync(p).size <= defaultReadLimits.maxFileBytes ? fs8.readFileSync(p, "utf8") : void 0;
+      } catch {
+        text = void 0;
+      }
+      texts.set(file, text);
+    }
+    return texts.get(file);
+  };
+  return {
+    label,
+    files,
+    read,
+    isDir: (d) => dirs.has(d),
+    id(file) {
+      const t = read(file);
+      return t === void 0 ? void 0 : createHash("sha256").update(t).digest("hex");
+    },
+    manifests(paths, exclude) {
+      const wanted = paths.length === 0 ? [abs] : paths.map((p) => path11.join(abs, ...p.split("/")));
+      const r = readSources(wanted);
+      const rel = (p) => path11.relative(abs, path11.resolve(p)).split(path11.sep).join("/");
+      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })) };
+      return { files: excluding(out.files, exclude), diagnostics: excluding(out.diagnostics, exclude) };
+    },
+    buildRoot() {
+      if (copy === void 0) {
+        copy = fs8.realpathSync(fs8.mkdtempSync(path11.join(os4.tmpdir(), "netreach-tree-")));
+        for (const f of files) {
+          const from = path11.join(abs, ...f.split("/"));
+          const to = path11.join(copy, ...f.split("/"));
+          try {
+            if (!fs8.lstatSync(from).isFile()) continue;
+            fs8.mkdirSync(path11.dirname(to), { recursive: true });
+            fs8.copyFileSync(from, to);
+            fs8.chmodSync(to, 420);
+          } catch {
+          }
+        }
+      }
+      return { dir: copy, diagnostics: [] };
+    },
+    cleanup() {
+      if (copy !== void 0) fs8.rmSync(copy, { recursive: true, force: true });
+    }
+  };
+}
+
+// src/targets/gitops.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var list2 = (v) => Array.isArray(v) ? v : [];
+function normalizeRepoUrl(url) {
+  let u = url.trim().toLowerCase();
+  u = u.replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "");
+  u = u.replace(/^([^/:]+):(?!\d)/, "$1/");
+  return u.replace(/\.git$/, "").replace(/\/+$/, "");
+}
+function gitopsTargets(files, tree, repo) {
+  const objects = [];
+  for (const f of files) {
+    if (!/argoproj\.io|toolkit\.fluxcd\.io/.test(f.text)) continue;
+    const lines = f.text.split("\n");
+    let line = 1;
+    let docs;
+    try {
+      docs = (0, import_yaml13.parseAllDocuments)(f.text, { uniqueKeys: false });
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(docs)) continue;
+    for (const d of docs) {
+      const start = d.contents?.range?.[0];
+      if (start !== void 0) line = f.text.slice(0, start).split("\n").length;
+      if (d.errors.length > 0) continue;
+      let v;
+      try {
+        v = d.toJS({ maxAliasCount: 100 });
+      } catch {
+        continue;
+      }
+      const o = obj(v);
+      if (o) objects.push({ file: f.path, line: Math.min(line, lines.length), o });
+    }
+  }
+  const sameRepo = (url, p) => repo !== void 0 && typeof url === "string" ? normalizeRepoUrl(url) === repo : tree.isDir(p);
+  const fluxRepos = /* @__PURE__ */ new Map();
+  for (const { o } of objects)
+    if (String(o.apiVersion).startsWith("source.toolkit.fluxcd.io/") && o.kind === "GitRepository") {
+      const name = str(obj(o.metadata)?.name);
+      const url = str(obj(o.spec)?.url);
+      if (name && url) fluxRepos.set(name, url);
+    }
+  const out = [];
+  const add = (name, source, origin, namespace, file, line) => {
+    if (source === void 0) return;
+    out.push({ name, source, origin, definedIn: { file, line }, ...namespace ? { namespace } : {} });
+  };
+  for (const { file, line, o } of objects) {
+    const api = String(o.apiVersion ?? "");
+    const meta = obj(o.metadata) ?? {};
+    const spec = obj(o.spec) ?? {};
+    const name = str(meta.name) ?? "app";
+    if (api.startsWith("argoproj.io/") && o.kind === "Application") {
+      const sources = spec.source !== void 0 ? [spec.source] : list2(spec.sources);
+      const ns = str(obj(spec.destination)?.namespace);
+      sources.forEach((s, i) => {
+        const src = obj(s);
+        const p = str(src?.path);
+        if (!src || p === void 0 || !sameRepo(src.repoURL, clean2(p))) return;
+        add(sources.length > 1 ? `${name}-${i}` : name, argoSource(src, name, tree), "argocd", ns, file, line);
+      });
+    } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
+      const template = obj(obj(spec.template)?.spec) ?? {};
+      const tmplName = str(obj(obj(spec.template)?.metadata)?.name) ?? `${name}-{{path.basename}}`;
+      for (const params of generatorParams(list2(spec.generators), tree, (url) => sameRepo(url, ""))) {
+        const sources = template.source !== void 0 ? [template.source] : list2(template.sources);
+        for (const s of sources) {
+          const src = obj(fill(s, params));
+          const p = str(src?.path);
+          if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, clean2(p))) continue;
+          const appName = String(fill(tmplName, params));
+          add(appName, argoSource(src, appName, tree), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line);
+        }
+      }
+    } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
+      const p = str(spec.path) ?? "./";
+      const ref = obj(spec.sourceRef);
+      if (ref?.kind !== "GitRepository") continue;
+      if (!sameRepo(fluxRepos.get(String(ref.name)), clean2(p))) continue;
+      const dir = clean2(p);
+      const source = kustomizationFile(dir, tree) !== void 0 ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
+      add(name, source, "flux", str(spec.targetNamespace), file, line);
+    } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
+      const chart = obj(obj(spec.chart)?.spec);
+      const ref = obj(chart?.sourceRef);
+      const p = str(chart?.chart);
+      if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), clean2(p))) continue;
+      const ns = str(spec.targetNamespace) ?? str(meta.namespace);
+      const values = list2(chart.valuesFiles).filter((v) => typeof v === "string").map(clean2);
+      const inline = obj(spec.values);
+      const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name}` : name);
+      add(name, { kind: "helm", chart: clean2(p), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line);
+    }
+  }
+  return out;
+}
+function argoSource(src, appName, tree) {
+  const dir = clean2(String(src.path));
+  const helm = obj(src.helm);
+  if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
+    const values = list2(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => clean2(dir === "" ? v : `${dir}/${v}`));
+    const inlineText = str(helm?.values);
+    const inlineObj = obj(helm?.valuesObject);
+    const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
+    return { kind: "helm", chart: dir, values, release: str(helm?.releaseName) ?? appName, ...inline !== void 0 ? { inlineValues: inline } : {} };
+  }
+  if (kustomizationFile(dir, tree) !== void 0) return { kind: "kustomize", dir };
+  return { kind: "paths", paths: dir === "" ? [] : [dir] };
+}
+function generatorParams(generators, tree, sameRepo) {
+  const out = [];
+  for (const g of generators.map(obj)) {
+    if (!g) continue;
+    for (const e of list2(obj(g.list)?.elements)) {
+      const el = obj(e);
+      if (el) out.push(Object.fromEntries(Object.entries(el).map(([k, v]) => [k, String(v)])));
+    }
+    const git2 = obj(g.git);
+    if (git2 && sameRepo(git2.repoURL) && tree.dirs) {
+      const dirs = tree.dirs();
+      const include = [];
+      const exclude = [];
+      for (const d of list2(git2.directories).map(obj)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
+      for (const dir of dirs) {
+        if (dir === "" || !include.some((p) => glob(p, dir)) || exclude.some((p) => glob(p, dir))) continue;
+        const base2 = dir.split("/").pop();
+        out.push({ path: dir, "path.path": dir, "path.basename": base2, "path.basenameNormalized": base2.replace(/[^a-z0-9-]/gi, "-").toLowerCase() });
+      }
+    }
+  }
+  return out;
+}
+function glob(pattern, dir) {
+  const re = clean2(pattern).split("/").map((seg) => seg.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join("/");
+  return new RegExp(`^${re}$`).test(dir);
+}
+function fill(v, params) {
+  if (typeof v === "string") return v.replace(/\{\{\s*\.?([A-Za-z0-9_.]+)\s*\}\}/g, (m, k) => params[k] ?? m);
+  if (Array.isArray(v)) return v.map((x) => fill(x, params));
+  const o = obj(v);
+  return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fill(x, params)])) : v;
+}
+function clean2(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/targets/discover.ts
+var ANALYZED_KIND = /(^|\n)[ \t]*"?kind"?[ \t]*:[ \t]*["']?(NetworkPolicy|Namespace|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ReplicationController|List|Prometheus|Alertmanager|ThanosRuler)\b/;
+var MANIFEST = /\.(ya?ml|json)$/;
+var under2 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var dirOf = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+var base = (p) => p.split("/").pop() || "root";
+function discoverTargets(tree, paths, repo) {
+  const inScope = (f) => paths.length === 0 || paths.some((p) => under2(f, p));
+  const files = tree.files.filter((f) => inScope(f) && !f.split("/").some((s) => s.startsWith(".") || s === "node_modules"));
+  const dirs = () => [...new Set(tree.files.map(dirOf).flatMap((d) => d.split("/").map((_, i, a) => a.slice(0, i + 1).join("/"))))];
+  const charts = files.filter((f) => base(f) === "Chart.yaml").map(dirOf);
+  const topCharts = charts.filter((c) => !charts.some((o) => o !== c && under2(c, o))).sort();
+  const kdirs = files.filter((f) => KUSTOMIZATION_FILES.includes(base(f))).map(dirOf).filter((d) => !topCharts.some((c) => under2(d, c)));
+  const included = /* @__PURE__ */ new Set();
+  for (const d of kdirs) for (const inc of kustomizeClosure(d, tree).dirs.slice(1)) included.add(inc);
+  const isComponent = (d) => /^kind:\s*Component\b/m.test(kustomizationFile(d, tree)?.text ?? "");
+  const overlays = [...new Set(kdirs)].filter((d) => !included.has(d) && !isComponent(d)).sort();
+  const targets = [];
+  const gitops = gitopsTargets(
+    files.filter((f) => MANIFEST.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
+    { ...tree, dirs },
+    repo
+  );
+  const names = uniqueNames(overlays);
+  overlays.forEach((d, i) => targets.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  for (const c of topCharts) {
+    const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
+    const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
+    const release = releaseName(chartName);
+    if (values.length === 0) targets.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
+    for (const v of values) {
+      const suffix = base(v).replace(/^values[-_.]/, "").replace(/\.ya?ml$/, "");
+      targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
+    }
+  }
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
+  const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under2(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
+  const built = merged.length > 0;
+  if (rest.length > 0 || !built) merged.push({ name: "manifests", source: { kind: "paths", paths: [...paths], exclude: covered }, origin: "discovered" });
+  return { targets: dedupeNames(merged), covered, built };
+}
+function uniqueNames(dirs) {
+  return dirs.map((d) => dirs.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
+}
+function dedupeNames(targets) {
+  const seen = /* @__PURE__ */ new Map();
+  return targets.map((t) => {
+    const n = (seen.get(t.name) ?? 0) + 1;
+    seen.set(t.name, n);
+    return n === 1 ? t : { ...t, name: `${t.name}-${n}` };
+  });
+}
+function releaseName(chart) {
+  const r = chart.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53);
+  return r === "" ? "release" : r;
+}
+
+// src/targets/resolve.ts
+function resolveTargets(flags, paths, trees, repo) {
+  let targets;
+  let from;
+  let plain2 = false;
+  if (flags.kustomize.length > 0 || flags.helm.length > 0) {
+    targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
+    from = "flags";
+  } else {
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    const read = (t) => {
+      const text = t.read(configPath);
+      return text === void 0 ? void 0 : parseConfig(configPath, text);
+    };
+    const baseCfg = flags.config ? void 0 : safeBase(() => read(trees.base));
+    const headCfg = flags.config ? parseConfig(flags.config.file, flags.config.text) : read(trees.head);
+    if (headCfg !== void 0 || baseCfg !== void 0) {
+      from = flags.config?.file ?? configPath;
+      const byName = /* @__PURE__ */ new Map();
+      for (const t of baseCfg?.targets ?? []) byName.set(t.name, t);
+      for (const t of headCfg?.targets ?? []) {
+        const before = byName.get(t.name);
+        byName.set(t.name, before === void 0 ? t : withFailOn(t, before.failOn));
+      }
+      targets = [...byName.values()];
+      if (headCfg?.discover ?? baseCfg?.discover ?? true) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    } else if (flags.discover === false) {
+      targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
+      from = "paths";
+      plain2 = true;
+    } else {
+      targets = discovered(paths, trees, repo, []);
+      from = "discovery";
+      plain2 = targets.length === 1 && targets[0].source.kind === "paths" && (targets[0].source.exclude ?? []).length === 0;
+    }
+  }
+  if (flags.names.length > 0) {
+    const unknown = flags.names.filter((n) => !targets.some((t) => t.name === n));
+    if (unknown.length > 0)
+      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets.map((t) => t.name).join(", ") || "(none)"}`);
+    targets = targets.filter((t) => flags.names.includes(t.name));
+    plain2 = false;
+  }
+  return { targets, plain: plain2, from };
+}
+function safeBase(f) {
+  try {
+    return f();
+  } catch {
+    return void 0;
+  }
+}
+function withFailOn(t, failOn) {
+  const { failOn: _own, ...rest } = t;
+  return failOn === void 0 ? rest : { ...rest, failOn };
+}
+function discovered(paths, trees, repo, configured) {
+  const head = discoverTargets(trees.head, paths, repo);
+  const base2 = discoverTargets(trees.base, paths, repo);
+  const out = [];
+  const covered = [.../* @__PURE__ */ new Set([...head.covered, ...base2.covered])];
+  for (const t of [...head.targets, ...base2.targets]) {
+    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name)) continue;
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+  }
+  return out;
+}
+function kustomizeFlag(dir) {
+  const d = clean3(dir);
+  return { name: d.split("/").pop() || "root", source: { kind: "kustomize", dir: d }, origin: "flag" };
+}
+function helmFlag(spec) {
+  const [chart, values = ""] = spec.split(":", 2);
+  const c = clean3(chart);
+  const vals = values.split(",").map((v) => v.trim()).filter((v) => v !== "").map((v) => clean3(c === "" ? v : `${c}/${v}`));
+  const chartName = c.split("/").pop() || "chart";
+  const suffix = vals[0]?.split("/").pop()?.replace(/^values[-_.]?/, "").replace(/\.ya?ml$/, "");
+  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "release";
+  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag" };
+}
+function clean3(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/targets/run.ts
+async function runTargets(flags, paths, trees, repo, options) {
+  const resolved2 = resolveTargets(flags, paths, trees, repo);
+  if (resolved2.plain) return void 0;
+  const diffs = await diffTargets(resolved2.targets, trees, options);
+  return { resolved: resolved2, diffs, outcomes: diffs.map(outcome) };
+}
+function outcome(d) {
+  const s = d.target.source;
+  return {
+    name: d.target.name,
+    kind: s.kind,
+    built: describeSource(s),
+    path: s.kind === "kustomize" ? s.dir : s.kind === "helm" ? s.chart : s.paths[0] ?? "",
+    values: s.kind === "helm" ? s.values : [],
+    ...s.kind === "helm" ? { release: s.release } : {},
+    ...d.target.namespace !== void 0 ? { namespace: d.target.namespace } : {},
+    origin: d.target.origin,
+    ...d.target.definedIn !== void 0 ? { definedIn: d.target.definedIn } : {},
+    base: side(d.base),
+    head: side(d.head),
+    ...d.report !== void 0 ? { report: d.report } : {},
+    ...d.failure !== void 0 ? { failure: d.failure } : {}
+  };
+}
+function side(b) {
+  return { ms: b.ms, ...b.tool !== void 0 ? { tool: b.tool } : {}, ...b.absent ? { absent: true } : {}, ...b.reused ? { reused: true } : {} };
+}
+function originUrl(repoDir) {
+  const r = gitResult(repoDir, ["remote", "get-url", "origin"]);
+  const url = r.status === 0 ? r.stdout.toString("utf8").trim() : "";
+  return url === "" ? void 0 : normalizeRepoUrl(url);
+}
+
+// src/cli/main.ts
+import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+
+// src/cli/args.ts
+var REACH_FORMATS = ["text", "json", "md", "csv"];
+var DIFF_FORMATS = ["md", "text", "json", "sarif"];
+var PODS_MODES = ["auto", "declared", "synthetic"];
+var HOST_NETWORK_MODES = ["exempt", "pod"];
+var USAGE = `Usage:
+  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
+  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
+
+Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
+Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
+  --kustomize DIR       build this Kustomize directory (repeatable)
+  --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
+  --target NAME         analyze only this target (repeatable)
+  --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
+  --no-discover         no discovery: the paths are plain manifests, as netreach read them before
+
+Options:
+  --format F            output format (reach: text; diff: text)
+  --pods M              where pods come from: auto (default), declared, synthetic
+  --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
+                        objects naming another namespace are left out, as kubectl apply -n does
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's (or gateway's) pods, e.g.
+                        ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
+                        namespace of its own with no labels, as netpol-analyzer assumes)
+  --fail-on LIST        diff gate, comma list of: exposed and external-ingress (the default),
+                        external-egress, cross-namespace, sensitive-ports, any-opened, none
+  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
+  --output FILE         also write the JSON report to FILE (diff)
+  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
+                        units KiB, MiB, GiB)
+  --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
+  --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
+  --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
+
+Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
+`;
+function parseArgs(argv) {
+  const [cmd, ...rest] = argv;
+  if (cmd === void 0 || cmd === "help" || cmd === "--help" || cmd === "-h") return { command: "help" };
+  if (cmd === "--version" || cmd === "-v" || cmd === "version") return { command: "version" };
+  if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  const positional = [];
+  const afterDashes = [];
+  let format2;
+  let pods = "auto";
+  let hostNetwork = "exempt";
+  let namespace;
+  let ingressController;
+  let failOn = "";
+  let sensitive = DEFAULT_SENSITIVE_PORTS;
+  let git2 = false;
+  let output = null;
+  let dashes = false;
+  const limits = {};
+  const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
+  const kustomize = [];
+  const helm = [];
+  const names = [];
+  let config = null;
+  let discover = true;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (dashes) {
+      afterDashes.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (v === void 0) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--") dashes = true;
+    else if (flag === "--format") format2 = value();
+    else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
+    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
+    else if (flag === "--ingress-controller") {
+      const c = parseIngressController(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      ingressController = c.value;
+    } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
+    else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
+    else if (flag === "--output" && cmd === "diff") output = value();
+    else if (flag === "--git" && cmd === "diff") git2 = true;
+    else if (limitFlags.has(flag)) {
+      const limit = limitFlags.get(flag);
+      const v = parseLimit(limit, value());
+      if (!v.ok) throw new UsageError(v.error);
+      limits[limit] = v.value;
+    } else if (flag === "--kustomize") kustomize.push(value());
+    else if (flag === "--helm") helm.push(value());
+    else if (flag === "--target") names.push(value());
+    else if (flag === "--config") config = value();
+    else if (flag === "--no-discover") discover = false;
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
+    else positional.push(arg);
+  }
+  const targets = { kustomize, helm, names, config, discover };
+  const withTargets2 = kustomize.length + helm.length + names.length > 0 || config !== null;
+  if (cmd === "reach") {
+    const paths = [...positional, ...afterDashes];
+    if (paths.length === 0 && withTargets2) paths.push(".");
+    if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
+    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets, limits };
+  }
+  const f = parseFailOn(failOn);
+  if (!f.ok) throw new UsageError(f.error);
+  const s = parseSensitivePorts(sensitive);
+  if (!s.ok) throw new UsageError(s.error);
+  let source;
+  if (git2) {
+    if (positional.length < 1 || positional.length > 2) throw new UsageError("diff --git needs <base-rev> and optionally <head-rev> (pathspecs go after --)");
+    source = { kind: "git", baseRev: positional[0], headRev: positional[1] ?? null, pathspecs: afterDashes };
+  } else {
+    const all = [...positional, ...afterDashes];
+    if (all.length !== 2) throw new UsageError("diff needs <base> and <head> (files or directories), or --git <base-rev> [<head-rev>]");
+    source = { kind: "paths", base: all[0], head: all[1] };
+  }
+  return {
+    command: "diff",
+    source,
+    format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
+    gate: { failOn: f.value, sensitive: s.value },
+    output,
+    pods,
+    hostNetwork,
+    namespace,
+    ingressController,
+    targets,
+    limits
+  };
+}
+function namespaceName(flag, v) {
+  if (!isDnsLabel(v)) {
+    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
+  return v;
+}
+function oneOf(flag, v, allowed) {
+  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
+  return v;
+}
+
 // src/cli/diff-sources.ts
+import { relative as relative4, resolve as resolve3, sep as sep5, basename } from "node:path";
+import { statSync as statSync3 } from "node:fs";
 function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
   const limits = maxTotalBytes === void 0 ? {} : { maxTotalBytes };
   if (source.kind === "paths") {
     return { base: readRooted(source.base, cwd, limits, "in the base"), head: readRooted(source.head, cwd, limits, "in the head") };
   }
   const root = repoRoot(cwd);
-  const specs = source.pathspecs.map((p) => toPosix(relative2(root, resolve2(cwd, p))) || ".");
+  const specs = source.pathspecs.map((p) => toPosix(relative4(root, resolve3(cwd, p))) || ".");
   const baseSha = resolveRev(root, source.baseRev);
   const texts = /* @__PURE__ */ new Map();
-  const base = readRevision(root, baseSha, specs, limits, `at ${source.baseRev}`, texts);
+  const base2 = readRevision(root, baseSha, specs, limits, `at ${source.baseRev}`, texts);
   if (source.headRev !== null) {
     const headSha = resolveRev(root, source.headRev);
     const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
-    return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
+    return { base: { ...base2, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve2(root, s)) : [root], limits, "in the working tree");
-  const files = wt.files.map((f) => ({ path: toPosix(relative2(root, resolve2(cwd, f.path))), text: f.text }));
-  return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve3(root, s)) : [root], limits, "in the working tree");
+  const files = wt.files.map((f) => ({ path: toPosix(relative4(root, resolve3(cwd, f.path))), text: f.text }));
+  return { base: { ...base2, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }
-function readRooted(path3, cwd, limits, where) {
-  const abs = resolve2(cwd, path3);
-  const r = readSources([abs], limits, `${where} (${path3})`);
-  const isDir = safeIsDir(abs);
-  const rename = (p) => isDir ? toPosix(relative2(abs, resolve2(cwd, p))) : basename(p);
+function readRooted(path12, cwd, limits, where) {
+  const abs = resolve3(cwd, path12);
+  const r = readSources([abs], limits, `${where} (${path12})`);
+  const isDir2 = safeIsDir(abs);
+  const rename = (p) => isDir2 ? toPosix(relative4(abs, resolve3(cwd, p))) : basename(p);
   return {
     files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
     diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
-    label: path3
+    label: path12
   };
 }
 function safeIsDir(p) {
   try {
-    return statSync(p).isDirectory();
+    return statSync3(p).isDirectory();
   } catch {
     return false;
   }
 }
 function toPosix(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
+  return sep5 === "/" ? p : p.split(sep5).join("/");
 }
 
 // src/version.ts
@@ -16333,32 +18581,150 @@ function writeChunks(io, chunks) {
   if (batch.length > 0) io.out(batch.join(""));
 }
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
+function targetFlags(t) {
+  return {
+    kustomize: t.kustomize,
+    helm: t.helm,
+    names: t.names,
+    discover: t.discover,
+    ...t.config !== null ? { config: { file: t.config, text: readFileSync5(t.config, "utf8") } } : {}
+  };
+}
+var isDir = (p) => {
+  try {
+    return statSync4(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+var withTargets = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+async function runReachTargets(cmd, io) {
+  if (cmd.paths.length !== 1 || !isDir(cmd.paths[0])) {
+    if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in");
+    return void 0;
+  }
+  const tree = dirTree(cmd.paths[0], cmd.paths[0]);
+  try {
+    if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
+    const resolved2 = resolveTargets(targetFlags(cmd.targets), [], { base: tree, head: tree }, void 0);
+    if (resolved2.plain) return void 0;
+    const targets = resolved2.targets;
+    if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
+      throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
+    let code = 0;
+    for (const t of targets) {
+      const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {} });
+      if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
+
+`);
+      if (side2.error !== void 0 || side2.absent) {
+        io.err(`netreach: target ${t.name} (${describeSource(t.source)}): ${side2.absent ? "not found" : side2.error.message}
+${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
+        code = 2;
+        continue;
+      }
+      const helm = t.source.kind === "helm";
+      const namespace = t.namespace ?? cmd.namespace;
+      const report = reach(side2.files, {
+        pods: t.pods ?? cmd.pods,
+        hostNetwork: cmd.hostNetwork,
+        limits: cmd.limits,
+        ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
+        ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {}
+      });
+      const full = { ...report, diagnostics: [...side2.diagnostics, ...report.diagnostics] };
+      const render2 = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
+      writeChunks(io, render2[cmd.format]());
+      if (targets.length > 1) io.out("\n");
+      for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+      if (hasErrors(full.diagnostics)) code = 2;
+    }
+    return code;
+  } finally {
+    tree.cleanup();
+  }
+}
+async function runDiffTargets(cmd, io) {
+  const src = cmd.source;
+  let trees;
+  let paths = [];
+  let repo;
+  if (src.kind === "paths") {
+    if (!isDir(src.base) || !isDir(src.head)) {
+      if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
+      return void 0;
+    }
+    trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
+  } else {
+    const root = repoRoot(process.cwd());
+    paths = src.pathspecs.map((p) => relative5(root, resolve4(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
+    repo = originUrl(root);
+    const base2 = gitTree(root, src.baseRev, "base");
+    trees = { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
+  }
+  try {
+    const run = await runTargets(targetFlags(cmd.targets), paths, trees, repo, {
+      pods: cmd.pods,
+      hostNetwork: cmd.hostNetwork,
+      gate: cmd.gate,
+      limits: cmd.limits,
+      ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {},
+      ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {}
+    });
+    if (run === void 0) return void 0;
+    const outcomes = run.outcomes;
+    const json = () => JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n";
+    const render2 = {
+      json,
+      md: () => renderTargetsComment(outcomes, { marker: "<!-- netreach -->" }),
+      sarif: () => {
+        const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
+        const [first, ...rest] = logs;
+        return JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n";
+      },
+      text: () => renderTargetsText(outcomes)
+    };
+    io.out(render2[cmd.format]());
+    if (cmd.output !== null) writeFileSync4(cmd.output, json());
+    for (const o of outcomes) {
+      if (o.failure !== void 0) io.err(`${formatDiagnostic(o.failure)}
+`);
+      for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}
+`);
+    }
+    if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed)) return 1;
+    return outcomes.some((o) => o.failure !== void 0 || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
+  } finally {
+    trees.base.cleanup();
+    trees.head.cleanup();
+  }
+}
 function runReach(cmd, io) {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes });
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, limits: cmd.limits });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
-  const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-  writeChunks(io, render[cmd.format]());
+  const render2 = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
+  writeChunks(io, render2[cmd.format]());
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
 function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate, limits: cmd.limits });
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
-  const render = {
+  const render2 = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
     md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
     sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
     text: () => renderDiffText(full)
   };
-  io.out(render[cmd.format]());
-  if (cmd.output !== null) writeFileSync(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  io.out(render2[cmd.format]());
+  if (cmd.output !== null) writeFileSync4(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
-function runCli(argv, io) {
+async function runCli(argv, io) {
   try {
     const cmd = parseArgs(argv);
     switch (cmd.command) {
@@ -16370,11 +18736,16 @@ function runCli(argv, io) {
 `);
         return 0;
       case "reach":
-        return runReach(cmd, io);
+        return await runReachTargets(cmd, io) ?? runReach(cmd, io);
       case "diff":
-        return runDiff(cmd, io);
+        return await runDiffTargets(cmd, io) ?? runDiff(cmd, io);
     }
   } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`netreach: ${e.message}
+`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}
 
@@ -16388,15 +18759,17 @@ ${USAGE}`);
 }
 function isMain() {
   try {
-    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return process.argv[1] !== void 0 && realpathSync4(process.argv[1]) === realpathSync4(fileURLToPath(import.meta.url));
   } catch {
     return false;
   }
 }
 if (isMain()) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t)
+  }).then((code) => {
+    process.exitCode = code;
   });
 }
 export {

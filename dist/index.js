@@ -1011,8 +1011,8 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj2) {
-      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
+    function isStream(obj3) {
+      return obj3 && typeof obj3 === "object" && typeof obj3.pipe === "function" && typeof obj3.on === "function";
     }
     function isBlobLike(object) {
       if (object === null) {
@@ -1075,21 +1075,21 @@ var require_util = __commonJS({
         }
         const port3 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port3}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
       return url;
     }
-    function parseOrigin(url) {
+    function parseOrigin2(url) {
       url = parseURL(url);
       if (url.pathname !== "/" || url.search || url.hash) {
         throw new InvalidArgumentError("invalid url");
@@ -1117,14 +1117,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj2) {
-      return JSON.parse(JSON.stringify(obj2));
+    function deepClone(obj3) {
+      return JSON.parse(JSON.stringify(obj3));
     }
-    function isAsyncIterable(obj2) {
-      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj3) {
+      return !!(obj3 != null && typeof obj3[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj2) {
-      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
+    function isIterable(obj3) {
+      return !!(obj3 != null && (typeof obj3[Symbol.iterator] === "function" || typeof obj3[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body) {
       if (body == null) {
@@ -1171,30 +1171,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj2) {
-      if (obj2 === void 0) obj2 = {};
+    function parseHeaders(headers, obj3) {
+      if (obj3 === void 0) obj3 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj2[key];
+        let val = obj3[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj2[key] = val;
+            obj3[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj2[key] = headersValue;
+            obj3[key] = headersValue;
           } else {
-            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj3[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj2 && "content-disposition" in obj2) {
-        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
+      if ("content-length" in obj3 && "content-disposition" in obj3) {
+        obj3["content-disposition"] = Buffer.from(obj3["content-disposition"]).toString("latin1");
       }
-      return obj2;
+      return obj3;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1372,17 +1372,17 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj2, name, listener2) {
-      const listeners = obj2[kListeners] ??= [];
+    function addListener(obj3, name, listener2) {
+      const listeners = obj3[kListeners] ??= [];
       listeners.push([name, listener2]);
-      obj2.on(name, listener2);
-      return obj2;
+      obj3.on(name, listener2);
+      return obj3;
     }
-    function removeAllListeners(obj2) {
-      for (const [name, listener2] of obj2[kListeners] ?? []) {
-        obj2.removeListener(name, listener2);
+    function removeAllListeners(obj3) {
+      for (const [name, listener2] of obj3[kListeners] ?? []) {
+        obj3.removeListener(name, listener2);
       }
-      obj2[kListeners] = null;
+      obj3[kListeners] = null;
     }
     function errorRequest2(client, request2, err) {
       try {
@@ -1424,7 +1424,7 @@ var require_util = __commonJS({
       toUSVString,
       isUSVString,
       isBlobLike,
-      parseOrigin,
+      parseOrigin: parseOrigin2,
       parseURL,
       getServerName,
       isStream,
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path10, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path10,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path10,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path2 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1987,11 +1987,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -2695,10 +2695,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.enumToMap = void 0;
-    function enumToMap(obj2) {
+    function enumToMap(obj3) {
       const res = {};
-      Object.keys(obj2).forEach((key) => {
-        const value = obj2[key];
+      Object.keys(obj3).forEach((key) => {
+        const value = obj3[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -3564,25 +3564,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3669,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -4856,8 +4856,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value = list4.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5501,7 +5501,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5786,7 +5786,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5861,7 +5861,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5956,11 +5956,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5983,10 +5983,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6003,7 +6003,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6183,7 +6183,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6205,7 +6205,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6241,13 +6241,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request2;
+      const { method, path: path10, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8182,8 +8182,8 @@ var require_pool_stats = __commonJS({
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
     var PoolStats = class {
-      constructor(pool) {
-        this[kPool] = pool;
+      constructor(pool2) {
+        this[kPool] = pool2;
       }
       get connected() {
         return this[kPool][kConnected];
@@ -8234,35 +8234,35 @@ var require_pool_base = __commonJS({
         this[kQueue] = new FixedQueue();
         this[kClients] = [];
         this[kQueued] = 0;
-        const pool = this;
+        const pool2 = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool[kQueue];
+          const queue = pool2[kQueue];
           let needDrain = false;
           while (!needDrain) {
             const item = queue.shift();
             if (!item) {
               break;
             }
-            pool[kQueued]--;
+            pool2[kQueued]--;
             needDrain = !this.dispatch(item.opts, item.handler);
           }
           this[kNeedDrain] = needDrain;
-          if (!this[kNeedDrain] && pool[kNeedDrain]) {
-            pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+          if (!this[kNeedDrain] && pool2[kNeedDrain]) {
+            pool2[kNeedDrain] = false;
+            pool2.emit("drain", origin, [pool2, ...targets]);
           }
-          if (pool[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
+          if (pool2[kClosedResolve] && queue.isEmpty()) {
+            Promise.all(pool2[kClients].map((c) => c.close())).then(pool2[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+          pool2.emit("connect", origin, [pool2, ...targets]);
         };
         this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+          pool2.emit("disconnect", origin, [pool2, ...targets], err);
         };
         this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+          pool2.emit("connectionError", origin, [pool2, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8472,7 +8472,7 @@ var require_balanced_pool = __commonJS({
     } = require_pool_base();
     var Pool = require_pool();
     var { kUrl, kInterceptors } = require_symbols();
-    var { parseOrigin } = require_util();
+    var { parseOrigin: parseOrigin2 } = require_util();
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kGreatestCommonDivisor = /* @__PURE__ */ Symbol("kGreatestCommonDivisor");
@@ -8515,23 +8515,23 @@ var require_balanced_pool = __commonJS({
         this._updateBalancedPoolStats();
       }
       addUpstream(upstream) {
-        const upstreamOrigin = parseOrigin(upstream).origin;
-        if (this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true)) {
+        const upstreamOrigin = parseOrigin2(upstream).origin;
+        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
           return this;
         }
-        const pool = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
-        this[kAddClient](pool);
-        pool.on("connect", () => {
-          pool[kWeight] = Math.min(this[kMaxWeightPerServer], pool[kWeight] + this[kErrorPenalty]);
+        const pool2 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
+        this[kAddClient](pool2);
+        pool2.on("connect", () => {
+          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
         });
-        pool.on("connectionError", () => {
-          pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+        pool2.on("connectionError", () => {
+          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
+        pool2.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -8549,10 +8549,10 @@ var require_balanced_pool = __commonJS({
         this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
-        const upstreamOrigin = parseOrigin(upstream).origin;
-        const pool = this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
-        if (pool) {
-          this[kRemoveClient](pool);
+        const upstreamOrigin = parseOrigin2(upstream).origin;
+        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
+        if (pool2) {
+          this[kRemoveClient](pool2);
         }
         return this;
       }
@@ -8567,16 +8567,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
         while (counter++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool = this[kClients][this[kIndex]];
-          if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
+          const pool2 = this[kClients][this[kIndex]];
+          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -8585,8 +8585,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool[kWeight] >= this[kCurrentWeight] && !pool[kNeedDrain]) {
-            return pool;
+          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
+            return pool2;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl2(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl2(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl2(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path10,
         method,
         body,
         headers,
@@ -11233,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11952,7 +11952,7 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object) {
+    function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
           const header = object[i];
@@ -12037,10 +12037,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12177,7 +12177,7 @@ var require_headers = __commonJS({
         this.#guard = "none";
         if (init !== void 0) {
           init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+          fill2(this, init);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -12269,9 +12269,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -12311,8 +12311,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list4) {
+        o.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12357,7 +12357,7 @@ var require_headers = __commonJS({
       });
     };
     module.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers: Headers2,
@@ -12374,7 +12374,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12678,7 +12678,7 @@ var require_response = __commonJS({
         response[kState].statusText = init.statusText;
       }
       if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+        fill2(response[kHeaders], init.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -13280,13 +13280,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16484,9 +16484,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify2(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19345,13 +19345,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common());
-    var constants3 = __importStar(require_constants6());
+    var constants4 = __importStar(require_constants6());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants3.BITS);
+    var isCorrect4 = common.isCorrect(constants4.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants3.GROUPS;
+        this.groups = constants4.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -19361,17 +19361,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants3.RE_SUBNET_STRING.exec(address);
+        const subnet = constants4.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants4.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants3.RE_SUBNET_STRING, "");
+          address = address.replace(constants4.RE_SUBNET_STRING, "");
         }
-        const longest = constants3.GROUPS * 4 - 1;
+        const longest = constants4.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -19404,7 +19404,7 @@ var require_ipv4 = __commonJS({
         if (groups2.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants3.RE_ADDRESS)) {
+        if (!address.match(constants4.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups2;
@@ -19427,7 +19427,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants4.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -19441,9 +19441,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants4.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants3.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants4.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -19461,7 +19461,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups2 = input.split(".");
-        if (groups2.length !== constants3.GROUPS) {
+        if (groups2.length !== constants4.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -19476,7 +19476,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
         const replaced = groups2.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants3.BITS - trailing * 8;
+        const subnetBits = constants4.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -19522,7 +19522,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants4.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -19553,7 +19553,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants3.GROUPS; i += 2) {
+        for (i = 0; i < constants4.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -19570,7 +19570,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants4.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -19600,7 +19600,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -19611,7 +19611,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -19621,7 +19621,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants4.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -19646,7 +19646,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants4.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -19655,7 +19655,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants4.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -19836,7 +19836,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants4.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -19851,7 +19851,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants4.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -19873,7 +19873,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants4.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -21497,10 +21497,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -21521,7 +21521,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -21533,11 +21533,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap5;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -21561,17 +21561,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21582,13 +21582,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21609,17 +21609,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21630,13 +21630,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21663,23 +21663,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21944,7 +21944,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj3, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -21984,7 +21984,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj3, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -22291,10 +22291,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22313,7 +22313,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22343,11 +22343,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22361,8 +22361,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22376,8 +22376,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22395,8 +22395,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22406,8 +22406,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22431,13 +22431,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -22591,16 +22591,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -22617,11 +22617,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -22630,38 +22630,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -22671,14 +22671,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -22687,8 +22687,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -22816,15 +22816,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -22920,10 +22920,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj3;
       if (identity.isScalar(item)) {
-        obj2 = item.value;
-        let match = tags.filter((t) => t.identify?.(obj2));
+        obj3 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj3));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -22931,11 +22931,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj3 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj3 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        const name = obj3?.constructor?.name ?? (obj3 === null ? "null" : typeof obj3);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -22976,11 +22976,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -23015,8 +23015,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -23025,27 +23025,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -23061,7 +23061,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -23105,16 +23105,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -23206,7 +23206,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log3 = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
     var identity = require_identity();
@@ -23255,7 +23255,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -23341,31 +23341,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -23408,21 +23408,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -23434,11 +23434,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -23491,23 +23491,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value = replacer.call(obj3, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
+        if (obj3 instanceof Map) {
+          for (const [key, value] of obj3)
             add(key, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add(key, obj2[key]);
+        } else if (obj3 && typeof obj3 === "object") {
+          for (const key of Object.keys(obj3))
+            add(key, obj3[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -23617,7 +23617,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLMap.YAMLMap.from(schema, obj3, ctx)
     };
     exports.map = map;
   }
@@ -23713,15 +23713,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj3 && Symbol.iterator in Object(obj3)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj3) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key = obj3 instanceof Set ? it : String(i++);
+              it = replacer.call(obj3, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -23755,7 +23755,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLSeq.YAMLSeq.from(schema, obj3, ctx)
     };
     exports.seq = seq;
   }
@@ -23770,7 +23770,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -23808,7 +23808,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -23860,7 +23860,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -23869,7 +23869,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -23880,11 +23880,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -23901,7 +23901,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -23914,7 +23914,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -23922,7 +23922,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -23931,7 +23931,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -23984,7 +23984,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -24001,7 +24001,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -24009,7 +24009,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -24017,7 +24017,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -24025,9 +24025,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -24059,10 +24059,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -24073,28 +24073,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -24300,7 +24300,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -24309,7 +24309,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -24320,11 +24320,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -24344,34 +24344,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -24381,7 +24381,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -24390,7 +24390,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -24398,7 +24398,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -24407,7 +24407,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -24511,9 +24511,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -24550,7 +24550,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -24559,7 +24559,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -24570,8 +24570,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -24922,9 +24922,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24999,14 +24999,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path10) {
+        if (Collection2.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25021,10 +25021,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path10, keepScalar) {
+        if (Collection2.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25035,10 +25035,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path10) {
+        if (Collection2.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25055,13 +25055,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path10, value) {
+        if (Collection2.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -25447,10 +25447,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25464,7 +25464,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -25488,7 +25488,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25504,7 +25504,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25595,7 +25595,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25609,13 +25609,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -25645,9 +25645,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25658,18 +25658,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25683,7 +25683,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25723,8 +25723,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap5 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25736,7 +25736,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25746,9 +25746,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25765,7 +25765,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25778,7 +25778,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25794,7 +25794,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25945,7 +25945,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25962,24 +25962,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26162,25 +26162,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26990,14 +26990,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -27022,9 +27022,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27033,23 +27033,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27060,10 +27060,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27081,7 +27081,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27165,7 +27165,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -27764,7 +27764,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -27787,7 +27787,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -27798,15 +27798,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -28164,18 +28164,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep4;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -28328,15 +28328,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28365,14 +28365,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28500,13 +28500,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -28530,13 +28530,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -28672,7 +28672,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document2 = require_Document();
     var errors = require_errors2();
-    var log2 = require_log();
+    var log3 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -28681,7 +28681,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments6(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28695,7 +28695,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28714,17 +28714,17 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log3.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -28755,9 +28755,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parse = parse5;
+    exports.parseAllDocuments = parseAllDocuments6;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -28880,8 +28880,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
+      constructor(url, base2) {
+        super(url, base2);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -29165,8 +29165,8 @@ var require_lib = __commonJS({
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+          const data = JSON.stringify(obj3, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -29174,8 +29174,8 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+          const data = JSON.stringify(obj3, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -29183,8 +29183,8 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+          const data = JSON.stringify(obj3, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -29547,25 +29547,25 @@ var require_lib = __commonJS({
               }
               return value;
             }
-            let obj2;
+            let obj3;
             let contents;
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
                 if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                  obj3 = JSON.parse(contents, dateTimeDeserializer);
                 } else {
-                  obj2 = JSON.parse(contents);
+                  obj3 = JSON.parse(contents);
                 }
-                response.result = obj2;
+                response.result = obj3;
               }
               response.headers = res.message.headers;
             } catch (err) {
             }
             if (statusCode > 299) {
               let msg;
-              if (obj2 && obj2.message) {
-                msg = obj2.message;
+              if (obj3 && obj3.message) {
+                msg = obj3.message;
               } else if (contents && contents.length > 0) {
                 msg = contents;
               } else {
@@ -29582,7 +29582,7 @@ var require_lib = __commonJS({
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    var lowercaseKeys2 = (obj3) => Object.keys(obj3).reduce((c, k) => (c[k.toLowerCase()] = obj3[k], c), {});
   }
 });
 
@@ -29725,9 +29725,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -29829,16 +29829,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list4) {
+            return list4.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list4;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list4 = arr[j];
+            if (list4.length > 0) {
+              return list4;
             }
           }
           return [];
@@ -30001,9 +30001,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base;
+          var base2;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -30024,7 +30024,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -30383,9 +30383,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base;
+            var base2;
             clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
+            return typeof (base2 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -30404,7 +30404,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -30993,15 +30993,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -31405,8 +31405,8 @@ function info(message) {
 }
 
 // src/action/run.ts
-import { writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
@@ -31701,8 +31701,8 @@ function parseCidr(text) {
     return { ok: false, reason: `has an invalid prefix length "${prefixText}" (0 to ${bits} for IP${family})` };
   }
   const prefix = Number(prefixText);
-  const base = value & ~hostMask(family, prefix) & familyMax(family);
-  return { ok: true, cidr: { family, base, prefix }, hostBitsSet: base !== value };
+  const base2 = value & ~hostMask(family, prefix) & familyMax(family);
+  return { ok: true, cidr: { family, base: base2, prefix }, hostBitsSet: base2 !== value };
 }
 function hostMask(family, prefix) {
   return (1n << BigInt(FAMILY_BITS[family] - prefix)) - 1n;
@@ -31862,6 +31862,9 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
 // src/load/limits.ts
 var MiB = 1024 * 1024;
 var defaultInputLimits = {
@@ -31921,8 +31924,8 @@ function buildUniverse(sides, options = {}) {
   const portNames = /* @__PURE__ */ new Set();
   const blocks = [];
   const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
-  for (const side of sides) {
-    for (const p of side.policies) {
+  for (const side2 of sides) {
+    for (const p of side2.policies) {
       addKeys(p.subject, podKeys);
       for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
         if (rule.ports !== "any") {
@@ -31939,15 +31942,16 @@ function buildUniverse(sides, options = {}) {
       }
     }
   }
+  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
   const podClasses = [];
   const byKey = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side) => {
+  const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
-    for (const ep of side.pods) {
-      const ns = side.namespaces.get(ep.pod.namespace);
+    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
+      const ns = side2.namespaces.get(ep.pod.namespace);
       const cls = {
         namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? {}, nsKeys),
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
         labels: project(ep.pod.labels, podKeys),
         namedPorts: new Map(
           ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
@@ -32012,9 +32016,9 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
   const allNodes = Int32Array.from({ length: size }, (_, i) => i);
   const byNamespace = /* @__PURE__ */ new Map();
   universe.podClasses.forEach((c, i) => {
-    let list = byNamespace.get(c.namespace);
-    if (!list) byNamespace.set(c.namespace, list = []);
-    list.push(i);
+    let list4 = byNamespace.get(c.namespace);
+    if (!list4) byNamespace.set(c.namespace, list4 = []);
+    list4.push(i);
   });
   const peerCache = /* @__PURE__ */ new Map();
   const peerNodes = (policy, peers) => {
@@ -32123,7 +32127,7 @@ function evaluate(universe, policies, interner = new ConnInterner()) {
 function unionSorted(lists, size) {
   const mark = new Uint8Array(size);
   let count = 0;
-  for (const list of lists) for (const n of list) if (mark[n] === 0) mark[n] = 1, count++;
+  for (const list4 of lists) for (const n of list4) if (mark[n] === 0) mark[n] = 1, count++;
   const out = new Int32Array(count);
   for (let i = 0, k = 0; i < size; i++) if (mark[i] === 1) out[k++] = i;
   return out;
@@ -32171,19 +32175,19 @@ function view(p, dir) {
   const subject = dir === "ingress" ? p.dst : p.src;
   if (subject >= P) return void 0;
   const isolating = p.r.isolating(subject, dir);
-  const matches2 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
-  const conn = isolating.length === 0 ? ConnSet.ALL : matches2.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const matches3 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
+  const conn = isolating.length === 0 ? ConnSet.ALL : matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side, effect, within) => matches2.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
+    isolatedBy: (side2) => isolating.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
   };
 }
-function explain(base, head, opened, closed) {
+function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
-    const b = view(base, dir);
+    const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
     const hConn = h?.conn ?? ConnSet.NONE;
@@ -32212,19 +32216,19 @@ function dedupe(rs) {
 }
 
 // src/diff/compute.ts
-function diffSides(base, head, options = {}) {
-  const universe = buildUniverse([base, head], options);
+function diffSides(base2, head, options = {}) {
+  const universe = buildUniverse([base2, head], options);
   const interner = new ConnInterner();
-  const rb = evaluate(universe, base.policies, interner);
+  const rb = evaluate(universe, base2.policies, interner);
   const rh = evaluate(universe, head.policies, interner);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
-  for (const ep of base.pods) pods.set(ep.id, ep);
+  for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
   const externals = universe.externals.map((e, i) => ({ endpoint: e, node: P + i }));
-  const outcome = (bs, bd, hs, hd) => {
+  const outcome2 = (bs, bd, hs, hd) => {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn.equals(hConn)) return null;
@@ -32253,15 +32257,15 @@ function diffSides(base, head, options = {}) {
   const classIds = new Set(universe.externals.map((e) => e.id));
   for (const ga of groupList) {
     for (const gb of groupList) {
-      const o = outcome(ga.b, gb.b, ga.h, gb.h);
+      const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
       for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
     for (const e of externals) {
-      outs.add(e.endpoint, outcome(ga.b, e.node, ga.h, e.node));
-      ins.add(e.endpoint, outcome(e.node, ga.b, e.node, ga.h));
+      outs.add(e.endpoint, outcome2(ga.b, e.node, ga.h, e.node));
+      ins.add(e.endpoint, outcome2(e.node, ga.b, e.node, ga.h));
     }
     for (const [ext, o] of outs.merged(merged)) for (const a of ga.members) record(a, ext, o);
     for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
@@ -32280,11 +32284,11 @@ var MergedExternals = class {
     else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
   }
   /** The merged endpoints with their outcome; one endpoint object per distinct id (kept in `pool`). */
-  merged(pool) {
+  merged(pool2) {
     return [...this.buckets.values()].map((b) => {
       const made = externalEndpoint(b.family, b.ranges);
-      const known = pool.get(made.id);
-      if (!known) pool.set(made.id, made);
+      const known = pool2.get(made.id);
+      if (!known) pool2.set(made.id, made);
       return [known ?? made, b.outcome];
     });
   }
@@ -32393,16 +32397,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path2, added, removed, oldPosInc, options) {
-    const last = path2.lastComponent;
+  addToPath(path10, added, removed, oldPosInc, options) {
+    const last = path10.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -32815,9 +32819,9 @@ function compareDiagnostics(a, b) {
 }
 
 // src/load/checker.ts
-function formatPath(path2) {
+function formatPath(path10) {
   let out = "";
-  for (const p of path2) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
+  for (const p of path10) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
   return out;
 }
 function isPlainObject(v) {
@@ -32835,23 +32839,23 @@ var Checker = class {
   get hasErrors() {
     return this.errorCount > 0;
   }
-  report(severity, path2, message) {
+  report(severity, path10, message) {
     if (severity === "error") this.errorCount++;
-    const where = path2.length > 0 ? `${formatPath(path2)}: ` : "";
-    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path2), `${this.subject}: ${where}${message}`));
+    const where = path10.length > 0 ? `${formatPath(path10)}: ` : "";
+    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path10), `${this.subject}: ${where}${message}`));
   }
-  error(path2, message) {
-    this.report("error", path2, message);
+  error(path10, message) {
+    this.report("error", path10, message);
   }
-  warning(path2, message) {
-    this.report("warning", path2, message);
+  warning(path10, message) {
+    this.report("warning", path10, message);
   }
-  note(path2, message) {
-    this.report("note", path2, message);
+  note(path10, message) {
+    this.report("note", path10, message);
   }
-  get(path2) {
+  get(path10) {
     let cur = this.object.body;
-    for (const p of path2) {
+    for (const p of path10) {
       if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
       else cur = isPlainObject(cur) ? cur[p] : void 0;
       if (cur === void 0) return void 0;
@@ -32859,39 +32863,39 @@ var Checker = class {
     return cur;
   }
   /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path2) {
-    const v = this.get(path2);
+  isUnset(path10) {
+    const v = this.get(path10);
     return v === void 0 || v === null;
   }
   /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path2) {
-    const v = this.get(path2);
+  map(path10) {
+    const v = this.get(path10);
     if (v === void 0 || v === null) return void 0;
     if (isPlainObject(v)) return v;
-    this.error(path2, `must be a mapping (object), not ${describe(v)}`);
+    this.error(path10, `must be a mapping (object), not ${describe(v)}`);
     return void 0;
   }
-  list(path2) {
-    const v = this.get(path2);
+  list(path10) {
+    const v = this.get(path10);
     if (v === void 0 || v === null) return void 0;
     if (Array.isArray(v)) return v;
-    this.error(path2, `must be a list, not ${describe(v)}`);
+    this.error(path10, `must be a list, not ${describe(v)}`);
     return void 0;
   }
-  string(path2) {
-    const v = this.get(path2);
+  string(path10) {
+    const v = this.get(path10);
     if (v === void 0 || v === null) return void 0;
     if (typeof v === "string") return v;
-    this.error(path2, `must be a string, not ${describe(v)}`);
+    this.error(path10, `must be a string, not ${describe(v)}`);
     return void 0;
   }
   /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
-  knownKeys(path2, known) {
-    const m = this.get(path2);
+  knownKeys(path10, known) {
+    const m = this.get(path10);
     if (!isPlainObject(m)) return;
     for (const k of Object.keys(m)) {
       if (!known.includes(k)) {
-        this.warning([...path2, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
+        this.warning([...path10, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
       }
     }
   }
@@ -32905,10 +32909,10 @@ function describe(v) {
 }
 
 // src/diff/policy-text.ts
-function policyTextChanges(base, head) {
+function policyTextChanges(base2, head) {
   const out = [];
-  for (const id of [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort()) {
-    const b = base.get(id);
+  for (const id of [.../* @__PURE__ */ new Set([...base2.keys(), ...head.keys()])].sort()) {
+    const b = base2.get(id);
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at = h ?? b;
@@ -32925,10 +32929,10 @@ function policyTextChanges(base, head) {
   }
   return out;
 }
-function authoredYaml(obj2) {
-  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
-  const kept = { apiVersion: obj2.apiVersion, kind: obj2.kind, metadata: authoredMeta(meta) };
-  if (obj2.body["spec"] !== void 0) kept["spec"] = obj2.body["spec"];
+function authoredYaml(obj3) {
+  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const kept = { apiVersion: obj3.apiVersion, kind: obj3.kind, metadata: authoredMeta(meta) };
+  if (obj3.body["spec"] !== void 0) kept["spec"] = obj3.body["spec"];
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
 }
 function authoredMeta(meta) {
@@ -32936,9 +32940,9 @@ function authoredMeta(meta) {
   for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
-function normalizedYaml(obj2) {
-  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
-  const spec = isPlainObject(obj2.body["spec"]) ? { ...obj2.body["spec"] } : {};
+function normalizedYaml(obj3) {
+  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const spec = isPlainObject(obj3.body["spec"]) ? { ...obj3.body["spec"] } : {};
   const dropEmpty = (k) => {
     const v = spec[k];
     if (v === null || Array.isArray(v) && v.length === 0) delete spec[k];
@@ -32959,9 +32963,9 @@ function normalizedYaml(obj2) {
   dropEmpty("ingress");
   dropEmpty("egress");
   const kept = {
-    apiVersion: obj2.apiVersion,
-    kind: obj2.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj2.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    apiVersion: obj3.apiVersion,
+    kind: obj3.kind,
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj3.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
@@ -33001,9 +33005,9 @@ function workloadChanges(changes, universe, baseIds, headIds) {
     const conn = (c) => change === "added" ? c.head : c.base;
     const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
     const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
-    const openness = (list, peer2) => {
-      if (list.length === 0) return "none";
-      const full = list.filter((c) => conn(c).isAll).map(peer2);
+    const openness = (list4, peer2) => {
+      if (list4.length === 0) return "none";
+      const full = list4.filter((c) => conn(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
@@ -33015,8 +33019,8 @@ function workloadChanges(changes, universe, baseIds, headIds) {
 }
 
 // src/gate/config.ts
-var GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
-var DEFAULT_FAIL_ON = ["external-ingress"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
+var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text) {
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -33045,13 +33049,14 @@ function defaultGateConfig() {
 }
 
 // src/gate/gate.ts
-function evaluateGate(changes, config) {
+function evaluateGate(changes, exposures, config) {
   const rules2 = config.failOn.filter((r) => r !== "none");
   const violations = [];
-  for (const c of changes) {
+  const asExposure = new Set(exposures);
+  for (const c of [...exposures, ...changes.filter((c2) => !asExposure.has(c2))]) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules2) {
-      const conn = offending(rule, c, config);
+      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
@@ -33059,6 +33064,8 @@ function evaluateGate(changes, config) {
 }
 function offending(rule, c, config) {
   switch (rule) {
+    case "exposed":
+      return void 0;
     case "external-ingress":
       return c.src.type === "external" ? c.opened : void 0;
     case "external-egress":
@@ -33071,17 +33078,29 @@ function offending(rule, c, config) {
       return c.opened;
   }
 }
+function exposureOffending(rule, c, config) {
+  switch (rule) {
+    case "exposed":
+      return c.opened;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+    default:
+      return void 0;
+  }
+}
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
-function resolveExposure(cluster) {
+function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
-  const services = cluster.services.map((s) => serviceTargets(s, cluster.workloads, findings));
-  const byId = new Map(services.map((t) => [t.service.id, t]));
+  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
+  const byId2 = new Map(services.map((t) => [t.service.id, t]));
   const backends = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    for (const parent of route.parents) checkParent(route, parent, cluster, findings);
+    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
     for (const backend2 of route.backends) {
       const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -33091,21 +33110,21 @@ function resolveExposure(cluster) {
             at: backend2.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
           });
-          backends.push({ route, backend: backend2, service: void 0, ports: [] });
+          backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
           continue;
         }
       }
-      const target2 = byId.get(id);
+      const target2 = byId2.get(id);
       if (target2 === void 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend: backend2, service: void 0, ports: [] });
+        backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
         continue;
       }
       const ports = reachedPorts(backend2, target2);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend: backend2, service: target2.service, ports });
+      backends.push({ route, backend: backend2, service: target2.service, ports, attached });
     }
   }
   return { services, backends, findings };
@@ -33174,17 +33193,17 @@ function granted(route, backend2, grants) {
   );
 }
 function checkParent(route, parent, cluster, findings) {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return;
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === void 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return;
+    return true;
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return;
+    return false;
   }
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
   const admits = listeners.some((l) => {
@@ -33195,6 +33214,7 @@ function checkParent(route, parent, cluster, findings) {
   if (!admits) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
   }
+  return admits;
 }
 
 // src/load/gateway-api.ts
@@ -33209,25 +33229,25 @@ var GATEWAY_API_VERSIONS = {
   ReferenceGrant: ["v1beta1", "v1alpha2"]
 };
 function isGatewayApi(kind, apiVersion) {
-  const versions = GATEWAY_API_VERSIONS[kind];
-  return versions !== void 0 && versions.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
 }
 function rejects(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
 }
-function schemaPort(c, path2, kind) {
-  const v = c.get(path2);
+function schemaPort(c, path10, kind) {
+  const v = c.get(path10);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path2, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
+    c.error(path10, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
     return void 0;
   }
   return v;
 }
-function requiredString(c, path2, kind) {
-  const v = c.string(path2);
+function requiredString(c, path10, kind) {
+  const v = c.string(path10);
   if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path2)) c.error(path2, "is required" + rejects(kind));
+    if (v === "" || c.isUnset(path10)) c.error(path10, "is required" + rejects(kind));
     return void 0;
   }
   return v;
@@ -33249,11 +33269,11 @@ var RULE_TEXT = {
 function quoted(value) {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
 }
-function objectMeta(obj2, metaKind = "namespaced") {
+function objectMeta(obj3, metaKind = "namespaced") {
   const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
-  const meta = obj2.body["metadata"];
-  const fallback = obj2.defaultNamespace;
+  const meta = obj3.body["metadata"];
+  const fallback = obj3.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
     return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
@@ -33319,16 +33339,16 @@ function labelValueProblem(value) {
 
 // src/load/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path2) {
-  const m = c.map(path2);
-  if (m === void 0) return c.isUnset(path2) ? SELECT_ALL : void 0;
-  c.knownKeys(path2, ["matchLabels", "matchExpressions"]);
+function parseSelector(c, path10) {
+  const m = c.map(path10);
+  if (m === void 0) return c.isUnset(path10) ? SELECT_ALL : void 0;
+  c.knownKeys(path10, ["matchLabels", "matchExpressions"]);
   let ok = true;
   const reqs = [];
-  const labels2 = c.map([...path2, "matchLabels"]);
-  if (labels2 === void 0 && !c.isUnset([...path2, "matchLabels"])) ok = false;
+  const labels2 = c.map([...path10, "matchLabels"]);
+  if (labels2 === void 0 && !c.isUnset([...path10, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at = [...path2, "matchLabels", key];
+    const at = [...path10, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
       c.error(at, keyProblem);
@@ -33346,10 +33366,10 @@ function parseSelector(c, path2) {
     }
     reqs.push({ key, op: "In", values: [value] });
   }
-  const exprs = c.list([...path2, "matchExpressions"]);
-  if (exprs === void 0 && !c.isUnset([...path2, "matchExpressions"])) ok = false;
+  const exprs = c.list([...path10, "matchExpressions"]);
+  if (exprs === void 0 && !c.isUnset([...path10, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at = [...path2, "matchExpressions", i];
+    const at = [...path10, "matchExpressions", i];
     const r = parseRequirement(c, at);
     if (r) reqs.push(r);
     else ok = false;
@@ -33410,42 +33430,42 @@ function parseRequirement(c, at) {
 }
 
 // src/load/source-ref.ts
-function sourceRef(obj2, path2 = []) {
+function sourceRef(obj3, path10 = []) {
   let line;
   return {
-    file: obj2.file,
+    file: obj3.file,
     get line() {
-      return line ??= obj2.locate(path2).line;
+      return line ??= obj3.locate(path10).line;
     }
   };
 }
-function fieldRef(obj2, path2) {
+function fieldRef(obj3, path10) {
   let pos;
   return {
-    file: obj2.file,
+    file: obj3.file,
     get line() {
-      return (pos ??= obj2.locate(path2)).line;
+      return (pos ??= obj3.locate(path10)).line;
     },
     get column() {
-      return (pos ??= obj2.locate(path2)).column;
+      return (pos ??= obj3.locate(path10)).column;
     }
   };
 }
 
 // src/load/gateway.ts
 var REJECTS = rejects("Gateway");
-function loadGateway(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Gateway ${meta.display}`);
+function loadGateway(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Gateway ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.map(["spec"]);
   const gatewayClassName = requiredString(c, ["spec", "gatewayClassName"], "Gateway");
-  const list = c.list(["spec", "listeners"]);
-  if (list !== void 0 && (list.length === 0 || list.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
-  else if (list === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
+  const list4 = c.list(["spec", "listeners"]);
+  if (list4 !== void 0 && (list4.length === 0 || list4.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
+  else if (list4 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
   const listeners = [];
   const names = /* @__PURE__ */ new Set();
-  (list ?? []).forEach((_, i) => {
+  (list4 ?? []).forEach((_, i) => {
     const l = listener(c, ["spec", "listeners", i]);
     if (l === void 0) return;
     if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
@@ -33454,7 +33474,7 @@ function loadGateway(obj2) {
   });
   if (c.hasErrors || meta.name === void 0 || gatewayClassName === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
   return {
-    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj2) },
+    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
@@ -33483,11 +33503,11 @@ function listener(c, at) {
 // src/load/gateway-route.ts
 var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
-function loadGatewayRoute(obj2) {
-  const kind = obj2.kind;
+function loadGatewayRoute(obj3) {
+  const kind = obj3.kind;
   const REJECTS7 = rejects(kind);
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${kind} ${meta.display}`);
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
   c.map(["spec"]);
   const parents = [];
@@ -33506,7 +33526,7 @@ function loadGatewayRoute(obj2) {
       name,
       sectionName: c.string([...at, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj2, at)
+      source: fieldRef(obj3, at)
     });
   });
   const hosts = [];
@@ -33529,7 +33549,7 @@ function loadGatewayRoute(obj2) {
   });
   if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
   return {
-    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj2) },
+    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
@@ -33579,9 +33599,9 @@ function svcNameProblem(name) {
 var REJECTS2 = "; the API server rejects this Ingress";
 var PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];
 var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadIngress(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Ingress ${meta.display}`);
+function loadIngress(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Ingress ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS2));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   c.knownKeys(["spec"], ["ingressClassName", "defaultBackend", "tls", "rules"]);
@@ -33621,15 +33641,15 @@ function loadIngress(obj2) {
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
-      const path2 = c.string([...p, "path"]);
+      const path10 = c.string([...p, "path"]);
       if (pathType === void 0) {
         if (c.isUnset([...p, "pathType"])) c.error([...p, "pathType"], "is required: Exact, Prefix or ImplementationSpecific" + REJECTS2);
       } else if (!PATH_TYPES.includes(pathType)) {
         c.error([...p, "pathType"], `unsupported value ${quoted(pathType)}: use Exact, Prefix or ImplementationSpecific (case matters)` + REJECTS2);
       }
-      if (path2 !== void 0 && path2 !== "" && !path2.startsWith("/")) c.error([...p, "path"], `${quoted(path2)} must be an absolute path (start with "/")` + REJECTS2);
-      else if ((pathType === "Exact" || pathType === "Prefix") && (path2 === void 0 || path2 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
-      const match = { host: host === "" ? void 0 : host, path: path2, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
+      if (path10 !== void 0 && path10 !== "" && !path10.startsWith("/")) c.error([...p, "path"], `${quoted(path10)} must be an absolute path (start with "/")` + REJECTS2);
+      else if ((pathType === "Exact" || pathType === "Prefix") && (path10 === void 0 || path10 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
+      const match = { host: host === "" ? void 0 : host, path: path10, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
       if (c.isUnset([...p, "backend"])) c.error([...p, "backend"], "is required" + REJECTS2);
       else {
         const b = backend(c, meta.namespace, [...p, "backend"], match);
@@ -33648,7 +33668,7 @@ function loadIngress(obj2) {
       ingressClassName: className,
       parents: [],
       backends,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
@@ -33719,9 +33739,9 @@ function servicePortRef(c, at) {
 
 // src/load/openshift-route.ts
 var REJECTS3 = "; the API server rejects this Route";
-function loadOpenShiftRoute(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Route ${meta.display}`);
+function loadOpenShiftRoute(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Route ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS3));
   c.map(["spec"]);
   const port3 = targetPort(c);
@@ -33749,7 +33769,7 @@ function loadOpenShiftRoute(obj2) {
       ingressClassName: void 0,
       parents: [],
       backends,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
@@ -33757,15 +33777,15 @@ function loadOpenShiftRoute(obj2) {
 function targetPort(c) {
   if (c.isUnset(["spec", "port"])) return { kind: "all" };
   if (c.map(["spec", "port"]) === void 0) return void 0;
-  const path2 = ["spec", "port", "targetPort"];
-  const raw = c.get(path2);
+  const path10 = ["spec", "port", "targetPort"];
+  const raw = c.get(path10);
   if (raw === void 0 || raw === null || raw === "" || raw === 0) {
-    c.error(path2, "is required when port is set" + REJECTS3);
+    c.error(path10, "is required when port is set" + REJECTS3);
     return void 0;
   }
   if (typeof raw === "string") return { kind: "service-port-name", name: raw };
   if (!Number.isInteger(raw) || raw < MIN_PORT || raw > MAX_PORT) {
-    c.error(path2, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
+    c.error(path10, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
     return void 0;
   }
   return { kind: "target-port", port: raw };
@@ -33793,26 +33813,26 @@ function target(c, namespace, at, port3) {
 
 // src/load/reference-grant.ts
 var REJECTS4 = rejects("ReferenceGrant");
-function loadReferenceGrant(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
+function loadReferenceGrant(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `ReferenceGrant ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS4));
   c.map(["spec"]);
   const from = [];
   const to = [];
-  for (const side of ["from", "to"]) {
-    const list = c.list(["spec", side]);
-    if (list === void 0 || list.length === 0) {
-      if (list !== void 0 || c.isUnset(["spec", side])) c.error(["spec", side], "must list at least one entry" + REJECTS4);
+  for (const side2 of ["from", "to"]) {
+    const list4 = c.list(["spec", side2]);
+    if (list4 === void 0 || list4.length === 0) {
+      if (list4 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
       continue;
     }
-    list.forEach((_, i) => {
-      const at = ["spec", side, i];
+    list4.forEach((_, i) => {
+      const at = ["spec", side2, i];
       if (c.map(at) === void 0) return;
       const group = c.string([...at, "group"]);
       if (group === void 0 && c.isUnset([...at, "group"])) c.error([...at, "group"], 'is required ("" for the core group)' + REJECTS4);
       const kind = requiredString(c, [...at, "kind"], "ReferenceGrant");
-      if (side === "from") {
+      if (side2 === "from") {
         const namespace = requiredString(c, [...at, "namespace"], "ReferenceGrant");
         if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
       } else {
@@ -33822,7 +33842,7 @@ function loadReferenceGrant(obj2) {
     });
   }
   if (c.hasErrors || meta.name === void 0) return { grant: void 0, diagnostics: c.diagnostics };
-  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
+  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
 // src/load/service.ts
@@ -33830,9 +33850,9 @@ var REJECTS5 = "; the API server rejects this Service";
 var TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 var NODE_PORT_RANGE = { from: 3e4, to: 32767 };
 var DNS_1035_LABEL2 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadService(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Service ${meta.display}`);
+function loadService(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Service ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS5));
   if (meta.name !== void 0 && !(meta.name.length <= 63 && DNS_1035_LABEL2.test(meta.name))) {
     c.error(["metadata", "name"], `${quoted(meta.name)} is invalid: a Service name must be a DNS-1035 label: at most 63 characters a-z, 0-9 and '-', starting with a letter and ending with a letter or digit` + REJECTS5);
@@ -33863,7 +33883,7 @@ function loadService(obj2) {
       loadBalancerSourceRanges: ranges,
       externalTrafficPolicy: policy,
       externalName,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
@@ -33876,21 +33896,21 @@ function serviceType(c) {
   return void 0;
 }
 function servicePorts(c, type, headless) {
-  const path2 = ["spec", "ports"];
-  const list = c.list(path2);
-  if (list === void 0 && !c.isUnset(path2)) return void 0;
-  if ((list === void 0 || list.length === 0) && type !== "ExternalName" && !headless) {
-    c.error(path2, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
+  const path10 = ["spec", "ports"];
+  const list4 = c.list(path10);
+  if (list4 === void 0 && !c.isUnset(path10)) return void 0;
+  if ((list4 === void 0 || list4.length === 0) && type !== "ExternalName" && !headless) {
+    c.error(path10, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
     return void 0;
   }
   const out = [];
   const names = /* @__PURE__ */ new Set();
   const portKeys = /* @__PURE__ */ new Set();
   const nodePortKeys = /* @__PURE__ */ new Set();
-  const requireName = (list?.length ?? 0) > 1;
+  const requireName = (list4?.length ?? 0) > 1;
   let ok = true;
-  (list ?? []).forEach((_, i) => {
-    const at = [...path2, i];
+  (list4 ?? []).forEach((_, i) => {
+    const at = [...path10, i];
     if (c.map(at) === void 0) {
       c.error(at, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
@@ -33929,8 +33949,8 @@ function servicePorts(c, type, headless) {
 }
 function servicePort(c, at, type, requireName) {
   let ok = true;
-  const fail = (path2, message) => {
-    c.error(path2, message + REJECTS5);
+  const fail = (path10, message) => {
+    c.error(path10, message + REJECTS5);
     ok = false;
   };
   const nameRaw = c.get([...at, "name"]);
@@ -33986,22 +34006,22 @@ function servicePort(c, at, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at) };
 }
-function portNumber(c, path2, what) {
-  const v = c.get(path2);
+function portNumber(c, path10, what) {
+  const v = c.get(path10);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path2, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
+    c.error(path10, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
     return void 0;
   }
   return v;
 }
 function serviceSelector(c, type) {
-  const path2 = ["spec", "selector"];
-  const m = c.map(path2);
+  const path10 = ["spec", "selector"];
+  const m = c.map(path10);
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at = [...path2, key];
+    const at = [...path10, key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) c.error(at, keyProblem + REJECTS5);
     if (typeof value !== "string") {
@@ -34013,16 +34033,16 @@ function serviceSelector(c, type) {
     out[key] = value;
   }
   if (type === "ExternalName") {
-    if (Object.keys(out).length > 0) c.warning(path2, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
+    if (Object.keys(out).length > 0) c.warning(path10, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
     return null;
   }
   return Object.keys(out).length > 0 ? out : null;
 }
 function addresses(c) {
-  const path2 = ["spec", "externalIPs"];
+  const path10 = ["spec", "externalIPs"];
   const out = [];
-  (c.list(path2) ?? []).forEach((raw, i) => {
-    const at = [...path2, i];
+  (c.list(path10) ?? []).forEach((raw, i) => {
+    const at = [...path10, i];
     if (typeof raw !== "string") {
       c.error(at, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -34053,15 +34073,15 @@ function specialAddressProblem(text) {
   return void 0;
 }
 function sourceRanges(c, type) {
-  const path2 = ["spec", "loadBalancerSourceRanges"];
-  const list = c.list(path2) ?? [];
-  if (list.length > 0 && type !== void 0 && type !== "LoadBalancer") {
-    c.error(path2, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
+  const path10 = ["spec", "loadBalancerSourceRanges"];
+  const list4 = c.list(path10) ?? [];
+  if (list4.length > 0 && type !== void 0 && type !== "LoadBalancer") {
+    c.error(path10, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
     return [];
   }
   const out = [];
-  list.forEach((raw, i) => {
-    const at = [...path2, i];
+  list4.forEach((raw, i) => {
+    const at = [...path10, i];
     if (typeof raw !== "string") {
       c.error(at, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -34073,28 +34093,28 @@ function sourceRanges(c, type) {
   return out;
 }
 function trafficPolicy(c, externallyAccessible) {
-  const path2 = ["spec", "externalTrafficPolicy"];
-  const raw = c.get(path2);
+  const path10 = ["spec", "externalTrafficPolicy"];
+  const raw = c.get(path10);
   if (raw === void 0 || raw === null || raw === "") return externallyAccessible ? "Cluster" : void 0;
   if (!externallyAccessible) {
-    c.error(path2, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
+    c.error(path10, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
     return void 0;
   }
   if (raw === "Cluster" || raw === "Local") return raw;
-  c.error(path2, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
+  c.error(path10, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
   return void 0;
 }
 function externalNameOf(c, type) {
-  const path2 = ["spec", "externalName"];
-  const raw = c.string(path2);
+  const path10 = ["spec", "externalName"];
+  const raw = c.string(path10);
   if (type !== "ExternalName") return void 0;
   if (raw === void 0 || raw === "") {
-    c.error(path2, "is required for type ExternalName" + REJECTS5);
+    c.error(path10, "is required for type ExternalName" + REJECTS5);
     return void 0;
   }
   const name = raw.endsWith(".") ? raw.slice(0, -1) : raw;
   if (!isDnsSubdomain(name)) {
-    c.error(path2, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
+    c.error(path10, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
     return void 0;
   }
   return raw;
@@ -34102,45 +34122,42 @@ function externalNameOf(c, type) {
 
 // src/load/exposure-kinds.ts
 var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
-function isExposureObject(obj2) {
-  return obj2.kind === "Service" && obj2.apiVersion === "v1" || obj2.kind === "Ingress" && obj2.apiVersion === "networking.k8s.io/v1" || obj2.kind === "Route" && obj2.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj2.kind, obj2.apiVersion);
+function isExposureObject(obj3) {
+  return obj3.kind === "Service" && obj3.apiVersion === "v1" || obj3.kind === "Ingress" && obj3.apiVersion === "networking.k8s.io/v1" || obj3.kind === "Route" && obj3.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj3.kind, obj3.apiVersion);
 }
-function loadExposureObject(obj2) {
-  switch (obj2.kind) {
+function loadExposureObject(obj3) {
+  switch (obj3.kind) {
     case "Service": {
-      const r = loadService(obj2);
+      const r = loadService(obj3);
       return { loaded: r.service && { type: "service", value: r.service }, diagnostics: r.diagnostics };
     }
     case "Ingress": {
-      const r = loadIngress(obj2);
+      const r = loadIngress(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Route": {
-      const r = loadOpenShiftRoute(obj2);
+      const r = loadOpenShiftRoute(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Gateway": {
-      const r = loadGateway(obj2);
+      const r = loadGateway(obj3);
       return { loaded: r.gateway && { type: "gateway", value: r.gateway }, diagnostics: r.diagnostics };
     }
     case "ReferenceGrant": {
-      const r = loadReferenceGrant(obj2);
+      const r = loadReferenceGrant(obj3);
       return { loaded: r.grant && { type: "grant", value: r.grant }, diagnostics: r.diagnostics };
     }
     default: {
-      const r = loadGatewayRoute(obj2);
+      const r = loadGatewayRoute(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
   }
 }
 
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
 // src/load/namespace.ts
-function loadNamespace(obj2) {
-  const meta = objectMeta(obj2, "namespace-object");
-  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
+function loadNamespace(obj3) {
+  const meta = objectMeta(obj3, "namespace-object");
+  const c = new Checker(obj3, `Namespace ${meta.nameShown}`);
   for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
   if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
   const labels2 = {};
@@ -34153,7 +34170,7 @@ function loadNamespace(obj2) {
   }
   labels2[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
@@ -34163,9 +34180,9 @@ function implicitNamespace(name) {
 
 // src/load/network-policy.ts
 var REJECTS6 = "; the API server rejects this NetworkPolicy";
-function loadNetworkPolicy(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `NetworkPolicy ${meta.display}`);
+function loadNetworkPolicy(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
@@ -34180,15 +34197,15 @@ function loadNetworkPolicy(obj2) {
   const ingress = rules(c, "ingress", ingressList);
   const egress = rules(c, "egress", egressList);
   for (const dir of ["ingress", "egress"]) {
-    const list = dir === "ingress" ? ingressList : egressList;
-    if (types && !types.has(dir) && list && list.length > 0) {
+    const list4 = dir === "ingress" ? ingressList : egressList;
+    if (types && !types.has(dir) && list4 && list4.length > 0) {
       c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
     }
   }
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
-  const source = sourceRef(obj2);
+  const source = sourceRef(obj3);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -34206,31 +34223,31 @@ function cap(d) {
   return d === "ingress" ? "Ingress" : "Egress";
 }
 function policyTypes(c, egress) {
-  const path2 = ["spec", "policyTypes"];
-  const list = c.list(path2);
-  if (list === void 0 && !c.isUnset(path2)) return void 0;
-  if (list === void 0 || list.length === 0) {
+  const path10 = ["spec", "policyTypes"];
+  const list4 = c.list(path10);
+  if (list4 === void 0 && !c.isUnset(path10)) return void 0;
+  if (list4 === void 0 || list4.length === 0) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
-  if (list.length > 2) {
-    c.error(path2, "may not list more than two policyTypes" + REJECTS6);
+  if (list4.length > 2) {
+    c.error(path10, "may not list more than two policyTypes" + REJECTS6);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
   let ok = true;
-  list.forEach((t, i) => {
+  list4.forEach((t, i) => {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
-      c.error([...path2, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
+      c.error([...path10, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
       ok = false;
     }
   });
   return ok ? out : void 0;
 }
-function rules(c, dir, list) {
+function rules(c, dir, list4) {
   const out = [];
-  (list ?? []).forEach((raw, i) => {
+  (list4 ?? []).forEach((raw, i) => {
     const at = ["spec", dir, i];
     if (raw === null || raw === void 0) {
       out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at) });
@@ -34408,17 +34425,17 @@ var TEMPLATE_PATH = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
-function loadWorkload(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
+function loadWorkload(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${obj3.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
-  const template = obj2.kind === "Pod" ? [] : TEMPLATE_PATH[obj2.kind];
+  const template = obj3.kind === "Pod" ? [] : TEMPLATE_PATH[obj3.kind];
   const labelsPath = [...template, "metadata", "labels"];
   const podSpec = [...template, "spec"];
-  const owner = obj2.kind === "Pod" ? controllerOwner(c) : void 0;
+  const owner = obj3.kind === "Pod" ? controllerOwner(c) : void 0;
   const name = owner?.name ?? meta.name;
-  const kind = owner?.kind ?? obj2.kind;
+  const kind = owner?.kind ?? obj3.kind;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -34428,7 +34445,7 @@ function loadWorkload(obj2) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
     replica: owner !== void 0
@@ -34447,12 +34464,12 @@ function controllerOwner(c) {
   }
   return { name: pick["name"], kind: "Pod" };
 }
-function labels(c, path2) {
-  const m = c.map(path2);
+function labels(c, path10) {
+  const m = c.map(path10);
   const out = {};
   for (const [k, v] of Object.entries(m ?? {})) {
     if (typeof v === "string") out[k] = v;
-    else c.warning([...path2, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+    else c.warning([...path10, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
   }
   return out;
 }
@@ -34527,17 +34544,17 @@ var KINDS = {
     hostNetwork: false
   }
 };
-function operatorKind(obj2) {
-  const k = Object.prototype.hasOwnProperty.call(KINDS, obj2.kind) ? KINDS[obj2.kind] : void 0;
-  return k !== void 0 && obj2.apiVersion.split("/")[0] === k.group && obj2.apiVersion.includes("/") ? k : void 0;
+function operatorKind(obj3) {
+  const k = Object.prototype.hasOwnProperty.call(KINDS, obj3.kind) ? KINDS[obj3.kind] : void 0;
+  return k !== void 0 && obj3.apiVersion.split("/")[0] === k.group && obj3.apiVersion.includes("/") ? k : void 0;
 }
-function isOperatorWorkload(obj2) {
-  return operatorKind(obj2) !== void 0;
+function isOperatorWorkload(obj3) {
+  return operatorKind(obj3) !== void 0;
 }
-function loadOperatorWorkload(obj2) {
-  const kind = operatorKind(obj2);
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
+function loadOperatorWorkload(obj3) {
+  const kind = operatorKind(obj3);
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${obj3.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
@@ -34549,10 +34566,10 @@ function loadOperatorWorkload(obj2) {
   };
   return {
     workload: {
-      id: `${meta.namespace}/${meta.name}[${obj2.kind}]`,
+      id: `${meta.namespace}/${meta.name}[${obj3.kind}]`,
       namespace: meta.namespace,
       name: meta.name,
-      kind: obj2.kind,
+      kind: obj3.kind,
       labels: {
         ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
         ...labels(c, ["spec", "podMetadata", "labels"]),
@@ -34561,7 +34578,7 @@ function loadOperatorWorkload(obj2) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
     replica: false
@@ -34592,13 +34609,13 @@ var POLICY_KINDS = {
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
 };
-function unanalyzedPolicy(obj2) {
-  let why = POLICY_KINDS[obj2.kind];
-  if (obj2.kind === "NetworkPolicy") {
-    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+function unanalyzedPolicy(obj3) {
+  let why = POLICY_KINDS[obj3.kind];
+  if (obj3.kind === "NetworkPolicy") {
+    why = obj3.apiVersion.startsWith("crd.projectcalico.org/") || obj3.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj3.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
   }
   if (why === void 0) return void 0;
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+  return diagnostic("warning", obj3.file, obj3.locate([]), `${obj3.kind} (${obj3.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
 }
 
 // src/load/built-in-kinds.ts
@@ -34682,34 +34699,34 @@ function mayMakePods(kind) {
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const list = byNamespace.get(w.namespace);
-    if (list) list.push(w);
+    const list4 = byNamespace.get(w.namespace);
+    if (list4) list4.push(w);
     else byNamespace.set(w.namespace, [w]);
   }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
   const out = [];
-  const matches2 = new Matches(cluster, byNamespace);
+  const matches3 = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
-    const obj2 = policyObjects.get(p.id);
-    if (obj2 === void 0) continue;
-    const selectsNone = byNamespace.has(p.namespace) && !matches2.anyWorkload(matches2.own(p.namespace), p.subject);
-    const peers = emptyPeers(p, matches2);
+    const obj3 = policyObjects.get(p.id);
+    if (obj3 === void 0) continue;
+    const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
+    const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
     const rules2 = peers.join(", ");
     const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
-    out.push(diagnostic("warning", obj2.file, obj2.locate([]), message));
+    out.push(diagnostic("warning", obj3.file, obj3.locate([]), message));
   }
   return out;
 }
-function emptyPeers(p, matches2) {
+function emptyPeers(p, matches3) {
   const out = [];
   for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
     if (rule.peers === "any") continue;
     const empty = rule.peers.some((peer2) => {
       if (peer2.kind !== "pods") return false;
       const match = peer2.namespaces;
-      const declaring = match.kind === "own" ? matches2.own(p.namespace) : matches2.selected(match.selector);
-      return declaring.names.length > 0 && !matches2.anyWorkload(declaring, peer2.pods);
+      const declaring = match.kind === "own" ? matches3.own(p.namespace) : matches3.selected(match.selector);
+      return declaring.names.length > 0 && !matches3.anyWorkload(declaring, peer2.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
@@ -34772,11 +34789,11 @@ function found(kinds) {
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects, memo) {
-  const once = (obj2, load) => {
-    if (memo === void 0) return load(obj2);
-    if (memo.has(obj2)) return memo.get(obj2);
-    const r = load(obj2);
-    memo.set(obj2, r);
+  const once = (obj3, load) => {
+    if (memo === void 0) return load(obj3);
+    if (memo.has(obj3)) return memo.get(obj3);
+    const r = load(obj3);
+    memo.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
@@ -34785,52 +34802,51 @@ function buildCluster(objects, memo) {
   const policies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
-  const exposureDiagnostics = [];
   const services = /* @__PURE__ */ new Map();
   const routes = /* @__PURE__ */ new Map();
   const gateways = /* @__PURE__ */ new Map();
   const grants = /* @__PURE__ */ new Map();
   const declared = /* @__PURE__ */ new Map();
-  for (const obj2 of objects) {
-    if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
-      const r = once(obj2, loadNamespace);
+  for (const obj3 of objects) {
+    if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
+      const r = once(obj3, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
-        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj2, `Namespace ${r.namespace.name}`));
+        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj3, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
-    } else if (obj2.kind === "NetworkPolicy" && obj2.apiVersion === NETWORK_POLICY_API) {
-      const r = once(obj2, loadNetworkPolicy);
+    } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
+      const r = once(obj3, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
-      const meta = objectMeta(obj2);
-      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
+      const meta = objectMeta(obj3);
+      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj3);
       if (r.policy) {
         const first = policies.get(r.policy.id);
-        if (first) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`, first.source));
+        if (first) diagnostics2.push(duplicate(obj3, `NetworkPolicy ${r.policy.id}`, first.source));
         else policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
-      const r = once(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+    } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
+      const r = once(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
-        if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
+        if (first) diagnostics2.push(duplicate(obj3, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
-    } else if (isExposureObject(obj2)) {
-      const r = once(obj2, loadExposureObject);
-      exposureDiagnostics.push(...r.diagnostics);
+    } else if (isExposureObject(obj3)) {
+      const r = once(obj3, loadExposureObject);
+      diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const first = map.get(id);
-      if (first) exposureDiagnostics.push(duplicate(obj2, what, first.source));
+      if (first) diagnostics2.push(duplicate(obj3, what, first.source));
       else map.set(id, loaded.value);
     } else {
-      const unanalyzed = unanalyzedPolicy(obj2);
+      const unanalyzed = unanalyzedPolicy(obj3);
       if (unanalyzed) diagnostics2.push(unanalyzed);
-      skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
+      skippedKinds.set(obj3.kind, (skippedKinds.get(obj3.kind) ?? 0) + 1);
     }
   }
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
@@ -34846,18 +34862,17 @@ function buildCluster(objects, memo) {
     referenceGrants: [...grants.values()]
   };
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics: diagnostics2,
     skippedKinds,
-    policyObjects,
-    exposureDiagnostics
+    policyObjects
   };
 }
-function duplicate(obj2, what, first) {
+function duplicate(obj3, what, first) {
   const where = first ? ` (first at ${first.file}:${first.line})` : "";
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
+  return diagnostic("warning", obj3.file, obj3.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
 }
 
 // src/load/documents.ts
@@ -34866,10 +34881,10 @@ var import_yaml5 = __toESM(require_dist(), 1);
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function makeLocator(doc, start, at) {
-  return (path2) => {
+  return (path10) => {
     let node = doc.contents;
     let offset = start;
-    for (const segment of path2) {
+    for (const segment of path10) {
       const step = child(doc, deref(doc, node), segment);
       if (!step) break;
       offset = step.offset ?? offset;
@@ -35032,8 +35047,7 @@ var FastParser = class {
       const startLine = this.li;
       const indent = this.indents[startLine];
       const start = this.lineStarts[startLine] + indent;
-      const root = this.lineStarts[startLine] + indent;
-      const value = this.isDashItem(root, startLine) || this.keyEnd(startLine, root) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
       if (this.li < n && this.indents[this.li] !== -2) bail();
       const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
       if (this.endsEmpty) bail();
@@ -35068,14 +35082,12 @@ var FastParser = class {
   blockNode(line, col, parentIndent) {
     if (++this.depth > MAX_FAST_DEPTH) bail();
     try {
-      const t = this.text;
       const pos = this.lineStarts[line] + col;
       if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
       if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
       const value = this.inlineValue(line, pos);
       this.li = this.nextContent(line + 1);
       if (this.peekIndent() > parentIndent) bail();
-      void t;
       return value;
     } finally {
       this.depth--;
@@ -35239,26 +35251,26 @@ var FastParser = class {
       if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
-    let sep2 = "";
+    let sep4 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
       const [indent, content] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep2 + more + content;
-        sep2 = "\n";
+        value += sep4 + more + content;
+        sep4 = "\n";
       } else if (indent > trimIndent) {
-        if (sep2 === " ") sep2 = "\n";
-        else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
-        value += sep2 + more + content;
-        sep2 = "\n";
+        if (sep4 === " ") sep4 = "\n";
+        else if (!prevMoreIndented && sep4 === "\n") sep4 = "\n\n";
+        value += sep4 + more + content;
+        sep4 = "\n";
         prevMoreIndented = true;
       } else if (content === "") {
-        if (sep2 === "\n") value += "\n";
-        else sep2 = "\n";
+        if (sep4 === "\n") value += "\n";
+        else sep4 = "\n";
       } else {
-        value += sep2 + content;
-        sep2 = " ";
+        value += sep4 + content;
+        sep4 = " ";
         prevMoreIndented = false;
       }
     }
@@ -35325,7 +35337,7 @@ var FastParser = class {
     const t = this.text;
     const open2 = t.charCodeAt(pos);
     const close = open2 === 91 ? 93 : 125;
-    const isMap3 = open2 === 123;
+    const isMap5 = open2 === 123;
     const items = [];
     const map = {};
     let i = pos + 1;
@@ -35333,11 +35345,11 @@ var FastParser = class {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
     };
     skip();
-    if (t.charCodeAt(i) === close) return { value: isMap3 ? map : items, end: i + 1 };
+    if (t.charCodeAt(i) === close) return { value: isMap5 ? map : items, end: i + 1 };
     for (; ; ) {
       skip();
       let key;
-      if (isMap3) {
+      if (isMap5) {
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -35358,13 +35370,13 @@ var FastParser = class {
         value = r.value;
         i = r.end;
       }
-      if (isMap3) {
+      if (isMap5) {
         if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
         else map[key] = value;
       } else items.push(value);
       skip();
       const d = t.charCodeAt(i);
-      if (d === close) return { value: isMap3 ? map : items, end: i + 1 };
+      if (d === close) return { value: isMap5 ? map : items, end: i + 1 };
       if (d !== 44) bail();
       i++;
       skip();
@@ -35640,9 +35652,9 @@ function parseJson(file, lim) {
   }
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
-  const locate = (path2) => {
+  const locate = (path10) => {
     located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
-    return located(path2);
+    return located(path10);
   };
   const line = file.text.slice(0, start).split("\n").length;
   return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
@@ -35665,10 +35677,10 @@ function fastDocuments(file, lim, fast) {
   let full;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
-    const locate = (path2) => {
-      if (path2.length === 0) return top;
+    const locate = (path10) => {
+      if (path10.length === 0) return top;
       full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
-      return (full.get(d.index) ?? (() => top))(path2);
+      return (full.get(d.index) ?? (() => top))(path10);
     };
     return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
   });
@@ -35696,25 +35708,25 @@ function parseYamlFull(file, lim) {
   });
   return flatten({ results, diagnostics: strict.diagnostics });
 }
-function flatten(parse3) {
+function flatten(parse5) {
   const docs = [];
-  const diagnostics2 = [...parse3.diagnostics];
-  for (const r of parse3.results) {
+  const diagnostics2 = [...parse5.diagnostics];
+  for (const r of parse5.results) {
     if (r.doc) docs.push(r.doc);
     diagnostics2.push(...r.diagnostics);
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path2, text, lim, at, toOriginal = (offset) => offset) {
+function parseText(path10, text, lim, at, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path2, at(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path2, doc, index, lim, at, toOriginal));
+    results.push(finishDocument(path10, doc, index, lim, at, toOriginal));
   };
   let count = 0;
   for (const token of parser.parse(text)) {
@@ -35737,9 +35749,9 @@ function parseText(path2, text, lim, at, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path2, doc, index, lim, at, toOriginal) {
+function finishDocument(path10, doc, index, lim, at, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path2, at(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
@@ -35846,7 +35858,7 @@ function setAsideChartTemplates(files) {
     return false;
   });
   const diagnostics2 = [...perChart].map(
-    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (charts are not rendered yet; commit rendered manifests or point paths elsewhere)`)
+    ([root, n]) => diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (read as plain files here; the chart is rendered when it is a target, see README "Targets")`)
   );
   return { manifests, diagnostics: diagnostics2 };
 }
@@ -35859,20 +35871,20 @@ function patchFiles(objects) {
     const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
     const paths = [];
     for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
-      const list = k.body[field];
-      if (!Array.isArray(list)) continue;
-      for (const item of list) paths.push(isPlainObject(item) ? item["path"] : item);
+      const list4 = k.body[field];
+      if (!Array.isArray(list4)) continue;
+      for (const item of list4) paths.push(isPlainObject(item) ? item["path"] : item);
     }
     for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
   }
   return out;
 }
-function patchNote(obj2) {
-  return diagnostic("note", obj2.file, obj2.locate([]), `${obj2.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+function patchNote(obj3) {
+  return diagnostic("note", obj3.file, obj3.locate([]), `${obj3.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
 }
-function normalize2(path2) {
+function normalize2(path10) {
   const out = [];
-  for (const part of path2.split("/")) {
+  for (const part of path10.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
     else out.push(part);
@@ -35886,37 +35898,32 @@ function namespaceOption(given) {
   return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
 }
 var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
-var EXPOSURE = new Set(EXPOSURE_KINDS);
 function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
-  const exposureDiagnostics = [];
   let withoutNamespace = 0;
-  let exposureWithoutNamespace = 0;
-  for (const obj2 of objects) {
-    if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
-      kept.push(obj2);
+  for (const obj3 of objects) {
+    if (!NAMESPACED.has(obj3.kind) && !isOperatorWorkload(obj3)) {
+      kept.push(obj3);
       continue;
     }
-    const meta = obj2.body["metadata"];
+    const meta = obj3.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
-    const exposure = EXPOSURE.has(obj2.kind);
     if (ns === void 0 || ns === null) {
-      if (exposure) exposureWithoutNamespace++;
-      else withoutNamespace++;
-      kept.push(obj2);
+      withoutNamespace++;
+      kept.push(obj3);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
-      const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
+      const c = new Checker(obj3, `${obj3.kind} ${objectMeta(obj3).display}`);
       c.error(
         ["metadata", "namespace"],
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
       );
-      (exposure ? exposureDiagnostics : diagnostics2).push(...c.diagnostics);
+      diagnostics2.push(...c.diagnostics);
     } else {
-      kept.push(obj2);
+      kept.push(obj3);
     }
   }
-  return { objects: kept, diagnostics: diagnostics2, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
+  return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
 }
 
 // src/load/objects.ts
@@ -36005,35 +36012,45 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function prefixed(locate, prefix) {
-  return (path2) => locate([...prefix, ...path2]);
+  return (path10) => locate([...prefix, ...path10]);
 }
 
 // src/load/load-sources.ts
 function readFile(file, defaultNamespace, cache) {
   const hit = cache?.get(file.path);
-  if (hit && hit.text === file.text) return hit;
+  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const lines = file.lines;
   const read = {
     text: file.text,
-    diagnostics: [...parsed.diagnostics, ...extracted.diagnostics],
-    objects: extracted.objects,
+    lines,
+    diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
+    objects: lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
     skipped: extracted.skipped.length
   };
   cache?.set(file.path, read);
   return read;
 }
-function loadRevisions(base, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
+function sameLines(a, b) {
+  if (a === b) return true;
+  if (a === void 0 || b === void 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
   return [
-    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
+    loadSources(base2, namespace, { cache, limits, where: "in the base revision" }),
     loadSources(head, namespace, { cache, limits, where: "in the head revision" })
   ];
 }
 function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const { cache, limits = defaultInputLimits, where = "" } = options;
-  const charts = setAsideChartTemplates(all);
-  const files = charts.manifests;
+  const rendered = all.filter((f) => f.lines !== void 0);
+  const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
+  const files = [...charts.manifests, ...rendered];
+  const renderedPaths = new Set(rendered.map((f) => f.path));
   const diagnostics2 = [...charts.diagnostics];
   const objects = [];
   let skippedDocs = 0;
@@ -36046,7 +36063,7 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const patches = patchFiles(objects);
   const whole = [];
   for (const o of objects) {
-    if (patches.has(o.file)) diagnostics2.push(patchNote(o));
+    if (patches.has(o.file) && !renderedPaths.has(o.file)) diagnostics2.push(patchNote(o));
     else whole.push(o);
   }
   const placed = placeInNamespace(whole, namespace);
@@ -36060,11 +36077,221 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
     diagnostics: diagnostics2,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
-    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
-    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace
   };
+}
+function writtenLine(lines, line) {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+function atWrittenLines(o, lines) {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
+  copy.locate = (path10) => {
+    const p = o.locate(path10);
+    return { line: writtenLine(lines, p.line), column: p.column };
+  };
+  return copy;
+}
+
+// src/exposure/table.ts
+function exposureTable({ paths, reach, classOf, controllerClass }) {
+  const u = reach.universe;
+  const P = u.podClasses.length;
+  const everywhere = u.externals.map((_, i) => i);
+  const table = /* @__PURE__ */ new Map();
+  const entry = (dst) => {
+    let e = table.get(dst);
+    if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
+    return e;
+  };
+  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
+  for (const path10 of paths) {
+    const dst = classOf.get(path10.dst);
+    if (dst === void 0) continue;
+    if (path10.source === "ingress-controller") {
+      if (controllerClass === void 0) continue;
+      const conn = path10.routed.intersect(reach.conn(controllerClass, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path10.dst);
+      e.controller = add(e.controller, path10.chain, conn);
+      continue;
+    }
+    const classes = path10.addresses === void 0 ? everywhere : [...new Set(path10.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
+    for (const x of classes) {
+      const conn = path10.routed.intersect(reach.conn(P + x, dst));
+      if (conn.isEmpty) continue;
+      const e = entry(path10.dst);
+      e.internet.set(x, add(e.internet.get(x), path10.chain, conn));
+    }
+  }
+  return table;
+}
+var NOTHING = { conn: ConnSet.NONE, via: [] };
+
+// src/exposure/exposures.ts
+function chainKey(chain) {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
+}
+function viaKey(via) {
+  return via.map((c) => `${chainKey(c.chain)}=${c.conn.toString()}`).join(";");
+}
+function compareExposures(a, b) {
+  return cmp2(a.dst.id, b.dst.id) || cmp2(a.source, b.source) || cmp2(a.src.id, b.src.id);
+}
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/exposure/changes.ts
+function exposureChanges(base2, head, pods, controller) {
+  const out = [];
+  const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
+  const P = base2.reach.universe.podClasses.length;
+  const externals = base2.reach.universe.externals;
+  for (const id of ids) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    const bd = base2.classOf.get(id);
+    const hd = head.classOf.get(id);
+    const isolated = {
+      base: bd === void 0 ? void 0 : base2.reach.isolating(bd, "ingress").length > 0,
+      head: hd === void 0 ? void 0 : head.reach.isolating(hd, "ingress").length > 0
+    };
+    const endpoint2 = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
+    const why = (b, h, src) => explain({ r: base2.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
+    const change = (source, src, b, h, reasons) => {
+      const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
+      const opened = h.conn.subtract(b.conn);
+      const closed = b.conn.subtract(h.conn);
+      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint: endpoint2, why: reasons, source, via: { base: b.via, head: h.via }, isolated };
+    };
+    const bc = base2.table.get(id)?.controller ?? NOTHING;
+    const hc = head.table.get(id)?.controller ?? NOTHING;
+    if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base2.controllerClass, head: head.controllerClass })));
+    const bi = base2.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const buckets = /* @__PURE__ */ new Map();
+    for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
+      const b = bi.get(x) ?? NOTHING;
+      const h = hi.get(x) ?? NOTHING;
+      if (b.conn.equals(h.conn)) continue;
+      const ext = externals[x];
+      const family = ext.ranges[0].family;
+      const reasons = why(b, h, { base: P + x, head: P + x });
+      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons)].join("|");
+      const bucket = buckets.get(key);
+      if (bucket) bucket.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons });
+    }
+    for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
+  }
+  return out.sort(compareExposures);
+}
+
+// src/model/endpoint.ts
+var INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+// src/exposure/controller.ts
+var STAND_IN_NAMESPACE = "{ingress-controller}";
+var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
+function controllerEndpoint(c) {
+  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
+}
+function parseIngressController(text) {
+  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+  const slash = text.indexOf("/");
+  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
+  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
+  const labels2 = {};
+  const rest = slash < 0 ? "" : text.slice(slash + 1).trim();
+  for (const item of rest === "" ? [] : rest.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim().replace(/^=/, "");
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== void 0) return fail(problem);
+    labels2[key] = value;
+  }
+  return { ok: true, value: { namespace, labels: labels2, named: true } };
+}
+function describeController(c) {
+  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
+}
+
+// src/exposure/paths.ts
+function exposurePaths(cluster, pods) {
+  const targets = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+  const resolution = resolveExposure(cluster, targets);
+  const paths = [];
+  const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
+  for (const { service, ports } of resolution.services) {
+    const gates = outsideGates(service);
+    if (gates.length === 0) continue;
+    for (const { port: port3, workloads } of ports) {
+      for (const { workload, port: target2 } of workloads) {
+        const routed = routedConn(port3, target2);
+        if (routed === void 0) continue;
+        for (const gate of gates) {
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after)] });
+        }
+      }
+    }
+  }
+  for (const b of resolution.backends) {
+    if (!b.attached || b.service === void 0 || b.backend.weight === 0) continue;
+    const targetsOf = byService.get(b.service.id);
+    for (const sp of b.ports) {
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
+      const entry = targetsOf.ports.find((p) => p.port === sp);
+      for (const { workload, port: target2 } of entry?.workloads ?? []) {
+        const routed = routedConn(sp, target2);
+        if (routed === void 0) continue;
+        const chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2)];
+        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain });
+      }
+    }
+  }
+  return paths;
+}
+function outsideGates(s) {
+  const gates = [];
+  if (s.type === "LoadBalancer") {
+    const ranges = s.loadBalancerSourceRanges;
+    const from = ranges.length === 0 ? void 0 : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? void 0 : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...from !== void 0 ? { after: from } : {} });
+  } else if (s.type === "NodePort") {
+    gates.push({ addresses: void 0, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== void 0 ? `, nodePort ${p.nodePort}` : ""}` });
+  }
+  if (s.externalIPs.length > 0 && s.type !== "ExternalName") {
+    gates.push({ addresses: void 0, detail: (p) => `externalIPs ${s.externalIPs.join(", ")}, port ${portWords(p)}` });
+  }
+  return gates;
+}
+function routedConn(port3, target2) {
+  if (target2 === void 0) return void 0;
+  const ports = target2 === 0 && port3.targetPort.kind === "name" ? PortSet.named(port3.targetPort.name) : PortSet.range(target2, target2);
+  return ConnSet.of({ [port3.protocol]: ports });
+}
+function portWords(p) {
+  return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
+}
+function serviceHop(s, port3, detail, target2, after) {
+  const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
+  const words = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port3.source };
+}
+function routeHop(route, backend2) {
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };
+}
+function routeDetail(route, backend2) {
+  if (route.kind === "Ingress") {
+    const m = backend2.match;
+    if (m === void 0) return "default backend";
+    return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
+  }
+  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
 }
 
 // src/render/reach-json.ts
@@ -36076,6 +36303,8 @@ function endpointJson(e) {
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
   }
 }
 function diagnosticJson(d) {
@@ -36093,6 +36322,9 @@ function describeSkipped(s) {
     parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
   }
   return parts.join("; ");
+}
+function viaJson(c) {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }
 
 // src/synth/combinations.ts
@@ -36153,8 +36385,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
+  for (const s of services) if (!named.has(s.namespace)) named.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
   for (const s of nsSelectors) {
     for (const r of s.requirements) {
       if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
@@ -36190,6 +36425,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
     }
   }
+  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
     const [name, protocol] = k.split("/");
     return { name, port: 0, protocol };
@@ -36201,7 +36437,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
       ...peers.filter(
         ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
-      ).map(({ peer: peer2 }) => peer2.pods)
+      ).map(({ peer: peer2 }) => peer2.pods),
+      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
@@ -36228,7 +36465,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names."
     );
-    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
+    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
   return {
@@ -36273,35 +36510,60 @@ function sidePods(cluster, synthesis) {
 }
 
 // src/analyze.ts
-function buildSides(loaded, mode) {
+function namespaceFor(options) {
+  return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
+}
+function buildSides(loaded, mode, controller) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode
   );
+  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []));
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
+function sideTable(l, side2, reach, classOf) {
+  const paths = exposurePaths(l.cluster, side2.pods);
+  const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
+  return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
+}
+function byId(pods) {
+  return new Map(pods.map((p) => [p.id, p]));
+}
 function diff(baseFiles, headFiles, options = {}) {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
-  const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
-  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const [inBase, inHead] = result.universe.classOf;
+  const exposed = exposureChanges(
+    sideTable(base2, sides[0], result.base, inBase),
+    sideTable(head, sides[1], result.head, inHead),
+    byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
+    controller
+  );
+  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp3(x.src.id, y.src.id) || cmp3(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
-  const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
+  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const endpoints = /* @__PURE__ */ new Map();
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
-    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
+    endpoints: [...endpoints.values()],
     universe: result.endpoints,
-    changes: result.changes,
-    gate: evaluateGate(result.changes, gateConfig),
+    changes,
+    exposureChanges: exposed,
+    gate: evaluateGate(changes, exposed, gateConfig),
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
-    policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureNotYet(head)], head.skipped),
+    policyChanges: policyTextChanges(base2.policyObjects, head.policyObjects),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -36311,18 +36573,42 @@ function diff(baseFiles, headFiles, options = {}) {
     )
   };
 }
-function exposureNotYet(loaded) {
-  const { services, routes } = loaded.cluster;
-  if (services.length + routes.length === 0) return [];
-  return [`Read and validated but not yet analyzed: ${services.length} Services and ${routes.length} routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.`];
+function exposureAssumptions(loaded, options) {
+  const out = [];
+  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+    const c = options.ingressController;
+    out.push(
+      c === void 0 ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly." : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`
+    );
+  }
+  const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || s.type !== "ExternalName" && s.externalIPs.length > 0);
+  if (outside.length > 0) {
+    out.push(
+      "LoadBalancer, NodePort and externalIPs Services are taken to be reachable from every address outside the cluster (a LoadBalancer's from its loadBalancerSourceRanges only; its node ports are taken to sit behind the same firewall)."
+    );
+    const masquerading = [...new Set(outside.filter((s) => s.externalTrafficPolicy !== "Local").map((s) => s.id))].sort();
+    if (masquerading.length > 0) {
+      out.push(
+        `Policies see the client's own address only with externalTrafficPolicy: Local. ${listed(masquerading)} use${masquerading.length === 1 ? "s" : ""} Cluster (the default), where a node may forward the traffic under its own address, so whether an ipBlock rule admits it depends on the CNI; netreach assumes the client's address is kept.`
+      );
+    }
+  }
+  return out;
+}
+function listed(ids) {
+  const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
+  return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
   const what = describeSkipped(skipped);
   return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
 }
-function placedIn(head, base) {
+function placedIn(head, base2) {
   const n = head.withoutNamespace;
-  const m = base?.withoutNamespace ?? n;
+  const m = base2?.withoutNamespace ?? n;
   if (n === 0 && m === 0) return [];
   const ns = head.namespace;
   const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
@@ -36495,7 +36781,7 @@ var MergeBaseError = class extends Error {
 function ensureMergeBase(repoDir, baseSha, headSha, remote = "origin", options = {}) {
   const initialDepth = options.initialDepth ?? 50;
   const maxDeepen = options.maxDeepen ?? 3200;
-  const log2 = options.log ?? (() => {
+  const log3 = options.log ?? (() => {
   });
   for (const sha of [baseSha, headSha]) {
     checkRevSyntax(sha, repoDir);
@@ -36505,7 +36791,7 @@ function ensureMergeBase(repoDir, baseSha, headSha, remote = "origin", options =
   if (remote === "" || remote.startsWith("-")) throw new MergeBaseError(`invalid remote name ${JSON.stringify(remote)}`);
   const targets = [.../* @__PURE__ */ new Set([baseSha, headSha])];
   const fetch2 = (what, flags, shas) => {
-    log2(`fetching ${what} from ${remote}`);
+    log3(`fetching ${what} from ${remote}`);
     try {
       git(repoDir, ["fetch", "--no-tags", "--no-recurse-submodules", ...flags, remote, ...shas], {
         timeoutMs: options.timeoutMs ?? 10 * 6e4
@@ -36547,7 +36833,7 @@ ${advice}`);
     throw new MergeBaseError(
       `base ${short(baseSha)} and head ${short(headSha)} have no common ancestor` + (unshallowed ? " even in the full history fetched from the remote" : "") + `: are they commits of the same repository? (${repoDir})`
     );
-  log2(`merge base: ${found2}`);
+  log3(`merge base: ${found2}`);
   return found2;
 }
 var advice = "netreach reads the base side at the merge base of the pull request, so it needs the base and head commits and the history joining them: set fetch-depth: 0 on actions/checkout, or check that the remote has these commits and that the token may read it.";
@@ -36572,9 +36858,12 @@ var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// src/cli/read-sources.ts
+// src/read-limits.ts
 var MiB3 = 1024 * 1024;
 var defaultReadLimits = { maxFileBytes: 16 * MiB3, maxFiles: 2e4, maxTotalBytes: defaultInputLimits.bytes };
+
+// src/cli/read-sources.ts
+var MiB4 = 1024 * 1024;
 
 // src/git/blobs.ts
 var MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -36651,7 +36940,7 @@ function parseLsTree(text) {
 
 // src/git/read-revision.ts
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var MiB4 = 1024 * 1024;
+var MiB5 = 1024 * 1024;
 function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${rev}`, texts = /* @__PURE__ */ new Map()) {
   const lim = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
@@ -36751,7 +37040,7 @@ function decode(bytes) {
   }
 }
 function formatSize(bytes, decimals) {
-  const [value, unit] = bytes >= MiB4 ? [bytes / MiB4, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  const [value, unit] = bytes >= MiB5 ? [bytes / MiB5, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
   if (unit === "bytes") return `${bytes} bytes`;
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }
@@ -36770,8 +37059,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path2 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
+        const path10 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path10} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -37037,13 +37326,13 @@ function mergeDeep(defaults2, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj2) {
-  for (const key in obj2) {
-    if (obj2[key] === void 0) {
-      delete obj2[key];
+function removeUndefinedProperties(obj3) {
+  for (const key in obj3) {
+    if (obj3[key] === void 0) {
+      delete obj3[key];
     }
   }
-  return obj2;
+  return obj3;
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
@@ -37084,11 +37373,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches2 = url.match(urlVariableRegex);
-  if (!matches2) {
+  const matches3 = url.match(urlVariableRegex);
+  if (!matches3) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches3.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -37099,16 +37388,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -37480,15 +37769,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str3.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -37888,7 +38177,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log2 = requestOptions.request?.log || console;
+  const log3 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -37944,9 +38233,9 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches2 && matches2.pop();
-    log2.warn(
+    const matches3 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches3 && matches3.pop();
+    log3.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -41065,7 +41354,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -41245,25 +41534,25 @@ function spacedGroup(minTimeMs) {
   return { key: () => limiter };
 }
 function makeClient(options) {
-  const log2 = options.log ?? silent;
-  const base = options.retryAfterBaseMs ?? 1e3;
+  const log3 = options.log ?? silent;
+  const base2 = options.retryAfterBaseMs ?? 1e3;
   const maxWait = options.maxRateLimitWaitSeconds ?? 120;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const what = `${kind} rate limit hit on ${request2.method} ${request2.url}`;
     if (retryCount >= MAX_RATE_LIMIT_RETRIES) {
-      log2("warning", `GitHub ${what}; giving up after ${retryCount} retries`);
+      log3("warning", `GitHub ${what}; giving up after ${retryCount} retries`);
       return false;
     }
     if (retryAfter > maxWait) {
-      log2("warning", `GitHub ${what}; it resets in ${retryAfter} s, too long to wait`);
+      log3("warning", `GitHub ${what}; it resets in ${retryAfter} s, too long to wait`);
       return false;
     }
-    log2("notice", `GitHub ${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
+    log3("notice", `GitHub ${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})`);
     return true;
   };
   const spacing = options.writeSpacingMs;
   const throttle = {
-    retryAfterBaseValue: base,
+    retryAfterBaseValue: base2,
     onRateLimit: onLimit("primary"),
     onSecondaryRateLimit: onLimit("secondary"),
     ...spacing === void 0 ? {} : { write: spacedGroup(spacing), notifications: spacedGroup(spacing) }
@@ -41273,15 +41562,15 @@ function makeClient(options) {
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
       ...options.userAgent ? { userAgent: options.userAgent } : {},
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: base2 },
       throttle,
       log: {
         debug: () => {
         },
         info: () => {
         },
-        warn: (msg) => log2("warning", msg),
-        error: (msg) => log2("warning", msg)
+        warn: (msg) => log3("warning", msg),
+        error: (msg) => log3("warning", msg)
       }
     },
     retry,
@@ -41297,11 +41586,11 @@ function httpStatus(err) {
   return isRequestError2(err) && err.response !== void 0 ? err.status : null;
 }
 var GitHubApiError = class extends Error {
-  constructor(message, status, method, path2) {
+  constructor(message, status, method, path10) {
     super(message);
     this.status = status;
     this.method = method;
-    this.path = path2;
+    this.path = path10;
   }
   status;
   method;
@@ -41328,14 +41617,14 @@ function shortMessage(err) {
 function describeRequestError(err, what) {
   if (!isRequestError2(err)) return err instanceof Error ? err : new Error(String(err));
   const method = err.request?.method ?? "?";
-  const path2 = pathOf(err.request?.url);
+  const path10 = pathOf(err.request?.url);
   const status = err.response !== void 0 ? err.status : null;
   const detail = status === null ? `network error: ${shortMessage(err)}` : `HTTP ${status}: ${shortMessage(err)}`;
   return new GitHubApiError(
-    `could not ${what}: GitHub API ${method} ${path2} failed (${detail})`,
+    `could not ${what}: GitHub API ${method} ${path10} failed (${detail})`,
     status,
     method,
-    path2
+    path10
   );
 }
 
@@ -41378,8 +41667,8 @@ function describeIdentity(me) {
 
 // src/github/comment.ts
 function commentMarker(header = "default") {
-  const safe2 = header.replace(/[^A-Za-z0-9._-]+/g, "_") || "default";
-  return `<!-- netreach:comment:${safe2} -->`;
+  const safe3 = header.replace(/[^A-Za-z0-9._-]+/g, "_") || "default";
+  return `<!-- netreach:comment:${safe3} -->`;
 }
 var Skip = class extends Error {
 };
@@ -41391,7 +41680,7 @@ function normalize3(body) {
   return body.replace(/\r\n/g, "\n").trimEnd();
 }
 async function upsertComment(client, o) {
-  const log2 = o.log ?? silent;
+  const log3 = o.log ?? silent;
   if (!o.marker.trim()) throw new Error("upsertComment: the marker must not be empty");
   if (!o.body.includes(o.marker)) {
     throw new Error(`upsertComment: the body must contain the marker ${o.marker}, or the comment cannot be found again`);
@@ -41415,7 +41704,7 @@ async function upsertComment(client, o) {
       () => client.paginate(client.rest.issues.listComments, { ...where, issue_number: o.issueNumber, per_page: 100 })
     );
     const mine = all.filter((c) => isOwn(c.user, c.body ?? "", o.marker, me));
-    log2("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
+    log3("info", `${all.length} comments on ${pr}; ${mine.length} of ours with the marker (we are ${describeIdentity(me)})`);
     const notOurs = (err) => me.kind === "unknown" && httpStatus(err) === 403;
     const create = async () => {
       const { data } = await call(
@@ -41435,7 +41724,7 @@ async function upsertComment(client, o) {
           } catch (err) {
             if (httpStatus(err) === 404) return 0;
             if (notOurs(err)) {
-              log2("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
+              log3("info", `comment ${c.id} carries our marker but is another bot's; left alone`);
               return 0;
             }
             throw err;
@@ -41445,7 +41734,7 @@ async function upsertComment(client, o) {
       const id = await create();
       return { action: deleted > 0 ? "recreated" : "created", commentId: id };
     }
-    if (mine.length > 1) log2("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
+    if (mine.length > 1) log3("info", `${mine.length} of our comments carry ${o.marker}; updating the oldest`);
     for (const existing of mine) {
       if (normalize3(existing.body ?? "") === normalize3(o.body)) {
         return { action: "unchanged", commentId: existing.id };
@@ -41456,7 +41745,7 @@ async function upsertComment(client, o) {
           return true;
         } catch (err) {
           if (!notOurs(err)) throw err;
-          log2("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
+          log3("info", `comment ${existing.id} carries our marker but is another bot's; looking further`);
           return false;
         }
       });
@@ -41495,6 +41784,7 @@ async function pullRequestLabels(client, owner, repo, number, options = {}) {
 
 // src/gate/describe.ts
 var WHAT = {
+  exposed: "newly exposed outside the cluster",
   "external-ingress": "newly reachable from outside the cluster",
   "external-egress": "newly allowed to reach outside the cluster",
   "cross-namespace": "newly reachable across namespaces",
@@ -41516,11 +41806,11 @@ function renderRows(r, keep) {
   return r.head + shown.join("") + (omitted > 0 ? r.more(omitted) : "") + r.tail;
 }
 function fitBlocks(blocks, options) {
-  const sep2 = options.separator ?? "\n";
+  const sep4 = options.separator ?? "\n";
   const dropped = /* @__PURE__ */ new Set();
   let keep = Infinity;
   const maxRows = Math.max(0, ...blocks.map((b) => b.rows?.rows.length ?? 0));
-  const render = () => {
+  const render2 = () => {
     const omitted = blocks.filter((_, i) => dropped.has(i)).map((b) => b.name);
     const trimmedRows = blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0);
     const parts = [];
@@ -41529,11 +41819,11 @@ function fitBlocks(blocks, options) {
       if (dropped.has(i)) return;
       parts.push(b.rows ? renderRows(b.rows, keep) : b.text ?? "");
     });
-    return parts.filter((p) => p !== "").join(sep2);
+    return parts.filter((p) => p !== "").join(sep4);
   };
-  let out = render();
+  let out = render2();
   if (out.length <= options.maxChars) return out;
-  const fits = () => render().length <= options.maxChars;
+  const fits = () => render2().length <= options.maxChars;
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
   const fitRows = () => {
     let lo = 0;
@@ -41548,7 +41838,7 @@ function fitBlocks(blocks, options) {
   };
   for (const { i } of byRank(false)) {
     dropped.add(i);
-    if (fits()) return render();
+    if (fits()) return render2();
   }
   const minRows = Math.min(options.minRows ?? 10, maxRows);
   let rows = fitRows();
@@ -41556,10 +41846,10 @@ function fitBlocks(blocks, options) {
     if (rows >= minRows && fits()) break;
     dropped.add(i);
     keep = Infinity;
-    if (fits()) return render();
+    if (fits()) return render2();
     rows = fitRows();
   }
-  out = render();
+  out = render2();
   if (out.length <= options.maxChars) return out;
   return cutText(out, options.maxChars);
 }
@@ -41596,10 +41886,10 @@ var UniverseIndex = class {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
-        const list = this.podsPerNs.get(e.pod.namespace) ?? [];
-        list.push(e);
-        this.podsPerNs.set(e.pod.namespace, list);
+      if (e.type !== "external" && e.type !== "ingress-controller") {
+        const list4 = this.podsPerNs.get(e.pod.namespace) ?? [];
+        list4.push(e);
+        this.podsPerNs.set(e.pod.namespace, list4);
       }
     }
   }
@@ -41618,7 +41908,7 @@ var UniverseIndex = class {
   normalize(endpoints) {
     const seen = /* @__PURE__ */ new Map();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp2(a.id, b.id));
+    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp4(a.id, b.id));
   }
   /** The set and its compact description. */
   describe(endpoints) {
@@ -41647,15 +41937,15 @@ var UniverseIndex = class {
     const perNs = /* @__PURE__ */ new Map();
     for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
     const nsTerms = [];
-    for (const [ns, list] of perNs) {
+    for (const [ns, list4] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
       const except = all.filter((e) => !inSet.has(e.id));
       const real = !ns.startsWith("[");
       const declaredOnly = all.every((e) => e.type === "workload");
       const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length && (!declaredOnly || list.length > MAX_NAMED);
+      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list4.length > 2 * except.length && list4.length > 1 + except.length && (!declaredOnly || list4.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
-      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+      else for (const e of list4) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = allPods.length > 1 && podsMissing.length === 0;
     const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -41675,9 +41965,9 @@ function cost(terms) {
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
   for (const v of violations) {
-    const list = out.get(v.change) ?? [];
-    list.push(v);
-    out.set(v.change, list);
+    const list4 = out.get(v.change) ?? [];
+    list4.push(v);
+    out.set(v.change, list4);
   }
   return out;
 }
@@ -41688,6 +41978,7 @@ function groupChanges(report) {
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
+    if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;
@@ -41702,14 +41993,14 @@ function groupChanges(report) {
         reasons.map((r) => JSON.stringify(r)).sort(),
         gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort()
       ]);
-      const list = buckets[facet].get(key) ?? [];
-      list.push({ change: c, index: i, conn, reasons, gate });
-      buckets[facet].set(key, list);
+      const list4 = buckets[facet].get(key) ?? [];
+      list4.push({ change: c, index: i, conn, reasons, gate });
+      buckets[facet].set(key, list4);
     }
   });
-  const build = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  const opened = build("opened");
-  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
+  const build2 = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const opened = build2("opened");
+  return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 function collapse(facet, parts, index) {
   const first = parts[0];
@@ -41745,8 +42036,8 @@ function rectangles(parts, index) {
     entry.parts.push(p);
   }
   const keyOf = (srcs) => {
-    const list = index.normalize(srcs);
-    return { list, key: list.map((e) => e.id).join("\n") };
+    const list4 = index.normalize(srcs);
+    return { list: list4, key: list4.map((e) => e.id).join("\n") };
   };
   const options = [...perDst.values()].map((entry) => {
     const plain2 = keyOf(entry.srcs.values());
@@ -41780,7 +42071,7 @@ function displaySets(srcs, dsts, index) {
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
   return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
-function cmp2(a, b) {
+function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -41815,8 +42106,8 @@ function md(text) {
   return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
 }
 function mdCode(text) {
-  const clean = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
-  return "`" + clean + "`";
+  const clean4 = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
+  return "`" + clean4 + "`";
 }
 function visibleControls(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
@@ -41860,7 +42151,7 @@ function kindOf(t) {
   }
 }
 function setWords(s, role, code, max = 5) {
-  const terms = [...s.terms].sort((a, b) => cmp3(kindOf(a), kindOf(b)));
+  const terms = [...s.terms].sort((a, b) => cmp5(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -41869,15 +42160,15 @@ function setWords(s, role, code, max = 5) {
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
-  for (const [k, list] of buckets) {
-    const shown = list.length > share + 1 ? list.slice(0, share) : list;
+  for (const [k, list4] of buckets) {
+    const shown = list4.length > share + 1 ? list4.slice(0, share) : list4;
     words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = list.length - shown.length;
+    const rest = list4.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
 }
-function cmp3(a, b) {
+function cmp5(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList(words) {
@@ -41935,8 +42226,8 @@ var MAX_MERMAID_EDGES = 20;
 var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
 function mermaidText(text, max = 80) {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean.length > max ? clean.slice(0, max - 1) + "\u2026" : clean;
+  const clean4 = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
+  const cut = clean4.length > max ? clean4.slice(0, max - 1) + "\u2026" : clean4;
   return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
@@ -41994,16 +42285,60 @@ function workloadWords(w, restricted) {
   return `${isolated}${state(w.ingress, "ingress")}, ${state(w.egress, "egress")}, ${w.dns ? "DNS allowed" : "no DNS"}`;
 }
 
+// src/render/exposure-words.ts
+var MAX_CHAINS = 3;
+var MAX_REASONS = 4;
+function exposureSentence(c, facet, f) {
+  const conn = facet === "opened" ? c.opened : c.closed;
+  const side2 = facet === "opened" ? "head" : "base";
+  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side2, f);
+  const from = sourceWords(c, f);
+  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn))}`;
+  const policy = policyWords(c, facet, f);
+  const tail = policy === "" ? "" : `; ${policy}`;
+  if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
+  return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+function sourceWords(c, f) {
+  const src = c.src;
+  if (src.type === "ingress-controller") return src.controller.named ? `the ingress controller (${f.code(src.controller.namespace)})` : "the ingress controller";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "0.0.0.0/0") return "the internet";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "::/0") return "the internet (IPv6)";
+  return `addresses ${f.code(src.id)}`;
+}
+function chainWords(via, conn, side2, f) {
+  const seen = /* @__PURE__ */ new Set();
+  const words = [];
+  for (const c of via) {
+    if (c.conn.intersect(conn).isEmpty) continue;
+    const w = c.chain.map((h) => `${f.hop(h, side2)} (${f.text(h.detail)})`).join(" \u2192 ");
+    if (seen.has(w)) continue;
+    seen.add(w);
+    words.push(w);
+  }
+  if (words.length > MAX_CHAINS) return `${words.slice(0, MAX_CHAINS - 1).join(", ")} and ${words.length - MAX_CHAINS + 1} more`;
+  return words.join(", ");
+}
+function policyWords(c, facet, f) {
+  const reasons = c.why.map((r) => {
+    const w = reasonWords(r);
+    return [w.before, f.reason(r), w.after].filter((s) => s !== "").join(" ");
+  });
+  if (reasons.length > 0) return reasons.length > MAX_REASONS ? `${reasons.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons.length - MAX_REASONS + 1} more` : reasons.join("; ");
+  if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
+  return "";
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text) => md(plain(text));
 var mdCode2 = (text) => mdCode(plain(text));
-var MAX_REASONS = 4;
+var MAX_REASONS2 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file, line, side = "head") => safeUrl((side === "head" ? ctx.link : ctx.baseLink)?.(file, line));
+  const link = (file, line, side2 = "head") => safeUrl((side2 === "head" ? ctx.link : ctx.baseLink)?.(file, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
@@ -42012,11 +42347,16 @@ function renderComment(report, ctx) {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  const fmt = exposureFormat(link);
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
@@ -42044,14 +42384,23 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
 }
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function verdict(report, g, allowedBy) {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
-  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
+  const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failing.length - 1;
+  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+function exposureViolations(report) {
+  const hit = new Set(report.gate.violations.map((v) => v.change));
+  return report.exposureChanges.filter((c) => hit.has(c));
+}
+function rulesOf(violations, c) {
+  return violations.filter((v) => v.change === c).map((v) => mdCode2(v.rule)).join(", ");
 }
 function violationWords(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
@@ -42063,9 +42412,10 @@ function counts(report, g) {
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${g.violating.length > 0 ? ` \u2014 ${plural(g.violating.length, "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural(violationCount(report, g), "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -42101,6 +42451,39 @@ function dnsCallout(d) {
   return `> [!WARNING]
 > \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
 }
+function violationCount(report, g) {
+  return g.violating.length + exposureViolations(report).length;
+}
+function exposureFormat(link) {
+  return {
+    code: mdCode2,
+    text: md2,
+    hop: (h, side2) => {
+      const what = `${md2(h.kind)} ${mdCode2(`${h.namespace}/${h.name}`)}`;
+      const url = link(h.at.file, h.at.line, side2);
+      return url ? `[${what}](${url})` : what;
+    },
+    reason: (r) => {
+      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const url = link(r.file, r.line, r.side);
+      return url ? `[${what}](${url})` : what;
+    }
+  };
+}
+function exposureList(title, changes, facet, fmt, violations) {
+  return {
+    head: `#### ${title} (${changes.length})`,
+    rows: changes.map((c, i) => {
+      const rules2 = facet === "opened" ? rulesOf(violations, c) : "";
+      return `${i === 0 ? "\n" : ""}
+- ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
+    }),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural(n, "more")}._`
+  };
+}
 function groupTable(title, groups2, link) {
   const head = `#### ${title} flows
 
@@ -42124,7 +42507,7 @@ function connCell(g) {
 }
 function whyCell(g, link) {
   const words = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
+  const shown = words.length > MAX_REASONS2 ? [...words.slice(0, MAX_REASONS2 - 1), `and ${words.length - MAX_REASONS2 + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
@@ -42229,17 +42612,35 @@ function diffJson(r) {
       dns: w.dns,
       file: w.workload.pod.source.file,
       line: w.workload.pod.source.line
+    })),
+    exposures: r.exposureChanges.map((e) => ({
+      ...changeJson(e),
+      source: e.source,
+      via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
+      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null }
     }))
   };
 }
 
 // src/render/diff-text.ts
+var TEXT = {
+  code: plain,
+  text: plain,
+  hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+};
+function exposureFailures(report) {
+  return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
+}
+function exposureViolationText(x) {
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+}
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 function violationLines(report, max = MAX_VIOLATIONS) {
-  const failing = groupChanges(report).violating;
-  const lines = failing.slice(0, max).map(violationText);
-  return { lines: failing.length > max ? [...lines, `\u2026 and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText)];
+  const lines = all.slice(0, max);
+  return { lines: all.length > max ? [...lines, `\u2026 and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }
 function violationText(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
@@ -42270,52 +42671,1805 @@ function openingAnnotations(report) {
   }));
 }
 
+// src/action/run-targets.ts
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join9 } from "node:path";
+
+// src/render/target-outcome.ts
+function isChanged(t) {
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0);
+}
+
+// src/render/targets-json.ts
+function targetsDiffJson(outcomes) {
+  const out = {
+    schema: "netreach.diff/v1",
+    endpoints: [],
+    changes: [],
+    gate: { passed: true, failOn: [], violations: [] },
+    diagnostics: [],
+    assumptions: [],
+    skipped: { documents: 0, kinds: {} },
+    workloads: [],
+    exposures: [],
+    targets: []
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const kinds = /* @__PURE__ */ new Map();
+  for (const t of outcomes) {
+    const tag = { target: t.name };
+    if (t.failure !== void 0) out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag });
+    if (t.report !== void 0) {
+      const j = diffJson(t.report);
+      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), out.endpoints.push(e);
+      out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
+      out.gate.passed &&= j.gate.passed;
+      for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
+      out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
+      out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
+      for (const a of j.assumptions) out.assumptions.push(`${t.name}: ${a}`);
+      out.skipped.documents += j.skipped.documents;
+      for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+      out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
+      out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
+    }
+    out.targets.push(targetJson(t));
+  }
+  out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
+  return out;
+}
+function targetJson(t) {
+  const r = t.report;
+  return {
+    name: t.name,
+    kind: t.kind,
+    source: t.built,
+    path: t.path,
+    values: [...t.values],
+    release: t.release ?? null,
+    namespace: t.namespace ?? null,
+    origin: t.origin,
+    definedIn: t.definedIn ? { ...t.definedIn } : null,
+    status: t.failure !== void 0 ? "failed" : isChanged(t) ? "changed" : "unchanged",
+    opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
+    closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
+    changed: r ? r.changes.length : 0,
+    gate: r ? { passed: r.gate.passed, failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : null,
+    base: sideJson(t.base),
+    head: sideJson(t.head),
+    error: t.failure?.message ?? null
+  };
+}
+function sideJson(s) {
+  return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
+}
+
+// src/render/targets-md.ts
+var md3 = (text) => md(plain(text));
+var mdCode3 = (text) => mdCode(plain(text));
+var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function targetResult(t, allowedBy = null) {
+  if (t.failure !== void 0) return "not analyzed: could not be built";
+  const r = t.report;
+  if (!isChanged(t)) return "no change";
+  const g = groupChanges(r);
+  const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const parts = [
+    exposed > 0 ? `${plural2(exposed, "workload")} newly exposed` : "",
+    g.openedFlows > 0 ? `${plural2(g.openedFlows, "flow")} opened` : "",
+    g.closedFlows > 0 ? `${plural2(g.closedFlows, "flow")} closed` : ""
+  ].filter((s) => s !== "");
+  const flows = parts.length === 0 ? "no flow changed" : parts.join(", ");
+  return `${flows} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+}
+function appears(t) {
+  if (t.base.absent && !t.head.absent) return " (added by this change)";
+  if (t.head.absent && !t.base.absent) return " (removed by this change)";
+  return "";
+}
+function renderTargetsComment(outcomes, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const allowedBy = ctx.gateAllowedByLabel ?? null;
+  const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
+  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
+  const changed = outcomes.filter(isChanged);
+  const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
+  const status = failedGate.length > 0 ? allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode3(allowedBy)}` : `gate failed in ${list(failedGate)}` : "gate passed";
+  const verdictParts = [
+    `${plural2(outcomes.length, "target")}`,
+    changed.length === 0 ? "no change to reachability" : `${changed.length} changed`,
+    ...notBuilt.length > 0 ? [`${notBuilt.length} not built`] : []
+  ];
+  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${notBuilt.length > 0 ? ` \u26A0\uFE0F Not analyzed: ${list(notBuilt)}.` : ""}`);
+  const rows = outcomes.map((t) => {
+    const gate = t.report === void 0 ? "\u2014" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
+    return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))} | ${gate} |`;
+  });
+  head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t));
+  const top = head.join("\n\n");
+  const left = maxChars - top.length - 400;
+  const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
+  const parts = [top];
+  const dropped = [];
+  for (const t of sections) {
+    const title = `### ${mdCode3(t.name)} \u2014 ${md3(t.built)}${appears(t)}`;
+    if (share < 1200) {
+      dropped.push(t.name);
+      continue;
+    }
+    if (t.failure !== void 0) {
+      const [first, ...detail] = t.failure.message.split("\n");
+      parts.push(`${title}
+
+> [!CAUTION]
+> ${md3(first ?? "")}${detail.length > 0 ? `
+
+${fence(detail.join("\n"), "text")}` : ""}`.slice(0, share));
+      continue;
+    }
+    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - title.length - 4 });
+    parts.push(`${title}
+
+${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
+  }
+  if (dropped.length > 0) parts.push(`> [!NOTE]
+> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
+  const text = parts.join("\n\n");
+  return (text.length > maxChars - 1 ? text.slice(0, maxChars - 1) : text) + "\n";
+}
+function list(ts) {
+  const names = ts.map((t) => mdCode3(t.name));
+  return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+}
+
+// src/targets/gitops.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/tools/kustomization-file.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import * as path2 from "node:path";
+var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function kustomizationFile(dir, tree) {
+  for (const name of KUSTOMIZATION_FILES) {
+    const file = join2(dir, name);
+    const text = tree.read(file);
+    if (text !== void 0) return { file, text };
+  }
+  return void 0;
+}
+function kustomizeClosure(dir, tree) {
+  const dirs = [];
+  const patches = [];
+  const visit = (d) => {
+    if (dirs.includes(d) || dirs.length > 500) return;
+    const k = kustomizationFile(d, tree);
+    if (k === void 0) return;
+    dirs.push(d);
+    const refs = kustomizationRefs(k.text);
+    for (const p of refs.patches) patches.push({ ...p, file: join2(d, p.file) });
+    for (const r of refs.resources) {
+      const rel = join2(d, r);
+      if (!rel.startsWith("../") && rel !== ".." && tree.isDir(rel)) visit(rel);
+    }
+  };
+  visit(normalize4(dir));
+  return { dirs, patches };
+}
+function kustomizationRefs(text) {
+  let data;
+  try {
+    data = (0, import_yaml6.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+  } catch {
+    return { resources: [], patches: [] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return { resources: [], patches: [] };
+  const k = data;
+  const strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && !x.includes("\n")) : [];
+  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r));
+  const patches = [];
+  for (const field of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
+    const list4 = k[field];
+    if (!Array.isArray(list4)) continue;
+    for (const item of list4) {
+      if (typeof item === "string" && !item.includes("\n")) patches.push({ file: item });
+      else if (item !== null && typeof item === "object" && typeof item.path === "string") {
+        const t = item.target;
+        const target2 = t && typeof t === "object" ? { ...typeof t.kind === "string" ? { kind: t.kind } : {}, ...typeof t.name === "string" ? { name: t.name } : {} } : void 0;
+        patches.push({ file: item.path, ...target2 ? { target: target2 } : {} });
+      }
+    }
+  }
+  return { resources, patches };
+}
+function join2(dir, rel) {
+  return normalize4(path2.posix.join(dir === "" ? "." : dir, rel));
+}
+function normalize4(p) {
+  const n = path2.posix.normalize(p);
+  return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
+}
+
+// src/targets/gitops.ts
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var list2 = (v) => Array.isArray(v) ? v : [];
+function normalizeRepoUrl(url) {
+  let u = url.trim().toLowerCase();
+  u = u.replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "");
+  u = u.replace(/^([^/:]+):(?!\d)/, "$1/");
+  return u.replace(/\.git$/, "").replace(/\/+$/, "");
+}
+function gitopsTargets(files, tree, repo) {
+  const objects = [];
+  for (const f of files) {
+    if (!/argoproj\.io|toolkit\.fluxcd\.io/.test(f.text)) continue;
+    const lines = f.text.split("\n");
+    let line = 1;
+    let docs;
+    try {
+      docs = (0, import_yaml7.parseAllDocuments)(f.text, { uniqueKeys: false });
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(docs)) continue;
+    for (const d of docs) {
+      const start = d.contents?.range?.[0];
+      if (start !== void 0) line = f.text.slice(0, start).split("\n").length;
+      if (d.errors.length > 0) continue;
+      let v;
+      try {
+        v = d.toJS({ maxAliasCount: 100 });
+      } catch {
+        continue;
+      }
+      const o = obj(v);
+      if (o) objects.push({ file: f.path, line: Math.min(line, lines.length), o });
+    }
+  }
+  const sameRepo = (url, p) => repo !== void 0 && typeof url === "string" ? normalizeRepoUrl(url) === repo : tree.isDir(p);
+  const fluxRepos = /* @__PURE__ */ new Map();
+  for (const { o } of objects)
+    if (String(o.apiVersion).startsWith("source.toolkit.fluxcd.io/") && o.kind === "GitRepository") {
+      const name = str(obj(o.metadata)?.name);
+      const url = str(obj(o.spec)?.url);
+      if (name && url) fluxRepos.set(name, url);
+    }
+  const out = [];
+  const add = (name, source, origin, namespace, file, line) => {
+    if (source === void 0) return;
+    out.push({ name, source, origin, definedIn: { file, line }, ...namespace ? { namespace } : {} });
+  };
+  for (const { file, line, o } of objects) {
+    const api = String(o.apiVersion ?? "");
+    const meta = obj(o.metadata) ?? {};
+    const spec = obj(o.spec) ?? {};
+    const name = str(meta.name) ?? "app";
+    if (api.startsWith("argoproj.io/") && o.kind === "Application") {
+      const sources = spec.source !== void 0 ? [spec.source] : list2(spec.sources);
+      const ns = str(obj(spec.destination)?.namespace);
+      sources.forEach((s, i) => {
+        const src = obj(s);
+        const p = str(src?.path);
+        if (!src || p === void 0 || !sameRepo(src.repoURL, clean(p))) return;
+        add(sources.length > 1 ? `${name}-${i}` : name, argoSource(src, name, tree), "argocd", ns, file, line);
+      });
+    } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
+      const template = obj(obj(spec.template)?.spec) ?? {};
+      const tmplName = str(obj(obj(spec.template)?.metadata)?.name) ?? `${name}-{{path.basename}}`;
+      for (const params of generatorParams(list2(spec.generators), tree, (url) => sameRepo(url, ""))) {
+        const sources = template.source !== void 0 ? [template.source] : list2(template.sources);
+        for (const s of sources) {
+          const src = obj(fill(s, params));
+          const p = str(src?.path);
+          if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, clean(p))) continue;
+          const appName = String(fill(tmplName, params));
+          add(appName, argoSource(src, appName, tree), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line);
+        }
+      }
+    } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
+      const p = str(spec.path) ?? "./";
+      const ref = obj(spec.sourceRef);
+      if (ref?.kind !== "GitRepository") continue;
+      if (!sameRepo(fluxRepos.get(String(ref.name)), clean(p))) continue;
+      const dir = clean(p);
+      const source = kustomizationFile(dir, tree) !== void 0 ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
+      add(name, source, "flux", str(spec.targetNamespace), file, line);
+    } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
+      const chart = obj(obj(spec.chart)?.spec);
+      const ref = obj(chart?.sourceRef);
+      const p = str(chart?.chart);
+      if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), clean(p))) continue;
+      const ns = str(spec.targetNamespace) ?? str(meta.namespace);
+      const values = list2(chart.valuesFiles).filter((v) => typeof v === "string").map(clean);
+      const inline = obj(spec.values);
+      const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name}` : name);
+      add(name, { kind: "helm", chart: clean(p), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line);
+    }
+  }
+  return out;
+}
+function argoSource(src, appName, tree) {
+  const dir = clean(String(src.path));
+  const helm = obj(src.helm);
+  if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
+    const values = list2(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => clean(dir === "" ? v : `${dir}/${v}`));
+    const inlineText = str(helm?.values);
+    const inlineObj = obj(helm?.valuesObject);
+    const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
+    return { kind: "helm", chart: dir, values, release: str(helm?.releaseName) ?? appName, ...inline !== void 0 ? { inlineValues: inline } : {} };
+  }
+  if (kustomizationFile(dir, tree) !== void 0) return { kind: "kustomize", dir };
+  return { kind: "paths", paths: dir === "" ? [] : [dir] };
+}
+function generatorParams(generators, tree, sameRepo) {
+  const out = [];
+  for (const g of generators.map(obj)) {
+    if (!g) continue;
+    for (const e of list2(obj(g.list)?.elements)) {
+      const el = obj(e);
+      if (el) out.push(Object.fromEntries(Object.entries(el).map(([k, v]) => [k, String(v)])));
+    }
+    const git2 = obj(g.git);
+    if (git2 && sameRepo(git2.repoURL) && tree.dirs) {
+      const dirs = tree.dirs();
+      const include = [];
+      const exclude = [];
+      for (const d of list2(git2.directories).map(obj)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
+      for (const dir of dirs) {
+        if (dir === "" || !include.some((p) => glob(p, dir)) || exclude.some((p) => glob(p, dir))) continue;
+        const base2 = dir.split("/").pop();
+        out.push({ path: dir, "path.path": dir, "path.basename": base2, "path.basenameNormalized": base2.replace(/[^a-z0-9-]/gi, "-").toLowerCase() });
+      }
+    }
+  }
+  return out;
+}
+function glob(pattern, dir) {
+  const re = clean(pattern).split("/").map((seg) => seg.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join("/");
+  return new RegExp(`^${re}$`).test(dir);
+}
+function fill(v, params) {
+  if (typeof v === "string") return v.replace(/\{\{\s*\.?([A-Za-z0-9_.]+)\s*\}\}/g, (m, k) => params[k] ?? m);
+  if (Array.isArray(v)) return v.map((x) => fill(x, params));
+  const o = obj(v);
+  return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fill(x, params)])) : v;
+}
+function clean(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/tools/materialize.ts
+import * as fs3 from "node:fs";
+import * as os5 from "node:os";
+import * as path3 from "node:path";
+var MiB6 = 1024 * 1024;
+var defaultMaterializeLimits = { ...defaultReadLimits, maxTotalBytes: 256 * MiB6 };
+function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
+  const lim = { ...defaultMaterializeLimits, ...limits };
+  const commit = resolveRev(repoDir, rev);
+  const specs = normalizePathspecs(pathspecs);
+  const entries = listTree(repoDir, commit, specs);
+  const diagnostics2 = [];
+  const note = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const toWrite = [];
+  let total = 0;
+  let full = false;
+  for (const entry of entries) {
+    const unsafe = unsafeName(entry.path);
+    if (unsafe !== void 0) note("error", entry.path, `${unsafe}; not written`);
+    else if (entry.mode === "120000") note("note", entry.path, "symbolic link not written (links are never followed); tools see no file here");
+    else if (entry.mode === "160000") note("note", entry.path, "submodule not written (its files live in another repository)");
+    else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0)
+      note("note", entry.path, "not a regular file; not written");
+    else if (full) continue;
+    else if (toWrite.length >= lim.maxFiles) {
+      note("error", entry.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
+      full = true;
+    } else if (entry.size > lim.maxFileBytes)
+      note("error", entry.path, `file is ${entry.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
+    else if (total + entry.size > lim.maxTotalBytes) {
+      note("error", entry.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
+      full = true;
+    } else {
+      toWrite.push(entry);
+      total += entry.size;
+    }
+  }
+  const contents = readBlobs(
+    repoDir,
+    toWrite.map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
+  );
+  const dir = fs3.realpathSync(fs3.mkdtempSync(path3.join(os5.tmpdir(), "netreach-tree-")));
+  const cleanup = () => fs3.rmSync(dir, { recursive: true, force: true });
+  let written = 0;
+  try {
+    for (const entry of toWrite) {
+      const bytes = contents.get(entry.oid);
+      if (bytes === void 0) {
+        note("error", entry.path, `object ${entry.oid} is missing from the repository; not written`);
+        continue;
+      }
+      const problem = writeInside(dir, entry.path, bytes);
+      if (problem === void 0) written++;
+      else note("error", entry.path, `${problem}; not written`);
+    }
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  return { dir, commit, files: written, diagnostics: diagnostics2, cleanup };
+}
+function unsafeName(file) {
+  const parts = file.split("/");
+  if (file.includes("\0") || path3.isAbsolute(file)) return "path is not a relative name";
+  if (parts.some((p) => p === "" || p === "." || p === ".."))
+    return 'path has an empty, "." or ".." component';
+  if (parts.some((p) => p.toLowerCase() === ".git")) return "path goes through a .git directory";
+  return void 0;
+}
+function writeInside(root, file, bytes) {
+  const abs = path3.join(root, ...file.split("/"));
+  if (!abs.startsWith(root + path3.sep)) return "path is outside the tree";
+  try {
+    fs3.mkdirSync(path3.dirname(abs), { recursive: true, mode: 493 });
+    fs3.writeFileSync(abs, bytes, { flag: "wx", mode: 420 });
+    return void 0;
+  } catch (e) {
+    const code = e.code ?? "error";
+    return code === "EEXIST" ? "another entry of the tree already has this name" : `cannot write it (${code})`;
+  }
+}
+
+// src/targets/repo-tree.ts
+var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+function dirsOf(files) {
+  const dirs = /* @__PURE__ */ new Set([""]);
+  for (const f of files) {
+    const parts = f.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  }
+  return dirs;
+}
+function excluding(items, exclude) {
+  return items.filter((x) => !exclude.some((d) => under(x.path ?? x.file, d)));
+}
+function gitTree(repoDir, rev, label) {
+  const commit = resolveRev(repoDir, rev);
+  const entries = /* @__PURE__ */ new Map();
+  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
+  const files = [...entries.keys()];
+  const dirs = dirsOf(files);
+  const texts = /* @__PURE__ */ new Map();
+  let root;
+  return {
+    label: `${label} ${commit.slice(0, 12)}`,
+    commit,
+    files,
+    read(file) {
+      if (!texts.has(file)) {
+        const e = entries.get(file);
+        let text;
+        if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
+          const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
+          text = bytes?.toString("utf8");
+        }
+        texts.set(file, text);
+      }
+      return texts.get(file);
+    },
+    isDir: (dir) => dirs.has(dir),
+    id: (file) => entries.get(file)?.oid,
+    manifests(paths, exclude) {
+      const r = readRevision(repoDir, commit, [...paths]);
+      return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
+    },
+    buildRoot() {
+      root ??= materializeRevision(repoDir, commit);
+      return root;
+    },
+    cleanup() {
+      root?.cleanup();
+    }
+  };
+}
+
+// src/targets/diff-targets.ts
+import * as os7 from "node:os";
+
+// src/tools/helm.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import * as fs7 from "node:fs";
+import * as path7 from "node:path";
+
+// src/tools/build-options.ts
+var DEFAULT_TIMEOUT_MS = 6e4;
+var DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+function resolvedOptions(o) {
+  return {
+    searchPath: o.searchPath ?? process.env.PATH ?? "",
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: o.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES
+  };
+}
+
+// src/tools/find-tool.ts
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
+var install = {
+  kustomize: "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has it built in",
+  kubectl: "install kubectl (https://kubernetes.io/docs/tasks/tools/)",
+  helm: "install Helm v3 or v4 (https://helm.sh/docs/intro/install/)"
+};
+function missingToolMessage(names) {
+  const list4 = names.map((n) => `\`${n}\``).join(" or ");
+  return `${list4} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(path4.delimiter)) {
+    if (!path4.isAbsolute(dir)) continue;
+    const file = path4.join(dir, name);
+    try {
+      if (!fs4.statSync(file).isFile()) continue;
+      fs4.accessSync(file, fs4.constants.X_OK);
+      return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+
+// src/tools/helm-source.ts
+function splitHelmOutput(stdout) {
+  const docs = [];
+  for (const chunk of stdout.split(/^---[ \t]*(?:#.*)?$/m)) {
+    const text = chunk.replace(/^\n/, "");
+    if (!/^[ \t]*[^\s#]/m.test(text)) continue;
+    const m = /^# Source: (.+)$/m.exec(text);
+    docs.push({ template: m?.[1]?.trim(), text });
+  }
+  return docs;
+}
+function templatePath(chartDir, template) {
+  const rest = template.split("/").slice(1).join("/");
+  return chartDir === "" ? rest : `${chartDir}/${rest}`;
+}
+
+// src/tools/line-map.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+function walk(doc, lc) {
+  const lineOf = /* @__PURE__ */ new Map();
+  const pathAt = /* @__PURE__ */ new Map();
+  const record = (path10, offset) => {
+    if (offset === void 0) return;
+    const line = lc.linePos(offset).line;
+    if (!lineOf.has(path10)) lineOf.set(path10, line);
+    if (!pathAt.has(line)) pathAt.set(line, path10);
+  };
+  const visit = (node, path10) => {
+    if ((0, import_yaml8.isMap)(node)) {
+      for (const pair of node.items) {
+        const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        if (key === void 0) continue;
+        const p = path10 === "" ? key : `${path10}/${key}`;
+        record(p, pair.key.range?.[0]);
+        visit(pair.value, p);
+      }
+    } else if ((0, import_yaml8.isSeq)(node)) {
+      node.items.forEach((item, i) => {
+        const p = path10 === "" ? String(i) : `${path10}/${i}`;
+        record(p, item?.range?.[0]);
+        visit(item, p);
+      });
+    }
+  };
+  const contents = doc.contents;
+  record("", contents?.range?.[0]);
+  visit(doc.contents, "");
+  return { lineOf, pathAt };
+}
+function readYamlSource(text) {
+  const lc = new import_yaml8.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml8.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  const out = [];
+  for (const doc of docs) {
+    const contents = doc.contents;
+    if (contents?.range === void 0 || doc.errors.length > 0) continue;
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      continue;
+    }
+    out.push({ line: lc.linePos(contents.range[0]).line, value, lines: walk(doc, lc).lineOf });
+  }
+  return { docs: out };
+}
+function jsonPatchLines(doc) {
+  const out = /* @__PURE__ */ new Map([["", doc.line]]);
+  if (!Array.isArray(doc.value)) return out;
+  doc.value.forEach((op, i) => {
+    const pointer = op?.path;
+    if (typeof pointer !== "string") return;
+    const key = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join("/");
+    const line = doc.lines.get(String(i));
+    if (line !== void 0 && !out.has(key)) out.set(key, line);
+  });
+  return out;
+}
+function mapByPath(rendered, source, fallback) {
+  const lc = new import_yaml8.LineCounter();
+  const docs = (0, import_yaml8.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
+  const count = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
+  const doc = Array.isArray(docs) ? docs[0] : void 0;
+  const pathAt = doc === void 0 ? /* @__PURE__ */ new Map() : walk(doc, lc).pathAt;
+  const out = [];
+  let current = fallback;
+  for (let line = 1; line <= count; line++) {
+    const path10 = pathAt.get(line);
+    if (path10 !== void 0) current = longestPrefix(path10, source) ?? fallback;
+    out.push(current);
+  }
+  return out;
+}
+function longestPrefix(path10, source) {
+  const parts = path10 === "" ? [] : path10.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const line = source.get(parts.slice(0, n).join("/"));
+    if (line !== void 0) return line;
+  }
+  return void 0;
+}
+function mapByTemplate(rendered, template, kindLine) {
+  const tLines = template.split("\n");
+  let from = 0;
+  let to = tLines.length;
+  if (kindLine !== void 0) {
+    for (let i = kindLine - 1; i >= 0; i--)
+      if (/^---/.test(tLines[i])) {
+        from = i + 1;
+        break;
+      }
+    for (let i = kindLine; i < tLines.length; i++)
+      if (/^---/.test(tLines[i])) {
+        to = i;
+        break;
+      }
+  }
+  const rLines = rendered.endsWith("\n") ? rendered.slice(0, -1).split("\n") : rendered.split("\n");
+  const out = [];
+  let next = from;
+  let current = kindLine ?? from + 1;
+  for (const r of rLines) {
+    const text = r.trim();
+    if (text !== "" && !text.startsWith("#")) {
+      let found2 = false;
+      for (let j = next; j < to; j++) {
+        if (matches2(text, tLines[j].trim())) {
+          current = j + 1;
+          next = j + 1;
+          found2 = true;
+          break;
+        }
+      }
+      if (!found2) {
+        for (let j = next; j < to; j++) {
+          if (printsText(tLines[j].trim())) {
+            current = j + 1;
+            break;
+          }
+        }
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+function printsText(line) {
+  if (!line.startsWith("{{") || !line.endsWith("}}")) return false;
+  const inner = line.replace(/^\{\{-?\s*/, "");
+  return !/^(if|else|end|with|range|define|block|\/\*|\$\w+\s*:?=)/.test(inner);
+}
+function matches2(rendered, template) {
+  if (!template.includes("{{")) return rendered === template;
+  const before = template.slice(0, template.indexOf("{{")).trim();
+  return before !== "" && /(:|-)$/.test(before) && rendered.startsWith(before);
+}
+
+// src/tools/object-line.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+function objectLine(text, kind, name) {
+  const lc = new import_yaml9.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml9.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  const found2 = [];
+  for (const doc of docs) {
+    const contents = doc.contents;
+    if (contents?.range === void 0) continue;
+    if (doc.get("kind") !== kind) continue;
+    const n = doc.getIn(["metadata", "name"]);
+    if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
+  }
+  const exact = found2.filter((f) => f.name === name);
+  if (exact.length === 1) return exact[0].line;
+  const part = found2.filter((f) => name.includes(f.name));
+  return part.length === 1 ? part[0].line : void 0;
+}
+function templateKindLine(template, renderedKinds, index) {
+  const kindLines = [];
+  template.split("\n").forEach((l, i) => {
+    const m = /^kind:\s*["']?([A-Za-z0-9]+)["']?\s*(#.*)?$/.exec(l.trimEnd());
+    if (m) kindLines.push({ kind: m[1], line: i + 1 });
+  });
+  const kind = renderedKinds[index];
+  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index].line;
+  const same = kindLines.filter((k) => k.kind === kind);
+  return same.length === 1 ? same[0].line : void 0;
+}
+
+// src/tools/rendered.ts
+function groupBySource(pieces) {
+  const texts = /* @__PURE__ */ new Map();
+  const written = /* @__PURE__ */ new Map();
+  const objects = [];
+  for (const p of pieces) {
+    const file = p.group;
+    const before = texts.get(file);
+    const body = p.text.endsWith("\n") ? p.text : `${p.text}
+`;
+    const joined = before === void 0 ? body : `${before}---
+${body}`;
+    const line = before === void 0 ? 1 : lineCount(before) + 2;
+    texts.set(file, joined);
+    const at = written.get(file) ?? [];
+    const n = lineCount(body);
+    const fallback = p.origin.line ?? 1;
+    if (before !== void 0) at.push(at[at.length - 1] ?? fallback);
+    for (let i = 0; i < n; i++) at.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at);
+    const { text: _text, group: _group, lines: _lines, ...rest } = p;
+    objects.push({ ...rest, file, line });
+  }
+  return { files: [...texts].map(([path10, text]) => ({ path: path10, text, lines: written.get(path10) })), objects };
+}
+function lineCount(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+// src/tools/tool-message.ts
+var MAX_LINES = 20;
+var MAX_CHARS = 4e3;
+function trimToolMessage(stderr) {
+  const lines = stderr.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  let shown = lines.slice(0, MAX_LINES).join("\n");
+  if (shown.length > MAX_CHARS) shown = `${shown.slice(0, MAX_CHARS)}\u2026`;
+  return lines.length > MAX_LINES ? `${shown}
+(${lines.length - MAX_LINES} more lines)` : shown;
+}
+
+// src/tools/run-failure.ts
+function runFailure(tool, what, r, timeoutMs, classify3 = () => void 0) {
+  const fail = (failure, error2, detail) => ({ ok: false, tool, failure, error: error2, detail: trimToolMessage(detail) });
+  switch (r.kind) {
+    case "exited": {
+      if (r.status === 0) return void 0;
+      const c = classify3(r.stderr);
+      return fail(c?.failure ?? "failed", c?.error ?? `${what} failed (${tool} exited with status ${r.status})`, r.stderr);
+    }
+    case "timeout":
+      return fail("timeout", `${what} took longer than ${Math.round(timeoutMs / 1e3)} s; ${tool} was stopped`, r.stderr);
+    case "too-much-output":
+      return fail("failed", `${what} printed more output than netreach reads; ${tool} was stopped`, r.stderr);
+    case "killed":
+      return fail("failed", `${what} was killed (${r.signal})`, r.stderr);
+    case "not-started":
+      return fail("failed", `${tool} could not be started (${r.code})`, r.message);
+  }
+}
+async function neverRejects(tool, build2) {
+  try {
+    return await build2();
+  } catch (e) {
+    return { ok: false, tool, failure: "failed", error: `${tool} could not run: ${e instanceof Error ? e.message : String(e)}`, detail: "" };
+  }
+}
+
+// src/tools/run-tool.ts
+import { spawn } from "node:child_process";
+var MAX_STDERR_BYTES = 64 * 1024;
+function runTool(file, args, opts) {
+  return new Promise((resolve) => {
+    let child2;
+    try {
+      child2 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    } catch (e) {
+      const err2 = e;
+      resolve({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
+      return;
+    }
+    const out = [];
+    let outBytes = 0;
+    const err = [];
+    let errBytes = 0;
+    let ended;
+    const killGroup = (why) => {
+      ended ??= why;
+      try {
+        if (child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
+    child2.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > opts.maxOutputBytes) killGroup("too-much-output");
+      else out.push(chunk);
+    });
+    child2.stderr.on("data", (chunk) => {
+      if (errBytes < MAX_STDERR_BYTES) err.push(chunk.subarray(0, MAX_STDERR_BYTES - errBytes));
+      errBytes += chunk.length;
+    });
+    child2.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ kind: "not-started", code: e.code ?? "error", message: e.message });
+    });
+    child2.on("close", (status, signal) => {
+      clearTimeout(timer);
+      if (child2.pid !== void 0) {
+        try {
+          process.kill(-child2.pid, "SIGKILL");
+        } catch {
+        }
+      }
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (ended !== void 0) resolve({ kind: ended, stderr });
+      else if (status === null) resolve({ kind: "killed", signal: signal ?? "signal", stderr });
+      else resolve({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
+    });
+  });
+}
+
+// src/tools/target-path.ts
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
+function resolveInTree(root, rel, want) {
+  if (rel.includes("\0") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel)) return { problem: `${JSON.stringify(rel)} is not a path in the repository` };
+  const parts = rel.split("/").filter((p) => p !== "" && p !== ".");
+  if (rel.startsWith("/") || path5.isAbsolute(rel) || parts.includes(".."))
+    return { problem: `${JSON.stringify(rel)} must be relative to the repository root, without ".."` };
+  let abs = root;
+  for (const [i, part] of parts.entries()) {
+    abs = path5.join(abs, part);
+    let st2;
+    try {
+      st2 = fs5.lstatSync(abs);
+    } catch {
+      return { problem: `${parts.join("/") || "."} does not exist in this revision` };
+    }
+    if (st2.isSymbolicLink()) return { problem: `${parts.slice(0, i + 1).join("/")} is a symbolic link (not followed)` };
+  }
+  const st = fs5.statSync(abs);
+  if (want === "directory" ? !st.isDirectory() : !st.isFile())
+    return { problem: `${parts.join("/") || "."} is not a ${want}` };
+  return { abs, rel: parts.join("/") };
+}
+
+// src/tools/tool-env.ts
+import * as fs6 from "node:fs";
+import * as os6 from "node:os";
+import * as path6 from "node:path";
+var DEAD_PROXY = "http://127.0.0.1:9";
+function makeToolHome(searchPath) {
+  const dir = fs6.realpathSync(fs6.mkdtempSync(path6.join(os6.tmpdir(), "netreach-home-")));
+  const sub = (name) => {
+    const d = path6.join(dir, name);
+    fs6.mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const env = {
+    PATH: searchPath,
+    HOME: dir,
+    TMPDIR: sub("tmp"),
+    LANG: "C.UTF-8",
+    XDG_CONFIG_HOME: sub("config"),
+    XDG_CACHE_HOME: sub("cache"),
+    XDG_DATA_HOME: sub("data"),
+    // Never read: points at a file that does not exist, so no cluster is ever contacted.
+    KUBECONFIG: path6.join(dir, "no-kubeconfig"),
+    HTTP_PROXY: DEAD_PROXY,
+    HTTPS_PROXY: DEAD_PROXY,
+    ALL_PROXY: DEAD_PROXY,
+    http_proxy: DEAD_PROXY,
+    https_proxy: DEAD_PROXY,
+    all_proxy: DEAD_PROXY,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: os6.devNull,
+    GIT_TERMINAL_PROMPT: "0",
+    GCM_INTERACTIVE: "never",
+    // A protocol name that does not exist: git refuses every transport (https, ssh, git, file).
+    GIT_ALLOW_PROTOCOL: "netreach-none",
+    HELM_CACHE_HOME: sub("helm-cache"),
+    HELM_CONFIG_HOME: sub("helm-config"),
+    HELM_DATA_HOME: sub("helm-data"),
+    HELM_PLUGINS: sub("helm-plugins"),
+    HELM_REGISTRY_CONFIG: path6.join(dir, "helm-config", "registry.json"),
+    HELM_REPOSITORY_CONFIG: path6.join(dir, "helm-config", "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: sub("helm-cache/repository"),
+    HELM_CONTENT_CACHE: sub("helm-cache/content")
+  };
+  return { dir, env, cleanup: () => fs6.rmSync(dir, { recursive: true, force: true }) };
+}
+
+// src/tools/helm.ts
+var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var versions = /* @__PURE__ */ new Map();
+function helmTemplate(root, target2, options = {}) {
+  return neverRejects("helm template", () => render(root, target2, options));
+}
+async function render(root, target2, options) {
+  const opts = resolvedOptions(options);
+  let tool = "helm template";
+  const fail = (failure, error2, detail = "") => ({ ok: false, tool, failure, error: error2, detail });
+  const helm = findOnPath("helm", opts.searchPath);
+  if (helm === void 0) return fail("missing-tool", missingToolMessage(["helm"]));
+  const chart = resolveInTree(root, target2.chart, "directory");
+  if ("problem" in chart) return fail("invalid-target", `helm chart: ${chart.problem}`);
+  if (!fs7.existsSync(path7.join(chart.abs, "Chart.yaml"))) return fail("invalid-target", `helm chart ${chart.rel || "."} has no Chart.yaml`);
+  if (target2.release.length > 53 || !DNS_LABEL2.test(target2.release))
+    return fail("invalid-target", `helm release name ${JSON.stringify(target2.release)} must be a DNS label (lowercase letters, digits and "-", at most 53)`);
+  if (target2.namespace.length > 63 || !DNS_LABEL2.test(target2.namespace))
+    return fail("invalid-target", `namespace ${JSON.stringify(target2.namespace)} must be a DNS label (lowercase letters, digits and "-", at most 63)`);
+  const values = [];
+  for (const v of target2.values ?? []) {
+    const file = resolveInTree(root, v, "file");
+    if ("problem" in file) return fail("invalid-target", `helm values file: ${file.problem}`);
+    values.push(file.abs);
+  }
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const run = (args2) => runTool(helm, args2, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    let version = versions.get(helm);
+    if (version === void 0) {
+      version = run(["version", "--short"]);
+      versions.set(helm, version);
+    }
+    const ran = await version;
+    const versionFailed = runFailure("helm", "`helm version`", ran, opts.timeoutMs);
+    if (versionFailed !== void 0) {
+      versions.delete(helm);
+      return versionFailed;
+    }
+    const v = ran.kind === "exited" ? ran.stdout.toString("utf8").trim() : "";
+    const major = /^v(\d+)\./.exec(v)?.[1];
+    if (major !== "3" && major !== "4")
+      return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);
+    tool = `helm ${v.replace(/\+.*$/, "")}`;
+    if (target2.inlineValues !== void 0) {
+      const inline = path7.join(home.dir, "inline-values.yaml");
+      fs7.writeFileSync(inline, target2.inlineValues);
+      values.push(inline);
+    }
+    const args = ["template", target2.release, chart.abs, `--namespace=${target2.namespace}`, ...values.map((f) => `--values=${f}`)];
+    const r = await run(args);
+    const failed2 = runFailure(tool, `rendering chart ${chart.rel || "."}`, r, opts.timeoutMs, (stderr) => classify(stderr, chart.rel || "."));
+    if (failed2 !== void 0) return failed2;
+    if (r.kind !== "exited") throw new Error("unreachable");
+    return readOutput(root, chart.rel, tool, target2.namespace, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+  } finally {
+    home.cleanup();
+  }
+}
+function classify(stderr, chart) {
+  if (/missing in charts\/ directory|helm dependency build/.test(stderr))
+    return {
+      failure: "failed",
+      error: `chart ${chart} has dependencies that are not in its charts/ directory; netreach never downloads charts: run \`helm dependency build\` and commit charts/`
+    };
+  return void 0;
+}
+function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
+  const docs = splitHelmOutput(stdout);
+  const parsed = [];
+  for (const d of docs) {
+    const [doc, ...extra] = (0, import_yaml10.parseAllDocuments)(d.text, { uniqueKeys: false });
+    const error2 = doc?.errors[0] ?? extra[0]?.errors[0];
+    if (doc === void 0 || error2 !== void 0)
+      return {
+        ok: false,
+        tool,
+        failure: "unreadable-output",
+        error: `${tool} rendered YAML netreach cannot read${d.template ? ` from ${d.template}` : ""}`,
+        detail: trimToolMessage(error2?.message ?? "")
+      };
+    const get = (...p) => {
+      const v = doc.getIn(p);
+      return typeof v === "string" ? v : void 0;
+    };
+    parsed.push({ template: d.template, text: d.text, apiVersion: get("apiVersion") ?? "", kind: get("kind") ?? "", name: get("metadata", "name") ?? "", namespace: get("metadata", "namespace") });
+  }
+  const kindsByTemplate = /* @__PURE__ */ new Map();
+  for (const p of parsed) if (p.template !== void 0) kindsByTemplate.set(p.template, [...kindsByTemplate.get(p.template) ?? [], p.kind]);
+  const seen = /* @__PURE__ */ new Map();
+  const templates = /* @__PURE__ */ new Map();
+  const pieces = parsed.map((p) => {
+    const shownChart = chartRel === "" ? "." : chartRel;
+    if (p.template === void 0) {
+      const { template: _t, ...rest2 } = p;
+      return { ...rest2, group: `${shownChart}/Chart.yaml`, origin: { file: void 0 } };
+    }
+    const index = seen.get(p.template) ?? 0;
+    seen.set(p.template, index + 1);
+    const rel = templatePath(chartRel, p.template);
+    if (!templates.has(rel)) templates.set(rel, readIfFile(root, rel));
+    const source = templates.get(rel);
+    const file = source !== void 0 ? rel : vendoredArchive(root, rel);
+    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index);
+    const { template, ...rest } = p;
+    const lines = source === void 0 ? void 0 : mapByTemplate(p.text, source, line);
+    return { ...rest, group: rel, origin: { file, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
+  });
+  return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
+}
+function readIfFile(root, rel) {
+  const abs = path7.join(root, ...rel.split("/"));
+  try {
+    return fs7.lstatSync(abs).isFile() ? fs7.readFileSync(abs, "utf8") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function vendoredArchive(root, rel) {
+  const parts = rel.split("/");
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== "charts") continue;
+    const chartsDir = parts.slice(0, i + 1).join("/");
+    const name = parts[i + 1];
+    if (fs7.existsSync(path7.join(root, ...parts.slice(0, i + 2)))) continue;
+    let entries;
+    try {
+      entries = fs7.readdirSync(path7.join(root, ...chartsDir.split("/")));
+    } catch {
+      return void 0;
+    }
+    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name}.tgz` || e.startsWith(`${name}-`) && /^\d/.test(e.slice(name.length + 1)))).sort()[0];
+    return archive === void 0 ? void 0 : `${chartsDir}/${archive}`;
+  }
+  return void 0;
+}
+
+// src/tools/kustomize.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import * as fs8 from "node:fs";
+import * as path9 from "node:path";
+
+// src/tools/kustomize-origin.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+import * as path8 from "node:path";
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+function parseOrigin(value, buildRoot) {
+  if (typeof value !== "string") return void 0;
+  let data;
+  try {
+    data = (0, import_yaml11.parse)(value);
+  } catch {
+    return void 0;
+  }
+  if (data === null || typeof data !== "object") return void 0;
+  const o = data;
+  const by = o.configuredBy;
+  const generatedBy = typeof by?.kind === "string" ? by.kind : void 0;
+  const written = typeof o.path === "string" ? o.path : typeof o.configuredIn === "string" ? o.configuredIn : void 0;
+  if (written === void 0) return void 0;
+  if (typeof o.repo === "string" && o.repo !== "")
+    return { file: void 0, outside: `${o.repo}${typeof o.ref === "string" ? `?ref=${o.ref}` : ""} ${written}`, ...generatedBy ? { generatedBy } : {} };
+  const rel = path8.posix.normalize(path8.posix.join(buildRoot, written));
+  const outside = path8.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
+  return outside ? { file: void 0, outside: written, ...generatedBy ? { generatedBy } : {} } : { file: rel, ...generatedBy ? { generatedBy } : {} };
+}
+
+// src/tools/kustomize.ts
+var SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
+function kustomizeBuild(root, target2, options = {}) {
+  return neverRejects("kustomize", () => build(root, target2, options));
+}
+async function build(root, target2, options) {
+  const opts = resolvedOptions(options);
+  const kustomize = findOnPath("kustomize", opts.searchPath);
+  const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
+  const tool = kustomize !== void 0 ? "kustomize build" : "kubectl kustomize";
+  const fail = (failure, error2, detail = "") => ({ ok: false, tool, failure, error: error2, detail });
+  if (kustomize === void 0 && kubectl === void 0) return fail("missing-tool", missingToolMessage(["kustomize", "kubectl"]));
+  const dir = resolveInTree(root, target2, "directory");
+  if ("problem" in dir) return fail("invalid-target", `kustomize target: ${dir.problem}`);
+  const shown = dir.rel || ".";
+  if (!KUSTOMIZATION_FILES.some((f) => fs8.existsSync(path9.join(dir.abs, f))))
+    return fail("invalid-target", `kustomize target ${shown} has no kustomization.yaml`);
+  const wrapper = fs8.mkdtempSync(path9.join(root, ".netreach-build-"));
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const wrapperRel = path9.relative(root, wrapper).split(path9.sep).join("/");
+    const resource = path9.relative(wrapper, dir.abs).split(path9.sep).join("/");
+    fs8.writeFileSync(
+      path9.join(wrapper, "kustomization.yaml"),
+      `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- ${JSON.stringify(resource)}
+buildMetadata:
+- originAnnotations
+`
+    );
+    const [file, args] = kustomize !== void 0 ? [kustomize, ["build", wrapper, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", wrapper, ...SAFETY_FLAGS]];
+    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    const failed2 = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify2(stderr, shown));
+    if (failed2 !== void 0) return failed2;
+    if (r.kind !== "exited") throw new Error("unreachable");
+    return readOutput2(root, wrapperRel, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+  } finally {
+    fs8.rmSync(wrapper, { recursive: true, force: true });
+    home.cleanup();
+  }
+}
+function classify2(stderr, shown) {
+  if (/transport '[^']*' not allowed|proxyconnect tcp|no 'git' program|accumulating resources from '(https?:\/\/|git@|ssh:\/\/|github\.com\/)/.test(stderr))
+    return {
+      failure: "remote",
+      error: `${shown} refers to a remote base or resource (a URL or git repository), and netreach builds offline: nothing is fetched while reviewing a pull request. Vendor the remote base into the repository, or analyze the rendered manifests instead.`
+    };
+  if (/--enable-helm|helmCharts/i.test(stderr))
+    return { failure: "failed", error: `${shown} inflates Helm charts inside kustomize (helmCharts), which netreach does not run; make the chart its own helm target instead` };
+  if (/external plugins disabled/.test(stderr))
+    return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
+  return void 0;
+}
+function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
+  const pieces = [];
+  const sources = /* @__PURE__ */ new Map();
+  const sourceText = (file) => {
+    if (!sources.has(file)) {
+      let text;
+      try {
+        text = fs8.readFileSync(path9.join(root, ...file.split("/")), "utf8");
+      } catch {
+        text = void 0;
+      }
+      sources.set(file, text);
+    }
+    return sources.get(file);
+  };
+  const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
+  const yamlSources = /* @__PURE__ */ new Map();
+  const yamlSource = (file) => {
+    if (!yamlSources.has(file)) {
+      const t = sourceText(file);
+      yamlSources.set(file, t === void 0 ? void 0 : readYamlSource(t));
+    }
+    return yamlSources.get(file);
+  };
+  const tree = {
+    read: (f) => resolveInTree(root, f, "file").abs !== void 0 ? sourceText(f) : void 0,
+    isDir: (d) => "abs" in resolveInTree(root, d, "directory")
+  };
+  const patches = kustomizeClosure(shown === "." ? "" : shown, tree).patches;
+  const writtenAt = (file, line, kind, rendered) => {
+    const resource = yamlSource(file)?.docs.find((d) => d.line === line);
+    if (resource === void 0) return void 0;
+    const meta = resource.value?.metadata;
+    const originalName = typeof meta?.name === "string" ? meta.name : void 0;
+    for (const p of patches) {
+      const source = yamlSource(p.file);
+      if (source === void 0 || originalName === void 0) continue;
+      if (p.target !== void 0 && !((p.target.kind === void 0 || p.target.kind === kind) && (p.target.name === void 0 || nameMatches(p.target.name, originalName))))
+        continue;
+      const doc = source.docs.find((d) => {
+        if (Array.isArray(d.value)) return p.target !== void 0;
+        const v = d.value;
+        return v?.kind === kind && (p.target !== void 0 || v?.metadata?.name === originalName);
+      });
+      if (doc === void 0) continue;
+      const lines = Array.isArray(doc.value) ? jsonPatchLines(doc) : doc.lines;
+      return { group: p.file, patch: { file: p.file, line: doc.line }, lines: mapByPath(rendered, lines, doc.line) };
+    }
+    return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
+  };
+  for (const doc of (0, import_yaml12.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+    if (doc.errors.length > 0)
+      return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
+    if (doc.contents === null) continue;
+    const get = (...p) => {
+      const v = doc.getIn(p);
+      return typeof v === "string" ? v : void 0;
+    };
+    const kind = get("kind") ?? "";
+    const name = get("metadata", "name") ?? "";
+    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), wrapperRel);
+    if (origin?.outside !== void 0)
+      return {
+        ok: false,
+        tool,
+        failure: origin.outside.includes("://") ? "remote" : "outside-tree",
+        error: `${shown} includes ${kind} ${name} from outside the repository; netreach only builds from files of the revision`,
+        detail: trimToolMessage(origin.outside)
+      };
+    doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
+    const annotations = doc.getIn(["metadata", "annotations"]);
+    if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
+    const file = origin?.file;
+    const text = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
+    const line = text === void 0 ? void 0 : objectLine(text, kind, name);
+    const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
+    const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind, rendered);
+    pieces.push({
+      group: written?.group ?? file ?? fallback,
+      text: rendered,
+      ...written !== void 0 ? { lines: written.lines } : {},
+      apiVersion: get("apiVersion") ?? "",
+      kind,
+      name,
+      namespace: get("metadata", "namespace"),
+      origin: {
+        file,
+        ...line !== void 0 ? { line } : {},
+        ...origin?.generatedBy !== void 0 ? { generatedBy: origin.generatedBy } : {},
+        ...written?.patch !== void 0 ? { patch: written.patch } : {}
+      }
+    });
+  }
+  return { ok: true, tool, warnings, ...groupBySource(pieces) };
+}
+function nameMatches(pattern, name) {
+  if (pattern === name) return true;
+  if (!/^[-a-z0-9.*]+$/.test(pattern) || (pattern.match(/\*/g) ?? []).length > 3 || /\*\*|^\*/.test(pattern)) return false;
+  return new RegExp(`^(?:${pattern})$`).test(name);
+}
+
+// src/targets/target.ts
+function describeSource(s) {
+  switch (s.kind) {
+    case "paths":
+      return `paths ${s.paths.length === 0 ? "." : s.paths.join(", ")}`;
+    case "kustomize":
+      return `kustomize ${s.dir || "."}`;
+    case "helm": {
+      const vals = [...s.values.map((v) => v.split("/").pop()), ...s.inlineValues !== void 0 ? ["inline values"] : []];
+      return `helm ${s.chart || "."}${vals.length > 0 ? ` (${vals.join(", ")})` : ""}`;
+    }
+  }
+}
+function sameSource(a, b) {
+  if (a.kind === "kustomize" && b.kind === "kustomize") return a.dir === b.dir;
+  if (a.kind === "helm" && b.kind === "helm")
+    return a.chart === b.chart && a.inlineValues === b.inlineValues && a.values.join("\n") === b.values.join("\n");
+  if (a.kind === "paths" && b.kind === "paths") return a.paths.join("\n") === b.paths.join("\n");
+  return false;
+}
+
+// src/targets/diff-targets.ts
+async function diffTargets(targets, trees, options) {
+  const jobs = [];
+  const sides = targets.map(() => ({ base: void 0, head: void 0 }));
+  targets.forEach((t, i) => {
+    const same = t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
+    if (same) {
+      jobs.push(async () => {
+        const b = await buildSide(t, trees.base, options);
+        sides[i].base = b;
+        sides[i].head = { ...b, reused: true, ms: 0 };
+      });
+    } else {
+      jobs.push(async () => void (sides[i].base = await buildSide(t, trees.base, options)));
+      jobs.push(async () => void (sides[i].head = await buildSide(t, trees.head, options)));
+    }
+  });
+  await pool(jobs, options.concurrency ?? Math.max(1, os7.availableParallelism?.() ?? os7.cpus().length));
+  return targets.map((target2, i) => {
+    const base2 = sides[i].base;
+    const head = sides[i].head;
+    const failed2 = head.error !== void 0 ? { side: "head", tree: trees.head, b: head } : base2.error !== void 0 ? { side: "base", tree: trees.base, b: base2 } : void 0;
+    if (failed2 !== void 0) {
+      const where = target2.definedIn ?? { file: sourcePath(target2), line: 1 };
+      const msg = `target ${target2.name} (${describeSource(target2.source)}) could not be built at ${failed2.side} (${failed2.tree.label}): ${failed2.b.error.message}${failed2.b.error.detail ? `
+${failed2.b.error.detail}` : ""}`;
+      return { target: target2, base: base2, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
+    }
+    const helm = target2.source.kind === "helm";
+    const namespace = target2.namespace ?? options.namespace;
+    const report = diff(base2.files, head.files, {
+      pods: target2.pods ?? options.pods,
+      hostNetwork: options.hostNetwork,
+      ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
+      ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
+      gate: { ...options.gate, failOn: target2.failOn ?? options.gate.failOn },
+      ...options.limits !== void 0 ? { limits: options.limits } : {}
+    });
+    return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+  });
+}
+function sourcePath(t) {
+  return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
+}
+function fingerprint(t, tree) {
+  const dirs = t.source.kind === "kustomize" ? kustomizeClosure(t.source.dir, tree).dirs : t.source.kind === "helm" ? [t.source.chart] : [];
+  const extra = t.source.kind === "helm" ? t.source.values : [];
+  const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
+  return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+async function buildSide(t, tree, options) {
+  const started = Date.now();
+  const done = (b) => ({ ...b, ms: Date.now() - started });
+  const s = t.source;
+  if (s.kind === "paths") {
+    const r2 = tree.manifests(s.paths, s.exclude ?? []);
+    return done({ files: r2.files, diagnostics: r2.diagnostics });
+  }
+  if (s.kind === "kustomize" && kustomizationFile(s.dir, tree) === void 0) return done({ files: [], diagnostics: [], absent: true });
+  if (s.kind === "helm" && tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === void 0) return done({ files: [], diagnostics: [], absent: true });
+  let root;
+  try {
+    root = tree.buildRoot().dir;
+  } catch (e) {
+    return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
+  }
+  const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
+  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: `${r.tool}: ${r.error}`, detail: r.detail } });
+  return done({ files: r.files, diagnostics: [], tool: r.tool });
+}
+async function pool(jobs, n) {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
+}
+
+// src/targets/config.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var CONFIG_FILE = ".netreach.yaml";
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var PODS = ["auto", "declared", "synthetic"];
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function parseConfig(file, text) {
+  const lc = new import_yaml13.LineCounter();
+  const doc = (0, import_yaml13.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
+  const at = (node) => {
+    const r = node?.range;
+    return r ? lc.linePos(r[0]).line : 1;
+  };
+  const fail = (node, message) => {
+    throw new ConfigError(`${file}:${at(node)}: ${message}`);
+  };
+  if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+  if (doc.contents === null) return { targets: [], discover: true };
+  if (!(0, import_yaml13.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
+  const top = doc.contents;
+  for (const item of top.items) {
+    const k = String(item.key.value);
+    if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
+  }
+  const list4 = top.get("targets", true);
+  const targets = [];
+  if (list4 !== void 0 && list4 !== null && !((0, import_yaml13.isSeq)(list4) || list4.value === null)) fail(list4, "`targets` must be a list");
+  if ((0, import_yaml13.isSeq)(list4)) {
+    for (const node of list4.items) {
+      if (!(0, import_yaml13.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
+      const m = node;
+      const value = (k) => {
+        const v = m.get(k, true);
+        return v;
+      };
+      const str3 = (k) => {
+        const v = value(k);
+        if (v === void 0) return void 0;
+        if (typeof v.value !== "string" && typeof v.value !== "number") fail(v, `${k} must be a string`);
+        return String(v.value);
+      };
+      const strings = (k) => {
+        const v = value(k);
+        if (v === void 0) return void 0;
+        if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        if (!(0, import_yaml13.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
+        return (v.items ?? []).map((i) => {
+          const s = i.value;
+          if (typeof s !== "string") fail(i, `${k} entries must be strings`);
+          return s;
+        });
+      };
+      for (const item of m.items) {
+        const k = String(item.key.value);
+        if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
+          fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
+      }
+      const name = str3("name");
+      if (name === void 0) fail(node, "a target needs a name");
+      if (!NAME2.test(name)) fail(value("name"), `target name ${JSON.stringify(name)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
+      if (targets.some((t) => t.name === name)) fail(value("name"), `target name ${JSON.stringify(name)} is used twice`);
+      const kind = str3("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
+      const p = str3("path");
+      let source;
+      if (kind === "kustomize") {
+        if (p === void 0) fail(node, `target ${name}: kind kustomize needs path (the kustomization's directory)`);
+        source = { kind, dir: clean2(p) };
+      } else if (kind === "helm") {
+        if (p === void 0) fail(node, `target ${name}: kind helm needs path (the chart's directory)`);
+        const release = str3("release") ?? p.split("/").filter((s) => s !== "").pop() ?? "release";
+        const chart = clean2(p);
+        source = { kind, chart, values: (strings("values") ?? []).map((v) => clean2(chart === "" ? v : `${chart}/${v}`)), release };
+      } else if (kind === "paths") {
+        source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map(clean2) };
+      } else fail(value("kind") ?? node, `target ${name}: kind must be kustomize, helm or paths`);
+      const namespace = str3("namespace");
+      if (namespace !== void 0 && !DNS_LABEL3.test(namespace)) fail(value("namespace"), `target ${name}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
+      const pods = str3("pods");
+      if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name}: pods must be one of ${PODS.join(", ")}`);
+      let failOn;
+      const fo = strings("fail-on");
+      if (fo !== void 0) {
+        const parsed = parseFailOn(fo.join(","));
+        if (!parsed.ok) fail(value("fail-on"), `target ${name}: ${parsed.error}`);
+        else failOn = parsed.value;
+      }
+      targets.push({
+        name,
+        source,
+        origin: "config",
+        definedIn: { file, line: at(node) },
+        ...namespace !== void 0 ? { namespace } : {},
+        ...pods !== void 0 ? { pods } : {},
+        ...failOn !== void 0 ? { failOn } : {}
+      });
+    }
+  }
+  const d = top.get("discover", true);
+  if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
+  return { targets, discover: d !== void 0 ? d.value : targets.length === 0 };
+}
+function clean2(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/targets/discover.ts
+var ANALYZED_KIND = /(^|\n)[ \t]*"?kind"?[ \t]*:[ \t]*["']?(NetworkPolicy|Namespace|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ReplicationController|List|Prometheus|Alertmanager|ThanosRuler)\b/;
+var MANIFEST = /\.(ya?ml|json)$/;
+var under2 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var dirOf = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+var base = (p) => p.split("/").pop() || "root";
+function discoverTargets(tree, paths, repo) {
+  const inScope = (f) => paths.length === 0 || paths.some((p) => under2(f, p));
+  const files = tree.files.filter((f) => inScope(f) && !f.split("/").some((s) => s.startsWith(".") || s === "node_modules"));
+  const dirs = () => [...new Set(tree.files.map(dirOf).flatMap((d) => d.split("/").map((_, i, a) => a.slice(0, i + 1).join("/"))))];
+  const charts = files.filter((f) => base(f) === "Chart.yaml").map(dirOf);
+  const topCharts = charts.filter((c) => !charts.some((o) => o !== c && under2(c, o))).sort();
+  const kdirs = files.filter((f) => KUSTOMIZATION_FILES.includes(base(f))).map(dirOf).filter((d) => !topCharts.some((c) => under2(d, c)));
+  const included = /* @__PURE__ */ new Set();
+  for (const d of kdirs) for (const inc of kustomizeClosure(d, tree).dirs.slice(1)) included.add(inc);
+  const isComponent = (d) => /^kind:\s*Component\b/m.test(kustomizationFile(d, tree)?.text ?? "");
+  const overlays = [...new Set(kdirs)].filter((d) => !included.has(d) && !isComponent(d)).sort();
+  const targets = [];
+  const gitops = gitopsTargets(
+    files.filter((f) => MANIFEST.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
+    { ...tree, dirs },
+    repo
+  );
+  const names = uniqueNames(overlays);
+  overlays.forEach((d, i) => targets.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  for (const c of topCharts) {
+    const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
+    const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
+    const release = releaseName(chartName);
+    if (values.length === 0) targets.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
+    for (const v of values) {
+      const suffix = base(v).replace(/^values[-_.]/, "").replace(/\.ya?ml$/, "");
+      targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
+    }
+  }
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
+  const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under2(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
+  const built = merged.length > 0;
+  if (rest.length > 0 || !built) merged.push({ name: "manifests", source: { kind: "paths", paths: [...paths], exclude: covered }, origin: "discovered" });
+  return { targets: dedupeNames(merged), covered, built };
+}
+function uniqueNames(dirs) {
+  return dirs.map((d) => dirs.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
+}
+function dedupeNames(targets) {
+  const seen = /* @__PURE__ */ new Map();
+  return targets.map((t) => {
+    const n = (seen.get(t.name) ?? 0) + 1;
+    seen.set(t.name, n);
+    return n === 1 ? t : { ...t, name: `${t.name}-${n}` };
+  });
+}
+function releaseName(chart) {
+  const r = chart.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53);
+  return r === "" ? "release" : r;
+}
+
+// src/targets/resolve.ts
+function resolveTargets(flags, paths, trees, repo) {
+  let targets;
+  let from;
+  let plain2 = false;
+  if (flags.kustomize.length > 0 || flags.helm.length > 0) {
+    targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
+    from = "flags";
+  } else {
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    const read = (t) => {
+      const text = t.read(configPath);
+      return text === void 0 ? void 0 : parseConfig(configPath, text);
+    };
+    const baseCfg = flags.config ? void 0 : safeBase(() => read(trees.base));
+    const headCfg = flags.config ? parseConfig(flags.config.file, flags.config.text) : read(trees.head);
+    if (headCfg !== void 0 || baseCfg !== void 0) {
+      from = flags.config?.file ?? configPath;
+      const byName = /* @__PURE__ */ new Map();
+      for (const t of baseCfg?.targets ?? []) byName.set(t.name, t);
+      for (const t of headCfg?.targets ?? []) {
+        const before = byName.get(t.name);
+        byName.set(t.name, before === void 0 ? t : withFailOn(t, before.failOn));
+      }
+      targets = [...byName.values()];
+      if (headCfg?.discover ?? baseCfg?.discover ?? true) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    } else if (flags.discover === false) {
+      targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
+      from = "paths";
+      plain2 = true;
+    } else {
+      targets = discovered(paths, trees, repo, []);
+      from = "discovery";
+      plain2 = targets.length === 1 && targets[0].source.kind === "paths" && (targets[0].source.exclude ?? []).length === 0;
+    }
+  }
+  if (flags.names.length > 0) {
+    const unknown = flags.names.filter((n) => !targets.some((t) => t.name === n));
+    if (unknown.length > 0)
+      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets.map((t) => t.name).join(", ") || "(none)"}`);
+    targets = targets.filter((t) => flags.names.includes(t.name));
+    plain2 = false;
+  }
+  return { targets, plain: plain2, from };
+}
+function safeBase(f) {
+  try {
+    return f();
+  } catch {
+    return void 0;
+  }
+}
+function withFailOn(t, failOn) {
+  const { failOn: _own, ...rest } = t;
+  return failOn === void 0 ? rest : { ...rest, failOn };
+}
+function discovered(paths, trees, repo, configured) {
+  const head = discoverTargets(trees.head, paths, repo);
+  const base2 = discoverTargets(trees.base, paths, repo);
+  const out = [];
+  const covered = [.../* @__PURE__ */ new Set([...head.covered, ...base2.covered])];
+  for (const t of [...head.targets, ...base2.targets]) {
+    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name)) continue;
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+  }
+  return out;
+}
+function kustomizeFlag(dir) {
+  const d = clean3(dir);
+  return { name: d.split("/").pop() || "root", source: { kind: "kustomize", dir: d }, origin: "flag" };
+}
+function helmFlag(spec) {
+  const [chart, values = ""] = spec.split(":", 2);
+  const c = clean3(chart);
+  const vals = values.split(",").map((v) => v.trim()).filter((v) => v !== "").map((v) => clean3(c === "" ? v : `${c}/${v}`));
+  const chartName = c.split("/").pop() || "chart";
+  const suffix = vals[0]?.split("/").pop()?.replace(/^values[-_.]?/, "").replace(/\.ya?ml$/, "");
+  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "release";
+  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag" };
+}
+function clean3(p) {
+  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+}
+
+// src/targets/run.ts
+async function runTargets(flags, paths, trees, repo, options) {
+  const resolved2 = resolveTargets(flags, paths, trees, repo);
+  if (resolved2.plain) return void 0;
+  const diffs = await diffTargets(resolved2.targets, trees, options);
+  return { resolved: resolved2, diffs, outcomes: diffs.map(outcome) };
+}
+function outcome(d) {
+  const s = d.target.source;
+  return {
+    name: d.target.name,
+    kind: s.kind,
+    built: describeSource(s),
+    path: s.kind === "kustomize" ? s.dir : s.kind === "helm" ? s.chart : s.paths[0] ?? "",
+    values: s.kind === "helm" ? s.values : [],
+    ...s.kind === "helm" ? { release: s.release } : {},
+    ...d.target.namespace !== void 0 ? { namespace: d.target.namespace } : {},
+    origin: d.target.origin,
+    ...d.target.definedIn !== void 0 ? { definedIn: d.target.definedIn } : {},
+    base: side(d.base),
+    head: side(d.head),
+    ...d.report !== void 0 ? { report: d.report } : {},
+    ...d.failure !== void 0 ? { failure: d.failure } : {}
+  };
+}
+function side(b) {
+  return { ms: b.ms, ...b.tool !== void 0 ? { tool: b.tool } : {}, ...b.absent ? { absent: true } : {}, ...b.reused ? { reused: true } : {} };
+}
+
+// src/action/run-targets.ts
+var safe = (text) => plain(text).replace(/^::/, ": :");
+var log = (level, msg) => {
+  if (level === "notice") notice(msg);
+  else if (level === "warning") warning(msg);
+  else info(safe(msg));
+};
+async function runActionTargets(repoDir, revs, inputs, event, env) {
+  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : void 0;
+  const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
+  let outcomes;
+  try {
+    const started = Date.now();
+    const run = await runTargets(
+      { kustomize: inputs.targets.kustomize, helm: inputs.targets.helm, names: inputs.targets.names, configPath: inputs.targets.config, discover: inputs.targets.discover },
+      inputs.paths,
+      trees,
+      repo,
+      {
+        pods: inputs.pods,
+        gate: inputs.gate,
+        limits: inputs.limits,
+        ...inputs.namespace !== null ? { namespace: inputs.namespace } : {},
+        ...inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}
+      }
+    );
+    if (run === void 0) return false;
+    outcomes = run.outcomes;
+    info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1e3).toFixed(1)} s`));
+    for (const o of outcomes)
+      info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
+  } finally {
+    trees.base.cleanup();
+    trees.head.cleanup();
+  }
+  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
+  const reports = outcomes.flatMap((o) => o.report !== void 0 ? [{ name: o.name, report: o.report }] : []);
+  const gateFailed = reports.some((r) => !r.report.gate.passed);
+  const notBuilt = outcomes.filter((o) => o.failure !== void 0);
+  let allowedByLabel = null;
+  let client = null;
+  const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
+  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
+  if (gateFailed && inputs.allowLabel && event.pullRequest !== null) {
+    const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
+    if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
+  }
+  const reportPath = join9(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  writeFileSync4(reportPath, JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n");
+  const sum = (f) => reports.reduce((n, r) => n + f(r.report), 0);
+  const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
+  const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
+  const changed = sum((r) => r.changes.length);
+  const gate = gateFailed ? allowedByLabel !== null ? "allowed" : "failed" : "passed";
+  setOutput("opened", String(opened));
+  setOutput("closed", String(closed));
+  setOutput("changed", String(changed));
+  setOutput("gate", gate);
+  setOutput("report-json", reportPath);
+  const marker = commentMarker(inputs.commentHeader);
+  const ctxBase = { marker, header: inputs.commentHeader || void 0, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
+  try {
+    await summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: 9e5 })).write();
+  } catch (e) {
+    warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const o of notBuilt.slice(0, 5)) error(o.failure.message, { file: o.failure.file, startLine: o.failure.line, title: `netreach: target ${o.name} not built` });
+  let annotations = 0;
+  for (const { name, report } of reports) {
+    for (const a of openingAnnotations(report)) {
+      if (annotations++ >= MAX_ANNOTATIONS) break;
+      const props = { file: a.file, startLine: a.line, title: `${a.title} (${name})` };
+      if (a.level === "error" && allowedByLabel === null) error(a.message, props);
+      else if (a.level === "error") warning(a.message, props);
+      else notice(a.message, props);
+    }
+  }
+  let commentId = null;
+  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
+    const body = renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
+    try {
+      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
+      commentId = r.commentId;
+      if (r.action === "skipped") notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
+      else info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
+    } catch (e) {
+      warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  setOutput("comment-id", commentId === null ? "" : String(commentId));
+  info(safe(`netreach: ${outcomes.length} targets; ${opened} flow(s) opened, ${closed} closed, ${changed} changed; gate ${gate}`));
+  const messages = [];
+  for (const { name, report } of reports) {
+    if (report.gate.passed) continue;
+    const { lines, count } = violationLines(report, 20);
+    messages.push(`netreach gate failed for target ${name} (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)
+${lines.map((l) => `- ${l}`).join("\n")}`);
+  }
+  if (messages.length > 0) {
+    if (allowedByLabel !== null) notice(`${messages.join("\n")}
+Allowed by the PR label "${allowedByLabel}".`);
+    else setFailed(messages.join("\n"));
+  }
+  if (notBuilt.length > 0) setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${notBuilt.map((o) => o.name).join(", ")}`);
+  return true;
+}
+
 // src/action/event.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var EventError = class extends Error {
   name = "EventError";
 };
-var obj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
-var str = (v) => typeof v === "string" && v !== "" ? v : null;
+var obj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+var str2 = (v) => typeof v === "string" && v !== "" ? v : null;
 function readEvent(env) {
   const name = env["GITHUB_EVENT_NAME"] ?? "";
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
   let payload = {};
-  const path2 = env["GITHUB_EVENT_PATH"];
-  if (path2) {
+  const path10 = env["GITHUB_EVENT_PATH"];
+  if (path10) {
     try {
-      payload = obj(JSON.parse(readFileSync2(path2, "utf8")));
+      payload = obj2(JSON.parse(readFileSync4(path10, "utf8")));
     } catch (e) {
       throw new EventError(`cannot read the event payload at GITHUB_EVENT_PATH (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  const base = { name, owner, repo, pullRequest: null, baseSha: null, headSha: null, labels: [] };
+  const base2 = { name, owner, repo, pullRequest: null, baseSha: null, headSha: null, labels: [] };
   switch (name) {
     case "pull_request":
     case "pull_request_target": {
-      const pr = obj(payload["pull_request"]);
-      const labels2 = Array.isArray(pr["labels"]) ? pr["labels"].map((l) => str(obj(l)["name"])).filter((l) => l !== null) : [];
+      const pr = obj2(payload["pull_request"]);
+      const labels2 = Array.isArray(pr["labels"]) ? pr["labels"].map((l) => str2(obj2(l)["name"])).filter((l) => l !== null) : [];
       return {
-        ...base,
+        ...base2,
         pullRequest: typeof pr["number"] === "number" ? pr["number"] : null,
-        baseSha: str(obj(pr["base"])["sha"]),
-        headSha: str(obj(pr["head"])["sha"]),
+        baseSha: str2(obj2(pr["base"])["sha"]),
+        headSha: str2(obj2(pr["head"])["sha"]),
         labels: labels2
       };
     }
     case "merge_group": {
-      const mg = obj(payload["merge_group"]);
-      return { ...base, baseSha: str(mg["base_sha"]), headSha: str(mg["head_sha"]) };
+      const mg = obj2(payload["merge_group"]);
+      return { ...base2, baseSha: str2(mg["base_sha"]), headSha: str2(mg["head_sha"]) };
     }
     case "workflow_dispatch": {
-      const inputs = obj(payload["inputs"]);
+      const inputs = obj2(payload["inputs"]);
       const pr = Number(inputs["pull-request"] ?? inputs["pr"]);
-      return { ...base, baseSha: str(inputs["base"]), headSha: str(inputs["head"]), pullRequest: Number.isInteger(pr) && pr > 0 ? pr : null };
+      return { ...base2, baseSha: str2(inputs["base"]), headSha: str2(inputs["head"]), pullRequest: Number.isInteger(pr) && pr > 0 ? pr : null };
     }
     case "push":
-      return { ...base, baseSha: /^0+$/.test(String(payload["before"] ?? "")) ? null : str(payload["before"]), headSha: str(payload["after"]) };
+      return { ...base2, baseSha: /^0+$/.test(String(payload["before"] ?? "")) ? null : str2(payload["before"]), headSha: str2(payload["after"]) };
     default:
-      return { ...base, headSha: str(env["GITHUB_SHA"]) };
+      return { ...base2, headSha: str2(env["GITHUB_SHA"]) };
   }
 }
 
@@ -42327,6 +44481,7 @@ function oneOf(name, value, allowed) {
   if (!allowed.includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not "${value}"`);
   return value;
 }
+var list3 = (v) => v.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
 function readInputs() {
   const get = (name) => getInput(name).trim();
   const failOn = parseFailOn(get("fail-on"));
@@ -42350,6 +44505,9 @@ function readInputs() {
     if (!v.ok) throw new InputError(v.error);
     limits[limit] = v.value;
   }
+  const controllerText = get("ingress-controller");
+  const controller = controllerText === "" ? null : parseIngressController(controllerText);
+  if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -42361,19 +44519,28 @@ function readInputs() {
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"]),
     namespace,
+    ingressController: controller === null ? null : controller.value,
     maxCommentChars,
-    limits
+    limits,
+    targets: {
+      kustomize: list3(get("kustomize")),
+      // One chart per line: a chart's values files are comma separated.
+      helm: get("helm").split("\n").map((s) => s.trim()).filter((s) => s !== ""),
+      names: list3(get("targets")),
+      config: get("config") || ".netreach.yaml",
+      discover: oneOf("discover", get("discover") || "true", ["true", "false"]) === "true"
+    }
   };
 }
 
 // src/action/run.ts
-function safe(text) {
+function safe2(text) {
   return plain(text).replace(/^::/, ": :");
 }
-var log = (level, msg) => {
+var log2 = (level, msg) => {
   if (level === "notice") notice(msg);
   else if (level === "warning") warning(msg);
-  else info(safe(msg));
+  else info(safe2(msg));
 };
 var MAX_DIAGNOSTIC_ANNOTATIONS = 5;
 var FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
@@ -42397,21 +44564,22 @@ function revisions(repoDir, inputs, event) {
   }
   if (event.baseSha === null) throw new Error(`no base revision: the ${event.name || "unknown"} event carries none; set the base input`);
   const head = toSha(repoDir, headRev);
-  const base = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => info(safe(m)) });
+  const base2 = ensureMergeBase(repoDir, toSha(repoDir, event.baseSha), head, "origin", { log: (m) => info(safe2(m)) });
   if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
-  return { base, head };
+  return { base: base2, head };
 }
 async function runAction(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
   const revs = revisions(repoDir, inputs, event);
-  info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
+  info(safe2(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
+  if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
   const readLimits = inputs.limits.bytes === void 0 ? {} : { maxTotalBytes: inputs.limits.bytes };
   const texts = /* @__PURE__ */ new Map();
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, gate: inputs.gate, limits: inputs.limits });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, ingressController: inputs.ingressController ?? void 0, gate: inputs.gate, limits: inputs.limits });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
@@ -42419,13 +44587,13 @@ async function runAction(env = process.env) {
   let allowedByLabel = null;
   let client = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
-  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
+  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log: log2 });
   if (!report.gate.passed && inputs.allowLabel && event.pullRequest !== null) {
-    const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
+    const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log: log2 }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
-  const reportPath = join2(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
+  const reportPath = join10(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  writeFileSync5(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
   const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
   const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
   const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
@@ -42446,7 +44614,7 @@ async function runAction(env = process.env) {
   if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
     const body = renderComment(report, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
     try {
-      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
+      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log: log2 });
       commentId = r.commentId;
       if (r.action === "skipped") notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
       else info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
@@ -42457,12 +44625,12 @@ async function runAction(env = process.env) {
     info("netreach: no pull request in this event; no comment");
   }
   setOutput("comment-id", commentId === null ? "" : String(commentId));
-  info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
+  info(safe2(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
   decide(report, allowedByLabel);
 }
 function annotate(report, allowedByLabel) {
   const errors = report.diagnostics.filter((d) => d.severity === "error");
-  for (const d of report.diagnostics) info(safe(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
+  for (const d of report.diagnostics) info(safe2(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`));
   for (const d of errors.slice(0, MAX_DIAGNOSTIC_ANNOTATIONS)) {
     error(d.message, { file: d.file, startLine: d.line, startColumn: d.column, title: "netreach: invalid input, left out of the analysis" });
   }

@@ -11,7 +11,13 @@ import { loadRevisions, loadSources, type Loaded } from "./load/load-sources.js"
 import { namespaceOption } from "./load/namespace-option.js";
 import type { SourceFile } from "./load/source.js";
 import type { Namespace } from "./model/cluster.js";
-import type { Endpoint } from "./model/endpoint.js";
+import type { Endpoint, IngressController, IngressControllerEndpoint, PodEndpoint } from "./model/endpoint.js";
+import { exposureChanges, type ExposureChange } from "./exposure/changes.js";
+import { controllerEndpoint, describeController, STAND_IN } from "./exposure/controller.js";
+import { listExposures, type Exposure } from "./exposure/exposures.js";
+import { exposurePaths } from "./exposure/paths.js";
+import { exposureTable, type ExposureTable } from "./exposure/table.js";
+import type { Reachability } from "./reach/evaluate.js";
 import { evaluate } from "./reach/evaluate.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
@@ -33,42 +39,86 @@ export interface AnalyzeOptions {
   readonly namespace?: string;
   /** Input past these is refused with LimitError (load/limits.ts); unset ones take the defaults. */
   readonly limits?: Partial<InputLimits>;
+  /** Where Ingress and Gateway traffic comes from (--ingress-controller); netreach's stand-in when unset. */
+  readonly ingressController?: IngressController;
+  /**
+   * Where objects without metadata.namespace go when `namespace` is unset, with objects of other
+   * namespaces accepted (a Helm release's namespace: helm install -n does not refuse them).
+   */
+  readonly defaultNamespace?: string;
+}
+
+function namespaceFor(options: AnalyzeOptions) {
+  return options.namespace === undefined && options.defaultNamespace !== undefined
+    ? { name: options.defaultNamespace, explicit: false }
+    : namespaceOption(options.namespace);
 }
 
 export interface ReachReport {
   readonly endpoints: readonly Endpoint[];
   readonly flows: readonly Flow[];
+  /** Pods that traffic from outside the cluster reaches through Services and routes (DESIGN section 4a). */
+  readonly exposures: readonly Exposure[];
   readonly diagnostics: readonly Diagnostic[];
   readonly assumptions: readonly string[];
   readonly skipped: Loaded["skipped"];
 }
 
-/** Revisions analyzed together share their representative pods and namespaces. */
-function buildSides(loaded: readonly Loaded[], mode: PodsMode): { sides: Side[]; synthesis: Synthesis } {
+/**
+ * Revisions analyzed together share their representative pods and namespaces, and, when some
+ * revision has routes, the ingress controller and the address sets exposure is limited to.
+ */
+function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: IngressControllerEndpoint): { sides: Side[]; synthesis: Synthesis } {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode,
   );
+  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => (s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : [])));
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : undefined, addressCuts };
   });
   return { sides, synthesis };
 }
 
+/** What outside traffic gets through to each pod of one side. */
+function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
+  const paths = exposurePaths(l.cluster, side.pods);
+  const controllerClass = side.controller ? classOf.get(side.controller.id) : undefined;
+  return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
+}
+
+function mergedSources(exposures: readonly Exposure[], classes: readonly Endpoint[]): Endpoint[] {
+  const known = new Set(classes.map((e) => e.id));
+  const out = new Map<string, Endpoint>();
+  for (const e of exposures) if (e.src.type === "external" && !known.has(e.src.id)) out.set(e.src.id, e.src);
+  return [...out.values()];
+}
+
+function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
+  return new Map(pods.map((p) => [p.id, p]));
+}
+
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
   const limits = { ...defaultInputLimits, ...options.limits };
-  const loaded = loadSources(files, namespaceOption(options.namespace), { limits });
-  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto");
+  const loaded = loadSources(files, namespaceFor(options), { limits });
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const reachability = evaluate(universe, side.policies);
+  const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
+  const exposures = listExposures(table, byId(side.pods), universe, controller);
+  const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   return {
-    endpoints: [...side.pods, ...universe.externals],
-    flows: expandFlows(reachability, side.pods, universe.classOf[0]!),
+    // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
+    endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
+    flows: [...expandFlows(reachability, side.pods, universe.classOf[0]!), ...controllerFlows],
+    exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureNotYet(loaded)], loaded.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
     skipped: loaded.skipped,
   };
 }
@@ -86,7 +136,10 @@ export interface DiffReport {
   readonly endpoints: readonly Endpoint[];
   /** Every endpoint of either side: to say "every pod of namespace N" only when it is true. */
   readonly universe: readonly Endpoint[];
+  /** Flow changes; those from the ingress controller are its exposure changes. */
   readonly changes: readonly Change[];
+  /** Pods newly reachable, or no longer, from outside the cluster through Services and routes. */
+  readonly exposureChanges: readonly ExposureChange[];
   readonly gate: GateResult;
   readonly gateConfig: GateConfig;
   /** Diagnostics of the head revision: what the pull request would merge. */
@@ -100,22 +153,34 @@ export interface DiffReport {
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
-  const namespace = namespaceOption(options.namespace);
+  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
   const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
-  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto");
+  const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
+  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
+  const exposed = exposureChanges(
+    sideTable(base, sides[0]!, result.base, inBase),
+    sideTable(head, sides[1]!, result.head, inHead),
+    byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
+    controller,
+  );
+  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
-  const named = new Set(result.changes.flatMap((c) => [c.src.id, c.dst.id]));
+  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const endpoints = new Map<string, Endpoint>();
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
-    endpoints: [...result.endpoints, ...result.changedExternals].filter((e) => named.has(e.id)),
+    endpoints: [...endpoints.values()],
     universe: result.endpoints,
-    changes: result.changes,
-    gate: evaluateGate(result.changes, gateConfig),
+    changes,
+    exposureChanges: exposed,
+    gate: evaluateGate(changes, exposed, gateConfig),
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureNotYet(head)], head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -126,14 +191,39 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
   };
 }
 
-/**
- * Services and routes are read and validated, but what they expose is not reported yet: say so,
- * so that nobody takes the absence of exposure findings for a clean bill.
- */
-function exposureNotYet(loaded: Loaded): string[] {
-  const { services, routes } = loaded.cluster;
-  if (services.length + routes.length === 0) return [];
-  return [`Read and validated but not yet analyzed: ${services.length} Services and ${routes.length} routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.`];
+/** Where outside traffic is taken to come from: stated whenever some revision has a way in. */
+function exposureAssumptions(loaded: readonly Loaded[], options: AnalyzeOptions): string[] {
+  const out: string[] = [];
+  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+    const c = options.ingressController;
+    out.push(
+      c === undefined
+        ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly."
+        : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`,
+    );
+  }
+  const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || (s.type !== "ExternalName" && s.externalIPs.length > 0));
+  if (outside.length > 0) {
+    out.push(
+      "LoadBalancer, NodePort and externalIPs Services are taken to be reachable from every address outside the cluster (a LoadBalancer's from its loadBalancerSourceRanges only; its node ports are taken to sit behind the same firewall).",
+    );
+    const masquerading = [...new Set(outside.filter((s) => s.externalTrafficPolicy !== "Local").map((s) => s.id))].sort();
+    if (masquerading.length > 0) {
+      out.push(
+        `Policies see the client's own address only with externalTrafficPolicy: Local. ${listed(masquerading)} use${masquerading.length === 1 ? "s" : ""} Cluster (the default), where a node may forward the traffic under its own address, so whether an ipBlock rule admits it depends on the CNI; netreach assumes the client's address is kept.`,
+      );
+    }
+  }
+  return out;
+}
+
+function listed(ids: readonly string[]): string {
+  const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
+  return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function withSkipped(said: string[], skipped: Loaded["skipped"]): string[] {
@@ -191,5 +281,5 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
 
 /** The representative pods and namespaces netreach builds for these files (for tools and tests). */
 export function representatives(files: readonly SourceFile[], mode: PodsMode = "synthetic"): Synthesis {
-  return buildSides([loadSources(files, namespaceOption(undefined))], mode).synthesis;
+  return buildSides([loadSources(files, namespaceOption(undefined))], mode, controllerEndpoint(STAND_IN)).synthesis;
 }

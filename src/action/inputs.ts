@@ -4,6 +4,8 @@ import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
+import { parseIngressController } from "../exposure/controller.js";
+import type { IngressController } from "../model/endpoint.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -19,9 +21,19 @@ export interface ActionInputs {
   readonly pods: PodsMode;
   /** As kubectl apply -n; null when not set (objects without one go to `default`). */
   readonly namespace: string | null;
+  /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
+  readonly ingressController: IngressController | null;
   readonly maxCommentChars: number;
   /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
   readonly limits: Partial<InputLimits>;
+  /** Targets: inputs kustomize, helm, targets, config, discover. */
+  readonly targets: {
+    readonly kustomize: readonly string[];
+    readonly helm: readonly string[];
+    readonly names: readonly string[];
+    readonly config: string;
+    readonly discover: boolean;
+  };
 }
 
 export class InputError extends Error {
@@ -32,6 +44,9 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   if (!(allowed as readonly string[]).includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not "${value}"`);
   return value as T;
 }
+
+/** A comma or newline separated list. */
+const list = (v: string) => v.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
 
 export function readInputs(): ActionInputs {
   const get = (name: string) => core.getInput(name).trim();
@@ -56,6 +71,9 @@ export function readInputs(): ActionInputs {
     if (!v.ok) throw new InputError(v.error);
     limits[limit] = v.value;
   }
+  const controllerText = get("ingress-controller");
+  const controller = controllerText === "" ? null : parseIngressController(controllerText);
+  if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -67,7 +85,16 @@ export function readInputs(): ActionInputs {
     allowLabel: get("allow-label"),
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
     namespace,
+    ingressController: controller === null ? null : controller.value,
     maxCommentChars,
     limits,
+    targets: {
+      kustomize: list(get("kustomize")),
+      // One chart per line: a chart's values files are comma separated.
+      helm: get("helm").split("\n").map((s) => s.trim()).filter((s) => s !== ""),
+      names: list(get("targets")),
+      config: get("config") || ".netreach.yaml",
+      discover: oneOf("discover", get("discover") || "true", ["true", "false"] as const) === "true",
+    },
   };
 }

@@ -16,6 +16,7 @@ import { diffJson } from "../render/diff-json.js";
 import { violationLines } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
 import { openingAnnotations } from "./annotations.js";
+import { runActionTargets } from "./run-targets.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 
@@ -76,11 +77,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const revs = revisions(repoDir, inputs, event);
   core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
 
+  if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
+
   const readLimits = inputs.limits.bytes === undefined ? {} : { maxTotalBytes: inputs.limits.bytes };
   const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, gate: inputs.gate, limits: inputs.limits });
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, ingressController: inputs.ingressController ?? undefined, gate: inputs.gate, limits: inputs.limits });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");

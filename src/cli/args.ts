@@ -4,6 +4,8 @@ import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateCon
 import { defaultInputLimits, LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
+import { parseIngressController } from "../exposure/controller.js";
+import type { IngressController } from "../model/endpoint.js";
 import { UsageError } from "./usage-error.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
@@ -13,13 +15,27 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
 export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
 
+/** Which targets to analyze (see README, "Targets"). */
+export interface TargetArgs {
+  readonly kustomize: readonly string[];
+  readonly helm: readonly string[];
+  readonly names: readonly string[];
+  /** --config FILE: a configuration on disk instead of the revisions' .netreach.yaml. */
+  readonly config: string | null;
+  /** --no-discover: analyze the paths as plain manifests, as before targets existed. */
+  readonly discover: boolean;
+}
+
 interface Common {
   /** --max-*: the limits the user raised or lowered (load/limits.ts). */
   readonly limits: Partial<InputLimits>;
+  readonly targets: TargetArgs;
   readonly pods: PodsMode;
   readonly hostNetwork: HostNetworkMode;
   /** -n: as kubectl apply -n; undefined when not given (objects without one go to `default`). */
   readonly namespace: string | undefined;
+  /** --ingress-controller: where Ingress and Gateway traffic comes from; undefined: netreach's stand-in. */
+  readonly ingressController: IngressController | undefined;
 }
 
 export type DiffSource =
@@ -37,14 +53,26 @@ export const USAGE = `Usage:
   netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
+Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
+Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
+  --kustomize DIR       build this Kustomize directory (repeatable)
+  --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
+  --target NAME         analyze only this target (repeatable)
+  --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
+  --no-discover         no discovery: the paths are plain manifests, as netreach read them before
+
 Options:
   --format F            output format (reach: text; diff: text)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
                         objects naming another namespace are left out, as kubectl apply -n does
-  --fail-on LIST        diff gate, comma list of: external-ingress (default), external-egress,
-                        cross-namespace, sensitive-ports, any-opened, none
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's (or gateway's) pods, e.g.
+                        ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
+                        namespace of its own with no labels, as netpol-analyzer assumes)
+  --fail-on LIST        diff gate, comma list of: exposed and external-ingress (the default),
+                        external-egress, cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE (diff)
   --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
@@ -68,6 +96,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let pods: PodsMode = "auto";
   let hostNetwork: HostNetworkMode = "exempt";
   let namespace: string | undefined;
+  let ingressController: IngressController | undefined;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git = false;
@@ -75,6 +104,11 @@ export function parseArgs(argv: readonly string[]): Command {
   let dashes = false;
   const limits: Partial<Record<keyof InputLimits, number>> = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k as keyof InputLimits]));
+  const kustomize: string[] = [];
+  const helm: string[] = [];
+  const names: string[] = [];
+  let config: string | null = null;
+  let discover = true;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (dashes) {
@@ -94,7 +128,11 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
     else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
     else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
-    else if (flag === "--fail-on" && cmd === "diff") failOn = value();
+    else if (flag === "--ingress-controller") {
+      const c = parseIngressController(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      ingressController = c.value;
+    } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git = true;
@@ -104,14 +142,23 @@ export function parseArgs(argv: readonly string[]): Command {
       if (!v.ok) throw new UsageError(v.error);
       limits[limit] = v.value;
     }
+    else if (flag === "--kustomize") kustomize.push(value());
+    else if (flag === "--helm") helm.push(value());
+    else if (flag === "--target") names.push(value());
+    else if (flag === "--config") config = value();
+    else if (flag === "--no-discover") discover = false;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
 
+  const targets: TargetArgs = { kustomize, helm, names, config, discover };
+  const withTargets = kustomize.length + helm.length + names.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
+    // With targets named, the directory defaults to the current one.
+    if (paths.length === 0 && withTargets) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, limits };
+    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets, limits };
   }
 
   const f = parseFailOn(failOn);
@@ -136,6 +183,8 @@ export function parseArgs(argv: readonly string[]): Command {
     pods,
     hostNetwork,
     namespace,
+    ingressController,
+    targets,
     limits,
   };
 }

@@ -12,7 +12,20 @@ import { reachCsvLines } from "../render/reach-csv.js";
 import { reachJsonChunks } from "../render/reach-json.js";
 import { reachMarkdown } from "../render/reach-md.js";
 import { reachTextLines } from "../render/reach-text.js";
-import { parseArgs, USAGE, type Command } from "./args.js";
+import { renderSarif as sarifOf } from "../render/diff-sarif.js";
+import { renderTargetsComment } from "../render/targets-md.js";
+import { targetsDiffJson } from "../render/targets-json.js";
+import { renderTargetsText } from "../render/targets-text.js";
+import { ConfigError } from "../targets/config.js";
+import { buildSide } from "../targets/diff-targets.js";
+import { dirTree, gitTree, type RepoTree } from "../targets/repo-tree.js";
+import { resolveTargets, type TargetFlags } from "../targets/resolve.js";
+import { originUrl, runTargets } from "../targets/run.js";
+import { describeSource } from "../targets/target.js";
+import { repoRoot } from "../git/repo.js";
+import { readFileSync, statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import { parseArgs, USAGE, type Command, type TargetArgs } from "./args.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "./read-sources.js";
 import { UsageError } from "./usage-error.js";
@@ -45,9 +58,132 @@ function writeChunks(io: Io, chunks: Iterable<string>): void {
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
+function targetFlags(t: TargetArgs): TargetFlags {
+  return {
+    kustomize: t.kustomize,
+    helm: t.helm,
+    names: t.names,
+    discover: t.discover,
+    ...(t.config !== null ? { config: { file: t.config, text: readFileSync(t.config, "utf8") } } : {}),
+  };
+}
+
+const isDir = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+const withTargets = (t: TargetArgs) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+
+/**
+ * `reach` with targets (named by flags, --config, or a .netreach.yaml in the one directory
+ * given): each built from the directory as it is. Undefined: the paths are read as they are.
+ */
+async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number | undefined> {
+  if (cmd.paths.length !== 1 || !isDir(cmd.paths[0]!)) {
+    if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in");
+    return undefined;
+  }
+  const tree = dirTree(cmd.paths[0]!, cmd.paths[0]!);
+  try {
+    if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === undefined) return undefined;
+    const resolved = resolveTargets(targetFlags(cmd.targets), [], { base: tree, head: tree }, undefined);
+    if (resolved.plain) return undefined;
+    const targets = resolved.targets;
+    if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
+      throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
+    let code = 0;
+    for (const t of targets) {
+      const side = await buildSide(t, tree, { ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
+      if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}\n\n`);
+      if (side.error !== undefined || side.absent) {
+        io.err(`netreach: target ${t.name} (${describeSource(t.source)}): ${side.absent ? "not found" : side.error!.message}\n${side.error?.detail ? side.error.detail + "\n" : ""}`);
+        code = 2;
+        continue;
+      }
+      const helm = t.source.kind === "helm";
+      const namespace = t.namespace ?? cmd.namespace;
+      const report = reach(side.files, {
+        pods: t.pods ?? cmd.pods,
+        hostNetwork: cmd.hostNetwork,
+        limits: cmd.limits,
+        ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
+        ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
+      });
+      const full = { ...report, diagnostics: [...side.diagnostics, ...report.diagnostics] };
+      const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
+      writeChunks(io, render[cmd.format]());
+      if (targets.length > 1) io.out("\n");
+      for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
+      if (hasErrors(full.diagnostics)) code = 2;
+    }
+    return code;
+  } finally {
+    tree.cleanup();
+  }
+}
+
+/** `diff` with several targets, or one that is built: undefined when the run is today's single plain analysis. */
+async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number | undefined> {
+  const src = cmd.source;
+  let trees: { base: RepoTree; head: RepoTree };
+  let paths: string[] = [];
+  let repo: string | undefined;
+  if (src.kind === "paths") {
+    if (!isDir(src.base) || !isDir(src.head)) {
+      if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
+      return undefined;
+    }
+    trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
+  } else {
+    const root = repoRoot(process.cwd());
+    paths = src.pathspecs.map((p) => relative(root, resolve(process.cwd(), p)).split(sep).join("/")).filter((p) => p !== "");
+    repo = originUrl(root);
+    const base = gitTree(root, src.baseRev, "base");
+    trees = { base, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
+  }
+  try {
+    const run = await runTargets(targetFlags(cmd.targets), paths, trees, repo, {
+      pods: cmd.pods,
+      hostNetwork: cmd.hostNetwork,
+      gate: cmd.gate,
+      limits: cmd.limits,
+      ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}),
+      ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
+    });
+    if (run === undefined) return undefined;
+    const outcomes = run.outcomes;
+    const json = () => JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n";
+    const render = {
+      json,
+      md: () => renderTargetsComment(outcomes, { marker: "<!-- netreach -->" }),
+      sarif: () => {
+        const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
+        const [first, ...rest] = logs;
+        return JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n";
+      },
+      text: () => renderTargetsText(outcomes),
+    };
+    io.out(render[cmd.format]());
+    if (cmd.output !== null) writeFileSync(cmd.output, json());
+    for (const o of outcomes) {
+      if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
+      for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
+    }
+    if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed)) return 1;
+    return outcomes.some((o) => o.failure !== undefined || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
+  } finally {
+    trees.base.cleanup();
+    trees.head.cleanup();
+  }
+}
+
 function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, limits: cmd.limits });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -58,7 +194,7 @@ function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
 
 function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, gate: cmd.gate, limits: cmd.limits });
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
@@ -73,7 +209,7 @@ function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
 
-export function runCli(argv: readonly string[], io: Io): number {
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     switch (cmd.command) {
@@ -84,11 +220,15 @@ export function runCli(argv: readonly string[], io: Io): number {
         io.out(`netreach ${VERSION}\n`);
         return 0;
       case "reach":
-        return runReach(cmd, io);
+        return (await runReachTargets(cmd, io)) ?? runReach(cmd, io);
       case "diff":
-        return runDiff(cmd, io);
+        return (await runDiffTargets(cmd, io)) ?? runDiff(cmd, io);
     }
   } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`netreach: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}\n\n${USAGE}`);
       return 2;
@@ -108,8 +248,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -5,20 +5,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
-import { defaultInputLimits, LimitError } from "../load/limits.js";
+import { LimitError } from "../load/limits.js";
 import { UsageError } from "./usage-error.js";
 
-export interface ReadLimits {
-  /** Larger files are not read at all. */
-  readonly maxFileBytes: number;
-  /** Files read in total; the walk stops after that. */
-  readonly maxFiles: number;
-  /** Bytes read in total: more is refused outright (LimitError), before it is read. */
-  readonly maxTotalBytes: number;
-}
+import { defaultReadLimits, type ReadLimits } from "../read-limits.js";
+
+export { defaultReadLimits, type ReadLimits } from "../read-limits.js";
 
 const MiB = 1024 * 1024;
-export const defaultReadLimits: ReadLimits = { maxFileBytes: 16 * MiB, maxFiles: 20_000, maxTotalBytes: defaultInputLimits.bytes };
 
 // The extensions kubectl reads from a directory (case-sensitive there too).
 const manifestExtensions = new Set([".yaml", ".yml", ".json"]);

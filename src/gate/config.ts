@@ -3,10 +3,10 @@
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
 
-export const GATE_RULES = ["external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"] as const;
+export const GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"] as const;
 export type GateRule = (typeof GATE_RULES)[number];
 
-export const DEFAULT_FAIL_ON: readonly GateRule[] = ["external-ingress"];
+export const DEFAULT_FAIL_ON: readonly GateRule[] = ["exposed", "external-ingress"];
 export const DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 
 export interface GateConfig {

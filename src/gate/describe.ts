@@ -1,6 +1,7 @@
 import type { Violation } from "./gate.js";
 
 const WHAT: Record<Violation["rule"], string> = {
+  exposed: "newly exposed outside the cluster",
   "external-ingress": "newly reachable from outside the cluster",
   "external-egress": "newly allowed to reach outside the cluster",
   "cross-namespace": "newly reachable across namespaces",

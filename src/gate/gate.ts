@@ -1,11 +1,13 @@
 // Decides whether a diff may merge: fails on newly opened flows of the configured kinds.
 import type { Change } from "../diff/change.js";
+import type { ExposureChange } from "../exposure/changes.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { GateConfig, GateRule } from "./config.js";
 
 export interface Violation {
   readonly rule: Exclude<GateRule, "none">;
-  readonly change: Change;
+  /** A flow change, or an exposure change (a pod newly reachable from outside through Services and routes). */
+  readonly change: Change | ExposureChange;
   /** The part of the opened connections that breaks the rule. */
   readonly conn: ConnSet;
 }
@@ -15,13 +17,18 @@ export interface GateResult {
   readonly violations: readonly Violation[];
 }
 
-export function evaluateGate(changes: readonly Change[], config: GateConfig): GateResult {
+/**
+ * The ingress controller's flow changes are its exposure changes (the same objects in both
+ * lists), so they are judged once, as exposures: `exposed`, and `sensitive-ports` on what they open.
+ */
+export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig): GateResult {
   const rules = config.failOn.filter((r): r is Exclude<GateRule, "none"> => r !== "none");
   const violations: Violation[] = [];
-  for (const c of changes) {
+  const asExposure = new Set<Change>(exposures);
+  for (const c of [...exposures, ...changes.filter((c) => !asExposure.has(c))]) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules) {
-      const conn = offending(rule, c, config);
+      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
@@ -30,6 +37,8 @@ export function evaluateGate(changes: readonly Change[], config: GateConfig): Ga
 
 function offending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfig): ConnSet | undefined {
   switch (rule) {
+    case "exposed":
+      return undefined;
     case "external-ingress":
       return c.src.type === "external" ? c.opened : undefined;
     case "external-egress":
@@ -40,5 +49,22 @@ function offending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfi
       return c.opened.intersect(config.sensitive);
     case "any-opened":
       return c.opened;
+  }
+}
+
+/**
+ * An internet exposure's addresses also appear as a flow change whenever a policy change let
+ * them in (judged there by external-ingress and the rest); here only what exposure adds.
+ */
+function exposureOffending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfig): ConnSet | undefined {
+  switch (rule) {
+    case "exposed":
+      return c.opened;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+    default:
+      return undefined;
   }
 }

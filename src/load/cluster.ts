@@ -23,11 +23,6 @@ export interface ClusterLoad {
   readonly skippedKinds: ReadonlyMap<string, number>;
   /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
-  /**
-   * About Services, routes and Gateways, and the references between them: kept out of
-   * `diagnostics` until the exposure report shows them, so today's reports stay as they were.
-   */
-  readonly exposureDiagnostics: readonly Diagnostic[];
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -52,7 +47,6 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
   const policies = new Map<string, Policy>();
   const skippedKinds = new Map<string, number>();
   const policyObjects = new Map<string, KubeObject>();
-  const exposureDiagnostics: Diagnostic[] = [];
   const services = new Map<string, Service>();
   const routes = new Map<string, Route>();
   const gateways = new Map<string, Gateway>();
@@ -92,7 +86,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj)) {
       const r = once(obj, loadExposureObject);
-      exposureDiagnostics.push(...r.diagnostics);
+      diagnostics.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === undefined) continue;
       const [map, id, what] =
@@ -101,7 +95,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
         : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`]
         : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const first = (map as Map<string, { source: SourceRef }>).get(id);
-      if (first) exposureDiagnostics.push(duplicate(obj, what, first.source));
+      if (first) diagnostics.push(duplicate(obj, what, first.source));
       else (map as Map<string, unknown>).set(id, loaded.value);
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
@@ -123,13 +117,12 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     referenceGrants: [...grants.values()],
   };
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) exposureDiagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of resolveExposure(cluster).findings) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics,
     skippedKinds,
     policyObjects,
-    exposureDiagnostics,
   };
 }
 

@@ -19,7 +19,7 @@ export function setAsideChartTemplates(files: readonly SourceFile[]): ChartSplit
     return false;
   });
   const diagnostics = [...perChart].map(([root, n]) =>
-    diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (charts are not rendered yet; commit rendered manifests or point paths elsewhere)`),
+    diagnostic("note", `${root}Chart.yaml`, { line: 1, column: 1 }, `Helm chart: ${n} template file${n === 1 ? "" : "s"} not analyzed (read as plain files here; the chart is rendered when it is a target, see README "Targets")`),
   );
   return { manifests, diagnostics };
 }

@@ -23,7 +23,7 @@ export function patchFiles(objects: readonly KubeObject[]): Set<string> {
 }
 
 export function patchNote(obj: KubeObject): Diagnostic {
-  return diagnostic("note", obj.file, obj.locate([]), `${obj.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; kustomizations are not rendered yet)`);
+  return diagnostic("note", obj.file, obj.locate([]), `${obj.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
 }
 
 function normalize(path: string): string {

@@ -16,12 +16,8 @@ export interface Loaded {
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
-  /** About Services, routes and Gateways (see ClusterLoad): not yet part of any report. */
-  readonly exposureDiagnostics: readonly Diagnostic[];
-  /** Workloads and policies without metadata.namespace, put in `namespace`: an assumption to state. */
+  /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
-  /** Services, routes and Gateways without metadata.namespace, put in `namespace` (not yet stated in reports). */
-  readonly exposureWithoutNamespace: number;
   readonly namespace: NamespaceOption;
 }
 
@@ -31,6 +27,7 @@ export interface Loaded {
  */
 interface FileRead {
   readonly text: string;
+  readonly lines: readonly number[] | undefined;
   readonly diagnostics: readonly Diagnostic[];
   readonly objects: readonly KubeObject[];
   readonly skipped: number;
@@ -38,24 +35,36 @@ interface FileRead {
 
 /** What one run (the two revisions of a diff) has read and loaded already. */
 export interface RunCache {
-  /** Files by path (a hit needs the same text too). */
+  /** Files by path (a hit needs the same text and line map too). */
   readonly files: Map<string, FileRead>;
   readonly loaded: LoadMemo;
 }
 
 function readFile(file: SourceFile, defaultNamespace: string, cache: Map<string, FileRead> | undefined): FileRead {
   const hit = cache?.get(file.path);
-  if (hit && hit.text === file.text) return hit;
+  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const lines = file.lines;
   const read: FileRead = {
     text: file.text,
-    diagnostics: [...parsed.diagnostics, ...extracted.diagnostics],
-    objects: extracted.objects,
+    lines,
+    diagnostics:
+      lines === undefined
+        ? [...parsed.diagnostics, ...extracted.diagnostics]
+        : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
+    objects: lines === undefined ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
     skipped: extracted.skipped.length,
   };
   cache?.set(file.path, read);
   return read;
+}
+
+function sameLines(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Both revisions of a diff, each distinct file read once (see FileRead). */
@@ -82,8 +91,10 @@ export interface LoadOptions {
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
   const { cache, limits = defaultInputLimits, where = "" } = options;
-  const charts = setAsideChartTemplates(all);
-  const files = charts.manifests;
+  const rendered = all.filter((f) => f.lines !== undefined);
+  const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
+  const files = [...charts.manifests, ...rendered];
+  const renderedPaths = new Set(rendered.map((f) => f.path));
   const diagnostics: Diagnostic[] = [...charts.diagnostics];
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
@@ -96,7 +107,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   const patches = patchFiles(objects);
   const whole: KubeObject[] = [];
   for (const o of objects) {
-    if (patches.has(o.file)) diagnostics.push(patchNote(o));
+    if (patches.has(o.file) && !renderedPaths.has(o.file)) diagnostics.push(patchNote(o));
     else whole.push(o);
   }
   const placed = placeInNamespace(whole, namespace);
@@ -110,9 +121,22 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     diagnostics,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
-    exposureDiagnostics: [...placed.exposureDiagnostics, ...built.exposureDiagnostics],
     withoutNamespace: placed.withoutNamespace,
-    exposureWithoutNamespace: placed.exposureWithoutNamespace,
     namespace,
   };
+}
+
+function writtenLine(lines: readonly number[], line: number): number {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+
+/** The object with positions in the file it was written in rather than in the rendered text. */
+function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
+  // Descriptors, not a spread: lazy getters (ownText) stay lazy.
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)) as { -readonly [K in keyof KubeObject]: KubeObject[K] };
+  copy.locate = (path) => {
+    const p = o.locate(path);
+    return { line: writtenLine(lines, p.line), column: p.column };
+  };
+  return copy;
 }

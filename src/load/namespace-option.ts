@@ -27,27 +27,19 @@ export function namespaceOption(given: string | undefined): NamespaceOption {
  * neither refused nor counted; the operator kinds netreach reads are namespaced.
  */
 const NAMESPACED = new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
-/** Read for the exposure report only: their refusals and count are kept apart until it shows them. */
-const EXPOSURE = new Set(EXPOSURE_KINDS);
 
 export interface Placed {
   /** The objects kubectl would send. */
   readonly objects: readonly KubeObject[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Workloads and policies that name no namespace: they were put in the option's. */
+  /** Namespaced objects that name no namespace: they were put in the option's. */
   readonly withoutNamespace: number;
-  /** Refusals of Services, routes and Gateways (see exposure-kinds). */
-  readonly exposureDiagnostics: readonly Diagnostic[];
-  /** Services, routes and Gateways that name no namespace. */
-  readonly exposureWithoutNamespace: number;
 }
 
 export function placeInNamespace(objects: readonly KubeObject[], option: NamespaceOption): Placed {
   const kept: KubeObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  const exposureDiagnostics: Diagnostic[] = [];
   let withoutNamespace = 0;
-  let exposureWithoutNamespace = 0;
   for (const obj of objects) {
     if (!NAMESPACED.has(obj.kind) && !isOperatorWorkload(obj)) {
       kept.push(obj);
@@ -55,10 +47,8 @@ export function placeInNamespace(objects: readonly KubeObject[], option: Namespa
     }
     const meta = obj.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : undefined;
-    const exposure = EXPOSURE.has(obj.kind);
     if (ns === undefined || ns === null) {
-      if (exposure) exposureWithoutNamespace++;
-      else withoutNamespace++;
+      withoutNamespace++;
       kept.push(obj);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
       const c = new Checker(obj, `${obj.kind} ${objectMeta(obj).display}`);
@@ -67,10 +57,10 @@ export function placeInNamespace(objects: readonly KubeObject[], option: Namespa
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; ` +
           `kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`,
       );
-      (exposure ? exposureDiagnostics : diagnostics).push(...c.diagnostics);
+      diagnostics.push(...c.diagnostics);
     } else {
       kept.push(obj);
     }
   }
-  return { objects: kept, diagnostics, withoutNamespace, exposureDiagnostics, exposureWithoutNamespace };
+  return { objects: kept, diagnostics, withoutNamespace };
 }

@@ -5,6 +5,12 @@
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
+  /**
+   * Rendered text (kustomize, helm): for each line of `text` (index = line - 1), the line of
+   * `path` in the repository it was written at, so that diagnostics and reasons point there.
+   * Files with it are taken as whole objects (never set aside as chart templates or patches).
+   */
+  readonly lines?: readonly number[];
 }
 
 /** 1-based line and column, as editors and GitHub annotations count them. */

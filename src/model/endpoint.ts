@@ -38,4 +38,22 @@ export interface ExternalEndpoint {
   readonly cidrs: readonly string[];
 }
 
-export type Endpoint = PodEndpoint | ExternalEndpoint;
+/** The ingress controller as a pod: where it runs and its labels, when the user names it. */
+export interface IngressController {
+  readonly namespace: string;
+  readonly labels: Labels;
+  /** false: netreach's stand-in (a pod in a namespace of its own, with no labels). */
+  readonly named: boolean;
+}
+
+export const INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+/** Where Ingress, Gateway API and OpenShift Route traffic comes from (DESIGN section 4a). */
+export interface IngressControllerEndpoint {
+  readonly type: "ingress-controller";
+  readonly id: typeof INGRESS_CONTROLLER_ID;
+  readonly pod: PodLike;
+  readonly controller: IngressController;
+}
+
+export type Endpoint = PodEndpoint | ExternalEndpoint | IngressControllerEndpoint;

@@ -1,6 +1,7 @@
 // Which pods a Service forwards to, and which Service ports each route backend reaches: the
 // references between loaded objects, followed as the cluster follows them. Pure: no I/O.
-import type { Cluster, Workload } from "./cluster.js";
+import type { Cluster, ContainerPort } from "./cluster.js";
+import type { Labels } from "./labels.js";
 import type { Gateway, ReferenceGrant } from "./gateway.js";
 import type { FieldRef } from "./policy.js";
 import type { Route, RouteBackend } from "./route.js";
@@ -14,8 +15,16 @@ export interface Finding {
   readonly message: string;
 }
 
+/** What a Service selects: a declared workload, or a representative pod (by its endpoint id). */
+export interface Targetable {
+  readonly id: string;
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+}
+
 export interface WorkloadTarget {
-  readonly workload: Workload;
+  readonly workload: Targetable;
   /** The pods' port the Service port forwards to; undefined when a named targetPort is not among the pods' container ports. */
   readonly port: number | undefined;
 }
@@ -32,6 +41,12 @@ export interface BackendTarget {
   readonly service: Service | undefined;
   /** The Service ports it reaches; empty when none matches. */
   readonly ports: readonly ServicePort[];
+  /**
+   * Whether outside traffic takes this path: false for a Gateway API route that no declared
+   * Gateway accepts, or that names no parent. A parent Gateway not in the manifests counts as
+   * accepting (it may be declared elsewhere; erring towards exposure).
+   */
+  readonly attached: boolean;
 }
 
 export interface Resolution {
@@ -49,14 +64,15 @@ export interface ExposureObjects {
 
 const GATEWAY_GROUP = "gateway.networking.k8s.io";
 
-export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects): Resolution {
+/** `pods`: what Services may select; the declared workloads unless given (representatives too). */
+export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly Targetable[] = cluster.workloads): Resolution {
   const findings: Finding[] = [];
-  const services = cluster.services.map((s) => serviceTargets(s, cluster.workloads, findings));
+  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
   const byId = new Map(services.map((t) => [t.service.id, t]));
   const backends: BackendTarget[] = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    for (const parent of route.parents) checkParent(route, parent, cluster, findings);
+    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
     for (const backend of route.backends) {
       const id = `${backend.serviceNamespace}/${backend.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -66,21 +82,21 @@ export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads
             at: backend.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`,
           });
-          backends.push({ route, backend, service: undefined, ports: [] });
+          backends.push({ route, backend, service: undefined, ports: [], attached });
           continue;
         }
       }
       const target = byId.get(id);
       if (target === undefined) {
         findings.push({ severity: "warning", at: backend.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend, service: undefined, ports: [] });
+        backends.push({ route, backend, service: undefined, ports: [], attached });
         continue;
       }
       const ports = reachedPorts(backend, target);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend, service: target.service, ports });
+      backends.push({ route, backend, service: target.service, ports, attached });
     }
   }
   return { services, backends, findings };
@@ -90,7 +106,7 @@ function isGatewayRoute(route: Route): boolean {
   return route.kind !== "Ingress" && route.kind !== "Route";
 }
 
-function serviceTargets(service: Service, workloads: readonly Workload[], findings: Finding[]): ServiceTargets {
+function serviceTargets(service: Service, workloads: readonly Targetable[], findings: Finding[]): ServiceTargets {
   const selector = service.selector;
   const selected = selector === null ? [] : workloads.filter((w) => w.namespace === service.namespace && matches(selector, w.labels));
   return {
@@ -118,7 +134,7 @@ function matches(selector: Readonly<Record<string, string>>, labels: Readonly<Re
 }
 
 /** As the endpoints controller does it: a name is the first container port with that name and the Service port's protocol. */
-export function targetPortOn(port: ServicePort, workload: Workload): number | undefined {
+export function targetPortOn(port: ServicePort, workload: Targetable): number | undefined {
   if (port.targetPort.kind === "number") return port.targetPort.port;
   const name = port.targetPort.name;
   return workload.ports.find((p) => p.name === name && p.protocol === port.protocol)?.port;
@@ -164,18 +180,19 @@ export function granted(route: Route, backend: RouteBackend, grants: readonly Re
   );
 }
 
-function checkParent(route: Route, parent: Route["parents"][number], cluster: Pick<Cluster, "namespaces"> & ExposureObjects, findings: Finding[]): void {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return;
+/** Whether the parent accepts the route (an undeclared Gateway or another kind of parent: assumed to). */
+function checkParent(route: Route, parent: Route["parents"][number], cluster: Pick<Cluster, "namespaces"> & ExposureObjects, findings: Finding[]): boolean {
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === undefined) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return;
+    return true;
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === undefined || l.name === parent.sectionName) && (parent.port === undefined || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== undefined ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return;
+    return false;
   }
   const labels = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
   const admits = listeners.some((l) => {
@@ -186,5 +203,6 @@ function checkParent(route: Route, parent: Route["parents"][number], cluster: Pi
   if (!admits) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
   }
+  return admits;
 }
 

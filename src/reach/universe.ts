@@ -3,7 +3,9 @@
 // Every revision is evaluated over the same classes, so a flow has one name on both sides.
 import type { Namespace } from "../model/cluster.js";
 import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
-import type { Labels } from "../model/labels.js";
+import type { IngressControllerEndpoint } from "../model/exposure.js";
+import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
+import type { Cidr } from "../net/ip.js";
 import type { Policy } from "../model/policy.js";
 import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
@@ -15,6 +17,10 @@ export interface Side {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly pods: readonly PodEndpoint[];
   readonly policies: readonly Policy[];
+  /** Where Ingress and Gateway traffic comes from: a pod of its own class, when routes exist. */
+  readonly controller?: IngressControllerEndpoint;
+  /** Address sets exposure is limited to (loadBalancerSourceRanges): external classes are cut at their bounds too. */
+  readonly addressCuts?: readonly Cidr[];
 }
 
 /** Pods that every selector and named port of the universe treats alike. */
@@ -78,15 +84,17 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
     }
   }
 
+  for (const side of sides) for (const cidr of side.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
+
   const podClasses: PodClass[] = [];
   const byKey = new Map<string, number>();
   const classOf = sides.map((side) => {
     const map = new Map<string, number>();
-    for (const ep of side.pods) {
+    for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
       const ns = side.namespaces.get(ep.pod.namespace);
       const cls: PodClass = {
         namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? {}, nsKeys),
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
         labels: project(ep.pod.labels, podKeys),
         namedPorts: new Map(
           ep.pod.ports

@@ -2,7 +2,7 @@ import type { DiffReport } from "../analyze.js";
 import type { Change } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
 import type { ChangeJson, DiffJson } from "../report/diff-json.js";
-import { diagnosticJson, endpointJson, skippedJson } from "./reach-json.js";
+import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
 
 export function changeJson(c: Change): ChangeJson {
   return {
@@ -39,6 +39,12 @@ export function diffJson(r: DiffReport): DiffJson {
       dns: w.dns,
       file: w.workload.pod.source.file,
       line: w.workload.pod.source.line,
+    })),
+    exposures: r.exposureChanges.map((e) => ({
+      ...changeJson(e),
+      source: e.source,
+      via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
+      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null },
     })),
   };
 }

@@ -17,6 +17,9 @@ import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
+import type { ExposureChange } from "../exposure/changes.js";
+import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import type { Violation } from "../gate/gate.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -58,11 +61,16 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  const fmt = exposureFormat(link);
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (!report.gate.passed) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
@@ -91,15 +99,27 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) return "**No change to reachability — gate passed.**";
-  const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability — gate passed.**";
+  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
   if (report.gate.passed) return `**${flows} — gate passed.**`;
-  // Violations are counted and shown as groups, like flows: one line says one thing.
+  // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
+  const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failing.length - 1;
+  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
-  const first = failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} — ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+}
+
+/** The exposure changes that break a gate rule, in report order. */
+export function exposureViolations(report: Pick<DiffReport, "exposureChanges" | "gate">): ExposureChange[] {
+  const hit = new Set(report.gate.violations.map((v) => v.change));
+  return report.exposureChanges.filter((c) => hit.has(c));
+}
+
+function rulesOf(violations: readonly Violation[], c: ExposureChange): string {
+  return violations.filter((v) => v.change === c).map((v) => mdCode(v.rule)).join(", ");
 }
 
 /** "`backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `0.0.0.0/0` (external-ingress)" for each rule a group breaks. */
@@ -116,9 +136,12 @@ function counts(report: DiffReport, g: Grouping): string {
   const parts = [
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    ...(report.exposureChanges.length > 0
+      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`]
+      : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${g.violating.length > 0 ? ` — ${plural(g.violating.length, "violation")}` : ""}`,
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${violationCount(report, g) > 0 ? ` — ${plural(violationCount(report, g), "violation")}` : ""}`,
   ];
   return parts.join(" · ");
 }
@@ -154,6 +177,41 @@ function dnsCallout(d: DnsLoss): string {
   const who = setWords(d.sources, "subject", mdCode);
   const toward = setWords(d.servers, "destination", mdCode, 3);
   return `> [!WARNING]\n> ⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
+}
+
+function violationCount(report: DiffReport, g: Grouping): number {
+  return g.violating.length + exposureViolations(report).length;
+}
+
+// ---- exposure ----------------------------------------------------------------------------
+
+function exposureFormat(link: Link): ExposureFormat {
+  return {
+    code: mdCode,
+    text: md,
+    hop: (h, side) => {
+      const what = `${md(h.kind)} ${mdCode(`${h.namespace}/${h.name}`)}`;
+      const url = link(h.at.file, h.at.line, side);
+      return url ? `[${what}](${url})` : what;
+    },
+    reason: (r) => {
+      const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+      const url = link(r.file, r.line, r.side);
+      return url ? `[${what}](${url})` : what;
+    },
+  };
+}
+
+function exposureList(title: string, changes: readonly ExposureChange[], facet: "opened" | "closed", fmt: ExposureFormat, violations: readonly Violation[]): Rows {
+  return {
+    head: `#### ${title} (${changes.length})`,
+    rows: changes.map((c, i) => {
+      const rules = facet === "opened" ? rulesOf(violations, c) : "";
+      return `${i === 0 ? "\n" : ""}\n- ${rules !== "" ? "⛔ " : ""}${exposureSentence(c, facet, fmt)}${rules !== "" ? ` — gate: ${rules}` : ""}`;
+    }),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+  };
 }
 
 // ---- tables ------------------------------------------------------------------------------

@@ -7,6 +7,14 @@ import { GATE_RULES, type GateRule } from "../gate/config.js";
 import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
+import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+
+const SARIF_WORDS: ExposureFormat = {
+  code: plain,
+  text: plain,
+  hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`,
+};
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const OPENED_FLOW_RULE = "opened-flow";
@@ -57,6 +65,7 @@ export interface SarifOptions {
 type RuleId = Exclude<GateRule, "none"> | typeof OPENED_FLOW_RULE;
 
 const RULE_TEXT: Record<RuleId, [string, string]> = {
+  exposed: ["Exposed", "A workload port is newly reachable from outside the cluster through a Service, Ingress, Gateway route or Route."],
   "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
   "external-egress": ["ExternalEgress", "A workload is newly allowed to reach addresses outside the cluster."],
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
@@ -111,6 +120,25 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
       });
     }
   }
+  // Exposures: located at the outermost object that carries the traffic (the Ingress, route or Service).
+  for (const c of report.exposureChanges) {
+    if (c.opened.isEmpty) continue;
+    const hits = report.gate.violations.filter((v) => v.change === c);
+    const hop = c.via.head.find((v) => !v.conn.intersect(c.opened).isEmpty)?.chain[0];
+    const sentence = exposureSentence(c, "opened", SARIF_WORDS);
+    for (const h of hits.length > 0 ? hits : [null]) {
+      const ruleId: RuleId = h === null ? OPENED_FLOW_RULE : h.rule;
+      results.push({
+        locations: hop ? [at(hop.at.file, hop.at.line)] : [],
+        properties: { opened: c.opened.toString(), pairs: 1 },
+        ruleId,
+        ruleIndex: RULE_IDS.indexOf(ruleId),
+        level: h === null ? "note" : "error",
+        message: { text: `${h === null ? "" : `Gate ${h.rule}: `}${sentence}.` },
+        partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) },
+      });
+    }
+  }
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -162,7 +190,10 @@ export function fileUri(file: string): string {
 
 /** Stable across runs for the same flow, so code scanning tracks an alert instead of re-opening it. */
 function fingerprint(rule: string, g: FlowGroup): string {
-  const text = `${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`;
+  return hashText(`${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`);
+}
+
+function hashText(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -10,6 +10,26 @@ import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
 import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
+import type { ExposureChange } from "../exposure/changes.js";
+import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+
+const TEXT: ExposureFormat = {
+  code: plain,
+  text: plain,
+  hop: (h, side) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
+  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`,
+};
+
+/** The exposure changes that break a gate rule, each with its rules. */
+function exposureFailures(report: DiffReport): { change: ExposureChange; rules: string[] }[] {
+  return report.exposureChanges
+    .map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule as string) }))
+    .filter((x) => x.rules.length > 0);
+}
+
+function exposureViolationText(x: { change: ExposureChange; rules: string[] }): string {
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+}
 
 const MAX_TERMS = 10;
 const MAX_VIOLATIONS = 20;
@@ -20,14 +40,17 @@ export function renderDiffText(report: DiffReport): string {
   const g = groupChanges(report);
   const out: string[] = [];
   const failing = g.violating;
+  const exposureFailing = exposureFailures(report);
+  const violations = [...exposureFailing.map(exposureViolationText), ...failing.map(violationText)];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
-  if (report.changes.length === 0 && report.workloadChanges.length === 0) {
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     out.push("netreach: no change to reachability — gate passed");
   } else {
-    const flows = `${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+    const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+    const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} — gate passed`);
-    else out.push(`netreach: ${flows} — gate failed: ${violationText(failing[0]!)}${failing.length > 1 ? ` (and ${plural(failing.length - 1, "more violation")})` : ""}`);
+    else out.push(`netreach: ${flows} — gate failed: ${violations[0]!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
     out.push(
       `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}` +
         (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : ""),
@@ -37,6 +60,11 @@ export function renderDiffText(report: DiffReport): string {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
+  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  if (exposed.length + unexposed.length > 0) out.push("");
+  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
@@ -47,20 +75,20 @@ export function renderDiffText(report: DiffReport): string {
     out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
   }
 
-  if (failing.length > 0) {
-    const rules = [...new Set(failing.flatMap((x) => x.gate.map((h) => h.rule)))];
-    out.push("", `gate failed: ${plural(failing.length, "violation")} of ${rules.join(", ")}`);
-    for (const x of failing.slice(0, MAX_VIOLATIONS)) out.push(`  ${violationText(x)}`);
-    if (failing.length > MAX_VIOLATIONS) out.push(`  … and ${failing.length - MAX_VIOLATIONS} more (see --format json)`);
+  if (violations.length > 0) {
+    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
+    out.push("", `gate failed: ${plural(violations.length, "violation")} of ${rules.join(", ")}`);
+    for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
+    if (violations.length > MAX_VIOLATIONS) out.push(`  … and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
   }
   return out.join("\n") + "\n";
 }
 
 /** The gate's violations, one line per group (as the comment shows them), for a log; `count` groups in all. */
 export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
-  const failing = groupChanges(report).violating;
-  const lines = failing.slice(0, max).map(violationText);
-  return { lines: failing.length > max ? [...lines, `… and ${failing.length - max} more (see the JSON report)`] : lines, count: failing.length };
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText)];
+  const lines = all.slice(0, max);
+  return { lines: all.length > max ? [...lines, `… and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }
 
 /** One line per violating group and rule. */

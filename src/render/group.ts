@@ -118,7 +118,7 @@ export class UniverseIndex {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
+      if (e.type !== "external" && e.type !== "ingress-controller") {
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
@@ -229,6 +229,8 @@ export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
+    // The ingress controller's flows are exposures: shown with the objects that carry them, apart.
+    if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"] as const) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;

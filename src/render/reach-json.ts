@@ -2,7 +2,8 @@ import type { ReachReport } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
-import type { DiagnosticJson, EndpointJson, ReachJson, SkippedJson } from "../report/reach-json.js";
+import type { Carried } from "../exposure/table.js";
+import type { DiagnosticJson, EndpointJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
 
 export function endpointJson(e: Endpoint): EndpointJson {
   switch (e.type) {
@@ -12,6 +13,8 @@ export function endpointJson(e: Endpoint): EndpointJson {
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
       return { id: e.id, type: "external", cidrs: [...e.cidrs] };
+    case "ingress-controller":
+      return e.controller.named ? { id: e.id, type: "ingress-controller", namespace: e.controller.namespace, labels: { ...e.controller.labels } } : { id: e.id, type: "ingress-controller" };
   }
 }
 
@@ -60,5 +63,10 @@ export function reachJson(r: ReachReport): ReachJson {
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
     skipped: skippedJson(r.skipped),
+    exposures: r.exposures.map((e) => ({ dst: e.dst.id, source: e.source, src: e.src.id, conn: e.conn.toString(), via: e.via.map(viaJson) })),
   };
+}
+
+export function viaJson(c: Carried): ViaJson {
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
 }

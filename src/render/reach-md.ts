@@ -15,6 +15,16 @@ export function reachMarkdown(r: ReachReport): string {
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
   out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
+  if (r.exposures.length > 0) {
+    // What outside traffic reaches first: it is what a reviewer of a cluster asks about first.
+    out.push(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
+    for (const e of r.exposures) {
+      const from = e.src.type === "ingress-controller" ? "the ingress controller" : e.src.cidrs.length === 1 && e.src.cidrs[0] === "0.0.0.0/0" ? "the internet" : mdCode(e.src.id);
+      const through = e.via.map((v) => v.chain.map((h) => `${md(h.kind)} ${mdCode(`${h.namespace}/${h.name}`)} (${md(h.detail)}, ${mdCode(`${h.at.file}:${h.at.line}`)})`).join(" → ")).join("<br>");
+      out.push(`| ${mdCode(e.dst.id)} | ${md(connWords(e.conn))} | ${from} | ${through} |`);
+    }
+    out.push("");
+  }
   if (r.flows.length > 0 && r.flows.length <= MAX_GROUPED_FLOWS) {
     // The same grouping as a diff's, reading every allowed flow as "opened from nothing".
     const changes: Change[] = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));

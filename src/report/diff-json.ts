@@ -1,6 +1,6 @@
 // The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
 // change only by adding fields.
-import type { DiagnosticJson, EndpointJson, SkippedJson } from "./reach-json.js";
+import type { DiagnosticJson, EndpointJson, SkippedJson, ViaJson } from "./reach-json.js";
 
 export interface ReasonJson {
   side: "base" | "head";
@@ -22,6 +22,17 @@ export interface ChangeJson {
   closed: string;
   endpoint: "added" | "removed" | null;
   why: ReasonJson[];
+}
+
+/**
+ * A pod newly reachable from outside the cluster through Services and routes, or no longer: the
+ * change's fields, its source, the objects that carry it on each side, and whether a policy
+ * isolates the pod's ingress on each side (null: no such pod there).
+ */
+export interface ExposureChangeJson extends ChangeJson {
+  source: "internet" | "ingress-controller";
+  via: { base: ViaJson[]; head: ViaJson[] };
+  isolated: { base: boolean | null; head: boolean | null };
 }
 
 export interface ViolationJson {
@@ -48,6 +59,10 @@ export interface DiffJson {
    * can reach a name server. Added after v1's first form.
    */
   workloads: WorkloadChangeJson[];
+  /** Exposure changes (the ingress controller's are also in `changes`). Added after v1's first form. */
+  exposures: ExposureChangeJson[];
+  /** Runs with several targets only (see TargetJson). */
+  targets?: TargetJson[];
 }
 
 export interface WorkloadChangeJson {
@@ -58,4 +73,44 @@ export interface WorkloadChangeJson {
   dns: boolean;
   file: string;
   line: number;
+}
+
+/**
+ * One target of a run with several (Kustomize overlays, Helm charts with values, GitOps
+ * objects, plain paths). Present as `targets` only then; the top-level fields then hold every
+ * target's changes, violations, diagnostics and workloads, each with a `target` field naming it.
+ * Added after v1's first form.
+ */
+export interface TargetJson {
+  name: string;
+  kind: "paths" | "kustomize" | "helm";
+  /** "kustomize deploy/overlays/prod", "helm charts/web (values-prod.yaml)". */
+  source: string;
+  /** The kustomization or chart directory; the first path of a paths target. */
+  path: string;
+  values: string[];
+  release: string | null;
+  namespace: string | null;
+  /** Where it was defined: config, flag, discovered, argocd, flux. */
+  origin: string;
+  definedIn: { file: string; line: number } | null;
+  /** "changed", "unchanged", or "failed" (a side could not be built; see error). */
+  status: "changed" | "unchanged" | "failed";
+  opened: number;
+  closed: number;
+  changed: number;
+  gate: { passed: boolean; failOn: string[]; violations: number } | null;
+  base: TargetSideJson;
+  head: TargetSideJson;
+  error: string | null;
+}
+
+export interface TargetSideJson {
+  /** The tool that built it, null for plain paths. */
+  tool: string | null;
+  /** The target does not exist at this revision. */
+  absent: boolean;
+  /** Head only: its inputs were unchanged, base's build was used. */
+  reused: boolean;
+  ms: number;
 }

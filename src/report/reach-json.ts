@@ -4,13 +4,42 @@
 export type EndpointJson =
   | { id: string; type: "workload"; namespace: string; name: string; kind: string }
   | { id: string; type: "synthetic"; namespace: string; labels: Record<string, string> }
-  | { id: string; type: "external"; cidrs: string[] };
+  | { id: string; type: "external"; cidrs: string[] }
+  /** Added after v1's first form. namespace and labels only when --ingress-controller names it. */
+  | { id: "{ingress-controller}"; type: "ingress-controller"; namespace?: string; labels?: Record<string, string> };
 
 export interface FlowJson {
   src: string;
   dst: string;
   /** Canonical connection string, e.g. "TCP 80,8080-8090,UDP 53" or "All Connections". */
   conn: string;
+}
+
+/** One object of the chain that carries outside traffic to a pod. */
+export interface HopJson {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** What it contributes, e.g. "LoadBalancer, port 5432" or "host shop.example.com, path /api". */
+  detail: string;
+  file: string;
+  line: number;
+}
+
+/** A chain of objects, outside in, and what gets through along it. */
+export interface ViaJson {
+  chain: HopJson[];
+  conn: string;
+}
+
+/** A pod that traffic from outside reaches through Services and routes (DESIGN section 4a). */
+export interface ExposureJson {
+  dst: string;
+  source: "internet" | "ingress-controller";
+  /** The endpoint the traffic comes from: "{ingress-controller}", or the external addresses that get through. */
+  src: string;
+  conn: string;
+  via: ViaJson[];
 }
 
 export interface DiagnosticJson {
@@ -30,6 +59,8 @@ export interface ReachJson {
   assumptions: string[];
   /** What was read but not analyzed: documents that are not Kubernetes objects, objects by kind. Added after v1's first form. */
   skipped: SkippedJson;
+  /** Pods reachable from outside the cluster through Services and routes. Added after v1's first form. */
+  exposures: ExposureJson[];
 }
 
 export interface SkippedJson {

@@ -43,10 +43,15 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     }
   }
   const nsSelectors = dedupe(peers.flatMap(({ peer }) => (peer.namespaces.kind === "selector" ? [peer.namespaces.selector] : [])));
+  // Services select pods too: a Service whose selector no declared pod matches still forwards to
+  // the pods it names, and what reaches them from outside is the exposure report's business.
+  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const serviceSelector = (labels: Labels): Selector => ({ requirements: Object.entries(labels).map(([key, value]) => ({ key, op: "In" as const, values: [value] })) });
 
   // Named namespaces: declared or referenced by objects on any side, or named by a selector.
   const named = new Map<string, Labels[]>();
   for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...(named.get(ns.name) ?? []), ns.labels]);
+  for (const s of services) if (!named.has(s.namespace)) named.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
   for (const s of nsSelectors) {
     for (const r of s.requirements) {
       if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
@@ -87,6 +92,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
     }
   }
+  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
     const [name, protocol] = k.split("/") as [string, "TCP" | "UDP" | "SCTP"];
     return { name, port: 0, protocol };
@@ -103,6 +109,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
           peer.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects((peer.namespaces as { selector: Selector }).selector, l)),
         )
         .map(({ peer }) => peer.pods),
+      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector(svc.selector!)),
     ]);
     // In auto mode a namespace with declared workloads gets representatives only for the pods of
     // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one.
@@ -131,7 +138,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names.",
     );
-    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
+    if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
   return {

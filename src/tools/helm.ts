@@ -10,10 +10,11 @@ import { parseAllDocuments } from "yaml";
 import { resolvedOptions, type BuildOptions } from "./build-options.js";
 import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { splitHelmOutput, templatePath } from "./helm-source.js";
+import { mapByTemplate } from "./line-map.js";
 import { templateKindLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
 import { neverRejects, runFailure } from "./run-failure.js";
-import { runTool } from "./run-tool.js";
+import { runTool, type RunToolResult } from "./run-tool.js";
 import { resolveInTree } from "./target-path.js";
 import { makeToolHome } from "./tool-env.js";
 import { trimToolMessage } from "./tool-message.js";
@@ -25,10 +26,14 @@ export interface HelmTarget {
   readonly namespace: string;
   /** Repository-relative values files, applied in order after the chart's values.yaml. */
   readonly values?: readonly string[];
+  /** Inline values (YAML or JSON text), applied after the files: Argo CD `helm.values`, Flux `spec.values`. */
+  readonly inlineValues?: string;
 }
 
 // DNS-1123: what helm accepts for a release name (≤ 53) and Kubernetes for a namespace (≤ 63).
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const versions = new Map<string, Promise<RunToolResult>>();
 
 /** Renders `target` from the tree at `root`. Never rejects: failures are results. */
 export function helmTemplate(root: string, target: HelmTarget, options: BuildOptions = {}): Promise<BuildResult> {
@@ -59,15 +64,29 @@ async function render(root: string, target: HelmTarget, options: BuildOptions): 
   const home = makeToolHome(opts.searchPath);
   try {
     const run = (args: string[]) => runTool(helm, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
-    const version = await run(["version", "--short"]);
-    const versionFailed = runFailure("helm", "`helm version`", version, opts.timeoutMs);
-    if (versionFailed !== undefined) return versionFailed;
-    const v = version.kind === "exited" ? version.stdout.toString("utf8").trim() : "";
+    // Asked once per binary and process: every target of a run uses the same helm.
+    let version = versions.get(helm);
+    if (version === undefined) {
+      version = run(["version", "--short"]);
+      versions.set(helm, version);
+    }
+    const ran = await version;
+    const versionFailed = runFailure("helm", "`helm version`", ran, opts.timeoutMs);
+    if (versionFailed !== undefined) {
+      versions.delete(helm);
+      return versionFailed;
+    }
+    const v = ran.kind === "exited" ? ran.stdout.toString("utf8").trim() : "";
     const major = /^v(\d+)\./.exec(v)?.[1];
     if (major !== "3" && major !== "4")
       return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);
     tool = `helm ${v.replace(/\+.*$/, "")}`;
 
+    if (target.inlineValues !== undefined) {
+      const inline = path.join(home.dir, "inline-values.yaml");
+      fs.writeFileSync(inline, target.inlineValues);
+      values.push(inline);
+    }
     const args = ["template", target.release, chart.abs, `--namespace=${target.namespace}`, ...values.map((f) => `--values=${f}`)];
     const r = await run(args);
     const failed = runFailure(tool, `rendering chart ${chart.rel || "."}`, r, opts.timeoutMs, (stderr) => classify(stderr, chart.rel || "."));
@@ -127,7 +146,8 @@ function readOutput(root: string, chartRel: string, tool: string, namespace: str
     const file = source !== undefined ? rel : vendoredArchive(root, rel);
     const line = source === undefined ? undefined : templateKindLine(source, kindsByTemplate.get(p.template)!, index);
     const { template, ...rest } = p;
-    return { ...rest, group: rel, origin: { file, template, ...(line !== undefined ? { line } : {}) } };
+    const lines = source === undefined ? undefined : mapByTemplate(p.text, source, line);
+    return { ...rest, group: rel, origin: { file, template, ...(line !== undefined ? { line } : {}) }, ...(lines !== undefined ? { lines } : {}) };
   });
   return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
 }

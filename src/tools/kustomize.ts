@@ -9,6 +9,8 @@ import { parseAllDocuments } from "yaml";
 import { resolvedOptions, type BuildOptions } from "./build-options.js";
 import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { ORIGIN_ANNOTATION, parseOrigin } from "./kustomize-origin.js";
+import { KUSTOMIZATION_FILES, kustomizeClosure, type TreeReader } from "./kustomization-file.js";
+import { jsonPatchLines, mapByPath, readYamlSource, type YamlSource } from "./line-map.js";
 import { objectLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
 import { neverRejects, runFailure } from "./run-failure.js";
@@ -20,7 +22,6 @@ import { trimToolMessage } from "./tool-message.js";
 // Explicit although they are the defaults: a future default must not switch them on.
 const SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
 
-const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 /**
  * Builds the kustomization in `target` (repository-relative directory) of the tree at `root`.
@@ -100,6 +101,44 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
     return sources.get(file);
   };
   const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
+  const yamlSources = new Map<string, YamlSource | undefined>();
+  const yamlSource = (file: string) => {
+    if (!yamlSources.has(file)) {
+      const t = sourceText(file);
+      yamlSources.set(file, t === undefined ? undefined : readYamlSource(t));
+    }
+    return yamlSources.get(file);
+  };
+  const tree: TreeReader = {
+    read: (f) => (resolveInTree(root, f, "file") as { abs?: string }).abs !== undefined ? sourceText(f) : undefined,
+    isDir: (d) => "abs" in resolveInTree(root, d, "directory"),
+  };
+  const patches = kustomizeClosure(shown === "." ? "" : shown, tree).patches;
+  /**
+   * The file an object is shown in (the last patch that changed it, else its resource file) and,
+   * for each rendered line, the line of that file it was written at.
+   */
+  const writtenAt = (file: string, line: number, kind: string, rendered: string) => {
+    const resource = yamlSource(file)?.docs.find((d) => d.line === line);
+    if (resource === undefined) return undefined;
+    const meta = (resource.value as { metadata?: { name?: unknown } } | null)?.metadata;
+    const originalName = typeof meta?.name === "string" ? meta.name : undefined;
+    for (const p of patches) {
+      const source = yamlSource(p.file);
+      if (source === undefined || originalName === undefined) continue;
+      if (p.target !== undefined && !((p.target.kind === undefined || p.target.kind === kind) && (p.target.name === undefined || nameMatches(p.target.name, originalName))))
+        continue;
+      const doc = source.docs.find((d) => {
+        if (Array.isArray(d.value)) return p.target !== undefined;
+        const v = d.value as { kind?: unknown; metadata?: { name?: unknown } } | null;
+        return v?.kind === kind && (p.target !== undefined || v?.metadata?.name === originalName);
+      });
+      if (doc === undefined) continue;
+      const lines = Array.isArray(doc.value) ? jsonPatchLines(doc) : doc.lines;
+      return { group: p.file, patch: { file: p.file, line: doc.line }, lines: mapByPath(rendered, lines, doc.line) };
+    }
+    return { group: file, patch: undefined, lines: mapByPath(rendered, resource.lines, line) };
+  };
   for (const doc of parseAllDocuments(stdout, { uniqueKeys: false })) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0]!.message) };
@@ -125,9 +164,12 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
     const file = origin?.file;
     const text = file === undefined || origin?.generatedBy !== undefined ? undefined : sourceText(file);
     const line = text === undefined ? undefined : objectLine(text, kind, name);
+    const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
+    const written = file === undefined || line === undefined ? undefined : writtenAt(file, line, kind, rendered);
     pieces.push({
-      group: file ?? fallback,
-      text: doc.toString({ lineWidth: 0 }),
+      group: written?.group ?? file ?? fallback,
+      text: rendered,
+      ...(written !== undefined ? { lines: written.lines } : {}),
       apiVersion: get("apiVersion") ?? "",
       kind,
       name,
@@ -136,8 +178,20 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
         file,
         ...(line !== undefined ? { line } : {}),
         ...(origin?.generatedBy !== undefined ? { generatedBy: origin.generatedBy } : {}),
+        ...(written?.patch !== undefined ? { patch: written.patch } : {}),
       },
     });
   }
   return { ok: true, tool, warnings, ...groupBySource(pieces) };
+}
+
+/**
+ * A patch target's name is an anchored regular expression in kustomize. The pull request writes
+ * it, so only the simple ones (names, `.`, `.*`, a few of them) are run here: no backtracking
+ * blow-up. Others match by equality only, which at worst names the resource file, not the patch.
+ */
+function nameMatches(pattern: string, name: string): boolean {
+  if (pattern === name) return true;
+  if (!/^[-a-z0-9.*]+$/.test(pattern) || (pattern.match(/\*/g) ?? []).length > 3 || /\*\*|^\*/.test(pattern)) return false;
+  return new RegExp(`^(?:${pattern})$`).test(name);
 }

@@ -13,6 +13,8 @@ export interface Origin {
   readonly generatedBy?: string;
   /** Helm: the template as helm names it (`chart/templates/np.yaml`, `chart/charts/sub/templates/x.yaml`). */
   readonly template?: string;
+  /** Kustomize: the patch that changed the object last (the target's own before its bases'), where its text is. */
+  readonly patch?: { readonly file: string; readonly line: number };
 }
 
 export interface RenderedObject {
@@ -64,11 +66,14 @@ export interface PieceOfOutput {
   readonly name: string;
   readonly namespace: string | undefined;
   readonly origin: Origin;
+  /** For each line of `text`, the line of `group` it was written at (default: the origin's line, else 1). */
+  readonly lines?: readonly number[];
 }
 
 /** Groups objects by `group`, in the order each first appears; texts are joined as YAML documents. */
 export function groupBySource(pieces: readonly PieceOfOutput[]): { files: SourceFile[]; objects: RenderedObject[] } {
   const texts = new Map<string, string>();
+  const written = new Map<string, number[]>();
   const objects: RenderedObject[] = [];
   for (const p of pieces) {
     const file = p.group;
@@ -77,10 +82,16 @@ export function groupBySource(pieces: readonly PieceOfOutput[]): { files: Source
     const joined = before === undefined ? body : `${before}---\n${body}`;
     const line = before === undefined ? 1 : lineCount(before) + 2;
     texts.set(file, joined);
-    const { text: _text, group: _group, ...rest } = p;
+    const at = written.get(file) ?? [];
+    const n = lineCount(body);
+    const fallback = p.origin.line ?? 1;
+    if (before !== undefined) at.push(at[at.length - 1] ?? fallback); // the `---` line
+    for (let i = 0; i < n; i++) at.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at);
+    const { text: _text, group: _group, lines: _lines, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
-  return { files: [...texts].map(([path, text]) => ({ path, text })), objects };
+  return { files: [...texts].map(([path, text]) => ({ path, text, lines: written.get(path)! })), objects };
 }
 
 function lineCount(text: string): number {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { commentMarker } from "../../src/github/comment.js";
 import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest } from "../support/github-stand-in.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
+import { toolsPath } from "../tools/support.js";
 import { BUNDLE, NON_LOOPBACK_MARK, ROOT, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
 
 const OWNER = "acme";
@@ -353,7 +354,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     expect(r.code, describeRun(r)).toBe(1);
     const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
     expect(failure).toHaveLength(1);
-    expect(failure[0]!.message).toMatch(/^netreach gate failed \(fail-on: external-ingress\): 1 violation/);
+    expect(failure[0]!.message).toMatch(/^netreach gate failed \(fail-on: exposed,external-ingress\): 1 violation/);
     expect(failure[0]!.message).toContain("backend/db");
     expect(failure[0]!.message).toContain("TCP 5432");
     expect(failure[0]!.message).toContain("from any external address");
@@ -392,7 +393,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     expect(change.why).toContainEqual(
       expect.objectContaining({ side: "head", policy: "backend/allow-db-external", file: "k8s/policies/db-external.yaml", line: DB_EXTERNAL_RULE_LINE }),
     );
-    expect(report.gate).toMatchObject({ passed: false, failOn: ["external-ingress"] });
+    expect(report.gate).toMatchObject({ passed: false, failOn: ["exposed", "external-ingress"] });
     expect(report.gate.violations).toEqual([expect.objectContaining({ rule: "external-ingress", conn: "TCP 5432" })]);
     // The job summary carries the same report.
     expect(r.summary).toContain("### netreach: network flows");
@@ -556,7 +557,7 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
       expect(report.changes.some((c) => c.dst === "argocd/argocd-redis[Deployment]")).toBe(true);
       expect(report.changes.every((c) => !c.src.startsWith("default/") && !c.dst.startsWith("default/"))).toBe(true);
       expect(report.assumptions).toContain(
-        "13 objects without metadata.namespace (14 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does).",
+        "21 objects without metadata.namespace (22 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does).",
       );
       const body = theComment().body;
       expect(body).toContain("`argocd/argocd-redis-network-policy`: **removed**");
@@ -570,11 +571,80 @@ describe("the bundled Action on a pull request (dist/index.js)", () => {
     }
   });
 
+  it("a LoadBalancer Service added to a repository without NetworkPolicy: the comment leads with the exposure, the check fails, the allow label lets it pass", async () => {
+    const origin = makeRepo();
+    try {
+      origin.write("k8s/namespaces.yaml", NAMESPACES);
+      origin.write("k8s/workloads.yaml", WORKLOADS);
+      const mergeBase = origin.commit("no policies");
+      origin.branch("feature");
+      origin.write("k8s/db-service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: backend\nspec:\n  type: LoadBalancer\n  selector: { app: db }\n  ports:\n    - port: 5432\n      targetPort: postgres\n");
+      const head = origin.commit("PR: reach the database from the office");
+      origin.checkout("main");
+      const s: Scenario = { origin, mergeBase, mainTip: mergeBase, head, policyFile: "k8s/db-service.yaml" };
+      const clone = origin.clone({ branch: "feature" });
+      const r = await run({}, s, clone.dir);
+      expect(r.code, describeRun(r)).toBe(1);
+      const body = theComment().body;
+      const lines = body.split("\n");
+      expect(lines[4]).toBe(
+        "**1 workload newly exposed, 0 flows opened, 0 closed — gate failed:** `backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port 5432 → targetPort postgres = 5432); no NetworkPolicy selects it for ingress (`exposed`)",
+      );
+      const listed = lines.find((l) => l.startsWith("- ⛔ `backend/db[Deployment]`"))!;
+      expect(listed).toContain(`[Service \`backend/db\`](${gh.url}/${OWNER}/${REPO}/blob/${head}/k8s/db-service.yaml#L10)`);
+      const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
+      expect(failure.map((f) => f.message)).toEqual([expect.stringMatching(/^netreach gate failed \(fail-on: exposed,external-ingress\): 1 violation\(s\)\n- backend\/db\[Deployment\] TCP 5432 newly reachable from the internet through Service backend\/db/)]);
+      expect(r.outputs["gate"]).toBe("failed");
+
+      gh.setLabels(OWNER, REPO, PR, [ALLOW]);
+      const allowed = await run({}, s, clone.dir);
+      expect(allowed.code, describeRun(allowed)).toBe(0);
+      expect(allowed.outputs["gate"]).toBe("allowed");
+      expect(commandsOf(allowed, "notice").some((c) => c.message.includes("backend/db[Deployment] TCP 5432 newly reachable from the internet"))).toBe(true);
+    } finally {
+      origin.cleanup();
+    }
+  });
+
   it("input namespace: an invalid name fails the step with an error naming it, before anything is written", async () => {
     const r = await run({ inputs: { namespace: "Argo CD" } });
     expect(r.code).toBe(1);
     const errors = commandsOf(r, "error").map((c) => c.message);
     expect(errors, describeRun(r)).toEqual([expect.stringContaining('input namespace "Argo CD" is not a valid namespace name: it must be a lower-case DNS label')]);
     expect(gh.writes()).toEqual([]);
+  });
+
+  it("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
+    const origin = makeRepo();
+    try {
+      const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
+      for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
+        if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+      const base = origin.commit("overlays");
+      origin.branch("feature");
+      origin.checkout("feature");
+      const patch = "deploy/overlays/prod/web-ingress.yaml";
+      origin.write(patch, fs.readFileSync(path.join(origin.dir, patch), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
+      const head = origin.commit("PR: open prod's web port");
+      const clone = origin.clone({ branch: "feature" });
+      const r = await run({ path: toolsPath() }, { origin, mergeBase: base, mainTip: base, head, policyFile: patch }, clone.dir);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.outputs).toMatchObject({ gate: "failed", opened: "1", closed: "0", changed: "1" });
+      const body = theComment().body;
+      expect(body).toContain("**2 targets, 1 changed — gate failed in `prod`.**");
+      expect(body).toContain("| `dev` | kustomize deploy/overlays/dev | no change | passed |");
+      expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | 1 flow opened — gate failed | ⛔ failed |");
+      expect(body).toContain(`${gh.url}/${OWNER}/${REPO}/blob/${head}/deploy/overlays/prod/web-ingress.yaml#L7`);
+      const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { targets: { name: string; status: string; head: { reused: boolean } }[] };
+      expect(report.targets.map((t) => [t.name, t.status, t.head.reused])).toEqual([
+        ["dev", "unchanged", true],
+        ["prod", "changed", false],
+      ]);
+      expect(commandsOf(r, "error").map((c) => c.properties.file)).toContain(patch);
+      expect(commandsOf(r, "error").map((c) => c.message).join("\n")).toContain("netreach gate failed for target prod");
+      expectLoopbackOnly(r, gh.requests);
+    } finally {
+      origin.cleanup();
+    }
   });
 });

@@ -77,6 +77,8 @@ export interface RunOptions {
   /** The token the runner would expand `${{ github.token }}` to. */
   token?: string;
   timeoutMs?: number;
+  /** PATH for the step (default: this process's), e.g. with kubectl and helm first. */
+  path?: string;
 }
 
 export interface WorkflowCommand {
@@ -195,7 +197,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
   );
 
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+    PATH: o.path ?? process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: home,
     LANG: "C.UTF-8",
     // git: no system configuration of the machine running the tests.

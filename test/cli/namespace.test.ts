@@ -33,7 +33,7 @@ describe("reach --namespace on argo-cd's namespace-install.yaml (no metadata.nam
     expect(r.code).toBe(0);
     expect(workloadIds(r.json)).toContain("default/argocd-server[Deployment]");
     expect(placedLine(r.json)).toEqual([
-      "14 objects without metadata.namespace are placed in namespace default (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.",
+      "22 objects without metadata.namespace are placed in namespace default (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.",
     ]);
   });
 
@@ -45,7 +45,7 @@ describe("reach --namespace on argo-cd's namespace-install.yaml (no metadata.nam
     expect(ids).toContain("argocd/argocd-application-controller[StatefulSet]");
     expect(ids).toHaveLength(7);
     expect(ids.every((id) => id.startsWith("argocd/"))).toBe(true);
-    expect(placedLine(r.json)).toEqual(["14 objects without metadata.namespace are placed in namespace argocd, the one given (as kubectl apply -n argocd does)."]);
+    expect(placedLine(r.json)).toEqual(["22 objects without metadata.namespace are placed in namespace argocd, the one given (as kubectl apply -n argocd does)."]);
   });
 
   it("--namespace NS, --namespace=NS and -n=NS are the same option", () => {
@@ -57,7 +57,7 @@ describe("reach --namespace on argo-cd's namespace-install.yaml (no metadata.nam
 
   it("the markdown report lists the assumption", () => {
     const r = runCli(["reach", INSTALL, "-n", "argocd", "--format", "md"]);
-    expect(r.stdout).toContain("- 14 objects without metadata.namespace are placed in namespace argocd, the one given");
+    expect(r.stdout).toContain("- 22 objects without metadata.namespace are placed in namespace argocd, the one given");
   });
 
   it("says nothing about it when every object names its namespace", () => {
@@ -156,7 +156,7 @@ describe("diff --namespace: ids, assumption and policy text on argo-cd's removed
     expect(json.changes.length).toBeGreaterThan(0);
     expect(json.changes.every((c: { src: string; dst: string }) => !c.src.startsWith("default/") && !c.dst.startsWith("default/"))).toBe(true);
     expect(json.changes.some((c: { dst: string }) => c.dst === "argocd/argocd-redis[Deployment]")).toBe(true);
-    expect(placedLine(json)).toEqual(["13 objects without metadata.namespace (14 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does)."]);
+    expect(placedLine(json)).toEqual(["21 objects without metadata.namespace (22 in the base revision) are placed in namespace argocd, the one given (as kubectl apply -n argocd does)."]);
 
     const md = runCli(["diff", "base", "head", "-n", "argocd", "--format", "md", "--fail-on", "none"], t.dir).stdout;
     expect(md).toContain("`argocd/argocd-redis-network-policy`: **removed**");
@@ -173,7 +173,7 @@ describe("diff --namespace: ids, assumption and policy text on argo-cd's removed
     const patch = md.slice(fenceStart, md.indexOf("\n```", fenceStart + 1));
     expect(patch).toContain("-  name: argocd-redis-network-policy");
     expect(patch).not.toMatch(/^[-+ ]\s*namespace:/m);
-    expect(md).toContain("- 13 objects without metadata.namespace \\(14 in the base revision\\) are placed in namespace default \\(as kubectl apply does without -n\\)");
+    expect(md).toContain("- 21 objects without metadata.namespace \\(22 in the base revision\\) are placed in namespace default \\(as kubectl apply does without -n\\)");
   });
 
   it("diff --git takes -n too", () => {

@@ -63,13 +63,29 @@ const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
  * names; netreach does, and leaves such objects out with an error). The oracle's answer is for the
  * object as if it were valid, so these cases are compared with the one field mended.
  */
-export const INVALID_UPSTREAM: Readonly<Record<string, { file: string; from: string; to: string; line: number }>> = {
+export interface Mend {
+  readonly file: string;
+  /** Replaced in order, each once. */
+  readonly edits: readonly { readonly from: string; readonly to: string }[];
+  /** Where netreach reports the first problem, as written. */
+  readonly line: number;
+  readonly message: RegExp;
+}
+
+export const INVALID_UPSTREAM: Readonly<Record<string, Mend>> = {
   // NetworkPolicy names are DNS subdomains: '_' is not allowed.
   example_pods_w_same_owner_and_labels_gap_with_good_match_expression: {
     file: "netpol.yaml",
-    from: "name: use_common_labels_same_values",
-    to: "name: use-common-labels-same-values",
+    edits: [{ from: "name: use_common_labels_same_values", to: "name: use-common-labels-same-values" }],
     line: 4,
+    message: /metadata\.name: .* is invalid/,
+  },
+  // A Service with more than one port must name each of them.
+  one_ingress_multiple_ports: {
+    file: "deployment_with_multiple_ports.yaml",
+    edits: [8000, 8050, 8090].map((p) => ({ from: `- protocol: TCP\r\n      port: ${p}\r\n`, to: `- protocol: TCP\r\n      name: p${p}\r\n      port: ${p}\r\n` })),
+    line: 40,
+    message: /spec\.ports\[0\]\.name: a name is required when a Service has more than one port/,
   },
 };
 
@@ -94,9 +110,14 @@ export function readCaseFiles(name: string, { mended = true }: { mended?: boolea
   walk(root);
   const mend = mended ? INVALID_UPSTREAM[name] : undefined;
   if (mend) {
-    const i = out.findIndex((f) => f.path === mend.file && f.text.includes(mend.from));
-    if (i < 0) throw new Error(`${name}: ${mend.file} no longer contains ${mend.from}`);
-    out[i] = { path: mend.file, text: out[i]!.text.replace(mend.from, mend.to) };
+    const i = out.findIndex((f) => f.path === mend.file);
+    if (i < 0) throw new Error(`${name}: ${mend.file} is missing`);
+    let text = out[i]!.text;
+    for (const e of mend.edits) {
+      if (!text.includes(e.from)) throw new Error(`${name}: ${mend.file} no longer contains ${JSON.stringify(e.from)}`);
+      text = text.replace(e.from, e.to);
+    }
+    out[i] = { path: mend.file, text };
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

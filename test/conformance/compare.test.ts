@@ -42,6 +42,7 @@ import {
 type Split = "per-range" | "per-cidr" | "classes";
 
 function workloadEndpoint(id: string): EndpointJson {
+  if (id === "{ingress-controller}") return { id, type: "ingress-controller" };
   const match = /^([^/]+)\/(.+)\[([A-Za-z]+)\]$/.exec(id);
   if (match === null) throw new Error(`bad workload id ${id}`);
   return { id, type: "workload", namespace: match[1]!, name: match[2]!, kind: match[3]! };
@@ -181,7 +182,7 @@ describe("IPv4 range helpers", () => {
 });
 
 describe("parsing netpol-analyzer output", () => {
-  it("skips ingress-controller, header and blank lines", () => {
+  it("reads ingress-controller lines and skips header and blank lines", () => {
     const text = [
       "Connectivity:",
       "",
@@ -189,8 +190,9 @@ describe("parsing netpol-analyzer output", () => {
       "a/b[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections",
     ].join("\n");
     const entries = parseConnlist(text);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]!.dst).toMatchObject({ kind: "external", ranges: [[0, IPV4_MAX]] });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.src).toEqual({ kind: "workload", id: "{ingress-controller}" });
+    expect(entries[1]!.dst).toMatchObject({ kind: "external", ranges: [[0, IPV4_MAX]] });
   });
 
   it("parses diff lines, with and without workloads-diff-info", () => {

@@ -55,21 +55,22 @@ export interface Mismatch {
 const EXTERNAL_SUFFIX = "[External]";
 const INGRESS_CONTROLLER = "{ingress-controller}";
 
-/** A netpol-analyzer peer string: `ns/name[Kind]` or `a.b.c.d-e.f.g.h[External]`. */
+/** A netpol-analyzer peer string: `ns/name[Kind]`, `a.b.c.d-e.f.g.h[External]` or `{ingress-controller}` (compared by id). */
 export function parseOraclePeer(text: string): Peer {
   if (text.endsWith(EXTERNAL_SUFFIX)) {
     return { kind: "external", ranges: [parseIpv4Range(text)], label: text };
   }
+  if (text === INGRESS_CONTROLLER) return { kind: "workload", id: text };
   if (!/^[^/\s]+\/[^/\s]+\[[A-Za-z]+\]$/.test(text)) throw new Error(`unrecognized peer ${JSON.stringify(text)}`);
   return { kind: "workload", id: text };
 }
 
-/** Expected connlist: lines `SRC => DST : CONN`; `{ingress-controller}` lines, blanks and headers skipped. */
+/** Expected connlist: lines `SRC => DST : CONN`; blanks and headers skipped. */
 export function parseConnlist(text: string): ConnEntry[] {
   const entries: ConnEntry[] = [];
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
-    if (line === "" || line.includes(INGRESS_CONTROLLER) || !line.includes(" => ")) return;
+    if (line === "" || !line.includes(" => ")) return;
     const match = /^(\S+) => (\S+) : (.+)$/.exec(line);
     if (match === null) throw new Error(`connlist line ${index + 1}: cannot parse ${JSON.stringify(line)}`);
     try {
@@ -100,7 +101,7 @@ export function parseDiffFile(text: string): DiffTables {
   const head: ConnEntry[] = [];
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
-    if (line === "" || line.includes(INGRESS_CONTROLLER) || !line.startsWith("diff-type:")) return;
+    if (line === "" || !line.startsWith("diff-type:")) return;
     const match = DIFF_LINE.exec(line);
     if (match === null) throw new Error(`diff line ${index + 1}: cannot parse ${JSON.stringify(line)}`);
     try {

@@ -21,20 +21,19 @@ spec: {containers: []}
 `;
 
 describe("namespace option", () => {
-  it("objects without a namespace go to the default one; they are counted apart from workloads and policies", () => {
+  it("objects without a namespace go to the default one, and are counted with workloads and policies", () => {
     const l = loadSources([{ path: "a.yaml", text }]);
     expect(l.cluster.services.map((s) => s.id)).toEqual(["default/web"]);
     expect(l.cluster.routes.map((r) => r.id)).toEqual(["other/web[Ingress]"]);
-    expect([l.withoutNamespace, l.exposureWithoutNamespace]).toEqual([1, 1]);
+    expect(l.withoutNamespace).toBe(2);
   });
 
-  it("with -n, they go to it, and one naming another namespace is refused at its line, outside the report's diagnostics", () => {
+  it("with -n, they go to it, and one naming another namespace is refused at its line", () => {
     const l = loadSources([{ path: "a.yaml", text }], namespaceOption("shop"));
     expect(l.cluster.services.map((s) => s.id)).toEqual(["shop/web"]);
     expect(l.cluster.routes).toEqual([]);
-    expect(l.exposureDiagnostics).toEqual([
+    expect(l.diagnostics).toEqual([
       expect.objectContaining({ severity: "error", line: 8, message: expect.stringMatching(/^Ingress other\/web: metadata\.namespace: the namespace from the provided object "other" does not match/) }),
     ]);
-    expect(l.diagnostics).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadSources } from "../../src/load/load-sources.js";
 
 const load = (text: string) => loadSources([{ path: "r.yaml", text }]);
-const errors = (text: string) => load(text).exposureDiagnostics.filter((d) => d.severity === "error").map((d) => [d.line, d.message]);
+const errors = (text: string) => load(text).diagnostics.filter((d) => d.severity === "error").map((d) => [d.line, d.message]);
 
 const ingress = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: shop}\nspec:\n${spec}`;
 
@@ -21,9 +21,9 @@ describe("Ingress", () => {
       ["shop", "fallback", { kind: "service-port", port: 80 }, undefined],
       ["shop", "web", { kind: "service-port-name", name: "http" }, { host: "shop.example.com", path: "/", pathType: "Prefix" }],
     ]);
-    expect(r.exposureDiagnostics).toContainEqual(expect.objectContaining({ severity: "note", line: 12, message: expect.stringMatching(/resource backend reaches no Service/) }));
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: "note", line: 12, message: expect.stringMatching(/resource backend reaches no Service/) }));
     // The resource backend is not a missing Service.
-    expect(r.exposureDiagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   const cases: [string, string, number, RegExp][] = [
@@ -93,7 +93,7 @@ spec:
         ["shop", "web", { kind: "service-port", port: 8080 }, 3],
         ["shared", "other", { kind: "service-port", port: 80 }, 1],
       ]);
-      expect(r.exposureDiagnostics).toContainEqual(expect.objectContaining({ severity: "note", line: 12, message: expect.stringMatching(/kind "Bucket".*is not a Service/) }));
+      expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: "note", line: 12, message: expect.stringMatching(/kind "Bucket".*is not a Service/) }));
     }
   });
 

@@ -152,9 +152,8 @@ spec:
       ["warning", 44, "Ingress shop/in: the backend Service shop/gone is not declared in these manifests; its exposure cannot be followed"],
       ["warning", 48, "Ingress shop/in: the backend Service shop/web has no port 8080; no traffic is sent to it"],
     ]);
-    // The same, as diagnostics of the load (with a column), and not among the reach report's.
-    expect(loaded.exposureDiagnostics.filter((d) => d.severity === "warning").map((d) => [d.line, d.column])).toEqual([[44, 11], [48, 11]]);
-    expect(loaded.diagnostics.some((d) => d.message.includes("shop/gone"))).toBe(false);
+    // The same, as diagnostics of the load, with a column.
+    expect(loaded.diagnostics.filter((d) => d.severity === "warning").map((d) => [d.line, d.column])).toEqual([[44, 11], [48, 11]]);
   });
 
   const crossNamespace = (grant: string) => `apiVersion: v1
@@ -232,7 +231,7 @@ describe("real manifests", () => {
   it("acs-security-demos: each Route reaches its Service by the port name http, and the workload's port behind it", () => {
     const loaded = loadSources(readTree(join(FIXTURES, "netpol-analyzer/tests/acs-security-demos")));
     const r = resolveExposure(loaded.cluster);
-    expect(loaded.exposureDiagnostics).toEqual([]);
+    expect(loaded.diagnostics).toEqual([]);
     expect(loaded.cluster.routes.map((x) => x.id).sort()).toEqual(["frontend/asset-cache[Route]", "frontend/webapp[Route]"]);
     const webapp = r.backends.find((b) => b.route.id === "frontend/webapp[Route]")!;
     expect([webapp.service?.id, webapp.ports.map((p) => [p.name, p.port])]).toEqual(["frontend/webapp-service", [["http", 8080]]]);
@@ -245,7 +244,7 @@ describe("real manifests", () => {
   it("one_ingress_multiple_ports: the Service's three unnamed ports are rejected (names are required), so the Ingress's backends are warnings", () => {
     const loaded = loadSources(readTree(join(FIXTURES, "netpol-analyzer/tests/one_ingress_multiple_ports")));
     expect(loaded.cluster.services).toEqual([]);
-    expect(loaded.exposureDiagnostics.filter((d) => d.severity === "error").map((d) => [d.file.split("/").pop(), d.line, d.message])).toEqual([
+    expect(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file.split("/").pop(), d.line, d.message])).toEqual([
       ["deployment_with_multiple_ports.yaml", 40, "Service ingressworld/ingress-world: spec.ports[0].name: a name is required when a Service has more than one port; the API server rejects this Service"],
       ["deployment_with_multiple_ports.yaml", 43, "Service ingressworld/ingress-world: spec.ports[1].name: a name is required when a Service has more than one port; the API server rejects this Service"],
       ["deployment_with_multiple_ports.yaml", 46, "Service ingressworld/ingress-world: spec.ports[2].name: a name is required when a Service has more than one port; the API server rejects this Service"],
@@ -263,8 +262,9 @@ describe("real manifests", () => {
     // The projects render the same apps several ways, so one revision of all of them declares
     // Services more than once (warned, first kept): 44 distinct ones.
     const loaded = loadSources(readTree(join(FIXTURES, "realworld")));
-    expect(loaded.exposureDiagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(loaded.exposureDiagnostics.filter((d) => !d.message.includes("is declared more than once"))).toEqual([]);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const aboutExposure = /^(Service|Ingress|HTTPRoute|GRPCRoute|Gateway|Route) /;
+    expect(loaded.diagnostics.filter((d) => aboutExposure.test(d.message) && !d.message.includes("is declared more than once"))).toEqual([]);
     expect(loaded.cluster.services).toHaveLength(44);
     expect(loaded.skipped.kinds.has("Service")).toBe(false);
     const r = resolveExposure(loaded.cluster);

@@ -41,10 +41,11 @@ describe("kube-prometheus: the gateway namespace admitted to grafana, prometheus
     expect(report.diagnostics).toEqual([]);
   });
 
-  it("says its Services are read but what they expose is not reported yet", () => {
-    expect(report.assumptions).toContain(
-      "Read and validated but not yet analyzed: 8 Services and 0 routes (Ingress, Gateway API, OpenShift Route); ports they expose to outside traffic are not reported.",
-    );
+  it("reads its 8 Services, all ClusterIP: nothing is exposed outside, so no exposure section and no exposure assumption", () => {
+    expect(kubePrometheusGateway().head.some((f) => f.text.includes("kind: Service\n"))).toBe(true);
+    expect(report.exposureChanges).toEqual([]);
+    expect(md).not.toContain("Newly exposed");
+    expect(report.assumptions.join("\n")).not.toMatch(/LoadBalancer|ingress controller/);
   });
 });
 

@@ -23,7 +23,7 @@ describe("renderComment on the shop pull request", () => {
       "**2 flows opened, 6 closed — gate failed:** `backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `203.0.113.0/24` (external-ingress)",
     );
     expect(lines[6]).toMatch(/^\*\*Opened:\*\* 2 flows in 2 groups · \*\*Closed:\*\* 6 flows in 2 groups · \*\*Policies changed:\*\* 4 /);
-    expect(lines[6]).toContain("**Gate:** `external-ingress` — 1 violation");
+    expect(lines[6]).toContain("**Gate:** `exposed`, `external-ingress` — 1 violation");
     expect(at("#### Opened flows")).toBeGreaterThan(6);
     expect(at("#### Closed flows")).toBeGreaterThan(at("#### Opened flows"));
     expect(structureProblems(comment)).toEqual([]);

@@ -23,11 +23,18 @@ describe("kustomizeBuild", () => {
     const r = await kustomizeBuild(root, "deploy/overlays/prod", { searchPath: toolsPath() });
     if (!r.ok) throw new Error(`${r.error}\n${r.detail}`);
     expect(r.tool).toBe("kubectl kustomize");
-    expect(r.files.map((f) => f.path)).toEqual(["deploy/base/kustomization.yaml", "deploy/base/svc.yaml", "deploy/base/np.yaml"]);
+    // A patched object is shown in its patch: that is the file a reviewer edits.
+    expect(r.files.map((f) => f.path)).toEqual(["deploy/base/kustomization.yaml", "deploy/base/svc.yaml", "deploy/overlays/prod/np-patch.yaml", "deploy/base/np.yaml"]);
     const byName = new Map(r.objects.map((o) => [o.name, o]));
     // The patch changed the port; the prefix and namespace applied; the source line is the document's.
     const web = byName.get("prod-allow-web")!;
-    expect(web).toMatchObject({ kind: "NetworkPolicy", namespace: "prod", file: "deploy/base/np.yaml", origin: { file: "deploy/base/np.yaml", line: 2 } });
+    expect(web).toMatchObject({ kind: "NetworkPolicy", namespace: "prod", file: "deploy/overlays/prod/np-patch.yaml", origin: { file: "deploy/base/np.yaml", line: 2, patch: { file: "deploy/overlays/prod/np-patch.yaml", line: 1 } } });
+    // Each rendered line maps to the line that wrote it: the patch's port line, the base's selector.
+    const patched = r.files.find((f) => f.path === web.file)!;
+    const at = (needle: string, file = patched) => file.lines![file.text.split("\n").findIndex((l) => l.includes(needle))];
+    expect(at("port: 8080")).toBe(9);
+    const base = r.files.find((f) => f.path === "deploy/base/np.yaml")!;
+    expect(at("port: 1", base)).toBe(20);
     expect(byName.get("prod-deny-all")!.origin).toEqual({ file: "deploy/base/np.yaml", line: 12 });
     expect(byName.get("prod-web")!.origin).toEqual({ file: "deploy/base/svc.yaml", line: 1 });
     const cfg = r.objects.find((o) => o.kind === "ConfigMap")!;
@@ -36,12 +43,13 @@ describe("kustomizeBuild", () => {
     for (const o of r.objects) {
       const text = r.files.find((f) => f.path === o.file)!.text;
       const rest = text.split("\n").slice(o.line - 1).join("\n");
+      expect(r.files.find((f) => f.path === o.file)!.lines!.length).toBe(text.split("\n").length - 1);
       expect(parseAllDocuments(rest)[0]!.toJS().metadata.name).toBe(o.name);
     }
     const npText = r.files.find((f) => f.path === "deploy/base/np.yaml")!.text;
     expect(npText).not.toContain("config.kubernetes.io/origin");
     expect(npText).not.toContain("annotations");
-    expect(npText).toContain("port: 8080");
+    expect(patched.text).toContain("port: 8080");
     // The wrapper is gone, the target untouched.
     expect(fs.readdirSync(root)).toEqual(["deploy"]);
   });

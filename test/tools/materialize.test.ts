@@ -63,9 +63,10 @@ describe("materializeRevision", () => {
 
     const [before, after] = await Promise.all([a, b].map((t) => kustomizeBuild(t.dir, "deploy/prod", { searchPath: toolsPath() })));
     if (!before!.ok || !after!.ok) throw new Error("build failed");
-    expect(before!.files).toEqual([{ path: "deploy/base/np.yaml", text: expect.stringContaining("port: 80\n") }]);
-    expect(after!.files).toEqual([{ path: "deploy/base/np.yaml", text: expect.stringContaining("port: 8080\n") }]);
-    expect(after!.objects[0]!.origin).toEqual({ file: "deploy/base/np.yaml", line: 1 });
+    expect(before!.files).toEqual([{ path: "deploy/base/np.yaml", text: expect.stringContaining("port: 80\n"), lines: expect.any(Array) }]);
+    // The head patches the policy: it is shown in the patch, which is what changed.
+    expect(after!.files).toEqual([{ path: "deploy/prod/open.yaml", text: expect.stringContaining("port: 8080\n"), lines: expect.any(Array) }]);
+    expect(after!.objects[0]!.origin).toEqual({ file: "deploy/base/np.yaml", line: 1, patch: { file: "deploy/prod/open.yaml", line: 1 } });
 
     a.cleanup();
     a.cleanup();

@@ -1,0 +1,144 @@
+// The Action for runs with several targets (or a built one): each target diffed and gated on
+// its own, one comment with the targets table and a section per changed target, outputs summed,
+// and the step failed when any target's gate failed or any target could not be built.
+import * as core from "@actions/core";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeClient } from "../github/client.js";
+import { commentMarker, upsertComment } from "../github/comment.js";
+import { pullRequestLabels } from "../github/labels.js";
+import type { Log } from "../github/log.js";
+import { violationLines } from "../render/diff-text.js";
+import { plain } from "../render/escape.js";
+import type { TargetOutcome } from "../render/target-outcome.js";
+import { targetsDiffJson } from "../render/targets-json.js";
+import { renderTargetsComment } from "../render/targets-md.js";
+import { normalizeRepoUrl } from "../targets/gitops.js";
+import { gitTree } from "../targets/repo-tree.js";
+import { runTargets } from "../targets/run.js";
+import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
+import type { EventContext } from "./event.js";
+import type { ActionInputs } from "./inputs.js";
+
+const safe = (text: string) => plain(text).replace(/^::/, ": :");
+
+const log: Log = (level, msg) => {
+  if (level === "notice") core.notice(msg);
+  else if (level === "warning") core.warning(msg);
+  else core.info(safe(msg));
+};
+
+/** Runs the targets; false when the run is a single plain analysis, which the caller does as before. */
+export async function runActionTargets(
+  repoDir: string,
+  revs: { readonly base: string; readonly head: string },
+  inputs: ActionInputs,
+  event: EventContext,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
+  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : undefined;
+  const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
+  let outcomes: readonly TargetOutcome[];
+  try {
+    const started = Date.now();
+    const run = await runTargets(
+      { kustomize: inputs.targets.kustomize, helm: inputs.targets.helm, names: inputs.targets.names, configPath: inputs.targets.config, discover: inputs.targets.discover },
+      inputs.paths,
+      trees,
+      repo,
+      {
+        pods: inputs.pods,
+        gate: inputs.gate,
+        limits: inputs.limits,
+        ...(inputs.namespace !== null ? { namespace: inputs.namespace } : {}),
+        ...(inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}),
+      },
+    );
+    if (run === undefined) return false;
+    outcomes = run.outcomes;
+    core.info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1000).toFixed(1)} s`));
+    for (const o of outcomes)
+      core.info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
+  } finally {
+    trees.base.cleanup();
+    trees.head.cleanup();
+  }
+
+  const linkAt = (sha: string) => (file: string, line: number) =>
+    event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : undefined;
+  const reports = outcomes.flatMap((o) => (o.report !== undefined ? [{ name: o.name, report: o.report }] : []));
+  const gateFailed = reports.some((r) => !r.report.gate.passed);
+  const notBuilt = outcomes.filter((o) => o.failure !== undefined);
+
+  let allowedByLabel: string | null = null;
+  let client: ReturnType<typeof makeClient> | null = null;
+  const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
+  if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
+  if (gateFailed && inputs.allowLabel && event.pullRequest !== null) {
+    const labels = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
+    if (labels.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
+  }
+
+  const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  writeFileSync(reportPath, JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n");
+  const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
+  const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
+  const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
+  const changed = sum((r) => r.changes.length);
+  const gate = gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
+  core.setOutput("opened", String(opened));
+  core.setOutput("closed", String(closed));
+  core.setOutput("changed", String(changed));
+  core.setOutput("gate", gate);
+  core.setOutput("report-json", reportPath);
+
+  const marker = commentMarker(inputs.commentHeader);
+  const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
+  try {
+    await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: 900_000 })).write();
+  } catch (e) {
+    core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  // Annotations: failures first, then the lines that open flows, across targets.
+  for (const o of notBuilt.slice(0, 5)) core.error(o.failure!.message, { file: o.failure!.file, startLine: o.failure!.line, title: `netreach: target ${o.name} not built` });
+  let annotations = 0;
+  for (const { name, report } of reports) {
+    for (const a of openingAnnotations(report)) {
+      if (annotations++ >= MAX_ANNOTATIONS) break;
+      const props = { file: a.file, startLine: a.line, title: `${a.title} (${name})` };
+      if (a.level === "error" && allowedByLabel === null) core.error(a.message, props);
+      else if (a.level === "error") core.warning(a.message, props);
+      else core.notice(a.message, props);
+    }
+  }
+
+  let commentId: number | null = null;
+  if (inputs.comment !== "off" && event.pullRequest !== null && client !== null) {
+    const body = renderTargetsComment(outcomes, { ...ctxBase, maxChars: inputs.maxCommentChars, summaryNote: "The job summary of this run has the full report." });
+    try {
+      const r = await upsertComment(client, { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker, body, mode: inputs.comment, log });
+      commentId = r.commentId;
+      if (r.action === "skipped") core.notice(`netreach: PR comment skipped: ${r.reason ?? "the token cannot write comments"}`);
+      else core.info(`netreach: PR comment ${r.action}${r.commentId ? ` (id ${r.commentId})` : ""}`);
+    } catch (e) {
+      core.warning(`netreach: could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  core.setOutput("comment-id", commentId === null ? "" : String(commentId));
+  core.info(safe(`netreach: ${outcomes.length} targets; ${opened} flow(s) opened, ${closed} closed, ${changed} changed; gate ${gate}`));
+
+  const messages: string[] = [];
+  for (const { name, report } of reports) {
+    if (report.gate.passed) continue;
+    const { lines, count } = violationLines(report, 20);
+    messages.push(`netreach gate failed for target ${name} (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)\n${lines.map((l) => `- ${l}`).join("\n")}`);
+  }
+  if (messages.length > 0) {
+    if (allowedByLabel !== null) core.notice(`${messages.join("\n")}\nAllowed by the PR label "${allowedByLabel}".`);
+    else core.setFailed(messages.join("\n"));
+  }
+  if (notBuilt.length > 0) core.setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${notBuilt.map((o) => o.name).join(", ")}`);
+  return true;
+}

@@ -1,0 +1,109 @@
+// What Services and routes send to each pod, before any policy: the exposure paths (DESIGN
+// section 4a). A LoadBalancer, NodePort or externalIPs Service carries traffic from outside
+// addresses; an Ingress, Gateway API route or OpenShift Route carries the ingress controller's.
+import type { Cluster } from "../model/cluster.js";
+import type { PodEndpoint } from "../model/endpoint.js";
+import type { Chain, ExposurePath, Hop } from "../model/exposure.js";
+import type { Route, RouteBackend } from "../model/route.js";
+import { resolveExposure, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
+import type { Service, ServicePort } from "../model/service.js";
+import { ConnSet, PortSet } from "../net/conn-set.js";
+import { formatCidr } from "../net/ip.js";
+
+export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[]): ExposurePath[] {
+  const targets: Targetable[] = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+  const resolution = resolveExposure(cluster, targets);
+  const paths: ExposurePath[] = [];
+  const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
+
+  for (const { service, ports } of resolution.services) {
+    const gates = outsideGates(service);
+    if (gates.length === 0) continue;
+    for (const { port, workloads } of ports) {
+      for (const { workload, port: target } of workloads) {
+        const routed = routedConn(port, target);
+        if (routed === undefined) continue;
+        for (const gate of gates) {
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after)] });
+        }
+      }
+    }
+  }
+
+  for (const b of resolution.backends) {
+    if (!b.attached || b.service === undefined || b.backend.weight === 0) continue;
+    const targetsOf = byService.get(b.service.id)!;
+    for (const sp of b.ports) {
+      // The controller proxies its route kind's protocol: UDP for a UDPRoute, TCP for the rest.
+      if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
+      const entry = targetsOf.ports.find((p) => p.port === sp);
+      for (const { workload, port: target } of entry?.workloads ?? []) {
+        const routed = routedConn(sp, target);
+        if (routed === undefined) continue;
+        const chain: Chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target)];
+        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: undefined, chain });
+      }
+    }
+  }
+  return paths;
+}
+
+interface Gate {
+  readonly addresses: ExposurePath["addresses"];
+  readonly detail: (port: ServicePort) => string;
+  /** Said after the port and its target: who may come in. */
+  readonly after?: string;
+}
+
+/**
+ * The ways outside addresses reach a Service: its load balancer (narrowed by
+ * loadBalancerSourceRanges), its node ports, its externalIPs. A LoadBalancer's node ports are
+ * taken to sit behind the same firewall as its load balancer (stated in the assumptions).
+ */
+function outsideGates(s: Service): Gate[] {
+  const gates: Gate[] = [];
+  if (s.type === "LoadBalancer") {
+    const ranges = s.loadBalancerSourceRanges;
+    const from = ranges.length === 0 ? undefined : `loadBalancerSourceRanges ${ranges.map(formatCidr).join(", ")}`;
+    gates.push({ addresses: ranges.length === 0 ? undefined : ranges, detail: (p) => `LoadBalancer, port ${portWords(p)}`, ...(from !== undefined ? { after: from } : {}) });
+  } else if (s.type === "NodePort") {
+    gates.push({ addresses: undefined, detail: (p) => `NodePort, port ${portWords(p)}${p.nodePort !== undefined ? `, nodePort ${p.nodePort}` : ""}` });
+  }
+  if (s.externalIPs.length > 0 && s.type !== "ExternalName") {
+    gates.push({ addresses: undefined, detail: (p) => `externalIPs ${s.externalIPs.join(", ")}, port ${portWords(p)}` });
+  }
+  return gates;
+}
+
+/**
+ * The pod's port a Service port lands on. A representative pod's named port has no number (0):
+ * the name stands for it. Undefined: the named targetPort is not among the pod's ports.
+ */
+function routedConn(port: ServicePort, target: number | undefined): ConnSet | undefined {
+  if (target === undefined) return undefined;
+  const ports = target === 0 && port.targetPort.kind === "name" ? PortSet.named(port.targetPort.name) : PortSet.range(target, target);
+  return ConnSet.of({ [port.protocol]: ports });
+}
+
+function portWords(p: ServicePort): string {
+  return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
+}
+
+function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after?: string): Hop {
+  const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
+  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : [])].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source };
+}
+
+function routeHop(route: Route, backend: RouteBackend): Hop {
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend), at: backend.source };
+}
+
+function routeDetail(route: Route, backend: RouteBackend): string {
+  if (route.kind === "Ingress") {
+    const m = backend.match;
+    if (m === undefined) return "default backend";
+    return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
+  }
+  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
+}

@@ -1,0 +1,70 @@
+// An exposure change in words, shared by the Markdown and text renderers: "`backend/db[StatefulSet]`
+// TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port
+// 5432); no NetworkPolicy selects it for ingress".
+import type { Reason } from "../diff/change.js";
+import type { ExposureChange } from "../exposure/changes.js";
+import type { Carried } from "../exposure/table.js";
+import type { Hop } from "../model/exposure.js";
+import type { ConnSet } from "../net/conn-set.js";
+import { connWords } from "./conn-words.js";
+import { reasonWords } from "./reason-words.js";
+
+export interface ExposureFormat {
+  /** An id or address set from the pull request, as code. */
+  readonly code: (text: string) => string;
+  /** Words that may hold text from the pull request (details of objects). */
+  readonly text: (text: string) => string;
+  /** "Service `backend/db`", linked to its line where the format can. */
+  readonly hop: (h: Hop, side: "base" | "head") => string;
+  /** A policy reason's policy and rule, linked where the format can. */
+  readonly reason: (r: Reason) => string;
+}
+
+const MAX_CHAINS = 3;
+const MAX_REASONS = 4;
+
+export function exposureSentence(c: ExposureChange, facet: "opened" | "closed", f: ExposureFormat): string {
+  const conn = facet === "opened" ? c.opened : c.closed;
+  const side = facet === "opened" ? "head" : "base";
+  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side, f);
+  const from = sourceWords(c, f);
+  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn))}`;
+  const policy = policyWords(c, facet, f);
+  const tail = policy === "" ? "" : `; ${policy}`;
+  if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
+  return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+
+function sourceWords(c: ExposureChange, f: ExposureFormat): string {
+  const src = c.src;
+  if (src.type === "ingress-controller") return src.controller.named ? `the ingress controller (${f.code(src.controller.namespace)})` : "the ingress controller";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "0.0.0.0/0") return "the internet";
+  if (src.cidrs.length === 1 && src.cidrs[0] === "::/0") return "the internet (IPv6)";
+  return `addresses ${f.code(src.id)}`;
+}
+
+/** The chains that carry some of `conn`, objects outside in. */
+function chainWords(via: readonly Carried[], conn: ConnSet, side: "base" | "head", f: ExposureFormat): string {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const c of via) {
+    if (c.conn.intersect(conn).isEmpty) continue;
+    const w = c.chain.map((h) => `${f.hop(h, side)} (${f.text(h.detail)})`).join(" → ");
+    if (seen.has(w)) continue;
+    seen.add(w);
+    words.push(w);
+  }
+  if (words.length > MAX_CHAINS) return `${words.slice(0, MAX_CHAINS - 1).join(", ")} and ${words.length - MAX_CHAINS + 1} more`;
+  return words.join(", ");
+}
+
+/** The policy side of the story: the rules that now let it in or stop it, or that none isolates the pod. */
+function policyWords(c: ExposureChange, facet: "opened" | "closed", f: ExposureFormat): string {
+  const reasons = c.why.map((r) => {
+    const w = reasonWords(r);
+    return [w.before, f.reason(r), w.after].filter((s) => s !== "").join(" ");
+  });
+  if (reasons.length > 0) return reasons.length > MAX_REASONS ? `${reasons.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons.length - MAX_REASONS + 1} more` : reasons.join("; ");
+  if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
+  return "";
+}

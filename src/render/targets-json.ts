@@ -1,0 +1,72 @@
+// The JSON report of a run with several targets: today's fields over all targets (each change,
+// violation, diagnostic and workload naming its target), plus `targets`.
+import type { DiagnosticJson } from "../report/reach-json.js";
+import type { DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
+import { diffJson } from "./diff-json.js";
+import { diagnosticJson, skippedJson } from "./reach-json.js";
+import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
+
+export function targetsDiffJson(outcomes: readonly TargetOutcome[]): DiffJson {
+  const out: DiffJson = {
+    schema: "netreach.diff/v1",
+    endpoints: [],
+    changes: [],
+    gate: { passed: true, failOn: [], violations: [] },
+    diagnostics: [],
+    assumptions: [],
+    skipped: { documents: 0, kinds: {} },
+    workloads: [],
+    exposures: [],
+    targets: [],
+  };
+  const seen = new Set<string>();
+  const kinds = new Map<string, number>();
+  for (const t of outcomes) {
+    const tag = { target: t.name };
+    if (t.failure !== undefined) out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag } as DiagnosticJson);
+    if (t.report !== undefined) {
+      const j = diffJson(t.report);
+      for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), out.endpoints.push(e));
+      out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
+      out.gate.passed &&= j.gate.passed;
+      for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
+      out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
+      out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
+      for (const a of j.assumptions) out.assumptions.push(`${t.name}: ${a}`);
+      out.skipped.documents += j.skipped.documents;
+      for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+      out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
+      out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
+    }
+    out.targets!.push(targetJson(t));
+  }
+  out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
+  return out;
+}
+
+function targetJson(t: TargetOutcome): TargetJson {
+  const r = t.report;
+  return {
+    name: t.name,
+    kind: t.kind,
+    source: t.built,
+    path: t.path,
+    values: [...t.values],
+    release: t.release ?? null,
+    namespace: t.namespace ?? null,
+    origin: t.origin,
+    definedIn: t.definedIn ? { ...t.definedIn } : null,
+    status: t.failure !== undefined ? "failed" : isChanged(t) ? "changed" : "unchanged",
+    opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
+    closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
+    changed: r ? r.changes.length : 0,
+    gate: r ? { passed: r.gate.passed, failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : null,
+    base: sideJson(t.base),
+    head: sideJson(t.head),
+    error: t.failure?.message ?? null,
+  };
+}
+
+function sideJson(s: TargetSide): TargetSideJson {
+  return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
+}

@@ -1,0 +1,146 @@
+// The targets of a run, each built at base and at head from that revision's own tree and diffed
+// on its own. Builds run in parallel (one per core); a target whose inputs are the same at both
+// revisions is built once; a target that fails to build is reported, and the others are still
+// analyzed.
+import type { InputLimits } from "../load/limits.js";
+import type { IngressController } from "../model/endpoint.js";
+import * as os from "node:os";
+import { diff, type DiffReport, type PodsMode } from "../analyze.js";
+import type { GateConfig } from "../gate/config.js";
+import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import type { SourceFile } from "../load/source.js";
+import type { HostNetworkMode } from "../reach/universe.js";
+import type { BuildOptions } from "../tools/build-options.js";
+import { helmTemplate } from "../tools/helm.js";
+import { kustomizationFile, kustomizeClosure } from "../tools/kustomization-file.js";
+import { kustomizeBuild } from "../tools/kustomize.js";
+import type { RepoTree } from "./repo-tree.js";
+import { describeSource, type Target } from "./target.js";
+
+/** One side of a target: its files, or why there are none. */
+export interface SideBuild {
+  readonly files: readonly SourceFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** The tool that built it (`kubectl kustomize`, `helm v4.1.4`); undefined for plain paths. */
+  readonly tool?: string;
+  /** The target does not exist at this revision (its directory or chart is not there). */
+  readonly absent?: boolean;
+  /** Why the build failed: our sentence, and the tool's own message. */
+  readonly error?: { readonly message: string; readonly detail: string };
+  /** The inputs were the same as at base: base's build is used. */
+  readonly reused?: boolean;
+  readonly ms: number;
+}
+
+export interface TargetDiff {
+  readonly target: Target;
+  readonly base: SideBuild;
+  readonly head: SideBuild;
+  /** Undefined when a side failed to build. */
+  readonly report?: DiffReport;
+  /** An error diagnostic naming the target, the revision and the tool's message, when a side failed. */
+  readonly failure?: Diagnostic;
+}
+
+export interface DiffTargetsOptions extends BuildSideOptions {
+  readonly pods?: PodsMode;
+  readonly hostNetwork?: HostNetworkMode;
+  readonly ingressController?: IngressController;
+  readonly gate: GateConfig;
+  /** Input past these is refused (load/limits.ts). */
+  readonly limits?: Partial<InputLimits>;
+  /** Builds at once; default: the number of cores. */
+  readonly concurrency?: number;
+}
+
+export interface BuildSideOptions {
+  /** -n / the namespace input: for targets that set none. */
+  readonly namespace?: string;
+  readonly build?: BuildOptions;
+}
+
+export async function diffTargets(targets: readonly Target[], trees: { readonly base: RepoTree; readonly head: RepoTree }, options: DiffTargetsOptions): Promise<TargetDiff[]> {
+  const jobs: (() => Promise<void>)[] = [];
+  const sides = targets.map(() => ({ base: undefined as SideBuild | undefined, head: undefined as SideBuild | undefined }));
+  targets.forEach((t, i) => {
+    const same = t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
+    if (same) {
+      jobs.push(async () => {
+        const b = await buildSide(t, trees.base, options);
+        sides[i]!.base = b;
+        sides[i]!.head = { ...b, reused: true, ms: 0 };
+      });
+    } else {
+      jobs.push(async () => void (sides[i]!.base = await buildSide(t, trees.base, options)));
+      jobs.push(async () => void (sides[i]!.head = await buildSide(t, trees.head, options)));
+    }
+  });
+  await pool(jobs, options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+
+  return targets.map((target, i) => {
+    const base = sides[i]!.base!;
+    const head = sides[i]!.head!;
+    const failed = head.error !== undefined ? { side: "head", tree: trees.head, b: head } : base.error !== undefined ? { side: "base", tree: trees.base, b: base } : undefined;
+    if (failed !== undefined) {
+      const where = target.definedIn ?? { file: sourcePath(target), line: 1 };
+      const msg = `target ${target.name} (${describeSource(target.source)}) could not be built at ${failed.side} (${failed.tree.label}): ${failed.b.error!.message}${failed.b.error!.detail ? `\n${failed.b.error!.detail}` : ""}`;
+      return { target, base, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
+    }
+    const helm = target.source.kind === "helm";
+    const namespace = target.namespace ?? options.namespace;
+    const report = diff(base.files, head.files, {
+      pods: target.pods ?? options.pods,
+      hostNetwork: options.hostNetwork,
+      ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
+      ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
+      gate: { ...options.gate, failOn: target.failOn ?? options.gate.failOn },
+      ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    });
+    return { target, base, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+  });
+}
+
+function sourcePath(t: Target): string {
+  return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
+}
+
+/** The files a build reads, with their content ids: equal at base and head, equal build. */
+function fingerprint(t: Target, tree: RepoTree): string {
+  const dirs = t.source.kind === "kustomize" ? kustomizeClosure(t.source.dir, tree).dirs : t.source.kind === "helm" ? [t.source.chart] : [];
+  const extra = t.source.kind === "helm" ? t.source.values : [];
+  const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
+  return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+
+/** One target at one revision (for `netreach reach`, and each side of a diff). */
+export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOptions): Promise<SideBuild> {
+  const started = Date.now();
+  const done = (b: Omit<SideBuild, "ms">): SideBuild => ({ ...b, ms: Date.now() - started });
+  const s = t.source;
+  if (s.kind === "paths") {
+    const r = tree.manifests(s.paths, s.exclude ?? []);
+    return done({ files: r.files, diagnostics: r.diagnostics });
+  }
+  if (s.kind === "kustomize" && kustomizationFile(s.dir, tree) === undefined) return done({ files: [], diagnostics: [], absent: true });
+  if (s.kind === "helm" && tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === undefined) return done({ files: [], diagnostics: [], absent: true });
+  let root: string;
+  try {
+    root = tree.buildRoot().dir;
+  } catch (e) {
+    return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
+  }
+  const r =
+    s.kind === "kustomize"
+      ? await kustomizeBuild(root, s.dir, options.build)
+      : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...(s.inlineValues !== undefined ? { inlineValues: s.inlineValues } : {}) }, options.build);
+  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: `${r.tool}: ${r.error}`, detail: r.detail } });
+  return done({ files: r.files, diagnostics: [], tool: r.tool });
+}
+
+async function pool(jobs: readonly (() => Promise<void>)[], n: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
+}

@@ -1,0 +1,175 @@
+// One revision's files as targets need them: the list of files (for discovery and to tell
+// whether a target's inputs changed), their text, the manifests of plain paths (read as
+// netreach always read them), and a directory to build in. A git revision is read from git
+// objects and materialized into a temporary directory; a plain directory (or a working tree) is
+// read as it is and copied (regular files only) before a tool runs, so nothing is written
+// into it.
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { readSources } from "../cli/read-sources.js";
+import { readBlobs } from "../git/blobs.js";
+import { listTree, type TreeEntry } from "../git/ls-tree.js";
+import { readRevision } from "../git/read-revision.js";
+import { resolveRev } from "../git/repo.js";
+import type { Diagnostic } from "../load/diagnostic.js";
+import type { SourceFile } from "../load/source.js";
+import { defaultReadLimits } from "../read-limits.js";
+import { materializeRevision } from "../tools/materialize.js";
+
+export interface BuildRoot {
+  readonly dir: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface RepoTree {
+  /** "base abc123def456", "working tree", a directory as given. */
+  readonly label: string;
+  /** Full commit id, for git revisions. */
+  readonly commit?: string;
+  /** Every regular file, repository-relative, "/"-separated. */
+  readonly files: readonly string[];
+  /** Text of a file (up to the read limit), undefined when absent or unreadable. */
+  read(file: string): string | undefined;
+  isDir(dir: string): boolean;
+  /** A content id (blob id or hash): equal ids, equal content. */
+  id(file: string): string | undefined;
+  /** The manifests under `paths` (none = everything) outside the `exclude` directories, as `netreach reach` reads them. */
+  manifests(paths: readonly string[], exclude: readonly string[]): { files: SourceFile[]; diagnostics: Diagnostic[] };
+  /** A directory netreach owns with the tree's files, made on first use. */
+  buildRoot(): BuildRoot;
+  cleanup(): void;
+}
+
+const under = (file: string, dir: string) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+
+function dirsOf(files: readonly string[]): Set<string> {
+  const dirs = new Set<string>([""]);
+  for (const f of files) {
+    const parts = f.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  }
+  return dirs;
+}
+
+function excluding<T extends { path?: string; file?: string }>(items: T[], exclude: readonly string[]): T[] {
+  return items.filter((x) => !exclude.some((d) => under((x.path ?? x.file)!, d)));
+}
+
+/** Commit `rev` of the repository at `repoDir`. */
+export function gitTree(repoDir: string, rev: string, label: string): RepoTree {
+  const commit = resolveRev(repoDir, rev);
+  const entries = new Map<string, TreeEntry>();
+  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
+  const files = [...entries.keys()];
+  const dirs = dirsOf(files);
+  const texts = new Map<string, string | undefined>();
+  let root: ReturnType<typeof materializeRevision> | undefined;
+  return {
+    label: `${label} ${commit.slice(0, 12)}`,
+    commit,
+    files,
+    read(file) {
+      if (!texts.has(file)) {
+        const e = entries.get(file);
+        let text: string | undefined;
+        if (e !== undefined && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
+          const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
+          text = bytes?.toString("utf8");
+        }
+        texts.set(file, text);
+      }
+      return texts.get(file);
+    },
+    isDir: (dir) => dirs.has(dir),
+    id: (file) => entries.get(file)?.oid,
+    manifests(paths, exclude) {
+      const r = readRevision(repoDir, commit, [...paths]);
+      return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
+    },
+    buildRoot() {
+      root ??= materializeRevision(repoDir, commit);
+      return root;
+    },
+    cleanup() {
+      root?.cleanup();
+    },
+  };
+}
+
+/** A directory read as it is (a `netreach diff` argument, or a working tree at `dir`). */
+export function dirTree(dir: string, label: string): RepoTree {
+  const abs = path.resolve(dir);
+  const files: string[] = [];
+  const walk = (d: string, rel: string) => {
+    let list: fs.Dirent[];
+    try {
+      list = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of list) {
+      const r = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (e.name !== ".git" && e.name !== "node_modules" && files.length < defaultReadLimits.maxFiles) walk(path.join(d, e.name), r);
+      } else if (e.isFile()) files.push(r);
+    }
+  };
+  walk(abs, "");
+  const dirs = dirsOf(files);
+  const known = new Set(files);
+  const texts = new Map<string, string | undefined>();
+  let copy: string | undefined;
+  const read = (file: string) => {
+    if (!texts.has(file)) {
+      let text: string | undefined;
+      try {
+        const p = path.join(abs, ...file.split("/"));
+        text = known.has(file) && fs.lstatSync(p).size <= defaultReadLimits.maxFileBytes ? fs.readFileSync(p, "utf8") : undefined;
+      } catch {
+        text = undefined;
+      }
+      texts.set(file, text);
+    }
+    return texts.get(file);
+  };
+  return {
+    label,
+    files,
+    read,
+    isDir: (d) => dirs.has(d),
+    id(file) {
+      const t = read(file);
+      return t === undefined ? undefined : createHash("sha256").update(t).digest("hex");
+    },
+    manifests(paths, exclude) {
+      const wanted = paths.length === 0 ? [abs] : paths.map((p) => path.join(abs, ...p.split("/")));
+      const r = readSources(wanted);
+      const rel = (p: string) => path.relative(abs, path.resolve(p)).split(path.sep).join("/");
+      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })) };
+      return { files: excluding(out.files, exclude), diagnostics: excluding(out.diagnostics, exclude) };
+    },
+    buildRoot() {
+      if (copy === undefined) {
+        copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-tree-")));
+        for (const f of files) {
+          const from = path.join(abs, ...f.split("/"));
+          const to = path.join(copy, ...f.split("/"));
+          try {
+            if (!fs.lstatSync(from).isFile()) continue;
+            fs.mkdirSync(path.dirname(to), { recursive: true });
+            fs.copyFileSync(from, to);
+            fs.chmodSync(to, 0o644);
+          } catch {
+            // Vanished or unreadable: the tool will say what it misses.
+          }
+        }
+      }
+      return { dir: copy, diagnostics: [] };
+    },
+    cleanup() {
+      if (copy !== undefined) fs.rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The edge both the CLI and the Action call: resolve the targets over a base and a head tree,
+// build and diff each, and hand the reports plain outcomes.
+import { gitResult } from "../git/run.js";
+import type { TargetOutcome } from "../render/target-outcome.js";
+import { diffTargets, type DiffTargetsOptions, type TargetDiff } from "./diff-targets.js";
+import { normalizeRepoUrl } from "./gitops.js";
+import type { RepoTree } from "./repo-tree.js";
+import { resolveTargets, type Resolved, type TargetFlags } from "./resolve.js";
+import { describeSource } from "./target.js";
+
+export interface TargetsRun {
+  readonly resolved: Resolved;
+  readonly outcomes: readonly TargetOutcome[];
+  readonly diffs: readonly TargetDiff[];
+}
+
+/**
+ * Resolves the targets; undefined when the run is a single plain analysis (today's path), so
+ * the caller produces today's reports exactly. Trees are cleaned up by the caller.
+ */
+export async function runTargets(
+  flags: TargetFlags,
+  paths: readonly string[],
+  trees: { readonly base: RepoTree; readonly head: RepoTree },
+  repo: string | undefined,
+  options: DiffTargetsOptions,
+): Promise<TargetsRun | undefined> {
+  const resolved = resolveTargets(flags, paths, trees, repo);
+  if (resolved.plain) return undefined;
+  const diffs = await diffTargets(resolved.targets, trees, options);
+  return { resolved, diffs, outcomes: diffs.map(outcome) };
+}
+
+export function outcome(d: TargetDiff): TargetOutcome {
+  const s = d.target.source;
+  return {
+    name: d.target.name,
+    kind: s.kind,
+    built: describeSource(s),
+    path: s.kind === "kustomize" ? s.dir : s.kind === "helm" ? s.chart : (s.paths[0] ?? ""),
+    values: s.kind === "helm" ? s.values : [],
+    ...(s.kind === "helm" ? { release: s.release } : {}),
+    ...(d.target.namespace !== undefined ? { namespace: d.target.namespace } : {}),
+    origin: d.target.origin,
+    ...(d.target.definedIn !== undefined ? { definedIn: d.target.definedIn } : {}),
+    base: side(d.base),
+    head: side(d.head),
+    ...(d.report !== undefined ? { report: d.report } : {}),
+    ...(d.failure !== undefined ? { failure: d.failure } : {}),
+  };
+}
+
+function side(b: TargetDiff["base"]): TargetOutcome["base"] {
+  return { ms: b.ms, ...(b.tool !== undefined ? { tool: b.tool } : {}), ...(b.absent ? { absent: true } : {}), ...(b.reused ? { reused: true } : {}) };
+}
+
+/** This repository's normalized URL from its `origin` remote, if it has one. */
+export function originUrl(repoDir: string): string | undefined {
+  const r = gitResult(repoDir, ["remote", "get-url", "origin"]);
+  const url = r.status === 0 ? r.stdout.toString("utf8").trim() : "";
+  return url === "" ? undefined : normalizeRepoUrl(url);
+}

@@ -1,0 +1,89 @@
+// .netreach.yaml, flags and discovery over in-memory trees: which targets a run analyzes.
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/targets/config.js";
+import type { DiscoverTree } from "../../src/targets/discover.js";
+import { resolveTargets } from "../../src/targets/resolve.js";
+
+function tree(files: Record<string, string>): DiscoverTree {
+  const dirs = new Set<string>([""]);
+  for (const f of Object.keys(files)) f.split("/").slice(0, -1).forEach((_, i, a) => dirs.add(a.slice(0, i + 1).join("/")));
+  return { files: Object.keys(files), read: (f) => files[f], isDir: (d) => dirs.has(d) };
+}
+
+const flags = { kustomize: [], helm: [], names: [] };
+const NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n";
+
+describe(".netreach.yaml", () => {
+  it("reads targets with their options, values relative to the chart", () => {
+    const c = parseConfig(".netreach.yaml", "targets:\n  - name: prod\n    kind: kustomize\n    path: deploy/prod/\n    namespace: prod\n    fail-on: cross-namespace\n  - name: web\n    kind: helm\n    path: charts/web\n    values: [values-prod.yaml]\n");
+    expect(c.discover).toBe(false);
+    expect(c.targets).toEqual([
+      { name: "prod", source: { kind: "kustomize", dir: "deploy/prod" }, origin: "config", definedIn: { file: ".netreach.yaml", line: 2 }, namespace: "prod", failOn: ["cross-namespace"] },
+      { name: "web", source: { kind: "helm", chart: "charts/web", values: ["charts/web/values-prod.yaml"], release: "web" }, origin: "config", definedIn: { file: ".netreach.yaml", line: 7 } },
+    ]);
+  });
+
+  it("says what is wrong at its line", () => {
+    const err = (text: string) => {
+      try {
+        parseConfig(".netreach.yaml", text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    expect(err("targets:\n  - name: a\n    kind: kustomise\n    path: x\n")).toBe(".netreach.yaml:3: target a: kind must be kustomize, helm or paths");
+    expect(err("targets:\n  - name: a\n    kind: paths\n    fail-on: everything\n")).toMatch(/^\.netreach\.yaml:4: target a: fail-on: unknown rule "everything"/);
+    expect(err("targets:\n  - name: a\n    kind: paths\n  - name: a\n    kind: paths\n")).toBe('.netreach.yaml:4: target name "a" is used twice');
+    expect(err("target: []\n")).toBe('.netreach.yaml:1: unknown key "target" (known: targets, discover)');
+  });
+
+  it("takes a target's gate from the base's file: a pull request cannot relax its own check", () => {
+    const cfg = (failOn: string) => `targets:\n  - name: prod\n    kind: kustomize\n    path: k\n    fail-on: ${failOn}\n`;
+    const base = tree({ ".netreach.yaml": cfg("external-ingress,cross-namespace") });
+    const head = tree({ ".netreach.yaml": cfg("none") });
+    const r = resolveTargets(flags, [], { base, head }, undefined);
+    expect(r.targets.map((t) => [t.name, t.failOn])).toEqual([["prod", ["external-ingress", "cross-namespace"]]]);
+  });
+});
+
+describe("discovery", () => {
+  const repo = tree({
+    "k/base/kustomization.yaml": "resources: [np.yaml]\n",
+    "k/base/np.yaml": NP,
+    "k/comp/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
+    "k/dev/kustomization.yaml": "resources: [../base]\ncomponents: [../comp]\n",
+    "k/prod/kustomization.yaml": "resources: [../base]\n",
+    "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+    "charts/web/values.yaml": "a: 1\n",
+    "charts/web/values-prod.yaml": "a: 2\n",
+    "charts/web/charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 1.0.0\n",
+    "plain/np.yaml": NP,
+    "apps/web.yaml":
+      "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web-eu}\nspec:\n  source: {repoURL: 'git@github.com:acme/shop.git', path: charts/web, helm: {valueFiles: [values-prod.yaml]}}\n  destination: {namespace: eu}\n---\n" +
+      "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: other}\nspec:\n  source: {repoURL: 'https://github.com/acme/elsewhere', path: k/dev}\n",
+  });
+
+  it("finds the overlays (not bases or components), a target per values file, the Applications of this repository, and the plain rest", () => {
+    const r = resolveTargets(flags, [], { base: repo, head: repo }, "github.com/acme/shop");
+    expect(r.plain).toBe(false);
+    expect(r.targets.map((t) => `${t.name}: ${t.source.kind} ${JSON.stringify(t.source)}${t.namespace ? ` -n ${t.namespace}` : ""}`)).toEqual([
+      'dev: kustomize {"kind":"kustomize","dir":"k/dev"}',
+      'prod: kustomize {"kind":"kustomize","dir":"k/prod"}',
+      // The Application builds what discovery would call web-prod: it replaces it, with its name and namespace.
+      'web-eu: helm {"kind":"helm","chart":"charts/web","values":["charts/web/values-prod.yaml"],"release":"web-eu"} -n eu',
+      'manifests: paths {"kind":"paths","paths":[],"exclude":["charts/web","k/base","k/comp","k/dev","k/prod"]}',
+    ]);
+  });
+
+  it("is today's single analysis when only plain manifests are found, and --target narrows", () => {
+    const plain = tree({ "k8s/np.yaml": NP });
+    expect(resolveTargets(flags, [], { base: plain, head: plain }, undefined)).toMatchObject({ plain: true });
+    const r = resolveTargets({ ...flags, names: ["prod"] }, [], { base: repo, head: repo }, "github.com/acme/shop");
+    expect(r.targets.map((t) => t.name)).toEqual(["prod"]);
+    expect(() => resolveTargets({ ...flags, names: ["qa"] }, [], { base: repo, head: repo }, "github.com/acme/shop")).toThrow(
+      'no target named "qa"; the targets are: dev, prod, web-eu, manifests',
+    );
+  });
+});
