@@ -14804,7 +14804,13 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   });
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
-  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...declared.get(w.namespace) ?? [], w.labels]);
+  for (const c of clusters) {
+    for (const w of c.workloads) {
+      const list3 = declared.get(w.namespace);
+      if (list3) list3.push(w.labels);
+      else declared.set(w.namespace, [w.labels]);
+    }
+  }
   const targets = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
@@ -14823,12 +14829,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   });
   const pods = [];
   const lookup = /* @__PURE__ */ new Map();
+  const index = peerIndex(policies, peers);
   for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe2([
-      ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
-      ...peers.filter(
-        ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
-      ).map(({ peer: peer2 }) => peer2.pods),
+      ...index.subjects.get(t.name) ?? [],
+      ...index.peersOf(t).map((i) => peers[i].peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
@@ -14888,10 +14893,58 @@ function perSelector(selectors, fixed = {}) {
   }
   return out;
 }
+function peerIndex(policies, peers) {
+  const subjects = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    const list3 = subjects.get(p.namespace);
+    if (list3) list3.push(p.subject);
+    else subjects.set(p.namespace, [p.subject]);
+  }
+  const own = /* @__PURE__ */ new Map();
+  const bySelector = /* @__PURE__ */ new Map();
+  peers.forEach(({ policy, peer: peer2 }, i) => {
+    if (peer2.namespaces.kind === "own") {
+      const list3 = own.get(policy.namespace);
+      if (list3) list3.push(i);
+      else own.set(policy.namespace, [i]);
+    } else {
+      const key = selectorKey(peer2.namespaces.selector);
+      const entry = bySelector.get(key);
+      if (entry) entry.indexes.push(i);
+      else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
+    }
+  });
+  const firsts = (indexes) => {
+    const seen = /* @__PURE__ */ new Set();
+    return indexes.filter((i) => {
+      const key = selectorKey(peers[i].peer.pods);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)]));
+  const groups = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  return {
+    subjects,
+    /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
+    peersOf(t) {
+      const out = [...ownFirsts.get(t.name) ?? []];
+      for (const g of groups) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      return out.sort((a, b) => a - b);
+    }
+  };
+}
+var selectorKeys = /* @__PURE__ */ new WeakMap();
+function selectorKey(s) {
+  let key = selectorKeys.get(s);
+  if (key === void 0) selectorKeys.set(s, key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort()));
+  return key;
+}
 function dedupe2(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    const key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort());
+    const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];
