@@ -18313,8 +18313,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18497,7 +18497,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18506,7 +18506,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -21499,7 +21499,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
@@ -21521,7 +21521,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -21536,7 +21536,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap5;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.isSeq = isSeq4;
   }
 });
@@ -24859,7 +24859,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -25149,7 +25149,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -26514,13 +26514,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -26559,7 +26559,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -26748,7 +26748,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -27081,7 +27081,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27165,7 +27165,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -28670,7 +28670,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var log2 = require_log();
     var identity = require_identity();
@@ -28753,7 +28753,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments6;
@@ -28767,7 +28767,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
@@ -28783,7 +28783,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -31865,6 +31865,54 @@ function smallestEnclosing(family, lo, hi) {
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
+// src/load/limits.ts
+var MiB = 1024 * 1024;
+var defaultInputLimits = {
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 8e3
+};
+var LIMIT_OPTIONS = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
+};
+var LimitError = class extends Error {
+  constructor(limit, actual, max, where, atLeast = false) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
+    );
+    this.limit = limit;
+    this.actual = actual;
+    this.max = max;
+  }
+  limit;
+  actual;
+  max;
+  name = "LimitError";
+};
+function checkLimit(limits, limit, actual, where) {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+function parseLimit(limit, text) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+function formatBytes(bytes) {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
+}
+
 // src/reach/universe.ts
 function namedPortKey(name, protocol) {
   return `${name}/${protocol}`;
@@ -31921,6 +31969,9 @@ function buildUniverse(sides, options = {}) {
     }
     return map;
   });
+  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
 }
@@ -33089,15 +33140,15 @@ function serviceTargets(service, workloads, findings) {
     ports: service.ports.map((port3) => ({
       port: port3,
       workloads: selected.map((workload) => {
-        const resolved = targetPortOn(port3, workload);
-        if (resolved === void 0 && port3.targetPort.kind === "name") {
+        const resolved2 = targetPortOn(port3, workload);
+        if (resolved2 === void 0 && port3.targetPort.kind === "name") {
           findings.push({
             severity: "note",
             at: port3.source,
             message: `Service ${service.id}: targetPort "${port3.targetPort.name}" names no ${port3.protocol} container port of ${workload.id}; the Service sends that workload nothing on port ${port3.port}`
           });
         }
-        return { workload, port: resolved };
+        return { workload, port: resolved2 };
       })
     }))
   };
@@ -34647,15 +34698,19 @@ function mayMakePods(kind) {
 // src/load/unselected-policies.ts
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) byNamespace.set(w.namespace, [...byNamespace.get(w.namespace) ?? [], w]);
+  for (const w of cluster.workloads) {
+    const list4 = byNamespace.get(w.namespace);
+    if (list4) list4.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
   const out = [];
+  const matches3 = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
     const obj3 = policyObjects.get(p.id);
     if (obj3 === void 0) continue;
-    const own = byNamespace.get(p.namespace);
-    const selectsNone = own !== void 0 && !own.some((w) => selects(p.subject, w.labels));
-    const peers = emptyPeers(p, cluster, byNamespace);
+    const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
+    const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
     const rules2 = peers.join(", ");
     const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
@@ -34663,22 +34718,67 @@ function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   }
   return out;
 }
-function emptyPeers(p, cluster, byNamespace) {
+function emptyPeers(p, matches3) {
   const out = [];
   for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
     if (rule.peers === "any") continue;
     const empty = rule.peers.some((peer2) => {
       if (peer2.kind !== "pods") return false;
       const match = peer2.namespaces;
-      const namespaces = match.kind === "own" ? [p.namespace] : [...cluster.namespaces.values()].filter((n) => selects(match.selector, n.labels)).map((n) => n.name);
-      const workloads = namespaces.flatMap((n) => byNamespace.get(n) ?? []);
-      const declaring = namespaces.filter((n) => byNamespace.has(n));
-      return declaring.length > 0 && !workloads.some((w) => selects(peer2.pods, w.labels));
+      const declaring = match.kind === "own" ? matches3.own(p.namespace) : matches3.selected(match.selector);
+      return declaring.names.length > 0 && !matches3.anyWorkload(declaring, peer2.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
   return out;
 }
+var Matches = class {
+  constructor(cluster, byNamespace) {
+    this.cluster = cluster;
+    this.byNamespace = byNamespace;
+  }
+  cluster;
+  byNamespace;
+  sets = /* @__PURE__ */ new Map();
+  any = /* @__PURE__ */ new Map();
+  keys = /* @__PURE__ */ new WeakMap();
+  /** A policy's own namespace, if it declares workloads. */
+  own(namespace) {
+    return this.set(`=${namespace}`, () => this.byNamespace.has(namespace) ? [namespace] : []);
+  }
+  /** The namespaces declaring workloads whose labels the selector matches. */
+  selected(selector) {
+    return this.set(
+      `~${this.key(selector)}`,
+      () => [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name)
+    );
+  }
+  /** Whether the selector matches some workload declared in these namespaces. */
+  anyWorkload(namespaces, selector) {
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    const key = `${namespaces.key}\0${this.key(selector)}`;
+    let found2 = this.any.get(key);
+    if (found2 === void 0) {
+      found2 = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      this.any.set(key, found2);
+    }
+    return found2;
+  }
+  set(key, names) {
+    let set = this.sets.get(key);
+    if (set === void 0) this.sets.set(key, set = { key, names: names() });
+    return set;
+  }
+  key(s) {
+    let k = this.keys.get(s);
+    if (k === void 0) {
+      k = "";
+      for (const r of s.requirements) k += `${r.key}${r.op}${"values" in r ? r.values.join("") : ""}`;
+      this.keys.set(s, k);
+    }
+    return k;
+  }
+};
 function found(kinds) {
   if (kinds.length === 0) return ", or be declared elsewhere";
   const shown = kinds.slice(0, 5).map((k) => /^[A-Za-z][A-Za-z0-9]*$/.test(k) ? k : quoted(k));
@@ -34688,7 +34788,14 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects) {
+function buildCluster(objects, memo) {
+  const once = (obj3, load) => {
+    if (memo === void 0) return load(obj3);
+    if (memo.has(obj3)) return memo.get(obj3);
+    const r = load(obj3);
+    memo.set(obj3, r);
+    return r;
+  };
   const diagnostics2 = [];
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = /* @__PURE__ */ new Map();
@@ -34702,14 +34809,14 @@ function buildCluster(objects) {
   const declared = /* @__PURE__ */ new Map();
   for (const obj3 of objects) {
     if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
-      const r = loadNamespace(obj3);
+      const r = once(obj3, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
         if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj3, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
-      const r = loadNetworkPolicy(obj3);
+      const r = once(obj3, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
       const meta = objectMeta(obj3);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj3);
@@ -34719,7 +34826,7 @@ function buildCluster(objects) {
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
-      const r = isOperatorWorkload(obj3) ? loadOperatorWorkload(obj3) : loadWorkload(obj3);
+      const r = once(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
@@ -34728,7 +34835,7 @@ function buildCluster(objects) {
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj3)) {
-      const r = loadExposureObject(obj3);
+      const r = once(obj3, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
@@ -34769,7 +34876,7 @@ function duplicate(obj3, what, first) {
 }
 
 // src/load/documents.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -34857,6 +34964,484 @@ function duplicateKeys(doc) {
     for (const item of node.items) stack.push(item);
   }
   return found2;
+}
+
+// src/load/yaml-fast.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+var MAX_FAST_DEPTH = 64;
+var MAX_KEY_LENGTH = 1e3;
+var Bail = class {
+};
+var BAIL = new Bail();
+function parseFast(text, maxDocuments) {
+  if (UNSUPPORTED_CHARS.test(text)) return void 0;
+  try {
+    return new FastParser(text, maxDocuments).documents();
+  } catch (e) {
+    if (e === BAIL) return void 0;
+    throw e;
+  }
+}
+function bail() {
+  throw BAIL;
+}
+var SPACE = 32;
+var HASH = 35;
+var DASH = 45;
+var COLON = 58;
+var QUOTE = 34;
+var APOS = 39;
+var FastParser = class {
+  constructor(text, maxDocuments) {
+    this.text = text;
+    this.maxDocuments = maxDocuments;
+    const t = text;
+    let pos = 0;
+    while (pos < t.length) {
+      const nl = t.indexOf("\n", pos);
+      const next = nl < 0 ? t.length : nl;
+      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
+      this.lineStarts.push(pos);
+      this.lineEnds.push(end);
+      let i = pos;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      let indent = i - pos;
+      if (i === end || t.charCodeAt(i) === HASH) indent = -1;
+      else if (i === pos) {
+        const c = t.charCodeAt(pos);
+        if (c === DASH && t.startsWith("---", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -2;
+        else if (c === 46 && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
+        else if (c === 37) indent = -3;
+      }
+      this.indents.push(indent);
+      pos = next + 1;
+    }
+  }
+  text;
+  maxDocuments;
+  lineStarts = [];
+  lineEnds = [];
+  /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
+  indents = [];
+  /** Current line. */
+  li = 0;
+  depth = 0;
+  /** The last value read was empty (see empty()). */
+  endsEmpty = false;
+  documents() {
+    const out = [];
+    const n = this.indents.length;
+    this.li = this.nextContent(0);
+    while (this.li < n) {
+      if (out.length >= this.maxDocuments) bail();
+      let marker;
+      const first = this.li;
+      if (this.indents[first] === -3) bail();
+      if (this.indents[first] === -2) {
+        marker = this.lineStarts[first];
+        this.checkRest(first, this.lineStarts[first] + 3);
+        this.li = this.nextContent(first + 1);
+        if (this.li >= n || this.indents[this.li] < 0) bail();
+      }
+      const startLine = this.li;
+      const indent = this.indents[startLine];
+      const start = this.lineStarts[startLine] + indent;
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
+      if (this.li < n && this.indents[this.li] !== -2) bail();
+      const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
+      if (this.endsEmpty) bail();
+      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine], end] });
+    }
+    return out;
+  }
+  /** The first line at or after `from` that has content or is a marker. */
+  nextContent(from) {
+    let i = from;
+    while (i < this.indents.length && this.indents[i] === -1) i++;
+    return i;
+  }
+  /** The indentation of the next content line after the current one; -1 at a marker or the end. */
+  peekIndent() {
+    return this.li < this.indents.length ? Math.max(this.indents[this.li], -1) : -1;
+  }
+  /** Only white space and a comment may follow `from` on line `line`. */
+  checkRest(line, from) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end) return;
+    if (t.charCodeAt(i) === HASH && i > from) return;
+    bail();
+  }
+  /**
+   * A node that starts a line of its own: line `line`, column `col`. `parentIndent` is the
+   * indentation of the collection it belongs to (-1 at the root). Leaves `li` at the next content line.
+   */
+  blockNode(line, col, parentIndent) {
+    if (++this.depth > MAX_FAST_DEPTH) bail();
+    try {
+      const pos = this.lineStarts[line] + col;
+      if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
+      if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
+      const value = this.inlineValue(line, pos);
+      this.li = this.nextContent(line + 1);
+      if (this.peekIndent() > parentIndent) bail();
+      return value;
+    } finally {
+      this.depth--;
+    }
+  }
+  isDashItem(pos, line) {
+    const t = this.text;
+    return t.charCodeAt(pos) === DASH && (pos + 1 === this.lineEnds[line] || t.charCodeAt(pos + 1) === SPACE);
+  }
+  blockSeq(firstLine2, col) {
+    const items = [];
+    let line = firstLine2;
+    for (; ; ) {
+      const dash = this.lineStarts[line] + col;
+      items.push(this.afterIndicator(line, dash + 1, col, true));
+      const next = this.li;
+      if (next >= this.indents.length) return items;
+      const indent = this.indents[next];
+      if (indent < col) return items;
+      if (indent > col) bail();
+      if (!this.isDashItem(this.lineStarts[next] + col, next)) return items;
+      line = next;
+    }
+  }
+  blockMap(firstLine2, col) {
+    const map = {};
+    let line = firstLine2;
+    for (; ; ) {
+      const pos = this.lineStarts[line] + col;
+      const colon = this.keyEnd(line, pos);
+      if (colon === void 0) bail();
+      const key = this.keyString(pos, colon);
+      if (Object.hasOwn(map, key)) bail();
+      const value = this.afterIndicator(line, colon + 1, col, false);
+      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+      const next = this.li;
+      if (next >= this.indents.length) return map;
+      const indent = this.indents[next];
+      if (indent < col) return map;
+      if (indent > col) bail();
+      if (this.isDashItem(this.lineStarts[next] + col, next)) bail();
+      line = next;
+    }
+  }
+  /**
+   * The value after a `- ` or a `key:` on line `line`, from `from`. `indent` is the column of the
+   * dash or key. Leaves `li` at the next content line.
+   */
+  afterIndicator(line, from, indent, inSeq) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end || t.charCodeAt(i) === HASH && i > from) {
+      this.li = this.nextContent(line + 1);
+      const next = this.li;
+      if (next >= this.indents.length || this.indents[next] < 0) return this.empty();
+      const n = this.indents[next];
+      if (n > indent) return this.blockNode(next, n, indent);
+      if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next] + n, next)) {
+        if (++this.depth > MAX_FAST_DEPTH) bail();
+        try {
+          return this.blockSeq(next, n);
+        } finally {
+          this.depth--;
+        }
+      }
+      return this.empty();
+    }
+    if (i === from) bail();
+    const col = i - this.lineStarts[line];
+    if (inSeq) {
+      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
+    } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) bail();
+    const c = t.charCodeAt(i);
+    if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
+    const value = this.inlineValue(line, i);
+    this.li = this.nextContent(line + 1);
+    if (this.peekIndent() > indent) bail();
+    return value;
+  }
+  /**
+   * If a mapping key starts at `pos`: the offset of its `:`. Plain keys (no indicators, no flow
+   * characters) and single-line quoted keys only.
+   */
+  keyEnd(line, pos) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) return void 0;
+      return t.charCodeAt(close + 1) === COLON && (close + 2 === end || t.charCodeAt(close + 2) === SPACE) ? close + 1 : void 0;
+    }
+    if (!this.plainStart(pos, end)) return void 0;
+    for (let i = pos; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return i;
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) return void 0;
+    }
+    return void 0;
+  }
+  keyString(pos, colon) {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (colon - pos > MAX_KEY_LENGTH) bail();
+    if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
+    const raw = t.slice(pos, colon).trimEnd();
+    if (/[[\]{},]/.test(raw) || raw === "<<") bail();
+    const v = resolvePlain(raw);
+    if (v === null) return "";
+    if (typeof v === "object") bail();
+    return String(v);
+  }
+  /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
+  plainStart(pos, end) {
+    const t = this.text;
+    const c = t[pos];
+    if (c === void 0 || pos >= end) return false;
+    if ("-?:".includes(c)) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
+    return !",[]{}#&*!|>'\"%@`".includes(c);
+  }
+  /**
+   * An empty value (`key:` with nothing below). Where it ends a document, the Document's range
+   * ends in ways that depend on the blank lines and comments after it: the full path tells.
+   */
+  empty() {
+    this.endsEmpty = true;
+    return null;
+  }
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
+   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
+   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
+   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
+   * lines, no content), take the full path. Leaves `li` at the next content line.
+   */
+  blockScalar(line, pos, parentIndent) {
+    const t = this.text;
+    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]));
+    if (!header) bail();
+    const folded = header[1] === ">";
+    const lines = [];
+    let next = line + 1;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next];
+      const end = this.lineEnds[next];
+      let i = start;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i < end && i - start <= parentIndent) break;
+      lines.push([i - start, t.slice(i, end)]);
+    }
+    let chompStart = lines.length;
+    while (chompStart > 0 && lines[chompStart - 1][1] === "") chompStart--;
+    const contentStart = lines.findIndex(([, content]) => content !== "");
+    if (contentStart < 0) bail();
+    const trimIndent = lines[contentStart][0];
+    for (let k = 0; k < lines.length; k++) {
+      const [indent, content] = lines[k];
+      if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+    }
+    let value = "\n".repeat(contentStart);
+    let sep4 = "";
+    let prevMoreIndented = false;
+    for (let k = contentStart; k < chompStart; k++) {
+      const [indent, content] = lines[k];
+      const more = " ".repeat(Math.max(0, indent - trimIndent));
+      if (!folded) {
+        value += sep4 + more + content;
+        sep4 = "\n";
+      } else if (indent > trimIndent) {
+        if (sep4 === " ") sep4 = "\n";
+        else if (!prevMoreIndented && sep4 === "\n") sep4 = "\n\n";
+        value += sep4 + more + content;
+        sep4 = "\n";
+        prevMoreIndented = true;
+      } else if (content === "") {
+        if (sep4 === "\n") value += "\n";
+        else sep4 = "\n";
+      } else {
+        value += sep4 + content;
+        sep4 = " ";
+        prevMoreIndented = false;
+      }
+    }
+    if (header[2] !== "-") value += "\n";
+    this.li = this.nextContent(next);
+    this.endsEmpty = false;
+    return value;
+  }
+  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
+  inlineValue(line, pos) {
+    this.endsEmpty = false;
+    const t = this.text;
+    const end = this.lineEnds[line];
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) bail();
+      const v = this.quoted(pos, close);
+      this.checkRest(line, close + 1);
+      return v;
+    }
+    if (c === 91 || c === 123) {
+      const r = this.flow(pos, end, 0);
+      this.checkRest(line, r.end);
+      return r.value;
+    }
+    if (!this.plainStart(pos, end)) bail();
+    let i = pos;
+    let stop = end;
+    for (; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+    }
+    return resolvePlain(t.slice(pos, stop).trimEnd());
+  }
+  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
+  quoteEnd(pos, end) {
+    const t = this.text;
+    const q = t.charCodeAt(pos);
+    for (let i = pos + 1; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (q === QUOTE && d === 92) bail();
+      if (d === q) {
+        if (q === APOS && t.charCodeAt(i + 1) === APOS) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return void 0;
+  }
+  quoted(pos, close) {
+    const inner = this.text.slice(pos + 1, close);
+    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
+  }
+  /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
+  flow(pos, end, depth) {
+    if (depth + this.depth > MAX_FAST_DEPTH) bail();
+    const t = this.text;
+    const open2 = t.charCodeAt(pos);
+    const close = open2 === 91 ? 93 : 125;
+    const isMap5 = open2 === 123;
+    const items = [];
+    const map = {};
+    let i = pos + 1;
+    const skip = () => {
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+    };
+    skip();
+    if (t.charCodeAt(i) === close) return { value: isMap5 ? map : items, end: i + 1 };
+    for (; ; ) {
+      skip();
+      let key;
+      if (isMap5) {
+        const k = this.flowScalar(i, end, true);
+        if (typeof k.value === "object" && k.value !== null) bail();
+        key = k.value === null ? "" : String(k.value);
+        i = k.end;
+        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
+        i += 2;
+        skip();
+        if (Object.hasOwn(map, key)) bail();
+      }
+      const c = t.charCodeAt(i);
+      let value;
+      if (c === 91 || c === 123) {
+        const r = this.flow(i, end, depth + 1);
+        value = r.value;
+        i = r.end;
+      } else {
+        const r = this.flowScalar(i, end, false);
+        value = r.value;
+        i = r.end;
+      }
+      if (isMap5) {
+        if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+        else map[key] = value;
+      } else items.push(value);
+      skip();
+      const d = t.charCodeAt(i);
+      if (d === close) return { value: isMap5 ? map : items, end: i + 1 };
+      if (d !== 44) bail();
+      i++;
+      skip();
+      if (t.charCodeAt(i) === close || t.charCodeAt(i) === 44) bail();
+    }
+  }
+  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
+  flowScalar(pos, end, isKey) {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) bail();
+      return { value: this.quoted(pos, close), end: close + 1 };
+    }
+    if (!this.plainStart(pos, end) || c === DASH || c === 63 || c === COLON) bail();
+    let i = pos;
+    while (i < end) {
+      const d = t[i];
+      if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
+      if (d === ":") {
+        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
+        bail();
+      }
+      if (d === "#" || d === '"' || d === "'") bail();
+      i++;
+    }
+    const raw = t.slice(pos, i).trimEnd();
+    if (raw === "" || raw === "<<") bail();
+    return { value: resolvePlain(raw), end: pos + raw.length };
+  }
+};
+var resolver;
+var schemaOptions;
+var resolved = /* @__PURE__ */ new Map();
+var MAX_MEMO = 1e5;
+function useSchema(options) {
+  schemaOptions = options;
+  resolver = void 0;
+  resolved = /* @__PURE__ */ new Map();
+}
+var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
+function resolvePlain(raw) {
+  if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
+  const memo = resolved.get(raw);
+  if (memo !== void 0 || resolved.has(raw)) return memo;
+  const value = resolveUncached(raw);
+  if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
+  resolved.set(raw, value);
+  return value;
+}
+function resolveUncached(raw) {
+  if (schemaOptions === void 0) bail();
+  if (resolver === void 0) {
+    const doc = new import_yaml4.Document(void 0, schemaOptions);
+    resolver = { schema: doc.schema, options: doc.options };
+  }
+  const tag = resolver.schema.tags.find((t) => t.default === true && t.test?.test(raw));
+  if (tag === void 0) return raw;
+  let failed2 = false;
+  const res = tag.resolve(raw, () => failed2 = true, resolver.options);
+  if (failed2) bail();
+  const v = (0, import_yaml4.isScalar)(res) ? res.value : res;
+  if (typeof v === "bigint" || typeof v === "object" && v !== null) bail();
+  return v;
 }
 
 // src/load/yaml-leniency.ts
@@ -35051,6 +35636,7 @@ function scan(text) {
 var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
+useSchema(composerOptions);
 function parseDocuments(file, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
   return parseJson(file, lim) ?? parseYaml(file, lim);
@@ -35067,7 +35653,7 @@ function parseJson(file, lim) {
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
   const locate = (path10) => {
-    located ??= parseYaml(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
     return located(path10);
   };
   const line = file.text.slice(0, start).split("\n").length;
@@ -35084,8 +35670,25 @@ function deeperThan(value, max) {
   return false;
 }
 function parseYaml(file, lim) {
+  const fast = parseFast(normalizeLineBreaks(file.text), lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, fast) : parseYamlFull(file, lim);
+}
+function fastDocuments(file, lim, fast) {
+  let full;
+  const docs = fast.map((d) => {
+    const top = { line: d.line, column: d.column };
+    const locate = (path10) => {
+      if (path10.length === 0) return top;
+      full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
+      return (full.get(d.index) ?? (() => top))(path10);
+    };
+    return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
+  });
+  return { docs, diagnostics: [] };
+}
+function parseYamlFull(file, lim) {
   const text = normalizeLineBreaks(file.text);
-  const lineCounter = new import_yaml4.LineCounter();
+  const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   const lastChar = Math.max(0, text.trimEnd().length - 1);
@@ -35118,8 +35721,8 @@ function parseText(path10, text, lim, at, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
   const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
-  const parser = new import_yaml4.Parser();
-  const composer = new import_yaml4.Composer(composerOptions);
+  const parser = new import_yaml5.Parser();
+  const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
@@ -35150,7 +35753,7 @@ function finishDocument(path10, doc, index, lim, at, toOriginal) {
   const diagnostics2 = [];
   const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
-  const start = (0, import_yaml4.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+  const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
     report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
@@ -35364,19 +35967,40 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       defaultNamespace
     });
   };
+  let breaks;
   for (const doc of docs) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
       const text = file.text.slice(doc.span[0], doc.span[1]);
-      const firstLine2 = lineBreaks(file.text.slice(0, doc.span[0])) + 1;
-      take(v, v.kind, v.apiVersion, doc.locate, { text, firstLine: firstLine2 }, () => text);
+      const start = doc.span[0];
+      let firstLine2;
+      const docText = {
+        text,
+        // Only Lists need it: counted on demand, from one index of the file's line breaks.
+        get firstLine() {
+          breaks ??= lineBreakCounter(file.text);
+          return firstLine2 ??= breaks(start) + 1;
+        }
+      };
+      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text);
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
 }
 var LINE_BREAK = /\r\n|\r|\n/;
-function lineBreaks(text) {
-  return text.split(LINE_BREAK).length - 1;
+function lineBreakCounter(text) {
+  const ends = [];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + (text[offset - 1] === "\r" && text[offset] === "\n" ? 1 : 0);
+  };
 }
 function itemLines(doc, listLocate, i, count) {
   const lines = doc.text.split(LINE_BREAK);
@@ -35392,7 +36016,37 @@ function prefixed(locate, prefix) {
 }
 
 // src/load/load-sources.ts
-function loadSources(all, namespace = namespaceOption(void 0)) {
+function readFile(file, defaultNamespace, cache) {
+  const hit = cache?.get(file.path);
+  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
+  const parsed = parseDocuments(file);
+  const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const lines = file.lines;
+  const read = {
+    text: file.text,
+    lines,
+    diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
+    objects: lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
+    skipped: extracted.skipped.length
+  };
+  cache?.set(file.path, read);
+  return read;
+}
+function sameLines(a, b) {
+  if (a === b) return true;
+  if (a === void 0 || b === void 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
+  const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
+  return [
+    loadSources(base2, namespace, { cache, limits, where: "in the base revision" }),
+    loadSources(head, namespace, { cache, limits, where: "in the head revision" })
+  ];
+}
+function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
+  const { cache, limits = defaultInputLimits, where = "" } = options;
   const rendered = all.filter((f) => f.lines !== void 0);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
   const files = [...charts.manifests, ...rendered];
@@ -35401,17 +36055,10 @@ function loadSources(all, namespace = namespaceOption(void 0)) {
   const objects = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const parsed = parseDocuments(file);
-    const extracted = extractObjects(file, parsed.docs, namespace.name);
-    const lines = file.lines;
-    if (lines === void 0) {
-      diagnostics2.push(...parsed.diagnostics, ...extracted.diagnostics);
-      objects.push(...extracted.objects);
-    } else {
-      diagnostics2.push(...[...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })));
-      objects.push(...extracted.objects.map((o) => atWrittenLines(o, lines)));
-    }
-    skippedDocs += extracted.skipped.length;
+    const read = readFile(file, namespace.name, cache?.files);
+    for (const d of read.diagnostics) diagnostics2.push(d);
+    for (const o of read.objects) objects.push(o);
+    skippedDocs += read.skipped;
   }
   const patches = patchFiles(objects);
   const whole = [];
@@ -35421,7 +36068,9 @@ function loadSources(all, namespace = namespaceOption(void 0)) {
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics2.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects);
+  const built = buildCluster(placed.objects, cache?.loaded);
+  checkLimit(limits, "workloads", built.cluster.workloads.length, where);
+  checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics2.push(...built.diagnostics);
   return {
     cluster: built.cluster,
@@ -35743,7 +36392,13 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   });
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
-  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...declared.get(w.namespace) ?? [], w.labels]);
+  for (const c of clusters) {
+    for (const w of c.workloads) {
+      const list4 = declared.get(w.namespace);
+      if (list4) list4.push(w.labels);
+      else declared.set(w.namespace, [w.labels]);
+    }
+  }
   const targets = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
@@ -35762,12 +36417,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   });
   const pods = [];
   const lookup = /* @__PURE__ */ new Map();
+  const index = peerIndex(policies, peers);
   for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe2([
-      ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
-      ...peers.filter(
-        ({ policy, peer: peer2 }) => peer2.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects(peer2.namespaces.selector, l))
-      ).map(({ peer: peer2 }) => peer2.pods),
+      ...index.subjects.get(t.name) ?? [],
+      ...index.peersOf(t).map((i) => peers[i].peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
@@ -35827,10 +36481,58 @@ function perSelector(selectors, fixed = {}) {
   }
   return out;
 }
+function peerIndex(policies, peers) {
+  const subjects = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    const list4 = subjects.get(p.namespace);
+    if (list4) list4.push(p.subject);
+    else subjects.set(p.namespace, [p.subject]);
+  }
+  const own = /* @__PURE__ */ new Map();
+  const bySelector = /* @__PURE__ */ new Map();
+  peers.forEach(({ policy, peer: peer2 }, i) => {
+    if (peer2.namespaces.kind === "own") {
+      const list4 = own.get(policy.namespace);
+      if (list4) list4.push(i);
+      else own.set(policy.namespace, [i]);
+    } else {
+      const key = selectorKey(peer2.namespaces.selector);
+      const entry = bySelector.get(key);
+      if (entry) entry.indexes.push(i);
+      else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
+    }
+  });
+  const firsts = (indexes) => {
+    const seen = /* @__PURE__ */ new Set();
+    return indexes.filter((i) => {
+      const key = selectorKey(peers[i].peer.pods);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)]));
+  const groups2 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  return {
+    subjects,
+    /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
+    peersOf(t) {
+      const out = [...ownFirsts.get(t.name) ?? []];
+      for (const g of groups2) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      return out.sort((a, b) => a - b);
+    }
+  };
+}
+var selectorKeys = /* @__PURE__ */ new WeakMap();
+function selectorKey(s) {
+  let key = selectorKeys.get(s);
+  if (key === void 0) selectorKeys.set(s, key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort()));
+  return key;
+}
 function dedupe2(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    const key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort());
+    const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];
@@ -35867,11 +36569,11 @@ function byId(pods) {
 }
 function diff(baseFiles, headFiles, options = {}) {
   const namespace = namespaceFor(options);
-  const base2 = loadSources(baseFiles, namespace);
-  const head = loadSources(headFiles, namespace);
+  const limits = { ...defaultInputLimits, ...options.limits };
+  const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
-  const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork });
+  const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const [inBase, inHead] = result.universe.classOf;
   const exposed = exposureChanges(
     sideTable(base2, sides[0], result.base, inBase),
@@ -35984,7 +36686,7 @@ var GitError = class extends Error {
   stderr;
   name = "GitError";
 };
-var MiB = 1024 * 1024;
+var MiB2 = 1024 * 1024;
 var fixedOptions = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"];
 var repositoryVariables = [
   "GIT_ALTERNATE_OBJECT_DIRECTORIES",
@@ -36021,7 +36723,7 @@ function gitResult(repoDir, args, opts = {}) {
   const r = spawnSync("git", ["-C", repoDir, ...fixedOptions, ...args], {
     input: opts.input,
     env: gitEnv(opts.env),
-    maxBuffer: opts.maxBuffer ?? 512 * MiB,
+    maxBuffer: opts.maxBuffer ?? 512 * MiB2,
     timeout: opts.timeoutMs,
     windowsHide: true,
     stdio: ["pipe", "pipe", "pipe"]
@@ -36029,7 +36731,7 @@ function gitResult(repoDir, args, opts = {}) {
   const stderr = r.stderr ? r.stderr.toString("utf8") : "";
   if (r.error) {
     const code = r.error.code;
-    const why = code === "ENOENT" ? "git is not installed or not on PATH" : code === "ENOBUFS" ? `output larger than ${formatBytes(opts.maxBuffer ?? 512 * MiB)}` : code === "ETIMEDOUT" ? `no answer after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : r.error.message;
+    const why = code === "ENOENT" ? "git is not installed or not on PATH" : code === "ENOBUFS" ? `output larger than ${formatBytes2(opts.maxBuffer ?? 512 * MiB2)}` : code === "ETIMEDOUT" ? `no answer after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : r.error.message;
     throw new GitError(`${describe2(args)} failed: ${why}`, args, null, stderr);
   }
   if (r.status === null) throw new GitError(`${describe2(args)} was killed (${r.signal ?? "signal"})`, args, null, stderr);
@@ -36057,8 +36759,8 @@ function describe2(args) {
   const shown = args.length > 12 ? [...args.slice(0, 12), `\u2026 (${args.length - 12} more)`] : args;
   return `\`git ${shown.map((a) => /^[\w@%+=:,./^~{}-]+$/.test(a) ? a : JSON.stringify(a)).join(" ")}\``;
 }
-function formatBytes(n) {
-  return n >= MiB ? `${Math.round(n / MiB)} MiB` : `${n} bytes`;
+function formatBytes2(n) {
+  return n >= MiB2 ? `${Math.round(n / MiB2)} MiB` : `${n} bytes`;
 }
 
 // src/git/repo.ts
@@ -36189,11 +36891,11 @@ var UsageError = class extends Error {
 };
 
 // src/read-limits.ts
-var MiB2 = 1024 * 1024;
-var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4 };
+var MiB3 = 1024 * 1024;
+var defaultReadLimits = { maxFileBytes: 16 * MiB3, maxFiles: 2e4, maxTotalBytes: defaultInputLimits.bytes };
 
 // src/files/read-sources.ts
-var MiB3 = 1024 * 1024;
+var MiB4 = 1024 * 1024;
 
 // src/git/blobs.ts
 var MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -36270,8 +36972,8 @@ function parseLsTree(text) {
 
 // src/git/read-revision.ts
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var MiB4 = 1024 * 1024;
-function readRevision(repoDir, rev, pathspecs = [], limits = {}) {
+var MiB5 = 1024 * 1024;
+function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${rev}`, texts = /* @__PURE__ */ new Map()) {
   const lim = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
@@ -36311,13 +37013,19 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}) {
       note("error", entry.path, `file is ${formatSize(entry.size, 1)}, over the ${formatSize(lim.maxFileBytes)} limit; skipped`);
     } else toRead.push(entry);
   }
+  const total = toRead.reduce((sum, e) => sum + (e.size ?? 0), 0);
+  if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where);
   const contents = readBlobs(
     repoDir,
-    toRead.map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
+    toRead.filter((e) => !texts.has(e.oid)).map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
   );
   for (const entry of toRead) {
-    const bytes = contents.get(entry.oid);
-    const text = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+    let text = texts.get(entry.oid);
+    if (text === void 0) {
+      const bytes = contents.get(entry.oid);
+      text = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+      texts.set(entry.oid, text);
+    }
     if (typeof text === "string") out.files.push({ path: entry.path, text });
     else {
       out.skippedFiles++;
@@ -36364,7 +37072,7 @@ function decode(bytes) {
   }
 }
 function formatSize(bytes, decimals) {
-  const [value, unit] = bytes >= MiB4 ? [bytes / MiB4, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
+  const [value, unit] = bytes >= MiB5 ? [bytes / MiB5, "MiB"] : bytes >= 1024 ? [bytes / 1024, "KiB"] : [bytes, "bytes"];
   if (unit === "bytes") return `${bytes} bytes`;
   return `${decimals === void 0 && Number.isInteger(value) ? value : value.toFixed(decimals ?? 1)} ${unit}`;
 }
@@ -42198,10 +42906,10 @@ function list(ts) {
 }
 
 // src/targets/gitops.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/tools/kustomization-file.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import * as path2 from "node:path";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function kustomizationFile(dir, tree) {
@@ -42233,7 +42941,7 @@ function kustomizeClosure(dir, tree) {
 function kustomizationRefs(text) {
   let data;
   try {
-    data = (0, import_yaml5.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+    data = (0, import_yaml6.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
   } catch {
     return { resources: [], patches: [] };
   }
@@ -42282,7 +42990,7 @@ function gitopsTargets(files, tree, repo) {
     let line = 1;
     let docs;
     try {
-      docs = (0, import_yaml6.parseAllDocuments)(f.text, { uniqueKeys: false });
+      docs = (0, import_yaml7.parseAllDocuments)(f.text, { uniqueKeys: false });
     } catch {
       continue;
     }
@@ -42417,8 +43125,8 @@ function clean(p) {
 import * as fs3 from "node:fs";
 import * as os5 from "node:os";
 import * as path3 from "node:path";
-var MiB5 = 1024 * 1024;
-var defaultMaterializeLimits = { ...defaultReadLimits, maxTotalBytes: 256 * MiB5 };
+var MiB6 = 1024 * 1024;
+var defaultMaterializeLimits = { ...defaultReadLimits, maxTotalBytes: 256 * MiB6 };
 function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const lim = { ...defaultMaterializeLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
@@ -42552,7 +43260,7 @@ function gitTree(repoDir, rev, label) {
 import * as os7 from "node:os";
 
 // src/tools/helm.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 import * as fs7 from "node:fs";
 import * as path7 from "node:path";
 
@@ -42610,7 +43318,7 @@ function templatePath(chartDir, template) {
 }
 
 // src/tools/line-map.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function walk(doc, lc) {
   const lineOf = /* @__PURE__ */ new Map();
   const pathAt = /* @__PURE__ */ new Map();
@@ -42621,15 +43329,15 @@ function walk(doc, lc) {
     if (!pathAt.has(line)) pathAt.set(line, path10);
   };
   const visit = (node, path10) => {
-    if ((0, import_yaml7.isMap)(node)) {
+    if ((0, import_yaml8.isMap)(node)) {
       for (const pair of node.items) {
-        const key = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
         if (key === void 0) continue;
         const p = path10 === "" ? key : `${path10}/${key}`;
         record(p, pair.key.range?.[0]);
         visit(pair.value, p);
       }
-    } else if ((0, import_yaml7.isSeq)(node)) {
+    } else if ((0, import_yaml8.isSeq)(node)) {
       node.items.forEach((item, i) => {
         const p = path10 === "" ? String(i) : `${path10}/${i}`;
         record(p, item?.range?.[0]);
@@ -42643,10 +43351,10 @@ function walk(doc, lc) {
   return { lineOf, pathAt };
 }
 function readYamlSource(text) {
-  const lc = new import_yaml7.LineCounter();
+  const lc = new import_yaml8.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml7.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml8.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -42678,8 +43386,8 @@ function jsonPatchLines(doc) {
   return out;
 }
 function mapByPath(rendered, source, fallback) {
-  const lc = new import_yaml7.LineCounter();
-  const docs = (0, import_yaml7.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
+  const lc = new import_yaml8.LineCounter();
+  const docs = (0, import_yaml8.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
   const count = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
   const doc = Array.isArray(docs) ? docs[0] : void 0;
   const pathAt = doc === void 0 ? /* @__PURE__ */ new Map() : walk(doc, lc).pathAt;
@@ -42757,12 +43465,12 @@ function matches2(rendered, template) {
 }
 
 // src/tools/object-line.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function objectLine(text, kind, name) {
-  const lc = new import_yaml8.LineCounter();
+  const lc = new import_yaml9.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml8.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml9.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -43060,7 +43768,7 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
   const docs = splitHelmOutput(stdout);
   const parsed = [];
   for (const d of docs) {
-    const [doc, ...extra] = (0, import_yaml9.parseAllDocuments)(d.text, { uniqueKeys: false });
+    const [doc, ...extra] = (0, import_yaml10.parseAllDocuments)(d.text, { uniqueKeys: false });
     const error2 = doc?.errors[0] ?? extra[0]?.errors[0];
     if (doc === void 0 || error2 !== void 0)
       return {
@@ -43127,19 +43835,19 @@ function vendoredArchive(root, rel) {
 }
 
 // src/tools/kustomize.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 import * as fs8 from "node:fs";
 import * as path9 from "node:path";
 
 // src/tools/kustomize-origin.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 import * as path8 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 function parseOrigin(value, buildRoot) {
   if (typeof value !== "string") return void 0;
   let data;
   try {
-    data = (0, import_yaml10.parse)(value);
+    data = (0, import_yaml11.parse)(value);
   } catch {
     return void 0;
   }
@@ -43261,7 +43969,7 @@ function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
     }
     return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
   };
-  for (const doc of (0, import_yaml11.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+  for (const doc of (0, import_yaml12.parseAllDocuments)(stdout, { uniqueKeys: false })) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
     if (doc.contents === null) continue;
@@ -43368,7 +44076,8 @@ ${failed2.b.error.detail}` : ""}`;
       hostNetwork: options.hostNetwork,
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
       ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
-      gate: { ...options.gate, failOn: target2.failOn ?? options.gate.failOn }
+      gate: { ...options.gate, failOn: target2.failOn ?? options.gate.failOn },
+      ...options.limits !== void 0 ? { limits: options.limits } : {}
     });
     return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });
@@ -43411,7 +44120,7 @@ async function pool(jobs, n) {
 }
 
 // src/targets/config.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var CONFIG_FILE = ".netreach.yaml";
 var ConfigError = class extends Error {
   name = "ConfigError";
@@ -43420,8 +44129,8 @@ var PODS = ["auto", "declared", "synthetic"];
 var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text) {
-  const lc = new import_yaml12.LineCounter();
-  const doc = (0, import_yaml12.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
+  const lc = new import_yaml13.LineCounter();
+  const doc = (0, import_yaml13.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
   const at = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
@@ -43431,7 +44140,7 @@ function parseConfig(file, text) {
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   if (doc.contents === null) return { targets: [], discover: true };
-  if (!(0, import_yaml12.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
+  if (!(0, import_yaml13.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
   const top = doc.contents;
   for (const item of top.items) {
     const k = String(item.key.value);
@@ -43439,10 +44148,10 @@ function parseConfig(file, text) {
   }
   const list4 = top.get("targets", true);
   const targets = [];
-  if (list4 !== void 0 && list4 !== null && !((0, import_yaml12.isSeq)(list4) || list4.value === null)) fail(list4, "`targets` must be a list");
-  if ((0, import_yaml12.isSeq)(list4)) {
+  if (list4 !== void 0 && list4 !== null && !((0, import_yaml13.isSeq)(list4) || list4.value === null)) fail(list4, "`targets` must be a list");
+  if ((0, import_yaml13.isSeq)(list4)) {
     for (const node of list4.items) {
-      if (!(0, import_yaml12.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
+      if (!(0, import_yaml13.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
       const m = node;
       const value = (k) => {
         const v = m.get(k, true);
@@ -43458,7 +44167,7 @@ function parseConfig(file, text) {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-        if (!(0, import_yaml12.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
+        if (!(0, import_yaml13.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
         return (v.items ?? []).map((i) => {
           const s = i.value;
           if (typeof s !== "string") fail(i, `${k} entries must be strings`);
@@ -43662,10 +44371,10 @@ function clean3(p) {
 
 // src/targets/run.ts
 async function runTargets(flags, paths, trees, repo, options) {
-  const resolved = resolveTargets(flags, paths, trees, repo);
-  if (resolved.plain) return void 0;
-  const diffs = await diffTargets(resolved.targets, trees, options);
-  return { resolved, diffs, outcomes: diffs.map(outcome) };
+  const resolved2 = resolveTargets(flags, paths, trees, repo);
+  if (resolved2.plain) return void 0;
+  const diffs = await diffTargets(resolved2.targets, trees, options);
+  return { resolved: resolved2, diffs, outcomes: diffs.map(outcome) };
 }
 function outcome(d) {
   const s = d.target.source;
@@ -43705,6 +44414,7 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
       {
         pods: inputs.pods,
         gate: inputs.gate,
+        limits: inputs.limits,
         ...inputs.namespace !== null ? { namespace: inputs.namespace } : {},
         ...inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}
       }
@@ -43858,6 +44568,14 @@ function readInputs() {
   if (namespace !== null && !isDnsLabel(namespace)) {
     throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
   }
+  const limits = {};
+  for (const [limit, o] of Object.entries(LIMIT_OPTIONS)) {
+    const text = get(o.input);
+    if (text === "") continue;
+    const v = parseLimit(limit, text);
+    if (!v.ok) throw new InputError(v.error);
+    limits[limit] = v.value;
+  }
   const controllerText = get("ingress-controller");
   const controller = controllerText === "" ? null : parseIngressController(controllerText);
   if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
@@ -43874,6 +44592,7 @@ function readInputs() {
     namespace,
     ingressController: controller === null ? null : controller.value,
     maxCommentChars,
+    limits,
     targets: {
       kustomize: list3(get("kustomize")),
       // One chart per line: a chart's values files are comma separated.
@@ -43919,9 +44638,11 @@ async function runAction(env = process.env) {
   const revs = revisions(repoDir, inputs, event);
   info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
-  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
-  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, ingressController: inputs.ingressController ?? void 0, gate: inputs.gate });
+  const readLimits = inputs.limits.bytes === void 0 ? {} : { maxTotalBytes: inputs.limits.bytes };
+  const texts = /* @__PURE__ */ new Map();
+  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
+  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? void 0, ingressController: inputs.ingressController ?? void 0, gate: inputs.gate, limits: inputs.limits });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;

@@ -6,7 +6,8 @@ import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
-import { loadSources, type Loaded } from "./load/load-sources.js";
+import { defaultInputLimits, type InputLimits } from "./load/limits.js";
+import { loadRevisions, loadSources, type Loaded } from "./load/load-sources.js";
 import { namespaceOption } from "./load/namespace-option.js";
 import type { SourceFile } from "./load/source.js";
 import type { Namespace } from "./model/cluster.js";
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
    * namespace are refused. Unset: they go to `default` and any namespace is accepted.
    */
   readonly namespace?: string;
+  /** Input past these is refused with LimitError (load/limits.ts); unset ones take the defaults. */
+  readonly limits?: Partial<InputLimits>;
   /** Where Ingress and Gateway traffic comes from (--ingress-controller); netreach's stand-in when unset. */
   readonly ingressController?: IngressController;
   /**
@@ -98,11 +101,12 @@ function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
 }
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
-  const loaded = loadSources(files, namespaceFor(options));
+  const limits = { ...defaultInputLimits, ...options.limits };
+  const loaded = loadSources(files, namespaceFor(options), { limits });
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
-  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork });
+  const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const reachability = evaluate(universe, side.policies);
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
@@ -146,11 +150,11 @@ export interface DiffReport {
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const namespace = namespaceFor(options);
-  const base = loadSources(baseFiles, namespace);
-  const head = loadSources(headFiles, namespace);
+  const limits = { ...defaultInputLimits, ...options.limits };
+  const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
-  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork });
+  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const exposed = exposureChanges(
     sideTable(base, sides[0]!, result.base, inBase),

@@ -2,6 +2,7 @@
 import * as core from "@actions/core";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
@@ -23,6 +24,8 @@ export interface ActionInputs {
   /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
   readonly ingressController: IngressController | null;
   readonly maxCommentChars: number;
+  /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
+  readonly limits: Partial<InputLimits>;
   /** Targets: inputs kustomize, helm, targets, config, discover. */
   readonly targets: {
     readonly kustomize: readonly string[];
@@ -60,6 +63,14 @@ export function readInputs(): ActionInputs {
   if (namespace !== null && !isDnsLabel(namespace)) {
     throw new InputError(`input namespace ${quoted(namespace)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
   }
+  const limits: Partial<Record<keyof InputLimits, number>> = {};
+  for (const [limit, o] of Object.entries(LIMIT_OPTIONS) as [keyof InputLimits, (typeof LIMIT_OPTIONS)[keyof InputLimits]][]) {
+    const text = get(o.input);
+    if (text === "") continue;
+    const v = parseLimit(limit, text);
+    if (!v.ok) throw new InputError(v.error);
+    limits[limit] = v.value;
+  }
   const controllerText = get("ingress-controller");
   const controller = controllerText === "" ? null : parseIngressController(controllerText);
   if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
@@ -76,6 +87,7 @@ export function readInputs(): ActionInputs {
     namespace,
     ingressController: controller === null ? null : controller.value,
     maxCommentChars,
+    limits,
     targets: {
       kustomize: list(get("kustomize")),
       // One chart per line: a chart's values files are comma separated.

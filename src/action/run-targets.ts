@@ -42,6 +42,7 @@ export async function runActionTargets(
       {
         pods: inputs.pods,
         gate: inputs.gate,
+        limits: inputs.limits,
         ...(inputs.namespace !== null ? { namespace: inputs.namespace } : {}),
         ...(inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}),
       },

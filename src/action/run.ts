@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diff, type DiffReport } from "../analyze.js";
 import { ensureMergeBase } from "../git/merge-base.js";
-import { readRevision } from "../git/read-revision.js";
+import { readRevision, type BlobTexts } from "../git/read-revision.js";
 import { hasCommit, resolveRev } from "../git/repo.js";
 import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
@@ -69,9 +69,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
 
-  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths]);
-  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths]);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, ingressController: inputs.ingressController ?? undefined, gate: inputs.gate });
+  const readLimits = inputs.limits.bytes === undefined ? {} : { maxTotalBytes: inputs.limits.bytes };
+  const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
+  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
+  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
+  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, ingressController: inputs.ingressController ?? undefined, gate: inputs.gate, limits: inputs.limits });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");

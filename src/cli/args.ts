@@ -1,6 +1,7 @@
 // Command-line parsing for `netreach reach` and `netreach diff` (DESIGN section 6).
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
+import { defaultInputLimits, LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import { parseIngressController } from "../exposure/controller.js";
@@ -26,6 +27,8 @@ export interface TargetArgs {
 }
 
 interface Common {
+  /** --max-*: the limits the user raised or lowered (load/limits.ts). */
+  readonly limits: Partial<InputLimits>;
   readonly targets: TargetArgs;
   readonly pods: PodsMode;
   readonly hostNetwork: HostNetworkMode;
@@ -72,6 +75,11 @@ Options:
                         external-egress, cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE (diff)
+  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
+                        units KiB, MiB, GiB)
+  --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
+  --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
+  --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
 
 Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
 `;
@@ -94,6 +102,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let git = false;
   let output: string | null = null;
   let dashes = false;
+  const limits: Partial<Record<keyof InputLimits, number>> = {};
+  const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k as keyof InputLimits]));
   const kustomize: string[] = [];
   const helm: string[] = [];
   const names: string[] = [];
@@ -126,6 +136,12 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git = true;
+    else if (limitFlags.has(flag)) {
+      const limit = limitFlags.get(flag)!;
+      const v = parseLimit(limit, value());
+      if (!v.ok) throw new UsageError(v.error);
+      limits[limit] = v.value;
+    }
     else if (flag === "--kustomize") kustomize.push(value());
     else if (flag === "--helm") helm.push(value());
     else if (flag === "--target") names.push(value());
@@ -142,7 +158,7 @@ export function parseArgs(argv: readonly string[]): Command {
     // With targets named, the directory defaults to the current one.
     if (paths.length === 0 && withTargets) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets };
+    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets, limits };
   }
 
   const f = parseFailOn(failOn);
@@ -169,6 +185,7 @@ export function parseArgs(argv: readonly string[]): Command {
     namespace,
     ingressController,
     targets,
+    limits,
   };
 }
 

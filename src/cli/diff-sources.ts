@@ -4,31 +4,33 @@ import { relative, resolve, sep, basename } from "node:path";
 import { statSync } from "node:fs";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
-import { readRevision, resolveRev } from "../git/read-revision.js";
+import { readRevision, resolveRev, type BlobTexts } from "../git/read-revision.js";
 import { repoRoot } from "../git/repo.js";
 import type { DiffSource } from "./args.js";
-import { readSources } from "../files/read-sources.js";
+import { readSources, type ReadLimits } from "../files/read-sources.js";
 
 export interface Revisions {
   readonly base: { readonly files: readonly SourceFile[]; readonly diagnostics: readonly Diagnostic[]; readonly label: string };
   readonly head: { readonly files: readonly SourceFile[]; readonly diagnostics: readonly Diagnostic[]; readonly label: string };
 }
 
-export function readRevisions(source: DiffSource, cwd = process.cwd()): Revisions {
+export function readRevisions(source: DiffSource, cwd = process.cwd(), maxTotalBytes?: number): Revisions {
+  const limits = maxTotalBytes === undefined ? {} : { maxTotalBytes };
   if (source.kind === "paths") {
-    return { base: readRooted(source.base, cwd), head: readRooted(source.head, cwd) };
+    return { base: readRooted(source.base, cwd, limits, "in the base"), head: readRooted(source.head, cwd, limits, "in the head") };
   }
   const root = repoRoot(cwd);
   // git pathspecs are relative to where the user stands; ls-tree --full-tree wants the root's view.
   const specs = source.pathspecs.map((p) => toPosix(relative(root, resolve(cwd, p))) || ".");
   const baseSha = resolveRev(root, source.baseRev);
-  const base = readRevision(root, baseSha, specs);
+  const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
+  const base = readRevision(root, baseSha, specs, limits, `at ${source.baseRev}`, texts);
   if (source.headRev !== null) {
     const headSha = resolveRev(root, source.headRev);
-    const head = readRevision(root, headSha, specs);
+    const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
     return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root]);
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root], limits, "in the working tree");
   const files = wt.files.map((f) => ({ path: toPosix(relative(root, resolve(cwd, f.path))), text: f.text }));
   return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }
@@ -37,9 +39,9 @@ export function readRevisions(source: DiffSource, cwd = process.cwd()): Revision
  * Files of a directory named relative to that directory, so that the same file has the same name
  * on both sides (`base/x.yaml` and `head/x.yaml` are both `x.yaml`).
  */
-function readRooted(path: string, cwd: string): Revisions["base"] {
+function readRooted(path: string, cwd: string, limits: Partial<ReadLimits>, where: string): Revisions["base"] {
   const abs = resolve(cwd, path);
-  const r = readSources([abs]);
+  const r = readSources([abs], limits, `${where} (${path})`);
   const isDir = safeIsDir(abs);
   const rename = (p: string) => (isDir ? toPosix(relative(abs, resolve(cwd, p))) : basename(p));
   return {

@@ -109,6 +109,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
       const report = reach(side.files, {
         pods: t.pods ?? cmd.pods,
         hostNetwork: cmd.hostNetwork,
+        limits: cmd.limits,
         ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
         ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       });
@@ -149,6 +150,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       pods: cmd.pods,
       hostNetwork: cmd.hostNetwork,
       gate: cmd.gate,
+      limits: cmd.limits,
       ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}),
       ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
     });
@@ -180,8 +182,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 }
 
 function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
-  const sources = readSources([...cmd.paths]);
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController });
+  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
   writeChunks(io, render[cmd.format]());
@@ -191,8 +193,8 @@ function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
 }
 
 function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
-  const revs = readRevisions(cmd.source);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate });
+  const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
+  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => JSON.stringify(diffJson(full), null, 2) + "\n",

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
+import { LimitError } from "../load/limits.js";
 import { UsageError } from "./usage-error.js";
 
 import { defaultReadLimits, type ReadLimits } from "../read-limits.js";
@@ -23,8 +24,9 @@ export interface ReadResult {
   skippedFiles: number;
 }
 
-export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}): ReadResult {
+export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}, where = ""): ReadResult {
   const lim: ReadLimits = { ...defaultReadLimits, ...limits };
+  let total = 0;
   const cwd = process.cwd();
   const out: ReadResult = { files: [], diagnostics: [], skippedFiles: 0 };
   const seen = new Set<string>(); // absolute paths already read, when arguments overlap
@@ -46,6 +48,8 @@ export function readSources(paths: readonly string[], limits: Partial<ReadLimits
       note("error", shown, `file is ${formatSize(size, 1)}, over the ${formatSize(lim.maxFileBytes)} limit; skipped`);
       return;
     }
+    total += size;
+    if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where, true);
     const text = readText(abs);
     if (typeof text === "string") out.files.push({ path: shown, text });
     else {

@@ -7,12 +7,19 @@ import * as path from "node:path";
 import { defaultReadLimits, type ReadLimits, type ReadResult } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { LimitError } from "../load/limits.js";
 import { readBlobs } from "./blobs.js";
 import { listTree, type TreeEntry } from "./ls-tree.js";
 import { resolveRev } from "./repo.js";
 
 export { resolveRev } from "./repo.js";
 export type { ReadLimits } from "../files/read-sources.js";
+
+/**
+ * Blob texts already read, by object id: the revisions of one diff share most blobs, and a blob
+ * read once is one string for both (the loader then reads it once too).
+ */
+export type BlobTexts = Map<string, string | { readonly problem: string }>;
 
 export interface RevisionReadResult extends ReadResult {
   /** The full commit id `rev` resolved to. */
@@ -34,6 +41,8 @@ export function readRevision(
   rev: string,
   pathspecs: readonly string[] = [],
   limits: Partial<ReadLimits> = {},
+  where = `at ${rev}`,
+  texts: BlobTexts = new Map(),
 ): RevisionReadResult {
   const lim: ReadLimits = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
@@ -79,13 +88,20 @@ export function readRevision(
     } else toRead.push(entry);
   }
 
+  // Sizes are known from the tree: too much is refused before a byte is read.
+  const total = toRead.reduce((sum, e) => sum + (e.size ?? 0), 0);
+  if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where);
   const contents = readBlobs(
     repoDir,
-    toRead.map((e) => ({ oid: e.oid, size: e.size ?? 0 })),
+    toRead.filter((e) => !texts.has(e.oid)).map((e) => ({ oid: e.oid, size: e.size ?? 0 })),
   );
   for (const entry of toRead) {
-    const bytes = contents.get(entry.oid);
-    const text = bytes === undefined ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+    let text = texts.get(entry.oid);
+    if (text === undefined) {
+      const bytes = contents.get(entry.oid);
+      text = bytes === undefined ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+      texts.set(entry.oid, text);
+    }
     if (typeof text === "string") out.files.push({ path: entry.path, text });
     else {
       out.skippedFiles++;

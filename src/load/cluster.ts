@@ -27,7 +27,20 @@ export interface ClusterLoad {
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
 
-export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
+/**
+ * Loader results by object, for the two revisions of a diff: an object read once for both sides
+ * (load-sources.ts) is also loaded once. Loaders are pure, so their results serve both.
+ */
+export type LoadMemo = WeakMap<KubeObject, unknown>;
+
+export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): ClusterLoad {
+  const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
+    if (memo === undefined) return load(obj);
+    if (memo.has(obj)) return memo.get(obj) as T;
+    const r = load(obj);
+    memo.set(obj, r);
+    return r;
+  };
   const diagnostics: Diagnostic[] = [];
   const namespaces = new Map<string, Namespace>();
   const workloads = new Map<string, Workload>();
@@ -43,14 +56,14 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
 
   for (const obj of objects) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
-      const r = loadNamespace(obj);
+      const r = once(obj, loadNamespace);
       diagnostics.push(...r.diagnostics);
       if (r.namespace) {
         if (namespaces.has(r.namespace.name)) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
-      const r = loadNetworkPolicy(obj);
+      const r = once(obj, loadNetworkPolicy);
       diagnostics.push(...r.diagnostics);
       const meta = objectMeta(obj);
       // Only objects the API server would accept are listed as policy changes.
@@ -61,7 +74,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
-      const r = isOperatorWorkload(obj) ? loadOperatorWorkload(obj) : loadWorkload(obj);
+      const r = once(obj, (o) => (isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o)));
       diagnostics.push(...r.diagnostics);
       // Two objects of one workload id are a mistake; several pods of one controller are one
       // workload by design, and the first one found stands for it.
@@ -72,7 +85,7 @@ export function buildCluster(objects: readonly KubeObject[]): ClusterLoad {
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj)) {
-      const r = loadExposureObject(obj);
+      const r = once(obj, loadExposureObject);
       diagnostics.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === undefined) continue;

@@ -14,6 +14,7 @@ import {
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { makeLocator } from "./yaml-locator.js";
 import { duplicateKeys } from "./yaml-duplicate-keys.js";
+import { parseFast, useSchema, type FastDocument } from "./yaml-fast.js";
 import { normalizeLineBreaks, repairForYaml } from "./yaml-leniency.js";
 import type { Locator, Position, SourceFile } from "./source.js";
 
@@ -49,6 +50,7 @@ const dropTimeTags = (tags: Tags): Tags =>
 
 // Duplicate keys: go-yaml v2 keeps the last value, and so does toJS; duplicateKeys() warns.
 const composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false } as const;
+useSchema(composerOptions);
 
 type ParsedDoc = Document.Parsed;
 
@@ -58,6 +60,15 @@ export function parseDocuments(
 ): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const lim: DocumentLimits = { ...defaultDocumentLimits, ...limits };
   return parseJson(file, lim) ?? parseYaml(file, lim);
+}
+
+/** The full path alone, never the fast one (yaml-fast.ts): for tests that compare the two. */
+export function parseDocumentsFull(
+  file: SourceFile,
+  limits: Partial<DocumentLimits> = {},
+): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const lim: DocumentLimits = { ...defaultDocumentLimits, ...limits };
+  return parseJson(file, lim) ?? parseYamlFull(file, lim);
 }
 
 /**
@@ -77,7 +88,7 @@ function parseJson(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocumen
   if (deeperThan(value, lim.maxDepth)) return undefined;
   let located: Locator | undefined;
   const locate: Locator = (path) => {
-    located ??= parseYaml(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
     return located(path);
   };
   const line = file.text.slice(0, start).split("\n").length;
@@ -96,6 +107,30 @@ function deeperThan(value: unknown, max: number): boolean {
 }
 
 function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const fast = parseFast(normalizeLineBreaks(file.text), lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, fast) : parseYamlFull(file, lim);
+}
+
+/**
+ * Documents the fast reader took: the same values, lines and spans as the full path. Their
+ * positions below the top come from the full path, run on the first such question about the
+ * file (a diagnostic, or a reason's line), once: most files are never asked.
+ */
+function fastDocuments(file: SourceFile, lim: DocumentLimits, fast: readonly FastDocument[]): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  let full: ReadonlyMap<number, Locator> | undefined;
+  const docs = fast.map((d): ParsedDocument => {
+    const top: Position = { line: d.line, column: d.column };
+    const locate: Locator = (path) => {
+      if (path.length === 0) return top;
+      full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
+      return (full.get(d.index) ?? (() => top))(path);
+    };
+    return { index: d.index, value: d.value, locate, line: d.line, span: d.span as [number, number] };
+  });
+  return { docs, diagnostics: [] };
+}
+
+function parseYamlFull(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const text = normalizeLineBreaks(file.text);
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);

@@ -1,5 +1,5 @@
 // Files of one revision -> the analysis model, with every diagnostic the way there produced.
-import { buildCluster } from "./cluster.js";
+import { buildCluster, type LoadMemo } from "./cluster.js";
 import type { Cluster } from "../model/cluster.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseDocuments } from "./documents.js";
@@ -7,6 +7,7 @@ import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
 import { extractObjects } from "./objects.js";
+import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./source.js";
 
 export interface Loaded {
@@ -20,7 +21,76 @@ export interface Loaded {
   readonly namespace: NamespaceOption;
 }
 
-export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined)): Loaded {
+/**
+ * What one file holds. Reading is pure, so a file with the same path and text on both sides of a
+ * diff (nearly all of them) is read once and its objects serve both revisions.
+ */
+interface FileRead {
+  readonly text: string;
+  readonly lines: readonly number[] | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly objects: readonly KubeObject[];
+  readonly skipped: number;
+}
+
+/** What one run (the two revisions of a diff) has read and loaded already. */
+export interface RunCache {
+  /** Files by path (a hit needs the same text and line map too). */
+  readonly files: Map<string, FileRead>;
+  readonly loaded: LoadMemo;
+}
+
+function readFile(file: SourceFile, defaultNamespace: string, cache: Map<string, FileRead> | undefined): FileRead {
+  const hit = cache?.get(file.path);
+  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
+  const parsed = parseDocuments(file);
+  const extracted = extractObjects(file, parsed.docs, defaultNamespace);
+  const lines = file.lines;
+  const read: FileRead = {
+    text: file.text,
+    lines,
+    diagnostics:
+      lines === undefined
+        ? [...parsed.diagnostics, ...extracted.diagnostics]
+        : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
+    objects: lines === undefined ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
+    skipped: extracted.skipped.length,
+  };
+  cache?.set(file.path, read);
+  return read;
+}
+
+function sameLines(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Both revisions of a diff, each distinct file read once (see FileRead). */
+export function loadRevisions(
+  base: readonly SourceFile[],
+  head: readonly SourceFile[],
+  namespace: NamespaceOption = namespaceOption(undefined),
+  limits: InputLimits = defaultInputLimits,
+): [Loaded, Loaded] {
+  const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
+  return [
+    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
+    loadSources(head, namespace, { cache, limits, where: "in the head revision" }),
+  ];
+}
+
+export interface LoadOptions {
+  readonly cache?: RunCache;
+  /** Workloads and policies over these: LimitError (load/limits.ts). */
+  readonly limits?: InputLimits;
+  /** Which revision, for the limit's message. */
+  readonly where?: string;
+}
+
+export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
+  const { cache, limits = defaultInputLimits, where = "" } = options;
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -29,17 +99,10 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const parsed = parseDocuments(file);
-    const extracted = extractObjects(file, parsed.docs, namespace.name);
-    const lines = file.lines;
-    if (lines === undefined) {
-      diagnostics.push(...parsed.diagnostics, ...extracted.diagnostics);
-      objects.push(...extracted.objects);
-    } else {
-      diagnostics.push(...[...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })));
-      objects.push(...extracted.objects.map((o) => atWrittenLines(o, lines)));
-    }
-    skippedDocs += extracted.skipped.length;
+    const read = readFile(file, namespace.name, cache?.files);
+    for (const d of read.diagnostics) diagnostics.push(d);
+    for (const o of read.objects) objects.push(o);
+    skippedDocs += read.skipped;
   }
   const patches = patchFiles(objects);
   const whole: KubeObject[] = [];
@@ -49,7 +112,9 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects);
+  const built = buildCluster(placed.objects, cache?.loaded);
+  checkLimit(limits, "workloads", built.cluster.workloads.length, where);
+  checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics.push(...built.diagnostics);
   return {
     cluster: built.cluster,

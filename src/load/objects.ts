@@ -65,12 +65,22 @@ export function extractObjects(
     });
   };
 
+  let breaks: ((offset: number) => number) | undefined;
   for (const doc of docs) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
       const text = file.text.slice(doc.span[0], doc.span[1]);
-      const firstLine = lineBreaks(file.text.slice(0, doc.span[0])) + 1;
-      take(v, v.kind, v.apiVersion, doc.locate, { text, firstLine }, () => text);
+      const start = doc.span[0];
+      let firstLine: number | undefined;
+      const docText: DocText = {
+        text,
+        // Only Lists need it: counted on demand, from one index of the file's line breaks.
+        get firstLine() {
+          breaks ??= lineBreakCounter(file.text);
+          return (firstLine ??= breaks(start) + 1);
+        },
+      };
+      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text);
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };
@@ -84,8 +94,21 @@ interface DocText {
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
-function lineBreaks(text: string): number {
-  return text.split(LINE_BREAK).length - 1;
+/** The number of line breaks (`\r\n`, `\r` or `\n`) in text.slice(0, offset), for any offset. */
+function lineBreakCounter(text: string): (offset: number) => number {
+  const ends: number[] = [];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    // A slice that ends between \r and \n holds a lone \r: a break of its own.
+    return lo + (text[offset - 1] === "\r" && text[offset] === "\n" ? 1 : 0);
+  };
 }
 
 /** The lines of item i of a List: from its line up to the next item's line (or the document's end). */

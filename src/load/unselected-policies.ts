@@ -3,7 +3,7 @@
 // report would look complete while such a policy's effect is missing from it.
 import type { Cluster, Workload } from "../model/cluster.js";
 import type { Policy } from "../model/policy.js";
-import { selects } from "../model/selector.js";
+import { selects, type Selector } from "../model/selector.js";
 import { mayMakePods } from "./built-in-kinds.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { quoted } from "./object-meta.js";
@@ -15,15 +15,19 @@ import type { KubeObject } from "./source.js";
  */
 export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<string, number>, policyObjects: ReadonlyMap<string, KubeObject>): Diagnostic[] {
   const byNamespace = new Map<string, Workload[]>();
-  for (const w of cluster.workloads) byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
+  for (const w of cluster.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
   const out: Diagnostic[] = [];
+  const matches = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
     const obj = policyObjects.get(p.id);
     if (obj === undefined) continue;
-    const own = byNamespace.get(p.namespace);
-    const selectsNone = own !== undefined && !own.some((w) => selects(p.subject, w.labels));
-    const peers = emptyPeers(p, cluster, byNamespace);
+    const selectsNone = byNamespace.has(p.namespace) && !matches.anyWorkload(matches.own(p.namespace), p.subject);
+    const peers = emptyPeers(p, matches);
     if (!selectsNone && peers.length === 0) continue;
     const rules = peers.join(", ");
     const message = selectsNone
@@ -35,22 +39,81 @@ export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<s
 }
 
 /** Rules ("ingress[0]") with a pod peer that matches no workload of the declaring namespaces it reaches. */
-function emptyPeers(p: Policy, cluster: Cluster, byNamespace: ReadonlyMap<string, readonly Workload[]>): string[] {
+function emptyPeers(p: Policy, matches: Matches): string[] {
   const out: string[] = [];
   for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
     if (rule.peers === "any") continue;
     const empty = rule.peers.some((peer) => {
       if (peer.kind !== "pods") return false;
       const match = peer.namespaces;
-      const namespaces =
-        match.kind === "own" ? [p.namespace] : [...cluster.namespaces.values()].filter((n) => selects(match.selector, n.labels)).map((n) => n.name);
-      const workloads = namespaces.flatMap((n) => byNamespace.get(n) ?? []);
-      const declaring = namespaces.filter((n) => byNamespace.has(n));
-      return declaring.length > 0 && !workloads.some((w) => selects(peer.pods, w.labels));
+      const declaring = match.kind === "own" ? matches.own(p.namespace) : matches.selected(match.selector);
+      return declaring.names.length > 0 && !matches.anyWorkload(declaring, peer.pods);
     });
     if (empty) out.push(`${rule.direction}[${rule.index}]`);
   }
   return out;
+}
+
+/**
+ * Which namespaces a selector picks and whether a selector matches a workload there, each answered
+ * once: a large repository repeats the same few selectors in thousands of policies.
+ */
+class Matches {
+  private readonly sets = new Map<string, NamespaceSet>();
+  private readonly any = new Map<string, boolean>();
+  private readonly keys = new WeakMap<Selector, string>();
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly byNamespace: ReadonlyMap<string, readonly Workload[]>,
+  ) {}
+
+  /** A policy's own namespace, if it declares workloads. */
+  own(namespace: string): NamespaceSet {
+    return this.set(`=${namespace}`, () => (this.byNamespace.has(namespace) ? [namespace] : []));
+  }
+
+  /** The namespaces declaring workloads whose labels the selector matches. */
+  selected(selector: Selector): NamespaceSet {
+    return this.set(`~${this.key(selector)}`, () =>
+      [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name),
+    );
+  }
+
+  /** Whether the selector matches some workload declared in these namespaces. */
+  anyWorkload(namespaces: NamespaceSet, selector: Selector): boolean {
+    // One namespace's workloads are few: asking costs less than a key.
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    const key = `${namespaces.key}\u0000${this.key(selector)}`;
+    let found = this.any.get(key);
+    if (found === undefined) {
+      found = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      this.any.set(key, found);
+    }
+    return found;
+  }
+
+  private set(key: string, names: () => string[]): NamespaceSet {
+    let set = this.sets.get(key);
+    if (set === undefined) this.sets.set(key, (set = { key, names: names() }));
+    return set;
+  }
+
+  private key(s: Selector): string {
+    let k = this.keys.get(s);
+    if (k === undefined) {
+      k = "";
+      for (const r of s.requirements) k += `${r.key}\u0001${r.op}\u0001${"values" in r ? r.values.join("\u0002") : ""}\u0003`;
+      this.keys.set(s, k);
+    }
+    return k;
+  }
+}
+
+/** Namespaces that declare workloads, with a key that names how they were chosen. */
+interface NamespaceSet {
+  readonly key: string;
+  readonly names: readonly string[];
 }
 
 function found(kinds: readonly string[]): string {

@@ -7,6 +7,7 @@ import type { IngressControllerEndpoint } from "../model/exposure.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Cidr } from "../net/ip.js";
 import type { Policy } from "../model/policy.js";
+import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -55,6 +56,8 @@ export type HostNetworkMode = "exempt" | "pod";
 
 export interface UniverseOptions {
   readonly hostNetwork?: HostNetworkMode;
+  /** More pod classes than this: LimitError, before any evaluation (load/limits.ts). */
+  readonly maxPodClasses?: number;
 }
 
 export function buildUniverse(sides: readonly Side[], options: UniverseOptions = {}): Universe {
@@ -113,6 +116,9 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
     return map;
   });
 
+  if (options.maxPodClasses !== undefined && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
 }

@@ -79,7 +79,13 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
 
   // Declared workloads' labels by namespace, of every side: what a selector may already match.
   const declared = new Map<string, Labels[]>();
-  for (const c of clusters) for (const w of c.workloads) declared.set(w.namespace, [...(declared.get(w.namespace) ?? []), w.labels]);
+  for (const c of clusters) {
+    for (const w of c.workloads) {
+      const list = declared.get(w.namespace);
+      if (list) list.push(w.labels);
+      else declared.set(w.namespace, [w.labels]);
+    }
+  }
   const targets: { name: string; labelSets: Labels[] }[] = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] })),
@@ -101,14 +107,11 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const pods: SyntheticEndpoint[] = [];
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
+  const index = peerIndex(policies, peers);
   for (const t of targets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const selectors = dedupe([
-      ...policies.filter((p) => p.namespace === t.name).map((p) => p.subject),
-      ...peers
-        .filter(({ policy, peer }) =>
-          peer.namespaces.kind === "own" ? policy.namespace === t.name : t.labelSets.some((l) => selects((peer.namespaces as { selector: Selector }).selector, l)),
-        )
-        .map(({ peer }) => peer.pods),
+      ...(index.subjects.get(t.name) ?? []),
+      ...index.peersOf(t).map((i) => peers[i]!.peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector(svc.selector!)),
     ]);
     // In auto mode a namespace with declared workloads gets representatives only for the pods of
@@ -173,10 +176,68 @@ function perSelector(selectors: readonly Selector[], fixed: Labels = {}): { witn
   return out;
 }
 
+/**
+ * Which policies and pod peers concern a namespace, found through indexes rather than by scanning
+ * every policy for every namespace (which a repository of thousands of namespaces cannot wait
+ * for): the same selectors, in the same order.
+ */
+function peerIndex(policies: readonly Policy[], peers: readonly { policy: Policy; peer: PodPeer }[]) {
+  const subjects = new Map<string, Selector[]>();
+  for (const p of policies) {
+    const list = subjects.get(p.namespace);
+    if (list) list.push(p.subject);
+    else subjects.set(p.namespace, [p.subject]);
+  }
+  // Peers of the policy's own namespace by that namespace; the others by namespaceSelector.
+  const own = new Map<string, number[]>();
+  const bySelector = new Map<string, { selector: Selector; indexes: number[] }>();
+  peers.forEach(({ policy, peer }, i) => {
+    if (peer.namespaces.kind === "own") {
+      const list = own.get(policy.namespace);
+      if (list) list.push(i);
+      else own.set(policy.namespace, [i]);
+    } else {
+      const key = selectorKey(peer.namespaces.selector);
+      const entry = bySelector.get(key);
+      if (entry) entry.indexes.push(i);
+      else bySelector.set(key, { selector: peer.namespaces.selector, indexes: [i] });
+    }
+  });
+  // Within each list only the first peer of each pod selector matters (dedupe keeps the first).
+  const firsts = (indexes: readonly number[]): number[] => {
+    const seen = new Set<string>();
+    return indexes.filter((i) => {
+      const key = selectorKey(peers[i]!.peer.pods);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)] as const));
+  const groups = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  return {
+    subjects,
+    /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
+    peersOf(t: { name: string; labelSets: readonly Labels[] }): number[] {
+      const out = [...(ownFirsts.get(t.name) ?? [])];
+      for (const g of groups) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      return out.sort((a, b) => a - b);
+    },
+  };
+}
+
+/** A selector's requirements as a key, worked out once per selector: namespaces share peers. */
+const selectorKeys = new WeakMap<Selector, string>();
+function selectorKey(s: Selector): string {
+  let key = selectorKeys.get(s);
+  if (key === undefined) selectorKeys.set(s, (key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort())));
+  return key;
+}
+
 function dedupe(selectors: readonly Selector[]): Selector[] {
   const seen = new Map<string, Selector>();
   for (const s of selectors) {
-    const key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort());
+    const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];

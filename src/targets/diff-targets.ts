@@ -2,6 +2,7 @@
 // on its own. Builds run in parallel (one per core); a target whose inputs are the same at both
 // revisions is built once; a target that fails to build is reported, and the others are still
 // analyzed.
+import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
 import * as os from "node:os";
 import { diff, type DiffReport, type PodsMode } from "../analyze.js";
@@ -46,6 +47,8 @@ export interface DiffTargetsOptions extends BuildSideOptions {
   readonly hostNetwork?: HostNetworkMode;
   readonly ingressController?: IngressController;
   readonly gate: GateConfig;
+  /** Input past these is refused (load/limits.ts). */
+  readonly limits?: Partial<InputLimits>;
   /** Builds at once; default: the number of cores. */
   readonly concurrency?: number;
 }
@@ -91,6 +94,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
       ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       gate: { ...options.gate, failOn: target.failOn ?? options.gate.failOn },
+      ...(options.limits !== undefined ? { limits: options.limits } : {}),
     });
     return { target, base, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });

@@ -1,0 +1,78 @@
+// How much input one run takes. Past these sizes time and memory grow beyond what a CI job has
+// (the analysis compares every pair of pod classes), so such input is refused up front, with a
+// message naming the limit and how to raise it, rather than crashing V8 half an hour later.
+// README "Limits" documents them; `npm run bench` shows what the defaults cost.
+
+export interface InputLimits {
+  /** Bytes of manifest files read per revision (the file readers check it before reading). */
+  readonly bytes: number;
+  /** Workloads declared per revision. */
+  readonly workloads: number;
+  /** NetworkPolicies per revision. */
+  readonly policies: number;
+  /** Distinct kinds of pod (pod classes) in one analysis: both revisions of a diff together. */
+  readonly podClasses: number;
+}
+
+const MiB = 1024 * 1024;
+
+// Measured with `npm run bench` (README): reading takes about 12 bytes of heap per byte of YAML,
+// and the analysis about 20 bytes per pair of classes; Node's default heap is 4 GiB at most.
+// 128 MiB of manifests (a 100,000-workload repository is about 100 MiB) and 8,000 pod classes
+// (the generated 20k cluster: 2.3 GiB peak) stay clear of it together.
+export const defaultInputLimits: InputLimits = {
+  bytes: 128 * MiB,
+  workloads: 150_000,
+  policies: 150_000,
+  podClasses: 8_000,
+};
+
+/** How a user raises each limit: the CLI flag and the Action input. */
+export const LIMIT_OPTIONS: Readonly<Record<keyof InputLimits, { readonly flag: string; readonly input: string; readonly what: string }>> = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" },
+};
+
+/** Input over a limit: the run stops before the work that would not fit. */
+export class LimitError extends Error {
+  override name = "LimitError";
+  constructor(
+    readonly limit: keyof InputLimits,
+    readonly actual: number,
+    readonly max: number,
+    where: string,
+    /** The count stopped at `actual`: there are at least that many. */
+    atLeast = false,
+  ) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x: number) => (limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US"));
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; ` +
+        `raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`,
+    );
+  }
+}
+
+/** Throws LimitError when `actual` is over the limit. */
+export function checkLimit(limits: InputLimits, limit: keyof InputLimits, actual: number, where: string): void {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+
+/** A limit as the user wrote it: a positive integer; bytes also with a unit (`512MiB`, `1GiB`). */
+export function parseLimit(limit: keyof InputLimits, text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || (unit !== undefined && limit !== "bytes") || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
+}

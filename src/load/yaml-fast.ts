@@ -1,0 +1,567 @@
+// A fast reader for the plain YAML that manifests are nearly always written in: block mappings
+// and sequences, single-line plain and quoted scalars, single-line flow collections, literal and
+// folded block scalars, comments, `---` between documents, LF or CRLF line ends. It builds the
+// plain values directly, over ten times faster than composing the `yaml` package's Document and
+// converting it, and keeps no syntax tree.
+//
+// It is an optimization only: it answers for a whole file or not at all. At anything outside that
+// subset (anchors, aliases, tags, multi-line flow or quoted scalars, escapes, tabs, lone carriage
+// returns, directives, empty documents, duplicate keys, indentation that is not plainly right)
+// it gives up, and the file takes the full path (documents.ts), which also reports every error.
+// So the fast path never has to say what is wrong, only to recognize what is certainly right and
+// produce exactly what the full path would: the same values (YAML 1.1 scalars are resolved by
+// the `yaml` package's own tags), the same document ranges and start offsets (test/load
+// yaml-fast.test.ts compares the two on generated documents).
+import { Document, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from "yaml";
+
+export interface FastDocument {
+  /** 0-based position among the file's documents. */
+  readonly index: number;
+  readonly value: unknown;
+  /** Offset where the document's content starts (the Document's contents.range[0]). */
+  readonly start: number;
+  /** 1-based line and column of `start`. */
+  readonly line: number;
+  readonly column: number;
+  /** The Document's range[0] and range[2]. */
+  readonly span: readonly [number, number];
+}
+
+/**
+ * Characters that never take the fast path: control characters (tabs; carriage returns other
+ * than in CRLF line ends), BOMs, non-characters.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** Nesting the fast path handles; deeper documents take the full path and its depth cap. */
+const MAX_FAST_DEPTH = 64;
+/** yaml refuses implicit keys longer than 1024 characters; stay well clear. */
+const MAX_KEY_LENGTH = 1000;
+
+class Bail {}
+const BAIL = new Bail();
+
+/** The documents of `text`, or undefined when the file is not in the fast subset. */
+export function parseFast(text: string, maxDocuments: number): FastDocument[] | undefined {
+  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  try {
+    return new FastParser(text, maxDocuments).documents();
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+function bail(): never {
+  throw BAIL;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const QUOTE = 34;
+const APOS = 39;
+
+/**
+ * Reads a file line by line: each line's start, end and indentation are found once, and nodes are
+ * read by recursive descent over them, a block collection's extent given by indentation alone.
+ */
+class FastParser {
+  private readonly lineStarts: number[] = [];
+  private readonly lineEnds: number[] = [];
+  /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
+  private readonly indents: number[] = [];
+  /** Current line. */
+  private li = 0;
+  private depth = 0;
+  /** The last value read was empty (see empty()). */
+  private endsEmpty = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDocuments: number,
+  ) {
+    const t = text;
+    let pos = 0;
+    while (pos < t.length) {
+      const nl = t.indexOf("\n", pos);
+      const next = nl < 0 ? t.length : nl;
+      // A line's content ends before its CRLF (as yaml reads it: \r\n is one line break).
+      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
+      this.lineStarts.push(pos);
+      this.lineEnds.push(end);
+      let i = pos;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      let indent = i - pos;
+      if (i === end || t.charCodeAt(i) === HASH) indent = -1;
+      else if (i === pos) {
+        const c = t.charCodeAt(pos);
+        if (c === DASH && t.startsWith("---", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -2;
+        else if (c === 46 /* . */ && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
+        else if (c === 37 /* % */) indent = -3;
+      }
+      this.indents.push(indent);
+      pos = next + 1;
+    }
+  }
+
+  documents(): FastDocument[] {
+    const out: FastDocument[] = [];
+    const n = this.indents.length;
+    this.li = this.nextContent(0);
+    while (this.li < n) {
+      if (out.length >= this.maxDocuments) bail(); // the full path reports the cap
+      let marker: number | undefined;
+      const first = this.li;
+      if (this.indents[first] === -3) bail();
+      if (this.indents[first] === -2) {
+        marker = this.lineStarts[first]!;
+        // `---` may be followed by a comment only.
+        this.checkRest(first, this.lineStarts[first]! + 3);
+        this.li = this.nextContent(first + 1);
+        if (this.li >= n || this.indents[this.li]! < 0) bail(); // an empty document
+      }
+      const startLine = this.li;
+      const indent = this.indents[startLine]!;
+      const start = this.lineStarts[startLine]! + indent;
+      // Only block collections at the top: a scalar's or flow collection's range ends differently.
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== undefined ? this.blockNode(startLine, indent, -1) : bail();
+      if (this.li < n && this.indents[this.li] !== -2) bail(); // content left over (or `...`)
+      // The Document's range runs to the next `---` (comments and blank lines included) or the end.
+      const end = this.li < n ? this.lineStarts[this.li]! : this.text.length;
+      // Not so after an empty value at the end: it depends on the blank lines and comments after
+      // it. The full path tells.
+      if (this.endsEmpty) bail();
+      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine]!, end] });
+    }
+    return out;
+  }
+
+  /** The first line at or after `from` that has content or is a marker. */
+  private nextContent(from: number): number {
+    let i = from;
+    while (i < this.indents.length && this.indents[i] === -1) i++;
+    return i;
+  }
+
+  /** The indentation of the next content line after the current one; -1 at a marker or the end. */
+  private peekIndent(): number {
+    return this.li < this.indents.length ? Math.max(this.indents[this.li]!, -1) : -1;
+  }
+
+  /** Only white space and a comment may follow `from` on line `line`. */
+  private checkRest(line: number, from: number): void {
+    const t = this.text;
+    const end = this.lineEnds[line]!;
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end) return;
+    if (t.charCodeAt(i) === HASH && i > from) return;
+    bail();
+  }
+
+  /**
+   * A node that starts a line of its own: line `line`, column `col`. `parentIndent` is the
+   * indentation of the collection it belongs to (-1 at the root). Leaves `li` at the next content line.
+   */
+  private blockNode(line: number, col: number, parentIndent: number): unknown {
+    if (++this.depth > MAX_FAST_DEPTH) bail();
+    try {
+      const pos = this.lineStarts[line]! + col;
+      if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
+      if (this.keyEnd(line, pos) !== undefined) return this.blockMap(line, col);
+      // A scalar or flow collection alone on its line.
+      const value = this.inlineValue(line, pos);
+      this.li = this.nextContent(line + 1);
+      if (this.peekIndent() > parentIndent) bail(); // a continuation line: multi-line scalar
+      return value;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private isDashItem(pos: number, line: number): boolean {
+    const t = this.text;
+    return t.charCodeAt(pos) === DASH && (pos + 1 === this.lineEnds[line]! || t.charCodeAt(pos + 1) === SPACE);
+  }
+
+  private blockSeq(firstLine: number, col: number): unknown[] {
+    const items: unknown[] = [];
+    let line = firstLine;
+    for (;;) {
+      const dash = this.lineStarts[line]! + col;
+      items.push(this.afterIndicator(line, dash + 1, col, true));
+      // li is the next content line
+      const next = this.li;
+      if (next >= this.indents.length) return items;
+      const indent = this.indents[next]!;
+      if (indent < col) return items; // also markers (-2, -3)
+      if (indent > col) bail();
+      if (!this.isDashItem(this.lineStarts[next]! + col, next)) return items; // a key of an enclosing map at the same column
+      line = next;
+    }
+  }
+
+  private blockMap(firstLine: number, col: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    let line = firstLine;
+    for (;;) {
+      const pos = this.lineStarts[line]! + col;
+      const colon = this.keyEnd(line, pos);
+      if (colon === undefined) bail();
+      const key = this.keyString(pos, colon);
+      if (Object.hasOwn(map, key)) bail(); // a duplicate key: the full path warns about it
+      const value = this.afterIndicator(line, colon + 1, col, false);
+      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+      const next = this.li;
+      if (next >= this.indents.length) return map;
+      const indent = this.indents[next]!;
+      if (indent < col) return map;
+      if (indent > col) bail();
+      if (this.isDashItem(this.lineStarts[next]! + col, next)) bail(); // a sequence where a key belongs
+      line = next;
+    }
+  }
+
+  /**
+   * The value after a `- ` or a `key:` on line `line`, from `from`. `indent` is the column of the
+   * dash or key. Leaves `li` at the next content line.
+   */
+  private afterIndicator(line: number, from: number, indent: number, inSeq: boolean): unknown {
+    const t = this.text;
+    const end = this.lineEnds[line]!;
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end || (t.charCodeAt(i) === HASH && i > from)) {
+      // Nothing on this line: the value is on the next lines, or null.
+      this.li = this.nextContent(line + 1);
+      const next = this.li;
+      if (next >= this.indents.length || this.indents[next]! < 0) return this.empty();
+      const n = this.indents[next]!;
+      if (n > indent) return this.blockNode(next, n, indent);
+      // A sequence may sit at its key's own column.
+      if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next]! + n, next)) {
+        if (++this.depth > MAX_FAST_DEPTH) bail();
+        try {
+          return this.blockSeq(next, n);
+        } finally {
+          this.depth--;
+        }
+      }
+      return this.empty();
+    }
+    if (i === from) bail(); // `-x` or `key:x` cannot get here; be safe
+    const col = i - this.lineStarts[line]!;
+    if (inSeq) {
+      // `- - a` and `- key: value` open a collection at this column.
+      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) return this.blockNode(line, col, indent);
+    } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) bail(); // `key: - a`, `key: a: b`
+    const c = t.charCodeAt(i);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(line, i, indent);
+    const value = this.inlineValue(line, i);
+    this.li = this.nextContent(line + 1);
+    if (this.peekIndent() > indent) bail(); // a continuation line or a stray deeper line
+    return value;
+  }
+
+  /**
+   * If a mapping key starts at `pos`: the offset of its `:`. Plain keys (no indicators, no flow
+   * characters) and single-line quoted keys only.
+   */
+  private keyEnd(line: number, pos: number): number | undefined {
+    const t = this.text;
+    const end = this.lineEnds[line]!;
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === undefined) return undefined;
+      return t.charCodeAt(close + 1) === COLON && (close + 2 === end || t.charCodeAt(close + 2) === SPACE) ? close + 1 : undefined;
+    }
+    if (!this.plainStart(pos, end)) return undefined;
+    for (let i = pos; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return i;
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) return undefined;
+    }
+    return undefined;
+  }
+
+  private keyString(pos: number, colon: number): string {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (colon - pos > MAX_KEY_LENGTH) bail();
+    if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
+    const raw = t.slice(pos, colon).trimEnd();
+    if (/[[\]{},]/.test(raw) || raw === "<<") bail();
+    const v = resolvePlain(raw);
+    if (v === null) return "";
+    if (typeof v === "object") bail();
+    return String(v);
+  }
+
+  /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
+  private plainStart(pos: number, end: number): boolean {
+    const t = this.text;
+    const c = t[pos];
+    if (c === undefined || pos >= end) return false;
+    if ("-?:".includes(c)) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
+    return !",[]{}#&*!|>'\"%@`".includes(c);
+  }
+
+  /**
+   * An empty value (`key:` with nothing below). Where it ends a document, the Document's range
+   * ends in ways that depend on the blank lines and comments after it: the full path tells.
+   */
+  private empty(): null {
+    this.endsEmpty = true;
+    return null;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
+   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
+   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
+   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
+   * lines, no content), take the full path. Leaves `li` at the next content line.
+   */
+  private blockScalar(line: number, pos: number, parentIndent: number): string {
+    const t = this.text;
+    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]!));
+    if (!header) bail();
+    const folded = header[1] === ">";
+    // Its lines: up to the first one with content at or left of the parent's indentation.
+    const lines: [indent: number, content: string][] = [];
+    let next = line + 1;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next]!;
+      const end = this.lineEnds[next]!;
+      let i = start;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i < end && i - start <= parentIndent) break;
+      lines.push([i - start, t.slice(i, end)]);
+    }
+    let chompStart = lines.length;
+    while (chompStart > 0 && lines[chompStart - 1]![1] === "") chompStart--;
+    const contentStart = lines.findIndex(([, content]) => content !== "");
+    if (contentStart < 0) bail();
+    const trimIndent = lines[contentStart]![0];
+    for (let k = 0; k < lines.length; k++) {
+      const [indent, content] = lines[k]!;
+      if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+    }
+    let value = "\n".repeat(contentStart);
+    let sep = "";
+    let prevMoreIndented = false;
+    for (let k = contentStart; k < chompStart; k++) {
+      const [indent, content] = lines[k]!;
+      const more = " ".repeat(Math.max(0, indent - trimIndent));
+      if (!folded) {
+        value += sep + more + content;
+        sep = "\n";
+      } else if (indent > trimIndent) {
+        if (sep === " ") sep = "\n";
+        else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+        value += sep + more + content;
+        sep = "\n";
+        prevMoreIndented = true;
+      } else if (content === "") {
+        if (sep === "\n") value += "\n";
+        else sep = "\n";
+      } else {
+        value += sep + content;
+        sep = " ";
+        prevMoreIndented = false;
+      }
+    }
+    if (header[2] !== "-") value += "\n";
+    this.li = this.nextContent(next);
+    this.endsEmpty = false;
+    return value;
+  }
+
+  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
+  private inlineValue(line: number, pos: number): unknown {
+    this.endsEmpty = false;
+    const t = this.text;
+    const end = this.lineEnds[line]!;
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === undefined) bail();
+      const v = this.quoted(pos, close);
+      this.checkRest(line, close + 1);
+      return v;
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const r = this.flow(pos, end, 0);
+      this.checkRest(line, r.end);
+      return r.value;
+    }
+    if (!this.plainStart(pos, end)) bail();
+    let i = pos;
+    let stop = end;
+    for (; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+    }
+    return resolvePlain(t.slice(pos, stop).trimEnd());
+  }
+
+  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
+  private quoteEnd(pos: number, end: number): number | undefined {
+    const t = this.text;
+    const q = t.charCodeAt(pos);
+    for (let i = pos + 1; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (q === QUOTE && d === 92 /* \ */) bail(); // escapes: the full path
+      if (d === q) {
+        if (q === APOS && t.charCodeAt(i + 1) === APOS) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return undefined;
+  }
+
+  private quoted(pos: number, close: number): string {
+    const inner = this.text.slice(pos + 1, close);
+    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
+  }
+
+  /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
+  private flow(pos: number, end: number, depth: number): { value: unknown; end: number } {
+    if (depth + this.depth > MAX_FAST_DEPTH) bail();
+    const t = this.text;
+    const open = t.charCodeAt(pos);
+    const close = open === 91 ? 93 : 125;
+    const isMap = open === 123;
+    const items: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    let i = pos + 1;
+    const skip = () => {
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+    };
+    skip();
+    if (t.charCodeAt(i) === close) return { value: isMap ? map : items, end: i + 1 };
+    for (;;) {
+      skip();
+      let key: string | undefined;
+      if (isMap) {
+        const k = this.flowScalar(i, end, true);
+        if (typeof k.value === "object" && k.value !== null) bail();
+        key = k.value === null ? "" : String(k.value);
+        i = k.end;
+        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
+        i += 2;
+        skip();
+        if (Object.hasOwn(map, key)) bail();
+      }
+      const c = t.charCodeAt(i);
+      let value: unknown;
+      if (c === 91 || c === 123) {
+        const r = this.flow(i, end, depth + 1);
+        value = r.value;
+        i = r.end;
+      } else {
+        const r = this.flowScalar(i, end, false);
+        value = r.value;
+        i = r.end;
+      }
+      if (isMap) {
+        if (key! in map) Object.defineProperty(map, key!, { value, writable: true, enumerable: true, configurable: true });
+        else map[key!] = value;
+      } else items.push(value);
+      skip();
+      const d = t.charCodeAt(i);
+      if (d === close) return { value: isMap ? map : items, end: i + 1 };
+      if (d !== 44 /* , */) bail();
+      i++;
+      skip();
+      if (t.charCodeAt(i) === close || t.charCodeAt(i) === 44) bail(); // trailing or empty entries
+    }
+  }
+
+  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
+  private flowScalar(pos: number, end: number, isKey: boolean): { value: unknown; end: number } {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === undefined) bail();
+      return { value: this.quoted(pos, close), end: close + 1 };
+    }
+    if (!this.plainStart(pos, end) || c === DASH || c === 63 /* ? */ || c === COLON) bail();
+    let i = pos;
+    while (i < end) {
+      const d = t[i]!;
+      if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
+      if (d === ":") {
+        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
+        bail();
+      }
+      if (d === "#" || d === '"' || d === "'") bail();
+      i++;
+    }
+    const raw = t.slice(pos, i).trimEnd();
+    if (raw === "" || raw === "<<") bail();
+    return { value: resolvePlain(raw), end: pos + raw.length };
+  }
+}
+
+// Plain scalars are resolved by the tags of the schema documents.ts parses with: the yaml
+// package's own regular expressions and resolvers, so `yes`, `0755`, `1_000`, `.inf` and the rest
+// mean exactly what they mean on the full path (composeScalar: the first default tag whose test
+// matches, else a string). Results are memoized: manifests repeat the same few thousand scalars.
+type Options = DocumentOptions & SchemaOptions & ParseOptions;
+let resolver: { schema: Schema; options: Document["options"] } | undefined;
+let schemaOptions: Options | undefined;
+let resolved = new Map<string, unknown>();
+const MAX_MEMO = 100_000;
+
+/** The options documents.ts composes with (YAML 1.1 without the time tags): set once by it. */
+export function useSchema(options: Options): void {
+  schemaOptions = options;
+  resolver = undefined;
+  resolved = new Map();
+}
+
+/**
+ * First characters with which a plain scalar may be something else than a string under the
+ * schema's tags (null `~`, booleans y/n/yes/no/true/false/on/off, numbers with sign, digit, dot
+ * or an exponent `e5`); any other one starts a string. The differential test guards this.
+ */
+const MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
+
+function resolvePlain(raw: string): unknown {
+  if (raw !== "" && !MAY_RESOLVE.has(raw[0]!)) return raw;
+  const memo = resolved.get(raw);
+  if (memo !== undefined || resolved.has(raw)) return memo;
+  const value = resolveUncached(raw);
+  if (resolved.size >= MAX_MEMO) resolved = new Map();
+  resolved.set(raw, value);
+  return value;
+}
+
+function resolveUncached(raw: string): unknown {
+  if (schemaOptions === undefined) bail();
+  if (resolver === undefined) {
+    const doc = new Document(undefined, schemaOptions);
+    resolver = { schema: doc.schema, options: doc.options };
+  }
+  const tag = resolver.schema.tags.find((t) => t.default === true && t.test?.test(raw)) as ScalarTag | undefined;
+  if (tag === undefined) return raw; // the string tag
+  let failed = false;
+  const res: unknown = tag.resolve(raw, () => (failed = true), resolver.options);
+  if (failed) bail();
+  const v = isScalar(res) ? res.value : res;
+  if (typeof v === "bigint" || (typeof v === "object" && v !== null)) bail();
+  return v;
+}
