@@ -16,7 +16,7 @@ import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./referenc
 import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Cidr, type Family, type Ip } from "./reference/ip.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
 
-const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 2000);
+const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 1000);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Totals over a run, printed at the end so the test's reach is visible. */
