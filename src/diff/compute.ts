@@ -8,10 +8,10 @@
 // range a policy names ("0.0.0.0/0", "0.0.0.0/0 except 10.0.0.0/8"). A change is then what a
 // person counts: one pod and one range of addresses.
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
-import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { AddrRange, Family } from "../net/ip.js";
-import { evaluate, type Reachability } from "../reach/evaluate.js";
+import { evaluate, Shared, type Reachability } from "../reach/evaluate.js";
+import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
 import type { Change, ChangeType, Reason } from "./change.js";
@@ -34,12 +34,26 @@ interface Outcome {
   readonly why: readonly Reason[];
 }
 
-export function diffSides(base: Side, head: Side, options: UniverseOptions = {}): DiffResult {
+export interface DiffSidesOptions extends UniverseOptions {
+  /**
+   * Compare every pair of classes instead of only those a change can touch. The same answer,
+   * slower: the property tests hold the incremental diff to it.
+   */
+  readonly exhaustive?: boolean;
+}
+
+interface Group {
+  readonly b: number | undefined;
+  readonly h: number | undefined;
+  readonly members: PodEndpoint[];
+}
+
+export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}): DiffResult {
   const universe = buildUniverse([base, head], options);
-  // One interner: a pair whose connections did not change compares by identity.
-  const interner = new ConnInterner();
-  const rb = evaluate(universe, base.policies, interner);
-  const rh = evaluate(universe, head.policies, interner);
+  // Shared: a pair whose connections did not change compares by identity, a row by signature.
+  const shared = new Shared();
+  const rb = evaluate(universe, base.policies, shared);
+  const rh = evaluate(universe, head.policies, shared);
   const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const P = universe.podClasses.length;
 
@@ -47,20 +61,18 @@ export function diffSides(base: Side, head: Side, options: UniverseOptions = {})
   for (const ep of base.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
-  const externals = universe.externals.map((e, i) => ({ endpoint: e as Endpoint, node: P + i }));
 
   // Each class pair is compared once (endpoints are grouped by class below), so no memo is needed;
   // reasons are computed only for pairs that changed.
   const outcome = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): Outcome | null => {
     const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
-    if (bConn.equals(hConn)) return null;
+    if (bConn === hConn || bConn.equals(hConn)) return null;
     return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
   };
 
   const changes: Change[] = [];
-  const record = (src: Endpoint, dst: Endpoint, o: Outcome | null) => {
-    if (!o) return;
+  const record = (src: Endpoint, dst: Endpoint, o: Outcome) => {
     const type: ChangeType = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
     const missingBase = (e: Endpoint) => e.type !== "external" && !inBase.has(e.id);
     const missingHead = (e: Endpoint) => e.type !== "external" && !inHead.has(e.id);
@@ -69,36 +81,105 @@ export function diffSides(base: Side, head: Side, options: UniverseOptions = {})
   };
 
   // Endpoints in the same class on both sides behave alike: compare groups, expand changed ones.
-  const groups = new Map<string, { b: number | undefined; h: number | undefined; members: PodEndpoint[] }>();
+  const byKey = new Map<string, Group>();
   for (const ep of podList) {
     const b = inBase.get(ep.id);
     const h = inHead.get(ep.id);
     const key = `${b}:${h}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { b, h, members: [] }));
+    let g = byKey.get(key);
+    if (!g) byKey.set(key, (g = { b, h, members: [] }));
     g.members.push(ep);
   }
-  const groupList = [...groups.values()];
+  const groups = [...byKey.values()];
+  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
+
   // Seeded with the classes, so a merge that is one class is that class's endpoint.
   const merged = new Map<string, ExternalEndpoint>(universe.externals.map((e) => [e.id, e]));
   const classIds = new Set(universe.externals.map((e) => e.id));
-  for (const ga of groupList) {
-    for (const gb of groupList) {
+  for (let a = 0; a < groups.length; a++) {
+    const ga = groups[a]!;
+    for (const b of pairs.groups[a] ?? []) {
+      const gb = groups[b]!;
       const o = outcome(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
-      for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
+      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o);
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    for (const e of externals) {
-      outs.add(e.endpoint as ExternalEndpoint, outcome(ga.b, e.node, ga.h, e.node));
-      ins.add(e.endpoint as ExternalEndpoint, outcome(e.node, ga.b, e.node, ga.h));
-    }
-    for (const [ext, o] of outs.merged(merged)) for (const a of ga.members) record(a, ext, o);
-    for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, outcome(ga.b, P + e, ga.h, P + e));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, outcome(P + e, ga.b, P + e, ga.h));
+    for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
+    for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classIds.has(e.id)), changes };
+
+  function allPairs(n: number): Pairs {
+    const every = Array.from({ length: n }, (_, i) => i);
+    const externals = universe.externals.map((_, i) => i);
+    return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
+  }
+}
+
+/** Per source group: the destination groups, and the external classes each way, to compare. */
+interface Pairs {
+  readonly groups: readonly (readonly number[] | undefined)[];
+  readonly externalsOut: readonly (readonly number[] | undefined)[];
+  readonly externalsIn: readonly (readonly number[] | undefined)[];
+}
+
+/**
+ * The group pairs whose connections may differ between the sides; every other pair is equal.
+ * A pair's connections are the source's egress row at the destination met with the destination's
+ * ingress row at the source. So a pair can change only if an endpoint changed class, or the
+ * source's egress row differs at the destination, or the destination's ingress row differs at the
+ * source; rows with equal signatures are equal, and differing rows are compared node by node.
+ * Cost: the classes a pull request touches times what their rows name, not classes squared.
+ */
+function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number): Pairs {
+  const E = rb.size - P;
+  const n = groups.length;
+  const dst: Set<number>[] = Array.from({ length: n }, () => new Set());
+  const extOut: Set<number>[] = Array.from({ length: n }, () => new Set());
+  const extIn: Set<number>[] = Array.from({ length: n }, () => new Set());
+  // The group of endpoints in class c on both sides (at most one: groups are keyed by class pair).
+  const stayed = new Map<number, number>();
+  groups.forEach((g, i) => {
+    if (g.b !== undefined && g.b === g.h) stayed.set(g.b, i);
+  });
+  const moved = groups.flatMap((g, i) => (g.b !== undefined && g.b === g.h ? [] : [i]));
+  const everyGroup = groups.map((_, i) => i);
+  const everyExternal = Array.from({ length: E }, (_, i) => i);
+
+  for (const a of moved) {
+    for (const b of everyGroup) {
+      dst[a]!.add(b);
+      dst[b]!.add(a);
+    }
+    for (const e of everyExternal) {
+      extOut[a]!.add(e);
+      extIn[a]!.add(e);
+    }
+  }
+  for (const [cls, g] of stayed) {
+    for (const dir of ["egress", "ingress"] as const) {
+      if (rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
+      const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
+      const each = (node: number) => {
+        if (node >= P) (dir === "egress" ? extOut : extIn)[g]!.add(node - P);
+        else {
+          const other = stayed.get(node);
+          if (other === undefined) return; // no endpoint stays in that class: covered as moved
+          if (dir === "egress") dst[g]!.add(other);
+          else dst[other]!.add(g);
+        }
+      };
+      if (nodes === "all") for (let node = 0; node < P + E; node++) each(node);
+      else for (const node of nodes) each(node);
+    }
+  }
+  const sorted = (s: Set<number>) => (s.size === 0 ? undefined : [...s].sort((x, y) => x - y));
+  return { groups: dst.map(sorted), externalsOut: extOut.map(sorted), externalsIn: extIn.map(sorted) };
 }
 
 /** External classes with the same outcome for one pod class, merged (see the top of this file). */

@@ -1,0 +1,78 @@
+// Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
+// A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
+import type { Peer } from "../model/policy.js";
+import { selects } from "../model/selector.js";
+import { ipBlockKey } from "./external-space.js";
+import type { Universe } from "./universe.js";
+
+export class PeerNodes {
+  private readonly cache = new Map<string, Int32Array>();
+  /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
+  private readonly byNamespace = new Map<string, number[]>();
+  private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
+  readonly all: Int32Array;
+
+  constructor(private readonly universe: Universe) {
+    const P = universe.podClasses.length;
+    this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
+    const groups = new Map<string, number[]>();
+    universe.podClasses.forEach((c, i) => {
+      if (c.hostNetwork) return;
+      let list = this.byNamespace.get(c.namespace);
+      if (!list) this.byNamespace.set(c.namespace, (list = []));
+      list.push(i);
+      const key = JSON.stringify([c.namespace, c.nsLabels]);
+      let g = groups.get(key);
+      if (!g) {
+        groups.set(key, (g = []));
+        this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+      }
+      g.push(i);
+    });
+  }
+
+  /** The policy-selectable pod classes of a namespace, ascending. */
+  inNamespace(ns: string): readonly number[] {
+    return this.byNamespace.get(ns) ?? [];
+  }
+
+  /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
+  of(policyNamespace: string, peers: readonly Peer[] | "any"): Int32Array {
+    if (peers === "any") return this.all;
+    const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
+    let nodes = this.cache.get(key);
+    if (!nodes) {
+      const mark = new Uint8Array(this.all.length);
+      for (const peer of peers) for (const n of this.match(policyNamespace, peer)) mark[n] = 1;
+      const out: number[] = [];
+      for (let i = 0; i < mark.length; i++) if (mark[i] === 1) out.push(i);
+      nodes = Int32Array.from(out);
+      this.cache.set(key, nodes);
+    }
+    return nodes;
+  }
+
+  private match(policyNs: string, peer: Peer): readonly number[] {
+    const P = this.universe.podClasses.length;
+    if (peer.kind === "ipBlock") {
+      // ipBlocks match external addresses only: pod IPs are not known statically.
+      return (this.universe.externalsOf.get(ipBlockKey(peer)) ?? []).map((e) => P + e);
+    }
+    const classes = this.universe.podClasses;
+    const out: number[] = [];
+    if (peer.namespaces.kind === "own") {
+      for (const i of this.inNamespace(policyNs)) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
+      return out;
+    }
+    const nsSelector = peer.namespaces.selector;
+    for (const g of this.nsGroups) {
+      if (!selects(nsSelector, g.nsLabels)) continue;
+      for (const i of g.classes) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
+    }
+    return out;
+  }
+}
+
+export function peerKey(peer: Peer): string {
+  return peer.kind === "ipBlock" ? "ip:" + ipBlockKey(peer) : JSON.stringify(peer);
+}

@@ -1,0 +1,89 @@
+// What one pod class allows in one direction, towards every node: a few listed nodes and one
+// set for all the others. Policies name a handful of peers each, so a row lists hundreds of
+// nodes, not all of them: memory and time grow with what the rules name, not with classes squared.
+import { ConnSet } from "../net/conn-set.js";
+
+export interface Row {
+  /** Allowed to or from any node not listed. */
+  readonly fallback: ConnSet;
+  /** Listed nodes, ascending. */
+  readonly nodes: Int32Array;
+  /** Allowed to or from `nodes[i]`: interned, so equal sets are the same object. */
+  readonly conns: readonly ConnSet[];
+}
+
+/** A class no policy isolates in this direction. */
+export const OPEN_ROW: Row = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
+
+export function rowAt(row: Row, node: number): ConnSet {
+  const nodes = row.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = nodes[mid]!;
+    if (v === node) return row.conns[mid]!;
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row.fallback;
+}
+
+/**
+ * The nodes where two rows (interned in the same interner) differ: "all" when their fallbacks
+ * differ, since then every unlisted node may.
+ */
+export function rowDifference(a: Row, b: Row): Int32Array | "all" {
+  if (a === b) return new Int32Array(0);
+  if (a.fallback !== b.fallback) return "all";
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i]! : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j]! : Infinity;
+    if (x === y) {
+      if (a.conns[i] !== b.conns[j]) out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      if (a.conns[i] !== b.fallback) out.push(x);
+      i++;
+    } else {
+      if (b.conns[j] !== a.fallback) out.push(y);
+      j++;
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** Builds a row: per-node unions over a fallback that every node gets. */
+export class RowBuilder {
+  private readonly acc = new Map<number, ConnSet>();
+
+  constructor(private fallback: ConnSet = ConnSet.NONE) {}
+
+  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
+  addAll(conn: ConnSet): void {
+    this.fallback = this.fallback.union(conn);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  }
+
+  add(node: number, conn: ConnSet): void {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  }
+
+  build(intern: (c: ConnSet) => ConnSet): Row {
+    const fallback = intern(this.fallback);
+    const listed = [...this.acc.keys()].sort((a, b) => a - b);
+    const nodes: number[] = [];
+    const conns: ConnSet[] = [];
+    for (const n of listed) {
+      const c = intern(this.acc.get(n)!);
+      if (c === fallback) continue;
+      nodes.push(n);
+      conns.push(c);
+    }
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+}
