@@ -125,6 +125,8 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
 
 export interface DiffOptions extends AnalyzeOptions {
   readonly gate?: GateConfig;
+  /** Compare every class pair, not only those a change can touch: the same report, slower (for tests). */
+  readonly exhaustive?: boolean;
 }
 
 export interface DiffReport {
@@ -154,7 +156,7 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
   const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
-  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const exposed = exposureChanges(
     sideTable(base, sides[0]!, result.base, inBase),

@@ -1,0 +1,87 @@
+// Property: the diff compares only the class pairs a change can touch (rows whose signatures or
+// entries differ, endpoints that changed class). On random pull requests — policies edited, added
+// or removed, pods relabelled, added, removed or given other ports, namespace labels changed —
+// its report is the one the exhaustive comparison of every class pair gives, reasons included.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { diff, type PodsMode } from "../src/analyze.js";
+import type { SourceFile } from "../src/load/source.js";
+import { diffJson } from "../src/render/diff-json.js";
+import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
+
+const RUNS = Number(process.env["NETREACH_INCREMENTAL_PROPERTY_RUNS"] ?? 300);
+
+type Obj = GeneratedCluster["objects"][number];
+
+/** One edit a pull request makes; `i` picks in the base, `j` in a donor cluster. */
+const editArb = fc.oneof(
+  fc.record({ op: fc.constant("editPolicy" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("dropPolicy" as const), i: fc.nat() }),
+  fc.record({ op: fc.constant("addPolicy" as const), j: fc.nat() }),
+  fc.record({ op: fc.constant("relabelPod" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("repodPod" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("dropPod" as const), i: fc.nat() }),
+  fc.record({ op: fc.constant("addPod" as const), j: fc.nat() }),
+  fc.record({ op: fc.constant("relabelNamespace" as const), i: fc.nat(), j: fc.nat() }),
+);
+type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
+
+function applyEdits(base: readonly Obj[], donor: readonly Obj[], edits: readonly Edit[]): Obj[] {
+  let objects = structuredClone([...base]) as Obj[];
+  const of = (list: readonly Obj[], kind: string) => list.filter((o) => o.kind === kind);
+  const pick = <T>(list: readonly T[], k: number): T | undefined => (list.length === 0 ? undefined : list[k % list.length]);
+  edits.forEach((e, n) => {
+    const kind = e.op.endsWith("Policy") ? "NetworkPolicy" : e.op.endsWith("Pod") ? "Pod" : "Namespace";
+    const mine = pick(of(objects, kind), "i" in e ? e.i : 0);
+    const theirs = structuredClone(pick(of(donor, kind), "j" in e ? e.j : 0)) as Record<string, any> | undefined;
+    switch (e.op) {
+      case "editPolicy":
+        if (mine && theirs) (mine as Record<string, any>)["spec"] = theirs["spec"];
+        break;
+      case "relabelPod":
+      case "relabelNamespace":
+        if (mine && theirs) (mine as Record<string, any>)["metadata"]["labels"] = theirs["metadata"]["labels"];
+        break;
+      case "repodPod":
+        if (mine && theirs) (mine as Record<string, any>)["spec"] = theirs["spec"];
+        break;
+      case "dropPolicy":
+      case "dropPod":
+        if (mine) objects = objects.filter((o) => o !== mine);
+        break;
+      case "addPolicy":
+      case "addPod":
+        if (theirs) {
+          theirs["metadata"]["name"] = `added${n}`;
+          objects.push(theirs as Obj);
+        }
+        break;
+    }
+  });
+  return objects;
+}
+
+function files(objects: readonly Obj[]): SourceFile[] {
+  return [{ path: "manifests/all.yaml", text: objects.map((o) => JSON.stringify(o)).join("\n---\n") }];
+}
+
+const prArbitrary = fc
+  .tuple(clusterArbitrary, clusterArbitrary, fc.array(editArb, { minLength: 0, maxLength: 3 }), fc.constantFrom<PodsMode>("declared", "auto"))
+  .map(([base, donor, edits, pods]) => ({ base: base.files, head: files(applyEdits(base.objects, donor.objects, edits)), edits, pods, shown: base }));
+
+describe("incremental diff", () => {
+  it(`equals the exhaustive comparison on ${RUNS} random pull requests`, () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(prArbitrary, ({ base, head, edits, pods, shown }) => {
+        const fast = diffJson(diff(base, head, { pods }));
+        const full = diffJson(diff(base, head, { pods, exhaustive: true }));
+        if (full.changes.length > 0) changed++;
+        expect(fast, `edits ${JSON.stringify(edits)} (--pods ${pods})\nBASE:\n${clusterYaml(shown)}\nHEAD:\n${head[0]!.text}`).toEqual(full);
+      }),
+      { numRuns: RUNS },
+    );
+    // The generator must produce pull requests that change flows, or the comparison proves nothing.
+    expect(changed).toBeGreaterThan(RUNS / 4);
+  });
+});
