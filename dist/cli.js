@@ -9919,6 +9919,25 @@ var ConnSet = class _ConnSet {
   }
 };
 
+// src/model/selector.ts
+var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
+function requirementMatches(r, labels2) {
+  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
+  switch (r.op) {
+    case "In":
+      return has && r.values.includes(labels2[r.key]);
+    case "NotIn":
+      return !has || !r.values.includes(labels2[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+  }
+}
+function selects(s, labels2) {
+  return s.requirements.every((r) => requirementMatches(r, labels2));
+}
+
 // src/net/conn-interner.ts
 var ConnInterner = class {
   byKey = /* @__PURE__ */ new Map([
@@ -9945,25 +9964,6 @@ var ConnInterner = class {
     return r;
   }
 };
-
-// src/model/selector.ts
-var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
-function requirementMatches(r, labels2) {
-  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
-  switch (r.op) {
-    case "In":
-      return has && r.values.includes(labels2[r.key]);
-    case "NotIn":
-      return !has || !r.values.includes(labels2[r.key]);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-  }
-}
-function selects(s, labels2) {
-  return s.requirements.every((r) => requirementMatches(r, labels2));
-}
 
 // src/net/ip.ts
 var import_ip_address = __toESM(require_ip_address(), 1);
@@ -10159,6 +10159,158 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/reach/peer-nodes.ts
+var PeerNodes = class {
+  constructor(universe) {
+    this.universe = universe;
+    const P = universe.podClasses.length;
+    this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
+    const groups = /* @__PURE__ */ new Map();
+    universe.podClasses.forEach((c, i) => {
+      if (c.hostNetwork) return;
+      let list3 = this.byNamespace.get(c.namespace);
+      if (!list3) this.byNamespace.set(c.namespace, list3 = []);
+      list3.push(i);
+      const key = JSON.stringify([c.namespace, c.nsLabels]);
+      let g = groups.get(key);
+      if (!g) {
+        groups.set(key, g = []);
+        this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+      }
+      g.push(i);
+    });
+  }
+  universe;
+  cache = /* @__PURE__ */ new Map();
+  /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
+  byNamespace = /* @__PURE__ */ new Map();
+  nsGroups = [];
+  all;
+  /** The policy-selectable pod classes of a namespace, ascending. */
+  inNamespace(ns) {
+    return this.byNamespace.get(ns) ?? [];
+  }
+  /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
+  of(policyNamespace, peers) {
+    if (peers === "any") return this.all;
+    const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
+    let nodes = this.cache.get(key);
+    if (!nodes) {
+      const mark = new Uint8Array(this.all.length);
+      for (const peer2 of peers) for (const n of this.match(policyNamespace, peer2)) mark[n] = 1;
+      const out = [];
+      for (let i = 0; i < mark.length; i++) if (mark[i] === 1) out.push(i);
+      nodes = Int32Array.from(out);
+      this.cache.set(key, nodes);
+    }
+    return nodes;
+  }
+  match(policyNs, peer2) {
+    const P = this.universe.podClasses.length;
+    if (peer2.kind === "ipBlock") {
+      return (this.universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
+    }
+    const classes = this.universe.podClasses;
+    const out = [];
+    if (peer2.namespaces.kind === "own") {
+      for (const i of this.inNamespace(policyNs)) if (selects(peer2.pods, classes[i].labels)) out.push(i);
+      return out;
+    }
+    const nsSelector = peer2.namespaces.selector;
+    for (const g of this.nsGroups) {
+      if (!selects(nsSelector, g.nsLabels)) continue;
+      for (const i of g.classes) if (selects(peer2.pods, classes[i].labels)) out.push(i);
+    }
+    return out;
+  }
+};
+function peerKey(peer2) {
+  return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
+}
+
+// src/reach/row.ts
+var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
+function rowAt(row, node) {
+  const nodes = row.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const v = nodes[mid];
+    if (v === node) return row.conns[mid];
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row.fallback;
+}
+function rowDifference(a, b) {
+  if (a === b) return new Int32Array(0);
+  if (a.fallback !== b.fallback) return "all";
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    if (x === y) {
+      if (a.conns[i] !== b.conns[j]) out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      if (a.conns[i] !== b.fallback) out.push(x);
+      i++;
+    } else {
+      if (b.conns[j] !== a.fallback) out.push(y);
+      j++;
+    }
+  }
+  return Int32Array.from(out);
+}
+var RowBuilder = class {
+  constructor(fallback = ConnSet.NONE) {
+    this.fallback = fallback;
+  }
+  fallback;
+  acc = /* @__PURE__ */ new Map();
+  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
+  addAll(conn) {
+    this.fallback = this.fallback.union(conn);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  }
+  add(node, conn) {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  }
+  build(intern) {
+    const fallback = intern(this.fallback);
+    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
+    const nodes = [];
+    const conns = [];
+    for (const n of listed2) {
+      const c = intern(this.acc.get(n));
+      if (c === fallback) continue;
+      nodes.push(n);
+      conns.push(c);
+    }
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+};
+
+// src/reach/rule-ids.ts
+var RuleIds = class {
+  byKey = /* @__PURE__ */ new Map();
+  byRule = /* @__PURE__ */ new WeakMap();
+  /** Same id for rules of the same direction, namespace, peers and ports. */
+  id(policy, rule) {
+    let id = this.byRule.get(rule);
+    if (id !== void 0) return id;
+    const key = JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]);
+    id = this.byKey.get(key);
+    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    this.byRule.set(rule, id);
+    return id;
+  }
+};
+
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
@@ -10168,7 +10320,7 @@ var defaultInputLimits = {
   bytes: 128 * MiB,
   workloads: 15e4,
   policies: 15e4,
-  podClasses: 8e3
+  podClasses: 5e4
 };
 var LIMIT_OPTIONS = {
   bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
@@ -10306,128 +10458,115 @@ function specPorts(spec, names) {
 }
 
 // src/reach/evaluate.ts
-function evaluate(universe, policies, interner = new ConnInterner()) {
+var Shared = class {
+  interner = new ConnInterner();
+  ruleIds = new RuleIds();
+};
+function evaluate(universe, policies, shared = new Shared()) {
   const P = universe.podClasses.length;
-  const E = universe.externals.length;
-  const size = P + E;
-  const allNodes = Int32Array.from({ length: size }, (_, i) => i);
-  const byNamespace = /* @__PURE__ */ new Map();
-  universe.podClasses.forEach((c, i) => {
-    let list3 = byNamespace.get(c.namespace);
-    if (!list3) byNamespace.set(c.namespace, list3 = []);
-    list3.push(i);
-  });
-  const peerCache = /* @__PURE__ */ new Map();
-  const peerNodes = (policy, peers) => {
-    if (peers === "any") return allNodes;
-    const key = JSON.stringify([policy.namespace, peers.map(peerCacheKey)]);
-    let nodes = peerCache.get(key);
-    if (!nodes) {
-      const lists = peers.map((peer2) => matchPeer(universe, byNamespace, policy.namespace, peer2, P));
-      nodes = lists.length === 1 ? Int32Array.from(lists[0]) : unionSorted(lists, size);
-      peerCache.set(key, nodes);
-    }
-    return nodes;
-  };
-  const isolatingIn = Array.from({ length: P }, () => []);
-  const isolatingOut = Array.from({ length: P }, () => []);
-  const rulesIn = Array.from({ length: P }, () => []);
-  const rulesOut = Array.from({ length: P }, () => []);
+  const size = P + universe.externals.length;
+  const peers = new PeerNodes(universe);
+  const { interner, ruleIds } = shared;
+  const isolating = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
+  const applied = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
-    const subjects = (byNamespace.get(policy.namespace) ?? []).filter(
-      (i) => !universe.podClasses[i].hostNetwork && selects(policy.subject, universe.podClasses[i].labels)
-    );
-    if (subjects.length === 0) continue;
-    const applied = (rules2) => rules2.map((rule) => ({ policy, rule, peers: peerNodes(policy, rule.peers), named: hasNamedPorts(rule) }));
-    const ins = policy.ingress ? applied(policy.ingress) : [];
-    const outs = policy.egress ? applied(policy.egress) : [];
-    for (const s of subjects) {
-      if (policy.ingress) {
-        isolatingIn[s].push(policy);
-        rulesIn[s].push(...ins);
-      }
-      if (policy.egress) {
-        isolatingOut[s].push(policy);
-        rulesOut[s].push(...outs);
+    const subjects = peers.inNamespace(policy.namespace).filter((i) => selects(policy.subject, universe.podClasses[i].labels));
+    for (const dir of ["ingress", "egress"]) {
+      const rules2 = policy[dir];
+      if (!rules2) continue;
+      const ruleList = rules2.map((rule) => ({ policy, rule }));
+      for (const s of subjects) {
+        isolating[dir][s].push(policy);
+        applied[dir][s].push(...ruleList);
       }
     }
   }
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
   const portsKey = (node) => node < P ? JSON.stringify([...universe.podClasses[node].namedPorts]) : "ext";
-  const ingressRows = new Array(P).fill(null);
+  const signatures = { ingress: new Array(P), egress: new Array(P) };
+  const signature = (cls, dir) => {
+    let sig = signatures[dir][cls];
+    if (sig === void 0) {
+      if (isolating[dir][cls].length === 0) sig = "open";
+      else {
+        const rules2 = applied[dir][cls];
+        const ids = [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b);
+        const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+        sig = `${dir}:${ids.join(",")}${named ? ":" + portsKey(cls) : ""}`;
+      }
+      signatures[dir][cls] = sig;
+    }
+    return sig;
+  };
   const rowCache = /* @__PURE__ */ new Map();
-  const ruleIds = /* @__PURE__ */ new Map();
-  for (let d = 0; d < P; d++) {
-    if (isolatingIn[d].length === 0) continue;
-    const rules2 = rulesIn[d];
-    const named = rules2.some((r) => r.named);
-    const key = "in:" + signature(rules2, ruleIds) + (named ? ":" + portsKey(d) : "");
-    let row = rowCache.get(key);
-    if (!row) {
-      row = new Array(size).fill(ConnSet.NONE);
-      const names = portNamesOf(d);
-      for (const r of rules2) {
-        const ports = rulePorts(r.rule, names);
-        if (ports.isEmpty) continue;
-        for (const s of r.peers) row[s] = row[s].union(ports);
+  const rowOf = { ingress: new Array(P), egress: new Array(P) };
+  const row = (cls, dir) => {
+    let r = rowOf[dir][cls];
+    if (r === void 0) {
+      const sig = signature(cls, dir);
+      r = rowCache.get(sig);
+      if (r === void 0) {
+        r = sig === "open" ? OPEN_ROW : dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+        rowCache.set(sig, r);
       }
-      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]);
-      rowCache.set(key, row);
+      rowOf[dir][cls] = r;
     }
-    ingressRows[d] = row;
-  }
-  const egressRows = new Array(P).fill(null);
-  for (let s = 0; s < P; s++) {
-    if (isolatingOut[s].length === 0) continue;
-    const rules2 = rulesOut[s];
-    const key = "out:" + signature(rules2, ruleIds);
-    let row = rowCache.get(key);
-    if (!row) {
-      row = new Array(size).fill(ConnSet.NONE);
-      for (const r of rules2) {
-        const plain2 = r.named ? void 0 : rulePorts(r.rule, null);
-        const perDst = /* @__PURE__ */ new Map();
-        for (const d of r.peers) {
-          let ports = plain2;
-          if (!ports) {
-            const k = portsKey(d);
-            ports = perDst.get(k);
-            if (!ports) perDst.set(k, ports = rulePorts(r.rule, portNamesOf(d)));
-          }
-          if (!ports.isEmpty) row[d] = row[d].union(ports);
+    return r;
+  };
+  const ingressRow = (d) => {
+    const b = new RowBuilder();
+    const names = portNamesOf(d);
+    const rules2 = applied.ingress[d];
+    for (const r of rules2) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
+    for (const r of rules2) {
+      if (r.rule.peers === "any") continue;
+      const ports = rulePorts(r.rule, names);
+      if (ports.isEmpty) continue;
+      for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
+    }
+    return b.build((c) => interner.intern(c));
+  };
+  const egressRow = (s) => {
+    const b = new RowBuilder();
+    const rules2 = applied.egress[s];
+    for (const r of rules2) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
+    for (const r of rules2) {
+      const named = hasNamedPorts(r.rule);
+      if (r.rule.peers === "any" && !named) continue;
+      const plain2 = named ? void 0 : rulePorts(r.rule, null);
+      const perPorts = /* @__PURE__ */ new Map();
+      const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
+      for (const d of targets) {
+        let ports = plain2;
+        if (!ports) {
+          const k = portsKey(d);
+          ports = perPorts.get(k);
+          if (!ports) perPorts.set(k, ports = rulePorts(r.rule, portNamesOf(d)));
         }
+        if (!ports.isEmpty) b.add(d, ports);
       }
-      for (let i = 0; i < size; i++) row[i] = interner.intern(row[i]);
-      rowCache.set(key, row);
     }
-    egressRows[s] = row;
-  }
+    return b.build((c) => interner.intern(c));
+  };
   return {
     universe,
     size,
     conn(src, dst) {
-      const out = src < P ? egressRows[src]?.[dst] ?? ConnSet.ALL : ConnSet.ALL;
-      const inn = dst < P ? ingressRows[dst]?.[src] ?? ConnSet.ALL : ConnSet.ALL;
+      const out = src < P ? rowAt(row(src, "egress"), dst) : ConnSet.ALL;
+      const inn = dst < P ? rowAt(row(dst, "ingress"), src) : ConnSet.ALL;
       return interner.intersect(out, inn);
     },
+    row,
+    signature,
     isolating(cls, dir) {
-      return (dir === "ingress" ? isolatingIn : isolatingOut)[cls] ?? [];
+      return isolating[dir][cls] ?? [];
     },
     matchingRules(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return [];
-      const rules2 = (dir === "ingress" ? rulesIn : rulesOut)[subject];
-      return rules2.filter((r) => includes(r.peers, peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+      return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
     }
   };
-}
-function unionSorted(lists, size) {
-  const mark = new Uint8Array(size);
-  let count = 0;
-  for (const list3 of lists) for (const n of list3) if (mark[n] === 0) mark[n] = 1, count++;
-  const out = new Int32Array(count);
-  for (let i = 0, k = 0; i < size; i++) if (mark[i] === 1) out[k++] = i;
-  return out;
 }
 function includes(sorted, v) {
   let lo = 0;
@@ -10439,30 +10578,6 @@ function includes(sorted, v) {
     else hi = mid - 1;
   }
   return false;
-}
-function signature(rules2, ids) {
-  return rules2.map((r) => {
-    let id = ids.get(r.rule);
-    if (id === void 0) ids.set(r.rule, id = ids.size);
-    return id;
-  }).sort((a, b) => a - b).join(",");
-}
-function peerCacheKey(peer2) {
-  return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
-}
-function matchPeer(universe, byNamespace, policyNs, peer2, P) {
-  if (peer2.kind === "ipBlock") {
-    return (universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
-  }
-  const out = [];
-  const candidates = peer2.namespaces.kind === "own" ? byNamespace.get(policyNs) ?? [] : universe.podClasses.map((_, i) => i);
-  for (const i of candidates) {
-    const c = universe.podClasses[i];
-    if (c.hostNetwork) continue;
-    if (peer2.namespaces.kind === "selector" && !selects(peer2.namespaces.selector, c.nsLabels)) continue;
-    if (selects(peer2.pods, c.labels)) out.push(i);
-  }
-  return out;
 }
 
 // src/diff/explain.ts
@@ -10515,60 +10630,107 @@ function dedupe(rs) {
 // src/diff/compute.ts
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
-  const interner = new ConnInterner();
-  const rb = evaluate(universe, base2.policies, interner);
-  const rh = evaluate(universe, head.policies, interner);
+  const shared = new Shared();
+  const rb = evaluate(universe, base2.policies, shared);
+  const rh = evaluate(universe, head.policies, shared);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
   for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
-  const externals = universe.externals.map((e, i) => ({ endpoint: e, node: P + i }));
   const outcome2 = (bs, bd, hs, hd) => {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
-    if (bConn.equals(hConn)) return null;
+    if (bConn === hConn || bConn.equals(hConn)) return null;
     return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
   };
   const changes = [];
   const record = (src, dst, o) => {
-    if (!o) return;
     const type = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
     const missingBase = (e) => e.type !== "external" && !inBase.has(e.id);
     const missingHead = (e) => e.type !== "external" && !inHead.has(e.id);
     const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
     changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint, why: o.why });
   };
-  const groups = /* @__PURE__ */ new Map();
+  const byKey = /* @__PURE__ */ new Map();
   for (const ep of podList) {
     const b = inBase.get(ep.id);
     const h = inHead.get(ep.id);
     const key = `${b}:${h}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, g = { b, h, members: [] });
+    let g = byKey.get(key);
+    if (!g) byKey.set(key, g = { b, h, members: [] });
     g.members.push(ep);
   }
-  const groupList = [...groups.values()];
+  const groups = [...byKey.values()];
+  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
   const merged = new Map(universe.externals.map((e) => [e.id, e]));
   const classIds = new Set(universe.externals.map((e) => e.id));
-  for (const ga of groupList) {
-    for (const gb of groupList) {
+  for (let a = 0; a < groups.length; a++) {
+    const ga = groups[a];
+    for (const b of pairs.groups[a] ?? []) {
+      const gb = groups[b];
       const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
-      for (const a of ga.members) for (const b of gb.members) if (a !== b || a.type !== "workload") record(a, b, o);
+      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o);
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    for (const e of externals) {
-      outs.add(e.endpoint, outcome2(ga.b, e.node, ga.h, e.node));
-      ins.add(e.endpoint, outcome2(e.node, ga.b, e.node, ga.h));
-    }
-    for (const [ext, o] of outs.merged(merged)) for (const a of ga.members) record(a, ext, o);
-    for (const [ext, o] of ins.merged(merged)) for (const a of ga.members) record(ext, a, o);
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e], outcome2(ga.b, P + e, ga.h, P + e));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e], outcome2(P + e, ga.b, P + e, ga.h));
+    for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
+    for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classIds.has(e.id)), changes };
+  function allPairs(n) {
+    const every = Array.from({ length: n }, (_, i) => i);
+    const externals = universe.externals.map((_, i) => i);
+    return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
+  }
+}
+function touchedPairs(groups, rb, rh, P) {
+  const E = rb.size - P;
+  const n = groups.length;
+  const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
+  const extOut = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
+  const extIn = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
+  const stayed = /* @__PURE__ */ new Map();
+  groups.forEach((g, i) => {
+    if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
+  });
+  const moved = groups.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
+  const everyGroup = groups.map((_, i) => i);
+  const everyExternal = Array.from({ length: E }, (_, i) => i);
+  for (const a of moved) {
+    for (const b of everyGroup) {
+      dst[a].add(b);
+      dst[b].add(a);
+    }
+    for (const e of everyExternal) {
+      extOut[a].add(e);
+      extIn[a].add(e);
+    }
+  }
+  for (const [cls, g] of stayed) {
+    for (const dir of ["egress", "ingress"]) {
+      if (rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
+      const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
+      const each = (node) => {
+        if (node >= P) (dir === "egress" ? extOut : extIn)[g].add(node - P);
+        else {
+          const other = stayed.get(node);
+          if (other === void 0) return;
+          if (dir === "egress") dst[g].add(other);
+          else dst[other].add(g);
+        }
+      };
+      if (nodes === "all") for (let node = 0; node < P + E; node++) each(node);
+      else for (const node of nodes) each(node);
+    }
+  }
+  const sorted = (s) => s.size === 0 ? void 0 : [...s].sort((x, y) => x - y);
+  return { groups: dst.map(sorted), externalsOut: extOut.map(sorted), externalsIn: extIn.map(sorted) };
 }
 var MergedExternals = class {
   buckets = /* @__PURE__ */ new Map();
@@ -12551,13 +12713,13 @@ function rules(c, dir, list3) {
       return;
     }
     if (c.map(at2) === void 0) return;
-    const peerKey = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at2, [peerKey, "ports"]);
-    const peersRaw = c.list([...at2, peerKey]);
+    const peerKey2 = dir === "ingress" ? "from" : "to";
+    c.knownKeys(at2, [peerKey2, "ports"]);
+    const peersRaw = c.list([...at2, peerKey2]);
     const portsRaw = c.list([...at2, "ports"]);
     const peers = [];
     (peersRaw ?? []).forEach((_, j) => {
-      const p = peer(c, [...at2, peerKey, j]);
+      const p = peer(c, [...at2, peerKey2, j]);
       if (p) peers.push(p);
     });
     const ports = [];
@@ -14965,7 +15127,7 @@ function diff(baseFiles, headFiles, options = {}) {
   const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
-  const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
+  const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf;
   const exposed = exposureChanges(
     sideTable(base2, sides[0], result.base, inBase),
