@@ -35018,6 +35018,7 @@ function buildCluster(objects, memo) {
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
+    adminPolicies: [],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],

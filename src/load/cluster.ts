@@ -111,6 +111,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
+    adminPolicies: [],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],

@@ -1,6 +1,7 @@
 // What the analysis runs on: namespaces, pod-like endpoints and policies of one revision, and the
 // Services and routes that may expose them.
 import type { Protocol } from "../net/protocol.js";
+import type { AdminPolicy } from "./admin-policy.js";
 import type { Gateway, ReferenceGrant } from "./gateway.js";
 import type { Labels } from "./labels.js";
 import type { Policy, SourceRef } from "./policy.js";
@@ -37,6 +38,8 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, valid ones. */
+  readonly adminPolicies: readonly AdminPolicy[];
   /** What may expose workloads to outside traffic; read for the exposure report, not for reachability. */
   readonly services: readonly Service[];
   /** Ingresses, Gateway API routes and OpenShift Routes. */
