@@ -77,7 +77,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : undefined, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : undefined, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -107,7 +107,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
-  const reachability = evaluate(universe, side.policies);
+  const reachability = evaluate(universe, side);
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
