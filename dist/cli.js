@@ -10462,6 +10462,42 @@ function foldTier(walk2, next, intern) {
   return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
 }
 
+// src/reach/decisions.ts
+function decide(admin, next) {
+  const pieces = [];
+  const passes = [];
+  let left = ConnSet.ALL;
+  for (const m of admin) {
+    const conn = m.conn.intersect(left);
+    if (conn.isEmpty) continue;
+    left = left.subtract(conn);
+    const action = m.applied.rule.action;
+    if (action === "pass") passes.push({ applied: m.applied, conn });
+    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+  }
+  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
+  const add = (conn, allowed, by) => {
+    if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
+  };
+  if (next.kind === "networkpolicy") {
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
+    add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
+  } else {
+    let open = rest;
+    for (const m of next.matches) {
+      const conn = m.conn.intersect(open);
+      if (conn.isEmpty) continue;
+      open = open.subtract(conn);
+      if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
+      else add(conn, true, { kind: "default" });
+    }
+    add(open, true, { kind: "default" });
+  }
+  return pieces;
+}
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -10668,6 +10704,11 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const matchingRules = (src, dst, dir) => {
+    const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+  };
   return {
     universe,
     size,
@@ -10681,10 +10722,20 @@ function evaluate(universe, side2, shared = new Shared()) {
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src, dst, dir) {
+    matchingRules,
+    decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules2) => rules2.filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+      const policies2 = isolating[dir][subject];
+      return decide(
+        matching(admin),
+        policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+      );
     }
   };
 }
@@ -10698,6 +10749,73 @@ function includes(sorted, v) {
     else hi = mid - 1;
   }
   return false;
+}
+
+// src/diff/tier-reasons.ts
+function tierReasons(base2, head, dir, opened, closed) {
+  const b = decisions(base2, dir);
+  const h = decisions(head, dir);
+  if (b === null && h === null) return null;
+  const out = [];
+  const add = (side2, ps, allowed, within) => {
+    for (const p of ps ?? []) if (p.allowed === allowed && !p.conn.intersect(within).isEmpty) out.push(...pieceReasons(side2, p, dir));
+  };
+  const hp = h ?? networkPolicyPieces(head, dir);
+  const bp = b ?? networkPolicyPieces(base2, dir);
+  add("head", hp, true, opened);
+  add("base", bp, false, opened);
+  add("head", hp, false, closed);
+  add("base", bp, true, closed);
+  return out;
+}
+function decisions(p, dir) {
+  return p.src === void 0 || p.dst === void 0 ? null : p.r.decisions(p.src, p.dst, dir);
+}
+function networkPolicyPieces(p, dir) {
+  if (p.src === void 0 || p.dst === void 0) return [];
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= p.r.universe.podClasses.length) return [];
+  const policies = p.r.isolating(subject, dir);
+  if (policies.length === 0) return [];
+  const matches3 = p.r.matchingRules(p.src, p.dst, dir);
+  const allowed = matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return [
+    { conn: allowed, allowed: true, passedBy: [], by: { kind: "allowed-by-rules", matches: matches3 } },
+    { conn: ConnSet.ALL.subtract(allowed), allowed: false, passedBy: [], by: { kind: "isolated", policies } }
+  ].filter((x) => !x.conn.isEmpty);
+}
+function pieceReasons(side2, p, dir) {
+  const passed = p.passedBy.map((a) => adminReason(side2, a, "passes"));
+  switch (p.by.kind) {
+    case "admin":
+      return [...passed, adminReason(side2, p.by.applied, p.allowed ? "allows" : "denies")];
+    case "allowed-by-rules":
+      return [
+        ...passed,
+        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+      ];
+    case "isolated":
+      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+    case "default":
+      return passed;
+  }
+}
+function adminReason(side2, { policy, rule }, effect) {
+  return {
+    side: side2,
+    policy: policy.id,
+    rule: `${rule.direction}[${rule.index}]`,
+    direction: rule.direction,
+    file: rule.source.file,
+    line: rule.source.line,
+    effect,
+    admin: adminWords(policy, rule)
+  };
+}
+function adminWords(policy, rule) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return { kind: policy.kind, name: policy.name, tier: policy.tier === "admin" ? "Admin" : "Baseline", priority: policy.priority, action, ruleName: rule.name };
 }
 
 // src/diff/explain.ts
@@ -10719,6 +10837,11 @@ function view(p, dir) {
 function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
+    const tiered = tierReasons(base2, head, dir, opened, closed);
+    if (tiered !== null) {
+      out.push(...tiered);
+      continue;
+    }
     const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
@@ -15847,6 +15970,13 @@ function reasonWords(r) {
       return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
   }
 }
+function reasonName(r, code, text) {
+  const a = r.admin;
+  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
+  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
+}
 function endpointNote(endpoint) {
   if (endpoint === "added") return "involves a workload added in this change";
   if (endpoint === "removed") return "involves a workload removed in this change";
@@ -16038,7 +16168,7 @@ function exposureFormat(link) {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode2, md2);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     }
@@ -16088,7 +16218,7 @@ function whyCell(g, link) {
 }
 function reasonMd(r, link) {
   const w = reasonWords(r);
-  const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode2, md2);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
@@ -16211,8 +16341,12 @@ function changeJson(c) {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w }))
+    why: c.why.map(reasonJson)
   };
+}
+function reasonJson({ admin, ...r }) {
+  if (admin === void 0) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
 function diffJson(r) {
   return {
@@ -16250,7 +16384,7 @@ var SARIF_WORDS = {
   code: plain,
   text: plain,
   hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`
+  reason: (r) => reasonName(r, plain, plain)
 };
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
@@ -16283,7 +16417,7 @@ function renderSarif(report, options) {
       locations: at2 ? [at2] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length }
     };
-    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`);
+    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => reasonName(r, plain, plain));
     const because = by.length > 0 ? ` (allowed by ${by.join(", ")})` : "";
     const hits = g.gate.length > 0 ? g.gate : null;
     if (hits) {
@@ -16377,7 +16511,7 @@ var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+  reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
   return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
@@ -16449,7 +16583,7 @@ function groupLine(sign, g) {
 function reasonText(r) {
   const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
-  const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
+  const what = reasonName(r, plain, plain);
   if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;
   return `${where} ${what}: ${w.before.replace(/ by$/, "")}${w.after ? ` ${w.after}` : ""}`;
 }

@@ -10,7 +10,9 @@ import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
+import { adminRulePeers } from "../model/admin-policy.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
+import { decide, type Piece, type TierMatch } from "./decisions.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { RuleIds } from "./rule-ids.js";
@@ -38,6 +40,12 @@ export interface Reachability {
    * each with what it allows. For explanations: called for changed pairs only.
    */
   matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[];
+  /**
+   * Which rule of which tier decided each port between `src` and `dst` in one direction; null
+   * where no admin-tier rule applies to the subject (NetworkPolicy alone decides, as explained
+   * by `isolating` and `matchingRules`). For explanations: called for changed pairs only.
+   */
+  decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
 }
 
 export interface RuleMatch {
@@ -184,6 +192,15 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return b.build((c) => interner.intern(c));
   };
 
+  const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
+    const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject]!
+      .filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer))
+      .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
+      .filter((m) => !m.conn.isEmpty);
+  };
+
   return {
     universe,
     size,
@@ -197,13 +214,24 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[] {
+    matchingRules,
+    decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject]!
-        .filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer))
-        .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
-        .filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] =>
+        rules
+          .filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer))
+          .map((r) => ({ applied: r, conn: rulePorts(r.rule, names) }))
+          .filter((m) => !m.conn.isEmpty);
+      const policies = isolating[dir][subject]!;
+      return decide(
+        matching(admin),
+        policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
+      );
     },
   };
 }
