@@ -9705,6 +9705,33 @@ var require_dist = __commonJS({
 import { realpathSync as realpathSync4, writeFileSync as writeFileSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// src/reach/admin-assumptions.ts
+function adminAssumptions(revisions) {
+  const policies = revisions.flat();
+  if (policies.length === 0) return [];
+  const out = [
+    "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading)."
+  ];
+  const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
+  if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
+  if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
+  if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
+  const tied = /* @__PURE__ */ new Set();
+  for (const revision of revisions) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of revision) {
+      const key = `${p.tier}/${p.priority}`;
+      const other = seen.get(key);
+      if (other !== void 0) tied.add(`${other} and ${p.id}`);
+      else seen.set(key, p.id);
+    }
+  }
+  if (tied.size > 0) {
+    out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
+  }
+  return out;
+}
+
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
 function normalize(pairs) {
@@ -15460,6 +15487,7 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {

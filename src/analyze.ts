@@ -1,4 +1,5 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
+import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
@@ -260,6 +261,7 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
   const undeclared = new Set<string>();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
