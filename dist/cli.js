@@ -11946,40 +11946,58 @@ function checkParent(route, parent, cluster, findings) {
   return admits;
 }
 
-// src/load/gateway-api.ts
-var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
-var GATEWAY_API_VERSIONS = {
-  Gateway: ["v1", "v1beta1"],
-  HTTPRoute: ["v1", "v1beta1"],
-  GRPCRoute: ["v1", "v1alpha2"],
-  TCPRoute: ["v1alpha2"],
-  TLSRoute: ["v1alpha2"],
-  UDPRoute: ["v1alpha2"],
-  ReferenceGrant: ["v1beta1", "v1alpha2"]
+// src/load/admin-dialect.ts
+var ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
+var ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";
+var ANP_MIX = "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames";
+var ANP = {
+  kind: "AdminNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA1,
+  hasTier: false,
+  hasPriority: true,
+  actions: { Allow: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 100,
+  maxPeers: 100,
+  maxPorts: 100,
+  portsKey: "ports",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: true,
+  namedPortMixMessage: ANP_MIX
 };
-function isGatewayApi(kind, apiVersion) {
-  const versions2 = GATEWAY_API_VERSIONS[kind];
-  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+var BANP = {
+  ...ANP,
+  kind: "BaselineAdminNetworkPolicy",
+  hasPriority: false,
+  // Pass is admin-tier only in v1alpha1.
+  actions: { Allow: "accept", Deny: "deny" },
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes"],
+  namedPortMixMessage: "networks/nodes peer cannot be set with namedPorts since there are no namedPorts for networks/nodes"
+};
+var CNP = {
+  kind: "ClusterNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA2,
+  hasTier: true,
+  hasPriority: true,
+  actions: { Accept: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 25,
+  maxPeers: 25,
+  maxPorts: 25,
+  portsKey: "protocols",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: false,
+  namedPortMixMessage: ANP_MIX
+};
+function adminDialect(obj2) {
+  for (const d of [ANP, BANP, CNP]) if (obj2.kind === d.kind && obj2.apiVersion === d.apiVersion) return d;
+  return void 0;
 }
-function rejects(kind) {
-  return `; the API server rejects this ${kind} (CRD validation)`;
-}
-function schemaPort(c, path12, kind) {
-  const v = c.get(path12);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
-    return void 0;
-  }
-  return v;
-}
-function requiredString(c, path12, kind) {
-  const v = c.string(path12);
-  if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects(kind));
-    return void 0;
-  }
-  return v;
+var MAX_NETWORKS = 25;
+var MAX_CIDR_LENGTH = 43;
+var MAX_RULE_NAME = 100;
+var MIN_PRIORITY = 0;
+var MAX_PRIORITY = 1e3;
+function rejects(d, says) {
+  return `; the API server rejects this ${d.kind}${says === void 0 ? "" : ` (${says})`}`;
 }
 
 // src/load/object-meta.ts
@@ -12040,6 +12058,54 @@ function objectMeta(obj2, metaKind = "namespaced") {
     nameShown,
     display: `${nsShown}/${nameShown}`
   };
+}
+
+// src/load/admin-fields.ts
+function exactlyOne(c, d, at2, keys, what) {
+  const choices = keys.join(", ");
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  c.knownKeys(at2, keys);
+  const set = keys.filter((k) => !c.isUnset([...at2, k]));
+  if (set.length === 0) {
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  if (set.length > 1) {
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    return void 0;
+  }
+  return set[0];
+}
+function listBounds(c, d, at2, min, max) {
+  const list3 = c.list(at2);
+  if (list3 === void 0) return void 0;
+  if (list3.length < min) {
+    c.error(at2, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    return void 0;
+  }
+  if (list3.length > max) {
+    c.error(at2, `has ${list3.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list3.length}: must have at most ${max} items`));
+    return void 0;
+  }
+  return list3;
+}
+function stringSet(c, d, at2, list3) {
+  const seen = /* @__PURE__ */ new Set();
+  let ok = true;
+  list3.forEach((_, i) => {
+    const s = c.string([...at2, i]);
+    if (s === void 0) {
+      if (c.isUnset([...at2, i])) c.error([...at2, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      ok = false;
+    } else if (seen.has(s)) {
+      c.error([...at2, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      ok = false;
+    } else seen.add(s);
+  });
+  return ok ? [...seen] : void 0;
 }
 
 // src/load/label-syntax.ts
@@ -12158,6 +12224,218 @@ function parseRequirement(c, at2) {
   return { key, op: operator };
 }
 
+// src/load/admin-peers.ts
+function readSubject(c, d) {
+  const at2 = ["spec", "subject"];
+  if (c.isUnset(at2)) {
+    c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
+    return void 0;
+  }
+  const key = exactlyOne(c, d, at2, ["namespaces", "pods"], "the subject");
+  if (key === void 0) return void 0;
+  return key === "namespaces" ? namespacesOnly(c, [...at2, key]) : namespacedPods(c, d, [...at2, key]);
+}
+function readPeer(c, d, dir, at2) {
+  const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
+  const key = exactlyOne(c, d, at2, keys, "a peer");
+  if (key === void 0) return void 0;
+  const field = [...at2, key];
+  switch (key) {
+    case "namespaces": {
+      const p = namespacesOnly(c, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "pods": {
+      const p = namespacedPods(c, d, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "nodes": {
+      const selector = parseSelector(c, field);
+      return selector && { kind: "nodes", selector };
+    }
+    case "networks": {
+      const cidrs = networks(c, d, field);
+      return cidrs && { kind: "networks", cidrs };
+    }
+    default: {
+      const names = domainNames(c, d, field);
+      return names && { kind: "domainNames", names };
+    }
+  }
+}
+function namespacesOnly(c, at2) {
+  const namespaces = parseSelector(c, at2);
+  return namespaces && { namespaces, pods: SELECT_ALL };
+}
+function namespacedPods(c, d, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["namespaceSelector", "podSelector"]);
+  let ok = true;
+  const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
+  for (const k of required) {
+    if (c.isUnset([...at2, k])) {
+      const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
+      c.error(at2, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      ok = false;
+    }
+  }
+  const namespaces = parseSelector(c, [...at2, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at2, "podSelector"]);
+  return ok && namespaces && pods ? { namespaces, pods } : void 0;
+}
+var V4_IN_V6 = /^::ffff:/i;
+function networks(c, d, at2) {
+  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const texts = list3 && stringSet(c, d, at2, list3);
+  if (texts === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  texts.forEach((text) => {
+    const i = list3.indexOf(text);
+    const where = [...at2, i];
+    if (text.length > MAX_CIDR_LENGTH) {
+      c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
+      ok = false;
+      return;
+    }
+    const parsed = parseCidr(text);
+    if (!parsed.ok || V4_IN_V6.test(text.slice(0, text.indexOf("/")))) {
+      const why = parsed.ok ? "is an IPv4-mapped IPv6 prefix (write the IPv4 CIDR)" : parsed.reason;
+      c.error(where, `${quoted(text)} ${why}` + rejects(d, `"Invalid CIDR format provided"`));
+      ok = false;
+      return;
+    }
+    if (parsed.hostBitsSet) c.warning(where, `${quoted(text)} has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    out.push(parsed.cidr);
+  });
+  return ok ? out : void 0;
+}
+var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+function domainNames(c, d, at2) {
+  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const names = list3 && stringSet(c, d, at2, list3);
+  if (names === void 0) return void 0;
+  let ok = true;
+  names.forEach((name) => {
+    if (!DOMAIN_NAME.test(name)) {
+      c.error([...at2, list3.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      ok = false;
+    }
+  });
+  return ok ? names : void 0;
+}
+
+// src/load/admin-ports.ts
+function readAdminPorts(c, d, rule) {
+  const at2 = [...rule, d.portsKey];
+  if (c.isUnset(at2)) return { ports: "any", named: false };
+  const list3 = listBounds(c, d, at2, 1, d.maxPorts);
+  if (list3 === void 0) return void 0;
+  const out = [];
+  let named = false;
+  let ok = true;
+  list3.forEach((_, i) => {
+    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at2, i]) : protocolV1alpha2(c, d, [...at2, i]);
+    if (entry === void 0) ok = false;
+    else {
+      out.push(...entry.specs);
+      named ||= entry.named;
+    }
+  });
+  return ok ? { ports: out, named } : void 0;
+}
+function namedPort(name) {
+  return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
+}
+function portV1alpha1(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["portNumber", "portRange", "namedPort"], "a port");
+  if (key === void 0) return void 0;
+  if (key === "namedPort") {
+    const name = c.string([...at2, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const inner = [...at2, key];
+  if (c.map(inner) === void 0) return void 0;
+  const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
+  c.knownKeys(inner, ["protocol", ...numbers]);
+  let ok = true;
+  const values = numbers.map((n) => {
+    const v = portNumber(c, d, [...inner, n]);
+    if (v === void 0) ok = false;
+    return v ?? 0;
+  });
+  const protocol = protocolV1alpha1(c, [...inner, "protocol"]);
+  if (protocol === void 0 || !ok) return void 0;
+  if (protocol === "unanalyzed") return { specs: [], named: false };
+  const [from, to = from] = values;
+  if (from > to) {
+    c.warning(inner, `start ${from} is greater than end ${to}: the range is empty and matches no port (the API server accepts it)`);
+    return { specs: [], named: false };
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function protocolV1alpha1(c, at2) {
+  if (c.isUnset(at2)) return "TCP";
+  const text = c.string(at2);
+  if (text === void 0) return void 0;
+  if (isProtocol(text)) return text;
+  const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
+  c.warning(at2, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  return "unanalyzed";
+}
+function protocolV1alpha2(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+  if (key === void 0) return void 0;
+  if (key === "destinationNamedPort") {
+    const name = c.string([...at2, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const protocol = key.toUpperCase();
+  const proto = [...at2, key];
+  if (c.map(proto) === void 0) return void 0;
+  c.knownKeys(proto, ["destinationPort"]);
+  if (c.isUnset([...proto, "destinationPort"])) {
+    c.error(proto, `${key} needs a destinationPort (to match every port, use a range 1-65535)` + rejects(d, `should have at least 1 properties`));
+    return void 0;
+  }
+  const port3 = [...proto, "destinationPort"];
+  const which = exactlyOne(c, d, port3, ["number", "range"], "a destinationPort");
+  if (which === void 0) return void 0;
+  if (which === "number") {
+    const n = portNumber(c, d, [...port3, "number"]);
+    return n === void 0 ? void 0 : { specs: [{ protocol, port: { kind: "range", from: n, to: n } }], named: false };
+  }
+  const range = [...port3, "range"];
+  if (c.map(range) === void 0) return void 0;
+  c.knownKeys(range, ["start", "end"]);
+  const from = portNumber(c, d, [...range, "start"]);
+  const to = portNumber(c, d, [...range, "end"]);
+  if (from === void 0 || to === void 0) return void 0;
+  if (from >= to) {
+    c.error(range, `start ${from} must be less than end ${to} (for one port, use number)` + rejects(d, `"Start port must be less than End port"`));
+    return void 0;
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function portNumber(c, d, at2) {
+  const v = c.get(at2);
+  const field = String(at2[at2.length - 1]);
+  if (v === void 0 || v === null) {
+    c.error(at2.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PORT || n > MAX_PORT) {
+    c.error(at2, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    return void 0;
+  }
+  return n;
+}
+
 // src/load/source-ref.ts
 function sourceRef(obj2, path12 = []) {
   let line;
@@ -12181,8 +12459,277 @@ function fieldRef(obj2, path12) {
   };
 }
 
+// src/load/admin-policy.ts
+function isAdminPolicyObject(obj2) {
+  return adminDialect(obj2) !== void 0;
+}
+var BANP_NAME = "default";
+function loadAdminPolicy(obj2) {
+  const d = adminDialect(obj2);
+  if (d === void 0) throw new Error(`not an admin-tier policy: ${obj2.apiVersion} ${obj2.kind}`);
+  const meta = objectMeta(obj2, "cluster-scoped");
+  const c = new Checker(obj2, `${d.kind} ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + rejects(d)));
+  if (d.kind === "BaselineAdminNetworkPolicy" && meta.name !== void 0 && meta.name !== BANP_NAME) {
+    c.error(["metadata", "name"], `is ${quoted(meta.name)}; a BaselineAdminNetworkPolicy must be named "default" (one per cluster)` + rejects(d, `"Only one baseline admin network policy with metadata.name=\\"default\\" can be created in the cluster"`));
+  }
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  if (c.map(["spec"]) === void 0) {
+    if (c.isUnset(["spec"])) c.error([], "spec is required" + rejects(d, `"spec: Required value"`));
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  c.knownKeys(["spec"], [...d.hasTier ? ["tier"] : [], ...d.hasPriority ? ["priority"] : [], "subject", "ingress", "egress"]);
+  const tier = readTier(c, d);
+  const priority = d.hasPriority ? readPriority(c, d) : null;
+  const subject = readSubject(c, d);
+  const ingress = readRules(c, d, "ingress");
+  const egress = readRules(c, d, "egress");
+  if (c.hasErrors || meta.name === void 0 || tier === void 0 || priority === void 0 || subject === void 0 || ingress === void 0 || egress === void 0) {
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  return {
+    policy: { id: `${d.kind}/${meta.name}`, kind: d.kind, name: meta.name, tier, priority, subject, ingress, egress, source: sourceRef(obj2) },
+    diagnostics: c.diagnostics
+  };
+}
+function readTier(c, d) {
+  if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
+  const at2 = ["spec", "tier"];
+  const v = c.get(at2);
+  if (v === "Admin") return "admin";
+  if (v === "Baseline") return "baseline";
+  if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
+  else c.error(at2, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  return void 0;
+}
+function readPriority(c, d) {
+  const at2 = ["spec", "priority"];
+  const v = c.get(at2);
+  if (v === void 0 || v === null) {
+    c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
+    c.error(at2, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    return void 0;
+  }
+  return n;
+}
+function readRules(c, d, dir) {
+  const at2 = ["spec", dir];
+  if (c.isUnset(at2)) return [];
+  const list3 = listBounds(c, d, at2, 0, d.maxRules);
+  if (list3 === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  list3.forEach((_, i) => {
+    const r = readRule(c, d, dir, [...at2, i], i);
+    if (r === void 0) ok = false;
+    else out.push(r);
+  });
+  return ok ? out : void 0;
+}
+function readRule(c, d, dir, at2, index) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+    return void 0;
+  }
+  const peerKey2 = dir === "ingress" ? "from" : "to";
+  c.knownKeys(at2, ["name", "action", peerKey2, d.portsKey]);
+  const name = readRuleName(c, d, [...at2, "name"]);
+  const action = readAction(c, d, at2);
+  let peers;
+  if (c.isUnset([...at2, peerKey2])) {
+    c.error(at2, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  } else {
+    const list3 = listBounds(c, d, [...at2, peerKey2], 1, d.maxPeers);
+    if (list3 !== void 0) {
+      const read = list3.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
+      if (read.every((p) => p !== void 0)) peers = read;
+    }
+  }
+  const ports = readAdminPorts(c, d, at2);
+  if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
+  const addresses2 = peers.filter((p) => p.kind !== "pods");
+  if (ports.named && addresses2.length > 0) {
+    c.error(at2, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    return void 0;
+  }
+  if (peers.some((p) => p.kind === "domainNames")) {
+    const j = peers.findIndex((p) => p.kind === "domainNames");
+    const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
+    if (action !== "accept") c.warning([...at2, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at2, peerKey2, j, "domainNames"], how);
+  }
+  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
+}
+function readRuleName(c, d, at2) {
+  if (c.isUnset(at2)) return null;
+  const s = c.string(at2);
+  if (s === void 0) return void 0;
+  if (s.length > MAX_RULE_NAME) {
+    c.error(at2, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    return void 0;
+  }
+  return s;
+}
+function readAction(c, d, rule) {
+  const at2 = [...rule, "action"];
+  const v = c.get(at2);
+  const allowed = Object.keys(d.actions);
+  const list3 = allowed.map((a) => `"${a}"`).join(", ");
+  if (v === void 0 || v === null) {
+    c.error(rule, `action is required: ${allowed.join(", ")}` + rejects(d, `"action: Required value"`));
+    return void 0;
+  }
+  if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
+  const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
+  const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
+  c.error(at2, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
+  return void 0;
+}
+
+// src/model/admin-policy.ts
+function adminOrder(a, b) {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+
+// src/synth/combinations.ts
+var OTHER_VALUE = "\0other";
+function combinations(selectors, options) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const fixed = options.fixed ?? {};
+  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const key of keys) {
+    const choices = valueChoices(selectors, key, fixed[key]);
+    const next = /* @__PURE__ */ new Map();
+    for (const st of states) {
+      for (const value of choices) {
+        const labels2 = value === void 0 ? {} : { [key]: value };
+        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
+        const sig = alive.map((a) => a ? "1" : "0").join("");
+        if (next.has(sig)) continue;
+        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+      }
+    }
+    states = [...next.values()];
+    if (states.length > options.bound * 16) return void 0;
+  }
+  if (states.length > options.bound) return void 0;
+  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+}
+function valueChoices(selectors, key, fixed) {
+  if (fixed !== void 0) return [fixed];
+  const named = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
+  return [void 0, ...[...named].sort(), OTHER_VALUE];
+}
+function describeWitness(witness, hide = []) {
+  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
+  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
+}
+function definingLabels(witness, hide = []) {
+  const out = {};
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
+  return out;
+}
+
+// src/load/admin-ties.ts
+function adminPriorityTies(policies) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.priority === null) continue;
+    const key = `${p.tier}/${p.priority}`;
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const out = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(adminOrder);
+    for (let j = 1; j < sorted.length; j++) {
+      const later = sorted[j];
+      for (let i = 0; i < j; i++) {
+        const first = sorted[i];
+        const dirs = sharedDirections(first, later);
+        if (dirs.length === 0 || !subjectsCanOverlap(first, later)) continue;
+        out.push(
+          diagnostic(
+            "warning",
+            later.source.file,
+            { line: later.source.line, column: 1 },
+            `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, their subjects can select the same pods and both have ${dirs.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`
+          )
+        );
+      }
+    }
+  }
+  return out;
+}
+function sharedDirections(a, b) {
+  const out = [];
+  if (a.ingress.length > 0 && b.ingress.length > 0) out.push("ingress");
+  if (a.egress.length > 0 && b.egress.length > 0) out.push("egress");
+  return out;
+}
+function subjectsCanOverlap(a, b) {
+  return bothSatisfiable(a.subject.namespaces, b.subject.namespaces) && bothSatisfiable(a.subject.pods, b.subject.pods);
+}
+function bothSatisfiable(a, b) {
+  const combos = combinations([a, b], { bound: 16 });
+  return combos === void 0 || combos.some((c) => c.satisfied.length === 2);
+}
+
+// src/load/gateway-api.ts
+var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
+var GATEWAY_API_VERSIONS = {
+  Gateway: ["v1", "v1beta1"],
+  HTTPRoute: ["v1", "v1beta1"],
+  GRPCRoute: ["v1", "v1alpha2"],
+  TCPRoute: ["v1alpha2"],
+  TLSRoute: ["v1alpha2"],
+  UDPRoute: ["v1alpha2"],
+  ReferenceGrant: ["v1beta1", "v1alpha2"]
+};
+function isGatewayApi(kind, apiVersion) {
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+}
+function rejects2(kind) {
+  return `; the API server rejects this ${kind} (CRD validation)`;
+}
+function schemaPort(c, path12, kind) {
+  const v = c.get(path12);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+function requiredString(c, path12, kind) {
+  const v = c.string(path12);
+  if (v === void 0 || v === "") {
+    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+
 // src/load/gateway.ts
-var REJECTS = rejects("Gateway");
+var REJECTS = rejects2("Gateway");
 function loadGateway(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `Gateway ${meta.display}`);
@@ -12234,7 +12781,7 @@ var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UD
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj2) {
   const kind = obj2.kind;
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
@@ -12283,7 +12830,7 @@ function loadGatewayRoute(obj2) {
   };
 }
 function backendRef(c, kind, namespace, at2) {
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   if (c.map(at2) === void 0) return void 0;
   const name = requiredString(c, [...at2, "name"], kind);
   const group = c.string([...at2, "group"]) ?? "";
@@ -12541,7 +13088,7 @@ function target(c, namespace, at2, port3) {
 }
 
 // src/load/reference-grant.ts
-var REJECTS4 = rejects("ReferenceGrant");
+var REJECTS4 = rejects2("ReferenceGrant");
 function loadReferenceGrant(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
@@ -12689,7 +13236,7 @@ function servicePort(c, at2, type, requireName) {
   } else if (typeof nameRaw !== "string") fail([...at2, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at2, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name = nameRaw;
-  const port3 = portNumber(c, [...at2, "port"], "port");
+  const port3 = portNumber2(c, [...at2, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at2, "port"])) fail([...at2, "port"], "is required");
     ok = false;
@@ -12711,7 +13258,7 @@ function servicePort(c, at2, type, requireName) {
       if (problem) fail([...at2, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber(c, [...at2, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at2, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
@@ -12722,7 +13269,7 @@ function servicePort(c, at2, type, requireName) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
       fail([...at2, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber(c, [...at2, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at2, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
@@ -12735,7 +13282,7 @@ function servicePort(c, at2, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
 }
-function portNumber(c, path12, what) {
+function portNumber2(c, path12, what) {
   const v = c.get(path12);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
@@ -13529,6 +14076,7 @@ function buildCluster(objects, memo) {
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
+  const adminPolicies = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
@@ -13573,6 +14121,15 @@ function buildCluster(objects, memo) {
       if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
     } else {
+      if (isAdminPolicyObject(obj2)) {
+        const r = once(obj2, loadAdminPolicy);
+        diagnostics2.push(...r.diagnostics);
+        if (r.policy) {
+          const first = adminPolicies.get(r.policy.id);
+          if (first) diagnostics2.push(duplicate(obj2, `${r.policy.kind} ${r.policy.name}`, first.source));
+          else adminPolicies.set(r.policy.id, r.policy);
+        }
+      }
       const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
@@ -13585,12 +14142,13 @@ function buildCluster(objects, memo) {
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
-    adminPolicies: [],
+    adminPolicies: [...adminPolicies.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()]
   };
+  diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
@@ -15102,49 +15660,6 @@ function describeSkipped(s) {
     parts.push(`${total} object${total === 1 ? "" : "s"} of kinds not analyzed (${kinds.join(", ")})`);
   }
   return parts.join("; ");
-}
-
-// src/synth/combinations.ts
-var OTHER_VALUE = "\0other";
-function combinations(selectors, options) {
-  const uses = /* @__PURE__ */ new Map();
-  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
-  const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
-  let states = [{ alive: selectors.map(() => true), witness: {} }];
-  for (const key of keys) {
-    const choices = valueChoices(selectors, key, fixed[key]);
-    const next = /* @__PURE__ */ new Map();
-    for (const st of states) {
-      for (const value of choices) {
-        const labels2 = value === void 0 ? {} : { [key]: value };
-        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
-        const sig = alive.map((a) => a ? "1" : "0").join("");
-        if (next.has(sig)) continue;
-        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
-      }
-    }
-    states = [...next.values()];
-    if (states.length > options.bound * 16) return void 0;
-  }
-  if (states.length > options.bound) return void 0;
-  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
-}
-function valueChoices(selectors, key, fixed) {
-  if (fixed !== void 0) return [fixed];
-  const named = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
-  return [void 0, ...[...named].sort(), OTHER_VALUE];
-}
-function describeWitness(witness, hide = []) {
-  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
-  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
-}
-function definingLabels(witness, hide = []) {
-  const out = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
-  return out;
 }
 
 // src/synth/synthesize.ts

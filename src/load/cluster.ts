@@ -1,10 +1,13 @@
 // Kubernetes objects of one revision -> the analysis model (namespaces, workloads, policies).
+import type { AdminPolicy } from "../model/admin-policy.js";
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
 import type { Gateway, ReferenceGrant } from "../model/gateway.js";
 import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
 import type { Service } from "../model/service.js";
 import { resolveExposure } from "../model/service-resolution.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "./admin-policy.js";
+import { adminPriorityTies } from "./admin-ties.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { isExposureObject, loadExposureObject } from "./exposure-kinds.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
@@ -45,6 +48,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
   const namespaces = new Map<string, Namespace>();
   const workloads = new Map<string, Workload>();
   const policies = new Map<string, Policy>();
+  const adminPolicies = new Map<string, AdminPolicy>();
   const skippedKinds = new Map<string, number>();
   const policyObjects = new Map<string, KubeObject>();
   const services = new Map<string, Service>();
@@ -98,6 +102,17 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
       if (first) diagnostics.push(duplicate(obj, what, first.source));
       else (map as Map<string, unknown>).set(id, loaded.value);
     } else {
+      if (isAdminPolicyObject(obj)) {
+        // Read and validated into the model; the evaluator does not consult them yet, so they are
+        // still reported as not analyzed and counted as skipped below.
+        const r = once(obj, loadAdminPolicy);
+        diagnostics.push(...r.diagnostics);
+        if (r.policy) {
+          const first = adminPolicies.get(r.policy.id);
+          if (first) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, first.source));
+          else adminPolicies.set(r.policy.id, r.policy);
+        }
+      }
       const unanalyzed = unanalyzedPolicy(obj);
       if (unanalyzed) diagnostics.push(unanalyzed);
       skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
@@ -111,12 +126,13 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
-    adminPolicies: [],
+    adminPolicies: [...adminPolicies.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()],
   };
+  diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   for (const f of resolveExposure(cluster).findings) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
