@@ -12594,15 +12594,6 @@ function readAction(c, d, rule) {
   return void 0;
 }
 
-// src/model/admin-policy.ts
-function adminOrder(a, b) {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
-}
-
 // src/synth/combinations.ts
 var OTHER_VALUE = "\0other";
 function combinations(selectors, options) {
