@@ -9712,6 +9712,9 @@ function adminAssumptions(revisions) {
   const out = [
     "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading)."
   ];
+  if (policies.some((p) => p.ingress.length > 0)) {
+    out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
+  }
   const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
   if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
   if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
@@ -13869,9 +13872,6 @@ function unique(ports) {
 
 // src/load/unanalyzed-kinds.ts
 var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
   CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
@@ -14111,16 +14111,18 @@ function buildCluster(objects, memo) {
       const first = map.get(id);
       if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
-    } else {
-      if (isAdminPolicyObject(obj2)) {
-        const r = once(obj2, loadAdminPolicy);
-        diagnostics2.push(...r.diagnostics);
-        if (r.policy) {
-          const first = adminPolicies.get(r.policy.id);
-          if (first) diagnostics2.push(duplicate(obj2, `${r.policy.kind} ${r.policy.name}`, first.source));
-          else adminPolicies.set(r.policy.id, r.policy);
+    } else if (isAdminPolicyObject(obj2)) {
+      const r = once(obj2, loadAdminPolicy);
+      diagnostics2.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj2, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj2);
         }
       }
+    } else {
       const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);

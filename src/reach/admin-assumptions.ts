@@ -9,6 +9,9 @@ export function adminAssumptions(revisions: readonly (readonly AdminPolicy[])[])
   const out = [
     "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading).",
   ];
+  if (policies.some((p) => p.ingress.length > 0)) {
+    out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
+  }
   const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer) => peer.kind)));
   if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
   if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
