@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { corpusDir, expectedConnlistText, isAdminTierCase, REPO_ROOT } from "./conformance/cases.js";
+import { corpusDir, expectedConnlistText, expectedDiffText, isAdminTierCase, REPO_ROOT } from "./conformance/cases.js";
 import { allowed } from "./reference/evaluator.js";
 import { clusterFromObjects, namespaceOf, type Cluster, type Pod, type Protocol } from "./reference/kube.js";
-import { referenceConnlist } from "./reference/connlist.js";
+import { referenceConnlist, referenceDiff } from "./reference/connlist.js";
 
 
 const SCENARIOS = path.join(REPO_ROOT, "test", "fixtures", "admin-tiers");
@@ -109,4 +109,26 @@ describe("reference evaluator: anp_/banp_ netpol-analyzer connectivity lists", (
     console.log(`anp/banp connlists: ${lineTotals.agree}/${lineTotals.pairs} endpoint pairs agree with the reference evaluator`);
     expect(lineTotals.agree).toBe(lineTotals.pairs);
   });
+});
+
+const adminDiffs = existsSync(path.join(corpusDir(), "diff"))
+  ? readdirSync(path.join(corpusDir(), "diff"))
+      .filter((f) => f.endsWith(".txt") && /b?anp/.test(f))
+      .map((f) => f.slice(0, -4))
+      .sort()
+  : [];
+
+describe("reference evaluator: anp_/banp_ netpol-analyzer diffs", () => {
+  it("finds the cases", () => {
+    expect(adminDiffs.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const name of adminDiffs) {
+    it(name, () => {
+      const [base, head] = name.split("__") as [string, string];
+      const r = referenceDiff(base, head, expectedDiffText(name));
+      console.log(`${name}: ${r.compared - r.disagreements.length}/${r.compared} workload pairs agree`);
+      expect(r.disagreements).toEqual([]);
+    });
+  }
 });

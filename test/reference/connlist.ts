@@ -209,3 +209,48 @@ export function referenceConnlist(name: string, expectedText: string): ConnlistC
   }
   return { compared, disagreements };
 }
+
+/** Every ordered pair of workloads of a case, by netpol-analyzer id, with the reference's connections. */
+function workloadConns(name: string): Map<string, Conn> {
+  const { cluster, ids } = caseCluster(name);
+  const ports = portStarts(cluster);
+  const out = new Map<string, Conn>();
+  for (const src of cluster.pods) for (const dst of cluster.pods) if (src !== dst) out.set(`${ids.get(src)} => ${ids.get(dst)}`, connOf(cluster, src, dst, ports));
+  return out;
+}
+
+/**
+ * A netpol-analyzer diff (`diff/<base>__<head>.txt`) against the reference run on both cases:
+ * every workload pair whose connections differ has its line with both sides, and no other pair
+ * has one. Lines about external addresses are not expressible here and are reported as such.
+ */
+export function referenceDiff(base: string, head: string, expectedText: string): ConnlistComparison {
+  const before = workloadConns(base);
+  const after = workloadConns(head);
+  const lines = new Map<string, { ref1: Conn; ref2: Conn }>();
+  const disagreements: string[] = [];
+  for (const l of expectedText.split(/\r?\n/)) {
+    const m = /^diff-type: \w+, source: (.+?), destination: (.+?), ref1: (.+?), ref2: (.+?)(?:, workloads-diff-info: .*)?$/.exec(l.trim());
+    if (m === null) continue;
+    if (externalRange(m[1]!) || externalRange(m[2]!)) {
+      disagreements.push(`not expressible: ${l}`);
+      continue;
+    }
+    lines.set(`${m[1]} => ${m[2]}`, { ref1: parseConn(m[3]!), ref2: parseConn(m[4]!) });
+  }
+  let compared = 0;
+  for (const pair of new Set([...before.keys(), ...after.keys()])) {
+    compared++;
+    const b = before.get(pair) ?? NO_CONN;
+    const a = after.get(pair) ?? NO_CONN;
+    const line = lines.get(pair);
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    if (line === undefined) {
+      if (!same) disagreements.push(`${pair}: the reference sees a change (${JSON.stringify(b)} -> ${JSON.stringify(a)}), the expected diff none`);
+    } else if (JSON.stringify(line.ref1) !== JSON.stringify(b) || JSON.stringify(line.ref2) !== JSON.stringify(a)) {
+      disagreements.push(`${pair}: expected ${JSON.stringify(line.ref1)} -> ${JSON.stringify(line.ref2)}, reference ${JSON.stringify(b)} -> ${JSON.stringify(a)}`);
+    }
+  }
+  for (const pair of lines.keys()) if (!before.has(pair) && !after.has(pair)) disagreements.push(`${pair}: in the expected diff, not among the reference's workloads`);
+  return { compared, disagreements };
+}
