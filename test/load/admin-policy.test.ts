@@ -1,11 +1,14 @@
 // AdminNetworkPolicy, BaselineAdminNetworkPolicy (v1alpha1) and ClusterNetworkPolicy (v1alpha2):
 // the model they are read into, and each rule by which the API server rejects one, at its line,
 // with an input that passes beside each input that fails.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../conformance/cases.js";
 import { buildCluster } from "../../src/load/cluster.js";
 import { parseDocuments } from "../../src/load/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
-import { loadAdminPolicy } from "../../src/load/admin-policy.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "../../src/load/admin-policy.js";
 import type { KubeObject } from "../../src/load/source.js";
 
 function objects(text: string): KubeObject[] {
@@ -298,5 +301,45 @@ describe("admin-tier policies in the cluster", () => {
       v2("b", "Admin", "{namespaces: {matchLabels: {kubernetes.io/metadata.name: y}}}", ing),
     ].join("---\n");
     expect(buildCluster(objects(disjoint)).diagnostics.filter((d) => /undefined/.test(d.message))).toEqual([]);
+  });
+});
+
+describe("admin-tier policies of the conformance fixtures", () => {
+  const root = join(REPO_ROOT, "test", "fixtures");
+  function policyFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? policyFiles(join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  }
+  function loadAll(files: readonly string[]) {
+    return files.flatMap((path) => {
+      const file = { path: relative(root, path), text: readFileSync(path, "utf8") };
+      return extractObjects(file, parseDocuments(file).docs).objects.filter(isAdminPolicyObject).map((obj) => ({ file: file.path, r: loadAdminPolicy(obj) }));
+    });
+  }
+
+  it("every policy of the upstream scenarios (both versions) loads without a diagnostic", () => {
+    const loaded = loadAll(policyFiles(join(root, "admin-tiers")).filter((f) => f.endsWith("policies.yaml")));
+    expect(loaded.length).toBeGreaterThanOrEqual(30);
+    expect(loaded.flatMap((l) => l.r.diagnostics.map((d) => `${l.file}:${d.line} ${d.message}`))).toEqual([]);
+  });
+
+  it("netpol-analyzer's anp/banp inputs: all load but those the API server would reject (pods without podSelector; namedPort beside networks)", () => {
+    const cases = readdirSync(join(root, "netpol-analyzer", "tests")).filter((c) => /^b?anp/.test(c));
+    const loaded = loadAll(cases.flatMap((c) => policyFiles(join(root, "netpol-analyzer", "tests", c))));
+    const rejected = [...new Set(loaded.filter((l) => l.r.policy === undefined).map((l) => l.file.split("/")[2]))].sort();
+    expect(rejected).toEqual([
+      "anp_test_11",
+      "anp_test_12_swapping_rules",
+      "anp_test_3_pass_traffic",
+      "anp_test_8_swapping_rules",
+      "anp_test_combining_test_6_and_test_10",
+      "anp_test_named_ports_multiple_peers",
+    ]);
+    const reasons = new Set(loaded.flatMap((l) => l.r.diagnostics.map((d) => d.message.replace(/^.*?: spec\.[^:]*: /, ""))));
+    expect([...reasons].sort()).toEqual([
+      'a named port cannot be used in a rule with networks peers: only pods have named ports; the API server rejects this AdminNetworkPolicy ("networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames")',
+      'podSelector is required (`{}` selects every pod); the API server rejects this AdminNetworkPolicy ("podSelector: Required value")',
+    ]);
   });
 });
