@@ -13,10 +13,12 @@ import type { ReachJson } from "../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./reference/conn.js";
 import { allowed, policyTypes, type Endpoint } from "./reference/evaluator.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
+import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Cidr, type Family, type Ip } from "./reference/ip.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
 
 const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 1000);
+const ADMIN_RUNS = Number(process.env.NETREACH_ADMIN_PROPERTY_RUNS ?? 200);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Totals over a run, printed at the end so the test's reach is visible. */
@@ -45,6 +47,20 @@ function samplePorts(cluster: Cluster): number[] {
       }
     }
   }
+  for (const policy of cluster.admin ?? []) {
+    for (const rule of [...(policy.spec.ingress ?? []), ...(policy.spec.egress ?? [])]) {
+      for (const entry of rule.ports ?? []) {
+        if (entry.portNumber) mentioned.add(entry.portNumber.port);
+        if (entry.portRange) mentioned.add(entry.portRange.start).add(entry.portRange.end);
+      }
+      for (const entry of rule.protocols ?? []) {
+        for (const p of [entry.tcp, entry.udp, entry.sctp]) {
+          if (p?.destinationPort.number != null) mentioned.add(p.destinationPort.number);
+          if (p?.destinationPort.range != null) mentioned.add(p.destinationPort.range.start).add(p.destinationPort.range.end);
+        }
+      }
+    }
+  }
   const out = new Set<number>();
   for (const port of mentioned) for (const p of [port - 1, port, port + 1]) out.add(clampPort(p));
   return [...out].sort((a, b) => a - b);
@@ -63,6 +79,10 @@ function ipBlockCidrs(cluster: Cluster): { cidr: string; effective: boolean }[] 
       if (peer.ipBlock == null) continue;
       for (const cidr of [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])]) out.push({ cidr, effective });
     }
+  }
+  // Admin-tier `networks` peers cut the address space too (egress only; no policyTypes there).
+  for (const policy of cluster.admin ?? []) {
+    for (const rule of policy.spec.egress ?? []) for (const peer of rule.to ?? []) for (const cidr of peer.networks ?? []) out.push({ cidr, effective: true });
   }
   return out;
 }
@@ -232,5 +252,18 @@ describe("property: netreach agrees with the reference evaluator", () => {
       `property: ${stats.clusters} clusters, ${stats.podPairs} pod pairs, ${stats.podExternalPairs} pod<->external pairs, ${stats.samples} samples`,
     );
     expect(stats.clusters).toBeGreaterThanOrEqual(RUNS);
+  }, 120_000);
+
+  // Admin and baseline policies of both API versions: priorities (distinct: ties are undefined
+  // upstream), Pass, named ports, ranges, networks, nodes and domainNames peers.
+  it(`reach on ${ADMIN_RUNS} random clusters with admin-tier policies`, () => {
+    const before = stats.clusters;
+    fc.assert(
+      fc.property(clusterWithAdminArbitrary({ ties: false }), (generated) => {
+        checkCluster(generated);
+      }),
+      { numRuns: ADMIN_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+    expect(stats.clusters - before).toBeGreaterThanOrEqual(ADMIN_RUNS);
   }, 120_000);
 });
