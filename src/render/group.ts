@@ -263,7 +263,21 @@ interface Bucket {
   readonly parts: number[];
 }
 
-export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">): Grouping {
+type Groupable = Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">;
+
+/** The grouping of a report, worked out once: the comment, the job summary and the log all read it. */
+const grouped = new WeakMap<readonly Change[], { of: Groupable; grouping: Grouping }>();
+
+export function groupChanges(report: Groupable): Grouping {
+  const known = grouped.get(report.changes);
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  if (same) return known.grouping;
+  const grouping = groupAll(report);
+  grouped.set(report.changes, { of: report, grouping });
+  return grouping;
+}
+
+function groupAll(report: Groupable): Grouping {
   const index = new UniverseIndex(report.universe, report.endpoints);
   const violations = violationsByChange(report.gate.violations);
   const buckets: Record<Facet, Map<string, Bucket>> = { opened: new Map(), closed: new Map() };
