@@ -15,7 +15,7 @@ import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
 import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
-import { log, safe, writeComment } from "./comment-step.js";
+import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import type { EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 
@@ -88,7 +88,7 @@ export async function runActionTargets(
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: 900_000 })).write();
+    await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -14,7 +14,7 @@ import { renderComment } from "../render/diff-md.js";
 import { diffJson } from "../render/diff-json.js";
 import { violationLines } from "../render/diff-text.js";
 import { openingAnnotations } from "./annotations.js";
-import { log, safe, writeComment } from "./comment-step.js";
+import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import { runActionTargets } from "./run-targets.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -107,7 +107,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || undefined, link, baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 900_000 })).write();
+    await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
