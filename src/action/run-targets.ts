@@ -2,14 +2,14 @@
 // its own, one comment with the targets table and a section per changed target, outputs summed,
 // and the step failed when any target's gate failed or any target could not be built.
 import * as core from "@actions/core";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { violationLines } from "../render/diff-text.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
-import { targetsDiffJson } from "../render/targets-json.js";
+import { targetsJsonChunks } from "../render/targets-json.js";
+import { writeFileChunks } from "../files/write-chunks.js";
 import { renderTargetsComment } from "../render/targets-md.js";
 import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
@@ -73,7 +73,7 @@ export async function runActionTargets(
   }
 
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync(reportPath, JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n");
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
