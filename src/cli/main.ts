@@ -1,10 +1,11 @@
 // The `netreach` command: the edge that reads files and arguments and writes stdout/stderr.
-import { realpathSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { diff, reach } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import { renderComment } from "../render/diff-md.js";
-import { diffJson } from "../render/diff-json.js";
+import { diffJsonChunks } from "../render/diff-json.js";
 import { renderSarif } from "../render/diff-sarif.js";
 import { renderDiffText } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
@@ -14,7 +15,7 @@ import { reachMarkdown } from "../render/reach-md.js";
 import { reachTextLines } from "../render/reach-text.js";
 import { renderSarif as sarifOf } from "../render/diff-sarif.js";
 import { renderTargetsComment } from "../render/targets-md.js";
-import { targetsDiffJson } from "../render/targets-json.js";
+import { targetsJsonChunks } from "../render/targets-json.js";
 import { renderTargetsText } from "../render/targets-text.js";
 import { ConfigError } from "../targets/config.js";
 import { buildSide } from "../targets/diff-targets.js";
@@ -29,31 +30,23 @@ import { parseArgs, USAGE, type Command, type TargetArgs } from "./args.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
+import { writeBatched, writeFileChunks } from "../files/write-chunks.js";
 import { VERSION } from "../version.js";
 
 export interface Io {
-  out(text: string): void;
+  /** false: the output is full, write no more before drain() resolves. */
+  out(text: string): boolean | void;
   err(text: string): void;
+  drain?(): Promise<void>;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
 
-/** Writes many small pieces in batches: large reports never become one giant string. */
-function writeChunks(io: Io, chunks: Iterable<string>): void {
-  let batch: string[] = [];
-  let size = 0;
-  for (const c of chunks) {
-    batch.push(c);
-    size += c.length;
-    if (size > 1 << 20) {
-      io.out(batch.join(""));
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) io.out(batch.join(""));
+/** Writes many small pieces in batches, waiting whenever the output is full: large reports never become one giant string. */
+function writeChunks(io: Io, chunks: Iterable<string>): Promise<void> {
+  return writeBatched(chunks, (t) => io.out(t), io.drain ?? (async () => undefined));
 }
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
@@ -115,7 +108,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
       });
       const full = { ...report, diagnostics: [...side.diagnostics, ...report.diagnostics] };
       const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-      writeChunks(io, render[cmd.format]());
+      await writeChunks(io, render[cmd.format]());
       if (targets.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
@@ -156,19 +149,19 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     });
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
-    const json = () => JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n";
+    const json = () => targetsJsonChunks(outcomes);
     const render = {
       json,
-      md: () => renderTargetsComment(outcomes, { marker: "<!-- netreach -->" }),
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
         const [first, ...rest] = logs;
-        return JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n";
+        return [JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => renderTargetsText(outcomes),
+      text: () => [renderTargetsText(outcomes)],
     };
-    io.out(render[cmd.format]());
-    if (cmd.output !== null) writeFileSync(cmd.output, json());
+    await writeChunks(io, render[cmd.format]());
+    if (cmd.output !== null) await writeFileChunks(cmd.output, json());
     for (const o of outcomes) {
       if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
       for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
@@ -181,29 +174,29 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
   }
 }
 
-function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): number {
+async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-  writeChunks(io, render[cmd.format]());
+  await writeChunks(io, render[cmd.format]());
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   // Input the API server would reject was left out: the answer is about the rest, so say so.
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
 
-function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
+async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number> {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
   const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
-    json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
-    md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
-    sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
-    text: () => renderDiffText(full),
+    json: () => diffJsonChunks(full),
+    md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
+    sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
+    text: () => [renderDiffText(full)],
   };
-  io.out(render[cmd.format]());
-  if (cmd.output !== null) writeFileSync(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  await writeChunks(io, render[cmd.format]());
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
@@ -220,9 +213,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         io.out(`netreach ${VERSION}\n`);
         return 0;
       case "reach":
-        return (await runReachTargets(cmd, io)) ?? runReach(cmd, io);
+        return (await runReachTargets(cmd, io)) ?? (await runReach(cmd, io));
       case "diff":
-        return (await runDiffTargets(cmd, io)) ?? runDiff(cmd, io);
+        return (await runDiffTargets(cmd, io)) ?? (await runDiff(cmd, io));
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -251,6 +244,7 @@ if (isMain()) {
   void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    drain: async () => void (await once(process.stdout, "drain")),
   }).then((code) => {
     process.exitCode = code;
   });

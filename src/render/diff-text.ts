@@ -12,6 +12,7 @@ import { setWords } from "./set-words.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { exposureRules } from "./exposure-rules.js";
 
 const TEXT: ExposureFormat = {
   code: plain,
@@ -22,9 +23,7 @@ const TEXT: ExposureFormat = {
 
 /** The exposure changes that break a gate rule, each with its rules. */
 function exposureFailures(report: DiffReport): { change: ExposureChange; rules: string[] }[] {
-  return report.exposureChanges
-    .map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule as string) }))
-    .filter((x) => x.rules.length > 0);
+  return [...exposureRules(report)].map(([change, rules]) => ({ change, rules: [...rules] }));
 }
 
 function exposureViolationText(x: { change: ExposureChange; rules: string[] }): string {
