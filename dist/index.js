@@ -42084,12 +42084,18 @@ var UniverseIndex = class {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
+      if (e.type !== "external") {
+        this.nonExternal.push(e);
+        this.nonExternalIds.add(e.id);
+      }
       if (e.type !== "external" && e.type !== "ingress-controller") {
         const list4 = this.podsPerNs.get(e.pod.namespace) ?? [];
         list4.push(e);
         this.podsPerNs.set(e.pod.namespace, list4);
       }
     }
+    this.pods = [...this.podsPerNs.values()].flat();
+    this.podIds = new Set(this.pods.map((e) => e.id));
   }
   universe;
   order = /* @__PURE__ */ new Map();
@@ -42099,6 +42105,11 @@ var UniverseIndex = class {
   externalSize;
   /** Whether some representative stands for pods not declared. */
   anySynthetic;
+  /** Every endpoint but external addresses (pods and the ingress controller), and every pod (by namespace). */
+  nonExternal = [];
+  nonExternalIds = /* @__PURE__ */ new Set();
+  pods;
+  podIds;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -42117,11 +42128,11 @@ var UniverseIndex = class {
   terms(members) {
     const inSet = new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+    const missing = fewMissing(this.nonExternal, this.nonExternalIds, inSet);
     const declaredOnly = !this.anySynthetic;
-    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
+    if (missing?.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
-    if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (allExternals && missing !== null && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
@@ -42130,8 +42141,8 @@ var UniverseIndex = class {
     const pods = members.filter((e) => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out = [];
-    const allPods = [...this.podsPerNs.values()].flat();
-    const podsMissing = allPods.filter((e) => !inSet.has(e.id));
+    const allPods = this.pods;
+    const podsMissing = fewMissing(allPods, this.podIds, inSet);
     const perNs = /* @__PURE__ */ new Map();
     for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
     const nsTerms = [];
@@ -42145,15 +42156,21 @@ var UniverseIndex = class {
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
       else for (const e of list4) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    const podsWhole = allPods.length > 1 && podsMissing.length === 0;
-    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
-    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
+    const podsWhole = allPods.length > 1 && podsMissing?.length === 0;
+    const podsMost = podsMissing !== null && podsMissing.length > 0 && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
+    if (podsMissing !== null && (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
 };
+function fewMissing(all, allIds, inSet) {
+  let present = 0;
+  for (const id of inSet) if (allIds.has(id)) present++;
+  if (all.length - present > MAX_EXCEPT) return null;
+  return all.filter((e) => !inSet.has(e.id));
+}
 function addressCount(endpoints) {
   return countAddresses(endpoints.flatMap((e) => e.type === "external" ? e.ranges : []));
 }

@@ -110,6 +110,11 @@ export class UniverseIndex {
   private readonly externalSize: bigint;
   /** Whether some representative stands for pods not declared. */
   private readonly anySynthetic: boolean;
+  /** Every endpoint but external addresses (pods and the ingress controller), and every pod (by namespace). */
+  private readonly nonExternal: Endpoint[] = [];
+  private readonly nonExternalIds = new Set<string>();
+  private readonly pods: Endpoint[];
+  private readonly podIds: Set<string>;
 
   constructor(readonly universe: readonly Endpoint[], extra: readonly Endpoint[] = []) {
     this.externalSize = addressCount(universe);
@@ -118,12 +123,18 @@ export class UniverseIndex {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
+      if (e.type !== "external") {
+        this.nonExternal.push(e);
+        this.nonExternalIds.add(e.id);
+      }
       if (e.type !== "external" && e.type !== "ingress-controller") {
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
       }
     }
+    this.pods = [...this.podsPerNs.values()].flat();
+    this.podIds = new Set(this.pods.map((e) => e.id));
   }
 
   indexOf(e: Endpoint): number {
@@ -149,12 +160,12 @@ export class UniverseIndex {
     // Externals are described by the addresses they cover (a change names merged ranges, the
     // universe the analysis' classes): "every external address" when they cover them all.
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+    const missing = fewMissing(this.nonExternal, this.nonExternalIds, inSet);
     const declaredOnly = !this.anySynthetic;
-    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
+    if (missing?.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
     // "everything except" only names pods left out, so it needs every external address.
-    if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (allExternals && missing !== null && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
@@ -164,8 +175,8 @@ export class UniverseIndex {
     const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out: SetTerm[] = [];
-    const allPods = [...this.podsPerNs.values()].flat();
-    const podsMissing = allPods.filter((e) => !inSet.has(e.id));
+    const allPods = this.pods;
+    const podsMissing = fewMissing(allPods, this.podIds, inSet);
     const perNs = new Map<string, Endpoint[]>();
     for (const e of pods) perNs.set(e.pod.namespace, [...(perNs.get(e.pod.namespace) ?? []), e]);
     const nsTerms: SetTerm[] = [];
@@ -183,14 +194,27 @@ export class UniverseIndex {
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    const podsWhole = allPods.length > 1 && podsMissing.length === 0;
-    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
-    if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
+    const podsWhole = allPods.length > 1 && podsMissing?.length === 0;
+    const podsMost = podsMissing !== null && podsMissing.length > 0 && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
+    if (podsMissing !== null && (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length))) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/**
+ * The endpoints of `all` not in the set, when at most MAX_EXCEPT (the most a description names);
+ * null when more. Counted first, so a set is described in time of its size, not the universe's:
+ * a reach of thousands of groups over thousands of workloads describes each.
+ */
+function fewMissing(all: readonly Endpoint[], allIds: ReadonlySet<string>, inSet: ReadonlySet<string>): Endpoint[] | null {
+  // `all` holds distinct ids; members may hold ids outside it.
+  let present = 0;
+  for (const id of inSet) if (allIds.has(id)) present++;
+  if (all.length - present > MAX_EXCEPT) return null;
+  return all.filter((e) => !inSet.has(e.id));
 }
 
 /** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */

@@ -1,7 +1,7 @@
 import type { ReachReport } from "../analyze.js";
 import { md, mdCode } from "./escape.js";
 import { connWords } from "./conn-words.js";
-import { flowCount, reachGroups } from "./reach-groups.js";
+import { flowCount, flowsFromGroups, reachGroups } from "./reach-groups.js";
 import { setWords } from "./set-words.js";
 
 /** Up to this many flows, every pair is listed too, collapsed: past it a page is no place for them. */
@@ -41,7 +41,7 @@ export function* reachMarkdownChunks(r: ReachReport): Generator<string> {
   }
   if (flows > 0 && flows <= MAX_LISTED_PAIRS) {
     yield lines("<details><summary>Every allowed pair</summary>", "", "| Source | Destination | Connections |", "| --- | --- | --- |");
-    for (const f of r.flows) yield lines(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`);
+    for (const f of flowsFromGroups(r)) yield lines(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`);
     yield lines("", "</details>", "");
   } else if (flows > MAX_LISTED_PAIRS) {
     yield lines(`Every pair is listed by \`netreach reach --format csv\` (or \`text\`, \`json\`): ${flows} are too many for this page.`, "");
