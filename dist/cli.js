@@ -13251,12 +13251,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo3) {
+function buildCluster(objects, memo2) {
   const once = (obj2, load) => {
-    if (memo3 === void 0) return load(obj2);
-    if (memo3.has(obj2)) return memo3.get(obj2);
+    if (memo2 === void 0) return load(obj2);
+    if (memo2.has(obj2)) return memo2.get(obj2);
     const r = load(obj2);
-    memo3.set(obj2, r);
+    memo2.set(obj2, r);
     return r;
   };
   const diagnostics2 = [];
@@ -13884,8 +13884,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo3 = resolved.get(raw);
-  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
+  const memo2 = resolved.get(raw);
+  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -14920,18 +14920,18 @@ function expandFlows(r, pods, classOf) {
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
-      let memo3 = [];
+      let memo2 = [];
       for (const a of nodes) {
         if (a.node !== memoFor) {
           memoFor = a.node;
-          memo3 = new Array(r.size);
+          memo2 = new Array(r.size);
         }
         const fromExternal = a.node >= P;
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
-          let conn = memo3[b.node];
-          if (conn === void 0) memo3[b.node] = conn = r.conn(a.node, b.node);
+          let conn = memo2[b.node];
+          if (conn === void 0) memo2[b.node] = conn = r.conn(a.node, b.node);
           if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
         }
       }
@@ -16195,6 +16195,16 @@ function safeUrl(url) {
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+// src/render/memo.ts
+function memo(f) {
+  const known = /* @__PURE__ */ new Map();
+  return (k) => {
+    let v = known.get(k);
+    if (v === void 0) known.set(k, v = f(k));
+    return v;
+  };
+}
+
 // src/render/reach-json.ts
 function endpointJson(e) {
   switch (e.type) {
@@ -16219,9 +16229,12 @@ function* reachJsonChunks(r) {
   yield head.slice(0, -2) + ',\n  "flows": [';
   const quoted2 = memo((id) => JSON.stringify(id));
   let sep7 = "";
+  let src;
+  let srcJson = "";
   for (const f of r.flows) {
+    if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
     yield `${sep7}
-    {"src":${quoted2(f.src.id)},"dst":${quoted2(f.dst.id)},"conn":${quoted2(f.conn.toString())}}`;
+    ${srcJson}${quoted2(f.dst.id)},"conn":${quoted2(f.conn.toString())}}`;
     sep7 = ",";
   }
   yield `${sep7 === "" ? "" : "\n  "}]
@@ -16249,14 +16262,6 @@ function reachGroupedParts(view2) {
   return {
     classes: view2.classes.map((c, i) => ({ id: id(i), endpoints: c.endpoints.map((e) => e.id) })),
     groups: view2.groups.map((g) => ({ src: g.src.map(id), dst: g.dst.map(id), conn: g.conn.toString(), pairs: g.pairs }))
-  };
-}
-function memo(f) {
-  const known = /* @__PURE__ */ new Map();
-  return (id) => {
-    let v = known.get(id);
-    if (v === void 0) known.set(id, v = f(id));
-    return v;
   };
 }
 function reachJsonWithout(r) {
@@ -16530,14 +16535,15 @@ function reasonText(r) {
 // src/render/reach-csv.ts
 function* reachCsvLines(r) {
   yield "src,dst,conn\r\n";
-  const cells = /* @__PURE__ */ new Map();
-  const cell = (e) => {
-    let c = cells.get(e);
-    if (c === void 0) cells.set(e, c = csvCell(e.id));
-    return c;
-  };
-  for (const f of r.flows) yield `${cell(f.src)},${cell(f.dst)},${csvCell(f.conn.toString())}\r
+  const cell = memo((e) => csvCell(e.id));
+  const connCell2 = memo((c) => csvCell(c.toString()));
+  let src;
+  let srcCell = "";
+  for (const f of r.flows) {
+    if (f.src !== src) srcCell = cell(src = f.src);
+    yield `${srcCell},${cell(f.dst)},${connCell2(f.conn)}\r
 `;
+  }
 }
 
 // src/render/reach-groups.ts
@@ -16621,15 +16627,16 @@ function* reachTextLines(r) {
   const { sources, destinations } = flowEnds(r);
   const width = Math.min(MAX_COLUMN, longest(sources));
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
-  const src = memo2((e) => plain(e.id).padEnd(width));
-  const dst = memo2((e) => plain(e.id).padEnd(dstWidth));
-  let any = false;
+  const src = memo((e) => plain(e.id).padEnd(width));
+  const dst = memo((e) => plain(e.id).padEnd(dstWidth));
+  let from;
+  let fromText = "";
   for (const f of r.flows) {
-    any = true;
-    yield `${src(f.src)} => ${dst(f.dst)} : ${f.conn.toString()}
+    if (f.src !== from) fromText = src(from = f.src);
+    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}
 `;
   }
-  if (!any) yield "no allowed flows\n";
+  if (from === void 0) yield "no allowed flows\n";
   yield* exposureLines(r);
 }
 function* reachGroupedTextLines(r) {
@@ -16663,14 +16670,6 @@ function longest(endpoints) {
   let n = 0;
   for (const e of endpoints) n = Math.max(n, plain(e.id).length);
   return n;
-}
-function memo2(f) {
-  const known = /* @__PURE__ */ new Map();
-  return (e) => {
-    let v = known.get(e);
-    if (v === void 0) known.set(e, v = f(e));
-    return v;
-  };
 }
 function* exposureLines(r) {
   if (r.exposures.length === 0) return;
@@ -19054,23 +19053,20 @@ function streamSink(stream) {
       if (!closed) stream.write(text);
     },
     async writeAll(chunks) {
-      let batch = [];
-      let size = 0;
+      let batch = "";
       const flush = async () => {
-        const full = !stream.write(batch.join(""));
-        batch = [];
-        size = 0;
+        const full = !stream.write(batch);
+        batch = "";
         if (full) await settle();
         else await new Promise((resolve5) => setImmediate(resolve5));
       };
       for (const c of chunks) {
         if (closed) return false;
-        batch.push(c);
-        size += c.length;
-        if (size >= BATCH) await flush();
+        batch += c;
+        if (batch.length >= BATCH) await flush();
       }
       if (closed) return false;
-      if (size > 0) await flush();
+      if (batch.length > 0) await flush();
       return !closed;
     }
   };

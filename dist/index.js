@@ -34954,12 +34954,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo) {
+function buildCluster(objects, memo2) {
   const once = (obj3, load) => {
-    if (memo === void 0) return load(obj3);
-    if (memo.has(obj3)) return memo.get(obj3);
+    if (memo2 === void 0) return load(obj3);
+    if (memo2.has(obj3)) return memo2.get(obj3);
     const r = load(obj3);
-    memo.set(obj3, r);
+    memo2.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
@@ -35587,8 +35587,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo = resolved.get(raw);
-  if (memo !== void 0 || resolved.has(raw)) return memo;
+  const memo2 = resolved.get(raw);
+  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../load/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
 import type { Carried } from "../exposure/table.js";
+import { memo } from "./memo.js";
 import type { ClassView } from "../reach/class-view.js";
 import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
 
@@ -38,8 +39,11 @@ export function* reachJsonChunks(r: ReachReport): Generator<string> {
   // Each id's JSON once: what JSON.stringify({src, dst, conn}) gives, without a million objects.
   const quoted = memo((id: string) => JSON.stringify(id));
   let sep = "";
+  let src: Endpoint | undefined;
+  let srcJson = "";
   for (const f of r.flows) {
-    yield `${sep}\n    {"src":${quoted(f.src.id)},"dst":${quoted(f.dst.id)},"conn":${quoted(f.conn.toString())}}`;
+    if (f.src !== src) srcJson = `{"src":${quoted((src = f.src).id)},"dst":`;
+    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${quoted(f.conn.toString())}}`;
     sep = ",";
   }
   yield `${sep === "" ? "" : "\n  "}]\n}\n`;
@@ -68,15 +72,6 @@ function reachGroupedParts(view: ClassView): { classes: ClassJson[]; groups: Gro
   return {
     classes: view.classes.map((c, i) => ({ id: id(i), endpoints: c.endpoints.map((e) => e.id) })),
     groups: view.groups.map((g) => ({ src: g.src.map(id), dst: g.dst.map(id), conn: g.conn.toString(), pairs: g.pairs })),
-  };
-}
-
-function memo(f: (id: string) => string): (id: string) => string {
-  const known = new Map<string, string>();
-  return (id) => {
-    let v = known.get(id);
-    if (v === undefined) known.set(id, (v = f(id)));
-    return v;
   };
 }
 

@@ -2,6 +2,7 @@ import type { ReachReport } from "../analyze.js";
 import type { Endpoint } from "../model/endpoint.js";
 import { connWords } from "./conn-words.js";
 import { plain } from "./escape.js";
+import { memo } from "./memo.js";
 import { flowCount, reachGroups } from "./reach-groups.js";
 import { setWords } from "./set-words.js";
 
@@ -17,12 +18,13 @@ export function* reachTextLines(r: ReachReport): Generator<string> {
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
   const src = memo((e: Endpoint) => plain(e.id).padEnd(width));
   const dst = memo((e: Endpoint) => plain(e.id).padEnd(dstWidth));
-  let any = false;
+  let from: Endpoint | undefined;
+  let fromText = "";
   for (const f of r.flows) {
-    any = true;
-    yield `${src(f.src)} => ${dst(f.dst)} : ${f.conn.toString()}\n`;
+    if (f.src !== from) fromText = src((from = f.src));
+    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}\n`;
   }
-  if (!any) yield "no allowed flows\n";
+  if (from === undefined) yield "no allowed flows\n";
   yield* exposureLines(r);
 }
 
@@ -63,15 +65,6 @@ function longest(endpoints: readonly Endpoint[]): number {
   let n = 0;
   for (const e of endpoints) n = Math.max(n, plain(e.id).length);
   return n;
-}
-
-function memo(f: (e: Endpoint) => string): (e: Endpoint) => string {
-  const known = new Map<Endpoint, string>();
-  return (e) => {
-    let v = known.get(e);
-    if (v === undefined) known.set(e, (v = f(e)));
-    return v;
-  };
 }
 
 /** After the flows, apart: what outside traffic reaches, and through which objects. */
