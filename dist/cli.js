@@ -258,9 +258,9 @@ var require_ipv4 = __commonJS({
           }
           address = address.replace(constants3.RE_SUBNET_STRING, "");
         }
-        const longest = constants3.GROUPS * 4 - 1;
-        if (address.length > longest) {
-          throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
+        const longest2 = constants3.GROUPS * 4 - 1;
+        if (address.length > longest2) {
+          throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest2} characters.`);
         }
         this.addressMinusSuffix = address;
         this.parsedAddress = this.parse(address);
@@ -409,9 +409,9 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
-        if (arpaFormAddress.length > longest) {
-          throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
+        const longest2 = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        if (arpaFormAddress.length > longest2) {
+          throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest2} characters.`);
         }
         const leader = arpaFormAddress.replace(/(\.in-addr\.arpa)?\.?$/i, "");
         const address = leader.split(".").reverse().join(".");
@@ -1101,9 +1101,9 @@ var require_ipv6 = __commonJS({
           this.zone = address.slice(zoneStart);
           address = address.slice(0, zoneStart);
         }
-        const longest = this.groups * 5 + 5;
-        if (address.length > longest) {
-          throw new address_error_1.AddressError(`IPv6 addresses are at most ${longest} characters.`);
+        const longest2 = this.groups * 5 + 5;
+        if (address.length > longest2) {
+          throw new address_error_1.AddressError(`IPv6 addresses are at most ${longest2} characters.`);
         }
         this.addressMinusSuffix = address;
         this.parsedAddress = this.parse(this.addressMinusSuffix);
@@ -9702,7 +9702,6 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { once as once2 } from "node:events";
 import { realpathSync as realpathSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -9893,6 +9892,7 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
+var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -9944,9 +9944,12 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    if (this.isAll) return "All Connections";
-    if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+    let text = TEXT.get(this);
+    if (text === void 0) {
+      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+      TEXT.set(this, text);
+    }
+    return text;
   }
 };
 
@@ -14056,12 +14059,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo2) {
-  const once3 = (obj2, load) => {
-    if (memo2 === void 0) return load(obj2);
-    if (memo2.has(obj2)) return memo2.get(obj2);
+function buildCluster(objects, memo3) {
+  const once2 = (obj2, load) => {
+    if (memo3 === void 0) return load(obj2);
+    if (memo3.has(obj2)) return memo3.get(obj2);
     const r = load(obj2);
-    memo2.set(obj2, r);
+    memo3.set(obj2, r);
     return r;
   };
   const diagnostics2 = [];
@@ -14078,14 +14081,14 @@ function buildCluster(objects, memo2) {
   const declared = /* @__PURE__ */ new Map();
   for (const obj2 of objects) {
     if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
-      const r = once3(obj2, loadNamespace);
+      const r = once2(obj2, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
         if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj2, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj2.kind === "NetworkPolicy" && obj2.apiVersion === NETWORK_POLICY_API) {
-      const r = once3(obj2, loadNetworkPolicy);
+      const r = once2(obj2, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
       const meta = objectMeta(obj2);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
@@ -14095,7 +14098,7 @@ function buildCluster(objects, memo2) {
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
-      const r = once3(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+      const r = once2(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
@@ -14104,7 +14107,7 @@ function buildCluster(objects, memo2) {
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj2)) {
-      const r = once3(obj2, loadExposureObject);
+      const r = once2(obj2, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
@@ -14113,7 +14116,7 @@ function buildCluster(objects, memo2) {
       if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
     } else if (isAdminPolicyObject(obj2)) {
-      const r = once3(obj2, loadAdminPolicy);
+      const r = once2(obj2, loadAdminPolicy);
       diagnostics2.push(...r.diagnostics);
       if (r.policy) {
         const first = adminPolicies.get(r.policy.id);
@@ -14703,8 +14706,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo2 = resolved.get(raw);
-  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
+  const memo3 = resolved.get(raw);
+  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -15595,28 +15598,169 @@ function routeDetail(route, backend2) {
   return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
 }
 
+// src/reach/class-view.ts
+function classView(r, pods, classOf) {
+  const P = r.universe.podClasses.length;
+  const members = Array.from({ length: r.size }, () => []);
+  for (const p of pods) members[classOf.get(p.id)].push(p);
+  r.universe.externals.forEach((e, i) => members[P + i].push(e));
+  for (const m of members) m.sort((x, y) => cmp3(x.id, y.id));
+  const live = (node) => members[node].length > 0;
+  const groupsOf = (dir) => {
+    const groups2 = [];
+    const of = new Int32Array(r.size).fill(-1);
+    const bySig = /* @__PURE__ */ new Map();
+    for (let c = 0; c < P; c++) {
+      if (!live(c)) continue;
+      const sig = r.signature(c, dir);
+      let g = bySig.get(sig);
+      if (g === void 0) {
+        bySig.set(sig, g = groups2.length);
+        groups2.push({ row: r.row(c, dir), nodes: [] });
+      }
+      groups2[g].nodes.push(c);
+      of[c] = g;
+    }
+    if (r.size > P) {
+      const ext = groups2.length;
+      groups2.push({ row: OPEN_ROW, nodes: [] });
+      for (let n = P; n < r.size; n++) {
+        groups2[ext].nodes.push(n);
+        of[n] = ext;
+      }
+    }
+    return { groups: groups2, of };
+  };
+  const out = groupsOf("egress");
+  const inn = groupsOf("ingress");
+  const isExternalGroup = (g) => g.nodes[0] >= P;
+  const candidates = /* @__PURE__ */ new Map();
+  const candidate = (s, d) => {
+    if (s < 0 || d < 0) return;
+    let set = candidates.get(s);
+    if (!set) candidates.set(s, set = /* @__PURE__ */ new Set());
+    set.add(d);
+  };
+  const openIn = inn.groups.flatMap((g, d) => g.row.fallback.isEmpty ? [] : [d]);
+  out.groups.forEach((g, s) => {
+    if (!g.row.fallback.isEmpty) {
+      for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d].row.fallback).isEmpty) candidate(s, d);
+    }
+    for (const node of g.row.nodes) candidate(s, inn.of[node]);
+  });
+  inn.groups.forEach((g, d) => {
+    for (const node of g.row.nodes) candidate(out.of[node], d);
+  });
+  const blocks = [];
+  for (const [s, ds] of candidates) {
+    const S = out.groups[s];
+    for (const d of ds) {
+      const D = inn.groups[d];
+      if (isExternalGroup(S) && isExternalGroup(D)) continue;
+      const srcParts = partition(S.nodes, D.row, out.of, s);
+      const dstParts = partition(D.nodes, S.row, inn.of, d);
+      for (const [q, src] of srcParts) {
+        for (const [e, dst] of dstParts) {
+          const conn = e.intersect(q);
+          if (!conn.isEmpty) blocks.push({ src, dst, conn });
+        }
+      }
+    }
+  }
+  let merged = blocks;
+  for (let pass = 0; pass < 4; pass++) {
+    const before = merged.length;
+    merged = mergeSide(mergeSide(merged, "dst"), "src");
+    if (merged.length === before) break;
+  }
+  const liveNodes = [...members.keys()].filter(live);
+  const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp3(members[a][0].id, members[b][0].id));
+  const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
+  const index = new Int32Array(r.size).fill(-1);
+  order.forEach((n, i) => index[n] = i);
+  const classes = order.map((n) => ({ endpoints: members[n], kind: n < P ? "pods" : "external" }));
+  const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
+  const groups = [];
+  for (const b of merged) {
+    const onBoth = new Set(b.dst);
+    let self = 0;
+    for (const n of b.src) if (onBoth.has(n)) self += members[n].filter((e) => e.type === "workload").length;
+    const pairs = size(b.src) * size(b.dst) - self;
+    if (pairs === 0) continue;
+    const ids = (nodes) => nodes.map((n) => index[n]).sort((x, y) => x - y);
+    groups.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
+  }
+  const first = (g) => classes[g[0]].endpoints[0].id;
+  groups.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
+  return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
+}
+function partition(nodes, row, groupOf, group) {
+  const parts = /* @__PURE__ */ new Map();
+  const listed2 = /* @__PURE__ */ new Set();
+  row.nodes.forEach((n, i) => {
+    if (groupOf[n] !== group) return;
+    listed2.add(n);
+    const c = row.conns[i];
+    const part = parts.get(c);
+    if (part) part.push(n);
+    else parts.set(c, [n]);
+  });
+  const rest = listed2.size === 0 ? [...nodes] : nodes.filter((n) => !listed2.has(n));
+  if (rest.length > 0) {
+    const part = parts.get(row.fallback);
+    if (part) part.push(...rest);
+    else parts.set(row.fallback, rest);
+  }
+  for (const part of parts.values()) part.sort((a, b) => a - b);
+  return parts;
+}
+function mergeSide(blocks, keep) {
+  const other = keep === "src" ? "dst" : "src";
+  const byKey = /* @__PURE__ */ new Map();
+  for (const b of blocks) {
+    const key = `${b.conn.toString()}
+${b[keep].join(",")}`;
+    const known = byKey.get(key);
+    if (known) known[other] = [...known[other], ...b[other]];
+    else byKey.set(key, { ...b });
+  }
+  const out = [...byKey.values()];
+  for (const b of out) b[other].sort((x, y) => x - y);
+  return out;
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/reach/flows.ts
 function expandFlows(r, pods, classOf) {
   const P = r.universe.podClasses.length;
-  const flows = [];
-  const push = (src, dst, a, b) => {
-    const conn = r.conn(a, b);
-    if (!conn.isEmpty) flows.push({ src, dst, conn });
-  };
-  for (const a of pods) {
-    const ca = classOf.get(a.id);
-    for (const b of pods) {
-      if (a === b && a.type === "workload") continue;
-      push(a, b, ca, classOf.get(b.id));
+  const nodes = [
+    ...pods.map((e) => ({ e, node: classOf.get(e.id) })),
+    ...r.universe.externals.map((e, i) => ({ e, node: P + i }))
+  ].sort((x, y) => cmp4(x.e.id, y.e.id));
+  return {
+    *[Symbol.iterator]() {
+      let memoFor = -1;
+      let memo3 = [];
+      for (const a of nodes) {
+        if (a.node !== memoFor) {
+          memoFor = a.node;
+          memo3 = new Array(r.size);
+        }
+        const fromExternal = a.node >= P;
+        for (const b of nodes) {
+          if (fromExternal && b.node >= P) continue;
+          if (a.e === b.e && a.e.type === "workload") continue;
+          let conn = memo3[b.node];
+          if (conn === void 0) memo3[b.node] = conn = r.conn(a.node, b.node);
+          if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
+        }
+      }
     }
-    r.universe.externals.forEach((e, i) => {
-      push(a, e, ca, P + i);
-      push(e, a, P + i, ca);
-    });
-  }
-  return flows.sort((x, y) => cmp3(x.src.id, y.src.id) || cmp3(x.dst.id, y.dst.id));
+  };
 }
-function cmp3(a, b) {
+function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -15896,10 +16040,18 @@ function reach(files, options = {}) {
   const { table } = sideTable(loaded, side2, reachability, universe.classOf[0]);
   const exposures = listExposures(table, byId(side2.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+  const pairs = expandFlows(reachability, side2.pods, universe.classOf[0]);
+  let view2;
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : [], ...mergedSources(exposures, universe.externals)],
-    flows: [...expandFlows(reachability, side2.pods, universe.classOf[0]), ...controllerFlows],
+    flows: {
+      *[Symbol.iterator]() {
+        yield* pairs;
+        yield* controllerFlows;
+      }
+    },
+    classes: () => view2 ??= classView(reachability, side2.pods, universe.classOf[0]),
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side2.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
@@ -15920,7 +16072,7 @@ function diff(baseFiles, headFiles, options = {}) {
     byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
     controller
   );
-  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp4(x.src.id, y.src.id) || cmp4(x.dst.id, y.dst.id));
+  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
   const endpoints = /* @__PURE__ */ new Map();
@@ -15970,7 +16122,7 @@ function listed(ids) {
   const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
   return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
 }
-function cmp4(a, b) {
+function cmp5(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
@@ -16210,7 +16362,7 @@ var UniverseIndex = class {
     const seen = /* @__PURE__ */ new Map();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
     const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
-    keyed.sort((a, b) => a.i - b.i || cmp5(a.e.id, b.e.id));
+    keyed.sort((a, b) => a.i - b.i || cmp6(a.e.id, b.e.id));
     return keyed.map((k) => k.e);
   }
   /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
@@ -16406,7 +16558,7 @@ function rectangles(parts, changes, index) {
 }
 function inserted(sorted, e, index) {
   const at2 = index.indexOf(e);
-  const before = (x) => index.indexOf(x) < at2 || index.indexOf(x) === at2 && cmp5(x.id, e.id) < 0;
+  const before = (x) => index.indexOf(x) < at2 || index.indexOf(x) === at2 && cmp6(x.id, e.id) < 0;
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -16428,7 +16580,7 @@ function displaySets(srcs, dsts, index) {
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
   return [s, single ? shorter(dsts, single) : index.describe(dsts)];
 }
-function cmp5(a, b) {
+function cmp6(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -16512,7 +16664,7 @@ function kindOf(t) {
   }
 }
 function setWords(s, role, code, max = 5) {
-  const terms = [...s.terms].sort((a, b) => cmp6(kindOf(a), kindOf(b)));
+  const terms = [...s.terms].sort((a, b) => cmp7(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -16531,7 +16683,7 @@ function setWords(s, role, code, max = 5) {
   }
   return andList(words);
 }
-function cmp6(a, b) {
+function cmp7(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList(words) {
@@ -16976,8 +17128,8 @@ ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
 }
 function fence(text, info) {
   const body = visibleControls(text);
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
-  const ticks = "`".repeat(Math.max(3, longest + 1));
+  const longest2 = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
+  const ticks = "`".repeat(Math.max(3, longest2 + 1));
   return `${ticks}${info}
 ${body}
 ${ticks}`;
@@ -17043,6 +17195,16 @@ ${indent}}`;
 ${indent}`);
 }
 
+// src/render/memo.ts
+function memo2(f) {
+  const known = /* @__PURE__ */ new Map();
+  return (k) => {
+    let v = known.get(k);
+    if (v === void 0) known.set(k, v = f(k));
+    return v;
+  };
+}
+
 // src/render/reach-json.ts
 function endpointJson(e) {
   switch (e.type) {
@@ -17063,25 +17225,49 @@ function skippedJson(s) {
   return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
 }
 function* reachJsonChunks(r) {
-  const { flows, ...rest } = reachJson({ ...r, flows: [] });
-  void flows;
-  const head = JSON.stringify(rest, null, 2);
+  const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
-  let first = true;
+  const quoted2 = memo2((id) => JSON.stringify(id));
+  let sep7 = "";
+  let src;
+  let srcJson = "";
   for (const f of r.flows) {
-    yield `${first ? "" : ","}
-    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
-    first = false;
+    if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
+    yield `${sep7}
+    ${srcJson}${quoted2(f.dst.id)},"conn":${quoted2(f.conn.toString())}}`;
+    sep7 = ",";
   }
-  yield `${first ? "" : "\n  "}]
+  yield `${sep7 === "" ? "" : "\n  "}]
 }
 `;
 }
-function reachJson(r) {
+function* reachGroupedJsonChunks(r) {
+  const view2 = r.classes();
+  const head = JSON.stringify(reachJsonWithout(r), null, 2);
+  yield head.slice(0, -2) + ',\n  "classes": [';
+  const json = reachGroupedParts(view2);
+  yield* json.classes.map((c, i) => `${i === 0 ? "" : ","}
+    ${JSON.stringify(c)}`);
+  yield `${json.classes.length === 0 ? "" : "\n  "}],
+  "groups": [`;
+  yield* json.groups.map((g, i) => `${i === 0 ? "" : ","}
+    ${JSON.stringify(g)}`);
+  yield `${json.groups.length === 0 ? "" : "\n  "}],
+  "pairs": ${view2.pairs}
+}
+`;
+}
+function reachGroupedParts(view2) {
+  const id = (i) => `c${i + 1}`;
+  return {
+    classes: view2.classes.map((c, i) => ({ id: id(i), endpoints: c.endpoints.map((e) => e.id) })),
+    groups: view2.groups.map((g) => ({ src: g.src.map(id), dst: g.dst.map(id), conn: g.conn.toString(), pairs: g.pairs }))
+  };
+}
+function reachJsonWithout(r) {
   return {
     schema: "netreach.reach/v1",
     endpoints: r.endpoints.map(endpointJson),
-    flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
     skipped: skippedJson(r.skipped),
@@ -17277,7 +17463,7 @@ function hashText(text) {
 }
 
 // src/render/diff-text.ts
-var TEXT = {
+var TEXT2 = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -17287,7 +17473,7 @@ function exposureFailures(report) {
   return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
@@ -17318,8 +17504,8 @@ function renderDiffText(report) {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   if (exposed.length + unexposed.length > 0) out.push("");
-  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
-  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
+  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT2)}`);
+  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT2)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
@@ -17361,71 +17547,141 @@ function reasonText(r) {
 // src/render/reach-csv.ts
 function* reachCsvLines(r) {
   yield "src,dst,conn\r\n";
-  for (const f of r.flows) yield `${[f.src.id, f.dst.id, f.conn.toString()].map(csvCell).join(",")}\r
+  const cell = memo2((e) => csvCell(e.id));
+  const connCell2 = memo2((c) => csvCell(c.toString()));
+  let src;
+  let srcCell = "";
+  for (const f of r.flows) {
+    if (f.src !== src) srcCell = cell(src = f.src);
+    yield `${srcCell},${cell(f.dst)},${connCell2(f.conn)}\r
 `;
+  }
+}
+
+// src/render/reach-groups.ts
+function reachGroups(r) {
+  const view2 = r.classes();
+  const index = new UniverseIndex(r.endpoints);
+  return view2.groups.map((g) => {
+    const [sources, destinations] = displaySets(
+      g.src.flatMap((c) => view2.classes[c].endpoints),
+      g.dst.flatMap((c) => view2.classes[c].endpoints),
+      index
+    );
+    return { sources, destinations, conn: g.conn, pairs: g.pairs };
+  });
+}
+function flowCount(r) {
+  return r.classes().pairs + r.exposures.filter((e) => e.source === "ingress-controller").length;
+}
+function flowsFromGroups(r) {
+  const view2 = r.classes();
+  const out = [];
+  for (const g of view2.groups) {
+    for (const s of g.src.flatMap((c) => view2.classes[c].endpoints)) {
+      for (const d of g.dst.flatMap((c) => view2.classes[c].endpoints)) if (s !== d || s.type !== "workload") out.push({ src: s, dst: d, conn: g.conn });
+    }
+  }
+  out.sort((x, y) => cmp8(x.src.id, y.src.id) || cmp8(x.dst.id, y.dst.id));
+  for (const e of r.exposures) if (e.source === "ingress-controller") out.push({ src: e.src, dst: e.dst, conn: e.conn });
+  return out;
+}
+function cmp8(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/render/reach-md.ts
-var MAX_GROUPED_FLOWS = 2e4;
-function reachMarkdown(r) {
-  const out = ["## netreach: allowed flows", ""];
+var MAX_LISTED_PAIRS = 2e4;
+function* reachMarkdownChunks(r) {
+  const lines = (...ls) => ls.map((l) => `${l}
+`).join("");
+  const groups = reachGroups(r);
+  const flows = flowCount(r);
   const workloads = r.endpoints.filter((e) => e.type === "workload").length;
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
-  out.push(`${r.flows.length} allowed flow${r.flows.length === 1 ? "" : "s"} among ${who.join(", ")} and external addresses.`, "");
+  const inGroups = groups.length > 0 ? `, in ${groups.length} group${groups.length === 1 ? "" : "s"}` : "";
+  yield lines("## netreach: allowed flows", "", `${flows} allowed flow${flows === 1 ? "" : "s"} among ${who.join(", ")} and external addresses${inGroups}.`, "");
   if (r.exposures.length > 0) {
-    out.push(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
+    yield lines(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
     for (const e of r.exposures) {
       const from = e.src.type === "ingress-controller" ? "the ingress controller" : e.src.cidrs.length === 1 && e.src.cidrs[0] === "0.0.0.0/0" ? "the internet" : mdCode(e.src.id);
       const through = e.via.map((v) => v.chain.map((h) => `${md(h.kind)} ${mdCode(`${h.namespace}/${h.name}`)} (${md(h.detail)}, ${mdCode(`${h.at.file}:${h.at.line}`)})`).join(" \u2192 ")).join("<br>");
-      out.push(`| ${mdCode(e.dst.id)} | ${md(connWords(e.conn))} | ${from} | ${through} |`);
+      yield lines(`| ${mdCode(e.dst.id)} | ${md(connWords(e.conn))} | ${from} | ${through} |`);
     }
-    out.push("");
+    yield "\n";
   }
-  if (r.flows.length > 0 && r.flows.length <= MAX_GROUPED_FLOWS) {
-    const changes = r.flows.map((f) => ({ type: "added", src: f.src, dst: f.dst, base: ConnSet.NONE, head: f.conn, opened: f.conn, closed: ConnSet.NONE, endpoint: null, why: [] }));
-    const groups = groupChanges({ changes, universe: r.endpoints, endpoints: r.endpoints, gate: { passed: true, violations: [] } }).opened;
-    out.push("| Sources | Destinations | Connections |", "| --- | --- | --- |");
-    for (const g of groups) out.push(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(connWords(g.conn))} |`);
-    out.push("");
+  if (groups.length > 0) {
+    yield lines("| Sources | Destinations | Connections |", "| --- | --- | --- |");
+    for (const g of groups) {
+      const pairs = g.pairs > 1 ? `<br><sub>${g.pairs} pairs</sub>` : "";
+      yield lines(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(connWords(g.conn))}${pairs} |`);
+    }
+    yield "\n";
   }
-  if (r.flows.length > 0) {
-    const table = ["| Source | Destination | Connections |", "| --- | --- | --- |", ...r.flows.map((f) => `| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`)];
-    if (r.flows.length <= MAX_GROUPED_FLOWS) out.push("<details><summary>Every allowed pair</summary>", "", ...table, "", "</details>", "");
-    else out.push(...table, "");
+  if (flows > 0 && flows <= MAX_LISTED_PAIRS) {
+    yield lines("<details><summary>Every allowed pair</summary>", "", "| Source | Destination | Connections |", "| --- | --- | --- |");
+    for (const f of flowsFromGroups(r)) yield lines(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`);
+    yield lines("", "</details>", "");
+  } else if (flows > MAX_LISTED_PAIRS) {
+    yield lines(`Every pair is listed by \`netreach reach --format csv\` (or \`text\`, \`json\`): ${flows} are too many for this page.`, "");
   }
-  if (r.assumptions.length > 0) {
-    out.push("<details><summary>Assumptions</summary>", "");
-    for (const a of r.assumptions) out.push(`- ${md(a)}`);
-    out.push("", "</details>", "");
-  }
+  if (r.assumptions.length > 0) yield lines("<details><summary>Assumptions</summary>", "", ...r.assumptions.map((a) => `- ${md(a)}`), "", "</details>", "");
   if (r.diagnostics.length > 0) {
-    out.push("<details><summary>Diagnostics</summary>", "");
-    for (const d of r.diagnostics) out.push(`- **${d.severity}** ${mdCode(`${d.file}:${d.line}:${d.column}`)} ${md(d.message)}`);
-    out.push("", "</details>", "");
+    yield lines("<details><summary>Diagnostics</summary>", "", ...r.diagnostics.map((d) => `- **${d.severity}** ${mdCode(`${d.file}:${d.line}:${d.column}`)} ${md(d.message)}`), "", "</details>", "");
   }
-  return out.join("\n");
 }
 
 // src/render/reach-text.ts
 var MAX_COLUMN = 60;
+var MAX_TERMS2 = 10;
 function* reachTextLines(r) {
-  if (r.flows.length === 0) {
-    yield "no allowed flows\n";
-    yield* exposureLines(r);
-    return;
-  }
-  let width = 0;
-  let dstWidth = 0;
+  const { sources, destinations } = flowEnds(r);
+  const width = Math.min(MAX_COLUMN, longest(sources));
+  const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
+  const src = memo2((e) => plain(e.id).padEnd(width));
+  const dst = memo2((e) => plain(e.id).padEnd(dstWidth));
+  let from;
+  let fromText = "";
   for (const f of r.flows) {
-    width = Math.max(width, plain(f.src.id).length);
-    dstWidth = Math.max(dstWidth, plain(f.dst.id).length);
-  }
-  width = Math.min(MAX_COLUMN, width);
-  dstWidth = Math.min(MAX_COLUMN, dstWidth);
-  for (const f of r.flows) yield `${plain(f.src.id).padEnd(width)} => ${plain(f.dst.id).padEnd(dstWidth)} : ${f.conn.toString()}
+    if (f.src !== from) fromText = src(from = f.src);
+    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}
 `;
+  }
+  if (from === void 0) yield "no allowed flows\n";
   yield* exposureLines(r);
+}
+function* reachGroupedTextLines(r) {
+  const groups = reachGroups(r);
+  const flows = flowCount(r);
+  yield `${flows} allowed flow${flows === 1 ? "" : "s"} in ${groups.length} group${groups.length === 1 ? "" : "s"}
+`;
+  for (const g of groups) {
+    const pairs = g.pairs > 1 ? ` [${g.pairs} pairs]` : "";
+    yield `${setWords(g.sources, "source", plain, MAX_TERMS2)} -> ${setWords(g.destinations, "destination", plain, MAX_TERMS2)}: ${connWords(g.conn)}${pairs}
+`;
+  }
+  yield* exposureLines(r);
+}
+function flowEnds(r) {
+  const view2 = r.classes();
+  const loneWorkload = (c) => view2.classes[c].endpoints.length === 1 && view2.classes[c].endpoints[0].type === "workload";
+  const src = /* @__PURE__ */ new Set();
+  const dst = /* @__PURE__ */ new Set();
+  for (const g of view2.groups) {
+    for (const c of g.src) if (!(g.dst.length === 1 && g.dst[0] === c && loneWorkload(c))) src.add(c);
+    for (const c of g.dst) if (!(g.src.length === 1 && g.src[0] === c && loneWorkload(c))) dst.add(c);
+  }
+  const controller = r.exposures.filter((e) => e.source === "ingress-controller");
+  return {
+    sources: [...[...src].flatMap((c) => view2.classes[c].endpoints), ...controller.map((e) => e.src)],
+    destinations: [...[...dst].flatMap((c) => view2.classes[c].endpoints), ...controller.map((e) => e.dst)]
+  };
+}
+function longest(endpoints) {
+  let n = 0;
+  for (const e of endpoints) n = Math.max(n, plain(e.id).length);
+  return n;
 }
 function* exposureLines(r) {
   if (r.exposures.length === 0) return;
@@ -19639,7 +19895,7 @@ var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var PODS_MODES = ["auto", "declared", "synthetic"];
 var HOST_NETWORK_MODES = ["exempt", "pod"];
 var USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach reach <path>... [--format text|json|md|csv] [--group] [--pods auto|declared|synthetic] [-n NS]
   netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
@@ -19653,6 +19909,9 @@ Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects)
 
 Options:
   --format F            output format (reach: text; diff: text)
+  --group               reach: flows per class of pods that the policies treat alike ("any pod in
+                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
+                        for text and json (md is always grouped; csv is one row per pair)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
@@ -19697,6 +19956,7 @@ function parseArgs(argv) {
   const names = [];
   let config = null;
   let discover = true;
+  let group = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (dashes) {
@@ -19733,6 +19993,7 @@ function parseArgs(argv) {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
+    else if (flag === "--group" && cmd === "reach") group = true;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
@@ -19742,7 +20003,9 @@ function parseArgs(argv) {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0 && withTargets2) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format2 ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets, limits };
+    const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
+    if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -19780,6 +20043,79 @@ function namespaceName(flag, v) {
 function oneOf(flag, v, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
   return v;
+}
+
+// src/files/write-chunks.ts
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+var BATCH_CHARS = 1 << 20;
+async function writeBatched(chunks, write, drain, stopped = () => false) {
+  let batch = [];
+  let size = 0;
+  const flush = async () => {
+    const text = batch.join("");
+    batch = [];
+    size = 0;
+    if (write(text) === false) await drain();
+  };
+  for (const c of chunks) {
+    if (stopped()) return false;
+    batch.push(c);
+    size += c.length;
+    if (size >= BATCH_CHARS) await flush();
+  }
+  if (stopped()) return false;
+  if (batch.length > 0) await flush();
+  return !stopped();
+}
+async function writeFileChunks(path12, chunks) {
+  const stream = createWriteStream(path12);
+  try {
+    await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
+  stream.end();
+  await finished(stream);
+}
+
+// src/cli/stream-out.ts
+function streamSink(stream) {
+  let closed = false;
+  stream.on("error", (e) => {
+    closed = true;
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") process.stderr.write(`netreach: cannot write the output: ${e.message}
+`);
+  });
+  stream.on("close", () => closed = true);
+  const settle = () => new Promise((resolve5) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve5();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+  return {
+    write(text) {
+      if (!closed) stream.write(text);
+    },
+    writeAll(chunks) {
+      let full = false;
+      return writeBatched(
+        chunks,
+        (text) => (full = !stream.write(text), false),
+        // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
+        () => full ? settle() : new Promise((resolve5) => setImmediate(resolve5)),
+        () => closed
+      );
+    }
+  };
 }
 
 // src/cli/diff-sources.ts
@@ -19826,39 +20162,6 @@ function toPosix(p) {
   return sep5 === "/" ? p : p.split(sep5).join("/");
 }
 
-// src/files/write-chunks.ts
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { finished } from "node:stream/promises";
-var BATCH_CHARS = 1 << 20;
-async function writeBatched(chunks, write, drain) {
-  let batch = [];
-  let size = 0;
-  const flush = async () => {
-    const text = batch.join("");
-    batch = [];
-    size = 0;
-    if (write(text) === false) await drain();
-  };
-  for (const c of chunks) {
-    batch.push(c);
-    size += c.length;
-    if (size >= BATCH_CHARS) await flush();
-  }
-  if (batch.length > 0) await flush();
-}
-async function writeFileChunks(path12, chunks) {
-  const stream = createWriteStream(path12);
-  try {
-    await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
-  } catch (e) {
-    stream.destroy();
-    throw e;
-  }
-  stream.end();
-  await finished(stream);
-}
-
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -19866,8 +20169,17 @@ var VERSION = "0.1.0";
 function formatDiagnostic(d) {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
-function writeChunks(io, chunks) {
-  return writeBatched(chunks, (t) => io.out(t), io.drain ?? (async () => void 0));
+function reachChunks(r, format2, group) {
+  switch (format2) {
+    case "json":
+      return group ? reachGroupedJsonChunks(r) : reachJsonChunks(r);
+    case "text":
+      return group ? reachGroupedTextLines(r) : reachTextLines(r);
+    case "md":
+      return reachMarkdownChunks(r);
+    case "csv":
+      return reachCsvLines(r);
+  }
 }
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
 function targetFlags(t) {
@@ -19922,8 +20234,7 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
         ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {}
       });
       const full = { ...report, diagnostics: [...side2.diagnostics, ...report.diagnostics] };
-      const render2 = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-      await writeChunks(io, render2[cmd.format]());
+      if (!await io.stream(reachChunks(full, cmd.format, cmd.group))) return code;
       if (targets.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
@@ -19973,7 +20284,7 @@ async function runDiffTargets(cmd, io) {
       },
       text: () => [renderTargetsText(outcomes)]
     };
-    await writeChunks(io, render2[cmd.format]());
+    await io.stream(render2[cmd.format]());
     if (cmd.output !== null) await writeFileChunks(cmd.output, json());
     for (const o of outcomes) {
       if (o.failure !== void 0) io.err(`${formatDiagnostic(o.failure)}
@@ -19992,8 +20303,7 @@ async function runReach(cmd, io) {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes });
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
-  const render2 = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-  await writeChunks(io, render2[cmd.format]());
+  await io.stream(reachChunks(full, cmd.format, cmd.group));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
@@ -20007,7 +20317,7 @@ async function runDiff(cmd, io) {
     sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
     text: () => [renderDiffText(full)]
   };
-  await writeChunks(io, render2[cmd.format]());
+  await io.stream(render2[cmd.format]());
   if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
@@ -20054,10 +20364,11 @@ function isMain() {
   }
 }
 if (isMain()) {
+  const stdout = streamSink(process.stdout);
   void runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
+    out: (t) => stdout.write(t),
     err: (t) => process.stderr.write(t),
-    drain: async () => void await once2(process.stdout, "drain")
+    stream: (chunks) => stdout.writeAll(chunks)
   }).then((code) => {
     process.exitCode = code;
   });

@@ -31594,6 +31594,7 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
+var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -31645,9 +31646,12 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    if (this.isAll) return "All Connections";
-    if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+    let text = TEXT.get(this);
+    if (text === void 0) {
+      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+      TEXT.set(this, text);
+    }
+    return text;
   }
 };
 
@@ -35757,12 +35761,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo2) {
+function buildCluster(objects, memo3) {
   const once2 = (obj3, load) => {
-    if (memo2 === void 0) return load(obj3);
-    if (memo2.has(obj3)) return memo2.get(obj3);
+    if (memo3 === void 0) return load(obj3);
+    if (memo3.has(obj3)) return memo3.get(obj3);
     const r = load(obj3);
-    memo2.set(obj3, r);
+    memo3.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
@@ -36404,8 +36408,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo2 = resolved.get(raw);
-  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
+  const memo3 = resolved.get(raw);
+  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -43872,7 +43876,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 var BATCH_CHARS = 1 << 20;
-async function writeBatched(chunks, write, drain) {
+async function writeBatched(chunks, write, drain, stopped = () => false) {
   let batch = [];
   let size = 0;
   const flush = async () => {
@@ -43882,11 +43886,14 @@ async function writeBatched(chunks, write, drain) {
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
+    if (stopped()) return false;
     batch.push(c);
     size += c.length;
     if (size >= BATCH_CHARS) await flush();
   }
+  if (stopped()) return false;
   if (batch.length > 0) await flush();
+  return !stopped();
 }
 async function writeFileChunks(path10, chunks) {
   const stream = createWriteStream(path10);
@@ -43901,7 +43908,7 @@ async function writeFileChunks(path10, chunks) {
 }
 
 // src/render/diff-text.ts
-var TEXT = {
+var TEXT2 = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -43911,7 +43918,7 @@ function exposureFailures(report) {
   return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;

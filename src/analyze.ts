@@ -20,6 +20,7 @@ import { exposurePaths } from "./exposure/paths.js";
 import { exposureTable, type ExposureTable } from "./exposure/table.js";
 import type { Reachability } from "./reach/evaluate.js";
 import { evaluate } from "./reach/evaluate.js";
+import { classView, type ClassView } from "./reach/class-view.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
@@ -56,7 +57,16 @@ function namespaceFor(options: AnalyzeOptions) {
 
 export interface ReachReport {
   readonly endpoints: readonly Endpoint[];
-  readonly flows: readonly Flow[];
+  /**
+   * Every allowed pair, sorted by source then destination id, the ingress controller's last:
+   * generated anew on each iteration, never held (10,000 workloads make 10^8 pairs).
+   */
+  readonly flows: Iterable<Flow>;
+  /**
+   * The same flows per class (computed on first call, then kept), but the ingress controller's,
+   * which are its exposures: bounded by the classes and rows, not by the pairs.
+   */
+  readonly classes: () => ClassView;
   /** Pods that traffic from outside the cluster reaches through Services and routes (DESIGN section 4a). */
   readonly exposures: readonly Exposure[];
   readonly diagnostics: readonly Diagnostic[];
@@ -112,10 +122,18 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+  const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
+  let view: ClassView | undefined;
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
-    flows: [...expandFlows(reachability, side.pods, universe.classOf[0]!), ...controllerFlows],
+    flows: {
+      *[Symbol.iterator]() {
+        yield* pairs;
+        yield* controllerFlows;
+      },
+    },
+    classes: () => (view ??= classView(reachability, side.pods, universe.classOf[0]!)),
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),

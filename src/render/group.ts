@@ -427,7 +427,7 @@ function inserted(sorted: readonly Endpoint[], e: Endpoint, index: UniverseIndex
  * destination workload the sources may name it or not (likewise a single source among the
  * destinations): whichever reads shorter, without it on a tie.
  */
-function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+export function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
   const shorter = (set: readonly Endpoint[], self: Endpoint): EndpointSet => {
     const without = index.describe(set.filter((e) => e.id !== self.id));
     const withSelf = index.describe([...set, self]);
