@@ -13451,6 +13451,8 @@ function loadWorkload(obj2) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -13584,6 +13586,9 @@ function loadOperatorWorkload(obj2) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -13873,6 +13878,7 @@ function buildCluster(objects, memo) {
     workloads: [...workloads.values()],
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
+    nodes: [],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],

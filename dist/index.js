@@ -35154,6 +35154,8 @@ function loadWorkload(obj3) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
@@ -35287,6 +35289,9 @@ function loadOperatorWorkload(obj3) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
@@ -35576,6 +35581,7 @@ function buildCluster(objects, memo) {
     workloads: [...workloads.values()],
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
+    nodes: [],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],

@@ -127,6 +127,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     workloads: [...workloads.values()],
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
+    nodes: [],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],

@@ -50,6 +50,8 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,
