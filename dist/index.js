@@ -31408,6 +31408,36 @@ function info(message) {
 import { writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join10 } from "node:path";
 
+// src/reach/admin-assumptions.ts
+function adminAssumptions(revisions2) {
+  const policies = revisions2.flat();
+  if (policies.length === 0) return [];
+  const out = [
+    "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading)."
+  ];
+  if (policies.some((p) => p.ingress.length > 0)) {
+    out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
+  }
+  const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
+  if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
+  if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
+  if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
+  const tied = /* @__PURE__ */ new Set();
+  for (const revision of revisions2) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of revision) {
+      const key = `${p.tier}/${p.priority}`;
+      const other = seen.get(key);
+      if (other !== void 0) tied.add(`${other} and ${p.id}`);
+      else seen.set(key, p.id);
+    }
+  }
+  if (tied.size > 0) {
+    out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
+  }
+  return out;
+}
+
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
 function normalize(pairs) {
@@ -31668,6 +31698,169 @@ var ConnInterner = class {
   }
 };
 
+// src/model/admin-policy.ts
+function adminOrder(a, b) {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+function adminPeerAsPeers(peer2) {
+  switch (peer2.kind) {
+    case "pods":
+      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
+    case "networks":
+      return peer2.cidrs.map((cidr) => ({ kind: "ipBlock", cidr, except: [] }));
+    case "nodes":
+    case "domainNames":
+      return [];
+  }
+}
+function adminRulePeers(rule) {
+  return rule.peers.flatMap(adminPeerAsPeers);
+}
+
+// src/reach/row.ts
+var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
+var EMPTY_ROW = Object.freeze({ fallback: ConnSet.NONE, nodes: new Int32Array(0), conns: Object.freeze([]) });
+function rowAt(row, node) {
+  const nodes = row.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const v = nodes[mid];
+    if (v === node) return row.conns[mid];
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row.fallback;
+}
+function rowDifference(a, b) {
+  if (a === b) return new Int32Array(0);
+  if (a.fallback !== b.fallback) return "all";
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    if (x === y) {
+      if (a.conns[i] !== b.conns[j]) out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      if (a.conns[i] !== b.fallback) out.push(x);
+      i++;
+    } else {
+      if (b.conns[j] !== a.fallback) out.push(y);
+      j++;
+    }
+  }
+  return Int32Array.from(out);
+}
+var RowBuilder = class {
+  constructor(fallback = ConnSet.NONE) {
+    this.fallback = fallback;
+  }
+  fallback;
+  acc = /* @__PURE__ */ new Map();
+  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
+  addAll(conn) {
+    this.fallback = this.fallback.union(conn);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  }
+  add(node, conn) {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  }
+  build(intern) {
+    const fallback = intern(this.fallback);
+    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
+    const nodes = [];
+    const conns = [];
+    for (const n of listed2) {
+      const c = intern(this.acc.get(n));
+      if (c === fallback) continue;
+      nodes.push(n);
+      conns.push(c);
+    }
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+};
+function combineRows(a, b, op, intern) {
+  const fallback = intern(op(a.fallback, b.fallback));
+  const nodes = [];
+  const conns = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    const node = Math.min(x, y);
+    const ca = x === node ? a.conns[i++] : a.fallback;
+    const cb = y === node ? b.conns[j++] : b.fallback;
+    const c = intern(op(ca, cb));
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
+var rowUnion = (a, b, intern) => combineRows(a, b, (x, y) => x.union(y), intern);
+var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), intern);
+
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+// src/load/limits.ts
+var MiB = 1024 * 1024;
+var defaultInputLimits = {
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 5e4
+};
+var LIMIT_OPTIONS = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
+};
+var LimitError = class extends Error {
+  constructor(limit, actual, max, where, atLeast = false) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
+    );
+    this.limit = limit;
+    this.actual = actual;
+    this.max = max;
+  }
+  limit;
+  actual;
+  max;
+  name = "LimitError";
+};
+function checkLimit(limits, limit, actual, where) {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+function parseLimit(limit, text) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+function formatBytes(bytes) {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
+}
+
 // src/net/ip.ts
 var import_ip_address = __toESM(require_ip_address(), 1);
 var FAMILY_BITS = { v4: 32, v6: 128 };
@@ -31867,6 +32060,182 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/reach/universe.ts
+function namedPortKey(name, protocol) {
+  return `${name}/${protocol}`;
+}
+function buildUniverse(sides, options = {}) {
+  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
+  const podKeys = /* @__PURE__ */ new Set();
+  const nsKeys = /* @__PURE__ */ new Set();
+  const portNames = /* @__PURE__ */ new Set();
+  const blocks = [];
+  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
+  const addRule = (ports, peers) => {
+    if (ports !== "any") {
+      for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+    }
+    if (peers === "any") return;
+    for (const peer2 of peers) {
+      if (peer2.kind === "ipBlock") blocks.push(peer2);
+      else {
+        addKeys(peer2.pods, podKeys);
+        if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
+      }
+    }
+  };
+  for (const side2 of sides) {
+    for (const p of side2.policies) {
+      addKeys(p.subject, podKeys);
+      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
+    }
+    for (const p of side2.adminPolicies) {
+      addKeys(p.subject.pods, podKeys);
+      addKeys(p.subject.namespaces, nsKeys);
+      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
+    }
+  }
+  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
+  const podClasses = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const classOf = sides.map((side2) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
+      const ns = side2.namespaces.get(ep.pod.namespace);
+      const cls = {
+        namespace: ep.pod.namespace,
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
+        labels: project(ep.pod.labels, podKeys),
+        namedPorts: new Map(
+          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+        ),
+        hostNetwork: exempt && ep.pod.hostNetwork
+      };
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
+      let index = byKey.get(key);
+      if (index === void 0) {
+        index = podClasses.length;
+        podClasses.push(cls);
+        byKey.set(key, index);
+      }
+      map.set(ep.id, index);
+    }
+    return map;
+  });
+  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
+  const external = buildExternalSpace(blocks);
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+function project(labels2, keys) {
+  const out = {};
+  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
+  return out;
+}
+
+// src/reach/rule-ports.ts
+function hasNamedPorts(rule) {
+  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
+}
+function rulePorts(rule, names) {
+  if (rule.ports === "any") return ConnSet.ALL;
+  const byProto = {};
+  for (const spec of rule.ports) {
+    const set = specPorts(spec, names);
+    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
+  }
+  return ConnSet.of(byProto);
+}
+function specPorts(spec, names) {
+  switch (spec.port.kind) {
+    case "all":
+      return PortSet.ALL;
+    case "range":
+      return PortSet.range(spec.port.from, spec.port.to);
+    case "named": {
+      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
+      if (n === void 0) return PortSet.EMPTY;
+      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
+    }
+  }
+}
+
+// src/reach/admin-tiers.ts
+function tierRules(policies, peers, podClasses) {
+  const empty = () => Array.from({ length: podClasses }, () => []);
+  const out = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
+  for (const policy of [...policies].sort(adminOrder)) {
+    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
+    for (const dir of ["ingress", "egress"]) {
+      const rules2 = policy[dir].map((rule) => ({ policy, rule }));
+      if (rules2.length === 0) continue;
+      for (const s of subjects) out[policy.tier][dir][s].push(...rules2);
+    }
+  }
+  return out;
+}
+function walkTier(rules2, peers, portsAt, intern) {
+  let decided = EMPTY_ROW;
+  let accepted = EMPTY_ROW;
+  let denied = EMPTY_ROW;
+  for (const { rule } of rules2) {
+    const b = new RowBuilder();
+    const perNames = /* @__PURE__ */ new Map();
+    for (const node of peers.of("", adminRulePeers(rule))) {
+      const names = portsAt(node);
+      let ports = perNames.get(names);
+      if (!ports) perNames.set(names, ports = rulePorts(rule, names));
+      if (!ports.isEmpty) b.add(node, ports);
+    }
+    const matched = rowSubtract(b.build(intern), decided, intern);
+    if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
+    decided = rowUnion(decided, matched, intern);
+  }
+  return { accepted, denied };
+}
+function foldTier(walk2, next, intern) {
+  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
+}
+
+// src/reach/decisions.ts
+function decide(admin, next) {
+  const pieces = [];
+  const passes = [];
+  let left = ConnSet.ALL;
+  for (const m of admin) {
+    const conn = m.conn.intersect(left);
+    if (conn.isEmpty) continue;
+    left = left.subtract(conn);
+    const action = m.applied.rule.action;
+    if (action === "pass") passes.push({ applied: m.applied, conn });
+    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+  }
+  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
+  const add = (conn, allowed, by) => {
+    if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
+  };
+  if (next.kind === "networkpolicy") {
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
+    add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
+  } else {
+    let open2 = rest;
+    for (const m of next.matches) {
+      const conn = m.conn.intersect(open2);
+      if (conn.isEmpty) continue;
+      open2 = open2.subtract(conn);
+      if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
+      else add(conn, true, { kind: "default" });
+    }
+    add(open2, true, { kind: "default" });
+  }
+  return pieces;
+}
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -31936,73 +32305,6 @@ function peerKey(peer2) {
   return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
 }
 
-// src/reach/row.ts
-var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
-function rowAt(row, node) {
-  const nodes = row.nodes;
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const v = nodes[mid];
-    if (v === node) return row.conns[mid];
-    if (v < node) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return row.fallback;
-}
-function rowDifference(a, b) {
-  if (a === b) return new Int32Array(0);
-  if (a.fallback !== b.fallback) return "all";
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.nodes.length || j < b.nodes.length) {
-    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
-    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
-    if (x === y) {
-      if (a.conns[i] !== b.conns[j]) out.push(x);
-      i++;
-      j++;
-    } else if (x < y) {
-      if (a.conns[i] !== b.fallback) out.push(x);
-      i++;
-    } else {
-      if (b.conns[j] !== a.fallback) out.push(y);
-      j++;
-    }
-  }
-  return Int32Array.from(out);
-}
-var RowBuilder = class {
-  constructor(fallback = ConnSet.NONE) {
-    this.fallback = fallback;
-  }
-  fallback;
-  acc = /* @__PURE__ */ new Map();
-  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
-  addAll(conn) {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
-  }
-  add(node, conn) {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
-  }
-  build(intern) {
-    const fallback = intern(this.fallback);
-    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
-    const nodes = [];
-    const conns = [];
-    for (const n of listed2) {
-      const c = intern(this.acc.get(n));
-      if (c === fallback) continue;
-      nodes.push(n);
-      conns.push(c);
-    }
-    return { fallback, nodes: Int32Array.from(nodes), conns };
-  }
-};
-
 // src/reach/rule-ids.ts
 var RuleIds = class {
   byKey = /* @__PURE__ */ new Map();
@@ -32017,164 +32319,34 @@ var RuleIds = class {
     this.byRule.set(rule, id);
     return id;
   }
+  /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
+  adminId(rule) {
+    let id = this.byRule.get(rule);
+    if (id !== void 0) return id;
+    const key = JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]);
+    id = this.byKey.get(key);
+    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    this.byRule.set(rule, id);
+    return id;
+  }
 };
-
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
-// src/load/limits.ts
-var MiB = 1024 * 1024;
-var defaultInputLimits = {
-  bytes: 128 * MiB,
-  workloads: 15e4,
-  policies: 15e4,
-  podClasses: 5e4
-};
-var LIMIT_OPTIONS = {
-  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
-  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
-  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
-  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
-};
-var LimitError = class extends Error {
-  constructor(limit, actual, max, where, atLeast = false) {
-    const o = LIMIT_OPTIONS[limit];
-    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
-    super(
-      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
-    );
-    this.limit = limit;
-    this.actual = actual;
-    this.max = max;
-  }
-  limit;
-  actual;
-  max;
-  name = "LimitError";
-};
-function checkLimit(limits, limit, actual, where) {
-  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
-}
-function parseLimit(limit, text) {
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
-  const unit = m?.[2]?.toUpperCase()[0];
-  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
-  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
-    const o = LIMIT_OPTIONS[limit];
-    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
-  }
-  return { ok: true, value };
-}
-function formatBytes(bytes) {
-  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
-  return `${bytes.toLocaleString("en-US")} bytes`;
-}
-
-// src/reach/universe.ts
-function namedPortKey(name, protocol) {
-  return `${name}/${protocol}`;
-}
-function buildUniverse(sides, options = {}) {
-  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
-  const podKeys = /* @__PURE__ */ new Set();
-  const nsKeys = /* @__PURE__ */ new Set();
-  const portNames = /* @__PURE__ */ new Set();
-  const blocks = [];
-  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
-  for (const side2 of sides) {
-    for (const p of side2.policies) {
-      addKeys(p.subject, podKeys);
-      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
-        if (rule.ports !== "any") {
-          for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
-        }
-        if (rule.peers === "any") continue;
-        for (const peer2 of rule.peers) {
-          if (peer2.kind === "ipBlock") blocks.push(peer2);
-          else {
-            addKeys(peer2.pods, podKeys);
-            if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
-          }
-        }
-      }
-    }
-  }
-  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
-  const podClasses = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side2) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
-      const ns = side2.namespaces.get(ep.pod.namespace);
-      const cls = {
-        namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
-        labels: project(ep.pod.labels, podKeys),
-        namedPorts: new Map(
-          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-        ),
-        hostNetwork: exempt && ep.pod.hostNetwork
-      };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
-      let index = byKey.get(key);
-      if (index === void 0) {
-        index = podClasses.length;
-        podClasses.push(cls);
-        byKey.set(key, index);
-      }
-      map.set(ep.id, index);
-    }
-    return map;
-  });
-  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
-    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
-  }
-  const external = buildExternalSpace(blocks);
-  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
-}
-function project(labels2, keys) {
-  const out = {};
-  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
-  return out;
-}
-
-// src/reach/rule-ports.ts
-function hasNamedPorts(rule) {
-  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
-}
-function rulePorts(rule, names) {
-  if (rule.ports === "any") return ConnSet.ALL;
-  const byProto = {};
-  for (const spec of rule.ports) {
-    const set = specPorts(spec, names);
-    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
-  }
-  return ConnSet.of(byProto);
-}
-function specPorts(spec, names) {
-  switch (spec.port.kind) {
-    case "all":
-      return PortSet.ALL;
-    case "range":
-      return PortSet.range(spec.port.from, spec.port.to);
-    case "named": {
-      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
-      if (n === void 0) return PortSet.EMPTY;
-      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
-    }
-  }
-}
 
 // src/reach/evaluate.ts
 var Shared = class {
   interner = new ConnInterner();
   ruleIds = new RuleIds();
 };
-function evaluate(universe, policies, shared = new Shared()) {
+function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
+  const intern = (c) => interner.intern(c);
+  const policies = side2.policies;
+  const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
+  const noRules = [];
+  const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
+  const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const isolating = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   const applied = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
@@ -32195,13 +32367,17 @@ function evaluate(universe, policies, shared = new Shared()) {
   const signature = (cls, dir) => {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
-      if (isolating[dir][cls].length === 0) sig = "open";
-      else {
-        const rules2 = applied[dir][cls];
-        const ids = [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b);
-        const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
-        sig = `${dir}:${ids.join(",")}${named ? ":" + portsKey(cls) : ""}`;
+      const parts = [];
+      const rules2 = applied[dir][cls];
+      const isolated = isolating[dir][cls].length > 0;
+      parts.push(isolated ? [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
+      let named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+      for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
+        if (tierRules2.length === 0) continue;
+        parts.push(`${tier}:${tierRules2.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
+        named ||= dir === "ingress" && tierRules2.some((r) => hasNamedPorts(r.rule));
       }
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -32214,11 +32390,21 @@ function evaluate(universe, policies, shared = new Shared()) {
       const sig = signature(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
-        r = sig === "open" ? OPEN_ROW : dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
+    return r;
+  };
+  const tieredRow = (cls, dir) => {
+    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
+    let r = OPEN_ROW;
+    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
     return r;
   };
   const ingressRow = (d) => {
@@ -32256,6 +32442,11 @@ function evaluate(universe, policies, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const matchingRules = (src, dst, dir) => {
+    const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+  };
   return {
     universe,
     size,
@@ -32269,10 +32460,20 @@ function evaluate(universe, policies, shared = new Shared()) {
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src, dst, dir) {
+    matchingRules,
+    decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules2) => rules2.filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+      const policies2 = isolating[dir][subject];
+      return decide(
+        matching(admin),
+        policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+      );
     }
   };
 }
@@ -32286,6 +32487,73 @@ function includes(sorted, v) {
     else hi = mid - 1;
   }
   return false;
+}
+
+// src/diff/tier-reasons.ts
+function tierReasons(base2, head, dir, opened, closed) {
+  const b = decisions(base2, dir);
+  const h = decisions(head, dir);
+  if (b === null && h === null) return null;
+  const out = [];
+  const add = (side2, ps, allowed, within) => {
+    for (const p of ps ?? []) if (p.allowed === allowed && !p.conn.intersect(within).isEmpty) out.push(...pieceReasons(side2, p, dir));
+  };
+  const hp = h ?? networkPolicyPieces(head, dir);
+  const bp = b ?? networkPolicyPieces(base2, dir);
+  add("head", hp, true, opened);
+  add("base", bp, false, opened);
+  add("head", hp, false, closed);
+  add("base", bp, true, closed);
+  return out;
+}
+function decisions(p, dir) {
+  return p.src === void 0 || p.dst === void 0 ? null : p.r.decisions(p.src, p.dst, dir);
+}
+function networkPolicyPieces(p, dir) {
+  if (p.src === void 0 || p.dst === void 0) return [];
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= p.r.universe.podClasses.length) return [];
+  const policies = p.r.isolating(subject, dir);
+  if (policies.length === 0) return [];
+  const matches3 = p.r.matchingRules(p.src, p.dst, dir);
+  const allowed = matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return [
+    { conn: allowed, allowed: true, passedBy: [], by: { kind: "allowed-by-rules", matches: matches3 } },
+    { conn: ConnSet.ALL.subtract(allowed), allowed: false, passedBy: [], by: { kind: "isolated", policies } }
+  ].filter((x) => !x.conn.isEmpty);
+}
+function pieceReasons(side2, p, dir) {
+  const passed = p.passedBy.map((a) => adminReason(side2, a, "passes"));
+  switch (p.by.kind) {
+    case "admin":
+      return [...passed, adminReason(side2, p.by.applied, p.allowed ? "allows" : "denies")];
+    case "allowed-by-rules":
+      return [
+        ...passed,
+        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+      ];
+    case "isolated":
+      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+    case "default":
+      return passed;
+  }
+}
+function adminReason(side2, { policy, rule }, effect) {
+  return {
+    side: side2,
+    policy: policy.id,
+    rule: `${rule.direction}[${rule.index}]`,
+    direction: rule.direction,
+    file: rule.source.file,
+    line: rule.source.line,
+    effect,
+    admin: adminWords(policy, rule)
+  };
+}
+function adminWords(policy, rule) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return { kind: policy.kind, name: policy.name, tier: policy.tier === "admin" ? "Admin" : "Baseline", priority: policy.priority, action, ruleName: rule.name };
 }
 
 // src/diff/explain.ts
@@ -32307,6 +32575,11 @@ function view(p, dir) {
 function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
+    const tiered = tierReasons(base2, head, dir, opened, closed);
+    if (tiered !== null) {
+      out.push(...tiered);
+      continue;
+    }
     const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
@@ -32339,8 +32612,8 @@ function dedupe(rs) {
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
   const shared = new Shared();
-  const rb = evaluate(universe, base2.policies, shared);
-  const rh = evaluate(universe, head.policies, shared);
+  const rb = evaluate(universe, base2, shared);
+  const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
@@ -34032,15 +34305,6 @@ function readAction(c, d, rule) {
   return void 0;
 }
 
-// src/model/admin-policy.ts
-function adminOrder(a, b) {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
-}
-
 // src/synth/combinations.ts
 var OTHER_VALUE = "\0other";
 function combinations(selectors, options) {
@@ -35371,9 +35635,6 @@ function unique(ports) {
 
 // src/load/unanalyzed-kinds.ts
 var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
   CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
@@ -35618,16 +35879,18 @@ function buildCluster(objects, memo) {
       const first = map.get(id);
       if (first) diagnostics2.push(duplicate(obj3, what, first.source));
       else map.set(id, loaded.value);
-    } else {
-      if (isAdminPolicyObject(obj3)) {
-        const r = once(obj3, loadAdminPolicy);
-        diagnostics2.push(...r.diagnostics);
-        if (r.policy) {
-          const first = adminPolicies.get(r.policy.id);
-          if (first) diagnostics2.push(duplicate(obj3, `${r.policy.kind} ${r.policy.name}`, first.source));
-          else adminPolicies.set(r.policy.id, r.policy);
+    } else if (isAdminPolicyObject(obj3)) {
+      const r = once(obj3, loadAdminPolicy);
+      diagnostics2.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj3, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj3);
         }
       }
+    } else {
       if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
         const r = once(obj3, loadNode);
         diagnostics2.push(...r.diagnostics);
@@ -37114,12 +37377,17 @@ var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s,
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = clusters.flatMap((c) => c.policies);
+  const admin = clusters.flatMap((c) => c.adminPolicies);
   const peers = [];
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.peers === "any") continue;
-      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ policy: p, peer: peer2 });
+      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ namespace: p.namespace, peer: peer2 });
     }
+  }
+  for (const p of admin) {
+    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
+    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
   const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
@@ -37162,7 +37430,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
   const portNames = /* @__PURE__ */ new Set();
-  for (const p of policies) {
+  for (const p of [...policies, ...admin]) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.ports === "any") continue;
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
@@ -37248,11 +37516,11 @@ function peerIndex(policies, peers) {
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
-  peers.forEach(({ policy, peer: peer2 }, i) => {
+  peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
-      const list4 = own.get(policy.namespace);
+      const list4 = own.get(namespace);
       if (list4) list4.push(i);
-      else own.set(policy.namespace, [i]);
+      else own.set(namespace, [i]);
     } else {
       const key = selectorKey(peer2.namespaces.selector);
       const entry = bySelector.get(key);
@@ -37313,7 +37581,7 @@ function buildSides(loaded, mode, controller) {
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -37415,6 +37683,7 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
@@ -43063,6 +43332,13 @@ function reasonWords(r) {
       return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
   }
 }
+function reasonName(r, code, text) {
+  const a = r.admin;
+  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
+  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
+}
 function endpointNote(endpoint2) {
   if (endpoint2 === "added") return "involves a workload added in this change";
   if (endpoint2 === "removed") return "involves a workload removed in this change";
@@ -43254,7 +43530,7 @@ function exposureFormat(link) {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode2, md2);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     }
@@ -43304,7 +43580,7 @@ function whyCell(g, link) {
 }
 function reasonMd(r, link) {
   const w = reasonWords(r);
-  const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode2, md2);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
@@ -43401,8 +43677,12 @@ function changeJson(c) {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w }))
+    why: c.why.map(reasonJson)
   };
+}
+function reasonJson({ admin, ...r }) {
+  if (admin === void 0) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
 function diffJson(r) {
   return {
@@ -43440,7 +43720,7 @@ var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+  reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
   return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
@@ -45440,7 +45720,7 @@ async function runAction(env = process.env) {
   );
   setOutput("comment-id", commentId === null ? "" : String(commentId));
   info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
-  decide(report, allowedByLabel);
+  decide2(report, allowedByLabel);
 }
 function annotate(report, allowedByLabel) {
   const errors = report.diagnostics.filter((d) => d.severity === "error");
@@ -45455,7 +45735,7 @@ function annotate(report, allowedByLabel) {
     else notice(a.message, props);
   }
 }
-function decide(report, allowedByLabel) {
+function decide2(report, allowedByLabel) {
   if (report.gate.passed) return;
   const { lines, count } = violationLines(report, 20);
   const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)

@@ -110,18 +110,18 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
       const first = (map as Map<string, { source: SourceRef }>).get(id);
       if (first) diagnostics.push(duplicate(obj, what, first.source));
       else (map as Map<string, unknown>).set(id, loaded.value);
-    } else {
-      if (isAdminPolicyObject(obj)) {
-        // Read and validated into the model; the evaluator does not consult them yet, so they are
-        // still reported as not analyzed and counted as skipped below.
-        const r = once(obj, loadAdminPolicy);
-        diagnostics.push(...r.diagnostics);
-        if (r.policy) {
-          const first = adminPolicies.get(r.policy.id);
-          if (first) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, first.source));
-          else adminPolicies.set(r.policy.id, r.policy);
+    } else if (isAdminPolicyObject(obj)) {
+      const r = once(obj, loadAdminPolicy);
+      diagnostics.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj);
         }
       }
+    } else {
       if (obj.kind === "Node" && obj.apiVersion === "v1") {
         // Read for admin-tier `nodes` peers; still counted as skipped until the engine consults them.
         const r = once(obj, loadNode);

@@ -4,7 +4,7 @@
 // resolved by the loader: `Allow` is read as "accept", a v1alpha1 `portNumber` as a PortSpec,
 // a BaselineAdminNetworkPolicy as the baseline tier after every baseline ClusterNetworkPolicy.
 import type { Cidr } from "../net/ip.js";
-import type { Direction, PortSpec, SourceRef } from "./policy.js";
+import type { Direction, Peer, PortSpec, SourceRef } from "./policy.js";
 import type { Selector } from "./selector.js";
 
 export type AdminKind = "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy";
@@ -70,4 +70,23 @@ export function adminOrder(a: AdminPolicy, b: AdminPolicy): number {
   if (pa !== pb) return pa < pb ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+
+/** An admin peer as the NetworkPolicy peers it matches the same endpoints as. */
+export function adminPeerAsPeers(peer: AdminPeer): Peer[] {
+  switch (peer.kind) {
+    case "pods":
+      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer.namespaces }, pods: peer.pods }];
+    case "networks":
+      // Outside addresses only: pod and node IPs are not in the manifests (see assumptions).
+      return peer.cidrs.map((cidr) => ({ kind: "ipBlock", cidr, except: [] }));
+    case "nodes":
+    case "domainNames":
+      // Node addresses and resolved names are not known before run time: no known endpoint.
+      return [];
+  }
+}
+
+export function adminRulePeers(rule: AdminRule): Peer[] {
+  return rule.peers.flatMap(adminPeerAsPeers);
 }

@@ -252,11 +252,11 @@ describe("admin-tier policies in the cluster", () => {
   const doc = (kind: string, name: string, priority: number, subject: string, version = V1) =>
     `apiVersion: ${version}\nkind: ${kind}\nmetadata: {name: ${name}}\nspec:\n${version === V2 ? "  tier: Admin\n" : ""}  priority: ${priority}\n  subject: ${subject}\n  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n`;
 
-  it("are loaded into adminPolicies, still reported as not analyzed and counted as skipped", () => {
+  it("are loaded into adminPolicies and analyzed: neither warned about nor counted as skipped", () => {
     const r = buildCluster(objects(doc("AdminNetworkPolicy", "a", 1, "{namespaces: {}}") + "---\n" + doc("ClusterNetworkPolicy", "b", 2, "{namespaces: {}}", V2)));
     expect(r.cluster.adminPolicies.map((p) => p.id)).toEqual(["AdminNetworkPolicy/a", "ClusterNetworkPolicy/b"]);
-    expect(r.skippedKinds.get("AdminNetworkPolicy")).toBe(1);
-    expect(r.diagnostics.filter((d) => /is not analyzed/.test(d.message))).toHaveLength(2);
+    expect(r.skippedKinds.size).toBe(0);
+    expect(r.diagnostics.filter((d) => /is not analyzed/.test(d.message))).toEqual([]);
   });
 
   it("an invalid one is left out; a second of one kind and name is a duplicate", () => {
