@@ -12,6 +12,11 @@ export function corpusDir(): string {
   return path.join(REPO_ROOT, "test", "fixtures", "netpol-analyzer");
 }
 
+/** Admin-tier cases (AdminNetworkPolicy / BaselineAdminNetworkPolicy): their names start so. */
+export function isAdminTierCase(name: string): boolean {
+  return /^b?anp/.test(name);
+}
+
 function listTxt(sub: string): string[] {
   const dir = path.join(corpusDir(), sub);
   if (!existsSync(dir)) return [];
