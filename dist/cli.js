@@ -10168,6 +10168,11 @@ var FAMILY_BITS = { v4: 32, v6: 128 };
 function familyMax(f) {
   return (1n << BigInt(FAMILY_BITS[f])) - 1n;
 }
+function parseAddress(text) {
+  const family = text.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(text) : parseV6(text);
+  return value === void 0 ? void 0 : { family, value };
+}
 var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 function parseV4(text) {
   const parts = text.split(".");
@@ -13688,6 +13693,30 @@ function port(c, at2) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
+// src/load/pod-status.ts
+function podIps(c) {
+  const out = /* @__PURE__ */ new Map();
+  const read = (path12) => {
+    const text = c.string(path12);
+    if (text === void 0 || text === "") return;
+    const ip = parseAddress(text);
+    if (ip === void 0) {
+      c.warning(path12, `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
+  };
+  read(["status", "podIP"]);
+  (c.list(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    if (c.map(["status", "podIPs", i]) !== void 0) read(["status", "podIPs", i, "ip"]);
+  });
+  return [...out.values()];
+}
+function nodeName(c) {
+  const name = c.string(["spec", "nodeName"]);
+  return name === void 0 || name === "" ? void 0 : name;
+}
+
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -13710,6 +13739,7 @@ function loadWorkload(obj2) {
   const owner = obj2.kind === "Pod" ? controllerOwner(c) : void 0;
   const name = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj2.kind;
+  const node = obj2.kind === "Pod" ? nodeName(c) : void 0;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -13719,6 +13749,8 @@ function loadWorkload(obj2) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: obj2.kind === "Pod" ? podIps(c) : [],
+      nodeNames: node === void 0 ? [] : [node],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -13773,6 +13805,31 @@ function containerPorts(c, spec) {
     });
   }
   return out;
+}
+
+// src/load/node.ts
+var NAME_TYPES = /* @__PURE__ */ new Set(["Hostname", "InternalDNS", "ExternalDNS"]);
+function loadNode(obj2) {
+  const meta = objectMeta(obj2, "cluster-scoped");
+  const c = new Checker(obj2, `Node ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  const nodeLabels = labels(c, ["metadata", "labels"]);
+  const addresses2 = [];
+  (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
+    const at2 = ["status", "addresses", i];
+    if (c.map(at2) === void 0) return;
+    const type = c.string([...at2, "type"]) ?? "";
+    const text = c.string([...at2, "address"]);
+    if (text === void 0 || NAME_TYPES.has(type)) return;
+    const address = parseAddress(text);
+    if (address === void 0) {
+      c.warning([...at2, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    addresses2.push({ type, address });
+  });
+  if (c.hasErrors || meta.name === void 0) return { node: void 0, diagnostics: c.diagnostics };
+  return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
 }
 
 // src/load/operator-workloads.ts
@@ -13852,6 +13909,9 @@ function loadOperatorWorkload(obj2) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -14072,6 +14132,7 @@ function buildCluster(objects, memo3) {
   const workloads = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
   const adminPolicies = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
@@ -14105,7 +14166,11 @@ function buildCluster(objects, memo3) {
         if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
-      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+      if (r.workload) {
+        const first = workloads.get(r.workload.id);
+        if (first === void 0) workloads.set(r.workload.id, r.workload);
+        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
+      }
     } else if (isExposureObject(obj2)) {
       const r = once2(obj2, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
@@ -14127,6 +14192,14 @@ function buildCluster(objects, memo3) {
         }
       }
     } else {
+      if (obj2.kind === "Node" && obj2.apiVersion === "v1") {
+        const r = once(obj2, loadNode);
+        diagnostics2.push(...r.diagnostics);
+        if (r.node) {
+          if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj2, `Node ${r.node.name}`, nodes.get(r.node.name).source));
+          else nodes.set(r.node.name, r.node);
+        }
+      }
       const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
@@ -14140,6 +14213,7 @@ function buildCluster(objects, memo3) {
     workloads: [...workloads.values()],
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
+    nodes: [...nodes.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
@@ -14154,6 +14228,12 @@ function buildCluster(objects, memo3) {
     skippedKinds,
     policyObjects
   };
+}
+function withPlacement(w, replica) {
+  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
+  const ips = new Map(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
+  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+  return { ...w, ips: [...ips.values()], nodeNames: [.../* @__PURE__ */ new Set([...w.nodeNames, ...replica.nodeNames])] };
 }
 function duplicate(obj2, what, first) {
   const where = first ? ` (first at ${first.file}:${first.line})` : "";

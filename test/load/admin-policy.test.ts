@@ -241,6 +241,13 @@ describe("admin-tier input the API server admits, with a warning", () => {
     expect(warned(cnp("  egress:\n  - action: Accept\n    to:\n    - domainNames: [a.example.com]\n")).message).toMatch(/^note: /);
   });
 
+  it("the blog's v1alpha1 `namespaces: {namespaceSelector: {}}` (SEMANTICS 10.13): the unknown key pruned, so every namespace, with a warning", () => {
+    const w = warned(anp("  ingress:\n  - action: Deny\n    from:\n    - namespaces: {namespaceSelector: {}}\n"));
+    expect(w.message).toMatch(/^warning: .*spec\.ingress\[0\]\.from\[0\]\.namespaces\.namespaceSelector: unknown field "namespaceSelector"/);
+    expect(w.line).toBe(10);
+    expect(w.policy.ingress[0]!.peers).toEqual([{ kind: "pods", namespaces: { requirements: [] }, pods: { requirements: [] } }]);
+  });
+
   it("an unknown field: the API server prunes it", () => {
     const w = warned(banp("").replace("spec:\n", "spec:\n  priority: 5\n"));
     expect(w.message).toMatch(/^warning: .*unknown field "priority"/);
