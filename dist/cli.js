@@ -14193,7 +14193,7 @@ function buildCluster(objects, memo3) {
       }
     } else {
       if (obj2.kind === "Node" && obj2.apiVersion === "v1") {
-        const r = once(obj2, loadNode);
+        const r = once2(obj2, loadNode);
         diagnostics2.push(...r.diagnostics);
         if (r.node) {
           if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj2, `Node ${r.node.name}`, nodes.get(r.node.name).source));

@@ -35895,7 +35895,7 @@ function buildCluster(objects, memo3) {
       }
     } else {
       if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
-        const r = once(obj3, loadNode);
+        const r = once2(obj3, loadNode);
         diagnostics2.push(...r.diagnostics);
         if (r.node) {
           if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, nodes.get(r.node.name).source));
