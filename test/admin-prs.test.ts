@@ -48,6 +48,12 @@ describe("a ClusterNetworkPolicy that walls off tier=sensitive namespaces", () =
     expect(r.stdout).not.toMatch(/not analyzed/);
   });
 
+  it("builds representative pods from the admin subject (--pods auto): a namespace labelled tier=sensitive that no manifest declares", () => {
+    const r = diff("sensitive-deny", "--format", "text");
+    expect(r.stdout).toMatch(/\[tier=sensitive\]\/\[\*\]/);
+    expect(r.stdout).toMatch(/monitoring\/prometheus\[Deployment\] -> \[tier=sensitive\]\/\[\*\]: all connections closed/);
+  });
+
   it("gives the tier, priority, action and rule name in the JSON why, at the rule's line", () => {
     const r = diff("sensitive-deny", "--format", "json", "--pods", "declared");
     const json = JSON.parse(r.stdout) as { changes: ChangeJson[]; exposures?: unknown };
