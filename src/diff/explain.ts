@@ -6,7 +6,6 @@ import { tierReasons } from "./tier-reasons.js";
 import type { Reason } from "./change.js";
 
 
-
 interface DirectionView {
   readonly isolated: boolean;
   readonly conn: ConnSet;

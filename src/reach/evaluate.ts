@@ -13,7 +13,6 @@ import { ConnSet } from "../net/conn-set.js";
 import { adminRulePeers } from "../model/admin-policy.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
-
 import { PeerNodes } from "./peer-nodes.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { RuleIds } from "./rule-ids.js";
