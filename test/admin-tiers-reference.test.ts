@@ -6,23 +6,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, parseAllDocuments } from "yaml";
-import { corpusDir, expectedConnlistText, expectedDiffText, REPO_ROOT } from "./conformance/cases.js";
+import { parseAllDocuments } from "yaml";
+import { corpusDir, expectedConnlistText, expectedDiffText, isAdminTierCase } from "./conformance/cases.js";
+import { probes, scenarioNames, steps } from "./support/admin-scenarios.js";
 import { allowed } from "./reference/evaluator.js";
-import { clusterFromObjects, namespaceOf, type Cluster, type Pod, type Protocol } from "./reference/kube.js";
+import { clusterFromObjects, namespaceOf, type Cluster, type Pod } from "./reference/kube.js";
 import { referenceConnlist, referenceDiff } from "./reference/connlist.js";
 
-
-const SCENARIOS = path.join(REPO_ROOT, "test", "fixtures", "admin-tiers");
-
-interface Probe {
-  id: string;
-  src: { namespace: string; pod: string };
-  dst: { namespace: string; pod: string };
-  protocol: Protocol;
-  port: number;
-  allowed: boolean;
-}
 
 function readYamlObjects(file: string): unknown[] {
   return parseAllDocuments(readFileSync(file, "utf8"))
@@ -30,22 +20,11 @@ function readYamlObjects(file: string): unknown[] {
     .filter((o) => o !== null && o !== undefined);
 }
 
-/** The step directories of a scenario (`evaluate:` in case.yaml; the case folder itself when there is none). */
-function steps(caseDir: string): string[] {
-  const meta = parse(readFileSync(path.join(caseDir, "case.yaml"), "utf8")) as { evaluate?: string[] } | null;
-  return (meta?.evaluate ?? ["."]).map((s) => path.join(caseDir, s));
-}
-
 function findPod(cluster: Cluster, ref: { namespace: string; pod: string }): Pod {
   const pod = cluster.pods.find((p) => namespaceOf(p) === ref.namespace && p.metadata.name === ref.pod);
   if (pod === undefined) throw new Error(`no pod ${ref.namespace}/${ref.pod}`);
   return pod;
 }
-
-const scenarioNames = readdirSync(SCENARIOS, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort();
 
 const totals = { probes: 0, agree: 0 };
 
@@ -57,13 +36,12 @@ describe("reference evaluator: admin-tier conformance scenarios, every probe of 
   for (const name of scenarioNames) {
     it(name, () => {
       const disagreements: string[] = [];
-      let probes = 0;
-      for (const dir of steps(path.join(SCENARIOS, name))) {
+      let count = 0;
+      for (const dir of steps(name)) {
         const cluster = clusterFromObjects([...readYamlObjects(path.join(dir, "cluster.yaml")), ...readYamlObjects(path.join(dir, "policies.yaml"))]);
-        const expected = parse(readFileSync(path.join(dir, "expected.yaml"), "utf8")) as { probes: Probe[] };
         // A step may only set the scene (probes: []) for the next one.
-        for (const probe of expected.probes ?? []) {
-          probes++;
+        for (const probe of probes(dir)) {
+          count++;
           const got = allowed(cluster, findPod(cluster, probe.src), findPod(cluster, probe.dst), probe.protocol, probe.port);
           totals.probes++;
           if (got === probe.allowed) totals.agree++;
@@ -71,7 +49,7 @@ describe("reference evaluator: admin-tier conformance scenarios, every probe of 
         }
       }
       expect(disagreements).toEqual([]);
-      expect(probes).toBeGreaterThan(0);
+      expect(count).toBeGreaterThan(0);
     });
   }
 
@@ -85,7 +63,7 @@ const adminConnlists = existsSync(path.join(corpusDir(), "connlist"))
   ? readdirSync(path.join(corpusDir(), "connlist"))
       .filter((f) => f.endsWith(".txt"))
       .map((f) => f.slice(0, -4))
-      .filter((name) => /^b?anp/.test(name))
+      .filter(isAdminTierCase)
       .sort()
   : [];
 
