@@ -14917,16 +14917,28 @@ function expandFlows(r, pods, classOf) {
     ...pods.map((e) => ({ e, node: classOf.get(e.id) })),
     ...r.universe.externals.map((e, i) => ({ e, node: P + i }))
   ].sort((x, y) => cmp4(x.e.id, y.e.id));
+  const at2 = Array.from({ length: r.size }, () => []);
+  nodes.forEach((n, i) => at2[n.node].push(i));
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
       let memo2 = [];
+      let targets = null;
       for (const a of nodes) {
+        const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
           memo2 = new Array(r.size);
+          targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
-        const fromExternal = a.node >= P;
+        if (targets !== null) {
+          for (const i of targets) {
+            const b = nodes[i];
+            if (a.e === b.e && a.e.type === "workload") continue;
+            yield { src: a.e, dst: b.e, conn: memo2[b.node] };
+          }
+          continue;
+        }
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
@@ -14934,6 +14946,15 @@ function expandFlows(r, pods, classOf) {
           if (conn === void 0) memo2[b.node] = conn = r.conn(a.node, b.node);
           if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
         }
+      }
+      function listedTargets(row) {
+        if (!row.fallback.isEmpty) return null;
+        const out = [];
+        for (const n of row.nodes) {
+          const conn = memo2[n] = r.conn(memoFor, n);
+          if (!conn.isEmpty) for (const i of at2[n]) out.push(i);
+        }
+        return Int32Array.from(out).sort();
       }
     }
   };
