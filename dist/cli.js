@@ -9862,7 +9862,6 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
-var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -9914,12 +9913,9 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    let text = TEXT.get(this);
-    if (text === void 0) {
-      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
-      TEXT.set(this, text);
-    }
-    return text;
+    if (this.isAll) return "All Connections";
+    if (this.isEmpty) return "No Connections";
+    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
 
@@ -16249,13 +16245,14 @@ function* reachJsonChunks(r) {
   const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
   const quoted2 = memo((id) => JSON.stringify(id));
+  const connJson = memo((c) => JSON.stringify(c.toString()));
   let sep7 = "";
   let src;
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
     yield `${sep7}
-    ${srcJson}${quoted2(f.dst.id)},"conn":${quoted2(f.conn.toString())}}`;
+    ${srcJson}${quoted2(f.dst.id)},"conn":${connJson(f.conn)}}`;
     sep7 = ",";
   }
   yield `${sep7 === "" ? "" : "\n  "}]
@@ -16472,7 +16469,7 @@ function hashText(text) {
 }
 
 // src/render/diff-text.ts
-var TEXT2 = {
+var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -16482,7 +16479,7 @@ function exposureFailures(report) {
   return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
@@ -16513,8 +16510,8 @@ function renderDiffText(report) {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   if (exposed.length + unexposed.length > 0) out.push("");
-  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT2)}`);
-  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT2)}`);
+  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
@@ -16650,11 +16647,12 @@ function* reachTextLines(r) {
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
   const src = memo((e) => plain(e.id).padEnd(width));
   const dst = memo((e) => plain(e.id).padEnd(dstWidth));
+  const conn = memo((c) => c.toString());
   let from;
   let fromText = "";
   for (const f of r.flows) {
     if (f.src !== from) fromText = src(from = f.src);
-    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}
+    yield `${fromText} => ${dst(f.dst)} : ${conn(f.conn)}
 `;
   }
   if (from === void 0) yield "no allowed flows\n";

@@ -31565,7 +31565,6 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
-var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -31617,12 +31616,9 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    let text = TEXT.get(this);
-    if (text === void 0) {
-      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
-      TEXT.set(this, text);
-    }
-    return text;
+    if (this.isAll) return "All Connections";
+    if (this.isEmpty) return "No Connections";
+    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
 
@@ -42861,7 +42857,7 @@ function diffJson(r) {
 }
 
 // src/render/diff-text.ts
-var TEXT2 = {
+var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -42871,7 +42867,7 @@ function exposureFailures(report) {
   return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
