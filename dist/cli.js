@@ -14825,14 +14825,16 @@ function classView(r, pods, classOf) {
   inn.groups.forEach((g, d) => {
     for (const node of g.row.nodes) candidate(out.of[node], d);
   });
+  const byOutGroup = /* @__PURE__ */ new Map();
+  const byInGroup = /* @__PURE__ */ new Map();
   const blocks = [];
   for (const [s, ds] of candidates) {
     const S = out.groups[s];
     for (const d of ds) {
       const D = inn.groups[d];
       if (isExternalGroup(S) && isExternalGroup(D)) continue;
-      const srcParts = partition(S.nodes, D.row, out.of, s);
-      const dstParts = partition(D.nodes, S.row, inn.of, d);
+      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
       for (const [q, src] of srcParts) {
         for (const [e, dst] of dstParts) {
           const conn = e.intersect(q);
@@ -14868,18 +14870,37 @@ function classView(r, pods, classOf) {
   groups.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
   return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
 }
-function partition(nodes, row, groupOf, group) {
+function listedIn(row, groupOf, cache) {
+  let byGroup = cache.get(row);
+  if (byGroup === void 0) {
+    byGroup = /* @__PURE__ */ new Map();
+    for (let i = 0; i < row.nodes.length; i++) {
+      const n = row.nodes[i];
+      const g = groupOf[n];
+      if (g < 0) continue;
+      let l = byGroup.get(g);
+      if (!l) byGroup.set(g, l = { nodes: [], conns: [] });
+      l.nodes.push(n);
+      l.conns.push(row.conns[i]);
+    }
+    cache.set(row, byGroup);
+  }
+  return byGroup;
+}
+function partition(nodes, row, listed2) {
   const parts = /* @__PURE__ */ new Map();
-  const listed2 = /* @__PURE__ */ new Set();
-  row.nodes.forEach((n, i) => {
-    if (groupOf[n] !== group) return;
-    listed2.add(n);
-    const c = row.conns[i];
+  if (listed2 === void 0) {
+    parts.set(row.fallback, [...nodes]);
+    return parts;
+  }
+  listed2.nodes.forEach((n, i) => {
+    const c = listed2.conns[i];
     const part = parts.get(c);
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const rest = listed2.size === 0 ? [...nodes] : nodes.filter((n) => !listed2.has(n));
+  const named = new Set(listed2.nodes);
+  const rest = nodes.filter((n) => !named.has(n));
   if (rest.length > 0) {
     const part = parts.get(row.fallback);
     if (part) part.push(...rest);
