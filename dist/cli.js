@@ -14854,7 +14854,7 @@ function classView(r, pods, classOf) {
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
   const index = new Int32Array(r.size).fill(-1);
   order.forEach((n, i) => index[n] = i);
-  const classes = order.map((n) => ({ endpoints: members[n], kind: n < P ? "pods" : "external" }));
+  const classes = order.map((n) => ({ endpoints: members[n] }));
   const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
   const groups = [];
   for (const b of merged) {

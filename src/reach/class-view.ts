@@ -16,7 +16,6 @@ import { OPEN_ROW, type Row } from "./row.js";
 export interface EndpointClass {
   /** Sorted by id; never empty. */
   readonly endpoints: readonly Endpoint[];
-  readonly kind: "pods" | "external";
 }
 
 /**
@@ -147,7 +146,7 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
   const index = new Int32Array(r.size).fill(-1);
   order.forEach((n, i) => (index[n] = i));
-  const classes: EndpointClass[] = order.map((n) => ({ endpoints: members[n]!, kind: n < P ? "pods" : "external" }));
+  const classes: EndpointClass[] = order.map((n) => ({ endpoints: members[n]! }));
 
   const size = (nodes: readonly number[]) => nodes.reduce((k, n) => k + members[n]!.length, 0);
   const groups: ClassGroup[] = [];
