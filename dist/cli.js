@@ -9702,8 +9702,38 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { realpathSync as realpathSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { realpathSync as realpathSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// src/reach/admin-assumptions.ts
+function adminAssumptions(revisions) {
+  const policies = revisions.flat();
+  if (policies.length === 0) return [];
+  const out = [
+    "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading)."
+  ];
+  if (policies.some((p) => p.ingress.length > 0)) {
+    out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
+  }
+  const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
+  if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
+  if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
+  if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
+  const tied = /* @__PURE__ */ new Set();
+  for (const revision of revisions) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of revision) {
+      const key = `${p.tier}/${p.priority}`;
+      const other = seen.get(key);
+      if (other !== void 0) tied.add(`${other} and ${p.id}`);
+      else seen.set(key, p.id);
+    }
+  }
+  if (tied.size > 0) {
+    out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
+  }
+  return out;
+}
 
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
@@ -9965,11 +9995,179 @@ var ConnInterner = class {
   }
 };
 
+// src/model/admin-policy.ts
+function adminOrder(a, b) {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+function adminPeerAsPeers(peer2) {
+  switch (peer2.kind) {
+    case "pods":
+      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
+    case "networks":
+      return peer2.cidrs.map((cidr) => ({ kind: "ipBlock", cidr, except: [] }));
+    case "nodes":
+    case "domainNames":
+      return [];
+  }
+}
+function adminRulePeers(rule) {
+  return rule.peers.flatMap(adminPeerAsPeers);
+}
+
+// src/reach/row.ts
+var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
+var EMPTY_ROW = Object.freeze({ fallback: ConnSet.NONE, nodes: new Int32Array(0), conns: Object.freeze([]) });
+function rowAt(row, node) {
+  const nodes = row.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const v = nodes[mid];
+    if (v === node) return row.conns[mid];
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row.fallback;
+}
+function rowDifference(a, b) {
+  if (a === b) return new Int32Array(0);
+  if (a.fallback !== b.fallback) return "all";
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    if (x === y) {
+      if (a.conns[i] !== b.conns[j]) out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      if (a.conns[i] !== b.fallback) out.push(x);
+      i++;
+    } else {
+      if (b.conns[j] !== a.fallback) out.push(y);
+      j++;
+    }
+  }
+  return Int32Array.from(out);
+}
+var RowBuilder = class {
+  constructor(fallback = ConnSet.NONE) {
+    this.fallback = fallback;
+  }
+  fallback;
+  acc = /* @__PURE__ */ new Map();
+  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
+  addAll(conn) {
+    this.fallback = this.fallback.union(conn);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  }
+  add(node, conn) {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  }
+  build(intern) {
+    const fallback = intern(this.fallback);
+    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
+    const nodes = [];
+    const conns = [];
+    for (const n of listed2) {
+      const c = intern(this.acc.get(n));
+      if (c === fallback) continue;
+      nodes.push(n);
+      conns.push(c);
+    }
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+};
+function combineRows(a, b, op, intern) {
+  const fallback = intern(op(a.fallback, b.fallback));
+  const nodes = [];
+  const conns = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    const node = Math.min(x, y);
+    const ca = x === node ? a.conns[i++] : a.fallback;
+    const cb = y === node ? b.conns[j++] : b.fallback;
+    const c = intern(op(ca, cb));
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
+var rowUnion = (a, b, intern) => combineRows(a, b, (x, y) => x.union(y), intern);
+var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), intern);
+
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+// src/load/limits.ts
+var MiB = 1024 * 1024;
+var defaultInputLimits = {
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 5e4
+};
+var LIMIT_OPTIONS = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
+};
+var LimitError = class extends Error {
+  constructor(limit, actual, max, where, atLeast = false) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
+    );
+    this.limit = limit;
+    this.actual = actual;
+    this.max = max;
+  }
+  limit;
+  actual;
+  max;
+  name = "LimitError";
+};
+function checkLimit(limits, limit, actual, where) {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+function parseLimit(limit, text) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+function formatBytes(bytes) {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
+}
+
 // src/net/ip.ts
 var import_ip_address = __toESM(require_ip_address(), 1);
 var FAMILY_BITS = { v4: 32, v6: 128 };
 function familyMax(f) {
   return (1n << BigInt(FAMILY_BITS[f])) - 1n;
+}
+function parseAddress(text) {
+  const family = text.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(text) : parseV6(text);
+  return value === void 0 ? void 0 : { family, value };
 }
 var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 function parseV4(text) {
@@ -10159,6 +10357,182 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/reach/universe.ts
+function namedPortKey(name, protocol) {
+  return `${name}/${protocol}`;
+}
+function buildUniverse(sides, options = {}) {
+  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
+  const podKeys = /* @__PURE__ */ new Set();
+  const nsKeys = /* @__PURE__ */ new Set();
+  const portNames = /* @__PURE__ */ new Set();
+  const blocks = [];
+  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
+  const addRule = (ports, peers) => {
+    if (ports !== "any") {
+      for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+    }
+    if (peers === "any") return;
+    for (const peer2 of peers) {
+      if (peer2.kind === "ipBlock") blocks.push(peer2);
+      else {
+        addKeys(peer2.pods, podKeys);
+        if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
+      }
+    }
+  };
+  for (const side2 of sides) {
+    for (const p of side2.policies) {
+      addKeys(p.subject, podKeys);
+      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
+    }
+    for (const p of side2.adminPolicies) {
+      addKeys(p.subject.pods, podKeys);
+      addKeys(p.subject.namespaces, nsKeys);
+      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
+    }
+  }
+  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
+  const podClasses = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const classOf = sides.map((side2) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
+      const ns = side2.namespaces.get(ep.pod.namespace);
+      const cls = {
+        namespace: ep.pod.namespace,
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
+        labels: project(ep.pod.labels, podKeys),
+        namedPorts: new Map(
+          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+        ),
+        hostNetwork: exempt && ep.pod.hostNetwork
+      };
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
+      let index = byKey.get(key);
+      if (index === void 0) {
+        index = podClasses.length;
+        podClasses.push(cls);
+        byKey.set(key, index);
+      }
+      map.set(ep.id, index);
+    }
+    return map;
+  });
+  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
+  const external = buildExternalSpace(blocks);
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+function project(labels2, keys) {
+  const out = {};
+  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
+  return out;
+}
+
+// src/reach/rule-ports.ts
+function hasNamedPorts(rule) {
+  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
+}
+function rulePorts(rule, names) {
+  if (rule.ports === "any") return ConnSet.ALL;
+  const byProto = {};
+  for (const spec of rule.ports) {
+    const set = specPorts(spec, names);
+    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
+  }
+  return ConnSet.of(byProto);
+}
+function specPorts(spec, names) {
+  switch (spec.port.kind) {
+    case "all":
+      return PortSet.ALL;
+    case "range":
+      return PortSet.range(spec.port.from, spec.port.to);
+    case "named": {
+      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
+      if (n === void 0) return PortSet.EMPTY;
+      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
+    }
+  }
+}
+
+// src/reach/admin-tiers.ts
+function tierRules(policies, peers, podClasses) {
+  const empty = () => Array.from({ length: podClasses }, () => []);
+  const out = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
+  for (const policy of [...policies].sort(adminOrder)) {
+    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
+    for (const dir of ["ingress", "egress"]) {
+      const rules2 = policy[dir].map((rule) => ({ policy, rule }));
+      if (rules2.length === 0) continue;
+      for (const s of subjects) out[policy.tier][dir][s].push(...rules2);
+    }
+  }
+  return out;
+}
+function walkTier(rules2, peers, portsAt, intern) {
+  let decided = EMPTY_ROW;
+  let accepted = EMPTY_ROW;
+  let denied = EMPTY_ROW;
+  for (const { rule } of rules2) {
+    const b = new RowBuilder();
+    const perNames = /* @__PURE__ */ new Map();
+    for (const node of peers.of("", adminRulePeers(rule))) {
+      const names = portsAt(node);
+      let ports = perNames.get(names);
+      if (!ports) perNames.set(names, ports = rulePorts(rule, names));
+      if (!ports.isEmpty) b.add(node, ports);
+    }
+    const matched = rowSubtract(b.build(intern), decided, intern);
+    if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
+    decided = rowUnion(decided, matched, intern);
+  }
+  return { accepted, denied };
+}
+function foldTier(walk2, next, intern) {
+  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
+}
+
+// src/reach/decisions.ts
+function decide(admin, next) {
+  const pieces = [];
+  const passes = [];
+  let left = ConnSet.ALL;
+  for (const m of admin) {
+    const conn = m.conn.intersect(left);
+    if (conn.isEmpty) continue;
+    left = left.subtract(conn);
+    const action = m.applied.rule.action;
+    if (action === "pass") passes.push({ applied: m.applied, conn });
+    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+  }
+  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
+  const add = (conn, allowed, by) => {
+    if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
+  };
+  if (next.kind === "networkpolicy") {
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
+    add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
+  } else {
+    let open = rest;
+    for (const m of next.matches) {
+      const conn = m.conn.intersect(open);
+      if (conn.isEmpty) continue;
+      open = open.subtract(conn);
+      if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
+      else add(conn, true, { kind: "default" });
+    }
+    add(open, true, { kind: "default" });
+  }
+  return pieces;
+}
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -10228,73 +10602,6 @@ function peerKey(peer2) {
   return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
 }
 
-// src/reach/row.ts
-var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
-function rowAt(row, node) {
-  const nodes = row.nodes;
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const v = nodes[mid];
-    if (v === node) return row.conns[mid];
-    if (v < node) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return row.fallback;
-}
-function rowDifference(a, b) {
-  if (a === b) return new Int32Array(0);
-  if (a.fallback !== b.fallback) return "all";
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.nodes.length || j < b.nodes.length) {
-    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
-    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
-    if (x === y) {
-      if (a.conns[i] !== b.conns[j]) out.push(x);
-      i++;
-      j++;
-    } else if (x < y) {
-      if (a.conns[i] !== b.fallback) out.push(x);
-      i++;
-    } else {
-      if (b.conns[j] !== a.fallback) out.push(y);
-      j++;
-    }
-  }
-  return Int32Array.from(out);
-}
-var RowBuilder = class {
-  constructor(fallback = ConnSet.NONE) {
-    this.fallback = fallback;
-  }
-  fallback;
-  acc = /* @__PURE__ */ new Map();
-  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
-  addAll(conn) {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
-  }
-  add(node, conn) {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
-  }
-  build(intern) {
-    const fallback = intern(this.fallback);
-    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
-    const nodes = [];
-    const conns = [];
-    for (const n of listed2) {
-      const c = intern(this.acc.get(n));
-      if (c === fallback) continue;
-      nodes.push(n);
-      conns.push(c);
-    }
-    return { fallback, nodes: Int32Array.from(nodes), conns };
-  }
-};
-
 // src/reach/rule-ids.ts
 var RuleIds = class {
   byKey = /* @__PURE__ */ new Map();
@@ -10309,164 +10616,34 @@ var RuleIds = class {
     this.byRule.set(rule, id);
     return id;
   }
+  /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
+  adminId(rule) {
+    let id = this.byRule.get(rule);
+    if (id !== void 0) return id;
+    const key = JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]);
+    id = this.byKey.get(key);
+    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    this.byRule.set(rule, id);
+    return id;
+  }
 };
-
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
-// src/load/limits.ts
-var MiB = 1024 * 1024;
-var defaultInputLimits = {
-  bytes: 128 * MiB,
-  workloads: 15e4,
-  policies: 15e4,
-  podClasses: 5e4
-};
-var LIMIT_OPTIONS = {
-  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
-  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
-  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
-  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
-};
-var LimitError = class extends Error {
-  constructor(limit, actual, max, where, atLeast = false) {
-    const o = LIMIT_OPTIONS[limit];
-    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
-    super(
-      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
-    );
-    this.limit = limit;
-    this.actual = actual;
-    this.max = max;
-  }
-  limit;
-  actual;
-  max;
-  name = "LimitError";
-};
-function checkLimit(limits, limit, actual, where) {
-  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
-}
-function parseLimit(limit, text) {
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
-  const unit = m?.[2]?.toUpperCase()[0];
-  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
-  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
-    const o = LIMIT_OPTIONS[limit];
-    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
-  }
-  return { ok: true, value };
-}
-function formatBytes(bytes) {
-  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
-  return `${bytes.toLocaleString("en-US")} bytes`;
-}
-
-// src/reach/universe.ts
-function namedPortKey(name, protocol) {
-  return `${name}/${protocol}`;
-}
-function buildUniverse(sides, options = {}) {
-  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
-  const podKeys = /* @__PURE__ */ new Set();
-  const nsKeys = /* @__PURE__ */ new Set();
-  const portNames = /* @__PURE__ */ new Set();
-  const blocks = [];
-  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
-  for (const side2 of sides) {
-    for (const p of side2.policies) {
-      addKeys(p.subject, podKeys);
-      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
-        if (rule.ports !== "any") {
-          for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
-        }
-        if (rule.peers === "any") continue;
-        for (const peer2 of rule.peers) {
-          if (peer2.kind === "ipBlock") blocks.push(peer2);
-          else {
-            addKeys(peer2.pods, podKeys);
-            if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
-          }
-        }
-      }
-    }
-  }
-  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
-  const podClasses = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side2) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
-      const ns = side2.namespaces.get(ep.pod.namespace);
-      const cls = {
-        namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
-        labels: project(ep.pod.labels, podKeys),
-        namedPorts: new Map(
-          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-        ),
-        hostNetwork: exempt && ep.pod.hostNetwork
-      };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
-      let index = byKey.get(key);
-      if (index === void 0) {
-        index = podClasses.length;
-        podClasses.push(cls);
-        byKey.set(key, index);
-      }
-      map.set(ep.id, index);
-    }
-    return map;
-  });
-  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
-    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
-  }
-  const external = buildExternalSpace(blocks);
-  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
-}
-function project(labels2, keys) {
-  const out = {};
-  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
-  return out;
-}
-
-// src/reach/rule-ports.ts
-function hasNamedPorts(rule) {
-  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
-}
-function rulePorts(rule, names) {
-  if (rule.ports === "any") return ConnSet.ALL;
-  const byProto = {};
-  for (const spec of rule.ports) {
-    const set = specPorts(spec, names);
-    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
-  }
-  return ConnSet.of(byProto);
-}
-function specPorts(spec, names) {
-  switch (spec.port.kind) {
-    case "all":
-      return PortSet.ALL;
-    case "range":
-      return PortSet.range(spec.port.from, spec.port.to);
-    case "named": {
-      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
-      if (n === void 0) return PortSet.EMPTY;
-      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
-    }
-  }
-}
 
 // src/reach/evaluate.ts
 var Shared = class {
   interner = new ConnInterner();
   ruleIds = new RuleIds();
 };
-function evaluate(universe, policies, shared = new Shared()) {
+function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
+  const intern = (c) => interner.intern(c);
+  const policies = side2.policies;
+  const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
+  const noRules = [];
+  const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
+  const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const isolating = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   const applied = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
@@ -10487,13 +10664,17 @@ function evaluate(universe, policies, shared = new Shared()) {
   const signature = (cls, dir) => {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
-      if (isolating[dir][cls].length === 0) sig = "open";
-      else {
-        const rules2 = applied[dir][cls];
-        const ids = [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b);
-        const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
-        sig = `${dir}:${ids.join(",")}${named ? ":" + portsKey(cls) : ""}`;
+      const parts = [];
+      const rules2 = applied[dir][cls];
+      const isolated = isolating[dir][cls].length > 0;
+      parts.push(isolated ? [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
+      let named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+      for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
+        if (tierRules2.length === 0) continue;
+        parts.push(`${tier}:${tierRules2.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
+        named ||= dir === "ingress" && tierRules2.some((r) => hasNamedPorts(r.rule));
       }
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -10506,11 +10687,21 @@ function evaluate(universe, policies, shared = new Shared()) {
       const sig = signature(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
-        r = sig === "open" ? OPEN_ROW : dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
+    return r;
+  };
+  const tieredRow = (cls, dir) => {
+    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
+    let r = OPEN_ROW;
+    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
     return r;
   };
   const ingressRow = (d) => {
@@ -10548,6 +10739,11 @@ function evaluate(universe, policies, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const matchingRules = (src, dst, dir) => {
+    const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+  };
   return {
     universe,
     size,
@@ -10561,10 +10757,20 @@ function evaluate(universe, policies, shared = new Shared()) {
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src, dst, dir) {
+    matchingRules,
+    decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules2) => rules2.filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+      const policies2 = isolating[dir][subject];
+      return decide(
+        matching(admin),
+        policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+      );
     }
   };
 }
@@ -10578,6 +10784,73 @@ function includes(sorted, v) {
     else hi = mid - 1;
   }
   return false;
+}
+
+// src/diff/tier-reasons.ts
+function tierReasons(base2, head, dir, opened, closed) {
+  const b = decisions(base2, dir);
+  const h = decisions(head, dir);
+  if (b === null && h === null) return null;
+  const out = [];
+  const add = (side2, ps, allowed, within) => {
+    for (const p of ps ?? []) if (p.allowed === allowed && !p.conn.intersect(within).isEmpty) out.push(...pieceReasons(side2, p, dir));
+  };
+  const hp = h ?? networkPolicyPieces(head, dir);
+  const bp = b ?? networkPolicyPieces(base2, dir);
+  add("head", hp, true, opened);
+  add("base", bp, false, opened);
+  add("head", hp, false, closed);
+  add("base", bp, true, closed);
+  return out;
+}
+function decisions(p, dir) {
+  return p.src === void 0 || p.dst === void 0 ? null : p.r.decisions(p.src, p.dst, dir);
+}
+function networkPolicyPieces(p, dir) {
+  if (p.src === void 0 || p.dst === void 0) return [];
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= p.r.universe.podClasses.length) return [];
+  const policies = p.r.isolating(subject, dir);
+  if (policies.length === 0) return [];
+  const matches3 = p.r.matchingRules(p.src, p.dst, dir);
+  const allowed = matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return [
+    { conn: allowed, allowed: true, passedBy: [], by: { kind: "allowed-by-rules", matches: matches3 } },
+    { conn: ConnSet.ALL.subtract(allowed), allowed: false, passedBy: [], by: { kind: "isolated", policies } }
+  ].filter((x) => !x.conn.isEmpty);
+}
+function pieceReasons(side2, p, dir) {
+  const passed = p.passedBy.map((a) => adminReason(side2, a, "passes"));
+  switch (p.by.kind) {
+    case "admin":
+      return [...passed, adminReason(side2, p.by.applied, p.allowed ? "allows" : "denies")];
+    case "allowed-by-rules":
+      return [
+        ...passed,
+        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+      ];
+    case "isolated":
+      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+    case "default":
+      return passed;
+  }
+}
+function adminReason(side2, { policy, rule }, effect) {
+  return {
+    side: side2,
+    policy: policy.id,
+    rule: `${rule.direction}[${rule.index}]`,
+    direction: rule.direction,
+    file: rule.source.file,
+    line: rule.source.line,
+    effect,
+    admin: adminWords(policy, rule)
+  };
+}
+function adminWords(policy, rule) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return { kind: policy.kind, name: policy.name, tier: policy.tier === "admin" ? "Admin" : "Baseline", priority: policy.priority, action, ruleName: rule.name };
 }
 
 // src/diff/explain.ts
@@ -10599,6 +10872,11 @@ function view(p, dir) {
 function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
+    const tiered = tierReasons(base2, head, dir, opened, closed);
+    if (tiered !== null) {
+      out.push(...tiered);
+      continue;
+    }
     const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
@@ -10631,8 +10909,8 @@ function dedupe(rs) {
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
   const shared = new Shared();
-  const rb = evaluate(universe, base2.policies, shared);
-  const rh = evaluate(universe, head.policies, shared);
+  const rb = evaluate(universe, base2, shared);
+  const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
@@ -11676,40 +11954,58 @@ function checkParent(route, parent, cluster, findings) {
   return admits;
 }
 
-// src/load/gateway-api.ts
-var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
-var GATEWAY_API_VERSIONS = {
-  Gateway: ["v1", "v1beta1"],
-  HTTPRoute: ["v1", "v1beta1"],
-  GRPCRoute: ["v1", "v1alpha2"],
-  TCPRoute: ["v1alpha2"],
-  TLSRoute: ["v1alpha2"],
-  UDPRoute: ["v1alpha2"],
-  ReferenceGrant: ["v1beta1", "v1alpha2"]
+// src/load/admin-dialect.ts
+var ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
+var ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";
+var ANP_MIX = "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames";
+var ANP = {
+  kind: "AdminNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA1,
+  hasTier: false,
+  hasPriority: true,
+  actions: { Allow: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 100,
+  maxPeers: 100,
+  maxPorts: 100,
+  portsKey: "ports",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: true,
+  namedPortMixMessage: ANP_MIX
 };
-function isGatewayApi(kind, apiVersion) {
-  const versions2 = GATEWAY_API_VERSIONS[kind];
-  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+var BANP = {
+  ...ANP,
+  kind: "BaselineAdminNetworkPolicy",
+  hasPriority: false,
+  // Pass is admin-tier only in v1alpha1.
+  actions: { Allow: "accept", Deny: "deny" },
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes"],
+  namedPortMixMessage: "networks/nodes peer cannot be set with namedPorts since there are no namedPorts for networks/nodes"
+};
+var CNP = {
+  kind: "ClusterNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA2,
+  hasTier: true,
+  hasPriority: true,
+  actions: { Accept: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 25,
+  maxPeers: 25,
+  maxPorts: 25,
+  portsKey: "protocols",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: false,
+  namedPortMixMessage: ANP_MIX
+};
+function adminDialect(obj2) {
+  for (const d of [ANP, BANP, CNP]) if (obj2.kind === d.kind && obj2.apiVersion === d.apiVersion) return d;
+  return void 0;
 }
-function rejects(kind) {
-  return `; the API server rejects this ${kind} (CRD validation)`;
-}
-function schemaPort(c, path12, kind) {
-  const v = c.get(path12);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
-    return void 0;
-  }
-  return v;
-}
-function requiredString(c, path12, kind) {
-  const v = c.string(path12);
-  if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects(kind));
-    return void 0;
-  }
-  return v;
+var MAX_NETWORKS = 25;
+var MAX_CIDR_LENGTH = 43;
+var MAX_RULE_NAME = 100;
+var MIN_PRIORITY = 0;
+var MAX_PRIORITY = 1e3;
+function rejects(d, says) {
+  return `; the API server rejects this ${d.kind}${says === void 0 ? "" : ` (${says})`}`;
 }
 
 // src/load/object-meta.ts
@@ -11770,6 +12066,54 @@ function objectMeta(obj2, metaKind = "namespaced") {
     nameShown,
     display: `${nsShown}/${nameShown}`
   };
+}
+
+// src/load/admin-fields.ts
+function exactlyOne(c, d, at2, keys, what) {
+  const choices = keys.join(", ");
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  c.knownKeys(at2, keys);
+  const set = keys.filter((k) => !c.isUnset([...at2, k]));
+  if (set.length === 0) {
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  if (set.length > 1) {
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    return void 0;
+  }
+  return set[0];
+}
+function listBounds(c, d, at2, min, max) {
+  const list3 = c.list(at2);
+  if (list3 === void 0) return void 0;
+  if (list3.length < min) {
+    c.error(at2, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    return void 0;
+  }
+  if (list3.length > max) {
+    c.error(at2, `has ${list3.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list3.length}: must have at most ${max} items`));
+    return void 0;
+  }
+  return list3;
+}
+function stringSet(c, d, at2, list3) {
+  const seen = /* @__PURE__ */ new Set();
+  let ok = true;
+  list3.forEach((_, i) => {
+    const s = c.string([...at2, i]);
+    if (s === void 0) {
+      if (c.isUnset([...at2, i])) c.error([...at2, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      ok = false;
+    } else if (seen.has(s)) {
+      c.error([...at2, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      ok = false;
+    } else seen.add(s);
+  });
+  return ok ? [...seen] : void 0;
 }
 
 // src/load/label-syntax.ts
@@ -11888,6 +12232,218 @@ function parseRequirement(c, at2) {
   return { key, op: operator };
 }
 
+// src/load/admin-peers.ts
+function readSubject(c, d) {
+  const at2 = ["spec", "subject"];
+  if (c.isUnset(at2)) {
+    c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
+    return void 0;
+  }
+  const key = exactlyOne(c, d, at2, ["namespaces", "pods"], "the subject");
+  if (key === void 0) return void 0;
+  return key === "namespaces" ? namespacesOnly(c, [...at2, key]) : namespacedPods(c, d, [...at2, key]);
+}
+function readPeer(c, d, dir, at2) {
+  const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
+  const key = exactlyOne(c, d, at2, keys, "a peer");
+  if (key === void 0) return void 0;
+  const field = [...at2, key];
+  switch (key) {
+    case "namespaces": {
+      const p = namespacesOnly(c, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "pods": {
+      const p = namespacedPods(c, d, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "nodes": {
+      const selector = parseSelector(c, field);
+      return selector && { kind: "nodes", selector };
+    }
+    case "networks": {
+      const cidrs = networks(c, d, field);
+      return cidrs && { kind: "networks", cidrs };
+    }
+    default: {
+      const names = domainNames(c, d, field);
+      return names && { kind: "domainNames", names };
+    }
+  }
+}
+function namespacesOnly(c, at2) {
+  const namespaces = parseSelector(c, at2);
+  return namespaces && { namespaces, pods: SELECT_ALL };
+}
+function namespacedPods(c, d, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["namespaceSelector", "podSelector"]);
+  let ok = true;
+  const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
+  for (const k of required) {
+    if (c.isUnset([...at2, k])) {
+      const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
+      c.error(at2, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      ok = false;
+    }
+  }
+  const namespaces = parseSelector(c, [...at2, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at2, "podSelector"]);
+  return ok && namespaces && pods ? { namespaces, pods } : void 0;
+}
+var V4_IN_V6 = /^::ffff:/i;
+function networks(c, d, at2) {
+  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const texts = list3 && stringSet(c, d, at2, list3);
+  if (texts === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  texts.forEach((text) => {
+    const i = list3.indexOf(text);
+    const where = [...at2, i];
+    if (text.length > MAX_CIDR_LENGTH) {
+      c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
+      ok = false;
+      return;
+    }
+    const parsed = parseCidr(text);
+    if (!parsed.ok || V4_IN_V6.test(text.slice(0, text.indexOf("/")))) {
+      const why = parsed.ok ? "is an IPv4-mapped IPv6 prefix (write the IPv4 CIDR)" : parsed.reason;
+      c.error(where, `${quoted(text)} ${why}` + rejects(d, `"Invalid CIDR format provided"`));
+      ok = false;
+      return;
+    }
+    if (parsed.hostBitsSet) c.warning(where, `${quoted(text)} has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    out.push(parsed.cidr);
+  });
+  return ok ? out : void 0;
+}
+var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+function domainNames(c, d, at2) {
+  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const names = list3 && stringSet(c, d, at2, list3);
+  if (names === void 0) return void 0;
+  let ok = true;
+  names.forEach((name) => {
+    if (!DOMAIN_NAME.test(name)) {
+      c.error([...at2, list3.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      ok = false;
+    }
+  });
+  return ok ? names : void 0;
+}
+
+// src/load/admin-ports.ts
+function readAdminPorts(c, d, rule) {
+  const at2 = [...rule, d.portsKey];
+  if (c.isUnset(at2)) return { ports: "any", named: false };
+  const list3 = listBounds(c, d, at2, 1, d.maxPorts);
+  if (list3 === void 0) return void 0;
+  const out = [];
+  let named = false;
+  let ok = true;
+  list3.forEach((_, i) => {
+    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at2, i]) : protocolV1alpha2(c, d, [...at2, i]);
+    if (entry === void 0) ok = false;
+    else {
+      out.push(...entry.specs);
+      named ||= entry.named;
+    }
+  });
+  return ok ? { ports: out, named } : void 0;
+}
+function namedPort(name) {
+  return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
+}
+function portV1alpha1(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["portNumber", "portRange", "namedPort"], "a port");
+  if (key === void 0) return void 0;
+  if (key === "namedPort") {
+    const name = c.string([...at2, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const inner = [...at2, key];
+  if (c.map(inner) === void 0) return void 0;
+  const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
+  c.knownKeys(inner, ["protocol", ...numbers]);
+  let ok = true;
+  const values = numbers.map((n) => {
+    const v = portNumber(c, d, [...inner, n]);
+    if (v === void 0) ok = false;
+    return v ?? 0;
+  });
+  const protocol = protocolV1alpha1(c, [...inner, "protocol"]);
+  if (protocol === void 0 || !ok) return void 0;
+  if (protocol === "unanalyzed") return { specs: [], named: false };
+  const [from, to = from] = values;
+  if (from > to) {
+    c.warning(inner, `start ${from} is greater than end ${to}: the range is empty and matches no port (the API server accepts it)`);
+    return { specs: [], named: false };
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function protocolV1alpha1(c, at2) {
+  if (c.isUnset(at2)) return "TCP";
+  const text = c.string(at2);
+  if (text === void 0) return void 0;
+  if (isProtocol(text)) return text;
+  const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
+  c.warning(at2, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  return "unanalyzed";
+}
+function protocolV1alpha2(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+  if (key === void 0) return void 0;
+  if (key === "destinationNamedPort") {
+    const name = c.string([...at2, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const protocol = key.toUpperCase();
+  const proto = [...at2, key];
+  if (c.map(proto) === void 0) return void 0;
+  c.knownKeys(proto, ["destinationPort"]);
+  if (c.isUnset([...proto, "destinationPort"])) {
+    c.error(proto, `${key} needs a destinationPort (to match every port, use a range 1-65535)` + rejects(d, `should have at least 1 properties`));
+    return void 0;
+  }
+  const port3 = [...proto, "destinationPort"];
+  const which = exactlyOne(c, d, port3, ["number", "range"], "a destinationPort");
+  if (which === void 0) return void 0;
+  if (which === "number") {
+    const n = portNumber(c, d, [...port3, "number"]);
+    return n === void 0 ? void 0 : { specs: [{ protocol, port: { kind: "range", from: n, to: n } }], named: false };
+  }
+  const range = [...port3, "range"];
+  if (c.map(range) === void 0) return void 0;
+  c.knownKeys(range, ["start", "end"]);
+  const from = portNumber(c, d, [...range, "start"]);
+  const to = portNumber(c, d, [...range, "end"]);
+  if (from === void 0 || to === void 0) return void 0;
+  if (from >= to) {
+    c.error(range, `start ${from} must be less than end ${to} (for one port, use number)` + rejects(d, `"Start port must be less than End port"`));
+    return void 0;
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function portNumber(c, d, at2) {
+  const v = c.get(at2);
+  const field = String(at2[at2.length - 1]);
+  if (v === void 0 || v === null) {
+    c.error(at2.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PORT || n > MAX_PORT) {
+    c.error(at2, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    return void 0;
+  }
+  return n;
+}
+
 // src/load/source-ref.ts
 function sourceRef(obj2, path12 = []) {
   let line;
@@ -11911,8 +12467,268 @@ function fieldRef(obj2, path12) {
   };
 }
 
+// src/load/admin-policy.ts
+function isAdminPolicyObject(obj2) {
+  return adminDialect(obj2) !== void 0;
+}
+var BANP_NAME = "default";
+function loadAdminPolicy(obj2) {
+  const d = adminDialect(obj2);
+  if (d === void 0) throw new Error(`not an admin-tier policy: ${obj2.apiVersion} ${obj2.kind}`);
+  const meta = objectMeta(obj2, "cluster-scoped");
+  const c = new Checker(obj2, `${d.kind} ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + rejects(d)));
+  if (d.kind === "BaselineAdminNetworkPolicy" && meta.name !== void 0 && meta.name !== BANP_NAME) {
+    c.error(["metadata", "name"], `is ${quoted(meta.name)}; a BaselineAdminNetworkPolicy must be named "default" (one per cluster)` + rejects(d, `"Only one baseline admin network policy with metadata.name=\\"default\\" can be created in the cluster"`));
+  }
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  if (c.map(["spec"]) === void 0) {
+    if (c.isUnset(["spec"])) c.error([], "spec is required" + rejects(d, `"spec: Required value"`));
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  c.knownKeys(["spec"], [...d.hasTier ? ["tier"] : [], ...d.hasPriority ? ["priority"] : [], "subject", "ingress", "egress"]);
+  const tier = readTier(c, d);
+  const priority = d.hasPriority ? readPriority(c, d) : null;
+  const subject = readSubject(c, d);
+  const ingress = readRules(c, d, "ingress");
+  const egress = readRules(c, d, "egress");
+  if (c.hasErrors || meta.name === void 0 || tier === void 0 || priority === void 0 || subject === void 0 || ingress === void 0 || egress === void 0) {
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  return {
+    policy: { id: `${d.kind}/${meta.name}`, kind: d.kind, name: meta.name, tier, priority, subject, ingress, egress, source: sourceRef(obj2) },
+    diagnostics: c.diagnostics
+  };
+}
+function readTier(c, d) {
+  if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
+  const at2 = ["spec", "tier"];
+  const v = c.get(at2);
+  if (v === "Admin") return "admin";
+  if (v === "Baseline") return "baseline";
+  if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
+  else c.error(at2, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  return void 0;
+}
+function readPriority(c, d) {
+  const at2 = ["spec", "priority"];
+  const v = c.get(at2);
+  if (v === void 0 || v === null) {
+    c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
+    c.error(at2, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    return void 0;
+  }
+  return n;
+}
+function readRules(c, d, dir) {
+  const at2 = ["spec", dir];
+  if (c.isUnset(at2)) return [];
+  const list3 = listBounds(c, d, at2, 0, d.maxRules);
+  if (list3 === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  list3.forEach((_, i) => {
+    const r = readRule(c, d, dir, [...at2, i], i);
+    if (r === void 0) ok = false;
+    else out.push(r);
+  });
+  return ok ? out : void 0;
+}
+function readRule(c, d, dir, at2, index) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+    return void 0;
+  }
+  const peerKey2 = dir === "ingress" ? "from" : "to";
+  c.knownKeys(at2, ["name", "action", peerKey2, d.portsKey]);
+  const name = readRuleName(c, d, [...at2, "name"]);
+  const action = readAction(c, d, at2);
+  let peers;
+  if (c.isUnset([...at2, peerKey2])) {
+    c.error(at2, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  } else {
+    const list3 = listBounds(c, d, [...at2, peerKey2], 1, d.maxPeers);
+    if (list3 !== void 0) {
+      const read = list3.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
+      if (read.every((p) => p !== void 0)) peers = read;
+    }
+  }
+  const ports = readAdminPorts(c, d, at2);
+  if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
+  const addresses2 = peers.filter((p) => p.kind !== "pods");
+  if (ports.named && addresses2.length > 0) {
+    c.error(at2, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    return void 0;
+  }
+  if (peers.some((p) => p.kind === "domainNames")) {
+    const j = peers.findIndex((p) => p.kind === "domainNames");
+    const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
+    if (action !== "accept") c.warning([...at2, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at2, peerKey2, j, "domainNames"], how);
+  }
+  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
+}
+function readRuleName(c, d, at2) {
+  if (c.isUnset(at2)) return null;
+  const s = c.string(at2);
+  if (s === void 0) return void 0;
+  if (s.length > MAX_RULE_NAME) {
+    c.error(at2, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    return void 0;
+  }
+  return s;
+}
+function readAction(c, d, rule) {
+  const at2 = [...rule, "action"];
+  const v = c.get(at2);
+  const allowed = Object.keys(d.actions);
+  const list3 = allowed.map((a) => `"${a}"`).join(", ");
+  if (v === void 0 || v === null) {
+    c.error(rule, `action is required: ${allowed.join(", ")}` + rejects(d, `"action: Required value"`));
+    return void 0;
+  }
+  if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
+  const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
+  const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
+  c.error(at2, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
+  return void 0;
+}
+
+// src/synth/combinations.ts
+var OTHER_VALUE = "\0other";
+function combinations(selectors, options) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const fixed = options.fixed ?? {};
+  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const key of keys) {
+    const choices = valueChoices(selectors, key, fixed[key]);
+    const next = /* @__PURE__ */ new Map();
+    for (const st of states) {
+      for (const value of choices) {
+        const labels2 = value === void 0 ? {} : { [key]: value };
+        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
+        const sig = alive.map((a) => a ? "1" : "0").join("");
+        if (next.has(sig)) continue;
+        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+      }
+    }
+    states = [...next.values()];
+    if (states.length > options.bound * 16) return void 0;
+  }
+  if (states.length > options.bound) return void 0;
+  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+}
+function valueChoices(selectors, key, fixed) {
+  if (fixed !== void 0) return [fixed];
+  const named = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
+  return [void 0, ...[...named].sort(), OTHER_VALUE];
+}
+function describeWitness(witness, hide = []) {
+  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
+  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
+}
+function definingLabels(witness, hide = []) {
+  const out = {};
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
+  return out;
+}
+
+// src/load/admin-ties.ts
+function adminPriorityTies(policies) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.priority === null) continue;
+    const key = `${p.tier}/${p.priority}`;
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const out = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(adminOrder);
+    for (let j = 1; j < sorted.length; j++) {
+      const later = sorted[j];
+      for (let i = 0; i < j; i++) {
+        const first = sorted[i];
+        const dirs = sharedDirections(first, later);
+        if (dirs.length === 0 || !subjectsCanOverlap(first, later)) continue;
+        out.push(
+          diagnostic(
+            "warning",
+            later.source.file,
+            { line: later.source.line, column: 1 },
+            `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, their subjects can select the same pods and both have ${dirs.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`
+          )
+        );
+      }
+    }
+  }
+  return out;
+}
+function sharedDirections(a, b) {
+  const out = [];
+  if (a.ingress.length > 0 && b.ingress.length > 0) out.push("ingress");
+  if (a.egress.length > 0 && b.egress.length > 0) out.push("egress");
+  return out;
+}
+function subjectsCanOverlap(a, b) {
+  return bothSatisfiable(a.subject.namespaces, b.subject.namespaces) && bothSatisfiable(a.subject.pods, b.subject.pods);
+}
+function bothSatisfiable(a, b) {
+  const combos = combinations([a, b], { bound: 16 });
+  return combos === void 0 || combos.some((c) => c.satisfied.length === 2);
+}
+
+// src/load/gateway-api.ts
+var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
+var GATEWAY_API_VERSIONS = {
+  Gateway: ["v1", "v1beta1"],
+  HTTPRoute: ["v1", "v1beta1"],
+  GRPCRoute: ["v1", "v1alpha2"],
+  TCPRoute: ["v1alpha2"],
+  TLSRoute: ["v1alpha2"],
+  UDPRoute: ["v1alpha2"],
+  ReferenceGrant: ["v1beta1", "v1alpha2"]
+};
+function isGatewayApi(kind, apiVersion) {
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+}
+function rejects2(kind) {
+  return `; the API server rejects this ${kind} (CRD validation)`;
+}
+function schemaPort(c, path12, kind) {
+  const v = c.get(path12);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+function requiredString(c, path12, kind) {
+  const v = c.string(path12);
+  if (v === void 0 || v === "") {
+    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+
 // src/load/gateway.ts
-var REJECTS = rejects("Gateway");
+var REJECTS = rejects2("Gateway");
 function loadGateway(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `Gateway ${meta.display}`);
@@ -11964,7 +12780,7 @@ var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UD
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj2) {
   const kind = obj2.kind;
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
@@ -12013,7 +12829,7 @@ function loadGatewayRoute(obj2) {
   };
 }
 function backendRef(c, kind, namespace, at2) {
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   if (c.map(at2) === void 0) return void 0;
   const name = requiredString(c, [...at2, "name"], kind);
   const group = c.string([...at2, "group"]) ?? "";
@@ -12271,7 +13087,7 @@ function target(c, namespace, at2, port3) {
 }
 
 // src/load/reference-grant.ts
-var REJECTS4 = rejects("ReferenceGrant");
+var REJECTS4 = rejects2("ReferenceGrant");
 function loadReferenceGrant(obj2) {
   const meta = objectMeta(obj2);
   const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
@@ -12419,7 +13235,7 @@ function servicePort(c, at2, type, requireName) {
   } else if (typeof nameRaw !== "string") fail([...at2, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at2, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name = nameRaw;
-  const port3 = portNumber(c, [...at2, "port"], "port");
+  const port3 = portNumber2(c, [...at2, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at2, "port"])) fail([...at2, "port"], "is required");
     ok = false;
@@ -12441,7 +13257,7 @@ function servicePort(c, at2, type, requireName) {
       if (problem) fail([...at2, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber(c, [...at2, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at2, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
@@ -12452,7 +13268,7 @@ function servicePort(c, at2, type, requireName) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
       fail([...at2, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber(c, [...at2, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at2, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
@@ -12465,7 +13281,7 @@ function servicePort(c, at2, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
 }
-function portNumber(c, path12, what) {
+function portNumber2(c, path12, what) {
   const v = c.get(path12);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
@@ -12873,6 +13689,30 @@ function port(c, at2) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
+// src/load/pod-status.ts
+function podIps(c) {
+  const out = /* @__PURE__ */ new Map();
+  const read = (path12) => {
+    const text = c.string(path12);
+    if (text === void 0 || text === "") return;
+    const ip = parseAddress(text);
+    if (ip === void 0) {
+      c.warning(path12, `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
+  };
+  read(["status", "podIP"]);
+  (c.list(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    if (c.map(["status", "podIPs", i]) !== void 0) read(["status", "podIPs", i, "ip"]);
+  });
+  return [...out.values()];
+}
+function nodeName(c) {
+  const name = c.string(["spec", "nodeName"]);
+  return name === void 0 || name === "" ? void 0 : name;
+}
+
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -12895,6 +13735,7 @@ function loadWorkload(obj2) {
   const owner = obj2.kind === "Pod" ? controllerOwner(c) : void 0;
   const name = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj2.kind;
+  const node = obj2.kind === "Pod" ? nodeName(c) : void 0;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -12904,6 +13745,8 @@ function loadWorkload(obj2) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: obj2.kind === "Pod" ? podIps(c) : [],
+      nodeNames: node === void 0 ? [] : [node],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -12958,6 +13801,31 @@ function containerPorts(c, spec) {
     });
   }
   return out;
+}
+
+// src/load/node.ts
+var NAME_TYPES = /* @__PURE__ */ new Set(["Hostname", "InternalDNS", "ExternalDNS"]);
+function loadNode(obj2) {
+  const meta = objectMeta(obj2, "cluster-scoped");
+  const c = new Checker(obj2, `Node ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  const nodeLabels = labels(c, ["metadata", "labels"]);
+  const addresses2 = [];
+  (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
+    const at2 = ["status", "addresses", i];
+    if (c.map(at2) === void 0) return;
+    const type = c.string([...at2, "type"]) ?? "";
+    const text = c.string([...at2, "address"]);
+    if (text === void 0 || NAME_TYPES.has(type)) return;
+    const address = parseAddress(text);
+    if (address === void 0) {
+      c.warning([...at2, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    addresses2.push({ type, address });
+  });
+  if (c.hasErrors || meta.name === void 0) return { node: void 0, diagnostics: c.diagnostics };
+  return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
 }
 
 // src/load/operator-workloads.ts
@@ -13037,6 +13905,9 @@ function loadOperatorWorkload(obj2) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj2)
     },
     diagnostics: c.diagnostics,
@@ -13061,9 +13932,6 @@ function unique(ports) {
 
 // src/load/unanalyzed-kinds.ts
 var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
   CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
@@ -13247,18 +14115,20 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo2) {
-  const once = (obj2, load) => {
-    if (memo2 === void 0) return load(obj2);
-    if (memo2.has(obj2)) return memo2.get(obj2);
+function buildCluster(objects, memo3) {
+  const once2 = (obj2, load) => {
+    if (memo3 === void 0) return load(obj2);
+    if (memo3.has(obj2)) return memo3.get(obj2);
     const r = load(obj2);
-    memo2.set(obj2, r);
+    memo3.set(obj2, r);
     return r;
   };
   const diagnostics2 = [];
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
+  const adminPolicies = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
@@ -13268,14 +14138,14 @@ function buildCluster(objects, memo2) {
   const declared = /* @__PURE__ */ new Map();
   for (const obj2 of objects) {
     if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
-      const r = once(obj2, loadNamespace);
+      const r = once2(obj2, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
         if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj2, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj2.kind === "NetworkPolicy" && obj2.apiVersion === NETWORK_POLICY_API) {
-      const r = once(obj2, loadNetworkPolicy);
+      const r = once2(obj2, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
       const meta = objectMeta(obj2);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
@@ -13285,16 +14155,20 @@ function buildCluster(objects, memo2) {
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
-      const r = once(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+      const r = once2(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
         if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
-      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+      if (r.workload) {
+        const first = workloads.get(r.workload.id);
+        if (first === void 0) workloads.set(r.workload.id, r.workload);
+        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
+      }
     } else if (isExposureObject(obj2)) {
-      const r = once(obj2, loadExposureObject);
+      const r = once2(obj2, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
@@ -13302,7 +14176,26 @@ function buildCluster(objects, memo2) {
       const first = map.get(id);
       if (first) diagnostics2.push(duplicate(obj2, what, first.source));
       else map.set(id, loaded.value);
+    } else if (isAdminPolicyObject(obj2)) {
+      const r = once2(obj2, loadAdminPolicy);
+      diagnostics2.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj2, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj2);
+        }
+      }
     } else {
+      if (obj2.kind === "Node" && obj2.apiVersion === "v1") {
+        const r = once2(obj2, loadNode);
+        diagnostics2.push(...r.diagnostics);
+        if (r.node) {
+          if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj2, `Node ${r.node.name}`, nodes.get(r.node.name).source));
+          else nodes.set(r.node.name, r.node);
+        }
+      }
       const unanalyzed = unanalyzedPolicy(obj2);
       if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
@@ -13315,11 +14208,14 @@ function buildCluster(objects, memo2) {
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
+    adminPolicies: [...adminPolicies.values()],
+    nodes: [...nodes.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()]
   };
+  diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
@@ -13328,6 +14224,12 @@ function buildCluster(objects, memo2) {
     skippedKinds,
     policyObjects
   };
+}
+function withPlacement(w, replica) {
+  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
+  const ips = new Map(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
+  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+  return { ...w, ips: [...ips.values()], nodeNames: [.../* @__PURE__ */ new Set([...w.nodeNames, ...replica.nodeNames])] };
 }
 function duplicate(obj2, what, first) {
   const where = first ? ` (first at ${first.file}:${first.line})` : "";
@@ -13880,8 +14782,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo2 = resolved.get(raw);
-  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
+  const memo3 = resolved.get(raw);
+  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -14939,28 +15841,28 @@ function expandFlows(r, pods, classOf) {
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
-      let memo2 = [];
+      let memo3 = [];
       let targets = null;
       for (const a of nodes) {
         const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
-          memo2 = new Array(r.size);
+          memo3 = new Array(r.size);
           targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
         if (targets !== null) {
           for (const i of targets) {
             const b = nodes[i];
             if (a.e === b.e && a.e.type === "workload") continue;
-            yield { src: a.e, dst: b.e, conn: memo2[b.node] };
+            yield { src: a.e, dst: b.e, conn: memo3[b.node] };
           }
           continue;
         }
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
-          let conn = memo2[b.node];
-          if (conn === void 0) memo2[b.node] = conn = r.conn(a.node, b.node);
+          let conn = memo3[b.node];
+          if (conn === void 0) memo3[b.node] = conn = r.conn(a.node, b.node);
           if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
         }
       }
@@ -14968,7 +15870,7 @@ function expandFlows(r, pods, classOf) {
         if (!row.fallback.isEmpty) return null;
         const out = [];
         for (const n of row.nodes) {
-          const conn = memo2[n] = r.conn(memoFor, n);
+          const conn = memo3[n] = r.conn(memoFor, n);
           if (!conn.isEmpty) for (const i of at2[n]) out.push(i);
         }
         return Int32Array.from(out).sort();
@@ -15016,49 +15918,6 @@ function describeSkipped(s) {
   return parts.join("; ");
 }
 
-// src/synth/combinations.ts
-var OTHER_VALUE = "\0other";
-function combinations(selectors, options) {
-  const uses = /* @__PURE__ */ new Map();
-  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
-  const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
-  let states = [{ alive: selectors.map(() => true), witness: {} }];
-  for (const key of keys) {
-    const choices = valueChoices(selectors, key, fixed[key]);
-    const next = /* @__PURE__ */ new Map();
-    for (const st of states) {
-      for (const value of choices) {
-        const labels2 = value === void 0 ? {} : { [key]: value };
-        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
-        const sig = alive.map((a) => a ? "1" : "0").join("");
-        if (next.has(sig)) continue;
-        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
-      }
-    }
-    states = [...next.values()];
-    if (states.length > options.bound * 16) return void 0;
-  }
-  if (states.length > options.bound) return void 0;
-  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
-}
-function valueChoices(selectors, key, fixed) {
-  if (fixed !== void 0) return [fixed];
-  const named = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
-  return [void 0, ...[...named].sort(), OTHER_VALUE];
-}
-function describeWitness(witness, hide = []) {
-  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
-  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
-}
-function definingLabels(witness, hide = []) {
-  const out = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
-  return out;
-}
-
 // src/synth/synthesize.ts
 var DEFAULT_POD_BOUND = 256;
 var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
@@ -15066,12 +15925,17 @@ var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s,
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = clusters.flatMap((c) => c.policies);
+  const admin = clusters.flatMap((c) => c.adminPolicies);
   const peers = [];
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.peers === "any") continue;
-      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ policy: p, peer: peer2 });
+      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ namespace: p.namespace, peer: peer2 });
     }
+  }
+  for (const p of admin) {
+    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
+    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
   const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
@@ -15114,7 +15978,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
   const portNames = /* @__PURE__ */ new Set();
-  for (const p of policies) {
+  for (const p of [...policies, ...admin]) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.ports === "any") continue;
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
@@ -15200,11 +16064,11 @@ function peerIndex(policies, peers) {
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
-  peers.forEach(({ policy, peer: peer2 }, i) => {
+  peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
-      const list3 = own.get(policy.namespace);
+      const list3 = own.get(namespace);
       if (list3) list3.push(i);
-      else own.set(policy.namespace, [i]);
+      else own.set(namespace, [i]);
     } else {
       const key = selectorKey(peer2.namespaces.selector);
       const entry = bySelector.get(key);
@@ -15265,7 +16129,7 @@ function buildSides(loaded, mode, controller) {
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -15290,7 +16154,7 @@ function reach(files, options = {}) {
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side2 = sides[0];
   const universe = buildUniverse([side2], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
-  const reachability = evaluate(universe, side2.policies);
+  const reachability = evaluate(universe, side2);
   const { table } = sideTable(loaded, side2, reachability, universe.classOf[0]);
   const exposures = listExposures(table, byId(side2.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
@@ -15402,6 +16266,7 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
@@ -15435,30 +16300,82 @@ function describeViolation(v) {
 }
 
 // src/render/budget.ts
-function renderRows(r, keep) {
-  const shown = r.rows.slice(0, Math.max(0, keep));
-  const omitted = r.rows.length - shown.length;
-  return r.head + shown.join("") + (omitted > 0 ? r.more(omitted) : "") + r.tail;
+function utf8Size(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    if (c < 2048) n += 1;
+    else if (c >= 55296 && c <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
+var utf16Size = (text) => text.length;
+var RowSizes = class {
+  constructor(r, size, max) {
+    this.r = r;
+    this.size = size;
+    this.max = max;
+  }
+  r;
+  size;
+  max;
+  prefix = [0];
+  rendered = [];
+  /** The block's size keeping `keep` rows; Infinity once past the budget. */
+  total(keep) {
+    const shown = Math.min(this.r.rows.length, Math.max(0, keep));
+    while (this.prefix.length <= shown) {
+      const last = this.prefix[this.prefix.length - 1];
+      if (last > this.max) return Infinity;
+      const row = this.r.rows.at(this.prefix.length - 1) ?? "";
+      this.rendered.push(row);
+      this.prefix.push(last + this.size(row));
+    }
+    const omitted = this.r.rows.length - shown;
+    return this.size(this.r.head) + this.prefix[shown] + (omitted > 0 ? this.size(this.r.more(omitted)) : 0) + this.size(this.r.tail);
+  }
+  /** The text keeping `keep` rows (after total(keep) was finite). */
+  text(keep) {
+    const shown = Math.min(this.r.rows.length, Math.max(0, keep));
+    const omitted = this.r.rows.length - shown;
+    return this.r.head + this.rendered.slice(0, shown).join("") + (omitted > 0 ? this.r.more(omitted) : "") + this.r.tail;
+  }
+};
 function fitBlocks(blocks, options) {
   const sep7 = options.separator ?? "\n";
+  const size = options.size ?? utf16Size;
+  const max = options.maxChars;
   const dropped = /* @__PURE__ */ new Set();
   let keep = Infinity;
   const maxRows = Math.max(0, ...blocks.map((b) => b.rows?.rows.length ?? 0));
-  const render2 = () => {
-    const omitted = blocks.filter((_, i) => dropped.has(i)).map((b) => b.name);
-    const trimmedRows = blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0);
-    const parts = [];
-    blocks.forEach((b, i) => {
-      if (i === options.noteAt && (omitted.length > 0 || trimmedRows > 0)) parts.push(options.note({ omitted, trimmedRows }));
-      if (dropped.has(i)) return;
-      parts.push(b.rows ? renderRows(b.rows, keep) : b.text ?? "");
+  const texts = blocks.map((b) => typeof b.text === "function" ? b.text(max, size) : b.text ?? "");
+  const textSizes = texts.map((t) => t === void 0 ? Infinity : size(t));
+  const rowSizes = blocks.map((b) => b.rows ? new RowSizes(b.rows, size, max) : void 0);
+  const sepSize = size(sep7);
+  const cuts = () => ({
+    omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
+    trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
+  });
+  const parts = (note, block, isEmpty) => {
+    const c = cuts();
+    const out = [];
+    blocks.forEach((_, i) => {
+      if (i === options.noteAt && (c.omitted.length > 0 || c.trimmedRows > 0)) out.push(note(c));
+      if (!dropped.has(i)) out.push(block(i));
     });
-    return parts.filter((p) => p !== "").join(sep7);
+    return out.filter((x) => !isEmpty(x));
   };
-  let out = render2();
-  if (out.length <= options.maxChars) return out;
-  const fits = () => render2().length <= options.maxChars;
+  const measure = () => {
+    const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
+    return sizes.reduce((a, b) => a + b, 0) + sepSize * Math.max(0, sizes.length - 1);
+  };
+  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep7);
+  const fits = () => measure() <= max;
+  if (fits()) return render2();
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
   const fitRows = () => {
     let lo = 0;
@@ -15484,14 +16401,21 @@ function fitBlocks(blocks, options) {
     if (fits()) return render2();
     rows = fitRows();
   }
-  out = render2();
-  if (out.length <= options.maxChars) return out;
-  return cutText(out, options.maxChars);
+  if (fits()) return render2();
+  return cutText(render2(), max, size);
 }
-function cutText(text, max) {
-  if (text.length <= max) return text;
+function cutText(text, max, size = utf16Size) {
+  if (size(text) <= max) return text;
   if (max <= 0) return "";
-  let end = max - 1;
+  const room = max - size("\u2026");
+  let lo = 0;
+  let hi = Math.min(text.length, Math.max(0, room));
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(text.slice(0, mid)) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  let end = lo;
   if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
   return text.slice(0, end) + "\u2026";
 }
@@ -15517,36 +16441,37 @@ var UniverseIndex = class {
     this.universe = universe;
     this.externalSize = addressCount(universe);
     this.anySynthetic = universe.some((e) => e.type === "synthetic");
+    let nonExternal = 0;
+    let pods = 0;
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
-        this.nonExternal.push(e);
-        this.nonExternalIds.add(e.id);
-      }
-      if (e.type !== "external" && e.type !== "ingress-controller") {
+      if (e.type !== "external") nonExternal++;
+      if (isPod(e)) {
+        pods++;
         const list3 = this.podsPerNs.get(e.pod.namespace) ?? [];
         list3.push(e);
         this.podsPerNs.set(e.pod.namespace, list3);
+        this.declaredNs.set(e.pod.namespace, (this.declaredNs.get(e.pod.namespace) ?? true) && e.type === "workload");
       }
     }
-    this.pods = [...this.podsPerNs.values()].flat();
-    this.podIds = new Set(this.pods.map((e) => e.id));
+    this.nonExternal = nonExternal;
+    this.pods = pods;
   }
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
   podsPerNs = /* @__PURE__ */ new Map();
+  /** Per namespace: its pods are declared workloads only. */
+  declaredNs = /* @__PURE__ */ new Map();
+  /** Endpoints that are not external addresses (pods and the ingress controller), and pods. */
+  nonExternal;
+  pods;
   /** How many addresses the universe's external classes hold: the whole space of each family used. */
   externalSize;
   /** Whether some representative stands for pods not declared. */
   anySynthetic;
-  /** Every endpoint but external addresses (pods and the ingress controller), and every pod (by namespace). */
-  nonExternal = [];
-  nonExternalIds = /* @__PURE__ */ new Set();
-  pods;
-  podIds;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -15554,22 +16479,34 @@ var UniverseIndex = class {
   normalize(endpoints) {
     const seen = /* @__PURE__ */ new Map();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp6(a.id, b.id));
+    const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
+    keyed.sort((a, b) => a.i - b.i || cmp6(a.e.id, b.e.id));
+    return keyed.map((k) => k.e);
+  }
+  /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
+  keyOf(e) {
+    const i = this.order.get(e.id);
+    return i === void 0 ? `#${e.id}` : i.toString(36);
   }
   /** The set and its compact description. */
   describe(endpoints) {
     const members = this.normalize(endpoints);
     return { endpoints: members, terms: this.terms(members) };
   }
+  /** Members of the index's own (counted once: members are distinct). */
+  known(e) {
+    return this.byId.get(e.id) !== void 0;
+  }
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
   terms(members) {
     const inSet = new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = fewMissing(this.nonExternal, this.nonExternalIds, inSet);
+    const missingCount = this.nonExternal - members.filter((e) => e.type !== "external" && this.known(e)).length;
     const declaredOnly = !this.anySynthetic;
-    if (missing?.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
+    if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
-    if (allExternals && missing !== null && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
+      const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
@@ -15578,35 +16515,36 @@ var UniverseIndex = class {
     const pods = members.filter((e) => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out = [];
-    const allPods = this.pods;
-    const podsMissing = fewMissing(allPods, this.podIds, inSet);
+    const podsMissingCount = this.pods - members.filter((e) => isPod(e) && this.known(e)).length;
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet.has(e.id));
     const perNs = /* @__PURE__ */ new Map();
-    for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
+    for (const e of pods) {
+      const list3 = perNs.get(e.pod.namespace);
+      if (list3) list3.push(e);
+      else perNs.set(e.pod.namespace, [e]);
+    }
     const nsTerms = [];
     for (const [ns, list3] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const except = all.filter((e) => !inSet.has(e.id));
+      const exceptCount = all.length - list3.filter((e) => isPod(e) && this.known(e)).length;
       const real = !ns.startsWith("[");
-      const declaredOnly = all.every((e) => e.type === "workload");
-      const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list3.length > 2 * except.length && list3.length > 1 + except.length && (!declaredOnly || list3.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
+      const declaredOnly = this.declaredNs.get(ns) ?? true;
+      const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list3.length > 2 * exceptCount && list3.length > 1 + exceptCount && (!declaredOnly || list3.length > MAX_NAMED);
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet.has(e.id)), declaredOnly });
       else for (const e of list3) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    const podsWhole = allPods.length > 1 && podsMissing?.length === 0;
-    const podsMost = podsMissing !== null && podsMissing.length > 0 && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
-    if (podsMissing !== null && (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length)) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
+    const podsWhole = this.pods > 1 && podsMissingCount === 0;
+    const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
+    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissingCount) out.push({ kind: "all-pods", except: podsWhole ? [] : podsMissing(), declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
 };
-function fewMissing(all, allIds, inSet) {
-  let present = 0;
-  for (const id of inSet) if (allIds.has(id)) present++;
-  if (all.length - present > MAX_EXCEPT) return null;
-  return all.filter((e) => !inSet.has(e.id));
+function isPod(e) {
+  return e.type === "workload" || e.type === "synthetic";
 }
 function addressCount(endpoints) {
   return countAddresses(endpoints.flatMap((e) => e.type === "external" ? e.ranges : []));
@@ -15623,10 +16561,43 @@ function violationsByChange(violations) {
   }
   return out;
 }
+var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
+  const known = grouped.get(report.changes);
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  if (same) return known.grouping;
+  const grouping = groupAll(report);
+  grouped.set(report.changes, { of: report, grouping });
+  return grouping;
+}
+function groupAll(report) {
   const index = new UniverseIndex(report.universe, report.endpoints);
   const violations = violationsByChange(report.gate.violations);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
+  const ids = /* @__PURE__ */ new Map();
+  const idOf = (text) => {
+    let n = ids.get(text);
+    if (n === void 0) ids.set(text, n = ids.size);
+    return n;
+  };
+  const connIds = /* @__PURE__ */ new Map();
+  const connId = (c) => {
+    let n = connIds.get(c);
+    if (n === void 0) connIds.set(c, n = idOf(c.toString()));
+    return n;
+  };
+  const facets = /* @__PURE__ */ new Map();
+  const reasonsOf = (c, facet) => {
+    let f = facets.get(c.why);
+    if (f === void 0) {
+      const of = (x) => {
+        const reasons = facetReasons(c, x);
+        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("")) };
+      };
+      facets.set(c.why, f = { opened: of("opened"), closed: of("closed") });
+    }
+    return f[facet];
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -15636,64 +16607,56 @@ function groupChanges(report) {
       if (conn.isEmpty) continue;
       if (facet === "opened") openedFlows++;
       else closedFlows++;
-      const reasons = facetReasons(c, facet);
-      const gate = facet === "opened" ? (violations.get(c) ?? []).map((v) => ({ rule: v.rule, conn: v.conn })) : [];
-      const key = JSON.stringify([
-        c.type,
-        c.endpoint,
-        conn.toString(),
-        reasons.map((r) => JSON.stringify(r)).sort(),
-        gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort()
-      ]);
-      const list3 = buckets[facet].get(key) ?? [];
-      list3.push({ change: c, index: i, conn, reasons, gate });
-      buckets[facet].set(key, list3);
+      const { reasons, id: reasonsId } = reasonsOf(c, facet);
+      const hits = facet === "opened" ? violations.get(c) ?? [] : [];
+      const gateKey = hits.length === 0 ? "" : hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(",");
+      const key = `${c.type} ${c.endpoint} ${connId(conn)} ${reasonsId} ${gateKey}`;
+      const bucket = buckets[facet].get(key);
+      if (bucket) bucket.parts.push(i);
+      else buckets[facet].set(key, { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] });
     }
   });
-  const build2 = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const build2 = (facet) => [...buckets[facet].values()].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
   const opened = build2("opened");
   return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
-function collapse(facet, parts, index) {
-  const first = parts[0];
-  return rectangles(parts, index).map((r) => {
-    const sorted = [...r.parts].sort((a, b) => a.index - b.index);
+function collapse(facet, bucket, changes, index) {
+  return rectangles(bucket.parts, changes, index).map((r) => {
+    const sorted = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
-      first: sorted[0].index,
+      first: sorted[0],
       group: {
         facet,
-        type: first.change.type,
-        endpoint: first.change.endpoint,
-        conn: first.conn,
-        reasons: first.reasons,
-        gate: first.gate,
+        type: bucket.change.type,
+        endpoint: bucket.change.endpoint,
+        conn: bucket.conn,
+        reasons: bucket.reasons,
+        gate: bucket.gate,
         sources: srcs,
         destinations: dsts,
-        changes: sorted.map((p) => p.change)
+        changes: Array.from(sorted, (i) => changes[i])
       }
     };
   });
 }
-function rectangles(parts, index) {
+function rectangles(parts, changes, index) {
   const perDst = /* @__PURE__ */ new Map();
   for (const p of parts) {
-    const d = p.change.dst;
+    const c = changes[p];
+    const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
       entry = { dst: d, srcs: /* @__PURE__ */ new Map(), parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.srcs.set(c.src.id, c.src);
     entry.parts.push(p);
   }
-  const keyOf = (srcs) => {
-    const list3 = index.normalize(srcs);
-    return { list: list3, key: list3.map((e) => e.id).join("\n") };
-  };
+  const keyOf = (list3) => ({ list: list3, key: list3.map((e) => index.keyOf(e)).join("\n") });
   const options = [...perDst.values()].map((entry) => {
-    const plain2 = keyOf(entry.srcs.values());
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf([...entry.srcs.values(), entry.dst]) : null;
+    const plain2 = keyOf(index.normalize(entry.srcs.values()));
+    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf(inserted(plain2.list, entry.dst, index)) : null;
     return { entry, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
@@ -15707,9 +16670,21 @@ function rectangles(parts, index) {
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
-    r.parts.push(...entry.parts);
+    for (const p of entry.parts) r.parts.push(p);
   }
   return [...perSrcSet.values()];
+}
+function inserted(sorted, e, index) {
+  const at2 = index.indexOf(e);
+  const before = (x) => index.indexOf(x) < at2 || index.indexOf(x) === at2 && cmp6(x.id, e.id) < 0;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (before(sorted[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...sorted.slice(0, lo), e, ...sorted.slice(lo)];
 }
 function displaySets(srcs, dsts, index) {
   const shorter = (set, self) => {
@@ -15812,7 +16787,9 @@ function setWords(s, role, code, max = 5) {
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
     const k = kindOf(t);
-    buckets.set(k, [...buckets.get(k) ?? [], t]);
+    const list3 = buckets.get(k);
+    if (list3) list3.push(t);
+    else buckets.set(k, [t]);
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
@@ -15929,6 +16906,13 @@ function reasonWords(r) {
       return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
   }
 }
+function reasonName(r, code, text) {
+  const a = r.admin;
+  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
+  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
+}
 function endpointNote(endpoint) {
   if (endpoint === "added") return "involves a workload added in this change";
   if (endpoint === "removed") return "involves a workload removed in this change";
@@ -15985,6 +16969,30 @@ function policyWords(c, facet, f) {
   return "";
 }
 
+// src/render/exposure-rules.ts
+var memo = /* @__PURE__ */ new WeakMap();
+function exposureRules(report) {
+  const known = memo.get(report.gate);
+  if (known && known.exposures === report.exposureChanges) return known.rules;
+  const rules2 = /* @__PURE__ */ new Map();
+  if (report.exposureChanges.length > 0) {
+    const exposures = new Set(report.exposureChanges);
+    const hit = /* @__PURE__ */ new Map();
+    for (const v of report.gate.violations) {
+      if (!exposures.has(v.change)) continue;
+      const list3 = hit.get(v.change);
+      if (list3) list3.push(v.rule);
+      else hit.set(v.change, [v.rule]);
+    }
+    for (const c of report.exposureChanges) {
+      const list3 = hit.get(c);
+      if (list3) rules2.set(c, list3);
+    }
+  }
+  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules2 });
+  return rules2;
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text) => md(plain(text));
@@ -16006,19 +17014,19 @@ function renderComment(report, ctx) {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   const fmt = exposureFormat(link);
-  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, report) });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md2(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md2(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
@@ -16026,37 +17034,40 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
   return fitBlocks(blocks, {
     maxChars: maxChars - 1,
     // the final newline
+    size: ctx.measure === "utf8" ? utf8Size : void 0,
     separator: "\n\n",
     noteAt,
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables and lists` : ""
+        trimmedRows > 0 ? `${plural(trimmedRows, "row")} left out of the tables and lists` : ""
       ].filter((s) => s !== "");
       return `> [!NOTE]
 > Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
     }
   }) + "\n";
 }
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+function lazy(items, row) {
+  return { length: items.length, at: (i) => i < items.length ? row(items[i], i) : void 0 };
+}
 function verdict(report, g, allowedBy) {
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
 }
 function exposureViolations(report) {
-  const hit = new Set(report.gate.violations.map((v) => v.change));
-  return report.exposureChanges.filter((c) => hit.has(c));
+  return [...exposureRules(report).keys()];
 }
-function rulesOf(violations, c) {
-  return violations.filter((v) => v.change === c).map((v) => mdCode2(v.rule)).join(", ");
+function rulesOf(report, c) {
+  return (exposureRules(report).get(c) ?? []).map((r) => mdCode2(r)).join(", ");
 }
 function violationWords(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
@@ -16087,7 +17098,7 @@ function invalidCallout(report, link) {
 function workloadList(changes, link) {
   return {
     head: "#### Workloads added and removed",
-    rows: changes.map((w, i) => `${i === 0 ? "\n" : ""}
+    rows: lazy(changes, (w, i) => `${i === 0 ? "\n" : ""}
 - ${workloadLine(w, link)}`),
     tail: "",
     more: (n) => `
@@ -16120,17 +17131,17 @@ function exposureFormat(link) {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode2, md2);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     }
   };
 }
-function exposureList(title, changes, facet, fmt, violations) {
+function exposureList(title, changes, facet, fmt, report) {
   return {
     head: `#### ${title} (${changes.length})`,
-    rows: changes.map((c, i) => {
-      const rules2 = facet === "opened" ? rulesOf(violations, c) : "";
+    rows: lazy(changes, (c, i) => {
+      const rules2 = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}
 - ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
     }),
@@ -16147,7 +17158,7 @@ function groupTable(title, groups, link) {
 | --- | --- | --- | --- |`;
   return {
     head,
-    rows: groups.map((g) => `
+    rows: lazy(groups, (g) => `
 | ${setWords(g.sources, "source", mdCode2)} | ${setWords(g.destinations, "destination", mdCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `
@@ -16157,7 +17168,7 @@ _\u2026 and ${plural(n, "more group")}._`
 }
 function connCell(g) {
   const parts = [md2(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
+  if (g.changes.length > 1) parts.push(`<sub>${plural(g.changes.length, "pair")}</sub>`);
   if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
@@ -16170,7 +17181,7 @@ function whyCell(g, link) {
 }
 function reasonMd(r, link) {
   const w = reasonWords(r);
-  const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode2, md2);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
@@ -16178,8 +17189,9 @@ function reasonMd(r, link) {
 function violationList(g) {
   const failing = g.violating;
   return {
-    head: `#### Gate violations (${failing.length})`,
-    rows: failing.map(
+    head: `#### Gate violations (${failing.length.toLocaleString("en-US")})`,
+    rows: lazy(
+      failing,
       (x, i) => `${i === 0 ? "\n" : ""}
 - \u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
         x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; ")
@@ -16191,34 +17203,46 @@ function violationList(g) {
 _\u2026 and ${plural(n, "more group")} of violations._`
   };
 }
-function details(summary, body) {
-  return `<details><summary>${summary}</summary>
+function details(summary, body, join11 = "\n", head = "") {
+  const open = `<details><summary>${summary}</summary>
 
-${body}
-
-</details>`;
+${head}`;
+  const close = "\n\n</details>";
+  if (typeof body === "string") return `${open}${body}${close}`;
+  return (max, size) => {
+    const parts = [open];
+    let total = size(open) + size(close);
+    for (let i = 0; i < body.length; i++) {
+      const line = (i > 0 ? join11 : "") + (body.at(i) ?? "");
+      total += size(line);
+      if (total > max) return void 0;
+      parts.push(line);
+    }
+    parts.push(close);
+    return parts.join("");
+  };
 }
 function fullList(changes) {
-  const rows = changes.map((c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
-  return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+  const rows = lazy(changes, (c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
+  return details(`All ${plural(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 function location(file, line, url, column) {
   const text = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
   return url ? `[${text}](${url})` : text;
 }
 function diagnostics(report, link) {
-  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
-  return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
+  const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
+  return details(`Diagnostics (${report.diagnostics.length})`, items, "\n");
 }
 function policyChanges(report, link) {
-  const parts = report.policyChanges.map((p) => {
+  const parts = lazy(report.policyChanges, (p) => {
     const at2 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at2})`;
     return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
-  return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
+  return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
 }
 function fence(text, info) {
   const body = visibleControls(text);
@@ -16233,8 +17257,64 @@ function safeUrl(url) {
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+// src/render/json-chunks.ts
+var JsonList = class {
+  constructor(length, items, toJson) {
+    this.length = length;
+    this.items = items;
+    this.toJson = toJson;
+  }
+  length;
+  items;
+  toJson;
+  *[Symbol.iterator]() {
+    for (const item of this.items) yield this.toJson(item);
+  }
+};
+function jsonList(items, toJson) {
+  return new JsonList(items.length, items, toJson);
+}
+function* jsonChunks(value, indent = "") {
+  const inner = indent + "  ";
+  if (value instanceof JsonList || Array.isArray(value)) {
+    const items = value;
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    let first = true;
+    for (const item of items) {
+      const text = JSON.stringify(item === void 0 || typeof item === "function" ? null : item, null, 2) ?? "null";
+      yield `${first ? "[\n" : ",\n"}${inner}${text.replace(/\n/g, `
+${inner}`)}`;
+      first = false;
+    }
+    yield `
+${indent}]`;
+    return;
+  }
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
+    if (entries.length === 0) {
+      yield "{}";
+      return;
+    }
+    let first = true;
+    for (const [k, v] of entries) {
+      yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(k)}: `;
+      yield* jsonChunks(v, inner);
+      first = false;
+    }
+    yield `
+${indent}}`;
+    return;
+  }
+  yield (JSON.stringify(value, null, 2) ?? "null").replace(/\n/g, `
+${indent}`);
+}
+
 // src/render/memo.ts
-function memo(f) {
+function memo2(f) {
   const known = /* @__PURE__ */ new Map();
   return (k) => {
     let v = known.get(k);
@@ -16265,8 +17345,8 @@ function skippedJson(s) {
 function* reachJsonChunks(r) {
   const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
-  const quoted2 = memo((id) => JSON.stringify(id));
-  const connJson = memo((c) => JSON.stringify(c.toString()));
+  const quoted2 = memo2((id) => JSON.stringify(id));
+  const connJson = memo2((c) => JSON.stringify(c.toString()));
   let sep7 = "";
   let src;
   let srcJson = "";
@@ -16328,8 +17408,20 @@ function changeJson(c) {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w }))
+    why: c.why.map(reasonJson)
   };
+}
+function reasonJson({ admin, ...r }) {
+  if (admin === void 0) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
+}
+function violationJson(v) {
+  return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
+}
+function* diffJsonChunks(r) {
+  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
+  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(r.gate.violations, violationJson) } });
+  yield "\n";
 }
 function diffJson(r) {
   return {
@@ -16339,7 +17431,7 @@ function diffJson(r) {
     gate: {
       passed: r.gate.passed,
       failOn: [...r.gateConfig.failOn],
-      violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
+      violations: r.gate.violations.map(violationJson)
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
@@ -16367,7 +17459,7 @@ var SARIF_WORDS = {
   code: plain,
   text: plain,
   hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`
+  reason: (r) => reasonName(r, plain, plain)
 };
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
@@ -16400,7 +17492,7 @@ function renderSarif(report, options) {
       locations: at2 ? [at2] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length }
     };
-    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`);
+    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => reasonName(r, plain, plain));
     const because = by.length > 0 ? ` (allowed by ${by.join(", ")})` : "";
     const hits = g.gate.length > 0 ? g.gate : null;
     if (hits) {
@@ -16494,10 +17586,10 @@ var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+  reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
-  return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
+  return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
   return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
@@ -16566,7 +17658,7 @@ function groupLine(sign, g) {
 function reasonText(r) {
   const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
-  const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
+  const what = reasonName(r, plain, plain);
   if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;
   return `${where} ${what}: ${w.before.replace(/ by$/, "")}${w.after ? ` ${w.after}` : ""}`;
 }
@@ -16574,8 +17666,8 @@ function reasonText(r) {
 // src/render/reach-csv.ts
 function* reachCsvLines(r) {
   yield "src,dst,conn\r\n";
-  const cell = memo((e) => csvCell(e.id));
-  const connCell2 = memo((c) => csvCell(c.toString()));
+  const cell = memo2((e) => csvCell(e.id));
+  const connCell2 = memo2((c) => csvCell(c.toString()));
   let src;
   let srcCell = "";
   for (const f of r.flows) {
@@ -16666,9 +17758,9 @@ function* reachTextLines(r) {
   const { sources, destinations } = flowEnds(r);
   const width = Math.min(MAX_COLUMN, longest(sources));
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
-  const src = memo((e) => plain(e.id).padEnd(width));
-  const dst = memo((e) => plain(e.id).padEnd(dstWidth));
-  const conn = memo((c) => c.toString());
+  const src = memo2((e) => plain(e.id).padEnd(width));
+  const dst = memo2((e) => plain(e.id).padEnd(dstWidth));
+  const conn = memo2((c) => c.toString());
   let from;
   let fromText = "";
   for (const f of r.flows) {
@@ -16754,6 +17846,8 @@ function appears(t) {
 }
 function renderTargetsComment(outcomes, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (t) => t.length;
+  const clip = (t, n) => ctx.measure === "utf8" ? cutText(t, n, utf8Size) : t.slice(0, n);
   const allowedBy = ctx.gateAllowedByLabel ?? null;
   const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
@@ -16773,7 +17867,7 @@ function renderTargetsComment(outcomes, ctx) {
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
   const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t));
   const top = head.join("\n\n");
-  const left = maxChars - top.length - 400;
+  const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
   const parts = [top];
   const dropped = [];
@@ -16785,15 +17879,15 @@ function renderTargetsComment(outcomes, ctx) {
     }
     if (t.failure !== void 0) {
       const [first, ...detail] = t.failure.message.split("\n");
-      parts.push(`${title}
+      parts.push(clip(`${title}
 
 > [!CAUTION]
 > ${md3(first ?? "")}${detail.length > 0 ? `
 
-${fence(detail.join("\n"), "text")}` : ""}`.slice(0, share));
+${fence(detail.join("\n"), "text")}` : ""}`, share));
       continue;
     }
-    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - title.length - 4 });
+    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - size(title) - 4 });
     parts.push(`${title}
 
 ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
@@ -16801,7 +17895,7 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   if (dropped.length > 0) parts.push(`> [!NOTE]
 > Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
-  return (text.length > maxChars - 1 ? text.slice(0, maxChars - 1) : text) + "\n";
+  return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
 }
 function list(ts) {
   const names = ts.map((t) => mdCode3(t.name));
@@ -16809,6 +17903,10 @@ function list(ts) {
 }
 
 // src/render/targets-json.ts
+function* targetsJsonChunks(outcomes) {
+  yield* jsonChunks(targetsDiffJson(outcomes));
+  yield "\n";
+}
 function targetsDiffJson(outcomes) {
   const out = {
     schema: "netreach.diff/v1",
@@ -19067,8 +20165,43 @@ function oneOf(flag, v, allowed) {
   return v;
 }
 
+// src/files/write-chunks.ts
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+var BATCH_CHARS = 1 << 20;
+async function writeBatched(chunks, write, drain, stopped = () => false) {
+  let batch = [];
+  let size = 0;
+  const flush = async () => {
+    const text = batch.join("");
+    batch = [];
+    size = 0;
+    if (write(text) === false) await drain();
+  };
+  for (const c of chunks) {
+    if (stopped()) return false;
+    batch.push(c);
+    size += c.length;
+    if (size >= BATCH_CHARS) await flush();
+  }
+  if (stopped()) return false;
+  if (batch.length > 0) await flush();
+  return !stopped();
+}
+async function writeFileChunks(path12, chunks) {
+  const stream = createWriteStream(path12);
+  try {
+    await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
+  stream.end();
+  await finished(stream);
+}
+
 // src/cli/stream-out.ts
-var BATCH = 1 << 16;
 function streamSink(stream) {
   let closed = false;
   stream.on("error", (e) => {
@@ -19092,22 +20225,15 @@ function streamSink(stream) {
     write(text) {
       if (!closed) stream.write(text);
     },
-    async writeAll(chunks) {
-      let batch = "";
-      const flush = async () => {
-        const full = !stream.write(batch);
-        batch = "";
-        if (full) await settle();
-        else await new Promise((resolve5) => setImmediate(resolve5));
-      };
-      for (const c of chunks) {
-        if (closed) return false;
-        batch += c;
-        if (batch.length >= BATCH) await flush();
-      }
-      if (closed) return false;
-      if (batch.length > 0) await flush();
-      return !closed;
+    writeAll(chunks) {
+      let full = false;
+      return writeBatched(
+        chunks,
+        (text) => (full = !stream.write(text), false),
+        // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
+        () => full ? settle() : new Promise((resolve5) => setImmediate(resolve5)),
+        () => closed
+      );
     }
   };
 }
@@ -19267,19 +20393,19 @@ async function runDiffTargets(cmd, io) {
     });
     if (run === void 0) return void 0;
     const outcomes = run.outcomes;
-    const json = () => JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n";
+    const json = () => targetsJsonChunks(outcomes);
     const render2 = {
       json,
-      md: () => renderTargetsComment(outcomes, { marker: "<!-- netreach -->" }),
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
         const [first, ...rest] = logs;
-        return JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n";
+        return [JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => renderTargetsText(outcomes)
+      text: () => [renderTargetsText(outcomes)]
     };
-    io.out(render2[cmd.format]());
-    if (cmd.output !== null) writeFileSync4(cmd.output, json());
+    await io.stream(render2[cmd.format]());
+    if (cmd.output !== null) await writeFileChunks(cmd.output, json());
     for (const o of outcomes) {
       if (o.failure !== void 0) io.err(`${formatDiagnostic(o.failure)}
 `);
@@ -19301,18 +20427,18 @@ async function runReach(cmd, io) {
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
-function runDiff(cmd, io) {
+async function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
   const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render2 = {
-    json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
-    md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
-    sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
-    text: () => renderDiffText(full)
+    json: () => diffJsonChunks(full),
+    md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
+    sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
+    text: () => [renderDiffText(full)]
   };
-  io.out(render2[cmd.format]());
-  if (cmd.output !== null) writeFileSync4(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  await io.stream(render2[cmd.format]());
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
@@ -19331,7 +20457,7 @@ async function runCli(argv, io) {
       case "reach":
         return await runReachTargets(cmd, io) ?? await runReach(cmd, io);
       case "diff":
-        return await runDiffTargets(cmd, io) ?? runDiff(cmd, io);
+        return await runDiffTargets(cmd, io) ?? await runDiff(cmd, io);
     }
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -1,4 +1,5 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
+import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
@@ -87,7 +88,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : undefined, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : undefined, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -117,7 +118,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
-  const reachability = evaluate(universe, side.policies);
+  const reachability = evaluate(universe, side);
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
@@ -278,6 +279,7 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
   const undeclared = new Set<string>();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {

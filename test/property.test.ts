@@ -11,92 +11,19 @@ import { parseAllDocuments } from "yaml";
 import { analyzeReach } from "../src/render/reach-json.js";
 import type { ReachJson } from "../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./reference/conn.js";
-import { allowed, policyTypes, type Endpoint } from "./reference/evaluator.js";
+import { allowed, type Endpoint } from "./reference/evaluator.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
-import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Cidr, type Family, type Ip } from "./reference/ip.js";
+import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
+import { cidrContains, parseCidr, parseIp, type Cidr } from "./reference/ip.js";
+import { sampleAddresses, samplePorts } from "./reference/samples.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
 
 const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 1000);
+const ADMIN_RUNS = Number(process.env.NETREACH_ADMIN_PROPERTY_RUNS ?? 200);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Totals over a run, printed at the end so the test's reach is visible. */
 const stats = { clusters: 0, podPairs: 0, podExternalPairs: 0, samples: 0 };
-
-// ---------------------------------------------------------------------------------------------
-// Sample points
-
-function clampPort(port: number): number {
-  return Math.min(65535, Math.max(1, port));
-}
-
-/** 1, 65535, and every port number in a policy or a container port, each with its neighbours. */
-function samplePorts(cluster: Cluster): number[] {
-  const mentioned = new Set<number>([1, 65535]);
-  for (const pod of cluster.pods) {
-    for (const container of pod.spec.containers) {
-      for (const port of container.ports ?? []) mentioned.add(port.containerPort);
-    }
-  }
-  for (const policy of cluster.policies) {
-    for (const rule of [...(policy.spec.ingress ?? []), ...(policy.spec.egress ?? [])]) {
-      for (const entry of rule.ports ?? []) {
-        if (typeof entry.port === "number") mentioned.add(entry.port);
-        if (typeof entry.endPort === "number") mentioned.add(entry.endPort);
-      }
-    }
-  }
-  const out = new Set<number>();
-  for (const port of mentioned) for (const p of [port - 1, port, port + 1]) out.add(clampPort(p));
-  return [...out].sort((a, b) => a - b);
-}
-
-/** Every ipBlock cidr and except, with whether its rule is in effect (its direction is in policyTypes). */
-function ipBlockCidrs(cluster: Cluster): { cidr: string; effective: boolean }[] {
-  const out: { cidr: string; effective: boolean }[] = [];
-  for (const policy of cluster.policies) {
-    const types = policyTypes(policy);
-    const peers = [
-      ...(policy.spec.ingress ?? []).flatMap((rule) => (rule.from ?? []).map((peer) => ({ peer, effective: types.includes("Ingress") }))),
-      ...(policy.spec.egress ?? []).flatMap((rule) => (rule.to ?? []).map((peer) => ({ peer, effective: types.includes("Egress") }))),
-    ];
-    for (const { peer, effective } of peers) {
-      if (peer.ipBlock == null) continue;
-      for (const cidr of [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])]) out.push({ cidr, effective });
-    }
-  }
-  return out;
-}
-
-/**
- * First, last, just before and just after every ipBlock cidr/except; the ends of IPv4. IPv6
- * addresses (its ends and the IPv6 boundaries) only when an ipBlock in effect is IPv6: without
- * one, netreach need not show the IPv6 space at all (rules of a direction missing from
- * policyTypes are ignored, and so are their ipBlocks).
- */
-function sampleAddresses(cluster: Cluster): string[] {
-  const values = new Map<string, Ip>();
-  const add = (family: Family, value: bigint): void => {
-    if (value < 0n || value > familyMax(family)) return;
-    const ip = { family, value };
-    values.set(formatIp(ip), ip);
-  };
-  const blocks = ipBlockCidrs(cluster).map(({ cidr, effective }) => ({ cidr: parseCidr(cidr), effective }));
-  const ipv6 = blocks.some(({ cidr, effective }) => effective && cidr.family === 6);
-  add(4, 0n);
-  add(4, familyMax(4));
-  if (ipv6) {
-    add(6, 0n);
-    add(6, familyMax(6));
-  }
-  for (const { cidr } of blocks) {
-    if (cidr.family === 6 && !ipv6) continue;
-    add(cidr.family, cidr.first - 1n);
-    add(cidr.family, cidr.first);
-    add(cidr.family, cidr.last);
-    add(cidr.family, cidr.last + 1n);
-  }
-  return [...values.keys()];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading netreach's answer
@@ -232,5 +159,18 @@ describe("property: netreach agrees with the reference evaluator", () => {
       `property: ${stats.clusters} clusters, ${stats.podPairs} pod pairs, ${stats.podExternalPairs} pod<->external pairs, ${stats.samples} samples`,
     );
     expect(stats.clusters).toBeGreaterThanOrEqual(RUNS);
+  }, 120_000);
+
+  // Admin and baseline policies of both API versions: priorities (distinct: ties are undefined
+  // upstream), Pass, named ports, ranges, networks, nodes and domainNames peers.
+  it(`reach on ${ADMIN_RUNS} random clusters with admin-tier policies`, () => {
+    const before = stats.clusters;
+    fc.assert(
+      fc.property(clusterWithAdminArbitrary({ ties: false }), (generated) => {
+        checkCluster(generated);
+      }),
+      { numRuns: ADMIN_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+    expect(stats.clusters - before).toBeGreaterThanOrEqual(ADMIN_RUNS);
   }, 120_000);
 });

@@ -7,6 +7,12 @@ import { plain } from "../render/escape.js";
 import type { EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 
+/**
+ * GitHub takes at most 1 MiB (1,048,576 bytes) of job summary per step; the report is fitted into
+ * a little less, counted in UTF-8 bytes as GitHub counts it.
+ */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+
 /** A log line safe from workflow-command injection: no control characters, no leading `::`. */
 export function safe(text: string): string {
   return plain(text).replace(/^::/, ": :");

@@ -2,20 +2,20 @@
 // its own, one comment with the targets table and a section per changed target, outputs summed,
 // and the step failed when any target's gate failed or any target could not be built.
 import * as core from "@actions/core";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { violationLines } from "../render/diff-text.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
-import { targetsDiffJson } from "../render/targets-json.js";
+import { targetsJsonChunks } from "../render/targets-json.js";
+import { writeFileChunks } from "../files/write-chunks.js";
 import { renderTargetsComment } from "../render/targets-md.js";
 import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
 import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
-import { log, safe, writeComment } from "./comment-step.js";
+import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import type { EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 
@@ -73,7 +73,7 @@ export async function runActionTargets(
   }
 
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync(reportPath, JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n");
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
@@ -88,7 +88,7 @@ export async function runActionTargets(
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: 900_000 })).write();
+    await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }

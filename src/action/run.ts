@@ -1,7 +1,6 @@
 // The Action: inputs and event in; PR comment, job summary, annotations, outputs and the gate out.
 // Everything here is I/O around the pure core (`diff`, renderers).
 import * as core from "@actions/core";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diff, type DiffReport } from "../analyze.js";
 import { ensureMergeBase } from "../git/merge-base.js";
@@ -11,10 +10,11 @@ import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { renderComment } from "../render/diff-md.js";
-import { diffJson } from "../render/diff-json.js";
+import { diffJsonChunks } from "../render/diff-json.js";
+import { writeFileChunks } from "../files/write-chunks.js";
 import { violationLines } from "../render/diff-text.js";
 import { openingAnnotations } from "./annotations.js";
-import { log, safe, writeComment } from "./comment-step.js";
+import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import { runActionTargets } from "./run-targets.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -93,7 +93,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   // Report file, outputs.
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
+  await writeFileChunks(reportPath, diffJsonChunks(report));
   const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
   const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
   const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
@@ -107,7 +107,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || undefined, link, baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 900_000 })).write();
+    await core.summary.addRaw(renderComment(report, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,10 +1,10 @@
 // The `netreach` command: the edge that reads files and arguments and writes stdout/stderr.
-import { realpathSync, writeFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { diff, reach, type ReachReport } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import { renderComment } from "../render/diff-md.js";
-import { diffJson } from "../render/diff-json.js";
+import { diffJsonChunks } from "../render/diff-json.js";
 import { renderSarif } from "../render/diff-sarif.js";
 import { renderDiffText } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
@@ -14,7 +14,7 @@ import { reachMarkdownChunks } from "../render/reach-md.js";
 import { reachGroupedTextLines, reachTextLines } from "../render/reach-text.js";
 import { renderSarif as sarifOf } from "../render/diff-sarif.js";
 import { renderTargetsComment } from "../render/targets-md.js";
-import { targetsDiffJson } from "../render/targets-json.js";
+import { targetsJsonChunks } from "../render/targets-json.js";
 import { renderTargetsText } from "../render/targets-text.js";
 import { ConfigError } from "../targets/config.js";
 import { buildSide } from "../targets/diff-targets.js";
@@ -30,6 +30,7 @@ import { streamSink } from "./stream-out.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
+import { writeFileChunks } from "../files/write-chunks.js";
 import { VERSION } from "../version.js";
 
 export interface Io {
@@ -156,19 +157,19 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     });
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
-    const json = () => JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n";
+    const json = () => targetsJsonChunks(outcomes);
     const render = {
       json,
-      md: () => renderTargetsComment(outcomes, { marker: "<!-- netreach -->" }),
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
         const [first, ...rest] = logs;
-        return JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n";
+        return [JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => renderTargetsText(outcomes),
+      text: () => [renderTargetsText(outcomes)],
     };
-    io.out(render[cmd.format]());
-    if (cmd.output !== null) writeFileSync(cmd.output, json());
+    await io.stream(render[cmd.format]());
+    if (cmd.output !== null) await writeFileChunks(cmd.output, json());
     for (const o of outcomes) {
       if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
       for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
@@ -192,18 +193,18 @@ async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Pr
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
 
-function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): number {
+async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number> {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
   const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
-    json: () => JSON.stringify(diffJson(full), null, 2) + "\n",
-    md: () => renderComment(full, { marker: "<!-- netreach -->" }) + "\n",
-    sarif: () => JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n",
-    text: () => renderDiffText(full),
+    json: () => diffJsonChunks(full),
+    md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
+    sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
+    text: () => [renderDiffText(full)],
   };
-  io.out(render[cmd.format]());
-  if (cmd.output !== null) writeFileSync(cmd.output, JSON.stringify(diffJson(full), null, 2) + "\n");
+  await io.stream(render[cmd.format]());
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
@@ -222,7 +223,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       case "reach":
         return (await runReachTargets(cmd, io)) ?? (await runReach(cmd, io));
       case "diff":
-        return (await runDiffTargets(cmd, io)) ?? runDiff(cmd, io);
+        return (await runDiffTargets(cmd, io)) ?? (await runDiff(cmd, io));
     }
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -3,9 +3,7 @@
 // the reader goes away (`netreach reach ... | head -1`): EPIPE ends the output, not the process
 // with a stack trace.
 import type { Writable } from "node:stream";
-
-/** About this many characters per write: few syscalls, little held. */
-const BATCH = 1 << 16;
+import { writeBatched } from "../files/write-chunks.js";
 
 export interface Sink {
   /** Writes every chunk, in order; false when the reader went away first (the rest was dropped). */
@@ -38,24 +36,15 @@ export function streamSink(stream: Writable): Sink {
     write(text) {
       if (!closed) stream.write(text);
     },
-    async writeAll(chunks) {
-      // Concatenated, not joined from an array: V8 keeps the pieces as a rope until the write.
-      let batch = "";
-      const flush = async () => {
-        const full = !stream.write(batch);
-        batch = "";
-        if (full) await settle();
+    writeAll(chunks) {
+      let full = false;
+      return writeBatched(
+        chunks,
+        (text) => ((full = !stream.write(text)), false),
         // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
-        else await new Promise((resolve) => setImmediate(resolve));
-      };
-      for (const c of chunks) {
-        if (closed) return false;
-        batch += c;
-        if (batch.length >= BATCH) await flush();
-      }
-      if (closed) return false;
-      if (batch.length > 0) await flush();
-      return !closed;
+        () => (full ? settle() : new Promise((resolve) => setImmediate(resolve))),
+        () => closed,
+      );
     },
   };
 }

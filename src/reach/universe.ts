@@ -6,7 +6,8 @@ import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import type { IngressControllerEndpoint } from "../model/exposure.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Cidr } from "../net/ip.js";
-import type { Policy } from "../model/policy.js";
+import type { Peer, Policy, Rule } from "../model/policy.js";
+import { adminRulePeers, type AdminPolicy } from "../model/admin-policy.js";
 import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
@@ -17,6 +18,7 @@ export interface Side {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly pods: readonly PodEndpoint[];
   readonly policies: readonly Policy[];
+  readonly adminPolicies: readonly AdminPolicy[];
   /** Where Ingress and Gateway traffic comes from: a pod of its own class, when routes exist. */
   readonly controller?: IngressControllerEndpoint;
   /** Address sets exposure is limited to (loadBalancerSourceRanges): external classes are cut at their bounds too. */
@@ -67,20 +69,26 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   const portNames = new Set<string>();
   const blocks: IpBlockPeer[] = [];
   const addKeys = (s: Selector, into: Set<string>) => s.requirements.forEach((r) => into.add(r.key));
+  const addRule = (ports: Rule["ports"], peers: readonly Peer[] | "any") => {
+    if (ports !== "any") for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+    if (peers === "any") return;
+    for (const peer of peers) {
+      if (peer.kind === "ipBlock") blocks.push(peer);
+      else {
+        addKeys(peer.pods, podKeys);
+        if (peer.namespaces.kind === "selector") addKeys(peer.namespaces.selector, nsKeys);
+      }
+    }
+  };
   for (const side of sides) {
     for (const p of side.policies) {
       addKeys(p.subject, podKeys);
-      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-        if (rule.ports !== "any") for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
-        if (rule.peers === "any") continue;
-        for (const peer of rule.peers) {
-          if (peer.kind === "ipBlock") blocks.push(peer);
-          else {
-            addKeys(peer.pods, podKeys);
-            if (peer.namespaces.kind === "selector") addKeys(peer.namespaces.selector, nsKeys);
-          }
-        }
-      }
+      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
+    }
+    for (const p of side.adminPolicies) {
+      addKeys(p.subject.pods, podKeys);
+      addKeys(p.subject.namespaces, nsKeys);
+      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
     }
   }
 

@@ -1,7 +1,9 @@
 import type { DiffReport } from "../analyze.js";
-import type { Change } from "../diff/change.js";
+import type { Change, Reason } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
-import type { ChangeJson, DiffJson } from "../report/diff-json.js";
+import type { ChangeJson, DiffJson, ReasonJson, ViolationJson } from "../report/diff-json.js";
+import type { Violation } from "../gate/gate.js";
+import { jsonChunks, jsonList } from "./json-chunks.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
 
 export function changeJson(c: Change): ChangeJson {
@@ -14,8 +16,29 @@ export function changeJson(c: Change): ChangeJson {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w })),
+    why: c.why.map(reasonJson),
   };
+}
+
+/** Admin-tier reasons add the policy's kind, tier and priority and the rule's action and name. */
+function reasonJson({ admin, ...r }: Reason): ReasonJson {
+  if (admin === undefined) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
+}
+
+function violationJson(v: Violation): ViolationJson {
+  return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
+}
+
+/**
+ * The text of `JSON.stringify(diffJson(r), null, 2) + "\n"`, in pieces: the changes and the
+ * violations (a million of each in a large diff) are made one by one as they are written.
+ */
+export function* diffJsonChunks(r: DiffReport): Generator<string> {
+  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
+  // Same keys in the same places: spreading keeps the order, the lists take the empty ones' places.
+  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(r.gate.violations, violationJson) } });
+  yield "\n";
 }
 
 export function diffJson(r: DiffReport): DiffJson {
@@ -26,7 +49,7 @@ export function diffJson(r: DiffReport): DiffJson {
     gate: {
       passed: r.gate.passed,
       failOn: [...r.gateConfig.failOn],
-      violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) })),
+      violations: r.gate.violations.map(violationJson),
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],

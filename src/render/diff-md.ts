@@ -9,17 +9,17 @@ import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadChange } from "../diff/workload-changes.js";
 import { describeRule } from "../gate/describe.js";
-import { fitBlocks, type Block, type Rows } from "./budget.js";
+import { fitBlocks, utf8Size, type Block, type CappedText, type RowList, type Rows } from "./budget.js";
 import { dnsLoss, type DnsLoss } from "./dns-loss.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
-import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
+import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
-import type { Violation } from "../gate/gate.js";
+import { exposureRules } from "./exposure-rules.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -33,8 +33,10 @@ export interface CommentContext {
   readonly marker: string;
   /** Tells several comments on one pull request apart; shown in the title (escaped). */
   readonly header?: string;
-  /** Hard cap on the result's length (UTF-16 units); default 65,536. */
+  /** Hard cap on the result's length (UTF-16 units, or what `measure` says); default 65,536. */
   readonly maxChars?: number;
+  /** What `maxChars` counts: UTF-16 units, as GitHub counts a comment; or UTF-8 bytes, as it counts a job summary. */
+  readonly measure?: "utf16" | "utf8";
   /** URL of a policy line at the head commit; only http(s) URLs are used. */
   readonly link?: (file: string, line: number) => string | undefined;
   /** URL of a line at the base revision (the merge base): for reasons that no longer hold. */
@@ -64,17 +66,17 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   const fmt = exposureFormat(link);
-  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, report) });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
 
@@ -82,12 +84,13 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   if (maxChars < 1) return "";
   return fitBlocks(blocks, {
     maxChars: maxChars - 1, // the final newline
+    size: ctx.measure === "utf8" ? utf8Size : undefined,
     separator: "\n\n",
     noteAt,
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables and lists` : "",
+        trimmedRows > 0 ? `${plural(trimmedRows, "row")} left out of the tables and lists` : "",
       ].filter((s) => s !== "");
       return `> [!NOTE]\n> Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
     },
@@ -96,30 +99,35 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
 
 // ---- verdict and counts ------------------------------------------------------------------
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 flow", "1,000,000 flows". */
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** Rows written when the budget reaches them: a table of thousands of groups is not written to be cut. */
+function lazy<T>(items: readonly T[], row: (item: T, i: number) => string): RowList {
+  return { length: items.length, at: (i) => (i < items.length ? row(items[i]!, i) : undefined) };
+}
 
 function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability — gate passed.**";
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) return `**${flows} — gate passed.**`;
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} — ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
 }
 
 /** The exposure changes that break a gate rule, in report order. */
 export function exposureViolations(report: Pick<DiffReport, "exposureChanges" | "gate">): ExposureChange[] {
-  const hit = new Set(report.gate.violations.map((v) => v.change));
-  return report.exposureChanges.filter((c) => hit.has(c));
+  return [...exposureRules(report).keys()];
 }
 
-function rulesOf(violations: readonly Violation[], c: ExposureChange): string {
-  return violations.filter((v) => v.change === c).map((v) => mdCode(v.rule)).join(", ");
+function rulesOf(report: Pick<DiffReport, "exposureChanges" | "gate">, c: ExposureChange): string {
+  return (exposureRules(report).get(c) ?? []).map((r) => mdCode(r)).join(", ");
 }
 
 /** "`backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `0.0.0.0/0` (external-ingress)" for each rule a group breaks. */
@@ -160,7 +168,7 @@ function invalidCallout(report: DiffReport, link: Link): string | undefined {
 function workloadList(changes: readonly WorkloadChange[], link: Link): Rows {
   return {
     head: "#### Workloads added and removed",
-    rows: changes.map((w, i) => `${i === 0 ? "\n" : ""}\n- ${workloadLine(w, link)}`),
+    rows: lazy(changes, (w, i) => `${i === 0 ? "\n" : ""}\n- ${workloadLine(w, link)}`),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more workload")}._`,
   };
@@ -195,18 +203,18 @@ function exposureFormat(link: Link): ExposureFormat {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode, md);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     },
   };
 }
 
-function exposureList(title: string, changes: readonly ExposureChange[], facet: "opened" | "closed", fmt: ExposureFormat, violations: readonly Violation[]): Rows {
+function exposureList(title: string, changes: readonly ExposureChange[], facet: "opened" | "closed", fmt: ExposureFormat, report: Pick<DiffReport, "exposureChanges" | "gate">): Rows {
   return {
     head: `#### ${title} (${changes.length})`,
-    rows: changes.map((c, i) => {
-      const rules = facet === "opened" ? rulesOf(violations, c) : "";
+    rows: lazy(changes, (c, i) => {
+      const rules = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}\n- ${rules !== "" ? "⛔ " : ""}${exposureSentence(c, facet, fmt)}${rules !== "" ? ` — gate: ${rules}` : ""}`;
     }),
     tail: "",
@@ -222,7 +230,7 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
   const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
   return {
     head,
-    rows: groups.map((g) => `\n| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups, (g) => `\n| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
   };
@@ -230,7 +238,7 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
 
 function connCell(g: FlowGroup): string {
   const parts = [md(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
+  if (g.changes.length > 1) parts.push(`<sub>${plural(g.changes.length, "pair")}</sub>`);
   if (g.gate.length > 0) parts.push(`⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
@@ -246,7 +254,7 @@ function whyCell(g: FlowGroup, link: Link): string {
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
 function reasonMd(r: Reason, link: Link): string {
   const w = reasonWords(r);
-  const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode, md);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
@@ -255,8 +263,9 @@ function reasonMd(r: Reason, link: Link): string {
 function violationList(g: Grouping): Rows {
   const failing = g.violating;
   return {
-    head: `#### Gate violations (${failing.length})`,
-    rows: failing.map(
+    head: `#### Gate violations (${failing.length.toLocaleString("en-US")})`,
+    rows: lazy(
+      failing,
       (x, i) =>
         `${i === 0 ? "\n" : ""}\n- ⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(
           x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; "),
@@ -269,13 +278,33 @@ function violationList(g: Grouping): Rows {
 
 // ---- details -----------------------------------------------------------------------------
 
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+function details(summary: string, body: string): string;
+function details(summary: string, lines: RowList, join: string, head?: string): CappedText;
+/**
+ * A collapsed section. Given lines, it is written only while it fits the budget: a list of a
+ * million pairs that can never fit is given up after the first budget's worth.
+ */
+function details(summary: string, body: string | RowList, join = "\n", head = ""): string | CappedText {
+  const open = `<details><summary>${summary}</summary>\n\n${head}`;
+  const close = "\n\n</details>";
+  if (typeof body === "string") return `${open}${body}${close}`;
+  return (max, size) => {
+    const parts = [open];
+    let total = size(open) + size(close);
+    for (let i = 0; i < body.length; i++) {
+      const line = (i > 0 ? join : "") + (body.at(i) ?? "");
+      total += size(line);
+      if (total > max) return undefined;
+      parts.push(line);
+    }
+    parts.push(close);
+    return parts.join("");
+  };
 }
 
-function fullList(changes: readonly Change[]): string {
-  const rows = changes.map((c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
-  return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+function fullList(changes: readonly Change[]): CappedText {
+  const rows = lazy(changes, (c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
+  return details(`All ${plural(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 
 function location(file: string, line: number, url: string | undefined, column?: number): string {
@@ -283,18 +312,18 @@ function location(file: string, line: number, url: string | undefined, column?: 
   return url ? `[${text}](${url})` : text;
 }
 
-function diagnostics(report: DiffReport, link: Link): string {
-  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
-  return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
+function diagnostics(report: DiffReport, link: Link): CappedText {
+  const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
+  return details(`Diagnostics (${report.diagnostics.length})`, items, "\n");
 }
 
-function policyChanges(report: DiffReport, link: Link): string {
-  const parts = report.policyChanges.map((p) => {
+function policyChanges(report: DiffReport, link: Link): CappedText {
+  const parts = lazy(report.policyChanges, (p) => {
     const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
     return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
-  return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
+  return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
 }
 
 // ---- escaping helpers specific to this document ---------------------------------------------

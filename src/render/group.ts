@@ -101,40 +101,45 @@ function reasonFacet(r: Reason): Facet {
   }
 }
 
-/** Looks endpoints up in the report's universe, to describe sets of them truthfully. */
+/**
+ * Looks endpoints up in the report's universe, to describe sets of them truthfully. Describing a
+ * set costs in proportion to its members (counts stand in for the lists of what a set lacks,
+ * which are only listed when short): a diff with a million changes has thousands of groups.
+ */
 export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
   private readonly podsPerNs = new Map<string, Endpoint[]>();
+  /** Per namespace: its pods are declared workloads only. */
+  private readonly declaredNs = new Map<string, boolean>();
+  /** Endpoints that are not external addresses (pods and the ingress controller), and pods. */
+  private readonly nonExternal: number;
+  private readonly pods: number;
   /** How many addresses the universe's external classes hold: the whole space of each family used. */
   private readonly externalSize: bigint;
   /** Whether some representative stands for pods not declared. */
   private readonly anySynthetic: boolean;
-  /** Every endpoint but external addresses (pods and the ingress controller), and every pod (by namespace). */
-  private readonly nonExternal: Endpoint[] = [];
-  private readonly nonExternalIds = new Set<string>();
-  private readonly pods: Endpoint[];
-  private readonly podIds: Set<string>;
 
   constructor(readonly universe: readonly Endpoint[], extra: readonly Endpoint[] = []) {
     this.externalSize = addressCount(universe);
     this.anySynthetic = universe.some((e) => e.type === "synthetic");
+    let nonExternal = 0;
+    let pods = 0;
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external") {
-        this.nonExternal.push(e);
-        this.nonExternalIds.add(e.id);
-      }
-      if (e.type !== "external" && e.type !== "ingress-controller") {
+      if (e.type !== "external") nonExternal++;
+      if (isPod(e)) {
+        pods++;
         const list = this.podsPerNs.get(e.pod.namespace) ?? [];
         list.push(e);
         this.podsPerNs.set(e.pod.namespace, list);
+        this.declaredNs.set(e.pod.namespace, (this.declaredNs.get(e.pod.namespace) ?? true) && e.type === "workload");
       }
     }
-    this.pods = [...this.podsPerNs.values()].flat();
-    this.podIds = new Set(this.pods.map((e) => e.id));
+    this.nonExternal = nonExternal;
+    this.pods = pods;
   }
 
   indexOf(e: Endpoint): number {
@@ -145,7 +150,15 @@ export class UniverseIndex {
   normalize(endpoints: Iterable<Endpoint>): Endpoint[] {
     const seen = new Map<string, Endpoint>();
     for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp(a.id, b.id));
+    const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
+    keyed.sort((a, b) => a.i - b.i || cmp(a.e.id, b.e.id));
+    return keyed.map((k) => k.e);
+  }
+
+  /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
+  keyOf(e: Endpoint): string {
+    const i = this.order.get(e.id);
+    return i === undefined ? `#${e.id}` : i.toString(36);
   }
 
   /** The set and its compact description. */
@@ -154,18 +167,24 @@ export class UniverseIndex {
     return { endpoints: members, terms: this.terms(members) };
   }
 
+  /** Members of the index's own (counted once: members are distinct). */
+  private known(e: Endpoint): boolean {
+    return this.byId.get(e.id) !== undefined;
+  }
+
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
   private terms(members: readonly Endpoint[]): SetTerm[] {
     const inSet = new Set(members.map((e) => e.id));
     // Externals are described by the addresses they cover (a change names merged ranges, the
     // universe the analysis' classes): "every external address" when they cover them all.
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = fewMissing(this.nonExternal, this.nonExternalIds, inSet);
+    const missingCount = this.nonExternal - members.filter((e) => e.type !== "external" && this.known(e)).length;
     const declaredOnly = !this.anySynthetic;
-    if (missing?.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
+    if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
     const parts = this.partTerms(members, inSet, allExternals);
     // "everything except" only names pods left out, so it needs every external address.
-    if (allExternals && missing !== null && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
+      const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
@@ -175,28 +194,33 @@ export class UniverseIndex {
     const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
     const exts = members.filter((e) => e.type === "external");
     const out: SetTerm[] = [];
-    const allPods = this.pods;
-    const podsMissing = fewMissing(allPods, this.podIds, inSet);
+    const podsMissingCount = this.pods - members.filter((e) => isPod(e) && this.known(e)).length;
+    // Listed only when short: then the set holds nearly every pod, so listing costs what the set does.
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet.has(e.id));
     const perNs = new Map<string, Endpoint[]>();
-    for (const e of pods) perNs.set(e.pod.namespace, [...(perNs.get(e.pod.namespace) ?? []), e]);
+    for (const e of pods) {
+      const list = perNs.get(e.pod.namespace);
+      if (list) list.push(e);
+      else perNs.set(e.pod.namespace, [e]);
+    }
     const nsTerms: SetTerm[] = [];
     for (const [ns, list] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const except = all.filter((e) => !inSet.has(e.id));
+      const exceptCount = all.length - list.filter((e) => isPod(e) && this.known(e)).length;
       // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
       const real = !ns.startsWith("[");
       // One workload is better named than "every pod in": it says which. Declared workloads only:
       // a few are named ("`a`, `b` and `c`" says more than "every declared workload in N except d").
-      const declaredOnly = all.every((e) => e.type === "workload");
-      const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      const declaredOnly = this.declaredNs.get(ns) ?? true;
+      const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
-        real && except.length > 0 && except.length <= MAX_EXCEPT && list.length > 2 * except.length && list.length > 1 + except.length && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
+        real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet.has(e.id)), declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    const podsWhole = allPods.length > 1 && podsMissing?.length === 0;
-    const podsMost = podsMissing !== null && podsMissing.length > 0 && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
-    if (podsMissing !== null && (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissing.length))) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
+    const podsWhole = this.pods > 1 && podsMissingCount === 0;
+    const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
+    if (podsWhole || (podsMost && cost(nsTerms) > 1 + podsMissingCount)) out.push({ kind: "all-pods", except: podsWhole ? [] : podsMissing(), declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
@@ -204,17 +228,9 @@ export class UniverseIndex {
   }
 }
 
-/**
- * The endpoints of `all` not in the set, when at most MAX_EXCEPT (the most a description names);
- * null when more. Counted first, so a set is described in time of its size, not the universe's:
- * a reach of thousands of groups over thousands of workloads describes each.
- */
-function fewMissing(all: readonly Endpoint[], allIds: ReadonlySet<string>, inSet: ReadonlySet<string>): Endpoint[] | null {
-  // `all` holds distinct ids; members may hold ids outside it.
-  let present = 0;
-  for (const id of inSet) if (allIds.has(id)) present++;
-  if (all.length - present > MAX_EXCEPT) return null;
-  return all.filter((e) => !inSet.has(e.id));
+/** Pods of a namespace: workloads and representatives (not the ingress controller, not addresses). */
+function isPod(e: Endpoint): e is PodEndpoint {
+  return e.type === "workload" || e.type === "synthetic";
 }
 
 /** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */
@@ -238,18 +254,61 @@ function violationsByChange(violations: readonly Violation[]): Map<Change, Viola
   return out;
 }
 
-interface Part {
+/** Pairs that agree on everything a reader sees but their endpoints: what they share, and the pairs (indexes into the report's changes). */
+interface Bucket {
   readonly change: Change;
-  readonly index: number;
   readonly conn: ConnSet;
   readonly reasons: readonly Reason[];
   readonly gate: readonly GateHit[];
+  readonly parts: number[];
 }
 
-export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">): Grouping {
+type Groupable = Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">;
+
+/** The grouping of a report, worked out once: the comment, the job summary and the log all read it. */
+const grouped = new WeakMap<readonly Change[], { of: Groupable; grouping: Grouping }>();
+
+export function groupChanges(report: Groupable): Grouping {
+  const known = grouped.get(report.changes);
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  if (same) return known.grouping;
+  const grouping = groupAll(report);
+  grouped.set(report.changes, { of: report, grouping });
+  return grouping;
+}
+
+function groupAll(report: Groupable): Grouping {
   const index = new UniverseIndex(report.universe, report.endpoints);
   const violations = violationsByChange(report.gate.violations);
-  const buckets: Record<Facet, Map<string, Part[]>> = { opened: new Map(), closed: new Map() };
+  const buckets: Record<Facet, Map<string, Bucket>> = { opened: new Map(), closed: new Map() };
+  // The engine shares connection sets and reason lists between the pairs of a class pair: their
+  // words are worked out once per object, not once per pair (a million pairs, a few thousand
+  // objects), and each distinct text is a short number in the key.
+  const ids = new Map<string, number>();
+  const idOf = (text: string) => {
+    let n = ids.get(text);
+    if (n === undefined) ids.set(text, (n = ids.size));
+    return n;
+  };
+  const connIds = new Map<ConnSet, number>();
+  const connId = (c: ConnSet) => {
+    let n = connIds.get(c);
+    if (n === undefined) connIds.set(c, (n = idOf(c.toString())));
+    return n;
+  };
+  const facets = new Map<readonly Reason[], Record<Facet, { reasons: Reason[]; id: number }>>();
+  const reasonsOf = (c: Change, facet: Facet) => {
+    let f = facets.get(c.why);
+    if (f === undefined) {
+      const of = (x: Facet) => {
+        const reasons = facetReasons(c, x);
+        // JSON text holds no control characters: \u0001 cannot occur inside a part.
+        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("\u0001")) };
+      };
+      facets.set(c.why, (f = { opened: of("opened"), closed: of("closed") }));
+    }
+    return f[facet];
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -260,23 +319,18 @@ export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "
       if (conn.isEmpty) continue;
       if (facet === "opened") openedFlows++;
       else closedFlows++;
-      const reasons = facetReasons(c, facet);
-      const gate: GateHit[] = facet === "opened" ? (violations.get(c) ?? []).map((v) => ({ rule: v.rule, conn: v.conn })) : [];
-      const key = JSON.stringify([
-        c.type,
-        c.endpoint,
-        conn.toString(),
-        reasons.map((r) => JSON.stringify(r)).sort(),
-        gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort(),
-      ]);
-      const list = buckets[facet].get(key) ?? [];
-      list.push({ change: c, index: i, conn, reasons, gate });
-      buckets[facet].set(key, list);
+      const { reasons, id: reasonsId } = reasonsOf(c, facet);
+      const hits = facet === "opened" ? (violations.get(c) ?? []) : [];
+      const gateKey = hits.length === 0 ? "" : hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(",");
+      const key = `${c.type} ${c.endpoint} ${connId(conn)} ${reasonsId} ${gateKey}`;
+      const bucket = buckets[facet].get(key);
+      if (bucket) bucket.parts.push(i);
+      else buckets[facet].set(key, { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] });
     }
   });
   const build = (facet: Facet) =>
     [...buckets[facet].values()]
-      .flatMap((parts) => collapse(facet, parts, index))
+      .flatMap((bucket) => collapse(facet, bucket, report.changes, index))
       .sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first)
       .map((g) => g.group);
   const opened = build("opened");
@@ -284,23 +338,22 @@ export function groupChanges(report: Pick<DiffReport, "changes" | "universe" | "
 }
 
 /** Pairs that share everything but their endpoints -> rectangles sources x destinations. */
-function collapse(facet: Facet, parts: readonly Part[], index: UniverseIndex): { group: FlowGroup; first: number }[] {
-  const first = parts[0]!;
-  return rectangles(parts, index).map((r) => {
-    const sorted = [...r.parts].sort((a, b) => a.index - b.index);
+function collapse(facet: Facet, bucket: Bucket, changes: readonly Change[], index: UniverseIndex): { group: FlowGroup; first: number }[] {
+  return rectangles(bucket.parts, changes, index).map((r) => {
+    const sorted = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
-      first: sorted[0]!.index,
+      first: sorted[0]!,
       group: {
         facet,
-        type: first.change.type,
-        endpoint: first.change.endpoint,
-        conn: first.conn,
-        reasons: first.reasons,
-        gate: first.gate,
+        type: bucket.change.type,
+        endpoint: bucket.change.endpoint,
+        conn: bucket.conn,
+        reasons: bucket.reasons,
+        gate: bucket.gate,
         sources: srcs,
         destinations: dsts,
-        changes: sorted.map((p) => p.change),
+        changes: Array.from(sorted, (i) => changes[i]!),
       },
     };
   });
@@ -309,7 +362,7 @@ function collapse(facet: Facet, parts: readonly Part[], index: UniverseIndex): {
 interface Rectangle {
   readonly srcs: Endpoint[];
   readonly dsts: Endpoint[];
-  readonly parts: Part[];
+  readonly parts: number[];
 }
 
 /**
@@ -320,25 +373,23 @@ interface Rectangle {
  * share. With it, a namespace-wide default-deny is "any source -> every pod in N"; without it,
  * "a -> b, c, d" stays one group. Either way the rectangle claims exactly the group's pairs.
  */
-function rectangles(parts: readonly Part[], index: UniverseIndex): Rectangle[] {
-  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: Part[] }>();
+function rectangles(parts: readonly number[], changes: readonly Change[], index: UniverseIndex): Rectangle[] {
+  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: number[] }>();
   for (const p of parts) {
-    const d = p.change.dst;
+    const c = changes[p]!;
+    const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
       entry = { dst: d, srcs: new Map(), parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.srcs.set(c.src.id, c.src);
     entry.parts.push(p);
   }
-  const keyOf = (srcs: Iterable<Endpoint>) => {
-    const list = index.normalize(srcs);
-    return { list, key: list.map((e) => e.id).join("\n") };
-  };
+  const keyOf = (list: Endpoint[]) => ({ list, key: list.map((e) => index.keyOf(e)).join("\n") });
   const options = [...perDst.values()].map((entry) => {
-    const plain = keyOf(entry.srcs.values());
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf([...entry.srcs.values(), entry.dst]) : null;
+    const plain = keyOf(index.normalize(entry.srcs.values()));
+    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf(inserted(plain.list, entry.dst, index)) : null;
     return { entry, plain, padded };
   });
   const takers = new Map<string, number>();
@@ -352,9 +403,23 @@ function rectangles(parts: readonly Part[], index: UniverseIndex): Rectangle[] {
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
-    r.parts.push(...entry.parts);
+    for (const p of entry.parts) r.parts.push(p); // not push(...): a destination may have a million sources
   }
   return [...perSrcSet.values()];
+}
+
+/** `sorted` (in universe order) with `e` put in its place. */
+function inserted(sorted: readonly Endpoint[], e: Endpoint, index: UniverseIndex): Endpoint[] {
+  const at = index.indexOf(e);
+  const before = (x: Endpoint) => index.indexOf(x) < at || (index.indexOf(x) === at && cmp(x.id, e.id) < 0);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...sorted.slice(0, lo), e, ...sorted.slice(lo)];
 }
 
 /**

@@ -61,7 +61,9 @@ export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): strin
   const buckets = new Map<string, SetTerm[]>();
   for (const t of terms) {
     const k = kindOf(t);
-    buckets.set(k, [...(buckets.get(k) ?? []), t]);
+    const list = buckets.get(k);
+    if (list) list.push(t);
+    else buckets.set(k, [t]);
   }
   // Each kind gets an even share of the names, at least one.
   const share = Math.max(1, Math.floor(max / buckets.size));

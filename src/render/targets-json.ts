@@ -3,8 +3,15 @@
 import type { DiagnosticJson } from "../report/reach-json.js";
 import type { DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
 import { diffJson } from "./diff-json.js";
+import { jsonChunks } from "./json-chunks.js";
 import { diagnosticJson, skippedJson } from "./reach-json.js";
 import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
+
+/** The text of `JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n"`, in pieces (no string of the whole report). */
+export function* targetsJsonChunks(outcomes: readonly TargetOutcome[]): Generator<string> {
+  yield* jsonChunks(targetsDiffJson(outcomes));
+  yield "\n";
+}
 
 export function targetsDiffJson(outcomes: readonly TargetOutcome[]): DiffJson {
   const out: DiffJson = {

@@ -3,6 +3,7 @@
 // changed or failed target — the one-target comment (renderComment) under the target's heading.
 // Never longer than `maxChars`: the sections share what the table leaves, and those that do not
 // fit are named in a note.
+import { cutText, utf8Size } from "./budget.js";
 import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
 import { groupChanges } from "./group.js";
@@ -36,6 +37,9 @@ function appears(t: TargetOutcome): string {
 
 export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: CommentContext): string {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  // maxChars counts what ctx.measure says: UTF-16 units, or UTF-8 bytes (the job summary).
+  const size = ctx.measure === "utf8" ? utf8Size : (t: string) => t.length;
+  const clip = (t: string, n: number) => (ctx.measure === "utf8" ? cutText(t, n, utf8Size) : t.slice(0, n));
   const allowedBy = ctx.gateAllowedByLabel ?? null;
   const failedGate = outcomes.filter((t) => t.report !== undefined && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== undefined);
@@ -57,7 +61,7 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Co
 
   const sections = outcomes.filter((t) => t.failure !== undefined || isChanged(t));
   const top = head.join("\n\n");
-  const left = maxChars - top.length - 400;
+  const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
   const parts: string[] = [top];
   const dropped: string[] = [];
@@ -69,16 +73,16 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Co
     }
     if (t.failure !== undefined) {
       const [first, ...detail] = t.failure.message.split("\n");
-      parts.push(`${title}\n\n> [!CAUTION]\n> ${md(first ?? "")}${detail.length > 0 ? `\n\n${fence(detail.join("\n"), "text")}` : ""}`.slice(0, share));
+      parts.push(clip(`${title}\n\n> [!CAUTION]\n> ${md(first ?? "")}${detail.length > 0 ? `\n\n${fence(detail.join("\n"), "text")}` : ""}`, share));
       continue;
     }
-    const body = renderComment(t.report!, { ...ctx, marker: "", header: undefined, maxChars: share - title.length - 4 });
+    const body = renderComment(t.report!, { ...ctx, marker: "", header: undefined, maxChars: share - size(title) - 4 });
     // The one-target comment opens with the marker (empty here) and its own title: ours replaces them.
     parts.push(`${title}\n\n${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   }
   if (dropped.length > 0) parts.push(`> [!NOTE]\n> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
-  return (text.length > maxChars - 1 ? text.slice(0, maxChars - 1) : text) + "\n";
+  return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
 }
 
 function list(ts: readonly TargetOutcome[]): string {

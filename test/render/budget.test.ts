@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cutText, fitBlocks, renderRows, type Block, type Rows } from "../../src/render/budget.js";
+import { cutText, fitBlocks, renderRows, utf8Size, type Block, type CappedText, type Rows } from "../../src/render/budget.js";
 
 const rows = (name: string, n: number): Rows => ({
   head: `[${name}]`,
@@ -91,5 +91,47 @@ describe("cutText", () => {
     const cut = cutText("ab😀cd", 4);
     expect(cut).toBe("ab…");
     expect(cutText("abc", 0)).toBe("");
+  });
+});
+
+describe("bounded by the budget, not the input", () => {
+  it("counts UTF-8 bytes as Buffer does, lone surrogates as U+FFFD", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30 }), (t) => {
+        expect(utf8Size(t)).toBe(Buffer.byteLength(t, "utf8"));
+      }),
+      { numRuns: 200 },
+    );
+    expect(utf8Size("\ud800x")).toBe(4);
+  });
+
+  it("fits UTF-8 bytes when asked, cutting the text without splitting a character", () => {
+    const blocks: Block[] = [{ name: "verdict", text: "→".repeat(40) }, { name: "table", rows: { head: "[t]", rows: Array.from({ length: 50 }, () => "\n⛔ row"), tail: "", more: (n) => `\n+${n}` } }];
+    for (const max of [20, 60, 200, 400]) {
+      const out = fitBlocks(blocks, { maxChars: max, size: utf8Size, note, noteAt: 1, separator: "\n" });
+      expect(Buffer.byteLength(out)).toBeLessThanOrEqual(max);
+    }
+    expect(cutText("→→→→", 7, utf8Size)).toBe("→…");
+  });
+
+  it("writes rows only as far as the budget reaches", () => {
+    let written = 0;
+    const many: Rows = { head: "[big]", rows: { length: 1_000_000, at: (i) => (written++, `\nrow ${i}`) }, tail: "", more: (n) => `\n+${n}` };
+    const out = fitBlocks([{ name: "verdict", text: "V" }, { name: "big", rows: many }], { maxChars: 1000, note, noteAt: 1, separator: "\n" });
+    expect(out.length).toBeLessThanOrEqual(1000);
+    expect(out).toContain("row 0");
+    expect(written).toBeLessThan(1000);
+  });
+
+  it("drops in its turn a capped block that gave up, and keeps one that fits", () => {
+    const list = (n: number): CappedText => (max, size) => {
+      const t = "L".repeat(n);
+      return size(t) > max ? undefined : t;
+    };
+    const blocks = (n: number): Block[] => [{ name: "verdict", text: "VERDICT" }, { name: "list", text: list(n), dropRank: 2 }, { name: "diffs", text: "D".repeat(50), dropRank: 1 }];
+    expect(fit(blocks(10), 1000)).toContain("LLL");
+    const out = fit(blocks(5000), 1000);
+    expect(out).toContain("NOTE(list,diffs;0)"); // as when the whole list was written: the diffs go first
+    expect(out).not.toContain("LLL");
   });
 });
