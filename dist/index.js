@@ -43951,21 +43951,18 @@ function diffJson(r) {
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-var BATCH_CHARS = 1 << 20;
+var BATCH_CHARS = 1 << 16;
 async function writeBatched(chunks, write, drain, stopped = () => false) {
-  let batch = [];
-  let size = 0;
+  let batch = "";
   const flush = async () => {
-    const text = batch.join("");
-    batch = [];
-    size = 0;
+    const text = batch;
+    batch = "";
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
     if (stopped()) return false;
-    batch.push(c);
-    size += c.length;
-    if (size >= BATCH_CHARS) await flush();
+    batch += c;
+    if (batch.length >= BATCH_CHARS) await flush();
   }
   if (stopped()) return false;
   if (batch.length > 0) await flush();
