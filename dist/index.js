@@ -31408,7 +31408,7 @@ function info(message) {
 import { join as join10 } from "node:path";
 
 // src/reach/admin-assumptions.ts
-function adminAssumptions(revisions2) {
+function adminAssumptions(revisions2, known) {
   const policies = revisions2.flat();
   if (policies.length === 0) return [];
   const out = [
@@ -31418,8 +31418,16 @@ function adminAssumptions(revisions2) {
     out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
   }
   const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
-  if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
-  if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
+  if (peers.has("networks")) {
+    out.push(
+      known.podIps ? "networks peers match outside addresses and the pods whose IPs the input gives (status.podIP), when all of a workload's pods are inside; pods without a known IP are matched by none." : "networks peers match addresses outside the cluster only: the input gives no pod IPs (status.podIP), so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods."
+    );
+  }
+  if (peers.has("nodes")) {
+    out.push(
+      known.nodes ? "nodes peers match the hostNetwork pods on the Nodes they select (by spec.nodeName); node addresses themselves are not endpoints of this report." : "nodes peers match nothing here: the input declares no Nodes."
+    );
+  }
   if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
   const tied = /* @__PURE__ */ new Set();
   for (const revision of revisions2) {
@@ -31710,8 +31718,9 @@ function adminPeerAsPeers(peer2) {
     case "pods":
       return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
     case "networks":
-      return peer2.cidrs.map((cidr) => ({ kind: "ipBlock", cidr, except: [] }));
+      return peer2.cidrs.map((cidr) => ({ kind: "networks", cidr }));
     case "nodes":
+      return [{ kind: "nodes", selector: peer2.selector }];
     case "domainNames":
       return [];
   }
@@ -31812,54 +31821,6 @@ var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), i
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-// src/load/limits.ts
-var MiB = 1024 * 1024;
-var defaultInputLimits = {
-  bytes: 128 * MiB,
-  workloads: 15e4,
-  policies: 15e4,
-  podClasses: 5e4
-};
-var LIMIT_OPTIONS = {
-  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
-  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
-  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
-  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
-};
-var LimitError = class extends Error {
-  constructor(limit, actual, max, where, atLeast = false) {
-    const o = LIMIT_OPTIONS[limit];
-    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
-    super(
-      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
-    );
-    this.limit = limit;
-    this.actual = actual;
-    this.max = max;
-  }
-  limit;
-  actual;
-  max;
-  name = "LimitError";
-};
-function checkLimit(limits, limit, actual, where) {
-  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
-}
-function parseLimit(limit, text) {
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
-  const unit = m?.[2]?.toUpperCase()[0];
-  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
-  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
-    const o = LIMIT_OPTIONS[limit];
-    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
-  }
-  return { ok: true, value };
-}
-function formatBytes(bytes) {
-  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
-  return `${bytes.toLocaleString("en-US")} bytes`;
-}
-
 // src/net/ip.ts
 var import_ip_address = __toESM(require_ip_address(), 1);
 var FAMILY_BITS = { v4: 32, v6: 128 };
@@ -31946,6 +31907,54 @@ function countAddresses(input) {
   }
   if (cur) total += cur.hi - cur.lo + 1n;
   return total;
+}
+
+// src/load/limits.ts
+var MiB = 1024 * 1024;
+var defaultInputLimits = {
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 5e4
+};
+var LIMIT_OPTIONS = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
+};
+var LimitError = class extends Error {
+  constructor(limit, actual, max, where, atLeast = false) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
+    );
+    this.limit = limit;
+    this.actual = actual;
+    this.max = max;
+  }
+  limit;
+  actual;
+  max;
+  name = "LimitError";
+};
+function checkLimit(limits, limit, actual, where) {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+function parseLimit(limit, text) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+function formatBytes(bytes) {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
 }
 
 // src/reach/external-space.ts
@@ -32060,6 +32069,9 @@ function smallestEnclosing(family, lo, hi) {
 }
 
 // src/reach/universe.ts
+function selectorKey(s) {
+  return JSON.stringify(s.requirements.map((r) => JSON.stringify(r)).sort());
+}
 function namedPortKey(name, protocol) {
   return `${name}/${protocol}`;
 }
@@ -32070,16 +32082,28 @@ function buildUniverse(sides, options = {}) {
   const portNames = /* @__PURE__ */ new Set();
   const blocks = [];
   const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
+  const networks2 = /* @__PURE__ */ new Map();
+  const nodeSelectors = /* @__PURE__ */ new Map();
   const addRule = (ports, peers) => {
     if (ports !== "any") {
       for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
     }
     if (peers === "any") return;
     for (const peer2 of peers) {
-      if (peer2.kind === "ipBlock") blocks.push(peer2);
-      else {
-        addKeys(peer2.pods, podKeys);
-        if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
+      switch (peer2.kind) {
+        case "ipBlock":
+          blocks.push(peer2);
+          break;
+        case "networks":
+          blocks.push({ kind: "ipBlock", cidr: peer2.cidr, except: [] });
+          networks2.set(formatCidr(peer2.cidr), peer2.cidr);
+          break;
+        case "nodes":
+          nodeSelectors.set(selectorKey(peer2.selector), peer2.selector);
+          break;
+        case "pods":
+          addKeys(peer2.pods, podKeys);
+          if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
       }
     }
   };
@@ -32099,8 +32123,11 @@ function buildUniverse(sides, options = {}) {
   const byKey = /* @__PURE__ */ new Map();
   const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
+    const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
       const ns = side2.namespaces.get(ep.pod.namespace);
+      const ips = "ips" in ep.pod ? ep.pod.ips : [];
+      const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const cls = {
         namespace: ep.pod.namespace,
         nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
@@ -32108,9 +32135,11 @@ function buildUniverse(sides, options = {}) {
         namedPorts: new Map(
           ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
         ),
-        hostNetwork: exempt && ep.pod.hostNetwork
+        hostNetwork: exempt && ep.pod.hostNetwork,
+        inNetworks: new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k)),
+        onNodes: new Set([...nodeSelectors].filter(([, sel]) => nodeNames.length > 0 && nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k))
       };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork, [...cls.inNetworks], [...cls.onNodes]]);
       let index = byKey.get(key);
       if (index === void 0) {
         index = podClasses.length;
@@ -32126,6 +32155,10 @@ function buildUniverse(sides, options = {}) {
   }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+function holdsAll(cidr, ips) {
+  const r = cidrRange(cidr);
+  return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 function project(labels2, keys) {
   const out = {};
@@ -32283,10 +32316,20 @@ var PeerNodes = class {
   }
   match(policyNs, peer2) {
     const P = this.universe.podClasses.length;
-    if (peer2.kind === "ipBlock") {
-      return (this.universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
-    }
     const classes = this.universe.podClasses;
+    switch (peer2.kind) {
+      case "ipBlock":
+        return (this.universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
+      case "networks": {
+        const key = formatCidr(peer2.cidr);
+        const pods = classes.flatMap((c, i) => c.inNetworks.has(key) ? [i] : []);
+        return [...pods, ...(this.universe.externalsOf.get(ipBlockKey({ kind: "ipBlock", cidr: peer2.cidr, except: [] })) ?? []).map((e) => P + e)];
+      }
+      case "nodes": {
+        const key = selectorKey(peer2.selector);
+        return classes.flatMap((c, i) => c.onNodes.has(key) ? [i] : []);
+      }
+    }
     const out = [];
     if (peer2.namespaces.kind === "own") {
       for (const i of this.inNamespace(policyNs)) if (selects(peer2.pods, classes[i].labels)) out.push(i);
@@ -32301,7 +32344,14 @@ var PeerNodes = class {
   }
 };
 function peerKey(peer2) {
-  return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
+  switch (peer2.kind) {
+    case "ipBlock":
+      return "ip:" + ipBlockKey(peer2);
+    case "networks":
+      return "net:" + formatCidr(peer2.cidr);
+    default:
+      return JSON.stringify(peer2);
+  }
 }
 
 // src/reach/rule-ids.ts
@@ -35889,15 +35939,14 @@ function buildCluster(objects, memo3) {
           policyObjects.set(r.policy.id, obj3);
         }
       }
-    } else {
-      if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
-        const r = once2(obj3, loadNode);
-        diagnostics2.push(...r.diagnostics);
-        if (r.node) {
-          if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, nodes.get(r.node.name).source));
-          else nodes.set(r.node.name, r.node);
-        }
+    } else if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
+      const r = once2(obj3, loadNode);
+      diagnostics2.push(...r.diagnostics);
+      if (r.node) {
+        if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, nodes.get(r.node.name).source));
+        else nodes.set(r.node.name, r.node);
       }
+    } else {
       const unanalyzed = unanalyzedPolicy(obj3);
       if (unanalyzed) diagnostics2.push(unanalyzed);
       skippedKinds.set(obj3.kind, (skippedKinds.get(obj3.kind) ?? 0) + 1);
@@ -37521,7 +37570,7 @@ function peerIndex(policies, peers) {
       if (list4) list4.push(i);
       else own.set(namespace, [i]);
     } else {
-      const key = selectorKey(peer2.namespaces.selector);
+      const key = selectorKey2(peer2.namespaces.selector);
       const entry = bySelector.get(key);
       if (entry) entry.indexes.push(i);
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
@@ -37530,7 +37579,7 @@ function peerIndex(policies, peers) {
   const firsts = (indexes) => {
     const seen = /* @__PURE__ */ new Set();
     return indexes.filter((i) => {
-      const key = selectorKey(peers[i].peer.pods);
+      const key = selectorKey2(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -37549,7 +37598,7 @@ function peerIndex(policies, peers) {
   };
 }
 var selectorKeys = /* @__PURE__ */ new WeakMap();
-function selectorKey(s) {
+function selectorKey2(s) {
   let key = selectorKeys.get(s);
   if (key === void 0) selectorKeys.set(s, key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort()));
   return key;
@@ -37557,7 +37606,7 @@ function selectorKey(s) {
 function dedupe2(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    const key = selectorKey(s);
+    const key = selectorKey2(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];
@@ -37580,7 +37629,7 @@ function buildSides(loaded, mode, controller) {
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : void 0, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, nodes: l.cluster.nodes, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -37682,7 +37731,12 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
-  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
+  out.push(
+    ...adminAssumptions(
+      sides.map((s) => s.adminPolicies),
+      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) }
+    )
+  );
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {

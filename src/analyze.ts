@@ -88,7 +88,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, controller: routed ? controller : undefined, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, nodes: l.cluster.nodes, controller: routed ? controller : undefined, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -279,7 +279,12 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
-  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies)));
+  out.push(
+    ...adminAssumptions(
+      sides.map((s) => s.adminPolicies),
+      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) },
+    ),
+  );
   const undeclared = new Set<string>();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {

@@ -48,6 +48,12 @@ describe("a ClusterNetworkPolicy that walls off tier=sensitive namespaces", () =
     expect(r.stdout).not.toMatch(/not analyzed/);
   });
 
+  it("builds representative pods from the admin subject (--pods auto): a namespace labelled tier=sensitive that no manifest declares", () => {
+    const r = diff("sensitive-deny", "--format", "text");
+    expect(r.stdout).toMatch(/\[tier=sensitive\]\/\[\*\]/);
+    expect(r.stdout).toMatch(/monitoring\/prometheus\[Deployment\] -> \[tier=sensitive\]\/\[\*\]: all connections closed/);
+  });
+
   it("gives the tier, priority, action and rule name in the JSON why, at the rule's line", () => {
     const r = diff("sensitive-deny", "--format", "json", "--pods", "declared");
     const json = JSON.parse(r.stdout) as { changes: ChangeJson[]; exposures?: unknown };
@@ -138,5 +144,71 @@ describe("an Admin-tier Deny of DNS for every namespace", () => {
     expect(diff("dns-deny", "--fail-on", "any-opened").code).toBe(0);
     const reach = runCli(["reach", fixture("dns-deny", "head"), "--pods", "declared"]);
     expect(reach.stdout).toMatch(/^alpha\/app\[Deployment\] +=> kube-system\/coredns\[Deployment\] +: SCTP 1-65535,TCP 1-52,54-65535,UDP 1-52,54-65535$/m);
+  });
+});
+
+describe("networks and nodes peers on a cluster dump (pod IPs, Nodes)", () => {
+  const dump = [
+    "apiVersion: v1\nkind: Node\nmetadata:\n  name: infra-1\n  labels:\n    role: infra\nstatus:\n  addresses:\n    - type: InternalIP\n      address: 192.168.0.10",
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\n  namespace: kube-system\nspec:\n  hostNetwork: true\n  nodeName: infra-1\n  containers:\n    - name: a\n      image: agent\nstatus:\n  podIP: 192.168.0.10",
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: db\n  namespace: data\nspec:\n  containers:\n    - name: d\n      image: db\nstatus:\n  podIP: 10.1.2.3",
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers:\n    - name: w\n      image: web\nstatus:\n  podIP: 10.9.0.7",
+    [
+      "apiVersion: policy.networking.k8s.io/v1alpha2",
+      "kind: ClusterNetworkPolicy",
+      "metadata:",
+      "  name: egress-guard",
+      "spec:",
+      "  tier: Admin",
+      "  priority: 3",
+      "  subject:",
+      "    namespaces:",
+      "      matchLabels:",
+      "        kubernetes.io/metadata.name: shop",
+      "  egress:",
+      "    - name: no-nodes",
+      "      action: Deny",
+      "      to:",
+      "        - nodes:",
+      "            matchLabels:",
+      "              role: infra",
+      "    - name: no-data-range",
+      "      action: Deny",
+      "      to:",
+      '        - networks: ["10.1.0.0/16"]',
+    ].join("\n"),
+  ].join("\n---\n");
+
+  it("a networks Deny stops traffic to the pods whose IPs it holds; a nodes Deny the hostNetwork pods on those nodes", () => {
+    const t = tempTree({ "dump.yaml": dump + "\n" });
+    try {
+      const r = runCli(["reach", t.dir, "--pods", "declared", "--format", "json"]);
+      expect(r.stderr).toBe("");
+      const json = JSON.parse(r.stdout) as { flows: { src: string; dst: string; conn: string }[]; assumptions: string[] };
+      const to = (dst: string) => json.flows.find((f) => f.src === "shop/web[Pod]" && f.dst === dst)?.conn ?? "No Connections";
+      expect(to("data/db[Pod]")).toBe("No Connections");
+      expect(to("kube-system/agent[Pod]")).toBe("No Connections");
+      // The data pod itself is not a subject: it still reaches the shop.
+      expect(json.flows.find((f) => f.src === "data/db[Pod]" && f.dst === "shop/web[Pod]")?.conn).toBe("All Connections");
+      expect(json.assumptions).toContain(
+        "networks peers match outside addresses and the pods whose IPs the input gives (status.podIP), when all of a workload's pods are inside; pods without a known IP are matched by none.",
+      );
+      expect(json.assumptions.some((a) => a.startsWith("nodes peers match the hostNetwork pods on the Nodes they select"))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("without IPs or Nodes in the input, those peers match no pod, and the report says so", () => {
+    const manifests = dump.replace(/\nstatus:\n  podIP: [0-9.]+/g, "").split("\n---\n").slice(1).join("\n---\n");
+    const t = tempTree({ "manifests.yaml": manifests + "\n" });
+    try {
+      const json = JSON.parse(runCli(["reach", t.dir, "--pods", "declared", "--format", "json"]).stdout) as { flows: { src: string; dst: string; conn: string }[]; assumptions: string[] };
+      expect(json.flows.find((f) => f.src === "shop/web[Pod]" && f.dst === "data/db[Pod]")?.conn).toBe("All Connections");
+      expect(json.assumptions).toContain("nodes peers match nothing here: the input declares no Nodes.");
+      expect(json.assumptions.some((a) => a.startsWith("networks peers match addresses outside the cluster only"))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -1,16 +1,10 @@
 // Why a flow opened or closed, read off the evaluator for one changed class pair.
 import type { Direction } from "../model/policy.js";
 import { ConnSet } from "../net/conn-set.js";
-import type { Reachability } from "../reach/evaluate.js";
+import type { SidePair } from "./side-pair.js";
 import { tierReasons } from "./tier-reasons.js";
 import type { Reason } from "./change.js";
 
-/** A node on one side, or undefined when the endpoint does not exist on that side. */
-export interface SidePair {
-  readonly r: Reachability;
-  readonly src: number | undefined;
-  readonly dst: number | undefined;
-}
 
 interface DirectionView {
   readonly isolated: boolean;

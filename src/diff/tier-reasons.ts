@@ -7,7 +7,7 @@ import { ConnSet } from "../net/conn-set.js";
 import type { AppliedAdminRule } from "../reach/admin-tiers.js";
 import type { Piece } from "../reach/decisions.js";
 import type { AdminReason, Effect, Reason } from "./change.js";
-import type { SidePair } from "./explain.js";
+import type { SidePair } from "./side-pair.js";
 
 type Side = "base" | "head";
 

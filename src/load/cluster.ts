@@ -121,16 +121,15 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
           policyObjects.set(r.policy.id, obj);
         }
       }
-    } else {
-      if (obj.kind === "Node" && obj.apiVersion === "v1") {
-        // Read for admin-tier `nodes` peers; still counted as skipped until the engine consults them.
-        const r = once(obj, loadNode);
-        diagnostics.push(...r.diagnostics);
-        if (r.node) {
-          if (nodes.has(r.node.name)) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, nodes.get(r.node.name)!.source));
-          else nodes.set(r.node.name, r.node);
-        }
+    } else if (obj.kind === "Node" && obj.apiVersion === "v1") {
+      // For admin-tier `nodes` peers: its labels and the hostNetwork pods on it.
+      const r = once(obj, loadNode);
+      diagnostics.push(...r.diagnostics);
+      if (r.node) {
+        if (nodes.has(r.node.name)) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, nodes.get(r.node.name)!.source));
+        else nodes.set(r.node.name, r.node);
       }
+    } else {
       const unanalyzed = unanalyzedPolicy(obj);
       if (unanalyzed) diagnostics.push(unanalyzed);
       skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);

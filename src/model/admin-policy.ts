@@ -72,21 +72,31 @@ export function adminOrder(a: AdminPolicy, b: AdminPolicy): number {
   return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
 }
 
-/** An admin peer as the NetworkPolicy peers it matches the same endpoints as. */
-export function adminPeerAsPeers(peer: AdminPeer): Peer[] {
+/**
+ * What the evaluator matches: NetworkPolicy's peers, and two that only admin rules have. Unlike
+ * an ipBlock, a `networks` CIDR also matches pods (hostNetwork ones included) whose IPs the input
+ * gives inside it; `nodes` matches the hostNetwork pods on the nodes it selects.
+ */
+export type MatchPeer =
+  | Peer
+  | { readonly kind: "networks"; readonly cidr: Cidr }
+  | { readonly kind: "nodes"; readonly selector: Selector };
+
+/** An admin peer as the peers the evaluator matches. */
+export function adminPeerAsPeers(peer: AdminPeer): MatchPeer[] {
   switch (peer.kind) {
     case "pods":
       return [{ kind: "pods", namespaces: { kind: "selector", selector: peer.namespaces }, pods: peer.pods }];
     case "networks":
-      // Outside addresses only: pod and node IPs are not in the manifests (see assumptions).
-      return peer.cidrs.map((cidr) => ({ kind: "ipBlock", cidr, except: [] }));
+      return peer.cidrs.map((cidr) => ({ kind: "networks", cidr }));
     case "nodes":
+      return [{ kind: "nodes", selector: peer.selector }];
     case "domainNames":
-      // Node addresses and resolved names are not known before run time: no known endpoint.
+      // The addresses a name resolves to are known only at run time: no known endpoint.
       return [];
   }
 }
 
-export function adminRulePeers(rule: AdminRule): Peer[] {
+export function adminRulePeers(rule: AdminRule): MatchPeer[] {
   return rule.peers.flatMap(adminPeerAsPeers);
 }

@@ -2,8 +2,14 @@
 // netreach takes where the API leaves a choice, and the peers it cannot decide from manifests.
 import type { AdminPolicy } from "../model/admin-policy.js";
 
+/** What the input says of addresses: pods' IPs (status.podIP) and Nodes, in any revision. */
+export interface KnownAddresses {
+  readonly podIps: boolean;
+  readonly nodes: boolean;
+}
+
 /** `revisions`: each revision's admin-tier policies (one for reach, base and head for a diff). */
-export function adminAssumptions(revisions: readonly (readonly AdminPolicy[])[]): string[] {
+export function adminAssumptions(revisions: readonly (readonly AdminPolicy[])[], known: KnownAddresses): string[] {
   const policies = revisions.flat();
   if (policies.length === 0) return [];
   const out = [
@@ -13,8 +19,20 @@ export function adminAssumptions(revisions: readonly (readonly AdminPolicy[])[])
     out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
   }
   const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer) => peer.kind)));
-  if (peers.has("networks")) out.push("networks peers match addresses outside the cluster only: pod and node IPs are not in the manifests, so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.");
-  if (peers.has("nodes")) out.push("nodes peers match nothing here: node addresses are not in the manifests.");
+  if (peers.has("networks")) {
+    out.push(
+      known.podIps
+        ? "networks peers match outside addresses and the pods whose IPs the input gives (status.podIP), when all of a workload's pods are inside; pods without a known IP are matched by none."
+        : "networks peers match addresses outside the cluster only: the input gives no pod IPs (status.podIP), so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods.",
+    );
+  }
+  if (peers.has("nodes")) {
+    out.push(
+      known.nodes
+        ? "nodes peers match the hostNetwork pods on the Nodes they select (by spec.nodeName); node addresses themselves are not endpoints of this report."
+        : "nodes peers match nothing here: the input declares no Nodes.",
+    );
+  }
   if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
   const tied = new Set<string>();
   for (const revision of revisions) {

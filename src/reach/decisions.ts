@@ -1,10 +1,16 @@
 // Which rule decided each port of one pair in one direction, for explanations where admin-tier
 // policies apply: the rows (admin-tiers.ts) say what is allowed, this says why. Computed per
 // changed pair only, walking the same order the rows fold in.
-import type { AppliedAdminRule } from "./admin-tiers.js";
-import type { Policy } from "../model/policy.js";
+import type { Policy, Rule } from "../model/policy.js";
 import { ConnSet } from "../net/conn-set.js";
-import type { RuleMatch } from "./evaluate.js";
+import type { AppliedAdminRule } from "./admin-tiers.js";
+
+/** A NetworkPolicy rule that matches a pair, with what it allows there. */
+export interface RuleMatch {
+  readonly policy: Policy;
+  readonly rule: Rule;
+  readonly conn: ConnSet;
+}
 
 /** What decided a piece of the connection, from the highest tier that did. */
 export type Decider =

@@ -12,7 +12,7 @@ import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 import { adminRulePeers } from "../model/admin-policy.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
-import { decide, type Piece, type TierMatch } from "./decisions.js";
+import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { RuleIds } from "./rule-ids.js";
@@ -48,11 +48,6 @@ export interface Reachability {
   decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
 }
 
-export interface RuleMatch {
-  readonly policy: Policy;
-  readonly rule: Rule;
-  readonly conn: ConnSet;
-}
 
 /** What revisions evaluated together share, so that their rows compare by identity and signature. */
 export class Shared {
