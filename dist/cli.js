@@ -9900,7 +9900,6 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
-var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -9952,12 +9951,9 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    let text = TEXT.get(this);
-    if (text === void 0) {
-      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
-      TEXT.set(this, text);
-    }
-    return text;
+    if (this.isAll) return "All Connections";
+    if (this.isEmpty) return "No Connections";
+    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
 
@@ -15780,14 +15776,16 @@ function classView(r, pods, classOf) {
   inn.groups.forEach((g, d) => {
     for (const node of g.row.nodes) candidate(out.of[node], d);
   });
+  const byOutGroup = /* @__PURE__ */ new Map();
+  const byInGroup = /* @__PURE__ */ new Map();
   const blocks = [];
   for (const [s, ds] of candidates) {
     const S = out.groups[s];
     for (const d of ds) {
       const D = inn.groups[d];
       if (isExternalGroup(S) && isExternalGroup(D)) continue;
-      const srcParts = partition(S.nodes, D.row, out.of, s);
-      const dstParts = partition(D.nodes, S.row, inn.of, d);
+      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
       for (const [q, src] of srcParts) {
         for (const [e, dst] of dstParts) {
           const conn = e.intersect(q);
@@ -15807,7 +15805,7 @@ function classView(r, pods, classOf) {
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
   const index = new Int32Array(r.size).fill(-1);
   order.forEach((n, i) => index[n] = i);
-  const classes = order.map((n) => ({ endpoints: members[n], kind: n < P ? "pods" : "external" }));
+  const classes = order.map((n) => ({ endpoints: members[n] }));
   const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
   const groups = [];
   for (const b of merged) {
@@ -15823,18 +15821,37 @@ function classView(r, pods, classOf) {
   groups.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
   return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
 }
-function partition(nodes, row, groupOf, group) {
+function listedIn(row, groupOf, cache) {
+  let byGroup = cache.get(row);
+  if (byGroup === void 0) {
+    byGroup = /* @__PURE__ */ new Map();
+    for (let i = 0; i < row.nodes.length; i++) {
+      const n = row.nodes[i];
+      const g = groupOf[n];
+      if (g < 0) continue;
+      let l = byGroup.get(g);
+      if (!l) byGroup.set(g, l = { nodes: [], conns: [] });
+      l.nodes.push(n);
+      l.conns.push(row.conns[i]);
+    }
+    cache.set(row, byGroup);
+  }
+  return byGroup;
+}
+function partition(nodes, row, listed2) {
   const parts = /* @__PURE__ */ new Map();
-  const listed2 = /* @__PURE__ */ new Set();
-  row.nodes.forEach((n, i) => {
-    if (groupOf[n] !== group) return;
-    listed2.add(n);
-    const c = row.conns[i];
+  if (listed2 === void 0) {
+    parts.set(row.fallback, [...nodes]);
+    return parts;
+  }
+  listed2.nodes.forEach((n, i) => {
+    const c = listed2.conns[i];
     const part = parts.get(c);
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const rest = listed2.size === 0 ? [...nodes] : nodes.filter((n) => !listed2.has(n));
+  const named = new Set(listed2.nodes);
+  const rest = nodes.filter((n) => !named.has(n));
   if (rest.length > 0) {
     const part = parts.get(row.fallback);
     if (part) part.push(...rest);
@@ -15868,16 +15885,28 @@ function expandFlows(r, pods, classOf) {
     ...pods.map((e) => ({ e, node: classOf.get(e.id) })),
     ...r.universe.externals.map((e, i) => ({ e, node: P + i }))
   ].sort((x, y) => cmp4(x.e.id, y.e.id));
+  const at2 = Array.from({ length: r.size }, () => []);
+  nodes.forEach((n, i) => at2[n.node].push(i));
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
       let memo3 = [];
+      let targets = null;
       for (const a of nodes) {
+        const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
           memo3 = new Array(r.size);
+          targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
-        const fromExternal = a.node >= P;
+        if (targets !== null) {
+          for (const i of targets) {
+            const b = nodes[i];
+            if (a.e === b.e && a.e.type === "workload") continue;
+            yield { src: a.e, dst: b.e, conn: memo3[b.node] };
+          }
+          continue;
+        }
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
@@ -15885,6 +15914,15 @@ function expandFlows(r, pods, classOf) {
           if (conn === void 0) memo3[b.node] = conn = r.conn(a.node, b.node);
           if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
         }
+      }
+      function listedTargets(row) {
+        if (!row.fallback.isEmpty) return null;
+        const out = [];
+        for (const n of row.nodes) {
+          const conn = memo3[n] = r.conn(memoFor, n);
+          if (!conn.isEmpty) for (const i of at2[n]) out.push(i);
+        }
+        return Int32Array.from(out).sort();
       }
     }
   };
@@ -17362,13 +17400,14 @@ function* reachJsonChunks(r) {
   const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
   const quoted2 = memo2((id) => JSON.stringify(id));
+  const connJson = memo2((c) => JSON.stringify(c.toString()));
   let sep7 = "";
   let src;
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
     yield `${sep7}
-    ${srcJson}${quoted2(f.dst.id)},"conn":${quoted2(f.conn.toString())}}`;
+    ${srcJson}${quoted2(f.dst.id)},"conn":${connJson(f.conn)}}`;
     sep7 = ",";
   }
   yield `${sep7 === "" ? "" : "\n  "}]
@@ -17597,7 +17636,7 @@ function hashText(text) {
 }
 
 // src/render/diff-text.ts
-var TEXT2 = {
+var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -17607,7 +17646,7 @@ function exposureFailures(report) {
   return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
@@ -17638,8 +17677,8 @@ function renderDiffText(report) {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   if (exposed.length + unexposed.length > 0) out.push("");
-  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT2)}`);
-  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT2)}`);
+  for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
@@ -17775,11 +17814,12 @@ function* reachTextLines(r) {
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
   const src = memo2((e) => plain(e.id).padEnd(width));
   const dst = memo2((e) => plain(e.id).padEnd(dstWidth));
+  const conn = memo2((c) => c.toString());
   let from;
   let fromText = "";
   for (const f of r.flows) {
     if (f.src !== from) fromText = src(from = f.src);
-    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}
+    yield `${fromText} => ${dst(f.dst)} : ${conn(f.conn)}
 `;
   }
   if (from === void 0) yield "no allowed flows\n";
@@ -20183,21 +20223,18 @@ function oneOf(flag, v, allowed) {
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-var BATCH_CHARS = 1 << 20;
+var BATCH_CHARS = 1 << 16;
 async function writeBatched(chunks, write, drain, stopped = () => false) {
-  let batch = [];
-  let size = 0;
+  let batch = "";
   const flush = async () => {
-    const text = batch.join("");
-    batch = [];
-    size = 0;
+    const text = batch;
+    batch = "";
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
     if (stopped()) return false;
-    batch.push(c);
-    size += c.length;
-    if (size >= BATCH_CHARS) await flush();
+    batch += c;
+    if (batch.length >= BATCH_CHARS) await flush();
   }
   if (stopped()) return false;
   if (batch.length > 0) await flush();

@@ -31602,7 +31602,6 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
-var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -31654,12 +31653,9 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    let text = TEXT.get(this);
-    if (text === void 0) {
-      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
-      TEXT.set(this, text);
-    }
-    return text;
+    if (this.isAll) return "All Connections";
+    if (this.isEmpty) return "No Connections";
+    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
 
@@ -44009,21 +44005,18 @@ function diffJson(r) {
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-var BATCH_CHARS = 1 << 20;
+var BATCH_CHARS = 1 << 16;
 async function writeBatched(chunks, write, drain, stopped = () => false) {
-  let batch = [];
-  let size = 0;
+  let batch = "";
   const flush = async () => {
-    const text = batch.join("");
-    batch = [];
-    size = 0;
+    const text = batch;
+    batch = "";
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
     if (stopped()) return false;
-    batch.push(c);
-    size += c.length;
-    if (size >= BATCH_CHARS) await flush();
+    batch += c;
+    if (batch.length >= BATCH_CHARS) await flush();
   }
   if (stopped()) return false;
   if (batch.length > 0) await flush();
@@ -44042,7 +44035,7 @@ async function writeFileChunks(path10, chunks) {
 }
 
 // src/render/diff-text.ts
-var TEXT2 = {
+var TEXT = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
@@ -44052,7 +44045,7 @@ function exposureFailures(report) {
   return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;

@@ -1,8 +1,8 @@
 // `reach --group` says exactly what the per-pair listing says: on random clusters (the generators
-// of property.test.ts, every pods mode), the groups of the grouped JSON, expanded back to pairs
-// (every endpoint of a source class to every endpoint of a destination class, but a workload to
-// itself), are the plain JSON's flows, each pair once, with its connections; the ingress
-// controller's flows are its exposures.
+// of property.test.ts, with and without admin-tier policies, every pods mode), the groups of the
+// grouped JSON, expanded back to pairs (every endpoint of a source class to every endpoint of a
+// destination class, but a workload to itself), are the plain JSON's flows, each pair once, with
+// its connections; the ingress controller's flows are its exposures.
 //
 // NETREACH_GROUP_RUNS and NETREACH_PROPERTY_SEED override the run count and the seed.
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import type { SourceFile } from "../src/load/source.js";
 import { reachGroupedJson, reachJson } from "../src/render/reach-json.js";
 import type { ReachGroupedJson, ReachJson } from "../src/report/reach-json.js";
 import { clusterArbitrary, clusterYaml } from "./reference/generate.js";
+import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 
 const RUNS = Number(process.env.NETREACH_GROUP_RUNS ?? 200);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
@@ -84,7 +85,8 @@ describe("reach --group", () => {
   it(`expands to exactly the per-pair flows on ${RUNS} random clusters`, () => {
     const stats = { clusters: 0, groups: 0, pairs: 0, multiClass: 0 };
     fc.assert(
-      fc.property(clusterArbitrary, fc.constantFrom<PodsMode>("declared", "auto", "synthetic"), (generated, pods) => {
+      // Admin-tier policies (AdminNetworkPolicy and its baseline) fold into the rows too: half the clusters have some.
+      fc.property(fc.oneof(clusterArbitrary, clusterWithAdminArbitrary({ ties: false })), fc.constantFrom<PodsMode>("declared", "auto", "synthetic"), (generated, pods) => {
         try {
           const s = check(generated.files, pods);
           stats.clusters++;

@@ -16,7 +16,6 @@ import { OPEN_ROW, type Row } from "./row.js";
 export interface EndpointClass {
   /** Sorted by id; never empty. */
   readonly endpoints: readonly Endpoint[];
-  readonly kind: "pods" | "external";
 }
 
 /**
@@ -111,6 +110,9 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
     for (const node of g.row.nodes) candidate(out.of[node]!, d);
   });
 
+  // A row's listed nodes by the group (of the other side) they belong to, once per row.
+  const byOutGroup = new Map<Row, Map<number, Listed>>();
+  const byInGroup = new Map<Row, Map<number, Listed>>();
   const blocks: Block[] = [];
   for (const [s, ds] of candidates) {
     const S = out.groups[s]!;
@@ -118,8 +120,8 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
       const D = inn.groups[d]!;
       if (isExternalGroup(S) && isExternalGroup(D)) continue; // no flow between external addresses
       // Sources by what D's ingress row gives them, destinations by what S's egress row gives them.
-      const srcParts = partition(S.nodes, D.row, out.of, s);
-      const dstParts = partition(D.nodes, S.row, inn.of, d);
+      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
       for (const [q, src] of srcParts) {
         for (const [e, dst] of dstParts) {
           const conn = e.intersect(q);
@@ -144,7 +146,7 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
   const index = new Int32Array(r.size).fill(-1);
   order.forEach((n, i) => (index[n] = i));
-  const classes: EndpointClass[] = order.map((n) => ({ endpoints: members[n]!, kind: n < P ? "pods" : "external" }));
+  const classes: EndpointClass[] = order.map((n) => ({ endpoints: members[n]! }));
 
   const size = (nodes: readonly number[]) => nodes.reduce((k, n) => k + members[n]!.length, 0);
   const groups: ClassGroup[] = [];
@@ -163,22 +165,48 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
 }
 
+/** Nodes a row lists, with what it gives each. */
+interface Listed {
+  readonly nodes: number[];
+  readonly conns: ConnSet[];
+}
+
+function listedIn(row: Row, groupOf: Int32Array, cache: Map<Row, Map<number, Listed>>): Map<number, Listed> {
+  let byGroup = cache.get(row);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    for (let i = 0; i < row.nodes.length; i++) {
+      const n = row.nodes[i]!;
+      const g = groupOf[n]!;
+      if (g < 0) continue;
+      let l = byGroup.get(g);
+      if (!l) byGroup.set(g, (l = { nodes: [], conns: [] }));
+      l.nodes.push(n);
+      l.conns.push(row.conns[i]!);
+    }
+    cache.set(row, byGroup);
+  }
+  return byGroup;
+}
+
 /**
  * The nodes of one row group by the connections another row gives them: the nodes that row lists
- * (and that belong to the group), each value apart, and the rest at its fallback.
+ * (`listed`, those of the group), each value apart, and the rest at its fallback.
  */
-function partition(nodes: readonly number[], row: Row, groupOf: Int32Array, group: number): Map<ConnSet, number[]> {
+function partition(nodes: readonly number[], row: Row, listed: Listed | undefined): Map<ConnSet, number[]> {
   const parts = new Map<ConnSet, number[]>();
-  const listed = new Set<number>();
-  row.nodes.forEach((n, i) => {
-    if (groupOf[n] !== group) return;
-    listed.add(n);
-    const c = row.conns[i]!;
+  if (listed === undefined) {
+    parts.set(row.fallback, [...nodes]);
+    return parts;
+  }
+  listed.nodes.forEach((n, i) => {
+    const c = listed.conns[i]!;
     const part = parts.get(c);
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const rest = listed.size === 0 ? [...nodes] : nodes.filter((n) => !listed.has(n));
+  const named = new Set(listed.nodes);
+  const rest = nodes.filter((n) => !named.has(n));
   if (rest.length > 0) {
     const part = parts.get(row.fallback);
     // Listed values differ from the fallback (rows drop those that do not), but keep the sets apart anyway.

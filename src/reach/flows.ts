@@ -3,6 +3,7 @@
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { Reachability } from "./evaluate.js";
+import type { Row } from "./row.js";
 
 export interface Flow {
   readonly src: Endpoint;
@@ -23,18 +24,33 @@ export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], class
     ...pods.map((e) => ({ e, node: classOf.get(e.id)! })),
     ...r.universe.externals.map((e, i) => ({ e: e as Endpoint, node: P + i })),
   ].sort((x, y) => cmp(x.e.id, y.e.id));
+  // Where each node's endpoints sit in that order.
+  const at: number[][] = Array.from({ length: r.size }, () => []);
+  nodes.forEach((n, i) => at[n.node]!.push(i));
   return {
     *[Symbol.iterator]() {
       // Sources of one class are often adjacent (sorted ids of one namespace and app): their
       // connections are looked up once per destination node.
       let memoFor = -1;
       let memo: (ConnSet | undefined)[] = [];
+      /** When the source's egress row allows nothing to nodes it does not list: where its flows can go. */
+      let targets: Int32Array | null = null;
       for (const a of nodes) {
+        const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
           memo = new Array<ConnSet | undefined>(r.size);
+          targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
-        const fromExternal = a.node >= P;
+        if (targets !== null) {
+          // Default deny: visit the endpoints of the nodes the row names, not all of them.
+          for (const i of targets) {
+            const b = nodes[i]!;
+            if (a.e === b.e && a.e.type === "workload") continue;
+            yield { src: a.e, dst: b.e, conn: memo[b.node]! };
+          }
+          continue;
+        }
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
@@ -42,6 +58,17 @@ export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], class
           if (conn === undefined) memo[b.node] = conn = r.conn(a.node, b.node);
           if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
         }
+      }
+
+      /** Positions of the endpoints of the listed nodes the source reaches, ascending (null: fallback not empty). */
+      function listedTargets(row: Row): Int32Array | null {
+        if (!row.fallback.isEmpty) return null;
+        const out: number[] = [];
+        for (const n of row.nodes) {
+          const conn = (memo[n] = r.conn(memoFor, n));
+          if (!conn.isEmpty) for (const i of at[n]!) out.push(i); // a loop: one class may hold 100,000 endpoints
+        }
+        return Int32Array.from(out).sort();
       }
     },
   };

@@ -5,6 +5,7 @@ import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
 import type { Carried } from "../exposure/table.js";
 import { memo } from "./memo.js";
+import type { ConnSet } from "../net/conn-set.js";
 import type { ClassView } from "../reach/class-view.js";
 import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
 
@@ -38,12 +39,13 @@ export function* reachJsonChunks(r: ReachReport): Generator<string> {
   yield head.slice(0, -2) + ',\n  "flows": [';
   // Each id's JSON once: what JSON.stringify({src, dst, conn}) gives, without a million objects.
   const quoted = memo((id: string) => JSON.stringify(id));
+  const connJson = memo((c: ConnSet) => JSON.stringify(c.toString()));
   let sep = "";
   let src: Endpoint | undefined;
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted((src = f.src).id)},"dst":`;
-    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${quoted(f.conn.toString())}}`;
+    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${connJson(f.conn)}}`;
     sep = ",";
   }
   yield `${sep === "" ? "" : "\n  "}]\n}\n`;

@@ -1,5 +1,6 @@
 import type { ReachReport } from "../analyze.js";
 import type { Endpoint } from "../model/endpoint.js";
+import type { ConnSet } from "../net/conn-set.js";
 import { connWords } from "./conn-words.js";
 import { plain } from "./escape.js";
 import { memo } from "./memo.js";
@@ -18,11 +19,12 @@ export function* reachTextLines(r: ReachReport): Generator<string> {
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
   const src = memo((e: Endpoint) => plain(e.id).padEnd(width));
   const dst = memo((e: Endpoint) => plain(e.id).padEnd(dstWidth));
+  const conn = memo((c: ConnSet) => c.toString());
   let from: Endpoint | undefined;
   let fromText = "";
   for (const f of r.flows) {
     if (f.src !== from) fromText = src((from = f.src));
-    yield `${fromText} => ${dst(f.dst)} : ${f.conn.toString()}\n`;
+    yield `${fromText} => ${dst(f.dst)} : ${conn(f.conn)}\n`;
   }
   if (from === undefined) yield "no allowed flows\n";
   yield* exposureLines(r);

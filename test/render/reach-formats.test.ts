@@ -52,4 +52,14 @@ describe("reach Markdown", () => {
     expect(out).toContain("<details><summary>Every allowed pair</summary>");
     expect(out).toContain("| `production/[*]` | `production/[*]` | all connections |");
   });
+
+  it("lists every pair below the groups, as the per-pair formats list them, in their order", async () => {
+    const { reachMarkdown } = await import("../../src/render/reach-md.js");
+    const { mdCode } = await import("../../src/render/escape.js");
+    const out = reachMarkdown(report);
+    const table = out.slice(out.indexOf("<details><summary>Every allowed pair</summary>"), out.indexOf("</details>"));
+    const rows = table.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows).toHaveLength(flows.length);
+    expect(rows.map((l) => l.split(" | ").slice(0, 2).join(" | "))).toEqual(flows.map((f) => `| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)}`));
+  });
 });
