@@ -32214,7 +32214,7 @@ function walkTier(rules2, peers, portsAt, intern) {
   for (const { rule } of rules2) {
     const b = new RowBuilder();
     const perNames = /* @__PURE__ */ new Map();
-    for (const node of peers.of("", adminRulePeers(rule))) {
+    for (const node of peers.ofAdminRule(rule)) {
       const names = portsAt(node);
       let ports = perNames.get(names);
       if (!ports) perNames.set(names, ports = rulePorts(rule, names));
@@ -32291,6 +32291,7 @@ var PeerNodes = class {
   }
   universe;
   cache = /* @__PURE__ */ new Map();
+  byAdminRule = /* @__PURE__ */ new WeakMap();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   byNamespace = /* @__PURE__ */ new Map();
   nsGroups = [];
@@ -32298,6 +32299,12 @@ var PeerNodes = class {
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns) {
     return this.byNamespace.get(ns) ?? [];
+  }
+  /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */
+  ofAdminRule(rule) {
+    let nodes = this.byAdminRule.get(rule);
+    if (!nodes) this.byAdminRule.set(rule, nodes = this.of("", adminRulePeers(rule)));
+    return nodes;
   }
   /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
   of(policyNamespace, peers) {
@@ -32491,6 +32498,17 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const decisionCache = /* @__PURE__ */ new Map();
+  const governed = { ingress: new Array(P), egress: new Array(P) };
+  const governedBy = (cls, dir) => {
+    let key = governed[dir][cls];
+    if (key === void 0) {
+      const ids = (rules2) => rules2.map((r) => `${r.policy.id}#${r.rule.index}`).join(",");
+      key = [ids(applied[dir][cls]), isolating[dir][cls].map((p) => p.id).join(","), ids(adminRules(cls, dir)), ids(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      governed[dir][cls] = key;
+    }
+    return key;
+  };
   const matchingRules = (src, dst, dir) => {
     const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
@@ -32516,15 +32534,21 @@ function evaluate(universe, side2, shared = new Shared()) {
       const admin = adminRules(subject, dir);
       const baseline = baselineRules(subject, dir);
       if (admin.length === 0 && baseline.length === 0) return null;
-      const names = portNamesOf(dst);
-      const matching = (rules2) => rules2.filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
-      const policies2 = isolating[dir][subject];
-      return decide(
-        matching(admin),
-        policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
-      );
+      const key = `${governedBy(subject, dir)}>${peer2}`;
+      let pieces = decisionCache.get(key);
+      if (pieces === void 0) decisionCache.set(key, pieces = decideFor(src, dst, dir, subject, peer2, admin, baseline));
+      return pieces;
     }
   };
+  function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
+    const names = portNamesOf(dst);
+    const matching = (rules2) => rules2.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+    const policies2 = isolating[dir][subject];
+    return decide(
+      matching(admin),
+      policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+    );
+  }
 }
 function includes(sorted, v) {
   let lo = 0;
@@ -36782,32 +36806,42 @@ function deeperThan(value, max) {
   return false;
 }
 function parseYaml(file, lim) {
-  const fast = parseFast(normalizeLineBreaks(file.text), lim.maxDocuments);
-  return fast ? fastDocuments(file, lim, fast) : parseYamlFull(file, lim);
+  const text = normalizeLineBreaks(file.text);
+  const fast = parseFast(text, lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
 }
-function fastDocuments(file, lim, fast) {
-  let full;
+function fastDocuments(file, lim, text, fast) {
+  let at;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
+    let located;
     const locate = (path10) => {
       if (path10.length === 0) return top;
-      full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
-      return (full.get(d.index) ?? (() => top))(path10);
+      if (located === void 0) {
+        at ??= positionsIn(text);
+        const [from, to] = d.span;
+        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at(from + offset));
+        located = parsed.results[0]?.doc?.locate ?? (() => top);
+      }
+      return located(path10);
     };
     return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
   });
   return { docs, diagnostics: [] };
 }
-function parseYamlFull(file, lim) {
-  const text = normalizeLineBreaks(file.text);
+function positionsIn(text) {
   const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   const lastChar = Math.max(0, text.trimEnd().length - 1);
-  const at = (offset) => {
+  return (offset) => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
+}
+function parseYamlFull(file, lim) {
+  const text = normalizeLineBreaks(file.text);
+  const at = positionsIn(text);
   const strict = parseText(file.path, text, lim, at);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
   const repaired = repairForYaml(text);

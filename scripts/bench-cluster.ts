@@ -3,7 +3,7 @@
 // tier labels and named ports) and its policies (default deny, DNS, allow rules within the
 // namespace and from other teams' namespaces, some ipBlocks), plus 50 admin-tier policies of the
 // platform team in one file. The head revision is the base with
-// a pull request applied that edits about 20 policies in as many files and isolates one team with an admin policy; every other file is
+// a pull request applied that edits about 20 policies in as many files and one admin policy; every other file is
 // byte-for-byte the same on both sides, as in a real pull request.
 import type { SourceFile } from "../src/load/source.js";
 
@@ -71,7 +71,7 @@ export function generate(size: ClusterSize): Generated {
  * monitoring, passes traffic within the team to NetworkPolicy and denies the internet on a few
  * admin ports; Baseline-tier ones that deny cross-env traffic where no NetworkPolicy decides;
  * v1alpha1 AdminNetworkPolicies among them, and the BaselineAdminNetworkPolicy. The pull request
- * isolates one team: a Deny of every other team's traffic into its namespaces.
+ * changes one port of one team's egress Deny (rows of that team's classes are compared again).
  */
 function adminFile(edited: boolean): string {
   const docs: string[] = [];
@@ -102,19 +102,7 @@ spec:
                 app: prometheus
       protocols:
         - destinationNamedPort: metrics
-${
-        edited && k === 0
-          ? `    - name: tenant-isolation
-      action: Deny
-      from:
-        - namespaces:
-            matchExpressions:
-              - key: team
-                operator: NotIn
-                values: [${team}]
-`
-          : ""
-      }    - name: within-team
+    - name: within-team
       action: Pass
       from:
         - namespaces:
@@ -131,7 +119,7 @@ ${
               range: { start: 22, end: 23 }
         - tcp:
             destinationPort:
-              number: 3389
+              number: ${edited && k === 0 ? 3390 : 3389}
 `);
     } else if (k % 2 === 0) {
       docs.push(`apiVersion: policy.networking.k8s.io/v1alpha1

@@ -107,41 +107,54 @@ function deeperThan(value: unknown, max: number): boolean {
 }
 
 function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
-  const fast = parseFast(normalizeLineBreaks(file.text), lim.maxDocuments);
-  return fast ? fastDocuments(file, lim, fast) : parseYamlFull(file, lim);
+  const text = normalizeLineBreaks(file.text);
+  const fast = parseFast(text, lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
 }
 
 /**
  * Documents the fast reader took: the same values, lines and spans as the full path. Their
- * positions below the top come from the full path, run on the first such question about the
- * file (a diagnostic, or a reason's line), once: most files are never asked.
+ * positions below the top come from the full path, run on the first such question about a
+ * document (a diagnostic, or a reason's line) over that document's text alone, once: most
+ * documents are never asked, and a reason in a file of forty objects parses one of them.
  */
-function fastDocuments(file: SourceFile, lim: DocumentLimits, fast: readonly FastDocument[]): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
-  let full: ReadonlyMap<number, Locator> | undefined;
+function fastDocuments(file: SourceFile, lim: DocumentLimits, text: string, fast: readonly FastDocument[]): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  let at: ((offset: number) => Position) | undefined;
   const docs = fast.map((d): ParsedDocument => {
     const top: Position = { line: d.line, column: d.column };
+    let located: Locator | undefined;
     const locate: Locator = (path) => {
       if (path.length === 0) return top;
-      full ??= new Map(parseYamlFull(file, lim).docs.map((p) => [p.index, p.locate]));
-      return (full.get(d.index) ?? (() => top))(path);
+      if (located === undefined) {
+        at ??= positionsIn(text);
+        const [from, to] = d.span;
+        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at!(from + offset));
+        located = parsed.results[0]?.doc?.locate ?? (() => top);
+      }
+      return located(path);
     };
     return { index: d.index, value: d.value, locate, line: d.line, span: d.span as [number, number] };
   });
   return { docs, diagnostics: [] };
 }
 
-function parseYamlFull(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
-  const text = normalizeLineBreaks(file.text);
+/** Offset to 1-based line and column in `text`; an offset past the last written character is read as that character. */
+function positionsIn(text: string): (offset: number) => Position {
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   // Errors found at the end of the input (an unclosed bracket) point at the last written line,
   // not at an empty line past it.
   const lastChar = Math.max(0, text.trimEnd().length - 1);
-  const at = (offset: number): Position => {
+  return (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
+}
+
+function parseYamlFull(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const text = normalizeLineBreaks(file.text);
+  const at = positionsIn(text);
   const strict = parseText(file.path, text, lim, at);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
 

@@ -6,7 +6,7 @@
 //
 // A tier walk yields two rows: what it accepts and what it denies (pass and no match leave the
 // rest to the next tier). Then, per node, allowed = accepted ∪ (next tier − denied).
-import { adminOrder, adminRulePeers, type AdminPolicy, type AdminRule, type AdminTier } from "../model/admin-policy.js";
+import { adminOrder, type AdminPolicy, type AdminRule, type AdminTier } from "../model/admin-policy.js";
 import type { Direction } from "../model/policy.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { PeerNodes } from "./peer-nodes.js";
@@ -52,7 +52,7 @@ export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, p
   for (const { rule } of rules) {
     const b = new RowBuilder();
     const perNames = new Map<PortNames, ConnSet>();
-    for (const node of peers.of("", adminRulePeers(rule))) {
+    for (const node of peers.ofAdminRule(rule)) {
       const names = portsAt(node);
       let ports = perNames.get(names);
       if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));

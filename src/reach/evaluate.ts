@@ -10,7 +10,6 @@ import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
-import { adminRulePeers } from "../model/admin-policy.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
 import { PeerNodes } from "./peer-nodes.js";
@@ -187,6 +186,18 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return b.build((c) => interner.intern(c));
   };
 
+  const decisionCache = new Map<string, readonly Piece[]>();
+  // Which rule objects govern a class (not what they say, as signatures do): reasons name them.
+  const governed: Record<Direction, (string | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
+  const governedBy = (cls: number, dir: Direction): string => {
+    let key = governed[dir][cls];
+    if (key === undefined) {
+      const ids = (rules: readonly { policy: { id: string }; rule: { index: number } }[]) => rules.map((r) => `${r.policy.id}#${r.rule.index}`).join(",");
+      key = [ids(applied[dir][cls]!), isolating[dir][cls]!.map((p) => p.id).join(","), ids(adminRules(cls, dir)), ids(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      governed[dir][cls] = key;
+    }
+    return key;
+  };
   const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
     const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
@@ -216,10 +227,20 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const admin = adminRules(subject, dir);
       const baseline = baselineRules(subject, dir);
       if (admin.length === 0 && baseline.length === 0) return null;
+      // Subjects governed by the same rules of the same policies decide alike for each peer, and
+      // name the same policies: changed pairs share a handful of them.
+      const key = `${governedBy(subject, dir)}>${peer}`;
+      let pieces = decisionCache.get(key);
+      if (pieces === undefined) decisionCache.set(key, (pieces = decideFor(src, dst, dir, subject, peer, admin, baseline)));
+      return pieces;
+    },
+  };
+
+  function decideFor(src: number, dst: number, dir: Direction, subject: number, peer: number, admin: readonly AppliedAdminRule[], baseline: readonly AppliedAdminRule[]): readonly Piece[] {
       const names = portNamesOf(dst);
       const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] =>
         rules
-          .filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer))
+          .filter((r) => includes(peers.ofAdminRule(r.rule), peer))
           .map((r) => ({ applied: r, conn: rulePorts(r.rule, names) }))
           .filter((m) => !m.conn.isEmpty);
       const policies = isolating[dir][subject]!;
@@ -227,8 +248,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         matching(admin),
         policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
       );
-    },
-  };
+  }
 }
 
 function includes(sorted: Int32Array, v: number): boolean {

@@ -1,6 +1,6 @@
 // Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
-import type { MatchPeer } from "../model/admin-policy.js";
+import { adminRulePeers, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
 import { selects } from "../model/selector.js";
 import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
@@ -8,6 +8,7 @@ import { selectorKey, type Universe } from "./universe.js";
 
 export class PeerNodes {
   private readonly cache = new Map<string, Int32Array>();
+  private readonly byAdminRule = new WeakMap<AdminRule, Int32Array>();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   private readonly byNamespace = new Map<string, number[]>();
   private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
@@ -35,6 +36,13 @@ export class PeerNodes {
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns: string): readonly number[] {
     return this.byNamespace.get(ns) ?? [];
+  }
+
+  /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */
+  ofAdminRule(rule: AdminRule): Int32Array {
+    let nodes = this.byAdminRule.get(rule);
+    if (!nodes) this.byAdminRule.set(rule, (nodes = this.of("", adminRulePeers(rule))));
+    return nodes;
   }
 
   /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
