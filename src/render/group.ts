@@ -109,6 +109,8 @@ function reasonFacet(r: Reason): Facet {
 export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
+  /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
+  private readonly scratch: (Endpoint | undefined)[] = [];
   private readonly podsPerNs = new Map<string, Endpoint[]>();
   /** Per namespace: its pods are declared workloads only. */
   private readonly declaredNs = new Map<string, boolean>();
@@ -148,17 +150,61 @@ export class UniverseIndex {
 
   /** Sorts in universe order, drops duplicates (by id). */
   normalize(endpoints: Iterable<Endpoint>): Endpoint[] {
-    const seen = new Map<string, Endpoint>();
-    for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
-    keyed.sort((a, b) => a.i - b.i || cmp(a.e.id, b.e.id));
-    return keyed.map((k) => k.e);
+    return [...this.sorted(endpoints).members];
   }
 
-  /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
-  keyOf(e: Endpoint): string {
-    const i = this.order.get(e.id);
-    return i === undefined ? `#${e.id}` : i.toString(36);
+  /**
+   * The endpoints in universe order, each id once (the first seen), with their places in the
+   * universe (ascending) and those it lacks (last, by id). Places sort as numbers: a set of a
+   * thousand sources is sorted thousands of times in a large diff.
+   */
+  sorted(endpoints: Iterable<Endpoint>): SortedSet {
+    const places: number[] = [];
+    const unknown = new Map<string, Endpoint>();
+    for (const e of endpoints) {
+      const i = this.order.get(e.id);
+      if (i === undefined) {
+        if (!unknown.has(e.id)) unknown.set(e.id, e);
+      } else if (this.scratch[i] === undefined) {
+        this.scratch[i] = e;
+        places.push(i);
+      }
+    }
+    const positions = Int32Array.from(places).sort();
+    const members: Endpoint[] = new Array<Endpoint>(positions.length);
+    for (let k = 0; k < positions.length; k++) {
+      members[k] = this.scratch[positions[k]!]!;
+      this.scratch[positions[k]!] = undefined;
+    }
+    const rest = [...unknown.values()].sort((a, b) => cmp(a.id, b.id));
+    return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+
+  /** `set` with `e` (not in it) in its place. */
+  with(set: SortedSet, e: Endpoint): SortedSet {
+    const at = this.order.get(e.id);
+    if (at === undefined) {
+      const unknown = [...set.unknown, e].sort((a, b) => cmp(a.id, b.id));
+      return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    let lo = 0;
+    let hi = set.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set.positions[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const positions = new Int32Array(set.positions.length + 1);
+    positions.set(set.positions.subarray(0, lo), 0);
+    positions[lo] = at;
+    positions.set(set.positions.subarray(lo), lo + 1);
+    return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
+  }
+
+  /** A key equal for sets with the same ids. */
+  static keyOf(set: SortedSet): string {
+    const known = set.positions.join(",");
+    return set.unknown.length === 0 ? known : `${known}\n${set.unknown.map((e) => e.id).join("\n")}`;
   }
 
   /** The set and its compact description. */
@@ -228,6 +274,13 @@ export class UniverseIndex {
   }
 }
 
+/** Endpoints in universe order, each id once: see UniverseIndex.sorted. */
+export interface SortedSet {
+  readonly members: readonly Endpoint[];
+  readonly positions: Int32Array;
+  readonly unknown: readonly Endpoint[];
+}
+
 /** Pods of a namespace: workloads and representatives (not the ingress controller, not addresses). */
 function isPod(e: Endpoint): e is PodEndpoint {
   return e.type === "workload" || e.type === "synthetic";
@@ -243,6 +296,16 @@ function cost(terms: readonly SetTerm[]): number {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
 }
 
+const CHANGE_TYPES: readonly ChangeType[] = ["added", "removed", "changed"];
+const ENDPOINT_CHANGES: readonly Change["endpoint"][] = [null, "added", "removed"];
+
+/** The map under `key`, made when missing. */
+function child(map: Map<number, unknown>, key: number): Map<number, unknown> {
+  let next = map.get(key) as Map<number, unknown> | undefined;
+  if (!next) map.set(key, (next = new Map()));
+  return next;
+}
+
 /** The gate violations of each change (same objects as in `report.changes`). */
 function violationsByChange(violations: readonly Violation[]): Map<Change, Violation[]> {
   const out = new Map<Change, Violation[]>();
@@ -252,6 +315,34 @@ function violationsByChange(violations: readonly Violation[]): Map<Change, Viola
     out.set(v.change, list);
   }
   return out;
+}
+
+const NONE: readonly Violation[] = [];
+
+/**
+ * The violations of each flow change, by its index in `changes`. The gate lists a change's
+ * violations together and in the order of the changes (after the exposures, which groups leave
+ * out), so they are read in step with the changes: a million violations are not put in a map.
+ * Any other order falls back to the map.
+ */
+function violationsInStep(violations: readonly Violation[], changes: readonly Change[]): (i: number) => readonly Violation[] {
+  const flows = violations.filter((v) => !("via" in v.change));
+  const start = new Int32Array(changes.length).fill(-1);
+  const count = new Int32Array(changes.length);
+  let i = 0;
+  for (let j = 0; j < flows.length; j++) {
+    const c = flows[j]!.change;
+    if (changes[i] !== c || count[i] === 0 || start[i]! + count[i]! !== j) {
+      while (i < changes.length && changes[i] !== c) i++;
+      if (i === changes.length || count[i]! > 0) {
+        const byChange = violationsByChange(violations);
+        return (k) => byChange.get(changes[k]!) ?? NONE;
+      }
+      start[i] = j;
+    }
+    count[i]!++;
+  }
+  return (k) => (count[k] === 0 ? NONE : flows.slice(start[k]!, start[k]! + count[k]!));
 }
 
 /** Pairs that agree on everything a reader sees but their endpoints: what they share, and the pairs (indexes into the report's changes). */
@@ -279,8 +370,10 @@ export function groupChanges(report: Groupable): Grouping {
 
 function groupAll(report: Groupable): Grouping {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violations = violationsByChange(report.gate.violations);
-  const buckets: Record<Facet, Map<string, Bucket>> = { opened: new Map(), closed: new Map() };
+  const violationsOf = violationsInStep(report.gate.violations, report.changes);
+  const buckets: Record<Facet, Map<number, unknown>> = { opened: new Map(), closed: new Map() };
+  /** The buckets as made, in report order of their first pair. */
+  const order: Record<Facet, Bucket[]> = { opened: [], closed: [] };
   // The engine shares connection sets and reason lists between the pairs of a class pair: their
   // words are worked out once per object, not once per pair (a million pairs, a few thousand
   // objects), and each distinct text is a short number in the key.
@@ -309,6 +402,20 @@ function groupAll(report: Groupable): Grouping {
     }
     return f[facet];
   };
+  /** The gate rules a pair breaks, with what of it breaks each: one id per distinct list (0: none). */
+  const single = new Map<ConnSet, Map<string, number>>();
+  const gateId = (hits: readonly Violation[]): number => {
+    if (hits.length === 0) return 0;
+    if (hits.length === 1) {
+      const v = hits[0]!;
+      let byRule = single.get(v.conn);
+      if (!byRule) single.set(v.conn, (byRule = new Map()));
+      let n = byRule.get(v.rule);
+      if (n === undefined) byRule.set(v.rule, (n = 1 + idOf(`${v.rule} ${connId(v.conn)}`)));
+      return n;
+    }
+    return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -320,16 +427,24 @@ function groupAll(report: Groupable): Grouping {
       if (facet === "opened") openedFlows++;
       else closedFlows++;
       const { reasons, id: reasonsId } = reasonsOf(c, facet);
-      const hits = facet === "opened" ? (violations.get(c) ?? []) : [];
-      const gateKey = hits.length === 0 ? "" : hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(",");
-      const key = `${c.type} ${c.endpoint} ${connId(conn)} ${reasonsId} ${gateKey}`;
-      const bucket = buckets[facet].get(key);
+      const hits = facet === "opened" ? violationsOf(i) : NONE;
+      // The key as numbers in nested maps: no string made per pair.
+      const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
+      const byConn = child(buckets[facet], shape);
+      const byReasons = child(byConn, connId(conn));
+      const byGate = child(byReasons, reasonsId) as Map<number, Bucket>;
+      const g = gateId(hits);
+      const bucket = byGate.get(g);
       if (bucket) bucket.parts.push(i);
-      else buckets[facet].set(key, { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] });
+      else {
+        const made: Bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
+        byGate.set(g, made);
+        order[facet].push(made);
+      }
     }
   });
   const build = (facet: Facet) =>
-    [...buckets[facet].values()]
+    order[facet]
       .flatMap((bucket) => collapse(facet, bucket, report.changes, index))
       .sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first)
       .map((g) => g.group);
@@ -374,22 +489,24 @@ interface Rectangle {
  * "a -> b, c, d" stays one group. Either way the rectangle claims exactly the group's pairs.
  */
 function rectangles(parts: readonly number[], changes: readonly Change[], index: UniverseIndex): Rectangle[] {
-  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: number[] }>();
+  // A pair is in the report once: each destination's sources are distinct.
+  const perDst = new Map<string, { dst: Endpoint; srcs: Endpoint[]; self: boolean; parts: number[] }>();
   for (const p of parts) {
     const c = changes[p]!;
     const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
-      entry = { dst: d, srcs: new Map(), parts: [] };
+      entry = { dst: d, srcs: [], self: false, parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(c.src.id, c.src);
+    entry.srcs.push(c.src);
+    if (c.src.id === d.id) entry.self = true;
     entry.parts.push(p);
   }
-  const keyOf = (list: Endpoint[]) => ({ list, key: list.map((e) => index.keyOf(e)).join("\n") });
+  const keyOf = (set: SortedSet) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
-    const plain = keyOf(index.normalize(entry.srcs.values()));
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf(inserted(plain.list, entry.dst, index)) : null;
+    const plain = keyOf(index.sorted(entry.srcs));
+    const padded = entry.dst.type === "workload" && !entry.self ? keyOf(index.with(plain.set, entry.dst)) : null;
     return { entry, plain, padded };
   });
   const takers = new Map<string, number>();
@@ -399,27 +516,13 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
     const pick = padded && takers.get(padded.key)! > takers.get(plain.key)! ? padded : plain;
     let r = perSrcSet.get(pick.key);
     if (!r) {
-      r = { srcs: pick.list, dsts: [], parts: [] };
+      r = { srcs: [...pick.set.members], dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
     for (const p of entry.parts) r.parts.push(p); // not push(...): a destination may have a million sources
   }
   return [...perSrcSet.values()];
-}
-
-/** `sorted` (in universe order) with `e` put in its place. */
-function inserted(sorted: readonly Endpoint[], e: Endpoint, index: UniverseIndex): Endpoint[] {
-  const at = index.indexOf(e);
-  const before = (x: Endpoint) => index.indexOf(x) < at || (index.indexOf(x) === at && cmp(x.id, e.id) < 0);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(sorted[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...sorted.slice(0, lo), e, ...sorted.slice(lo)];
 }
 
 /**
