@@ -11,7 +11,7 @@ import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { Violation } from "../gate/gate.js";
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
-import { countAddresses } from "../net/ip.js";
+import { countAddresses, type AddrRange } from "../net/ip.js";
 
 export type Facet = "opened" | "closed";
 
@@ -207,52 +207,81 @@ export class UniverseIndex {
     return set.unknown.length === 0 ? known : `${known}\n${set.unknown.map((e) => e.id).join("\n")}`;
   }
 
-  /** The set and its compact description. */
-  describe(endpoints: Iterable<Endpoint>): EndpointSet {
-    const members = this.normalize(endpoints);
-    return { endpoints: members, terms: this.terms(members) };
+  /** `set` without `e`'s id (when in it). */
+  without(set: SortedSet, e: Endpoint): SortedSet {
+    const at = this.order.get(e.id);
+    if (at === undefined) {
+      const unknown = set.unknown.filter((x) => x.id !== e.id);
+      return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    const k = set.positions.indexOf(at);
+    if (k < 0) return set;
+    const positions = new Int32Array(set.positions.length - 1);
+    positions.set(set.positions.subarray(0, k), 0);
+    positions.set(set.positions.subarray(k + 1), k);
+    return { members: [...set.members.slice(0, k), ...set.members.slice(k + 1)], positions, unknown: set.unknown };
   }
 
-  /** Members of the index's own (counted once: members are distinct). */
-  private known(e: Endpoint): boolean {
-    return this.byId.get(e.id) !== undefined;
+  /** The set and its compact description. */
+  describe(endpoints: Iterable<Endpoint> | SortedSet): EndpointSet {
+    const set = "positions" in endpoints ? endpoints : this.sorted(endpoints);
+    return { endpoints: [...set.members], terms: this.terms(set) };
   }
 
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
-  private terms(members: readonly Endpoint[]): SetTerm[] {
-    const inSet = new Set(members.map((e) => e.id));
+  private terms(set: SortedSet): SetTerm[] {
+    const members = set.members;
+    // The members the index holds are the first `known` (each once): what a set lacks is counted.
+    const known = set.positions.length;
+    let ids: Set<string> | undefined;
+    const inSet = () => (ids ??= new Set(members.map((e) => e.id)));
     // Externals are described by the addresses they cover (a change names merged ranges, the
     // universe the analysis' classes): "every external address" when they cover them all.
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missingCount = this.nonExternal - members.filter((e) => e.type !== "external" && this.known(e)).length;
+    let nonExternal = 0;
+    for (let k = 0; k < known; k++) if (members[k]!.type !== "external") nonExternal++;
+    const missingCount = this.nonExternal - nonExternal;
     const declaredOnly = !this.anySynthetic;
     if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
-    const parts = this.partTerms(members, inSet, allExternals);
+    const parts = this.partTerms(set, inSet, allExternals);
     // "everything except" only names pods left out, so it needs every external address.
     if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
-      const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+      const missing = [...this.byId.values()].filter((e) => !inSet().has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
 
-  private partTerms(members: readonly Endpoint[], inSet: ReadonlySet<string>, allExternals: boolean): SetTerm[] {
-    const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
-    const exts = members.filter((e) => e.type === "external");
+  private partTerms(set: SortedSet, inSet: () => ReadonlySet<string>, allExternals: boolean): SetTerm[] {
+    const members = set.members;
+    const known = set.positions.length;
+    const pods: PodEndpoint[] = [];
+    const exts: Endpoint[] = [];
     const out: SetTerm[] = [];
-    const podsMissingCount = this.pods - members.filter((e) => isPod(e) && this.known(e)).length;
+    let knownPods = 0;
+    // Per namespace: its members, and how many of them are the index's pods of that namespace.
+    const perNs = new Map<string, { list: Endpoint[]; known: number }>();
+    members.forEach((e, k) => {
+      if (e.type === "external") {
+        exts.push(e);
+        return;
+      }
+      pods.push(e as PodEndpoint);
+      const counted = k < known && isPod(e);
+      if (counted) knownPods++;
+      const entry = perNs.get(e.pod.namespace);
+      if (entry) {
+        entry.list.push(e);
+        if (counted) entry.known++;
+      } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
+    });
+    const podsMissingCount = this.pods - knownPods;
     // Listed only when short: then the set holds nearly every pod, so listing costs what the set does.
-    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet.has(e.id));
-    const perNs = new Map<string, Endpoint[]>();
-    for (const e of pods) {
-      const list = perNs.get(e.pod.namespace);
-      if (list) list.push(e);
-      else perNs.set(e.pod.namespace, [e]);
-    }
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet().has(e.id));
     const nsTerms: SetTerm[] = [];
-    for (const [ns, list] of perNs) {
+    for (const [ns, { list, known: inNs }] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const exceptCount = all.length - list.filter((e) => isPod(e) && this.known(e)).length;
+      const exceptCount = all.length - inNs;
       // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
       const real = !ns.startsWith("[");
       // One workload is better named than "every pod in": it says which. Declared workloads only:
@@ -261,7 +290,7 @@ export class UniverseIndex {
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet.has(e.id)), declaredOnly });
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
@@ -288,7 +317,9 @@ function isPod(e: Endpoint): e is PodEndpoint {
 
 /** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */
 function addressCount(endpoints: readonly Endpoint[]): bigint {
-  return countAddresses(endpoints.flatMap((e) => (e.type === "external" ? e.ranges : [])));
+  const ranges: AddrRange[] = [];
+  for (const e of endpoints) if (e.type === "external") ranges.push(...e.ranges);
+  return ranges.length === 0 ? 0n : countAddresses(ranges);
 }
 
 /** How long a description reads: one per term and per exception. */
@@ -475,7 +506,7 @@ function collapse(facet: Facet, bucket: Bucket, changes: readonly Change[], inde
 }
 
 interface Rectangle {
-  readonly srcs: Endpoint[];
+  readonly srcs: SortedSet;
   readonly dsts: Endpoint[];
   readonly parts: number[];
 }
@@ -516,7 +547,7 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
     const pick = padded && takers.get(padded.key)! > takers.get(plain.key)! ? padded : plain;
     let r = perSrcSet.get(pick.key);
     if (!r) {
-      r = { srcs: [...pick.set.members], dsts: [], parts: [] };
+      r = { srcs: pick.set, dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
@@ -530,17 +561,19 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
  * destination workload the sources may name it or not (likewise a single source among the
  * destinations): whichever reads shorter, without it on a tie.
  */
-function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
-  const shorter = (set: readonly Endpoint[], self: Endpoint): EndpointSet => {
-    const without = index.describe(set.filter((e) => e.id !== self.id));
-    const withSelf = index.describe([...set, self]);
-    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+function displaySets(srcs: SortedSet, dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+  const shorter = (set: SortedSet, self: Endpoint): EndpointSet => {
+    const without = index.without(set, self);
+    const withSelf = without === set ? index.with(set, self) : set;
+    const a = index.describe(without);
+    const b = index.describe(withSelf);
+    return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set: readonly Endpoint[]) => (set.length === 1 && set[0]!.type === "workload" ? set[0]! : undefined);
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0]!.type === "workload" ? s.endpoints[0]! : undefined;
-  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
+  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
 }
 
 /**
