@@ -6594,10 +6594,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -6609,7 +6609,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body.resume) {
@@ -6620,16 +6620,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -10037,7 +10037,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished: finished2, PassThrough } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10133,7 +10133,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -13566,7 +13566,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14034,7 +14034,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -30675,18 +30675,18 @@ var require_light = __commonJS({
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
+              var finished2;
+              finished2 = () => {
                 var counts2;
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
               return new this.Promise((resolve, reject) => {
-                if (finished()) {
+                if (finished2()) {
                   return resolve();
                 } else {
                   return this.on("done", () => {
-                    if (finished()) {
+                    if (finished2()) {
                       this.removeAllListeners("done");
                       return resolve();
                     }
@@ -31405,7 +31405,6 @@ function info(message) {
 }
 
 // src/action/run.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/net/intervals.ts
@@ -34950,12 +34949,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo) {
-  const once = (obj3, load) => {
-    if (memo === void 0) return load(obj3);
-    if (memo.has(obj3)) return memo.get(obj3);
+function buildCluster(objects, memo2) {
+  const once2 = (obj3, load) => {
+    if (memo2 === void 0) return load(obj3);
+    if (memo2.has(obj3)) return memo2.get(obj3);
     const r = load(obj3);
-    memo.set(obj3, r);
+    memo2.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
@@ -34971,14 +34970,14 @@ function buildCluster(objects, memo) {
   const declared = /* @__PURE__ */ new Map();
   for (const obj3 of objects) {
     if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
-      const r = once(obj3, loadNamespace);
+      const r = once2(obj3, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
         if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj3, `Namespace ${r.namespace.name}`));
         else namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
-      const r = once(obj3, loadNetworkPolicy);
+      const r = once2(obj3, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
       const meta = objectMeta(obj3);
       if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj3);
@@ -34988,7 +34987,7 @@ function buildCluster(objects, memo) {
         else policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
-      const r = once(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+      const r = once2(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
       if (r.workload && !r.replica) {
         const first = declared.get(r.workload.id);
@@ -34997,7 +34996,7 @@ function buildCluster(objects, memo) {
       }
       if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
     } else if (isExposureObject(obj3)) {
-      const r = once(obj3, loadExposureObject);
+      const r = once2(obj3, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
@@ -35583,8 +35582,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo = resolved.get(raw);
-  if (memo !== void 0 || resolved.has(raw)) return memo;
+  const memo2 = resolved.get(raw);
+  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -35827,7 +35826,7 @@ function deeperThan(value, max) {
     const [v, depth] = top;
     if (typeof v !== "object" || v === null) continue;
     if (depth >= max) return true;
-    for (const child2 of Object.values(v)) stack.push([child2, depth + 1]);
+    for (const child3 of Object.values(v)) stack.push([child3, depth + 1]);
   }
   return false;
 }
@@ -35984,18 +35983,18 @@ function checkShape(value, maxDepth) {
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.next < top.children.length) {
-      const child2 = top.children[top.next++];
-      if (typeof child2 !== "object" || child2 === null) continue;
-      if (onPath.has(child2)) return "cycle";
-      const h = height.get(child2);
+      const child3 = top.children[top.next++];
+      if (typeof child3 !== "object" || child3 === null) continue;
+      if (onPath.has(child3)) return "cycle";
+      const h = height.get(child3);
       if (h !== void 0) {
         if (stack.length + h > maxDepth) return "too-deep";
         top.below = Math.max(top.below, h);
         continue;
       }
       if (stack.length + 1 > maxDepth) return "too-deep";
-      onPath.add(child2);
-      stack.push({ node: child2, children: Object.values(child2), next: 0, below: 0 });
+      onPath.add(child3);
+      stack.push({ node: child3, children: Object.values(child3), next: 0, below: 0 });
     } else {
       stack.pop();
       onPath.delete(top.node);
@@ -41994,30 +41993,82 @@ function describeViolation(v) {
 }
 
 // src/render/budget.ts
-function renderRows(r, keep) {
-  const shown = r.rows.slice(0, Math.max(0, keep));
-  const omitted = r.rows.length - shown.length;
-  return r.head + shown.join("") + (omitted > 0 ? r.more(omitted) : "") + r.tail;
+function utf8Size(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    if (c < 2048) n += 1;
+    else if (c >= 55296 && c <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
+var utf16Size = (text) => text.length;
+var RowSizes = class {
+  constructor(r, size, max) {
+    this.r = r;
+    this.size = size;
+    this.max = max;
+  }
+  r;
+  size;
+  max;
+  prefix = [0];
+  rendered = [];
+  /** The block's size keeping `keep` rows; Infinity once past the budget. */
+  total(keep) {
+    const shown = Math.min(this.r.rows.length, Math.max(0, keep));
+    while (this.prefix.length <= shown) {
+      const last = this.prefix[this.prefix.length - 1];
+      if (last > this.max) return Infinity;
+      const row = this.r.rows.at(this.prefix.length - 1) ?? "";
+      this.rendered.push(row);
+      this.prefix.push(last + this.size(row));
+    }
+    const omitted = this.r.rows.length - shown;
+    return this.size(this.r.head) + this.prefix[shown] + (omitted > 0 ? this.size(this.r.more(omitted)) : 0) + this.size(this.r.tail);
+  }
+  /** The text keeping `keep` rows (after total(keep) was finite). */
+  text(keep) {
+    const shown = Math.min(this.r.rows.length, Math.max(0, keep));
+    const omitted = this.r.rows.length - shown;
+    return this.r.head + this.rendered.slice(0, shown).join("") + (omitted > 0 ? this.r.more(omitted) : "") + this.r.tail;
+  }
+};
 function fitBlocks(blocks, options) {
   const sep4 = options.separator ?? "\n";
+  const size = options.size ?? utf16Size;
+  const max = options.maxChars;
   const dropped = /* @__PURE__ */ new Set();
   let keep = Infinity;
   const maxRows = Math.max(0, ...blocks.map((b) => b.rows?.rows.length ?? 0));
-  const render2 = () => {
-    const omitted = blocks.filter((_, i) => dropped.has(i)).map((b) => b.name);
-    const trimmedRows = blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0);
-    const parts = [];
-    blocks.forEach((b, i) => {
-      if (i === options.noteAt && (omitted.length > 0 || trimmedRows > 0)) parts.push(options.note({ omitted, trimmedRows }));
-      if (dropped.has(i)) return;
-      parts.push(b.rows ? renderRows(b.rows, keep) : b.text ?? "");
+  const texts = blocks.map((b) => typeof b.text === "function" ? b.text(max, size) : b.text ?? "");
+  const textSizes = texts.map((t) => t === void 0 ? Infinity : size(t));
+  const rowSizes = blocks.map((b) => b.rows ? new RowSizes(b.rows, size, max) : void 0);
+  const sepSize = size(sep4);
+  const cuts = () => ({
+    omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
+    trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
+  });
+  const parts = (note, block, isEmpty) => {
+    const c = cuts();
+    const out = [];
+    blocks.forEach((_, i) => {
+      if (i === options.noteAt && (c.omitted.length > 0 || c.trimmedRows > 0)) out.push(note(c));
+      if (!dropped.has(i)) out.push(block(i));
     });
-    return parts.filter((p) => p !== "").join(sep4);
+    return out.filter((x) => !isEmpty(x));
   };
-  let out = render2();
-  if (out.length <= options.maxChars) return out;
-  const fits = () => render2().length <= options.maxChars;
+  const measure = () => {
+    const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
+    return sizes.reduce((a, b) => a + b, 0) + sepSize * Math.max(0, sizes.length - 1);
+  };
+  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep4);
+  const fits = () => measure() <= max;
+  if (fits()) return render2();
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
   const fitRows = () => {
     let lo = 0;
@@ -42043,14 +42094,21 @@ function fitBlocks(blocks, options) {
     if (fits()) return render2();
     rows = fitRows();
   }
-  out = render2();
-  if (out.length <= options.maxChars) return out;
-  return cutText(out, options.maxChars);
+  if (fits()) return render2();
+  return cutText(render2(), max, size);
 }
-function cutText(text, max) {
-  if (text.length <= max) return text;
+function cutText(text, max, size = utf16Size) {
+  if (size(text) <= max) return text;
   if (max <= 0) return "";
-  let end = max - 1;
+  const room = max - size("\u2026");
+  let lo = 0;
+  let hi = Math.min(text.length, Math.max(0, room));
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(text.slice(0, mid)) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  let end = lo;
   if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
   return text.slice(0, end) + "\u2026";
 }
@@ -42076,21 +42134,35 @@ var UniverseIndex = class {
     this.universe = universe;
     this.externalSize = addressCount(universe);
     this.anySynthetic = universe.some((e) => e.type === "synthetic");
+    let nonExternal = 0;
+    let pods = 0;
     for (const e of [...universe, ...extra]) {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
-      if (e.type !== "external" && e.type !== "ingress-controller") {
+      if (e.type !== "external") nonExternal++;
+      if (isPod(e)) {
+        pods++;
         const list4 = this.podsPerNs.get(e.pod.namespace) ?? [];
         list4.push(e);
         this.podsPerNs.set(e.pod.namespace, list4);
+        this.declaredNs.set(e.pod.namespace, (this.declaredNs.get(e.pod.namespace) ?? true) && e.type === "workload");
       }
     }
+    this.nonExternal = nonExternal;
+    this.pods = pods;
   }
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
+  /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
+  scratch = [];
   podsPerNs = /* @__PURE__ */ new Map();
+  /** Per namespace: its pods are declared workloads only. */
+  declaredNs = /* @__PURE__ */ new Map();
+  /** Endpoints that are not external addresses (pods and the ingress controller), and pods. */
+  nonExternal;
+  pods;
   /** How many addresses the universe's external classes hold: the whole space of each family used. */
   externalSize;
   /** Whether some representative stands for pods not declared. */
@@ -42100,61 +42172,159 @@ var UniverseIndex = class {
   }
   /** Sorts in universe order, drops duplicates (by id). */
   normalize(endpoints) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    return [...seen.values()].sort((a, b) => this.indexOf(a) - this.indexOf(b) || cmp4(a.id, b.id));
+    return [...this.sorted(endpoints).members];
+  }
+  /**
+   * The endpoints in universe order, each id once (the first seen), with their places in the
+   * universe (ascending) and those it lacks (last, by id). Places sort as numbers: a set of a
+   * thousand sources is sorted thousands of times in a large diff.
+   */
+  sorted(endpoints) {
+    const places = [];
+    const unknown = /* @__PURE__ */ new Map();
+    for (const e of endpoints) {
+      const i = this.order.get(e.id);
+      if (i === void 0) {
+        if (!unknown.has(e.id)) unknown.set(e.id, e);
+      } else if (this.scratch[i] === void 0) {
+        this.scratch[i] = e;
+        places.push(i);
+      }
+    }
+    const positions = Int32Array.from(places).sort();
+    const members = new Array(positions.length);
+    for (let k = 0; k < positions.length; k++) {
+      members[k] = this.scratch[positions[k]];
+      this.scratch[positions[k]] = void 0;
+    }
+    const rest = [...unknown.values()].sort((a, b) => cmp4(a.id, b.id));
+    return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+  /** `set` with `e` (not in it) in its place. */
+  with(set, e) {
+    const at = this.order.get(e.id);
+    if (at === void 0) {
+      const unknown = [...set.unknown, e].sort((a, b) => cmp4(a.id, b.id));
+      return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    let lo = 0;
+    let hi = set.positions.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (set.positions[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const positions = new Int32Array(set.positions.length + 1);
+    positions.set(set.positions.subarray(0, lo), 0);
+    positions[lo] = at;
+    positions.set(set.positions.subarray(lo), lo + 1);
+    return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
+  }
+  /** A key equal for sets with the same ids. */
+  static keyOf(set) {
+    const known = set.positions.join(",");
+    return set.unknown.length === 0 ? known : `${known}
+${set.unknown.map((e) => e.id).join("\n")}`;
+  }
+  /** `set` without `e`'s id (when in it). */
+  without(set, e) {
+    const at = this.order.get(e.id);
+    if (at === void 0) {
+      const unknown = set.unknown.filter((x) => x.id !== e.id);
+      return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    const k = set.positions.indexOf(at);
+    if (k < 0) return set;
+    const positions = new Int32Array(set.positions.length - 1);
+    positions.set(set.positions.subarray(0, k), 0);
+    positions.set(set.positions.subarray(k + 1), k);
+    return { members: [...set.members.slice(0, k), ...set.members.slice(k + 1)], positions, unknown: set.unknown };
   }
   /** The set and its compact description. */
   describe(endpoints) {
-    const members = this.normalize(endpoints);
-    return { endpoints: members, terms: this.terms(members) };
+    const set = "positions" in endpoints ? endpoints : this.sorted(endpoints);
+    return { endpoints: [...set.members], terms: this.terms(set) };
   }
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
-  terms(members) {
-    const inSet = new Set(members.map((e) => e.id));
+  terms(set) {
+    const members = set.members;
+    const known = set.positions.length;
+    let ids;
+    const inSet = () => ids ??= new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+    let nonExternal = 0;
+    for (let k = 0; k < known; k++) if (members[k].type !== "external") nonExternal++;
+    const missingCount = this.nonExternal - nonExternal;
     const declaredOnly = !this.anySynthetic;
-    if (missing.length === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
-    const parts = this.partTerms(members, inSet, allExternals);
-    if (allExternals && missing.length <= MAX_EXCEPT && members.length > 2 * missing.length && cost(parts) > 1 + missing.length) {
+    if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
+    const parts = this.partTerms(set, inSet, allExternals);
+    if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
+      const missing = [...this.byId.values()].filter((e) => !inSet().has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
-  partTerms(members, inSet, allExternals) {
-    const pods = members.filter((e) => e.type !== "external");
-    const exts = members.filter((e) => e.type === "external");
+  partTerms(set, inSet, allExternals) {
+    const members = set.members;
+    const known = set.positions.length;
+    const pods = [];
+    const exts = [];
     const out = [];
-    const allPods = [...this.podsPerNs.values()].flat();
-    const podsMissing = allPods.filter((e) => !inSet.has(e.id));
+    let knownPods = 0;
     const perNs = /* @__PURE__ */ new Map();
-    for (const e of pods) perNs.set(e.pod.namespace, [...perNs.get(e.pod.namespace) ?? [], e]);
+    members.forEach((e, k) => {
+      if (e.type === "external") {
+        exts.push(e);
+        return;
+      }
+      pods.push(e);
+      const counted = k < known && isPod(e);
+      if (counted) knownPods++;
+      const entry = perNs.get(e.pod.namespace);
+      if (entry) {
+        entry.list.push(e);
+        if (counted) entry.known++;
+      } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
+    });
+    const podsMissingCount = this.pods - knownPods;
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet().has(e.id));
     const nsTerms = [];
-    for (const [ns, list4] of perNs) {
+    for (const [ns, { list: list4, known: inNs }] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const except = all.filter((e) => !inSet.has(e.id));
+      const exceptCount = all.length - inNs;
       const real = !ns.startsWith("[");
-      const declaredOnly = all.every((e) => e.type === "workload");
-      const whole = real && except.length === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && except.length > 0 && except.length <= MAX_EXCEPT && list4.length > 2 * except.length && list4.length > 1 + except.length && (!declaredOnly || list4.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except, declaredOnly });
+      const declaredOnly = this.declaredNs.get(ns) ?? true;
+      const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list4.length > 2 * exceptCount && list4.length > 1 + exceptCount && (!declaredOnly || list4.length > MAX_NAMED);
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else for (const e of list4) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
-    const podsWhole = allPods.length > 1 && podsMissing.length === 0;
-    const podsMost = podsMissing.length > 0 && podsMissing.length <= MAX_EXCEPT && pods.length > 2 * podsMissing.length && (this.anySynthetic || pods.length > MAX_NAMED);
-    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissing.length) out.push({ kind: "all-pods", except: podsMissing, declaredOnly: !this.anySynthetic });
+    const podsWhole = this.pods > 1 && podsMissingCount === 0;
+    const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
+    if (podsWhole || podsMost && cost(nsTerms) > 1 + podsMissingCount) out.push({ kind: "all-pods", except: podsWhole ? [] : podsMissing(), declaredOnly: !this.anySynthetic });
     else out.push(...nsTerms);
     if (allExternals) out.push({ kind: "all-externals" });
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
 };
+function isPod(e) {
+  return e.type === "workload" || e.type === "synthetic";
+}
 function addressCount(endpoints) {
-  return countAddresses(endpoints.flatMap((e) => e.type === "external" ? e.ranges : []));
+  const ranges = [];
+  for (const e of endpoints) if (e.type === "external") ranges.push(...e.ranges);
+  return ranges.length === 0 ? 0n : countAddresses(ranges);
 }
 function cost(terms) {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
+}
+var CHANGE_TYPES = ["added", "removed", "changed"];
+var ENDPOINT_CHANGES = [null, "added", "removed"];
+function child2(map, key) {
+  let next = map.get(key);
+  if (!next) map.set(key, next = /* @__PURE__ */ new Map());
+  return next;
 }
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
@@ -42165,10 +42335,77 @@ function violationsByChange(violations) {
   }
   return out;
 }
+var NONE = [];
+function violationsInStep(violations, changes) {
+  const flows = violations.filter((v) => !("via" in v.change));
+  const start = new Int32Array(changes.length).fill(-1);
+  const count = new Int32Array(changes.length);
+  let i = 0;
+  for (let j = 0; j < flows.length; j++) {
+    const c = flows[j].change;
+    if (changes[i] !== c || count[i] === 0 || start[i] + count[i] !== j) {
+      while (i < changes.length && changes[i] !== c) i++;
+      if (i === changes.length || count[i] > 0) {
+        const byChange = violationsByChange(violations);
+        return (k) => byChange.get(changes[k]) ?? NONE;
+      }
+      start[i] = j;
+    }
+    count[i]++;
+  }
+  return (k) => count[k] === 0 ? NONE : flows.slice(start[k], start[k] + count[k]);
+}
+var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
+  const known = grouped.get(report.changes);
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  if (same) return known.grouping;
+  const grouping = groupAll(report);
+  grouped.set(report.changes, { of: report, grouping });
+  return grouping;
+}
+function groupAll(report) {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violations = violationsByChange(report.gate.violations);
+  const violationsOf = violationsInStep(report.gate.violations, report.changes);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
+  const order = { opened: [], closed: [] };
+  const ids = /* @__PURE__ */ new Map();
+  const idOf = (text) => {
+    let n = ids.get(text);
+    if (n === void 0) ids.set(text, n = ids.size);
+    return n;
+  };
+  const connIds = /* @__PURE__ */ new Map();
+  const connId = (c) => {
+    let n = connIds.get(c);
+    if (n === void 0) connIds.set(c, n = idOf(c.toString()));
+    return n;
+  };
+  const facets = /* @__PURE__ */ new Map();
+  const reasonsOf = (c, facet) => {
+    let f = facets.get(c.why);
+    if (f === void 0) {
+      const of = (x) => {
+        const reasons = facetReasons(c, x);
+        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("")) };
+      };
+      facets.set(c.why, f = { opened: of("opened"), closed: of("closed") });
+    }
+    return f[facet];
+  };
+  const single = /* @__PURE__ */ new Map();
+  const gateId = (hits) => {
+    if (hits.length === 0) return 0;
+    if (hits.length === 1) {
+      const v = hits[0];
+      let byRule = single.get(v.conn);
+      if (!byRule) single.set(v.conn, byRule = /* @__PURE__ */ new Map());
+      let n = byRule.get(v.rule);
+      if (n === void 0) byRule.set(v.rule, n = 1 + idOf(`${v.rule} ${connId(v.conn)}`));
+      return n;
+    }
+    return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -42178,64 +42415,64 @@ function groupChanges(report) {
       if (conn.isEmpty) continue;
       if (facet === "opened") openedFlows++;
       else closedFlows++;
-      const reasons = facetReasons(c, facet);
-      const gate = facet === "opened" ? (violations.get(c) ?? []).map((v) => ({ rule: v.rule, conn: v.conn })) : [];
-      const key = JSON.stringify([
-        c.type,
-        c.endpoint,
-        conn.toString(),
-        reasons.map((r) => JSON.stringify(r)).sort(),
-        gate.map((g) => `${g.rule} ${g.conn.toString()}`).sort()
-      ]);
-      const list4 = buckets[facet].get(key) ?? [];
-      list4.push({ change: c, index: i, conn, reasons, gate });
-      buckets[facet].set(key, list4);
+      const { reasons, id: reasonsId } = reasonsOf(c, facet);
+      const hits = facet === "opened" ? violationsOf(i) : NONE;
+      const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
+      const byConn = child2(buckets[facet], shape);
+      const byReasons = child2(byConn, connId(conn));
+      const byGate = child2(byReasons, reasonsId);
+      const g = gateId(hits);
+      const bucket = byGate.get(g);
+      if (bucket) bucket.parts.push(i);
+      else {
+        const made = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
+        byGate.set(g, made);
+        order[facet].push(made);
+      }
     }
   });
-  const build2 = (facet) => [...buckets[facet].values()].flatMap((parts) => collapse(facet, parts, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
   const opened = build2("opened");
   return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
-function collapse(facet, parts, index) {
-  const first = parts[0];
-  return rectangles(parts, index).map((r) => {
-    const sorted = [...r.parts].sort((a, b) => a.index - b.index);
+function collapse(facet, bucket, changes, index) {
+  return rectangles(bucket.parts, changes, index).map((r) => {
+    const sorted = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
-      first: sorted[0].index,
+      first: sorted[0],
       group: {
         facet,
-        type: first.change.type,
-        endpoint: first.change.endpoint,
-        conn: first.conn,
-        reasons: first.reasons,
-        gate: first.gate,
+        type: bucket.change.type,
+        endpoint: bucket.change.endpoint,
+        conn: bucket.conn,
+        reasons: bucket.reasons,
+        gate: bucket.gate,
         sources: srcs,
         destinations: dsts,
-        changes: sorted.map((p) => p.change)
+        changes: Array.from(sorted, (i) => changes[i])
       }
     };
   });
 }
-function rectangles(parts, index) {
+function rectangles(parts, changes, index) {
   const perDst = /* @__PURE__ */ new Map();
   for (const p of parts) {
-    const d = p.change.dst;
+    const c = changes[p];
+    const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
-      entry = { dst: d, srcs: /* @__PURE__ */ new Map(), parts: [] };
+      entry = { dst: d, srcs: [], self: false, parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(p.change.src.id, p.change.src);
+    entry.srcs.push(c.src);
+    if (c.src.id === d.id) entry.self = true;
     entry.parts.push(p);
   }
-  const keyOf = (srcs) => {
-    const list4 = index.normalize(srcs);
-    return { list: list4, key: list4.map((e) => e.id).join("\n") };
-  };
+  const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
-    const plain2 = keyOf(entry.srcs.values());
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf([...entry.srcs.values(), entry.dst]) : null;
+    const plain2 = keyOf(index.sorted(entry.srcs));
+    const padded = entry.dst.type === "workload" && !entry.self ? keyOf(index.with(plain2.set, entry.dst)) : null;
     return { entry, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
@@ -42245,25 +42482,27 @@ function rectangles(parts, index) {
     const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
     let r = perSrcSet.get(pick.key);
     if (!r) {
-      r = { srcs: pick.list, dsts: [], parts: [] };
+      r = { srcs: pick.set, dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
-    r.parts.push(...entry.parts);
+    for (const p of entry.parts) r.parts.push(p);
   }
   return [...perSrcSet.values()];
 }
 function displaySets(srcs, dsts, index) {
   const shorter = (set, self2) => {
-    const without = index.describe(set.filter((e) => e.id !== self2.id));
-    const withSelf = index.describe([...set, self2]);
-    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+    const without = index.without(set, self2);
+    const withSelf = without === set ? index.with(set, self2) : set;
+    const a = index.describe(without);
+    const b = index.describe(withSelf);
+    return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set) => set.length === 1 && set[0].type === "workload" ? set[0] : void 0;
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
-  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
+  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
 }
 function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -42350,7 +42589,9 @@ function setWords(s, role, code, max = 5) {
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
     const k = kindOf(t);
-    buckets.set(k, [...buckets.get(k) ?? [], t]);
+    const list4 = buckets.get(k);
+    if (list4) list4.push(t);
+    else buckets.set(k, [t]);
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
@@ -42523,6 +42764,30 @@ function policyWords(c, facet, f) {
   return "";
 }
 
+// src/render/exposure-rules.ts
+var memo = /* @__PURE__ */ new WeakMap();
+function exposureRules(report) {
+  const known = memo.get(report.gate);
+  if (known && known.exposures === report.exposureChanges) return known.rules;
+  const rules2 = /* @__PURE__ */ new Map();
+  if (report.exposureChanges.length > 0) {
+    const exposures = new Set(report.exposureChanges);
+    const hit = /* @__PURE__ */ new Map();
+    for (const v of report.gate.violations) {
+      if (!exposures.has(v.change)) continue;
+      const list4 = hit.get(v.change);
+      if (list4) list4.push(v.rule);
+      else hit.set(v.change, [v.rule]);
+    }
+    for (const c of report.exposureChanges) {
+      const list4 = hit.get(c);
+      if (list4) rules2.set(c, list4);
+    }
+  }
+  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules2 });
+  return rules2;
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text) => md(plain(text));
@@ -42544,19 +42809,19 @@ function renderComment(report, ctx) {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   const fmt = exposureFormat(link);
-  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report.gate.violations) });
+  if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, []) });
+  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, report) });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: "full list of changed pairs", text: fullList(report.changes), dropRank: 2 });
-  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, report.assumptions.map((a) => `- ${md2(a)}`).join("\n")), dropRank: 5, afterRows: true });
+  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md2(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
   const summary2 = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
@@ -42564,37 +42829,40 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
   return fitBlocks(blocks, {
     maxChars: maxChars - 1,
     // the final newline
+    size: ctx.measure === "utf8" ? utf8Size : void 0,
     separator: "\n\n",
     noteAt,
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${trimmedRows} row${trimmedRows === 1 ? "" : "s"} left out of the tables and lists` : ""
+        trimmedRows > 0 ? `${plural(trimmedRows, "row")} left out of the tables and lists` : ""
       ].filter((s) => s !== "");
       return `> [!NOTE]
 > Truncated to fit a comment: ${what.join("; ")}. ${summary2}`;
     }
   }) + "\n";
 }
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+function lazy(items, row) {
+  return { length: items.length, at: (i) => i < items.length ? row(items[i], i) : void 0 };
+}
 function verdict(report, g, allowedBy) {
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report.gate.violations, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
   return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
 }
 function exposureViolations(report) {
-  const hit = new Set(report.gate.violations.map((v) => v.change));
-  return report.exposureChanges.filter((c) => hit.has(c));
+  return [...exposureRules(report).keys()];
 }
-function rulesOf(violations, c) {
-  return violations.filter((v) => v.change === c).map((v) => mdCode2(v.rule)).join(", ");
+function rulesOf(report, c) {
+  return (exposureRules(report).get(c) ?? []).map((r) => mdCode2(r)).join(", ");
 }
 function violationWords(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
@@ -42625,7 +42893,7 @@ function invalidCallout(report, link) {
 function workloadList(changes, link) {
   return {
     head: "#### Workloads added and removed",
-    rows: changes.map((w, i) => `${i === 0 ? "\n" : ""}
+    rows: lazy(changes, (w, i) => `${i === 0 ? "\n" : ""}
 - ${workloadLine(w, link)}`),
     tail: "",
     more: (n) => `
@@ -42664,11 +42932,11 @@ function exposureFormat(link) {
     }
   };
 }
-function exposureList(title, changes, facet, fmt, violations) {
+function exposureList(title, changes, facet, fmt, report) {
   return {
     head: `#### ${title} (${changes.length})`,
-    rows: changes.map((c, i) => {
-      const rules2 = facet === "opened" ? rulesOf(violations, c) : "";
+    rows: lazy(changes, (c, i) => {
+      const rules2 = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}
 - ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
     }),
@@ -42685,7 +42953,7 @@ function groupTable(title, groups2, link) {
 | --- | --- | --- | --- |`;
   return {
     head,
-    rows: groups2.map((g) => `
+    rows: lazy(groups2, (g) => `
 | ${setWords(g.sources, "source", mdCode2)} | ${setWords(g.destinations, "destination", mdCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `
@@ -42695,7 +42963,7 @@ _\u2026 and ${plural(n, "more group")}._`
 }
 function connCell(g) {
   const parts = [md2(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${g.changes.length} pairs</sub>`);
+  if (g.changes.length > 1) parts.push(`<sub>${plural(g.changes.length, "pair")}</sub>`);
   if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
@@ -42716,8 +42984,9 @@ function reasonMd(r, link) {
 function violationList(g) {
   const failing = g.violating;
   return {
-    head: `#### Gate violations (${failing.length})`,
-    rows: failing.map(
+    head: `#### Gate violations (${failing.length.toLocaleString("en-US")})`,
+    rows: lazy(
+      failing,
       (x, i) => `${i === 0 ? "\n" : ""}
 - \u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
         x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; ")
@@ -42729,34 +42998,46 @@ function violationList(g) {
 _\u2026 and ${plural(n, "more group")} of violations._`
   };
 }
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
+function details(summary2, body, join11 = "\n", head = "") {
+  const open2 = `<details><summary>${summary2}</summary>
 
-${body}
-
-</details>`;
+${head}`;
+  const close = "\n\n</details>";
+  if (typeof body === "string") return `${open2}${body}${close}`;
+  return (max, size) => {
+    const parts = [open2];
+    let total = size(open2) + size(close);
+    for (let i = 0; i < body.length; i++) {
+      const line = (i > 0 ? join11 : "") + (body.at(i) ?? "");
+      total += size(line);
+      if (total > max) return void 0;
+      parts.push(line);
+    }
+    parts.push(close);
+    return parts.join("");
+  };
 }
 function fullList(changes) {
-  const rows = changes.map((c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
-  return details(`All ${plural(changes.length, "changed pair")}`, ["| Source | Destination | Base | Head |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+  const rows = lazy(changes, (c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
+  return details(`All ${plural(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 function location(file, line, url, column) {
   const text = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
   return url ? `[${text}](${url})` : text;
 }
 function diagnostics(report, link) {
-  const items = report.diagnostics.map((d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
-  return details(`Diagnostics (${report.diagnostics.length})`, items.join("\n"));
+  const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
+  return details(`Diagnostics (${report.diagnostics.length})`, items, "\n");
 }
 function policyChanges(report, link) {
-  const parts = report.policyChanges.map((p) => {
+  const parts = lazy(report.policyChanges, (p) => {
     const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
     if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at})`;
     return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
-  return details(`Policy changes (${report.policyChanges.length})`, parts.join("\n\n"));
+  return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
 }
 function fence(text, info2) {
   const body = visibleControls(text);
@@ -42769,6 +43050,62 @@ ${ticks}`;
 function safeUrl(url) {
   if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/render/json-chunks.ts
+var JsonList = class {
+  constructor(length, items, toJson) {
+    this.length = length;
+    this.items = items;
+    this.toJson = toJson;
+  }
+  length;
+  items;
+  toJson;
+  *[Symbol.iterator]() {
+    for (const item of this.items) yield this.toJson(item);
+  }
+};
+function jsonList(items, toJson) {
+  return new JsonList(items.length, items, toJson);
+}
+function* jsonChunks(value, indent = "") {
+  const inner = indent + "  ";
+  if (value instanceof JsonList || Array.isArray(value)) {
+    const items = value;
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    let first = true;
+    for (const item of items) {
+      const text = JSON.stringify(item === void 0 || typeof item === "function" ? null : item, null, 2) ?? "null";
+      yield `${first ? "[\n" : ",\n"}${inner}${text.replace(/\n/g, `
+${inner}`)}`;
+      first = false;
+    }
+    yield `
+${indent}]`;
+    return;
+  }
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
+    if (entries.length === 0) {
+      yield "{}";
+      return;
+    }
+    let first = true;
+    for (const [k, v] of entries) {
+      yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(k)}: `;
+      yield* jsonChunks(v, inner);
+      first = false;
+    }
+    yield `
+${indent}}`;
+    return;
+  }
+  yield (JSON.stringify(value, null, 2) ?? "null").replace(/\n/g, `
+${indent}`);
 }
 
 // src/render/reach-json.ts
@@ -42808,6 +43145,14 @@ function changeJson(c) {
     why: c.why.map((w) => ({ ...w }))
   };
 }
+function violationJson(v) {
+  return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
+}
+function* diffJsonChunks(r) {
+  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
+  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(r.gate.violations, violationJson) } });
+  yield "\n";
+}
 function diffJson(r) {
   return {
     schema: "netreach.diff/v1",
@@ -42816,7 +43161,7 @@ function diffJson(r) {
     gate: {
       passed: r.gate.passed,
       failOn: [...r.gateConfig.failOn],
-      violations: r.gate.violations.map((v) => ({ rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) }))
+      violations: r.gate.violations.map(violationJson)
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
@@ -42839,6 +43184,39 @@ function diffJson(r) {
   };
 }
 
+// src/files/write-chunks.ts
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+var BATCH_CHARS = 1 << 20;
+async function writeBatched(chunks, write, drain) {
+  let batch = [];
+  let size = 0;
+  const flush = async () => {
+    const text = batch.join("");
+    batch = [];
+    size = 0;
+    if (write(text) === false) await drain();
+  };
+  for (const c of chunks) {
+    batch.push(c);
+    size += c.length;
+    if (size >= BATCH_CHARS) await flush();
+  }
+  if (batch.length > 0) await flush();
+}
+async function writeFileChunks(path10, chunks) {
+  const stream = createWriteStream(path10);
+  try {
+    await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
+  stream.end();
+  await finished(stream);
+}
+
 // src/render/diff-text.ts
 var TEXT = {
   code: plain,
@@ -42847,7 +43225,7 @@ var TEXT = {
   reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
-  return report.exposureChanges.map((change) => ({ change, rules: report.gate.violations.filter((v) => v.change === change).map((v) => v.rule) })).filter((x) => x.rules.length > 0);
+  return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
   return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
@@ -42889,6 +43267,7 @@ function openingAnnotations(report) {
 }
 
 // src/action/comment-step.ts
+var SUMMARY_MAX_BYTES = 1e6;
 function safe(text) {
   return plain(text).replace(/^::/, ": :");
 }
@@ -42916,7 +43295,6 @@ async function writeComment(inputs, event, client, marker, render2) {
 }
 
 // src/action/run-targets.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/render/target-outcome.ts
@@ -42925,6 +43303,10 @@ function isChanged(t) {
 }
 
 // src/render/targets-json.ts
+function* targetsJsonChunks(outcomes) {
+  yield* jsonChunks(targetsDiffJson(outcomes));
+  yield "\n";
+}
 function targetsDiffJson(outcomes) {
   const out = {
     schema: "netreach.diff/v1",
@@ -43013,6 +43395,8 @@ function appears(t) {
 }
 function renderTargetsComment(outcomes, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (t) => t.length;
+  const clip = (t, n) => ctx.measure === "utf8" ? cutText(t, n, utf8Size) : t.slice(0, n);
   const allowedBy = ctx.gateAllowedByLabel ?? null;
   const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
@@ -43032,7 +43416,7 @@ function renderTargetsComment(outcomes, ctx) {
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
   const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t));
   const top = head.join("\n\n");
-  const left = maxChars - top.length - 400;
+  const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
   const parts = [top];
   const dropped = [];
@@ -43044,15 +43428,15 @@ function renderTargetsComment(outcomes, ctx) {
     }
     if (t.failure !== void 0) {
       const [first, ...detail] = t.failure.message.split("\n");
-      parts.push(`${title}
+      parts.push(clip(`${title}
 
 > [!CAUTION]
 > ${md3(first ?? "")}${detail.length > 0 ? `
 
-${fence(detail.join("\n"), "text")}` : ""}`.slice(0, share));
+${fence(detail.join("\n"), "text")}` : ""}`, share));
       continue;
     }
-    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - title.length - 4 });
+    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - size(title) - 4 });
     parts.push(`${title}
 
 ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
@@ -43060,7 +43444,7 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   if (dropped.length > 0) parts.push(`> [!NOTE]
 > Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
-  return (text.length > maxChars - 1 ? text.slice(0, maxChars - 1) : text) + "\n";
+  return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
 }
 function list(ts) {
   const names = ts.map((t) => mdCode3(t.name));
@@ -43736,9 +44120,9 @@ import { spawn } from "node:child_process";
 var MAX_STDERR_BYTES = 64 * 1024;
 function runTool(file, args, opts) {
   return new Promise((resolve) => {
-    let child2;
+    let child3;
     try {
-      child2 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+      child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
       resolve({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
@@ -43752,29 +44136,29 @@ function runTool(file, args, opts) {
     const killGroup = (why) => {
       ended ??= why;
       try {
-        if (child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+        if (child3.pid !== void 0) process.kill(-child3.pid, "SIGKILL");
       } catch {
       }
     };
     const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
-    child2.stdout.on("data", (chunk) => {
+    child3.stdout.on("data", (chunk) => {
       outBytes += chunk.length;
       if (outBytes > opts.maxOutputBytes) killGroup("too-much-output");
       else out.push(chunk);
     });
-    child2.stderr.on("data", (chunk) => {
+    child3.stderr.on("data", (chunk) => {
       if (errBytes < MAX_STDERR_BYTES) err.push(chunk.subarray(0, MAX_STDERR_BYTES - errBytes));
       errBytes += chunk.length;
     });
-    child2.on("error", (e) => {
+    child3.on("error", (e) => {
       clearTimeout(timer);
       resolve({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
-    child2.on("close", (status, signal) => {
+    child3.on("close", (status, signal) => {
       clearTimeout(timer);
-      if (child2.pid !== void 0) {
+      if (child3.pid !== void 0) {
         try {
-          process.kill(-child2.pid, "SIGKILL");
+          process.kill(-child3.pid, "SIGKILL");
         } catch {
         }
       }
@@ -44603,7 +44987,7 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
   const reportPath = join9(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync4(reportPath, JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n");
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes));
   const sum = (f) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
@@ -44617,7 +45001,7 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || void 0, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: 9e5 })).write();
+    await summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -44818,7 +45202,7 @@ async function runAction(env = process.env) {
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
   const reportPath = join10(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  writeFileSync5(reportPath, JSON.stringify(diffJson(report), null, 2) + "\n");
+  await writeFileChunks(reportPath, diffJsonChunks(report));
   const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
   const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
   const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
@@ -44830,7 +45214,7 @@ async function runAction(env = process.env) {
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || void 0, link, baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
   try {
-    await summary.addRaw(renderComment(report, { ...ctxBase, maxChars: 9e5 })).write();
+    await summary.addRaw(renderComment(report, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
     warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
