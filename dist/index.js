@@ -31407,6 +31407,44 @@ function info(message) {
 // src/action/run.ts
 import { join as join10 } from "node:path";
 
+// src/reach/admin-assumptions.ts
+function adminAssumptions(revisions2, known) {
+  const policies = revisions2.flat();
+  if (policies.length === 0) return [];
+  const out = [
+    "Admin-tier policies are evaluated per direction: admin rules by priority, then rule order, the first match accepting, denying or passing; then NetworkPolicy for pods it isolates in that direction; then the baseline tier; else allowed. An egress Accept or Allow does not override the destination's ingress policies (the ClusterNetworkPolicy reading)."
+  ];
+  if (policies.some((p) => p.ingress.length > 0)) {
+    out.push("Admin-tier ingress rules match pods only (from: namespaces or pods): traffic from outside the cluster and from nodes is matched by none of them, so an admin Deny does not stop it; NetworkPolicy ipBlocks and the baseline's absence decide it.");
+  }
+  const peers = new Set(policies.flatMap((p) => [...p.ingress, ...p.egress]).flatMap((r) => r.peers.map((peer2) => peer2.kind)));
+  if (peers.has("networks")) {
+    out.push(
+      known.podIps ? "networks peers match outside addresses and the pods whose IPs the input gives (status.podIP), when all of a workload's pods are inside; pods without a known IP are matched by none." : "networks peers match addresses outside the cluster only: the input gives no pod IPs (status.podIP), so a networks rule that covers them (0.0.0.0/0, say) is not applied to traffic between pods."
+    );
+  }
+  if (peers.has("nodes")) {
+    out.push(
+      known.nodes ? "nodes peers match the hostNetwork pods on the Nodes they select (by spec.nodeName); node addresses themselves are not endpoints of this report." : "nodes peers match nothing here: the input declares no Nodes."
+    );
+  }
+  if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
+  const tied = /* @__PURE__ */ new Set();
+  for (const revision of revisions2) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of revision) {
+      const key = `${p.tier}/${p.priority}`;
+      const other = seen.get(key);
+      if (other !== void 0) tied.add(`${other} and ${p.id}`);
+      else seen.set(key, p.id);
+    }
+  }
+  if (tied.size > 0) {
+    out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
+  }
+  return out;
+}
+
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
 function normalize(pairs) {
@@ -31564,6 +31602,7 @@ var PortSet = class _PortSet {
     return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
+var TEXT = /* @__PURE__ */ new WeakMap();
 var ConnSet = class _ConnSet {
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   constructor(sets) {
@@ -31615,9 +31654,12 @@ var ConnSet = class _ConnSet {
   }
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString() {
-    if (this.isAll) return "All Connections";
-    if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+    let text = TEXT.get(this);
+    if (text === void 0) {
+      text = this.isAll ? "All Connections" : this.isEmpty ? "No Connections" : PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+      TEXT.set(this, text);
+    }
+    return text;
   }
 };
 
@@ -31667,11 +31709,132 @@ var ConnInterner = class {
   }
 };
 
+// src/model/admin-policy.ts
+function adminOrder(a, b) {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+function adminPeerAsPeers(peer2) {
+  switch (peer2.kind) {
+    case "pods":
+      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
+    case "networks":
+      return peer2.cidrs.map((cidr) => ({ kind: "networks", cidr }));
+    case "nodes":
+      return [{ kind: "nodes", selector: peer2.selector }];
+    case "domainNames":
+      return [];
+  }
+}
+function adminRulePeers(rule) {
+  return rule.peers.flatMap(adminPeerAsPeers);
+}
+
+// src/reach/row.ts
+var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
+var EMPTY_ROW = Object.freeze({ fallback: ConnSet.NONE, nodes: new Int32Array(0), conns: Object.freeze([]) });
+function rowAt(row, node) {
+  const nodes = row.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const v = nodes[mid];
+    if (v === node) return row.conns[mid];
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row.fallback;
+}
+function rowDifference(a, b) {
+  if (a === b) return new Int32Array(0);
+  if (a.fallback !== b.fallback) return "all";
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    if (x === y) {
+      if (a.conns[i] !== b.conns[j]) out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      if (a.conns[i] !== b.fallback) out.push(x);
+      i++;
+    } else {
+      if (b.conns[j] !== a.fallback) out.push(y);
+      j++;
+    }
+  }
+  return Int32Array.from(out);
+}
+var RowBuilder = class {
+  constructor(fallback = ConnSet.NONE) {
+    this.fallback = fallback;
+  }
+  fallback;
+  acc = /* @__PURE__ */ new Map();
+  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
+  addAll(conn) {
+    this.fallback = this.fallback.union(conn);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  }
+  add(node, conn) {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  }
+  build(intern) {
+    const fallback = intern(this.fallback);
+    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
+    const nodes = [];
+    const conns = [];
+    for (const n of listed2) {
+      const c = intern(this.acc.get(n));
+      if (c === fallback) continue;
+      nodes.push(n);
+      conns.push(c);
+    }
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+};
+function combineRows(a, b, op, intern) {
+  const fallback = intern(op(a.fallback, b.fallback));
+  const nodes = [];
+  const conns = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
+    const node = Math.min(x, y);
+    const ca = x === node ? a.conns[i++] : a.fallback;
+    const cb = y === node ? b.conns[j++] : b.fallback;
+    const c = intern(op(ca, cb));
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
+var rowUnion = (a, b, intern) => combineRows(a, b, (x, y) => x.union(y), intern);
+var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), intern);
+
+// src/model/labels.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
 // src/net/ip.ts
 var import_ip_address = __toESM(require_ip_address(), 1);
 var FAMILY_BITS = { v4: 32, v6: 128 };
 function familyMax(f) {
   return (1n << BigInt(FAMILY_BITS[f])) - 1n;
+}
+function parseAddress(text) {
+  const family = text.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(text) : parseV6(text);
+  return value === void 0 ? void 0 : { family, value };
 }
 var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 function parseV4(text) {
@@ -31748,6 +31911,54 @@ function countAddresses(input) {
   }
   if (cur) total += cur.hi - cur.lo + 1n;
   return total;
+}
+
+// src/load/limits.ts
+var MiB = 1024 * 1024;
+var defaultInputLimits = {
+  bytes: 128 * MiB,
+  workloads: 15e4,
+  policies: 15e4,
+  podClasses: 5e4
+};
+var LIMIT_OPTIONS = {
+  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
+  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
+  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
+  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
+};
+var LimitError = class extends Error {
+  constructor(limit, actual, max, where, atLeast = false) {
+    const o = LIMIT_OPTIONS[limit];
+    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
+    super(
+      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
+    );
+    this.limit = limit;
+    this.actual = actual;
+    this.max = max;
+  }
+  limit;
+  actual;
+  max;
+  name = "LimitError";
+};
+function checkLimit(limits, limit, actual, where) {
+  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
+}
+function parseLimit(limit, text) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toUpperCase()[0];
+  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
+  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
+    const o = LIMIT_OPTIONS[limit];
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+  }
+  return { ok: true, value };
+}
+function formatBytes(bytes) {
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
 }
 
 // src/reach/external-space.ts
@@ -31861,6 +32072,206 @@ function smallestEnclosing(family, lo, hi) {
   return { family, base: lo >> size << size, prefix };
 }
 
+// src/reach/universe.ts
+function selectorKey(s) {
+  return JSON.stringify(s.requirements.map((r) => JSON.stringify(r)).sort());
+}
+function namedPortKey(name, protocol) {
+  return `${name}/${protocol}`;
+}
+function buildUniverse(sides, options = {}) {
+  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
+  const podKeys = /* @__PURE__ */ new Set();
+  const nsKeys = /* @__PURE__ */ new Set();
+  const portNames = /* @__PURE__ */ new Set();
+  const blocks = [];
+  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
+  const networks2 = /* @__PURE__ */ new Map();
+  const nodeSelectors = /* @__PURE__ */ new Map();
+  const addRule = (ports, peers) => {
+    if (ports !== "any") {
+      for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+    }
+    if (peers === "any") return;
+    for (const peer2 of peers) {
+      switch (peer2.kind) {
+        case "ipBlock":
+          blocks.push(peer2);
+          break;
+        case "networks":
+          blocks.push({ kind: "ipBlock", cidr: peer2.cidr, except: [] });
+          networks2.set(formatCidr(peer2.cidr), peer2.cidr);
+          break;
+        case "nodes":
+          nodeSelectors.set(selectorKey(peer2.selector), peer2.selector);
+          break;
+        case "pods":
+          addKeys(peer2.pods, podKeys);
+          if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
+      }
+    }
+  };
+  for (const side2 of sides) {
+    for (const p of side2.policies) {
+      addKeys(p.subject, podKeys);
+      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
+    }
+    for (const p of side2.adminPolicies) {
+      addKeys(p.subject.pods, podKeys);
+      addKeys(p.subject.namespaces, nsKeys);
+      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
+    }
+  }
+  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
+  const podClasses = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const classOf = sides.map((side2) => {
+    const map = /* @__PURE__ */ new Map();
+    const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
+    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
+      const ns = side2.namespaces.get(ep.pod.namespace);
+      const ips = "ips" in ep.pod ? ep.pod.ips : [];
+      const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
+      const cls = {
+        namespace: ep.pod.namespace,
+        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
+        labels: project(ep.pod.labels, podKeys),
+        namedPorts: new Map(
+          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+        ),
+        hostNetwork: exempt && ep.pod.hostNetwork,
+        inNetworks: new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k)),
+        onNodes: new Set([...nodeSelectors].filter(([, sel]) => nodeNames.length > 0 && nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k))
+      };
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork, [...cls.inNetworks], [...cls.onNodes]]);
+      let index = byKey.get(key);
+      if (index === void 0) {
+        index = podClasses.length;
+        podClasses.push(cls);
+        byKey.set(key, index);
+      }
+      map.set(ep.id, index);
+    }
+    return map;
+  });
+  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
+    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
+  }
+  const external = buildExternalSpace(blocks);
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+function holdsAll(cidr, ips) {
+  const r = cidrRange(cidr);
+  return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
+}
+function project(labels2, keys) {
+  const out = {};
+  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
+  return out;
+}
+
+// src/reach/rule-ports.ts
+function hasNamedPorts(rule) {
+  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
+}
+function rulePorts(rule, names) {
+  if (rule.ports === "any") return ConnSet.ALL;
+  const byProto = {};
+  for (const spec of rule.ports) {
+    const set = specPorts(spec, names);
+    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
+  }
+  return ConnSet.of(byProto);
+}
+function specPorts(spec, names) {
+  switch (spec.port.kind) {
+    case "all":
+      return PortSet.ALL;
+    case "range":
+      return PortSet.range(spec.port.from, spec.port.to);
+    case "named": {
+      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
+      if (n === void 0) return PortSet.EMPTY;
+      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
+    }
+  }
+}
+
+// src/reach/admin-tiers.ts
+function tierRules(policies, peers, podClasses) {
+  const empty = () => Array.from({ length: podClasses }, () => []);
+  const out = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
+  for (const policy of [...policies].sort(adminOrder)) {
+    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
+    for (const dir of ["ingress", "egress"]) {
+      const rules2 = policy[dir].map((rule) => ({ policy, rule }));
+      if (rules2.length === 0) continue;
+      for (const s of subjects) out[policy.tier][dir][s].push(...rules2);
+    }
+  }
+  return out;
+}
+function walkTier(rules2, peers, portsAt, intern) {
+  let decided = EMPTY_ROW;
+  let accepted = EMPTY_ROW;
+  let denied = EMPTY_ROW;
+  for (const { rule } of rules2) {
+    const b = new RowBuilder();
+    const perNames = /* @__PURE__ */ new Map();
+    for (const node of peers.of("", adminRulePeers(rule))) {
+      const names = portsAt(node);
+      let ports = perNames.get(names);
+      if (!ports) perNames.set(names, ports = rulePorts(rule, names));
+      if (!ports.isEmpty) b.add(node, ports);
+    }
+    const matched = rowSubtract(b.build(intern), decided, intern);
+    if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
+    decided = rowUnion(decided, matched, intern);
+  }
+  return { accepted, denied };
+}
+function foldTier(walk2, next, intern) {
+  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
+}
+
+// src/reach/decisions.ts
+function decide(admin, next) {
+  const pieces = [];
+  const passes = [];
+  let left = ConnSet.ALL;
+  for (const m of admin) {
+    const conn = m.conn.intersect(left);
+    if (conn.isEmpty) continue;
+    left = left.subtract(conn);
+    const action = m.applied.rule.action;
+    if (action === "pass") passes.push({ applied: m.applied, conn });
+    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+  }
+  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
+  const add = (conn, allowed, by) => {
+    if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
+  };
+  if (next.kind === "networkpolicy") {
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
+    add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
+  } else {
+    let open2 = rest;
+    for (const m of next.matches) {
+      const conn = m.conn.intersect(open2);
+      if (conn.isEmpty) continue;
+      open2 = open2.subtract(conn);
+      if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
+      else add(conn, true, { kind: "default" });
+    }
+    add(open2, true, { kind: "default" });
+  }
+  return pieces;
+}
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -31909,10 +32320,20 @@ var PeerNodes = class {
   }
   match(policyNs, peer2) {
     const P = this.universe.podClasses.length;
-    if (peer2.kind === "ipBlock") {
-      return (this.universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
-    }
     const classes = this.universe.podClasses;
+    switch (peer2.kind) {
+      case "ipBlock":
+        return (this.universe.externalsOf.get(ipBlockKey(peer2)) ?? []).map((e) => P + e);
+      case "networks": {
+        const key = formatCidr(peer2.cidr);
+        const pods = classes.flatMap((c, i) => c.inNetworks.has(key) ? [i] : []);
+        return [...pods, ...(this.universe.externalsOf.get(ipBlockKey({ kind: "ipBlock", cidr: peer2.cidr, except: [] })) ?? []).map((e) => P + e)];
+      }
+      case "nodes": {
+        const key = selectorKey(peer2.selector);
+        return classes.flatMap((c, i) => c.onNodes.has(key) ? [i] : []);
+      }
+    }
     const out = [];
     if (peer2.namespaces.kind === "own") {
       for (const i of this.inNamespace(policyNs)) if (selects(peer2.pods, classes[i].labels)) out.push(i);
@@ -31927,75 +32348,15 @@ var PeerNodes = class {
   }
 };
 function peerKey(peer2) {
-  return peer2.kind === "ipBlock" ? "ip:" + ipBlockKey(peer2) : JSON.stringify(peer2);
+  switch (peer2.kind) {
+    case "ipBlock":
+      return "ip:" + ipBlockKey(peer2);
+    case "networks":
+      return "net:" + formatCidr(peer2.cidr);
+    default:
+      return JSON.stringify(peer2);
+  }
 }
-
-// src/reach/row.ts
-var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
-function rowAt(row, node) {
-  const nodes = row.nodes;
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const v = nodes[mid];
-    if (v === node) return row.conns[mid];
-    if (v < node) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return row.fallback;
-}
-function rowDifference(a, b) {
-  if (a === b) return new Int32Array(0);
-  if (a.fallback !== b.fallback) return "all";
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.nodes.length || j < b.nodes.length) {
-    const x = i < a.nodes.length ? a.nodes[i] : Infinity;
-    const y = j < b.nodes.length ? b.nodes[j] : Infinity;
-    if (x === y) {
-      if (a.conns[i] !== b.conns[j]) out.push(x);
-      i++;
-      j++;
-    } else if (x < y) {
-      if (a.conns[i] !== b.fallback) out.push(x);
-      i++;
-    } else {
-      if (b.conns[j] !== a.fallback) out.push(y);
-      j++;
-    }
-  }
-  return Int32Array.from(out);
-}
-var RowBuilder = class {
-  constructor(fallback = ConnSet.NONE) {
-    this.fallback = fallback;
-  }
-  fallback;
-  acc = /* @__PURE__ */ new Map();
-  /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
-  addAll(conn) {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
-  }
-  add(node, conn) {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
-  }
-  build(intern) {
-    const fallback = intern(this.fallback);
-    const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
-    const nodes = [];
-    const conns = [];
-    for (const n of listed2) {
-      const c = intern(this.acc.get(n));
-      if (c === fallback) continue;
-      nodes.push(n);
-      conns.push(c);
-    }
-    return { fallback, nodes: Int32Array.from(nodes), conns };
-  }
-};
 
 // src/reach/rule-ids.ts
 var RuleIds = class {
@@ -32011,164 +32372,34 @@ var RuleIds = class {
     this.byRule.set(rule, id);
     return id;
   }
+  /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
+  adminId(rule) {
+    let id = this.byRule.get(rule);
+    if (id !== void 0) return id;
+    const key = JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]);
+    id = this.byKey.get(key);
+    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    this.byRule.set(rule, id);
+    return id;
+  }
 };
-
-// src/model/labels.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
-// src/load/limits.ts
-var MiB = 1024 * 1024;
-var defaultInputLimits = {
-  bytes: 128 * MiB,
-  workloads: 15e4,
-  policies: 15e4,
-  podClasses: 5e4
-};
-var LIMIT_OPTIONS = {
-  bytes: { flag: "--max-bytes", input: "max-bytes", what: "bytes of manifests" },
-  workloads: { flag: "--max-workloads", input: "max-workloads", what: "workloads" },
-  policies: { flag: "--max-policies", input: "max-policies", what: "NetworkPolicies" },
-  podClasses: { flag: "--max-pod-classes", input: "max-pod-classes", what: "distinct pod classes" }
-};
-var LimitError = class extends Error {
-  constructor(limit, actual, max, where, atLeast = false) {
-    const o = LIMIT_OPTIONS[limit];
-    const n = (x) => limit === "bytes" ? formatBytes(x) : x.toLocaleString("en-US");
-    super(
-      `input too large: ${atLeast ? "at least " : ""}${n(actual)} ${limit === "bytes" ? "of manifests" : o.what}${where ? ` ${where}` : ""}, over the limit of ${n(max)}; raise it with ${o.flag} (Action input ${o.input}) if the machine has the time and memory for it`
-    );
-    this.limit = limit;
-    this.actual = actual;
-    this.max = max;
-  }
-  limit;
-  actual;
-  max;
-  name = "LimitError";
-};
-function checkLimit(limits, limit, actual, where) {
-  if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
-}
-function parseLimit(limit, text) {
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
-  const unit = m?.[2]?.toUpperCase()[0];
-  const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
-  if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
-    const o = LIMIT_OPTIONS[limit];
-    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
-  }
-  return { ok: true, value };
-}
-function formatBytes(bytes) {
-  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
-  return `${bytes.toLocaleString("en-US")} bytes`;
-}
-
-// src/reach/universe.ts
-function namedPortKey(name, protocol) {
-  return `${name}/${protocol}`;
-}
-function buildUniverse(sides, options = {}) {
-  const exempt = (options.hostNetwork ?? "exempt") === "exempt";
-  const podKeys = /* @__PURE__ */ new Set();
-  const nsKeys = /* @__PURE__ */ new Set();
-  const portNames = /* @__PURE__ */ new Set();
-  const blocks = [];
-  const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
-  for (const side2 of sides) {
-    for (const p of side2.policies) {
-      addKeys(p.subject, podKeys);
-      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
-        if (rule.ports !== "any") {
-          for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
-        }
-        if (rule.peers === "any") continue;
-        for (const peer2 of rule.peers) {
-          if (peer2.kind === "ipBlock") blocks.push(peer2);
-          else {
-            addKeys(peer2.pods, podKeys);
-            if (peer2.namespaces.kind === "selector") addKeys(peer2.namespaces.selector, nsKeys);
-          }
-        }
-      }
-    }
-  }
-  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
-  const podClasses = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side2) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
-      const ns = side2.namespaces.get(ep.pod.namespace);
-      const cls = {
-        namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
-        labels: project(ep.pod.labels, podKeys),
-        namedPorts: new Map(
-          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-        ),
-        hostNetwork: exempt && ep.pod.hostNetwork
-      };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
-      let index = byKey.get(key);
-      if (index === void 0) {
-        index = podClasses.length;
-        podClasses.push(cls);
-        byKey.set(key, index);
-      }
-      map.set(ep.id, index);
-    }
-    return map;
-  });
-  if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
-    throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
-  }
-  const external = buildExternalSpace(blocks);
-  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
-}
-function project(labels2, keys) {
-  const out = {};
-  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
-  return out;
-}
-
-// src/reach/rule-ports.ts
-function hasNamedPorts(rule) {
-  return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
-}
-function rulePorts(rule, names) {
-  if (rule.ports === "any") return ConnSet.ALL;
-  const byProto = {};
-  for (const spec of rule.ports) {
-    const set = specPorts(spec, names);
-    byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
-  }
-  return ConnSet.of(byProto);
-}
-function specPorts(spec, names) {
-  switch (spec.port.kind) {
-    case "all":
-      return PortSet.ALL;
-    case "range":
-      return PortSet.range(spec.port.from, spec.port.to);
-    case "named": {
-      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
-      if (n === void 0) return PortSet.EMPTY;
-      return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
-    }
-  }
-}
 
 // src/reach/evaluate.ts
 var Shared = class {
   interner = new ConnInterner();
   ruleIds = new RuleIds();
 };
-function evaluate(universe, policies, shared = new Shared()) {
+function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
+  const intern = (c) => interner.intern(c);
+  const policies = side2.policies;
+  const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
+  const noRules = [];
+  const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
+  const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const isolating = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   const applied = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
@@ -32189,13 +32420,17 @@ function evaluate(universe, policies, shared = new Shared()) {
   const signature = (cls, dir) => {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
-      if (isolating[dir][cls].length === 0) sig = "open";
-      else {
-        const rules2 = applied[dir][cls];
-        const ids = [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b);
-        const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
-        sig = `${dir}:${ids.join(",")}${named ? ":" + portsKey(cls) : ""}`;
+      const parts = [];
+      const rules2 = applied[dir][cls];
+      const isolated = isolating[dir][cls].length > 0;
+      parts.push(isolated ? [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
+      let named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+      for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
+        if (tierRules2.length === 0) continue;
+        parts.push(`${tier}:${tierRules2.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
+        named ||= dir === "ingress" && tierRules2.some((r) => hasNamedPorts(r.rule));
       }
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -32208,11 +32443,21 @@ function evaluate(universe, policies, shared = new Shared()) {
       const sig = signature(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
-        r = sig === "open" ? OPEN_ROW : dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
+    return r;
+  };
+  const tieredRow = (cls, dir) => {
+    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
+    let r = OPEN_ROW;
+    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
     return r;
   };
   const ingressRow = (d) => {
@@ -32250,6 +32495,11 @@ function evaluate(universe, policies, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const matchingRules = (src, dst, dir) => {
+    const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+  };
   return {
     universe,
     size,
@@ -32263,10 +32513,20 @@ function evaluate(universe, policies, shared = new Shared()) {
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src, dst, dir) {
+    matchingRules,
+    decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules2) => rules2.filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+      const policies2 = isolating[dir][subject];
+      return decide(
+        matching(admin),
+        policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+      );
     }
   };
 }
@@ -32280,6 +32540,73 @@ function includes(sorted, v) {
     else hi = mid - 1;
   }
   return false;
+}
+
+// src/diff/tier-reasons.ts
+function tierReasons(base2, head, dir, opened, closed) {
+  const b = decisions(base2, dir);
+  const h = decisions(head, dir);
+  if (b === null && h === null) return null;
+  const out = [];
+  const add = (side2, ps, allowed, within) => {
+    for (const p of ps ?? []) if (p.allowed === allowed && !p.conn.intersect(within).isEmpty) out.push(...pieceReasons(side2, p, dir));
+  };
+  const hp = h ?? networkPolicyPieces(head, dir);
+  const bp = b ?? networkPolicyPieces(base2, dir);
+  add("head", hp, true, opened);
+  add("base", bp, false, opened);
+  add("head", hp, false, closed);
+  add("base", bp, true, closed);
+  return out;
+}
+function decisions(p, dir) {
+  return p.src === void 0 || p.dst === void 0 ? null : p.r.decisions(p.src, p.dst, dir);
+}
+function networkPolicyPieces(p, dir) {
+  if (p.src === void 0 || p.dst === void 0) return [];
+  const subject = dir === "ingress" ? p.dst : p.src;
+  if (subject >= p.r.universe.podClasses.length) return [];
+  const policies = p.r.isolating(subject, dir);
+  if (policies.length === 0) return [];
+  const matches3 = p.r.matchingRules(p.src, p.dst, dir);
+  const allowed = matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  return [
+    { conn: allowed, allowed: true, passedBy: [], by: { kind: "allowed-by-rules", matches: matches3 } },
+    { conn: ConnSet.ALL.subtract(allowed), allowed: false, passedBy: [], by: { kind: "isolated", policies } }
+  ].filter((x) => !x.conn.isEmpty);
+}
+function pieceReasons(side2, p, dir) {
+  const passed = p.passedBy.map((a) => adminReason(side2, a, "passes"));
+  switch (p.by.kind) {
+    case "admin":
+      return [...passed, adminReason(side2, p.by.applied, p.allowed ? "allows" : "denies")];
+    case "allowed-by-rules":
+      return [
+        ...passed,
+        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+      ];
+    case "isolated":
+      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+    case "default":
+      return passed;
+  }
+}
+function adminReason(side2, { policy, rule }, effect) {
+  return {
+    side: side2,
+    policy: policy.id,
+    rule: `${rule.direction}[${rule.index}]`,
+    direction: rule.direction,
+    file: rule.source.file,
+    line: rule.source.line,
+    effect,
+    admin: adminWords(policy, rule)
+  };
+}
+function adminWords(policy, rule) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return { kind: policy.kind, name: policy.name, tier: policy.tier === "admin" ? "Admin" : "Baseline", priority: policy.priority, action, ruleName: rule.name };
 }
 
 // src/diff/explain.ts
@@ -32301,6 +32628,11 @@ function view(p, dir) {
 function explain(base2, head, opened, closed) {
   const out = [];
   for (const dir of ["egress", "ingress"]) {
+    const tiered = tierReasons(base2, head, dir, opened, closed);
+    if (tiered !== null) {
+      out.push(...tiered);
+      continue;
+    }
     const b = view(base2, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;
@@ -32333,8 +32665,8 @@ function dedupe(rs) {
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
   const shared = new Shared();
-  const rb = evaluate(universe, base2.policies, shared);
-  const rh = evaluate(universe, head.policies, shared);
+  const rb = evaluate(universe, base2, shared);
+  const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
@@ -33378,40 +33710,58 @@ function checkParent(route, parent, cluster, findings) {
   return admits;
 }
 
-// src/load/gateway-api.ts
-var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
-var GATEWAY_API_VERSIONS = {
-  Gateway: ["v1", "v1beta1"],
-  HTTPRoute: ["v1", "v1beta1"],
-  GRPCRoute: ["v1", "v1alpha2"],
-  TCPRoute: ["v1alpha2"],
-  TLSRoute: ["v1alpha2"],
-  UDPRoute: ["v1alpha2"],
-  ReferenceGrant: ["v1beta1", "v1alpha2"]
+// src/load/admin-dialect.ts
+var ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
+var ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";
+var ANP_MIX = "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames";
+var ANP = {
+  kind: "AdminNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA1,
+  hasTier: false,
+  hasPriority: true,
+  actions: { Allow: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 100,
+  maxPeers: 100,
+  maxPorts: 100,
+  portsKey: "ports",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: true,
+  namedPortMixMessage: ANP_MIX
 };
-function isGatewayApi(kind, apiVersion) {
-  const versions2 = GATEWAY_API_VERSIONS[kind];
-  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+var BANP = {
+  ...ANP,
+  kind: "BaselineAdminNetworkPolicy",
+  hasPriority: false,
+  // Pass is admin-tier only in v1alpha1.
+  actions: { Allow: "accept", Deny: "deny" },
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes"],
+  namedPortMixMessage: "networks/nodes peer cannot be set with namedPorts since there are no namedPorts for networks/nodes"
+};
+var CNP = {
+  kind: "ClusterNetworkPolicy",
+  apiVersion: ADMIN_V1ALPHA2,
+  hasTier: true,
+  hasPriority: true,
+  actions: { Accept: "accept", Deny: "deny", Pass: "pass" },
+  maxRules: 25,
+  maxPeers: 25,
+  maxPorts: 25,
+  portsKey: "protocols",
+  egressPeerKeys: ["namespaces", "pods", "networks", "nodes", "domainNames"],
+  podsNeedNamespaceSelector: false,
+  namedPortMixMessage: ANP_MIX
+};
+function adminDialect(obj3) {
+  for (const d of [ANP, BANP, CNP]) if (obj3.kind === d.kind && obj3.apiVersion === d.apiVersion) return d;
+  return void 0;
 }
-function rejects(kind) {
-  return `; the API server rejects this ${kind} (CRD validation)`;
-}
-function schemaPort(c, path10, kind) {
-  const v = c.get(path10);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path10, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
-    return void 0;
-  }
-  return v;
-}
-function requiredString(c, path10, kind) {
-  const v = c.string(path10);
-  if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path10)) c.error(path10, "is required" + rejects(kind));
-    return void 0;
-  }
-  return v;
+var MAX_NETWORKS = 25;
+var MAX_CIDR_LENGTH = 43;
+var MAX_RULE_NAME = 100;
+var MIN_PRIORITY = 0;
+var MAX_PRIORITY = 1e3;
+function rejects(d, says) {
+  return `; the API server rejects this ${d.kind}${says === void 0 ? "" : ` (${says})`}`;
 }
 
 // src/load/object-meta.ts
@@ -33472,6 +33822,54 @@ function objectMeta(obj3, metaKind = "namespaced") {
     nameShown,
     display: `${nsShown}/${nameShown}`
   };
+}
+
+// src/load/admin-fields.ts
+function exactlyOne(c, d, at, keys, what) {
+  const choices = keys.join(", ");
+  if (c.map(at) === void 0) {
+    if (c.isUnset(at)) c.error(at, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  c.knownKeys(at, keys);
+  const set = keys.filter((k) => !c.isUnset([...at, k]));
+  if (set.length === 0) {
+    c.error(at, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    return void 0;
+  }
+  if (set.length > 1) {
+    c.error(at, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    return void 0;
+  }
+  return set[0];
+}
+function listBounds(c, d, at, min, max) {
+  const list4 = c.list(at);
+  if (list4 === void 0) return void 0;
+  if (list4.length < min) {
+    c.error(at, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    return void 0;
+  }
+  if (list4.length > max) {
+    c.error(at, `has ${list4.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list4.length}: must have at most ${max} items`));
+    return void 0;
+  }
+  return list4;
+}
+function stringSet(c, d, at, list4) {
+  const seen = /* @__PURE__ */ new Set();
+  let ok = true;
+  list4.forEach((_, i) => {
+    const s = c.string([...at, i]);
+    if (s === void 0) {
+      if (c.isUnset([...at, i])) c.error([...at, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      ok = false;
+    } else if (seen.has(s)) {
+      c.error([...at, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      ok = false;
+    } else seen.add(s);
+  });
+  return ok ? [...seen] : void 0;
 }
 
 // src/load/label-syntax.ts
@@ -33590,6 +33988,218 @@ function parseRequirement(c, at) {
   return { key, op: operator };
 }
 
+// src/load/admin-peers.ts
+function readSubject(c, d) {
+  const at = ["spec", "subject"];
+  if (c.isUnset(at)) {
+    c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
+    return void 0;
+  }
+  const key = exactlyOne(c, d, at, ["namespaces", "pods"], "the subject");
+  if (key === void 0) return void 0;
+  return key === "namespaces" ? namespacesOnly(c, [...at, key]) : namespacedPods(c, d, [...at, key]);
+}
+function readPeer(c, d, dir, at) {
+  const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
+  const key = exactlyOne(c, d, at, keys, "a peer");
+  if (key === void 0) return void 0;
+  const field = [...at, key];
+  switch (key) {
+    case "namespaces": {
+      const p = namespacesOnly(c, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "pods": {
+      const p = namespacedPods(c, d, field);
+      return p && { kind: "pods", ...p };
+    }
+    case "nodes": {
+      const selector = parseSelector(c, field);
+      return selector && { kind: "nodes", selector };
+    }
+    case "networks": {
+      const cidrs = networks(c, d, field);
+      return cidrs && { kind: "networks", cidrs };
+    }
+    default: {
+      const names = domainNames(c, d, field);
+      return names && { kind: "domainNames", names };
+    }
+  }
+}
+function namespacesOnly(c, at) {
+  const namespaces = parseSelector(c, at);
+  return namespaces && { namespaces, pods: SELECT_ALL };
+}
+function namespacedPods(c, d, at) {
+  if (c.map(at) === void 0) return void 0;
+  c.knownKeys(at, ["namespaceSelector", "podSelector"]);
+  let ok = true;
+  const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
+  for (const k of required) {
+    if (c.isUnset([...at, k])) {
+      const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
+      c.error(at, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      ok = false;
+    }
+  }
+  const namespaces = parseSelector(c, [...at, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at, "podSelector"]);
+  return ok && namespaces && pods ? { namespaces, pods } : void 0;
+}
+var V4_IN_V6 = /^::ffff:/i;
+function networks(c, d, at) {
+  const list4 = listBounds(c, d, at, 1, MAX_NETWORKS);
+  const texts = list4 && stringSet(c, d, at, list4);
+  if (texts === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  texts.forEach((text) => {
+    const i = list4.indexOf(text);
+    const where = [...at, i];
+    if (text.length > MAX_CIDR_LENGTH) {
+      c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
+      ok = false;
+      return;
+    }
+    const parsed = parseCidr(text);
+    if (!parsed.ok || V4_IN_V6.test(text.slice(0, text.indexOf("/")))) {
+      const why = parsed.ok ? "is an IPv4-mapped IPv6 prefix (write the IPv4 CIDR)" : parsed.reason;
+      c.error(where, `${quoted(text)} ${why}` + rejects(d, `"Invalid CIDR format provided"`));
+      ok = false;
+      return;
+    }
+    if (parsed.hostBitsSet) c.warning(where, `${quoted(text)} has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    out.push(parsed.cidr);
+  });
+  return ok ? out : void 0;
+}
+var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+function domainNames(c, d, at) {
+  const list4 = listBounds(c, d, at, 1, MAX_NETWORKS);
+  const names = list4 && stringSet(c, d, at, list4);
+  if (names === void 0) return void 0;
+  let ok = true;
+  names.forEach((name) => {
+    if (!DOMAIN_NAME.test(name)) {
+      c.error([...at, list4.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      ok = false;
+    }
+  });
+  return ok ? names : void 0;
+}
+
+// src/load/admin-ports.ts
+function readAdminPorts(c, d, rule) {
+  const at = [...rule, d.portsKey];
+  if (c.isUnset(at)) return { ports: "any", named: false };
+  const list4 = listBounds(c, d, at, 1, d.maxPorts);
+  if (list4 === void 0) return void 0;
+  const out = [];
+  let named = false;
+  let ok = true;
+  list4.forEach((_, i) => {
+    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at, i]) : protocolV1alpha2(c, d, [...at, i]);
+    if (entry === void 0) ok = false;
+    else {
+      out.push(...entry.specs);
+      named ||= entry.named;
+    }
+  });
+  return ok ? { ports: out, named } : void 0;
+}
+function namedPort(name) {
+  return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
+}
+function portV1alpha1(c, d, at) {
+  const key = exactlyOne(c, d, at, ["portNumber", "portRange", "namedPort"], "a port");
+  if (key === void 0) return void 0;
+  if (key === "namedPort") {
+    const name = c.string([...at, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const inner = [...at, key];
+  if (c.map(inner) === void 0) return void 0;
+  const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
+  c.knownKeys(inner, ["protocol", ...numbers]);
+  let ok = true;
+  const values = numbers.map((n) => {
+    const v = portNumber(c, d, [...inner, n]);
+    if (v === void 0) ok = false;
+    return v ?? 0;
+  });
+  const protocol = protocolV1alpha1(c, [...inner, "protocol"]);
+  if (protocol === void 0 || !ok) return void 0;
+  if (protocol === "unanalyzed") return { specs: [], named: false };
+  const [from, to = from] = values;
+  if (from > to) {
+    c.warning(inner, `start ${from} is greater than end ${to}: the range is empty and matches no port (the API server accepts it)`);
+    return { specs: [], named: false };
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function protocolV1alpha1(c, at) {
+  if (c.isUnset(at)) return "TCP";
+  const text = c.string(at);
+  if (text === void 0) return void 0;
+  if (isProtocol(text)) return text;
+  const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
+  c.warning(at, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  return "unanalyzed";
+}
+function protocolV1alpha2(c, d, at) {
+  const key = exactlyOne(c, d, at, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+  if (key === void 0) return void 0;
+  if (key === "destinationNamedPort") {
+    const name = c.string([...at, key]);
+    return name === void 0 ? void 0 : namedPort(name);
+  }
+  const protocol = key.toUpperCase();
+  const proto = [...at, key];
+  if (c.map(proto) === void 0) return void 0;
+  c.knownKeys(proto, ["destinationPort"]);
+  if (c.isUnset([...proto, "destinationPort"])) {
+    c.error(proto, `${key} needs a destinationPort (to match every port, use a range 1-65535)` + rejects(d, `should have at least 1 properties`));
+    return void 0;
+  }
+  const port3 = [...proto, "destinationPort"];
+  const which2 = exactlyOne(c, d, port3, ["number", "range"], "a destinationPort");
+  if (which2 === void 0) return void 0;
+  if (which2 === "number") {
+    const n = portNumber(c, d, [...port3, "number"]);
+    return n === void 0 ? void 0 : { specs: [{ protocol, port: { kind: "range", from: n, to: n } }], named: false };
+  }
+  const range = [...port3, "range"];
+  if (c.map(range) === void 0) return void 0;
+  c.knownKeys(range, ["start", "end"]);
+  const from = portNumber(c, d, [...range, "start"]);
+  const to = portNumber(c, d, [...range, "end"]);
+  if (from === void 0 || to === void 0) return void 0;
+  if (from >= to) {
+    c.error(range, `start ${from} must be less than end ${to} (for one port, use number)` + rejects(d, `"Start port must be less than End port"`));
+    return void 0;
+  }
+  return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
+}
+function portNumber(c, d, at) {
+  const v = c.get(at);
+  const field = String(at[at.length - 1]);
+  if (v === void 0 || v === null) {
+    c.error(at.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PORT || n > MAX_PORT) {
+    c.error(at, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    return void 0;
+  }
+  return n;
+}
+
 // src/load/source-ref.ts
 function sourceRef(obj3, path10 = []) {
   let line;
@@ -33613,8 +34223,268 @@ function fieldRef(obj3, path10) {
   };
 }
 
+// src/load/admin-policy.ts
+function isAdminPolicyObject(obj3) {
+  return adminDialect(obj3) !== void 0;
+}
+var BANP_NAME = "default";
+function loadAdminPolicy(obj3) {
+  const d = adminDialect(obj3);
+  if (d === void 0) throw new Error(`not an admin-tier policy: ${obj3.apiVersion} ${obj3.kind}`);
+  const meta = objectMeta(obj3, "cluster-scoped");
+  const c = new Checker(obj3, `${d.kind} ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + rejects(d)));
+  if (d.kind === "BaselineAdminNetworkPolicy" && meta.name !== void 0 && meta.name !== BANP_NAME) {
+    c.error(["metadata", "name"], `is ${quoted(meta.name)}; a BaselineAdminNetworkPolicy must be named "default" (one per cluster)` + rejects(d, `"Only one baseline admin network policy with metadata.name=\\"default\\" can be created in the cluster"`));
+  }
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
+  if (c.map(["spec"]) === void 0) {
+    if (c.isUnset(["spec"])) c.error([], "spec is required" + rejects(d, `"spec: Required value"`));
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  c.knownKeys(["spec"], [...d.hasTier ? ["tier"] : [], ...d.hasPriority ? ["priority"] : [], "subject", "ingress", "egress"]);
+  const tier = readTier(c, d);
+  const priority = d.hasPriority ? readPriority(c, d) : null;
+  const subject = readSubject(c, d);
+  const ingress = readRules(c, d, "ingress");
+  const egress = readRules(c, d, "egress");
+  if (c.hasErrors || meta.name === void 0 || tier === void 0 || priority === void 0 || subject === void 0 || ingress === void 0 || egress === void 0) {
+    return { policy: void 0, diagnostics: c.diagnostics };
+  }
+  return {
+    policy: { id: `${d.kind}/${meta.name}`, kind: d.kind, name: meta.name, tier, priority, subject, ingress, egress, source: sourceRef(obj3) },
+    diagnostics: c.diagnostics
+  };
+}
+function readTier(c, d) {
+  if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
+  const at = ["spec", "tier"];
+  const v = c.get(at);
+  if (v === "Admin") return "admin";
+  if (v === "Baseline") return "baseline";
+  if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
+  else c.error(at, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  return void 0;
+}
+function readPriority(c, d) {
+  const at = ["spec", "priority"];
+  const v = c.get(at);
+  if (v === void 0 || v === null) {
+    c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
+    return void 0;
+  }
+  if (!Number.isInteger(v)) {
+    c.error(at, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    return void 0;
+  }
+  const n = v;
+  if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
+    c.error(at, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    return void 0;
+  }
+  return n;
+}
+function readRules(c, d, dir) {
+  const at = ["spec", dir];
+  if (c.isUnset(at)) return [];
+  const list4 = listBounds(c, d, at, 0, d.maxRules);
+  if (list4 === void 0) return void 0;
+  const out = [];
+  let ok = true;
+  list4.forEach((_, i) => {
+    const r = readRule(c, d, dir, [...at, i], i);
+    if (r === void 0) ok = false;
+    else out.push(r);
+  });
+  return ok ? out : void 0;
+}
+function readRule(c, d, dir, at, index) {
+  if (c.map(at) === void 0) {
+    if (c.isUnset(at)) c.error(at, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+    return void 0;
+  }
+  const peerKey2 = dir === "ingress" ? "from" : "to";
+  c.knownKeys(at, ["name", "action", peerKey2, d.portsKey]);
+  const name = readRuleName(c, d, [...at, "name"]);
+  const action = readAction(c, d, at);
+  let peers;
+  if (c.isUnset([...at, peerKey2])) {
+    c.error(at, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  } else {
+    const list4 = listBounds(c, d, [...at, peerKey2], 1, d.maxPeers);
+    if (list4 !== void 0) {
+      const read = list4.map((_, j) => readPeer(c, d, dir, [...at, peerKey2, j]));
+      if (read.every((p) => p !== void 0)) peers = read;
+    }
+  }
+  const ports = readAdminPorts(c, d, at);
+  if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
+  const addresses2 = peers.filter((p) => p.kind !== "pods");
+  if (ports.named && addresses2.length > 0) {
+    c.error(at, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    return void 0;
+  }
+  if (peers.some((p) => p.kind === "domainNames")) {
+    const j = peers.findIndex((p) => p.kind === "domainNames");
+    const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
+    if (action !== "accept") c.warning([...at, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at, peerKey2, j, "domainNames"], how);
+  }
+  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at) };
+}
+function readRuleName(c, d, at) {
+  if (c.isUnset(at)) return null;
+  const s = c.string(at);
+  if (s === void 0) return void 0;
+  if (s.length > MAX_RULE_NAME) {
+    c.error(at, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    return void 0;
+  }
+  return s;
+}
+function readAction(c, d, rule) {
+  const at = [...rule, "action"];
+  const v = c.get(at);
+  const allowed = Object.keys(d.actions);
+  const list4 = allowed.map((a) => `"${a}"`).join(", ");
+  if (v === void 0 || v === null) {
+    c.error(rule, `action is required: ${allowed.join(", ")}` + rejects(d, `"action: Required value"`));
+    return void 0;
+  }
+  if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
+  const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
+  const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
+  c.error(at, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list4}`));
+  return void 0;
+}
+
+// src/synth/combinations.ts
+var OTHER_VALUE = "\0other";
+function combinations(selectors, options) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const fixed = options.fixed ?? {};
+  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const key of keys) {
+    const choices = valueChoices(selectors, key, fixed[key]);
+    const next = /* @__PURE__ */ new Map();
+    for (const st of states) {
+      for (const value of choices) {
+        const labels2 = value === void 0 ? {} : { [key]: value };
+        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
+        const sig = alive.map((a) => a ? "1" : "0").join("");
+        if (next.has(sig)) continue;
+        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+      }
+    }
+    states = [...next.values()];
+    if (states.length > options.bound * 16) return void 0;
+  }
+  if (states.length > options.bound) return void 0;
+  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+}
+function valueChoices(selectors, key, fixed) {
+  if (fixed !== void 0) return [fixed];
+  const named = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
+  return [void 0, ...[...named].sort(), OTHER_VALUE];
+}
+function describeWitness(witness, hide = []) {
+  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
+  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
+}
+function definingLabels(witness, hide = []) {
+  const out = {};
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
+  return out;
+}
+
+// src/load/admin-ties.ts
+function adminPriorityTies(policies) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.priority === null) continue;
+    const key = `${p.tier}/${p.priority}`;
+    const g = groups2.get(key);
+    if (g) g.push(p);
+    else groups2.set(key, [p]);
+  }
+  const out = [];
+  for (const group of groups2.values()) {
+    const sorted = [...group].sort(adminOrder);
+    for (let j = 1; j < sorted.length; j++) {
+      const later = sorted[j];
+      for (let i = 0; i < j; i++) {
+        const first = sorted[i];
+        const dirs = sharedDirections(first, later);
+        if (dirs.length === 0 || !subjectsCanOverlap(first, later)) continue;
+        out.push(
+          diagnostic(
+            "warning",
+            later.source.file,
+            { line: later.source.line, column: 1 },
+            `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, their subjects can select the same pods and both have ${dirs.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`
+          )
+        );
+      }
+    }
+  }
+  return out;
+}
+function sharedDirections(a, b) {
+  const out = [];
+  if (a.ingress.length > 0 && b.ingress.length > 0) out.push("ingress");
+  if (a.egress.length > 0 && b.egress.length > 0) out.push("egress");
+  return out;
+}
+function subjectsCanOverlap(a, b) {
+  return bothSatisfiable(a.subject.namespaces, b.subject.namespaces) && bothSatisfiable(a.subject.pods, b.subject.pods);
+}
+function bothSatisfiable(a, b) {
+  const combos = combinations([a, b], { bound: 16 });
+  return combos === void 0 || combos.some((c) => c.satisfied.length === 2);
+}
+
+// src/load/gateway-api.ts
+var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
+var GATEWAY_API_VERSIONS = {
+  Gateway: ["v1", "v1beta1"],
+  HTTPRoute: ["v1", "v1beta1"],
+  GRPCRoute: ["v1", "v1alpha2"],
+  TCPRoute: ["v1alpha2"],
+  TLSRoute: ["v1alpha2"],
+  UDPRoute: ["v1alpha2"],
+  ReferenceGrant: ["v1beta1", "v1alpha2"]
+};
+function isGatewayApi(kind, apiVersion) {
+  const versions2 = GATEWAY_API_VERSIONS[kind];
+  return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
+}
+function rejects2(kind) {
+  return `; the API server rejects this ${kind} (CRD validation)`;
+}
+function schemaPort(c, path10, kind) {
+  const v = c.get(path10);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path10, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+function requiredString(c, path10, kind) {
+  const v = c.string(path10);
+  if (v === void 0 || v === "") {
+    if (v === "" || c.isUnset(path10)) c.error(path10, "is required" + rejects2(kind));
+    return void 0;
+  }
+  return v;
+}
+
 // src/load/gateway.ts
-var REJECTS = rejects("Gateway");
+var REJECTS = rejects2("Gateway");
 function loadGateway(obj3) {
   const meta = objectMeta(obj3);
   const c = new Checker(obj3, `Gateway ${meta.display}`);
@@ -33666,7 +34536,7 @@ var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UD
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj3) {
   const kind = obj3.kind;
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   const meta = objectMeta(obj3);
   const c = new Checker(obj3, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
@@ -33715,7 +34585,7 @@ function loadGatewayRoute(obj3) {
   };
 }
 function backendRef(c, kind, namespace, at) {
-  const REJECTS7 = rejects(kind);
+  const REJECTS7 = rejects2(kind);
   if (c.map(at) === void 0) return void 0;
   const name = requiredString(c, [...at, "name"], kind);
   const group = c.string([...at, "group"]) ?? "";
@@ -33973,7 +34843,7 @@ function target(c, namespace, at, port3) {
 }
 
 // src/load/reference-grant.ts
-var REJECTS4 = rejects("ReferenceGrant");
+var REJECTS4 = rejects2("ReferenceGrant");
 function loadReferenceGrant(obj3) {
   const meta = objectMeta(obj3);
   const c = new Checker(obj3, `ReferenceGrant ${meta.display}`);
@@ -34121,7 +34991,7 @@ function servicePort(c, at, type, requireName) {
   } else if (typeof nameRaw !== "string") fail([...at, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name = nameRaw;
-  const port3 = portNumber(c, [...at, "port"], "port");
+  const port3 = portNumber2(c, [...at, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at, "port"])) fail([...at, "port"], "is required");
     ok = false;
@@ -34143,7 +35013,7 @@ function servicePort(c, at, type, requireName) {
       if (problem) fail([...at, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber(c, [...at, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
@@ -34154,7 +35024,7 @@ function servicePort(c, at, type, requireName) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
       fail([...at, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber(c, [...at, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
@@ -34167,7 +35037,7 @@ function servicePort(c, at, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at) };
 }
-function portNumber(c, path10, what) {
+function portNumber2(c, path10, what) {
   const v = c.get(path10);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
@@ -34575,6 +35445,30 @@ function port(c, at) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
+// src/load/pod-status.ts
+function podIps(c) {
+  const out = /* @__PURE__ */ new Map();
+  const read = (path10) => {
+    const text = c.string(path10);
+    if (text === void 0 || text === "") return;
+    const ip = parseAddress(text);
+    if (ip === void 0) {
+      c.warning(path10, `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
+  };
+  read(["status", "podIP"]);
+  (c.list(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    if (c.map(["status", "podIPs", i]) !== void 0) read(["status", "podIPs", i, "ip"]);
+  });
+  return [...out.values()];
+}
+function nodeName(c) {
+  const name = c.string(["spec", "nodeName"]);
+  return name === void 0 || name === "" ? void 0 : name;
+}
+
 // src/load/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
@@ -34597,6 +35491,7 @@ function loadWorkload(obj3) {
   const owner = obj3.kind === "Pod" ? controllerOwner(c) : void 0;
   const name = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj3.kind;
+  const node = obj3.kind === "Pod" ? nodeName(c) : void 0;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -34606,6 +35501,8 @@ function loadWorkload(obj3) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: obj3.kind === "Pod" ? podIps(c) : [],
+      nodeNames: node === void 0 ? [] : [node],
       source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
@@ -34660,6 +35557,31 @@ function containerPorts(c, spec) {
     });
   }
   return out;
+}
+
+// src/load/node.ts
+var NAME_TYPES = /* @__PURE__ */ new Set(["Hostname", "InternalDNS", "ExternalDNS"]);
+function loadNode(obj3) {
+  const meta = objectMeta(obj3, "cluster-scoped");
+  const c = new Checker(obj3, `Node ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
+  const nodeLabels = labels(c, ["metadata", "labels"]);
+  const addresses2 = [];
+  (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
+    const at = ["status", "addresses", i];
+    if (c.map(at) === void 0) return;
+    const type = c.string([...at, "type"]) ?? "";
+    const text = c.string([...at, "address"]);
+    if (text === void 0 || NAME_TYPES.has(type)) return;
+    const address = parseAddress(text);
+    if (address === void 0) {
+      c.warning([...at, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      return;
+    }
+    addresses2.push({ type, address });
+  });
+  if (c.hasErrors || meta.name === void 0) return { node: void 0, diagnostics: c.diagnostics };
+  return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
 // src/load/operator-workloads.ts
@@ -34739,6 +35661,9 @@ function loadOperatorWorkload(obj3) {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
@@ -34763,9 +35688,6 @@ function unique(ports) {
 
 // src/load/unanalyzed-kinds.ts
 var POLICY_KINDS = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
   CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
@@ -34949,18 +35871,20 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo2) {
+function buildCluster(objects, memo3) {
   const once2 = (obj3, load) => {
-    if (memo2 === void 0) return load(obj3);
-    if (memo2.has(obj3)) return memo2.get(obj3);
+    if (memo3 === void 0) return load(obj3);
+    if (memo3.has(obj3)) return memo3.get(obj3);
     const r = load(obj3);
-    memo2.set(obj3, r);
+    memo3.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
+  const adminPolicies = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const policyObjects = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
@@ -34994,7 +35918,11 @@ function buildCluster(objects, memo2) {
         if (first) diagnostics2.push(duplicate(obj3, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
-      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+      if (r.workload) {
+        const first = workloads.get(r.workload.id);
+        if (first === void 0) workloads.set(r.workload.id, r.workload);
+        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
+      }
     } else if (isExposureObject(obj3)) {
       const r = once2(obj3, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
@@ -35004,6 +35932,24 @@ function buildCluster(objects, memo2) {
       const first = map.get(id);
       if (first) diagnostics2.push(duplicate(obj3, what, first.source));
       else map.set(id, loaded.value);
+    } else if (isAdminPolicyObject(obj3)) {
+      const r = once2(obj3, loadAdminPolicy);
+      diagnostics2.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics2.push(duplicate(obj3, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj3);
+        }
+      }
+    } else if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
+      const r = once2(obj3, loadNode);
+      diagnostics2.push(...r.diagnostics);
+      if (r.node) {
+        if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, nodes.get(r.node.name).source));
+        else nodes.set(r.node.name, r.node);
+      }
     } else {
       const unanalyzed = unanalyzedPolicy(obj3);
       if (unanalyzed) diagnostics2.push(unanalyzed);
@@ -35017,11 +35963,14 @@ function buildCluster(objects, memo2) {
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
+    adminPolicies: [...adminPolicies.values()],
+    nodes: [...nodes.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()]
   };
+  diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
@@ -35030,6 +35979,12 @@ function buildCluster(objects, memo2) {
     skippedKinds,
     policyObjects
   };
+}
+function withPlacement(w, replica) {
+  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
+  const ips = new Map(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
+  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+  return { ...w, ips: [...ips.values()], nodeNames: [.../* @__PURE__ */ new Set([...w.nodeNames, ...replica.nodeNames])] };
 }
 function duplicate(obj3, what, first) {
   const where = first ? ` (first at ${first.file}:${first.line})` : "";
@@ -35582,8 +36537,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo2 = resolved.get(raw);
-  if (memo2 !== void 0 || resolved.has(raw)) return memo2;
+  const memo3 = resolved.get(raw);
+  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -36467,49 +37422,6 @@ function describeSkipped(s) {
   return parts.join("; ");
 }
 
-// src/synth/combinations.ts
-var OTHER_VALUE = "\0other";
-function combinations(selectors, options) {
-  const uses = /* @__PURE__ */ new Map();
-  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
-  const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
-  let states = [{ alive: selectors.map(() => true), witness: {} }];
-  for (const key of keys) {
-    const choices = valueChoices(selectors, key, fixed[key]);
-    const next = /* @__PURE__ */ new Map();
-    for (const st of states) {
-      for (const value of choices) {
-        const labels2 = value === void 0 ? {} : { [key]: value };
-        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
-        const sig = alive.map((a) => a ? "1" : "0").join("");
-        if (next.has(sig)) continue;
-        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
-      }
-    }
-    states = [...next.values()];
-    if (states.length > options.bound * 16) return void 0;
-  }
-  if (states.length > options.bound) return void 0;
-  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
-}
-function valueChoices(selectors, key, fixed) {
-  if (fixed !== void 0) return [fixed];
-  const named = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
-  return [void 0, ...[...named].sort(), OTHER_VALUE];
-}
-function describeWitness(witness, hide = []) {
-  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
-  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
-}
-function definingLabels(witness, hide = []) {
-  const out = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
-  return out;
-}
-
 // src/synth/synthesize.ts
 var DEFAULT_POD_BOUND = 256;
 var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
@@ -36517,12 +37429,17 @@ var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s,
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = clusters.flatMap((c) => c.policies);
+  const admin = clusters.flatMap((c) => c.adminPolicies);
   const peers = [];
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.peers === "any") continue;
-      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ policy: p, peer: peer2 });
+      for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ namespace: p.namespace, peer: peer2 });
     }
+  }
+  for (const p of admin) {
+    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
+    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
   const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
@@ -36565,7 +37482,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
   const portNames = /* @__PURE__ */ new Set();
-  for (const p of policies) {
+  for (const p of [...policies, ...admin]) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.ports === "any") continue;
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
@@ -36651,13 +37568,13 @@ function peerIndex(policies, peers) {
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
-  peers.forEach(({ policy, peer: peer2 }, i) => {
+  peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
-      const list4 = own.get(policy.namespace);
+      const list4 = own.get(namespace);
       if (list4) list4.push(i);
-      else own.set(policy.namespace, [i]);
+      else own.set(namespace, [i]);
     } else {
-      const key = selectorKey(peer2.namespaces.selector);
+      const key = selectorKey2(peer2.namespaces.selector);
       const entry = bySelector.get(key);
       if (entry) entry.indexes.push(i);
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
@@ -36666,7 +37583,7 @@ function peerIndex(policies, peers) {
   const firsts = (indexes) => {
     const seen = /* @__PURE__ */ new Set();
     return indexes.filter((i) => {
-      const key = selectorKey(peers[i].peer.pods);
+      const key = selectorKey2(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -36685,7 +37602,7 @@ function peerIndex(policies, peers) {
   };
 }
 var selectorKeys = /* @__PURE__ */ new WeakMap();
-function selectorKey(s) {
+function selectorKey2(s) {
   let key = selectorKeys.get(s);
   if (key === void 0) selectorKeys.set(s, key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort()));
   return key;
@@ -36693,7 +37610,7 @@ function selectorKey(s) {
 function dedupe2(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    const key = selectorKey(s);
+    const key = selectorKey2(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];
@@ -36716,7 +37633,7 @@ function buildSides(loaded, mode, controller) {
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : void 0, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, nodes: l.cluster.nodes, controller: routed ? controller : void 0, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -36818,6 +37735,12 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(
+    ...adminAssumptions(
+      sides.map((s) => s.adminPolicies),
+      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) }
+    )
+  );
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
@@ -42490,7 +43413,8 @@ function rectangles(parts, changes, index) {
   }
   return [...perSrcSet.values()];
 }
-function displaySets(srcs, dsts, index) {
+function displaySets(sources, dsts, index) {
+  const srcs = "positions" in sources ? sources : index.sorted(sources);
   const shorter = (set, self2) => {
     const without = index.without(set, self2);
     const withSelf = without === set ? index.with(set, self2) : set;
@@ -42707,6 +43631,13 @@ function reasonWords(r) {
     case "passes":
       return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
   }
+}
+function reasonName(r, code, text) {
+  const a = r.admin;
+  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
+  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
 }
 function endpointNote(endpoint2) {
   if (endpoint2 === "added") return "involves a workload added in this change";
@@ -42926,7 +43857,7 @@ function exposureFormat(link) {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode2, md2);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     }
@@ -42976,7 +43907,7 @@ function whyCell(g, link) {
 }
 function reasonMd(r, link) {
   const w = reasonWords(r);
-  const what = `${mdCode2(r.policy)}${r.rule ? ` ${md2(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode2, md2);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
@@ -43142,8 +44073,12 @@ function changeJson(c) {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w }))
+    why: c.why.map(reasonJson)
   };
+}
+function reasonJson({ admin, ...r }) {
+  if (admin === void 0) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
 function violationJson(v) {
   return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
@@ -43189,7 +44124,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 var BATCH_CHARS = 1 << 20;
-async function writeBatched(chunks, write, drain) {
+async function writeBatched(chunks, write, drain, stopped = () => false) {
   let batch = [];
   let size = 0;
   const flush = async () => {
@@ -43199,11 +44134,14 @@ async function writeBatched(chunks, write, drain) {
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
+    if (stopped()) return false;
     batch.push(c);
     size += c.length;
     if (size >= BATCH_CHARS) await flush();
   }
+  if (stopped()) return false;
   if (batch.length > 0) await flush();
+  return !stopped();
 }
 async function writeFileChunks(path10, chunks) {
   const stream = createWriteStream(path10);
@@ -43218,17 +44156,17 @@ async function writeFileChunks(path10, chunks) {
 }
 
 // src/render/diff-text.ts
-var TEXT = {
+var TEXT2 = {
   code: plain,
   text: plain,
   hop: (h, side2) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side2 === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
+  reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
   return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
 }
 function exposureViolationText(x) {
-  return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
+  return `${exposureSentence(x.change, "opened", TEXT2)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
@@ -45228,7 +46166,7 @@ async function runAction(env = process.env) {
   );
   setOutput("comment-id", commentId === null ? "" : String(commentId));
   info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
-  decide(report, allowedByLabel);
+  decide2(report, allowedByLabel);
 }
 function annotate(report, allowedByLabel) {
   const errors = report.diagnostics.filter((d) => d.severity === "error");
@@ -45243,7 +46181,7 @@ function annotate(report, allowedByLabel) {
     else notice(a.message, props);
   }
 }
-function decide(report, allowedByLabel) {
+function decide2(report, allowedByLabel) {
   if (report.gate.passed) return;
   const { lines, count } = violationLines(report, 20);
   const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)

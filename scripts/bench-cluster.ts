@@ -1,8 +1,9 @@
 // Generated clusters for `npm run bench`, shaped like a repository of a large platform: one file
 // per namespace holding its Namespace, its workloads (Deployments and StatefulSets with app and
 // tier labels and named ports) and its policies (default deny, DNS, allow rules within the
-// namespace and from other teams' namespaces, some ipBlocks). The head revision is the base with
-// a pull request applied that edits about 20 policies in as many files; every other file is
+// namespace and from other teams' namespaces, some ipBlocks), plus 50 admin-tier policies of the
+// platform team in one file. The head revision is the base with
+// a pull request applied that edits about 20 policies in as many files and isolates one team with an admin policy; every other file is
 // byte-for-byte the same on both sides, as in a real pull request.
 import type { SourceFile } from "../src/load/source.js";
 
@@ -20,8 +21,9 @@ export const SIZES: readonly ClusterSize[] = [
   // just under the default pod-class limit (src/load/limits.ts).
   { label: "20k", workloads: 19_800, namespaces: 660 },
   { label: "30k", workloads: 30_000, namespaces: 1_000 },
-  // Not run by default: small enough for the naive per-pair evaluator to finish (npm run bench -- 120).
-  { label: "120", workloads: 120, namespaces: 6 },
+  // Not run by default: small enough for the naive per-pair evaluator to finish
+  // (npm run bench -- 48 --naive-cap 0: a few minutes, the 50 admin-tier policies weigh on every pair).
+  { label: "48", workloads: 48, namespaces: 4 },
 ];
 
 const APPS = ["web", "api", "gateway", "auth", "orders", "payments", "search", "db", "cache", "queue", "worker", "metrics"];
@@ -29,6 +31,8 @@ const FRONT = new Set(["web", "api", "gateway"]);
 const TEAMS = 25;
 /** Policies the pull request edits. */
 const EDITED = 20;
+/** Admin-tier policies of the platform team, in one file; the pull request edits one of them. */
+const ADMIN = 50;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -58,7 +62,146 @@ export function generate(size: ClusterSize): Generated {
     policies += b.policies;
     bytes += b.text.length;
   }
-  return { base, head, policies, bytes };
+  const admin = adminFile(false);
+  base.push({ path: "clusters/prod/platform/admin-policies.yaml", text: admin });
+  head.push({ path: "clusters/prod/platform/admin-policies.yaml", text: adminFile(true) });
+  bytes += admin.length;
+  return { base, head, policies: policies + ADMIN, bytes };
+}
+
+/**
+ * The platform's guard rails: per team, an Admin-tier ClusterNetworkPolicy that always admits
+ * monitoring, passes traffic within the team to NetworkPolicy and denies the internet on a few
+ * admin ports; Baseline-tier ones that deny cross-env traffic where no NetworkPolicy decides;
+ * v1alpha1 AdminNetworkPolicies among them, and the BaselineAdminNetworkPolicy. The pull request
+ * isolates one team: a Deny of every other team's traffic into its namespaces.
+ */
+function adminFile(edited: boolean): string {
+  const docs: string[] = [];
+  for (let k = 0; k < ADMIN - 1; k++) {
+    const team = `t${k % TEAMS}`;
+    if (k < TEAMS) {
+      docs.push(`apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: guard-${team}
+spec:
+  tier: Admin
+  priority: ${10 + k}
+  subject:
+    namespaces:
+      matchLabels:
+        team: ${team}
+  ingress:
+    - name: always-monitoring
+      action: Accept
+      from:
+        - pods:
+            namespaceSelector:
+              matchLabels:
+                kubernetes.io/metadata.name: monitoring
+            podSelector:
+              matchLabels:
+                app: prometheus
+      protocols:
+        - destinationNamedPort: metrics
+${
+        edited && k === 0
+          ? `    - name: tenant-isolation
+      action: Deny
+      from:
+        - namespaces:
+            matchExpressions:
+              - key: team
+                operator: NotIn
+                values: [${team}]
+`
+          : ""
+      }    - name: within-team
+      action: Pass
+      from:
+        - namespaces:
+            matchLabels:
+              team: ${team}
+  egress:
+    - name: no-admin-ports-out
+      action: Deny
+      to:
+        - networks: ["0.0.0.0/0"]
+      protocols:
+        - tcp:
+            destinationPort:
+              range: { start: 22, end: 23 }
+        - tcp:
+            destinationPort:
+              number: 3389
+`);
+    } else if (k % 2 === 0) {
+      docs.push(`apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata:
+  name: sensitive-${k}
+spec:
+  priority: ${100 + k}
+  subject:
+    pods:
+      namespaceSelector:
+        matchLabels:
+          env: prod
+      podSelector:
+        matchLabels:
+          app: ${APPS[k % APPS.length]}
+  ingress:
+    - name: deny-dev
+      action: Deny
+      from:
+        - namespaces:
+            matchLabels:
+              env: dev
+      ports:
+        - portRange:
+            protocol: TCP
+            start: 5000
+            end: 6999
+`);
+    } else {
+      docs.push(`apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: baseline-${k}
+spec:
+  tier: Baseline
+  priority: ${k}
+  subject:
+    namespaces:
+      matchLabels:
+        env: ${["prod", "staging", "dev"][k % 3]}
+  ingress:
+    - name: deny-other-env
+      action: Deny
+      from:
+        - namespaces:
+            matchExpressions:
+              - key: env
+                operator: NotIn
+                values: [${["prod", "staging", "dev"][k % 3]}]
+`);
+    }
+  }
+  docs.push(`apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata:
+  name: default
+spec:
+  subject:
+    namespaces: {}
+  egress:
+    - name: deny-metadata
+      action: Deny
+      to:
+        - networks: ["169.254.169.254/32"]
+`);
+  return docs.join("---\n");
 }
 
 function namespaceFile(n: number, workloads: number, edited: boolean): { name: string; text: string; policies: number } {

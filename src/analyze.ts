@@ -1,4 +1,5 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
+import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
@@ -19,6 +20,7 @@ import { exposurePaths } from "./exposure/paths.js";
 import { exposureTable, type ExposureTable } from "./exposure/table.js";
 import type { Reachability } from "./reach/evaluate.js";
 import { evaluate } from "./reach/evaluate.js";
+import { classView, type ClassView } from "./reach/class-view.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
@@ -55,7 +57,16 @@ function namespaceFor(options: AnalyzeOptions) {
 
 export interface ReachReport {
   readonly endpoints: readonly Endpoint[];
-  readonly flows: readonly Flow[];
+  /**
+   * Every allowed pair, sorted by source then destination id, the ingress controller's last:
+   * generated anew on each iteration, never held (10,000 workloads make 10^8 pairs).
+   */
+  readonly flows: Iterable<Flow>;
+  /**
+   * The same flows per class (computed on first call, then kept), but the ingress controller's,
+   * which are its exposures: bounded by the classes and rows, not by the pairs.
+   */
+  readonly classes: () => ClassView;
   /** Pods that traffic from outside the cluster reaches through Services and routes (DESIGN section 4a). */
   readonly exposures: readonly Exposure[];
   readonly diagnostics: readonly Diagnostic[];
@@ -77,7 +88,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, controller: routed ? controller : undefined, addressCuts };
+    return { namespaces, pods: sidePods(l.cluster, synthesis), policies: l.cluster.policies, adminPolicies: l.cluster.adminPolicies, nodes: l.cluster.nodes, controller: routed ? controller : undefined, addressCuts };
   });
   return { sides, synthesis };
 }
@@ -107,14 +118,22 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
-  const reachability = evaluate(universe, side.policies);
+  const reachability = evaluate(universe, side);
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+  const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
+  let view: ClassView | undefined;
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
-    flows: [...expandFlows(reachability, side.pods, universe.classOf[0]!), ...controllerFlows],
+    flows: {
+      *[Symbol.iterator]() {
+        yield* pairs;
+        yield* controllerFlows;
+      },
+    },
+    classes: () => (view ??= classView(reachability, side.pods, universe.classOf[0]!)),
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
@@ -260,6 +279,12 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
+  out.push(
+    ...adminAssumptions(
+      sides.map((s) => s.adminPolicies),
+      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) },
+    ),
+  );
   const undeclared = new Set<string>();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {

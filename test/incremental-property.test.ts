@@ -1,6 +1,7 @@
 // Property: the diff compares only the class pairs a change can touch (rows whose signatures or
 // entries differ, endpoints that changed class). On random pull requests — policies edited, added
-// or removed, pods relabelled, added, removed or given other ports, namespace labels changed —
+// or removed, admin-tier policies edited (actions, priorities, rules), added or removed, pods
+// relabelled, added, removed or given other ports, namespace labels changed —
 // its report is the one the exhaustive comparison of every class pair gives, reasons included.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { diff, type PodsMode } from "../src/analyze.js";
 import type { SourceFile } from "../src/load/source.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
+import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 
 const RUNS = Number(process.env["NETREACH_INCREMENTAL_PROPERTY_RUNS"] ?? 300);
 
@@ -23,20 +25,62 @@ const editArb = fc.oneof(
   fc.record({ op: fc.constant("dropPod" as const), i: fc.nat() }),
   fc.record({ op: fc.constant("addPod" as const), j: fc.nat() }),
   fc.record({ op: fc.constant("relabelNamespace" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("editAdmin" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("dropAdmin" as const), i: fc.nat() }),
+  fc.record({ op: fc.constant("addAdmin" as const), j: fc.nat() }),
+  fc.record({ op: fc.constant("actionAdmin" as const), i: fc.nat(), j: fc.nat() }),
+  fc.record({ op: fc.constant("priorityAdmin" as const), i: fc.nat(), j: fc.nat() }),
 );
+
+/** The actions each kind admits, for turning one into the next. */
+const ACTIONS: Record<string, readonly string[]> = {
+  AdminNetworkPolicy: ["Allow", "Deny", "Pass"],
+  BaselineAdminNetworkPolicy: ["Allow", "Deny"],
+  ClusterNetworkPolicy: ["Accept", "Deny", "Pass"],
+};
+
+const ADMIN_KINDS = new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
 type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
 
 function applyEdits(base: readonly Obj[], donor: readonly Obj[], edits: readonly Edit[]): Obj[] {
   let objects = structuredClone([...base]) as Obj[];
-  const of = (list: readonly Obj[], kind: string) => list.filter((o) => o.kind === kind);
+  const of = (list: readonly Obj[], kind: string) => list.filter((o) => (kind === "Admin" ? ADMIN_KINDS.has(o.kind) : o.kind === kind));
   const pick = <T>(list: readonly T[], k: number): T | undefined => (list.length === 0 ? undefined : list[k % list.length]);
   edits.forEach((e, n) => {
-    const kind = e.op.endsWith("Policy") ? "NetworkPolicy" : e.op.endsWith("Pod") ? "Pod" : "Namespace";
+    const kind = e.op.endsWith("Policy") ? "NetworkPolicy" : e.op.endsWith("Pod") ? "Pod" : e.op.endsWith("Admin") ? "Admin" : "Namespace";
     const mine = pick(of(objects, kind), "i" in e ? e.i : 0);
     const theirs = structuredClone(pick(of(donor, kind), "j" in e ? e.j : 0)) as Record<string, any> | undefined;
     switch (e.op) {
       case "editPolicy":
         if (mine && theirs) (mine as Record<string, any>)["spec"] = theirs["spec"];
+        break;
+      case "editAdmin":
+        // Another policy's rules, priority and tier under this one's name (same kind: same schema).
+        if (mine && theirs && theirs["kind"] === mine.kind) (mine as Record<string, any>)["spec"] = theirs["spec"];
+        break;
+      case "dropAdmin":
+        if (mine) objects = objects.filter((o) => o !== mine);
+        break;
+      case "actionAdmin": {
+        // One rule's action turned into the next: the rule count stays, the verdict does not.
+        const spec = (mine as Record<string, any> | undefined)?.["spec"];
+        const rules: { action: string }[] = spec ? [...(spec.ingress ?? []), ...(spec.egress ?? [])] : [];
+        const rule = pick(rules, e.j);
+        if (mine && rule) {
+          const actions = ACTIONS[mine.kind]!;
+          rule.action = actions[(actions.indexOf(rule.action) + 1) % actions.length]!;
+        }
+        break;
+      }
+      case "priorityAdmin":
+        if (mine && mine.kind !== "BaselineAdminNetworkPolicy") (mine as Record<string, any>)["spec"]["priority"] = [0, 1, 2, 5, 1000][e.j % 5];
+        break;
+      case "addAdmin":
+        // The BaselineAdminNetworkPolicy is a singleton named "default".
+        if (theirs && theirs["kind"] !== "BaselineAdminNetworkPolicy") {
+          theirs["metadata"]["name"] = `added${n}`;
+          objects.push(theirs as Obj);
+        }
         break;
       case "relabelPod":
       case "relabelNamespace":
@@ -66,7 +110,7 @@ function files(objects: readonly Obj[]): SourceFile[] {
 }
 
 const prArbitrary = fc
-  .tuple(clusterArbitrary, clusterArbitrary, fc.array(editArb, { minLength: 0, maxLength: 3 }), fc.constantFrom<PodsMode>("declared", "auto"))
+  .tuple(fc.oneof(clusterArbitrary, clusterWithAdminArbitrary()), clusterWithAdminArbitrary(), fc.array(editArb, { minLength: 0, maxLength: 3 }), fc.constantFrom<PodsMode>("declared", "auto"))
   .map(([base, donor, edits, pods]) => ({ base: base.files, head: files(applyEdits(base.objects, donor.objects, edits)), edits, pods, shown: base }));
 
 describe("incremental diff", () => {

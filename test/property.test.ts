@@ -13,11 +13,13 @@ import type { ReachJson } from "../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./reference/conn.js";
 import { allowed, type Endpoint } from "./reference/evaluator.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
+import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 import { cidrContains, parseCidr, parseIp, type Cidr } from "./reference/ip.js";
 import { sampleAddresses, samplePorts } from "./reference/samples.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
 
 const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 1000);
+const ADMIN_RUNS = Number(process.env.NETREACH_ADMIN_PROPERTY_RUNS ?? 200);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Totals over a run, printed at the end so the test's reach is visible. */
@@ -157,5 +159,20 @@ describe("property: netreach agrees with the reference evaluator", () => {
       `property: ${stats.clusters} clusters, ${stats.podPairs} pod pairs, ${stats.podExternalPairs} pod<->external pairs, ${stats.samples} samples`,
     );
     expect(stats.clusters).toBeGreaterThanOrEqual(RUNS);
+  }, 120_000);
+
+  // Admin and baseline policies of both API versions: priorities (distinct: ties are undefined
+  // upstream), Pass, named ports, ranges, networks, nodes and domainNames peers; in half the
+  // clusters some pods have IPs, which networks peers then match as a CNI would.
+  it(`reach on ${ADMIN_RUNS} random clusters with admin-tier policies`, () => {
+    const before = stats.clusters;
+    fc.assert(
+      // Some pods carry status.podIP (as `kubectl get -o yaml` dumps do): networks peers match them.
+      fc.property(fc.boolean().chain((podIps) => clusterWithAdminArbitrary({ ties: false, podIps })), (generated) => {
+        checkCluster(generated);
+      }),
+      { numRuns: ADMIN_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+    expect(stats.clusters - before).toBeGreaterThanOrEqual(ADMIN_RUNS);
   }, 120_000);
 });

@@ -45,11 +45,17 @@ export type DiffSource =
 export type Command =
   | { readonly command: "help" }
   | { readonly command: "version" }
-  | (Common & { readonly command: "reach"; readonly paths: readonly string[]; readonly format: ReachFormat })
+  | (Common & {
+      readonly command: "reach";
+      readonly paths: readonly string[];
+      readonly format: ReachFormat;
+      /** --group: per class rather than per pair (text, json; md always is). */
+      readonly group: boolean;
+    })
   | (Common & { readonly command: "diff"; readonly source: DiffSource; readonly format: DiffFormat; readonly gate: GateConfig; readonly output: string | null });
 
 export const USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--pods auto|declared|synthetic] [-n NS]
+  netreach reach <path>... [--format text|json|md|csv] [--group] [--pods auto|declared|synthetic] [-n NS]
   netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
   netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
 
@@ -63,6 +69,9 @@ Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects)
 
 Options:
   --format F            output format (reach: text; diff: text)
+  --group               reach: flows per class of pods that the policies treat alike ("any pod in
+                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
+                        for text and json (md is always grouped; csv is one row per pair)
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
@@ -109,6 +118,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const names: string[] = [];
   let config: string | null = null;
   let discover = true;
+  let group = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (dashes) {
@@ -147,6 +157,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
+    else if (flag === "--group" && cmd === "reach") group = true;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
@@ -158,7 +169,9 @@ export function parseArgs(argv: readonly string[]): Command {
     // With targets named, the directory defaults to the current one.
     if (paths.length === 0 && withTargets) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    return { command: "reach", paths, format: oneOf("--format", format ?? "text", REACH_FORMATS), pods, hostNetwork, namespace, ingressController, targets, limits };
+    const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
+    if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits };
   }
 
   const f = parseFailOn(failOn);

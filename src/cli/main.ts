@@ -1,8 +1,7 @@
 // The `netreach` command: the edge that reads files and arguments and writes stdout/stderr.
-import { once } from "node:events";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { diff, reach } from "../analyze.js";
+import { diff, reach, type ReachReport } from "../analyze.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import { renderComment } from "../render/diff-md.js";
 import { diffJsonChunks } from "../render/diff-json.js";
@@ -10,9 +9,9 @@ import { renderSarif } from "../render/diff-sarif.js";
 import { renderDiffText } from "../render/diff-text.js";
 import { plain } from "../render/escape.js";
 import { reachCsvLines } from "../render/reach-csv.js";
-import { reachJsonChunks } from "../render/reach-json.js";
-import { reachMarkdown } from "../render/reach-md.js";
-import { reachTextLines } from "../render/reach-text.js";
+import { reachGroupedJsonChunks, reachJsonChunks } from "../render/reach-json.js";
+import { reachMarkdownChunks } from "../render/reach-md.js";
+import { reachGroupedTextLines, reachTextLines } from "../render/reach-text.js";
 import { renderSarif as sarifOf } from "../render/diff-sarif.js";
 import { renderTargetsComment } from "../render/targets-md.js";
 import { targetsJsonChunks } from "../render/targets-json.js";
@@ -26,27 +25,37 @@ import { describeSource } from "../targets/target.js";
 import { repoRoot } from "../git/repo.js";
 import { readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { parseArgs, USAGE, type Command, type TargetArgs } from "./args.js";
+import { parseArgs, USAGE, type Command, type ReachFormat, type TargetArgs } from "./args.js";
+import { streamSink } from "./stream-out.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
-import { writeBatched, writeFileChunks } from "../files/write-chunks.js";
+import { writeFileChunks } from "../files/write-chunks.js";
 import { VERSION } from "../version.js";
 
 export interface Io {
-  /** false: the output is full, write no more before drain() resolves. */
-  out(text: string): boolean | void;
+  out(text: string): void;
   err(text: string): void;
-  drain?(): Promise<void>;
+  /** Writes the pieces as they come, waiting while the reader is behind; false when it went away. */
+  stream(chunks: Iterable<string>): Promise<boolean>;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
 
-/** Writes many small pieces in batches, waiting whenever the output is full: large reports never become one giant string. */
-function writeChunks(io: Io, chunks: Iterable<string>): Promise<void> {
-  return writeBatched(chunks, (t) => io.out(t), io.drain ?? (async () => undefined));
+/** The report in the format asked for, in pieces: per-pair formats as the flows are generated. */
+function reachChunks(r: ReachReport, format: ReachFormat, group: boolean): Iterable<string> {
+  switch (format) {
+    case "json":
+      return group ? reachGroupedJsonChunks(r) : reachJsonChunks(r);
+    case "text":
+      return group ? reachGroupedTextLines(r) : reachTextLines(r);
+    case "md":
+      return reachMarkdownChunks(r);
+    case "csv":
+      return reachCsvLines(r);
+  }
 }
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
@@ -107,8 +116,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
         ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       });
       const full = { ...report, diagnostics: [...side.diagnostics, ...report.diagnostics] };
-      const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-      await writeChunks(io, render[cmd.format]());
+      if (!(await io.stream(reachChunks(full, cmd.format, cmd.group)))) return code; // the reader went away
       if (targets.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
@@ -160,7 +168,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       },
       text: () => [renderTargetsText(outcomes)],
     };
-    await writeChunks(io, render[cmd.format]());
+    await io.stream(render[cmd.format]());
     if (cmd.output !== null) await writeFileChunks(cmd.output, json());
     for (const o of outcomes) {
       if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
@@ -178,8 +186,8 @@ async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Pr
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
-  const render = { json: () => reachJsonChunks(full), md: () => [reachMarkdown(full)], csv: () => reachCsvLines(full), text: () => reachTextLines(full) };
-  await writeChunks(io, render[cmd.format]());
+  // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.
+  await io.stream(reachChunks(full, cmd.format, cmd.group));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   // Input the API server would reject was left out: the answer is about the rest, so say so.
   return hasErrors(full.diagnostics) ? 2 : 0;
@@ -195,7 +203,7 @@ async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Prom
     sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
     text: () => [renderDiffText(full)],
   };
-  await writeChunks(io, render[cmd.format]());
+  await io.stream(render[cmd.format]());
   if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
@@ -241,11 +249,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  const stdout = streamSink(process.stdout);
   void runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
+    out: (t) => stdout.write(t),
     err: (t) => process.stderr.write(t),
-    drain: async () => void (await once(process.stdout, "drain")),
+    stream: (chunks) => stdout.writeAll(chunks),
   }).then((code) => {
+    // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
     process.exitCode = code;
   });
 }

@@ -1,4 +1,5 @@
 // What a pull request does to one flow (DESIGN section 6, `diff --format json`).
+import type { AdminKind } from "../model/admin-policy.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
 
@@ -11,9 +12,21 @@ export type ChangeType = "added" | "removed" | "changed";
  */
 export type Effect = "allows" | "isolates" | "denies" | "passes";
 
+/** For a rule of an admin-tier policy: the policy's kind, tier and priority, the rule's action as written. */
+export interface AdminReason {
+  readonly kind: AdminKind;
+  readonly name: string;
+  readonly tier: "Admin" | "Baseline";
+  /** null: the BaselineAdminNetworkPolicy, which has none. */
+  readonly priority: number | null;
+  readonly action: "Accept" | "Allow" | "Deny" | "Pass";
+  /** The rule's `name`, when it has one. */
+  readonly ruleName: string | null;
+}
+
 export interface Reason {
   readonly side: "base" | "head";
-  /** "namespace/name" */
+  /** "namespace/name"; "Kind/name" for admin-tier policies, which have no namespace. */
   readonly policy: string;
   /** "ingress[0]" / "egress[2]"; null when the policy as a whole is the reason (isolation). */
   readonly rule: string | null;
@@ -22,6 +35,8 @@ export interface Reason {
   readonly file: string;
   readonly line: number;
   readonly effect: Effect;
+  /** Set when the reason is an admin-tier rule. */
+  readonly admin?: AdminReason;
 }
 
 export interface Change {

@@ -52,8 +52,8 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   const universe = buildUniverse([base, head], options);
   // Shared: a pair whose connections did not change compares by identity, a row by signature.
   const shared = new Shared();
-  const rb = evaluate(universe, base.policies, shared);
-  const rh = evaluate(universe, head.policies, shared);
+  const rb = evaluate(universe, base, shared);
+  const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const P = universe.podClasses.length;
 

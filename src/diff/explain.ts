@@ -2,6 +2,7 @@
 import type { Direction } from "../model/policy.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { Reachability } from "../reach/evaluate.js";
+import { tierReasons } from "./tier-reasons.js";
 import type { Reason } from "./change.js";
 
 /** A node on one side, or undefined when the endpoint does not exist on that side. */
@@ -46,6 +47,11 @@ function view(p: SidePair, dir: Direction): DirectionView | undefined {
 export function explain(base: SidePair, head: SidePair, opened: ConnSet, closed: ConnSet): Reason[] {
   const out: Reason[] = [];
   for (const dir of ["egress", "ingress"] as const) {
+    const tiered = tierReasons(base, head, dir, opened, closed);
+    if (tiered !== null) {
+      out.push(...tiered);
+      continue;
+    }
     const b = view(base, dir);
     const h = view(head, dir);
     const bConn = b?.conn ?? ConnSet.NONE;

@@ -7,8 +7,16 @@ import { finished } from "node:stream/promises";
 
 const BATCH_CHARS = 1 << 20;
 
-/** Hands `chunks` to `write` in batches, awaiting `drain` whenever write returns false. */
-export async function writeBatched(chunks: Iterable<string>, write: (text: string) => boolean | void, drain: () => Promise<void>): Promise<void> {
+/**
+ * Hands `chunks` to `write` in batches, awaiting `drain` whenever write returns false; stops
+ * (false) as soon as `stopped` says the reader went away.
+ */
+export async function writeBatched(
+  chunks: Iterable<string>,
+  write: (text: string) => boolean | void,
+  drain: () => Promise<void>,
+  stopped: () => boolean = () => false,
+): Promise<boolean> {
   let batch: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -18,11 +26,14 @@ export async function writeBatched(chunks: Iterable<string>, write: (text: strin
     if (write(text) === false) await drain();
   };
   for (const c of chunks) {
+    if (stopped()) return false;
     batch.push(c);
     size += c.length;
     if (size >= BATCH_CHARS) await flush();
   }
+  if (stopped()) return false;
   if (batch.length > 0) await flush();
+  return !stopped();
 }
 
 /** Writes `chunks` to a file, replacing it; rejects on the first error (the directory is missing, the disk is full). */

@@ -1,14 +1,20 @@
 // Kubernetes objects of one revision -> the analysis model (namespaces, workloads, policies).
+import type { AdminPolicy } from "../model/admin-policy.js";
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
+import type { Node } from "../model/node.js";
+import type { IpAddress } from "../net/ip.js";
 import type { Gateway, ReferenceGrant } from "../model/gateway.js";
 import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
 import type { Service } from "../model/service.js";
 import { resolveExposure } from "../model/service-resolution.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "./admin-policy.js";
+import { adminPriorityTies } from "./admin-ties.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { isExposureObject, loadExposureObject } from "./exposure-kinds.js";
 import { implicitNamespace, loadNamespace } from "./namespace.js";
 import { loadNetworkPolicy } from "./network-policy.js";
+import { loadNode } from "./node.js";
 import { objectMeta } from "./object-meta.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
@@ -45,6 +51,8 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
   const namespaces = new Map<string, Namespace>();
   const workloads = new Map<string, Workload>();
   const policies = new Map<string, Policy>();
+  const adminPolicies = new Map<string, AdminPolicy>();
+  const nodes = new Map<string, Node>();
   const skippedKinds = new Map<string, number>();
   const policyObjects = new Map<string, KubeObject>();
   const services = new Map<string, Service>();
@@ -83,7 +91,12 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
         if (first) diagnostics.push(duplicate(obj, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
         else declared.set(r.workload.id, r.workload.source);
       }
-      if (r.workload && !workloads.has(r.workload.id)) workloads.set(r.workload.id, r.workload);
+      if (r.workload) {
+        const first = workloads.get(r.workload.id);
+        if (first === undefined) workloads.set(r.workload.id, r.workload);
+        // Each replica runs somewhere else, with an IP of its own: the workload has them all.
+        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
+      }
     } else if (isExposureObject(obj)) {
       const r = once(obj, loadExposureObject);
       diagnostics.push(...r.diagnostics);
@@ -97,6 +110,25 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
       const first = (map as Map<string, { source: SourceRef }>).get(id);
       if (first) diagnostics.push(duplicate(obj, what, first.source));
       else (map as Map<string, unknown>).set(id, loaded.value);
+    } else if (isAdminPolicyObject(obj)) {
+      const r = once(obj, loadAdminPolicy);
+      diagnostics.push(...r.diagnostics);
+      if (r.policy) {
+        const first = adminPolicies.get(r.policy.id);
+        if (first) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, first.source));
+        else {
+          adminPolicies.set(r.policy.id, r.policy);
+          policyObjects.set(r.policy.id, obj);
+        }
+      }
+    } else if (obj.kind === "Node" && obj.apiVersion === "v1") {
+      // For admin-tier `nodes` peers: its labels and the hostNetwork pods on it.
+      const r = once(obj, loadNode);
+      diagnostics.push(...r.diagnostics);
+      if (r.node) {
+        if (nodes.has(r.node.name)) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, nodes.get(r.node.name)!.source));
+        else nodes.set(r.node.name, r.node);
+      }
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
       if (unanalyzed) diagnostics.push(unanalyzed);
@@ -111,11 +143,14 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     namespaces,
     workloads: [...workloads.values()],
     policies: [...policies.values()],
+    adminPolicies: [...adminPolicies.values()],
+    nodes: [...nodes.values()],
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()],
   };
+  diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
   for (const f of resolveExposure(cluster).findings) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
@@ -124,6 +159,14 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     skippedKinds,
     policyObjects,
   };
+}
+
+/** The first pod's workload with the IPs and nodes of another replica added. */
+function withPlacement(w: Workload, replica: Workload): Workload {
+  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
+  const ips = new Map<string, IpAddress>(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
+  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+  return { ...w, ips: [...ips.values()], nodeNames: [...new Set([...w.nodeNames, ...replica.nodeNames])] };
 }
 
 function duplicate(obj: KubeObject, what: string, first?: SourceRef): Diagnostic {

@@ -6,8 +6,12 @@ import type { DocPath, KubeObject } from "./source.js";
 /** The name rule of a kind (apimachinery's ValidateObjectMeta with the kind's name validator). */
 export type NameRule = "dns-subdomain" | "dns-label";
 
-/** Namespace objects are named by a DNS label and live in no namespace (the field is ignored). */
-export type MetaKind = "namespaced" | "namespace-object";
+/**
+ * Namespace objects are named by a DNS label and live in no namespace (the field is ignored);
+ * other cluster-scoped objects (admin-tier policies) are named by a DNS subdomain, and the API
+ * server clears a namespace written on them.
+ */
+export type MetaKind = "namespaced" | "namespace-object" | "cluster-scoped";
 
 export interface ObjectMeta {
   /** Undefined when missing or invalid (see `problems`). */

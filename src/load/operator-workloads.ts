@@ -124,6 +124,9 @@ export function loadOperatorWorkload(obj: KubeObject): WorkloadLoad {
       // spec.containers are merged into the operator's containers (or added): their ports count too.
       ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
       hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      // A custom resource says nothing of its pods' IPs or nodes.
+      ips: [],
+      nodeNames: [],
       source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,

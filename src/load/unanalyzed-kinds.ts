@@ -4,9 +4,6 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import type { KubeObject } from "./source.js";
 
 const POLICY_KINDS: Readonly<Record<string, string>> = {
-  AdminNetworkPolicy: "admin network policies take precedence over NetworkPolicy",
-  BaselineAdminNetworkPolicy: "baseline admin network policies apply where no NetworkPolicy decides",
-  ClusterNetworkPolicy: "cluster network policies take precedence over (or back up) NetworkPolicy",
   CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
   GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy",

@@ -6,6 +6,7 @@ import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../net/protocol.j
 import { Checker, describe, isPlainObject } from "./checker.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { objectMeta } from "./object-meta.js";
+import { nodeName, podIps } from "./pod-status.js";
 import type { DocPath, KubeObject } from "./source.js";
 import { sourceRef } from "./source-ref.js";
 
@@ -41,6 +42,8 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
   const owner = obj.kind === "Pod" ? controllerOwner(c) : undefined;
   const name = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj.kind;
+  // Only a Pod object says where it runs; a controller's template does not.
+  const node = obj.kind === "Pod" ? nodeName(c) : undefined;
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -50,6 +53,8 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ips: obj.kind === "Pod" ? podIps(c) : [],
+      nodeNames: node === undefined ? [] : [node],
       source: sourceRef(obj),
     },
     diagnostics: c.diagnostics,

@@ -1,8 +1,11 @@
 // What the analysis runs on: namespaces, pod-like endpoints and policies of one revision, and the
 // Services and routes that may expose them.
+import type { IpAddress } from "../net/ip.js";
 import type { Protocol } from "../net/protocol.js";
+import type { AdminPolicy } from "./admin-policy.js";
 import type { Gateway, ReferenceGrant } from "./gateway.js";
 import type { Labels } from "./labels.js";
+import type { Node } from "./node.js";
 import type { Policy, SourceRef } from "./policy.js";
 import type { Route } from "./route.js";
 import type { Service } from "./service.js";
@@ -30,6 +33,14 @@ export interface Workload {
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
+  /**
+   * Its pods' IPs (status.podIP/podIPs, as `kubectl get -o yaml` dumps have them; a hostNetwork
+   * pod's is its node's), so that `networks` peers can match it as a CNI would. Empty when the
+   * input does not say: manifests never do, and then only external addresses are matched.
+   */
+  readonly ips: readonly IpAddress[];
+  /** The nodes its pods are known to run on (a Pod's spec.nodeName); empty when unknown. */
+  readonly nodeNames: readonly string[];
   readonly source: SourceRef;
 }
 
@@ -37,6 +48,10 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, valid ones. */
+  readonly adminPolicies: readonly AdminPolicy[];
+  /** Declared Nodes (labels, addresses), for `nodes` peers; empty in most repositories. */
+  readonly nodes: readonly Node[];
   /** What may expose workloads to outside traffic; read for the exposure report, not for reachability. */
   readonly services: readonly Service[];
   /** Ingresses, Gateway API routes and OpenShift Routes. */

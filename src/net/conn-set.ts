@@ -78,6 +78,12 @@ export class PortSet {
   }
 }
 
+/**
+ * Each set's canonical string, made once: a reach listing prints the same few interned sets on
+ * millions of lines. Kept outside the object so that sets still compare as plain values.
+ */
+const TEXT = new WeakMap<ConnSet, string>();
+
 export class ConnSet {
   static readonly NONE = new ConnSet([PortSet.EMPTY, PortSet.EMPTY, PortSet.EMPTY]);
   static readonly ALL = new ConnSet([PortSet.ALL, PortSet.ALL, PortSet.ALL]);
@@ -139,10 +145,17 @@ export class ConnSet {
 
   /** Canonical string, compatible with netpol-analyzer: "All Connections", "No Connections", "TCP 80,UDP 53". */
   toString(): string {
-    if (this.isAll) return "All Connections";
-    if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => (this.sets[i]!.isEmpty ? "" : `${p} ${this.sets[i]!.toString()}`))
-      .filter((s) => s !== "")
-      .join(",");
+    let text = TEXT.get(this);
+    if (text === undefined) {
+      text = this.isAll
+        ? "All Connections"
+        : this.isEmpty
+          ? "No Connections"
+          : PROTOCOLS.map((p, i) => (this.sets[i]!.isEmpty ? "" : `${p} ${this.sets[i]!.toString()}`))
+              .filter((s) => s !== "")
+              .join(",");
+      TEXT.set(this, text);
+    }
+    return text;
   }
 }

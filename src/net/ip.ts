@@ -23,6 +23,19 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+/** One address (a pod's or a node's IP). */
+export interface IpAddress {
+  readonly family: Family;
+  readonly value: bigint;
+}
+
+/** An IPv4 or IPv6 address as the API server validates pod and node IPs; undefined if it is not one. */
+export function parseAddress(text: string): IpAddress | undefined {
+  const family: Family = text.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(text) : parseV6(text);
+  return value === undefined ? undefined : { family, value };
+}
+
 export type CidrParse =
   | { ok: true; cidr: Cidr; hostBitsSet: boolean }
   | { ok: false; reason: string };

@@ -5,15 +5,19 @@
 // is a row. A row depends only on which rules apply (and, for ingress with named ports, on the
 // destination's port names), so classes governed by the same rules share one row, computed the
 // first time it is asked for: a diff asks only for the rows a change can touch.
+// Admin-tier policies fold around the NetworkPolicy row (admin-tiers.ts).
 import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
+import { adminRulePeers } from "../model/admin-policy.js";
+import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
+import { decide, type Piece, type TierMatch } from "./decisions.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { RuleIds } from "./rule-ids.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
-import type { Universe } from "./universe.js";
+import type { Side, Universe } from "./universe.js";
 
 export interface Reachability {
   readonly universe: Universe;
@@ -36,6 +40,12 @@ export interface Reachability {
    * each with what it allows. For explanations: called for changed pairs only.
    */
   matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[];
+  /**
+   * Which rule of which tier decided each port between `src` and `dst` in one direction; null
+   * where no admin-tier rule applies to the subject (NetworkPolicy alone decides, as explained
+   * by `isolating` and `matchingRules`). For explanations: called for changed pairs only.
+   */
+  decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
 }
 
 export interface RuleMatch {
@@ -55,11 +65,21 @@ interface AppliedRule {
   readonly rule: Rule;
 }
 
-export function evaluate(universe: Universe, policies: readonly Policy[], shared = new Shared()): Reachability {
+/** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
+export type SidePolicies = Pick<Side, "policies" | "adminPolicies">;
+
+export function evaluate(universe: Universe, side: SidePolicies, shared = new Shared()): Reachability {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
+  const intern = (c: ConnSet): ConnSet => interner.intern(c);
+  const policies = side.policies;
+  const tiers = side.adminPolicies.length > 0 ? tierRules(side.adminPolicies, peers, P) : null;
+  const noRules: readonly AppliedAdminRule[] = [];
+  const adminRules = (cls: number, dir: Direction) => tiers?.admin[dir][cls] ?? noRules;
+  // The baseline tier decides only where no NetworkPolicy isolates the class.
+  const baselineRules = (cls: number, dir: Direction) => (isolating[dir][cls]!.length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
 
   // Policies and rules applying to each pod class, per direction.
   const isolating: Record<Direction, Policy[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
@@ -85,14 +105,19 @@ export function evaluate(universe: Universe, policies: readonly Policy[], shared
   const signature = (cls: number, dir: Direction): string => {
     let sig = signatures[dir][cls];
     if (sig === undefined) {
-      if (isolating[dir][cls]!.length === 0) sig = "open";
-      else {
-        const rules = applied[dir][cls]!;
-        const ids = [...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b);
-        // Ingress rows resolve named ports on the destination, which is the class itself.
-        const named = dir === "ingress" && rules.some((r) => hasNamedPorts(r.rule));
-        sig = `${dir}:${ids.join(",")}${named ? ":" + portsKey(cls) : ""}`;
+      const parts: string[] = [];
+      const rules = applied[dir][cls]!;
+      const isolated = isolating[dir][cls]!.length > 0;
+      parts.push(isolated ? [...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
+      // Ingress rows resolve named ports on the destination, which is the class itself.
+      let named = dir === "ingress" && rules.some((r) => hasNamedPorts(r.rule));
+      // Tier rules in the order they are consulted: the first match decides, so order counts.
+      for (const [tier, tierRules] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]] as const) {
+        if (tierRules.length === 0) continue;
+        parts.push(`${tier}:${tierRules.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
+        named ||= dir === "ingress" && tierRules.some((r) => hasNamedPorts(r.rule));
       }
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -106,11 +131,23 @@ export function evaluate(universe: Universe, policies: readonly Policy[], shared
       const sig = signature(cls, dir);
       r = rowCache.get(sig);
       if (r === undefined) {
-        r = sig === "open" ? OPEN_ROW : dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
+    return r;
+  };
+
+  // NetworkPolicy's row where it isolates, else the baseline tier's; the admin tier around it.
+  const tieredRow = (cls: number, dir: Direction): Row => {
+    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
+    let r: Row = OPEN_ROW;
+    if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
     return r;
   };
 
@@ -155,6 +192,15 @@ export function evaluate(universe: Universe, policies: readonly Policy[], shared
     return b.build((c) => interner.intern(c));
   };
 
+  const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
+    const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
+    if (subject >= P) return [];
+    return applied[dir][subject]!
+      .filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer))
+      .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
+      .filter((m) => !m.conn.isEmpty);
+  };
+
   return {
     universe,
     size,
@@ -168,13 +214,24 @@ export function evaluate(universe: Universe, policies: readonly Policy[], shared
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return isolating[dir][cls] ?? [];
     },
-    matchingRules(src: number, dst: number, dir: Direction): readonly RuleMatch[] {
+    matchingRules,
+    decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
-      if (subject >= P) return [];
-      return applied[dir][subject]!
-        .filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer))
-        .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
-        .filter((m) => !m.conn.isEmpty);
+      if (subject >= P) return null;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0) return null;
+      const names = portNamesOf(dst);
+      const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] =>
+        rules
+          .filter((r) => includes(peers.of("", adminRulePeers(r.rule)), peer))
+          .map((r) => ({ applied: r, conn: rulePorts(r.rule, names) }))
+          .filter((m) => !m.conn.isEmpty);
+      const policies = isolating[dir][subject]!;
+      return decide(
+        matching(admin),
+        policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
+      );
     },
   };
 }

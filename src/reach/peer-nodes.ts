@@ -1,9 +1,10 @@
 // Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
-import type { Peer } from "../model/policy.js";
+import type { MatchPeer } from "../model/admin-policy.js";
 import { selects } from "../model/selector.js";
+import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
-import type { Universe } from "./universe.js";
+import { selectorKey, type Universe } from "./universe.js";
 
 export class PeerNodes {
   private readonly cache = new Map<string, Int32Array>();
@@ -37,7 +38,7 @@ export class PeerNodes {
   }
 
   /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
-  of(policyNamespace: string, peers: readonly Peer[] | "any"): Int32Array {
+  of(policyNamespace: string, peers: readonly MatchPeer[] | "any"): Int32Array {
     if (peers === "any") return this.all;
     const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
     let nodes = this.cache.get(key);
@@ -52,13 +53,24 @@ export class PeerNodes {
     return nodes;
   }
 
-  private match(policyNs: string, peer: Peer): readonly number[] {
+  private match(policyNs: string, peer: MatchPeer): readonly number[] {
     const P = this.universe.podClasses.length;
-    if (peer.kind === "ipBlock") {
-      // ipBlocks match external addresses only: pod IPs are not known statically.
-      return (this.universe.externalsOf.get(ipBlockKey(peer)) ?? []).map((e) => P + e);
-    }
     const classes = this.universe.podClasses;
+    switch (peer.kind) {
+      case "ipBlock":
+        // ipBlocks match external addresses only: CNIs differ on ipBlocks over pod addresses.
+        return (this.universe.externalsOf.get(ipBlockKey(peer)) ?? []).map((e) => P + e);
+      case "networks": {
+        // Admin networks: outside addresses, and every pod whose known IPs all lie inside.
+        const key = formatCidr(peer.cidr);
+        const pods = classes.flatMap((c, i) => (c.inNetworks.has(key) ? [i] : []));
+        return [...pods, ...(this.universe.externalsOf.get(ipBlockKey({ kind: "ipBlock", cidr: peer.cidr, except: [] })) ?? []).map((e) => P + e)];
+      }
+      case "nodes": {
+        const key = selectorKey(peer.selector);
+        return classes.flatMap((c, i) => (c.onNodes.has(key) ? [i] : []));
+      }
+    }
     const out: number[] = [];
     if (peer.namespaces.kind === "own") {
       for (const i of this.inNamespace(policyNs)) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
@@ -73,6 +85,13 @@ export class PeerNodes {
   }
 }
 
-export function peerKey(peer: Peer): string {
-  return peer.kind === "ipBlock" ? "ip:" + ipBlockKey(peer) : JSON.stringify(peer);
+export function peerKey(peer: MatchPeer): string {
+  switch (peer.kind) {
+    case "ipBlock":
+      return "ip:" + ipBlockKey(peer);
+    case "networks":
+      return "net:" + formatCidr(peer.cidr);
+    default:
+      return JSON.stringify(peer);
+  }
 }

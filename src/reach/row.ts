@@ -15,6 +15,9 @@ export interface Row {
 /** A class no policy isolates in this direction. */
 export const OPEN_ROW: Row = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
 
+/** Nothing to or from any node. */
+export const EMPTY_ROW: Row = Object.freeze({ fallback: ConnSet.NONE, nodes: new Int32Array(0), conns: Object.freeze([]) });
+
 export function rowAt(row: Row, node: number): ConnSet {
   const nodes = row.nodes;
   let lo = 0;
@@ -87,3 +90,30 @@ export class RowBuilder {
     return { fallback, nodes: Int32Array.from(nodes), conns };
   }
 }
+
+/**
+ * Combines two rows node by node: the result's fallback is `op` of the fallbacks, and only nodes
+ * where the result differs from it are listed. Work follows the listed nodes, not all nodes.
+ */
+export function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => ConnSet, intern: (c: ConnSet) => ConnSet): Row {
+  const fallback = intern(op(a.fallback, b.fallback));
+  const nodes: number[] = [];
+  const conns: ConnSet[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.nodes.length || j < b.nodes.length) {
+    const x = i < a.nodes.length ? a.nodes[i]! : Infinity;
+    const y = j < b.nodes.length ? b.nodes[j]! : Infinity;
+    const node = Math.min(x, y);
+    const ca = x === node ? a.conns[i++]! : a.fallback;
+    const cb = y === node ? b.conns[j++]! : b.fallback;
+    const c = intern(op(ca, cb));
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
+
+export const rowUnion = (a: Row, b: Row, intern: (c: ConnSet) => ConnSet): Row => combineRows(a, b, (x, y) => x.union(y), intern);
+export const rowSubtract = (a: Row, b: Row, intern: (c: ConnSet) => ConnSet): Row => combineRows(a, b, (x, y) => x.subtract(y), intern);

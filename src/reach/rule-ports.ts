@@ -8,11 +8,11 @@ import { namedPortKey } from "./universe.js";
 /** Named ports of the destination; null for an external address (named ports match nothing there). */
 export type PortNames = ReadonlyMap<string, number> | null;
 
-export function hasNamedPorts(rule: Rule): boolean {
+export function hasNamedPorts(rule: Pick<Rule, "ports">): boolean {
   return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
 }
 
-export function rulePorts(rule: Rule, names: PortNames): ConnSet {
+export function rulePorts(rule: Pick<Rule, "ports">, names: PortNames): ConnSet {
   if (rule.ports === "any") return ConnSet.ALL;
   const byProto: Partial<Record<Protocol, PortSet>> = {};
   for (const spec of rule.ports) {

@@ -6,7 +6,11 @@ import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import type { IngressControllerEndpoint } from "../model/exposure.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Cidr } from "../net/ip.js";
-import type { Policy } from "../model/policy.js";
+import type { Policy, Rule } from "../model/policy.js";
+import { adminRulePeers, type AdminPolicy, type MatchPeer } from "../model/admin-policy.js";
+import type { Node } from "../model/node.js";
+import { selects } from "../model/selector.js";
+import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
@@ -17,6 +21,9 @@ export interface Side {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly pods: readonly PodEndpoint[];
   readonly policies: readonly Policy[];
+  readonly adminPolicies: readonly AdminPolicy[];
+  /** Nodes the input declares (`nodes` peers select them). */
+  readonly nodes?: readonly Node[];
   /** Where Ingress and Gateway traffic comes from: a pod of its own class, when routes exist. */
   readonly controller?: IngressControllerEndpoint;
   /** Address sets exposure is limited to (loadBalancerSourceRanges): external classes are cut at their bounds too. */
@@ -32,6 +39,15 @@ export interface PodClass {
   /** "name/PROTOCOL" -> port number, restricted to names some policy uses. */
   readonly namedPorts: ReadonlyMap<string, number>;
   readonly hostNetwork: boolean;
+  /** The admin `networks` CIDRs (formatted) holding every known IP of its pods; empty when none are known. */
+  readonly inNetworks: ReadonlySet<string>;
+  /** The admin `nodes` selectors (selectorKey) selecting every node its hostNetwork pods run on. */
+  readonly onNodes: ReadonlySet<string>;
+}
+
+/** A selector's canonical text: equal selectors, equal keys. */
+export function selectorKey(s: Selector): string {
+  return JSON.stringify(s.requirements.map((r) => JSON.stringify(r)).sort());
 }
 
 export interface Universe {
@@ -67,20 +83,38 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   const portNames = new Set<string>();
   const blocks: IpBlockPeer[] = [];
   const addKeys = (s: Selector, into: Set<string>) => s.requirements.forEach((r) => into.add(r.key));
+  const networks = new Map<string, Cidr>();
+  const nodeSelectors = new Map<string, Selector>();
+  const addRule = (ports: Rule["ports"], peers: readonly MatchPeer[] | "any") => {
+    if (ports !== "any") for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+    if (peers === "any") return;
+    for (const peer of peers) {
+      switch (peer.kind) {
+        case "ipBlock":
+          blocks.push(peer);
+          break;
+        case "networks":
+          blocks.push({ kind: "ipBlock", cidr: peer.cidr, except: [] });
+          networks.set(formatCidr(peer.cidr), peer.cidr);
+          break;
+        case "nodes":
+          nodeSelectors.set(selectorKey(peer.selector), peer.selector);
+          break;
+        case "pods":
+          addKeys(peer.pods, podKeys);
+          if (peer.namespaces.kind === "selector") addKeys(peer.namespaces.selector, nsKeys);
+      }
+    }
+  };
   for (const side of sides) {
     for (const p of side.policies) {
       addKeys(p.subject, podKeys);
-      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-        if (rule.ports !== "any") for (const s of rule.ports) if (s.port.kind === "named") portNames.add(s.port.name);
-        if (rule.peers === "any") continue;
-        for (const peer of rule.peers) {
-          if (peer.kind === "ipBlock") blocks.push(peer);
-          else {
-            addKeys(peer.pods, podKeys);
-            if (peer.namespaces.kind === "selector") addKeys(peer.namespaces.selector, nsKeys);
-          }
-        }
-      }
+      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
+    }
+    for (const p of side.adminPolicies) {
+      addKeys(p.subject.pods, podKeys);
+      addKeys(p.subject.namespaces, nsKeys);
+      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
     }
   }
 
@@ -90,8 +124,11 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   const byKey = new Map<string, number>();
   const classOf = sides.map((side) => {
     const map = new Map<string, number>();
+    const nodes = new Map((side.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
       const ns = side.namespaces.get(ep.pod.namespace);
+      const ips = "ips" in ep.pod ? ep.pod.ips : [];
+      const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const cls: PodClass = {
         namespace: ep.pod.namespace,
         nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
@@ -103,8 +140,10 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
             .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         ),
         hostNetwork: exempt && ep.pod.hostNetwork,
+        inNetworks: new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k)),
+        onNodes: new Set([...nodeSelectors].filter(([, sel]) => nodeNames.length > 0 && nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k)),
       };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork]);
+      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork, [...cls.inNetworks], [...cls.onNodes]]);
       let index = byKey.get(key);
       if (index === undefined) {
         index = podClasses.length;
@@ -121,6 +160,12 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+
+/** Whether a CIDR holds every one of some known IPs (none known: no). */
+function holdsAll(cidr: Cidr, ips: readonly IpAddress[]): boolean {
+  const r = cidrRange(cidr);
+  return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 
 function project(labels: Labels, keys: ReadonlySet<string>): Labels {

@@ -1,7 +1,7 @@
 import type { DiffReport } from "../analyze.js";
-import type { Change } from "../diff/change.js";
+import type { Change, Reason } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
-import type { ChangeJson, DiffJson, ViolationJson } from "../report/diff-json.js";
+import type { ChangeJson, DiffJson, ReasonJson, ViolationJson } from "../report/diff-json.js";
 import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
@@ -16,8 +16,14 @@ export function changeJson(c: Change): ChangeJson {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map((w) => ({ ...w })),
+    why: c.why.map(reasonJson),
   };
+}
+
+/** Admin-tier reasons add the policy's kind, tier and priority and the rule's action and name. */
+function reasonJson({ admin, ...r }: Reason): ReasonJson {
+  if (admin === undefined) return { ...r };
+  return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
 
 function violationJson(v: Violation): ViolationJson {

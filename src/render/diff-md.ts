@@ -16,7 +16,7 @@ import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
-import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
+import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
@@ -203,7 +203,7 @@ function exposureFormat(link: Link): ExposureFormat {
       return url ? `[${what}](${url})` : what;
     },
     reason: (r) => {
-      const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+      const what = reasonName(r, mdCode, md);
       const url = link(r.file, r.line, r.side);
       return url ? `[${what}](${url})` : what;
     },
@@ -254,7 +254,7 @@ function whyCell(g: FlowGroup, link: Link): string {
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
 function reasonMd(r: Reason, link: Link): string {
   const w = reasonWords(r);
-  const what = `${mdCode(r.policy)}${r.rule ? ` ${md(r.rule)}` : ""}`;
+  const what = reasonName(r, mdCode, md);
   const url = link(r.file, r.line, r.side);
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");

@@ -7,13 +7,14 @@ import { GATE_RULES, type GateRule } from "../gate/config.js";
 import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
+import { reasonName } from "./reason-words.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 
 const SARIF_WORDS: ExposureFormat = {
   code: plain,
   text: plain,
   hop: (h) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)}`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`,
+  reason: (r) => reasonName(r, plain, plain),
 };
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -95,7 +96,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
       locations: at ? [at] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length },
     };
-    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""}`);
+    const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => reasonName(r, plain, plain));
     const because = by.length > 0 ? ` (allowed by ${by.join(", ")})` : "";
     const hits = g.gate.length > 0 ? g.gate : null;
     if (hits) {

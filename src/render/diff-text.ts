@@ -9,7 +9,7 @@ import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
-import { endpointNote, reasonWords, workloadWords } from "./reason-words.js";
+import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
@@ -18,7 +18,7 @@ const TEXT: ExposureFormat = {
   code: plain,
   text: plain,
   hop: (h, side) => `${plain(h.kind)} ${plain(`${h.namespace}/${h.name}`)} [${side === "base" ? "base " : ""}${plain(h.at.file)}:${h.at.line}]`,
-  reason: (r) => `${plain(r.policy)}${r.rule ? ` ${r.rule}` : ""} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`,
+  reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`,
 };
 
 /** The exposure changes that break a gate rule, each with its rules. */
@@ -111,7 +111,7 @@ function groupLine(sign: "+" | "-", g: FlowGroup): string {
 function reasonText(r: Reason): string {
   const w = reasonWords(r);
   const where = `${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line}`;
-  const what = `${plain(r.policy)}${r.rule ? ` ${plain(r.rule)}` : ""}`;
+  const what = reasonName(r, plain, plain);
   if (r.effect === "allows" && r.side === "head") return `${where} ${what}`;
   return `${where} ${what}: ${w.before.replace(/ by$/, "")}${w.after ? ` ${w.after}` : ""}`;
 }

@@ -561,7 +561,9 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
  * destination workload the sources may name it or not (likewise a single source among the
  * destinations): whichever reads shorter, without it on a tie.
  */
-function displaySets(srcs: SortedSet, dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+export function displaySets(sources: readonly Endpoint[] | SortedSet, dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+  // A rectangle's sources come sorted (they keyed it); others are sorted here.
+  const srcs = "positions" in sources ? sources : index.sorted(sources);
   const shorter = (set: SortedSet, self: Endpoint): EndpointSet => {
     const without = index.without(set, self);
     const withSelf = without === set ? index.with(set, self) : set;

@@ -4,7 +4,9 @@ import type { Diagnostic } from "../load/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
 import type { Carried } from "../exposure/table.js";
-import type { DiagnosticJson, EndpointJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
+import { memo } from "./memo.js";
+import type { ClassView } from "../reach/class-view.js";
+import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
 
 export function endpointJson(e: Endpoint): EndpointJson {
   switch (e.type) {
@@ -28,20 +30,49 @@ export function skippedJson(s: Loaded["skipped"]): SkippedJson {
 }
 
 /**
- * The same document as `reachJson`, as text in pieces: one flow per line, so that millions of
- * flows never have to fit in one string.
+ * The same document as `reachJson`, as text in pieces: one flow per line, written as the flows are
+ * generated, so that 10^8 flows never have to fit in memory.
  */
 export function* reachJsonChunks(r: ReachReport): Generator<string> {
-  const { flows, ...rest } = reachJson({ ...r, flows: [] });
-  void flows;
-  const head = JSON.stringify(rest, null, 2);
+  const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
-  let first = true;
+  // Each id's JSON once: what JSON.stringify({src, dst, conn}) gives, without a million objects.
+  const quoted = memo((id: string) => JSON.stringify(id));
+  let sep = "";
+  let src: Endpoint | undefined;
+  let srcJson = "";
   for (const f of r.flows) {
-    yield `${first ? "" : ","}\n    ${JSON.stringify({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })}`;
-    first = false;
+    if (f.src !== src) srcJson = `{"src":${quoted((src = f.src).id)},"dst":`;
+    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${quoted(f.conn.toString())}}`;
+    sep = ",";
   }
-  yield `${first ? "" : "\n  "}]\n}\n`;
+  yield `${sep === "" ? "" : "\n  "}]\n}\n`;
+}
+
+/** `reach --format json --group`: classes and groups instead of flows, one per line. */
+export function* reachGroupedJsonChunks(r: ReachReport): Generator<string> {
+  const view = r.classes();
+  const head = JSON.stringify(reachJsonWithout(r), null, 2);
+  yield head.slice(0, -2) + ',\n  "classes": [';
+  const json = reachGroupedParts(view);
+  yield* json.classes.map((c, i) => `${i === 0 ? "" : ","}\n    ${JSON.stringify(c)}`);
+  yield `${json.classes.length === 0 ? "" : "\n  "}],\n  "groups": [`;
+  yield* json.groups.map((g, i) => `${i === 0 ? "" : ","}\n    ${JSON.stringify(g)}`);
+  yield `${json.groups.length === 0 ? "" : "\n  "}],\n  "pairs": ${view.pairs}\n}\n`;
+}
+
+/** The grouped document as one value (for tools and tests). */
+export function reachGroupedJson(r: ReachReport): ReachGroupedJson {
+  const view = r.classes();
+  return { ...reachJsonWithout(r), ...reachGroupedParts(view), pairs: view.pairs };
+}
+
+function reachGroupedParts(view: ClassView): { classes: ClassJson[]; groups: GroupJson[] } {
+  const id = (i: number) => `c${i + 1}`;
+  return {
+    classes: view.classes.map((c, i) => ({ id: id(i), endpoints: c.endpoints.map((e) => e.id) })),
+    groups: view.groups.map((g) => ({ src: g.src.map(id), dst: g.dst.map(id), conn: g.conn.toString(), pairs: g.pairs })),
+  };
 }
 
 /** Files in, the reach JSON document out (for tools and tests). */
@@ -49,11 +80,17 @@ export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptio
   return reachJson(reach(files, options));
 }
 
+/** The whole document in memory: for tools and tests on clusters of a size to hold every flow. */
 export function reachJson(r: ReachReport): ReachJson {
+  const { schema, endpoints, ...rest } = reachJsonWithout(r);
+  return { schema, endpoints, flows: Array.from(r.flows, (f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })), ...rest };
+}
+
+/** Everything but the flows. */
+function reachJsonWithout(r: ReachReport): Omit<ReachJson, "flows"> {
   return {
     schema: "netreach.reach/v1",
     endpoints: r.endpoints.map(endpointJson),
-    flows: r.flows.map((f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })),
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
     skipped: skippedJson(r.skipped),

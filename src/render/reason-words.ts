@@ -26,6 +26,19 @@ export function reasonWords(r: Reason): ReasonWords {
   }
 }
 
+/**
+ * What a reason names: "`backend/allow-db` ingress[0]", or for an admin-tier rule
+ * "ClusterNetworkPolicy `tenant-isolation` (Admin, priority 10) ingress rule `deny-other-tenants`".
+ * `code` and `text` escape for the output format.
+ */
+export function reasonName(r: Reason, code: (s: string) => string, text: (s: string) => string): string {
+  const a = r.admin;
+  if (a === undefined) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
+  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
+}
+
 /** The sentence for an endpoint that exists on one side only. */
 export function endpointNote(endpoint: Change["endpoint"]): string | null {
   if (endpoint === "added") return "involves a workload added in this change";

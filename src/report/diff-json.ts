@@ -10,6 +10,12 @@ export interface ReasonJson {
   file: string;
   line: number;
   effect: "allows" | "isolates" | "denies" | "passes";
+  /** Admin-tier rules only: the policy's kind, tier and priority, the rule's action as written and its name. */
+  kind?: "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy";
+  tier?: "Admin" | "Baseline";
+  priority?: number | null;
+  action?: "Accept" | "Allow" | "Deny" | "Pass";
+  ruleName?: string | null;
 }
 
 export interface ChangeJson {

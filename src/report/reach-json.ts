@@ -63,6 +63,37 @@ export interface ReachJson {
   exposures: ExposureJson[];
 }
 
+/**
+ * `reach --format json --group`: the same document with `classes` and `groups` in place of
+ * `flows` (added after v1's first form; plain `--format json` is unchanged). Every pair of an
+ * endpoint of a group's source class and one of its destination class, except a declared workload
+ * to itself, is allowed the group's `conn`, and each allowed pair is in exactly one group. The
+ * ingress controller's flows are in no group: they are its `exposures`.
+ */
+export type ReachGroupedJson = Omit<ReachJson, "flows"> & {
+  classes: ClassJson[];
+  groups: GroupJson[];
+  /** How many flows (pairs) the groups stand for, the ingress controller's left out. */
+  pairs: number;
+};
+
+/** Endpoints the policies cannot tell apart: the pods of one pod class, or one external address class. */
+export interface ClassJson {
+  /** "c1", "c2", ...: named only within this document. */
+  id: string;
+  /** Endpoint ids (`endpoints[].id`), sorted. */
+  endpoints: string[];
+}
+
+export interface GroupJson {
+  /** Class ids. Never external on both sides. */
+  src: string[];
+  dst: string[];
+  conn: string;
+  /** How many pairs the group stands for. */
+  pairs: number;
+}
+
 export interface SkippedJson {
   documents: number;
   kinds: Record<string, number>;

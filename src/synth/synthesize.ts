@@ -6,6 +6,7 @@ import type { PodEndpoint, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selects, type Selector } from "../model/selector.js";
+import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
 
 export type PodsMode = "declared" | "auto" | "synthetic";
@@ -35,12 +36,19 @@ type PodPeer = Extract<Peer, { kind: "pods" }>;
 export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound = DEFAULT_POD_BOUND): Synthesis {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = clusters.flatMap((c) => c.policies);
-  const peers: { policy: Policy; peer: PodPeer }[] = [];
+  const admin = clusters.flatMap((c) => c.adminPolicies);
+  // Pod peers with the namespace of the policy that names them (for peers of its own namespace).
+  const peers: { namespace: string; peer: PodPeer }[] = [];
   for (const p of policies) {
     for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
       if (rule.peers === "any") continue;
-      for (const peer of rule.peers) if (peer.kind === "pods") peers.push({ policy: p, peer });
+      for (const peer of rule.peers) if (peer.kind === "pods") peers.push({ namespace: p.namespace, peer });
     }
+  }
+  // Admin-tier subjects and pod peers select across namespaces, as namespaceSelector peers do.
+  for (const p of admin) {
+    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
+    for (const peer of asPeers.flat()) if (peer.kind === "pods") peers.push({ namespace: "", peer });
   }
   const nsSelectors = dedupe(peers.flatMap(({ peer }) => (peer.namespaces.kind === "selector" ? [peer.namespaces.selector] : [])));
   // Services select pods too: a Service whose selector no declared pod matches still forwards to
@@ -92,7 +100,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   ];
 
   const portNames = new Set<string>();
-  for (const p of policies) {
+  for (const p of [...policies, ...admin]) {
     for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
       if (rule.ports === "any") continue;
       for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
@@ -181,7 +189,7 @@ function perSelector(selectors: readonly Selector[], fixed: Labels = {}): { witn
  * every policy for every namespace (which a repository of thousands of namespaces cannot wait
  * for): the same selectors, in the same order.
  */
-function peerIndex(policies: readonly Policy[], peers: readonly { policy: Policy; peer: PodPeer }[]) {
+function peerIndex(policies: readonly Policy[], peers: readonly { namespace: string; peer: PodPeer }[]) {
   const subjects = new Map<string, Selector[]>();
   for (const p of policies) {
     const list = subjects.get(p.namespace);
@@ -191,11 +199,11 @@ function peerIndex(policies: readonly Policy[], peers: readonly { policy: Policy
   // Peers of the policy's own namespace by that namespace; the others by namespaceSelector.
   const own = new Map<string, number[]>();
   const bySelector = new Map<string, { selector: Selector; indexes: number[] }>();
-  peers.forEach(({ policy, peer }, i) => {
+  peers.forEach(({ namespace, peer }, i) => {
     if (peer.namespaces.kind === "own") {
-      const list = own.get(policy.namespace);
+      const list = own.get(namespace);
       if (list) list.push(i);
-      else own.set(policy.namespace, [i]);
+      else own.set(namespace, [i]);
     } else {
       const key = selectorKey(peer.namespaces.selector);
       const entry = bySelector.get(key);

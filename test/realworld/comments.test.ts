@@ -68,9 +68,9 @@ describe("argo-cd: argocd-redis-network-policy removed", () => {
 describe("argo-cd reach", () => {
   it("names the four callers of argocd-repo-server on TCP 8081 instead of a namespace-wide allowance", () => {
     const out = reachMarkdown(reach(readTree("argo-cd/manifests/namespace-install.yaml")));
-    const row = out.split("\n").find((l) => l.includes("| `default/argocd-repo-server[Deployment]` | TCP 8081, 8084 |"));
+    const row = out.split("\n").find((l) => l.includes("| `default/argocd-repo-server[Deployment]` | TCP 8081, 8084<br>"));
     expect(row).toBe(
-      "| `default/argocd-applicationset-controller[Deployment]`, `default/argocd-notifications-controller[Deployment]`, `default/argocd-server[Deployment]` and `default/argocd-application-controller[StatefulSet]` | `default/argocd-repo-server[Deployment]` | TCP 8081, 8084 |",
+      "| `default/argocd-applicationset-controller[Deployment]`, `default/argocd-notifications-controller[Deployment]`, `default/argocd-server[Deployment]` and `default/argocd-application-controller[StatefulSet]` | `default/argocd-repo-server[Deployment]` | TCP 8081, 8084<br><sub>4 pairs</sub> |",
     );
     expect(out).not.toMatch(/any pod in `default` except/);
   });

@@ -5,12 +5,11 @@
 // Input is a valid cluster of plain API objects (see kube.ts). An endpoint is a Pod object of
 // the cluster or an external IP address (IPv4 or IPv6 text).
 
+import { adminDecision } from "./admin-evaluator.js";
+import { isHostNetwork, isPod, namespaceLabels, podLabels, samePod, selectorMatches, type Endpoint } from "./match.js";
 import {
-  NAMESPACE_NAME_LABEL,
   namespaceOf,
   type Cluster,
-  type Labels,
-  type LabelSelector,
   type NetworkPolicy,
   type NetworkPolicyPeer,
   type NetworkPolicyPort,
@@ -22,63 +21,8 @@ import { cidrContains, parseCidr, parseIp } from "./ip.js";
 
 export type { Cluster, Protocol } from "./kube.js";
 
-export type Endpoint = Pod | string;
-
-function isPod(endpoint: Endpoint): endpoint is Pod {
-  return typeof endpoint !== "string";
-}
-
-function samePod(a: Pod, b: Pod): boolean {
-  return namespaceOf(a) === namespaceOf(b) && a.metadata.name === b.metadata.name;
-}
-
-function hasLabel(labels: Labels, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
-/** matchLabels and every matchExpressions entry, ANDed. A null/omitted selector selects everything. */
-export function selectorMatches(selector: LabelSelector | null | undefined, labels: Labels): boolean {
-  if (selector === null || selector === undefined) return true;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!hasLabel(labels, key) || labels[key] !== value) return false;
-  }
-  for (const req of selector.matchExpressions ?? []) {
-    const present = hasLabel(labels, req.key);
-    const values = req.values ?? [];
-    switch (req.operator) {
-      case "In":
-        if (!present || !values.includes(labels[req.key]!)) return false;
-        break;
-      case "NotIn":
-        // An absent key is "not in" any set.
-        if (present && values.includes(labels[req.key]!)) return false;
-        break;
-      case "Exists":
-        if (!present) return false;
-        break;
-      case "DoesNotExist":
-        if (present) return false;
-        break;
-      default:
-        throw new Error(`unknown operator ${String(req.operator)}`);
-    }
-  }
-  return true;
-}
-
-/** A namespace's labels: those of its Namespace object, if any, plus the implicit name label. */
-export function namespaceLabels(cluster: Cluster, name: string): Labels {
-  const declared = cluster.namespaces.find((ns) => ns.metadata.name === name);
-  return { ...(declared?.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: name };
-}
-
-function podLabels(pod: Pod): Labels {
-  return pod.metadata.labels ?? {};
-}
-
-function isHostNetwork(pod: Pod): boolean {
-  return pod.spec.hostNetwork === true;
-}
+export type { Endpoint } from "./match.js";
+export { namespaceLabels, selectorMatches } from "./match.js";
 
 /** policyTypes as the API server defaults them: [Ingress], plus Egress if egress has a rule. */
 export function policyTypes(policy: NetworkPolicy): PolicyType[] {
@@ -164,10 +108,10 @@ function portsMatch(ports: NetworkPolicyPort[] | null | undefined, protocol: Pro
   return ports.some((entry) => portEntryMatches(entry, protocol, port, destination));
 }
 
-/** Does `dst`'s ingress side admit the connection? Not isolated = yes; else some rule of some policy. */
-export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean {
+/** NetworkPolicy tier, ingress: undefined when no policy isolates `dst`; else whether some rule of some policy admits. */
+function networkPolicyIngress(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean | undefined {
   const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Ingress") && policySelectsPod(p, dst));
-  if (isolating.length === 0) return true;
+  if (isolating.length === 0) return undefined;
   return isolating.some((policy) =>
     (policy.spec.ingress ?? []).some(
       (rule) => peersMatch(cluster, policy, rule.from, src) && portsMatch(rule.ports, protocol, port, dst),
@@ -175,14 +119,48 @@ export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protoco
   );
 }
 
-/** Does `src`'s egress side let the connection out? Not isolated = yes; else some rule of some policy. */
-export function egressAllows(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean {
+/** NetworkPolicy tier, egress: undefined when no policy isolates `src`; else whether some rule of some policy lets it out. */
+function networkPolicyEgress(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean | undefined {
   const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Egress") && policySelectsPod(p, src));
-  if (isolating.length === 0) return true;
+  if (isolating.length === 0) return undefined;
   return isolating.some((policy) =>
     (policy.spec.egress ?? []).some(
       (rule) => peersMatch(cluster, policy, rule.to, dst) && portsMatch(rule.ports, protocol, port, dst),
     ),
+  );
+}
+
+/**
+ * One direction through the tiers (SEMANTICS.md 2.2): the admin tier's first matching rule
+ * decides unless it passes; then NetworkPolicy, if one isolates the pod in this direction; then
+ * the baseline tier's first matching rule (a Pass there ends at the default); then allow.
+ */
+function tiers(admin: () => string | undefined, networkPolicy: () => boolean | undefined, baseline: () => string | undefined): boolean {
+  const a = admin();
+  if (a === "accept") return true;
+  if (a === "deny") return false;
+  const n = networkPolicy();
+  if (n !== undefined) return n;
+  const b = baseline();
+  if (b === "deny") return false;
+  return true;
+}
+
+/** Does `dst`'s ingress side admit the connection? */
+export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean {
+  return tiers(
+    () => adminDecision(cluster, "admin", "ingress", dst, src, dst, protocol, port),
+    () => networkPolicyIngress(cluster, src, dst, protocol, port),
+    () => adminDecision(cluster, "baseline", "ingress", dst, src, dst, protocol, port),
+  );
+}
+
+/** Does `src`'s egress side let the connection out? */
+export function egressAllows(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean {
+  return tiers(
+    () => adminDecision(cluster, "admin", "egress", src, dst, dst, protocol, port),
+    () => networkPolicyEgress(cluster, src, dst, protocol, port),
+    () => adminDecision(cluster, "baseline", "egress", src, dst, dst, protocol, port),
   );
 }
 

@@ -77,7 +77,7 @@ export interface GeneratedCluster {
 }
 
 /** A constant built afresh for every sample (no object shared between generated clusters). */
-function fresh<T>(make: () => T): fc.Arbitrary<T> {
+export function fresh<T>(make: () => T): fc.Arbitrary<T> {
   return fc.constant(null).map(make);
 }
 
@@ -123,8 +123,8 @@ function selectorArb(vocabulary: Vocabulary): fc.Arbitrary<LabelSelector> {
   );
 }
 
-const podSelectorArb = selectorArb(POD_LABELS);
-const namespaceSelectorArb = selectorArb(NAMESPACE_SELECTOR_LABELS);
+export const podSelectorArb = selectorArb(POD_LABELS);
+export const namespaceSelectorArb = selectorArb(NAMESPACE_SELECTOR_LABELS);
 
 // ---------------------------------------------------------------------------------------------
 // Peers and ports

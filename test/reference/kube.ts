@@ -1,6 +1,8 @@
 // Plain Kubernetes API objects, as they appear in YAML, for the reference evaluator and the
-// random cluster generator. Only the fields NetworkPolicy v1 reachability depends on.
+// random cluster generator. Only the fields reachability depends on: NetworkPolicy v1, the
+// admin tiers (admin-kube.ts), and where the input has them, Nodes and pod IPs.
 
+import type { AdminObject, NodeObject } from "./admin-kube.js";
 import { cidrStrictlyInside, parseCidr } from "./ip.js";
 
 export const PROTOCOLS = ["SCTP", "TCP", "UDP"] as const;
@@ -49,7 +51,9 @@ export interface Pod {
   apiVersion: "v1";
   kind: "Pod";
   metadata: ObjectMeta;
-  spec: { hostNetwork?: boolean | null; containers: Container[] };
+  spec: { hostNetwork?: boolean | null; nodeName?: string | null; containers: Container[] };
+  /** As `kubectl get -o yaml` dumps have it; a hostNetwork pod's IP is its node's. */
+  status?: { podIP?: string | null; podIPs?: { ip: string }[] | null } | null;
 }
 
 export interface NetworkPolicyPort {
@@ -93,12 +97,16 @@ export interface NetworkPolicy {
   };
 }
 
-export type KubeObject = Namespace | Pod | NetworkPolicy;
+export type KubeObject = Namespace | Pod | NetworkPolicy | AdminObject | NodeObject;
 
 export interface Cluster {
   namespaces: Namespace[];
   pods: Pod[];
   policies: NetworkPolicy[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy; absent = none. */
+  admin?: AdminObject[];
+  /** Absent = none declared: `nodes` peers then match nothing. */
+  nodes?: NodeObject[];
 }
 
 /** Objects without a namespace are in `default`. */
@@ -120,6 +128,8 @@ export function clusterFromObjects(objects: readonly unknown[]): Cluster {
     if (kind === "Namespace") cluster.namespaces.push(object as Namespace);
     else if (kind === "Pod") cluster.pods.push(object as Pod);
     else if (kind === "NetworkPolicy") cluster.policies.push(object as NetworkPolicy);
+    else if (kind === "AdminNetworkPolicy" || kind === "BaselineAdminNetworkPolicy" || kind === "ClusterNetworkPolicy") (cluster.admin ??= []).push(object as AdminObject);
+    else if (kind === "Node") (cluster.nodes ??= []).push(object as NodeObject);
     else throw new Error(`unexpected object: ${JSON.stringify(object)}`);
   }
   return cluster;

@@ -1,5 +1,5 @@
 // Sample points at which the reference evaluator is asked about a pair: every protocol, ports at
-// every boundary any object mentions, addresses at every ipBlock boundary. Shared by the property
+// every boundary any object mentions, addresses at every ipBlock and admin `networks` boundary. Shared by the property
 // test (test/property.test.ts) and the naive bench (scripts/bench-naive.ts).
 import { policyTypes } from "./evaluator.js";
 import { familyMax, formatIp, parseCidr, type Family, type Ip } from "./ip.js";
@@ -25,6 +25,20 @@ export function samplePorts(cluster: Cluster): number[] {
       }
     }
   }
+  for (const policy of cluster.admin ?? []) {
+    for (const rule of [...(policy.spec.ingress ?? []), ...(policy.spec.egress ?? [])]) {
+      for (const entry of rule.ports ?? []) {
+        if (entry.portNumber) mentioned.add(entry.portNumber.port);
+        if (entry.portRange) mentioned.add(entry.portRange.start).add(entry.portRange.end);
+      }
+      for (const entry of rule.protocols ?? []) {
+        for (const p of [entry.tcp, entry.udp, entry.sctp]) {
+          if (p?.destinationPort.number != null) mentioned.add(p.destinationPort.number);
+          if (p?.destinationPort.range != null) mentioned.add(p.destinationPort.range.start).add(p.destinationPort.range.end);
+        }
+      }
+    }
+  }
   const out = new Set<number>();
   for (const port of mentioned) for (const p of [port - 1, port, port + 1]) out.add(clampPort(p));
   return [...out].sort((a, b) => a - b);
@@ -43,6 +57,10 @@ export function ipBlockCidrs(cluster: Cluster): { cidr: string; effective: boole
       if (peer.ipBlock == null) continue;
       for (const cidr of [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])]) out.push({ cidr, effective });
     }
+  }
+  // Admin-tier `networks` peers cut the address space too (egress only; no policyTypes there).
+  for (const policy of cluster.admin ?? []) {
+    for (const rule of policy.spec.egress ?? []) for (const peer of rule.to ?? []) for (const cidr of peer.networks ?? []) out.push({ cidr, effective: true });
   }
   return out;
 }

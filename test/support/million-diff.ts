@@ -48,6 +48,8 @@ export function manyChanges(options: ManyChangesOptions = {}): DiffReport {
         labels: { app, instance: name, tier: w % 3 === 0 ? "front" : "back" },
         ports: [{ name: "http", port: 8080 + (w % APPS.length), protocol: "TCP" }],
         hostNetwork: false,
+        ips: [],
+        nodeNames: [],
         source: { file: `clusters/prod/${ns}.yaml`, line: 10 + w * 30 },
       };
       workloads.push({ type: "workload", id: pod.id, pod });

@@ -1,0 +1,73 @@
+// The admin tiers over pod classes (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+// ClusterNetworkPolicy). Per direction and subject class: admin rules in policy order, then rule
+// order, the first rule matching a peer and port decides (accept, deny, or pass on to
+// NetworkPolicy); NetworkPolicy decides for classes it isolates; else baseline rules in the same
+// way; else the connection is allowed. Both directions must allow, as for NetworkPolicy.
+//
+// A tier walk yields two rows: what it accepts and what it denies (pass and no match leave the
+// rest to the next tier). Then, per node, allowed = accepted ∪ (next tier − denied).
+import { adminOrder, adminRulePeers, type AdminPolicy, type AdminRule, type AdminTier } from "../model/admin-policy.js";
+import type { Direction } from "../model/policy.js";
+import type { ConnSet } from "../net/conn-set.js";
+import type { PeerNodes } from "./peer-nodes.js";
+import { EMPTY_ROW, RowBuilder, rowSubtract, rowUnion, type Row } from "./row.js";
+import { rulePorts, type PortNames } from "./rule-ports.js";
+
+export interface AppliedAdminRule {
+  readonly policy: AdminPolicy;
+  readonly rule: AdminRule;
+}
+
+/** Per tier and direction, each pod class's rules in the order they are consulted. */
+export type TierRules = Record<AdminTier, Record<Direction, AppliedAdminRule[][]>>;
+
+export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, podClasses: number): TierRules {
+  const empty = () => Array.from({ length: podClasses }, (): AppliedAdminRule[] => []);
+  const out: TierRules = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
+  for (const policy of [...policies].sort(adminOrder)) {
+    // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
+    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
+    for (const dir of ["ingress", "egress"] as const) {
+      const rules = policy[dir].map((rule) => ({ policy, rule }));
+      if (rules.length === 0) continue;
+      for (const s of subjects) out[policy.tier][dir][s]!.push(...rules);
+    }
+  }
+  return out;
+}
+
+export interface TierWalk {
+  readonly accepted: Row;
+  readonly denied: Row;
+}
+
+/**
+ * One tier's rules for one subject class: what the first matching rule accepts and denies.
+ * `portsAt(node)` gives the destination's named ports (ingress: the subject; egress: the peer).
+ */
+export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, portsAt: (node: number) => PortNames, intern: (c: ConnSet) => ConnSet): TierWalk {
+  let decided = EMPTY_ROW;
+  let accepted = EMPTY_ROW;
+  let denied = EMPTY_ROW;
+  for (const { rule } of rules) {
+    const b = new RowBuilder();
+    const perNames = new Map<PortNames, ConnSet>();
+    for (const node of peers.of("", adminRulePeers(rule))) {
+      const names = portsAt(node);
+      let ports = perNames.get(names);
+      if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
+      if (!ports.isEmpty) b.add(node, ports);
+    }
+    const matched = rowSubtract(b.build(intern), decided, intern);
+    if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
+    decided = rowUnion(decided, matched, intern);
+  }
+  return { accepted, denied };
+}
+
+/** allowed = accepted ∪ (next − denied): what a tier lets through, given what comes after it. */
+export function foldTier(walk: TierWalk, next: Row, intern: (c: ConnSet) => ConnSet): Row {
+  return rowUnion(walk.accepted, rowSubtract(next, walk.denied, intern), intern);
+}

@@ -1,0 +1,210 @@
+// Reachability per class rather than per pair: what a cluster of 10^8 allowed pairs says in a few
+// hundred lines, computed from the rows without expanding a single pair.
+//
+// A class is the endpoints the policies cannot tell apart: the pods of one pod class, or one
+// external address class. Classes whose rows are equal (equal signatures) form a row group; the
+// traffic from source row group S to destination row group D is R_S[b] ∩ Q_D[a] (S's egress row
+// at destination b, D's ingress row at source a), which only varies where one row lists the
+// other's class. So S x D splits into a few rectangles of equal connections, and only the
+// (S, D) that some row names, or whose fallbacks meet, can hold any.
+import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
+import type { ConnSet } from "../net/conn-set.js";
+import type { Direction } from "../model/policy.js";
+import type { Reachability } from "./evaluate.js";
+import { OPEN_ROW, type Row } from "./row.js";
+
+export interface EndpointClass {
+  /** Sorted by id; never empty. */
+  readonly endpoints: readonly Endpoint[];
+  readonly kind: "pods" | "external";
+}
+
+/**
+ * Every pair (s, d) of an endpoint of a source class and one of a destination class, except a
+ * declared workload to itself (never a flow), is allowed exactly `conn`. Sources and destinations
+ * are never both external. Each allowed pair is in exactly one group.
+ */
+export interface ClassGroup {
+  /** Indexes into `ClassView.classes`, ascending. */
+  readonly src: readonly number[];
+  readonly dst: readonly number[];
+  readonly conn: ConnSet;
+  /** How many pairs the group stands for (at least one). */
+  readonly pairs: number;
+}
+
+export interface ClassView {
+  /** Pod classes (ordered by their first endpoint's id), then external classes. */
+  readonly classes: readonly EndpointClass[];
+  /** Ordered by their first source's id, then first destination's. */
+  readonly groups: readonly ClassGroup[];
+  /** Allowed pairs in all: the number of flows the groups stand for. */
+  readonly pairs: number;
+}
+
+interface RowGroup {
+  readonly row: Row;
+  /** Node indexes (pod classes, or externals) of the classes in the group, ascending. */
+  readonly nodes: number[];
+}
+
+interface Block {
+  src: number[];
+  dst: number[];
+  readonly conn: ConnSet;
+}
+
+export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf: ReadonlyMap<string, number>): ClassView {
+  const P = r.universe.podClasses.length;
+  // Endpoints per node; a pod class with none (the ingress controller's own) is left out.
+  const members: Endpoint[][] = Array.from({ length: r.size }, () => []);
+  for (const p of pods) members[classOf.get(p.id)!]!.push(p);
+  r.universe.externals.forEach((e, i) => members[P + i]!.push(e));
+  for (const m of members) m.sort((x, y) => cmp(x.id, y.id));
+  const live = (node: number) => members[node]!.length > 0;
+
+  // Row groups per direction; externals form one more group on each side, with an open row:
+  // nothing limits what they send, and policies never select them.
+  const groupsOf = (dir: Direction) => {
+    const groups: RowGroup[] = [];
+    const of = new Int32Array(r.size).fill(-1);
+    const bySig = new Map<string, number>();
+    for (let c = 0; c < P; c++) {
+      if (!live(c)) continue;
+      const sig = r.signature(c, dir);
+      let g = bySig.get(sig);
+      if (g === undefined) {
+        bySig.set(sig, (g = groups.length));
+        groups.push({ row: r.row(c, dir), nodes: [] });
+      }
+      groups[g]!.nodes.push(c);
+      of[c] = g;
+    }
+    if (r.size > P) {
+      const ext = groups.length;
+      groups.push({ row: OPEN_ROW, nodes: [] });
+      for (let n = P; n < r.size; n++) {
+        groups[ext]!.nodes.push(n);
+        of[n] = ext;
+      }
+    }
+    return { groups, of };
+  };
+  const out = groupsOf("egress");
+  const inn = groupsOf("ingress");
+  const isExternalGroup = (g: RowGroup) => g.nodes[0]! >= P;
+
+  // The (S, D) that can hold a flow: fallbacks that meet, or a row naming the other's class.
+  const candidates = new Map<number, Set<number>>();
+  const candidate = (s: number, d: number) => {
+    if (s < 0 || d < 0) return;
+    let set = candidates.get(s);
+    if (!set) candidates.set(s, (set = new Set()));
+    set.add(d);
+  };
+  const openIn = inn.groups.flatMap((g, d) => (g.row.fallback.isEmpty ? [] : [d]));
+  out.groups.forEach((g, s) => {
+    if (!g.row.fallback.isEmpty) for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d]!.row.fallback).isEmpty) candidate(s, d);
+    for (const node of g.row.nodes) candidate(s, inn.of[node]!);
+  });
+  inn.groups.forEach((g, d) => {
+    for (const node of g.row.nodes) candidate(out.of[node]!, d);
+  });
+
+  const blocks: Block[] = [];
+  for (const [s, ds] of candidates) {
+    const S = out.groups[s]!;
+    for (const d of ds) {
+      const D = inn.groups[d]!;
+      if (isExternalGroup(S) && isExternalGroup(D)) continue; // no flow between external addresses
+      // Sources by what D's ingress row gives them, destinations by what S's egress row gives them.
+      const srcParts = partition(S.nodes, D.row, out.of, s);
+      const dstParts = partition(D.nodes, S.row, inn.of, d);
+      for (const [q, src] of srcParts) {
+        for (const [e, dst] of dstParts) {
+          const conn = e.intersect(q);
+          if (!conn.isEmpty) blocks.push({ src, dst, conn });
+        }
+      }
+    }
+  }
+
+  // Rectangles with the same connections and one side alike are one rectangle: merge sources of
+  // equal destination sets, then destinations of equal source sets, until nothing merges.
+  let merged = blocks;
+  for (let pass = 0; pass < 4; pass++) {
+    const before = merged.length;
+    merged = mergeSide(mergeSide(merged, "dst"), "src");
+    if (merged.length === before) break;
+  }
+
+  // Classes numbered for output: pod classes by first endpoint id, then externals.
+  const liveNodes = [...members.keys()].filter(live);
+  const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp(members[a]![0]!.id, members[b]![0]!.id));
+  const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
+  const index = new Int32Array(r.size).fill(-1);
+  order.forEach((n, i) => (index[n] = i));
+  const classes: EndpointClass[] = order.map((n) => ({ endpoints: members[n]!, kind: n < P ? "pods" : "external" }));
+
+  const size = (nodes: readonly number[]) => nodes.reduce((k, n) => k + members[n]!.length, 0);
+  const groups: ClassGroup[] = [];
+  for (const b of merged) {
+    // A workload's traffic to itself is not a flow: a class on both sides gives up its workloads' own pairs.
+    const onBoth = new Set(b.dst);
+    let self = 0;
+    for (const n of b.src) if (onBoth.has(n)) self += members[n]!.filter((e) => e.type === "workload").length;
+    const pairs = size(b.src) * size(b.dst) - self;
+    if (pairs === 0) continue; // one workload to itself
+    const ids = (nodes: number[]) => nodes.map((n) => index[n]!).sort((x, y) => x - y);
+    groups.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
+  }
+  const first = (g: readonly number[]) => classes[g[0]!]!.endpoints[0]!.id;
+  groups.sort((x, y) => cmp(first(x.src), first(y.src)) || cmp(first(x.dst), first(y.dst)) || cmp(x.conn.toString(), y.conn.toString()));
+  return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
+}
+
+/**
+ * The nodes of one row group by the connections another row gives them: the nodes that row lists
+ * (and that belong to the group), each value apart, and the rest at its fallback.
+ */
+function partition(nodes: readonly number[], row: Row, groupOf: Int32Array, group: number): Map<ConnSet, number[]> {
+  const parts = new Map<ConnSet, number[]>();
+  const listed = new Set<number>();
+  row.nodes.forEach((n, i) => {
+    if (groupOf[n] !== group) return;
+    listed.add(n);
+    const c = row.conns[i]!;
+    const part = parts.get(c);
+    if (part) part.push(n);
+    else parts.set(c, [n]);
+  });
+  const rest = listed.size === 0 ? [...nodes] : nodes.filter((n) => !listed.has(n));
+  if (rest.length > 0) {
+    const part = parts.get(row.fallback);
+    // Listed values differ from the fallback (rows drop those that do not), but keep the sets apart anyway.
+    if (part) part.push(...rest);
+    else parts.set(row.fallback, rest);
+  }
+  for (const part of parts.values()) part.sort((a, b) => a - b);
+  return parts;
+}
+
+/** Blocks with the same connections and the same `keep` side become one, their other sides joined. */
+function mergeSide(blocks: readonly Block[], keep: "src" | "dst"): Block[] {
+  const other = keep === "src" ? "dst" : "src";
+  const byKey = new Map<string, Block>();
+  for (const b of blocks) {
+    const key = `${b.conn.toString()}\n${b[keep].join(",")}`;
+    const known = byKey.get(key);
+    // Blocks are disjoint, so blocks sharing one side never share a node on the other.
+    if (known) known[other] = [...known[other], ...b[other]];
+    else byKey.set(key, { ...b });
+  }
+  const out = [...byKey.values()];
+  for (const b of out) b[other].sort((x, y) => x - y);
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
