@@ -36801,7 +36801,7 @@ function deeperThan(value, max) {
     const [v, depth] = top;
     if (typeof v !== "object" || v === null) continue;
     if (depth >= max) return true;
-    for (const child2 of Object.values(v)) stack.push([child2, depth + 1]);
+    for (const child3 of Object.values(v)) stack.push([child3, depth + 1]);
   }
   return false;
 }
@@ -36968,18 +36968,18 @@ function checkShape(value, maxDepth) {
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.next < top.children.length) {
-      const child2 = top.children[top.next++];
-      if (typeof child2 !== "object" || child2 === null) continue;
-      if (onPath.has(child2)) return "cycle";
-      const h = height.get(child2);
+      const child3 = top.children[top.next++];
+      if (typeof child3 !== "object" || child3 === null) continue;
+      if (onPath.has(child3)) return "cycle";
+      const h = height.get(child3);
       if (h !== void 0) {
         if (stack.length + h > maxDepth) return "too-deep";
         top.below = Math.max(top.below, h);
         continue;
       }
       if (stack.length + 1 > maxDepth) return "too-deep";
-      onPath.add(child2);
-      stack.push({ node: child2, children: Object.values(child2), next: 0, below: 0 });
+      onPath.add(child3);
+      stack.push({ node: child3, children: Object.values(child3), next: 0, below: 0 });
     } else {
       stack.pop();
       onPath.delete(top.node);
@@ -43108,6 +43108,8 @@ var UniverseIndex = class {
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
+  /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
+  scratch = [];
   podsPerNs = /* @__PURE__ */ new Map();
   /** Per namespace: its pods are declared workloads only. */
   declaredNs = /* @__PURE__ */ new Map();
@@ -43123,61 +43125,131 @@ var UniverseIndex = class {
   }
   /** Sorts in universe order, drops duplicates (by id). */
   normalize(endpoints) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
-    keyed.sort((a, b) => a.i - b.i || cmp4(a.e.id, b.e.id));
-    return keyed.map((k) => k.e);
+    return [...this.sorted(endpoints).members];
   }
-  /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
-  keyOf(e) {
-    const i = this.order.get(e.id);
-    return i === void 0 ? `#${e.id}` : i.toString(36);
+  /**
+   * The endpoints in universe order, each id once (the first seen), with their places in the
+   * universe (ascending) and those it lacks (last, by id). Places sort as numbers: a set of a
+   * thousand sources is sorted thousands of times in a large diff.
+   */
+  sorted(endpoints) {
+    const places = [];
+    const unknown = /* @__PURE__ */ new Map();
+    for (const e of endpoints) {
+      const i = this.order.get(e.id);
+      if (i === void 0) {
+        if (!unknown.has(e.id)) unknown.set(e.id, e);
+      } else if (this.scratch[i] === void 0) {
+        this.scratch[i] = e;
+        places.push(i);
+      }
+    }
+    const positions = Int32Array.from(places).sort();
+    const members = new Array(positions.length);
+    for (let k = 0; k < positions.length; k++) {
+      members[k] = this.scratch[positions[k]];
+      this.scratch[positions[k]] = void 0;
+    }
+    const rest = [...unknown.values()].sort((a, b) => cmp4(a.id, b.id));
+    return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+  /** `set` with `e` (not in it) in its place. */
+  with(set, e) {
+    const at = this.order.get(e.id);
+    if (at === void 0) {
+      const unknown = [...set.unknown, e].sort((a, b) => cmp4(a.id, b.id));
+      return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    let lo = 0;
+    let hi = set.positions.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (set.positions[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const positions = new Int32Array(set.positions.length + 1);
+    positions.set(set.positions.subarray(0, lo), 0);
+    positions[lo] = at;
+    positions.set(set.positions.subarray(lo), lo + 1);
+    return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
+  }
+  /** A key equal for sets with the same ids. */
+  static keyOf(set) {
+    const known = set.positions.join(",");
+    return set.unknown.length === 0 ? known : `${known}
+${set.unknown.map((e) => e.id).join("\n")}`;
+  }
+  /** `set` without `e`'s id (when in it). */
+  without(set, e) {
+    const at = this.order.get(e.id);
+    if (at === void 0) {
+      const unknown = set.unknown.filter((x) => x.id !== e.id);
+      return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    const k = set.positions.indexOf(at);
+    if (k < 0) return set;
+    const positions = new Int32Array(set.positions.length - 1);
+    positions.set(set.positions.subarray(0, k), 0);
+    positions.set(set.positions.subarray(k + 1), k);
+    return { members: [...set.members.slice(0, k), ...set.members.slice(k + 1)], positions, unknown: set.unknown };
   }
   /** The set and its compact description. */
   describe(endpoints) {
-    const members = this.normalize(endpoints);
-    return { endpoints: members, terms: this.terms(members) };
-  }
-  /** Members of the index's own (counted once: members are distinct). */
-  known(e) {
-    return this.byId.get(e.id) !== void 0;
+    const set = "positions" in endpoints ? endpoints : this.sorted(endpoints);
+    return { endpoints: [...set.members], terms: this.terms(set) };
   }
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
-  terms(members) {
-    const inSet = new Set(members.map((e) => e.id));
+  terms(set) {
+    const members = set.members;
+    const known = set.positions.length;
+    let ids;
+    const inSet = () => ids ??= new Set(members.map((e) => e.id));
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missingCount = this.nonExternal - members.filter((e) => e.type !== "external" && this.known(e)).length;
+    let nonExternal = 0;
+    for (let k = 0; k < known; k++) if (members[k].type !== "external") nonExternal++;
+    const missingCount = this.nonExternal - nonExternal;
     const declaredOnly = !this.anySynthetic;
     if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
-    const parts = this.partTerms(members, inSet, allExternals);
+    const parts = this.partTerms(set, inSet, allExternals);
     if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
-      const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+      const missing = [...this.byId.values()].filter((e) => !inSet().has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
-  partTerms(members, inSet, allExternals) {
-    const pods = members.filter((e) => e.type !== "external");
-    const exts = members.filter((e) => e.type === "external");
+  partTerms(set, inSet, allExternals) {
+    const members = set.members;
+    const known = set.positions.length;
+    const pods = [];
+    const exts = [];
     const out = [];
-    const podsMissingCount = this.pods - members.filter((e) => isPod(e) && this.known(e)).length;
-    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet.has(e.id));
+    let knownPods = 0;
     const perNs = /* @__PURE__ */ new Map();
-    for (const e of pods) {
-      const list4 = perNs.get(e.pod.namespace);
-      if (list4) list4.push(e);
-      else perNs.set(e.pod.namespace, [e]);
-    }
+    members.forEach((e, k) => {
+      if (e.type === "external") {
+        exts.push(e);
+        return;
+      }
+      pods.push(e);
+      const counted = k < known && isPod(e);
+      if (counted) knownPods++;
+      const entry = perNs.get(e.pod.namespace);
+      if (entry) {
+        entry.list.push(e);
+        if (counted) entry.known++;
+      } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
+    });
+    const podsMissingCount = this.pods - knownPods;
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet().has(e.id));
     const nsTerms = [];
-    for (const [ns, list4] of perNs) {
+    for (const [ns, { list: list4, known: inNs }] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const exceptCount = all.length - list4.filter((e) => isPod(e) && this.known(e)).length;
+      const exceptCount = all.length - inNs;
       const real = !ns.startsWith("[");
       const declaredOnly = this.declaredNs.get(ns) ?? true;
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list4.length > 2 * exceptCount && list4.length > 1 + exceptCount && (!declaredOnly || list4.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet.has(e.id)), declaredOnly });
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else for (const e of list4) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
@@ -43193,10 +43265,19 @@ function isPod(e) {
   return e.type === "workload" || e.type === "synthetic";
 }
 function addressCount(endpoints) {
-  return countAddresses(endpoints.flatMap((e) => e.type === "external" ? e.ranges : []));
+  const ranges = [];
+  for (const e of endpoints) if (e.type === "external") ranges.push(...e.ranges);
+  return ranges.length === 0 ? 0n : countAddresses(ranges);
 }
 function cost(terms) {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
+}
+var CHANGE_TYPES = ["added", "removed", "changed"];
+var ENDPOINT_CHANGES = [null, "added", "removed"];
+function child2(map, key) {
+  let next = map.get(key);
+  if (!next) map.set(key, next = /* @__PURE__ */ new Map());
+  return next;
 }
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
@@ -43206,6 +43287,26 @@ function violationsByChange(violations) {
     out.set(v.change, list4);
   }
   return out;
+}
+var NONE = [];
+function violationsInStep(violations, changes) {
+  const flows = violations.filter((v) => !("via" in v.change));
+  const start = new Int32Array(changes.length).fill(-1);
+  const count = new Int32Array(changes.length);
+  let i = 0;
+  for (let j = 0; j < flows.length; j++) {
+    const c = flows[j].change;
+    if (changes[i] !== c || count[i] === 0 || start[i] + count[i] !== j) {
+      while (i < changes.length && changes[i] !== c) i++;
+      if (i === changes.length || count[i] > 0) {
+        const byChange = violationsByChange(violations);
+        return (k) => byChange.get(changes[k]) ?? NONE;
+      }
+      start[i] = j;
+    }
+    count[i]++;
+  }
+  return (k) => count[k] === 0 ? NONE : flows.slice(start[k], start[k] + count[k]);
 }
 var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
@@ -43218,8 +43319,9 @@ function groupChanges(report) {
 }
 function groupAll(report) {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violations = violationsByChange(report.gate.violations);
+  const violationsOf = violationsInStep(report.gate.violations, report.changes);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
+  const order = { opened: [], closed: [] };
   const ids = /* @__PURE__ */ new Map();
   const idOf = (text) => {
     let n = ids.get(text);
@@ -43244,6 +43346,19 @@ function groupAll(report) {
     }
     return f[facet];
   };
+  const single = /* @__PURE__ */ new Map();
+  const gateId = (hits) => {
+    if (hits.length === 0) return 0;
+    if (hits.length === 1) {
+      const v = hits[0];
+      let byRule = single.get(v.conn);
+      if (!byRule) single.set(v.conn, byRule = /* @__PURE__ */ new Map());
+      let n = byRule.get(v.rule);
+      if (n === void 0) byRule.set(v.rule, n = 1 + idOf(`${v.rule} ${connId(v.conn)}`));
+      return n;
+    }
+    return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -43254,15 +43369,22 @@ function groupAll(report) {
       if (facet === "opened") openedFlows++;
       else closedFlows++;
       const { reasons, id: reasonsId } = reasonsOf(c, facet);
-      const hits = facet === "opened" ? violations.get(c) ?? [] : [];
-      const gateKey = hits.length === 0 ? "" : hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(",");
-      const key = `${c.type} ${c.endpoint} ${connId(conn)} ${reasonsId} ${gateKey}`;
-      const bucket = buckets[facet].get(key);
+      const hits = facet === "opened" ? violationsOf(i) : NONE;
+      const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
+      const byConn = child2(buckets[facet], shape);
+      const byReasons = child2(byConn, connId(conn));
+      const byGate = child2(byReasons, reasonsId);
+      const g = gateId(hits);
+      const bucket = byGate.get(g);
       if (bucket) bucket.parts.push(i);
-      else buckets[facet].set(key, { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] });
+      else {
+        const made = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
+        byGate.set(g, made);
+        order[facet].push(made);
+      }
     }
   });
-  const build2 = (facet) => [...buckets[facet].values()].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
   const opened = build2("opened");
   return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
@@ -43293,16 +43415,17 @@ function rectangles(parts, changes, index) {
     const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
-      entry = { dst: d, srcs: /* @__PURE__ */ new Map(), parts: [] };
+      entry = { dst: d, srcs: [], self: false, parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(c.src.id, c.src);
+    entry.srcs.push(c.src);
+    if (c.src.id === d.id) entry.self = true;
     entry.parts.push(p);
   }
-  const keyOf = (list4) => ({ list: list4, key: list4.map((e) => index.keyOf(e)).join("\n") });
+  const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
-    const plain2 = keyOf(index.normalize(entry.srcs.values()));
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf(inserted(plain2.list, entry.dst, index)) : null;
+    const plain2 = keyOf(index.sorted(entry.srcs));
+    const padded = entry.dst.type === "workload" && !entry.self ? keyOf(index.with(plain2.set, entry.dst)) : null;
     return { entry, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
@@ -43312,7 +43435,7 @@ function rectangles(parts, changes, index) {
     const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
     let r = perSrcSet.get(pick.key);
     if (!r) {
-      r = { srcs: pick.list, dsts: [], parts: [] };
+      r = { srcs: pick.set, dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
@@ -43320,29 +43443,20 @@ function rectangles(parts, changes, index) {
   }
   return [...perSrcSet.values()];
 }
-function inserted(sorted, e, index) {
-  const at = index.indexOf(e);
-  const before = (x) => index.indexOf(x) < at || index.indexOf(x) === at && cmp4(x.id, e.id) < 0;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (before(sorted[mid])) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...sorted.slice(0, lo), e, ...sorted.slice(lo)];
-}
-function displaySets(srcs, dsts, index) {
+function displaySets(sources, dsts, index) {
+  const srcs = "positions" in sources ? sources : index.sorted(sources);
   const shorter = (set, self2) => {
-    const without = index.describe(set.filter((e) => e.id !== self2.id));
-    const withSelf = index.describe([...set, self2]);
-    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+    const without = index.without(set, self2);
+    const withSelf = without === set ? index.with(set, self2) : set;
+    const a = index.describe(without);
+    const b = index.describe(withSelf);
+    return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set) => set.length === 1 && set[0].type === "workload" ? set[0] : void 0;
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
-  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
+  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
 }
 function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -44971,9 +45085,9 @@ import { spawn } from "node:child_process";
 var MAX_STDERR_BYTES = 64 * 1024;
 function runTool(file, args, opts) {
   return new Promise((resolve) => {
-    let child2;
+    let child3;
     try {
-      child2 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+      child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
       resolve({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
@@ -44987,29 +45101,29 @@ function runTool(file, args, opts) {
     const killGroup = (why) => {
       ended ??= why;
       try {
-        if (child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+        if (child3.pid !== void 0) process.kill(-child3.pid, "SIGKILL");
       } catch {
       }
     };
     const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
-    child2.stdout.on("data", (chunk) => {
+    child3.stdout.on("data", (chunk) => {
       outBytes += chunk.length;
       if (outBytes > opts.maxOutputBytes) killGroup("too-much-output");
       else out.push(chunk);
     });
-    child2.stderr.on("data", (chunk) => {
+    child3.stderr.on("data", (chunk) => {
       if (errBytes < MAX_STDERR_BYTES) err.push(chunk.subarray(0, MAX_STDERR_BYTES - errBytes));
       errBytes += chunk.length;
     });
-    child2.on("error", (e) => {
+    child3.on("error", (e) => {
       clearTimeout(timer);
       resolve({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
-    child2.on("close", (status, signal) => {
+    child3.on("close", (status, signal) => {
       clearTimeout(timer);
-      if (child2.pid !== void 0) {
+      if (child3.pid !== void 0) {
         try {
-          process.kill(-child2.pid, "SIGKILL");
+          process.kill(-child3.pid, "SIGKILL");
         } catch {
         }
       }

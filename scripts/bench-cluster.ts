@@ -21,6 +21,9 @@ export const SIZES: readonly ClusterSize[] = [
   // just under the default pod-class limit (src/load/limits.ts).
   { label: "20k", workloads: 19_800, namespaces: 660 },
   { label: "30k", workloads: 30_000, namespaces: 1_000 },
+  // Not run by default: small enough for the naive per-pair evaluator to finish
+  // (npm run bench -- 48 --naive-cap 0: a few minutes, the 50 admin-tier policies weigh on every pair).
+  { label: "48", workloads: 48, namespaces: 4 },
 ];
 
 const APPS = ["web", "api", "gateway", "auth", "orders", "payments", "search", "db", "cache", "queue", "worker", "metrics"];

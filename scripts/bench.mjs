@@ -1,7 +1,11 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]...]`: times `diff` on generated clusters
-// (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads, each in a process of its own, and
-// prints parse time, analysis time, diff total, peak RSS and pod classes. Not a test: numbers to
-// compare runs. Bundles scripts/bench-main.ts with esbuild into a temp file and runs it.
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--naive-cap SECONDS] [--no-naive] [--no-render]]`:
+// times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
+// each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
+// pod classes; per size, the naive per-pair reference evaluator on the same base and head
+// (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
+// (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
+// JSON report of a 1,000,000-change diff (scripts/bench-render.ts). Not a test: numbers to
+// compare runs. Bundles the steps with esbuild into a temp directory and runs them.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,17 +13,20 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
-const sizes = args.filter((a) => /^\d+k$/.test(a));
+const sizes = args.filter((a, i) => /^\d+k?$/.test(a) && args[i - 1] !== "--naive-cap");
 const modes = args.flatMap((a, i) => (args[i - 1] === "--pods" ? [a] : []));
-const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) =>
-  (modes.length > 0 ? modes : ["declared", "auto"]).map((m) => [s, m]),
-);
+const capArg = args.flatMap((a, i) => (args[i - 1] === "--naive-cap" ? [a] : []))[0] ?? "60";
+const naive = !args.includes("--no-naive");
+const render = !args.includes("--no-render");
+const modeList = modes.length > 0 ? modes : ["declared", "auto"];
+const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m]));
+const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
 const dir = mkdtempSync(join(tmpdir(), "netreach-bench-"));
-const outfile = join(dir, "bench.mjs");
 await build({
-  entryPoints: ["scripts/bench-main.ts"],
-  outfile,
+  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts"],
+  outdir: dir,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -30,26 +37,63 @@ await build({
 const secs = (ms) => (ms === null || ms === undefined ? "—" : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
 const mib = (b) => `${Math.round(b / 2 ** 20)} MiB`;
 const n = (x) => x.toLocaleString("en-US");
+/** Seconds to years, for estimates. */
+const dur = (ms) => {
+  const s = ms / 1000;
+  if (s < 60) return secs(ms);
+  if (s < 3600) return `${(s / 60).toFixed(1)} min`;
+  if (s < 86400) return `${(s / 3600).toFixed(1)} h`;
+  if (s < 86400 * 365) return `${(s / 86400).toFixed(1)} days`;
+  return `${(s / 86400 / 365).toFixed(1)} years`;
+};
+const ratio = (a, b) => `${n(Math.round(a / b))}×`;
+/** One JSON line from a step run in a process of its own. */
+const step = (file, stepArgs) => {
+  const child = spawnSync(process.execPath, [join(dir, file), ...stepArgs], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const lines = child.stdout.trim().split("\n").filter((l) => l.startsWith("{"));
+  return { r: lines.length > 0 ? JSON.parse(lines[lines.length - 1]) : undefined, child };
+};
+/** The naive evaluator's cell: its time and how many times netreach's, or why not. */
+const naiveCell = (size, netreachMs) => {
+  const { r, child } = step("bench-naive.mjs", [size, capArg]);
+  if (!r) return `failed (${child.signal ?? `exit ${child.status}`})`;
+  const pairs = `${n(r.pairs)} pairs × ${r.samplesPerPair} samples`;
+  if (r.skipped) return `skipped: ~${dur(r.estimateMs)} estimated from ${n(r.sampledPairs)} of ${pairs}${netreachMs ? ` (~${ratio(r.estimateMs, netreachMs)})` : ""}`;
+  if (r.stopped) return `stopped at the cap, ${(r.done * 100).toFixed(1)}% of ${pairs} done`;
+  const agree = r.missing === 0 && r.extra === 0 ? `agrees on ${n(r.changedPairs)} changed` : `disagrees: ${r.missing} missing, ${r.extra} extra of ${n(r.changedPairs)} changed`;
+  return `${dur(r.naiveMs)}${netreachMs ? ` (${ratio(r.naiveMs, netreachMs)})` : ""}, ${pairs}, ${agree}`;
+};
 console.log(`netreach bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
 console.log("");
-console.log("| workloads / policies / namespaces (YAML) | pods | parse | analysis | diff total | peak RSS | pod classes |");
-console.log("| --- | --- | --- | --- | --- | --- | --- |");
+console.log("| workloads / policies / namespaces (YAML) | pods | parse | analysis | diff total | peak RSS | pod classes | naive per-pair evaluator (× netreach) |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 try {
   for (const [size, mode] of runs) {
     const t0 = performance.now();
-    const child = spawnSync(process.execPath, [outfile, size, mode], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const { r, child } = step("bench-main.mjs", [size, mode]);
     const elapsed = performance.now() - t0;
-    const lines = child.stdout.trim().split("\n").filter((l) => l.startsWith("{"));
-    const r = lines.length > 0 ? JSON.parse(lines[lines.length - 1]) : undefined;
+    // The naive evaluator knows declared workloads: once per size, on the declared row.
+    const naiveText = naive && mode === naiveMode ? naiveCell(size, r?.totalMs) : "";
     const what = r ? `${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)})` : size;
     const classes = r?.classes === null || r?.classes === undefined ? "—" : n(r.classes);
     if (r === undefined || r.totalMs === undefined) {
       // Crashed (or refused) after parsing: say how far it got.
       const why = r?.refused ? `refused: ${r.refused.replace(/;.*/, "")}` : `failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)}`;
-      console.log(`| ${what} | ${mode} | ${secs(r?.parseMs)} | ${why} | | ${r ? mib(r.peakRssBytes) : "—"} | ${classes} |`);
+      console.log(`| ${what} | ${mode} | ${secs(r?.parseMs)} | ${why} | | ${r ? mib(r.peakRssBytes) : "—"} | ${classes} | ${naiveText} |`);
       continue;
     }
-    console.log(`| ${what} | ${mode} | ${secs(r.parseMs)} | ${secs(r.analysisMs)} | ${secs(r.totalMs)} | ${mib(r.peakRssBytes)} | ${classes} |`);
+    console.log(`| ${what} | ${mode} | ${secs(r.parseMs)} | ${secs(r.analysisMs)} | ${secs(r.totalMs)} | ${mib(r.peakRssBytes)} | ${classes} | ${naiveText} |`);
+  }
+  if (render) {
+    const { r, child } = step("bench-render.mjs", []);
+    console.log("");
+    if (!r) console.log(`render of 1,000,000 changed pairs: failed (${child.signal ?? `exit ${child.status}`}) ${child.stderr.trim().split("\n").slice(-1)[0] ?? ""}`);
+    else
+      console.log(
+        `render of ${n(r.changes)} changed pairs: comment and job summary in ${secs(r.summaryMs + r.commentMs)} (${secs(r.renderCpuMs)} CPU; summary ${secs(r.summaryMs)}, grouping included; comment ${secs(r.commentMs)}), ` +
+          `comment ${n(r.commentChars)} characters (limit 65,536), summary ${n(r.summaryBytes)} bytes (limit 1,048,576); ` +
+          `JSON report ${mib(r.jsonChars)} written in pieces of at most ${n(r.largestChunk)} characters in ${secs(r.jsonMs)}; peak RSS ${mib(r.peakRssBytes)}`,
+      );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { Violation } from "../gate/gate.js";
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
-import { countAddresses } from "../net/ip.js";
+import { countAddresses, type AddrRange } from "../net/ip.js";
 
 export type Facet = "opened" | "closed";
 
@@ -109,6 +109,8 @@ function reasonFacet(r: Reason): Facet {
 export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
+  /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
+  private readonly scratch: (Endpoint | undefined)[] = [];
   private readonly podsPerNs = new Map<string, Endpoint[]>();
   /** Per namespace: its pods are declared workloads only. */
   private readonly declaredNs = new Map<string, boolean>();
@@ -148,65 +150,138 @@ export class UniverseIndex {
 
   /** Sorts in universe order, drops duplicates (by id). */
   normalize(endpoints: Iterable<Endpoint>): Endpoint[] {
-    const seen = new Map<string, Endpoint>();
-    for (const e of endpoints) if (!seen.has(e.id)) seen.set(e.id, e);
-    const keyed = [...seen.values()].map((e) => ({ e, i: this.indexOf(e) }));
-    keyed.sort((a, b) => a.i - b.i || cmp(a.e.id, b.e.id));
-    return keyed.map((k) => k.e);
+    return [...this.sorted(endpoints).members];
   }
 
-  /** A short key for an endpoint, the same for equal ids: its place in the universe, else its id. */
-  keyOf(e: Endpoint): string {
-    const i = this.order.get(e.id);
-    return i === undefined ? `#${e.id}` : i.toString(36);
+  /**
+   * The endpoints in universe order, each id once (the first seen), with their places in the
+   * universe (ascending) and those it lacks (last, by id). Places sort as numbers: a set of a
+   * thousand sources is sorted thousands of times in a large diff.
+   */
+  sorted(endpoints: Iterable<Endpoint>): SortedSet {
+    const places: number[] = [];
+    const unknown = new Map<string, Endpoint>();
+    for (const e of endpoints) {
+      const i = this.order.get(e.id);
+      if (i === undefined) {
+        if (!unknown.has(e.id)) unknown.set(e.id, e);
+      } else if (this.scratch[i] === undefined) {
+        this.scratch[i] = e;
+        places.push(i);
+      }
+    }
+    const positions = Int32Array.from(places).sort();
+    const members: Endpoint[] = new Array<Endpoint>(positions.length);
+    for (let k = 0; k < positions.length; k++) {
+      members[k] = this.scratch[positions[k]!]!;
+      this.scratch[positions[k]!] = undefined;
+    }
+    const rest = [...unknown.values()].sort((a, b) => cmp(a.id, b.id));
+    return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+
+  /** `set` with `e` (not in it) in its place. */
+  with(set: SortedSet, e: Endpoint): SortedSet {
+    const at = this.order.get(e.id);
+    if (at === undefined) {
+      const unknown = [...set.unknown, e].sort((a, b) => cmp(a.id, b.id));
+      return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    let lo = 0;
+    let hi = set.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set.positions[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const positions = new Int32Array(set.positions.length + 1);
+    positions.set(set.positions.subarray(0, lo), 0);
+    positions[lo] = at;
+    positions.set(set.positions.subarray(lo), lo + 1);
+    return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
+  }
+
+  /** A key equal for sets with the same ids. */
+  static keyOf(set: SortedSet): string {
+    const known = set.positions.join(",");
+    return set.unknown.length === 0 ? known : `${known}\n${set.unknown.map((e) => e.id).join("\n")}`;
+  }
+
+  /** `set` without `e`'s id (when in it). */
+  without(set: SortedSet, e: Endpoint): SortedSet {
+    const at = this.order.get(e.id);
+    if (at === undefined) {
+      const unknown = set.unknown.filter((x) => x.id !== e.id);
+      return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
+    }
+    const k = set.positions.indexOf(at);
+    if (k < 0) return set;
+    const positions = new Int32Array(set.positions.length - 1);
+    positions.set(set.positions.subarray(0, k), 0);
+    positions.set(set.positions.subarray(k + 1), k);
+    return { members: [...set.members.slice(0, k), ...set.members.slice(k + 1)], positions, unknown: set.unknown };
   }
 
   /** The set and its compact description. */
-  describe(endpoints: Iterable<Endpoint>): EndpointSet {
-    const members = this.normalize(endpoints);
-    return { endpoints: members, terms: this.terms(members) };
-  }
-
-  /** Members of the index's own (counted once: members are distinct). */
-  private known(e: Endpoint): boolean {
-    return this.byId.get(e.id) !== undefined;
+  describe(endpoints: Iterable<Endpoint> | SortedSet): EndpointSet {
+    const set = "positions" in endpoints ? endpoints : this.sorted(endpoints);
+    return { endpoints: [...set.members], terms: this.terms(set) };
   }
 
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
-  private terms(members: readonly Endpoint[]): SetTerm[] {
-    const inSet = new Set(members.map((e) => e.id));
+  private terms(set: SortedSet): SetTerm[] {
+    const members = set.members;
+    // The members the index holds are the first `known` (each once): what a set lacks is counted.
+    const known = set.positions.length;
+    let ids: Set<string> | undefined;
+    const inSet = () => (ids ??= new Set(members.map((e) => e.id)));
     // Externals are described by the addresses they cover (a change names merged ranges, the
     // universe the analysis' classes): "every external address" when they cover them all.
     const allExternals = this.externalSize > 0n && addressCount(members) === this.externalSize;
-    const missingCount = this.nonExternal - members.filter((e) => e.type !== "external" && this.known(e)).length;
+    let nonExternal = 0;
+    for (let k = 0; k < known; k++) if (members[k]!.type !== "external") nonExternal++;
+    const missingCount = this.nonExternal - nonExternal;
     const declaredOnly = !this.anySynthetic;
     if (missingCount === 0 && allExternals) return [{ kind: "everything", except: [], declaredOnly }];
-    const parts = this.partTerms(members, inSet, allExternals);
+    const parts = this.partTerms(set, inSet, allExternals);
     // "everything except" only names pods left out, so it needs every external address.
     if (allExternals && missingCount <= MAX_EXCEPT && members.length > 2 * missingCount && cost(parts) > 1 + missingCount) {
-      const missing = [...this.byId.values()].filter((e) => !inSet.has(e.id) && e.type !== "external");
+      const missing = [...this.byId.values()].filter((e) => !inSet().has(e.id) && e.type !== "external");
       return [{ kind: "everything", except: missing, declaredOnly }];
     }
     return parts;
   }
 
-  private partTerms(members: readonly Endpoint[], inSet: ReadonlySet<string>, allExternals: boolean): SetTerm[] {
-    const pods = members.filter((e): e is PodEndpoint => e.type !== "external");
-    const exts = members.filter((e) => e.type === "external");
+  private partTerms(set: SortedSet, inSet: () => ReadonlySet<string>, allExternals: boolean): SetTerm[] {
+    const members = set.members;
+    const known = set.positions.length;
+    const pods: PodEndpoint[] = [];
+    const exts: Endpoint[] = [];
     const out: SetTerm[] = [];
-    const podsMissingCount = this.pods - members.filter((e) => isPod(e) && this.known(e)).length;
+    let knownPods = 0;
+    // Per namespace: its members, and how many of them are the index's pods of that namespace.
+    const perNs = new Map<string, { list: Endpoint[]; known: number }>();
+    members.forEach((e, k) => {
+      if (e.type === "external") {
+        exts.push(e);
+        return;
+      }
+      pods.push(e as PodEndpoint);
+      const counted = k < known && isPod(e);
+      if (counted) knownPods++;
+      const entry = perNs.get(e.pod.namespace);
+      if (entry) {
+        entry.list.push(e);
+        if (counted) entry.known++;
+      } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
+    });
+    const podsMissingCount = this.pods - knownPods;
     // Listed only when short: then the set holds nearly every pod, so listing costs what the set does.
-    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet.has(e.id));
-    const perNs = new Map<string, Endpoint[]>();
-    for (const e of pods) {
-      const list = perNs.get(e.pod.namespace);
-      if (list) list.push(e);
-      else perNs.set(e.pod.namespace, [e]);
-    }
+    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet().has(e.id));
     const nsTerms: SetTerm[] = [];
-    for (const [ns, list] of perNs) {
+    for (const [ns, { list, known: inNs }] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
-      const exceptCount = all.length - list.filter((e) => isPod(e) && this.known(e)).length;
+      const exceptCount = all.length - inNs;
       // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
       const real = !ns.startsWith("[");
       // One workload is better named than "every pod in": it says which. Declared workloads only:
@@ -215,7 +290,7 @@ export class UniverseIndex {
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet.has(e.id)), declaredOnly });
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
@@ -228,6 +303,13 @@ export class UniverseIndex {
   }
 }
 
+/** Endpoints in universe order, each id once: see UniverseIndex.sorted. */
+export interface SortedSet {
+  readonly members: readonly Endpoint[];
+  readonly positions: Int32Array;
+  readonly unknown: readonly Endpoint[];
+}
+
 /** Pods of a namespace: workloads and representatives (not the ingress controller, not addresses). */
 function isPod(e: Endpoint): e is PodEndpoint {
   return e.type === "workload" || e.type === "synthetic";
@@ -235,12 +317,24 @@ function isPod(e: Endpoint): e is PodEndpoint {
 
 /** Addresses covered by the external endpoints among `endpoints` (overlaps counted once). */
 function addressCount(endpoints: readonly Endpoint[]): bigint {
-  return countAddresses(endpoints.flatMap((e) => (e.type === "external" ? e.ranges : [])));
+  const ranges: AddrRange[] = [];
+  for (const e of endpoints) if (e.type === "external") ranges.push(...e.ranges);
+  return ranges.length === 0 ? 0n : countAddresses(ranges);
 }
 
 /** How long a description reads: one per term and per exception. */
 function cost(terms: readonly SetTerm[]): number {
   return terms.reduce((n, t) => n + 1 + ("except" in t ? t.except.length : 0), 0);
+}
+
+const CHANGE_TYPES: readonly ChangeType[] = ["added", "removed", "changed"];
+const ENDPOINT_CHANGES: readonly Change["endpoint"][] = [null, "added", "removed"];
+
+/** The map under `key`, made when missing. */
+function child(map: Map<number, unknown>, key: number): Map<number, unknown> {
+  let next = map.get(key) as Map<number, unknown> | undefined;
+  if (!next) map.set(key, (next = new Map()));
+  return next;
 }
 
 /** The gate violations of each change (same objects as in `report.changes`). */
@@ -252,6 +346,34 @@ function violationsByChange(violations: readonly Violation[]): Map<Change, Viola
     out.set(v.change, list);
   }
   return out;
+}
+
+const NONE: readonly Violation[] = [];
+
+/**
+ * The violations of each flow change, by its index in `changes`. The gate lists a change's
+ * violations together and in the order of the changes (after the exposures, which groups leave
+ * out), so they are read in step with the changes: a million violations are not put in a map.
+ * Any other order falls back to the map.
+ */
+function violationsInStep(violations: readonly Violation[], changes: readonly Change[]): (i: number) => readonly Violation[] {
+  const flows = violations.filter((v) => !("via" in v.change));
+  const start = new Int32Array(changes.length).fill(-1);
+  const count = new Int32Array(changes.length);
+  let i = 0;
+  for (let j = 0; j < flows.length; j++) {
+    const c = flows[j]!.change;
+    if (changes[i] !== c || count[i] === 0 || start[i]! + count[i]! !== j) {
+      while (i < changes.length && changes[i] !== c) i++;
+      if (i === changes.length || count[i]! > 0) {
+        const byChange = violationsByChange(violations);
+        return (k) => byChange.get(changes[k]!) ?? NONE;
+      }
+      start[i] = j;
+    }
+    count[i]!++;
+  }
+  return (k) => (count[k] === 0 ? NONE : flows.slice(start[k]!, start[k]! + count[k]!));
 }
 
 /** Pairs that agree on everything a reader sees but their endpoints: what they share, and the pairs (indexes into the report's changes). */
@@ -279,8 +401,10 @@ export function groupChanges(report: Groupable): Grouping {
 
 function groupAll(report: Groupable): Grouping {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violations = violationsByChange(report.gate.violations);
-  const buckets: Record<Facet, Map<string, Bucket>> = { opened: new Map(), closed: new Map() };
+  const violationsOf = violationsInStep(report.gate.violations, report.changes);
+  const buckets: Record<Facet, Map<number, unknown>> = { opened: new Map(), closed: new Map() };
+  /** The buckets as made, in report order of their first pair. */
+  const order: Record<Facet, Bucket[]> = { opened: [], closed: [] };
   // The engine shares connection sets and reason lists between the pairs of a class pair: their
   // words are worked out once per object, not once per pair (a million pairs, a few thousand
   // objects), and each distinct text is a short number in the key.
@@ -309,6 +433,20 @@ function groupAll(report: Groupable): Grouping {
     }
     return f[facet];
   };
+  /** The gate rules a pair breaks, with what of it breaks each: one id per distinct list (0: none). */
+  const single = new Map<ConnSet, Map<string, number>>();
+  const gateId = (hits: readonly Violation[]): number => {
+    if (hits.length === 0) return 0;
+    if (hits.length === 1) {
+      const v = hits[0]!;
+      let byRule = single.get(v.conn);
+      if (!byRule) single.set(v.conn, (byRule = new Map()));
+      let n = byRule.get(v.rule);
+      if (n === undefined) byRule.set(v.rule, (n = 1 + idOf(`${v.rule} ${connId(v.conn)}`)));
+      return n;
+    }
+    return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
+  };
   let openedFlows = 0;
   let closedFlows = 0;
   report.changes.forEach((c, i) => {
@@ -320,16 +458,24 @@ function groupAll(report: Groupable): Grouping {
       if (facet === "opened") openedFlows++;
       else closedFlows++;
       const { reasons, id: reasonsId } = reasonsOf(c, facet);
-      const hits = facet === "opened" ? (violations.get(c) ?? []) : [];
-      const gateKey = hits.length === 0 ? "" : hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(",");
-      const key = `${c.type} ${c.endpoint} ${connId(conn)} ${reasonsId} ${gateKey}`;
-      const bucket = buckets[facet].get(key);
+      const hits = facet === "opened" ? violationsOf(i) : NONE;
+      // The key as numbers in nested maps: no string made per pair.
+      const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
+      const byConn = child(buckets[facet], shape);
+      const byReasons = child(byConn, connId(conn));
+      const byGate = child(byReasons, reasonsId) as Map<number, Bucket>;
+      const g = gateId(hits);
+      const bucket = byGate.get(g);
       if (bucket) bucket.parts.push(i);
-      else buckets[facet].set(key, { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] });
+      else {
+        const made: Bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
+        byGate.set(g, made);
+        order[facet].push(made);
+      }
     }
   });
   const build = (facet: Facet) =>
-    [...buckets[facet].values()]
+    order[facet]
       .flatMap((bucket) => collapse(facet, bucket, report.changes, index))
       .sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first)
       .map((g) => g.group);
@@ -360,7 +506,7 @@ function collapse(facet: Facet, bucket: Bucket, changes: readonly Change[], inde
 }
 
 interface Rectangle {
-  readonly srcs: Endpoint[];
+  readonly srcs: SortedSet;
   readonly dsts: Endpoint[];
   readonly parts: number[];
 }
@@ -374,22 +520,24 @@ interface Rectangle {
  * "a -> b, c, d" stays one group. Either way the rectangle claims exactly the group's pairs.
  */
 function rectangles(parts: readonly number[], changes: readonly Change[], index: UniverseIndex): Rectangle[] {
-  const perDst = new Map<string, { dst: Endpoint; srcs: Map<string, Endpoint>; parts: number[] }>();
+  // A pair is in the report once: each destination's sources are distinct.
+  const perDst = new Map<string, { dst: Endpoint; srcs: Endpoint[]; self: boolean; parts: number[] }>();
   for (const p of parts) {
     const c = changes[p]!;
     const d = c.dst;
     let entry = perDst.get(d.id);
     if (!entry) {
-      entry = { dst: d, srcs: new Map(), parts: [] };
+      entry = { dst: d, srcs: [], self: false, parts: [] };
       perDst.set(d.id, entry);
     }
-    entry.srcs.set(c.src.id, c.src);
+    entry.srcs.push(c.src);
+    if (c.src.id === d.id) entry.self = true;
     entry.parts.push(p);
   }
-  const keyOf = (list: Endpoint[]) => ({ list, key: list.map((e) => index.keyOf(e)).join("\n") });
+  const keyOf = (set: SortedSet) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
-    const plain = keyOf(index.normalize(entry.srcs.values()));
-    const padded = entry.dst.type === "workload" && !entry.srcs.has(entry.dst.id) ? keyOf(inserted(plain.list, entry.dst, index)) : null;
+    const plain = keyOf(index.sorted(entry.srcs));
+    const padded = entry.dst.type === "workload" && !entry.self ? keyOf(index.with(plain.set, entry.dst)) : null;
     return { entry, plain, padded };
   });
   const takers = new Map<string, number>();
@@ -399,7 +547,7 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
     const pick = padded && takers.get(padded.key)! > takers.get(plain.key)! ? padded : plain;
     let r = perSrcSet.get(pick.key);
     if (!r) {
-      r = { srcs: pick.list, dsts: [], parts: [] };
+      r = { srcs: pick.set, dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
     r.dsts.push(entry.dst);
@@ -408,36 +556,26 @@ function rectangles(parts: readonly number[], changes: readonly Change[], index:
   return [...perSrcSet.values()];
 }
 
-/** `sorted` (in universe order) with `e` put in its place. */
-function inserted(sorted: readonly Endpoint[], e: Endpoint, index: UniverseIndex): Endpoint[] {
-  const at = index.indexOf(e);
-  const before = (x: Endpoint) => index.indexOf(x) < at || (index.indexOf(x) === at && cmp(x.id, e.id) < 0);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(sorted[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...sorted.slice(0, lo), e, ...sorted.slice(lo)];
-}
-
 /**
  * The sets as shown. A rectangle means every pair but a workload to itself, so with a single
  * destination workload the sources may name it or not (likewise a single source among the
  * destinations): whichever reads shorter, without it on a tie.
  */
-export function displaySets(srcs: readonly Endpoint[], dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
-  const shorter = (set: readonly Endpoint[], self: Endpoint): EndpointSet => {
-    const without = index.describe(set.filter((e) => e.id !== self.id));
-    const withSelf = index.describe([...set, self]);
-    return cost(withSelf.terms) < cost(without.terms) ? withSelf : without;
+export function displaySets(sources: readonly Endpoint[] | SortedSet, dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+  // A rectangle's sources come sorted (they keyed it); others are sorted here.
+  const srcs = "positions" in sources ? sources : index.sorted(sources);
+  const shorter = (set: SortedSet, self: Endpoint): EndpointSet => {
+    const without = index.without(set, self);
+    const withSelf = without === set ? index.with(set, self) : set;
+    const a = index.describe(without);
+    const b = index.describe(withSelf);
+    return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set: readonly Endpoint[]) => (set.length === 1 && set[0]!.type === "workload" ? set[0]! : undefined);
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0]!.type === "workload" ? s.endpoints[0]! : undefined;
-  return [s, single ? shorter(dsts, single) : index.describe(dsts)];
+  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Endpoint } from "../../src/model/endpoint.js";
 import { groupChanges, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
 import { setWords } from "../../src/render/set-words.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "../reference/generate.js";
-import { deny, deployment, diffOf, namespace, netpol, yamlFile } from "./fixtures.js";
+import { deny, deployment, diffOf, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 
 const code = (s: string) => `\`${s}\``;
 
@@ -140,6 +140,17 @@ describe("groupChanges", () => {
     expect(setWords(g.opened[0]!.sources, "source", code)).toBe("any external address");
     expect(setWords(g.opened[1]!.sources, "source", code)).toBe("every declared workload");
     checkExact(report);
+  });
+
+  it("finds each change's violations whatever their order (read in step with the changes, else looked up)", () => {
+    const base = [yamlFile("k8s/workloads.yaml", shop(3)), yamlFile("k8s/p.yaml", [deny("backend")])];
+    const head = [base[0]!, yamlFile("k8s/p.yaml", [netpol("backend", "open", { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0" } }, { namespaceSelector: {} }], ports: [{ port: 22 }, { port: 80 }] }] })])];
+    const report = diffOf(base, head, { gate: gate("external-ingress,cross-namespace,sensitive-ports") });
+    expect(report.gate.violations.length).toBeGreaterThan(report.changes.length / 2);
+    const shown = (r: DiffReport) => groupChanges(r).opened.map((x) => `${setWords(x.sources, "source", code)} -> ${setWords(x.destinations, "destination", code)}: ${x.gate.map((h) => `${h.rule} ${h.conn}`).sort().join("; ")}`);
+    const inOrder = shown(report);
+    expect(inOrder.some((l) => l.includes("sensitive-ports TCP 22") && l.includes("cross-namespace"))).toBe(true);
+    expect(shown({ ...report, gate: { ...report.gate, violations: [...report.gate.violations].reverse() } })).toEqual(inOrder);
   });
 });
 
