@@ -232,13 +232,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common());
-    var constants3 = __importStar(require_constants());
+    var constants4 = __importStar(require_constants());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants3.BITS);
+    var isCorrect4 = common.isCorrect(constants4.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants3.GROUPS;
+        this.groups = constants4.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -248,17 +248,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants3.RE_SUBNET_STRING.exec(address);
+        const subnet = constants4.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants4.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants3.RE_SUBNET_STRING, "");
+          address = address.replace(constants4.RE_SUBNET_STRING, "");
         }
-        const longest2 = constants3.GROUPS * 4 - 1;
+        const longest2 = constants4.GROUPS * 4 - 1;
         if (address.length > longest2) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest2} characters.`);
         }
@@ -291,7 +291,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants3.RE_ADDRESS)) {
+        if (!address.match(constants4.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -314,7 +314,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants4.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -328,9 +328,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants4.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants3.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants4.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -348,7 +348,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants3.GROUPS) {
+        if (groups.length !== constants4.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -363,7 +363,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants3.BITS - trailing * 8;
+        const subnetBits = constants4.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -409,7 +409,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest2 = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest2 = constants4.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest2) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest2} characters.`);
         }
@@ -440,7 +440,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants3.GROUPS; i += 2) {
+        for (i = 0; i < constants4.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -457,7 +457,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants4.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -487,7 +487,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -498,7 +498,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -508,7 +508,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants4.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -533,7 +533,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants4.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -542,7 +542,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants4.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -723,7 +723,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants4.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -738,7 +738,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants4.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -760,7 +760,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants4.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -10419,29 +10419,36 @@ function buildUniverse(sides, options = {}) {
   for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
   const podClasses = [];
   const byKey = /* @__PURE__ */ new Map();
+  const NONE2 = /* @__PURE__ */ new Set();
+  const nsProjection = /* @__PURE__ */ new Map();
   const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
     const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
       const ns = side2.namespaces.get(ep.pod.namespace);
+      let nsp = nsProjection.get(ns ?? ep.pod.namespace);
+      if (!nsp) {
+        const labels3 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
+        nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels3, json: JSON.stringify(labels3) });
+      }
+      const labels2 = project(ep.pod.labels, podKeys);
+      const named = ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
-      const cls = {
-        namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
-        labels: project(ep.pod.labels, podKeys),
-        namedPorts: new Map(
-          ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-        ),
-        hostNetwork: exempt && ep.pod.hostNetwork,
-        inNetworks: new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k)),
-        onNodes: new Set([...nodeSelectors].filter(([, sel]) => nodeNames.length > 0 && nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k))
-      };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork, [...cls.inNetworks], [...cls.onNodes]]);
+      const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
+      const onNodes = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
+      const hostNetwork = exempt && ep.pod.hostNetwork;
+      const key = `${ep.pod.namespace}
+${nsp.json}
+${JSON.stringify(labels2)}
+${JSON.stringify(named)}
+${hostNetwork}
+${[...inNetworks].join(" ")}
+${[...onNodes].join(" ")}`;
       let index = byKey.get(key);
       if (index === void 0) {
         index = podClasses.length;
-        podClasses.push(cls);
+        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts: new Map(named), hostNetwork, inNetworks, onNodes });
         byKey.set(key, index);
       }
       map.set(ep.id, index);
@@ -20481,6 +20488,24 @@ function toPosix(p) {
   return sep5 === "/" ? p : p.split(sep5).join("/");
 }
 
+// src/heap-flags.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { constants as constants3 } from "node:os";
+var YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+function relaunchWithHeapFlags() {
+  if (process.env["NETREACH_NO_RELAUNCH"] === "1") return void 0;
+  if (process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return void 0;
+  const script = process.argv[1];
+  if (script === void 0) return void 0;
+  const r = spawnSync2(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, script, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, NETREACH_NO_RELAUNCH: "1" }
+  });
+  if (r.error) return void 0;
+  if (r.signal) return 128 + (constants3.signals[r.signal] ?? 0);
+  return r.status ?? 1;
+}
+
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -20683,14 +20708,18 @@ function isMain() {
   }
 }
 if (isMain()) {
-  const stdout = streamSink(process.stdout);
-  void runCli(process.argv.slice(2), {
-    out: (t) => stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stream: (chunks) => stdout.writeAll(chunks)
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  const relaunched = relaunchWithHeapFlags();
+  if (relaunched !== void 0) process.exitCode = relaunched;
+  else {
+    const stdout = streamSink(process.stdout);
+    void runCli(process.argv.slice(2), {
+      out: (t) => stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      stream: (chunks) => stdout.writeAll(chunks)
+    }).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }
 export {
   formatDiagnostic,

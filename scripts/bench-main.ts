@@ -5,9 +5,14 @@
 // of a whole diff, of which analysis is what parsing is not.
 // Usage (through scripts/bench.mjs): node bench.mjs <size label> <pods mode>
 import { diff, type PodsMode } from "../src/analyze.js";
+import { relaunchWithHeapFlags } from "../src/heap-flags.js";
 import { LimitError } from "../src/load/limits.js";
 import { loadRevisions } from "../src/load/load-sources.js";
 import { generate, SIZES } from "./bench-cluster.js";
+
+// Measured as the CLI and the Action run: with their heap flags.
+const relaunched = relaunchWithHeapFlags();
+if (relaunched !== undefined) process.exit(relaunched);
 
 const [label = "1k", pods = "declared"] = process.argv.slice(2);
 const size = SIZES.find((s) => s.label === label);

@@ -1,8 +1,13 @@
 // Entry point of the bundled Action (dist/index.js).
 import * as core from "@actions/core";
+import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { runAction } from "./run.js";
 
-runAction().catch((e: unknown) => {
-  // One clear line, never a stack trace in the step's failure message.
-  core.setFailed(`netreach: ${e instanceof Error ? e.message : String(e)}`);
-});
+const relaunched = relaunchWithHeapFlags();
+if (relaunched !== undefined) process.exitCode = relaunched;
+else {
+  runAction().catch((e: unknown) => {
+    // One clear line, never a stack trace in the step's failure message.
+    core.setFailed(`netreach: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}

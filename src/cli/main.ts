@@ -31,6 +31,7 @@ import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
 import { writeFileChunks } from "../files/write-chunks.js";
+import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { VERSION } from "../version.js";
 
 export interface Io {
@@ -249,13 +250,17 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const stdout = streamSink(process.stdout);
-  void runCli(process.argv.slice(2), {
-    out: (t) => stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stream: (chunks) => stdout.writeAll(chunks),
-  }).then((code) => {
-    // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
-    process.exitCode = code;
-  });
+  const relaunched = relaunchWithHeapFlags();
+  if (relaunched !== undefined) process.exitCode = relaunched;
+  else {
+    const stdout = streamSink(process.stdout);
+    void runCli(process.argv.slice(2), {
+      out: (t) => stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      stream: (chunks) => stdout.writeAll(chunks),
+    }).then((code) => {
+      // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
+      process.exitCode = code;
+    });
+  }
 }

@@ -122,32 +122,36 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
 
   const podClasses: PodClass[] = [];
   const byKey = new Map<string, number>();
+  // A class is built once, from its first pod: the others only compute its key. Namespace label
+  // projections are made once per namespace object, and pods without IPs or nodes share empty sets.
+  const NONE: ReadonlySet<string> = new Set();
+  const nsProjection = new Map<Namespace | string, { labels: Labels; json: string }>();
   const classOf = sides.map((side) => {
     const map = new Map<string, number>();
     const nodes = new Map((side.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
       const ns = side.namespaces.get(ep.pod.namespace);
+      let nsp = nsProjection.get(ns ?? ep.pod.namespace);
+      if (!nsp) {
+        const labels = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
+        nsProjection.set(ns ?? ep.pod.namespace, (nsp = { labels, json: JSON.stringify(labels) }));
+      }
+      const labels = project(ep.pod.labels, podKeys);
+      const named = ep.pod.ports
+        .filter((p) => p.name !== undefined && portNames.has(p.name))
+        .map((p) => [namedPortKey(p.name!, p.protocol), p.port] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
-      const cls: PodClass = {
-        namespace: ep.pod.namespace,
-        nsLabels: project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys),
-        labels: project(ep.pod.labels, podKeys),
-        namedPorts: new Map(
-          ep.pod.ports
-            .filter((p) => p.name !== undefined && portNames.has(p.name))
-            .map((p) => [namedPortKey(p.name!, p.protocol), p.port] as const)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        ),
-        hostNetwork: exempt && ep.pod.hostNetwork,
-        inNetworks: new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k)),
-        onNodes: new Set([...nodeSelectors].filter(([, sel]) => nodeNames.length > 0 && nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k)),
-      };
-      const key = JSON.stringify([cls.namespace, cls.nsLabels, cls.labels, [...cls.namedPorts], cls.hostNetwork, [...cls.inNetworks], [...cls.onNodes]]);
+      const inNetworks = ips.length === 0 ? NONE : new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
+      const onNodes =
+        nodeNames.length === 0 ? NONE : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k));
+      const hostNetwork = exempt && ep.pod.hostNetwork;
+      const key = `${ep.pod.namespace}\n${nsp.json}\n${JSON.stringify(labels)}\n${JSON.stringify(named)}\n${hostNetwork}\n${[...inNetworks].join(" ")}\n${[...onNodes].join(" ")}`;
       let index = byKey.get(key);
       if (index === undefined) {
         index = podClasses.length;
-        podClasses.push(cls);
+        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts: new Map(named), hostNetwork, inNetworks, onNodes });
         byKey.set(key, index);
       }
       map.set(ep.id, index);
