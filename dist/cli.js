@@ -9743,6 +9743,34 @@ function adminAssumptions(revisions, known) {
   return out;
 }
 
+// src/diff/reason.ts
+function at(side2, policy, rule, direction, source, effect, admin) {
+  return {
+    side: side2,
+    policy,
+    rule,
+    direction,
+    file: source.file,
+    get line() {
+      return source.line;
+    },
+    effect,
+    ...admin === void 0 ? {} : { admin }
+  };
+}
+function ruleReason(side2, policy, rule, effect = "allows") {
+  return at(side2, policy.id, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect);
+}
+function isolationReason(side2, policy, direction) {
+  return at(side2, policy.id, null, direction, policy.source, "isolates");
+}
+function adminRuleReason(side2, policy, rule, effect, admin) {
+  return at(side2, policy, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect, admin);
+}
+function reasonKey(r) {
+  return `${r.side}|${r.policy}|${r.rule}|${r.direction}|${r.file}|${r.effect}`;
+}
+
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
 function normalize(pairs) {
@@ -9983,13 +10011,37 @@ var ConnInterner = class {
     [ConnSet.ALL.toString(), ConnSet.ALL]
   ]);
   meets = /* @__PURE__ */ new Map();
+  joins = /* @__PURE__ */ new Map();
+  differences = /* @__PURE__ */ new Map();
+  /** Sets already canonical: interning them again costs no string. */
+  canonical = /* @__PURE__ */ new WeakSet();
   intern(c) {
-    if (c.isEmpty || c.isAll) return c;
+    if (c.isEmpty || c.isAll || this.canonical.has(c)) return c;
     const key = c.toString();
     const known = this.byKey.get(key);
     if (known) return known;
     this.byKey.set(key, c);
+    this.canonical.add(c);
     return c;
+  }
+  /** a ∪ b for interned sets, computed once per pair. */
+  union(a, b) {
+    if (b.isEmpty || a.isAll || a === b) return a;
+    if (a.isEmpty || b.isAll) return b;
+    return this.cached(this.joins, a, b, () => a.union(b));
+  }
+  /** a − b for interned sets, computed once per pair. */
+  subtract(a, b) {
+    if (a.isEmpty || b.isEmpty) return a;
+    if (b.isAll || a === b) return ConnSet.NONE;
+    return this.cached(this.differences, a, b, () => a.subtract(b));
+  }
+  cached(table, a, b, make) {
+    let row = table.get(a);
+    if (!row) table.set(a, row = /* @__PURE__ */ new Map());
+    let r = row.get(b);
+    if (!r) row.set(b, r = this.intern(make()));
+    return r;
   }
   /** a ∩ b for interned sets, computed once per pair. */
   intersect(a, b) {
@@ -10113,8 +10165,8 @@ function combineRows(a, b, op, intern) {
   }
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
-var rowUnion = (a, b, intern) => combineRows(a, b, (x, y) => x.union(y), intern);
-var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), intern);
+var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y), (c) => c);
+var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y), (c) => c);
 
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -10512,7 +10564,7 @@ function tierRules(policies, peers, podClasses) {
   }
   return out;
 }
-function walkTier(rules2, peers, portsAt, intern) {
+function walkTier(rules2, peers, portsAt, interner) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
@@ -10525,16 +10577,16 @@ function walkTier(rules2, peers, portsAt, intern) {
       if (!ports) perNames.set(names, ports = rulePorts(rule, names));
       if (!ports.isEmpty) b.add(node, ports);
     }
-    const matched = rowSubtract(b.build(intern), decided, intern);
+    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
-    decided = rowUnion(decided, matched, intern);
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
+    decided = rowUnion(decided, matched, interner);
   }
   return { accepted, denied };
 }
-function foldTier(walk2, next, intern) {
-  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
+function foldTier(walk2, next, interner) {
+  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, interner), interner);
 }
 
 // src/reach/decisions.ts
@@ -10702,7 +10754,6 @@ function evaluate(universe, side2, shared = new Shared()) {
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
-  const intern = (c) => interner.intern(c);
   const policies = side2.policies;
   const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
   const noRules = [];
@@ -10763,9 +10814,9 @@ function evaluate(universe, side2, shared = new Shared()) {
     let r = OPEN_ROW;
     if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, interner), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, interner), r, interner);
     return r;
   };
   const ingressRow = (d) => {
@@ -10908,25 +10959,16 @@ function pieceReasons(side2, p, dir) {
     case "allowed-by-rules":
       return [
         ...passed,
-        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+        ...p.by.matches.map((m) => ruleReason(side2, m.policy, m.rule))
       ];
     case "isolated":
-      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+      return [...passed, ...p.by.policies.map((pol) => isolationReason(side2, pol, dir))];
     case "default":
       return passed;
   }
 }
 function adminReason(side2, { policy, rule }, effect) {
-  return {
-    side: side2,
-    policy: policy.id,
-    rule: `${rule.direction}[${rule.index}]`,
-    direction: rule.direction,
-    file: rule.source.file,
-    line: rule.source.line,
-    effect,
-    admin: adminWords(policy, rule)
-  };
+  return adminRuleReason(side2, policy.id, rule, effect, adminWords(policy, rule));
 }
 function adminWords(policy, rule) {
   const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
@@ -10946,8 +10988,8 @@ function view(p, dir) {
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side2) => isolating.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ruleReason(side2, m.policy, m.rule, effect)),
+    isolatedBy: (side2) => isolating.map((pol) => isolationReason(side2, pol, dir))
   };
 }
 function explain(base2, head, opened, closed) {
@@ -10979,7 +11021,7 @@ function explain(base2, head, opened, closed) {
 function dedupe(rs) {
   const seen = /* @__PURE__ */ new Set();
   return rs.filter((r) => {
-    const k = JSON.stringify(r);
+    const k = reasonKey(r);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -11096,7 +11138,7 @@ var MergedExternals = class {
   add(e, o) {
     if (!o) return;
     const family = e.ranges[0].family;
-    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${JSON.stringify(o.why)}`;
+    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}`;
     const bucket = this.buckets.get(key);
     if (bucket) bucket.ranges.push(...e.ranges);
     else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
@@ -11733,8 +11775,8 @@ function policyTextChanges(base2, head) {
     const b = base2.get(id);
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
-    const at2 = h ?? b;
-    const where = { file: at2.file, line: at2.locate([]).line };
+    const at3 = h ?? b;
+    const where = { file: at3.file, line: at3.locate([]).line };
     if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
@@ -12150,47 +12192,47 @@ function objectMeta(obj2, metaKind = "namespaced") {
 }
 
 // src/load/admin-fields.ts
-function exactlyOne(c, d, at2, keys, what) {
+function exactlyOne(c, d, at3, keys, what) {
   const choices = keys.join(", ");
-  if (c.map(at2) === void 0) {
-    if (c.isUnset(at2)) c.error(at2, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+  if (c.map(at3) === void 0) {
+    if (c.isUnset(at3)) c.error(at3, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
-  c.knownKeys(at2, keys);
-  const set = keys.filter((k) => !c.isUnset([...at2, k]));
+  c.knownKeys(at3, keys);
+  const set = keys.filter((k) => !c.isUnset([...at3, k]));
   if (set.length === 0) {
-    c.error(at2, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    c.error(at3, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
   if (set.length > 1) {
-    c.error(at2, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    c.error(at3, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
     return void 0;
   }
   return set[0];
 }
-function listBounds(c, d, at2, min, max) {
-  const list3 = c.list(at2);
+function listBounds(c, d, at3, min, max) {
+  const list3 = c.list(at3);
   if (list3 === void 0) return void 0;
   if (list3.length < min) {
-    c.error(at2, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    c.error(at3, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
     return void 0;
   }
   if (list3.length > max) {
-    c.error(at2, `has ${list3.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list3.length}: must have at most ${max} items`));
+    c.error(at3, `has ${list3.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list3.length}: must have at most ${max} items`));
     return void 0;
   }
   return list3;
 }
-function stringSet(c, d, at2, list3) {
+function stringSet(c, d, at3, list3) {
   const seen = /* @__PURE__ */ new Set();
   let ok = true;
   list3.forEach((_, i) => {
-    const s = c.string([...at2, i]);
+    const s = c.string([...at3, i]);
     if (s === void 0) {
-      if (c.isUnset([...at2, i])) c.error([...at2, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      if (c.isUnset([...at3, i])) c.error([...at3, i], "must be a string, not null" + rejects(d, "must be of type string"));
       ok = false;
     } else if (seen.has(s)) {
-      c.error([...at2, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      c.error([...at3, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
       ok = false;
     } else seen.add(s);
   });
@@ -12232,20 +12274,20 @@ function parseSelector(c, path12) {
   const labels2 = c.map([...path12, "matchLabels"]);
   if (labels2 === void 0 && !c.isUnset([...path12, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at2 = [...path12, "matchLabels", key];
+    const at3 = [...path12, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
-      c.error(at2, keyProblem);
+      c.error(at3, keyProblem);
       ok = false;
     }
     if (typeof value !== "string") {
-      c.error(at2, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      c.error(at3, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
       ok = false;
       continue;
     }
     const valueProblem = labelValueProblem(value);
     if (valueProblem) {
-      c.error(at2, valueProblem);
+      c.error(at3, valueProblem);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
@@ -12253,45 +12295,45 @@ function parseSelector(c, path12) {
   const exprs = c.list([...path12, "matchExpressions"]);
   if (exprs === void 0 && !c.isUnset([...path12, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at2 = [...path12, "matchExpressions", i];
-    const r = parseRequirement(c, at2);
+    const at3 = [...path12, "matchExpressions", i];
+    const r = parseRequirement(c, at3);
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? { requirements: reqs } : void 0;
 }
-function parseRequirement(c, at2) {
-  if (c.map(at2) === void 0) {
-    if (c.isUnset(at2)) c.error(at2, "a matchExpressions entry must be a mapping with key and operator");
+function parseRequirement(c, at3) {
+  if (c.map(at3) === void 0) {
+    if (c.isUnset(at3)) c.error(at3, "a matchExpressions entry must be a mapping with key and operator");
     return void 0;
   }
-  c.knownKeys(at2, ["key", "operator", "values"]);
-  const key = c.string([...at2, "key"]);
-  const op = c.string([...at2, "operator"]);
-  const values = c.list([...at2, "values"]);
+  c.knownKeys(at3, ["key", "operator", "values"]);
+  const key = c.string([...at3, "key"]);
+  const op = c.string([...at3, "operator"]);
+  const values = c.list([...at3, "values"]);
   let ok = key !== void 0 && op !== void 0;
-  if (key === void 0 && c.isUnset([...at2, "key"])) c.error(at2, "key is required");
-  if (op === void 0 && c.isUnset([...at2, "operator"])) c.error(at2, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key === void 0 && c.isUnset([...at3, "key"])) c.error(at3, "key is required");
+  if (op === void 0 && c.isUnset([...at3, "operator"])) c.error(at3, "operator is required (In, NotIn, Exists or DoesNotExist)");
   if (key !== void 0) {
     const problem = labelKeyProblem(key);
     if (problem) {
-      c.error([...at2, "key"], problem);
+      c.error([...at3, "key"], problem);
       ok = false;
     }
   }
   if (op !== void 0 && !OPERATORS.includes(op)) {
-    c.error([...at2, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
+    c.error([...at3, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
     ok = false;
   }
   const strings = [];
   (values ?? []).forEach((v, j) => {
     if (typeof v !== "string") {
-      c.error([...at2, "values", j], `values must be strings, not ${describe(v)}`);
+      c.error([...at3, "values", j], `values must be strings, not ${describe(v)}`);
       ok = false;
     } else {
       const problem = labelValueProblem(v);
       if (problem) {
-        c.error([...at2, "values", j], problem);
+        c.error([...at3, "values", j], problem);
         ok = false;
       }
       strings.push(v);
@@ -12301,13 +12343,13 @@ function parseRequirement(c, at2) {
   const operator = op;
   if (operator === "In" || operator === "NotIn") {
     if (strings.length === 0) {
-      c.error(at2, `values must be non-empty when operator is ${operator}`);
+      c.error(at3, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
     return { key, op: operator, values: strings };
   }
   if (strings.length > 0 || values !== void 0 && values.length > 0) {
-    c.error([...at2, "values"], `values must be empty when operator is ${operator}`);
+    c.error([...at3, "values"], `values must be empty when operator is ${operator}`);
     return void 0;
   }
   return { key, op: operator };
@@ -12315,20 +12357,20 @@ function parseRequirement(c, at2) {
 
 // src/load/admin-peers.ts
 function readSubject(c, d) {
-  const at2 = ["spec", "subject"];
-  if (c.isUnset(at2)) {
+  const at3 = ["spec", "subject"];
+  if (c.isUnset(at3)) {
     c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
     return void 0;
   }
-  const key = exactlyOne(c, d, at2, ["namespaces", "pods"], "the subject");
+  const key = exactlyOne(c, d, at3, ["namespaces", "pods"], "the subject");
   if (key === void 0) return void 0;
-  return key === "namespaces" ? namespacesOnly(c, [...at2, key]) : namespacedPods(c, d, [...at2, key]);
+  return key === "namespaces" ? namespacesOnly(c, [...at3, key]) : namespacedPods(c, d, [...at3, key]);
 }
-function readPeer(c, d, dir, at2) {
+function readPeer(c, d, dir, at3) {
   const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
-  const key = exactlyOne(c, d, at2, keys, "a peer");
+  const key = exactlyOne(c, d, at3, keys, "a peer");
   if (key === void 0) return void 0;
-  const field = [...at2, key];
+  const field = [...at3, key];
   switch (key) {
     case "namespaces": {
       const p = namespacesOnly(c, field);
@@ -12352,36 +12394,36 @@ function readPeer(c, d, dir, at2) {
     }
   }
 }
-function namespacesOnly(c, at2) {
-  const namespaces = parseSelector(c, at2);
+function namespacesOnly(c, at3) {
+  const namespaces = parseSelector(c, at3);
   return namespaces && { namespaces, pods: SELECT_ALL };
 }
-function namespacedPods(c, d, at2) {
-  if (c.map(at2) === void 0) return void 0;
-  c.knownKeys(at2, ["namespaceSelector", "podSelector"]);
+function namespacedPods(c, d, at3) {
+  if (c.map(at3) === void 0) return void 0;
+  c.knownKeys(at3, ["namespaceSelector", "podSelector"]);
   let ok = true;
   const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
   for (const k of required) {
-    if (c.isUnset([...at2, k])) {
+    if (c.isUnset([...at3, k])) {
       const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
-      c.error(at2, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      c.error(at3, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
       ok = false;
     }
   }
-  const namespaces = parseSelector(c, [...at2, "namespaceSelector"]);
-  const pods = parseSelector(c, [...at2, "podSelector"]);
+  const namespaces = parseSelector(c, [...at3, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at3, "podSelector"]);
   return ok && namespaces && pods ? { namespaces, pods } : void 0;
 }
 var V4_IN_V6 = /^::ffff:/i;
-function networks(c, d, at2) {
-  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
-  const texts = list3 && stringSet(c, d, at2, list3);
+function networks(c, d, at3) {
+  const list3 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const texts = list3 && stringSet(c, d, at3, list3);
   if (texts === void 0) return void 0;
   const out = [];
   let ok = true;
   texts.forEach((text) => {
     const i = list3.indexOf(text);
-    const where = [...at2, i];
+    const where = [...at3, i];
     if (text.length > MAX_CIDR_LENGTH) {
       c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
       ok = false;
@@ -12400,14 +12442,14 @@ function networks(c, d, at2) {
   return ok ? out : void 0;
 }
 var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
-function domainNames(c, d, at2) {
-  const list3 = listBounds(c, d, at2, 1, MAX_NETWORKS);
-  const names = list3 && stringSet(c, d, at2, list3);
+function domainNames(c, d, at3) {
+  const list3 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const names = list3 && stringSet(c, d, at3, list3);
   if (names === void 0) return void 0;
   let ok = true;
   names.forEach((name) => {
     if (!DOMAIN_NAME.test(name)) {
-      c.error([...at2, list3.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      c.error([...at3, list3.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
       ok = false;
     }
   });
@@ -12416,15 +12458,15 @@ function domainNames(c, d, at2) {
 
 // src/load/admin-ports.ts
 function readAdminPorts(c, d, rule) {
-  const at2 = [...rule, d.portsKey];
-  if (c.isUnset(at2)) return { ports: "any", named: false };
-  const list3 = listBounds(c, d, at2, 1, d.maxPorts);
+  const at3 = [...rule, d.portsKey];
+  if (c.isUnset(at3)) return { ports: "any", named: false };
+  const list3 = listBounds(c, d, at3, 1, d.maxPorts);
   if (list3 === void 0) return void 0;
   const out = [];
   let named = false;
   let ok = true;
   list3.forEach((_, i) => {
-    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at2, i]) : protocolV1alpha2(c, d, [...at2, i]);
+    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at3, i]) : protocolV1alpha2(c, d, [...at3, i]);
     if (entry === void 0) ok = false;
     else {
       out.push(...entry.specs);
@@ -12436,14 +12478,14 @@ function readAdminPorts(c, d, rule) {
 function namedPort(name) {
   return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
 }
-function portV1alpha1(c, d, at2) {
-  const key = exactlyOne(c, d, at2, ["portNumber", "portRange", "namedPort"], "a port");
+function portV1alpha1(c, d, at3) {
+  const key = exactlyOne(c, d, at3, ["portNumber", "portRange", "namedPort"], "a port");
   if (key === void 0) return void 0;
   if (key === "namedPort") {
-    const name = c.string([...at2, key]);
+    const name = c.string([...at3, key]);
     return name === void 0 ? void 0 : namedPort(name);
   }
-  const inner = [...at2, key];
+  const inner = [...at3, key];
   if (c.map(inner) === void 0) return void 0;
   const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
   c.knownKeys(inner, ["protocol", ...numbers]);
@@ -12463,24 +12505,24 @@ function portV1alpha1(c, d, at2) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function protocolV1alpha1(c, at2) {
-  if (c.isUnset(at2)) return "TCP";
-  const text = c.string(at2);
+function protocolV1alpha1(c, at3) {
+  if (c.isUnset(at3)) return "TCP";
+  const text = c.string(at3);
   if (text === void 0) return void 0;
   if (isProtocol(text)) return text;
   const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
-  c.warning(at2, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  c.warning(at3, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
   return "unanalyzed";
 }
-function protocolV1alpha2(c, d, at2) {
-  const key = exactlyOne(c, d, at2, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+function protocolV1alpha2(c, d, at3) {
+  const key = exactlyOne(c, d, at3, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
   if (key === void 0) return void 0;
   if (key === "destinationNamedPort") {
-    const name = c.string([...at2, key]);
+    const name = c.string([...at3, key]);
     return name === void 0 ? void 0 : namedPort(name);
   }
   const protocol = key.toUpperCase();
-  const proto = [...at2, key];
+  const proto = [...at3, key];
   if (c.map(proto) === void 0) return void 0;
   c.knownKeys(proto, ["destinationPort"]);
   if (c.isUnset([...proto, "destinationPort"])) {
@@ -12506,20 +12548,20 @@ function protocolV1alpha2(c, d, at2) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function portNumber(c, d, at2) {
-  const v = c.get(at2);
-  const field = String(at2[at2.length - 1]);
+function portNumber(c, d, at3) {
+  const v = c.get(at3);
+  const field = String(at3[at3.length - 1]);
   if (v === void 0 || v === null) {
-    c.error(at2.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    c.error(at3.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at3, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PORT || n > MAX_PORT) {
-    c.error(at2, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    c.error(at3, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
     return void 0;
   }
   return n;
@@ -12583,93 +12625,93 @@ function loadAdminPolicy(obj2) {
 }
 function readTier(c, d) {
   if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
-  const at2 = ["spec", "tier"];
-  const v = c.get(at2);
+  const at3 = ["spec", "tier"];
+  const v = c.get(at3);
   if (v === "Admin") return "admin";
   if (v === "Baseline") return "baseline";
   if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
-  else c.error(at2, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  else c.error(at3, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
   return void 0;
 }
 function readPriority(c, d) {
-  const at2 = ["spec", "priority"];
-  const v = c.get(at2);
+  const at3 = ["spec", "priority"];
+  const v = c.get(at3);
   if (v === void 0 || v === null) {
     c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at3, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
-    c.error(at2, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    c.error(at3, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
     return void 0;
   }
   return n;
 }
 function readRules(c, d, dir) {
-  const at2 = ["spec", dir];
-  if (c.isUnset(at2)) return [];
-  const list3 = listBounds(c, d, at2, 0, d.maxRules);
+  const at3 = ["spec", dir];
+  if (c.isUnset(at3)) return [];
+  const list3 = listBounds(c, d, at3, 0, d.maxRules);
   if (list3 === void 0) return void 0;
   const out = [];
   let ok = true;
   list3.forEach((_, i) => {
-    const r = readRule(c, d, dir, [...at2, i], i);
+    const r = readRule(c, d, dir, [...at3, i], i);
     if (r === void 0) ok = false;
     else out.push(r);
   });
   return ok ? out : void 0;
 }
-function readRule(c, d, dir, at2, index) {
-  if (c.map(at2) === void 0) {
-    if (c.isUnset(at2)) c.error(at2, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+function readRule(c, d, dir, at3, index) {
+  if (c.map(at3) === void 0) {
+    if (c.isUnset(at3)) c.error(at3, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
     return void 0;
   }
   const peerKey2 = dir === "ingress" ? "from" : "to";
-  c.knownKeys(at2, ["name", "action", peerKey2, d.portsKey]);
-  const name = readRuleName(c, d, [...at2, "name"]);
-  const action = readAction(c, d, at2);
+  c.knownKeys(at3, ["name", "action", peerKey2, d.portsKey]);
+  const name = readRuleName(c, d, [...at3, "name"]);
+  const action = readAction(c, d, at3);
   let peers;
-  if (c.isUnset([...at2, peerKey2])) {
-    c.error(at2, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  if (c.isUnset([...at3, peerKey2])) {
+    c.error(at3, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
   } else {
-    const list3 = listBounds(c, d, [...at2, peerKey2], 1, d.maxPeers);
+    const list3 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
     if (list3 !== void 0) {
-      const read = list3.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
+      const read = list3.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
       if (read.every((p) => p !== void 0)) peers = read;
     }
   }
-  const ports = readAdminPorts(c, d, at2);
+  const ports = readAdminPorts(c, d, at3);
   if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
   const addresses2 = peers.filter((p) => p.kind !== "pods");
   if (ports.named && addresses2.length > 0) {
-    c.error(at2, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    c.error(at3, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
     return void 0;
   }
   if (peers.some((p) => p.kind === "domainNames")) {
     const j = peers.findIndex((p) => p.kind === "domainNames");
     const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
-    if (action !== "accept") c.warning([...at2, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
-    else c.note([...at2, peerKey2, j, "domainNames"], how);
+    if (action !== "accept") c.warning([...at3, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at3, peerKey2, j, "domainNames"], how);
   }
-  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
+  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at3) };
 }
-function readRuleName(c, d, at2) {
-  if (c.isUnset(at2)) return null;
-  const s = c.string(at2);
+function readRuleName(c, d, at3) {
+  if (c.isUnset(at3)) return null;
+  const s = c.string(at3);
   if (s === void 0) return void 0;
   if (s.length > MAX_RULE_NAME) {
-    c.error(at2, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    c.error(at3, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
     return void 0;
   }
   return s;
 }
 function readAction(c, d, rule) {
-  const at2 = [...rule, "action"];
-  const v = c.get(at2);
+  const at3 = [...rule, "action"];
+  const v = c.get(at3);
   const allowed = Object.keys(d.actions);
   const list3 = allowed.map((a) => `"${a}"`).join(", ");
   if (v === void 0 || v === null) {
@@ -12679,7 +12721,7 @@ function readAction(c, d, rule) {
   if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
   const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
-  c.error(at2, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
+  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
   return void 0;
 }
 
@@ -12834,24 +12876,24 @@ function loadGateway(obj2) {
     diagnostics: c.diagnostics
   };
 }
-function listener(c, at2) {
-  if (c.map(at2) === void 0) return void 0;
-  const name = requiredString(c, [...at2, "name"], "Gateway");
-  const port3 = schemaPort(c, [...at2, "port"], "Gateway");
-  if (port3 === void 0 && c.isUnset([...at2, "port"])) c.error([...at2, "port"], "is required" + REJECTS);
-  const protocol = requiredString(c, [...at2, "protocol"], "Gateway");
-  const hostname = c.string([...at2, "hostname"]);
-  const from = c.get([...at2, "allowedRoutes", "namespaces", "from"]) ?? "Same";
+function listener(c, at3) {
+  if (c.map(at3) === void 0) return void 0;
+  const name = requiredString(c, [...at3, "name"], "Gateway");
+  const port3 = schemaPort(c, [...at3, "port"], "Gateway");
+  if (port3 === void 0 && c.isUnset([...at3, "port"])) c.error([...at3, "port"], "is required" + REJECTS);
+  const protocol = requiredString(c, [...at3, "protocol"], "Gateway");
+  const hostname = c.string([...at3, "hostname"]);
+  const from = c.get([...at3, "allowedRoutes", "namespaces", "from"]) ?? "Same";
   let allowed;
   if (from === "Same" || from === "All") allowed = { from };
   else if (from === "Selector") {
-    const selPath = [...at2, "allowedRoutes", "namespaces", "selector"];
+    const selPath = [...at3, "allowedRoutes", "namespaces", "selector"];
     if (c.isUnset(selPath)) c.error(selPath, "is required when from is Selector" + REJECTS);
     else {
       const selector = parseSelector(c, selPath);
       if (selector) allowed = { from: "Selector", selector };
     }
-  } else c.error([...at2, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
+  } else c.error([...at3, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
   if (name === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
   return { name, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
 }
@@ -12870,19 +12912,19 @@ function loadGatewayRoute(obj2) {
   const parentList = c.list(["spec", "parentRefs"]) ?? [];
   if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS7);
   parentList.forEach((_, i) => {
-    const at2 = ["spec", "parentRefs", i];
-    if (c.map(at2) === void 0) return;
-    const name = requiredString(c, [...at2, "name"], kind);
-    const port3 = schemaPort(c, [...at2, "port"], kind);
+    const at3 = ["spec", "parentRefs", i];
+    if (c.map(at3) === void 0) return;
+    const name = requiredString(c, [...at3, "name"], kind);
+    const port3 = schemaPort(c, [...at3, "port"], kind);
     if (name === void 0) return;
     parents.push({
-      group: c.string([...at2, "group"]) ?? GATEWAY_GROUP2,
-      kind: c.string([...at2, "kind"]) ?? "Gateway",
-      namespace: c.string([...at2, "namespace"]) || meta.namespace,
+      group: c.string([...at3, "group"]) ?? GATEWAY_GROUP2,
+      kind: c.string([...at3, "kind"]) ?? "Gateway",
+      namespace: c.string([...at3, "namespace"]) || meta.namespace,
       name,
-      sectionName: c.string([...at2, "sectionName"]) || void 0,
+      sectionName: c.string([...at3, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj2, at2)
+      source: fieldRef(obj2, at3)
     });
   });
   const hosts = [];
@@ -12896,10 +12938,10 @@ function loadGatewayRoute(obj2) {
   const rules2 = c.list(["spec", "rules"]);
   if ((rules2 === void 0 || rules2.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
   (rules2 ?? []).forEach((_, i) => {
-    const at2 = ["spec", "rules", i];
-    if (c.map(at2) === void 0) return;
-    (c.list([...at2, "backendRefs"]) ?? []).forEach((__, j) => {
-      const b = backendRef(c, kind, meta.namespace, [...at2, "backendRefs", j]);
+    const at3 = ["spec", "rules", i];
+    if (c.map(at3) === void 0) return;
+    (c.list([...at3, "backendRefs"]) ?? []).forEach((__, j) => {
+      const b = backendRef(c, kind, meta.namespace, [...at3, "backendRefs", j]);
       if (b) backends.push(b);
     });
   });
@@ -12909,34 +12951,34 @@ function loadGatewayRoute(obj2) {
     diagnostics: c.diagnostics
   };
 }
-function backendRef(c, kind, namespace, at2) {
+function backendRef(c, kind, namespace, at3) {
   const REJECTS7 = rejects2(kind);
-  if (c.map(at2) === void 0) return void 0;
-  const name = requiredString(c, [...at2, "name"], kind);
-  const group = c.string([...at2, "group"]) ?? "";
-  const refKind = c.string([...at2, "kind"]) ?? "Service";
-  const port3 = schemaPort(c, [...at2, "port"], kind);
-  const weightRaw = c.get([...at2, "weight"]) ?? 1;
+  if (c.map(at3) === void 0) return void 0;
+  const name = requiredString(c, [...at3, "name"], kind);
+  const group = c.string([...at3, "group"]) ?? "";
+  const refKind = c.string([...at3, "kind"]) ?? "Service";
+  const port3 = schemaPort(c, [...at3, "port"], kind);
+  const weightRaw = c.get([...at3, "weight"]) ?? 1;
   let weight2;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
-    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
+    c.error([...at3, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
   } else weight2 = weightRaw;
   if (group !== "" || refKind !== "Service") {
-    c.note(at2, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
+    c.note(at3, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
     return void 0;
   }
-  if (port3 === void 0 && c.isUnset([...at2, "port"])) {
-    c.error([...at2, "port"], "is required for a Service backend" + REJECTS7);
+  if (port3 === void 0 && c.isUnset([...at3, "port"])) {
+    c.error([...at3, "port"], "is required for a Service backend" + REJECTS7);
     return void 0;
   }
   if (name === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
   return {
-    serviceNamespace: c.string([...at2, "namespace"]) || namespace,
+    serviceNamespace: c.string([...at3, "namespace"]) || namespace,
     serviceName: name,
     port: { kind: "service-port", port: port3 },
     weight: weight2,
     match: void 0,
-    source: fieldRef(c.object, at2)
+    source: fieldRef(c.object, at3)
   };
 }
 
@@ -12976,24 +13018,24 @@ function loadIngress(obj2) {
     if (b) backends.push(b);
   }
   (rules2 ?? []).forEach((_, i) => {
-    const at2 = ["spec", "rules", i];
-    if (c.map(at2) === void 0) return;
-    c.knownKeys(at2, ["host", "http"]);
-    const host = c.string([...at2, "host"]);
+    const at3 = ["spec", "rules", i];
+    if (c.map(at3) === void 0) return;
+    c.knownKeys(at3, ["host", "http"]);
+    const host = c.string([...at3, "host"]);
     if (host !== void 0 && host !== "") {
       const problem = hostProblem(host);
-      if (problem) c.error([...at2, "host"], `${quoted(host)} ${problem}` + REJECTS2);
+      if (problem) c.error([...at3, "host"], `${quoted(host)} ${problem}` + REJECTS2);
       else if (!hosts.includes(host)) hosts.push(host);
     }
-    if (c.isUnset([...at2, "http"])) return;
-    if (c.map([...at2, "http"]) === void 0) return;
-    const paths = c.list([...at2, "http", "paths"]);
+    if (c.isUnset([...at3, "http"])) return;
+    if (c.map([...at3, "http"]) === void 0) return;
+    const paths = c.list([...at3, "http", "paths"]);
     if (paths === void 0 || paths.length === 0) {
-      if (paths !== void 0 || c.isUnset([...at2, "http", "paths"])) c.error([...at2, "http", "paths"], "at least one path is required" + REJECTS2);
+      if (paths !== void 0 || c.isUnset([...at3, "http", "paths"])) c.error([...at3, "http", "paths"], "at least one path is required" + REJECTS2);
       return;
     }
     paths.forEach((_2, j) => {
-      const p = [...at2, "http", "paths", j];
+      const p = [...at3, "http", "paths", j];
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
@@ -13035,20 +13077,20 @@ function hostProblem(host) {
   if (!isDnsSubdomain(name)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
   return void 0;
 }
-function backend(c, namespace, at2, match) {
-  if (c.map(at2) === void 0) return void 0;
-  c.knownKeys(at2, ["service", "resource"]);
-  const hasService = !c.isUnset([...at2, "service"]);
-  const hasResource = !c.isUnset([...at2, "resource"]);
+function backend(c, namespace, at3, match) {
+  if (c.map(at3) === void 0) return void 0;
+  c.knownKeys(at3, ["service", "resource"]);
+  const hasService = !c.isUnset([...at3, "service"]);
+  const hasResource = !c.isUnset([...at3, "resource"]);
   if (hasService === hasResource) {
-    c.error(at2, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
+    c.error(at3, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasResource) {
-    c.note([...at2, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
+    c.note([...at3, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
     return void 0;
   }
-  const svc = [...at2, "service"];
+  const svc = [...at3, "service"];
   if (c.map(svc) === void 0) return void 0;
   c.knownKeys(svc, ["name", "port"]);
   const name = c.string([...svc, "name"]);
@@ -13064,30 +13106,30 @@ function backend(c, namespace, at2, match) {
   if (!ok || port3 === void 0 || name === void 0) return void 0;
   return { serviceNamespace: namespace, serviceName: name, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
 }
-function servicePortRef(c, at2) {
-  if (c.map(at2) === void 0) {
-    if (c.isUnset(at2)) c.error(at2, "is required: set port.number or port.name" + REJECTS2);
+function servicePortRef(c, at3) {
+  if (c.map(at3) === void 0) {
+    if (c.isUnset(at3)) c.error(at3, "is required: set port.number or port.name" + REJECTS2);
     return void 0;
   }
-  c.knownKeys(at2, ["name", "number"]);
-  const nameRaw = c.get([...at2, "name"]);
-  const numRaw = c.get([...at2, "number"]);
+  c.knownKeys(at3, ["name", "number"]);
+  const nameRaw = c.get([...at3, "name"]);
+  const numRaw = c.get([...at3, "number"]);
   const hasName = nameRaw !== void 0 && nameRaw !== null && nameRaw !== "";
   const hasNumber = numRaw !== void 0 && numRaw !== null && numRaw !== 0;
   if (hasName === hasNumber) {
-    c.error(at2, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
+    c.error(at3, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasName) {
     const problem = typeof nameRaw === "string" ? svcNameProblem(nameRaw) : `must be a string, not ${describe(nameRaw)}`;
     if (problem) {
-      c.error([...at2, "name"], problem + REJECTS2);
+      c.error([...at3, "name"], problem + REJECTS2);
       return void 0;
     }
     return { kind: "service-port-name", name: nameRaw };
   }
   if (!Number.isInteger(numRaw) || numRaw < MIN_PORT || numRaw > MAX_PORT) {
-    c.error([...at2, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
+    c.error([...at3, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
     return void 0;
   }
   return { kind: "service-port", port: numRaw };
@@ -13146,25 +13188,25 @@ function targetPort(c) {
   }
   return { kind: "target-port", port: raw };
 }
-function target(c, namespace, at2, port3) {
-  if (c.map(at2) === void 0) return void 0;
-  const kind = c.string([...at2, "kind"]) ?? "Service";
+function target(c, namespace, at3, port3) {
+  if (c.map(at3) === void 0) return void 0;
+  const kind = c.string([...at3, "kind"]) ?? "Service";
   if (kind !== "Service" && kind !== "") {
-    c.error([...at2, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
+    c.error([...at3, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
     return void 0;
   }
-  const name = c.string([...at2, "name"]);
+  const name = c.string([...at3, "name"]);
   if (name === void 0 || name === "") {
-    c.error([...at2, "name"], "is required" + REJECTS3);
+    c.error([...at3, "name"], "is required" + REJECTS3);
     return void 0;
   }
-  const weightRaw = c.get([...at2, "weight"]) ?? 100;
+  const weightRaw = c.get([...at3, "weight"]) ?? 100;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 256) {
-    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
+    c.error([...at3, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
     return void 0;
   }
   if (port3 === void 0) return void 0;
-  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at2) };
+  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at3) };
 }
 
 // src/load/reference-grant.ts
@@ -13183,16 +13225,16 @@ function loadReferenceGrant(obj2) {
       continue;
     }
     list3.forEach((_, i) => {
-      const at2 = ["spec", side2, i];
-      if (c.map(at2) === void 0) return;
-      const group = c.string([...at2, "group"]);
-      if (group === void 0 && c.isUnset([...at2, "group"])) c.error([...at2, "group"], 'is required ("" for the core group)' + REJECTS4);
-      const kind = requiredString(c, [...at2, "kind"], "ReferenceGrant");
+      const at3 = ["spec", side2, i];
+      if (c.map(at3) === void 0) return;
+      const group = c.string([...at3, "group"]);
+      if (group === void 0 && c.isUnset([...at3, "group"])) c.error([...at3, "group"], 'is required ("" for the core group)' + REJECTS4);
+      const kind = requiredString(c, [...at3, "kind"], "ReferenceGrant");
       if (side2 === "from") {
-        const namespace = requiredString(c, [...at2, "namespace"], "ReferenceGrant");
+        const namespace = requiredString(c, [...at3, "namespace"], "ReferenceGrant");
         if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
       } else {
-        const name = c.string([...at2, "name"]);
+        const name = c.string([...at3, "name"]);
         if (group !== void 0 && kind !== void 0) to.push({ group, kind, name: name === "" ? void 0 : name });
       }
     });
@@ -13266,35 +13308,35 @@ function servicePorts(c, type, headless) {
   const requireName = (list3?.length ?? 0) > 1;
   let ok = true;
   (list3 ?? []).forEach((_, i) => {
-    const at2 = [...path12, i];
-    if (c.map(at2) === void 0) {
-      c.error(at2, "a port must be a mapping with at least `port`" + REJECTS5);
+    const at3 = [...path12, i];
+    if (c.map(at3) === void 0) {
+      c.error(at3, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
       return;
     }
-    c.knownKeys(at2, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
-    const p = servicePort(c, at2, type, requireName);
+    c.knownKeys(at3, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
+    const p = servicePort(c, at3, type, requireName);
     if (p === void 0) {
       ok = false;
       return;
     }
     if (p.name !== void 0) {
       if (names.has(p.name)) {
-        c.error([...at2, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
+        c.error([...at3, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
         ok = false;
       }
       names.add(p.name);
     }
     const key = `${p.protocol}/${p.port}`;
     if (portKeys.has(key)) {
-      c.error(at2, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
+      c.error(at3, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
       ok = false;
     }
     portKeys.add(key);
     if (p.nodePort !== void 0) {
       const nodeKey = `${p.protocol}/${p.nodePort}`;
       if (nodePortKeys.has(nodeKey)) {
-        c.error([...at2, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
+        c.error([...at3, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
         ok = false;
       }
       nodePortKeys.add(nodeKey);
@@ -13303,64 +13345,64 @@ function servicePorts(c, type, headless) {
   });
   return ok ? out : void 0;
 }
-function servicePort(c, at2, type, requireName) {
+function servicePort(c, at3, type, requireName) {
   let ok = true;
   const fail = (path12, message) => {
     c.error(path12, message + REJECTS5);
     ok = false;
   };
-  const nameRaw = c.get([...at2, "name"]);
+  const nameRaw = c.get([...at3, "name"]);
   let name;
   if (nameRaw === void 0 || nameRaw === null || nameRaw === "") {
-    if (requireName) fail([...at2, "name"], "a name is required when a Service has more than one port");
-  } else if (typeof nameRaw !== "string") fail([...at2, "name"], `must be a string, not ${describe(nameRaw)}`);
-  else if (!isDnsLabel(nameRaw)) fail([...at2, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
+    if (requireName) fail([...at3, "name"], "a name is required when a Service has more than one port");
+  } else if (typeof nameRaw !== "string") fail([...at3, "name"], `must be a string, not ${describe(nameRaw)}`);
+  else if (!isDnsLabel(nameRaw)) fail([...at3, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name = nameRaw;
-  const port3 = portNumber2(c, [...at2, "port"], "port");
+  const port3 = portNumber2(c, [...at3, "port"], "port");
   if (port3 === void 0) {
-    if (c.isUnset([...at2, "port"])) fail([...at2, "port"], "is required");
+    if (c.isUnset([...at3, "port"])) fail([...at3, "port"], "is required");
     ok = false;
   }
   let protocol = "TCP";
-  const protoRaw = c.get([...at2, "protocol"]);
+  const protoRaw = c.get([...at3, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null && protoRaw !== "") {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      fail([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
+      fail([...at3, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
     }
   }
   let targetPort2 = port3 === void 0 ? void 0 : { kind: "number", port: port3 };
-  const targetRaw = c.get([...at2, "targetPort"]);
+  const targetRaw = c.get([...at3, "targetPort"]);
   if (targetRaw !== void 0 && targetRaw !== null && targetRaw !== 0 && targetRaw !== "") {
     if (typeof targetRaw === "string") {
       const problem = svcNameProblem(targetRaw);
-      if (problem) fail([...at2, "targetPort"], problem);
+      if (problem) fail([...at3, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber2(c, [...at2, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at3, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
   }
   let nodePort;
-  const nodeRaw = c.get([...at2, "nodePort"]);
+  const nodeRaw = c.get([...at3, "nodePort"]);
   if (nodeRaw !== void 0 && nodeRaw !== null && nodeRaw !== 0) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
-      fail([...at2, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
+      fail([...at3, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber2(c, [...at2, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at3, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
-          [...at2, "nodePort"],
+          [...at3, "nodePort"],
           `nodePort ${nodePort} is not in the valid range ${NODE_PORT_RANGE.from}-${NODE_PORT_RANGE.to} (the API server's default --service-node-port-range; a cluster configured with another range may accept it)`
         );
       }
     }
   }
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
-  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
+  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at3) };
 }
 function portNumber2(c, path12, what) {
   const v = c.get(path12);
@@ -13377,15 +13419,15 @@ function serviceSelector(c, type) {
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at2 = [...path12, key];
+    const at3 = [...path12, key];
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem) c.error(at2, keyProblem + REJECTS5);
+    if (keyProblem) c.error(at3, keyProblem + REJECTS5);
     if (typeof value !== "string") {
-      c.error(at2, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
+      c.error(at3, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
       continue;
     }
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) c.error(at2, valueProblem + REJECTS5);
+    if (valueProblem) c.error(at3, valueProblem + REJECTS5);
     out[key] = value;
   }
   if (type === "ExternalName") {
@@ -13398,13 +13440,13 @@ function addresses(c) {
   const path12 = ["spec", "externalIPs"];
   const out = [];
   (c.list(path12) ?? []).forEach((raw, i) => {
-    const at2 = [...path12, i];
+    const at3 = [...path12, i];
     if (typeof raw !== "string") {
-      c.error(at2, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
+      c.error(at3, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const problem = specialAddressProblem(raw);
-    if (problem) c.error(at2, `${quoted(raw)} ${problem}` + REJECTS5);
+    if (problem) c.error(at3, `${quoted(raw)} ${problem}` + REJECTS5);
     else out.push(raw);
   });
   return out;
@@ -13437,13 +13479,13 @@ function sourceRanges(c, type) {
   }
   const out = [];
   list3.forEach((raw, i) => {
-    const at2 = [...path12, i];
+    const at3 = [...path12, i];
     if (typeof raw !== "string") {
-      c.error(at2, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
+      c.error(at3, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const parsed = parseCidr(raw.trim());
-    if (!parsed.ok) c.error(at2, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
+    if (!parsed.ok) c.error(at3, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
     else out.push(parsed.cidr);
   });
   return out;
@@ -13604,24 +13646,24 @@ function policyTypes(c, egress) {
 function rules(c, dir, list3) {
   const out = [];
   (list3 ?? []).forEach((raw, i) => {
-    const at2 = ["spec", dir, i];
+    const at3 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at2) });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at3) });
       return;
     }
-    if (c.map(at2) === void 0) return;
+    if (c.map(at3) === void 0) return;
     const peerKey2 = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at2, [peerKey2, "ports"]);
-    const peersRaw = c.list([...at2, peerKey2]);
-    const portsRaw = c.list([...at2, "ports"]);
+    c.knownKeys(at3, [peerKey2, "ports"]);
+    const peersRaw = c.list([...at3, peerKey2]);
+    const portsRaw = c.list([...at3, "ports"]);
     const peers = [];
     (peersRaw ?? []).forEach((_, j) => {
-      const p = peer(c, [...at2, peerKey2, j]);
+      const p = peer(c, [...at3, peerKey2, j]);
       if (p) peers.push(p);
     });
     const ports = [];
     (portsRaw ?? []).forEach((_, j) => {
-      const p = port(c, [...at2, "ports", j]);
+      const p = port(c, [...at3, "ports", j]);
       if (p) ports.push(p);
     });
     out.push({
@@ -13629,53 +13671,53 @@ function rules(c, dir, list3) {
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: sourceRef(c.object, at2)
+      source: sourceRef(c.object, at3)
     });
   });
   return out;
 }
-function peer(c, at2) {
-  const m = c.map(at2);
+function peer(c, at3) {
+  const m = c.map(at3);
   if (m === void 0) {
-    if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
+    if (c.isUnset(at3)) c.error(at3, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
     return void 0;
   }
-  c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k) => !c.isUnset([...at2, k]);
+  c.knownKeys(at3, ["podSelector", "namespaceSelector", "ipBlock"]);
+  const has = (k) => !c.isUnset([...at3, k]);
   const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
   if (count === 0) {
-    c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
+    c.error(at3, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
     return void 0;
   }
   if (has("ipBlock")) {
     if (count > 1) {
-      c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
+      c.error(at3, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
       return void 0;
     }
-    return ipBlock(c, [...at2, "ipBlock"]);
+    return ipBlock(c, [...at3, "ipBlock"]);
   }
-  const pods = parseSelector(c, [...at2, "podSelector"]);
+  const pods = parseSelector(c, [...at3, "podSelector"]);
   let namespaces = { kind: "own" };
   if (has("namespaceSelector")) {
-    const ns = parseSelector(c, [...at2, "namespaceSelector"]);
+    const ns = parseSelector(c, [...at3, "namespaceSelector"]);
     if (ns === void 0) return void 0;
     namespaces = { kind: "selector", selector: ns };
   }
   return pods ? { kind: "pods", namespaces, pods } : void 0;
 }
-function ipBlock(c, at2) {
-  if (c.map(at2) === void 0) return void 0;
-  c.knownKeys(at2, ["cidr", "except"]);
-  const cidr = cidrField(c, [...at2, "cidr"]);
+function ipBlock(c, at3) {
+  if (c.map(at3) === void 0) return void 0;
+  c.knownKeys(at3, ["cidr", "except"]);
+  const cidr = cidrField(c, [...at3, "cidr"]);
   if (cidr === void 0) {
-    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS6);
+    if (c.isUnset([...at3, "cidr"])) c.error(at3, "ipBlock.cidr is required" + REJECTS6);
     return void 0;
   }
-  const exceptRaw = c.list([...at2, "except"]);
+  const exceptRaw = c.list([...at3, "except"]);
   const except = [];
   let ok = true;
   (exceptRaw ?? []).forEach((_, i) => {
-    const e = cidrField(c, [...at2, "except", i]);
+    const e = cidrField(c, [...at3, "except", i]);
     if (e === void 0) {
       ok = false;
       return;
@@ -13684,7 +13726,7 @@ function ipBlock(c, at2) {
     const inner = cidrRange(e);
     const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
+      c.error([...at3, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
       ok = false;
       return;
     }
@@ -13692,51 +13734,51 @@ function ipBlock(c, at2) {
   });
   return ok ? { kind: "ipBlock", cidr, except } : void 0;
 }
-function cidrField(c, at2) {
-  const text = c.string(at2);
+function cidrField(c, at3) {
+  const text = c.string(at3);
   if (text === void 0) return void 0;
   const parsed = parseCidr(text.trim());
   if (!parsed.ok) {
-    c.error(at2, `"${text}" ${parsed.reason}` + REJECTS6);
+    c.error(at3, `"${text}" ${parsed.reason}` + REJECTS6);
     return void 0;
   }
   if (parsed.hostBitsSet) {
-    c.warning(at2, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    c.warning(at3, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
   }
   return parsed.cidr;
 }
-function port(c, at2) {
-  if (c.map(at2) === void 0) {
-    if (c.isUnset(at2)) {
+function port(c, at3) {
+  if (c.map(at3) === void 0) {
+    if (c.isUnset(at3)) {
       return { protocol: "TCP", port: { kind: "all" } };
     }
     return void 0;
   }
-  c.knownKeys(at2, ["protocol", "port", "endPort"]);
+  c.knownKeys(at3, ["protocol", "port", "endPort"]);
   let ok = true;
   let protocol = "TCP";
-  const protoRaw = c.get([...at2, "protocol"]);
+  const protoRaw = c.get([...at3, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
+      c.error([...at3, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
       ok = false;
     }
   }
-  const portRaw = c.get([...at2, "port"]);
-  const endRaw = c.get([...at2, "endPort"]);
+  const portRaw = c.get([...at3, "port"]);
+  const endRaw = c.get([...at3, "endPort"]);
   const hasPort = portRaw !== void 0 && portRaw !== null;
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
     if (!Number.isInteger(endRaw)) {
-      c.error([...at2, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
+      c.error([...at3, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
       ok = false;
     } else if (!hasPort) {
-      c.error([...at2, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
+      c.error([...at3, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
       ok = false;
     } else if (typeof portRaw === "string") {
-      c.error([...at2, "endPort"], "endPort may not be used with a named port" + REJECTS6);
+      c.error([...at3, "endPort"], "endPort may not be used with a named port" + REJECTS6);
       ok = false;
     }
   }
@@ -13744,13 +13786,13 @@ function port(c, at2) {
   if (typeof portRaw === "string") {
     const problem = svcNameProblem(portRaw);
     if (problem) {
-      c.error([...at2, "port"], problem + REJECTS6);
+      c.error([...at3, "port"], problem + REJECTS6);
       return void 0;
     }
     return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
   }
   if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at2, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
+    c.error([...at3, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
     return void 0;
   }
   const from = portRaw;
@@ -13758,11 +13800,11 @@ function port(c, at2) {
   if (hasEnd) {
     const to = endRaw;
     if (to < from) {
-      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
+      c.error([...at3, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
       return void 0;
     }
     if (to > MAX_PORT) {
-      c.error([...at2, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
+      c.error([...at3, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
       return void 0;
     }
     return { protocol, port: { kind: "range", from, to } };
@@ -13865,15 +13907,15 @@ function containerPorts(c, spec) {
       const ports = c.list(portsPath) ?? [];
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
-        const at2 = [...portsPath, j];
+        const at3 = [...portsPath, j];
         const num = p["containerPort"];
         if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
-          c.warning([...at2, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          c.warning([...at3, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
           return;
         }
         const proto = p["protocol"] ?? "TCP";
         if (!isProtocol(proto)) {
-          c.warning([...at2, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          c.warning([...at3, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
         const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
@@ -13893,14 +13935,14 @@ function loadNode(obj2) {
   const nodeLabels = labels(c, ["metadata", "labels"]);
   const addresses2 = [];
   (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
-    const at2 = ["status", "addresses", i];
-    if (c.map(at2) === void 0) return;
-    const type = c.string([...at2, "type"]) ?? "";
-    const text = c.string([...at2, "address"]);
+    const at3 = ["status", "addresses", i];
+    if (c.map(at3) === void 0) return;
+    const type = c.string([...at3, "type"]) ?? "";
+    const text = c.string([...at3, "address"]);
     if (text === void 0 || NAME_TYPES.has(type)) return;
     const address = parseAddress(text);
     if (address === void 0) {
-      c.warning([...at2, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      c.warning([...at3, "address"], `${quoted(text)} is not an IP address; it is ignored`);
       return;
     }
     addresses2.push({ type, address });
@@ -14321,7 +14363,7 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function makeLocator(doc, start, at2) {
+function makeLocator(doc, start, at3) {
   return (path12) => {
     let node = doc.contents;
     let offset = start;
@@ -14331,7 +14373,7 @@ function makeLocator(doc, start, at2) {
       offset = step.offset ?? offset;
       node = step.node;
     }
-    return at2(offset);
+    return at3(offset);
   };
 }
 function child(doc, node, segment) {
@@ -15063,11 +15105,11 @@ function scan(text) {
     }
   }
   return edits;
-  function startQuote(c, at2) {
+  function startQuote(c, at3) {
     if (flowDepth === 0) {
-      let lineStart = at2;
+      let lineStart = at3;
       while (lineStart > 0 && text[lineStart - 1] !== "\n") lineStart--;
-      need = at2 - lineStart;
+      need = at3 - lineStart;
     }
     quote = c;
   }
@@ -15116,16 +15158,16 @@ function parseYaml(file, lim) {
   return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
 }
 function fastDocuments(file, lim, text, fast) {
-  let at2;
+  let at3;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
     let located;
     const locate = (path12) => {
       if (path12.length === 0) return top;
       if (located === void 0) {
-        at2 ??= positionsIn(text);
+        at3 ??= positionsIn(text);
         const [from, to] = d.span;
-        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at2(from + offset));
+        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at3(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
       return located(path12);
@@ -15146,12 +15188,12 @@ function positionsIn(text) {
 }
 function parseYamlFull(file, lim) {
   const text = normalizeLineBreaks(file.text);
-  const at2 = positionsIn(text);
-  const strict = parseText(file.path, text, lim, at2);
+  const at3 = positionsIn(text);
+  const strict = parseText(file.path, text, lim, at3);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
   const repaired = repairForYaml(text);
   if (!repaired) return flatten(strict);
-  const second = parseText(file.path, repaired.text, lim, (offset) => at2(repaired.toOriginal(offset)), repaired.toOriginal);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at3(repaired.toOriginal(offset)), repaired.toOriginal);
   const byIndex = new Map(second.results.map((r) => [r.index, r]));
   const results = strict.results.map((r) => {
     const other = r.syntaxError ? byIndex.get(r.index) : void 0;
@@ -15168,16 +15210,16 @@ function flatten(parse3) {
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path12, text, lim, at2, toOriginal = (offset) => offset) {
+function parseText(path12, text, lim, at3, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at2(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at3(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path12, doc, index, lim, at2, toOriginal));
+    results.push(finishDocument(path12, doc, index, lim, at3, toOriginal));
   };
   let count = 0;
   for (const token of parser.parse(text)) {
@@ -15200,9 +15242,9 @@ function parseText(path12, text, lim, at2, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path12, doc, index, lim, at2, toOriginal) {
+function finishDocument(path12, doc, index, lim, at3, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at2(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at3(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
@@ -15215,7 +15257,7 @@ function finishDocument(path12, doc, index, lim, at2, toOriginal) {
     report(
       "warning",
       dup.offset,
-      `duplicate key \`${dup.key}\` (also at line ${at2(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
+      `duplicate key \`${dup.key}\` (also at line ${at3(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
     );
   }
   let value;
@@ -15240,9 +15282,9 @@ function finishDocument(path12, doc, index, lim, at2, toOriginal) {
     report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
     return rejected();
   }
-  const locate = makeLocator(doc, start, at2);
+  const locate = makeLocator(doc, start, at3);
   const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
-  return { index, doc: { index, value, locate, line: at2(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
+  return { index, doc: { index, value, locate, line: at3(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
 }
 function firstLine(message) {
   return message.split("\n", 1)[0].trim();
@@ -15926,8 +15968,8 @@ function expandFlows(r, pods, classOf) {
     ...pods.map((e) => ({ e, node: classOf.get(e.id) })),
     ...r.universe.externals.map((e, i) => ({ e, node: P + i }))
   ].sort((x, y) => cmp4(x.e.id, y.e.id));
-  const at2 = Array.from({ length: r.size }, () => []);
-  nodes.forEach((n, i) => at2[n.node].push(i));
+  const at3 = Array.from({ length: r.size }, () => []);
+  nodes.forEach((n, i) => at3[n.node].push(i));
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
@@ -15961,7 +16003,7 @@ function expandFlows(r, pods, classOf) {
         const out = [];
         for (const n of row.nodes) {
           const conn = memo3[n] = r.conn(memoFor, n);
-          if (!conn.isEmpty) for (const i of at2[n]) out.push(i);
+          if (!conn.isEmpty) for (const i of at3[n]) out.push(i);
         }
         return Int32Array.from(out).sort();
       }
@@ -16267,9 +16309,11 @@ function reach(files, options = {}) {
   };
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
-  const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits), options);
+}
+function diffLoaded([base2, head], options = {}) {
+  const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
@@ -16604,8 +16648,8 @@ var UniverseIndex = class {
   }
   /** `set` with `e` (not in it) in its place. */
   with(set, e) {
-    const at2 = this.order.get(e.id);
-    if (at2 === void 0) {
+    const at3 = this.order.get(e.id);
+    if (at3 === void 0) {
       const unknown = [...set.unknown, e].sort((a, b) => cmp6(a.id, b.id));
       return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
@@ -16613,12 +16657,12 @@ var UniverseIndex = class {
     let hi = set.positions.length;
     while (lo < hi) {
       const mid = lo + hi >> 1;
-      if (set.positions[mid] < at2) lo = mid + 1;
+      if (set.positions[mid] < at3) lo = mid + 1;
       else hi = mid;
     }
     const positions = new Int32Array(set.positions.length + 1);
     positions.set(set.positions.subarray(0, lo), 0);
-    positions[lo] = at2;
+    positions[lo] = at3;
     positions.set(set.positions.subarray(lo), lo + 1);
     return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
   }
@@ -16630,12 +16674,12 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
   }
   /** `set` without `e`'s id (when in it). */
   without(set, e) {
-    const at2 = this.order.get(e.id);
-    if (at2 === void 0) {
+    const at3 = this.order.get(e.id);
+    if (at3 === void 0) {
       const unknown = set.unknown.filter((x) => x.id !== e.id);
       return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
-    const k = set.positions.indexOf(at2);
+    const k = set.positions.indexOf(at3);
     if (k < 0) return set;
     const positions = new Int32Array(set.positions.length - 1);
     positions.set(set.positions.subarray(0, k), 0);
@@ -16789,7 +16833,7 @@ function groupAll(report) {
     if (f === void 0) {
       const of = (x) => {
         const reasons = facetReasons(c, x);
-        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("")) };
+        return { reasons, id: idOf(reasons.map(reasonKey).sort().join("")) };
       };
       facets.set(c.why, f = { opened: of("opened"), closed: of("closed") });
     }
@@ -17317,8 +17361,8 @@ _\u2026 and ${plural(n, "more workload")}._`
 }
 function workloadLine(w, link) {
   const src = w.workload.pod.source;
-  const at2 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  return `**${w.change}** ${mdCode2(w.workload.id)} (${at2}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
+  const at3 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
+  return `**${w.change}** ${mdCode2(w.workload.id)} (${at3}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
@@ -17445,9 +17489,9 @@ function diagnostics(report, link) {
 }
 function policyChanges(report, link) {
   const parts = lazy(report.policyChanges, (p) => {
-    const at2 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at2})`;
-    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
+    const at3 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
+    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at3})`;
+    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at3})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
@@ -17695,10 +17739,10 @@ function renderSarif(report, options) {
   }));
   const results = [];
   for (const g of groupChanges(report).opened) {
-    const at2 = locationOf(g);
+    const at3 = locationOf(g);
     const flow = `${setWords(g.sources, "source", plain)} -> ${setWords(g.destinations, "destination", plain)}`;
     const base2 = {
-      locations: at2 ? [at2] : [],
+      locations: at3 ? [at3] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length }
     };
     const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => reasonName(r, plain, plain));
@@ -17734,7 +17778,7 @@ function renderSarif(report, options) {
     for (const h of hits.length > 0 ? hits : [null]) {
       const ruleId = h === null ? OPENED_FLOW_RULE : h.rule;
       results.push({
-        locations: hop ? [at(hop.at.file, hop.at.line)] : [],
+        locations: hop ? [at2(hop.at.file, hop.at.line)] : [],
         properties: { opened: c.opened.toString(), pairs: 1 },
         ruleId,
         ruleIndex: RULE_IDS.indexOf(ruleId),
@@ -17756,7 +17800,7 @@ function renderSarif(report, options) {
   };
 }
 function locationOf(g) {
-  const pick = (r) => r ? at(r.file, r.line) : null;
+  const pick = (r) => r ? at2(r.file, r.line) : null;
   const allows = g.reasons.find((r) => r.side === "head" && r.effect === "allows");
   if (allows) return pick(allows);
   if (g.endpoint === "added") {
@@ -17768,11 +17812,11 @@ function locationOf(g) {
       seen.set(e.id, s);
     }
     const top = [...seen.values()].sort((a, b) => b.n - a.n)[0];
-    if (top) return at(top.w.pod.source.file, top.w.pod.source.line);
+    if (top) return at2(top.w.pod.source.file, top.w.pod.source.line);
   }
   return pick(g.reasons[0]);
 }
-function at(file, line) {
+function at2(file, line) {
   return { physicalLocation: { artifactLocation: { uri: fileUri(file) }, region: { startLine: Math.max(1, line) } } };
 }
 function fileUri(file) {
@@ -18203,12 +18247,12 @@ var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text) {
   const lc = new import_yaml6.LineCounter();
   const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
-  const at2 = (node) => {
+  const at3 = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
   };
   const fail = (node, message) => {
-    throw new ConfigError(`${file}:${at2(node)}: ${message}`);
+    throw new ConfigError(`${file}:${at3(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   if (doc.contents === null) return { targets: [], discover: true };
@@ -18284,7 +18328,7 @@ function parseConfig(file, text) {
         name,
         source,
         origin: "config",
-        definedIn: { file, line: at2(node) },
+        definedIn: { file, line: at3(node) },
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
         ...failOn !== void 0 ? { failOn } : {}
@@ -18557,12 +18601,12 @@ function groupBySource(pieces) {
 ${body}`;
     const line = before === void 0 ? 1 : lineCount(before) + 2;
     texts.set(file, joined);
-    const at2 = written.get(file) ?? [];
+    const at3 = written.get(file) ?? [];
     const n = lineCount(body);
     const fallback = p.origin.line ?? 1;
-    if (before !== void 0) at2.push(at2[at2.length - 1] ?? fallback);
-    for (let i = 0; i < n; i++) at2.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
-    written.set(file, at2);
+    if (before !== void 0) at3.push(at3[at3.length - 1] ?? fallback);
+    for (let i = 0; i < n; i++) at3.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at3);
     const { text: _text, group: _group, lines: _lines, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
@@ -20491,7 +20535,7 @@ function toPosix(p) {
 // src/heap-flags.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { constants as constants3 } from "node:os";
-var YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+var YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
 function relaunchWithHeapFlags() {
   if (process.env["NETREACH_NO_RELAUNCH"] === "1") return void 0;
   if (process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return void 0;

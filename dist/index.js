@@ -5806,35 +5806,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -30674,12 +30674,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished2;
               finished2 = () => {
                 var counts2;
                 counts2 = this._states.counts;
-                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
               return new this.Promise((resolve, reject) => {
                 if (finished2()) {
@@ -31407,7 +31407,7 @@ function info(message) {
 // src/heap-flags.ts
 import { spawnSync } from "node:child_process";
 import { constants as constants3 } from "node:os";
-var YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+var YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
 function relaunchWithHeapFlags() {
   if (process.env["NETREACH_NO_RELAUNCH"] === "1") return void 0;
   if (process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return void 0;
@@ -31461,6 +31461,34 @@ function adminAssumptions(revisions2, known) {
     out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
   }
   return out;
+}
+
+// src/diff/reason.ts
+function at(side2, policy, rule, direction, source, effect, admin) {
+  return {
+    side: side2,
+    policy,
+    rule,
+    direction,
+    file: source.file,
+    get line() {
+      return source.line;
+    },
+    effect,
+    ...admin === void 0 ? {} : { admin }
+  };
+}
+function ruleReason(side2, policy, rule, effect = "allows") {
+  return at(side2, policy.id, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect);
+}
+function isolationReason(side2, policy, direction) {
+  return at(side2, policy.id, null, direction, policy.source, "isolates");
+}
+function adminRuleReason(side2, policy, rule, effect, admin) {
+  return at(side2, policy, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect, admin);
+}
+function reasonKey(r) {
+  return `${r.side}|${r.policy}|${r.rule}|${r.direction}|${r.file}|${r.effect}`;
 }
 
 // src/net/intervals.ts
@@ -31703,13 +31731,37 @@ var ConnInterner = class {
     [ConnSet.ALL.toString(), ConnSet.ALL]
   ]);
   meets = /* @__PURE__ */ new Map();
+  joins = /* @__PURE__ */ new Map();
+  differences = /* @__PURE__ */ new Map();
+  /** Sets already canonical: interning them again costs no string. */
+  canonical = /* @__PURE__ */ new WeakSet();
   intern(c) {
-    if (c.isEmpty || c.isAll) return c;
+    if (c.isEmpty || c.isAll || this.canonical.has(c)) return c;
     const key = c.toString();
     const known = this.byKey.get(key);
     if (known) return known;
     this.byKey.set(key, c);
+    this.canonical.add(c);
     return c;
+  }
+  /** a ∪ b for interned sets, computed once per pair. */
+  union(a, b) {
+    if (b.isEmpty || a.isAll || a === b) return a;
+    if (a.isEmpty || b.isAll) return b;
+    return this.cached(this.joins, a, b, () => a.union(b));
+  }
+  /** a − b for interned sets, computed once per pair. */
+  subtract(a, b) {
+    if (a.isEmpty || b.isEmpty) return a;
+    if (b.isAll || a === b) return ConnSet.NONE;
+    return this.cached(this.differences, a, b, () => a.subtract(b));
+  }
+  cached(table, a, b, make) {
+    let row = table.get(a);
+    if (!row) table.set(a, row = /* @__PURE__ */ new Map());
+    let r = row.get(b);
+    if (!r) row.set(b, r = this.intern(make()));
+    return r;
   }
   /** a ∩ b for interned sets, computed once per pair. */
   intersect(a, b) {
@@ -31833,8 +31885,8 @@ function combineRows(a, b, op, intern) {
   }
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
-var rowUnion = (a, b, intern) => combineRows(a, b, (x, y) => x.union(y), intern);
-var rowSubtract = (a, b, intern) => combineRows(a, b, (x, y) => x.subtract(y), intern);
+var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y), (c) => c);
+var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y), (c) => c);
 
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -32232,7 +32284,7 @@ function tierRules(policies, peers, podClasses) {
   }
   return out;
 }
-function walkTier(rules2, peers, portsAt, intern) {
+function walkTier(rules2, peers, portsAt, interner) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
@@ -32245,16 +32297,16 @@ function walkTier(rules2, peers, portsAt, intern) {
       if (!ports) perNames.set(names, ports = rulePorts(rule, names));
       if (!ports.isEmpty) b.add(node, ports);
     }
-    const matched = rowSubtract(b.build(intern), decided, intern);
+    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
-    decided = rowUnion(decided, matched, intern);
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
+    decided = rowUnion(decided, matched, interner);
   }
   return { accepted, denied };
 }
-function foldTier(walk2, next, intern) {
-  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, intern), intern);
+function foldTier(walk2, next, interner) {
+  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, interner), interner);
 }
 
 // src/reach/decisions.ts
@@ -32422,7 +32474,6 @@ function evaluate(universe, side2, shared = new Shared()) {
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
-  const intern = (c) => interner.intern(c);
   const policies = side2.policies;
   const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
   const noRules = [];
@@ -32483,9 +32534,9 @@ function evaluate(universe, side2, shared = new Shared()) {
     let r = OPEN_ROW;
     if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, interner), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, interner), r, interner);
     return r;
   };
   const ingressRow = (d) => {
@@ -32628,25 +32679,16 @@ function pieceReasons(side2, p, dir) {
     case "allowed-by-rules":
       return [
         ...passed,
-        ...p.by.matches.map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" }))
+        ...p.by.matches.map((m) => ruleReason(side2, m.policy, m.rule))
       ];
     case "isolated":
-      return [...passed, ...p.by.policies.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))];
+      return [...passed, ...p.by.policies.map((pol) => isolationReason(side2, pol, dir))];
     case "default":
       return passed;
   }
 }
 function adminReason(side2, { policy, rule }, effect) {
-  return {
-    side: side2,
-    policy: policy.id,
-    rule: `${rule.direction}[${rule.index}]`,
-    direction: rule.direction,
-    file: rule.source.file,
-    line: rule.source.line,
-    effect,
-    admin: adminWords(policy, rule)
-  };
+  return adminRuleReason(side2, policy.id, rule, effect, adminWords(policy, rule));
 }
 function adminWords(policy, rule) {
   const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
@@ -32666,8 +32708,8 @@ function view(p, dir) {
   return {
     isolated: isolating.length > 0,
     conn,
-    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ({ side: side2, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side2) => isolating.map((pol) => ({ side: side2, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" }))
+    reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ruleReason(side2, m.policy, m.rule, effect)),
+    isolatedBy: (side2) => isolating.map((pol) => isolationReason(side2, pol, dir))
   };
 }
 function explain(base2, head, opened, closed) {
@@ -32699,7 +32741,7 @@ function explain(base2, head, opened, closed) {
 function dedupe(rs) {
   const seen = /* @__PURE__ */ new Set();
   return rs.filter((r) => {
-    const k = JSON.stringify(r);
+    const k = reasonKey(r);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -32816,7 +32858,7 @@ var MergedExternals = class {
   add(e, o) {
     if (!o) return;
     const family = e.ranges[0].family;
-    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${JSON.stringify(o.why)}`;
+    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}`;
     const bucket = this.buckets.get(key);
     if (bucket) bucket.ranges.push(...e.ranges);
     else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
@@ -33453,8 +33495,8 @@ function policyTextChanges(base2, head) {
     const b = base2.get(id);
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
-    const at = h ?? b;
-    const where = { file: at.file, line: at.locate([]).line };
+    const at2 = h ?? b;
+    const where = { file: at2.file, line: at2.locate([]).line };
     if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
@@ -33870,47 +33912,47 @@ function objectMeta(obj3, metaKind = "namespaced") {
 }
 
 // src/load/admin-fields.ts
-function exactlyOne(c, d, at, keys, what) {
+function exactlyOne(c, d, at2, keys, what) {
   const choices = keys.join(", ");
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) c.error(at, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
-  c.knownKeys(at, keys);
-  const set = keys.filter((k) => !c.isUnset([...at, k]));
+  c.knownKeys(at2, keys);
+  const set = keys.filter((k) => !c.isUnset([...at2, k]));
   if (set.length === 0) {
-    c.error(at, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
   if (set.length > 1) {
-    c.error(at, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    c.error(at2, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
     return void 0;
   }
   return set[0];
 }
-function listBounds(c, d, at, min, max) {
-  const list4 = c.list(at);
+function listBounds(c, d, at2, min, max) {
+  const list4 = c.list(at2);
   if (list4 === void 0) return void 0;
   if (list4.length < min) {
-    c.error(at, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    c.error(at2, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
     return void 0;
   }
   if (list4.length > max) {
-    c.error(at, `has ${list4.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list4.length}: must have at most ${max} items`));
+    c.error(at2, `has ${list4.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list4.length}: must have at most ${max} items`));
     return void 0;
   }
   return list4;
 }
-function stringSet(c, d, at, list4) {
+function stringSet(c, d, at2, list4) {
   const seen = /* @__PURE__ */ new Set();
   let ok = true;
   list4.forEach((_, i) => {
-    const s = c.string([...at, i]);
+    const s = c.string([...at2, i]);
     if (s === void 0) {
-      if (c.isUnset([...at, i])) c.error([...at, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      if (c.isUnset([...at2, i])) c.error([...at2, i], "must be a string, not null" + rejects(d, "must be of type string"));
       ok = false;
     } else if (seen.has(s)) {
-      c.error([...at, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      c.error([...at2, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
       ok = false;
     } else seen.add(s);
   });
@@ -33952,20 +33994,20 @@ function parseSelector(c, path10) {
   const labels2 = c.map([...path10, "matchLabels"]);
   if (labels2 === void 0 && !c.isUnset([...path10, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at = [...path10, "matchLabels", key];
+    const at2 = [...path10, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
-      c.error(at, keyProblem);
+      c.error(at2, keyProblem);
       ok = false;
     }
     if (typeof value !== "string") {
-      c.error(at, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      c.error(at2, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
       ok = false;
       continue;
     }
     const valueProblem = labelValueProblem(value);
     if (valueProblem) {
-      c.error(at, valueProblem);
+      c.error(at2, valueProblem);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
@@ -33973,45 +34015,45 @@ function parseSelector(c, path10) {
   const exprs = c.list([...path10, "matchExpressions"]);
   if (exprs === void 0 && !c.isUnset([...path10, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at = [...path10, "matchExpressions", i];
-    const r = parseRequirement(c, at);
+    const at2 = [...path10, "matchExpressions", i];
+    const r = parseRequirement(c, at2);
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? { requirements: reqs } : void 0;
 }
-function parseRequirement(c, at) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) c.error(at, "a matchExpressions entry must be a mapping with key and operator");
+function parseRequirement(c, at2) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, "a matchExpressions entry must be a mapping with key and operator");
     return void 0;
   }
-  c.knownKeys(at, ["key", "operator", "values"]);
-  const key = c.string([...at, "key"]);
-  const op = c.string([...at, "operator"]);
-  const values = c.list([...at, "values"]);
+  c.knownKeys(at2, ["key", "operator", "values"]);
+  const key = c.string([...at2, "key"]);
+  const op = c.string([...at2, "operator"]);
+  const values = c.list([...at2, "values"]);
   let ok = key !== void 0 && op !== void 0;
-  if (key === void 0 && c.isUnset([...at, "key"])) c.error(at, "key is required");
-  if (op === void 0 && c.isUnset([...at, "operator"])) c.error(at, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key === void 0 && c.isUnset([...at2, "key"])) c.error(at2, "key is required");
+  if (op === void 0 && c.isUnset([...at2, "operator"])) c.error(at2, "operator is required (In, NotIn, Exists or DoesNotExist)");
   if (key !== void 0) {
     const problem = labelKeyProblem(key);
     if (problem) {
-      c.error([...at, "key"], problem);
+      c.error([...at2, "key"], problem);
       ok = false;
     }
   }
   if (op !== void 0 && !OPERATORS.includes(op)) {
-    c.error([...at, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
+    c.error([...at2, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
     ok = false;
   }
   const strings = [];
   (values ?? []).forEach((v, j) => {
     if (typeof v !== "string") {
-      c.error([...at, "values", j], `values must be strings, not ${describe(v)}`);
+      c.error([...at2, "values", j], `values must be strings, not ${describe(v)}`);
       ok = false;
     } else {
       const problem = labelValueProblem(v);
       if (problem) {
-        c.error([...at, "values", j], problem);
+        c.error([...at2, "values", j], problem);
         ok = false;
       }
       strings.push(v);
@@ -34021,13 +34063,13 @@ function parseRequirement(c, at) {
   const operator = op;
   if (operator === "In" || operator === "NotIn") {
     if (strings.length === 0) {
-      c.error(at, `values must be non-empty when operator is ${operator}`);
+      c.error(at2, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
     return { key, op: operator, values: strings };
   }
   if (strings.length > 0 || values !== void 0 && values.length > 0) {
-    c.error([...at, "values"], `values must be empty when operator is ${operator}`);
+    c.error([...at2, "values"], `values must be empty when operator is ${operator}`);
     return void 0;
   }
   return { key, op: operator };
@@ -34035,20 +34077,20 @@ function parseRequirement(c, at) {
 
 // src/load/admin-peers.ts
 function readSubject(c, d) {
-  const at = ["spec", "subject"];
-  if (c.isUnset(at)) {
+  const at2 = ["spec", "subject"];
+  if (c.isUnset(at2)) {
     c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
     return void 0;
   }
-  const key = exactlyOne(c, d, at, ["namespaces", "pods"], "the subject");
+  const key = exactlyOne(c, d, at2, ["namespaces", "pods"], "the subject");
   if (key === void 0) return void 0;
-  return key === "namespaces" ? namespacesOnly(c, [...at, key]) : namespacedPods(c, d, [...at, key]);
+  return key === "namespaces" ? namespacesOnly(c, [...at2, key]) : namespacedPods(c, d, [...at2, key]);
 }
-function readPeer(c, d, dir, at) {
+function readPeer(c, d, dir, at2) {
   const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
-  const key = exactlyOne(c, d, at, keys, "a peer");
+  const key = exactlyOne(c, d, at2, keys, "a peer");
   if (key === void 0) return void 0;
-  const field = [...at, key];
+  const field = [...at2, key];
   switch (key) {
     case "namespaces": {
       const p = namespacesOnly(c, field);
@@ -34072,36 +34114,36 @@ function readPeer(c, d, dir, at) {
     }
   }
 }
-function namespacesOnly(c, at) {
-  const namespaces = parseSelector(c, at);
+function namespacesOnly(c, at2) {
+  const namespaces = parseSelector(c, at2);
   return namespaces && { namespaces, pods: SELECT_ALL };
 }
-function namespacedPods(c, d, at) {
-  if (c.map(at) === void 0) return void 0;
-  c.knownKeys(at, ["namespaceSelector", "podSelector"]);
+function namespacedPods(c, d, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["namespaceSelector", "podSelector"]);
   let ok = true;
   const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
   for (const k of required) {
-    if (c.isUnset([...at, k])) {
+    if (c.isUnset([...at2, k])) {
       const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
-      c.error(at, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      c.error(at2, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
       ok = false;
     }
   }
-  const namespaces = parseSelector(c, [...at, "namespaceSelector"]);
-  const pods = parseSelector(c, [...at, "podSelector"]);
+  const namespaces = parseSelector(c, [...at2, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at2, "podSelector"]);
   return ok && namespaces && pods ? { namespaces, pods } : void 0;
 }
 var V4_IN_V6 = /^::ffff:/i;
-function networks(c, d, at) {
-  const list4 = listBounds(c, d, at, 1, MAX_NETWORKS);
-  const texts = list4 && stringSet(c, d, at, list4);
+function networks(c, d, at2) {
+  const list4 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const texts = list4 && stringSet(c, d, at2, list4);
   if (texts === void 0) return void 0;
   const out = [];
   let ok = true;
   texts.forEach((text) => {
     const i = list4.indexOf(text);
-    const where = [...at, i];
+    const where = [...at2, i];
     if (text.length > MAX_CIDR_LENGTH) {
       c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
       ok = false;
@@ -34120,14 +34162,14 @@ function networks(c, d, at) {
   return ok ? out : void 0;
 }
 var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
-function domainNames(c, d, at) {
-  const list4 = listBounds(c, d, at, 1, MAX_NETWORKS);
-  const names = list4 && stringSet(c, d, at, list4);
+function domainNames(c, d, at2) {
+  const list4 = listBounds(c, d, at2, 1, MAX_NETWORKS);
+  const names = list4 && stringSet(c, d, at2, list4);
   if (names === void 0) return void 0;
   let ok = true;
   names.forEach((name) => {
     if (!DOMAIN_NAME.test(name)) {
-      c.error([...at, list4.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      c.error([...at2, list4.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
       ok = false;
     }
   });
@@ -34136,15 +34178,15 @@ function domainNames(c, d, at) {
 
 // src/load/admin-ports.ts
 function readAdminPorts(c, d, rule) {
-  const at = [...rule, d.portsKey];
-  if (c.isUnset(at)) return { ports: "any", named: false };
-  const list4 = listBounds(c, d, at, 1, d.maxPorts);
+  const at2 = [...rule, d.portsKey];
+  if (c.isUnset(at2)) return { ports: "any", named: false };
+  const list4 = listBounds(c, d, at2, 1, d.maxPorts);
   if (list4 === void 0) return void 0;
   const out = [];
   let named = false;
   let ok = true;
   list4.forEach((_, i) => {
-    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at, i]) : protocolV1alpha2(c, d, [...at, i]);
+    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at2, i]) : protocolV1alpha2(c, d, [...at2, i]);
     if (entry === void 0) ok = false;
     else {
       out.push(...entry.specs);
@@ -34156,14 +34198,14 @@ function readAdminPorts(c, d, rule) {
 function namedPort(name) {
   return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
 }
-function portV1alpha1(c, d, at) {
-  const key = exactlyOne(c, d, at, ["portNumber", "portRange", "namedPort"], "a port");
+function portV1alpha1(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["portNumber", "portRange", "namedPort"], "a port");
   if (key === void 0) return void 0;
   if (key === "namedPort") {
-    const name = c.string([...at, key]);
+    const name = c.string([...at2, key]);
     return name === void 0 ? void 0 : namedPort(name);
   }
-  const inner = [...at, key];
+  const inner = [...at2, key];
   if (c.map(inner) === void 0) return void 0;
   const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
   c.knownKeys(inner, ["protocol", ...numbers]);
@@ -34183,24 +34225,24 @@ function portV1alpha1(c, d, at) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function protocolV1alpha1(c, at) {
-  if (c.isUnset(at)) return "TCP";
-  const text = c.string(at);
+function protocolV1alpha1(c, at2) {
+  if (c.isUnset(at2)) return "TCP";
+  const text = c.string(at2);
   if (text === void 0) return void 0;
   if (isProtocol(text)) return text;
   const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
-  c.warning(at, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  c.warning(at2, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
   return "unanalyzed";
 }
-function protocolV1alpha2(c, d, at) {
-  const key = exactlyOne(c, d, at, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+function protocolV1alpha2(c, d, at2) {
+  const key = exactlyOne(c, d, at2, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
   if (key === void 0) return void 0;
   if (key === "destinationNamedPort") {
-    const name = c.string([...at, key]);
+    const name = c.string([...at2, key]);
     return name === void 0 ? void 0 : namedPort(name);
   }
   const protocol = key.toUpperCase();
-  const proto = [...at, key];
+  const proto = [...at2, key];
   if (c.map(proto) === void 0) return void 0;
   c.knownKeys(proto, ["destinationPort"]);
   if (c.isUnset([...proto, "destinationPort"])) {
@@ -34226,20 +34268,20 @@ function protocolV1alpha2(c, d, at) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function portNumber(c, d, at) {
-  const v = c.get(at);
-  const field = String(at[at.length - 1]);
+function portNumber(c, d, at2) {
+  const v = c.get(at2);
+  const field = String(at2[at2.length - 1]);
   if (v === void 0 || v === null) {
-    c.error(at.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    c.error(at2.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PORT || n > MAX_PORT) {
-    c.error(at, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    c.error(at2, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
     return void 0;
   }
   return n;
@@ -34303,93 +34345,93 @@ function loadAdminPolicy(obj3) {
 }
 function readTier(c, d) {
   if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
-  const at = ["spec", "tier"];
-  const v = c.get(at);
+  const at2 = ["spec", "tier"];
+  const v = c.get(at2);
   if (v === "Admin") return "admin";
   if (v === "Baseline") return "baseline";
   if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
-  else c.error(at, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  else c.error(at2, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
   return void 0;
 }
 function readPriority(c, d) {
-  const at = ["spec", "priority"];
-  const v = c.get(at);
+  const at2 = ["spec", "priority"];
+  const v = c.get(at2);
   if (v === void 0 || v === null) {
     c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at2, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
-    c.error(at, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    c.error(at2, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
     return void 0;
   }
   return n;
 }
 function readRules(c, d, dir) {
-  const at = ["spec", dir];
-  if (c.isUnset(at)) return [];
-  const list4 = listBounds(c, d, at, 0, d.maxRules);
+  const at2 = ["spec", dir];
+  if (c.isUnset(at2)) return [];
+  const list4 = listBounds(c, d, at2, 0, d.maxRules);
   if (list4 === void 0) return void 0;
   const out = [];
   let ok = true;
   list4.forEach((_, i) => {
-    const r = readRule(c, d, dir, [...at, i], i);
+    const r = readRule(c, d, dir, [...at2, i], i);
     if (r === void 0) ok = false;
     else out.push(r);
   });
   return ok ? out : void 0;
 }
-function readRule(c, d, dir, at, index) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) c.error(at, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+function readRule(c, d, dir, at2, index) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
     return void 0;
   }
   const peerKey2 = dir === "ingress" ? "from" : "to";
-  c.knownKeys(at, ["name", "action", peerKey2, d.portsKey]);
-  const name = readRuleName(c, d, [...at, "name"]);
-  const action = readAction(c, d, at);
+  c.knownKeys(at2, ["name", "action", peerKey2, d.portsKey]);
+  const name = readRuleName(c, d, [...at2, "name"]);
+  const action = readAction(c, d, at2);
   let peers;
-  if (c.isUnset([...at, peerKey2])) {
-    c.error(at, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  if (c.isUnset([...at2, peerKey2])) {
+    c.error(at2, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
   } else {
-    const list4 = listBounds(c, d, [...at, peerKey2], 1, d.maxPeers);
+    const list4 = listBounds(c, d, [...at2, peerKey2], 1, d.maxPeers);
     if (list4 !== void 0) {
-      const read = list4.map((_, j) => readPeer(c, d, dir, [...at, peerKey2, j]));
+      const read = list4.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
       if (read.every((p) => p !== void 0)) peers = read;
     }
   }
-  const ports = readAdminPorts(c, d, at);
+  const ports = readAdminPorts(c, d, at2);
   if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
   const addresses2 = peers.filter((p) => p.kind !== "pods");
   if (ports.named && addresses2.length > 0) {
-    c.error(at, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    c.error(at2, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
     return void 0;
   }
   if (peers.some((p) => p.kind === "domainNames")) {
     const j = peers.findIndex((p) => p.kind === "domainNames");
     const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
-    if (action !== "accept") c.warning([...at, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
-    else c.note([...at, peerKey2, j, "domainNames"], how);
+    if (action !== "accept") c.warning([...at2, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at2, peerKey2, j, "domainNames"], how);
   }
-  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at) };
+  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
 }
-function readRuleName(c, d, at) {
-  if (c.isUnset(at)) return null;
-  const s = c.string(at);
+function readRuleName(c, d, at2) {
+  if (c.isUnset(at2)) return null;
+  const s = c.string(at2);
   if (s === void 0) return void 0;
   if (s.length > MAX_RULE_NAME) {
-    c.error(at, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    c.error(at2, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
     return void 0;
   }
   return s;
 }
 function readAction(c, d, rule) {
-  const at = [...rule, "action"];
-  const v = c.get(at);
+  const at2 = [...rule, "action"];
+  const v = c.get(at2);
   const allowed = Object.keys(d.actions);
   const list4 = allowed.map((a) => `"${a}"`).join(", ");
   if (v === void 0 || v === null) {
@@ -34399,7 +34441,7 @@ function readAction(c, d, rule) {
   if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
   const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
-  c.error(at, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list4}`));
+  c.error(at2, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list4}`));
   return void 0;
 }
 
@@ -34554,24 +34596,24 @@ function loadGateway(obj3) {
     diagnostics: c.diagnostics
   };
 }
-function listener(c, at) {
-  if (c.map(at) === void 0) return void 0;
-  const name = requiredString(c, [...at, "name"], "Gateway");
-  const port3 = schemaPort(c, [...at, "port"], "Gateway");
-  if (port3 === void 0 && c.isUnset([...at, "port"])) c.error([...at, "port"], "is required" + REJECTS);
-  const protocol = requiredString(c, [...at, "protocol"], "Gateway");
-  const hostname = c.string([...at, "hostname"]);
-  const from = c.get([...at, "allowedRoutes", "namespaces", "from"]) ?? "Same";
+function listener(c, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  const name = requiredString(c, [...at2, "name"], "Gateway");
+  const port3 = schemaPort(c, [...at2, "port"], "Gateway");
+  if (port3 === void 0 && c.isUnset([...at2, "port"])) c.error([...at2, "port"], "is required" + REJECTS);
+  const protocol = requiredString(c, [...at2, "protocol"], "Gateway");
+  const hostname = c.string([...at2, "hostname"]);
+  const from = c.get([...at2, "allowedRoutes", "namespaces", "from"]) ?? "Same";
   let allowed;
   if (from === "Same" || from === "All") allowed = { from };
   else if (from === "Selector") {
-    const selPath = [...at, "allowedRoutes", "namespaces", "selector"];
+    const selPath = [...at2, "allowedRoutes", "namespaces", "selector"];
     if (c.isUnset(selPath)) c.error(selPath, "is required when from is Selector" + REJECTS);
     else {
       const selector = parseSelector(c, selPath);
       if (selector) allowed = { from: "Selector", selector };
     }
-  } else c.error([...at, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
+  } else c.error([...at2, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
   if (name === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
   return { name, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
 }
@@ -34590,19 +34632,19 @@ function loadGatewayRoute(obj3) {
   const parentList = c.list(["spec", "parentRefs"]) ?? [];
   if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS7);
   parentList.forEach((_, i) => {
-    const at = ["spec", "parentRefs", i];
-    if (c.map(at) === void 0) return;
-    const name = requiredString(c, [...at, "name"], kind);
-    const port3 = schemaPort(c, [...at, "port"], kind);
+    const at2 = ["spec", "parentRefs", i];
+    if (c.map(at2) === void 0) return;
+    const name = requiredString(c, [...at2, "name"], kind);
+    const port3 = schemaPort(c, [...at2, "port"], kind);
     if (name === void 0) return;
     parents.push({
-      group: c.string([...at, "group"]) ?? GATEWAY_GROUP2,
-      kind: c.string([...at, "kind"]) ?? "Gateway",
-      namespace: c.string([...at, "namespace"]) || meta.namespace,
+      group: c.string([...at2, "group"]) ?? GATEWAY_GROUP2,
+      kind: c.string([...at2, "kind"]) ?? "Gateway",
+      namespace: c.string([...at2, "namespace"]) || meta.namespace,
       name,
-      sectionName: c.string([...at, "sectionName"]) || void 0,
+      sectionName: c.string([...at2, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj3, at)
+      source: fieldRef(obj3, at2)
     });
   });
   const hosts = [];
@@ -34616,10 +34658,10 @@ function loadGatewayRoute(obj3) {
   const rules2 = c.list(["spec", "rules"]);
   if ((rules2 === void 0 || rules2.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
   (rules2 ?? []).forEach((_, i) => {
-    const at = ["spec", "rules", i];
-    if (c.map(at) === void 0) return;
-    (c.list([...at, "backendRefs"]) ?? []).forEach((__, j) => {
-      const b = backendRef(c, kind, meta.namespace, [...at, "backendRefs", j]);
+    const at2 = ["spec", "rules", i];
+    if (c.map(at2) === void 0) return;
+    (c.list([...at2, "backendRefs"]) ?? []).forEach((__, j) => {
+      const b = backendRef(c, kind, meta.namespace, [...at2, "backendRefs", j]);
       if (b) backends.push(b);
     });
   });
@@ -34629,34 +34671,34 @@ function loadGatewayRoute(obj3) {
     diagnostics: c.diagnostics
   };
 }
-function backendRef(c, kind, namespace, at) {
+function backendRef(c, kind, namespace, at2) {
   const REJECTS7 = rejects2(kind);
-  if (c.map(at) === void 0) return void 0;
-  const name = requiredString(c, [...at, "name"], kind);
-  const group = c.string([...at, "group"]) ?? "";
-  const refKind = c.string([...at, "kind"]) ?? "Service";
-  const port3 = schemaPort(c, [...at, "port"], kind);
-  const weightRaw = c.get([...at, "weight"]) ?? 1;
+  if (c.map(at2) === void 0) return void 0;
+  const name = requiredString(c, [...at2, "name"], kind);
+  const group = c.string([...at2, "group"]) ?? "";
+  const refKind = c.string([...at2, "kind"]) ?? "Service";
+  const port3 = schemaPort(c, [...at2, "port"], kind);
+  const weightRaw = c.get([...at2, "weight"]) ?? 1;
   let weight2;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
-    c.error([...at, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
+    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
   } else weight2 = weightRaw;
   if (group !== "" || refKind !== "Service") {
-    c.note(at, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
+    c.note(at2, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
     return void 0;
   }
-  if (port3 === void 0 && c.isUnset([...at, "port"])) {
-    c.error([...at, "port"], "is required for a Service backend" + REJECTS7);
+  if (port3 === void 0 && c.isUnset([...at2, "port"])) {
+    c.error([...at2, "port"], "is required for a Service backend" + REJECTS7);
     return void 0;
   }
   if (name === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
   return {
-    serviceNamespace: c.string([...at, "namespace"]) || namespace,
+    serviceNamespace: c.string([...at2, "namespace"]) || namespace,
     serviceName: name,
     port: { kind: "service-port", port: port3 },
     weight: weight2,
     match: void 0,
-    source: fieldRef(c.object, at)
+    source: fieldRef(c.object, at2)
   };
 }
 
@@ -34696,24 +34738,24 @@ function loadIngress(obj3) {
     if (b) backends.push(b);
   }
   (rules2 ?? []).forEach((_, i) => {
-    const at = ["spec", "rules", i];
-    if (c.map(at) === void 0) return;
-    c.knownKeys(at, ["host", "http"]);
-    const host = c.string([...at, "host"]);
+    const at2 = ["spec", "rules", i];
+    if (c.map(at2) === void 0) return;
+    c.knownKeys(at2, ["host", "http"]);
+    const host = c.string([...at2, "host"]);
     if (host !== void 0 && host !== "") {
       const problem = hostProblem(host);
-      if (problem) c.error([...at, "host"], `${quoted(host)} ${problem}` + REJECTS2);
+      if (problem) c.error([...at2, "host"], `${quoted(host)} ${problem}` + REJECTS2);
       else if (!hosts.includes(host)) hosts.push(host);
     }
-    if (c.isUnset([...at, "http"])) return;
-    if (c.map([...at, "http"]) === void 0) return;
-    const paths = c.list([...at, "http", "paths"]);
+    if (c.isUnset([...at2, "http"])) return;
+    if (c.map([...at2, "http"]) === void 0) return;
+    const paths = c.list([...at2, "http", "paths"]);
     if (paths === void 0 || paths.length === 0) {
-      if (paths !== void 0 || c.isUnset([...at, "http", "paths"])) c.error([...at, "http", "paths"], "at least one path is required" + REJECTS2);
+      if (paths !== void 0 || c.isUnset([...at2, "http", "paths"])) c.error([...at2, "http", "paths"], "at least one path is required" + REJECTS2);
       return;
     }
     paths.forEach((_2, j) => {
-      const p = [...at, "http", "paths", j];
+      const p = [...at2, "http", "paths", j];
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
@@ -34755,20 +34797,20 @@ function hostProblem(host) {
   if (!isDnsSubdomain(name)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
   return void 0;
 }
-function backend(c, namespace, at, match) {
-  if (c.map(at) === void 0) return void 0;
-  c.knownKeys(at, ["service", "resource"]);
-  const hasService = !c.isUnset([...at, "service"]);
-  const hasResource = !c.isUnset([...at, "resource"]);
+function backend(c, namespace, at2, match) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["service", "resource"]);
+  const hasService = !c.isUnset([...at2, "service"]);
+  const hasResource = !c.isUnset([...at2, "resource"]);
   if (hasService === hasResource) {
-    c.error(at, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
+    c.error(at2, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasResource) {
-    c.note([...at, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
+    c.note([...at2, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
     return void 0;
   }
-  const svc = [...at, "service"];
+  const svc = [...at2, "service"];
   if (c.map(svc) === void 0) return void 0;
   c.knownKeys(svc, ["name", "port"]);
   const name = c.string([...svc, "name"]);
@@ -34784,30 +34826,30 @@ function backend(c, namespace, at, match) {
   if (!ok || port3 === void 0 || name === void 0) return void 0;
   return { serviceNamespace: namespace, serviceName: name, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
 }
-function servicePortRef(c, at) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) c.error(at, "is required: set port.number or port.name" + REJECTS2);
+function servicePortRef(c, at2) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) c.error(at2, "is required: set port.number or port.name" + REJECTS2);
     return void 0;
   }
-  c.knownKeys(at, ["name", "number"]);
-  const nameRaw = c.get([...at, "name"]);
-  const numRaw = c.get([...at, "number"]);
+  c.knownKeys(at2, ["name", "number"]);
+  const nameRaw = c.get([...at2, "name"]);
+  const numRaw = c.get([...at2, "number"]);
   const hasName = nameRaw !== void 0 && nameRaw !== null && nameRaw !== "";
   const hasNumber = numRaw !== void 0 && numRaw !== null && numRaw !== 0;
   if (hasName === hasNumber) {
-    c.error(at, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
+    c.error(at2, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasName) {
     const problem = typeof nameRaw === "string" ? svcNameProblem(nameRaw) : `must be a string, not ${describe(nameRaw)}`;
     if (problem) {
-      c.error([...at, "name"], problem + REJECTS2);
+      c.error([...at2, "name"], problem + REJECTS2);
       return void 0;
     }
     return { kind: "service-port-name", name: nameRaw };
   }
   if (!Number.isInteger(numRaw) || numRaw < MIN_PORT || numRaw > MAX_PORT) {
-    c.error([...at, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
+    c.error([...at2, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
     return void 0;
   }
   return { kind: "service-port", port: numRaw };
@@ -34866,25 +34908,25 @@ function targetPort(c) {
   }
   return { kind: "target-port", port: raw };
 }
-function target(c, namespace, at, port3) {
-  if (c.map(at) === void 0) return void 0;
-  const kind = c.string([...at, "kind"]) ?? "Service";
+function target(c, namespace, at2, port3) {
+  if (c.map(at2) === void 0) return void 0;
+  const kind = c.string([...at2, "kind"]) ?? "Service";
   if (kind !== "Service" && kind !== "") {
-    c.error([...at, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
+    c.error([...at2, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
     return void 0;
   }
-  const name = c.string([...at, "name"]);
+  const name = c.string([...at2, "name"]);
   if (name === void 0 || name === "") {
-    c.error([...at, "name"], "is required" + REJECTS3);
+    c.error([...at2, "name"], "is required" + REJECTS3);
     return void 0;
   }
-  const weightRaw = c.get([...at, "weight"]) ?? 100;
+  const weightRaw = c.get([...at2, "weight"]) ?? 100;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 256) {
-    c.error([...at, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
+    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
     return void 0;
   }
   if (port3 === void 0) return void 0;
-  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at) };
+  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at2) };
 }
 
 // src/load/reference-grant.ts
@@ -34903,16 +34945,16 @@ function loadReferenceGrant(obj3) {
       continue;
     }
     list4.forEach((_, i) => {
-      const at = ["spec", side2, i];
-      if (c.map(at) === void 0) return;
-      const group = c.string([...at, "group"]);
-      if (group === void 0 && c.isUnset([...at, "group"])) c.error([...at, "group"], 'is required ("" for the core group)' + REJECTS4);
-      const kind = requiredString(c, [...at, "kind"], "ReferenceGrant");
+      const at2 = ["spec", side2, i];
+      if (c.map(at2) === void 0) return;
+      const group = c.string([...at2, "group"]);
+      if (group === void 0 && c.isUnset([...at2, "group"])) c.error([...at2, "group"], 'is required ("" for the core group)' + REJECTS4);
+      const kind = requiredString(c, [...at2, "kind"], "ReferenceGrant");
       if (side2 === "from") {
-        const namespace = requiredString(c, [...at, "namespace"], "ReferenceGrant");
+        const namespace = requiredString(c, [...at2, "namespace"], "ReferenceGrant");
         if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
       } else {
-        const name = c.string([...at, "name"]);
+        const name = c.string([...at2, "name"]);
         if (group !== void 0 && kind !== void 0) to.push({ group, kind, name: name === "" ? void 0 : name });
       }
     });
@@ -34986,35 +35028,35 @@ function servicePorts(c, type, headless) {
   const requireName = (list4?.length ?? 0) > 1;
   let ok = true;
   (list4 ?? []).forEach((_, i) => {
-    const at = [...path10, i];
-    if (c.map(at) === void 0) {
-      c.error(at, "a port must be a mapping with at least `port`" + REJECTS5);
+    const at2 = [...path10, i];
+    if (c.map(at2) === void 0) {
+      c.error(at2, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
       return;
     }
-    c.knownKeys(at, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
-    const p = servicePort(c, at, type, requireName);
+    c.knownKeys(at2, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
+    const p = servicePort(c, at2, type, requireName);
     if (p === void 0) {
       ok = false;
       return;
     }
     if (p.name !== void 0) {
       if (names.has(p.name)) {
-        c.error([...at, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
+        c.error([...at2, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
         ok = false;
       }
       names.add(p.name);
     }
     const key = `${p.protocol}/${p.port}`;
     if (portKeys.has(key)) {
-      c.error(at, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
+      c.error(at2, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
       ok = false;
     }
     portKeys.add(key);
     if (p.nodePort !== void 0) {
       const nodeKey = `${p.protocol}/${p.nodePort}`;
       if (nodePortKeys.has(nodeKey)) {
-        c.error([...at, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
+        c.error([...at2, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
         ok = false;
       }
       nodePortKeys.add(nodeKey);
@@ -35023,64 +35065,64 @@ function servicePorts(c, type, headless) {
   });
   return ok ? out : void 0;
 }
-function servicePort(c, at, type, requireName) {
+function servicePort(c, at2, type, requireName) {
   let ok = true;
   const fail = (path10, message) => {
     c.error(path10, message + REJECTS5);
     ok = false;
   };
-  const nameRaw = c.get([...at, "name"]);
+  const nameRaw = c.get([...at2, "name"]);
   let name;
   if (nameRaw === void 0 || nameRaw === null || nameRaw === "") {
-    if (requireName) fail([...at, "name"], "a name is required when a Service has more than one port");
-  } else if (typeof nameRaw !== "string") fail([...at, "name"], `must be a string, not ${describe(nameRaw)}`);
-  else if (!isDnsLabel(nameRaw)) fail([...at, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
+    if (requireName) fail([...at2, "name"], "a name is required when a Service has more than one port");
+  } else if (typeof nameRaw !== "string") fail([...at2, "name"], `must be a string, not ${describe(nameRaw)}`);
+  else if (!isDnsLabel(nameRaw)) fail([...at2, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name = nameRaw;
-  const port3 = portNumber2(c, [...at, "port"], "port");
+  const port3 = portNumber2(c, [...at2, "port"], "port");
   if (port3 === void 0) {
-    if (c.isUnset([...at, "port"])) fail([...at, "port"], "is required");
+    if (c.isUnset([...at2, "port"])) fail([...at2, "port"], "is required");
     ok = false;
   }
   let protocol = "TCP";
-  const protoRaw = c.get([...at, "protocol"]);
+  const protoRaw = c.get([...at2, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null && protoRaw !== "") {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      fail([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
+      fail([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
     }
   }
   let targetPort2 = port3 === void 0 ? void 0 : { kind: "number", port: port3 };
-  const targetRaw = c.get([...at, "targetPort"]);
+  const targetRaw = c.get([...at2, "targetPort"]);
   if (targetRaw !== void 0 && targetRaw !== null && targetRaw !== 0 && targetRaw !== "") {
     if (typeof targetRaw === "string") {
       const problem = svcNameProblem(targetRaw);
-      if (problem) fail([...at, "targetPort"], problem);
+      if (problem) fail([...at2, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber2(c, [...at, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at2, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
   }
   let nodePort;
-  const nodeRaw = c.get([...at, "nodePort"]);
+  const nodeRaw = c.get([...at2, "nodePort"]);
   if (nodeRaw !== void 0 && nodeRaw !== null && nodeRaw !== 0) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
-      fail([...at, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
+      fail([...at2, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber2(c, [...at, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at2, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
-          [...at, "nodePort"],
+          [...at2, "nodePort"],
           `nodePort ${nodePort} is not in the valid range ${NODE_PORT_RANGE.from}-${NODE_PORT_RANGE.to} (the API server's default --service-node-port-range; a cluster configured with another range may accept it)`
         );
       }
     }
   }
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
-  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at) };
+  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
 }
 function portNumber2(c, path10, what) {
   const v = c.get(path10);
@@ -35097,15 +35139,15 @@ function serviceSelector(c, type) {
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at = [...path10, key];
+    const at2 = [...path10, key];
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem) c.error(at, keyProblem + REJECTS5);
+    if (keyProblem) c.error(at2, keyProblem + REJECTS5);
     if (typeof value !== "string") {
-      c.error(at, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
+      c.error(at2, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
       continue;
     }
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) c.error(at, valueProblem + REJECTS5);
+    if (valueProblem) c.error(at2, valueProblem + REJECTS5);
     out[key] = value;
   }
   if (type === "ExternalName") {
@@ -35118,13 +35160,13 @@ function addresses(c) {
   const path10 = ["spec", "externalIPs"];
   const out = [];
   (c.list(path10) ?? []).forEach((raw, i) => {
-    const at = [...path10, i];
+    const at2 = [...path10, i];
     if (typeof raw !== "string") {
-      c.error(at, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
+      c.error(at2, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const problem = specialAddressProblem(raw);
-    if (problem) c.error(at, `${quoted(raw)} ${problem}` + REJECTS5);
+    if (problem) c.error(at2, `${quoted(raw)} ${problem}` + REJECTS5);
     else out.push(raw);
   });
   return out;
@@ -35157,13 +35199,13 @@ function sourceRanges(c, type) {
   }
   const out = [];
   list4.forEach((raw, i) => {
-    const at = [...path10, i];
+    const at2 = [...path10, i];
     if (typeof raw !== "string") {
-      c.error(at, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
+      c.error(at2, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const parsed = parseCidr(raw.trim());
-    if (!parsed.ok) c.error(at, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
+    if (!parsed.ok) c.error(at2, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
     else out.push(parsed.cidr);
   });
   return out;
@@ -35324,24 +35366,24 @@ function policyTypes(c, egress) {
 function rules(c, dir, list4) {
   const out = [];
   (list4 ?? []).forEach((raw, i) => {
-    const at = ["spec", dir, i];
+    const at2 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at) });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at2) });
       return;
     }
-    if (c.map(at) === void 0) return;
+    if (c.map(at2) === void 0) return;
     const peerKey2 = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at, [peerKey2, "ports"]);
-    const peersRaw = c.list([...at, peerKey2]);
-    const portsRaw = c.list([...at, "ports"]);
+    c.knownKeys(at2, [peerKey2, "ports"]);
+    const peersRaw = c.list([...at2, peerKey2]);
+    const portsRaw = c.list([...at2, "ports"]);
     const peers = [];
     (peersRaw ?? []).forEach((_, j) => {
-      const p = peer(c, [...at, peerKey2, j]);
+      const p = peer(c, [...at2, peerKey2, j]);
       if (p) peers.push(p);
     });
     const ports = [];
     (portsRaw ?? []).forEach((_, j) => {
-      const p = port(c, [...at, "ports", j]);
+      const p = port(c, [...at2, "ports", j]);
       if (p) ports.push(p);
     });
     out.push({
@@ -35349,53 +35391,53 @@ function rules(c, dir, list4) {
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: sourceRef(c.object, at)
+      source: sourceRef(c.object, at2)
     });
   });
   return out;
 }
-function peer(c, at) {
-  const m = c.map(at);
+function peer(c, at2) {
+  const m = c.map(at2);
   if (m === void 0) {
-    if (c.isUnset(at)) c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
+    if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
     return void 0;
   }
-  c.knownKeys(at, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k) => !c.isUnset([...at, k]);
+  c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
+  const has = (k) => !c.isUnset([...at2, k]);
   const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
   if (count === 0) {
-    c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
+    c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
     return void 0;
   }
   if (has("ipBlock")) {
     if (count > 1) {
-      c.error(at, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
+      c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
       return void 0;
     }
-    return ipBlock(c, [...at, "ipBlock"]);
+    return ipBlock(c, [...at2, "ipBlock"]);
   }
-  const pods = parseSelector(c, [...at, "podSelector"]);
+  const pods = parseSelector(c, [...at2, "podSelector"]);
   let namespaces = { kind: "own" };
   if (has("namespaceSelector")) {
-    const ns = parseSelector(c, [...at, "namespaceSelector"]);
+    const ns = parseSelector(c, [...at2, "namespaceSelector"]);
     if (ns === void 0) return void 0;
     namespaces = { kind: "selector", selector: ns };
   }
   return pods ? { kind: "pods", namespaces, pods } : void 0;
 }
-function ipBlock(c, at) {
-  if (c.map(at) === void 0) return void 0;
-  c.knownKeys(at, ["cidr", "except"]);
-  const cidr = cidrField(c, [...at, "cidr"]);
+function ipBlock(c, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["cidr", "except"]);
+  const cidr = cidrField(c, [...at2, "cidr"]);
   if (cidr === void 0) {
-    if (c.isUnset([...at, "cidr"])) c.error(at, "ipBlock.cidr is required" + REJECTS6);
+    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS6);
     return void 0;
   }
-  const exceptRaw = c.list([...at, "except"]);
+  const exceptRaw = c.list([...at2, "except"]);
   const except = [];
   let ok = true;
   (exceptRaw ?? []).forEach((_, i) => {
-    const e = cidrField(c, [...at, "except", i]);
+    const e = cidrField(c, [...at2, "except", i]);
     if (e === void 0) {
       ok = false;
       return;
@@ -35404,7 +35446,7 @@ function ipBlock(c, at) {
     const inner = cidrRange(e);
     const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
+      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
       ok = false;
       return;
     }
@@ -35412,51 +35454,51 @@ function ipBlock(c, at) {
   });
   return ok ? { kind: "ipBlock", cidr, except } : void 0;
 }
-function cidrField(c, at) {
-  const text = c.string(at);
+function cidrField(c, at2) {
+  const text = c.string(at2);
   if (text === void 0) return void 0;
   const parsed = parseCidr(text.trim());
   if (!parsed.ok) {
-    c.error(at, `"${text}" ${parsed.reason}` + REJECTS6);
+    c.error(at2, `"${text}" ${parsed.reason}` + REJECTS6);
     return void 0;
   }
   if (parsed.hostBitsSet) {
-    c.warning(at, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    c.warning(at2, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
   }
   return parsed.cidr;
 }
-function port(c, at) {
-  if (c.map(at) === void 0) {
-    if (c.isUnset(at)) {
+function port(c, at2) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) {
       return { protocol: "TCP", port: { kind: "all" } };
     }
     return void 0;
   }
-  c.knownKeys(at, ["protocol", "port", "endPort"]);
+  c.knownKeys(at2, ["protocol", "port", "endPort"]);
   let ok = true;
   let protocol = "TCP";
-  const protoRaw = c.get([...at, "protocol"]);
+  const protoRaw = c.get([...at2, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
+      c.error([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
       ok = false;
     }
   }
-  const portRaw = c.get([...at, "port"]);
-  const endRaw = c.get([...at, "endPort"]);
+  const portRaw = c.get([...at2, "port"]);
+  const endRaw = c.get([...at2, "endPort"]);
   const hasPort = portRaw !== void 0 && portRaw !== null;
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
     if (!Number.isInteger(endRaw)) {
-      c.error([...at, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
+      c.error([...at2, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
       ok = false;
     } else if (!hasPort) {
-      c.error([...at, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
+      c.error([...at2, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
       ok = false;
     } else if (typeof portRaw === "string") {
-      c.error([...at, "endPort"], "endPort may not be used with a named port" + REJECTS6);
+      c.error([...at2, "endPort"], "endPort may not be used with a named port" + REJECTS6);
       ok = false;
     }
   }
@@ -35464,13 +35506,13 @@ function port(c, at) {
   if (typeof portRaw === "string") {
     const problem = svcNameProblem(portRaw);
     if (problem) {
-      c.error([...at, "port"], problem + REJECTS6);
+      c.error([...at2, "port"], problem + REJECTS6);
       return void 0;
     }
     return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
   }
   if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
+    c.error([...at2, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
     return void 0;
   }
   const from = portRaw;
@@ -35478,11 +35520,11 @@ function port(c, at) {
   if (hasEnd) {
     const to = endRaw;
     if (to < from) {
-      c.error([...at, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
+      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
       return void 0;
     }
     if (to > MAX_PORT) {
-      c.error([...at, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
+      c.error([...at2, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
       return void 0;
     }
     return { protocol, port: { kind: "range", from, to } };
@@ -35585,15 +35627,15 @@ function containerPorts(c, spec) {
       const ports = c.list(portsPath) ?? [];
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
-        const at = [...portsPath, j];
+        const at2 = [...portsPath, j];
         const num = p["containerPort"];
         if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
-          c.warning([...at, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          c.warning([...at2, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
           return;
         }
         const proto = p["protocol"] ?? "TCP";
         if (!isProtocol(proto)) {
-          c.warning([...at, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          c.warning([...at2, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
         const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
@@ -35613,14 +35655,14 @@ function loadNode(obj3) {
   const nodeLabels = labels(c, ["metadata", "labels"]);
   const addresses2 = [];
   (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
-    const at = ["status", "addresses", i];
-    if (c.map(at) === void 0) return;
-    const type = c.string([...at, "type"]) ?? "";
-    const text = c.string([...at, "address"]);
+    const at2 = ["status", "addresses", i];
+    if (c.map(at2) === void 0) return;
+    const type = c.string([...at2, "type"]) ?? "";
+    const text = c.string([...at2, "address"]);
     if (text === void 0 || NAME_TYPES.has(type)) return;
     const address = parseAddress(text);
     if (address === void 0) {
-      c.warning([...at, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      c.warning([...at2, "address"], `${quoted(text)} is not an IP address; it is ignored`);
       return;
     }
     addresses2.push({ type, address });
@@ -36041,7 +36083,7 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function makeLocator(doc, start, at) {
+function makeLocator(doc, start, at2) {
   return (path10) => {
     let node = doc.contents;
     let offset = start;
@@ -36051,7 +36093,7 @@ function makeLocator(doc, start, at) {
       offset = step.offset ?? offset;
       node = step.node;
     }
-    return at(offset);
+    return at2(offset);
   };
 }
 function child(doc, node, segment) {
@@ -36783,11 +36825,11 @@ function scan(text) {
     }
   }
   return edits;
-  function startQuote(c, at) {
+  function startQuote(c, at2) {
     if (flowDepth === 0) {
-      let lineStart = at;
+      let lineStart = at2;
       while (lineStart > 0 && text[lineStart - 1] !== "\n") lineStart--;
-      need = at - lineStart;
+      need = at2 - lineStart;
     }
     quote = c;
   }
@@ -36836,16 +36878,16 @@ function parseYaml(file, lim) {
   return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
 }
 function fastDocuments(file, lim, text, fast) {
-  let at;
+  let at2;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
     let located;
     const locate = (path10) => {
       if (path10.length === 0) return top;
       if (located === void 0) {
-        at ??= positionsIn(text);
+        at2 ??= positionsIn(text);
         const [from, to] = d.span;
-        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at(from + offset));
+        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at2(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
       return located(path10);
@@ -36866,12 +36908,12 @@ function positionsIn(text) {
 }
 function parseYamlFull(file, lim) {
   const text = normalizeLineBreaks(file.text);
-  const at = positionsIn(text);
-  const strict = parseText(file.path, text, lim, at);
+  const at2 = positionsIn(text);
+  const strict = parseText(file.path, text, lim, at2);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
   const repaired = repairForYaml(text);
   if (!repaired) return flatten(strict);
-  const second = parseText(file.path, repaired.text, lim, (offset) => at(repaired.toOriginal(offset)), repaired.toOriginal);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at2(repaired.toOriginal(offset)), repaired.toOriginal);
   const byIndex = new Map(second.results.map((r) => [r.index, r]));
   const results = strict.results.map((r) => {
     const other = r.syntaxError ? byIndex.get(r.index) : void 0;
@@ -36888,16 +36930,16 @@ function flatten(parse5) {
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path10, text, lim, at, toOriginal = (offset) => offset) {
+function parseText(path10, text, lim, at2, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at2(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path10, doc, index, lim, at, toOriginal));
+    results.push(finishDocument(path10, doc, index, lim, at2, toOriginal));
   };
   let count = 0;
   for (const token of parser.parse(text)) {
@@ -36920,9 +36962,9 @@ function parseText(path10, text, lim, at, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path10, doc, index, lim, at, toOriginal) {
+function finishDocument(path10, doc, index, lim, at2, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path10, at2(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
@@ -36935,7 +36977,7 @@ function finishDocument(path10, doc, index, lim, at, toOriginal) {
     report(
       "warning",
       dup.offset,
-      `duplicate key \`${dup.key}\` (also at line ${at(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
+      `duplicate key \`${dup.key}\` (also at line ${at2(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
     );
   }
   let value;
@@ -36960,9 +37002,9 @@ function finishDocument(path10, doc, index, lim, at, toOriginal) {
     report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
     return rejected();
   }
-  const locate = makeLocator(doc, start, at);
+  const locate = makeLocator(doc, start, at2);
   const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
-  return { index, doc: { index, value, locate, line: at(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
+  return { index, doc: { index, value, locate, line: at2(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
 }
 function firstLine(message) {
   return message.split("\n", 1)[0].trim();
@@ -37701,9 +37743,11 @@ function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
 }
 function diff(baseFiles, headFiles, options = {}) {
-  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
-  const [base2, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits), options);
+}
+function diffLoaded([base2, head], options = {}) {
+  const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
@@ -42696,9 +42740,9 @@ function spacedGroup(minTimeMs) {
   const limiter = {
     async schedule(_opts, fn, ...args) {
       const now = Date.now();
-      const at = Math.max(now, next);
-      next = at + minTimeMs;
-      if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+      const at2 = Math.max(now, next);
+      next = at2 + minTimeMs;
+      if (at2 > now) await new Promise((resolve) => setTimeout(resolve, at2 - now));
       return fn(...args);
     }
   };
@@ -43180,8 +43224,8 @@ var UniverseIndex = class {
   }
   /** `set` with `e` (not in it) in its place. */
   with(set, e) {
-    const at = this.order.get(e.id);
-    if (at === void 0) {
+    const at2 = this.order.get(e.id);
+    if (at2 === void 0) {
       const unknown = [...set.unknown, e].sort((a, b) => cmp4(a.id, b.id));
       return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
@@ -43189,12 +43233,12 @@ var UniverseIndex = class {
     let hi = set.positions.length;
     while (lo < hi) {
       const mid = lo + hi >> 1;
-      if (set.positions[mid] < at) lo = mid + 1;
+      if (set.positions[mid] < at2) lo = mid + 1;
       else hi = mid;
     }
     const positions = new Int32Array(set.positions.length + 1);
     positions.set(set.positions.subarray(0, lo), 0);
-    positions[lo] = at;
+    positions[lo] = at2;
     positions.set(set.positions.subarray(lo), lo + 1);
     return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
   }
@@ -43206,12 +43250,12 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
   }
   /** `set` without `e`'s id (when in it). */
   without(set, e) {
-    const at = this.order.get(e.id);
-    if (at === void 0) {
+    const at2 = this.order.get(e.id);
+    if (at2 === void 0) {
       const unknown = set.unknown.filter((x) => x.id !== e.id);
       return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
-    const k = set.positions.indexOf(at);
+    const k = set.positions.indexOf(at2);
     if (k < 0) return set;
     const positions = new Int32Array(set.positions.length - 1);
     positions.set(set.positions.subarray(0, k), 0);
@@ -43365,7 +43409,7 @@ function groupAll(report) {
     if (f === void 0) {
       const of = (x) => {
         const reasons = facetReasons(c, x);
-        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("")) };
+        return { reasons, id: idOf(reasons.map(reasonKey).sort().join("")) };
       };
       facets.set(c.why, f = { opened: of("opened"), closed: of("closed") });
     }
@@ -43889,8 +43933,8 @@ _\u2026 and ${plural(n, "more workload")}._`
 }
 function workloadLine(w, link) {
   const src = w.workload.pod.source;
-  const at = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  return `**${w.change}** ${mdCode2(w.workload.id)} (${at}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
+  const at2 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
+  return `**${w.change}** ${mdCode2(w.workload.id)} (${at2}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 function dnsCallout(d) {
   const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
@@ -44017,9 +44061,9 @@ function diagnostics(report, link) {
 }
 function policyChanges(report, link) {
   const parts = lazy(report.policyChanges, (p) => {
-    const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at})`;
-    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})
+    const at2 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
+    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at2})`;
+    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at2})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
@@ -45050,12 +45094,12 @@ function groupBySource(pieces) {
 ${body}`;
     const line = before === void 0 ? 1 : lineCount(before) + 2;
     texts.set(file, joined);
-    const at = written.get(file) ?? [];
+    const at2 = written.get(file) ?? [];
     const n = lineCount(body);
     const fallback = p.origin.line ?? 1;
-    if (before !== void 0) at.push(at[at.length - 1] ?? fallback);
-    for (let i = 0; i < n; i++) at.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
-    written.set(file, at);
+    if (before !== void 0) at2.push(at2[at2.length - 1] ?? fallback);
+    for (let i = 0; i < n; i++) at2.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at2);
     const { text: _text, group: _group, lines: _lines, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
@@ -45667,12 +45711,12 @@ var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text) {
   const lc = new import_yaml13.LineCounter();
   const doc = (0, import_yaml13.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
-  const at = (node) => {
+  const at2 = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
   };
   const fail = (node, message) => {
-    throw new ConfigError(`${file}:${at(node)}: ${message}`);
+    throw new ConfigError(`${file}:${at2(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   if (doc.contents === null) return { targets: [], discover: true };
@@ -45748,7 +45792,7 @@ function parseConfig(file, text) {
         name,
         source,
         origin: "config",
-        definedIn: { file, line: at(node) },
+        definedIn: { file, line: at2(node) },
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
         ...failOn !== void 0 ? { failOn } : {}

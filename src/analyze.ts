@@ -170,9 +170,16 @@ export interface DiffReport {
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
-  const namespace = namespaceFor(options);
   const limits = { ...defaultInputLimits, ...options.limits };
-  const [base, head] = loadRevisions(baseFiles, headFiles, namespace, limits);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits), options);
+}
+
+/**
+ * The diff of two revisions already read (`loadRevisions` with the same namespace and limits):
+ * `diff` is the one and then the other, which the bench times apart.
+ */
+export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffReport {
+  const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });

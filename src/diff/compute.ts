@@ -7,6 +7,7 @@
 // (same connections before and after, same reasons) are reported as one endpoint: usually the
 // range a policy names ("0.0.0.0/0", "0.0.0.0/0 except 10.0.0.0/8"). A change is then what a
 // person counts: one pod and one range of addresses.
+import { reasonKey } from "./reason.js";
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { AddrRange, Family } from "../net/ip.js";
@@ -189,7 +190,7 @@ class MergedExternals {
   add(e: ExternalEndpoint, o: Outcome | null): void {
     if (!o) return;
     const family = e.ranges[0]!.family;
-    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${JSON.stringify(o.why)}`;
+    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
     const bucket = this.buckets.get(key);
     if (bucket) bucket.ranges.push(...e.ranges);
     else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });

@@ -4,6 +4,7 @@ import { ConnSet } from "../net/conn-set.js";
 import type { SidePair } from "./side-pair.js";
 import { tierReasons } from "./tier-reasons.js";
 import type { Reason } from "./change.js";
+import { isolationReason, reasonKey, ruleReason } from "./reason.js";
 
 
 interface DirectionView {
@@ -27,8 +28,8 @@ function view(p: SidePair, dir: Direction): DirectionView | undefined {
     reasons: (side, effect, within) =>
       matches
         .filter((m) => !m.conn.intersect(within).isEmpty)
-        .map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: dir, file: m.rule.source.file, line: m.rule.source.line, effect })),
-    isolatedBy: (side) => isolating.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" as const })),
+        .map((m) => ruleReason(side, m.policy, m.rule, effect)),
+    isolatedBy: (side) => isolating.map((pol) => isolationReason(side, pol, dir)),
   };
 }
 
@@ -69,7 +70,7 @@ export function explain(base: SidePair, head: SidePair, opened: ConnSet, closed:
 function dedupe(rs: Reason[]): Reason[] {
   const seen = new Set<string>();
   return rs.filter((r) => {
-    const k = JSON.stringify(r);
+    const k = reasonKey(r);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -7,6 +7,7 @@ import { ConnSet } from "../net/conn-set.js";
 import type { AppliedAdminRule } from "../reach/admin-tiers.js";
 import type { Piece } from "../reach/decisions.js";
 import type { AdminReason, Effect, Reason } from "./change.js";
+import { adminRuleReason, isolationReason, ruleReason } from "./reason.js";
 import type { SidePair } from "./side-pair.js";
 
 type Side = "base" | "head";
@@ -58,26 +59,17 @@ function pieceReasons(side: Side, p: Piece, dir: Direction): Reason[] {
     case "allowed-by-rules":
       return [
         ...passed,
-        ...p.by.matches.map((m) => ({ side, policy: m.policy.id, rule: `${m.rule.direction}[${m.rule.index}]`, direction: m.rule.direction, file: m.rule.source.file, line: m.rule.source.line, effect: "allows" as const })),
+        ...p.by.matches.map((m) => ruleReason(side, m.policy, m.rule)),
       ];
     case "isolated":
-      return [...passed, ...p.by.policies.map((pol) => ({ side, policy: pol.id, rule: null, direction: dir, file: pol.source.file, line: pol.source.line, effect: "isolates" as const }))];
+      return [...passed, ...p.by.policies.map((pol) => isolationReason(side, pol, dir))];
     case "default":
       return passed;
   }
 }
 
 function adminReason(side: Side, { policy, rule }: AppliedAdminRule, effect: Effect): Reason {
-  return {
-    side,
-    policy: policy.id,
-    rule: `${rule.direction}[${rule.index}]`,
-    direction: rule.direction,
-    file: rule.source.file,
-    line: rule.source.line,
-    effect,
-    admin: adminWords(policy, rule),
-  };
+  return adminRuleReason(side, policy.id, rule, effect, adminWords(policy, rule));
 }
 
 function adminWords(policy: AdminPolicy, rule: AdminRule): AdminReason {

@@ -9,14 +9,41 @@ export class ConnInterner {
     [ConnSet.ALL.toString(), ConnSet.ALL],
   ]);
   private readonly meets = new Map<ConnSet, Map<ConnSet, ConnSet>>();
+  private readonly joins = new Map<ConnSet, Map<ConnSet, ConnSet>>();
+  private readonly differences = new Map<ConnSet, Map<ConnSet, ConnSet>>();
+  /** Sets already canonical: interning them again costs no string. */
+  private readonly canonical = new WeakSet<ConnSet>();
 
   intern(c: ConnSet): ConnSet {
-    if (c.isEmpty || c.isAll) return c;
+    if (c.isEmpty || c.isAll || this.canonical.has(c)) return c;
     const key = c.toString();
     const known = this.byKey.get(key);
     if (known) return known;
     this.byKey.set(key, c);
+    this.canonical.add(c);
     return c;
+  }
+
+  /** a ∪ b for interned sets, computed once per pair. */
+  union(a: ConnSet, b: ConnSet): ConnSet {
+    if (b.isEmpty || a.isAll || a === b) return a;
+    if (a.isEmpty || b.isAll) return b;
+    return this.cached(this.joins, a, b, () => a.union(b));
+  }
+
+  /** a − b for interned sets, computed once per pair. */
+  subtract(a: ConnSet, b: ConnSet): ConnSet {
+    if (a.isEmpty || b.isEmpty) return a;
+    if (b.isAll || a === b) return ConnSet.NONE;
+    return this.cached(this.differences, a, b, () => a.subtract(b));
+  }
+
+  private cached(table: Map<ConnSet, Map<ConnSet, ConnSet>>, a: ConnSet, b: ConnSet, make: () => ConnSet): ConnSet {
+    let row = table.get(a);
+    if (!row) table.set(a, (row = new Map()));
+    let r = row.get(b);
+    if (!r) row.set(b, (r = this.intern(make())));
+    return r;
   }
 
   /** a ∩ b for interned sets, computed once per pair. */

@@ -8,6 +8,7 @@
 // rest to the next tier). Then, per node, allowed = accepted ∪ (next tier − denied).
 import { adminOrder, type AdminPolicy, type AdminRule, type AdminTier } from "../model/admin-policy.js";
 import type { Direction } from "../model/policy.js";
+import type { ConnInterner } from "../net/conn-interner.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { PeerNodes } from "./peer-nodes.js";
 import { EMPTY_ROW, RowBuilder, rowSubtract, rowUnion, type Row } from "./row.js";
@@ -45,7 +46,7 @@ export interface TierWalk {
  * One tier's rules for one subject class: what the first matching rule accepts and denies.
  * `portsAt(node)` gives the destination's named ports (ingress: the subject; egress: the peer).
  */
-export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, portsAt: (node: number) => PortNames, intern: (c: ConnSet) => ConnSet): TierWalk {
+export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, portsAt: (node: number) => PortNames, interner: ConnInterner): TierWalk {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
@@ -58,16 +59,16 @@ export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, p
       if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
       if (!ports.isEmpty) b.add(node, ports);
     }
-    const matched = rowSubtract(b.build(intern), decided, intern);
+    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, intern);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, intern);
-    decided = rowUnion(decided, matched, intern);
+    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
+    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
+    decided = rowUnion(decided, matched, interner);
   }
   return { accepted, denied };
 }
 
 /** allowed = accepted ∪ (next − denied): what a tier lets through, given what comes after it. */
-export function foldTier(walk: TierWalk, next: Row, intern: (c: ConnSet) => ConnSet): Row {
-  return rowUnion(walk.accepted, rowSubtract(next, walk.denied, intern), intern);
+export function foldTier(walk: TierWalk, next: Row, interner: ConnInterner): Row {
+  return rowUnion(walk.accepted, rowSubtract(next, walk.denied, interner), interner);
 }

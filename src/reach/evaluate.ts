@@ -67,7 +67,6 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const size = P + universe.externals.length;
   const peers = new PeerNodes(universe);
   const { interner, ruleIds } = shared;
-  const intern = (c: ConnSet): ConnSet => interner.intern(c);
   const policies = side.policies;
   const tiers = side.adminPolicies.length > 0 ? tierRules(side.adminPolicies, peers, P) : null;
   const noRules: readonly AppliedAdminRule[] = [];
@@ -139,9 +138,9 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let r: Row = OPEN_ROW;
     if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, intern), r, intern);
+    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, interner), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, intern), r, intern);
+    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, interner), r, interner);
     return r;
   };
 

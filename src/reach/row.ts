@@ -1,6 +1,7 @@
 // What one pod class allows in one direction, towards every node: a few listed nodes and one
 // set for all the others. Policies name a handful of peers each, so a row lists hundreds of
 // nodes, not all of them: memory and time grow with what the rules name, not with classes squared.
+import type { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 
 export interface Row {
@@ -115,5 +116,5 @@ export function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => Conn
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
 
-export const rowUnion = (a: Row, b: Row, intern: (c: ConnSet) => ConnSet): Row => combineRows(a, b, (x, y) => x.union(y), intern);
-export const rowSubtract = (a: Row, b: Row, intern: (c: ConnSet) => ConnSet): Row => combineRows(a, b, (x, y) => x.subtract(y), intern);
+export const rowUnion = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.union(x, y), (c) => c);
+export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.subtract(x, y), (c) => c);

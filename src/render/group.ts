@@ -6,6 +6,7 @@
 // grouped: first the sources of each destination are collapsed into one set, then destinations
 // with the same source set are collapsed. Endpoint sets are then described against the report's
 // universe: "every pod in `backend`" only when it is exactly every pod of that namespace.
+import { reasonKey } from "../diff/reason.js";
 import type { DiffReport } from "../analyze.js";
 import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { Violation } from "../gate/gate.js";
@@ -426,8 +427,8 @@ function groupAll(report: Groupable): Grouping {
     if (f === undefined) {
       const of = (x: Facet) => {
         const reasons = facetReasons(c, x);
-        // JSON text holds no control characters: \u0001 cannot occur inside a part.
-        return { reasons, id: idOf(reasons.map((r) => JSON.stringify(r)).sort().join("\u0001")) };
+        // Names and paths hold no control characters: \u0001 cannot occur inside a part.
+        return { reasons, id: idOf(reasons.map(reasonKey).sort().join("\u0001")) };
       };
       facets.set(c.why, (f = { opened: of("opened"), closed: of("closed") }));
     }
