@@ -20,7 +20,7 @@ const MiB = 1024 * 1024;
 // Node's default heap is 4 GiB at most. The analysis keeps one sparse row per distinct policy
 // outcome and a diff compares only the class pairs a change can touch, so classes cost far less
 // than their square: the generated 100,000-workload cluster (24,000 classes, 101 MiB) diffs in
-// 2.5 GiB peak. 128 MiB of manifests and 50,000 pod classes leave room beside that.
+// 1.6 GiB peak. 128 MiB of manifests and 50,000 pod classes leave room beside that.
 export const defaultInputLimits: InputLimits = {
   bytes: 128 * MiB,
   workloads: 150_000,
