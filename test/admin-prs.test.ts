@@ -212,3 +212,48 @@ describe("networks and nodes peers on a cluster dump (pod IPs, Nodes)", () => {
     }
   });
 });
+
+describe("reordering admin rules or changing a priority", () => {
+  const policy = (priority: number, rules: string[]) =>
+    [
+      "apiVersion: policy.networking.k8s.io/v1alpha2",
+      "kind: ClusterNetworkPolicy",
+      "metadata:",
+      "  name: order",
+      "spec:",
+      "  tier: Admin",
+      `  priority: ${priority}`,
+      "  subject:",
+      "    namespaces:",
+      "      matchLabels:",
+      "        tier: sensitive",
+      "  ingress:",
+      ...rules,
+    ].join("\n");
+  const fromShop = ["    - name: deny-shop", "      action: Deny", "      from:", "        - namespaces:", "            matchLabels:", "              kubernetes.io/metadata.name: shop"];
+  const fromMonitoring = ["    - name: allow-monitoring", "      action: Accept", "      from:", "        - namespaces:", "            matchLabels:", "              kubernetes.io/metadata.name: monitoring"];
+  const fromAll = ["    - name: deny-all", "      action: Deny", "      from:", "        - namespaces: {}"];
+  const cluster = readFileSync(join(fixture("sensitive-deny", "base"), "cluster.yaml"));
+  const diffOf = (base: string, head: string) => {
+    const t = tempTree({ "base/cluster.yaml": cluster, "base/p.yaml": base + "\n", "head/cluster.yaml": cluster, "head/p.yaml": head + "\n" });
+    try {
+      return JSON.parse(runCli(["diff", join(t.dir, "base"), join(t.dir, "head"), "--format", "json", "--pods", "declared", "--fail-on", "none"]).stdout) as { changes: ChangeJson[] };
+    } finally {
+      t.cleanup();
+    }
+  };
+
+  it("is no change where the rules match disjoint traffic, or the priority moves alone", () => {
+    expect(diffOf(policy(10, [...fromShop, ...fromMonitoring]), policy(10, [...fromMonitoring, ...fromShop])).changes).toEqual([]);
+    expect(diffOf(policy(10, [...fromShop, ...fromAll]), policy(500, [...fromShop, ...fromAll])).changes).toEqual([]);
+  });
+
+  it("is a change, explained, where the first match changes", () => {
+    const d = diffOf(policy(10, [...fromMonitoring, ...fromAll]), policy(10, [...fromAll, ...fromMonitoring]));
+    expect(d.changes.map((c) => [c.src, c.dst, c.closed])).toEqual([["monitoring/prometheus[Deployment]", "payments/ledger[StatefulSet]", "All Connections"]]);
+    expect(d.changes[0]!.why.map((w) => [w.side, w.effect, w.ruleName])).toEqual([
+      ["head", "denies", "deny-all"],
+      ["base", "allows", "allow-monitoring"],
+    ]);
+  });
+});
