@@ -275,7 +275,8 @@ export function e2eSuite(part: number, parts: number): void {
 
   describe(`the bundled Action on a pull request (dist/index.js), part ${part + 1} of ${parts}`, () => {
     each("creates the PR comment with the opened flow, its reason and a link to the policy line at the head commit", async () => {
-      const r = await run();
+      // As on a runner: the bundle starts Node again with its heap flag, the guard and all.
+      const r = await run({ relaunch: true });
       expect(r.signal, describeRun(r)).toBeNull();
       expect(gh.requestsTo("POST", COMMENTS)).toHaveLength(1);
       expect(writes()).toEqual([`POST ${COMMENTS}`]);

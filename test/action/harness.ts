@@ -79,6 +79,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** PATH for the step (default: this process's), e.g. with kubectl and helm first. */
   path?: string;
+  /**
+   * Let the bundle start Node again with its heap flag, as on a runner (src/heap-flags.ts).
+   * Default false: a fifth of a second a run, and nothing a test looks at; one test keeps it.
+   */
+  relaunch?: boolean;
 }
 
 export interface WorkflowCommand {
@@ -198,6 +203,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
 
   const env: NodeJS.ProcessEnv = {
     PATH: o.path ?? process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+    ...(o.relaunch ? {} : { NETREACH_NO_RELAUNCH: "1" }),
     HOME: home,
     LANG: "C.UTF-8",
     // git: no system configuration of the machine running the tests.
