@@ -11,7 +11,7 @@ import { diffJson } from "../src/render/diff-json.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
 import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 
-const RUNS = Number(process.env["NETREACH_INCREMENTAL_PROPERTY_RUNS"] ?? 200);
+const RUNS = Number(process.env["NETREACH_INCREMENTAL_PROPERTY_RUNS"] ?? 150);
 
 type Obj = GeneratedCluster["objects"][number];
 
