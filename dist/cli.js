@@ -10810,14 +10810,21 @@ function evaluate(universe, side2, shared = new Shared()) {
     return r;
   };
   const tieredRow = (cls, dir) => {
-    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
     let r = OPEN_ROW;
     if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, interner), r, interner);
+    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, interner), r, interner);
+    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
     return r;
+  };
+  const walks = /* @__PURE__ */ new Map();
+  const tierWalk = (cls, dir, rules2) => {
+    const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+    const key = `${dir}|${rules2.map((r) => ruleIds.adminId(r.rule)).join(",")}|${named ? portsKey(cls) : ""}`;
+    let w = walks.get(key);
+    if (w === void 0) walks.set(key, w = walkTier(rules2, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
+    return w;
   };
   const ingressRow = (d) => {
     const b = new RowBuilder();

@@ -10,7 +10,7 @@ import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
-import { foldTier, tierRules, walkTier, type AppliedAdminRule } from "./admin-tiers.js";
+import { foldTier, tierRules, walkTier, type AppliedAdminRule, type TierWalk } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
@@ -134,14 +134,24 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
 
   // NetworkPolicy's row where it isolates, else the baseline tier's; the admin tier around it.
   const tieredRow = (cls: number, dir: Direction): Row => {
-    const portsAt = dir === "ingress" ? () => portNamesOf(cls) : portNamesOf;
     let r: Row = OPEN_ROW;
     if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(walkTier(baseline, peers, portsAt, interner), r, interner);
+    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(walkTier(admin, peers, portsAt, interner), r, interner);
+    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
     return r;
+  };
+
+  // A tier's walk depends on its rules in order and, for ingress, the subject's named ports: the
+  // classes of a team's namespaces share one walk whatever their NetworkPolicies.
+  const walks = new Map<string, TierWalk>();
+  const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[]): TierWalk => {
+    const named = dir === "ingress" && rules.some((r) => hasNamedPorts(r.rule));
+    const key = `${dir}|${rules.map((r) => ruleIds.adminId(r.rule)).join(",")}|${named ? portsKey(cls) : ""}`;
+    let w = walks.get(key);
+    if (w === undefined) walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner)));
+    return w;
   };
 
   // Ingress to d: every rule's ports resolve on d's named ports.
