@@ -11,7 +11,7 @@ import { compareDiff, entriesFromReach, formatMismatches } from "./conformance/c
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
 import { connEquals, connMinus, connUnion, parseConn } from "./support/conn.js";
 
-const RUNS = Number(process.env["NETREACH_DIFF_PROPERTY_RUNS"] ?? 150);
+const RUNS = Number(process.env["NETREACH_DIFF_PROPERTY_RUNS"] ?? 100);
 
 /** Head keeps base's namespaces and pods (some removed), with another set of policies. */
 const pairArbitrary = fc.tuple(clusterArbitrary, clusterArbitrary, fc.boolean()).map(([a, b, dropPod]) => {

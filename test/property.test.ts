@@ -18,8 +18,8 @@ import { cidrContains, parseCidr, parseIp, type Cidr } from "./reference/ip.js";
 import { sampleAddresses, samplePorts } from "./reference/samples.js";
 import { PROTOCOLS, clusterFromObjects, podId, validateCluster, type Cluster, type Pod } from "./reference/kube.js";
 
-const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 400);
-const ADMIN_RUNS = Number(process.env.NETREACH_ADMIN_PROPERTY_RUNS ?? 150);
+const RUNS = Number(process.env.NETREACH_PROPERTY_RUNS ?? 300);
+const ADMIN_RUNS = Number(process.env.NETREACH_ADMIN_PROPERTY_RUNS ?? 100);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Totals over a run, printed at the end so the test's reach is visible. */

@@ -16,7 +16,7 @@ import type { ReachGroupedJson, ReachJson } from "../src/report/reach-json.js";
 import { clusterArbitrary, clusterYaml } from "./reference/generate.js";
 import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";
 
-const RUNS = Number(process.env.NETREACH_GROUP_RUNS ?? 120);
+const RUNS = Number(process.env.NETREACH_GROUP_RUNS ?? 80);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** The grouped document's pairs, "src -> dst" -> conn; throws on a pair claimed twice. */

@@ -20,7 +20,7 @@ import { POD_LABELS } from "./reference/generate.js";
 import type { Labels } from "./reference/kube.js";
 import { describeCase, POOL, realCaseArbitrary, type RealCase, type RealPod } from "./synthetic/real-cluster.js";
 
-const RUNS = Number(process.env.NETREACH_SYNTHETIC_RUNS ?? 150);
+const RUNS = Number(process.env.NETREACH_SYNTHETIC_RUNS ?? 100);
 const SEED = process.env.NETREACH_SYNTHETIC_SEED === undefined ? undefined : Number(process.env.NETREACH_SYNTHETIC_SEED);
 const stats = { cases: 0, pairs: 0, representedBesideDeclared: 0, besideDeclared: 0 };
 

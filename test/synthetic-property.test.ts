@@ -19,7 +19,7 @@ import { cidrContains, familyMax, formatIp, parseCidr, parseIp, type Ip } from "
 import type { NetworkPolicy } from "./reference/kube.js";
 import { describeCase, realCaseArbitrary, type RealCase } from "./synthetic/real-cluster.js";
 
-const RUNS = Number(process.env.NETREACH_SYNTHETIC_RUNS ?? 200);
+const RUNS = Number(process.env.NETREACH_SYNTHETIC_RUNS ?? 150);
 const SEED = process.env.NETREACH_SYNTHETIC_SEED === undefined ? undefined : Number(process.env.NETREACH_SYNTHETIC_SEED);
 
 const stats = { cases: 0, podPairs: 0, externalPairs: 0, representatives: 0, podsInRepresentativeNamespaces: 0, restrictedPairs: 0 };

@@ -18,7 +18,7 @@ import { clusterArbitrary, clusterYaml, CONTAINER_PORT_NAMES, IPV4_CIDRS, NAMESP
 import { cidrContains, formatIp, familyMax, parseCidr, parseIp } from "../reference/ip.js";
 import { clusterFromObjects, namespaceOf, podId, validateCluster, type Pod } from "../reference/kube.js";
 
-const RUNS = Number(process.env.NETREACH_EXPOSURE_RUNS ?? 200);
+const RUNS = Number(process.env.NETREACH_EXPOSURE_RUNS ?? 150);
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** `ns` and `selector` are overwritten from a generated pod most of the time (see `aimed`), so that Services select something. */
