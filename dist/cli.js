@@ -10146,8 +10146,8 @@ var RowBuilder = class {
     return { fallback, nodes: Int32Array.from(nodes), conns };
   }
 };
-function combineRows(a, b, op, intern) {
-  const fallback = intern(op(a.fallback, b.fallback));
+function combineRows(a, b, op) {
+  const fallback = op(a.fallback, b.fallback);
   const nodes = [];
   const conns = [];
   let i = 0;
@@ -10158,15 +10158,15 @@ function combineRows(a, b, op, intern) {
     const node = Math.min(x, y);
     const ca = x === node ? a.conns[i++] : a.fallback;
     const cb = y === node ? b.conns[j++] : b.fallback;
-    const c = intern(op(ca, cb));
+    const c = op(ca, cb);
     if (c === fallback) continue;
     nodes.push(node);
     conns.push(c);
   }
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
-var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y), (c) => c);
-var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y), (c) => c);
+var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y));
+var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y));
 
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";

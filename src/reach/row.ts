@@ -95,9 +95,10 @@ export class RowBuilder {
 /**
  * Combines two rows node by node: the result's fallback is `op` of the fallbacks, and only nodes
  * where the result differs from it are listed. Work follows the listed nodes, not all nodes.
+ * `op` returns interned sets (ConnInterner's cached operations), so equal sets are one object.
  */
-export function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => ConnSet, intern: (c: ConnSet) => ConnSet): Row {
-  const fallback = intern(op(a.fallback, b.fallback));
+function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => ConnSet): Row {
+  const fallback = op(a.fallback, b.fallback);
   const nodes: number[] = [];
   const conns: ConnSet[] = [];
   let i = 0;
@@ -108,7 +109,7 @@ export function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => Conn
     const node = Math.min(x, y);
     const ca = x === node ? a.conns[i++]! : a.fallback;
     const cb = y === node ? b.conns[j++]! : b.fallback;
-    const c = intern(op(ca, cb));
+    const c = op(ca, cb);
     if (c === fallback) continue;
     nodes.push(node);
     conns.push(c);
@@ -116,5 +117,5 @@ export function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => Conn
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
 
-export const rowUnion = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.union(x, y), (c) => c);
-export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.subtract(x, y), (c) => c);
+export const rowUnion = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.union(x, y));
+export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.subtract(x, y));
