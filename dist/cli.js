@@ -9705,6 +9705,149 @@ var require_dist = __commonJS({
 import { realpathSync as realpathSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// src/model/admin-policy.ts
+function adminOrder(a, b) {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}
+function adminPeerAsPeers(peer2) {
+  switch (peer2.kind) {
+    case "pods":
+      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
+    case "networks":
+      return peer2.cidrs.map((cidr) => ({ kind: "networks", cidr }));
+    case "nodes":
+      return [{ kind: "nodes", selector: peer2.selector }];
+    case "domainNames":
+      return [];
+  }
+}
+function adminRulePeers(rule) {
+  return rule.peers.flatMap(adminPeerAsPeers);
+}
+
+// src/model/selector.ts
+var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
+function requirementMatches(r, labels2) {
+  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
+  switch (r.op) {
+    case "In":
+      return has && r.values.includes(labels2[r.key]);
+    case "NotIn":
+      return !has || !r.values.includes(labels2[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+  }
+}
+function selects(s, labels2) {
+  return s.requirements.every((r) => requirementMatches(r, labels2));
+}
+
+// src/synth/combinations.ts
+var OTHER_VALUE = "\0other";
+function combinations(selectors, options) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const fixed = options.fixed ?? {};
+  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const key of keys) {
+    const choices = valueChoices(selectors, key, fixed[key]);
+    const next = /* @__PURE__ */ new Map();
+    for (const st of states) {
+      for (const value of choices) {
+        const labels2 = value === void 0 ? {} : { [key]: value };
+        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
+        const sig = alive.map((a) => a ? "1" : "0").join("");
+        if (next.has(sig)) continue;
+        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+      }
+    }
+    states = [...next.values()];
+    if (states.length > options.bound * 16) return void 0;
+  }
+  if (states.length > options.bound) return void 0;
+  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+}
+function valueChoices(selectors, key, fixed) {
+  if (fixed !== void 0) return [fixed];
+  const named = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
+  return [void 0, ...[...named].sort(), OTHER_VALUE];
+}
+function describeWitness(witness, hide = []) {
+  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
+  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
+}
+function definingLabels(witness, hide = []) {
+  const out = {};
+  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
+  return out;
+}
+
+// src/load/diagnostic.ts
+function diagnostic(severity, file, pos, message) {
+  return { severity, file, line: pos.line, column: pos.column, message };
+}
+var severityOrder = { error: 0, warning: 1, note: 2 };
+function compareDiagnostics(a, b) {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityOrder[a.severity] - severityOrder[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+// src/load/admin-ties.ts
+function priorityTies(policies) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.priority === null) continue;
+    const key = `${p.tier}/${p.priority}`;
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const out = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(adminOrder);
+    for (let j = 1; j < sorted.length; j++) {
+      const later = sorted[j];
+      for (let i = 0; i < j; i++) {
+        const first = sorted[i];
+        const directions = sharedDirections(first, later);
+        if (directions.length > 0 && subjectsCanOverlap(first, later)) out.push({ first, later, directions });
+      }
+    }
+  }
+  return out;
+}
+function adminPriorityTies(policies) {
+  return priorityTies(policies).map(
+    ({ first, later, directions }) => diagnostic(
+      "warning",
+      later.source.file,
+      { line: later.source.line, column: 1 },
+      `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, their subjects can select the same pods and both have ${directions.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`
+    )
+  );
+}
+function sharedDirections(a, b) {
+  const out = [];
+  if (a.ingress.length > 0 && b.ingress.length > 0) out.push("ingress");
+  if (a.egress.length > 0 && b.egress.length > 0) out.push("egress");
+  return out;
+}
+function subjectsCanOverlap(a, b) {
+  return bothSatisfiable(a.subject.namespaces, b.subject.namespaces) && bothSatisfiable(a.subject.pods, b.subject.pods);
+}
+function bothSatisfiable(a, b) {
+  const combos = combinations([a, b], { bound: 16 });
+  return combos === void 0 || combos.some((c) => c.satisfied.length === 2);
+}
+
 // src/reach/admin-assumptions.ts
 function adminAssumptions(revisions, known) {
   const policies = revisions.flat();
@@ -9727,16 +9870,7 @@ function adminAssumptions(revisions, known) {
     );
   }
   if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
-  const tied = /* @__PURE__ */ new Set();
-  for (const revision of revisions) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const p of revision) {
-      const key = `${p.tier}/${p.priority}`;
-      const other = seen.get(key);
-      if (other !== void 0) tied.add(`${other} and ${p.id}`);
-      else seen.set(key, p.id);
-    }
-  }
+  const tied = new Set(revisions.flatMap((r) => priorityTies(r).map((t) => `${t.first.id} and ${t.later.id}`)));
   if (tied.size > 0) {
     out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
   }
@@ -9985,25 +10119,6 @@ var ConnSet = class _ConnSet {
   }
 };
 
-// src/model/selector.ts
-var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
-function requirementMatches(r, labels2) {
-  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
-  switch (r.op) {
-    case "In":
-      return has && r.values.includes(labels2[r.key]);
-    case "NotIn":
-      return !has || !r.values.includes(labels2[r.key]);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-  }
-}
-function selects(s, labels2) {
-  return s.requirements.every((r) => requirementMatches(r, labels2));
-}
-
 // src/net/conn-interner.ts
 var ConnInterner = class {
   byKey = /* @__PURE__ */ new Map([
@@ -10054,30 +10169,6 @@ var ConnInterner = class {
     return r;
   }
 };
-
-// src/model/admin-policy.ts
-function adminOrder(a, b) {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
-}
-function adminPeerAsPeers(peer2) {
-  switch (peer2.kind) {
-    case "pods":
-      return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
-    case "networks":
-      return peer2.cidrs.map((cidr) => ({ kind: "networks", cidr }));
-    case "nodes":
-      return [{ kind: "nodes", selector: peer2.selector }];
-    case "domainNames":
-      return [];
-  }
-}
-function adminRulePeers(rule) {
-  return rule.peers.flatMap(adminPeerAsPeers);
-}
 
 // src/reach/row.ts
 var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
@@ -11676,15 +11767,6 @@ function splitLines(text) {
 // src/diff/policy-text.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/load/diagnostic.ts
-function diagnostic(severity, file, pos, message) {
-  return { severity, file, line: pos.line, column: pos.column, message };
-}
-var severityOrder = { error: 0, warning: 1, note: 2 };
-function compareDiagnostics(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityOrder[a.severity] - severityOrder[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
 // src/load/checker.ts
 function formatPath(path12) {
   let out = "";
@@ -12730,95 +12812,6 @@ function readAction(c, d, rule) {
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
   c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
   return void 0;
-}
-
-// src/synth/combinations.ts
-var OTHER_VALUE = "\0other";
-function combinations(selectors, options) {
-  const uses = /* @__PURE__ */ new Map();
-  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
-  const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
-  let states = [{ alive: selectors.map(() => true), witness: {} }];
-  for (const key of keys) {
-    const choices = valueChoices(selectors, key, fixed[key]);
-    const next = /* @__PURE__ */ new Map();
-    for (const st of states) {
-      for (const value of choices) {
-        const labels2 = value === void 0 ? {} : { [key]: value };
-        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
-        const sig = alive.map((a) => a ? "1" : "0").join("");
-        if (next.has(sig)) continue;
-        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
-      }
-    }
-    states = [...next.values()];
-    if (states.length > options.bound * 16) return void 0;
-  }
-  if (states.length > options.bound) return void 0;
-  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
-}
-function valueChoices(selectors, key, fixed) {
-  if (fixed !== void 0) return [fixed];
-  const named = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
-  return [void 0, ...[...named].sort(), OTHER_VALUE];
-}
-function describeWitness(witness, hide = []) {
-  const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
-  return `[${parts.length > 0 ? parts.join(",") : "*"}]`;
-}
-function definingLabels(witness, hide = []) {
-  const out = {};
-  for (const k of Object.keys(witness).sort()) if (!hide.includes(k)) out[k] = witness[k] === OTHER_VALUE ? "*" : witness[k];
-  return out;
-}
-
-// src/load/admin-ties.ts
-function adminPriorityTies(policies) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const p of policies) {
-    if (p.priority === null) continue;
-    const key = `${p.tier}/${p.priority}`;
-    const g = groups.get(key);
-    if (g) g.push(p);
-    else groups.set(key, [p]);
-  }
-  const out = [];
-  for (const group of groups.values()) {
-    const sorted = [...group].sort(adminOrder);
-    for (let j = 1; j < sorted.length; j++) {
-      const later = sorted[j];
-      for (let i = 0; i < j; i++) {
-        const first = sorted[i];
-        const dirs = sharedDirections(first, later);
-        if (dirs.length === 0 || !subjectsCanOverlap(first, later)) continue;
-        out.push(
-          diagnostic(
-            "warning",
-            later.source.file,
-            { line: later.source.line, column: 1 },
-            `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, their subjects can select the same pods and both have ${dirs.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`
-          )
-        );
-      }
-    }
-  }
-  return out;
-}
-function sharedDirections(a, b) {
-  const out = [];
-  if (a.ingress.length > 0 && b.ingress.length > 0) out.push("ingress");
-  if (a.egress.length > 0 && b.egress.length > 0) out.push("egress");
-  return out;
-}
-function subjectsCanOverlap(a, b) {
-  return bothSatisfiable(a.subject.namespaces, b.subject.namespaces) && bothSatisfiable(a.subject.pods, b.subject.pods);
-}
-function bothSatisfiable(a, b) {
-  const combos = combinations([a, b], { bound: 16 });
-  return combos === void 0 || combos.some((c) => c.satisfied.length === 2);
 }
 
 // src/load/gateway-api.ts

@@ -7,7 +7,15 @@ import type { Selector } from "../model/selector.js";
 import { combinations } from "../synth/combinations.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 
-export function adminPriorityTies(policies: readonly AdminPolicy[]): Diagnostic[] {
+/** One tie that matters: `first` is read before `later`, and both have rules of `directions`. */
+export interface PriorityTie {
+  readonly first: AdminPolicy;
+  readonly later: AdminPolicy;
+  readonly directions: readonly string[];
+}
+
+/** The ties whose order can change an answer: same tier and priority, overlapping subjects, rules of one direction. */
+export function priorityTies(policies: readonly AdminPolicy[]): PriorityTie[] {
   const groups = new Map<string, AdminPolicy[]>();
   for (const p of policies) {
     // The BaselineAdminNetworkPolicy has no priority and is a singleton: it ties with nothing.
@@ -17,25 +25,28 @@ export function adminPriorityTies(policies: readonly AdminPolicy[]): Diagnostic[
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  const out: Diagnostic[] = [];
+  const out: PriorityTie[] = [];
   for (const group of groups.values()) {
     const sorted = [...group].sort(adminOrder);
     for (let j = 1; j < sorted.length; j++) {
       const later = sorted[j]!;
       for (let i = 0; i < j; i++) {
         const first = sorted[i]!;
-        const dirs = sharedDirections(first, later);
-        if (dirs.length === 0 || !subjectsCanOverlap(first, later)) continue;
-        out.push(
-          diagnostic("warning", later.source.file, { line: later.source.line, column: 1 },
-            `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, ` +
-              `their subjects can select the same pods and both have ${dirs.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). ` +
-              `netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`),
-        );
+        const directions = sharedDirections(first, later);
+        if (directions.length > 0 && subjectsCanOverlap(first, later)) out.push({ first, later, directions });
       }
     }
   }
   return out;
+}
+
+export function adminPriorityTies(policies: readonly AdminPolicy[]): Diagnostic[] {
+  return priorityTies(policies).map(({ first, later, directions }) =>
+    diagnostic("warning", later.source.file, { line: later.source.line, column: 1 },
+      `${later.kind} ${later.name} and ${first.kind} ${first.name} (${first.source.file}:${first.source.line}) are both ${later.tier}-tier policies at priority ${later.priority}, ` +
+        `their subjects can select the same pods and both have ${directions.join(" and ")} rules: upstream leaves their order undefined (an implementation may apply either). ` +
+        `netreach reads ${first.kind} ${first.name} first (equal priorities are ordered by name, then kind); give them different priorities to make the order certain`),
+  );
 }
 
 function sharedDirections(a: AdminPolicy, b: AdminPolicy): string[] {

@@ -1,5 +1,6 @@
 // What an answer with admin-tier policies rests on, for the report's assumptions: the readings
 // netreach takes where the API leaves a choice, and the peers it cannot decide from manifests.
+import { priorityTies } from "../load/admin-ties.js";
 import type { AdminPolicy } from "../model/admin-policy.js";
 
 /** What the input says of addresses: pods' IPs (status.podIP) and Nodes, in any revision. */
@@ -34,16 +35,8 @@ export function adminAssumptions(revisions: readonly (readonly AdminPolicy[])[],
     );
   }
   if (peers.has("domainNames")) out.push("domainNames peers match nothing here: the addresses a name resolves to are known only at run time.");
-  const tied = new Set<string>();
-  for (const revision of revisions) {
-    const seen = new Map<string, string>();
-    for (const p of revision) {
-      const key = `${p.tier}/${p.priority}`;
-      const other = seen.get(key);
-      if (other !== undefined) tied.add(`${other} and ${p.id}`);
-      else seen.set(key, p.id);
-    }
-  }
+  // The ties the loader warns about: same tier and priority, and an order that can matter.
+  const tied = new Set(revisions.flatMap((r) => priorityTies(r).map((t) => `${t.first.id} and ${t.later.id}`)));
   if (tied.size > 0) {
     out.push(`Policies of one tier with the same priority (${[...tied].slice(0, 3).join("; ")}${tied.size > 3 ? `; ${tied.size - 3} more` : ""}) are consulted in order of name, then kind: upstream leaves their order undefined.`);
   }
