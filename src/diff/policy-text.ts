@@ -24,20 +24,33 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at = h ?? b!;
     const where = { file: at.file, line: at.locate([]).line };
-    if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
+    if (b && h && normalized(b) === normalized(h)) {
       // Same meaning; say so only when its text was touched (re-indented, reordered, moved).
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
-    // Shown as the author wrote it: a reviewer checks the diff against the file, so no field
-    // netreach filled in (a default namespace, policyTypes, protocol) may appear in it.
-    const bYaml = b ? authoredYaml(b) : "";
-    const hYaml = h ? authoredYaml(h) : "";
-    const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-    out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
+    // Made when first read: a comment shows the patches that fit, a large pull request's are not all shown.
+    let patch: string | undefined;
+    out.push({
+      id,
+      status,
+      ...where,
+      get patch() {
+        return (patch ??= textPatch(b, h));
+      },
+    });
   }
   return out;
+}
+
+function textPatch(b: KubeObject | undefined, h: KubeObject | undefined): string {
+  // Shown as the author wrote it: a reviewer checks the diff against the file, so no field
+  // netreach filled in (a default namespace, policyTypes, protocol) may appear in it.
+  const bYaml = b ? authoredYaml(b) : "";
+  const hYaml = h ? authoredYaml(h) : "";
+  const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+  return patch.split("\n").slice(1).join("\n");
 }
 
 /** The policy as its author wrote it, keys sorted, bookkeeping metadata (and status) dropped. */
@@ -56,9 +69,10 @@ function authoredMeta(meta: Readonly<Record<string, unknown>>): Record<string, u
 
 /**
  * The policy as the API server would store it, keys sorted, bookkeeping metadata dropped: for
- * telling a change of meaning from a change of spelling, never shown.
+ * telling a change of meaning from a change of spelling, never shown, so JSON (a fraction of a
+ * YAML stringify's cost) serves.
  */
-export function normalizedYaml(obj: KubeObject): string {
+function normalized(obj: KubeObject): string {
   const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
   const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
   const dropEmpty = (k: string) => {
@@ -87,7 +101,7 @@ export function normalizedYaml(obj: KubeObject): string {
     metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj.defaultNamespace, ...(isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {}) },
     spec,
   };
-  return stringify(sortKeys(kept), { lineWidth: 0 });
+  return JSON.stringify(sortKeys(kept));
 }
 
 function sortKeys(v: unknown): unknown {

@@ -97,6 +97,11 @@ export function adminPeerAsPeers(peer: AdminPeer): MatchPeer[] {
   }
 }
 
-export function adminRulePeers(rule: AdminRule): MatchPeer[] {
-  return rule.peers.flatMap(adminPeerAsPeers);
+// One list per rule, the same each time: what is keyed by peer objects (peer-nodes.ts) finds it again.
+const rulePeers = new WeakMap<AdminRule, readonly MatchPeer[]>();
+
+export function adminRulePeers(rule: AdminRule): readonly MatchPeer[] {
+  let peers = rulePeers.get(rule);
+  if (peers === undefined) rulePeers.set(rule, (peers = rule.peers.flatMap(adminPeerAsPeers)));
+  return peers;
 }

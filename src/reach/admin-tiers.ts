@@ -19,22 +19,31 @@ export interface AppliedAdminRule {
   readonly rule: AdminRule;
 }
 
-/** Per tier and direction, each pod class's rules in the order they are consulted. */
-export type TierRules = Record<AdminTier, Record<Direction, AppliedAdminRule[][]>>;
+/** Per tier and direction, each pod class's rules in the order they are consulted (lists shared, never changed). */
+export type TierRules = Record<AdminTier, Record<Direction, readonly (readonly AppliedAdminRule[])[]>>;
 
 export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, podClasses: number): TierRules {
-  const empty = () => Array.from({ length: podClasses }, (): AppliedAdminRule[] => []);
-  const out: TierRules = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
-  for (const policy of [...policies].sort(adminOrder)) {
+  const sorted = [...policies].sort(adminOrder);
+  const member = (): number[][] => Array.from({ length: podClasses }, () => []);
+  const members: Record<AdminTier, Record<Direction, number[][]>> = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
+  sorted.forEach((policy, i) => {
     // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
     const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
-    for (const dir of ["ingress", "egress"] as const) {
-      const rules = policy[dir].map((rule) => ({ policy, rule }));
-      if (rules.length === 0) continue;
-      for (const s of subjects) out[policy.tier][dir][s]!.push(...rules);
-    }
-  }
-  return out;
+    for (const dir of ["ingress", "egress"] as const) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s]!.push(i);
+  });
+  const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
+  // Classes that are subjects of the same policies share one list: what is worked out from a list
+  // (its text for signatures, its walk) is worked out once.
+  const lists = (tier: AdminTier, dir: Direction): (readonly AppliedAdminRule[])[] => {
+    const shared = new Map<string, AppliedAdminRule[]>();
+    return members[tier][dir].map((idx) => {
+      const key = idx.join(",");
+      let l = shared.get(key);
+      if (l === undefined) shared.set(key, (l = idx.flatMap((i) => applied[i]![dir])));
+      return l;
+    });
+  };
+  return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
 }
 
 export interface TierWalk {

@@ -74,26 +74,39 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // The baseline tier decides only where no NetworkPolicy isolates the class.
   const baselineRules = (cls: number, dir: Direction) => (isolating[dir][cls]!.length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
 
-  // Policies and rules applying to each pod class, per direction.
-  const isolating: Record<Direction, Policy[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  const applied: Record<Direction, AppliedRule[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  for (const policy of policies) {
+  // Policies and rules applying to each pod class, per direction. Classes selected by the same
+  // policies share one list of each (and what signatures work out from it, once per list).
+  const member: Record<Direction, number[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
+  policies.forEach((policy, i) => {
     // hostNetwork pods share the node's network namespace: no policy selects them.
-    const subjects = peers.inNamespace(policy.namespace).filter((i) => selects(policy.subject, universe.podClasses[i]!.labels));
-    for (const dir of ["ingress", "egress"] as const) {
-      const rules = policy[dir];
-      if (!rules) continue;
-      const ruleList = rules.map((rule) => ({ policy, rule }));
-      for (const s of subjects) {
-        isolating[dir][s]!.push(policy);
-        applied[dir][s]!.push(...ruleList);
-      }
+    const subjects = peers.inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c]!.labels));
+    for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(i);
+  });
+  const ruleLists = policies.map((policy) => ({ ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) }));
+  const isolating: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
+  const applied: Record<Direction, (readonly AppliedRule[])[]> = { ingress: new Array(P), egress: new Array(P) };
+  for (const dir of ["ingress", "egress"] as const) {
+    const lists = new Map<string, { isolating: readonly Policy[]; applied: readonly AppliedRule[] }>();
+    for (let c = 0; c < P; c++) {
+      const idx = member[dir][c]!;
+      const key = idx.join(",");
+      let l = lists.get(key);
+      if (l === undefined) lists.set(key, (l = { isolating: idx.map((i) => policies[i]!), applied: idx.flatMap((i) => ruleLists[i]![dir]) }));
+      isolating[dir][c] = l.isolating;
+      applied[dir][c] = l.applied;
     }
   }
 
   const portNamesOf = (node: number): PortNames => (node < P ? universe.podClasses[node]!.namedPorts : null);
-  const portsKey = (node: number): string => (node < P ? JSON.stringify([...universe.podClasses[node]!.namedPorts]) : "ext");
+  const portsKey = (node: number): string => (node < P ? namedPortsKey(universe.podClasses[node]!.namedPorts) : "ext");
 
+  // What a list of rules says, as text: worked out once per list (classes share lists).
+  const ruleText = new WeakMap<readonly AppliedRule[], string>();
+  const rulesSaid = (rules: readonly AppliedRule[]): string => {
+    let t = ruleText.get(rules);
+    if (t === undefined) ruleText.set(rules, (t = [...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
+    return t;
+  };
   const signatures: Record<Direction, (string | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const signature = (cls: number, dir: Direction): string => {
     let sig = signatures[dir][cls];
@@ -101,14 +114,14 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const parts: string[] = [];
       const rules = applied[dir][cls]!;
       const isolated = isolating[dir][cls]!.length > 0;
-      parts.push(isolated ? [...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
+      parts.push(isolated ? rulesSaid(rules) : "open");
       // Ingress rows resolve named ports on the destination, which is the class itself.
-      let named = dir === "ingress" && rules.some((r) => hasNamedPorts(r.rule));
+      let named = dir === "ingress" && anyNamed(rules);
       // Tier rules in the order they are consulted: the first match decides, so order counts.
       for (const [tier, tierRules] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]] as const) {
         if (tierRules.length === 0) continue;
-        parts.push(`${tier}:${tierRules.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
-        named ||= dir === "ingress" && tierRules.some((r) => hasNamedPorts(r.rule));
+        parts.push(`${tier}:${tierSaid(tierRules, ruleIds)}`);
+        named ||= dir === "ingress" && anyNamed(tierRules);
       }
       sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
@@ -147,8 +160,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // classes of a team's namespaces share one walk whatever their NetworkPolicies.
   const walks = new Map<string, TierWalk>();
   const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[]): TierWalk => {
-    const named = dir === "ingress" && rules.some((r) => hasNamedPorts(r.rule));
-    const key = `${dir}|${rules.map((r) => ruleIds.adminId(r.rule)).join(",")}|${named ? portsKey(cls) : ""}`;
+    const named = dir === "ingress" && anyNamed(rules);
+    const key = `${dir}|${tierSaid(rules, ruleIds)}|${named ? portsKey(cls) : ""}`;
     let w = walks.get(key);
     if (w === undefined) walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner)));
     return w;
@@ -201,8 +214,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const governedBy = (cls: number, dir: Direction): string => {
     let key = governed[dir][cls];
     if (key === undefined) {
-      const ids = (rules: readonly { policy: { id: string }; rule: { index: number } }[]) => rules.map((r) => `${r.policy.id}#${r.rule.index}`).join(",");
-      key = [ids(applied[dir][cls]!), isolating[dir][cls]!.map((p) => p.id).join(","), ids(adminRules(cls, dir)), ids(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [objectsNamed(applied[dir][cls]!), objectsNamed(isolating[dir][cls]!), objectsNamed(adminRules(cls, dir)), objectsNamed(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -258,6 +270,39 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
       );
   }
+}
+
+// Lists are shared by the classes they govern and never change: what is read off one is kept.
+const namedIn = new WeakMap<readonly { rule: Pick<Rule, "ports"> }[], boolean>();
+function anyNamed(rules: readonly { rule: Pick<Rule, "ports"> }[]): boolean {
+  let named = namedIn.get(rules);
+  if (named === undefined) namedIn.set(rules, (named = rules.some((r) => hasNamedPorts(r.rule))));
+  return named;
+}
+
+/** Tier rules in the order they are consulted, by what they say (RuleIds). */
+const tierTexts = new WeakMap<RuleIds, WeakMap<readonly AppliedAdminRule[], string>>();
+function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): string {
+  let texts = tierTexts.get(ruleIds);
+  if (texts === undefined) tierTexts.set(ruleIds, (texts = new WeakMap()));
+  let t = texts.get(rules);
+  if (t === undefined) texts.set(rules, (t = rules.map((r) => ruleIds.adminId(r.rule)).join(",")));
+  return t;
+}
+
+/** Which objects a list holds (policies, or rules at their index in a policy): reasons name them. */
+const objectNames = new WeakMap<readonly object[], string>();
+function objectsNamed(list: readonly ({ readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly index: number } })[]): string {
+  let t = objectNames.get(list);
+  if (t === undefined) objectNames.set(list, (t = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.index}` : x.id)).join(",")));
+  return t;
+}
+
+const portsKeys = new WeakMap<ReadonlyMap<string, number>, string>();
+function namedPortsKey(ports: ReadonlyMap<string, number>): string {
+  let k = portsKeys.get(ports);
+  if (k === undefined) portsKeys.set(ports, (k = JSON.stringify([...ports])));
+  return k;
 }
 
 function includes(sorted: Int32Array, v: number): boolean {

@@ -8,6 +8,9 @@ import { selectorKey, type Universe } from "./universe.js";
 
 export class PeerNodes {
   private readonly cache = new Map<string, Int32Array>();
+  // The same list object asks again and again (each row and each explanation that names its
+  // rule): answered without building its text key.
+  private readonly byList = new WeakMap<readonly MatchPeer[], { readonly ns: string; readonly nodes: Int32Array }>();
   private readonly byAdminRule = new WeakMap<AdminRule, Int32Array>();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   private readonly byNamespace = new Map<string, number[]>();
@@ -48,6 +51,8 @@ export class PeerNodes {
   /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
   of(policyNamespace: string, peers: readonly MatchPeer[] | "any"): Int32Array {
     if (peers === "any") return this.all;
+    const seen = this.byList.get(peers);
+    if (seen !== undefined && seen.ns === policyNamespace) return seen.nodes;
     const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
     let nodes = this.cache.get(key);
     if (!nodes) {
@@ -58,6 +63,7 @@ export class PeerNodes {
       nodes = Int32Array.from(out);
       this.cache.set(key, nodes);
     }
+    this.byList.set(peers, { ns: policyNamespace, nodes });
     return nodes;
   }
 
@@ -93,7 +99,16 @@ export class PeerNodes {
   }
 }
 
+// Peers are immutable model data: each one's key is worked out once.
+const peerKeys = new WeakMap<MatchPeer, string>();
+
 export function peerKey(peer: MatchPeer): string {
+  let key = peerKeys.get(peer);
+  if (key === undefined) peerKeys.set(peer, (key = peerText(peer)));
+  return key;
+}
+
+function peerText(peer: MatchPeer): string {
   switch (peer.kind) {
     case "ipBlock":
       return "ip:" + ipBlockKey(peer);

@@ -126,11 +126,22 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   // projections are made once per namespace object, and pods without IPs or nodes share empty sets.
   const NONE: ReadonlySet<string> = new Set();
   const nsProjection = new Map<Namespace | string, { labels: Labels; json: string }>();
+  // Classes with the same named ports share one map: what is worked out per map is worked out once.
+  const namedMaps = new Map<string, ReadonlyMap<string, number>>();
+  // The revisions of a diff share the pod objects of the files a pull request left alone: a pod
+  // seen before, in the same namespace object, is in the class it was in (hostNetwork pods with
+  // nodes are worked out anew, since their classes depend on each side's Nodes).
+  const placed = new WeakMap<object, { readonly ns: Namespace | string; readonly index: number }>();
   const classOf = sides.map((side) => {
     const map = new Map<string, number>();
     const nodes = new Map((side.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
       const ns = side.namespaces.get(ep.pod.namespace);
+      const seen = placed.get(ep.pod);
+      if (seen !== undefined && seen.ns === (ns ?? ep.pod.namespace)) {
+        map.set(ep.id, seen.index);
+        continue;
+      }
       let nsp = nsProjection.get(ns ?? ep.pod.namespace);
       if (!nsp) {
         const labels = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
@@ -151,9 +162,13 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       let index = byKey.get(key);
       if (index === undefined) {
         index = podClasses.length;
-        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts: new Map(named), hostNetwork, inNetworks, onNodes });
+        const namedKey = JSON.stringify(named);
+        let namedPorts = namedMaps.get(namedKey);
+        if (namedPorts === undefined) namedMaps.set(namedKey, (namedPorts = new Map(named)));
+        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts, hostNetwork, inNetworks, onNodes });
         byKey.set(key, index);
       }
+      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index });
       map.set(ep.id, index);
     }
     return map;

@@ -35,8 +35,9 @@ type PodPeer = Extract<Peer, { kind: "pods" }>;
 
 export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound = DEFAULT_POD_BOUND): Synthesis {
   if (mode === "declared") return NO_SYNTHESIS;
-  const policies = clusters.flatMap((c) => c.policies);
-  const admin = clusters.flatMap((c) => c.adminPolicies);
+  // The revisions of a diff share the objects of every file a pull request left alone: each once.
+  const policies = distinct(clusters.flatMap((c) => c.policies));
+  const admin = distinct(clusters.flatMap((c) => c.adminPolicies));
   // Pod peers with the namespace of the policy that names them (for peers of its own namespace).
   const peers: { namespace: string; peer: PodPeer }[] = [];
   for (const p of policies) {
@@ -53,7 +54,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const nsSelectors = dedupe(peers.flatMap(({ peer }) => (peer.namespaces.kind === "selector" ? [peer.namespaces.selector] : [])));
   // Services select pods too: a Service whose selector no declared pod matches still forwards to
   // the pods it names, and what reaches them from outside is the exposure report's business.
-  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector = (labels: Labels): Selector => ({ requirements: Object.entries(labels).map(([key, value]) => ({ key, op: "In" as const, values: [value] })) });
 
   // Named namespaces: declared or referenced by objects on any side, or named by a selector.
@@ -87,12 +88,10 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
 
   // Declared workloads' labels by namespace, of every side: what a selector may already match.
   const declared = new Map<string, Labels[]>();
-  for (const c of clusters) {
-    for (const w of c.workloads) {
-      const list = declared.get(w.namespace);
-      if (list) list.push(w.labels);
-      else declared.set(w.namespace, [w.labels]);
-    }
+  for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
+    const list = declared.get(w.namespace);
+    if (list) list.push(w.labels);
+    else declared.set(w.namespace, [w.labels]);
   }
   const targets: { name: string; labelSets: Labels[] }[] = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
@@ -240,6 +239,10 @@ function selectorKey(s: Selector): string {
   let key = selectorKeys.get(s);
   if (key === undefined) selectorKeys.set(s, (key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort())));
   return key;
+}
+
+function distinct<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
 }
 
 function dedupe(selectors: readonly Selector[]): Selector[] {
