@@ -11,6 +11,7 @@ import { reasonKey } from "./reason.js";
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { AddrRange, Family } from "../net/ip.js";
+import type { Direction } from "../model/policy.js";
 import { evaluate, Shared, type Reachability } from "../reach/evaluate.js";
 import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
@@ -37,8 +38,9 @@ interface Outcome {
 
 export interface DiffSidesOptions extends UniverseOptions {
   /**
-   * Compare every pair of classes instead of only those a change can touch. The same answer,
-   * slower: the property tests hold the incremental diff to it.
+   * Compare every pair of classes instead of only those a change can touch, and explain every
+   * external class apart instead of once per kind. The same answer, slower: the property tests
+   * hold the incremental diff to it.
    */
   readonly exhaustive?: boolean;
 }
@@ -70,6 +72,21 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn === hConn || bConn.equals(hConn)) return null;
     return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
+  };
+
+  // An external class is one peer among many of the same kind for a pod class: those that the
+  // same rules match on each side, with the same connections, share one explanation.
+  const externalOutcome = (cls: Group, ext: number, dir: Direction, memo: Map<string, Outcome | null>): Outcome | null => {
+    const at = (r: Reachability, c: number | undefined) => (c === undefined ? "-" : r.peerProfile(c, ext, dir));
+    const [bs, bd, hs, hd] = dir === "egress" ? [cls.b, ext, cls.h, ext] : [ext, cls.b, ext, cls.h];
+    const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
+    const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
+    if (bConn === hConn || bConn.equals(hConn)) return null;
+    if (options.exhaustive) return outcome(bs, bd, hs, hd);
+    const key = `${bConn.toString()}|${hConn.toString()}|${at(rb, cls.b)}|${at(rh, cls.h)}`;
+    let o = memo.get(key);
+    if (o === undefined) memo.set(key, (o = outcome(bs, bd, hs, hd)));
+    return o;
   };
 
   const changes: Change[] = [];
@@ -107,8 +124,10 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, outcome(ga.b, P + e, ga.h, P + e));
-    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, outcome(P + e, ga.b, P + e, ga.h));
+    const outMemo = new Map<string, Outcome | null>();
+    const inMemo = new Map<string, Outcome | null>();
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, externalOutcome(ga, P + e, "egress", outMemo));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, externalOutcome(ga, P + e, "ingress", inMemo));
     for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
     for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
   }

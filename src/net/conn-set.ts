@@ -72,9 +72,12 @@ export class PortSet {
     return iv.contains(this.ranges, port);
   }
 
+  // Sets are keyed by their text (ConnInterner) many times over: made once.
+  private text: string | undefined;
+
   /** "80,8080-8090,http" */
   toString(): string {
-    return [iv.format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
+    return (this.text ??= [iv.format(this.ranges), ...this.names].filter((s) => s !== "").join(","));
   }
 }
 
@@ -84,6 +87,9 @@ export class ConnSet {
 
   /** Indexed like PROTOCOLS: SCTP, TCP, UDP. */
   private constructor(private readonly sets: readonly [PortSet, PortSet, PortSet]) {}
+
+  // Made on first use (see PortSet's).
+  private text: string | undefined;
 
   static of(byProtocol: Partial<Record<Protocol, PortSet>>): ConnSet {
     return ConnSet.from([byProtocol.SCTP ?? PortSet.EMPTY, byProtocol.TCP ?? PortSet.EMPTY, byProtocol.UDP ?? PortSet.EMPTY]);
@@ -141,8 +147,8 @@ export class ConnSet {
   toString(): string {
     if (this.isAll) return "All Connections";
     if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => (this.sets[i]!.isEmpty ? "" : `${p} ${this.sets[i]!.toString()}`))
+    return (this.text ??= PROTOCOLS.map((p, i) => (this.sets[i]!.isEmpty ? "" : `${p} ${this.sets[i]!.toString()}`))
       .filter((s) => s !== "")
-      .join(",");
+      .join(","));
   }
 }

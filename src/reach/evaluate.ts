@@ -45,6 +45,12 @@ export interface Reachability {
    * by `isolating` and `matchingRules`). For explanations: called for changed pairs only.
    */
   decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
+  /**
+   * Which of the rules governing pod class `subject` in one direction (NetworkPolicy, admin and
+   * baseline tiers) match `peer`, as text. Two external peers with the same profile get the same
+   * `matchingRules` and `decisions` from that subject: external addresses have no named ports.
+   */
+  peerProfile(subject: number, peer: number, dir: Direction): string;
 }
 
 
@@ -101,17 +107,17 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const portsKey = (node: number): string => (node < P ? namedPortsKey(universe.podClasses[node]!.namedPorts) : "ext");
 
   // What a list of rules says, as text: worked out once per list (classes share lists).
-  const ruleText = new WeakMap<readonly AppliedRule[], string>();
-  const rulesSaid = (rules: readonly AppliedRule[]): string => {
+  const ruleText = new WeakMap<readonly AppliedRule[], number>();
+  const rulesSaid = (rules: readonly AppliedRule[]): number => {
     let t = ruleText.get(rules);
-    if (t === undefined) ruleText.set(rules, (t = [...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
+    if (t === undefined) ruleText.set(rules, (t = ruleIds.listId([...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(","))));
     return t;
   };
   const signatures: Record<Direction, (string | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const signature = (cls: number, dir: Direction): string => {
     let sig = signatures[dir][cls];
     if (sig === undefined) {
-      const parts: string[] = [];
+      const parts: (string | number)[] = [];
       const rules = applied[dir][cls]!;
       const isolated = isolating[dir][cls]!.length > 0;
       parts.push(isolated ? rulesSaid(rules) : "open");
@@ -209,12 +215,13 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   };
 
   const decisionCache = new Map<string, readonly Piece[]>();
+  const listNames = new ListNames();
   // Which rule objects govern a class (not what they say, as signatures do): reasons name them.
   const governed: Record<Direction, (string | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const governedBy = (cls: number, dir: Direction): string => {
     let key = governed[dir][cls];
     if (key === undefined) {
-      key = [objectsNamed(applied[dir][cls]!), objectsNamed(isolating[dir][cls]!), objectsNamed(adminRules(cls, dir)), objectsNamed(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -242,6 +249,13 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       return isolating[dir][cls] ?? [];
     },
     matchingRules,
+    peerProfile(subject: number, peer: number, dir: Direction): string {
+      const bits = (rules: readonly { rule: unknown }[], nodes: (i: number) => Int32Array) => rules.map((_, i) => (includes(nodes(i), peer) ? "1" : "0")).join("");
+      const np = applied[dir][subject]!;
+      const admin = adminRules(subject, dir);
+      const baseline = baselineRules(subject, dir);
+      return `${bits(np, (i) => peers.of(np[i]!.policy.namespace, np[i]!.rule.peers))}|${bits(admin, (i) => peers.ofAdminRule(admin[i]!.rule))}|${bits(baseline, (i) => peers.ofAdminRule(baseline[i]!.rule))}`;
+    },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return null;
@@ -281,21 +295,32 @@ function anyNamed(rules: readonly { rule: Pick<Rule, "ports"> }[]): boolean {
 }
 
 /** Tier rules in the order they are consulted, by what they say (RuleIds). */
-const tierTexts = new WeakMap<RuleIds, WeakMap<readonly AppliedAdminRule[], string>>();
-function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): string {
+const tierTexts = new WeakMap<RuleIds, WeakMap<readonly AppliedAdminRule[], number>>();
+function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): number {
   let texts = tierTexts.get(ruleIds);
   if (texts === undefined) tierTexts.set(ruleIds, (texts = new WeakMap()));
   let t = texts.get(rules);
-  if (t === undefined) texts.set(rules, (t = rules.map((r) => ruleIds.adminId(r.rule)).join(",")));
+  if (t === undefined) texts.set(rules, (t = ruleIds.listId(rules.map((r) => ruleIds.adminId(r.rule)).join(","))));
   return t;
 }
 
-/** Which objects a list holds (policies, or rules at their index in a policy): reasons name them. */
-const objectNames = new WeakMap<readonly object[], string>();
-function objectsNamed(list: readonly ({ readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly index: number } })[]): string {
-  let t = objectNames.get(list);
-  if (t === undefined) objectNames.set(list, (t = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.index}` : x.id)).join(",")));
-  return t;
+type Named = { readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly index: number } };
+
+/** Which objects a list holds (policies, or rules at their index in a policy), as a short name: reasons name them. */
+class ListNames {
+  private readonly byText = new Map<string, number>();
+  private readonly byList = new WeakMap<readonly Named[], number>();
+
+  of(list: readonly Named[]): number {
+    let id = this.byList.get(list);
+    if (id === undefined) {
+      const text = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.index}` : x.id)).join(",");
+      id = this.byText.get(text);
+      if (id === undefined) this.byText.set(text, (id = this.byText.size));
+      this.byList.set(list, id);
+    }
+    return id;
+  }
 }
 
 const portsKeys = new WeakMap<ReadonlyMap<string, number>, string>();

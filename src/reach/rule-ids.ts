@@ -20,6 +20,18 @@ export class RuleIds {
     return id;
   }
 
+  private readonly lists = new Map<string, number>();
+
+  /**
+   * A short name for a list of rule ids (their text): signatures made of these stay short, so
+   * comparing and hashing them costs little however many rules govern a class.
+   */
+  listId(text: string): number {
+    let id = this.lists.get(text);
+    if (id === undefined) this.lists.set(text, (id = this.lists.size));
+    return id;
+  }
+
   /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
   adminId(rule: AdminRule): number {
     let id = this.byRule.get(rule);
