@@ -11,8 +11,7 @@ import { reasonKey } from "./reason.js";
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { AddrRange, Family } from "../net/ip.js";
-import type { Direction } from "../model/policy.js";
-import { evaluate, Shared, type Reachability } from "../reach/evaluate.js";
+import { evaluate, sameGoverning, Shared, type Reachability } from "../reach/evaluate.js";
 import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
@@ -39,7 +38,7 @@ interface Outcome {
 export interface DiffSidesOptions extends UniverseOptions {
   /**
    * Compare every pair of classes instead of only those a change can touch, and explain every
-   * external class apart instead of once per kind. The same answer, slower: the property tests
+   * changed pair apart instead of once per kind. The same answer, slower: the property tests
    * hold the incremental diff to it.
    */
   readonly exhaustive?: boolean;
@@ -54,7 +53,7 @@ interface Group {
 export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}): DiffResult {
   const universe = buildUniverse([base, head], options);
   // Shared: a pair whose connections did not change compares by identity, a row by signature.
-  const shared = new Shared();
+  const shared = new Shared([base, head]);
   const rb = evaluate(universe, base, shared);
   const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
@@ -65,27 +64,22 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
 
-  // Each class pair is compared once (endpoints are grouped by class below), so no memo is needed;
-  // reasons are computed only for pairs that changed.
+  // Pairs whose connections changed alike and whose policies say the same of them (the same
+  // governing objects, the same of their rules matching, the same named ports) have the same
+  // reasons: explained once. A pod class's changed egress to 52 external classes, or to the pods
+  // of ten namespaces no rule names, is one explanation.
+  const explained = new Map<string, Outcome>();
+  const pairKey = (r: Reachability, src: number | undefined, dst: number | undefined) =>
+    src === undefined || dst === undefined ? "none" : `${r.explanationKey(src, dst, "egress")}/${r.explanationKey(src, dst, "ingress")}`;
   const outcome = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): Outcome | null => {
     const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn === hConn || bConn.equals(hConn)) return null;
-    return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
-  };
-
-  // An external class is one peer among many of the same kind for a pod class: those that the
-  // same rules match on each side, with the same connections, share one explanation.
-  const externalOutcome = (cls: Group, ext: number, dir: Direction, memo: Map<string, Outcome | null>): Outcome | null => {
-    const at = (r: Reachability, c: number | undefined) => (c === undefined ? "-" : r.peerProfile(c, ext, dir));
-    const [bs, bd, hs, hd] = dir === "egress" ? [cls.b, ext, cls.h, ext] : [ext, cls.b, ext, cls.h];
-    const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
-    const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
-    if (bConn === hConn || bConn.equals(hConn)) return null;
-    if (options.exhaustive) return outcome(bs, bd, hs, hd);
-    const key = `${bConn.toString()}|${hConn.toString()}|${at(rb, cls.b)}|${at(rh, cls.h)}`;
-    let o = memo.get(key);
-    if (o === undefined) memo.set(key, (o = outcome(bs, bd, hs, hd)));
+    const explain1 = () => ({ base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) });
+    if (options.exhaustive) return explain1();
+    const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
+    let o = explained.get(key);
+    if (o === undefined) explained.set(key, (o = explain1()));
     return o;
   };
 
@@ -124,10 +118,8 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    const outMemo = new Map<string, Outcome | null>();
-    const inMemo = new Map<string, Outcome | null>();
-    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, externalOutcome(ga, P + e, "egress", outMemo));
-    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, externalOutcome(ga, P + e, "ingress", inMemo));
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, outcome(ga.b, P + e, ga.h, P + e));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, outcome(P + e, ga.b, P + e, ga.h));
     for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
     for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
   }
@@ -183,7 +175,7 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
   }
   for (const [cls, g] of stayed) {
     for (const dir of ["egress", "ingress"] as const) {
-      if (rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
+      if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node: number) => {
         if (node >= P) (dir === "egress" ? extOut : extIn)[g]!.add(node - P);

@@ -31,6 +31,11 @@ export interface Reachability {
    * the same universe have equal rows where their signatures are equal.
    */
   signature(cls: number, dir: Direction): string;
+  /**
+   * What `row(cls, dir)` is made of, by object: cheaper to compare than a signature, and enough
+   * where a pull request left the policies alone (sameGoverning).
+   */
+  governing(cls: number, dir: Direction): Governing;
   /** The policies selecting a pod class that isolate the given direction. */
   isolating(cls: number, dir: Direction): readonly Policy[];
   /**
@@ -46,18 +51,50 @@ export interface Reachability {
    */
   decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
   /**
-   * Which of the rules governing pod class `subject` in one direction (NetworkPolicy, admin and
-   * baseline tiers) match `peer`, as text. Two external peers with the same profile get the same
-   * `matchingRules` and `decisions` from that subject: external addresses have no named ports.
+   * What `isolating`, `matchingRules` and `decisions` say of the pair in one direction depends on,
+   * as text: the objects governing the subject, which of their rules match the peer, and the
+   * destination's named ports. Pairs with equal keys are explained alike.
    */
-  peerProfile(subject: number, peer: number, dir: Direction): string;
+  explanationKey(src: number, dst: number, dir: Direction): string;
 }
 
+
+/**
+ * The NetworkPolicies isolating a class, in order, and its tier rule lists by what they say
+ * (list ids of the shared RuleIds; -1 for none).
+ */
+export interface Governing {
+  readonly policies: readonly Policy[];
+  readonly admin: number;
+  readonly baseline: number;
+}
+
+/**
+ * Rows of reachabilities evaluated with one `Shared` over one universe are equal where the same
+ * policy objects isolate the class and the tier rules say the same: the policies' rules are then
+ * the same objects. False says nothing (signatures decide then).
+ */
+export function sameGoverning(a: Governing, b: Governing): boolean {
+  if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
+  for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
+  return true;
+}
 
 /** What revisions evaluated together share, so that their rows compare by identity and signature. */
 export class Shared {
   readonly interner = new ConnInterner();
-  readonly ruleIds = new RuleIds();
+  readonly ruleIds: RuleIds;
+
+  /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
+  constructor(sides: readonly SidePolicies[] = []) {
+    const [first, ...rest] = sides;
+    const common = new Set<object>([...(first?.policies ?? []), ...(first?.adminPolicies ?? [])]);
+    for (const side of rest) {
+      const here = new Set<object>([...side.policies, ...side.adminPolicies]);
+      for (const p of common) if (!here.has(p)) common.delete(p);
+    }
+    this.ruleIds = new RuleIds(common);
+  }
 }
 
 interface AppliedRule {
@@ -245,16 +282,29 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     },
     row,
     signature,
+    governing(cls: number, dir: Direction): Governing {
+      const admin = adminRules(cls, dir);
+      const baseline = baselineRules(cls, dir);
+      return { policies: isolating[dir][cls]!, admin: admin.length === 0 ? -1 : tierSaid(admin, ruleIds), baseline: baseline.length === 0 ? -1 : tierSaid(baseline, ruleIds) };
+    },
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return isolating[dir][cls] ?? [];
     },
     matchingRules,
-    peerProfile(subject: number, peer: number, dir: Direction): string {
-      const bits = (rules: readonly { rule: unknown }[], nodes: (i: number) => Int32Array) => rules.map((_, i) => (includes(nodes(i), peer) ? "1" : "0")).join("");
+    explanationKey(src: number, dst: number, dir: Direction): string {
+      const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
+      if (subject >= P) return "-"; // external addresses have no policies
       const np = applied[dir][subject]!;
       const admin = adminRules(subject, dir);
       const baseline = baselineRules(subject, dir);
-      return `${bits(np, (i) => peers.of(np[i]!.policy.namespace, np[i]!.rule.peers))}|${bits(admin, (i) => peers.ofAdminRule(admin[i]!.rule))}|${bits(baseline, (i) => peers.ofAdminRule(baseline[i]!.rule))}`;
+      let bits = "";
+      for (const r of np) bits += includes(peers.of(r.policy.namespace, r.rule.peers), peer) ? "1" : "0";
+      bits += "|";
+      for (const r of admin) bits += includes(peers.ofAdminRule(r.rule), peer) ? "1" : "0";
+      bits += "|";
+      for (const r of baseline) bits += includes(peers.ofAdminRule(r.rule), peer) ? "1" : "0";
+      // Ingress: the destination is the subject, whose named ports governedBy names.
+      return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
@@ -300,7 +350,7 @@ function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): number 
   let texts = tierTexts.get(ruleIds);
   if (texts === undefined) tierTexts.set(ruleIds, (texts = new WeakMap()));
   let t = texts.get(rules);
-  if (t === undefined) texts.set(rules, (t = ruleIds.listId(rules.map((r) => ruleIds.adminId(r.rule)).join(","))));
+  if (t === undefined) texts.set(rules, (t = ruleIds.listId(rules.map((r) => ruleIds.adminId(r.policy, r.rule)).join(","))));
   return t;
 }
 

@@ -8,19 +8,35 @@ import { peerKey } from "./peer-nodes.js";
 export class RuleIds {
   private readonly byKey = new Map<string, number>();
   private readonly byRule = new WeakMap<Rule | AdminRule, number>();
+  private readonly lists = new Map<string, number>();
+  private next = 0;
+
+  /**
+   * `common`: policy objects every revision holds (the files a pull request left alone). Their
+   * rules are the same objects on every side, so they are named by identity, without the text of
+   * what they say; only the rules of changed files need that to be recognised across sides. A
+   * common rule and a changed one that say the same get different ids: a class governed by them
+   * is then compared row by row, which costs time, never an answer.
+   */
+  constructor(private readonly common: ReadonlySet<object> = new Set()) {}
 
   /** Same id for rules of the same direction, namespace, peers and ports. */
   id(policy: Policy, rule: Rule): number {
     let id = this.byRule.get(rule);
     if (id !== undefined) return id;
-    const key = JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]);
-    id = this.byKey.get(key);
-    if (id === undefined) this.byKey.set(key, (id = this.byKey.size));
+    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }
 
-  private readonly lists = new Map<string, number>();
+  /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
+  adminId(policy: object, rule: AdminRule): number {
+    let id = this.byRule.get(rule);
+    if (id !== undefined) return id;
+    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
+    this.byRule.set(rule, id);
+    return id;
+  }
 
   /**
    * A short name for a list of rule ids (their text): signatures made of these stay short, so
@@ -32,14 +48,9 @@ export class RuleIds {
     return id;
   }
 
-  /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
-  adminId(rule: AdminRule): number {
-    let id = this.byRule.get(rule);
-    if (id !== undefined) return id;
-    const key = JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]);
-    id = this.byKey.get(key);
-    if (id === undefined) this.byKey.set(key, (id = this.byKey.size));
-    this.byRule.set(rule, id);
+  private byText(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) this.byKey.set(key, (id = this.next++));
     return id;
   }
 }
