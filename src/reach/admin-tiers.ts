@@ -28,7 +28,7 @@ export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, po
   const members: Record<AdminTier, Record<Direction, number[][]>> = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
   sorted.forEach((policy, i) => {
     // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
-    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
+    const subjects = peers.ofAdminSubject(policy.subject);
     for (const dir of ["ingress", "egress"] as const) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s]!.push(i);
   });
   const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));

@@ -84,6 +84,27 @@ export function sameGoverning(a: Governing, b: Governing): boolean {
 export class Shared {
   readonly interner = new ConnInterner();
   readonly ruleIds: RuleIds;
+  private readonly peerNodes = new WeakMap<Universe, PeerNodes>();
+  private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
+
+  /** Which nodes peers match: the same on every side over one universe, so worked out once for all. */
+  peers(universe: Universe): PeerNodes {
+    let p = this.peerNodes.get(universe);
+    if (p === undefined) this.peerNodes.set(universe, (p = new PeerNodes(universe)));
+    return p;
+  }
+
+  /** The pod classes a policy selects (hostNetwork ones never): once per policy object, whichever side holds it. */
+  subjects(universe: Universe, policy: Policy): readonly number[] {
+    let byPolicy = this.subjectsOf.get(universe);
+    if (byPolicy === undefined) this.subjectsOf.set(universe, (byPolicy = new WeakMap()));
+    let s = byPolicy.get(policy);
+    if (s === undefined) {
+      s = this.peers(universe).inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c]!.labels));
+      byPolicy.set(policy, s);
+    }
+    return s;
+  }
 
   /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
   constructor(sides: readonly SidePolicies[] = []) {
@@ -108,7 +129,7 @@ export type SidePolicies = Pick<Side, "policies" | "adminPolicies">;
 export function evaluate(universe: Universe, side: SidePolicies, shared = new Shared()): Reachability {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
-  const peers = new PeerNodes(universe);
+  const peers = shared.peers(universe);
   const { interner, ruleIds } = shared;
   const policies = side.policies;
   const tiers = side.adminPolicies.length > 0 ? tierRules(side.adminPolicies, peers, P) : null;
@@ -122,7 +143,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const member: Record<Direction, number[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   policies.forEach((policy, i) => {
     // hostNetwork pods share the node's network namespace: no policy selects them.
-    const subjects = peers.inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c]!.labels));
+    const subjects = shared.subjects(universe, policy);
     for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(i);
   });
   const ruleLists = policies.map((policy) => ({ ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) }));

@@ -1,6 +1,6 @@
 // Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
-import { adminRulePeers, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
+import { adminRulePeers, type AdminPods, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
 import { selects } from "../model/selector.js";
 import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
@@ -12,6 +12,7 @@ export class PeerNodes {
   // rule): answered without building its text key.
   private readonly byList = new WeakMap<readonly MatchPeer[], { readonly ns: string; readonly nodes: Int32Array }>();
   private readonly byAdminRule = new WeakMap<AdminRule, Int32Array>();
+  private readonly bySubject = new WeakMap<AdminPods, Int32Array>();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   private readonly byNamespace = new Map<string, number[]>();
   private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
@@ -39,6 +40,13 @@ export class PeerNodes {
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns: string): readonly number[] {
     return this.byNamespace.get(ns) ?? [];
+  }
+
+  /** The pod classes an admin-tier policy's subject selects, once per subject object. */
+  ofAdminSubject(subject: AdminPods): Int32Array {
+    let nodes = this.bySubject.get(subject);
+    if (!nodes) this.bySubject.set(subject, (nodes = this.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: subject.pods }])));
+    return nodes;
   }
 
   /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */
