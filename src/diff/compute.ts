@@ -10,7 +10,7 @@
 import { reasonKey } from "./reason.js";
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
-import type { AddrRange, Family } from "../net/ip.js";
+import type { Family } from "../net/ip.js";
 import { evaluate, sameGoverning, Shared, type Reachability } from "../reach/evaluate.js";
 import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
@@ -105,9 +105,10 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   const groups = [...byKey.values()];
   const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
 
-  // Seeded with the classes, so a merge that is one class is that class's endpoint.
-  const merged = new Map<string, ExternalEndpoint>(universe.externals.map((e) => [e.id, e]));
-  const classIds = new Set(universe.externals.map((e) => e.id));
+  // Merged endpoints by the external classes they merge; seeded with the classes, so a merge that
+  // is one class is that class's endpoint.
+  const merged = new Map<string, ExternalEndpoint>(universe.externals.map((e, i) => [String(i), e]));
+  const classes = new Set<ExternalEndpoint>(universe.externals);
   for (let a = 0; a < groups.length; a++) {
     const ga = groups[a]!;
     for (const b of pairs.groups[a] ?? []) {
@@ -118,13 +119,13 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e]!, outcome(ga.b, P + e, ga.h, P + e));
-    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e]!, outcome(P + e, ga.b, P + e, ga.h));
-    for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
-    for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(e, outcome(ga.b, P + e, ga.h, P + e));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(e, outcome(P + e, ga.b, P + e, ga.h));
+    for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
+    for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classIds.has(e.id)), changes };
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes };
 
   function allPairs(n: number): Pairs {
     const every = Array.from({ length: n }, (_, i) => i);
@@ -196,26 +197,46 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
 
 /** External classes with the same outcome for one pod class, merged (see the top of this file). */
 class MergedExternals {
-  private readonly buckets = new Map<string, { family: Family; ranges: AddrRange[]; outcome: Outcome }>();
+  // By outcome object first (explained pairs share theirs), by what the outcome says when merged.
+  private readonly byOutcome = new Map<Outcome, number[]>();
 
-  add(e: ExternalEndpoint, o: Outcome | null): void {
+  add(e: number, o: Outcome | null): void {
     if (!o) return;
-    const family = e.ranges[0]!.family;
-    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.ranges.push(...e.ranges);
-    else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
+    const list = this.byOutcome.get(o);
+    if (list) list.push(e);
+    else this.byOutcome.set(o, [e]);
   }
 
-  /** The merged endpoints with their outcome; one endpoint object per distinct id (kept in `pool`). */
-  merged(pool: Map<string, ExternalEndpoint>): [ExternalEndpoint, Outcome][] {
-    return [...this.buckets.values()].map((b) => {
-      const made = externalEndpoint(b.family, b.ranges);
-      const known = pool.get(made.id);
-      if (!known) pool.set(made.id, made);
-      return [known ?? made, b.outcome];
+  /**
+   * The merged endpoints with their outcome. `made` holds the endpoints made so far by the
+   * external classes they merge, so that pod classes merging the same ones share one object.
+   */
+  merged(externals: readonly ExternalEndpoint[], made: Map<string, ExternalEndpoint>): [ExternalEndpoint, Outcome][] {
+    const buckets = new Map<string, { family: Family; classes: number[]; outcome: Outcome }>();
+    for (const [o, classes] of this.byOutcome) {
+      for (const e of classes) {
+        const family = externals[e]!.ranges[0]!.family;
+        const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.classes.push(e);
+        else buckets.set(key, { family, classes: [e], outcome: o });
+      }
+    }
+    return [...buckets.values()].map((b) => {
+      const key = b.classes.sort((x, y) => x - y).join(",");
+      let ext = made.get(key);
+      if (ext === undefined) made.set(key, (ext = externalEndpoint(b.family, b.classes.flatMap((e) => externals[e]!.ranges))));
+      return [ext, b.outcome];
     });
   }
+}
+
+/** IPv4 first, then by first address, then by id: an order that does not depend on which pair merged first. */
+function byAddress(x: ExternalEndpoint, y: ExternalEndpoint): number {
+  const a = x.ranges[0]!;
+  const b = y.ranges[0]!;
+  if (a.family !== b.family) return a.family === "v4" ? -1 : 1;
+  return a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : cmp(x.id, y.id);
 }
 
 function cmp(a: string, b: string): number {

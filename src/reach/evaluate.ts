@@ -279,7 +279,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const governedBy = (cls: number, dir: Direction): string => {
     let key = governed[dir][cls];
     if (key === undefined) {
-      key = [listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      // The direction too: a class's ingress and egress may be governed by lists of the same names.
+      key = [dir, listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -375,7 +376,7 @@ function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): number 
   return t;
 }
 
-type Named = { readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly index: number } };
+type Named = { readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly direction: Direction; readonly index: number } };
 
 /** Which objects a list holds (policies, or rules at their index in a policy), as a short name: reasons name them. */
 class ListNames {
@@ -385,7 +386,7 @@ class ListNames {
   of(list: readonly Named[]): number {
     let id = this.byList.get(list);
     if (id === undefined) {
-      const text = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.index}` : x.id)).join(",");
+      const text = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id)).join(",");
       id = this.byText.get(text);
       if (id === undefined) this.byText.set(text, (id = this.byText.size));
       this.byList.set(list, id);
