@@ -86,6 +86,14 @@ export class Shared {
   readonly ruleIds: RuleIds;
   private readonly peerNodes = new WeakMap<Universe, PeerNodes>();
   private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
+  private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
+
+  /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
+  walks(universe: Universe): Map<string, TierWalk> {
+    let w = this.tierWalks.get(universe);
+    if (w === undefined) this.tierWalks.set(universe, (w = new Map()));
+    return w;
+  }
 
   /** Which nodes peers match: the same on every side over one universe, so worked out once for all. */
   peers(universe: Universe): PeerNodes {
@@ -221,8 +229,9 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   };
 
   // A tier's walk depends on its rules in order and, for ingress, the subject's named ports: the
-  // classes of a team's namespaces share one walk whatever their NetworkPolicies.
-  const walks = new Map<string, TierWalk>();
+  // classes of a team's namespaces share one walk whatever their NetworkPolicies, and so do the
+  // revisions of a diff where the tier rules say the same.
+  const walks = shared.walks(universe);
   const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[]): TierWalk => {
     const named = dir === "ingress" && anyNamed(rules);
     const key = `${dir}|${tierSaid(rules, ruleIds)}|${named ? portsKey(cls) : ""}`;
