@@ -214,9 +214,10 @@ class MergedExternals {
   merged(externals: readonly ExternalEndpoint[], made: Map<string, ExternalEndpoint>): [ExternalEndpoint, Outcome][] {
     const buckets = new Map<string, { family: Family; classes: number[]; outcome: Outcome }>();
     for (const [o, classes] of this.byOutcome) {
+      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
       for (const e of classes) {
         const family = externals[e]!.ranges[0]!.family;
-        const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
+        const key = `${family}|${says}`;
         const bucket = buckets.get(key);
         if (bucket) bucket.classes.push(e);
         else buckets.set(key, { family, classes: [e], outcome: o });

@@ -281,6 +281,22 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return b.build((c) => interner.intern(c));
   };
 
+  // Which rules of a list match a peer, one digit a rule: per list (classes share lists) and peer.
+  const matched = new WeakMap<readonly object[], Map<number, string>>();
+  const matching = <R>(rules: readonly R[], peer: number, nodesOf: (r: R) => Int32Array): string => {
+    if (rules.length === 0) return "";
+    let byPeer = matched.get(rules as readonly object[]);
+    if (byPeer === undefined) matched.set(rules as readonly object[], (byPeer = new Map()));
+    let bits = byPeer.get(peer);
+    if (bits === undefined) {
+      bits = "";
+      for (const r of rules) bits += includes(nodesOf(r), peer) ? "1" : "0";
+      byPeer.set(peer, bits);
+    }
+    return bits;
+  };
+  const npNodes = (r: AppliedRule) => peers.of(r.policy.namespace, r.rule.peers);
+  const adminNodes = (r: AppliedAdminRule) => peers.ofAdminRule(r.rule);
   const decisionCache = new Map<string, readonly Piece[]>();
   const listNames = new ListNames();
   // Which rule objects govern a class (not what they say, as signatures do): reasons name them.
@@ -325,15 +341,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     explanationKey(src: number, dst: number, dir: Direction): string {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-"; // external addresses have no policies
-      const np = applied[dir][subject]!;
-      const admin = adminRules(subject, dir);
-      const baseline = baselineRules(subject, dir);
-      let bits = "";
-      for (const r of np) bits += includes(peers.of(r.policy.namespace, r.rule.peers), peer) ? "1" : "0";
-      bits += "|";
-      for (const r of admin) bits += includes(peers.ofAdminRule(r.rule), peer) ? "1" : "0";
-      bits += "|";
-      for (const r of baseline) bits += includes(peers.ofAdminRule(r.rule), peer) ? "1" : "0";
+      const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
       // Ingress: the destination is the subject, whose named ports governedBy names.
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
     },
