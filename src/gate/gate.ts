@@ -14,7 +14,9 @@ export interface Violation {
 
 export interface GateResult {
   readonly passed: boolean;
+  /** The exposure changes' violations first (the first `exposureViolations`), then the flow changes', in the order of the changes. */
   readonly violations: readonly Violation[];
+  readonly exposureViolations: number;
 }
 
 /**
@@ -24,15 +26,23 @@ export interface GateResult {
 export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig): GateResult {
   const rules = config.failOn.filter((r): r is Exclude<GateRule, "none"> => r !== "none");
   const violations: Violation[] = [];
-  const asExposure = new Set<Change>(exposures);
-  for (const c of [...exposures, ...changes.filter((c) => !asExposure.has(c))]) {
+  for (const c of exposures) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules) {
-      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
+      const conn = exposureOffending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
-  return { passed: violations.length === 0, violations };
+  const exposureViolations = violations.length;
+  const asExposure = new Set<Change>(exposures);
+  for (const c of changes) {
+    if (c.opened.isEmpty || asExposure.has(c)) continue;
+    for (const rule of rules) {
+      const conn = offending(rule, c, config);
+      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+    }
+  }
+  return { passed: violations.length === 0, violations, exposureViolations };
 }
 
 function offending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfig): ConnSet | undefined {

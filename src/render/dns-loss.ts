@@ -3,7 +3,8 @@
 import type { DiffReport } from "../analyze.js";
 import { DNS, isNameServer, servesDns } from "../diff/name-servers.js";
 import type { Endpoint } from "../model/endpoint.js";
-import { UniverseIndex, type EndpointSet } from "./group.js";
+import type { ConnSet } from "../net/conn-set.js";
+import { groupChanges, UniverseIndex, type EndpointSet } from "./group.js";
 
 export interface DnsLoss {
   /** Pods that can no longer reach a name server on port 53. */
@@ -14,7 +15,13 @@ export interface DnsLoss {
   readonly protocols: readonly ("UDP" | "TCP")[];
 }
 
-export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints" | "workloadChanges">): DnsLoss | null {
+/**
+ * Read off the closed groups (render/group.ts), not the pairs: a group is every pair of its
+ * sources and destinations but a workload to itself, so which sources lose a name server and
+ * which servers they lose follow from the two sets. A million changed pairs are a few thousand
+ * groups; the ingress controller's changes, which groups leave out, are read one by one.
+ */
+export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints" | "workloadChanges" | "gate" | "exposureChanges">): DnsLoss | null {
   const anyServer = report.universe.some(servesDns);
   // A workload the pull request removes loses everything; that is not a DNS mistake.
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
@@ -22,16 +29,25 @@ export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpo
   const servers: Endpoint[] = [];
   let udp = false;
   let tcp = false;
-  for (const c of report.changes) {
-    if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
-    const lost = c.closed.intersect(DNS);
-    if (lost.isEmpty) continue;
-    if (!isNameServer(c.dst, anyServer)) continue;
-    sources.push(c.src);
-    servers.push(c.dst);
+  const consider = (closed: ConnSet, srcs: readonly Endpoint[], dsts: readonly Endpoint[]) => {
+    const lost = closed.intersect(DNS);
+    if (lost.isEmpty) return;
+    const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
+    const named = dsts.filter((d) => isNameServer(d, anyServer));
+    let any = false;
+    // Pairs of an endpoint with itself are no change of this kind.
+    for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
+    for (const d of named) {
+      if (!losing.some((s) => s.id !== d.id)) continue;
+      servers.push(d);
+      any = true;
+    }
+    if (!any) return;
     udp ||= !lost.ports("UDP").isEmpty;
     tcp ||= !lost.ports("TCP").isEmpty;
-  }
+  };
+  for (const g of groupChanges(report).closed) consider(g.conn, g.sources.endpoints, g.destinations.endpoints);
+  for (const c of report.exposureChanges) if (c.source === "ingress-controller" && !c.closed.isEmpty) consider(c.closed, [c.src], [c.dst]);
   if (sources.length === 0) return null;
   const index = new UniverseIndex(report.universe, report.endpoints);
   const protocols: ("UDP" | "TCP")[] = [];

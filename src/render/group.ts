@@ -9,7 +9,7 @@
 import { reasonKey } from "../diff/reason.js";
 import type { DiffReport } from "../analyze.js";
 import type { Change, ChangeType, Reason } from "../diff/change.js";
-import type { Violation } from "../gate/gate.js";
+import type { GateResult, Violation } from "../gate/gate.js";
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
 import { countAddresses, type AddrRange } from "../net/ip.js";
@@ -357,8 +357,10 @@ const NONE: readonly Violation[] = [];
  * out), so they are read in step with the changes: a million violations are not put in a map.
  * Any other order falls back to the map.
  */
-function violationsInStep(violations: readonly Violation[], changes: readonly Change[]): (i: number) => readonly Violation[] {
-  const flows = violations.filter((v) => !("via" in v.change));
+function violationsInStep(gate: GateResult, changes: readonly Change[]): (i: number) => readonly Violation[] {
+  const violations = gate.violations;
+  // The flows' violations follow the exposures': taken without looking at a million changes.
+  const flows = violations.slice(gate.exposureViolations);
   const start = new Int32Array(changes.length).fill(-1);
   const count = new Int32Array(changes.length);
   let i = 0;
@@ -383,7 +385,28 @@ interface Bucket {
   readonly conn: ConnSet;
   readonly reasons: readonly Reason[];
   readonly gate: readonly GateHit[];
+  /**
+   * The pairs by destination object (the engine names an endpoint with one object), filled while
+   * each change is at hand: a second pass over a million change objects costs a memory fetch each.
+   */
+  readonly perDst: Map<Endpoint, DstEntry>;
+}
+
+/** One destination's pairs in a bucket: its sources, whether it is one of them, the pairs. */
+interface DstEntry {
+  readonly dst: Endpoint;
+  readonly srcs: Endpoint[];
+  self: boolean;
   readonly parts: number[];
+}
+
+function addPart(bucket: Bucket, c: Change, i: number): void {
+  const d = c.dst;
+  let entry = bucket.perDst.get(d);
+  if (!entry) bucket.perDst.set(d, (entry = { dst: d, srcs: [], self: false, parts: [] }));
+  entry.srcs.push(c.src);
+  if (c.src === d || c.src.id === d.id) entry.self = true;
+  entry.parts.push(i);
 }
 
 type Groupable = Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">;
@@ -402,7 +425,7 @@ export function groupChanges(report: Groupable): Grouping {
 
 function groupAll(report: Groupable): Grouping {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violationsOf = violationsInStep(report.gate.violations, report.changes);
+  const violationsOf = violationsInStep(report.gate, report.changes);
   const buckets: Record<Facet, Map<number, unknown>> = { opened: new Map(), closed: new Map() };
   /** The buckets as made, in report order of their first pair. */
   const order: Record<Facet, Bucket[]> = { opened: [], closed: [] };
@@ -450,6 +473,9 @@ function groupAll(report: Groupable): Grouping {
   };
   let openedFlows = 0;
   let closedFlows = 0;
+  // Pairs come sorted by source: a run of them usually shares the objects that decide the bucket
+  // (reasons, connections, gate hits), and then the previous pair's bucket is theirs.
+  const last: Record<Facet, { why: readonly Reason[]; conn: ConnSet; type: ChangeType; endpoint: Change["endpoint"]; hits: readonly Violation[]; bucket: Bucket } | undefined> = { opened: undefined, closed: undefined };
   report.changes.forEach((c, i) => {
     // The ingress controller's flows are exposures: shown with the objects that carry them, apart.
     if (c.src.type === "ingress-controller") return;
@@ -458,21 +484,27 @@ function groupAll(report: Groupable): Grouping {
       if (conn.isEmpty) continue;
       if (facet === "opened") openedFlows++;
       else closedFlows++;
-      const { reasons, id: reasonsId } = reasonsOf(c, facet);
       const hits = facet === "opened" ? violationsOf(i) : NONE;
+      const prev = last[facet];
+      if (prev && prev.why === c.why && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
+        addPart(prev.bucket, c, i);
+        continue;
+      }
+      const { reasons, id: reasonsId } = reasonsOf(c, facet);
       // The key as numbers in nested maps: no string made per pair.
       const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
       const byConn = child(buckets[facet], shape);
       const byReasons = child(byConn, connId(conn));
       const byGate = child(byReasons, reasonsId) as Map<number, Bucket>;
       const g = gateId(hits);
-      const bucket = byGate.get(g);
-      if (bucket) bucket.parts.push(i);
-      else {
-        const made: Bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
-        byGate.set(g, made);
-        order[facet].push(made);
+      let bucket = byGate.get(g);
+      if (!bucket) {
+        bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: new Map() };
+        byGate.set(g, bucket);
+        order[facet].push(bucket);
       }
+      addPart(bucket, c, i);
+      last[facet] = { why: c.why, conn, type: c.type, endpoint: c.endpoint, hits, bucket };
     }
   });
   const build = (facet: Facet) =>
@@ -484,9 +516,17 @@ function groupAll(report: Groupable): Grouping {
   return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
 
+/** Gate hits of the same rules on the same connection objects, in the same order. */
+function sameHits(a: readonly Violation[], b: readonly Violation[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.rule !== b[k]!.rule || a[k]!.conn !== b[k]!.conn) return false;
+  return true;
+}
+
 /** Pairs that share everything but their endpoints -> rectangles sources x destinations. */
 function collapse(facet: Facet, bucket: Bucket, changes: readonly Change[], index: UniverseIndex): { group: FlowGroup; first: number }[] {
-  return rectangles(bucket.parts, changes, index).map((r) => {
+  return rectangles(bucket, index).map((r) => {
     const sorted = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
@@ -520,20 +560,18 @@ interface Rectangle {
  * share. With it, a namespace-wide default-deny is "any source -> every pod in N"; without it,
  * "a -> b, c, d" stays one group. Either way the rectangle claims exactly the group's pairs.
  */
-function rectangles(parts: readonly number[], changes: readonly Change[], index: UniverseIndex): Rectangle[] {
-  // A pair is in the report once: each destination's sources are distinct.
-  const perDst = new Map<string, { dst: Endpoint; srcs: Endpoint[]; self: boolean; parts: number[] }>();
-  for (const p of parts) {
-    const c = changes[p]!;
-    const d = c.dst;
-    let entry = perDst.get(d.id);
-    if (!entry) {
-      entry = { dst: d, srcs: [], self: false, parts: [] };
-      perDst.set(d.id, entry);
+function rectangles(bucket: Bucket, index: UniverseIndex): Rectangle[] {
+  // A pair is in the report once: each destination's sources are distinct. Destinations by id
+  // (entries are by object).
+  const perDst = new Map<string, DstEntry>();
+  for (const entry of bucket.perDst.values()) {
+    const known = perDst.get(entry.dst.id);
+    if (!known) perDst.set(entry.dst.id, entry);
+    else {
+      for (const x of entry.srcs) known.srcs.push(x);
+      for (const p of entry.parts) known.parts.push(p);
+      known.self ||= entry.self;
     }
-    entry.srcs.push(c.src);
-    if (c.src.id === d.id) entry.self = true;
-    entry.parts.push(p);
   }
   const keyOf = (set: SortedSet) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
