@@ -12,6 +12,25 @@ export interface Selector {
 
 export const SELECT_ALL: Selector = Object.freeze({ requirements: Object.freeze([]) });
 
+// Selectors are immutable model data, compared by key many times over: each key is made once.
+const keys = new WeakMap<Selector, string>();
+
+/**
+ * A selector's canonical text: equal selectors (the same requirements in any order), equal keys.
+ * Label keys and values hold no control characters (the loader checks them), so these separate.
+ */
+export function selectorKey(s: Selector): string {
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = s.requirements
+      .map((r) => `${r.key}\u0001${r.op}${"values" in r ? `\u0001${r.values.join("\u0002")}` : ""}`)
+      .sort()
+      .join("\u0003");
+    keys.set(s, key);
+  }
+  return key;
+}
+
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   switch (r.op) {

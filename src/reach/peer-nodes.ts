@@ -1,10 +1,10 @@
 // Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
 import { adminRulePeers, type AdminPods, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
-import { selects } from "../model/selector.js";
+import { selectorKey, selects } from "../model/selector.js";
 import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
-import { selectorKey, type Universe } from "./universe.js";
+import type { Universe } from "./universe.js";
 
 export class PeerNodes {
   private readonly cache = new Map<string, Int32Array>();

@@ -9,7 +9,7 @@ import type { Cidr } from "../net/ip.js";
 import type { Policy, Rule } from "../model/policy.js";
 import { adminRulePeers, type AdminPolicy, type MatchPeer } from "../model/admin-policy.js";
 import type { Node } from "../model/node.js";
-import { selects } from "../model/selector.js";
+import { selectorKey, selects } from "../model/selector.js";
 import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
 import type { Selector } from "../model/selector.js";
@@ -45,10 +45,6 @@ export interface PodClass {
   readonly onNodes: ReadonlySet<string>;
 }
 
-/** A selector's canonical text: equal selectors, equal keys. */
-export function selectorKey(s: Selector): string {
-  return JSON.stringify(s.requirements.map((r) => JSON.stringify(r)).sort());
-}
 
 export interface Universe {
   readonly podClasses: readonly PodClass[];

@@ -5,7 +5,7 @@ import type { Cluster, Namespace } from "../model/cluster.js";
 import type { PodEndpoint, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
-import { selects, type Selector } from "../model/selector.js";
+import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
 
@@ -233,13 +233,6 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   };
 }
 
-/** A selector's requirements as a key, worked out once per selector: namespaces share peers. */
-const selectorKeys = new WeakMap<Selector, string>();
-function selectorKey(s: Selector): string {
-  let key = selectorKeys.get(s);
-  if (key === undefined) selectorKeys.set(s, (key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort())));
-  return key;
-}
 
 function distinct<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
