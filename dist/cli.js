@@ -5039,12 +5039,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -5590,8 +5590,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -5606,8 +5606,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -9725,12 +9725,24 @@ function adminPeerAsPeers(peer2) {
       return [];
   }
 }
+var rulePeers = /* @__PURE__ */ new WeakMap();
 function adminRulePeers(rule) {
-  return rule.peers.flatMap(adminPeerAsPeers);
+  let peers = rulePeers.get(rule);
+  if (peers === void 0) rulePeers.set(rule, peers = rule.peers.flatMap(adminPeerAsPeers));
+  return peers;
 }
 
 // src/model/selector.ts
 var SELECT_ALL = Object.freeze({ requirements: Object.freeze([]) });
+var keys = /* @__PURE__ */ new WeakMap();
+function selectorKey(s) {
+  let key = keys.get(s);
+  if (key === void 0) {
+    key = s.requirements.map((r) => `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`).sort().join("");
+    keys.set(s, key);
+  }
+  return key;
+}
 function requirementMatches(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
   switch (r.op) {
@@ -9753,11 +9765,11 @@ var OTHER_VALUE = "\0other";
 function combinations(selectors, options) {
   const uses = /* @__PURE__ */ new Map();
   for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const keys2 = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
   const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys.includes(k)) keys.push(k);
+  for (const k of Object.keys(fixed)) if (!keys2.includes(k)) keys2.push(k);
   let states = [{ alive: selectors.map(() => true), witness: {} }];
-  for (const key of keys) {
+  for (const key of keys2) {
     const choices = valueChoices(selectors, key, fixed[key]);
     const next = /* @__PURE__ */ new Map();
     for (const st of states) {
@@ -10057,9 +10069,11 @@ var PortSet = class _PortSet {
   has(port3) {
     return contains(this.ranges, port3);
   }
+  // Sets are keyed by their text (ConnInterner) many times over: made once.
+  text;
   /** "80,8080-8090,http" */
   toString() {
-    return [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
+    return this.text ??= [format(this.ranges), ...this.names].filter((s) => s !== "").join(",");
   }
 };
 var ConnSet = class _ConnSet {
@@ -10070,6 +10084,8 @@ var ConnSet = class _ConnSet {
   sets;
   static NONE = new _ConnSet([PortSet.EMPTY, PortSet.EMPTY, PortSet.EMPTY]);
   static ALL = new _ConnSet([PortSet.ALL, PortSet.ALL, PortSet.ALL]);
+  // Made on first use (see PortSet's).
+  text;
   static of(byProtocol) {
     return _ConnSet.from([byProtocol.SCTP ?? PortSet.EMPTY, byProtocol.TCP ?? PortSet.EMPTY, byProtocol.UDP ?? PortSet.EMPTY]);
   }
@@ -10115,7 +10131,7 @@ var ConnSet = class _ConnSet {
   toString() {
     if (this.isAll) return "All Connections";
     if (this.isEmpty) return "No Connections";
-    return PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
+    return this.text ??= PROTOCOLS.map((p, i) => this.sets[i].isEmpty ? "" : `${p} ${this.sets[i].toString()}`).filter((s) => s !== "").join(",");
   }
 };
 
@@ -10415,26 +10431,26 @@ function ipBlockRanges(b) {
   return out;
 }
 function buildExternalSpace(blocks) {
-  const distinct = /* @__PURE__ */ new Map();
+  const distinct2 = /* @__PURE__ */ new Map();
   for (const b of blocks) {
     const key = ipBlockKey(b);
-    if (!distinct.has(key)) distinct.set(key, ipBlockRanges(b));
+    if (!distinct2.has(key)) distinct2.set(key, ipBlockRanges(b));
   }
-  const keys = [...distinct.keys()];
+  const keys2 = [...distinct2.keys()];
   const families = ["v4"];
-  if ([...distinct.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
+  if ([...distinct2.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
   const classes = [];
-  const classesOf = new Map(keys.map((k) => [k, []]));
+  const classesOf = new Map(keys2.map((k) => [k, []]));
   for (const family of families) {
     const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const rs of distinct.values()) {
+    for (const rs of distinct2.values()) {
       for (const r of rs) if (r.family === family) cuts.add(r.lo).add(r.hi + 1n);
     }
     const max = familyMax(family);
     const points = [...cuts].filter((p) => p <= max).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     const members = points.map(() => []);
-    keys.forEach((k, ki) => {
-      for (const r of distinct.get(k)) {
+    keys2.forEach((k, ki) => {
+      for (const r of distinct2.get(k)) {
         if (r.family !== family) continue;
         for (let i = firstAtOrAfter(points, r.lo); i < points.length && points[i] <= r.hi; i++) members[i].push(ki);
       }
@@ -10444,7 +10460,7 @@ function buildExternalSpace(blocks) {
       const hi = i + 1 < points.length ? points[i + 1] - 1n : max;
       const sig = members[i].join("|");
       let entry = bySignature.get(sig);
-      if (!entry) bySignature.set(sig, entry = { keys: members[i].map((ki) => keys[ki]), ranges: [] });
+      if (!entry) bySignature.set(sig, entry = { keys: members[i].map((ki) => keys2[ki]), ranges: [] });
       const last = entry.ranges[entry.ranges.length - 1];
       if (last && last.hi + 1n === lo) entry.ranges[entry.ranges.length - 1] = { family, lo: last.lo, hi };
       else entry.ranges.push({ family, lo, hi });
@@ -10510,9 +10526,6 @@ function smallestEnclosing(family, lo, hi) {
 }
 
 // src/reach/universe.ts
-function selectorKey(s) {
-  return JSON.stringify(s.requirements.map((r) => JSON.stringify(r)).sort());
-}
 function namedPortKey(name, protocol) {
   return `${name}/${protocol}`;
 }
@@ -10564,11 +10577,18 @@ function buildUniverse(sides, options = {}) {
   const byKey = /* @__PURE__ */ new Map();
   const NONE2 = /* @__PURE__ */ new Set();
   const nsProjection = /* @__PURE__ */ new Map();
+  const namedMaps = /* @__PURE__ */ new Map();
+  const placed = /* @__PURE__ */ new WeakMap();
   const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
     const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
       const ns = side2.namespaces.get(ep.pod.namespace);
+      const seen = placed.get(ep.pod);
+      if (seen !== void 0 && seen.ns === (ns ?? ep.pod.namespace)) {
+        map.set(ep.id, seen.index);
+        continue;
+      }
       let nsp = nsProjection.get(ns ?? ep.pod.namespace);
       if (!nsp) {
         const labels3 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
@@ -10591,9 +10611,13 @@ ${[...onNodes].join(" ")}`;
       let index = byKey.get(key);
       if (index === void 0) {
         index = podClasses.length;
-        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts: new Map(named), hostNetwork, inNetworks, onNodes });
+        const namedKey = JSON.stringify(named);
+        let namedPorts = namedMaps.get(namedKey);
+        if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named));
+        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
         byKey.set(key, index);
       }
+      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index });
       map.set(ep.id, index);
     }
     return map;
@@ -10608,9 +10632,9 @@ function holdsAll(cidr, ips) {
   const r = cidrRange(cidr);
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
-function project(labels2, keys) {
+function project(labels2, keys2) {
   const out = {};
-  for (const k of Object.keys(labels2).sort()) if (keys.has(k)) out[k] = labels2[k];
+  for (const k of Object.keys(labels2).sort()) if (keys2.has(k)) out[k] = labels2[k];
   return out;
 }
 
@@ -10643,17 +10667,24 @@ function specPorts(spec, names) {
 
 // src/reach/admin-tiers.ts
 function tierRules(policies, peers, podClasses) {
-  const empty = () => Array.from({ length: podClasses }, () => []);
-  const out = { admin: { ingress: empty(), egress: empty() }, baseline: { ingress: empty(), egress: empty() } };
-  for (const policy of [...policies].sort(adminOrder)) {
-    const subjects = peers.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: policy.subject.namespaces }, pods: policy.subject.pods }]);
-    for (const dir of ["ingress", "egress"]) {
-      const rules2 = policy[dir].map((rule) => ({ policy, rule }));
-      if (rules2.length === 0) continue;
-      for (const s of subjects) out[policy.tier][dir][s].push(...rules2);
-    }
-  }
-  return out;
+  const sorted = [...policies].sort(adminOrder);
+  const member = () => Array.from({ length: podClasses }, () => []);
+  const members = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
+  sorted.forEach((policy, i) => {
+    const subjects = peers.ofAdminSubject(policy.subject);
+    for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
+  });
+  const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
+  const lists = (tier, dir) => {
+    const shared = /* @__PURE__ */ new Map();
+    return members[tier][dir].map((idx) => {
+      const key = idx.join(",");
+      let l = shared.get(key);
+      if (l === void 0) shared.set(key, l = idx.flatMap((i) => applied[i][dir]));
+      return l;
+    });
+  };
+  return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
 }
 function walkTier(rules2, peers, portsAt, interner) {
   let decided = EMPTY_ROW;
@@ -10739,7 +10770,11 @@ var PeerNodes = class {
   }
   universe;
   cache = /* @__PURE__ */ new Map();
+  // The same list object asks again and again (each row and each explanation that names its
+  // rule): answered without building its text key.
+  byList = /* @__PURE__ */ new WeakMap();
   byAdminRule = /* @__PURE__ */ new WeakMap();
+  bySubject = /* @__PURE__ */ new WeakMap();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   byNamespace = /* @__PURE__ */ new Map();
   nsGroups = [];
@@ -10747,6 +10782,12 @@ var PeerNodes = class {
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns) {
     return this.byNamespace.get(ns) ?? [];
+  }
+  /** The pod classes an admin-tier policy's subject selects, once per subject object. */
+  ofAdminSubject(subject) {
+    let nodes = this.bySubject.get(subject);
+    if (!nodes) this.bySubject.set(subject, nodes = this.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: subject.pods }]));
+    return nodes;
   }
   /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */
   ofAdminRule(rule) {
@@ -10757,6 +10798,8 @@ var PeerNodes = class {
   /** Nodes matched by any of the peers (OR), ascending; "any" matches every node. */
   of(policyNamespace, peers) {
     if (peers === "any") return this.all;
+    const seen = this.byList.get(peers);
+    if (seen !== void 0 && seen.ns === policyNamespace) return seen.nodes;
     const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
     let nodes = this.cache.get(key);
     if (!nodes) {
@@ -10767,6 +10810,7 @@ var PeerNodes = class {
       nodes = Int32Array.from(out);
       this.cache.set(key, nodes);
     }
+    this.byList.set(peers, { ns: policyNamespace, nodes });
     return nodes;
   }
   match(policyNs, peer2) {
@@ -10798,7 +10842,13 @@ var PeerNodes = class {
     return out;
   }
 };
+var peerKeys = /* @__PURE__ */ new WeakMap();
 function peerKey(peer2) {
+  let key = peerKeys.get(peer2);
+  if (key === void 0) peerKeys.set(peer2, key = peerText(peer2));
+  return key;
+}
+function peerText(peer2) {
   switch (peer2.kind) {
     case "ipBlock":
       return "ip:" + ipBlockKey(peer2);
@@ -10811,61 +10861,136 @@ function peerKey(peer2) {
 
 // src/reach/rule-ids.ts
 var RuleIds = class {
+  /**
+   * `common`: policy objects every revision holds (the files a pull request left alone). Their
+   * rules are the same objects on every side, so they are named by identity, without the text of
+   * what they say; only the rules of changed files need that to be recognised across sides. A
+   * common rule and a changed one that say the same get different ids: a class governed by them
+   * is then compared row by row, which costs time, never an answer.
+   */
+  constructor(common = /* @__PURE__ */ new Set()) {
+    this.common = common;
+  }
+  common;
   byKey = /* @__PURE__ */ new Map();
   byRule = /* @__PURE__ */ new WeakMap();
+  lists = /* @__PURE__ */ new Map();
+  next = 0;
   /** Same id for rules of the same direction, namespace, peers and ports. */
   id(policy, rule) {
     let id = this.byRule.get(rule);
     if (id !== void 0) return id;
-    const key = JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]);
-    id = this.byKey.get(key);
-    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }
   /** Same id for admin-tier rules of the same direction, action, matched peers and ports. */
-  adminId(rule) {
+  adminId(policy, rule) {
     let id = this.byRule.get(rule);
     if (id !== void 0) return id;
-    const key = JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]);
-    id = this.byKey.get(key);
-    if (id === void 0) this.byKey.set(key, id = this.byKey.size);
+    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
+    return id;
+  }
+  /**
+   * A short name for a list of rule ids (their text): signatures made of these stay short, so
+   * comparing and hashing them costs little however many rules govern a class.
+   */
+  listId(text) {
+    let id = this.lists.get(text);
+    if (id === void 0) this.lists.set(text, id = this.lists.size);
+    return id;
+  }
+  byText(key) {
+    let id = this.byKey.get(key);
+    if (id === void 0) this.byKey.set(key, id = this.next++);
     return id;
   }
 };
 
 // src/reach/evaluate.ts
+function sameGoverning(a, b) {
+  if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
+  for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
+  return true;
+}
 var Shared = class {
   interner = new ConnInterner();
-  ruleIds = new RuleIds();
+  ruleIds;
+  peerNodes = /* @__PURE__ */ new WeakMap();
+  subjectsOf = /* @__PURE__ */ new WeakMap();
+  tierWalks = /* @__PURE__ */ new WeakMap();
+  /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
+  walks(universe) {
+    let w = this.tierWalks.get(universe);
+    if (w === void 0) this.tierWalks.set(universe, w = /* @__PURE__ */ new Map());
+    return w;
+  }
+  /** Which nodes peers match: the same on every side over one universe, so worked out once for all. */
+  peers(universe) {
+    let p = this.peerNodes.get(universe);
+    if (p === void 0) this.peerNodes.set(universe, p = new PeerNodes(universe));
+    return p;
+  }
+  /** The pod classes a policy selects (hostNetwork ones never): once per policy object, whichever side holds it. */
+  subjects(universe, policy) {
+    let byPolicy = this.subjectsOf.get(universe);
+    if (byPolicy === void 0) this.subjectsOf.set(universe, byPolicy = /* @__PURE__ */ new WeakMap());
+    let s = byPolicy.get(policy);
+    if (s === void 0) {
+      s = this.peers(universe).inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c].labels));
+      byPolicy.set(policy, s);
+    }
+    return s;
+  }
+  /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
+  constructor(sides = []) {
+    const [first, ...rest] = sides;
+    const common = /* @__PURE__ */ new Set([...first?.policies ?? [], ...first?.adminPolicies ?? []]);
+    for (const side2 of rest) {
+      const here = /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
+      for (const p of common) if (!here.has(p)) common.delete(p);
+    }
+    this.ruleIds = new RuleIds(common);
+  }
 };
 function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
-  const peers = new PeerNodes(universe);
+  const peers = shared.peers(universe);
   const { interner, ruleIds } = shared;
   const policies = side2.policies;
   const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
   const noRules = [];
   const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
   const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
-  const isolating = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  const applied = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  for (const policy of policies) {
-    const subjects = peers.inNamespace(policy.namespace).filter((i) => selects(policy.subject, universe.podClasses[i].labels));
-    for (const dir of ["ingress", "egress"]) {
-      const rules2 = policy[dir];
-      if (!rules2) continue;
-      const ruleList = rules2.map((rule) => ({ policy, rule }));
-      for (const s of subjects) {
-        isolating[dir][s].push(policy);
-        applied[dir][s].push(...ruleList);
-      }
+  const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
+  policies.forEach((policy, i) => {
+    const subjects = shared.subjects(universe, policy);
+    for (const dir of ["ingress", "egress"]) if (policy[dir]) for (const s of subjects) member[dir][s].push(i);
+  });
+  const ruleLists = policies.map((policy) => ({ ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) }));
+  const isolating = { ingress: new Array(P), egress: new Array(P) };
+  const applied = { ingress: new Array(P), egress: new Array(P) };
+  for (const dir of ["ingress", "egress"]) {
+    const lists = /* @__PURE__ */ new Map();
+    for (let c = 0; c < P; c++) {
+      const idx = member[dir][c];
+      const key = idx.join(",");
+      let l = lists.get(key);
+      if (l === void 0) lists.set(key, l = { isolating: idx.map((i) => policies[i]), applied: idx.flatMap((i) => ruleLists[i][dir]) });
+      isolating[dir][c] = l.isolating;
+      applied[dir][c] = l.applied;
     }
   }
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
-  const portsKey = (node) => node < P ? JSON.stringify([...universe.podClasses[node].namedPorts]) : "ext";
+  const portsKey = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
+  const ruleText = /* @__PURE__ */ new WeakMap();
+  const rulesSaid = (rules2) => {
+    let t = ruleText.get(rules2);
+    if (t === void 0) ruleText.set(rules2, t = ruleIds.listId([...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
+    return t;
+  };
   const signatures = { ingress: new Array(P), egress: new Array(P) };
   const signature = (cls, dir) => {
     let sig = signatures[dir][cls];
@@ -10873,12 +10998,12 @@ function evaluate(universe, side2, shared = new Shared()) {
       const parts = [];
       const rules2 = applied[dir][cls];
       const isolated = isolating[dir][cls].length > 0;
-      parts.push(isolated ? [...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",") : "open");
-      let named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
+      parts.push(isolated ? rulesSaid(rules2) : "open");
+      let named = dir === "ingress" && anyNamed(rules2);
       for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
         if (tierRules2.length === 0) continue;
-        parts.push(`${tier}:${tierRules2.map((r) => ruleIds.adminId(r.rule)).join(",")}`);
-        named ||= dir === "ingress" && tierRules2.some((r) => hasNamedPorts(r.rule));
+        parts.push(`${tier}:${tierSaid(tierRules2, ruleIds)}`);
+        named ||= dir === "ingress" && anyNamed(tierRules2);
       }
       sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
       signatures[dir][cls] = sig;
@@ -10909,10 +11034,10 @@ function evaluate(universe, side2, shared = new Shared()) {
     if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
     return r;
   };
-  const walks = /* @__PURE__ */ new Map();
+  const walks = shared.walks(universe);
   const tierWalk = (cls, dir, rules2) => {
-    const named = dir === "ingress" && rules2.some((r) => hasNamedPorts(r.rule));
-    const key = `${dir}|${rules2.map((r) => ruleIds.adminId(r.rule)).join(",")}|${named ? portsKey(cls) : ""}`;
+    const named = dir === "ingress" && anyNamed(rules2);
+    const key = `${dir}|${tierSaid(rules2, ruleIds)}|${named ? portsKey(cls) : ""}`;
     let w = walks.get(key);
     if (w === void 0) walks.set(key, w = walkTier(rules2, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
     return w;
@@ -10952,13 +11077,28 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return b.build((c) => interner.intern(c));
   };
+  const matched = /* @__PURE__ */ new WeakMap();
+  const matching = (rules2, peer2, nodesOf) => {
+    if (rules2.length === 0) return "";
+    let byPeer = matched.get(rules2);
+    if (byPeer === void 0) matched.set(rules2, byPeer = /* @__PURE__ */ new Map());
+    let bits = byPeer.get(peer2);
+    if (bits === void 0) {
+      bits = "";
+      for (const r of rules2) bits += includes(nodesOf(r), peer2) ? "1" : "0";
+      byPeer.set(peer2, bits);
+    }
+    return bits;
+  };
+  const npNodes = (r) => peers.of(r.policy.namespace, r.rule.peers);
+  const adminNodes = (r) => peers.ofAdminRule(r.rule);
   const decisionCache = /* @__PURE__ */ new Map();
+  const listNames = new ListNames();
   const governed = { ingress: new Array(P), egress: new Array(P) };
   const governedBy = (cls, dir) => {
     let key = governed[dir][cls];
     if (key === void 0) {
-      const ids = (rules2) => rules2.map((r) => `${r.policy.id}#${r.rule.index}`).join(",");
-      key = [ids(applied[dir][cls]), isolating[dir][cls].map((p) => p.id).join(","), ids(adminRules(cls, dir)), ids(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -10978,10 +11118,21 @@ function evaluate(universe, side2, shared = new Shared()) {
     },
     row,
     signature,
+    governing(cls, dir) {
+      const admin = adminRules(cls, dir);
+      const baseline = baselineRules(cls, dir);
+      return { policies: isolating[dir][cls], admin: admin.length === 0 ? -1 : tierSaid(admin, ruleIds), baseline: baseline.length === 0 ? -1 : tierSaid(baseline, ruleIds) };
+    },
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
     },
     matchingRules,
+    explanationKey(src, dst, dir) {
+      const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+      if (subject >= P) return "-";
+      const bits = `${matching(applied[dir][subject], peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
+      return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
+    },
     decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return null;
@@ -10996,13 +11147,47 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
     const names = portNamesOf(dst);
-    const matching = (rules2) => rules2.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+    const matching2 = (rules2) => rules2.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
     const policies2 = isolating[dir][subject];
     return decide(
-      matching(admin),
-      policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) }
+      matching2(admin),
+      policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching2(baseline) }
     );
   }
+}
+var namedIn = /* @__PURE__ */ new WeakMap();
+function anyNamed(rules2) {
+  let named = namedIn.get(rules2);
+  if (named === void 0) namedIn.set(rules2, named = rules2.some((r) => hasNamedPorts(r.rule)));
+  return named;
+}
+var tierTexts = /* @__PURE__ */ new WeakMap();
+function tierSaid(rules2, ruleIds) {
+  let texts = tierTexts.get(ruleIds);
+  if (texts === void 0) tierTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
+  let t = texts.get(rules2);
+  if (t === void 0) texts.set(rules2, t = ruleIds.listId(rules2.map((r) => ruleIds.adminId(r.policy, r.rule)).join(",")));
+  return t;
+}
+var ListNames = class {
+  byText = /* @__PURE__ */ new Map();
+  byList = /* @__PURE__ */ new WeakMap();
+  of(list3) {
+    let id = this.byList.get(list3);
+    if (id === void 0) {
+      const text = list3.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
+      id = this.byText.get(text);
+      if (id === void 0) this.byText.set(text, id = this.byText.size);
+      this.byList.set(list3, id);
+    }
+    return id;
+  }
+};
+var portsKeys = /* @__PURE__ */ new WeakMap();
+function namedPortsKey(ports) {
+  let k = portsKeys.get(ports);
+  if (k === void 0) portsKeys.set(ports, k = JSON.stringify([...ports]));
+  return k;
 }
 function includes(sorted, v) {
   let lo = 0;
@@ -11129,7 +11314,7 @@ function dedupe(rs) {
 // src/diff/compute.ts
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
-  const shared = new Shared();
+  const shared = new Shared([base2, head]);
   const rb = evaluate(universe, base2, shared);
   const rh = evaluate(universe, head, shared);
   const [inBase, inHead] = universe.classOf;
@@ -11138,11 +11323,18 @@ function diffSides(base2, head, options = {}) {
   for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
+  const explained = /* @__PURE__ */ new Map();
+  const pairKey = (r, src, dst) => src === void 0 || dst === void 0 ? "none" : `${r.explanationKey(src, dst, "egress")}/${r.explanationKey(src, dst, "ingress")}`;
   const outcome2 = (bs, bd, hs, hd) => {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn === hConn || bConn.equals(hConn)) return null;
-    return { base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) };
+    const explain1 = () => ({ base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) });
+    if (options.exhaustive) return explain1();
+    const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
+    let o = explained.get(key);
+    if (o === void 0) explained.set(key, o = explain1());
+    return o;
   };
   const changes = [];
   const record = (src, dst, o) => {
@@ -11163,8 +11355,8 @@ function diffSides(base2, head, options = {}) {
   }
   const groups = [...byKey.values()];
   const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
-  const merged = new Map(universe.externals.map((e) => [e.id, e]));
-  const classIds = new Set(universe.externals.map((e) => e.id));
+  const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
+  const classes = new Set(universe.externals);
   for (let a = 0; a < groups.length; a++) {
     const ga = groups[a];
     for (const b of pairs.groups[a] ?? []) {
@@ -11175,13 +11367,13 @@ function diffSides(base2, head, options = {}) {
     }
     const outs = new MergedExternals();
     const ins = new MergedExternals();
-    for (const e of pairs.externalsOut[a] ?? []) outs.add(universe.externals[e], outcome2(ga.b, P + e, ga.h, P + e));
-    for (const e of pairs.externalsIn[a] ?? []) ins.add(universe.externals[e], outcome2(P + e, ga.b, P + e, ga.h));
-    for (const [ext, o] of outs.merged(merged)) for (const x of ga.members) record(x, ext, o);
-    for (const [ext, o] of ins.merged(merged)) for (const x of ga.members) record(ext, x, o);
+    for (const e of pairs.externalsOut[a] ?? []) outs.add(e, outcome2(ga.b, P + e, ga.h, P + e));
+    for (const e of pairs.externalsIn[a] ?? []) ins.add(e, outcome2(P + e, ga.b, P + e, ga.h));
+    for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
+    for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classIds.has(e.id)), changes };
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes };
   function allPairs(n) {
     const every = Array.from({ length: n }, (_, i) => i);
     const externals = universe.externals.map((_, i) => i);
@@ -11213,7 +11405,7 @@ function touchedPairs(groups, rb, rh, P) {
   }
   for (const [cls, g] of stayed) {
     for (const dir of ["egress", "ingress"]) {
-      if (rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
+      if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node) => {
         if (node >= P) (dir === "egress" ? extOut : extIn)[g].add(node - P);
@@ -11232,25 +11424,44 @@ function touchedPairs(groups, rb, rh, P) {
   return { groups: dst.map(sorted), externalsOut: extOut.map(sorted), externalsIn: extIn.map(sorted) };
 }
 var MergedExternals = class {
-  buckets = /* @__PURE__ */ new Map();
+  // By outcome object first (explained pairs share theirs), by what the outcome says when merged.
+  byOutcome = /* @__PURE__ */ new Map();
   add(e, o) {
     if (!o) return;
-    const family = e.ranges[0].family;
-    const key = `${family}|${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}`;
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.ranges.push(...e.ranges);
-    else this.buckets.set(key, { family, ranges: [...e.ranges], outcome: o });
+    const list3 = this.byOutcome.get(o);
+    if (list3) list3.push(e);
+    else this.byOutcome.set(o, [e]);
   }
-  /** The merged endpoints with their outcome; one endpoint object per distinct id (kept in `pool`). */
-  merged(pool2) {
-    return [...this.buckets.values()].map((b) => {
-      const made = externalEndpoint(b.family, b.ranges);
-      const known = pool2.get(made.id);
-      if (!known) pool2.set(made.id, made);
-      return [known ?? made, b.outcome];
+  /**
+   * The merged endpoints with their outcome. `made` holds the endpoints made so far by the
+   * external classes they merge, so that pod classes merging the same ones share one object.
+   */
+  merged(externals, made) {
+    const buckets = /* @__PURE__ */ new Map();
+    for (const [o, classes] of this.byOutcome) {
+      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}`;
+      for (const e of classes) {
+        const family = externals[e].ranges[0].family;
+        const key = `${family}|${says}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.classes.push(e);
+        else buckets.set(key, { family, classes: [e], outcome: o });
+      }
+    }
+    return [...buckets.values()].map((b) => {
+      const key = b.classes.sort((x, y) => x - y).join(",");
+      let ext = made.get(key);
+      if (ext === void 0) made.set(key, ext = externalEndpoint(b.family, b.classes.flatMap((e) => externals[e].ranges)));
+      return [ext, b.outcome];
     });
   }
 };
+function byAddress(x, y) {
+  const a = x.ranges[0];
+  const b = y.ranges[0];
+  if (a.family !== b.family) return a.family === "v4" ? -1 : 1;
+  return a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : cmp(x.id, y.id);
+}
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -11866,17 +12077,28 @@ function policyTextChanges(base2, head) {
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at3 = h ?? b;
     const where = { file: at3.file, line: at3.locate([]).line };
-    if (b && h && normalizedYaml(b) === normalizedYaml(h)) {
+    if (b && h && normalized(b) === normalized(h)) {
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
     }
     const status = !b ? "added" : !h ? "removed" : "modified";
-    const bYaml = b ? authoredYaml(b) : "";
-    const hYaml = h ? authoredYaml(h) : "";
-    const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-    out.push({ id, status, ...where, patch: patch.split("\n").slice(1).join("\n") });
+    let patch;
+    out.push({
+      id,
+      status,
+      ...where,
+      get patch() {
+        return patch ??= textPatch(b, h);
+      }
+    });
   }
   return out;
+}
+function textPatch(b, h) {
+  const bYaml = b ? authoredYaml(b) : "";
+  const hYaml = h ? authoredYaml(h) : "";
+  const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+  return patch.split("\n").slice(1).join("\n");
 }
 function authoredYaml(obj2) {
   const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
@@ -11889,7 +12111,7 @@ function authoredMeta(meta) {
   for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
-function normalizedYaml(obj2) {
+function normalized(obj2) {
   const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
   const spec = isPlainObject(obj2.body["spec"]) ? { ...obj2.body["spec"] } : {};
   const dropEmpty = (k) => {
@@ -11917,7 +12139,7 @@ function normalizedYaml(obj2) {
     metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj2.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
-  return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
+  return JSON.stringify(sortKeys(kept));
 }
 function sortKeys(v) {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -12001,15 +12223,23 @@ function defaultGateConfig() {
 function evaluateGate(changes, exposures, config) {
   const rules2 = config.failOn.filter((r) => r !== "none");
   const violations = [];
-  const asExposure = new Set(exposures);
-  for (const c of [...exposures, ...changes.filter((c2) => !asExposure.has(c2))]) {
+  for (const c of exposures) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules2) {
-      const conn = asExposure.has(c) ? exposureOffending(rule, c, config) : offending(rule, c, config);
+      const conn = exposureOffending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
-  return { passed: violations.length === 0, violations };
+  const exposureViolations2 = violations.length;
+  const asExposure = new Set(exposures);
+  for (const c of changes) {
+    if (c.opened.isEmpty || asExposure.has(c)) continue;
+    for (const rule of rules2) {
+      const conn = offending(rule, c, config);
+      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+    }
+  }
+  return { passed: violations.length === 0, violations, exposureViolations: exposureViolations2 };
 }
 function offending(rule, c, config) {
   switch (rule) {
@@ -12281,14 +12511,14 @@ function objectMeta(obj2, metaKind = "namespaced") {
 }
 
 // src/load/admin-fields.ts
-function exactlyOne(c, d, at3, keys, what) {
-  const choices = keys.join(", ");
+function exactlyOne(c, d, at3, keys2, what) {
+  const choices = keys2.join(", ");
   if (c.map(at3) === void 0) {
     if (c.isUnset(at3)) c.error(at3, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
-  c.knownKeys(at3, keys);
-  const set = keys.filter((k) => !c.isUnset([...at3, k]));
+  c.knownKeys(at3, keys2);
+  const set = keys2.filter((k) => !c.isUnset([...at3, k]));
   if (set.length === 0) {
     c.error(at3, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
     return void 0;
@@ -12456,8 +12686,8 @@ function readSubject(c, d) {
   return key === "namespaces" ? namespacesOnly(c, [...at3, key]) : namespacedPods(c, d, [...at3, key]);
 }
 function readPeer(c, d, dir, at3) {
-  const keys = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
-  const key = exactlyOne(c, d, at3, keys, "a peer");
+  const keys2 = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
+  const key = exactlyOne(c, d, at3, keys2, "a peer");
   if (key === void 0) return void 0;
   const field = [...at3, key];
   switch (key) {
@@ -16056,8 +16286,8 @@ var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () =
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
-  const policies = clusters.flatMap((c) => c.policies);
-  const admin = clusters.flatMap((c) => c.adminPolicies);
+  const policies = distinct(clusters.flatMap((c) => c.policies));
+  const admin = distinct(clusters.flatMap((c) => c.adminPolicies));
   const peers = [];
   for (const p of policies) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
@@ -16070,7 +16300,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
-  const services = clusters.flatMap((c) => c.services).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
@@ -16098,12 +16328,10 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   });
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
-  for (const c of clusters) {
-    for (const w of c.workloads) {
-      const list3 = declared.get(w.namespace);
-      if (list3) list3.push(w.labels);
-      else declared.set(w.namespace, [w.labels]);
-    }
+  for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
+    const list3 = declared.get(w.namespace);
+    if (list3) list3.push(w.labels);
+    else declared.set(w.namespace, [w.labels]);
   }
   const targets = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
@@ -16202,7 +16430,7 @@ function peerIndex(policies, peers) {
       if (list3) list3.push(i);
       else own.set(namespace, [i]);
     } else {
-      const key = selectorKey2(peer2.namespaces.selector);
+      const key = selectorKey(peer2.namespaces.selector);
       const entry = bySelector.get(key);
       if (entry) entry.indexes.push(i);
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
@@ -16211,7 +16439,7 @@ function peerIndex(policies, peers) {
   const firsts = (indexes) => {
     const seen = /* @__PURE__ */ new Set();
     return indexes.filter((i) => {
-      const key = selectorKey2(peers[i].peer.pods);
+      const key = selectorKey(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -16229,16 +16457,13 @@ function peerIndex(policies, peers) {
     }
   };
 }
-var selectorKeys = /* @__PURE__ */ new WeakMap();
-function selectorKey2(s) {
-  let key = selectorKeys.get(s);
-  if (key === void 0) selectorKeys.set(s, key = JSON.stringify([...s.requirements].map((r) => JSON.stringify(r)).sort()));
-  return key;
+function distinct(xs) {
+  return [...new Set(xs)];
 }
 function dedupe2(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    const key = selectorKey2(s);
+    const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
   return [...seen.values()];
@@ -16782,8 +17007,9 @@ function violationsByChange(violations) {
   return out;
 }
 var NONE = [];
-function violationsInStep(violations, changes) {
-  const flows = violations.filter((v) => !("via" in v.change));
+function violationsInStep(gate, changes) {
+  const violations = gate.violations;
+  const flows = violations.slice(gate.exposureViolations);
   const start = new Int32Array(changes.length).fill(-1);
   const count = new Int32Array(changes.length);
   let i = 0;
@@ -16801,6 +17027,14 @@ function violationsInStep(violations, changes) {
   }
   return (k) => count[k] === 0 ? NONE : flows.slice(start[k], start[k] + count[k]);
 }
+function addPart(bucket, c, i) {
+  const d = c.dst;
+  let entry = bucket.perDst.get(d);
+  if (!entry) bucket.perDst.set(d, entry = { dst: d, srcs: [], self: false, parts: [] });
+  entry.srcs.push(c.src);
+  if (c.src === d || c.src.id === d.id) entry.self = true;
+  entry.parts.push(i);
+}
 var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
   const known = grouped.get(report.changes);
@@ -16812,7 +17046,7 @@ function groupChanges(report) {
 }
 function groupAll(report) {
   const index = new UniverseIndex(report.universe, report.endpoints);
-  const violationsOf = violationsInStep(report.gate.violations, report.changes);
+  const violationsOf = violationsInStep(report.gate, report.changes);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const order = { opened: [], closed: [] };
   const ids = /* @__PURE__ */ new Map();
@@ -16854,6 +17088,7 @@ function groupAll(report) {
   };
   let openedFlows = 0;
   let closedFlows = 0;
+  const last = { opened: void 0, closed: void 0 };
   report.changes.forEach((c, i) => {
     if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
@@ -16861,28 +17096,40 @@ function groupAll(report) {
       if (conn.isEmpty) continue;
       if (facet === "opened") openedFlows++;
       else closedFlows++;
-      const { reasons, id: reasonsId } = reasonsOf(c, facet);
       const hits = facet === "opened" ? violationsOf(i) : NONE;
+      const prev = last[facet];
+      if (prev && prev.why === c.why && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
+        addPart(prev.bucket, c, i);
+        continue;
+      }
+      const { reasons, id: reasonsId } = reasonsOf(c, facet);
       const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
       const byConn = child2(buckets[facet], shape);
       const byReasons = child2(byConn, connId(conn));
       const byGate = child2(byReasons, reasonsId);
       const g = gateId(hits);
-      const bucket = byGate.get(g);
-      if (bucket) bucket.parts.push(i);
-      else {
-        const made = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), parts: [i] };
-        byGate.set(g, made);
-        order[facet].push(made);
+      let bucket = byGate.get(g);
+      if (!bucket) {
+        bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: /* @__PURE__ */ new Map() };
+        byGate.set(g, bucket);
+        order[facet].push(bucket);
       }
+      addPart(bucket, c, i);
+      last[facet] = { why: c.why, conn, type: c.type, endpoint: c.endpoint, hits, bucket };
     }
   });
   const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
   const opened = build2("opened");
   return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
 }
+function sameHits(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k].rule !== b[k].rule || a[k].conn !== b[k].conn) return false;
+  return true;
+}
 function collapse(facet, bucket, changes, index) {
-  return rectangles(bucket.parts, changes, index).map((r) => {
+  return rectangles(bucket, index).map((r) => {
     const sorted = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
@@ -16901,19 +17148,16 @@ function collapse(facet, bucket, changes, index) {
     };
   });
 }
-function rectangles(parts, changes, index) {
+function rectangles(bucket, index) {
   const perDst = /* @__PURE__ */ new Map();
-  for (const p of parts) {
-    const c = changes[p];
-    const d = c.dst;
-    let entry = perDst.get(d.id);
-    if (!entry) {
-      entry = { dst: d, srcs: [], self: false, parts: [] };
-      perDst.set(d.id, entry);
+  for (const entry of bucket.perDst.values()) {
+    const known = perDst.get(entry.dst.id);
+    if (!known) perDst.set(entry.dst.id, entry);
+    else {
+      for (const x of entry.srcs) known.srcs.push(x);
+      for (const p of entry.parts) known.parts.push(p);
+      known.self ||= entry.self;
     }
-    entry.srcs.push(c.src);
-    if (c.src.id === d.id) entry.self = true;
-    entry.parts.push(p);
   }
   const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
@@ -16963,16 +17207,24 @@ function dnsLoss(report) {
   const servers = [];
   let udp = false;
   let tcp = false;
-  for (const c of report.changes) {
-    if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
-    const lost = c.closed.intersect(DNS);
-    if (lost.isEmpty) continue;
-    if (!isNameServer(c.dst, anyServer)) continue;
-    sources.push(c.src);
-    servers.push(c.dst);
+  const consider = (closed, srcs, dsts) => {
+    const lost = closed.intersect(DNS);
+    if (lost.isEmpty) return;
+    const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
+    const named = dsts.filter((d) => isNameServer(d, anyServer));
+    let any = false;
+    for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
+    for (const d of named) {
+      if (!losing.some((s) => s.id !== d.id)) continue;
+      servers.push(d);
+      any = true;
+    }
+    if (!any) return;
     udp ||= !lost.ports("UDP").isEmpty;
     tcp ||= !lost.ports("TCP").isEmpty;
-  }
+  };
+  for (const g of groupChanges(report).closed) consider(g.conn, g.sources.endpoints, g.destinations.endpoints);
+  for (const c of report.exposureChanges) if (c.source === "ingress-controller" && !c.closed.isEmpty) consider(c.closed, [c.src], [c.dst]);
   if (sources.length === 0) return null;
   const index = new UniverseIndex(report.universe, report.endpoints);
   const protocols = [];
