@@ -31855,57 +31855,6 @@ var ConnSet = class _ConnSet {
   }
 };
 
-// src/net/conn-interner.ts
-var ConnInterner = class {
-  byKey = /* @__PURE__ */ new Map([
-    [ConnSet.NONE.toString(), ConnSet.NONE],
-    [ConnSet.ALL.toString(), ConnSet.ALL]
-  ]);
-  meets = /* @__PURE__ */ new Map();
-  joins = /* @__PURE__ */ new Map();
-  differences = /* @__PURE__ */ new Map();
-  /** Sets already canonical: interning them again costs no string. */
-  canonical = /* @__PURE__ */ new WeakSet();
-  intern(c) {
-    if (c.isEmpty || c.isAll || this.canonical.has(c)) return c;
-    const key = c.toString();
-    const known = this.byKey.get(key);
-    if (known) return known;
-    this.byKey.set(key, c);
-    this.canonical.add(c);
-    return c;
-  }
-  /** a ∪ b for interned sets, computed once per pair. */
-  union(a, b) {
-    if (b.isEmpty || a.isAll || a === b) return a;
-    if (a.isEmpty || b.isAll) return b;
-    return this.cached(this.joins, a, b, () => a.union(b));
-  }
-  /** a − b for interned sets, computed once per pair. */
-  subtract(a, b) {
-    if (a.isEmpty || b.isEmpty) return a;
-    if (b.isAll || a === b) return ConnSet.NONE;
-    return this.cached(this.differences, a, b, () => a.subtract(b));
-  }
-  cached(table, a, b, make) {
-    let row = table.get(a);
-    if (!row) table.set(a, row = /* @__PURE__ */ new Map());
-    let r = row.get(b);
-    if (!r) row.set(b, r = this.intern(make()));
-    return r;
-  }
-  /** a ∩ b for interned sets, computed once per pair. */
-  intersect(a, b) {
-    if (a.isAll || b.isEmpty || a === b) return b;
-    if (b.isAll || a.isEmpty) return a;
-    let row = this.meets.get(a);
-    if (!row) this.meets.set(a, row = /* @__PURE__ */ new Map());
-    let r = row.get(b);
-    if (!r) row.set(b, r = this.intern(a.intersect(b)));
-    return r;
-  }
-};
-
 // src/reach/row.ts
 var OPEN_ROW = Object.freeze({ fallback: ConnSet.ALL, nodes: new Int32Array(0), conns: Object.freeze([]) });
 var EMPTY_ROW = Object.freeze({ fallback: ConnSet.NONE, nodes: new Int32Array(0), conns: Object.freeze([]) });
@@ -32467,6 +32416,93 @@ function decide(admin, next) {
   return pieces;
 }
 
+// src/reach/list-keys.ts
+var namedIn = /* @__PURE__ */ new WeakMap();
+function anyNamed(rules2) {
+  let named = namedIn.get(rules2);
+  if (named === void 0) namedIn.set(rules2, named = rules2.some((r) => hasNamedPorts(r.rule)));
+  return named;
+}
+var tierTexts = /* @__PURE__ */ new WeakMap();
+function tierSaid(rules2, ruleIds) {
+  let texts = tierTexts.get(ruleIds);
+  if (texts === void 0) tierTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
+  let t = texts.get(rules2);
+  if (t === void 0) texts.set(rules2, t = ruleIds.listId(rules2.map((r) => ruleIds.adminId(r.policy, r.rule)).join(",")));
+  return t;
+}
+var ListNames = class {
+  byText = /* @__PURE__ */ new Map();
+  byList = /* @__PURE__ */ new WeakMap();
+  of(list4) {
+    let id = this.byList.get(list4);
+    if (id === void 0) {
+      const text = list4.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
+      id = this.byText.get(text);
+      if (id === void 0) this.byText.set(text, id = this.byText.size);
+      this.byList.set(list4, id);
+    }
+    return id;
+  }
+};
+var portsKeys = /* @__PURE__ */ new WeakMap();
+function namedPortsKey(ports) {
+  let k = portsKeys.get(ports);
+  if (k === void 0) portsKeys.set(ports, k = JSON.stringify([...ports]));
+  return k;
+}
+
+// src/net/conn-interner.ts
+var ConnInterner = class {
+  byKey = /* @__PURE__ */ new Map([
+    [ConnSet.NONE.toString(), ConnSet.NONE],
+    [ConnSet.ALL.toString(), ConnSet.ALL]
+  ]);
+  meets = /* @__PURE__ */ new Map();
+  joins = /* @__PURE__ */ new Map();
+  differences = /* @__PURE__ */ new Map();
+  /** Sets already canonical: interning them again costs no string. */
+  canonical = /* @__PURE__ */ new WeakSet();
+  intern(c) {
+    if (c.isEmpty || c.isAll || this.canonical.has(c)) return c;
+    const key = c.toString();
+    const known = this.byKey.get(key);
+    if (known) return known;
+    this.byKey.set(key, c);
+    this.canonical.add(c);
+    return c;
+  }
+  /** a ∪ b for interned sets, computed once per pair. */
+  union(a, b) {
+    if (b.isEmpty || a.isAll || a === b) return a;
+    if (a.isEmpty || b.isAll) return b;
+    return this.cached(this.joins, a, b, () => a.union(b));
+  }
+  /** a − b for interned sets, computed once per pair. */
+  subtract(a, b) {
+    if (a.isEmpty || b.isEmpty) return a;
+    if (b.isAll || a === b) return ConnSet.NONE;
+    return this.cached(this.differences, a, b, () => a.subtract(b));
+  }
+  cached(table, a, b, make) {
+    let row = table.get(a);
+    if (!row) table.set(a, row = /* @__PURE__ */ new Map());
+    let r = row.get(b);
+    if (!r) row.set(b, r = this.intern(make()));
+    return r;
+  }
+  /** a ∩ b for interned sets, computed once per pair. */
+  intersect(a, b) {
+    if (a.isAll || b.isEmpty || a === b) return b;
+    if (b.isAll || a.isEmpty) return a;
+    let row = this.meets.get(a);
+    if (!row) this.meets.set(a, row = /* @__PURE__ */ new Map());
+    let r = row.get(b);
+    if (!r) row.set(b, r = this.intern(a.intersect(b)));
+    return r;
+  }
+};
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -32628,7 +32664,7 @@ var RuleIds = class {
   }
 };
 
-// src/reach/evaluate.ts
+// src/reach/shared.ts
 function sameGoverning(a, b) {
   if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
   for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
@@ -32674,6 +32710,8 @@ var Shared = class {
     this.ruleIds = new RuleIds(common);
   }
 };
+
+// src/reach/evaluate.ts
 function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
@@ -32874,40 +32912,6 @@ function evaluate(universe, side2, shared = new Shared()) {
       policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching2(baseline) }
     );
   }
-}
-var namedIn = /* @__PURE__ */ new WeakMap();
-function anyNamed(rules2) {
-  let named = namedIn.get(rules2);
-  if (named === void 0) namedIn.set(rules2, named = rules2.some((r) => hasNamedPorts(r.rule)));
-  return named;
-}
-var tierTexts = /* @__PURE__ */ new WeakMap();
-function tierSaid(rules2, ruleIds) {
-  let texts = tierTexts.get(ruleIds);
-  if (texts === void 0) tierTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
-  let t = texts.get(rules2);
-  if (t === void 0) texts.set(rules2, t = ruleIds.listId(rules2.map((r) => ruleIds.adminId(r.policy, r.rule)).join(",")));
-  return t;
-}
-var ListNames = class {
-  byText = /* @__PURE__ */ new Map();
-  byList = /* @__PURE__ */ new WeakMap();
-  of(list4) {
-    let id = this.byList.get(list4);
-    if (id === void 0) {
-      const text = list4.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
-      id = this.byText.get(text);
-      if (id === void 0) this.byText.set(text, id = this.byText.size);
-      this.byList.set(list4, id);
-    }
-    return id;
-  }
-};
-var portsKeys = /* @__PURE__ */ new WeakMap();
-function namedPortsKey(ports) {
-  let k = portsKeys.get(ports);
-  if (k === void 0) portsKeys.set(ports, k = JSON.stringify([...ports]));
-  return k;
 }
 function includes(sorted, v) {
   let lo = 0;

@@ -7,16 +7,15 @@
 // first time it is asked for: a diff asks only for the rows a change can touch.
 // Admin-tier policies fold around the NetworkPolicy row (admin-tiers.ts).
 import type { Direction, Policy, Rule } from "../model/policy.js";
-import { selects } from "../model/selector.js";
-import { ConnInterner } from "../net/conn-interner.js";
 import { ConnSet } from "../net/conn-set.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule, type TierWalk } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
-import { PeerNodes } from "./peer-nodes.js";
+import { anyNamed, ListNames, namedPortsKey, tierSaid } from "./list-keys.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
-import { RuleIds } from "./rule-ids.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
-import type { Side, Universe } from "./universe.js";
+import { Shared, type Governing, type SidePolicies } from "./shared.js";
+import type { Universe } from "./universe.js";
+
 
 export interface Reachability {
   readonly universe: Universe;
@@ -59,80 +58,10 @@ export interface Reachability {
 }
 
 
-/**
- * The NetworkPolicies isolating a class, in order, and its tier rule lists by what they say
- * (list ids of the shared RuleIds; -1 for none).
- */
-export interface Governing {
-  readonly policies: readonly Policy[];
-  readonly admin: number;
-  readonly baseline: number;
-}
-
-/**
- * Rows of reachabilities evaluated with one `Shared` over one universe are equal where the same
- * policy objects isolate the class and the tier rules say the same: the policies' rules are then
- * the same objects. False says nothing (signatures decide then).
- */
-export function sameGoverning(a: Governing, b: Governing): boolean {
-  if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
-  for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
-  return true;
-}
-
-/** What revisions evaluated together share, so that their rows compare by identity and signature. */
-export class Shared {
-  readonly interner = new ConnInterner();
-  readonly ruleIds: RuleIds;
-  private readonly peerNodes = new WeakMap<Universe, PeerNodes>();
-  private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
-  private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
-
-  /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
-  walks(universe: Universe): Map<string, TierWalk> {
-    let w = this.tierWalks.get(universe);
-    if (w === undefined) this.tierWalks.set(universe, (w = new Map()));
-    return w;
-  }
-
-  /** Which nodes peers match: the same on every side over one universe, so worked out once for all. */
-  peers(universe: Universe): PeerNodes {
-    let p = this.peerNodes.get(universe);
-    if (p === undefined) this.peerNodes.set(universe, (p = new PeerNodes(universe)));
-    return p;
-  }
-
-  /** The pod classes a policy selects (hostNetwork ones never): once per policy object, whichever side holds it. */
-  subjects(universe: Universe, policy: Policy): readonly number[] {
-    let byPolicy = this.subjectsOf.get(universe);
-    if (byPolicy === undefined) this.subjectsOf.set(universe, (byPolicy = new WeakMap()));
-    let s = byPolicy.get(policy);
-    if (s === undefined) {
-      s = this.peers(universe).inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c]!.labels));
-      byPolicy.set(policy, s);
-    }
-    return s;
-  }
-
-  /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
-  constructor(sides: readonly SidePolicies[] = []) {
-    const [first, ...rest] = sides;
-    const common = new Set<object>([...(first?.policies ?? []), ...(first?.adminPolicies ?? [])]);
-    for (const side of rest) {
-      const here = new Set<object>([...side.policies, ...side.adminPolicies]);
-      for (const p of common) if (!here.has(p)) common.delete(p);
-    }
-    this.ruleIds = new RuleIds(common);
-  }
-}
-
 interface AppliedRule {
   readonly policy: Policy;
   readonly rule: Rule;
 }
-
-/** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
-export type SidePolicies = Pick<Side, "policies" | "adminPolicies">;
 
 export function evaluate(universe: Universe, side: SidePolicies, shared = new Shared()): Reachability {
   const P = universe.podClasses.length;
@@ -373,50 +302,6 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
       );
   }
-}
-
-// Lists are shared by the classes they govern and never change: what is read off one is kept.
-const namedIn = new WeakMap<readonly { rule: Pick<Rule, "ports"> }[], boolean>();
-function anyNamed(rules: readonly { rule: Pick<Rule, "ports"> }[]): boolean {
-  let named = namedIn.get(rules);
-  if (named === undefined) namedIn.set(rules, (named = rules.some((r) => hasNamedPorts(r.rule))));
-  return named;
-}
-
-/** Tier rules in the order they are consulted, by what they say (RuleIds). */
-const tierTexts = new WeakMap<RuleIds, WeakMap<readonly AppliedAdminRule[], number>>();
-function tierSaid(rules: readonly AppliedAdminRule[], ruleIds: RuleIds): number {
-  let texts = tierTexts.get(ruleIds);
-  if (texts === undefined) tierTexts.set(ruleIds, (texts = new WeakMap()));
-  let t = texts.get(rules);
-  if (t === undefined) texts.set(rules, (t = ruleIds.listId(rules.map((r) => ruleIds.adminId(r.policy, r.rule)).join(","))));
-  return t;
-}
-
-type Named = { readonly id: string } | { readonly policy: { readonly id: string }; readonly rule: { readonly direction: Direction; readonly index: number } };
-
-/** Which objects a list holds (policies, or rules at their index in a policy), as a short name: reasons name them. */
-class ListNames {
-  private readonly byText = new Map<string, number>();
-  private readonly byList = new WeakMap<readonly Named[], number>();
-
-  of(list: readonly Named[]): number {
-    let id = this.byList.get(list);
-    if (id === undefined) {
-      const text = list.map((x) => ("rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id)).join(",");
-      id = this.byText.get(text);
-      if (id === undefined) this.byText.set(text, (id = this.byText.size));
-      this.byList.set(list, id);
-    }
-    return id;
-  }
-}
-
-const portsKeys = new WeakMap<ReadonlyMap<string, number>, string>();
-function namedPortsKey(ports: ReadonlyMap<string, number>): string {
-  let k = portsKeys.get(ports);
-  if (k === undefined) portsKeys.set(ports, (k = JSON.stringify([...ports])));
-  return k;
 }
 
 function includes(sorted: Int32Array, v: number): boolean {
