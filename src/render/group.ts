@@ -473,9 +473,11 @@ function groupAll(report: Groupable): Grouping {
   };
   let openedFlows = 0;
   let closedFlows = 0;
-  // Pairs come sorted by source: a run of them usually shares the objects that decide the bucket
-  // (reasons, connections, gate hits), and then the previous pair's bucket is theirs.
-  const last: Record<Facet, { why: readonly Reason[]; conn: ConnSet; type: ChangeType; endpoint: Change["endpoint"]; hits: readonly Violation[]; bucket: Bucket } | undefined> = { opened: undefined, closed: undefined };
+  // Pairs of one class pair share the objects that decide the bucket (reasons, connections, gate
+  // hits): the last bucket of each reason list is theirs when the rest is the same too, found
+  // with one lookup instead of a walk down the nested maps.
+  type Last = { conn: ConnSet; type: ChangeType; endpoint: Change["endpoint"]; hits: readonly Violation[]; bucket: Bucket };
+  const last: Record<Facet, Map<readonly Reason[], Last>> = { opened: new Map(), closed: new Map() };
   report.changes.forEach((c, i) => {
     // The ingress controller's flows are exposures: shown with the objects that carry them, apart.
     if (c.src.type === "ingress-controller") return;
@@ -485,8 +487,8 @@ function groupAll(report: Groupable): Grouping {
       if (facet === "opened") openedFlows++;
       else closedFlows++;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
-      const prev = last[facet];
-      if (prev && prev.why === c.why && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
+      const prev = last[facet].get(c.why);
+      if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
         addPart(prev.bucket, c, i);
         continue;
       }
@@ -504,7 +506,7 @@ function groupAll(report: Groupable): Grouping {
         order[facet].push(bucket);
       }
       addPart(bucket, c, i);
-      last[facet] = { why: c.why, conn, type: c.type, endpoint: c.endpoint, hits, bucket };
+      last[facet].set(c.why, { conn, type: c.type, endpoint: c.endpoint, hits, bucket });
     }
   });
   const build = (facet: Facet) =>
