@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DiffReport } from "../../src/analyze.js";
 import type { Endpoint } from "../../src/model/endpoint.js";
-import { groupChanges, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
+import type { Reason } from "../../src/diff/change.js";
+import { reasonKey } from "../../src/diff/reason.js";
+import { facetReasons, groupChanges, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
 import { setWords } from "../../src/render/set-words.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "../reference/generate.js";
 import { deny, deployment, diffOf, gate, namespace, netpol, yamlFile } from "./fixtures.js";
@@ -68,7 +70,11 @@ function checkExact(report: DiffReport): void {
     expect(got.sort()).toEqual([...expected].sort());
     for (const g of groups) {
       expect([...claimed(g)].sort()).toEqual(g.changes.map((c) => `${c.src.id} -> ${c.dst.id}`).sort());
-      for (const c of g.changes) expect((facet === "opened" ? c.opened : c.closed).equals(g.conn)).toBe(true);
+      for (const c of g.changes) {
+        expect((facet === "opened" ? c.opened : c.closed).equals(g.conn)).toBe(true);
+        expect([c.type, c.endpoint]).toEqual([g.type, g.endpoint]);
+        expect(facetReasons(c, facet).map(reasonKey).sort()).toEqual(g.reasons.map(reasonKey).sort());
+      }
       for (const set of [g.sources, g.destinations]) expect(expand(set.terms, report.universe)).toEqual(contents(set.endpoints));
     }
   }
@@ -206,10 +212,13 @@ describe("UniverseIndex.describe", () => {
   });
 });
 
-/** Head keeps base's namespaces and pods, with other policies (as test/diff-property.test.ts). */
-const pairArbitrary = fc.tuple(clusterArbitrary, clusterArbitrary).map(([a, b]) => {
+/** Head keeps base's namespaces and pods (one may go), with other policies (as test/diff-property.test.ts). */
+const pairArbitrary = fc.tuple(clusterArbitrary, clusterArbitrary, fc.boolean()).map(([a, b, dropPod]) => {
   const isPolicy = (o: { kind: string }) => o.kind === "NetworkPolicy";
-  const headObjects = [...a.objects.filter((o) => !isPolicy(o)), ...b.objects.filter(isPolicy)];
+  // Sometimes a pod goes too: its pairs are changes of a removed endpoint.
+  let kept = a.objects.filter((o) => !isPolicy(o));
+  if (dropPod) kept = kept.filter((_, i) => i !== kept.findIndex((o) => o.kind === "Pod"));
+  const headObjects = [...kept, ...b.objects.filter(isPolicy)];
   const head: GeneratedCluster = { objects: headObjects, files: [{ path: "manifests/head.yaml", text: headObjects.map((o) => JSON.stringify(o)).join("\n---\n") }] };
   return { base: a, head };
 });
@@ -219,7 +228,12 @@ describe("groupChanges (property)", () => {
     fc.assert(
       fc.property(pairArbitrary, fc.constantFrom("declared", "auto") as fc.Arbitrary<"declared" | "auto">, ({ base, head }, pods) => {
         try {
-          checkExact(diffOf(base.files, head.files, { pods }));
+          const report = diffOf(base.files, head.files, { pods });
+          checkExact(report);
+          // Grouping must not lean on the engine sharing one reason list per outcome: with one
+          // list for every pair, pairs of other connections, kinds or endpoint changes stay apart.
+          const one: Reason[] = [];
+          checkExact({ ...report, changes: report.changes.map((c) => ({ ...c, why: one })) });
         } catch (e) {
           throw new Error(`${(e as Error).message}\nBASE:\n${clusterYaml(base)}\nHEAD:\n${clusterYaml(head)}`);
         }
