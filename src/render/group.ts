@@ -575,6 +575,11 @@ function rectangles(bucket: Bucket, index: UniverseIndex): Rectangle[] {
       known.self ||= entry.self;
     }
   }
+  // One destination: nothing to share a source set with, so its sources as they are.
+  if (perDst.size === 1) {
+    const [only] = perDst.values();
+    return [{ srcs: index.sorted(only!.srcs), dsts: [only!.dst], parts: only!.parts }];
+  }
   const keyOf = (set: SortedSet) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
     const plain = keyOf(index.sorted(entry.srcs));
