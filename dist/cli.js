@@ -17092,7 +17092,7 @@ function groupAll(report) {
   };
   let openedFlows = 0;
   let closedFlows = 0;
-  const last = { opened: void 0, closed: void 0 };
+  const last = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   report.changes.forEach((c, i) => {
     if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
@@ -17101,8 +17101,8 @@ function groupAll(report) {
       if (facet === "opened") openedFlows++;
       else closedFlows++;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
-      const prev = last[facet];
-      if (prev && prev.why === c.why && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
+      const prev = last[facet].get(c.why);
+      if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
         addPart(prev.bucket, c, i);
         continue;
       }
@@ -17119,7 +17119,7 @@ function groupAll(report) {
         order[facet].push(bucket);
       }
       addPart(bucket, c, i);
-      last[facet] = { why: c.why, conn, type: c.type, endpoint: c.endpoint, hits, bucket };
+      last[facet].set(c.why, { conn, type: c.type, endpoint: c.endpoint, hits, bucket });
     }
   });
   const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
@@ -17162,6 +17162,10 @@ function rectangles(bucket, index) {
       for (const p of entry.parts) known.parts.push(p);
       known.self ||= entry.self;
     }
+  }
+  if (perDst.size === 1) {
+    const [only] = perDst.values();
+    return [{ srcs: index.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
   }
   const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry) => {
