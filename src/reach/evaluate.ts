@@ -16,7 +16,6 @@ import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 import { Shared, type Governing, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
 
-
 export interface Reachability {
   readonly universe: Universe;
   /** Number of nodes: pod classes then external classes. */
