@@ -33053,7 +33053,11 @@ function diffSides(base2, head, options = {}) {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn === hConn || bConn.equals(hConn)) return null;
-    const explain1 = () => ({ base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) });
+    const explain1 = () => {
+      const opened = hConn.subtract(bConn);
+      const closed = bConn.subtract(hConn);
+      return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
+    };
     if (options.exhaustive) return explain1();
     const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
     let o = explained.get(key);
@@ -33066,7 +33070,7 @@ function diffSides(base2, head, options = {}) {
     const missingBase = (e) => e.type !== "external" && !inBase.has(e.id);
     const missingHead = (e) => e.type !== "external" && !inHead.has(e.id);
     const endpoint2 = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
-    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint: endpoint2, why: o.why });
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint: endpoint2, why: o.why });
   };
   const byKey = /* @__PURE__ */ new Map();
   for (const ep of podList) {

@@ -30,9 +30,12 @@ export interface DiffResult {
   readonly changes: readonly Change[];
 }
 
+/** What changed for a class pair: its pairs share these objects (renderers word each once). */
 interface Outcome {
   readonly base: ConnSet;
   readonly head: ConnSet;
+  readonly opened: ConnSet;
+  readonly closed: ConnSet;
   readonly why: readonly Reason[];
 }
 
@@ -76,7 +79,11 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
     if (bConn === hConn || bConn.equals(hConn)) return null;
-    const explain1 = () => ({ base: bConn, head: hConn, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, hConn.subtract(bConn), bConn.subtract(hConn)) });
+    const explain1 = (): Outcome => {
+      const opened = hConn.subtract(bConn);
+      const closed = bConn.subtract(hConn);
+      return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
+    };
     if (options.exhaustive) return explain1();
     const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
     let o = explained.get(key);
@@ -90,7 +97,7 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     const missingBase = (e: Endpoint) => e.type !== "external" && !inBase.has(e.id);
     const missingHead = (e: Endpoint) => e.type !== "external" && !inHead.has(e.id);
     const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
-    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.head.subtract(o.base), closed: o.base.subtract(o.head), endpoint, why: o.why });
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why });
   };
 
   // Endpoints in the same class on both sides behave alike: compare groups, expand changed ones.
