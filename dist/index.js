@@ -32423,6 +32423,14 @@ function anyNamed(rules2) {
   if (named === void 0) namedIn.set(rules2, named = rules2.some((r) => hasNamedPorts(r.rule)));
   return named;
 }
+var ruleTexts = /* @__PURE__ */ new WeakMap();
+function rulesSaid(rules2, ruleIds) {
+  let texts = ruleTexts.get(ruleIds);
+  if (texts === void 0) ruleTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
+  let t = texts.get(rules2);
+  if (t === void 0) texts.set(rules2, t = ruleIds.listId([...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
+  return t;
+}
 var tierTexts = /* @__PURE__ */ new WeakMap();
 function tierSaid(rules2, ruleIds) {
   let texts = tierTexts.get(ruleIds);
@@ -32699,6 +32707,33 @@ var Shared = class {
     }
     return s;
   }
+  policyNumbers = /* @__PURE__ */ new WeakMap();
+  lists = /* @__PURE__ */ new Map();
+  rulesOf = /* @__PURE__ */ new WeakMap();
+  nextNumber = 0;
+  /**
+   * One object per distinct list of selecting policies (by object) and direction, whichever
+   * revision asks: classes and revisions governed alike share it, and what is read off it.
+   */
+  governingLists(dir, policies) {
+    const key = `${dir}:${policies.map((p) => this.numberOf(p)).join(",")}`;
+    let l = this.lists.get(key);
+    if (l === void 0) this.lists.set(key, l = { isolating: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) });
+    return l;
+  }
+  numberOf(p) {
+    let n = this.policyNumbers.get(p);
+    if (n === void 0) this.policyNumbers.set(p, n = this.nextNumber++);
+    return n;
+  }
+  rules(policy) {
+    let r = this.rulesOf.get(policy);
+    if (r === void 0) {
+      r = { ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) };
+      this.rulesOf.set(policy, r);
+    }
+    return r;
+  }
   /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
   constructor(sides = []) {
     const [first, ...rest] = sides;
@@ -32723,32 +32758,21 @@ function evaluate(universe, side2, shared = new Shared()) {
   const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
   const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  policies.forEach((policy, i) => {
+  for (const policy of policies) {
     const subjects = shared.subjects(universe, policy);
-    for (const dir of ["ingress", "egress"]) if (policy[dir]) for (const s of subjects) member[dir][s].push(i);
-  });
-  const ruleLists = policies.map((policy) => ({ ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) }));
+    for (const dir of ["ingress", "egress"]) if (policy[dir]) for (const s of subjects) member[dir][s].push(policy);
+  }
   const isolating = { ingress: new Array(P), egress: new Array(P) };
   const applied = { ingress: new Array(P), egress: new Array(P) };
   for (const dir of ["ingress", "egress"]) {
-    const lists = /* @__PURE__ */ new Map();
     for (let c = 0; c < P; c++) {
-      const idx = member[dir][c];
-      const key = idx.join(",");
-      let l = lists.get(key);
-      if (l === void 0) lists.set(key, l = { isolating: idx.map((i) => policies[i]), applied: idx.flatMap((i) => ruleLists[i][dir]) });
+      const l = shared.governingLists(dir, member[dir][c]);
       isolating[dir][c] = l.isolating;
       applied[dir][c] = l.applied;
     }
   }
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
   const portsKey = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
-  const ruleText = /* @__PURE__ */ new WeakMap();
-  const rulesSaid = (rules2) => {
-    let t = ruleText.get(rules2);
-    if (t === void 0) ruleText.set(rules2, t = ruleIds.listId([...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
-    return t;
-  };
   const signatures = { ingress: new Array(P), egress: new Array(P) };
   const signature = (cls, dir) => {
     let sig = signatures[dir][cls];
@@ -32756,7 +32780,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       const parts = [];
       const rules2 = applied[dir][cls];
       const isolated = isolating[dir][cls].length > 0;
-      parts.push(isolated ? rulesSaid(rules2) : "open");
+      parts.push(isolated ? rulesSaid(rules2, ruleIds) : "open");
       let named = dir === "ingress" && anyNamed(rules2);
       for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
         if (tierRules2.length === 0) continue;

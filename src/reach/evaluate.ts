@@ -6,14 +6,14 @@
 // destination's port names), so classes governed by the same rules share one row, computed the
 // first time it is asked for: a diff asks only for the rows a change can touch.
 // Admin-tier policies fold around the NetworkPolicy row (admin-tiers.ts).
-import type { Direction, Policy, Rule } from "../model/policy.js";
+import type { Direction, Policy } from "../model/policy.js";
 import { ConnSet } from "../net/conn-set.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule, type TierWalk } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
-import { anyNamed, ListNames, namedPortsKey, tierSaid } from "./list-keys.js";
+import { anyNamed, ListNames, namedPortsKey, rulesSaid, tierSaid } from "./list-keys.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
-import { Shared, type Governing, type SidePolicies } from "./shared.js";
+import { Shared, type AppliedRule, type Governing, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
 
 export interface Reachability {
@@ -57,11 +57,6 @@ export interface Reachability {
 }
 
 
-interface AppliedRule {
-  readonly policy: Policy;
-  readonly rule: Rule;
-}
-
 export function evaluate(universe: Universe, side: SidePolicies, shared = new Shared()): Reachability {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
@@ -74,24 +69,20 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // The baseline tier decides only where no NetworkPolicy isolates the class.
   const baselineRules = (cls: number, dir: Direction) => (isolating[dir][cls]!.length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
 
-  // Policies and rules applying to each pod class, per direction. Classes selected by the same
-  // policies share one list of each (and what signatures work out from it, once per list).
-  const member: Record<Direction, number[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  policies.forEach((policy, i) => {
+  // Policies and rules applying to each pod class, per direction. Classes (and revisions)
+  // selected by the same policies share one list of each (Shared.governingLists), and what
+  // signatures work out from it, once per list.
+  const member: Record<Direction, Policy[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
+  for (const policy of policies) {
     // hostNetwork pods share the node's network namespace: no policy selects them.
     const subjects = shared.subjects(universe, policy);
-    for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(i);
-  });
-  const ruleLists = policies.map((policy) => ({ ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) }));
+    for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(policy);
+  }
   const isolating: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
   const applied: Record<Direction, (readonly AppliedRule[])[]> = { ingress: new Array(P), egress: new Array(P) };
   for (const dir of ["ingress", "egress"] as const) {
-    const lists = new Map<string, { isolating: readonly Policy[]; applied: readonly AppliedRule[] }>();
     for (let c = 0; c < P; c++) {
-      const idx = member[dir][c]!;
-      const key = idx.join(",");
-      let l = lists.get(key);
-      if (l === undefined) lists.set(key, (l = { isolating: idx.map((i) => policies[i]!), applied: idx.flatMap((i) => ruleLists[i]![dir]) }));
+      const l = shared.governingLists(dir, member[dir][c]!);
       isolating[dir][c] = l.isolating;
       applied[dir][c] = l.applied;
     }
@@ -100,13 +91,6 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const portNamesOf = (node: number): PortNames => (node < P ? universe.podClasses[node]!.namedPorts : null);
   const portsKey = (node: number): string => (node < P ? namedPortsKey(universe.podClasses[node]!.namedPorts) : "ext");
 
-  // What a list of rules says, as text: worked out once per list (classes share lists).
-  const ruleText = new WeakMap<readonly AppliedRule[], number>();
-  const rulesSaid = (rules: readonly AppliedRule[]): number => {
-    let t = ruleText.get(rules);
-    if (t === undefined) ruleText.set(rules, (t = ruleIds.listId([...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(","))));
-    return t;
-  };
   const signatures: Record<Direction, (string | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const signature = (cls: number, dir: Direction): string => {
     let sig = signatures[dir][cls];
@@ -114,7 +98,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const parts: (string | number)[] = [];
       const rules = applied[dir][cls]!;
       const isolated = isolating[dir][cls]!.length > 0;
-      parts.push(isolated ? rulesSaid(rules) : "open");
+      parts.push(isolated ? rulesSaid(rules, ruleIds) : "open");
       // Ingress rows resolve named ports on the destination, which is the class itself.
       let named = dir === "ingress" && anyNamed(rules);
       // Tier rules in the order they are consulted: the first match decides, so order counts.

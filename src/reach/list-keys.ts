@@ -3,6 +3,7 @@
 import type { Direction, Rule } from "../model/policy.js";
 import type { AppliedAdminRule } from "./admin-tiers.js";
 import type { RuleIds } from "./rule-ids.js";
+import type { AppliedRule } from "./shared.js";
 import { hasNamedPorts } from "./rule-ports.js";
 
 /** Whether some rule of the list names a port (its rows then depend on the class's named ports). */
@@ -11,6 +12,16 @@ export function anyNamed(rules: readonly { rule: Pick<Rule, "ports"> }[]): boole
   let named = namedIn.get(rules);
   if (named === undefined) namedIn.set(rules, (named = rules.some((r) => hasNamedPorts(r.rule))));
   return named;
+}
+
+/** What a list of NetworkPolicy rules says, in any order (RuleIds): the same for lists that say the same. */
+const ruleTexts = new WeakMap<RuleIds, WeakMap<readonly AppliedRule[], number>>();
+export function rulesSaid(rules: readonly AppliedRule[], ruleIds: RuleIds): number {
+  let texts = ruleTexts.get(ruleIds);
+  if (texts === undefined) ruleTexts.set(ruleIds, (texts = new WeakMap()));
+  let t = texts.get(rules);
+  if (t === undefined) texts.set(rules, (t = ruleIds.listId([...new Set(rules.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(","))));
+  return t;
 }
 
 /** Tier rules in the order they are consulted, by what they say (RuleIds). */

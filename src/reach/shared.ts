@@ -1,7 +1,7 @@
 // What the revisions of a diff, evaluated over one universe, share: the interned connection sets
 // and rule ids that let their rows compare by identity and signature, and what is worked out once
 // for both (peer node sets, a policy's subjects, tier walks).
-import type { Policy } from "../model/policy.js";
+import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
 import type { TierWalk } from "./admin-tiers.js";
@@ -11,6 +11,18 @@ import type { Side, Universe } from "./universe.js";
 
 /** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
 export type SidePolicies = Pick<Side, "policies" | "adminPolicies">;
+
+/** A NetworkPolicy rule with the policy that holds it. */
+export interface AppliedRule {
+  readonly policy: Policy;
+  readonly rule: Rule;
+}
+
+/** The NetworkPolicies that select a class, in order, for one direction, and their rules. */
+export interface GoverningLists {
+  readonly isolating: readonly Policy[];
+  readonly applied: readonly AppliedRule[];
+}
 
 /**
  * The NetworkPolicies isolating a class, in order, and its tier rule lists by what they say
@@ -64,6 +76,37 @@ export class Shared {
       byPolicy.set(policy, s);
     }
     return s;
+  }
+
+  private readonly policyNumbers = new WeakMap<Policy, number>();
+  private readonly lists = new Map<string, GoverningLists>();
+  private readonly rulesOf = new WeakMap<Policy, Record<Direction, readonly AppliedRule[]>>();
+  private nextNumber = 0;
+
+  /**
+   * One object per distinct list of selecting policies (by object) and direction, whichever
+   * revision asks: classes and revisions governed alike share it, and what is read off it.
+   */
+  governingLists(dir: Direction, policies: readonly Policy[]): GoverningLists {
+    const key = `${dir}:${policies.map((p) => this.numberOf(p)).join(",")}`;
+    let l = this.lists.get(key);
+    if (l === undefined) this.lists.set(key, (l = { isolating: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) }));
+    return l;
+  }
+
+  private numberOf(p: Policy): number {
+    let n = this.policyNumbers.get(p);
+    if (n === undefined) this.policyNumbers.set(p, (n = this.nextNumber++));
+    return n;
+  }
+
+  private rules(policy: Policy): Record<Direction, readonly AppliedRule[]> {
+    let r = this.rulesOf.get(policy);
+    if (r === undefined) {
+      r = { ingress: (policy.ingress ?? []).map((rule) => ({ policy, rule })), egress: (policy.egress ?? []).map((rule) => ({ policy, rule })) };
+      this.rulesOf.set(policy, r);
+    }
+    return r;
   }
 
   /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
