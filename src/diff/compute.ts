@@ -125,12 +125,18 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
       if (!o) continue;
       for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o);
     }
-    const outs = new MergedExternals();
-    const ins = new MergedExternals();
-    for (const e of pairs.externalsOut[a] ?? []) outs.add(e, outcome(ga.b, P + e, ga.h, P + e));
-    for (const e of pairs.externalsIn[a] ?? []) ins.add(e, outcome(P + e, ga.b, P + e, ga.h));
-    for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
-    for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
+    const out = pairs.externalsOut[a];
+    if (out) {
+      const outs = new MergedExternals();
+      for (const e of out) outs.add(e, outcome(ga.b, P + e, ga.h, P + e));
+      for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
+    }
+    const inn = pairs.externalsIn[a];
+    if (inn) {
+      const ins = new MergedExternals();
+      for (const e of inn) ins.add(e, outcome(P + e, ga.b, P + e, ga.h));
+      for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
+    }
   }
   changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes };
