@@ -36179,7 +36179,6 @@ var Matches = class {
   byNamespace;
   sets = /* @__PURE__ */ new Map();
   any = /* @__PURE__ */ new Map();
-  keys = /* @__PURE__ */ new WeakMap();
   /** A policy's own namespace, if it declares workloads. */
   own(namespace) {
     return this.set(`=${namespace}`, () => this.byNamespace.has(namespace) ? [namespace] : []);
@@ -36187,14 +36186,14 @@ var Matches = class {
   /** The namespaces declaring workloads whose labels the selector matches. */
   selected(selector) {
     return this.set(
-      `~${this.key(selector)}`,
+      `~${selectorKey(selector)}`,
       () => [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name)
     );
   }
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces, selector) {
     if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
-    const key = `${namespaces.key}\0${this.key(selector)}`;
+    const key = `${namespaces.key}\0${selectorKey(selector)}`;
     let found2 = this.any.get(key);
     if (found2 === void 0) {
       found2 = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
@@ -36206,15 +36205,6 @@ var Matches = class {
     let set = this.sets.get(key);
     if (set === void 0) this.sets.set(key, set = { key, names: names() });
     return set;
-  }
-  key(s) {
-    let k = this.keys.get(s);
-    if (k === void 0) {
-      k = "";
-      for (const r of s.requirements) k += `${r.key}${r.op}${"values" in r ? r.values.join("") : ""}`;
-      this.keys.set(s, k);
-    }
-    return k;
   }
 };
 function found(kinds) {

@@ -3,7 +3,7 @@
 // report would look complete while such a policy's effect is missing from it.
 import type { Cluster, Workload } from "../model/cluster.js";
 import type { Policy } from "../model/policy.js";
-import { selects, type Selector } from "../model/selector.js";
+import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { mayMakePods } from "./built-in-kinds.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { quoted } from "./object-meta.js";
@@ -61,7 +61,6 @@ function emptyPeers(p: Policy, matches: Matches): string[] {
 class Matches {
   private readonly sets = new Map<string, NamespaceSet>();
   private readonly any = new Map<string, boolean>();
-  private readonly keys = new WeakMap<Selector, string>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -75,7 +74,7 @@ class Matches {
 
   /** The namespaces declaring workloads whose labels the selector matches. */
   selected(selector: Selector): NamespaceSet {
-    return this.set(`~${this.key(selector)}`, () =>
+    return this.set(`~${selectorKey(selector)}`, () =>
       [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name),
     );
   }
@@ -84,7 +83,7 @@ class Matches {
   anyWorkload(namespaces: NamespaceSet, selector: Selector): boolean {
     // One namespace's workloads are few: asking costs less than a key.
     if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
-    const key = `${namespaces.key}\u0000${this.key(selector)}`;
+    const key = `${namespaces.key}\u0000${selectorKey(selector)}`;
     let found = this.any.get(key);
     if (found === undefined) {
       found = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
@@ -99,15 +98,6 @@ class Matches {
     return set;
   }
 
-  private key(s: Selector): string {
-    let k = this.keys.get(s);
-    if (k === undefined) {
-      k = "";
-      for (const r of s.requirements) k += `${r.key}\u0001${r.op}\u0001${"values" in r ? r.values.join("\u0002") : ""}\u0003`;
-      this.keys.set(s, k);
-    }
-    return k;
-  }
 }
 
 /** Namespaces that declare workloads, with a key that names how they were chosen. */
