@@ -4,6 +4,7 @@ import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
 import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
+import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
@@ -146,6 +147,8 @@ export interface DiffOptions extends AnalyzeOptions {
   readonly gate?: GateConfig;
   /** Compare every class pair, not only those a change can touch: the same report, slower (for tests). */
   readonly exhaustive?: boolean;
+  /** Files the pull request changes that this analysis does not read (the edge knows them): listed, and judged by rule `unanalyzed`. */
+  readonly unreadFiles?: readonly string[];
 }
 
 export interface DiffReport {
@@ -167,6 +170,11 @@ export interface DiffReport {
   readonly skipped: Loaded["skipped"];
   /** Declared workloads on one side only, with what each can do there. */
   readonly workloadChanges: readonly WorkloadChange[];
+  /**
+   * What the pull request changes that was not analyzed: objects of kinds that matter to the
+   * network but netreach does not read, and files no analysis reads (DESIGN section 4b).
+   */
+  readonly unanalyzed: { readonly objects: readonly UnanalyzedChange[]; readonly files: readonly string[] };
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -192,6 +200,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   );
   const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
+  const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
   const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
   const endpoints = new Map<string, Endpoint>();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
@@ -200,7 +209,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),

@@ -8,6 +8,7 @@ import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { violationLines } from "../render/diff-text.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
+import { noteText, type ConfigReview } from "../render/config-review.js";
 import { targetsJsonChunks } from "../render/targets-json.js";
 import { writeFileChunks } from "../files/write-chunks.js";
 import { renderTargetsComment } from "../render/targets-md.js";
@@ -32,6 +33,7 @@ export async function runActionTargets(
   const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : undefined;
   const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
   let outcomes: readonly TargetOutcome[];
+  let config: ConfigReview | undefined;
   try {
     const started = Date.now();
     const run = await runTargets(
@@ -49,6 +51,8 @@ export async function runActionTargets(
     );
     if (run === undefined) return false;
     outcomes = run.outcomes;
+    config = run.resolved.review;
+    for (const n of config?.notes ?? []) core.info(safe(`netreach: ${config!.file}: ${noteText(n)}`));
     core.info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1000).toFixed(1)} s`));
     for (const o of outcomes)
       core.info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
@@ -67,18 +71,19 @@ export async function runActionTargets(
   let client: ReturnType<typeof makeClient> | null = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
   if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
-  if (gateFailed && inputs.allowLabel && event.pullRequest !== null) {
+  // The label waives a failed rule, never what was not analyzed (DESIGN section 4b).
+  if (gateFailed && notBuilt.length === 0 && inputs.allowLabel && event.pullRequest !== null) {
     const labels = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
 
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  await writeFileChunks(reportPath, targetsJsonChunks(outcomes));
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, config));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
   const changed = sum((r) => r.changes.length);
-  const gate = gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
+  const gate = notBuilt.length > 0 ? "error" : gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
   core.setOutput("opened", String(opened));
   core.setOutput("closed", String(closed));
   core.setOutput("changed", String(changed));
@@ -86,7 +91,7 @@ export async function runActionTargets(
   core.setOutput("report-json", reportPath);
 
   const marker = commentMarker(inputs.commentHeader);
-  const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel };
+  const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel, ...(config !== undefined ? { config } : {}) };
   try {
     await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
@@ -122,6 +127,7 @@ export async function runActionTargets(
     if (allowedByLabel !== null) core.notice(`${messages.join("\n")}\nAllowed by the PR label "${allowedByLabel}".`);
     else core.setFailed(messages.join("\n"));
   }
-  if (notBuilt.length > 0) core.setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${notBuilt.map((o) => o.name).join(", ")}`);
+  if (notBuilt.length > 0)
+    core.setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${notBuilt.map((o) => `${o.name} (${o.failure!.message.split("\n")[0]})`).join("; ")}`));
   return true;
 }

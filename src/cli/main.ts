@@ -158,10 +158,11 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     });
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
-    const json = () => targetsJsonChunks(outcomes);
+    const config = run.resolved.review;
+    const json = () => targetsJsonChunks(outcomes, config);
     const render = {
       json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", ...(config !== undefined ? { config } : {}) })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
         const [first, ...rest] = logs;

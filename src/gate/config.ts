@@ -3,7 +3,7 @@
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
 
-export const GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"] as const;
+export const GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"] as const;
 export type GateRule = (typeof GATE_RULES)[number];
 
 export const DEFAULT_FAIL_ON: readonly GateRule[] = ["exposed", "external-ingress"];

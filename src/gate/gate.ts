@@ -1,11 +1,12 @@
 // Decides whether a diff may merge: fails on newly opened flows of the configured kinds.
 import type { Change } from "../diff/change.js";
 import type { ExposureChange } from "../exposure/changes.js";
+import type { UnanalyzedChange } from "../diff/unanalyzed-changes.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { GateConfig, GateRule } from "./config.js";
 
 export interface Violation {
-  readonly rule: Exclude<GateRule, "none">;
+  readonly rule: Exclude<GateRule, "none" | "unanalyzed">;
   /** A flow change, or an exposure change (a pod newly reachable from outside through Services and routes). */
   readonly change: Change | ExposureChange;
   /** The part of the opened connections that breaks the rule. */
@@ -17,14 +18,28 @@ export interface GateResult {
   /** The exposure changes' violations first (the first `exposureViolations`), then the flow changes', in the order of the changes. */
   readonly violations: readonly Violation[];
   readonly exposureViolations: number;
+  /**
+   * Rule `unanalyzed`: what the pull request changes that netreach did not analyze — objects of
+   * kinds it does not read, and files no analysis reads. Empty unless the rule is on.
+   */
+  readonly unanalyzed: { readonly objects: readonly UnanalyzedChange[]; readonly files: readonly string[] };
 }
+
+/** What a pull request changes that was not analyzed: judged by rule `unanalyzed`. */
+export interface Unanalyzed {
+  readonly objects: readonly UnanalyzedChange[];
+  readonly files: readonly string[];
+}
+
+const NOTHING: Unanalyzed = { objects: [], files: [] };
 
 /**
  * The ingress controller's flow changes are its exposure changes (the same objects in both
  * lists), so they are judged once, as exposures: `exposed`, and `sensitive-ports` on what they open.
  */
-export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig): GateResult {
-  const rules = config.failOn.filter((r): r is Exclude<GateRule, "none"> => r !== "none");
+export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig, unanalyzed: Unanalyzed = NOTHING): GateResult {
+  const rules = config.failOn.filter((r): r is Exclude<GateRule, "none" | "unanalyzed"> => r !== "none" && r !== "unanalyzed");
+  const notAnalyzed = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
   const violations: Violation[] = [];
   for (const c of exposures) {
     if (c.opened.isEmpty) continue;
@@ -42,10 +57,11 @@ export function evaluateGate(changes: readonly Change[], exposures: readonly Exp
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
-  return { passed: violations.length === 0, violations, exposureViolations };
+  const missed = notAnalyzed.objects.length + notAnalyzed.files.length;
+  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations, unanalyzed: notAnalyzed };
 }
 
-function offending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfig): ConnSet | undefined {
+function offending(rule: Violation["rule"], c: Change, config: GateConfig): ConnSet | undefined {
   switch (rule) {
     case "exposed":
       return undefined;
@@ -66,7 +82,7 @@ function offending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfi
  * An internet exposure's addresses also appear as a flow change whenever a policy change let
  * them in (judged there by external-ingress and the rest); here only what exposure adds.
  */
-function exposureOffending(rule: Exclude<GateRule, "none">, c: Change, config: GateConfig): ConnSet | undefined {
+function exposureOffending(rule: Violation["rule"], c: Change, config: GateConfig): ConnSet | undefined {
   switch (rule) {
     case "exposed":
       return c.opened;

@@ -29,6 +29,8 @@ export interface ClusterLoad {
   readonly skippedKinds: ReadonlyMap<string, number>;
   /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
+  /** Objects of kinds that matter to the network but are not analyzed (Cilium, Istio, …): a diff lists the changed ones. */
+  readonly unanalyzed: readonly KubeObject[];
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -54,6 +56,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
   const adminPolicies = new Map<string, AdminPolicy>();
   const nodes = new Map<string, Node>();
   const skippedKinds = new Map<string, number>();
+  const unanalyzedObjects: KubeObject[] = [];
   const policyObjects = new Map<string, KubeObject>();
   const services = new Map<string, Service>();
   const routes = new Map<string, Route>();
@@ -131,7 +134,10 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
       }
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
-      if (unanalyzed) diagnostics.push(unanalyzed);
+      if (unanalyzed) {
+        diagnostics.push(unanalyzed);
+        unanalyzedObjects.push(obj);
+      }
       skippedKinds.set(obj.kind, (skippedKinds.get(obj.kind) ?? 0) + 1);
     }
   }
@@ -158,6 +164,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     diagnostics,
     skippedKinds,
     policyObjects,
+    unanalyzed: unanalyzedObjects,
   };
 }
 

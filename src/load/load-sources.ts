@@ -16,6 +16,8 @@ export interface Loaded {
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
+  /** Objects of kinds that matter to the network but are not analyzed (see unanalyzed-kinds.ts). */
+  readonly unanalyzed: readonly KubeObject[];
   /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
   readonly namespace: NamespaceOption;
@@ -121,6 +123,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     diagnostics,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
+    unanalyzed: built.unanalyzed,
     withoutNamespace: placed.withoutNamespace,
     namespace,
   };

@@ -26,6 +26,23 @@ function reasonJson({ admin, ...r }: Reason): ReasonJson {
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
 
+interface Missed {
+  readonly missed: true;
+  readonly json: ViolationJson;
+}
+
+/** Rule `unanalyzed`'s violations: an object (named in `src`) or a file (in `file`); no pair, no connections. */
+function missedViolations(r: DiffReport): Missed[] {
+  const u = r.gate.unanalyzed;
+  return [
+    ...u.objects.map((o): Missed => ({
+      missed: true,
+      json: { rule: "unanalyzed", src: `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`, dst: "", conn: "", message: `${o.change} ${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name} is not analyzed: ${o.why}`, file: o.file, line: o.line },
+    })),
+    ...u.files.map((f): Missed => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } })),
+  ];
+}
+
 function violationJson(v: Violation): ViolationJson {
   return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
 }
@@ -37,7 +54,8 @@ function violationJson(v: Violation): ViolationJson {
 export function* diffJsonChunks(r: DiffReport): Generator<string> {
   const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
   // Same keys in the same places: spreading keeps the order, the lists take the empty ones' places.
-  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(r.gate.violations, violationJson) } });
+  const violations: readonly (Violation | Missed)[] = missedViolations(r).length === 0 ? r.gate.violations : [...r.gate.violations, ...missedViolations(r)];
+  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(violations, (v) => ("missed" in v ? v.json : violationJson(v))) } });
   yield "\n";
 }
 
@@ -48,8 +66,9 @@ export function diffJson(r: DiffReport): DiffJson {
     changes: r.changes.map(changeJson),
     gate: {
       passed: r.gate.passed,
+      status: r.gate.passed ? "passed" : "failed",
       failOn: [...r.gateConfig.failOn],
-      violations: r.gate.violations.map(violationJson),
+      violations: [...r.gate.violations.map(violationJson), ...missedViolations(r).map((m) => m.json)],
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
@@ -69,5 +88,9 @@ export function diffJson(r: DiffReport): DiffJson {
       via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
       isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null },
     })),
+    unanalyzed: {
+      objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
+      files: [...r.unanalyzed.files],
+    },
   };
 }

@@ -20,6 +20,7 @@ import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-w
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
+import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -63,6 +64,7 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   const fmt = exposureFormat(link);
@@ -108,17 +110,29 @@ function lazy<T>(items: readonly T[], row: (item: T, i: number) => string): RowL
 }
 
 function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability — gate passed.**";
+  const missed = unanalyzedSummary(report.unanalyzed, mdCode);
+  const failedOnMissed = !isEmpty(report.gate.unanalyzed);
+  const missedStatus = failedOnMissed ? (allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode(allowedBy)}` : "gate failed (`unanalyzed`)") : "gate passed";
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
+    if (missed === "") return "**No change to reachability — gate passed.**";
+    return `**No change to what netreach analyzes — ${missedStatus}.** ⚠️ Not analyzed: ${missed}.`;
+  }
+  const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
-  if (report.gate.passed) return `**${flows} — gate passed.**`;
+  if (report.gate.passed) return `**${flows} — gate passed.**${missedNote}`;
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
-  return `**${flows} — ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+  const first = failingExposures[0]
+    ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
+    : failing[0]
+      ? violationWords(failing[0])
+      : `${missed} (${mdCode("unanalyzed")})`;
+  const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
+  return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
 }
 
 /** The exposure changes that break a gate rule, in report order. */
@@ -315,6 +329,21 @@ function location(file: string, line: number, url: string | undefined, column?: 
 function diagnostics(report: DiffReport, link: Link): CappedText {
   const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md(d.message)}`);
   return details(`Diagnostics (${report.diagnostics.length})`, items, "\n");
+}
+
+/** Each changed object netreach does not analyze, at its line, and each changed file no analysis reads. */
+function unanalyzedList(report: DiffReport, link: Link): Rows {
+  const u = report.unanalyzed;
+  const rows = [
+    ...u.objects.map((o) => `- ${o.change} ${objectName(o, mdCode)} (${location(o.file, o.line, link(o.file, o.line, o.change === "removed" ? "base" : "head"))}): ${md(o.why)}`),
+    ...u.files.map((f) => `- changed ${mdCode(f)}: no analysis reads this file`),
+  ];
+  return {
+    head: `#### ⚠️ Not analyzed (${u.objects.length + u.files.length})`,
+    rows: lazy(rows, (r, i) => `${i === 0 ? "\n" : ""}\n${r}`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+  };
 }
 
 function policyChanges(report: DiffReport, link: Link): CappedText {

@@ -72,6 +72,7 @@ const RULE_TEXT: Record<RuleId, [string, string]> = {
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
   "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
   "any-opened": ["AnyOpened", "A flow is newly opened."],
+  unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
   "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
 };
 

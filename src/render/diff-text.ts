@@ -4,6 +4,7 @@
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import { describeRule } from "../gate/describe.js";
+import { isEmpty, unanalyzedLines, unanalyzedSummary } from "./unanalyzed-words.js";
 import { connWords } from "./conn-words.js";
 import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
@@ -43,8 +44,12 @@ export function renderDiffText(report: DiffReport): string {
   const violations = [...exposureFailing.map(exposureViolationText), ...failing.map(violationText)];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
+  const missed = unanalyzedSummary(report.unanalyzed, plain);
+  const missedGate = !isEmpty(report.gate.unanalyzed);
+  if (missedGate) violations.push(`${missed} (unanalyzed)`);
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
-    out.push("netreach: no change to reachability — gate passed");
+    if (missed === "") out.push("netreach: no change to reachability — gate passed");
+    else out.push(`netreach: no change to what netreach analyzes — ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
     const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
     const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
@@ -55,6 +60,8 @@ export function renderDiffText(report: DiffReport): string {
         (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : ""),
     );
   }
+  if (missed !== "" && report.changes.length + report.workloadChanges.length + report.exposureChanges.length > 0) out.push(`not analyzed: ${missed}`);
+  for (const l of unanalyzedLines(report.unanalyzed, plain)) out.push(l);
   for (const w of report.workloadChanges) {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
@@ -85,7 +92,7 @@ export function renderDiffText(report: DiffReport): string {
 
 /** The gate's violations, one line per group (as the comment shows them), for a log; `count` groups in all. */
 export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
-  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText)];
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...unanalyzedLines(report.gate.unanalyzed, plain).map((l) => `${l} (unanalyzed)`)];
   const lines = all.slice(0, max);
   return { lines: all.length > max ? [...lines, `… and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }

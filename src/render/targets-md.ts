@@ -7,15 +7,23 @@ import { cutText, utf8Size } from "./budget.js";
 import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
 import { groupChanges } from "./group.js";
+import type { ConfigReview } from "./config-review.js";
 import { isChanged, type TargetOutcome } from "./target-outcome.js";
 
 const md = (text: string) => escapeMd(plain(text));
 const mdCode = (text: string) => escapeMdCode(plain(text));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 flows opened, 5 closed — gate failed", "no change", "not built at head". */
+/** The first line of why a target was not analyzed: "could not be built at head (head abc123): helm: …". */
+export function failureLine(t: TargetOutcome): string {
+  const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
+  // "target prod (helm charts/web) could not be built at head (…): helm …": the name is said already.
+  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "");
+}
+
+/** "2 flows opened, 5 closed — gate failed", "no change", "not analyzed — could not be built at head …". */
 export function targetResult(t: TargetOutcome, allowedBy: string | null = null): string {
-  if (t.failure !== undefined) return "not analyzed: could not be built";
+  if (t.failure !== undefined) return `not analyzed — ${failureLine(t)}`;
   const r = t.report!;
   if (!isChanged(t)) return "no change";
   const g = groupChanges(r);
@@ -35,7 +43,12 @@ function appears(t: TargetOutcome): string {
   return "";
 }
 
-export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: CommentContext): string {
+export interface TargetsCommentContext extends CommentContext {
+  /** What the pull request did to the configuration file, when there is one. */
+  readonly config?: ConfigReview;
+}
+
+export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: TargetsCommentContext): string {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   // maxChars counts what ctx.measure says: UTF-16 units, or UTF-8 bytes (the job summary).
   const size = ctx.measure === "utf8" ? utf8Size : (t: string) => t.length;
@@ -46,15 +59,28 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Co
   const changed = outcomes.filter(isChanged);
 
   const head: string[] = [ctx.marker, `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}`];
-  const status = failedGate.length > 0 ? (allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode(allowedBy)}` : `gate failed in ${list(failedGate)}`) : "gate passed";
+  // What could not be analyzed leads, and it is never a pass (DESIGN section 4b).
+  if (notBuilt.length > 0) {
+    const lines = notBuilt.slice(0, 5).map((t) => `**⛔ Not analyzed: ${mdCode(t.name)}** — ${md(failureLine(t))}`);
+    if (notBuilt.length > 5) lines.push(`**⛔ Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
+    head.push(lines.join("\\\n"));
+  }
+  const status =
+    notBuilt.length > 0
+      ? `gate error: ${plural(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
+      : failedGate.length > 0
+        ? allowedBy !== null
+          ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode(allowedBy)}`
+          : `gate failed in ${list(failedGate)}`
+        : "gate passed";
   const verdictParts = [
     `${plural(outcomes.length, "target")}`,
-    changed.length === 0 ? "no change to reachability" : `${changed.length} changed`,
-    ...(notBuilt.length > 0 ? [`${notBuilt.length} not built`] : []),
+    changed.length === 0 ? (notBuilt.length > 0 ? "no change in the targets analyzed" : "no change to reachability") : `${changed.length} changed`,
   ];
-  head.push(`**${verdictParts.join(", ")} — ${status}.**${notBuilt.length > 0 ? ` ⚠️ Not analyzed: ${list(notBuilt)}.` : ""}`);
+  head.push(`**${verdictParts.join(", ")} — ${status}.**`);
+  if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
-    const gate = t.report === undefined ? "—" : t.report.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
+    const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
     return `| ${mdCode(t.name)} | ${md(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
@@ -83,6 +109,15 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Co
   if (dropped.length > 0) parts.push(`> [!NOTE]\n> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
   return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
+}
+
+/** What the pull request did to `.netreach.yaml`: what was not taken, then the change itself, collapsed. */
+function configSection(c: ConfigReview): string {
+  const lines = [`**${mdCode(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
+  for (const n of c.notes) lines.push(`- ${n.map((p) => (typeof p === "string" ? md(p) : mdCode(p.code))).join("")}`);
+  const text = lines.join("\n");
+  if (c.patch === undefined || c.patch.trim() === "") return text;
+  return `${text}\n\n<details><summary>${md(c.file)}: the change</summary>\n\n${fence(c.patch.replace(/\n$/, ""), "diff")}\n\n</details>`;
 }
 
 function list(ts: readonly TargetOutcome[]): string {

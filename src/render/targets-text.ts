@@ -6,11 +6,14 @@ import type { TargetOutcome } from "./target-outcome.js";
 import { targetResult } from "./targets-md.js";
 
 export function renderTargetsText(outcomes: readonly TargetOutcome[]): string {
-  const out: string[] = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"}`];
+  const notBuilt = outcomes.filter((t) => t.failure !== undefined);
+  const failed = outcomes.filter((t) => t.report !== undefined && !t.report.gate.passed);
+  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : failed.length > 0 ? "gate failed" : "gate passed";
+  const out: string[] = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"} — ${gate}`];
   for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
   for (const t of outcomes) {
     out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
-    if (t.failure !== undefined) out.push(`error: ${plain(t.failure.message)}`);
+    if (t.failure !== undefined) out.push(`not analyzed: ${plain(t.failure.message)}`);
     else out.push(renderDiffText(t.report!).trimEnd());
   }
   return out.join("\n") + "\n";

@@ -47,13 +47,33 @@ export interface ViolationJson {
   dst: string;
   conn: string;
   message: string;
+  /** Rule `unanalyzed` only: where the object or file is. */
+  file?: string;
+  line?: number;
 }
+
+export interface UnanalyzedObjectJson {
+  change: "added" | "removed" | "changed";
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  file: string;
+  line: number;
+  why: string;
+}
+
+export type GateStatus = "passed" | "failed" | "error";
 
 export interface DiffJson {
   schema: "netreach.diff/v1";
   endpoints: EndpointJson[];
   changes: ChangeJson[];
-  gate: { passed: boolean; failOn: string[]; violations: ViolationJson[] };
+  /**
+   * `status` (added after v1's first form): "passed", "failed" (a rule found a violation), or
+   * "error" (a target could not be built or read: not analyzed, never a pass).
+   */
+  gate: { passed: boolean; status: GateStatus; failOn: string[]; violations: ViolationJson[] };
   diagnostics: DiagnosticJson[];
   /** What the answer rests on. Added after v1's first form. */
   assumptions: string[];
@@ -67,8 +87,15 @@ export interface DiffJson {
   workloads: WorkloadChangeJson[];
   /** Exposure changes (the ingress controller's are also in `changes`). Added after v1's first form. */
   exposures: ExposureChangeJson[];
+  /**
+   * What the pull request changes that was not analyzed: objects of kinds that matter to the
+   * network but netreach does not read, and files no analysis reads. Added after v1's first form.
+   */
+  unanalyzed: { objects: UnanalyzedObjectJson[]; files: string[] };
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
+  /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
+  config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
 }
 
 export interface WorkloadChangeJson {
@@ -105,7 +132,8 @@ export interface TargetJson {
   opened: number;
   closed: number;
   changed: number;
-  gate: { passed: boolean; failOn: string[]; violations: number } | null;
+  /** A target that could not be built: `passed` false and `status` "error". */
+  gate: { passed: boolean; status: GateStatus; failOn: string[]; violations: number };
   base: TargetSideJson;
   head: TargetSideJson;
   error: string | null;

@@ -6,7 +6,7 @@ import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
 import * as os from "node:os";
 import { diff, type DiffReport, type PodsMode } from "../analyze.js";
-import type { GateConfig } from "../gate/config.js";
+import type { GateConfig, GateRule } from "../gate/config.js";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
 import type { HostNetworkMode } from "../reach/universe.js";
@@ -15,7 +15,7 @@ import { helmTemplate } from "../tools/helm.js";
 import { kustomizationFile, kustomizeClosure } from "../tools/kustomization-file.js";
 import { kustomizeBuild } from "../tools/kustomize.js";
 import type { RepoTree } from "./repo-tree.js";
-import { describeSource, type Target } from "./target.js";
+import { describeSource, sourceAt, type Target } from "./target.js";
 
 /** One side of a target: its files, or why there are none. */
 export interface SideBuild {
@@ -63,7 +63,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
   const jobs: (() => Promise<void>)[] = [];
   const sides = targets.map(() => ({ base: undefined as SideBuild | undefined, head: undefined as SideBuild | undefined }));
   targets.forEach((t, i) => {
-    const same = t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
+    const same = t.baseSource === undefined && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
     if (same) {
       jobs.push(async () => {
         const b = await buildSide(t, trees.base, options);
@@ -71,7 +71,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
         sides[i]!.head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i]!.base = await buildSide(t, trees.base, options)));
+      jobs.push(async () => void (sides[i]!.base = await buildSide({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
       jobs.push(async () => void (sides[i]!.head = await buildSide(t, trees.head, options)));
     }
   });
@@ -93,11 +93,21 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       hostNetwork: options.hostNetwork,
       ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
       ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
-      gate: { ...options.gate, failOn: target.failOn ?? options.gate.failOn },
+      gate: { ...options.gate, failOn: failOnOf(target, options.gate.failOn) },
       ...(options.limits !== undefined ? { limits: options.limits } : {}),
     });
     return { target, base, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });
+}
+
+/**
+ * A target's gate rules: its own when the base's configuration (or the user) set them, else the
+ * run's; a target the pull request itself added cannot go below the run's (DESIGN section 4b).
+ */
+function failOnOf(t: Target, run: readonly GateRule[]): readonly GateRule[] {
+  if (!t.fromHead) return t.failOn ?? run;
+  const all = [...new Set([...run, ...(t.failOn ?? [])])];
+  return all.length > 1 ? all.filter((r) => r !== "none") : all;
 }
 
 function sourcePath(t: Target): string {

@@ -2,10 +2,11 @@
 // `.netreach.yaml` lists, else discovery; each at base and head (a target of either side
 // counts: one the pull request adds or removes is analyzed with an empty other side), then
 // narrowed by name (--target).
-import type { GateRule } from "../gate/config.js";
+import type { ConfigReview } from "../render/config-review.js";
 import { parseConfig, CONFIG_FILE, ConfigError } from "./config.js";
+import { mergeConfigs } from "./config-merge.js";
 import { discoverTargets, type DiscoverTree } from "./discover.js";
-import type { Target } from "./target.js";
+import { sameSource, type Target } from "./target.js";
 
 export interface TargetFlags {
   /** Kustomize directories, repository-relative. */
@@ -31,6 +32,8 @@ export interface Resolved {
   readonly plain: boolean;
   /** Where targets came from, for logs: "flags", ".netreach.yaml", "discovery". */
   readonly from: string;
+  /** What the pull request did to the configuration file and what the run made of it, when there is one. */
+  readonly review?: ConfigReview;
 }
 
 export function resolveTargets(
@@ -42,29 +45,27 @@ export function resolveTargets(
   let targets: Target[];
   let from: string;
   let plain = false;
+  let review: ConfigReview | undefined;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
-    const read = (t: DiscoverTree) => {
-      const text = t.read(configPath);
-      return text === undefined ? undefined : parseConfig(configPath, text);
-    };
-    const baseCfg = flags.config ? undefined : safeBase(() => read(trees.base));
-    const headCfg = flags.config ? parseConfig(flags.config.file, flags.config.text) : read(trees.head);
-    if (headCfg !== undefined || baseCfg !== undefined) {
-      from = flags.config?.file ?? configPath;
-      // The head's definitions (a pull request may add a target), but the gate rules the base
-      // had: a pull request must not relax its own check.
-      const byName = new Map<string, Target>();
-      for (const t of baseCfg?.targets ?? []) byName.set(t.name, t);
-      for (const t of headCfg?.targets ?? []) {
-        const before = byName.get(t.name);
-        byName.set(t.name, before === undefined ? t : withFailOn(t, before.failOn));
-      }
-      targets = [...byName.values()];
-      if (headCfg?.discover ?? baseCfg?.discover ?? true) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    const baseText = flags.config ? undefined : trees.base.read(configPath);
+    const headText = flags.config ? undefined : trees.head.read(configPath);
+    if (flags.config !== undefined) {
+      // A file the user gave on the command line: theirs, for both revisions.
+      const cfg = parseConfig(flags.config.file, flags.config.text);
+      from = flags.config.file;
+      targets = [...cfg.targets];
+      if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    } else if (baseText !== undefined || headText !== undefined) {
+      // The base's file decides (DESIGN section 4b); the head's may only add.
+      const merged = mergeConfigs(configPath, baseText, headText);
+      from = configPath;
+      review = merged.review;
+      targets = [...merged.targets];
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
     } else if (flags.discover === false) {
       targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -82,21 +83,7 @@ export function resolveTargets(
     targets = targets.filter((t) => flags.names.includes(t.name));
     plain = false;
   }
-  return { targets, plain, from };
-}
-
-function safeBase<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    // The base's configuration is broken: the head's (being fixed by this pull request) decides.
-    return undefined;
-  }
-}
-
-function withFailOn(t: Target, failOn: readonly GateRule[] | undefined): Target {
-  const { failOn: _own, ...rest } = t;
-  return failOn === undefined ? rest : { ...rest, failOn };
+  return { targets, plain, from, ...(review !== undefined ? { review } : {}) };
 }
 
 /** Discovery at head and base: a target found on either side (head's definition first). */
@@ -106,7 +93,7 @@ function discovered(paths: readonly string[], trees: { base: DiscoverTree; head:
   const out: Target[] = [];
   const covered = [...new Set([...head.covered, ...base.covered])];
   for (const t of [...head.targets, ...base.targets]) {
-    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name)) continue;
+    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
     out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
   }
   return out;

@@ -35,6 +35,16 @@ export interface Target {
   readonly failOn?: readonly GateRule[];
   /** The file (and line) that defined it: `.netreach.yaml`, an Argo CD Application. */
   readonly definedIn?: { readonly file: string; readonly line: number };
+  /**
+   * How the base revision built it, when the pull request's `.netreach.yaml` redefines a target of
+   * the base's: the base side is built from this, the head side from `source`.
+   */
+  readonly baseSource?: TargetSource;
+  /**
+   * Defined by the pull request itself (its `.netreach.yaml` adds it): its own `fail-on` can only
+   * add to the run's, never replace it (DESIGN section 4b).
+   */
+  readonly fromHead?: boolean;
 }
 
 /** "kustomize deploy/overlays/prod", "helm charts/web (values-prod.yaml)", "paths k8s". */
@@ -49,6 +59,11 @@ export function describeSource(s: TargetSource): string {
       return `helm ${s.chart || "."}${vals.length > 0 ? ` (${vals.join(", ")})` : ""}`;
     }
   }
+}
+
+/** The source a target is built from at a revision. */
+export function sourceAt(t: Target, side: "base" | "head"): TargetSource {
+  return side === "base" && t.baseSource !== undefined ? t.baseSource : t.source;
 }
 
 /** Two targets that would build the same thing (inline values aside, which differ by definition). */

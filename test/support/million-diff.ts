@@ -115,5 +115,6 @@ export function manyChanges(options: ManyChangesOptions = {}): DiffReport {
     assumptions: ["pods: declared workloads only (--pods declared)", "ipBlocks match addresses outside the cluster only: pod IPs are unknown before deployment"],
     skipped: { documents: 0, kinds: new Map() },
     workloadChanges: [],
+    unanalyzed: { objects: [], files: [] },
   };
 }
