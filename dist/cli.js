@@ -288,7 +288,7 @@ var require_ipv4 = __commonJS({
        */
       parse(address) {
         const groups = address.split(".");
-        if (groups.some((group) => /^0\d/.test(group))) {
+        if (groups.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
         if (!address.match(constants4.RE_ADDRESS)) {
@@ -877,8 +877,8 @@ var require_helpers = __commonJS({
       const letters = s.split("");
       return letters.map((n, i) => `<span class="digit value-${escapeHtml(n)} position-${i + offset}">${spanAllZeroes(n)}</span>`).join("");
     }
-    function spanLeadingZeroesSimple(group) {
-      return escapeHtml(group).replace(/^(0+)/, '<span class="zero">$1</span>');
+    function spanLeadingZeroesSimple(group2) {
+      return escapeHtml(group2).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
       const groups = address.split(":");
@@ -937,27 +937,27 @@ var require_regular_expressions = __commonJS({
     function groupPossibilities(possibilities) {
       return `(${possibilities.join("|")})`;
     }
-    function padGroup(group) {
-      if (group.length < 4) {
-        return `0{0,${4 - group.length}}${group}`;
+    function padGroup(group2) {
+      if (group2.length < 4) {
+        return `0{0,${4 - group2.length}}${group2}`;
       }
-      return group;
+      return group2;
     }
     exports.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
     function simpleRegularExpression(groups) {
       const zeroIndexes = [];
-      groups.forEach((group, i) => {
-        const groupInteger = parseInt(group, 16);
+      groups.forEach((group2, i) => {
+        const groupInteger = parseInt(group2, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group2, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
-          return groupPossibilities([padGroup(group), elision]);
+          return groupPossibilities([padGroup(group2), elision]);
         }
-        return padGroup(group);
+        return padGroup(group2);
       }).join(":"));
       possibilities.push(groups.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
@@ -1679,7 +1679,7 @@ var require_ipv6 = __commonJS({
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups = groups.map((group) => parseInt(group, 16).toString(16));
+        groups = groups.map((group2) => parseInt(group2, 16).toString(16));
         if (groups.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
@@ -6790,8 +6790,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
+        const content2 = lines[i][1];
+        if (content2 === "" || content2 === "\r")
           chompStart = i;
         else
           break;
@@ -6807,8 +6807,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
+        const [indent, content2] = lines[i];
+        if (content2 === "" || content2 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
@@ -6825,7 +6825,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent.length + content2.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -6837,35 +6837,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent, content2] = lines[i];
+        offset += indent.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content2 = content2.slice(0, -1);
+        if (content2 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
+          value += sep7 + indent.slice(trimIndent) + content2;
           sep7 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content2[0] === "	") {
           if (sep7 === " ")
             sep7 = "\n";
           else if (!prevMoreIndented && sep7 === "\n")
             sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
+          value += sep7 + indent.slice(trimIndent) + content2;
           sep7 = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content2 === "") {
           if (sep7 === "\n")
             value += "\n";
           else
             sep7 = "\n";
         } else {
-          value += sep7 + content;
+          value += sep7 + content2;
           sep7 = " ";
           prevMoreIndented = false;
         }
@@ -8063,7 +8063,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -8141,7 +8141,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -8240,7 +8240,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -8248,7 +8248,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -8256,7 +8256,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -8320,7 +8320,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -8362,7 +8362,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -8425,7 +8425,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -8507,10 +8507,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -8577,7 +8577,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -8596,7 +8596,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -9823,8 +9823,8 @@ function priorityTies(policies) {
     else groups.set(key, [p]);
   }
   const out = [];
-  for (const group of groups.values()) {
-    const sorted = [...group].sort(adminOrder);
+  for (const group2 of groups.values()) {
+    const sorted = [...group2].sort(adminOrder);
     for (let j = 1; j < sorted.length; j++) {
       const later = sorted[j];
       for (let i = 0; i < j; i++) {
@@ -10635,11 +10635,11 @@ function tierRules(policies, peers, podClasses) {
   };
   return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
 }
-function walkTier(rules2, peers, portsAt, interner) {
+function walkTier(rules3, peers, portsAt, interner) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
-  for (const { rule } of rules2) {
+  for (const { rule } of rules3) {
     const b = new RowBuilder();
     const perNames = /* @__PURE__ */ new Map();
     for (const node of peers.ofAdminRule(rule)) {
@@ -10698,25 +10698,25 @@ function decide(admin, next) {
 
 // src/reach/list-keys.ts
 var namedIn = /* @__PURE__ */ new WeakMap();
-function anyNamed(rules2) {
-  let named = namedIn.get(rules2);
-  if (named === void 0) namedIn.set(rules2, named = rules2.some((r) => hasNamedPorts(r.rule)));
+function anyNamed(rules3) {
+  let named = namedIn.get(rules3);
+  if (named === void 0) namedIn.set(rules3, named = rules3.some((r) => hasNamedPorts(r.rule)));
   return named;
 }
 var ruleTexts = /* @__PURE__ */ new WeakMap();
-function rulesSaid(rules2, ruleIds) {
+function rulesSaid(rules3, ruleIds) {
   let texts = ruleTexts.get(ruleIds);
   if (texts === void 0) ruleTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
-  let t = texts.get(rules2);
-  if (t === void 0) texts.set(rules2, t = ruleIds.listId([...new Set(rules2.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
+  let t = texts.get(rules3);
+  if (t === void 0) texts.set(rules3, t = ruleIds.listId([...new Set(rules3.map((r) => ruleIds.id(r.policy, r.rule)))].sort((a, b) => a - b).join(",")));
   return t;
 }
 var tierTexts = /* @__PURE__ */ new WeakMap();
-function tierSaid(rules2, ruleIds) {
+function tierSaid(rules3, ruleIds) {
   let texts = tierTexts.get(ruleIds);
   if (texts === void 0) tierTexts.set(ruleIds, texts = /* @__PURE__ */ new WeakMap());
-  let t = texts.get(rules2);
-  if (t === void 0) texts.set(rules2, t = ruleIds.listId(rules2.map((r) => ruleIds.adminId(r.policy, r.rule)).join(",")));
+  let t = texts.get(rules3);
+  if (t === void 0) texts.set(rules3, t = ruleIds.listId(rules3.map((r) => ruleIds.adminId(r.policy, r.rule)).join(",")));
   return t;
 }
 var ListNames = class {
@@ -11058,10 +11058,10 @@ function evaluate(universe, side2, shared = new Shared()) {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
       const parts = [];
-      const rules2 = applied[dir][cls];
+      const rules3 = applied[dir][cls];
       const isolated = isolating[dir][cls].length > 0;
-      parts.push(isolated ? rulesSaid(rules2, ruleIds) : "open");
-      let named = dir === "ingress" && anyNamed(rules2);
+      parts.push(isolated ? rulesSaid(rules3, ruleIds) : "open");
+      let named = dir === "ingress" && anyNamed(rules3);
       for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
         if (tierRules2.length === 0) continue;
         parts.push(`${tier}:${tierSaid(tierRules2, ruleIds)}`);
@@ -11097,19 +11097,19 @@ function evaluate(universe, side2, shared = new Shared()) {
     return r;
   };
   const walks = shared.walks(universe);
-  const tierWalk = (cls, dir, rules2) => {
-    const named = dir === "ingress" && anyNamed(rules2);
-    const key = `${dir}|${tierSaid(rules2, ruleIds)}|${named ? portsKey(cls) : ""}`;
+  const tierWalk = (cls, dir, rules3) => {
+    const named = dir === "ingress" && anyNamed(rules3);
+    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey(cls) : ""}`;
     let w = walks.get(key);
-    if (w === void 0) walks.set(key, w = walkTier(rules2, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
+    if (w === void 0) walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
     return w;
   };
   const ingressRow = (d) => {
     const b = new RowBuilder();
     const names = portNamesOf(d);
-    const rules2 = applied.ingress[d];
-    for (const r of rules2) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
-    for (const r of rules2) {
+    const rules3 = applied.ingress[d];
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
+    for (const r of rules3) {
       if (r.rule.peers === "any") continue;
       const ports = rulePorts(r.rule, names);
       if (ports.isEmpty) continue;
@@ -11119,9 +11119,9 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   const egressRow = (s) => {
     const b = new RowBuilder();
-    const rules2 = applied.egress[s];
-    for (const r of rules2) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
-    for (const r of rules2) {
+    const rules3 = applied.egress[s];
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
+    for (const r of rules3) {
       const named = hasNamedPorts(r.rule);
       if (r.rule.peers === "any" && !named) continue;
       const plain2 = named ? void 0 : rulePorts(r.rule, null);
@@ -11140,14 +11140,14 @@ function evaluate(universe, side2, shared = new Shared()) {
     return b.build((c) => interner.intern(c));
   };
   const matched = /* @__PURE__ */ new WeakMap();
-  const matching = (rules2, peer2, nodesOf) => {
-    if (rules2.length === 0) return "";
-    let byPeer = matched.get(rules2);
-    if (byPeer === void 0) matched.set(rules2, byPeer = /* @__PURE__ */ new Map());
+  const matching = (rules3, peer2, nodesOf) => {
+    if (rules3.length === 0) return "";
+    let byPeer = matched.get(rules3);
+    if (byPeer === void 0) matched.set(rules3, byPeer = /* @__PURE__ */ new Map());
     let bits = byPeer.get(peer2);
     if (bits === void 0) {
       bits = "";
-      for (const r of rules2) bits += includes(nodesOf(r), peer2) ? "1" : "0";
+      for (const r of rules3) bits += includes(nodesOf(r), peer2) ? "1" : "0";
       byPeer.set(peer2, bits);
     }
     return bits;
@@ -11209,7 +11209,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
     const names = portNamesOf(dst);
-    const matching2 = (rules2) => rules2.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+    const matching2 = (rules3) => rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
     const policies2 = isolating[dir][subject];
     return decide(
       matching2(admin),
@@ -12162,9 +12162,9 @@ function normalized(obj2) {
   }
   if (spec["podSelector"] === void 0 || spec["podSelector"] === null) spec["podSelector"] = {};
   for (const dir of ["ingress", "egress"]) {
-    const rules2 = spec[dir];
-    if (!Array.isArray(rules2)) continue;
-    spec[dir] = rules2.map((r) => {
+    const rules3 = spec[dir];
+    if (!Array.isArray(rules3)) continue;
+    spec[dir] = rules3.map((r) => {
       if (!isPlainObject(r) || !Array.isArray(r["ports"])) return r;
       return { ...r, ports: r["ports"].map((p) => isPlainObject(p) && p["protocol"] === void 0 ? { protocol: "TCP", ...p } : p) };
     });
@@ -12227,8 +12227,87 @@ function workloadChanges(changes, universe, baseIds, headIds) {
   return out;
 }
 
+// src/load/unanalyzed-kinds.ts
+var CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
+var CALICO = "Calico policies are evaluated together with NetworkPolicy";
+var ISTIO_AUTHZ = "Istio authorization allows or denies requests on top of what the network allows";
+var ISTIO_ROUTING = "Istio routing can expose workloads or send traffic elsewhere";
+var LINKERD = "Linkerd authorization allows or denies requests on top of what the network allows";
+var ANTREA = "Antrea policies are evaluated together with NetworkPolicy";
+var KINDS = {
+  "cilium.io": {
+    CiliumNetworkPolicy: CILIUM,
+    CiliumClusterwideNetworkPolicy: CILIUM,
+    CiliumCIDRGroup: "Cilium CIDR groups name addresses that Cilium policies allow or deny",
+    CiliumEgressGatewayPolicy: "Cilium egress gateways change where traffic leaves the cluster"
+  },
+  "crd.projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO },
+  "projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO, StagedNetworkPolicy: CALICO, StagedGlobalNetworkPolicy: CALICO },
+  "security.istio.io": { AuthorizationPolicy: ISTIO_AUTHZ, PeerAuthentication: "Istio peer authentication can refuse plain-text traffic" },
+  "networking.istio.io": { Gateway: ISTIO_ROUTING, VirtualService: ISTIO_ROUTING, Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
+  "policy.linkerd.io": { Server: LINKERD, ServerAuthorization: LINKERD, AuthorizationPolicy: LINKERD, MeshTLSAuthentication: LINKERD, NetworkAuthentication: LINKERD },
+  "crd.antrea.io": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA, Tier: ANTREA, ClusterGroup: ANTREA, Group: ANTREA },
+  "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA }
+};
+var group = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+function unanalyzedReason(obj2) {
+  const known = KINDS[group(obj2.apiVersion)]?.[obj2.kind];
+  if (known !== void 0) return known;
+  if (obj2.kind === "NetworkPolicy") return `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  return void 0;
+}
+function unanalyzedPolicy(obj2) {
+  const why = unanalyzedReason(obj2);
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
+// src/diff/unanalyzed-changes.ts
+function identify(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const obj2 of objects) {
+    const meta = obj2.body["metadata"] ?? {};
+    const name = typeof meta["name"] === "string" ? meta["name"] : typeof meta["generateName"] === "string" ? `${meta["generateName"]}*` : "(unnamed)";
+    const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : void 0;
+    const group2 = obj2.apiVersion.includes("/") ? obj2.apiVersion.slice(0, obj2.apiVersion.indexOf("/")) : "";
+    const key = `${group2}\0${obj2.kind}\0${namespace ?? obj2.defaultNamespace}\0${name}`;
+    out.set(key, { key, obj: obj2, namespace, name });
+  }
+  return out;
+}
+function content(body) {
+  return JSON.stringify(
+    body,
+    (_k, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
+  );
+}
+function unanalyzedChanges(base2, head) {
+  const before = identify(base2);
+  const after = identify(head);
+  const out = [];
+  const entry = (change, x) => ({
+    change,
+    apiVersion: x.obj.apiVersion,
+    kind: x.obj.kind,
+    // Cluster-wide kinds have none; the others go where kubectl apply would put them.
+    namespace: x.namespace ?? (/^(Cilium(Clusterwide|CIDRGroup|EgressGateway)|Global|Cluster|Tier|Staged(Global))/.test(x.obj.kind) ? void 0 : x.obj.defaultNamespace),
+    name: x.name,
+    file: x.obj.file,
+    line: x.obj.locate([]).line,
+    why: unanalyzedReason(x.obj) ?? ""
+  });
+  for (const [key, h] of after) {
+    const b = before.get(key);
+    if (b === void 0) out.push(entry("added", h));
+    else if (b.obj !== h.obj && content(b.obj.body) !== content(h.obj.body)) out.push(entry("changed", h));
+  }
+  for (const [key, b] of before) if (!after.has(key)) out.push(entry("removed", b));
+  const cmp9 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((a, b) => cmp9(a.kind, b.kind) || cmp9(a.namespace ?? "", b.namespace ?? "") || cmp9(a.name, b.name));
+}
+
 // src/gate/config.ts
-var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "none"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
 var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text) {
@@ -12258,12 +12337,14 @@ function defaultGateConfig() {
 }
 
 // src/gate/gate.ts
-function evaluateGate(changes, exposures, config) {
-  const rules2 = config.failOn.filter((r) => r !== "none");
+var NOTHING = { objects: [], files: [] };
+function evaluateGate(changes, exposures, config, unanalyzed = NOTHING) {
+  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
+  const notAnalyzed = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
   const violations = [];
   for (const c of exposures) {
     if (c.opened.isEmpty) continue;
-    for (const rule of rules2) {
+    for (const rule of rules3) {
       const conn = exposureOffending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
@@ -12272,12 +12353,13 @@ function evaluateGate(changes, exposures, config) {
   const asExposure = new Set(exposures);
   for (const c of changes) {
     if (c.opened.isEmpty || asExposure.has(c)) continue;
-    for (const rule of rules2) {
+    for (const rule of rules3) {
       const conn = offending(rule, c, config);
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
-  return { passed: violations.length === 0, violations, exposureViolations: exposureViolations2 };
+  const missed = notAnalyzed.objects.length + notAnalyzed.files.length;
+  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed };
 }
 function offending(rule, c, config) {
   switch (rule) {
@@ -13037,8 +13119,8 @@ function readRule(c, d, dir, at3, index) {
   } else {
     const list3 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
     if (list3 !== void 0) {
-      const read = list3.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
-      if (read.every((p) => p !== void 0)) peers = read;
+      const read2 = list3.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
+      if (read2.every((p) => p !== void 0)) peers = read2;
     }
   }
   const ports = readAdminPorts(c, d, at3);
@@ -13203,9 +13285,9 @@ function loadGatewayRoute(obj2) {
     });
   }
   const backends = [];
-  const rules2 = c.list(["spec", "rules"]);
-  if ((rules2 === void 0 || rules2.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
-  (rules2 ?? []).forEach((_, i) => {
+  const rules3 = c.list(["spec", "rules"]);
+  if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
+  (rules3 ?? []).forEach((_, i) => {
     const at3 = ["spec", "rules", i];
     if (c.map(at3) === void 0) return;
     (c.list([...at3, "backendRefs"]) ?? []).forEach((__, j) => {
@@ -13223,7 +13305,7 @@ function backendRef(c, kind, namespace, at3) {
   const REJECTS7 = rejects2(kind);
   if (c.map(at3) === void 0) return void 0;
   const name = requiredString(c, [...at3, "name"], kind);
-  const group = c.string([...at3, "group"]) ?? "";
+  const group2 = c.string([...at3, "group"]) ?? "";
   const refKind = c.string([...at3, "kind"]) ?? "Service";
   const port3 = schemaPort(c, [...at3, "port"], kind);
   const weightRaw = c.get([...at3, "weight"]) ?? 1;
@@ -13231,8 +13313,8 @@ function backendRef(c, kind, namespace, at3) {
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
     c.error([...at3, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
   } else weight2 = weightRaw;
-  if (group !== "" || refKind !== "Service") {
-    c.note(at3, `a backend of kind ${quoted(refKind)}${group === "" ? "" : ` (group ${quoted(group)})`} is not a Service; it is not analyzed`);
+  if (group2 !== "" || refKind !== "Service") {
+    c.note(at3, `a backend of kind ${quoted(refKind)}${group2 === "" ? "" : ` (group ${quoted(group2)})`} is not a Service; it is not analyzed`);
     return void 0;
   }
   if (port3 === void 0 && c.isUnset([...at3, "port"])) {
@@ -13277,15 +13359,15 @@ function loadIngress(obj2) {
   if (className !== void 0 && !isDnsSubdomain(className)) {
     c.error(["spec", "ingressClassName"], `${quoted(className)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS2);
   }
-  const rules2 = c.list(["spec", "rules"]);
-  if (c.isUnset(["spec", "defaultBackend"]) && (rules2 === void 0 || rules2.length === 0) && c.isUnset(["spec", "rules"])) {
+  const rules3 = c.list(["spec", "rules"]);
+  if (c.isUnset(["spec", "defaultBackend"]) && (rules3 === void 0 || rules3.length === 0) && c.isUnset(["spec", "rules"])) {
     c.error(["spec"], "either defaultBackend or rules must be specified" + REJECTS2);
   }
   if (!c.isUnset(["spec", "defaultBackend"])) {
     const b = backend(c, meta.namespace, ["spec", "defaultBackend"], void 0);
     if (b) backends.push(b);
   }
-  (rules2 ?? []).forEach((_, i) => {
+  (rules3 ?? []).forEach((_, i) => {
     const at3 = ["spec", "rules", i];
     if (c.map(at3) === void 0) return;
     c.knownKeys(at3, ["host", "http"]);
@@ -13495,15 +13577,15 @@ function loadReferenceGrant(obj2) {
     list3.forEach((_, i) => {
       const at3 = ["spec", side2, i];
       if (c.map(at3) === void 0) return;
-      const group = c.string([...at3, "group"]);
-      if (group === void 0 && c.isUnset([...at3, "group"])) c.error([...at3, "group"], 'is required ("" for the core group)' + REJECTS4);
+      const group2 = c.string([...at3, "group"]);
+      if (group2 === void 0 && c.isUnset([...at3, "group"])) c.error([...at3, "group"], 'is required ("" for the core group)' + REJECTS4);
       const kind = requiredString(c, [...at3, "kind"], "ReferenceGrant");
       if (side2 === "from") {
         const namespace = requiredString(c, [...at3, "namespace"], "ReferenceGrant");
-        if (group !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group, kind, namespace });
+        if (group2 !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group: group2, kind, namespace });
       } else {
         const name = c.string([...at3, "name"]);
-        if (group !== void 0 && kind !== void 0) to.push({ group, kind, name: name === "" ? void 0 : name });
+        if (group2 !== void 0 && kind !== void 0) to.push({ group: group2, kind, name: name === "" ? void 0 : name });
       }
     });
   }
@@ -14083,7 +14165,7 @@ function port(c, at3) {
 // src/load/pod-status.ts
 function podIps(c) {
   const out = /* @__PURE__ */ new Map();
-  const read = (path12) => {
+  const read2 = (path12) => {
     const text = c.string(path12);
     if (text === void 0 || text === "") return;
     const ip = parseAddress(text);
@@ -14093,9 +14175,9 @@ function podIps(c) {
     }
     out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
   };
-  read(["status", "podIP"]);
+  read2(["status", "podIP"]);
   (c.list(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    if (c.map(["status", "podIPs", i]) !== void 0) read(["status", "podIPs", i, "ip"]);
+    if (c.map(["status", "podIPs", i]) !== void 0) read2(["status", "podIPs", i, "ip"]);
   });
   return [...out.values()];
 }
@@ -14168,10 +14250,10 @@ function labels(c, path12) {
 }
 function containerPorts(c, spec) {
   const out = [];
-  for (const group of ["containers"]) {
-    const containers = c.list([...spec, group]) ?? [];
+  for (const group2 of ["containers"]) {
+    const containers = c.list([...spec, group2]) ?? [];
     containers.forEach((_, i) => {
-      const portsPath = [...spec, group, i, "ports"];
+      const portsPath = [...spec, group2, i, "ports"];
       const ports = c.list(portsPath) ?? [];
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
@@ -14224,7 +14306,7 @@ var MONITORING = "monitoring.coreos.com";
 var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
 var port2 = (name, num, protocol = "TCP") => ({ name, port: num, protocol });
 var RELOADER = port2("reloader-web", 8080);
-var KINDS = {
+var KINDS2 = {
   Prometheus: {
     group: MONITORING,
     selectorLabels: (name) => ({
@@ -14263,7 +14345,7 @@ var KINDS = {
   }
 };
 function operatorKind(obj2) {
-  const k = Object.prototype.hasOwnProperty.call(KINDS, obj2.kind) ? KINDS[obj2.kind] : void 0;
+  const k = Object.prototype.hasOwnProperty.call(KINDS2, obj2.kind) ? KINDS2[obj2.kind] : void 0;
   return k !== void 0 && obj2.apiVersion.split("/")[0] === k.group && obj2.apiVersion.includes("/") ? k : void 0;
 }
 function isOperatorWorkload(obj2) {
@@ -14321,23 +14403,8 @@ function unique(ports) {
   });
 }
 
-// src/load/unanalyzed-kinds.ts
-var POLICY_KINDS = {
-  CiliumNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  CiliumClusterwideNetworkPolicy: "Cilium policies add to what NetworkPolicy allows and denies",
-  GlobalNetworkPolicy: "Calico policies are evaluated together with NetworkPolicy"
-};
-function unanalyzedPolicy(obj2) {
-  let why = POLICY_KINDS[obj2.kind];
-  if (obj2.kind === "NetworkPolicy") {
-    why = obj2.apiVersion.startsWith("crd.projectcalico.org/") || obj2.apiVersion.startsWith("projectcalico.org/") ? "Calico policies are evaluated together with NetworkPolicy" : `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
-  }
-  if (why === void 0) return void 0;
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
-}
-
 // src/load/built-in-kinds.ts
-var KINDS2 = [
+var KINDS3 = [
   // Kubernetes
   "APIService",
   "Binding",
@@ -14408,7 +14475,7 @@ var KINDS2 = [
   "CiliumClusterwideNetworkPolicy",
   "GlobalNetworkPolicy"
 ];
-var BUILT_IN = new Set(KINDS2);
+var BUILT_IN = new Set(KINDS3);
 function mayMakePods(kind) {
   return !BUILT_IN.has(kind);
 }
@@ -14430,8 +14497,8 @@ function unselectedPolicies(cluster, skippedKinds, policyObjects) {
     const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
-    const rules2 = peers.join(", ");
-    const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules2} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules2} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+    const rules3 = peers.join(", ");
+    const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules3} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules3} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
     out.push(diagnostic("warning", obj2.file, obj2.locate([]), message));
   }
   return out;
@@ -14511,6 +14578,7 @@ function buildCluster(objects, memo3) {
   const adminPolicies = /* @__PURE__ */ new Map();
   const nodes = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
+  const unanalyzedObjects = [];
   const policyObjects = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
   const routes = /* @__PURE__ */ new Map();
@@ -14577,7 +14645,10 @@ function buildCluster(objects, memo3) {
       }
     } else {
       const unanalyzed = unanalyzedPolicy(obj2);
-      if (unanalyzed) diagnostics2.push(unanalyzed);
+      if (unanalyzed) {
+        diagnostics2.push(unanalyzed);
+        unanalyzedObjects.push(obj2);
+      }
       skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
     }
   }
@@ -14602,7 +14673,8 @@ function buildCluster(objects, memo3) {
     cluster,
     diagnostics: diagnostics2,
     skippedKinds,
-    policyObjects
+    policyObjects,
+    unanalyzed: unanalyzedObjects
   };
 }
 function withPlacement(w, replica) {
@@ -14984,33 +15056,33 @@ var FastParser = class {
     }
     let chompStart = lines.length;
     while (chompStart > 0 && lines[chompStart - 1][1] === "") chompStart--;
-    const contentStart = lines.findIndex(([, content]) => content !== "");
+    const contentStart = lines.findIndex(([, content2]) => content2 !== "");
     if (contentStart < 0) bail();
     const trimIndent = lines[contentStart][0];
     for (let k = 0; k < lines.length; k++) {
-      const [indent, content] = lines[k];
-      if (content === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+      const [indent, content2] = lines[k];
+      if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
     let sep7 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
-      const [indent, content] = lines[k];
+      const [indent, content2] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep7 + more + content;
+        value += sep7 + more + content2;
         sep7 = "\n";
       } else if (indent > trimIndent) {
         if (sep7 === " ") sep7 = "\n";
         else if (!prevMoreIndented && sep7 === "\n") sep7 = "\n\n";
-        value += sep7 + more + content;
+        value += sep7 + more + content2;
         sep7 = "\n";
         prevMoreIndented = true;
-      } else if (content === "") {
+      } else if (content2 === "") {
         if (sep7 === "\n") value += "\n";
         else sep7 = "\n";
       } else {
-        value += sep7 + content;
+        value += sep7 + content2;
         sep7 = " ";
         prevMoreIndented = false;
       }
@@ -15773,15 +15845,15 @@ function readFile(file, defaultNamespace, cache) {
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
   const lines = file.lines;
-  const read = {
+  const read2 = {
     text: file.text,
     lines,
     diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
     objects: lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
     skipped: extracted.skipped.length
   };
-  cache?.set(file.path, read);
-  return read;
+  cache?.set(file.path, read2);
+  return read2;
 }
 function sameLines(a, b) {
   if (a === b) return true;
@@ -15806,10 +15878,10 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const objects = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const read = readFile(file, namespace.name, cache?.files);
-    for (const d of read.diagnostics) diagnostics2.push(d);
-    for (const o of read.objects) objects.push(o);
-    skippedDocs += read.skipped;
+    const read2 = readFile(file, namespace.name, cache?.files);
+    for (const d of read2.diagnostics) diagnostics2.push(d);
+    for (const o of read2.objects) objects.push(o);
+    skippedDocs += read2.skipped;
   }
   const patches = patchFiles(objects);
   const whole = [];
@@ -15828,6 +15900,7 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
     diagnostics: diagnostics2,
     skipped: { documents: skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
+    unanalyzed: built.unanalyzed,
     withoutNamespace: placed.withoutNamespace,
     namespace
   };
@@ -15877,7 +15950,7 @@ function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
   }
   return table;
 }
-var NOTHING = { conn: ConnSet.NONE, via: [] };
+var NOTHING2 = { conn: ConnSet.NONE, via: [] };
 
 // src/exposure/exposures.ts
 function listExposures(table, pods, universe, controller) {
@@ -15935,15 +16008,15 @@ function exposureChanges(base2, head, pods, controller) {
       const closed = b.conn.subtract(h.conn);
       return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons, source, via: { base: b.via, head: h.via }, isolated };
     };
-    const bc = base2.table.get(id)?.controller ?? NOTHING;
-    const hc = head.table.get(id)?.controller ?? NOTHING;
+    const bc = base2.table.get(id)?.controller ?? NOTHING2;
+    const hc = head.table.get(id)?.controller ?? NOTHING2;
     if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base2.controllerClass, head: head.controllerClass })));
     const bi = base2.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
     const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
     const buckets = /* @__PURE__ */ new Map();
     for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
-      const b = bi.get(x) ?? NOTHING;
-      const h = hi.get(x) ?? NOTHING;
+      const b = bi.get(x) ?? NOTHING2;
+      const h = hi.get(x) ?? NOTHING2;
       if (b.conn.equals(h.conn)) continue;
       const ext = externals[x];
       const family = ext.ranges[0].family;
@@ -16579,6 +16652,7 @@ function diffLoaded([base2, head], options = {}) {
   );
   const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
+  const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
   const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
   const endpoints = /* @__PURE__ */ new Map();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
@@ -16587,7 +16661,8 @@ function diffLoaded([base2, head], options = {}) {
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base2.policyObjects, head.policyObjects),
@@ -16752,14 +16827,14 @@ function fitBlocks(blocks, options) {
     omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
     trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
   });
-  const parts = (note, block, isEmpty) => {
+  const parts = (note2, block, isEmpty2) => {
     const c = cuts();
     const out = [];
     blocks.forEach((_, i) => {
-      if (i === options.noteAt && (c.omitted.length > 0 || c.trimmedRows > 0)) out.push(note(c));
+      if (i === options.noteAt && (c.omitted.length > 0 || c.trimmedRows > 0)) out.push(note2(c));
       if (!dropped.has(i)) out.push(block(i));
     });
-    return out.filter((x) => !isEmpty(x));
+    return out.filter((x) => !isEmpty2(x));
   };
   const measure = () => {
     const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
@@ -17511,7 +17586,7 @@ var memo = /* @__PURE__ */ new WeakMap();
 function exposureRules(report) {
   const known = memo.get(report.gate);
   if (known && known.exposures === report.exposureChanges) return known.rules;
-  const rules2 = /* @__PURE__ */ new Map();
+  const rules3 = /* @__PURE__ */ new Map();
   if (report.exposureChanges.length > 0) {
     const exposures = new Set(report.exposureChanges);
     const hit = /* @__PURE__ */ new Map();
@@ -17523,11 +17598,34 @@ function exposureRules(report) {
     }
     for (const c of report.exposureChanges) {
       const list3 = hit.get(c);
-      if (list3) rules2.set(c, list3);
+      if (list3) rules3.set(c, list3);
     }
   }
-  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules2 });
-  return rules2;
+  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
+  return rules3;
+}
+
+// src/render/unanalyzed-words.ts
+var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+var MAX_NAMED2 = 3;
+function objectName(o, code) {
+  return `${o.kind} ${code(o.namespace !== void 0 ? `${o.namespace}/${o.name}` : o.name)}`;
+}
+function isEmpty(u) {
+  return u.objects.length === 0 && u.files.length === 0;
+}
+function unanalyzedSummary(u, code) {
+  const named = (items, name) => items.slice(0, MAX_NAMED2).map(name).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
+  const parts = [];
+  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
+  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
+  return parts.join(" and ");
+}
+function unanalyzedLines(u, code) {
+  return [
+    ...u.objects.map((o) => `${o.change} ${objectName(o, code)} (${code(`${o.file}:${o.line}`)}): not analyzed \u2014 ${o.why}`),
+    ...u.files.map((f) => `changed ${code(f)}: no analysis reads this file`)
+  ];
 }
 
 // src/render/diff-md.ts
@@ -17548,6 +17646,7 @@ function renderComment(report, ctx) {
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
   const fmt = exposureFormat(link);
@@ -17562,7 +17661,7 @@ function renderComment(report, ctx) {
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural2(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md2(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
@@ -17577,28 +17676,36 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
     note: ({ omitted, trimmedRows }) => {
       const what = [
         omitted.length > 0 ? `${omitted.length} section${omitted.length === 1 ? "" : "s"} omitted (${omitted.join(", ")})` : "",
-        trimmedRows > 0 ? `${plural(trimmedRows, "row")} left out of the tables and lists` : ""
+        trimmedRows > 0 ? `${plural2(trimmedRows, "row")} left out of the tables and lists` : ""
       ].filter((s) => s !== "");
       return `> [!NOTE]
 > Truncated to fit a comment: ${what.join("; ")}. ${summary}`;
     }
   }) + "\n";
 }
-var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+var plural2 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 function lazy(items, row) {
   return { length: items.length, at: (i) => i < items.length ? row(items[i], i) : void 0 };
 }
 function verdict(report, g, allowedBy) {
-  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) return "**No change to reachability \u2014 gate passed.**";
+  const missed = unanalyzedSummary(report.unanalyzed, mdCode2);
+  const failedOnMissed = !isEmpty(report.gate.unanalyzed);
+  const missedStatus = failedOnMissed ? allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode2(allowedBy)}` : "gate failed (`unanalyzed`)" : "gate passed";
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
+    if (missed === "") return "**No change to reachability \u2014 gate passed.**";
+    return `**No change to what netreach analyzes \u2014 ${missedStatus}.** \u26A0\uFE0F Not analyzed: ${missed}.`;
+  }
+  const missedNote = missed === "" ? "" : ` \u26A0\uFE0F Not analyzed: ${missed}.`;
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
-  if (report.gate.passed) return `**${flows} \u2014 gate passed.**`;
+  const flows = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
+  if (report.gate.passed) return `**${flows} \u2014 gate passed.**${missedNote}`;
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : "";
-  return `**${flows} \u2014 ${status}:** ${first}${more > 0 ? ` (and ${plural(more, "more violation")})` : ""}`;
+  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
+  const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
+  return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
 }
 function exposureViolations(report) {
   return [...exposureRules(report).keys()];
@@ -17614,12 +17721,12 @@ function counts(report, g) {
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const parts = [
-    `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
-    `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    `**Opened:** ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}`,
+    `**Closed:** ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}`,
     ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
-    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural(violationCount(report, g), "violation")}` : ""}`
+    `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural2(violationCount(report, g), "violation")}` : ""}`
   ];
   return parts.join(" \xB7 ");
 }
@@ -17640,7 +17747,7 @@ function workloadList(changes, link) {
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural(n, "more workload")}._`
+_\u2026 and ${plural2(n, "more workload")}._`
   };
 }
 function workloadLine(w, link) {
@@ -17678,14 +17785,14 @@ function exposureList(title, changes, facet, fmt, report) {
   return {
     head: `#### ${title} (${changes.length})`,
     rows: lazy(changes, (c, i) => {
-      const rules2 = facet === "opened" ? rulesOf(report, c) : "";
+      const rules3 = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}
-- ${rules2 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules2 !== "" ? ` \u2014 gate: ${rules2}` : ""}`;
+- ${rules3 !== "" ? "\u26D4 " : ""}${exposureSentence(c, facet, fmt)}${rules3 !== "" ? ` \u2014 gate: ${rules3}` : ""}`;
     }),
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural(n, "more")}._`
+_\u2026 and ${plural2(n, "more")}._`
   };
 }
 function groupTable(title, groups, link) {
@@ -17700,20 +17807,20 @@ function groupTable(title, groups, link) {
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural(n, "more group")}._`
+_\u2026 and ${plural2(n, "more group")}._`
   };
 }
 function connCell(g) {
   const parts = [md2(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${plural(g.changes.length, "pair")}</sub>`);
+  if (g.changes.length > 1) parts.push(`<sub>${plural2(g.changes.length, "pair")}</sub>`);
   if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
 function whyCell(g, link) {
   const words = g.reasons.map((r) => reasonMd(r, link));
   const shown = words.length > MAX_REASONS2 ? [...words.slice(0, MAX_REASONS2 - 1), `and ${words.length - MAX_REASONS2 + 1} more`] : words;
-  const note = endpointNote(g.endpoint);
-  if (note) shown.push(note);
+  const note2 = endpointNote(g.endpoint);
+  if (note2) shown.push(note2);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
 }
 function reasonMd(r, link) {
@@ -17737,7 +17844,7 @@ function violationList(g) {
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural(n, "more group")} of violations._`
+_\u2026 and ${plural2(n, "more group")} of violations._`
   };
 }
 function details(summary, body, join11 = "\n", head = "") {
@@ -17761,7 +17868,7 @@ ${head}`;
 }
 function fullList(changes) {
   const rows = lazy(changes, (c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
-  return details(`All ${plural(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
+  return details(`All ${plural2(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 function location(file, line, url, column) {
   const text = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
@@ -17770,6 +17877,22 @@ function location(file, line, url, column) {
 function diagnostics(report, link) {
   const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
   return details(`Diagnostics (${report.diagnostics.length})`, items, "\n");
+}
+function unanalyzedList(report, link) {
+  const u = report.unanalyzed;
+  const rows = [
+    ...u.objects.map((o) => `- ${o.change} ${objectName(o, mdCode2)} (${location(o.file, o.line, link(o.file, o.line, o.change === "removed" ? "base" : "head"))}): ${md2(o.why)}`),
+    ...u.files.map((f) => `- changed ${mdCode2(f)}: no analysis reads this file`)
+  ];
+  return {
+    head: `#### \u26A0\uFE0F Not analyzed (${u.objects.length + u.files.length})`,
+    rows: lazy(rows, (r, i) => `${i === 0 ? "\n" : ""}
+${r}`),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural2(n, "more")}._`
+  };
 }
 function policyChanges(report, link) {
   const parts = lazy(report.policyChanges, (p) => {
@@ -17952,12 +18075,23 @@ function reasonJson({ admin, ...r }) {
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
+function missedViolations(r) {
+  const u = r.gate.unanalyzed;
+  return [
+    ...u.objects.map((o) => ({
+      missed: true,
+      json: { rule: "unanalyzed", src: `${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name}`, dst: "", conn: "", message: `${o.change} ${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name} is not analyzed: ${o.why}`, file: o.file, line: o.line }
+    })),
+    ...u.files.map((f) => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } }))
+  ];
+}
 function violationJson(v) {
   return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
 }
 function* diffJsonChunks(r) {
   const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
-  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(r.gate.violations, violationJson) } });
+  const violations = missedViolations(r).length === 0 ? r.gate.violations : [...r.gate.violations, ...missedViolations(r)];
+  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(violations, (v) => "missed" in v ? v.json : violationJson(v)) } });
   yield "\n";
 }
 function diffJson(r) {
@@ -17967,8 +18101,9 @@ function diffJson(r) {
     changes: r.changes.map(changeJson),
     gate: {
       passed: r.gate.passed,
+      status: r.gate.passed ? "passed" : "failed",
       failOn: [...r.gateConfig.failOn],
-      violations: r.gate.violations.map(violationJson)
+      violations: [...r.gate.violations.map(violationJson), ...missedViolations(r).map((m) => m.json)]
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
@@ -17987,7 +18122,11 @@ function diffJson(r) {
       source: e.source,
       via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
       isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null }
-    }))
+    })),
+    unanalyzed: {
+      objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
+      files: [...r.unanalyzed.files]
+    }
   };
 }
 
@@ -18007,12 +18146,13 @@ var RULE_TEXT2 = {
   "cross-namespace": ["CrossNamespace", "A flow is newly opened between workloads of different namespaces."],
   "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
   "any-opened": ["AnyOpened", "A flow is newly opened."],
+  unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
   "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."]
 };
 var RULE_IDS = [...GATE_RULES.filter((r) => r !== "none"), OPENED_FLOW_RULE];
 function renderSarif(report, options) {
   const enabled = new Set(report.gateConfig.failOn);
-  const rules2 = RULE_IDS.map((id) => ({
+  const rules3 = RULE_IDS.map((id) => ({
     id,
     name: RULE_TEXT2[id][0],
     shortDescription: { text: RULE_TEXT2[id][1] },
@@ -18077,7 +18217,7 @@ function renderSarif(report, options) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "netreach", version: options.toolVersion, ...options.informationUri ? { informationUri: options.informationUri } : {}, rules: rules2 } },
+        tool: { driver: { name: "netreach", version: options.toolVersion, ...options.informationUri ? { informationUri: options.informationUri } : {}, rules: rules3 } },
         results
       }
     ]
@@ -18126,14 +18266,14 @@ var TEXT = {
   reason: (r) => `${reasonName(r, plain, plain)} (${r.side === "base" ? "base " : ""}${plain(r.file)}:${r.line})`
 };
 function exposureFailures(report) {
-  return [...exposureRules(report)].map(([change, rules2]) => ({ change, rules: [...rules2] }));
+  return [...exposureRules(report)].map(([change, rules3]) => ({ change, rules: [...rules3] }));
 }
 function exposureViolationText(x) {
   return `${exposureSentence(x.change, "opened", TEXT)} (${x.rules.join(", ")})`;
 }
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
-var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural3 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function renderDiffText(report) {
   const g = groupChanges(report);
   const out = [];
@@ -18142,17 +18282,23 @@ function renderDiffText(report) {
   const violations = [...exposureFailing.map(exposureViolationText), ...failing.map(violationText)];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
+  const missed = unanalyzedSummary(report.unanalyzed, plain);
+  const missedGate = !isEmpty(report.gate.unanalyzed);
+  if (missedGate) violations.push(`${missed} (unanalyzed)`);
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
-    out.push("netreach: no change to reachability \u2014 gate passed");
+    if (missed === "") out.push("netreach: no change to reachability \u2014 gate passed");
+    else out.push(`netreach: no change to what netreach analyzes \u2014 ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
     const exposed2 = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
-    const flows = `${exposed2 > 0 ? `${plural2(exposed2, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+    const flows = `${exposed2 > 0 ? `${plural3(exposed2, "workload")} newly exposed, ` : ""}${plural3(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} \u2014 gate passed`);
-    else out.push(`netreach: ${flows} \u2014 gate failed: ${violations[0]}${violations.length > 1 ? ` (and ${plural2(violations.length - 1, "more violation")})` : ""}`);
+    else out.push(`netreach: ${flows} \u2014 gate failed: ${violations[0]}${violations.length > 1 ? ` (and ${plural3(violations.length - 1, "more violation")})` : ""}`);
     out.push(
-      `opened: ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}; closed: ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}` + (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : "")
+      `opened: ${plural3(g.openedFlows, "flow")} in ${plural3(g.opened.length, "group")}; closed: ${plural3(g.closedFlows, "flow")} in ${plural3(g.closed.length, "group")}` + (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : "")
     );
   }
+  if (missed !== "" && report.changes.length + report.workloadChanges.length + report.exposureChanges.length > 0) out.push(`not analyzed: ${missed}`);
+  for (const l of unanalyzedLines(report.unanalyzed, plain)) out.push(l);
   for (const w of report.workloadChanges) {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
@@ -18171,8 +18317,8 @@ function renderDiffText(report) {
     out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
   }
   if (violations.length > 0) {
-    const rules2 = [.../* @__PURE__ */ new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
-    out.push("", `gate failed: ${plural2(violations.length, "violation")} of ${rules2.join(", ")}`);
+    const rules3 = [.../* @__PURE__ */ new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
+    out.push("", `gate failed: ${plural3(violations.length, "violation")} of ${rules3.join(", ")}`);
     for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
     if (violations.length > MAX_VIOLATIONS) out.push(`  \u2026 and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
   }
@@ -18186,8 +18332,8 @@ function groupLine(sign, g) {
   const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
   const conn = `${connWords(g.conn)}${sign === "-" ? " closed" : ""}`;
   const why = g.reasons.map((r) => reasonText(r));
-  const note = endpointNote(g.endpoint);
-  if (note) why.push(note);
+  const note2 = endpointNote(g.endpoint);
+  if (note2) why.push(note2);
   const pairs = g.changes.length > 1 ? ` [${g.changes.length} pairs]` : "";
   const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
   return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
@@ -18361,17 +18507,21 @@ function isChanged(t) {
 // src/render/targets-md.ts
 var md3 = (text) => md(plain(text));
 var mdCode3 = (text) => mdCode(plain(text));
-var plural3 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural4 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function failureLine(t) {
+  const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
+  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "");
+}
 function targetResult(t, allowedBy = null) {
-  if (t.failure !== void 0) return "not analyzed: could not be built";
+  if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t)}`;
   const r = t.report;
   if (!isChanged(t)) return "no change";
   const g = groupChanges(r);
   const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
   const parts = [
-    exposed > 0 ? `${plural3(exposed, "workload")} newly exposed` : "",
-    g.openedFlows > 0 ? `${plural3(g.openedFlows, "flow")} opened` : "",
-    g.closedFlows > 0 ? `${plural3(g.closedFlows, "flow")} closed` : ""
+    exposed > 0 ? `${plural4(exposed, "workload")} newly exposed` : "",
+    g.openedFlows > 0 ? `${plural4(g.openedFlows, "flow")} opened` : "",
+    g.closedFlows > 0 ? `${plural4(g.closedFlows, "flow")} closed` : ""
   ].filter((s) => s !== "");
   const flows = parts.length === 0 ? "no flow changed" : parts.join(", ");
   return `${flows} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
@@ -18390,15 +18540,20 @@ function renderTargetsComment(outcomes, ctx) {
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
   const changed = outcomes.filter(isChanged);
   const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
-  const status = failedGate.length > 0 ? allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode3(allowedBy)}` : `gate failed in ${list(failedGate)}` : "gate passed";
+  if (notBuilt.length > 0) {
+    const lines = notBuilt.slice(0, 5).map((t) => `**\u26D4 Not analyzed: ${mdCode3(t.name)}** \u2014 ${md3(failureLine(t))}`);
+    if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
+    head.push(lines.join("\\\n"));
+  }
+  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}` : failedGate.length > 0 ? allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode3(allowedBy)}` : `gate failed in ${list(failedGate)}` : "gate passed";
   const verdictParts = [
-    `${plural3(outcomes.length, "target")}`,
-    changed.length === 0 ? "no change to reachability" : `${changed.length} changed`,
-    ...notBuilt.length > 0 ? [`${notBuilt.length} not built`] : []
+    `${plural4(outcomes.length, "target")}`,
+    changed.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : "no change to reachability" : `${changed.length} changed`
   ];
-  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${notBuilt.length > 0 ? ` \u26A0\uFE0F Not analyzed: ${list(notBuilt)}.` : ""}`);
+  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**`);
+  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
-    const gate = t.report === void 0 ? "\u2014" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
+    const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
     return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
@@ -18434,39 +18589,63 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   const text = parts.join("\n\n");
   return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
 }
+function configSection(c) {
+  const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
+  for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
+  const text = lines.join("\n");
+  if (c.patch === void 0 || c.patch.trim() === "") return text;
+  return `${text}
+
+<details><summary>${md3(c.file)}: the change</summary>
+
+${fence(c.patch.replace(/\n$/, ""), "diff")}
+
+</details>`;
+}
 function list(ts) {
   const names = ts.map((t) => mdCode3(t.name));
   return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
 }
 
+// src/render/config-review.ts
+function noteText(n) {
+  return n.map((p) => typeof p === "string" ? p : `\`${p.code}\``).join("");
+}
+
 // src/render/targets-json.ts
-function* targetsJsonChunks(outcomes) {
-  yield* jsonChunks(targetsDiffJson(outcomes));
+function* targetsJsonChunks(outcomes, config) {
+  yield* jsonChunks(targetsDiffJson(outcomes, config));
   yield "\n";
 }
-function targetsDiffJson(outcomes) {
+function targetsDiffJson(outcomes, config) {
   const out = {
     schema: "netreach.diff/v1",
     endpoints: [],
     changes: [],
-    gate: { passed: true, failOn: [], violations: [] },
+    gate: { passed: true, status: "passed", failOn: [], violations: [] },
     diagnostics: [],
     assumptions: [],
     skipped: { documents: 0, kinds: {} },
     workloads: [],
     exposures: [],
+    unanalyzed: { objects: [], files: [] },
     targets: []
   };
   const seen = /* @__PURE__ */ new Set();
   const kinds = /* @__PURE__ */ new Map();
   for (const t of outcomes) {
     const tag = { target: t.name };
-    if (t.failure !== void 0) out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag });
+    if (t.failure !== void 0) {
+      out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag });
+      out.gate.passed = false;
+      out.gate.status = "error";
+    }
     if (t.report !== void 0) {
       const j = diffJson(t.report);
       for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), out.endpoints.push(e);
       out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
       out.gate.passed &&= j.gate.passed;
+      if (!j.gate.passed && out.gate.status === "passed") out.gate.status = "failed";
       for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
       out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
       out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
@@ -18475,10 +18654,13 @@ function targetsDiffJson(outcomes) {
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
       out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
+      out.unanalyzed.objects.push(...j.unanalyzed.objects.map((o) => ({ ...o, ...tag })));
+      for (const f of j.unanalyzed.files) if (!out.unanalyzed.files.includes(f)) out.unanalyzed.files.push(f);
     }
     out.targets.push(targetJson(t));
   }
   out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
+  if (config !== void 0) out.config = { file: config.file, base: config.base, head: config.head, changed: config.changed, notes: config.notes.map(noteText) };
   return out;
 }
 function targetJson(t) {
@@ -18497,7 +18679,7 @@ function targetJson(t) {
     opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
     closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
     changed: r ? r.changes.length : 0,
-    gate: r ? { passed: r.gate.passed, failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : null,
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
     error: t.failure?.message ?? null
@@ -18509,11 +18691,14 @@ function sideJson(s) {
 
 // src/render/targets-text.ts
 function renderTargetsText(outcomes) {
-  const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"}`];
+  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
+  const failed2 = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
+  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : failed2.length > 0 ? "gate failed" : "gate passed";
+  const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"} \u2014 ${gate}`];
   for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
   for (const t of outcomes) {
     out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
-    if (t.failure !== void 0) out.push(`error: ${plain(t.failure.message)}`);
+    if (t.failure !== void 0) out.push(`not analyzed: ${plain(t.failure.message)}`);
     else out.push(renderDiffText(t.report).trimEnd());
   }
   return out.join("\n") + "\n";
@@ -19468,6 +19653,9 @@ function describeSource(s) {
     }
   }
 }
+function sourceAt(t, side2) {
+  return side2 === "base" && t.baseSource !== void 0 ? t.baseSource : t.source;
+}
 function sameSource(a, b) {
   if (a.kind === "kustomize" && b.kind === "kustomize") return a.dir === b.dir;
   if (a.kind === "helm" && b.kind === "helm")
@@ -19481,7 +19669,7 @@ async function diffTargets(targets, trees, options) {
   const jobs = [];
   const sides = targets.map(() => ({ base: void 0, head: void 0 }));
   targets.forEach((t, i) => {
-    const same = t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
+    const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
     if (same) {
       jobs.push(async () => {
         const b = await buildSide(t, trees.base, options);
@@ -19489,7 +19677,7 @@ async function diffTargets(targets, trees, options) {
         sides[i].head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i].base = await buildSide(t, trees.base, options)));
+      jobs.push(async () => void (sides[i].base = await buildSide({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
       jobs.push(async () => void (sides[i].head = await buildSide(t, trees.head, options)));
     }
   });
@@ -19511,11 +19699,16 @@ ${failed2.b.error.detail}` : ""}`;
       hostNetwork: options.hostNetwork,
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
       ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
-      gate: { ...options.gate, failOn: target2.failOn ?? options.gate.failOn },
+      gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
       ...options.limits !== void 0 ? { limits: options.limits } : {}
     });
     return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });
+}
+function failOnOf(t, run) {
+  if (!t.fromHead) return t.failOn ?? run;
+  const all = [.../* @__PURE__ */ new Set([...run, ...t.failOn ?? []])];
+  return all.length > 1 ? all.filter((r) => r !== "none") : all;
 }
 function sourcePath(t) {
   return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
@@ -19583,18 +19776,18 @@ function readSources(paths, limits = {}, where = "") {
   const out = { files: [], diagnostics: [], skippedFiles: 0 };
   const seen = /* @__PURE__ */ new Set();
   let full = false;
-  const note = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
   const readFile2 = (abs, shown, size) => {
     if (seen.has(abs)) return;
     seen.add(abs);
     if (out.files.length >= lim.maxFiles) {
-      note("error", shown, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
+      note2("error", shown, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
       full = true;
       return;
     }
     if (size > lim.maxFileBytes) {
       out.skippedFiles++;
-      note("error", shown, `file is ${formatSize(size, 1)}, over the ${formatSize(lim.maxFileBytes)} limit; skipped`);
+      note2("error", shown, `file is ${formatSize(size, 1)}, over the ${formatSize(lim.maxFileBytes)} limit; skipped`);
       return;
     }
     total += size;
@@ -19603,7 +19796,7 @@ function readSources(paths, limits = {}, where = "") {
     if (typeof text === "string") out.files.push({ path: shown, text });
     else {
       out.skippedFiles++;
-      note("error", shown, `${text.problem}; skipped`);
+      note2("error", shown, `${text.problem}; skipped`);
     }
   };
   const walk2 = (dir) => {
@@ -19611,7 +19804,7 @@ function readSources(paths, limits = {}, where = "") {
     try {
       entries = fs6.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      note("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
+      note2("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -19620,14 +19813,14 @@ function readSources(paths, limits = {}, where = "") {
       const abs = path8.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         out.skippedFiles++;
-        note("note", display(abs, cwd), "symbolic link not followed; skipped");
+        note2("note", display(abs, cwd), "symbolic link not followed; skipped");
       } else if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk2(abs);
       } else if (entry.isFile() && manifestExtensions.has(path8.extname(entry.name))) {
         const size = statSize(abs);
         if (size === void 0) {
           out.skippedFiles++;
-          note("error", display(abs, cwd), "cannot stat file; skipped");
+          note2("error", display(abs, cwd), "cannot stat file; skipped");
         } else readFile2(abs, display(abs, cwd), size);
       } else out.skippedFiles++;
     }
@@ -19645,12 +19838,12 @@ function readSources(paths, limits = {}, where = "") {
     const shown = toSlashes(p);
     if (st.isSymbolicLink()) {
       out.skippedFiles++;
-      note("note", shown, "symbolic link not followed; skipped");
+      note2("note", shown, "symbolic link not followed; skipped");
     } else if (st.isDirectory()) walk2(path8.resolve(p));
     else if (st.isFile()) readFile2(path8.resolve(p), shown, st.size);
     else {
       out.skippedFiles++;
-      note("note", shown, "not a regular file; skipped");
+      note2("note", shown, "not a regular file; skipped");
     }
   }
   return out;
@@ -19909,11 +20102,11 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
   const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
-  const note = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
   const entries = listTree(repoDir, commit, specs).sort(byWalkOrder);
   for (const spec of specs) {
     if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
-      note("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
+      note2("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
   }
   const toRead = [];
   let full = false;
@@ -19926,22 +20119,22 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     }
     if (entry.mode === "120000") {
       out.skippedFiles++;
-      note("note", entry.path, "symbolic link not followed; skipped");
+      note2("note", entry.path, "symbolic link not followed; skipped");
     } else if (entry.mode === "160000") {
       out.skippedFiles++;
-      note("note", entry.path, "submodule not read (its files live in another repository); skipped");
+      note2("note", entry.path, "submodule not read (its files live in another repository); skipped");
     } else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0) {
       out.skippedFiles++;
-      note("note", entry.path, "not a regular file; skipped");
+      note2("note", entry.path, "not a regular file; skipped");
     } else if (named !== "explicitly" && !manifestExtensions2.has(path9.posix.extname(entry.path))) {
       out.skippedFiles++;
     } else if (toRead.length >= lim.maxFiles) {
       out.skippedFiles++;
-      note("error", entry.path, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
+      note2("error", entry.path, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
       full = true;
     } else if (entry.size > lim.maxFileBytes) {
       out.skippedFiles++;
-      note("error", entry.path, `file is ${formatSize2(entry.size, 1)}, over the ${formatSize2(lim.maxFileBytes)} limit; skipped`);
+      note2("error", entry.path, `file is ${formatSize2(entry.size, 1)}, over the ${formatSize2(lim.maxFileBytes)} limit; skipped`);
     } else toRead.push(entry);
   }
   const total = toRead.reduce((sum, e) => sum + (e.size ?? 0), 0);
@@ -19960,7 +20153,7 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     if (typeof text === "string") out.files.push({ path: entry.path, text });
     else {
       out.skippedFiles++;
-      note("error", entry.path, `${text.problem}; skipped`);
+      note2("error", entry.path, `${text.problem}; skipped`);
     }
   }
   return out;
@@ -20020,25 +20213,25 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const specs = normalizePathspecs(pathspecs);
   const entries = listTree(repoDir, commit, specs);
   const diagnostics2 = [];
-  const note = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
   const toWrite = [];
   let total = 0;
   let full = false;
   for (const entry of entries) {
     const unsafe = unsafeName(entry.path);
-    if (unsafe !== void 0) note("error", entry.path, `${unsafe}; not written`);
-    else if (entry.mode === "120000") note("note", entry.path, "symbolic link not written (links are never followed); tools see no file here");
-    else if (entry.mode === "160000") note("note", entry.path, "submodule not written (its files live in another repository)");
+    if (unsafe !== void 0) note2("error", entry.path, `${unsafe}; not written`);
+    else if (entry.mode === "120000") note2("note", entry.path, "symbolic link not written (links are never followed); tools see no file here");
+    else if (entry.mode === "160000") note2("note", entry.path, "submodule not written (its files live in another repository)");
     else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0)
-      note("note", entry.path, "not a regular file; not written");
+      note2("note", entry.path, "not a regular file; not written");
     else if (full) continue;
     else if (toWrite.length >= lim.maxFiles) {
-      note("error", entry.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
+      note2("error", entry.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
       full = true;
     } else if (entry.size > lim.maxFileBytes)
-      note("error", entry.path, `file is ${entry.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
+      note2("error", entry.path, `file is ${entry.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
     else if (total + entry.size > lim.maxTotalBytes) {
-      note("error", entry.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
+      note2("error", entry.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
       full = true;
     } else {
       toWrite.push(entry);
@@ -20056,12 +20249,12 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
     for (const entry of toWrite) {
       const bytes = contents.get(entry.oid);
       if (bytes === void 0) {
-        note("error", entry.path, `object ${entry.oid} is missing from the repository; not written`);
+        note2("error", entry.path, `object ${entry.oid} is missing from the repository; not written`);
         continue;
       }
       const problem = writeInside(dir, entry.path, bytes);
       if (problem === void 0) written++;
-      else note("error", entry.path, `${problem}; not written`);
+      else note2("error", entry.path, `${problem}; not written`);
     }
   } catch (e) {
     cleanup();
@@ -20164,7 +20357,7 @@ function dirTree(dir, label) {
   const known = new Set(files);
   const texts = /* @__PURE__ */ new Map();
   let copy;
-  const read = (file) => {
+  const read2 = (file) => {
     if (!texts.has(file)) {
       let text;
       try {
@@ -20180,10 +20373,10 @@ function dirTree(dir, label) {
   return {
     label,
     files,
-    read,
+    read: read2,
     isDir: (d) => dirs.has(d),
     id(file) {
-      const t = read(file);
+      const t = read2(file);
       return t === void 0 ? void 0 : createHash("sha256").update(t).digest("hex");
     },
     manifests(paths, exclude) {
@@ -20212,6 +20405,93 @@ function dirTree(dir, label) {
     },
     cleanup() {
       if (copy !== void 0) fs8.rmSync(copy, { recursive: true, force: true });
+    }
+  };
+}
+
+// src/targets/config-merge.ts
+function read(file, text) {
+  if (text === void 0) return { state: "absent" };
+  try {
+    return { state: "present", config: parseConfig(file, text) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { state: "invalid", error: e.message };
+    throw e;
+  }
+}
+function note(strings, ...values) {
+  const out = [];
+  strings.forEach((s, i) => {
+    if (s !== "") out.push(s);
+    if (i < values.length) {
+      const v = values[i];
+      if (typeof v === "string") out.push({ code: v });
+      else out.push(...v);
+    }
+  });
+  return out;
+}
+var rules2 = (r) => r === void 0 ? ["the run's ", { code: "fail-on" }] : [{ code: `fail-on: ${r.join(",")}` }];
+var sameRules = (a, b) => (a ?? []).join(",") === (b ?? []).join(",") && a === void 0 === (b === void 0);
+function sameDefinition(a, b) {
+  if (!sameSource(a.source, b.source) || a.namespace !== b.namespace) return false;
+  return a.source.kind !== "helm" || b.source.kind !== "helm" || a.source.release === b.source.release;
+}
+function mergeConfigs(file, baseText, headText) {
+  const base2 = read(file, baseText);
+  const head = read(file, headText);
+  if (head.state === "invalid") throw new ConfigError(head.error);
+  const notes = [];
+  const headTargets = head.state === "present" ? head.config.targets : [];
+  const baseTargets = base2.state === "present" ? base2.config.targets : [];
+  if (base2.state === "invalid")
+    notes.push(note`The base revision's ${file} is invalid (${[base2.error]}); the pull request's targets are analyzed, each gated by the run's ${"fail-on"} at least.`);
+  if (base2.state === "absent" && head.state === "present")
+    notes.push(note`This pull request adds ${file}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
+  if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file}; the base's targets and settings still apply.`);
+  const targets = [];
+  const taken = /* @__PURE__ */ new Set();
+  for (const b of baseTargets) {
+    targets.push(b);
+    const same = headTargets.find((h) => h.name === b.name);
+    if (same !== void 0) {
+      taken.add(same);
+      if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules2(same.failOn)}; the base's ${rules2(b.failOn)} applies until it merges.`);
+      if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
+      if (!sameDefinition(same, b)) {
+        const name = `${b.name}@head`;
+        targets.push({ ...same, name, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
+        notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name} as the pull request does, both with the base's settings.`);
+      }
+      continue;
+    }
+    const renamed = headTargets.find((h) => !taken.has(h) && !baseTargets.some((o) => o.name === h.name) && sameDefinition(h, b));
+    if (renamed !== void 0) {
+      taken.add(renamed);
+      notes.push(note`Target ${b.name} is renamed ${renamed.name} by this pull request; it is analyzed under its base name, with the base's settings.`);
+    } else if (head.state === "present") notes.push(note`This pull request's ${file} drops target ${b.name}; it is still analyzed, with the base's settings.`);
+  }
+  for (const h of headTargets) {
+    if (taken.has(h)) continue;
+    targets.push({ ...h, fromHead: true });
+    if (base2.state === "present" || base2.state === "invalid")
+      notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn !== void 0 ? note` and its own ${h.failOn.join(",")}` : []}.`);
+  }
+  const baseDiscover = base2.state === "present" ? base2.config.discover : true;
+  const headDiscover = head.state === "present" ? head.config.discover : baseDiscover;
+  if (baseDiscover && !headDiscover) notes.push(note`This pull request sets ${"discover: false"}; ${[base2.state === "present" ? "the base's file sets discovery on" : "the base has no file, so discovery stays on"]}, and discovered targets are still analyzed.`);
+  const changed = (baseText ?? null) !== (headText ?? null);
+  const state = (r) => r.state;
+  return {
+    targets,
+    discover: baseDiscover || headDiscover,
+    review: {
+      file,
+      base: state(base2),
+      head: state(head),
+      changed,
+      notes,
+      ...changed ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(2).join("\n") } : {}
     }
   };
 }
@@ -20429,27 +20709,25 @@ function resolveTargets(flags, paths, trees, repo) {
   let targets;
   let from;
   let plain2 = false;
+  let review;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
-    const read = (t) => {
-      const text = t.read(configPath);
-      return text === void 0 ? void 0 : parseConfig(configPath, text);
-    };
-    const baseCfg = flags.config ? void 0 : safeBase(() => read(trees.base));
-    const headCfg = flags.config ? parseConfig(flags.config.file, flags.config.text) : read(trees.head);
-    if (headCfg !== void 0 || baseCfg !== void 0) {
-      from = flags.config?.file ?? configPath;
-      const byName = /* @__PURE__ */ new Map();
-      for (const t of baseCfg?.targets ?? []) byName.set(t.name, t);
-      for (const t of headCfg?.targets ?? []) {
-        const before = byName.get(t.name);
-        byName.set(t.name, before === void 0 ? t : withFailOn(t, before.failOn));
-      }
-      targets = [...byName.values()];
-      if (headCfg?.discover ?? baseCfg?.discover ?? true) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    const baseText = flags.config ? void 0 : trees.base.read(configPath);
+    const headText = flags.config ? void 0 : trees.head.read(configPath);
+    if (flags.config !== void 0) {
+      const cfg = parseConfig(flags.config.file, flags.config.text);
+      from = flags.config.file;
+      targets = [...cfg.targets];
+      if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+    } else if (baseText !== void 0 || headText !== void 0) {
+      const merged = mergeConfigs(configPath, baseText, headText);
+      from = configPath;
+      review = merged.review;
+      targets = [...merged.targets];
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
     } else if (flags.discover === false) {
       targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -20467,18 +20745,7 @@ function resolveTargets(flags, paths, trees, repo) {
     targets = targets.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets, plain: plain2, from };
-}
-function safeBase(f) {
-  try {
-    return f();
-  } catch {
-    return void 0;
-  }
-}
-function withFailOn(t, failOn) {
-  const { failOn: _own, ...rest } = t;
-  return failOn === void 0 ? rest : { ...rest, failOn };
+  return { targets, plain: plain2, from, ...review !== void 0 ? { review } : {} };
 }
 function discovered(paths, trees, repo, configured) {
   const head = discoverTargets(trees.head, paths, repo);
@@ -20486,7 +20753,7 @@ function discovered(paths, trees, repo, configured) {
   const out = [];
   const covered = [.../* @__PURE__ */ new Set([...head.covered, ...base2.covered])];
   for (const t of [...head.targets, ...base2.targets]) {
-    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name)) continue;
+    if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
     out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
   }
   return out;
@@ -20613,7 +20880,7 @@ function parseArgs(argv) {
   const names = [];
   let config = null;
   let discover = true;
-  let group = false;
+  let group2 = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (dashes) {
@@ -20650,7 +20917,7 @@ function parseArgs(argv) {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd === "reach") group = true;
+    else if (flag === "--group" && cmd === "reach") group2 = true;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
@@ -20661,8 +20928,8 @@ function parseArgs(argv) {
     if (paths.length === 0 && withTargets2) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
-    if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits };
+    if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
+    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, targets, limits };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -20841,12 +21108,12 @@ var VERSION = "0.1.0";
 function formatDiagnostic(d) {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
-function reachChunks(r, format2, group) {
+function reachChunks(r, format2, group2) {
   switch (format2) {
     case "json":
-      return group ? reachGroupedJsonChunks(r) : reachJsonChunks(r);
+      return group2 ? reachGroupedJsonChunks(r) : reachJsonChunks(r);
     case "text":
-      return group ? reachGroupedTextLines(r) : reachTextLines(r);
+      return group2 ? reachGroupedTextLines(r) : reachTextLines(r);
     case "md":
       return reachMarkdownChunks(r);
     case "csv":
@@ -20945,10 +21212,11 @@ async function runDiffTargets(cmd, io) {
     });
     if (run === void 0) return void 0;
     const outcomes = run.outcomes;
-    const json = () => targetsJsonChunks(outcomes);
+    const config = run.resolved.review;
+    const json = () => targetsJsonChunks(outcomes, config);
     const render2 = {
       json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", ...config !== void 0 ? { config } : {} })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
         const [first, ...rest] = logs;

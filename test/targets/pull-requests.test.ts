@@ -53,7 +53,7 @@ interface Target {
   status: string;
   opened: number;
   closed: number;
-  gate: { passed: boolean } | null;
+  gate: { passed: boolean; status?: string };
   head: { reused: boolean; absent: boolean; tool: string | null };
   error: string | null;
 }
@@ -68,6 +68,7 @@ interface Change {
 interface Report {
   changes: Change[];
   targets: Target[];
+  gate: { passed: boolean; status: string; violations: unknown[] };
   diagnostics: { target?: string; severity: string; message: string; file: string }[];
 }
 
@@ -179,7 +180,9 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     const { json, report: r } = runs.get("broken")!;
     expect(json.code).toBe(2);
     const dev = r.targets.find((t) => t.name === "dev")!;
-    expect(dev).toMatchObject({ status: "failed", gate: null });
+    expect(dev).toMatchObject({ status: "failed", gate: { passed: false, status: "error" } });
+    // Not analyzed is never a pass: the run's gate is an error though no rule found anything.
+    expect(r.gate).toMatchObject({ passed: false, status: "error", violations: [] });
     expect(dev.error).toMatch(/^target dev \(kustomize deploy\/overlays\/dev\) could not be built at head \(head [0-9a-f]{12}\): kubectl kustomize: building deploy\/overlays\/dev failed/);
     expect(dev.error).toContain("missing");
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ target: "dev", severity: "error" }));
