@@ -11,7 +11,7 @@ import type { TargetOutcome } from "../render/target-outcome.js";
 import { noteText, type ConfigReview } from "../render/config-review.js";
 import { targetsJsonChunks } from "../render/targets-json.js";
 import { writeFileChunks } from "../files/write-chunks.js";
-import { renderTargetsComment } from "../render/targets-md.js";
+import { renderTargetsComment, type UnreadFiles } from "../render/targets-md.js";
 import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
@@ -34,6 +34,7 @@ export async function runActionTargets(
   const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
   let outcomes: readonly TargetOutcome[];
   let config: ConfigReview | undefined;
+  let unread: UnreadFiles = { files: [], fails: false };
   try {
     const started = Date.now();
     const run = await runTargets(
@@ -52,6 +53,8 @@ export async function runActionTargets(
     if (run === undefined) return false;
     outcomes = run.outcomes;
     config = run.resolved.review;
+    unread = { files: run.unread, fails: inputs.gate.failOn.includes("unanalyzed") };
+    for (const f of run.unread) core.info(safe(`netreach: ${f}: changed, and no target reads it (not analyzed)`));
     for (const n of config?.notes ?? []) core.info(safe(`netreach: ${config!.file}: ${noteText(n)}`));
     core.info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1000).toFixed(1)} s`));
     for (const o of outcomes)
@@ -64,7 +67,8 @@ export async function runActionTargets(
   const linkAt = (sha: string) => (file: string, line: number) =>
     event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : undefined;
   const reports = outcomes.flatMap((o) => (o.report !== undefined ? [{ name: o.name, report: o.report }] : []));
-  const gateFailed = reports.some((r) => !r.report.gate.passed);
+  const unreadFails = unread.fails && unread.files.length > 0;
+  const gateFailed = reports.some((r) => !r.report.gate.passed) || unreadFails;
   const notBuilt = outcomes.filter((o) => o.failure !== undefined);
 
   let allowedByLabel: string | null = null;
@@ -78,7 +82,7 @@ export async function runActionTargets(
   }
 
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, config));
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, config, unread));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
@@ -91,7 +95,7 @@ export async function runActionTargets(
   core.setOutput("report-json", reportPath);
 
   const marker = commentMarker(inputs.commentHeader);
-  const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel, ...(config !== undefined ? { config } : {}) };
+  const ctxBase = { marker, header: inputs.commentHeader || undefined, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel, unread, ...(config !== undefined ? { config } : {}) };
   try {
     await core.summary.addRaw(renderTargetsComment(outcomes, { ...ctxBase, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" })).write();
   } catch (e) {
@@ -123,6 +127,7 @@ export async function runActionTargets(
     const { lines, count } = violationLines(report, 20);
     messages.push(`netreach gate failed for target ${name} (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)\n${lines.map((l) => `- ${l}`).join("\n")}`);
   }
+  if (unreadFails) messages.push(`netreach gate failed (unanalyzed): ${unread.files.length} changed file(s) no target reads\n${unread.files.slice(0, 20).map((f) => `- ${f}`).join("\n")}`);
   if (messages.length > 0) {
     if (allowedByLabel !== null) core.notice(`${messages.join("\n")}\nAllowed by the PR label "${allowedByLabel}".`);
     else core.setFailed(messages.join("\n"));

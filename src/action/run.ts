@@ -16,6 +16,8 @@ import { violationLines } from "../render/diff-text.js";
 import { openingAnnotations } from "./annotations.js";
 import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import { runActionTargets } from "./run-targets.js";
+import { gitTree } from "../targets/repo-tree.js";
+import { unreadFiles } from "../targets/unread-files.js";
 import { readEvent, type EventContext } from "./event.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 
@@ -73,7 +75,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const analyzed = diff(baseFiles.files, headFiles.files, { pods: inputs.pods, namespace: inputs.namespace ?? undefined, ingressController: inputs.ingressController ?? undefined, gate: inputs.gate, limits: inputs.limits });
+  const analyzed = diff(baseFiles.files, headFiles.files, {
+    pods: inputs.pods,
+    namespace: inputs.namespace ?? undefined,
+    ingressController: inputs.ingressController ?? undefined,
+    gate: inputs.gate,
+    limits: inputs.limits,
+    unreadFiles: unreadOutside(repoDir, revs, inputs.paths),
+  });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
 
   const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
@@ -122,6 +131,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
   decide(report, allowedByLabel);
+}
+
+/** Changed files that could feed a cluster outside the `paths` read (DESIGN section 4b). */
+function unreadOutside(repoDir: string, revs: Revisions, paths: readonly string[]): string[] {
+  const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
+  return unreadFiles([{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }], trees);
 }
 
 /** Lines a reviewer should look at: invalid objects, then the policy lines that open flows. */

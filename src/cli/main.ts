@@ -25,7 +25,8 @@ import { describeSource } from "../targets/target.js";
 import { repoRoot } from "../git/repo.js";
 import { readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { parseArgs, USAGE, type Command, type ReachFormat, type TargetArgs } from "./args.js";
+import { parseArgs, USAGE, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
+import { unreadFiles } from "../targets/unread-files.js";
 import { streamSink } from "./stream-out.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
@@ -159,10 +160,11 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
     const config = run.resolved.review;
-    const json = () => targetsJsonChunks(outcomes, config);
+    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
+    const json = () => targetsJsonChunks(outcomes, config, unread);
     const render = {
       json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", ...(config !== undefined ? { config } : {}) })],
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...(config !== undefined ? { config } : {}) })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
         const [first, ...rest] = logs;
@@ -176,7 +178,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
       for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
     }
-    if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed)) return 1;
+    for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)\n`);
+    if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed) || (unread.fails && unread.files.length > 0)) return 1;
     return outcomes.some((o) => o.failure !== undefined || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
   } finally {
     trees.base.cleanup();
@@ -195,9 +198,26 @@ async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Pr
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
 
+/** `diff --git REV [HEAD] -- PATHSPEC…`: changed files that could feed a cluster outside the pathspecs. */
+function unreadOutsidePathspecs(src: Extract<DiffSource, { kind: "git" }>): string[] {
+  if (src.pathspecs.length === 0) return [];
+  const root = repoRoot(process.cwd());
+  const paths = src.pathspecs.map((p) => relative(root, resolve(process.cwd(), p)).split(sep).join("/")).filter((p) => p !== "");
+  const trees = { base: gitTree(root, src.baseRev, "base"), head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
+  return unreadFiles([{ name: "manifests", source: { kind: "paths", paths }, origin: "discovered" }], trees);
+}
+
 async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number> {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
+  const report = diff(revs.base.files, revs.head.files, {
+    pods: cmd.pods,
+    hostNetwork: cmd.hostNetwork,
+    namespace: cmd.namespace,
+    ingressController: cmd.ingressController,
+    gate: cmd.gate,
+    limits: cmd.limits,
+    unreadFiles: cmd.source.kind === "git" ? unreadOutsidePathspecs(cmd.source) : [],
+  });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
     json: () => diffJsonChunks(full),

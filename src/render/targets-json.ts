@@ -6,15 +6,16 @@ import { diffJson } from "./diff-json.js";
 import { jsonChunks } from "./json-chunks.js";
 import { diagnosticJson, skippedJson } from "./reach-json.js";
 import { noteText, type ConfigReview } from "./config-review.js";
+import type { UnreadFiles } from "./targets-md.js";
 import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
 
 /** The text of `JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n"`, in pieces (no string of the whole report). */
-export function* targetsJsonChunks(outcomes: readonly TargetOutcome[], config?: ConfigReview): Generator<string> {
-  yield* jsonChunks(targetsDiffJson(outcomes, config));
+export function* targetsJsonChunks(outcomes: readonly TargetOutcome[], config?: ConfigReview, unread?: UnreadFiles): Generator<string> {
+  yield* jsonChunks(targetsDiffJson(outcomes, config, unread));
   yield "\n";
 }
 
-export function targetsDiffJson(outcomes: readonly TargetOutcome[], config?: ConfigReview): DiffJson {
+export function targetsDiffJson(outcomes: readonly TargetOutcome[], config?: ConfigReview, unread?: UnreadFiles): DiffJson {
   const out: DiffJson = {
     schema: "netreach.diff/v1",
     endpoints: [],
@@ -58,6 +59,13 @@ export function targetsDiffJson(outcomes: readonly TargetOutcome[], config?: Con
     out.targets!.push(targetJson(t));
   }
   out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
+  for (const f of unread?.files ?? []) if (!out.unanalyzed.files.includes(f)) out.unanalyzed.files.push(f);
+  if (unread !== undefined && unread.fails && unread.files.length > 0) {
+    out.gate.passed = false;
+    if (out.gate.status === "passed") out.gate.status = "failed";
+    if (!out.gate.failOn.includes("unanalyzed")) out.gate.failOn.push("unanalyzed");
+    for (const f of unread.files) out.gate.violations.push({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 });
+  }
   if (config !== undefined) out.config = { file: config.file, base: config.base, head: config.head, changed: config.changed, notes: config.notes.map(noteText) };
   return out;
 }

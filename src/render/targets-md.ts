@@ -8,6 +8,7 @@ import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } 
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
 import { groupChanges } from "./group.js";
 import type { ConfigReview } from "./config-review.js";
+import { unanalyzedSummary } from "./unanalyzed-words.js";
 import { isChanged, type TargetOutcome } from "./target-outcome.js";
 
 const md = (text: string) => escapeMd(plain(text));
@@ -43,9 +44,16 @@ function appears(t: TargetOutcome): string {
   return "";
 }
 
+export interface UnreadFiles {
+  readonly files: readonly string[];
+  readonly fails: boolean;
+}
+
 export interface TargetsCommentContext extends CommentContext {
   /** What the pull request did to the configuration file, when there is one. */
   readonly config?: ConfigReview;
+  /** Changed files no target reads; `fails` when the run's rule `unanalyzed` is on. */
+  readonly unread?: UnreadFiles;
 }
 
 export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: TargetsCommentContext): string {
@@ -65,13 +73,15 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
     if (notBuilt.length > 5) lines.push(`**⛔ Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
+  const unread = ctx.unread ?? { files: [], fails: false };
+  if (unread.files.length > 0)
+    head.push(`⚠️ Not analyzed: ${unanalyzedSummary({ objects: [], files: unread.files }, mdCode)}${unread.fails ? " (gate rule `unanalyzed`)" : ""}.`);
+  const unreadFails = unread.fails && unread.files.length > 0;
   const status =
     notBuilt.length > 0
       ? `gate error: ${plural(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
-      : failedGate.length > 0
-        ? allowedBy !== null
-          ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode(allowedBy)}`
-          : `gate failed in ${list(failedGate)}`
+      : failedGate.length > 0 || unreadFails
+        ? `gate failed${failedGate.length > 0 ? ` in ${list(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode(allowedBy)}` : ""}`
         : "gate passed";
   const verdictParts = [
     `${plural(outcomes.length, "target")}`,

@@ -96,7 +96,7 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
     if (taken.has(h)) continue;
     targets.push({ ...h, fromHead: true });
     if (base.state === "present" || base.state === "invalid")
-      notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn !== undefined ? note` and its own ${h.failOn.join(",")}` : []}.`);
+      notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn === undefined ? [] : h.failOn.every((r) => r === "none") ? note` (its own ${"fail-on: none"} cannot lower that)` : note` and its own ${h.failOn.join(",")}`}.`);
   }
 
   // No file at the base means the base discovered its targets: the pull request cannot turn that off.
@@ -115,7 +115,7 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
       head: state(head),
       changed,
       notes,
-      ...(changed ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", undefined, undefined, { context: 3 }).split("\n").slice(2).join("\n") } : {}),
+      ...(changed ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", undefined, undefined, { context: 3 }).split("\n").slice(1).join("\n") } : {}),
     },
   };
 }

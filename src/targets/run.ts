@@ -7,9 +7,12 @@ import { normalizeRepoUrl } from "./gitops.js";
 import type { RepoTree } from "./repo-tree.js";
 import { resolveTargets, type Resolved, type TargetFlags } from "./resolve.js";
 import { describeSource } from "./target.js";
+import { unreadFiles } from "./unread-files.js";
 
 export interface TargetsRun {
   readonly resolved: Resolved;
+  /** Files the pull request changes that could feed a cluster and that no target reads. */
+  readonly unread: readonly string[];
   readonly outcomes: readonly TargetOutcome[];
   readonly diffs: readonly TargetDiff[];
 }
@@ -28,7 +31,7 @@ export async function runTargets(
   const resolved = resolveTargets(flags, paths, trees, repo);
   if (resolved.plain) return undefined;
   const diffs = await diffTargets(resolved.targets, trees, options);
-  return { resolved, diffs, outcomes: diffs.map(outcome) };
+  return { resolved, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved.targets, trees) };
 }
 
 export function outcome(d: TargetDiff): TargetOutcome {

@@ -622,6 +622,52 @@ export function e2eSuite(part: number, parts: number): void {
       expect(gh.writes()).toEqual([]);
     });
 
+    for (const eventName of ["pull_request", "pull_request_target"] as const) {
+      each(`${eventName}: the pull request's .netreach.yaml cannot weaken its own gate (rename with fail-on none, an unrelated target, discover: false)`, async () => {
+        const BASE_CONFIG = "targets:\n  - name: shop\n    kind: paths\n    paths: [k8s]\n    fail-on: external-ingress\n";
+        const attacks: Record<string, string> = {
+          // Renamed over the same directory, and relaxed.
+          rename: "targets:\n  - name: shop-renamed\n    kind: paths\n    paths: [k8s]\n    fail-on: none\n",
+          // Only an unrelated target, discovery off.
+          unrelated: "targets:\n  - name: docs\n    kind: paths\n    paths: [docs]\n    fail-on: none\ndiscover: false\n",
+        };
+        // Each attack once with the base's file and once without (two runs per event: the suite's time counts).
+        const cases = eventName === "pull_request" ? [["rename", BASE_CONFIG], ["unrelated", undefined]] as const : [["rename", undefined], ["unrelated", BASE_CONFIG]] as const;
+        for (const [attack, baseConfig] of cases) {
+          const headConfig = attacks[attack]!;
+          {
+            const origin = makeRepo();
+            try {
+              origin.write("k8s/namespaces.yaml", NAMESPACES);
+              origin.write("k8s/workloads.yaml", WORKLOADS);
+              origin.write("k8s/policies/default-deny.yaml", DEFAULT_DENY);
+              origin.write("docs/README.md", "docs\n");
+              if (baseConfig !== undefined) origin.write(".netreach.yaml", baseConfig);
+              const base = origin.commit("base");
+              origin.branch("feature");
+              origin.checkout("feature");
+              origin.write("k8s/policies/db-external.yaml", DB_EXTERNAL);
+              origin.write(".netreach.yaml", headConfig);
+              const head = origin.commit("PR: open the database, and the configuration that would hide it");
+              const clone = origin.clone({ branch: "feature" });
+              const s = { origin, mergeBase: base, mainTip: base, head, policyFile: "k8s/policies/db-external.yaml" };
+              const r = await run({ eventName }, s, clone.dir);
+              const what = `${attack}, base ${baseConfig === undefined ? "without" : "with"} a file\n${describeRun(r)}`;
+              expect(r.code, what).toBe(1);
+              expect(r.outputs["gate"], what).toBe("failed");
+              const body = gh.comments(OWNER, REPO, PR).at(-1)!.body;
+              expect(body, what).toContain(baseConfig === undefined ? "`.netreach.yaml` added by this pull request." : "`.netreach.yaml` changed by this pull request.");
+              if (attack === "rename" && baseConfig !== undefined) expect(body, what).toMatch(/Target `shop` is renamed `shop-renamed` by this pull request/);
+              if (attack === "unrelated" && baseConfig === undefined) expect(body, what).toContain("discovered targets are still analyzed");
+              expect(commandsOf(r, "error").map((c) => c.message).join("\n"), what).toMatch(/netreach gate failed for target (shop|manifests)/);
+            } finally {
+              origin.cleanup();
+            }
+          }
+        }
+      });
+    }
+
     each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
       const origin = makeRepo();
       try {

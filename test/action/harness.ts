@@ -84,6 +84,8 @@ export interface RunOptions {
    * Default false: a fifth of a second a run, and nothing a test looks at; one test keeps it.
    */
   relaunch?: boolean;
+  /** GITHUB_EVENT_NAME (default pull_request); on pull_request_target GITHUB_SHA is the base branch's tip, as on a runner. */
+  eventName?: "pull_request" | "pull_request_target";
 }
 
 export interface WorkflowCommand {
@@ -219,7 +221,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
     NODE_OPTIONS: "",
     CI: "true",
     GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_NAME: o.eventName ?? "pull_request",
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_REPOSITORY: o.repository,
     GITHUB_REPOSITORY_OWNER: owner,
