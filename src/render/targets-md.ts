@@ -15,6 +15,14 @@ const md = (text: string) => escapeMd(plain(text));
 const mdCode = (text: string) => escapeMdCode(plain(text));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The tool's own word on why (its error line), at most 200 characters. */
+export function failureDetail(t: TargetOutcome): string | undefined {
+  const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
+  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
+  // Tools nest their causes ("accumulating resources: … : file missing.yaml not found"): the end says most.
+  return said === undefined ? undefined : said.length > 200 ? `…${said.slice(-199)}` : said;
+}
+
 /** The first line of why a target was not analyzed: "could not be built at head (head abc123): helm: …". */
 export function failureLine(t: TargetOutcome): string {
   const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
@@ -69,7 +77,10 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   const head: string[] = [ctx.marker, `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}`];
   // What could not be analyzed leads, and it is never a pass (DESIGN section 4b).
   if (notBuilt.length > 0) {
-    const lines = notBuilt.slice(0, 5).map((t) => `**⛔ Not analyzed: ${mdCode(t.name)}** — ${md(failureLine(t))}`);
+    const lines = notBuilt.slice(0, 5).map((t) => {
+      const detail = failureDetail(t);
+      return `**⛔ Not analyzed: ${mdCode(t.name)}** — ${md(failureLine(t))}${detail !== undefined ? `: ${mdCode(detail)}` : ""}`;
+    });
     if (notBuilt.length > 5) lines.push(`**⛔ Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }

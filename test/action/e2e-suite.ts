@@ -668,6 +668,36 @@ export function e2eSuite(part: number, parts: number): void {
       });
     }
 
+    each("a target that cannot be built at the head is not analyzed: gate=error, the step fails, the allow label does not waive it, the comment leads with it", async () => {
+      const origin = makeRepo();
+      try {
+        const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
+        for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
+          if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+        const base = origin.commit("overlays");
+        origin.branch("feature");
+        origin.checkout("feature");
+        origin.write("deploy/overlays/prod/kustomization.yaml", "resources: [../../base, missing.yaml]\n");
+        const head = origin.commit("PR: break prod's overlay");
+        const clone = origin.clone({ branch: "feature" });
+        const r = await run({ path: toolsPath(), labels: ["netreach-allow"], inputs: { "allow-label": "netreach-allow" } }, { origin, mergeBase: base, mainTip: base, head, policyFile: "deploy/overlays/prod/kustomization.yaml" }, clone.dir);
+        expect(r.code, describeRun(r)).toBe(1);
+        expect(r.outputs["gate"]).toBe("error");
+        const body = theComment().body;
+        const lines = body.split("\n").filter((l) => l.trim() !== "");
+        expect(lines[1]).toBe("### netreach: network flows");
+        expect(lines[2]).toMatch(/^\*\*⛔ Not analyzed: `prod`\*\* — could not be built at head \\\(head [0-9a-f]{12}\\\): kubectl kustomize: building deploy\/overlays\/prod failed .*: `.*missing\.yaml.*`$/);
+        expect(body).toContain("**2 targets, no change in the targets analyzed — gate error: 1 target not analyzed.**");
+        expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed — could not be built at head");
+        const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { gate: { passed: boolean; status: string } };
+        expect(report.gate).toMatchObject({ passed: false, status: "error" });
+        expect(commandsOf(r, "error").map((c) => c.message).join("\n")).toMatch(/netreach: gate error: 1 target\(s\) not analyzed, which is never a pass: prod/);
+        expect(commandsOf(r, "notice").map((c) => c.message).join("\n")).not.toContain("Allowed by the PR label");
+      } finally {
+        origin.cleanup();
+      }
+    });
+
     each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
       const origin = makeRepo();
       try {
