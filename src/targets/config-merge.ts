@@ -75,7 +75,7 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
     const same = headTargets.find((h) => h.name === b.name);
     if (same !== undefined) {
       taken.add(same);
-      if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules(same.failOn)}; the base's ${rules(b.failOn)} applies until it merges.`);
+      if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules(same.failOn)}; ${b.failOn === undefined ? note`the run's ${"fail-on"} (the base sets none)` : note`the base's ${rules(b.failOn)}`} applies until it merges.`);
       if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         // Both are analyzed: the base's definition at both revisions (what the base's gate guards)

@@ -143,7 +143,9 @@ export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOpt
     s.kind === "kustomize"
       ? await kustomizeBuild(root, s.dir, options.build)
       : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...(s.inlineValues !== undefined ? { inlineValues: s.inlineValues } : {}) }, options.build);
-  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: `${r.tool}: ${r.error}`, detail: r.detail } });
+  // The tools name files by their place in netreach's temporary copy: name them as in the repository.
+  const inRepo = (text: string) => text.split(`${root}/`).join("").split(root).join(".");
+  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: inRepo(`${r.tool}: ${r.error}`), detail: inRepo(r.detail) } });
   return done({ files: r.files, diagnostics: [], tool: r.tool });
 }
 

@@ -688,7 +688,7 @@ export function e2eSuite(part: number, parts: number): void {
         expect(lines[1]).toBe("### netreach: network flows");
         expect(lines[2]).toMatch(/^\*\*⛔ Not analyzed: `prod`\*\* — could not be built at head \\\(head [0-9a-f]{12}\\\): kubectl kustomize: building deploy\/overlays\/prod failed .*: `.*missing\.yaml.*`$/);
         expect(body).toContain("**2 targets, no change in the targets analyzed — gate error: 1 target not analyzed.**");
-        expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed — could not be built at head");
+        expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed — could not be built at head \\(head ");
         const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { gate: { passed: boolean; status: string } };
         expect(report.gate).toMatchObject({ passed: false, status: "error" });
         expect(commandsOf(r, "error").map((c) => c.message).join("\n")).toMatch(/netreach: gate error: 1 target\(s\) not analyzed, which is never a pass: prod/);
