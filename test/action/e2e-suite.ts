@@ -619,6 +619,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(r.code).toBe(1);
       const errors = commandsOf(r, "error").map((c) => c.message);
       expect(errors, describeRun(r)).toEqual([expect.stringContaining('input namespace "Argo CD" is not a valid namespace name: it must be a lower-case DNS label')]);
+      expect(r.outputs["gate"]).toBe("error");
       expect(gh.writes()).toEqual([]);
     });
 
