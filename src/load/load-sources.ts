@@ -9,6 +9,7 @@ import { namespaceOption, placeInNamespace, type NamespaceOption } from "./names
 import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./source.js";
+import { selectorKey, type Selector } from "../model/selector.js";
 
 export interface Loaded {
   readonly cluster: Cluster;
@@ -19,6 +20,9 @@ export interface Loaded {
   /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
   readonly namespace: NamespaceOption;
+  /** Every pod selector of this revision, and whether some controller's pods differ (cluster.ts). */
+  readonly podSelectors: readonly Selector[];
+  readonly replicasDiffer: boolean;
 }
 
 /**
@@ -75,10 +79,17 @@ export function loadRevisions(
   limits: InputLimits = defaultInputLimits,
 ): [Loaded, Loaded] {
   const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
-  return [
-    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
-    loadSources(head, namespace, { cache, limits, where: "in the head revision" }),
-  ];
+  const where = ["in the base revision", "in the head revision"] as const;
+  const sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
+  // One shared universe: pods of one controller are told apart by the selectors of both
+  // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
+  // cache) only where the other revision has selectors this one has not and its pods differ.
+  const keys = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
+  return sides.map((l, i) => {
+    const other = sides[1 - i]!;
+    if (!l.replicasDiffer || other.podSelectors.every((s) => keys[i]!.has(selectorKey(s)))) return l;
+    return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors });
+  }) as [Loaded, Loaded];
 }
 
 export interface LoadOptions {
@@ -87,10 +98,12 @@ export interface LoadOptions {
   readonly limits?: InputLimits;
   /** Which revision, for the limit's message. */
   readonly where?: string;
+  /** The pod selectors of the other revision of a diff (cluster.ts, buildCluster). */
+  readonly others?: readonly Selector[];
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
-  const { cache, limits = defaultInputLimits, where = "" } = options;
+  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -112,7 +125,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects, cache?.loaded);
+  const built = buildCluster(placed.objects, cache?.loaded, others);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics.push(...built.diagnostics);
@@ -123,6 +136,8 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     policyObjects: built.policyObjects,
     withoutNamespace: placed.withoutNamespace,
     namespace,
+    podSelectors: built.podSelectors,
+    replicasDiffer: built.replicasDiffer,
   };
 }
 

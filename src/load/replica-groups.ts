@@ -1,0 +1,106 @@
+// The pods of one controller found in the input (a `kubectl get pods -o yaml` dump), and its own
+// declaration, made into endpoints. Pods that every selector and named port treats alike are one
+// endpoint, as they always were; pods a policy or Service can tell apart (a pod relabelled
+// `role: quarantine`, a different container port) are endpoints of their own, named by their pods,
+// so that no pod's labels stand for another's and the answer does not depend on the input's order.
+import type { Workload } from "../model/cluster.js";
+import type { IpAddress } from "../net/ip.js";
+import type { AdminPolicy } from "../model/admin-policy.js";
+import type { Policy } from "../model/policy.js";
+import { selectorKey, selects, type Selector } from "../model/selector.js";
+import type { Service } from "../model/service.js";
+import { compareNames } from "./walk-order.js";
+
+/** Every pod selector that can tell two pods of one namespace apart: policies', admin policies' and Services'. */
+export function podSelectors(c: { readonly policies: readonly Policy[]; readonly adminPolicies: readonly AdminPolicy[]; readonly services: readonly Service[] }): Selector[] {
+  const out: Selector[] = [];
+  const add = (s: Selector) => {
+    if (s.requirements.length > 0) out.push(s);
+  };
+  for (const p of c.policies) {
+    add(p.subject);
+    for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) if (rule.peers !== "any") for (const peer of rule.peers) if (peer.kind === "pods") add(peer.pods);
+  }
+  for (const p of c.adminPolicies) {
+    add(p.subject.pods);
+    for (const rule of [...p.ingress, ...p.egress]) for (const peer of rule.peers) if (peer.kind === "pods") add(peer.pods);
+  }
+  for (const s of c.services) {
+    if (s.selector !== null) add({ requirements: Object.entries(s.selector).map(([key, value]) => ({ key, op: "In", values: [value] })) });
+  }
+  return uniqueSelectors(out);
+}
+
+/** Each selector once (equal requirements in any order are one). */
+export function uniqueSelectors(selectors: readonly Selector[]): Selector[] {
+  return [...new Map(selectors.map((s) => [selectorKey(s), s])).values()];
+}
+
+/** What a policy can see of a pod, all of it: whether other revisions' selectors could matter. */
+function rawSignature(w: Workload): string {
+  const labels = Object.keys(w.labels)
+    .sort()
+    .map((k) => [k, w.labels[k]]);
+  return JSON.stringify([labels, portsKey(w), w.hostNetwork]);
+}
+
+function portsKey(w: Workload): string[] {
+  return w.ports.map((p) => `${p.protocol} ${p.port} ${p.name ?? ""}`).sort();
+}
+
+/** What the given selectors and any named port can tell of a pod. */
+function signature(w: Workload, selectors: readonly Selector[]): string {
+  return JSON.stringify([selectors.map((s) => (selects(s, w.labels) ? 1 : 0)).join(""), portsKey(w), w.hostNetwork]);
+}
+
+export interface Replicas {
+  /** The controller's own declaration (the last one), when the input has it. */
+  readonly declared: Workload | undefined;
+  /** Its pods by pod name (a pod declared twice: the later one). */
+  readonly pods: ReadonlyMap<string, Workload>;
+}
+
+/** True when some of these differ in what any selector could see: then which selectors there are decides. */
+export function replicasDiffer(r: Replicas): boolean {
+  const members = [...(r.declared ? [r.declared] : []), ...r.pods.values()];
+  return members.some((w) => rawSignature(w) !== rawSignature(members[0]!));
+}
+
+/** How many pod names an endpoint's id lists before "and N more". */
+const NAMES_SHOWN = 3;
+
+/**
+ * The endpoints of one controller: one, with its plain id, when all its pods (and its declaration)
+ * look alike to `selectors`; else one per look, those without the declaration named by their pods
+ * (`ns/web[StatefulSet] (pods web-1, web-2)`), in pod name order. Each stands for its pods: their
+ * IPs and nodes are merged into it.
+ */
+export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Workload[] {
+  const names = [...r.pods.keys()].sort(compareNames);
+  const groups = new Map<string, { declared: Workload | undefined; pods: string[] }>();
+  if (r.declared) groups.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
+  for (const name of names) {
+    const key = signature(r.pods.get(name)!, selectors);
+    const g = groups.get(key);
+    if (g) g.pods.push(name);
+    else groups.set(key, { declared: undefined, pods: [name] });
+  }
+  const split = groups.size > 1;
+  return [...groups.values()].map((g) => {
+    const pods = g.pods.map((n) => r.pods.get(n)!);
+    const first = g.declared ?? pods[0]!;
+    const w = pods.reduce(withPlacement, first);
+    if (!split) return w;
+    if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
+    const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
+    return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
+  });
+}
+
+/** The workload with the IPs and nodes of another pod of it added. */
+function withPlacement(w: Workload, replica: Workload): Workload {
+  if (replica === w || (replica.ips.length === 0 && replica.nodeNames.length === 0)) return w;
+  const ips = new Map<string, IpAddress>(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
+  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+  return { ...w, ips: [...ips.values()], nodeNames: [...new Set([...w.nodeNames, ...replica.nodeNames])] };
+}
