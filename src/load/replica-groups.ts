@@ -63,7 +63,8 @@ export interface Replicas {
 /** True when some of these differ in what any selector could see: then which selectors there are decides. */
 export function replicasDiffer(r: Replicas): boolean {
   const members = [...(r.declared ? [r.declared] : []), ...r.pods.values()];
-  return members.some((w) => rawSignature(w) !== rawSignature(members[0]!));
+  const first = rawSignature(members[0]!);
+  return members.some((w) => rawSignature(w) !== first);
 }
 
 /** How many pod names an endpoint's id lists before "and N more". */
@@ -89,7 +90,7 @@ export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Wor
   return [...groups.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n)!);
     const first = g.declared ?? pods[0]!;
-    const w = pods.reduce(withPlacement, first);
+    const w = withPlacement(first, pods);
     if (!split) return w;
     if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
@@ -97,10 +98,14 @@ export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Wor
   });
 }
 
-/** The workload with the IPs and nodes of another pod of it added. */
-function withPlacement(w: Workload, replica: Workload): Workload {
-  if (replica === w || (replica.ips.length === 0 && replica.nodeNames.length === 0)) return w;
-  const ips = new Map<string, IpAddress>(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
-  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
-  return { ...w, ips: [...ips.values()], nodeNames: [...new Set([...w.nodeNames, ...replica.nodeNames])] };
+/** The workload with the IPs and nodes of its pods added (each pod runs somewhere else, with an IP of its own). */
+function withPlacement(w: Workload, pods: readonly Workload[]): Workload {
+  if (pods.every((p) => p === w || (p.ips.length === 0 && p.nodeNames.length === 0))) return w;
+  const ips = new Map<string, IpAddress>();
+  const nodes = new Set<string>();
+  for (const p of [w, ...pods]) {
+    for (const ip of p.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+    for (const n of p.nodeNames) nodes.add(n);
+  }
+  return { ...w, ips: [...ips.values()], nodeNames: [...nodes] };
 }
