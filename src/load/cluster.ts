@@ -29,7 +29,10 @@ export interface ClusterLoad {
   readonly diagnostics: readonly Diagnostic[];
   /** Objects of kinds netreach does not read, by kind: reported, not silently dropped. */
   readonly skippedKinds: ReadonlyMap<string, number>;
-  /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
+  /**
+   * Every NetworkPolicy object by "namespace/name", valid or not, and every admin policy by id:
+   * for showing what changed in its text. Declared twice: the declaration in force (the later).
+   */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
   /** Every pod selector of this revision: passed to the other revision's buildCluster as `others`. */
   readonly podSelectors: readonly Selector[];
