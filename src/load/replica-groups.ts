@@ -77,7 +77,7 @@ const NAMES_SHOWN = 3;
  * IPs and nodes are merged into it.
  */
 export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Workload[] {
-  const names = [...r.pods.keys()].sort(compareNames);
+  const names = [...r.pods.keys()].sort(comparePodNames);
   const groups = new Map<string, { declared: Workload | undefined; pods: string[] }>();
   if (r.declared) groups.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
   for (const name of names) {
@@ -96,6 +96,24 @@ export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Wor
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
     return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
   });
+}
+
+/** Pod names as people count them (web-2 before web-10), ties by bytes: the same order for any input order. */
+export function comparePodNames(a: string, b: string): number {
+  const xs = a.match(/\d+|\D+/g) ?? [];
+  const ys = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const [u, v] = [x.replace(/^0+/, ""), y.replace(/^0+/, "")];
+      if (u.length !== v.length) return u.length - v.length;
+      if (u !== v) return u < v ? -1 : 1;
+    }
+    break;
+  }
+  return compareNames(a, b);
 }
 
 /** The workload with the IPs and nodes of its pods added (each pod runs somewhere else, with an IP of its own). */

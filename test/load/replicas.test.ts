@@ -191,3 +191,13 @@ describe("shuffling the pods of a dump never changes the report (property)", () 
     }
   });
 });
+
+describe("pod names in an endpoint's id", () => {
+  it("are counted as people count them, and a long list ends in how many more", () => {
+    const pods = Array.from({ length: 12 }, (_, i) => ({ name: `web-${i}`, owner: "web", labels: { app: "web", role: i === 0 ? "quarantine" : "web" } }));
+    const ids = workloadEndpoints(JSON.parse(reachOf([dump([...pods].reverse()), QUARANTINE]))).map((e) => e.id);
+    expect(ids).toEqual(["default/web[StatefulSet] (pods web-0)", "default/web[StatefulSet] (pods web-1, web-2, web-3 and 8 more)"]);
+    const json = JSON.parse(reachOf([dump(pods), QUARANTINE]));
+    expect(json.endpoints[1].pods).toEqual(["web-1", "web-2", "web-3", "web-4", "web-5", "web-6", "web-7", "web-8", "web-9", "web-10", "web-11"]);
+  });
+});
