@@ -67,6 +67,17 @@ export function replicasDiffer(r: Replicas): boolean {
   return members.some((w) => rawSignature(w) !== first);
 }
 
+/** The label keys that some of these have and others lack, or have with another value. */
+function differingKeys(members: readonly Workload[]): Set<string> {
+  const out = new Set<string>();
+  const first = members[0]!.labels;
+  for (const w of members) {
+    for (const k of Object.keys(w.labels)) if (first[k] !== w.labels[k]) out.add(k);
+    for (const k of Object.keys(first)) if (!Object.prototype.hasOwnProperty.call(w.labels, k)) out.add(k);
+  }
+  return out;
+}
+
 /** How many pod names an endpoint's id lists before "and N more". */
 const NAMES_SHOWN = 3;
 
@@ -76,8 +87,11 @@ const NAMES_SHOWN = 3;
  * (`ns/web[StatefulSet] (pods web-1, web-2)`), in pod name order. Each stands for its pods: their
  * IPs and nodes are merged into it.
  */
-export function settleReplicas(r: Replicas, selectors: readonly Selector[]): Workload[] {
+export function settleReplicas(r: Replicas, all: readonly Selector[]): Workload[] {
   const names = [...r.pods.keys()].sort(comparePodNames);
+  // Only a selector naming a label some of them differ in can tell them apart.
+  const differ = differingKeys([...(r.declared ? [r.declared] : []), ...r.pods.values()]);
+  const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
   const groups = new Map<string, { declared: Workload | undefined; pods: string[] }>();
   if (r.declared) groups.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
   for (const name of names) {
