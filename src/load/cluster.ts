@@ -16,7 +16,7 @@ import { loadNetworkPolicy } from "./network-policy.js";
 import { loadNode } from "./node.js";
 import { objectMeta } from "./object-meta.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
-import { podSelectors, replicasDiffer, settleReplicas, uniqueSelectors } from "./replica-groups.js";
+import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./replica-groups.js";
 import type { Selector } from "../model/selector.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
 import { compareNames } from "./walk-order.js";
@@ -36,8 +36,8 @@ export interface ClusterLoad {
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
   /** Every pod selector of this revision: passed to the other revision's buildCluster as `others`. */
   readonly podSelectors: readonly Selector[];
-  /** Some controller's pods differ in labels, ports or hostNetwork: `others` may change its endpoints. */
-  readonly replicasDiffer: boolean;
+  /** The label keys some controller's pods differ in: a selector in `others` naming one may change its endpoints. */
+  readonly replicaKeys: ReadonlySet<string>;
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -163,7 +163,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   // selectors of every revision analyzed with this one decide, so that both name them alike.
   const selectors = podSelectors({ policies: [...policies.values()], adminPolicies: [...adminPolicies.values()], services: [...services.values()] });
   const distinguish = others.length === 0 ? selectors : uniqueSelectors([...selectors, ...others]);
-  let differ = false;
+  const differ = new Set<string>();
   // Workloads in the order the input declares them, as always; those declared by Pods alone at
   // the first Pod's place, by id: no endpoint's place depends on the order of a dump's pods.
   const placed = [...owners.entries()].map(([id, m]) => ({ id, m, at: m.at ?? podsAt ?? 0 })).sort((x, y) => x.at - y.at || compareNames(x.id, y.id));
@@ -171,7 +171,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     const alone = members.pods.size === 0 ? members.declared : members.pods.size === 1 && members.declared === undefined ? [...members.pods.values()][0] : undefined;
     if (alone) workloads.push(alone);
     else {
-      differ ||= replicasDiffer(members);
+      for (const k of replicaKeys(members)) differ.add(k);
       workloads.push(...settleReplicas(members, distinguish));
     }
   }
@@ -199,7 +199,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     skippedKinds,
     policyObjects,
     podSelectors: selectors,
-    replicasDiffer: differ,
+    replicaKeys: differ,
   };
 }
 

@@ -20,9 +20,9 @@ export interface Loaded {
   /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
   readonly namespace: NamespaceOption;
-  /** Every pod selector of this revision, and whether some controller's pods differ (cluster.ts). */
+  /** Every pod selector of this revision, and the label keys some controller's pods differ in (cluster.ts). */
   readonly podSelectors: readonly Selector[];
-  readonly replicasDiffer: boolean;
+  readonly replicaKeys: ReadonlySet<string>;
 }
 
 /**
@@ -83,11 +83,13 @@ export function loadRevisions(
   const sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
   // One shared universe: pods of one controller are told apart by the selectors of both
   // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
-  // cache) only where the other revision has selectors this one has not and its pods differ.
+  // cache) only where the other revision has a selector this one has not, naming a label in which
+  // some controller's pods here differ.
   const keys = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
   return sides.map((l, i) => {
     const other = sides[1 - i]!;
-    if (!l.replicasDiffer || other.podSelectors.every((s) => keys[i]!.has(selectorKey(s)))) return l;
+    const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
+    if (!other.podSelectors.some(matters)) return l;
     return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors });
   }) as [Loaded, Loaded];
 }
@@ -137,7 +139,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     withoutNamespace: placed.withoutNamespace,
     namespace,
     podSelectors: built.podSelectors,
-    replicasDiffer: built.replicasDiffer,
+    replicaKeys: built.replicaKeys,
   };
 }
 

@@ -36,14 +36,6 @@ export function uniqueSelectors(selectors: readonly Selector[]): Selector[] {
   return [...new Map(selectors.map((s) => [selectorKey(s), s])).values()];
 }
 
-/** What a policy can see of a pod, all of it: whether other revisions' selectors could matter. */
-function rawSignature(w: Workload): string {
-  const labels = Object.keys(w.labels)
-    .sort()
-    .map((k) => [k, w.labels[k]]);
-  return JSON.stringify([labels, portsKey(w), w.hostNetwork]);
-}
-
 function portsKey(w: Workload): string[] {
   return w.ports.map((p) => `${p.protocol} ${p.port} ${p.name ?? ""}`).sort();
 }
@@ -60,11 +52,12 @@ export interface Replicas {
   readonly pods: ReadonlyMap<string, Workload>;
 }
 
-/** True when some of these differ in what any selector could see: then which selectors there are decides. */
-export function replicasDiffer(r: Replicas): boolean {
-  const members = [...(r.declared ? [r.declared] : []), ...r.pods.values()];
-  const first = rawSignature(members[0]!);
-  return members.some((w) => rawSignature(w) !== first);
+/**
+ * The label keys some pods of this controller (or its declaration) differ in: only selectors that
+ * name one of them can tell its pods apart, so only they can change its endpoints.
+ */
+export function replicaKeys(r: Replicas): Set<string> {
+  return differingKeys([...(r.declared ? [r.declared] : []), ...r.pods.values()]);
 }
 
 /** The label keys that some of these have and others lack, or have with another value. */
@@ -90,7 +83,7 @@ const NAMES_SHOWN = 3;
 export function settleReplicas(r: Replicas, all: readonly Selector[]): Workload[] {
   const names = [...r.pods.keys()].sort(comparePodNames);
   // Only a selector naming a label some of them differ in can tell them apart.
-  const differ = differingKeys([...(r.declared ? [r.declared] : []), ...r.pods.values()]);
+  const differ = replicaKeys(r);
   const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
   const groups = new Map<string, { declared: Workload | undefined; pods: string[] }>();
   if (r.declared) groups.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
