@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
 import { LimitError } from "../load/limits.js";
 import { UsageError } from "./usage-error.js";
+import { compareNames } from "../load/walk-order.js";
 
 import { defaultReadLimits, type ReadLimits } from "../read-limits.js";
 
@@ -66,7 +67,7 @@ export function readSources(paths: readonly string[], limits: Partial<ReadLimits
       note("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // byte order, not locale
+    entries.sort((a, b) => compareNames(a.name, b.name)); // kubectl's order: later declarations win
     for (const entry of entries) {
       if (full) return;
       const abs = path.join(dir, entry.name);

@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { defaultReadLimits, type ReadLimits, type ReadResult } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
+import { compareWalkOrder } from "../load/walk-order.js";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import { LimitError } from "../load/limits.js";
 import { readBlobs } from "./blobs.js";
@@ -51,7 +52,12 @@ export function readRevision(
   const note = (severity: Diagnostic["severity"], file: string, message: string) =>
     out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
 
-  const entries = listTree(repoDir, commit, specs).sort(byWalkOrder);
+  // As readSources reads them (and kubectl apply): the pathspecs in the order given, each one's
+  // files in walk order. A file two pathspecs reach is read where the first one reaches it.
+  const entries = listTree(repoDir, commit, specs)
+    .map((e) => ({ e, at: firstSpec(e.path, specs) }))
+    .sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path))
+    .map((x) => x.e);
   for (const spec of specs) {
     if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
       note("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
@@ -146,16 +152,20 @@ function namedBy(file: string, specs: readonly string[]): "explicitly" | "walked
   return undefined;
 }
 
-/** The order of the file-system walk: directory by directory, names compared as JS strings. */
-function byWalkOrder(a: TreeEntry, b: TreeEntry): number {
-  const pa = a.path.split("/");
-  const pb = b.path.split("/");
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i]!;
-    const y = pb[i]!;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
+/**
+ * The position of the first pathspec that reads `file`: one naming it, or a directory the walk
+ * reads it from (a manifest extension, through no dot-directory or node_modules).
+ */
+function firstSpec(file: string, specs: readonly string[]): number {
+  if (specs.length === 0) return 0;
+  const walked = (rest: string) =>
+    manifestExtensions.has(path.posix.extname(rest)) &&
+    rest
+      .split("/")
+      .slice(0, -1)
+      .every((dir) => !dir.startsWith(".") && dir !== "node_modules");
+  const i = specs.findIndex((spec) => spec === file || (file.startsWith(`${spec}/`) && walked(file.slice(spec.length + 1))));
+  return i < 0 ? specs.length : i;
 }
 
 /** UTF-8 text without BOM, or why it could not be had. */

@@ -2,7 +2,6 @@
 import type { AdminPolicy } from "../model/admin-policy.js";
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
 import type { Node } from "../model/node.js";
-import type { IpAddress } from "../net/ip.js";
 import type { Gateway, ReferenceGrant } from "../model/gateway.js";
 import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
@@ -17,7 +16,10 @@ import { loadNetworkPolicy } from "./network-policy.js";
 import { loadNode } from "./node.js";
 import { objectMeta } from "./object-meta.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
+import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./replica-groups.js";
+import type { Selector } from "../model/selector.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
+import { compareNames } from "./walk-order.js";
 import { unselectedPolicies } from "./unselected-policies.js";
 import type { KubeObject } from "./source.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
@@ -27,10 +29,17 @@ export interface ClusterLoad {
   readonly diagnostics: readonly Diagnostic[];
   /** Objects of kinds netreach does not read, by kind: reported, not silently dropped. */
   readonly skippedKinds: ReadonlyMap<string, number>;
-  /** Every NetworkPolicy object by "namespace/name", valid or not: for showing what changed in its text. */
+  /**
+   * Every NetworkPolicy object by "namespace/name", valid or not, and every admin policy by id:
+   * for showing what changed in its text. Declared twice: the declaration in force (the later).
+   */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
   /** Objects of kinds that matter to the network but are not analyzed (Cilium, Istio, …): a diff lists the changed ones. */
   readonly unanalyzed: readonly KubeObject[];
+  /** Every pod selector of this revision: passed to the other revision's buildCluster as `others`. */
+  readonly podSelectors: readonly Selector[];
+  /** The label keys some controller's pods differ in: a selector in `others` naming one may change its endpoints. */
+  readonly replicaKeys: ReadonlySet<string>;
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
@@ -41,7 +50,11 @@ const NETWORK_POLICY_API = "networking.k8s.io/v1";
  */
 export type LoadMemo = WeakMap<KubeObject, unknown>;
 
-export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): ClusterLoad {
+/**
+ * `others`: the pod selectors of the other revisions analyzed with this one (a diff's), which
+ * tell pods apart here too (replica-groups.ts).
+ */
+export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = []): ClusterLoad {
   const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
     if (memo === undefined) return load(obj);
     if (memo.has(obj)) return memo.get(obj) as T;
@@ -51,54 +64,65 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
   };
   const diagnostics: Diagnostic[] = [];
   const namespaces = new Map<string, Namespace>();
-  const workloads = new Map<string, Workload>();
+  const workloads: Workload[] = [];
   const policies = new Map<string, Policy>();
   const adminPolicies = new Map<string, AdminPolicy>();
   const nodes = new Map<string, Node>();
   const skippedKinds = new Map<string, number>();
   const unanalyzedObjects: KubeObject[] = [];
   const policyObjects = new Map<string, KubeObject>();
+  const validPolicyObjects = new Set<string>();
   const services = new Map<string, Service>();
   const routes = new Map<string, Route>();
   const gateways = new Map<string, Gateway>();
   const grants = new Map<string, ReferenceGrant>();
-  /** Where each workload was declared by an object of its own (not by a replica Pod). */
-  const declared = new Map<string, SourceRef>();
+  /** Each workload's own declaration and the replica Pods of it, in the order first seen. */
+  const owners = new Map<string, { declared: Workload | undefined; pods: Map<string, Workload>; at: number | undefined }>();
+  /** Where the input's first Pod is: pods (a dump's, in any order) are listed from there, by id. */
+  let podsAt: number | undefined;
 
-  for (const obj of objects) {
+  for (const [index, obj] of objects.entries()) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
       const r = once(obj, loadNamespace);
       diagnostics.push(...r.diagnostics);
       if (r.namespace) {
-        if (namespaces.has(r.namespace.name)) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`));
-        else namespaces.set(r.namespace.name, r.namespace);
+        const earlier = namespaces.get(r.namespace.name);
+        if (earlier) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`, earlier.source ?? undefined));
+        namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
       const r = once(obj, loadNetworkPolicy);
       diagnostics.push(...r.diagnostics);
       const meta = objectMeta(obj);
-      // Only objects the API server would accept are listed as policy changes.
-      if (meta.name !== undefined && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj);
+      // The text shown as the policy's change is the declaration that is used: the last valid
+      // one (the API server refuses an invalid one, keeping the one before), else the last named.
+      const key = meta.name === undefined ? undefined : `${meta.namespace}/${meta.name}`;
+      if (key !== undefined && (r.policy !== undefined || !validPolicyObjects.has(key))) policyObjects.set(key, obj);
       if (r.policy) {
-        const first = policies.get(r.policy.id);
-        if (first) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, first.source));
-        else policies.set(r.policy.id, r.policy);
+        if (key !== undefined) validPolicyObjects.add(key);
+        const earlier = policies.get(r.policy.id);
+        if (earlier) diagnostics.push(duplicate(obj, `NetworkPolicy ${r.policy.id}`, earlier.source));
+        policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
       const r = once(obj, (o) => (isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o)));
       diagnostics.push(...r.diagnostics);
-      // Two objects of one workload id are a mistake; several pods of one controller are one
-      // workload by design, and the first one found stands for it.
-      if (r.workload && !r.replica) {
-        const first = declared.get(r.workload.id);
-        if (first) diagnostics.push(duplicate(obj, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
-        else declared.set(r.workload.id, r.workload.source);
-      }
-      if (r.workload) {
-        const first = workloads.get(r.workload.id);
-        if (first === undefined) workloads.set(r.workload.id, r.workload);
-        // Each replica runs somewhere else, with an IP of its own: the workload has them all.
-        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
+      const w = r.workload;
+      if (w === undefined) continue;
+      let members = owners.get(w.id);
+      if (members === undefined) owners.set(w.id, (members = { declared: undefined, pods: new Map(), at: undefined }));
+      if (obj.kind === "Pod") podsAt ??= index;
+      else members.at ??= index;
+      // Two objects of one workload id are a mistake (the later one is applied); the pods of one
+      // controller are its replicas, one endpoint or several (replica-groups.ts).
+      if (r.replica && r.podName !== undefined) {
+        const earlier = members.pods.get(r.podName);
+        if (earlier) diagnostics.push(duplicate(obj, `Pod ${w.namespace}/${r.podName}`, earlier.source));
+        members.pods.set(r.podName, w);
+      } else {
+        const earlier = members.declared;
+        if (earlier) diagnostics.push(duplicate(obj, `${w.kind} ${w.namespace}/${w.name}`, earlier.source));
+        members.declared = w;
       }
     } else if (isExposureObject(obj)) {
       const r = once(obj, loadExposureObject);
@@ -110,27 +134,26 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
         : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`]
         : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`]
         : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
-      const first = (map as Map<string, { source: SourceRef }>).get(id);
-      if (first) diagnostics.push(duplicate(obj, what, first.source));
-      else (map as Map<string, unknown>).set(id, loaded.value);
+      const earlier = (map as Map<string, { source: SourceRef }>).get(id);
+      if (earlier) diagnostics.push(duplicate(obj, what, earlier.source));
+      (map as Map<string, unknown>).set(id, loaded.value);
     } else if (isAdminPolicyObject(obj)) {
       const r = once(obj, loadAdminPolicy);
       diagnostics.push(...r.diagnostics);
       if (r.policy) {
-        const first = adminPolicies.get(r.policy.id);
-        if (first) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, first.source));
-        else {
-          adminPolicies.set(r.policy.id, r.policy);
-          policyObjects.set(r.policy.id, obj);
-        }
+        const earlier = adminPolicies.get(r.policy.id);
+        if (earlier) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, earlier.source));
+        adminPolicies.set(r.policy.id, r.policy);
+        policyObjects.set(r.policy.id, obj);
       }
     } else if (obj.kind === "Node" && obj.apiVersion === "v1") {
       // For admin-tier `nodes` peers: its labels and the hostNetwork pods on it.
       const r = once(obj, loadNode);
       diagnostics.push(...r.diagnostics);
       if (r.node) {
-        if (nodes.has(r.node.name)) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, nodes.get(r.node.name)!.source));
-        else nodes.set(r.node.name, r.node);
+        const earlier = nodes.get(r.node.name);
+        if (earlier) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, earlier.source));
+        nodes.set(r.node.name, r.node);
       }
     } else {
       const unanalyzed = unanalyzedPolicy(obj);
@@ -142,12 +165,29 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     }
   }
 
+  // Pods of one controller that look different to some selector are endpoints of their own; the
+  // selectors of every revision analyzed with this one decide, so that both name them alike.
+  const selectors = podSelectors({ policies: [...policies.values()], adminPolicies: [...adminPolicies.values()], services: [...services.values()] });
+  const distinguish = others.length === 0 ? selectors : uniqueSelectors([...selectors, ...others]);
+  const differ = new Set<string>();
+  // Workloads in the order the input declares them, as always; those declared by Pods alone at
+  // the first Pod's place, by id: no endpoint's place depends on the order of a dump's pods.
+  const placed = [...owners.entries()].map(([id, m]) => ({ id, m, at: m.at ?? podsAt ?? 0 })).sort((x, y) => x.at - y.at || compareNames(x.id, y.id));
+  for (const { m: members } of placed) {
+    const alone = members.pods.size === 0 ? members.declared : members.pods.size === 1 && members.declared === undefined ? [...members.pods.values()][0] : undefined;
+    if (alone) workloads.push(alone);
+    else {
+      for (const k of replicaKeys(members)) differ.add(k);
+      workloads.push(...settleReplicas(members, distinguish));
+    }
+  }
+
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
   const cluster: Cluster = {
     namespaces,
-    workloads: [...workloads.values()],
+    workloads,
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
     nodes: [...nodes.values()],
@@ -165,18 +205,18 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo): C
     skippedKinds,
     policyObjects,
     unanalyzed: unanalyzedObjects,
+    podSelectors: selectors,
+    replicaKeys: differ,
   };
 }
 
-/** The first pod's workload with the IPs and nodes of another replica added. */
-function withPlacement(w: Workload, replica: Workload): Workload {
-  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
-  const ips = new Map<string, IpAddress>(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
-  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
-  return { ...w, ips: [...ips.values()], nodeNames: [...new Set([...w.nodeNames, ...replica.nodeNames])] };
-}
-
-function duplicate(obj: KubeObject, what: string, first?: SourceRef): Diagnostic {
-  const where = first ? ` (first at ${first.file}:${first.line})` : "";
-  return diagnostic("warning", obj.file, obj.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
+/**
+ * A later declaration of an object declared before: `kubectl apply` applies each in turn (in the
+ * order it reads files: src/load/walk-order.ts), so the object ends up as the later one says.
+ */
+function duplicate(obj: KubeObject, what: string, earlier: SourceRef | undefined): Diagnostic {
+  const at = obj.locate([]);
+  const later = `${obj.file}:${at.line}`;
+  const before = earlier ? ` (at ${earlier.file}:${earlier.line} and ${later})` : "";
+  return diagnostic("warning", obj.file, at, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
 }

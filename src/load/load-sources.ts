@@ -9,6 +9,7 @@ import { namespaceOption, placeInNamespace, type NamespaceOption } from "./names
 import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./source.js";
+import { selectorKey, type Selector } from "../model/selector.js";
 
 export interface Loaded {
   readonly cluster: Cluster;
@@ -21,6 +22,9 @@ export interface Loaded {
   /** Namespaced objects without metadata.namespace, put in `namespace`: an assumption to state. */
   readonly withoutNamespace: number;
   readonly namespace: NamespaceOption;
+  /** Every pod selector of this revision, and the label keys some controller's pods differ in (cluster.ts). */
+  readonly podSelectors: readonly Selector[];
+  readonly replicaKeys: ReadonlySet<string>;
 }
 
 /**
@@ -77,10 +81,19 @@ export function loadRevisions(
   limits: InputLimits = defaultInputLimits,
 ): [Loaded, Loaded] {
   const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
-  return [
-    loadSources(base, namespace, { cache, limits, where: "in the base revision" }),
-    loadSources(head, namespace, { cache, limits, where: "in the head revision" }),
-  ];
+  const where = ["in the base revision", "in the head revision"] as const;
+  const sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
+  // One shared universe: pods of one controller are told apart by the selectors of both
+  // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
+  // cache) only where the other revision has a selector this one has not, naming a label in which
+  // some controller's pods here differ.
+  const keys = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
+  return sides.map((l, i) => {
+    const other = sides[1 - i]!;
+    const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
+    if (!other.podSelectors.some(matters)) return l;
+    return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors });
+  }) as [Loaded, Loaded];
 }
 
 export interface LoadOptions {
@@ -89,10 +102,12 @@ export interface LoadOptions {
   readonly limits?: InputLimits;
   /** Which revision, for the limit's message. */
   readonly where?: string;
+  /** The pod selectors of the other revision of a diff (cluster.ts, buildCluster). */
+  readonly others?: readonly Selector[];
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
-  const { cache, limits = defaultInputLimits, where = "" } = options;
+  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -114,7 +129,7 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects, cache?.loaded);
+  const built = buildCluster(placed.objects, cache?.loaded, others);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics.push(...built.diagnostics);
@@ -126,6 +141,8 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     unanalyzed: built.unanalyzed,
     withoutNamespace: placed.withoutNamespace,
     namespace,
+    podSelectors: built.podSelectors,
+    replicaKeys: built.replicaKeys,
   };
 }
 

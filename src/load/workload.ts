@@ -28,6 +28,8 @@ export interface WorkloadLoad {
   readonly diagnostics: readonly Diagnostic[];
   /** A Pod standing for its controller: its siblings make the same workload without duplicating it. */
   readonly replica: boolean;
+  /** A replica's own (Pod) name, which tells it from its siblings. */
+  readonly podName?: string;
 }
 
 export function loadWorkload(obj: KubeObject): WorkloadLoad {
@@ -59,6 +61,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
     },
     diagnostics: c.diagnostics,
     replica: owner !== undefined,
+    ...(owner !== undefined ? { podName: meta.name } : {}),
   };
 }
 

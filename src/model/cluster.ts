@@ -42,6 +42,11 @@ export interface Workload {
   /** The nodes its pods are known to run on (a Pod's spec.nodeName); empty when unknown. */
   readonly nodeNames: readonly string[];
   readonly source: SourceRef;
+  /**
+   * Set when a controller's pods (in a cluster dump) differ in what policies can see, so that it
+   * is several endpoints: the names of the pods this one stands for. `id` then names them too.
+   */
+  readonly pods?: readonly string[];
 }
 
 export interface Cluster {

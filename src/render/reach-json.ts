@@ -12,7 +12,7 @@ import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, ReachGroupedJs
 export function endpointJson(e: Endpoint): EndpointJson {
   switch (e.type) {
     case "workload":
-      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
+      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind, ...(e.pod.pods ? { pods: [...e.pod.pods] } : {}) };
     case "synthetic":
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":

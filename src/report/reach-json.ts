@@ -2,7 +2,8 @@
 // change only by adding fields.
 
 export type EndpointJson =
-  | { id: string; type: "workload"; namespace: string; name: string; kind: string }
+  /** pods: added after v1's first form, only when a controller's pods differ (then it is several endpoints, each naming its pods). */
+  | { id: string; type: "workload"; namespace: string; name: string; kind: string; pods?: string[] }
   | { id: string; type: "synthetic"; namespace: string; labels: Record<string, string> }
   | { id: string; type: "external"; cidrs: string[] }
   /** Added after v1's first form. namespace and labels only when --ingress-controller names it. */

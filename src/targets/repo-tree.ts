@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { readSources } from "../files/read-sources.js";
+import { compareNames, compareWalkOrder } from "../load/walk-order.js";
 import { readBlobs } from "../git/blobs.js";
 import { listTree, type TreeEntry } from "../git/ls-tree.js";
 import { readRevision } from "../git/read-revision.js";
@@ -62,7 +63,8 @@ export function gitTree(repoDir: string, rev: string, label: string): RepoTree {
   const commit = resolveRev(repoDir, rev);
   const entries = new Map<string, TreeEntry>();
   for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
-  const files = [...entries.keys()];
+  // In walk order, as the working tree's (dirTree) and as kubectl reads them.
+  const files = [...entries.keys()].sort(compareWalkOrder);
   const dirs = dirsOf(files);
   const texts = new Map<string, string | undefined>();
   let root: ReturnType<typeof materializeRevision> | undefined;
@@ -109,6 +111,7 @@ export function dirTree(dir: string, label: string): RepoTree {
     } catch {
       return;
     }
+    list.sort((a, b) => compareNames(a.name, b.name));
     for (const e of list) {
       const r = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {

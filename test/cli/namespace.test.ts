@@ -195,7 +195,7 @@ describe("diff --namespace: ids, assumption and policy text on argo-cd's removed
 });
 
 describe("duplicate workloads", () => {
-  it("argo-cd's two installs read together: each Deployment warned at its second declaration, naming the first's file:line", () => {
+  it("argo-cd's two installs read together: each Deployment warned at its second declaration, naming both lines; the later one is used", () => {
     const r = runCli(["reach", ARGO, "--format", "json"], ARGO);
     const ha = readFileSync(join(ARGO, "ha/namespace-install.yaml"), "utf8");
     const warnings = r.stderr.split("\n").filter((l) => l.includes("is declared more than once") && /: (Deployment|StatefulSet) /.test(l));
@@ -206,9 +206,9 @@ describe("duplicate workloads", () => {
     expect(file).toBe("namespace-install.yaml");
     // Both lines are where the Deployment object starts, in the file each names.
     expect(INSTALL_TEXT.split("\n").slice(Number(line) - 1, Number(line) + 2)).toEqual(["apiVersion: apps/v1", "kind: Deployment", "metadata:"]);
-    const [, firstLine] = /\(first at ha\/namespace-install\.yaml:(\d+)\)/.exec(server!)!;
+    const [, firstLine] = /\(at ha\/namespace-install\.yaml:(\d+) and namespace-install\.yaml:(\d+)\)/.exec(server!)!;
     expect(ha.split("\n").slice(Number(firstLine) - 1, Number(firstLine) + 2)).toEqual(["apiVersion: apps/v1", "kind: Deployment", "metadata:"]);
-    expect(server).toContain("the first declaration is used (kubectl apply would apply each in turn, keeping the last)");
+    expect(server).toContain(`the later declaration (namespace-install.yaml:${line}) is used, as kubectl apply would keep it`);
   });
 
   const pod = (name: string, owner: string | null) =>
@@ -233,7 +233,7 @@ describe("duplicate workloads", () => {
       expect(workloadIds(JSON.parse(r.stdout) as ReachJson).sort()).toEqual(["shop/debug[Pod]", "shop/web-7d9f[ReplicaSet]"]);
       const warnings = r.stderr.split("\n").filter((l) => l.includes("declared more than once"));
       expect(warnings).toEqual([
-        "pods.yaml:9:1: warning: Pod shop/debug is declared more than once (first at pods.yaml:1); the first declaration is used (kubectl apply would apply each in turn, keeping the last)",
+        "pods.yaml:9:1: warning: Pod shop/debug is declared more than once (at pods.yaml:1 and pods.yaml:9); the later declaration (pods.yaml:9) is used, as kubectl apply would keep it",
       ]);
     } finally {
       t.cleanup();

@@ -247,3 +247,19 @@ describe("readRevision and the file-system reader", () => {
     expect(fromGit.files.length).toBe(6);
   });
 });
+
+describe("the order files are read in, which decides which of two declarations wins (kubectl apply keeps the last)", () => {
+  it("is kubectl's: paths in the order given, each directory depth first by the bytes of its names, in git and on disk alike", () => {
+    const r = repo();
+    // By UTF-8 bytes, U+FF5E (EF BD 9E) sorts before U+1F600 (F0 9F 98 80); UTF-16 code units sort them the other way.
+    for (const f of ["z/a.yaml", "z/\u{1F600}.yaml", "z/\uFF5E.yaml", "z/a/b.yaml", "z/a-b.yaml", "b.yaml", "a.yaml"]) r.write(f, policy("p"));
+    r.commit("tree");
+    const specs = ["z", "b.yaml", "a.yaml"];
+    const want = ["z/a/b.yaml", "z/a-b.yaml", "z/a.yaml", "z/\uFF5E.yaml", "z/\u{1F600}.yaml", "b.yaml", "a.yaml"];
+    expect(paths(readRevision(r.dir, "HEAD", specs))).toEqual(want);
+    const fromFs = readSources(specs.map((s) => path.join(r.dir, s)));
+    expect(fromFs.files.map((f) => path.relative(r.dir, f.path).split(path.sep).join("/"))).toEqual(want);
+    // A file two paths reach is read where the first reaches it.
+    expect(paths(readRevision(r.dir, "HEAD", ["a.yaml", "z/a.yaml", "z"]))).toEqual(["a.yaml", "z/a.yaml", "z/a/b.yaml", "z/a-b.yaml", "z/\uFF5E.yaml", "z/\u{1F600}.yaml"]);
+  });
+});

@@ -266,10 +266,11 @@ describe("admin-tier policies in the cluster", () => {
     expect(r.diagnostics.filter((d) => /is not analyzed/.test(d.message))).toEqual([]);
   });
 
-  it("an invalid one is left out; a second of one kind and name is a duplicate", () => {
+  it("an invalid one is left out; a second of one kind and name is a duplicate, and the later one is used", () => {
     const r = buildCluster(objects(doc("AdminNetworkPolicy", "a", 1, "{namespaces: {}}") + "---\n" + doc("AdminNetworkPolicy", "a", 2, "{namespaces: {}}") + "---\n" + doc("AdminNetworkPolicy", "b", 2000, "{namespaces: {}}")));
-    expect(r.cluster.adminPolicies.map((p) => [p.id, p.priority])).toEqual([["AdminNetworkPolicy/a", 1]]);
-    expect(r.diagnostics.find((d) => /declared more than once/.test(d.message))).toMatchObject({ line: 9, message: expect.stringContaining("AdminNetworkPolicy a is declared more than once (first at admin.yaml:1)") });
+    // kubectl apply applies both in turn: the later one is what the cluster has.
+    expect(r.cluster.adminPolicies.map((p) => [p.id, p.priority])).toEqual([["AdminNetworkPolicy/a", 2]]);
+    expect(r.diagnostics.find((d) => /declared more than once/.test(d.message))).toMatchObject({ line: 9, message: "AdminNetworkPolicy a is declared more than once (at admin.yaml:1 and admin.yaml:9); the later declaration (admin.yaml:9) is used, as kubectl apply would keep it" });
     expect(r.diagnostics.find((d) => d.severity === "error")).toMatchObject({ line: 21 });
   });
 

@@ -51,13 +51,13 @@ describe("Nodes", () => {
     expect(r.cluster.nodes[0]!.addresses).toHaveLength(2);
   });
 
-  it("an invalid name: an error, left out; a second Node of one name: the first is used", () => {
+  it("an invalid name: an error, left out; a second Node of one name: the later one is used", () => {
     const bad = cluster(NODE.replace("name: worker-1", "name: Worker_1"));
     expect(bad.diagnostics.filter((d) => d.severity === "error")).toEqual([expect.objectContaining({ line: 4 })]);
     expect(bad.cluster.nodes).toEqual([]);
     const twice = cluster(`${NODE}---\n${NODE.replace("role: infra", "role: other")}`);
-    expect(twice.cluster.nodes.map((n) => n.labels["role"])).toEqual(["infra"]);
-    expect(twice.diagnostics).toEqual([expect.objectContaining({ severity: "warning", line: 13, message: expect.stringContaining("Node worker-1 is declared more than once (first at dump.yaml:1)") })]);
+    expect(twice.cluster.nodes.map((n) => n.labels["role"])).toEqual(["other"]);
+    expect(twice.diagnostics).toEqual([expect.objectContaining({ severity: "warning", line: 13, message: expect.stringContaining("Node worker-1 is declared more than once (at dump.yaml:1 and dump.yaml:13); the later declaration (dump.yaml:13) is used") })]);
   });
 
   it("manifests without Nodes: none", () => {

@@ -260,7 +260,7 @@ describe("real manifests", () => {
 
   it("realworld: every Service is accepted; each with a selector selects a declared workload, except per-pod ones", () => {
     // The projects render the same apps several ways, so one revision of all of them declares
-    // Services more than once (warned, first kept): 44 distinct ones.
+    // Services more than once (warned, the later one kept): 44 distinct ones.
     const loaded = loadSources(readTree(join(FIXTURES, "realworld")));
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const aboutExposure = /^(Service|Ingress|HTTPRoute|GRPCRoute|Gateway|Route) /;
