@@ -30,7 +30,7 @@ export function readRevisions(source: DiffSource, cwd = process.cwd(), maxTotalB
     const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
     return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root], limits, "in the working tree");
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root], limits, "in the working tree", root);
   const files = wt.files.map((f) => ({ path: toPosix(relative(root, resolve(cwd, f.path))), text: f.text }));
   return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }

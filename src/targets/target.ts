@@ -35,6 +35,8 @@ export interface Target {
   readonly failOn?: readonly GateRule[];
   /** The file (and line) that defined it: `.netreach.yaml`, an Argo CD Application. */
   readonly definedIn?: { readonly file: string; readonly line: number };
+  /** Why it cannot be built at any revision (a path that leaves the repository): it is reported as not analyzed. */
+  readonly invalid?: string;
 }
 
 /** "kustomize deploy/overlays/prod", "helm charts/web (values-prod.yaml)", "paths k8s". */

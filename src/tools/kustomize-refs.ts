@@ -65,16 +65,19 @@ export function checkKustomizationRefs(root: string, dir: string): RefProblem | 
       return { file: d || ".", line: 1, entry: d, kind: "outside-tree", text: "", message: `${d || "."}: more than ${MAX_KUSTOMIZATIONS} kustomizations in one build; not built` };
     const k = kustomizationAt(root, d);
     if (k === undefined) continue; // kustomize says what is missing
+    if ("link" in k) return { file: k.link, line: 1, entry: k.link, kind: "outside-tree", text: "", message: `${k.link}: a symbolic link, which netreach never follows` };
     const problem = checkOne(root, d, k.file, k.text, (sub) => queue.push(sub));
     if (problem !== undefined) return problem;
   }
   return undefined;
 }
 
-function kustomizationAt(root: string, dir: string): { file: string; text: string } | undefined {
+function kustomizationAt(root: string, dir: string): { file: string; text: string } | { link: string } | undefined {
   for (const name of KUSTOMIZATION_FILES) {
     const rel = dir === "" ? name : `${dir}/${name}`;
-    if (inside(root, rel) !== "file") continue;
+    const at = inside(root, rel);
+    if (at === "link") return { link: rel };
+    if (at !== "file") continue;
     try {
       return { file: rel, text: fs.readFileSync(path.join(root, ...rel.split("/")), "utf8") };
     } catch {
