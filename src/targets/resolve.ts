@@ -144,7 +144,7 @@ export function helmFlag(spec: string, tree?: { read(file: string): string | und
   // A chart at the repository's root has no directory name of its own.
   const declared = c === "" ? /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree?.read("Chart.yaml") ?? "")?.[1] : undefined;
   const chartName = c.split("/").pop() || declared || (rootName !== undefined ? safeName(rootName) : "") || "chart";
-  const suffix = vals[0]?.split("/").pop()?.replace(/^values[-_.]?/, "").replace(/\.ya?ml$/, "");
+  const suffix = vals[0]?.split("/").pop()?.replace(/\.ya?ml$/, "").replace(/^values[-_.]?/, "");
   const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
   return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
