@@ -131,11 +131,11 @@ function checkOne(root: string, dir: string, file: string, text: string, include
   };
 
   /** `dirOk`: a directory may be named (and is then built as a kustomization). */
-  const check = (field: string, value: unknown, dirOk: boolean, entryOf: (s: string) => string = (s) => s): RefProblem | undefined => {
+  const check = (field: string, value: unknown, dirOk: boolean, entryOf: (s: string) => string = (s) => s, lineAt?: number): RefProblem | undefined => {
     if (typeof value !== "string") return undefined;
     if (value.includes("\n")) return undefined; // an inline patch, not a path
     const entry = entryOf(value);
-    const line = lineOf(entry, field.split(" ")[0]!);
+    const line = lineAt ?? lineOf(entry, field.split(" ")[0]!);
     const refuse = (kind: RefProblem["kind"], why: string): RefProblem => ({
       file,
       line,
@@ -167,6 +167,28 @@ function checkOne(root: string, dir: string, file: string, text: string, include
       if (p !== undefined) return p;
     }
   }
+  // Built-in plugins configured in files or inline (PatchTransformer `path`, ConfigMapGenerator
+  // `files`, ReplacementTransformer `replacements[].path`, …) load files too, relative to this
+  // kustomization: every such value is checked as an entry of the field that names the config.
+  for (const field of PLUGIN_FIELDS) {
+    for (const item of list(top[field])) {
+      const configs: unknown[] = [];
+      let label = `${field} configuration`;
+      let at: number | undefined;
+      if (typeof item !== "string") configs.push(item);
+      else if (item.includes("\n")) configs.push(...yamlDocs(item)); // an inline configuration
+      else if (!looksRemote(item)) {
+        const rel = normalize(path.posix.join(dir === "" ? "." : dir, item));
+        if (!rel.startsWith("../") && rel !== "..") configs.push(...pluginConfigs(root, rel));
+        label = `${field} entry ${JSON.stringify(item)}: its configuration's`;
+        at = lineOf(item, field);
+      }
+      for (const value of configs.flatMap(loadedPaths)) {
+        const p = check(label, value, false, undefined, at);
+        if (p !== undefined) return p;
+      }
+    }
+  }
   for (const field of PATH_OBJECT_FIELDS) {
     for (const item of list(top[field])) {
       const p = check(`${field} path`, obj(item)?.path, false);
@@ -189,6 +211,72 @@ function checkOne(root: string, dir: string, file: string, text: string, include
     }
   }
   return check("openapi path", obj(top.openapi)?.path, false);
+}
+
+const PLUGIN_FIELDS = ["transformers", "generators", "validators"];
+/** Keys under which built-in plugins' configurations name files. */
+const LOADED_KEYS = new Set(["path", "paths", "files", "envs", "env"]);
+
+/** Every string under a loaded key, anywhere in a plugin configuration (`key=path` made `path`). */
+function loadedPaths(config: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 20) return;
+    if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v as Obj)) {
+        if (LOADED_KEYS.has(k)) for (const s of typeof x === "string" ? [x] : list(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
+        walk(x, depth + 1);
+      }
+  };
+  walk(config, 0);
+  return out;
+}
+
+/** The documents of a plugin configuration file, or of every YAML file below a directory of them. */
+function pluginConfigs(root: string, rel: string): unknown[] {
+  const out: unknown[] = [];
+  const files: string[] = [];
+  const at = inside(root, rel);
+  if (at === "file") files.push(rel);
+  else if (at === "directory") {
+    const walk = (d: string) => {
+      if (files.length > 1000) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(path.join(root, ...d.split("/")), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const r = `${d}/${e.name}`;
+        if (e.isDirectory()) walk(r);
+        else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
+      }
+    };
+    walk(rel);
+  }
+  for (const f of files) {
+    try {
+      out.push(...yamlDocs(fs.readFileSync(path.join(root, ...f.split("/")), "utf8")));
+    } catch {
+      // Unreadable: kustomize fails on it too.
+    }
+  }
+  return out;
+}
+
+function yamlDocs(text: string): unknown[] {
+  const out: unknown[] = [];
+  const docs = parseAllDocuments(text, { merge: true });
+  for (const d of Array.isArray(docs) ? docs : []) {
+    try {
+      out.push(d.toJS({ maxAliasCount: 100 }));
+    } catch {
+      // Unreadable: kustomize fails on it too.
+    }
+  }
+  return out;
 }
 
 type Obj = Record<string, unknown>;
