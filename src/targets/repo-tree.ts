@@ -141,7 +141,15 @@ export function dirTree(dir: string, label: string): RepoTree {
       let text: string | undefined;
       try {
         const p = path.join(abs, ...file.split("/"));
-        text = known.has(file) && fs.lstatSync(p).size <= defaultReadLimits.maxFileBytes ? fs.readFileSync(p, "utf8") : undefined;
+        // O_NOFOLLOW: the file may have been swapped for a link since the walk saw it.
+        if (known.has(file) && fs.lstatSync(p).size <= defaultReadLimits.maxFileBytes) {
+          const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+          try {
+            text = fs.readFileSync(fd, "utf8");
+          } finally {
+            fs.closeSync(fd);
+          }
+        }
       } catch {
         text = undefined;
       }
@@ -182,8 +190,12 @@ export function dirTree(dir: string, label: string): RepoTree {
           try {
             if (!fs.lstatSync(from).isFile()) continue;
             fs.mkdirSync(path.dirname(to), { recursive: true });
-            fs.copyFileSync(from, to);
-            fs.chmodSync(to, 0o644);
+            const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+            try {
+              fs.writeFileSync(to, fs.readFileSync(fd), { mode: 0o644, flag: "wx" });
+            } finally {
+              fs.closeSync(fd);
+            }
           } catch {
             // Vanished or unreadable: the tool will say what it misses.
           }
