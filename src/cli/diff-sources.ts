@@ -41,7 +41,7 @@ export function readRevisions(source: DiffSource, cwd = process.cwd(), maxTotalB
  */
 function readRooted(path: string, cwd: string, limits: Partial<ReadLimits>, where: string): Revisions["base"] {
   const abs = resolve(cwd, path);
-  const r = readSources([abs], limits, `${where} (${path})`);
+  const r = readSources([abs], limits, `${where} (${path})`, cwd);
   const isDir = safeIsDir(abs);
   const rename = (p: string) => (isDir ? toPosix(relative(abs, resolve(cwd, p))) : basename(p));
   return {

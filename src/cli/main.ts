@@ -215,7 +215,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 }
 
 async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
-  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
+  // Below the working directory (a checkout), no directory on the way may be a link either.
+  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.

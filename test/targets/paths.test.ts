@@ -159,6 +159,9 @@ describe("paths on the command line", () => {
     expect(report.targets.map((t) => `${t.name} ${t.status} ${t.error ?? ""}`)).toEqual([`${path.basename(r.dir)} changed `, "storefront changed "]);
     const abs = await diffJson(r, [base, head, "--helm", `${r.dir}:${path.join(r.dir, "values.yaml")}`]);
     expect(abs.report.targets.map((t) => `${t.name} ${t.status}`)).toEqual(["storefront changed"]);
+    // A plain path argument given absolute is the same path.
+    const plain = await cli(["diff", "--git", base, head, "--no-discover", "--format", "json", "--", path.join(r.dir, "k8s")], r.dir);
+    expect(plain.stdout).toContain("TCP 8080");
     const outside = await cli(["diff", "--git", base, head, "--kustomize", os.tmpdir()], r.dir);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain(`--kustomize ${os.tmpdir()} is outside the repository`);
@@ -204,7 +207,7 @@ describe("nothing outside the repository is read", () => {
 
   it("diff --git with the working tree does not follow a committed link to a directory", async () => {
     const outside = tempDir();
-    fs.writeFileSync(path.join(outside, "np.yaml"), np("stolen", 22) + "---\n" + deployment);
+    fs.writeFileSync(path.join(outside, "np.yaml"), np("stolen", 22) + "---\n" + deployment.replace("name: web", "name: stolen"));
     const r = repo();
     r.write("real/np.yaml", np("web", 80) + "---\n" + deployment);
     r.symlink(outside, "link");
@@ -219,9 +222,24 @@ describe("nothing outside the repository is read", () => {
     expect(run.stderr + plain.stderr).toContain("symbolic link");
   }, 60_000);
 
+  it("reach and diff of paths below the working directory do not pass through a linked directory", async () => {
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, "np.yaml"), np("stolen", 22) + "---\n" + deployment.replace("name: web", "name: stolen"));
+    const cwd = tempDir();
+    fs.symlinkSync(outside, path.join(cwd, "link"));
+    fs.mkdirSync(path.join(cwd, "real"));
+    fs.writeFileSync(path.join(cwd, "real", "np.yaml"), np("web", 80) + "---\n" + deployment);
+    const reach = await cli(["reach", "link/np.yaml"], cwd);
+    const diff = await cli(["diff", "real/np.yaml", "link/np.yaml", "--format", "text"], cwd);
+    for (const run of [reach, diff]) {
+      expect(run.stdout + run.stderr).not.toContain("stolen");
+      expect(run.stderr).toContain("symbolic link not followed");
+    }
+  }, 60_000);
+
   it("reach DIR: the directory's .netreach.yaml cannot read above it", async () => {
     const outer = tempDir();
-    fs.writeFileSync(path.join(outer, "np.yaml"), np("stolen", 22) + "---\n" + deployment);
+    fs.writeFileSync(path.join(outer, "np.yaml"), np("stolen", 22) + "---\n" + deployment.replace("name: web", "name: stolen"));
     const dir = path.join(outer, "a", "b");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "np.yaml"), np("web", 80) + "---\n" + deployment);
