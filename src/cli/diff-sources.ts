@@ -30,7 +30,7 @@ export function readRevisions(source: DiffSource, cwd = process.cwd(), maxTotalB
     const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
     return { base: { ...base, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root], limits, "in the working tree");
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve(root, s)) : [root], limits, "in the working tree", root);
   const files = wt.files.map((f) => ({ path: toPosix(relative(root, resolve(cwd, f.path))), text: f.text }));
   return { base: { ...base, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }
@@ -41,7 +41,7 @@ export function readRevisions(source: DiffSource, cwd = process.cwd(), maxTotalB
  */
 function readRooted(path: string, cwd: string, limits: Partial<ReadLimits>, where: string): Revisions["base"] {
   const abs = resolve(cwd, path);
-  const r = readSources([abs], limits, `${where} (${path})`);
+  const r = readSources([abs], limits, `${where} (${path})`, cwd);
   const isDir = safeIsDir(abs);
   const rename = (p: string) => (isDir ? toPosix(relative(abs, resolve(cwd, p))) : basename(p));
   return {

@@ -24,7 +24,7 @@ import { originUrl, runTargets } from "../targets/run.js";
 import { describeSource } from "../targets/target.js";
 import { repoRoot } from "../git/repo.js";
 import { readFileSync, statSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs, USAGE, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
 import { unreadFiles } from "../targets/unread-files.js";
 import { streamSink } from "./stream-out.js";
@@ -62,15 +62,43 @@ function reachChunks(r: ReachReport, format: ReachFormat, group: boolean): Itera
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
-function targetFlags(t: TargetArgs): TargetFlags {
+/**
+ * The flags, their absolute paths made relative to the tree they name (`roots`: the repository
+ * or directories built; the first that holds the path). A path outside all of them is refused.
+ */
+function targetFlags(t: TargetArgs, roots: readonly string[]): TargetFlags {
+  const real = roots.map((r) => realOr(resolve(r)));
+  const inTree = (p: string, flag: string): string => {
+    if (!isAbsolute(p)) return p;
+    const abs = realOr(resolve(p));
+    for (const r of real) {
+      const rel = relative(r, abs);
+      if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) return `/${rel.split(sep).join("/")}`;
+    }
+    throw new UsageError(`${flag} ${p} is outside ${roots.length === 1 ? "the repository" : "the directories"} being analyzed (${roots.join(", ")})`);
+  };
+  const helm = (spec: string) => {
+    const [chart, values] = spec.split(":", 2) as [string, string?];
+    const vals = values === undefined ? [] : values.split(",").map((v) => (isAbsolute(v.trim()) ? inTree(v.trim(), "--helm") : v));
+    return `${inTree(chart, "--helm")}${values === undefined ? "" : `:${vals.join(",")}`}`;
+  };
   return {
-    kustomize: t.kustomize,
-    helm: t.helm,
+    kustomize: t.kustomize.map((k) => inTree(k, "--kustomize")),
+    helm: t.helm.map(helm),
     names: t.names,
     discover: t.discover,
+    ...(roots.length > 0 ? { rootName: basename(realOr(resolve(roots[0]!))) } : {}),
     ...(t.config !== null ? { config: { file: t.config, text: readFileSync(t.config, "utf8") } } : {}),
   };
 }
+
+const realOr = (p: string) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
 
 const isDir = (p: string) => {
   try {
@@ -94,7 +122,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
   const tree = dirTree(cmd.paths[0]!, cmd.paths[0]!);
   try {
     if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === undefined) return undefined;
-    const resolved = resolveTargets(targetFlags(cmd.targets), [], { base: tree, head: tree }, undefined);
+    const resolved = resolveTargets(targetFlags(cmd.targets, [cmd.paths[0]!]), [], { base: tree, head: tree }, undefined);
     if (resolved.plain) return undefined;
     const targets = resolved.targets;
     if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
@@ -135,21 +163,24 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
   let trees: { base: RepoTree; head: RepoTree };
   let paths: string[] = [];
   let repo: string | undefined;
+  let roots: string[];
   if (src.kind === "paths") {
     if (!isDir(src.base) || !isDir(src.head)) {
       if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
       return undefined;
     }
     trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
+    roots = [src.head, src.base];
   } else {
     const root = repoRoot(process.cwd());
+    roots = [root];
     paths = src.pathspecs.map((p) => relative(root, resolve(process.cwd(), p)).split(sep).join("/")).filter((p) => p !== "");
     repo = originUrl(root);
     const base = gitTree(root, src.baseRev, "base");
     trees = { base, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
   }
   try {
-    const run = await runTargets(targetFlags(cmd.targets), paths, trees, repo, {
+    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, {
       pods: cmd.pods,
       hostNetwork: cmd.hostNetwork,
       gate: cmd.gate,
@@ -188,7 +219,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 }
 
 async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
-  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes });
+  // Below the working directory (a checkout), no directory on the way may be a link either.
+  const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.

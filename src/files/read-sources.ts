@@ -25,7 +25,12 @@ export interface ReadResult {
   skippedFiles: number;
 }
 
-export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}, where = ""): ReadResult {
+/**
+ * `within`: a directory the paths lie in (a repository's working tree); no directory between
+ * it and a path may be a symbolic link either (a committed link to a directory could point
+ * anywhere on the runner).
+ */
+export function readSources(paths: readonly string[], limits: Partial<ReadLimits> = {}, where = "", within?: string): ReadResult {
   const lim: ReadLimits = { ...defaultReadLimits, ...limits };
   let total = 0;
   const cwd = process.cwd();
@@ -99,7 +104,7 @@ export function readSources(paths: readonly string[], limits: Partial<ReadLimits
     const shown = toSlashes(p);
     // Arguments are not followed either: in CI the path comes from the workflow, but what sits
     // at that path comes from the pull request.
-    if (st.isSymbolicLink()) {
+    if (st.isSymbolicLink() || (within !== undefined && linkBetween(path.resolve(within), path.resolve(p)))) {
       out.skippedFiles++;
       note("note", shown, "symbolic link not followed; skipped");
     } else if (st.isDirectory()) walk(path.resolve(p));
@@ -111,6 +116,22 @@ export function readSources(paths: readonly string[], limits: Partial<ReadLimits
     }
   }
   return out;
+}
+
+/** Whether a directory between `root` and `abs` (below `root`) is a symbolic link. */
+function linkBetween(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return false;
+  let at = root;
+  for (const part of rel.split(path.sep).slice(0, -1)) {
+    at = path.join(at, part);
+    try {
+      if (fs.lstatSync(at).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 function statSize(abs: string): number | undefined {

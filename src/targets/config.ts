@@ -19,6 +19,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, type GateRule } from "../gate/config.js";
+import { resolvePath } from "./repo-path.js";
 import type { Target, TargetSource } from "./target.js";
 
 export const CONFIG_FILE = ".netreach.yaml";
@@ -96,17 +97,19 @@ export function parseConfig(file: string, text: string): TargetsConfig {
       const kind = str("kind") ?? (value("paths") !== undefined ? "paths" : undefined);
       const p = str("path");
       let source: TargetSource;
+      // Paths leaving the repository make this target not analyzed, with its line; the others still are.
+      const problems: string[] = [];
       if (kind === "kustomize") {
         if (p === undefined) fail(node, `target ${name}: kind kustomize needs path (the kustomization's directory)`);
-        source = { kind, dir: clean(p!) };
+        source = { kind, dir: resolvePath("", p!, "path", problems) };
       } else if (kind === "helm") {
         if (p === undefined) fail(node, `target ${name}: kind helm needs path (the chart's directory)`);
-        const release = str("release") ?? p!.split("/").filter((s) => s !== "").pop() ?? "release";
-        const chart = clean(p!);
+        const chart = resolvePath("", p!, "path", problems);
+        const release = str("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
         // Relative to the chart, as Argo CD's valueFiles.
-        source = { kind, chart, values: (strings("values") ?? []).map((v) => clean(chart === "" ? v : `${chart}/${v}`)), release };
+        source = { kind, chart, values: (strings("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
       } else if (kind === "paths") {
-        source = { kind, paths: (strings("paths") ?? (p !== undefined ? [p] : [])).map(clean) };
+        source = { kind, paths: (strings("paths") ?? (p !== undefined ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name}: kind must be kustomize, helm or paths`);
       const namespace = str("namespace");
       if (namespace !== undefined && !DNS_LABEL.test(namespace)) fail(value("namespace"), `target ${name}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
@@ -124,6 +127,7 @@ export function parseConfig(file: string, text: string): TargetsConfig {
         source: source!,
         origin: "config",
         definedIn: { file, line: at(node) },
+        ...(problems.length > 0 ? { invalid: problems.join("; ") } : {}),
         ...(namespace !== undefined ? { namespace } : {}),
         ...(pods !== undefined ? { pods: pods as PodsMode } : {}),
         ...(failOn !== undefined ? { failOn } : {}),
@@ -133,12 +137,4 @@ export function parseConfig(file: string, text: string): TargetsConfig {
   const d = top.get("discover", true) as { value?: unknown } | undefined;
   if (d !== undefined && typeof d.value !== "boolean") fail(d, "discover must be true or false");
   return { targets, discover: d !== undefined ? (d.value as boolean) : targets.length === 0 };
-}
-
-/** Repository-relative, without "./" or a trailing "/". */
-function clean(p: string): string {
-  return p
-    .split("/")
-    .filter((s) => s !== "" && s !== ".")
-    .join("/");
 }

@@ -127,12 +127,19 @@ export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOpt
   const started = Date.now();
   const done = (b: Omit<SideBuild, "ms">): SideBuild => ({ ...b, ms: Date.now() - started });
   const s = t.source;
+  if (t.invalid !== undefined) return done({ files: [], diagnostics: [], error: { message: t.invalid, detail: "" } });
   if (s.kind === "paths") {
     const r = tree.manifests(s.paths, s.exclude ?? []);
     return done({ files: r.files, diagnostics: r.diagnostics });
   }
   if (s.kind === "kustomize" && kustomizationFile(s.dir, tree) === undefined) return done({ files: [], diagnostics: [], absent: true });
   if (s.kind === "helm" && tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === undefined) return done({ files: [], diagnostics: [], absent: true });
+  if (s.kind === "helm") {
+    // A values file this revision does not have (a pull request adds it): the target is new here.
+    const missing = s.values.filter((v) => !tree.files.includes(v));
+    if (missing.length > 0)
+      return done({ files: [], diagnostics: [diagnostic("note", missing[0]!, { line: 1, column: 1 }, `values file ${missing.join(", ")} does not exist in ${tree.label}: target ${t.name} is taken as absent there`)], absent: true });
+  }
   let root: string;
   try {
     root = tree.buildRoot().dir;

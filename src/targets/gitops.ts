@@ -5,6 +5,7 @@ import { parseAllDocuments } from "yaml";
 import type { Target, TargetSource } from "./target.js";
 import type { TreeReader } from "../tools/kustomization-file.js";
 import { kustomizationFile } from "../tools/kustomization-file.js";
+import { resolvePath } from "./repo-path.js";
 
 export interface GitopsFile {
   readonly path: string;
@@ -66,10 +67,12 @@ export function gitopsTargets(files: readonly GitopsFile[], tree: TreeReader, re
     }
 
   const out: Target[] = [];
-  const add = (name: string, source: TargetSource | undefined, origin: Target["origin"], namespace: string | undefined, file: string, line: number) => {
+  const add = (name: string, source: TargetSource | undefined, origin: Target["origin"], namespace: string | undefined, file: string, line: number, problems: readonly string[] = []) => {
     if (source === undefined) return;
-    out.push({ name, source, origin, definedIn: { file, line }, ...(namespace ? { namespace } : {}) });
+    out.push({ name, source, origin, definedIn: { file, line }, ...(namespace ? { namespace } : {}), ...(problems.length > 0 ? { invalid: problems.join("; ") } : {}) });
   };
+  // Argo CD `source.path` and Flux `spec.path` are relative to the repository root.
+  const rootPath = (p: string, problems: string[]) => resolvePath("", p, "path", problems);
   for (const { file, line, o } of objects) {
     const api = String(o.apiVersion ?? "");
     const meta = obj(o.metadata) ?? {};
@@ -81,8 +84,9 @@ export function gitopsTargets(files: readonly GitopsFile[], tree: TreeReader, re
       sources.forEach((s, i) => {
         const src = obj(s);
         const p = str(src?.path);
-        if (!src || p === undefined || !sameRepo(src.repoURL, clean(p))) return;
-        add(sources.length > 1 ? `${name}-${i}` : name, argoSource(src, name, tree), "argocd", ns, file, line);
+        const problems: string[] = [];
+        if (!src || p === undefined || !sameRepo(src.repoURL, rootPath(p, problems))) return;
+        add(sources.length > 1 ? `${name}-${i}` : name, argoSource(src, name, tree, problems), "argocd", ns, file, line, problems);
       });
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
       const template = obj(obj(spec.template)?.spec) ?? {};
@@ -92,42 +96,47 @@ export function gitopsTargets(files: readonly GitopsFile[], tree: TreeReader, re
         for (const s of sources) {
           const src = obj(fill(s, params));
           const p = str(src?.path);
-          if (!src || p === undefined || p.includes("{{") || !sameRepo(src.repoURL, clean(p))) continue;
+          const problems: string[] = [];
+          if (!src || p === undefined || p.includes("{{") || !sameRepo(src.repoURL, rootPath(p, problems))) continue;
           const appName = String(fill(tmplName, params));
-          add(appName, argoSource(src, appName, tree), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line);
+          add(appName, argoSource(src, appName, tree, problems), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line, problems);
         }
       }
     } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
       const p = str(spec.path) ?? "./";
       const ref = obj(spec.sourceRef);
       if (ref?.kind !== "GitRepository") continue;
-      if (!sameRepo(fluxRepos.get(String(ref.name)), clean(p))) continue;
-      const dir = clean(p);
+      const problems: string[] = [];
+      const dir = rootPath(p, problems);
+      if (!sameRepo(fluxRepos.get(String(ref.name)), dir)) continue;
       const source: TargetSource = kustomizationFile(dir, tree) !== undefined ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
-      add(name, source, "flux", str(spec.targetNamespace), file, line);
+      add(name, source, "flux", str(spec.targetNamespace), file, line, problems);
     } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
       const chart = obj(obj(spec.chart)?.spec);
       const ref = obj(chart?.sourceRef);
       const p = str(chart?.chart);
-      if (!chart || p === undefined || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), clean(p))) continue;
+      const problems: string[] = [];
+      if (!chart || p === undefined || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), rootPath(p, problems))) continue;
       const ns = str(spec.targetNamespace) ?? str(meta.namespace);
-      const values = list(chart.valuesFiles).filter((v): v is string => typeof v === "string").map(clean);
+      // Flux's valuesFiles are relative to the source's root, as the chart path is.
+      const values = list(chart.valuesFiles).filter((v): v is string => typeof v === "string").map((v) => rootPath(v, problems));
       const inline = obj(spec.values);
       const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name}` : name);
-      add(name, { kind: "helm", chart: clean(p), values, release, ...(inline ? { inlineValues: JSON.stringify(inline) } : {}) }, "flux", ns, file, line);
+      add(name, { kind: "helm", chart: rootPath(p, []), values, release, ...(inline ? { inlineValues: JSON.stringify(inline) } : {}) }, "flux", ns, file, line, problems);
     }
   }
   return out;
 }
 
-function argoSource(src: Obj, appName: string, tree: TreeReader): TargetSource | undefined {
-  const dir = clean(String(src.path));
+function argoSource(src: Obj, appName: string, tree: TreeReader, problems: string[]): TargetSource | undefined {
+  const dir = resolvePath("", String(src.path), "path", []);
   const helm = obj(src.helm);
+  if (problems.length > 0) return { kind: "paths", paths: [dir] }; // outside the repository: never read
   if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== undefined) {
     // valueFiles are relative to the chart; `$ref/…` (another source) is not followed.
     const values = list(helm?.valueFiles)
       .filter((v): v is string => typeof v === "string" && !v.startsWith("$"))
-      .map((v) => clean(dir === "" ? v : `${dir}/${v}`));
+      .map((v) => resolvePath(dir, v, "values file", problems));
     const inlineText = str(helm?.values);
     const inlineObj = obj(helm?.valuesObject);
     const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;

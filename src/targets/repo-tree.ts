@@ -14,7 +14,7 @@ import { readBlobs } from "../git/blobs.js";
 import { listTree, type TreeEntry } from "../git/ls-tree.js";
 import { readRevision } from "../git/read-revision.js";
 import { resolveRev } from "../git/repo.js";
-import type { Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
 import { defaultReadLimits } from "../read-limits.js";
 import { materializeRevision } from "../tools/materialize.js";
@@ -56,6 +56,21 @@ function dirsOf(files: readonly string[]): Set<string> {
 
 function excluding<T extends { path?: string; file?: string }>(items: T[], exclude: readonly string[]): T[] {
   return items.filter((x) => !exclude.some((d) => under((x.path ?? x.file)!, d)));
+}
+
+/** Whether repository-relative `rel` exists below `root`, reached without symbolic links (the last component included). */
+function reach(root: string, rel: string): "present" | "missing" | "link" {
+  let at = root;
+  for (const part of rel.split("/").filter((p) => p !== "" && p !== ".")) {
+    if (part === "..") return "missing";
+    at = path.join(at, part);
+    try {
+      if (fs.lstatSync(at).isSymbolicLink()) return "link";
+    } catch {
+      return "missing";
+    }
+  }
+  return "present";
 }
 
 /** Commit `rev` of the repository at `repoDir`. */
@@ -129,7 +144,15 @@ export function dirTree(dir: string, label: string): RepoTree {
       let text: string | undefined;
       try {
         const p = path.join(abs, ...file.split("/"));
-        text = known.has(file) && fs.lstatSync(p).size <= defaultReadLimits.maxFileBytes ? fs.readFileSync(p, "utf8") : undefined;
+        // O_NOFOLLOW: the file may have been swapped for a link since the walk saw it.
+        if (known.has(file) && fs.lstatSync(p).size <= defaultReadLimits.maxFileBytes) {
+          const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+          try {
+            text = fs.readFileSync(fd, "utf8");
+          } finally {
+            fs.closeSync(fd);
+          }
+        }
       } catch {
         text = undefined;
       }
@@ -147,10 +170,18 @@ export function dirTree(dir: string, label: string): RepoTree {
       return t === undefined ? undefined : createHash("sha256").update(t).digest("hex");
     },
     manifests(paths, exclude) {
-      const wanted = paths.length === 0 ? [abs] : paths.map((p) => path.join(abs, ...p.split("/")));
-      const r = readSources(wanted);
+      // Each path is reached without symbolic links (a committed link to a directory could point
+      // anywhere on the runner); one this tree does not have is simply not there, as in git.
+      const notes: Diagnostic[] = [];
+      const wanted: string[] = [];
+      for (const p of paths.length === 0 ? [""] : paths) {
+        const at = reach(abs, p);
+        if (at === "link") notes.push(diagnostic("note", p, { line: 1, column: 1 }, "goes through a symbolic link, which is never followed; skipped"));
+        else if (at === "present") wanted.push(p === "" ? abs : path.join(abs, ...p.split("/")));
+      }
+      const r = readSources(wanted, {}, "", abs);
       const rel = (p: string) => path.relative(abs, path.resolve(p)).split(path.sep).join("/");
-      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })) };
+      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: [...notes, ...r.diagnostics.map((d) => ({ ...d, file: rel(d.file) }))] };
       return { files: excluding(out.files, exclude), diagnostics: excluding(out.diagnostics, exclude) };
     },
     buildRoot() {
@@ -162,8 +193,12 @@ export function dirTree(dir: string, label: string): RepoTree {
           try {
             if (!fs.lstatSync(from).isFile()) continue;
             fs.mkdirSync(path.dirname(to), { recursive: true });
-            fs.copyFileSync(from, to);
-            fs.chmodSync(to, 0o644);
+            const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+            try {
+              fs.writeFileSync(to, fs.readFileSync(fd), { mode: 0o644, flag: "wx" });
+            } finally {
+              fs.closeSync(fd);
+            }
           } catch {
             // Vanished or unreadable: the tool will say what it misses.
           }

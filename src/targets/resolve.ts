@@ -6,6 +6,7 @@ import type { ConfigReview } from "../render/config-review.js";
 import { parseConfig, CONFIG_FILE, ConfigError } from "./config.js";
 import { mergeConfigs } from "./config-merge.js";
 import { discoverTargets, type DiscoverTree } from "./discover.js";
+import { resolvePath } from "./repo-path.js";
 import { sameSource, type Target } from "./target.js";
 
 export interface TargetFlags {
@@ -21,6 +22,8 @@ export interface TargetFlags {
   readonly configPath?: string;
   /** Whether discovery may run when nothing configures targets (default true). */
   readonly discover?: boolean;
+  /** The repository's (or directory's) name: names a chart or kustomization at its root. */
+  readonly rootName?: string;
 }
 
 export interface Resolved {
@@ -47,7 +50,7 @@ export function resolveTargets(
   let plain = false;
   let review: ConfigReview | undefined;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
+    targets = [...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))];
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
@@ -86,6 +89,11 @@ export function resolveTargets(
   return { targets, plain, from, ...(review !== undefined ? { review } : {}) };
 }
 
+/** Chart.yaml as the head has it, else as the base had it. */
+function chartReader(trees: { readonly base: DiscoverTree; readonly head: DiscoverTree }): { read(file: string): string | undefined } {
+  return { read: (f) => trees.head.read(f) ?? trees.base.read(f) };
+}
+
 /** Discovery at head and base: a target found on either side (head's definition first). */
 function discovered(paths: readonly string[], trees: { base: DiscoverTree; head: DiscoverTree }, repo: string | undefined, configured: readonly Target[]): Target[] {
   const head = discoverTargets(trees.head, paths, repo);
@@ -100,29 +108,34 @@ function discovered(paths: readonly string[], trees: { base: DiscoverTree; head:
 }
 
 /** `--kustomize DIR`: named by the directory's last component. */
-export function kustomizeFlag(dir: string): Target {
-  const d = clean(dir);
-  return { name: d.split("/").pop() || "root", source: { kind: "kustomize", dir: d }, origin: "flag" };
+export function kustomizeFlag(dir: string, rootName?: string): Target {
+  const problems: string[] = [];
+  const d = resolvePath("", dir, "--kustomize", problems);
+  return { name: d.split("/").pop() || (rootName !== undefined ? safeName(rootName) : "") || "root", source: { kind: "kustomize", dir: d }, origin: "flag", ...invalid(problems) };
 }
 
-/** `--helm CHART[:values.yaml,...]` (values files relative to the chart): named by the chart and the first values file's suffix. */
-export function helmFlag(spec: string): Target {
+/**
+ * `--helm CHART[:values.yaml,...]` (values files relative to the chart): named by the chart (its
+ * directory's name; at the repository's root its Chart.yaml `name`, else the repository's) and
+ * the first values file's suffix.
+ */
+export function helmFlag(spec: string, tree?: { read(file: string): string | undefined }, rootName?: string): Target {
   const [chart, values = ""] = spec.split(":", 2) as [string, string?];
-  const c = clean(chart);
+  const problems: string[] = [];
+  const c = resolvePath("", chart, "--helm chart", problems);
   const vals = values
     .split(",")
     .map((v) => v.trim())
     .filter((v) => v !== "")
-    .map((v) => clean(c === "" ? v : `${c}/${v}`));
-  const chartName = c.split("/").pop() || "chart";
-  const suffix = vals[0]?.split("/").pop()?.replace(/^values[-_.]?/, "").replace(/\.ya?ml$/, "");
-  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "release";
-  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag" };
+    .map((v) => resolvePath(c, v, "--helm values file", problems));
+  // A chart at the repository's root has no directory name of its own.
+  const declared = c === "" ? /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree?.read("Chart.yaml") ?? "")?.[1] : undefined;
+  const chartName = c.split("/").pop() || declared || (rootName !== undefined ? safeName(rootName) : "") || "chart";
+  const suffix = vals[0]?.split("/").pop()?.replace(/\.ya?ml$/, "").replace(/^values[-_.]?/, "");
+  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
+  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
 
-function clean(p: string): string {
-  return p
-    .split("/")
-    .filter((s) => s !== "" && s !== ".")
-    .join("/");
-}
+const invalid = (problems: readonly string[]) => (problems.length > 0 ? { invalid: problems.join("; ") } : {});
+/** A directory's name as a target name: the characters a name may hold. */
+const safeName = (n: string) => n.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);

@@ -45,6 +45,8 @@ export interface Target {
    * add to the run's, never replace it (DESIGN section 4b).
    */
   readonly fromHead?: boolean;
+  /** Why it cannot be built at any revision (a path that leaves the repository): it is reported as not analyzed. */
+  readonly invalid?: string;
 }
 
 /** "kustomize deploy/overlays/prod", "helm charts/web (values-prod.yaml)", "paths k8s". */

@@ -19,9 +19,10 @@ export interface KustomizeOrigin {
 
 /**
  * Reads an origin annotation's value. `buildRoot` is the repository-relative directory the build
- * ran in (paths in the annotation are relative to it). Undefined for a value that is not an origin.
+ * ran in (paths in the annotation are relative to it), or a function making a path as written
+ * repository-relative (undefined: outside the tree). Undefined for a value that is not an origin.
  */
-export function parseOrigin(value: unknown, buildRoot: string): KustomizeOrigin | undefined {
+export function parseOrigin(value: unknown, buildRoot: string | ((written: string) => string | undefined)): KustomizeOrigin | undefined {
   if (typeof value !== "string") return undefined;
   let data: unknown;
   try {
@@ -37,7 +38,7 @@ export function parseOrigin(value: unknown, buildRoot: string): KustomizeOrigin 
   if (written === undefined) return undefined;
   if (typeof o.repo === "string" && o.repo !== "")
     return { file: undefined, outside: `${o.repo}${typeof o.ref === "string" ? `?ref=${o.ref}` : ""} ${written}`, ...(generatedBy ? { generatedBy } : {}) };
-  const rel = path.posix.normalize(path.posix.join(buildRoot, written));
-  const outside = path.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
-  return outside ? { file: undefined, outside: written, ...(generatedBy ? { generatedBy } : {}) } : { file: rel, ...(generatedBy ? { generatedBy } : {}) };
+  const rel = typeof buildRoot === "string" ? path.posix.normalize(path.posix.join(buildRoot, written)) : path.posix.isAbsolute(written) ? undefined : buildRoot(written);
+  const outside = rel === undefined || path.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
+  return outside ? { file: undefined, outside: written, ...(generatedBy ? { generatedBy } : {}) } : { file: rel!, ...(generatedBy ? { generatedBy } : {}) };
 }

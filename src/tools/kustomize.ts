@@ -10,6 +10,7 @@ import { resolvedOptions, type BuildOptions } from "./build-options.js";
 import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { ORIGIN_ANNOTATION, parseOrigin } from "./kustomize-origin.js";
 import { KUSTOMIZATION_FILES, kustomizeClosure, type TreeReader } from "./kustomization-file.js";
+import { checkKustomizationRefs } from "./kustomize-refs.js";
 import { jsonPatchLines, mapByPath, readYamlSource, type YamlSource } from "./line-map.js";
 import { objectLine } from "./object-line.js";
 import { groupBySource, type BuildFailure, type BuildResult, type PieceOfOutput } from "./rendered.js";
@@ -25,8 +26,8 @@ const SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-he
 
 /**
  * Builds the kustomization in `target` (repository-relative directory) of the tree at `root`.
- * `root` must be a directory netreach owns (materializeRevision's): a wrapper kustomization is
- * written into it for the duration of the build. Never rejects: failures are results.
+ * Every kustomization of the build is checked first (kustomize-refs.ts); the wrapper
+ * kustomization that asks for origins is written outside `root`. Never rejects: failures are results.
  */
 export function kustomizeBuild(root: string, target: string, options: BuildOptions = {}): Promise<BuildResult> {
   return neverRejects("kustomize", () => build(root, target, options));
@@ -46,10 +47,16 @@ async function build(root: string, target: string, options: BuildOptions): Promi
   if (!KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir.abs, f))))
     return fail("invalid-target", `kustomize target ${shown} has no kustomization.yaml`);
 
-  const wrapper = fs.mkdtempSync(path.join(root, ".netreach-build-"));
+  // Before kustomize runs: no URL, remote base or path outside the tree in any kustomization.
+  const refused = checkKustomizationRefs(root, dir.rel);
+  if (refused !== undefined) return fail(refused.kind, `${shown} was not built: ${refused.message}`, refused.text);
+
   const home = makeToolHome(opts.searchPath);
   try {
-    const wrapperRel = path.relative(root, wrapper).split(path.sep).join("/");
+    // The wrapper lives outside the tree: inside it, a kustomization at the tree's root would
+    // include the wrapper's own directory (a cycle kustomize refuses).
+    const wrapper = path.join(home.dir, "build");
+    fs.mkdirSync(wrapper);
     const resource = path.relative(wrapper, dir.abs).split(path.sep).join("/");
     fs.writeFileSync(
       path.join(wrapper, "kustomization.yaml"),
@@ -62,9 +69,13 @@ async function build(root: string, target: string, options: BuildOptions): Promi
     const failed = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify(stderr, shown));
     if (failed !== undefined) return failed;
     if (r.kind !== "exited") throw new Error("unreachable");
-    return readOutput(root, wrapperRel, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+    // Origins are written relative to the wrapper: made repository-relative through absolute paths.
+    const locate = (written: string) => {
+      const rel = path.relative(root, path.resolve(wrapper, written));
+      return rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join("/");
+    };
+    return readOutput(root, locate, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
   } finally {
-    fs.rmSync(wrapper, { recursive: true, force: true });
     home.cleanup();
   }
 }
@@ -85,7 +96,7 @@ function classify(stderr: string, shown: string): { failure: BuildFailure; error
   return undefined;
 }
 
-function readOutput(root: string, wrapperRel: string, shown: string, tool: string, stdout: string, warnings: string): BuildResult {
+function readOutput(root: string, locate: (written: string) => string | undefined, shown: string, tool: string, stdout: string, warnings: string): BuildResult {
   const pieces: PieceOfOutput[] = [];
   const sources = new Map<string, string | undefined>();
   const sourceText = (file: string) => {
@@ -149,7 +160,7 @@ function readOutput(root: string, wrapperRel: string, shown: string, tool: strin
     };
     const kind = get("kind") ?? "";
     const name = get("metadata", "name") ?? "";
-    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), wrapperRel);
+    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), locate);
     if (origin?.outside !== undefined)
       return {
         ok: false,
