@@ -250,9 +250,7 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const relaunched = relaunchWithHeapFlags();
-  if (relaunched !== undefined) process.exitCode = relaunched;
-  else {
+  relaunchWithHeapFlags(() => {
     const stdout = streamSink(process.stdout);
     void runCli(process.argv.slice(2), {
       out: (t) => stdout.write(t),
@@ -262,5 +260,5 @@ if (isMain()) {
       // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
       process.exitCode = code;
     });
-  }
+  });
 }

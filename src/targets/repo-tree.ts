@@ -17,6 +17,7 @@ import type { Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
 import { defaultReadLimits } from "../read-limits.js";
 import { materializeRevision } from "../tools/materialize.js";
+import { removeTrackedDir, trackDir } from "../tools/cleanup.js";
 
 export interface BuildRoot {
   readonly dir: string;
@@ -153,6 +154,7 @@ export function dirTree(dir: string, label: string): RepoTree {
     buildRoot() {
       if (copy === undefined) {
         copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-tree-")));
+        trackDir(copy);
         for (const f of files) {
           const from = path.join(abs, ...f.split("/"));
           const to = path.join(copy, ...f.split("/"));
@@ -169,7 +171,7 @@ export function dirTree(dir: string, label: string): RepoTree {
       return { dir: copy, diagnostics: [] };
     },
     cleanup() {
-      if (copy !== undefined) fs.rmSync(copy, { recursive: true, force: true });
+      if (copy !== undefined) removeTrackedDir(copy);
     },
   };
 }
