@@ -14,6 +14,7 @@ import { renderTargetsComment } from "../render/targets-md.js";
 import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
+import { Deadline, DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
 import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
 import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import type { EventContext } from "./event.js";
@@ -32,6 +33,8 @@ export async function runActionTargets(
   const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : undefined;
   const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
   let outcomes: readonly TargetOutcome[];
+  let skipped: string | undefined;
+  const deadline = Deadline.after(inputs.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
   try {
     const started = Date.now();
     const run = await runTargets(
@@ -43,12 +46,15 @@ export async function runActionTargets(
         pods: inputs.pods,
         gate: inputs.gate,
         limits: inputs.limits,
+        deadline,
+        ...(inputs.bounds.maxTargets !== undefined ? { maxTargets: inputs.bounds.maxTargets } : {}),
         ...(inputs.namespace !== null ? { namespace: inputs.namespace } : {}),
         ...(inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}),
       },
     );
     if (run === undefined) return false;
     outcomes = run.outcomes;
+    skipped = run.skipped;
     core.info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1000).toFixed(1)} s`));
     for (const o of outcomes)
       core.info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
@@ -122,6 +128,7 @@ export async function runActionTargets(
     if (allowedByLabel !== null) core.notice(`${messages.join("\n")}\nAllowed by the PR label "${allowedByLabel}".`);
     else core.setFailed(messages.join("\n"));
   }
+  if (skipped !== undefined) core.error(safe(`netreach: ${skipped}`), { title: "netreach: targets not analyzed" });
   if (notBuilt.length > 0) core.setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${notBuilt.map((o) => o.name).join(", ")}`);
   return true;
 }
