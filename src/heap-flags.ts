@@ -9,14 +9,16 @@
 // The parent then only waits, and must not outlive its child nor leave it behind: SIGTERM,
 // SIGINT and SIGHUP are passed on (the child kills its tools and removes its trees, see
 // tools/cleanup.ts) and the parent dies of the same signal once the child is gone. A child busy
-// computing cannot take a signal until it is done, so after a grace period it is killed. The
-// child's temporary files all go into one directory the parent made (TMPDIR), which the parent
-// removes whatever way the child ended. The child stays in the parent's process group: Ctrl-C
+// computing cannot take a signal until it is done, so after a grace period it is killed, and
+// the tools' process groups it listed in its ledger with it. The child's temporary files all go
+// into one directory the parent made (TMPDIR, also the ledger), which the parent removes
+// whatever way the child ended. The child stays in the parent's process group: Ctrl-C
 // and job control on a terminal reach it as they reach any program.
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { constants, tmpdir } from "node:os";
 import * as path from "node:path";
+import { GROUP_LEDGER_ENV, GROUP_LEDGER_PREFIX } from "./tools/cleanup.js";
 
 export const YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
 
@@ -45,7 +47,7 @@ export function relaunchWithHeapFlags(runHere: () => void): void {
   try {
     child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, script, ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...process.env, NETREACH_NO_RELAUNCH: "1", TMPDIR: runDir },
+      env: { ...process.env, NETREACH_NO_RELAUNCH: "1", TMPDIR: runDir, [GROUP_LEDGER_ENV]: runDir },
     });
   } catch {
     removeRunDir();
@@ -80,6 +82,9 @@ export function relaunchWithHeapFlags(runHere: () => void): void {
     settled = true;
     stopForwarding();
     try {
+      // Groups still listed: the child did not get to kill them (it was killed itself).
+      for (const f of fs.readdirSync(runDir))
+        if (f.startsWith(GROUP_LEDGER_PREFIX)) killGroup(Number(f.slice(GROUP_LEDGER_PREFIX.length)));
       removeRunDir();
     } catch {
       // Nothing more to do.
@@ -107,4 +112,13 @@ export function relaunchWithHeapFlagsSync(): number | undefined {
   if (r.error) return undefined;
   if (r.signal) return 128 + (constants.signals[r.signal] ?? 0);
   return r.status ?? 1;
+}
+
+function killGroup(pgid: number): void {
+  if (!Number.isInteger(pgid) || pgid <= 1) return;
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+    // Gone.
+  }
 }

@@ -5,8 +5,17 @@
 // under init and its trees in the temp directory. After cleaning up, the signal is raised again
 // with its default action, so the process still dies of it and its status says so (128+signal).
 // A handler can only run between JavaScript turns: while the analysis itself computes, a signal
-// waits for it (the relaunching parent, heap-flags.ts, does not wait that long).
+// waits for it (the relaunching parent, heap-flags.ts, does not wait that long: it kills this
+// process, then the groups listed in its ledger, see GROUP_LEDGER_ENV).
 import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * A directory, set by the relaunching parent, where each live tool group is listed as a file
+ * `netreach-group-<pgid>`, so that the parent can kill them if it has to kill this process.
+ */
+export const GROUP_LEDGER_ENV = "NETREACH_GROUP_LEDGER";
+export const GROUP_LEDGER_PREFIX = "netreach-group-";
 
 const groups = new Set<number>();
 const dirs = new Set<string>();
@@ -44,7 +53,18 @@ export function cleanupNow(): void {
 export function trackGroup(pgid: number): () => void {
   install();
   groups.add(pgid);
-  return () => void groups.delete(pgid);
+  const ledger = process.env[GROUP_LEDGER_ENV];
+  const entry = ledger ? path.join(ledger, `${GROUP_LEDGER_PREFIX}${pgid}`) : undefined;
+  if (entry !== undefined)
+    try {
+      fs.writeFileSync(entry, "");
+    } catch {
+      // The parent then cannot kill this group; this process still does.
+    }
+  return () => {
+    groups.delete(pgid);
+    if (entry !== undefined) fs.rmSync(entry, { force: true });
+  };
 }
 
 /** A directory to remove if this process ends first; returns the release. */

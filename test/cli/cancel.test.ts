@@ -27,6 +27,7 @@ const CHART = {
 
 interface Proc {
   readonly pid: number;
+  readonly ppid: number;
   readonly pgid: number;
   readonly cmdline: string;
 }
@@ -42,7 +43,7 @@ function processes(): Proc[] {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (fields[0] === "Z") continue;
       const cmdline = fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ");
-      out.push({ pid: Number(e), pgid: Number(fields[2]), cmdline });
+      out.push({ pid: Number(e), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline });
     } catch {
       // Gone meanwhile.
     }
@@ -65,7 +66,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJS.Signals, env: NodeJS.ProcessEnv) {
+/** `sig` to the CLI, or with `to: "child"` to the Node it relaunched (the analysis, killed by the kernel for memory, say). */
+async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJS.Signals, env: NodeJS.ProcessEnv, to: "cli" | "child" = "cli") {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-cancel-")));
   dirs.push(tmp);
   const helmDir = path.dirname(kubeTools().helm);
@@ -89,7 +91,12 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   if (helm === undefined) throw new Error(`helm never started; netreach said: ${stderr}`);
   leftovers.push(helm.pgid);
 
-  cli.kill(sig);
+  if (to === "cli") cli.kill(sig);
+  else {
+    const child = processes().find((p) => p.ppid === cli.pid);
+    if (child === undefined) throw new Error("no relaunched child");
+    process.kill(child.pid, sig);
+  }
   const end = await Promise.race([exited, sleep(15_000).then(() => undefined)]);
   if (end === undefined) cli.kill("SIGKILL");
   await sleep(200);
@@ -117,6 +124,16 @@ describe("a cancelled run", () => {
     repo.commit("head");
     const r = await cancelDuringHelm(["diff", "--git", "HEAD~1", "HEAD", "--helm", "chart"], repo.dir, "SIGINT", { ...isolatedGitEnv(), NETREACH_NO_RELAUNCH: "" });
     expect(r.end).toEqual({ code: null, signal: "SIGINT" });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("a relaunched analysis killed outright (SIGKILL, as the kernel kills for memory): the waiting CLI kills the helm it listed, and removes its trees", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" }, "child");
+    expect(r.end).toEqual({ code: 137, signal: null });
     expect(r.survivors).toEqual([]);
     expect(r.left).toEqual([]);
   });
