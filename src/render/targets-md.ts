@@ -15,6 +15,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** "2 flows opened, 5 closed — gate failed", "no change", "not built at head". */
 export function targetResult(t: TargetOutcome, allowedBy: string | null = null): string {
+  if (t.skipped !== undefined) return t.skipped === "cap" ? "not analyzed: past the target cap" : "not analyzed: not done by the deadline";
   if (t.failure !== undefined) return "not analyzed: could not be built";
   const r = t.report!;
   if (!isChanged(t)) return "no change";

@@ -2,7 +2,7 @@
 // build and diff each, and hand the reports plain outcomes.
 import { gitResult } from "../git/run.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
-import { capTargets, DEFAULT_MAX_TARGETS, pastCap, skippedSummary } from "./bounds.js";
+import { capTargets, DEFAULT_MAX_TARGETS, pastCap, skippedSummary, skipReason } from "./bounds.js";
 import { Deadline, DEFAULT_DEADLINE_SECONDS } from "./deadline.js";
 import { diffTargets, type DiffTargetsOptions, type TargetDiff } from "./diff-targets.js";
 import { normalizeRepoUrl } from "./gitops.js";
@@ -49,6 +49,7 @@ export async function runTargets(
 
 export function outcome(d: TargetDiff): TargetOutcome {
   const s = d.target.source;
+  const skipped = skipReason(d);
   return {
     name: d.target.name,
     kind: s.kind,
@@ -63,6 +64,7 @@ export function outcome(d: TargetDiff): TargetOutcome {
     head: side(d.head),
     ...(d.report !== undefined ? { report: d.report } : {}),
     ...(d.failure !== undefined ? { failure: d.failure } : {}),
+    ...(skipped !== undefined ? { skipped } : {}),
   };
 }
 
