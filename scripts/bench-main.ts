@@ -4,13 +4,13 @@
 // diff of what was read), their sum, and the number of pod classes.
 // Usage (through scripts/bench.mjs): node bench.mjs <size label> <pods mode>
 import { diffLoaded, type PodsMode } from "../src/analyze.js";
-import { relaunchWithHeapFlags } from "../src/heap-flags.js";
+import { relaunchWithHeapFlagsSync } from "../src/heap-flags.js";
 import { LimitError } from "../src/load/limits.js";
 import { loadRevisions } from "../src/load/load-sources.js";
 import { generate, SIZES } from "./bench-cluster.js";
 
 // Measured as the CLI and the Action run: with their heap flags.
-const relaunched = relaunchWithHeapFlags();
+const relaunched = relaunchWithHeapFlagsSync();
 if (relaunched !== undefined) process.exit(relaunched);
 
 const [label = "1k", pods = "declared"] = process.argv.slice(2);

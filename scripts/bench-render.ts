@@ -6,11 +6,11 @@
 import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
 import { diffJsonChunks } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
-import { relaunchWithHeapFlags } from "../src/heap-flags.js";
+import { relaunchWithHeapFlagsSync } from "../src/heap-flags.js";
 import { manyChanges } from "../test/support/million-diff.js";
 
 // Measured as the Action renders: with its heap flags.
-const relaunched = relaunchWithHeapFlags();
+const relaunched = relaunchWithHeapFlagsSync();
 if (relaunched !== undefined) process.exit(relaunched);
 
 const report = manyChanges();

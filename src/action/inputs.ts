@@ -6,6 +6,7 @@ import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
+import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -26,6 +27,8 @@ export interface ActionInputs {
   readonly maxCommentChars: number;
   /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
   readonly limits: Partial<InputLimits>;
+  /** max-targets, deadline (seconds): those set. */
+  readonly bounds: { readonly maxTargets?: number; readonly deadline?: number };
   /** Targets: inputs kustomize, helm, targets, config, discover. */
   readonly targets: {
     readonly kustomize: readonly string[];
@@ -71,6 +74,14 @@ export function readInputs(): ActionInputs {
     if (!v.ok) throw new InputError(v.error);
     limits[limit] = v.value;
   }
+  const bounds: { maxTargets?: number; deadline?: number } = {};
+  for (const which of ["maxTargets", "deadline"] as const) {
+    const text = get(BOUND_OPTIONS[which].input);
+    if (text === "") continue;
+    const v = parseBound(which, text);
+    if (!v.ok) throw new InputError(v.error);
+    bounds[which] = v.value;
+  }
   const controllerText = get("ingress-controller");
   const controller = controllerText === "" ? null : parseIngressController(controllerText);
   if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
@@ -88,6 +99,7 @@ export function readInputs(): ActionInputs {
     ingressController: controller === null ? null : controller.value,
     maxCommentChars,
     limits,
+    bounds,
     targets: {
       kustomize: list(get("kustomize")),
       // One chart per line: a chart's values files are comma separated.

@@ -15,6 +15,7 @@ import { renderTargetsComment, type UnreadFiles } from "../render/targets-md.js"
 import { normalizeRepoUrl } from "../targets/gitops.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { runTargets } from "../targets/run.js";
+import { Deadline, DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
 import { openingAnnotations, MAX_ANNOTATIONS } from "./annotations.js";
 import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import type { EventContext } from "./event.js";
@@ -35,6 +36,8 @@ export async function runActionTargets(
   let outcomes: readonly TargetOutcome[];
   let config: ConfigReview | undefined;
   let unread: UnreadFiles = { files: [], fails: false };
+  let skipped: string | undefined;
+  const deadline = Deadline.after(inputs.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
   try {
     const started = Date.now();
     const run = await runTargets(
@@ -46,6 +49,8 @@ export async function runActionTargets(
         pods: inputs.pods,
         gate: inputs.gate,
         limits: inputs.limits,
+        deadline,
+        ...(inputs.bounds.maxTargets !== undefined ? { maxTargets: inputs.bounds.maxTargets } : {}),
         ...(inputs.namespace !== null ? { namespace: inputs.namespace } : {}),
         ...(inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}),
       },
@@ -56,6 +61,7 @@ export async function runActionTargets(
     unread = { files: run.unread, fails: inputs.gate.failOn.includes("unanalyzed") };
     for (const f of run.unread) core.info(safe(`netreach: ${f}: changed, and no target reads it (not analyzed)`));
     for (const n of config?.notes ?? []) core.info(safe(`netreach: ${config!.file}: ${noteText(n)}`));
+    skipped = run.skipped;
     core.info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1000).toFixed(1)} s`));
     for (const o of outcomes)
       core.info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
@@ -132,6 +138,7 @@ export async function runActionTargets(
     if (allowedByLabel !== null) core.notice(`${messages.join("\n")}\nAllowed by the PR label "${allowedByLabel}".`);
     else core.setFailed(messages.join("\n"));
   }
+  if (skipped !== undefined) core.error(safe(`netreach: ${skipped}`), { title: "netreach: targets not analyzed" });
   if (notBuilt.length > 0)
     core.setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${notBuilt.map((o) => `${o.name} (${o.failure!.message.split("\n")[0]})`).join("; ")}`));
   return true;

@@ -1,12 +1,14 @@
 // Command-line parsing for `netreach reach` and `netreach diff` (DESIGN section 6).
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
-import { defaultInputLimits, LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
+import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
 import { UsageError } from "../files/usage-error.js";
+import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
+import { HELP_TOPICS, type HelpTopic } from "./usage.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];
@@ -36,6 +38,8 @@ interface Common {
   readonly namespace: string | undefined;
   /** --ingress-controller: where Ingress and Gateway traffic comes from; undefined: netreach's stand-in. */
   readonly ingressController: IngressController | undefined;
+  /** --max-targets, --deadline (seconds): those given. */
+  readonly bounds: { readonly maxTargets?: number; readonly deadline?: number };
 }
 
 export type DiffSource =
@@ -43,7 +47,8 @@ export type DiffSource =
   | { readonly kind: "git"; readonly baseRev: string; readonly headRev: string | null; readonly pathspecs: readonly string[] };
 
 export type Command =
-  | { readonly command: "help" }
+  /** `topic`: the command whose usage is asked for; none: all of them. */
+  | { readonly command: "help"; readonly topic?: HelpTopic }
   | { readonly command: "version" }
   | (Common & {
       readonly command: "reach";
@@ -54,50 +59,23 @@ export type Command =
     })
   | (Common & { readonly command: "diff"; readonly source: DiffSource; readonly format: DiffFormat; readonly gate: GateConfig; readonly output: string | null });
 
-export const USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--group] [--pods auto|declared|synthetic] [-n NS]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
-  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
-
-Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
-Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
-  --kustomize DIR       build this Kustomize directory (repeatable)
-  --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
-  --target NAME         analyze only this target (repeatable)
-  --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
-  --no-discover         no discovery: the paths are plain manifests, as netreach read them before
-
-Options:
-  --format F            output format (reach: text; diff: text)
-  --group               reach: flows per class of pods that the policies treat alike ("any pod in
-                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
-                        for text and json (md is always grouped; csv is one row per pair)
-  --pods M              where pods come from: auto (default), declared, synthetic
-  --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
-  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
-                        objects naming another namespace are left out, as kubectl apply -n does
-  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
-                        the ingress controller's (or gateway's) pods, e.g.
-                        ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
-                        namespace of its own with no labels, as netpol-analyzer assumes)
-  --fail-on LIST        diff gate, comma list of: exposed and external-ingress (the default),
-                        external-egress, cross-namespace, sensitive-ports, any-opened, none
-  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
-  --output FILE         also write the JSON report to FILE (diff)
-  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
-                        units KiB, MiB, GiB)
-  --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
-  --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
-  --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
-
-Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
-`;
+export { USAGE } from "./usage.js";
 
 export function parseArgs(argv: readonly string[]): Command {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") return { command: "help" };
-  if (cmd === "--version" || cmd === "-v" || cmd === "version") return { command: "version" };
+  if (cmd === undefined || cmd === "--help" || cmd === "-h") return { command: "help" };
+  // `--help` or `-h` anywhere before `--`: that command's usage, whatever else is given.
+  const dashesAt = rest.indexOf("--");
+  const wantsHelp = (dashesAt < 0 ? rest : rest.slice(0, dashesAt)).some((a) => a === "--help" || a === "-h");
+  if (cmd === "help") {
+    const topic = wantsHelp ? "help" : rest[0];
+    if (topic === undefined) return { command: "help" };
+    if (!(HELP_TOPICS as readonly string[]).includes(topic)) throw new UsageError(`no help for "${topic}": the commands are ${HELP_TOPICS.join(", ")}`);
+    return { command: "help", topic: topic as HelpTopic };
+  }
+  if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
   if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  if (wantsHelp) return { command: "help", topic: cmd };
 
   const positional: string[] = [];
   const afterDashes: string[] = [];
@@ -119,6 +97,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let config: string | null = null;
   let discover = true;
   let group = false;
+  const bounds: { maxTargets?: number; deadline?: number } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (dashes) {
@@ -158,6 +137,12 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
     else if (flag === "--group" && cmd === "reach") group = true;
+    else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
+      const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
+      const v = parseBound(which, value());
+      if (!v.ok) throw new UsageError(v.error);
+      bounds[which] = v.value;
+    }
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
@@ -171,7 +156,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
     if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits };
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits, bounds };
   }
 
   const f = parseFailOn(failOn);
@@ -199,6 +184,7 @@ export function parseArgs(argv: readonly string[]): Command {
     ingressController,
     targets,
     limits,
+    bounds,
   };
 }
 

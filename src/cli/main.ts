@@ -25,8 +25,12 @@ import { describeSource } from "../targets/target.js";
 import { repoRoot } from "../git/repo.js";
 import { readFileSync, statSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-import { parseArgs, USAGE, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
+import { parseArgs, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
 import { unreadFiles } from "../targets/unread-files.js";
+import { usageOf } from "./usage.js";
+import { capTargets, DEFAULT_MAX_TARGETS, pastCap, pastDeadline, skippedSummary } from "../targets/bounds.js";
+import { Deadline, DEFAULT_DEADLINE_SECONDS, timeLeftFor } from "../targets/deadline.js";
+import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
 import { streamSink } from "./stream-out.js";
 import { readRevisions } from "./diff-sources.js";
 import { readSources } from "../files/read-sources.js";
@@ -128,8 +132,16 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
     if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
       throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
     let code = 0;
-    for (const t of targets) {
-      const side = await buildSide(t, tree, { ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
+    const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
+    const max = cmd.bounds.maxTargets ?? DEFAULT_MAX_TARGETS;
+    const { kept, over } = capTargets(targets, max);
+    const skipped = over.map((t) => pastCap(t, max, targets.length));
+    for (const t of kept) {
+      if (deadline.passed()) {
+        skipped.push(pastDeadline(t, deadline));
+        continue;
+      }
+      const side = await buildSide(t, tree, { ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}), build: { timeoutMs: timeLeftFor(DEFAULT_TIMEOUT_MS, deadline) } });
       if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}\n\n`);
       if (side.error !== undefined || side.absent) {
         io.err(`netreach: target ${t.name} (${describeSource(t.source)}): ${side.absent ? "not found" : side.error!.message}\n${side.error?.detail ? side.error.detail + "\n" : ""}`);
@@ -151,6 +163,12 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
     }
+    for (const d of skipped) io.err(`${formatDiagnostic(d.failure)}\n`);
+    const summary = skippedSummary(skipped);
+    if (summary !== undefined) {
+      io.err(`netreach: ${summary}\n`);
+      code = 2;
+    }
     return code;
   } finally {
     tree.cleanup();
@@ -159,6 +177,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
 
 /** `diff` with several targets, or one that is built: undefined when the run is today's single plain analysis. */
 async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number | undefined> {
+  const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
   const src = cmd.source;
   let trees: { base: RepoTree; head: RepoTree };
   let paths: string[] = [];
@@ -181,6 +200,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
   }
   try {
     const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, {
+      deadline,
+      ...(cmd.bounds.maxTargets !== undefined ? { maxTargets: cmd.bounds.maxTargets } : {}),
       pods: cmd.pods,
       hostNetwork: cmd.hostNetwork,
       gate: cmd.gate,
@@ -209,6 +230,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
       for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
     }
+    if (run.skipped !== undefined) io.err(`netreach: ${run.skipped}\n`);
     for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)\n`);
     if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed) || (unread.fails && unread.files.length > 0)) return 1;
     return outcomes.some((o) => o.failure !== undefined || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
@@ -269,7 +291,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const cmd = parseArgs(argv);
     switch (cmd.command) {
       case "help":
-        io.out(USAGE);
+        io.out(usageOf(cmd.topic));
         return 0;
       case "version":
         io.out(`netreach ${VERSION}\n`);
@@ -285,7 +307,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`netreach: ${e.message}\n\n${USAGE}`);
+      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" ? argv[0] : undefined)}`);
       return 2;
     }
     // Never a stack trace: say what failed in one line.
@@ -303,9 +325,7 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const relaunched = relaunchWithHeapFlags();
-  if (relaunched !== undefined) process.exitCode = relaunched;
-  else {
+  relaunchWithHeapFlags(() => {
     const stdout = streamSink(process.stdout);
     void runCli(process.argv.slice(2), {
       out: (t) => stdout.write(t),
@@ -315,5 +335,5 @@ if (isMain()) {
       // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
       process.exitCode = code;
     });
-  }
+  });
 }

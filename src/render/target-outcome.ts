@@ -27,6 +27,8 @@ export interface TargetOutcome {
   readonly report?: DiffReport;
   /** Why it was not analyzed (names the revision and the tool's message). */
   readonly failure?: Diagnostic;
+  /** Not built at all: past the run's target cap, or its deadline. */
+  readonly skipped?: "cap" | "deadline";
 }
 
 export function isChanged(t: TargetOutcome): boolean {

@@ -32,6 +32,7 @@ export function failureLine(t: TargetOutcome): string {
 
 /** "2 flows opened, 5 closed — gate failed", "no change", "not analyzed — could not be built at head …". */
 export function targetResult(t: TargetOutcome, allowedBy: string | null = null): string {
+  if (t.skipped !== undefined) return t.skipped === "cap" ? "not analyzed: past the target cap" : "not analyzed: not done by the deadline";
   // The tool's words are above the table; here only where it failed.
   if (t.failure !== undefined) return `not analyzed — ${failureLine(t).split(": ")[0]}`;
   const r = t.report!;

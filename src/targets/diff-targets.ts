@@ -14,6 +14,9 @@ import type { BuildOptions } from "../tools/build-options.js";
 import { helmTemplate } from "../tools/helm.js";
 import { kustomizationFile, kustomizeClosure } from "../tools/kustomization-file.js";
 import { kustomizeBuild } from "../tools/kustomize.js";
+import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
+import { pastDeadline } from "./bounds.js";
+import { timeLeftFor, type Deadline } from "./deadline.js";
 import type { RepoTree } from "./repo-tree.js";
 import { describeSource, sourceAt, type Target } from "./target.js";
 
@@ -51,6 +54,8 @@ export interface DiffTargetsOptions extends BuildSideOptions {
   readonly limits?: Partial<InputLimits>;
   /** Builds at once; default: the number of cores. */
   readonly concurrency?: number;
+  /** Past it nothing more is built or analyzed: those targets are not analyzed (bounds.ts). */
+  readonly deadline?: Deadline;
 }
 
 export interface BuildSideOptions {
@@ -66,13 +71,13 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
     const same = t.baseSource === undefined && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
     if (same) {
       jobs.push(async () => {
-        const b = await buildSide(t, trees.base, options);
+        const b = await buildInTime(t, trees.base, options);
         sides[i]!.base = b;
         sides[i]!.head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i]!.base = await buildSide({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
-      jobs.push(async () => void (sides[i]!.head = await buildSide(t, trees.head, options)));
+      jobs.push(async () => void (sides[i]!.base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
+      jobs.push(async () => void (sides[i]!.head = await buildInTime(t, trees.head, options)));
     }
   });
   await pool(jobs, options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
@@ -80,6 +85,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
   return targets.map((target, i) => {
     const base = sides[i]!.base!;
     const head = sides[i]!.head!;
+    if (options.deadline?.passed()) return pastDeadline(target, options.deadline, { base, head });
     const failed = head.error !== undefined ? { side: "head", tree: trees.head, b: head } : base.error !== undefined ? { side: "base", tree: trees.base, b: base } : undefined;
     if (failed !== undefined) {
       const where = target.definedIn ?? { file: sourcePath(target), line: 1 };
@@ -120,6 +126,14 @@ function fingerprint(t: Target, tree: RepoTree): string {
   const extra = t.source.kind === "helm" ? t.source.values : [];
   const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
   return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+
+/** buildSide within the run's deadline: not started once it has passed, stopped when it passes. */
+function buildInTime(t: Target, tree: RepoTree, options: DiffTargetsOptions): Promise<SideBuild> {
+  const d = options.deadline;
+  if (d === undefined) return buildSide(t, tree, options);
+  if (d.passed()) return Promise.resolve({ files: [], diagnostics: [], ms: 0 });
+  return buildSide(t, tree, { ...options, build: { ...options.build, timeoutMs: timeLeftFor(options.build?.timeoutMs ?? DEFAULT_TIMEOUT_MS, d) } });
 }
 
 /** One target at one revision (for `netreach reach`, and each side of a diff). */

@@ -67,7 +67,10 @@ export function discoverTargets(tree: DiscoverTree, paths: readonly string[], re
   const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const covered = [...new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => (g.source.kind === "paths" ? g.source.paths : []))])];
-  const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
+  // By the file's own directories, not by every covered one: an ApplicationSet can cover thousands.
+  const coveredSet = new Set(covered);
+  const isCovered = (f: string) => coveredSet.has("") || f.split("/").some((_, i, a) => coveredSet.has(a.slice(0, i + 1).join("/")));
+  const rest = files.filter((f) => MANIFEST.test(f) && !isCovered(f) && ANALYZED_KIND.test(tree.read(f) ?? ""));
   const built = merged.length > 0;
   if (rest.length > 0 || !built) merged.push({ name: "manifests", source: { kind: "paths", paths: [...paths], exclude: covered }, origin: "discovered" });
   return { targets: dedupeNames(merged), covered, built };

@@ -2,6 +2,8 @@
 // build and diff each, and hand the reports plain outcomes.
 import { gitResult } from "../git/run.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
+import { capTargets, DEFAULT_MAX_TARGETS, pastCap, skippedSummary, skipReason } from "./bounds.js";
+import { Deadline, DEFAULT_DEADLINE_SECONDS } from "./deadline.js";
 import { diffTargets, type DiffTargetsOptions, type TargetDiff } from "./diff-targets.js";
 import { normalizeRepoUrl } from "./gitops.js";
 import type { RepoTree } from "./repo-tree.js";
@@ -15,6 +17,15 @@ export interface TargetsRun {
   readonly unread: readonly string[];
   readonly outcomes: readonly TargetOutcome[];
   readonly diffs: readonly TargetDiff[];
+  /** One line naming the targets past the cap or the deadline, when there are any. */
+  readonly skipped?: string;
+}
+
+export interface RunBounds {
+  /** Targets analyzed at most (default 200); the rest are not analyzed. */
+  readonly maxTargets?: number;
+  /** Past it nothing more is built or analyzed (default: 20 minutes from the start of this call). */
+  readonly deadline?: Deadline;
 }
 
 /**
@@ -26,16 +37,22 @@ export async function runTargets(
   paths: readonly string[],
   trees: { readonly base: RepoTree; readonly head: RepoTree },
   repo: string | undefined,
-  options: DiffTargetsOptions,
+  options: DiffTargetsOptions & RunBounds,
 ): Promise<TargetsRun | undefined> {
+  const deadline = options.deadline ?? Deadline.after(DEFAULT_DEADLINE_SECONDS);
   const resolved = resolveTargets(flags, paths, trees, repo);
   if (resolved.plain) return undefined;
-  const diffs = await diffTargets(resolved.targets, trees, options);
-  return { resolved, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved.targets, trees) };
+  const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
+  const { kept, over } = capTargets(resolved.targets, max);
+  const built = await diffTargets(kept, trees, { ...options, deadline });
+  const diffs: TargetDiff[] = [...built, ...over.map((t) => pastCap(t, max, resolved.targets.length))];
+  const skipped = skippedSummary(diffs);
+  return { resolved, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved.targets, trees), ...(skipped !== undefined ? { skipped } : {}) };
 }
 
 export function outcome(d: TargetDiff): TargetOutcome {
   const s = d.target.source;
+  const skipped = skipReason(d);
   return {
     name: d.target.name,
     kind: s.kind,
@@ -50,6 +67,7 @@ export function outcome(d: TargetDiff): TargetOutcome {
     head: side(d.head),
     ...(d.report !== undefined ? { report: d.report } : {}),
     ...(d.failure !== undefined ? { failure: d.failure } : {}),
+    ...(skipped !== undefined ? { skipped } : {}),
   };
 }
 

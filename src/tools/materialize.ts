@@ -13,6 +13,7 @@ import { readBlobs } from "../git/blobs.js";
 import { listTree, type TreeEntry } from "../git/ls-tree.js";
 import { normalizePathspecs } from "../git/read-revision.js";
 import { resolveRev } from "../git/repo.js";
+import { removeTrackedDir, trackDir } from "./cleanup.js";
 
 const MiB = 1024 * 1024;
 
@@ -88,7 +89,8 @@ export function materializeRevision(
   );
   // realpath: tools print resolved paths (macOS /var -> /private/var); origins are compared to it.
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-tree-")));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  trackDir(dir);
+  const cleanup = () => removeTrackedDir(dir);
   let written = 0;
   try {
     for (const entry of toWrite) {

@@ -1,8 +1,10 @@
 // The one place kustomize, kubectl and helm are started. Arguments go in an array (no shell);
 // the process gets its own process group so that a timeout kills it and everything it started
 // (kustomize starts git); output is capped; the environment is whatever the caller built
-// (see tool-env.ts), never the runner's own.
+// (see tool-env.ts), never the runner's own. The group is also killed if netreach itself ends
+// first (cleanup.ts).
 import { spawn } from "node:child_process";
+import { trackGroup } from "./cleanup.js";
 
 export interface RunToolOptions {
   readonly cwd: string;
@@ -48,6 +50,7 @@ export function runTool(file: string, args: readonly string[], opts: RunToolOpti
         // Already gone.
       }
     };
+    const untrack = child.pid !== undefined ? trackGroup(child.pid) : () => {};
     const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
     child.stdout.on("data", (chunk: Buffer) => {
       outBytes += chunk.length;
@@ -60,6 +63,7 @@ export function runTool(file: string, args: readonly string[], opts: RunToolOpti
     });
     child.on("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      untrack();
       resolve({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
     child.on("close", (status, signal) => {
@@ -72,6 +76,7 @@ export function runTool(file: string, args: readonly string[], opts: RunToolOpti
           // Nothing left.
         }
       }
+      untrack();
       const stderr = Buffer.concat(err).toString("utf8");
       if (ended !== undefined) resolve({ kind: ended, stderr });
       else if (status === null) resolve({ kind: "killed", signal: signal ?? "signal", stderr });

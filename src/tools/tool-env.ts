@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { removeTrackedDir, trackDir } from "./cleanup.js";
 
 /** A loopback port with no service (discard; never bound on CI runners). */
 export const DEAD_PROXY = "http://127.0.0.1:9";
@@ -22,6 +23,7 @@ export interface ToolHome {
 /** A fresh HOME and the environment built around it. `searchPath` becomes PATH. */
 export function makeToolHome(searchPath: string): ToolHome {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-home-")));
+  trackDir(dir);
   const sub = (name: string) => {
     const d = path.join(dir, name);
     fs.mkdirSync(d, { recursive: true });
@@ -60,5 +62,5 @@ export function makeToolHome(searchPath: string): ToolHome {
     HELM_REPOSITORY_CACHE: sub("helm-cache/repository"),
     HELM_CONTENT_CACHE: sub("helm-cache/content"),
   };
-  return { dir, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, env, cleanup: () => removeTrackedDir(dir) };
 }

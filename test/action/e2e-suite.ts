@@ -732,5 +732,33 @@ export function e2eSuite(part: number, parts: number): void {
         origin.cleanup();
       }
     });
+
+    each("max-targets: targets past the cap are not analyzed, each named as an error, and the step fails", async () => {
+      const origin = makeRepo();
+      try {
+        const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
+        for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
+          if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+        const base = origin.commit("overlays");
+        origin.branch("feature");
+        origin.checkout("feature");
+        origin.write("deploy/overlays/dev/README.md", "dev\n");
+        const head = origin.commit("PR: a note");
+        const clone = origin.clone({ branch: "feature" });
+        const r = await run({ path: toolsPath(), inputs: { "max-targets": "1" } }, { origin, mergeBase: base, mainTip: base, head, policyFile: "deploy/overlays/dev/README.md" }, clone.dir);
+        expect(r.code, describeRun(r)).toBe(1);
+        const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { targets: { name: string; status: string; error: string | null }[] };
+        expect(report.targets.map((t) => [t.name, t.status])).toEqual([
+          ["dev", "unchanged"],
+          ["prod", "failed"],
+        ]);
+        const errors = commandsOf(r, "error").map((c) => c.message);
+        expect(errors).toContain("netreach: 1 target(s) not analyzed, past the target cap (--max-targets, input max-targets): prod");
+        expect(errors.join("\n")).toContain("target prod (kustomize deploy/overlays/prod) was not analyzed: the run has 2 targets, over the cap of 1 (--max-targets, input max-targets)");
+        expect(theComment().body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed: past the target cap | — |");
+      } finally {
+        origin.cleanup();
+      }
+    });
   });
 }

@@ -81,6 +81,22 @@ describe("inputs", () => {
     }
   });
 
+  it("max-targets and deadline: unset means the defaults; set, a positive whole number (the deadline in seconds, or with m or h)", () => {
+    expect(readInputs().bounds).toEqual({});
+    set({ "max-targets": " 50 ", deadline: "90" });
+    expect(readInputs().bounds).toEqual({ maxTargets: 50, deadline: 90 });
+    set({ deadline: "20m" });
+    expect(readInputs().bounds.deadline).toBe(1200);
+    set({ deadline: "1h" });
+    expect(readInputs().bounds.deadline).toBe(3600);
+    set({ deadline: "", "max-targets": "0" });
+    expect(() => readInputs()).toThrow(new InputError('--max-targets (input max-targets) must be a positive whole number, not "0"'));
+    set({ "max-targets": "10m" });
+    expect(() => readInputs()).toThrow(/input max-targets\) must be a positive whole number, not "10m"/);
+    set({ "max-targets": "", deadline: "soon" });
+    expect(() => readInputs()).toThrow(/input deadline\) must be a positive whole number of seconds/);
+  });
+
   it("bad values are errors that name the input and the allowed values", () => {
     set({ comment: "sometimes" });
     expect(() => readInputs()).toThrow(new InputError('input comment must be one of update, recreate, off, not "sometimes"'));

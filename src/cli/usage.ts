@@ -1,0 +1,119 @@
+// What `netreach --help` and `netreach <command> --help` print: each command's own usage, and
+// all of them together for `netreach --help`.
+import { DEFAULT_SENSITIVE_PORTS } from "../gate/config.js";
+import { defaultInputLimits } from "../load/limits.js";
+import { DEFAULT_MAX_TARGETS } from "../targets/bounds.js";
+import { DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
+
+export const HELP_TOPICS = ["reach", "diff", "help", "version"] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+const TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
+Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
+  --kustomize DIR       build this Kustomize directory (repeatable)
+  --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
+  --target NAME         analyze only this target (repeatable)
+  --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
+  --no-discover         no discovery: the paths are plain manifests, as netreach read them before
+  --max-targets N       analyze at most N targets (default ${DEFAULT_MAX_TARGETS}); the rest are reported as not
+                        analyzed, and the run fails
+  --deadline SECONDS    stop building and analyzing after this long (default ${DEFAULT_DEADLINE_SECONDS}, 20 minutes; 20m
+                        and 1h also work); targets not done are reported as not analyzed
+`;
+
+const COMMON = `  --pods M              where pods come from: auto (default), declared, synthetic
+  --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
+                        objects naming another namespace are left out, as kubectl apply -n does
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's (or gateway's) pods, e.g.
+                        ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
+                        namespace of its own with no labels, as netpol-analyzer assumes)
+  --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
+                        units KiB, MiB, GiB)
+  --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
+  --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
+  --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
+  -h, --help            print this help
+`;
+
+const EXIT = `Exit codes: 0 ok, 1 the gate failed, 2 bad usage, invalid input, or a target not analyzed.
+`;
+
+const REACH_LINE = "  netreach reach <path>... [options]\n";
+const DIFF_LINES = `  netreach diff <base> <head> [options]
+  netreach diff --git <base-rev> [<head-rev>] [options] [-- <pathspec>...]   (head default: working tree)
+`;
+
+const REACH_OPTIONS = `  --format F            text (default), json, md or csv
+  --group               flows per class of pods that the policies treat alike ("any pod in
+                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
+                        for text and json (md is always grouped; csv is one row per pair)
+`;
+
+const DIFF_OPTIONS = `  --format F            text (default), md, json or sarif
+  --fail-on LIST        gate, comma list of: exposed and external-ingress (the default),
+                        external-egress, cross-namespace, sensitive-ports, any-opened, none
+  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
+  --output FILE         also write the JSON report to FILE
+`;
+
+export const REACH_USAGE = `Usage:
+${REACH_LINE}
+Prints which pods can reach which, and on what ports, in the manifests under the paths (or in
+the targets built from the one directory given).
+
+${TARGETS}
+Options:
+${REACH_OPTIONS}${COMMON}
+${EXIT}`;
+
+export const DIFF_USAGE = `Usage:
+${DIFF_LINES}
+Shows which flows the head opens and closes compared with the base, and gates on them.
+
+${TARGETS}
+Options:
+${DIFF_OPTIONS}${COMMON}
+${EXIT}`;
+
+const HELP_USAGE = `Usage:
+  netreach help [reach|diff|version]
+  netreach <command> --help
+
+Prints the usage of netreach, or of one command.
+`;
+
+const VERSION_USAGE = `Usage:
+  netreach version        (also: netreach --version, netreach -v)
+
+Prints netreach's version.
+`;
+
+/** Everything: `netreach --help`, and after a usage error. */
+export const USAGE = `Usage:
+${REACH_LINE}${DIFF_LINES}  netreach help [command]       netreach <command> --help       netreach version
+
+${TARGETS}
+Options of reach:
+${REACH_OPTIONS}
+Options of diff:
+${DIFF_OPTIONS}
+Options of both:
+${COMMON}
+${EXIT}`;
+
+export function usageOf(topic: HelpTopic | undefined): string {
+  switch (topic) {
+    case "reach":
+      return REACH_USAGE;
+    case "diff":
+      return DIFF_USAGE;
+    case "help":
+      return HELP_USAGE;
+    case "version":
+      return VERSION_USAGE;
+    case undefined:
+      return USAGE;
+  }
+}

@@ -1,0 +1,151 @@
+// A cancelled run (a CI job stopped, Ctrl-C, a closed terminal) takes its work with it: the real
+// helm it started is killed, whatever netreach started it (the relaunched Node or the CLI run in
+// place), and no temporary tree or tool home is left in the temp directory. The chart makes the
+// real helm slow (a template that counts to twenty million), so it is still rendering when the
+// signal comes.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLI } from "../support/cli.js";
+import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
+import { kubeTools } from "../support/kube-tools.js";
+
+const CHART = {
+  "chart/Chart.yaml": "apiVersion: v2\nname: slow\nversion: 0.1.0\n",
+  "chart/templates/slow.yaml": [
+    "{{- $n := 0 }}",
+    "{{- range until 20000000 }}{{ $n = add $n 1 }}{{- end }}",
+    "apiVersion: v1",
+    "kind: ConfigMap",
+    "metadata:",
+    "  name: slow-{{ $n }}",
+    "",
+  ].join("\n"),
+};
+
+interface Proc {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly pgid: number;
+  readonly cmdline: string;
+}
+
+/** Every live process (zombies left out), from /proc. */
+function processes(): Proc[] {
+  const out: Proc[] = [];
+  for (const e of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (fields[0] === "Z") continue;
+      const cmdline = fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ");
+      out.push({ pid: Number(e), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const leftovers: number[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  // Whatever a failing run left behind is not left to run on.
+  for (const pgid of leftovers.splice(0))
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // Gone.
+    }
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** `sig` to the CLI, or with `to: "child"` to the Node it relaunched (the analysis, killed by the kernel for memory, say). */
+async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJS.Signals, env: NodeJS.ProcessEnv, to: "cli" | "child" = "cli") {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "netreach-cancel-")));
+  dirs.push(tmp);
+  const helmDir = path.dirname(kubeTools().helm);
+  const cli = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...env, TMPDIR: tmp, PATH: `${helmDir}${path.delimiter}${process.env.PATH ?? ""}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  cli.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+  cli.stdout.resume();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => cli.on("exit", (code, signal) => r({ code, signal })));
+
+  // helm is rendering from a tree in our private temp directory.
+  const ours = () => processes().filter((p) => p.cmdline.includes(tmp) || leftovers.includes(p.pgid));
+  let helm: Proc | undefined;
+  for (let i = 0; i < 300 && helm === undefined; i++) {
+    helm = processes().find((p) => p.cmdline.includes(" template ") && p.cmdline.includes(tmp));
+    if (helm === undefined) await sleep(50);
+  }
+  if (helm === undefined) throw new Error(`helm never started; netreach said: ${stderr}`);
+  leftovers.push(helm.pgid);
+
+  if (to === "cli") cli.kill(sig);
+  else {
+    const child = processes().find((p) => p.ppid === cli.pid);
+    if (child === undefined) throw new Error("no relaunched child");
+    process.kill(child.pid, sig);
+  }
+  const end = await Promise.race([exited, sleep(15_000).then(() => undefined)]);
+  if (end === undefined) cli.kill("SIGKILL");
+  await sleep(200);
+  return { end, survivors: ours(), left: fs.readdirSync(tmp), helm };
+}
+
+describe("a cancelled run", () => {
+  it("SIGTERM to the CLI (relaunched with its heap flag) kills the real helm and removes the revision's copy", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGTERM", { ...process.env, NETREACH_NO_RELAUNCH: "" });
+    // It died of the signal, as a shell expects (status 143).
+    expect(r.end).toEqual({ code: null, signal: "SIGTERM" });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("SIGINT during `diff --git` kills helm at either revision and removes the materialized trees", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    repo.commit("base");
+    repo.write("chart/templates/np.yaml", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n");
+    repo.commit("head");
+    const r = await cancelDuringHelm(["diff", "--git", "HEAD~1", "HEAD", "--helm", "chart"], repo.dir, "SIGINT", { ...isolatedGitEnv(), NETREACH_NO_RELAUNCH: "" });
+    expect(r.end).toEqual({ code: null, signal: "SIGINT" });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("a relaunched analysis killed outright (SIGKILL, as the kernel kills for memory): the waiting CLI kills the helm it listed, and removes its trees", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" }, "child");
+    expect(r.end).toEqual({ code: 137, signal: null });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("SIGHUP to a CLI run in place (NETREACH_NO_RELAUNCH=1) does the same", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    repo.commit("base");
+    const r = await cancelDuringHelm(["diff", "--git", "HEAD", "--helm", "chart"], repo.dir, "SIGHUP", { ...isolatedGitEnv(), NETREACH_NO_RELAUNCH: "1" });
+    expect(r.end).toEqual({ code: null, signal: "SIGHUP" });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+});
