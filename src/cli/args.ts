@@ -52,7 +52,15 @@ export type Command =
       /** --group: per class rather than per pair (text, json; md always is). */
       readonly group: boolean;
     })
-  | (Common & { readonly command: "diff"; readonly source: DiffSource; readonly format: DiffFormat; readonly gate: GateConfig; readonly output: string | null });
+  | (Common & {
+      readonly command: "diff";
+      readonly source: DiffSource;
+      readonly format: DiffFormat;
+      readonly gate: GateConfig;
+      readonly output: string | null;
+      /** --group: the JSON report's changes in groups whatever their number (see diff-json-groups.ts). */
+      readonly group: boolean;
+    });
 
 export const USAGE = `Usage:
   netreach reach <path>... [--format text|json|md|csv] [--group] [--pods auto|declared|synthetic] [-n NS]
@@ -72,6 +80,9 @@ Options:
   --group               reach: flows per class of pods that the policies treat alike ("any pod in
                         frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
                         for text and json (md is always grouped; csv is one row per pair)
+                        diff: the JSON report (json, --output) lists the first 1,000 changed
+                        pairs and groups them all (changeSets, changeGroups), as it always does
+                        past 100,000 changed pairs
   --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
@@ -157,7 +168,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd === "reach") group = true;
+    else if (flag === "--group") group = true;
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
@@ -193,6 +204,7 @@ export function parseArgs(argv: readonly string[]): Command {
     format: oneOf("--format", format ?? "text", DIFF_FORMATS),
     gate: { failOn: f.value, sensitive: s.value },
     output,
+    group,
     pods,
     hostNetwork,
     namespace,

@@ -158,7 +158,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     });
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
-    const json = () => targetsJsonChunks(outcomes);
+    const json = () => targetsJsonChunks(outcomes, { group: cmd.group });
     const render = {
       json,
       md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->" })],
@@ -199,13 +199,13 @@ async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Prom
   const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
-    json: () => diffJsonChunks(full),
+    json: () => diffJsonChunks(full, { group: cmd.group }),
     md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
     sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
     text: () => [renderDiffText(full)],
   };
   await io.stream(render[cmd.format]());
-  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full, { group: cmd.group }));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
