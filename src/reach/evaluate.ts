@@ -54,6 +54,33 @@ export interface Reachability {
    * destination's named ports. Pairs with equal keys are explained alike.
    */
   explanationKey(src: number, dst: number, dir: Direction): string;
+  /**
+   * `explanationKey` as a number, equal for equal keys of this reachability, without making the
+   * text: a diff of a thousand namespaces asks it for a million pairs.
+   */
+  explanationId(src: number, dst: number, dir: Direction): number;
+}
+
+/** Small numbers for tuples of small numbers, by a trie of maps: no string made per lookup. */
+export class TupleIds {
+  private readonly root = new Map<number, unknown>();
+  private next = 0;
+
+  id(a: number, b: number, c: number, d: number, e: number): number {
+    const m1 = step(this.root, a);
+    const m2 = step(m1, b);
+    const m3 = step(m2, c);
+    const m4 = step(m3, d) as Map<number, number>;
+    let n = m4.get(e);
+    if (n === undefined) m4.set(e, (n = this.next++));
+    return n;
+  }
+}
+
+function step(m: Map<number, unknown>, k: number): Map<number, unknown> {
+  let next = m.get(k) as Map<number, unknown> | undefined;
+  if (next === undefined) m.set(k, (next = new Map()));
+  return next;
 }
 
 
@@ -222,6 +249,36 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     }
     return key;
   };
+  // explanationKey's parts as numbers: each distinct text gets one, each class's and list's once.
+  const texts = new Map<string, number>();
+  const textId = (t: string) => {
+    let n = texts.get(t);
+    if (n === undefined) texts.set(t, (n = texts.size));
+    return n;
+  };
+  const governedIds: Record<Direction, Int32Array> = { ingress: new Int32Array(P).fill(-1), egress: new Int32Array(P).fill(-1) };
+  const governedId = (cls: number, dir: Direction) => {
+    let n = governedIds[dir][cls]!;
+    if (n < 0) governedIds[dir][cls] = n = textId(governedBy(cls, dir));
+    return n;
+  };
+  const portsIds = new Int32Array(size).fill(-1);
+  const portsId = (node: number) => {
+    let n = portsIds[node]!;
+    if (n < 0) portsIds[node] = n = textId(portsKey(node));
+    return n;
+  };
+  const matchedIds = new WeakMap<readonly object[], Map<number, number>>();
+  const matchingId = <R>(rules: readonly R[], peer: number, nodesOf: (r: R) => Int32Array): number => {
+    if (rules.length === 0) return -1;
+    let byPeer = matchedIds.get(rules as readonly object[]);
+    if (byPeer === undefined) matchedIds.set(rules as readonly object[], (byPeer = new Map()));
+    let n = byPeer.get(peer);
+    if (n === undefined) byPeer.set(peer, (n = textId(matching(rules, peer, nodesOf))));
+    return n;
+  };
+  const keyIds: Record<Direction, TupleIds> = { ingress: new TupleIds(), egress: new TupleIds() };
+
   const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
     const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
@@ -256,6 +313,19 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
       // Ingress: the destination is the subject, whose named ports governedBy names.
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
+    },
+    explanationId(src: number, dst: number, dir: Direction): number {
+      const subject = dir === "ingress" ? dst : src;
+      const peer = dir === "ingress" ? src : dst;
+      if (subject >= P) return -1;
+      // The same parts as explanationKey, in the same places.
+      return keyIds[dir].id(
+        governedId(subject, dir),
+        matchingId(applied[dir][subject]!, peer, npNodes),
+        matchingId(adminRules(subject, dir), peer, adminNodes),
+        matchingId(baselineRules(subject, dir), peer, adminNodes),
+        dir === "egress" ? portsId(dst) : -1,
+      );
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
