@@ -61,6 +61,19 @@ export interface Reachability {
   explanationId(src: number, dst: number, dir: Direction): number;
 }
 
+/** Which rules of a list match each peer, as a text id (see `matching`); `none` for peers it does not name. */
+interface ListMatch {
+  readonly none: number;
+  readonly byPeer: ReadonlyMap<number, number>;
+}
+
+/** A pod class's explanation key parts in one direction, and its key for peers no rule names (by port names). */
+interface SubjectKeys {
+  readonly governed: number;
+  readonly lists: readonly [ListMatch | null, ListMatch | null, ListMatch | null];
+  readonly plain: Map<number, number>;
+}
+
 /** Small numbers for tuples of small numbers, by a trie of maps: no string made per lookup. */
 export class TupleIds {
   private readonly root = new Map<number, unknown>();
@@ -268,14 +281,37 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     if (n < 0) portsIds[node] = n = textId(portsKey(node));
     return n;
   };
-  const matchedIds = new WeakMap<readonly object[], Map<number, number>>();
-  const matchingId = <R>(rules: readonly R[], peer: number, nodesOf: (r: R) => Int32Array): number => {
-    if (rules.length === 0) return -1;
-    let byPeer = matchedIds.get(rules as readonly object[]);
-    if (byPeer === undefined) matchedIds.set(rules as readonly object[], (byPeer = new Map()));
-    let n = byPeer.get(peer);
-    if (n === undefined) byPeer.set(peer, (n = textId(matching(rules, peer, nodesOf))));
-    return n;
+  // Per rule list: the peers some rule of it names, with which rules match each (as matching
+  // says it); every other peer matches none. Made once per list from its rules' node sets, so a
+  // pair costs a lookup, not a search per rule.
+  const listMatches = new WeakMap<readonly object[], ListMatch>();
+  const listMatch = <R>(rules: readonly R[], nodesOf: (r: R) => Int32Array): ListMatch | null => {
+    if (rules.length === 0) return null;
+    let m = listMatches.get(rules as readonly object[]);
+    if (m === undefined) {
+      const hits = new Map<number, Uint8Array>();
+      rules.forEach((r, j) => {
+        for (const node of nodesOf(r)) {
+          let bits = hits.get(node);
+          if (bits === undefined) hits.set(node, (bits = new Uint8Array(rules.length)));
+          bits[j] = 1;
+        }
+      });
+      const byPeer = new Map<number, number>();
+      for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
+      m = { none: textId("0".repeat(rules.length)), byPeer };
+      listMatches.set(rules as readonly object[], m);
+    }
+    return m;
+  };
+  const subjectKeys: Record<Direction, (SubjectKeys | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
+  const subjectKeysOf = (subject: number, dir: Direction): SubjectKeys => {
+    let k = subjectKeys[dir][subject];
+    if (k === undefined) {
+      const lists = [listMatch(applied[dir][subject]!, npNodes), listMatch(adminRules(subject, dir), adminNodes), listMatch(baselineRules(subject, dir), adminNodes)] as const;
+      subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: new Map() };
+    }
+    return k;
   };
   const keyIds: Record<Direction, TupleIds> = { ingress: new TupleIds(), egress: new TupleIds() };
 
@@ -319,13 +355,18 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const peer = dir === "ingress" ? src : dst;
       if (subject >= P) return -1;
       // The same parts as explanationKey, in the same places.
-      return keyIds[dir].id(
-        governedId(subject, dir),
-        matchingId(applied[dir][subject]!, peer, npNodes),
-        matchingId(adminRules(subject, dir), peer, adminNodes),
-        matchingId(baselineRules(subject, dir), peer, adminNodes),
-        dir === "egress" ? portsId(dst) : -1,
-      );
+      const k = subjectKeysOf(subject, dir);
+      const ports = dir === "egress" ? portsId(dst) : -1;
+      const [np, admin, baseline] = k.lists;
+      const named = (np !== null && np.byPeer.has(peer)) || (admin !== null && admin.byPeer.has(peer)) || (baseline !== null && baseline.byPeer.has(peer));
+      // A peer no rule of the subject names: the subject's one key for such peers (per port names).
+      if (!named) {
+        let n = k.plain.get(ports);
+        if (n === undefined) k.plain.set(ports, (n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports)));
+        return n;
+      }
+      const bits = (m: ListMatch | null) => (m === null ? -1 : (m.byPeer.get(peer) ?? m.none));
+      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports);
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
