@@ -1,11 +1,12 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render]]`:
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants]]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
 // each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
 // pod classes (1k and 10k: the run of median total among --runs, default 3); per size, the naive
 // per-pair reference evaluator on the same base and head (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
 // (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
-// JSON report of a 1,000,000-change diff (scripts/bench-render.ts). Not a test: numbers to
-// compare runs. Bundles the steps with esbuild into a temp directory and runs them.
+// JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
+// over 1,000 and 2,000 tenant namespaces without workloads (scripts/bench-tenants.ts: about N²
+// changed pairs), end to end. Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,13 +20,14 @@ const capArg = args.flatMap((a, i) => (args[i - 1] === "--naive-cap" ? [a] : [])
 const naive = !args.includes("--no-naive");
 const RUNS = Number(args.flatMap((a, i) => (args[i - 1] === "--runs" ? [a] : []))[0] ?? 3);
 const render = !args.includes("--no-render");
+const tenants = !args.includes("--no-tenants");
 const modeList = modes.length > 0 ? modes : ["declared", "auto"];
 const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m]));
 const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
 const dir = mkdtempSync(join(tmpdir(), "netreach-bench-"));
 await build({
-  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts"],
+  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts", "scripts/bench-tenants.ts"],
   outdir: dir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -103,6 +105,24 @@ try {
           `comment ${n(r.commentChars)} characters (limit 65,536), summary ${n(r.summaryBytes)} bytes (limit 1,048,576); ` +
           `JSON report ${mib(r.jsonChars)} written in pieces of at most ${n(r.largestChunk)} characters in ${secs(r.jsonMs)}; peak RSS ${mib(r.peakRssBytes)}`,
       );
+  }
+  if (tenants) {
+    console.log("");
+    console.log("| policy-only PR: tenant namespaces (default-deny + allow same namespace, no workloads) | changed pairs | diff | comment + summary | JSON report | total (CPU) | peak RSS |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    for (const ns of [1000, 2000]) {
+      const t0 = performance.now();
+      const { r, child } = step("bench-tenants.mjs", [String(ns)]);
+      const elapsed = performance.now() - t0;
+      if (!r) {
+        console.log(`| ${n(ns)} | failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | |`);
+        continue;
+      }
+      const total = r.diffMs + r.renderMs + r.jsonMs;
+      console.log(
+        `| ${n(ns)} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${mib(r.peakRssBytes)} |`,
+      );
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

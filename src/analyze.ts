@@ -198,10 +198,13 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
     controller,
   );
-  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  // The engine's changes come sorted: sorted again only with the ingress controller's among them.
+  const controllers = exposed.filter((c) => c.source === "ingress-controller");
+  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
-  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const named = new Set<string>();
+  for (const list of [changes, exposed]) for (const c of list) named.add(c.src.id).add(c.dst.id);
   const endpoints = new Map<string, Endpoint>();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {

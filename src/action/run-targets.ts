@@ -88,7 +88,7 @@ export async function runActionTargets(
   }
 
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, config, unread));
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, { unread, ...(config !== undefined ? { config } : {}) }));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
   const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);

@@ -57,7 +57,15 @@ export type Command =
       /** --group: per class rather than per pair (text, json; md always is). */
       readonly group: boolean;
     })
-  | (Common & { readonly command: "diff"; readonly source: DiffSource; readonly format: DiffFormat; readonly gate: GateConfig; readonly output: string | null });
+  | (Common & {
+      readonly command: "diff";
+      readonly source: DiffSource;
+      readonly format: DiffFormat;
+      readonly gate: GateConfig;
+      readonly output: string | null;
+      /** --group: the JSON report's changes in groups whatever their number (see diff-json-groups.ts). */
+      readonly group: boolean;
+    });
 
 export { USAGE } from "./usage.js";
 
@@ -136,7 +144,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd === "reach") group = true;
+    else if (flag === "--group") group = true;
     else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
       const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
       const v = parseBound(which, value());
@@ -178,6 +186,7 @@ export function parseArgs(argv: readonly string[]): Command {
     format: oneOf("--format", format ?? "text", DIFF_FORMATS),
     gate: { failOn: f.value, sensitive: s.value },
     output,
+    group,
     pods,
     hostNetwork,
     namespace,

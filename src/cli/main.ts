@@ -213,7 +213,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     const outcomes = run.outcomes;
     const config = run.resolved.review;
     const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
-    const json = () => targetsJsonChunks(outcomes, config, unread);
+    const json = () => targetsJsonChunks(outcomes, { group: cmd.group, unread, ...(config !== undefined ? { config } : {}) });
     const render = {
       json,
       md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...(config !== undefined ? { config } : {}) })],
@@ -274,13 +274,13 @@ async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Prom
   });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render = {
-    json: () => diffJsonChunks(full),
+    json: () => diffJsonChunks(full, { group: cmd.group }),
     md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
     sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
     text: () => [renderDiffText(full)],
   };
   await io.stream(render[cmd.format]());
-  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full, { group: cmd.group }));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;

@@ -11,7 +11,7 @@ import { reasonKey } from "./reason.js";
 import type { Endpoint, ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { Family } from "../net/ip.js";
-import { evaluate, type Reachability } from "../reach/evaluate.js";
+import { evaluate, TupleIds, type Reachability } from "../reach/evaluate.js";
 import { sameGoverning, Shared } from "../reach/shared.js";
 import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
@@ -72,9 +72,23 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   // governing objects, the same of their rules matching, the same named ports) have the same
   // reasons: explained once. A pod class's changed egress to 52 external classes, or to the pods
   // of ten namespaces no rule names, is one explanation.
-  const explained = new Map<string, Outcome>();
-  const pairKey = (r: Reachability, src: number | undefined, dst: number | undefined) =>
-    src === undefined || dst === undefined ? "none" : `${r.explanationKey(src, dst, "egress")}/${r.explanationKey(src, dst, "ingress")}`;
+  // Keyed by numbers (explanationId, connection texts): a thousand namespaces' default-deny
+  // looks up a million pairs, and a text key made per pair was most of the diff's time.
+  const explained = new Map<number, Outcome>();
+  const keys = new TupleIds();
+  const connPairs = new TupleIds();
+  const connTexts = new Map<string, number>();
+  const connIds = new Map<ConnSet, number>();
+  const connId = (c: ConnSet) => {
+    let n = connIds.get(c);
+    if (n === undefined) {
+      const text = c.toString();
+      n = connTexts.get(text);
+      if (n === undefined) connTexts.set(text, (n = connTexts.size));
+      connIds.set(c, n);
+    }
+    return n;
+  };
   const outcome = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): Outcome | null => {
     const bConn = bs === undefined || bd === undefined ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === undefined || hd === undefined ? ConnSet.NONE : rh.conn(hs, hd);
@@ -85,20 +99,28 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
       return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
     };
     if (options.exhaustive) return explain1();
-    const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
+    const none = bs === undefined || bd === undefined;
+    const key = keys.id(
+      connPairs.id(connId(bConn), connId(hConn), 0, 0, 0),
+      none ? -2 : rb.explanationId(bs, bd, "egress"),
+      none ? -2 : rb.explanationId(bs, bd, "ingress"),
+      hs === undefined || hd === undefined ? -2 : rh.explanationId(hs, hd, "egress"),
+      hs === undefined || hd === undefined ? -2 : rh.explanationId(hs, hd, "ingress"),
+    );
     let o = explained.get(key);
     if (o === undefined) explained.set(key, (o = explain1()));
     return o;
   };
 
   const changes: Change[] = [];
-  const record = (src: Endpoint, dst: Endpoint, o: Outcome) => {
+  // A pod is missing on a side exactly when its group has no class there (groups are keyed by
+  // class on each side): the endpoint change is the groups', not looked up per pair.
+  const record = (src: Endpoint, dst: Endpoint, o: Outcome, endpoint: Change["endpoint"]) => {
     const type: ChangeType = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
-    const missingBase = (e: Endpoint) => e.type !== "external" && !inBase.has(e.id);
-    const missingHead = (e: Endpoint) => e.type !== "external" && !inHead.has(e.id);
-    const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
     changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why });
   };
+  const endpointChange = (...gs: Group[]): Change["endpoint"] =>
+    gs.some((g) => g.b === undefined) ? "added" : gs.some((g) => g.h === undefined) ? "removed" : null;
 
   // Endpoints in the same class on both sides behave alike: compare groups, expand changed ones.
   const byKey = new Map<string, Group>();
@@ -123,23 +145,25 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
       const gb = groups[b]!;
       const o = outcome(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
-      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o);
+      const endpoint = endpointChange(ga, gb);
+      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o, endpoint);
     }
+    const own = endpointChange(ga);
     const out = pairs.externalsOut[a];
     if (out) {
       const outs = new MergedExternals();
       for (const e of out) outs.add(e, outcome(ga.b, P + e, ga.h, P + e));
-      for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
+      for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o, own);
     }
     const inn = pairs.externalsIn[a];
     if (inn) {
       const ins = new MergedExternals();
       for (const e of inn) ins.add(e, outcome(P + e, ga.b, P + e, ga.h));
-      for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
+      for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o, own);
     }
   }
-  changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes };
+  const sorted = sortByIds(changes, [...podList, ...merged.values()]);
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted };
 
   function allPairs(n: number): Pairs {
     const every = Array.from({ length: n }, (_, i) => i);
@@ -244,6 +268,34 @@ class MergedExternals {
       return [ext, b.outcome];
     });
   }
+}
+
+/**
+ * The changes by source id, then destination id, ties in the order made (as a stable sort by the
+ * ids gives). Ids are ranked once and each pair sorts as one number: a million pairs compared by
+ * their id strings took seconds.
+ */
+function sortByIds(changes: Change[], endpoints: readonly Endpoint[]): Change[] {
+  const ids = [...new Set(endpoints.map((e) => e.id))].sort(cmp);
+  const rankOfId = new Map(ids.map((id, i) => [id, i]));
+  const rank = new Map<Endpoint, number>(endpoints.map((e) => [e, rankOfId.get(e.id)!]));
+  const n = changes.length;
+  const R = ids.length;
+  const keys = new Float64Array(n);
+  // Exact while (rank pair, index) fits in a double's 53 bits; otherwise, or for an endpoint not
+  // ranked, the sort by the strings.
+  let exact = R * R * n < 2 ** 53;
+  for (let i = 0; i < n && exact; i++) {
+    const s = rank.get(changes[i]!.src);
+    const d = rank.get(changes[i]!.dst);
+    if (s === undefined || d === undefined) exact = false;
+    else keys[i] = (s * R + d) * n + i;
+  }
+  if (!exact) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  keys.sort();
+  const out = new Array<Change>(n);
+  for (let k = 0; k < n; k++) out[k] = changes[keys[k]! % n]!;
+  return out;
 }
 
 /** IPv4 first, then by first address, then by id: an order that does not depend on which pair merged first. */

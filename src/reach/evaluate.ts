@@ -54,6 +54,46 @@ export interface Reachability {
    * destination's named ports. Pairs with equal keys are explained alike.
    */
   explanationKey(src: number, dst: number, dir: Direction): string;
+  /**
+   * `explanationKey` as a number, equal for equal keys of this reachability, without making the
+   * text: a diff of a thousand namespaces asks it for a million pairs.
+   */
+  explanationId(src: number, dst: number, dir: Direction): number;
+}
+
+/** Which rules of a list match each peer, as a text id (see `matching`); `none` for peers it does not name. */
+interface ListMatch {
+  readonly none: number;
+  readonly byPeer: ReadonlyMap<number, number>;
+}
+
+/** A pod class's explanation key parts in one direction, and its key for peers no rule names (by port names). */
+interface SubjectKeys {
+  readonly governed: number;
+  readonly lists: readonly [ListMatch | null, ListMatch | null, ListMatch | null];
+  readonly plain: Map<number, number>;
+}
+
+/** Small numbers for tuples of small numbers, by a trie of maps: no string made per lookup. */
+export class TupleIds {
+  private readonly root = new Map<number, unknown>();
+  private next = 0;
+
+  id(a: number, b: number, c: number, d: number, e: number): number {
+    const m1 = step(this.root, a);
+    const m2 = step(m1, b);
+    const m3 = step(m2, c);
+    const m4 = step(m3, d) as Map<number, number>;
+    let n = m4.get(e);
+    if (n === undefined) m4.set(e, (n = this.next++));
+    return n;
+  }
+}
+
+function step(m: Map<number, unknown>, k: number): Map<number, unknown> {
+  let next = m.get(k) as Map<number, unknown> | undefined;
+  if (next === undefined) m.set(k, (next = new Map()));
+  return next;
 }
 
 
@@ -222,6 +262,59 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     }
     return key;
   };
+  // explanationKey's parts as numbers: each distinct text gets one, each class's and list's once.
+  const texts = new Map<string, number>();
+  const textId = (t: string) => {
+    let n = texts.get(t);
+    if (n === undefined) texts.set(t, (n = texts.size));
+    return n;
+  };
+  const governedIds: Record<Direction, Int32Array> = { ingress: new Int32Array(P).fill(-1), egress: new Int32Array(P).fill(-1) };
+  const governedId = (cls: number, dir: Direction) => {
+    let n = governedIds[dir][cls]!;
+    if (n < 0) governedIds[dir][cls] = n = textId(governedBy(cls, dir));
+    return n;
+  };
+  const portsIds = new Int32Array(size).fill(-1);
+  const portsId = (node: number) => {
+    let n = portsIds[node]!;
+    if (n < 0) portsIds[node] = n = textId(portsKey(node));
+    return n;
+  };
+  // Per rule list: the peers some rule of it names, with which rules match each (as matching
+  // says it); every other peer matches none. Made once per list from its rules' node sets, so a
+  // pair costs a lookup, not a search per rule.
+  const listMatches = new WeakMap<readonly object[], ListMatch>();
+  const listMatch = <R>(rules: readonly R[], nodesOf: (r: R) => Int32Array): ListMatch | null => {
+    if (rules.length === 0) return null;
+    let m = listMatches.get(rules as readonly object[]);
+    if (m === undefined) {
+      const hits = new Map<number, Uint8Array>();
+      rules.forEach((r, j) => {
+        for (const node of nodesOf(r)) {
+          let bits = hits.get(node);
+          if (bits === undefined) hits.set(node, (bits = new Uint8Array(rules.length)));
+          bits[j] = 1;
+        }
+      });
+      const byPeer = new Map<number, number>();
+      for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
+      m = { none: textId("0".repeat(rules.length)), byPeer };
+      listMatches.set(rules as readonly object[], m);
+    }
+    return m;
+  };
+  const subjectKeys: Record<Direction, (SubjectKeys | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
+  const subjectKeysOf = (subject: number, dir: Direction): SubjectKeys => {
+    let k = subjectKeys[dir][subject];
+    if (k === undefined) {
+      const lists = [listMatch(applied[dir][subject]!, npNodes), listMatch(adminRules(subject, dir), adminNodes), listMatch(baselineRules(subject, dir), adminNodes)] as const;
+      subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: new Map() };
+    }
+    return k;
+  };
+  const keyIds: Record<Direction, TupleIds> = { ingress: new TupleIds(), egress: new TupleIds() };
+
   const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
     const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
@@ -256,6 +349,24 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
       // Ingress: the destination is the subject, whose named ports governedBy names.
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
+    },
+    explanationId(src: number, dst: number, dir: Direction): number {
+      const subject = dir === "ingress" ? dst : src;
+      const peer = dir === "ingress" ? src : dst;
+      if (subject >= P) return -1;
+      // The same parts as explanationKey, in the same places.
+      const k = subjectKeysOf(subject, dir);
+      const ports = dir === "egress" ? portsId(dst) : -1;
+      const [np, admin, baseline] = k.lists;
+      const named = (np !== null && np.byPeer.has(peer)) || (admin !== null && admin.byPeer.has(peer)) || (baseline !== null && baseline.byPeer.has(peer));
+      // A peer no rule of the subject names: the subject's one key for such peers (per port names).
+      if (!named) {
+        let n = k.plain.get(ports);
+        if (n === undefined) k.plain.set(ports, (n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports)));
+        return n;
+      }
+      const bits = (m: ListMatch | null) => (m === null ? -1 : (m.byPeer.get(peer) ?? m.none));
+      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports);
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];

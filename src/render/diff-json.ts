@@ -4,6 +4,7 @@ import { describeViolation } from "../gate/describe.js";
 import type { ChangeJson, DiffJson, ReasonJson, ViolationJson } from "../report/diff-json.js";
 import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
+import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
 
 export function changeJson(c: Change): ChangeJson {
@@ -21,7 +22,7 @@ export function changeJson(c: Change): ChangeJson {
 }
 
 /** Admin-tier reasons add the policy's kind, tier and priority and the rule's action and name. */
-function reasonJson({ admin, ...r }: Reason): ReasonJson {
+export function reasonJson({ admin, ...r }: Reason): ReasonJson {
   if (admin === undefined) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
@@ -34,32 +35,67 @@ interface Missed {
 /** Rule `unanalyzed`'s violations: an object (named in `src`) or a file (in `file`); no pair, no connections. */
 function missedViolations(r: DiffReport): Missed[] {
   const u = r.gate.unanalyzed;
+  const id = (o: (typeof u.objects)[number]) => `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`;
   return [
-    ...u.objects.map((o): Missed => ({
-      missed: true,
-      json: { rule: "unanalyzed", src: `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`, dst: "", conn: "", message: `${o.change} ${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name} is not analyzed: ${o.why}`, file: o.file, line: o.line },
-    })),
+    ...u.objects.map((o): Missed => ({ missed: true, json: { rule: "unanalyzed", src: id(o), dst: "", conn: "", message: `${o.change} ${id(o)} is not analyzed: ${o.why}`, file: o.file, line: o.line } })),
     ...u.files.map((f): Missed => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } })),
   ];
 }
+
+/** The gate's violations: the flows' and exposures' (`listed` of them), then rule `unanalyzed`'s. */
+function allViolations(r: DiffReport, listed: readonly Violation[]): readonly (Violation | Missed)[] {
+  const missed = missedViolations(r);
+  return missed.length === 0 ? listed : [...listed, ...missed];
+}
+
+const anyViolationJson = (v: Violation | Missed): ViolationJson => ("missed" in v ? v.json : violationJson(v));
 
 function violationJson(v: Violation): ViolationJson {
   return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
 }
 
 /**
- * The text of `JSON.stringify(diffJson(r), null, 2) + "\n"`, in pieces: the changes and the
- * violations (a million of each in a large diff) are made one by one as they are written.
+ * The text of `JSON.stringify(diffJson(r, options), null, 2) + "\n"`, in pieces: the changes and
+ * the violations (a million of each in a large diff) are made one by one as they are written.
  */
-export function* diffJsonChunks(r: DiffReport): Generator<string> {
-  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
-  // Same keys in the same places: spreading keeps the order, the lists take the empty ones' places.
-  const violations: readonly (Violation | Missed)[] = missedViolations(r).length === 0 ? r.gate.violations : [...r.gate.violations, ...missedViolations(r)];
-  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(violations, (v) => ("missed" in v ? v.json : violationJson(v))) } });
+export function* diffJsonChunks(r: DiffReport, options: DiffJsonOptions = {}): Generator<string> {
+  yield* jsonChunks(diffJsonLazy(r, isGrouped([r], options)));
   yield "\n";
 }
 
-export function diffJson(r: DiffReport): DiffJson {
+/**
+ * The document with its long lists (changes, violations) made as they are written. Grouped: the
+ * first pairs and violations, their totals, and every pair in groups (diff-json-groups.ts).
+ */
+export function diffJsonLazy(r: DiffReport, grouped: boolean, sets = new ChangeSets(), tag?: { target: string }): Record<string, unknown> {
+  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } }, { group: false });
+  const tagged = <T>(f: (x: T) => object) => (tag === undefined ? f : (x: T) => ({ ...f(x), ...tag }));
+  const { schema, endpoints, changes: _none, gate, ...tail } = rest;
+  if (!grouped) {
+    // Same keys in the same places: the lists take the empty ones' places.
+    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail };
+  }
+  const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
+  const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
+  const groups = changeGroupsJson(r, sets, reasonJson);
+  return {
+    schema,
+    endpoints,
+    changes: jsonList(changes, tagged(changeJson)),
+    changesTruncated: { total: r.changes.length, listed: changes.length },
+    changeSets: sets.json(endpoints.map((e) => e.id)),
+    changeGroups: tag === undefined ? groups : groups.map((g) => ({ ...tag, ...g })),
+    gate: { ...gate, violations: jsonList(allViolations(r, violations), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
+    ...tail,
+  };
+}
+
+/**
+ * The whole document as one value (for tools and tests): what `diffJsonChunks` writes. A diff of
+ * more changed pairs than `CHANGE_LIST_LIMIT`, or `group`, gives the grouped form.
+ */
+export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson {
+  if (isGrouped([r], options)) return JSON.parse([...jsonChunks(diffJsonLazy(r, true))].join("")) as DiffJson;
   return {
     schema: "netreach.diff/v1",
     endpoints: r.endpoints.map(endpointJson),
@@ -68,7 +104,7 @@ export function diffJson(r: DiffReport): DiffJson {
       passed: r.gate.passed,
       status: r.gate.passed ? "passed" : "failed",
       failOn: [...r.gateConfig.failOn],
-      violations: [...r.gate.violations.map(violationJson), ...missedViolations(r).map((m) => m.json)],
+      violations: allViolations(r, r.gate.violations).map(anyViolationJson),
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],

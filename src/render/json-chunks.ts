@@ -7,7 +7,7 @@
 export class JsonList<T = unknown> {
   constructor(
     readonly length: number,
-    private readonly items: readonly T[],
+    private readonly items: Iterable<T>,
     private readonly toJson: (item: T) => unknown,
   ) {}
 
@@ -19,6 +19,17 @@ export class JsonList<T = unknown> {
 /** A list of `toJson(item)` for each item, made as it is written. */
 export function jsonList<T>(items: readonly T[], toJson: (item: T) => unknown): JsonList<T> {
   return new JsonList(items.length, items, toJson);
+}
+
+/** The lists one after the other, each item made as it is written (several targets' changes). */
+export function jsonConcat(lists: readonly JsonList[]): JsonList {
+  const length = lists.reduce((n, l) => n + l.length, 0);
+  const items: Iterable<unknown> = {
+    *[Symbol.iterator]() {
+      for (const l of lists) yield* l;
+    },
+  };
+  return new JsonList(length, items, (x) => x);
 }
 
 /** JSON.stringify(value, null, 2) as pieces; `indent` is where the value starts (nested). */

@@ -2,72 +2,120 @@
 // violation, diagnostic and workload naming its target), plus `targets`.
 import type { DiagnosticJson } from "../report/reach-json.js";
 import type { DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
-import { diffJson } from "./diff-json.js";
-import { jsonChunks } from "./json-chunks.js";
+import type { ChangeGroupJson } from "../report/diff-json.js";
+import { diffJsonLazy, reasonJson } from "./diff-json.js";
+import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
+import { jsonChunks, jsonConcat, jsonList, type JsonList } from "./json-chunks.js";
 import { diagnosticJson, skippedJson } from "./reach-json.js";
 import { noteText, type ConfigReview } from "./config-review.js";
 import type { UnreadFiles } from "./targets-md.js";
 import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
 
-/** The text of `JSON.stringify(targetsDiffJson(outcomes), null, 2) + "\n"`, in pieces (no string of the whole report). */
-export function* targetsJsonChunks(outcomes: readonly TargetOutcome[], config?: ConfigReview, unread?: UnreadFiles): Generator<string> {
-  yield* jsonChunks(targetsDiffJson(outcomes, config, unread));
+export interface TargetsJsonOptions extends DiffJsonOptions {
+  /** What the pull request did to `.netreach.yaml`, when there is one. */
+  readonly config?: ConfigReview;
+  /** Changed files no target reads; `fails` when the run's rule `unanalyzed` is on. */
+  readonly unread?: UnreadFiles;
+}
+
+/**
+ * The text of `JSON.stringify(targetsDiffJson(outcomes, options), null, 2) + "\n"`, in pieces (no
+ * string of the whole report, no list of every target's changes: each is made as it is written).
+ * Past CHANGE_LIST_LIMIT changed pairs over all targets, or with `group`, grouped as one target's
+ * report is (diff-json-groups.ts), each group naming its target.
+ */
+export function* targetsJsonChunks(outcomes: readonly TargetOutcome[], options: TargetsJsonOptions = {}): Generator<string> {
+  yield* jsonChunks(targetsJsonLazy(outcomes, options));
   yield "\n";
 }
 
-export function targetsDiffJson(outcomes: readonly TargetOutcome[], config?: ConfigReview, unread?: UnreadFiles): DiffJson {
-  const out: DiffJson = {
-    schema: "netreach.diff/v1",
-    endpoints: [],
-    changes: [],
-    gate: { passed: true, status: "passed", failOn: [], violations: [] },
-    diagnostics: [],
-    assumptions: [],
-    skipped: { documents: 0, kinds: {} },
-    workloads: [],
-    exposures: [],
-    unanalyzed: { objects: [], files: [] },
-    targets: [],
-  };
+/** The whole document as one value (for tools and tests). */
+export function targetsDiffJson(outcomes: readonly TargetOutcome[], options: TargetsJsonOptions = {}): DiffJson {
+  return JSON.parse([...targetsJsonChunks(outcomes, options)].join("")) as DiffJson;
+}
+
+function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJsonOptions): Record<string, unknown> {
+  const reports = outcomes.flatMap((t) => (t.report === undefined ? [] : [t.report]));
+  const grouped = isGrouped(reports, options);
+  const sets = new ChangeSets();
+  const endpoints: DiffJson["endpoints"] = [];
+  const changes: JsonList[] = [];
+  const violations: JsonList[] = [];
+  const gate = { passed: true, status: "passed" as "passed" | "failed" | "error", failOn: [] as string[] };
+  const unanalyzed: DiffJson["unanalyzed"] = { objects: [], files: [] };
+  const diagnostics: DiagnosticJson[] = [];
+  const assumptions: string[] = [];
+  const workloads: DiffJson["workloads"] = [];
+  const exposures: DiffJson["exposures"] = [];
+  const groups: ChangeGroupJson[] = [];
   const seen = new Set<string>();
   const kinds = new Map<string, number>();
+  let documents = 0;
+  let total = 0;
+  let totalViolations = 0;
+  let listed = 0;
+  let listedViolations = 0;
   for (const t of outcomes) {
     const tag = { target: t.name };
     if (t.failure !== undefined) {
-      out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag } as DiagnosticJson);
+      diagnostics.push({ ...diagnosticJson(t.failure), ...tag } as DiagnosticJson);
       // Not analyzed is never a pass (DESIGN section 4b).
-      out.gate.passed = false;
-      out.gate.status = "error";
+      gate.passed = false;
+      gate.status = "error";
     }
     if (t.report !== undefined) {
-      const j = diffJson(t.report);
-      for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), out.endpoints.push(e));
-      out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
-      out.gate.passed &&= j.gate.passed;
-      if (!j.gate.passed && out.gate.status === "passed") out.gate.status = "failed";
-      for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
-      out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
-      out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
-      for (const a of j.assumptions) out.assumptions.push(`${t.name}: ${a}`);
-      out.skipped.documents += j.skipped.documents;
+      // The grouped form lists the first pairs of all targets together: what is left of the budget.
+      const r = grouped
+        ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } }
+        : t.report;
+      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed">;
+      for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), endpoints.push(e));
+      changes.push(j.changes);
+      violations.push(j.gate.violations);
+      total += t.report.changes.length;
+      totalViolations += t.report.gate.violations.length;
+      listed += r.changes.length;
+      listedViolations += r.gate.violations.length;
+      if (grouped) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups.push({ ...tag, ...g });
+      gate.passed &&= j.gate.passed;
+      if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
+      for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
+      for (const f of j.unanalyzed.files) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
+      for (const rule of j.gate.failOn) if (!gate.failOn.includes(rule)) gate.failOn.push(rule);
+      for (const d of j.diagnostics) diagnostics.push({ ...d, ...tag });
+      for (const a of j.assumptions) assumptions.push(`${t.name}: ${a}`);
+      documents += j.skipped.documents;
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
-      out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
-      out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
-      out.unanalyzed.objects.push(...j.unanalyzed.objects.map((o) => ({ ...o, ...tag })));
-      for (const f of j.unanalyzed.files) if (!out.unanalyzed.files.includes(f)) out.unanalyzed.files.push(f);
+      for (const w of j.workloads) workloads.push({ ...w, ...tag });
+      for (const e of j.exposures) exposures.push({ ...e, ...tag });
     }
-    out.targets!.push(targetJson(t));
   }
-  out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
-  for (const f of unread?.files ?? []) if (!out.unanalyzed.files.includes(f)) out.unanalyzed.files.push(f);
+  const unread = options.unread;
+  for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
   if (unread !== undefined && unread.fails && unread.files.length > 0) {
-    out.gate.passed = false;
-    if (out.gate.status === "passed") out.gate.status = "failed";
-    if (!out.gate.failOn.includes("unanalyzed")) out.gate.failOn.push("unanalyzed");
-    for (const f of unread.files) out.gate.violations.push({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 });
+    gate.passed = false;
+    if (gate.status === "passed") gate.status = "failed";
+    if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
+    violations.push(jsonList<unknown>(unread.files, (f) => ({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 })));
   }
-  if (config !== undefined) out.config = { file: config.file, base: config.base, head: config.head, changed: config.changed, notes: config.notes.map(noteText) };
-  return out;
+  const listedGate = { ...gate, violations: jsonConcat(violations) };
+  return {
+    schema: "netreach.diff/v1",
+    endpoints,
+    changes: jsonConcat(changes),
+    ...(grouped ? { changesTruncated: { total, listed }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups } : {}),
+    gate: grouped ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
+    diagnostics,
+    assumptions,
+    skipped: skippedJson({ documents, kinds }),
+    workloads,
+    exposures,
+    unanalyzed,
+    targets: outcomes.map(targetJson),
+    ...(options.config !== undefined
+      ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }
+      : {}),
+  };
 }
 
 function targetJson(t: TargetOutcome): TargetJson {

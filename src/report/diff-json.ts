@@ -70,10 +70,31 @@ export interface DiffJson {
   endpoints: EndpointJson[];
   changes: ChangeJson[];
   /**
+   * Grouped reports only (`diff --group`, or more changed pairs or violations than
+   * `CHANGE_LIST_LIMIT`): `changes` lists the first `listed` of `total` pairs, in report order.
+   * Added after v1's first form.
+   */
+  changesTruncated?: { total: number; listed: number };
+  /** Grouped reports only: the endpoint sets `changeGroups` name. Added after v1's first form. */
+  changeSets?: ChangeSetJson[];
+  /**
+   * Grouped reports only: every changed pair, grouped as the comment groups them. Each pair's
+   * opened part is in exactly one `opened` group, its closed part in exactly one `closed` group
+   * (the ingress controller's pairs are in `exposures` instead). Added after v1's first form.
+   */
+  changeGroups?: ChangeGroupJson[];
+  /**
    * `status` (added after v1's first form): "passed", "failed" (a rule found a violation), or
    * "error" (a target could not be built or read: not analyzed, never a pass).
    */
-  gate: { passed: boolean; status: GateStatus; failOn: string[]; violations: ViolationJson[] };
+  gate: {
+    passed: boolean;
+    status: GateStatus;
+    failOn: string[];
+    violations: ViolationJson[];
+    /** Grouped reports only: `violations` lists the first `listed` of `total` (each group names the rules it breaks). */
+    violationsTruncated?: { total: number; listed: number };
+  };
   diagnostics: DiagnosticJson[];
   /** What the answer rests on. Added after v1's first form. */
   assumptions: string[];
@@ -96,6 +117,40 @@ export interface DiffJson {
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+/** A set of endpoints named by change groups: "s1", "s2", ... (named only within this document). */
+export interface ChangeSetJson {
+  id: string;
+  /** Endpoint ids (`endpoints[].id`), in the report's order; or, when shorter, `allBut`. */
+  endpoints?: string[];
+  /** The set is every endpoint of the document's `endpoints` but these. */
+  allBut?: string[];
+}
+
+/**
+ * Pairs that changed alike: every pair `src` x `dst` (but a declared workload to itself) had
+ * `conn` opened (facet "opened") or closed ("closed"), for the reasons `why`.
+ */
+export interface ChangeGroupJson {
+  /** Multi-target reports only: the target the group belongs to. */
+  target?: string;
+  facet: "opened" | "closed";
+  /** The type shared by the group's pairs (see ChangeJson). */
+  type: "added" | "removed" | "changed";
+  endpoint: "added" | "removed" | null;
+  /** What opened or closed on each pair. */
+  conn: string;
+  /** `changeSets` ids, and the sets in words ("any source", "every pod in `shop`"). */
+  src: string;
+  dst: string;
+  srcWords: string;
+  dstWords: string;
+  /** How many pairs the group stands for. */
+  pairs: number;
+  why: ReasonJson[];
+  /** Gate rules the group breaks (opened groups only), with what of `conn` breaks each. */
+  gate: { rule: string; conn: string }[];
 }
 
 export interface WorkloadChangeJson {

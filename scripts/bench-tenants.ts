@@ -1,0 +1,66 @@
+// The policy-only step of `npm run bench`, in a process of its own (issue 18): a pull request that
+// adds to each of N tenant namespaces a default-deny and an allow from the namespace itself, as a
+// per-tenant chart renders them, with no workloads (the default `--pods auto`): about N² changed
+// pairs. Times the diff, the job summary and comment (as the Action renders them), and the JSON
+// report written in pieces to nowhere. Prints one JSON line.
+// Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces>
+import { diff } from "../src/analyze.js";
+import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
+import { relaunchWithHeapFlagsSync as relaunchWithHeapFlags } from "../src/heap-flags.js";
+import type { SourceFile } from "../src/load/source.js";
+import { diffJsonChunks } from "../src/render/diff-json.js";
+import { renderComment } from "../src/render/diff-md.js";
+
+// Measured as the CLI and the Action run: with their heap flags.
+const relaunched = relaunchWithHeapFlags();
+if (relaunched !== undefined) process.exit(relaunched);
+
+const n = Number(process.argv[2] ?? 1000);
+const text = Array.from(
+  { length: n },
+  (_, i) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: tenant-${i}}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-same-namespace, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  ingress: [{from: [{podSelector: {}}]}]
+`,
+).join("---\n");
+const head: SourceFile[] = [{ path: "chart/templates/tenants.yaml", text }];
+
+const cpu0 = process.cpuUsage();
+let t0 = performance.now();
+const report = diff([], head);
+const diffMs = performance.now() - t0;
+
+t0 = performance.now();
+const marker = "<!-- netreach:comment:default -->";
+const summary = renderComment(report, { marker, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" });
+const comment = renderComment(report, { marker, summaryNote: "The job summary of this run has the full report." });
+const renderMs = performance.now() - t0;
+
+t0 = performance.now();
+let jsonChars = 0;
+for (const c of diffJsonChunks(report)) jsonChars += c.length;
+const jsonMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+
+console.log(
+  JSON.stringify({
+    namespaces: n,
+    changes: report.changes.length,
+    diffMs,
+    renderMs,
+    jsonMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    commentChars: comment.length,
+    summaryBytes: Buffer.byteLength(summary, "utf8"),
+    jsonChars,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -1,0 +1,69 @@
+// Issue 18: a six-line Helm template that renders a default-deny NetworkPolicy into each of 1,000
+// tenant namespaces (no workloads) closes a million pairs. Through the built CLI and the real
+// helm, `diff --git` answers with a bounded JSON report (before: the multi-target report spread
+// every change into one array and overflowed the stack) and a comment that names the real counts.
+// Not timed: `npm run bench` measures it.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI } from "../support/cli.js";
+import { isolatedGitEnv, makeRepo, type TestRepo } from "../support/git-repo.js";
+import { toolsPath } from "../tools/support.js";
+import type { DiffJson } from "../../src/report/diff-json.js";
+
+const TEMPLATE = `{{- range until 1000 }}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: tenant-{{ . }}}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+{{- end }}
+`;
+
+function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...isolatedGitEnv(), PATH: toolsPath() } });
+    let stdout = "";
+    let stderr = "";
+    p.stdout.on("data", (d) => (stdout += d));
+    p.stderr.on("data", (d) => (stderr += d));
+    p.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("a chart that adds a default-deny to each of 1,000 namespaces", () => {
+  let repo: TestRepo;
+  let base: string;
+  let head: string;
+  beforeAll(() => {
+    repo = makeRepo();
+    repo.write("chart/Chart.yaml", "apiVersion: v2\nname: tenants\nversion: 0.1.0\n");
+    repo.write("chart/templates/.keep", "");
+    base = repo.commit("chart without policies");
+    repo.write("chart/templates/deny.yaml", TEMPLATE);
+    head = repo.commit("a default-deny per tenant");
+  });
+  afterAll(() => repo.cleanup());
+
+  it("writes a JSON report of a few megabytes that counts and groups every changed pair", async () => {
+    const r = await cli(["diff", "--git", base, head, "--helm", "chart", "--format", "json"], repo.dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThan(4 * 2 ** 20);
+    const doc = JSON.parse(r.stdout) as DiffJson;
+    expect(doc.changesTruncated).toEqual({ total: 1_002_000, listed: 1000 });
+    expect(doc.changes).toHaveLength(1000);
+    expect(doc.changes.every((c) => (c as { target?: string }).target === "chart")).toBe(true);
+    expect(doc.changeGroups).toHaveLength(1000);
+    expect(doc.changeGroups!.reduce((n, g) => n + g.pairs, 0)).toBe(1_002_000);
+    expect(doc.changeGroups![0]).toMatchObject({ target: "chart", facet: "closed", srcWords: "any source", conn: "All Connections" });
+    expect(doc.targets).toEqual([expect.objectContaining({ name: "chart", status: "changed", closed: 1_002_000, opened: 0 })]);
+  }, 180_000);
+
+  it("gives a comment within 65,536 characters naming the real counts", async () => {
+    const r = await cli(["diff", "--git", base, head, "--helm", "chart", "--format", "md"], repo.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThanOrEqual(65_536 + 1);
+    expect(r.stdout).toContain("**0 flows opened, 1,002,000 closed — gate passed.**");
+    expect(r.stdout).toContain("**Closed:** 1,002,000 flows in 1,000 groups");
+  }, 180_000);
+});
