@@ -2,6 +2,7 @@
 // declared; declared workloads are named or called declared workloads. A long list is cut per
 // kind (external addresses, then each namespace), so "and 6 more" never hides a source of
 // another kind: every kind in the set is named, with its count.
+import type { RepresentativeWords } from "../model/endpoint.js";
 import type { EndpointSet, SetTerm } from "./group.js";
 
 /** Where a set of endpoints stands in a sentence. */
@@ -31,8 +32,25 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
     case "endpoint":
       // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
       if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
+      if (t.endpoint.type === "synthetic" && t.endpoint.words !== undefined) return representativeWords(t.endpoint.words, code);
       return code(t.endpoint.id);
   }
+}
+
+/**
+ * A representative beside declared workloads: "other pods in `shop-prod` without
+ * `redis-client=true`", "pods in `shop-prod` with `redis-client=true` but not `app=redis`".
+ */
+export function representativeWords(w: RepresentativeWords, code: Code): string {
+  const labels = w.with.map((l) => (l.value !== null ? code(`${l.key}=${l.value}`) : l.notValues.length === 0 ? code(l.key) : `${code(l.key)} other than ${orList(l.notValues.map(code))}`));
+  const withWords = labels.length > 0 ? ` with ${andList(labels)}` : "";
+  const without = w.without.length > 0 ? `${labels.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
+  return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
+}
+
+function orList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
 /** The kind of a term, for ordering and for cutting a long list: external, or a namespace. */

@@ -7,7 +7,9 @@ import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
+import { changedNamespaces } from "./changed.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
+import { representativeWords } from "./words.js";
 
 export type PodsMode = "declared" | "auto" | "synthetic";
 
@@ -26,6 +28,9 @@ export interface Synthesis {
 }
 
 export const DEFAULT_POD_BOUND = 256;
+
+/** Up to this many representatives of a namespace are put in words (each is checked against every kind of pod). */
+const WORDED = 32;
 
 const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined };
 
@@ -88,11 +93,17 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
 
   // Declared workloads' labels by namespace, of every side: what a selector may already match.
   const declared = new Map<string, Labels[]>();
+  // The same, hostNetwork ones aside (no selector matches those): the pods that behave like one.
+  const ordinary = new Map<string, Labels[]>();
   for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
     const list = declared.get(w.namespace);
     if (list) list.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
+    if (!w.hostNetwork) ordinary.set(w.namespace, [...(ordinary.get(w.namespace) ?? []), w.labels]);
   }
+  // A diff's partial views: where the change's own selectors tell pods apart, every kind of pod
+  // that behaves like no declared workload gets a representative, in auto mode too.
+  const touched = mode === "auto" ? changedNamespaces(clusters, named) : new Set<string>();
   const targets: { name: string; labelSets: Labels[] }[] = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] })),
@@ -122,25 +133,32 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector(svc.selector!)),
     ]);
     // In auto mode a namespace with declared workloads gets representatives only for the pods of
-    // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one.
+    // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one;
+    // in a diff, where the change's policies select pods, each kind that behaves like none of them.
     const own = mode === "auto" ? declared.get(t.name) : undefined;
+    const partial = own !== undefined && touched.has(t.name);
     const unmatched = own === undefined ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
-    if (own !== undefined && unmatched.length === 0) continue;
+    if (own !== undefined && !partial && unmatched.length === 0) continue;
+    const likeDeclared = new Set((ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(unmatched);
+      combos = perSelector(partial ? selectors : unmatched);
     }
-    if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
+    if (partial) combos = combos.filter((c) => !likeDeclared.has(satisfiedBy(selectors, c.witness)));
+    else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = new Map<string, string>();
     lookup.set(t.name, { selectors, ids });
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
+      // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
+      const words = own === undefined || combos.length > WORDED ? undefined : representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound);
       pods.push({
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness),
+        ...(words === undefined ? {} : { words }),
       });
     }
   }
