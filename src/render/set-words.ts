@@ -2,7 +2,7 @@
 // declared; declared workloads are named or called declared workloads. A long list is cut per
 // kind (external addresses, then each namespace), so "and 6 more" never hides a source of
 // another kind: every kind in the set is named, with its count.
-import type { RepresentativeWords } from "../model/endpoint.js";
+import type { Endpoint, RepresentativeWords } from "../model/endpoint.js";
 import type { EndpointSet, SetTerm } from "./group.js";
 
 /** Where a set of endpoints stands in a sentence. */
@@ -13,7 +13,7 @@ export type Code = (name: string) => string;
 
 /** Words for one term. */
 export function termWords(t: SetTerm, role: Role, code: Code): string {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
       if (t.declaredOnly) return `every declared workload${except} and any external address`;
@@ -30,11 +30,16 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
     case "all-externals":
       return "any external address";
     case "endpoint":
-      // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
-      if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
-      if (t.endpoint.type === "synthetic" && t.endpoint.words !== undefined) return representativeWords(t.endpoint.words, code);
-      return code(t.endpoint.id);
+      return endpointWords(t.endpoint, code);
   }
+}
+
+/** One endpoint: its id, but representatives that read better in words. */
+function endpointWords(e: Endpoint, code: Code): string {
+  if (e.type !== "synthetic") return code(e.id);
+  // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
+  if (e.id === "[*]/[*]") return "any pod in any other namespace";
+  return e.words !== undefined ? representativeWords(e.words, code) : code(e.id);
 }
 
 /**
