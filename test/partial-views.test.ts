@@ -115,6 +115,23 @@ spec:
     ]);
   });
 
+  it("a policy only moved within a changed file is no change to its namespace", () => {
+    const web = (port: number) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: web, namespace: web }
+spec:
+  podSelector: {}
+  ingress: [{ ports: [{ port: ${port} }] }]
+`;
+    const report = diff([...files(REDIS), { path: "policies.yaml", text: `${CLIENTS}---\n${web(80)}` }], [...files(REDIS), { path: "policies.yaml", text: `${web(8080)}---\n# moved\n${CLIENTS}` }]);
+    expect(report.universe.map((e) => e.id).filter((id) => id.startsWith("shop-prod/"))).toEqual([
+      "shop-prod/cache-redis[StatefulSet]",
+      "shop-prod/[redis-client=true]",
+      "shop-prod/[app=redis,redis-client=true]",
+    ]);
+    expect(report.changes.length).toBeGreaterThan(0);
+  });
+
   it("--pods declared still shows the declared workloads only", () => {
     const report = diff(files(REDIS, EVERY_POD), files(REDIS, CLIENTS), { pods: "declared" });
     expect(report.universe.filter((e) => e.type === "synthetic")).toEqual([]);
