@@ -74,6 +74,10 @@ describe("a Redis chart that now admits only redis-client=true (--pods auto, the
     expect(text).toMatch(/other pods in shop-prod without redis-client=true -> shop-prod\/cache-redis\[StatefulSet\].*TCP 6379 closed/);
   });
 
+  it("says in the assumptions where the other pods are represented", () => {
+    expect(report.assumptions).toContainEqual(expect.stringMatching(/^Where the change edits policies that select pods in namespaces with declared workloads \(shop-prod\), representatives also stand for the pods there that these files do not declare/));
+  });
+
   it("represents the labelled clients apart, and reports no change for them", () => {
     expect(json.changes.some((c) => c.src === "shop-prod/[redis-client=true]")).toBe(false);
     const universe = report.universe.filter((e) => e.type === "synthetic" && e.pod.namespace === "shop-prod");

@@ -123,6 +123,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   });
 
   const pods: SyntheticEndpoint[] = [];
+  const partialViews: string[] = [];
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
   const index = peerIndex(policies, peers);
@@ -149,6 +150,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = new Map<string, string>();
     lookup.set(t.name, { selectors, ids });
+    if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
       // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
@@ -166,6 +168,12 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names.",
     );
+    if (partialViews.length > 0) {
+      const shown = partialViews.slice(0, 5).join(", ") + (partialViews.length > 5 ? ` and ${partialViews.length - 5} more` : "");
+      notes.push(
+        `Where the change edits policies that select pods in namespaces with declared workloads (${shown}), representatives also stand for the pods there that these files do not declare and that behave like none of the declared ones ("other pods in N ..."); a pod that behaves like a declared workload is covered by that workload's line.`,
+      );
+    }
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
