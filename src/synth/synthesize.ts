@@ -2,7 +2,7 @@
 // protect (DESIGN section 4, "Synthetic pods"). Built from the selectors of every revision
 // analyzed together, so both sides of a diff share them.
 import type { Cluster, Namespace } from "../model/cluster.js";
-import type { PodEndpoint, SyntheticEndpoint } from "../model/endpoint.js";
+import type { PodEndpoint, RepresentativeWords, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
@@ -153,15 +153,15 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
-      const words = own === undefined || combos.length > WORDED ? undefined : representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound);
-      pods.push({
+      const pod: SyntheticEndpoint = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness),
-        ...(words === undefined ? {} : { words }),
-      });
+      };
+      // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
+      if (own !== undefined && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound));
+      pods.push(pod);
     }
   }
   if (pods.length > 0) {
@@ -187,6 +187,16 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
     },
   };
+}
+
+/**
+ * Words are checked against every kind of pod of the namespace, which costs: they are worked out
+ * when a renderer first asks (a report names few representatives of the many a diff may build),
+ * once. Not enumerable: the endpoint's data (and JSON) stay what they were.
+ */
+function wordLazily(pod: SyntheticEndpoint, make: () => RepresentativeWords | undefined): void {
+  let words: RepresentativeWords | undefined | null = null;
+  Object.defineProperty(pod, "words", { enumerable: false, get: () => (words === null ? (words = make()) : words) });
 }
 
 /** The fallback past the bound: for each selector, the simplest label set it selects. */
