@@ -97,6 +97,31 @@ describe("the same chart adding the policy where there was none", () => {
   });
 });
 
+describe("an AdminNetworkPolicy that now admits only redis clients to redis", () => {
+  const ANP = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: redis-clients }
+spec:
+  priority: 10
+  subject:
+    pods:
+      namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: shop-prod } }
+      podSelector: { matchLabels: { app: redis } }
+  ingress:
+    - name: clients
+      action: Allow
+      from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { redis-client: "true" } } } }]
+    - name: nobody-else
+      action: Deny
+      from: [{ namespaces: {} }]
+`;
+  it("shows the shop's other pods losing redis too", () => {
+    const report = diff(files(REDIS), files(REDIS, ANP));
+    expect(diffJson(report).changes.map((c) => [c.src, c.dst, c.closed])).toContainEqual(["shop-prod/[*]", "shop-prod/cache-redis[StatefulSet]", "All Connections"]);
+    expect(renderComment(report, { marker: "<!-- netreach -->" })).toContain(OTHERS);
+  });
+});
+
 describe("what keeps today's output", () => {
   it("reach has no representative beside the declared workload (no change to tell pods apart)", () => {
     const ids = reach(files(REDIS, CLIENTS)).endpoints.map((e) => e.id);
