@@ -99,7 +99,10 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     const list = declared.get(w.namespace);
     if (list) list.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
-    if (!w.hostNetwork) ordinary.set(w.namespace, [...(ordinary.get(w.namespace) ?? []), w.labels]);
+    if (w.hostNetwork) continue;
+    const same = ordinary.get(w.namespace);
+    if (same) same.push(w.labels);
+    else ordinary.set(w.namespace, [w.labels]);
   }
   // A diff's partial views: where the change's own selectors tell pods apart, every kind of pod
   // that behaves like no declared workload gets a representative, in auto mode too.
@@ -140,7 +143,8 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     const partial = own !== undefined && touched.has(t.name);
     const unmatched = own === undefined ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
     if (own !== undefined && !partial && unmatched.length === 0) continue;
-    const likeDeclared = new Set((ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
+    // The selectors a declared workload satisfies: pods that satisfy the same behave as it does.
+    const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
