@@ -322,6 +322,12 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   return out;
 }
 
+/** The representative pods and namespaces a diff of these revisions shares (for tools and tests). */
+export function diffRepresentatives(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], mode: PodsMode = "auto"): Synthesis {
+  const [base, head] = loadRevisions(baseFiles, headFiles, namespaceOption(undefined), defaultInputLimits);
+  return buildSides([base, head], mode, controllerEndpoint(STAND_IN)).synthesis;
+}
+
 /** The representative pods and namespaces netreach builds for these files (for tools and tests). */
 export function representatives(files: readonly SourceFile[], mode: PodsMode = "synthetic"): Synthesis {
   return buildSides([loadSources(files, namespaceOption(undefined))], mode, controllerEndpoint(STAND_IN)).synthesis;

@@ -25,6 +25,25 @@ export interface SyntheticEndpoint {
   readonly pod: PodLike;
   /** The labels that define it, with real values only (for JSON and display). */
   readonly labels: Labels;
+  /**
+   * The pods it stands for in people's words, where its namespace also has declared workloads
+   * (a partial view): set when the words are exact, else renderers show the id.
+   */
+  readonly words?: RepresentativeWords;
+}
+
+/**
+ * "other pods in `shop-prod` without `redis-client=true`": the pods of `namespace` that carry
+ * every label of `with` and satisfy none of the requirement lists of `without`; `other`: and
+ * that behave like no declared workload there (those are the declared workloads' own).
+ */
+export interface RepresentativeWords {
+  readonly namespace: string;
+  readonly other: boolean;
+  /** A label it carries; `value` null: a value none of `notValues` (the values the selectors name). */
+  readonly with: readonly { readonly key: string; readonly value: string | null; readonly notValues: readonly string[] }[];
+  /** Requirements it fails, one text per selector: "redis-client=true", "app=web,role=client", "tier". */
+  readonly without: readonly string[];
 }
 
 export type PodEndpoint = WorkloadEndpoint | SyntheticEndpoint;

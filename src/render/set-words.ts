@@ -2,6 +2,7 @@
 // declared; declared workloads are named or called declared workloads. A long list is cut per
 // kind (external addresses, then each namespace), so "and 6 more" never hides a source of
 // another kind: every kind in the set is named, with its count.
+import type { Endpoint, RepresentativeWords } from "../model/endpoint.js";
 import type { EndpointSet, SetTerm } from "./group.js";
 
 /** Where a set of endpoints stands in a sentence. */
@@ -12,7 +13,7 @@ export type Code = (name: string) => string;
 
 /** Words for one term. */
 export function termWords(t: SetTerm, role: Role, code: Code): string {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
       if (t.declaredOnly) return `every declared workload${except} and any external address`;
@@ -29,10 +30,32 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
     case "all-externals":
       return "any external address";
     case "endpoint":
-      // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
-      if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
-      return code(t.endpoint.id);
+      return endpointWords(t.endpoint, code);
   }
+}
+
+/** One endpoint: its id, but representatives that read better in words. */
+function endpointWords(e: Endpoint, code: Code): string {
+  if (e.type !== "synthetic") return code(e.id);
+  // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
+  if (e.id === "[*]/[*]") return "any pod in any other namespace";
+  return e.words !== undefined ? representativeWords(e.words, code) : code(e.id);
+}
+
+/**
+ * A representative beside declared workloads: "other pods in `shop-prod` without
+ * `redis-client=true`", "pods in `shop-prod` with `redis-client=true` but not `app=redis`".
+ */
+export function representativeWords(w: RepresentativeWords, code: Code): string {
+  const labels = w.with.map((l) => (l.value !== null ? code(`${l.key}=${l.value}`) : l.notValues.length === 0 ? code(l.key) : `${code(l.key)} other than ${orList(l.notValues.map(code))}`));
+  const withWords = labels.length > 0 ? ` with ${andList(labels)}` : "";
+  const without = w.without.length > 0 ? `${labels.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
+  return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
+}
+
+function orList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
 /** The kind of a term, for ordering and for cutting a long list: external, or a namespace. */

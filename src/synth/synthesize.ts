@@ -2,12 +2,14 @@
 // protect (DESIGN section 4, "Synthetic pods"). Built from the selectors of every revision
 // analyzed together, so both sides of a diff share them.
 import type { Cluster, Namespace } from "../model/cluster.js";
-import type { PodEndpoint, SyntheticEndpoint } from "../model/endpoint.js";
+import type { PodEndpoint, RepresentativeWords, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
+import { changedNamespaces } from "./changed.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
+import { representativeWords } from "./words.js";
 
 export type PodsMode = "declared" | "auto" | "synthetic";
 
@@ -26,6 +28,9 @@ export interface Synthesis {
 }
 
 export const DEFAULT_POD_BOUND = 256;
+
+/** Up to this many representatives of a namespace are put in words (each is checked against every kind of pod). */
+const WORDED = 32;
 
 const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined };
 
@@ -88,11 +93,20 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
 
   // Declared workloads' labels by namespace, of every side: what a selector may already match.
   const declared = new Map<string, Labels[]>();
+  // The same, hostNetwork ones aside (no selector matches those): the pods that behave like one.
+  const ordinary = new Map<string, Labels[]>();
   for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
     const list = declared.get(w.namespace);
     if (list) list.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
+    if (w.hostNetwork) continue;
+    const same = ordinary.get(w.namespace);
+    if (same) same.push(w.labels);
+    else ordinary.set(w.namespace, [w.labels]);
   }
+  // A diff's partial views: where the change's own selectors tell pods apart, every kind of pod
+  // that behaves like no declared workload gets a representative, in auto mode too.
+  const touched = mode === "auto" ? changedNamespaces(clusters, named) : new Set<string>();
   const targets: { name: string; labelSets: Labels[] }[] = [
     ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] })),
@@ -112,6 +126,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   });
 
   const pods: SyntheticEndpoint[] = [];
+  const partialViews: string[] = [];
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
   const index = peerIndex(policies, peers);
@@ -122,32 +137,47 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector(svc.selector!)),
     ]);
     // In auto mode a namespace with declared workloads gets representatives only for the pods of
-    // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one.
+    // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one;
+    // in a diff, where the change's policies select pods, each kind that behaves like none of them.
     const own = mode === "auto" ? declared.get(t.name) : undefined;
+    const partial = own !== undefined && touched.has(t.name);
     const unmatched = own === undefined ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
-    if (own !== undefined && unmatched.length === 0) continue;
+    if (own !== undefined && !partial && unmatched.length === 0) continue;
+    // The selectors a declared workload satisfies: pods that satisfy the same behave as it does.
+    const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(unmatched);
+      combos = perSelector(partial ? selectors : unmatched);
     }
-    if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
+    if (partial) combos = combos.filter((c) => !likeDeclared.has(satisfiedBy(selectors, c.witness)));
+    else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = new Map<string, string>();
     lookup.set(t.name, { selectors, ids });
+    if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      pods.push({
+      const pod: SyntheticEndpoint = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness),
-      });
+      };
+      // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
+      if (own !== undefined && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound));
+      pods.push(pod);
     }
   }
   if (pods.length > 0) {
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names.",
     );
+    if (partialViews.length > 0) {
+      const shown = partialViews.slice(0, 5).join(", ") + (partialViews.length > 5 ? ` and ${partialViews.length - 5} more` : "");
+      notes.push(
+        `Where the change edits policies that select pods in namespaces with declared workloads (${shown}), representatives also stand for the pods there that these files do not declare and that behave like none of the declared ones ("other pods in N ..."); a pod that behaves like a declared workload is covered by that workload's line.`,
+      );
+    }
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
@@ -161,6 +191,16 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
     },
   };
+}
+
+/**
+ * Words are checked against every kind of pod of the namespace, which costs: they are worked out
+ * when a renderer first asks (a report names few representatives of the many a diff may build),
+ * once. Not enumerable: the endpoint's data (and JSON) stay what they were.
+ */
+function wordLazily(pod: SyntheticEndpoint, make: () => RepresentativeWords | undefined): void {
+  let words: RepresentativeWords | undefined | null = null;
+  Object.defineProperty(pod, "words", { enumerable: false, get: () => (words === null ? (words = make()) : words) });
 }
 
 /** The fallback past the bound: for each selector, the simplest label set it selects. */

@@ -54,9 +54,16 @@ describe("argo-cd: argocd-redis-network-policy removed", () => {
 
   it("fails the gate on redis opened to the internet, one violation", () => {
     expect(lines[4]).toBe(
-      "**8 flows opened, 0 closed — gate failed:** `default/argocd-redis[Deployment]` all connections newly reachable from outside the cluster: from any external address (external-ingress)",
+      "**9 flows opened, 0 closed — gate failed:** `default/argocd-redis[Deployment]` all connections newly reachable from outside the cluster: from any external address (external-ingress)",
     );
     expect(md).toContain("#### Gate violations (1)");
+  });
+
+  it("says that the namespace's pods the install does not declare reach redis too (partial view)", () => {
+    const row = rows(md, "Opened").find((r) => r.includes("other pods in `default`"));
+    expect(row).toBe(
+      "| any pod in any other namespace, `default/argocd-applicationset-controller[Deployment]`, `default/argocd-dex-server[Deployment]`, `default/argocd-notifications-controller[Deployment]` and other pods in `default` | `default/argocd-redis[Deployment]` | all connections<br><sub>5 pairs</sub> | no longer isolated by `default/argocd-redis-network-policy` (base `namespace-install.yaml:2986`) (ingress) |",
+    );
   });
 
   it("says port sets as a person reads them, never as complements", () => {
@@ -79,8 +86,16 @@ describe("argo-cd reach", () => {
 describe("microservices-demo: the network-policies component", () => {
   const { md, lines } = comment(microservicesDemoPolicies());
 
-  it("closes 143 flows, opens none", () => {
-    expect(lines[4]).toBe("**0 flows opened, 143 closed — gate passed.**");
+  it("closes 172 flows, opens none: 29 of them of the namespace's pods the demo does not declare", () => {
+    expect(lines[4]).toBe("**0 flows opened, 172 closed — gate passed.**");
+  });
+
+  it("says that deny-all isolates the namespace's other pods, DNS included", () => {
+    expect(md).toContain("⚠️ **DNS:** other pods in `default` can no longer resolve names (UDP/TCP 53 closed toward any external address).");
+    expect(rows(md, "Closed")).toContain(
+      "| other pods in `default` | any external address, any pod in any other namespace and `default/frontend[Deployment]` | all connections<br><sub>3 pairs</sub> | now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress) |",
+    );
+    expect(md).not.toMatch(/except[^|]*`default\/\[\*\]`/);
   });
 
   it("lists the kinds of sources first and never folds the outside or another namespace into 'more'", () => {
