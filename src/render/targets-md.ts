@@ -27,7 +27,7 @@ export function failureDetail(t: TargetOutcome): string | undefined {
 export function failureLine(t: TargetOutcome): string {
   const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
   // "target prod (helm charts/web) could not be built at head (…): helm …": the name is said already.
-  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "");
+  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "").replace(/^was not analyzed: /, "");
 }
 
 /** "2 flows opened, 5 closed — gate failed", "no change", "not analyzed — could not be built at head …". */

@@ -755,7 +755,7 @@ export function e2eSuite(part: number, parts: number): void {
         const errors = commandsOf(r, "error").map((c) => c.message);
         expect(errors).toContain("netreach: 1 target(s) not analyzed, past the target cap (--max-targets, input max-targets): prod");
         expect(errors.join("\n")).toContain("target prod (kustomize deploy/overlays/prod) was not analyzed: the run has 2 targets, over the cap of 1 (--max-targets, input max-targets)");
-        expect(theComment().body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed: past the target cap | — |");
+        expect(theComment().body).toContain("| `prod` | kustomize deploy/overlays/prod | not analyzed: past the target cap | ⛔ error |");
       } finally {
         origin.cleanup();
       }
