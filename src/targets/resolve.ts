@@ -50,7 +50,7 @@ export function resolveTargets(
   let plain = false;
   let review: ConfigReview | undefined;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets = [...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))];
+    targets = uniqueNames([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
@@ -134,6 +134,17 @@ export function helmFlag(spec: string, tree?: { read(file: string): string | und
   const suffix = vals[0]?.split("/").pop()?.replace(/\.ya?ml$/, "").replace(/^values[-_.]?/, "");
   const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
   return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
+}
+
+/** The second target of a name is `name-2`, and so on: `--target` must tell them apart. */
+function uniqueNames(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.map((t) => {
+    let name = t.name;
+    for (let i = 2; seen.has(name); i++) name = `${t.name}-${i}`;
+    seen.add(name);
+    return name === t.name ? t : { ...t, name };
+  });
 }
 
 const invalid = (problems: readonly string[]) => (problems.length > 0 ? { invalid: problems.join("; ") } : {});

@@ -61,7 +61,7 @@ export function kustomizeClosure(dir: string, tree: TreeReader): KustomizeClosur
   return { dirs, patches };
 }
 
-/** Resources, bases and components as written; patch files with their targets. */
+/** Resources, bases, components and plugin configurations as written; patch files with their targets. */
 export function kustomizationRefs(text: string): { resources: string[]; patches: PatchRef[] } {
   let data: unknown;
   try {
@@ -72,7 +72,10 @@ export function kustomizationRefs(text: string): { resources: string[]; patches:
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { resources: [], patches: [] };
   const k = data as Record<string, unknown>;
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("\n")) : []);
-  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r));
+  // Plugin configurations may be kustomization directories too: their files are inputs of the build.
+  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components), ...strings(k.transformers), ...strings(k.generators), ...strings(k.validators)].filter(
+    (r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r),
+  );
   const patches: PatchRef[] = [];
   for (const field of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
     const list = k[field];

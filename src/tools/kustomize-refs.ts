@@ -9,6 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { KUSTOMIZATION_FILES } from "./kustomization-file.js";
+import { loadedPaths, pluginConfigs, PLUGIN_FIELDS, yamlDocs } from "./kustomize-plugin-refs.js";
+import { entryAt as inside } from "./target-path.js";
 
 export interface RefProblem {
   /** Repository-relative kustomization file. */
@@ -85,23 +87,6 @@ function kustomizationAt(root: string, dir: string): { file: string; text: strin
     }
   }
   return undefined;
-}
-
-/** What lies at repository-relative `rel` below `root`, reached without links. */
-function inside(root: string, rel: string): "file" | "directory" | "missing" | "link" | "other" {
-  let abs = root;
-  for (const part of rel.split("/").filter((p) => p !== "")) {
-    abs = path.join(abs, part);
-    let st: fs.Stats;
-    try {
-      st = fs.lstatSync(abs);
-    } catch {
-      return "missing";
-    }
-    if (st.isSymbolicLink()) return "link";
-  }
-  const st = fs.lstatSync(abs);
-  return st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
 }
 
 function checkOne(root: string, dir: string, file: string, text: string, include: (dir: string) => void): RefProblem | undefined {
@@ -211,72 +196,6 @@ function checkOne(root: string, dir: string, file: string, text: string, include
     }
   }
   return check("openapi path", obj(top.openapi)?.path, false);
-}
-
-const PLUGIN_FIELDS = ["transformers", "generators", "validators"];
-/** Keys under which built-in plugins' configurations name files. */
-const LOADED_KEYS = new Set(["path", "paths", "files", "envs", "env"]);
-
-/** Every string under a loaded key, anywhere in a plugin configuration (`key=path` made `path`). */
-function loadedPaths(config: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, depth: number) => {
-    if (depth > 20) return;
-    if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
-    else if (v !== null && typeof v === "object")
-      for (const [k, x] of Object.entries(v as Obj)) {
-        if (LOADED_KEYS.has(k)) for (const s of typeof x === "string" ? [x] : list(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
-        walk(x, depth + 1);
-      }
-  };
-  walk(config, 0);
-  return out;
-}
-
-/** The documents of a plugin configuration file, or of every YAML file below a directory of them. */
-function pluginConfigs(root: string, rel: string): unknown[] {
-  const out: unknown[] = [];
-  const files: string[] = [];
-  const at = inside(root, rel);
-  if (at === "file") files.push(rel);
-  else if (at === "directory") {
-    const walk = (d: string) => {
-      if (files.length > 1000) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(path.join(root, ...d.split("/")), { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const r = `${d}/${e.name}`;
-        if (e.isDirectory()) walk(r);
-        else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
-      }
-    };
-    walk(rel);
-  }
-  for (const f of files) {
-    try {
-      out.push(...yamlDocs(fs.readFileSync(path.join(root, ...f.split("/")), "utf8")));
-    } catch {
-      // Unreadable: kustomize fails on it too.
-    }
-  }
-  return out;
-}
-
-function yamlDocs(text: string): unknown[] {
-  const out: unknown[] = [];
-  const docs = parseAllDocuments(text, { merge: true });
-  for (const d of Array.isArray(docs) ? docs : []) {
-    try {
-      out.push(d.toJS({ maxAliasCount: 100 }));
-    } catch {
-      // Unreadable: kustomize fails on it too.
-    }
-  }
-  return out;
 }
 
 type Obj = Record<string, unknown>;

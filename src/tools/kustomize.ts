@@ -1,8 +1,10 @@
 // `kustomize build` of one directory of a materialized tree, offline and with nothing from the
 // pull request run but kustomize itself: files only from inside each kustomization's root
-// (LoadRestrictionsRootOnly), no exec/container plugins, no helm inflation, and no network
-// (tool-env.ts makes remote bases fail at once). Each object is traced to its source file by
-// origin annotations, which a wrapper kustomization asks for so the target is not edited.
+// (LoadRestrictionsRootOnly), no exec/container plugins, no helm inflation, and no network:
+// kustomize-refs.ts refuses every URL, remote base and path leaving the tree before kustomize
+// runs, and tool-env.ts makes any fetch that got past it fail at once. Each object is traced to
+// its source file by origin annotations, which a wrapper kustomization (outside the tree) asks
+// for so the target is not edited.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAllDocuments } from "yaml";

@@ -26,3 +26,20 @@ export function resolveInTree(root: string, rel: string, want: "file" | "directo
     return { problem: `${parts.join("/") || "."} is not a ${want}` };
   return { abs, rel: parts.join("/") };
 }
+
+/** What lies at repository-relative `rel` below `root`, reached without links. */
+export function entryAt(root: string, rel: string): "file" | "directory" | "missing" | "link" | "other" {
+  let abs = root;
+  for (const part of rel.split("/").filter((p) => p !== "")) {
+    abs = path.join(abs, part);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(abs);
+    } catch {
+      return "missing";
+    }
+    if (st.isSymbolicLink()) return "link";
+  }
+  const st = fs.lstatSync(abs);
+  return st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
+}

@@ -120,3 +120,28 @@ describe("GitOps objects of this repository", () => {
     ]);
   });
 });
+
+describe("paths in targets", () => {
+  it("resolve '..' from what names them while inside the repository; a path leaving it makes only that target invalid", () => {
+    const c = parseConfig(
+      ".netreach.yaml",
+      "targets:\n  - name: web\n    kind: helm\n    path: charts/web\n    values: [../../env/prod/values.yaml, /env/common.yaml]\n  - name: up\n    kind: kustomize\n    path: deploy/../../x\n  - name: p\n    paths: [deploy/../legacy, ./k8s/]\n",
+    );
+    expect(c.targets.map((t) => [t.name, t.source, t.invalid])).toEqual([
+      ["web", { kind: "helm", chart: "charts/web", values: ["env/prod/values.yaml", "env/common.yaml"], release: "web" }, undefined],
+      ["up", { kind: "kustomize", dir: "deploy/../../x" }, 'path "deploy/../../x" leads outside the repository; paths must stay inside it'],
+      ["p", { kind: "paths", paths: ["legacy", "k8s"] }, undefined],
+    ]);
+  });
+
+  it("flags: values relative to the chart, a chart at the root named by its Chart.yaml, else the repository", () => {
+    const t = tree({ "Chart.yaml": "apiVersion: v2\nname: storefront\nversion: 1.0.0\n", "values-prod.yaml": "", "env/values.yaml": "" });
+    const r = resolveTargets({ ...flags, helm: [".:values-prod.yaml", "charts/web:../../env/values.yaml", "charts/web:../../../x.yaml"], kustomize: ["."], rootName: "shop" }, [], { base: t, head: t }, undefined);
+    expect(r.targets.map((x) => [x.name, x.source, x.invalid])).toEqual([
+      ["shop", { kind: "kustomize", dir: "" }, undefined],
+      ["storefront-prod", { kind: "helm", chart: "", values: ["values-prod.yaml"], release: "storefront" }, undefined],
+      ["web", { kind: "helm", chart: "charts/web", values: ["env/values.yaml"], release: "web" }, undefined],
+      ["web-x", { kind: "helm", chart: "charts/web", values: ["../../../x.yaml"], release: "web" }, '--helm values file "../../../x.yaml" (relative to charts/web) leads outside the repository; paths must stay inside it'],
+    ]);
+  });
+});

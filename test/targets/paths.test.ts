@@ -145,6 +145,24 @@ describe("paths relative to what names them", () => {
   }, 60_000);
 });
 
+describe("what a build reads", () => {
+  it("a kustomization directory used as a transformer is an input: a change there is analyzed, not taken as unchanged", async () => {
+    const r = repo();
+    r.write("k/kustomization.yaml", "resources: [np.yaml, deploy.yaml]\ntransformers: [../labels]\n");
+    r.write("k/np.yaml", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector:\n    matchLabels: {tier: web}\n  policyTypes: [Ingress]\n");
+    r.write("k/deploy.yaml", deployment);
+    r.write("labels/kustomization.yaml", "resources: [labels.yaml]\n");
+    const labels = (tier: string) =>
+      `apiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: tier}\nlabels: {tier: ${tier}}\nfieldSpecs:\n- {path: metadata/labels, create: true}\n- {path: spec/template/metadata/labels, create: true, kind: Deployment}\n`;
+    r.write("labels/labels.yaml", labels("web"));
+    const base = r.commit("base");
+    r.write("labels/labels.yaml", labels("api"));
+    const head = r.commit("relabel");
+    const { report } = await diffJson(r, [base, head, "--kustomize", "k"]);
+    expect(report.targets.map((t) => `${t.name} ${t.status} ${t.error ?? ""}`)).toEqual(["k changed "]);
+  }, 60_000);
+});
+
 describe("paths on the command line", () => {
   it("--helm . takes the chart's name; absolute --kustomize and --helm paths work; a root kustomization builds; a path outside is refused", async () => {
     const r = repo();
