@@ -36,7 +36,8 @@ export function targetResult(t: TargetOutcome, allowedBy: string | null = null):
   // The tool's words are above the table; here only where it failed.
   if (t.failure !== undefined) return `not analyzed — ${failureLine(t).split(": ")[0]}`;
   const r = t.report!;
-  if (!isChanged(t)) return "no change";
+  const missed = r.unanalyzed.objects.length;
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : "no change";
   const g = groupChanges(r);
   const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
   const parts = [
@@ -87,8 +88,14 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
     head.push(lines.join("\\\n"));
   }
   const unread = ctx.unread ?? { files: [], fails: false };
-  if (unread.files.length > 0)
-    head.push(`⚠️ Not analyzed: ${unanalyzedSummary({ objects: [], files: unread.files }, mdCode)}${unread.fails ? " (gate rule `unanalyzed`)" : ""}.`);
+  // Objects of kinds netreach does not analyze, once each whichever targets hold them.
+  const seenObjects = new Set<string>();
+  const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
+    const key = `${o.kind}\0${o.namespace ?? ""}\0${o.name}`;
+    return seenObjects.has(key) ? false : (seenObjects.add(key), true);
+  });
+  if (unread.files.length > 0 || missedObjects.length > 0)
+    head.push(`⚠️ Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
   const unreadFails = unread.fails && unread.files.length > 0;
   const status =
     notBuilt.length > 0
@@ -98,7 +105,13 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
         : "gate passed";
   const verdictParts = [
     `${plural(outcomes.length, "target")}`,
-    changed.length === 0 ? (notBuilt.length > 0 ? "no change in the targets analyzed" : "no change to reachability") : `${changed.length} changed`,
+    changed.length === 0
+      ? notBuilt.length > 0
+        ? "no change in the targets analyzed"
+        : missedObjects.length + unread.files.length > 0
+          ? "no change to what netreach analyzes"
+          : "no change to reachability"
+      : `${changed.length} changed`,
   ];
   head.push(`**${verdictParts.join(", ")} — ${status}.**`);
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
@@ -108,7 +121,7 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 
-  const sections = outcomes.filter((t) => t.failure !== undefined || isChanged(t));
+  const sections = outcomes.filter((t) => t.failure !== undefined || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);

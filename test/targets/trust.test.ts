@@ -9,7 +9,7 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { noteText } from "../../src/render/config-review.js";
 import type { DiscoverTree } from "../../src/targets/discover.js";
 import { resolveTargets } from "../../src/targets/resolve.js";
-import { runCli } from "../support/cli.js";
+import { runCli, tempTree } from "../support/cli.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 
 function tree(files: Record<string, string>): DiscoverTree {
@@ -129,6 +129,25 @@ describe("objects of kinds netreach does not analyze, changed by a pull request"
     expect(diffJson(r).gate).toMatchObject({ passed: false, status: "failed" });
     expect(diffJson(r).gate.violations.map((v) => v.rule)).toEqual(["unanalyzed", "unanalyzed"]);
     expect(renderComment(r, { marker: "" })).toContain("**No change to what netreach analyzes — gate failed (`unanalyzed`).**");
+  });
+});
+
+describe("objects not analyzed, in a run with targets (CLI)", () => {
+  it("lead the comment, and their target's section lists them at their lines", () => {
+    const cfg = "targets:\n  - name: shop\n    kind: paths\n    paths: [k8s]\n";
+    const ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n";
+    const authz = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec: {action: ALLOW, rules: [{}]}\n";
+    const t = tempTree({ "base/.netreach.yaml": cfg, "base/k8s/ns.yaml": ns, "head/.netreach.yaml": cfg, "head/k8s/ns.yaml": ns, "head/k8s/authz.yaml": authz });
+    try {
+      const r = runCli(["diff", `${t.dir}/base`, `${t.dir}/head`, "--format", "md"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain("⚠️ Not analyzed: 1 changed object of kinds netreach does not analyze (AuthorizationPolicy `shop/allow-all`).");
+      expect(r.stdout).toContain("**1 target, no change to what netreach analyzes — gate passed.**");
+      expect(r.stdout).toContain("| `shop` | paths k8s | no change to what netreach analyzes; 1 changed object not analyzed |");
+      expect(r.stdout).toContain("- added AuthorizationPolicy `shop/allow-all` (`k8s/authz.yaml:1`): Istio authorization allows or denies requests");
+    } finally {
+      t.cleanup();
+    }
   });
 });
 
