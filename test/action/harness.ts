@@ -84,6 +84,8 @@ export interface RunOptions {
    * Default false: a fifth of a second a run, and nothing a test looks at; one test keeps it.
    */
   relaunch?: boolean;
+  /** Called with the Action's pid once it started (to signal it, as a cancelled job does). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface WorkflowCommand {
@@ -264,6 +266,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
   if (unknown.length > 0) throw new Error(`not inputs of action.yml: ${unknown.join(", ")}`);
 
   const child = spawn(process.execPath, ["--require", guard, BUNDLE], { cwd: o.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+  if (o.onSpawn !== undefined && child.pid !== undefined) o.onSpawn(child.pid);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CLI } from "../support/cli.js";
 import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
 import { kubeTools } from "../support/kube-tools.js";
+import { processes, sleep, type Proc } from "../support/procs.js";
 
 const CHART = {
   "chart/Chart.yaml": "apiVersion: v2\nname: slow\nversion: 0.1.0\n",
@@ -24,34 +25,6 @@ const CHART = {
     "",
   ].join("\n"),
 };
-
-interface Proc {
-  readonly pid: number;
-  readonly ppid: number;
-  readonly pgid: number;
-  readonly cmdline: string;
-}
-
-/** Every live process (zombies left out), from /proc. */
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const e of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
-      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (fields[0] === "Z") continue;
-      const cmdline = fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ");
-      out.push({ pid: Number(e), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return out;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const leftovers: number[] = [];
 const dirs: string[] = [];
