@@ -27,12 +27,19 @@ const CHART = {
 };
 
 const leftovers: number[] = [];
+const pids: number[] = [];
 const dirs: string[] = [];
 afterEach(() => {
   // Whatever a failing run left behind is not left to run on.
   for (const pgid of leftovers.splice(0))
     try {
       process.kill(-pgid, "SIGKILL");
+    } catch {
+      // Gone.
+    }
+  for (const pid of pids.splice(0))
+    try {
+      process.kill(pid, "SIGKILL");
     } catch {
       // Gone.
     }
@@ -55,7 +62,8 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => cli.on("exit", (code, signal) => r({ code, signal })));
 
   // helm is rendering from a tree in our private temp directory.
-  const ours = () => processes().filter((p) => p.cmdline.includes(tmp) || leftovers.includes(p.pgid));
+  let relaunched: number[] = [];
+  const ours = () => processes().filter((p) => p.cmdline.includes(tmp) || leftovers.includes(p.pgid) || relaunched.includes(p.pid));
   let helm: Proc | undefined;
   for (let i = 0; i < 300 && helm === undefined; i++) {
     helm = processes().find((p) => p.cmdline.includes(" template ") && p.cmdline.includes(tmp));
@@ -63,6 +71,8 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   }
   if (helm === undefined) throw new Error(`helm never started; netreach said: ${stderr}`);
   leftovers.push(helm.pgid);
+  relaunched = processes().filter((p) => p.ppid === cli.pid).map((p) => p.pid);
+  pids.push(...relaunched);
 
   if (to === "cli") cli.kill(sig);
   else {
@@ -72,8 +82,15 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   }
   const end = await Promise.race([exited, sleep(15_000).then(() => undefined)]);
   if (end === undefined) cli.kill("SIGKILL");
-  await sleep(200);
-  return { end, survivors: ours(), left: fs.readdirSync(tmp), helm };
+  // What is left a moment later (an orphan checks on its parent once a second).
+  let survivors = ours();
+  let left = fs.readdirSync(tmp);
+  for (let i = 0; i < 40 && (survivors.length > 0 || left.length > 0); i++) {
+    await sleep(100);
+    survivors = ours();
+    left = fs.readdirSync(tmp);
+  }
+  return { end, survivors, left, helm };
 }
 
 describe("a cancelled run", () => {
@@ -107,6 +124,16 @@ describe("a cancelled run", () => {
     for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
     const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" }, "child");
     expect(r.end).toEqual({ code: 137, signal: null });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("the CLI killed outright (SIGKILL, which it cannot pass on): the relaunched Node notices, kills helm and removes everything", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" });
+    expect(r.end).toEqual({ code: null, signal: "SIGKILL" });
     expect(r.survivors).toEqual([]);
     expect(r.left).toEqual([]);
   });
