@@ -129,6 +129,8 @@ export async function runActionTargets(
     else core.setFailed(messages.join("\n"));
   }
   if (skipped !== undefined) core.error(safe(`netreach: ${skipped}`), { title: "netreach: targets not analyzed" });
-  if (notBuilt.length > 0) core.setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${notBuilt.map((o) => o.name).join(", ")}`);
+  // At most 20 names: past the target cap there can be thousands (the JSON report names them all).
+  const names = notBuilt.slice(0, 20).map((o) => o.name).join(", ") + (notBuilt.length > 20 ? `, … (and ${notBuilt.length - 20} more)` : "");
+  if (notBuilt.length > 0) core.setFailed(`netreach: ${notBuilt.length} target(s) could not be built and were not analyzed: ${names}`);
   return true;
 }
