@@ -12,13 +12,14 @@
 // computing cannot take a signal until it is done, so after a grace period it is killed, and
 // the tools' process groups it listed in its ledger with it. The child's temporary files all go
 // into one directory the parent made (TMPDIR, also the ledger), which the parent removes
-// whatever way the child ended. The child stays in the parent's process group: Ctrl-C
+// whatever way the child ended. A child whose parent was killed outright ends itself the same
+// way (tools/cleanup.ts). The child stays in the parent's process group: Ctrl-C
 // and job control on a terminal reach it as they reach any program.
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { constants, tmpdir } from "node:os";
 import * as path from "node:path";
-import { GROUP_LEDGER_ENV, GROUP_LEDGER_PREFIX } from "./tools/cleanup.js";
+import { GROUP_LEDGER_ENV, GROUP_LEDGER_PREFIX, PARENT_PID_ENV } from "./tools/cleanup.js";
 
 export const YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
 
@@ -47,7 +48,7 @@ export function relaunchWithHeapFlags(runHere: () => void): void {
   try {
     child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, script, ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...process.env, NETREACH_NO_RELAUNCH: "1", TMPDIR: runDir, [GROUP_LEDGER_ENV]: runDir },
+      env: { ...process.env, NETREACH_NO_RELAUNCH: "1", TMPDIR: runDir, [GROUP_LEDGER_ENV]: runDir, [PARENT_PID_ENV]: String(process.pid) },
     });
   } catch {
     removeRunDir();

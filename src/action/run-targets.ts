@@ -139,7 +139,8 @@ export async function runActionTargets(
     else core.setFailed(messages.join("\n"));
   }
   if (skipped !== undefined) core.error(safe(`netreach: ${skipped}`), { title: "netreach: targets not analyzed" });
-  if (notBuilt.length > 0)
-    core.setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${notBuilt.map((o) => `${o.name} (${o.failure!.message.split("\n")[0]})`).join("; ")}`));
+  // At most 20 names: past the target cap there can be thousands (the JSON report names them all).
+  const named = notBuilt.slice(0, 20).map((o) => `${o.name} (${o.failure!.message.split("\n")[0]})`).join("; ") + (notBuilt.length > 20 ? `; … and ${notBuilt.length - 20} more` : "");
+  if (notBuilt.length > 0) core.setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${named}`));
   return true;
 }

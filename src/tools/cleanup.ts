@@ -17,6 +17,9 @@ import * as path from "node:path";
 export const GROUP_LEDGER_ENV = "NETREACH_GROUP_LEDGER";
 export const GROUP_LEDGER_PREFIX = "netreach-group-";
 
+/** The relaunching parent's pid, set by it: when it is gone (killed outright), so is this run. */
+export const PARENT_PID_ENV = "NETREACH_PARENT_PID";
+
 const groups = new Set<number>();
 const dirs = new Set<string>();
 
@@ -39,6 +42,16 @@ function install(): void {
     });
   }
   for (const [s, h] of handlers) process.on(s, h);
+  // Orphaned (the parent was killed with SIGKILL, which it cannot pass on): end as if SIGTERM
+  // had come, the parent's directory (the ledger) removed too, since no one else will.
+  const parent = Number(process.env[PARENT_PID_ENV]);
+  if (Number.isInteger(parent) && parent > 1 && process.ppid === parent)
+    setInterval(() => {
+      if (process.ppid === parent) return;
+      const ledger = process.env[GROUP_LEDGER_ENV];
+      if (ledger) dirs.add(ledger);
+      process.kill(process.pid, "SIGTERM");
+    }, 1000).unref();
 }
 
 /** Kills every live tool group and removes every temporary directory, now. Idempotent. */

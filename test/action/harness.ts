@@ -86,6 +86,8 @@ export interface RunOptions {
   relaunch?: boolean;
   /** GITHUB_EVENT_NAME (default pull_request); on pull_request_target GITHUB_SHA is the base branch's tip, as on a runner. */
   eventName?: "pull_request" | "pull_request_target";
+  /** Called with the Action's pid once it started (to signal it, as a cancelled job does). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface WorkflowCommand {
@@ -266,6 +268,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
   if (unknown.length > 0) throw new Error(`not inputs of action.yml: ${unknown.join(", ")}`);
 
   const child = spawn(process.execPath, ["--require", guard, BUNDLE], { cwd: o.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+  if (o.onSpawn !== undefined && child.pid !== undefined) o.onSpawn(child.pid);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CLI } from "../support/cli.js";
 import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
 import { kubeTools } from "../support/kube-tools.js";
+import { processes, sleep, type Proc } from "../support/procs.js";
 
 const CHART = {
   "chart/Chart.yaml": "apiVersion: v2\nname: slow\nversion: 0.1.0\n",
@@ -25,41 +26,20 @@ const CHART = {
   ].join("\n"),
 };
 
-interface Proc {
-  readonly pid: number;
-  readonly ppid: number;
-  readonly pgid: number;
-  readonly cmdline: string;
-}
-
-/** Every live process (zombies left out), from /proc. */
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const e of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
-      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (fields[0] === "Z") continue;
-      const cmdline = fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ");
-      out.push({ pid: Number(e), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return out;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 const leftovers: number[] = [];
+const pids: number[] = [];
 const dirs: string[] = [];
 afterEach(() => {
   // Whatever a failing run left behind is not left to run on.
   for (const pgid of leftovers.splice(0))
     try {
       process.kill(-pgid, "SIGKILL");
+    } catch {
+      // Gone.
+    }
+  for (const pid of pids.splice(0))
+    try {
+      process.kill(pid, "SIGKILL");
     } catch {
       // Gone.
     }
@@ -82,7 +62,8 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => cli.on("exit", (code, signal) => r({ code, signal })));
 
   // helm is rendering from a tree in our private temp directory.
-  const ours = () => processes().filter((p) => p.cmdline.includes(tmp) || leftovers.includes(p.pgid));
+  let relaunched: number[] = [];
+  const ours = () => processes().filter((p) => p.cmdline.includes(tmp) || leftovers.includes(p.pgid) || relaunched.includes(p.pid));
   let helm: Proc | undefined;
   for (let i = 0; i < 300 && helm === undefined; i++) {
     helm = processes().find((p) => p.cmdline.includes(" template ") && p.cmdline.includes(tmp));
@@ -90,6 +71,8 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   }
   if (helm === undefined) throw new Error(`helm never started; netreach said: ${stderr}`);
   leftovers.push(helm.pgid);
+  relaunched = processes().filter((p) => p.ppid === cli.pid).map((p) => p.pid);
+  pids.push(...relaunched);
 
   if (to === "cli") cli.kill(sig);
   else {
@@ -99,8 +82,15 @@ async function cancelDuringHelm(args: readonly string[], cwd: string, sig: NodeJ
   }
   const end = await Promise.race([exited, sleep(15_000).then(() => undefined)]);
   if (end === undefined) cli.kill("SIGKILL");
-  await sleep(200);
-  return { end, survivors: ours(), left: fs.readdirSync(tmp), helm };
+  // What is left a moment later (an orphan checks on its parent once a second).
+  let survivors = ours();
+  let left = fs.readdirSync(tmp);
+  for (let i = 0; i < 40 && (survivors.length > 0 || left.length > 0); i++) {
+    await sleep(100);
+    survivors = ours();
+    left = fs.readdirSync(tmp);
+  }
+  return { end, survivors, left, helm };
 }
 
 describe("a cancelled run", () => {
@@ -134,6 +124,16 @@ describe("a cancelled run", () => {
     for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
     const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" }, "child");
     expect(r.end).toEqual({ code: 137, signal: null });
+    expect(r.survivors).toEqual([]);
+    expect(r.left).toEqual([]);
+  });
+
+  it("the CLI killed outright (SIGKILL, which it cannot pass on): the relaunched Node notices, kills helm and removes everything", async () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    for (const [f, text] of Object.entries(CHART)) repo.write(f, text);
+    const r = await cancelDuringHelm(["reach", ".", "--helm", "chart"], repo.dir, "SIGKILL", { ...process.env, NETREACH_NO_RELAUNCH: "" });
+    expect(r.end).toEqual({ code: null, signal: "SIGKILL" });
     expect(r.survivors).toEqual([]);
     expect(r.left).toEqual([]);
   });
