@@ -185,6 +185,13 @@ function buildScenario(policyFile: string, alsoInPr: Record<string, string> = {}
 
 // ---- helpers -------------------------------------------------------------------------------
 
+/** The Kustomize tree of test/fixtures/targets/shop (a base, a component, overlays dev and prod) at `deploy/`. */
+function writeShopOverlays(origin: TestRepo): void {
+  const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
+  for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+}
+
 let gh: GitHubStandIn;
 let main: Scenario;
 let fullClone: TestRepo;
@@ -672,9 +679,7 @@ export function e2eSuite(part: number, parts: number): void {
     each("a target that cannot be built at the head is not analyzed: gate=error, the step fails, the allow label does not waive it, the comment leads with it", async () => {
       const origin = makeRepo();
       try {
-        const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
-        for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
-          if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+        writeShopOverlays(origin);
         const base = origin.commit("overlays");
         origin.branch("feature");
         origin.checkout("feature");
@@ -702,9 +707,7 @@ export function e2eSuite(part: number, parts: number): void {
     each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
       const origin = makeRepo();
       try {
-        const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
-        for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
-          if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+        writeShopOverlays(origin);
         const base = origin.commit("overlays");
         origin.branch("feature");
         origin.checkout("feature");
@@ -736,9 +739,7 @@ export function e2eSuite(part: number, parts: number): void {
     each("max-targets: targets past the cap are not analyzed, each named as an error, and the step fails", async () => {
       const origin = makeRepo();
       try {
-        const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
-        for (const f of fs.readdirSync(fixture, { recursive: true, withFileTypes: true }))
-          if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
+        writeShopOverlays(origin);
         const base = origin.commit("overlays");
         origin.branch("feature");
         origin.checkout("feature");

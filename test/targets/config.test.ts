@@ -1,14 +1,10 @@
 // .netreach.yaml, flags and discovery over in-memory trees: which targets a run analyzes.
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/targets/config.js";
-import type { DiscoverTree } from "../../src/targets/discover.js";
+import { memoryTree } from "../support/memory-tree.js";
 import { resolveTargets } from "../../src/targets/resolve.js";
 
-function tree(files: Record<string, string>): DiscoverTree {
-  const dirs = new Set<string>([""]);
-  for (const f of Object.keys(files)) f.split("/").slice(0, -1).forEach((_, i, a) => dirs.add(a.slice(0, i + 1).join("/")));
-  return { files: Object.keys(files), read: (f) => files[f], isDir: (d) => dirs.has(d) };
-}
+const tree = memoryTree;
 
 const flags = { kustomize: [], helm: [], names: [] };
 const NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n";

@@ -7,16 +7,12 @@ import { defaultGateConfig } from "../../src/gate/config.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { noteText } from "../../src/render/config-review.js";
-import type { DiscoverTree } from "../../src/targets/discover.js";
+import { memoryTree } from "../support/memory-tree.js";
 import { resolveTargets } from "../../src/targets/resolve.js";
 import { runCli, tempTree } from "../support/cli.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 
-function tree(files: Record<string, string>): DiscoverTree {
-  const dirs = new Set<string>([""]);
-  for (const f of Object.keys(files)) f.split("/").slice(0, -1).forEach((_, i, a) => dirs.add(a.slice(0, i + 1).join("/")));
-  return { files: Object.keys(files), read: (f) => files[f], isDir: (d) => dirs.has(d) };
-}
+const tree = memoryTree;
 
 const flags = { kustomize: [], helm: [], names: [] };
 const NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n";
