@@ -5,7 +5,7 @@
 // Not timed: `npm run bench` measures it.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI } from "../support/cli.js";
+import { CLI, REPO } from "../support/cli.js";
 import { isolatedGitEnv, makeRepo, type TestRepo } from "../support/git-repo.js";
 import { toolsPath } from "../tools/support.js";
 import type { DiffJson } from "../../src/report/diff-json.js";
@@ -66,4 +66,20 @@ describe("a chart that adds a default-deny to each of 1,000 namespaces", () => {
     expect(r.stdout).toContain("**0 flows opened, 1,002,000 closed — gate passed.**");
     expect(r.stdout).toContain("**Closed:** 1,002,000 flows in 1,000 groups");
   }, 180_000);
+});
+
+describe("diff --group", () => {
+  it("asks for the grouped JSON report whatever the size; without it a small report is listed pair by pair", async () => {
+    const grouped = await cli(["diff", "examples/base", "examples/head", "--format", "json", "--group"], REPO);
+    const plain = await cli(["diff", "examples/base", "examples/head", "--format", "json"], REPO);
+    expect(grouped.code).toBe(plain.code);
+    const g = JSON.parse(grouped.stdout) as DiffJson;
+    const p = JSON.parse(plain.stdout) as DiffJson;
+    expect(p.changeGroups).toBeUndefined();
+    expect(g.changesTruncated).toEqual({ total: p.changes.length, listed: p.changes.length });
+    expect(g.changes).toEqual(p.changes);
+    expect(g.changeGroups!.length).toBeGreaterThan(0);
+    const listedParts = p.changes.filter((c) => c.src !== "{ingress-controller}").reduce((n, c) => n + (c.opened !== "No Connections" ? 1 : 0) + (c.closed !== "No Connections" ? 1 : 0), 0);
+    expect(g.changeGroups!.reduce((n, x) => n + x.pairs, 0)).toBe(listedParts);
+  }, 60_000);
 });
