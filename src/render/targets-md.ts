@@ -13,7 +13,7 @@ import { isChanged, type TargetOutcome } from "./target-outcome.js";
 
 const md = (text: string) => escapeMd(plain(text));
 const mdCode = (text: string) => escapeMdCode(plain(text));
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** The tool's own word on why (its error line), at most 200 characters. */
 export function failureDetail(t: TargetOutcome): string | undefined {
