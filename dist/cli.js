@@ -232,13 +232,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common());
-    var constants4 = __importStar(require_constants());
+    var constants5 = __importStar(require_constants());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants4.BITS);
+    var isCorrect4 = common.isCorrect(constants5.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants4.GROUPS;
+        this.groups = constants5.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -248,17 +248,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants4.RE_SUBNET_STRING.exec(address);
+        const subnet = constants5.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants4.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants5.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants4.RE_SUBNET_STRING, "");
+          address = address.replace(constants5.RE_SUBNET_STRING, "");
         }
-        const longest2 = constants4.GROUPS * 4 - 1;
+        const longest2 = constants5.GROUPS * 4 - 1;
         if (address.length > longest2) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest2} characters.`);
         }
@@ -287,14 +287,14 @@ var require_ipv4 = __commonJS({
        * the input is not a valid IPv4 address.
        */
       parse(address) {
-        const groups = address.split(".");
-        if (groups.some((group2) => /^0\d/.test(group2))) {
+        const groups2 = address.split(".");
+        if (groups2.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants4.RE_ADDRESS)) {
+        if (!address.match(constants5.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
-        return groups;
+        return groups2;
       }
       /**
        * Returns the address in correct form: octets joined with `.` and any
@@ -314,7 +314,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants4.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants5.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -328,9 +328,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants4.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants5.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants4.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants5.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -347,13 +347,13 @@ var require_ipv4 = __commonJS({
        * Address4.fromWildcard('*.*.*.*').subnet;       // '/0'
        */
       static fromWildcard(input) {
-        const groups = input.split(".");
-        if (groups.length !== constants4.GROUPS) {
+        const groups2 = input.split(".");
+        if (groups2.length !== constants5.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups.length; i++) {
-          if (groups[i] === "*") {
+        for (let i = 0; i < groups2.length; i++) {
+          if (groups2[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -361,9 +361,9 @@ var require_ipv4 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing octets (e.g. `192.168.0.*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
-        const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants4.BITS - trailing * 8;
+        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
+        const replaced = groups2.map((g) => g === "*" ? "0" : g);
+        const subnetBits = constants5.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -378,11 +378,11 @@ var require_ipv4 = __commonJS({
         if (!/^[0-9a-fA-F]{8}$/.test(stripped)) {
           throw new address_error_1.AddressError("IPv4 hex must be exactly 8 hex digits");
         }
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < 8; i += 2) {
-          groups.push(parseInt(stripped.slice(i, i + 2), 16));
+          groups2.push(parseInt(stripped.slice(i, i + 2), 16));
         }
-        return new _Address4(groups.join("."));
+        return new _Address4(groups2.join("."));
       }
       /**
        * Converts an integer into a IPv4 address object. The integer must be a
@@ -409,7 +409,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest2 = constants4.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest2 = constants5.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest2) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest2} characters.`);
         }
@@ -440,7 +440,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants4.GROUPS; i += 2) {
+        for (i = 0; i < constants5.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -457,7 +457,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants4.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants5.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -487,7 +487,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants5.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -498,7 +498,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants5.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -508,7 +508,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants4.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants5.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -533,7 +533,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants4.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants5.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -542,7 +542,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants4.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants5.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -723,7 +723,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants4.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants5.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -738,7 +738,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants4.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants5.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -760,7 +760,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants4.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants5.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -881,12 +881,12 @@ var require_helpers = __commonJS({
       return escapeHtml(group2).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
-      const groups = address.split(":");
-      return groups.map((g) => spanLeadingZeroesSimple(g)).join(":");
+      const groups2 = address.split(":");
+      return groups2.map((g) => spanLeadingZeroesSimple(g)).join(":");
     }
     function simpleGroup(addressString, offset = 0) {
-      const groups = addressString.split(":");
-      return groups.map((g, i) => {
+      const groups2 = addressString.split(":");
+      return groups2.map((g, i) => {
         if (/group-v4/.test(g)) {
           return g;
         }
@@ -944,22 +944,22 @@ var require_regular_expressions = __commonJS({
       return group2;
     }
     exports.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
-    function simpleRegularExpression(groups) {
+    function simpleRegularExpression(groups2) {
       const zeroIndexes = [];
-      groups.forEach((group2, i) => {
+      groups2.forEach((group2, i) => {
         const groupInteger = parseInt(group2, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group2, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups2.map((group2, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
           return groupPossibilities([padGroup(group2), elision]);
         }
         return padGroup(group2);
       }).join(":"));
-      possibilities.push(groups.map(padGroup).join(":"));
+      possibilities.push(groups2.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
     }
     function possibleElisions(elidedGroups, moreLeft, moreRight) {
@@ -978,9 +978,9 @@ var require_regular_expressions = __commonJS({
       possibilities.push(`${left}(:0{1,4}){1,${elidedGroups - 1}}`);
       possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right}`);
       possibilities.push(`(0{1,4}:){${elidedGroups - 1}}0{1,4}`);
-      for (let groups = 1; groups < elidedGroups - 1; groups++) {
-        for (let position = 1; position < elidedGroups - groups; position++) {
-          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups - 1}}0{1,4}`);
+      for (let groups2 = 1; groups2 < elidedGroups - 1; groups2++) {
+        for (let position = 1; position < elidedGroups - groups2; position++) {
+          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups2 - 1}}0{1,4}`);
         }
       }
       return groupPossibilities(possibilities);
@@ -1022,7 +1022,7 @@ var require_ipv6 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address6 = void 0;
     var common = __importStar(require_common());
-    var constants4 = __importStar(require_constants());
+    var constants42 = __importStar(require_constants());
     var constants6 = __importStar(require_constants2());
     var helpers = __importStar(require_helpers());
     var ipv4_1 = require_ipv4();
@@ -1138,11 +1138,11 @@ var require_ipv6 = __commonJS({
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex = bigInt.toString(16).padStart(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups.push(hex.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups.join(":"));
+        return new _Address6(groups2.join(":"));
       }
       /**
        * Parse a URL (with optional bracketed host and port) into an address and
@@ -1244,7 +1244,7 @@ var require_ipv6 = __commonJS({
         if (halves.length > 2) {
           throw new address_error_1.AddressError("Wildcard pattern cannot contain more than one '::'");
         }
-        let groups;
+        let groups2;
         if (halves.length === 2) {
           const left = halves[0] === "" ? [] : halves[0].split(":");
           const right = halves[1] === "" ? [] : halves[1].split(":");
@@ -1252,16 +1252,16 @@ var require_ipv6 = __commonJS({
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
-          groups = [...left, ...new Array(remaining).fill("0"), ...right];
+          groups2 = [...left, ...new Array(remaining).fill("0"), ...right];
         } else {
-          groups = input.split(":");
+          groups2 = input.split(":");
         }
-        if (groups.length !== constants6.GROUPS) {
+        if (groups2.length !== constants6.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups.length; i++) {
-          if (groups[i] === "*") {
+        for (let i = 0; i < groups2.length; i++) {
+          if (groups2[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -1269,8 +1269,8 @@ var require_ipv6 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing groups (e.g. `2001:db8:*:*:*:*:*:*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
-        const replaced = groups.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
+        const replaced = groups2.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants6.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
@@ -1285,7 +1285,7 @@ var require_ipv6 = __commonJS({
        */
       static fromAddress4(address) {
         const address4 = new ipv4_1.Address4(address);
-        const mask6 = constants6.BITS - (constants4.BITS - address4.subnetMask);
+        const mask6 = constants6.BITS - (constants42.BITS - address4.subnetMask);
         return new _Address6(`::ffff:${address4.correctForm()}/${mask6}`);
       }
       /**
@@ -1308,11 +1308,11 @@ var require_ipv6 = __commonJS({
         const reversed = nibbles.split(".").reverse();
         const subnetMask = reversed.length * 4;
         const hex = reversed.join("").padEnd(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups.push(hex.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(`${groups.join(":")}/${subnetMask}`);
+        return new _Address6(`${groups2.join(":")}/${subnetMask}`);
       }
       /**
        * Return the Microsoft UNC transcription of the address
@@ -1548,7 +1548,7 @@ var require_ipv6 = __commonJS({
        */
       correctForm() {
         let i;
-        let groups = [];
+        let groups2 = [];
         let zeroCounter = 0;
         const zeroes = [];
         for (i = 0; i < this.parsedAddress.length; i++) {
@@ -1569,16 +1569,16 @@ var require_ipv6 = __commonJS({
         const zeroLengths = zeroes.map((n) => n[1] - n[0] + 1);
         if (zeroes.length > 0) {
           const index = zeroLengths.indexOf(Math.max(...zeroLengths));
-          groups = compact(this.parsedAddress, zeroes[index]);
+          groups2 = compact(this.parsedAddress, zeroes[index]);
         } else {
-          groups = this.parsedAddress;
+          groups2 = this.parsedAddress;
         }
-        for (i = 0; i < groups.length; i++) {
-          if (groups[i] !== "compact") {
-            groups[i] = parseInt(groups[i], 16).toString(16);
+        for (i = 0; i < groups2.length; i++) {
+          if (groups2[i] !== "compact") {
+            groups2[i] = parseInt(groups2[i], 16).toString(16);
           }
         }
-        let correct = groups.join(":");
+        let correct = groups2.join(":");
         correct = correct.replace(/^compact$/, "::");
         correct = correct.replace(/(^compact)|(compact$)/, ":");
         correct = correct.replace(/compact/, "");
@@ -1610,25 +1610,25 @@ var require_ipv6 = __commonJS({
         if (address.indexOf(".") === -1) {
           return address;
         }
-        const groups = address.split(":");
-        const lastGroup = groups.slice(-1)[0];
+        const groups2 = address.split(":");
+        const lastGroup = groups2.slice(-1)[0];
         const v4Octets = lastGroup.split(".");
-        if (v4Octets.length === constants4.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
+        if (v4Octets.length === constants42.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
           if (v4Octets.some((octet) => /^0\d/.test(octet))) {
             const highlighted = v4Octets.map(spanLeadingZeroes4).join(".");
-            const prefix = groups.slice(0, -1).map(helpers.escapeHtml).join(":");
-            const separator = groups.length > 1 ? ":" : "";
+            const prefix = groups2.slice(0, -1).map(helpers.escapeHtml).join(":");
+            const separator = groups2.length > 1 ? ":" : "";
             throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.", `${prefix}${separator}${highlighted}`);
           }
         }
-        const address4 = lastGroup.match(constants4.RE_ADDRESS);
+        const address4 = lastGroup.match(constants42.RE_ADDRESS);
         if (address4) {
           this.parsedAddress4 = address4[0];
           const v4Suffix = this.subnetMask >= 96 ? `/${this.subnetMask - 96}` : "";
           this.address4 = new ipv4_1.Address4(`${this.parsedAddress4}${v4Suffix}`);
           this.v4 = true;
-          groups[groups.length - 1] = this.address4.toGroup6();
-          address = groups.join(":");
+          groups2[groups2.length - 1] = this.address4.toGroup6();
+          address = groups2.join(":");
         }
         return address;
       }
@@ -1650,7 +1650,7 @@ var require_ipv6 = __commonJS({
         if (badAddress) {
           throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants6.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
-        let groups = [];
+        let groups2 = [];
         const halves = address.split("::");
         if (halves.length === 2) {
           let first = halves[0].split(":");
@@ -1668,22 +1668,22 @@ var require_ipv6 = __commonJS({
           this.elidedGroups = remaining;
           this.elisionBegin = first.length;
           this.elisionEnd = first.length + this.elidedGroups;
-          groups = groups.concat(first);
+          groups2 = groups2.concat(first);
           for (let i = 0; i < remaining; i++) {
-            groups.push("0");
+            groups2.push("0");
           }
-          groups = groups.concat(last);
+          groups2 = groups2.concat(last);
         } else if (halves.length === 1) {
-          groups = address.split(":");
+          groups2 = address.split(":");
           this.elidedGroups = 0;
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups = groups.map((group2) => parseInt(group2, 16).toString(16));
-        if (groups.length !== this.groups) {
+        groups2 = groups2.map((group2) => parseInt(group2, 16).toString(16));
+        if (groups2.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
-        return groups;
+        return groups2;
       }
       /**
        * Returns the canonical (fully expanded) form of the address: all 8 groups,
@@ -1724,11 +1724,11 @@ var require_ipv6 = __commonJS({
         const hex = BigInt(`0b${binary.slice(96, 128).join("")}`).toString(16).padStart(8, "0");
         if (this.subnetMask >= 96) {
           const v4Mask = this.subnetMask - 96;
-          const groups = [];
+          const groups2 = [];
           for (let i = 0; i < 8; i += 2) {
-            groups.push(parseInt(hex.slice(i, i + 2), 16));
+            groups2.push(parseInt(hex.slice(i, i + 2), 16));
           }
-          return new ipv4_1.Address4(`${groups.join(".")}/${v4Mask}`);
+          return new ipv4_1.Address4(`${groups2.join(".")}/${v4Mask}`);
         }
         return ipv4_1.Address4.fromHex(hex);
       }
@@ -1844,11 +1844,11 @@ var require_ipv6 = __commonJS({
           ].join("");
         }
         const hex = BigInt(`0b${bits}`).toString(16).padStart(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < 8; i++) {
-          groups.push(hex.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups.join(":"));
+        return new _Address6(groups2.join(":"));
       }
       /**
        * Extract the embedded IPv4 address from a NAT64 IPv6 address using the
@@ -2448,17 +2448,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2469,13 +2469,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2496,17 +2496,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2517,13 +2517,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2550,23 +2550,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2645,8 +2645,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -2674,7 +2674,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -2783,9 +2783,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -2831,7 +2831,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj3, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2871,7 +2871,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj3, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3178,10 +3178,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3200,7 +3200,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3230,11 +3230,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3248,8 +3248,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3263,8 +3263,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3282,8 +3282,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3293,8 +3293,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3338,14 +3338,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3362,14 +3362,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3386,12 +3386,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -3403,12 +3403,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3423,39 +3423,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3807,10 +3807,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj3;
       if (identity.isScalar(item)) {
-        obj2 = item.value;
-        let match = tags.filter((t) => t.identify?.(obj2));
+        obj3 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj3));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -3818,12 +3818,12 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj3 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj3 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj3?.constructor?.name ?? (obj3 === null ? "null" : typeof obj3);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -4378,23 +4378,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value = replacer.call(obj3, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
+        if (obj3 instanceof Map) {
+          for (const [key, value] of obj3)
             add(key, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add(key, obj2[key]);
+        } else if (obj3 && typeof obj3 === "object") {
+          for (const key of Object.keys(obj3))
+            add(key, obj3[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4504,7 +4504,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLMap.YAMLMap.from(schema, obj3, ctx)
     };
     exports.map = map;
   }
@@ -4600,15 +4600,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj3 && Symbol.iterator in Object(obj3)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj3) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key = obj3 instanceof Set ? it : String(i++);
+              it = replacer.call(obj3, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4642,7 +4642,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLSeq.YAMLSeq.from(schema, obj3, ctx)
     };
     exports.seq = seq;
   }
@@ -5809,9 +5809,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5822,11 +5822,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -5886,14 +5886,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5908,10 +5908,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5922,10 +5922,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5942,13 +5942,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -6045,9 +6045,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -6687,8 +6687,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -7909,9 +7909,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7920,23 +7920,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7947,10 +7947,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -8685,15 +8685,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list5, type) {
+      for (let i = 0; i < list5.length; ++i)
+        if (list5[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list5) {
+      for (let i = 0; i < list5.length; ++i) {
+        switch (list5[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9252,14 +9252,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs9, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9387,13 +9387,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9568,7 +9568,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments6(source, options = {}) {
+    function parseAllDocuments8(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9643,7 +9643,7 @@ var require_public_api = __commonJS({
       return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments6;
+    exports.parseAllDocuments = parseAllDocuments8;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
@@ -9814,16 +9814,16 @@ function compareDiagnostics(a, b) {
 
 // src/load/admin-ties.ts
 function priorityTies(policies) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const p of policies) {
     if (p.priority === null) continue;
     const key = `${p.tier}/${p.priority}`;
-    const g = groups.get(key);
+    const g = groups2.get(key);
     if (g) g.push(p);
-    else groups.set(key, [p]);
+    else groups2.set(key, [p]);
   }
   const out = [];
-  for (const group2 of groups.values()) {
+  for (const group2 of groups2.values()) {
     const sorted = [...group2].sort(adminOrder);
     for (let j = 1; j < sorted.length; j++) {
       const later = sorted[j];
@@ -10035,8 +10035,8 @@ var PortSet = class _PortSet {
   static range(from, to) {
     return _PortSet.of(normalize([[from, to]]));
   }
-  static named(name) {
-    return _PortSet.of(EMPTY, [name]);
+  static named(name2) {
+    return _PortSet.of(EMPTY, [name2]);
   }
   get isEmpty() {
     return this.ranges.length === 0 && this.names.length === 0;
@@ -10233,30 +10233,30 @@ var FAMILY_BITS = { v4: 32, v6: 128 };
 function familyMax(f) {
   return (1n << BigInt(FAMILY_BITS[f])) - 1n;
 }
-function parseAddress(text) {
-  const family = text.includes(":") ? "v6" : "v4";
-  const value = family === "v4" ? parseV4(text) : parseV6(text);
+function parseAddress(text2) {
+  const family = text2.includes(":") ? "v6" : "v4";
+  const value = family === "v4" ? parseV4(text2) : parseV6(text2);
   return value === void 0 ? void 0 : { family, value };
 }
 var V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-function parseV4(text) {
-  const parts = text.split(".");
+function parseV4(text2) {
+  const parts = text2.split(".");
   if (parts.length !== 4 || !parts.every((p) => V4_OCTET.test(p))) return void 0;
   return parts.reduce((acc, p) => acc << 8n | BigInt(Number(p)), 0n);
 }
-function parseV6(text) {
-  if (text.includes("%") || !import_ip_address.Address6.isValid(text)) return void 0;
+function parseV6(text2) {
+  if (text2.includes("%") || !import_ip_address.Address6.isValid(text2)) return void 0;
   try {
-    return new import_ip_address.Address6(text).bigInt();
+    return new import_ip_address.Address6(text2).bigInt();
   } catch {
     return void 0;
   }
 }
-function parseCidr(text) {
-  const slash = text.indexOf("/");
+function parseCidr(text2) {
+  const slash = text2.indexOf("/");
   if (slash < 0) return { ok: false, reason: "is not in CIDR notation (address/prefix, e.g. 10.0.0.0/8)" };
-  const addr = text.slice(0, slash);
-  const prefixText = text.slice(slash + 1);
+  const addr = text2.slice(0, slash);
+  const prefixText = text2.slice(slash + 1);
   const family = addr.includes(":") ? "v6" : "v4";
   const value = family === "v4" ? parseV4(addr) : parseV6(addr);
   if (value === void 0) return { ok: false, reason: `has an invalid IP${family === "v4" ? "v4" : "v6"} address "${addr}"` };
@@ -10348,13 +10348,13 @@ var LimitError = class extends Error {
 function checkLimit(limits, limit, actual, where) {
   if (actual > limits[limit]) throw new LimitError(limit, actual, limits[limit], where);
 }
-function parseLimit(limit, text) {
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text);
+function parseLimit(limit, text2) {
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i.exec(text2);
   const unit = m?.[2]?.toUpperCase()[0];
   const value = m ? Number(m[1]) * (unit === "K" ? 1024 : unit === "M" ? MiB : unit === "G" ? 1024 * MiB : 1) : NaN;
   if (!m || unit !== void 0 && limit !== "bytes" || !Number.isSafeInteger(value) || value < 1) {
     const o = LIMIT_OPTIONS[limit];
-    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text}"` };
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be a positive whole number${limit === "bytes" ? " of bytes, or with KiB, MiB or GiB" : ""}, not "${text2}"` };
   }
   return { ok: true, value };
 }
@@ -10475,8 +10475,8 @@ function smallestEnclosing(family, lo, hi) {
 }
 
 // src/reach/universe.ts
-function namedPortKey(name, protocol) {
-  return `${name}/${protocol}`;
+function namedPortKey(name2, protocol) {
+  return `${name2}/${protocol}`;
 }
 function buildUniverse(sides, options = {}) {
   const exempt = (options.hostNetwork ?? "exempt") === "exempt";
@@ -10722,13 +10722,13 @@ function tierSaid(rules3, ruleIds) {
 var ListNames = class {
   byText = /* @__PURE__ */ new Map();
   byList = /* @__PURE__ */ new WeakMap();
-  of(list3) {
-    let id = this.byList.get(list3);
+  of(list5) {
+    let id = this.byList.get(list5);
     if (id === void 0) {
-      const text = list3.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
-      id = this.byText.get(text);
-      if (id === void 0) this.byText.set(text, id = this.byText.size);
-      this.byList.set(list3, id);
+      const text2 = list5.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
+      id = this.byText.get(text2);
+      if (id === void 0) this.byText.set(text2, id = this.byText.size);
+      this.byList.set(list5, id);
     }
     return id;
   }
@@ -10797,16 +10797,16 @@ var PeerNodes = class {
     this.universe = universe;
     const P = universe.podClasses.length;
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
-    const groups = /* @__PURE__ */ new Map();
+    const groups2 = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
-      let list3 = this.byNamespace.get(c.namespace);
-      if (!list3) this.byNamespace.set(c.namespace, list3 = []);
-      list3.push(i);
+      let list5 = this.byNamespace.get(c.namespace);
+      if (!list5) this.byNamespace.set(c.namespace, list5 = []);
+      list5.push(i);
       const key = JSON.stringify([c.namespace, c.nsLabels]);
-      let g = groups.get(key);
+      let g = groups2.get(key);
       if (!g) {
-        groups.set(key, g = []);
+        groups2.set(key, g = []);
         this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
       }
       g.push(i);
@@ -10940,9 +10940,9 @@ var RuleIds = class {
    * A short name for a list of rule ids (their text): signatures made of these stay short, so
    * comparing and hashing them costs little however many rules govern a class.
    */
-  listId(text) {
-    let id = this.lists.get(text);
-    if (id === void 0) this.lists.set(text, id = this.lists.size);
+  listId(text2) {
+    let id = this.lists.get(text2);
+    if (id === void 0) this.lists.set(text2, id = this.lists.size);
     return id;
   }
   byText(key) {
@@ -11027,6 +11027,24 @@ var Shared = class {
 };
 
 // src/reach/evaluate.ts
+var TupleIds = class {
+  root = /* @__PURE__ */ new Map();
+  next = 0;
+  id(a, b, c, d, e) {
+    const m1 = step(this.root, a);
+    const m2 = step(m1, b);
+    const m3 = step(m2, c);
+    const m4 = step(m3, d);
+    let n = m4.get(e);
+    if (n === void 0) m4.set(e, n = this.next++);
+    return n;
+  }
+};
+function step(m, k) {
+  let next = m.get(k);
+  if (next === void 0) m.set(k, next = /* @__PURE__ */ new Map());
+  return next;
+}
 function evaluate(universe, side2, shared = new Shared()) {
   const P = universe.podClasses.length;
   const size = P + universe.externals.length;
@@ -11052,9 +11070,9 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
   }
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
-  const portsKey = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
+  const portsKey2 = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
   const signatures = { ingress: new Array(P), egress: new Array(P) };
-  const signature = (cls, dir) => {
+  const signature2 = (cls, dir) => {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
       const parts = [];
@@ -11067,7 +11085,7 @@ function evaluate(universe, side2, shared = new Shared()) {
         parts.push(`${tier}:${tierSaid(tierRules2, ruleIds)}`);
         named ||= dir === "ingress" && anyNamed(tierRules2);
       }
-      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey(cls) : ""}`;
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey2(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -11077,7 +11095,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const row = (cls, dir) => {
     let r = rowOf[dir][cls];
     if (r === void 0) {
-      const sig = signature(cls, dir);
+      const sig = signature2(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
         r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
@@ -11099,7 +11117,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const walks = shared.walks(universe);
   const tierWalk = (cls, dir, rules3) => {
     const named = dir === "ingress" && anyNamed(rules3);
-    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey(cls) : ""}`;
+    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}`;
     let w = walks.get(key);
     if (w === void 0) walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
     return w;
@@ -11130,7 +11148,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       for (const d of targets) {
         let ports = plain2;
         if (!ports) {
-          const k = portsKey(d);
+          const k = portsKey2(d);
           ports = perPorts.get(k);
           if (!ports) perPorts.set(k, ports = rulePorts(r.rule, portNamesOf(d)));
         }
@@ -11160,11 +11178,59 @@ function evaluate(universe, side2, shared = new Shared()) {
   const governedBy = (cls, dir) => {
     let key = governed[dir][cls];
     if (key === void 0) {
-      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey2(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
   };
+  const texts = /* @__PURE__ */ new Map();
+  const textId = (t) => {
+    let n = texts.get(t);
+    if (n === void 0) texts.set(t, n = texts.size);
+    return n;
+  };
+  const governedIds = { ingress: new Int32Array(P).fill(-1), egress: new Int32Array(P).fill(-1) };
+  const governedId = (cls, dir) => {
+    let n = governedIds[dir][cls];
+    if (n < 0) governedIds[dir][cls] = n = textId(governedBy(cls, dir));
+    return n;
+  };
+  const portsIds = new Int32Array(size).fill(-1);
+  const portsId = (node) => {
+    let n = portsIds[node];
+    if (n < 0) portsIds[node] = n = textId(portsKey2(node));
+    return n;
+  };
+  const listMatches = /* @__PURE__ */ new WeakMap();
+  const listMatch = (rules3, nodesOf) => {
+    if (rules3.length === 0) return null;
+    let m = listMatches.get(rules3);
+    if (m === void 0) {
+      const hits = /* @__PURE__ */ new Map();
+      rules3.forEach((r, j) => {
+        for (const node of nodesOf(r)) {
+          let bits = hits.get(node);
+          if (bits === void 0) hits.set(node, bits = new Uint8Array(rules3.length));
+          bits[j] = 1;
+        }
+      });
+      const byPeer = /* @__PURE__ */ new Map();
+      for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
+      m = { none: textId("0".repeat(rules3.length)), byPeer };
+      listMatches.set(rules3, m);
+    }
+    return m;
+  };
+  const subjectKeys = { ingress: new Array(P), egress: new Array(P) };
+  const subjectKeysOf = (subject, dir) => {
+    let k = subjectKeys[dir][subject];
+    if (k === void 0) {
+      const lists = [listMatch(applied[dir][subject], npNodes), listMatch(adminRules(subject, dir), adminNodes), listMatch(baselineRules(subject, dir), adminNodes)];
+      subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: /* @__PURE__ */ new Map() };
+    }
+    return k;
+  };
+  const keyIds = { ingress: new TupleIds(), egress: new TupleIds() };
   const matchingRules = (src, dst, dir) => {
     const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
@@ -11179,7 +11245,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       return interner.intersect(out, inn);
     },
     row,
-    signature,
+    signature: signature2,
     governing(cls, dir) {
       const admin = adminRules(cls, dir);
       const baseline = baselineRules(cls, dir);
@@ -11193,7 +11259,23 @@ function evaluate(universe, side2, shared = new Shared()) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-";
       const bits = `${matching(applied[dir][subject], peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
-      return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
+      return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey2(dst) : ""}`;
+    },
+    explanationId(src, dst, dir) {
+      const subject = dir === "ingress" ? dst : src;
+      const peer2 = dir === "ingress" ? src : dst;
+      if (subject >= P) return -1;
+      const k = subjectKeysOf(subject, dir);
+      const ports = dir === "egress" ? portsId(dst) : -1;
+      const [np, admin, baseline] = k.lists;
+      const named = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2);
+      if (!named) {
+        let n = k.plain.get(ports);
+        if (n === void 0) k.plain.set(ports, n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports));
+        return n;
+      }
+      const bits = (m) => m === null ? -1 : m.byPeer.get(peer2) ?? m.none;
+      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports);
     },
     decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
@@ -11352,7 +11434,20 @@ function diffSides(base2, head, options = {}) {
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
   const explained = /* @__PURE__ */ new Map();
-  const pairKey = (r, src, dst) => src === void 0 || dst === void 0 ? "none" : `${r.explanationKey(src, dst, "egress")}/${r.explanationKey(src, dst, "ingress")}`;
+  const keys2 = new TupleIds();
+  const connPairs = new TupleIds();
+  const connTexts = /* @__PURE__ */ new Map();
+  const connIds = /* @__PURE__ */ new Map();
+  const connId = (c) => {
+    let n = connIds.get(c);
+    if (n === void 0) {
+      const text2 = c.toString();
+      n = connTexts.get(text2);
+      if (n === void 0) connTexts.set(text2, n = connTexts.size);
+      connIds.set(c, n);
+    }
+    return n;
+  };
   const outcome2 = (bs, bd, hs, hd) => {
     const bConn = bs === void 0 || bd === void 0 ? ConnSet.NONE : rb.conn(bs, bd);
     const hConn = hs === void 0 || hd === void 0 ? ConnSet.NONE : rh.conn(hs, hd);
@@ -11363,19 +11458,24 @@ function diffSides(base2, head, options = {}) {
       return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
     };
     if (options.exhaustive) return explain1();
-    const key = `${bConn.toString()}|${hConn.toString()}|${pairKey(rb, bs, bd)}|${pairKey(rh, hs, hd)}`;
+    const none = bs === void 0 || bd === void 0;
+    const key = keys2.id(
+      connPairs.id(connId(bConn), connId(hConn), 0, 0, 0),
+      none ? -2 : rb.explanationId(bs, bd, "egress"),
+      none ? -2 : rb.explanationId(bs, bd, "ingress"),
+      hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "egress"),
+      hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "ingress")
+    );
     let o = explained.get(key);
     if (o === void 0) explained.set(key, o = explain1());
     return o;
   };
   const changes = [];
-  const record = (src, dst, o) => {
+  const record = (src, dst, o, endpoint) => {
     const type = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
-    const missingBase = (e) => e.type !== "external" && !inBase.has(e.id);
-    const missingHead = (e) => e.type !== "external" && !inHead.has(e.id);
-    const endpoint = missingBase(src) || missingBase(dst) ? "added" : missingHead(src) || missingHead(dst) ? "removed" : null;
     changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why });
   };
+  const endpointChange = (...gs) => gs.some((g) => g.b === void 0) ? "added" : gs.some((g) => g.h === void 0) ? "removed" : null;
   const byKey = /* @__PURE__ */ new Map();
   for (const ep of podList) {
     const b = inBase.get(ep.id);
@@ -11385,51 +11485,53 @@ function diffSides(base2, head, options = {}) {
     if (!g) byKey.set(key, g = { b, h, members: [] });
     g.members.push(ep);
   }
-  const groups = [...byKey.values()];
-  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
+  const groups2 = [...byKey.values()];
+  const pairs = options.exhaustive ? allPairs(groups2.length) : touchedPairs(groups2, rb, rh, P);
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);
-  for (let a = 0; a < groups.length; a++) {
-    const ga = groups[a];
+  for (let a = 0; a < groups2.length; a++) {
+    const ga = groups2[a];
     for (const b of pairs.groups[a] ?? []) {
-      const gb = groups[b];
+      const gb = groups2[b];
       const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
-      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o);
+      const endpoint = endpointChange(ga, gb);
+      for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") record(x, y, o, endpoint);
     }
+    const own = endpointChange(ga);
     const out = pairs.externalsOut[a];
     if (out) {
       const outs = new MergedExternals();
       for (const e of out) outs.add(e, outcome2(ga.b, P + e, ga.h, P + e));
-      for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o);
+      for (const [ext, o] of outs.merged(universe.externals, merged)) for (const x of ga.members) record(x, ext, o, own);
     }
     const inn = pairs.externalsIn[a];
     if (inn) {
       const ins = new MergedExternals();
       for (const e of inn) ins.add(e, outcome2(P + e, ga.b, P + e, ga.h));
-      for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o);
+      for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o, own);
     }
   }
-  changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes };
+  const sorted = sortByIds(changes, [...podList, ...merged.values()]);
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted };
   function allPairs(n) {
     const every = Array.from({ length: n }, (_, i) => i);
     const externals = universe.externals.map((_, i) => i);
     return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
   }
 }
-function touchedPairs(groups, rb, rh, P) {
+function touchedPairs(groups2, rb, rh, P) {
   const E = rb.size - P;
-  const n = groups.length;
+  const n = groups2.length;
   const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extOut = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extIn = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const stayed = /* @__PURE__ */ new Map();
-  groups.forEach((g, i) => {
+  groups2.forEach((g, i) => {
     if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
   });
-  const moved = groups.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
-  const everyGroup = groups.map((_, i) => i);
+  const moved = groups2.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
+  const everyGroup = groups2.map((_, i) => i);
   const everyExternal = Array.from({ length: E }, (_, i) => i);
   for (const a of moved) {
     for (const b of everyGroup) {
@@ -11466,8 +11568,8 @@ var MergedExternals = class {
   byOutcome = /* @__PURE__ */ new Map();
   add(e, o) {
     if (!o) return;
-    const list3 = this.byOutcome.get(o);
-    if (list3) list3.push(e);
+    const list5 = this.byOutcome.get(o);
+    if (list5) list5.push(e);
     else this.byOutcome.set(o, [e]);
   }
   /**
@@ -11494,6 +11596,26 @@ var MergedExternals = class {
     });
   }
 };
+function sortByIds(changes, endpoints) {
+  const ids = [...new Set(endpoints.map((e) => e.id))].sort(cmp);
+  const rankOfId = new Map(ids.map((id, i) => [id, i]));
+  const rank = new Map(endpoints.map((e) => [e, rankOfId.get(e.id)]));
+  const n = changes.length;
+  const R = ids.length;
+  const keys2 = new Float64Array(n);
+  let exact = R * R * n < 2 ** 53;
+  for (let i = 0; i < n && exact; i++) {
+    const s = rank.get(changes[i].src);
+    const d = rank.get(changes[i].dst);
+    if (s === void 0 || d === void 0) exact = false;
+    else keys2[i] = (s * R + d) * n + i;
+  }
+  if (!exact) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  keys2.sort();
+  const out = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = changes[keys2[k] % n];
+  return out;
+}
 function byAddress(x, y) {
   const a = x.ranges[0];
   const b = y.ranges[0];
@@ -11604,16 +11726,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path12, added, removed, oldPosInc, options) {
-    const last = path12.lastComponent;
+  addToPath(path17, added, removed, oldPosInc, options) {
+    const last = path17.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path12.oldPos + oldPosInc,
+        oldPos: path17.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path12.oldPos + oldPosInc,
+        oldPos: path17.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -12002,9 +12124,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -12017,9 +12139,9 @@ function splitLines(text) {
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/load/checker.ts
-function formatPath(path12) {
+function formatPath(path17) {
   let out = "";
-  for (const p of path12) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
+  for (const p of path17) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
   return out;
 }
 function isPlainObject(v) {
@@ -12037,23 +12159,23 @@ var Checker = class {
   get hasErrors() {
     return this.errorCount > 0;
   }
-  report(severity, path12, message) {
+  report(severity, path17, message) {
     if (severity === "error") this.errorCount++;
-    const where = path12.length > 0 ? `${formatPath(path12)}: ` : "";
-    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path12), `${this.subject}: ${where}${message}`));
+    const where = path17.length > 0 ? `${formatPath(path17)}: ` : "";
+    this.diagnostics.push(diagnostic(severity, this.object.file, this.object.locate(path17), `${this.subject}: ${where}${message}`));
   }
-  error(path12, message) {
-    this.report("error", path12, message);
+  error(path17, message) {
+    this.report("error", path17, message);
   }
-  warning(path12, message) {
-    this.report("warning", path12, message);
+  warning(path17, message) {
+    this.report("warning", path17, message);
   }
-  note(path12, message) {
-    this.report("note", path12, message);
+  note(path17, message) {
+    this.report("note", path17, message);
   }
-  get(path12) {
+  get(path17) {
     let cur = this.object.body;
-    for (const p of path12) {
+    for (const p of path17) {
       if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
       else cur = isPlainObject(cur) ? cur[p] : void 0;
       if (cur === void 0) return void 0;
@@ -12061,39 +12183,39 @@ var Checker = class {
     return cur;
   }
   /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path12) {
-    const v = this.get(path12);
+  isUnset(path17) {
+    const v = this.get(path17);
     return v === void 0 || v === null;
   }
   /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path12) {
-    const v = this.get(path12);
+  map(path17) {
+    const v = this.get(path17);
     if (v === void 0 || v === null) return void 0;
     if (isPlainObject(v)) return v;
-    this.error(path12, `must be a mapping (object), not ${describe(v)}`);
+    this.error(path17, `must be a mapping (object), not ${describe(v)}`);
     return void 0;
   }
-  list(path12) {
-    const v = this.get(path12);
+  list(path17) {
+    const v = this.get(path17);
     if (v === void 0 || v === null) return void 0;
     if (Array.isArray(v)) return v;
-    this.error(path12, `must be a list, not ${describe(v)}`);
+    this.error(path17, `must be a list, not ${describe(v)}`);
     return void 0;
   }
-  string(path12) {
-    const v = this.get(path12);
+  string(path17) {
+    const v = this.get(path17);
     if (v === void 0 || v === null) return void 0;
     if (typeof v === "string") return v;
-    this.error(path12, `must be a string, not ${describe(v)}`);
+    this.error(path17, `must be a string, not ${describe(v)}`);
     return void 0;
   }
   /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
-  knownKeys(path12, known) {
-    const m = this.get(path12);
+  knownKeys(path17, known) {
+    const m = this.get(path17);
     if (!isPlainObject(m)) return;
     for (const k of Object.keys(m)) {
       if (!known.includes(k)) {
-        this.warning([...path12, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
+        this.warning([...path17, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
       }
     }
   }
@@ -12138,10 +12260,10 @@ function textPatch(b, h) {
   const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
   return patch.split("\n").slice(1).join("\n");
 }
-function authoredYaml(obj2) {
-  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
-  const kept = { apiVersion: obj2.apiVersion, kind: obj2.kind, metadata: authoredMeta(meta) };
-  if (obj2.body["spec"] !== void 0) kept["spec"] = obj2.body["spec"];
+function authoredYaml(obj3) {
+  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const kept = { apiVersion: obj3.apiVersion, kind: obj3.kind, metadata: authoredMeta(meta) };
+  if (obj3.body["spec"] !== void 0) kept["spec"] = obj3.body["spec"];
   return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
 }
 function authoredMeta(meta) {
@@ -12149,9 +12271,9 @@ function authoredMeta(meta) {
   for (const k of ["name", "namespace", "labels"]) if (meta[k] !== void 0) out[k] = meta[k];
   return out;
 }
-function normalized(obj2) {
-  const meta = isPlainObject(obj2.body["metadata"]) ? obj2.body["metadata"] : {};
-  const spec = isPlainObject(obj2.body["spec"]) ? { ...obj2.body["spec"] } : {};
+function normalized(obj3) {
+  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const spec = isPlainObject(obj3.body["spec"]) ? { ...obj3.body["spec"] } : {};
   const dropEmpty = (k) => {
     const v = spec[k];
     if (v === null || Array.isArray(v) && v.length === 0) delete spec[k];
@@ -12172,9 +12294,9 @@ function normalized(obj2) {
   dropEmpty("ingress");
   dropEmpty("egress");
   const kept = {
-    apiVersion: obj2.apiVersion,
-    kind: obj2.kind,
-    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj2.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
+    apiVersion: obj3.apiVersion,
+    kind: obj3.kind,
+    metadata: { name: meta["name"], namespace: meta["namespace"] ?? obj3.defaultNamespace, ...isPlainObject(meta["labels"]) ? { labels: meta["labels"] } : {} },
     spec
   };
   return JSON.stringify(sortKeys(kept));
@@ -12214,9 +12336,9 @@ function workloadChanges(changes, universe, baseIds, headIds) {
     const conn = (c) => change === "added" ? c.head : c.base;
     const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
     const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
-    const openness = (list3, peer2) => {
-      if (list3.length === 0) return "none";
-      const full = list3.filter((c) => conn(c).isAll).map(peer2);
+    const openness = (list5, peer2) => {
+      if (list5.length === 0) return "none";
+      const full = list5.filter((c) => conn(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
@@ -12250,28 +12372,28 @@ var KINDS = {
   "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA }
 };
 var group = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-function unanalyzedReason(obj2) {
-  const known = KINDS[group(obj2.apiVersion)]?.[obj2.kind];
+function unanalyzedReason(obj3) {
+  const known = KINDS[group(obj3.apiVersion)]?.[obj3.kind];
   if (known !== void 0) return known;
-  if (obj2.kind === "NetworkPolicy") return `apiVersion ${obj2.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  if (obj3.kind === "NetworkPolicy") return `apiVersion ${obj3.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
   return void 0;
 }
-function unanalyzedPolicy(obj2) {
-  const why = unanalyzedReason(obj2);
+function unanalyzedPolicy(obj3) {
+  const why = unanalyzedReason(obj3);
   if (why === void 0) return void 0;
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${obj2.kind} (${obj2.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+  return diagnostic("warning", obj3.file, obj3.locate([]), `${obj3.kind} (${obj3.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
 }
 
 // src/diff/unanalyzed-changes.ts
 function identify(objects) {
   const out = /* @__PURE__ */ new Map();
-  for (const obj2 of objects) {
-    const meta = obj2.body["metadata"] ?? {};
-    const name = typeof meta["name"] === "string" ? meta["name"] : typeof meta["generateName"] === "string" ? `${meta["generateName"]}*` : "(unnamed)";
+  for (const obj3 of objects) {
+    const meta = obj3.body["metadata"] ?? {};
+    const name2 = typeof meta["name"] === "string" ? meta["name"] : typeof meta["generateName"] === "string" ? `${meta["generateName"]}*` : "(unnamed)";
     const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : void 0;
-    const group2 = obj2.apiVersion.includes("/") ? obj2.apiVersion.slice(0, obj2.apiVersion.indexOf("/")) : "";
-    const key = `${group2}\0${obj2.kind}\0${namespace ?? obj2.defaultNamespace}\0${name}`;
-    out.set(key, { key, obj: obj2, namespace, name });
+    const group2 = obj3.apiVersion.includes("/") ? obj3.apiVersion.slice(0, obj3.apiVersion.indexOf("/")) : "";
+    const key = `${group2}\0${obj3.kind}\0${namespace ?? obj3.defaultNamespace}\0${name2}`;
+    out.set(key, { key, obj: obj3, namespace, name: name2 });
   }
   return out;
 }
@@ -12310,16 +12432,16 @@ function unanalyzedChanges(base2, head) {
 var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
 var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
-function parseFailOn(text) {
-  const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+function parseFailOn(text2) {
+  const items = text2.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) return { ok: true, value: [...DEFAULT_FAIL_ON] };
   const bad = items.filter((i) => !GATE_RULES.includes(i));
   if (bad.length > 0) return { ok: false, error: `fail-on: unknown rule ${bad.map((b) => `"${b}"`).join(", ")}; use a comma list of ${GATE_RULES.join(", ")}` };
   return { ok: true, value: [...new Set(items)] };
 }
-function parseSensitivePorts(text) {
+function parseSensitivePorts(text2) {
   let ports = PortSet.EMPTY;
-  for (const item of text.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+  for (const item of text2.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(item);
     const from = m ? Number(m[1]) : NaN;
     const to = m?.[2] !== void 0 ? Number(m[2]) : from;
@@ -12340,7 +12462,7 @@ function defaultGateConfig() {
 var NOTHING = { objects: [], files: [] };
 function evaluateGate(changes, exposures, config, unanalyzed = NOTHING) {
   const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
-  const notAnalyzed = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
+  const notAnalyzed2 = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
   const violations = [];
   for (const c of exposures) {
     if (c.opened.isEmpty) continue;
@@ -12358,8 +12480,8 @@ function evaluateGate(changes, exposures, config, unanalyzed = NOTHING) {
       if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
     }
   }
-  const missed = notAnalyzed.objects.length + notAnalyzed.files.length;
-  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed };
+  const missed = notAnalyzed2.objects.length + notAnalyzed2.files.length;
+  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2 };
 }
 function offending(rule, c, config) {
   switch (rule) {
@@ -12457,8 +12579,8 @@ function matches(selector, labels2) {
 }
 function targetPortOn(port3, workload) {
   if (port3.targetPort.kind === "number") return port3.targetPort.port;
-  const name = port3.targetPort.name;
-  return workload.ports.find((p) => p.name === name && p.protocol === port3.protocol)?.port;
+  const name2 = port3.targetPort.name;
+  return workload.ports.find((p) => p.name === name2 && p.protocol === port3.protocol)?.port;
 }
 function reachedPorts(backend2, target2) {
   const p = backend2.port;
@@ -12557,8 +12679,8 @@ var CNP = {
   podsNeedNamespaceSelector: false,
   namedPortMixMessage: ANP_MIX
 };
-function adminDialect(obj2) {
-  for (const d of [ANP, BANP, CNP]) if (obj2.kind === d.kind && obj2.apiVersion === d.apiVersion) return d;
+function adminDialect(obj3) {
+  for (const d of [ANP, BANP, CNP]) if (obj3.kind === d.kind && obj3.apiVersion === d.apiVersion) return d;
   return void 0;
 }
 var MAX_NETWORKS = 25;
@@ -12586,18 +12708,18 @@ var RULE_TEXT = {
 function quoted(value) {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
 }
-function objectMeta(obj2, metaKind = "namespaced") {
+function objectMeta(obj3, metaKind = "namespaced") {
   const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
   const problems = [];
-  const meta = obj2.body["metadata"];
-  const fallback = obj2.defaultNamespace;
+  const meta = obj3.body["metadata"];
+  const fallback = obj3.defaultNamespace;
   if (!isPlainObject(meta)) {
     problems.push({ path: ["metadata"], message: "is required, with a name" });
     return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
   }
   const rawName = meta["name"];
   const rawNs = meta["namespace"];
-  let name;
+  let name2;
   let namespace = fallback;
   let nameShown = "(unnamed)";
   let nsShown = fallback;
@@ -12607,7 +12729,7 @@ function objectMeta(obj2, metaKind = "namespaced") {
     nameShown = quoted(rawName);
     problems.push({ path: ["metadata", "name"], message: `${nameShown} is invalid: it must be ${RULE_TEXT[nameRule]}` });
   } else {
-    name = nameShown = rawName;
+    name2 = nameShown = rawName;
   }
   if (metaKind === "namespaced" && rawNs !== void 0 && rawNs !== null) {
     if (typeof rawNs !== "string" || rawNs === "") {
@@ -12621,7 +12743,7 @@ function objectMeta(obj2, metaKind = "namespaced") {
     }
   }
   return {
-    name: problems.length === 0 ? name : void 0,
+    name: problems.length === 0 ? name2 : void 0,
     namespace,
     labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
     problems,
@@ -12650,22 +12772,22 @@ function exactlyOne(c, d, at3, keys2, what) {
   return set[0];
 }
 function listBounds(c, d, at3, min, max) {
-  const list3 = c.list(at3);
-  if (list3 === void 0) return void 0;
-  if (list3.length < min) {
+  const list5 = c.list(at3);
+  if (list5 === void 0) return void 0;
+  if (list5.length < min) {
     c.error(at3, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
     return void 0;
   }
-  if (list3.length > max) {
-    c.error(at3, `has ${list3.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list3.length}: must have at most ${max} items`));
+  if (list5.length > max) {
+    c.error(at3, `has ${list5.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list5.length}: must have at most ${max} items`));
     return void 0;
   }
-  return list3;
+  return list5;
 }
-function stringSet(c, d, at3, list3) {
+function stringSet(c, d, at3, list5) {
   const seen = /* @__PURE__ */ new Set();
   let ok = true;
-  list3.forEach((_, i) => {
+  list5.forEach((_, i) => {
     const s = c.string([...at3, i]);
     if (s === void 0) {
       if (c.isUnset([...at3, i])) c.error([...at3, i], "must be a string, not null" + rejects(d, "must be of type string"));
@@ -12684,15 +12806,15 @@ var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-
 function labelKeyProblem(key) {
   const parts = key.split("/");
   if (parts.length > 2) return `label key "${key}" has more than one "/"`;
-  const name = parts.length === 2 ? parts[1] : parts[0];
+  const name2 = parts.length === 2 ? parts[1] : parts[0];
   if (parts.length === 2) {
     const prefix = parts[0];
     if (prefix.length === 0) return `label key "${key}" has an empty prefix`;
     if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `label key prefix "${prefix}" must be a lower-case DNS subdomain`;
   }
-  if (name.length === 0) return `label key "${key}" has an empty name`;
-  if (name.length > 63) return `label key name "${name}" is longer than 63 characters`;
-  if (!NAME.test(name)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  if (name2.length === 0) return `label key "${key}" has an empty name`;
+  if (name2.length > 63) return `label key name "${name2}" is longer than 63 characters`;
+  if (!NAME.test(name2)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
   return void 0;
 }
 function labelValueProblem(value) {
@@ -12704,16 +12826,16 @@ function labelValueProblem(value) {
 
 // src/load/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path12) {
-  const m = c.map(path12);
-  if (m === void 0) return c.isUnset(path12) ? SELECT_ALL : void 0;
-  c.knownKeys(path12, ["matchLabels", "matchExpressions"]);
+function parseSelector(c, path17) {
+  const m = c.map(path17);
+  if (m === void 0) return c.isUnset(path17) ? SELECT_ALL : void 0;
+  c.knownKeys(path17, ["matchLabels", "matchExpressions"]);
   let ok = true;
   const reqs = [];
-  const labels2 = c.map([...path12, "matchLabels"]);
-  if (labels2 === void 0 && !c.isUnset([...path12, "matchLabels"])) ok = false;
+  const labels2 = c.map([...path17, "matchLabels"]);
+  if (labels2 === void 0 && !c.isUnset([...path17, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at3 = [...path12, "matchLabels", key];
+    const at3 = [...path17, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
       c.error(at3, keyProblem);
@@ -12731,10 +12853,10 @@ function parseSelector(c, path12) {
     }
     reqs.push({ key, op: "In", values: [value] });
   }
-  const exprs = c.list([...path12, "matchExpressions"]);
-  if (exprs === void 0 && !c.isUnset([...path12, "matchExpressions"])) ok = false;
+  const exprs = c.list([...path17, "matchExpressions"]);
+  if (exprs === void 0 && !c.isUnset([...path17, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at3 = [...path12, "matchExpressions", i];
+    const at3 = [...path17, "matchExpressions", i];
     const r = parseRequirement(c, at3);
     if (r) reqs.push(r);
     else ok = false;
@@ -12855,40 +12977,40 @@ function namespacedPods(c, d, at3) {
 }
 var V4_IN_V6 = /^::ffff:/i;
 function networks(c, d, at3) {
-  const list3 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const texts = list3 && stringSet(c, d, at3, list3);
+  const list5 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const texts = list5 && stringSet(c, d, at3, list5);
   if (texts === void 0) return void 0;
   const out = [];
   let ok = true;
-  texts.forEach((text) => {
-    const i = list3.indexOf(text);
+  texts.forEach((text2) => {
+    const i = list5.indexOf(text2);
     const where = [...at3, i];
-    if (text.length > MAX_CIDR_LENGTH) {
-      c.error(where, `${quoted(text)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
+    if (text2.length > MAX_CIDR_LENGTH) {
+      c.error(where, `${quoted(text2)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
       ok = false;
       return;
     }
-    const parsed = parseCidr(text);
-    if (!parsed.ok || V4_IN_V6.test(text.slice(0, text.indexOf("/")))) {
+    const parsed = parseCidr(text2);
+    if (!parsed.ok || V4_IN_V6.test(text2.slice(0, text2.indexOf("/")))) {
       const why = parsed.ok ? "is an IPv4-mapped IPv6 prefix (write the IPv4 CIDR)" : parsed.reason;
-      c.error(where, `${quoted(text)} ${why}` + rejects(d, `"Invalid CIDR format provided"`));
+      c.error(where, `${quoted(text2)} ${why}` + rejects(d, `"Invalid CIDR format provided"`));
       ok = false;
       return;
     }
-    if (parsed.hostBitsSet) c.warning(where, `${quoted(text)} has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    if (parsed.hostBitsSet) c.warning(where, `${quoted(text2)} has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
     out.push(parsed.cidr);
   });
   return ok ? out : void 0;
 }
 var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
 function domainNames(c, d, at3) {
-  const list3 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const names = list3 && stringSet(c, d, at3, list3);
+  const list5 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const names = list5 && stringSet(c, d, at3, list5);
   if (names === void 0) return void 0;
   let ok = true;
-  names.forEach((name) => {
-    if (!DOMAIN_NAME.test(name)) {
-      c.error([...at3, list3.indexOf(name)], `${quoted(name)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+  names.forEach((name2) => {
+    if (!DOMAIN_NAME.test(name2)) {
+      c.error([...at3, list5.indexOf(name2)], `${quoted(name2)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
       ok = false;
     }
   });
@@ -12899,12 +13021,12 @@ function domainNames(c, d, at3) {
 function readAdminPorts(c, d, rule) {
   const at3 = [...rule, d.portsKey];
   if (c.isUnset(at3)) return { ports: "any", named: false };
-  const list3 = listBounds(c, d, at3, 1, d.maxPorts);
-  if (list3 === void 0) return void 0;
+  const list5 = listBounds(c, d, at3, 1, d.maxPorts);
+  if (list5 === void 0) return void 0;
   const out = [];
   let named = false;
   let ok = true;
-  list3.forEach((_, i) => {
+  list5.forEach((_, i) => {
     const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at3, i]) : protocolV1alpha2(c, d, [...at3, i]);
     if (entry === void 0) ok = false;
     else {
@@ -12914,15 +13036,15 @@ function readAdminPorts(c, d, rule) {
   });
   return ok ? { ports: out, named } : void 0;
 }
-function namedPort(name) {
-  return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name } })), named: true };
+function namedPort(name2) {
+  return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name: name2 } })), named: true };
 }
 function portV1alpha1(c, d, at3) {
   const key = exactlyOne(c, d, at3, ["portNumber", "portRange", "namedPort"], "a port");
   if (key === void 0) return void 0;
   if (key === "namedPort") {
-    const name = c.string([...at3, key]);
-    return name === void 0 ? void 0 : namedPort(name);
+    const name2 = c.string([...at3, key]);
+    return name2 === void 0 ? void 0 : namedPort(name2);
   }
   const inner = [...at3, key];
   if (c.map(inner) === void 0) return void 0;
@@ -12946,19 +13068,19 @@ function portV1alpha1(c, d, at3) {
 }
 function protocolV1alpha1(c, at3) {
   if (c.isUnset(at3)) return "TCP";
-  const text = c.string(at3);
-  if (text === void 0) return void 0;
-  if (isProtocol(text)) return text;
-  const hint = isProtocol(text.toUpperCase()) ? ` (write ${text.toUpperCase()}: implementations compare it as written)` : "";
-  c.warning(at3, `protocol ${describe(text)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  const text2 = c.string(at3);
+  if (text2 === void 0) return void 0;
+  if (isProtocol(text2)) return text2;
+  const hint = isProtocol(text2.toUpperCase()) ? ` (write ${text2.toUpperCase()}: implementations compare it as written)` : "";
+  c.warning(at3, `protocol ${describe(text2)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
   return "unanalyzed";
 }
 function protocolV1alpha2(c, d, at3) {
   const key = exactlyOne(c, d, at3, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
   if (key === void 0) return void 0;
   if (key === "destinationNamedPort") {
-    const name = c.string([...at3, key]);
-    return name === void 0 ? void 0 : namedPort(name);
+    const name2 = c.string([...at3, key]);
+    return name2 === void 0 ? void 0 : namedPort(name2);
   }
   const protocol = key.toUpperCase();
   const proto = [...at3, key];
@@ -13007,38 +13129,38 @@ function portNumber(c, d, at3) {
 }
 
 // src/load/source-ref.ts
-function sourceRef(obj2, path12 = []) {
+function sourceRef(obj3, path17 = []) {
   let line;
   return {
-    file: obj2.file,
+    file: obj3.file,
     get line() {
-      return line ??= obj2.locate(path12).line;
+      return line ??= obj3.locate(path17).line;
     }
   };
 }
-function fieldRef(obj2, path12) {
+function fieldRef(obj3, path17) {
   let pos;
   return {
-    file: obj2.file,
+    file: obj3.file,
     get line() {
-      return (pos ??= obj2.locate(path12)).line;
+      return (pos ??= obj3.locate(path17)).line;
     },
     get column() {
-      return (pos ??= obj2.locate(path12)).column;
+      return (pos ??= obj3.locate(path17)).column;
     }
   };
 }
 
 // src/load/admin-policy.ts
-function isAdminPolicyObject(obj2) {
-  return adminDialect(obj2) !== void 0;
+function isAdminPolicyObject(obj3) {
+  return adminDialect(obj3) !== void 0;
 }
 var BANP_NAME = "default";
-function loadAdminPolicy(obj2) {
-  const d = adminDialect(obj2);
-  if (d === void 0) throw new Error(`not an admin-tier policy: ${obj2.apiVersion} ${obj2.kind}`);
-  const meta = objectMeta(obj2, "cluster-scoped");
-  const c = new Checker(obj2, `${d.kind} ${meta.nameShown}`);
+function loadAdminPolicy(obj3) {
+  const d = adminDialect(obj3);
+  if (d === void 0) throw new Error(`not an admin-tier policy: ${obj3.apiVersion} ${obj3.kind}`);
+  const meta = objectMeta(obj3, "cluster-scoped");
+  const c = new Checker(obj3, `${d.kind} ${meta.nameShown}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + rejects(d)));
   if (d.kind === "BaselineAdminNetworkPolicy" && meta.name !== void 0 && meta.name !== BANP_NAME) {
     c.error(["metadata", "name"], `is ${quoted(meta.name)}; a BaselineAdminNetworkPolicy must be named "default" (one per cluster)` + rejects(d, `"Only one baseline admin network policy with metadata.name=\\"default\\" can be created in the cluster"`));
@@ -13058,7 +13180,7 @@ function loadAdminPolicy(obj2) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
   return {
-    policy: { id: `${d.kind}/${meta.name}`, kind: d.kind, name: meta.name, tier, priority, subject, ingress, egress, source: sourceRef(obj2) },
+    policy: { id: `${d.kind}/${meta.name}`, kind: d.kind, name: meta.name, tier, priority, subject, ingress, egress, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
@@ -13093,11 +13215,11 @@ function readPriority(c, d) {
 function readRules(c, d, dir) {
   const at3 = ["spec", dir];
   if (c.isUnset(at3)) return [];
-  const list3 = listBounds(c, d, at3, 0, d.maxRules);
-  if (list3 === void 0) return void 0;
+  const list5 = listBounds(c, d, at3, 0, d.maxRules);
+  if (list5 === void 0) return void 0;
   const out = [];
   let ok = true;
-  list3.forEach((_, i) => {
+  list5.forEach((_, i) => {
     const r = readRule(c, d, dir, [...at3, i], i);
     if (r === void 0) ok = false;
     else out.push(r);
@@ -13111,20 +13233,20 @@ function readRule(c, d, dir, at3, index) {
   }
   const peerKey2 = dir === "ingress" ? "from" : "to";
   c.knownKeys(at3, ["name", "action", peerKey2, d.portsKey]);
-  const name = readRuleName(c, d, [...at3, "name"]);
+  const name2 = readRuleName(c, d, [...at3, "name"]);
   const action = readAction(c, d, at3);
   let peers;
   if (c.isUnset([...at3, peerKey2])) {
     c.error(at3, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
   } else {
-    const list3 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
-    if (list3 !== void 0) {
-      const read2 = list3.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
+    const list5 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
+    if (list5 !== void 0) {
+      const read2 = list5.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
       if (read2.every((p) => p !== void 0)) peers = read2;
     }
   }
   const ports = readAdminPorts(c, d, at3);
-  if (peers === void 0 || ports === void 0 || action === void 0 || name === void 0) return void 0;
+  if (peers === void 0 || ports === void 0 || action === void 0 || name2 === void 0) return void 0;
   const addresses2 = peers.filter((p) => p.kind !== "pods");
   if (ports.named && addresses2.length > 0) {
     c.error(at3, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
@@ -13136,7 +13258,7 @@ function readRule(c, d, dir, at3, index) {
     if (action !== "accept") c.warning([...at3, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
     else c.note([...at3, peerKey2, j, "domainNames"], how);
   }
-  return { direction: dir, index, name, action, peers, ports: ports.ports, source: sourceRef(c.object, at3) };
+  return { direction: dir, index, name: name2, action, peers, ports: ports.ports, source: sourceRef(c.object, at3) };
 }
 function readRuleName(c, d, at3) {
   if (c.isUnset(at3)) return null;
@@ -13152,7 +13274,7 @@ function readAction(c, d, rule) {
   const at3 = [...rule, "action"];
   const v = c.get(at3);
   const allowed = Object.keys(d.actions);
-  const list3 = allowed.map((a) => `"${a}"`).join(", ");
+  const list5 = allowed.map((a) => `"${a}"`).join(", ");
   if (v === void 0 || v === null) {
     c.error(rule, `action is required: ${allowed.join(", ")}` + rejects(d, `"action: Required value"`));
     return void 0;
@@ -13160,7 +13282,7 @@ function readAction(c, d, rule) {
   if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
   const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
-  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list3}`));
+  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list5}`));
   return void 0;
 }
 
@@ -13182,19 +13304,19 @@ function isGatewayApi(kind, apiVersion) {
 function rejects2(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
 }
-function schemaPort(c, path12, kind) {
-  const v = c.get(path12);
+function schemaPort(c, path17, kind) {
+  const v = c.get(path17);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path12, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
+    c.error(path17, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
     return void 0;
   }
   return v;
 }
-function requiredString(c, path12, kind) {
-  const v = c.string(path12);
+function requiredString(c, path17, kind) {
+  const v = c.string(path17);
   if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path12)) c.error(path12, "is required" + rejects2(kind));
+    if (v === "" || c.isUnset(path17)) c.error(path17, "is required" + rejects2(kind));
     return void 0;
   }
   return v;
@@ -13202,18 +13324,18 @@ function requiredString(c, path12, kind) {
 
 // src/load/gateway.ts
 var REJECTS = rejects2("Gateway");
-function loadGateway(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Gateway ${meta.display}`);
+function loadGateway(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Gateway ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.map(["spec"]);
   const gatewayClassName = requiredString(c, ["spec", "gatewayClassName"], "Gateway");
-  const list3 = c.list(["spec", "listeners"]);
-  if (list3 !== void 0 && (list3.length === 0 || list3.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
-  else if (list3 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
+  const list5 = c.list(["spec", "listeners"]);
+  if (list5 !== void 0 && (list5.length === 0 || list5.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
+  else if (list5 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
   const listeners = [];
   const names = /* @__PURE__ */ new Set();
-  (list3 ?? []).forEach((_, i) => {
+  (list5 ?? []).forEach((_, i) => {
     const l = listener(c, ["spec", "listeners", i]);
     if (l === void 0) return;
     if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
@@ -13222,13 +13344,13 @@ function loadGateway(obj2) {
   });
   if (c.hasErrors || meta.name === void 0 || gatewayClassName === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
   return {
-    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj2) },
+    gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, gatewayClassName, listeners, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
 function listener(c, at3) {
   if (c.map(at3) === void 0) return void 0;
-  const name = requiredString(c, [...at3, "name"], "Gateway");
+  const name2 = requiredString(c, [...at3, "name"], "Gateway");
   const port3 = schemaPort(c, [...at3, "port"], "Gateway");
   if (port3 === void 0 && c.isUnset([...at3, "port"])) c.error([...at3, "port"], "is required" + REJECTS);
   const protocol = requiredString(c, [...at3, "protocol"], "Gateway");
@@ -13244,18 +13366,18 @@ function listener(c, at3) {
       if (selector) allowed = { from: "Selector", selector };
     }
   } else c.error([...at3, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
-  if (name === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
-  return { name, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
+  if (name2 === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
+  return { name: name2, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
 }
 
 // src/load/gateway-route.ts
 var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
-function loadGatewayRoute(obj2) {
-  const kind = obj2.kind;
+function loadGatewayRoute(obj3) {
+  const kind = obj3.kind;
   const REJECTS7 = rejects2(kind);
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${kind} ${meta.display}`);
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
   c.map(["spec"]);
   const parents = [];
@@ -13264,17 +13386,17 @@ function loadGatewayRoute(obj2) {
   parentList.forEach((_, i) => {
     const at3 = ["spec", "parentRefs", i];
     if (c.map(at3) === void 0) return;
-    const name = requiredString(c, [...at3, "name"], kind);
+    const name2 = requiredString(c, [...at3, "name"], kind);
     const port3 = schemaPort(c, [...at3, "port"], kind);
-    if (name === void 0) return;
+    if (name2 === void 0) return;
     parents.push({
       group: c.string([...at3, "group"]) ?? GATEWAY_GROUP2,
       kind: c.string([...at3, "kind"]) ?? "Gateway",
       namespace: c.string([...at3, "namespace"]) || meta.namespace,
-      name,
+      name: name2,
       sectionName: c.string([...at3, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj2, at3)
+      source: fieldRef(obj3, at3)
     });
   });
   const hosts = [];
@@ -13297,14 +13419,14 @@ function loadGatewayRoute(obj2) {
   });
   if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
   return {
-    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj2) },
+    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
 function backendRef(c, kind, namespace, at3) {
   const REJECTS7 = rejects2(kind);
   if (c.map(at3) === void 0) return void 0;
-  const name = requiredString(c, [...at3, "name"], kind);
+  const name2 = requiredString(c, [...at3, "name"], kind);
   const group2 = c.string([...at3, "group"]) ?? "";
   const refKind = c.string([...at3, "kind"]) ?? "Service";
   const port3 = schemaPort(c, [...at3, "port"], kind);
@@ -13321,10 +13443,10 @@ function backendRef(c, kind, namespace, at3) {
     c.error([...at3, "port"], "is required for a Service backend" + REJECTS7);
     return void 0;
   }
-  if (name === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
+  if (name2 === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
   return {
     serviceNamespace: c.string([...at3, "namespace"]) || namespace,
-    serviceName: name,
+    serviceName: name2,
     port: { kind: "service-port", port: port3 },
     weight: weight2,
     match: void 0,
@@ -13333,13 +13455,13 @@ function backendRef(c, kind, namespace, at3) {
 }
 
 // src/load/port-name.ts
-function svcNameProblem(name) {
-  if (name.length === 0) return "a port name may not be empty";
-  if (name.length > 15) return `port name "${name}" is longer than 15 characters`;
-  if (!/^[-a-z0-9]+$/.test(name)) return `port name "${name}" may contain only lower-case letters, digits and '-'`;
-  if (!/[a-z]/.test(name)) return `port name "${name}" must contain a letter (a number in quotes is a name, not a port number: write it without quotes)`;
-  if (name.startsWith("-") || name.endsWith("-")) return `port name "${name}" may not begin or end with '-'`;
-  if (name.includes("--")) return `port name "${name}" may not contain "--"`;
+function svcNameProblem(name2) {
+  if (name2.length === 0) return "a port name may not be empty";
+  if (name2.length > 15) return `port name "${name2}" is longer than 15 characters`;
+  if (!/^[-a-z0-9]+$/.test(name2)) return `port name "${name2}" may contain only lower-case letters, digits and '-'`;
+  if (!/[a-z]/.test(name2)) return `port name "${name2}" must contain a letter (a number in quotes is a name, not a port number: write it without quotes)`;
+  if (name2.startsWith("-") || name2.endsWith("-")) return `port name "${name2}" may not begin or end with '-'`;
+  if (name2.includes("--")) return `port name "${name2}" may not contain "--"`;
   return void 0;
 }
 
@@ -13347,9 +13469,9 @@ function svcNameProblem(name) {
 var REJECTS2 = "; the API server rejects this Ingress";
 var PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];
 var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadIngress(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Ingress ${meta.display}`);
+function loadIngress(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Ingress ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS2));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   c.knownKeys(["spec"], ["ingressClassName", "defaultBackend", "tls", "rules"]);
@@ -13389,15 +13511,15 @@ function loadIngress(obj2) {
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
-      const path12 = c.string([...p, "path"]);
+      const path17 = c.string([...p, "path"]);
       if (pathType === void 0) {
         if (c.isUnset([...p, "pathType"])) c.error([...p, "pathType"], "is required: Exact, Prefix or ImplementationSpecific" + REJECTS2);
       } else if (!PATH_TYPES.includes(pathType)) {
         c.error([...p, "pathType"], `unsupported value ${quoted(pathType)}: use Exact, Prefix or ImplementationSpecific (case matters)` + REJECTS2);
       }
-      if (path12 !== void 0 && path12 !== "" && !path12.startsWith("/")) c.error([...p, "path"], `${quoted(path12)} must be an absolute path (start with "/")` + REJECTS2);
-      else if ((pathType === "Exact" || pathType === "Prefix") && (path12 === void 0 || path12 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
-      const match = { host: host === "" ? void 0 : host, path: path12, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
+      if (path17 !== void 0 && path17 !== "" && !path17.startsWith("/")) c.error([...p, "path"], `${quoted(path17)} must be an absolute path (start with "/")` + REJECTS2);
+      else if ((pathType === "Exact" || pathType === "Prefix") && (path17 === void 0 || path17 === "")) c.error([...p, "path"], `is required for pathType ${pathType}` + REJECTS2);
+      const match = { host: host === "" ? void 0 : host, path: path17, pathType: PATH_TYPES.includes(pathType ?? "") ? pathType : void 0 };
       if (c.isUnset([...p, "backend"])) c.error([...p, "backend"], "is required" + REJECTS2);
       else {
         const b = backend(c, meta.namespace, [...p, "backend"], match);
@@ -13416,15 +13538,15 @@ function loadIngress(obj2) {
       ingressClassName: className,
       parents: [],
       backends,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
 }
 function hostProblem(host) {
   if (/^[0-9.]+$/.test(host) || host.includes(":")) return "must be a DNS name, not an IP address";
-  const name = host.startsWith("*.") ? host.slice(2) : host;
-  if (!isDnsSubdomain(name)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
+  const name2 = host.startsWith("*.") ? host.slice(2) : host;
+  if (!isDnsSubdomain(name2)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
   return void 0;
 }
 function backend(c, namespace, at3, match) {
@@ -13443,18 +13565,18 @@ function backend(c, namespace, at3, match) {
   const svc = [...at3, "service"];
   if (c.map(svc) === void 0) return void 0;
   c.knownKeys(svc, ["name", "port"]);
-  const name = c.string([...svc, "name"]);
+  const name2 = c.string([...svc, "name"]);
   let ok = true;
-  if (name === void 0 || name === "") {
+  if (name2 === void 0 || name2 === "") {
     c.error([...svc, "name"], "is required" + REJECTS2);
     ok = false;
-  } else if (!(name.length <= 63 && DNS_1035_LABEL.test(name))) {
-    c.error([...svc, "name"], `${quoted(name)} is not a valid Service name (a DNS-1035 label: a-z, 0-9 and '-', starting with a letter)` + REJECTS2);
+  } else if (!(name2.length <= 63 && DNS_1035_LABEL.test(name2))) {
+    c.error([...svc, "name"], `${quoted(name2)} is not a valid Service name (a DNS-1035 label: a-z, 0-9 and '-', starting with a letter)` + REJECTS2);
     ok = false;
   }
   const port3 = servicePortRef(c, [...svc, "port"]);
-  if (!ok || port3 === void 0 || name === void 0) return void 0;
-  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
+  if (!ok || port3 === void 0 || name2 === void 0) return void 0;
+  return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
 }
 function servicePortRef(c, at3) {
   if (c.map(at3) === void 0) {
@@ -13487,9 +13609,9 @@ function servicePortRef(c, at3) {
 
 // src/load/openshift-route.ts
 var REJECTS3 = "; the API server rejects this Route";
-function loadOpenShiftRoute(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Route ${meta.display}`);
+function loadOpenShiftRoute(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Route ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS3));
   c.map(["spec"]);
   const port3 = targetPort(c);
@@ -13517,7 +13639,7 @@ function loadOpenShiftRoute(obj2) {
       ingressClassName: void 0,
       parents: [],
       backends,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
@@ -13525,15 +13647,15 @@ function loadOpenShiftRoute(obj2) {
 function targetPort(c) {
   if (c.isUnset(["spec", "port"])) return { kind: "all" };
   if (c.map(["spec", "port"]) === void 0) return void 0;
-  const path12 = ["spec", "port", "targetPort"];
-  const raw = c.get(path12);
+  const path17 = ["spec", "port", "targetPort"];
+  const raw = c.get(path17);
   if (raw === void 0 || raw === null || raw === "" || raw === 0) {
-    c.error(path12, "is required when port is set" + REJECTS3);
+    c.error(path17, "is required when port is set" + REJECTS3);
     return void 0;
   }
   if (typeof raw === "string") return { kind: "service-port-name", name: raw };
   if (!Number.isInteger(raw) || raw < MIN_PORT || raw > MAX_PORT) {
-    c.error(path12, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
+    c.error(path17, `port ${describe(raw)} is out of range: use 1-65535 or a port name` + REJECTS3);
     return void 0;
   }
   return { kind: "target-port", port: raw };
@@ -13545,8 +13667,8 @@ function target(c, namespace, at3, port3) {
     c.error([...at3, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
     return void 0;
   }
-  const name = c.string([...at3, "name"]);
-  if (name === void 0 || name === "") {
+  const name2 = c.string([...at3, "name"]);
+  if (name2 === void 0 || name2 === "") {
     c.error([...at3, "name"], "is required" + REJECTS3);
     return void 0;
   }
@@ -13556,25 +13678,25 @@ function target(c, namespace, at3, port3) {
     return void 0;
   }
   if (port3 === void 0) return void 0;
-  return { serviceNamespace: namespace, serviceName: name, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at3) };
+  return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at3) };
 }
 
 // src/load/reference-grant.ts
 var REJECTS4 = rejects2("ReferenceGrant");
-function loadReferenceGrant(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `ReferenceGrant ${meta.display}`);
+function loadReferenceGrant(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `ReferenceGrant ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS4));
   c.map(["spec"]);
   const from = [];
   const to = [];
   for (const side2 of ["from", "to"]) {
-    const list3 = c.list(["spec", side2]);
-    if (list3 === void 0 || list3.length === 0) {
-      if (list3 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
+    const list5 = c.list(["spec", side2]);
+    if (list5 === void 0 || list5.length === 0) {
+      if (list5 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
       continue;
     }
-    list3.forEach((_, i) => {
+    list5.forEach((_, i) => {
       const at3 = ["spec", side2, i];
       if (c.map(at3) === void 0) return;
       const group2 = c.string([...at3, "group"]);
@@ -13584,13 +13706,13 @@ function loadReferenceGrant(obj2) {
         const namespace = requiredString(c, [...at3, "namespace"], "ReferenceGrant");
         if (group2 !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group: group2, kind, namespace });
       } else {
-        const name = c.string([...at3, "name"]);
-        if (group2 !== void 0 && kind !== void 0) to.push({ group: group2, kind, name: name === "" ? void 0 : name });
+        const name2 = c.string([...at3, "name"]);
+        if (group2 !== void 0 && kind !== void 0) to.push({ group: group2, kind, name: name2 === "" ? void 0 : name2 });
       }
     });
   }
   if (c.hasErrors || meta.name === void 0) return { grant: void 0, diagnostics: c.diagnostics };
-  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
+  return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
 // src/load/service.ts
@@ -13598,9 +13720,9 @@ var REJECTS5 = "; the API server rejects this Service";
 var TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 var NODE_PORT_RANGE = { from: 3e4, to: 32767 };
 var DNS_1035_LABEL2 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-function loadService(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `Service ${meta.display}`);
+function loadService(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `Service ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS5));
   if (meta.name !== void 0 && !(meta.name.length <= 63 && DNS_1035_LABEL2.test(meta.name))) {
     c.error(["metadata", "name"], `${quoted(meta.name)} is invalid: a Service name must be a DNS-1035 label: at most 63 characters a-z, 0-9 and '-', starting with a letter and ending with a letter or digit` + REJECTS5);
@@ -13631,7 +13753,7 @@ function loadService(obj2) {
       loadBalancerSourceRanges: ranges,
       externalTrafficPolicy: policy,
       externalName,
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics
   };
@@ -13644,21 +13766,21 @@ function serviceType(c) {
   return void 0;
 }
 function servicePorts(c, type, headless) {
-  const path12 = ["spec", "ports"];
-  const list3 = c.list(path12);
-  if (list3 === void 0 && !c.isUnset(path12)) return void 0;
-  if ((list3 === void 0 || list3.length === 0) && type !== "ExternalName" && !headless) {
-    c.error(path12, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
+  const path17 = ["spec", "ports"];
+  const list5 = c.list(path17);
+  if (list5 === void 0 && !c.isUnset(path17)) return void 0;
+  if ((list5 === void 0 || list5.length === 0) && type !== "ExternalName" && !headless) {
+    c.error(path17, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
     return void 0;
   }
   const out = [];
   const names = /* @__PURE__ */ new Set();
   const portKeys = /* @__PURE__ */ new Set();
   const nodePortKeys = /* @__PURE__ */ new Set();
-  const requireName = (list3?.length ?? 0) > 1;
+  const requireName = (list5?.length ?? 0) > 1;
   let ok = true;
-  (list3 ?? []).forEach((_, i) => {
-    const at3 = [...path12, i];
+  (list5 ?? []).forEach((_, i) => {
+    const at3 = [...path17, i];
     if (c.map(at3) === void 0) {
       c.error(at3, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
@@ -13697,17 +13819,17 @@ function servicePorts(c, type, headless) {
 }
 function servicePort(c, at3, type, requireName) {
   let ok = true;
-  const fail = (path12, message) => {
-    c.error(path12, message + REJECTS5);
+  const fail = (path17, message) => {
+    c.error(path17, message + REJECTS5);
     ok = false;
   };
   const nameRaw = c.get([...at3, "name"]);
-  let name;
+  let name2;
   if (nameRaw === void 0 || nameRaw === null || nameRaw === "") {
     if (requireName) fail([...at3, "name"], "a name is required when a Service has more than one port");
   } else if (typeof nameRaw !== "string") fail([...at3, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at3, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
-  else name = nameRaw;
+  else name2 = nameRaw;
   const port3 = portNumber2(c, [...at3, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at3, "port"])) fail([...at3, "port"], "is required");
@@ -13752,24 +13874,24 @@ function servicePort(c, at3, type, requireName) {
     }
   }
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
-  return { name, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at3) };
+  return { name: name2, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at3) };
 }
-function portNumber2(c, path12, what) {
-  const v = c.get(path12);
+function portNumber2(c, path17, what) {
+  const v = c.get(path17);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path12, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
+    c.error(path17, `${what} ${describe(v)} is out of range: use 1-65535` + REJECTS5);
     return void 0;
   }
   return v;
 }
 function serviceSelector(c, type) {
-  const path12 = ["spec", "selector"];
-  const m = c.map(path12);
+  const path17 = ["spec", "selector"];
+  const m = c.map(path17);
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at3 = [...path12, key];
+    const at3 = [...path17, key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) c.error(at3, keyProblem + REJECTS5);
     if (typeof value !== "string") {
@@ -13781,16 +13903,16 @@ function serviceSelector(c, type) {
     out[key] = value;
   }
   if (type === "ExternalName") {
-    if (Object.keys(out).length > 0) c.warning(path12, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
+    if (Object.keys(out).length > 0) c.warning(path17, "is ignored for type ExternalName: the Service is a DNS alias and selects no pods");
     return null;
   }
   return Object.keys(out).length > 0 ? out : null;
 }
 function addresses(c) {
-  const path12 = ["spec", "externalIPs"];
+  const path17 = ["spec", "externalIPs"];
   const out = [];
-  (c.list(path12) ?? []).forEach((raw, i) => {
-    const at3 = [...path12, i];
+  (c.list(path17) ?? []).forEach((raw, i) => {
+    const at3 = [...path17, i];
     if (typeof raw !== "string") {
       c.error(at3, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -13801,10 +13923,10 @@ function addresses(c) {
   });
   return out;
 }
-function specialAddressProblem(text) {
-  if (text.includes("/")) return "must be an IP address, not a CIDR";
-  const v6 = text.includes(":");
-  const parsed = parseCidr(`${text}/${v6 ? 128 : 32}`);
+function specialAddressProblem(text2) {
+  if (text2.includes("/")) return "must be an IP address, not a CIDR";
+  const v6 = text2.includes(":");
+  const parsed = parseCidr(`${text2}/${v6 ? 128 : 32}`);
   if (!parsed.ok) return "is not a valid IP address";
   const a = parsed.cidr.base;
   if (!v6) {
@@ -13821,15 +13943,15 @@ function specialAddressProblem(text) {
   return void 0;
 }
 function sourceRanges(c, type) {
-  const path12 = ["spec", "loadBalancerSourceRanges"];
-  const list3 = c.list(path12) ?? [];
-  if (list3.length > 0 && type !== void 0 && type !== "LoadBalancer") {
-    c.error(path12, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
+  const path17 = ["spec", "loadBalancerSourceRanges"];
+  const list5 = c.list(path17) ?? [];
+  if (list5.length > 0 && type !== void 0 && type !== "LoadBalancer") {
+    c.error(path17, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
     return [];
   }
   const out = [];
-  list3.forEach((raw, i) => {
-    const at3 = [...path12, i];
+  list5.forEach((raw, i) => {
+    const at3 = [...path17, i];
     if (typeof raw !== "string") {
       c.error(at3, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
@@ -13841,28 +13963,28 @@ function sourceRanges(c, type) {
   return out;
 }
 function trafficPolicy(c, externallyAccessible) {
-  const path12 = ["spec", "externalTrafficPolicy"];
-  const raw = c.get(path12);
+  const path17 = ["spec", "externalTrafficPolicy"];
+  const raw = c.get(path17);
   if (raw === void 0 || raw === null || raw === "") return externallyAccessible ? "Cluster" : void 0;
   if (!externallyAccessible) {
-    c.error(path12, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
+    c.error(path17, "may only be set for externally-accessible Services (type NodePort or LoadBalancer, or with externalIPs)" + REJECTS5);
     return void 0;
   }
   if (raw === "Cluster" || raw === "Local") return raw;
-  c.error(path12, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
+  c.error(path17, `unsupported value ${describe(raw)}: use Cluster or Local` + REJECTS5);
   return void 0;
 }
 function externalNameOf(c, type) {
-  const path12 = ["spec", "externalName"];
-  const raw = c.string(path12);
+  const path17 = ["spec", "externalName"];
+  const raw = c.string(path17);
   if (type !== "ExternalName") return void 0;
   if (raw === void 0 || raw === "") {
-    c.error(path12, "is required for type ExternalName" + REJECTS5);
+    c.error(path17, "is required for type ExternalName" + REJECTS5);
     return void 0;
   }
-  const name = raw.endsWith(".") ? raw.slice(0, -1) : raw;
-  if (!isDnsSubdomain(name)) {
-    c.error(path12, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
+  const name2 = raw.endsWith(".") ? raw.slice(0, -1) : raw;
+  if (!isDnsSubdomain(name2)) {
+    c.error(path17, `${quoted(raw)} is invalid: it must be ${RULE_TEXT["dns-subdomain"]}` + REJECTS5);
     return void 0;
   }
   return raw;
@@ -13870,42 +13992,42 @@ function externalNameOf(c, type) {
 
 // src/load/exposure-kinds.ts
 var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
-function isExposureObject(obj2) {
-  return obj2.kind === "Service" && obj2.apiVersion === "v1" || obj2.kind === "Ingress" && obj2.apiVersion === "networking.k8s.io/v1" || obj2.kind === "Route" && obj2.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj2.kind, obj2.apiVersion);
+function isExposureObject(obj3) {
+  return obj3.kind === "Service" && obj3.apiVersion === "v1" || obj3.kind === "Ingress" && obj3.apiVersion === "networking.k8s.io/v1" || obj3.kind === "Route" && obj3.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj3.kind, obj3.apiVersion);
 }
-function loadExposureObject(obj2) {
-  switch (obj2.kind) {
+function loadExposureObject(obj3) {
+  switch (obj3.kind) {
     case "Service": {
-      const r = loadService(obj2);
+      const r = loadService(obj3);
       return { loaded: r.service && { type: "service", value: r.service }, diagnostics: r.diagnostics };
     }
     case "Ingress": {
-      const r = loadIngress(obj2);
+      const r = loadIngress(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Route": {
-      const r = loadOpenShiftRoute(obj2);
+      const r = loadOpenShiftRoute(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
     case "Gateway": {
-      const r = loadGateway(obj2);
+      const r = loadGateway(obj3);
       return { loaded: r.gateway && { type: "gateway", value: r.gateway }, diagnostics: r.diagnostics };
     }
     case "ReferenceGrant": {
-      const r = loadReferenceGrant(obj2);
+      const r = loadReferenceGrant(obj3);
       return { loaded: r.grant && { type: "grant", value: r.grant }, diagnostics: r.diagnostics };
     }
     default: {
-      const r = loadGatewayRoute(obj2);
+      const r = loadGatewayRoute(obj3);
       return { loaded: r.route && { type: "route", value: r.route }, diagnostics: r.diagnostics };
     }
   }
 }
 
 // src/load/namespace.ts
-function loadNamespace(obj2) {
-  const meta = objectMeta(obj2, "namespace-object");
-  const c = new Checker(obj2, `Namespace ${meta.nameShown}`);
+function loadNamespace(obj3) {
+  const meta = objectMeta(obj3, "namespace-object");
+  const c = new Checker(obj3, `Namespace ${meta.nameShown}`);
   for (const p of meta.problems) c.error(p.path, `${p.message}; the API server rejects this Namespace`);
   if (meta.name === void 0) return { namespace: void 0, diagnostics: c.diagnostics };
   const labels2 = {};
@@ -13918,19 +14040,19 @@ function loadNamespace(obj2) {
   }
   labels2[NAMESPACE_NAME_LABEL] = meta.name;
   return {
-    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj2) },
+    namespace: { name: meta.name, labels: labels2, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
-function implicitNamespace(name) {
-  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, source: null };
+function implicitNamespace(name2) {
+  return { name: name2, labels: { [NAMESPACE_NAME_LABEL]: name2 }, source: null };
 }
 
 // src/load/network-policy.ts
 var REJECTS6 = "; the API server rejects this NetworkPolicy";
-function loadNetworkPolicy(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `NetworkPolicy ${meta.display}`);
+function loadNetworkPolicy(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `NetworkPolicy ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
@@ -13945,15 +14067,15 @@ function loadNetworkPolicy(obj2) {
   const ingress = rules(c, "ingress", ingressList);
   const egress = rules(c, "egress", egressList);
   for (const dir of ["ingress", "egress"]) {
-    const list3 = dir === "ingress" ? ingressList : egressList;
-    if (types && !types.has(dir) && list3 && list3.length > 0) {
+    const list5 = dir === "ingress" ? ingressList : egressList;
+    if (types && !types.has(dir) && list5 && list5.length > 0) {
       c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
     }
   }
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
     return { policy: void 0, diagnostics: c.diagnostics };
   }
-  const source = sourceRef(obj2);
+  const source = sourceRef(obj3);
   return {
     policy: {
       id: `${meta.namespace}/${meta.name}`,
@@ -13971,31 +14093,31 @@ function cap(d) {
   return d === "ingress" ? "Ingress" : "Egress";
 }
 function policyTypes(c, egress) {
-  const path12 = ["spec", "policyTypes"];
-  const list3 = c.list(path12);
-  if (list3 === void 0 && !c.isUnset(path12)) return void 0;
-  if (list3 === void 0 || list3.length === 0) {
+  const path17 = ["spec", "policyTypes"];
+  const list5 = c.list(path17);
+  if (list5 === void 0 && !c.isUnset(path17)) return void 0;
+  if (list5 === void 0 || list5.length === 0) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
-  if (list3.length > 2) {
-    c.error(path12, "may not list more than two policyTypes" + REJECTS6);
+  if (list5.length > 2) {
+    c.error(path17, "may not list more than two policyTypes" + REJECTS6);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
   let ok = true;
-  list3.forEach((t, i) => {
+  list5.forEach((t, i) => {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
-      c.error([...path12, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
+      c.error([...path17, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
       ok = false;
     }
   });
   return ok ? out : void 0;
 }
-function rules(c, dir, list3) {
+function rules(c, dir, list5) {
   const out = [];
-  (list3 ?? []).forEach((raw, i) => {
+  (list5 ?? []).forEach((raw, i) => {
     const at3 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
       out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at3) });
@@ -14085,15 +14207,15 @@ function ipBlock(c, at3) {
   return ok ? { kind: "ipBlock", cidr, except } : void 0;
 }
 function cidrField(c, at3) {
-  const text = c.string(at3);
-  if (text === void 0) return void 0;
-  const parsed = parseCidr(text.trim());
+  const text2 = c.string(at3);
+  if (text2 === void 0) return void 0;
+  const parsed = parseCidr(text2.trim());
   if (!parsed.ok) {
-    c.error(at3, `"${text}" ${parsed.reason}` + REJECTS6);
+    c.error(at3, `"${text2}" ${parsed.reason}` + REJECTS6);
     return void 0;
   }
   if (parsed.hostBitsSet) {
-    c.warning(at3, `"${text}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    c.warning(at3, `"${text2}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
   }
   return parsed.cidr;
 }
@@ -14165,12 +14287,12 @@ function port(c, at3) {
 // src/load/pod-status.ts
 function podIps(c) {
   const out = /* @__PURE__ */ new Map();
-  const read2 = (path12) => {
-    const text = c.string(path12);
-    if (text === void 0 || text === "") return;
-    const ip = parseAddress(text);
+  const read2 = (path17) => {
+    const text2 = c.string(path17);
+    if (text2 === void 0 || text2 === "") return;
+    const ip = parseAddress(text2);
     if (ip === void 0) {
-      c.warning(path12, `${quoted(text)} is not an IP address; it is ignored`);
+      c.warning(path17, `${quoted(text2)} is not an IP address; it is ignored`);
       return;
     }
     out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
@@ -14182,8 +14304,8 @@ function podIps(c) {
   return [...out.values()];
 }
 function nodeName(c) {
-  const name = c.string(["spec", "nodeName"]);
-  return name === void 0 || name === "" ? void 0 : name;
+  const name2 = c.string(["spec", "nodeName"]);
+  return name2 === void 0 || name2 === "" ? void 0 : name2;
 }
 
 // src/load/workload.ts
@@ -14197,33 +14319,34 @@ var TEMPLATE_PATH = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var WORKLOAD_KINDS = ["Pod", ...Object.keys(TEMPLATE_PATH)];
-function loadWorkload(obj2) {
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
+function loadWorkload(obj3) {
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${obj3.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
-  const template = obj2.kind === "Pod" ? [] : TEMPLATE_PATH[obj2.kind];
+  const template = obj3.kind === "Pod" ? [] : TEMPLATE_PATH[obj3.kind];
   const labelsPath = [...template, "metadata", "labels"];
   const podSpec = [...template, "spec"];
-  const owner = obj2.kind === "Pod" ? controllerOwner(c) : void 0;
-  const name = owner?.name ?? meta.name;
-  const kind = owner?.kind ?? obj2.kind;
-  const node = obj2.kind === "Pod" ? nodeName(c) : void 0;
+  const owner = obj3.kind === "Pod" ? controllerOwner(c) : void 0;
+  const name2 = owner?.name ?? meta.name;
+  const kind = owner?.kind ?? obj3.kind;
+  const node = obj3.kind === "Pod" ? nodeName(c) : void 0;
   return {
     workload: {
-      id: `${meta.namespace}/${name}[${kind}]`,
+      id: `${meta.namespace}/${name2}[${kind}]`,
       namespace: meta.namespace,
-      name,
+      name: name2,
       kind,
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
-      ips: obj2.kind === "Pod" ? podIps(c) : [],
+      ips: obj3.kind === "Pod" ? podIps(c) : [],
       nodeNames: node === void 0 ? [] : [node],
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
-    replica: owner !== void 0
+    replica: owner !== void 0,
+    ...owner !== void 0 ? { podName: meta.name } : {}
   };
 }
 var CONTROLLER_KINDS = /* @__PURE__ */ new Set([...Object.keys(TEMPLATE_PATH)]);
@@ -14239,12 +14362,12 @@ function controllerOwner(c) {
   }
   return { name: pick["name"], kind: "Pod" };
 }
-function labels(c, path12) {
-  const m = c.map(path12);
+function labels(c, path17) {
+  const m = c.map(path17);
   const out = {};
   for (const [k, v] of Object.entries(m ?? {})) {
     if (typeof v === "string") out[k] = v;
-    else c.warning([...path12, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
+    else c.warning([...path17, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
   }
   return out;
 }
@@ -14268,8 +14391,8 @@ function containerPorts(c, spec) {
           c.warning([...at3, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
-        const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
-        out.push({ name, port: num, protocol: proto });
+        const name2 = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
+        out.push({ name: name2, port: num, protocol: proto });
       });
     });
   }
@@ -14278,9 +14401,9 @@ function containerPorts(c, spec) {
 
 // src/load/node.ts
 var NAME_TYPES = /* @__PURE__ */ new Set(["Hostname", "InternalDNS", "ExternalDNS"]);
-function loadNode(obj2) {
-  const meta = objectMeta(obj2, "cluster-scoped");
-  const c = new Checker(obj2, `Node ${meta.nameShown}`);
+function loadNode(obj3) {
+  const meta = objectMeta(obj3, "cluster-scoped");
+  const c = new Checker(obj3, `Node ${meta.nameShown}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   const nodeLabels = labels(c, ["metadata", "labels"]);
   const addresses2 = [];
@@ -14288,33 +14411,33 @@ function loadNode(obj2) {
     const at3 = ["status", "addresses", i];
     if (c.map(at3) === void 0) return;
     const type = c.string([...at3, "type"]) ?? "";
-    const text = c.string([...at3, "address"]);
-    if (text === void 0 || NAME_TYPES.has(type)) return;
-    const address = parseAddress(text);
+    const text2 = c.string([...at3, "address"]);
+    if (text2 === void 0 || NAME_TYPES.has(type)) return;
+    const address = parseAddress(text2);
     if (address === void 0) {
-      c.warning([...at3, "address"], `${quoted(text)} is not an IP address; it is ignored`);
+      c.warning([...at3, "address"], `${quoted(text2)} is not an IP address; it is ignored`);
       return;
     }
     addresses2.push({ type, address });
   });
   if (c.hasErrors || meta.name === void 0) return { node: void 0, diagnostics: c.diagnostics };
-  return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj2) }, diagnostics: c.diagnostics };
+  return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
 // src/load/operator-workloads.ts
 var MONITORING = "monitoring.coreos.com";
 var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
-var port2 = (name, num, protocol = "TCP") => ({ name, port: num, protocol });
+var port2 = (name2, num, protocol = "TCP") => ({ name: name2, port: num, protocol });
 var RELOADER = port2("reloader-web", 8080);
 var KINDS2 = {
   Prometheus: {
     group: MONITORING,
-    selectorLabels: (name) => ({
+    selectorLabels: (name2) => ({
       "app.kubernetes.io/name": "prometheus",
       ...MANAGED_BY,
-      "app.kubernetes.io/instance": name,
-      prometheus: name,
-      "operator.prometheus.io/name": name,
+      "app.kubernetes.io/instance": name2,
+      prometheus: name2,
+      "operator.prometheus.io/name": name2,
       "operator.prometheus.io/shard": "0"
     }),
     ports: (s) => [
@@ -14326,7 +14449,7 @@ var KINDS2 = {
   },
   Alertmanager: {
     group: MONITORING,
-    selectorLabels: (name) => ({ "app.kubernetes.io/name": "alertmanager", ...MANAGED_BY, "app.kubernetes.io/instance": name, alertmanager: name }),
+    selectorLabels: (name2) => ({ "app.kubernetes.io/name": "alertmanager", ...MANAGED_BY, "app.kubernetes.io/instance": name2, alertmanager: name2 }),
     ports: (s) => [
       ...s.listenLocal ? [] : [port2(s.portName, 9093)],
       port2("mesh-tcp", 9094),
@@ -14338,23 +14461,23 @@ var KINDS2 = {
   },
   ThanosRuler: {
     group: MONITORING,
-    selectorLabels: (name) => ({ "app.kubernetes.io/name": "thanos-ruler", ...MANAGED_BY, "app.kubernetes.io/instance": name, "thanos-ruler": name }),
+    selectorLabels: (name2) => ({ "app.kubernetes.io/name": "thanos-ruler", ...MANAGED_BY, "app.kubernetes.io/instance": name2, "thanos-ruler": name2 }),
     ports: (s) => [port2("grpc", 10901), ...s.listenLocal ? [] : [port2(s.portName, 10902), RELOADER]],
     versionLabel: false,
     hostNetwork: false
   }
 };
-function operatorKind(obj2) {
-  const k = Object.prototype.hasOwnProperty.call(KINDS2, obj2.kind) ? KINDS2[obj2.kind] : void 0;
-  return k !== void 0 && obj2.apiVersion.split("/")[0] === k.group && obj2.apiVersion.includes("/") ? k : void 0;
+function operatorKind(obj3) {
+  const k = Object.prototype.hasOwnProperty.call(KINDS2, obj3.kind) ? KINDS2[obj3.kind] : void 0;
+  return k !== void 0 && obj3.apiVersion.split("/")[0] === k.group && obj3.apiVersion.includes("/") ? k : void 0;
 }
-function isOperatorWorkload(obj2) {
-  return operatorKind(obj2) !== void 0;
+function isOperatorWorkload(obj3) {
+  return operatorKind(obj3) !== void 0;
 }
-function loadOperatorWorkload(obj2) {
-  const kind = operatorKind(obj2);
-  const meta = objectMeta(obj2);
-  const c = new Checker(obj2, `${obj2.kind} ${meta.display}`);
+function loadOperatorWorkload(obj3) {
+  const kind = operatorKind(obj3);
+  const meta = objectMeta(obj3);
+  const c = new Checker(obj3, `${obj3.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
@@ -14366,10 +14489,10 @@ function loadOperatorWorkload(obj2) {
   };
   return {
     workload: {
-      id: `${meta.namespace}/${meta.name}[${obj2.kind}]`,
+      id: `${meta.namespace}/${meta.name}[${obj3.kind}]`,
       namespace: meta.namespace,
       name: meta.name,
-      kind: obj2.kind,
+      kind: obj3.kind,
       labels: {
         ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
         ...labels(c, ["spec", "podMetadata", "labels"]),
@@ -14381,7 +14504,7 @@ function loadOperatorWorkload(obj2) {
       // A custom resource says nothing of its pods' IPs or nodes.
       ips: [],
       nodeNames: [],
-      source: sourceRef(obj2)
+      source: sourceRef(obj3)
     },
     diagnostics: c.diagnostics,
     replica: false
@@ -14401,6 +14524,121 @@ function unique(ports) {
     seen.add(key);
     return true;
   });
+}
+
+// src/load/walk-order.ts
+function compareNames(a, b) {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i);
+    const y = b.codePointAt(i);
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 65535) i++;
+  }
+  return a.length - b.length;
+}
+function compareWalkOrder(a, b) {
+  const pa = a.split("/");
+  const pb = b.split("/");
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const c = compareNames(pa[i], pb[i]);
+    if (c !== 0) return c;
+  }
+  return pa.length - pb.length;
+}
+
+// src/load/replica-groups.ts
+function podSelectors(c) {
+  const out = [];
+  const add = (s) => {
+    if (s.requirements.length > 0) out.push(s);
+  };
+  for (const p of c.policies) {
+    add(p.subject);
+    for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) if (rule.peers !== "any") {
+      for (const peer2 of rule.peers) if (peer2.kind === "pods") add(peer2.pods);
+    }
+  }
+  for (const p of c.adminPolicies) {
+    add(p.subject.pods);
+    for (const rule of [...p.ingress, ...p.egress]) for (const peer2 of rule.peers) if (peer2.kind === "pods") add(peer2.pods);
+  }
+  for (const s of c.services) {
+    if (s.selector !== null) add({ requirements: Object.entries(s.selector).map(([key, value]) => ({ key, op: "In", values: [value] })) });
+  }
+  return uniqueSelectors(out);
+}
+function uniqueSelectors(selectors) {
+  return [...new Map(selectors.map((s) => [selectorKey(s), s])).values()];
+}
+function portsKey(w) {
+  return w.ports.map((p) => `${p.protocol} ${p.port} ${p.name ?? ""}`).sort();
+}
+function signature(w, selectors) {
+  return JSON.stringify([selectors.map((s) => selects(s, w.labels) ? 1 : 0).join(""), portsKey(w), w.hostNetwork]);
+}
+function replicaKeys(r) {
+  return differingKeys([...r.declared ? [r.declared] : [], ...r.pods.values()]);
+}
+function differingKeys(members) {
+  const out = /* @__PURE__ */ new Set();
+  const first = members[0].labels;
+  for (const w of members) {
+    for (const k of Object.keys(w.labels)) if (first[k] !== w.labels[k]) out.add(k);
+    for (const k of Object.keys(first)) if (!Object.prototype.hasOwnProperty.call(w.labels, k)) out.add(k);
+  }
+  return out;
+}
+var NAMES_SHOWN = 3;
+function settleReplicas(r, all) {
+  const names = [...r.pods.keys()].sort(comparePodNames);
+  const differ = replicaKeys(r);
+  const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
+  const groups2 = /* @__PURE__ */ new Map();
+  if (r.declared) groups2.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
+  for (const name2 of names) {
+    const key = signature(r.pods.get(name2), selectors);
+    const g = groups2.get(key);
+    if (g) g.pods.push(name2);
+    else groups2.set(key, { declared: void 0, pods: [name2] });
+  }
+  const split = groups2.size > 1;
+  return [...groups2.values()].map((g) => {
+    const pods = g.pods.map((n) => r.pods.get(n));
+    const first = g.declared ?? pods[0];
+    const w = withPlacement(first, pods);
+    if (!split) return w;
+    if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
+    const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
+    return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
+  });
+}
+function comparePodNames(a, b) {
+  const xs = a.match(/\d+|\D+/g) ?? [];
+  const ys = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const [u, v] = [x.replace(/^0+/, ""), y.replace(/^0+/, "")];
+      if (u.length !== v.length) return u.length - v.length;
+      if (u !== v) return u < v ? -1 : 1;
+    }
+    break;
+  }
+  return compareNames(a, b);
+}
+function withPlacement(w, pods) {
+  if (pods.every((p) => p === w || p.ips.length === 0 && p.nodeNames.length === 0)) return w;
+  const ips = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Set();
+  for (const p of [w, ...pods]) {
+    for (const ip of p.ips) ips.set(`${ip.family} ${ip.value}`, ip);
+    for (const n of p.nodeNames) nodes.add(n);
+  }
+  return { ...w, ips: [...ips.values()], nodeNames: [...nodes] };
 }
 
 // src/load/built-in-kinds.ts
@@ -14484,22 +14722,22 @@ function mayMakePods(kind) {
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const list3 = byNamespace.get(w.namespace);
-    if (list3) list3.push(w);
+    const list5 = byNamespace.get(w.namespace);
+    if (list5) list5.push(w);
     else byNamespace.set(w.namespace, [w]);
   }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
   const out = [];
   const matches3 = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
-    const obj2 = policyObjects.get(p.id);
-    if (obj2 === void 0) continue;
+    const obj3 = policyObjects.get(p.id);
+    if (obj3 === void 0) continue;
     const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
     const rules3 = peers.join(", ");
     const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules3} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules3} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
-    out.push(diagnostic("warning", obj2.file, obj2.locate([]), message));
+    out.push(diagnostic("warning", obj3.file, obj3.locate([]), message));
   }
   return out;
 }
@@ -14563,101 +14801,122 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo3) {
-  const once2 = (obj2, load) => {
-    if (memo3 === void 0) return load(obj2);
-    if (memo3.has(obj2)) return memo3.get(obj2);
-    const r = load(obj2);
-    memo3.set(obj2, r);
+function buildCluster(objects, memo3, others = []) {
+  const once2 = (obj3, load) => {
+    if (memo3 === void 0) return load(obj3);
+    if (memo3.has(obj3)) return memo3.get(obj3);
+    const r = load(obj3);
+    memo3.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
   const namespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
+  const workloads = [];
   const policies = /* @__PURE__ */ new Map();
   const adminPolicies = /* @__PURE__ */ new Map();
   const nodes = /* @__PURE__ */ new Map();
   const skippedKinds = /* @__PURE__ */ new Map();
   const unanalyzedObjects = [];
   const policyObjects = /* @__PURE__ */ new Map();
+  const validPolicyObjects = /* @__PURE__ */ new Set();
   const services = /* @__PURE__ */ new Map();
   const routes = /* @__PURE__ */ new Map();
   const gateways = /* @__PURE__ */ new Map();
   const grants = /* @__PURE__ */ new Map();
-  const declared = /* @__PURE__ */ new Map();
-  for (const obj2 of objects) {
-    if (obj2.kind === "Namespace" && obj2.apiVersion === "v1") {
-      const r = once2(obj2, loadNamespace);
+  const owners = /* @__PURE__ */ new Map();
+  let podsAt;
+  for (const [index, obj3] of objects.entries()) {
+    if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
+      const r = once2(obj3, loadNamespace);
       diagnostics2.push(...r.diagnostics);
       if (r.namespace) {
-        if (namespaces.has(r.namespace.name)) diagnostics2.push(duplicate(obj2, `Namespace ${r.namespace.name}`));
-        else namespaces.set(r.namespace.name, r.namespace);
+        const earlier = namespaces.get(r.namespace.name);
+        if (earlier) diagnostics2.push(duplicate(obj3, `Namespace ${r.namespace.name}`, earlier.source ?? void 0));
+        namespaces.set(r.namespace.name, r.namespace);
       }
-    } else if (obj2.kind === "NetworkPolicy" && obj2.apiVersion === NETWORK_POLICY_API) {
-      const r = once2(obj2, loadNetworkPolicy);
+    } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
+      const r = once2(obj3, loadNetworkPolicy);
       diagnostics2.push(...r.diagnostics);
-      const meta = objectMeta(obj2);
-      if (meta.name !== void 0 && !policyObjects.has(`${meta.namespace}/${meta.name}`)) policyObjects.set(`${meta.namespace}/${meta.name}`, obj2);
+      const meta = objectMeta(obj3);
+      const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
+      if (key !== void 0 && (r.policy !== void 0 || !validPolicyObjects.has(key))) policyObjects.set(key, obj3);
       if (r.policy) {
-        const first = policies.get(r.policy.id);
-        if (first) diagnostics2.push(duplicate(obj2, `NetworkPolicy ${r.policy.id}`, first.source));
-        else policies.set(r.policy.id, r.policy);
+        if (key !== void 0) validPolicyObjects.add(key);
+        const earlier = policies.get(r.policy.id);
+        if (earlier) diagnostics2.push(duplicate(obj3, `NetworkPolicy ${r.policy.id}`, earlier.source));
+        policies.set(r.policy.id, r.policy);
       }
-    } else if (WORKLOAD_KINDS.includes(obj2.kind) || isOperatorWorkload(obj2)) {
-      const r = once2(obj2, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+    } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
+      const r = once2(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       diagnostics2.push(...r.diagnostics);
-      if (r.workload && !r.replica) {
-        const first = declared.get(r.workload.id);
-        if (first) diagnostics2.push(duplicate(obj2, `${r.workload.kind} ${r.workload.namespace}/${r.workload.name}`, first));
-        else declared.set(r.workload.id, r.workload.source);
+      const w = r.workload;
+      if (w === void 0) continue;
+      let members = owners.get(w.id);
+      if (members === void 0) owners.set(w.id, members = { declared: void 0, pods: /* @__PURE__ */ new Map(), at: void 0 });
+      if (obj3.kind === "Pod") podsAt ??= index;
+      else members.at ??= index;
+      if (r.replica && r.podName !== void 0) {
+        const earlier = members.pods.get(r.podName);
+        if (earlier) diagnostics2.push(duplicate(obj3, `Pod ${w.namespace}/${r.podName}`, earlier.source));
+        members.pods.set(r.podName, w);
+      } else {
+        const earlier = members.declared;
+        if (earlier) diagnostics2.push(duplicate(obj3, `${w.kind} ${w.namespace}/${w.name}`, earlier.source));
+        members.declared = w;
       }
-      if (r.workload) {
-        const first = workloads.get(r.workload.id);
-        if (first === void 0) workloads.set(r.workload.id, r.workload);
-        else if (r.replica) workloads.set(r.workload.id, withPlacement(first, r.workload));
-      }
-    } else if (isExposureObject(obj2)) {
-      const r = once2(obj2, loadExposureObject);
+    } else if (isExposureObject(obj3)) {
+      const r = once2(obj3, loadExposureObject);
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
-      const first = map.get(id);
-      if (first) diagnostics2.push(duplicate(obj2, what, first.source));
-      else map.set(id, loaded.value);
-    } else if (isAdminPolicyObject(obj2)) {
-      const r = once2(obj2, loadAdminPolicy);
+      const earlier = map.get(id);
+      if (earlier) diagnostics2.push(duplicate(obj3, what, earlier.source));
+      map.set(id, loaded.value);
+    } else if (isAdminPolicyObject(obj3)) {
+      const r = once2(obj3, loadAdminPolicy);
       diagnostics2.push(...r.diagnostics);
       if (r.policy) {
-        const first = adminPolicies.get(r.policy.id);
-        if (first) diagnostics2.push(duplicate(obj2, `${r.policy.kind} ${r.policy.name}`, first.source));
-        else {
-          adminPolicies.set(r.policy.id, r.policy);
-          policyObjects.set(r.policy.id, obj2);
-        }
+        const earlier = adminPolicies.get(r.policy.id);
+        if (earlier) diagnostics2.push(duplicate(obj3, `${r.policy.kind} ${r.policy.name}`, earlier.source));
+        adminPolicies.set(r.policy.id, r.policy);
+        policyObjects.set(r.policy.id, obj3);
       }
-    } else if (obj2.kind === "Node" && obj2.apiVersion === "v1") {
-      const r = once2(obj2, loadNode);
+    } else if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
+      const r = once2(obj3, loadNode);
       diagnostics2.push(...r.diagnostics);
       if (r.node) {
-        if (nodes.has(r.node.name)) diagnostics2.push(duplicate(obj2, `Node ${r.node.name}`, nodes.get(r.node.name).source));
-        else nodes.set(r.node.name, r.node);
+        const earlier = nodes.get(r.node.name);
+        if (earlier) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, earlier.source));
+        nodes.set(r.node.name, r.node);
       }
     } else {
-      const unanalyzed = unanalyzedPolicy(obj2);
+      const unanalyzed = unanalyzedPolicy(obj3);
       if (unanalyzed) {
         diagnostics2.push(unanalyzed);
-        unanalyzedObjects.push(obj2);
+        unanalyzedObjects.push(obj3);
       }
-      skippedKinds.set(obj2.kind, (skippedKinds.get(obj2.kind) ?? 0) + 1);
+      skippedKinds.set(obj3.kind, (skippedKinds.get(obj3.kind) ?? 0) + 1);
     }
   }
-  for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
-    if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
+  const selectors = podSelectors({ policies: [...policies.values()], adminPolicies: [...adminPolicies.values()], services: [...services.values()] });
+  const distinguish = others.length === 0 ? selectors : uniqueSelectors([...selectors, ...others]);
+  const differ = /* @__PURE__ */ new Set();
+  const placed = [...owners.entries()].map(([id, m]) => ({ id, m, at: m.at ?? podsAt ?? 0 })).sort((x, y) => x.at - y.at || compareNames(x.id, y.id));
+  for (const { m: members } of placed) {
+    const alone = members.pods.size === 0 ? members.declared : members.pods.size === 1 && members.declared === void 0 ? [...members.pods.values()][0] : void 0;
+    if (alone) workloads.push(alone);
+    else {
+      for (const k of replicaKeys(members)) differ.add(k);
+      workloads.push(...settleReplicas(members, distinguish));
+    }
+  }
+  for (const name2 of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
+    if (!namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
   }
   const cluster = {
     namespaces,
-    workloads: [...workloads.values()],
+    workloads,
     policies: [...policies.values()],
     adminPolicies: [...adminPolicies.values()],
     nodes: [...nodes.values()],
@@ -14674,18 +14933,16 @@ function buildCluster(objects, memo3) {
     diagnostics: diagnostics2,
     skippedKinds,
     policyObjects,
-    unanalyzed: unanalyzedObjects
+    unanalyzed: unanalyzedObjects,
+    podSelectors: selectors,
+    replicaKeys: differ
   };
 }
-function withPlacement(w, replica) {
-  if (replica.ips.length === 0 && replica.nodeNames.length === 0) return w;
-  const ips = new Map(w.ips.map((ip) => [`${ip.family} ${ip.value}`, ip]));
-  for (const ip of replica.ips) ips.set(`${ip.family} ${ip.value}`, ip);
-  return { ...w, ips: [...ips.values()], nodeNames: [.../* @__PURE__ */ new Set([...w.nodeNames, ...replica.nodeNames])] };
-}
-function duplicate(obj2, what, first) {
-  const where = first ? ` (first at ${first.file}:${first.line})` : "";
-  return diagnostic("warning", obj2.file, obj2.locate([]), `${what} is declared more than once${where}; the first declaration is used (kubectl apply would apply each in turn, keeping the last)`);
+function duplicate(obj3, what, earlier) {
+  const at3 = obj3.locate([]);
+  const later = `${obj3.file}:${at3.line}`;
+  const before = earlier ? ` (at ${earlier.file}:${earlier.line} and ${later})` : "";
+  return diagnostic("warning", obj3.file, at3, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
 }
 
 // src/load/documents.ts
@@ -14694,14 +14951,14 @@ var import_yaml5 = __toESM(require_dist(), 1);
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function makeLocator(doc, start, at3) {
-  return (path12) => {
+  return (path17) => {
     let node = doc.contents;
     let offset = start;
-    for (const segment of path12) {
-      const step = child(doc, deref(doc, node), segment);
-      if (!step) break;
-      offset = step.offset ?? offset;
-      node = step.node;
+    for (const segment of path17) {
+      const step2 = child(doc, deref(doc, node), segment);
+      if (!step2) break;
+      offset = step2.offset ?? offset;
+      node = step2.node;
     }
     return at3(offset);
   };
@@ -14768,10 +15025,10 @@ function duplicateKeys(doc) {
       for (const pair of node.items) {
         const key = pair.key;
         if (!(0, import_yaml3.isScalar)(key) || typeof key.value === "symbol" || !key.range) continue;
-        const name = String(key.value ?? "");
-        const first = seen.get(name);
-        if (first === void 0) seen.set(name, key.range[0]);
-        else found2.push({ key: name, offset: key.range[0], firstOffset: first });
+        const name2 = String(key.value ?? "");
+        const first = seen.get(name2);
+        if (first === void 0) seen.set(name2, key.range[0]);
+        else found2.push({ key: name2, offset: key.range[0], firstOffset: first });
       }
     }
     for (const item of node.items) stack.push(item);
@@ -14787,10 +15044,10 @@ var MAX_KEY_LENGTH = 1e3;
 var Bail = class {
 };
 var BAIL = new Bail();
-function parseFast(text, maxDocuments) {
-  if (UNSUPPORTED_CHARS.test(text)) return void 0;
+function parseFast(text2, maxDocuments) {
+  if (UNSUPPORTED_CHARS.test(text2)) return void 0;
   try {
-    return new FastParser(text, maxDocuments).documents();
+    return new FastParser(text2, maxDocuments).documents();
   } catch (e) {
     if (e === BAIL) return void 0;
     throw e;
@@ -14806,10 +15063,10 @@ var COLON = 58;
 var QUOTE = 34;
 var APOS = 39;
 var FastParser = class {
-  constructor(text, maxDocuments) {
-    this.text = text;
+  constructor(text2, maxDocuments) {
+    this.text = text2;
     this.maxDocuments = maxDocuments;
-    const t = text;
+    const t = text2;
     let pos = 0;
     while (pos < t.length) {
       const nl = t.indexOf("\n", pos);
@@ -15258,8 +15515,8 @@ function resolveUncached(raw) {
 }
 
 // src/load/yaml-leniency.ts
-function normalizeLineBreaks(text) {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+function normalizeLineBreaks(text2) {
+  return text2.includes("\r") ? text2.replace(/\r(?!\n)/g, "\n") : text2;
 }
 function repairForYaml(original) {
   const edits = scan(original);
@@ -15305,36 +15562,36 @@ function applyEdits(original, edits) {
 var isBlank = (c) => c === " " || c === "	";
 var isBreakOrEnd = (c) => c === void 0 || c === "\n" || c === "\r";
 var isSpaceOrEnd = (c) => isBlank(c) || isBreakOrEnd(c);
-function scan(text) {
+function scan(text2) {
   const edits = [];
   let flowDepth = 0;
   let quote;
   let need = 0;
   let blockScalarParent;
   let pos = 0;
-  while (pos < text.length) {
+  while (pos < text2.length) {
     const lineStart = pos;
-    let lineEnd = text.indexOf("\n", pos);
-    if (lineEnd < 0) lineEnd = text.length;
+    let lineEnd = text2.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = text2.length;
     pos = lineEnd + 1;
     let i = lineStart;
-    while (i < lineEnd && isBlank(text[i])) i++;
+    while (i < lineEnd && isBlank(text2[i])) i++;
     const contentStart = i;
-    const blankLine = contentStart >= lineEnd || text[contentStart] === "\r";
+    const blankLine = contentStart >= lineEnd || text2[contentStart] === "\r";
     if (blockScalarParent !== void 0) {
       let spaces = 0;
-      while (text[lineStart + spaces] === " ") spaces++;
+      while (text2[lineStart + spaces] === " ") spaces++;
       if (blankLine || spaces > blockScalarParent) continue;
       blockScalarParent = void 0;
     }
-    if (lineStart === contentStart && /^(---|\.\.\.)(?=[ \t\r\n]|$)/.test(text.slice(lineStart, lineStart + 4))) {
+    if (lineStart === contentStart && /^(---|\.\.\.)(?=[ \t\r\n]|$)/.test(text2.slice(lineStart, lineStart + 4))) {
       flowDepth = 0;
       quote = void 0;
       continue;
     }
-    if (lineStart === contentStart && flowDepth === 0 && quote === void 0 && text[lineStart] === "%") continue;
+    if (lineStart === contentStart && flowDepth === 0 && quote === void 0 && text2[lineStart] === "%") continue;
     if ((flowDepth > 0 || quote !== void 0) && !blankLine) {
-      const leading = text.slice(lineStart, contentStart);
+      const leading = text2.slice(lineStart, contentStart);
       if (leading.includes("	") || leading.length < need) {
         edits.push({ at: lineStart, removed: leading.length, inserted: " ".repeat(Math.max(need, leading.replace(/\t/g, "").length)) });
       }
@@ -15343,20 +15600,20 @@ function scan(text) {
     let keyColumn = contentStart - lineStart;
     i = contentStart;
     while (i < lineEnd) {
-      const c = text[i];
+      const c = text2[i];
       if (quote !== void 0) {
         if (quote === '"' && c === "\\") {
           i += 2;
           continue;
         }
         if (c === quote) {
-          if (quote === "'" && text[i + 1] === "'") {
+          if (quote === "'" && text2[i + 1] === "'") {
             i += 2;
             continue;
           }
           quote = void 0;
           i++;
-          if (text[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
           tokenStart = false;
           continue;
         }
@@ -15367,7 +15624,7 @@ function scan(text) {
         i++;
         continue;
       }
-      if (c === "#" && (i === lineStart || isBlank(text[i - 1]))) break;
+      if (c === "#" && (i === lineStart || isBlank(text2[i - 1]))) break;
       if (flowDepth > 0) {
         if (c === "[" || c === "{") {
           flowDepth++;
@@ -15375,16 +15632,16 @@ function scan(text) {
         } else if (c === "]" || c === "}" || c === ",") {
           if (c !== ",") flowDepth--;
           i++;
-          if (text[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
           if (flowDepth === 0) tokenStart = false;
         } else if (c === '"' || c === "'") {
           startQuote(c, i);
           i++;
         } else {
           i++;
-          while (i < lineEnd && !"[]{},".includes(text[i]) && !(text[i] === "#" && isBlank(text[i - 1]))) {
-            if (text[i] === '"' || text[i] === "'") {
-              if (isBlank(text[i - 1]) && /[:\[{,]\s*$/.test(text.slice(Math.max(lineStart, i - 4), i))) break;
+          while (i < lineEnd && !"[]{},".includes(text2[i]) && !(text2[i] === "#" && isBlank(text2[i - 1]))) {
+            if (text2[i] === '"' || text2[i] === "'") {
+              if (isBlank(text2[i - 1]) && /[:\[{,]\s*$/.test(text2.slice(Math.max(lineStart, i - 4), i))) break;
             }
             i++;
           }
@@ -15392,7 +15649,7 @@ function scan(text) {
         continue;
       }
       if (c === "-" || c === "?" || c === ":") {
-        if (isSpaceOrEnd(text[i + 1])) {
+        if (isSpaceOrEnd(text2[i + 1])) {
           if (c !== ":") keyColumn = i - lineStart;
           i++;
           tokenStart = true;
@@ -15412,25 +15669,25 @@ function scan(text) {
           continue;
         }
         if (c === "|" || c === ">") {
-          const rest = text.slice(i + 1, lineEnd);
+          const rest = text2.slice(i + 1, lineEnd);
           if (/^[-+0-9]*\s*(#.*)?\r?$/.test(rest)) {
             blockScalarParent = keyColumn;
             break;
           }
         }
         if (c === "&" || c === "!") {
-          while (i < lineEnd && !isBlank(text[i])) i++;
+          while (i < lineEnd && !isBlank(text2[i])) i++;
           continue;
         }
       }
       const start = i;
       while (i < lineEnd) {
-        const d = text[i];
-        if (d === ":" && isSpaceOrEnd(text[i + 1])) break;
-        if (d === "#" && isBlank(text[i - 1])) break;
+        const d = text2[i];
+        if (d === ":" && isSpaceOrEnd(text2[i + 1])) break;
+        if (d === "#" && isBlank(text2[i - 1])) break;
         i++;
       }
-      if (text[i] === ":") keyColumn = start - lineStart;
+      if (text2[i] === ":") keyColumn = start - lineStart;
       tokenStart = false;
     }
   }
@@ -15438,7 +15695,7 @@ function scan(text) {
   function startQuote(c, at3) {
     if (flowDepth === 0) {
       let lineStart = at3;
-      while (lineStart > 0 && text[lineStart - 1] !== "\n") lineStart--;
+      while (lineStart > 0 && text2[lineStart - 1] !== "\n") lineStart--;
       need = at3 - lineStart;
     }
     quote = c;
@@ -15465,9 +15722,9 @@ function parseJson(file, lim) {
   }
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
-  const locate = (path12) => {
+  const locate = (path17) => {
     located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
-    return located(path12);
+    return located(path17);
   };
   const line = file.text.slice(0, start).split("\n").length;
   return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
@@ -15483,45 +15740,45 @@ function deeperThan(value, max) {
   return false;
 }
 function parseYaml(file, lim) {
-  const text = normalizeLineBreaks(file.text);
-  const fast = parseFast(text, lim.maxDocuments);
-  return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
+  const text2 = normalizeLineBreaks(file.text);
+  const fast = parseFast(text2, lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
 }
-function fastDocuments(file, lim, text, fast) {
+function fastDocuments(file, lim, text2, fast) {
   let at3;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
     let located;
-    const locate = (path12) => {
-      if (path12.length === 0) return top;
+    const locate = (path17) => {
+      if (path17.length === 0) return top;
       if (located === void 0) {
-        at3 ??= positionsIn(text);
+        at3 ??= positionsIn(text2);
         const [from, to] = d.span;
-        const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at3(from + offset));
+        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at3(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
-      return located(path12);
+      return located(path17);
     };
     return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
   });
   return { docs, diagnostics: [] };
 }
-function positionsIn(text) {
+function positionsIn(text2) {
   const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  const lastChar = Math.max(0, text.trimEnd().length - 1);
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const lastChar = Math.max(0, text2.trimEnd().length - 1);
   return (offset) => {
     const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
     return { line, column: col };
   };
 }
 function parseYamlFull(file, lim) {
-  const text = normalizeLineBreaks(file.text);
-  const at3 = positionsIn(text);
-  const strict = parseText(file.path, text, lim, at3);
+  const text2 = normalizeLineBreaks(file.text);
+  const at3 = positionsIn(text2);
+  const strict = parseText(file.path, text2, lim, at3);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
-  const repaired = repairForYaml(text);
+  const repaired = repairForYaml(text2);
   if (!repaired) return flatten(strict);
   const second = parseText(file.path, repaired.text, lim, (offset) => at3(repaired.toOriginal(offset)), repaired.toOriginal);
   const byIndex = new Map(second.results.map((r) => [r.index, r]));
@@ -15540,19 +15797,19 @@ function flatten(parse3) {
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path12, text, lim, at3, toOriginal = (offset) => offset) {
+function parseText(path17, text2, lim, at3, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at3(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at3(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
     const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path12, doc, index, lim, at3, toOriginal));
+    results.push(finishDocument(path17, doc, index, lim, at3, toOriginal));
   };
   let count = 0;
-  for (const token of parser.parse(text)) {
+  for (const token of parser.parse(text2)) {
     if (token.type === "document") {
       if (count === lim.maxDocuments) {
         report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
@@ -15572,9 +15829,9 @@ function parseText(path12, text, lim, at3, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path12, doc, index, lim, at3, toOriginal) {
+function finishDocument(path17, doc, index, lim, at3, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path12, at3(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at3(offset), message));
   const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
@@ -15694,20 +15951,20 @@ function patchFiles(objects) {
     const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
     const paths = [];
     for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
-      const list3 = k.body[field];
-      if (!Array.isArray(list3)) continue;
-      for (const item of list3) paths.push(isPlainObject(item) ? item["path"] : item);
+      const list5 = k.body[field];
+      if (!Array.isArray(list5)) continue;
+      for (const item of list5) paths.push(isPlainObject(item) ? item["path"] : item);
     }
     for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
   }
   return out;
 }
-function patchNote(obj2) {
-  return diagnostic("note", obj2.file, obj2.locate([]), `${obj2.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
+function patchNote(obj3) {
+  return diagnostic("note", obj3.file, obj3.locate([]), `${obj3.kind} in a Kustomize patch is not analyzed (a fragment, not a whole object; the kustomization is built when it is a target, see README "Targets")`);
 }
-function normalize2(path12) {
+function normalize2(path17) {
   const out = [];
-  for (const part of path12.split("/")) {
+  for (const part of path17.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
     else out.push(part);
@@ -15725,25 +15982,25 @@ function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
   let withoutNamespace = 0;
-  for (const obj2 of objects) {
-    if (!NAMESPACED.has(obj2.kind) && !isOperatorWorkload(obj2)) {
-      kept.push(obj2);
+  for (const obj3 of objects) {
+    if (!NAMESPACED.has(obj3.kind) && !isOperatorWorkload(obj3)) {
+      kept.push(obj3);
       continue;
     }
-    const meta = obj2.body["metadata"];
+    const meta = obj3.body["metadata"];
     const ns = isPlainObject(meta) ? meta["namespace"] : void 0;
     if (ns === void 0 || ns === null) {
       withoutNamespace++;
-      kept.push(obj2);
+      kept.push(obj3);
     } else if (option.explicit && typeof ns === "string" && ns !== option.name) {
-      const c = new Checker(obj2, `${obj2.kind} ${objectMeta(obj2).display}`);
+      const c = new Checker(obj3, `${obj3.kind} ${objectMeta(obj3).display}`);
       c.error(
         ["metadata", "namespace"],
         `the namespace from the provided object ${quoted(ns)} does not match the namespace ${quoted(option.name)} given with --namespace; kubectl apply refuses such an object, so it is left out (kubectl: pass --namespace ${quoted(ns)} to apply it)`
       );
       diagnostics2.push(...c.diagnostics);
     } else {
-      kept.push(obj2);
+      kept.push(obj3);
     }
   }
   return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
@@ -15794,26 +16051,26 @@ function extractObjects(file, docs, defaultNamespace = "default") {
   for (const doc of docs) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
-      const text = file.text.slice(doc.span[0], doc.span[1]);
+      const text2 = file.text.slice(doc.span[0], doc.span[1]);
       const start = doc.span[0];
       let firstLine2;
       const docText = {
-        text,
+        text: text2,
         // Only Lists need it: counted on demand, from one index of the file's line breaks.
         get firstLine() {
           breaks ??= lineBreakCounter(file.text);
           return firstLine2 ??= breaks(start) + 1;
         }
       };
-      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text2);
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
 }
 var LINE_BREAK = /\r\n|\r|\n/;
-function lineBreakCounter(text) {
+function lineBreakCounter(text2) {
   const ends = [];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
+  for (const m of text2.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
   return (offset) => {
     let lo = 0;
     let hi = ends.length;
@@ -15822,7 +16079,7 @@ function lineBreakCounter(text) {
       if (ends[mid] <= offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo + (text[offset - 1] === "\r" && text[offset] === "\n" ? 1 : 0);
+    return lo + (text2[offset - 1] === "\r" && text2[offset] === "\n" ? 1 : 0);
   };
 }
 function itemLines(doc, listLocate, i, count) {
@@ -15835,7 +16092,7 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function prefixed(locate, prefix) {
-  return (path12) => locate([...prefix, ...path12]);
+  return (path17) => locate([...prefix, ...path17]);
 }
 
 // src/load/load-sources.ts
@@ -15863,13 +16120,18 @@ function sameLines(a, b) {
 }
 function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
-  return [
-    loadSources(base2, namespace, { cache, limits, where: "in the base revision" }),
-    loadSources(head, namespace, { cache, limits, where: "in the head revision" })
-  ];
+  const where = ["in the base revision", "in the head revision"];
+  const sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
+  const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
+  return sides.map((l, i) => {
+    const other = sides[1 - i];
+    const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
+    if (!other.podSelectors.some(matters)) return l;
+    return loadSources([base2, head][i], namespace, { cache, limits, where: where[i], others: other.podSelectors });
+  });
 }
 function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
-  const { cache, limits = defaultInputLimits, where = "" } = options;
+  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
   const rendered = all.filter((f) => f.lines !== void 0);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
   const files = [...charts.manifests, ...rendered];
@@ -15891,7 +16153,7 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics2.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects, cache?.loaded);
+  const built = buildCluster(placed.objects, cache?.loaded, others);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics2.push(...built.diagnostics);
@@ -15902,7 +16164,9 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
     policyObjects: built.policyObjects,
     unanalyzed: built.unanalyzed,
     withoutNamespace: placed.withoutNamespace,
-    namespace
+    namespace,
+    podSelectors: built.podSelectors,
+    replicaKeys: built.replicaKeys
   };
 }
 function writtenLine(lines, line) {
@@ -15910,16 +16174,16 @@ function writtenLine(lines, line) {
 }
 function atWrittenLines(o, lines) {
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
-  copy.locate = (path12) => {
-    const p = o.locate(path12);
+  copy.locate = (path17) => {
+    const p = o.locate(path17);
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;
 }
 
 // src/exposure/table.ts
-function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
-  const u = reach2.universe;
+function exposureTable({ paths, reach: reach3, classOf, controllerClass }) {
+  const u = reach3.universe;
   const P = u.podClasses.length;
   const everywhere = u.externals.map((_, i) => i);
   const table = /* @__PURE__ */ new Map();
@@ -15929,23 +16193,23 @@ function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
     return e;
   };
   const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
-  for (const path12 of paths) {
-    const dst = classOf.get(path12.dst);
+  for (const path17 of paths) {
+    const dst = classOf.get(path17.dst);
     if (dst === void 0) continue;
-    if (path12.source === "ingress-controller") {
+    if (path17.source === "ingress-controller") {
       if (controllerClass === void 0) continue;
-      const conn = path12.routed.intersect(reach2.conn(controllerClass, dst));
+      const conn = path17.routed.intersect(reach3.conn(controllerClass, dst));
       if (conn.isEmpty) continue;
-      const e = entry(path12.dst);
-      e.controller = add(e.controller, path12.chain, conn);
+      const e = entry(path17.dst);
+      e.controller = add(e.controller, path17.chain, conn);
       continue;
     }
-    const classes = path12.addresses === void 0 ? everywhere : [...new Set(path12.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
+    const classes = path17.addresses === void 0 ? everywhere : [...new Set(path17.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
     for (const x of classes) {
-      const conn = path12.routed.intersect(reach2.conn(P + x, dst));
+      const conn = path17.routed.intersect(reach3.conn(P + x, dst));
       if (conn.isEmpty) continue;
-      const e = entry(path12.dst);
-      e.internet.set(x, add(e.internet.get(x), path12.chain, conn));
+      const e = entry(path17.dst);
+      e.internet.set(x, add(e.internet.get(x), path17.chain, conn));
     }
   }
   return table;
@@ -16002,11 +16266,11 @@ function exposureChanges(base2, head, pods, controller) {
     };
     const endpoint = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
     const why = (b, h, src) => explain({ r: base2.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
-    const change = (source, src, b, h, reasons) => {
+    const change = (source, src, b, h, reasons2) => {
       const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
       const opened = h.conn.subtract(b.conn);
       const closed = b.conn.subtract(h.conn);
-      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons, source, via: { base: b.via, head: h.via }, isolated };
+      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons2, source, via: { base: b.via, head: h.via }, isolated };
     };
     const bc = base2.table.get(id)?.controller ?? NOTHING2;
     const hc = head.table.get(id)?.controller ?? NOTHING2;
@@ -16020,11 +16284,11 @@ function exposureChanges(base2, head, pods, controller) {
       if (b.conn.equals(h.conn)) continue;
       const ext = externals[x];
       const family = ext.ranges[0].family;
-      const reasons = why(b, h, { base: P + x, head: P + x });
-      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons)].join("|");
+      const reasons2 = why(b, h, { base: P + x, head: P + x });
+      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons2)].join("|");
       const bucket = buckets.get(key);
       if (bucket) bucket.ranges.push(...ext.ranges);
-      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons });
+      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons: reasons2 });
     }
     for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
   }
@@ -16040,13 +16304,13 @@ var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
 function controllerEndpoint(c) {
   return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
 }
-function parseIngressController(text) {
-  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
-  const slash = text.indexOf("/");
-  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
+function parseIngressController(text2) {
+  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text2)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+  const slash = text2.indexOf("/");
+  const namespace = (slash < 0 ? text2 : text2.slice(0, slash)).trim();
   if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
   const labels2 = {};
-  const rest = slash < 0 ? "" : text.slice(slash + 1).trim();
+  const rest = slash < 0 ? "" : text2.slice(slash + 1).trim();
   for (const item of rest === "" ? [] : rest.split(",")) {
     const eq = item.indexOf("=");
     if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
@@ -16146,7 +16410,7 @@ function classView(r, pods, classOf) {
   for (const m of members) m.sort((x, y) => cmp3(x.id, y.id));
   const live = (node) => members[node].length > 0;
   const groupsOf = (dir) => {
-    const groups2 = [];
+    const groups3 = [];
     const of = new Int32Array(r.size).fill(-1);
     const bySig = /* @__PURE__ */ new Map();
     for (let c = 0; c < P; c++) {
@@ -16154,21 +16418,21 @@ function classView(r, pods, classOf) {
       const sig = r.signature(c, dir);
       let g = bySig.get(sig);
       if (g === void 0) {
-        bySig.set(sig, g = groups2.length);
-        groups2.push({ row: r.row(c, dir), nodes: [] });
+        bySig.set(sig, g = groups3.length);
+        groups3.push({ row: r.row(c, dir), nodes: [] });
       }
-      groups2[g].nodes.push(c);
+      groups3[g].nodes.push(c);
       of[c] = g;
     }
     if (r.size > P) {
-      const ext = groups2.length;
-      groups2.push({ row: OPEN_ROW, nodes: [] });
+      const ext = groups3.length;
+      groups3.push({ row: OPEN_ROW, nodes: [] });
       for (let n = P; n < r.size; n++) {
-        groups2[ext].nodes.push(n);
+        groups3[ext].nodes.push(n);
         of[n] = ext;
       }
     }
-    return { groups: groups2, of };
+    return { groups: groups3, of };
   };
   const out = groupsOf("egress");
   const inn = groupsOf("ingress");
@@ -16221,7 +16485,7 @@ function classView(r, pods, classOf) {
   order.forEach((n, i) => index[n] = i);
   const classes = order.map((n) => ({ endpoints: members[n] }));
   const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
-  const groups = [];
+  const groups2 = [];
   for (const b of merged) {
     const onBoth = new Set(b.dst);
     let self = 0;
@@ -16229,11 +16493,11 @@ function classView(r, pods, classOf) {
     const pairs = size(b.src) * size(b.dst) - self;
     if (pairs === 0) continue;
     const ids = (nodes) => nodes.map((n) => index[n]).sort((x, y) => x - y);
-    groups.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
+    groups2.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
   }
   const first = (g) => classes[g[0]].endpoints[0].id;
-  groups.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
-  return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
+  groups2.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
+  return { classes, groups: groups2, pairs: groups2.reduce((k, g) => k + g.pairs, 0) };
 }
 function listedIn(row, groupOf, cache) {
   let byGroup = cache.get(row);
@@ -16381,8 +16645,108 @@ function describeSkipped(s) {
   return parts.join("; ");
 }
 
+// src/synth/changed.ts
+function changedNamespaces(clusters, named) {
+  const out = /* @__PURE__ */ new Set();
+  if (clusters.length !== 2) return out;
+  const [base2, head] = clusters;
+  const byMatch = (selector) => {
+    for (const [name2, labelSets] of named) if (!out.has(name2) && labelSets.some((l) => selects(selector, l))) out.add(name2);
+  };
+  for (const p of changed(base2.policies, head.policies, policySignature)) {
+    out.add(p.namespace);
+    for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
+      if (rule.peers === "any") continue;
+      for (const peer2 of rule.peers) if (peer2.kind === "pods" && peer2.namespaces.kind === "selector") byMatch(peer2.namespaces.selector);
+    }
+  }
+  for (const p of changed(base2.adminPolicies, head.adminPolicies, adminSignature)) {
+    byMatch(p.subject.namespaces);
+    for (const rule of [...p.ingress, ...p.egress]) for (const peer2 of rule.peers) if (peer2.kind === "pods") byMatch(peer2.namespaces);
+  }
+  return out;
+}
+function changed(base2, head, signature2) {
+  const baseById = new Map(base2.map((p) => [p.id, p]));
+  const headById = new Map(head.map((p) => [p.id, p]));
+  const out = [];
+  for (const p of head) {
+    const b = baseById.get(p.id);
+    if (b === p) continue;
+    if (b === void 0 || signature2(b) !== signature2(p)) out.push(p, ...b === void 0 ? [] : [b]);
+  }
+  for (const p of base2) if (!headById.has(p.id)) out.push(p);
+  return out;
+}
+function policySignature(p) {
+  const rules3 = (rs) => rs === null ? null : rs.map((r) => [r.peers === "any" ? "any" : r.peers.map(peerSignature), r.ports]);
+  return text([selectorKey(p.subject), rules3(p.ingress), rules3(p.egress)]);
+}
+function peerSignature(peer2) {
+  if (peer2.kind === "ipBlock") return [peer2.cidr, peer2.except];
+  return [peer2.namespaces.kind === "own" ? null : selectorKey(peer2.namespaces.selector), selectorKey(peer2.pods)];
+}
+function adminSignature(p) {
+  const peer2 = (x) => x.kind === "pods" ? [selectorKey(x.namespaces), selectorKey(x.pods)] : x.kind === "nodes" ? ["nodes", selectorKey(x.selector)] : x;
+  const rules3 = p.ingress.concat(p.egress).map((r) => [r.direction, r.index, r.name, r.action, r.peers.map(peer2), r.ports]);
+  return text([p.tier, p.priority, selectorKey(p.subject.namespaces), selectorKey(p.subject.pods), rules3]);
+}
+function text(x) {
+  return JSON.stringify(x, (_, v) => typeof v === "bigint" ? v.toString() : v);
+}
+
+// src/synth/words.ts
+function representativeWords(namespace, selectors, witness, declaredLike, bound) {
+  const n = selectors.length;
+  const own = selectors.flatMap((s, i) => selects(s, witness) ? [i] : []).join(",");
+  const keys2 = Object.keys(witness).sort();
+  const named = (key) => [...new Set(selectors.flatMap((s) => s.requirements.flatMap((r) => r.key === key && "values" in r ? r.values : [])))].sort();
+  const withs = keys2.map((key) => witness[key] === OTHER_VALUE ? { key, value: null, notValues: named(key) } : { key, value: witness[key], notValues: [] });
+  const positive = {
+    requirements: withs.flatMap(
+      (w) => w.value !== null ? [{ key: w.key, op: "In", values: [w.value] }] : [{ key: w.key, op: "Exists" }, ...w.notValues.length > 0 ? [{ key: w.key, op: "NotIn", values: w.notValues }] : []]
+    )
+  };
+  const negatives = selectors.flatMap((s) => {
+    if (selects(s, witness)) return [];
+    const failing = s.requirements.filter((r) => !requirementMatches(r, witness));
+    if (!failing.every((r) => (r.op === "In" || r.op === "Exists") && !(r.key in witness))) return [];
+    return [{ selector: { requirements: failing }, text: failing.map(requirementText).join(",") }];
+  });
+  const all = combinations([...selectors, positive, ...negatives.map((x) => x.selector)], { bound });
+  if (all === void 0) return void 0;
+  const kinds = all.map((k) => ({
+    satisfied: k.satisfied.filter((i) => i < n).join(","),
+    fits: k.satisfied.includes(n),
+    lacks: negatives.map((_, j) => !k.satisfied.includes(n + 1 + j))
+  }));
+  let left = kinds.filter((k) => k.fits && k.satisfied !== own && !declaredLike(k.satisfied));
+  const chosen = [];
+  while (left.length > 0) {
+    let best = -1;
+    let count = 0;
+    negatives.forEach((_, j) => {
+      const c = left.filter((k) => !k.lacks[j]).length;
+      if (c > count) [best, count] = [j, c];
+    });
+    if (best < 0) return void 0;
+    chosen.push(best);
+    left = left.filter((k) => k.lacks[best]);
+  }
+  const described = (k) => k.fits && chosen.every((j) => k.lacks[j]);
+  if (!kinds.every((k) => k.satisfied !== own || described(k))) return void 0;
+  const other = kinds.some((k) => described(k) && declaredLike(k.satisfied));
+  return { namespace, other, with: withs, without: [...new Set(chosen.map((j) => negatives[j].text))].sort() };
+}
+function requirementText(r) {
+  if (r.op === "Exists") return r.key;
+  if (r.op === "In") return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(", ")})`;
+  return r.key;
+}
+
 // src/synth/synthesize.ts
 var DEFAULT_POD_BOUND = 256;
+var WORDED = 32;
 var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
@@ -16414,8 +16778,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
   }
   const addedNamespaces = [];
-  for (const [name, labelSets] of named) {
-    if (!clusters.some((c) => c.namespaces.has(name))) addedNamespaces.push({ name, labels: labelSets[0], source: null });
+  for (const [name2, labelSets] of named) {
+    if (!clusters.some((c) => c.namespaces.has(name2))) addedNamespaces.push({ name: name2, labels: labelSets[0], source: null });
   }
   const notes = [];
   let reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
@@ -16424,18 +16788,24 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
   }
   const repNamespaces = reps.map((c) => {
-    const name = describeWitness(c.witness, [NAMESPACE_NAME_LABEL]);
-    return { name, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name }, source: null };
+    const name2 = describeWitness(c.witness, [NAMESPACE_NAME_LABEL]);
+    return { name: name2, labels: { ...c.witness, [NAMESPACE_NAME_LABEL]: name2 }, source: null };
   });
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
+  const ordinary = /* @__PURE__ */ new Map();
   for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
-    const list3 = declared.get(w.namespace);
-    if (list3) list3.push(w.labels);
+    const list5 = declared.get(w.namespace);
+    if (list5) list5.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
+    if (w.hostNetwork) continue;
+    const same = ordinary.get(w.namespace);
+    if (same) same.push(w.labels);
+    else ordinary.set(w.namespace, [w.labels]);
   }
+  const touched = mode === "auto" ? changedNamespaces(clusters, named) : /* @__PURE__ */ new Set();
   const targets = [
-    ...[...named].map(([name, labelSets]) => ({ name, labelSets })),
+    ...[...named].map(([name2, labelSets]) => ({ name: name2, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
   const portNames = /* @__PURE__ */ new Set();
@@ -16447,10 +16817,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   }
   for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
-    const [name, protocol] = k.split("/");
-    return { name, port: 0, protocol };
+    const [name2, protocol] = k.split("/");
+    return { name: name2, port: 0, protocol };
   });
   const pods = [];
+  const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
   const index = peerIndex(policies, peers);
   for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
@@ -16460,30 +16831,42 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
+    const partial = own !== void 0 && touched.has(t.name);
     const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
-    if (own !== void 0 && unmatched.length === 0) continue;
+    if (own !== void 0 && !partial && unmatched.length === 0) continue;
+    const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(unmatched);
+      combos = perSelector(partial ? selectors : unmatched);
     }
-    if (own !== void 0) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
+    if (partial) combos = combos.filter((c) => !likeDeclared.has(satisfiedBy(selectors, c.witness)));
+    else if (own !== void 0) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = /* @__PURE__ */ new Map();
     lookup.set(t.name, { selectors, ids });
+    if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      pods.push({
+      const pod = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness)
-      });
+      };
+      if (own !== void 0 && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound));
+      pods.push(pod);
     }
   }
   if (pods.length > 0) {
     notes.push(
       "Representative pods stand for every pod their labels describe: backend/[app=db] is any pod in backend labelled app=db that no other selector tells apart, [*] any other pod, [*]/[*] any pod in any namespace no policy names."
     );
+    if (partialViews.length > 0) {
+      const shown = partialViews.slice(0, 5).join(", ") + (partialViews.length > 5 ? ` and ${partialViews.length - 5} more` : "");
+      notes.push(
+        `Where the change edits policies that select pods in namespaces with declared workloads (${shown}), representatives also stand for the pods there that these files do not declare and that behave like none of the declared ones ("other pods in N ..."); a pod that behaves like a declared workload is covered by that workload's line.`
+      );
+    }
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
@@ -16497,6 +16880,10 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
     }
   };
+}
+function wordLazily(pod, make) {
+  let words = null;
+  Object.defineProperty(pod, "words", { enumerable: false, get: () => words === null ? words = make() : words });
 }
 function perSelector(selectors, fixed = {}) {
   const out = [{ witness: { ...fixed } }];
@@ -16519,16 +16906,16 @@ function perSelector(selectors, fixed = {}) {
 function peerIndex(policies, peers) {
   const subjects = /* @__PURE__ */ new Map();
   for (const p of policies) {
-    const list3 = subjects.get(p.namespace);
-    if (list3) list3.push(p.subject);
+    const list5 = subjects.get(p.namespace);
+    if (list5) list5.push(p.subject);
     else subjects.set(p.namespace, [p.subject]);
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
   peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
-      const list3 = own.get(namespace);
-      if (list3) list3.push(i);
+      const list5 = own.get(namespace);
+      if (list5) list5.push(i);
       else own.set(namespace, [i]);
     } else {
       const key = selectorKey(peer2.namespaces.selector);
@@ -16547,13 +16934,13 @@ function peerIndex(policies, peers) {
     });
   };
   const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)]));
-  const groups = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  const groups2 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
     peersOf(t) {
       const out = [...ownFirsts.get(t.name) ?? []];
-      for (const g of groups) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      for (const g of groups2) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
       return out.sort((a, b) => a - b);
     }
   };
@@ -16591,10 +16978,10 @@ function buildSides(loaded, mode, controller) {
   });
   return { sides, synthesis };
 }
-function sideTable(l, side2, reach2, classOf) {
+function sideTable(l, side2, reach3, classOf) {
   const paths = exposurePaths(l.cluster, side2.pods);
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
-  return { table: exposureTable({ paths, reach: reach2, classOf, controllerClass }), classOf, controllerClass, reach: reach2, paths };
+  return { table: exposureTable({ paths, reach: reach3, classOf, controllerClass }), classOf, controllerClass, reach: reach3, paths };
 }
 function mergedSources(exposures, classes) {
   const known = new Set(classes.map((e) => e.id));
@@ -16650,10 +17037,12 @@ function diffLoaded([base2, head], options = {}) {
     byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
     controller
   );
-  const changes = [...result.changes, ...exposed.filter((c) => c.source === "ingress-controller")].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
+  const controllers = exposed.filter((c) => c.source === "ingress-controller");
+  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
-  const named = new Set([...changes, ...exposed].flatMap((c) => [c.src.id, c.dst.id]));
+  const named = /* @__PURE__ */ new Set();
+  for (const list5 of [changes, exposed]) for (const c of list5) named.add(c.src.id).add(c.dst.id);
   const endpoints = /* @__PURE__ */ new Map();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
@@ -16767,20 +17156,20 @@ function describeViolation(v) {
 }
 
 // src/render/budget.ts
-function utf8Size(text) {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+function utf8Size(text2) {
+  let n = text2.length;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (c < 128) continue;
     if (c < 2048) n += 1;
-    else if (c >= 55296 && c <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+    else if (c >= 55296 && c <= 56319 && i + 1 < text2.length && (text2.charCodeAt(i + 1) & 64512) === 56320) {
       n += 2;
       i++;
     } else n += 2;
   }
   return n;
 }
-var utf16Size = (text) => text.length;
+var utf16Size = (text2) => text2.length;
 var RowSizes = class {
   constructor(r, size, max) {
     this.r = r;
@@ -16871,20 +17260,20 @@ function fitBlocks(blocks, options) {
   if (fits()) return render2();
   return cutText(render2(), max, size);
 }
-function cutText(text, max, size = utf16Size) {
-  if (size(text) <= max) return text;
+function cutText(text2, max, size = utf16Size) {
+  if (size(text2) <= max) return text2;
   if (max <= 0) return "";
   const room = max - size("\u2026");
   let lo = 0;
-  let hi = Math.min(text.length, Math.max(0, room));
+  let hi = Math.min(text2.length, Math.max(0, room));
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (size(text.slice(0, mid)) <= room) lo = mid;
+    if (size(text2.slice(0, mid)) <= room) lo = mid;
     else hi = mid - 1;
   }
   let end = lo;
-  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
-  return text.slice(0, end) + "\u2026";
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text2[end - 1])) end--;
+  return text2.slice(0, end) + "\u2026";
 }
 
 // src/render/group.ts
@@ -16917,9 +17306,9 @@ var UniverseIndex = class {
       if (e.type !== "external") nonExternal++;
       if (isPod(e)) {
         pods++;
-        const list3 = this.podsPerNs.get(e.pod.namespace) ?? [];
-        list3.push(e);
-        this.podsPerNs.set(e.pod.namespace, list3);
+        const list5 = this.podsPerNs.get(e.pod.namespace) ?? [];
+        list5.push(e);
+        this.podsPerNs.set(e.pod.namespace, list5);
         this.declaredNs.set(e.pod.namespace, (this.declaredNs.get(e.pod.namespace) ?? true) && e.type === "workload");
       }
     }
@@ -16934,6 +17323,10 @@ var UniverseIndex = class {
   podsPerNs = /* @__PURE__ */ new Map();
   /** Per namespace: its pods are declared workloads only. */
   declaredNs = /* @__PURE__ */ new Map();
+  /** Every pod, namespace by namespace, with its place in the universe (podsNotIn). */
+  podPlaces;
+  /** Per place in the universe: in the set at hand (reset after each use). */
+  marks;
   /** Endpoints that are not external addresses (pods and the ingress controller), and pods. */
   nonExternal;
   pods;
@@ -16943,6 +17336,23 @@ var UniverseIndex = class {
   anySynthetic;
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
+  }
+  /**
+   * The pods not in `set`, namespace by namespace: read off the set's places, without a set of
+   * its ids (a thousand groups of two thousand sources each were a set of ids apiece).
+   */
+  podsNotIn(set) {
+    if (this.podPlaces === void 0) {
+      const pods2 = [...this.podsPerNs.values()].flat();
+      this.podPlaces = { pods: pods2, places: Int32Array.from(pods2, (e) => this.order.get(e.id)) };
+    }
+    const marks = this.marks ??= new Uint8Array(this.order.size);
+    for (const p of set.positions) marks[p] = 1;
+    const { pods, places } = this.podPlaces;
+    const out = [];
+    for (let k = 0; k < pods.length; k++) if (marks[places[k]] === 0) out.push(pods[k]);
+    for (const p of set.positions) marks[p] = 0;
+    return out;
   }
   /** Sorts in universe order, drops duplicates (by id). */
   normalize(endpoints) {
@@ -17061,17 +17471,17 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
       } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
     });
     const podsMissingCount = this.pods - knownPods;
-    const podsMissing = () => [...this.podsPerNs.values()].flat().filter((e) => !inSet().has(e.id));
+    const podsMissing = () => this.podsNotIn(set);
     const nsTerms = [];
-    for (const [ns, { list: list3, known: inNs }] of perNs) {
+    for (const [ns, { list: list5, known: inNs }] of perNs) {
       const all = this.podsPerNs.get(ns) ?? [];
       const exceptCount = all.length - inNs;
       const real = !ns.startsWith("[");
       const declaredOnly = this.declaredNs.get(ns) ?? true;
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list3.length > 2 * exceptCount && list3.length > 1 + exceptCount && (!declaredOnly || list3.length > MAX_NAMED);
+      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list5.length > 2 * exceptCount && list5.length > 1 + exceptCount && (!declaredOnly || list5.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-      else for (const e of list3) nsTerms.push({ kind: "endpoint", endpoint: e });
+      else for (const e of list5) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -17103,9 +17513,9 @@ function child2(map, key) {
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
   for (const v of violations) {
-    const list3 = out.get(v.change) ?? [];
-    list3.push(v);
-    out.set(v.change, list3);
+    const list5 = out.get(v.change) ?? [];
+    list5.push(v);
+    out.set(v.change, list5);
   }
   return out;
 }
@@ -17153,9 +17563,9 @@ function groupAll(report) {
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const order = { opened: [], closed: [] };
   const ids = /* @__PURE__ */ new Map();
-  const idOf = (text) => {
-    let n = ids.get(text);
-    if (n === void 0) ids.set(text, n = ids.size);
+  const idOf = (text2) => {
+    let n = ids.get(text2);
+    if (n === void 0) ids.set(text2, n = ids.size);
     return n;
   };
   const connIds = /* @__PURE__ */ new Map();
@@ -17169,8 +17579,8 @@ function groupAll(report) {
     let f = facets.get(c.why);
     if (f === void 0) {
       const of = (x) => {
-        const reasons = facetReasons(c, x);
-        return { reasons, id: idOf(reasons.map(reasonKey).sort().join("")) };
+        const reasons2 = facetReasons(c, x);
+        return { reasons: reasons2, id: idOf(reasons2.map(reasonKey).sort().join("")) };
       };
       facets.set(c.why, f = { opened: of("opened"), closed: of("closed") });
     }
@@ -17205,7 +17615,7 @@ function groupAll(report) {
         addPart(prev.bucket, c, i);
         continue;
       }
-      const { reasons, id: reasonsId } = reasonsOf(c, facet);
+      const { reasons: reasons2, id: reasonsId } = reasonsOf(c, facet);
       const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
       const byConn = child2(buckets[facet], shape);
       const byReasons = child2(byConn, connId(conn));
@@ -17213,7 +17623,7 @@ function groupAll(report) {
       const g = gateId(hits);
       let bucket = byGate.get(g);
       if (!bucket) {
-        bucket = { change: c, conn, reasons, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: /* @__PURE__ */ new Map() };
+        bucket = { change: c, conn, reasons: reasons2, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: /* @__PURE__ */ new Map() };
         byGate.set(g, bucket);
         order[facet].push(bucket);
       }
@@ -17341,27 +17751,27 @@ function dnsLoss(report) {
 }
 
 // src/render/escape.ts
-function md(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
+function md(text2) {
+  return text2.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
 }
-function mdCode(text) {
-  const clean4 = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
-  return "`" + clean4 + "`";
+function mdCode(text2) {
+  const clean2 = text2.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
+  return "`" + clean2 + "`";
 }
-function csvCell(text) {
-  const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+function csvCell(text2) {
+  const guarded = /^[=+\-@\t\r]/.test(text2) ? `'${text2}` : text2;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
-function visibleControls(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function visibleControls(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
-function plain(text) {
-  return visibleControls(text).replace(/\n/g, "\\n");
+function plain(text2) {
+  return visibleControls(text2).replace(/\n/g, "\\n");
 }
 
 // src/render/set-words.ts
 function termWords(t, role, code) {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => code(e.id)).join(" and ")}` : "";
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
       if (t.declaredOnly) return `every declared workload${except} and any external address`;
@@ -17377,9 +17787,23 @@ function termWords(t, role, code) {
     case "all-externals":
       return "any external address";
     case "endpoint":
-      if (t.endpoint.type === "synthetic" && t.endpoint.id === "[*]/[*]") return "any pod in any other namespace";
-      return code(t.endpoint.id);
+      return endpointWords(t.endpoint, code);
   }
+}
+function endpointWords(e, code) {
+  if (e.type !== "synthetic") return code(e.id);
+  if (e.id === "[*]/[*]") return "any pod in any other namespace";
+  return e.words !== void 0 ? representativeWords2(e.words, code) : code(e.id);
+}
+function representativeWords2(w, code) {
+  const labels2 = w.with.map((l) => l.value !== null ? code(`${l.key}=${l.value}`) : l.notValues.length === 0 ? code(l.key) : `${code(l.key)} other than ${orList(l.notValues.map(code))}`);
+  const withWords = labels2.length > 0 ? ` with ${andList(labels2)}` : "";
+  const without = w.without.length > 0 ? `${labels2.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
+  return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
+}
+function orList(words) {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 function kindOf(t) {
   switch (t.kind) {
@@ -17399,16 +17823,16 @@ function setWords(s, role, code, max = 5) {
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
     const k = kindOf(t);
-    const list3 = buckets.get(k);
-    if (list3) list3.push(t);
+    const list5 = buckets.get(k);
+    if (list5) list5.push(t);
     else buckets.set(k, [t]);
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
   const words = [];
-  for (const [k, list3] of buckets) {
-    const shown = list3.length > share + 1 ? list3.slice(0, share) : list3;
+  for (const [k, list5] of buckets) {
+    const shown = list5.length > share + 1 ? list5.slice(0, share) : list5;
     words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = list3.length - shown.length;
+    const rest = list5.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
@@ -17470,13 +17894,13 @@ function andList2(items) {
 var MAX_MERMAID_EDGES = 20;
 var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
-function mermaidText(text, max = 80) {
-  const clean4 = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean4.length > max ? clean4.slice(0, max - 1) + "\u2026" : clean4;
+function mermaidText(text2, max = 80) {
+  const clean2 = text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
+  const cut = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
   return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
-function renderMermaid(groups, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups.length === 0 || groups.length > maxEdges) return null;
+function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups2.length === 0 || groups2.length > maxEdges) return null;
   const nodes = /* @__PURE__ */ new Map();
   const node = (label) => {
     let id = nodes.get(label);
@@ -17487,7 +17911,7 @@ function renderMermaid(groups, maxEdges = MAX_MERMAID_EDGES) {
     return id;
   };
   const code = (s) => s;
-  const edges = groups.map((g) => {
+  const edges = groups2.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
     return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${connWords(g.conn)}`, opened: g.facet === "opened" };
@@ -17518,12 +17942,12 @@ function reasonWords(r) {
       return head ? { before: "passed on by", after: "" } : { before: "no longer passed on by", after: "" };
   }
 }
-function reasonName(r, code, text) {
+function reasonName(r, code, text2) {
   const a = r.admin;
-  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
+  if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text2(r.rule)}` : ""}`;
   const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
-  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");
-  return `${text(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
+  const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text2(r.rule ?? "");
+  return `${text2(a.kind)} ${code(a.name)} (${rank}) ${rule}`;
 }
 function endpointNote(endpoint) {
   if (endpoint === "added") return "involves a workload added in this change";
@@ -17572,11 +17996,11 @@ function chainWords(via, conn, side2, f) {
   return words.join(", ");
 }
 function policyWords(c, facet, f) {
-  const reasons = c.why.map((r) => {
+  const reasons2 = c.why.map((r) => {
     const w = reasonWords(r);
     return [w.before, f.reason(r), w.after].filter((s) => s !== "").join(" ");
   });
-  if (reasons.length > 0) return reasons.length > MAX_REASONS ? `${reasons.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons.length - MAX_REASONS + 1} more` : reasons.join("; ");
+  if (reasons2.length > 0) return reasons2.length > MAX_REASONS ? `${reasons2.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons2.length - MAX_REASONS + 1} more` : reasons2.join("; ");
   if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
   return "";
 }
@@ -17592,13 +18016,13 @@ function exposureRules(report) {
     const hit = /* @__PURE__ */ new Map();
     for (const v of report.gate.violations) {
       if (!exposures.has(v.change)) continue;
-      const list3 = hit.get(v.change);
-      if (list3) list3.push(v.rule);
+      const list5 = hit.get(v.change);
+      if (list5) list5.push(v.rule);
       else hit.set(v.change, [v.rule]);
     }
     for (const c of report.exposureChanges) {
-      const list3 = hit.get(c);
-      if (list3) rules3.set(c, list3);
+      const list5 = hit.get(c);
+      if (list5) rules3.set(c, list5);
     }
   }
   memo.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
@@ -17615,7 +18039,7 @@ function isEmpty(u) {
   return u.objects.length === 0 && u.files.length === 0;
 }
 function unanalyzedSummary(u, code) {
-  const named = (items, name) => items.slice(0, MAX_NAMED2).map(name).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
+  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
   const parts = [];
   if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
   if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
@@ -17630,8 +18054,8 @@ function unanalyzedLines(u, code) {
 
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
-var md2 = (text) => md(plain(text));
-var mdCode2 = (text) => mdCode(plain(text));
+var md2 = (text2) => md(plain(text2));
+var mdCode2 = (text2) => mdCode(plain(text2));
 var MAX_REASONS2 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
@@ -17644,8 +18068,8 @@ function renderComment(report, ctx) {
   blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
-  const invalid = invalidCallout(report, link);
-  if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
+  const invalid2 = invalidCallout(report, link);
+  if (invalid2) blocks.push({ name: "invalid input callout", text: invalid2 });
   if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
@@ -17795,14 +18219,14 @@ function exposureList(title, changes, facet, fmt, report) {
 _\u2026 and ${plural2(n, "more")}._`
   };
 }
-function groupTable(title, groups, link) {
+function groupTable(title, groups2, link) {
   const head = `#### ${title} flows
 
 | Source | Destination | ${title} | Why |
 | --- | --- | --- | --- |`;
   return {
     head,
-    rows: lazy(groups, (g) => `
+    rows: lazy(groups2, (g) => `
 | ${setWords(g.sources, "source", mdCode2)} | ${setWords(g.destinations, "destination", mdCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `
@@ -17847,7 +18271,7 @@ function violationList(g) {
 _\u2026 and ${plural2(n, "more group")} of violations._`
   };
 }
-function details(summary, body, join11 = "\n", head = "") {
+function details(summary, body, join15 = "\n", head = "") {
   const open = `<details><summary>${summary}</summary>
 
 ${head}`;
@@ -17857,7 +18281,7 @@ ${head}`;
     const parts = [open];
     let total = size(open) + size(close);
     for (let i = 0; i < body.length; i++) {
-      const line = (i > 0 ? join11 : "") + (body.at(i) ?? "");
+      const line = (i > 0 ? join15 : "") + (body.at(i) ?? "");
       total += size(line);
       if (total > max) return void 0;
       parts.push(line);
@@ -17871,8 +18295,8 @@ function fullList(changes) {
   return details(`All ${plural2(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 function location(file, line, url, column) {
-  const text = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
-  return url ? `[${text}](${url})` : text;
+  const text2 = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
+  return url ? `[${text2}](${url})` : text2;
 }
 function diagnostics(report, link) {
   const items = lazy(report.diagnostics, (d) => `- **${d.severity}** ${location(d.file, d.line, link(d.file, d.line), d.column)}: ${md2(d.message)}`);
@@ -17904,8 +18328,8 @@ ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
   });
   return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
 }
-function fence(text, info) {
-  const body = visibleControls(text);
+function fence(text2, info) {
+  const body = visibleControls(text2);
   const longest2 = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
   const ticks = "`".repeat(Math.max(3, longest2 + 1));
   return `${ticks}${info}
@@ -17934,6 +18358,15 @@ var JsonList = class {
 function jsonList(items, toJson) {
   return new JsonList(items.length, items, toJson);
 }
+function jsonConcat(lists) {
+  const length = lists.reduce((n, l) => n + l.length, 0);
+  const items = {
+    *[Symbol.iterator]() {
+      for (const l of lists) yield* l;
+    }
+  };
+  return new JsonList(length, items, (x) => x);
+}
 function* jsonChunks(value, indent = "") {
   const inner = indent + "  ";
   if (value instanceof JsonList || Array.isArray(value)) {
@@ -17944,8 +18377,8 @@ function* jsonChunks(value, indent = "") {
     }
     let first = true;
     for (const item of items) {
-      const text = JSON.stringify(item === void 0 || typeof item === "function" ? null : item, null, 2) ?? "null";
-      yield `${first ? "[\n" : ",\n"}${inner}${text.replace(/\n/g, `
+      const text2 = JSON.stringify(item === void 0 || typeof item === "function" ? null : item, null, 2) ?? "null";
+      yield `${first ? "[\n" : ",\n"}${inner}${text2.replace(/\n/g, `
 ${inner}`)}`;
       first = false;
     }
@@ -17973,6 +18406,72 @@ ${indent}}`;
 ${indent}`);
 }
 
+// src/render/diff-json-groups.ts
+var CHANGE_LIST_LIMIT = 1e5;
+var LISTED_WHEN_GROUPED = 1e3;
+function isGrouped(reports, options = {}) {
+  if (options.group === true) return true;
+  let changes = 0;
+  let violations = 0;
+  for (const r of reports) {
+    changes += r.changes.length;
+    violations += r.gate.violations.length;
+  }
+  return changes > CHANGE_LIST_LIMIT || violations > CHANGE_LIST_LIMIT;
+}
+var ChangeSets = class {
+  byKey = /* @__PURE__ */ new Map();
+  place = /* @__PURE__ */ new Map();
+  members = [];
+  id(endpoints) {
+    const key = endpoints.map((e) => {
+      let n = this.place.get(e.id);
+      if (n === void 0) this.place.set(e.id, n = this.place.size);
+      return n;
+    }).join(",");
+    let id = this.byKey.get(key);
+    if (id === void 0) {
+      this.members.push(endpoints.map((e) => e.id));
+      id = `s${this.members.length}`;
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+  /**
+   * The sets, each as its members or, when shorter, as the document's endpoints (`all`) but a
+   * few: "any source but the namespace's own pods" for each of a thousand namespaces is a
+   * thousand short lists, not a million ids.
+   */
+  json(all) {
+    const known = new Set(all);
+    return this.members.map((m, i) => {
+      const id = `s${i + 1}`;
+      if (2 * m.length <= all.length || !m.every((e) => known.has(e))) return { id, endpoints: [...m] };
+      const inSet = new Set(m);
+      return { id, allBut: all.filter((e) => !inSet.has(e)) };
+    });
+  }
+};
+function changeGroupsJson(r, sets, reasonJson2) {
+  const g = groupChanges(r);
+  const words = (s, role) => setWords(s, role, (name2) => name2);
+  return [...g.opened, ...g.closed].map(
+    (x) => ({
+      facet: x.facet,
+      type: x.type,
+      endpoint: x.endpoint,
+      conn: x.conn.toString(),
+      src: sets.id(x.sources.endpoints),
+      dst: sets.id(x.destinations.endpoints),
+      srcWords: words(x.sources, "source"),
+      dstWords: words(x.destinations, "destination"),
+      pairs: x.changes.length,
+      why: x.reasons.map(reasonJson2),
+      gate: x.gate.map((h) => ({ rule: h.rule, conn: h.conn.toString() }))
+    })
+  );
+}
+
 // src/render/memo.ts
 function memo2(f) {
   const known = /* @__PURE__ */ new Map();
@@ -17987,7 +18486,7 @@ function memo2(f) {
 function endpointJson(e) {
   switch (e.type) {
     case "workload":
-      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind };
+      return { id: e.id, type: "workload", namespace: e.pod.namespace, name: e.pod.name, kind: e.pod.kind, ...e.pod.pods ? { pods: [...e.pod.pods] } : {} };
     case "synthetic":
       return { id: e.id, type: "synthetic", namespace: e.pod.namespace, labels: { ...e.labels } };
     case "external":
@@ -18077,24 +18576,47 @@ function reasonJson({ admin, ...r }) {
 }
 function missedViolations(r) {
   const u = r.gate.unanalyzed;
+  const id = (o) => `${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name}`;
   return [
-    ...u.objects.map((o) => ({
-      missed: true,
-      json: { rule: "unanalyzed", src: `${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name}`, dst: "", conn: "", message: `${o.change} ${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name} is not analyzed: ${o.why}`, file: o.file, line: o.line }
-    })),
+    ...u.objects.map((o) => ({ missed: true, json: { rule: "unanalyzed", src: id(o), dst: "", conn: "", message: `${o.change} ${id(o)} is not analyzed: ${o.why}`, file: o.file, line: o.line } })),
     ...u.files.map((f) => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } }))
   ];
 }
+function allViolations(r, listed2) {
+  const missed = missedViolations(r);
+  return missed.length === 0 ? listed2 : [...listed2, ...missed];
+}
+var anyViolationJson = (v) => "missed" in v ? v.json : violationJson(v);
 function violationJson(v) {
   return { rule: v.rule, src: v.change.src.id, dst: v.change.dst.id, conn: v.conn.toString(), message: describeViolation(v) };
 }
-function* diffJsonChunks(r) {
-  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } });
-  const violations = missedViolations(r).length === 0 ? r.gate.violations : [...r.gate.violations, ...missedViolations(r)];
-  yield* jsonChunks({ ...rest, changes: jsonList(r.changes, changeJson), gate: { ...rest.gate, violations: jsonList(violations, (v) => "missed" in v ? v.json : violationJson(v)) } });
+function* diffJsonChunks(r, options = {}) {
+  yield* jsonChunks(diffJsonLazy(r, isGrouped([r], options)));
   yield "\n";
 }
-function diffJson(r) {
+function diffJsonLazy(r, grouped2, sets = new ChangeSets(), tag) {
+  const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } }, { group: false });
+  const tagged = (f) => tag === void 0 ? f : (x) => ({ ...f(x), ...tag });
+  const { schema, endpoints, changes: _none, gate, ...tail } = rest;
+  if (!grouped2) {
+    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail };
+  }
+  const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
+  const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
+  const groups2 = changeGroupsJson(r, sets, reasonJson);
+  return {
+    schema,
+    endpoints,
+    changes: jsonList(changes, tagged(changeJson)),
+    changesTruncated: { total: r.changes.length, listed: changes.length },
+    changeSets: sets.json(endpoints.map((e) => e.id)),
+    changeGroups: tag === void 0 ? groups2 : groups2.map((g) => ({ ...tag, ...g })),
+    gate: { ...gate, violations: jsonList(allViolations(r, violations), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
+    ...tail
+  };
+}
+function diffJson(r, options = {}) {
+  if (isGrouped([r], options)) return JSON.parse([...jsonChunks(diffJsonLazy(r, true))].join(""));
   return {
     schema: "netreach.diff/v1",
     endpoints: r.endpoints.map(endpointJson),
@@ -18103,7 +18625,7 @@ function diffJson(r) {
       passed: r.gate.passed,
       status: r.gate.passed ? "passed" : "failed",
       failOn: [...r.gateConfig.failOn],
-      violations: [...r.gate.violations.map(violationJson), ...missedViolations(r).map((m) => m.json)]
+      violations: allViolations(r, r.gate.violations).map(anyViolationJson)
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
@@ -18249,10 +18771,10 @@ function fileUri(file) {
 function fingerprint(rule, g) {
   return hashText(`${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`);
 }
-function hashText(text) {
+function hashText(text2) {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    h ^= text2.charCodeAt(i);
     h = Math.imul(h, 16777619) >>> 0;
   }
   return h.toString(16).padStart(8, "0");
@@ -18397,12 +18919,12 @@ var MAX_LISTED_PAIRS = 2e4;
 function* reachMarkdownChunks(r) {
   const lines = (...ls) => ls.map((l) => `${l}
 `).join("");
-  const groups = reachGroups(r);
+  const groups2 = reachGroups(r);
   const flows = flowCount(r);
   const workloads = r.endpoints.filter((e) => e.type === "workload").length;
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
-  const inGroups = groups.length > 0 ? `, in ${groups.length} group${groups.length === 1 ? "" : "s"}` : "";
+  const inGroups = groups2.length > 0 ? `, in ${groups2.length} group${groups2.length === 1 ? "" : "s"}` : "";
   yield lines("## netreach: allowed flows", "", `${flows} allowed flow${flows === 1 ? "" : "s"} among ${who.join(", ")} and external addresses${inGroups}.`, "");
   if (r.exposures.length > 0) {
     yield lines(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
@@ -18413,9 +18935,9 @@ function* reachMarkdownChunks(r) {
     }
     yield "\n";
   }
-  if (groups.length > 0) {
+  if (groups2.length > 0) {
     yield lines("| Sources | Destinations | Connections |", "| --- | --- | --- |");
-    for (const g of groups) {
+    for (const g of groups2) {
       const pairs = g.pairs > 1 ? `<br><sub>${g.pairs} pairs</sub>` : "";
       yield lines(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(connWords(g.conn))}${pairs} |`);
     }
@@ -18455,11 +18977,11 @@ function* reachTextLines(r) {
   yield* exposureLines(r);
 }
 function* reachGroupedTextLines(r) {
-  const groups = reachGroups(r);
+  const groups2 = reachGroups(r);
   const flows = flowCount(r);
-  yield `${flows} allowed flow${flows === 1 ? "" : "s"} in ${groups.length} group${groups.length === 1 ? "" : "s"}
+  yield `${flows} allowed flow${flows === 1 ? "" : "s"} in ${groups2.length} group${groups2.length === 1 ? "" : "s"}
 `;
-  for (const g of groups) {
+  for (const g of groups2) {
     const pairs = g.pairs > 1 ? ` [${g.pairs} pairs]` : "";
     yield `${setWords(g.sources, "source", plain, MAX_TERMS2)} -> ${setWords(g.destinations, "destination", plain, MAX_TERMS2)}: ${connWords(g.conn)}${pairs}
 `;
@@ -18505,17 +19027,24 @@ function isChanged(t) {
 }
 
 // src/render/targets-md.ts
-var md3 = (text) => md(plain(text));
-var mdCode3 = (text) => mdCode(plain(text));
-var plural4 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var md3 = (text2) => md(plain(text2));
+var mdCode3 = (text2) => mdCode(plain(text2));
+var plural4 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+function failureDetail(t) {
+  const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
+  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
+  return said === void 0 ? void 0 : said.length > 200 ? `\u2026${said.slice(-199)}` : said;
+}
 function failureLine(t) {
   const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
-  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "");
+  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "").replace(/^was not analyzed: /, "");
 }
 function targetResult(t, allowedBy = null) {
-  if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t)}`;
+  if (t.skipped !== void 0) return t.skipped === "cap" ? "not analyzed: past the target cap" : "not analyzed: not done by the deadline";
+  if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t).split(": ")[0]}`;
   const r = t.report;
-  if (!isChanged(t)) return "no change";
+  const missed = r.unanalyzed.objects.length;
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural4(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : "no change";
   const g = groupChanges(r);
   const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
   const parts = [
@@ -18538,17 +19067,29 @@ function renderTargetsComment(outcomes, ctx) {
   const allowedBy = ctx.gateAllowedByLabel ?? null;
   const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
-  const changed = outcomes.filter(isChanged);
+  const changed2 = outcomes.filter(isChanged);
   const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
   if (notBuilt.length > 0) {
-    const lines = notBuilt.slice(0, 5).map((t) => `**\u26D4 Not analyzed: ${mdCode3(t.name)}** \u2014 ${md3(failureLine(t))}`);
+    const lines = notBuilt.slice(0, 5).map((t) => {
+      const detail = failureDetail(t);
+      return `**\u26D4 Not analyzed: ${mdCode3(t.name)}** \u2014 ${md3(failureLine(t))}${detail !== void 0 ? `: ${mdCode3(detail)}` : ""}`;
+    });
     if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
-  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}` : failedGate.length > 0 ? allowedBy !== null ? `gate failed in ${list(failedGate)}, allowed by label ${mdCode3(allowedBy)}` : `gate failed in ${list(failedGate)}` : "gate passed";
+  const unread = ctx.unread ?? { files: [], fails: false };
+  const seenObjects = /* @__PURE__ */ new Set();
+  const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
+    const key = `${o.kind}\0${o.namespace ?? ""}\0${o.name}`;
+    return seenObjects.has(key) ? false : (seenObjects.add(key), true);
+  });
+  if (unread.files.length > 0 || missedObjects.length > 0)
+    head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
+  const unreadFails = unread.fails && unread.files.length > 0;
+  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
   const verdictParts = [
     `${plural4(outcomes.length, "target")}`,
-    changed.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : "no change to reachability" : `${changed.length} changed`
+    changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
   ];
   head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**`);
   if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
@@ -18557,7 +19098,7 @@ function renderTargetsComment(outcomes, ctx) {
     return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
-  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t));
+  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
@@ -18586,15 +19127,15 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   }
   if (dropped.length > 0) parts.push(`> [!NOTE]
 > Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
-  const text = parts.join("\n\n");
-  return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
+  const text2 = parts.join("\n\n");
+  return (size(text2) > maxChars - 1 ? clip(text2, maxChars - 1) : text2) + "\n";
 }
 function configSection(c) {
   const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
   for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
-  const text = lines.join("\n");
-  if (c.patch === void 0 || c.patch.trim() === "") return text;
-  return `${text}
+  const text2 = lines.join("\n");
+  if (c.patch === void 0 || c.patch.trim() === "") return text2;
+  return `${text2}
 
 <details><summary>${md3(c.file)}: the change</summary>
 
@@ -18613,55 +19154,86 @@ function noteText(n) {
 }
 
 // src/render/targets-json.ts
-function* targetsJsonChunks(outcomes, config) {
-  yield* jsonChunks(targetsDiffJson(outcomes, config));
+function* targetsJsonChunks(outcomes, options = {}) {
+  yield* jsonChunks(targetsJsonLazy(outcomes, options));
   yield "\n";
 }
-function targetsDiffJson(outcomes, config) {
-  const out = {
-    schema: "netreach.diff/v1",
-    endpoints: [],
-    changes: [],
-    gate: { passed: true, status: "passed", failOn: [], violations: [] },
-    diagnostics: [],
-    assumptions: [],
-    skipped: { documents: 0, kinds: {} },
-    workloads: [],
-    exposures: [],
-    unanalyzed: { objects: [], files: [] },
-    targets: []
-  };
+function targetsJsonLazy(outcomes, options) {
+  const reports = outcomes.flatMap((t) => t.report === void 0 ? [] : [t.report]);
+  const grouped2 = isGrouped(reports, options);
+  const sets = new ChangeSets();
+  const endpoints = [];
+  const changes = [];
+  const violations = [];
+  const gate = { passed: true, status: "passed", failOn: [] };
+  const unanalyzed = { objects: [], files: [] };
+  const diagnostics2 = [];
+  const assumptions2 = [];
+  const workloads = [];
+  const exposures = [];
+  const groups2 = [];
   const seen = /* @__PURE__ */ new Set();
   const kinds = /* @__PURE__ */ new Map();
+  let documents = 0;
+  let total = 0;
+  let totalViolations = 0;
+  let listed2 = 0;
+  let listedViolations = 0;
   for (const t of outcomes) {
     const tag = { target: t.name };
     if (t.failure !== void 0) {
-      out.diagnostics.push({ ...diagnosticJson(t.failure), ...tag });
-      out.gate.passed = false;
-      out.gate.status = "error";
+      diagnostics2.push({ ...diagnosticJson(t.failure), ...tag });
+      gate.passed = false;
+      gate.status = "error";
     }
     if (t.report !== void 0) {
-      const j = diffJson(t.report);
-      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), out.endpoints.push(e);
-      out.changes.push(...j.changes.map((c) => ({ ...c, ...tag })));
-      out.gate.passed &&= j.gate.passed;
-      if (!j.gate.passed && out.gate.status === "passed") out.gate.status = "failed";
-      for (const r of j.gate.failOn) if (!out.gate.failOn.includes(r)) out.gate.failOn.push(r);
-      out.gate.violations.push(...j.gate.violations.map((v) => ({ ...v, ...tag })));
-      out.diagnostics.push(...j.diagnostics.map((d) => ({ ...d, ...tag })));
-      for (const a of j.assumptions) out.assumptions.push(`${t.name}: ${a}`);
-      out.skipped.documents += j.skipped.documents;
+      const r = grouped2 ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed2), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } } : t.report;
+      const j = diffJsonLazy(r, false, sets, tag);
+      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), endpoints.push(e);
+      changes.push(j.changes);
+      violations.push(j.gate.violations);
+      total += t.report.changes.length;
+      totalViolations += t.report.gate.violations.length;
+      listed2 += r.changes.length;
+      listedViolations += r.gate.violations.length;
+      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups2.push({ ...tag, ...g });
+      gate.passed &&= j.gate.passed;
+      if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
+      for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
+      for (const f of j.unanalyzed.files) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
+      for (const rule of j.gate.failOn) if (!gate.failOn.includes(rule)) gate.failOn.push(rule);
+      for (const d of j.diagnostics) diagnostics2.push({ ...d, ...tag });
+      for (const a of j.assumptions) assumptions2.push(`${t.name}: ${a}`);
+      documents += j.skipped.documents;
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
-      out.workloads.push(...j.workloads.map((w) => ({ ...w, ...tag })));
-      out.exposures.push(...j.exposures.map((e) => ({ ...e, ...tag })));
-      out.unanalyzed.objects.push(...j.unanalyzed.objects.map((o) => ({ ...o, ...tag })));
-      for (const f of j.unanalyzed.files) if (!out.unanalyzed.files.includes(f)) out.unanalyzed.files.push(f);
+      for (const w of j.workloads) workloads.push({ ...w, ...tag });
+      for (const e of j.exposures) exposures.push({ ...e, ...tag });
     }
-    out.targets.push(targetJson(t));
   }
-  out.skipped = skippedJson({ documents: out.skipped.documents, kinds });
-  if (config !== void 0) out.config = { file: config.file, base: config.base, head: config.head, changed: config.changed, notes: config.notes.map(noteText) };
-  return out;
+  const unread = options.unread;
+  for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
+  if (unread !== void 0 && unread.fails && unread.files.length > 0) {
+    gate.passed = false;
+    if (gate.status === "passed") gate.status = "failed";
+    if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
+    violations.push(jsonList(unread.files, (f) => ({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 })));
+  }
+  const listedGate = { ...gate, violations: jsonConcat(violations) };
+  return {
+    schema: "netreach.diff/v1",
+    endpoints,
+    changes: jsonConcat(changes),
+    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups2 } : {},
+    gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
+    diagnostics: diagnostics2,
+    assumptions: assumptions2,
+    skipped: skippedJson({ documents, kinds }),
+    workloads,
+    exposures,
+    unanalyzed,
+    targets: outcomes.map(targetJson),
+    ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
+  };
 }
 function targetJson(t) {
   const r = t.report;
@@ -18706,6 +19278,27 @@ function renderTargetsText(outcomes) {
 
 // src/targets/config.ts
 var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/targets/repo-path.ts
+import * as path from "node:path";
+function repoPath(from, rel) {
+  if (rel.includes("\0")) return void 0;
+  const joined = rel.startsWith("/") ? `.${rel}` : from === "" ? rel : `${from}/${rel}`;
+  const n = path.posix.normalize(joined === "" ? "." : joined);
+  if (n === ".." || n.startsWith("../")) return void 0;
+  return n === "." || n === "./" ? "" : n.replace(/\/$/, "").replace(/^\.\//, "");
+}
+function outsideMessage(what, rel, from) {
+  return `${what} ${JSON.stringify(rel)}${from === "" ? "" : ` (relative to ${from})`} leads outside the repository; paths must stay inside it`;
+}
+function resolvePath(from, rel, what, problems) {
+  const r = repoPath(from, rel);
+  if (r !== void 0) return r;
+  problems.push(outsideMessage(what, rel, from));
+  return rel;
+}
+
+// src/targets/config.ts
 var CONFIG_FILE = ".netreach.yaml";
 var ConfigError = class extends Error {
   name = "ConfigError";
@@ -18713,9 +19306,9 @@ var ConfigError = class extends Error {
 var PODS = ["auto", "declared", "synthetic"];
 var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-function parseConfig(file, text) {
+function parseConfig(file, text2) {
   const lc = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lc, uniqueKeys: true });
+  const doc = (0, import_yaml6.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
   const at3 = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
@@ -18731,11 +19324,11 @@ function parseConfig(file, text) {
     const k = String(item.key.value);
     if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
   }
-  const list3 = top.get("targets", true);
+  const list5 = top.get("targets", true);
   const targets = [];
-  if (list3 !== void 0 && list3 !== null && !((0, import_yaml6.isSeq)(list3) || list3.value === null)) fail(list3, "`targets` must be a list");
-  if ((0, import_yaml6.isSeq)(list3)) {
-    for (const node of list3.items) {
+  if (list5 !== void 0 && list5 !== null && !((0, import_yaml6.isSeq)(list5) || list5.value === null)) fail(list5, "`targets` must be a list");
+  if ((0, import_yaml6.isSeq)(list5)) {
+    for (const node of list5.items) {
       if (!(0, import_yaml6.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
       const m = node;
       const value = (k) => {
@@ -18764,40 +19357,42 @@ function parseConfig(file, text) {
         if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
           fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
       }
-      const name = str2("name");
-      if (name === void 0) fail(node, "a target needs a name");
-      if (!NAME2.test(name)) fail(value("name"), `target name ${JSON.stringify(name)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
-      if (targets.some((t) => t.name === name)) fail(value("name"), `target name ${JSON.stringify(name)} is used twice`);
+      const name2 = str2("name");
+      if (name2 === void 0) fail(node, "a target needs a name");
+      if (!NAME2.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
+      if (targets.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
       const kind = str2("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str2("path");
       let source;
+      const problems = [];
       if (kind === "kustomize") {
-        if (p === void 0) fail(node, `target ${name}: kind kustomize needs path (the kustomization's directory)`);
-        source = { kind, dir: clean(p) };
+        if (p === void 0) fail(node, `target ${name2}: kind kustomize needs path (the kustomization's directory)`);
+        source = { kind, dir: resolvePath("", p, "path", problems) };
       } else if (kind === "helm") {
-        if (p === void 0) fail(node, `target ${name}: kind helm needs path (the chart's directory)`);
-        const release = str2("release") ?? p.split("/").filter((s) => s !== "").pop() ?? "release";
-        const chart = clean(p);
-        source = { kind, chart, values: (strings("values") ?? []).map((v) => clean(chart === "" ? v : `${chart}/${v}`)), release };
+        if (p === void 0) fail(node, `target ${name2}: kind helm needs path (the chart's directory)`);
+        const chart = resolvePath("", p, "path", problems);
+        const release = str2("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
+        source = { kind, chart, values: (strings("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
       } else if (kind === "paths") {
-        source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map(clean) };
-      } else fail(value("kind") ?? node, `target ${name}: kind must be kustomize, helm or paths`);
+        source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
+      } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
       const namespace = str2("namespace");
-      if (namespace !== void 0 && !DNS_LABEL2.test(namespace)) fail(value("namespace"), `target ${name}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
+      if (namespace !== void 0 && !DNS_LABEL2.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
       const pods = str2("pods");
-      if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name}: pods must be one of ${PODS.join(", ")}`);
+      if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name2}: pods must be one of ${PODS.join(", ")}`);
       let failOn;
       const fo = strings("fail-on");
       if (fo !== void 0) {
         const parsed = parseFailOn(fo.join(","));
-        if (!parsed.ok) fail(value("fail-on"), `target ${name}: ${parsed.error}`);
+        if (!parsed.ok) fail(value("fail-on"), `target ${name2}: ${parsed.error}`);
         else failOn = parsed.value;
       }
       targets.push({
-        name,
+        name: name2,
         source,
         origin: "config",
         definedIn: { file, line: at3(node) },
+        ...problems.length > 0 ? { invalid: problems.join("; ") } : {},
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
         ...failOn !== void 0 ? { failOn } : {}
@@ -18808,17 +19403,14 @@ function parseConfig(file, text) {
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
   return { targets, discover: d !== void 0 ? d.value : targets.length === 0 };
 }
-function clean(p) {
-  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
-}
 
 // src/targets/diff-targets.ts
 import * as os2 from "node:os";
 
 // src/tools/helm.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as fs5 from "node:fs";
+import * as path6 from "node:path";
 
 // src/tools/build-options.ts
 var DEFAULT_TIMEOUT_MS = 6e4;
@@ -18833,20 +19425,20 @@ function resolvedOptions(o) {
 
 // src/tools/find-tool.ts
 import * as fs from "node:fs";
-import * as path from "node:path";
+import * as path2 from "node:path";
 var install = {
   kustomize: "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has it built in",
   kubectl: "install kubectl (https://kubernetes.io/docs/tasks/tools/)",
   helm: "install Helm v3 or v4 (https://helm.sh/docs/intro/install/)"
 };
 function missingToolMessage(names) {
-  const list3 = names.map((n) => `\`${n}\``).join(" or ");
-  return `${list3} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
+  const list5 = names.map((n) => `\`${n}\``).join(" or ");
+  return `${list5} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
 }
-function findOnPath(name, searchPath) {
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (!path.isAbsolute(dir)) continue;
-    const file = path.join(dir, name);
+function findOnPath(name2, searchPath) {
+  for (const dir of searchPath.split(path2.delimiter)) {
+    if (!path2.isAbsolute(dir)) continue;
+    const file = path2.join(dir, name2);
     try {
       if (!fs.statSync(file).isFile()) continue;
       fs.accessSync(file, fs.constants.X_OK);
@@ -18861,10 +19453,10 @@ function findOnPath(name, searchPath) {
 function splitHelmOutput(stdout) {
   const docs = [];
   for (const chunk of stdout.split(/^---[ \t]*(?:#.*)?$/m)) {
-    const text = chunk.replace(/^\n/, "");
-    if (!/^[ \t]*[^\s#]/m.test(text)) continue;
-    const m = /^# Source: (.+)$/m.exec(text);
-    docs.push({ template: m?.[1]?.trim(), text });
+    const text2 = chunk.replace(/^\n/, "");
+    if (!/^[ \t]*[^\s#]/m.test(text2)) continue;
+    const m = /^# Source: (.+)$/m.exec(text2);
+    docs.push({ template: m?.[1]?.trim(), text: text2 });
   }
   return docs;
 }
@@ -18878,24 +19470,24 @@ var import_yaml7 = __toESM(require_dist(), 1);
 function walk(doc, lc) {
   const lineOf = /* @__PURE__ */ new Map();
   const pathAt = /* @__PURE__ */ new Map();
-  const record = (path12, offset) => {
+  const record = (path17, offset) => {
     if (offset === void 0) return;
     const line = lc.linePos(offset).line;
-    if (!lineOf.has(path12)) lineOf.set(path12, line);
-    if (!pathAt.has(line)) pathAt.set(line, path12);
+    if (!lineOf.has(path17)) lineOf.set(path17, line);
+    if (!pathAt.has(line)) pathAt.set(line, path17);
   };
-  const visit = (node, path12) => {
+  const visit = (node, path17) => {
     if ((0, import_yaml7.isMap)(node)) {
       for (const pair of node.items) {
         const key = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
         if (key === void 0) continue;
-        const p = path12 === "" ? key : `${path12}/${key}`;
+        const p = path17 === "" ? key : `${path17}/${key}`;
         record(p, pair.key.range?.[0]);
         visit(pair.value, p);
       }
     } else if ((0, import_yaml7.isSeq)(node)) {
       node.items.forEach((item, i) => {
-        const p = path12 === "" ? String(i) : `${path12}/${i}`;
+        const p = path17 === "" ? String(i) : `${path17}/${i}`;
         record(p, item?.range?.[0]);
         visit(item, p);
       });
@@ -18906,11 +19498,11 @@ function walk(doc, lc) {
   visit(doc.contents, "");
   return { lineOf, pathAt };
 }
-function readYamlSource(text) {
+function readYamlSource(text2) {
   const lc = new import_yaml7.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml7.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml7.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -18950,14 +19542,14 @@ function mapByPath(rendered, source, fallback) {
   const out = [];
   let current = fallback;
   for (let line = 1; line <= count; line++) {
-    const path12 = pathAt.get(line);
-    if (path12 !== void 0) current = longestPrefix(path12, source) ?? fallback;
+    const path17 = pathAt.get(line);
+    if (path17 !== void 0) current = longestPrefix(path17, source) ?? fallback;
     out.push(current);
   }
   return out;
 }
-function longestPrefix(path12, source) {
-  const parts = path12 === "" ? [] : path12.split("/");
+function longestPrefix(path17, source) {
+  const parts = path17 === "" ? [] : path17.split("/");
   for (let n = parts.length; n >= 0; n--) {
     const line = source.get(parts.slice(0, n).join("/"));
     if (line !== void 0) return line;
@@ -18985,11 +19577,11 @@ function mapByTemplate(rendered, template, kindLine) {
   let next = from;
   let current = kindLine ?? from + 1;
   for (const r of rLines) {
-    const text = r.trim();
-    if (text !== "" && !text.startsWith("#")) {
+    const text2 = r.trim();
+    if (text2 !== "" && !text2.startsWith("#")) {
       let found2 = false;
       for (let j = next; j < to; j++) {
-        if (matches2(text, tLines[j].trim())) {
+        if (matches2(text2, tLines[j].trim())) {
           current = j + 1;
           next = j + 1;
           found2 = true;
@@ -19022,11 +19614,11 @@ function matches2(rendered, template) {
 
 // src/tools/object-line.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-function objectLine(text, kind, name) {
+function objectLine(text2, kind, name2) {
   const lc = new import_yaml8.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml8.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml8.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -19039,9 +19631,9 @@ function objectLine(text, kind, name) {
     const n = doc.getIn(["metadata", "name"]);
     if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
   }
-  const exact = found2.filter((f) => f.name === name);
+  const exact = found2.filter((f) => f.name === name2);
   if (exact.length === 1) return exact[0].line;
-  const part = found2.filter((f) => name.includes(f.name));
+  const part = found2.filter((f) => name2.includes(f.name));
   return part.length === 1 ? part[0].line : void 0;
 }
 function templateKindLine(template, renderedKinds, index) {
@@ -19079,11 +19671,11 @@ ${body}`;
     const { text: _text, group: _group, lines: _lines, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
-  return { files: [...texts].map(([path12, text]) => ({ path: path12, text, lines: written.get(path12) })), objects };
+  return { files: [...texts].map(([path17, text2]) => ({ path: path17, text: text2, lines: written.get(path17) })), objects };
 }
-function lineCount(text) {
+function lineCount(text2) {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = 0; i < text2.length; i++) if (text2.charCodeAt(i) === 10) n++;
   return n;
 }
 
@@ -19127,15 +19719,92 @@ async function neverRejects(tool, build2) {
 
 // src/tools/run-tool.ts
 import { spawn } from "node:child_process";
+
+// src/tools/cleanup.ts
+import * as fs2 from "node:fs";
+import * as path3 from "node:path";
+var GROUP_LEDGER_ENV = "NETREACH_GROUP_LEDGER";
+var GROUP_LEDGER_PREFIX = "netreach-group-";
+var PARENT_PID_ENV = "NETREACH_PARENT_PID";
+var groups = /* @__PURE__ */ new Set();
+var dirs = /* @__PURE__ */ new Set();
+var CLEANUP_SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
+var installed = false;
+function install2() {
+  if (installed) return;
+  installed = true;
+  process.on("exit", cleanupNow);
+  const handlers = /* @__PURE__ */ new Map();
+  for (const sig of CLEANUP_SIGNALS) {
+    handlers.set(sig, () => {
+      cleanupNow();
+      for (const [s, h] of handlers) process.removeListener(s, h);
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    });
+  }
+  for (const [s, h] of handlers) process.on(s, h);
+  const parent = Number(process.env[PARENT_PID_ENV]);
+  if (Number.isInteger(parent) && parent > 1 && process.ppid === parent)
+    setInterval(() => {
+      if (process.ppid === parent) return;
+      const ledger = process.env[GROUP_LEDGER_ENV];
+      if (ledger) dirs.add(ledger);
+      process.kill(process.pid, "SIGTERM");
+    }, 1e3).unref();
+}
+function cleanupNow() {
+  for (const pgid of groups) killGroup(pgid);
+  groups.clear();
+  for (const dir of dirs) removeDir(dir);
+  dirs.clear();
+}
+function trackGroup(pgid) {
+  install2();
+  groups.add(pgid);
+  const ledger = process.env[GROUP_LEDGER_ENV];
+  const entry = ledger ? path3.join(ledger, `${GROUP_LEDGER_PREFIX}${pgid}`) : void 0;
+  if (entry !== void 0)
+    try {
+      fs2.writeFileSync(entry, "");
+    } catch {
+    }
+  return () => {
+    groups.delete(pgid);
+    if (entry !== void 0) fs2.rmSync(entry, { force: true });
+  };
+}
+function trackDir(dir) {
+  install2();
+  dirs.add(dir);
+  return () => void dirs.delete(dir);
+}
+function removeTrackedDir(dir) {
+  dirs.delete(dir);
+  removeDir(dir);
+}
+function killGroup(pgid) {
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+  }
+}
+function removeDir(dir) {
+  try {
+    fs2.rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+  } catch {
+  }
+}
+
+// src/tools/run-tool.ts
 var MAX_STDERR_BYTES = 64 * 1024;
 function runTool(file, args, opts) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     let child3;
     try {
       child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
-      resolve5({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
+      resolve6({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
       return;
     }
     const out = [];
@@ -19143,17 +19812,19 @@ function runTool(file, args, opts) {
     const err = [];
     let errBytes = 0;
     let ended;
-    const killGroup = (why) => {
+    const killGroup3 = (why) => {
       ended ??= why;
       try {
         if (child3.pid !== void 0) process.kill(-child3.pid, "SIGKILL");
       } catch {
       }
     };
-    const timer = setTimeout(() => killGroup("timeout"), opts.timeoutMs);
+    const untrack = child3.pid !== void 0 ? trackGroup(child3.pid) : () => {
+    };
+    const timer = setTimeout(() => killGroup3("timeout"), opts.timeoutMs);
     child3.stdout.on("data", (chunk) => {
       outBytes += chunk.length;
-      if (outBytes > opts.maxOutputBytes) killGroup("too-much-output");
+      if (outBytes > opts.maxOutputBytes) killGroup3("too-much-output");
       else out.push(chunk);
     });
     child3.stderr.on("data", (chunk) => {
@@ -19162,7 +19833,8 @@ function runTool(file, args, opts) {
     });
     child3.on("error", (e) => {
       clearTimeout(timer);
-      resolve5({ kind: "not-started", code: e.code ?? "error", message: e.message });
+      untrack();
+      resolve6({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
     child3.on("close", (status, signal) => {
       clearTimeout(timer);
@@ -19172,49 +19844,66 @@ function runTool(file, args, opts) {
         } catch {
         }
       }
+      untrack();
       const stderr = Buffer.concat(err).toString("utf8");
-      if (ended !== void 0) resolve5({ kind: ended, stderr });
-      else if (status === null) resolve5({ kind: "killed", signal: signal ?? "signal", stderr });
-      else resolve5({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
+      if (ended !== void 0) resolve6({ kind: ended, stderr });
+      else if (status === null) resolve6({ kind: "killed", signal: signal ?? "signal", stderr });
+      else resolve6({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
     });
   });
 }
 
 // src/tools/target-path.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
+import * as fs3 from "node:fs";
+import * as path4 from "node:path";
 function resolveInTree(root, rel, want) {
   if (rel.includes("\0") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel)) return { problem: `${JSON.stringify(rel)} is not a path in the repository` };
   const parts = rel.split("/").filter((p) => p !== "" && p !== ".");
-  if (rel.startsWith("/") || path2.isAbsolute(rel) || parts.includes(".."))
+  if (rel.startsWith("/") || path4.isAbsolute(rel) || parts.includes(".."))
     return { problem: `${JSON.stringify(rel)} must be relative to the repository root, without ".."` };
   let abs = root;
   for (const [i, part] of parts.entries()) {
-    abs = path2.join(abs, part);
+    abs = path4.join(abs, part);
     let st2;
     try {
-      st2 = fs2.lstatSync(abs);
+      st2 = fs3.lstatSync(abs);
     } catch {
       return { problem: `${parts.join("/") || "."} does not exist in this revision` };
     }
     if (st2.isSymbolicLink()) return { problem: `${parts.slice(0, i + 1).join("/")} is a symbolic link (not followed)` };
   }
-  const st = fs2.statSync(abs);
+  const st = fs3.statSync(abs);
   if (want === "directory" ? !st.isDirectory() : !st.isFile())
     return { problem: `${parts.join("/") || "."} is not a ${want}` };
   return { abs, rel: parts.join("/") };
 }
+function entryAt(root, rel) {
+  let abs = root;
+  for (const part of rel.split("/").filter((p) => p !== "")) {
+    abs = path4.join(abs, part);
+    let st2;
+    try {
+      st2 = fs3.lstatSync(abs);
+    } catch {
+      return "missing";
+    }
+    if (st2.isSymbolicLink()) return "link";
+  }
+  const st = fs3.lstatSync(abs);
+  return st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
+}
 
 // src/tools/tool-env.ts
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 import * as os from "node:os";
-import * as path3 from "node:path";
+import * as path5 from "node:path";
 var DEAD_PROXY = "http://127.0.0.1:9";
 function makeToolHome(searchPath) {
-  const dir = fs3.realpathSync(fs3.mkdtempSync(path3.join(os.tmpdir(), "netreach-home-")));
-  const sub = (name) => {
-    const d = path3.join(dir, name);
-    fs3.mkdirSync(d, { recursive: true });
+  const dir = fs4.realpathSync(fs4.mkdtempSync(path5.join(os.tmpdir(), "netreach-home-")));
+  trackDir(dir);
+  const sub = (name2) => {
+    const d = path5.join(dir, name2);
+    fs4.mkdirSync(d, { recursive: true });
     return d;
   };
   const env = {
@@ -19226,7 +19915,7 @@ function makeToolHome(searchPath) {
     XDG_CACHE_HOME: sub("cache"),
     XDG_DATA_HOME: sub("data"),
     // Never read: points at a file that does not exist, so no cluster is ever contacted.
-    KUBECONFIG: path3.join(dir, "no-kubeconfig"),
+    KUBECONFIG: path5.join(dir, "no-kubeconfig"),
     HTTP_PROXY: DEAD_PROXY,
     HTTPS_PROXY: DEAD_PROXY,
     ALL_PROXY: DEAD_PROXY,
@@ -19245,12 +19934,12 @@ function makeToolHome(searchPath) {
     HELM_CONFIG_HOME: sub("helm-config"),
     HELM_DATA_HOME: sub("helm-data"),
     HELM_PLUGINS: sub("helm-plugins"),
-    HELM_REGISTRY_CONFIG: path3.join(dir, "helm-config", "registry.json"),
-    HELM_REPOSITORY_CONFIG: path3.join(dir, "helm-config", "repositories.yaml"),
+    HELM_REGISTRY_CONFIG: path5.join(dir, "helm-config", "registry.json"),
+    HELM_REPOSITORY_CONFIG: path5.join(dir, "helm-config", "repositories.yaml"),
     HELM_REPOSITORY_CACHE: sub("helm-cache/repository"),
     HELM_CONTENT_CACHE: sub("helm-cache/content")
   };
-  return { dir, env, cleanup: () => fs3.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, env, cleanup: () => removeTrackedDir(dir) };
 }
 
 // src/tools/helm.ts
@@ -19267,7 +19956,7 @@ async function render(root, target2, options) {
   if (helm === void 0) return fail("missing-tool", missingToolMessage(["helm"]));
   const chart = resolveInTree(root, target2.chart, "directory");
   if ("problem" in chart) return fail("invalid-target", `helm chart: ${chart.problem}`);
-  if (!fs4.existsSync(path4.join(chart.abs, "Chart.yaml"))) return fail("invalid-target", `helm chart ${chart.rel || "."} has no Chart.yaml`);
+  if (!fs5.existsSync(path6.join(chart.abs, "Chart.yaml"))) return fail("invalid-target", `helm chart ${chart.rel || "."} has no Chart.yaml`);
   if (target2.release.length > 53 || !DNS_LABEL3.test(target2.release))
     return fail("invalid-target", `helm release name ${JSON.stringify(target2.release)} must be a DNS label (lowercase letters, digits and "-", at most 53)`);
   if (target2.namespace.length > 63 || !DNS_LABEL3.test(target2.namespace))
@@ -19298,8 +19987,8 @@ async function render(root, target2, options) {
       return fail("missing-tool", `netreach needs Helm v3 or v4; \`helm version --short\` says ${JSON.stringify(v.slice(0, 40))}`);
     tool = `helm ${v.replace(/\+.*$/, "")}`;
     if (target2.inlineValues !== void 0) {
-      const inline = path4.join(home.dir, "inline-values.yaml");
-      fs4.writeFileSync(inline, target2.inlineValues);
+      const inline = path6.join(home.dir, "inline-values.yaml");
+      fs5.writeFileSync(inline, target2.inlineValues);
       values.push(inline);
     }
     const args = ["template", target2.release, chart.abs, `--namespace=${target2.namespace}`, ...values.map((f) => `--values=${f}`)];
@@ -19364,9 +20053,9 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
   return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
 }
 function readIfFile(root, rel) {
-  const abs = path4.join(root, ...rel.split("/"));
+  const abs = path6.join(root, ...rel.split("/"));
   try {
-    return fs4.lstatSync(abs).isFile() ? fs4.readFileSync(abs, "utf8") : void 0;
+    return fs5.lstatSync(abs).isFile() ? fs5.readFileSync(abs, "utf8") : void 0;
   } catch {
     return void 0;
   }
@@ -19376,15 +20065,15 @@ function vendoredArchive(root, rel) {
   for (let i = 0; i + 1 < parts.length; i++) {
     if (parts[i] !== "charts") continue;
     const chartsDir = parts.slice(0, i + 1).join("/");
-    const name = parts[i + 1];
-    if (fs4.existsSync(path4.join(root, ...parts.slice(0, i + 2)))) continue;
+    const name2 = parts[i + 1];
+    if (fs5.existsSync(path6.join(root, ...parts.slice(0, i + 2)))) continue;
     let entries;
     try {
-      entries = fs4.readdirSync(path4.join(root, ...chartsDir.split("/")));
+      entries = fs5.readdirSync(path6.join(root, ...chartsDir.split("/")));
     } catch {
       return void 0;
     }
-    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name}.tgz` || e.startsWith(`${name}-`) && /^\d/.test(e.slice(name.length + 1)))).sort()[0];
+    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name2}.tgz` || e.startsWith(`${name2}-`) && /^\d/.test(e.slice(name2.length + 1)))).sort()[0];
     return archive === void 0 ? void 0 : `${chartsDir}/${archive}`;
   }
   return void 0;
@@ -19392,50 +20081,52 @@ function vendoredArchive(root, rel) {
 
 // src/tools/kustomization-file.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import * as path5 from "node:path";
+import * as path7 from "node:path";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function kustomizationFile(dir, tree) {
-  for (const name of KUSTOMIZATION_FILES) {
-    const file = join6(dir, name);
-    const text = tree.read(file);
-    if (text !== void 0) return { file, text };
+  for (const name2 of KUSTOMIZATION_FILES) {
+    const file = join7(dir, name2);
+    const text2 = tree.read(file);
+    if (text2 !== void 0) return { file, text: text2 };
   }
   return void 0;
 }
 function kustomizeClosure(dir, tree) {
-  const dirs = [];
+  const dirs2 = [];
   const patches = [];
   const visit = (d) => {
-    if (dirs.includes(d) || dirs.length > 500) return;
+    if (dirs2.includes(d) || dirs2.length > 500) return;
     const k = kustomizationFile(d, tree);
     if (k === void 0) return;
-    dirs.push(d);
+    dirs2.push(d);
     const refs = kustomizationRefs(k.text);
-    for (const p of refs.patches) patches.push({ ...p, file: join6(d, p.file) });
+    for (const p of refs.patches) patches.push({ ...p, file: join7(d, p.file) });
     for (const r of refs.resources) {
-      const rel = join6(d, r);
+      const rel = join7(d, r);
       if (!rel.startsWith("../") && rel !== ".." && tree.isDir(rel)) visit(rel);
     }
   };
   visit(normalize3(dir));
-  return { dirs, patches };
+  return { dirs: dirs2, patches };
 }
-function kustomizationRefs(text) {
+function kustomizationRefs(text2) {
   let data;
   try {
-    data = (0, import_yaml10.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+    data = (0, import_yaml10.parse)(text2, { uniqueKeys: false, maxAliasCount: 100 });
   } catch {
     return { resources: [], patches: [] };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { resources: [], patches: [] };
   const k = data;
   const strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && !x.includes("\n")) : [];
-  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r));
+  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components), ...strings(k.transformers), ...strings(k.generators), ...strings(k.validators)].filter(
+    (r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r)
+  );
   const patches = [];
   for (const field of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
-    const list3 = k[field];
-    if (!Array.isArray(list3)) continue;
-    for (const item of list3) {
+    const list5 = k[field];
+    if (!Array.isArray(list5)) continue;
+    for (const item of list5) {
       if (typeof item === "string" && !item.includes("\n")) patches.push({ file: item });
       else if (item !== null && typeof item === "object" && typeof item.path === "string") {
         const t = item.target;
@@ -19446,22 +20137,22 @@ function kustomizationRefs(text) {
   }
   return { resources, patches };
 }
-function join6(dir, rel) {
-  return normalize3(path5.posix.join(dir === "" ? "." : dir, rel));
+function join7(dir, rel) {
+  return normalize3(path7.posix.join(dir === "" ? "." : dir, rel));
 }
 function normalize3(p) {
-  const n = path5.posix.normalize(p);
+  const n = path7.posix.normalize(p);
   return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
 }
 
 // src/tools/kustomize.ts
-var import_yaml12 = __toESM(require_dist(), 1);
-import * as fs5 from "node:fs";
-import * as path7 from "node:path";
+var import_yaml14 = __toESM(require_dist(), 1);
+import * as fs8 from "node:fs";
+import * as path11 from "node:path";
 
 // src/tools/kustomize-origin.ts
 var import_yaml11 = __toESM(require_dist(), 1);
-import * as path6 from "node:path";
+import * as path8 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 function parseOrigin(value, buildRoot) {
   if (typeof value !== "string") return void 0;
@@ -19479,9 +20170,230 @@ function parseOrigin(value, buildRoot) {
   if (written === void 0) return void 0;
   if (typeof o.repo === "string" && o.repo !== "")
     return { file: void 0, outside: `${o.repo}${typeof o.ref === "string" ? `?ref=${o.ref}` : ""} ${written}`, ...generatedBy ? { generatedBy } : {} };
-  const rel = path6.posix.normalize(path6.posix.join(buildRoot, written));
-  const outside = path6.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
+  const rel = typeof buildRoot === "string" ? path8.posix.normalize(path8.posix.join(buildRoot, written)) : path8.posix.isAbsolute(written) ? void 0 : buildRoot(written);
+  const outside = rel === void 0 || path8.posix.isAbsolute(written) || rel === ".." || rel.startsWith("../");
   return outside ? { file: void 0, outside: written, ...generatedBy ? { generatedBy } : {} } : { file: rel, ...generatedBy ? { generatedBy } : {} };
+}
+
+// src/tools/kustomize-refs.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+import * as fs7 from "node:fs";
+import * as path10 from "node:path";
+
+// src/tools/kustomize-plugin-refs.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import * as fs6 from "node:fs";
+import * as path9 from "node:path";
+var list2 = (v) => Array.isArray(v) ? v : [];
+var PLUGIN_FIELDS = ["transformers", "generators", "validators"];
+var LOADED_KEYS = /* @__PURE__ */ new Set(["path", "paths", "files", "envs", "env"]);
+function loadedPaths(config) {
+  const out = [];
+  const walk2 = (v, depth) => {
+    if (depth > 20) return;
+    if (Array.isArray(v)) for (const x of v) walk2(x, depth + 1);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        if (LOADED_KEYS.has(k)) {
+          for (const s of typeof x === "string" ? [x] : list2(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
+        }
+        walk2(x, depth + 1);
+      }
+  };
+  walk2(config, 0);
+  return out;
+}
+function pluginConfigs(root, rel) {
+  const out = [];
+  const files = [];
+  const at3 = entryAt(root, rel);
+  if (at3 === "file") files.push(rel);
+  else if (at3 === "directory") {
+    const walk2 = (d) => {
+      if (files.length > 1e3) return;
+      let entries;
+      try {
+        entries = fs6.readdirSync(path9.join(root, ...d.split("/")), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const r = `${d}/${e.name}`;
+        if (e.isDirectory()) walk2(r);
+        else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
+      }
+    };
+    walk2(rel);
+  }
+  for (const f of files) {
+    try {
+      out.push(...yamlDocs(fs6.readFileSync(path9.join(root, ...f.split("/")), "utf8")));
+    } catch {
+    }
+  }
+  return out;
+}
+function yamlDocs(text2) {
+  const out = [];
+  const docs = (0, import_yaml12.parseAllDocuments)(text2, { merge: true });
+  for (const d of Array.isArray(docs) ? docs : []) {
+    try {
+      out.push(d.toJS({ maxAliasCount: 100 }));
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/tools/kustomize-refs.ts
+var LIST_FIELDS = ["resources", "bases", "components", "crds", "configurations", "transformers", "generators", "validators", "patchesStrategicMerge"];
+var PATH_OBJECT_FIELDS = ["patches", "patchesJson6902", "replacements"];
+var GENERATORS = ["configMapGenerator", "secretGenerator"];
+var MAX_KUSTOMIZATIONS = 500;
+function looksRemote(entry) {
+  const e = entry.trim();
+  return /^[a-z][a-z0-9+.-]*:/i.test(e) || /^[^/]*@/.test(e) || e.includes("//") || e.includes("?") || e.includes("\\") || /^\[/.test(e);
+}
+function hostLike(entry) {
+  const first = entry.split("/")[0];
+  if (first === "." || first === ".." || first === "" || !entry.includes("/")) return false;
+  return first.includes(".") || first.includes(":") || /^localhost$/i.test(first);
+}
+function checkKustomizationRefs(root, dir) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [normalize4(dir)];
+  while (queue.length > 0) {
+    const d = queue.shift();
+    if (seen.has(d)) continue;
+    seen.add(d);
+    if (seen.size > MAX_KUSTOMIZATIONS)
+      return { file: d || ".", line: 1, entry: d, kind: "outside-tree", text: "", message: `${d || "."}: more than ${MAX_KUSTOMIZATIONS} kustomizations in one build; not built` };
+    const k = kustomizationAt(root, d);
+    if (k === void 0) continue;
+    if ("link" in k) return { file: k.link, line: 1, entry: k.link, kind: "outside-tree", text: "", message: `${k.link}: a symbolic link, which netreach never follows` };
+    const problem = checkOne(root, d, k.file, k.text, (sub) => queue.push(sub));
+    if (problem !== void 0) return problem;
+  }
+  return void 0;
+}
+function kustomizationAt(root, dir) {
+  for (const name2 of KUSTOMIZATION_FILES) {
+    const rel = dir === "" ? name2 : `${dir}/${name2}`;
+    const at3 = entryAt(root, rel);
+    if (at3 === "link") return { link: rel };
+    if (at3 !== "file") continue;
+    try {
+      return { file: rel, text: fs7.readFileSync(path10.join(root, ...rel.split("/")), "utf8") };
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function checkOne(root, dir, file, text2, include) {
+  const docs = (0, import_yaml13.parseAllDocuments)(text2, { merge: true, uniqueKeys: true });
+  const unreadable = (why) => ({ file, line: 1, entry: "", kind: "outside-tree", text: "", message: `${file}:1: ${why}; netreach checks every kustomization before building it` });
+  if (!Array.isArray(docs)) return unreadable("holds more than one YAML stream");
+  const real = docs.filter((d) => d.contents !== null);
+  if (real.length > 1) return unreadable("holds more than one YAML document");
+  if (real.length === 0) return void 0;
+  const doc = real[0];
+  if (doc.errors.length > 0) return unreadable(`is not YAML netreach can read (${doc.errors[0].message.split("\n")[0]})`);
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return unreadable(`is not YAML netreach can read (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+  }
+  const top = obj(data);
+  if (top === void 0) return void 0;
+  const lines = text2.split("\n");
+  const lineOf = (entry, field) => {
+    const i = lines.findIndex((l) => l.includes(entry));
+    const j = lines.findIndex((l) => l.startsWith(`${field}:`));
+    return (i >= 0 ? i : j >= 0 ? j : 0) + 1;
+  };
+  const check = (field, value, dirOk, entryOf = (s) => s, lineAt) => {
+    if (typeof value !== "string") return void 0;
+    if (value.includes("\n")) return void 0;
+    const entry = entryOf(value);
+    const line = lineAt ?? lineOf(entry, field.split(" ")[0]);
+    const refuse = (kind, why) => ({
+      file,
+      line,
+      entry,
+      kind,
+      text: (lines[line - 1] ?? "").trim(),
+      message: `${file}:${line}: ${field} entry ${JSON.stringify(entry)} ${why}`
+    });
+    const remote = "is a URL or remote base (nothing a pull request names is fetched: netreach builds offline). Vendor it into the repository";
+    if (looksRemote(entry)) return refuse("remote", remote);
+    if (entry.startsWith("/")) return refuse("outside-tree", "is an absolute path; entries must be relative paths inside the repository");
+    const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, entry));
+    if (rel === ".." || rel.startsWith("../")) return refuse("outside-tree", "leads outside the repository; netreach only builds from files of the revision");
+    const at3 = entryAt(root, rel);
+    if (at3 === "link") return refuse("outside-tree", "goes through a symbolic link, which netreach never follows");
+    if (at3 === "other") return refuse("outside-tree", "is not a regular file or directory");
+    if (at3 === "missing") return hostLike(entry) ? refuse("remote", remote) : void 0;
+    if (at3 === "directory") {
+      if (!dirOk) return refuse("outside-tree", "is a directory; a file is expected here");
+      include(rel);
+    }
+    return void 0;
+  };
+  for (const field of LIST_FIELDS) {
+    const dirOk = ["resources", "bases", "components", "transformers", "generators", "validators"].includes(field);
+    for (const item of list3(top[field])) {
+      const p = check(field, item, dirOk);
+      if (p !== void 0) return p;
+    }
+  }
+  for (const field of PLUGIN_FIELDS) {
+    for (const item of list3(top[field])) {
+      const configs = [];
+      let label = `${field} configuration`;
+      let at3;
+      if (typeof item !== "string") configs.push(item);
+      else if (item.includes("\n")) configs.push(...yamlDocs(item));
+      else if (!looksRemote(item)) {
+        const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, item));
+        if (!rel.startsWith("../") && rel !== "..") configs.push(...pluginConfigs(root, rel));
+        label = `${field} entry ${JSON.stringify(item)}: its configuration's`;
+        at3 = lineOf(item, field);
+      }
+      for (const value of configs.flatMap(loadedPaths)) {
+        const p = check(label, value, false, void 0, at3);
+        if (p !== void 0) return p;
+      }
+    }
+  }
+  for (const field of PATH_OBJECT_FIELDS) {
+    for (const item of list3(top[field])) {
+      const p = check(`${field} path`, obj(item)?.path, false);
+      if (p !== void 0) return p;
+    }
+  }
+  for (const field of GENERATORS) {
+    for (const gen of list3(top[field]).map(obj)) {
+      for (const item of list3(gen?.files)) {
+        const p2 = check(`${field} files`, item, false, (s) => s.replace(/^[^=/]*=/, ""));
+        if (p2 !== void 0) return p2;
+      }
+      for (const item of list3(gen?.envs)) {
+        const p2 = check(`${field} envs`, item, false);
+        if (p2 !== void 0) return p2;
+      }
+      const p = check(`${field} env`, gen?.env, false);
+      if (p !== void 0) return p;
+    }
+  }
+  return check("openapi path", obj(top.openapi)?.path, false);
+}
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var list3 = (v) => Array.isArray(v) ? v : [];
+function normalize4(p) {
+  const n = path10.posix.normalize(p);
+  return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
 }
 
 // src/tools/kustomize.ts
@@ -19499,15 +20411,17 @@ async function build(root, target2, options) {
   const dir = resolveInTree(root, target2, "directory");
   if ("problem" in dir) return fail("invalid-target", `kustomize target: ${dir.problem}`);
   const shown = dir.rel || ".";
-  if (!KUSTOMIZATION_FILES.some((f) => fs5.existsSync(path7.join(dir.abs, f))))
+  if (!KUSTOMIZATION_FILES.some((f) => fs8.existsSync(path11.join(dir.abs, f))))
     return fail("invalid-target", `kustomize target ${shown} has no kustomization.yaml`);
-  const wrapper = fs5.mkdtempSync(path7.join(root, ".netreach-build-"));
+  const refused = checkKustomizationRefs(root, dir.rel);
+  if (refused !== void 0) return fail(refused.kind, `${shown} was not built: ${refused.message}`, refused.text);
   const home = makeToolHome(opts.searchPath);
   try {
-    const wrapperRel = path7.relative(root, wrapper).split(path7.sep).join("/");
-    const resource = path7.relative(wrapper, dir.abs).split(path7.sep).join("/");
-    fs5.writeFileSync(
-      path7.join(wrapper, "kustomization.yaml"),
+    const wrapper = path11.join(home.dir, "build");
+    fs8.mkdirSync(wrapper);
+    const resource = path11.relative(wrapper, dir.abs).split(path11.sep).join("/");
+    fs8.writeFileSync(
+      path11.join(wrapper, "kustomization.yaml"),
       `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -19521,9 +20435,12 @@ buildMetadata:
     const failed2 = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify2(stderr, shown));
     if (failed2 !== void 0) return failed2;
     if (r.kind !== "exited") throw new Error("unreachable");
-    return readOutput2(root, wrapperRel, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+    const locate = (written) => {
+      const rel = path11.relative(root, path11.resolve(wrapper, written));
+      return rel === "" || rel === ".." || rel.startsWith(`..${path11.sep}`) || path11.isAbsolute(rel) ? void 0 : rel.split(path11.sep).join("/");
+    };
+    return readOutput2(root, locate, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
   } finally {
-    fs5.rmSync(wrapper, { recursive: true, force: true });
     home.cleanup();
   }
 }
@@ -19539,18 +20456,18 @@ function classify2(stderr, shown) {
     return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
   return void 0;
 }
-function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
+function readOutput2(root, locate, shown, tool, stdout, warnings) {
   const pieces = [];
   const sources = /* @__PURE__ */ new Map();
   const sourceText = (file) => {
     if (!sources.has(file)) {
-      let text;
+      let text2;
       try {
-        text = fs5.readFileSync(path7.join(root, ...file.split("/")), "utf8");
+        text2 = fs8.readFileSync(path11.join(root, ...file.split("/")), "utf8");
       } catch {
-        text = void 0;
+        text2 = void 0;
       }
-      sources.set(file, text);
+      sources.set(file, text2);
     }
     return sources.get(file);
   };
@@ -19589,7 +20506,7 @@ function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
     }
     return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
   };
-  for (const doc of (0, import_yaml12.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+  for (const doc of (0, import_yaml14.parseAllDocuments)(stdout, { uniqueKeys: false })) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
     if (doc.contents === null) continue;
@@ -19598,22 +20515,22 @@ function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
       return typeof v === "string" ? v : void 0;
     };
     const kind = get("kind") ?? "";
-    const name = get("metadata", "name") ?? "";
-    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), wrapperRel);
+    const name2 = get("metadata", "name") ?? "";
+    const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), locate);
     if (origin?.outside !== void 0)
       return {
         ok: false,
         tool,
         failure: origin.outside.includes("://") ? "remote" : "outside-tree",
-        error: `${shown} includes ${kind} ${name} from outside the repository; netreach only builds from files of the revision`,
+        error: `${shown} includes ${kind} ${name2} from outside the repository; netreach only builds from files of the revision`,
         detail: trimToolMessage(origin.outside)
       };
     doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
     const annotations = doc.getIn(["metadata", "annotations"]);
     if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
     const file = origin?.file;
-    const text = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
-    const line = text === void 0 ? void 0 : objectLine(text, kind, name);
+    const text2 = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
+    const line = text2 === void 0 ? void 0 : objectLine(text2, kind, name2);
     const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
     const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind, rendered);
     pieces.push({
@@ -19622,7 +20539,7 @@ function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
       ...written !== void 0 ? { lines: written.lines } : {},
       apiVersion: get("apiVersion") ?? "",
       kind,
-      name,
+      name: name2,
       namespace: get("metadata", "namespace"),
       origin: {
         file,
@@ -19634,10 +20551,10 @@ function readOutput2(root, wrapperRel, shown, tool, stdout, warnings) {
   }
   return { ok: true, tool, warnings, ...groupBySource(pieces) };
 }
-function nameMatches(pattern, name) {
-  if (pattern === name) return true;
+function nameMatches(pattern, name2) {
+  if (pattern === name2) return true;
   if (!/^[-a-z0-9.*]+$/.test(pattern) || (pattern.match(/\*/g) ?? []).length > 3 || /\*\*|^\*/.test(pattern)) return false;
-  return new RegExp(`^(?:${pattern})$`).test(name);
+  return new RegExp(`^(?:${pattern})$`).test(name2);
 }
 
 // src/targets/target.ts
@@ -19664,6 +20581,95 @@ function sameSource(a, b) {
   return false;
 }
 
+// src/targets/bounds.ts
+var DEFAULT_MAX_TARGETS = 200;
+var reasons = /* @__PURE__ */ new WeakMap();
+function capTargets(targets, max) {
+  return { kept: targets.slice(0, max), over: targets.slice(max) };
+}
+var NOT_RUN = { files: [], diagnostics: [], ms: 0 };
+function pastCap(target2, max, total) {
+  return notAnalyzed(target2, "cap", `the run has ${total} targets, over the cap of ${max} (--max-targets, input max-targets); raise it, or choose targets with --target / input targets`);
+}
+function pastDeadline(target2, deadline, sides = {}) {
+  return notAnalyzed(target2, "deadline", `${deadline.describe()} passed before it was done`, sides);
+}
+function notAnalyzed(target2, reason, why, sides = {}) {
+  const where = target2.definedIn ?? { file: sourcePath(target2), line: 1 };
+  const d = {
+    target: target2,
+    base: sides.base ?? NOT_RUN,
+    head: sides.head ?? NOT_RUN,
+    failure: diagnostic("error", where.file, { line: where.line, column: 1 }, `target ${target2.name} (${describeSource(target2.source)}) was not analyzed: ${why}`)
+  };
+  reasons.set(d, reason);
+  return d;
+}
+function skipReason(d) {
+  return reasons.get(d);
+}
+function skippedSummary(diffs, maxNames = 20) {
+  const by = { cap: [], deadline: [] };
+  for (const d of diffs) {
+    const r = skipReason(d);
+    if (r !== void 0) by[r].push(d.target.name);
+  }
+  const total = by.cap.length + by.deadline.length;
+  if (total === 0) return void 0;
+  const names = (list5) => `${list5.slice(0, maxNames).join(", ")}${list5.length > maxNames ? `, \u2026 (and ${list5.length - maxNames} more)` : ""}`;
+  const parts = [
+    ...by.cap.length > 0 ? [`past the target cap (--max-targets, input max-targets): ${names(by.cap)}`] : [],
+    ...by.deadline.length > 0 ? [`not done by the deadline (--deadline, input deadline): ${names(by.deadline)}`] : []
+  ];
+  return `${total} target(s) not analyzed, ${parts.join("; ")}`;
+}
+function sourcePath(t) {
+  return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
+}
+var BOUND_OPTIONS = {
+  maxTargets: { flag: "--max-targets", input: "max-targets" },
+  deadline: { flag: "--deadline", input: "deadline" }
+};
+function parseBound(which, text2) {
+  const m = which === "deadline" ? /^\s*(\d+)\s*([smh]?)\s*$/i.exec(text2) : /^\s*(\d+)\s*$/.exec(text2);
+  const unit = m?.[2]?.toLowerCase() ?? "";
+  const value = m ? Number(m[1]) * (unit === "h" ? 3600 : unit === "m" ? 60 : 1) : NaN;
+  if (!m || !Number.isSafeInteger(value) || value < 1) {
+    const o = BOUND_OPTIONS[which];
+    const what = which === "deadline" ? "a positive whole number of seconds (or minutes with m, hours with h: 20m, 1h)" : "a positive whole number";
+    return { ok: false, error: `${o.flag} (input ${o.input}) must be ${what}, not "${text2}"` };
+  }
+  return { ok: true, value };
+}
+
+// src/targets/deadline.ts
+var DEFAULT_DEADLINE_SECONDS = 20 * 60;
+var Deadline = class _Deadline {
+  constructor(at3, seconds) {
+    this.at = at3;
+    this.seconds = seconds;
+  }
+  at;
+  seconds;
+  /** `seconds` from now. */
+  static after(seconds, now = Date.now()) {
+    return new _Deadline(now + seconds * 1e3, seconds);
+  }
+  remainingMs(now = Date.now()) {
+    return Math.max(0, this.at - now);
+  }
+  passed(now = Date.now()) {
+    return now >= this.at;
+  }
+  /** "the run's 1200 s deadline (--deadline, input deadline)". */
+  describe() {
+    return `the run's ${this.seconds} s deadline (--deadline, input deadline)`;
+  }
+};
+function timeLeftFor(timeoutMs, deadline) {
+  return deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1, deadline.remainingMs()));
+}
+
 // src/targets/diff-targets.ts
 async function diffTargets(targets, trees, options) {
   const jobs = [];
@@ -19672,22 +20678,23 @@ async function diffTargets(targets, trees, options) {
     const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
     if (same) {
       jobs.push(async () => {
-        const b = await buildSide(t, trees.base, options);
+        const b = await buildInTime(t, trees.base, options);
         sides[i].base = b;
         sides[i].head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i].base = await buildSide({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
-      jobs.push(async () => void (sides[i].head = await buildSide(t, trees.head, options)));
+      jobs.push(async () => void (sides[i].base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
+      jobs.push(async () => void (sides[i].head = await buildInTime(t, trees.head, options)));
     }
   });
   await pool(jobs, options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length));
   return targets.map((target2, i) => {
     const base2 = sides[i].base;
     const head = sides[i].head;
+    if (options.deadline?.passed()) return pastDeadline(target2, options.deadline, { base: base2, head });
     const failed2 = head.error !== void 0 ? { side: "head", tree: trees.head, b: head } : base2.error !== void 0 ? { side: "base", tree: trees.base, b: base2 } : void 0;
     if (failed2 !== void 0) {
-      const where = target2.definedIn ?? { file: sourcePath(target2), line: 1 };
+      const where = target2.definedIn ?? { file: sourcePath2(target2), line: 1 };
       const msg = `target ${target2.name} (${describeSource(target2.source)}) could not be built at ${failed2.side} (${failed2.tree.label}): ${failed2.b.error.message}${failed2.b.error.detail ? `
 ${failed2.b.error.detail}` : ""}`;
       return { target: target2, base: base2, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
@@ -19710,25 +20717,37 @@ function failOnOf(t, run) {
   const all = [.../* @__PURE__ */ new Set([...run, ...t.failOn ?? []])];
   return all.length > 1 ? all.filter((r) => r !== "none") : all;
 }
-function sourcePath(t) {
+function sourcePath2(t) {
   return t.source.kind === "kustomize" ? t.source.dir || "." : t.source.kind === "helm" ? t.source.chart || "." : t.source.paths[0] ?? ".";
 }
 function fingerprint2(t, tree) {
-  const dirs = t.source.kind === "kustomize" ? kustomizeClosure(t.source.dir, tree).dirs : t.source.kind === "helm" ? [t.source.chart] : [];
+  const dirs2 = t.source.kind === "kustomize" ? kustomizeClosure(t.source.dir, tree).dirs : t.source.kind === "helm" ? [t.source.chart] : [];
   const extra = t.source.kind === "helm" ? t.source.values : [];
-  const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
+  const files = tree.files.filter((f) => dirs2.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
   return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+function buildInTime(t, tree, options) {
+  const d = options.deadline;
+  if (d === void 0) return buildSide(t, tree, options);
+  if (d.passed()) return Promise.resolve({ files: [], diagnostics: [], ms: 0 });
+  return buildSide(t, tree, { ...options, build: { ...options.build, timeoutMs: timeLeftFor(options.build?.timeoutMs ?? DEFAULT_TIMEOUT_MS, d) } });
 }
 async function buildSide(t, tree, options) {
   const started = Date.now();
   const done = (b) => ({ ...b, ms: Date.now() - started });
   const s = t.source;
+  if (t.invalid !== void 0) return done({ files: [], diagnostics: [], error: { message: t.invalid, detail: "" } });
   if (s.kind === "paths") {
     const r2 = tree.manifests(s.paths, s.exclude ?? []);
     return done({ files: r2.files, diagnostics: r2.diagnostics });
   }
   if (s.kind === "kustomize" && kustomizationFile(s.dir, tree) === void 0) return done({ files: [], diagnostics: [], absent: true });
   if (s.kind === "helm" && tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === void 0) return done({ files: [], diagnostics: [], absent: true });
+  if (s.kind === "helm") {
+    const missing = s.values.filter((v) => !tree.files.includes(v));
+    if (missing.length > 0)
+      return done({ files: [], diagnostics: [diagnostic("note", missing[0], { line: 1, column: 1 }, `values file ${missing.join(", ")} does not exist in ${tree.label}: target ${t.name} is taken as absent there`)], absent: true });
+  }
   let root;
   try {
     root = tree.buildRoot().dir;
@@ -19736,7 +20755,8 @@ async function buildSide(t, tree, options) {
     return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
   }
   const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
-  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: `${r.tool}: ${r.error}`, detail: r.detail } });
+  const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".");
+  if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: inRepo(`${r.tool}: ${r.error}`), detail: inRepo(r.detail) } });
   return done({ files: r.files, diagnostics: [], tool: r.tool });
 }
 async function pool(jobs, n) {
@@ -19749,13 +20769,13 @@ async function pool(jobs, n) {
 
 // src/targets/repo-tree.ts
 import { createHash } from "node:crypto";
-import * as fs8 from "node:fs";
+import * as fs11 from "node:fs";
 import * as os4 from "node:os";
-import * as path11 from "node:path";
+import * as path15 from "node:path";
 
 // src/files/read-sources.ts
-import * as fs6 from "node:fs";
-import * as path8 from "node:path";
+import * as fs9 from "node:fs";
+import * as path12 from "node:path";
 
 // src/files/usage-error.ts
 var UsageError = class extends Error {
@@ -19769,7 +20789,7 @@ var defaultReadLimits = { maxFileBytes: 16 * MiB2, maxFiles: 2e4, maxTotalBytes:
 // src/files/read-sources.ts
 var MiB3 = 1024 * 1024;
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-function readSources(paths, limits = {}, where = "") {
+function readSources(paths, limits = {}, where = "", within) {
   const lim = { ...defaultReadLimits, ...limits };
   let total = 0;
   const cwd = process.cwd();
@@ -19792,31 +20812,31 @@ function readSources(paths, limits = {}, where = "") {
     }
     total += size;
     if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where, true);
-    const text = readText(abs);
-    if (typeof text === "string") out.files.push({ path: shown, text });
+    const text2 = readText(abs);
+    if (typeof text2 === "string") out.files.push({ path: shown, text: text2 });
     else {
       out.skippedFiles++;
-      note2("error", shown, `${text.problem}; skipped`);
+      note2("error", shown, `${text2.problem}; skipped`);
     }
   };
   const walk2 = (dir) => {
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = fs9.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       note2("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
       return;
     }
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       if (full) return;
-      const abs = path8.join(dir, entry.name);
+      const abs = path12.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         out.skippedFiles++;
         note2("note", display(abs, cwd), "symbolic link not followed; skipped");
       } else if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk2(abs);
-      } else if (entry.isFile() && manifestExtensions.has(path8.extname(entry.name))) {
+      } else if (entry.isFile() && manifestExtensions.has(path12.extname(entry.name))) {
         const size = statSize(abs);
         if (size === void 0) {
           out.skippedFiles++;
@@ -19829,18 +20849,18 @@ function readSources(paths, limits = {}, where = "") {
     if (full) break;
     let st;
     try {
-      st = fs6.lstatSync(p);
+      st = fs9.lstatSync(p);
     } catch (e) {
       const code = errorCode(e);
       if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`path not found: ${p}`);
       throw new UsageError(`cannot read ${p} (${code})`);
     }
     const shown = toSlashes(p);
-    if (st.isSymbolicLink()) {
+    if (st.isSymbolicLink() || within !== void 0 && linkBetween(path12.resolve(within), path12.resolve(p))) {
       out.skippedFiles++;
       note2("note", shown, "symbolic link not followed; skipped");
-    } else if (st.isDirectory()) walk2(path8.resolve(p));
-    else if (st.isFile()) readFile2(path8.resolve(p), shown, st.size);
+    } else if (st.isDirectory()) walk2(path12.resolve(p));
+    else if (st.isFile()) readFile2(path12.resolve(p), shown, st.size);
     else {
       out.skippedFiles++;
       note2("note", shown, "not a regular file; skipped");
@@ -19848,9 +20868,23 @@ function readSources(paths, limits = {}, where = "") {
   }
   return out;
 }
+function linkBetween(root, abs) {
+  const rel = path12.relative(root, abs);
+  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return false;
+  let at3 = root;
+  for (const part of rel.split(path12.sep).slice(0, -1)) {
+    at3 = path12.join(at3, part);
+    try {
+      if (fs9.lstatSync(at3).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
 function statSize(abs) {
   try {
-    return fs6.lstatSync(abs).size;
+    return fs9.lstatSync(abs).size;
   } catch {
     return void 0;
   }
@@ -19858,12 +20892,12 @@ function statSize(abs) {
 function readText(abs) {
   let bytes;
   try {
-    const fd = fs6.openSync(abs, fs6.constants.O_RDONLY | (fs6.constants.O_NOFOLLOW ?? 0));
+    const fd = fs9.openSync(abs, fs9.constants.O_RDONLY | (fs9.constants.O_NOFOLLOW ?? 0));
     try {
-      if (!fs6.fstatSync(fd).isFile()) return { problem: "not a regular file" };
-      bytes = fs6.readFileSync(fd);
+      if (!fs9.fstatSync(fd).isFile()) return { problem: "not a regular file" };
+      bytes = fs9.readFileSync(fd);
     } finally {
-      fs6.closeSync(fd);
+      fs9.closeSync(fd);
     }
   } catch (e) {
     return { problem: `cannot read file (${errorCode(e)})` };
@@ -19875,12 +20909,12 @@ function readText(abs) {
   }
 }
 function display(abs, cwd) {
-  const rel = path8.relative(cwd, abs);
-  const under3 = rel !== "" && rel.split(path8.sep)[0] !== ".." && !path8.isAbsolute(rel);
-  return toSlashes(under3 ? rel : abs);
+  const rel = path12.relative(cwd, abs);
+  const under4 = rel !== "" && rel.split(path12.sep)[0] !== ".." && !path12.isAbsolute(rel);
+  return toSlashes(under4 ? rel : abs);
 }
 function toSlashes(p) {
-  return p.split(path8.sep).join("/");
+  return p.split(path12.sep).join("/");
 }
 function errorCode(e) {
   return e?.code ?? String(e);
@@ -19924,7 +20958,7 @@ var repositoryVariables = [
 ];
 function gitEnv(extra) {
   const env = { ...process.env };
-  for (const name of repositoryVariables) delete env[name];
+  for (const name2 of repositoryVariables) delete env[name2];
   return {
     ...env,
     GIT_TERMINAL_PROMPT: "0",
@@ -20042,9 +21076,9 @@ function listTree(repoDir, treeish, pathspecs = []) {
   });
   return parseLsTree(out.toString("utf8"));
 }
-function parseLsTree(text) {
+function parseLsTree(text2) {
   const entries = [];
-  for (const record of text.split("\0")) {
+  for (const record of text2.split("\0")) {
     if (record === "") continue;
     const tab = record.indexOf("	");
     const [mode, type, oid, size] = record.slice(0, tab).trim().split(/ +/);
@@ -20056,7 +21090,7 @@ function parseLsTree(text) {
 }
 
 // src/git/read-revision.ts
-import * as path9 from "node:path";
+import * as path13 from "node:path";
 
 // src/git/repo.ts
 var RevisionNotFoundError = class extends Error {
@@ -20080,8 +21114,8 @@ function resolveRev(repoDir, rev) {
   const any = gitResult(repoDir, ["rev-parse", "--verify", "--quiet", rev]);
   const type = any.status === 0 ? gitResult(repoDir, ["cat-file", "-t", any.stdout.toString("utf8").trim()]) : void 0;
   if (type?.status === 0) {
-    const name = type.stdout.toString("utf8").trim();
-    throw new RevisionNotFoundError(`revision "${rev}" in ${repoDir} names a ${name}, not a commit`, rev, repoDir);
+    const name2 = type.stdout.toString("utf8").trim();
+    throw new RevisionNotFoundError(`revision "${rev}" in ${repoDir} names a ${name2}, not a commit`, rev, repoDir);
   }
   throw new RevisionNotFoundError(
     `unknown revision "${rev}" in ${repoDir}: no branch, tag or commit of that name. If it exists on the remote, fetch it first; a shallow checkout lacks older commits (set fetch-depth: 0 on actions/checkout, or run \`git fetch --unshallow\`).`,
@@ -20103,7 +21137,7 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   const specs = normalizePathspecs(pathspecs);
   const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
   const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
-  const entries = listTree(repoDir, commit, specs).sort(byWalkOrder);
+  const entries = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
   for (const spec of specs) {
     if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
       note2("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
@@ -20126,7 +21160,7 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     } else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0) {
       out.skippedFiles++;
       note2("note", entry.path, "not a regular file; skipped");
-    } else if (named !== "explicitly" && !manifestExtensions2.has(path9.posix.extname(entry.path))) {
+    } else if (named !== "explicitly" && !manifestExtensions2.has(path13.posix.extname(entry.path))) {
       out.skippedFiles++;
     } else if (toRead.length >= lim.maxFiles) {
       out.skippedFiles++;
@@ -20144,16 +21178,16 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     toRead.filter((e) => !texts.has(e.oid)).map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
   );
   for (const entry of toRead) {
-    let text = texts.get(entry.oid);
-    if (text === void 0) {
+    let text2 = texts.get(entry.oid);
+    if (text2 === void 0) {
       const bytes = contents.get(entry.oid);
-      text = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
-      texts.set(entry.oid, text);
+      text2 = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
+      texts.set(entry.oid, text2);
     }
-    if (typeof text === "string") out.files.push({ path: entry.path, text });
+    if (typeof text2 === "string") out.files.push({ path: entry.path, text: text2 });
     else {
       out.skippedFiles++;
-      note2("error", entry.path, `${text.problem}; skipped`);
+      note2("error", entry.path, `${text2.problem}; skipped`);
     }
   }
   return out;
@@ -20162,7 +21196,7 @@ function normalizePathspecs(pathspecs) {
   const out = /* @__PURE__ */ new Set();
   for (const raw of pathspecs) {
     const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
-    if (raw.startsWith("/") || path9.isAbsolute(raw) || parts.includes(".."))
+    if (raw.startsWith("/") || path13.isAbsolute(raw) || parts.includes(".."))
       throw new UsageError(`path ${JSON.stringify(raw)} must be relative to the repository root, without ".."`);
     if (parts.length === 0) return [];
     out.add(parts.join("/"));
@@ -20178,15 +21212,11 @@ function namedBy(file, specs) {
   }
   return void 0;
 }
-function byWalkOrder(a, b) {
-  const pa = a.path.split("/");
-  const pb = b.path.split("/");
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
+function firstSpec(file, specs) {
+  if (specs.length === 0) return 0;
+  const walked = (rest) => manifestExtensions2.has(path13.posix.extname(rest)) && rest.split("/").slice(0, -1).every((dir) => !dir.startsWith(".") && dir !== "node_modules");
+  const i = specs.findIndex((spec) => spec === file || file.startsWith(`${spec}/`) && walked(file.slice(spec.length + 1)));
+  return i < 0 ? specs.length : i;
 }
 function decode(bytes) {
   try {
@@ -20202,9 +21232,9 @@ function formatSize2(bytes, decimals) {
 }
 
 // src/tools/materialize.ts
-import * as fs7 from "node:fs";
+import * as fs10 from "node:fs";
 import * as os3 from "node:os";
-import * as path10 from "node:path";
+import * as path14 from "node:path";
 var MiB6 = 1024 * 1024;
 var defaultMaterializeLimits = { ...defaultReadLimits, maxTotalBytes: 256 * MiB6 };
 function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
@@ -20242,8 +21272,9 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
     repoDir,
     toWrite.map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
   );
-  const dir = fs7.realpathSync(fs7.mkdtempSync(path10.join(os3.tmpdir(), "netreach-tree-")));
-  const cleanup = () => fs7.rmSync(dir, { recursive: true, force: true });
+  const dir = fs10.realpathSync(fs10.mkdtempSync(path14.join(os3.tmpdir(), "netreach-tree-")));
+  trackDir(dir);
+  const cleanup = () => removeTrackedDir(dir);
   let written = 0;
   try {
     for (const entry of toWrite) {
@@ -20264,18 +21295,18 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
 }
 function unsafeName(file) {
   const parts = file.split("/");
-  if (file.includes("\0") || path10.isAbsolute(file)) return "path is not a relative name";
+  if (file.includes("\0") || path14.isAbsolute(file)) return "path is not a relative name";
   if (parts.some((p) => p === "" || p === "." || p === ".."))
     return 'path has an empty, "." or ".." component';
   if (parts.some((p) => p.toLowerCase() === ".git")) return "path goes through a .git directory";
   return void 0;
 }
 function writeInside(root, file, bytes) {
-  const abs = path10.join(root, ...file.split("/"));
-  if (!abs.startsWith(root + path10.sep)) return "path is outside the tree";
+  const abs = path14.join(root, ...file.split("/"));
+  if (!abs.startsWith(root + path14.sep)) return "path is outside the tree";
   try {
-    fs7.mkdirSync(path10.dirname(abs), { recursive: true, mode: 493 });
-    fs7.writeFileSync(abs, bytes, { flag: "wx", mode: 420 });
+    fs10.mkdirSync(path14.dirname(abs), { recursive: true, mode: 493 });
+    fs10.writeFileSync(abs, bytes, { flag: "wx", mode: 420 });
     return void 0;
   } catch (e) {
     const code = e.code ?? "error";
@@ -20286,41 +21317,59 @@ function writeInside(root, file, bytes) {
 // src/targets/repo-tree.ts
 var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
 function dirsOf(files) {
-  const dirs = /* @__PURE__ */ new Set([""]);
+  const dirs2 = /* @__PURE__ */ new Set([""]);
   for (const f of files) {
     const parts = f.split("/");
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+    for (let i = 1; i < parts.length; i++) dirs2.add(parts.slice(0, i).join("/"));
   }
-  return dirs;
+  return dirs2;
 }
 function excluding(items, exclude) {
   return items.filter((x) => !exclude.some((d) => under(x.path ?? x.file, d)));
+}
+function reach2(root, rel) {
+  let at3 = root;
+  for (const part of rel.split("/").filter((p) => p !== "" && p !== ".")) {
+    if (part === "..") return "missing";
+    at3 = path15.join(at3, part);
+    try {
+      if (fs11.lstatSync(at3).isSymbolicLink()) return "link";
+    } catch {
+      return "missing";
+    }
+  }
+  return "present";
 }
 function gitTree(repoDir, rev, label) {
   const commit = resolveRev(repoDir, rev);
   const entries = /* @__PURE__ */ new Map();
   for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
-  const files = [...entries.keys()];
-  const dirs = dirsOf(files);
+  const files = [...entries.keys()].sort(compareWalkOrder);
+  const dirs2 = dirsOf(files);
   const texts = /* @__PURE__ */ new Map();
   let root;
+  let prefetched = false;
   return {
     label: `${label} ${commit.slice(0, 12)}`,
     commit,
     files,
     read(file) {
+      if (!prefetched) {
+        prefetched = true;
+        prefetchManifests(repoDir, entries, texts);
+      }
       if (!texts.has(file)) {
         const e = entries.get(file);
-        let text;
+        let text2;
         if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
           const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
-          text = bytes?.toString("utf8");
+          text2 = bytes?.toString("utf8");
         }
-        texts.set(file, text);
+        texts.set(file, text2);
       }
       return texts.get(file);
     },
-    isDir: (dir) => dirs.has(dir),
+    isDir: (dir) => dirs2.has(dir),
     id: (file) => entries.get(file)?.oid,
     manifests(paths, exclude) {
       const r = readRevision(repoDir, commit, [...paths]);
@@ -20335,38 +21384,63 @@ function gitTree(repoDir, rev, label) {
     }
   };
 }
+var PREFETCH_BYTES = 64 * 1024 * 1024;
+var MANIFEST_NAME = /\.(ya?ml|json)$/;
+function prefetchManifests(repoDir, entries, texts) {
+  const wanted = [];
+  let bytes = 0;
+  for (const e of entries.values()) {
+    const size = e.size ?? 0;
+    if (!MANIFEST_NAME.test(e.path) || size > defaultReadLimits.maxFileBytes || bytes + size > PREFETCH_BYTES) continue;
+    wanted.push(e);
+    bytes += size;
+  }
+  const blobs = readBlobs(repoDir, wanted.map((e) => ({ oid: e.oid, size: e.size ?? 0 })));
+  for (const e of wanted) {
+    const b = blobs.get(e.oid);
+    if (b !== void 0) texts.set(e.path, b.toString("utf8"));
+  }
+}
 function dirTree(dir, label) {
-  const abs = path11.resolve(dir);
+  const abs = path15.resolve(dir);
   const files = [];
   const walk2 = (d, rel) => {
-    let list3;
+    let list5;
     try {
-      list3 = fs8.readdirSync(d, { withFileTypes: true });
+      list5 = fs11.readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const e of list3) {
+    list5.sort((a, b) => compareNames(a.name, b.name));
+    for (const e of list5) {
       const r = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
-        if (e.name !== ".git" && e.name !== "node_modules" && files.length < defaultReadLimits.maxFiles) walk2(path11.join(d, e.name), r);
+        if (e.name !== ".git" && e.name !== "node_modules" && files.length < defaultReadLimits.maxFiles) walk2(path15.join(d, e.name), r);
       } else if (e.isFile()) files.push(r);
     }
   };
   walk2(abs, "");
-  const dirs = dirsOf(files);
+  const dirs2 = dirsOf(files);
   const known = new Set(files);
   const texts = /* @__PURE__ */ new Map();
   let copy;
   const read2 = (file) => {
     if (!texts.has(file)) {
-      let text;
+      let text2;
       try {
-        const p = path11.join(abs, ...file.split("/"));
-        text = known.has(file) && fs8.lstatSync(p).size <= defaultReadLimits.maxFileBytes ? fs8.readFileSync(p, "utf8") : void 0;
+        const p = path15.join(abs, ...file.split("/"));
+        if (known.has(file) && fs11.lstatSync(p).size <= defaultReadLimits.maxFileBytes) {
+          const fd = fs11.openSync(p, fs11.constants.O_RDONLY | (fs11.constants.O_NOFOLLOW ?? 0));
+          try {
+            text2 = fs11.readFileSync(fd, "utf8");
+          } finally {
+            fs11.closeSync(fd);
+          }
+        }
       } catch {
-        text = void 0;
+        text2 = void 0;
       }
-      texts.set(file, text);
+      texts.set(file, text2);
     }
     return texts.get(file);
   };
@@ -20374,29 +21448,40 @@ function dirTree(dir, label) {
     label,
     files,
     read: read2,
-    isDir: (d) => dirs.has(d),
+    isDir: (d) => dirs2.has(d),
     id(file) {
       const t = read2(file);
       return t === void 0 ? void 0 : createHash("sha256").update(t).digest("hex");
     },
     manifests(paths, exclude) {
-      const wanted = paths.length === 0 ? [abs] : paths.map((p) => path11.join(abs, ...p.split("/")));
-      const r = readSources(wanted);
-      const rel = (p) => path11.relative(abs, path11.resolve(p)).split(path11.sep).join("/");
-      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })) };
+      const notes = [];
+      const wanted = [];
+      for (const p of paths.length === 0 ? [""] : paths) {
+        const at3 = reach2(abs, p);
+        if (at3 === "link") notes.push(diagnostic("note", p, { line: 1, column: 1 }, "goes through a symbolic link, which is never followed; skipped"));
+        else if (at3 === "present") wanted.push(p === "" ? abs : path15.join(abs, ...p.split("/")));
+      }
+      const r = readSources(wanted, {}, "", abs);
+      const rel = (p) => path15.relative(abs, path15.resolve(p)).split(path15.sep).join("/");
+      const out = { files: r.files.map((f) => ({ path: rel(f.path), text: f.text })), diagnostics: [...notes, ...r.diagnostics.map((d) => ({ ...d, file: rel(d.file) }))] };
       return { files: excluding(out.files, exclude), diagnostics: excluding(out.diagnostics, exclude) };
     },
     buildRoot() {
       if (copy === void 0) {
-        copy = fs8.realpathSync(fs8.mkdtempSync(path11.join(os4.tmpdir(), "netreach-tree-")));
+        copy = fs11.realpathSync(fs11.mkdtempSync(path15.join(os4.tmpdir(), "netreach-tree-")));
+        trackDir(copy);
         for (const f of files) {
-          const from = path11.join(abs, ...f.split("/"));
-          const to = path11.join(copy, ...f.split("/"));
+          const from = path15.join(abs, ...f.split("/"));
+          const to = path15.join(copy, ...f.split("/"));
           try {
-            if (!fs8.lstatSync(from).isFile()) continue;
-            fs8.mkdirSync(path11.dirname(to), { recursive: true });
-            fs8.copyFileSync(from, to);
-            fs8.chmodSync(to, 420);
+            if (!fs11.lstatSync(from).isFile()) continue;
+            fs11.mkdirSync(path15.dirname(to), { recursive: true });
+            const fd = fs11.openSync(from, fs11.constants.O_RDONLY | (fs11.constants.O_NOFOLLOW ?? 0));
+            try {
+              fs11.writeFileSync(to, fs11.readFileSync(fd), { mode: 420, flag: "wx" });
+            } finally {
+              fs11.closeSync(fd);
+            }
           } catch {
           }
         }
@@ -20404,16 +21489,16 @@ function dirTree(dir, label) {
       return { dir: copy, diagnostics: [] };
     },
     cleanup() {
-      if (copy !== void 0) fs8.rmSync(copy, { recursive: true, force: true });
+      if (copy !== void 0) removeTrackedDir(copy);
     }
   };
 }
 
 // src/targets/config-merge.ts
-function read(file, text) {
-  if (text === void 0) return { state: "absent" };
+function read(file, text2) {
+  if (text2 === void 0) return { state: "absent" };
   try {
-    return { state: "present", config: parseConfig(file, text) };
+    return { state: "present", config: parseConfig(file, text2) };
   } catch (e) {
     if (e instanceof ConfigError) return { state: "invalid", error: e.message };
     throw e;
@@ -20456,12 +21541,12 @@ function mergeConfigs(file, baseText, headText) {
     const same = headTargets.find((h) => h.name === b.name);
     if (same !== void 0) {
       taken.add(same);
-      if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules2(same.failOn)}; the base's ${rules2(b.failOn)} applies until it merges.`);
+      if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules2(same.failOn)}; ${b.failOn === void 0 ? note`the run's ${"fail-on"} (the base sets none)` : note`the base's ${rules2(b.failOn)}`} applies until it merges.`);
       if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
-        const name = `${b.name}@head`;
-        targets.push({ ...same, name, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
-        notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name} as the pull request does, both with the base's settings.`);
+        const name2 = `${b.name}@head`;
+        targets.push({ ...same, name: name2, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
+        notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name2} as the pull request does, both with the base's settings.`);
       }
       continue;
     }
@@ -20475,12 +21560,12 @@ function mergeConfigs(file, baseText, headText) {
     if (taken.has(h)) continue;
     targets.push({ ...h, fromHead: true });
     if (base2.state === "present" || base2.state === "invalid")
-      notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn !== void 0 ? note` and its own ${h.failOn.join(",")}` : []}.`);
+      notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn === void 0 ? [] : h.failOn.every((r) => r === "none") ? note` (its own ${"fail-on: none"} cannot lower that)` : note` and its own ${h.failOn.join(",")}`}.`);
   }
   const baseDiscover = base2.state === "present" ? base2.config.discover : true;
   const headDiscover = head.state === "present" ? head.config.discover : baseDiscover;
   if (baseDiscover && !headDiscover) notes.push(note`This pull request sets ${"discover: false"}; ${[base2.state === "present" ? "the base's file sets discovery on" : "the base has no file, so discovery stays on"]}, and discovered targets are still analyzed.`);
-  const changed = (baseText ?? null) !== (headText ?? null);
+  const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
     targets,
@@ -20489,18 +21574,18 @@ function mergeConfigs(file, baseText, headText) {
       file,
       base: state(base2),
       head: state(head),
-      changed,
+      changed: changed2,
       notes,
-      ...changed ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(2).join("\n") } : {}
+      ...changed2 ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(1).join("\n") } : {}
     }
   };
 }
 
 // src/targets/gitops.ts
-var import_yaml13 = __toESM(require_dist(), 1);
-var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var import_yaml15 = __toESM(require_dist(), 1);
+var obj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var list2 = (v) => Array.isArray(v) ? v : [];
+var list4 = (v) => Array.isArray(v) ? v : [];
 function normalizeRepoUrl(url) {
   let u = url.trim().toLowerCase();
   u = u.replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "");
@@ -20515,7 +21600,7 @@ function gitopsTargets(files, tree, repo) {
     let line = 1;
     let docs;
     try {
-      docs = (0, import_yaml13.parseAllDocuments)(f.text, { uniqueKeys: false });
+      docs = (0, import_yaml15.parseAllDocuments)(f.text, { uniqueKeys: false });
     } catch {
       continue;
     }
@@ -20530,7 +21615,7 @@ function gitopsTargets(files, tree, repo) {
       } catch {
         continue;
       }
-      const o = obj(v);
+      const o = obj2(v);
       if (o) objects.push({ file: f.path, line: Math.min(line, lines.length), o });
     }
   }
@@ -20538,71 +21623,77 @@ function gitopsTargets(files, tree, repo) {
   const fluxRepos = /* @__PURE__ */ new Map();
   for (const { o } of objects)
     if (String(o.apiVersion).startsWith("source.toolkit.fluxcd.io/") && o.kind === "GitRepository") {
-      const name = str(obj(o.metadata)?.name);
-      const url = str(obj(o.spec)?.url);
-      if (name && url) fluxRepos.set(name, url);
+      const name2 = str(obj2(o.metadata)?.name);
+      const url = str(obj2(o.spec)?.url);
+      if (name2 && url) fluxRepos.set(name2, url);
     }
   const out = [];
-  const add = (name, source, origin, namespace, file, line) => {
+  const add = (name2, source, origin, namespace, file, line, problems = []) => {
     if (source === void 0) return;
-    out.push({ name, source, origin, definedIn: { file, line }, ...namespace ? { namespace } : {} });
+    out.push({ name: name2, source, origin, definedIn: { file, line }, ...namespace ? { namespace } : {}, ...problems.length > 0 ? { invalid: problems.join("; ") } : {} });
   };
+  const rootPath = (p, problems) => resolvePath("", p, "path", problems);
   for (const { file, line, o } of objects) {
     const api = String(o.apiVersion ?? "");
-    const meta = obj(o.metadata) ?? {};
-    const spec = obj(o.spec) ?? {};
-    const name = str(meta.name) ?? "app";
+    const meta = obj2(o.metadata) ?? {};
+    const spec = obj2(o.spec) ?? {};
+    const name2 = str(meta.name) ?? "app";
     if (api.startsWith("argoproj.io/") && o.kind === "Application") {
-      const sources = spec.source !== void 0 ? [spec.source] : list2(spec.sources);
-      const ns = str(obj(spec.destination)?.namespace);
+      const sources = spec.source !== void 0 ? [spec.source] : list4(spec.sources);
+      const ns = str(obj2(spec.destination)?.namespace);
       sources.forEach((s, i) => {
-        const src = obj(s);
+        const src = obj2(s);
         const p = str(src?.path);
-        if (!src || p === void 0 || !sameRepo(src.repoURL, clean2(p))) return;
-        add(sources.length > 1 ? `${name}-${i}` : name, argoSource(src, name, tree), "argocd", ns, file, line);
+        const problems = [];
+        if (!src || p === void 0 || !sameRepo(src.repoURL, rootPath(p, problems))) return;
+        add(sources.length > 1 ? `${name2}-${i}` : name2, argoSource(src, name2, tree, problems), "argocd", ns, file, line, problems);
       });
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
-      const template = obj(obj(spec.template)?.spec) ?? {};
-      const tmplName = str(obj(obj(spec.template)?.metadata)?.name) ?? `${name}-{{path.basename}}`;
-      for (const params of generatorParams(list2(spec.generators), tree, (url) => sameRepo(url, ""))) {
-        const sources = template.source !== void 0 ? [template.source] : list2(template.sources);
+      const template = obj2(obj2(spec.template)?.spec) ?? {};
+      const tmplName = str(obj2(obj2(spec.template)?.metadata)?.name) ?? `${name2}-{{path.basename}}`;
+      for (const params of generatorParams(list4(spec.generators), tree, (url) => sameRepo(url, ""))) {
+        const sources = template.source !== void 0 ? [template.source] : list4(template.sources);
         for (const s of sources) {
-          const src = obj(fill(s, params));
+          const src = obj2(fill(s, params));
           const p = str(src?.path);
-          if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, clean2(p))) continue;
+          const problems = [];
+          if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, rootPath(p, problems))) continue;
           const appName = String(fill(tmplName, params));
-          add(appName, argoSource(src, appName, tree), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line);
+          add(appName, argoSource(src, appName, tree, problems), "argocd", str(obj2(fill(template.destination, params))?.namespace), file, line, problems);
         }
       }
     } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
       const p = str(spec.path) ?? "./";
-      const ref = obj(spec.sourceRef);
+      const ref = obj2(spec.sourceRef);
       if (ref?.kind !== "GitRepository") continue;
-      if (!sameRepo(fluxRepos.get(String(ref.name)), clean2(p))) continue;
-      const dir = clean2(p);
+      const problems = [];
+      const dir = rootPath(p, problems);
+      if (!sameRepo(fluxRepos.get(String(ref.name)), dir)) continue;
       const source = kustomizationFile(dir, tree) !== void 0 ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
-      add(name, source, "flux", str(spec.targetNamespace), file, line);
+      add(name2, source, "flux", str(spec.targetNamespace), file, line, problems);
     } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
-      const chart = obj(obj(spec.chart)?.spec);
-      const ref = obj(chart?.sourceRef);
+      const chart = obj2(obj2(spec.chart)?.spec);
+      const ref = obj2(chart?.sourceRef);
       const p = str(chart?.chart);
-      if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), clean2(p))) continue;
+      const problems = [];
+      if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), rootPath(p, problems))) continue;
       const ns = str(spec.targetNamespace) ?? str(meta.namespace);
-      const values = list2(chart.valuesFiles).filter((v) => typeof v === "string").map(clean2);
-      const inline = obj(spec.values);
-      const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name}` : name);
-      add(name, { kind: "helm", chart: clean2(p), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line);
+      const values = list4(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
+      const inline = obj2(spec.values);
+      const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
+      add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line, problems);
     }
   }
   return out;
 }
-function argoSource(src, appName, tree) {
-  const dir = clean2(String(src.path));
-  const helm = obj(src.helm);
+function argoSource(src, appName, tree, problems) {
+  const dir = resolvePath("", String(src.path), "path", []);
+  const helm = obj2(src.helm);
+  if (problems.length > 0) return { kind: "paths", paths: [dir] };
   if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
-    const values = list2(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => clean2(dir === "" ? v : `${dir}/${v}`));
+    const values = list4(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
     const inlineText = str(helm?.values);
-    const inlineObj = obj(helm?.valuesObject);
+    const inlineObj = obj2(helm?.valuesObject);
     const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
     return { kind: "helm", chart: dir, values, release: str(helm?.releaseName) ?? appName, ...inline !== void 0 ? { inlineValues: inline } : {} };
   }
@@ -20611,19 +21702,19 @@ function argoSource(src, appName, tree) {
 }
 function generatorParams(generators, tree, sameRepo) {
   const out = [];
-  for (const g of generators.map(obj)) {
+  for (const g of generators.map(obj2)) {
     if (!g) continue;
-    for (const e of list2(obj(g.list)?.elements)) {
-      const el = obj(e);
+    for (const e of list4(obj2(g.list)?.elements)) {
+      const el = obj2(e);
       if (el) out.push(Object.fromEntries(Object.entries(el).map(([k, v]) => [k, String(v)])));
     }
-    const git2 = obj(g.git);
+    const git2 = obj2(g.git);
     if (git2 && sameRepo(git2.repoURL) && tree.dirs) {
-      const dirs = tree.dirs();
+      const dirs2 = tree.dirs();
       const include = [];
       const exclude = [];
-      for (const d of list2(git2.directories).map(obj)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
-      for (const dir of dirs) {
+      for (const d of list4(git2.directories).map(obj2)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
+      for (const dir of dirs2) {
         if (dir === "" || !include.some((p) => glob(p, dir)) || exclude.some((p) => glob(p, dir))) continue;
         const base2 = dir.split("/").pop();
         out.push({ path: dir, "path.path": dir, "path.basename": base2, "path.basenameNormalized": base2.replace(/[^a-z0-9-]/gi, "-").toLowerCase() });
@@ -20633,16 +21724,16 @@ function generatorParams(generators, tree, sameRepo) {
   return out;
 }
 function glob(pattern, dir) {
-  const re = clean2(pattern).split("/").map((seg) => seg.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join("/");
+  const re = clean(pattern).split("/").map((seg) => seg.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join("/");
   return new RegExp(`^${re}$`).test(dir);
 }
 function fill(v, params) {
   if (typeof v === "string") return v.replace(/\{\{\s*\.?([A-Za-z0-9_.]+)\s*\}\}/g, (m, k) => params[k] ?? m);
   if (Array.isArray(v)) return v.map((x) => fill(x, params));
-  const o = obj(v);
+  const o = obj2(v);
   return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fill(x, params)])) : v;
 }
-function clean2(p) {
+function clean(p) {
   return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
 }
 
@@ -20655,7 +21746,7 @@ var base = (p) => p.split("/").pop() || "root";
 function discoverTargets(tree, paths, repo) {
   const inScope = (f) => paths.length === 0 || paths.some((p) => under2(f, p));
   const files = tree.files.filter((f) => inScope(f) && !f.split("/").some((s) => s.startsWith(".") || s === "node_modules"));
-  const dirs = () => [...new Set(tree.files.map(dirOf).flatMap((d) => d.split("/").map((_, i, a) => a.slice(0, i + 1).join("/"))))];
+  const dirs2 = () => [...new Set(tree.files.map(dirOf).flatMap((d) => d.split("/").map((_, i, a) => a.slice(0, i + 1).join("/"))))];
   const charts = files.filter((f) => base(f) === "Chart.yaml").map(dirOf);
   const topCharts = charts.filter((c) => !charts.some((o) => o !== c && under2(c, o))).sort();
   const kdirs = files.filter((f) => KUSTOMIZATION_FILES.includes(base(f))).map(dirOf).filter((d) => !topCharts.some((c) => under2(d, c)));
@@ -20666,7 +21757,7 @@ function discoverTargets(tree, paths, repo) {
   const targets = [];
   const gitops = gitopsTargets(
     files.filter((f) => MANIFEST.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
-    { ...tree, dirs },
+    { ...tree, dirs: dirs2 },
     repo
   );
   const names = uniqueNames(overlays);
@@ -20683,13 +21774,15 @@ function discoverTargets(tree, paths, repo) {
   }
   const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
-  const rest = files.filter((f) => MANIFEST.test(f) && !covered.some((c) => under2(f, c)) && ANALYZED_KIND.test(tree.read(f) ?? ""));
+  const coveredSet = new Set(covered);
+  const isCovered = (f) => coveredSet.has("") || f.split("/").some((_, i, a) => coveredSet.has(a.slice(0, i + 1).join("/")));
+  const rest = files.filter((f) => MANIFEST.test(f) && !isCovered(f) && ANALYZED_KIND.test(tree.read(f) ?? ""));
   const built = merged.length > 0;
   if (rest.length > 0 || !built) merged.push({ name: "manifests", source: { kind: "paths", paths: [...paths], exclude: covered }, origin: "discovered" });
   return { targets: dedupeNames(merged), covered, built };
 }
-function uniqueNames(dirs) {
-  return dirs.map((d) => dirs.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
+function uniqueNames(dirs2) {
+  return dirs2.map((d) => dirs2.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
 }
 function dedupeNames(targets) {
   const seen = /* @__PURE__ */ new Map();
@@ -20711,7 +21804,7 @@ function resolveTargets(flags, paths, trees, repo) {
   let plain2 = false;
   let review;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets = [...flags.kustomize.map(kustomizeFlag), ...flags.helm.map(helmFlag)];
+    targets = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
@@ -20747,6 +21840,9 @@ function resolveTargets(flags, paths, trees, repo) {
   }
   return { targets, plain: plain2, from, ...review !== void 0 ? { review } : {} };
 }
+function chartReader(trees) {
+  return { read: (f) => trees.head.read(f) ?? trees.base.read(f) };
+}
 function discovered(paths, trees, repo, configured) {
   const head = discoverTargets(trees.head, paths, repo);
   const base2 = discoverTargets(trees.base, paths, repo);
@@ -20758,32 +21854,87 @@ function discovered(paths, trees, repo, configured) {
   }
   return out;
 }
-function kustomizeFlag(dir) {
-  const d = clean3(dir);
-  return { name: d.split("/").pop() || "root", source: { kind: "kustomize", dir: d }, origin: "flag" };
+function kustomizeFlag(dir, rootName) {
+  const problems = [];
+  const d = resolvePath("", dir, "--kustomize", problems);
+  return { name: d.split("/").pop() || (rootName !== void 0 ? safeName(rootName) : "") || "root", source: { kind: "kustomize", dir: d }, origin: "flag", ...invalid(problems) };
 }
-function helmFlag(spec) {
+function helmFlag(spec, tree, rootName) {
   const [chart, values = ""] = spec.split(":", 2);
-  const c = clean3(chart);
-  const vals = values.split(",").map((v) => v.trim()).filter((v) => v !== "").map((v) => clean3(c === "" ? v : `${c}/${v}`));
-  const chartName = c.split("/").pop() || "chart";
-  const suffix = vals[0]?.split("/").pop()?.replace(/^values[-_.]?/, "").replace(/\.ya?ml$/, "");
-  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "release";
-  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag" };
+  const problems = [];
+  const c = resolvePath("", chart, "--helm chart", problems);
+  const vals = values.split(",").map((v) => v.trim()).filter((v) => v !== "").map((v) => resolvePath(c, v, "--helm values file", problems));
+  const declared = c === "" ? /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree?.read("Chart.yaml") ?? "")?.[1] : void 0;
+  const chartName = c.split("/").pop() || declared || (rootName !== void 0 ? safeName(rootName) : "") || "chart";
+  const suffix = vals[0]?.split("/").pop()?.replace(/\.ya?ml$/, "").replace(/^values[-_.]?/, "");
+  const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
+  return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
-function clean3(p) {
-  return p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+function uniqueNames2(targets) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.map((t) => {
+    let name2 = t.name;
+    for (let i = 2; seen.has(name2); i++) name2 = `${t.name}-${i}`;
+    seen.add(name2);
+    return name2 === t.name ? t : { ...t, name: name2 };
+  });
+}
+var invalid = (problems) => problems.length > 0 ? { invalid: problems.join("; ") } : {};
+var safeName = (n) => n.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
+
+// src/targets/unread-files.ts
+var MANIFEST2 = /\.(ya?ml|json)$/i;
+var API_VERSION = /(^|[\n{,])[ \t]*"?apiVersion"?[ \t]*:/;
+var KIND = /(^|[\n{,])[ \t]*"?kind"?[ \t]*:/;
+var VALUES = /(^|\/)values[^/]*\.ya?ml$/i;
+var under3 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var hidden = (file) => file.split("/").slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules");
+var name = (file) => file.split("/").pop() ?? file;
+function couldFeedACluster(file, texts) {
+  if (!MANIFEST2.test(file) && !KUSTOMIZATION_FILES.includes(name(file))) return false;
+  if (hidden(file) || file === CONFIG_FILE) return false;
+  if (VALUES.test(file) || KUSTOMIZATION_FILES.includes(name(file)) || name(file) === "Chart.yaml") return true;
+  return texts.some((t) => t !== void 0 && API_VERSION.test(t) && KIND.test(t));
+}
+function reads(source, tree, file) {
+  switch (source.kind) {
+    case "paths":
+      return MANIFEST2.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under3(file, p))) && !(source.exclude ?? []).some((d) => under3(file, d));
+    case "kustomize":
+      return kustomizeClosure(source.dir, tree).dirs.some((d) => under3(file, d));
+    case "helm":
+      return under3(file, source.chart) || source.values.includes(file);
+  }
+}
+function changedFiles(base2, head) {
+  const out = /* @__PURE__ */ new Set();
+  const inBase = new Set(base2.files);
+  for (const f of head.files) if (!inBase.has(f) || base2.id(f) !== head.id(f)) out.add(f);
+  const inHead = new Set(head.files);
+  for (const f of base2.files) if (!inHead.has(f)) out.add(f);
+  return [...out].sort();
+}
+function unreadFiles(targets, trees) {
+  return changedFiles(trees.base, trees.head).filter(
+    (f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]) && !targets.some((t) => reads(sourceAt(t, "base"), trees.base, f) || reads(t.source, trees.head, f))
+  );
 }
 
 // src/targets/run.ts
 async function runTargets(flags, paths, trees, repo, options) {
+  const deadline = options.deadline ?? Deadline.after(DEFAULT_DEADLINE_SECONDS);
   const resolved2 = resolveTargets(flags, paths, trees, repo);
   if (resolved2.plain) return void 0;
-  const diffs = await diffTargets(resolved2.targets, trees, options);
-  return { resolved: resolved2, diffs, outcomes: diffs.map(outcome) };
+  const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
+  const { kept, over } = capTargets(resolved2.targets, max);
+  const built = await diffTargets(kept, trees, { ...options, deadline });
+  const diffs = [...built, ...over.map((t) => pastCap(t, max, resolved2.targets.length))];
+  const skipped = skippedSummary(diffs);
+  return { resolved: resolved2, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved2.targets, trees), ...skipped !== void 0 ? { skipped } : {} };
 }
 function outcome(d) {
   const s = d.target.source;
+  const skipped = skipReason(d);
   return {
     name: d.target.name,
     kind: s.kind,
@@ -20797,7 +21948,8 @@ function outcome(d) {
     base: side(d.base),
     head: side(d.head),
     ...d.report !== void 0 ? { report: d.report } : {},
-    ...d.failure !== void 0 ? { failure: d.failure } : {}
+    ...d.failure !== void 0 ? { failure: d.failure } : {},
+    ...skipped !== void 0 ? { skipped } : {}
   };
 }
 function side(b) {
@@ -20810,33 +21962,24 @@ function originUrl(repoDir) {
 }
 
 // src/cli/main.ts
-import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { basename as basename2, isAbsolute as isAbsolute7, relative as relative5, resolve as resolve5, sep as sep6 } from "node:path";
 
-// src/cli/args.ts
-var REACH_FORMATS = ["text", "json", "md", "csv"];
-var DIFF_FORMATS = ["md", "text", "json", "sarif"];
-var PODS_MODES = ["auto", "declared", "synthetic"];
-var HOST_NETWORK_MODES = ["exempt", "pod"];
-var USAGE = `Usage:
-  netreach reach <path>... [--format text|json|md|csv] [--group] [--pods auto|declared|synthetic] [-n NS]
-  netreach diff <base> <head> [--format md|text|json|sarif] [--pods ...] [--fail-on ...] [-n NS]
-  netreach diff --git <base-rev> [<head-rev>] [-- <pathspec>...]   (head default: working tree)
-
-Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
+// src/cli/usage.ts
+var HELP_TOPICS = ["reach", "diff", "help", "version"];
+var TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
 Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
   --kustomize DIR       build this Kustomize directory (repeatable)
   --helm CHART[:V,...]  render this chart with values files V (relative to the chart; repeatable)
   --target NAME         analyze only this target (repeatable)
   --config FILE         read targets from FILE instead of the revisions' .netreach.yaml
   --no-discover         no discovery: the paths are plain manifests, as netreach read them before
-
-Options:
-  --format F            output format (reach: text; diff: text)
-  --group               reach: flows per class of pods that the policies treat alike ("any pod in
-                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
-                        for text and json (md is always grouped; csv is one row per pair)
-  --pods M              where pods come from: auto (default), declared, synthetic
+  --max-targets N       analyze at most N targets (default ${DEFAULT_MAX_TARGETS}); the rest are reported as not
+                        analyzed, and the run fails
+  --deadline SECONDS    stop building and analyzing after this long (default ${DEFAULT_DEADLINE_SECONDS}, 20 minutes; 20m
+                        and 1h also work); targets not done are reported as not analyzed
+`;
+var COMMON = `  --pods M              where pods come from: auto (default), declared, synthetic
   --host-network M      exempt (default: policies do not apply to hostNetwork pods) or pod
   -n, --namespace NS    objects without metadata.namespace go to NS (default: default), and
                         objects naming another namespace are left out, as kubectl apply -n does
@@ -20844,23 +21987,103 @@ Options:
                         the ingress controller's (or gateway's) pods, e.g.
                         ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
                         namespace of its own with no labels, as netpol-analyzer assumes)
-  --fail-on LIST        diff gate, comma list of: exposed and external-ingress (the default),
-                        external-egress, cross-namespace, sensitive-ports, any-opened, none
-  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
-  --output FILE         also write the JSON report to FILE (diff)
   --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
                         units KiB, MiB, GiB)
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
   --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
   --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
-
-Exit codes: 0 ok, 1 the gate failed, 2 bad usage or invalid input.
+  -h, --help            print this help
 `;
+var EXIT = `Exit codes: 0 ok, 1 the gate failed, 2 bad usage, invalid input, or a target not analyzed.
+`;
+var REACH_LINE = "  netreach reach <path>... [options]\n";
+var DIFF_LINES = `  netreach diff <base> <head> [options]
+  netreach diff --git <base-rev> [<head-rev>] [options] [-- <pathspec>...]   (head default: working tree)
+`;
+var REACH_OPTIONS = `  --format F            text (default), json, md or csv
+  --group               flows per class of pods that the policies treat alike ("any pod in
+                        frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
+                        for text and json (md is always grouped; csv is one row per pair)
+`;
+var DIFF_OPTIONS = `  --format F            text (default), md, json or sarif
+  --fail-on LIST        gate, comma list of: exposed and external-ingress (the default),
+                        external-egress, cross-namespace, sensitive-ports, any-opened, none
+  --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
+  --output FILE         also write the JSON report to FILE
+`;
+var REACH_USAGE = `Usage:
+${REACH_LINE}
+Prints which pods can reach which, and on what ports, in the manifests under the paths (or in
+the targets built from the one directory given).
+
+${TARGETS}
+Options:
+${REACH_OPTIONS}${COMMON}
+${EXIT}`;
+var DIFF_USAGE = `Usage:
+${DIFF_LINES}
+Shows which flows the head opens and closes compared with the base, and gates on them.
+
+${TARGETS}
+Options:
+${DIFF_OPTIONS}${COMMON}
+${EXIT}`;
+var HELP_USAGE = `Usage:
+  netreach help [reach|diff|version]
+  netreach <command> --help
+
+Prints the usage of netreach, or of one command.
+`;
+var VERSION_USAGE = `Usage:
+  netreach version        (also: netreach --version, netreach -v)
+
+Prints netreach's version.
+`;
+var USAGE = `Usage:
+${REACH_LINE}${DIFF_LINES}  netreach help [command]       netreach <command> --help       netreach version
+
+${TARGETS}
+Options of reach:
+${REACH_OPTIONS}
+Options of diff:
+${DIFF_OPTIONS}
+Options of both:
+${COMMON}
+${EXIT}`;
+function usageOf(topic) {
+  switch (topic) {
+    case "reach":
+      return REACH_USAGE;
+    case "diff":
+      return DIFF_USAGE;
+    case "help":
+      return HELP_USAGE;
+    case "version":
+      return VERSION_USAGE;
+    case void 0:
+      return USAGE;
+  }
+}
+
+// src/cli/args.ts
+var REACH_FORMATS = ["text", "json", "md", "csv"];
+var DIFF_FORMATS = ["md", "text", "json", "sarif"];
+var PODS_MODES = ["auto", "declared", "synthetic"];
+var HOST_NETWORK_MODES = ["exempt", "pod"];
 function parseArgs(argv) {
   const [cmd, ...rest] = argv;
-  if (cmd === void 0 || cmd === "help" || cmd === "--help" || cmd === "-h") return { command: "help" };
-  if (cmd === "--version" || cmd === "-v" || cmd === "version") return { command: "version" };
+  if (cmd === void 0 || cmd === "--help" || cmd === "-h") return { command: "help" };
+  const dashesAt = rest.indexOf("--");
+  const wantsHelp = (dashesAt < 0 ? rest : rest.slice(0, dashesAt)).some((a) => a === "--help" || a === "-h");
+  if (cmd === "help") {
+    const topic = wantsHelp ? "help" : rest[0];
+    if (topic === void 0) return { command: "help" };
+    if (!HELP_TOPICS.includes(topic)) throw new UsageError(`no help for "${topic}": the commands are ${HELP_TOPICS.join(", ")}`);
+    return { command: "help", topic };
+  }
+  if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
   if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  if (wantsHelp) return { command: "help", topic: cmd };
   const positional = [];
   const afterDashes = [];
   let format2;
@@ -20881,6 +22104,7 @@ function parseArgs(argv) {
   let config = null;
   let discover = true;
   let group2 = false;
+  const bounds = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (dashes) {
@@ -20917,8 +22141,13 @@ function parseArgs(argv) {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd === "reach") group2 = true;
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
+    else if (flag === "--group") group2 = true;
+    else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
+      const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
+      const v = parseBound(which, value());
+      if (!v.ok) throw new UsageError(v.error);
+      bounds[which] = v.value;
+    } else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
   const targets = { kustomize, helm, names, config, discover };
@@ -20929,7 +22158,7 @@ function parseArgs(argv) {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, targets, limits };
+    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, targets, limits, bounds };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -20950,12 +22179,14 @@ function parseArgs(argv) {
     format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
     gate: { failOn: f.value, sensitive: s.value },
     output,
+    group: group2,
     pods,
     hostNetwork,
     namespace,
     ingressController,
     targets,
-    limits
+    limits,
+    bounds
   };
 }
 function namespaceName(flag, v) {
@@ -20977,9 +22208,9 @@ var BATCH_CHARS = 1 << 16;
 async function writeBatched(chunks, write, drain, stopped = () => false) {
   let batch = "";
   const flush = async () => {
-    const text = batch;
+    const text2 = batch;
     batch = "";
-    if (write(text) === false) await drain();
+    if (write(text2) === false) await drain();
   };
   for (const c of chunks) {
     if (stopped()) return false;
@@ -20990,8 +22221,8 @@ async function writeBatched(chunks, write, drain, stopped = () => false) {
   if (batch.length > 0) await flush();
   return !stopped();
 }
-async function writeFileChunks(path12, chunks) {
-  const stream = createWriteStream(path12);
+async function writeFileChunks(path17, chunks) {
+  const stream = createWriteStream(path17);
   try {
     await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
   } catch (e) {
@@ -21011,28 +22242,28 @@ function streamSink(stream) {
 `);
   });
   stream.on("close", () => closed = true);
-  const settle = () => new Promise((resolve5) => {
+  const settle = () => new Promise((resolve6) => {
     const done = () => {
       stream.off("drain", done);
       stream.off("close", done);
       stream.off("error", done);
-      resolve5();
+      resolve6();
     };
     stream.on("drain", done);
     stream.on("close", done);
     stream.on("error", done);
   });
   return {
-    write(text) {
-      if (!closed) stream.write(text);
+    write(text2) {
+      if (!closed) stream.write(text2);
     },
     writeAll(chunks) {
       let full = false;
       return writeBatched(
         chunks,
-        (text) => (full = !stream.write(text), false),
+        (text2) => (full = !stream.write(text2), false),
         // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
-        () => full ? settle() : new Promise((resolve5) => setImmediate(resolve5)),
+        () => full ? settle() : new Promise((resolve6) => setImmediate(resolve6)),
         () => closed
       );
     }
@@ -21040,7 +22271,7 @@ function streamSink(stream) {
 }
 
 // src/cli/diff-sources.ts
-import { relative as relative4, resolve as resolve3, sep as sep5, basename } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep5, basename } from "node:path";
 import { statSync as statSync3 } from "node:fs";
 function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
   const limits = maxTotalBytes === void 0 ? {} : { maxTotalBytes };
@@ -21048,7 +22279,7 @@ function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
     return { base: readRooted(source.base, cwd, limits, "in the base"), head: readRooted(source.head, cwd, limits, "in the head") };
   }
   const root = repoRoot(cwd);
-  const specs = source.pathspecs.map((p) => toPosix(relative4(root, resolve3(cwd, p))) || ".");
+  const specs = source.pathspecs.map((p) => toPosix(relative4(root, resolve4(cwd, p))) || ".");
   const baseSha = resolveRev(root, source.baseRev);
   const texts = /* @__PURE__ */ new Map();
   const base2 = readRevision(root, baseSha, specs, limits, `at ${source.baseRev}`, texts);
@@ -21057,19 +22288,19 @@ function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
     const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
     return { base: { ...base2, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve3(root, s)) : [root], limits, "in the working tree");
-  const files = wt.files.map((f) => ({ path: toPosix(relative4(root, resolve3(cwd, f.path))), text: f.text }));
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve4(root, s)) : [root], limits, "in the working tree", root);
+  const files = wt.files.map((f) => ({ path: toPosix(relative4(root, resolve4(cwd, f.path))), text: f.text }));
   return { base: { ...base2, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }
-function readRooted(path12, cwd, limits, where) {
-  const abs = resolve3(cwd, path12);
-  const r = readSources([abs], limits, `${where} (${path12})`);
+function readRooted(path17, cwd, limits, where) {
+  const abs = resolve4(cwd, path17);
+  const r = readSources([abs], limits, `${where} (${path17})`, cwd);
   const isDir2 = safeIsDir(abs);
-  const rename = (p) => isDir2 ? toPosix(relative4(abs, resolve3(cwd, p))) : basename(p);
+  const rename = (p) => isDir2 ? toPosix(relative4(abs, resolve4(cwd, p))) : basename(p);
   return {
     files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
     diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
-    label: path12
+    label: path17
   };
 }
 function safeIsDir(p) {
@@ -21084,21 +22315,79 @@ function toPosix(p) {
 }
 
 // src/heap-flags.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
-import { constants as constants3 } from "node:os";
+import { spawn as spawn2, spawnSync as spawnSync2 } from "node:child_process";
+import * as fs12 from "node:fs";
+import { constants as constants4, tmpdir as tmpdir4 } from "node:os";
+import * as path16 from "node:path";
 var YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
-function relaunchWithHeapFlags() {
-  if (process.env["NETREACH_NO_RELAUNCH"] === "1") return void 0;
-  if (process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return void 0;
+var FORWARDED = ["SIGTERM", "SIGINT", "SIGHUP"];
+var RELAUNCH_GRACE_MS = 5e3;
+function relaunchWithHeapFlags(runHere) {
+  if (process.env["NETREACH_NO_RELAUNCH"] === "1") return runHere();
+  if (process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return runHere();
   const script = process.argv[1];
-  if (script === void 0) return void 0;
-  const r = spawnSync2(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, script, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, NETREACH_NO_RELAUNCH: "1" }
+  if (script === void 0) return runHere();
+  let runDir;
+  try {
+    runDir = fs12.mkdtempSync(path16.join(tmpdir4(), "netreach-run-"));
+  } catch {
+    return runHere();
+  }
+  const removeRunDir = () => fs12.rmSync(runDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+  let child3;
+  try {
+    child3 = spawn2(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, script, ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, NETREACH_NO_RELAUNCH: "1", TMPDIR: runDir, [GROUP_LEDGER_ENV]: runDir, [PARENT_PID_ENV]: String(process.pid) }
+    });
+  } catch {
+    removeRunDir();
+    return runHere();
+  }
+  let received;
+  let grace;
+  const forward = /* @__PURE__ */ new Map();
+  for (const sig of FORWARDED)
+    forward.set(sig, () => {
+      received ??= sig;
+      child3.kill(sig);
+      grace ??= setTimeout(() => child3.kill("SIGKILL"), RELAUNCH_GRACE_MS);
+    });
+  for (const [sig, f] of forward) process.on(sig, f);
+  const stopForwarding = () => {
+    if (grace !== void 0) clearTimeout(grace);
+    for (const [sig, f] of forward) process.removeListener(sig, f);
+  };
+  let settled = false;
+  child3.on("error", () => {
+    if (settled) return;
+    settled = true;
+    stopForwarding();
+    removeRunDir();
+    if (received !== void 0) process.kill(process.pid, received);
+    else runHere();
   });
-  if (r.error) return void 0;
-  if (r.signal) return 128 + (constants3.signals[r.signal] ?? 0);
-  return r.status ?? 1;
+  child3.on("exit", (status, signal) => {
+    if (settled) return;
+    settled = true;
+    stopForwarding();
+    try {
+      for (const f of fs12.readdirSync(runDir))
+        if (f.startsWith(GROUP_LEDGER_PREFIX)) killGroup2(Number(f.slice(GROUP_LEDGER_PREFIX.length)));
+      removeRunDir();
+    } catch {
+    }
+    const dieOf = received ?? (signal !== null && FORWARDED.includes(signal) ? signal : void 0);
+    if (dieOf !== void 0) process.kill(process.pid, dieOf);
+    else process.exitCode = signal !== null ? 128 + (constants4.signals[signal] ?? 0) : status ?? 1;
+  });
+}
+function killGroup2(pgid) {
+  if (!Number.isInteger(pgid) || pgid <= 1) return;
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+  }
 }
 
 // src/version.ts
@@ -21121,15 +22410,38 @@ function reachChunks(r, format2, group2) {
   }
 }
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
-function targetFlags(t) {
+function targetFlags(t, roots) {
+  const real = roots.map((r) => realOr(resolve5(r)));
+  const inTree = (p, flag) => {
+    if (!isAbsolute7(p)) return p;
+    const abs = realOr(resolve5(p));
+    for (const r of real) {
+      const rel = relative5(r, abs);
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute7(rel)) return `/${rel.split(sep6).join("/")}`;
+    }
+    throw new UsageError(`${flag} ${p} is outside ${roots.length === 1 ? "the repository" : "the directories"} being analyzed (${roots.join(", ")})`);
+  };
+  const helm = (spec) => {
+    const [chart, values] = spec.split(":", 2);
+    const vals = values === void 0 ? [] : values.split(",").map((v) => isAbsolute7(v.trim()) ? inTree(v.trim(), "--helm") : v);
+    return `${inTree(chart, "--helm")}${values === void 0 ? "" : `:${vals.join(",")}`}`;
+  };
   return {
-    kustomize: t.kustomize,
-    helm: t.helm,
+    kustomize: t.kustomize.map((k) => inTree(k, "--kustomize")),
+    helm: t.helm.map(helm),
     names: t.names,
     discover: t.discover,
-    ...t.config !== null ? { config: { file: t.config, text: readFileSync5(t.config, "utf8") } } : {}
+    ...roots.length > 0 ? { rootName: basename2(realOr(resolve5(roots[0]))) } : {},
+    ...t.config !== null ? { config: { file: t.config, text: readFileSync7(t.config, "utf8") } } : {}
   };
 }
+var realOr = (p) => {
+  try {
+    return realpathSync4(p);
+  } catch {
+    return p;
+  }
+};
 var isDir = (p) => {
   try {
     return statSync4(p).isDirectory();
@@ -21146,14 +22458,22 @@ async function runReachTargets(cmd, io) {
   const tree = dirTree(cmd.paths[0], cmd.paths[0]);
   try {
     if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
-    const resolved2 = resolveTargets(targetFlags(cmd.targets), [], { base: tree, head: tree }, void 0);
+    const resolved2 = resolveTargets(targetFlags(cmd.targets, [cmd.paths[0]]), [], { base: tree, head: tree }, void 0);
     if (resolved2.plain) return void 0;
     const targets = resolved2.targets;
     if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
       throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
     let code = 0;
-    for (const t of targets) {
-      const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {} });
+    const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
+    const max = cmd.bounds.maxTargets ?? DEFAULT_MAX_TARGETS;
+    const { kept, over } = capTargets(targets, max);
+    const skipped = over.map((t) => pastCap(t, max, targets.length));
+    for (const t of kept) {
+      if (deadline.passed()) {
+        skipped.push(pastDeadline(t, deadline));
+        continue;
+      }
+      const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {}, build: { timeoutMs: timeLeftFor(DEFAULT_TIMEOUT_MS, deadline) } });
       if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
 
 `);
@@ -21178,31 +22498,45 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
     }
+    for (const d of skipped) io.err(`${formatDiagnostic(d.failure)}
+`);
+    const summary = skippedSummary(skipped);
+    if (summary !== void 0) {
+      io.err(`netreach: ${summary}
+`);
+      code = 2;
+    }
     return code;
   } finally {
     tree.cleanup();
   }
 }
 async function runDiffTargets(cmd, io) {
+  const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
   const src = cmd.source;
   let trees;
   let paths = [];
   let repo;
+  let roots;
   if (src.kind === "paths") {
     if (!isDir(src.base) || !isDir(src.head)) {
       if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
       return void 0;
     }
     trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
+    roots = [src.head, src.base];
   } else {
     const root = repoRoot(process.cwd());
-    paths = src.pathspecs.map((p) => relative5(root, resolve4(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
+    roots = [root];
+    paths = src.pathspecs.map((p) => relative5(root, resolve5(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
     repo = originUrl(root);
     const base2 = gitTree(root, src.baseRev, "base");
     trees = { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
   }
   try {
-    const run = await runTargets(targetFlags(cmd.targets), paths, trees, repo, {
+    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, {
+      deadline,
+      ...cmd.bounds.maxTargets !== void 0 ? { maxTargets: cmd.bounds.maxTargets } : {},
       pods: cmd.pods,
       hostNetwork: cmd.hostNetwork,
       gate: cmd.gate,
@@ -21213,10 +22547,11 @@ async function runDiffTargets(cmd, io) {
     if (run === void 0) return void 0;
     const outcomes = run.outcomes;
     const config = run.resolved.review;
-    const json = () => targetsJsonChunks(outcomes, config);
+    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
+    const json = () => targetsJsonChunks(outcomes, { group: cmd.group, unread, ...config !== void 0 ? { config } : {} });
     const render2 = {
       json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", ...config !== void 0 ? { config } : {} })],
+      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...config !== void 0 ? { config } : {} })],
       sarif: () => {
         const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
         const [first, ...rest] = logs;
@@ -21232,7 +22567,11 @@ async function runDiffTargets(cmd, io) {
       for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}
 `);
     }
-    if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed)) return 1;
+    if (run.skipped !== void 0) io.err(`netreach: ${run.skipped}
+`);
+    for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)
+`);
+    if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed) || unread.fails && unread.files.length > 0) return 1;
     return outcomes.some((o) => o.failure !== void 0 || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
   } finally {
     trees.base.cleanup();
@@ -21240,25 +22579,40 @@ async function runDiffTargets(cmd, io) {
   }
 }
 async function runReach(cmd, io) {
-  const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes });
+  const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
   const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   await io.stream(reachChunks(full, cmd.format, cmd.group));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   return hasErrors(full.diagnostics) ? 2 : 0;
 }
+function unreadOutsidePathspecs(src) {
+  if (src.pathspecs.length === 0) return [];
+  const root = repoRoot(process.cwd());
+  const paths = src.pathspecs.map((p) => relative5(root, resolve5(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
+  const trees = { base: gitTree(root, src.baseRev, "base"), head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
+  return unreadFiles([{ name: "manifests", source: { kind: "paths", paths }, origin: "discovered" }], trees);
+}
 async function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, gate: cmd.gate, limits: cmd.limits });
+  const report = diff(revs.base.files, revs.head.files, {
+    pods: cmd.pods,
+    hostNetwork: cmd.hostNetwork,
+    namespace: cmd.namespace,
+    ingressController: cmd.ingressController,
+    gate: cmd.gate,
+    limits: cmd.limits,
+    unreadFiles: cmd.source.kind === "git" ? unreadOutsidePathspecs(cmd.source) : []
+  });
   const full = { ...report, diagnostics: [...revs.head.diagnostics, ...report.diagnostics] };
   const render2 = {
-    json: () => diffJsonChunks(full),
+    json: () => diffJsonChunks(full, { group: cmd.group }),
     md: () => [renderComment(full, { marker: "<!-- netreach -->" }) + "\n"],
     sarif: () => [JSON.stringify(renderSarif(full, { toolVersion: VERSION }), null, 2) + "\n"],
     text: () => [renderDiffText(full)]
   };
   await io.stream(render2[cmd.format]());
-  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full));
+  if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full, { group: cmd.group }));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
   return hasErrors(full.diagnostics) ? 2 : 0;
@@ -21268,7 +22622,7 @@ async function runCli(argv, io) {
     const cmd = parseArgs(argv);
     switch (cmd.command) {
       case "help":
-        io.out(USAGE);
+        io.out(usageOf(cmd.topic));
         return 0;
       case "version":
         io.out(`netreach ${VERSION}
@@ -21288,7 +22642,7 @@ async function runCli(argv, io) {
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}
 
-${USAGE}`);
+${usageOf(argv[0] === "reach" || argv[0] === "diff" ? argv[0] : void 0)}`);
       return 2;
     }
     io.err(`netreach: ${e instanceof Error ? e.message : String(e)}
@@ -21304,9 +22658,7 @@ function isMain() {
   }
 }
 if (isMain()) {
-  const relaunched = relaunchWithHeapFlags();
-  if (relaunched !== void 0) process.exitCode = relaunched;
-  else {
+  relaunchWithHeapFlags(() => {
     const stdout = streamSink(process.stdout);
     void runCli(process.argv.slice(2), {
       out: (t) => stdout.write(t),
@@ -21315,7 +22667,7 @@ if (isMain()) {
     }).then((code) => {
       process.exitCode = code;
     });
-  }
+  });
 }
 export {
   formatDiagnostic,
