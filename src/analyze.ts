@@ -4,6 +4,8 @@ import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
 import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js";
 import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
+import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
+import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
@@ -43,6 +45,8 @@ export interface AnalyzeOptions {
   readonly limits?: Partial<InputLimits>;
   /** Where Ingress and Gateway traffic comes from (--ingress-controller); netreach's stand-in when unset. */
   readonly ingressController?: IngressController;
+  /** The cluster's DNS server (--dns-server); unset: the kube-dns Service's pods, or pods labelled k8s-app=kube-dns. */
+  readonly dnsServer?: DnsServer;
   /**
    * Where objects without metadata.namespace go when `namespace` is unset, with objects of other
    * namespaces accepted (a Helm release's namespace: helm install -n does not refuse them).
@@ -175,6 +179,10 @@ export interface DiffReport {
    * network but netreach does not read, and files no analysis reads (DESIGN section 4b).
    */
   readonly unanalyzed: { readonly objects: readonly UnanalyzedChange[]; readonly files: readonly string[] };
+  /** Ids of the endpoints that are the cluster's DNS server (unset: judged by the kube-dns label). */
+  readonly nameServers?: readonly string[];
+  /** Service ports that forwarded to some pod at the base and forward to none at the head. */
+  readonly serviceBreakages?: readonly ServiceBreakage[];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -203,6 +211,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
+  const serves = nameServerMatcher(options.dnsServer, [...base.cluster.services, ...head.cluster.services]);
   const named = new Set<string>();
   for (const list of [changes, exposed]) for (const c of list) named.add(c.src.id).add(c.dst.id);
   const endpoints = new Map<string, Endpoint>();
@@ -224,7 +233,10 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
       result.endpoints,
       new Set(sides[0]!.pods.map((p) => p.id)),
       new Set(sides[1]!.pods.map((p) => p.id)),
+      serves,
     ),
+    nameServers: result.endpoints.filter(serves).map((e) => e.id),
+    serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
   };
 }
 

@@ -6,6 +6,7 @@ import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
+import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 
 export type CommentMode = "update" | "recreate" | "off";
@@ -24,6 +25,7 @@ export interface ActionInputs {
   readonly namespace: string | null;
   /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
   readonly ingressController: IngressController | null;
+  readonly dnsServer: DnsServer | null;
   readonly maxCommentChars: number;
   /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
   readonly limits: Partial<InputLimits>;
@@ -85,6 +87,9 @@ export function readInputs(): ActionInputs {
   const controllerText = get("ingress-controller");
   const controller = controllerText === "" ? null : parseIngressController(controllerText);
   if (controller !== null && !controller.ok) throw new InputError(`input ${controller.error}`);
+  const dnsText = get("dns-server");
+  const dns = dnsText === "" ? null : parseDnsServer(dnsText);
+  if (dns !== null && !dns.ok) throw new InputError(`input ${dns.error}`);
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -97,6 +102,7 @@ export function readInputs(): ActionInputs {
     pods: oneOf("pods", get("pods") || "auto", ["auto", "declared", "synthetic"] as const),
     namespace,
     ingressController: controller === null ? null : controller.value,
+    dnsServer: dns === null ? null : dns.value,
     maxCommentChars,
     limits,
     bounds,

@@ -53,6 +53,7 @@ export async function runActionTargets(
         ...(inputs.bounds.maxTargets !== undefined ? { maxTargets: inputs.bounds.maxTargets } : {}),
         ...(inputs.namespace !== null ? { namespace: inputs.namespace } : {}),
         ...(inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {}),
+        ...(inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {}),
       },
     );
     if (run === undefined) return false;

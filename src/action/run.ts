@@ -79,6 +79,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     pods: inputs.pods,
     namespace: inputs.namespace ?? undefined,
     ingressController: inputs.ingressController ?? undefined,
+    ...(inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {}),
     gate: inputs.gate,
     limits: inputs.limits,
     unreadFiles: unreadOutside(repoDir, revs, inputs.paths),

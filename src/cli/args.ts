@@ -6,6 +6,7 @@ import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
+import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
@@ -38,6 +39,8 @@ interface Common {
   readonly namespace: string | undefined;
   /** --ingress-controller: where Ingress and Gateway traffic comes from; undefined: netreach's stand-in. */
   readonly ingressController: IngressController | undefined;
+  /** --dns-server: the cluster DNS server's pods; undefined: the kube-dns Service's or k8s-app=kube-dns pods. */
+  readonly dnsServer: DnsServer | undefined;
   /** --max-targets, --deadline (seconds): those given. */
   readonly bounds: { readonly maxTargets?: number; readonly deadline?: number };
 }
@@ -92,6 +95,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let hostNetwork: HostNetworkMode = "exempt";
   let namespace: string | undefined;
   let ingressController: IngressController | undefined;
+  let dnsServer: DnsServer | undefined;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git = false;
@@ -129,6 +133,10 @@ export function parseArgs(argv: readonly string[]): Command {
       const c = parseIngressController(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
       ingressController = c.value;
+    } else if (flag === "--dns-server") {
+      const c = parseDnsServer(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      dnsServer = c.value;
     } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
@@ -164,7 +172,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
     if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, targets, limits, bounds };
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds };
   }
 
   const f = parseFailOn(failOn);
@@ -191,6 +199,7 @@ export function parseArgs(argv: readonly string[]): Command {
     hostNetwork,
     namespace,
     ingressController,
+    dnsServer,
     targets,
     limits,
     bounds,

@@ -155,6 +155,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
         hostNetwork: cmd.hostNetwork,
         limits: cmd.limits,
         ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
+        ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
         ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       });
       const full = { ...report, diagnostics: [...side.diagnostics, ...report.diagnostics] };
@@ -208,6 +209,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       limits: cmd.limits,
       ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}),
       ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
+      ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
     });
     if (run === undefined) return undefined;
     const outcomes = run.outcomes;
@@ -268,6 +270,7 @@ async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Prom
     hostNetwork: cmd.hostNetwork,
     namespace: cmd.namespace,
     ingressController: cmd.ingressController,
+    ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
     gate: cmd.gate,
     limits: cmd.limits,
     unreadFiles: cmd.source.kind === "git" ? unreadOutsidePathspecs(cmd.source) : [],

@@ -29,6 +29,10 @@ const COMMON = `  --pods M              where pods come from: auto (default), de
                         the ingress controller's (or gateway's) pods, e.g.
                         ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
                         namespace of its own with no labels, as netpol-analyzer assumes)
+  --dns-server NS/KEY=VALUE[,KEY=VALUE...]
+                        the cluster DNS server's pods, e.g. kube-system/k8s-app=kube-dns
+                        (default: the pods of Service kube-system/kube-dns, or pods labelled
+                        k8s-app=kube-dns; never just any pod listening on port 53)
   --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
                         units KiB, MiB, GiB)
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})

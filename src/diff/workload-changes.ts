@@ -29,8 +29,9 @@ export function workloadChanges(
   universe: readonly Endpoint[],
   baseIds: ReadonlySet<string>,
   headIds: ReadonlySet<string>,
+  serves: (e: Endpoint) => boolean = servesDns,
 ): WorkloadChange[] {
-  const anyServer = universe.some(servesDns);
+  const anyServer = universe.some(serves);
   const allAddresses = countAddresses(universe.flatMap((e) => (e.type === "external" ? e.ranges : [])));
   const out: WorkloadChange[] = [];
   for (const w of universe) {
@@ -49,7 +50,7 @@ export function workloadChanges(
       const addresses = countAddresses(full.flatMap((e) => (e.type === "external" ? e.ranges : [])));
       return pods.size === sideIds.size - 1 && addresses === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer));
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;

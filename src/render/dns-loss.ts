@@ -9,7 +9,7 @@ import { groupChanges, UniverseIndex, type EndpointSet } from "./group.js";
 export interface DnsLoss {
   /** Pods that can no longer reach a name server on port 53. */
   readonly sources: EndpointSet;
-  /** The name servers they lost (pods that serve port 53, or external addresses). */
+  /** The name servers they lost (the cluster DNS server's pods, or external addresses standing for it). */
   readonly servers: EndpointSet;
   /** "UDP", "TCP" or both, in that order. */
   readonly protocols: readonly ("UDP" | "TCP")[];
@@ -21,8 +21,10 @@ export interface DnsLoss {
  * which servers they lose follow from the two sets. A million changed pairs are a few thousand
  * groups; the ingress controller's changes, which groups leave out, are read one by one.
  */
-export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints" | "workloadChanges" | "gate" | "exposureChanges">): DnsLoss | null {
-  const anyServer = report.universe.some(servesDns);
+export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpoints" | "workloadChanges" | "gate" | "exposureChanges" | "nameServers">): DnsLoss | null {
+  const ids = report.nameServers === undefined ? undefined : new Set(report.nameServers);
+  const serves = ids === undefined ? servesDns : (e: Endpoint) => ids.has(e.id);
+  const anyServer = report.universe.some(serves);
   // A workload the pull request removes loses everything; that is not a DNS mistake.
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources: Endpoint[] = [];
@@ -33,7 +35,7 @@ export function dnsLoss(report: Pick<DiffReport, "changes" | "universe" | "endpo
     const lost = closed.intersect(DNS);
     if (lost.isEmpty) return;
     const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
-    const named = dsts.filter((d) => isNameServer(d, anyServer));
+    const named = dsts.filter((d) => isNameServer(d, anyServer, serves));
     let any = false;
     // Pairs of an endpoint with itself are no change of this kind.
     for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);

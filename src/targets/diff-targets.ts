@@ -4,6 +4,7 @@
 // analyzed.
 import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
+import type { DnsServer } from "../diff/name-servers.js";
 import * as os from "node:os";
 import { diff, type DiffReport, type PodsMode } from "../analyze.js";
 import type { GateConfig, GateRule } from "../gate/config.js";
@@ -49,6 +50,7 @@ export interface DiffTargetsOptions extends BuildSideOptions {
   readonly pods?: PodsMode;
   readonly hostNetwork?: HostNetworkMode;
   readonly ingressController?: IngressController;
+  readonly dnsServer?: DnsServer;
   readonly gate: GateConfig;
   /** Input past these is refused (load/limits.ts). */
   readonly limits?: Partial<InputLimits>;
@@ -98,6 +100,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       pods: target.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
       ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
+      ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}),
       ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       gate: { ...options.gate, failOn: failOnOf(target, options.gate.failOn) },
       ...(options.limits !== undefined ? { limits: options.limits } : {}),
