@@ -6,6 +6,7 @@ import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js"
 import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
 import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
+import { cutOff, type CutOff } from "./diff/cut-off.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
@@ -183,6 +184,8 @@ export interface DiffReport {
   readonly nameServers?: readonly string[];
   /** Service ports that forwarded to some pod at the base and forward to none at the head. */
   readonly serviceBreakages?: readonly ServiceBreakage[];
+  /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
+  readonly cutOff?: readonly CutOff[];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -237,6 +240,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
+    cutOff: cutOff(result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
   };
 }
 

@@ -10,7 +10,8 @@ import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadChange } from "../diff/workload-changes.js";
 import { describeRule } from "../gate/describe.js";
 import { fitBlocks, utf8Size, type Block, type CappedText, type RowList, type Rows } from "./budget.js";
-import { dnsLoss, type DnsLoss } from "./dns-loss.js";
+import { dnsLoss } from "./dns-loss.js";
+import { breakages, exposureRisk, type Breakage, type StopsFormat } from "./stops-working.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
@@ -59,21 +60,22 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const blocks: Block[] = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}` });
-  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
+  const fmt = exposureFormat(link);
+  const broken = breakages(report, dns, stopsFormat(fmt, link));
+  // The verdict's line stays plain: links live in the section below.
+  const unlinked = breakages(report, dns, stopsFormat(exposureFormat(() => undefined), () => undefined));
+  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null, unlinked) });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
+  if (broken.length > 0) blocks.push({ name: "stops working", rows: stopsWorking(broken) });
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
-  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
-  const fmt = exposureFormat(link);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
-  if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, report) });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
@@ -109,18 +111,24 @@ function lazy<T>(items: readonly T[], row: (item: T, i: number) => string): RowL
   return { length: items.length, at: (i) => (i < items.length ? row(items[i]!, i) : undefined) };
 }
 
-function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): string {
+function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, broken: readonly Breakage[]): string {
   const missed = unanalyzedSummary(report.unanalyzed, mdCode);
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? (allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode(allowedBy)}` : "gate failed (`unanalyzed`)") : "gate passed";
+  // The worst breakage follows the headline on its line: a green "gate passed" must not be all a reviewer reads.
+  const breaks = broken[0] ? ` ⚠️ **Stops working:** ${broken[0].short}${broken.length > 1 ? ` (and ${(broken.length - 1).toLocaleString("en-US")} more below)` : ""}.` : "";
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
-    if (missed === "") return "**No change to reachability — gate passed.**";
-    return `**No change to what netreach analyzes — ${missedStatus}.** ⚠️ Not analyzed: ${missed}.`;
+    if (missed === "") return broken.length > 0 ? `**No flow changes — gate passed.**${breaks}` : "**No change to reachability — gate passed.**";
+    return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
   const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
-  if (report.gate.passed) return `**${flows} — gate passed.**${missedNote}`;
+  if (report.gate.passed) {
+    const opened = report.exposureChanges.find((c) => !c.opened.isEmpty);
+    const risk = opened ? ` ⚠️ **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => undefined))}.` : "";
+    return `**${flows} — gate passed.**${risk}${breaks}${missedNote}`;
+  }
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
@@ -132,7 +140,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): str
       ? violationWords(failing[0])
       : `${missed} (${mdCode("unanalyzed")})`;
   const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
-  return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+  return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
 }
 
 /** The exposure changes that break a gate rule, in report order. */
@@ -194,11 +202,18 @@ function workloadLine(w: WorkloadChange, link: Link): string {
   return `**${w.change}** ${mdCode(w.workload.id)} (${at}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 
-function dnsCallout(d: DnsLoss): string {
-  const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
-  const who = setWords(d.sources, "subject", mdCode);
-  const toward = setWords(d.servers, "destination", mdCode, 3);
-  return `> [!WARNING]\n> ⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
+/** Right after the verdict: everything that stops working, the worst first. */
+function stopsWorking(broken: readonly Breakage[]): Rows {
+  return {
+    head: `#### ⚠️ Stops working (${broken.length})`,
+    rows: lazy(broken, (b, i) => `${i === 0 ? "\n" : ""}\n- ${b.full}`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+  };
+}
+
+function stopsFormat(fmt: ExposureFormat, link: Link): StopsFormat {
+  return { ...fmt, at: (file, line, side) => location(file, line, link(file, line, side)) };
 }
 
 function violationCount(report: DiffReport, g: Grouping): number {

@@ -1,0 +1,151 @@
+// What the pull request breaks, in the words a reviewer acts on: exposures closed, Services and
+// routes that forward to nothing, pods cut from the cluster's DNS server, workloads left with no
+// ingress or no egress at all. Read off the report; the verdict names the worst, the "Stops
+// working" section lists them all, right after it (DESIGN section 7).
+import type { DiffReport } from "../analyze.js";
+import type { Reason } from "../diff/change.js";
+import type { CutOff } from "../diff/cut-off.js";
+import type { ServiceBreakage } from "../diff/service-breakages.js";
+import type { ExposureChange } from "../exposure/changes.js";
+import type { Hop } from "../model/exposure.js";
+import { connWords } from "./conn-words.js";
+import type { DnsLoss } from "./dns-loss.js";
+import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { setWords } from "./set-words.js";
+
+export type StopsReport = Pick<DiffReport, "exposureChanges" | "serviceBreakages" | "cutOff" | "workloadChanges">;
+
+/** One thing that stops working, worst first: a short form for the verdict, a full one for the section. */
+export interface Breakage {
+  readonly kind: "exposure" | "service" | "dns" | "cut-off";
+  /** "`default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny` now blocks the ingress controller" */
+  readonly short: string;
+  /** The section's list item (without the "- "). */
+  readonly full: string;
+}
+
+export interface StopsFormat extends ExposureFormat {
+  /** "`file:line`", linked where the format can. */
+  readonly at: (file: string, line: number, side: "base" | "head") => string;
+}
+
+/** Every breakage, in order: exposures closed, Services to nothing, DNS, cut-off workloads. */
+export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsFormat): Breakage[] {
+  const out: Breakage[] = [];
+  // A workload the pull request removes takes its exposures with it: said once, under Workloads.
+  const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
+  const services = report.serviceBreakages ?? [];
+  // A Service that forwards to nothing and closed an exposure is said once, as that exposure's cause.
+  const told = new Set<ServiceBreakage>();
+  for (const c of report.exposureChanges) {
+    if (c.closed.isEmpty || removed.has(c.dst.id)) continue;
+    const broke = c.why.length === 0 ? brokenService(c, services) : undefined;
+    if (broke) told.add(broke);
+    const hop = entry(c);
+    const cause = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const sentence = exposureSentence(c, "closed", f);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` — ${broke ? serviceWords(broke, f, true) : cause}` : ""}` });
+  }
+  for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
+  if (dns) {
+    const who = setWords(dns.sources, "subject", f.code);
+    const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
+    const toward = setWords(dns.servers, "destination", f.code, 3);
+    out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
+  }
+  for (const c of report.cutOff ?? []) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  return out;
+}
+
+/** The worst risk when no gate rule names one: "`ns/db[StatefulSet]` TCP 5432 newly reachable from the internet through Service `ns/db`". */
+export function exposureRisk(c: ExposureChange, f: ExposureFormat): string {
+  let hop: Hop | undefined;
+  for (const v of c.via.head) if (!v.conn.intersect(c.opened).isEmpty && v.chain.length > 0) { hop = v.chain[0]; break; }
+  const through = hop ? ` through ${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
+  return `${f.code(c.dst.id)} ${f.text(connWords(c.opened))} newly reachable from ${sourceName(c, f)}${through}`;
+}
+
+// ---- exposures closed ---------------------------------------------------------------------
+
+function sourceName(c: ExposureChange, f: ExposureFormat): string {
+  const src = c.src;
+  if (src.type === "ingress-controller") return "the ingress controller";
+  if (src.cidrs.length === 1 && (src.cidrs[0] === "0.0.0.0/0" || src.cidrs[0] === "::/0")) return "the internet";
+  return `addresses ${f.code(src.id)}`;
+}
+
+/** The outermost object of the first path that carried what closed: the Ingress, route or Service a user reaches. */
+function entry(c: ExposureChange): Hop | undefined {
+  for (const v of c.via.base) if (!v.conn.intersect(c.closed).isEmpty && v.chain.length > 0) return v.chain[0];
+  return undefined;
+}
+
+function exposureShort(c: ExposureChange, f: ExposureFormat): string {
+  const hop = entry(c);
+  const from = sourceName(c, f);
+  const through = hop ? `${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
+  const where = c.src.type === "ingress-controller" && through !== "" ? `through ${through}` : `from ${from}${through !== "" ? ` through ${through}` : ""}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(c.closed))} no longer reachable ${where}`;
+}
+
+/** The broken Service on a path that carried what closed, if any. */
+function brokenService(c: ExposureChange, services: readonly ServiceBreakage[]): ServiceBreakage | undefined {
+  for (const v of c.via.base) {
+    if (v.conn.intersect(c.closed).isEmpty) continue;
+    for (const h of v.chain) {
+      if (h.kind !== "Service") continue;
+      const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
+      if (s) return s;
+    }
+  }
+  return undefined;
+}
+
+function exposureCause(c: ExposureChange, from: string, f: ExposureFormat): string {
+  const r = c.why[0];
+  if (r !== undefined) return causeWords(r, from, f);
+  const carried = c.via.head.some((v) => !v.conn.intersect(c.closed).isEmpty);
+  return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
+}
+
+function causeWords(r: Reason, from: string, f: ExposureFormat): string {
+  const name = f.reason(r);
+  if (r.side === "head" && r.effect === "isolates") return `${name} now blocks ${from}`;
+  if (r.side === "head" && r.effect === "denies") return `${name} now denies ${from}`;
+  if (r.side === "base" && r.effect === "allows") return `${name} no longer admits ${from}`;
+  return `${name} (${r.side === "head" ? "now" : "before"} ${r.effect})`;
+}
+
+// ---- Services that forward to nothing ----------------------------------------------------
+
+function serviceWords(s: ServiceBreakage, f: StopsFormat, full: boolean): string {
+  const port = `${s.port.protocol === "TCP" ? "" : `${s.port.protocol} `}port ${s.port.port}${s.port.name !== undefined ? ` (${f.code(s.port.name)})` : ""}`;
+  const what = `Service ${f.code(s.service.id)} ${port}`;
+  const routes = s.routes.length === 0 ? "" : `${s.routes.slice(0, 3).map((r) => `${f.text(r.kind)} ${f.code(r.id)}`).join(", ")}${s.routes.length > 3 ? ` and ${s.routes.length - 3} more` : ""}`;
+  const cause = serviceCause(s, f);
+  const at = full ? ` (${f.at(s.port.source.file, s.port.source.line, "head")})` : "";
+  const via = routes === "" ? "" : full ? `; ${routes} ${s.routes.length === 1 ? "sends" : "send"} to it` : ` (behind ${routes})`;
+  if (full) return `${what}: ${cause}${at}${via}`;
+  return `${what}${via} now forwards to nothing: ${cause}`;
+}
+
+/** "targetPort `http` now names no TCP container port of `default/frontend[Deployment]`" */
+function serviceCause(s: ServiceBreakage, f: ExposureFormat): string {
+  return s.cause.kind === "target-port"
+    ? `targetPort ${f.code(s.cause.name)} now names no ${s.port.protocol} container port of ${list(s.cause.workloads, f)}`
+    : `its selector now matches no pod (was ${list(s.before, f)})`;
+}
+
+function list(ids: readonly string[], f: ExposureFormat): string {
+  const shown = ids.slice(0, 3).map((id) => f.code(id));
+  return ids.length > 3 ? `${shown.join(", ")} and ${ids.length - 3} more` : shown.length === 2 ? shown.join(" and ") : shown.join(", ");
+}
+
+// ---- workloads cut off ---------------------------------------------------------------------
+
+function cutOffWords(c: CutOff, f: ExposureFormat): string {
+  const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
+  return c.direction === "ingress"
+    ? `${f.code(c.workload)} now admits no traffic at all (isolated for ingress by ${by}, which allow nothing)`
+    : `${f.code(c.workload)} can now send nothing at all (isolated for egress by ${by}, which allow nothing)`;
+}
