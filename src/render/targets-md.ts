@@ -4,7 +4,7 @@
 // Never longer than `maxChars`: the sections share what the table leaves, and those that do not
 // fit are named in a note.
 import { cutText, utf8Size } from "./budget.js";
-import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
+import { renderComment, fence, worstOf, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
 import { groupChanges } from "./group.js";
 import type { ConfigReview } from "./config-review.js";
@@ -117,7 +117,8 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
-    return `| ${mdCode(t.name)} | ${md(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))} | ${gate} |`;
+    const worst = t.report !== undefined && isChanged(t) ? worstOf(t.report) : "";
+    return `| ${mdCode(t.name)} | ${md(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 
