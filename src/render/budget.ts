@@ -193,7 +193,11 @@ export function fitBlocks(blocks: readonly Block[], options: FitOptions): string
 
   // 4. Even the blocks that always stay are too long: cut the text itself (`keep` is the row
   // count that fitted, or none, so every kept block has been measured).
-  return cutText(render(), max, size);
+  // At a line's end: a cut inside a line can leave a link or code span open, and what the pull
+  // request wrote live.
+  const cut = cutText(render(), max, size);
+  const nl = cut.lastIndexOf("\n");
+  return nl > 0 ? `${cut.slice(0, nl)}\n…` : cut;
 }
 
 /** At most `max` by `size` (UTF-16 units by default), never splitting a surrogate pair, ending in "…" when cut. */

@@ -116,7 +116,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? (allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode(allowedBy)}` : "gate failed (`unanalyzed`)") : "gate passed";
   // The worst breakage follows the headline on its line: a green "gate passed" must not be all a reviewer reads.
-  const breaks = broken[0] ? ` ⚠️ **Stops working:** ${broken[0].short}${broken.length > 1 ? ` (and ${(broken.length - 1).toLocaleString("en-US")} more below)` : ""}.` : "";
+  const breaks = broken[0] ? ` ⚠️ **Stops working:** ${worstBreakage(broken)}.` : "";
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     if (missed === "") return broken.length > 0 ? `**No flow changes — gate passed.**${breaks}` : "**No change to reachability — gate passed.**";
     return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
@@ -153,7 +153,7 @@ export function worstOf(report: DiffReport): string {
   const broken = breakages(report, dnsLoss(report), stopsFormat(f, () => undefined));
   const parts = [
     risky ? `⚠️ newly exposed: ${exposureRisk(risky, f)}` : "",
-    broken[0] ? `⚠️ stops working: ${broken[0].short}${broken.length > 1 ? ` (and ${(broken.length - 1).toLocaleString("en-US")} more)` : ""}` : "",
+    broken[0] ? `⚠️ stops working: ${worstBreakage(broken)}` : "",
   ];
   return parts.filter((p) => p !== "").join(" · ");
 }
@@ -217,13 +217,23 @@ function workloadLine(w: WorkloadChange, link: Link): string {
   return `**${w.change}** ${mdCode(w.workload.id)} (${at}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 
+/** Longer than this, the verdict's breakage is only counted: the section below names it. */
+const MAX_VERDICT_BREAKAGE = 320;
+
+/** "`ns/web[Deployment]` TCP 8080 no longer reachable …; and 2 more below". */
+function worstBreakage(broken: readonly Breakage[]): string {
+  const more = broken.length > 1 ? `; and ${(broken.length - 1).toLocaleString("en-US")} more below` : "";
+  if (broken[0]!.short.length <= MAX_VERDICT_BREAKAGE) return `${broken[0]!.short}${more}`;
+  return `${plural(broken.length, "breakage")}, listed below`;
+}
+
 /** Right after the verdict: everything that stops working, the worst first. */
 function stopsWorking(broken: readonly Breakage[]): Rows {
   return {
     head: `#### ⚠️ Stops working (${broken.length})`,
     rows: lazy(broken, (b, i) => `${i === 0 ? "\n" : ""}\n- ${b.full}`),
     tail: "",
-    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+    more: (n) => `\n\n_… and ${n.toLocaleString("en-US")} more._`,
   };
 }
 

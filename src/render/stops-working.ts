@@ -145,7 +145,8 @@ function list(ids: readonly string[], f: ExposureFormat): string {
 
 function cutOffWords(c: CutOff, f: ExposureFormat): string {
   const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
+  const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
   return c.direction === "ingress"
-    ? `${f.code(c.workload)} now admits no traffic at all (isolated for ingress by ${by}, which allow nothing)`
-    : `${f.code(c.workload)} can now send nothing at all (isolated for egress by ${by}, which allow nothing)`;
+    ? `${f.code(c.workload)} now admits no traffic at all (isolated for ingress by ${by}, ${allow})`
+    : `${f.code(c.workload)} can now send nothing at all (isolated for egress by ${by}, ${allow})`;
 }

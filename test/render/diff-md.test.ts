@@ -20,7 +20,7 @@ describe("renderComment on the shop pull request", () => {
     expect(lines[0]).toBe(MARKER);
     expect(lines[2]).toBe("### netreach: network flows");
     expect(lines[4]).toBe(
-      "**2 flows opened, 6 closed — gate failed:** `backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `203.0.113.0/24` (external-ingress)",
+      "**2 flows opened, 6 closed — gate failed:** `backend/db[StatefulSet]` TCP 5432 newly reachable from outside the cluster: from `203.0.113.0/24` (external-ingress) ⚠️ **Stops working:** every declared workload in `backend` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`); and 1 more below.",
     );
     expect(lines[6]).toMatch(/^\*\*Opened:\*\* 2 flows in 2 groups · \*\*Closed:\*\* 6 flows in 2 groups · \*\*Policies changed:\*\* 4 /);
     expect(lines[6]).toContain("**Gate:** `exposed`, `external-ingress` — 1 violation");
@@ -45,7 +45,7 @@ describe("renderComment on the shop pull request", () => {
   });
 
   it("calls out that backend pods lose DNS", () => {
-    expect(comment).toContain("> ⚠️ **DNS:** every declared workload in `backend` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
+    expect(comment).toContain("- ⚠️ **DNS:** every declared workload in `backend` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
     expect(at("**DNS:**")).toBeLessThan(at("#### Opened flows"));
   });
 
@@ -83,7 +83,9 @@ describe("renderComment verdicts", () => {
     const base = [yamlFile("w.yaml", [namespace("backend"), deployment("backend", "a", { app: "a" }), deployment("backend", "b", { app: "b" }), deployment("frontend", "web", { app: "web" })])];
     const c = renderComment(diffOf(base, [...base, yamlFile("p.yaml", [deny("backend")])]), { marker: MARKER, header: "prod" });
     expect(c.split("\n")[2]).toBe("### netreach: network flows — prod");
-    expect(c.split("\n")[4]).toBe("**0 flows opened, 6 closed — gate passed.**");
+    expect(c.split("\n")[4]).toBe(
+      "**0 flows opened, 6 closed — gate passed.** ⚠️ **Stops working:** `backend/a[Deployment]` now admits no traffic at all (isolated for ingress by `backend/default-deny-ingress`, which allows nothing); and 1 more below.",
+    );
     expect(c).toContain("| every declared workload and any external address | every declared workload in `backend` | all connections<br><sub>6 pairs</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
   });
 

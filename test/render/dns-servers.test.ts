@@ -28,7 +28,7 @@ describe("a home pihole listening on port 53 is not the cluster's DNS server", (
 
   it("an egress lockdown names only CoreDNS as the server lost", () => {
     const md = comment(["workloads.yaml", "coredns.yaml"], ["workloads.yaml", "coredns.yaml", "deny-egress-default.yaml"]);
-    expect(md).toContain("> ⚠️ **DNS:** every declared workload in `default` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
+    expect(md).toContain("- ⚠️ **DNS:** every declared workload in `default` can no longer resolve names (UDP/TCP 53 closed toward `kube-system/coredns[Deployment]`).");
   });
 
   it("the kube-dns Service's pods are the server whatever their labels", () => {

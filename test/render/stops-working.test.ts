@@ -61,7 +61,7 @@ describe("a workload left with no egress at all", () => {
   const md = renderComment(diff(side("base"), [...side("base"), lockdown], { pods: "declared" }), { marker: MARKER });
 
   it("is said under Stops working with the policy that does it", () => {
-    expect(section(md)).toContain("- **No egress at all:** `batch/reporter[Deployment]` can now send nothing at all (isolated for egress by `batch/lockdown`, which allow nothing)");
+    expect(section(md)).toContain("- **No egress at all:** `batch/reporter[Deployment]` can now send nothing at all (isolated for egress by `batch/lockdown`, which allows nothing)");
     expect(md.split("\n")[4]).toContain("⚠️ **Stops working:**");
   });
 });
@@ -75,7 +75,7 @@ describe("microservices-demo: frontend and frontend-external switch to a named t
 
   it("leads with the site going down and its cause, not with 0 flows opened, 0 closed", () => {
     expect(md.split("\n")[4]).toBe(
-      "**0 flows opened, 0 closed — gate passed.** ⚠️ **Stops working:** `default/frontend[Deployment]` TCP 8080 no longer reachable from the internet through Service `default/frontend-external`: targetPort `http` now names no TCP container port of `default/frontend[Deployment]` (and 1 more below).",
+      "**0 flows opened, 0 closed — gate passed.** ⚠️ **Stops working:** `default/frontend[Deployment]` TCP 8080 no longer reachable from the internet through Service `default/frontend-external`: targetPort `http` now names no TCP container port of `default/frontend[Deployment]`; and 1 more below.",
     );
   });
 
