@@ -240,7 +240,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
-    cutOff: cutOff(result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
   };
 }
 

@@ -67,7 +67,14 @@ const GATEWAY_GROUP = "gateway.networking.k8s.io";
 /** `pods`: what Services may select; the declared workloads unless given (representatives too). */
 export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly Targetable[] = cluster.workloads): Resolution {
   const findings: Finding[] = [];
-  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
+  // A Service selects in its own namespace: looked up there, not among every pod of the cluster.
+  const inNamespace = new Map<string, Targetable[]>();
+  for (const p of pods) {
+    const list = inNamespace.get(p.namespace);
+    if (list) list.push(p);
+    else inNamespace.set(p.namespace, [p]);
+  }
+  const services = cluster.services.map((s) => serviceTargets(s, inNamespace.get(s.namespace) ?? [], findings));
   const byId = new Map(services.map((t) => [t.service.id, t]));
   const backends: BackendTarget[] = [];
   for (const route of cluster.routes) {
