@@ -7,6 +7,7 @@ import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { violationLines } from "../render/diff-text.js";
+import { groupChanges } from "../render/group.js";
 import type { TargetOutcome } from "../render/target-outcome.js";
 import { noteText, type ConfigReview } from "../render/config-review.js";
 import { targetsJsonChunks } from "../render/targets-json.js";
@@ -91,9 +92,10 @@ export async function runActionTargets(
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
   await writeFileChunks(reportPath, targetsJsonChunks(outcomes, { unread, ...(config !== undefined ? { config } : {}) }));
   const sum = (f: (r: (typeof reports)[number]["report"]) => number) => reports.reduce((n, r) => n + f(r.report), 0);
-  const opened = sum((r) => r.changes.filter((c) => !c.opened.isEmpty).length);
-  const closed = sum((r) => r.changes.filter((c) => !c.closed.isEmpty).length);
-  const changed = sum((r) => r.changes.length);
+  // Flows as each target's section counts them.
+  const opened = sum((r) => groupChanges(r).openedFlows);
+  const closed = sum((r) => groupChanges(r).closedFlows);
+  const changed = sum((r) => groupChanges(r).changedFlows);
   const gate = notBuilt.length > 0 ? "error" : gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
   core.setOutput("opened", String(opened));
   core.setOutput("closed", String(closed));

@@ -10,6 +10,7 @@ import { makeClient } from "../github/client.js";
 import { commentMarker } from "../github/comment.js";
 import { pullRequestLabels } from "../github/labels.js";
 import { renderComment } from "../render/diff-md.js";
+import { groupChanges } from "../render/group.js";
 import { diffJsonChunks } from "../render/diff-json.js";
 import { writeFileChunks } from "../files/write-chunks.js";
 import { violationLines } from "../render/diff-text.js";
@@ -104,12 +105,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   // Report file, outputs.
   const reportPath = join(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
   await writeFileChunks(reportPath, diffJsonChunks(report));
-  const opened = report.changes.filter((c) => !c.opened.isEmpty).length;
-  const closed = report.changes.filter((c) => !c.closed.isEmpty).length;
+  // Flows as the comment counts them: the headline, the tables and the outputs agree.
+  const { openedFlows: opened, closedFlows: closed, changedFlows: changed } = groupChanges(report);
   const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
   core.setOutput("opened", String(opened));
   core.setOutput("closed", String(closed));
-  core.setOutput("changed", String(report.changes.length));
+  core.setOutput("changed", String(changed));
   core.setOutput("gate", gate);
   core.setOutput("report-json", reportPath);
 
@@ -130,7 +131,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   );
   core.setOutput("comment-id", commentId === null ? "" : String(commentId));
 
-  core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${report.changes.length} changed; gate ${gate}`));
+  core.info(safe(`netreach: ${opened} flow(s) opened, ${closed} closed, ${changed} changed; gate ${gate}`));
   decide(report, allowedByLabel);
 }
 

@@ -13,7 +13,7 @@ import { fitBlocks, utf8Size, type Block, type CappedText, type RowList, type Ro
 import { dnsLoss } from "./dns-loss.js";
 import { breakages, exposureRisk, type Breakage, type StopsFormat } from "./stops-working.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
-import { groupChanges, type FlowGroup, type Grouping } from "./group.js";
+import { groupChanges, groupFlows, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
@@ -79,7 +79,7 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  if (report.changes.length > 0) blocks.push({ name: `endpoint-by-endpoint list (${plural(report.changes.length, "row")})`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
@@ -292,7 +292,7 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
 
 function connCell(g: FlowGroup): string {
   const parts = [md(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${plural(g.changes.length, "pair")}</sub>`);
+  if (groupFlows(g) > 1) parts.push(`<sub>${plural(groupFlows(g), "flow")}</sub>`);
   if (g.gate.length > 0) parts.push(`⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
   return parts.join("<br>");
 }
@@ -358,7 +358,8 @@ function details(summary: string, body: string | RowList, join = "\n", head = ""
 
 function fullList(changes: readonly Change[]): CappedText {
   const rows = lazy(changes, (c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
-  return details(`All ${plural(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
+  // The engine's pairs, as the JSON report lists them: representatives by id, the ingress controller too.
+  return details(`Endpoint by endpoint, as in the JSON report (${plural(changes.length, "row")})`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 
 function location(file: string, line: number, url: string | undefined, column?: number): string {

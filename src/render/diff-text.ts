@@ -8,7 +8,7 @@ import { isEmpty, unanalyzedLines, unanalyzedSummary } from "./unanalyzed-words.
 import { connWords } from "./conn-words.js";
 import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
-import { groupChanges, type FlowGroup } from "./group.js";
+import { groupChanges, groupFlows, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
@@ -109,7 +109,7 @@ function groupLine(sign: "+" | "-", g: FlowGroup): string {
   const why = g.reasons.map((r) => reasonText(r));
   const note = endpointNote(g.endpoint);
   if (note) why.push(note);
-  const pairs = g.changes.length > 1 ? ` [${g.changes.length} pairs]` : "";
+  const pairs = groupFlows(g) > 1 ? ` [${groupFlows(g)} flows]` : "";
   const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
   return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
 }

@@ -28,6 +28,12 @@ export type SetTerm =
   | { readonly kind: "all-pods"; readonly except: readonly Endpoint[]; readonly declaredOnly: boolean }
   /** Every pod endpoint of one namespace (that has several, or a synthetic one) but `except`. */
   | { readonly kind: "namespace"; readonly namespace: string; readonly except: readonly Endpoint[]; readonly declaredOnly: boolean }
+  /**
+   * Every pod of these representative namespaces ("[*]", "[team=x]"): namespaces no policy names,
+   * described by the labels that tell them apart, never one by one. `all`: every one there is.
+   * With `pod` (a representative's labels, "[*]" or "[tier=api]"): only that representative of each.
+   */
+  | { readonly kind: "other-namespaces"; readonly namespaces: readonly string[]; readonly all: boolean; readonly pod?: string; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
@@ -77,9 +83,15 @@ export interface Grouping {
   readonly closed: readonly FlowGroup[];
   /** The opened groups that break a gate rule: the violations as a reader counts them. */
   readonly violating: readonly FlowGroup[];
-  /** Pairs with something opened / closed. */
+  /**
+   * Flows with something opened / closed, and with any change: pairs of endpoints a person would
+   * name. A declared workload, an address range and the ingress controller are one each; the
+   * representative pods on one side of a group (one rule, one connection set, one reason list)
+   * are one described set of pods, however many label combinations the analysis made up.
+   */
   readonly openedFlows: number;
   readonly closedFlows: number;
+  readonly changedFlows: number;
 }
 
 /**
@@ -147,6 +159,13 @@ export class UniverseIndex {
     }
     this.nonExternal = nonExternal;
     this.pods = pods;
+  }
+
+  private repCount: number | undefined;
+
+  /** How many representative namespaces the universe has. */
+  repNamespaces(): number {
+    return (this.repCount ??= [...this.podsPerNs.keys()].filter((ns) => ns.startsWith("[")).length);
   }
 
   indexOf(e: Endpoint): number {
@@ -302,7 +321,24 @@ export class UniverseIndex {
     // Listed only when short: then the set holds nearly every pod, so listing costs what the set does.
     const podsMissing = () => this.podsNotIn(set);
     const nsTerms: SetTerm[] = [];
+    // Representative namespaces whose every pod is in: one term for them all.
+    const wholeReps = [...perNs].filter(([ns, { known: inNs }]) => ns.startsWith("[") && inNs === (this.podsPerNs.get(ns) ?? []).length).map(([ns]) => ns);
+    const repsIn = new Set(wholeReps);
+    if (wholeReps.length > 0) nsTerms.push({ kind: "other-namespaces", namespaces: wholeReps, all: wholeReps.length === this.repNamespaces(), endpoints: wholeReps.flatMap((ns) => perNs.get(ns)!.list) });
+    // Representatives of the others, by their pod labels: "other pods in namespaces labelled ...".
+    const byPod = new Map<string, Endpoint[]>();
+    for (const [ns, { list }] of perNs) {
+      if (!ns.startsWith("[") || repsIn.has(ns)) continue;
+      for (const e of list) {
+        const pod = e.id.slice(ns.length + 1);
+        byPod.set(pod, [...(byPod.get(pod) ?? []), e]);
+      }
+    }
+    for (const [pod, endpoints] of byPod) {
+      nsTerms.push({ kind: "other-namespaces", namespaces: endpoints.map((e) => (e as PodEndpoint).pod.namespace), all: false, pod, endpoints });
+    }
     for (const [ns, { list, known: inNs }] of perNs) {
+      if (ns.startsWith("[")) continue;
       const all = this.podsPerNs.get(ns) ?? [];
       const exceptCount = all.length - inNs;
       // Representative namespaces ("[*]", "[team=x]") are not namespaces one can name: list them.
@@ -493,8 +529,6 @@ function groupAll(report: Groupable): Grouping {
     }
     return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
   };
-  let openedFlows = 0;
-  let closedFlows = 0;
   // Pairs of one class pair share the objects that decide the bucket (reasons, connections, gate
   // hits): the last bucket of each reason list is theirs when the rest is the same too, found
   // with one lookup instead of a walk down the nested maps.
@@ -506,8 +540,6 @@ function groupAll(report: Groupable): Grouping {
     for (const facet of ["opened", "closed"] as const) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;
-      if (facet === "opened") openedFlows++;
-      else closedFlows++;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
       const prev = last[facet].get(c.why);
       if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
@@ -537,7 +569,54 @@ function groupAll(report: Groupable): Grouping {
       .sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first)
       .map((g) => g.group);
   const opened = build("opened");
-  return { opened, closed: build("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
+  const closed = build("closed");
+  return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+}
+
+/**
+ * Flows counted in people's units (see Grouping). Pairs without a representative are one flow
+ * each, as the engine's pairs are distinct; those with one are counted by what they read as.
+ * A pair both opened and closed is one changed flow, named as its opened group names it.
+ */
+function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]): Pick<Grouping, "openedFlows" | "closedFlows" | "changedFlows"> {
+  /** Changes with a representative, as the flow they count in (its opened group's when it has one). */
+  const asFlow = new Map<Change, string>();
+  const name = (groups: readonly FlowGroup[], facet: Facet) =>
+    groups.forEach((g, k) => {
+      for (const c of g.changes) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, flowKey(c, `~${facet}${k}`));
+    });
+  name(opened, "opened");
+  name(closed, "closed");
+  // Pairs of declared workloads and addresses: one flow each, opened, closed or both.
+  const counted = new Set<Change>();
+  for (const g of [...opened, ...closed]) for (const c of g.changes) if (!hasRepresentative(c)) counted.add(c);
+  const sum = (groups: readonly FlowGroup[]) => groups.reduce((n, g) => n + groupFlows(g), 0);
+  return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
+}
+
+/** A pair in people's units: representatives are the described set `rep`. */
+function flowKey(c: Change, rep: string): string {
+  const key = (e: Endpoint) => (e.type === "synthetic" ? rep : JSON.stringify(e.id));
+  return `${key(c.src)} ${key(c.dst)}`;
+}
+
+const flowsOf = new WeakMap<FlowGroup, number>();
+
+/**
+ * The flows of one group: its pairs, where the representatives on either side count as one
+ * described set of pods (the group's words name them together, one rule treats them alike).
+ */
+export function groupFlows(g: FlowGroup): number {
+  let n = flowsOf.get(g);
+  if (n === undefined) {
+    n = g.changes.some(hasRepresentative) ? new Set(g.changes.map((c) => flowKey(c, "~"))).size : g.changes.length;
+    flowsOf.set(g, n);
+  }
+  return n;
+}
+
+function hasRepresentative(c: Change): boolean {
+  return c.src.type === "synthetic" || c.dst.type === "synthetic";
 }
 
 /** Gate hits of the same rules on the same connection objects, in the same order. */

@@ -27,6 +27,8 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
       if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
       return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
     }
+    case "other-namespaces":
+      return otherNamespacesWords(t.namespaces, t.all, t.pod, role, code);
     case "all-externals":
       return "any external address";
     case "endpoint":
@@ -39,7 +41,84 @@ function endpointWords(e: Endpoint, code: Code): string {
   if (e.type !== "synthetic") return code(e.id);
   // The representative of namespaces no policy names reads better in words than as `[*]/[*]`.
   if (e.id === "[*]/[*]") return "any pod in any other namespace";
-  return e.words !== undefined ? representativeWords(e.words, code) : code(e.id);
+  return e.words !== undefined ? representativeWords(e.words, code) : selectorWords(e.pod.namespace, e.id.slice(e.pod.namespace.length + 1), code);
+}
+
+/**
+ * A representative without declared workloads beside it, by the selector words that define it:
+ * "pods labelled `tier=api` in namespaces labelled `purpose=monitoring`", "other pods in
+ * `monitoring`". `[*]` as a pod is what the namespace's other selectors leave: "other pods".
+ */
+function selectorWords(namespace: string, pod: string, code: Code): string {
+  const where = namespace.startsWith("[") ? namespaceWords(parseLabels(namespace), code) : code(namespace);
+  const labels = parseLabels(pod);
+  return labels.length === 0 ? `other pods in ${where}` : `pods labelled ${labelList(labels, code)} in ${where}`;
+}
+
+/** "[a=1,b=*]" (describeWitness) as key/value pairs; "*" is "any value no selector names". */
+function parseLabels(text: string): [string, string][] {
+  const inner = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+  if (inner === "*" || inner === "") return [];
+  // Label keys and values hold neither "," nor "=": the split is exact.
+  return inner.split(",").map((kv) => {
+    const eq = kv.indexOf("=");
+    return [kv.slice(0, eq), kv.slice(eq + 1)];
+  });
+}
+
+function labelWords([k, v]: [string, string], code: Code): string {
+  return v === "*" ? `${code(k)} (a value no policy names)` : code(`${k}=${v}`);
+}
+
+function labelList(labels: readonly [string, string][], code: Code): string {
+  return andList(labels.map((l) => labelWords(l, code)));
+}
+
+/** "any other namespace", "namespaces labelled `purpose=monitoring` and `team=a`". */
+function namespaceWords(labels: readonly [string, string][], code: Code): string {
+  return labels.length === 0 ? "any other namespace" : `namespaces labelled ${labelList(labels, code)}`;
+}
+
+/** At most this many values of one label are named in a merged description. */
+const MAX_VALUES = 4;
+
+/**
+ * Every pod of several representative namespaces: "any pod in any other namespace" when they are
+ * all there are; else by the labels they share, "any pod in namespaces labelled
+ * `purpose=monitoring` and `team` one of `a`, `b`", when those words are exact (every combination
+ * of the values is one of them), or as alternatives.
+ */
+function otherNamespacesWords(namespaces: readonly string[], all: boolean, pod: string | undefined, role: Role, code: Code): string {
+  const podLabels = pod === undefined ? [] : parseLabels(pod);
+  const any =
+    pod === undefined ? (role === "source" ? "any pod" : role === "destination" ? "every pod" : "pods") : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
+  if (all) return `${any} in any other namespace`;
+  // "[*]" is any namespace no selector tells apart: "any other namespace", beside the labelled ones.
+  const places = [...(namespaces.includes("[*]") ? ["any other namespace"] : []), ...labelledNamespaces(namespaces.filter((n) => n !== "[*]").map(parseLabels), code)];
+  return `${any} in ${places.join(" or in ")}`;
+}
+
+/** Kinds of namespace by their labels: in one phrase when exact, else as (a few) alternatives. */
+function labelledNamespaces(sets: readonly (readonly [string, string][])[], code: Code): string[] {
+  if (sets.length === 0) return [];
+  const keys = sets[0]!.map(([k]) => k).join(",");
+  if (sets.length > 1 && sets.every((l) => l.map(([k]) => k).join(",") === keys)) {
+    const values = sets[0]!.map((_, i) => [...new Set(sets.map((l) => l[i]![1]))]);
+    // Exact only when every combination of the values is one of the kinds.
+    if (values.reduce((n, v) => n * v.length, 1) === sets.length) {
+      const parts = sets[0]!.map(([k], i) => {
+        const vs = values[i]!;
+        if (vs.length === 1) return labelWords([k, vs[0]!], code);
+        const named = vs.filter((v) => v !== "*");
+        const shown = named.length > MAX_VALUES ? [...named.slice(0, MAX_VALUES - 1).map((v) => code(v)), `${named.length - MAX_VALUES + 1} more`] : named.map((v) => code(v));
+        if (named.length < vs.length) shown.push("a value no policy names");
+        return `${code(k)} one of ${orList(shown)}`;
+      });
+      return [`namespaces labelled ${andList(parts)}`];
+    }
+  }
+  const alternatives = sets.map((l) => namespaceWords(l, code));
+  return alternatives.length > MAX_VALUES ? [...alternatives.slice(0, MAX_VALUES - 1), `${alternatives.length - MAX_VALUES + 1} more kinds of namespace no policy names`] : alternatives;
 }
 
 /**
@@ -67,6 +146,8 @@ function kindOf(t: SetTerm): string {
       return t.endpoint.type === "external" ? " external" : t.endpoint.pod.namespace;
     case "namespace":
       return t.namespace;
+    case "other-namespaces":
+      return "[";
     default:
       return " all"; // spans kinds; always named in full
   }

@@ -9,6 +9,7 @@ import { jsonChunks, jsonConcat, jsonList, type JsonList } from "./json-chunks.j
 import { diagnosticJson, skippedJson } from "./reach-json.js";
 import { noteText, type ConfigReview } from "./config-review.js";
 import type { UnreadFiles } from "./targets-md.js";
+import { groupChanges } from "./group.js";
 import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
 
 export interface TargetsJsonOptions extends DiffJsonOptions {
@@ -131,9 +132,10 @@ function targetJson(t: TargetOutcome): TargetJson {
     origin: t.origin,
     definedIn: t.definedIn ? { ...t.definedIn } : null,
     status: t.failure !== undefined ? "failed" : isChanged(t) ? "changed" : "unchanged",
-    opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
-    closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
-    changed: r ? r.changes.length : 0,
+    // Flows as the comment counts them (see Grouping), not the engine's pairs.
+    opened: r ? groupChanges(r).openedFlows : 0,
+    closed: r ? groupChanges(r).closedFlows : 0,
+    changed: r ? groupChanges(r).changedFlows : 0,
     gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
