@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
 import type { SourceFile } from "../../src/load/source.js";
 import { renderComment } from "../../src/render/diff-md.js";
+import { diffJson } from "../../src/render/diff-json.js";
 import { renderTargetsComment } from "../../src/render/targets-md.js";
 import type { TargetOutcome } from "../../src/render/target-outcome.js";
 import { readTree } from "../realworld/prs.js";
@@ -64,6 +65,11 @@ describe("a workload left with no egress at all", () => {
     expect(section(md)).toContain("- **No egress at all:** `batch/reporter[Deployment]` can now send nothing at all (isolated for egress by `batch/lockdown`, which allows nothing)");
     expect(md.split("\n")[4]).toContain("⚠️ **Stops working:**");
   });
+
+  it("is in the JSON report", () => {
+    const r = diff(side("base"), [...side("base"), lockdown], { pods: "declared" });
+    expect(diffJson(r).stopsWorking?.cutOff).toEqual([{ workload: "batch/reporter[Deployment]", direction: "egress", policies: ["batch/lockdown"] }]);
+  });
 });
 
 describe("microservices-demo: frontend and frontend-external switch to a named targetPort the container does not name", () => {
@@ -85,6 +91,13 @@ describe("microservices-demo: frontend and frontend-external switch to a named t
     expect(s).toContain("— Service `default/frontend-external` port 80 (`http`): targetPort `http` now names no TCP container port of `default/frontend[Deployment]` (`app.yaml:140`)".replace("app.yaml", "kubernetes-manifests.yaml"));
     expect(s).toContain("- **Forwards to nothing:** Service `default/frontend` port 80 (`http`): targetPort `http` now names no TCP container port of `default/frontend[Deployment]` (`kubernetes-manifests.yaml:125`)");
     expect(structureProblems(md)).toEqual([]);
+  });
+
+  it("gives both in the JSON report, with the port's line and the cause", () => {
+    expect(diffJson(report).stopsWorking?.services).toEqual([
+      { service: "default/frontend", port: 80, protocol: "TCP", portName: "http", file: "kubernetes-manifests.yaml", line: 125, cause: "target-port", targetPort: "http", before: ["default/frontend[Deployment]"], routes: [] },
+      { service: "default/frontend-external", port: 80, protocol: "TCP", portName: "http", file: "kubernetes-manifests.yaml", line: 140, cause: "target-port", targetPort: "http", before: ["default/frontend[Deployment]"], routes: [] },
+    ]);
   });
 
   it("a ClusterIP Service alone that forwards to nothing is still a breakage", () => {
