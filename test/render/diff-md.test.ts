@@ -84,7 +84,7 @@ describe("renderComment verdicts", () => {
     const c = renderComment(diffOf(base, [...base, yamlFile("p.yaml", [deny("backend")])]), { marker: MARKER, header: "prod" });
     expect(c.split("\n")[2]).toBe("### netreach: network flows — prod");
     expect(c.split("\n")[4]).toBe(
-      "**0 flows opened, 6 closed — gate passed.** ⚠️ **Stops working:** `backend/a[Deployment]` now admits no traffic at all (isolated for ingress by `backend/default-deny-ingress`, which allows nothing); and 1 more below.",
+      "**0 flows opened, 6 closed — gate passed.** ⚠️ **Stops working:** every declared workload in `backend`: nothing can reach them any more (isolated for ingress by `backend/default-deny-ingress`, which allows nothing).",
     );
     expect(c).toContain("| every declared workload and any external address | every declared workload in `backend` | all connections<br><sub>6 pairs</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
   });

@@ -35,6 +35,8 @@ describe("renderDiffText", () => {
         "",
         "- every declared workload and any external address -> every declared workload in backend: all connections closed [930 pairs]  (deny.yaml:1 backend/default-deny-ingress: now selected (isolates ingress))",
         "",
+        "! stops working: every declared workload in backend: nothing can reach them any more (isolated for ingress by backend/default-deny-ingress, which allows nothing)",
+        "",
       ].join("\n"),
     );
   });
