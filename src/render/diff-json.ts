@@ -124,6 +124,21 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
       isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null },
     })),
+    stopsWorking: {
+      services: (r.serviceBreakages ?? []).map((s) => ({
+        service: s.service.id,
+        port: s.port.port,
+        protocol: s.port.protocol,
+        portName: s.port.name ?? null,
+        file: s.port.source.file,
+        line: s.port.source.line,
+        cause: s.cause.kind,
+        targetPort: s.cause.kind === "target-port" ? s.cause.name : null,
+        before: [...s.before],
+        routes: s.routes.map((x) => ({ kind: x.kind, id: x.id })),
+      })),
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] })),
+    },
     unanalyzed: {
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files],

@@ -79,7 +79,7 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: `endpoint-by-endpoint list (${plural(report.changes.length, "row")})`, text: fullList(report.changes), dropRank: 2 });
+  if (report.changes.length > 0) blocks.push({ name: `endpoint-by-endpoint list of ${plural(report.changes.length, "row")}`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });

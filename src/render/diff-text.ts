@@ -14,6 +14,7 @@ import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-w
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
+import { breakages } from "./stops-working.js";
 
 const TEXT: ExposureFormat = {
   code: plain,
@@ -75,6 +76,10 @@ export function renderDiffText(report: DiffReport): string {
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
 
+  // What stops working that no flow line says: Services that forward to nothing, workloads cut off.
+  const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
+  if (quiet.length > 0) out.push("");
+  for (const b of quiet) out.push(`! stops working: ${b.short}`);
   const dns = dnsLoss(report);
   if (dns) {
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;

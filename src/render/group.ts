@@ -34,6 +34,8 @@ export type SetTerm =
    * With `pod` (a representative's labels, "[*]" or "[tier=api]"): only that representative of each.
    */
   | { readonly kind: "other-namespaces"; readonly namespaces: readonly string[]; readonly all: boolean; readonly pod?: string; readonly endpoints: readonly Endpoint[] }
+  /** Every representative of a namespace with declared workloads: "other pods in `N`". */
+  | { readonly kind: "namespace-others"; readonly namespace: string; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
@@ -85,9 +87,10 @@ export interface Grouping {
   readonly violating: readonly FlowGroup[];
   /**
    * Flows with something opened / closed, and with any change: pairs of endpoints a person would
-   * name. A declared workload, an address range and the ingress controller are one each; the
-   * representative pods on one side of a group (one rule, one connection set, one reason list)
-   * are one described set of pods, however many label combinations the analysis made up.
+   * name. A declared workload, an address range and the ingress controller are one each;
+   * representative pods count as the groups' words name them (one phrase, one set of pods:
+   * "any pod in namespaces labelled `purpose=monitoring`"), however many label combinations the
+   * analysis made up (see groupFlows).
    */
   readonly openedFlows: number;
   readonly closedFlows: number;
@@ -349,8 +352,18 @@ export class UniverseIndex {
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+      if (whole || most) {
+        nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
+        continue;
+      }
+      // Every representative of the namespace, several: one set, "other pods in N" (the words of
+      // each would tell apart pods that behave alike here).
+      const reps = list.filter((e) => e.type === "synthetic");
+      const allReps = all.filter((e) => e.type === "synthetic").length;
+      if (reps.length > 1 && reps.length === allReps && reps.length < all.length) {
+        for (const e of list) if (e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        nsTerms.push({ kind: "namespace-others", namespace: ns, endpoints: reps });
+      } else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -583,7 +596,8 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
   const asFlow = new Map<Change, string>();
   const name = (groups: readonly FlowGroup[], facet: Facet) =>
     groups.forEach((g, k) => {
-      for (const c of g.changes) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, flowKey(c, `~${facet}${k}`));
+      if (!g.changes.some(hasRepresentative)) return;
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, key);
     });
   name(opened, "opened");
   name(closed, "closed");
@@ -594,22 +608,39 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
   return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
 }
 
-/** A pair in people's units: representatives are the described set `rep`. */
-function flowKey(c: Change, rep: string): string {
-  const key = (e: Endpoint) => (e.type === "synthetic" ? rep : JSON.stringify(e.id));
-  return `${key(c.src)} ${key(c.dst)}`;
+/**
+ * The unit a representative counts as on one side of a group, as that side's words name it: the
+ * representatives one term describes together ("any pod in namespaces labelled ...", "other pods
+ * in `N`") are one; one named on its own is one; those inside a wider term ("every pod in `N`",
+ * "any pod") are one per namespace, as are those of the namespaces no policy names.
+ */
+function unitsOf(set: EndpointSet): (e: Endpoint) => string {
+  const byTerm = new Map<string, string>();
+  set.terms.forEach((t, k) => {
+    if (t.kind === "other-namespaces" || t.kind === "namespace-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
+    else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
+  });
+  return (e) => (e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`));
+}
+
+/** The group's pairs in people's units; `tag` sets apart the units of different groups. */
+function flowKeys(g: FlowGroup, tag: string): Map<Change, string> {
+  const src = unitsOf(g.sources);
+  const dst = unitsOf(g.destinations);
+  const side = (e: Endpoint, unit: string) => (e.type === "synthetic" ? `${tag}${unit}` : unit);
+  return new Map(g.changes.map((c) => [c, `${side(c.src, src(c.src))} ${side(c.dst, dst(c.dst))}`]));
 }
 
 const flowsOf = new WeakMap<FlowGroup, number>();
 
 /**
- * The flows of one group: its pairs, where the representatives on either side count as one
- * described set of pods (the group's words name them together, one rule treats them alike).
+ * The flows of one group: its pairs, where representatives count as the units its words name
+ * (see unitsOf): one rule treats them alike, one phrase names them.
  */
 export function groupFlows(g: FlowGroup): number {
   let n = flowsOf.get(g);
   if (n === undefined) {
-    n = g.changes.some(hasRepresentative) ? new Set(g.changes.map((c) => flowKey(c, "~"))).size : g.changes.length;
+    n = g.changes.some(hasRepresentative) ? new Set(flowKeys(g, "").values()).size : g.changes.length;
     flowsOf.set(g, n);
   }
   return n;

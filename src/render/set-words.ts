@@ -27,8 +27,10 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
       if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
       return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
     }
+    case "namespace-others":
+      return `other pods in ${code(t.namespace)}`;
     case "other-namespaces":
-      return otherNamespacesWords(t.namespaces, t.all, t.pod, role, code);
+      return otherNamespacesWords(t.namespaces, t.all, t.pod, code);
     case "all-externals":
       return "any external address";
     case "endpoint":
@@ -88,10 +90,10 @@ const MAX_VALUES = 4;
  * `purpose=monitoring` and `team` one of `a`, `b`", when those words are exact (every combination
  * of the values is one of them), or as alternatives.
  */
-function otherNamespacesWords(namespaces: readonly string[], all: boolean, pod: string | undefined, role: Role, code: Code): string {
+function otherNamespacesWords(namespaces: readonly string[], all: boolean, pod: string | undefined, code: Code): string {
   const podLabels = pod === undefined ? [] : parseLabels(pod);
   const any =
-    pod === undefined ? (role === "source" ? "any pod" : role === "destination" ? "every pod" : "pods") : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
+    pod === undefined ? "any pod" : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
   if (all) return `${any} in any other namespace`;
   // "[*]" is any namespace no selector tells apart: "any other namespace", beside the labelled ones.
   const places = [...(namespaces.includes("[*]") ? ["any other namespace"] : []), ...labelledNamespaces(namespaces.filter((n) => n !== "[*]").map(parseLabels), code)];
@@ -148,6 +150,8 @@ function kindOf(t: SetTerm): string {
       return t.namespace;
     case "other-namespaces":
       return "[";
+    case "namespace-others":
+      return t.namespace;
     default:
       return " all"; // spans kinds; always named in full
   }

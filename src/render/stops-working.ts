@@ -12,8 +12,10 @@ import { connWords } from "./conn-words.js";
 import type { DnsLoss } from "./dns-loss.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { setWords } from "./set-words.js";
+import { UniverseIndex, type EndpointSet } from "./group.js";
+import type { Endpoint } from "../model/endpoint.js";
 
-export type StopsReport = Pick<DiffReport, "exposureChanges" | "serviceBreakages" | "cutOff" | "workloadChanges">;
+export type StopsReport = Pick<DiffReport, "exposureChanges" | "serviceBreakages" | "cutOff" | "workloadChanges" | "universe" | "endpoints">;
 
 /** One thing that stops working, worst first: a short form for the verdict, a full one for the section. */
 export interface Breakage {
@@ -53,7 +55,7 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
     const toward = setWords(dns.servers, "destination", f.code, 3);
     out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
   }
-  for (const c of report.cutOff ?? []) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
   return out;
 }
 
@@ -143,10 +145,36 @@ function list(ids: readonly string[], f: ExposureFormat): string {
 
 // ---- workloads cut off ---------------------------------------------------------------------
 
-function cutOffWords(c: CutOff, f: ExposureFormat): string {
+interface CutOffGroup {
+  readonly direction: CutOff["direction"];
+  readonly policies: readonly string[];
+  readonly workloads: EndpointSet;
+  readonly count: number;
+}
+
+/** One line per direction and set of policies: a namespace-wide deny cuts off every workload there at once. */
+function cutOffGroups(report: StopsReport): CutOffGroup[] {
+  const list = report.cutOff ?? [];
+  if (list.length === 0) return [];
+  const byId = new Map<string, Endpoint>(report.universe.map((e) => [e.id, e]));
+  const groups = new Map<string, { c: CutOff; ids: Endpoint[] }>();
+  for (const c of list) {
+    const key = `${c.direction}\0${c.policies.join("\0")}`;
+    const e = byId.get(c.workload);
+    if (e === undefined) continue;
+    const g = groups.get(key);
+    if (g) g.ids.push(e);
+    else groups.set(key, { c, ids: [e] });
+  }
+  const index = new UniverseIndex(report.universe, report.endpoints);
+  return [...groups.values()].map(({ c, ids }) => ({ direction: c.direction, policies: c.policies, workloads: index.describe(ids), count: ids.length }));
+}
+
+function cutOffWords(c: CutOffGroup, f: ExposureFormat): string {
+  const who = setWords(c.workloads, "subject", f.code);
   const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
   const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
   return c.direction === "ingress"
-    ? `${f.code(c.workload)} now admits no traffic at all (isolated for ingress by ${by}, ${allow})`
-    : `${f.code(c.workload)} can now send nothing at all (isolated for egress by ${by}, ${allow})`;
+    ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (isolated for ingress by ${by}, ${allow})`
+    : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (isolated for egress by ${by}, ${allow})`;
 }

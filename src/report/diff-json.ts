@@ -113,10 +113,45 @@ export interface DiffJson {
    * network but netreach does not read, and files no analysis reads. Added after v1's first form.
    */
   unanalyzed: { objects: UnanalyzedObjectJson[]; files: string[] };
+  /**
+   * What stops working that the flows alone do not show: Service ports that forwarded to some pod
+   * at the base and forward to none at the head, and declared workloads that had some ingress (or
+   * egress) at the base and have none at the head. Added after v1's first form.
+   */
+  stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[] };
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+export interface BrokenServiceJson {
+  /** "namespace/name" */
+  service: string;
+  port: number;
+  protocol: string;
+  /** The Service port's name, if it has one. */
+  portName: string | null;
+  /** The Service port, at the head. */
+  file: string;
+  line: number;
+  /** target-port: a named targetPort no selected pod names; no-pod: the selector matches no pod. */
+  cause: "target-port" | "no-pod";
+  targetPort: string | null;
+  /** The workloads it forwarded to at the base (endpoint ids). */
+  before: string[];
+  /** Routes (Ingress, Gateway API, Route) at the head that send to it. */
+  routes: { kind: string; id: string }[];
+  /** Runs with several targets: the target's name. */
+  target?: string;
+}
+
+export interface CutOffJson {
+  workload: string;
+  direction: "ingress" | "egress";
+  /** The policies that isolate it in that direction at the head. */
+  policies: string[];
+  target?: string;
 }
 
 /** A set of endpoints named by change groups: "s1", "s2", ... (named only within this document). */

@@ -88,7 +88,7 @@ describe(`a default-deny in each of ${TENANTS} namespaces, no workloads (--pods 
     expect(c.length).toBeLessThanOrEqual(65_536);
     expect(c).toContain("**0 flows opened, 1,002,000 closed — gate passed.**");
     expect(c).toContain("**Closed:** 1,002,000 flows in 1,000 groups");
-    expect(c).toContain("full list of 1,002,000 changed pairs");
+    expect(c).toContain("endpoint-by-endpoint list of 1,002,000 rows");
     const s = renderComment(report, { marker: MARKER, maxChars: SUMMARY_MAX_BYTES, measure: "utf8" });
     expect(Buffer.byteLength(s, "utf8")).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
     expect(s).toContain("1,002,000 closed");

@@ -40,7 +40,7 @@ describe("renderComment on the shop pull request", () => {
     const deny = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2; // the object starts at apiVersion
     const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | every declared workload"));
     expect(row).toBe(
-      `| \`backend/db[StatefulSet]\` | every declared workload except \`backend/api[Deployment]\` and any external address | all connections<br><sub>3 pairs</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
+      `| \`backend/db[StatefulSet]\` | every declared workload except \`backend/api[Deployment]\` and any external address | all connections<br><sub>3 flows</sub> | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
     );
   });
 
@@ -54,7 +54,7 @@ describe("renderComment on the shop pull request", () => {
     expect(comment).toContain("```mermaid\nflowchart LR\n");
     expect(comment).toMatch(/ {2}n\d+ -->\|"\+ TCP 5432"\| n\d+/);
     expect(comment).toMatch(/linkStyle 0,1 stroke:#1a7f37/);
-    expect(comment).toContain(`<details><summary>All 8 changed pairs</summary>`);
+    expect(comment).toContain(`<details><summary>Endpoint by endpoint, as in the JSON report (8 rows)</summary>`);
     for (const c of report.changes) expect(lines).toContain(`| \`${c.src.id}\` | \`${c.dst.id}\` | ${connWords(c.base)} | ${connWords(c.head)} |`);
     expect(comment).toContain("<details><summary>Assumptions (");
     expect(comment).toContain("<details><summary>Policy changes (4)</summary>");
@@ -84,9 +84,9 @@ describe("renderComment verdicts", () => {
     const c = renderComment(diffOf(base, [...base, yamlFile("p.yaml", [deny("backend")])]), { marker: MARKER, header: "prod" });
     expect(c.split("\n")[2]).toBe("### netreach: network flows — prod");
     expect(c.split("\n")[4]).toBe(
-      "**0 flows opened, 6 closed — gate passed.** ⚠️ **Stops working:** `backend/a[Deployment]` now admits no traffic at all (isolated for ingress by `backend/default-deny-ingress`, which allows nothing); and 1 more below.",
+      "**0 flows opened, 6 closed — gate passed.** ⚠️ **Stops working:** every declared workload in `backend`: nothing can reach them any more (isolated for ingress by `backend/default-deny-ingress`, which allows nothing).",
     );
-    expect(c).toContain("| every declared workload and any external address | every declared workload in `backend` | all connections<br><sub>6 pairs</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
+    expect(c).toContain("| every declared workload and any external address | every declared workload in `backend` | all connections<br><sub>6 flows</sub> | now selected by `backend/default-deny-ingress` (`p.yaml:1`) (isolates ingress) |");
   });
 
   it("says which label let a failed gate pass", () => {
@@ -130,7 +130,7 @@ describe("renderComment size cap", () => {
     const n = big.changes.length.toLocaleString("en-US"); // counts read "5,112"
     expect(c).toContain(`**${n} flows opened, ${n} closed — gate failed:**`);
     expect(c).toContain(`**Opened:** ${n} flows in ${n} groups`);
-    expect(c).toMatch(new RegExp(`> Truncated to fit a comment: 2 sections omitted \\(full list of ${n} changed pairs, policy changes\\); [\\d,]+ rows left out of the tables and lists\\. Full report in the job summary\\.`));
+    expect(c).toMatch(new RegExp(`> Truncated to fit a comment: 2 sections omitted \\(endpoint-by-endpoint list of ${n} rows, policy changes\\); [\\d,]+ rows left out of the tables and lists\\. Full report in the job summary\\.`));
     expect(c).toMatch(/\n\n_… and [\d,]+ more groups\._\n/);
     expect(c).toContain("<details><summary>Assumptions");
     expect(structureProblems(c)).toEqual([]);
@@ -155,7 +155,7 @@ describe("renderComment size cap", () => {
     const pr = shopPr();
     const report = diffOf(pr.base, pr.head);
     const full = renderComment(report, { marker: MARKER }).length;
-    const order = ["policy changes", `full list of ${report.changes.length} changed pairs`, "graph", "assumptions"];
+    const order = ["policy changes", `endpoint-by-endpoint list of ${report.changes.length} rows`, "graph", "assumptions"];
     const seen: string[][] = [];
     for (let max = full; max >= 1200; max -= 25) {
       const c = renderComment(report, { marker: MARKER, maxChars: max });

@@ -18,7 +18,7 @@ describe("renderDiffText", () => {
     expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(
-      `- backend/api[Deployment] -> every declared workload except backend/db[StatefulSet] and any external address: all connections closed [3 pairs]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
+      `- backend/api[Deployment] -> every declared workload except backend/db[StatefulSet] and any external address: all connections closed [3 flows]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
     );
     expect(lines).toContain("! DNS: every declared workload in backend can no longer resolve names (UDP/TCP 53 closed toward kube-system/coredns[Deployment])");
     expect(text).toContain("\ngate failed: 1 violation of external-ingress\n  backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)\n");
@@ -33,7 +33,9 @@ describe("renderDiffText", () => {
         "netreach: 0 flows opened, 930 closed — gate passed",
         "opened: 0 flows in 0 groups; closed: 930 flows in 1 group",
         "",
-        "- every declared workload and any external address -> every declared workload in backend: all connections closed [930 pairs]  (deny.yaml:1 backend/default-deny-ingress: now selected (isolates ingress))",
+        "- every declared workload and any external address -> every declared workload in backend: all connections closed [930 flows]  (deny.yaml:1 backend/default-deny-ingress: now selected (isolates ingress))",
+        "",
+        "! stops working: every declared workload in backend: nothing can reach them any more (isolated for ingress by backend/default-deny-ingress, which allows nothing)",
         "",
       ].join("\n"),
     );
@@ -47,7 +49,7 @@ describe("renderDiffText", () => {
     const pr = shopPr();
     const text = renderDiffText(diffOf(pr.head, pr.base)); // the reverse: flows the head had are closed
     expect(text).toMatch(
-      /^- 203\.0\.113\.0\/24 and backend\/api\[Deployment\] -> backend\/db\[StatefulSet\]: TCP 5432 closed \[2 pairs\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
+      /^- 203\.0\.113\.0\/24 and backend\/api\[Deployment\] -> backend\/db\[StatefulSet\]: TCP 5432 closed \[2 flows\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
     );
     expect(text).toMatch(/^\+ .*backend\/default-deny-egress: no longer isolated \(egress\)/m);
   });

@@ -4,7 +4,7 @@ import type { DiffReport } from "../../src/analyze.js";
 import type { Endpoint } from "../../src/model/endpoint.js";
 import type { Reason } from "../../src/diff/change.js";
 import { reasonKey } from "../../src/diff/reason.js";
-import { facetReasons, groupChanges, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
+import { facetReasons, groupChanges, groupFlows, UniverseIndex, type FlowGroup, type SetTerm } from "../../src/render/group.js";
 import { setWords } from "../../src/render/set-words.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "../reference/generate.js";
 import { deny, deployment, diffOf, gate, namespace, netpol, yamlFile } from "./fixtures.js";
@@ -54,7 +54,7 @@ function expand(terms: readonly SetTerm[], universe: readonly Endpoint[]): strin
       : t.kind === "all-pods" ? minus(universe.filter((e) => e.type !== "external"), t.except)
       : t.kind === "namespace" ? minus(universe.filter((e) => e.type !== "external" && e.pod.namespace === t.namespace), t.except)
       : t.kind === "all-externals" ? universe.filter((e) => e.type === "external")
-      : t.kind === "other-namespaces" ? [...t.endpoints]
+      : t.kind === "other-namespaces" || t.kind === "namespace-others" ? [...t.endpoints]
       : [t.endpoint]),
     );
   }
@@ -79,8 +79,18 @@ function checkExact(report: DiffReport): void {
       for (const set of [g.sources, g.destinations]) expect(expand(set.terms, report.universe)).toEqual(contents(set.endpoints));
     }
   }
-  expect(grouping.openedFlows).toBe(report.changes.filter((c) => !c.opened.isEmpty).length);
-  expect(grouping.closedFlows).toBe(report.changes.filter((c) => !c.closed.isEmpty).length);
+  // Flows in people's units: a pair per declared workload or address; representatives as the
+  // group's words name them, so never more than the pairs, and exactly the pairs without them.
+  for (const g of [...grouping.opened, ...grouping.closed]) {
+    const plain = g.changes.filter((c) => c.src.type !== "synthetic" && c.dst.type !== "synthetic").length;
+    expect(groupFlows(g)).toBeLessThanOrEqual(g.changes.length);
+    expect(groupFlows(g)).toBeGreaterThanOrEqual(plain + (plain < g.changes.length ? 1 : 0));
+  }
+  const sum = (groups: readonly FlowGroup[]) => groups.reduce((n, g) => n + groupFlows(g), 0);
+  expect(grouping.openedFlows).toBe(sum(grouping.opened));
+  expect(grouping.closedFlows).toBe(sum(grouping.closed));
+  expect(grouping.changedFlows).toBeLessThanOrEqual(grouping.openedFlows + grouping.closedFlows);
+  expect(grouping.changedFlows).toBeGreaterThanOrEqual(Math.max(grouping.openedFlows, grouping.closedFlows));
 }
 
 describe("groupChanges", () => {

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
 import type { SourceFile } from "../../src/load/source.js";
 import { renderComment } from "../../src/render/diff-md.js";
+import { diffJson } from "../../src/render/diff-json.js";
+import { renderDiffText } from "../../src/render/diff-text.js";
+import { defaultGateConfig } from "../../src/gate/config.js";
 import { renderTargetsComment } from "../../src/render/targets-md.js";
 import type { TargetOutcome } from "../../src/render/target-outcome.js";
 import { readTree } from "../realworld/prs.js";
@@ -53,6 +56,15 @@ describe("a policy that cuts the ingress controller off from http-svc (the site 
   });
 });
 
+describe("the worst risk leads when no gate rule fails on it", () => {
+  it("names the newly exposed workload, port and path in the verdict", () => {
+    const r = diff(side("head"), side("base"), { pods: "declared", gate: { ...defaultGateConfig(), failOn: ["none"] } });
+    expect(renderComment(r, { marker: MARKER }).split("\n")[4]).toBe(
+      "**1 workload newly exposed, 4 flows opened, 0 closed — gate passed.** ⚠️ **Newly exposed:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`.",
+    );
+  });
+});
+
 describe("a workload left with no egress at all", () => {
   const lockdown: SourceFile = {
     path: "lockdown.yaml",
@@ -61,8 +73,13 @@ describe("a workload left with no egress at all", () => {
   const md = renderComment(diff(side("base"), [...side("base"), lockdown], { pods: "declared" }), { marker: MARKER });
 
   it("is said under Stops working with the policy that does it", () => {
-    expect(section(md)).toContain("- **No egress at all:** `batch/reporter[Deployment]` can now send nothing at all (isolated for egress by `batch/lockdown`, which allows nothing)");
+    expect(section(md)).toContain("- **No egress at all:** `batch/reporter[Deployment]`: it can send nothing any more (isolated for egress by `batch/lockdown`, which allows nothing)");
     expect(md.split("\n")[4]).toContain("⚠️ **Stops working:**");
+  });
+
+  it("is in the JSON report", () => {
+    const r = diff(side("base"), [...side("base"), lockdown], { pods: "declared" });
+    expect(diffJson(r).stopsWorking?.cutOff).toEqual([{ workload: "batch/reporter[Deployment]", direction: "egress", policies: ["batch/lockdown"] }]);
   });
 });
 
@@ -85,6 +102,17 @@ describe("microservices-demo: frontend and frontend-external switch to a named t
     expect(s).toContain("— Service `default/frontend-external` port 80 (`http`): targetPort `http` now names no TCP container port of `default/frontend[Deployment]` (`app.yaml:140`)".replace("app.yaml", "kubernetes-manifests.yaml"));
     expect(s).toContain("- **Forwards to nothing:** Service `default/frontend` port 80 (`http`): targetPort `http` now names no TCP container port of `default/frontend[Deployment]` (`kubernetes-manifests.yaml:125`)");
     expect(structureProblems(md)).toEqual([]);
+  });
+
+  it("gives both in the JSON report, with the port's line and the cause", () => {
+    expect(diffJson(report).stopsWorking?.services).toEqual([
+      { service: "default/frontend", port: 80, protocol: "TCP", portName: "http", file: "kubernetes-manifests.yaml", line: 125, cause: "target-port", targetPort: "http", before: ["default/frontend[Deployment]"], routes: [] },
+      { service: "default/frontend-external", port: 80, protocol: "TCP", portName: "http", file: "kubernetes-manifests.yaml", line: 140, cause: "target-port", targetPort: "http", before: ["default/frontend[Deployment]"], routes: [] },
+    ]);
+  });
+
+  it("says so in the text output too", () => {
+    expect(renderDiffText(report)).toContain("! stops working: Service default/frontend port 80 (http) now forwards to nothing: targetPort http now names no TCP container port of default/frontend[Deployment]");
   });
 
   it("a ClusterIP Service alone that forwards to nothing is still a breakage", () => {
