@@ -111,7 +111,8 @@ function ownLines(o: KubeObject): [string, number] {
 function fieldPatch(b: KubeObject | undefined, h: KubeObject | undefined): string {
   const bYaml = b ? authoredYaml(b) : "";
   const hYaml = h ? authoredYaml(h) : "";
-  const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+  // Named as rendered, not as the template: the template may be unchanged (a values file was edited).
+  const patch = createTwoFilesPatch(b ? "rendered at base" : "/dev/null", h ? "rendered at head" : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
   return patch.split("\n").slice(1).join("\n");
 }
 

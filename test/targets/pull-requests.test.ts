@@ -157,6 +157,17 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     for (const c of r.changes) expect(c.why).toEqual([expect.objectContaining({ file: "charts/shop/templates/networkpolicy.yaml", line: 22 })]);
   });
 
+  it("a values file change shows the values diff at its lines, then the rendered policy's fields, never the unchanged template", () => {
+    const comment = runs.get("values")!.json.stdout;
+    expect(comment).toContain("- input `charts/shop/values-prod.yaml`: **modified**");
+    expect(comment).toContain("--- a/charts/shop/values-prod.yaml\n+++ b/charts/shop/values-prod.yaml\n@@ -1,2 +1,8 @@\n networkPolicy:\n   enabled: true\n+  extraIngress:\n");
+    expect(comment).toContain("rendered, fields compared");
+    expect(comment).toMatch(/^\+ +- port: 9090$/m);
+    expect(comment).not.toContain("a/charts/shop/templates/networkpolicy.yaml");
+    // The values diff comes before the rendered objects' diff.
+    expect(comment.indexOf("input `charts/shop/values-prod.yaml`")).toBeLessThan(comment.indexOf("rendered, fields compared"));
+  });
+
   it("a base changes the overlay that does not patch over it", () => {
     const { report: r } = runs.get("base")!;
     expect(changed(r)).toEqual(["dev"]);
