@@ -23,8 +23,8 @@ export function clusterWideBlock(report: Pick<DiffReport, "policyChanges" | "cha
       : a.subject === "pods" ? `${past ? "applied" : "applies"} to the pods its subject selects, in any namespace`
       : `${past ? "applied" : "applies"} across namespaces`;
     const effect = named.has(p.id) ? "changes flows listed below" : "no flow changes today";
-    return `> 🌐 **Cluster-wide:** ${a.kind} ${code(a.name)}${priority} ${p.status} — ${scope}; ${effect}.`;
+    return `🌐 **Cluster-wide:** ${a.kind} ${code(a.name)}${priority} ${p.status} — ${scope}; ${effect}.`;
   });
-  if (admin.length > MAX_LINES) lines.push(`> … and ${admin.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
-  return lines.join("\n>\n");
+  if (admin.length > MAX_LINES) lines.push(`… and ${admin.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
+  return lines.join("\n\n");
 }

@@ -33,7 +33,7 @@ describe("cluster-wide changes next to the verdict", () => {
     const report = diffOf([cluster], [cluster, { path: "admin/anp.yaml", text: ANP }]);
     expect(report.changes).toEqual([]);
     const c = renderComment(report, { marker: MARKER });
-    const line = "> 🌐 **Cluster-wide:** AdminNetworkPolicy `allow-monitoring` (priority 1) added — applies to every namespace; no flow changes today.";
+    const line = "🌐 **Cluster-wide:** AdminNetworkPolicy `allow-monitoring` (priority 1) added — applies to every namespace; no flow changes today.";
     expect(c).toContain(line);
     const blocks = c.split("\n\n");
     const verdictAt = blocks.findIndex((b) => b.startsWith("**"));
@@ -58,7 +58,7 @@ spec:
         - namespaces: {}
 `;
     const c = renderComment(diffOf([cluster, { path: "admin/banp.yaml", text: banp }], [cluster]), { marker: MARKER });
-    expect(c).toContain("> 🌐 **Cluster-wide:** BaselineAdminNetworkPolicy `default` removed — applied to every namespace; no flow changes today.");
+    expect(c).toContain("🌐 **Cluster-wide:** BaselineAdminNetworkPolicy `default` removed — applied to every namespace; no flow changes today.");
     const pr = shopPr();
     expect(renderComment(diffOf(pr.base, pr.head), { marker: MARKER })).not.toContain("Cluster-wide");
   });
