@@ -146,6 +146,13 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     expect(md.stdout).toContain("(`deploy/overlays/prod/web-ingress.yaml:7`)");
   });
 
+  it("a patch change shows the patch's own diff at its lines before the rendered policy's", () => {
+    const c = md.stdout;
+    expect(c).toContain("- input `deploy/overlays/prod/web-ingress.yaml`: **modified**");
+    expect(c).toMatch(/^-.*10\.20\.0\.0\/16.*$\n^\+.*0\.0\.0\.0\/0.*$/m);
+    expect(c.indexOf("input `deploy/overlays/prod/web-ingress.yaml`")).toBeLessThan(c.indexOf("rendered, fields compared"));
+  });
+
   it("a values file changes exactly the targets that use it, with the reason in the template", () => {
     const { json, report: r } = runs.get("values")!;
     expect(json.code).toBe(0);
