@@ -113,7 +113,12 @@ function fieldPatch(b: KubeObject | undefined, h: KubeObject | undefined): strin
   const hYaml = h ? authoredYaml(h) : "";
   // Named as rendered, not as the template: the template may be unchanged (a values file was edited).
   const patch = createTwoFilesPatch(b ? "rendered at base" : "/dev/null", h ? "rendered at head" : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-  return patch.split("\n").slice(1).join("\n");
+  // Its lines are those of the sorted fields, in no file: the hunk headers carry no numbers.
+  return patch
+    .split("\n")
+    .slice(1)
+    .map((l) => (/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/.test(l) ? "@@ rendered fields @@" : l))
+    .join("\n");
 }
 
 /** The policy as its author wrote it, keys sorted, bookkeeping metadata (and status) dropped. */

@@ -169,6 +169,7 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     expect(comment).toContain("- input `charts/shop/values-prod.yaml`: **modified**");
     expect(comment).toContain("--- a/charts/shop/values-prod.yaml\n+++ b/charts/shop/values-prod.yaml\n@@ -1,2 +1,8 @@\n networkPolicy:\n   enabled: true\n+  extraIngress:\n");
     expect(comment).toContain("rendered, fields compared");
+    expect(comment).toContain("--- rendered at base\n+++ rendered at head\n@@ rendered fields @@\n");
     expect(comment).toMatch(/^\+ +- port: 9090$/m);
     expect(comment).not.toContain("a/charts/shop/templates/networkpolicy.yaml");
     // The values diff comes before the rendered objects' diff.
