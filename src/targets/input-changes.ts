@@ -14,7 +14,8 @@ const MAX_FILES = 20;
 export function inputChangesOf(target: Target, trees: { readonly base: RepoTree; readonly head: RepoTree }, changed: readonly string[] = changedFiles(trees.base, trees.head)): InputChange[] {
   if (target.source.kind === "paths") return [];
   const base = sourceAt(target, "base");
-  const files = changed.filter((f) => reads(base, trees.base, f) || reads(target.source, trees.head, f)).slice(0, MAX_FILES);
+  // Documentation next to a chart or a kustomization changes no object.
+  const files = changed.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (reads(base, trees.base, f) || reads(target.source, trees.head, f))).slice(0, MAX_FILES);
   return files.map((f) => {
     const b = trees.base.read(f);
     const h = trees.head.read(f);
