@@ -154,6 +154,16 @@ export interface DiffOptions extends AnalyzeOptions {
   readonly exhaustive?: boolean;
   /** Files the pull request changes that this analysis does not read (the edge knows them): listed, and judged by rule `unanalyzed`. */
   readonly unreadFiles?: readonly string[];
+  /** A rendered target's inputs the pull request changed (values files, patches), as the edge diffed them: shown before the rendered objects' diff. */
+  readonly inputChanges?: readonly InputChange[];
+}
+
+/** A file a rendered target reads, changed by the pull request. */
+export interface InputChange {
+  readonly file: string;
+  readonly status: "added" | "removed" | "modified";
+  /** Unified diff of the file's text, with its line numbers. */
+  readonly patch: string;
 }
 
 export interface DiffReport {
@@ -170,6 +180,8 @@ export interface DiffReport {
   /** Diagnostics of the head revision: what the pull request would merge. */
   readonly diagnostics: readonly Diagnostic[];
   readonly policyChanges: readonly PolicyTextChange[];
+  /** A rendered target's changed inputs (values files, patches): what the author edited. */
+  readonly inputChanges?: readonly InputChange[];
   readonly assumptions: readonly string[];
   /** What the head revision held but was not analyzed. */
   readonly skipped: Loaded["skipped"];
@@ -229,6 +241,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
+    ...(options.inputChanges !== undefined && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {}),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(

@@ -1,6 +1,6 @@
 // What changed in the text of each NetworkPolicy: compared normalized, so that re-indenting,
 // reordering keys or spelling out a default reads as "no semantic change"; shown as written.
-import { createTwoFilesPatch } from "diff";
+import { createTwoFilesPatch, structuredPatch } from "diff";
 import { stringify } from "yaml";
 import { isPlainObject } from "../load/checker.js";
 import type { KubeObject } from "../load/source.js";
@@ -11,8 +11,41 @@ export interface PolicyTextChange {
   /** Where the policy is on head (base for removed ones). */
   readonly file: string;
   readonly line: number;
-  /** Unified diff of the authored fields (keys sorted); empty for "reformatted". */
+  /**
+   * Unified diff, empty for "reformatted". Of the object's own lines as written (comments and
+   * key order kept, hunk headers at the file's line numbers); of a rendered object (kustomize,
+   * helm), of its fields (keys sorted): its text is the tool's output, not the author's.
+   */
   readonly patch: string;
+  /** The object was rendered: `patch` is a semantic diff, the author's edit is among the target's changed inputs. */
+  readonly rendered: boolean;
+  /** Set for an admin-tier policy (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy): it applies across namespaces. */
+  readonly admin?: AdminTextInfo;
+}
+
+export interface AdminTextInfo {
+  readonly kind: string;
+  readonly name: string;
+  /** As written at head (base for removed ones); null when the kind has none or it is not a number. */
+  readonly priority: number | null;
+  /** Whom `spec.subject` selects: every namespace, some namespaces, or pods. */
+  readonly subject: "every-namespace" | "namespaces" | "pods" | "unknown";
+}
+
+const ADMIN_KINDS = new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+
+function adminInfo(obj: KubeObject): AdminTextInfo | undefined {
+  if (!ADMIN_KINDS.has(obj.kind)) return undefined;
+  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const spec = isPlainObject(obj.body["spec"]) ? obj.body["spec"] : {};
+  const subject = isPlainObject(spec["subject"]) ? spec["subject"] : undefined;
+  const ns = subject?.["namespaces"];
+  const scope: AdminTextInfo["subject"] =
+    subject === undefined ? "unknown"
+    : isPlainObject(ns) ? (Object.keys(ns).length === 0 ? "every-namespace" : "namespaces")
+    : isPlainObject(subject["pods"]) ? "pods"
+    : "unknown";
+  return { kind: obj.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope };
 }
 
 export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: ReadonlyMap<string, KubeObject>): PolicyTextChange[] {
@@ -23,7 +56,9 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
     // Untouched: nothing to show. The whole document is compared first: it costs nothing.
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at = h ?? b!;
-    const where = { file: at.file, line: at.locate([]).line };
+    const admin = adminInfo(at);
+    const rendered = b?.rendered === true || h?.rendered === true;
+    const where = { file: at.file, line: at.locate([]).line, rendered, ...(admin ? { admin } : {}) };
     if (b && h && normalized(b) === normalized(h)) {
       // Same meaning; say so only when its text was touched (re-indented, reordered, moved).
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
@@ -37,20 +72,53 @@ export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: R
       status,
       ...where,
       get patch() {
-        return (patch ??= textPatch(b, h));
+        return (patch ??= rendered ? fieldPatch(b, h) : sourcePatch(b, h));
       },
     });
   }
   return out;
 }
 
-function textPatch(b: KubeObject | undefined, h: KubeObject | undefined): string {
-  // Shown as the author wrote it: a reviewer checks the diff against the file, so no field
-  // netreach filled in (a default namespace, policyTypes, protocol) may appear in it.
+/**
+ * The object's own lines at base and head, as written: a reviewer checks the diff against the
+ * file, so comments and key order stay, no field netreach filled in (a default namespace,
+ * policyTypes, protocol) appears, and the hunk headers count the file's lines.
+ */
+function sourcePatch(b: KubeObject | undefined, h: KubeObject | undefined): string {
+  const [bText, bLine] = b ? ownLines(b) : ["", 0];
+  const [hText, hLine] = h ? ownLines(h) : ["", 0];
+  const p = structuredPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bText, hText, "", "", { context: 3 });
+  const out = [`--- ${p.oldFileName}`, `+++ ${p.newFileName}`];
+  for (const hunk of p.hunks) {
+    const from = hunk.oldLines === 0 ? hunk.oldStart - 1 + Math.max(0, bLine - 1) : hunk.oldStart + bLine - 1;
+    const to = hunk.newLines === 0 ? hunk.newStart - 1 + Math.max(0, hLine - 1) : hunk.newStart + hLine - 1;
+    out.push(`@@ -${from},${hunk.oldLines} +${to},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** The object's own text without the document marker and trailing blank lines, and the file line it starts on. */
+function ownLines(o: KubeObject): [string, number] {
+  const lines = o.ownText.split(/\r\n|\r|\n/);
+  let first = 0;
+  while (first < lines.length - 1 && /^---\s*$/.test(lines[first]!)) first++;
+  let last = lines.length;
+  while (last > first + 1 && lines[last - 1]!.trim() === "") last--;
+  return [`${lines.slice(first, last).join("\n")}\n`, o.ownLine + first];
+}
+
+/** A rendered object's fields, keys sorted: what changed in it, whatever input the author edited. */
+function fieldPatch(b: KubeObject | undefined, h: KubeObject | undefined): string {
   const bYaml = b ? authoredYaml(b) : "";
   const hYaml = h ? authoredYaml(h) : "";
-  const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-  return patch.split("\n").slice(1).join("\n");
+  // Named as rendered, not as the template: the template may be unchanged (a values file was edited).
+  const patch = createTwoFilesPatch(b ? "rendered at base" : "/dev/null", h ? "rendered at head" : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+  // Its lines are those of the sorted fields, in no file: the hunk headers carry no numbers.
+  return patch
+    .split("\n")
+    .slice(1)
+    .map((l) => (/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/.test(l) ? "@@ rendered fields @@" : l))
+    .join("\n");
 }
 
 /** The policy as its author wrote it, keys sorted, bookkeeping metadata (and status) dropped. */

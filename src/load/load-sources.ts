@@ -154,6 +154,7 @@ function writtenLine(lines: readonly number[], line: number): number {
 function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
   // Descriptors, not a spread: lazy getters (ownText) stay lazy.
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)) as { -readonly [K in keyof KubeObject]: KubeObject[K] };
+  copy.rendered = true;
   copy.locate = (path) => {
     const p = o.locate(path);
     return { line: writtenLine(lines, p.line), column: p.column };

@@ -29,7 +29,7 @@ export function extractObjects(
     diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
 
-  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string) => {
+  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string, ownLine: () => number) => {
     const items = body.items;
     // `kind: List` (kubectl's generic list) and typed lists (PodList, ...) as `kubectl get -o yaml` prints them.
     // A kind that merely ends in "List" but has no items array is an ordinary (custom) object.
@@ -45,11 +45,12 @@ export function extractObjects(
         if (k === undefined || v === undefined) return notAnObject(itemLocate);
         // Write inferred fields into the body so later stages can trust body.kind/apiVersion.
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length));
+        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length), () => itemLocate([]).line);
       });
       return;
     }
     let own: string | undefined;
+    let ownAt: number | undefined;
     objects.push({
       file: file.path,
       kind,
@@ -61,16 +62,21 @@ export function extractObjects(
       get ownText() {
         return (own ??= ownText());
       },
+      get ownLine() {
+        return (ownAt ??= ownLine());
+      },
       defaultNamespace,
     });
   };
 
   let breaks: ((offset: number) => number) | undefined;
-  for (const doc of docs) {
+  for (const [k, doc] of docs.entries()) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
       const text = file.text.slice(doc.span[0], doc.span[1]);
       const start = doc.span[0];
+      // The first document's range starts at its content: the comments above it are the author's too.
+      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       let firstLine: number | undefined;
       const docText: DocText = {
         text,
@@ -80,7 +86,18 @@ export function extractObjects(
           return (firstLine ??= breaks(start) + 1);
         },
       };
-      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text);
+      take(
+        v,
+        v.kind,
+        v.apiVersion,
+        doc.locate,
+        docText,
+        () => (ownStart === start ? text : file.text.slice(ownStart, doc.span[1])),
+        () => {
+          breaks ??= lineBreakCounter(file.text);
+          return breaks(ownStart) + 1;
+        },
+      );
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };
@@ -93,6 +110,8 @@ interface DocText {
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
+/** Comments, blank lines and document markers only. */
+const LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
 
 /** The number of line breaks (`\r\n`, `\r` or `\n`) in text.slice(0, offset), for any offset. */
 function lineBreakCounter(text: string): (offset: number) => number {

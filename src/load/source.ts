@@ -39,6 +39,10 @@ export interface KubeObject {
    * next item's (so that editing one item does not make its siblings look edited).
    */
   readonly ownText: string;
+  /** The line of the file `ownText` starts on. */
+  readonly ownLine: number;
+  /** Read from a rendered file (kustomize, helm): its text is the tool's output, its lines mapped back. */
+  readonly rendered?: boolean;
   /**
    * Where the object goes if it names no namespace: `default`, or the run's namespace option
    * (kubectl apply -n). Carried by the object so every reader of metadata agrees on it.

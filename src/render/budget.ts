@@ -174,6 +174,12 @@ export function fitBlocks(blocks: readonly Block[], options: FitOptions): string
     return (keep = lo);
   };
 
+  // 0. A late block that gave up (larger than the whole budget alone) goes first: trimming rows
+  // and dropping the late blocks before it for its sake would be in vain.
+  blocks.forEach((b, i) => {
+    if (b.dropRank !== undefined && b.afterRows === true && textSizes[i] === Infinity) dropped.add(i);
+  });
+  if (dropped.size > 0 && fits()) return render();
   // 1. Whole blocks, lowest rank first.
   for (const { i } of byRank(false)) {
     dropped.add(i);

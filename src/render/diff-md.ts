@@ -22,6 +22,7 @@ import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
+import { clusterWideBlock } from "./cluster-wide.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -65,6 +66,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   // The verdict's line stays plain: links live in the section below.
   const unlinked = breakages(report, dns, stopsFormat(exposureFormat(() => undefined), () => undefined));
   blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null, unlinked) });
+  const clusterWide = clusterWideBlock(report, mdCode);
+  if (clusterWide) blocks.push({ name: "cluster-wide changes", text: clusterWide });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
   const invalid = invalidCallout(report, link);
@@ -74,15 +77,18 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
+  // The budget keeps, in order: verdict, what stops working, exposures, assertions and gate
+  // violations, policy changes, then the flow tables (dropped whole before the policy changes,
+  // once trimming their rows is not enough).
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
   const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.changes.length > 0) blocks.push({ name: `endpoint-by-endpoint list of ${plural(report.changes.length, "row")}`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
-  if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
+  if (report.policyChanges.length > 0 || (report.inputChanges ?? []).length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 8, afterRows: true });
 
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
   if (maxChars < 1) return "";
@@ -387,13 +393,24 @@ function unanalyzedList(report: DiffReport, link: Link): Rows {
   };
 }
 
+/**
+ * What the author wrote: a plain file's policies as their own lines; for a rendered target, the
+ * inputs the pull request changed (values files, patches) first, then the rendered policies'
+ * fields, compared.
+ */
 function policyChanges(report: DiffReport, link: Link): CappedText {
-  const parts = lazy(report.policyChanges, (p) => {
-    const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-    if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
-    return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
-  });
-  return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
+  const inputs = report.inputChanges ?? [];
+  const items: (() => string)[] = [
+    ...inputs.map((c) => () => `- input ${mdCode(c.file)}: **${c.status}**\n\n${fence(c.patch.replace(/\n$/, ""), "diff")}`),
+    ...report.policyChanges.map((p) => () => {
+      const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
+      if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
+      const how = p.rendered ? "; rendered, fields compared" : "";
+      return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at}${how})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
+    }),
+  ];
+  const title = inputs.length > 0 ? `Changed inputs (${inputs.length}) and policy changes (${report.policyChanges.length})` : `Policy changes (${report.policyChanges.length})`;
+  return details(title, lazy(items, (f) => f()), "\n\n");
 }
 
 // ---- escaping helpers specific to this document ---------------------------------------------

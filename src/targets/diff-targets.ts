@@ -20,6 +20,8 @@ import { pastDeadline } from "./bounds.js";
 import { timeLeftFor, type Deadline } from "./deadline.js";
 import type { RepoTree } from "./repo-tree.js";
 import { describeSource, sourceAt, type Target } from "./target.js";
+import { inputChangesOf } from "./input-changes.js";
+import { changedFiles } from "./unread-files.js";
 
 /** One side of a target: its files, or why there are none. */
 export interface SideBuild {
@@ -84,6 +86,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
   });
   await pool(jobs, options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
 
+  const changed = targets.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
   return targets.map((target, i) => {
     const base = sides[i]!.base!;
     const head = sides[i]!.head!;
@@ -104,6 +107,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
       gate: { ...options.gate, failOn: failOnOf(target, options.gate.failOn) },
       ...(options.limits !== undefined ? { limits: options.limits } : {}),
+      inputChanges: inputChangesOf(target, trees, changed),
     });
     return { target, base, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });

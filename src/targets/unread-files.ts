@@ -25,7 +25,7 @@ function couldFeedACluster(file: string, texts: readonly (string | undefined)[])
 }
 
 /** Whether building `source` in `tree` reads `file`. */
-function reads(source: TargetSource, tree: RepoTree, file: string): boolean {
+export function reads(source: TargetSource, tree: RepoTree, file: string): boolean {
   switch (source.kind) {
     case "paths":
       return MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));

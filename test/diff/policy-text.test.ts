@@ -45,13 +45,13 @@ describe("policy text changes show the author's fields only", () => {
       "+metadata:",
       "+  name: allow-web",
       "+spec:",
+      "+  podSelector:",
+      "+    matchLabels: { app: web }",
       "+  ingress:",
       "+    - ports:",
       "+        - port: 80",
-      "+  podSelector:",
-      "+    matchLabels:",
-      "+      app: web",
     ]);
+    expect(c.patch).toContain("@@ -0,0 +1,10 @@");
   });
 
   it("a removed policy without a namespace: the base file's lines, nothing more", () => {
@@ -96,7 +96,8 @@ describe("policy text changes show the author's fields only", () => {
       ].join("\n");
     const changes = diff([file("list.yaml", list(80))], [file("list.yaml", list(8080))]).policyChanges;
     expect(changes.map((c) => [c.id, c.status])).toEqual([["default/allow-web", "modified"]]);
-    expect(changes[0]!.patch).toContain("+        - port: 8080");
+    expect(changes[0]!.patch).toContain("+            - port: 8080");
+    expect(changes[0]!.patch).toContain("@@ -10,4 +10,4 @@"); // the lines of list.yaml
     expect(changes[0]!.patch).not.toMatch(/namespace|policyTypes|protocol|items/);
 
     // Only the sibling re-spelled (defaults written out) is "reformatted"; the edited one is modified.
@@ -112,5 +113,58 @@ describe("policy text changes show the author's fields only", () => {
       ["default/other", "removed"],
     ]);
     for (const c of removed) expect(c.patch).not.toContain("namespace");
+  });
+});
+
+describe("policy text changes are the author's lines, at the file's line numbers", () => {
+  const COMMENTED = `# The web tier: only the load balancer reaches it.
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: unrelated
+---
+# Who may reach the web pods (ticket NET-42).
+kind: NetworkPolicy
+apiVersion: networking.k8s.io/v1
+metadata:
+  namespace: shop
+  name: allow-web
+spec:
+  podSelector:
+    matchLabels: { app: web }
+  ingress:
+    - ports:
+        - port: 80 # http only
+`;
+
+  it("a modified policy keeps its comments and key order, and the hunk counts the file's lines", () => {
+    const head = COMMENTED.replace("port: 80 # http only", "port: 8080 # moved off 80");
+    const c = patchOf([file("p.yaml", COMMENTED)], [file("p.yaml", head)]);
+    expect(c.status).toBe("modified");
+    expect(c.lines).toEqual([
+      "     matchLabels: { app: web }",
+      "   ingress:",
+      "     - ports:",
+      "-        - port: 80 # http only",
+      "+        - port: 8080 # moved off 80",
+    ]);
+    expect(c.patch).toContain("@@ -15,4 +15,4 @@"); // lines 15-18 of p.yaml
+    expect(c.patch).not.toMatch(/^[-+ ]---$/m);
+  });
+
+  it("an added policy shows its comment and the author's key order (kind before apiVersion), at its lines", () => {
+    const c = patchOf([file("p.yaml", COMMENTED.split("---\n")[0]!)], [file("p.yaml", COMMENTED)]);
+    expect(c.status).toBe("added");
+    expect(c.lines.slice(0, 3)).toEqual(["+# Who may reach the web pods (ticket NET-42).", "+kind: NetworkPolicy", "+apiVersion: networking.k8s.io/v1"]);
+    expect(c.lines).toContain("+        - port: 80 # http only");
+    expect(c.patch).toContain("@@ -0,0 +7,12 @@");
+    expect(c.rendered).toBe(false);
+  });
+
+  it("a comment above the first document of a file is the first policy's", () => {
+    const text = COMMENTED.split("---\n")[1]!;
+    const c = patchOf([], [file("p.yaml", text)]);
+    expect(c.lines[0]).toBe("+# Who may reach the web pods (ticket NET-42).");
+    expect(c.patch).toContain("@@ -0,0 +1,12 @@");
   });
 });

@@ -151,23 +151,31 @@ describe("renderComment size cap", () => {
     }
   });
 
-  it("drops the policy diffs first, then the full list, then the graph, then rows or assumptions", () => {
+  it("drops the full list first, then the graph, then rows or assumptions, then the flow tables; the policy diffs last", () => {
     const pr = shopPr();
     const report = diffOf(pr.base, pr.head);
     const full = renderComment(report, { marker: MARKER }).length;
-    const order = ["policy changes", `endpoint-by-endpoint list of ${report.changes.length} rows`, "graph", "assumptions"];
+    const order = [`endpoint-by-endpoint list of ${report.changes.length} rows`, "graph", "assumptions", "closed flows", "opened flows", "policy changes"];
+    const whole = renderComment(report, { marker: MARKER });
+    const policySection = whole.slice(whole.indexOf("<details><summary>Policy changes"), whole.indexOf("</details>", whole.indexOf("<details><summary>Policy changes")) + 10).length;
     const seen: string[][] = [];
     for (let max = full; max >= 1200; max -= 25) {
       const c = renderComment(report, { marker: MARKER, maxChars: max });
       const m = /(\d+) sections? omitted \(([^)]*)\)/.exec(c);
-      const omitted = m ? m[2]!.split(", ") : [];
+      let omitted = m ? m[2]!.split(", ") : [];
       const rowsTrimmed = / rows? left out/.test(c);
+      // The policy diffs go before the flow tables only when they alone are larger than the budget.
+      if (omitted.includes("policy changes") && !omitted.includes("opened flows")) {
+        expect(policySection).toBeGreaterThan(max);
+        omitted = omitted.filter((o) => o !== "policy changes");
+      }
       // What is omitted is always the first few of the order; rows go only once the graph went.
       expect(new Set(omitted)).toEqual(new Set(order.slice(0, omitted.length)));
-      if (rowsTrimmed) expect(omitted.length).toBeGreaterThanOrEqual(3);
+      if (rowsTrimmed) expect(omitted.length).toBeGreaterThanOrEqual(2);
       if (seen.length === 0 || seen[seen.length - 1]!.join() !== omitted.join()) seen.push(omitted);
     }
-    expect(seen.map((s) => s.length)).toEqual([0, 1, 2, 3, 4]);
+    // Then, below the policy diffs' own size, they go first and the flow tables come back.
+    expect(seen.slice(0, 7).map((s) => s.length)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it("never exceeds maxChars, whatever it is", () => {

@@ -99,6 +99,7 @@ export function manyChanges(options: ManyChangesOptions = {}): DiffReport {
   const policyChanges: PolicyTextChange[] = workloads.slice(0, 20).map((d, i) => ({
     id: `${d.pod.namespace}/allow-${d.pod.name}`,
     status: "modified",
+    rendered: false,
     file: `clusters/prod/${d.pod.namespace}.yaml`,
     line: d.pod.source.line + 3000,
     patch: `--- a\n+++ b\n@@ -1,3 +1,3 @@\n   ports:\n-    - port: ${443 + i}\n+    - port: http\n`,

@@ -146,6 +146,13 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     expect(md.stdout).toContain("(`deploy/overlays/prod/web-ingress.yaml:7`)");
   });
 
+  it("a patch change shows the patch's own diff at its lines before the rendered policy's", () => {
+    const c = md.stdout;
+    expect(c).toContain("- input `deploy/overlays/prod/web-ingress.yaml`: **modified**");
+    expect(c).toMatch(/^-.*10\.20\.0\.0\/16.*$\n^\+.*0\.0\.0\.0\/0.*$/m);
+    expect(c.indexOf("input `deploy/overlays/prod/web-ingress.yaml`")).toBeLessThan(c.indexOf("rendered, fields compared"));
+  });
+
   it("a values file changes exactly the targets that use it, with the reason in the template", () => {
     const { json, report: r } = runs.get("values")!;
     expect(json.code).toBe(0);
@@ -155,6 +162,18 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
       "shop-staging: staging/[app=monitor] -> staging/shop-staging-api[Deployment] +TCP 9090 -No Connections",
     ]);
     for (const c of r.changes) expect(c.why).toEqual([expect.objectContaining({ file: "charts/shop/templates/networkpolicy.yaml", line: 22 })]);
+  });
+
+  it("a values file change shows the values diff at its lines, then the rendered policy's fields, never the unchanged template", () => {
+    const comment = runs.get("values")!.json.stdout;
+    expect(comment).toContain("- input `charts/shop/values-prod.yaml`: **modified**");
+    expect(comment).toContain("--- a/charts/shop/values-prod.yaml\n+++ b/charts/shop/values-prod.yaml\n@@ -1,2 +1,8 @@\n networkPolicy:\n   enabled: true\n+  extraIngress:\n");
+    expect(comment).toContain("rendered, fields compared");
+    expect(comment).toContain("--- rendered at base\n+++ rendered at head\n@@ rendered fields @@\n");
+    expect(comment).toMatch(/^\+ +- port: 9090$/m);
+    expect(comment).not.toContain("a/charts/shop/templates/networkpolicy.yaml");
+    // The values diff comes before the rendered objects' diff.
+    expect(comment.indexOf("input `charts/shop/values-prod.yaml`")).toBeLessThan(comment.indexOf("rendered, fields compared"));
   });
 
   it("a base changes the overlay that does not patch over it", () => {
