@@ -21,21 +21,21 @@ export function mermaidText(text: string, max = 80): string {
 }
 
 /**
- * Whether a graph shows something the tables do not: at least two flows that share an endpoint
- * set. One row, or rows that touch nothing in common, read as well in the table alone.
+ * Whether a graph shows something the tables do not: how flows chain and cross, at least two
+ * sharing an endpoint set. Not for one row, rows that touch nothing in common, or a star (every
+ * row to or from one set: the table's column says it).
  */
 export function graphAdds(groups: readonly FlowGroup[], maxEdges = MAX_MERMAID_EDGES): boolean {
   if (groups.length < 2 || groups.length > maxEdges) return false;
   const code = (s: string) => s;
-  const ends = new Set<string>();
+  // Nodes are keyed by their words, as renderMermaid draws them: per node, the edges touching it.
+  const touching = new Map<string, number>();
   for (const g of groups) {
-    // Nodes are keyed by their words, as renderMermaid draws them.
-    const from = setWords(g.sources, "source", code, 3);
-    const to = setWords(g.destinations, "destination", code, 3);
-    if (ends.has(from) || ends.has(to)) return true;
-    ends.add(from).add(to);
+    const ends = new Set([setWords(g.sources, "source", code, 3), setWords(g.destinations, "destination", code, 3)]);
+    for (const e of ends) touching.set(e, (touching.get(e) ?? 0) + 1);
   }
-  return false;
+  const counts = [...touching.values()];
+  return counts.some((n) => n > 1) && !counts.some((n) => n === groups.length);
 }
 
 /** The flowchart source (without a code fence), or null when there is nothing or too much to draw. */

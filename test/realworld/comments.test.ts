@@ -61,6 +61,10 @@ describe("argo-cd: argocd-redis-network-policy removed", () => {
     expect(md).toContain("#### Gate violations (1)");
   });
 
+  it("draws no graph of three rows into one destination: the table's column says it", () => {
+    expect(md).not.toContain("```mermaid");
+  });
+
   it("says that the namespace's pods the install does not declare reach redis too (partial view)", () => {
     const row = rows(md, "Opened").find((r) => r.includes("other pods in `default`"));
     expect(row).toBe(
