@@ -25,12 +25,14 @@ export function cellCode(text: string): string {
       out += ZWSP;
       run = 0;
     }
-    // A piece with no place to break at all is cut into even parts: `productcata`, `logservice`.
+    // A piece with no place to break at all is cut at a dot (`observability.`, `example.com/`),
+    // else into even parts (`productcata`, `logservice`).
     if (piece.length > MAX_RUN) {
+      const dot = piece.lastIndexOf(".", CELL_RUN);
       const parts = Math.ceil(piece.length / CELL_RUN);
-      const size = Math.ceil(piece.length / parts);
+      const size = dot > 0 && piece.length - dot - 1 <= MAX_RUN ? dot + 1 : Math.ceil(piece.length / parts);
       let i = 0;
-      for (; i + size < piece.length; i += size) out += piece.slice(i, i + size) + ZWSP;
+      for (; i + size < piece.length && piece.length - i > MAX_RUN; i += size) out += piece.slice(i, i + size) + ZWSP;
       piece = piece.slice(i);
     }
     out += piece;

@@ -35,3 +35,9 @@ describe("cellCode", () => {
     expect(cellCode("a`b|c/" + "d".repeat(30)).startsWith("`aˋb¦c/")).toBe(true);
   });
 });
+
+describe("cellCode at dots", () => {
+  it("cuts a long dotted label key at a dot rather than mid-word", () => {
+    expect(cellCode("[observability.example.com/stack=x]")).toBe(`\`[observability.${Z}example.com/${Z}stack=x]\``);
+  });
+});
