@@ -65,13 +65,13 @@ describe("a Redis chart that now admits only redis-client=true (--pods auto, the
     const md = renderComment(report, { marker: "<!-- netreach -->" });
     const row = md.split("\n").find((l) => l.startsWith("| ") && l.includes(OTHERS));
     expect(row).toBeDefined();
-    expect(row).toContain("| TCP 6379<br>");
+    expect(row).toContain("| TCP 6379 (`redis`) (3 pairs) |");
     expect(row).toContain("no longer allowed by `shop-prod/cache-redis` ingress\\[0\\]");
     // No id soup where a representative has words.
     expect(md.split("<details>")[0]).not.toMatch(/shop-prod\/\[/);
     const text = renderDiffText(report);
     expect(text).toContain("other pods in shop-prod without redis-client=true");
-    expect(text).toMatch(/other pods in shop-prod without redis-client=true -> shop-prod\/cache-redis\[StatefulSet\].*TCP 6379 closed/);
+    expect(text).toMatch(/other pods in shop-prod without redis-client=true -> shop-prod\/cache-redis\[StatefulSet\].*TCP 6379 \(redis\) closed/);
   });
 
   it("says in the assumptions where the other pods are represented", () => {
@@ -201,7 +201,7 @@ describe("netreach diff --git on a Redis chart (real helm)", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(OTHERS);
     const row = run.stdout.split("\n").find((l) => l.startsWith("| ") && l.includes(OTHERS));
-    expect(row).toContain("| TCP 6379<br>");
+    expect(row).toContain("| TCP 6379 (`redis`) (3 pairs) |");
     const report = JSON.parse(fs.readFileSync(out, "utf8")) as { changes: { src: string; dst: string; closed: string }[] };
     expect(report.changes).toContainEqual(expect.objectContaining({ src: "shop-prod/[*]", dst: "shop-prod/cache-redis[StatefulSet]", closed: "TCP 6379" }));
   }, 60_000);

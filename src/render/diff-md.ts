@@ -15,8 +15,9 @@ import { breakages, exposureRisk, type Breakage, type StopsFormat } from "./stop
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup, type Grouping } from "./group.js";
 import { setWords } from "./set-words.js";
-import { connWords } from "./conn-words.js";
-import { renderMermaid } from "./mermaid.js";
+import { connWords, groupChangeWords, portNames } from "./conn-words.js";
+import { cellCode as escapeCellCode } from "./cell-code.js";
+import { graphAdds, renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
@@ -30,6 +31,8 @@ export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 const md = (text: string) => escapeMd(plain(text));
 /** A code span, likewise. */
 const mdCode = (text: string) => escapeMdCode(plain(text));
+/** A code span in a table cell: long ids may break (cell-code.ts). */
+const cellCode = (text: string) => escapeCellCode(plain(text));
 
 export interface CommentContext {
   /** Hidden HTML comment that identifies the comment; placed first, verbatim (trusted). */
@@ -83,9 +86,12 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
-  const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
+  // The graph only where it shows more than the tables: how several flows share endpoints.
+  const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: `endpoint-by-endpoint list of ${plural(report.changes.length, "row")}`, text: fullList(report.changes), dropRank: 2 });
+  // Each pair's before and after are in the tables already when every group is one pair.
+  const onePairEach = [...grouping.opened, ...grouping.closed].every((g) => g.changes.length === 1);
+  if (report.changes.length > 0 && !onePairEach) blocks.push({ name: `endpoint-by-endpoint list of ${plural(report.changes.length, "row")}`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0 || (report.inputChanges ?? []).length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 8, afterRows: true });
@@ -290,17 +296,19 @@ function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], li
   const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
   return {
     head,
-    rows: lazy(groups, (g) => `\n| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups, (g) => `\n| ${setWords(g.sources, "source", cellCode)} | ${setWords(g.destinations, "destination", cellCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
   };
 }
 
+/** "was all connections, now TCP 9292 (`http-webhook`) (3 pairs) — ⛔ gate: `external-ingress`": no HTML, so no line breaks. */
 function connCell(g: FlowGroup): string {
-  const parts = [md(connWords(g.conn))];
-  if (groupFlows(g) > 1) parts.push(`<sub>${plural(groupFlows(g), "flow")}</sub>`);
-  if (g.gate.length > 0) parts.push(`⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}`);
-  return parts.join("<br>");
+  const words = groupChangeWords(g.changes, g.conn, { text: md, code: cellCode, names: portNames(g.destinations.endpoints) });
+  const n = groupFlows(g);
+  const flows = n > 1 ? ` (${plural(n, "flow")})` : "";
+  const gate = g.gate.length > 0 ? ` — ⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}` : "";
+  return `${words}${flows}${gate}`;
 }
 
 function whyCell(g: FlowGroup, link: Link): string {
@@ -314,9 +322,9 @@ function whyCell(g: FlowGroup, link: Link): string {
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
 function reasonMd(r: Reason, link: Link): string {
   const w = reasonWords(r);
-  const what = reasonName(r, mdCode, md);
+  const what = reasonName(r, cellCode, md);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 
@@ -363,7 +371,7 @@ function details(summary: string, body: string | RowList, join = "\n", head = ""
 }
 
 function fullList(changes: readonly Change[]): CappedText {
-  const rows = lazy(changes, (c) => `| ${mdCode(c.src.id)} | ${mdCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
+  const rows = lazy(changes, (c) => `| ${cellCode(c.src.id)} | ${cellCode(c.dst.id)} | ${md(connWords(c.base))} | ${md(connWords(c.head))} |`);
   // The engine's pairs, as the JSON report lists them: representatives by id, the ingress controller too.
   return details(`Endpoint by endpoint, as in the JSON report (${plural(changes.length, "row")})`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }

@@ -5,7 +5,7 @@ import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import { describeRule } from "../gate/describe.js";
 import { isEmpty, unanalyzedLines, unanalyzedSummary } from "./unanalyzed-words.js";
-import { connWords } from "./conn-words.js";
+import { connWords, groupChangeWords, portNames } from "./conn-words.js";
 import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup } from "./group.js";
@@ -110,7 +110,9 @@ function violationText(x: FlowGroup): string {
 function groupLine(sign: "+" | "-", g: FlowGroup): string {
   const src = setWords(g.sources, "source", plain, MAX_TERMS);
   const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
-  const conn = `${connWords(g.conn)}${sign === "-" ? " closed" : ""}`;
+  const words = groupChangeWords(g.changes, g.conn, { text: (t) => t, code: (t) => t, names: portNames(g.destinations.endpoints) });
+  // "all connections closed"; a before and after says itself which way it went.
+  const conn = `${words}${sign === "-" && !words.startsWith("was ") ? " closed" : ""}`;
   const why = g.reasons.map((r) => reasonText(r));
   const note = endpointNote(g.endpoint);
   if (note) why.push(note);

@@ -1,7 +1,7 @@
 // A Mermaid flowchart of changed flows: one node per described endpoint set, one edge per group,
 // green for opened, red and dashed for closed. Only drawn when small enough to read.
 import { type FlowGroup } from "./group.js";
-import { connWords } from "./conn-words.js";
+import { groupChangeWords } from "./conn-words.js";
 import { setWords } from "./set-words.js";
 
 export const MAX_MERMAID_EDGES = 20;
@@ -20,6 +20,24 @@ export function mermaidText(text: string, max = 80): string {
   return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 
+/**
+ * Whether a graph shows something the tables do not: how flows chain and cross, at least two
+ * sharing an endpoint set. Not for one row, rows that touch nothing in common, or a star (every
+ * row to or from one set: the table's column says it).
+ */
+export function graphAdds(groups: readonly FlowGroup[], maxEdges = MAX_MERMAID_EDGES): boolean {
+  if (groups.length < 2 || groups.length > maxEdges) return false;
+  const code = (s: string) => s;
+  // Nodes are keyed by their words, as renderMermaid draws them: per node, the edges touching it.
+  const touching = new Map<string, number>();
+  for (const g of groups) {
+    const ends = new Set([setWords(g.sources, "source", code, 3), setWords(g.destinations, "destination", code, 3)]);
+    for (const e of ends) touching.set(e, (touching.get(e) ?? 0) + 1);
+  }
+  const counts = [...touching.values()];
+  return counts.some((n) => n > 1) && !counts.some((n) => n === groups.length);
+}
+
 /** The flowchart source (without a code fence), or null when there is nothing or too much to draw. */
 export function renderMermaid(groups: readonly FlowGroup[], maxEdges = MAX_MERMAID_EDGES): string | null {
   if (groups.length === 0 || groups.length > maxEdges) return null;
@@ -36,7 +54,7 @@ export function renderMermaid(groups: readonly FlowGroup[], maxEdges = MAX_MERMA
   const edges = groups.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
-    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${connWords(g.conn)}`, opened: g.facet === "opened" };
+    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${groupChangeWords(g.changes, g.conn)}`, opened: g.facet === "opened" };
   });
   const out = ["flowchart LR"];
   for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);

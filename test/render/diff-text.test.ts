@@ -15,8 +15,8 @@ describe("renderDiffText", () => {
       "netreach: 2 flows opened, 6 closed — gate failed: backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)",
     );
     expect(lines[1]).toBe("opened: 2 flows in 2 groups; closed: 6 flows in 2 groups");
-    expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
-    expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
+    expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 (postgres) [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
+    expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432 (postgres)  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(
       `- backend/api[Deployment] -> every declared workload except backend/db[StatefulSet] and any external address: all connections closed [3 flows]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
     );
@@ -49,7 +49,7 @@ describe("renderDiffText", () => {
     const pr = shopPr();
     const text = renderDiffText(diffOf(pr.head, pr.base)); // the reverse: flows the head had are closed
     expect(text).toMatch(
-      /^- 203\.0\.113\.0\/24 and backend\/api\[Deployment\] -> backend\/db\[StatefulSet\]: TCP 5432 closed \[2 flows\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
+      /^- 203\.0\.113\.0\/24 and backend\/api\[Deployment\] -> backend\/db\[StatefulSet\]: TCP 5432 \(postgres\) closed \[2 flows\] {2}\(base deploy\/backend-policies\.yaml:\d+ backend\/allow-db-clients ingress\[0\]: no longer allowed\)$/m,
     );
     expect(text).toMatch(/^\+ .*backend\/default-deny-egress: no longer isolated \(egress\)/m);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupChanges } from "../../src/render/group.js";
-import { mermaidText, renderMermaid } from "../../src/render/mermaid.js";
+import { graphAdds, mermaidText, renderMermaid } from "../../src/render/mermaid.js";
 import { deployment, diffOf, manyDistinctPairs, namespace, netpol, yamlFile } from "./fixtures.js";
 
 describe("renderMermaid", () => {
@@ -14,7 +14,7 @@ describe("renderMermaid", () => {
         "flowchart LR",
         '  n0["every declared workload and any external address"]',
         '  n1["a/q#91;Deployment#93;"]',
-        '  n0 -->|"- all but TCP 80"| n1',
+        '  n0 -->|"- was all connections, now TCP 80"| n1',
         "  linkStyle 0 stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e",
       ].join("\n"),
     );
@@ -26,6 +26,17 @@ describe("renderMermaid", () => {
     expect(renderMermaid([...g.opened, ...g.closed])).toBeNull();
     expect(renderMermaid(g.opened.slice(0, 20))).not.toBeNull();
     expect(renderMermaid([])).toBeNull();
+  });
+
+  it("adds to the tables only for two or more flows that share an endpoint set", () => {
+    const wl = yamlFile("w.yaml", [namespace("a"), deployment("a", "p", { app: "p" }), deployment("a", "q", { app: "q" })]);
+    const one = groupChanges(diffOf([wl], [wl, yamlFile("p.yaml", [netpol("a", "only-80", { podSelector: { matchLabels: { app: "q" } }, ingress: [{ ports: [{ port: 80 }] }] })])]));
+    expect(one.closed).toHaveLength(1);
+    expect(graphAdds([...one.opened, ...one.closed])).toBe(false);
+    const { base, head } = manyDistinctPairs(3); // 6 pairs, each workload in several
+    const g = groupChanges(diffOf(base, head));
+    expect(graphAdds([...g.opened, ...g.closed])).toBe(true);
+    expect(graphAdds(g.opened.slice(0, 1))).toBe(false);
   });
 
   it("escapes every character that could end a label or a fence", () => {

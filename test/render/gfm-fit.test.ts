@@ -1,0 +1,138 @@
+// The PR comment as GitHub parses it (micromark + GFM, test/render/gfm-check.ts), for the
+// real-world pull requests, an exposure PR, a Helm chart's PR, a PR of long ids and a
+// 10,000-workload cluster's PR: tables keep their columns, no raw HTML but `details`/`summary`,
+// and every table fits the comment column (no unbreakable run longer than a column holds).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { diff } from "../../src/analyze.js";
+import type { SourceFile } from "../../src/load/source.js";
+import { renderComment } from "../../src/render/diff-md.js";
+import { generate, SIZES } from "../../scripts/bench-cluster.js";
+import { argoCdRedisPolicyRemoved, fluxWebhooksPort, kubePrometheusGateway, microservicesDemoMemorystore, microservicesDemoPolicies } from "../realworld/prs.js";
+import { kubeTools } from "../support/kube-tools.js";
+import { gfmProblems } from "./gfm-check.js";
+
+const MARKER = "<!-- netreach -->";
+const comment = (base: readonly SourceFile[], head: readonly SourceFile[]) => renderComment(diff(base, head), { marker: MARKER, link: (f, l) => `https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/${f}#L${l}` });
+
+describe("the GFM check itself", () => {
+  it("finds a row that gains a column, raw HTML, and an id too long for a cell", () => {
+    const md = `${MARKER}\n\n| A | B |\n| --- | --- |\n| x | y \\| z | w |\n| <sub>x</sub> | \`${"a".repeat(40)}\` |\n\n<details><summary>ok</summary>\n\nfine\n\n</details>\n`;
+    expect(gfmProblems(md, MARKER).map((p) => p.kind).sort()).toEqual(["columns", "html", "html", "run"]);
+  });
+
+  it("finds a table wider than the column when every cell holds a long id", () => {
+    const id = "`default/db01234567890123456789`";
+    const md = `| A | B | C | D |\n| --- | --- | --- | --- |\n| ${id} | ${id} | ${id} | ${id} |\n`;
+    expect(gfmProblems(md).map((p) => p.kind)).toContain("width");
+  });
+});
+
+describe("real-world pull requests", () => {
+  it.each([
+    ["kube-prometheus", kubePrometheusGateway],
+    ["argo-cd", argoCdRedisPolicyRemoved],
+    ["microservices-demo policies", microservicesDemoPolicies],
+    ["microservices-demo memorystore", microservicesDemoMemorystore],
+    ["flux", fluxWebhooksPort],
+  ])("%s: reads on GitHub as written and fits the column", (_, pr) => {
+    const { base, head } = pr();
+    expect(gfmProblems(comment(base, head), MARKER)).toEqual([]);
+  });
+});
+
+const longName = "payments-reconciliation-settlement-worker-eu-west";
+const pod = (ns: string, name: string, labels: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  selector: {matchLabels: {${labels}}}
+  template:
+    metadata: {labels: {${labels}}}
+    spec:
+      containers: [{name: c, image: x, ports: [{containerPort: 8443, name: https-metrics}, {containerPort: 9090, name: grpc}]}]
+`;
+
+describe("a pull request of long ids and selectors", () => {
+  const ns = "financial-operations-settlement-prod";
+  const base = [
+    pod(ns, longName, "app.kubernetes.io/name: settlement, app.kubernetes.io/component: reconciliation-worker"),
+    pod(ns, `${longName}-canary`, "app.kubernetes.io/name: settlement, app.kubernetes.io/component: reconciliation-canary"),
+    `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-settlement-reconciliation-from-observability-stack, namespace: ${ns}}
+spec:
+  podSelector: {matchLabels: {app.kubernetes.io/name: settlement}}
+  ingress:
+  - from:
+    - namespaceSelector: {matchLabels: {observability.example.com/stack-component: prometheus-operator}}
+      podSelector: {matchLabels: {app.kubernetes.io/instance: kube-prometheus-stack-prometheus}}
+`,
+  ];
+  const head = [
+    ...base.slice(0, 2),
+    base[2]!.replace("      podSelector: {matchLabels: {app.kubernetes.io/instance: kube-prometheus-stack-prometheus}}\n", "      podSelector: {matchLabels: {app.kubernetes.io/instance: kube-prometheus-stack-prometheus}}\n    ports: [{port: 8443}]\n"),
+    `apiVersion: v1
+kind: Service
+metadata: {name: settlement-public-reconciliation-endpoint, namespace: ${ns}}
+spec:
+  type: LoadBalancer
+  selector: {app.kubernetes.io/component: reconciliation-worker}
+  ports: [{port: 443, targetPort: https-metrics}]
+`,
+  ];
+  const files = (docs: string[]): SourceFile[] => [{ path: "clusters/production/eu-west-1/financial-operations/settlement.yaml", text: docs.join("---\n") }];
+  const md = comment(files(base), files(head));
+
+  it("breaks long ids in table cells so that the Why column shows without scrolling", () => {
+    expect(md).toContain("#### Closed flows");
+    expect(gfmProblems(md, MARKER)).toEqual([]);
+  });
+
+  it("says what the port set was and is now, with the pod's port names", () => {
+    expect(md).toMatch(/\| was all connections, now TCP 8443 \(`https-metrics`\) \(2 pairs\) \|/);
+  });
+});
+
+describe("a Helm chart's pull request (allowExternal turned on)", () => {
+  it("reads on GitHub as written and fits the column", () => {
+    const chart = fileURLToPath(new URL("../fixtures/targets/shop/charts/shop", import.meta.url));
+    const dir = mkdtempSync(path.join(tmpdir(), "netreach-gfm-"));
+    try {
+      writeFileSync(path.join(dir, "head.yaml"), "networkPolicy:\n  enabled: true\n  allowExternal: true\n");
+      const render = (values: string) => execFileSync(kubeTools().helm, ["template", "shop", chart, "--namespace", "shop-prod", "-f", values], { encoding: "utf8" });
+      const base = [{ path: "rendered.yaml", text: render(path.join(chart, "values-prod.yaml")) }];
+      const head = [{ path: "rendered.yaml", text: render(path.join(dir, "head.yaml")) }];
+      const md = comment(base, head);
+      expect(md).toContain("#### Opened flows");
+      expect(gfmProblems(md, MARKER)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a 10,000-workload cluster's pull request", () => {
+  it("one policy admitting every namespace: reads on GitHub as written and fits the column", () => {
+    const { base } = generate(SIZES.find((s) => s.label === "10k")!);
+    const open: SourceFile = {
+      path: "clusters/prod/team0-svc0/allow-scraping.yaml",
+      text: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-scraping, namespace: team0-svc0}
+spec:
+  podSelector: {}
+  ingress:
+  - from:
+    - namespaceSelector: {}
+`,
+    };
+    const md = comment(base, [...base, open]);
+    expect(md).toContain("#### Opened flows");
+    expect(gfmProblems(md, MARKER)).toEqual([]);
+  }, 240_000);
+});
