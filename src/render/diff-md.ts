@@ -17,8 +17,8 @@ import { setWords } from "./set-words.js";
 import { connWords } from "./conn-words.js";
 import { renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
-import type { ExposureChange } from "../exposure/changes.js";
-import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
+import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, type MovedExposure } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 
@@ -65,10 +65,12 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const invalid = invalidCallout(report, link);
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
-  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
-  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
+  const exposed = report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty);
+  const moved = movedExposures(report.exposureChanges);
   const fmt = exposureFormat(link);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
+  if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
   if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
@@ -118,7 +120,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null): str
     return `**No change to what netreach analyzes — ${missedStatus}.** ⚠️ Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) return `**${flows} — gate passed.**${missedNote}`;
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
@@ -159,7 +161,7 @@ function counts(report: DiffReport, g: Grouping): string {
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     ...(report.exposureChanges.length > 0
-      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`]
+      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
       : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
@@ -234,6 +236,20 @@ function exposureList(title: string, changes: readonly ExposureChange[], facet: 
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more")}._`,
   };
+}
+
+function movedList(moved: readonly MovedExposure[], fmt: ExposureFormat): Rows {
+  return {
+    head: `#### Moved, public before and after (${moved.length})`,
+    rows: lazy(moved, (m, i) => `${i === 0 ? "\n" : ""}\n- ↪ ${movedSentence(m, fmt)}`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+  };
+}
+
+function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
+  const n = movedExposures(report.exposureChanges).length;
+  return n === 0 ? "" : `, ${n} moved`;
 }
 
 // ---- tables ------------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+// Exposure moves and chains (issue 19): a (workload, port) public before and after, under
+// another object, is a move — shown once with both paths, not gated as new; a Gateway route's
+// chain names the Gateway, its listener's port and hostname, the route's path, the Service port
+// and target port, and the Namespace label that let the route attach.
+import { describe, expect, it } from "vitest";
+import { diff, type DiffReport } from "../../src/analyze.js";
+import { diffJson } from "../../src/render/diff-json.js";
+import { renderDiffMarkdown } from "../../src/render/diff-md.js";
+import { renderDiffText } from "../../src/render/diff-text.js";
+import type { SourceFile } from "../../src/load/source.js";
+
+const web = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        ports: [{containerPort: 8080, name: http}, {containerPort: 5432, name: pg}]
+`;
+const svc = (type: string) => `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  type: ${type}
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: http}]
+`;
+const gateway = (listener: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: shop}
+spec:
+  gatewayClassName: eg
+  listeners: [${listener}]
+`;
+const route = (ns = "shop") => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: store, namespace: ${ns}}
+spec:
+  parentRefs: [{name: public, namespace: shop}]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /shop}}]
+    backendRefs: [{name: web, namespace: shop, port: 80}]
+`;
+const files = (...docs: string[]): SourceFile[] => [{ path: "k8s.yaml", text: docs.join("---\n") }];
+const lines = (r: DiffReport, prefix: RegExp) => renderDiffText(r).split("\n").filter((l) => prefix.test(l));
+const HTTP = "{name: http, port: 80, protocol: HTTP}";
+
+describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same port", () => {
+  const r = diff(files(web, svc("LoadBalancer")), files(web, svc("ClusterIP"), gateway(HTTP), route()));
+
+  it("passes the gate with the default fail-on: the port was public before and is after", () => {
+    expect(r.gate.violations.map((v) => v.rule)).toEqual([]);
+    expect(r.gate.passed).toBe(true);
+  });
+
+  it("is shown once, as moved, with the path before and the path after", () => {
+    expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved, public before and after: was through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080\); now through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
+    ]);
+    const md = renderDiffMarkdown(r);
+    expect(md).not.toContain("Newly exposed");
+    expect(md).not.toContain("No longer exposed");
+    expect(md.match(/#### Moved, public before and after \(1\)/g)).toHaveLength(1);
+    expect(md.split("\n").filter((l) => l.includes("moved, public before and after")).length).toBe(1);
+  });
+
+  it("JSON keeps each source's change and marks the moved part with both paths", () => {
+    const json = diffJson(r);
+    const moved = json.exposures.map((e) => [e.source, e.src, e.opened, e.closed, e.moved?.conn, e.moved?.via.base.length, e.moved?.via.head.length]);
+    expect(moved).toEqual(expect.arrayContaining([["ingress-controller", "{ingress-controller}", "TCP 8080", "", "TCP 8080", 1, 1]]));
+    expect(json.exposures.every((e) => e.moved !== null)).toBe(true);
+  });
+
+  it("an exposure to only some addresses is not public: moving it behind a Gateway is new", () => {
+    const ranged = svc("LoadBalancer").replace("  selector:", "  loadBalancerSourceRanges: [10.0.0.0/8]\n  selector:");
+    const narrow = diff(files(web, ranged), files(web, svc("ClusterIP"), gateway(HTTP), route()));
+    expect(narrow.gate.violations.map((v) => `${v.rule}: ${v.change.dst.id} ${v.conn.toString()}`)).toEqual(["exposed: shop/web[Deployment] TCP 8080"]);
+    expect(lines(narrow, /^moved /)).toEqual([]);
+  });
+
+  it("a sensitive port newly public still fails sensitive-ports; a moved one does not", () => {
+    const sensitive = diff(files(web, svc("LoadBalancer")), files(web, svc("LoadBalancer")), {}).gateConfig.sensitive;
+    const pg = (type: string) => svc(type).replace("[{name: http, port: 80, targetPort: http}]", "[{name: pg, port: 5432, targetPort: pg}]");
+    const pgRoute = route().replace("port: 80}", "port: 5432}");
+    const moved = diff(files(web, pg("LoadBalancer")), files(web, pg("ClusterIP"), gateway(HTTP), pgRoute), { gate: { failOn: ["sensitive-ports"], sensitive } });
+    expect(moved.gate.passed).toBe(true);
+    const fresh = diff(files(web, pg("ClusterIP")), files(web, pg("ClusterIP"), gateway(HTTP), pgRoute), { gate: { failOn: ["sensitive-ports"], sensitive } });
+    expect(fresh.gate.violations.map((v) => v.rule)).toEqual(["sensitive-ports"]);
+  });
+});
