@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { diff, type DiffReport } from "../../src/analyze.js";
 import { diffJson } from "../../src/render/diff-json.js";
-import { renderDiffMarkdown } from "../../src/render/diff-md.js";
+import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
 
@@ -62,18 +62,20 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
     expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
       expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved, public before and after: was through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080\); now through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
     ]);
-    const md = renderDiffMarkdown(r);
+    const md = renderComment(r, { marker: "" });
     expect(md).not.toContain("Newly exposed");
     expect(md).not.toContain("No longer exposed");
     expect(md.match(/#### Moved, public before and after \(1\)/g)).toHaveLength(1);
-    expect(md.split("\n").filter((l) => l.includes("moved, public before and after")).length).toBe(1);
+    expect(md.split("\n").filter((l: string) => l.includes("moved, public before and after")).length).toBe(1);
   });
 
   it("JSON keeps each source's change and marks the moved part with both paths", () => {
     const json = diffJson(r);
-    const moved = json.exposures.map((e) => [e.source, e.src, e.opened, e.closed, e.moved?.conn, e.moved?.via.base.length, e.moved?.via.head.length]);
-    expect(moved).toEqual(expect.arrayContaining([["ingress-controller", "{ingress-controller}", "TCP 8080", "", "TCP 8080", 1, 1]]));
-    expect(json.exposures.every((e) => e.moved !== null)).toBe(true);
+    const moved = json.exposures.map((e) => [e.source, e.src, e.type, e.moved?.conn, e.moved?.public, e.moved?.via.base.map((v) => v.chain[0]?.kind), e.moved?.via.head.map((v) => v.chain[0]?.kind)]);
+    expect(moved).toEqual([
+      ["ingress-controller", "{ingress-controller}", "added", "TCP 8080", "TCP 8080", ["Service"], ["Gateway"]],
+      ["internet", "0.0.0.0/0", "removed", "TCP 8080", "TCP 8080", ["Service"], ["Gateway"]],
+    ]);
   });
 
   it("an exposure to only some addresses is not public: moving it behind a Gateway is new", () => {
@@ -91,5 +93,37 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
     expect(moved.gate.passed).toBe(true);
     const fresh = diff(files(web, pg("ClusterIP")), files(web, pg("ClusterIP"), gateway(HTTP), pgRoute), { gate: { failOn: ["sensitive-ports"], sensitive } });
     expect(fresh.gate.violations.map((v) => v.rule)).toEqual(["sensitive-ports"]);
+  });
+});
+
+describe("a Gateway route's chain names every hop", () => {
+  it("the Gateway, its listener's port and hostname, the route's path, the Service port and target port", () => {
+    const hosted = gateway("{name: web, port: 443, protocol: HTTPS, hostname: shop.example.com}");
+    const r = diff(files(web, svc("ClusterIP")), files(web, svc("ClusterIP"), hosted, route()));
+    expect(lines(r, /^exposed /)).toEqual([
+      "exposed shop/web[Deployment] TCP 8080 newly reachable from the ingress controller through Gateway shop/public [k8s.yaml:22] (listener web: HTTPS port 443, host shop.example.com, new in this PR) → HTTPRoute shop/store [k8s.yaml:36] (path /shop, new in this PR) → Service shop/web [k8s.yaml:20] (ClusterIP, port 80 (http) → targetPort http = 8080); no NetworkPolicy selects it for ingress",
+    ]);
+    expect(renderDiffText(r)).not.toContain("any host");
+  });
+
+  it("a route that attaches because the PR labelled its Namespace says so", () => {
+    const ns = (labels: string) => `apiVersion: v1
+kind: Namespace
+metadata: {name: edge, labels: {${labels}}}
+`;
+    const selecting = gateway("{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {gateway-access: shared}}}}}");
+    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: edge, namespace: shop}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge}]
+  to: [{group: "", kind: Service}]
+`;
+    const objects = (labels: string) => files(web, svc("ClusterIP"), selecting, grant, route("edge"), ns(labels));
+    const r = diff(objects("team: edge"), objects("team: edge, gateway-access: shared"));
+    expect(lines(r, /^exposed /)).toEqual([
+      expect.stringContaining("through Gateway shop/public [k8s.yaml:22] (listener http: HTTP port 80, any host, admits Namespace edge by its label gateway-access=shared (added in this PR)) → HTTPRoute edge/store"),
+    ]);
+    expect(r.gate.violations.map((v) => v.rule)).toEqual(["exposed"]);
   });
 });

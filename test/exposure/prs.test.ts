@@ -160,7 +160,7 @@ spec:
   it("an Ingress path to a named Service port exposes the pod's port behind it, as a flow from {ingress-controller}", () => {
     const r = diff(files(web, webSvc), files(web, webSvc, ingress("{name: admin}")));
     expect(sentences(r)).toEqual([
-      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Ingress shop/web [k8s.yaml:31] (host shop.example.com, path /admin) → Service shop/web [k8s.yaml:19] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
+      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Ingress shop/web [k8s.yaml:31] (host shop.example.com, path /admin, new in this PR) → Service shop/web [k8s.yaml:19] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
     ]);
     expect(diffJson(r).changes).toEqual([expect.objectContaining({ src: "{ingress-controller}", dst: "shop/web[Deployment]", type: "added", opened: "TCP 9090" })]);
     expect(violations(r)).toEqual(["exposed: shop/web[Deployment] TCP 9090"]);
@@ -223,7 +223,7 @@ spec:
     expect(without.exposureChanges).toEqual([]);
     expect(without.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/no ReferenceGrant in shop admits HTTPRoute from edge/)]);
     const withGrant = diff(files(web, webSvc, gateway, grant), files(web, webSvc, gateway, grant, route("shop")));
-    expect(sentences(withGrant)).toEqual([expect.stringMatching(/^exposed shop\/web\[Deployment\] TCP 8080 newly reachable from the ingress controller through HTTPRoute edge\/store \[k8s\.yaml:\d+\] \(any host\) → Service shop\/web/)]);
+    expect(sentences(withGrant)).toEqual([expect.stringMatching(/^exposed shop\/web\[Deployment\] TCP 8080 newly reachable from the ingress controller through Gateway infra\/public \[k8s\.yaml:\d+\] \(listener http: HTTP port 80, any host\) → HTTPRoute edge\/store \[k8s\.yaml:\d+\] \(path \/, new in this PR\) → Service shop\/web/)]);
   });
 
   it("an HTTPRoute that its Gateway does not accept exposes nothing", () => {
