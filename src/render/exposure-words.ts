@@ -67,11 +67,20 @@ export function movedSentence(m: MovedExposure, f: ExposureFormat): string {
   const added = m.head.filter((c) => !before.has(chainKey(c.chain)));
   const removed = m.base.filter((c) => !after.has(chainKey(c.chain)));
   const what = `${f.code(m.dst.id)} ${f.text(connWords(m.conn))}`;
-  const was = chainWords(m.base, m.conn, "base", f);
-  const now = chainWords(m.head, m.conn, "head", f);
-  if (added.length === 0) return `${what} still public through ${now}, no longer through ${chainWords(removed, m.conn, "base", f)}`;
-  if (removed.length === 0) return `${what} already public through ${was}, now also through ${chainWords(added, m.conn, "head", f)}`;
-  return `${what} moved, public before and after: was through ${was}; now through ${now}`;
+  const was = fromWords(m.base, m.conn, "base", f);
+  if (added.length === 0) return `${what} still reachable ${fromWords(m.head, m.conn, "head", f)}; no longer ${fromWords(removed, m.conn, "base", f)}`;
+  if (removed.length === 0) return `${what} already reachable ${was}; now also ${fromWords(added, m.conn, "head", f)}`;
+  return `${what} moved: was reachable ${was}; now ${fromWords(m.head, m.conn, "head", f)}`;
+}
+
+/** "from the internet through …, from the ingress controller through …": a chain that starts at a Service is the internet's. */
+function fromWords(via: readonly Carried[], conn: ConnSet, side: "base" | "head", f: ExposureFormat): string {
+  const internet = via.filter((c) => c.chain[0]?.kind === "Service");
+  const controller = via.filter((c) => c.chain[0]?.kind !== "Service");
+  return [
+    ...(internet.length > 0 ? [`from the internet through ${chainWords(internet, conn, side, f)}`] : []),
+    ...(controller.length > 0 ? [`from the ingress controller through ${chainWords(controller, conn, side, f)}`] : []),
+  ].join(" and ");
 }
 
 function sourceWords(c: ExposureChange, f: ExposureFormat): string {

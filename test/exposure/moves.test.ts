@@ -60,13 +60,13 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
 
   it("is shown once, as moved, with the path before and the path after", () => {
     expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
-      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved, public before and after: was through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080\); now through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the internet through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080\); now from the ingress controller through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
     ]);
     const md = renderComment(r, { marker: "" });
     expect(md).not.toContain("Newly exposed");
     expect(md).not.toContain("No longer exposed");
     expect(md.match(/#### Moved, public before and after \(1\)/g)).toHaveLength(1);
-    expect(md.split("\n").filter((l: string) => l.includes("moved, public before and after")).length).toBe(1);
+    expect(md.split("\n").filter((l: string) => l.includes("moved: was reachable")).length).toBe(1);
   });
 
   it("JSON keeps each source's change and marks the moved part with both paths", () => {
