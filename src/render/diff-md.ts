@@ -240,7 +240,7 @@ function exposureList(title: string, changes: readonly ExposureChange[], facet: 
 
 function movedList(moved: readonly MovedExposure[], fmt: ExposureFormat): Rows {
   return {
-    head: `#### Moved, public before and after (${moved.length})`,
+    head: `#### Public before and after, through other objects (${moved.length})`,
     rows: lazy(moved, (m, i) => `${i === 0 ? "\n" : ""}\n- ${movedSentence(m, fmt)}`),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more")}._`,

@@ -26,7 +26,9 @@ const MAX_CHAINS = 3;
 const MAX_REASONS = 4;
 
 export function exposureSentence(c: ExposureChange, facet: "opened" | "closed", f: ExposureFormat): string {
-  const conn = facet === "opened" ? newlyOpened(c) : newlyClosed(c);
+  // What no one outside had (or keeps); all of it where it all moved (said for rule any-opened).
+  const part = facet === "opened" ? newlyOpened(c) : newlyClosed(c);
+  const conn = part.isEmpty ? (facet === "opened" ? c.opened : c.closed) : part;
   const side = facet === "opened" ? "head" : "base";
   const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side, f);
   const from = sourceWords(c, f);

@@ -65,7 +65,7 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
     const md = renderComment(r, { marker: "" });
     expect(md).not.toContain("Newly exposed");
     expect(md).not.toContain("No longer exposed");
-    expect(md.match(/#### Moved, public before and after \(1\)/g)).toHaveLength(1);
+    expect(md.match(/#### Public before and after, through other objects \(1\)/g)).toHaveLength(1);
     expect(md.split("\n").filter((l: string) => l.includes("moved: was reachable")).length).toBe(1);
   });
 
@@ -75,6 +75,14 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
     expect(moved).toEqual([
       ["ingress-controller", "{ingress-controller}", "added", "TCP 8080", "TCP 8080", ["Service"], ["Gateway"]],
       ["internet", "0.0.0.0/0", "removed", "TCP 8080", "TCP 8080", ["Service"], ["Gateway"]],
+    ]);
+  });
+
+  it("a Gateway added in front of a port a LoadBalancer keeps public: already reachable, now also through the Gateway; not gated", () => {
+    const both = diff(files(web, svc("LoadBalancer")), files(web, svc("LoadBalancer"), gateway(HTTP), route()));
+    expect(both.gate.passed).toBe(true);
+    expect(lines(both, /^(exposed|unexposed|moved) /)).toEqual([
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 already reachable from the internet through Service shop\/web .*; now also from the ingress controller through Gateway shop\/public /),
     ]);
   });
 
