@@ -32,7 +32,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
         const routed = routedConn(port, target);
         if (routed === undefined) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after, before)] });
         }
       }
     }
@@ -48,7 +48,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
       for (const { workload, port: target } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target);
         if (routed === undefined) continue;
-        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target)];
+        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target, undefined, before)];
         const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
         for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: undefined, chain: [...head, ...tail] });
       }
@@ -98,10 +98,25 @@ function portWords(p: ServicePort): string {
   return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
 
-function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after?: string): Hop {
+function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after: string | undefined, before: ExposureObjects | undefined): Hop {
   const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
-  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : [])].join(", ");
+  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : []), ...serviceNotes(s, before)].join(", ");
   return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source };
+}
+
+/** What the pull request changed on a Service that carries an exposure: why the exposure changed. */
+function serviceNotes(s: Service, before: ExposureObjects | undefined): string[] {
+  if (before === undefined) return [];
+  const old = before.services.find((x) => x.id === s.id);
+  if (old === undefined) return ["new in this PR"];
+  const notes: string[] = [];
+  if (old.type !== s.type) notes.push(`was ${old.type}`);
+  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
+  return notes;
+}
+
+function sorted(labels: Labels | null): [string, string][] | null {
+  return labels === null ? null : Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function routeHop(route: Route, backend: RouteBackend, before: ExposureObjects | undefined): Hop {

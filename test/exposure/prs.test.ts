@@ -59,7 +59,7 @@ describe("a Service becomes reachable from outside", () => {
     const head = files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432, targetPort: pg}]\n"));
     const r = diff(base, head);
     expect(sentences(r)).toEqual([
-      "exposed backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db [k8s.yaml:20] (LoadBalancer, port 5432 → targetPort pg = 5432); no NetworkPolicy selects it for ingress",
+      "exposed backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db [k8s.yaml:20] (LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP); no NetworkPolicy selects it for ingress",
     ]);
     expect(violations(r)).toEqual(["exposed: backend/db[StatefulSet] TCP 5432"]);
     expect(r.gate.passed).toBe(false);
@@ -73,7 +73,7 @@ describe("a Service becomes reachable from outside", () => {
         src: "0.0.0.0/0",
         dst: "backend/db[StatefulSet]",
         opened: "TCP 5432",
-        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432", file: "k8s.yaml", line: 20 }], conn: "TCP 5432" }] },
+        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP", file: "k8s.yaml", line: 20 }], conn: "TCP 5432" }] },
         isolated: { base: false, head: false },
       }),
     ]);
@@ -138,7 +138,7 @@ spec:
 
   it("externalIPs expose a ClusterIP Service", () => {
     const r = diff(files(db), files(db, service("backend", "db", "  externalIPs: [203.0.113.10]\n  selector: {app: db}\n  ports: [{port: 5432}]\n")));
-    expect(sentences(r)).toEqual([expect.stringContaining("through Service backend/db [k8s.yaml:20] (externalIPs 203.0.113.10, port 5432)")]);
+    expect(sentences(r)).toEqual([expect.stringContaining("through Service backend/db [k8s.yaml:20] (externalIPs 203.0.113.10, port 5432, new in this PR)")]);
   });
 });
 
@@ -270,7 +270,7 @@ describe("SARIF", () => {
     const head = files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n"));
     const results = renderSarif(diff(base, head), { toolVersion: "test" }).runs[0].results;
     expect(results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine, r.message.text])).toEqual([
-      ["exposed", "error", 20, "Gate exposed: backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db (LoadBalancer, port 5432); no NetworkPolicy selects it for ingress."],
+      ["exposed", "error", 20, "Gate exposed: backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db (LoadBalancer, port 5432, was ClusterIP); no NetworkPolicy selects it for ingress."],
     ]);
   });
 });
