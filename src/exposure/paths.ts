@@ -156,11 +156,22 @@ function gatewayHops(a: Attachment, route: Route, cluster: Pick<Cluster, "namesp
     const admit = admission(l, route, cluster, before);
     if (admit !== "") words.push(admit);
     if (before !== undefined) {
+      const was = old?.listeners.find((x) => x.name === l.name);
       if (old === undefined) words.push("new in this PR");
-      else if (!old.listeners.some((x) => x.name === l.name && x.port === l.port)) words.push("listener new in this PR");
+      else if (was === undefined) words.push("listener new in this PR");
+      else {
+        if (was.port !== l.port) words.push(`was port ${was.port}`);
+        if (was.hostname !== l.hostname) words.push(`was ${was.hostname !== undefined ? `host ${was.hostname}` : "any host"}`);
+        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
+      }
     }
     return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words.join(", "), at }];
   });
+}
+
+function allowedWords(l: Listener): string {
+  const a = l.allowedNamespaces;
+  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
 }
 
 /** Why a listener admits a route from another namespace: its selector, and the labels that match it. */

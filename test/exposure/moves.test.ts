@@ -134,4 +134,18 @@ spec:
     ]);
     expect(r.gate.violations.map((v) => v.rule)).toEqual(["exposed"]);
   });
+
+  it("a route that attaches because the PR opened the listener to all namespaces says so", () => {
+    const same = gateway("{name: http, port: 80, protocol: HTTP}");
+    const all = gateway("{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}");
+    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: edge, namespace: shop}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge}]
+  to: [{group: "", kind: Service}]
+`;
+    const r = diff(files(web, svc("ClusterIP"), same, grant, route("edge")), files(web, svc("ClusterIP"), all, grant, route("edge")));
+    expect(lines(r, /^exposed /)).toEqual([expect.stringContaining("(listener http: HTTP port 80, any host, allowedRoutes changed in this PR (was its own namespace)) → HTTPRoute edge/store")]);
+  });
 });
