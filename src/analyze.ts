@@ -199,7 +199,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     controller,
   );
   // The engine's changes come sorted: sorted again only with the ingress controller's among them.
-  const controllers = exposed.filter((c) => c.source === "ingress-controller");
+  // (A move through other objects with the same reach is no flow change.)
+  const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };

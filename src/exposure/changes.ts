@@ -6,7 +6,7 @@
 import type { Change, ChangeType, Reason } from "../diff/change.js";
 import { explain } from "../diff/explain.js";
 import type { ExternalEndpoint, IngressControllerEndpoint, PodEndpoint } from "../model/endpoint.js";
-import type { ExposureSource } from "../model/exposure.js";
+import type { Chain, ExposureSource } from "../model/exposure.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { AddrRange, Family } from "../net/ip.js";
 import { externalEndpoint } from "../reach/external-space.js";
@@ -71,7 +71,9 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
       // Opened here, but public before through the other source; closed here, but public after:
       // no one outside gains or loses it. Shown as a move where it is public on both sides.
       const other = source === "ingress-controller" ? "internet" : "controller";
-      const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn));
+      // The same reach through other objects (an Ingress replaced by an HTTPRoute): a move too.
+      const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
       const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));
       const moved = covered.isEmpty
         ? undefined
@@ -82,6 +84,7 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
     const bc = base.table.get(id)?.controller ?? NOTHING;
     const hc = head.table.get(id)?.controller ?? NOTHING;
     if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base.controllerClass, head: head.controllerClass })));
+    else if (!reroutedConn(bc.via, hc.via).isEmpty) out.push(change("ingress-controller", controller, bc, hc, []));
 
     const bi = base.table.get(id)?.internet ?? new Map<number, Reached>();
     const hi = head.table.get(id)?.internet ?? new Map<number, Reached>();
@@ -89,10 +92,11 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
     for (const x of new Set([...bi.keys(), ...hi.keys()])) {
       const b = bi.get(x) ?? NOTHING;
       const h = hi.get(x) ?? NOTHING;
-      if (b.conn.equals(h.conn)) continue;
+      const same = b.conn.equals(h.conn);
+      if (same && reroutedConn(b.via, h.via).isEmpty) continue;
       const ext = externals[x]!;
       const family = ext.ranges[0]!.family;
-      const reasons = why(b, h, { base: P + x, head: P + x });
+      const reasons = same ? [] : why(b, h, { base: P + x, head: P + x });
       const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons)].join("|");
       const bucket = buckets.get(key);
       if (bucket) bucket.ranges.push(...ext.ranges);
@@ -150,4 +154,27 @@ function dedupe(via: readonly Carried[]): Carried[] {
     seen.set(k, had === undefined ? c : { chain: c.chain, conn: had.conn.union(c.conn) });
   }
   return [...seen.values()];
+}
+
+/** The objects of a chain, without what each contributes: the same objects with other details is no move. */
+function objectsKey(chain: Chain): string {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name}`).join(" > ");
+}
+
+/** What other objects carry on one side than on the other, where both sides reach the same. */
+function reroutedConn(base: readonly Carried[], head: readonly Carried[]): ConnSet {
+  const by = (via: readonly Carried[]) => {
+    const m = new Map<string, ConnSet>();
+    for (const c of via) m.set(objectsKey(c.chain), (m.get(objectsKey(c.chain)) ?? ConnSet.NONE).union(c.conn));
+    return m;
+  };
+  const b = by(base);
+  const h = by(head);
+  let out = ConnSet.NONE;
+  for (const k of new Set([...b.keys(), ...h.keys()])) {
+    const x = b.get(k) ?? ConnSet.NONE;
+    const y = h.get(k) ?? ConnSet.NONE;
+    out = out.union(x.subtract(y)).union(y.subtract(x));
+  }
+  return out;
 }

@@ -148,4 +148,23 @@ spec:
     const r = diff(files(web, svc("ClusterIP"), same, grant, route("edge")), files(web, svc("ClusterIP"), all, grant, route("edge")));
     expect(lines(r, /^exposed /)).toEqual([expect.stringContaining("(listener http: HTTP port 80, any host, allowedRoutes changed in this PR (was its own namespace)) → HTTPRoute edge/store")]);
   });
+
+  it("an Ingress replaced by an HTTPRoute (the same reach from the ingress controller) is shown as moved, not as nothing", () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web, namespace: shop}
+spec:
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - {path: /shop, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+`;
+    const r = diff(files(web, svc("ClusterIP"), ingress), files(web, svc("ClusterIP"), gateway("{name: http, port: 80, protocol: HTTP, hostname: shop.example.com}"), route()));
+    expect(r.gate.passed).toBe(true);
+    expect(r.changes).toEqual([]);
+    expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the ingress controller through Ingress shop\/web .*\(host shop\.example\.com, path \/shop\).*; now from the ingress controller through Gateway shop\/public .*\(listener http: HTTP port 80, host shop\.example\.com, new in this PR\) → HTTPRoute shop\/store/),
+    ]);
+  });
 });

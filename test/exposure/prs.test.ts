@@ -120,10 +120,14 @@ spec:
     expect(sentences(r)[1]).toMatch(/^unexposed backend\/cache\[StatefulSet\] TCP 5432 no longer reachable from the internet \(was through Service backend\/public \[base k8s\.yaml:\d+\]/);
   });
 
-  it("moving an exposure to another Service with the same reach is not a new exposure", () => {
+  it("moving an exposure to another Service with the same reach is not a new exposure: it is shown as moved", () => {
     const lb = (name: string) => service("backend", name, "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n");
     const r = diff(files(db, lb("db-old")), files(db, lb("db-new")));
-    expect(r.exposureChanges).toEqual([]);
+    expect(r.exposureChanges.map((c) => [c.opened.toString(), c.closed.toString(), c.moved?.public.toString()])).toEqual([["No Connections", "No Connections", "TCP 5432"]]);
+    expect(r.changes).toEqual([]);
+    expect(renderDiffText(r).split("\n").filter((l) => /^(exposed|unexposed|moved) /.test(l))).toEqual([
+      "moved backend/db[StatefulSet] TCP 5432 moved: was reachable from the internet through Service backend/db-old [base k8s.yaml:20] (LoadBalancer, port 5432); now from the internet through Service backend/db-new [k8s.yaml:20] (LoadBalancer, port 5432, new in this PR)",
+    ]);
     expect(r.gate.passed).toBe(true);
   });
 
