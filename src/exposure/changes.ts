@@ -51,6 +51,7 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
   const ids = [...new Set([...base.table.keys(), ...head.table.keys()])];
   const P = base.reach.universe.podClasses.length;
   const externals = base.reach.universe.externals;
+  const byFamily = (["v4", "v6"] as const).map((family) => externals.flatMap((x, i) => (x.ranges[0]?.family === family ? [i] : [])));
   for (const id of ids) {
     const dst = pods.get(id);
     if (dst === undefined) continue;
@@ -63,7 +64,9 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
     const endpoint = bd === undefined ? ("added" as const) : hd === undefined ? ("removed" as const) : null;
     const why = (b: Reached, h: Reached, src: { base: number | undefined; head: number | undefined }) =>
       explain({ r: base.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
-    const pub = { base: publicOf(base.table.get(id), externals), head: publicOf(head.table.get(id), externals) };
+    // Worked out only for a pod whose exposure changed: most pods' never do.
+    let known: { base: Public; head: Public } | undefined;
+    const publics = () => (known ??= { base: publicOf(base.table.get(id), byFamily), head: publicOf(head.table.get(id), byFamily) });
     const change = (source: ExposureSource, src: IngressControllerEndpoint | ExternalEndpoint, b: Reached, h: Reached, reasons: Reason[]): ExposureChange => {
       const type: ChangeType = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
       const opened = h.conn.subtract(b.conn);
@@ -73,6 +76,7 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
       const other = source === "ingress-controller" ? "internet" : "controller";
       // The same reach through other objects (an Ingress replaced by an HTTPRoute): a move too.
       const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      const pub = publics();
       const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
       const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));
       const moved = covered.isEmpty
@@ -121,21 +125,21 @@ interface Public {
  * family. A port reachable only from some addresses (loadBalancerSourceRanges, an ipBlock) is
  * not public: moving it behind a Gateway opens it to everyone, which is new.
  */
-function publicOf(e: { controller: Reached | undefined; internet: ReadonlyMap<number, Reached> } | undefined, externals: readonly ExternalEndpoint[]): Public {
+function publicOf(e: { controller: Reached | undefined; internet: ReadonlyMap<number, Reached> } | undefined, byFamily: readonly (readonly number[])[]): Public {
   const controller = e?.controller ?? NOTHING;
   let conn = ConnSet.NONE;
   const via: Carried[] = [];
-  for (const family of ["v4", "v6"] as const) {
-    const classes = externals.map((x, i) => [x, i] as const).filter(([x]) => x.ranges[0]?.family === family);
+  for (const classes of byFamily) {
     if (classes.length === 0) continue;
     let every: ConnSet | undefined;
-    for (const [, i] of classes) {
+    for (const i of classes) {
       const got = e?.internet.get(i)?.conn ?? ConnSet.NONE;
       every = every === undefined ? got : every.intersect(got);
+      if (every.isEmpty) break;
     }
     if (every === undefined || every.isEmpty) continue;
     conn = conn.union(every);
-    for (const [, i] of classes) via.push(...(e?.internet.get(i)?.via ?? []).filter((c) => !c.conn.intersect(every).isEmpty));
+    for (const i of classes) via.push(...(e?.internet.get(i)?.via ?? []).filter((c) => !c.conn.intersect(every).isEmpty));
   }
   const internet: Reached = { conn, via: dedupe(via) };
   return { controller, internet, all: dedupe([...controller.via, ...internet.via]) };
