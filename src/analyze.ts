@@ -100,8 +100,8 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
 }
 
 /** What outside traffic gets through to each pod of one side. */
-function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
-  const paths = exposurePaths(l.cluster, side.pods);
+function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>, before?: Loaded): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
+  const paths = exposurePaths(l.cluster, side.pods, before?.cluster);
   const controllerClass = side.controller ? classOf.get(side.controller.id) : undefined;
   return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
 }
@@ -217,12 +217,13 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const exposed = exposureChanges(
     sideTable(base, sides[0]!, result.base, inBase),
-    sideTable(head, sides[1]!, result.head, inHead),
+    sideTable(head, sides[1]!, result.head, inHead, base),
     byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
     controller,
   );
   // The engine's changes come sorted: sorted again only with the ingress controller's among them.
-  const controllers = exposed.filter((c) => c.source === "ingress-controller");
+  // (A move through other objects with the same reach is no flow change.)
+  const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };

@@ -3,14 +3,22 @@
 // addresses; an Ingress, Gateway API route or OpenShift Route carries the ingress controller's.
 import type { Cluster } from "../model/cluster.js";
 import type { PodEndpoint } from "../model/endpoint.js";
-import type { Chain, ExposurePath, Hop } from "../model/exposure.js";
+import type { ExposurePath, Hop } from "../model/exposure.js";
 import type { Route, RouteBackend } from "../model/route.js";
-import { resolveExposure, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
+import type { Listener } from "../model/gateway.js";
+import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
+import { selects, type Requirement } from "../model/selector.js";
+import { resolveExposure, type Attachment, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
 import type { Service, ServicePort } from "../model/service.js";
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { formatCidr } from "../net/ip.js";
 
-export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[]): ExposurePath[] {
+/**
+ * `before`: the base revision's objects, given for the head's paths: a hop then says what the
+ * pull request changed on it (a new Gateway, listener or route; a Namespace label that now lets
+ * the route attach), so a reader sees why the exposure is new.
+ */
+export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[], before?: Pick<Cluster, "namespaces"> & ExposureObjects): ExposurePath[] {
   const targets: Targetable[] = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
   const resolution = resolveExposure(cluster, targets);
   const paths: ExposurePath[] = [];
@@ -24,7 +32,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
         const routed = routedConn(port, target);
         if (routed === undefined) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after, before)] });
         }
       }
     }
@@ -40,8 +48,9 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
       for (const { workload, port: target } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target);
         if (routed === undefined) continue;
-        const chain: Chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target)];
-        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: undefined, chain });
+        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target, undefined, before)];
+        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
+        for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: undefined, chain: [...head, ...tail] });
       }
     }
   }
@@ -89,15 +98,33 @@ function portWords(p: ServicePort): string {
   return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
 
-function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after?: string): Hop {
+function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after: string | undefined, before: ExposureObjects | undefined): Hop {
   const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
-  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : [])].join(", ");
+  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : []), ...serviceNotes(s, before)].join(", ");
   return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source };
 }
 
-function routeHop(route: Route, backend: RouteBackend): Hop {
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend), at: backend.source };
+/** What the pull request changed on a Service that carries an exposure: why the exposure changed. */
+function serviceNotes(s: Service, before: ExposureObjects | undefined): string[] {
+  if (before === undefined) return [];
+  const old = before.services.find((x) => x.id === s.id);
+  if (old === undefined) return ["new in this PR"];
+  const notes: string[] = [];
+  if (old.type !== s.type) notes.push(`was ${old.type}`);
+  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
+  return notes;
 }
+
+function sorted(labels: Labels | null): [string, string][] | null {
+  return labels === null ? null : Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function routeHop(route: Route, backend: RouteBackend, before: ExposureObjects | undefined): Hop {
+  const isNew = before !== undefined && !before.routes.some((r) => r.id === route.id);
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend) + (isNew ? NEW : ""), at: backend.source };
+}
+
+const NEW = ", new in this PR";
 
 function routeDetail(route: Route, backend: RouteBackend): string {
   if (route.kind === "Ingress") {
@@ -105,5 +132,62 @@ function routeDetail(route: Route, backend: RouteBackend): string {
     if (m === undefined) return "default backend";
     return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
   }
-  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
+  const gateway = route.parents.length > 0;
+  const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
+  const paths = route.kind === "HTTPRoute" ? `path ${(backend.paths ?? ["/"]).join(", ")}` : "";
+  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+}
+
+/**
+ * The Gateway hops in front of a route: one per listener that accepts it, naming the listener's
+ * port and hostname (the host the route answers on when it names none), and the Namespace label
+ * that let the route attach where the listener admits routes by namespace selector.
+ */
+function gatewayHops(a: Attachment, route: Route, cluster: Pick<Cluster, "namespaces">, before: (Pick<Cluster, "namespaces"> & ExposureObjects) | undefined): Hop[][] {
+  const g = a.gateway;
+  if (g === undefined) {
+    if (a.parent.kind !== "Gateway") return [[]];
+    return [[{ kind: "Gateway", namespace: a.parent.namespace, name: a.parent.name, detail: "not in these manifests", at: a.parent.source }]];
+  }
+  const old = before?.gateways.find((x) => x.id === g.id);
+  const at = { ...g.source, column: 1 };
+  return a.listeners.map((l) => {
+    const words = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== undefined ? `host ${l.hostname}` : "any host"];
+    const admit = admission(l, route, cluster, before);
+    if (admit !== "") words.push(admit);
+    if (before !== undefined) {
+      const was = old?.listeners.find((x) => x.name === l.name);
+      if (old === undefined) words.push("new in this PR");
+      else if (was === undefined) words.push("listener new in this PR");
+      else {
+        if (was.port !== l.port) words.push(`was port ${was.port}`);
+        if (was.hostname !== l.hostname) words.push(`was ${was.hostname !== undefined ? `host ${was.hostname}` : "any host"}`);
+        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
+      }
+    }
+    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words.join(", "), at }];
+  });
+}
+
+function allowedWords(l: Listener): string {
+  const a = l.allowedNamespaces;
+  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
+}
+
+/** Why a listener admits a route from another namespace: its selector, and the labels that match it. */
+function admission(l: Listener, route: Route, cluster: Pick<Cluster, "namespaces">, before: Pick<Cluster, "namespaces"> | undefined): string {
+  const a = l.allowedNamespaces;
+  if (a.from !== "Selector") return "";
+  const labels = cluster.namespaces.get(route.namespace)?.labels ?? {};
+  const matched = a.selector.requirements.map((r) => requirementWords(r, labels)).join(", ");
+  const was = before?.namespaces.get(route.namespace)?.labels;
+  const added = before !== undefined && !selects(a.selector, was ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${added ? " (added in this PR)" : ""}`;
+}
+
+function requirementWords(r: Requirement, labels: Labels): string {
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  if (r.op === "In" || r.op === "Exists") return has ? `${r.key}=${labels[r.key]}` : r.key;
+  if (r.op === "NotIn") return `${r.key} not in (${r.values.join(", ")})`;
+  return `no ${r.key}`;
 }

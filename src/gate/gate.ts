@@ -1,6 +1,6 @@
 // Decides whether a diff may merge: fails on newly opened flows of the configured kinds.
 import type { Change } from "../diff/change.js";
-import type { ExposureChange } from "../exposure/changes.js";
+import { newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import type { UnanalyzedChange } from "../diff/unanalyzed-changes.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { GateConfig, GateRule } from "./config.js";
@@ -81,13 +81,16 @@ function offending(rule: Violation["rule"], c: Change, config: GateConfig): Conn
 /**
  * An internet exposure's addresses also appear as a flow change whenever a policy change let
  * them in (judged there by external-ingress and the rest); here only what exposure adds.
+ * What was public before through the other source (a LoadBalancer replaced by a Gateway route)
+ * is moved, not newly exposed: `exposed` and `sensitive-ports` judge only what is newly public;
+ * `any-opened` still sees every opened flow.
  */
-function exposureOffending(rule: Violation["rule"], c: Change, config: GateConfig): ConnSet | undefined {
+function exposureOffending(rule: Violation["rule"], c: ExposureChange, config: GateConfig): ConnSet | undefined {
   switch (rule) {
     case "exposed":
-      return c.opened;
+      return newlyOpened(c);
     case "sensitive-ports":
-      return c.opened.intersect(config.sensitive);
+      return newlyOpened(c).intersect(config.sensitive);
     case "any-opened":
       return c.opened;
     default:

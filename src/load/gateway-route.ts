@@ -56,9 +56,10 @@ export function loadGatewayRoute(obj: KubeObject): { route: Route | undefined; d
   (rules ?? []).forEach((_, i) => {
     const at: DocPath = ["spec", "rules", i];
     if (c.map(at) === undefined) return;
+    const paths = kind === "HTTPRoute" ? rulePaths(c, [...at, "matches"]) : undefined;
     (c.list([...at, "backendRefs"]) ?? []).forEach((__, j) => {
       const b = backendRef(c, kind, meta.namespace, [...at, "backendRefs", j]);
-      if (b) backends.push(b);
+      if (b) backends.push(paths === undefined ? b : { ...b, paths });
     });
   });
 
@@ -67,6 +68,20 @@ export function loadGatewayRoute(obj: KubeObject): { route: Route | undefined; d
     route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: undefined, parents, backends, source: sourceRef(obj) },
     diagnostics: c.diagnostics,
   };
+}
+
+/** An HTTPRoute rule's path matches, for a reader; a match without a path matches every path ("/"). */
+function rulePaths(c: Checker, at: DocPath): string[] | undefined {
+  const matches = c.list(at);
+  if (matches === undefined || matches.length === 0) return undefined;
+  const out = matches.map((m) => {
+    const path = typeof m === "object" && m !== null ? (m as Record<string, unknown>)["path"] : undefined;
+    if (typeof path !== "object" || path === null) return "/";
+    const { type, value } = path as Record<string, unknown>;
+    const v = typeof value === "string" ? value : "/";
+    return type === "Exact" ? `= ${v}` : type === "RegularExpression" ? `~ ${v}` : v;
+  });
+  return [...new Set(out)];
 }
 
 function backendRef(c: Checker, kind: RouteKind, namespace: string, at: DocPath): RouteBackend | undefined {

@@ -23,6 +23,8 @@ export interface RouteBackend {
   readonly weight: number | undefined;
   /** Ingress: the rule's host and path; undefined for the default backend and other kinds. */
   readonly match: { readonly host: string | undefined; readonly path: string | undefined; readonly pathType: PathType | undefined } | undefined;
+  /** Gateway API HTTP routes: the rule's path matches ("/shop", "= /exact", "~ ^/re"); undefined: none named (every path). */
+  readonly paths?: readonly string[];
   readonly source: FieldRef;
 }
 

@@ -2,7 +2,7 @@
 // references between loaded objects, followed as the cluster follows them. Pure: no I/O.
 import type { Cluster, ContainerPort } from "./cluster.js";
 import type { Labels } from "./labels.js";
-import type { Gateway, ReferenceGrant } from "./gateway.js";
+import type { Gateway, Listener, ReferenceGrant } from "./gateway.js";
 import type { FieldRef } from "./policy.js";
 import type { Route, RouteBackend } from "./route.js";
 import { selects } from "./selector.js";
@@ -47,6 +47,17 @@ export interface BackendTarget {
    * accepting (it may be declared elsewhere; erring towards exposure).
    */
   readonly attached: boolean;
+  /** Gateway API routes: the parents that accept the route, each with the listeners it attaches to. */
+  readonly attachments: readonly Attachment[];
+}
+
+/** A parent that accepts a Gateway API route. */
+export interface Attachment {
+  readonly parent: Route["parents"][number];
+  /** Undefined: not declared in these manifests (or not a Gateway), assumed to accept. */
+  readonly gateway: Gateway | undefined;
+  /** The listeners that accept the route (empty when the Gateway is undeclared). */
+  readonly listeners: readonly Listener[];
 }
 
 export interface Resolution {
@@ -79,7 +90,8 @@ export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads
   const backends: BackendTarget[] = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
+    const attachments = isGatewayRoute(route) ? route.parents.flatMap((parent) => checkParent(route, parent, cluster, findings)) : [];
+    const attached = isGatewayRoute(route) ? attachments.length > 0 : true;
     for (const backend of route.backends) {
       const id = `${backend.serviceNamespace}/${backend.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -89,21 +101,21 @@ export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads
             at: backend.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`,
           });
-          backends.push({ route, backend, service: undefined, ports: [], attached });
+          backends.push({ route, backend, service: undefined, ports: [], attached, attachments });
           continue;
         }
       }
       const target = byId.get(id);
       if (target === undefined) {
         findings.push({ severity: "warning", at: backend.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend, service: undefined, ports: [], attached });
+        backends.push({ route, backend, service: undefined, ports: [], attached, attachments });
         continue;
       }
       const ports = reachedPorts(backend, target);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend, service: target.service, ports, attached });
+      backends.push({ route, backend, service: target.service, ports, attached, attachments });
     }
   }
   return { services, backends, findings };
@@ -187,29 +199,29 @@ export function granted(route: Route, backend: RouteBackend, grants: readonly Re
   );
 }
 
-/** Whether the parent accepts the route (an undeclared Gateway or another kind of parent: assumed to). */
-function checkParent(route: Route, parent: Route["parents"][number], cluster: Pick<Cluster, "namespaces"> & ExposureObjects, findings: Finding[]): boolean {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
+/** The parent's acceptance of the route: none, or one (an undeclared Gateway or another kind of parent: assumed to accept). */
+function checkParent(route: Route, parent: Route["parents"][number], cluster: Pick<Cluster, "namespaces"> & ExposureObjects, findings: Finding[]): Attachment[] {
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return [{ parent, gateway: undefined, listeners: [] }];
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === undefined) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return true;
+    return [{ parent, gateway: undefined, listeners: [] }];
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === undefined || l.name === parent.sectionName) && (parent.port === undefined || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== undefined ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return false;
+    return [];
   }
   const labels = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
-  const admits = listeners.some((l) => {
+  const admitting = listeners.filter((l) => {
     const a = l.allowedNamespaces;
     if (a.from === "Selector") return selects(a.selector, labels);
     return a.from === "All" || route.namespace === gateway.namespace;
   });
-  if (!admits) {
+  if (admitting.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
+    return [];
   }
-  return admits;
+  return [{ parent, gateway, listeners: admitting }];
 }
-

@@ -123,6 +123,8 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       source: e.source,
       via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
       isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null },
+      // Public before and after through the other source: not newly exposed, not lost.
+      moved: e.moved === undefined ? null : { conn: e.moved.conn.toString(), public: e.moved.public.toString(), via: { base: e.moved.via.base.map(viaJson), head: e.moved.via.head.map(viaJson) } },
     })),
     stopsWorking: {
       services: (r.serviceBreakages ?? []).map((s) => ({

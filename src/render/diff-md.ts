@@ -19,8 +19,8 @@ import { connWords, groupChangeWords, portNames } from "./conn-words.js";
 import { cellCode as escapeCellCode } from "./cell-code.js";
 import { graphAdds, renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
-import type { ExposureChange } from "../exposure/changes.js";
-import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
+import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, type MovedExposure } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 import { clusterWideBlock } from "./cluster-wide.js";
@@ -77,8 +77,11 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   if (invalid) blocks.push({ name: "invalid input callout", text: invalid });
   if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
   if (broken.length > 0) blocks.push({ name: "stops working", rows: stopsWorking(broken) });
-  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
+  // Newly exposed: only what is newly public; a port public before and after is moved (said once, not gated).
+  const exposed = report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty);
+  const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
+  if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   // The budget keeps, in order: verdict, what stops working, exposures, assertions and gate
   // violations, policy changes, then the flow tables (dropped whole before the policy changes,
@@ -134,10 +137,10 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
     return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
-    const opened = report.exposureChanges.find((c) => !c.opened.isEmpty);
+    const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
     const risk = opened ? ` ⚠️ **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => undefined))}.` : "";
     return `**${flows} — gate passed.**${risk}${breaks}${missedNote}`;
   }
@@ -161,7 +164,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
  */
 export function worstOf(report: DiffReport): string {
   const f = exposureFormat(() => undefined);
-  const risky = exposureViolations(report)[0] ?? report.exposureChanges.find((c) => !c.opened.isEmpty);
+  const risky = exposureViolations(report)[0] ?? report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
   const broken = breakages(report, dnsLoss(report), stopsFormat(f, () => undefined));
   const parts = [
     risky ? `⚠️ newly exposed: ${exposureRisk(risky, f)}` : "",
@@ -194,7 +197,7 @@ function counts(report: DiffReport, g: Grouping): string {
     `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
     `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
     ...(report.exposureChanges.length > 0
-      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`]
+      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
       : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
@@ -286,6 +289,20 @@ function exposureList(title: string, changes: readonly ExposureChange[], facet: 
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more")}._`,
   };
+}
+
+function movedList(moved: readonly MovedExposure[], fmt: ExposureFormat): Rows {
+  return {
+    head: `#### Public before and after, through other objects (${moved.length})`,
+    rows: lazy(moved, (m, i) => `${i === 0 ? "\n" : ""}\n- ${movedSentence(m, fmt)}`),
+    tail: "",
+    more: (n) => `\n\n_… and ${plural(n, "more")}._`,
+  };
+}
+
+function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
+  const n = movedExposures(report.exposureChanges).length;
+  return n === 0 ? "" : `, ${n} moved`;
 }
 
 // ---- tables ------------------------------------------------------------------------------

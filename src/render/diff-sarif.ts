@@ -8,6 +8,7 @@ import { plain } from "./escape.js";
 import { groupChanges, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
 import { reasonName } from "./reason-words.js";
+import { newlyOpened } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 
 const SARIF_WORDS: ExposureFormat = {
@@ -126,6 +127,8 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
   for (const c of report.exposureChanges) {
     if (c.opened.isEmpty) continue;
     const hits = report.gate.violations.filter((v) => v.change === c);
+    // Moved (public before through another object): no note of its own; the comment shows the move.
+    if (hits.length === 0 && newlyOpened(c).isEmpty) continue;
     const hop = c.via.head.find((v) => !v.conn.intersect(c.opened).isEmpty)?.chain[0];
     const sentence = exposureSentence(c, "opened", SARIF_WORDS);
     for (const h of hits.length > 0 ? hits : [null]) {

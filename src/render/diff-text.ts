@@ -11,8 +11,8 @@ import { plain } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
-import type { ExposureChange } from "../exposure/changes.js";
-import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
+import { exposureSentence, movedExposures, movedSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { breakages } from "./stops-working.js";
 
@@ -52,7 +52,7 @@ export function renderDiffText(report: DiffReport): string {
     if (missed === "") out.push("netreach: no change to reachability — gate passed");
     else out.push(`netreach: no change to what netreach analyzes — ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
-    const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+    const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
     const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} — gate passed`);
     else out.push(`netreach: ${flows} — gate failed: ${violations[0]!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
@@ -67,10 +67,12 @@ export function renderDiffText(report: DiffReport): string {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
-  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
-  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
-  if (exposed.length + unexposed.length > 0) out.push("");
+  const exposed = report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty);
+  const moved = movedExposures(report.exposureChanges);
+  if (exposed.length + unexposed.length + moved.length > 0) out.push("");
   for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const m of moved) out.push(`moved ${movedSentence(m, TEXT)}`);
   for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));

@@ -2,8 +2,10 @@
 // TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port
 // 5432); no NetworkPolicy selects it for ingress".
 import type { Reason } from "../diff/change.js";
-import type { ExposureChange } from "../exposure/changes.js";
+import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
+import { chainKey } from "../exposure/exposures.js";
 import type { Carried } from "../exposure/table.js";
+import type { PodEndpoint } from "../model/endpoint.js";
 import type { Hop } from "../model/exposure.js";
 import type { ConnSet } from "../net/conn-set.js";
 import { connWords } from "./conn-words.js";
@@ -24,7 +26,9 @@ const MAX_CHAINS = 3;
 const MAX_REASONS = 4;
 
 export function exposureSentence(c: ExposureChange, facet: "opened" | "closed", f: ExposureFormat): string {
-  const conn = facet === "opened" ? c.opened : c.closed;
+  // What no one outside had (or keeps); all of it where it all moved (said for rule any-opened).
+  const part = facet === "opened" ? newlyOpened(c) : newlyClosed(c);
+  const conn = part.isEmpty ? (facet === "opened" ? c.opened : c.closed) : part;
   const side = facet === "opened" ? "head" : "base";
   const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side, f);
   const from = sourceWords(c, f);
@@ -33,6 +37,52 @@ export function exposureSentence(c: ExposureChange, facet: "opened" | "closed", 
   const tail = policy === "" ? "" : `; ${policy}`;
   if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
   return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+
+/** A (workload, port) public before and after, under another path: shown once, with both. */
+export interface MovedExposure {
+  readonly dst: PodEndpoint;
+  readonly conn: ConnSet;
+  readonly base: readonly Carried[];
+  readonly head: readonly Carried[];
+}
+
+/** The exposure changes' moved parts, one per workload (an opened and a closed change make one move). */
+export function movedExposures(changes: readonly ExposureChange[]): MovedExposure[] {
+  const byDst = new Map<string, { dst: PodEndpoint; conn: ConnSet; base: Carried[]; head: Carried[] }>();
+  for (const c of changes) {
+    if (c.moved === undefined || c.moved.public.isEmpty) continue;
+    const m = byDst.get(c.dst.id);
+    if (m === undefined) byDst.set(c.dst.id, { dst: c.dst, conn: c.moved.public, base: [...c.moved.via.base], head: [...c.moved.via.head] });
+    else {
+      m.conn = m.conn.union(c.moved.public);
+      m.base.push(...c.moved.via.base);
+      m.head.push(...c.moved.via.head);
+    }
+  }
+  return [...byDst.values()];
+}
+
+export function movedSentence(m: MovedExposure, f: ExposureFormat): string {
+  const before = new Set(m.base.map((c) => chainKey(c.chain)));
+  const after = new Set(m.head.map((c) => chainKey(c.chain)));
+  const added = m.head.filter((c) => !before.has(chainKey(c.chain)));
+  const removed = m.base.filter((c) => !after.has(chainKey(c.chain)));
+  const what = `${f.code(m.dst.id)} ${f.text(connWords(m.conn))}`;
+  const was = fromWords(m.base, m.conn, "base", f);
+  if (added.length === 0) return `${what} still reachable ${fromWords(m.head, m.conn, "head", f)}; no longer ${fromWords(removed, m.conn, "base", f)}`;
+  if (removed.length === 0) return `${what} already reachable ${was}; now also ${fromWords(added, m.conn, "head", f)}`;
+  return `${what} moved: was reachable ${was}; now ${fromWords(m.head, m.conn, "head", f)}`;
+}
+
+/** "from the internet through …, from the ingress controller through …": a chain that starts at a Service is the internet's. */
+function fromWords(via: readonly Carried[], conn: ConnSet, side: "base" | "head", f: ExposureFormat): string {
+  const internet = via.filter((c) => c.chain[0]?.kind === "Service");
+  const controller = via.filter((c) => c.chain[0]?.kind !== "Service");
+  return [
+    ...(internet.length > 0 ? [`from the internet through ${chainWords(internet, conn, side, f)}`] : []),
+    ...(controller.length > 0 ? [`from the ingress controller through ${chainWords(controller, conn, side, f)}`] : []),
+  ].join(" and ");
 }
 
 function sourceWords(c: ExposureChange, f: ExposureFormat): string {

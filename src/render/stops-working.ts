@@ -2,6 +2,7 @@
 // routes that forward to nothing, pods cut from the cluster's DNS server, workloads left with no
 // ingress or no egress at all. Read off the report; the verdict names the worst, the "Stops
 // working" section lists them all, right after it (DESIGN section 7).
+import { newlyClosed } from "../exposure/changes.js";
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import type { CutOff } from "../diff/cut-off.js";
@@ -40,7 +41,8 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
   // A Service that forwards to nothing and closed an exposure is said once, as that exposure's cause.
   const told = new Set<ServiceBreakage>();
   for (const c of report.exposureChanges) {
-    if (c.closed.isEmpty || removed.has(c.dst.id)) continue;
+    // A port public before and after is moved (said once, elsewhere), not lost.
+    if (newlyClosed(c).isEmpty || removed.has(c.dst.id)) continue;
     const broke = c.why.length === 0 ? brokenService(c, services) : undefined;
     if (broke) told.add(broke);
     const hop = entry(c);

@@ -3,6 +3,7 @@
 // changed or failed target — the one-target comment (renderComment) under the target's heading.
 // Never longer than `maxChars`: the sections share what the table leaves, and those that do not
 // fit are named in a note.
+import { newlyOpened } from "../exposure/changes.js";
 import { cutText, utf8Size } from "./budget.js";
 import { renderComment, fence, worstOf, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
@@ -39,7 +40,7 @@ export function targetResult(t: TargetOutcome, allowedBy: string | null = null):
   const missed = r.unanalyzed.objects.length;
   if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : "no change";
   const g = groupChanges(r);
-  const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const parts = [
     exposed > 0 ? `${plural(exposed, "workload")} newly exposed` : "",
     g.openedFlows > 0 ? `${plural(g.openedFlows, "flow")} opened` : "",

@@ -39,6 +39,13 @@ export interface ExposureChangeJson extends ChangeJson {
   source: "internet" | "ingress-controller";
   via: { base: ViaJson[]; head: ViaJson[] };
   isolated: { base: boolean | null; head: boolean | null };
+  /**
+   * The part of `opened` (or `closed`) public before and after through the other source (a
+   * LoadBalancer replaced by a Gateway route): not newly exposed or lost; null when none.
+   * `public`: the part public on both sides (a move). `via`: the chains carrying it, at base and
+   * at head. Added after v1's first form.
+   */
+  moved: { conn: string; public: string; via: { base: ViaJson[]; head: ViaJson[] } } | null;
 }
 
 export interface ViolationJson {

@@ -59,7 +59,7 @@ describe("a Service becomes reachable from outside", () => {
     const head = files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432, targetPort: pg}]\n"));
     const r = diff(base, head);
     expect(sentences(r)).toEqual([
-      "exposed backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db [k8s.yaml:20] (LoadBalancer, port 5432 → targetPort pg = 5432); no NetworkPolicy selects it for ingress",
+      "exposed backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db [k8s.yaml:20] (LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP); no NetworkPolicy selects it for ingress",
     ]);
     expect(violations(r)).toEqual(["exposed: backend/db[StatefulSet] TCP 5432"]);
     expect(r.gate.passed).toBe(false);
@@ -73,7 +73,7 @@ describe("a Service becomes reachable from outside", () => {
         src: "0.0.0.0/0",
         dst: "backend/db[StatefulSet]",
         opened: "TCP 5432",
-        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432", file: "k8s.yaml", line: 20 }], conn: "TCP 5432" }] },
+        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP", file: "k8s.yaml", line: 20 }], conn: "TCP 5432" }] },
         isolated: { base: false, head: false },
       }),
     ]);
@@ -120,10 +120,14 @@ spec:
     expect(sentences(r)[1]).toMatch(/^unexposed backend\/cache\[StatefulSet\] TCP 5432 no longer reachable from the internet \(was through Service backend\/public \[base k8s\.yaml:\d+\]/);
   });
 
-  it("moving an exposure to another Service with the same reach is not a new exposure", () => {
+  it("moving an exposure to another Service with the same reach is not a new exposure: it is shown as moved", () => {
     const lb = (name: string) => service("backend", name, "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n");
     const r = diff(files(db, lb("db-old")), files(db, lb("db-new")));
-    expect(r.exposureChanges).toEqual([]);
+    expect(r.exposureChanges.map((c) => [c.opened.toString(), c.closed.toString(), c.moved?.public.toString()])).toEqual([["No Connections", "No Connections", "TCP 5432"]]);
+    expect(r.changes).toEqual([]);
+    expect(renderDiffText(r).split("\n").filter((l) => /^(exposed|unexposed|moved) /.test(l))).toEqual([
+      "moved backend/db[StatefulSet] TCP 5432 moved: was reachable from the internet through Service backend/db-old [base k8s.yaml:20] (LoadBalancer, port 5432); now from the internet through Service backend/db-new [k8s.yaml:20] (LoadBalancer, port 5432, new in this PR)",
+    ]);
     expect(r.gate.passed).toBe(true);
   });
 
@@ -138,7 +142,7 @@ spec:
 
   it("externalIPs expose a ClusterIP Service", () => {
     const r = diff(files(db), files(db, service("backend", "db", "  externalIPs: [203.0.113.10]\n  selector: {app: db}\n  ports: [{port: 5432}]\n")));
-    expect(sentences(r)).toEqual([expect.stringContaining("through Service backend/db [k8s.yaml:20] (externalIPs 203.0.113.10, port 5432)")]);
+    expect(sentences(r)).toEqual([expect.stringContaining("through Service backend/db [k8s.yaml:20] (externalIPs 203.0.113.10, port 5432, new in this PR)")]);
   });
 });
 
@@ -160,7 +164,7 @@ spec:
   it("an Ingress path to a named Service port exposes the pod's port behind it, as a flow from {ingress-controller}", () => {
     const r = diff(files(web, webSvc), files(web, webSvc, ingress("{name: admin}")));
     expect(sentences(r)).toEqual([
-      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Ingress shop/web [k8s.yaml:31] (host shop.example.com, path /admin) → Service shop/web [k8s.yaml:19] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
+      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Ingress shop/web [k8s.yaml:31] (host shop.example.com, path /admin, new in this PR) → Service shop/web [k8s.yaml:19] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
     ]);
     expect(diffJson(r).changes).toEqual([expect.objectContaining({ src: "{ingress-controller}", dst: "shop/web[Deployment]", type: "added", opened: "TCP 9090" })]);
     expect(violations(r)).toEqual(["exposed: shop/web[Deployment] TCP 9090"]);
@@ -223,7 +227,7 @@ spec:
     expect(without.exposureChanges).toEqual([]);
     expect(without.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/no ReferenceGrant in shop admits HTTPRoute from edge/)]);
     const withGrant = diff(files(web, webSvc, gateway, grant), files(web, webSvc, gateway, grant, route("shop")));
-    expect(sentences(withGrant)).toEqual([expect.stringMatching(/^exposed shop\/web\[Deployment\] TCP 8080 newly reachable from the ingress controller through HTTPRoute edge\/store \[k8s\.yaml:\d+\] \(any host\) → Service shop\/web/)]);
+    expect(sentences(withGrant)).toEqual([expect.stringMatching(/^exposed shop\/web\[Deployment\] TCP 8080 newly reachable from the ingress controller through Gateway infra\/public \[k8s\.yaml:\d+\] \(listener http: HTTP port 80, any host\) → HTTPRoute edge\/store \[k8s\.yaml:\d+\] \(path \/, new in this PR\) → Service shop\/web/)]);
   });
 
   it("an HTTPRoute that its Gateway does not accept exposes nothing", () => {
@@ -270,7 +274,7 @@ describe("SARIF", () => {
     const head = files(db, service("backend", "db", "  type: LoadBalancer\n  selector: {app: db}\n  ports: [{port: 5432}]\n"));
     const results = renderSarif(diff(base, head), { toolVersion: "test" }).runs[0].results;
     expect(results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine, r.message.text])).toEqual([
-      ["exposed", "error", 20, "Gate exposed: backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db (LoadBalancer, port 5432); no NetworkPolicy selects it for ingress."],
+      ["exposed", "error", 20, "Gate exposed: backend/db[StatefulSet] TCP 5432 newly reachable from the internet through Service backend/db (LoadBalancer, port 5432, was ClusterIP); no NetworkPolicy selects it for ingress."],
     ]);
   });
 });
