@@ -34,8 +34,6 @@ export type SetTerm =
    * With `pod` (a representative's labels, "[*]" or "[tier=api]"): only that representative of each.
    */
   | { readonly kind: "other-namespaces"; readonly namespaces: readonly string[]; readonly all: boolean; readonly pod?: string; readonly endpoints: readonly Endpoint[] }
-  /** Every representative of a namespace with declared workloads: "other pods in `N`". */
-  | { readonly kind: "namespace-others"; readonly namespace: string; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
@@ -352,18 +350,8 @@ export class UniverseIndex {
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) {
-        nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-        continue;
-      }
-      // Every representative of the namespace, several: one set, "other pods in N" (the words of
-      // each would tell apart pods that behave alike here).
-      const reps = list.filter((e) => e.type === "synthetic");
-      const allReps = all.filter((e) => e.type === "synthetic").length;
-      if (reps.length > 1 && reps.length === allReps && reps.length < all.length) {
-        for (const e of list) if (e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
-        nsTerms.push({ kind: "namespace-others", namespace: ns, endpoints: reps });
-      } else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
+      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -610,14 +598,13 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
 
 /**
  * The unit a representative counts as on one side of a group, as that side's words name it: the
- * representatives one term describes together ("any pod in namespaces labelled ...", "other pods
- * in `N`") are one; one named on its own is one; those inside a wider term ("every pod in `N`",
+ * representatives one term describes together ("any pod in namespaces labelled ...") are one; one named on its own is one; those inside a wider term ("every pod in `N`",
  * "any pod") are one per namespace, as are those of the namespaces no policy names.
  */
 function unitsOf(set: EndpointSet): (e: Endpoint) => string {
   const byTerm = new Map<string, string>();
   set.terms.forEach((t, k) => {
-    if (t.kind === "other-namespaces" || t.kind === "namespace-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
+    if (t.kind === "other-namespaces") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
     else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
   });
   return (e) => (e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`));

@@ -27,8 +27,6 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
       if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
       return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
     }
-    case "namespace-others":
-      return `other pods in ${code(t.namespace)}`;
     case "other-namespaces":
       return otherNamespacesWords(t.namespaces, t.all, t.pod, code);
     case "all-externals":
@@ -150,8 +148,6 @@ function kindOf(t: SetTerm): string {
       return t.namespace;
     case "other-namespaces":
       return "[";
-    case "namespace-others":
-      return t.namespace;
     default:
       return " all"; // spans kinds; always named in full
   }
@@ -163,8 +159,31 @@ function kindOf(t: SetTerm): string {
  * "any external address, `a/x[Deployment]`, 3 more in `a`, `b/y[Deployment]` and 5 more in `b`".
  */
 export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): string {
+  // "other pods in `a`", "other pods in `b`", ...: one phrase for the namespaces, "other pods in
+  // `a`, `b` and `c`", not one per namespace.
+  const others = s.terms.filter(isOtherPods);
+  if (others.length > 1) {
+    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1);
+    const names = others.map((t) => code((t as { endpoint: { pod: { namespace: string } } }).endpoint.pod.namespace));
+    const shown = names.length > MAX_NAMESPACES ? [...names.slice(0, MAX_NAMESPACES - 1), `${names.length - MAX_NAMESPACES + 1} more namespaces`] : names;
+    return andList([...(rest === "" ? [] : [rest]), `other pods in ${andList(shown)}`]);
+  }
+  return termsWords(s.terms, role, code, max);
+}
+
+/** At most this many namespaces named in "other pods in ...". */
+const MAX_NAMESPACES = 4;
+
+/** A representative that is every pod of its namespace not declared here ("other pods in `N`"). */
+function isOtherPods(t: SetTerm): boolean {
+  if (t.kind !== "endpoint" || t.endpoint.type !== "synthetic") return false;
+  const w = t.endpoint.words;
+  return w !== undefined && w.other && w.with.length === 0 && w.without.length === 0;
+}
+
+function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number): string {
   // Kinds first: external addresses, then namespace by namespace (stable within a kind).
-  const terms = [...s.terms].sort((a, b) => cmp(kindOf(a), kindOf(b)));
+  const terms = [...all].sort((a, b) => cmp(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = new Map<string, SetTerm[]>();
   for (const t of terms) {

@@ -83,6 +83,8 @@ describe("a representative said by its selector", () => {
     for (const row of closed) {
       expect(row).toMatch(/in namespaces labelled `purpose=monitoring` and `team` one of `team-\d+`, `team-\d+`, `team-\d+` or \d+ more, /);
       expect(row).not.toContain("[purpose=");
+      // The undeclared pods of the other teams' namespaces: one phrase, not one per namespace.
+      expect(row).toContain("other pods in `team-001`, `team-002`, `team-003` and 8 more namespaces");
     }
     const g = groupChanges(report);
     expect(g.closedFlows).toBe(closed.reduce((n, r) => n + rowFlows(r), 0));
