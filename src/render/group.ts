@@ -34,6 +34,11 @@ export type SetTerm =
    * With `pod` (a representative's labels, "[*]" or "[tier=api]"): only that representative of each.
    */
   | { readonly kind: "other-namespaces"; readonly namespaces: readonly string[]; readonly all: boolean; readonly pod?: string; readonly endpoints: readonly Endpoint[] }
+  /**
+   * The representatives of a namespace with declared workloads that carry `labels`, every one of
+   * them: "other pods labelled `x=y` in `N`" (other: behaving like no declared workload).
+   */
+  | { readonly kind: "labelled-others"; readonly namespace: string; readonly labels: readonly (readonly [string, string])[]; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
@@ -351,7 +356,11 @@ export class UniverseIndex {
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-      else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
+      else {
+        const labelled = real && !declaredOnly ? labelledOthers(ns, list, all) : undefined;
+        for (const e of list) if (labelled === undefined || e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        if (labelled !== undefined) nsTerms.push(labelled);
+      }
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -361,6 +370,26 @@ export class UniverseIndex {
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/**
+ * Several representatives of a namespace, said by the labels they share when they are every
+ * representative there with those labels (so the words claim no pod none of them stands for).
+ */
+function labelledOthers(ns: string, list: readonly Endpoint[], all: readonly Endpoint[]): SetTerm | undefined {
+  const reps = list.filter((e): e is Extract<Endpoint, { type: "synthetic" }> => e.type === "synthetic");
+  // "other" is other than the declared workloads: only beside some.
+  if (reps.length < 2 || !all.some((e) => e.type === "workload")) return undefined;
+  const first = reps[0]!.labels;
+  const labels = Object.keys(first)
+    .filter((k) => first[k] !== "*" && reps.every((e) => e.labels[k] === first[k]))
+    .sort()
+    .map((k) => [k, first[k]!] as const);
+  if (labels.length === 0) return undefined;
+  const ids = new Set(reps.map((e) => e.id));
+  const carries = (e: Endpoint) => e.type === "synthetic" && labels.every(([k, v]) => e.labels[k] === v);
+  if (all.some((e) => carries(e) && !ids.has(e.id))) return undefined;
+  return { kind: "labelled-others", namespace: ns, labels, endpoints: reps };
 }
 
 /** Endpoints in universe order, each id once: see UniverseIndex.sorted. */
@@ -604,7 +633,7 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
 function unitsOf(set: EndpointSet): (e: Endpoint) => string {
   const byTerm = new Map<string, string>();
   set.terms.forEach((t, k) => {
-    if (t.kind === "other-namespaces") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
+    if (t.kind === "other-namespaces" || t.kind === "labelled-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
     else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
   });
   return (e) => (e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`));
