@@ -34,8 +34,11 @@ export type SetTerm =
    * With `pod` (a representative's labels, "[*]" or "[tier=api]"): only that representative of each.
    */
   | { readonly kind: "other-namespaces"; readonly namespaces: readonly string[]; readonly all: boolean; readonly pod?: string; readonly endpoints: readonly Endpoint[] }
-  /** Every representative of a namespace with declared workloads: "other pods in `N`". */
-  | { readonly kind: "namespace-others"; readonly namespace: string; readonly endpoints: readonly Endpoint[] }
+  /**
+   * The representatives of a namespace with declared workloads that carry `labels`, every one of
+   * them: "other pods labelled `x=y` in `N`" (other: behaving like no declared workload).
+   */
+  | { readonly kind: "labelled-others"; readonly namespace: string; readonly labels: readonly (readonly [string, string])[]; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
   | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
@@ -352,18 +355,12 @@ export class UniverseIndex {
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
       const most =
         real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
-      if (whole || most) {
-        nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-        continue;
+      if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
+      else {
+        const labelled = real && !declaredOnly ? labelledOthers(ns, list, all) : undefined;
+        for (const e of list) if (labelled === undefined || e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        if (labelled !== undefined) nsTerms.push(labelled);
       }
-      // Every representative of the namespace, several: one set, "other pods in N" (the words of
-      // each would tell apart pods that behave alike here).
-      const reps = list.filter((e) => e.type === "synthetic");
-      const allReps = all.filter((e) => e.type === "synthetic").length;
-      if (reps.length > 1 && reps.length === allReps && reps.length < all.length) {
-        for (const e of list) if (e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
-        nsTerms.push({ kind: "namespace-others", namespace: ns, endpoints: reps });
-      } else for (const e of list) nsTerms.push({ kind: "endpoint", endpoint: e });
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -373,6 +370,26 @@ export class UniverseIndex {
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/**
+ * Several representatives of a namespace, said by the labels they share when they are every
+ * representative there with those labels (so the words claim no pod none of them stands for).
+ */
+function labelledOthers(ns: string, list: readonly Endpoint[], all: readonly Endpoint[]): SetTerm | undefined {
+  const reps = list.filter((e): e is Extract<Endpoint, { type: "synthetic" }> => e.type === "synthetic");
+  // "other" is other than the declared workloads: only beside some.
+  if (reps.length < 2 || !all.some((e) => e.type === "workload")) return undefined;
+  const first = reps[0]!.labels;
+  const labels = Object.keys(first)
+    .filter((k) => first[k] !== "*" && reps.every((e) => e.labels[k] === first[k]))
+    .sort()
+    .map((k) => [k, first[k]!] as const);
+  if (labels.length === 0) return undefined;
+  const ids = new Set(reps.map((e) => e.id));
+  const carries = (e: Endpoint) => e.type === "synthetic" && labels.every(([k, v]) => e.labels[k] === v);
+  if (all.some((e) => carries(e) && !ids.has(e.id))) return undefined;
+  return { kind: "labelled-others", namespace: ns, labels, endpoints: reps };
 }
 
 /** Endpoints in universe order, each id once: see UniverseIndex.sorted. */
@@ -610,14 +627,13 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
 
 /**
  * The unit a representative counts as on one side of a group, as that side's words name it: the
- * representatives one term describes together ("any pod in namespaces labelled ...", "other pods
- * in `N`") are one; one named on its own is one; those inside a wider term ("every pod in `N`",
+ * representatives one term describes together ("any pod in namespaces labelled ...") are one; one named on its own is one; those inside a wider term ("every pod in `N`",
  * "any pod") are one per namespace, as are those of the namespaces no policy names.
  */
 function unitsOf(set: EndpointSet): (e: Endpoint) => string {
   const byTerm = new Map<string, string>();
   set.terms.forEach((t, k) => {
-    if (t.kind === "other-namespaces" || t.kind === "namespace-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
+    if (t.kind === "other-namespaces" || t.kind === "labelled-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
     else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
   });
   return (e) => (e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`));

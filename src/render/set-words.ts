@@ -27,8 +27,8 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
       if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
       return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
     }
-    case "namespace-others":
-      return `other pods in ${code(t.namespace)}`;
+    case "labelled-others":
+      return `other pods labelled ${labelList(t.labels, code)} in ${code(t.namespace)}`;
     case "other-namespaces":
       return otherNamespacesWords(t.namespaces, t.all, t.pod, code);
     case "all-externals":
@@ -68,11 +68,11 @@ function parseLabels(text: string): [string, string][] {
   });
 }
 
-function labelWords([k, v]: [string, string], code: Code): string {
+function labelWords([k, v]: readonly [string, string], code: Code): string {
   return v === "*" ? `${code(k)} (a value no policy names)` : code(`${k}=${v}`);
 }
 
-function labelList(labels: readonly [string, string][], code: Code): string {
+function labelList(labels: readonly (readonly [string, string])[], code: Code): string {
   return andList(labels.map((l) => labelWords(l, code)));
 }
 
@@ -150,7 +150,7 @@ function kindOf(t: SetTerm): string {
       return t.namespace;
     case "other-namespaces":
       return "[";
-    case "namespace-others":
+    case "labelled-others":
       return t.namespace;
     default:
       return " all"; // spans kinds; always named in full
@@ -163,8 +163,48 @@ function kindOf(t: SetTerm): string {
  * "any external address, `a/x[Deployment]`, 3 more in `a`, `b/y[Deployment]` and 5 more in `b`".
  */
 export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): string {
+  // "other pods in `a`", "other pods in `b`", ...: one phrase for the namespaces, "other pods in
+  // `a`, `b` and `c`", not one per namespace.
+  // Likewise "other pods labelled `x=y` in `a`, `b` and `c`".
+  const byLabels = new Map<string, Extract<SetTerm, { kind: "labelled-others" }>[]>();
+  for (const t of s.terms) if (t.kind === "labelled-others") {
+    const key = JSON.stringify(t.labels);
+    byLabels.set(key, [...(byLabels.get(key) ?? []), t]);
+  }
+  const merged = [...byLabels.values()].filter((ts) => ts.length > 1);
+  if (merged.length > 0) {
+    const gone = new Set<SetTerm>(merged.flat());
+    const rest = setWords({ endpoints: s.endpoints, terms: s.terms.filter((t) => !gone.has(t)) }, role, code, Math.max(1, max - merged.length));
+    const phrases = merged.map((ts) => `other pods labelled ${labelList(ts[0]!.labels, code)} in ${namespaceList(ts.map((t) => code(t.namespace)))}`);
+    return andList([...(rest === "" ? [] : [rest]), ...phrases]);
+  }
+  const others = s.terms.filter(isOtherPods);
+  if (others.length > 1) {
+    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1);
+    const names = others.map((t) => code((t as { endpoint: { pod: { namespace: string } } }).endpoint.pod.namespace));
+    return andList([...(rest === "" ? [] : [rest]), `other pods in ${namespaceList(names)}`]);
+  }
+  return termsWords(s.terms, role, code, max);
+}
+
+/** "`a`, `b`, `c` and 8 more namespaces". */
+function namespaceList(names: readonly string[]): string {
+  return andList(names.length > MAX_NAMESPACES ? [...names.slice(0, MAX_NAMESPACES - 1), `${names.length - MAX_NAMESPACES + 1} more namespaces`] : names);
+}
+
+/** At most this many namespaces named in "other pods in ...". */
+const MAX_NAMESPACES = 4;
+
+/** A representative that is every pod of its namespace not declared here ("other pods in `N`"). */
+function isOtherPods(t: SetTerm): boolean {
+  if (t.kind !== "endpoint" || t.endpoint.type !== "synthetic") return false;
+  const w = t.endpoint.words;
+  return w !== undefined && w.other && w.with.length === 0 && w.without.length === 0;
+}
+
+function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number): string {
   // Kinds first: external addresses, then namespace by namespace (stable within a kind).
-  const terms = [...s.terms].sort((a, b) => cmp(kindOf(a), kindOf(b)));
+  const terms = [...all].sort((a, b) => cmp(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
   const buckets = new Map<string, SetTerm[]>();
   for (const t of terms) {

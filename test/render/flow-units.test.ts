@@ -81,8 +81,10 @@ describe("a representative said by its selector", () => {
     expect(closed.join("\n")).not.toContain("[app.kubernetes.io/component=worker]");
     // Every team's monitoring namespaces in one phrase, a few values named.
     for (const row of closed) {
-      expect(row).toMatch(/in namespaces labelled `purpose=monitoring` and `team` one of `team-\d+`, `team-\d+`, `team-\d+` or \d+ more, /);
+      expect(row).toMatch(/in namespaces labelled `purpose=monitoring` and `team` one of `team-\d+`, `team-\d+`, `team-\d+` or \d+ more and /);
       expect(row).not.toContain("[purpose=");
+      // The undeclared pods of the other teams' namespaces: one phrase, not one per namespace.
+      expect(row).toContain("other pods labelled `app.kubernetes.io/component=worker` in `team-000`, `team-001`, `team-002` and 9 more namespaces");
     }
     const g = groupChanges(report);
     expect(g.closedFlows).toBe(closed.reduce((n, r) => n + rowFlows(r), 0));

@@ -54,7 +54,7 @@ function expand(terms: readonly SetTerm[], universe: readonly Endpoint[]): strin
       : t.kind === "all-pods" ? minus(universe.filter((e) => e.type !== "external"), t.except)
       : t.kind === "namespace" ? minus(universe.filter((e) => e.type !== "external" && e.pod.namespace === t.namespace), t.except)
       : t.kind === "all-externals" ? universe.filter((e) => e.type === "external")
-      : t.kind === "other-namespaces" || t.kind === "namespace-others" ? [...t.endpoints]
+      : t.kind === "other-namespaces" || t.kind === "labelled-others" ? [...t.endpoints]
       : [t.endpoint]),
     );
   }
