@@ -226,6 +226,11 @@ export interface TargetJson {
   definedIn: { file: string; line: number } | null;
   /** "changed", "unchanged", or "failed" (a side could not be built; see error). */
   status: "changed" | "unchanged" | "failed";
+  /**
+   * Flows opened, closed, changed at all, as the comment counts them: pairs a person would name
+   * (a workload, an address range, a described set of representative pods), not the pairs of
+   * `changes`, and without the ingress controller's (exposures are counted apart).
+   */
   opened: number;
   closed: number;
   changed: number;
