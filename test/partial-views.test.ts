@@ -65,7 +65,7 @@ describe("a Redis chart that now admits only redis-client=true (--pods auto, the
     const md = renderComment(report, { marker: "<!-- netreach -->" });
     const row = md.split("\n").find((l) => l.startsWith("| ") && l.includes(OTHERS));
     expect(row).toBeDefined();
-    expect(row).toContain("| TCP 6379 (`redis`) (3 pairs) |");
+    expect(row).toContain("| TCP 6379 (`redis`) (3 flows) |");
     expect(row).toContain("no longer allowed by `shop-prod/cache-redis` ingress\\[0\\]");
     // No id soup where a representative has words.
     expect(md.split("<details>")[0]).not.toMatch(/shop-prod\/\[/);
@@ -201,7 +201,7 @@ describe("netreach diff --git on a Redis chart (real helm)", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(OTHERS);
     const row = run.stdout.split("\n").find((l) => l.startsWith("| ") && l.includes(OTHERS));
-    expect(row).toContain("| TCP 6379 (`redis`) (3 pairs) |");
+    expect(row).toContain("| TCP 6379 (`redis`) (3 flows) |");
     const report = JSON.parse(fs.readFileSync(out, "utf8")) as { changes: { src: string; dst: string; closed: string }[] };
     expect(report.changes).toContainEqual(expect.objectContaining({ src: "shop-prod/[*]", dst: "shop-prod/cache-redis[StatefulSet]", closed: "TCP 6379" }));
   }, 60_000);

@@ -94,7 +94,7 @@ spec:
   });
 
   it("says what the port set was and is now, with the pod's port names", () => {
-    expect(md).toMatch(/\| was all connections, now TCP 8443 \(`https-metrics`\) \(2 pairs\) \|/);
+    expect(md).toMatch(/\| was all connections, now TCP 8443 \(`https-metrics`\) \(2 flows\) \|/);
   });
 });
 
