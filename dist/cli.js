@@ -85,9 +85,9 @@ var require_common = __commonJS({
     function isGloballyReachable(entries) {
       let best = null;
       for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
-        if (entry.reachable !== null && isHostInSubnet.call(this, entry.subnet) && (best === null || entry.subnet.subnetMask > best.subnet.subnetMask)) {
-          best = entry;
+        const entry2 = entries[i];
+        if (entry2.reachable !== null && isHostInSubnet.call(this, entry2.subnet) && (best === null || entry2.subnet.subnetMask > best.subnet.subnetMask)) {
+          best = entry2;
         }
       }
       return best === null ? true : best.reachable;
@@ -1478,9 +1478,9 @@ var require_ipv6 = __commonJS({
        */
       getType() {
         for (let i = 0; i < TYPE_SUBNETS.length; i++) {
-          const entry = TYPE_SUBNETS[i];
-          if (this.isHostInSubnet(entry[0])) {
-            return entry[1];
+          const entry2 = TYPE_SUBNETS[i];
+          if (this.isHostInSubnet(entry2[0])) {
+            return entry2[1];
           }
         }
         return "Global unicast";
@@ -8685,15 +8685,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list5, type) {
-      for (let i = 0; i < list5.length; ++i)
-        if (list5[i].type === type)
+    function includesToken(list6, type) {
+      for (let i = 0; i < list6.length; ++i)
+        if (list6[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list5) {
-      for (let i = 0; i < list5.length; ++i) {
-        switch (list5[i].type) {
+    function findNonEmptyIndex(list6) {
+      for (let i = 0; i < list6.length; ++i) {
+        switch (list6[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9824,11 +9824,11 @@ function priorityTies(policies) {
   }
   const out = [];
   for (const group2 of groups2.values()) {
-    const sorted = [...group2].sort(adminOrder);
-    for (let j = 1; j < sorted.length; j++) {
-      const later = sorted[j];
+    const sorted2 = [...group2].sort(adminOrder);
+    for (let j = 1; j < sorted2.length; j++) {
+      const later = sorted2[j];
       for (let i = 0; i < j; i++) {
-        const first = sorted[i];
+        const first = sorted2[i];
         const directions = sharedDirections(first, later);
         if (directions.length > 0 && subjectsCanOverlap(first, later)) out.push({ first, later, directions });
       }
@@ -9920,9 +9920,9 @@ function reasonKey(r) {
 // src/net/intervals.ts
 var EMPTY = Object.freeze([]);
 function normalize(pairs) {
-  const sorted = pairs.filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted2 = pairs.filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out = [];
-  for (const [lo, hi] of sorted) {
+  for (const [lo, hi] of sorted2) {
     const last = out.length - 1;
     if (last > 0 && lo <= out[last] + 1) {
       if (hi > out[last]) out[last] = hi;
@@ -10408,11 +10408,11 @@ function buildExternalSpace(blocks) {
     points.forEach((lo, i) => {
       const hi = i + 1 < points.length ? points[i + 1] - 1n : max;
       const sig = members[i].join("|");
-      let entry = bySignature.get(sig);
-      if (!entry) bySignature.set(sig, entry = { keys: members[i].map((ki) => keys2[ki]), ranges: [] });
-      const last = entry.ranges[entry.ranges.length - 1];
-      if (last && last.hi + 1n === lo) entry.ranges[entry.ranges.length - 1] = { family, lo: last.lo, hi };
-      else entry.ranges.push({ family, lo, hi });
+      let entry2 = bySignature.get(sig);
+      if (!entry2) bySignature.set(sig, entry2 = { keys: members[i].map((ki) => keys2[ki]), ranges: [] });
+      const last = entry2.ranges[entry2.ranges.length - 1];
+      if (last && last.hi + 1n === lo) entry2.ranges[entry2.ranges.length - 1] = { family, lo: last.lo, hi };
+      else entry2.ranges.push({ family, lo, hi });
     });
     for (const { keys: members2, ranges } of bySignature.values()) {
       const index = classes.length;
@@ -10423,9 +10423,9 @@ function buildExternalSpace(blocks) {
   return { classes, classesOf };
 }
 function externalEndpoint(family, input) {
-  const sorted = input.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+  const sorted2 = input.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
   const ranges = [];
-  for (const r of sorted) {
+  for (const r of sorted2) {
     const last = ranges[ranges.length - 1];
     if (last && last.hi + 1n >= r.lo) ranges[ranges.length - 1] = { family, lo: last.lo, hi: last.hi > r.hi ? last.hi : r.hi };
     else ranges.push(r);
@@ -10433,12 +10433,12 @@ function externalEndpoint(family, input) {
   const cidrs = ranges.flatMap(rangeToCidrs);
   return { type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) };
 }
-function firstAtOrAfter(sorted, v) {
+function firstAtOrAfter(sorted2, v) {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = sorted2.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
+    if (sorted2[mid] < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -10482,14 +10482,14 @@ function buildUniverse(sides, options = {}) {
   const exempt = (options.hostNetwork ?? "exempt") === "exempt";
   const podKeys = /* @__PURE__ */ new Set();
   const nsKeys = /* @__PURE__ */ new Set();
-  const portNames = /* @__PURE__ */ new Set();
+  const portNames2 = /* @__PURE__ */ new Set();
   const blocks = [];
   const addKeys = (s, into) => s.requirements.forEach((r) => into.add(r.key));
   const networks2 = /* @__PURE__ */ new Map();
   const nodeSelectors = /* @__PURE__ */ new Map();
   const addRule = (ports, peers) => {
     if (ports !== "any") {
-      for (const s of ports) if (s.port.kind === "named") portNames.add(s.port.name);
+      for (const s of ports) if (s.port.kind === "named") portNames2.add(s.port.name);
     }
     if (peers === "any") return;
     for (const peer2 of peers) {
@@ -10544,7 +10544,7 @@ function buildUniverse(sides, options = {}) {
         nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels3, json: JSON.stringify(labels3) });
       }
       const labels2 = project(ep.pod.labels, podKeys);
-      const named = ep.pod.ports.filter((p) => p.name !== void 0 && portNames.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      const named = ep.pod.ports.filter((p) => p.name !== void 0 && portNames2.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
@@ -10616,14 +10616,14 @@ function specPorts(spec, names) {
 
 // src/reach/admin-tiers.ts
 function tierRules(policies, peers, podClasses) {
-  const sorted = [...policies].sort(adminOrder);
+  const sorted2 = [...policies].sort(adminOrder);
   const member = () => Array.from({ length: podClasses }, () => []);
   const members = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
-  sorted.forEach((policy, i) => {
+  sorted2.forEach((policy, i) => {
     const subjects = peers.ofAdminSubject(policy.subject);
     for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
   });
-  const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
+  const applied = sorted2.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
   const lists = (tier, dir) => {
     const shared = /* @__PURE__ */ new Map();
     return members[tier][dir].map((idx) => {
@@ -10722,13 +10722,13 @@ function tierSaid(rules3, ruleIds) {
 var ListNames = class {
   byText = /* @__PURE__ */ new Map();
   byList = /* @__PURE__ */ new WeakMap();
-  of(list5) {
-    let id = this.byList.get(list5);
+  of(list6) {
+    let id = this.byList.get(list6);
     if (id === void 0) {
-      const text2 = list5.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
+      const text2 = list6.map((x) => "rule" in x ? `${x.policy.id}#${x.rule.direction}[${x.rule.index}]` : x.id).join(",");
       id = this.byText.get(text2);
       if (id === void 0) this.byText.set(text2, id = this.byText.size);
-      this.byList.set(list5, id);
+      this.byList.set(list6, id);
     }
     return id;
   }
@@ -10800,9 +10800,9 @@ var PeerNodes = class {
     const groups2 = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
-      let list5 = this.byNamespace.get(c.namespace);
-      if (!list5) this.byNamespace.set(c.namespace, list5 = []);
-      list5.push(i);
+      let list6 = this.byNamespace.get(c.namespace);
+      if (!list6) this.byNamespace.set(c.namespace, list6 = []);
+      list6.push(i);
       const key = JSON.stringify([c.namespace, c.nsLabels]);
       let g = groups2.get(key);
       if (!g) {
@@ -11144,8 +11144,8 @@ function evaluate(universe, side2, shared = new Shared()) {
       if (r.rule.peers === "any" && !named) continue;
       const plain2 = named ? void 0 : rulePorts(r.rule, null);
       const perPorts = /* @__PURE__ */ new Map();
-      const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
-      for (const d of targets) {
+      const targets2 = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
+      for (const d of targets2) {
         let ports = plain2;
         if (!ports) {
           const k = portsKey2(d);
@@ -11299,13 +11299,13 @@ function evaluate(universe, side2, shared = new Shared()) {
     );
   }
 }
-function includes(sorted, v) {
+function includes(sorted2, v) {
   let lo = 0;
-  let hi = sorted.length - 1;
+  let hi = sorted2.length - 1;
   while (lo <= hi) {
     const mid = lo + hi >> 1;
-    if (sorted[mid] === v) return true;
-    if (sorted[mid] < v) lo = mid + 1;
+    if (sorted2[mid] === v) return true;
+    if (sorted2[mid] < v) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;
@@ -11512,8 +11512,8 @@ function diffSides(base2, head, options = {}) {
       for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o, own);
     }
   }
-  const sorted = sortByIds(changes, [...podList, ...merged.values()]);
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted };
+  const sorted2 = sortByIds(changes, [...podList, ...merged.values()]);
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted2 };
   function allPairs(n) {
     const every = Array.from({ length: n }, (_, i) => i);
     const externals = universe.externals.map((_, i) => i);
@@ -11560,16 +11560,16 @@ function touchedPairs(groups2, rb, rh, P) {
       else for (const node of nodes) each(node);
     }
   }
-  const sorted = (s) => s.size === 0 ? void 0 : [...s].sort((x, y) => x - y);
-  return { groups: dst.map(sorted), externalsOut: extOut.map(sorted), externalsIn: extIn.map(sorted) };
+  const sorted2 = (s) => s.size === 0 ? void 0 : [...s].sort((x, y) => x - y);
+  return { groups: dst.map(sorted2), externalsOut: extOut.map(sorted2), externalsIn: extIn.map(sorted2) };
 }
 var MergedExternals = class {
   // By outcome object first (explained pairs share theirs), by what the outcome says when merged.
   byOutcome = /* @__PURE__ */ new Map();
   add(e, o) {
     if (!o) return;
-    const list5 = this.byOutcome.get(o);
-    if (list5) list5.push(e);
+    const list6 = this.byOutcome.get(o);
+    if (list6) list6.push(e);
     else this.byOutcome.set(o, [e]);
   }
   /**
@@ -11958,8 +11958,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff2.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -12229,6 +12229,16 @@ function describe(v) {
 }
 
 // src/diff/policy-text.ts
+var ADMIN_KINDS = /* @__PURE__ */ new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+function adminInfo(obj3) {
+  if (!ADMIN_KINDS.has(obj3.kind)) return void 0;
+  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const spec = isPlainObject(obj3.body["spec"]) ? obj3.body["spec"] : {};
+  const subject = isPlainObject(spec["subject"]) ? spec["subject"] : void 0;
+  const ns = subject?.["namespaces"];
+  const scope = subject === void 0 ? "unknown" : isPlainObject(ns) ? Object.keys(ns).length === 0 ? "every-namespace" : "namespaces" : isPlainObject(subject["pods"]) ? "pods" : "unknown";
+  return { kind: obj3.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope };
+}
 function policyTextChanges(base2, head) {
   const out = [];
   for (const id of [.../* @__PURE__ */ new Set([...base2.keys(), ...head.keys()])].sort()) {
@@ -12236,7 +12246,9 @@ function policyTextChanges(base2, head) {
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
     const at3 = h ?? b;
-    const where = { file: at3.file, line: at3.locate([]).line };
+    const admin = adminInfo(at3);
+    const rendered = b?.rendered === true || h?.rendered === true;
+    const where = { file: at3.file, line: at3.locate([]).line, rendered, ...admin ? { admin } : {} };
     if (b && h && normalized(b) === normalized(h)) {
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
@@ -12248,17 +12260,39 @@ function policyTextChanges(base2, head) {
       status,
       ...where,
       get patch() {
-        return patch ??= textPatch(b, h);
+        return patch ??= rendered ? fieldPatch(b, h) : sourcePatch(b, h);
       }
     });
   }
   return out;
 }
-function textPatch(b, h) {
+function sourcePatch(b, h) {
+  const [bText, bLine] = b ? ownLines(b) : ["", 0];
+  const [hText, hLine] = h ? ownLines(h) : ["", 0];
+  const p = structuredPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bText, hText, "", "", { context: 3 });
+  const out = [`--- ${p.oldFileName}`, `+++ ${p.newFileName}`];
+  for (const hunk of p.hunks) {
+    const from = hunk.oldLines === 0 ? hunk.oldStart - 1 + Math.max(0, bLine - 1) : hunk.oldStart + bLine - 1;
+    const to = hunk.newLines === 0 ? hunk.newStart - 1 + Math.max(0, hLine - 1) : hunk.newStart + hLine - 1;
+    out.push(`@@ -${from},${hunk.oldLines} +${to},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  return `${out.join("\n")}
+`;
+}
+function ownLines(o) {
+  const lines = o.ownText.split(/\r\n|\r|\n/);
+  let first = 0;
+  while (first < lines.length - 1 && /^---\s*$/.test(lines[first])) first++;
+  let last = lines.length;
+  while (last > first + 1 && lines[last - 1].trim() === "") last--;
+  return [`${lines.slice(first, last).join("\n")}
+`, o.ownLine + first];
+}
+function fieldPatch(b, h) {
   const bYaml = b ? authoredYaml(b) : "";
   const hYaml = h ? authoredYaml(h) : "";
-  const patch = createTwoFilesPatch(b ? `a/${b.file}` : "/dev/null", h ? `b/${h.file}` : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
-  return patch.split("\n").slice(1).join("\n");
+  const patch = createTwoFilesPatch(b ? "rendered at base" : "/dev/null", h ? "rendered at head" : "/dev/null", bYaml, hYaml, "", "", { context: 3 });
+  return patch.split("\n").slice(1).map((l) => /^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/.test(l) ? "@@ rendered fields @@" : l).join("\n");
 }
 function authoredYaml(obj3) {
   const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
@@ -12311,21 +12345,152 @@ function sortKeys(v) {
   return v;
 }
 
+// src/model/endpoint.ts
+var INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+// src/load/label-syntax.ts
+var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function labelKeyProblem(key) {
+  const parts = key.split("/");
+  if (parts.length > 2) return `label key "${key}" has more than one "/"`;
+  const name2 = parts.length === 2 ? parts[1] : parts[0];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix.length === 0) return `label key "${key}" has an empty prefix`;
+    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `label key prefix "${prefix}" must be a lower-case DNS subdomain`;
+  }
+  if (name2.length === 0) return `label key "${key}" has an empty name`;
+  if (name2.length > 63) return `label key name "${name2}" is longer than 63 characters`;
+  if (!NAME.test(name2)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value === "") return void 0;
+  if (value.length > 63) return `label value "${value.slice(0, 20)}\u2026" is longer than 63 characters`;
+  if (!NAME.test(value)) return `label value "${value}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
+  return void 0;
+}
+
+// src/load/object-meta.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function isDnsLabel(s) {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+function isDnsSubdomain(s) {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+var RULE_TEXT = {
+  "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
+  "dns-subdomain": "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit"
+};
+function quoted(value) {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+}
+function objectMeta(obj3, metaKind = "namespaced") {
+  const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
+  const problems = [];
+  const meta = obj3.body["metadata"];
+  const fallback = obj3.defaultNamespace;
+  if (!isPlainObject(meta)) {
+    problems.push({ path: ["metadata"], message: "is required, with a name" });
+    return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
+  }
+  const rawName = meta["name"];
+  const rawNs = meta["namespace"];
+  let name2;
+  let namespace = fallback;
+  let nameShown = "(unnamed)";
+  let nsShown = fallback;
+  if (typeof rawName !== "string" || rawName === "") {
+    problems.push({ path: ["metadata", "name"], message: "is required" });
+  } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
+    nameShown = quoted(rawName);
+    problems.push({ path: ["metadata", "name"], message: `${nameShown} is invalid: it must be ${RULE_TEXT[nameRule]}` });
+  } else {
+    name2 = nameShown = rawName;
+  }
+  if (metaKind === "namespaced" && rawNs !== void 0 && rawNs !== null) {
+    if (typeof rawNs !== "string" || rawNs === "") {
+      problems.push({ path: ["metadata", "namespace"], message: "must be a non-empty string" });
+      nsShown = "(invalid)";
+    } else if (!isDnsLabel(rawNs)) {
+      nsShown = quoted(rawNs);
+      problems.push({ path: ["metadata", "namespace"], message: `${nsShown} is invalid: it must be ${RULE_TEXT["dns-label"]}` });
+    } else {
+      namespace = nsShown = rawNs;
+    }
+  }
+  return {
+    name: problems.length === 0 ? name2 : void 0,
+    namespace,
+    labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
+    problems,
+    nameShown,
+    display: `${nsShown}/${nameShown}`
+  };
+}
+
+// src/exposure/controller.ts
+var STAND_IN_NAMESPACE = "{ingress-controller}";
+var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
+function controllerEndpoint(c) {
+  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
+}
+function parseIngressController(text2) {
+  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text2)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+  const slash = text2.indexOf("/");
+  const namespace = (slash < 0 ? text2 : text2.slice(0, slash)).trim();
+  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
+  const labels2 = {};
+  const rest = slash < 0 ? "" : text2.slice(slash + 1).trim();
+  for (const item of rest === "" ? [] : rest.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim().replace(/^=/, "");
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== void 0) return fail(problem);
+    labels2[key] = value;
+  }
+  return { ok: true, value: { namespace, labels: labels2, named: true } };
+}
+function describeController(c) {
+  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
+}
+
 // src/diff/name-servers.ts
 var DNS_PORT = PortSet.range(53, 53);
 var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
-function servesDns(e) {
-  if (e.type === "external") return false;
-  const k8sApp = e.pod.labels["k8s-app"];
-  return k8sApp === "kube-dns" || k8sApp === "coredns" || e.pod.ports.some((p) => p.port === 53);
+function parseDnsServer(text2) {
+  const c = parseIngressController(text2);
+  if (!c.ok) return { ok: false, error: c.error.replace(/^ingress-controller:/, "dns-server:").replace("ingress-nginx/app.kubernetes.io/name=ingress-nginx", "kube-system/k8s-app=kube-dns") };
+  return { ok: true, value: { namespace: c.value.namespace, labels: c.value.labels } };
 }
-function isNameServer(dst, anyServer) {
-  return servesDns(dst) || !anyServer && dst.type === "external";
+var KUBE_DNS_LABEL = "k8s-app";
+function hasLabels(pod, namespace, labels2) {
+  return pod.namespace === namespace && Object.entries(labels2).every(([k, v]) => Object.prototype.hasOwnProperty.call(pod.labels, k) && pod.labels[k] === v);
+}
+function nameServerMatcher(declared, services = []) {
+  if (declared !== void 0) return (e) => e.type !== "external" && e.type !== "ingress-controller" && hasLabels(e.pod, declared.namespace, declared.labels);
+  const selectors = services.filter((s) => s.namespace === "kube-system" && s.name === "kube-dns" && s.selector !== null && Object.keys(s.selector).length > 0).map((s) => s.selector);
+  return (e) => {
+    if (e.type === "external" || e.type === "ingress-controller") return false;
+    const app = e.pod.labels[KUBE_DNS_LABEL];
+    if (app === "kube-dns" || app === "coredns") return true;
+    return selectors.some((sel) => hasLabels(e.pod, "kube-system", sel));
+  };
+}
+var servesDns = nameServerMatcher(void 0);
+function isNameServer(dst, anyServer, serves = servesDns) {
+  return serves(dst) || !anyServer && dst.type === "external";
 }
 
 // src/diff/workload-changes.ts
-function workloadChanges(changes, universe, baseIds, headIds) {
-  const anyServer = universe.some(servesDns);
+function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns) {
+  const anyServer = universe.some(serves);
   const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
   const out = [];
   for (const w of universe) {
@@ -12336,192 +12501,36 @@ function workloadChanges(changes, universe, baseIds, headIds) {
     const conn = (c) => change === "added" ? c.head : c.base;
     const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
     const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
-    const openness = (list5, peer2) => {
-      if (list5.length === 0) return "none";
-      const full = list5.filter((c) => conn(c).isAll).map(peer2);
+    const openness = (list6, peer2) => {
+      if (list6.length === 0) return "none";
+      const full = list6.filter((c) => conn(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer));
+    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;
-}
-
-// src/load/unanalyzed-kinds.ts
-var CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
-var CALICO = "Calico policies are evaluated together with NetworkPolicy";
-var ISTIO_AUTHZ = "Istio authorization allows or denies requests on top of what the network allows";
-var ISTIO_ROUTING = "Istio routing can expose workloads or send traffic elsewhere";
-var LINKERD = "Linkerd authorization allows or denies requests on top of what the network allows";
-var ANTREA = "Antrea policies are evaluated together with NetworkPolicy";
-var KINDS = {
-  "cilium.io": {
-    CiliumNetworkPolicy: CILIUM,
-    CiliumClusterwideNetworkPolicy: CILIUM,
-    CiliumCIDRGroup: "Cilium CIDR groups name addresses that Cilium policies allow or deny",
-    CiliumEgressGatewayPolicy: "Cilium egress gateways change where traffic leaves the cluster"
-  },
-  "crd.projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO },
-  "projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO, StagedNetworkPolicy: CALICO, StagedGlobalNetworkPolicy: CALICO },
-  "security.istio.io": { AuthorizationPolicy: ISTIO_AUTHZ, PeerAuthentication: "Istio peer authentication can refuse plain-text traffic" },
-  "networking.istio.io": { Gateway: ISTIO_ROUTING, VirtualService: ISTIO_ROUTING, Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
-  "policy.linkerd.io": { Server: LINKERD, ServerAuthorization: LINKERD, AuthorizationPolicy: LINKERD, MeshTLSAuthentication: LINKERD, NetworkAuthentication: LINKERD },
-  "crd.antrea.io": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA, Tier: ANTREA, ClusterGroup: ANTREA, Group: ANTREA },
-  "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA }
-};
-var group = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-function unanalyzedReason(obj3) {
-  const known = KINDS[group(obj3.apiVersion)]?.[obj3.kind];
-  if (known !== void 0) return known;
-  if (obj3.kind === "NetworkPolicy") return `apiVersion ${obj3.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
-  return void 0;
-}
-function unanalyzedPolicy(obj3) {
-  const why = unanalyzedReason(obj3);
-  if (why === void 0) return void 0;
-  return diagnostic("warning", obj3.file, obj3.locate([]), `${obj3.kind} (${obj3.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
-}
-
-// src/diff/unanalyzed-changes.ts
-function identify(objects) {
-  const out = /* @__PURE__ */ new Map();
-  for (const obj3 of objects) {
-    const meta = obj3.body["metadata"] ?? {};
-    const name2 = typeof meta["name"] === "string" ? meta["name"] : typeof meta["generateName"] === "string" ? `${meta["generateName"]}*` : "(unnamed)";
-    const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : void 0;
-    const group2 = obj3.apiVersion.includes("/") ? obj3.apiVersion.slice(0, obj3.apiVersion.indexOf("/")) : "";
-    const key = `${group2}\0${obj3.kind}\0${namespace ?? obj3.defaultNamespace}\0${name2}`;
-    out.set(key, { key, obj: obj3, namespace, name: name2 });
-  }
-  return out;
-}
-function content(body) {
-  return JSON.stringify(
-    body,
-    (_k, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
-  );
-}
-function unanalyzedChanges(base2, head) {
-  const before = identify(base2);
-  const after = identify(head);
-  const out = [];
-  const entry = (change, x) => ({
-    change,
-    apiVersion: x.obj.apiVersion,
-    kind: x.obj.kind,
-    // Cluster-wide kinds have none; the others go where kubectl apply would put them.
-    namespace: x.namespace ?? (/^(Cilium(Clusterwide|CIDRGroup|EgressGateway)|Global|Cluster|Tier|Staged(Global))/.test(x.obj.kind) ? void 0 : x.obj.defaultNamespace),
-    name: x.name,
-    file: x.obj.file,
-    line: x.obj.locate([]).line,
-    why: unanalyzedReason(x.obj) ?? ""
-  });
-  for (const [key, h] of after) {
-    const b = before.get(key);
-    if (b === void 0) out.push(entry("added", h));
-    else if (b.obj !== h.obj && content(b.obj.body) !== content(h.obj.body)) out.push(entry("changed", h));
-  }
-  for (const [key, b] of before) if (!after.has(key)) out.push(entry("removed", b));
-  const cmp9 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  return out.sort((a, b) => cmp9(a.kind, b.kind) || cmp9(a.namespace ?? "", b.namespace ?? "") || cmp9(a.name, b.name));
-}
-
-// src/gate/config.ts
-var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
-var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
-var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
-function parseFailOn(text2) {
-  const items = text2.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (items.length === 0) return { ok: true, value: [...DEFAULT_FAIL_ON] };
-  const bad = items.filter((i) => !GATE_RULES.includes(i));
-  if (bad.length > 0) return { ok: false, error: `fail-on: unknown rule ${bad.map((b) => `"${b}"`).join(", ")}; use a comma list of ${GATE_RULES.join(", ")}` };
-  return { ok: true, value: [...new Set(items)] };
-}
-function parseSensitivePorts(text2) {
-  let ports = PortSet.EMPTY;
-  for (const item of text2.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(item);
-    const from = m ? Number(m[1]) : NaN;
-    const to = m?.[2] !== void 0 ? Number(m[2]) : from;
-    if (!m || from < MIN_PORT || to > MAX_PORT || to < from) {
-      return { ok: false, error: `sensitive-ports: "${item}" is not a port or range within 1-65535` };
-    }
-    ports = ports.union(PortSet.range(from, to));
-  }
-  return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
-}
-function defaultGateConfig() {
-  const sensitive = parseSensitivePorts(DEFAULT_SENSITIVE_PORTS);
-  if (!sensitive.ok) throw new Error(sensitive.error);
-  return { failOn: DEFAULT_FAIL_ON, sensitive: sensitive.value };
-}
-
-// src/gate/gate.ts
-var NOTHING = { objects: [], files: [] };
-function evaluateGate(changes, exposures, config, unanalyzed = NOTHING) {
-  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
-  const notAnalyzed2 = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
-  const violations = [];
-  for (const c of exposures) {
-    if (c.opened.isEmpty) continue;
-    for (const rule of rules3) {
-      const conn = exposureOffending(rule, c, config);
-      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
-    }
-  }
-  const exposureViolations2 = violations.length;
-  const asExposure = new Set(exposures);
-  for (const c of changes) {
-    if (c.opened.isEmpty || asExposure.has(c)) continue;
-    for (const rule of rules3) {
-      const conn = offending(rule, c, config);
-      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
-    }
-  }
-  const missed = notAnalyzed2.objects.length + notAnalyzed2.files.length;
-  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2 };
-}
-function offending(rule, c, config) {
-  switch (rule) {
-    case "exposed":
-      return void 0;
-    case "external-ingress":
-      return c.src.type === "external" ? c.opened : void 0;
-    case "external-egress":
-      return c.dst.type === "external" ? c.opened : void 0;
-    case "cross-namespace":
-      return c.src.type !== "external" && c.dst.type !== "external" && c.src.pod.namespace !== c.dst.pod.namespace ? c.opened : void 0;
-    case "sensitive-ports":
-      return c.opened.intersect(config.sensitive);
-    case "any-opened":
-      return c.opened;
-  }
-}
-function exposureOffending(rule, c, config) {
-  switch (rule) {
-    case "exposed":
-      return c.opened;
-    case "sensitive-ports":
-      return c.opened.intersect(config.sensitive);
-    case "any-opened":
-      return c.opened;
-    default:
-      return void 0;
-  }
 }
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
 function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
-  const services = cluster.services.map((s) => serviceTargets(s, pods, findings));
+  const inNamespace = /* @__PURE__ */ new Map();
+  for (const p of pods) {
+    const list6 = inNamespace.get(p.namespace);
+    if (list6) list6.push(p);
+    else inNamespace.set(p.namespace, [p]);
+  }
+  const services = cluster.services.map((s) => serviceTargets(s, inNamespace.get(s.namespace) ?? [], findings));
   const byId2 = new Map(services.map((t) => [t.service.id, t]));
   const backends = [];
   for (const route of cluster.routes) {
     const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    const attached = isGatewayRoute(route) ? route.parents.map((parent) => checkParent(route, parent, cluster, findings)).some((a) => a) : true;
+    const attachments = isGatewayRoute(route) ? route.parents.flatMap((parent) => checkParent(route, parent, cluster, findings)) : [];
+    const attached = isGatewayRoute(route) ? attachments.length > 0 : true;
     for (const backend2 of route.backends) {
       const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
       if (route.parents.length > 0 || isGatewayRoute(route)) {
@@ -12531,21 +12540,21 @@ function resolveExposure(cluster, pods = cluster.workloads) {
             at: backend2.source,
             message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
           });
-          backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
+          backends.push({ route, backend: backend2, service: void 0, ports: [], attached, attachments });
           continue;
         }
       }
       const target2 = byId2.get(id);
       if (target2 === void 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend: backend2, service: void 0, ports: [], attached });
+        backends.push({ route, backend: backend2, service: void 0, ports: [], attached, attachments });
         continue;
       }
       const ports = reachedPorts(backend2, target2);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend: backend2, service: target2.service, ports, attached });
+      backends.push({ route, backend: backend2, service: target2.service, ports, attached, attachments });
     }
   }
   return { services, backends, findings };
@@ -12614,28 +12623,426 @@ function granted(route, backend2, grants) {
   );
 }
 function checkParent(route, parent, cluster, findings) {
-  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return true;
+  if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return [{ parent, gateway: void 0, listeners: [] }];
   const subject = `${route.kind} ${route.namespace}/${route.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === void 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
-    return true;
+    return [{ parent, gateway: void 0, listeners: [] }];
   }
   const listeners = gateway.listeners.filter((l) => (parent.sectionName === void 0 || l.name === parent.sectionName) && (parent.port === void 0 || l.port === parent.port));
   if (listeners.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
-    return false;
+    return [];
   }
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
-  const admits = listeners.some((l) => {
+  const admitting = listeners.filter((l) => {
     const a = l.allowedNamespaces;
     if (a.from === "Selector") return selects(a.selector, labels2);
     return a.from === "All" || route.namespace === gateway.namespace;
   });
-  if (!admits) {
+  if (admitting.length === 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
+    return [];
   }
-  return admits;
+  return [{ parent, gateway, listeners: admitting }];
+}
+
+// src/diff/service-breakages.ts
+var targets = (pods) => pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+var portKey = (p) => `${p.protocol}/${p.port}`;
+function serviceBreakages(base2, head, basePods, headPods) {
+  const b = resolveExposure(base2, targets(basePods));
+  const h = resolveExposure(head, targets(headPods));
+  const before = /* @__PURE__ */ new Map();
+  for (const s of b.services) for (const { port: port3, workloads } of s.ports) before.set(`${s.service.id}|${portKey(port3)}`, workloads.filter((w) => w.port !== void 0).map((w) => w.workload.id));
+  const out = [];
+  for (const s of h.services) {
+    for (const { port: port3, workloads } of s.ports) {
+      const was = before.get(`${s.service.id}|${portKey(port3)}`) ?? [];
+      if (was.length === 0 || workloads.some((w) => w.port !== void 0)) continue;
+      const cause = workloads.length > 0 && port3.targetPort.kind === "name" ? { kind: "target-port", name: port3.targetPort.name, workloads: workloads.map((w) => w.workload.id) } : { kind: "no-pod" };
+      const routes = h.backends.filter((x) => x.attached && x.service?.id === s.service.id && x.ports.includes(port3)).map((x) => ({ kind: x.route.kind, id: x.route.id, at: x.backend.source }));
+      const seen = /* @__PURE__ */ new Set();
+      out.push({ service: s.service, port: port3, before: was, cause, routes: routes.filter((r) => !seen.has(r.id) && seen.add(r.id)) });
+    }
+  }
+  return out;
+}
+
+// src/diff/cut-off.ts
+var isEmptyRow = (r) => r.fallback.isEmpty && r.conns.every((c) => c.isEmpty);
+function cutOff(changes, endpoints, base2, head) {
+  const candidates = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
+  for (const c of changes) {
+    if (c.closed.isEmpty) continue;
+    candidates.ingress.add(c.dst.id);
+    candidates.egress.add(c.src.id);
+  }
+  const out = [];
+  const memo3 = /* @__PURE__ */ new Map();
+  for (const e of endpoints) {
+    if (e.type !== "workload") continue;
+    const b = base2.classOf.get(e.id);
+    const h = head.classOf.get(e.id);
+    if (b === void 0 || h === void 0) continue;
+    for (const direction of ["ingress", "egress"]) {
+      if (!candidates[direction].has(e.id)) continue;
+      const key = `${b}|${h}|${direction}`;
+      let policies = memo3.get(key);
+      if (policies === void 0) {
+        const isolating = head.r.isolating(h, direction);
+        policies = isolating.length > 0 && isEmptyRow(head.r.row(h, direction)) && !isEmptyRow(base2.r.row(b, direction)) ? isolating.map((p) => p.id) : null;
+        memo3.set(key, policies);
+      }
+      if (policies !== null) out.push({ workload: e.id, direction, policies });
+    }
+  }
+  return out;
+}
+
+// src/load/unanalyzed-kinds.ts
+var CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
+var CALICO = "Calico policies are evaluated together with NetworkPolicy";
+var ISTIO_AUTHZ = "Istio authorization allows or denies requests on top of what the network allows";
+var ISTIO_ROUTING = "Istio routing can expose workloads or send traffic elsewhere";
+var LINKERD = "Linkerd authorization allows or denies requests on top of what the network allows";
+var ANTREA = "Antrea policies are evaluated together with NetworkPolicy";
+var KINDS = {
+  "cilium.io": {
+    CiliumNetworkPolicy: CILIUM,
+    CiliumClusterwideNetworkPolicy: CILIUM,
+    CiliumCIDRGroup: "Cilium CIDR groups name addresses that Cilium policies allow or deny",
+    CiliumEgressGatewayPolicy: "Cilium egress gateways change where traffic leaves the cluster"
+  },
+  "crd.projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO },
+  "projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO, StagedNetworkPolicy: CALICO, StagedGlobalNetworkPolicy: CALICO },
+  "security.istio.io": { AuthorizationPolicy: ISTIO_AUTHZ, PeerAuthentication: "Istio peer authentication can refuse plain-text traffic" },
+  "networking.istio.io": { Gateway: ISTIO_ROUTING, VirtualService: ISTIO_ROUTING, Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
+  "policy.linkerd.io": { Server: LINKERD, ServerAuthorization: LINKERD, AuthorizationPolicy: LINKERD, MeshTLSAuthentication: LINKERD, NetworkAuthentication: LINKERD },
+  "crd.antrea.io": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA, Tier: ANTREA, ClusterGroup: ANTREA, Group: ANTREA },
+  "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA }
+};
+var group = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+function unanalyzedReason(obj3) {
+  const known = KINDS[group(obj3.apiVersion)]?.[obj3.kind];
+  if (known !== void 0) return known;
+  if (obj3.kind === "NetworkPolicy") return `apiVersion ${obj3.apiVersion} is not served by current clusters (use networking.k8s.io/v1)`;
+  return void 0;
+}
+function unanalyzedPolicy(obj3) {
+  const why = unanalyzedReason(obj3);
+  if (why === void 0) return void 0;
+  return diagnostic("warning", obj3.file, obj3.locate([]), `${obj3.kind} (${obj3.apiVersion}) is not analyzed: ${why}, so the flows in this report may differ from the cluster's`);
+}
+
+// src/diff/unanalyzed-changes.ts
+function identify(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const obj3 of objects) {
+    const meta = obj3.body["metadata"] ?? {};
+    const name2 = typeof meta["name"] === "string" ? meta["name"] : typeof meta["generateName"] === "string" ? `${meta["generateName"]}*` : "(unnamed)";
+    const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : void 0;
+    const group2 = obj3.apiVersion.includes("/") ? obj3.apiVersion.slice(0, obj3.apiVersion.indexOf("/")) : "";
+    const key = `${group2}\0${obj3.kind}\0${namespace ?? obj3.defaultNamespace}\0${name2}`;
+    out.set(key, { key, obj: obj3, namespace, name: name2 });
+  }
+  return out;
+}
+function content(body) {
+  return JSON.stringify(
+    body,
+    (_k, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
+  );
+}
+function unanalyzedChanges(base2, head) {
+  const before = identify(base2);
+  const after = identify(head);
+  const out = [];
+  const entry2 = (change, x) => ({
+    change,
+    apiVersion: x.obj.apiVersion,
+    kind: x.obj.kind,
+    // Cluster-wide kinds have none; the others go where kubectl apply would put them.
+    namespace: x.namespace ?? (/^(Cilium(Clusterwide|CIDRGroup|EgressGateway)|Global|Cluster|Tier|Staged(Global))/.test(x.obj.kind) ? void 0 : x.obj.defaultNamespace),
+    name: x.name,
+    file: x.obj.file,
+    line: x.obj.locate([]).line,
+    why: unanalyzedReason(x.obj) ?? ""
+  });
+  for (const [key, h] of after) {
+    const b = before.get(key);
+    if (b === void 0) out.push(entry2("added", h));
+    else if (b.obj !== h.obj && content(b.obj.body) !== content(h.obj.body)) out.push(entry2("changed", h));
+  }
+  for (const [key, b] of before) if (!after.has(key)) out.push(entry2("removed", b));
+  const cmp9 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((a, b) => cmp9(a.kind, b.kind) || cmp9(a.namespace ?? "", b.namespace ?? "") || cmp9(a.name, b.name));
+}
+
+// src/gate/config.ts
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
+var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
+var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
+function parseFailOn(text2) {
+  const items = text2.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (items.length === 0) return { ok: true, value: [...DEFAULT_FAIL_ON] };
+  const bad = items.filter((i) => !GATE_RULES.includes(i));
+  if (bad.length > 0) return { ok: false, error: `fail-on: unknown rule ${bad.map((b) => `"${b}"`).join(", ")}; use a comma list of ${GATE_RULES.join(", ")}` };
+  return { ok: true, value: [...new Set(items)] };
+}
+function parseSensitivePorts(text2) {
+  let ports = PortSet.EMPTY;
+  for (const item of text2.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(item);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m?.[2] !== void 0 ? Number(m[2]) : from;
+    if (!m || from < MIN_PORT || to > MAX_PORT || to < from) {
+      return { ok: false, error: `sensitive-ports: "${item}" is not a port or range within 1-65535` };
+    }
+    ports = ports.union(PortSet.range(from, to));
+  }
+  return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
+}
+function defaultGateConfig() {
+  const sensitive = parseSensitivePorts(DEFAULT_SENSITIVE_PORTS);
+  if (!sensitive.ok) throw new Error(sensitive.error);
+  return { failOn: DEFAULT_FAIL_ON, sensitive: sensitive.value };
+}
+
+// src/exposure/table.ts
+function exposureTable({ paths, reach: reach3, classOf, controllerClass }) {
+  const u = reach3.universe;
+  const P = u.podClasses.length;
+  const everywhere = u.externals.map((_, i) => i);
+  const table = /* @__PURE__ */ new Map();
+  const entry2 = (dst) => {
+    let e = table.get(dst);
+    if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
+    return e;
+  };
+  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
+  for (const path17 of paths) {
+    const dst = classOf.get(path17.dst);
+    if (dst === void 0) continue;
+    if (path17.source === "ingress-controller") {
+      if (controllerClass === void 0) continue;
+      const conn = path17.routed.intersect(reach3.conn(controllerClass, dst));
+      if (conn.isEmpty) continue;
+      const e = entry2(path17.dst);
+      e.controller = add(e.controller, path17.chain, conn);
+      continue;
+    }
+    const classes = path17.addresses === void 0 ? everywhere : [...new Set(path17.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
+    for (const x of classes) {
+      const conn = path17.routed.intersect(reach3.conn(P + x, dst));
+      if (conn.isEmpty) continue;
+      const e = entry2(path17.dst);
+      e.internet.set(x, add(e.internet.get(x), path17.chain, conn));
+    }
+  }
+  return table;
+}
+var NOTHING = { conn: ConnSet.NONE, via: [] };
+
+// src/exposure/exposures.ts
+function listExposures(table, pods, universe, controller) {
+  const out = [];
+  for (const [id, e] of table) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    if (e.controller) out.push({ dst, source: "ingress-controller", src: controller, conn: e.controller.conn, via: e.controller.via });
+    const buckets = /* @__PURE__ */ new Map();
+    for (const [x, reached] of e.internet) {
+      const ext = universe.externals[x];
+      const family = ext.ranges[0].family;
+      const key = `${family}|${reached.conn.toString()}|${viaKey(reached.via)}`;
+      const b = buckets.get(key);
+      if (b) b.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached.conn, via: reached.via });
+    }
+    for (const b of buckets.values()) out.push({ dst, source: "internet", src: externalEndpoint(b.family, b.ranges), conn: b.conn, via: b.via });
+  }
+  return out.sort(compareExposures);
+}
+function chainKey(chain) {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
+}
+function viaKey(via) {
+  return via.map((c) => `${chainKey(c.chain)}=${c.conn.toString()}`).join(";");
+}
+function compareExposures(a, b) {
+  return cmp2(a.dst.id, b.dst.id) || cmp2(a.source, b.source) || cmp2(a.src.id, b.src.id);
+}
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/exposure/changes.ts
+function newlyOpened(c) {
+  return c.moved === void 0 ? c.opened : c.opened.subtract(c.moved.conn);
+}
+function newlyClosed(c) {
+  return c.moved === void 0 ? c.closed : c.closed.subtract(c.moved.conn);
+}
+function exposureChanges(base2, head, pods, controller) {
+  const out = [];
+  const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
+  const P = base2.reach.universe.podClasses.length;
+  const externals = base2.reach.universe.externals;
+  const byFamily = ["v4", "v6"].map((family) => externals.flatMap((x, i) => x.ranges[0]?.family === family ? [i] : []));
+  for (const id of ids) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    const bd = base2.classOf.get(id);
+    const hd = head.classOf.get(id);
+    const isolated = {
+      base: bd === void 0 ? void 0 : base2.reach.isolating(bd, "ingress").length > 0,
+      head: hd === void 0 ? void 0 : head.reach.isolating(hd, "ingress").length > 0
+    };
+    const endpoint = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
+    const why = (b, h, src) => explain({ r: base2.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
+    let known;
+    const publics = () => known ??= { base: publicOf(base2.table.get(id), byFamily), head: publicOf(head.table.get(id), byFamily) };
+    const change = (source, src, b, h, reasons2) => {
+      const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
+      const opened = h.conn.subtract(b.conn);
+      const closed = b.conn.subtract(h.conn);
+      const other = source === "ingress-controller" ? "internet" : "controller";
+      const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      const pub = publics();
+      const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
+      const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));
+      const moved = covered.isEmpty ? void 0 : { conn: covered, public: both, via: { base: carrying(dedupe2([...b.via, ...pub.base.all]), covered), head: carrying(dedupe2([...h.via, ...pub.head.all]), covered) } };
+      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons2, source, via: { base: b.via, head: h.via }, isolated, moved };
+    };
+    const bc = base2.table.get(id)?.controller ?? NOTHING;
+    const hc = head.table.get(id)?.controller ?? NOTHING;
+    if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base2.controllerClass, head: head.controllerClass })));
+    else if (!reroutedConn(bc.via, hc.via).isEmpty) out.push(change("ingress-controller", controller, bc, hc, []));
+    const bi = base2.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
+    const buckets = /* @__PURE__ */ new Map();
+    for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
+      const b = bi.get(x) ?? NOTHING;
+      const h = hi.get(x) ?? NOTHING;
+      const same = b.conn.equals(h.conn);
+      if (same && reroutedConn(b.via, h.via).isEmpty) continue;
+      const ext = externals[x];
+      const family = ext.ranges[0].family;
+      const reasons2 = same ? [] : why(b, h, { base: P + x, head: P + x });
+      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons2)].join("|");
+      const bucket = buckets.get(key);
+      if (bucket) bucket.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons: reasons2 });
+    }
+    for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
+  }
+  return out.sort(compareExposures);
+}
+function publicOf(e, byFamily) {
+  const controller = e?.controller ?? NOTHING;
+  let conn = ConnSet.NONE;
+  const via = [];
+  for (const classes of byFamily) {
+    if (classes.length === 0) continue;
+    let every;
+    for (const i of classes) {
+      const got = e?.internet.get(i)?.conn ?? ConnSet.NONE;
+      every = every === void 0 ? got : every.intersect(got);
+      if (every.isEmpty) break;
+    }
+    if (every === void 0 || every.isEmpty) continue;
+    conn = conn.union(every);
+    for (const i of classes) via.push(...(e?.internet.get(i)?.via ?? []).filter((c) => !c.conn.intersect(every).isEmpty));
+  }
+  const internet = { conn, via: dedupe2(via) };
+  return { controller, internet, all: dedupe2([...controller.via, ...internet.via]) };
+}
+function carrying(via, conn) {
+  return via.filter((c) => !c.conn.intersect(conn).isEmpty).map((c) => ({ chain: c.chain, conn: c.conn.intersect(conn) }));
+}
+function dedupe2(via) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of via) {
+    const k = chainKey(c.chain);
+    const had = seen.get(k);
+    seen.set(k, had === void 0 ? c : { chain: c.chain, conn: had.conn.union(c.conn) });
+  }
+  return [...seen.values()];
+}
+function objectsKey(chain) {
+  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name}`).join(" > ");
+}
+function reroutedConn(base2, head) {
+  const by = (via) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const c of via) m.set(objectsKey(c.chain), (m.get(objectsKey(c.chain)) ?? ConnSet.NONE).union(c.conn));
+    return m;
+  };
+  const b = by(base2);
+  const h = by(head);
+  let out = ConnSet.NONE;
+  for (const k of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const x = b.get(k) ?? ConnSet.NONE;
+    const y = h.get(k) ?? ConnSet.NONE;
+    out = out.union(x.subtract(y)).union(y.subtract(x));
+  }
+  return out;
+}
+
+// src/gate/gate.ts
+var NOTHING2 = { objects: [], files: [] };
+function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2) {
+  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
+  const notAnalyzed2 = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING2;
+  const violations = [];
+  for (const c of exposures) {
+    if (c.opened.isEmpty) continue;
+    for (const rule of rules3) {
+      const conn = exposureOffending(rule, c, config);
+      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+    }
+  }
+  const exposureViolations2 = violations.length;
+  const asExposure = new Set(exposures);
+  for (const c of changes) {
+    if (c.opened.isEmpty || asExposure.has(c)) continue;
+    for (const rule of rules3) {
+      const conn = offending(rule, c, config);
+      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+    }
+  }
+  const missed = notAnalyzed2.objects.length + notAnalyzed2.files.length;
+  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2 };
+}
+function offending(rule, c, config) {
+  switch (rule) {
+    case "exposed":
+      return void 0;
+    case "external-ingress":
+      return c.src.type === "external" ? c.opened : void 0;
+    case "external-egress":
+      return c.dst.type === "external" ? c.opened : void 0;
+    case "cross-namespace":
+      return c.src.type !== "external" && c.dst.type !== "external" && c.src.pod.namespace !== c.dst.pod.namespace ? c.opened : void 0;
+    case "sensitive-ports":
+      return c.opened.intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+  }
+}
+function exposureOffending(rule, c, config) {
+  switch (rule) {
+    case "exposed":
+      return newlyOpened(c);
+    case "sensitive-ports":
+      return newlyOpened(c).intersect(config.sensitive);
+    case "any-opened":
+      return c.opened;
+    default:
+      return void 0;
+  }
 }
 
 // src/load/admin-dialect.ts
@@ -12692,66 +13099,6 @@ function rejects(d, says) {
   return `; the API server rejects this ${d.kind}${says === void 0 ? "" : ` (${says})`}`;
 }
 
-// src/load/object-meta.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function isDnsLabel(s) {
-  return s.length <= 63 && DNS_LABEL.test(s);
-}
-function isDnsSubdomain(s) {
-  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
-}
-var RULE_TEXT = {
-  "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
-  "dns-subdomain": "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit"
-};
-function quoted(value) {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
-}
-function objectMeta(obj3, metaKind = "namespaced") {
-  const nameRule = metaKind === "namespace-object" ? "dns-label" : "dns-subdomain";
-  const problems = [];
-  const meta = obj3.body["metadata"];
-  const fallback = obj3.defaultNamespace;
-  if (!isPlainObject(meta)) {
-    problems.push({ path: ["metadata"], message: "is required, with a name" });
-    return { name: void 0, namespace: fallback, labels: {}, problems, nameShown: "(unnamed)", display: `${fallback}/(unnamed)` };
-  }
-  const rawName = meta["name"];
-  const rawNs = meta["namespace"];
-  let name2;
-  let namespace = fallback;
-  let nameShown = "(unnamed)";
-  let nsShown = fallback;
-  if (typeof rawName !== "string" || rawName === "") {
-    problems.push({ path: ["metadata", "name"], message: "is required" });
-  } else if (!(nameRule === "dns-label" ? isDnsLabel(rawName) : isDnsSubdomain(rawName))) {
-    nameShown = quoted(rawName);
-    problems.push({ path: ["metadata", "name"], message: `${nameShown} is invalid: it must be ${RULE_TEXT[nameRule]}` });
-  } else {
-    name2 = nameShown = rawName;
-  }
-  if (metaKind === "namespaced" && rawNs !== void 0 && rawNs !== null) {
-    if (typeof rawNs !== "string" || rawNs === "") {
-      problems.push({ path: ["metadata", "namespace"], message: "must be a non-empty string" });
-      nsShown = "(invalid)";
-    } else if (!isDnsLabel(rawNs)) {
-      nsShown = quoted(rawNs);
-      problems.push({ path: ["metadata", "namespace"], message: `${nsShown} is invalid: it must be ${RULE_TEXT["dns-label"]}` });
-    } else {
-      namespace = nsShown = rawNs;
-    }
-  }
-  return {
-    name: problems.length === 0 ? name2 : void 0,
-    namespace,
-    labels: isPlainObject(meta["labels"]) ? meta["labels"] : {},
-    problems,
-    nameShown,
-    display: `${nsShown}/${nameShown}`
-  };
-}
-
 // src/load/admin-fields.ts
 function exactlyOne(c, d, at3, keys2, what) {
   const choices = keys2.join(", ");
@@ -12772,22 +13119,22 @@ function exactlyOne(c, d, at3, keys2, what) {
   return set[0];
 }
 function listBounds(c, d, at3, min, max) {
-  const list5 = c.list(at3);
-  if (list5 === void 0) return void 0;
-  if (list5.length < min) {
+  const list6 = c.list(at3);
+  if (list6 === void 0) return void 0;
+  if (list6.length < min) {
     c.error(at3, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
     return void 0;
   }
-  if (list5.length > max) {
-    c.error(at3, `has ${list5.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list5.length}: must have at most ${max} items`));
+  if (list6.length > max) {
+    c.error(at3, `has ${list6.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list6.length}: must have at most ${max} items`));
     return void 0;
   }
-  return list5;
+  return list6;
 }
-function stringSet(c, d, at3, list5) {
+function stringSet(c, d, at3, list6) {
   const seen = /* @__PURE__ */ new Set();
   let ok = true;
-  list5.forEach((_, i) => {
+  list6.forEach((_, i) => {
     const s = c.string([...at3, i]);
     if (s === void 0) {
       if (c.isUnset([...at3, i])) c.error([...at3, i], "must be a string, not null" + rejects(d, "must be of type string"));
@@ -12798,30 +13145,6 @@ function stringSet(c, d, at3, list5) {
     } else seen.add(s);
   });
   return ok ? [...seen] : void 0;
-}
-
-// src/load/label-syntax.ts
-var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function labelKeyProblem(key) {
-  const parts = key.split("/");
-  if (parts.length > 2) return `label key "${key}" has more than one "/"`;
-  const name2 = parts.length === 2 ? parts[1] : parts[0];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix.length === 0) return `label key "${key}" has an empty prefix`;
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `label key prefix "${prefix}" must be a lower-case DNS subdomain`;
-  }
-  if (name2.length === 0) return `label key "${key}" has an empty name`;
-  if (name2.length > 63) return `label key name "${name2}" is longer than 63 characters`;
-  if (!NAME.test(name2)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value === "") return void 0;
-  if (value.length > 63) return `label value "${value.slice(0, 20)}\u2026" is longer than 63 characters`;
-  if (!NAME.test(value)) return `label value "${value}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
-  return void 0;
 }
 
 // src/load/selector.ts
@@ -12977,13 +13300,13 @@ function namespacedPods(c, d, at3) {
 }
 var V4_IN_V6 = /^::ffff:/i;
 function networks(c, d, at3) {
-  const list5 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const texts = list5 && stringSet(c, d, at3, list5);
+  const list6 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const texts = list6 && stringSet(c, d, at3, list6);
   if (texts === void 0) return void 0;
   const out = [];
   let ok = true;
   texts.forEach((text2) => {
-    const i = list5.indexOf(text2);
+    const i = list6.indexOf(text2);
     const where = [...at3, i];
     if (text2.length > MAX_CIDR_LENGTH) {
       c.error(where, `${quoted(text2)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
@@ -13004,13 +13327,13 @@ function networks(c, d, at3) {
 }
 var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
 function domainNames(c, d, at3) {
-  const list5 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const names = list5 && stringSet(c, d, at3, list5);
+  const list6 = listBounds(c, d, at3, 1, MAX_NETWORKS);
+  const names = list6 && stringSet(c, d, at3, list6);
   if (names === void 0) return void 0;
   let ok = true;
   names.forEach((name2) => {
     if (!DOMAIN_NAME.test(name2)) {
-      c.error([...at3, list5.indexOf(name2)], `${quoted(name2)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      c.error([...at3, list6.indexOf(name2)], `${quoted(name2)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
       ok = false;
     }
   });
@@ -13021,17 +13344,17 @@ function domainNames(c, d, at3) {
 function readAdminPorts(c, d, rule) {
   const at3 = [...rule, d.portsKey];
   if (c.isUnset(at3)) return { ports: "any", named: false };
-  const list5 = listBounds(c, d, at3, 1, d.maxPorts);
-  if (list5 === void 0) return void 0;
+  const list6 = listBounds(c, d, at3, 1, d.maxPorts);
+  if (list6 === void 0) return void 0;
   const out = [];
   let named = false;
   let ok = true;
-  list5.forEach((_, i) => {
-    const entry = d.portsKey === "ports" ? portV1alpha1(c, d, [...at3, i]) : protocolV1alpha2(c, d, [...at3, i]);
-    if (entry === void 0) ok = false;
+  list6.forEach((_, i) => {
+    const entry2 = d.portsKey === "ports" ? portV1alpha1(c, d, [...at3, i]) : protocolV1alpha2(c, d, [...at3, i]);
+    if (entry2 === void 0) ok = false;
     else {
-      out.push(...entry.specs);
-      named ||= entry.named;
+      out.push(...entry2.specs);
+      named ||= entry2.named;
     }
   });
   return ok ? { ports: out, named } : void 0;
@@ -13215,11 +13538,11 @@ function readPriority(c, d) {
 function readRules(c, d, dir) {
   const at3 = ["spec", dir];
   if (c.isUnset(at3)) return [];
-  const list5 = listBounds(c, d, at3, 0, d.maxRules);
-  if (list5 === void 0) return void 0;
+  const list6 = listBounds(c, d, at3, 0, d.maxRules);
+  if (list6 === void 0) return void 0;
   const out = [];
   let ok = true;
-  list5.forEach((_, i) => {
+  list6.forEach((_, i) => {
     const r = readRule(c, d, dir, [...at3, i], i);
     if (r === void 0) ok = false;
     else out.push(r);
@@ -13239,9 +13562,9 @@ function readRule(c, d, dir, at3, index) {
   if (c.isUnset([...at3, peerKey2])) {
     c.error(at3, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
   } else {
-    const list5 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
-    if (list5 !== void 0) {
-      const read2 = list5.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
+    const list6 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
+    if (list6 !== void 0) {
+      const read2 = list6.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
       if (read2.every((p) => p !== void 0)) peers = read2;
     }
   }
@@ -13274,7 +13597,7 @@ function readAction(c, d, rule) {
   const at3 = [...rule, "action"];
   const v = c.get(at3);
   const allowed = Object.keys(d.actions);
-  const list5 = allowed.map((a) => `"${a}"`).join(", ");
+  const list6 = allowed.map((a) => `"${a}"`).join(", ");
   if (v === void 0 || v === null) {
     c.error(rule, `action is required: ${allowed.join(", ")}` + rejects(d, `"action: Required value"`));
     return void 0;
@@ -13282,7 +13605,7 @@ function readAction(c, d, rule) {
   if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
   const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
-  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list5}`));
+  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list6}`));
   return void 0;
 }
 
@@ -13330,12 +13653,12 @@ function loadGateway(obj3) {
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS));
   c.map(["spec"]);
   const gatewayClassName = requiredString(c, ["spec", "gatewayClassName"], "Gateway");
-  const list5 = c.list(["spec", "listeners"]);
-  if (list5 !== void 0 && (list5.length === 0 || list5.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
-  else if (list5 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
+  const list6 = c.list(["spec", "listeners"]);
+  if (list6 !== void 0 && (list6.length === 0 || list6.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
+  else if (list6 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
   const listeners = [];
   const names = /* @__PURE__ */ new Set();
-  (list5 ?? []).forEach((_, i) => {
+  (list6 ?? []).forEach((_, i) => {
     const l = listener(c, ["spec", "listeners", i]);
     if (l === void 0) return;
     if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
@@ -13412,9 +13735,10 @@ function loadGatewayRoute(obj3) {
   (rules3 ?? []).forEach((_, i) => {
     const at3 = ["spec", "rules", i];
     if (c.map(at3) === void 0) return;
+    const paths = kind === "HTTPRoute" ? rulePaths(c, [...at3, "matches"]) : void 0;
     (c.list([...at3, "backendRefs"]) ?? []).forEach((__, j) => {
       const b = backendRef(c, kind, meta.namespace, [...at3, "backendRefs", j]);
-      if (b) backends.push(b);
+      if (b) backends.push(paths === void 0 ? b : { ...b, paths });
     });
   });
   if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
@@ -13422,6 +13746,18 @@ function loadGatewayRoute(obj3) {
     route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
+}
+function rulePaths(c, at3) {
+  const matches3 = c.list(at3);
+  if (matches3 === void 0 || matches3.length === 0) return void 0;
+  const out = matches3.map((m) => {
+    const path17 = typeof m === "object" && m !== null ? m["path"] : void 0;
+    if (typeof path17 !== "object" || path17 === null) return "/";
+    const { type, value } = path17;
+    const v = typeof value === "string" ? value : "/";
+    return type === "Exact" ? `= ${v}` : type === "RegularExpression" ? `~ ${v}` : v;
+  });
+  return [...new Set(out)];
 }
 function backendRef(c, kind, namespace, at3) {
   const REJECTS7 = rejects2(kind);
@@ -13691,12 +14027,12 @@ function loadReferenceGrant(obj3) {
   const from = [];
   const to = [];
   for (const side2 of ["from", "to"]) {
-    const list5 = c.list(["spec", side2]);
-    if (list5 === void 0 || list5.length === 0) {
-      if (list5 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
+    const list6 = c.list(["spec", side2]);
+    if (list6 === void 0 || list6.length === 0) {
+      if (list6 !== void 0 || c.isUnset(["spec", side2])) c.error(["spec", side2], "must list at least one entry" + REJECTS4);
       continue;
     }
-    list5.forEach((_, i) => {
+    list6.forEach((_, i) => {
       const at3 = ["spec", side2, i];
       if (c.map(at3) === void 0) return;
       const group2 = c.string([...at3, "group"]);
@@ -13767,9 +14103,9 @@ function serviceType(c) {
 }
 function servicePorts(c, type, headless) {
   const path17 = ["spec", "ports"];
-  const list5 = c.list(path17);
-  if (list5 === void 0 && !c.isUnset(path17)) return void 0;
-  if ((list5 === void 0 || list5.length === 0) && type !== "ExternalName" && !headless) {
+  const list6 = c.list(path17);
+  if (list6 === void 0 && !c.isUnset(path17)) return void 0;
+  if ((list6 === void 0 || list6.length === 0) && type !== "ExternalName" && !headless) {
     c.error(path17, "at least one port is required (except for headless, clusterIP: None, and ExternalName Services)" + REJECTS5);
     return void 0;
   }
@@ -13777,9 +14113,9 @@ function servicePorts(c, type, headless) {
   const names = /* @__PURE__ */ new Set();
   const portKeys = /* @__PURE__ */ new Set();
   const nodePortKeys = /* @__PURE__ */ new Set();
-  const requireName = (list5?.length ?? 0) > 1;
+  const requireName = (list6?.length ?? 0) > 1;
   let ok = true;
-  (list5 ?? []).forEach((_, i) => {
+  (list6 ?? []).forEach((_, i) => {
     const at3 = [...path17, i];
     if (c.map(at3) === void 0) {
       c.error(at3, "a port must be a mapping with at least `port`" + REJECTS5);
@@ -13944,13 +14280,13 @@ function specialAddressProblem(text2) {
 }
 function sourceRanges(c, type) {
   const path17 = ["spec", "loadBalancerSourceRanges"];
-  const list5 = c.list(path17) ?? [];
-  if (list5.length > 0 && type !== void 0 && type !== "LoadBalancer") {
+  const list6 = c.list(path17) ?? [];
+  if (list6.length > 0 && type !== void 0 && type !== "LoadBalancer") {
     c.error(path17, `may only be used when type is LoadBalancer, not ${type}` + REJECTS5);
     return [];
   }
   const out = [];
-  list5.forEach((raw, i) => {
+  list6.forEach((raw, i) => {
     const at3 = [...path17, i];
     if (typeof raw !== "string") {
       c.error(at3, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
@@ -14067,8 +14403,8 @@ function loadNetworkPolicy(obj3) {
   const ingress = rules(c, "ingress", ingressList);
   const egress = rules(c, "egress", egressList);
   for (const dir of ["ingress", "egress"]) {
-    const list5 = dir === "ingress" ? ingressList : egressList;
-    if (types && !types.has(dir) && list5 && list5.length > 0) {
+    const list6 = dir === "ingress" ? ingressList : egressList;
+    if (types && !types.has(dir) && list6 && list6.length > 0) {
       c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
     }
   }
@@ -14094,18 +14430,18 @@ function cap(d) {
 }
 function policyTypes(c, egress) {
   const path17 = ["spec", "policyTypes"];
-  const list5 = c.list(path17);
-  if (list5 === void 0 && !c.isUnset(path17)) return void 0;
-  if (list5 === void 0 || list5.length === 0) {
+  const list6 = c.list(path17);
+  if (list6 === void 0 && !c.isUnset(path17)) return void 0;
+  if (list6 === void 0 || list6.length === 0) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
-  if (list5.length > 2) {
+  if (list6.length > 2) {
     c.error(path17, "may not list more than two policyTypes" + REJECTS6);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
   let ok = true;
-  list5.forEach((t, i) => {
+  list6.forEach((t, i) => {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
@@ -14115,9 +14451,9 @@ function policyTypes(c, egress) {
   });
   return ok ? out : void 0;
 }
-function rules(c, dir, list5) {
+function rules(c, dir, list6) {
   const out = [];
-  (list5 ?? []).forEach((raw, i) => {
+  (list6 ?? []).forEach((raw, i) => {
     const at3 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
       out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at3) });
@@ -14481,10 +14817,10 @@ function loadOperatorWorkload(obj3) {
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
   const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
-  const portName = c.get(["spec", "portName"]);
+  const portName2 = c.get(["spec", "portName"]);
   const spec = {
     listenLocal: c.get(["spec", "listenLocal"]) === true,
-    portName: typeof portName === "string" && portName !== "" ? portName : "web",
+    portName: typeof portName2 === "string" && portName2 !== "" ? portName2 : "web",
     thanos: c.get(["spec", "thanos"]) !== void 0 && c.get(["spec", "thanos"]) !== null
   };
   return {
@@ -14722,8 +15058,8 @@ function mayMakePods(kind) {
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const list5 = byNamespace.get(w.namespace);
-    if (list5) list5.push(w);
+    const list6 = byNamespace.get(w.namespace);
+    if (list6) list6.push(w);
     else byNamespace.set(w.namespace, [w]);
   }
   const unread = [...skippedKinds.keys()].filter(mayMakePods).sort();
@@ -15951,9 +16287,9 @@ function patchFiles(objects) {
     const dir = k.file.includes("/") ? k.file.slice(0, k.file.lastIndexOf("/") + 1) : "";
     const paths = [];
     for (const field of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
-      const list5 = k.body[field];
-      if (!Array.isArray(list5)) continue;
-      for (const item of list5) paths.push(isPlainObject(item) ? item["path"] : item);
+      const list6 = k.body[field];
+      if (!Array.isArray(list6)) continue;
+      for (const item of list6) paths.push(isPlainObject(item) ? item["path"] : item);
     }
     for (const p of paths) if (typeof p === "string" && !p.includes("\n")) out.add(normalize2(dir + p));
   }
@@ -16016,7 +16352,7 @@ function extractObjects(file, docs, defaultNamespace = "default") {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind, apiVersion, locate, doc, ownText) => {
+  const take = (body, kind, apiVersion, locate, doc, ownText, ownLine) => {
     const items = body.items;
     if (kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
@@ -16028,11 +16364,12 @@ function extractObjects(file, docs, defaultNamespace = "default") {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length));
+        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length), () => itemLocate([]).line);
       });
       return;
     }
     let own;
+    let ownAt;
     objects.push({
       file: file.path,
       kind,
@@ -16044,15 +16381,19 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       get ownText() {
         return own ??= ownText();
       },
+      get ownLine() {
+        return ownAt ??= ownLine();
+      },
       defaultNamespace
     });
   };
   let breaks;
-  for (const doc of docs) {
+  for (const [k, doc] of docs.entries()) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
       const text2 = file.text.slice(doc.span[0], doc.span[1]);
       const start = doc.span[0];
+      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       let firstLine2;
       const docText = {
         text: text2,
@@ -16062,12 +16403,24 @@ function extractObjects(file, docs, defaultNamespace = "default") {
           return firstLine2 ??= breaks(start) + 1;
         }
       };
-      take(v, v.kind, v.apiVersion, doc.locate, docText, () => text2);
+      take(
+        v,
+        v.kind,
+        v.apiVersion,
+        doc.locate,
+        docText,
+        () => ownStart === start ? text2 : file.text.slice(ownStart, doc.span[1]),
+        () => {
+          breaks ??= lineBreakCounter(file.text);
+          return breaks(ownStart) + 1;
+        }
+      );
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
 }
 var LINE_BREAK = /\r\n|\r|\n/;
+var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
 function lineBreakCounter(text2) {
   const ends = [];
   for (const m of text2.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
@@ -16174,6 +16527,7 @@ function writtenLine(lines, line) {
 }
 function atWrittenLines(o, lines) {
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
+  copy.rendered = true;
   copy.locate = (path17) => {
     const p = o.locate(path17);
     return { line: writtenLine(lines, p.line), column: p.column };
@@ -16181,156 +16535,10 @@ function atWrittenLines(o, lines) {
   return copy;
 }
 
-// src/exposure/table.ts
-function exposureTable({ paths, reach: reach3, classOf, controllerClass }) {
-  const u = reach3.universe;
-  const P = u.podClasses.length;
-  const everywhere = u.externals.map((_, i) => i);
-  const table = /* @__PURE__ */ new Map();
-  const entry = (dst) => {
-    let e = table.get(dst);
-    if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
-    return e;
-  };
-  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
-  for (const path17 of paths) {
-    const dst = classOf.get(path17.dst);
-    if (dst === void 0) continue;
-    if (path17.source === "ingress-controller") {
-      if (controllerClass === void 0) continue;
-      const conn = path17.routed.intersect(reach3.conn(controllerClass, dst));
-      if (conn.isEmpty) continue;
-      const e = entry(path17.dst);
-      e.controller = add(e.controller, path17.chain, conn);
-      continue;
-    }
-    const classes = path17.addresses === void 0 ? everywhere : [...new Set(path17.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
-    for (const x of classes) {
-      const conn = path17.routed.intersect(reach3.conn(P + x, dst));
-      if (conn.isEmpty) continue;
-      const e = entry(path17.dst);
-      e.internet.set(x, add(e.internet.get(x), path17.chain, conn));
-    }
-  }
-  return table;
-}
-var NOTHING2 = { conn: ConnSet.NONE, via: [] };
-
-// src/exposure/exposures.ts
-function listExposures(table, pods, universe, controller) {
-  const out = [];
-  for (const [id, e] of table) {
-    const dst = pods.get(id);
-    if (dst === void 0) continue;
-    if (e.controller) out.push({ dst, source: "ingress-controller", src: controller, conn: e.controller.conn, via: e.controller.via });
-    const buckets = /* @__PURE__ */ new Map();
-    for (const [x, reached] of e.internet) {
-      const ext = universe.externals[x];
-      const family = ext.ranges[0].family;
-      const key = `${family}|${reached.conn.toString()}|${viaKey(reached.via)}`;
-      const b = buckets.get(key);
-      if (b) b.ranges.push(...ext.ranges);
-      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached.conn, via: reached.via });
-    }
-    for (const b of buckets.values()) out.push({ dst, source: "internet", src: externalEndpoint(b.family, b.ranges), conn: b.conn, via: b.via });
-  }
-  return out.sort(compareExposures);
-}
-function chainKey(chain) {
-  return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
-}
-function viaKey(via) {
-  return via.map((c) => `${chainKey(c.chain)}=${c.conn.toString()}`).join(";");
-}
-function compareExposures(a, b) {
-  return cmp2(a.dst.id, b.dst.id) || cmp2(a.source, b.source) || cmp2(a.src.id, b.src.id);
-}
-function cmp2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/exposure/changes.ts
-function exposureChanges(base2, head, pods, controller) {
-  const out = [];
-  const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
-  const P = base2.reach.universe.podClasses.length;
-  const externals = base2.reach.universe.externals;
-  for (const id of ids) {
-    const dst = pods.get(id);
-    if (dst === void 0) continue;
-    const bd = base2.classOf.get(id);
-    const hd = head.classOf.get(id);
-    const isolated = {
-      base: bd === void 0 ? void 0 : base2.reach.isolating(bd, "ingress").length > 0,
-      head: hd === void 0 ? void 0 : head.reach.isolating(hd, "ingress").length > 0
-    };
-    const endpoint = bd === void 0 ? "added" : hd === void 0 ? "removed" : null;
-    const why = (b, h, src) => explain({ r: base2.reach, src: src.base, dst: bd }, { r: head.reach, src: src.head, dst: hd }, h.conn.subtract(b.conn), b.conn.subtract(h.conn));
-    const change = (source, src, b, h, reasons2) => {
-      const type = b.conn.isEmpty ? "added" : h.conn.isEmpty ? "removed" : "changed";
-      const opened = h.conn.subtract(b.conn);
-      const closed = b.conn.subtract(h.conn);
-      return { type, src, dst, base: b.conn, head: h.conn, opened, closed, endpoint, why: reasons2, source, via: { base: b.via, head: h.via }, isolated };
-    };
-    const bc = base2.table.get(id)?.controller ?? NOTHING2;
-    const hc = head.table.get(id)?.controller ?? NOTHING2;
-    if (!bc.conn.equals(hc.conn)) out.push(change("ingress-controller", controller, bc, hc, why(bc, hc, { base: base2.controllerClass, head: head.controllerClass })));
-    const bi = base2.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
-    const hi = head.table.get(id)?.internet ?? /* @__PURE__ */ new Map();
-    const buckets = /* @__PURE__ */ new Map();
-    for (const x of /* @__PURE__ */ new Set([...bi.keys(), ...hi.keys()])) {
-      const b = bi.get(x) ?? NOTHING2;
-      const h = hi.get(x) ?? NOTHING2;
-      if (b.conn.equals(h.conn)) continue;
-      const ext = externals[x];
-      const family = ext.ranges[0].family;
-      const reasons2 = why(b, h, { base: P + x, head: P + x });
-      const key = [family, b.conn.toString(), h.conn.toString(), viaKey(b.via), viaKey(h.via), JSON.stringify(reasons2)].join("|");
-      const bucket = buckets.get(key);
-      if (bucket) bucket.ranges.push(...ext.ranges);
-      else buckets.set(key, { family, ranges: [...ext.ranges], b, h, reasons: reasons2 });
-    }
-    for (const bucket of buckets.values()) out.push(change("internet", externalEndpoint(bucket.family, bucket.ranges), bucket.b, bucket.h, bucket.reasons));
-  }
-  return out.sort(compareExposures);
-}
-
-// src/model/endpoint.ts
-var INGRESS_CONTROLLER_ID = "{ingress-controller}";
-
-// src/exposure/controller.ts
-var STAND_IN_NAMESPACE = "{ingress-controller}";
-var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
-function controllerEndpoint(c) {
-  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
-}
-function parseIngressController(text2) {
-  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text2)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
-  const slash = text2.indexOf("/");
-  const namespace = (slash < 0 ? text2 : text2.slice(0, slash)).trim();
-  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
-  const labels2 = {};
-  const rest = slash < 0 ? "" : text2.slice(slash + 1).trim();
-  for (const item of rest === "" ? [] : rest.split(",")) {
-    const eq = item.indexOf("=");
-    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim().replace(/^=/, "");
-    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-    if (problem !== void 0) return fail(problem);
-    labels2[key] = value;
-  }
-  return { ok: true, value: { namespace, labels: labels2, named: true } };
-}
-function describeController(c) {
-  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
-  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
-}
-
 // src/exposure/paths.ts
-function exposurePaths(cluster, pods) {
-  const targets = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
-  const resolution = resolveExposure(cluster, targets);
+function exposurePaths(cluster, pods, before) {
+  const targets2 = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+  const resolution = resolveExposure(cluster, targets2);
   const paths = [];
   const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
   for (const { service, ports } of resolution.services) {
@@ -16341,7 +16549,7 @@ function exposurePaths(cluster, pods) {
         const routed = routedConn(port3, target2);
         if (routed === void 0) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after, before)] });
         }
       }
     }
@@ -16351,12 +16559,13 @@ function exposurePaths(cluster, pods) {
     const targetsOf = byService.get(b.service.id);
     for (const sp of b.ports) {
       if (sp.protocol !== (b.route.kind === "UDPRoute" ? "UDP" : "TCP")) continue;
-      const entry = targetsOf.ports.find((p) => p.port === sp);
-      for (const { workload, port: target2 } of entry?.workloads ?? []) {
+      const entry2 = targetsOf.ports.find((p) => p.port === sp);
+      for (const { workload, port: target2 } of entry2?.workloads ?? []) {
         const routed = routedConn(sp, target2);
         if (routed === void 0) continue;
-        const chain = [routeHop(b.route, b.backend), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2)];
-        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain });
+        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, before)];
+        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
+        for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain: [...head, ...tail] });
       }
     }
   }
@@ -16384,21 +16593,82 @@ function routedConn(port3, target2) {
 function portWords(p) {
   return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
-function serviceHop(s, port3, detail, target2, after) {
+function serviceHop(s, port3, detail, target2, after, before) {
   const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  const words = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : []].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port3.source };
+  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...serviceNotes(s, before)].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source };
 }
-function routeHop(route, backend2) {
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2), at: backend2.source };
+function serviceNotes(s, before) {
+  if (before === void 0) return [];
+  const old = before.services.find((x) => x.id === s.id);
+  if (old === void 0) return ["new in this PR"];
+  const notes = [];
+  if (old.type !== s.type) notes.push(`was ${old.type}`);
+  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
+  return notes;
 }
+function sorted(labels2) {
+  return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+function routeHop(route, backend2, before) {
+  const isNew = before !== void 0 && !before.routes.some((r) => r.id === route.id);
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (isNew ? NEW : ""), at: backend2.source };
+}
+var NEW = ", new in this PR";
 function routeDetail(route, backend2) {
   if (route.kind === "Ingress") {
     const m = backend2.match;
     if (m === void 0) return "default backend";
     return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
   }
-  return route.hosts.length === 0 ? "any host" : `host ${route.hosts.join(", ")}`;
+  const gateway = route.parents.length > 0;
+  const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
+  const paths = route.kind === "HTTPRoute" ? `path ${(backend2.paths ?? ["/"]).join(", ")}` : "";
+  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+}
+function gatewayHops(a, route, cluster, before) {
+  const g = a.gateway;
+  if (g === void 0) {
+    if (a.parent.kind !== "Gateway") return [[]];
+    return [[{ kind: "Gateway", namespace: a.parent.namespace, name: a.parent.name, detail: "not in these manifests", at: a.parent.source }]];
+  }
+  const old = before?.gateways.find((x) => x.id === g.id);
+  const at3 = { ...g.source, column: 1 };
+  return a.listeners.map((l) => {
+    const words2 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== void 0 ? `host ${l.hostname}` : "any host"];
+    const admit = admission(l, route, cluster, before);
+    if (admit !== "") words2.push(admit);
+    if (before !== void 0) {
+      const was = old?.listeners.find((x) => x.name === l.name);
+      if (old === void 0) words2.push("new in this PR");
+      else if (was === void 0) words2.push("listener new in this PR");
+      else {
+        if (was.port !== l.port) words2.push(`was port ${was.port}`);
+        if (was.hostname !== l.hostname) words2.push(`was ${was.hostname !== void 0 ? `host ${was.hostname}` : "any host"}`);
+        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words2.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
+      }
+    }
+    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: at3 }];
+  });
+}
+function allowedWords(l) {
+  const a = l.allowedNamespaces;
+  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
+}
+function admission(l, route, cluster, before) {
+  const a = l.allowedNamespaces;
+  if (a.from !== "Selector") return "";
+  const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? {};
+  const matched = a.selector.requirements.map((r) => requirementWords(r, labels2)).join(", ");
+  const was = before?.namespaces.get(route.namespace)?.labels;
+  const added = before !== void 0 && !selects(a.selector, was ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${added ? " (added in this PR)" : ""}`;
+}
+function requirementWords(r, labels2) {
+  const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
+  if (r.op === "In" || r.op === "Exists") return has ? `${r.key}=${labels2[r.key]}` : r.key;
+  if (r.op === "NotIn") return `${r.key} not in (${r.values.join(", ")})`;
+  return `no ${r.key}`;
 }
 
 // src/reach/class-view.ts
@@ -16569,16 +16839,16 @@ function expandFlows(r, pods, classOf) {
     *[Symbol.iterator]() {
       let memoFor = -1;
       let memo3 = [];
-      let targets = null;
+      let targets2 = null;
       for (const a of nodes) {
         const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
           memo3 = new Array(r.size);
-          targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
+          targets2 = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
-        if (targets !== null) {
-          for (const i of targets) {
+        if (targets2 !== null) {
+          for (const i of targets2) {
             const b = nodes[i];
             if (a.e === b.e && a.e.type === "workload") continue;
             yield { src: a.e, dst: b.e, conn: memo3[b.node] };
@@ -16764,7 +17034,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
     for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
-  const nsSelectors = dedupe2(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const nsSelectors = dedupe3(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
   const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named = /* @__PURE__ */ new Map();
@@ -16795,8 +17065,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const declared = /* @__PURE__ */ new Map();
   const ordinary = /* @__PURE__ */ new Map();
   for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
-    const list5 = declared.get(w.namespace);
-    if (list5) list5.push(w.labels);
+    const list6 = declared.get(w.namespace);
+    if (list6) list6.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
     if (w.hostNetwork) continue;
     const same = ordinary.get(w.namespace);
@@ -16804,19 +17074,19 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     else ordinary.set(w.namespace, [w.labels]);
   }
   const touched = mode === "auto" ? changedNamespaces(clusters, named) : /* @__PURE__ */ new Set();
-  const targets = [
+  const targets2 = [
     ...[...named].map(([name2, labelSets]) => ({ name: name2, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
-  const portNames = /* @__PURE__ */ new Set();
+  const portNames2 = /* @__PURE__ */ new Set();
   for (const p of [...policies, ...admin]) {
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.ports === "any") continue;
-      for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
+      for (const s of rule.ports) if (s.port.kind === "named") portNames2.add(`${s.port.name}/${s.protocol}`);
     }
   }
-  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
-  const ports = [...portNames].sort().map((k) => {
+  for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames2.add(`${p.targetPort.name}/${p.protocol}`);
+  const ports = [...portNames2].sort().map((k) => {
     const [name2, protocol] = k.split("/");
     return { name: name2, port: 0, protocol };
   });
@@ -16824,8 +17094,8 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
   const index = peerIndex(policies, peers);
-  for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-    const selectors = dedupe2([
+  for (const t of targets2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    const selectors = dedupe3([
       ...index.subjects.get(t.name) ?? [],
       ...index.peersOf(t).map((i) => peers[i].peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
@@ -16876,14 +17146,14 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     notes,
     representativeOf(namespace, nsLabels, podLabels) {
       const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
-      const entry = ns === void 0 ? void 0 : lookup.get(ns);
-      return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
+      const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
+      return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
     }
   };
 }
 function wordLazily(pod, make) {
-  let words = null;
-  Object.defineProperty(pod, "words", { enumerable: false, get: () => words === null ? words = make() : words });
+  let words2 = null;
+  Object.defineProperty(pod, "words", { enumerable: false, get: () => words2 === null ? words2 = make() : words2 });
 }
 function perSelector(selectors, fixed = {}) {
   const out = [{ witness: { ...fixed } }];
@@ -16906,21 +17176,21 @@ function perSelector(selectors, fixed = {}) {
 function peerIndex(policies, peers) {
   const subjects = /* @__PURE__ */ new Map();
   for (const p of policies) {
-    const list5 = subjects.get(p.namespace);
-    if (list5) list5.push(p.subject);
+    const list6 = subjects.get(p.namespace);
+    if (list6) list6.push(p.subject);
     else subjects.set(p.namespace, [p.subject]);
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
   peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
-      const list5 = own.get(namespace);
-      if (list5) list5.push(i);
+      const list6 = own.get(namespace);
+      if (list6) list6.push(i);
       else own.set(namespace, [i]);
     } else {
       const key = selectorKey(peer2.namespaces.selector);
-      const entry = bySelector.get(key);
-      if (entry) entry.indexes.push(i);
+      const entry2 = bySelector.get(key);
+      if (entry2) entry2.indexes.push(i);
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
     }
   });
@@ -16948,7 +17218,7 @@ function peerIndex(policies, peers) {
 function distinct(xs) {
   return [...new Set(xs)];
 }
-function dedupe2(selectors) {
+function dedupe3(selectors) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
     const key = selectorKey(s);
@@ -16978,8 +17248,8 @@ function buildSides(loaded, mode, controller) {
   });
   return { sides, synthesis };
 }
-function sideTable(l, side2, reach3, classOf) {
-  const paths = exposurePaths(l.cluster, side2.pods);
+function sideTable(l, side2, reach3, classOf, before) {
+  const paths = exposurePaths(l.cluster, side2.pods, before?.cluster);
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
   return { table: exposureTable({ paths, reach: reach3, classOf, controllerClass }), classOf, controllerClass, reach: reach3, paths };
 }
@@ -17033,16 +17303,17 @@ function diffLoaded([base2, head], options = {}) {
   const [inBase, inHead] = result.universe.classOf;
   const exposed = exposureChanges(
     sideTable(base2, sides[0], result.base, inBase),
-    sideTable(head, sides[1], result.head, inHead),
+    sideTable(head, sides[1], result.head, inHead, base2),
     byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
     controller
   );
-  const controllers = exposed.filter((c) => c.source === "ingress-controller");
+  const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
   const gateConfig = options.gate ?? defaultGateConfig();
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
+  const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
   const named = /* @__PURE__ */ new Set();
-  for (const list5 of [changes, exposed]) for (const c of list5) named.add(c.src.id).add(c.dst.id);
+  for (const list6 of [changes, exposed]) for (const c of list6) named.add(c.src.id).add(c.dst.id);
   const endpoints = /* @__PURE__ */ new Map();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {
@@ -17055,14 +17326,19 @@ function diffLoaded([base2, head], options = {}) {
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base2.policyObjects, head.policyObjects),
+    ...options.inputChanges !== void 0 && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {},
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
       result.endpoints,
       new Set(sides[0].pods.map((p) => p.id)),
-      new Set(sides[1].pods.map((p) => p.id))
-    )
+      new Set(sides[1].pods.map((p) => p.id)),
+      serves
+    ),
+    nameServers: result.endpoints.filter(serves).map((e) => e.id),
+    serviceBreakages: serviceBreakages(base2.cluster, head.cluster, sides[0].pods, sides[1].pods),
+    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead })
   };
 }
 function exposureAssumptions(loaded, options) {
@@ -17244,6 +17520,10 @@ function fitBlocks(blocks, options) {
     }
     return keep = lo;
   };
+  blocks.forEach((b, i) => {
+    if (b.dropRank !== void 0 && b.afterRows === true && textSizes[i] === Infinity) dropped.add(i);
+  });
+  if (dropped.size > 0 && fits()) return render2();
   for (const { i } of byRank(false)) {
     dropped.add(i);
     if (fits()) return render2();
@@ -17258,7 +17538,10 @@ function fitBlocks(blocks, options) {
     rows = fitRows();
   }
   if (fits()) return render2();
-  return cutText(render2(), max, size);
+  const cut = cutText(render2(), max, size);
+  const nl = cut.lastIndexOf("\n");
+  return nl > 0 ? `${cut.slice(0, nl)}
+\u2026` : cut;
 }
 function cutText(text2, max, size = utf16Size) {
   if (size(text2) <= max) return text2;
@@ -17306,9 +17589,9 @@ var UniverseIndex = class {
       if (e.type !== "external") nonExternal++;
       if (isPod(e)) {
         pods++;
-        const list5 = this.podsPerNs.get(e.pod.namespace) ?? [];
-        list5.push(e);
-        this.podsPerNs.set(e.pod.namespace, list5);
+        const list6 = this.podsPerNs.get(e.pod.namespace) ?? [];
+        list6.push(e);
+        this.podsPerNs.set(e.pod.namespace, list6);
         this.declaredNs.set(e.pod.namespace, (this.declaredNs.get(e.pod.namespace) ?? true) && e.type === "workload");
       }
     }
@@ -17334,6 +17617,11 @@ var UniverseIndex = class {
   externalSize;
   /** Whether some representative stands for pods not declared. */
   anySynthetic;
+  repCount;
+  /** How many representative namespaces the universe has. */
+  repNamespaces() {
+    return this.repCount ??= [...this.podsPerNs.keys()].filter((ns) => ns.startsWith("[")).length;
+  }
   indexOf(e) {
     return this.order.get(e.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -17464,24 +17752,43 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
       pods.push(e);
       const counted = k < known && isPod(e);
       if (counted) knownPods++;
-      const entry = perNs.get(e.pod.namespace);
-      if (entry) {
-        entry.list.push(e);
-        if (counted) entry.known++;
+      const entry2 = perNs.get(e.pod.namespace);
+      if (entry2) {
+        entry2.list.push(e);
+        if (counted) entry2.known++;
       } else perNs.set(e.pod.namespace, { list: [e], known: counted ? 1 : 0 });
     });
     const podsMissingCount = this.pods - knownPods;
     const podsMissing = () => this.podsNotIn(set);
     const nsTerms = [];
-    for (const [ns, { list: list5, known: inNs }] of perNs) {
+    const wholeReps = [...perNs].filter(([ns, { known: inNs }]) => ns.startsWith("[") && inNs === (this.podsPerNs.get(ns) ?? []).length).map(([ns]) => ns);
+    const repsIn = new Set(wholeReps);
+    if (wholeReps.length > 0) nsTerms.push({ kind: "other-namespaces", namespaces: wholeReps, all: wholeReps.length === this.repNamespaces(), endpoints: wholeReps.flatMap((ns) => perNs.get(ns).list) });
+    const byPod = /* @__PURE__ */ new Map();
+    for (const [ns, { list: list6 }] of perNs) {
+      if (!ns.startsWith("[") || repsIn.has(ns)) continue;
+      for (const e of list6) {
+        const pod = e.id.slice(ns.length + 1);
+        byPod.set(pod, [...byPod.get(pod) ?? [], e]);
+      }
+    }
+    for (const [pod, endpoints] of byPod) {
+      nsTerms.push({ kind: "other-namespaces", namespaces: endpoints.map((e) => e.pod.namespace), all: false, pod, endpoints });
+    }
+    for (const [ns, { list: list6, known: inNs }] of perNs) {
+      if (ns.startsWith("[")) continue;
       const all = this.podsPerNs.get(ns) ?? [];
       const exceptCount = all.length - inNs;
       const real = !ns.startsWith("[");
       const declaredOnly = this.declaredNs.get(ns) ?? true;
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list5.length > 2 * exceptCount && list5.length > 1 + exceptCount && (!declaredOnly || list5.length > MAX_NAMED);
+      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list6.length > 2 * exceptCount && list6.length > 1 + exceptCount && (!declaredOnly || list6.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
-      else for (const e of list5) nsTerms.push({ kind: "endpoint", endpoint: e });
+      else {
+        const labelled = real && !declaredOnly ? labelledOthers(ns, list6, all) : void 0;
+        for (const e of list6) if (labelled === void 0 || e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        if (labelled !== void 0) nsTerms.push(labelled);
+      }
     }
     const podsWhole = this.pods > 1 && podsMissingCount === 0;
     const podsMost = podsMissingCount > 0 && podsMissingCount <= MAX_EXCEPT && pods.length > 2 * podsMissingCount && (this.anySynthetic || pods.length > MAX_NAMED);
@@ -17492,6 +17799,17 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
     return out;
   }
 };
+function labelledOthers(ns, list6, all) {
+  const reps = list6.filter((e) => e.type === "synthetic");
+  if (reps.length < 2 || !all.some((e) => e.type === "workload")) return void 0;
+  const first = reps[0].labels;
+  const labels2 = Object.keys(first).filter((k) => first[k] !== "*" && reps.every((e) => e.labels[k] === first[k])).sort().map((k) => [k, first[k]]);
+  if (labels2.length === 0) return void 0;
+  const ids = new Set(reps.map((e) => e.id));
+  const carries = (e) => e.type === "synthetic" && labels2.every(([k, v]) => e.labels[k] === v);
+  if (all.some((e) => carries(e) && !ids.has(e.id))) return void 0;
+  return { kind: "labelled-others", namespace: ns, labels: labels2, endpoints: reps };
+}
 function isPod(e) {
   return e.type === "workload" || e.type === "synthetic";
 }
@@ -17513,9 +17831,9 @@ function child2(map, key) {
 function violationsByChange(violations) {
   const out = /* @__PURE__ */ new Map();
   for (const v of violations) {
-    const list5 = out.get(v.change) ?? [];
-    list5.push(v);
-    out.set(v.change, list5);
+    const list6 = out.get(v.change) ?? [];
+    list6.push(v);
+    out.set(v.change, list6);
   }
   return out;
 }
@@ -17542,11 +17860,11 @@ function violationsInStep(gate, changes) {
 }
 function addPart(bucket, c, i) {
   const d = c.dst;
-  let entry = bucket.perDst.get(d);
-  if (!entry) bucket.perDst.set(d, entry = { dst: d, srcs: [], self: false, parts: [] });
-  entry.srcs.push(c.src);
-  if (c.src === d || c.src.id === d.id) entry.self = true;
-  entry.parts.push(i);
+  let entry2 = bucket.perDst.get(d);
+  if (!entry2) bucket.perDst.set(d, entry2 = { dst: d, srcs: [], self: false, parts: [] });
+  entry2.srcs.push(c.src);
+  if (c.src === d || c.src.id === d.id) entry2.self = true;
+  entry2.parts.push(i);
 }
 var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
@@ -17599,16 +17917,12 @@ function groupAll(report) {
     }
     return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
   };
-  let openedFlows = 0;
-  let closedFlows = 0;
   const last = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   report.changes.forEach((c, i) => {
     if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty) continue;
-      if (facet === "opened") openedFlows++;
-      else closedFlows++;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
       const prev = last[facet].get(c.why);
       if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
@@ -17633,7 +17947,47 @@ function groupAll(report) {
   });
   const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
   const opened = build2("opened");
-  return { opened, closed: build2("closed"), violating: opened.filter((g) => g.gate.length > 0), openedFlows, closedFlows };
+  const closed = build2("closed");
+  return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+}
+function flowCounts(opened, closed) {
+  const asFlow = /* @__PURE__ */ new Map();
+  const name2 = (groups2, facet) => groups2.forEach((g, k) => {
+    if (!g.changes.some(hasRepresentative)) return;
+    for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, key);
+  });
+  name2(opened, "opened");
+  name2(closed, "closed");
+  const counted = /* @__PURE__ */ new Set();
+  for (const g of [...opened, ...closed]) for (const c of g.changes) if (!hasRepresentative(c)) counted.add(c);
+  const sum = (groups2) => groups2.reduce((n, g) => n + groupFlows(g), 0);
+  return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
+}
+function unitsOf(set) {
+  const byTerm = /* @__PURE__ */ new Map();
+  set.terms.forEach((t, k) => {
+    if (t.kind === "other-namespaces" || t.kind === "labelled-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
+    else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
+  });
+  return (e) => e.type !== "synthetic" ? JSON.stringify(e.id) : byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`;
+}
+function flowKeys(g, tag) {
+  const src = unitsOf(g.sources);
+  const dst = unitsOf(g.destinations);
+  const side2 = (e, unit) => e.type === "synthetic" ? `${tag}${unit}` : unit;
+  return new Map(g.changes.map((c) => [c, `${side2(c.src, src(c.src))} ${side2(c.dst, dst(c.dst))}`]));
+}
+var flowsOf = /* @__PURE__ */ new WeakMap();
+function groupFlows(g) {
+  let n = flowsOf.get(g);
+  if (n === void 0) {
+    n = g.changes.some(hasRepresentative) ? new Set(flowKeys(g, "").values()).size : g.changes.length;
+    flowsOf.set(g, n);
+  }
+  return n;
+}
+function hasRepresentative(c) {
+  return c.src.type === "synthetic" || c.dst.type === "synthetic";
 }
 function sameHits(a, b) {
   if (a === b) return true;
@@ -17643,10 +17997,10 @@ function sameHits(a, b) {
 }
 function collapse(facet, bucket, changes, index) {
   return rectangles(bucket, index).map((r) => {
-    const sorted = Int32Array.from(r.parts).sort();
+    const sorted2 = Int32Array.from(r.parts).sort();
     const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
     return {
-      first: sorted[0],
+      first: sorted2[0],
       group: {
         facet,
         type: bucket.change.type,
@@ -17656,20 +18010,20 @@ function collapse(facet, bucket, changes, index) {
         gate: bucket.gate,
         sources: srcs,
         destinations: dsts,
-        changes: Array.from(sorted, (i) => changes[i])
+        changes: Array.from(sorted2, (i) => changes[i])
       }
     };
   });
 }
 function rectangles(bucket, index) {
   const perDst = /* @__PURE__ */ new Map();
-  for (const entry of bucket.perDst.values()) {
-    const known = perDst.get(entry.dst.id);
-    if (!known) perDst.set(entry.dst.id, entry);
+  for (const entry2 of bucket.perDst.values()) {
+    const known = perDst.get(entry2.dst.id);
+    if (!known) perDst.set(entry2.dst.id, entry2);
     else {
-      for (const x of entry.srcs) known.srcs.push(x);
-      for (const p of entry.parts) known.parts.push(p);
-      known.self ||= entry.self;
+      for (const x of entry2.srcs) known.srcs.push(x);
+      for (const p of entry2.parts) known.parts.push(p);
+      known.self ||= entry2.self;
     }
   }
   if (perDst.size === 1) {
@@ -17677,23 +18031,23 @@ function rectangles(bucket, index) {
     return [{ srcs: index.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
   }
   const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
-  const options = [...perDst.values()].map((entry) => {
-    const plain2 = keyOf(index.sorted(entry.srcs));
-    const padded = entry.dst.type === "workload" && !entry.self ? keyOf(index.with(plain2.set, entry.dst)) : null;
-    return { entry, plain: plain2, padded };
+  const options = [...perDst.values()].map((entry2) => {
+    const plain2 = keyOf(index.sorted(entry2.srcs));
+    const padded = entry2.dst.type === "workload" && !entry2.self ? keyOf(index.with(plain2.set, entry2.dst)) : null;
+    return { entry: entry2, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
   for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
   const perSrcSet = /* @__PURE__ */ new Map();
-  for (const { entry, plain: plain2, padded } of options) {
+  for (const { entry: entry2, plain: plain2, padded } of options) {
     const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
     let r = perSrcSet.get(pick.key);
     if (!r) {
       r = { srcs: pick.set, dsts: [], parts: [] };
       perSrcSet.set(pick.key, r);
     }
-    r.dsts.push(entry.dst);
-    for (const p of entry.parts) r.parts.push(p);
+    r.dsts.push(entry2.dst);
+    for (const p of entry2.parts) r.parts.push(p);
   }
   return [...perSrcSet.values()];
 }
@@ -17718,7 +18072,9 @@ function cmp6(a, b) {
 
 // src/render/dns-loss.ts
 function dnsLoss(report) {
-  const anyServer = report.universe.some(servesDns);
+  const ids = report.nameServers === void 0 ? void 0 : new Set(report.nameServers);
+  const serves = ids === void 0 ? servesDns : (e) => ids.has(e.id);
+  const anyServer = report.universe.some(serves);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources = [];
   const servers = [];
@@ -17728,7 +18084,7 @@ function dnsLoss(report) {
     const lost = closed.intersect(DNS);
     if (lost.isEmpty) return;
     const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
-    const named = dsts.filter((d) => isNameServer(d, anyServer));
+    const named = dsts.filter((d) => isNameServer(d, anyServer, serves));
     let any = false;
     for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
     for (const d of named) {
@@ -17750,117 +18106,26 @@ function dnsLoss(report) {
   return { sources: index.describe(sources), servers: index.describe(servers), protocols };
 }
 
-// src/render/escape.ts
-function md(text2) {
-  return text2.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
-}
-function mdCode(text2) {
-  const clean2 = text2.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
-  return "`" + clean2 + "`";
-}
-function csvCell(text2) {
-  const guarded = /^[=+\-@\t\r]/.test(text2) ? `'${text2}` : text2;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-function visibleControls(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-function plain(text2) {
-  return visibleControls(text2).replace(/\n/g, "\\n");
-}
-
-// src/render/set-words.ts
-function termWords(t, role, code) {
-  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
-  switch (t.kind) {
-    case "everything":
-      if (t.declaredOnly) return `every declared workload${except} and any external address`;
-      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
-    case "all-pods":
-      if (t.declaredOnly) return `every declared workload${except}`;
-      return (role === "source" ? "any pod" : "every pod") + except;
-    case "namespace": {
-      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
-      if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
-      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
-    }
-    case "all-externals":
-      return "any external address";
-    case "endpoint":
-      return endpointWords(t.endpoint, code);
-  }
-}
-function endpointWords(e, code) {
-  if (e.type !== "synthetic") return code(e.id);
-  if (e.id === "[*]/[*]") return "any pod in any other namespace";
-  return e.words !== void 0 ? representativeWords2(e.words, code) : code(e.id);
-}
-function representativeWords2(w, code) {
-  const labels2 = w.with.map((l) => l.value !== null ? code(`${l.key}=${l.value}`) : l.notValues.length === 0 ? code(l.key) : `${code(l.key)} other than ${orList(l.notValues.map(code))}`);
-  const withWords = labels2.length > 0 ? ` with ${andList(labels2)}` : "";
-  const without = w.without.length > 0 ? `${labels2.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
-  return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
-}
-function orList(words) {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
-}
-function kindOf(t) {
-  switch (t.kind) {
-    case "all-externals":
-      return " external";
-    case "endpoint":
-      return t.endpoint.type === "external" ? " external" : t.endpoint.pod.namespace;
-    case "namespace":
-      return t.namespace;
-    default:
-      return " all";
-  }
-}
-function setWords(s, role, code, max = 5) {
-  const terms = [...s.terms].sort((a, b) => cmp7(kindOf(a), kindOf(b)));
-  if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
-  const buckets = /* @__PURE__ */ new Map();
-  for (const t of terms) {
-    const k = kindOf(t);
-    const list5 = buckets.get(k);
-    if (list5) list5.push(t);
-    else buckets.set(k, [t]);
-  }
-  const share = Math.max(1, Math.floor(max / buckets.size));
-  const words = [];
-  for (const [k, list5] of buckets) {
-    const shown = list5.length > share + 1 ? list5.slice(0, share) : list5;
-    words.push(...shown.map((t) => termWords(t, role, code)));
-    const rest = list5.length - shown.length;
-    if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
-  }
-  return andList(words);
-}
-function cmp7(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function andList(words) {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
-
 // src/render/conn-words.ts
 var SPOKEN = ["TCP", "UDP", "SCTP"];
 var MAX_EXCEPT2 = 3;
-function connWords(c) {
-  if (c.isEmpty) return "no connections";
-  if (c.isAll) return "all connections";
-  const direct = phrases(c);
+var PLAIN = { text: (s) => s, code: (s) => s };
+function connWords(c, f = PLAIN) {
+  return words(c, f).text;
+}
+function words(c, f) {
+  if (c.isEmpty) return { text: "no connections", complement: false };
+  if (c.isAll) return { text: "all connections", complement: false };
+  const direct = phrases(c, f);
   const rest = ConnSet.ALL.subtract(c);
   const named = SPOKEN.some((p) => c.ports(p).names.length > 0);
   if (!named && !rest.isEmpty) {
-    const complement = phrases(rest);
-    if (weight(complement) < weight(direct) && weight(complement) <= MAX_EXCEPT2) return `all but ${join(complement)}`;
+    const complement = phrases(rest, PLAIN);
+    if (weight(complement) < weight(direct) && weight(complement) <= MAX_EXCEPT2) return { text: `all but ${join(complement)}`, complement: true };
   }
-  return join(direct);
+  return { text: join(direct), complement: direct.some((p) => p.complement) };
 }
-function phrases(c) {
+function phrases(c, f) {
   const bySet = [];
   for (const p of SPOKEN) {
     const ports = c.ports(p);
@@ -17870,60 +18135,66 @@ function phrases(c) {
     else bySet.push({ protocols: [p], ports });
   }
   return bySet.map(({ protocols, ports }) => {
-    const who = andList2(protocols);
+    const who = andList(protocols);
     if (ports.isAll) return { text: `all ${who}`, weight: 1 };
     const holes = PortSet.ALL.subtract(ports);
     const count = ports.ranges.length / 2 + ports.names.length;
     const holeCount = holes.ranges.length / 2;
     if (ports.names.length === 0 && holeCount < count && holeCount <= MAX_EXCEPT2) {
-      return { text: `all ${who} except ${rangeList(holes.ranges)}`, weight: holeCount };
+      return { text: `all ${who} except ${rangeList(holes.ranges)}`, weight: holeCount, complement: true };
     }
-    return { text: `${who} ${[rangeList(ports.ranges), ...ports.names].filter((s) => s !== "").join(", ")}`, weight: count };
+    const numbers = rangeList(ports.ranges, (port3) => portName(protocols, port3, f));
+    return { text: `${who} ${[numbers, ...ports.names.map(f.text)].filter((s) => s !== "").join(", ")}`, weight: count };
   });
 }
 var weight = (ps) => ps.reduce((n, p) => n + p.weight, 0);
 var join = (ps) => ps.map((p) => p.text).join("; ");
-function rangeList(ranges) {
-  return format(ranges).split(",").filter((s) => s !== "").join(", ");
+function rangeList(ranges, name2 = () => void 0) {
+  return format(ranges).split(",").filter((s) => s !== "").map((s) => {
+    const n = /^\d+$/.test(s) ? name2(Number(s)) : void 0;
+    return n === void 0 ? s : `${s} (${n})`;
+  }).join(", ");
 }
-function andList2(items) {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+function portName(protocols, port3, f) {
+  if (!f.names) return void 0;
+  const names = new Set(protocols.map((p) => f.names(p, port3)));
+  const [only] = names;
+  return names.size === 1 && only !== void 0 ? f.code(only) : void 0;
 }
-
-// src/render/mermaid.ts
-var MAX_MERMAID_EDGES = 20;
-var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
-var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
-function mermaidText(text2, max = 80) {
-  const clean2 = text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
-  return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
-}
-function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups2.length === 0 || groups2.length > maxEdges) return null;
-  const nodes = /* @__PURE__ */ new Map();
-  const node = (label) => {
-    let id = nodes.get(label);
-    if (id === void 0) {
-      id = `n${nodes.size}`;
-      nodes.set(label, id);
+function portNames(destinations) {
+  const byPort = /* @__PURE__ */ new Map();
+  for (const d of destinations) {
+    if (d.type === "external") continue;
+    for (const p of d.pod.ports) {
+      if (p.port === 0) continue;
+      const key = `${p.protocol} ${p.port}`;
+      const name2 = p.name ?? null;
+      const seen = byPort.get(key);
+      if (seen === void 0) byPort.set(key, name2);
+      else if (seen !== name2) byPort.set(key, null);
     }
-    return id;
-  };
-  const code = (s) => s;
-  const edges = groups2.map((g) => {
-    const from = node(setWords(g.sources, "source", code, 3));
-    const to = node(setWords(g.destinations, "destination", code, 3));
-    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${connWords(g.conn)}`, opened: g.facet === "opened" };
-  });
-  const out = ["flowchart LR"];
-  for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);
-  for (const e of edges) out.push(`  ${e.from} -->|"${mermaidText(e.label)}"| ${e.to}`);
-  const opened = edges.flatMap((e, i) => e.opened ? [i] : []);
-  const closed = edges.flatMap((e, i) => e.opened ? [] : [i]);
-  if (opened.length > 0) out.push(`  linkStyle ${opened.join(",")} ${OPENED_STYLE}`);
-  if (closed.length > 0) out.push(`  linkStyle ${closed.join(",")} ${CLOSED_STYLE}`);
-  return out.join("\n");
+  }
+  return (protocol, port3) => byPort.get(`${protocol} ${port3}`) ?? void 0;
+}
+function changeWords(base2, head, f = PLAIN) {
+  if (base2.isEmpty) return connWords(head, f);
+  if (head.isEmpty) return connWords(base2, f);
+  return `was ${connWords(base2, f)}, now ${connWords(head, f)}`;
+}
+var MAX_CHANGES = 2;
+function groupChangeWords(changes, delta, f = PLAIN) {
+  const plain2 = words(delta, f);
+  if (!plain2.complement) return plain2.text;
+  const distinct2 = [];
+  for (const c of changes) {
+    if (distinct2.some((d) => (d.base === c.base || d.base.equals(c.base)) && (d.head === c.head || d.head.equals(c.head)))) continue;
+    distinct2.push(c);
+    if (distinct2.length > MAX_CHANGES) return plain2.text;
+  }
+  return distinct2.map((d) => changeWords(d.base, d.head, f)).join("; ");
+}
+function andList(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 // src/render/reason-words.ts
@@ -17965,7 +18236,8 @@ function workloadWords(w, restricted) {
 var MAX_CHAINS = 3;
 var MAX_REASONS = 4;
 function exposureSentence(c, facet, f) {
-  const conn = facet === "opened" ? c.opened : c.closed;
+  const part = facet === "opened" ? newlyOpened(c) : newlyClosed(c);
+  const conn = part.isEmpty ? facet === "opened" ? c.opened : c.closed : part;
   const side2 = facet === "opened" ? "head" : "base";
   const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side2, f);
   const from = sourceWords(c, f);
@@ -17974,6 +18246,39 @@ function exposureSentence(c, facet, f) {
   const tail = policy === "" ? "" : `; ${policy}`;
   if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
   return `${what} no longer reachable from ${from}${chains === "" ? "" : ` (was through ${chains})`}${tail}`;
+}
+function movedExposures(changes) {
+  const byDst = /* @__PURE__ */ new Map();
+  for (const c of changes) {
+    if (c.moved === void 0 || c.moved.public.isEmpty) continue;
+    const m = byDst.get(c.dst.id);
+    if (m === void 0) byDst.set(c.dst.id, { dst: c.dst, conn: c.moved.public, base: [...c.moved.via.base], head: [...c.moved.via.head] });
+    else {
+      m.conn = m.conn.union(c.moved.public);
+      m.base.push(...c.moved.via.base);
+      m.head.push(...c.moved.via.head);
+    }
+  }
+  return [...byDst.values()];
+}
+function movedSentence(m, f) {
+  const before = new Set(m.base.map((c) => chainKey(c.chain)));
+  const after = new Set(m.head.map((c) => chainKey(c.chain)));
+  const added = m.head.filter((c) => !before.has(chainKey(c.chain)));
+  const removed = m.base.filter((c) => !after.has(chainKey(c.chain)));
+  const what = `${f.code(m.dst.id)} ${f.text(connWords(m.conn))}`;
+  const was = fromWords(m.base, m.conn, "base", f);
+  if (added.length === 0) return `${what} still reachable ${fromWords(m.head, m.conn, "head", f)}; no longer ${fromWords(removed, m.conn, "base", f)}`;
+  if (removed.length === 0) return `${what} already reachable ${was}; now also ${fromWords(added, m.conn, "head", f)}`;
+  return `${what} moved: was reachable ${was}; now ${fromWords(m.head, m.conn, "head", f)}`;
+}
+function fromWords(via, conn, side2, f) {
+  const internet = via.filter((c) => c.chain[0]?.kind === "Service");
+  const controller = via.filter((c) => c.chain[0]?.kind !== "Service");
+  return [
+    ...internet.length > 0 ? [`from the internet through ${chainWords(internet, conn, side2, f)}`] : [],
+    ...controller.length > 0 ? [`from the ingress controller through ${chainWords(controller, conn, side2, f)}`] : []
+  ].join(" and ");
 }
 function sourceWords(c, f) {
   const src = c.src;
@@ -17984,16 +18289,16 @@ function sourceWords(c, f) {
 }
 function chainWords(via, conn, side2, f) {
   const seen = /* @__PURE__ */ new Set();
-  const words = [];
+  const words2 = [];
   for (const c of via) {
     if (c.conn.intersect(conn).isEmpty) continue;
     const w = c.chain.map((h) => `${f.hop(h, side2)} (${f.text(h.detail)})`).join(" \u2192 ");
     if (seen.has(w)) continue;
     seen.add(w);
-    words.push(w);
+    words2.push(w);
   }
-  if (words.length > MAX_CHAINS) return `${words.slice(0, MAX_CHAINS - 1).join(", ")} and ${words.length - MAX_CHAINS + 1} more`;
-  return words.join(", ");
+  if (words2.length > MAX_CHAINS) return `${words2.slice(0, MAX_CHAINS - 1).join(", ")} and ${words2.length - MAX_CHAINS + 1} more`;
+  return words2.join(", ");
 }
 function policyWords(c, facet, f) {
   const reasons2 = c.why.map((r) => {
@@ -18003,6 +18308,378 @@ function policyWords(c, facet, f) {
   if (reasons2.length > 0) return reasons2.length > MAX_REASONS ? `${reasons2.slice(0, MAX_REASONS - 1).join("; ")}; and ${reasons2.length - MAX_REASONS + 1} more` : reasons2.join("; ");
   if (facet === "opened" && c.isolated.head === false) return "no NetworkPolicy selects it for ingress";
   return "";
+}
+
+// src/render/set-words.ts
+function termWords(t, role, code) {
+  const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
+  switch (t.kind) {
+    case "everything":
+      if (t.declaredOnly) return `every declared workload${except} and any external address`;
+      return (role === "source" ? "any source" : role === "destination" ? "any destination" : "everything") + except;
+    case "all-pods":
+      if (t.declaredOnly) return `every declared workload${except}`;
+      return (role === "source" ? "any pod" : "every pod") + except;
+    case "namespace": {
+      const ns = t.namespace === "[*]" ? "any other namespace" : t.namespace.startsWith("[") ? `any namespace ${code(t.namespace)}` : code(t.namespace);
+      if (t.declaredOnly) return `every declared workload in ${ns}${except}`;
+      return (role === "source" ? `any pod in ${ns}` : role === "destination" ? `every pod in ${ns}` : `pods in ${ns}`) + except;
+    }
+    case "labelled-others":
+      return `other pods labelled ${labelList(t.labels, code)} in ${code(t.namespace)}`;
+    case "other-namespaces":
+      return otherNamespacesWords(t.namespaces, t.all, t.pod, code);
+    case "all-externals":
+      return "any external address";
+    case "endpoint":
+      return endpointWords(t.endpoint, code);
+  }
+}
+function endpointWords(e, code) {
+  if (e.type !== "synthetic") return code(e.id);
+  if (e.id === "[*]/[*]") return "any pod in any other namespace";
+  return e.words !== void 0 ? representativeWords2(e.words, code) : selectorWords(e.pod.namespace, e.id.slice(e.pod.namespace.length + 1), code);
+}
+function selectorWords(namespace, pod, code) {
+  const where = namespace.startsWith("[") ? namespaceWords(parseLabels(namespace), code) : code(namespace);
+  const labels2 = parseLabels(pod);
+  return labels2.length === 0 ? `other pods in ${where}` : `pods labelled ${labelList(labels2, code)} in ${where}`;
+}
+function parseLabels(text2) {
+  const inner = text2.startsWith("[") && text2.endsWith("]") ? text2.slice(1, -1) : text2;
+  if (inner === "*" || inner === "") return [];
+  return inner.split(",").map((kv) => {
+    const eq = kv.indexOf("=");
+    return [kv.slice(0, eq), kv.slice(eq + 1)];
+  });
+}
+function labelWords([k, v], code) {
+  return v === "*" ? `${code(k)} (a value no policy names)` : code(`${k}=${v}`);
+}
+function labelList(labels2, code) {
+  return andList2(labels2.map((l) => labelWords(l, code)));
+}
+function namespaceWords(labels2, code) {
+  return labels2.length === 0 ? "any other namespace" : `namespaces labelled ${labelList(labels2, code)}`;
+}
+var MAX_VALUES = 4;
+function otherNamespacesWords(namespaces, all, pod, code) {
+  const podLabels = pod === void 0 ? [] : parseLabels(pod);
+  const any = pod === void 0 ? "any pod" : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
+  if (all) return `${any} in any other namespace`;
+  const places = [...namespaces.includes("[*]") ? ["any other namespace"] : [], ...labelledNamespaces(namespaces.filter((n) => n !== "[*]").map(parseLabels), code)];
+  return `${any} in ${places.join(" or in ")}`;
+}
+function labelledNamespaces(sets, code) {
+  if (sets.length === 0) return [];
+  const keys2 = sets[0].map(([k]) => k).join(",");
+  if (sets.length > 1 && sets.every((l) => l.map(([k]) => k).join(",") === keys2)) {
+    const values = sets[0].map((_, i) => [...new Set(sets.map((l) => l[i][1]))]);
+    if (values.reduce((n, v) => n * v.length, 1) === sets.length) {
+      const parts = sets[0].map(([k], i) => {
+        const vs = values[i];
+        if (vs.length === 1) return labelWords([k, vs[0]], code);
+        const named = vs.filter((v) => v !== "*");
+        const shown = named.length > MAX_VALUES ? [...named.slice(0, MAX_VALUES - 1).map((v) => code(v)), `${named.length - MAX_VALUES + 1} more`] : named.map((v) => code(v));
+        if (named.length < vs.length) shown.push("a value no policy names");
+        return `${code(k)} one of ${orList(shown)}`;
+      });
+      return [`namespaces labelled ${andList2(parts)}`];
+    }
+  }
+  const alternatives = sets.map((l) => namespaceWords(l, code));
+  return alternatives.length > MAX_VALUES ? [...alternatives.slice(0, MAX_VALUES - 1), `${alternatives.length - MAX_VALUES + 1} more kinds of namespace no policy names`] : alternatives;
+}
+function representativeWords2(w, code) {
+  const labels2 = w.with.map((l) => l.value !== null ? code(`${l.key}=${l.value}`) : l.notValues.length === 0 ? code(l.key) : `${code(l.key)} other than ${orList(l.notValues.map(code))}`);
+  const withWords = labels2.length > 0 ? ` with ${andList2(labels2)}` : "";
+  const without = w.without.length > 0 ? `${labels2.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
+  return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
+}
+function orList(words2) {
+  if (words2.length <= 1) return words2.join("");
+  return `${words2.slice(0, -1).join(", ")} or ${words2[words2.length - 1]}`;
+}
+function kindOf(t) {
+  switch (t.kind) {
+    case "all-externals":
+      return " external";
+    case "endpoint":
+      return t.endpoint.type === "external" ? " external" : t.endpoint.pod.namespace;
+    case "namespace":
+      return t.namespace;
+    case "other-namespaces":
+      return "[";
+    case "labelled-others":
+      return t.namespace;
+    default:
+      return " all";
+  }
+}
+function setWords(s, role, code, max = 5) {
+  const byLabels = /* @__PURE__ */ new Map();
+  for (const t of s.terms) if (t.kind === "labelled-others") {
+    const key = JSON.stringify(t.labels);
+    byLabels.set(key, [...byLabels.get(key) ?? [], t]);
+  }
+  const merged = [...byLabels.values()].filter((ts) => ts.length > 1);
+  if (merged.length > 0) {
+    const gone = new Set(merged.flat());
+    const rest = setWords({ endpoints: s.endpoints, terms: s.terms.filter((t) => !gone.has(t)) }, role, code, Math.max(1, max - merged.length));
+    const phrases2 = merged.map((ts) => `other pods labelled ${labelList(ts[0].labels, code)} in ${namespaceList(ts.map((t) => code(t.namespace)))}`);
+    return andList2([...rest === "" ? [] : [rest], ...phrases2]);
+  }
+  const others = s.terms.filter(isOtherPods);
+  if (others.length > 1) {
+    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1);
+    const names = others.map((t) => code(t.endpoint.pod.namespace));
+    return andList2([...rest === "" ? [] : [rest], `other pods in ${namespaceList(names)}`]);
+  }
+  return termsWords(s.terms, role, code, max);
+}
+function namespaceList(names) {
+  return andList2(names.length > MAX_NAMESPACES ? [...names.slice(0, MAX_NAMESPACES - 1), `${names.length - MAX_NAMESPACES + 1} more namespaces`] : names);
+}
+var MAX_NAMESPACES = 4;
+function isOtherPods(t) {
+  if (t.kind !== "endpoint" || t.endpoint.type !== "synthetic") return false;
+  const w = t.endpoint.words;
+  return w !== void 0 && w.other && w.with.length === 0 && w.without.length === 0;
+}
+function termsWords(all, role, code, max) {
+  const terms = [...all].sort((a, b) => cmp7(kindOf(a), kindOf(b)));
+  if (terms.length <= max) return andList2(terms.map((t) => termWords(t, role, code)));
+  const buckets = /* @__PURE__ */ new Map();
+  for (const t of terms) {
+    const k = kindOf(t);
+    const list6 = buckets.get(k);
+    if (list6) list6.push(t);
+    else buckets.set(k, [t]);
+  }
+  const share = Math.max(1, Math.floor(max / buckets.size));
+  const words2 = [];
+  for (const [k, list6] of buckets) {
+    const shown = list6.length > share + 1 ? list6.slice(0, share) : list6;
+    words2.push(...shown.map((t) => termWords(t, role, code)));
+    const rest = list6.length - shown.length;
+    if (rest > 0) words2.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+  }
+  return andList2(words2);
+}
+function cmp7(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function andList2(words2) {
+  if (words2.length <= 1) return words2.join("");
+  return `${words2.slice(0, -1).join(", ")} and ${words2[words2.length - 1]}`;
+}
+
+// src/render/stops-working.ts
+function breakages(report, dns, f) {
+  const out = [];
+  const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
+  const services = report.serviceBreakages ?? [];
+  const told = /* @__PURE__ */ new Set();
+  for (const c of report.exposureChanges) {
+    if (newlyClosed(c).isEmpty || removed.has(c.dst.id)) continue;
+    const broke = c.why.length === 0 ? brokenService(c, services) : void 0;
+    if (broke) told.add(broke);
+    const hop = entry(c);
+    const cause = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const sentence = exposureSentence(c, "closed", f);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${broke ? serviceWords(broke, f, true) : cause}` : ""}` });
+  }
+  for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
+  if (dns) {
+    const who = setWords(dns.sources, "subject", f.code);
+    const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
+    const toward = setWords(dns.servers, "destination", f.code, 3);
+    out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `\u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
+  }
+  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  return out;
+}
+function exposureRisk(c, f) {
+  let hop;
+  for (const v of c.via.head) if (!v.conn.intersect(c.opened).isEmpty && v.chain.length > 0) {
+    hop = v.chain[0];
+    break;
+  }
+  const through = hop ? ` through ${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
+  return `${f.code(c.dst.id)} ${f.text(connWords(c.opened))} newly reachable from ${sourceName(c, f)}${through}`;
+}
+function sourceName(c, f) {
+  const src = c.src;
+  if (src.type === "ingress-controller") return "the ingress controller";
+  if (src.cidrs.length === 1 && (src.cidrs[0] === "0.0.0.0/0" || src.cidrs[0] === "::/0")) return "the internet";
+  return `addresses ${f.code(src.id)}`;
+}
+function entry(c) {
+  for (const v of c.via.base) if (!v.conn.intersect(c.closed).isEmpty && v.chain.length > 0) return v.chain[0];
+  return void 0;
+}
+function exposureShort(c, f) {
+  const hop = entry(c);
+  const from = sourceName(c, f);
+  const through = hop ? `${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
+  const where = c.src.type === "ingress-controller" && through !== "" ? `through ${through}` : `from ${from}${through !== "" ? ` through ${through}` : ""}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(c.closed))} no longer reachable ${where}`;
+}
+function brokenService(c, services) {
+  for (const v of c.via.base) {
+    if (v.conn.intersect(c.closed).isEmpty) continue;
+    for (const h of v.chain) {
+      if (h.kind !== "Service") continue;
+      const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
+      if (s) return s;
+    }
+  }
+  return void 0;
+}
+function exposureCause(c, from, f) {
+  const r = c.why[0];
+  if (r !== void 0) return causeWords(r, from, f);
+  const carried = c.via.head.some((v) => !v.conn.intersect(c.closed).isEmpty);
+  return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
+}
+function causeWords(r, from, f) {
+  const name2 = f.reason(r);
+  if (r.side === "head" && r.effect === "isolates") return `${name2} now blocks ${from}`;
+  if (r.side === "head" && r.effect === "denies") return `${name2} now denies ${from}`;
+  if (r.side === "base" && r.effect === "allows") return `${name2} no longer admits ${from}`;
+  return `${name2} (${r.side === "head" ? "now" : "before"} ${r.effect})`;
+}
+function serviceWords(s, f, full) {
+  const port3 = `${s.port.protocol === "TCP" ? "" : `${s.port.protocol} `}port ${s.port.port}${s.port.name !== void 0 ? ` (${f.code(s.port.name)})` : ""}`;
+  const what = `Service ${f.code(s.service.id)} ${port3}`;
+  const routes = s.routes.length === 0 ? "" : `${s.routes.slice(0, 3).map((r) => `${f.text(r.kind)} ${f.code(r.id)}`).join(", ")}${s.routes.length > 3 ? ` and ${s.routes.length - 3} more` : ""}`;
+  const cause = serviceCause(s, f);
+  const at3 = full ? ` (${f.at(s.port.source.file, s.port.source.line, "head")})` : "";
+  const via = routes === "" ? "" : full ? `; ${routes} ${s.routes.length === 1 ? "sends" : "send"} to it` : ` (behind ${routes})`;
+  if (full) return `${what}: ${cause}${at3}${via}`;
+  return `${what}${via} now forwards to nothing: ${cause}`;
+}
+function serviceCause(s, f) {
+  return s.cause.kind === "target-port" ? `targetPort ${f.code(s.cause.name)} now names no ${s.port.protocol} container port of ${list(s.cause.workloads, f)}` : `its selector now matches no pod (was ${list(s.before, f)})`;
+}
+function list(ids, f) {
+  const shown = ids.slice(0, 3).map((id) => f.code(id));
+  return ids.length > 3 ? `${shown.join(", ")} and ${ids.length - 3} more` : shown.length === 2 ? shown.join(" and ") : shown.join(", ");
+}
+function cutOffGroups(report) {
+  const list6 = report.cutOff ?? [];
+  if (list6.length === 0) return [];
+  const byId2 = new Map(report.universe.map((e) => [e.id, e]));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const c of list6) {
+    const key = `${c.direction}\0${c.policies.join("\0")}`;
+    const e = byId2.get(c.workload);
+    if (e === void 0) continue;
+    const g = groups2.get(key);
+    if (g) g.ids.push(e);
+    else groups2.set(key, { c, ids: [e] });
+  }
+  const index = new UniverseIndex(report.universe, report.endpoints);
+  return [...groups2.values()].map(({ c, ids }) => ({ direction: c.direction, policies: c.policies, workloads: index.describe(ids), count: ids.length }));
+}
+function cutOffWords(c, f) {
+  const who = setWords(c.workloads, "subject", f.code);
+  const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
+  const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
+  return c.direction === "ingress" ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (isolated for ingress by ${by}, ${allow})` : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (isolated for egress by ${by}, ${allow})`;
+}
+
+// src/render/escape.ts
+function md(text2) {
+  return text2.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
+}
+function mdCode(text2) {
+  const clean2 = text2.replace(/[\r\n]+/g, " ").replace(/`/g, "\u02CB").replace(/\|/g, "\xA6");
+  return "`" + clean2 + "`";
+}
+function csvCell(text2) {
+  const guarded = /^[=+\-@\t\r]/.test(text2) ? `'${text2}` : text2;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+function visibleControls(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function plain(text2) {
+  return visibleControls(text2).replace(/\n/g, "\\n");
+}
+
+// src/render/cell-code.ts
+var CELL_RUN = 16;
+var MAX_RUN = 20;
+var ZWSP = "\u200B";
+function cellCode(text2) {
+  if (text2.length <= CELL_RUN) return mdCode(text2);
+  let out = "";
+  let run = 0;
+  for (let piece of text2.split(new RegExp("(?<=[/,=\\s])|(?<=-)(?=\\p{L})|(?=\\[)", "u"))) {
+    if (run > 0 && run + piece.length > CELL_RUN) {
+      out += ZWSP;
+      run = 0;
+    }
+    if (piece.length > MAX_RUN) {
+      const dot = piece.lastIndexOf(".", CELL_RUN);
+      const parts = Math.ceil(piece.length / CELL_RUN);
+      const size = dot > 0 && piece.length - dot - 1 <= MAX_RUN ? dot + 1 : Math.ceil(piece.length / parts);
+      let i = 0;
+      for (; i + size < piece.length && piece.length - i > MAX_RUN; i += size) out += piece.slice(i, i + size) + ZWSP;
+      piece = piece.slice(i);
+    }
+    out += piece;
+    run = /[\s-]$/.test(piece) ? 0 : run + piece.length;
+  }
+  return mdCode(out);
+}
+
+// src/render/mermaid.ts
+var MAX_MERMAID_EDGES = 20;
+var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
+var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
+function mermaidText(text2, max = 80) {
+  const clean2 = text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
+  const cut = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
+  return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+function graphAdds(groups2, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups2.length < 2 || groups2.length > maxEdges) return false;
+  const code = (s) => s;
+  const touching = /* @__PURE__ */ new Map();
+  for (const g of groups2) {
+    const ends = /* @__PURE__ */ new Set([setWords(g.sources, "source", code, 3), setWords(g.destinations, "destination", code, 3)]);
+    for (const e of ends) touching.set(e, (touching.get(e) ?? 0) + 1);
+  }
+  const counts2 = [...touching.values()];
+  return counts2.some((n) => n > 1) && !counts2.some((n) => n === groups2.length);
+}
+function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups2.length === 0 || groups2.length > maxEdges) return null;
+  const nodes = /* @__PURE__ */ new Map();
+  const node = (label) => {
+    let id = nodes.get(label);
+    if (id === void 0) {
+      id = `n${nodes.size}`;
+      nodes.set(label, id);
+    }
+    return id;
+  };
+  const code = (s) => s;
+  const edges = groups2.map((g) => {
+    const from = node(setWords(g.sources, "source", code, 3));
+    const to = node(setWords(g.destinations, "destination", code, 3));
+    return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${groupChangeWords(g.changes, g.conn)}`, opened: g.facet === "opened" };
+  });
+  const out = ["flowchart LR"];
+  for (const [label, id] of nodes) out.push(`  ${id}["${mermaidText(label)}"]`);
+  for (const e of edges) out.push(`  ${e.from} -->|"${mermaidText(e.label)}"| ${e.to}`);
+  const opened = edges.flatMap((e, i) => e.opened ? [i] : []);
+  const closed = edges.flatMap((e, i) => e.opened ? [] : [i]);
+  if (opened.length > 0) out.push(`  linkStyle ${opened.join(",")} ${OPENED_STYLE}`);
+  if (closed.length > 0) out.push(`  linkStyle ${closed.join(",")} ${CLOSED_STYLE}`);
+  return out.join("\n");
 }
 
 // src/render/exposure-rules.ts
@@ -18016,13 +18693,13 @@ function exposureRules(report) {
     const hit = /* @__PURE__ */ new Map();
     for (const v of report.gate.violations) {
       if (!exposures.has(v.change)) continue;
-      const list5 = hit.get(v.change);
-      if (list5) list5.push(v.rule);
+      const list6 = hit.get(v.change);
+      if (list6) list6.push(v.rule);
       else hit.set(v.change, [v.rule]);
     }
     for (const c of report.exposureChanges) {
-      const list5 = hit.get(c);
-      if (list5) rules3.set(c, list5);
+      const list6 = hit.get(c);
+      if (list6) rules3.set(c, list6);
     }
   }
   memo.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
@@ -18052,10 +18729,30 @@ function unanalyzedLines(u, code) {
   ];
 }
 
+// src/render/cluster-wide.ts
+var MAX_LINES = 5;
+function clusterWideBlock(report, code) {
+  const admin = report.policyChanges.filter((p) => p.admin !== void 0 && p.status !== "reformatted");
+  if (admin.length === 0) return void 0;
+  const named = /* @__PURE__ */ new Set();
+  for (const list6 of [report.changes, report.exposureChanges]) for (const c of list6) for (const r of c.why) named.add(r.policy);
+  const lines = admin.slice(0, MAX_LINES).map((p) => {
+    const a = p.admin;
+    const priority = a.priority !== null ? ` (priority ${a.priority})` : "";
+    const past = p.status === "removed";
+    const scope = a.subject === "every-namespace" ? `${past ? "applied" : "applies"} to every namespace` : a.subject === "namespaces" ? `${past ? "applied" : "applies"} to the namespaces its subject selects` : a.subject === "pods" ? `${past ? "applied" : "applies"} to the pods its subject selects, in any namespace` : `${past ? "applied" : "applies"} across namespaces`;
+    const effect = named.has(p.id) ? "changes flows listed below" : "no flow changes today";
+    return `\u{1F310} **Cluster-wide:** ${a.kind} ${code(a.name)}${priority} ${p.status} \u2014 ${scope}; ${effect}.`;
+  });
+  if (admin.length > MAX_LINES) lines.push(`\u2026 and ${admin.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
+  return lines.join("\n\n");
+}
+
 // src/render/diff-md.ts
 var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text2) => md(plain(text2));
 var mdCode2 = (text2) => mdCode(plain(text2));
+var cellCode2 = (text2) => cellCode(plain(text2));
 var MAX_REASONS2 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
@@ -18065,30 +18762,35 @@ function renderComment(report, ctx) {
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
-  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null) });
+  const fmt = exposureFormat(link);
+  const broken = breakages(report, dns, stopsFormat(fmt, link));
+  const unlinked = breakages(report, dns, stopsFormat(exposureFormat(() => void 0), () => void 0));
+  blocks.push({ name: "verdict", text: verdict(report, grouping, ctx.gateAllowedByLabel ?? null, unlinked) });
+  const clusterWide = clusterWideBlock(report, mdCode2);
+  if (clusterWide) blocks.push({ name: "cluster-wide changes", text: clusterWide });
   blocks.push({ name: "counts", text: counts(report, grouping) });
   const noteAt = blocks.length;
   const invalid2 = invalidCallout(report, link);
   if (invalid2) blocks.push({ name: "invalid input callout", text: invalid2 });
   if (!isEmpty(report.unanalyzed)) blocks.push({ name: "not analyzed", rows: unanalyzedList(report, link) });
-  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
-  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
-  const fmt = exposureFormat(link);
+  if (broken.length > 0) blocks.push({ name: "stops working", rows: stopsWorking(broken) });
+  const exposed = report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty);
+  const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
-  if (dns) blocks.push({ name: "DNS callout", text: dnsCallout(dns) });
+  if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link) });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link) });
-  if (unexposed.length > 0) blocks.push({ name: "no longer exposed", rows: exposureList("No longer exposed", unexposed, "closed", fmt, report) });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
   if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
-  const graph = renderMermaid([...grouping.opened, ...grouping.closed]);
+  const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
 ${fence(graph, "mermaid")}`, dropRank: 3 });
-  if (report.changes.length > 0) blocks.push({ name: `full list of ${plural2(report.changes.length, "changed pair")}`, text: fullList(report.changes), dropRank: 2 });
+  const onePairEach = [...grouping.opened, ...grouping.closed].every((g) => g.changes.length === 1);
+  if (report.changes.length > 0 && !onePairEach) blocks.push({ name: `endpoint-by-endpoint list of ${plural2(report.changes.length, "row")}`, text: fullList(report.changes), dropRank: 2 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md2(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
-  if (report.policyChanges.length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 1 });
+  if (report.policyChanges.length > 0 || (report.inputChanges ?? []).length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 8, afterRows: true });
   const summary = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
   if (maxChars < 1) return "";
   return fitBlocks(blocks, {
@@ -18111,25 +18813,40 @@ var plural2 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n ==
 function lazy(items, row) {
   return { length: items.length, at: (i) => i < items.length ? row(items[i], i) : void 0 };
 }
-function verdict(report, g, allowedBy) {
+function verdict(report, g, allowedBy, broken) {
   const missed = unanalyzedSummary(report.unanalyzed, mdCode2);
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode2(allowedBy)}` : "gate failed (`unanalyzed`)" : "gate passed";
+  const breaks = broken[0] ? ` \u26A0\uFE0F **Stops working:** ${worstBreakage(broken)}.` : "";
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
-    if (missed === "") return "**No change to reachability \u2014 gate passed.**";
-    return `**No change to what netreach analyzes \u2014 ${missedStatus}.** \u26A0\uFE0F Not analyzed: ${missed}.`;
+    if (missed === "") return broken.length > 0 ? `**No flow changes \u2014 gate passed.**${breaks}` : "**No change to reachability \u2014 gate passed.**";
+    return `**No change to what netreach analyzes \u2014 ${missedStatus}.**${breaks} \u26A0\uFE0F Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` \u26A0\uFE0F Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const flows = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
-  if (report.gate.passed) return `**${flows} \u2014 gate passed.**${missedNote}`;
+  if (report.gate.passed) {
+    const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
+    const risk = opened ? ` \u26A0\uFE0F **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => void 0))}.` : "";
+    return `**${flows} \u2014 gate passed.**${risk}${breaks}${missedNote}`;
+  }
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
   const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
   const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
-  return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+  return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+}
+function worstOf(report) {
+  const f = exposureFormat(() => void 0);
+  const risky = exposureViolations(report)[0] ?? report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
+  const broken = breakages(report, dnsLoss(report), stopsFormat(f, () => void 0));
+  const parts = [
+    risky ? `\u26A0\uFE0F newly exposed: ${exposureRisk(risky, f)}` : "",
+    broken[0] ? `\u26A0\uFE0F stops working: ${worstBreakage(broken)}` : ""
+  ];
+  return parts.filter((p) => p !== "").join(" \xB7 ");
 }
 function exposureViolations(report) {
   return [...exposureRules(report).keys()];
@@ -18147,7 +18864,7 @@ function counts(report, g) {
   const parts = [
     `**Opened:** ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}`,
     `**Closed:** ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}`,
-    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !c.opened.isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !c.closed.isEmpty).length} no longer`] : [],
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural2(violationCount(report, g), "violation")}` : ""}`
@@ -18179,12 +18896,25 @@ function workloadLine(w, link) {
   const at3 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
   return `**${w.change}** ${mdCode2(w.workload.id)} (${at3}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
-function dnsCallout(d) {
-  const protos = d.protocols.length === 2 ? "UDP/TCP 53" : `${d.protocols[0]} 53`;
-  const who = setWords(d.sources, "subject", mdCode2);
-  const toward = setWords(d.servers, "destination", mdCode2, 3);
-  return `> [!WARNING]
-> \u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).`;
+var MAX_VERDICT_BREAKAGE = 320;
+function worstBreakage(broken) {
+  const more = broken.length > 1 ? `; and ${(broken.length - 1).toLocaleString("en-US")} more below` : "";
+  if (broken[0].short.length <= MAX_VERDICT_BREAKAGE) return `${broken[0].short}${more}`;
+  return `${plural2(broken.length, "breakage")}, listed below`;
+}
+function stopsWorking(broken) {
+  return {
+    head: `#### \u26A0\uFE0F Stops working (${broken.length})`,
+    rows: lazy(broken, (b, i) => `${i === 0 ? "\n" : ""}
+- ${b.full}`),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${n.toLocaleString("en-US")} more._`
+  };
+}
+function stopsFormat(fmt, link) {
+  return { ...fmt, at: (file, line, side2) => location(file, line, link(file, line, side2)) };
 }
 function violationCount(report, g) {
   return g.violating.length + exposureViolations(report).length;
@@ -18219,6 +18949,21 @@ function exposureList(title, changes, facet, fmt, report) {
 _\u2026 and ${plural2(n, "more")}._`
   };
 }
+function movedList(moved, fmt) {
+  return {
+    head: `#### Public before and after, through other objects (${moved.length})`,
+    rows: lazy(moved, (m, i) => `${i === 0 ? "\n" : ""}
+- ${movedSentence(m, fmt)}`),
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${plural2(n, "more")}._`
+  };
+}
+function movedCount(report) {
+  const n = movedExposures(report.exposureChanges).length;
+  return n === 0 ? "" : `, ${n} moved`;
+}
 function groupTable(title, groups2, link) {
   const head = `#### ${title} flows
 
@@ -18227,7 +18972,7 @@ function groupTable(title, groups2, link) {
   return {
     head,
     rows: lazy(groups2, (g) => `
-| ${setWords(g.sources, "source", mdCode2)} | ${setWords(g.destinations, "destination", mdCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+| ${setWords(g.sources, "source", cellCode2)} | ${setWords(g.destinations, "destination", cellCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
     tail: "",
     more: (n) => `
 
@@ -18235,23 +18980,24 @@ _\u2026 and ${plural2(n, "more group")}._`
   };
 }
 function connCell(g) {
-  const parts = [md2(connWords(g.conn))];
-  if (g.changes.length > 1) parts.push(`<sub>${plural2(g.changes.length, "pair")}</sub>`);
-  if (g.gate.length > 0) parts.push(`\u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}`);
-  return parts.join("<br>");
+  const words2 = groupChangeWords(g.changes, g.conn, { text: md2, code: cellCode2, names: portNames(g.destinations.endpoints) });
+  const n = groupFlows(g);
+  const flows = n > 1 ? ` (${plural2(n, "flow")})` : "";
+  const gate = g.gate.length > 0 ? ` \u2014 \u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}` : "";
+  return `${words2}${flows}${gate}`;
 }
 function whyCell(g, link) {
-  const words = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words.length > MAX_REASONS2 ? [...words.slice(0, MAX_REASONS2 - 1), `and ${words.length - MAX_REASONS2 + 1} more`] : words;
+  const words2 = g.reasons.map((r) => reasonMd(r, link));
+  const shown = words2.length > MAX_REASONS2 ? [...words2.slice(0, MAX_REASONS2 - 1), `and ${words2.length - MAX_REASONS2 + 1} more`] : words2;
   const note2 = endpointNote(g.endpoint);
   if (note2) shown.push(note2);
   return shown.length > 0 ? shown.join("; ") : "\u2014";
 }
 function reasonMd(r, link) {
   const w = reasonWords(r);
-  const what = reasonName(r, mdCode2, md2);
+  const what = reasonName(r, cellCode2, md2);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${mdCode2(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(g) {
@@ -18291,8 +19037,8 @@ ${head}`;
   };
 }
 function fullList(changes) {
-  const rows = lazy(changes, (c) => `| ${mdCode2(c.src.id)} | ${mdCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
-  return details(`All ${plural2(changes.length, "changed pair")}`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
+  const rows = lazy(changes, (c) => `| ${cellCode2(c.src.id)} | ${cellCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
+  return details(`Endpoint by endpoint, as in the JSON report (${plural2(changes.length, "row")})`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
 function location(file, line, url, column) {
   const text2 = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
@@ -18319,14 +19065,22 @@ _\u2026 and ${plural2(n, "more")}._`
   };
 }
 function policyChanges(report, link) {
-  const parts = lazy(report.policyChanges, (p) => {
-    const at3 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-    if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at3})`;
-    return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at3})
+  const inputs = report.inputChanges ?? [];
+  const items = [
+    ...inputs.map((c) => () => `- input ${mdCode2(c.file)}: **${c.status}**
+
+${fence(c.patch.replace(/\n$/, ""), "diff")}`),
+    ...report.policyChanges.map((p) => () => {
+      const at3 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
+      if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at3})`;
+      const how = p.rendered ? "; rendered, fields compared" : "";
+      return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at3}${how})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
-  });
-  return details(`Policy changes (${report.policyChanges.length})`, parts, "\n\n");
+    })
+  ];
+  const title = inputs.length > 0 ? `Changed inputs (${inputs.length}) and policy changes (${report.policyChanges.length})` : `Policy changes (${report.policyChanges.length})`;
+  return details(title, lazy(items, (f) => f()), "\n\n");
 }
 function fence(text2, info) {
   const body = visibleControls(text2);
@@ -18454,7 +19208,7 @@ var ChangeSets = class {
 };
 function changeGroupsJson(r, sets, reasonJson2) {
   const g = groupChanges(r);
-  const words = (s, role) => setWords(s, role, (name2) => name2);
+  const words2 = (s, role) => setWords(s, role, (name2) => name2);
   return [...g.opened, ...g.closed].map(
     (x) => ({
       facet: x.facet,
@@ -18463,8 +19217,8 @@ function changeGroupsJson(r, sets, reasonJson2) {
       conn: x.conn.toString(),
       src: sets.id(x.sources.endpoints),
       dst: sets.id(x.destinations.endpoints),
-      srcWords: words(x.sources, "source"),
-      dstWords: words(x.destinations, "destination"),
+      srcWords: words2(x.sources, "source"),
+      dstWords: words2(x.destinations, "destination"),
       pairs: x.changes.length,
       why: x.reasons.map(reasonJson2),
       gate: x.gate.map((h) => ({ rule: h.rule, conn: h.conn.toString() }))
@@ -18643,8 +19397,25 @@ function diffJson(r, options = {}) {
       ...changeJson(e),
       source: e.source,
       via: { base: e.via.base.map(viaJson), head: e.via.head.map(viaJson) },
-      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null }
+      isolated: { base: e.isolated.base ?? null, head: e.isolated.head ?? null },
+      // Public before and after through the other source: not newly exposed, not lost.
+      moved: e.moved === void 0 ? null : { conn: e.moved.conn.toString(), public: e.moved.public.toString(), via: { base: e.moved.via.base.map(viaJson), head: e.moved.via.head.map(viaJson) } }
     })),
+    stopsWorking: {
+      services: (r.serviceBreakages ?? []).map((s) => ({
+        service: s.service.id,
+        port: s.port.port,
+        protocol: s.port.protocol,
+        portName: s.port.name ?? null,
+        file: s.port.source.file,
+        line: s.port.source.line,
+        cause: s.cause.kind,
+        targetPort: s.cause.kind === "target-port" ? s.cause.name : null,
+        before: [...s.before],
+        routes: s.routes.map((x) => ({ kind: x.kind, id: x.id }))
+      })),
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] }))
+    },
     unanalyzed: {
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files]
@@ -18719,6 +19490,7 @@ function renderSarif(report, options) {
   for (const c of report.exposureChanges) {
     if (c.opened.isEmpty) continue;
     const hits = report.gate.violations.filter((v) => v.change === c);
+    if (hits.length === 0 && newlyOpened(c).isEmpty) continue;
     const hop = c.via.head.find((v) => !v.conn.intersect(c.opened).isEmpty)?.chain[0];
     const sentence = exposureSentence(c, "opened", SARIF_WORDS);
     for (const h of hits.length > 0 ? hits : [null]) {
@@ -18811,7 +19583,7 @@ function renderDiffText(report) {
     if (missed === "") out.push("netreach: no change to reachability \u2014 gate passed");
     else out.push(`netreach: no change to what netreach analyzes \u2014 ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
-    const exposed2 = new Set(report.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+    const exposed2 = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
     const flows = `${exposed2 > 0 ? `${plural3(exposed2, "workload")} newly exposed, ` : ""}${plural3(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} \u2014 gate passed`);
     else out.push(`netreach: ${flows} \u2014 gate failed: ${violations[0]}${violations.length > 1 ? ` (and ${plural3(violations.length - 1, "more violation")})` : ""}`);
@@ -18825,14 +19597,19 @@ function renderDiffText(report) {
     const what = workloadWords(w, (d) => `${d} restricted`);
     out.push(`${w.change} ${plain(w.workload.id)} (${plain(w.workload.pod.source.file)}:${w.workload.pod.source.line}): ${what}`);
   }
-  const exposed = report.exposureChanges.filter((c) => !c.opened.isEmpty);
-  const unexposed = report.exposureChanges.filter((c) => !c.closed.isEmpty);
-  if (exposed.length + unexposed.length > 0) out.push("");
+  const exposed = report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty);
+  const unexposed = report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty);
+  const moved = movedExposures(report.exposureChanges);
+  if (exposed.length + unexposed.length + moved.length > 0) out.push("");
   for (const c of exposed) out.push(`exposed ${exposureSentence(c, "opened", TEXT)}`);
+  for (const m of moved) out.push(`moved ${movedSentence(m, TEXT)}`);
   for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x));
   for (const x of g.closed) out.push(groupLine("-", x));
+  const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
+  if (quiet.length > 0) out.push("");
+  for (const b of quiet) out.push(`! stops working: ${b.short}`);
   const dns = dnsLoss(report);
   if (dns) {
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
@@ -18852,11 +19629,12 @@ function violationText(x) {
 function groupLine(sign, g) {
   const src = setWords(g.sources, "source", plain, MAX_TERMS);
   const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
-  const conn = `${connWords(g.conn)}${sign === "-" ? " closed" : ""}`;
+  const words2 = groupChangeWords(g.changes, g.conn, { text: (t) => t, code: (t) => t, names: portNames(g.destinations.endpoints) });
+  const conn = `${words2}${sign === "-" && !words2.startsWith("was ") ? " closed" : ""}`;
   const why = g.reasons.map((r) => reasonText(r));
   const note2 = endpointNote(g.endpoint);
   if (note2) why.push(note2);
-  const pairs = g.changes.length > 1 ? ` [${g.changes.length} pairs]` : "";
+  const pairs = groupFlows(g) > 1 ? ` [${groupFlows(g)} flows]` : "";
   const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
   return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
 }
@@ -19023,7 +19801,7 @@ exposed outside the cluster (${r.exposures.length}):
 
 // src/render/target-outcome.ts
 function isChanged(t) {
-  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0);
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0);
 }
 
 // src/render/targets-md.ts
@@ -19046,7 +19824,7 @@ function targetResult(t, allowedBy = null) {
   const missed = r.unanalyzed.objects.length;
   if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural4(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : "no change";
   const g = groupChanges(r);
-  const exposed = new Set(r.exposureChanges.filter((c) => !c.opened.isEmpty).map((c) => c.dst.id)).size;
+  const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const parts = [
     exposed > 0 ? `${plural4(exposed, "workload")} newly exposed` : "",
     g.openedFlows > 0 ? `${plural4(g.openedFlows, "flow")} opened` : "",
@@ -19086,7 +19864,7 @@ function renderTargetsComment(outcomes, ctx) {
   if (unread.files.length > 0 || missedObjects.length > 0)
     head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
   const unreadFails = unread.fails && unread.files.length > 0;
-  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
+  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
   const verdictParts = [
     `${plural4(outcomes.length, "target")}`,
     changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
@@ -19095,7 +19873,8 @@ function renderTargetsComment(outcomes, ctx) {
   if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
-    return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))} | ${gate} |`;
+    const worst = t.report !== void 0 && isChanged(t) ? worstOf(t.report) : "";
+    return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
   const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
@@ -19143,7 +19922,7 @@ ${fence(c.patch.replace(/\n$/, ""), "diff")}
 
 </details>`;
 }
-function list(ts) {
+function list2(ts) {
   const names = ts.map((t) => mdCode3(t.name));
   return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
 }
@@ -19171,6 +19950,7 @@ function targetsJsonLazy(outcomes, options) {
   const assumptions2 = [];
   const workloads = [];
   const exposures = [];
+  const stopsWorking2 = { services: [], cutOff: [] };
   const groups2 = [];
   const seen = /* @__PURE__ */ new Set();
   const kinds = /* @__PURE__ */ new Map();
@@ -19208,6 +19988,8 @@ function targetsJsonLazy(outcomes, options) {
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       for (const w of j.workloads) workloads.push({ ...w, ...tag });
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      for (const s of j.stopsWorking?.services ?? []) stopsWorking2.services.push({ ...s, ...tag });
+      for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking2.cutOff.push({ ...c, ...tag });
     }
   }
   const unread = options.unread;
@@ -19230,6 +20012,7 @@ function targetsJsonLazy(outcomes, options) {
     skipped: skippedJson({ documents, kinds }),
     workloads,
     exposures,
+    stopsWorking: stopsWorking2,
     unanalyzed,
     targets: outcomes.map(targetJson),
     ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
@@ -19248,9 +20031,10 @@ function targetJson(t) {
     origin: t.origin,
     definedIn: t.definedIn ? { ...t.definedIn } : null,
     status: t.failure !== void 0 ? "failed" : isChanged(t) ? "changed" : "unchanged",
-    opened: r ? r.changes.filter((c) => !c.opened.isEmpty).length : 0,
-    closed: r ? r.changes.filter((c) => !c.closed.isEmpty).length : 0,
-    changed: r ? r.changes.length : 0,
+    // Flows as the comment counts them (see Grouping), not the engine's pairs.
+    opened: r ? groupChanges(r).openedFlows : 0,
+    closed: r ? groupChanges(r).closedFlows : 0,
+    changed: r ? groupChanges(r).changedFlows : 0,
     gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
@@ -19324,11 +20108,11 @@ function parseConfig(file, text2) {
     const k = String(item.key.value);
     if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
   }
-  const list5 = top.get("targets", true);
-  const targets = [];
-  if (list5 !== void 0 && list5 !== null && !((0, import_yaml6.isSeq)(list5) || list5.value === null)) fail(list5, "`targets` must be a list");
-  if ((0, import_yaml6.isSeq)(list5)) {
-    for (const node of list5.items) {
+  const list6 = top.get("targets", true);
+  const targets2 = [];
+  if (list6 !== void 0 && list6 !== null && !((0, import_yaml6.isSeq)(list6) || list6.value === null)) fail(list6, "`targets` must be a list");
+  if ((0, import_yaml6.isSeq)(list6)) {
+    for (const node of list6.items) {
       if (!(0, import_yaml6.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
       const m = node;
       const value = (k) => {
@@ -19360,7 +20144,7 @@ function parseConfig(file, text2) {
       const name2 = str2("name");
       if (name2 === void 0) fail(node, "a target needs a name");
       if (!NAME2.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
-      if (targets.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
+      if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
       const kind = str2("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str2("path");
       let source;
@@ -19387,7 +20171,7 @@ function parseConfig(file, text2) {
         if (!parsed.ok) fail(value("fail-on"), `target ${name2}: ${parsed.error}`);
         else failOn = parsed.value;
       }
-      targets.push({
+      targets2.push({
         name: name2,
         source,
         origin: "config",
@@ -19401,7 +20185,7 @@ function parseConfig(file, text2) {
   }
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
-  return { targets, discover: d !== void 0 ? d.value : targets.length === 0 };
+  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0 };
 }
 
 // src/targets/diff-targets.ts
@@ -19432,8 +20216,8 @@ var install = {
   helm: "install Helm v3 or v4 (https://helm.sh/docs/intro/install/)"
 };
 function missingToolMessage(names) {
-  const list5 = names.map((n) => `\`${n}\``).join(" or ");
-  return `${list5} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
+  const list6 = names.map((n) => `\`${n}\``).join(" or ");
+  return `${list6} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
 }
 function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(path2.delimiter)) {
@@ -19680,14 +20464,14 @@ function lineCount(text2) {
 }
 
 // src/tools/tool-message.ts
-var MAX_LINES = 20;
+var MAX_LINES2 = 20;
 var MAX_CHARS = 4e3;
 function trimToolMessage(stderr) {
   const lines = stderr.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
-  let shown = lines.slice(0, MAX_LINES).join("\n");
+  let shown = lines.slice(0, MAX_LINES2).join("\n");
   if (shown.length > MAX_CHARS) shown = `${shown.slice(0, MAX_CHARS)}\u2026`;
-  return lines.length > MAX_LINES ? `${shown}
-(${lines.length - MAX_LINES} more lines)` : shown;
+  return lines.length > MAX_LINES2 ? `${shown}
+(${lines.length - MAX_LINES2} more lines)` : shown;
 }
 
 // src/tools/run-failure.ts
@@ -19762,15 +20546,15 @@ function trackGroup(pgid) {
   install2();
   groups.add(pgid);
   const ledger = process.env[GROUP_LEDGER_ENV];
-  const entry = ledger ? path3.join(ledger, `${GROUP_LEDGER_PREFIX}${pgid}`) : void 0;
-  if (entry !== void 0)
+  const entry2 = ledger ? path3.join(ledger, `${GROUP_LEDGER_PREFIX}${pgid}`) : void 0;
+  if (entry2 !== void 0)
     try {
-      fs2.writeFileSync(entry, "");
+      fs2.writeFileSync(entry2, "");
     } catch {
     }
   return () => {
     groups.delete(pgid);
-    if (entry !== void 0) fs2.rmSync(entry, { force: true });
+    if (entry2 !== void 0) fs2.rmSync(entry2, { force: true });
   };
 }
 function trackDir(dir) {
@@ -20124,9 +20908,9 @@ function kustomizationRefs(text2) {
   );
   const patches = [];
   for (const field of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
-    const list5 = k[field];
-    if (!Array.isArray(list5)) continue;
-    for (const item of list5) {
+    const list6 = k[field];
+    if (!Array.isArray(list6)) continue;
+    for (const item of list6) {
       if (typeof item === "string" && !item.includes("\n")) patches.push({ file: item });
       else if (item !== null && typeof item === "object" && typeof item.path === "string") {
         const t = item.target;
@@ -20184,7 +20968,7 @@ import * as path10 from "node:path";
 var import_yaml12 = __toESM(require_dist(), 1);
 import * as fs6 from "node:fs";
 import * as path9 from "node:path";
-var list2 = (v) => Array.isArray(v) ? v : [];
+var list3 = (v) => Array.isArray(v) ? v : [];
 var PLUGIN_FIELDS = ["transformers", "generators", "validators"];
 var LOADED_KEYS = /* @__PURE__ */ new Set(["path", "paths", "files", "envs", "env"]);
 function loadedPaths(config) {
@@ -20195,7 +20979,7 @@ function loadedPaths(config) {
     else if (v !== null && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (LOADED_KEYS.has(k)) {
-          for (const s of typeof x === "string" ? [x] : list2(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
+          for (const s of typeof x === "string" ? [x] : list3(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
         }
         walk2(x, depth + 1);
       }
@@ -20250,13 +21034,13 @@ var LIST_FIELDS = ["resources", "bases", "components", "crds", "configurations",
 var PATH_OBJECT_FIELDS = ["patches", "patchesJson6902", "replacements"];
 var GENERATORS = ["configMapGenerator", "secretGenerator"];
 var MAX_KUSTOMIZATIONS = 500;
-function looksRemote(entry) {
-  const e = entry.trim();
+function looksRemote(entry2) {
+  const e = entry2.trim();
   return /^[a-z][a-z0-9+.-]*:/i.test(e) || /^[^/]*@/.test(e) || e.includes("//") || e.includes("?") || e.includes("\\") || /^\[/.test(e);
 }
-function hostLike(entry) {
-  const first = entry.split("/")[0];
-  if (first === "." || first === ".." || first === "" || !entry.includes("/")) return false;
+function hostLike(entry2) {
+  const first = entry2.split("/")[0];
+  if (first === "." || first === ".." || first === "" || !entry2.includes("/")) return false;
   return first.includes(".") || first.includes(":") || /^localhost$/i.test(first);
 }
 function checkKustomizationRefs(root, dir) {
@@ -20308,33 +21092,33 @@ function checkOne(root, dir, file, text2, include) {
   const top = obj(data);
   if (top === void 0) return void 0;
   const lines = text2.split("\n");
-  const lineOf = (entry, field) => {
-    const i = lines.findIndex((l) => l.includes(entry));
+  const lineOf = (entry2, field) => {
+    const i = lines.findIndex((l) => l.includes(entry2));
     const j = lines.findIndex((l) => l.startsWith(`${field}:`));
     return (i >= 0 ? i : j >= 0 ? j : 0) + 1;
   };
   const check = (field, value, dirOk, entryOf = (s) => s, lineAt) => {
     if (typeof value !== "string") return void 0;
     if (value.includes("\n")) return void 0;
-    const entry = entryOf(value);
-    const line = lineAt ?? lineOf(entry, field.split(" ")[0]);
+    const entry2 = entryOf(value);
+    const line = lineAt ?? lineOf(entry2, field.split(" ")[0]);
     const refuse = (kind, why) => ({
       file,
       line,
-      entry,
+      entry: entry2,
       kind,
       text: (lines[line - 1] ?? "").trim(),
-      message: `${file}:${line}: ${field} entry ${JSON.stringify(entry)} ${why}`
+      message: `${file}:${line}: ${field} entry ${JSON.stringify(entry2)} ${why}`
     });
     const remote = "is a URL or remote base (nothing a pull request names is fetched: netreach builds offline). Vendor it into the repository";
-    if (looksRemote(entry)) return refuse("remote", remote);
-    if (entry.startsWith("/")) return refuse("outside-tree", "is an absolute path; entries must be relative paths inside the repository");
-    const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, entry));
+    if (looksRemote(entry2)) return refuse("remote", remote);
+    if (entry2.startsWith("/")) return refuse("outside-tree", "is an absolute path; entries must be relative paths inside the repository");
+    const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, entry2));
     if (rel === ".." || rel.startsWith("../")) return refuse("outside-tree", "leads outside the repository; netreach only builds from files of the revision");
     const at3 = entryAt(root, rel);
     if (at3 === "link") return refuse("outside-tree", "goes through a symbolic link, which netreach never follows");
     if (at3 === "other") return refuse("outside-tree", "is not a regular file or directory");
-    if (at3 === "missing") return hostLike(entry) ? refuse("remote", remote) : void 0;
+    if (at3 === "missing") return hostLike(entry2) ? refuse("remote", remote) : void 0;
     if (at3 === "directory") {
       if (!dirOk) return refuse("outside-tree", "is a directory; a file is expected here");
       include(rel);
@@ -20343,13 +21127,13 @@ function checkOne(root, dir, file, text2, include) {
   };
   for (const field of LIST_FIELDS) {
     const dirOk = ["resources", "bases", "components", "transformers", "generators", "validators"].includes(field);
-    for (const item of list3(top[field])) {
+    for (const item of list4(top[field])) {
       const p = check(field, item, dirOk);
       if (p !== void 0) return p;
     }
   }
   for (const field of PLUGIN_FIELDS) {
-    for (const item of list3(top[field])) {
+    for (const item of list4(top[field])) {
       const configs = [];
       let label = `${field} configuration`;
       let at3;
@@ -20368,18 +21152,18 @@ function checkOne(root, dir, file, text2, include) {
     }
   }
   for (const field of PATH_OBJECT_FIELDS) {
-    for (const item of list3(top[field])) {
+    for (const item of list4(top[field])) {
       const p = check(`${field} path`, obj(item)?.path, false);
       if (p !== void 0) return p;
     }
   }
   for (const field of GENERATORS) {
-    for (const gen of list3(top[field]).map(obj)) {
-      for (const item of list3(gen?.files)) {
+    for (const gen of list4(top[field]).map(obj)) {
+      for (const item of list4(gen?.files)) {
         const p2 = check(`${field} files`, item, false, (s) => s.replace(/^[^=/]*=/, ""));
         if (p2 !== void 0) return p2;
       }
-      for (const item of list3(gen?.envs)) {
+      for (const item of list4(gen?.envs)) {
         const p2 = check(`${field} envs`, item, false);
         if (p2 !== void 0) return p2;
       }
@@ -20390,7 +21174,7 @@ function checkOne(root, dir, file, text2, include) {
   return check("openapi path", obj(top.openapi)?.path, false);
 }
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-var list3 = (v) => Array.isArray(v) ? v : [];
+var list4 = (v) => Array.isArray(v) ? v : [];
 function normalize4(p) {
   const n = path10.posix.normalize(p);
   return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
@@ -20584,8 +21368,8 @@ function sameSource(a, b) {
 // src/targets/bounds.ts
 var DEFAULT_MAX_TARGETS = 200;
 var reasons = /* @__PURE__ */ new WeakMap();
-function capTargets(targets, max) {
-  return { kept: targets.slice(0, max), over: targets.slice(max) };
+function capTargets(targets2, max) {
+  return { kept: targets2.slice(0, max), over: targets2.slice(max) };
 }
 var NOT_RUN = { files: [], diagnostics: [], ms: 0 };
 function pastCap(target2, max, total) {
@@ -20616,7 +21400,7 @@ function skippedSummary(diffs, maxNames = 20) {
   }
   const total = by.cap.length + by.deadline.length;
   if (total === 0) return void 0;
-  const names = (list5) => `${list5.slice(0, maxNames).join(", ")}${list5.length > maxNames ? `, \u2026 (and ${list5.length - maxNames} more)` : ""}`;
+  const names = (list6) => `${list6.slice(0, maxNames).join(", ")}${list6.length > maxNames ? `, \u2026 (and ${list6.length - maxNames} more)` : ""}`;
   const parts = [
     ...by.cap.length > 0 ? [`past the target cap (--max-targets, input max-targets): ${names(by.cap)}`] : [],
     ...by.deadline.length > 0 ? [`not done by the deadline (--deadline, input deadline): ${names(by.deadline)}`] : []
@@ -20670,11 +21454,74 @@ function timeLeftFor(timeoutMs, deadline) {
   return deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1, deadline.remainingMs()));
 }
 
+// src/targets/unread-files.ts
+var MANIFEST = /\.(ya?ml|json)$/i;
+var API_VERSION = /(^|[\n{,])[ \t]*"?apiVersion"?[ \t]*:/;
+var KIND = /(^|[\n{,])[ \t]*"?kind"?[ \t]*:/;
+var VALUES = /(^|\/)values[^/]*\.ya?ml$/i;
+var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var hidden = (file) => file.split("/").slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules");
+var name = (file) => file.split("/").pop() ?? file;
+function couldFeedACluster(file, texts) {
+  if (!MANIFEST.test(file) && !KUSTOMIZATION_FILES.includes(name(file))) return false;
+  if (hidden(file) || file === CONFIG_FILE) return false;
+  if (VALUES.test(file) || KUSTOMIZATION_FILES.includes(name(file)) || name(file) === "Chart.yaml") return true;
+  return texts.some((t) => t !== void 0 && API_VERSION.test(t) && KIND.test(t));
+}
+function reads(source, tree, file) {
+  switch (source.kind) {
+    case "paths":
+      return MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
+    case "kustomize":
+      return kustomizeClosure(source.dir, tree).dirs.some((d) => under(file, d));
+    case "helm":
+      return under(file, source.chart) || source.values.includes(file);
+  }
+}
+function changedFiles(base2, head) {
+  const out = /* @__PURE__ */ new Set();
+  const inBase = new Set(base2.files);
+  for (const f of head.files) if (!inBase.has(f) || base2.id(f) !== head.id(f)) out.add(f);
+  const inHead = new Set(head.files);
+  for (const f of base2.files) if (!inHead.has(f)) out.add(f);
+  return [...out].sort();
+}
+function unreadFiles(targets2, trees) {
+  return changedFiles(trees.base, trees.head).filter(
+    (f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]) && !targets2.some((t) => reads(sourceAt(t, "base"), trees.base, f) || reads(t.source, trees.head, f))
+  );
+}
+
+// src/targets/input-changes.ts
+var MAX_FILE_CHARS = 64 * 1024;
+var MAX_FILES = 20;
+function inputChangesOf(target2, trees, changed2 = changedFiles(trees.base, trees.head)) {
+  if (target2.source.kind === "paths") return [];
+  const base2 = sourceAt(target2, "base");
+  const files = changed2.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (reads(base2, trees.base, f) || reads(target2.source, trees.head, f))).slice(0, MAX_FILES);
+  return files.map((f) => {
+    const b = trees.base.read(f);
+    const h = trees.head.read(f);
+    const status = b === void 0 ? "added" : h === void 0 ? "removed" : "modified";
+    return { file: f, status, patch: filePatch(f, b, h) };
+  });
+}
+function filePatch(file, b, h) {
+  const shown = (t) => t === void 0 || t.length <= MAX_FILE_CHARS && !t.includes("\0");
+  if (!shown(b) || !shown(h)) return `(${file}: binary or larger than ${MAX_FILE_CHARS / 1024} KiB, not shown)
+`;
+  const p = structuredPatch(b === void 0 ? "/dev/null" : `a/${file}`, h === void 0 ? "/dev/null" : `b/${file}`, b ?? "", h ?? "", "", "", { context: 3 });
+  const out = [`--- ${p.oldFileName}`, `+++ ${p.newFileName}`];
+  for (const hunk of p.hunks) out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);
+  return `${out.join("\n")}
+`;
+}
+
 // src/targets/diff-targets.ts
-async function diffTargets(targets, trees, options) {
+async function diffTargets(targets2, trees, options) {
   const jobs = [];
-  const sides = targets.map(() => ({ base: void 0, head: void 0 }));
-  targets.forEach((t, i) => {
+  const sides = targets2.map(() => ({ base: void 0, head: void 0 }));
+  targets2.forEach((t, i) => {
     const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
     if (same) {
       jobs.push(async () => {
@@ -20688,7 +21535,8 @@ async function diffTargets(targets, trees, options) {
     }
   });
   await pool(jobs, options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length));
-  return targets.map((target2, i) => {
+  const changed2 = targets2.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
+  return targets2.map((target2, i) => {
     const base2 = sides[i].base;
     const head = sides[i].head;
     if (options.deadline?.passed()) return pastDeadline(target2, options.deadline, { base: base2, head });
@@ -20705,9 +21553,11 @@ ${failed2.b.error.detail}` : ""}`;
       pods: target2.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
+      ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
       ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
       gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
-      ...options.limits !== void 0 ? { limits: options.limits } : {}
+      ...options.limits !== void 0 ? { limits: options.limits } : {},
+      inputChanges: inputChangesOf(target2, trees, changed2)
     });
     return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
   });
@@ -20828,15 +21678,15 @@ function readSources(paths, limits = {}, where = "", within) {
       return;
     }
     entries.sort((a, b) => compareNames(a.name, b.name));
-    for (const entry of entries) {
+    for (const entry2 of entries) {
       if (full) return;
-      const abs = path12.join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
+      const abs = path12.join(dir, entry2.name);
+      if (entry2.isSymbolicLink()) {
         out.skippedFiles++;
         note2("note", display(abs, cwd), "symbolic link not followed; skipped");
-      } else if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk2(abs);
-      } else if (entry.isFile() && manifestExtensions.has(path12.extname(entry.name))) {
+      } else if (entry2.isDirectory()) {
+        if (!entry2.name.startsWith(".") && entry2.name !== "node_modules") walk2(abs);
+      } else if (entry2.isFile() && manifestExtensions.has(path12.extname(entry2.name))) {
         const size = statSize(abs);
         if (size === void 0) {
           out.skippedFiles++;
@@ -21144,32 +21994,32 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   }
   const toRead = [];
   let full = false;
-  for (const entry of entries) {
-    const named = namedBy(entry.path, specs);
+  for (const entry2 of entries) {
+    const named = namedBy(entry2.path, specs);
     if (named === void 0) continue;
     if (full) {
       out.skippedFiles++;
       continue;
     }
-    if (entry.mode === "120000") {
+    if (entry2.mode === "120000") {
       out.skippedFiles++;
-      note2("note", entry.path, "symbolic link not followed; skipped");
-    } else if (entry.mode === "160000") {
+      note2("note", entry2.path, "symbolic link not followed; skipped");
+    } else if (entry2.mode === "160000") {
       out.skippedFiles++;
-      note2("note", entry.path, "submodule not read (its files live in another repository); skipped");
-    } else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0) {
+      note2("note", entry2.path, "submodule not read (its files live in another repository); skipped");
+    } else if (!/^100[0-7]{3}$/.test(entry2.mode) || entry2.type !== "blob" || entry2.size === void 0) {
       out.skippedFiles++;
-      note2("note", entry.path, "not a regular file; skipped");
-    } else if (named !== "explicitly" && !manifestExtensions2.has(path13.posix.extname(entry.path))) {
+      note2("note", entry2.path, "not a regular file; skipped");
+    } else if (named !== "explicitly" && !manifestExtensions2.has(path13.posix.extname(entry2.path))) {
       out.skippedFiles++;
     } else if (toRead.length >= lim.maxFiles) {
       out.skippedFiles++;
-      note2("error", entry.path, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
+      note2("error", entry2.path, `more than ${lim.maxFiles} files to read; this file and the rest are skipped`);
       full = true;
-    } else if (entry.size > lim.maxFileBytes) {
+    } else if (entry2.size > lim.maxFileBytes) {
       out.skippedFiles++;
-      note2("error", entry.path, `file is ${formatSize2(entry.size, 1)}, over the ${formatSize2(lim.maxFileBytes)} limit; skipped`);
-    } else toRead.push(entry);
+      note2("error", entry2.path, `file is ${formatSize2(entry2.size, 1)}, over the ${formatSize2(lim.maxFileBytes)} limit; skipped`);
+    } else toRead.push(entry2);
   }
   const total = toRead.reduce((sum, e) => sum + (e.size ?? 0), 0);
   if (total > lim.maxTotalBytes) throw new LimitError("bytes", total, lim.maxTotalBytes, where);
@@ -21177,17 +22027,17 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     repoDir,
     toRead.filter((e) => !texts.has(e.oid)).map((e) => ({ oid: e.oid, size: e.size ?? 0 }))
   );
-  for (const entry of toRead) {
-    let text2 = texts.get(entry.oid);
+  for (const entry2 of toRead) {
+    let text2 = texts.get(entry2.oid);
     if (text2 === void 0) {
-      const bytes = contents.get(entry.oid);
-      text2 = bytes === void 0 ? { problem: `object ${entry.oid} is missing from the repository` } : decode(bytes);
-      texts.set(entry.oid, text2);
+      const bytes = contents.get(entry2.oid);
+      text2 = bytes === void 0 ? { problem: `object ${entry2.oid} is missing from the repository` } : decode(bytes);
+      texts.set(entry2.oid, text2);
     }
-    if (typeof text2 === "string") out.files.push({ path: entry.path, text: text2 });
+    if (typeof text2 === "string") out.files.push({ path: entry2.path, text: text2 });
     else {
       out.skippedFiles++;
-      note2("error", entry.path, `${text2.problem}; skipped`);
+      note2("error", entry2.path, `${text2.problem}; skipped`);
     }
   }
   return out;
@@ -21247,25 +22097,25 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const toWrite = [];
   let total = 0;
   let full = false;
-  for (const entry of entries) {
-    const unsafe = unsafeName(entry.path);
-    if (unsafe !== void 0) note2("error", entry.path, `${unsafe}; not written`);
-    else if (entry.mode === "120000") note2("note", entry.path, "symbolic link not written (links are never followed); tools see no file here");
-    else if (entry.mode === "160000") note2("note", entry.path, "submodule not written (its files live in another repository)");
-    else if (!/^100[0-7]{3}$/.test(entry.mode) || entry.type !== "blob" || entry.size === void 0)
-      note2("note", entry.path, "not a regular file; not written");
+  for (const entry2 of entries) {
+    const unsafe = unsafeName(entry2.path);
+    if (unsafe !== void 0) note2("error", entry2.path, `${unsafe}; not written`);
+    else if (entry2.mode === "120000") note2("note", entry2.path, "symbolic link not written (links are never followed); tools see no file here");
+    else if (entry2.mode === "160000") note2("note", entry2.path, "submodule not written (its files live in another repository)");
+    else if (!/^100[0-7]{3}$/.test(entry2.mode) || entry2.type !== "blob" || entry2.size === void 0)
+      note2("note", entry2.path, "not a regular file; not written");
     else if (full) continue;
     else if (toWrite.length >= lim.maxFiles) {
-      note2("error", entry.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
+      note2("error", entry2.path, `more than ${lim.maxFiles} files in the tree; this file and the rest are not written`);
       full = true;
-    } else if (entry.size > lim.maxFileBytes)
-      note2("error", entry.path, `file is ${entry.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
-    else if (total + entry.size > lim.maxTotalBytes) {
-      note2("error", entry.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
+    } else if (entry2.size > lim.maxFileBytes)
+      note2("error", entry2.path, `file is ${entry2.size} bytes, over the ${lim.maxFileBytes}-byte limit; not written`);
+    else if (total + entry2.size > lim.maxTotalBytes) {
+      note2("error", entry2.path, `the tree is over the ${lim.maxTotalBytes}-byte limit; this file and the rest are not written`);
       full = true;
     } else {
-      toWrite.push(entry);
-      total += entry.size;
+      toWrite.push(entry2);
+      total += entry2.size;
     }
   }
   const contents = readBlobs(
@@ -21277,15 +22127,15 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const cleanup = () => removeTrackedDir(dir);
   let written = 0;
   try {
-    for (const entry of toWrite) {
-      const bytes = contents.get(entry.oid);
+    for (const entry2 of toWrite) {
+      const bytes = contents.get(entry2.oid);
       if (bytes === void 0) {
-        note2("error", entry.path, `object ${entry.oid} is missing from the repository; not written`);
+        note2("error", entry2.path, `object ${entry2.oid} is missing from the repository; not written`);
         continue;
       }
-      const problem = writeInside(dir, entry.path, bytes);
+      const problem = writeInside(dir, entry2.path, bytes);
       if (problem === void 0) written++;
-      else note2("error", entry.path, `${problem}; not written`);
+      else note2("error", entry2.path, `${problem}; not written`);
     }
   } catch (e) {
     cleanup();
@@ -21315,7 +22165,7 @@ function writeInside(root, file, bytes) {
 }
 
 // src/targets/repo-tree.ts
-var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var under2 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
 function dirsOf(files) {
   const dirs2 = /* @__PURE__ */ new Set([""]);
   for (const f of files) {
@@ -21325,7 +22175,7 @@ function dirsOf(files) {
   return dirs2;
 }
 function excluding(items, exclude) {
-  return items.filter((x) => !exclude.some((d) => under(x.path ?? x.file, d)));
+  return items.filter((x) => !exclude.some((d) => under2(x.path ?? x.file, d)));
 }
 function reach2(root, rel) {
   let at3 = root;
@@ -21405,14 +22255,14 @@ function dirTree(dir, label) {
   const abs = path15.resolve(dir);
   const files = [];
   const walk2 = (d, rel) => {
-    let list5;
+    let list6;
     try {
-      list5 = fs11.readdirSync(d, { withFileTypes: true });
+      list6 = fs11.readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
-    list5.sort((a, b) => compareNames(a.name, b.name));
-    for (const e of list5) {
+    list6.sort((a, b) => compareNames(a.name, b.name));
+    for (const e of list6) {
       const r = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
         if (e.name !== ".git" && e.name !== "node_modules" && files.length < defaultReadLimits.maxFiles) walk2(path15.join(d, e.name), r);
@@ -21534,10 +22384,10 @@ function mergeConfigs(file, baseText, headText) {
   if (base2.state === "absent" && head.state === "present")
     notes.push(note`This pull request adds ${file}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
   if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file}; the base's targets and settings still apply.`);
-  const targets = [];
+  const targets2 = [];
   const taken = /* @__PURE__ */ new Set();
   for (const b of baseTargets) {
-    targets.push(b);
+    targets2.push(b);
     const same = headTargets.find((h) => h.name === b.name);
     if (same !== void 0) {
       taken.add(same);
@@ -21545,7 +22395,7 @@ function mergeConfigs(file, baseText, headText) {
       if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         const name2 = `${b.name}@head`;
-        targets.push({ ...same, name: name2, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
+        targets2.push({ ...same, name: name2, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
         notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name2} as the pull request does, both with the base's settings.`);
       }
       continue;
@@ -21558,7 +22408,7 @@ function mergeConfigs(file, baseText, headText) {
   }
   for (const h of headTargets) {
     if (taken.has(h)) continue;
-    targets.push({ ...h, fromHead: true });
+    targets2.push({ ...h, fromHead: true });
     if (base2.state === "present" || base2.state === "invalid")
       notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn === void 0 ? [] : h.failOn.every((r) => r === "none") ? note` (its own ${"fail-on: none"} cannot lower that)` : note` and its own ${h.failOn.join(",")}`}.`);
   }
@@ -21568,7 +22418,7 @@ function mergeConfigs(file, baseText, headText) {
   const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
-    targets,
+    targets: targets2,
     discover: baseDiscover || headDiscover,
     review: {
       file,
@@ -21585,7 +22435,7 @@ function mergeConfigs(file, baseText, headText) {
 var import_yaml15 = __toESM(require_dist(), 1);
 var obj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var list4 = (v) => Array.isArray(v) ? v : [];
+var list5 = (v) => Array.isArray(v) ? v : [];
 function normalizeRepoUrl(url) {
   let u = url.trim().toLowerCase();
   u = u.replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "");
@@ -21639,7 +22489,7 @@ function gitopsTargets(files, tree, repo) {
     const spec = obj2(o.spec) ?? {};
     const name2 = str(meta.name) ?? "app";
     if (api.startsWith("argoproj.io/") && o.kind === "Application") {
-      const sources = spec.source !== void 0 ? [spec.source] : list4(spec.sources);
+      const sources = spec.source !== void 0 ? [spec.source] : list5(spec.sources);
       const ns = str(obj2(spec.destination)?.namespace);
       sources.forEach((s, i) => {
         const src = obj2(s);
@@ -21651,8 +22501,8 @@ function gitopsTargets(files, tree, repo) {
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
       const template = obj2(obj2(spec.template)?.spec) ?? {};
       const tmplName = str(obj2(obj2(spec.template)?.metadata)?.name) ?? `${name2}-{{path.basename}}`;
-      for (const params of generatorParams(list4(spec.generators), tree, (url) => sameRepo(url, ""))) {
-        const sources = template.source !== void 0 ? [template.source] : list4(template.sources);
+      for (const params of generatorParams(list5(spec.generators), tree, (url) => sameRepo(url, ""))) {
+        const sources = template.source !== void 0 ? [template.source] : list5(template.sources);
         for (const s of sources) {
           const src = obj2(fill(s, params));
           const p = str(src?.path);
@@ -21678,7 +22528,7 @@ function gitopsTargets(files, tree, repo) {
       const problems = [];
       if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), rootPath(p, problems))) continue;
       const ns = str(spec.targetNamespace) ?? str(meta.namespace);
-      const values = list4(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
+      const values = list5(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
       const inline = obj2(spec.values);
       const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
       add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line, problems);
@@ -21691,7 +22541,7 @@ function argoSource(src, appName, tree, problems) {
   const helm = obj2(src.helm);
   if (problems.length > 0) return { kind: "paths", paths: [dir] };
   if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
-    const values = list4(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
+    const values = list5(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
     const inlineText = str(helm?.values);
     const inlineObj = obj2(helm?.valuesObject);
     const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
@@ -21704,7 +22554,7 @@ function generatorParams(generators, tree, sameRepo) {
   const out = [];
   for (const g of generators.map(obj2)) {
     if (!g) continue;
-    for (const e of list4(obj2(g.list)?.elements)) {
+    for (const e of list5(obj2(g.list)?.elements)) {
       const el = obj2(e);
       if (el) out.push(Object.fromEntries(Object.entries(el).map(([k, v]) => [k, String(v)])));
     }
@@ -21713,7 +22563,7 @@ function generatorParams(generators, tree, sameRepo) {
       const dirs2 = tree.dirs();
       const include = [];
       const exclude = [];
-      for (const d of list4(git2.directories).map(obj2)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
+      for (const d of list5(git2.directories).map(obj2)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
       for (const dir of dirs2) {
         if (dir === "" || !include.some((p) => glob(p, dir)) || exclude.some((p) => glob(p, dir))) continue;
         const base2 = dir.split("/").pop();
@@ -21739,44 +22589,44 @@ function clean(p) {
 
 // src/targets/discover.ts
 var ANALYZED_KIND = /(^|\n)[ \t]*"?kind"?[ \t]*:[ \t]*["']?(NetworkPolicy|Namespace|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ReplicationController|List|Prometheus|Alertmanager|ThanosRuler)\b/;
-var MANIFEST = /\.(ya?ml|json)$/;
-var under2 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var MANIFEST2 = /\.(ya?ml|json)$/;
+var under3 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
 var dirOf = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
 var base = (p) => p.split("/").pop() || "root";
 function discoverTargets(tree, paths, repo) {
-  const inScope = (f) => paths.length === 0 || paths.some((p) => under2(f, p));
+  const inScope = (f) => paths.length === 0 || paths.some((p) => under3(f, p));
   const files = tree.files.filter((f) => inScope(f) && !f.split("/").some((s) => s.startsWith(".") || s === "node_modules"));
   const dirs2 = () => [...new Set(tree.files.map(dirOf).flatMap((d) => d.split("/").map((_, i, a) => a.slice(0, i + 1).join("/"))))];
   const charts = files.filter((f) => base(f) === "Chart.yaml").map(dirOf);
-  const topCharts = charts.filter((c) => !charts.some((o) => o !== c && under2(c, o))).sort();
-  const kdirs = files.filter((f) => KUSTOMIZATION_FILES.includes(base(f))).map(dirOf).filter((d) => !topCharts.some((c) => under2(d, c)));
+  const topCharts = charts.filter((c) => !charts.some((o) => o !== c && under3(c, o))).sort();
+  const kdirs = files.filter((f) => KUSTOMIZATION_FILES.includes(base(f))).map(dirOf).filter((d) => !topCharts.some((c) => under3(d, c)));
   const included = /* @__PURE__ */ new Set();
   for (const d of kdirs) for (const inc of kustomizeClosure(d, tree).dirs.slice(1)) included.add(inc);
   const isComponent = (d) => /^kind:\s*Component\b/m.test(kustomizationFile(d, tree)?.text ?? "");
   const overlays = [...new Set(kdirs)].filter((d) => !included.has(d) && !isComponent(d)).sort();
-  const targets = [];
+  const targets2 = [];
   const gitops = gitopsTargets(
-    files.filter((f) => MANIFEST.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
+    files.filter((f) => MANIFEST2.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
     { ...tree, dirs: dirs2 },
     repo
   );
   const names = uniqueNames(overlays);
-  overlays.forEach((d, i) => targets.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  overlays.forEach((d, i) => targets2.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
   for (const c of topCharts) {
     const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
     const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
     const release = releaseName(chartName);
-    if (values.length === 0) targets.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
+    if (values.length === 0) targets2.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
     for (const v of values) {
       const suffix = base(v).replace(/^values[-_.]/, "").replace(/\.ya?ml$/, "");
-      targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
+      targets2.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
     }
   }
-  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const merged = [...gitops, ...targets2.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
   const coveredSet = new Set(covered);
   const isCovered = (f) => coveredSet.has("") || f.split("/").some((_, i, a) => coveredSet.has(a.slice(0, i + 1).join("/")));
-  const rest = files.filter((f) => MANIFEST.test(f) && !isCovered(f) && ANALYZED_KIND.test(tree.read(f) ?? ""));
+  const rest = files.filter((f) => MANIFEST2.test(f) && !isCovered(f) && ANALYZED_KIND.test(tree.read(f) ?? ""));
   const built = merged.length > 0;
   if (rest.length > 0 || !built) merged.push({ name: "manifests", source: { kind: "paths", paths: [...paths], exclude: covered }, origin: "discovered" });
   return { targets: dedupeNames(merged), covered, built };
@@ -21784,9 +22634,9 @@ function discoverTargets(tree, paths, repo) {
 function uniqueNames(dirs2) {
   return dirs2.map((d) => dirs2.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
 }
-function dedupeNames(targets) {
+function dedupeNames(targets2) {
   const seen = /* @__PURE__ */ new Map();
-  return targets.map((t) => {
+  return targets2.map((t) => {
     const n = (seen.get(t.name) ?? 0) + 1;
     seen.set(t.name, n);
     return n === 1 ? t : { ...t, name: `${t.name}-${n}` };
@@ -21799,12 +22649,12 @@ function releaseName(chart) {
 
 // src/targets/resolve.ts
 function resolveTargets(flags, paths, trees, repo) {
-  let targets;
+  let targets2;
   let from;
   let plain2 = false;
   let review;
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
+    targets2 = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
@@ -21813,32 +22663,32 @@ function resolveTargets(flags, paths, trees, repo) {
     if (flags.config !== void 0) {
       const cfg = parseConfig(flags.config.file, flags.config.text);
       from = flags.config.file;
-      targets = [...cfg.targets];
-      if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+      targets2 = [...cfg.targets];
+      if (cfg.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
     } else if (baseText !== void 0 || headText !== void 0) {
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
-      targets = [...merged.targets];
-      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+      targets2 = [...merged.targets];
+      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
     } else if (flags.discover === false) {
-      targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
+      targets2 = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
       plain2 = true;
     } else {
-      targets = discovered(paths, trees, repo, []);
+      targets2 = discovered(paths, trees, repo, []);
       from = "discovery";
-      plain2 = targets.length === 1 && targets[0].source.kind === "paths" && (targets[0].source.exclude ?? []).length === 0;
+      plain2 = targets2.length === 1 && targets2[0].source.kind === "paths" && (targets2[0].source.exclude ?? []).length === 0;
     }
   }
   if (flags.names.length > 0) {
-    const unknown = flags.names.filter((n) => !targets.some((t) => t.name === n));
+    const unknown = flags.names.filter((n) => !targets2.some((t) => t.name === n));
     if (unknown.length > 0)
-      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets.map((t) => t.name).join(", ") || "(none)"}`);
-    targets = targets.filter((t) => flags.names.includes(t.name));
+      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets2.map((t) => t.name).join(", ") || "(none)"}`);
+    targets2 = targets2.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets, plain: plain2, from, ...review !== void 0 ? { review } : {} };
+  return { targets: targets2, plain: plain2, from, ...review !== void 0 ? { review } : {} };
 }
 function chartReader(trees) {
   return { read: (f) => trees.head.read(f) ?? trees.base.read(f) };
@@ -21870,9 +22720,9 @@ function helmFlag(spec, tree, rootName) {
   const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
   return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
-function uniqueNames2(targets) {
+function uniqueNames2(targets2) {
   const seen = /* @__PURE__ */ new Set();
-  return targets.map((t) => {
+  return targets2.map((t) => {
     let name2 = t.name;
     for (let i = 2; seen.has(name2); i++) name2 = `${t.name}-${i}`;
     seen.add(name2);
@@ -21881,44 +22731,6 @@ function uniqueNames2(targets) {
 }
 var invalid = (problems) => problems.length > 0 ? { invalid: problems.join("; ") } : {};
 var safeName = (n) => n.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
-
-// src/targets/unread-files.ts
-var MANIFEST2 = /\.(ya?ml|json)$/i;
-var API_VERSION = /(^|[\n{,])[ \t]*"?apiVersion"?[ \t]*:/;
-var KIND = /(^|[\n{,])[ \t]*"?kind"?[ \t]*:/;
-var VALUES = /(^|\/)values[^/]*\.ya?ml$/i;
-var under3 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
-var hidden = (file) => file.split("/").slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules");
-var name = (file) => file.split("/").pop() ?? file;
-function couldFeedACluster(file, texts) {
-  if (!MANIFEST2.test(file) && !KUSTOMIZATION_FILES.includes(name(file))) return false;
-  if (hidden(file) || file === CONFIG_FILE) return false;
-  if (VALUES.test(file) || KUSTOMIZATION_FILES.includes(name(file)) || name(file) === "Chart.yaml") return true;
-  return texts.some((t) => t !== void 0 && API_VERSION.test(t) && KIND.test(t));
-}
-function reads(source, tree, file) {
-  switch (source.kind) {
-    case "paths":
-      return MANIFEST2.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under3(file, p))) && !(source.exclude ?? []).some((d) => under3(file, d));
-    case "kustomize":
-      return kustomizeClosure(source.dir, tree).dirs.some((d) => under3(file, d));
-    case "helm":
-      return under3(file, source.chart) || source.values.includes(file);
-  }
-}
-function changedFiles(base2, head) {
-  const out = /* @__PURE__ */ new Set();
-  const inBase = new Set(base2.files);
-  for (const f of head.files) if (!inBase.has(f) || base2.id(f) !== head.id(f)) out.add(f);
-  const inHead = new Set(head.files);
-  for (const f of base2.files) if (!inHead.has(f)) out.add(f);
-  return [...out].sort();
-}
-function unreadFiles(targets, trees) {
-  return changedFiles(trees.base, trees.head).filter(
-    (f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]) && !targets.some((t) => reads(sourceAt(t, "base"), trees.base, f) || reads(t.source, trees.head, f))
-  );
-}
 
 // src/targets/run.ts
 async function runTargets(flags, paths, trees, repo, options) {
@@ -21987,6 +22799,10 @@ var COMMON = `  --pods M              where pods come from: auto (default), decl
                         the ingress controller's (or gateway's) pods, e.g.
                         ingress-nginx/app.kubernetes.io/name=ingress-nginx (default: a pod in a
                         namespace of its own with no labels, as netpol-analyzer assumes)
+  --dns-server NS/KEY=VALUE[,KEY=VALUE...]
+                        the cluster DNS server's pods, e.g. kube-system/k8s-app=kube-dns
+                        (default: the pods of Service kube-system/kube-dns, or pods labelled
+                        k8s-app=kube-dns; never just any pod listening on port 53)
   --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
                         units KiB, MiB, GiB)
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
@@ -22091,6 +22907,7 @@ function parseArgs(argv) {
   let hostNetwork = "exempt";
   let namespace;
   let ingressController;
+  let dnsServer;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git2 = false;
@@ -22127,6 +22944,10 @@ function parseArgs(argv) {
       const c = parseIngressController(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
       ingressController = c.value;
+    } else if (flag === "--dns-server") {
+      const c = parseDnsServer(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      dnsServer = c.value;
     } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
@@ -22150,7 +22971,7 @@ function parseArgs(argv) {
     } else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
-  const targets = { kustomize, helm, names, config, discover };
+  const targets2 = { kustomize, helm, names, config, discover };
   const withTargets2 = kustomize.length + helm.length + names.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
@@ -22158,7 +22979,7 @@ function parseArgs(argv) {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, targets, limits, bounds };
+    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -22184,7 +23005,8 @@ function parseArgs(argv) {
     hostNetwork,
     namespace,
     ingressController,
-    targets,
+    dnsServer,
+    targets: targets2,
     limits,
     bounds
   };
@@ -22460,21 +23282,21 @@ async function runReachTargets(cmd, io) {
     if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
     const resolved2 = resolveTargets(targetFlags(cmd.targets, [cmd.paths[0]]), [], { base: tree, head: tree }, void 0);
     if (resolved2.plain) return void 0;
-    const targets = resolved2.targets;
-    if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
-      throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
+    const targets2 = resolved2.targets;
+    if (targets2.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
+      throw new UsageError(`${targets2.length} targets (${targets2.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
     let code = 0;
     const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
     const max = cmd.bounds.maxTargets ?? DEFAULT_MAX_TARGETS;
-    const { kept, over } = capTargets(targets, max);
-    const skipped = over.map((t) => pastCap(t, max, targets.length));
+    const { kept, over } = capTargets(targets2, max);
+    const skipped = over.map((t) => pastCap(t, max, targets2.length));
     for (const t of kept) {
       if (deadline.passed()) {
         skipped.push(pastDeadline(t, deadline));
         continue;
       }
       const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {}, build: { timeoutMs: timeLeftFor(DEFAULT_TIMEOUT_MS, deadline) } });
-      if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
+      if (targets2.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
 
 `);
       if (side2.error !== void 0 || side2.absent) {
@@ -22490,11 +23312,12 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
         hostNetwork: cmd.hostNetwork,
         limits: cmd.limits,
         ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
+        ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {},
         ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {}
       });
       const full = { ...report, diagnostics: [...side2.diagnostics, ...report.diagnostics] };
       if (!await io.stream(reachChunks(full, cmd.format, cmd.group))) return code;
-      if (targets.length > 1) io.out("\n");
+      if (targets2.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors(full.diagnostics)) code = 2;
     }
@@ -22542,7 +23365,8 @@ async function runDiffTargets(cmd, io) {
       gate: cmd.gate,
       limits: cmd.limits,
       ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {},
-      ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {}
+      ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
+      ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {}
     });
     if (run === void 0) return void 0;
     const outcomes = run.outcomes;
@@ -22600,6 +23424,7 @@ async function runDiff(cmd, io) {
     hostNetwork: cmd.hostNetwork,
     namespace: cmd.namespace,
     ingressController: cmd.ingressController,
+    ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {},
     gate: cmd.gate,
     limits: cmd.limits,
     unreadFiles: cmd.source.kind === "git" ? unreadOutsidePathspecs(cmd.source) : []
