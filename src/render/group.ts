@@ -353,8 +353,16 @@ export class UniverseIndex {
       // a few are named ("`a`, `b` and `c`" says more than "every declared workload in N except d").
       const declaredOnly = this.declaredNs.get(ns) ?? true;
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
+      // An exception that is a representative ("except `N/[x=y]`") says what the set is not in the
+      // analysis' own terms: a few members are better named.
+      const exceptsRep = () => all.some((e) => e.type === "synthetic" && !inSet().has(e.id));
       const most =
-        real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list.length > 2 * exceptCount && list.length > 1 + exceptCount && (!declaredOnly || list.length > MAX_NAMED);
+        real &&
+        exceptCount > 0 &&
+        exceptCount <= MAX_EXCEPT &&
+        list.length > 2 * exceptCount &&
+        list.length > 1 + exceptCount &&
+        ((!declaredOnly && !exceptsRep()) || list.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else {
         const labelled = real && !declaredOnly ? labelledOthers(ns, list, all) : undefined;

@@ -2,7 +2,7 @@
 // declared; declared workloads are named or called declared workloads. A long list is cut per
 // kind (external addresses, then each namespace), so "and 6 more" never hides a source of
 // another kind: every kind in the set is named, with its count.
-import type { Endpoint, RepresentativeWords } from "../model/endpoint.js";
+import type { Endpoint, PodEndpoint, RepresentativeWords } from "../model/endpoint.js";
 import type { EndpointSet, SetTerm } from "./group.js";
 
 /** Where a set of endpoints stands in a sentence. */
@@ -12,7 +12,7 @@ export type Role = "source" | "destination" | "subject";
 export type Code = (name: string) => string;
 
 /** Words for one term. */
-export function termWords(t: SetTerm, role: Role, code: Code): string {
+export function termWords(t: SetTerm, role: Role, code: Code, like: ReadonlyMap<string, string> = NO_LIKE): string {
   const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
@@ -34,8 +34,37 @@ export function termWords(t: SetTerm, role: Role, code: Code): string {
     case "all-externals":
       return "any external address";
     case "endpoint":
-      return endpointWords(t.endpoint, code);
+      return like.get(t.endpoint.id) ?? endpointWords(t.endpoint, code);
   }
+}
+
+const NO_LIKE: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Representatives that are the set's declared workloads of their namespace plus a label (a Helm
+ * chart's database that is also its own client, `orders-db-postgresql-client=true`), by that
+ * label: "pods labelled `orders-db-postgresql-client=true` with its labels", beside the workload.
+ * Exact only when the representative's other labels are exactly those the workloads share, with
+ * the same values; otherwise it keeps its own words.
+ */
+function likeWorkloads(s: EndpointSet, code: Code): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of s.endpoints) {
+    if (e.type !== "synthetic" || (e.words !== undefined && (e.words.without.length > 0 || e.words.other))) continue;
+    const ns = e.pod.namespace;
+    const workloads = s.endpoints.filter((w) => w.type === "workload" && w.pod.namespace === ns);
+    if (workloads.length === 0) continue;
+    const labels = e.pod.labels;
+    const first = (workloads[0] as PodEndpoint).pod.labels;
+    const shared = Object.keys(first).filter((k) => workloads.every((w) => (w as PodEndpoint).pod.labels[k] === first[k]));
+    const base = Object.keys(labels).filter((k) => labels[k] === first[k] && shared.includes(k));
+    const extra = Object.keys(labels).filter((k) => !base.includes(k)).sort();
+    // Exactly the shared labels, and a value (not "any value no selector names") for each extra one.
+    if (base.length === 0 || base.length !== shared.length || extra.length === 0 || extra.some((k) => labels[k] === "*")) continue;
+    const theirs = workloads.length === 1 ? "its labels" : "the labels they share";
+    out.set(e.id, `pods labelled ${labelList(extra.map((k) => [k, labels[k]!] as const), code)} with ${theirs}`);
+  }
+  return out;
 }
 
 /** One endpoint: its id, but representatives that read better in words. */
@@ -180,11 +209,11 @@ export function setWords(s: EndpointSet, role: Role, code: Code, max = 5): strin
   }
   const others = s.terms.filter(isOtherPods);
   if (others.length > 1) {
-    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1);
+    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1, likeWorkloads(s, code));
     const names = others.map((t) => code((t as { endpoint: { pod: { namespace: string } } }).endpoint.pod.namespace));
     return andList([...(rest === "" ? [] : [rest]), `other pods in ${namespaceList(names)}`]);
   }
-  return termsWords(s.terms, role, code, max);
+  return termsWords(s.terms, role, code, max, likeWorkloads(s, code));
 }
 
 /** "`a`, `b`, `c` and 8 more namespaces". */
@@ -202,10 +231,10 @@ function isOtherPods(t: SetTerm): boolean {
   return w !== undefined && w.other && w.with.length === 0 && w.without.length === 0;
 }
 
-function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number): string {
+function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number, like: ReadonlyMap<string, string> = NO_LIKE): string {
   // Kinds first: external addresses, then namespace by namespace (stable within a kind).
   const terms = [...all].sort((a, b) => cmp(kindOf(a), kindOf(b)));
-  if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code)));
+  if (terms.length <= max) return andList(terms.map((t) => termWords(t, role, code, like)));
   const buckets = new Map<string, SetTerm[]>();
   for (const t of terms) {
     const k = kindOf(t);
@@ -218,7 +247,7 @@ function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number
   const words: string[] = [];
   for (const [k, list] of buckets) {
     const shown = list.length > share + 1 ? list.slice(0, share) : list;
-    words.push(...shown.map((t) => termWords(t, role, code)));
+    words.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list.length - shown.length;
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
