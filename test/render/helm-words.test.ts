@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderComment } from "../../src/render/diff-md.js";
+import { UniverseIndex } from "../../src/render/group.js";
+import { setWords } from "../../src/render/set-words.js";
 import { diffOf, namespace, netpol, yamlFile, type Obj } from "./fixtures.js";
 
 function statefulSet(ns: string, name: string, labels: Record<string, string>, port: number): Obj {
@@ -24,6 +26,21 @@ function redisRepo(port: number) {
   return [
     yamlFile("w.yaml", [namespace("shop-prod"), statefulSet("shop-prod", "cache-redis-master", redisM, 6379), statefulSet("shop-prod", "cache-redis-replicas", redisR, 6379)]),
     yamlFile("p.yaml", [netpol("shop-prod", "cache-redis", { podSelector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "cache" } }, policyTypes: ["Ingress"], ingress: [{ ports: [{ port }], from: [{ podSelector: { matchLabels: { "cache-redis-client": "true" } } }, { namespaceSelector: {} }] }] })]),
+  ];
+}
+
+/** The chart's policy lets the web namespace in by its label; the PR drops the label. */
+function redisByNamespaceLabel(labelled: boolean) {
+  return [
+    yamlFile("w.yaml", [namespace("shop-prod"), statefulSet("shop-prod", "cache-redis-master", redisM, 6379), statefulSet("shop-prod", "cache-redis-replicas", redisR, 6379)]),
+    yamlFile("p.yaml", [
+      netpol("shop-prod", "cache-redis", {
+        podSelector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "cache" } },
+        policyTypes: ["Ingress"],
+        ingress: [{ ports: [{ port: 6379 }], from: [{ podSelector: { matchLabels: { "cache-redis-client": "true" } } }, { namespaceSelector: { matchLabels: { "cache-access": "true" } } }] }],
+      }),
+    ]),
+    yamlFile("web.yaml", [namespace("shop-web", labelled ? { "cache-access": "true" } : {}), statefulSet("shop-web", "web", { app: "web" }, 8080)]),
   ];
 }
 
@@ -52,6 +69,16 @@ describe("Helm chart pods that are also their own clients, in selector words (is
     }
   });
 
+  it("names the Redis workloads a namespace label let in, not every pod but a representative", () => {
+    const md = renderComment(diffOf(redisByNamespaceLabel(true), redisByNamespaceLabel(false), { pods: "auto" }), { marker: "<!-- m -->" });
+    const rows = cells(md, "Closed");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]![0]).toBe("`shop-web/web[StatefulSet]`");
+    expect(rows[0]![1]).toBe(
+      "`shop-prod/cache-redis-master[StatefulSet]`, `shop-prod/cache-redis-replicas[StatefulSet]` and pods labelled `cache-redis-client=true` with the labels they share",
+    );
+  });
+
   it("names the two Redis workloads rather than every pod but a representative", () => {
     const md = renderComment(diffOf(redisRepo(6379), redisRepo(6380), { pods: "auto" }), { marker: "<!-- m -->" });
     for (const title of ["Opened", "Closed"]) {
@@ -62,5 +89,20 @@ describe("Helm chart pods that are also their own clients, in selector words (is
       );
       expect(rows[0]![1]).not.toContain("except");
     }
+  });
+});
+
+describe("a namespace's workloads but one representative (issue 19)", () => {
+  it("names the members rather than 'every pod in N except' a representative", () => {
+    const report = diffOf(redisRepo(6379), redisRepo(6380), { pods: "auto" });
+    // shop-prod as a namespace where the client representatives are every other pod there is.
+    const universe = report.universe.filter((e) => e.id !== "shop-prod/[*]");
+    const index = new UniverseIndex(universe);
+    const redis = universe.filter((e) => e.id.startsWith("shop-prod/cache-redis-") || e.id.startsWith("shop-prod/[app.kubernetes.io/instance=cache"));
+    expect(redis).toHaveLength(3);
+    const words = setWords(index.describe(redis), "destination", (s) => `\`${s}\``);
+    expect(words).toBe(
+      "`shop-prod/cache-redis-master[StatefulSet]`, `shop-prod/cache-redis-replicas[StatefulSet]` and pods labelled `cache-redis-client=true` with the labels they share",
+    );
   });
 });
