@@ -41,7 +41,12 @@ export type SetTerm =
   | { readonly kind: "labelled-others"; readonly namespace: string; readonly labels: readonly (readonly [string, string])[]; readonly endpoints: readonly Endpoint[] }
   /** Every external address class. */
   | { readonly kind: "all-externals" }
-  | { readonly kind: "endpoint"; readonly endpoint: Endpoint };
+  /**
+   * One endpoint. `like`: for a representative that carries every label of this declared workload
+   * of its namespace and more (a chart's database that is also its own client), that workload:
+   * the representative reads as the workload's labels plus its own.
+   */
+  | { readonly kind: "endpoint"; readonly endpoint: Endpoint; readonly like?: Endpoint };
 
 /** At most this many exceptions in "every pod in `N` except ...". */
 const MAX_EXCEPT = 2;
@@ -366,7 +371,7 @@ export class UniverseIndex {
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else {
         const labelled = real && !declaredOnly ? labelledOthers(ns, list, all) : undefined;
-        for (const e of list) if (labelled === undefined || e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        for (const e of list) if (labelled === undefined || e.type !== "synthetic") nsTerms.push(endpointTerm(e, all));
         if (labelled !== undefined) nsTerms.push(labelled);
       }
     }
@@ -378,6 +383,19 @@ export class UniverseIndex {
     else for (const e of exts) out.push({ kind: "endpoint", endpoint: e });
     return out;
   }
+}
+
+/** An endpoint's term, with the declared workload a representative extends (see SetTerm). */
+function endpointTerm(e: Endpoint, namespacePods: readonly Endpoint[]): SetTerm {
+  if (e.type !== "synthetic") return { kind: "endpoint", endpoint: e };
+  const labels = e.pod.labels;
+  const keys = Object.keys(labels).length;
+  const like = namespacePods.filter((w): w is PodEndpoint => {
+    if (w.type !== "workload") return false;
+    const own = Object.entries(w.pod.labels);
+    return own.length > 0 && own.length < keys && own.every(([k, v]) => labels[k] === v);
+  });
+  return like.length === 1 ? { kind: "endpoint", endpoint: e, like: like[0]! } : { kind: "endpoint", endpoint: e };
 }
 
 /**

@@ -34,11 +34,28 @@ export function termWords(t: SetTerm, role: Role, code: Code, like: ReadonlyMap<
     case "all-externals":
       return "any external address";
     case "endpoint":
-      return like.get(t.endpoint.id) ?? endpointWords(t.endpoint, code);
+      return like.get(t.endpoint.id) ?? (t.like !== undefined ? likeWords(t.endpoint, t.like, code) : undefined) ?? endpointWords(t.endpoint, code);
   }
 }
 
 const NO_LIKE: ReadonlyMap<string, string> = new Map();
+
+/**
+ * A representative that carries every label of a declared workload and more, alone in its set:
+ * "pods labelled `orders-db-postgresql-client=true` with the labels of
+ * `shop-prod/orders-db-postgresql[StatefulSet]`". Only when its words claim nothing else (no
+ * "without", no "other"), and each extra label has a value.
+ */
+function likeWords(e: Endpoint, w: Endpoint, code: Code): string | undefined {
+  if (e.type !== "synthetic" || w.type !== "workload" || (e.words !== undefined && (e.words.without.length > 0 || e.words.other))) return undefined;
+  const labels = e.pod.labels;
+  const extra = Object.keys(labels).filter((k) => w.pod.labels[k] !== labels[k]).sort();
+  if (extra.length === 0 || extra.some((k) => labels[k] === "*" || labels[k] === OTHER)) return undefined;
+  return `pods labelled ${labelList(extra.map((k) => [k, labels[k]!] as const), code)} with the labels of ${code(w.id)}`;
+}
+
+/** The witness value for "a value no selector names" (synth/combinations' OTHER_VALUE). */
+const OTHER = "\u0000other";
 
 /**
  * Representatives that are the set's declared workloads of their namespace plus a label (a Helm
@@ -60,7 +77,7 @@ function likeWorkloads(s: EndpointSet, code: Code): Map<string, string> {
     const base = Object.keys(labels).filter((k) => labels[k] === first[k] && shared.includes(k));
     const extra = Object.keys(labels).filter((k) => !base.includes(k)).sort();
     // Exactly the shared labels, and a value (not "any value no selector names") for each extra one.
-    if (base.length === 0 || base.length !== shared.length || extra.length === 0 || extra.some((k) => labels[k] === "*")) continue;
+    if (base.length === 0 || base.length !== shared.length || extra.length === 0 || extra.some((k) => labels[k] === "*" || labels[k] === OTHER)) continue;
     const theirs = workloads.length === 1 ? "its labels" : "the labels they share";
     out.set(e.id, `pods labelled ${labelList(extra.map((k) => [k, labels[k]!] as const), code)} with ${theirs}`);
   }

@@ -106,3 +106,15 @@ describe("a namespace's workloads but one representative (issue 19)", () => {
     );
   });
 });
+
+describe("a database-and-client representative on its own (issue 19)", () => {
+  it("reads as its client label with the labels of the workload it extends, not its label soup", () => {
+    const report = diffOf(pgRepo(5432), pgRepo(5433), { pods: "auto" });
+    const index = new UniverseIndex(report.universe);
+    const both = report.universe.filter((e) => e.id.startsWith("shop-prod/[app.kubernetes.io/component=primary"));
+    expect(both).toHaveLength(1);
+    expect(setWords(index.describe(both), "source", (s) => `\`${s}\``)).toBe(
+      "pods labelled `orders-db-postgresql-client=true` with the labels of `shop-prod/orders-db-postgresql[StatefulSet]`",
+    );
+  });
+});
