@@ -15,7 +15,21 @@ const ZWSP = "\u200b";
 
 /** `text` as a code span: breaks where a run would pass CELL_RUN, none longer than MAX_RUN. */
 export function cellCode(text: string): string {
-  if (text.length <= CELL_RUN) return mdCode(text);
+  return mdCode(text.length <= CELL_RUN ? text : breakable(text));
+}
+
+/**
+ * Plain text for a table cell (before it is escaped): words longer than MAX_RUN get the same
+ * zero-width breaks (`helm charts/shop -f charts/shop/values-prod.yaml`); shorter ones are left whole.
+ */
+export function cellText(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((w) => (w.length > MAX_RUN ? breakable(w) : w))
+    .join("");
+}
+
+function breakable(text: string): string {
   let out = "";
   /** Characters since the last place a line may break. */
   let run = 0;
@@ -38,5 +52,5 @@ export function cellCode(text: string): string {
     out += piece;
     run = /[\s-]$/.test(piece) ? 0 : run + piece.length;
   }
-  return mdCode(out);
+  return out;
 }
