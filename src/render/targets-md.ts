@@ -128,11 +128,13 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
           : "no change to reachability"
       : `${changed.length} changed`,
   ];
-  head.push(`**${verdictParts.join(", ")} — ${status}.**${worstWords(changed)}`);
+  const lead = worstWords(changed);
+  head.push(`**${verdictParts.join(", ")} — ${status}.**${lead.text}`);
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
-    const worst = t.report !== undefined && isChanged(t) ? cellWorst(targetWorst(t.report, CELL)) : "";
+    // What the verdict says of a target is not said again on its line.
+    const worst = t.report !== undefined && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
     return `| ${cellCode(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
@@ -176,7 +178,7 @@ function configSection(c: ConfigReview): string {
  * After the headline, the worst risk and the worst breakage over all targets, each naming its
  * target: " ⛔ **In `prod`:** `prod/web[Deployment]` TCP 8080 newly reachable from … ⚠️ **Stops working in `dev`:** …".
  */
-function worstWords(changed: readonly TargetOutcome[]): string {
+function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: TargetOutcome; breakage?: TargetOutcome } {
   const worst = changed.map((t) => ({ t, w: targetWorst(t.report!, VERDICT) }));
   const risk = worstOver(worst, (x) => x.w.risk);
   const broken = worstOver(worst, (x) => x.w.breakage);
@@ -187,12 +189,12 @@ function worstWords(changed: readonly TargetOutcome[]): string {
     const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
     parts.push(`⚠️ **Stops working in ${mdCode(broken.item.t.name)}:** ${broken.worst.text}${more > 0 ? `; and ${more.toLocaleString("en-US")} more${where > 1 ? " in the targets' sections" : " below"}` : ""}.`);
   }
-  return parts.map((p) => ` ${p}`).join("");
+  return { text: parts.map((p) => ` ${p}`).join(""), risk: risk?.item.t, breakage: broken?.item.t };
 }
 
 /** A target's line in the table: "⚠️ newly exposed: … · ⚠️ stops working: …" (the one-target comment's words). */
-function cellWorst(w: TargetWorst): string {
-  return [w.risk ? (w.risk.rank === 1 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
+function cellWorst(w: TargetWorst, risk: boolean, breakage: boolean): string {
+  return [w.risk && risk ? (w.risk.rank === 1 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
 }
 
 function list(ts: readonly TargetOutcome[]): string {

@@ -156,11 +156,18 @@ describe("a run with several targets (the shop fixture: overlays and a Helm char
       };
       walk(fixture, "");
       const base = repo.commit("base");
-      // The patch opens the web port to everyone; a new policy cuts every workload there off from egress.
+      // The long overlay: the patch opens the web port to everyone; a new policy cuts every workload
+      // there off from egress (dev gets one too); the chart's prod values admit monitoring.
       const at = `deploy/overlays/${overlay}`;
+      const denyEgress = (name: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n`;
+      const addResource = (dir: string, file: string) => repo.write(`${dir}/kustomization.yaml`, readFileSync(path.join(repo.dir, dir, "kustomization.yaml"), "utf8").replace("  - ../../base\n", `  - ../../base\n  - ${file}\n`));
       repo.write(`${at}/web-ingress.yaml`, readFileSync(path.join(repo.dir, at, "web-ingress.yaml"), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
-      repo.write(`${at}/deny-egress.yaml`, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-egress-for-settlement-reconciliation}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n");
-      repo.write(`${at}/kustomization.yaml`, readFileSync(path.join(repo.dir, at, "kustomization.yaml"), "utf8").replace("  - ../../base\n", "  - ../../base\n  - deny-egress.yaml\n"));
+      repo.write(`${at}/deny-egress.yaml`, denyEgress("deny-all-egress-for-settlement-reconciliation"));
+      addResource(at, "deny-egress.yaml");
+      repo.write("deploy/overlays/dev/deny-egress.yaml", denyEgress("deny-egress"));
+      addResource("deploy/overlays/dev", "deny-egress.yaml");
+      const values = path.join(repo.dir, "charts/shop/values-prod.yaml");
+      repo.write("charts/shop/values-prod.yaml", `${readFileSync(values, "utf8")}  extraIngress:\n    - from:\n        - podSelector:\n            matchLabels: {app: monitor}\n      ports:\n        - port: 9090\n`);
       const head = repo.commit("head");
       const t = kubeTools();
       const env = { ...isolatedGitEnv(), PATH: [path.dirname(t.kubectl), path.dirname(t.helm), process.env.PATH ?? ""].join(path.delimiter) };
@@ -170,12 +177,16 @@ describe("a run with several targets (the shop fixture: overlays and a Helm char
       // To look at it: NETREACH_SHOW_TARGETS_MD=out.md, then ../shared/tools/render-comment.sh out.md out.png.
       if (process.env.NETREACH_SHOW_TARGETS_MD) writeFileSync(process.env.NETREACH_SHOW_TARGETS_MD, md);
       expect(gfmProblems(md, md.split("\n")[0]!)).toEqual([]);
-      const verdict = md.split("\n\n").find((p) => p.startsWith("**5 targets, 1 changed"))!;
-      // The worst risk and the worst breakage, each naming the target, the workload, the port and the cause.
+      const verdict = md.split("\n\n").find((p) => p.startsWith("**5 targets, 4 changed"))!;
+      // The worst risk and the worst breakage over all targets, each naming the target, the workload, the port and the cause.
       expect(verdict).toContain(`⛔ **In \`${overlay}\`:** \`${ns}/web[Deployment]\` TCP 8080 newly reachable from outside the cluster`);
       expect(verdict).toContain(`opened by \`${ns}/web-ingress\``);
-      expect(verdict).toContain(`⚠️ **Stops working in \`${overlay}\`:**`);
-      expect(verdict).toContain(`pods in \`${ns}\` can no longer resolve names (UDP/TCP 53 closed`);
+      // (The words for a set of pods are set-words.ts's: only the target, namespace and what breaks are pinned.)
+      expect(verdict).toMatch(/⚠️ \*\*Stops working in `dev`:\*\* [^.]* in `dev` can no longer resolve names \(UDP\/TCP 53 closed/);
+      expect(verdict).toContain("; and 3 more in the targets' sections.");
+      // The long overlay's line gives its own breakage (its risk is in the verdict).
+      const row = md.split("\n").find((l) => l.replaceAll("\u200b", "").startsWith(`| \`${overlay}\` |`))!;
+      expect(row.replaceAll("\u200b", "")).toMatch(new RegExp(`gate failed; ⚠️ stops working: [^|]* in \`${ns}\` can no longer resolve names`));
     } finally {
       repo.cleanup();
     }

@@ -48,11 +48,15 @@ describe("a policy that cuts the ingress controller off from http-svc (the site 
     expect(section(linked)).toContain("[`default/deny-from-other-namespaces`](https://example.test/deny-from-other-namespaces.yaml#L2)");
   });
 
-  it("gives the breakage on the target's line of the targets comment", () => {
-    const outcome: TargetOutcome = { name: "prod", kind: "paths", built: "paths deploy", path: "deploy", values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report };
-    const targets = renderTargetsComment([outcome], { marker: MARKER });
-    const row = targets.split("\n").find((l) => l.startsWith("| `prod` |"));
-    expect(row).toContain("4 flows closed — gate passed; ⚠️ stops working: `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller |");
+  it("leads the targets comment with the worst breakage, naming the target, and gives it on each other target's line", () => {
+    const prod: TargetOutcome = { name: "prod", kind: "paths", built: "paths deploy", path: "deploy", values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report };
+    const targets = renderTargetsComment([prod, { ...prod, name: "staging" }], { marker: MARKER }).replaceAll("\u200b", "");
+    const words = "`default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller";
+    expect(targets).toContain(`**2 targets, 2 changed — gate passed.** ⚠️ **Stops working in \`prod\`:** ${words}; and 1 more in the targets' sections.`);
+    // Said once for prod (in the verdict); staging's line names its own.
+    const row = (name: string) => targets.split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
+    expect(row("prod")).toBe("| `prod` | paths deploy | 4 flows closed — gate passed | passed |");
+    expect(row("staging")).toContain(`4 flows closed — gate passed; ⚠️ stops working: ${words} |`);
   });
 });
 
