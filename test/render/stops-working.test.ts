@@ -69,6 +69,28 @@ describe("the worst risk leads when no gate rule fails on it", () => {
   });
 });
 
+describe("a run with several targets: the verdict leads with the worst over all of them", () => {
+  it("a gate-breaking exposure over a newly exposed one, an exposure closed over a workload cut off, each naming its target", () => {
+    const lockdown: SourceFile = {
+      path: "lockdown.yaml",
+      text: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: lockdown, namespace: batch }\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n",
+    };
+    const target = (name: string, report: TargetOutcome["report"]): TargetOutcome => ({ name, kind: "paths", built: `paths ${name}`, path: name, values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report });
+    const outcomes = [
+      target("a-cut-off", diff(side("base"), [...side("base"), lockdown], { pods: "declared" })),
+      target("b-exposed", diff(side("head"), side("base"), { pods: "declared", gate: { ...defaultGateConfig(), failOn: ["none"] } })),
+      target("c-gated", diff(side("head"), side("base"), { pods: "declared" })),
+      target("d-site-down", diff(side("base"), side("head"), { pods: "declared" })),
+    ];
+    const verdict = renderTargetsComment(outcomes, { marker: MARKER }).split("\n\n").find((p) => p.startsWith("**4 targets"))!;
+    expect(verdict).toContain("⛔ **In `c-gated`:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` no longer blocks it (`exposed`).");
+    expect(verdict).toContain(
+      "⚠️ **Stops working in `d-site-down`:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller; and 2 more in the targets' sections.",
+    );
+    expect(verdict.indexOf("⛔ **In")).toBeLessThan(verdict.indexOf("⚠️ **Stops working"));
+  });
+});
+
 describe("a workload left with no egress at all", () => {
   const lockdown: SourceFile = {
     path: "lockdown.yaml",
