@@ -5,8 +5,12 @@
 // fit are named in a note.
 import { newlyOpened } from "../exposure/changes.js";
 import { cutText, utf8Size } from "./budget.js";
-import { renderComment, fence, worstOf, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
+import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
+import { cellCode as escapeCellCode, cellText } from "./cell-code.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain } from "./escape.js";
+import type { ExposureFormat } from "./exposure-words.js";
+import { reasonName } from "./reason-words.js";
+import { targetWorst, worstOver, type TargetWorst } from "./target-worst.js";
 import { groupChanges } from "./group.js";
 import type { ConfigReview } from "./config-review.js";
 import { unanalyzedSummary } from "./unanalyzed-words.js";
@@ -14,6 +18,16 @@ import { isChanged, type TargetOutcome } from "./target-outcome.js";
 
 const md = (text: string) => escapeMd(plain(text));
 const mdCode = (text: string) => escapeMdCode(plain(text));
+/** In a table cell: long ids and paths may break (cell-code.ts). */
+const cellCode = (text: string) => escapeCellCode(plain(text));
+const cellMd = (text: string) => escapeMd(cellText(plain(text)));
+
+/** Unlinked words: the verdict's line stays plain, as the one-target verdict's does. */
+function wordsFormat(code: (s: string) => string): ExposureFormat {
+  return { code, text: md, hop: (h) => `${md(h.kind)} ${code(`${h.namespace}/${h.name}`)}`, reason: (r) => reasonName(r, code, md) };
+}
+const VERDICT = wordsFormat(mdCode);
+const CELL = wordsFormat(cellCode);
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** The tool's own word on why (its error line), at most 200 characters. */
@@ -114,12 +128,14 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
           : "no change to reachability"
       : `${changed.length} changed`,
   ];
-  head.push(`**${verdictParts.join(", ")} — ${status}.**`);
+  const lead = worstWords(changed);
+  head.push(`**${verdictParts.join(", ")} — ${status}.**${lead.text}`);
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
-    const worst = t.report !== undefined && isChanged(t) ? worstOf(t.report) : "";
-    return `| ${mdCode(t.name)} | ${md(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
+    // What the verdict says of a target is not said again on its line.
+    const worst = t.report !== undefined && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    return `| ${cellCode(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 
@@ -156,6 +172,29 @@ function configSection(c: ConfigReview): string {
   const text = lines.join("\n");
   if (c.patch === undefined || c.patch.trim() === "") return text;
   return `${text}\n\n<details><summary>${md(c.file)}: the change</summary>\n\n${fence(c.patch.replace(/\n$/, ""), "diff")}\n\n</details>`;
+}
+
+/**
+ * After the headline, the worst risk and the worst breakage over all targets, each naming its
+ * target: " ⛔ **In `prod`:** `prod/web[Deployment]` TCP 8080 newly reachable from … ⚠️ **Stops working in `dev`:** …".
+ */
+function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: TargetOutcome; breakage?: TargetOutcome } {
+  const worst = changed.map((t) => ({ t, w: targetWorst(t.report!, VERDICT) }));
+  const risk = worstOver(worst, (x) => x.w.risk);
+  const broken = worstOver(worst, (x) => x.w.breakage);
+  const parts: string[] = [];
+  if (risk !== undefined) parts.push(risk.worst.rank <= 1 ? `⛔ **In ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.` : `⚠️ **Newly exposed in ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.`);
+  if (broken !== undefined) {
+    const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
+    const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
+    parts.push(`⚠️ **Stops working in ${mdCode(broken.item.t.name)}:** ${broken.worst.text}${more > 0 ? `; and ${more.toLocaleString("en-US")} more${where > 1 ? " in the targets' sections" : " below"}` : ""}.`);
+  }
+  return { text: parts.map((p) => ` ${p}`).join(""), risk: risk?.item.t, breakage: broken?.item.t };
+}
+
+/** A target's line in the table: "⚠️ newly exposed: … · ⚠️ stops working: …" (the one-target comment's words). */
+function cellWorst(w: TargetWorst, risk: boolean, breakage: boolean): string {
+  return [w.risk && risk ? (w.risk.rank === 1 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
 }
 
 function list(ts: readonly TargetOutcome[]): string {

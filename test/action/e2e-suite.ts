@@ -722,6 +722,7 @@ export function e2eSuite(part: number, parts: number): void {
         expect(body).toContain("**2 targets, 1 changed — gate failed in `prod`.**");
         expect(body).toContain("| `dev` | kustomize deploy/overlays/dev | no change | passed |");
         expect(body).toContain("| `prod` | kustomize deploy/overlays/prod | 1 flow opened — gate failed | ⛔ failed |");
+        expect(body).toContain("**2 targets, 1 changed — gate failed in `prod`.** ⛔ **In `prod`:** `prod/web[Deployment]` TCP 8080 newly reachable");
         expect(body).toContain(`${gh.url}/${OWNER}/${REPO}/blob/${head}/deploy/overlays/prod/web-ingress.yaml#L7`);
         const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { targets: { name: string; status: string; head: { reused: boolean } }[] };
         expect(report.targets.map((t) => [t.name, t.status, t.head.reused])).toEqual([

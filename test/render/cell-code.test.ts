@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellCode, MAX_RUN } from "../../src/render/cell-code.js";
+import { cellCode, cellText, MAX_RUN } from "../../src/render/cell-code.js";
 
 const Z = "\u200b";
 /** The longest run a browser cannot break: none at spaces, zero-width spaces, or a hyphen before a letter. */
@@ -39,5 +39,18 @@ describe("cellCode", () => {
 describe("cellCode at dots", () => {
   it("cuts a long dotted label key at a dot rather than mid-word", () => {
     expect(cellCode("[observability.example.com/stack=x]")).toBe(`\`[observability.${Z}example.com/${Z}stack=x]\``);
+  });
+});
+
+describe("long dotted names (a target named after its overlay's directory)", () => {
+  it("break after a dot, not mid-word", () => {
+    expect(cellCode("payments.reconciliation.settlement.eu-west-1-prod")).toBe(`\`payments.${Z}reconciliation.${Z}settlement.eu-west-1-prod\``);
+  });
+
+  it("in plain text: only words too long for a run get breaks", () => {
+    expect(cellText("kustomize deploy/overlays/prod")).toBe("kustomize deploy/overlays/prod");
+    const out = cellText("kustomize deploy/overlays/payments.reconciliation.settlement.eu-west-1-prod");
+    expect(out.replaceAll(Z, "")).toBe("kustomize deploy/overlays/payments.reconciliation.settlement.eu-west-1-prod");
+    expect(longestRun(out)).toBeLessThanOrEqual(MAX_RUN);
   });
 });

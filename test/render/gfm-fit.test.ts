@@ -3,7 +3,7 @@
 // 10,000-workload cluster's PR: tables keep their columns, no raw HTML but `details`/`summary`,
 // and every table fits the comment column (no unbreakable run longer than a column holds).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,8 @@ import { renderComment } from "../../src/render/diff-md.js";
 import { generate, SIZES } from "../../scripts/bench-cluster.js";
 import { argoCdRedisPolicyRemoved, fluxWebhooksPort, kubePrometheusGateway, microservicesDemoMemorystore, microservicesDemoPolicies } from "../realworld/prs.js";
 import { kubeTools } from "../support/kube-tools.js";
+import { runCli } from "../support/cli.js";
+import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
 import { gfmProblems } from "./gfm-check.js";
 
 const MARKER = "<!-- netreach -->";
@@ -135,4 +137,58 @@ spec:
     expect(md).toContain("#### Opened flows");
     expect(gfmProblems(md, MARKER)).toEqual([]);
   }, 240_000);
+});
+
+describe("a run with several targets (the shop fixture: overlays and a Helm chart), one overlay with a long name", () => {
+  it("leads with the worst risk and breakage naming the target; reads on GitHub as written and fits the column", () => {
+    const fixture = fileURLToPath(new URL("../fixtures/targets/shop", import.meta.url));
+    // A dotted name has no place a browser may break: only the zero-width breaks keep the table narrow.
+    const overlay = "payments.reconciliation.settlement.eu-west-1-prod";
+    const ns = "payments-reconciliation-settlement-eu-west-1";
+    const repo = makeRepo();
+    try {
+      const walk = (dir: string, rel: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          const r = (rel ? `${rel}/${e.name}` : e.name).replace("deploy/overlays/prod", `deploy/overlays/${overlay}`);
+          if (e.isDirectory()) walk(path.join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
+          else repo.write(r, readFileSync(path.join(dir, e.name), "utf8").replace("namespace: prod", `namespace: ${ns}`));
+        }
+      };
+      walk(fixture, "");
+      const base = repo.commit("base");
+      // The long overlay: the patch opens the web port to everyone; a new policy cuts every workload
+      // there off from egress (dev gets one too); the chart's prod values admit monitoring.
+      const at = `deploy/overlays/${overlay}`;
+      const denyEgress = (name: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n`;
+      const addResource = (dir: string, file: string) => repo.write(`${dir}/kustomization.yaml`, readFileSync(path.join(repo.dir, dir, "kustomization.yaml"), "utf8").replace("  - ../../base\n", `  - ../../base\n  - ${file}\n`));
+      repo.write(`${at}/web-ingress.yaml`, readFileSync(path.join(repo.dir, at, "web-ingress.yaml"), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
+      repo.write(`${at}/deny-egress.yaml`, denyEgress("deny-all-egress-for-settlement-reconciliation"));
+      addResource(at, "deny-egress.yaml");
+      repo.write("deploy/overlays/dev/deny-egress.yaml", denyEgress("deny-egress"));
+      addResource("deploy/overlays/dev", "deny-egress.yaml");
+      const values = path.join(repo.dir, "charts/shop/values-prod.yaml");
+      repo.write("charts/shop/values-prod.yaml", `${readFileSync(values, "utf8")}  extraIngress:\n    - from:\n        - podSelector:\n            matchLabels: {app: monitor}\n      ports:\n        - port: 9090\n`);
+      const head = repo.commit("head");
+      const t = kubeTools();
+      const env = { ...isolatedGitEnv(), PATH: [path.dirname(t.kubectl), path.dirname(t.helm), process.env.PATH ?? ""].join(path.delimiter) };
+      const run = runCli(["diff", "--git", base, head, "--format", "md"], repo.dir, env);
+      expect(run.code, run.stderr).toBe(1);
+      const md = run.stdout;
+      // To look at it: NETREACH_SHOW_TARGETS_MD=out.md, then ../shared/tools/render-comment.sh out.md out.png.
+      if (process.env.NETREACH_SHOW_TARGETS_MD) writeFileSync(process.env.NETREACH_SHOW_TARGETS_MD, md);
+      expect(gfmProblems(md, md.split("\n")[0]!)).toEqual([]);
+      const verdict = md.split("\n\n").find((p) => p.startsWith("**5 targets, 4 changed"))!;
+      // The worst risk and the worst breakage over all targets, each naming the target, the workload, the port and the cause.
+      expect(verdict).toContain(`⛔ **In \`${overlay}\`:** \`${ns}/web[Deployment]\` TCP 8080 newly reachable from outside the cluster`);
+      expect(verdict).toContain(`opened by \`${ns}/web-ingress\``);
+      // (The words for a set of pods are set-words.ts's: only the target, namespace and what breaks are pinned.)
+      expect(verdict).toMatch(/⚠️ \*\*Stops working in `dev`:\*\* [^.]* in `dev` can no longer resolve names \(UDP\/TCP 53 closed/);
+      expect(verdict).toContain("; and 3 more in the targets' sections.");
+      // The long overlay's line gives its own breakage (its risk is in the verdict).
+      const row = md.split("\n").find((l) => l.replaceAll("\u200b", "").startsWith(`| \`${overlay}\` |`))!;
+      expect(row.replaceAll("\u200b", "")).toMatch(new RegExp(`gate failed; ⚠️ stops working: [^|]* in \`${ns}\` can no longer resolve names`));
+    } finally {
+      repo.cleanup();
+    }
+  }, 60_000);
 });

@@ -48,11 +48,15 @@ describe("a policy that cuts the ingress controller off from http-svc (the site 
     expect(section(linked)).toContain("[`default/deny-from-other-namespaces`](https://example.test/deny-from-other-namespaces.yaml#L2)");
   });
 
-  it("gives the breakage on the target's line of the targets comment", () => {
-    const outcome: TargetOutcome = { name: "prod", kind: "paths", built: "paths deploy", path: "deploy", values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report };
-    const targets = renderTargetsComment([outcome], { marker: MARKER });
-    const row = targets.split("\n").find((l) => l.startsWith("| `prod` |"));
-    expect(row).toContain("4 flows closed — gate passed; ⚠️ stops working: `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller |");
+  it("leads the targets comment with the worst breakage, naming the target, and gives it on each other target's line", () => {
+    const prod: TargetOutcome = { name: "prod", kind: "paths", built: "paths deploy", path: "deploy", values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report };
+    const targets = renderTargetsComment([prod, { ...prod, name: "staging" }], { marker: MARKER }).replaceAll("\u200b", "");
+    const words = "`default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller";
+    expect(targets).toContain(`**2 targets, 2 changed — gate passed.** ⚠️ **Stops working in \`prod\`:** ${words}; and 1 more in the targets' sections.`);
+    // Said once for prod (in the verdict); staging's line names its own.
+    const row = (name: string) => targets.split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
+    expect(row("prod")).toBe("| `prod` | paths deploy | 4 flows closed — gate passed | passed |");
+    expect(row("staging")).toContain(`4 flows closed — gate passed; ⚠️ stops working: ${words} |`);
   });
 });
 
@@ -62,6 +66,28 @@ describe("the worst risk leads when no gate rule fails on it", () => {
     expect(renderComment(r, { marker: MARKER }).split("\n")[4]).toBe(
       "**1 workload newly exposed, 4 flows opened, 0 closed — gate passed.** ⚠️ **Newly exposed:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`.",
     );
+  });
+});
+
+describe("a run with several targets: the verdict leads with the worst over all of them", () => {
+  it("a gate-breaking exposure over a newly exposed one, an exposure closed over a workload cut off, each naming its target", () => {
+    const lockdown: SourceFile = {
+      path: "lockdown.yaml",
+      text: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: lockdown, namespace: batch }\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n",
+    };
+    const target = (name: string, report: TargetOutcome["report"]): TargetOutcome => ({ name, kind: "paths", built: `paths ${name}`, path: name, values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report });
+    const outcomes = [
+      target("a-cut-off", diff(side("base"), [...side("base"), lockdown], { pods: "declared" })),
+      target("b-exposed", diff(side("head"), side("base"), { pods: "declared", gate: { ...defaultGateConfig(), failOn: ["none"] } })),
+      target("c-gated", diff(side("head"), side("base"), { pods: "declared" })),
+      target("d-site-down", diff(side("base"), side("head"), { pods: "declared" })),
+    ];
+    const verdict = renderTargetsComment(outcomes, { marker: MARKER }).split("\n\n").find((p) => p.startsWith("**4 targets"))!;
+    expect(verdict).toContain("⛔ **In `c-gated`:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` no longer blocks it (`exposed`).");
+    expect(verdict).toContain(
+      "⚠️ **Stops working in `d-site-down`:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller; and 2 more in the targets' sections.",
+    );
+    expect(verdict.indexOf("⛔ **In")).toBeLessThan(verdict.indexOf("⚠️ **Stops working"));
   });
 });
 

@@ -139,6 +139,9 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
   it("the comment leads with the targets table and has a section for the changed target only", () => {
     expect(md.code).toBe(1);
     expect(md.stdout).toContain("**5 targets, 1 changed — gate failed in `prod`.**");
+    // The verdict leads with what broke the gate: the target, the workload, the port, the source and the policy that opened it.
+    expect(md.stdout).toContain("**5 targets, 1 changed — gate failed in `prod`.** ⛔ **In `prod`:** `prod/web[Deployment]` TCP 8080 newly reachable from outside the cluster: from `0.0.0.0/0 except 10.20.0.0/16` (external-ingress), opened by `prod/web-ingress` ingress\\[0\\].");
+    // Said once: not again on prod's line.
     expect(md.stdout).toContain("| `prod` | kustomize deploy/overlays/prod | 1 flow opened — gate failed | ⛔ failed |");
     expect(md.stdout).toContain("| `dev` | kustomize deploy/overlays/dev | no change | passed |");
     expect(md.stdout).toContain("### `prod` — kustomize deploy/overlays/prod");
