@@ -363,7 +363,7 @@ function violationList(report: DiffReport, g: Grouping): Rows {
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
-      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)} ${md(connWords(newlyOpened(c)))}, newly exposed (listed above)`;
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)} ${md(connWords(newlyOpened(c)))}, listed under Newly exposed`;
     }
     const k = i - exposures.length;
     if (k < failing.length) {
@@ -372,7 +372,7 @@ function violationList(report: DiffReport, g: Grouping): Rows {
         x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; "),
       )}`;
     }
-    return `⛔ ${mdCode("unanalyzed")}: ${unanalyzedSummary(missed[0]!, mdCode)} (listed above)`;
+    return `⛔ ${mdCode("unanalyzed")}: ${plural(missed[0]!.objects.length + missed[0]!.files.length, "change")} listed under Not analyzed`;
   };
   return {
     head: `#### Gate violations (${total.toLocaleString("en-US")})`,

@@ -91,7 +91,7 @@ export function renderDiffText(report: DiffReport): string {
   }
 
   if (violations.length > 0) {
-    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
+    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...(missedGate ? ["unanalyzed"] : [])])];
     out.push("", `gate failed: ${plural(violations.length, "violation")} of ${rules.join(", ")}`);
     for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
     if (violations.length > MAX_VIOLATIONS) out.push(`  … and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);

@@ -43,7 +43,7 @@ describe("a PR with one LoadBalancer exposure and one flow opened to the interne
     expect(section(md, "Gate violations")).toEqual([
       "#### Gate violations (2)",
       "",
-      "- ⛔ `exposed`: `backend/db[Deployment]` TCP 5432, newly exposed (listed above)",
+      "- ⛔ `exposed`: `backend/db[Deployment]` TCP 5432, listed under Newly exposed",
       "- ⛔ `external-ingress`: any external address → `shop/web[Deployment]` TCP 8080",
       "",
     ]);
@@ -67,6 +67,17 @@ describe("a PR with one LoadBalancer exposure and one flow opened to the interne
     );
     expect(occurrences(text, "(LoadBalancer, port 5432, was ClusterIP); no NetworkPolicy selects it for ingress")).toBe(2);
     expect(violationLines(report).count).toBe(2);
+  });
+  it("counts what was not analyzed as one violation, when the gate fails on it, everywhere alike", () => {
+    const cilium = yamlFile("x.yaml", [{ apiVersion: "cilium.io/v2", kind: "CiliumNetworkPolicy", metadata: { name: "c", namespace: "shop" }, spec: {} }]);
+    const r = diffOf(base, [...head, cilium], { gate: gate("exposed,external-ingress,unanalyzed") });
+    const out = renderComment(r, { marker: "<!-- m -->" });
+    expect(out).toContain("(`exposed`) (and 2 more violations)");
+    expect(out).toContain("**Gate:** `exposed`, `external-ingress`, `unanalyzed` — 3 violations");
+    expect(section(out, "Gate violations").slice(0, 1)).toEqual(["#### Gate violations (3)"]);
+    expect(section(out, "Gate violations")[4]).toBe("- ⛔ `unanalyzed`: 1 change listed under Not analyzed");
+    expect(renderDiffText(r)).toContain("gate failed: 3 violations of exposed, external-ingress, unanalyzed\n");
+    expect(violationLines(r).count).toBe(3);
   });
 });
 
