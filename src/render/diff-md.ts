@@ -88,7 +88,7 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   // once trimming their rows is not enough).
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
-  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   // The graph only where it shows more than the tables: how several flows share endpoints.
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph\n\n${fence(graph, "mermaid")}`, dropRank: 3 });
@@ -147,14 +147,14 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
   const first = failingExposures[0]
     ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
     : failing[0]
       ? violationWords(failing[0])
       : `${missed} (${mdCode("unanalyzed")})`;
-  const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
+  // The rest, as the counts line and the Gate violations list count them.
+  const extra = violationCount(report, g) - 1;
   return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
 }
 
@@ -256,8 +256,13 @@ function stopsFormat(fmt: ExposureFormat, link: Link): StopsFormat {
   return { ...fmt, at: (file, line, side) => location(file, line, link(file, line, side)) };
 }
 
+/**
+ * The violations as a reader counts them, the same number in the verdict, the counts line and the
+ * Gate violations list: one per exposure that breaks a rule, one per group of flows, and one for
+ * what was not analyzed when the gate fails on it.
+ */
 function violationCount(report: DiffReport, g: Grouping): number {
-  return g.violating.length + exposureViolations(report).length;
+  return exposureViolations(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
 }
 
 // ---- exposure ----------------------------------------------------------------------------
@@ -345,19 +350,35 @@ function reasonMd(r: Reason, link: Link): string {
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 
-function violationList(g: Grouping): Rows {
+/**
+ * Every violation the counts line counts, one line each. An exposure's sentence is in Newly
+ * exposed, with its path and rules (and the verdict may quote it): here it is only named, so the
+ * list is complete without saying the same thing again. Likewise what was not analyzed.
+ */
+function violationList(report: DiffReport, g: Grouping): Rows {
+  const exposures = exposureViolations(report);
   const failing = g.violating;
+  const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
+  const total = exposures.length + failing.length + missed.length;
+  const row = (i: number): string => {
+    if (i < exposures.length) {
+      const c = exposures[i]!;
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)} ${md(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+    }
+    const k = i - exposures.length;
+    if (k < failing.length) {
+      const x = failing[k]!;
+      return `⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(
+        x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; "),
+      )}`;
+    }
+    return `⛔ ${mdCode("unanalyzed")}: ${plural(missed[0]!.objects.length + missed[0]!.files.length, "change")} listed under Not analyzed`;
+  };
   return {
-    head: `#### Gate violations (${failing.length.toLocaleString("en-US")})`,
-    rows: lazy(
-      failing,
-      (x, i) =>
-        `${i === 0 ? "\n" : ""}\n- ⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(
-          x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; "),
-        )}`,
-    ),
+    head: `#### Gate violations (${total.toLocaleString("en-US")})`,
+    rows: { length: total, at: (i) => (i < total ? `${i === 0 ? "\n" : ""}\n- ${row(i)}` : undefined) },
     tail: "",
-    more: (n) => `\n\n_… and ${plural(n, "more group")} of violations._`,
+    more: (n) => `\n\n_… and ${plural(n, "more violation")}._`,
   };
 }
 

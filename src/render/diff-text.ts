@@ -14,7 +14,7 @@ import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-w
 import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
-import { breakages } from "./stops-working.js";
+import { breakages, exposureRisk } from "./stops-working.js";
 
 const TEXT: ExposureFormat = {
   code: plain,
@@ -42,7 +42,9 @@ export function renderDiffText(report: DiffReport): string {
   const out: string[] = [];
   const failing = g.violating;
   const exposureFailing = exposureFailures(report);
-  const violations = [...exposureFailing.map(exposureViolationText), ...failing.map(violationText)];
+  // The list names an exposure briefly: its sentence is the "exposed" line above (and the headline quotes it).
+  const violations = [...exposureFailing.map((x) => `${exposureRisk(x.change, TEXT)} (${x.rules.join(", ")})`), ...failing.map(violationText)];
+  const first = exposureFailing[0] ? exposureViolationText(exposureFailing[0]) : violations[0];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const missed = unanalyzedSummary(report.unanalyzed, plain);
@@ -55,7 +57,7 @@ export function renderDiffText(report: DiffReport): string {
     const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
     const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     if (report.gate.passed) out.push(`netreach: ${flows} — gate passed`);
-    else out.push(`netreach: ${flows} — gate failed: ${violations[0]!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
+    else out.push(`netreach: ${flows} — gate failed: ${first!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
     out.push(
       `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}` +
         (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : ""),
@@ -89,7 +91,7 @@ export function renderDiffText(report: DiffReport): string {
   }
 
   if (violations.length > 0) {
-    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule))])];
+    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...(missedGate ? ["unanalyzed"] : [])])];
     out.push("", `gate failed: ${plural(violations.length, "violation")} of ${rules.join(", ")}`);
     for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
     if (violations.length > MAX_VIOLATIONS) out.push(`  … and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
@@ -97,9 +99,11 @@ export function renderDiffText(report: DiffReport): string {
   return out.join("\n") + "\n";
 }
 
-/** The gate's violations, one line per group (as the comment shows them), for a log; `count` groups in all. */
+/** The gate's violations, one line each, counted as the comment counts them, for a log; `count` in all. */
 export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
-  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...unanalyzedLines(report.gate.unanalyzed, plain).map((l) => `${l} (unanalyzed)`)];
+  // What was not analyzed is one violation, as the comment and the text report count it.
+  const missed = isEmpty(report.gate.unanalyzed) ? [] : [`${unanalyzedSummary(report.gate.unanalyzed, plain)} (unanalyzed)`];
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...missed];
   const lines = all.slice(0, max);
   return { lines: all.length > max ? [...lines, `… and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }

@@ -10,7 +10,8 @@ import { reasonKey } from "../diff/reason.js";
 import type { DiffReport } from "../analyze.js";
 import type { Change, ChangeType, Reason } from "../diff/change.js";
 import type { GateResult, Violation } from "../gate/gate.js";
-import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
+import type { Endpoint, IngressController, PodEndpoint } from "../model/endpoint.js";
+import { newlyClosed, newlyOpened } from "../exposure/changes.js";
 import type { ConnSet } from "../net/conn-set.js";
 import { countAddresses, type AddrRange } from "../net/ip.js";
 
@@ -523,14 +524,14 @@ function addPart(bucket: Bucket, c: Change, i: number): void {
   entry.parts.push(i);
 }
 
-type Groupable = Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints">;
+type Groupable = Pick<DiffReport, "changes" | "universe" | "gate" | "endpoints"> & Partial<Pick<DiffReport, "exposureChanges">>;
 
 /** The grouping of a report, worked out once: the comment, the job summary and the log all read it. */
 const grouped = new WeakMap<readonly Change[], { of: Groupable; grouping: Grouping }>();
 
 export function groupChanges(report: Groupable): Grouping {
   const known = grouped.get(report.changes);
-  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints && known.of.exposureChanges === report.exposureChanges;
   if (same) return known.grouping;
   const grouping = groupAll(report);
   grouped.set(report.changes, { of: report, grouping });
@@ -590,12 +591,13 @@ function groupAll(report: Groupable): Grouping {
   // with one lookup instead of a walk down the nested maps.
   type Last = { conn: ConnSet; type: ChangeType; endpoint: Change["endpoint"]; hits: readonly Violation[]; bucket: Bucket };
   const last: Record<Facet, Map<readonly Reason[], Last>> = { opened: new Map(), closed: new Map() };
+  const asExposure = controllerFlows(report);
   report.changes.forEach((c, i) => {
     // The ingress controller's flows are exposures: shown with the objects that carry them, apart.
     if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"] as const) {
       const conn = facet === "opened" ? c.opened : c.closed;
-      if (conn.isEmpty) continue;
+      if (conn.isEmpty || asExposure(c, facet, conn)) continue;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
       const prev = last[facet].get(c.why);
       if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
@@ -627,6 +629,33 @@ function groupAll(report: Groupable): Grouping {
   const opened = build("opened");
   const closed = build("closed");
   return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+}
+
+/**
+ * When --ingress-controller names pods the manifests declare, that workload's flow to a pod is
+ * also the ingress controller's: a change of it that an exposure change already says (the same
+ * destination, what opened or closed wholly inside what became or stopped being reachable through
+ * a route) is that exposure, listed and counted there once. Whatever else of the flow changed
+ * (another port, or no route to the pod) stays a flow.
+ */
+function controllerFlows(report: Groupable): (c: Change, facet: Facet, conn: ConnSet) => boolean {
+  const byDst = new Map<string, { opened: ConnSet; closed: ConnSet }>();
+  let ctl: IngressController | undefined;
+  for (const x of report.exposureChanges ?? []) {
+    if (x.src.type !== "ingress-controller" || !x.src.controller.named) continue;
+    ctl = x.src.controller;
+    const known = byDst.get(x.dst.id);
+    const opened = newlyOpened(x);
+    const closed = newlyClosed(x);
+    byDst.set(x.dst.id, known ? { opened: known.opened.union(opened), closed: known.closed.union(closed) } : { opened, closed });
+  }
+  if (ctl === undefined) return () => false;
+  const c0 = ctl;
+  const isController = (e: Endpoint) => e.type === "workload" && e.pod.namespace === c0.namespace && Object.entries(c0.labels).every(([k, v]) => e.pod.labels[k] === v);
+  return (c, facet, conn) => {
+    const said = byDst.get(c.dst.id);
+    return said !== undefined && isController(c.src) && conn.subtract(said[facet]).isEmpty;
+  };
 }
 
 /**
