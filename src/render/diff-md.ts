@@ -158,21 +158,6 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
 }
 
-/**
- * The worst risk and the worst breakage of one target, for its line in the targets table:
- * "⚠️ newly exposed: … · ⚠️ stops working: …" (empty when neither).
- */
-export function worstOf(report: DiffReport): string {
-  const f = exposureFormat(() => undefined);
-  const risky = exposureViolations(report)[0] ?? report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
-  const broken = breakages(report, dnsLoss(report), stopsFormat(f, () => undefined));
-  const parts = [
-    risky ? `⚠️ newly exposed: ${exposureRisk(risky, f)}` : "",
-    broken[0] ? `⚠️ stops working: ${worstBreakage(broken)}` : "",
-  ];
-  return parts.filter((p) => p !== "").join(" · ");
-}
-
 /** The exposure changes that break a gate rule, in report order. */
 export function exposureViolations(report: Pick<DiffReport, "exposureChanges" | "gate">): ExposureChange[] {
   return [...exposureRules(report).keys()];
