@@ -183,14 +183,14 @@ var require_tunnel = __commonJS({
         self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
-      function onError(cause) {
+      function onError(cause2) {
         connectReq.removeAllListeners();
         debug2(
           "tunneling socket could not be established, cause=%s\n",
-          cause.message,
-          cause.stack
+          cause2.message,
+          cause2.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause2.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
         self2.removeSocket(placeholder);
@@ -648,12 +648,12 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause2, message, options) {
+        super(message, { cause: cause2, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
-        this.cause = cause;
+        this.cause = cause2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kSecureProxyConnectionError] === true;
@@ -34516,10 +34516,10 @@ function serviceBreakages(base2, head, basePods, headPods) {
     for (const { port: port3, workloads } of s.ports) {
       const was = before.get(`${s.service.id}|${portKey(port3)}`) ?? [];
       if (was.length === 0 || workloads.some((w) => w.port !== void 0)) continue;
-      const cause = workloads.length > 0 && port3.targetPort.kind === "name" ? { kind: "target-port", name: port3.targetPort.name, workloads: workloads.map((w) => w.workload.id) } : { kind: "no-pod" };
+      const cause2 = workloads.length > 0 && port3.targetPort.kind === "name" ? { kind: "target-port", name: port3.targetPort.name, workloads: workloads.map((w) => w.workload.id) } : { kind: "no-pod" };
       const routes = h.backends.filter((x) => x.attached && x.service?.id === s.service.id && x.ports.includes(port3)).map((x) => ({ kind: x.route.kind, id: x.route.id, at: x.backend.source }));
       const seen = /* @__PURE__ */ new Set();
-      out.push({ service: s.service, port: port3, before: was, cause, routes: routes.filter((r) => !seen.has(r.id) && seen.add(r.id)) });
+      out.push({ service: s.service, port: port3, before: was, cause: cause2, routes: routes.filter((r) => !seen.has(r.id) && seen.add(r.id)) });
     }
   }
   return out;
@@ -44489,11 +44489,12 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
       const real = !ns.startsWith("[");
       const declaredOnly = this.declaredNs.get(ns) ?? true;
       const whole = real && exceptCount === 0 && (all.length > 1 || all[0]?.type === "synthetic");
-      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list7.length > 2 * exceptCount && list7.length > 1 + exceptCount && (!declaredOnly || list7.length > MAX_NAMED);
+      const exceptsRep = () => all.some((e) => e.type === "synthetic" && !inSet().has(e.id));
+      const most = real && exceptCount > 0 && exceptCount <= MAX_EXCEPT && list7.length > 2 * exceptCount && list7.length > 1 + exceptCount && (!declaredOnly && !exceptsRep() || list7.length > MAX_NAMED);
       if (whole || most) nsTerms.push({ kind: "namespace", namespace: ns, except: exceptCount === 0 ? [] : all.filter((e) => !inSet().has(e.id)), declaredOnly });
       else {
         const labelled = real && !declaredOnly ? labelledOthers(ns, list7, all) : void 0;
-        for (const e of list7) if (labelled === void 0 || e.type !== "synthetic") nsTerms.push({ kind: "endpoint", endpoint: e });
+        for (const e of list7) if (labelled === void 0 || e.type !== "synthetic") nsTerms.push(endpointTerm(e, all));
         if (labelled !== void 0) nsTerms.push(labelled);
       }
     }
@@ -44506,6 +44507,17 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
     return out;
   }
 };
+function endpointTerm(e, namespacePods) {
+  if (e.type !== "synthetic") return { kind: "endpoint", endpoint: e };
+  const labels2 = e.pod.labels;
+  const keys2 = Object.keys(labels2).length;
+  const like = namespacePods.filter((w) => {
+    if (w.type !== "workload") return false;
+    const own = Object.entries(w.pod.labels);
+    return own.length > 0 && own.length < keys2 && own.every(([k, v]) => labels2[k] === v);
+  });
+  return like.length === 1 ? { kind: "endpoint", endpoint: e, like: like[0] } : { kind: "endpoint", endpoint: e };
+}
 function labelledOthers(ns, list7, all) {
   const reps = list7.filter((e) => e.type === "synthetic");
   if (reps.length < 2 || !all.some((e) => e.type === "workload")) return void 0;
@@ -44576,7 +44588,7 @@ function addPart(bucket, c, i) {
 var grouped = /* @__PURE__ */ new WeakMap();
 function groupChanges(report) {
   const known = grouped.get(report.changes);
-  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints;
+  const same = known && known.of.universe === report.universe && known.of.gate === report.gate && known.of.endpoints === report.endpoints && known.of.exposureChanges === report.exposureChanges;
   if (same) return known.grouping;
   const grouping = groupAll(report);
   grouped.set(report.changes, { of: report, grouping });
@@ -44625,11 +44637,12 @@ function groupAll(report) {
     return 1 + idOf(hits.map((v) => `${v.rule} ${connId(v.conn)}`).sort().join(","));
   };
   const last = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
+  const asExposure = controllerFlows(report);
   report.changes.forEach((c, i) => {
     if (c.src.type === "ingress-controller") return;
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
-      if (conn.isEmpty) continue;
+      if (conn.isEmpty || asExposure(c, facet, conn)) continue;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
       const prev = last[facet].get(c.why);
       if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
@@ -44656,6 +44669,25 @@ function groupAll(report) {
   const opened = build2("opened");
   const closed = build2("closed");
   return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+}
+function controllerFlows(report) {
+  const byDst = /* @__PURE__ */ new Map();
+  let ctl;
+  for (const x of report.exposureChanges ?? []) {
+    if (x.src.type !== "ingress-controller" || !x.src.controller.named) continue;
+    ctl = x.src.controller;
+    const known = byDst.get(x.dst.id);
+    const opened = newlyOpened(x);
+    const closed = newlyClosed(x);
+    byDst.set(x.dst.id, known ? { opened: known.opened.union(opened), closed: known.closed.union(closed) } : { opened, closed });
+  }
+  if (ctl === void 0) return () => false;
+  const c0 = ctl;
+  const isController = (e) => e.type === "workload" && e.pod.namespace === c0.namespace && Object.entries(c0.labels).every(([k, v]) => e.pod.labels[k] === v);
+  return (c, facet, conn) => {
+    const said = byDst.get(c.dst.id);
+    return said !== void 0 && isController(c.src) && conn.subtract(said[facet]).isEmpty;
+  };
 }
 function flowCounts(opened, closed) {
   const asFlow = /* @__PURE__ */ new Map();
@@ -45018,7 +45050,7 @@ function policyWords(c, facet, f) {
 }
 
 // src/render/set-words.ts
-function termWords(t, role, code) {
+function termWords(t, role, code, like = NO_LIKE) {
   const except = "except" in t && t.except.length > 0 ? ` except ${t.except.map((e) => endpointWords(e, code)).join(" and ")}` : "";
   switch (t.kind) {
     case "everything":
@@ -45039,8 +45071,35 @@ function termWords(t, role, code) {
     case "all-externals":
       return "any external address";
     case "endpoint":
-      return endpointWords(t.endpoint, code);
+      return like.get(t.endpoint.id) ?? (t.like !== void 0 ? likeWords(t.endpoint, t.like, code) : void 0) ?? endpointWords(t.endpoint, code);
   }
+}
+var NO_LIKE = /* @__PURE__ */ new Map();
+function likeWords(e, w, code) {
+  if (e.type !== "synthetic" || w.type !== "workload" || e.words !== void 0 && (e.words.without.length > 0 || e.words.other)) return void 0;
+  const labels2 = e.pod.labels;
+  const extra = Object.keys(labels2).filter((k) => w.pod.labels[k] !== labels2[k]).sort();
+  if (extra.length === 0 || extra.some((k) => labels2[k] === "*" || labels2[k] === OTHER)) return void 0;
+  return `pods labelled ${labelList(extra.map((k) => [k, labels2[k]]), code)} with the labels of ${code(w.id)}`;
+}
+var OTHER = "\0other";
+function likeWorkloads(s, code) {
+  const out = /* @__PURE__ */ new Map();
+  for (const e of s.endpoints) {
+    if (e.type !== "synthetic" || e.words !== void 0 && (e.words.without.length > 0 || e.words.other)) continue;
+    const ns = e.pod.namespace;
+    const workloads = s.endpoints.filter((w) => w.type === "workload" && w.pod.namespace === ns);
+    if (workloads.length === 0) continue;
+    const labels2 = e.pod.labels;
+    const first = workloads[0].pod.labels;
+    const shared = Object.keys(first).filter((k) => workloads.every((w) => w.pod.labels[k] === first[k]));
+    const base2 = Object.keys(labels2).filter((k) => labels2[k] === first[k] && shared.includes(k));
+    const extra = Object.keys(labels2).filter((k) => !base2.includes(k)).sort();
+    if (base2.length === 0 || base2.length !== shared.length || extra.length === 0 || extra.some((k) => labels2[k] === "*" || labels2[k] === OTHER)) continue;
+    const theirs = workloads.length === 1 ? "its labels" : "the labels they share";
+    out.set(e.id, `pods labelled ${labelList(extra.map((k) => [k, labels2[k]]), code)} with ${theirs}`);
+  }
+  return out;
 }
 function endpointWords(e, code) {
   if (e.type !== "synthetic") return code(e.id);
@@ -45138,11 +45197,11 @@ function setWords(s, role, code, max = 5) {
   }
   const others = s.terms.filter(isOtherPods);
   if (others.length > 1) {
-    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1);
+    const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1, likeWorkloads(s, code));
     const names = others.map((t) => code(t.endpoint.pod.namespace));
     return andList2([...rest === "" ? [] : [rest], `other pods in ${namespaceList(names)}`]);
   }
-  return termsWords(s.terms, role, code, max);
+  return termsWords(s.terms, role, code, max, likeWorkloads(s, code));
 }
 function namespaceList(names) {
   return andList2(names.length > MAX_NAMESPACES ? [...names.slice(0, MAX_NAMESPACES - 1), `${names.length - MAX_NAMESPACES + 1} more namespaces`] : names);
@@ -45153,9 +45212,9 @@ function isOtherPods(t) {
   const w = t.endpoint.words;
   return w !== void 0 && w.other && w.with.length === 0 && w.without.length === 0;
 }
-function termsWords(all, role, code, max) {
+function termsWords(all, role, code, max, like = NO_LIKE) {
   const terms = [...all].sort((a, b) => cmp5(kindOf(a), kindOf(b)));
-  if (terms.length <= max) return andList2(terms.map((t) => termWords(t, role, code)));
+  if (terms.length <= max) return andList2(terms.map((t) => termWords(t, role, code, like)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
     const k = kindOf(t);
@@ -45167,7 +45226,7 @@ function termsWords(all, role, code, max) {
   const words2 = [];
   for (const [k, list7] of buckets) {
     const shown = list7.length > share + 1 ? list7.slice(0, share) : list7;
-    words2.push(...shown.map((t) => termWords(t, role, code)));
+    words2.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list7.length - shown.length;
     if (rest > 0) words2.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
   }
@@ -45192,9 +45251,9 @@ function breakages(report, dns, f) {
     const broke = c.why.length === 0 ? brokenService(c, services) : void 0;
     if (broke) told.add(broke);
     const hop = entry(c);
-    const cause = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const cause2 = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${broke ? serviceWords(broke, f, true) : cause}` : ""}` });
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${broke ? serviceWords(broke, f, true) : cause2}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
   if (dns) {
@@ -45260,11 +45319,11 @@ function serviceWords(s, f, full) {
   const port3 = `${s.port.protocol === "TCP" ? "" : `${s.port.protocol} `}port ${s.port.port}${s.port.name !== void 0 ? ` (${f.code(s.port.name)})` : ""}`;
   const what = `Service ${f.code(s.service.id)} ${port3}`;
   const routes = s.routes.length === 0 ? "" : `${s.routes.slice(0, 3).map((r) => `${f.text(r.kind)} ${f.code(r.id)}`).join(", ")}${s.routes.length > 3 ? ` and ${s.routes.length - 3} more` : ""}`;
-  const cause = serviceCause(s, f);
+  const cause2 = serviceCause(s, f);
   const at2 = full ? ` (${f.at(s.port.source.file, s.port.source.line, "head")})` : "";
   const via = routes === "" ? "" : full ? `; ${routes} ${s.routes.length === 1 ? "sends" : "send"} to it` : ` (behind ${routes})`;
-  if (full) return `${what}: ${cause}${at2}${via}`;
-  return `${what}${via} now forwards to nothing: ${cause}`;
+  if (full) return `${what}: ${cause2}${at2}${via}`;
+  return `${what}${via} now forwards to nothing: ${cause2}`;
 }
 function serviceCause(s, f) {
   return s.cause.kind === "target-port" ? `targetPort ${f.code(s.cause.name)} now names no ${s.port.protocol} container port of ${list(s.cause.workloads, f)}` : `its selector now matches no pod (was ${list(s.before, f)})`;
@@ -45316,26 +45375,34 @@ var CELL_RUN = 16;
 var MAX_RUN = 20;
 var ZWSP = "\u200B";
 function cellCode(text2) {
-  if (text2.length <= CELL_RUN) return mdCode(text2);
+  return mdCode(text2.length <= CELL_RUN ? text2 : breakable(text2));
+}
+function cellText(text2) {
+  return text2.split(/(\s+)/).map((w) => w.length > MAX_RUN ? breakable(w) : w).join("");
+}
+function breakable(text2) {
   let out = "";
   let run = 0;
-  for (let piece of text2.split(new RegExp("(?<=[/,=\\s])|(?<=-)(?=\\p{L})|(?=\\[)", "u"))) {
+  const add = (piece) => {
+    if (piece.length > MAX_RUN && /\.(?=.)/.test(piece)) {
+      for (const part of piece.split(/(?<=\.)(?=.)/)) add(part);
+      return;
+    }
     if (run > 0 && run + piece.length > CELL_RUN) {
       out += ZWSP;
       run = 0;
     }
     if (piece.length > MAX_RUN) {
-      const dot = piece.lastIndexOf(".", CELL_RUN);
-      const parts = Math.ceil(piece.length / CELL_RUN);
-      const size = dot > 0 && piece.length - dot - 1 <= MAX_RUN ? dot + 1 : Math.ceil(piece.length / parts);
+      const size = Math.ceil(piece.length / Math.ceil(piece.length / CELL_RUN));
       let i = 0;
       for (; i + size < piece.length && piece.length - i > MAX_RUN; i += size) out += piece.slice(i, i + size) + ZWSP;
       piece = piece.slice(i);
     }
     out += piece;
     run = /[\s-]$/.test(piece) ? 0 : run + piece.length;
-  }
-  return mdCode(out);
+  };
+  for (const piece of text2.split(new RegExp("(?<=[/,=\\s])|(?<=-)(?=\\p{L})|(?=\\[)", "u"))) add(piece);
+  return out;
 }
 
 // src/render/mermaid.ts
@@ -45425,12 +45492,6 @@ function unanalyzedSummary(u, code) {
   if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
   return parts.join(" and ");
 }
-function unanalyzedLines(u, code) {
-  return [
-    ...u.objects.map((o) => `${o.change} ${objectName(o, code)} (${code(`${o.file}:${o.line}`)}): not analyzed \u2014 ${o.why}`),
-    ...u.files.map((f) => `changed ${code(f)}: no analysis reads this file`)
-  ];
-}
 
 // src/render/cluster-wide.ts
 var MAX_LINES = 5;
@@ -45484,7 +45545,7 @@ function renderComment(report, ctx) {
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
-  if (grouping.violating.length > 0) blocks.push({ name: "gate violations", rows: violationList(grouping) });
+  if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph
 
@@ -45530,26 +45591,15 @@ function verdict(report, g, allowedBy, broken) {
   const flows = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
-    const risk = opened ? ` \u26A0\uFE0F **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => void 0))}.` : "";
-    return `**${flows} \u2014 gate passed.**${risk}${breaks}${missedNote}`;
+    const risk2 = opened ? ` \u26A0\uFE0F **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => void 0))}.` : "";
+    return `**${flows} \u2014 gate passed.**${risk2}${breaks}${missedNote}`;
   }
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const more = failingExposures.length + failing.length - 1;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
   const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
-  const extra = more + (failedOnMissed && (failingExposures.length > 0 || failing.length > 0) ? 1 : 0);
+  const extra = violationCount(report, g) - 1;
   return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
-}
-function worstOf(report) {
-  const f = exposureFormat(() => void 0);
-  const risky = exposureViolations(report)[0] ?? report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
-  const broken = breakages(report, dnsLoss(report), stopsFormat(f, () => void 0));
-  const parts = [
-    risky ? `\u26A0\uFE0F newly exposed: ${exposureRisk(risky, f)}` : "",
-    broken[0] ? `\u26A0\uFE0F stops working: ${worstBreakage(broken)}` : ""
-  ];
-  return parts.filter((p) => p !== "").join(" \xB7 ");
 }
 function exposureViolations(report) {
   return [...exposureRules(report).keys()];
@@ -45620,7 +45670,7 @@ function stopsFormat(fmt, link) {
   return { ...fmt, at: (file, line, side2) => location(file, line, link(file, line, side2)) };
 }
 function violationCount(report, g) {
-  return g.violating.length + exposureViolations(report).length;
+  return exposureViolations(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
 }
 function exposureFormat(link) {
   return {
@@ -45703,21 +45753,33 @@ function reasonMd(r, link) {
   const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode2(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
-function violationList(g) {
+function violationList(report, g) {
+  const exposures = exposureViolations(report);
   const failing = g.violating;
-  return {
-    head: `#### Gate violations (${failing.length.toLocaleString("en-US")})`,
-    rows: lazy(
-      failing,
-      (x, i) => `${i === 0 ? "\n" : ""}
-- \u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
+  const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
+  const total = exposures.length + failing.length + missed.length;
+  const row = (i) => {
+    if (i < exposures.length) {
+      const c = exposures[i];
+      return `\u26D4 ${rulesOf(report, c)}: ${mdCode2(c.dst.id)} ${md2(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+    }
+    const k = i - exposures.length;
+    if (k < failing.length) {
+      const x = failing[k];
+      return `\u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
         x.gate.map((h) => connWords(h.conn)).filter((c, j, all) => all.indexOf(c) === j).join("; ")
-      )}`
-    ),
+      )}`;
+    }
+    return `\u26D4 ${mdCode2("unanalyzed")}: ${plural2(missed[0].objects.length + missed[0].files.length, "change")} listed under Not analyzed`;
+  };
+  return {
+    head: `#### Gate violations (${total.toLocaleString("en-US")})`,
+    rows: { length: total, at: (i) => i < total ? `${i === 0 ? "\n" : ""}
+- ${row(i)}` : void 0 },
     tail: "",
     more: (n) => `
 
-_\u2026 and ${plural2(n, "more group")} of violations._`
+_\u2026 and ${plural2(n, "more violation")}._`
   };
 }
 function details(summary2, body, join15 = "\n", head = "") {
@@ -46114,7 +46176,8 @@ function exposureViolationText(x) {
 var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 function violationLines(report, max = MAX_VIOLATIONS) {
-  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...unanalyzedLines(report.gate.unanalyzed, plain).map((l) => `${l} (unanalyzed)`)];
+  const missed = isEmpty(report.gate.unanalyzed) ? [] : [`${unanalyzedSummary(report.gate.unanalyzed, plain)} (unanalyzed)`];
+  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...missed];
   const lines = all.slice(0, max);
   return { lines: all.length > max ? [...lines, `\u2026 and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }
@@ -46301,9 +46364,52 @@ function sideJson(s) {
   return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
 }
 
+// src/render/target-worst.ts
+var MAX_BREAKAGE = 320;
+var BREAK_RANK = { exposure: 0, service: 1, dns: 2, "cut-off": 3 };
+function targetWorst(report, f) {
+  const broken = breakages(report, dnsLoss(report), { ...f, at: (file, line) => f.code(`${file}:${line}`) });
+  const first = broken[0];
+  const breakage = first === void 0 ? void 0 : { rank: BREAK_RANK[first.kind], text: first.short.length <= MAX_BREAKAGE ? first.short : `${broken.length.toLocaleString("en-US")} breakages, listed in its section` };
+  return { risk: risk(report, f), breakage, breakages: broken.length };
+}
+function risk(report, f) {
+  const rules3 = exposureRules(report);
+  for (const [c, rs] of rules3) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
+  const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
+  if (violating !== void 0) {
+    const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
+    return { rank: 1, text: `${said.join("; ")}${cause(violating.reasons[0], f)}` };
+  }
+  const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
+  return opened ? { rank: 2, text: `${exposureRisk(opened, f)}${cause(opened.why[0], f)}` } : void 0;
+}
+function cause(r, f) {
+  if (r === void 0) return "";
+  const name2 = reasonName(r, f.code, f.text);
+  if (r.side === "head" && r.effect === "allows") return `, opened by ${name2}`;
+  if (r.side === "base" && (r.effect === "isolates" || r.effect === "denies")) return `: ${name2} no longer blocks it`;
+  return `: ${name2} (${r.side === "head" ? "now" : "before"} ${r.effect})`;
+}
+function worstOver(items, pick) {
+  let best;
+  for (const item of items) {
+    const w = pick(item);
+    if (w !== void 0 && (best === void 0 || w.rank < best.worst.rank)) best = { item, worst: w };
+  }
+  return best;
+}
+
 // src/render/targets-md.ts
 var md3 = (text2) => md(plain(text2));
 var mdCode3 = (text2) => mdCode(plain(text2));
+var cellCode3 = (text2) => cellCode(plain(text2));
+var cellMd = (text2) => md(cellText(plain(text2)));
+function wordsFormat(code) {
+  return { code, text: md3, hop: (h) => `${md3(h.kind)} ${code(`${h.namespace}/${h.name}`)}`, reason: (r) => reasonName(r, code, md3) };
+}
+var VERDICT = wordsFormat(mdCode3);
+var CELL = wordsFormat(cellCode3);
 var plural3 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 function failureDetail(t) {
   const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
@@ -46366,12 +46472,13 @@ function renderTargetsComment(outcomes, ctx) {
     `${plural3(outcomes.length, "target")}`,
     changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
   ];
-  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**`);
+  const lead = worstWords(changed2);
+  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${lead.text}`);
   if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
-    const worst = t.report !== void 0 && isChanged(t) ? worstOf(t.report) : "";
-    return `| ${mdCode3(t.name)} | ${md3(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
+    const worst = t.report !== void 0 && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    return `| ${cellCode3(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
   const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
@@ -46418,6 +46525,22 @@ function configSection(c) {
 ${fence(c.patch.replace(/\n$/, ""), "diff")}
 
 </details>`;
+}
+function worstWords(changed2) {
+  const worst = changed2.map((t) => ({ t, w: targetWorst(t.report, VERDICT) }));
+  const risk2 = worstOver(worst, (x) => x.w.risk);
+  const broken = worstOver(worst, (x) => x.w.breakage);
+  const parts = [];
+  if (risk2 !== void 0) parts.push(risk2.worst.rank <= 1 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
+  if (broken !== void 0) {
+    const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
+    const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
+    parts.push(`\u26A0\uFE0F **Stops working in ${mdCode3(broken.item.t.name)}:** ${broken.worst.text}${more > 0 ? `; and ${more.toLocaleString("en-US")} more${where > 1 ? " in the targets' sections" : " below"}` : ""}.`);
+  }
+  return { text: parts.map((p) => ` ${p}`).join(""), risk: risk2?.item.t, breakage: broken?.item.t };
+}
+function cellWorst(w, risk2, breakage) {
+  return [w.risk && risk2 ? w.risk.rank === 1 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
 }
 function list2(ts) {
   const names = ts.map((t) => mdCode3(t.name));
