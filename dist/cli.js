@@ -12345,9 +12345,6 @@ function sortKeys(v) {
   return v;
 }
 
-// src/model/endpoint.ts
-var INGRESS_CONTROLLER_ID = "{ingress-controller}";
-
 // src/load/label-syntax.ts
 var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -12432,14 +12429,9 @@ function objectMeta(obj3, metaKind = "namespaced") {
   };
 }
 
-// src/exposure/controller.ts
-var STAND_IN_NAMESPACE = "{ingress-controller}";
-var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
-function controllerEndpoint(c) {
-  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
-}
-function parseIngressController(text2) {
-  const fail = (why) => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text2)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
+// src/load/pod-set-option.ts
+function parsePodSetOption(text2, option, example) {
+  const fail = (why) => ({ ok: false, error: `${option}: ${JSON.stringify(text2)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ${example}` });
   const slash = text2.indexOf("/");
   const namespace = (slash < 0 ? text2 : text2.slice(0, slash)).trim();
   if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
@@ -12447,27 +12439,21 @@ function parseIngressController(text2) {
   const rest = slash < 0 ? "" : text2.slice(slash + 1).trim();
   for (const item of rest === "" ? [] : rest.split(",")) {
     const eq = item.indexOf("=");
-    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
+    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the pods need concrete labels)`);
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim().replace(/^=/, "");
     const problem = labelKeyProblem(key) ?? labelValueProblem(value);
     if (problem !== void 0) return fail(problem);
     labels2[key] = value;
   }
-  return { ok: true, value: { namespace, labels: labels2, named: true } };
-}
-function describeController(c) {
-  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
-  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
+  return { ok: true, value: { namespace, labels: labels2 } };
 }
 
 // src/diff/name-servers.ts
 var DNS_PORT = PortSet.range(53, 53);
 var DNS = ConnSet.of({ TCP: DNS_PORT, UDP: DNS_PORT });
 function parseDnsServer(text2) {
-  const c = parseIngressController(text2);
-  if (!c.ok) return { ok: false, error: c.error.replace(/^ingress-controller:/, "dns-server:").replace("ingress-nginx/app.kubernetes.io/name=ingress-nginx", "kube-system/k8s-app=kube-dns") };
-  return { ok: true, value: { namespace: c.value.namespace, labels: c.value.labels } };
+  return parsePodSetOption(text2, "dns-server", "kube-system/k8s-app=kube-dns");
 }
 var KUBE_DNS_LABEL = "k8s-app";
 function hasLabels(pod, namespace, labels2) {
@@ -16533,6 +16519,24 @@ function atWrittenLines(o, lines) {
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;
+}
+
+// src/model/endpoint.ts
+var INGRESS_CONTROLLER_ID = "{ingress-controller}";
+
+// src/exposure/controller.ts
+var STAND_IN_NAMESPACE = "{ingress-controller}";
+var STAND_IN = { namespace: STAND_IN_NAMESPACE, labels: {}, named: false };
+function controllerEndpoint(c) {
+  return { type: "ingress-controller", id: INGRESS_CONTROLLER_ID, pod: { namespace: c.namespace, labels: c.labels, ports: [], hostNetwork: false }, controller: c };
+}
+function parseIngressController(text2) {
+  const c = parsePodSetOption(text2, "ingress-controller", "ingress-nginx/app.kubernetes.io/name=ingress-nginx");
+  return c.ok ? { ok: true, value: { ...c.value, named: true } } : c;
+}
+function describeController(c) {
+  const labels2 = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+  return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
 }
 
 // src/exposure/paths.ts

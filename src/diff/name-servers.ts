@@ -7,7 +7,7 @@
 import type { Endpoint } from "../model/endpoint.js";
 import type { Labels } from "../model/labels.js";
 import type { Service } from "../model/service.js";
-import { parseIngressController } from "../exposure/controller.js";
+import { parsePodSetOption } from "../load/pod-set-option.js";
 import { ConnSet, PortSet } from "../net/conn-set.js";
 
 const DNS_PORT = PortSet.range(53, 53);
@@ -23,9 +23,7 @@ export type DnsServerParse = { ok: true; value: DnsServer } | { ok: false; error
 
 /** "kube-system/k8s-app=node-local-dns": the same form as --ingress-controller. */
 export function parseDnsServer(text: string): DnsServerParse {
-  const c = parseIngressController(text);
-  if (!c.ok) return { ok: false, error: c.error.replace(/^ingress-controller:/, "dns-server:").replace("ingress-nginx/app.kubernetes.io/name=ingress-nginx", "kube-system/k8s-app=kube-dns") };
-  return { ok: true, value: { namespace: c.value.namespace, labels: c.value.labels } };
+  return parsePodSetOption(text, "dns-server", "kube-system/k8s-app=kube-dns");
 }
 
 const KUBE_DNS_LABEL = "k8s-app";

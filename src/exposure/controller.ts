@@ -6,8 +6,7 @@
 import type { Namespace } from "../model/cluster.js";
 import { INGRESS_CONTROLLER_ID, type IngressController, type IngressControllerEndpoint } from "../model/exposure.js";
 import { NAMESPACE_NAME_LABEL } from "../model/labels.js";
-import { labelKeyProblem, labelValueProblem } from "../load/label-syntax.js";
-import { isDnsLabel } from "../load/object-meta.js";
+import { parsePodSetOption } from "../load/pod-set-option.js";
 
 /** No real namespace can have this name (it is not a DNS label). */
 export const STAND_IN_NAMESPACE = "{ingress-controller}";
@@ -27,22 +26,8 @@ export type ControllerParse = { ok: true; value: IngressController } | { ok: fal
 
 /** "ingress-nginx/app.kubernetes.io/name=ingress-nginx,app.kubernetes.io/component=controller" */
 export function parseIngressController(text: string): ControllerParse {
-  const fail = (why: string): ControllerParse => ({ ok: false, error: `ingress-controller: ${JSON.stringify(text)}: ${why}; expected NAMESPACE/KEY=VALUE[,KEY=VALUE...], e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx` });
-  const slash = text.indexOf("/");
-  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
-  if (!isDnsLabel(namespace)) return fail(`"${namespace}" is not a namespace name (a DNS label)`);
-  const labels: Record<string, string> = {};
-  const rest = slash < 0 ? "" : text.slice(slash + 1).trim();
-  for (const item of rest === "" ? [] : rest.split(",")) {
-    const eq = item.indexOf("=");
-    if (eq < 0) return fail(`"${item.trim()}" is not KEY=VALUE (the controller's pods need concrete labels)`);
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim().replace(/^=/, "");
-    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-    if (problem !== undefined) return fail(problem);
-    labels[key] = value;
-  }
-  return { ok: true, value: { namespace, labels, named: true } };
+  const c = parsePodSetOption(text, "ingress-controller", "ingress-nginx/app.kubernetes.io/name=ingress-nginx");
+  return c.ok ? { ok: true, value: { ...c.value, named: true } } : c;
 }
 
 export function describeController(c: IngressController): string {
