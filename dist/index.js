@@ -44712,13 +44712,33 @@ function unitsOf(set) {
     if (t.kind === "other-namespaces" || t.kind === "labelled-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
     else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
   });
-  return (e) => e.type !== "synthetic" ? JSON.stringify(e.id) : byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`;
+  const units = /* @__PURE__ */ new Map();
+  return (e) => {
+    let u = units.get(e);
+    if (u === void 0) {
+      u = e.type !== "synthetic" ? JSON.stringify(e.id) : byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`;
+      units.set(e, u);
+    }
+    return u;
+  };
 }
 function flowKeys(g, tag) {
   const src = unitsOf(g.sources);
   const dst = unitsOf(g.destinations);
-  const side2 = (e, unit) => e.type === "synthetic" ? `${tag}${unit}` : unit;
-  return new Map(g.changes.map((c) => [c, `${side2(c.src, src(c.src))} ${side2(c.dst, dst(c.dst))}`]));
+  const side2 = (unitOf) => {
+    const tagged = /* @__PURE__ */ new Map();
+    return (e) => {
+      let u = tagged.get(e);
+      if (u === void 0) {
+        u = e.type === "synthetic" ? `${tag}${unitOf(e)}` : unitOf(e);
+        tagged.set(e, u);
+      }
+      return u;
+    };
+  };
+  const srcSide = side2(src);
+  const dstSide = side2(dst);
+  return new Map(g.changes.map((c) => [c, `${srcSide(c.src)} ${dstSide(c.dst)}`]));
 }
 var flowsOf = /* @__PURE__ */ new WeakMap();
 function groupFlows(g) {
@@ -45089,10 +45109,14 @@ function likeWords(e, w, code) {
 var OTHER = "\0other";
 function likeWorkloads(s, code) {
   const out = /* @__PURE__ */ new Map();
+  let byNamespace;
   for (const e of s.endpoints) {
     if (e.type !== "synthetic" || e.words !== void 0 && (e.words.without.length > 0 || e.words.other)) continue;
-    const ns = e.pod.namespace;
-    const workloads = s.endpoints.filter((w) => w.type === "workload" && w.pod.namespace === ns);
+    if (byNamespace === void 0) {
+      byNamespace = /* @__PURE__ */ new Map();
+      for (const w of s.endpoints) if (w.type === "workload") byNamespace.set(w.pod.namespace, [...byNamespace.get(w.pod.namespace) ?? [], w]);
+    }
+    const workloads = byNamespace.get(e.pod.namespace) ?? [];
     if (workloads.length === 0) continue;
     const labels2 = e.pod.labels;
     const first = workloads[0].pod.labels;

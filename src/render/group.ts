@@ -691,15 +691,37 @@ function unitsOf(set: EndpointSet): (e: Endpoint) => string {
     if (t.kind === "other-namespaces" || t.kind === "labelled-others") for (const e of t.endpoints) byTerm.set(e.id, `t${k}`);
     else if (t.kind === "endpoint" && t.endpoint.type === "synthetic") byTerm.set(t.endpoint.id, JSON.stringify(t.endpoint.id));
   });
-  return (e) => (e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`));
+  // Once per endpoint: a group of a million pairs names a few thousand endpoints.
+  const units = new Map<Endpoint, string>();
+  return (e) => {
+    let u = units.get(e);
+    if (u === undefined) {
+      u = e.type !== "synthetic" ? JSON.stringify(e.id) : (byTerm.get(e.id) ?? `n${e.pod.namespace.startsWith("[") ? "[" : JSON.stringify(e.pod.namespace)}`);
+      units.set(e, u);
+    }
+    return u;
+  };
 }
 
 /** The group's pairs in people's units; `tag` sets apart the units of different groups. */
 function flowKeys(g: FlowGroup, tag: string): Map<Change, string> {
   const src = unitsOf(g.sources);
   const dst = unitsOf(g.destinations);
-  const side = (e: Endpoint, unit: string) => (e.type === "synthetic" ? `${tag}${unit}` : unit);
-  return new Map(g.changes.map((c) => [c, `${side(c.src, src(c.src))} ${side(c.dst, dst(c.dst))}`]));
+  // One cache per side: an endpoint can be a source and a destination, with a unit on each.
+  const side = (unitOf: (e: Endpoint) => string) => {
+    const tagged = new Map<Endpoint, string>();
+    return (e: Endpoint) => {
+      let u = tagged.get(e);
+      if (u === undefined) {
+        u = e.type === "synthetic" ? `${tag}${unitOf(e)}` : unitOf(e);
+        tagged.set(e, u);
+      }
+      return u;
+    };
+  };
+  const srcSide = side(src);
+  const dstSide = side(dst);
+  return new Map(g.changes.map((c) => [c, `${srcSide(c.src)} ${dstSide(c.dst)}`]));
 }
 
 const flowsOf = new WeakMap<FlowGroup, number>();

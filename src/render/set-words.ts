@@ -66,10 +66,15 @@ const OTHER = "\u0000other";
  */
 function likeWorkloads(s: EndpointSet, code: Code): Map<string, string> {
   const out = new Map<string, string>();
+  // The set's declared workloads by namespace, gathered once: a set can hold thousands of endpoints.
+  let byNamespace: Map<string, PodEndpoint[]> | undefined;
   for (const e of s.endpoints) {
     if (e.type !== "synthetic" || (e.words !== undefined && (e.words.without.length > 0 || e.words.other))) continue;
-    const ns = e.pod.namespace;
-    const workloads = s.endpoints.filter((w) => w.type === "workload" && w.pod.namespace === ns);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      for (const w of s.endpoints) if (w.type === "workload") byNamespace.set(w.pod.namespace, [...(byNamespace.get(w.pod.namespace) ?? []), w]);
+    }
+    const workloads = byNamespace.get(e.pod.namespace) ?? [];
     if (workloads.length === 0) continue;
     const labels = e.pod.labels;
     const first = (workloads[0] as PodEndpoint).pod.labels;
