@@ -7,7 +7,7 @@ import { gfm, gfmHtml } from "micromark-extension-gfm";
 
 /**
  * GitHub's pull-request timeline gives a comment about 780 px, 16 px of it padding on each side
- * (what ../shared/tools/render-comment.sh renders, with GitHub's CSS).
+ * (as GitHub renders it with its own CSS).
  */
 export const COLUMN_PX = 748;
 /** GitHub's CSS: a table cell has 13 px padding each side and a 1 px border. */

@@ -174,7 +174,7 @@ describe("a run with several targets (the shop fixture: overlays and a Helm char
       const run = runCli(["diff", "--git", base, head, "--format", "md"], repo.dir, env);
       expect(run.code, run.stderr).toBe(1);
       const md = run.stdout;
-      // To look at it: NETREACH_SHOW_TARGETS_MD=out.md, then ../shared/tools/render-comment.sh out.md out.png.
+      // To look at it: NETREACH_SHOW_TARGETS_MD=out.md writes the comment out, to render as GitHub would.
       if (process.env.NETREACH_SHOW_TARGETS_MD) writeFileSync(process.env.NETREACH_SHOW_TARGETS_MD, md);
       expect(gfmProblems(md, md.split("\n")[0]!)).toEqual([]);
       const verdict = md.split("\n\n").find((p) => p.startsWith("**5 targets, 4 changed"))!;
