@@ -185,6 +185,20 @@ function buildScenario(policyFile: string, alsoInPr: Record<string, string> = {}
 
 // ---- helpers -------------------------------------------------------------------------------
 
+/**
+ * A pull request on the shop overlays: main holds them, the feature branch makes `change` (its
+ * head commit, `message`), and a clone of the feature branch is the runner's checkout.
+ */
+function shopOverlaysPr(origin: TestRepo, policyFile: string, message: string, change: () => void): { scenario: Scenario; clone: string } {
+  writeShopOverlays(origin);
+  const base = origin.commit("overlays");
+  origin.branch("feature");
+  origin.checkout("feature");
+  change();
+  const head = origin.commit(message);
+  return { scenario: { origin, mergeBase: base, mainTip: base, head, policyFile }, clone: origin.clone({ branch: "feature" }).dir };
+}
+
 /** The Kustomize tree of test/fixtures/targets/shop (a base, a component, overlays dev and prod) at `deploy/`. */
 function writeShopOverlays(origin: TestRepo): void {
   const fixture = path.join(ROOT, "test/fixtures/targets/shop/deploy");
@@ -679,14 +693,10 @@ export function e2eSuite(part: number, parts: number): void {
     each("a target that cannot be built at the head is not analyzed: gate=error, the step fails, the allow label does not waive it, the comment leads with it", async () => {
       const origin = makeRepo();
       try {
-        writeShopOverlays(origin);
-        const base = origin.commit("overlays");
-        origin.branch("feature");
-        origin.checkout("feature");
-        origin.write("deploy/overlays/prod/kustomization.yaml", "resources: [../../base, missing.yaml]\n");
-        const head = origin.commit("PR: break prod's overlay");
-        const clone = origin.clone({ branch: "feature" });
-        const r = await run({ path: toolsPath(), labels: ["netreach-allow"], inputs: { "allow-label": "netreach-allow" } }, { origin, mergeBase: base, mainTip: base, head, policyFile: "deploy/overlays/prod/kustomization.yaml" }, clone.dir);
+        const { scenario, clone } = shopOverlaysPr(origin, "deploy/overlays/prod/kustomization.yaml", "PR: break prod's overlay", () => {
+          origin.write("deploy/overlays/prod/kustomization.yaml", "resources: [../../base, missing.yaml]\n");
+        });
+        const r = await run({ path: toolsPath(), labels: ["netreach-allow"], inputs: { "allow-label": "netreach-allow" } }, scenario, clone);
         expect(r.code, describeRun(r)).toBe(1);
         expect(r.outputs["gate"]).toBe("error");
         const body = theComment().body;
@@ -707,15 +717,12 @@ export function e2eSuite(part: number, parts: number): void {
     each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
       const origin = makeRepo();
       try {
-        writeShopOverlays(origin);
-        const base = origin.commit("overlays");
-        origin.branch("feature");
-        origin.checkout("feature");
         const patch = "deploy/overlays/prod/web-ingress.yaml";
-        origin.write(patch, fs.readFileSync(path.join(origin.dir, patch), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
-        const head = origin.commit("PR: open prod's web port");
-        const clone = origin.clone({ branch: "feature" });
-        const r = await run({ path: toolsPath() }, { origin, mergeBase: base, mainTip: base, head, policyFile: patch }, clone.dir);
+        const { scenario, clone } = shopOverlaysPr(origin, patch, "PR: open prod's web port", () => {
+          origin.write(patch, fs.readFileSync(path.join(origin.dir, patch), "utf8").replace("10.20.0.0/16", "0.0.0.0/0"));
+        });
+        const head = scenario.head;
+        const r = await run({ path: toolsPath() }, scenario, clone);
         expect(r.code, describeRun(r)).toBe(1);
         expect(r.outputs).toMatchObject({ gate: "failed", opened: "1", closed: "0", changed: "1" });
         const body = theComment().body;
@@ -740,14 +747,10 @@ export function e2eSuite(part: number, parts: number): void {
     each("max-targets: targets past the cap are not analyzed, each named as an error, and the step fails", async () => {
       const origin = makeRepo();
       try {
-        writeShopOverlays(origin);
-        const base = origin.commit("overlays");
-        origin.branch("feature");
-        origin.checkout("feature");
-        origin.write("deploy/overlays/dev/README.md", "dev\n");
-        const head = origin.commit("PR: a note");
-        const clone = origin.clone({ branch: "feature" });
-        const r = await run({ path: toolsPath(), inputs: { "max-targets": "1" } }, { origin, mergeBase: base, mainTip: base, head, policyFile: "deploy/overlays/dev/README.md" }, clone.dir);
+        const { scenario, clone } = shopOverlaysPr(origin, "deploy/overlays/dev/README.md", "PR: a note", () => {
+          origin.write("deploy/overlays/dev/README.md", "dev\n");
+        });
+        const r = await run({ path: toolsPath(), inputs: { "max-targets": "1" } }, scenario, clone);
         expect(r.code, describeRun(r)).toBe(1);
         const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { targets: { name: string; status: string; error: string | null }[] };
         expect(report.targets.map((t) => [t.name, t.status])).toEqual([
