@@ -19424,12 +19424,15 @@ function reasonJson({ admin, ...r }) {
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
+function unreadFileViolation(file, reader) {
+  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file}: ${reader} reads this file`, file, line: 1 };
+}
 function missedViolations(r) {
   const u = r.gate.unanalyzed;
   const id = (o) => `${o.kind} ${o.namespace !== void 0 ? `${o.namespace}/` : ""}${o.name}`;
   return [
     ...u.objects.map((o) => ({ missed: true, json: { rule: "unanalyzed", src: id(o), dst: "", conn: "", message: `${o.change} ${id(o)} is not analyzed: ${o.why}`, file: o.file, line: o.line } })),
-    ...u.files.map((f) => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } }))
+    ...u.files.map((f) => ({ missed: true, json: unreadFileViolation(f, "no analysis") }))
   ];
 }
 function allViolations(r, listed2) {
@@ -20155,7 +20158,7 @@ function targetsJsonLazy(outcomes, options) {
     gate.passed = false;
     if (gate.status === "passed") gate.status = "failed";
     if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
-    violations.push(jsonList(unread.files, (f) => ({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 })));
+    violations.push(jsonList(unread.files, (f) => unreadFileViolation(f, "no target")));
   }
   const listedGate = { ...gate, violations: jsonConcat(violations) };
   return {

@@ -71,8 +71,3 @@ export function unanalyzedChanges(base: readonly KubeObject[], head: readonly Ku
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.namespace ?? "", b.namespace ?? "") || cmp(a.name, b.name));
 }
-
-/** Only objects whose kind matters to the network and is not analyzed. */
-export function isUnanalyzed(obj: KubeObject): boolean {
-  return unanalyzedReason(obj) !== undefined;
-}

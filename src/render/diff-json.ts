@@ -32,13 +32,18 @@ interface Missed {
   readonly json: ViolationJson;
 }
 
+/** Rule `unanalyzed`'s violation for a changed file nothing reads (`reader`: "no analysis", "no target"). */
+export function unreadFileViolation(file: string, reader: string): ViolationJson {
+  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file}: ${reader} reads this file`, file, line: 1 };
+}
+
 /** Rule `unanalyzed`'s violations: an object (named in `src`) or a file (in `file`); no pair, no connections. */
 function missedViolations(r: DiffReport): Missed[] {
   const u = r.gate.unanalyzed;
   const id = (o: (typeof u.objects)[number]) => `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`;
   return [
     ...u.objects.map((o): Missed => ({ missed: true, json: { rule: "unanalyzed", src: id(o), dst: "", conn: "", message: `${o.change} ${id(o)} is not analyzed: ${o.why}`, file: o.file, line: o.line } })),
-    ...u.files.map((f): Missed => ({ missed: true, json: { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no analysis reads this file`, file: f, line: 1 } })),
+    ...u.files.map((f): Missed => ({ missed: true, json: unreadFileViolation(f, "no analysis") })),
   ];
 }
 

@@ -3,7 +3,7 @@
 import type { DiagnosticJson } from "../report/reach-json.js";
 import type { DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
 import type { ChangeGroupJson } from "../report/diff-json.js";
-import { diffJsonLazy, reasonJson } from "./diff-json.js";
+import { diffJsonLazy, reasonJson, unreadFileViolation } from "./diff-json.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { jsonChunks, jsonConcat, jsonList, type JsonList } from "./json-chunks.js";
 import { diagnosticJson, skippedJson } from "./reach-json.js";
@@ -100,7 +100,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     gate.passed = false;
     if (gate.status === "passed") gate.status = "failed";
     if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
-    violations.push(jsonList<unknown>(unread.files, (f) => ({ rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${f}: no target reads this file`, file: f, line: 1 })));
+    violations.push(jsonList<unknown>(unread.files, (f) => unreadFileViolation(f as string, "no target")));
   }
   const listedGate = { ...gate, violations: jsonConcat(violations) };
   return {
