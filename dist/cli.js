@@ -19424,8 +19424,8 @@ function reasonJson({ admin, ...r }) {
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
-function unreadFileViolation(file, reader) {
-  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file}: ${reader} reads this file`, file, line: 1 };
+function unreadFileViolation(file, reader2) {
+  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file}: ${reader2} reads this file`, file, line: 1 };
 }
 function missedViolations(r) {
   const u = r.gate.unanalyzed;
@@ -21628,28 +21628,37 @@ function couldFeedACluster(file, texts) {
   if (VALUES.test(file) || KUSTOMIZATION_FILES.includes(name(file)) || name(file) === "Chart.yaml") return true;
   return texts.some((t) => t !== void 0 && API_VERSION.test(t) && KIND.test(t));
 }
-function reads(source, tree, file) {
+function reader(source, tree) {
   switch (source.kind) {
     case "paths":
-      return MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
-    case "kustomize":
-      return kustomizeClosure(source.dir, tree).dirs.some((d) => under(file, d));
+      return (file) => MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
+    case "kustomize": {
+      const dirs2 = kustomizeClosure(source.dir, tree).dirs;
+      return (file) => dirs2.some((d) => under(file, d));
+    }
     case "helm":
-      return under(file, source.chart) || source.values.includes(file);
+      return (file) => under(file, source.chart) || source.values.includes(file);
   }
 }
+var changedMemo = /* @__PURE__ */ new WeakMap();
 function changedFiles(base2, head) {
+  const known = changedMemo.get(base2)?.get(head);
+  if (known !== void 0) return known;
   const out = /* @__PURE__ */ new Set();
   const inBase = new Set(base2.files);
   for (const f of head.files) if (!inBase.has(f) || base2.id(f) !== head.id(f)) out.add(f);
   const inHead = new Set(head.files);
   for (const f of base2.files) if (!inHead.has(f)) out.add(f);
-  return [...out].sort();
+  const sorted2 = [...out].sort();
+  if (!changedMemo.has(base2)) changedMemo.set(base2, /* @__PURE__ */ new WeakMap());
+  changedMemo.get(base2).set(head, sorted2);
+  return sorted2;
 }
 function unreadFiles(targets2, trees) {
-  return changedFiles(trees.base, trees.head).filter(
-    (f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]) && !targets2.some((t) => reads(sourceAt(t, "base"), trees.base, f) || reads(t.source, trees.head, f))
-  );
+  const candidates = changedFiles(trees.base, trees.head).filter((f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]));
+  if (candidates.length === 0) return [];
+  const readers = targets2.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
+  return candidates.filter((f) => !readers.some((reads) => reads(f)));
 }
 
 // src/targets/input-changes.ts
@@ -21658,7 +21667,9 @@ var MAX_FILES = 20;
 function inputChangesOf(target2, trees, changed2 = changedFiles(trees.base, trees.head)) {
   if (target2.source.kind === "paths") return [];
   const base2 = sourceAt(target2, "base");
-  const files = changed2.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (reads(base2, trees.base, f) || reads(target2.source, trees.head, f))).slice(0, MAX_FILES);
+  const readsBase = reader(base2, trees.base);
+  const readsHead = reader(target2.source, trees.head);
+  const files = changed2.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (readsBase(f) || readsHead(f))).slice(0, MAX_FILES);
   return files.map((f) => {
     const b = trees.base.read(f);
     const h = trees.head.read(f);

@@ -5,7 +5,7 @@ import { structuredPatch } from "diff";
 import type { InputChange } from "../analyze.js";
 import type { RepoTree } from "./repo-tree.js";
 import { sourceAt, type Target } from "./target.js";
-import { changedFiles, reads } from "./unread-files.js";
+import { changedFiles, reader } from "./unread-files.js";
 
 /** Larger files are named, not shown: a comment has room for the edit, not a chart. */
 const MAX_FILE_CHARS = 64 * 1024;
@@ -15,7 +15,9 @@ export function inputChangesOf(target: Target, trees: { readonly base: RepoTree;
   if (target.source.kind === "paths") return [];
   const base = sourceAt(target, "base");
   // Documentation next to a chart or a kustomization changes no object.
-  const files = changed.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (reads(base, trees.base, f) || reads(target.source, trees.head, f))).slice(0, MAX_FILES);
+  const readsBase = reader(base, trees.base);
+  const readsHead = reader(target.source, trees.head);
+  const files = changed.filter((f) => !/\.(md|markdown|txt|rst)$/i.test(f) && (readsBase(f) || readsHead(f))).slice(0, MAX_FILES);
   return files.map((f) => {
     const b = trees.base.read(f);
     const h = trees.head.read(f);

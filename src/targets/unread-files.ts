@@ -24,33 +24,41 @@ function couldFeedACluster(file: string, texts: readonly (string | undefined)[])
   return texts.some((t) => t !== undefined && API_VERSION.test(t) && KIND.test(t));
 }
 
-/** Whether building `source` in `tree` reads `file`. */
-export function reads(source: TargetSource, tree: RepoTree, file: string): boolean {
+/** Which files building `source` in `tree` reads; a kustomization's closure is walked once, not per file. */
+export function reader(source: TargetSource, tree: RepoTree): (file: string) => boolean {
   switch (source.kind) {
     case "paths":
-      return MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
-    case "kustomize":
-      return kustomizeClosure(source.dir, tree).dirs.some((d) => under(file, d));
+      return (file) => MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
+    case "kustomize": {
+      const dirs = kustomizeClosure(source.dir, tree).dirs;
+      return (file) => dirs.some((d) => under(file, d));
+    }
     case "helm":
-      return under(file, source.chart) || source.values.includes(file);
+      return (file) => under(file, source.chart) || source.values.includes(file);
   }
 }
 
-/** Files that differ between the trees (added, removed or edited), sorted. */
+const changedMemo = new WeakMap<RepoTree, WeakMap<RepoTree, string[]>>();
+
+/** Files that differ between the trees (added, removed or edited), sorted; worked out once per pair of trees. */
 export function changedFiles(base: RepoTree, head: RepoTree): string[] {
+  const known = changedMemo.get(base)?.get(head);
+  if (known !== undefined) return known;
   const out = new Set<string>();
   const inBase = new Set(base.files);
   for (const f of head.files) if (!inBase.has(f) || base.id(f) !== head.id(f)) out.add(f);
   const inHead = new Set(head.files);
   for (const f of base.files) if (!inHead.has(f)) out.add(f);
-  return [...out].sort();
+  const sorted = [...out].sort();
+  if (!changedMemo.has(base)) changedMemo.set(base, new WeakMap());
+  changedMemo.get(base)!.set(head, sorted);
+  return sorted;
 }
 
 /** The changed files that could feed a cluster and that no target reads at either revision. */
 export function unreadFiles(targets: readonly Target[], trees: { readonly base: RepoTree; readonly head: RepoTree }): string[] {
-  return changedFiles(trees.base, trees.head).filter(
-    (f) =>
-      couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]) &&
-      !targets.some((t) => reads(sourceAt(t, "base"), trees.base, f) || reads(t.source, trees.head, f)),
-  );
+  const candidates = changedFiles(trees.base, trees.head).filter((f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]));
+  if (candidates.length === 0) return [];
+  const readers = targets.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
+  return candidates.filter((f) => !readers.some((reads) => reads(f)));
 }
