@@ -23,6 +23,7 @@ import { listExposures, type Exposure } from "./exposure/exposures.js";
 import { exposurePaths } from "./exposure/paths.js";
 import { exposureTable, type ExposureTable } from "./exposure/table.js";
 import type { Reachability } from "./reach/evaluate.js";
+import type { AnalyzedRevision } from "./explain/explain-pair.js";
 import { evaluate } from "./reach/evaluate.js";
 import { classView, type ClassView } from "./reach/class-view.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
@@ -78,6 +79,8 @@ export interface ReachReport {
   readonly diagnostics: readonly Diagnostic[];
   readonly assumptions: readonly string[];
   readonly skipped: Loaded["skipped"];
+  /** The revision as analyzed, for explaining one pair (explain/explain-pair.ts). */
+  readonly revision: AnalyzedRevision;
 }
 
 /**
@@ -144,6 +147,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
     skipped: loaded.skipped,
+    revision: { reach: reachability, classOf: universe.classOf[0]!, endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : [])] },
   };
 }
 

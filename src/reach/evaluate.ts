@@ -49,6 +49,13 @@ export interface Reachability {
    */
   decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null;
   /**
+   * The admin-tier rules governing the pair's subject in one direction, in the order they are
+   * consulted, and those matching the peer with their ports there. The baseline tier's are listed
+   * even where NetworkPolicy isolates the subject (and the baseline is then not consulted). For
+   * `netreach why`: one pair at a time.
+   */
+  consultedTiers(src: number, dst: number, dir: Direction): { readonly admin: ConsultedTier; readonly baseline: ConsultedTier };
+  /**
    * What `isolating`, `matchingRules` and `decisions` say of the pair in one direction depends on,
    * as text: the objects governing the subject, which of their rules match the peer, and the
    * destination's named ports. Pairs with equal keys are explained alike.
@@ -59,6 +66,12 @@ export interface Reachability {
    * text: a diff of a thousand namespaces asks it for a million pairs.
    */
   explanationId(src: number, dst: number, dir: Direction): number;
+}
+
+/** One tier's rules for a subject, in order, and those that match a peer (a subsequence, with their ports). */
+export interface ConsultedTier {
+  readonly rules: readonly AppliedAdminRule[];
+  readonly matches: readonly TierMatch[];
 }
 
 /** Which rules of a list match each peer, as a text id (see `matching`); `none` for peers it does not name. */
@@ -381,15 +394,25 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       if (pieces === undefined) decisionCache.set(key, (pieces = decideFor(src, dst, dir, subject, peer, admin, baseline)));
       return pieces;
     },
+    consultedTiers(src: number, dst: number, dir: Direction) {
+      const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
+      const none = { rules: noRules, matches: [] };
+      if (subject >= P || tiers === null) return { admin: none, baseline: none };
+      const of = (rules: readonly AppliedAdminRule[]): ConsultedTier => ({ rules, matches: tierMatching(rules, peer, dst) });
+      return { admin: of(adminRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
+    },
   };
 
+  function tierMatching(rules: readonly AppliedAdminRule[], peer: number, dst: number): TierMatch[] {
+    const names = portNamesOf(dst);
+    return rules
+      .filter((r) => includes(peers.ofAdminRule(r.rule), peer))
+      .map((r) => ({ applied: r, conn: rulePorts(r.rule, names) }))
+      .filter((m) => !m.conn.isEmpty);
+  }
+
   function decideFor(src: number, dst: number, dir: Direction, subject: number, peer: number, admin: readonly AppliedAdminRule[], baseline: readonly AppliedAdminRule[]): readonly Piece[] {
-      const names = portNamesOf(dst);
-      const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] =>
-        rules
-          .filter((r) => includes(peers.ofAdminRule(r.rule), peer))
-          .map((r) => ({ applied: r, conn: rulePorts(r.rule, names) }))
-          .filter((m) => !m.conn.isEmpty);
+      const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] => tierMatching(rules, peer, dst);
       const policies = isolating[dir][subject]!;
       return decide(
         matching(admin),

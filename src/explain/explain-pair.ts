@@ -1,0 +1,154 @@
+// Explains one pair of an analyzed revision (`netreach why`; the diff comment for an assertion's
+// violation). The pieces come from the engine's own decision walk (reach/decisions.ts), fed the
+// rules the evaluator says govern each side, so an explanation cannot say other than the flows.
+import type { Endpoint } from "../model/endpoint.js";
+import type { AppliedAdminRule } from "../reach/admin-tiers.js";
+import { decide, type Piece as EnginePiece, type TierMatch } from "../reach/decisions.js";
+import type { ConsultedTier, Reachability } from "../reach/evaluate.js";
+import { ConnSet } from "../net/conn-set.js";
+import type { Direction, Policy, Rule } from "../model/policy.js";
+import { decisionAllows, type Decision, type DirectionWhy, type PairWhy, type Piece, type PolicyRef, type PolicyRuleRef, type Segment, type TierPart, type TierRuleRef, type TierStep } from "./why.js";
+
+/** One revision as the engine analyzed it: what `explainPair` reads. */
+export interface AnalyzedRevision {
+  readonly reach: Reachability;
+  /** Endpoint id -> pod class, for pod endpoints and the ingress controller (universe.classOf of the side). */
+  readonly classOf: ReadonlyMap<string, number>;
+  /** What can be named: the pod endpoints, the external classes, the ingress controller if any. */
+  readonly endpoints: readonly Endpoint[];
+}
+
+/** The node an endpoint is at: its pod class, or for an external range the first class of addresses it holds. */
+export function nodeOf(rev: AnalyzedRevision, e: Endpoint): number | undefined {
+  const u = rev.reach.universe;
+  if (e.type !== "external") return rev.classOf.get(e.id);
+  const exact = u.externals.findIndex((x) => x.id === e.id);
+  if (exact >= 0) return u.podClasses.length + exact;
+  // A union of classes (a diff's merged range): the classes inside it are explained alike.
+  const first = e.ranges[0];
+  if (first === undefined) return undefined;
+  const i = u.externals.findIndex((x) => x.ranges.some((r) => r.family === first.family && r.lo >= first.lo && r.hi <= first.hi));
+  return i < 0 ? undefined : u.podClasses.length + i;
+}
+
+/**
+ * The pair explained. Throws on a pair the engine has no answer for (two external ranges, an
+ * endpoint not of this revision): callers resolve endpoints first (find-endpoint.ts).
+ */
+export function explainPair(rev: AnalyzedRevision, src: Endpoint, dst: Endpoint): PairWhy {
+  const s = nodeOf(rev, src);
+  const d = nodeOf(rev, dst);
+  if (s === undefined || d === undefined) throw new Error(`${s === undefined ? src.id : dst.id} is not an endpoint of this revision`);
+  return explainNodes(rev.reach, s, d, src, dst);
+}
+
+/** `explainPair` on nodes already known (a diff's class pair). */
+export function explainNodes(r: Reachability, s: number, d: number, src: Endpoint, dst: Endpoint): PairWhy {
+  const P = r.universe.podClasses.length;
+  if (s >= P && d >= P) throw new Error("no pair between two external address ranges");
+  const egress = s < P ? podSide(r, s, d, "egress", src.id) : OUTSIDE;
+  const ingress = d < P ? podSide(r, s, d, "ingress", dst.id) : OUTSIDE;
+  const segments = cut(piecesOf(egress), piecesOf(ingress));
+  const allowed = segments.filter((x) => x.allowed).reduce((acc, x) => acc.union(x.conn), ConnSet.NONE);
+  return { src, dst, egress, ingress, segments, allowed };
+}
+
+const OUTSIDE: DirectionWhy = { side: "outside-cluster" };
+const OUTSIDE_PIECES: readonly Piece[] = [{ conn: ConnSet.ALL, decision: { by: "outside-cluster" } }];
+
+function piecesOf(w: DirectionWhy): readonly Piece[] {
+  return w.side === "pod" ? w.pieces : OUTSIDE_PIECES;
+}
+
+/** Every egress piece against every ingress piece: allowed ranges first. */
+function cut(egress: readonly Piece[], ingress: readonly Piece[]): Segment[] {
+  const out: Segment[] = [];
+  for (const e of egress) {
+    for (const i of ingress) {
+      const conn = e.conn.intersect(i.conn);
+      if (!conn.isEmpty) out.push({ conn, allowed: decisionAllows(e.decision) && decisionAllows(i.decision), egress: e.decision, ingress: i.decision });
+    }
+  }
+  return [...out.filter((x) => x.allowed), ...out.filter((x) => !x.allowed)];
+}
+
+function podSide(r: Reachability, s: number, d: number, dir: Direction, subject: string): DirectionWhy {
+  const cls = dir === "egress" ? s : d;
+  const tiers = r.consultedTiers(s, d, dir);
+  const isolating = r.isolating(cls, dir);
+  const npMatches = isolating.length > 0 ? r.matchingRules(s, d, dir) : [];
+  // The engine's walk: admin rules, then NetworkPolicy where it isolates, else baseline rules.
+  const enginePieces = decide(
+    tiers.admin.matches,
+    isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches },
+  );
+  const admin = tierPart(tiers.admin, ConnSet.ALL);
+  const reachingNext = admin.state === "consulted" ? admin.undecided : ConnSet.ALL;
+  const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const pieces = enginePieces.map((p) => ({ conn: p.conn, decision: decisionOf(p) }));
+  return {
+    side: "pod",
+    subject,
+    hostNetwork: r.universe.podClasses[cls]!.hostNetwork,
+    admin,
+    networkPolicy:
+      isolating.length === 0
+        ? { state: "not-isolated" }
+        : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
+    baseline: isolating.length > 0 ? (tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" }) : tierPart(tiers.baseline, reachingNext),
+    pieces,
+    allowed: pieces.filter((p) => decisionAllows(p.decision)).reduce((acc, p) => acc.union(p.conn), ConnSet.NONE),
+  };
+}
+
+/** A tier's matching rules walked in order over what reaches it: what each decides. */
+function tierPart(t: ConsultedTier, reaching: ConnSet): TierPart {
+  if (t.rules.length === 0) return { state: "none" };
+  let left = reaching;
+  let passed = ConnSet.NONE;
+  const steps: TierStep[] = t.matches.map((m: TierMatch) => {
+    const decides = m.conn.intersect(left);
+    left = left.subtract(decides);
+    if (m.applied.rule.action === "pass") passed = passed.union(decides);
+    return { rule: tierRuleRef(m.applied), matches: m.conn, decides };
+  });
+  return { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: left.union(passed) };
+}
+
+function decisionOf(p: EnginePiece): Decision {
+  const passedBy = p.passedBy.map(tierRuleRef);
+  switch (p.by.kind) {
+    case "admin":
+      return { by: "tier-rule", rule: tierRuleRef(p.by.applied), passedBy };
+    case "allowed-by-rules":
+      return { by: "networkpolicy-rules", rules: p.by.matches.map((m) => ruleRef(m.policy, m.rule)), passedBy };
+    case "isolated":
+      return { by: "isolated", policies: p.by.policies.map(policyRef), passedBy };
+    case "default":
+      return { by: "not-isolated", passedBy };
+  }
+}
+
+function policyRef(p: Policy): PolicyRef {
+  return { policy: p.id, at: p.source };
+}
+
+function ruleRef(p: Policy, rule: Rule): PolicyRuleRef {
+  return { policy: p.id, rule: `${rule.direction}[${rule.index}]`, at: rule.source };
+}
+
+export function tierRuleRef({ policy, rule }: AppliedAdminRule): TierRuleRef {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? (v1alpha1 ? "Allow" : "Accept") : rule.action === "deny" ? "Deny" : "Pass";
+  return {
+    policy: policy.id,
+    kind: policy.kind,
+    name: policy.name,
+    tier: policy.tier === "admin" ? "Admin" : "Baseline",
+    priority: policy.priority,
+    rule: `${rule.direction}[${rule.index}]`,
+    ruleName: rule.name,
+    action,
+    at: rule.source,
+  };
+}
