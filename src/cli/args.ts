@@ -10,6 +10,7 @@ import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
+import { parseWhyArgs, type WhyCommand } from "./why-args.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];
@@ -68,7 +69,8 @@ export type Command =
       readonly output: string | null;
       /** --group: the JSON report's changes in groups whatever their number (see diff-json-groups.ts). */
       readonly group: boolean;
-    });
+    })
+  | WhyCommand;
 
 export { USAGE } from "./usage.js";
 
@@ -85,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: "help", topic: topic as HelpTopic };
   }
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
+  if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
   if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
 

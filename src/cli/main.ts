@@ -38,6 +38,7 @@ import { UsageError } from "../files/usage-error.js";
 import { writeFileChunks } from "../files/write-chunks.js";
 import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { VERSION } from "../version.js";
+import { runWhy } from "./why.js";
 
 export interface Io {
   out(text: string): void;
@@ -303,6 +304,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return (await runReachTargets(cmd, io)) ?? (await runReach(cmd, io));
       case "diff":
         return (await runDiffTargets(cmd, io)) ?? (await runDiff(cmd, io));
+      case "why":
+        return await runWhy(cmd, io, targetFlags, formatDiagnostic);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -310,7 +313,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" ? argv[0] : undefined)}`);
+      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" ? argv[0] : undefined)}`);
       return 2;
     }
     // Never a stack trace: say what failed in one line.

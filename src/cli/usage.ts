@@ -5,7 +5,7 @@ import { defaultInputLimits } from "../load/limits.js";
 import { DEFAULT_MAX_TARGETS } from "../targets/bounds.js";
 import { DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
 
-export const HELP_TOPICS = ["reach", "diff", "help", "version"] as const;
+export const HELP_TOPICS = ["reach", "diff", "why", "help", "version"] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
@@ -81,8 +81,43 @@ Options:
 ${DIFF_OPTIONS}${COMMON}
 ${EXIT}`;
 
+const WHY_LINE = "  netreach why <src> <dst> [--port PROTO/N] [<path>... | --git <rev> [-- <pathspec>...]]\n";
+
+export const WHY_USAGE = `Usage:
+${WHY_LINE}
+Explains one pair at one revision, tier by tier: for the source's egress and the destination's
+ingress, the admin-tier rules consulted in order and the one that decided (AdminNetworkPolicy,
+ClusterNetworkPolicy Admin), the NetworkPolicies selecting that side and the rules matching the
+other end (or that none does, so the direction is isolated), and the baseline tier; then the
+verdict per port range, each rule at its file:line.
+
+<src> and <dst> are endpoints as the reports name them: a workload id (backend/db[Deployment]),
+or ns/name when it names one workload; a representative (backend/[app=db]); an IP address or a
+CIDR (the external ranges holding it; a CIDR spanning several ranges explains each);
+{ingress-controller} (or ingress-controller). The path defaults to the current directory.
+
+Options:
+  --port PROTO/N        also say whether this port is allowed and which rule decided (TCP/5432;
+                        a bare number is TCP)
+  --format F            text (default) or json (schema netreach.why/v1)
+  --git REV             read the files of revision REV from git (never checked out); with
+                        targets (.netreach.yaml, discovery), one is built: --target NAME when
+                        there are several
+  --target NAME         the target to explain in (also --kustomize DIR, --helm CHART[:V,...],
+                        --config FILE, --no-discover, as for reach)
+  --pods M              where pods come from: auto (default), declared, synthetic
+  --host-network M      exempt (default) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (as kubectl apply -n)
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's pods (default: netreach's stand-in)
+  -h, --help            print this help
+
+Exit codes: 0 explained; 2 bad usage, an unknown or ambiguous endpoint (the closest ids are
+suggested), invalid input, or a target not built.
+`;
+
 const HELP_USAGE = `Usage:
-  netreach help [reach|diff|version]
+  netreach help [reach|diff|why|version]
   netreach <command> --help
 
 Prints the usage of netreach, or of one command.
@@ -96,7 +131,7 @@ Prints netreach's version.
 
 /** Everything: `netreach --help`, and after a usage error. */
 export const USAGE = `Usage:
-${REACH_LINE}${DIFF_LINES}  netreach help [command]       netreach <command> --help       netreach version
+${REACH_LINE}${DIFF_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
 
 ${TARGETS}
 Options of reach:
@@ -113,6 +148,8 @@ export function usageOf(topic: HelpTopic | undefined): string {
       return REACH_USAGE;
     case "diff":
       return DIFF_USAGE;
+    case "why":
+      return WHY_USAGE;
     case "help":
       return HELP_USAGE;
     case "version":
