@@ -85,7 +85,10 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
   const admin = tierPart(tiers.admin, ConnSet.ALL);
   const reachingNext = admin.state === "consulted" ? admin.undecided : ConnSet.ALL;
   const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
-  const pieces = enginePieces.map((p) => ({ conn: p.conn, decision: decisionOf(p) }));
+  // The engine names, per piece, every Pass rule that passed some of its ports; a port is passed
+  // by one rule at most (each port is decided once in a tier): split so each range names its own.
+  const passes = admin.state === "consulted" ? admin.steps.filter((st) => st.rule.action === "Pass" && !st.decides.isEmpty) : [];
+  const pieces = enginePieces.flatMap((p) => splitByPass(p.conn, decisionOf(p), passes));
   return {
     side: "pod",
     subject,
@@ -99,6 +102,20 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
     pieces,
     allowed: pieces.filter((p) => decisionAllows(p.decision)).reduce((acc, p) => acc.union(p.conn), ConnSet.NONE),
   };
+}
+
+function splitByPass(conn: ConnSet, d: Decision, passes: readonly TierStep[]): Piece[] {
+  if (d.by === "outside-cluster" || d.passedBy.length === 0) return [{ conn, decision: d }];
+  const out: Piece[] = [];
+  let rest = conn;
+  for (const p of passes) {
+    const part = rest.intersect(p.decides);
+    if (part.isEmpty) continue;
+    rest = rest.subtract(part);
+    out.push({ conn: part, decision: { ...d, passedBy: [p.rule] } });
+  }
+  if (!rest.isEmpty) out.push({ conn: rest, decision: { ...d, passedBy: [] } });
+  return out;
 }
 
 /** A tier's matching rules walked in order over what reaches it: what each decides. */
