@@ -50,7 +50,7 @@ export async function runWhy(cmd: WhyCommand, io: Io, flagsOf: (t: TargetArgs, r
   const notes: string[] = [];
   const pick = (spec: string): readonly Endpoint[] | string => {
     const f = findEndpoint(spec, endpoints);
-    if (!f.ok) return `${plain(f.error)}${f.candidates.length > 0 ? `\n  ${f.candidates.length === 1 ? "did you mean" : "one of"}: ${f.candidates.map(plain).join(", ")}` : ""}`;
+    if (!f.ok) return `${plain(f.error)}${f.candidates.length > 0 ? `\n  ${f.reason === "ambiguous" ? "one of" : "closest"}: ${f.candidates.map(plain).join(", ")}` : ""}`;
     if (f.endpoints.length > MAX_RANGES) return `${plain(spec)} spans ${f.endpoints.length} external address ranges: name an address or a smaller CIDR (the ranges: ${f.endpoints.slice(0, MAX_RANGES).map((e) => e.id).join("; ")}; …)`;
     if (f.note !== undefined) notes.push(f.note);
     return f.endpoints;

@@ -6,20 +6,26 @@ import { cidrRange, parseAddress, parseCidr, type AddrRange } from "../net/ip.js
 
 export type Found =
   | { readonly ok: true; readonly endpoints: readonly Endpoint[]; /** A CIDR spanning several external ranges: each is explained. */ readonly note?: string }
-  | { readonly ok: false; readonly error: string; /** Ids to offer: the candidates of an ambiguous name, or the closest ones. */ readonly candidates: readonly string[] };
+  | {
+      readonly ok: false;
+      /** ambiguous: `candidates` are what the name could mean; unknown: the closest ids; invalid: none. */
+      readonly reason: "ambiguous" | "unknown" | "invalid";
+      readonly error: string;
+      readonly candidates: readonly string[];
+    };
 
 export function findEndpoint(spec: string, endpoints: readonly Endpoint[]): Found {
   const id = spec === "ingress-controller" ? INGRESS_CONTROLLER_ID : spec;
   const exact = endpoints.find((e) => e.id === id);
   if (exact !== undefined) return { ok: true, endpoints: [exact] };
   if (spec === "ingress-controller" || spec === INGRESS_CONTROLLER_ID) {
-    return { ok: false, error: `${spec}: no Ingress, Gateway route or Route here, so no traffic comes from the ingress controller`, candidates: [] };
+    return { ok: false, reason: "invalid", error: `${spec}: no Ingress, Gateway route or Route here, so no traffic comes from the ingress controller`, candidates: [] };
   }
   const address = addressRange(spec);
   if (address !== undefined) {
-    if ("error" in address) return { ok: false, error: address.error, candidates: [] };
+    if ("error" in address) return { ok: false, reason: "invalid", error: address.error, candidates: [] };
     const externals = endpoints.filter((e): e is ExternalEndpoint => e.type === "external" && e.ranges.some((r) => overlaps(r, address.range)));
-    if (externals.length === 0) return { ok: false, error: `${spec}: no external address range of this revision holds it`, candidates: [] };
+    if (externals.length === 0) return { ok: false, reason: "invalid", error: `${spec}: no external address range of this revision holds it`, candidates: [] };
     return externals.length === 1
       ? { ok: true, endpoints: externals }
       : { ok: true, endpoints: externals, note: `${spec} spans ${externals.length} external address ranges that policies treat differently: each is explained` };
@@ -27,8 +33,8 @@ export function findEndpoint(spec: string, endpoints: readonly Endpoint[]): Foun
   // `ns/name`: the workloads of that name, whatever their kind.
   const workloads = endpoints.filter((e) => e.type === "workload" && `${e.pod.namespace}/${e.pod.name}` === spec);
   if (workloads.length === 1) return { ok: true, endpoints: workloads };
-  if (workloads.length > 1) return { ok: false, error: `${spec} names ${workloads.length} workloads: give one of their ids`, candidates: workloads.map((e) => e.id).sort() };
-  return { ok: false, error: `no endpoint ${spec}`, candidates: closest(spec, endpoints.map((e) => e.id)) };
+  if (workloads.length > 1) return { ok: false, reason: "ambiguous", error: `${spec} names ${workloads.length} workloads: give one of their ids`, candidates: workloads.map((e) => e.id).sort() };
+  return { ok: false, reason: "unknown", error: `no endpoint ${spec}`, candidates: closest(spec, endpoints.map((e) => e.id)) };
 }
 
 function addressRange(spec: string): { range: AddrRange } | { error: string } | undefined {
@@ -52,8 +58,10 @@ function closest(spec: string, ids: readonly string[]): string[] {
   const name = lower.includes("/") ? lower.slice(lower.lastIndexOf("/") + 1) : lower;
   const scored = ids.map((id) => {
     const l = id.toLowerCase();
-    const contains = name !== "" && l.includes(name) ? 0 : 1;
-    return { id, contains, distance: distance(lower, l.length > 2 * lower.length + 8 ? l.slice(0, 2 * lower.length + 8) : l) };
+    const contains = name.length >= 3 && l.includes(name) ? 0 : 1;
+    // Against the id and the id without its [Kind]: "backend/apii" is one letter from backend/api[Deployment].
+    const bare = l.replace(/\[[^\]]*\]$/, "");
+    return { id, contains, distance: Math.min(distance(lower, l), distance(lower, bare)) };
   });
   scored.sort((a, b) => a.contains - b.contains || a.distance - b.distance || (a.id < b.id ? -1 : 1));
   const limit = Math.max(3, Math.ceil(lower.length / 2));
