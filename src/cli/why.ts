@@ -11,7 +11,8 @@ import { UsageError } from "../files/usage-error.js";
 import { repoRoot } from "../git/repo.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
-import type { Endpoint } from "../model/endpoint.js";
+import { INGRESS_CONTROLLER_ID, type Endpoint } from "../model/endpoint.js";
+import { connWords } from "../render/conn-words.js";
 import { plain } from "../render/escape.js";
 import { whyJson, type WhyReport } from "../render/why-json.js";
 import { renderWhyText } from "../render/why-text.js";
@@ -68,6 +69,7 @@ export async function runWhy(cmd: WhyCommand, io: Io, flagsOf: (t: TargetArgs, r
         return 2;
       }
       pairs.push(explainPair(report.revision, s, d));
+      if (s.type === "ingress-controller") notes.push(controllerNote(report, d));
     }
   }
   if (pairs.length === 0) {
@@ -78,6 +80,14 @@ export async function runWhy(cmd: WhyCommand, io: Io, flagsOf: (t: TargetArgs, r
   io.out(cmd.format === "json" ? JSON.stringify(whyJson(why), null, 2) + "\n" : renderWhyText(why));
   for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
   return diagnostics.some((d) => d.severity === "error") ? 2 : 0;
+}
+
+/** Reports list the ingress controller's traffic only where a route sends it: say so beside the policies' answer. */
+function controllerNote(report: ReachReport, dst: Endpoint): string {
+  const routed = report.exposures.find((e) => e.source === "ingress-controller" && e.dst.id === dst.id);
+  return routed === undefined
+    ? `No Ingress, Gateway route or Route sends traffic to ${dst.id}: reach and diff list no flow from ${INGRESS_CONTROLLER_ID} to it, whatever the policies allow.`
+    : `Reach and diff list traffic from ${INGRESS_CONTROLLER_ID} only where a route sends it: to ${dst.id}, ${connWords(routed.conn)} (${routed.conn.toString()}) of what the policies allow.`;
 }
 
 type Side = { files: readonly SourceFile[]; diagnostics: readonly Diagnostic[]; target?: Target; named: boolean } | { error: string; diagnostics: readonly Diagnostic[] };

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO, runCli } from "../support/cli.js";
+import { REPO, runCli, tempTree } from "../support/cli.js";
 import { isolatedGitEnv, makeRepo } from "../support/git-repo.js";
 
 const FIXTURE = "test/fixtures/why";
@@ -125,6 +125,23 @@ describe("netreach why", () => {
     const ic = runCli(["why", "ingress-controller", "frontend/web", FIXTURE]);
     expect(ic.code).toBe(2);
     expect(ic.stderr).toMatch(/no Ingress, Gateway route or Route/);
+  });
+
+  it("from the ingress controller: the policies' answer, and a note that reports list only what a route sends", () => {
+    const ingress = [
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: frontend}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]",
+      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: frontend}\nspec:\n  defaultBackend:\n    service: {name: web, port: {number: 80}}",
+    ].join("\n---\n");
+    const t = tempTree({ "workloads.yaml": fixture("workloads.yaml"), "policies.yaml": fixture("policies.yaml"), "ingress.yaml": ingress + "\n" });
+    try {
+      const r = runCli(["why", "ingress-controller", "frontend/web", "--format", "json", t.dir]);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout) as WhyJson;
+      expect(j.pairs.map((p) => [p.src, p.dst, p.allowed])).toEqual([["{ingress-controller}", "frontend/web[Deployment]", "All Connections"]]);
+      expect(j.notes).toEqual([expect.stringContaining("only where a route sends it: to frontend/web[Deployment], TCP 8080")]);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it("usage: --help, a missing destination, a bad --port", () => {
