@@ -202,6 +202,8 @@ export interface DiffReport {
   readonly serviceBreakages?: readonly ServiceBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
+  /** Both revisions as analyzed, for explaining a pair (explain/explain-pair.ts) without analyzing again. */
+  readonly revisions?: { readonly base: AnalyzedRevision; readonly head: AnalyzedRevision };
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -259,6 +261,10 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    revisions: {
+      base: { reach: result.base, classOf: inBase, endpoints: [...sides[0]!.pods, ...result.universe.externals, ...(sides[0]!.controller ? [sides[0]!.controller] : [])] },
+      head: { reach: result.head, classOf: inHead, endpoints: [...sides[1]!.pods, ...result.universe.externals, ...(sides[1]!.controller ? [sides[1]!.controller] : [])] },
+    },
   };
 }
 

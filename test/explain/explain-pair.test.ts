@@ -1,0 +1,93 @@
+// The explanation core on its own: from a diff's analyzed revisions (no second analysis), the
+// baseline tier (consulted, or not where NetworkPolicy isolates), and endpoints named as reports do.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diff, reach } from "../../src/analyze.js";
+import { explainPair } from "../../src/explain/explain-pair.js";
+import { findEndpoint } from "../../src/explain/find-endpoint.js";
+import type { Endpoint } from "../../src/model/endpoint.js";
+import type { SourceFile } from "../../src/load/source.js";
+
+const dir = join(import.meta.dirname, "../fixtures/why");
+const file = (f: string): SourceFile => ({ path: f, text: readFileSync(join(dir, f), "utf8") });
+const one = (spec: string, endpoints: readonly Endpoint[]): Endpoint => {
+  const f = findEndpoint(spec, endpoints);
+  if (!f.ok || f.endpoints.length !== 1) throw new Error(`${spec}: ${JSON.stringify(f)}`);
+  return f.endpoints[0]!;
+};
+
+const BANP = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata:
+  name: default
+spec:
+  subject:
+    namespaces: {}
+  egress:
+    - name: no-dns-elsewhere
+      action: Deny
+      to:
+        - namespaces:
+            matchLabels: {kubernetes.io/metadata.name: backend}
+      ports:
+        - portNumber: {protocol: UDP, port: 53}
+  ingress:
+    - name: baseline-deny
+      action: Deny
+      from:
+        - namespaces: {}
+`;
+
+describe("explainPair", () => {
+  it("explains either revision of a diff from what the diff analyzed", () => {
+    const head = [file("workloads.yaml"), file("policies.yaml")];
+    const base = [file("workloads.yaml"), { path: "policies.yaml", text: file("policies.yaml").text.split("---")[0]! }];
+    const report = diff(base, head);
+    const revs = report.revisions!;
+    const pair = (rev: typeof revs.head) => explainPair(rev, one("backend/api", rev.endpoints), one("backend/db[Deployment]", rev.endpoints));
+    const h = pair(revs.head);
+    const b = pair(revs.base);
+    expect(h.allowed.toString()).toBe("TCP 5432");
+    expect(b.allowed.toString()).toBe("No Connections");
+    const change = report.changes.find((c) => c.src.id === "backend/api[Deployment]" && c.dst.id === "backend/db[Deployment]")!;
+    expect(change.head.toString()).toBe(h.allowed.toString());
+    expect(b.segments).toEqual([expect.objectContaining({ allowed: false, ingress: expect.objectContaining({ by: "isolated", policies: [expect.objectContaining({ policy: "backend/default-deny" })] }) })]);
+  });
+
+  it("the baseline tier decides where no NetworkPolicy isolates, and is not consulted where one does", () => {
+    const r = reach([file("workloads.yaml"), file("policies.yaml"), { path: "banp.yaml", text: BANP }]);
+    const e = r.revision.endpoints;
+    // frontend/web: no NetworkPolicy selects it; the baseline's ingress rule denies everything from pods.
+    const toWeb = explainPair(r.revision, one("backend/api", e), one("frontend/web", e));
+    expect(toWeb.allowed.toString()).toBe("No Connections");
+    const ingress = toWeb.ingress;
+    if (ingress.side !== "pod") throw new Error("a pod's side");
+    expect(ingress.networkPolicy.state).toBe("not-isolated");
+    expect(ingress.baseline).toMatchObject({ state: "consulted", rules: 1, policies: 1, steps: [{ rule: { kind: "BaselineAdminNetworkPolicy", ruleName: "baseline-deny", action: "Deny", tier: "Baseline", priority: null } }] });
+    expect(ingress.pieces).toEqual([expect.objectContaining({ decision: expect.objectContaining({ by: "tier-rule" }) })]);
+    // backend/db: NetworkPolicies isolate its ingress, so the baseline rule is never consulted.
+    const toDb = explainPair(r.revision, one("backend/api", e), one("backend/db[Deployment]", e));
+    if (toDb.ingress.side !== "pod") throw new Error("a pod's side");
+    expect(toDb.ingress.baseline).toEqual({ state: "not-consulted", rules: 1 });
+    // Egress from frontend/web to backend: UDP 53 denied by the baseline, the rest not isolated.
+    const fromWeb = explainPair(r.revision, one("frontend/web", e), one("backend/db[StatefulSet]", e));
+    if (fromWeb.egress.side !== "pod") throw new Error("a pod's side");
+    expect(fromWeb.egress.pieces.map((p) => [p.conn.toString(), p.decision.by])).toEqual([
+      ["UDP 53", "tier-rule"],
+      ["SCTP 1-65535,TCP 1-65535,UDP 1-52,54-65535", "not-isolated"],
+    ]);
+  });
+
+  it("finds representatives by their id, addresses by the range holding them, the controller only where routes exist", () => {
+    const r = reach([file("workloads.yaml"), file("policies.yaml")], { pods: "synthetic" });
+    const e = r.revision.endpoints;
+    expect(one("backend/[app=db]", e).type).toBe("synthetic");
+    expect(one("10.255.255.255", e).id).toBe("10.0.0.0/8");
+    expect(one("11.0.0.0", e).id).toBe("0.0.0.0/0 except 10.0.0.0/8");
+    expect(findEndpoint("10.0.0.0/7", e)).toMatchObject({ ok: true, endpoints: [{ id: "0.0.0.0/0 except 10.0.0.0/8" }, { id: "10.0.0.0/8" }] });
+    expect(findEndpoint("{ingress-controller}", e)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(findEndpoint("backend/db", e)).toMatchObject({ ok: false, reason: "ambiguous", candidates: ["backend/db[Deployment]", "backend/db[StatefulSet]"] });
+    expect(findEndpoint("frontend/wbe", e)).toMatchObject({ ok: false, reason: "unknown", candidates: expect.arrayContaining(["frontend/web[Deployment]"]) });
+  });
+});
