@@ -22,7 +22,10 @@ export function renderWhyText(r: WhyReport): string {
 
 export function pairLines(p: PairWhy, port: WhyReport["port"]): string[] {
   const out: string[] = [];
-  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${words(p.allowed)} allowed`} (${p.allowed.toString()})`, "");
+  // The canonical form too where the words differ from it ("all but TCP 22" is SCTP 1-65535,TCP 1-21,...).
+  const said = words(p.allowed);
+  const canonical = p.allowed.toString();
+  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said} allowed`}${said === canonical || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical})`}`, "");
   out.push(...directionLines("Egress", p.egress, p.dst.id), "");
   out.push(...directionLines("Ingress", p.ingress, p.src.id), "");
   out.push("Verdict:");
