@@ -188,7 +188,7 @@ describe("netreach why --git", () => {
     const open = runCli(["why", "backend/api", "backend/db[Deployment]", "--git", rev, "--target", "workloads-only"], repo.dir, env);
     expect(open.code).toBe(0);
     expect(open.stdout).toContain("Target workloads-only");
-    expect(open.stdout).toContain("All Connections");
+    expect(open.stdout).toContain("backend/api[Deployment] -> backend/db[Deployment]: all connections allowed");
   });
 
   it("an unknown revision: exit 2, no stack trace", () => {
