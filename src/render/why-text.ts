@@ -42,7 +42,7 @@ export function pairLines(p: PairWhy, port: WhyReport["port"]): string[] {
 /** An allowed range: both sides' reasons; a denied one: the side (or sides) that deny it. */
 function deciders(s: Segment): string[] {
   const sides = [["egress", s.egress], ["ingress", s.ingress]] as const;
-  return sides.filter(([, d]) => (s.allowed ? d.by !== "outside-cluster" : !decisionAllows(d))).map(([name, d]) => `${name} ${decisionWords(d)}`);
+  return sides.filter(([, d]) => (s.allowed ? d.by !== "outside-cluster" : !decisionAllows(d))).map(([name, d]) => `${name} ${decisionWords(d, false)}`);
 }
 
 function directionLines(title: "Egress" | "Ingress", d: DirectionWhy, peer: string): string[] {
@@ -82,8 +82,9 @@ function tierLines(title: string, t: TierPart, dir: string, peer: string): strin
   return out;
 }
 
-export function decisionWords(d: Decision): string {
-  const passed = "passedBy" in d && d.passedBy.length > 0 ? ` (passed on by ${d.passedBy.map(tierRuleName).join(", ")})` : "";
+/** `passes`: also the Pass rules that sent the ports down (the direction's own lines say them; the verdict need not). */
+export function decisionWords(d: Decision, passes = true): string {
+  const passed = passes && "passedBy" in d && d.passedBy.length > 0 ? ` (passed on by ${d.passedBy.map(tierRuleName).join(", ")})` : "";
   switch (d.by) {
     case "tier-rule":
       return `${d.rule.action === "Deny" ? "denied" : "allowed"} by ${tierRuleName(d.rule)}${passed}`;
