@@ -82,8 +82,7 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
     tiers.admin.matches,
     isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches },
   );
-  const admin = tierPart(tiers.admin, ConnSet.ALL);
-  const reachingNext = admin.state === "consulted" ? admin.undecided : ConnSet.ALL;
+  const { part: admin, settled } = tierPart(tiers.admin, ConnSet.NONE);
   const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   // The engine names, per piece, every Pass rule that passed some of its ports; a port is passed
   // by one rule at most (each port is decided once in a tier): split so each range names its own.
@@ -98,7 +97,7 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
       isolating.length === 0
         ? { state: "not-isolated" }
         : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
-    baseline: isolating.length > 0 ? (tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" }) : tierPart(tiers.baseline, reachingNext),
+    baseline: isolating.length > 0 ? (tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" }) : tierPart(tiers.baseline, settled).part,
     pieces,
     allowed: pieces.filter((p) => decisionAllows(p.decision)).reduce((acc, p) => acc.union(p.conn), ConnSet.NONE),
   };
@@ -118,18 +117,27 @@ function splitByPass(conn: ConnSet, d: Decision, passes: readonly TierStep[]): P
   return out;
 }
 
-/** A tier's matching rules walked in order over what reaches it: what each decides. */
-function tierPart(t: ConsultedTier, reaching: ConnSet): TierPart {
-  if (t.rules.length === 0) return { state: "none" };
-  let left = reaching;
-  let passed = ConnSet.NONE;
+/**
+ * A tier's matching rules walked in order, as the engine walks them: each takes what it matches
+ * less what earlier rules of the tier took, and decides that less what the tier above settled.
+ * `settled`: what this tier accepted or denied (Pass rules settle nothing).
+ */
+function tierPart(t: ConsultedTier, above: ConnSet): { part: TierPart; settled: ConnSet } {
+  if (t.rules.length === 0) return { part: { state: "none" }, settled: ConnSet.NONE };
+  let walked = ConnSet.NONE;
+  let settled = ConnSet.NONE;
   const steps: TierStep[] = t.matches.map((m: TierMatch) => {
-    const decides = m.conn.intersect(left);
-    left = left.subtract(decides);
-    if (m.applied.rule.action === "pass") passed = passed.union(decides);
+    const own = m.conn.subtract(walked);
+    walked = walked.union(own);
+    const decides = own.subtract(above);
+    if (m.applied.rule.action !== "pass") settled = settled.union(decides);
     return { rule: tierRuleRef(m.applied), matches: m.conn, decides };
   });
-  return { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: left.union(passed) };
+  const reaching = ConnSet.ALL.subtract(above);
+  return {
+    part: { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: reaching.subtract(settled) },
+    settled,
+  };
 }
 
 function decisionOf(p: EnginePiece): Decision {

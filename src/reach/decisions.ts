@@ -39,38 +39,48 @@ export type NextTier =
   | { readonly kind: "networkpolicy"; readonly policies: readonly Policy[]; readonly matches: readonly RuleMatch[] }
   | { readonly kind: "baseline"; readonly matches: readonly TierMatch[] };
 
+// Ports are taken off by subtracting what was decided, never by intersecting with what is left, as
+// the row fold does (admin-tiers.ts): a port name (a representative's named port, number unknown)
+// survives the removal of numbers, so "TCP http" minus a Deny of TCP 80 is still "TCP http".
 export function decide(admin: readonly TierMatch[], next: NextTier): Piece[] {
   const pieces: Piece[] = [];
   const passes: TierMatch[] = [];
-  let left = ConnSet.ALL;
+  let decided = ConnSet.NONE;
+  // What the admin tier accepted or denied for good: no lower tier sees it.
+  let settled = ConnSet.NONE;
   for (const m of admin) {
-    const conn = m.conn.intersect(left);
+    const conn = m.conn.subtract(decided);
     if (conn.isEmpty) continue;
-    left = left.subtract(conn);
+    decided = decided.union(conn);
     const action = m.applied.rule.action;
     if (action === "pass") passes.push({ applied: m.applied, conn });
-    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    else {
+      settled = settled.union(conn);
+      pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    }
   }
   // Ports passed on and ports no admin rule matched both go to the next tier.
-  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const rest = ConnSet.ALL.subtract(settled);
   const passedBy = (conn: ConnSet) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
   const add = (conn: ConnSet, allowed: boolean, by: Decider) => {
     if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
   };
   if (next.kind === "networkpolicy") {
-    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
     add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
   } else {
-    let open = rest;
+    // The baseline walks its own rules in order, as if alone; the admin tier's verdicts then stand over it.
+    let walked = ConnSet.NONE;
     for (const m of next.matches) {
-      const conn = m.conn.intersect(open);
-      if (conn.isEmpty) continue;
-      open = open.subtract(conn);
+      const own = m.conn.subtract(walked);
+      if (own.isEmpty) continue;
+      walked = walked.union(own);
+      const conn = own.subtract(settled);
       if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
       else add(conn, true, { kind: "default" });
     }
-    add(open, true, { kind: "default" });
+    add(rest.subtract(walked), true, { kind: "default" });
   }
   return pieces;
 }

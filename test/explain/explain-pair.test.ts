@@ -79,6 +79,37 @@ describe("explainPair", () => {
     ]);
   });
 
+  it("a representative's named port (number unknown) stays allowed beside an admin rule on port numbers, as in the flows", () => {
+    const np = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-only, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+    - ports: [{port: http}]
+`;
+    const anp = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: no-80}
+spec:
+  priority: 1
+  subject: {namespaces: {}}
+  ingress:
+    - action: Deny
+      from: [{namespaces: {}}]
+      ports: [{portNumber: {protocol: TCP, port: 80}}]
+`;
+    const r = reach([{ path: "np.yaml", text: np }, { path: "anp.yaml", text: anp }], { pods: "synthetic" });
+    const e = r.revision.endpoints;
+    const src = one("shop/[*]", e);
+    const dst = one("shop/[app=web]", e);
+    const flow = [...r.flows].find((f) => f.src.id === src.id && f.dst.id === dst.id)!;
+    expect(flow.conn.toString()).toBe("TCP http");
+    const why = explainPair(r.revision, src, dst);
+    expect(why.allowed.toString()).toBe("TCP http");
+    expect(why.segments.filter((x) => x.allowed).map((x) => [x.conn.toString(), x.ingress.by])).toEqual([["TCP http", "networkpolicy-rules"]]);
+  });
+
   it("finds representatives by their id, addresses by the range holding them, the controller only where routes exist", () => {
     const r = reach([file("workloads.yaml"), file("policies.yaml")], { pods: "synthetic" });
     const e = r.revision.endpoints;
