@@ -28,7 +28,7 @@ export function findEndpoint(spec: string, endpoints: readonly Endpoint[]): Foun
     if (externals.length === 0) return { ok: false, reason: "invalid", error: `${spec}: no external address range of this revision holds it`, candidates: [] };
     return externals.length === 1
       ? { ok: true, endpoints: externals }
-      : { ok: true, endpoints: externals, note: `${spec} spans ${externals.length} external address ranges that policies treat differently: each is explained` };
+      : { ok: true, endpoints: externals, note: `${spec} spans ${externals.length} external address ranges (the policies' ipBlocks cut addresses into ranges): each is explained` };
   }
   // `ns/name`: the workloads of that name, whatever their kind.
   const workloads = endpoints.filter((e) => e.type === "workload" && `${e.pod.namespace}/${e.pod.name}` === spec);
