@@ -45,7 +45,7 @@ export interface SuggestInput {
 const DB_WORDS: readonly [RegExp, string][] = [
   [/postgres|postgis|pgbouncer|patroni|cockroach/, "PostgreSQL"],
   [/mysql|mariadb|percona|galera/, "MySQL"],
-  [/redis|valkey|keydb|sentinel/, "Redis"],
+  [/redis|valkey|keydb/, "Redis"],
   [/mongo/, "MongoDB"],
   [/elasticsearch|opensearch|elastic\b/, "Elasticsearch"],
   [/memcache/, "Memcached"],
@@ -55,6 +55,7 @@ const DB_WORDS: readonly [RegExp, string][] = [
   [/influxdb/, "InfluxDB"],
   [/rabbitmq/, "RabbitMQ"],
   [/etcd/, "etcd"],
+  [/(^|[-_.])(db|database)($|[-_.\d])/, "a database"],
 ];
 const DB_PORTS: ReadonlyMap<number, string> = new Map([
   [5432, "PostgreSQL"],
@@ -165,6 +166,7 @@ export function suggestionsYaml(kept: readonly Suggestion[], header: readonly st
     if (a.type === "isolated") out.push(`      namespaces: ${specsYaml(a.namespaces)}`);
     else out.push(`      from: ${specsYaml(a.from)}`, `      to: ${specsYaml(a.to)}`);
     if (a.ports !== null) out.push(`      ports: [${portsYaml(a.ports).join(", ")}]`);
+    if (a.targets !== null) out.push(`    targets: [${a.targets.map(str).join(", ")}]`);
   }
   return out.join("\n") + "\n";
 }
