@@ -171,7 +171,8 @@ export function suggestionsYaml(kept: readonly Suggestion[], header: readonly st
   return out.join("\n") + "\n";
 }
 
-const str = (s: string) => JSON.stringify(s);
+/** A scalar as YAML reads it back: plain when it is a name YAML takes as a string, else quoted. */
+const str = (s: string) => (/^[A-Za-z][A-Za-z0-9._/-]*( [0-9][0-9-]*)?$/.test(s) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(s) ? s : JSON.stringify(s));
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
 
 function specYaml(s: EndpointSpec): string {

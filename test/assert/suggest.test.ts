@@ -69,8 +69,16 @@ describe("check --suggest candidates", () => {
     expect(text.match(/^ {2}# /gm)).toHaveLength(kept.length);
     const dns = doc.assertions.find((a) => a.name === "dns-reachable")!;
     expect(dns).toEqual({ name: "dns-reachable", allow: { from: "any-pod", to: { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }, ports: ["TCP 53", "UDP 53"] } });
+    expect(text).toContain("      to: {namespace: kube-system, labels: {k8s-app: kube-dns}}\n      ports: [TCP 53, UDP 53]\n");
     const iso = doc.assertions.find((a) => a.name === "backend-frontend-isolated")!;
     expect(iso).toEqual({ name: "backend-frontend-isolated", isolated: { namespaces: [{ namespace: "backend" }, { namespace: "frontend" }] } });
+  });
+
+  it("names YAML would read as something else are quoted", () => {
+    const yes = suggestCandidates({ endpoints: [], dnsServer: { namespace: "yes", labels: { "k8s-app": "true", on: "1" } } });
+    const text = suggestionsYaml(yes);
+    expect(text).toContain('to: {namespace: "yes", labels: {k8s-app: "true", "on": "1"}}');
+    expect((parse(text) as { assertions: { allow: { to: unknown } }[] }).assertions[0]!.allow.to).toEqual({ namespace: "yes", labels: { "k8s-app": "true", on: "1" } });
   });
 
   it("nothing holds: a valid YAML that says so", () => {
