@@ -52,8 +52,7 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   try {
     const configFile = cmd.targets.config ?? CONFIG_FILE;
     const text = cmd.targets.config !== null ? readFileSync(cmd.targets.config, "utf8") : tree !== undefined ? tree.read(CONFIG_FILE) : readOr(resolve(root, CONFIG_FILE));
-    // Until the configuration reads assertions, as if it had none.
-    const config = (text === undefined ? undefined : parseConfig(configFile, text)) as (TargetsConfig & { assertions?: readonly Assertion[]; assertionErrors?: readonly string[] }) | undefined;
+    const config: TargetsConfig | undefined = text === undefined ? undefined : parseConfig(configFile, text);
     const assertions: readonly Assertion[] = config?.assertions ?? [];
     const errors = [...(config?.assertionErrors ?? [])];
     if (!cmd.suggest && assertions.length === 0 && errors.length === 0) {
@@ -127,7 +126,7 @@ function judge(u: Unit, cmd: CheckCommand, assertions: readonly Assertion[]): { 
   const t = u.target;
   const helm = t.source.kind === "helm";
   const namespace = t.namespace ?? cmd.namespace;
-  const options: AnalyzeOptions & { assertions?: readonly Assertion[] } = {
+  const options: AnalyzeOptions = {
     pods: t.pods ?? cmd.pods,
     hostNetwork: cmd.hostNetwork,
     limits: cmd.limits,
@@ -136,8 +135,8 @@ function judge(u: Unit, cmd: CheckCommand, assertions: readonly Assertion[]): { 
     ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
     assertions,
   };
-  const report = reach(u.files ?? [], options) as ReachReport & { assertions?: readonly AssertionResult[] };
-  return { report, results: report.assertions ?? [] };
+  const report = reach(u.files ?? [], options);
+  return { report, results: report.assertions };
 }
 
 /** `--suggest`: candidates from every built target, kept when they hold on each target they match. */
