@@ -194,6 +194,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (cmd === "check") {
     const paths = [...positional, ...afterDashes];
     if (rev !== null && paths.length > 0) throw new UsageError("check takes paths or --git <rev>, not both");
+    if (paths.length > 0 && kustomize.length + helm.length + names.length > 0)
+      throw new UsageError("check with paths reads them as one cluster: --kustomize, --helm and --target go with --git <rev>, or with no paths (the working tree's targets)");
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
     const checkFormat = oneOf("--format", format ?? "text", CHECK_FORMATS);
     if (suggest && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");

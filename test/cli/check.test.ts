@@ -248,6 +248,9 @@ describe("netreach check", () => {
   it("bad usage: paths and --git together, an unknown format", () => {
     const repo = shop();
     expect(check(repo, "k8s", "--git", "HEAD").code).toBe(2);
+    const t = check(repo, "k8s", "--target", "prod");
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain("--target go with --git <rev>");
     const f = check(repo, "--format", "csv");
     expect(f.code).toBe(2);
     expect(f.stderr).toContain("netreach check [<path>...");
