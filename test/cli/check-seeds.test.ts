@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runCli, tempTree } from "../support/cli.js";
 
 const SEEDS = fileURLToPath(new URL("../fixtures/seeds", import.meta.url));
@@ -68,8 +69,8 @@ const STEPS: [string, string[], string[]][] = [
   ["step 5, production isolated (final)", STEP5, [P, P, P, P, P, P]],
 ];
 
-function stepTree(policies: readonly string[]) {
-  const files: Record<string, string> = { ".netreach.yaml": SEED_ASSERTIONS };
+function stepTree(policies: readonly string[], config = SEED_ASSERTIONS) {
+  const files: Record<string, string> = { ".netreach.yaml": config };
   for (const f of readdirSync(join(SEEDS, "cluster"))) files[`cluster/${f}`] = readFileSync(join(SEEDS, "cluster", f), "utf8");
   for (const p of policies) files[`policies/${p}.yaml`] = readFileSync(join(SEEDS, `${p}.yaml`), "utf8");
   if (policies.length === 0) files["policies/.keep.yaml"] = "";
@@ -95,5 +96,40 @@ describe("the seed tutorial's intent as assertions, step by step", () => {
     const final = STEPS[STEPS.length - 1]![2];
     expect(final.every((s) => s === P)).toBe(true);
     for (let i = 0; i < final.length; i++) expect(STEPS.slice(0, -1).some(([, , e]) => e[i] === F), `assertion ${i}`).toBe(true);
+  });
+});
+
+describe("check --suggest on the seed tutorial", () => {
+  const suggested = (policies: readonly string[]) => {
+    const t = stepTree(policies, "");
+    try {
+      const r = runCli(["check", "--suggest", "cluster", "policies"], t.dir);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return { text: r.stdout, names: (parse(r.stdout) as { assertions: { name: string }[] }).assertions.map((a) => a.name) };
+    } finally {
+      t.cleanup();
+    }
+  };
+
+  it("at the final step: the database private, DNS reachable, backend isolated from the namespaces it never talks to; and check passes them", () => {
+    const { text, names } = suggested(STEP5);
+    expect(names).toContain("backend-db-not-public");
+    expect(names).toContain("dns-reachable");
+    expect(names).toContain("backend-production-isolated");
+    // frontend reaches backend: never proposed as isolated.
+    expect(names).not.toContain("backend-frontend-isolated");
+    const t = stepTree(STEP5, text);
+    try {
+      const r = runCli(["check", "cluster", "policies"], t.dir);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("with no policy nothing is private or isolated: only DNS is proposed", () => {
+    expect(suggested([]).names).toEqual(["dns-reachable"]);
   });
 });
