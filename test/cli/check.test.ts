@@ -279,4 +279,22 @@ describe("netreach check --suggest", () => {
     const doc = parse(r.stdout) as { assertions: { name: string }[] };
     expect(doc.assertions.map((a) => a.name)).not.toContain("shop-db-not-public");
   });
+
+  it("several targets: a suggestion that matches only some targets names them, and check passes it", () => {
+    const repo = shop({
+      "k8s/app.yaml": APP.replaceAll("shop", "dev"),
+      "prod/app.yaml": APP.replaceAll("shop", "prod"),
+      "prod/db-policy.yaml": DB_POLICY.replaceAll("shop", "prod"),
+      ".netreach.yaml": "targets:\n  - {name: dev, kind: paths, path: k8s}\n  - {name: prod, kind: paths, path: prod}\n",
+    });
+    const r = check(repo, "--suggest");
+    expect(r.code).toBe(0);
+    const doc = parse(r.stdout) as { assertions: { name: string; targets?: string[] }[] };
+    expect(doc.assertions.find((a) => a.name === "prod-db-not-public")?.targets).toEqual(["prod"]);
+    expect(doc.assertions.map((a) => a.name)).not.toContain("dev-db-not-public");
+    repo.write(".netreach.yaml", `targets:\n  - {name: dev, kind: paths, path: k8s}\n  - {name: prod, kind: paths, path: prod}\n${r.stdout}`);
+    const again = check(repo);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+  });
 });
