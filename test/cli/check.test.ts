@@ -228,6 +228,15 @@ describe("netreach check", () => {
     expect(text.stdout).toContain("== bad (helm charts/bad) ==\n! not built: ");
   });
 
+  it("--git REV: a target the configuration names that is not there at REV fails closed (exit 2)", () => {
+    const repo = shop({ "k8s/db-policy.yaml": DB_POLICY, ".netreach.yaml": `targets:\n  - {name: app, kind: paths, path: k8s}\n  - {name: overlay, kind: kustomize, path: deploy/prod}\n${CONFIG}` });
+    repo.commit("overlay not written yet");
+    const r = check(repo, "--git", "HEAD");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/target overlay \(kustomize deploy\/prod\) not built, its assertions not judged: not found in HEAD [0-9a-f]{12}/);
+    expect(r.stdout).toContain("✓ db-private");
+  });
+
   it("targets: an assertion is judged only on the targets it names", () => {
     const repo = shop({
       "prod/app.yaml": APP,
