@@ -16,6 +16,7 @@ import { gitResult } from "../git/run.js";
 import { repoRoot } from "../git/repo.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
+import { plain } from "../render/escape.js";
 import { checkExitCode, type CheckReport, type CheckTarget } from "../render/check-report.js";
 import { renderCheckJson } from "../render/check-json.js";
 import { renderCheckMarkdown } from "../render/check-md.js";
@@ -83,9 +84,13 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       sarif: () => JSON.stringify(renderCheckSarif(report, { toolVersion: VERSION }), null, 2) + "\n",
     };
     await io.stream([render[cmd.format]()]);
-    for (const e of errors) io.err(`netreach: ${e}\n`);
-    for (const t of targets) if (t.failure !== undefined) io.err(`netreach: target ${t.name} (${t.built}) not built, its assertions not judged: ${t.failure}\n`);
-    for (const t of targets) for (const r of t.results) if (r.status === "no-match") io.err(`netreach: warning: ${r.assertion.source.file}:${r.assertion.source.line}: assertion ${r.assertion.name} matches nothing${several ? ` in target ${t.name}` : ""}${r.notes.length > 0 ? `: ${r.notes.join("; ")}` : ""}\n`);
+    // What the repository wrote (names, messages, tool output) is shown, never interpreted (plain).
+    for (const e of errors) io.err(`netreach: ${plain(e)}\n`);
+    for (const t of targets) if (t.failure !== undefined) io.err(`netreach: target ${plain(t.name)} (${plain(t.built)}) not built, its assertions not judged: ${plain(t.failure)}\n`);
+    for (const t of targets)
+      for (const r of t.results)
+        if (r.status === "no-match")
+          io.err(`netreach: warning: ${plain(r.assertion.source.file)}:${r.assertion.source.line}: assertion ${plain(r.assertion.name)} matches nothing${several ? ` in target ${plain(t.name)}` : ""}${r.notes.length > 0 ? `: ${plain(r.notes.join("; "))}` : ""}\n`);
     const code = checkExitCode(report);
     return code === 0 && inputErrors ? 2 : code;
   } finally {
@@ -170,7 +175,7 @@ async function suggest(cmd: CheckCommand, units: readonly Unit[], taken: Readonl
     ]),
   );
   const notBuilt = units.filter((u) => u.failure !== undefined);
-  for (const u of notBuilt) io.err(`netreach: target ${u.target.name} not built, nothing suggested from it: ${u.failure}\n`);
+  for (const u of notBuilt) io.err(`netreach: target ${plain(u.target.name)} not built, nothing suggested from it: ${plain(u.failure!)}\n`);
   return notBuilt.length > 0 || inputErrors ? 2 : 0;
 }
 
