@@ -1,4 +1,4 @@
-// Command-line parsing for `netreach reach` and `netreach diff` (DESIGN section 6).
+// Command-line parsing for `netreach reach`, `netreach diff` and `netreach check` (DESIGN section 6).
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
@@ -16,6 +16,8 @@ export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];
 export const DIFF_FORMATS = ["md", "text", "json", "sarif"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
+export const CHECK_FORMATS = ["text", "json", "md", "sarif"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
 export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
 
@@ -70,7 +72,17 @@ export type Command =
       /** --group: the JSON report's changes in groups whatever their number (see diff-json-groups.ts). */
       readonly group: boolean;
     })
-  | WhyCommand;
+  | WhyCommand
+  | (Common & {
+      readonly command: "check";
+      /** The paths read as one cluster; empty with --git, or for the working tree's targets. */
+      readonly paths: readonly string[];
+      /** --git REV: the targets and the configuration at this revision. */
+      readonly rev: string | null;
+      readonly format: CheckFormat;
+      /** --suggest: propose assertions that hold today instead of checking. */
+      readonly suggest: boolean;
+    });
 
 export { USAGE } from "./usage.js";
 
@@ -88,7 +100,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
   if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
-  if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
 
   const positional: string[] = [];
@@ -102,6 +114,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git = false;
+  let rev: string | null = null;
+  let suggest = false;
   let output: string | null = null;
   let dashes = false;
   const limits: Partial<Record<keyof InputLimits, number>> = {};
@@ -144,6 +158,8 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git = true;
+    else if (flag === "--git" && cmd === "check") rev = value();
+    else if (flag === "--suggest" && cmd === "check") suggest = true;
     else if (limitFlags.has(flag)) {
       const limit = limitFlags.get(flag)!;
       const v = parseLimit(limit, value());
@@ -155,7 +171,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === "--target") names.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group") group = true;
+    else if (flag === "--group" && cmd !== "check") group = true;
     else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
       const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
       const v = parseBound(which, value());
@@ -176,6 +192,17 @@ export function parseArgs(argv: readonly string[]): Command {
     const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
     if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
     return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds };
+  }
+
+  if (cmd === "check") {
+    const paths = [...positional, ...afterDashes];
+    if (rev !== null && paths.length > 0) throw new UsageError("check takes paths or --git <rev>, not both");
+    if (paths.length > 0 && kustomize.length + helm.length + names.length > 0)
+      throw new UsageError("check with paths reads them as one cluster: --kustomize, --helm and --target go with --git <rev>, or with no paths (the working tree's targets)");
+    if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
+    const checkFormat = oneOf("--format", format ?? "text", CHECK_FORMATS);
+    if (suggest && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
+    return { command: "check", paths, rev, format: checkFormat, suggest, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds };
   }
 
   const f = parseFailOn(failOn);

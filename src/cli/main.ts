@@ -19,12 +19,14 @@ import { renderTargetsText } from "../render/targets-text.js";
 import { ConfigError } from "../targets/config.js";
 import { buildSide } from "../targets/diff-targets.js";
 import { dirTree, gitTree, type RepoTree } from "../targets/repo-tree.js";
-import { resolveTargets, type TargetFlags } from "../targets/resolve.js";
+import { resolveTargets } from "../targets/resolve.js";
 import { originUrl, runTargets } from "../targets/run.js";
 import { describeSource } from "../targets/target.js";
 import { repoRoot } from "../git/repo.js";
-import { readFileSync, statSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import type { Io } from "./io.js";
+import { formatDiagnostic, isDir, targetFlags } from "./target-flags.js";
+import { runCheck } from "./check.js";
 import { parseArgs, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
 import { unreadFiles } from "../targets/unread-files.js";
 import { usageOf } from "./usage.js";
@@ -40,16 +42,9 @@ import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { VERSION } from "../version.js";
 import { runWhy } from "./why.js";
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  /** Writes the pieces as they come, waiting while the reader is behind; false when it went away. */
-  stream(chunks: Iterable<string>): Promise<boolean>;
-}
+export type { Io } from "./io.js";
+export { formatDiagnostic } from "./target-flags.js";
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
-}
 
 /** The report in the format asked for, in pieces: per-pair formats as the flows are generated. */
 function reachChunks(r: ReachReport, format: ReachFormat, group: boolean): Iterable<string> {
@@ -66,52 +61,6 @@ function reachChunks(r: ReachReport, format: ReachFormat, group: boolean): Itera
 }
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
-
-/**
- * The flags, their absolute paths made relative to the tree they name (`roots`: the repository
- * or directories built; the first that holds the path). A path outside all of them is refused.
- */
-function targetFlags(t: TargetArgs, roots: readonly string[]): TargetFlags {
-  const real = roots.map((r) => realOr(resolve(r)));
-  const inTree = (p: string, flag: string): string => {
-    if (!isAbsolute(p)) return p;
-    const abs = realOr(resolve(p));
-    for (const r of real) {
-      const rel = relative(r, abs);
-      if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) return `/${rel.split(sep).join("/")}`;
-    }
-    throw new UsageError(`${flag} ${p} is outside ${roots.length === 1 ? "the repository" : "the directories"} being analyzed (${roots.join(", ")})`);
-  };
-  const helm = (spec: string) => {
-    const [chart, values] = spec.split(":", 2) as [string, string?];
-    const vals = values === undefined ? [] : values.split(",").map((v) => (isAbsolute(v.trim()) ? inTree(v.trim(), "--helm") : v));
-    return `${inTree(chart, "--helm")}${values === undefined ? "" : `:${vals.join(",")}`}`;
-  };
-  return {
-    kustomize: t.kustomize.map((k) => inTree(k, "--kustomize")),
-    helm: t.helm.map(helm),
-    names: t.names,
-    discover: t.discover,
-    ...(roots.length > 0 ? { rootName: basename(realOr(resolve(roots[0]!))) } : {}),
-    ...(t.config !== null ? { config: { file: t.config, text: readFileSync(t.config, "utf8") } } : {}),
-  };
-}
-
-const realOr = (p: string) => {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-};
-
-const isDir = (p: string) => {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 const withTargets = (t: TargetArgs) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
 
@@ -306,6 +255,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return (await runDiffTargets(cmd, io)) ?? (await runDiff(cmd, io));
       case "why":
         return await runWhy(cmd, io, targetFlags, formatDiagnostic);
+      case "check":
+        return await runCheck(cmd, io);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -313,7 +264,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" ? argv[0] : undefined)}`);
+      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" ? argv[0] : undefined)}`);
       return 2;
     }
     // Never a stack trace: say what failed in one line.

@@ -5,7 +5,7 @@ import { defaultInputLimits } from "../load/limits.js";
 import { DEFAULT_MAX_TARGETS } from "../targets/bounds.js";
 import { DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
 
-export const HELP_TOPICS = ["reach", "diff", "why", "help", "version"] as const;
+export const HELP_TOPICS = ["reach", "diff", "check", "why", "help", "version"] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
@@ -49,6 +49,15 @@ const DIFF_LINES = `  netreach diff <base> <head> [options]
   netreach diff --git <base-rev> [<head-rev>] [options] [-- <pathspec>...]   (head default: working tree)
 `;
 
+const CHECK_LINES = `  netreach check [<path>... | --git <rev>] [options]
+  netreach check --suggest [<path>... | --git <rev>] [options]
+`;
+
+const CHECK_OPTIONS = `  --format F            text (default), json, md or sarif
+  --suggest             print assertions that hold today (databases not public, namespaces that
+                        never talk, DNS reachable), as YAML to keep in .netreach.yaml
+`;
+
 const REACH_OPTIONS = `  --format F            text (default), json, md or csv
   --group               flows per class of pods that the policies treat alike ("any pod in
                         frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
@@ -80,6 +89,20 @@ ${TARGETS}
 Options:
 ${DIFF_OPTIONS}${COMMON}
 ${EXIT}`;
+
+export const CHECK_USAGE = `Usage:
+${CHECK_LINES}
+Judges the assertions of .netreach.yaml (or --config FILE) at one revision: the working tree's
+targets (no arguments), the paths given as one cluster (target "paths"), or each target built at
+<rev> with the configuration at <rev> (--git). Each assertion is judged on the targets it names
+(default: all). A spec that matches nothing is no-match: a warning, not a failure.
+
+${TARGETS}
+Options:
+${CHECK_OPTIONS}${COMMON}
+Exit codes: 0 every assertion passed (or matched nothing), 1 an assertion is violated, 2 bad usage,
+an invalid assertion (the others are still judged), a target not built, or no assertions at all.
+`;
 
 const WHY_LINE = "  netreach why <src> <dst> [--port PROTO/N] [<path>... | --git <rev> [-- <pathspec>...]]\n";
 
@@ -117,7 +140,7 @@ suggested), invalid input, or a target not built.
 `;
 
 const HELP_USAGE = `Usage:
-  netreach help [reach|diff|why|version]
+  netreach help [reach|diff|check|why|version]
   netreach <command> --help
 
 Prints the usage of netreach, or of one command.
@@ -131,14 +154,16 @@ Prints netreach's version.
 
 /** Everything: `netreach --help`, and after a usage error. */
 export const USAGE = `Usage:
-${REACH_LINE}${DIFF_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
+${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
 
 ${TARGETS}
 Options of reach:
 ${REACH_OPTIONS}
 Options of diff:
 ${DIFF_OPTIONS}
-Options of both:
+Options of check (netreach check --help):
+${CHECK_OPTIONS}
+Options of all:
 ${COMMON}
 ${EXIT}`;
 
@@ -148,6 +173,8 @@ export function usageOf(topic: HelpTopic | undefined): string {
       return REACH_USAGE;
     case "diff":
       return DIFF_USAGE;
+    case "check":
+      return CHECK_USAGE;
     case "why":
       return WHY_USAGE;
     case "help":

@@ -13,9 +13,13 @@ describe("help", () => {
     [["diff", "--git", "main", "--help"], /^Usage:\n {2}netreach diff <base> <head>/, /netreach reach/],
     [["help", "reach"], /^Usage:\n {2}netreach reach <path>/, /netreach diff/],
     [["help", "diff"], /^Usage:\n {2}netreach diff <base> <head>/, /netreach reach/],
+    [["check", "--help"], /^Usage:\n {2}netreach check \[<path>\.\.\. \| --git <rev>\]/, /netreach diff/],
+    [["check", "-h"], /^Usage:\n {2}netreach check \[<path>/, /netreach reach/],
+    [["check", "--git", "main", "--help"], /^Usage:\n {2}netreach check \[<path>/, /netreach diff/],
+    [["help", "check"], /^Usage:\n {2}netreach check \[<path>/, /netreach diff/],
     [["help", "--help"], /^Usage:\n {2}netreach help \[/, undefined],
     [["version", "--help"], /^Usage:\n {2}netreach version/, undefined],
-    [["--help"], /^Usage:\n {2}netreach reach <path>[^]*netreach diff <base>/, undefined],
+    [["--help"], /^Usage:\n {2}netreach reach <path>[^]*netreach diff <base>[^]*netreach check \[/, undefined],
     [["-h"], /^Usage:\n {2}netreach reach <path>[^]*netreach diff <base>/, undefined],
     [["help"], /^Usage:\n {2}netreach reach <path>[^]*netreach diff <base>/, undefined],
   ];
@@ -35,7 +39,11 @@ describe("help", () => {
     expect(reach).not.toContain("--fail-on");
     expect(diff).toContain("--fail-on");
     expect(diff).not.toContain("--group");
-    for (const u of [reach, diff]) {
+    const check = runCli(["check", "--help"]).stdout;
+    expect(check).toContain("--suggest");
+    expect(check).not.toContain("--fail-on");
+    expect(diff).not.toContain("--suggest");
+    for (const u of [reach, diff, check]) {
       expect(u).toContain("--max-targets N");
       expect(u).toContain("--deadline SECONDS");
       expect(u).toContain("-h, --help");

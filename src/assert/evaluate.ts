@@ -1,0 +1,206 @@
+// Assertions judged against one revision (DESIGN section 4c), per class rather than per pair:
+// which endpoints of each node (pod class or external class) a spec matches is worked out once;
+// the connections between two nodes are looked up once for every pair of their endpoints; and
+// where a row allows nothing by default (a default-deny policy) only the nodes it lists are
+// visited. Pairs are listed only for the violations themselves.
+import type { Endpoint } from "../model/endpoint.js";
+import { ConnSet } from "../net/conn-set.js";
+import type { Reachability } from "../reach/evaluate.js";
+import { rowAt } from "../reach/row.js";
+import type { Assertion, AssertionResult, AssertionViolation, EndpointSpec, SpecList } from "./assertion.js";
+import { endpointMatcher } from "./match.js";
+import { specListText } from "./spec-text.js";
+import type { AssertionView } from "./view.js";
+
+/** The endpoints a spec list matches: per node (undefined where none does), and the ingress controller. */
+interface Selection {
+  readonly byNode: readonly (readonly Endpoint[] | undefined)[];
+  /** Nodes with some endpoint matched, ascending. */
+  readonly nodes: readonly number[];
+  readonly controller: boolean;
+  readonly empty: boolean;
+  /** Every endpoint matched, the controller aside. */
+  readonly all: ReadonlySet<Endpoint>;
+  /** Their ids (made on first use). */
+  ids(): ReadonlySet<string>;
+}
+
+export function evaluateAssertions(assertions: readonly Assertion[], view: AssertionView): AssertionResult[] {
+  if (assertions.length === 0) return [];
+  const r = view.reach;
+  const P = r.universe.podClasses.length;
+  const nodeOf = new Map<Endpoint, number>();
+  const members: Endpoint[][] = Array.from({ length: r.size }, () => []);
+  const byNamespace = new Map<string, Endpoint[]>();
+  for (const p of view.pods) {
+    const n = view.classOf.get(p.id)!;
+    members[n]!.push(p);
+    nodeOf.set(p, n);
+    const list = byNamespace.get(p.pod.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.pod.namespace, [p]);
+  }
+  r.universe.externals.forEach((e, i) => {
+    members[P + i]!.push(e);
+    nodeOf.set(e, P + i);
+  });
+  const matcher = endpointMatcher(view);
+  // The endpoints a spec can match, so that a spec of one namespace tests that namespace's pods only.
+  const candidates = (spec: EndpointSpec): readonly Endpoint[] => {
+    switch (spec.kind) {
+      case "internet":
+      case "cidr":
+        return r.universe.externals;
+      case "any-pod":
+        return view.pods;
+      case "ingress-controller":
+        return [];
+      case "pods":
+        if (spec.namespace !== undefined) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.namespaceLabels !== undefined) {
+          const probe: EndpointSpec = { kind: "pods", namespaceLabels: spec.namespaceLabels };
+          return [...byNamespace.values()].filter((pods) => matcher(probe, pods[0]!)).flat();
+        }
+        return view.pods;
+    }
+  };
+  const selections = new Map<string, Selection>();
+  const select = (list: SpecList): Selection => {
+    const key = specListText(list);
+    let s = selections.get(key);
+    if (s === undefined) {
+      const all = new Set<Endpoint>();
+      for (const spec of list) for (const e of candidates(spec)) if (!all.has(e) && matcher(spec, e)) all.add(e);
+      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && list.some((x) => matcher(x, view.controller!)))));
+    }
+    return s;
+  };
+  /** Every endpoint a spec list does not match (the controller included): the sources of `only`. */
+  const others = (list: SpecList): Selection => {
+    const key = `!${specListText(list)}`;
+    let s = selections.get(key);
+    if (s === undefined) {
+      const matched = select(list);
+      const all = new Set<Endpoint>();
+      for (const m of members) for (const e of m) if (!matched.all.has(e)) all.add(e);
+      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && !matched.controller)));
+    }
+    return s;
+  };
+  const controllerConn = new Map<string, ConnSet>();
+  for (const f of view.controllerFlows) controllerConn.set(f.dst.id, (controllerConn.get(f.dst.id) ?? ConnSet.NONE).union(f.conn));
+  return assertions.map((a) => judge(a, { r, P, view, select, others, controllerConn }));
+}
+
+function selectionOf(all: ReadonlySet<Endpoint>, nodeOf: ReadonlyMap<Endpoint, number>, size: number, controller: boolean): Selection {
+  const byNode: Endpoint[][] = new Array<Endpoint[]>(size);
+  const nodes: number[] = [];
+  for (const e of all) {
+    const n = nodeOf.get(e)!;
+    const list = byNode[n];
+    if (list) list.push(e);
+    else {
+      byNode[n] = [e];
+      nodes.push(n);
+    }
+  }
+  nodes.sort((a, b) => a - b);
+  let ids: Set<string> | undefined;
+  return { byNode, nodes, controller, empty: nodes.length === 0 && !controller, all, ids: () => (ids ??= new Set([...all].map((e) => e.id))) };
+}
+
+interface Context {
+  readonly r: Reachability;
+  readonly P: number;
+  readonly view: AssertionView;
+  select(list: SpecList): Selection;
+  others(list: SpecList): Selection;
+  readonly controllerConn: ReadonlyMap<string, ConnSet>;
+}
+
+/**
+ * Node pairs (source from `src`, destination from `dst`, never both external) with what each
+ * allows within `ports` (null: any), each pair once, the empty ones left out. Walked from the
+ * smaller side: where that side's row allows nothing by default, only the nodes it lists are
+ * visited, and where it allows nothing within the ports the other side's row is never worked out
+ * (rows are made on first use, and a diff has made only those a change touches).
+ */
+function allowedPairs(
+  r: Reachability,
+  P: number,
+  src: Selection,
+  dst: Selection,
+  ports: ConnSet | null,
+  skip: (a: number, b: number) => boolean,
+  visit: (a: number, b: number, conn: ConnSet) => void,
+): void {
+  const within = (c: ConnSet) => (ports === null ? c : c.intersect(ports));
+  const byDst = dst.nodes.length <= src.nodes.length;
+  const [near, far] = byDst ? [dst, src] : [src, dst];
+  for (const x of near.nodes) {
+    const row = x < P ? r.row(x, byDst ? "ingress" : "egress") : undefined;
+    const each = (y: number) => {
+      if ((x >= P && y >= P) || (byDst ? skip(y, x) : skip(x, y))) return;
+      // This side's half first: the other's row is made only when this one lets something through.
+      if (row !== undefined && within(rowAt(row, y)).isEmpty) return;
+      const conn = within(byDst ? r.conn(y, x) : r.conn(x, y));
+      if (!conn.isEmpty) visit(byDst ? y : x, byDst ? x : y, conn);
+    };
+    if (row !== undefined && row.fallback.isEmpty) {
+      for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
+    } else for (const y of far.nodes) each(y);
+  }
+}
+
+function judge(a: Assertion, c: Context): AssertionResult {
+  const { r, P, view } = c;
+  const lists: [string, SpecList][] = a.type === "isolated" ? [["namespaces", a.namespaces]] : [["from", a.from], ["to", a.to]];
+  const notes = lists.filter(([, l]) => c.select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
+  if (notes.length > 0) return { assertion: a, status: "no-match", violations: [], notes };
+  const out: AssertionViolation[] = [];
+  const within = (conn: ConnSet) => (a.ports === null ? conn : conn.intersect(a.ports));
+  const push = (srcs: readonly Endpoint[], dsts: readonly Endpoint[], conn: ConnSet) => {
+    for (const s of srcs) for (const d of dsts) if (!(s === d && s.type === "workload")) out.push({ src: s.id, dst: d.id, conn });
+  };
+  const controller = view.controller;
+
+  if (a.type === "deny" || a.type === "only" || a.type === "isolated") {
+    const from = a.type === "deny" ? c.select(a.from) : a.type === "only" ? c.others(a.from) : c.select(a.namespaces);
+    const to = a.type === "isolated" ? from : c.select(a.to);
+    const namespace = (n: number) => r.universe.podClasses[n]?.namespace;
+    // A pod class is of one namespace; isolated speaks of pods of two.
+    const skip = a.type === "isolated" ? (s: number, d: number) => s >= P || d >= P || namespace(s) === namespace(d) : () => false;
+    allowedPairs(r, P, from, to, a.ports, skip, (s, d, conn) => push(from.byNode[s]!, to.byNode[d]!, conn));
+    if (a.type !== "isolated" && from.controller && controller !== undefined) {
+      for (const [dst, conn] of c.controllerConn) {
+        const part = within(conn);
+        if (!part.isEmpty && to.ids().has(dst)) out.push({ src: controller.id, dst, conn: part });
+      }
+    }
+  } else {
+    // allow: every pair from `from` to `to`, allowed or not.
+    const from = c.select(a.from);
+    const to = c.select(a.to);
+    for (const s of from.nodes) {
+      for (const d of to.nodes) {
+        if (s >= P && d >= P) continue;
+        const missing = a.ports.subtract(r.conn(s, d));
+        if (!missing.isEmpty) push(from.byNode[s]!, to.byNode[d]!, missing);
+      }
+    }
+    if (from.controller && controller !== undefined) {
+      for (const d of to.nodes) {
+        for (const e of to.byNode[d]!) {
+          const missing = a.ports.subtract(c.controllerConn.get(e.id) ?? ConnSet.NONE);
+          if (!missing.isEmpty) out.push({ src: controller.id, dst: e.id, conn: missing });
+        }
+      }
+    }
+  }
+  out.sort((x, y) => cmp(x.src, y.src) || cmp(x.dst, y.dst));
+  return { assertion: a, status: out.length > 0 ? "failed" : "passed", violations: out, notes: [] };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

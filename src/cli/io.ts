@@ -1,0 +1,7 @@
+// Where a command writes: stdout and stderr of the process, or a test's buffers.
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Writes the pieces as they come, waiting while the reader is behind; false when it went away. */
+  stream(chunks: Iterable<string>): Promise<boolean>;
+}
