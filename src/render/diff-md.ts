@@ -148,8 +148,9 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  // An exposure is named (workload, port, first object, rules); its whole path is under Newly exposed, said once.
   const first = failingExposures[0]
-    ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
+    ? `${exposureRisk(failingExposures[0], exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
     : failing[0]
       ? violationWords(failing[0])
       : `${missed} (${mdCode("unanalyzed")})`;
@@ -348,7 +349,7 @@ function violationList(report: DiffReport, g: Grouping): Rows {
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
-      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)} ${md(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}, listed under Newly exposed`;
     }
     const k = i - exposures.length;
     if (k < failing.length) {
