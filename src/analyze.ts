@@ -7,6 +7,7 @@ import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js
 import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
 import { cutOff, type CutOff } from "./diff/cut-off.js";
+import { headConn, type HeadConn } from "./diff/head-conn.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
@@ -198,6 +199,11 @@ export interface DiffReport {
   readonly serviceBreakages?: readonly ServiceBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
+  /**
+   * The head's connections between two pods, changed or not: what a closed group leaves (render/
+   * remaining.ts). A function, not data: never in the JSON report.
+   */
+  readonly headConn?: HeadConn;
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -255,6 +261,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    headConn: headConn(result.head, inHead),
   };
 }
 

@@ -24,6 +24,7 @@ import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, t
 import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 import { clusterWideBlock } from "./cluster-wide.js";
+import { sideWords } from "./remaining.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -86,8 +87,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   // The budget keeps, in order: verdict, what stops working, exposures, assertions and gate
   // violations, policy changes, then the flow tables (dropped whole before the policy changes,
   // once trimming their rows is not enough).
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   // The graph only where it shows more than the tables: how several flows share endpoints.
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
@@ -300,11 +301,14 @@ function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
 
 type Link = (file: string, line: number, side?: "base" | "head") => string | undefined;
 
-function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link): Rows {
+function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link, report: DiffReport): Rows {
   const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
   return {
     head,
-    rows: lazy(groups, (g) => `\n| ${setWords(g.sources, "source", cellCode)} | ${setWords(g.destinations, "destination", cellCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups, (g) => {
+      const side = sideWords(g, report, cellCode, md);
+      return `\n| ${side.source} | ${side.destination} | ${connCell(g)} | ${whyCell(g, link)} |`;
+    }),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
   };

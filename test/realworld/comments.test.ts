@@ -109,7 +109,8 @@ describe("microservices-demo: the network-policies component", () => {
 
   it("lists the kinds of sources first and never folds the outside or another namespace into 'more'", () => {
     const row = rows(md, "Closed").find((r) => r.includes("| `default/productcatalogservice[Deployment]` | all connections"));
-    expect(row?.startsWith("| any external address, any pod in any other namespace, `default/adservice[Deployment]` and 7 more in `default` | ")).toBe(true);
+    // Every source but three closed: said as what it was and who is left, not as ten sources and "more".
+    expect(row?.startsWith("| was any source; now only `default/frontend[Deployment]`, `default/recommendationservice[Deployment]` and `default/checkoutservice[Deployment]` TCP 3550 | ")).toBe(true);
     for (const r of rows(md, "Closed")) expect(r).not.toMatch(/and \d+ more \|/);
   });
 });

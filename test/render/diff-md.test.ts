@@ -39,9 +39,9 @@ describe("renderComment on the shop pull request", () => {
 
   it("says in plain words why flows closed: newly selected by an isolating policy", () => {
     const deny = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2; // the object starts at apiVersion
-    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | every declared workload"));
+    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | was every declared workload"));
     expect(row).toBe(
-      `| \`backend/db[StatefulSet]\` | every declared workload except \`backend/api[Deployment]\` and any external address | all connections (3 flows) | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
+      `| \`backend/db[StatefulSet]\` | was every declared workload except \`backend/api[Deployment]\` and any external address; now nothing | all connections (3 flows) | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
     );
   });
 
