@@ -25,6 +25,7 @@ import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 import { clusterWideBlock } from "./cluster-wide.js";
 import { sideWords } from "./remaining.js";
+import { NOTE_MARKS, sharedReasons } from "./shared-reasons.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -302,12 +303,18 @@ function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
 type Link = (file: string, line: number, side?: "base" | "head") => string | undefined;
 
 function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link, report: DiffReport): Rows {
-  const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
+  // A reason of every row is said once, above; the Why column only where some row has its own.
+  const why = sharedReasons(groups);
+  const above =
+    (why.shared.length > 0 ? `**Why, for every row:** ${why.shared.map((r) => reasonMd(r, link, mdCode)).join("; ")}.\n\n` : "") +
+    (why.notes.length > 0 ? `${why.notes.map((r, i) => `- ${NOTE_MARKS[i]} ${reasonMd(r, link, mdCode)}`).join("\n")}\n\n` : "");
+  const columns = why.anyOwn ? `| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |` : `| Source | Destination | ${title} |\n| --- | --- | --- |`;
+  const head = `#### ${title} flows\n\n${above}${columns}`;
   return {
     head,
     rows: lazy(groups, (g) => {
       const side = sideWords(g, report, cellCode, md);
-      return `\n| ${side.source} | ${side.destination} | ${connCell(g)} | ${whyCell(g, link)} |`;
+      return `\n| ${side.source} | ${side.destination} | ${connCell(g)} |${why.anyOwn ? ` ${whyCell(g, link, why.own(g), why.shared.length > 0)} |` : ""}`;
     }),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
@@ -323,20 +330,20 @@ function connCell(g: FlowGroup): string {
   return `${words}${flows}${gate}`;
 }
 
-function whyCell(g: FlowGroup, link: Link): string {
-  const words = g.reasons.map((r) => reasonMd(r, link));
+function whyCell(g: FlowGroup, link: Link, reasons: readonly (Reason | number)[] = g.reasons, sharedAbove = false): string {
+  const words = reasons.map((r) => (typeof r === "number" ? NOTE_MARKS[r]! : reasonMd(r, link)));
   const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
-  return shown.length > 0 ? shown.join("; ") : "—";
+  return shown.length > 0 ? shown.join("; ") : sharedAbove ? "as above" : "—";
 }
 
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
-function reasonMd(r: Reason, link: Link): string {
+function reasonMd(r: Reason, link: Link, code: (s: string) => string = cellCode): string {
   const w = reasonWords(r);
-  const what = reasonName(r, cellCode, md);
+  const what = reasonName(r, code, md);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${code(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 
