@@ -6,6 +6,7 @@ import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
+import { clusterWideChanges } from "./cluster-wide.js";
 
 export function changeJson(c: Change): ChangeJson {
   return {
@@ -150,5 +151,8 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files],
     },
+    // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
+    inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
+    clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),
   };
 }

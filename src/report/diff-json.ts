@@ -126,10 +126,51 @@ export interface DiffJson {
    * egress) at the base and have none at the head. Added after v1's first form.
    */
   stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[] };
+  /**
+   * A rendered target's input files the pull request changed (values files, patches), as the
+   * comment shows them: the file, how it changed and its unified diff. Empty for plain manifests.
+   * Added after v1's first form.
+   */
+  inputChanges?: InputChangeJson[];
+  /**
+   * Changed admin-tier policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+   * ClusterNetworkPolicy), which apply across namespaces: flagged by the comment even when no flow
+   * changes today. Added after v1's first form.
+   */
+  clusterWide?: ClusterWideJson[];
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+export interface InputChangeJson {
+  file: string;
+  status: "added" | "removed" | "modified";
+  /** Unified diff of the file's text, with its line numbers. */
+  patch: string;
+  /** Runs with several targets: the target's name. */
+  target?: string;
+}
+
+export interface ClusterWideJson {
+  /** "Kind/name", as in the policy changes. */
+  policy: string;
+  kind: string;
+  name: string;
+  /** "Admin" (before NetworkPolicy) or "Baseline" (after); null when a ClusterNetworkPolicy names none. */
+  tier: "Admin" | "Baseline" | null;
+  priority: number | null;
+  /** Whom its subject selects. */
+  subject: "every-namespace" | "namespaces" | "pods" | "unknown";
+  /** At the head; for a removed policy, at the base. */
+  file: string;
+  line: number;
+  change: "added" | "removed" | "modified";
+  /** Whether some flow or exposure change of this report names it as a reason (false: no flow changes today). */
+  changesFlows: boolean;
+  /** Runs with several targets: the target's name. */
+  target?: string;
 }
 
 export interface BrokenServiceJson {
