@@ -1,7 +1,7 @@
 // Reasons said once per table. A namespace's default-deny is the reason of every row it closes:
 // "now selected by `default/deny-all` (isolates ingress)" on each of twelve rows is read twelve
 // times and hides what differs. A reason every row shares is said once, above the table; one that
-// many rows share is said there once too, as a numbered note the rows point to ("¹"). The Why
+// many rows share is said there once too, as a numbered note the rows point to ("①"). The Why
 // column keeps what is each row's own, and goes when no row has anything left.
 import { reasonKey } from "../diff/reason.js";
 import type { Reason } from "../diff/change.js";
@@ -9,7 +9,7 @@ import type { FlowGroup } from "./group.js";
 import { endpointNote } from "./reason-words.js";
 
 /** Note marks, in order. */
-export const NOTE_MARKS = ["¹", "²", "³"] as const;
+export const NOTE_MARKS = ["①", "②", "③"] as const;
 /** A reason becomes a note when at least this many rows give it. */
 const MIN_NOTE_ROWS = 3;
 

@@ -104,11 +104,11 @@ describe("microservices-demo: the network-policies component", () => {
   it("says that deny-all isolates the namespace's other pods, DNS included", () => {
     expect(md).toContain("⚠️ **DNS:** other pods in `default` can no longer resolve names (UDP/TCP 53 closed toward any external address).");
     expect(rows(md, "Closed")).toContain(
-      "| other pods in `default` | any external address, any pod in any other namespace and `default/frontend[Deployment]` | all connections (3 flows) | ² |",
+      "| other pods in `default` | any external address, any pod in any other namespace and `default/frontend[Deployment]` | all connections (3 flows) | ② |",
     );
     // deny-all's egress isolation, which many rows give, is a note above the table.
     expect(md).toContain(
-      "- ² now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress)",
+      "- ② now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress)",
     );
     expect(md).not.toMatch(/except[^|]*`default\/\[\*\]`/);
   });

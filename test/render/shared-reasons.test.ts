@@ -31,9 +31,9 @@ describe("microservices-demo: deny-all and a policy per service", () => {
   it("with the pods it does not declare: reasons many rows give are numbered notes above the table, each said once", () => {
     const md = renderComment(diff(base, head), { marker: "<!-- m -->" });
     const closed = section(md, "Closed flows");
-    expect(closed).toContain("- ¹ now selected by `default/deny-all` (`app.yaml:1042`) (isolates ingress)\n- ² now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress)\n");
+    expect(closed).toContain("- ① now selected by `default/deny-all` (`app.yaml:1042`) (isolates ingress)\n- ② now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress)\n");
     expect(count(closed, "`default/deny-all` (`app.yaml:1042`)")).toBe(2);
-    expect(closed).toMatch(/\| `default\/emailservice\[Deployment\]` \| all connections \(\d+ flows\) \| ¹; now selected by `default\/emailservice` \(`app.yaml:1052`\) \(isolates ingress\) \|/);
+    expect(closed).toMatch(/\| `default\/emailservice\[Deployment\]` \| all connections \(\d+ flows\) \| ①; now selected by `default\/emailservice` \(`app.yaml:1052`\) \(isolates ingress\) \|/);
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
   });
 });
