@@ -131,8 +131,8 @@ const MAX_NOW = 4;
  * 5432 (`postgres`)", "…; now only `a` and `b` TCP 7070", "…; now nothing". `near`: the group's
  * other side (its port names, for an ingress group).
  */
-export function remainingWords(r: Remaining, near: readonly Endpoint[], code: Code, text: (s: string) => string): string {
-  const was = setWords(r.was, r.far, code);
+export function remainingWords(r: Remaining, near: readonly Endpoint[], code: Code, text: (s: string) => string, max?: number): string {
+  const was = setWords(r.was, r.far, code, max);
   if (r.now.length === 0) return `was ${was}; now nothing`;
   const shown = r.now.length > MAX_NOW ? r.now.slice(0, MAX_NOW - 1) : r.now;
   // Endpoints left with the same connections share their words: "`a` and `b` TCP 7070".
@@ -160,9 +160,9 @@ function andList(words: readonly string[]): string {
 }
 
 /** A group's source and destination words; a closed complement said as what it was and what is left. */
-export function sideWords(g: FlowGroup, report: Pick<DiffReport, "changes" | "headConn" | "universe">, code: Code, text: (s: string) => string): { source: string; destination: string } {
+export function sideWords(g: FlowGroup, report: Pick<DiffReport, "changes" | "headConn" | "universe">, code: Code, text: (s: string) => string, max?: number): { source: string; destination: string } {
   const r = remainingReach(g, report);
-  const source = r?.far === "source" ? remainingWords(r, g.destinations.endpoints, code, text) : setWords(g.sources, "source", code);
-  const destination = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text) : setWords(g.destinations, "destination", code);
+  const source = r?.far === "source" ? remainingWords(r, g.destinations.endpoints, code, text, max) : setWords(g.sources, "source", code, max);
+  const destination = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text, max) : setWords(g.destinations, "destination", code, max);
   return { source, destination };
 }
