@@ -61,12 +61,21 @@ export function scopeWords(c: ClusterWideChange): string {
   }
 }
 
+/**
+ * " (priority 1)"; a ClusterNetworkPolicy's tier too, which its kind does not say: " (Baseline
+ * tier, priority 40)".
+ */
+export function rankWords(c: ClusterWideChange): string {
+  const parts = [...(c.kind === "ClusterNetworkPolicy" && c.tier !== null ? [`${c.tier} tier`] : []), ...(c.priority !== null ? [`priority ${c.priority}`] : [])];
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
 /** "🌐 Cluster-wide: AdminNetworkPolicy `x` (priority 1) added — applies to every namespace; no flow changes today", one line each; undefined when none. */
 export function clusterWideBlock(report: Pick<DiffReport, "policyChanges" | "changes" | "exposureChanges">, code: (text: string) => string): string | undefined {
   const all = clusterWideChanges(report);
   if (all.length === 0) return undefined;
   const lines = all.slice(0, MAX_LINES).map((c) => {
-    const priority = c.priority !== null ? ` (priority ${c.priority})` : "";
+    const priority = rankWords(c);
     const effect = c.changesFlows ? "changes flows listed below" : "no flow changes today";
     return `🌐 **Cluster-wide:** ${c.kind} ${code(c.name)}${priority} ${c.change} — ${scopeWords(c)}; ${effect}.`;
   });

@@ -11,7 +11,7 @@ import { setWords } from "./set-words.js";
 import { reasonName } from "./reason-words.js";
 import { newlyOpened } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
-import { clusterWideChanges, scopeWords } from "./cluster-wide.js";
+import { clusterWideChanges, rankWords, scopeWords } from "./cluster-wide.js";
 
 const SARIF_WORDS: ExposureFormat = {
   code: plain,
@@ -154,7 +154,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
   }
   // Cluster-wide: each changed admin-tier policy, at its line (a removed one has none at the head).
   for (const c of clusterWideChanges(report)) {
-    const priority = c.priority !== null ? ` (priority ${c.priority})` : "";
+    const priority = rankWords(c);
     const effect = c.changesFlows ? "changes flows in this pull request" : "no flow changes today";
     results.push({
       locations: c.change === "removed" ? [] : [at(c.file, c.line)],

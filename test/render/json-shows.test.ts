@@ -2,6 +2,7 @@
 // target's changed inputs, and the cluster-wide flag of a changed admin-tier policy.
 import { describe, expect, it } from "vitest";
 import { diffJson } from "../../src/render/diff-json.js";
+import { renderComment } from "../../src/render/diff-md.js";
 import { CLUSTER_WIDE_RULE, renderSarif } from "../../src/render/diff-sarif.js";
 import { deployment, diffOf, namespace, yamlFile } from "./fixtures.js";
 
@@ -56,10 +57,14 @@ describe("cluster-wide changes in the JSON report and SARIF", () => {
     const notes = sarif.runs[0].results.filter((r) => r.ruleId === CLUSTER_WIDE_RULE);
     expect(notes.map((r) => [r.level, r.message.text, r.locations.map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`)])).toEqual([
       ["note", "Cluster-wide: AdminNetworkPolicy allow-monitoring (priority 1) added — applies to every namespace; no flow changes today.", ["admin/anp.yaml:2"]],
-      ["note", "Cluster-wide: ClusterNetworkPolicy tenant-floor (priority 40) removed — applied to the namespaces its subject selects; no flow changes today.", []],
+      ["note", "Cluster-wide: ClusterNetworkPolicy tenant-floor (Baseline tier, priority 40) removed — applied to the namespaces its subject selects; no flow changes today.", []],
     ]);
     for (const r of notes) expect(driver.rules[r.ruleIndex]!.id).toBe(CLUSTER_WIDE_RULE);
     expect(driver.rules.find((r) => r.id === CLUSTER_WIDE_RULE)!.defaultConfiguration.level).toBe("note");
+  });
+
+  it("the comment names a ClusterNetworkPolicy's tier, which its kind does not say", () => {
+    expect(renderComment(report, { marker: "<!-- m -->" })).toContain("🌐 **Cluster-wide:** ClusterNetworkPolicy `tenant-floor` (Baseline tier, priority 40) removed — applied to the namespaces its subject selects; no flow changes today.");
   });
 
   it("plain manifests: empty lists, so a reader need not test for the keys", () => {
