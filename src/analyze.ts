@@ -7,6 +7,7 @@ import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js
 import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
 import { cutOff, type CutOff } from "./diff/cut-off.js";
+import { headConn, type HeadConn } from "./diff/head-conn.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
@@ -244,6 +245,11 @@ export interface DiffReport {
   readonly revisions?: { readonly base: AnalyzedRevision; readonly head: AnalyzedRevision };
   /** The assertions given, judged at the head against the base, in their order (empty when none were given). */
   readonly assertions: readonly AssertionDiff[];
+  /**
+   * The head's connections between two pods, changed or not: what a closed group leaves (render/
+   * remaining.ts). A function, not data: never in the JSON report.
+   */
+  readonly headConn?: HeadConn;
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -311,6 +317,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
       { r: result.base, classOf: inBase, table: baseTable.table },
       { r: result.head, classOf: inHead, table: headTable.table },
     ], result.universe, controller),
+    headConn: headConn(result.head, inHead),
   };
 }
 

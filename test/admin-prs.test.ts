@@ -40,12 +40,10 @@ describe("a ClusterNetworkPolicy that walls off tier=sensitive namespaces", () =
     const r = diff("sensitive-deny", "--format", "md", "--pods", "declared");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("**0 flows opened, 2 closed — gate passed.**");
-    expect(r.stdout).toContain(
-      "| `monitoring/prometheus[Deployment]` | `payments/ledger[StatefulSet]` | was all connections, now TCP 9187 (`metrics`) | denied by ClusterNetworkPolicy `sensitive-isolation` (Admin, priority 10) ingress rule `deny-everyone-else` (`sensitive.yaml:21`) |",
-    );
-    expect(r.stdout).toContain(
-      "| `shop/web[Deployment]` | `payments/ledger[StatefulSet]` | all connections | denied by ClusterNetworkPolicy `sensitive-isolation` (Admin, priority 10) ingress rule `deny-everyone-else` (`sensitive.yaml:21`) |",
-    );
+    // The rule closes both rows: named once, above the table.
+    expect(r.stdout).toContain("**Why, for every row:** denied by ClusterNetworkPolicy `sensitive-isolation` (Admin, priority 10) ingress rule `deny-everyone-else` (`sensitive.yaml:21`).");
+    expect(r.stdout).toContain("| `monitoring/prometheus[Deployment]` | `payments/ledger[StatefulSet]` | was all connections, now TCP 9187 (`metrics`) |");
+    expect(r.stdout).toContain("| `shop/web[Deployment]` | `payments/ledger[StatefulSet]` | all connections |");
     // The internet still reaches the ledger through its LoadBalancer: no admin ingress rule can
     // match outside traffic, and the report says so rather than implying it is closed.
     expect(r.stdout).toContain("Admin-tier ingress rules match pods only");
@@ -123,11 +121,13 @@ describe("an AdminNetworkPolicy rule that passed monitoring on to NetworkPolicy 
   it("explains the whole chain on both sides: denied now, passed on and allowed by the NetworkPolicy before", () => {
     const r = diff("pass-to-deny", "--format", "md", "--pods", "declared");
     expect(r.stdout).toContain("**0 flows opened, 2 closed — gate passed.**");
+    // What both rows share is said once above the table; the ledger's row adds the NetworkPolicy that allowed it.
     expect(r.stdout).toContain(
-      "| `monitoring/prometheus[Deployment]` | `payments/ledger[StatefulSet]` | TCP 9187 (`metrics`) | denied by AdminNetworkPolicy `monitoring` (Admin, priority 5) ingress rule `pass-monitoring` (`policies.yaml:10`); no longer passed on by AdminNetworkPolicy `monitoring` (Admin, priority 5) ingress rule `pass-monitoring` (base `policies.yaml:10`); no longer allowed by `payments/allow-scrape` ingress\\[0\\] (base `policies.yaml:26`) |",
+      "**Why, for every row:** denied by AdminNetworkPolicy `monitoring` (Admin, priority 5) ingress rule `pass-monitoring` (`policies.yaml:10`); no longer passed on by AdminNetworkPolicy `monitoring` (Admin, priority 5) ingress rule `pass-monitoring` (base `policies.yaml:10`).",
     );
-    // Where no NetworkPolicy isolates, Pass fell through to the default allow.
-    expect(r.stdout).toMatch(/\| `monitoring\/prometheus\[Deployment\]` \| `shop\/web\[Deployment\]` \| all connections \| denied by AdminNetworkPolicy `monitoring` .*no longer passed on by AdminNetworkPolicy `monitoring`[^|]*\|$/m);
+    expect(r.stdout).toContain("| `monitoring/prometheus[Deployment]` | `payments/ledger[StatefulSet]` | TCP 9187 (`metrics`) | no longer allowed by `payments/allow-scrape` ingress\\[0\\] (base `policies.yaml:26`) |");
+    // Where no NetworkPolicy isolates, Pass fell through to the default allow: the shared reasons only.
+    expect(r.stdout).toContain("| `monitoring/prometheus[Deployment]` | `shop/web[Deployment]` | all connections | as above |");
     const json = JSON.parse(diff("pass-to-deny", "--format", "json", "--pods", "declared").stdout) as { changes: ChangeJson[] };
     const ledger = json.changes.find((c) => c.dst === "payments/ledger[StatefulSet]")!;
     expect(ledger.why.map((w) => [w.side, w.effect, w.action ?? null, w.policy])).toEqual([

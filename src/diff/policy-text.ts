@@ -30,6 +30,8 @@ export interface AdminTextInfo {
   readonly priority: number | null;
   /** Whom `spec.subject` selects: every namespace, some namespaces, or pods. */
   readonly subject: "every-namespace" | "namespaces" | "pods" | "unknown";
+  /** The tier it sits in: Admin (before NetworkPolicy) or Baseline (after); null when a ClusterNetworkPolicy names none. */
+  readonly tier: "Admin" | "Baseline" | null;
 }
 
 const ADMIN_KINDS = new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
@@ -45,7 +47,8 @@ function adminInfo(obj: KubeObject): AdminTextInfo | undefined {
     : isPlainObject(ns) ? (Object.keys(ns).length === 0 ? "every-namespace" : "namespaces")
     : isPlainObject(subject["pods"]) ? "pods"
     : "unknown";
-  return { kind: obj.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope };
+  const tier = obj.kind === "AdminNetworkPolicy" ? "Admin" : obj.kind === "BaselineAdminNetworkPolicy" ? "Baseline" : spec["tier"] === "Admin" || spec["tier"] === "Baseline" ? spec["tier"] : null;
+  return { kind: obj.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope, tier };
 }
 
 export function policyTextChanges(base: ReadonlyMap<string, KubeObject>, head: ReadonlyMap<string, KubeObject>): PolicyTextChange[] {

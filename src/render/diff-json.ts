@@ -7,6 +7,7 @@ import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
+import { clusterWideChanges } from "./cluster-wide.js";
 
 export function changeJson(c: Change): ChangeJson {
   return {
@@ -152,5 +153,8 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       files: [...r.unanalyzed.files],
     },
     ...(r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {}),
+    // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
+    inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
+    clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),
   };
 }

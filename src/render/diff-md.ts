@@ -24,6 +24,8 @@ import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, t
 import { exposureRules } from "./exposure-rules.js";
 import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 import { clusterWideBlock } from "./cluster-wide.js";
+import { sideWords } from "./remaining.js";
+import { NOTE_MARKS, sharedReasons } from "./shared-reasons.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -86,8 +88,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   // The budget keeps, in order: verdict, what stops working, exposures, assertions and gate
   // violations, policy changes, then the flow tables (dropped whole before the policy changes,
   // once trimming their rows is not enough).
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   // The graph only where it shows more than the tables: how several flows share endpoints.
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
@@ -148,8 +150,9 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
   const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  // An exposure is named (workload, port, first object, rules); its whole path is under Newly exposed, said once.
   const first = failingExposures[0]
-    ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
+    ? `${exposureRisk(failingExposures[0], exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
     : failing[0]
       ? violationWords(failing[0])
       : `${missed} (${mdCode("unanalyzed")})`;
@@ -299,11 +302,20 @@ function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
 
 type Link = (file: string, line: number, side?: "base" | "head") => string | undefined;
 
-function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link): Rows {
-  const head = `#### ${title} flows\n\n| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |`;
+function groupTable(title: "Opened" | "Closed", groups: readonly FlowGroup[], link: Link, report: DiffReport): Rows {
+  // A reason of every row is said once, above; the Why column only where some row has its own.
+  const why = sharedReasons(groups);
+  const above =
+    (why.shared.length > 0 ? `**Why, for every row:** ${why.shared.map((r) => reasonMd(r, link, mdCode)).join("; ")}.\n\n` : "") +
+    (why.notes.length > 0 ? `${why.notes.map((r, i) => `- ${NOTE_MARKS[i]} ${reasonMd(r, link, mdCode)}`).join("\n")}\n\n` : "");
+  const columns = why.anyOwn ? `| Source | Destination | ${title} | Why |\n| --- | --- | --- | --- |` : `| Source | Destination | ${title} |\n| --- | --- | --- |`;
+  const head = `#### ${title} flows\n\n${above}${columns}`;
   return {
     head,
-    rows: lazy(groups, (g) => `\n| ${setWords(g.sources, "source", cellCode)} | ${setWords(g.destinations, "destination", cellCode)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups, (g) => {
+      const side = sideWords(g, report, cellCode, md);
+      return `\n| ${side.source} | ${side.destination} | ${connCell(g)} |${why.anyOwn ? ` ${whyCell(g, link, why.own(g), why.shared.length > 0)} |` : ""}`;
+    }),
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more group")}._`,
   };
@@ -318,20 +330,20 @@ function connCell(g: FlowGroup): string {
   return `${words}${flows}${gate}`;
 }
 
-function whyCell(g: FlowGroup, link: Link): string {
-  const words = g.reasons.map((r) => reasonMd(r, link));
+function whyCell(g: FlowGroup, link: Link, reasons: readonly (Reason | number)[] = g.reasons, sharedAbove = false): string {
+  const words = reasons.map((r) => (typeof r === "number" ? NOTE_MARKS[r]! : reasonMd(r, link)));
   const shown = words.length > MAX_REASONS ? [...words.slice(0, MAX_REASONS - 1), `and ${words.length - MAX_REASONS + 1} more`] : words;
   const note = endpointNote(g.endpoint);
   if (note) shown.push(note);
-  return shown.length > 0 ? shown.join("; ") : "—";
+  return shown.length > 0 ? shown.join("; ") : sharedAbove ? "as above" : "—";
 }
 
 /** "allowed by [`backend/allow-db` ingress\[0\]](url)"; base-side reasons name their base file. */
-function reasonMd(r: Reason, link: Link): string {
+function reasonMd(r: Reason, link: Link, code: (s: string) => string = cellCode): string {
   const w = reasonWords(r);
-  const what = reasonName(r, cellCode, md);
+  const what = reasonName(r, code, md);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${code(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 
@@ -348,7 +360,7 @@ function violationList(report: DiffReport, g: Grouping): Rows {
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
-      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)} ${md(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}, listed under Newly exposed`;
     }
     const k = i - exposures.length;
     if (k < failing.length) {

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning: one result per opened group and gate rule, located at the policy
-// line that opens it. Gate violations are errors; other opened flows are notes.
+// line that opens it. Gate violations are errors; other opened flows are notes, as is each changed
+// admin-tier policy (at its line), which applies across namespaces.
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadEndpoint } from "../model/endpoint.js";
@@ -10,6 +11,7 @@ import { setWords } from "./set-words.js";
 import { reasonName } from "./reason-words.js";
 import { newlyOpened } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { clusterWideChanges, rankWords, scopeWords } from "./cluster-wide.js";
 
 const SARIF_WORDS: ExposureFormat = {
   code: plain,
@@ -64,7 +66,10 @@ export interface SarifOptions {
   readonly informationUri?: string;
 }
 
-type RuleId = Exclude<GateRule, "none"> | typeof OPENED_FLOW_RULE;
+/** A changed admin-tier policy: it applies across namespaces (a note, never a gate violation). */
+export const CLUSTER_WIDE_RULE = "cluster-wide";
+
+type RuleId = Exclude<GateRule, "none"> | typeof OPENED_FLOW_RULE | typeof CLUSTER_WIDE_RULE;
 
 const RULE_TEXT: Record<RuleId, [string, string]> = {
   exposed: ["Exposed", "A workload port is newly reachable from outside the cluster through a Service, Ingress, Gateway route or Route."],
@@ -75,9 +80,12 @@ const RULE_TEXT: Record<RuleId, [string, string]> = {
   "any-opened": ["AnyOpened", "A flow is newly opened."],
   unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
   "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
+  "cluster-wide": ["ClusterWide", "An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy is added, removed or changed: it applies across namespaces, to those created later too (not a gate violation)."],
 };
 
-const RULE_IDS: readonly RuleId[] = [...GATE_RULES.filter((r): r is Exclude<GateRule, "none"> => r !== "none"), OPENED_FLOW_RULE];
+/** Rule order is rule indexes: new rules go last, so results of older rules keep theirs. */
+const RULE_IDS: readonly RuleId[] = [...GATE_RULES.filter((r): r is Exclude<GateRule, "none"> => r !== "none"), OPENED_FLOW_RULE, CLUSTER_WIDE_RULE];
+const NOTE_RULES: ReadonlySet<RuleId> = new Set([OPENED_FLOW_RULE, CLUSTER_WIDE_RULE]);
 
 export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog {
   const enabled = new Set<string>(report.gateConfig.failOn);
@@ -86,9 +94,9 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
     name: RULE_TEXT[id][0],
     shortDescription: { text: RULE_TEXT[id][1] },
     fullDescription: {
-      text: id === OPENED_FLOW_RULE ? RULE_TEXT[id][1] : `${RULE_TEXT[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`,
+      text: NOTE_RULES.has(id) ? RULE_TEXT[id][1] : `${RULE_TEXT[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`,
     },
-    defaultConfiguration: { level: id === OPENED_FLOW_RULE ? "note" : "error" },
+    defaultConfiguration: { level: NOTE_RULES.has(id) ? "note" : "error" },
   }));
   const results: SarifResult[] = [];
   for (const g of groupChanges(report).opened) {
@@ -143,6 +151,20 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
         partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) },
       });
     }
+  }
+  // Cluster-wide: each changed admin-tier policy, at its line (a removed one has none at the head).
+  for (const c of clusterWideChanges(report)) {
+    const priority = rankWords(c);
+    const effect = c.changesFlows ? "changes flows in this pull request" : "no flow changes today";
+    results.push({
+      locations: c.change === "removed" ? [] : [at(c.file, c.line)],
+      properties: { opened: "", pairs: 0 },
+      ruleId: CLUSTER_WIDE_RULE,
+      ruleIndex: RULE_IDS.indexOf(CLUSTER_WIDE_RULE),
+      level: "note",
+      message: { text: `Cluster-wide: ${plain(c.kind)} ${plain(c.name)}${priority} ${c.change} — ${scopeWords(c)}; ${effect}.` },
+      partialFingerprints: { netreachFlow: hashText(`${CLUSTER_WIDE_RULE}|${c.policy}|${c.change}`) },
+    });
   }
   return {
     $schema: SARIF_SCHEMA,

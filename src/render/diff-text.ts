@@ -10,6 +10,7 @@ import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup } from "./group.js";
 import { setWords } from "./set-words.js";
+import { sideWords } from "./remaining.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat } from "./exposure-words.js";
@@ -77,8 +78,8 @@ export function renderDiffText(report: DiffReport): string {
   for (const m of moved) out.push(`moved ${movedSentence(m, TEXT)}`);
   for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
-  for (const x of g.opened) out.push(groupLine("+", x));
-  for (const x of g.closed) out.push(groupLine("-", x));
+  for (const x of g.opened) out.push(groupLine("+", x, report));
+  for (const x of g.closed) out.push(groupLine("-", x, report));
 
   // What stops working that no flow line says: Services that forward to nothing, workloads cut off.
   const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
@@ -113,9 +114,9 @@ function violationText(x: FlowGroup): string {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
 }
 
-function groupLine(sign: "+" | "-", g: FlowGroup): string {
-  const src = setWords(g.sources, "source", plain, MAX_TERMS);
-  const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
+function groupLine(sign: "+" | "-", g: FlowGroup, report: DiffReport): string {
+  // A closed side said by what it lacks reads as what it was and what is left (remaining.ts).
+  const { source: src, destination: dst } = sideWords(g, report, plain, (t) => t, MAX_TERMS);
   const words = groupChangeWords(g.changes, g.conn, { text: (t) => t, code: (t) => t, names: portNames(g.destinations.endpoints) });
   // "all connections closed"; a before and after says itself which way it went.
   const conn = `${words}${sign === "-" && !words.startsWith("was ") ? " closed" : ""}`;

@@ -271,7 +271,8 @@ function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number
     const shown = list.length > share + 1 ? list.slice(0, share) : list;
     words.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list.length - shown.length;
-    if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+    // "[" is the kind of every representative-namespace term: they are kinds of namespace, not a namespace named "[".
+    if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : k === "[" ? `${rest} more sets of pods in namespaces no policy names` : `${rest} more in ${code(k)}`);
   }
   return andList(words);
 }

@@ -49,6 +49,8 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
   const workloads: DiffJson["workloads"] = [];
   const exposures: DiffJson["exposures"] = [];
   const stopsWorking: NonNullable<DiffJson["stopsWorking"]> = { services: [], cutOff: [] };
+  const inputChanges: NonNullable<DiffJson["inputChanges"]> = [];
+  const clusterWide: NonNullable<DiffJson["clusterWide"]> = [];
   const groups: ChangeGroupJson[] = [];
   const seen = new Set<string>();
   const kinds = new Map<string, number>();
@@ -70,7 +72,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       const r = grouped
         ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } }
         : t.report;
-      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking">;
+      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking" | "inputChanges" | "clusterWide">;
       for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), endpoints.push(e));
       changes.push(j.changes);
       violations.push(j.gate.violations);
@@ -92,6 +94,8 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
+      for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
+      for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
     }
   }
   const unread = options.unread;
@@ -116,6 +120,8 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     exposures,
     stopsWorking,
     unanalyzed,
+    inputChanges,
+    clusterWide,
     targets: outcomes.map(targetJson),
     ...(options.config !== undefined
       ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }

@@ -131,6 +131,18 @@ export interface DiffJson {
    * some were given. Added after v1's first form.
    */
   assertions?: AssertionDiffJson[];
+  /**
+   * A rendered target's input files the pull request changed (values files, patches), as the
+   * comment shows them: the file, how it changed and its unified diff. Empty for plain manifests.
+   * Added after v1's first form.
+   */
+  inputChanges?: InputChangeJson[];
+  /**
+   * Changed admin-tier policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+   * ClusterNetworkPolicy), which apply across namespaces: flagged by the comment even when no flow
+   * changes today. Added after v1's first form.
+   */
+  clusterWide?: ClusterWideJson[];
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
@@ -149,6 +161,35 @@ export interface AssertionJson {
 /** An assertion judged at the head of a diff: `new` when the pair did not break it so at the base. */
 export interface AssertionDiffJson extends AssertionJson {
   violations: { src: string; dst: string; conn: string; new: boolean }[];
+}
+
+export interface InputChangeJson {
+  file: string;
+  status: "added" | "removed" | "modified";
+  /** Unified diff of the file's text, with its line numbers. */
+  patch: string;
+  /** Runs with several targets: the target's name. */
+  target?: string;
+}
+
+export interface ClusterWideJson {
+  /** "Kind/name", as in the policy changes. */
+  policy: string;
+  kind: string;
+  name: string;
+  /** "Admin" (before NetworkPolicy) or "Baseline" (after); null when a ClusterNetworkPolicy names none. */
+  tier: "Admin" | "Baseline" | null;
+  priority: number | null;
+  /** Whom its subject selects. */
+  subject: "every-namespace" | "namespaces" | "pods" | "unknown";
+  /** At the head; for a removed policy, at the base. */
+  file: string;
+  line: number;
+  change: "added" | "removed" | "modified";
+  /** Whether some flow or exposure change of this report names it as a reason (false: no flow changes today). */
+  changesFlows: boolean;
+  /** Runs with several targets: the target's name. */
+  target?: string;
 }
 
 export interface BrokenServiceJson {

@@ -617,7 +617,7 @@ export function e2eSuite(part: number, parts: number): void {
         const body = theComment().body;
         const lines = body.split("\n");
         expect(lines[4]).toBe(
-          "**1 workload newly exposed, 0 flows opened, 0 closed — gate failed:** `backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port 5432 → targetPort postgres = 5432, new in this PR); no NetworkPolicy selects it for ingress (`exposed`)",
+          "**1 workload newly exposed, 0 flows opened, 0 closed — gate failed:** `backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (`exposed`)",
         );
         const listed = lines.find((l) => l.startsWith("- ⛔ `backend/db[Deployment]`"))!;
         expect(listed).toContain(`[Service \`backend/db\`](${gh.url}/${OWNER}/${REPO}/blob/${head}/k8s/db-service.yaml#L10)`);

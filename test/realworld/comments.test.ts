@@ -68,12 +68,14 @@ describe("argo-cd: argocd-redis-network-policy removed", () => {
   it("says that the namespace's pods the install does not declare reach redis too (partial view)", () => {
     const row = rows(md, "Opened").find((r) => r.includes("other pods in `default`"));
     expect(row).toBe(
-      "| any pod in any other namespace, `default/argocd-applicationset-controller[Deployment]`, `default/argocd-dex-server[Deployment]`, `default/argocd-notifications-controller[Deployment]` and other pods in `default` | `default/argocd-redis[Deployment]` | all connections (5 flows) | no longer isolated by `default/argocd-redis-network-policy` (base `namespace-install.yaml:2986`) (ingress) |",
+      "| any pod in any other namespace, `default/argocd-applicationset-controller[Deployment]`, `default/argocd-dex-server[Deployment]`, `default/argocd-notifications-controller[Deployment]` and other pods in `default` | `default/argocd-redis[Deployment]` | all connections (5 flows) |",
     );
+    // Every row's reason, once.
+    expect(md).toContain("**Why, for every row:** no longer isolated by `default/argocd-redis-network-policy` (base `namespace-install.yaml:2986`) (ingress).\n\n| Source | Destination | Opened |\n");
   });
 
   it("says port sets as a person reads them, before and after, never as complements", () => {
-    expect(rows(md, "Opened").find((r) => r.includes("argocd-repo-server"))).toContain(" | was TCP 6379, now all connections (3 flows) | ");
+    expect(rows(md, "Opened").find((r) => r.includes("argocd-repo-server"))).toMatch(/ \| was TCP 6379, now all connections \(3 flows\) \|$/);
     expect(md).not.toContain("all but");
     expect(md).not.toMatch(/1-6378|6380-65535|1-65535/);
   });
@@ -102,14 +104,19 @@ describe("microservices-demo: the network-policies component", () => {
   it("says that deny-all isolates the namespace's other pods, DNS included", () => {
     expect(md).toContain("⚠️ **DNS:** other pods in `default` can no longer resolve names (UDP/TCP 53 closed toward any external address).");
     expect(rows(md, "Closed")).toContain(
-      "| other pods in `default` | any external address, any pod in any other namespace and `default/frontend[Deployment]` | all connections (3 flows) | now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress) |",
+      "| other pods in `default` | any external address, any pod in any other namespace and `default/frontend[Deployment]` | all connections (3 flows) | ② |",
+    );
+    // deny-all's egress isolation, which many rows give, is a note above the table.
+    expect(md).toContain(
+      "- ② now selected by `default/deny-all` (`app.yaml:1042`) (isolates egress)",
     );
     expect(md).not.toMatch(/except[^|]*`default\/\[\*\]`/);
   });
 
   it("lists the kinds of sources first and never folds the outside or another namespace into 'more'", () => {
     const row = rows(md, "Closed").find((r) => r.includes("| `default/productcatalogservice[Deployment]` | all connections"));
-    expect(row?.startsWith("| any external address, any pod in any other namespace, `default/adservice[Deployment]` and 7 more in `default` | ")).toBe(true);
+    // Every source but three closed: said as what it was and who is left, not as ten sources and "more".
+    expect(row?.startsWith("| was any source; now only `default/frontend[Deployment]`, `default/recommendationservice[Deployment]` and `default/checkoutservice[Deployment]` TCP 3550 | ")).toBe(true);
     for (const r of rows(md, "Closed")) expect(r).not.toMatch(/and \d+ more \|/);
   });
 });

@@ -33,16 +33,19 @@ describe("renderComment on the shop pull request", () => {
   it("links each opened group to the policy rule that opens it, and marks the gate violation", () => {
     const rule = lineOf(pr.headPolicies, "    - from: [{ podSelector: { matchLabels: { app: api } } }, { ipBlock");
     const url = `https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${rule}`;
-    expect(lines).toContain(`| \`203.0.113.0/24\` | \`backend/db[StatefulSet]\` | TCP 5432 (\`postgres\`) — ⛔ gate: \`external-ingress\` | allowed by [\`backend/allow-db-clients\` ingress\\[0\\]](${url}) |`);
-    expect(lines).toContain(`| \`backend/api[Deployment]\` | \`backend/db[StatefulSet]\` | TCP 5432 (\`postgres\`) | allowed by [\`backend/allow-db-clients\` ingress\\[0\\]](${url}) |`);
+    // One rule opens both: said once, above the table, which then needs no Why column.
+    expect(lines).toContain(`**Why, for every row:** allowed by [\`backend/allow-db-clients\` ingress\\[0\\]](${url}).`);
+    expect(lines).toContain("| Source | Destination | Opened |");
+    expect(lines).toContain("| `203.0.113.0/24` | `backend/db[StatefulSet]` | TCP 5432 (`postgres`) — ⛔ gate: `external-ingress` |");
+    expect(lines).toContain("| `backend/api[Deployment]` | `backend/db[StatefulSet]` | TCP 5432 (`postgres`) |");
   });
 
   it("says in plain words why flows closed: newly selected by an isolating policy", () => {
     const deny = lineOf(pr.headPolicies, "metadata: { name: default-deny-egress") - 2; // the object starts at apiVersion
-    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | every declared workload"));
-    expect(row).toBe(
-      `| \`backend/db[StatefulSet]\` | every declared workload except \`backend/api[Deployment]\` and any external address | all connections (3 flows) | now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress) |`,
-    );
+    const row = lines.find((l) => l.startsWith("| `backend/db[StatefulSet]` | was every declared workload"));
+    // The policy both rows close by is said once, above the table; the API's row keeps its own.
+    expect(lines).toContain(`**Why, for every row:** now selected by [\`backend/default-deny-egress\`](https://github.com/acme/shop/blob/0123abc/deploy/backend-policies.yaml#L${deny}) (isolates egress).`);
+    expect(row).toBe("| `backend/db[StatefulSet]` | was every declared workload except `backend/api[Deployment]` and any external address; now nothing | all connections (3 flows) | as above |");
   });
 
   it("calls out that backend pods lose DNS", () => {

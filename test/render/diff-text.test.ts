@@ -18,7 +18,7 @@ describe("renderDiffText", () => {
     expect(lines).toContain(`+ 203.0.113.0/24 -> backend/db[StatefulSet]: TCP 5432 (postgres) [gate: external-ingress]  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(`+ backend/api[Deployment] -> backend/db[StatefulSet]: TCP 5432 (postgres)  (deploy/backend-policies.yaml:${rule} backend/allow-db-clients ingress[0])`);
     expect(lines).toContain(
-      `- backend/api[Deployment] -> every declared workload except backend/db[StatefulSet] and any external address: all connections closed [3 flows]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
+      `- backend/api[Deployment] -> was every declared workload except backend/db[StatefulSet] and any external address; now only backend/db[StatefulSet] TCP 5432 (postgres): all connections closed [3 flows]  (deploy/backend-policies.yaml:${denyAt} backend/default-deny-egress: now selected (isolates egress); deploy/backend-policies.yaml:${apiToDb} backend/allow-api-to-db: now selected (isolates egress))`,
     );
     expect(lines).toContain("! DNS: every declared workload in backend can no longer resolve names (UDP/TCP 53 closed toward kube-system/coredns[Deployment])");
     expect(text).toContain("\ngate failed: 1 violation of external-ingress\n  backend/db[StatefulSet] TCP 5432 newly reachable from outside the cluster: from 203.0.113.0/24 (external-ingress)\n");

@@ -38,20 +38,22 @@ describe("a PR with one LoadBalancer exposure and one flow opened to the interne
   const sentence = "`backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (LoadBalancer, port 5432, was ClusterIP); no NetworkPolicy selects it for ingress";
 
   it("counts 2 violations in the verdict, the counts line and the Gate violations list, which shows both", () => {
-    expect(md).toContain(`— gate failed:** ${sentence} (\`exposed\`) (and 1 more violation)`);
+    expect(md).toContain("— gate failed:** `backend/db[Deployment]` TCP 5432 newly reachable from the internet through Service `backend/db` (`exposed`) (and 1 more violation)");
     expect(md).toContain("**Gate:** `exposed`, `external-ingress` — 2 violations");
     expect(section(md, "Gate violations")).toEqual([
       "#### Gate violations (2)",
       "",
-      "- ⛔ `exposed`: `backend/db[Deployment]` TCP 5432, listed under Newly exposed",
+      "- ⛔ `exposed`: `backend/db[Deployment]`, listed under Newly exposed",
       "- ⛔ `external-ingress`: any external address → `shop/web[Deployment]` TCP 8080",
       "",
     ]);
   });
 
-  it("says the exposure's sentence in the headline and under Newly exposed only", () => {
+  it("says the exposure's sentence under Newly exposed only; the headline names it, the workload and port at most twice", () => {
     expect(section(md, "Newly exposed")).toContain(`- ⛔ ${sentence} — gate: \`exposed\``);
-    expect(occurrences(md, sentence)).toBe(2);
+    expect(occurrences(md, sentence)).toBe(1);
+    expect(occurrences(md, "(LoadBalancer, port 5432, was ClusterIP)")).toBe(1);
+    expect(occurrences(md, "`backend/db[Deployment]` TCP 5432")).toBe(2);
     expect(section(md, "Gate violations").join("\n")).not.toContain("newly reachable from the internet");
     // The Opened table has the flow to the internet, not the exposure.
     expect(section(md, "Opened flows").filter((l) => l.startsWith("| ") && !l.startsWith("| Source") && !l.startsWith("| ---"))).toEqual([

@@ -70,6 +70,8 @@ interface Report {
   targets: Target[];
   gate: { passed: boolean; status: string; violations: unknown[] };
   diagnostics: { target?: string; severity: string; message: string; file: string }[];
+  inputChanges: { target: string; file: string; status: string; patch: string }[];
+  clusterWide: unknown[];
 }
 
 let repo: TestRepo;
@@ -178,6 +180,13 @@ describe("targets of a Kustomize tree, a Helm chart and an Argo CD Application",
     expect(comment).not.toContain("a/charts/shop/templates/networkpolicy.yaml");
     // The values diff comes before the rendered objects' diff.
     expect(comment.indexOf("input `charts/shop/values-prod.yaml`")).toBeLessThan(comment.indexOf("rendered, fields compared"));
+    // The JSON report has the same inputs, per target.
+    const r = runs.get("values")!.report;
+    expect(r.inputChanges.filter((c) => c.target === "shop-prod")).toEqual([
+      { target: "shop-prod", file: "charts/shop/values-prod.yaml", status: "modified", patch: expect.stringContaining("+  extraIngress:\n") },
+    ]);
+    expect(r.inputChanges.every((c) => c.file === "charts/shop/values-prod.yaml")).toBe(true);
+    expect(r.clusterWide).toEqual([]);
   });
 
   it("a base changes the overlay that does not patch over it", () => {
