@@ -1,4 +1,5 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
+import type { AssertionDiff } from "./assert/assertion.js";
 import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
@@ -198,6 +199,8 @@ export interface DiffReport {
   readonly serviceBreakages?: readonly ServiceBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
+  /** The assertions judged on this target (DESIGN section 4c), at the head against the base. */
+  readonly assertions?: readonly AssertionDiff[];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {

@@ -74,6 +74,7 @@ const RULE_TEXT: Record<RuleId, [string, string]> = {
   "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
   "any-opened": ["AnyOpened", "A flow is newly opened."],
   unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
+  assertions: ["Assertions", "An assertion of .netreach.yaml is broken by this change (or, written strict: true, is broken at all)."],
   "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
 };
 

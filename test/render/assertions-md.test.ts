@@ -1,0 +1,96 @@
+// The Assertions section of the comment (DESIGN section 4c): near the top, each assertion ✅ / ❌ /
+// `no-match`, new violations first and grouped as flows are, with the rule that lets them through
+// and a link to the assertion's line; the verdict names a new violation; every count agrees.
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderComment } from "../../src/render/diff-md.js";
+import { renderDiffText, violationLines } from "../../src/render/diff-text.js";
+import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
+import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
+import { gfmProblems } from "./gfm-check.js";
+import { structureProblems } from "./markdown-check.js";
+
+const workloads = yamlFile("w.yaml", [
+  namespace("backend"),
+  namespace("frontend"),
+  deployment("backend", "db", { app: "db" }, [{ containerPort: 5432 }]),
+  deployment("backend", "api", { app: "api" }, [{ containerPort: 8080 }]),
+  deployment("frontend", "web", { app: "web" }, [{ containerPort: 80 }]),
+]);
+const denyAll = netpol("backend", "deny", { podSelector: {}, policyTypes: ["Ingress"] });
+const webToApi = netpol("backend", "web-to-api", {
+  podSelector: { matchLabels: { app: "api" } },
+  ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "frontend" } } }], ports: [{ port: 8080 }] }],
+});
+const dbOpen = netpol("backend", "db-open", { podSelector: { matchLabels: { app: "db" } }, ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: 5432 }] }] });
+const base = [workloads, yamlFile("p.yaml", [denyAll, webToApi])];
+const head = [workloads, yamlFile("p.yaml", [denyAll, dbOpen])];
+const DB = "backend/db[Deployment]";
+const API = "backend/api[Deployment]";
+const WEB = "frontend/web[Deployment]";
+
+function pr(failOn = "exposed,external-ingress") {
+  const report = diffOf(base, head, { gate: gate(failOn) });
+  const internet = report.changes.find((c) => c.dst.id === DB && c.src.type === "external")!.src.id;
+  const dbPrivate = judged(assertion("db-private", "deny", 3), [{ src: internet, dst: DB, conn: tcp(5432), isNew: true }]);
+  const webApi = judged(assertion("web-reaches-api", "allow", 12, { ports: tcp(8080) }), [{ src: WEB, dst: API, conn: tcp(8080), isNew: true }]);
+  const tenants = judged(assertion("tenants-isolated", "isolated", 20), [], { status: "no-match", baseStatus: "no-match", notes: ["`namespaces` matches no namespace"] });
+  const dns = judged(assertion("dns-reachable", "allow", 25), []);
+  return withAssertions(report, [dns, tenants, webApi, dbPrivate]);
+}
+
+const section = (md: string, title: string) => {
+  const lines = md.split("\n");
+  const at = lines.findIndex((l) => l.startsWith(`#### ${title}`));
+  if (at < 0) return [];
+  const end = lines.findIndex((l, i) => i > at && (l.startsWith("#### ") || l.startsWith("<details>")));
+  return lines.slice(at, end < 0 ? undefined : end);
+};
+
+describe("a pull request that breaks a deny and an allow assertion of the base", () => {
+  const report = pr();
+  const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink, baseLink: (f, l) => `https://github.com/acme/shop/blob/base0/${f}#L${l}` });
+  if (process.env.NETREACH_WRITE_COMMENT) writeFileSync(process.env.NETREACH_WRITE_COMMENT, md);
+
+  it("fails the gate on rule `assertions`, which is on although fail-on does not list it", () => {
+    expect(report.gateConfig.failOn).toEqual(["exposed", "external-ingress", "assertions"]);
+    expect(report.gate.passed).toBe(false);
+    expect(report.gate.assertions.map((f) => f.diff.assertion.name).sort()).toEqual(["db-private", "web-reaches-api"]);
+  });
+
+  it("puts Assertions after the verdict and before the flow tables, failed first, each linked to its line at the base", () => {
+    const titles = md.split("\n").filter((l) => l.startsWith("#### ")).map((l) => l.replace(/ \(.*$/, ""));
+    expect(titles.indexOf("#### Assertions")).toBeGreaterThan(-1);
+    expect(titles.indexOf("#### Assertions")).toBeLessThan(titles.indexOf("#### Opened flows"));
+    const s = section(md, "Assertions");
+    expect(s[0]).toBe("#### Assertions (2 failed, 1 no-match, 1 passed)");
+    const items = s.filter((l) => l.startsWith("- "));
+    expect(items[0]).toMatch(/^- ❌ \[`web-reaches-api`\]\(https:\/\/github\.com\/acme\/shop\/blob\/base0\/\.netreach\.yaml#L12\) \(allow\) — newly broken, ⛔ gate: `assertions`$/);
+    expect(items[1]).toMatch(/^- ❌ \[`db-private`\]\(.*#L3\) \(deny\) — newly broken/);
+    expect(items[2]).toMatch(/^- ⚠️ \[`tenants-isolated`\]\(.*#L20\) \(isolated\) — `no-match`/);
+    expect(items[3]).toMatch(/^- ✅ \[`dns-reachable`\]\(.*#L25\)$/);
+  });
+
+  it("lists each violation group with what lets it through, or what blocks it now", () => {
+    const s = section(md, "Assertions").join("\n");
+    expect(s).toContain("  - **new** ⛔ `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — no longer allowed by [`backend/web-to-api` ingress\\[0\\]]");
+    expect(s).toMatch(/ {2}- \*\*new\*\* ⛔ any external address → `backend\/db\[Deployment\]` TCP 5432 — allowed by \[`backend\/db-open` ingress\\\[0\\\]\]\(https:\/\/github\.com\/acme\/shop\/blob\/0123abc\/p\.yaml#L\d+\)/);
+  });
+
+  it("names the first broken assertion in the verdict and counts its violations with the others everywhere", () => {
+    const verdict = md.split("\n").find((l) => l.startsWith("**"))!;
+    expect(verdict).toContain("— gate failed:** ❌ assertion `web-reaches-api` broken: `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed (and 2 more violations)");
+    expect(md).toContain("**Gate:** `exposed`, `external-ingress`, `assertions` — 3 violations");
+    expect(md).toContain("**Assertions:** 2 failed, 1 no-match, 1 passed");
+    const list = section(md, "Gate violations");
+    expect(list[0]).toBe("#### Gate violations (3)");
+    expect(list).toContain("- ⛔ `assertions`: `web-reaches-api`, new violation (1 pair), listed under Assertions");
+    expect(violationLines(report).count).toBe(3);
+    expect(renderDiffText(report)).toContain("gate failed: 3 violations of assertions, external-ingress\n");
+  });
+
+  it("is valid GitHub Markdown", () => {
+    expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+    expect(structureProblems(md)).toEqual([]);
+  });
+});
