@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning: one result per opened group and gate rule, located at the policy
-// line that opens it. Gate violations are errors; other opened flows are notes.
+// line that opens it, and one per group of broken assertion violations, at the assertion's line.
+// Gate violations are errors; other opened flows are notes.
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadEndpoint } from "../model/endpoint.js";
@@ -10,6 +11,8 @@ import { setWords } from "./set-words.js";
 import { reasonName } from "./reason-words.js";
 import { newlyOpened } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
+import { assertionViews } from "./assertion-groups.js";
+import { brokenWords } from "./assertion-words.js";
 
 const SARIF_WORDS: ExposureFormat = {
   code: plain,
@@ -142,6 +145,23 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
         level: h === null ? "note" : "error",
         message: { text: `${h === null ? "" : `Gate ${h.rule}: `}${sentence}.` },
         partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) },
+      });
+    }
+  }
+  // Assertions: one result per group of new violations (and of a strict assertion's existing ones),
+  // at the assertion's line in .netreach.yaml: what the team wrote down is what broke.
+  for (const view of assertionViews(report)) {
+    const a = view.diff.assertion;
+    for (const g of view.groups) {
+      if (!g.isNew && !g.fails) continue;
+      results.push({
+        locations: [at(a.source.file, a.source.line)],
+        properties: { opened: g.conn.toString(), pairs: g.violations.length },
+        ruleId: "assertions",
+        ruleIndex: RULE_IDS.indexOf("assertions"),
+        level: g.fails ? "error" : "warning",
+        message: { text: `Gate assertions: ${brokenWords(view.diff, g, { code: plain, text: plain })}.` },
+        partialFingerprints: { netreachFlow: hashText(`assertions|${a.name}|${a.key}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`) },
       });
     }
   }

@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText, violationLines } from "../../src/render/diff-text.js";
+import { renderSarif } from "../../src/render/diff-sarif.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
 import { gfmProblems } from "./gfm-check.js";
@@ -92,5 +93,59 @@ describe("a pull request that breaks a deny and an allow assertion of the base",
   it("is valid GitHub Markdown", () => {
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
     expect(structureProblems(md)).toEqual([]);
+  });
+
+  it("gives SARIF one error per broken assertion's group of violations, at the assertion's line", () => {
+    const results = renderSarif(report, { toolVersion: "0" }).runs[0].results.filter((r) => r.ruleId === "assertions");
+    expect(results.map((r) => [r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine, r.message.text])).toEqual([
+      ["error", ".netreach.yaml", 12, "Gate assertions: assertion web-reaches-api broken: frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed."],
+      ["error", ".netreach.yaml", 3, "Gate assertions: assertion db-private broken: any external address → backend/db[Deployment] TCP 5432."],
+    ]);
+  });
+
+  it("lists the assertions in the text report, with their lines and violations", () => {
+    const text = renderDiffText(report);
+    expect(text).toContain(
+      [
+        "assertions: 2 failed, 1 no-match, 1 passed",
+        "  x web-reaches-api (allow; .netreach.yaml:12)",
+        "      new [gate] frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed  (base p.yaml:21 backend/web-to-api ingress[0]: no longer allowed)",
+        "  x db-private (deny; .netreach.yaml:3)",
+      ].join("\n"),
+    );
+    expect(text.split("\n")[0]).toContain("— gate failed: assertion web-reaches-api broken: frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed (assertions) (and 2 more violations)");
+  });
+});
+
+describe("an existing violation", () => {
+  const report0 = diffOf(base, head, { gate: gate("exposed") });
+  const internet = report0.changes.find((c) => c.dst.id === DB && c.src.type === "external")!.src.id;
+  const existing = { src: WEB, dst: DB, conn: tcp(5432), isNew: false };
+
+  it("is shown but passes the gate", () => {
+    const report = withAssertions(report0, [judged(assertion("only-api-reaches-db", "only", 4), [existing])]);
+    expect(report.gate.passed).toBe(true);
+    const md = renderComment(report, { marker: "<!-- m -->" });
+    expect(md.split("\n").find((l) => l.startsWith("**"))).toMatch(/— gate passed\.\*\*/);
+    expect(section(md, "Assertions")).toContain("- ❌ `only-api-reaches-db` (only) — broken at the base too");
+    expect(section(md, "Assertions")).toContain("  - existing `frontend/web[Deployment]` → `backend/db[Deployment]` TCP 5432");
+  });
+
+  it("fails the gate for a strict assertion, even with no change to reachability", () => {
+    const none = diffOf(base, base, { gate: gate("exposed") });
+    const report = withAssertions(none, [judged(assertion("only-api-reaches-db", "only", 4, { strict: true }), [existing])]);
+    expect(report.gate.passed).toBe(false);
+    const md = renderComment(report, { marker: "<!-- m -->" });
+    expect(md).toContain("**No change to reachability — gate failed:** ❌ assertion `only-api-reaches-db` (strict) still broken: `frontend/web[Deployment]` → `backend/db[Deployment]` TCP 5432");
+    expect(section(md, "Assertions")).toContain("  - existing ⛔ `frontend/web[Deployment]` → `backend/db[Deployment]` TCP 5432");
+    expect(renderDiffText(report).split("\n")[0]).toBe("netreach: no change to reachability — gate failed: assertion only-api-reaches-db (strict) still broken: frontend/web[Deployment] → backend/db[Deployment] TCP 5432 (assertions)");
+    expect(violationLines(report).count).toBe(1);
+  });
+
+  it("is said beside a green verdict when fail-on: none keeps the gate from failing on a new one", () => {
+    const report = withAssertions(diffOf(base, head, { gate: gate("none") }), [judged(assertion("db-private", "deny", 3), [{ src: internet, dst: DB, conn: tcp(5432), isNew: true }])]);
+    expect(report.gate.passed).toBe(true);
+    const md = renderComment(report, { marker: "<!-- m -->" });
+    expect(md).toContain("— gate passed.** ❌ assertion `db-private` broken: any external address → `backend/db[Deployment]` TCP 5432.");
   });
 });
