@@ -52,7 +52,7 @@ export function targetResult(t: TargetOutcome, allowedBy: string | null = null):
   if (t.failure !== undefined) return `not analyzed — ${failureLine(t).split(": ")[0]}`;
   const r = t.report!;
   const missed = r.unanalyzed.objects.length;
-  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : "no change";
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : r.gate.passed ? "no change" : `no change — ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
   const g = groupChanges(r);
   const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const parts = [
@@ -91,6 +91,8 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   const failedGate = outcomes.filter((t) => t.report !== undefined && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== undefined);
   const changed = outcomes.filter(isChanged);
+  // A strict assertion broken at the base fails a target its pull request does not change: shown too.
+  const shown = outcomes.filter((t) => isChanged(t) || (t.report !== undefined && !t.report.gate.passed));
 
   const head: string[] = [ctx.marker, `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}`];
   // What could not be analyzed leads, and it is never a pass (DESIGN section 4b).
@@ -128,18 +130,18 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
           : "no change to reachability"
       : `${changed.length} changed`,
   ];
-  const lead = worstWords(changed);
+  const lead = worstWords(shown);
   head.push(`**${verdictParts.join(", ")} — ${status}.**${lead.text}`);
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
     // What the verdict says of a target is not said again on its line.
-    const worst = t.report !== undefined && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    const worst = t.report !== undefined && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
     return `| ${cellCode(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 
-  const sections = outcomes.filter((t) => t.failure !== undefined || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
+  const sections = outcomes.filter((t) => t.failure !== undefined || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
@@ -183,7 +185,7 @@ function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: T
   const risk = worstOver(worst, (x) => x.w.risk);
   const broken = worstOver(worst, (x) => x.w.breakage);
   const parts: string[] = [];
-  if (risk !== undefined) parts.push(risk.worst.rank <= 1 ? `⛔ **In ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.` : `⚠️ **Newly exposed in ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.`);
+  if (risk !== undefined) parts.push(risk.worst.rank < 2 ? `⛔ **In ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.` : `⚠️ **Newly exposed in ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.`);
   if (broken !== undefined) {
     const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
     const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
@@ -194,7 +196,7 @@ function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: T
 
 /** A target's line in the table: "⚠️ newly exposed: … · ⚠️ stops working: …" (the one-target comment's words). */
 function cellWorst(w: TargetWorst, risk: boolean, breakage: boolean): string {
-  return [w.risk && risk ? (w.risk.rank === 1 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
+  return [w.risk && risk ? (w.risk.rank < 2 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
 }
 
 function list(ts: readonly TargetOutcome[]): string {

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText, violationLines } from "../../src/render/diff-text.js";
 import { renderSarif } from "../../src/render/diff-sarif.js";
+import { renderTargetsComment } from "../../src/render/targets-md.js";
+import type { TargetOutcome } from "../../src/render/target-outcome.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
 import { gfmProblems } from "./gfm-check.js";
@@ -147,5 +149,25 @@ describe("an existing violation", () => {
     expect(report.gate.passed).toBe(true);
     const md = renderComment(report, { marker: "<!-- m -->" });
     expect(md).toContain("— gate passed.** ❌ assertion `db-private` broken: any external address → `backend/db[Deployment]` TCP 5432.");
+  });
+});
+
+describe("a run with several targets", () => {
+  const target = (name: string, report: TargetOutcome["report"]): TargetOutcome => ({ name, kind: "paths", built: `paths ${name}`, path: name, values: [], origin: "test", base: { ms: 0 }, head: { ms: 0 }, report });
+  const existing = { src: WEB, dst: DB, conn: tcp(5432), isNew: false };
+  const prod = withAssertions(diffOf(base, base, { gate: gate("exposed") }), [judged(assertion("only-api-reaches-db", "only", 4, { strict: true, targets: ["prod"] }), [existing])]);
+  const staging = pr();
+  const md = renderTargetsComment([target("prod", prod), target("staging", staging)], { marker: "<!-- m -->", link: exampleLink, baseLink: exampleLink });
+  if (process.env.NETREACH_WRITE_COMMENT) writeFileSync(`${process.env.NETREACH_WRITE_COMMENT}.targets.md`, md);
+
+  it("leads with the newly broken assertion, naming its target, and shows each target's Assertions", () => {
+    const verdict = md.split("\n\n").find((p) => p.startsWith("**2 targets"))!;
+    expect(verdict).toContain("gate failed in `prod`, `staging`");
+    // A new break outranks one the base had already.
+    expect(verdict).toContain("⛔ **In `staging`:** assertion `web-reaches-api` broken: `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed.");
+    expect(md).toContain("| `prod` | paths prod | no change — gate failed; ⛔ assertion `only-api-reaches-db` (strict) still broken: `frontend/web​[Deployment]` → `backend/db​[Deployment]` TCP 5432 | ⛔ failed |");
+    // A target its pull request does not change, failed by a strict assertion, has its section.
+    expect(md.match(/#### Assertions/g)).toHaveLength(2);
+    expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
   });
 });
