@@ -1,0 +1,138 @@
+// End-to-end (DESIGN sections 4b, 4c): the bundled Action on a pull request that breaks an `allow`
+// assertion of the base's `.netreach.yaml` fails the check with the assertion named in the
+// comment; the pull request cannot get out of it by deleting the assertion in the same change.
+import * as fs from "node:fs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GitHubStandIn } from "../support/github-stand-in.js";
+import { makeRepo, type TestRepo } from "../support/git-repo.js";
+import { BUNDLE, cleanupRuns, runBundledAction, type RunResult } from "./harness.js";
+
+const OWNER = "acme";
+const REPO = "shop";
+const PR = 7;
+
+const MANIFESTS = `apiVersion: v1
+kind: Namespace
+metadata: { name: frontend }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: backend }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: frontend }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: web, image: nginx, ports: [{ containerPort: 8080 }] }] }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: backend }
+spec:
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata: { labels: { app: api } }
+    spec: { containers: [{ name: api, image: example/api, ports: [{ containerPort: 8000 }] }] }
+`;
+
+const DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: default-deny-ingress, namespace: backend }
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+
+const WEB_TO_API = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: allow-web-to-api, namespace: backend }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress:
+    - from:
+        - namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: frontend } }
+          podSelector: { matchLabels: { app: web } }
+      ports: [{ port: 8000 }]
+`;
+
+const CONFIG = `# What must hold at every revision.
+assertions:
+  - name: web-reaches-api
+    allow:
+      from: {namespace: frontend, workload: web}
+      to: {namespace: backend, labels: {app: api}}
+      ports: [TCP 8000]
+`;
+const ASSERTION_LINE = CONFIG.split("\n").indexOf("  - name: web-reaches-api") + 1;
+
+/** main with the assertion holding; the PR deletes the policy that lets web reach the API (and, with `dropAssertion`, the assertion too). */
+function scenario(dropAssertion: boolean): { origin: TestRepo; base: string; head: string; clone: TestRepo } {
+  const origin = makeRepo();
+  origin.write("k8s/manifests.yaml", MANIFESTS);
+  origin.write("k8s/deny.yaml", DENY);
+  origin.write("k8s/web-to-api.yaml", WEB_TO_API);
+  origin.write(".netreach.yaml", CONFIG);
+  const base = origin.commit("main");
+  origin.branch("feature");
+  origin.checkout("feature");
+  origin.remove("k8s/web-to-api.yaml");
+  if (dropAssertion) origin.write(".netreach.yaml", "assertions: []\n");
+  const head = origin.commit("PR: drop the web-to-api policy");
+  origin.checkout("main");
+  return { origin, base, head, clone: origin.clone({ branch: "feature" }) };
+}
+
+let gh: GitHubStandIn;
+const repos: TestRepo[] = [];
+
+beforeAll(() => {
+  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
+});
+afterAll(() => {
+  for (const r of repos) r.cleanup();
+  cleanupRuns();
+});
+beforeEach(async () => {
+  gh = await GitHubStandIn.start({ viewer: null });
+});
+afterEach(async () => {
+  await gh.close();
+});
+
+async function run(dropAssertion: boolean): Promise<{ r: RunResult; body: string; base: string }> {
+  const s = scenario(dropAssertion);
+  repos.push(s.origin, s.clone);
+  const r = await runBundledAction({
+    workspace: s.clone.dir,
+    apiUrl: gh.url,
+    repository: `${OWNER}/${REPO}`,
+    token: "ghs_fake_e2e_token",
+    event: { number: PR, baseSha: s.base, headSha: s.head, labels: [] },
+  });
+  const comments = gh.comments(OWNER, REPO, PR);
+  expect(comments, `exit ${r.code}\n${r.stdout}\n${r.stderr}`).toHaveLength(1);
+  return { r, body: comments[0]!.body, base: s.base };
+}
+
+describe("the bundled Action on a pull request that breaks an assertion of the base", () => {
+  it("fails the check, naming the assertion in the verdict, in its section with a link to its line, and in the step's error", async () => {
+    const { r, body, base } = await run(false);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs["gate"]).toBe("failed");
+    expect(body).toMatch(/gate failed[^\n]*❌ assertion `web-reaches-api` broken: `frontend\/web\[Deployment\]` → `backend\/api\[Deployment\]`: TCP 8000 not allowed/);
+    expect(body).toContain(`- ❌ [\`web-reaches-api\`](${gh.url}/${OWNER}/${REPO}/blob/${base}/.netreach.yaml#L${ASSERTION_LINE}) (allow) — newly broken, ⛔ gate: \`assertions\``);
+    const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
+    expect(failure.map((c) => c.message).join("\n")).toContain("assertion web-reaches-api broken");
+  }, 60_000);
+
+  it("still fails when the pull request also deletes the assertion, and says it is judged as the base defines it", async () => {
+    const { r, body } = await run(true);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs["gate"]).toBe("failed");
+    expect(body).toContain("❌ assertion `web-reaches-api` broken");
+    expect(body).toContain("`web-reaches-api` removed by this pull request: still judged as the base defines it.");
+  }, 60_000);
+});
