@@ -94,6 +94,13 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
     }
   }
+  // The base's unreadable assertions: never a pass (DESIGN section 4b).
+  for (const e of options.config?.errors ?? []) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
+    diagnostics.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
+    gate.passed = false;
+    gate.status = "error";
+  }
   const unread = options.unread;
   for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
   if (unread !== undefined && unread.fails && unread.files.length > 0) {

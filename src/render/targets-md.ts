@@ -104,6 +104,9 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
     if (notBuilt.length > 5) lines.push(`**⛔ Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
+  // The base's unreadable assertions: nothing it guards can be said to hold.
+  const configErrors = ctx.config?.errors ?? [];
+  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
   const unread = ctx.unread ?? { files: [], fails: false };
   // Objects of kinds netreach does not analyze, once each whichever targets hold them.
   const seenObjects = new Set<string>();
@@ -117,7 +120,9 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   const status =
     notBuilt.length > 0
       ? `gate error: ${plural(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
-      : failedGate.length > 0 || unreadFails
+      : configErrors.length > 0
+        ? `gate error: ${plural(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
+        : failedGate.length > 0 || unreadFails
         ? `gate failed${failedGate.length > 0 ? ` in ${list(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode(allowedBy)}` : ""}`
         : "gate passed";
   const verdictParts = [
@@ -165,6 +170,14 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   if (dropped.length > 0) parts.push(`> [!NOTE]\n> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
   return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
+}
+
+/** "**⛔ Assertion not judged:** `.netreach.yaml:12: …` — invalid at the base revision; …" */
+function configErrorLines(errors: readonly string[]): string {
+  const lines = errors.slice(0, 5).map((e) => `**⛔ Assertion not judged:** ${mdCode(e)}`);
+  if (errors.length > 5) lines.push(`**⛔ ${errors.length - 5} more assertions not judged** (see the JSON report).`);
+  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
+  return lines.join("\\\n");
 }
 
 /** What the pull request did to `.netreach.yaml`: what was not taken, then the change itself, collapsed. */

@@ -8,6 +8,7 @@ import { renderDiffText, violationLines } from "../../src/render/diff-text.js";
 import { renderSarif } from "../../src/render/diff-sarif.js";
 import { renderTargetsComment } from "../../src/render/targets-md.js";
 import type { TargetOutcome } from "../../src/render/target-outcome.js";
+import { targetsDiffJson } from "../../src/render/targets-json.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
 import { gfmProblems } from "./gfm-check.js";
@@ -169,5 +170,17 @@ describe("a run with several targets", () => {
     // A target its pull request does not change, failed by a strict assertion, has its section.
     expect(md.match(/#### Assertions/g)).toHaveLength(2);
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+
+  it("fails closed when the base's assertions cannot be read: the gate's result is an error, named at its line", () => {
+    const config = { file: ".netreach.yaml", base: "present" as const, head: "present" as const, changed: false, notes: [], errors: [".netreach.yaml:12: deny needs `to`"] };
+    const outcomes = [target("staging", diffOf(base, base, { gate: gate("exposed") }))];
+    const out = renderTargetsComment(outcomes, { marker: "<!-- m -->", config });
+    expect(out).toContain("**⛔ Assertion not judged:** `.netreach.yaml:12: deny needs ˋtoˋ`");
+    expect(out).toContain("— gate error: 1 assertion of the base cannot be read.**");
+    const json = targetsDiffJson(outcomes, { config });
+    expect(json.gate).toMatchObject({ passed: false, status: "error" });
+    expect(json.diagnostics).toContainEqual({ severity: "error", file: ".netreach.yaml", line: 12, column: 1, message: "assertion not judged: deny needs `to`" });
+    expect(gfmProblems(out, "<!-- m -->")).toEqual([]);
   });
 });
