@@ -20,7 +20,8 @@ const MAX_REASONS = 3;
 export function assertionsRows(report: AssertionReport, f: AssertionsMdFormat): Rows | undefined {
   const views = assertionViews(report);
   if (views.length === 0) return undefined;
-  const held = views.filter((v) => v.diff.status === "passed" && v.groups.length === 0);
+  // Those that hold now and held before: named on one line (what changed is said one by one).
+  const held = views.filter((v) => v.diff.status === "passed" && v.diff.baseStatus !== "failed" && v.groups.length === 0);
   const listed = views.filter((v) => !held.includes(v));
   const rows: RowList = {
     length: listed.length + (held.length > 0 ? 1 : 0),
@@ -47,7 +48,7 @@ function nameLink(v: AssertionView, f: AssertionsMdFormat): string {
 function assertionItem(v: AssertionView, f: AssertionsMdFormat): string {
   const d = v.diff;
   const icon = d.status === "failed" ? "❌" : d.status === "passed" ? "✅" : "⚠️";
-  const added = d.origin === "head" ? " (added by this pull request)" : "";
+  const added = d.origin === "head" ? ", added by this pull request" : "";
   const strict = d.assertion.strict ? ", strict" : "";
   const fresh = v.groups.filter((g) => g.isNew).length;
   const state =
@@ -61,7 +62,7 @@ function assertionItem(v: AssertionView, f: AssertionsMdFormat): string {
   const notes = d.notes.map((n) => `\n  - ${noteWords(n, f)}`);
   const shown = v.groups.slice(0, MAX_GROUPS).map((g) => `\n  - ${groupLine(d.assertion.type, g, f)}`);
   const more = v.groups.length > MAX_GROUPS ? [`\n  - _… and ${v.groups.length - MAX_GROUPS} more (see the JSON report)_`] : [];
-  return `${icon} ${nameLink(v, f)} (${d.assertion.type}${strict})${added}${state}${notes.join("")}${shown.join("")}${more.join("")}`;
+  return `${icon} ${nameLink(v, f)} (${d.assertion.type}${strict}${added})${state}${notes.join("")}${shown.join("")}${more.join("")}`;
 }
 
 function groupLine(type: AssertionView["diff"]["assertion"]["type"], g: ViolationGroup, f: AssertionsMdFormat): string {

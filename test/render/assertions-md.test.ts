@@ -184,3 +184,29 @@ describe("a run with several targets", () => {
     expect(gfmProblems(out, "<!-- m -->")).toEqual([]);
   });
 });
+
+describe("many assertions, and one the pull request adds", () => {
+  const report0 = diffOf(base, head, { gate: gate("exposed") });
+  const internet = report0.changes.find((c) => c.dst.id === DB && c.src.type === "external")!.src.id;
+  const many = Array.from({ length: 60 }, (_, i) => judged(assertion(`holds-${i}`, "deny", 100 + i), []));
+  const added = judged(assertion("db-private", "deny", 3), [{ src: internet, dst: DB, conn: tcp(5432), isNew: true }], { origin: "head" });
+  const fixed = judged(assertion("was-broken", "deny", 7), [], { baseStatus: "failed" });
+  const report = withAssertions(report0, [...many, fixed, added]);
+
+  it("says which the pull request added and which it fixed, and lists those that hold on one line", () => {
+    const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink, baseLink: exampleLink });
+    const items = section(md, "Assertions").filter((l) => l.startsWith("- "));
+    expect(items[0]).toBe("- ❌ [`db-private`](https://github.com/acme/shop/blob/0123abc/.netreach.yaml#L3) (deny, added by this pull request) — newly broken, ⛔ gate: `assertions`");
+    expect(items[1]).toBe("- ✅ [`was-broken`](https://github.com/acme/shop/blob/0123abc/.netreach.yaml#L7) (deny) — holds (broken at the base)");
+    expect(items[2]).toMatch(/^- ✅ \[`holds-0`\]\(.*#L100\), \[`holds-1`\]/);
+    expect(items).toHaveLength(3);
+  });
+
+  it("keeps the Assertions section, trimmed, in a comment cut to fit; the broken one stays", () => {
+    const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink, maxChars: 2500 });
+    expect(md.length).toBeLessThanOrEqual(2500);
+    expect(md).toContain("#### Assertions (1 failed, 61 passed)");
+    expect(md).toContain("- ❌ [`db-private`]");
+    expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+});
