@@ -1,5 +1,4 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
-import type { AssertionDiff } from "./assert/assertion.js";
 import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
@@ -28,9 +27,15 @@ import { evaluate } from "./reach/evaluate.js";
 import { classView, type ClassView } from "./reach/class-view.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
-import { buildUniverse, type HostNetworkMode, type Side } from "./reach/universe.js";
+import { buildUniverse, type HostNetworkMode, type Side, type Universe } from "./reach/universe.js";
+import type { ConnSet } from "./net/conn-set.js";
 import { describeSkipped } from "./load/skipped-words.js";
 import { sidePods, synthesize, type PodsMode, type Synthesis } from "./synth/synthesize.js";
+import type { Assertion, AssertionDiff, AssertionResult } from "./assert/assertion.js";
+import { compareAssertions, type AssertionOrigin } from "./assert/compare.js";
+import { assertionCidrs } from "./assert/cuts.js";
+import { evaluateAssertions } from "./assert/evaluate.js";
+import type { Cidr } from "./net/ip.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
 
@@ -54,6 +59,11 @@ export interface AnalyzeOptions {
    * namespaces accepted (a Helm release's namespace: helm install -n does not refuse them).
    */
   readonly defaultNamespace?: string;
+  /**
+   * Assertions to judge (DESIGN section 4c), from `.netreach.yaml`: the report gains their
+   * results, and external classes are cut at the CIDRs they name.
+   */
+  readonly assertions?: readonly Assertion[];
 }
 
 function namespaceFor(options: AnalyzeOptions) {
@@ -79,19 +89,21 @@ export interface ReachReport {
   readonly diagnostics: readonly Diagnostic[];
   readonly assumptions: readonly string[];
   readonly skipped: Loaded["skipped"];
+  /** The assertions given, judged at this revision, in their order (empty when none were given). */
+  readonly assertions: readonly AssertionResult[];
 }
 
 /**
  * Revisions analyzed together share their representative pods and namespaces, and, when some
  * revision has routes, the ingress controller and the address sets exposure is limited to.
  */
-function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: IngressControllerEndpoint): { sides: Side[]; synthesis: Synthesis } {
+function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: IngressControllerEndpoint, cuts: readonly Cidr[] = []): { sides: Side[]; synthesis: Synthesis } {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode,
   );
   const routed = loaded.some((l) => l.cluster.routes.length > 0);
-  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => (s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : [])));
+  const addressCuts = [...loaded.flatMap((l) => l.cluster.services.flatMap((s) => (s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []))), ...cuts];
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
@@ -122,7 +134,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const limits = { ...defaultInputLimits, ...options.limits };
   const loaded = loadSources(files, namespaceFor(options), { limits });
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
-  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const side = sides[0]!;
   const universe = buildUniverse([side], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const reachability = evaluate(universe, side);
@@ -131,6 +143,8 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
   let view: ClassView | undefined;
+  const classes = () => (view ??= classView(reachability, side.pods, universe.classOf[0]!));
+  const judged = judgeAssertions(options.assertions ?? [], side, synthesis, classes, controllerFlows);
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
@@ -140,12 +154,31 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
         yield* controllerFlows;
       },
     },
-    classes: () => (view ??= classView(reachability, side.pods, universe.classOf[0]!)),
+    classes,
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
     skipped: loaded.skipped,
+    assertions: judged,
   };
+}
+
+/** Assertions judged against one side: nothing is worked out when there are none. */
+function judgeAssertions(
+  assertions: readonly Assertion[],
+  side: Side,
+  synthesis: Synthesis,
+  classes: () => ClassView,
+  controllerFlows: readonly { src: Endpoint; dst: Endpoint; conn: ConnSet }[],
+): AssertionResult[] {
+  if (assertions.length === 0) return [];
+  return evaluateAssertions(assertions, {
+    classes: classes(),
+    ...(side.controller ? { controller: side.controller } : {}),
+    controllerFlows,
+    namespaces: side.namespaces,
+    representatives: synthesis,
+  });
 }
 
 
@@ -157,6 +190,8 @@ export interface DiffOptions extends AnalyzeOptions {
   readonly unreadFiles?: readonly string[];
   /** A rendered target's inputs the pull request changed (values files, patches), as the edge diffed them: shown before the rendered objects' diff. */
   readonly inputChanges?: readonly InputChange[];
+  /** Where each assertion came from (DESIGN section 4b): the base's `.netreach.yaml` unless the caller says the pull request added it. */
+  readonly assertionOrigin?: AssertionOrigin;
 }
 
 /** A file a rendered target reads, changed by the pull request. */
@@ -199,8 +234,8 @@ export interface DiffReport {
   readonly serviceBreakages?: readonly ServiceBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
-  /** The assertions judged on this target (DESIGN section 4c), at the head against the base. */
-  readonly assertions?: readonly AssertionDiff[];
+  /** The assertions given, judged at the head against the base, in their order (empty when none were given). */
+  readonly assertions: readonly AssertionDiff[];
 }
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
@@ -215,12 +250,14 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
 export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffReport {
   const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
-  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller);
+  const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
+  const baseTable = sideTable(base, sides[0]!, result.base, inBase);
+  const headTable = sideTable(head, sides[1]!, result.head, inHead, base);
   const exposed = exposureChanges(
-    sideTable(base, sides[0]!, result.base, inBase),
-    sideTable(head, sides[1]!, result.head, inHead, base),
+    baseTable,
+    headTable,
     byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
     controller,
   );
@@ -258,7 +295,32 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    assertions: diffAssertions(options, sides, synthesis, [
+      { r: result.base, classOf: inBase, table: baseTable.table },
+      { r: result.head, classOf: inHead, table: headTable.table },
+    ], result.universe, controller),
   };
+}
+
+/** Assertions judged at both sides of a diff: nothing is worked out when there are none. */
+function diffAssertions(
+  options: DiffOptions,
+  sides: readonly Side[],
+  synthesis: Synthesis,
+  judged: readonly { r: Reachability; classOf: ReadonlyMap<string, number>; table: ExposureTable }[],
+  universe: Universe,
+  controller: IngressControllerEndpoint,
+): AssertionDiff[] {
+  const assertions = options.assertions ?? [];
+  if (assertions.length === 0) return [];
+  const [b, h] = judged.map((j, i) => {
+    const side = sides[i]!;
+    const flows = listExposures(j.table, byId(side.pods), universe, controller)
+      .filter((e) => e.source === "ingress-controller")
+      .map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+    return judgeAssertions(assertions, side, synthesis, () => classView(j.r, side.pods, j.classOf), flows);
+  }) as [AssertionResult[], AssertionResult[]];
+  return compareAssertions(b, h, options.assertionOrigin);
 }
 
 /** Where outside traffic is taken to come from: stated whenever some revision has a way in. */

@@ -1,3 +1,4 @@
+import { assertionDiffJson } from "./assertion-json.js";
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import { describeViolation } from "../gate/describe.js";
@@ -150,5 +151,6 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files],
     },
+    ...(r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {}),
   };
 }

@@ -126,10 +126,29 @@ export interface DiffJson {
    * egress) at the base and have none at the head. Added after v1's first form.
    */
   stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[] };
+  /**
+   * The assertions of `.netreach.yaml` (DESIGN section 4c), judged at the head: present only when
+   * some were given. Added after v1's first form.
+   */
+  assertions?: AssertionDiffJson[];
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+/** An assertion judged at one revision (`check --format json`). */
+export interface AssertionJson {
+  name: string;
+  type: "deny" | "only" | "allow" | "isolated";
+  status: "passed" | "failed" | "no-match";
+  /** `conn`: the connections that break it, canonical form. */
+  violations: { src: string; dst: string; conn: string }[];
+}
+
+/** An assertion judged at the head of a diff: `new` when the pair did not break it so at the base. */
+export interface AssertionDiffJson extends AssertionJson {
+  violations: { src: string; dst: string; conn: string; new: boolean }[];
 }
 
 export interface BrokenServiceJson {

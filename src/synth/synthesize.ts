@@ -25,6 +25,23 @@ export interface Synthesis {
    * when its pod satisfies no selector that the declared workloads leave unmatched.
    */
   representativeOf(namespace: string, nsLabels: Labels, podLabels: Labels): string | undefined;
+  /** What a representative pod (by id) stands for: undefined for any other id. */
+  scopeOf(podId: string): RepresentativeScope | undefined;
+  /** What a representative namespace (by name) stands for: undefined for any other name. */
+  namespaceScopeOf(name: string): RepresentativeScope | undefined;
+}
+
+/**
+ * The label sets a representative stands for: exactly those that satisfy the selectors listed in
+ * `satisfied` and no other of `selectors` (with `fixed` keys at their values). `exact` false: past
+ * the bound, where one representative per selector is made, and what each covers is not exact.
+ */
+export interface RepresentativeScope {
+  readonly selectors: readonly Selector[];
+  /** Indexes into `selectors`, ascending, joined by ",". */
+  readonly satisfied: string;
+  readonly fixed: Labels;
+  readonly exact: boolean;
 }
 
 export const DEFAULT_POD_BOUND = 256;
@@ -32,7 +49,7 @@ export const DEFAULT_POD_BOUND = 256;
 /** Up to this many representatives of a namespace are put in words (each is checked against every kind of pod). */
 const WORDED = 32;
 
-const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined };
+const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined, scopeOf: () => undefined, namespaceScopeOf: () => undefined };
 
 const satisfiedBy = (selectors: readonly Selector[], labels: Labels) => selectors.flatMap((s, i) => (selects(s, labels) ? [i] : [])).join(",");
 
@@ -81,6 +98,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   // Representative namespaces: one per combination of namespaceSelectors an unnamed namespace can satisfy.
   const notes: string[] = [];
   let reps: readonly { witness: Labels }[] | undefined = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
+  const nsExact = reps !== undefined;
   if (reps === undefined) {
     notes.push(`The namespaceSelectors allow more than ${bound} distinct kinds of namespace; one representative namespace per selector is shown instead, so some combinations are not covered.`);
     reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
@@ -126,6 +144,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   });
 
   const pods: SyntheticEndpoint[] = [];
+  const scopes = new Map<string, RepresentativeScope>();
   const partialViews: string[] = [];
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
@@ -146,6 +165,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     // The selectors a declared workload satisfies: pods that satisfy the same behave as it does.
     const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
+    const exact = combos !== undefined;
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(partial ? selectors : unmatched);
@@ -157,6 +177,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
+      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
       const pod: SyntheticEndpoint = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -181,6 +202,9 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
+  const nsScopes = new Map<string, RepresentativeScope>(
+    reps.map((c, i) => [repNamespaces[i]!.name, { selectors: nsSelectors, satisfied: satisfiedBy(nsSelectors, c.witness), fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }]),
+  );
   return {
     namespaces: addedNamespaces,
     pods,
@@ -190,6 +214,8 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
       const entry = ns === undefined ? undefined : lookup.get(ns);
       return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
     },
+    scopeOf: (podId) => scopes.get(podId),
+    namespaceScopeOf: (name) => nsScopes.get(name),
   };
 }
 

@@ -16,10 +16,13 @@
 //       kind: paths
 //       paths: [legacy]
 //   discover: false                  # with targets listed: default false; without: true
+//   assertions: [...]                # facts about who may reach whom (DESIGN section 4c; assert/parse.ts)
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, type GateRule } from "../gate/config.js";
 import { resolvePath } from "./repo-path.js";
+import type { Assertion } from "../assert/assertion.js";
+import { parseAssertions } from "../assert/parse.js";
 import type { Target, TargetSource } from "./target.js";
 
 export const CONFIG_FILE = ".netreach.yaml";
@@ -28,6 +31,10 @@ export interface TargetsConfig {
   readonly targets: readonly Target[];
   /** Whether discovery adds the targets it finds (when the config lists none: true). */
   readonly discover: boolean;
+  /** The assertions that parse (DESIGN section 4c); one with a mistake is left out, its error in `assertionErrors`. */
+  readonly assertions: readonly Assertion[];
+  /** "file:line: what is wrong", one per mistake in `assertions`. */
+  readonly assertionErrors: readonly string[];
 }
 
 /** A mistake in the configuration, at its line. */
@@ -50,12 +57,12 @@ export function parseConfig(file: string, text: string): TargetsConfig {
     throw new ConfigError(`${file}:${at(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(undefined, `not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
-  if (doc.contents === null) return { targets: [], discover: true };
+  if (doc.contents === null) return { targets: [], discover: true, assertions: [], assertionErrors: [] };
   if (!isMap(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
   const top = doc.contents as unknown as { get(k: string, keep: true): unknown; items: { key: unknown }[] };
   for (const item of top.items) {
     const k = String((item.key as { value?: unknown }).value);
-    if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
+    if (!["targets", "discover", "assertions"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover, assertions)`);
   }
   const list = top.get("targets", true);
   const targets: Target[] = [];
@@ -136,5 +143,6 @@ export function parseConfig(file: string, text: string): TargetsConfig {
   }
   const d = top.get("discover", true) as { value?: unknown } | undefined;
   if (d !== undefined && typeof d.value !== "boolean") fail(d, "discover must be true or false");
-  return { targets, discover: d !== undefined ? (d.value as boolean) : targets.length === 0 };
+  const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at);
+  return { targets, discover: d !== undefined ? (d.value as boolean) : targets.length === 0, assertions, assertionErrors };
 }

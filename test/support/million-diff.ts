@@ -109,6 +109,7 @@ export function manyChanges(options: ManyChangesOptions = {}): DiffReport {
     universe,
     changes,
     exposureChanges: [],
+    assertions: [],
     gate: evaluateGate(changes, [], gateConfig),
     gateConfig,
     diagnostics: [],

@@ -32,7 +32,7 @@ describe(".netreach.yaml", () => {
     expect(err("targets:\n  - name: a\n    kind: kustomise\n    path: x\n")).toBe(".netreach.yaml:3: target a: kind must be kustomize, helm or paths");
     expect(err("targets:\n  - name: a\n    kind: paths\n    fail-on: everything\n")).toMatch(/^\.netreach\.yaml:4: target a: fail-on: unknown rule "everything"/);
     expect(err("targets:\n  - name: a\n    kind: paths\n  - name: a\n    kind: paths\n")).toBe('.netreach.yaml:4: target name "a" is used twice');
-    expect(err("target: []\n")).toBe('.netreach.yaml:1: unknown key "target" (known: targets, discover)');
+    expect(err("target: []\n")).toBe('.netreach.yaml:1: unknown key "target" (known: targets, discover, assertions)');
   });
 
   it("takes a target's gate from the base's file: a pull request cannot relax its own check", () => {

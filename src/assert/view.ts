@@ -1,0 +1,22 @@
+// What assertions are judged against: one revision's reachability per class, the ingress
+// controller's flows (its exposures through routes), and what its namespaces and representatives are.
+import type { Namespace } from "../model/cluster.js";
+import type { Endpoint, IngressControllerEndpoint } from "../model/endpoint.js";
+import type { ConnSet } from "../net/conn-set.js";
+import type { ClassView } from "../reach/class-view.js";
+import type { RepresentativeScope } from "../synth/synthesize.js";
+
+export interface AssertionView {
+  /** Every allowed pair but the ingress controller's, per class. */
+  readonly classes: ClassView;
+  /** The ingress controller when some revision has routes; its flows are `controllerFlows`. */
+  readonly controller?: IngressControllerEndpoint;
+  readonly controllerFlows: readonly { readonly src: Endpoint; readonly dst: Endpoint; readonly conn: ConnSet }[];
+  /** The side's namespaces, representative ones included; a namespace not here is known by its name alone. */
+  readonly namespaces: ReadonlyMap<string, Namespace>;
+  /** What each representative pod and namespace stands for. */
+  readonly representatives: {
+    scopeOf(podId: string): RepresentativeScope | undefined;
+    namespaceScopeOf(name: string): RepresentativeScope | undefined;
+  };
+}
