@@ -8,7 +8,7 @@ import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
 import { cutOff, type CutOff } from "./diff/cut-off.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
-import { defaultGateConfig, type GateConfig } from "./gate/config.js";
+import { defaultGateConfig, withAssertionRule, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
 import { defaultInputLimits, type InputLimits } from "./load/limits.js";
@@ -265,7 +265,13 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   // (A move through other objects with the same reach is no flow change.)
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  const gateConfig = options.gate ?? defaultGateConfig();
+  const asserted = diffAssertions(options, sides, synthesis, [
+    { r: result.base, classOf: inBase, table: baseTable.table },
+    { r: result.head, classOf: inHead, table: headTable.table },
+  ], result.universe, controller);
+  // Rule `assertions` joins the configured rules whenever assertions apply (gate/config.ts).
+  const configured = options.gate ?? defaultGateConfig();
+  const gateConfig = { ...configured, failOn: withAssertionRule(configured.failOn, asserted.length > 0) };
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
   const serves = nameServerMatcher(options.dnsServer, [...base.cluster.services, ...head.cluster.services]);
   const named = new Set<string>();
@@ -277,7 +283,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
@@ -295,10 +301,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
-    assertions: diffAssertions(options, sides, synthesis, [
-      { r: result.base, classOf: inBase, table: baseTable.table },
-      { r: result.head, classOf: inHead, table: headTable.table },
-    ], result.universe, controller),
+    assertions: asserted,
   };
 }
 

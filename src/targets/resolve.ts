@@ -5,6 +5,7 @@
 import type { ConfigReview } from "../render/config-review.js";
 import { parseConfig, CONFIG_FILE, ConfigError } from "./config.js";
 import { mergeConfigs } from "./config-merge.js";
+import type { ChosenAssertion } from "./assertion-merge.js";
 import { discoverTargets, type DiscoverTree } from "./discover.js";
 import { resolvePath } from "./repo-path.js";
 import { sameSource, type Target } from "./target.js";
@@ -37,6 +38,8 @@ export interface Resolved {
   readonly from: string;
   /** What the pull request did to the configuration file and what the run made of it, when there is one. */
   readonly review?: ConfigReview;
+  /** The assertions to judge, each on the targets it names (DESIGN section 4c). */
+  readonly assertions: readonly ChosenAssertion[];
 }
 
 export function resolveTargets(
@@ -49,6 +52,7 @@ export function resolveTargets(
   let from: string;
   let plain = false;
   let review: ConfigReview | undefined;
+  let assertions: readonly ChosenAssertion[] = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets = uniqueNames([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
@@ -59,6 +63,9 @@ export function resolveTargets(
     if (flags.config !== undefined) {
       // A file the user gave on the command line: theirs, for both revisions.
       const cfg = parseConfig(flags.config.file, flags.config.text);
+      // The user's own file, for both revisions: a mistake in it is theirs to fix now.
+      if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
+      assertions = cfg.assertions.map((assertion) => ({ assertion, origin: "base" as const }));
       from = flags.config.file;
       targets = [...cfg.targets];
       if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
@@ -67,6 +74,7 @@ export function resolveTargets(
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
+      assertions = merged.assertions;
       targets = [...merged.targets];
       if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
     } else if (flags.discover === false) {
@@ -86,7 +94,7 @@ export function resolveTargets(
     targets = targets.filter((t) => flags.names.includes(t.name));
     plain = false;
   }
-  return { targets, plain, from, ...(review !== undefined ? { review } : {}) };
+  return { targets, plain, from, assertions, ...(review !== undefined ? { review } : {}) };
 }
 
 /** Chart.yaml as the head has it, else as the base had it. */
