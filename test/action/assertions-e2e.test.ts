@@ -114,6 +114,7 @@ async function run(dropAssertion: boolean): Promise<{ r: RunResult; body: string
   });
   const comments = gh.comments(OWNER, REPO, PR);
   expect(comments, `exit ${r.code}\n${r.stdout}\n${r.stderr}`).toHaveLength(1);
+  if (process.env.NETREACH_WRITE_COMMENT) fs.writeFileSync(`${process.env.NETREACH_WRITE_COMMENT}.e2e-${dropAssertion ? "dropped" : "kept"}.md`, comments[0]!.body);
   return { r, body: comments[0]!.body, base: s.base };
 }
 
