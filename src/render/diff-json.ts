@@ -50,8 +50,19 @@ function missedViolations(r: DiffReport): Missed[] {
 
 /** The gate's violations: the flows' and exposures' (`listed` of them), then rule `unanalyzed`'s. */
 function allViolations(r: DiffReport, listed: readonly Violation[]): readonly (Violation | Missed)[] {
-  const missed = missedViolations(r);
+  const missed = [...assertionViolations(r), ...missedViolations(r)];
   return missed.length === 0 ? listed : [...listed, ...missed];
+}
+
+/** Rule `assertions`'s violations: each pair that fails the gate, at the assertion's line. */
+function assertionViolations(r: DiffReport): Missed[] {
+  return (r.gate.assertions ?? []).flatMap((f) => {
+    const a = f.diff.assertion;
+    return f.violations.map((v): Missed => ({
+      missed: true,
+      json: { rule: "assertions", src: v.src, dst: v.dst, conn: v.conn.toString(), message: `assertion ${a.name} ${v.isNew ? "broken" : "(strict) still broken"}: ${v.src} -> ${v.dst} ${v.conn.toString()}`, file: a.source.file, line: a.source.line, assertion: a.name },
+    }));
+  });
 }
 
 const anyViolationJson = (v: Violation | Missed): ViolationJson => ("missed" in v ? v.json : violationJson(v));

@@ -48,6 +48,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
   const assumptions: string[] = [];
   const workloads: DiffJson["workloads"] = [];
   const exposures: DiffJson["exposures"] = [];
+  const assertions: NonNullable<DiffJson["assertions"]> = [];
   const stopsWorking: NonNullable<DiffJson["stopsWorking"]> = { services: [], cutOff: [] };
   const groups: ChangeGroupJson[] = [];
   const seen = new Set<string>();
@@ -70,7 +71,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       const r = grouped
         ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } }
         : t.report;
-      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking">;
+      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking" | "assertions">;
       for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), endpoints.push(e));
       changes.push(j.changes);
       violations.push(j.gate.violations);
@@ -90,6 +91,8 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       for (const w of j.workloads) workloads.push({ ...w, ...tag });
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      // Each target's assertions, as its own diff JSON has them, tagged with the target.
+      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
     }
@@ -123,6 +126,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     exposures,
     stopsWorking,
     unanalyzed,
+    ...(assertions.length > 0 ? { assertions } : {}),
     targets: outcomes.map(targetJson),
     ...(options.config !== undefined
       ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }

@@ -9,6 +9,7 @@ import { renderSarif } from "../../src/render/diff-sarif.js";
 import { renderTargetsComment } from "../../src/render/targets-md.js";
 import type { TargetOutcome } from "../../src/render/target-outcome.js";
 import { targetsDiffJson } from "../../src/render/targets-json.js";
+import { diffJson } from "../../src/render/diff-json.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
 import { gfmProblems } from "./gfm-check.js";
@@ -170,6 +171,17 @@ describe("a run with several targets", () => {
     // A target its pull request does not change, failed by a strict assertion, has its section.
     expect(md.match(/#### Assertions/g)).toHaveLength(2);
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+
+  it("gives the JSON each target's assertions, and the gate's violations of rule assertions, pair by pair, at the assertion's line", () => {
+    const json = targetsDiffJson([target("prod", prod), target("staging", staging)]);
+    expect(json.assertions!.map((a) => `${a.target} ${a.name} ${a.status}`)).toEqual(["prod only-api-reaches-db failed", "staging dns-reachable passed", "staging tenants-isolated no-match", "staging web-reaches-api failed", "staging db-private failed"]);
+    expect(json.gate.violations.filter((v) => v.rule === "assertions").map((v) => [v.assertion, v.file, v.line, v.message])).toEqual([
+      ["only-api-reaches-db", ".netreach.yaml", 4, "assertion only-api-reaches-db (strict) still broken: frontend/web[Deployment] -> backend/db[Deployment] TCP 5432"],
+      ["web-reaches-api", ".netreach.yaml", 12, "assertion web-reaches-api broken: frontend/web[Deployment] -> backend/api[Deployment] TCP 8080"],
+      ["db-private", ".netreach.yaml", 3, expect.stringMatching(/^assertion db-private broken: .* -> backend\/db\[Deployment\] TCP 5432$/)],
+    ]);
+    expect(diffJson(staging).gate).toMatchObject({ passed: false, status: "failed", failOn: ["exposed", "external-ingress", "assertions"] });
   });
 
   it("fails closed when the base's assertions cannot be read: the gate's result is an error, named at its line", () => {
