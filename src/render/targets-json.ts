@@ -151,7 +151,7 @@ function targetJson(t: TargetOutcome): TargetJson {
     opened: r ? groupChanges(r).openedFlows : 0,
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
-    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
     error: t.failure?.message ?? null,

@@ -127,3 +127,23 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
     },
   };
 }
+
+/**
+ * The assertions alone, for a run whose targets come from flags (the Action's `kustomize` and
+ * `helm` inputs): the targets are the workflow's, but what must hold is still the base's
+ * `.netreach.yaml` (DESIGN section 4b). A file either side cannot read gives no assertions from
+ * that side; the base's unreadable ones are errors, as in `mergeConfigs`.
+ */
+export function mergeAssertionsOnly(file: string, baseText: string | undefined, headText: string | undefined): { assertions: readonly ChosenAssertion[]; review?: ConfigReview } {
+  const base = read(file, baseText);
+  const head = read(file, headText);
+  const asserted = mergeAssertions(base.state === "present" ? base.config : undefined, head.state === "present" ? head.config : undefined);
+  const notes: Note[] = [...asserted.notes];
+  if (base.state === "invalid") notes.unshift(note`The base revision's ${file} is invalid (${[base.error]}): none of its assertions are judged.`);
+  if (head.state === "invalid") notes.push(note`This pull request's ${file} is invalid (${[head.error]}): the base's assertions are judged.`);
+  if (notes.length === 0 && asserted.errors.length === 0) return { assertions: asserted.assertions };
+  return {
+    assertions: asserted.assertions,
+    review: { file, base: base.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...(asserted.errors.length > 0 ? { errors: asserted.errors } : {}) },
+  };
+}

@@ -4,7 +4,7 @@
 // narrowed by name (--target).
 import type { ConfigReview } from "../render/config-review.js";
 import { parseConfig, CONFIG_FILE, ConfigError } from "./config.js";
-import { mergeConfigs } from "./config-merge.js";
+import { mergeAssertionsOnly, mergeConfigs } from "./config-merge.js";
 import type { ChosenAssertion } from "./assertion-merge.js";
 import { discoverTargets, type DiscoverTree } from "./discover.js";
 import { resolvePath } from "./repo-path.js";
@@ -56,6 +56,14 @@ export function resolveTargets(
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets = uniqueNames([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
+    // The flags choose the targets; what must hold is still the base's to say (DESIGN section 4b).
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    if (flags.config !== undefined) assertions = userAssertions(flags.config);
+    else {
+      const asserted = mergeAssertionsOnly(configPath, trees.base.read(configPath), trees.head.read(configPath));
+      assertions = asserted.assertions;
+      if (asserted.review !== undefined) review = asserted.review;
+    }
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
     const baseText = flags.config ? undefined : trees.base.read(configPath);
@@ -63,9 +71,7 @@ export function resolveTargets(
     if (flags.config !== undefined) {
       // A file the user gave on the command line: theirs, for both revisions.
       const cfg = parseConfig(flags.config.file, flags.config.text);
-      // The user's own file, for both revisions: a mistake in it is theirs to fix now.
-      if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
-      assertions = cfg.assertions.map((assertion) => ({ assertion, origin: "base" as const }));
+      assertions = userAssertions(flags.config);
       from = flags.config.file;
       targets = [...cfg.targets];
       if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
@@ -95,6 +101,13 @@ export function resolveTargets(
     plain = false;
   }
   return { targets, plain, from, assertions, ...(review !== undefined ? { review } : {}) };
+}
+
+/** A file the user gave on the command line, for both revisions: a mistake in its assertions is theirs to fix now. */
+function userAssertions(config: { readonly file: string; readonly text: string }): ChosenAssertion[] {
+  const cfg = parseConfig(config.file, config.text);
+  if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
+  return cfg.assertions.map((assertion) => ({ assertion, origin: "base" as const }));
 }
 
 /** Chart.yaml as the head has it, else as the base had it. */

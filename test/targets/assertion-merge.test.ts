@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { assertionsFor, mergeAssertions } from "../../src/targets/assertion-merge.js";
 import { noteText } from "../../src/render/config-review.js";
 import { assertion, tcp } from "../render/assertion-support.js";
+import { resolveTargets } from "../../src/targets/resolve.js";
+import { memoryTree } from "../support/memory-tree.js";
 
 const dbPrivate = assertion("db-private", "deny", 2);
 const webApi = assertion("web-reaches-api", "allow", 8, { ports: tcp(8080) });
@@ -56,5 +58,33 @@ describe("the assertions a pull request is judged by", () => {
     expect(assertionsFor({ name: "prod" }, [prodOnly, all])).toEqual([prodOnly, all]);
     expect(assertionsFor({ name: "prod@head" }, [prodOnly, all])).toEqual([prodOnly, all]);
     expect(assertionsFor({ name: "staging" }, [prodOnly, all])).toEqual([all]);
+  });
+});
+
+describe("resolving a run's assertions from .netreach.yaml at both revisions", () => {
+  const NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n";
+  const files = { "k/prod/kustomization.yaml": "resources: [np.yaml]\n", "k/prod/np.yaml": NP };
+  const ASSERT = "assertions:\n  - name: web-reaches-api\n    allow:\n      from: {namespace: frontend, workload: web}\n      to: {namespace: backend, labels: {app: api}}\n      ports: [TCP 8080]\n";
+  const resolve = (base: string, head: string, kustomize: string[] = []) =>
+    resolveTargets({ kustomize, helm: [], names: [] }, [], { base: memoryTree({ ...files, ".netreach.yaml": base }), head: memoryTree({ ...files, ".netreach.yaml": head }) }, undefined);
+
+  it("takes the base's assertion although the pull request's file drops it", () => {
+    const r = resolve(ASSERT, "assertions: []\n");
+    expect(r.assertions.map((c) => [c.assertion.name, c.origin, c.assertion.source.line])).toEqual([["web-reaches-api", "base", 2]]);
+    expect((r.review?.notes ?? []).map(noteText)).toContain("`web-reaches-api` removed by this pull request: still judged as the base defines it.");
+  });
+
+  it("gives the review the base's unreadable assertions, at their lines, as errors", () => {
+    const r = resolve("assertions:\n  - name: db-private\n    deny:\n      from: internet\n", "assertions: []\n");
+    expect(r.review?.errors).toHaveLength(1);
+    expect(r.review!.errors![0]).toMatch(/^\.netreach\.yaml:\d+: /);
+    expect(r.assertions).toEqual([]);
+  });
+
+  it("still takes the base's assertions when flags choose the targets", () => {
+    const r = resolve(ASSERT, "", ["k/prod"]);
+    expect(r.from).toBe("flags");
+    expect(r.assertions.map((c) => c.assertion.name)).toEqual(["web-reaches-api"]);
+    expect((r.review?.notes ?? []).map(noteText)).toEqual(["`web-reaches-api` removed by this pull request: still judged as the base defines it."]);
   });
 });
