@@ -69,12 +69,12 @@ assertions:
 const ASSERTION_LINE = CONFIG.split("\n").indexOf("  - name: web-reaches-api") + 1;
 
 /** main with the assertion holding; the PR deletes the policy that lets web reach the API (and, with `dropAssertion`, the assertion too). */
-function scenario(dropAssertion: boolean): { origin: TestRepo; base: string; head: string; clone: TestRepo } {
+function scenario(dropAssertion: boolean, config = CONFIG): { origin: TestRepo; base: string; head: string; clone: TestRepo } {
   const origin = makeRepo();
   origin.write("k8s/manifests.yaml", MANIFESTS);
   origin.write("k8s/deny.yaml", DENY);
   origin.write("k8s/web-to-api.yaml", WEB_TO_API);
-  origin.write(".netreach.yaml", CONFIG);
+  origin.write(".netreach.yaml", config);
   const base = origin.commit("main");
   origin.branch("feature");
   origin.checkout("feature");
@@ -102,15 +102,15 @@ afterEach(async () => {
   await gh.close();
 });
 
-async function run(dropAssertion: boolean): Promise<{ r: RunResult; body: string; base: string }> {
-  const s = scenario(dropAssertion);
+async function run(dropAssertion: boolean, config?: string, labels: string[] = []): Promise<{ r: RunResult; body: string; base: string }> {
+  const s = scenario(dropAssertion, config);
   repos.push(s.origin, s.clone);
   const r = await runBundledAction({
     workspace: s.clone.dir,
     apiUrl: gh.url,
     repository: `${OWNER}/${REPO}`,
     token: "ghs_fake_e2e_token",
-    event: { number: PR, baseSha: s.base, headSha: s.head, labels: [] },
+    event: { number: PR, baseSha: s.base, headSha: s.head, labels },
   });
   const comments = gh.comments(OWNER, REPO, PR);
   expect(comments, `exit ${r.code}\n${r.stdout}\n${r.stderr}`).toHaveLength(1);
@@ -135,5 +135,17 @@ describe("the bundled Action on a pull request that breaks an assertion of the b
     expect(r.outputs["gate"]).toBe("failed");
     expect(body).toContain("❌ assertion `web-reaches-api` broken");
     expect(body).toContain("`web-reaches-api` removed by this pull request: still judged as the base defines it.");
+  }, 60_000);
+
+  it("is an error, not a pass, when the base's assertion cannot be read: named at its line, and the allow label does not waive it", async () => {
+    const broken = CONFIG.replace("      ports: [TCP 8000]\n", "      ports: [TCP 80000]\n");
+    gh.setLabels(OWNER, REPO, PR, ["netreach-allow"]);
+    const { r, body } = await run(true, broken, ["netreach-allow"]);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs["gate"]).toBe("error");
+    expect(body).toMatch(/\*\*⛔ Assertion not judged:\*\* `\.netreach\.yaml:7: /);
+    expect(body).toContain("gate error: 1 assertion of the base cannot be read");
+    const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
+    expect(failure.map((c) => c.message).join("\n")).toContain("netreach: gate error: the base revision's .netreach.yaml has 1 assertion(s) that cannot be read");
   }, 60_000);
 });
