@@ -224,7 +224,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
         const [first, ...rest] = logs;
         return [JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => [renderTargetsText(outcomes)],
+      text: () => [renderTargetsText(outcomes, config?.errors ?? [])],
     };
     await io.stream(render[cmd.format]());
     if (cmd.output !== null) await writeFileChunks(cmd.output, json());
