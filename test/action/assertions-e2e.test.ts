@@ -4,86 +4,13 @@
 import * as fs from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GitHubStandIn } from "../support/github-stand-in.js";
-import { makeRepo, type TestRepo } from "../support/git-repo.js";
+import type { TestRepo } from "../support/git-repo.js";
+import { ASSERTION_LINE, CONFIG, assertionScenario } from "../support/assertion-repo.js";
 import { BUNDLE, cleanupRuns, runBundledAction, type RunResult } from "./harness.js";
 
 const OWNER = "acme";
 const REPO = "shop";
 const PR = 7;
-
-const MANIFESTS = `apiVersion: v1
-kind: Namespace
-metadata: { name: frontend }
----
-apiVersion: v1
-kind: Namespace
-metadata: { name: backend }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: frontend }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: web, image: nginx, ports: [{ containerPort: 8080 }] }] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: api, namespace: backend }
-spec:
-  selector: { matchLabels: { app: api } }
-  template:
-    metadata: { labels: { app: api } }
-    spec: { containers: [{ name: api, image: example/api, ports: [{ containerPort: 8000 }] }] }
-`;
-
-const DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: default-deny-ingress, namespace: backend }
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
-
-const WEB_TO_API = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: allow-web-to-api, namespace: backend }
-spec:
-  podSelector: { matchLabels: { app: api } }
-  ingress:
-    - from:
-        - namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: frontend } }
-          podSelector: { matchLabels: { app: web } }
-      ports: [{ port: 8000 }]
-`;
-
-const CONFIG = `# What must hold at every revision.
-assertions:
-  - name: web-reaches-api
-    allow:
-      from: {namespace: frontend, workload: web}
-      to: {namespace: backend, labels: {app: api}}
-      ports: [TCP 8000]
-`;
-const ASSERTION_LINE = CONFIG.split("\n").indexOf("  - name: web-reaches-api") + 1;
-
-/** main with the assertion holding; the PR deletes the policy that lets web reach the API (and, with `dropAssertion`, the assertion too). */
-function scenario(dropAssertion: boolean, config = CONFIG): { origin: TestRepo; base: string; head: string; clone: TestRepo } {
-  const origin = makeRepo();
-  origin.write("k8s/manifests.yaml", MANIFESTS);
-  origin.write("k8s/deny.yaml", DENY);
-  origin.write("k8s/web-to-api.yaml", WEB_TO_API);
-  origin.write(".netreach.yaml", config);
-  const base = origin.commit("main");
-  origin.branch("feature");
-  origin.checkout("feature");
-  origin.remove("k8s/web-to-api.yaml");
-  if (dropAssertion) origin.write(".netreach.yaml", "assertions: []\n");
-  const head = origin.commit("PR: drop the web-to-api policy");
-  origin.checkout("main");
-  return { origin, base, head, clone: origin.clone({ branch: "feature" }) };
-}
 
 let gh: GitHubStandIn;
 const repos: TestRepo[] = [];
@@ -103,7 +30,7 @@ afterEach(async () => {
 });
 
 async function run(dropAssertion: boolean, config?: string, labels: string[] = []): Promise<{ r: RunResult; body: string; base: string }> {
-  const s = scenario(dropAssertion, config);
+  const s = assertionScenario(dropAssertion, config);
   repos.push(s.origin, s.clone);
   const r = await runBundledAction({
     workspace: s.clone.dir,
