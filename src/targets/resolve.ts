@@ -82,7 +82,8 @@ export function resolveTargets(
       review = merged.review;
       assertions = merged.assertions;
       targets = [...merged.targets];
-      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+      // The configuration file is no manifest: a discovered target over the root does not read it.
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets, [configPath])];
     } else if (flags.discover === false) {
       targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -116,14 +117,14 @@ function chartReader(trees: { readonly base: DiscoverTree; readonly head: Discov
 }
 
 /** Discovery at head and base: a target found on either side (head's definition first). */
-function discovered(paths: readonly string[], trees: { base: DiscoverTree; head: DiscoverTree }, repo: string | undefined, configured: readonly Target[]): Target[] {
+function discovered(paths: readonly string[], trees: { base: DiscoverTree; head: DiscoverTree }, repo: string | undefined, configured: readonly Target[], skip: readonly string[] = []): Target[] {
   const head = discoverTargets(trees.head, paths, repo);
   const base = discoverTargets(trees.base, paths, repo);
   const out: Target[] = [];
   const covered = [...new Set([...head.covered, ...base.covered])];
   for (const t of [...head.targets, ...base.targets]) {
     if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
-    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: [...covered, ...skip] } } : t);
   }
   return out;
 }

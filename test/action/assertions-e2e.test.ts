@@ -62,6 +62,8 @@ describe("the bundled Action on a pull request that breaks an assertion of the b
     expect(r.outputs["gate"]).toBe("failed");
     expect(body).toContain("❌ assertion `web-reaches-api` broken");
     expect(body).toContain("`web-reaches-api` removed by this pull request: still judged as the base defines it.");
+    // The configuration is no manifest: the target discovered over the repository does not read it.
+    expect(body).not.toContain("not a Kubernetes object");
   }, 60_000);
 
   it("is an error, not a pass, when the base's assertion cannot be read: named at its line, and the allow label does not waive it", async () => {
