@@ -13,7 +13,7 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
 import { gfmProblems } from "./gfm-check.js";
-import { structureProblems } from "./markdown-check.js";
+import { liveMarkup, structureProblems } from "./markdown-check.js";
 
 const workloads = yamlFile("w.yaml", [
   namespace("backend"),
@@ -219,6 +219,18 @@ describe("many assertions, and one the pull request adds", () => {
     expect(md.length).toBeLessThanOrEqual(2500);
     expect(md).toContain("#### Assertions (1 failed, 61 passed)");
     expect(md).toContain("- ❌ [`db-private`]");
+    expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+});
+
+describe("untrusted words in an assertion's notes", () => {
+  it("are escaped: no live tag, link or mention, a quoted part stays a code span", () => {
+    const report = withAssertions(diffOf(base, head, { gate: gate("exposed") }), [
+      judged(assertion("tenants", "isolated", 5), [], { status: "no-match", baseStatus: "no-match", notes: ["`namespaces` {labels: {x: \"<img src=x onerror=alert(1)>\"}} matches nothing [see](https://evil.example) @org/admins", "an odd ` backtick <b>"] }),
+    ]);
+    const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink, baseLink: exampleLink });
+    expect(liveMarkup(md, "https://github.com/acme/shop/")).toEqual([]);
+    expect(section(md, "Assertions").join("\n")).toContain("  - `namespaces` \\{labels:");
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
   });
 });
