@@ -143,8 +143,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
   let view: ClassView | undefined;
-  const classes = () => (view ??= classView(reachability, side.pods, universe.classOf[0]!));
-  const judged = judgeAssertions(options.assertions ?? [], side, synthesis, classes, controllerFlows);
+  const judged = judgeAssertions(options.assertions ?? [], side, synthesis, reachability, universe.classOf[0]!, controllerFlows);
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
@@ -154,7 +153,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
         yield* controllerFlows;
       },
     },
-    classes,
+    classes: () => (view ??= classView(reachability, side.pods, universe.classOf[0]!)),
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
@@ -168,12 +167,15 @@ function judgeAssertions(
   assertions: readonly Assertion[],
   side: Side,
   synthesis: Synthesis,
-  classes: () => ClassView,
+  reach: Reachability,
+  classOf: ReadonlyMap<string, number>,
   controllerFlows: readonly { src: Endpoint; dst: Endpoint; conn: ConnSet }[],
 ): AssertionResult[] {
   if (assertions.length === 0) return [];
   return evaluateAssertions(assertions, {
-    classes: classes(),
+    reach,
+    pods: side.pods,
+    classOf,
     ...(side.controller ? { controller: side.controller } : {}),
     controllerFlows,
     namespaces: side.namespaces,
@@ -321,7 +323,7 @@ function diffAssertions(
     const flows = listExposures(j.table, byId(side.pods), universe, controller)
       .filter((e) => e.source === "ingress-controller")
       .map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
-    return judgeAssertions(assertions, side, synthesis, () => classView(j.r, side.pods, j.classOf), flows);
+    return judgeAssertions(assertions, side, synthesis, j.r, j.classOf, flows);
   }) as [AssertionResult[], AssertionResult[]];
   return compareAssertions(b, h, options.assertionOrigin);
 }

@@ -1,123 +1,198 @@
 // Assertions judged against one revision (DESIGN section 4c), per class rather than per pair:
-// which endpoints of each class a spec matches is worked out once, each group of the class view
-// (pairs allowed the same connections) is judged at once, and pairs are listed only for the
-// violations themselves.
+// which endpoints of each node (pod class or external class) a spec matches is worked out once;
+// the connections between two nodes are looked up once for every pair of their endpoints; and
+// where a row allows nothing by default (a default-deny policy) only the nodes it lists are
+// visited. Pairs are listed only for the violations themselves.
 import type { Endpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
-import type { Assertion, AssertionResult, AssertionViolation, SpecList } from "./assertion.js";
-import { endpointMatcher, type EndpointMatcher } from "./match.js";
+import type { Reachability } from "../reach/evaluate.js";
+import { rowAt } from "../reach/row.js";
+import type { Assertion, AssertionResult, AssertionViolation, EndpointSpec, SpecList } from "./assertion.js";
+import { endpointMatcher } from "./match.js";
 import { specListText } from "./spec-text.js";
 import type { AssertionView } from "./view.js";
 
-/** The endpoints a spec list matches: per class (undefined where none does), and the ingress controller. */
+/** The endpoints a spec list matches: per node (undefined where none does), and the ingress controller. */
 interface Selection {
-  readonly byClass: readonly (readonly Endpoint[] | undefined)[];
+  readonly byNode: readonly (readonly Endpoint[] | undefined)[];
+  /** Nodes with some endpoint matched, ascending. */
+  readonly nodes: readonly number[];
   readonly controller: boolean;
   readonly empty: boolean;
   /** Every endpoint matched, the controller aside. */
   readonly all: ReadonlySet<Endpoint>;
-  readonly ids: ReadonlySet<string>;
+  /** Their ids (made on first use). */
+  ids(): ReadonlySet<string>;
 }
 
 export function evaluateAssertions(assertions: readonly Assertion[], view: AssertionView): AssertionResult[] {
   if (assertions.length === 0) return [];
+  const r = view.reach;
+  const P = r.universe.podClasses.length;
+  const nodeOf = new Map<Endpoint, number>();
+  const members: Endpoint[][] = Array.from({ length: r.size }, () => []);
+  const byNamespace = new Map<string, Endpoint[]>();
+  for (const p of view.pods) {
+    const n = view.classOf.get(p.id)!;
+    members[n]!.push(p);
+    nodeOf.set(p, n);
+    const list = byNamespace.get(p.pod.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.pod.namespace, [p]);
+  }
+  r.universe.externals.forEach((e, i) => {
+    members[P + i]!.push(e);
+    nodeOf.set(e, P + i);
+  });
   const matcher = endpointMatcher(view);
+  // The endpoints a spec can match, so that a spec of one namespace tests that namespace's pods only.
+  const candidates = (spec: EndpointSpec): readonly Endpoint[] => {
+    switch (spec.kind) {
+      case "internet":
+      case "cidr":
+        return r.universe.externals;
+      case "any-pod":
+        return view.pods;
+      case "ingress-controller":
+        return [];
+      case "pods":
+        if (spec.namespace !== undefined) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.namespaceLabels !== undefined) {
+          const probe: EndpointSpec = { kind: "pods", namespaceLabels: spec.namespaceLabels };
+          return [...byNamespace.values()].filter((pods) => matcher(probe, pods[0]!)).flat();
+        }
+        return view.pods;
+    }
+  };
   const selections = new Map<string, Selection>();
   const select = (list: SpecList): Selection => {
     const key = specListText(list);
     let s = selections.get(key);
-    if (s === undefined) selections.set(key, (s = selectionOf(list, view, matcher)));
+    if (s === undefined) {
+      const all = new Set<Endpoint>();
+      for (const spec of list) for (const e of candidates(spec)) if (!all.has(e) && matcher(spec, e)) all.add(e);
+      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && list.some((x) => matcher(x, view.controller!)))));
+    }
+    return s;
+  };
+  /** Every endpoint a spec list does not match (the controller included): the sources of `only`. */
+  const others = (list: SpecList): Selection => {
+    const key = `!${specListText(list)}`;
+    let s = selections.get(key);
+    if (s === undefined) {
+      const matched = select(list);
+      const all = new Set<Endpoint>();
+      for (const m of members) for (const e of m) if (!matched.all.has(e)) all.add(e);
+      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && !matched.controller)));
+    }
     return s;
   };
   const controllerConn = new Map<string, ConnSet>();
   for (const f of view.controllerFlows) controllerConn.set(f.dst.id, (controllerConn.get(f.dst.id) ?? ConnSet.NONE).union(f.conn));
-  return assertions.map((a) => judge(a, view, select, controllerConn));
+  return assertions.map((a) => judge(a, { r, P, view, select, others, controllerConn }));
 }
 
-function selectionOf(list: SpecList, view: AssertionView, matches: EndpointMatcher): Selection {
-  let empty = true;
-  const byClass = view.classes.classes.map((c) => {
-    const hit = c.endpoints.filter((e) => list.some((s) => matches(s, e)));
-    if (hit.length === 0) return undefined;
-    empty = false;
-    return hit;
-  });
-  const controller = view.controller !== undefined && list.some((s) => matches(s, view.controller!));
-  const all = new Set(byClass.flatMap((hit) => hit ?? []));
-  return { byClass, controller, empty: empty && !controller, all, ids: new Set([...all].map((e) => e.id)) };
+function selectionOf(all: ReadonlySet<Endpoint>, nodeOf: ReadonlyMap<Endpoint, number>, size: number, controller: boolean): Selection {
+  const byNode: Endpoint[][] = new Array<Endpoint[]>(size);
+  const nodes: number[] = [];
+  for (const e of all) {
+    const n = nodeOf.get(e)!;
+    const list = byNode[n];
+    if (list) list.push(e);
+    else {
+      byNode[n] = [e];
+      nodes.push(n);
+    }
+  }
+  nodes.sort((a, b) => a - b);
+  let ids: Set<string> | undefined;
+  return { byNode, nodes, controller, empty: nodes.length === 0 && !controller, all, ids: () => (ids ??= new Set([...all].map((e) => e.id))) };
 }
 
-function judge(a: Assertion, view: AssertionView, select: (l: SpecList) => Selection, controllerConn: ReadonlyMap<string, ConnSet>): AssertionResult {
+interface Context {
+  readonly r: Reachability;
+  readonly P: number;
+  readonly view: AssertionView;
+  select(list: SpecList): Selection;
+  others(list: SpecList): Selection;
+  readonly controllerConn: ReadonlyMap<string, ConnSet>;
+}
+
+/**
+ * Node pairs (source from `src`, destination from `dst`, never both external) with what each
+ * allows within `ports` (null: any), each pair once, the empty ones left out. Walked from the
+ * smaller side: where that side's row allows nothing by default, only the nodes it lists are
+ * visited, and where it allows nothing within the ports the other side's row is never worked out
+ * (rows are made on first use, and a diff has made only those a change touches).
+ */
+function allowedPairs(
+  r: Reachability,
+  P: number,
+  src: Selection,
+  dst: Selection,
+  ports: ConnSet | null,
+  skip: (a: number, b: number) => boolean,
+  visit: (a: number, b: number, conn: ConnSet) => void,
+): void {
+  const within = (c: ConnSet) => (ports === null ? c : c.intersect(ports));
+  const byDst = dst.nodes.length <= src.nodes.length;
+  const [near, far] = byDst ? [dst, src] : [src, dst];
+  for (const x of near.nodes) {
+    const row = x < P ? r.row(x, byDst ? "ingress" : "egress") : undefined;
+    const each = (y: number) => {
+      if ((x >= P && y >= P) || (byDst ? skip(y, x) : skip(x, y))) return;
+      // This side's half first: the other's row is made only when this one lets something through.
+      if (row !== undefined && within(rowAt(row, y)).isEmpty) return;
+      const conn = within(byDst ? r.conn(y, x) : r.conn(x, y));
+      if (!conn.isEmpty) visit(byDst ? y : x, byDst ? x : y, conn);
+    };
+    if (row !== undefined && row.fallback.isEmpty) {
+      for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
+    } else for (const y of far.nodes) each(y);
+  }
+}
+
+function judge(a: Assertion, c: Context): AssertionResult {
+  const { r, P, view } = c;
   const lists: [string, SpecList][] = a.type === "isolated" ? [["namespaces", a.namespaces]] : [["from", a.from], ["to", a.to]];
-  const notes = lists.filter(([, l]) => select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
+  const notes = lists.filter(([, l]) => c.select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
   if (notes.length > 0) return { assertion: a, status: "no-match", violations: [], notes };
   const out: AssertionViolation[] = [];
-  const { classes, groups } = view.classes;
   const within = (conn: ConnSet) => (a.ports === null ? conn : conn.intersect(a.ports));
-  const push = (srcs: readonly Endpoint[], dsts: readonly Endpoint[], conn: ConnSet, keep: (s: Endpoint, d: Endpoint) => boolean = () => true) => {
-    for (const s of srcs) for (const d of dsts) if (!(s === d && s.type === "workload") && keep(s, d)) out.push({ src: s.id, dst: d.id, conn });
+  const push = (srcs: readonly Endpoint[], dsts: readonly Endpoint[], conn: ConnSet) => {
+    for (const s of srcs) for (const d of dsts) if (!(s === d && s.type === "workload")) out.push({ src: s.id, dst: d.id, conn });
   };
-  const pick = (ids: readonly number[], sel: Selection) => ids.flatMap((c) => sel.byClass[c] ?? []);
-  const isExternal = (c: number) => classes[c]!.endpoints[0]!.type === "external";
+  const controller = view.controller;
 
-  if (a.type === "deny" || a.type === "only") {
-    const from = select(a.from);
-    const to = select(a.to);
-    // `only`: the sources are every endpoint `from` does not match.
-    const sources =
-      a.type === "deny"
-        ? (ids: readonly number[]) => pick(ids, from)
-        : (ids: readonly number[]) => ids.flatMap((c) => (from.byClass[c] === undefined ? classes[c]!.endpoints : classes[c]!.endpoints.filter((e) => !from.all.has(e))));
-    for (const g of groups) {
-      const conn = within(g.conn);
-      if (conn.isEmpty || !g.dst.some((c) => to.byClass[c] !== undefined)) continue;
-      const srcs = sources(g.src);
-      if (srcs.length > 0) push(srcs, pick(g.dst, to), conn);
-    }
-    const controllerIsSource = a.type === "deny" ? from.controller : !from.controller;
-    if (controllerIsSource && view.controller !== undefined) {
-      for (const [dst, c] of controllerConn) {
-        const conn = within(c);
-        if (!conn.isEmpty && to.ids.has(dst)) out.push({ src: view.controller.id, dst, conn });
+  if (a.type === "deny" || a.type === "only" || a.type === "isolated") {
+    const from = a.type === "deny" ? c.select(a.from) : a.type === "only" ? c.others(a.from) : c.select(a.namespaces);
+    const to = a.type === "isolated" ? from : c.select(a.to);
+    const namespace = (n: number) => r.universe.podClasses[n]?.namespace;
+    // A pod class is of one namespace; isolated speaks of pods of two.
+    const skip = a.type === "isolated" ? (s: number, d: number) => s >= P || d >= P || namespace(s) === namespace(d) : () => false;
+    allowedPairs(r, P, from, to, a.ports, skip, (s, d, conn) => push(from.byNode[s]!, to.byNode[d]!, conn));
+    if (a.type !== "isolated" && from.controller && controller !== undefined) {
+      for (const [dst, conn] of c.controllerConn) {
+        const part = within(conn);
+        if (!part.isEmpty && to.ids().has(dst)) out.push({ src: controller.id, dst, conn: part });
       }
-    }
-  } else if (a.type === "isolated") {
-    const pods = select(a.namespaces);
-    const nsOf = (c: number) => (classes[c]!.endpoints[0] as { pod?: { namespace: string } }).pod?.namespace;
-    for (const g of groups) {
-      const conn = within(g.conn);
-      if (conn.isEmpty) continue;
-      const srcs = g.src.filter((c) => pods.byClass[c] !== undefined);
-      if (srcs.length === 0) continue;
-      const dsts = g.dst.filter((c) => pods.byClass[c] !== undefined);
-      for (const s of srcs) for (const d of dsts) if (nsOf(s) !== nsOf(d)) push(pods.byClass[s]!, pods.byClass[d]!, conn);
     }
   } else {
-    // allow: every pair from `from` to `to`, allowed or not, so per class pair.
-    const from = select(a.from);
-    const to = select(a.to);
-    const n = classes.length;
-    const allowed = new Map<number, ConnSet>();
-    for (const g of groups) {
-      const srcs = g.src.filter((c) => from.byClass[c] !== undefined);
-      if (srcs.length === 0) continue;
-      const dsts = g.dst.filter((c) => to.byClass[c] !== undefined);
-      for (const s of srcs) for (const d of dsts) allowed.set(s * n + d, g.conn);
-    }
-    const fromClasses = [...from.byClass.keys()].filter((c) => from.byClass[c] !== undefined);
-    const toClasses = [...to.byClass.keys()].filter((c) => to.byClass[c] !== undefined);
-    for (const s of fromClasses) {
-      for (const d of toClasses) {
-        if (isExternal(s) && isExternal(d)) continue;
-        const missing = a.ports.subtract(allowed.get(s * n + d) ?? ConnSet.NONE);
-        if (!missing.isEmpty) push(from.byClass[s]!, to.byClass[d]!, missing);
+    // allow: every pair from `from` to `to`, allowed or not.
+    const from = c.select(a.from);
+    const to = c.select(a.to);
+    for (const s of from.nodes) {
+      for (const d of to.nodes) {
+        if (s >= P && d >= P) continue;
+        const missing = a.ports.subtract(r.conn(s, d));
+        if (!missing.isEmpty) push(from.byNode[s]!, to.byNode[d]!, missing);
       }
     }
-    if (from.controller && view.controller !== undefined) {
-      for (const d of toClasses) {
-        for (const e of to.byClass[d]!) {
-          const missing = a.ports.subtract(controllerConn.get(e.id) ?? ConnSet.NONE);
-          if (!missing.isEmpty) out.push({ src: view.controller.id, dst: e.id, conn: missing });
+    if (from.controller && controller !== undefined) {
+      for (const d of to.nodes) {
+        for (const e of to.byNode[d]!) {
+          const missing = a.ports.subtract(c.controllerConn.get(e.id) ?? ConnSet.NONE);
+          if (!missing.isEmpty) out.push({ src: controller.id, dst: e.id, conn: missing });
         }
       }
     }

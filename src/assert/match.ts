@@ -30,10 +30,21 @@ export function endpointMatcher(view: AssertionView): EndpointMatcher {
     }
     return r;
   };
+  // Asked for every pod of a namespace: answered once per namespace and spec.
+  const known = new WeakMap<LabelSpec, Map<string, boolean>>();
   const namespaceMatches = (name: string, spec: LabelSpec): boolean => {
-    const scope = reps.namespaceScopeOf(name);
-    if (scope !== undefined) return Object.keys(spec).every((k) => surelyHas(scope, k, spec[k]!));
-    return labelsMatch(spec, view.namespaces.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name });
+    let byName = known.get(spec);
+    if (byName === undefined) known.set(spec, (byName = new Map()));
+    let answer = byName.get(name);
+    if (answer === undefined) {
+      const scope = reps.namespaceScopeOf(name);
+      answer =
+        scope !== undefined
+          ? Object.keys(spec).every((k) => surelyHas(scope, k, spec[k]!))
+          : labelsMatch(spec, view.namespaces.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name });
+      byName.set(name, answer);
+    }
+    return answer;
   };
   return (spec, e) => {
     switch (spec.kind) {

@@ -7,7 +7,12 @@ import type { RepresentativeScope } from "../synth/synthesize.js";
 /** Well past the representatives' own bound: the scope's combinations, each split in two at most. */
 const BOUND = 4096;
 
-const cache = new WeakMap<RepresentativeScope, Map<string, boolean>>();
+/**
+ * Per selector list (the representatives of one namespace share theirs, and the representative
+ * namespaces theirs) and label: the satisfied-selector sets some label set has without the label;
+ * null past the bound. Worked out once per list and label, not once per representative.
+ */
+const lacking = new WeakMap<readonly Selector[], Map<string, ReadonlySet<string> | null>>();
 
 /**
  * True when every label set of the scope has `key` = `value` (`"*"`: has `key` at all). Asked as:
@@ -16,24 +21,21 @@ const cache = new WeakMap<RepresentativeScope, Map<string, boolean>>();
  */
 export function surelyHas(scope: RepresentativeScope, key: string, value: string): boolean {
   if (!scope.exact) return false;
-  let known = cache.get(scope);
-  if (known === undefined) cache.set(scope, (known = new Map()));
-  const k = `${key}\u0000${value}`;
-  let answer = known.get(k);
-  if (answer === undefined) {
-    answer = decide(scope, key, value);
-    known.set(k, answer);
-  }
-  return answer;
-}
-
-function decide(scope: RepresentativeScope, key: string, value: string): boolean {
   const fixed = scope.fixed[key];
   // A fixed key is there in every label set; OTHER_VALUE (some name no selector names) equals no written value.
   if (fixed !== undefined) return value === "*" || (fixed !== OTHER_VALUE && fixed === value);
+  let byLabel = lacking.get(scope.selectors);
+  if (byLabel === undefined) lacking.set(scope.selectors, (byLabel = new Map()));
+  const k = `${key}\u0000${value}\u0000${JSON.stringify(scope.fixed)}`;
+  let without = byLabel.get(k);
+  if (without === undefined) byLabel.set(k, (without = setsWithout(scope, key, value)));
+  return without !== null && !without.has(scope.satisfied);
+}
+
+function setsWithout(scope: RepresentativeScope, key: string, value: string): ReadonlySet<string> | null {
   const wanted: Selector = { requirements: [value === "*" ? { key, op: "Exists" } : { key, op: "In", values: [value] }] };
   const n = scope.selectors.length;
   const combos = combinations([...scope.selectors, wanted], { bound: BOUND, fixed: scope.fixed });
-  if (combos === undefined) return false;
-  return !combos.some((c) => !c.satisfied.includes(n) && c.satisfied.join(",") === scope.satisfied);
+  if (combos === undefined) return null;
+  return new Set(combos.filter((c) => !c.satisfied.includes(n)).map((c) => c.satisfied.join(",")));
 }
