@@ -9,7 +9,7 @@ import type { Change, Reason } from "../diff/change.js";
 import { reasonKey } from "../diff/reason.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
-import { displaySets, facetReasons, UniverseIndex, type EndpointSet } from "./group.js";
+import { displaySets, facetReasons, UniverseIndex, type EndpointSet, type SortedSet } from "./group.js";
 
 export interface ViolationGroup {
   readonly isNew: boolean;
@@ -103,11 +103,22 @@ function groupViolations(
   const buckets = new Map<string, Bucket>();
   // `allow` lists what is missing: what blocks it now; the others list what gets through.
   const facet = diff.assertion.type === "allow" ? "closed" : "opened";
+  // The evaluator shares connection sets, the engine reason lists: worded once per object.
+  const connText = new Map<ConnSet, string>();
+  const reasonsOf = new Map<readonly Reason[], { reasons: Reason[]; key: string }>();
+  const none = { reasons: [] as Reason[], key: "" };
   diff.violations.forEach((v, i) => {
     const c = changeOf(v);
-    const reasons = c === undefined ? [] : facetReasons(c, facet);
+    let r = c === undefined ? none : reasonsOf.get(c.why);
+    if (r === undefined) {
+      const reasons = facetReasons(c!, facet);
+      reasonsOf.set(c!.why, (r = { reasons, key: reasons.map(reasonKey).sort().join("\u0001") }));
+    }
+    const reasons = r.reasons;
+    let conn = connText.get(v.conn);
+    if (conn === undefined) connText.set(v.conn, (conn = v.conn.toString()));
     const fails = gated && (v.isNew || diff.assertion.strict);
-    const key = `${v.isNew ? 1 : 0}${fails ? 1 : 0}|${v.conn.toString()}|${reasons.map(reasonKey).sort().join("\u0001")}`;
+    const key = `${v.isNew ? 1 : 0}${fails ? 1 : 0}|${conn}|${r.key}`;
     let b = buckets.get(key);
     if (b === undefined) buckets.set(key, (b = { isNew: v.isNew, fails, conn: v.conn, reasons, perDst: new Map(), first: i }));
     let entry = b.perDst.get(v.dst);
@@ -117,12 +128,21 @@ function groupViolations(
   });
   const out: { group: ViolationGroup; first: number }[] = [];
   for (const b of buckets.values()) {
-    // Destinations with the same sources are one rectangle: sources x destinations is exactly the group.
-    const bySources = new Map<string, { srcs: Endpoint[]; dsts: Endpoint[]; violations: AssertionDiffViolation[] }>();
-    for (const entry of b.perDst.values()) {
-      const key = UniverseIndex.keyOf(index.sorted(entry.srcs));
-      let r = bySources.get(key);
-      if (r === undefined) bySources.set(key, (r = { srcs: entry.srcs, dsts: [], violations: [] }));
+    // Destinations with the same sources are one rectangle: sources x destinations is exactly the
+    // group. A workload is never paired with itself, so a destination workload may count as one of
+    // its own sources or not: whichever more destinations share (as group.ts does for flows).
+    const options = [...b.perDst.values()].map((entry) => {
+      const plain = index.sorted(entry.srcs);
+      const padded = entry.dst.type === "workload" && !entry.srcs.some((x) => x.id === entry.dst.id) ? index.with(plain, entry.dst) : null;
+      return { entry, plain: { set: plain, key: UniverseIndex.keyOf(plain) }, padded: padded === null ? null : { set: padded, key: UniverseIndex.keyOf(padded) } };
+    });
+    const takers = new Map<string, number>();
+    for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
+    const bySources = new Map<string, { srcs: SortedSet; dsts: Endpoint[]; violations: AssertionDiffViolation[] }>();
+    for (const { entry, plain, padded } of options) {
+      const pick = padded && takers.get(padded.key)! > takers.get(plain.key)! ? padded : plain;
+      let r = bySources.get(pick.key);
+      if (r === undefined) bySources.set(pick.key, (r = { srcs: pick.set, dsts: [], violations: [] }));
       r.dsts.push(entry.dst);
       for (const v of entry.violations) r.violations.push(v);
     }

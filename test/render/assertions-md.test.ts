@@ -12,6 +12,7 @@ import { targetsDiffJson } from "../../src/render/targets-json.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { deployment, diffOf, exampleLink, gate, namespace, netpol, yamlFile } from "./fixtures.js";
 import { assertion, judged, tcp, withAssertions } from "./assertion-support.js";
+import { assertionViews } from "../../src/render/assertion-groups.js";
 import { gfmProblems } from "./gfm-check.js";
 import { liveMarkup, structureProblems } from "./markdown-check.js";
 
@@ -232,5 +233,24 @@ describe("untrusted words in an assertion's notes", () => {
     expect(liveMarkup(md, "https://github.com/acme/shop/")).toEqual([]);
     expect(section(md, "Assertions").join("\n")).toContain("  - `namespaces` \\{labels:");
     expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+});
+
+describe("an assertion broken between every pair of pods", () => {
+  it("is one group, as a namespace-wide flow change is (a workload is never paired with itself), and quick at 250,000 pairs", () => {
+    const n = 500;
+    const f = [yamlFile("w.yaml", [namespace("a"), namespace("b"), ...Array.from({ length: n }, (_, i) => deployment(i % 2 ? "a" : "b", `w${i}`, { app: `w${i}` }))])];
+    const report0 = diffOf(f, f);
+    const ids = report0.universe.filter((e) => e.type === "workload").map((e) => e.id);
+    const conn = tcp(80);
+    const pairs = ids.flatMap((src) => ids.filter((dst) => dst !== src).map((dst) => ({ src, dst, conn, isNew: false })));
+    const report = withAssertions(report0, [judged(assertion("iso", "isolated", 1, { strict: true }), pairs)]);
+    const started = Date.now();
+    const views = assertionViews(report);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(views[0]!.groups).toHaveLength(1);
+    expect(views[0]!.groups[0]!.violations).toHaveLength(n * (n - 1));
+    const md = renderComment(report, { marker: "<!-- m -->" });
+    expect(section(md, "Assertions")).toContain("  - existing ⛔ every declared workload → every declared workload TCP 80");
   });
 });
