@@ -66,6 +66,15 @@ describe("the bundled Action on a pull request that breaks an assertion of the b
     expect(body).not.toContain("not a Kubernetes object");
   }, 60_000);
 
+  it("passes with the allow label, like any other failed rule, the comment still naming the broken assertion", async () => {
+    gh.setLabels(OWNER, REPO, PR, ["netreach-allow"]);
+    const { r, body } = await run(false, undefined, ["netreach-allow"]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs["gate"]).toBe("allowed");
+    expect(body).toContain("gate failed, allowed by label");
+    expect(body).toContain("❌ assertion `web-reaches-api` broken");
+  }, 60_000);
+
   it("is an error, not a pass, when the base's assertion cannot be read: named at its line, and the allow label does not waive it", async () => {
     const broken = CONFIG.replace("      ports: [TCP 8000]\n", "      ports: [TCP 80000]\n");
     gh.setLabels(OWNER, REPO, PR, ["netreach-allow"]);
