@@ -1,4 +1,4 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants]]`:
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions]]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
 // each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
 // pod classes (1k and 10k: the run of median total among --runs, default 3); per size, the naive
@@ -6,7 +6,8 @@
 // (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
 // JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
 // over 1,000 and 2,000 tenant namespaces without workloads (scripts/bench-tenants.ts: about N²
-// changed pairs), end to end. Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
+// changed pairs), end to end; then 50 assertions of every kind on the 10,000-workload diff
+// (scripts/bench-assertions.ts: what they add to it). Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,13 +22,14 @@ const naive = !args.includes("--no-naive");
 const RUNS = Number(args.flatMap((a, i) => (args[i - 1] === "--runs" ? [a] : []))[0] ?? 3);
 const render = !args.includes("--no-render");
 const tenants = !args.includes("--no-tenants");
+const assertionsStep = !args.includes("--no-assertions");
 const modeList = modes.length > 0 ? modes : ["declared", "auto"];
 const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m]));
 const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
 const dir = mkdtempSync(join(tmpdir(), "netreach-bench-"));
 await build({
-  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts", "scripts/bench-tenants.ts"],
+  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts", "scripts/bench-tenants.ts", "scripts/bench-assertions.ts"],
   outdir: dir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -121,6 +123,19 @@ try {
       const total = r.diffMs + r.renderMs + r.jsonMs;
       console.log(
         `| ${n(ns)} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${mib(r.peakRssBytes)} |`,
+      );
+    }
+  }
+  if (assertionsStep) {
+    console.log("");
+    console.log("| assertions | diff without | diff with | added | by kind (10 each: added) | results | peak RSS |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    const { r, child } = step("bench-assertions.mjs", ["10k"]);
+    if (!r) console.log(`| 10,000 workloads, 50 assertions | failed (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | |`);
+    else {
+      const kinds = Object.entries(r.byKind).map(([k, ms]) => `${k} ${secs(ms)}`).join(", ");
+      console.log(
+        `| ${n(r.workloads)} workloads, ${r.assertions} assertions (parsed in ${secs(r.parseMs)}) | ${secs(r.withoutMs)} | ${secs(r.withMs)} | ${secs(r.withMs - r.withoutMs)} | ${kinds} | ${r.failed} failed, ${r.passed} passed, ${r.noMatch} no-match; ${n(r.violations)} violations | ${mib(r.peakRssBytes)} |`,
       );
     }
   }

@@ -9,7 +9,7 @@ import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages
 import { cutOff, type CutOff } from "./diff/cut-off.js";
 import { headConn, type HeadConn } from "./diff/head-conn.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
-import { defaultGateConfig, type GateConfig } from "./gate/config.js";
+import { defaultGateConfig, withAssertionRule, type GateConfig } from "./gate/config.js";
 import { evaluateGate, type GateResult } from "./gate/gate.js";
 import { compareDiagnostics, type Diagnostic } from "./load/diagnostic.js";
 import { defaultInputLimits, type InputLimits } from "./load/limits.js";
@@ -279,7 +279,13 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   // (A move through other objects with the same reach is no flow change.)
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
   const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
-  const gateConfig = options.gate ?? defaultGateConfig();
+  const asserted = diffAssertions(options, sides, synthesis, [
+    { r: result.base, classOf: inBase, table: baseTable.table },
+    { r: result.head, classOf: inHead, table: headTable.table },
+  ], result.universe, controller);
+  // Rule `assertions` joins the configured rules whenever assertions apply (gate/config.ts).
+  const configured = options.gate ?? defaultGateConfig();
+  const gateConfig = { ...configured, failOn: withAssertionRule(configured.failOn, asserted.length > 0) };
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
   const serves = nameServerMatcher(options.dnsServer, [...base.cluster.services, ...head.cluster.services]);
   const named = new Set<string>();
@@ -291,7 +297,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
@@ -313,11 +319,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
       base: { reach: result.base, classOf: inBase, endpoints: [...sides[0]!.pods, ...result.universe.externals, ...(sides[0]!.controller ? [sides[0]!.controller] : [])] },
       head: { reach: result.head, classOf: inHead, endpoints: [...sides[1]!.pods, ...result.universe.externals, ...(sides[1]!.controller ? [sides[1]!.controller] : [])] },
     },
-    assertions: diffAssertions(options, sides, synthesis, [
-      { r: result.base, classOf: inBase, table: baseTable.table },
-      { r: result.head, classOf: inHead, table: headTable.table },
-    ], result.universe, controller),
     headConn: headConn(result.head, inHead),
+    assertions: asserted,
   };
 }
 

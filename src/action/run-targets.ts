@@ -78,13 +78,15 @@ export async function runActionTargets(
   const unreadFails = unread.fails && unread.files.length > 0;
   const gateFailed = reports.some((r) => !r.report.gate.passed) || unreadFails;
   const notBuilt = outcomes.filter((o) => o.failure !== undefined);
+  // The base's unreadable assertions: what they guard is unknown, never a pass (DESIGN section 4b).
+  const configErrors = config?.errors ?? [];
 
   let allowedByLabel: string | null = null;
   let client: ReturnType<typeof makeClient> | null = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
   if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
   // The label waives a failed rule, never what was not analyzed (DESIGN section 4b).
-  if (gateFailed && notBuilt.length === 0 && inputs.allowLabel && event.pullRequest !== null) {
+  if (gateFailed && notBuilt.length === 0 && configErrors.length === 0 && inputs.allowLabel && event.pullRequest !== null) {
     const labels = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
@@ -96,7 +98,7 @@ export async function runActionTargets(
   const opened = sum((r) => groupChanges(r).openedFlows);
   const closed = sum((r) => groupChanges(r).closedFlows);
   const changed = sum((r) => groupChanges(r).changedFlows);
-  const gate = notBuilt.length > 0 ? "error" : gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
+  const gate = notBuilt.length > 0 || configErrors.length > 0 ? "error" : gateFailed ? (allowedByLabel !== null ? "allowed" : "failed") : "passed";
   core.setOutput("opened", String(opened));
   core.setOutput("closed", String(closed));
   core.setOutput("changed", String(changed));
@@ -145,5 +147,7 @@ export async function runActionTargets(
   // At most 20 names: past the target cap there can be thousands (the JSON report names them all).
   const named = notBuilt.slice(0, 20).map((o) => `${o.name} (${o.failure!.message.split("\n")[0]})`).join("; ") + (notBuilt.length > 20 ? `; … and ${notBuilt.length - 20} more` : "");
   if (notBuilt.length > 0) core.setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${named}`));
+  if (configErrors.length > 0)
+    core.setFailed(safe(`netreach: gate error: the base revision's ${config!.file} has ${configErrors.length} assertion(s) that cannot be read, so what they guard is unknown (fix them on the main branch): ${configErrors.slice(0, 5).join("; ")}`));
   return true;
 }

@@ -135,7 +135,8 @@ function allowedPairs(
   visit: (a: number, b: number, conn: ConnSet) => void,
 ): void {
   const within = (c: ConnSet) => (ports === null ? c : c.intersect(ports));
-  const byDst = dst.nodes.length <= src.nodes.length;
+  // Ties (isolated: the same nodes both ways) go by egress: egress rows are fewer and more often default-deny.
+  const byDst = dst.nodes.length < src.nodes.length;
   const [near, far] = byDst ? [dst, src] : [src, dst];
   for (const x of near.nodes) {
     const row = x < P ? r.row(x, byDst ? "ingress" : "egress") : undefined;
@@ -146,7 +147,8 @@ function allowedPairs(
       const conn = within(byDst ? r.conn(y, x) : r.conn(x, y));
       if (!conn.isEmpty) visit(byDst ? y : x, byDst ? x : y, conn);
     };
-    if (row !== undefined && row.fallback.isEmpty) {
+    // Nothing by default within the ports (a default deny, or one that admits other ports): only the listed nodes.
+    if (row !== undefined && within(row.fallback).isEmpty) {
       for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
     } else for (const y of far.nodes) each(y);
   }

@@ -174,7 +174,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
         const [first, ...rest] = logs;
         return [JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => [renderTargetsText(outcomes)],
+      text: () => [renderTargetsText(outcomes, config?.errors ?? [])],
     };
     await io.stream(render[cmd.format]());
     if (cmd.output !== null) await writeFileChunks(cmd.output, json());
@@ -184,7 +184,10 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
     }
     if (run.skipped !== undefined) io.err(`netreach: ${run.skipped}\n`);
     for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)\n`);
+    // The base's unreadable assertions: what they guard is unknown, an error (DESIGN section 4b).
+    for (const e of config?.errors ?? []) io.err(`netreach: ${plain(e)}: assertion not judged (invalid in the base revision)\n`);
     if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed) || (unread.fails && unread.files.length > 0)) return 1;
+    if ((config?.errors ?? []).length > 0) return 2;
     return outcomes.some((o) => o.failure !== undefined || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
   } finally {
     trees.base.cleanup();

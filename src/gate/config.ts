@@ -3,7 +3,7 @@
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
 
-export const GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"] as const;
+export const GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "assertions", "none"] as const;
 export type GateRule = (typeof GATE_RULES)[number];
 
 export const DEFAULT_FAIL_ON: readonly GateRule[] = ["exposed", "external-ingress"];
@@ -38,6 +38,20 @@ export function parseSensitivePorts(text: string): Parsed<ConnSet> {
     ports = ports.union(PortSet.range(from, to));
   }
   return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
+}
+
+/**
+ * The rules a target is judged by once assertions apply to it (DESIGN section 4c): `assertions`
+ * joins whatever `fail-on` says, listed or not — writing an assertion in the base's
+ * `.netreach.yaml` is asking for it to be checked. `fail-on: none` alone is the one way to turn it
+ * off: it makes a target report-only, and like every gate setting it comes from the base
+ * revision or the run, never from the pull request (a target the pull request adds cannot lower
+ * the run's rules).
+ */
+export function withAssertionRule(failOn: readonly GateRule[], assertionsApply: boolean): readonly GateRule[] {
+  if (!assertionsApply || failOn.includes("assertions")) return failOn;
+  if (failOn.length === 1 && failOn[0] === "none") return failOn;
+  return [...failOn.filter((r) => r !== "none"), "assertions"];
 }
 
 export function defaultGateConfig(): GateConfig {

@@ -3,10 +3,12 @@ import type { Change } from "../diff/change.js";
 import { newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import type { UnanalyzedChange } from "../diff/unanalyzed-changes.js";
 import type { ConnSet } from "../net/conn-set.js";
+import type { AssertionDiff } from "../assert/assertion.js";
+import { assertionFailures, type AssertionFailure } from "./assertion-failures.js";
 import type { GateConfig, GateRule } from "./config.js";
 
 export interface Violation {
-  readonly rule: Exclude<GateRule, "none" | "unanalyzed">;
+  readonly rule: Exclude<GateRule, "none" | "unanalyzed" | "assertions">;
   /** A flow change, or an exposure change (a pod newly reachable from outside through Services and routes). */
   readonly change: Change | ExposureChange;
   /** The part of the opened connections that breaks the rule. */
@@ -23,6 +25,8 @@ export interface GateResult {
    * kinds it does not read, and files no analysis reads. Empty unless the rule is on.
    */
   readonly unanalyzed: { readonly objects: readonly UnanalyzedChange[]; readonly files: readonly string[] };
+  /** Rule `assertions`: the assertions whose violations fail the gate (see assertion-failures.ts). Empty unless the rule is on. */
+  readonly assertions: readonly AssertionFailure[];
 }
 
 /** What a pull request changes that was not analyzed: judged by rule `unanalyzed`. */
@@ -37,8 +41,8 @@ const NOTHING: Unanalyzed = { objects: [], files: [] };
  * The ingress controller's flow changes are its exposure changes (the same objects in both
  * lists), so they are judged once, as exposures: `exposed`, and `sensitive-ports` on what they open.
  */
-export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig, unanalyzed: Unanalyzed = NOTHING): GateResult {
-  const rules = config.failOn.filter((r): r is Exclude<GateRule, "none" | "unanalyzed"> => r !== "none" && r !== "unanalyzed");
+export function evaluateGate(changes: readonly Change[], exposures: readonly ExposureChange[], config: GateConfig, unanalyzed: Unanalyzed = NOTHING, assertions: readonly AssertionDiff[] = []): GateResult {
+  const rules = config.failOn.filter((r): r is Violation["rule"] => r !== "none" && r !== "unanalyzed" && r !== "assertions");
   const notAnalyzed = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING;
   const violations: Violation[] = [];
   for (const c of exposures) {
@@ -58,7 +62,8 @@ export function evaluateGate(changes: readonly Change[], exposures: readonly Exp
     }
   }
   const missed = notAnalyzed.objects.length + notAnalyzed.files.length;
-  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations, unanalyzed: notAnalyzed };
+  const broken = config.failOn.includes("assertions") ? assertionFailures(assertions) : [];
+  return { passed: violations.length === 0 && missed === 0 && broken.length === 0, violations, exposureViolations, unanalyzed: notAnalyzed, assertions: broken };
 }
 
 function offending(rule: Violation["rule"], c: Change, config: GateConfig): ConnSet | undefined {

@@ -13,6 +13,12 @@ export interface ConfigReview {
   readonly changed: boolean;
   /** What the run did with the pull request's changes, one sentence each ("… the base's `fail-on` applies"). */
   readonly notes: readonly Note[];
+  /**
+   * The base's assertions that cannot be read ("file:line: what is wrong"): what they guard is
+   * unknown, so the gate's result is `error` (never a pass, whatever the label) until the main
+   * branch fixes them.
+   */
+  readonly errors?: readonly string[];
   /** Unified diff of the file's text, base to head, when it changed. */
   readonly patch?: string;
 }

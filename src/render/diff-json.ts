@@ -50,9 +50,26 @@ function missedViolations(r: DiffReport): Missed[] {
 }
 
 /** The gate's violations: the flows' and exposures' (`listed` of them), then rule `unanalyzed`'s. */
-function allViolations(r: DiffReport, listed: readonly Violation[]): readonly (Violation | Missed)[] {
-  const missed = missedViolations(r);
+function allViolations(r: DiffReport, listed: readonly Violation[], maxAssertionPairs = Infinity): readonly (Violation | Missed)[] {
+  const missed = [...assertionViolations(r, maxAssertionPairs), ...missedViolations(r)];
   return missed.length === 0 ? listed : [...listed, ...missed];
+}
+
+/**
+ * Rule `assertions`'s violations: each pair that fails the gate, at the assertion's line. A grouped
+ * report lists the first `max` (the `assertions` array has every pair).
+ */
+function assertionViolations(r: DiffReport, max: number): Missed[] {
+  let left = max;
+  return (r.gate.assertions ?? []).flatMap((f) => {
+    const a = f.diff.assertion;
+    const shown = f.violations.slice(0, Math.max(0, left));
+    left -= shown.length;
+    return shown.map((v): Missed => ({
+      missed: true,
+      json: { rule: "assertions", src: v.src, dst: v.dst, conn: v.conn.toString(), message: `assertion ${a.name} ${v.isNew ? "broken" : "(strict) still broken"}: ${v.src} -> ${v.dst} ${v.conn.toString()}`, file: a.source.file, line: a.source.line, assertion: a.name },
+    }));
+  });
 }
 
 const anyViolationJson = (v: Violation | Missed): ViolationJson => ("missed" in v ? v.json : violationJson(v));
@@ -92,7 +109,7 @@ export function diffJsonLazy(r: DiffReport, grouped: boolean, sets = new ChangeS
     changesTruncated: { total: r.changes.length, listed: changes.length },
     changeSets: sets.json(endpoints.map((e) => e.id)),
     changeGroups: tag === undefined ? groups : groups.map((g) => ({ ...tag, ...g })),
-    gate: { ...gate, violations: jsonList(allViolations(r, violations), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
+    gate: { ...gate, violations: jsonList(allViolations(r, violations, LISTED_WHEN_GROUPED), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
     ...tail,
   };
 }

@@ -26,6 +26,9 @@ import { isEmpty, objectName, unanalyzedSummary } from "./unanalyzed-words.js";
 import { clusterWideBlock } from "./cluster-wide.js";
 import { sideWords } from "./remaining.js";
 import { NOTE_MARKS, sharedReasons } from "./shared-reasons.js";
+import { failingAssertionGroups } from "./assertion-groups.js";
+import { assertionCounts, brokenWords, firstNewViolation, type AssertionFormat } from "./assertion-words.js";
+import { assertionsRows } from "./assertions-md.js";
 
 export const DEFAULT_MAX_COMMENT_CHARS = 65_536;
 
@@ -84,6 +87,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
+  const asserted = assertionsRows(report, { ...ASSERTION_MD, link: (file, line, side) => link(file, line, side) });
+  if (asserted) blocks.push({ name: "assertions", rows: asserted });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   // The budget keeps, in order: verdict, what stops working, exposures, assertions and gate
   // violations, policy changes, then the flow tables (dropped whole before the policy changes,
@@ -134,6 +139,13 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   const missedStatus = failedOnMissed ? (allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode(allowedBy)}` : "gate failed (`unanalyzed`)") : "gate passed";
   // The worst breakage follows the headline on its line: a green "gate passed" must not be all a reviewer reads.
   const breaks = broken[0] ? ` ⚠️ **Stops working:** ${worstBreakage(broken)}.` : "";
+  const failedStatus = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  const assertionFirst = failingAssertionGroups(report)[0];
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && assertionFirst !== undefined) {
+    // Nothing changed, yet a strict assertion is broken (at the base already): that fails.
+    const extra = violationCount(report, g) - 1;
+    return `**No change to reachability — ${failedStatus}:** ❌ ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}`;
+  }
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     if (missed === "") return broken.length > 0 ? `**No flow changes — gate passed.**${breaks}` : "**No change to reachability — gate passed.**";
     return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
@@ -144,21 +156,26 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
     const risk = opened ? ` ⚠️ **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => undefined))}.` : "";
-    return `**${flows} — gate passed.**${risk}${breaks}${missedNote}`;
+    // Rule `assertions` off (`fail-on: none`): a broken assertion is still said beside the green verdict.
+    const unguarded = firstNewViolation(report, ASSERTION_MD);
+    const assertionRisk = unguarded ? ` ❌ ${unguarded}.` : "";
+    return `**${flows} — gate passed.**${assertionRisk}${risk}${breaks}${missedNote}`;
   }
   // Violations are counted and shown as groups, like flows: one line says one thing. Exposures lead.
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode(allowedBy)}` : "gate failed";
+  const status = failedStatus;
   // An exposure is named (workload, port, first object, rules); its whole path is under Newly exposed, said once.
   const first = failingExposures[0]
     ? `${exposureRisk(failingExposures[0], exposureFormat(() => undefined))} (${rulesOf(report, failingExposures[0])})`
-    : failing[0]
+    : assertionFirst
+      ? `❌ ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}`
+      : failing[0]
       ? violationWords(failing[0])
       : `${missed} (${mdCode("unanalyzed")})`;
   // The rest, as the counts line and the Gate violations list count them.
   const extra = violationCount(report, g) - 1;
-  return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+  return `**${flows} — ${status}:** ${first}${extra > 0 ? ` (and ${plural(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length + (assertionFirst ? 1 : 0) === 0 ? "" : missedNote}`;
 }
 
 /** The exposure changes that break a gate rule, in report order. */
@@ -188,6 +205,7 @@ function counts(report: DiffReport, g: Grouping): string {
       ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
       : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
+    ...((report.assertions ?? []).length > 0 ? [`**Assertions:** ${assertionCounts(report.assertions ?? [])}`] : []),
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode(r)).join(", ")}${violationCount(report, g) > 0 ? ` — ${plural(violationCount(report, g), "violation")}` : ""}`,
   ];
@@ -250,8 +268,11 @@ function stopsFormat(fmt: ExposureFormat, link: Link): StopsFormat {
  * what was not analyzed when the gate fails on it.
  */
 function violationCount(report: DiffReport, g: Grouping): number {
-  return exposureViolations(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
+  return exposureViolations(report).length + failingAssertionGroups(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
 }
+
+/** Assertions' words in the comment: code spans, escaped text, endpoint sets cut at five terms. */
+const ASSERTION_MD: AssertionFormat = { code: mdCode, text: md };
 
 // ---- exposure ----------------------------------------------------------------------------
 
@@ -354,15 +375,21 @@ function reasonMd(r: Reason, link: Link, code: (s: string) => string = cellCode)
  */
 function violationList(report: DiffReport, g: Grouping): Rows {
   const exposures = exposureViolations(report);
+  const asserted = failingAssertionGroups(report);
   const failing = g.violating;
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
-  const total = exposures.length + failing.length + missed.length;
+  const total = exposures.length + asserted.length + failing.length + missed.length;
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
       return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}, listed under Newly exposed`;
     }
-    const k = i - exposures.length;
+    if (i < exposures.length + asserted.length) {
+      const a = asserted[i - exposures.length]!;
+      // Said in full under Assertions (and the verdict may quote it): here only named.
+      return `⛔ ${mdCode("assertions")}: ${mdCode(a.view.diff.assertion.name)}, ${a.group.isNew ? "new" : "existing"} violation (${plural(a.group.violations.length, "pair")}), listed under Assertions`;
+    }
+    const k = i - exposures.length - asserted.length;
     if (k < failing.length) {
       const x = failing[k]!;
       return `⛔ ${x.gate.map((h) => mdCode(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode)} → ${setWords(x.destinations, "destination", mdCode)} ${md(

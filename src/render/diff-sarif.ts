@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code scanning: one result per opened group and gate rule, located at the policy
-// line that opens it. Gate violations are errors; other opened flows are notes, as is each changed
-// admin-tier policy (at its line), which applies across namespaces.
+// line that opens it, and one per group of broken assertion violations, at the assertion's line.
+// Gate violations are errors; other opened flows are notes, as is each changed admin-tier policy
+// (at its line), which applies across namespaces.
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadEndpoint } from "../model/endpoint.js";
@@ -12,6 +13,8 @@ import { reasonName } from "./reason-words.js";
 import { newlyOpened } from "../exposure/changes.js";
 import { exposureSentence, type ExposureFormat } from "./exposure-words.js";
 import { clusterWideChanges, rankWords, scopeWords } from "./cluster-wide.js";
+import { assertionViews } from "./assertion-groups.js";
+import { brokenWords } from "./assertion-words.js";
 
 const SARIF_WORDS: ExposureFormat = {
   code: plain,
@@ -79,6 +82,7 @@ const RULE_TEXT: Record<RuleId, [string, string]> = {
   "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
   "any-opened": ["AnyOpened", "A flow is newly opened."],
   unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
+  assertions: ["Assertions", "An assertion of .netreach.yaml is broken by this change (or, written strict: true, is broken at all)."],
   "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
   "cluster-wide": ["ClusterWide", "An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy is added, removed or changed: it applies across namespaces, to those created later too (not a gate violation)."],
 };
@@ -165,6 +169,23 @@ export function renderSarif(report: DiffReport, options: SarifOptions): SarifLog
       message: { text: `Cluster-wide: ${plain(c.kind)} ${plain(c.name)}${priority} ${c.change} — ${scopeWords(c)}; ${effect}.` },
       partialFingerprints: { netreachFlow: hashText(`${CLUSTER_WIDE_RULE}|${c.policy}|${c.change}`) },
     });
+  }
+  // Assertions: one result per group of new violations (and of a strict assertion's existing ones),
+  // at the assertion's line in .netreach.yaml: what the team wrote down is what broke.
+  for (const view of assertionViews(report)) {
+    const a = view.diff.assertion;
+    for (const g of view.groups) {
+      if (!g.isNew && !g.fails) continue;
+      results.push({
+        locations: [at(a.source.file, a.source.line)],
+        properties: { opened: g.conn.toString(), pairs: g.violations.length },
+        ruleId: "assertions",
+        ruleIndex: RULE_IDS.indexOf("assertions"),
+        level: g.fails ? "error" : "warning",
+        message: { text: `Gate assertions: ${brokenWords(view.diff, g, { code: plain, text: plain })}.` },
+        partialFingerprints: { netreachFlow: hashText(`assertions|${a.name}|${a.key}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`) },
+      });
+    }
   }
   return {
     $schema: SARIF_SCHEMA,

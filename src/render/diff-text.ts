@@ -16,6 +16,15 @@ import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/chang
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { breakages, exposureRisk } from "./stops-working.js";
+import { assertionViews, failingAssertionGroups } from "./assertion-groups.js";
+import { assertionCounts, brokenWords, firstNewViolation, violationWords, type AssertionFormat } from "./assertion-words.js";
+
+const ASSERTION_TEXT: AssertionFormat = { code: plain, text: plain, maxTerms: 10 };
+
+/** The gate's assertion violations, one line each: a group of pairs. */
+function assertionViolationLines(report: DiffReport): string[] {
+  return failingAssertionGroups(report).map((x) => `${brokenWords(x.view.diff, x.group, ASSERTION_TEXT)} (assertions)`);
+}
 
 const TEXT: ExposureFormat = {
   code: plain,
@@ -44,20 +53,23 @@ export function renderDiffText(report: DiffReport): string {
   const failing = g.violating;
   const exposureFailing = exposureFailures(report);
   // The list names an exposure briefly: its sentence is the "exposed" line above (and the headline quotes it).
-  const violations = [...exposureFailing.map((x) => `${exposureRisk(x.change, TEXT)} (${x.rules.join(", ")})`), ...failing.map(violationText)];
+  const violations = [...exposureFailing.map((x) => `${exposureRisk(x.change, TEXT)} (${x.rules.join(", ")})`), ...assertionViolationLines(report), ...failing.map(violationText)];
   const first = exposureFailing[0] ? exposureViolationText(exposureFailing[0]) : violations[0];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const missed = unanalyzedSummary(report.unanalyzed, plain);
   const missedGate = !isEmpty(report.gate.unanalyzed);
   if (missedGate) violations.push(`${missed} (unanalyzed)`);
-  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && failingAssertionGroups(report).length > 0) {
+    out.push(`netreach: no change to reachability — gate failed: ${violations[0]!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
+  } else if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     if (missed === "") out.push("netreach: no change to reachability — gate passed");
     else out.push(`netreach: no change to what netreach analyzes — ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
     const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
     const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
-    if (report.gate.passed) out.push(`netreach: ${flows} — gate passed`);
+    const unguarded = firstNewViolation(report, ASSERTION_TEXT);
+    if (report.gate.passed) out.push(`netreach: ${flows} — gate passed${unguarded ? `; ${unguarded}` : ""}`);
     else out.push(`netreach: ${flows} — gate failed: ${first!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
     out.push(
       `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}` +
@@ -80,6 +92,17 @@ export function renderDiffText(report: DiffReport): string {
   if (g.opened.length + g.closed.length > 0) out.push("");
   for (const x of g.opened) out.push(groupLine("+", x, report));
   for (const x of g.closed) out.push(groupLine("-", x, report));
+  const views = assertionViews(report);
+  if (views.length > 0) out.push("", `assertions: ${assertionCounts(views.map((v) => v.diff))}`);
+  for (const v of views) {
+    const a = v.diff.assertion;
+    const at = `${plain(a.source.file)}:${a.source.line}`;
+    const mark = v.diff.status === "failed" ? "x" : v.diff.status === "passed" ? "ok" : "no-match";
+    out.push(`  ${mark} ${plain(a.name)} (${a.type}${a.strict ? ", strict" : ""}; ${v.diff.origin === "head" ? "added by this change, " : ""}${at})`);
+    for (const n of v.diff.notes) out.push(`      ${plain(n)}`);
+    for (const x of v.groups.slice(0, MAX_VIOLATIONS)) out.push(`      ${x.isNew ? "new" : "existing"}${x.fails ? " [gate]" : ""} ${violationWords(a.type, x, ASSERTION_TEXT)}${x.reasons.length > 0 ? `  (${x.reasons.map(reasonText).join("; ")})` : ""}`);
+    if (v.groups.length > MAX_VIOLATIONS) out.push(`      … and ${v.groups.length - MAX_VIOLATIONS} more (see --format json)`);
+  }
 
   // What stops working that no flow line says: Services that forward to nothing, workloads cut off.
   const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
@@ -92,7 +115,7 @@ export function renderDiffText(report: DiffReport): string {
   }
 
   if (violations.length > 0) {
-    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...(missedGate ? ["unanalyzed"] : [])])];
+    const rules = [...new Set([...exposureFailing.flatMap((x) => x.rules), ...(failingAssertionGroups(report).length > 0 ? ["assertions"] : []), ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...(missedGate ? ["unanalyzed"] : [])])];
     out.push("", `gate failed: ${plural(violations.length, "violation")} of ${rules.join(", ")}`);
     for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
     if (violations.length > MAX_VIOLATIONS) out.push(`  … and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
@@ -104,7 +127,7 @@ export function renderDiffText(report: DiffReport): string {
 export function violationLines(report: DiffReport, max = MAX_VIOLATIONS): { lines: string[]; count: number } {
   // What was not analyzed is one violation, as the comment and the text report count it.
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [`${unanalyzedSummary(report.gate.unanalyzed, plain)} (unanalyzed)`];
-  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...missed];
+  const all = [...exposureFailures(report).map(exposureViolationText), ...assertionViolationLines(report), ...groupChanges(report).violating.map(violationText), ...missed];
   const lines = all.slice(0, max);
   return { lines: all.length > max ? [...lines, `… and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }

@@ -14,6 +14,8 @@ import { groupChanges } from "./group.js";
 import { reasonName } from "./reason-words.js";
 import { setWords } from "./set-words.js";
 import { breakages, exposureRisk, type Breakage } from "./stops-working.js";
+import { firstBroken } from "./assertion-words.js";
+import { failingAssertionGroups } from "./assertion-groups.js";
 
 /** Lower is worse. */
 export interface Ranked {
@@ -22,7 +24,10 @@ export interface Ranked {
 }
 
 export interface TargetWorst {
-  /** A gate-breaking exposure (0), a gate-breaking flow (1), else a newly exposed workload (2). */
+  /**
+   * A gate-breaking exposure (0), a newly broken assertion or a gate-breaking flow (1), a strict
+   * assertion broken at the base already (1.5), else a newly exposed workload (2).
+   */
   readonly risk?: Ranked;
   /** The first breakage: an exposure closed (0), a Service to nothing (1), DNS (2), a workload cut off (3). */
   readonly breakage?: Ranked;
@@ -45,6 +50,10 @@ export function targetWorst(report: DiffReport, f: ExposureFormat): TargetWorst 
 function risk(report: DiffReport, f: ExposureFormat): Ranked | undefined {
   const rules = exposureRules(report);
   for (const [c, rs] of rules) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
+  // What the team wrote down comes before what a rule of thumb (fail-on) says.
+  const broken = report.gate.passed ? undefined : firstBroken(report, f);
+  const first = report.gate.passed ? undefined : failingAssertionGroups(report)[0];
+  if (broken !== undefined) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
   const violating = report.gate.passed ? undefined : groupChanges(report).violating[0];
   if (violating !== undefined) {
     const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));

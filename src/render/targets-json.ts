@@ -48,6 +48,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
   const assumptions: string[] = [];
   const workloads: DiffJson["workloads"] = [];
   const exposures: DiffJson["exposures"] = [];
+  const assertions: NonNullable<DiffJson["assertions"]> = [];
   const stopsWorking: NonNullable<DiffJson["stopsWorking"]> = { services: [], cutOff: [] };
   const inputChanges: NonNullable<DiffJson["inputChanges"]> = [];
   const clusterWide: NonNullable<DiffJson["clusterWide"]> = [];
@@ -72,7 +73,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       const r = grouped
         ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } }
         : t.report;
-      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking" | "inputChanges" | "clusterWide">;
+      const j = diffJsonLazy(r, false, sets, tag) as { endpoints: DiffJson["endpoints"]; changes: JsonList; gate: { passed: boolean; failOn: string[]; violations: JsonList } } & Pick<DiffJson, "diagnostics" | "assumptions" | "skipped" | "workloads" | "exposures" | "unanalyzed" | "stopsWorking" | "inputChanges" | "clusterWide" | "assertions">;
       for (const e of j.endpoints) if (!seen.has(e.id)) (seen.add(e.id), endpoints.push(e));
       changes.push(j.changes);
       violations.push(j.gate.violations);
@@ -92,11 +93,20 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       for (const w of j.workloads) workloads.push({ ...w, ...tag });
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      // Each target's assertions, as its own diff JSON has them, tagged with the target.
+      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
       for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
       for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
     }
+  }
+  // The base's unreadable assertions: never a pass (DESIGN section 4b).
+  for (const e of options.config?.errors ?? []) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
+    diagnostics.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
+    gate.passed = false;
+    gate.status = "error";
   }
   const unread = options.unread;
   for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
@@ -122,6 +132,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     unanalyzed,
     inputChanges,
     clusterWide,
+    ...(assertions.length > 0 ? { assertions } : {}),
     targets: outcomes.map(targetJson),
     ...(options.config !== undefined
       ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }
@@ -146,7 +157,7 @@ function targetJson(t: TargetOutcome): TargetJson {
     opened: r ? groupChanges(r).openedFlows : 0,
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
-    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
     error: t.failure?.message ?? null,

@@ -52,7 +52,7 @@ export function targetResult(t: TargetOutcome, allowedBy: string | null = null):
   if (t.failure !== undefined) return `not analyzed — ${failureLine(t).split(": ")[0]}`;
   const r = t.report!;
   const missed = r.unanalyzed.objects.length;
-  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : "no change";
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : r.gate.passed ? "no change" : `no change — ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
   const g = groupChanges(r);
   const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
   const parts = [
@@ -91,6 +91,8 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   const failedGate = outcomes.filter((t) => t.report !== undefined && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== undefined);
   const changed = outcomes.filter(isChanged);
+  // A strict assertion broken at the base fails a target its pull request does not change: shown too.
+  const shown = outcomes.filter((t) => isChanged(t) || (t.report !== undefined && !t.report.gate.passed));
 
   const head: string[] = [ctx.marker, `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}`];
   // What could not be analyzed leads, and it is never a pass (DESIGN section 4b).
@@ -102,6 +104,9 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
     if (notBuilt.length > 5) lines.push(`**⛔ Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
+  // The base's unreadable assertions: nothing it guards can be said to hold.
+  const configErrors = ctx.config?.errors ?? [];
+  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
   const unread = ctx.unread ?? { files: [], fails: false };
   // Objects of kinds netreach does not analyze, once each whichever targets hold them.
   const seenObjects = new Set<string>();
@@ -115,7 +120,9 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   const status =
     notBuilt.length > 0
       ? `gate error: ${plural(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
-      : failedGate.length > 0 || unreadFails
+      : configErrors.length > 0
+        ? `gate error: ${plural(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list(failedGate)}` : ""}`
+        : failedGate.length > 0 || unreadFails
         ? `gate failed${failedGate.length > 0 ? ` in ${list(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode(allowedBy)}` : ""}`
         : "gate passed";
   const verdictParts = [
@@ -128,18 +135,18 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
           : "no change to reachability"
       : `${changed.length} changed`,
   ];
-  const lead = worstWords(changed);
+  const lead = worstWords(shown);
   head.push(`**${verdictParts.join(", ")} — ${status}.**${lead.text}`);
   if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== undefined ? "⛔ error" : t.report!.gate.passed ? "passed" : allowedBy !== null ? "⚠️ failed (allowed)" : "⛔ failed";
     // What the verdict says of a target is not said again on its line.
-    const worst = t.report !== undefined && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    const worst = t.report !== undefined && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
     return `| ${cellCode(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 
-  const sections = outcomes.filter((t) => t.failure !== undefined || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
+  const sections = outcomes.filter((t) => t.failure !== undefined || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
@@ -165,6 +172,14 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
 }
 
+/** "**⛔ Assertion not judged:** `.netreach.yaml:12: …` — invalid at the base revision; …" */
+function configErrorLines(errors: readonly string[]): string {
+  const lines = errors.slice(0, 5).map((e) => `**⛔ Assertion not judged:** ${mdCode(e)}`);
+  if (errors.length > 5) lines.push(`**⛔ ${errors.length - 5} more assertions not judged** (see the JSON report).`);
+  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
+  return lines.join("\\\n");
+}
+
 /** What the pull request did to `.netreach.yaml`: what was not taken, then the change itself, collapsed. */
 function configSection(c: ConfigReview): string {
   const lines = [`**${mdCode(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
@@ -183,7 +198,7 @@ function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: T
   const risk = worstOver(worst, (x) => x.w.risk);
   const broken = worstOver(worst, (x) => x.w.breakage);
   const parts: string[] = [];
-  if (risk !== undefined) parts.push(risk.worst.rank <= 1 ? `⛔ **In ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.` : `⚠️ **Newly exposed in ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.`);
+  if (risk !== undefined) parts.push(risk.worst.rank < 2 ? `⛔ **In ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.` : `⚠️ **Newly exposed in ${mdCode(risk.item.t.name)}:** ${risk.worst.text}.`);
   if (broken !== undefined) {
     const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
     const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
@@ -194,7 +209,7 @@ function worstWords(changed: readonly TargetOutcome[]): { text: string; risk?: T
 
 /** A target's line in the table: "⚠️ newly exposed: … · ⚠️ stops working: …" (the one-target comment's words). */
 function cellWorst(w: TargetWorst, risk: boolean, breakage: boolean): string {
-  return [w.risk && risk ? (w.risk.rank === 1 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
+  return [w.risk && risk ? (w.risk.rank < 2 ? `⛔ ${w.risk.text}` : `⚠️ newly exposed: ${w.risk.text}`) : "", w.breakage && breakage ? `⚠️ stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" · ");
 }
 
 function list(ts: readonly TargetOutcome[]): string {

@@ -54,9 +54,11 @@ export interface ViolationJson {
   dst: string;
   conn: string;
   message: string;
-  /** Rule `unanalyzed` only: where the object or file is. */
+  /** Rules `unanalyzed` and `assertions` only: where the object, file or assertion is. */
   file?: string;
   line?: number;
+  /** Rule `assertions` only: the assertion's name (added after v1's first form). */
+  assertion?: string;
 }
 
 export interface UnanalyzedObjectJson {
@@ -161,6 +163,8 @@ export interface AssertionJson {
 /** An assertion judged at the head of a diff: `new` when the pair did not break it so at the base. */
 export interface AssertionDiffJson extends AssertionJson {
   violations: { src: string; dst: string; conn: string; new: boolean }[];
+  /** Runs with several targets only: the target it was judged on. */
+  target?: string;
 }
 
 export interface InputChangeJson {

@@ -8,11 +8,14 @@ import type { GateRule } from "../gate/config.js";
 import type { ConfigFileState, ConfigReview, Note } from "../render/config-review.js";
 import { ConfigError, parseConfig, type TargetsConfig } from "./config.js";
 import { describeSource, sameSource, type Target } from "./target.js";
+import { mergeAssertions, type ChosenAssertion } from "./assertion-merge.js";
 
 export interface MergedConfig {
   readonly targets: readonly Target[];
   /** Whether discovery adds the targets it finds. */
   readonly discover: boolean;
+  /** The assertions judged (DESIGN section 4c): the base's as it wrote them, and those the pull request adds. */
+  readonly assertions: readonly ChosenAssertion[];
   readonly review: ConfigReview;
 }
 
@@ -104,18 +107,43 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
   const headDiscover = head.state === "present" ? head.config.discover : baseDiscover;
   if (baseDiscover && !headDiscover) notes.push(note`This pull request sets ${"discover: false"}; ${[base.state === "present" ? "the base's file sets discovery on" : "the base has no file, so discovery stays on"]}, and discovered targets are still analyzed.`);
 
+  const asserted = mergeAssertions(base.state === "present" ? base.config : undefined, head.state === "present" ? head.config : undefined);
+  notes.push(...asserted.notes);
+
   const changed = (baseText ?? null) !== (headText ?? null);
   const state = (r: Read): ConfigFileState => r.state;
   return {
     targets,
     discover: baseDiscover || headDiscover,
+    assertions: asserted.assertions,
     review: {
       file,
       base: state(base),
       head: state(head),
       changed,
       notes,
+      ...(asserted.errors.length > 0 ? { errors: asserted.errors } : {}),
       ...(changed ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", undefined, undefined, { context: 3 }).split("\n").slice(1).join("\n") } : {}),
     },
+  };
+}
+
+/**
+ * The assertions alone, for a run whose targets come from flags (the Action's `kustomize` and
+ * `helm` inputs): the targets are the workflow's, but what must hold is still the base's
+ * `.netreach.yaml` (DESIGN section 4b). A file either side cannot read gives no assertions from
+ * that side; the base's unreadable ones are errors, as in `mergeConfigs`.
+ */
+export function mergeAssertionsOnly(file: string, baseText: string | undefined, headText: string | undefined): { assertions: readonly ChosenAssertion[]; review?: ConfigReview } {
+  const base = read(file, baseText);
+  const head = read(file, headText);
+  const asserted = mergeAssertions(base.state === "present" ? base.config : undefined, head.state === "present" ? head.config : undefined);
+  const notes: Note[] = [...asserted.notes];
+  if (base.state === "invalid") notes.unshift(note`The base revision's ${file} is invalid (${[base.error]}): none of its assertions are judged.`);
+  if (head.state === "invalid") notes.push(note`This pull request's ${file} is invalid (${[head.error]}): the base's assertions are judged.`);
+  if (notes.length === 0 && asserted.errors.length === 0) return { assertions: asserted.assertions };
+  return {
+    assertions: asserted.assertions,
+    review: { file, base: base.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...(asserted.errors.length > 0 ? { errors: asserted.errors } : {}) },
   };
 }

@@ -8,6 +8,7 @@ import type { DnsServer } from "../diff/name-servers.js";
 import * as os from "node:os";
 import { diff, type DiffReport, type PodsMode } from "../analyze.js";
 import type { GateConfig, GateRule } from "../gate/config.js";
+import type { Assertion } from "../assert/assertion.js";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import type { SourceFile } from "../load/source.js";
 import type { HostNetworkMode } from "../reach/universe.js";
@@ -22,6 +23,7 @@ import type { RepoTree } from "./repo-tree.js";
 import { describeSource, sourceAt, type Target } from "./target.js";
 import { inputChangesOf } from "./input-changes.js";
 import { changedFiles } from "./unread-files.js";
+import { assertionsFor, type ChosenAssertion } from "./assertion-merge.js";
 
 /** One side of a target: its files, or why there are none. */
 export interface SideBuild {
@@ -60,6 +62,8 @@ export interface DiffTargetsOptions extends BuildSideOptions {
   readonly concurrency?: number;
   /** Past it nothing more is built or analyzed: those targets are not analyzed (bounds.ts). */
   readonly deadline?: Deadline;
+  /** The run's assertions; each target is judged by those whose `targets` name it (or name none). */
+  readonly assertions?: readonly ChosenAssertion[];
 }
 
 export interface BuildSideOptions {
@@ -99,7 +103,10 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
     }
     const helm = target.source.kind === "helm";
     const namespace = target.namespace ?? options.namespace;
+    const chosen = assertionsFor(target, options.assertions ?? []);
+    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
     const report = diff(base.files, head.files, {
+      ...(chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a: Assertion) => origins.get(a) ?? "base" } : {}),
       pods: target.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
       ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),

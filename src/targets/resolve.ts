@@ -4,7 +4,8 @@
 // narrowed by name (--target).
 import type { ConfigReview } from "../render/config-review.js";
 import { parseConfig, CONFIG_FILE, ConfigError } from "./config.js";
-import { mergeConfigs } from "./config-merge.js";
+import { mergeAssertionsOnly, mergeConfigs } from "./config-merge.js";
+import type { ChosenAssertion } from "./assertion-merge.js";
 import { discoverTargets, type DiscoverTree } from "./discover.js";
 import { resolvePath } from "./repo-path.js";
 import { sameSource, type Target } from "./target.js";
@@ -37,6 +38,8 @@ export interface Resolved {
   readonly from: string;
   /** What the pull request did to the configuration file and what the run made of it, when there is one. */
   readonly review?: ConfigReview;
+  /** The assertions to judge, each on the targets it names (DESIGN section 4c). */
+  readonly assertions: readonly ChosenAssertion[];
 }
 
 export function resolveTargets(
@@ -49,9 +52,18 @@ export function resolveTargets(
   let from: string;
   let plain = false;
   let review: ConfigReview | undefined;
+  let assertions: readonly ChosenAssertion[] = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets = uniqueNames([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
+    // The flags choose the targets; what must hold is still the base's to say (DESIGN section 4b).
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    if (flags.config !== undefined) assertions = userAssertions(flags.config);
+    else {
+      const asserted = mergeAssertionsOnly(configPath, trees.base.read(configPath), trees.head.read(configPath));
+      assertions = asserted.assertions;
+      if (asserted.review !== undefined) review = asserted.review;
+    }
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
     const baseText = flags.config ? undefined : trees.base.read(configPath);
@@ -59,6 +71,7 @@ export function resolveTargets(
     if (flags.config !== undefined) {
       // A file the user gave on the command line: theirs, for both revisions.
       const cfg = parseConfig(flags.config.file, flags.config.text);
+      assertions = userAssertions(flags.config);
       from = flags.config.file;
       targets = [...cfg.targets];
       if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
@@ -67,8 +80,10 @@ export function resolveTargets(
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
+      assertions = merged.assertions;
       targets = [...merged.targets];
-      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
+      // The configuration file is no manifest: a discovered target over the root does not read it.
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets, [configPath])];
     } else if (flags.discover === false) {
       targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -86,7 +101,14 @@ export function resolveTargets(
     targets = targets.filter((t) => flags.names.includes(t.name));
     plain = false;
   }
-  return { targets, plain, from, ...(review !== undefined ? { review } : {}) };
+  return { targets, plain, from, assertions, ...(review !== undefined ? { review } : {}) };
+}
+
+/** A file the user gave on the command line, for both revisions: a mistake in its assertions is theirs to fix now. */
+function userAssertions(config: { readonly file: string; readonly text: string }): ChosenAssertion[] {
+  const cfg = parseConfig(config.file, config.text);
+  if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
+  return cfg.assertions.map((assertion) => ({ assertion, origin: "base" as const }));
 }
 
 /** Chart.yaml as the head has it, else as the base had it. */
@@ -95,14 +117,14 @@ function chartReader(trees: { readonly base: DiscoverTree; readonly head: Discov
 }
 
 /** Discovery at head and base: a target found on either side (head's definition first). */
-function discovered(paths: readonly string[], trees: { base: DiscoverTree; head: DiscoverTree }, repo: string | undefined, configured: readonly Target[]): Target[] {
+function discovered(paths: readonly string[], trees: { base: DiscoverTree; head: DiscoverTree }, repo: string | undefined, configured: readonly Target[], skip: readonly string[] = []): Target[] {
   const head = discoverTargets(trees.head, paths, repo);
   const base = discoverTargets(trees.base, paths, repo);
   const out: Target[] = [];
   const covered = [...new Set([...head.covered, ...base.covered])];
   for (const t of [...head.targets, ...base.targets]) {
     if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
-    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: [...covered, ...skip] } } : t);
   }
   return out;
 }

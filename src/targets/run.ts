@@ -44,7 +44,7 @@ export async function runTargets(
   if (resolved.plain) return undefined;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
   const { kept, over } = capTargets(resolved.targets, max);
-  const built = await diffTargets(kept, trees, { ...options, deadline });
+  const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved.assertions });
   const diffs: TargetDiff[] = [...built, ...over.map((t) => pastCap(t, max, resolved.targets.length))];
   const skipped = skippedSummary(diffs);
   return { resolved, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved.targets, trees), ...(skipped !== undefined ? { skipped } : {}) };

@@ -16,7 +16,7 @@ describe("renderSarif", () => {
     const driver = json.runs[0].tool.driver;
     expect(driver.name).toBe("netreach");
     expect(driver.version).toBe("1.2.3");
-    expect(driver.rules.map((r) => r.id)).toEqual(["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", OPENED_FLOW_RULE, "cluster-wide"]);
+    expect(driver.rules.map((r) => r.id)).toEqual(["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "assertions", OPENED_FLOW_RULE, "cluster-wide"]);
     for (const r of driver.rules) {
       expect(r.shortDescription.text.length).toBeGreaterThan(0);
       expect(["error", "warning", "note"]).toContain(r.defaultConfiguration.level);
