@@ -2,7 +2,7 @@
 // routes that forward to nothing, pods cut from the cluster's DNS server, workloads left with no
 // ingress or no egress at all. Read off the report; the verdict names the worst, the "Stops
 // working" section lists them all, right after it (DESIGN section 7).
-import { newlyClosed } from "../exposure/changes.js";
+import { newlyClosed, newlyOpened } from "../exposure/changes.js";
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import type { CutOff } from "../diff/cut-off.js";
@@ -63,10 +63,13 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
 
 /** The worst risk when no gate rule names one: "`ns/db[StatefulSet]` TCP 5432 newly reachable from the internet through Service `ns/db`". */
 export function exposureRisk(c: ExposureChange, f: ExposureFormat): string {
+  // What no one outside had; all of it where it all moved (said for rule any-opened).
+  const fresh = newlyOpened(c);
+  const conn = fresh.isEmpty ? c.opened : fresh;
   let hop: Hop | undefined;
-  for (const v of c.via.head) if (!v.conn.intersect(c.opened).isEmpty && v.chain.length > 0) { hop = v.chain[0]; break; }
+  for (const v of c.via.head) if (!v.conn.intersect(conn).isEmpty && v.chain.length > 0) { hop = v.chain[0]; break; }
   const through = hop ? ` through ${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.opened))} newly reachable from ${sourceName(c, f)}${through}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(conn))} newly reachable from ${sourceName(c, f)}${through}`;
 }
 
 // ---- exposures closed ---------------------------------------------------------------------
@@ -80,7 +83,7 @@ function sourceName(c: ExposureChange, f: ExposureFormat): string {
 
 /** The outermost object of the first path that carried what closed: the Ingress, route or Service a user reaches. */
 function entry(c: ExposureChange): Hop | undefined {
-  for (const v of c.via.base) if (!v.conn.intersect(c.closed).isEmpty && v.chain.length > 0) return v.chain[0];
+  for (const v of c.via.base) if (!v.conn.intersect(newlyClosed(c)).isEmpty && v.chain.length > 0) return v.chain[0];
   return undefined;
 }
 
@@ -89,13 +92,13 @@ function exposureShort(c: ExposureChange, f: ExposureFormat): string {
   const from = sourceName(c, f);
   const through = hop ? `${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
   const where = c.src.type === "ingress-controller" && through !== "" ? `through ${through}` : `from ${from}${through !== "" ? ` through ${through}` : ""}`;
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.closed))} no longer reachable ${where}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(newlyClosed(c)))} no longer reachable ${where}`;
 }
 
 /** The broken Service on a path that carried what closed, if any. */
 function brokenService(c: ExposureChange, services: readonly ServiceBreakage[]): ServiceBreakage | undefined {
   for (const v of c.via.base) {
-    if (v.conn.intersect(c.closed).isEmpty) continue;
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
     for (const h of v.chain) {
       if (h.kind !== "Service") continue;
       const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
@@ -108,7 +111,7 @@ function brokenService(c: ExposureChange, services: readonly ServiceBreakage[]):
 function exposureCause(c: ExposureChange, from: string, f: ExposureFormat): string {
   const r = c.why[0];
   if (r !== undefined) return causeWords(r, from, f);
-  const carried = c.via.head.some((v) => !v.conn.intersect(c.closed).isEmpty);
+  const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
   return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
 }
 
