@@ -100,8 +100,8 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
 }
 
 /** What outside traffic gets through to each pod of one side. */
-function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>, before?: Loaded): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
-  const paths = exposurePaths(l.cluster, side.pods, before?.cluster);
+function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>, other?: { loaded: Loaded; side: "base" | "head" }): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
+  const paths = exposurePaths(l.cluster, side.pods, other === undefined ? undefined : { objects: other.loaded.cluster, side: other.side });
   const controllerClass = side.controller ? classOf.get(side.controller.id) : undefined;
   return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
 }
@@ -216,8 +216,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const exposed = exposureChanges(
-    sideTable(base, sides[0]!, result.base, inBase),
-    sideTable(head, sides[1]!, result.head, inHead, base),
+    sideTable(base, sides[0]!, result.base, inBase, { loaded: head, side: "head" }),
+    sideTable(head, sides[1]!, result.head, inHead, { loaded: base, side: "base" }),
     byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
     controller,
   );

@@ -112,7 +112,22 @@ function exposureCause(c: ExposureChange, from: string, f: ExposureFormat): stri
   const r = c.why[0];
   if (r !== undefined) return causeWords(r, from, f);
   const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
-  return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
+  if (carried) return "the policies no longer admit it";
+  const edited = editedHop(c);
+  if (edited === undefined) return "no Service or route sends it that traffic any more";
+  const name = `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}`;
+  const e = edited.edit!;
+  return e.kind === "removed" ? `${name} was ${f.text(e.words.replace(/ in this PR$/, " in this pull request"))}` : `${name} changed in this pull request (${f.text(e.words)})`;
+}
+
+/** The first object, outside in, on a path that carried what closed, that the pull request removed or changed. */
+function editedHop(c: ExposureChange): Hop | undefined {
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const h = v.chain.find((x) => x.edit !== undefined && x.edit.kind !== "added");
+    if (h) return h;
+  }
+  return undefined;
 }
 
 function causeWords(r: Reason, from: string, f: ExposureFormat): string {
