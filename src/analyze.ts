@@ -6,6 +6,7 @@ import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js"
 import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
 import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
+import { routeBreakages, type RouteBreakage } from "./diff/route-breakages.js";
 import { cutOff, type CutOff } from "./diff/cut-off.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
 import { defaultGateConfig, type GateConfig } from "./gate/config.js";
@@ -196,6 +197,8 @@ export interface DiffReport {
   readonly nameServers?: readonly string[];
   /** Service ports that forwarded to some pod at the base and forward to none at the head. */
   readonly serviceBreakages?: readonly ServiceBreakage[];
+  /** Routes at the head whose backend Service (or its port) the pull request removed. */
+  readonly routeBreakages?: readonly RouteBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
 }
@@ -254,6 +257,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
+    routeBreakages: routeBreakages(base.cluster, head.cluster),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
   };
 }

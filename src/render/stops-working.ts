@@ -7,6 +7,8 @@ import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import type { CutOff } from "../diff/cut-off.js";
 import type { ServiceBreakage } from "../diff/service-breakages.js";
+import type { RouteBreakage } from "../diff/route-breakages.js";
+import { routeWords } from "./route-words.js";
 import type { ExposureChange } from "../exposure/changes.js";
 import type { Hop } from "../model/exposure.js";
 import { connWords } from "./conn-words.js";
@@ -16,7 +18,7 @@ import { setWords } from "./set-words.js";
 import { UniverseIndex, type EndpointSet } from "./group.js";
 import type { Endpoint } from "../model/endpoint.js";
 
-export type StopsReport = Pick<DiffReport, "exposureChanges" | "serviceBreakages" | "cutOff" | "workloadChanges" | "universe" | "endpoints">;
+export type StopsReport = Pick<DiffReport, "exposureChanges" | "serviceBreakages" | "routeBreakages" | "cutOff" | "workloadChanges" | "universe" | "endpoints">;
 
 /** One thing that stops working, worst first: a short form for the verdict, a full one for the section. */
 export interface Breakage {
@@ -40,17 +42,24 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
   const services = report.serviceBreakages ?? [];
   // A Service that forwards to nothing and closed an exposure is said once, as that exposure's cause.
   const told = new Set<ServiceBreakage>();
+  const routes = report.routeBreakages ?? [];
+  const toldRoutes = new Set<RouteBreakage>();
   for (const c of report.exposureChanges) {
     // A port public before and after is moved (said once, elsewhere), not lost.
     if (newlyClosed(c).isEmpty || removed.has(c.dst.id)) continue;
     const broke = c.why.length === 0 ? brokenService(c, services) : undefined;
     if (broke) told.add(broke);
+    // A route whose Service the pull request removed: said once, as this exposure's cause.
+    const nowhere = c.why.length === 0 && !broke ? brokenRoute(c, routes) : undefined;
+    if (nowhere) toldRoutes.add(nowhere);
     const hop = entry(c);
-    const cause = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const cause = nowhere ? routeWords(nowhere, f, false) : !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` — ${broke ? serviceWords(broke, f, true) : cause}` : ""}` });
+    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : cause;
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` — ${said}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
+  for (const r of routes) if (!toldRoutes.has(r)) out.push({ kind: "service", short: routeWords(r, f, false), full: `**Sends to nothing:** ${routeWords(r, f, true)}` });
   if (dns) {
     const who = setWords(dns.sources, "subject", f.code);
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
@@ -104,6 +113,18 @@ function brokenService(c: ExposureChange, services: readonly ServiceBreakage[]):
       const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
       if (s) return s;
     }
+  }
+  return undefined;
+}
+
+/** The route breakage on a path that carried what closed, if any: the route and the removed Service are both on it. */
+function brokenRoute(c: ExposureChange, routes: readonly RouteBreakage[]): RouteBreakage | undefined {
+  if (routes.length === 0) return undefined;
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const has = (kind: string, id: string) => v.chain.some((h) => h.kind === kind && `${h.namespace}/${h.name}` === id);
+    const r = routes.find((x) => has(x.route.kind, `${x.route.namespace}/${x.route.name}`) && has("Service", x.service));
+    if (r) return r;
   }
   return undefined;
 }

@@ -48,7 +48,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
   const assumptions: string[] = [];
   const workloads: DiffJson["workloads"] = [];
   const exposures: DiffJson["exposures"] = [];
-  const stopsWorking: NonNullable<DiffJson["stopsWorking"]> = { services: [], cutOff: [] };
+  const stopsWorking: NonNullable<DiffJson["stopsWorking"]> & { routes: NonNullable<NonNullable<DiffJson["stopsWorking"]>["routes"]> } = { services: [], cutOff: [], routes: [] };
   const groups: ChangeGroupJson[] = [];
   const seen = new Set<string>();
   const kinds = new Map<string, number>();
@@ -92,6 +92,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
+      for (const b of j.stopsWorking?.routes ?? []) stopsWorking.routes.push({ ...b, ...tag });
     }
   }
   const unread = options.unread;

@@ -125,11 +125,31 @@ export interface DiffJson {
    * at the base and forward to none at the head, and declared workloads that had some ingress (or
    * egress) at the base and have none at the head. Added after v1's first form.
    */
-  stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[] };
+  stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[]; routes?: BrokenRouteJson[] };
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+/**
+ * An Ingress, Gateway API route or OpenShift Route at the head whose backend Service the pull
+ * request removed (or removed the port of): it sends traffic nowhere. Added after v1's first form.
+ */
+export interface BrokenRouteJson {
+  kind: string;
+  /** "namespace/name[Kind]" */
+  route: string;
+  /** The backend reference at the head. */
+  file: string;
+  line: number;
+  /** "namespace/name" */
+  service: string;
+  /** The Service port the route names: a number, a name, or null for every port (an OpenShift Route without one). */
+  port: number | string | null;
+  cause: "service-removed" | "port-removed";
+  /** Where the Service (or its port) was at the base. */
+  was: { file: string; line: number };
 }
 
 export interface BrokenServiceJson {
