@@ -1,7 +1,8 @@
 // Workloads the pull request leaves with no ingress or no egress at all: each had some traffic in
 // that direction at the base and its policies now allow none. Often the point of a lockdown, but
 // a reviewer should say so, not find out from a table of closed pairs.
-import type { Change } from "./change.js";
+import type { Change, Reason } from "./change.js";
+import { reasonKey } from "./reason.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Reachability } from "../reach/evaluate.js";
 import type { Row } from "../reach/row.js";
@@ -10,11 +11,24 @@ export interface CutOff {
   /** A declared workload present at both revisions, by endpoint id. */
   readonly workload: string;
   readonly direction: "ingress" | "egress";
-  /** The policies that isolate it in that direction at the head ("namespace/name"). */
+  /**
+   * The policies that isolate it in that direction at the head ("namespace/name"), and the
+   * admin-tier policies whose rules deny it ("AdminNetworkPolicy/name").
+   */
   readonly policies: readonly string[];
+  /**
+   * The admin-tier rules (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy)
+   * that now deny its traffic in that direction, at their lines: a lockdown no NetworkPolicy
+   * makes. Absent when none does.
+   */
+  readonly denies?: readonly Reason[];
 }
 
-const isEmptyRow = (r: Row) => r.fallback.isEmpty && r.conns.every((c) => c.isEmpty);
+/**
+ * Nothing to or from any of the `size` nodes. A row the admin tiers fold lists every node and
+ * keeps an open fallback for nodes that do not exist: that fallback says nothing.
+ */
+const isEmptyRow = (r: Row, size: number) => (r.fallback.isEmpty || r.nodes.length >= size) && r.conns.every((c) => c.isEmpty);
 
 export function cutOff(
   changes: readonly Change[],
@@ -24,10 +38,19 @@ export function cutOff(
 ): CutOff[] {
   // Only a workload some closed pair names can have lost a whole direction: rows are asked of those alone.
   const candidates = { ingress: new Set<string>(), egress: new Set<string>() };
+  // The admin-tier rules that deny a candidate's closed pairs, by direction and workload.
+  const denied = { ingress: new Map<string, Map<string, Reason>>(), egress: new Map<string, Map<string, Reason>>() };
   for (const c of changes) {
     if (c.closed.isEmpty) continue;
     candidates.ingress.add(c.dst.id);
     candidates.egress.add(c.src.id);
+    for (const r of c.why) {
+      if (r.side !== "head" || r.effect !== "denies" || r.admin === undefined) continue;
+      const id = r.direction === "ingress" ? c.dst.id : c.src.id;
+      const m = denied[r.direction].get(id) ?? new Map<string, Reason>();
+      m.set(reasonKey(r), r);
+      denied[r.direction].set(id, m);
+    }
   }
   const out: CutOff[] = [];
   const memo = new Map<string, readonly string[] | null>();
@@ -41,11 +64,16 @@ export function cutOff(
       const key = `${b}|${h}|${direction}`;
       let policies = memo.get(key);
       if (policies === undefined) {
+        // An admin-tier Deny empties a row with no NetworkPolicy isolating the pod: checked too.
         const isolating = head.r.isolating(h, direction);
-        policies = isolating.length > 0 && isEmptyRow(head.r.row(h, direction)) && !isEmptyRow(base.r.row(b, direction)) ? isolating.map((p) => p.id) : null;
+        policies = isEmptyRow(head.r.row(h, direction), head.r.size) && !isEmptyRow(base.r.row(b, direction), base.r.size) ? isolating.map((p) => p.id) : null;
         memo.set(key, policies);
       }
-      if (policies !== null) out.push({ workload: e.id, direction, policies });
+      if (policies === null) continue;
+      const denies = [...(denied[direction].get(e.id)?.values() ?? [])];
+      if (policies.length === 0 && denies.length === 0) continue;
+      const admins = [...new Set(denies.map((r) => r.policy))];
+      out.push({ workload: e.id, direction, policies: [...policies, ...admins], ...(denies.length > 0 ? { denies } : {}) });
     }
   }
   return out;

@@ -144,7 +144,7 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
         before: [...s.before],
         routes: s.routes.map((x) => ({ kind: x.kind, id: x.id })),
       })),
-      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] })),
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies], ...(c.denies !== undefined ? { denies: c.denies.map(reasonJson) } : {}) })),
       routes: (r.routeBreakages ?? []).map((b) => ({
         kind: b.route.kind,
         route: b.route.id,

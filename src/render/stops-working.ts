@@ -66,7 +66,7 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
     const toward = setWords(dns.servers, "destination", f.code, 3);
     out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `⚠️ **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
   }
-  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f, false), full: `**No ${c.direction} at all:** ${cutOffWords(c, f, true)}` });
   return out;
 }
 
@@ -189,6 +189,8 @@ function list(ids: readonly string[], f: ExposureFormat): string {
 interface CutOffGroup {
   readonly direction: CutOff["direction"];
   readonly policies: readonly string[];
+  /** The admin-tier rules that deny it, each once. */
+  readonly denies: readonly Reason[];
   readonly workloads: EndpointSet;
   readonly count: number;
 }
@@ -198,24 +200,34 @@ function cutOffGroups(report: StopsReport): CutOffGroup[] {
   const list = report.cutOff ?? [];
   if (list.length === 0) return [];
   const byId = new Map<string, Endpoint>(report.universe.map((e) => [e.id, e]));
-  const groups = new Map<string, { c: CutOff; ids: Endpoint[] }>();
+  const groups = new Map<string, { c: CutOff; ids: Endpoint[]; denies: Map<string, Reason> }>();
   for (const c of list) {
     const key = `${c.direction}\0${c.policies.join("\0")}`;
     const e = byId.get(c.workload);
     if (e === undefined) continue;
-    const g = groups.get(key);
+    let g = groups.get(key);
     if (g) g.ids.push(e);
-    else groups.set(key, { c, ids: [e] });
+    else groups.set(key, (g = { c, ids: [e], denies: new Map() }));
+    for (const r of c.denies ?? []) g.denies.set(`${r.policy}|${r.rule}|${r.file}:${r.line}`, r);
   }
   const index = new UniverseIndex(report.universe, report.endpoints);
-  return [...groups.values()].map(({ c, ids }) => ({ direction: c.direction, policies: c.policies, workloads: index.describe(ids), count: ids.length }));
+  return [...groups.values()].map(({ c, ids, denies }) => ({ direction: c.direction, policies: c.policies, denies: [...denies.values()], workloads: index.describe(ids), count: ids.length }));
 }
 
-function cutOffWords(c: CutOffGroup, f: ExposureFormat): string {
+function cutOffWords(c: CutOffGroup, f: StopsFormat, full: boolean): string {
   const who = setWords(c.workloads, "subject", f.code);
-  const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
-  const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
+  const admins = new Set(c.denies.map((r) => r.policy));
+  const isolating = c.policies.filter((p) => !admins.has(p));
+  const causes: string[] = [];
+  if (isolating.length > 0) {
+    const by = isolating.slice(0, 2).map((p) => f.code(p)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
+    causes.push(`isolated for ${c.direction} by ${by}, ${isolating.length === 1 ? "which allows nothing" : "which allow nothing"}`);
+  }
+  // A lockdown an admin-tier rule makes: named with its tier, priority and rule, at its line.
+  const shown = c.denies.slice(0, 2).map((r) => `denied by ${f.reason(r)}${full ? ` (${f.at(r.file, r.line, "head")})` : ""}`);
+  if (shown.length > 0) causes.push(shown.join("; ") + (c.denies.length > 2 ? `; and ${c.denies.length - 2} more` : ""));
+  const why = causes.join("; ");
   return c.direction === "ingress"
-    ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (isolated for ingress by ${by}, ${allow})`
-    : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (isolated for egress by ${by}, ${allow})`;
+    ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (${why})`
+    : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (${why})`;
 }

@@ -176,8 +176,10 @@ export interface BrokenServiceJson {
 export interface CutOffJson {
   workload: string;
   direction: "ingress" | "egress";
-  /** The policies that isolate it in that direction at the head. */
+  /** The policies that isolate it in that direction at the head, and the admin-tier policies that deny it. */
   policies: string[];
+  /** The admin-tier rules that now deny it, at their lines; absent when none does. Added after v1's first form. */
+  denies?: ReasonJson[];
   target?: string;
 }
 
