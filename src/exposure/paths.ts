@@ -120,7 +120,9 @@ function routeDetail(route: Route, backend: RouteBackend): string {
   const gateway = route.parents.length > 0;
   const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
   const paths = route.kind === "HTTPRoute" ? `path ${(backend.paths ?? ["/"]).join(", ")}` : "";
-  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+  // Behind a Gateway a route without hostnames takes the listener's (said on the Gateway hop):
+  // "any host" would contradict a listener that names one.
+  return [host, paths].filter((w) => w !== "").join(", ") || (gateway ? "all traffic the listener accepts" : "any host");
 }
 
 /**
@@ -136,7 +138,9 @@ function gatewayHops(a: Attachment, route: Route, cluster: Pick<Cluster, "namesp
   }
   const at = { ...g.source, column: 1 };
   return a.listeners.map((l) => {
-    const words = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== undefined ? `host ${l.hostname}` : "any host"];
+    // TCP and UDP listeners match on the port alone: no host to name.
+    const hostless = l.protocol === "TCP" || l.protocol === "UDP";
+    const words = [`listener ${l.name}: ${l.protocol} port ${l.port}`, ...(hostless ? [] : [l.hostname !== undefined ? `host ${l.hostname}` : "any host"])];
     const admit = admission(l, route, cluster, other);
     if (admit !== "") words.push(admit);
     const edit = listenerEdit(g, l, other);
