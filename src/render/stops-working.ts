@@ -53,9 +53,10 @@ export function breakages(report: StopsReport, dns: DnsLoss | null, f: StopsForm
     const nowhere = c.why.length === 0 && !broke ? brokenRoute(c, routes) : undefined;
     if (nowhere) toldRoutes.add(nowhere);
     const hop = entry(c);
-    const cause = nowhere ? routeWords(nowhere, f, false) : !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    // The short form follows "through <entry hop>": what the pull request did to that hop is said of "it".
+    const cause = nowhere ? routeCause(nowhere, hop, f) : !broke ? exposureCause(c, sourceName(c, f), f, hop) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : cause;
+    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, undefined);
     out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` — ${said}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
@@ -129,14 +130,22 @@ function brokenRoute(c: ExposureChange, routes: readonly RouteBreakage[]): Route
   return undefined;
 }
 
-function exposureCause(c: ExposureChange, from: string, f: ExposureFormat): string {
+/** "its backend Service `shop/web` (port 80) was removed in this pull request; the route sends traffic nowhere" */
+function routeCause(r: RouteBreakage, hop: Hop | undefined, f: StopsFormat): string {
+  const entered = hop !== undefined && hop.kind === r.route.kind && hop.namespace === r.route.namespace && hop.name === r.route.name;
+  return entered ? routeWords(r, f, false, true) : routeWords(r, f, false);
+}
+
+/** `entered`: the hop the short form already named, said of as "it". */
+function exposureCause(c: ExposureChange, from: string, f: ExposureFormat, entered: Hop | undefined): string {
   const r = c.why[0];
   if (r !== undefined) return causeWords(r, from, f);
   const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
   if (carried) return "the policies no longer admit it";
   const edited = editedHop(c);
   if (edited === undefined) return "no Service or route sends it that traffic any more";
-  const name = `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}`;
+  const same = entered !== undefined && entered.kind === edited.kind && entered.namespace === edited.namespace && entered.name === edited.name;
+  const name = same ? "it" : `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}`;
   const e = edited.edit!;
   return e.kind === "removed" ? `${name} was ${f.text(e.words.replace(/ in this PR$/, " in this pull request"))}` : `${name} changed in this pull request (${f.text(e.words)})`;
 }

@@ -67,6 +67,8 @@ describe("a path gone at the head names what the pull request did to its objects
     expect(stops(r)).toEqual([
       "- **No longer exposed:** `shop/web[Deployment]` TCP 8080 no longer reachable from the internet (was through Service `shop/web` (LoadBalancer, port 80 \\(http\\) → targetPort http = 8080, removed in this PR)) — Service `shop/web` was removed in this pull request",
     ]);
+    // The verdict names the Service once: what the pull request did to it is said of "it".
+    expect(renderComment(r, { marker: "" })).toContain("⚠️ **Stops working:** `shop/web[Deployment]` TCP 8080 no longer reachable from the internet through Service `shop/web`: it was removed in this pull request.");
   });
 
   it("JSON marks the hop the pull request removed (an added field)", () => {
@@ -78,6 +80,7 @@ describe("a path gone at the head names what the pull request did to its objects
     const r = diff(files(web, svc("LoadBalancer")), files(web, svc("ClusterIP")));
     expect(unexposed(r)).toEqual([expect.stringContaining("(LoadBalancer, port 80 (http) → targetPort http = 8080, now ClusterIP))")]);
     expect(stops(r)).toEqual([expect.stringContaining(" — Service `shop/web` changed in this pull request (now ClusterIP)")]);
+    expect(renderComment(r, { marker: "" })).toContain("through Service `shop/web`: it changed in this pull request (now ClusterIP).");
   });
 
   it("one port dropped from a LoadBalancer: the port is named as removed, the other is unchanged", () => {

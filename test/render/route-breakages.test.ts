@@ -76,7 +76,7 @@ describe("a route whose backend Service the pull request removes", () => {
     expect(items(r)).toEqual([
       expect.stringMatching(/^- \*\*No longer exposed:\*\* `shop\/web\[Deployment\]` TCP 8080 no longer reachable from the ingress controller \(was through Ingress `shop\/site` .* → Service `shop\/web` \(ClusterIP, port 80 \\\(http\\\) → targetPort 8080, removed in this PR\)\) — Ingress `shop\/site` \(`k8s\.yaml:\d+`\) → Service `shop\/web` port 80: the Service was removed in this pull request \(was at `k8s\.yaml:14`\); the route sends traffic nowhere$/),
     ]);
-    expect(verdict(r)).toContain("⚠️ **Stops working:** `shop/web[Deployment]` TCP 8080 no longer reachable through Ingress `shop/site`: Ingress `shop/site` → Service `shop/web` port 80: the Service was removed in this pull request; the route sends traffic nowhere");
+    expect(verdict(r)).toContain("⚠️ **Stops working:** `shop/web[Deployment]` TCP 8080 no longer reachable through Ingress `shop/site`: its backend Service `shop/web` was removed in this pull request; the Ingress sends traffic nowhere.");
   });
 
   it("the Service keeps its name but drops the port the Ingress names", () => {
