@@ -68,6 +68,8 @@ describe("a route whose backend Service the pull request removes", () => {
       "- **Sends to nothing:** HTTPRoute `shop/legacy` (`k8s.yaml:27`) → Service `shop/legacy` port 80: the Service was removed in this pull request (was at `k8s.yaml:14`); the route sends traffic nowhere",
     ]);
     expect(verdict(r)).toContain("⚠️ **Stops working:** HTTPRoute `shop/legacy` → Service `shop/legacy` port 80: the Service was removed in this pull request; the route sends traffic nowhere");
+    // Not "no change to reachability" above it.
+    expect(renderDiffText(r).split("\n")[0]).toBe("netreach: 0 flows opened, 0 closed — gate passed");
     expect(renderDiffText(r)).toContain("! stops working: HTTPRoute shop/legacy → Service shop/legacy port 80: the Service was removed in this pull request; the route sends traffic nowhere");
   });
 
