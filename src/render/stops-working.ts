@@ -136,8 +136,11 @@ function routeCause(r: RouteBreakage, hop: Hop | undefined, f: StopsFormat): str
   return entered ? routeWords(r, f, false, true) : routeWords(r, f, false);
 }
 
-/** `entered`: the hop the short form already named, said of as "it". */
-function exposureCause(c: ExposureChange, from: string, f: ExposureFormat, entered: Hop | undefined): string {
+/**
+ * `entered`: the hop the short form already named, said of as "it". Without one (the section's
+ * full form) the object is named at its base line.
+ */
+function exposureCause(c: ExposureChange, from: string, f: StopsFormat, entered: Hop | undefined): string {
   const r = c.why[0];
   if (r !== undefined) return causeWords(r, from, f);
   const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
@@ -145,7 +148,7 @@ function exposureCause(c: ExposureChange, from: string, f: ExposureFormat, enter
   const edited = editedHop(c);
   if (edited === undefined) return "no Service or route sends it that traffic any more";
   const same = entered !== undefined && entered.kind === edited.kind && entered.namespace === edited.namespace && entered.name === edited.name;
-  const name = same ? "it" : `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}`;
+  const name = same ? "it" : `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}${entered === undefined ? ` (${f.at(edited.at.file, edited.at.line, "base")})` : ""}`;
   const e = edited.edit!;
   return e.kind === "removed" ? `${name} was ${f.text(e.words.replace(/ in this PR$/, " in this pull request"))}` : `${name} changed in this pull request (${f.text(e.words)})`;
 }

@@ -65,7 +65,7 @@ describe("a path gone at the head names what the pull request did to its objects
       "unexposed shop/web[Deployment] TCP 8080 no longer reachable from the internet (was through Service shop/web [base k8s.yaml:20] (LoadBalancer, port 80 (http) → targetPort http = 8080, removed in this PR))",
     ]);
     expect(stops(r)).toEqual([
-      "- **No longer exposed:** `shop/web[Deployment]` TCP 8080 no longer reachable from the internet (was through Service `shop/web` (LoadBalancer, port 80 \\(http\\) → targetPort http = 8080, removed in this PR)) — Service `shop/web` was removed in this pull request",
+      "- **No longer exposed:** `shop/web[Deployment]` TCP 8080 no longer reachable from the internet (was through Service `shop/web` (LoadBalancer, port 80 \\(http\\) → targetPort http = 8080, removed in this PR)) — Service `shop/web` (`k8s.yaml:20`) was removed in this pull request",
     ]);
     // The verdict names the Service once: what the pull request did to it is said of "it".
     expect(renderComment(r, { marker: "" })).toContain("⚠️ **Stops working:** `shop/web[Deployment]` TCP 8080 no longer reachable from the internet through Service `shop/web`: it was removed in this pull request.");
@@ -79,7 +79,7 @@ describe("a path gone at the head names what the pull request did to its objects
   it("a LoadBalancer turned ClusterIP: 'now ClusterIP', and the cause names the change", () => {
     const r = diff(files(web, svc("LoadBalancer")), files(web, svc("ClusterIP")));
     expect(unexposed(r)).toEqual([expect.stringContaining("(LoadBalancer, port 80 (http) → targetPort http = 8080, now ClusterIP))")]);
-    expect(stops(r)).toEqual([expect.stringContaining(" — Service `shop/web` changed in this pull request (now ClusterIP)")]);
+    expect(stops(r)).toEqual([expect.stringContaining(" — Service `shop/web` (`k8s.yaml:20`) changed in this pull request (now ClusterIP)")]);
     expect(renderComment(r, { marker: "" })).toContain("through Service `shop/web`: it changed in this pull request (now ClusterIP).");
   });
 
@@ -87,7 +87,7 @@ describe("a path gone at the head names what the pull request did to its objects
     const both = "[{name: http, port: 80, targetPort: http}, {name: https, port: 443, targetPort: https}]";
     const r = diff(files(web, svc("LoadBalancer", both)), files(web, svc("LoadBalancer", "[{name: https, port: 443, targetPort: https}]")));
     expect(unexposed(r)).toEqual([expect.stringMatching(/^unexposed shop\/web\[Deployment\] TCP 8080 .*\(LoadBalancer, port 80 \(http\) → targetPort http = 8080, port 80 removed in this PR\)\)$/)]);
-    expect(stops(r)).toEqual([expect.stringContaining(" — Service `shop/web` changed in this pull request (port 80 removed in this PR)")]);
+    expect(stops(r)).toEqual([expect.stringContaining(" — Service `shop/web` (`k8s.yaml:20`) changed in this pull request (port 80 removed in this PR)")]);
   });
 
   it("an Ingress removed: the Ingress hop says so and is the cause", () => {
@@ -95,14 +95,14 @@ describe("a path gone at the head names what the pull request did to its objects
     expect(unexposed(r)).toEqual([
       expect.stringContaining("(was through Ingress shop/web [base k8s.yaml:30] (host shop.example.com, path /, removed in this PR) → Service shop/web [base k8s.yaml:20] (ClusterIP, port 80 (http) → targetPort http = 8080))"),
     ]);
-    expect(stops(r)).toEqual([expect.stringContaining(" — Ingress `shop/web` was removed in this pull request")]);
+    expect(stops(r)).toEqual([expect.stringContaining(" — Ingress `shop/web` (`k8s.yaml:30`) was removed in this pull request")]);
   });
 
   it("a Gateway removed: the Gateway hop says so and is the cause", () => {
     // (A route whose Gateway is not in the manifests counts as attached: both go.)
     const gone = diff(files(web, svc("ClusterIP"), gateway("{name: http, port: 80, protocol: HTTP}"), route), files(web, svc("ClusterIP")));
     expect(unexposed(gone)).toEqual([expect.stringContaining("(was through Gateway shop/public [base k8s.yaml:22] (listener http: HTTP port 80, any host, removed in this PR) → HTTPRoute shop/store")]);
-    expect(stops(gone)).toEqual([expect.stringContaining(" — Gateway `shop/public` was removed in this pull request")]);
+    expect(stops(gone)).toEqual([expect.stringContaining(" — Gateway `shop/public` (`k8s.yaml:22`) was removed in this pull request")]);
   });
 
   it("the old path of a move says what was removed", () => {
