@@ -102,3 +102,13 @@ it("JSON lists the route under stopsWorking.routes (an added field)", async () =
     { kind: "Ingress", route: "shop/site[Ingress]", file: "k8s.yaml", line: expect.any(Number), service: "shop/web", port: 80, cause: "service-removed", was: { file: "k8s.yaml", line: 14 } },
   ]);
 });
+
+it("the comments parse as GitHub parses them: no broken table, no raw HTML, nothing too wide", async () => {
+  const { gfmProblems } = await import("./gfm-check.js");
+  const external = svc("legacy", "legacy").replace("  selector: {app: legacy}\n", "");
+  const reports = [
+    diff(files(web, external, gateway, route("legacy")), files(web, gateway, route("legacy"))),
+    diff(files(web, svc("web", "web"), ingress("web")), files(web, ingress("web"))),
+  ];
+  for (const r of reports) expect(gfmProblems(renderComment(r, { marker: "<!-- netreach -->" }), "<!-- netreach -->")).toEqual([]);
+});
