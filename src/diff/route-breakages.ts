@@ -30,7 +30,9 @@ export function routeBreakages(base: Side, head: Side): RouteBreakage[] {
   let before: Map<string, BackendTarget> | undefined;
   const out: RouteBreakage[] = [];
   const seen = new Set<string>();
-  for (const b of resolveExposure(head).backends) {
+  // Backends only: no pods asked (an OpenShift Route naming a pods' port behind a named
+  // targetPort is then not followed on either side, so never reported).
+  for (const b of resolveExposure(head, []).backends) {
     if (!b.attached || b.backend.weight === 0 || (b.service !== undefined && b.ports.length > 0)) continue;
     const key = refKey(b.route, b.backend);
     if (seen.has(key)) continue;
@@ -45,7 +47,7 @@ export function routeBreakages(base: Side, head: Side): RouteBreakage[] {
     }
     if (b.service === undefined) continue; // not permitted (no ReferenceGrant): the loader says so
     // The Service is there without the port: a breakage where the same reference reached a port at the base.
-    before ??= new Map(resolveExposure(base).backends.map((x) => [refKey(x.route, x.backend), x]));
+    before ??= new Map(resolveExposure(base, []).backends.map((x) => [refKey(x.route, x.backend), x]));
     const was = before.get(key);
     if (was === undefined || was.ports.length === 0) continue;
     out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: was.ports[0]!.source, cause: "port-removed" });

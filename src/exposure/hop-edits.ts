@@ -17,6 +17,19 @@ export interface Compared {
 }
 
 const NEW = "new in this PR";
+
+// Every hop of every path looks its object up on the other side: by id, once per revision.
+const indexes = new WeakMap<object, { services: Map<string, Service>; routes: Map<string, Route>; gateways: Map<string, Gateway> }>();
+function index(o: ExposureObjects) {
+  let i = indexes.get(o);
+  if (i === undefined) {
+    // The first of duplicate ids, as a search would find it.
+    const first = <T extends { id: string }>(xs: readonly T[]) => new Map([...xs].reverse().map((x) => [x.id, x]));
+    i = { services: first(o.services), routes: first(o.routes), gateways: first(o.gateways) };
+    indexes.set(o, i);
+  }
+  return i;
+}
 const REMOVED = "removed in this PR";
 
 function edit(kind: HopEdit["kind"], words: readonly string[]): HopEdit | undefined {
@@ -25,7 +38,7 @@ function edit(kind: HopEdit["kind"], words: readonly string[]): HopEdit | undefi
 
 export function serviceEdit(s: Service, port: ServicePort, other: Compared | undefined): HopEdit | undefined {
   if (other === undefined) return undefined;
-  const that = other.objects.services.find((x) => x.id === s.id);
+  const that = index(other.objects).services.get(s.id);
   if (that === undefined) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
   const notes: string[] = [];
   // A port only the base declares: the head side's new ports are not said (its earlier words kept).
@@ -37,7 +50,7 @@ export function serviceEdit(s: Service, port: ServicePort, other: Compared | und
 
 export function routeEdit(route: Route, backend: RouteBackend, other: Compared | undefined): HopEdit | undefined {
   if (other === undefined) return undefined;
-  const that = other.objects.routes.find((r) => r.id === route.id);
+  const that = index(other.objects).routes.get(route.id);
   if (that === undefined) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
   if (other.side === "base") return undefined;
   const same = (b: RouteBackend) => b.serviceNamespace === backend.serviceNamespace && b.serviceName === backend.serviceName && JSON.stringify(b.port) === JSON.stringify(backend.port);
@@ -47,7 +60,7 @@ export function routeEdit(route: Route, backend: RouteBackend, other: Compared |
 export function listenerEdit(g: Gateway, l: Listener, other: Compared | undefined): HopEdit | undefined {
   if (other === undefined) return undefined;
   const gone = other.side === "base" ? NEW : REMOVED;
-  const that = other.objects.gateways.find((x) => x.id === g.id);
+  const that = index(other.objects).gateways.get(g.id);
   if (that === undefined) return edit(other.side === "base" ? "added" : "removed", [gone]);
   const was = that.listeners.find((x) => x.name === l.name);
   if (was === undefined) return edit(other.side === "base" ? "added" : "removed", [`listener ${gone}`]);
