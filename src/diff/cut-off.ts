@@ -53,7 +53,8 @@ export function cutOff(
     }
   }
   const out: CutOff[] = [];
-  const memo = new Map<string, readonly string[] | null>();
+  // Whether the class pair lost the whole direction: rows are dear, asked once per pair.
+  const memo = new Map<string, boolean>();
   for (const e of endpoints) {
     if (e.type !== "workload") continue;
     const b = base.classOf.get(e.id);
@@ -61,19 +62,19 @@ export function cutOff(
     if (b === undefined || h === undefined) continue;
     for (const direction of ["ingress", "egress"] as const) {
       if (!candidates[direction].has(e.id)) continue;
-      const key = `${b}|${h}|${direction}`;
-      let policies = memo.get(key);
-      if (policies === undefined) {
-        // An admin-tier Deny empties a row with no NetworkPolicy isolating the pod: checked too.
-        const isolating = head.r.isolating(h, direction);
-        policies = isEmptyRow(head.r.row(h, direction), head.r.size) && !isEmptyRow(base.r.row(b, direction), base.r.size) ? isolating.map((p) => p.id) : null;
-        memo.set(key, policies);
-      }
-      if (policies === null) continue;
+      // Only a NetworkPolicy isolating it, or an admin-tier rule denying it, can empty its row.
+      const isolating = head.r.isolating(h, direction);
       const denies = [...(denied[direction].get(e.id)?.values() ?? [])];
-      if (policies.length === 0 && denies.length === 0) continue;
+      if (isolating.length === 0 && denies.length === 0) continue;
+      const key = `${b}|${h}|${direction}`;
+      let lost = memo.get(key);
+      if (lost === undefined) {
+        lost = isEmptyRow(head.r.row(h, direction), head.r.size) && !isEmptyRow(base.r.row(b, direction), base.r.size);
+        memo.set(key, lost);
+      }
+      if (!lost) continue;
       const admins = [...new Set(denies.map((r) => r.policy))];
-      out.push({ workload: e.id, direction, policies: [...policies, ...admins], ...(denies.length > 0 ? { denies } : {}) });
+      out.push({ workload: e.id, direction, policies: [...isolating.map((p) => p.id), ...admins], ...(denies.length > 0 ? { denies } : {}) });
     }
   }
   return out;
