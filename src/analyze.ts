@@ -6,6 +6,7 @@ import { policyTextChanges, type PolicyTextChange } from "./diff/policy-text.js"
 import { workloadChanges, type WorkloadChange } from "./diff/workload-changes.js";
 import { nameServerMatcher, type DnsServer } from "./diff/name-servers.js";
 import { serviceBreakages, type ServiceBreakage } from "./diff/service-breakages.js";
+import { routeBreakages, type RouteBreakage } from "./diff/route-breakages.js";
 import { cutOff, type CutOff } from "./diff/cut-off.js";
 import { headConn, type HeadConn } from "./diff/head-conn.js";
 import { unanalyzedChanges, type UnanalyzedChange } from "./diff/unanalyzed-changes.js";
@@ -117,8 +118,8 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
 }
 
 /** What outside traffic gets through to each pod of one side. */
-function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>, before?: Loaded): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
-  const paths = exposurePaths(l.cluster, side.pods, before?.cluster);
+function sideTable(l: Loaded, side: Side, reach: Reachability, classOf: ReadonlyMap<string, number>, other?: { loaded: Loaded; side: "base" | "head" }): { table: ExposureTable; classOf: ReadonlyMap<string, number>; controllerClass: number | undefined; reach: Reachability; paths: ReturnType<typeof exposurePaths> } {
+  const paths = exposurePaths(l.cluster, side.pods, other === undefined ? undefined : { objects: other.loaded.cluster, side: other.side });
   const controllerClass = side.controller ? classOf.get(side.controller.id) : undefined;
   return { table: exposureTable({ paths, reach, classOf, controllerClass }), classOf, controllerClass, reach, paths };
 }
@@ -239,6 +240,8 @@ export interface DiffReport {
   readonly nameServers?: readonly string[];
   /** Service ports that forwarded to some pod at the base and forward to none at the head. */
   readonly serviceBreakages?: readonly ServiceBreakage[];
+  /** Routes at the head whose backend Service (or its port) the pull request removed. */
+  readonly routeBreakages?: readonly RouteBreakage[];
   /** Declared workloads that had ingress (or egress) at the base and have none at the head. */
   readonly cutOff?: readonly CutOff[];
   /** Both revisions as analyzed, for explaining a pair (explain/explain-pair.ts) without analyzing again. */
@@ -267,8 +270,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
-  const baseTable = sideTable(base, sides[0]!, result.base, inBase);
-  const headTable = sideTable(head, sides[1]!, result.head, inHead, base);
+  const baseTable = sideTable(base, sides[0]!, result.base, inBase, { loaded: head, side: "head" });
+  const headTable = sideTable(head, sides[1]!, result.head, inHead, { loaded: base, side: "base" });
   const exposed = exposureChanges(
     baseTable,
     headTable,
@@ -314,6 +317,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
+    routeBreakages: routeBreakages(base.cluster, head.cluster),
     cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
     revisions: {
       base: { reach: result.base, classOf: inBase, endpoints: [...sides[0]!.pods, ...result.universe.externals, ...(sides[0]!.controller ? [sides[0]!.controller] : [])] },

@@ -74,8 +74,9 @@ export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: Re
       // Opened here, but public before through the other source; closed here, but public after:
       // no one outside gains or loses it. Shown as a move where it is public on both sides.
       const other = source === "ingress-controller" ? "internet" : "controller";
-      // The same reach through other objects (an Ingress replaced by an HTTPRoute): a move too.
-      const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      // The same reach through other objects (an Ingress replaced by an HTTPRoute): a move too,
+      // port by port, beside a port the same change opens or closes.
+      const rerouted = reroutedConn(b.via, h.via).intersect(b.conn).intersect(h.conn);
       const pub = publics();
       const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
       const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));

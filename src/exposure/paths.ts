@@ -12,13 +12,14 @@ import { resolveExposure, type Attachment, type ExposureObjects, type Targetable
 import type { Service, ServicePort } from "../model/service.js";
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { formatCidr } from "../net/ip.js";
+import { listenerEdit, routeEdit, serviceEdit, type Compared } from "./hop-edits.js";
 
 /**
- * `before`: the base revision's objects, given for the head's paths: a hop then says what the
- * pull request changed on it (a new Gateway, listener or route; a Namespace label that now lets
- * the route attach), so a reader sees why the exposure is new.
+ * `other`: the other revision's objects. A hop then says what the pull request changed on it: on
+ * a head path a new Gateway, listener or route, a Namespace label that now lets the route attach
+ * (why the exposure is new); on a base path a removed or changed one (why it is gone).
  */
-export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[], before?: Pick<Cluster, "namespaces"> & ExposureObjects): ExposurePath[] {
+export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[], other?: Compared): ExposurePath[] {
   const targets: Targetable[] = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
   const resolution = resolveExposure(cluster, targets);
   const paths: ExposurePath[] = [];
@@ -32,7 +33,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
         const routed = routedConn(port, target);
         if (routed === undefined) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after, before)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port, gate.detail(port), target, gate.after, other)] });
         }
       }
     }
@@ -48,8 +49,8 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
       for (const { workload, port: target } of entry?.workloads ?? []) {
         const routed = routedConn(sp, target);
         if (routed === undefined) continue;
-        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target, undefined, before)];
-        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
+        const tail = [routeHop(b.route, b.backend, other), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target, undefined, other)];
+        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, other));
         for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: undefined, chain: [...head, ...tail] });
       }
     }
@@ -98,33 +99,17 @@ function portWords(p: ServicePort): string {
   return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
 
-function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after: string | undefined, before: ExposureObjects | undefined): Hop {
+function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after: string | undefined, other: Compared | undefined): Hop {
   const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
-  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : []), ...serviceNotes(s, before)].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source };
+  const edit = serviceEdit(s, port, other);
+  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : []), ...(edit ? [edit.words] : [])].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source, ...(edit ? { edit } : {}) };
 }
 
-/** What the pull request changed on a Service that carries an exposure: why the exposure changed. */
-function serviceNotes(s: Service, before: ExposureObjects | undefined): string[] {
-  if (before === undefined) return [];
-  const old = before.services.find((x) => x.id === s.id);
-  if (old === undefined) return ["new in this PR"];
-  const notes: string[] = [];
-  if (old.type !== s.type) notes.push(`was ${old.type}`);
-  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
-  return notes;
+function routeHop(route: Route, backend: RouteBackend, other: Compared | undefined): Hop {
+  const edit = routeEdit(route, backend, other);
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend) + (edit ? `, ${edit.words}` : ""), at: backend.source, ...(edit ? { edit } : {}) };
 }
-
-function sorted(labels: Labels | null): [string, string][] | null {
-  return labels === null ? null : Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function routeHop(route: Route, backend: RouteBackend, before: ExposureObjects | undefined): Hop {
-  const isNew = before !== undefined && !before.routes.some((r) => r.id === route.id);
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend) + (isNew ? NEW : ""), at: backend.source };
-}
-
-const NEW = ", new in this PR";
 
 function routeDetail(route: Route, backend: RouteBackend): string {
   if (route.kind === "Ingress") {
@@ -135,7 +120,9 @@ function routeDetail(route: Route, backend: RouteBackend): string {
   const gateway = route.parents.length > 0;
   const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
   const paths = route.kind === "HTTPRoute" ? `path ${(backend.paths ?? ["/"]).join(", ")}` : "";
-  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+  // Behind a Gateway a route without hostnames takes the listener's (said on the Gateway hop):
+  // "any host" would contradict a listener that names one.
+  return [host, paths].filter((w) => w !== "").join(", ") || (gateway ? "all traffic the listener accepts" : "any host");
 }
 
 /**
@@ -143,46 +130,36 @@ function routeDetail(route: Route, backend: RouteBackend): string {
  * port and hostname (the host the route answers on when it names none), and the Namespace label
  * that let the route attach where the listener admits routes by namespace selector.
  */
-function gatewayHops(a: Attachment, route: Route, cluster: Pick<Cluster, "namespaces">, before: (Pick<Cluster, "namespaces"> & ExposureObjects) | undefined): Hop[][] {
+function gatewayHops(a: Attachment, route: Route, cluster: Pick<Cluster, "namespaces">, other: Compared | undefined): Hop[][] {
   const g = a.gateway;
   if (g === undefined) {
     if (a.parent.kind !== "Gateway") return [[]];
     return [[{ kind: "Gateway", namespace: a.parent.namespace, name: a.parent.name, detail: "not in these manifests", at: a.parent.source }]];
   }
-  const old = before?.gateways.find((x) => x.id === g.id);
   const at = { ...g.source, column: 1 };
   return a.listeners.map((l) => {
-    const words = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== undefined ? `host ${l.hostname}` : "any host"];
-    const admit = admission(l, route, cluster, before);
+    // TCP and UDP listeners match on the port alone: no host to name.
+    const hostless = l.protocol === "TCP" || l.protocol === "UDP";
+    const words = [`listener ${l.name}: ${l.protocol} port ${l.port}`, ...(hostless ? [] : [l.hostname !== undefined ? `host ${l.hostname}` : "any host"])];
+    const admit = admission(l, route, cluster, other);
     if (admit !== "") words.push(admit);
-    if (before !== undefined) {
-      const was = old?.listeners.find((x) => x.name === l.name);
-      if (old === undefined) words.push("new in this PR");
-      else if (was === undefined) words.push("listener new in this PR");
-      else {
-        if (was.port !== l.port) words.push(`was port ${was.port}`);
-        if (was.hostname !== l.hostname) words.push(`was ${was.hostname !== undefined ? `host ${was.hostname}` : "any host"}`);
-        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
-      }
-    }
-    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words.join(", "), at }];
+    const edit = listenerEdit(g, l, other);
+    if (edit) words.push(edit.words);
+    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words.join(", "), at, ...(edit ? { edit } : {}) }];
   });
 }
 
-function allowedWords(l: Listener): string {
-  const a = l.allowedNamespaces;
-  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
-}
-
 /** Why a listener admits a route from another namespace: its selector, and the labels that match it. */
-function admission(l: Listener, route: Route, cluster: Pick<Cluster, "namespaces">, before: Pick<Cluster, "namespaces"> | undefined): string {
+function admission(l: Listener, route: Route, cluster: Pick<Cluster, "namespaces">, other: Compared | undefined): string {
   const a = l.allowedNamespaces;
   if (a.from !== "Selector") return "";
   const labels = cluster.namespaces.get(route.namespace)?.labels ?? {};
   const matched = a.selector.requirements.map((r) => requirementWords(r, labels)).join(", ");
-  const was = before?.namespaces.get(route.namespace)?.labels;
-  const added = before !== undefined && !selects(a.selector, was ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
-  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${added ? " (added in this PR)" : ""}`;
+  // Whether the other revision's labels match too: if not, the pull request made (or unmade) the attachment.
+  const then = other?.objects.namespaces.get(route.namespace)?.labels;
+  const edited = other !== undefined && !selects(a.selector, then ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  const note = !edited ? "" : other.side === "base" ? " (added in this PR)" : " (changed in this PR)";
+  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${note}`;
 }
 
 function requirementWords(r: Requirement, labels: Labels): string {

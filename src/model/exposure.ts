@@ -20,6 +20,14 @@ export interface Hop {
   /** What this object contributes, for a reader: "LoadBalancer, port 5432", "host a.example.com path /api". */
   readonly detail: string;
   readonly at: FieldRef;
+  /** What the pull request did to this object (said in `detail` too); undefined: unchanged, or not compared. */
+  readonly edit?: HopEdit;
+}
+
+/** "removed in this PR", "now ClusterIP": a base path's hop says what is gone, a head path's what is new. */
+export interface HopEdit {
+  readonly kind: "added" | "removed" | "changed";
+  readonly words: string;
 }
 
 /** Objects in order from the outside in: [Ingress, Service] or [Service]. */

@@ -163,7 +163,17 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
         before: [...s.before],
         routes: s.routes.map((x) => ({ kind: x.kind, id: x.id })),
       })),
-      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] })),
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies], ...(c.denies !== undefined ? { denies: c.denies.map(reasonJson) } : {}) })),
+      routes: (r.routeBreakages ?? []).map((b) => ({
+        kind: b.route.kind,
+        route: b.route.id,
+        file: b.at.file,
+        line: b.at.line,
+        service: b.service,
+        port: b.port.kind === "service-port" || b.port.kind === "target-port" ? b.port.port : b.port.kind === "service-port-name" ? b.port.name : null,
+        cause: b.cause,
+        was: { file: b.was.file, line: b.was.line },
+      })),
     },
     unanalyzed: {
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),

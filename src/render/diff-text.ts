@@ -60,9 +60,11 @@ export function renderDiffText(report: DiffReport): string {
   const missed = unanalyzedSummary(report.unanalyzed, plain);
   const missedGate = !isEmpty(report.gate.unanalyzed);
   if (missedGate) violations.push(`${missed} (unanalyzed)`);
-  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && failingAssertionGroups(report).length > 0) {
+  // A Service or route that now forwards to nothing changes no flow, but is no "no change".
+  const breaks = (report.serviceBreakages?.length ?? 0) + (report.routeBreakages?.length ?? 0);
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && breaks === 0 && failingAssertionGroups(report).length > 0) {
     out.push(`netreach: no change to reachability — gate failed: ${violations[0]!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
-  } else if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
+  } else if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && breaks === 0) {
     if (missed === "") out.push("netreach: no change to reachability — gate passed");
     else out.push(`netreach: no change to what netreach analyzes — ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {

@@ -47,7 +47,11 @@ export interface MovedExposure {
   readonly head: readonly Carried[];
 }
 
-/** The exposure changes' moved parts, one per workload (an opened and a closed change make one move). */
+/**
+ * The exposure changes' moved parts, one per workload and set of ports carried by the same paths
+ * (an opened and a closed change make one move): a port moved from a LoadBalancer to a Gateway and
+ * a port the LoadBalancer keeps beside a new Gateway route read as two moves, each true of its ports.
+ */
 export function movedExposures(changes: readonly ExposureChange[]): MovedExposure[] {
   const byDst = new Map<string, { dst: PodEndpoint; conn: ConnSet; base: Carried[]; head: Carried[] }>();
   for (const c of changes) {
@@ -60,7 +64,21 @@ export function movedExposures(changes: readonly ExposureChange[]): MovedExposur
       m.head.push(...c.moved.via.head);
     }
   }
-  return [...byDst.values()];
+  return [...byDst.values()].flatMap(byPaths);
+}
+
+/** One workload's moved ports, split where different paths carry them. */
+function byPaths(m: MovedExposure): MovedExposure[] {
+  const chains = [...m.base.map((c) => ({ side: "base", c })), ...m.head.map((c) => ({ side: "head", c }))];
+  let parts = [m.conn];
+  for (const { c } of chains) parts = parts.flatMap((p) => [p.intersect(c.conn), p.subtract(c.conn)].filter((x) => !x.isEmpty));
+  const bySignature = new Map<string, ConnSet>();
+  for (const p of parts) {
+    const key = chains.map(({ side, c }) => (c.conn.intersect(p).isEmpty ? "" : `${side}:${chainKey(c.chain)}`)).join("\0");
+    bySignature.set(key, (bySignature.get(key) ?? p).union(p));
+  }
+  if (bySignature.size <= 1) return [m];
+  return [...bySignature.values()].map((conn) => ({ dst: m.dst, conn, base: m.base.filter((c) => !c.conn.intersect(conn).isEmpty), head: m.head.filter((c) => !c.conn.intersect(conn).isEmpty) }));
 }
 
 export function movedSentence(m: MovedExposure, f: ExposureFormat): string {

@@ -101,5 +101,5 @@ function reachJsonWithout(r: ReachReport): Omit<ReachJson, "flows"> {
 }
 
 export function viaJson(c: Carried): ViaJson {
-  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...(h.edit ? { edit: h.edit.kind } : {}) })), conn: c.conn.toString() };
 }

@@ -32,5 +32,5 @@ export interface TargetOutcome {
 }
 
 export function isChanged(t: TargetOutcome): boolean {
-  return t.report !== undefined && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0);
+  return t.report !== undefined && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0 || (t.report.routeBreakages?.length ?? 0) > 0);
 }

@@ -49,7 +49,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
   const workloads: DiffJson["workloads"] = [];
   const exposures: DiffJson["exposures"] = [];
   const assertions: NonNullable<DiffJson["assertions"]> = [];
-  const stopsWorking: NonNullable<DiffJson["stopsWorking"]> = { services: [], cutOff: [] };
+    const stopsWorking: NonNullable<DiffJson["stopsWorking"]> & { routes: NonNullable<NonNullable<DiffJson["stopsWorking"]>["routes"]> } = { services: [], cutOff: [], routes: [] };
   const inputChanges: NonNullable<DiffJson["inputChanges"]> = [];
   const clusterWide: NonNullable<DiffJson["clusterWide"]> = [];
   const groups: ChangeGroupJson[] = [];
@@ -99,6 +99,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking.cutOff.push({ ...c, ...tag });
       for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
       for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
+      for (const b of j.stopsWorking?.routes ?? []) stopsWorking.routes.push({ ...b, ...tag });
     }
   }
   // The base's unreadable assertions: never a pass (DESIGN section 4b).

@@ -127,7 +127,7 @@ export interface DiffJson {
    * at the base and forward to none at the head, and declared workloads that had some ingress (or
    * egress) at the base and have none at the head. Added after v1's first form.
    */
-  stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[] };
+  stopsWorking?: { services: BrokenServiceJson[]; cutOff: CutOffJson[]; routes?: BrokenRouteJson[] };
   /**
    * The assertions of `.netreach.yaml` (DESIGN section 4c), judged at the head: present only when
    * some were given. Added after v1's first form.
@@ -196,6 +196,26 @@ export interface ClusterWideJson {
   target?: string;
 }
 
+/**
+ * An Ingress, Gateway API route or OpenShift Route at the head whose backend Service the pull
+ * request removed (or removed the port of): it sends traffic nowhere. Added after v1's first form.
+ */
+export interface BrokenRouteJson {
+  kind: string;
+  /** "namespace/name[Kind]" */
+  route: string;
+  /** The backend reference at the head. */
+  file: string;
+  line: number;
+  /** "namespace/name" */
+  service: string;
+  /** The Service port the route names: a number, a name, or null for every port (an OpenShift Route without one). */
+  port: number | string | null;
+  cause: "service-removed" | "port-removed";
+  /** Where the Service (or its port) was at the base. */
+  was: { file: string; line: number };
+}
+
 export interface BrokenServiceJson {
   /** "namespace/name" */
   service: string;
@@ -220,8 +240,10 @@ export interface BrokenServiceJson {
 export interface CutOffJson {
   workload: string;
   direction: "ingress" | "egress";
-  /** The policies that isolate it in that direction at the head. */
+  /** The policies that isolate it in that direction at the head, and the admin-tier policies that deny it. */
   policies: string[];
+  /** The admin-tier rules that now deny it, at their lines; absent when none does. Added after v1's first form. */
+  denies?: ReasonJson[];
   target?: string;
 }
 

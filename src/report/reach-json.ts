@@ -25,6 +25,8 @@ export interface HopJson {
   detail: string;
   file: string;
   line: number;
+  /** diff only, where the pull request added, removed or changed this object (its words are in `detail`). Added after v1's first form. */
+  edit?: "added" | "removed" | "changed";
 }
 
 /** A chain of objects, outside in, and what gets through along it. */

@@ -60,7 +60,7 @@ describe("a LoadBalancer replaced by a Gateway and an HTTPRoute for the same por
 
   it("is shown once, as moved, with the path before and the path after", () => {
     expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
-      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the internet through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080\); now from the ingress controller through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the internet through Service shop\/web \[base k8s\.yaml:\d+\] \(LoadBalancer, port 80 \(http\) → targetPort http = 8080, now ClusterIP\); now from the ingress controller through Gateway shop\/public .* → HTTPRoute shop\/store .* → Service shop\/web /),
     ]);
     const md = renderComment(r, { marker: "" });
     expect(md).not.toContain("Newly exposed");
@@ -164,7 +164,7 @@ spec:
     expect(r.gate.passed).toBe(true);
     expect(r.changes).toEqual([]);
     expect(lines(r, /^(exposed|unexposed|moved) /)).toEqual([
-      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the ingress controller through Ingress shop\/web .*\(host shop\.example\.com, path \/shop\).*; now from the ingress controller through Gateway shop\/public .*\(listener http: HTTP port 80, host shop\.example\.com, new in this PR\) → HTTPRoute shop\/store/),
+      expect.stringMatching(/^moved shop\/web\[Deployment\] TCP 8080 moved: was reachable from the ingress controller through Ingress shop\/web .*\(host shop\.example\.com, path \/shop, removed in this PR\).*; now from the ingress controller through Gateway shop\/public .*\(listener http: HTTP port 80, host shop\.example\.com, new in this PR\) → HTTPRoute shop\/store/),
     ]);
   });
 });

@@ -73,7 +73,7 @@ describe("a Service becomes reachable from outside", () => {
         src: "0.0.0.0/0",
         dst: "backend/db[StatefulSet]",
         opened: "TCP 5432",
-        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP", file: "k8s.yaml", line: 20 }], conn: "TCP 5432" }] },
+        via: { base: [], head: [{ chain: [{ kind: "Service", namespace: "backend", name: "db", detail: "LoadBalancer, port 5432 → targetPort pg = 5432, was ClusterIP", file: "k8s.yaml", line: 20, edit: "changed" }], conn: "TCP 5432" }] },
         isolated: { base: false, head: false },
       }),
     ]);
@@ -126,7 +126,7 @@ spec:
     expect(r.exposureChanges.map((c) => [c.opened.toString(), c.closed.toString(), c.moved?.public.toString()])).toEqual([["No Connections", "No Connections", "TCP 5432"]]);
     expect(r.changes).toEqual([]);
     expect(renderDiffText(r).split("\n").filter((l) => /^(exposed|unexposed|moved) /.test(l))).toEqual([
-      "moved backend/db[StatefulSet] TCP 5432 moved: was reachable from the internet through Service backend/db-old [base k8s.yaml:20] (LoadBalancer, port 5432); now from the internet through Service backend/db-new [k8s.yaml:20] (LoadBalancer, port 5432, new in this PR)",
+      "moved backend/db[StatefulSet] TCP 5432 moved: was reachable from the internet through Service backend/db-old [base k8s.yaml:20] (LoadBalancer, port 5432, removed in this PR); now from the internet through Service backend/db-new [k8s.yaml:20] (LoadBalancer, port 5432, new in this PR)",
     ]);
     expect(r.gate.passed).toBe(true);
   });
