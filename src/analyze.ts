@@ -37,7 +37,8 @@ import { sidePods, synthesize, type PodsMode, type Synthesis } from "./synth/syn
 import type { Assertion, AssertionDiff, AssertionResult } from "./assert/assertion.js";
 import { compareAssertions, type AssertionOrigin } from "./assert/compare.js";
 import { assertionCidrs } from "./assert/cuts.js";
-import { evaluateAssertions } from "./assert/evaluate.js";
+import { assertionJudge, evaluateAssertions, type AssertionJudge } from "./assert/evaluate.js";
+import type { AssertionView } from "./assert/view.js";
 import type { Cidr } from "./net/ip.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
@@ -67,6 +68,8 @@ export interface AnalyzeOptions {
    * results, and external classes are cut at the CIDRs they name.
    */
   readonly assertions?: readonly Assertion[];
+  /** Violations listed per assertion at most (default MAX_LISTED_VIOLATIONS); past it they are counted. */
+  readonly assertionListLimit?: number;
 }
 
 function namespaceFor(options: AnalyzeOptions) {
@@ -148,7 +151,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
   let view: ClassView | undefined;
-  const judged = judgeAssertions(options.assertions ?? [], side, synthesis, reachability, universe.classOf[0]!, controllerFlows);
+  const judged = judgeAssertions(options.assertions ?? [], side, synthesis, reachability, universe.classOf[0]!, controllerFlows, options.assertionListLimit);
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : []), ...mergedSources(exposures, universe.externals)],
@@ -168,6 +171,25 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   };
 }
 
+/** What assertions are judged against at one side. */
+function assertionView(
+  side: Side,
+  synthesis: Synthesis,
+  reach: Reachability,
+  classOf: ReadonlyMap<string, number>,
+  controllerFlows: readonly { src: Endpoint; dst: Endpoint; conn: ConnSet }[],
+): AssertionView {
+  return {
+    reach,
+    pods: side.pods,
+    classOf,
+    ...(side.controller ? { controller: side.controller } : {}),
+    controllerFlows,
+    namespaces: side.namespaces,
+    representatives: synthesis,
+  };
+}
+
 /** Assertions judged against one side: nothing is worked out when there are none. */
 function judgeAssertions(
   assertions: readonly Assertion[],
@@ -176,17 +198,10 @@ function judgeAssertions(
   reach: Reachability,
   classOf: ReadonlyMap<string, number>,
   controllerFlows: readonly { src: Endpoint; dst: Endpoint; conn: ConnSet }[],
+  limit?: number,
 ): AssertionResult[] {
   if (assertions.length === 0) return [];
-  return evaluateAssertions(assertions, {
-    reach,
-    pods: side.pods,
-    classOf,
-    ...(side.controller ? { controller: side.controller } : {}),
-    controllerFlows,
-    namespaces: side.namespaces,
-    representatives: synthesis,
-  });
+  return evaluateAssertions(assertions, assertionView(side, synthesis, reach, classOf, controllerFlows), limit);
 }
 
 
@@ -339,14 +354,16 @@ function diffAssertions(
 ): AssertionDiff[] {
   const assertions = options.assertions ?? [];
   if (assertions.length === 0) return [];
-  const [b, h] = judged.map((j, i) => {
+  const [atBase, atHead] = judged.map((j, i) => {
     const side = sides[i]!;
     const flows = listExposures(j.table, byId(side.pods), universe, controller)
       .filter((e) => e.source === "ingress-controller")
       .map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
-    return judgeAssertions(assertions, side, synthesis, j.r, j.classOf, flows);
-  }) as [AssertionResult[], AssertionResult[]];
-  return compareAssertions(b, h, options.assertionOrigin);
+    return assertionJudge(assertionView(side, synthesis, j.r, j.classOf, flows));
+  }) as [AssertionJudge, AssertionJudge];
+  // A head violation is new or not by asking the base of its pair: exact past the listing limit too.
+  const limit = options.assertionListLimit;
+  return compareAssertions(atBase.evaluate(assertions, limit), atHead.evaluate(assertions, limit), options.assertionOrigin, (a, src, dst) => atBase.violationAt(a, src, dst));
 }
 
 /** Where outside traffic is taken to come from: stated whenever some revision has a way in. */

@@ -73,6 +73,11 @@ export interface AssertionResult {
   readonly status: AssertionStatus;
   /** Sorted by src, then dst. Empty unless `failed`. */
   readonly violations: readonly AssertionViolation[];
+  /**
+   * Added with the evaluator: set only when `violations` lists fewer than all (past the listing
+   * limit, so that an assertion every pair breaks cannot exhaust memory): how many pairs break it.
+   */
+  readonly total?: number;
   /** Why it is `no-match` (which spec matched nothing), or other notes; empty when there is nothing to say. */
   readonly notes: readonly string[];
 }
@@ -89,6 +94,8 @@ export interface AssertionDiff {
   readonly baseStatus: AssertionStatus;
   /** New first, then existing; each part sorted by src, then dst. */
   readonly violations: readonly AssertionDiffViolation[];
+  /** As AssertionResult.total: set only when `violations` lists fewer than all. */
+  readonly total?: number;
   readonly notes: readonly string[];
   /** Where the assertion came from: the base's `.netreach.yaml`, or added by the pull request. */
   readonly origin: "base" | "head";

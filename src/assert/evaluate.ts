@@ -25,8 +25,22 @@ interface Selection {
   ids(): ReadonlySet<string>;
 }
 
-export function evaluateAssertions(assertions: readonly Assertion[], view: AssertionView): AssertionResult[] {
+/** Violations listed per assertion at most; past it they are counted (AssertionResult.total). */
+export const MAX_LISTED_VIOLATIONS = 100_000;
+
+export function evaluateAssertions(assertions: readonly Assertion[], view: AssertionView, limit = MAX_LISTED_VIOLATIONS): AssertionResult[] {
   if (assertions.length === 0) return [];
+  return assertionJudge(view).evaluate(assertions, limit);
+}
+
+export interface AssertionJudge {
+  evaluate(assertions: readonly Assertion[], limit?: number): AssertionResult[];
+  /** The connections by which one pair (by endpoint ids) breaks an assertion here: NONE when it does not, or either endpoint is not here. */
+  violationAt(a: Assertion, src: string, dst: string): ConnSet;
+}
+
+/** Assertions judged against one revision: all at once, or one pair at a time. */
+export function assertionJudge(view: AssertionView): AssertionJudge {
   const r = view.reach;
   const P = r.universe.podClasses.length;
   const nodeOf = new Map<Endpoint, number>();
@@ -89,7 +103,31 @@ export function evaluateAssertions(assertions: readonly Assertion[], view: Asser
   };
   const controllerConn = new Map<string, ConnSet>();
   for (const f of view.controllerFlows) controllerConn.set(f.dst.id, (controllerConn.get(f.dst.id) ?? ConnSet.NONE).union(f.conn));
-  return assertions.map((a) => judge(a, { r, P, view, select, others, controllerConn }));
+  let byId: Map<string, Endpoint> | undefined;
+  return {
+    evaluate: (list, limit = MAX_LISTED_VIOLATIONS) => list.map((a) => judge(a, { r, P, view, select, others, controllerConn }, limit)),
+    violationAt(a, srcId, dstId) {
+      byId ??= new Map([...nodeOf.keys(), ...(view.controller ? [view.controller] : [])].map((e) => [e.id, e]));
+      const s = byId.get(srcId);
+      const d = byId.get(dstId);
+      if (s === undefined || d === undefined || (s === d && s.type === "workload") || (s.type === "external" && d.type === "external")) return ConnSet.NONE;
+      const has = (list: SpecList, e: Endpoint) => list.some((x) => matcher(x, e));
+      const conn = s.type === "ingress-controller" ? (controllerConn.get(d.id) ?? ConnSet.NONE) : d.type === "ingress-controller" ? ConnSet.NONE : r.conn(nodeOf.get(s)!, nodeOf.get(d)!);
+      const within = (c: ConnSet) => (a.ports === null ? c : c.intersect(a.ports));
+      switch (a.type) {
+        case "deny":
+          return has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+        case "only":
+          return !has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+        case "allow":
+          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn) : ConnSet.NONE;
+        case "isolated": {
+          const pods = s.type !== "external" && s.type !== "ingress-controller" && d.type !== "external" && d.type !== "ingress-controller";
+          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn) : ConnSet.NONE;
+        }
+      }
+    },
+  };
 }
 
 function selectionOf(all: ReadonlySet<Endpoint>, nodeOf: ReadonlyMap<Endpoint, number>, size: number, controller: boolean): Selection {
@@ -154,15 +192,27 @@ function allowedPairs(
   }
 }
 
-function judge(a: Assertion, c: Context): AssertionResult {
+function judge(a: Assertion, c: Context, limit: number): AssertionResult {
   const { r, P, view } = c;
   const lists: [string, SpecList][] = a.type === "isolated" ? [["namespaces", a.namespaces]] : [["from", a.from], ["to", a.to]];
   const notes = lists.filter(([, l]) => c.select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
   if (notes.length > 0) return { assertion: a, status: "no-match", violations: [], notes };
   const out: AssertionViolation[] = [];
+  let unlisted = 0;
   const within = (conn: ConnSet) => (a.ports === null ? conn : conn.intersect(a.ports));
+  const add = (v: AssertionViolation) => {
+    if (out.length < limit) out.push(v);
+    else unlisted++;
+  };
   const push = (srcs: readonly Endpoint[], dsts: readonly Endpoint[], conn: ConnSet) => {
-    for (const s of srcs) for (const d of dsts) if (!(s === d && s.type === "workload")) out.push({ src: s.id, dst: d.id, conn });
+    for (const s of srcs) {
+      if (out.length >= limit) {
+        // Past the limit: counted, not made.
+        unlisted += dsts.length - (s.type === "workload" && dsts.includes(s) ? 1 : 0);
+        continue;
+      }
+      for (const d of dsts) if (!(s === d && s.type === "workload")) add({ src: s.id, dst: d.id, conn });
+    }
   };
   const controller = view.controller;
 
@@ -176,7 +226,7 @@ function judge(a: Assertion, c: Context): AssertionResult {
     if (a.type !== "isolated" && from.controller && controller !== undefined) {
       for (const [dst, conn] of c.controllerConn) {
         const part = within(conn);
-        if (!part.isEmpty && to.ids().has(dst)) out.push({ src: controller.id, dst, conn: part });
+        if (!part.isEmpty && to.ids().has(dst)) add({ src: controller.id, dst, conn: part });
       }
     }
   } else {
@@ -194,13 +244,13 @@ function judge(a: Assertion, c: Context): AssertionResult {
       for (const d of to.nodes) {
         for (const e of to.byNode[d]!) {
           const missing = a.ports.subtract(c.controllerConn.get(e.id) ?? ConnSet.NONE);
-          if (!missing.isEmpty) out.push({ src: controller.id, dst: e.id, conn: missing });
+          if (!missing.isEmpty) add({ src: controller.id, dst: e.id, conn: missing });
         }
       }
     }
   }
   out.sort((x, y) => cmp(x.src, y.src) || cmp(x.dst, y.dst));
-  return { assertion: a, status: out.length > 0 ? "failed" : "passed", violations: out, notes: [] };
+  return { assertion: a, status: out.length > 0 ? "failed" : "passed", violations: out, ...(unlisted > 0 ? { total: out.length + unlisted } : {}), notes: [] };
 }
 
 function cmp(a: string, b: string): number {

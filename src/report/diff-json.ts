@@ -158,6 +158,8 @@ export interface AssertionJson {
   status: "passed" | "failed" | "no-match";
   /** `conn`: the connections that break it, canonical form. */
   violations: { src: string; dst: string; conn: string }[];
+  /** Only when `violations` lists fewer than all (past the listing limit): how many pairs break it. */
+  violationsTruncated?: { total: number; listed: number };
 }
 
 /** An assertion judged at the head of a diff: `new` when the pair did not break it so at the base. */

@@ -15,6 +15,7 @@ import type { SourceFile } from "../../src/load/source.js";
 import { parseConfig } from "../../src/targets/config.js";
 import { referenceAssertions, referenceIsNew, type Member, type RefResult } from "../reference/assertions.js";
 import { policyTypes } from "../reference/evaluator.js";
+import { clusterWithAdminArbitrary } from "../reference/generate-admin.js";
 import type { NetworkPolicy } from "../reference/kube.js";
 import { clusterArbitrary, clusterYaml, IPV4_CIDRS, NAMESPACE_LABELS, NAMESPACE_NAMES, POD_LABELS, type GeneratedCluster } from "../reference/generate.js";
 
@@ -169,6 +170,17 @@ describe("property: assertions agree with the naive per-pair reference", () => {
         expect(engineResults(report.assertions), `pods ${mode}\n${stringify({ assertions: list })}\n${clusterYaml(cluster)}`).toEqual(expected);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it(`with the admin tiers, on ${Math.ceil(RUNS / 3)} random clusters with admin-tier policies`, () => {
+    fc.assert(
+      fc.property(clusterWithAdminArbitrary(), assertionsArb, fc.constantFrom<PodsMode>("declared", "auto"), (cluster, list, mode) => {
+        const assertions = parseAssertionsText(list);
+        const { report, expected } = referenceFor(cluster.files, cluster, mode, assertions);
+        expect(engineResults(report.assertions), `pods ${mode}\n${stringify({ assertions: list })}\n${clusterYaml(cluster)}`).toEqual(expected);
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 

@@ -340,4 +340,34 @@ describe("assertions in a diff", () => {
     const shrinks = diff(shop([on([80, 81])]), shop([on([80])]), { pods: "declared", assertions: list });
     expect(shrinks.assertions[0]!.violations.map((v) => [v.conn.toString(), v.isNew])).toEqual([["TCP 80", false]]);
   });
+
+  it("lists violations up to the limit and counts the rest; new or existing stays exact past the limit", () => {
+    // Every pair of 5 open workloads across namespaces: 20 pairs; the head adds 2 more workloads.
+    const pods = (n: number) => yamlFile("deploy/pods.yaml", Array.from({ length: n }, (_, i) => deployment(`ns${i}`, `w${i}`, { app: `w${i}` })));
+    const list = assertions(`  - name: apart\n    isolated: {namespaces: any-pod}\n`);
+    const full = reach([pods(5)], { pods: "declared", assertions: list });
+    expect(full.assertions[0]!.violations.length).toBe(20);
+    expect(full.assertions[0]!.total).toBeUndefined();
+    const cut = reach([pods(5)], { pods: "declared", assertions: list, assertionListLimit: 3 });
+    expect(cut.assertions[0]!.violations.length).toBe(3);
+    expect(cut.assertions[0]!.total).toBe(20);
+    const d = diff([pods(5)], [pods(7)], { pods: "declared", assertions: list, assertionListLimit: 25 });
+    const a = d.assertions[0]!;
+    expect([a.violations.length, a.total]).toEqual([25, 42]);
+    // The base listed at most 25 of its 20: every listed head pair between w0..w4 is existing, any with w5 or w6 new.
+    const newcomer = (id: string) => /w[56]\[/.test(id);
+    for (const v of a.violations) expect(v.isNew, `${v.src} -> ${v.dst}`).toBe(newcomer(v.src) || newcomer(v.dst));
+    expect(diffJson(d).assertions![0]!.violationsTruncated).toEqual({ total: 42, listed: 25 });
+    // Cut at the base too: the base lists w0's pairs first, the head (w0 closed) others, all
+    // existing: asked of the base pair by pair, not of its cut list.
+    const closed = yamlFile("deploy/close.yaml", [netpol("ns0", "deny-all", { podSelector: {}, policyTypes: ["Ingress", "Egress"] })]);
+    const tight = diff([pods(5)], [pods(5), closed], { pods: "declared", assertions: list, assertionListLimit: 4 });
+    expect(tight.assertions[0]!.violations.map((v) => `${v.src} -> ${v.dst} ${v.isNew ? "new" : "existing"}`)).toEqual([
+      "ns1/w1[Deployment] -> ns2/w2[Deployment] existing",
+      "ns1/w1[Deployment] -> ns3/w3[Deployment] existing",
+      "ns1/w1[Deployment] -> ns4/w4[Deployment] existing",
+      "ns2/w2[Deployment] -> ns1/w1[Deployment] existing",
+    ]);
+    expect(tight.assertions[0]!.total).toBe(12);
+  });
 });
