@@ -23,7 +23,9 @@ const POD_KEYS = ["namespace", "namespaces", "workload", "kind", "labels"];
 type Pairs = { key: unknown; value: unknown }[];
 
 /** The YAML pairs of a mapping node, with their keys as text. */
-function entries(node: unknown): { key: string; keyNode: unknown; value: unknown }[] {
+type Entry = { key: string; keyNode: unknown; value: unknown };
+
+function entries(node: unknown): Entry[] {
   return ((node as { items: Pairs }).items ?? []).map((p) => ({ key: String((p.key as { value?: unknown } | null)?.value ?? p.key), keyNode: p.key, value: p.value }));
 }
 
@@ -162,7 +164,10 @@ function parsePorts(node: unknown, keyNode: unknown, fail: Fail): ConnSet | unde
   return ok ? conn : undefined;
 }
 
-/** Where a spec stands: `from` may name the ingress controller; `to` may not (no flow goes to it); isolated speaks of pods only. */
+/**
+ * Where a spec stands: `from` may name the ingress controller; `to` may not (no flow goes to it);
+ * isolated's `namespaces` speaks of namespaces (DESIGN 4c: `namespaces: {labels: {tenant: "*"}}`).
+ */
 type Role = "from" | "to" | "pods";
 
 function parseSpecList(node: unknown, keyNode: unknown, role: Role, fail: Fail): SpecList | undefined {
@@ -196,7 +201,7 @@ function parseSpec(node: unknown, role: Role, fail: Fail): EndpointSpec | undefi
       return undefined;
     }
     if (role === "pods" && v !== "any-pod") {
-      fail(node, `isolated speaks of pods: ${v} is not one (use any-pod or a mapping)`);
+      fail(node, `isolated speaks of namespaces: ${v} is not one (use any-pod for every namespace, or a mapping of labels, name)`);
       return undefined;
     }
     if (role === "to" && v === "ingress-controller") {
@@ -214,14 +219,11 @@ function parseSpec(node: unknown, role: Role, fail: Fail): EndpointSpec | undefi
     fail(node, "an endpoint mapping must not be empty (any-pod means every pod)");
     return undefined;
   }
+  if (role === "pods") return namespaceSpec(es, fail);
   const cidr = es.find((e) => e.key === "cidr");
   if (cidr !== undefined) {
     if (es.length > 1) {
       fail(node, "cidr stands alone: it names external addresses, not pods");
-      return undefined;
-    }
-    if (role === "pods") {
-      fail(cidr.keyNode, "isolated speaks of pods: a cidr is not one");
       return undefined;
     }
     const v = (cidr.value as { value?: unknown } | null)?.value;
@@ -301,6 +303,60 @@ function parseSpec(node: unknown, role: Role, fail: Fail): EndpointSpec | undefi
     }
   }
   return ok ? { kind: "pods", ...out } : undefined;
+}
+
+/**
+ * An entry of isolated's `namespaces`: namespaces by `labels` (namespace labels, as DESIGN 4c
+ * writes them) and/or `name`; `namespace` and `namespaces: {labels}` (the endpoint spec's own
+ * words) mean the same. Pod keys are refused: isolated is a fact about namespaces.
+ */
+function namespaceSpec(es: readonly Entry[], fail: Fail): EndpointSpec | undefined {
+  let ok = true;
+  let namespace: string | undefined;
+  let labels: LabelSpec | undefined;
+  const setLabels = (l: LabelSpec | undefined, at: unknown) => {
+    if (l === undefined) ok = false;
+    else if (labels !== undefined) {
+      fail(at, "namespace labels given twice (labels and namespaces.labels mean the same here)");
+      ok = false;
+    } else labels = l;
+  };
+  for (const e of es) {
+    switch (e.key) {
+      case "name":
+      case "namespace": {
+        const v = (e.value as { value?: unknown } | null)?.value;
+        if (!isScalar(e.value) || typeof v !== "string" || !DNS_LABEL.test(v)) {
+          fail(e.value ?? e.keyNode, `${e.key} must be a namespace name`);
+          ok = false;
+        } else if (namespace !== undefined) {
+          fail(e.keyNode, "the namespace name is given twice");
+          ok = false;
+        } else namespace = v;
+        break;
+      }
+      case "labels":
+        setLabels(parseLabels(e.value, e.keyNode, fail), e.keyNode);
+        break;
+      case "namespaces": {
+        const inner = isMap(e.value) ? entries(e.value) : undefined;
+        if (inner === undefined || inner.length !== 1 || inner[0]!.key !== "labels") {
+          fail(e.value ?? e.keyNode, "namespaces must be a mapping: {labels: {…}}");
+          ok = false;
+        } else setLabels(parseLabels(inner[0]!.value, inner[0]!.keyNode, fail), e.keyNode);
+        break;
+      }
+      case "cidr":
+        fail(e.keyNode, "isolated speaks of namespaces: a cidr is not one");
+        ok = false;
+        break;
+      default:
+        fail(e.keyNode, `unknown key "${e.key}" in isolated's namespaces (known: labels, name; isolated speaks of namespaces, not pods)`);
+        ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return { kind: "pods", ...(namespace !== undefined ? { namespace } : {}), ...(labels !== undefined ? { namespaceLabels: labels } : {}) };
 }
 
 function parseLabels(node: unknown, keyNode: unknown, fail: Fail): LabelSpec | undefined {

@@ -50,9 +50,17 @@ const podSpecArb: fc.Arbitrary<Obj> = fc
   .uniqueArray(fc.constantFrom("namespace", "namespaces", "labels", "labels", "workload", "kind"), { minLength: 1, maxLength: 2 })
   .chain((keys) => fc.tuple(...keys.map((k) => podKeyArbs[k]!)).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
 
+/** isolated's namespaces: by name, by labels (DESIGN 4c's own form), or the endpoint spec's words for both. */
+const namespaceSpecArb: fc.Arbitrary<Obj> = fc.oneof(
+  fc.record({ name: podKeyArbs.namespace! }),
+  fc.record({ labels: labelSpecArb(nsLabelVocab) }),
+  fc.record({ namespace: podKeyArbs.namespace!, labels: labelSpecArb(nsLabelVocab) }),
+  fc.record({ namespaces: podKeyArbs.namespaces! }),
+);
+
 const specArb = (role: "from" | "to" | "pods"): fc.Arbitrary<unknown> =>
   role === "pods"
-    ? fc.oneof({ weight: 1, arbitrary: fc.constant("any-pod") }, { weight: 5, arbitrary: podSpecArb })
+    ? fc.oneof({ weight: 1, arbitrary: fc.constant("any-pod") }, { weight: 5, arbitrary: namespaceSpecArb })
     : fc.oneof(
         { weight: 1, arbitrary: fc.constantFrom("internet", "any-pod", ...(role === "from" ? ["ingress-controller"] : [])) },
         { weight: 1, arbitrary: fc.constantFrom(...IPV4_CIDRS, "10.0.0.0/12", "172.16.0.0/12").map((cidr) => ({ cidr })) },

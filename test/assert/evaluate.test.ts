@@ -102,6 +102,24 @@ describe("assertions on a declared cluster", () => {
     });
   });
 
+  it("isolated as DESIGN writes it: `namespaces: {labels: …}` are namespace labels, `name` a namespace; pod keys are refused", () => {
+    const literal = `  - name: tenants
+    isolated: {namespaces: {labels: {tenant: "*"}}, ports: [TCP 80]}
+  - name: two
+    isolated: {namespaces: [{name: backend}, {namespace: frontend}], ports: [TCP 80]}
+  - name: just-b
+    isolated: {namespaces: {labels: {tenant: b}}}
+`;
+    const got = shown(judge(shop(), literal));
+    // The same four cross-namespace pairs as the endpoint-spec form: tenant is a namespace label here, no pod carries it.
+    expect(got["tenants"]).toEqual(["failed", "backend/api[Deployment] -> frontend/web[Deployment] TCP 80", "backend/db[Deployment] -> frontend/web[Deployment] TCP 80", "frontend/web[Deployment] -> backend/api[Deployment] TCP 80", "frontend/web[Deployment] -> backend/db[Deployment] TCP 80"]);
+    expect(got["two"]).toEqual(got["tenants"]);
+    // One namespace alone has no pair of two different namespaces.
+    expect(got["just-b"]).toEqual(["passed"]);
+    const bad = parseConfig(".netreach.yaml", "assertions:\n  - name: x\n    isolated: {namespaces: {workload: web}}\n");
+    expect(bad.assertionErrors).toEqual([`.netreach.yaml:3: unknown key "workload" in isolated's namespaces (known: labels, name; isolated speaks of namespaces, not pods)`]);
+  });
+
   it("no-match: a spec that matches nothing (a namespace that does not exist, a list of such) is said, with no violations", () => {
     const text = `  - name: ghost
     deny: {from: [{namespace: nope}, {workload: nobody}], to: any-pod}
