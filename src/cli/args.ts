@@ -11,6 +11,9 @@ import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
 import { parseWhyArgs, type WhyCommand } from "./why-args.js";
+import type { TargetArgs } from "./target-args.js";
+
+export type { TargetArgs } from "./target-args.js";
 
 export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];
@@ -20,17 +23,6 @@ export const CHECK_FORMATS = ["text", "json", "md", "sarif"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
 export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
-
-/** Which targets to analyze (see README, "Targets"). */
-export interface TargetArgs {
-  readonly kustomize: readonly string[];
-  readonly helm: readonly string[];
-  readonly names: readonly string[];
-  /** --config FILE: a configuration on disk instead of the revisions' .netreach.yaml. */
-  readonly config: string | null;
-  /** --no-discover: analyze the paths as plain manifests, as before targets existed. */
-  readonly discover: boolean;
-}
 
 interface Common {
   /** --max-*: the limits the user raised or lowered (load/limits.ts). */

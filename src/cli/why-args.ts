@@ -7,7 +7,7 @@ import type { IngressController } from "../model/endpoint.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
 import { MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { HostNetworkMode } from "../reach/universe.js";
-import type { TargetArgs } from "./args.js";
+import type { TargetArgs } from "./target-args.js";
 
 export const WHY_FORMATS = ["text", "json"] as const;
 export type WhyFormat = (typeof WHY_FORMATS)[number];
