@@ -289,3 +289,20 @@ describe("violations on pairs the pull request leaves alone", () => {
   });
 });
 
+
+describe("an allow violation an admin rule blocks", () => {
+  it("names the AdminNetworkPolicy's Deny rule, its tier and priority, linked to its line", () => {
+    const anp = {
+      apiVersion: "policy.networking.k8s.io/v1alpha1",
+      kind: "AdminNetworkPolicy",
+      metadata: { name: "lockdown" },
+      spec: { priority: 5, subject: { namespaces: { matchLabels: { "kubernetes.io/metadata.name": "backend" } } }, ingress: [{ name: "no-frontend", action: "Deny", from: [{ namespaces: { matchLabels: { "kubernetes.io/metadata.name": "frontend" } } }] }] },
+    };
+    const files = [workloads, yamlFile("anp.yaml", [anp])];
+    const report = withAssertions(diffOf(files, files), [judged(assertion("web-reaches-api", "allow", 12, { ports: tcp(8080) }), [{ src: WEB, dst: API, conn: tcp(8080), isNew: false }])]);
+    const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink });
+    expect(section(md, "Assertions")).toContain(
+      "  - existing `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — ingress denied by [AdminNetworkPolicy `lockdown` (Admin, priority 5) rule `no-frontend`](https://github.com/acme/shop/blob/0123abc/anp.yaml#L12)", // the rule's "- name: no-frontend" line
+    );
+  });
+});
