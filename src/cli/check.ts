@@ -73,8 +73,8 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       const built = describeSource(u.target.source);
       if (u.failure !== undefined) return { name: u.target.name, built, results: [], failure: u.failure };
       const applying = tree === undefined ? assertions : assertions.filter((a) => a.targets === null || a.targets.includes(u.target.name));
-      const { results } = judge(u, cmd, applying);
-      return { name: u.target.name, built, results };
+      const { report, results } = judge(u, cmd, applying);
+      return { name: u.target.name, built, results, revision: report.revision };
     });
     const report: CheckReport = { configFile, assertions, targets, errors };
     const render = {

@@ -4,8 +4,10 @@
 import type { Endpoint } from "../model/endpoint.js";
 import type { AppliedAdminRule } from "../reach/admin-tiers.js";
 import { decide, type Piece as EnginePiece, type TierMatch } from "../reach/decisions.js";
+import { rowAt } from "../reach/row.js";
 import type { ConsultedTier, Reachability } from "../reach/evaluate.js";
-import { ConnSet } from "../net/conn-set.js";
+import { ConnSet, PortSet } from "../net/conn-set.js";
+import { PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { Direction, Policy, Rule } from "../model/policy.js";
 import { decisionAllows, type Decision, type DirectionWhy, type PairWhy, type Piece, type PolicyRef, type PolicyRuleRef, type Segment, type TierPart, type TierRuleRef, type TierStep } from "./why.js";
 
@@ -48,7 +50,10 @@ export function explainNodes(r: Reachability, s: number, d: number, src: Endpoin
   if (s >= P && d >= P) throw new Error("no pair between two external address ranges");
   const egress = s < P ? podSide(r, s, d, "egress", src.id) : OUTSIDE;
   const ingress = d < P ? podSide(r, s, d, "ingress", dst.id) : OUTSIDE;
-  const segments = cut(piecesOf(egress), piecesOf(ingress));
+  // Each side's allowed connections as the engine has them: what a port name's verdict follows.
+  const egressAllows = s < P ? rowAt(r.row(s, "egress"), d) : ConnSet.ALL;
+  const ingressAllows = d < P ? rowAt(r.row(d, "ingress"), s) : ConnSet.ALL;
+  const segments = cut({ pieces: piecesOf(egress), allows: egressAllows }, { pieces: piecesOf(ingress), allows: ingressAllows });
   const allowed = segments.filter((x) => x.allowed).reduce((acc, x) => acc.union(x.conn), ConnSet.NONE);
   return { src, dst, egress, ingress, segments, allowed };
 }
@@ -60,16 +65,71 @@ function piecesOf(w: DirectionWhy): readonly Piece[] {
   return w.side === "pod" ? w.pieces : OUTSIDE_PIECES;
 }
 
-/** Every egress piece against every ingress piece: allowed ranges first. */
-function cut(egress: readonly Piece[], ingress: readonly Piece[]): Segment[] {
-  const out: Segment[] = [];
-  for (const e of egress) {
-    for (const i of ingress) {
-      const conn = e.conn.intersect(i.conn);
-      if (!conn.isEmpty) out.push({ conn, allowed: decisionAllows(e.decision) && decisionAllows(i.decision), egress: e.decision, ingress: i.decision });
+/**
+ * Every egress piece against every ingress piece: allowed ranges first. Port numbers are cut piece
+ * by piece; a port name (a representative's named port, number unknown) is not: a side may split
+ * a protocol's numbers over several pieces (an admin rule on TCP 1-2, NetworkPolicy on the rest),
+ * and a name lies in none of them, only in their union. Each name is judged as the engine judges
+ * it, by whether the side's allowed connections hold it, and named beside the pieces that decide it.
+ */
+function cut(egressSide: Side, ingressSide: Side): Segment[] {
+  const [egress, ingress] = [egressSide.pieces, ingressSide.pieces];
+  const byPair = new Map<string, { conn: ConnSet; e: Piece; i: Piece }>();
+  const add = (e: Piece, i: Piece, conn: ConnSet) => {
+    if (conn.isEmpty) return;
+    const key = `${egress.indexOf(e)},${ingress.indexOf(i)}`;
+    const seen = byPair.get(key);
+    byPair.set(key, { conn: seen === undefined ? conn : seen.conn.union(conn), e, i });
+  };
+  for (const e of egress) for (const i of ingress) add(e, i, numbersOf(e.conn.intersect(i.conn)));
+  for (const { protocol, name } of namesIn([...egress, ...ingress])) {
+    const conn = ConnSet.of({ [protocol]: PortSet.named(name) });
+    for (const e of deciders(egressSide, protocol, name)) for (const i of deciders(ingressSide, protocol, name)) add(e, i, conn);
+  }
+  const out: Segment[] = [...byPair.values()].map(({ conn, e, i }) => ({ conn, allowed: decisionAllows(e.decision) && decisionAllows(i.decision), egress: e.decision, ingress: i.decision }));
+  return [...out.filter((x) => x.allowed), ...out.filter((x) => !x.allowed)];
+}
+
+/** One direction's pieces, and what the engine says the direction allows. */
+interface Side {
+  readonly pieces: readonly Piece[];
+  readonly allows: ConnSet;
+}
+
+function numbersOf(c: ConnSet): ConnSet {
+  return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p) => [p, PortSet.of(c.ports(p).ranges)])));
+}
+
+function namesIn(pieces: readonly Piece[]): { protocol: Protocol; name: string }[] {
+  const seen = new Set<string>();
+  const out: { protocol: Protocol; name: string }[] = [];
+  for (const p of pieces) {
+    for (const protocol of PROTOCOLS) {
+      for (const name of p.conn.ports(protocol).names) {
+        if (!seen.has(`${protocol} ${name}`)) out.push({ protocol, name });
+        seen.add(`${protocol} ${name}`);
+      }
     }
   }
-  return [...out.filter((x) => x.allowed), ...out.filter((x) => !x.allowed)];
+  return out;
+}
+
+/**
+ * The pieces of one side that decide a port name: the side allows it when the engine's row for
+ * the side holds it, and the pieces of that verdict holding it are named — those that list the
+ * name or cover the whole protocol, else (its number unknown, it may be any of theirs) every piece
+ * of that verdict with numbers of the protocol.
+ */
+function deciders(side: Side, protocol: Protocol, name: string): Piece[] {
+  const verdict = holds(side.allows, protocol, name);
+  const same = side.pieces.filter((p) => decisionAllows(p.decision) === verdict);
+  const whole = same.filter((p) => holds(p.conn, protocol, name));
+  return whole.length > 0 ? whole : same.filter((p) => p.conn.ports(protocol).ranges.length > 0);
+}
+
+function holds(c: ConnSet, protocol: Protocol, name: string): boolean {
+  const ports = c.ports(protocol);
+  return ports.isAll || ports.names.includes(name);
 }
 
 function podSide(r: Reachability, s: number, d: number, dir: Direction, subject: string): DirectionWhy {
@@ -99,7 +159,8 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
         : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
     baseline: isolating.length > 0 ? (tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" }) : tierPart(tiers.baseline, settled).part,
     pieces,
-    allowed: pieces.filter((p) => decisionAllows(p.decision)).reduce((acc, p) => acc.union(p.conn), ConnSet.NONE),
+    // The engine's row, not the pieces' union: they differ only in port names (see `cut`).
+    allowed: rowAt(r.row(cls, dir), dir === "egress" ? d : s),
   };
 }
 

@@ -125,7 +125,7 @@ export type DirectionWhy =
       readonly networkPolicy: NetworkPolicyPart;
       readonly baseline: TierPart;
       readonly pieces: readonly Piece[];
-      /** The union of the allowing pieces. */
+      /** What the direction allows, as the engine has it: the allowing pieces' numbers, and the port names it holds. */
       readonly allowed: ConnSet;
     };
 

@@ -8,6 +8,8 @@ import type { AssertionDiff, AssertionDiffViolation } from "../assert/assertion.
 import type { Change, Reason } from "../diff/change.js";
 import { reasonKey } from "../diff/reason.js";
 import type { Endpoint } from "../model/endpoint.js";
+import { explainPair } from "../explain/explain-pair.js";
+import type { PairWhy } from "../explain/why.js";
 import type { ConnSet } from "../net/conn-set.js";
 import { displaySets, facetReasons, UniverseIndex, type EndpointSet, type SortedSet } from "./group.js";
 
@@ -23,6 +25,12 @@ export interface ViolationGroup {
   /** Where the pairs changed: the rules that let the connections through, or (allow) that now block them. */
   readonly reasons: readonly Reason[];
   readonly violations: readonly AssertionDiffViolation[];
+  /**
+   * One pair of the group explained at the head, as `netreach why` explains it (worked out on
+   * first use: a group may stand for many pairs, one is explained); undefined without the head's
+   * analysis.
+   */
+  readonly explain: () => PairWhy | undefined;
 }
 
 export interface AssertionView {
@@ -33,7 +41,7 @@ export interface AssertionView {
   readonly failing: readonly ViolationGroup[];
 }
 
-export type AssertionReport = Pick<DiffReport, "changes" | "universe" | "endpoints" | "gate"> & { readonly assertions?: readonly AssertionDiff[] };
+export type AssertionReport = Pick<DiffReport, "changes" | "universe" | "endpoints" | "gate" | "revisions"> & { readonly assertions?: readonly AssertionDiff[] };
 
 const STATUS_ORDER = { failed: 0, "no-match": 1, passed: 2 } as const;
 
@@ -77,11 +85,31 @@ function build(report: AssertionReport, list: readonly AssertionDiff[]): Asserti
 
   const views = list.map((diff, at) => {
     const gated = failingNames.has(diff);
-    const groups = groupViolations(diff, gated, index, resolve, changeOf);
+    const groups = groupViolations(diff, gated, index, resolve, changeOf, explainer(report, resolve));
     return { at, view: { diff, groups, failing: groups.filter((g) => g.fails) } };
   });
   const rank = (v: AssertionView) => (v.failing.length > 0 ? -1 : STATUS_ORDER[v.diff.status]);
   return views.sort((a, b) => rank(a.view) - rank(b.view) || a.at - b.at).map((x) => x.view);
+}
+
+/** A violation's pair explained at the head, on first use; undefined where the head cannot say (no analysis, an endpoint it lacks). */
+function explainer(report: AssertionReport, resolve: (id: string) => Endpoint): (v: AssertionDiffViolation) => () => PairWhy | undefined {
+  const head = report.revisions?.head;
+  return (v) => {
+    let done = false;
+    let why: PairWhy | undefined;
+    return () => {
+      if (!done && head !== undefined) {
+        done = true;
+        try {
+          why = explainPair(head, resolve(v.src), resolve(v.dst));
+        } catch {
+          why = undefined;
+        }
+      }
+      return why;
+    };
+  };
 }
 
 interface Bucket {
@@ -99,6 +127,7 @@ function groupViolations(
   index: UniverseIndex,
   resolve: (id: string) => Endpoint,
   changeOf: (v: AssertionDiffViolation) => Change | undefined,
+  explain: (v: AssertionDiffViolation) => () => PairWhy | undefined,
 ): ViolationGroup[] {
   const buckets = new Map<string, Bucket>();
   // `allow` lists what is missing: what blocks it now; the others list what gets through.
@@ -148,7 +177,7 @@ function groupViolations(
     }
     for (const r of bySources.values()) {
       const [sources, destinations] = displaySets(r.srcs, r.dsts, index);
-      out.push({ first: b.first, group: { isNew: b.isNew, fails: b.fails, conn: b.conn, sources, destinations, reasons: b.reasons, violations: r.violations } });
+      out.push({ first: b.first, group: { isNew: b.isNew, fails: b.fails, conn: b.conn, sources, destinations, reasons: b.reasons, violations: r.violations, explain: explain(r.violations[0]!) } });
     }
   }
   return out

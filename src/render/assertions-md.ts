@@ -1,12 +1,14 @@
 // The comment's Assertions section (DESIGN section 4c): each assertion ❌ / ✅ / `no-match`, those
 // failing the gate first, with its violations grouped as flows are (new first), the rules that
-// let each group through where its pairs changed, and a link to the assertion's line in
+// decide each group at the head as `netreach why` says them (for one pair of it; what the change
+// removed where its pairs changed), and a link to the assertion's line in
 // `.netreach.yaml` (the base's line for the base's assertions: they are what is judged).
 import type { Reason } from "../diff/change.js";
 import type { RowList, Rows } from "./budget.js";
 import { assertionCounts, violationWords, type AssertionFormat } from "./assertion-words.js";
 import { assertionViews, type AssertionReport, type AssertionView, type ViolationGroup } from "./assertion-groups.js";
 import { reasonName, reasonWords } from "./reason-words.js";
+import { groupWhy } from "./violation-why.js";
 
 export interface AssertionsMdFormat extends AssertionFormat {
   /** A line's URL at one side, if any (already made safe). */
@@ -67,9 +69,22 @@ function assertionItem(v: AssertionView, f: AssertionsMdFormat): string {
 
 function groupLine(type: AssertionView["diff"]["assertion"]["type"], g: ViolationGroup, f: AssertionsMdFormat): string {
   const tag = g.isNew ? "**new**" : "existing";
-  const why = g.reasons.length === 0 ? "" : ` — ${reasonList(g.reasons, f)}`;
+  // The head's rules say what decides now; what the change removed (a base-side reason) only the diff can add.
+  const now = explained(type, g, f);
+  const reasons = now === undefined ? g.reasons : g.reasons.filter((r) => r.side === "base");
+  const parts = [...(now === undefined ? [] : [now]), ...(reasons.length > 0 ? [reasonList(reasons, f)] : [])];
+  const why = parts.length > 0 ? ` — ${parts.join("; ")}` : "";
   const gate = g.fails ? " ⛔" : "";
   return `${tag}${gate} ${violationWords(type, g, f)}${why}`;
+}
+
+/** What decides the group at the head, as `netreach why` says it, each rule linked to its line. */
+function explained(type: AssertionView["diff"]["assertion"]["type"], g: ViolationGroup, f: AssertionsMdFormat): string | undefined {
+  const at = (words: string, ref: { file: string; line: number }) => {
+    const url = f.link(ref.file, ref.line, "head");
+    return url ? `[${words}](${url})` : words;
+  };
+  return groupWhy(type, g, { code: f.code, text: f.text, at });
 }
 
 function reasonList(reasons: readonly Reason[], f: AssertionsMdFormat): string {

@@ -4,7 +4,8 @@
 import type { AssertionResult } from "../assert/assertion.js";
 import { connWords } from "./conn-words.js";
 import { md, mdCode } from "./escape.js";
-import { checkExitCode, plural, violationRows, whereWritten, type CheckReport, type CheckTarget } from "./check-report.js";
+import { checkExitCode, plural, rowWhy, violationRows, whereWritten, type CheckReport, type CheckTarget } from "./check-report.js";
+import type { WhyFormat } from "./violation-why.js";
 import { MAX_VIOLATION_LINES } from "./check-text.js";
 
 const MAX_TERMS = 5;
@@ -33,15 +34,20 @@ function targetBlock(t: CheckTarget): string[] {
   const out = ["| | Assertion | Kind | Violations | Written at |", "|---|---|---|---|---|"];
   for (const r of t.results)
     out.push(`| ${ICON[r.status]} ${r.status} | ${mdCode(r.assertion.name)} | ${r.assertion.type} | ${r.status === "failed" ? r.violations.length : r.status === "no-match" ? md(r.notes.join("; ")) || "—" : 0} | ${mdCode(whereWritten(r.assertion))} |`);
-  for (const r of t.results.filter((x) => x.status === "failed")) out.push("", ...violationBlock(r));
+  for (const r of t.results.filter((x) => x.status === "failed")) out.push("", ...violationBlock(r, t));
   return out;
 }
 
-function violationBlock(r: AssertionResult): string[] {
+/** A rule at its file:line (check has no repository URL to link to). */
+const WHY_MD: WhyFormat = { code: mdCode, text: md, at: (words, ref) => `${words} (${mdCode(`${ref.file}:${ref.line}`)})` };
+
+function violationBlock(r: AssertionResult, t: CheckTarget): string[] {
   const rows = violationRows(r.violations);
   const out = [`**${mdCode(r.assertion.name)}** — ${plural(r.violations.length, "violation")}:`, ""];
-  for (const row of rows.slice(0, MAX_VIOLATION_LINES))
-    out.push(`- ${names(row.sources)} → ${names(row.destinations)}: ${md(connWords(row.conn))}${r.assertion.type === "allow" ? " missing" : ""}`);
+  for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
+    const why = rowWhy(t, r.assertion.type, row, WHY_MD);
+    out.push(`- ${names(row.sources)} → ${names(row.destinations)}: ${md(connWords(row.conn))}${r.assertion.type === "allow" ? " missing" : ""}${why === undefined ? "" : ` — ${why}`}`);
+  }
   if (rows.length > MAX_VIOLATION_LINES) out.push(`- … and ${rows.length - MAX_VIOLATION_LINES} more lines (see \`--format json\`)`);
   return out;
 }

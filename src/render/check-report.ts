@@ -4,6 +4,9 @@
 // JSON's top-level list and the verdict line use.
 import type { Assertion, AssertionResult, AssertionStatus, AssertionViolation } from "../assert/assertion.js";
 import type { ConnSet } from "../net/conn-set.js";
+import { explainPair, type AnalyzedRevision } from "../explain/explain-pair.js";
+import type { Endpoint } from "../model/endpoint.js";
+import { violationWhy, type WhyFormat } from "./violation-why.js";
 
 export interface CheckTarget {
   readonly name: string;
@@ -13,6 +16,8 @@ export interface CheckTarget {
   readonly results: readonly AssertionResult[];
   /** Why it could not be built (the assertions were not judged there). */
   readonly failure?: string;
+  /** The target as analyzed: a violation is explained from it, as `netreach why` explains a pair. */
+  readonly revision?: AnalyzedRevision;
 }
 
 export interface CheckReport {
@@ -93,3 +98,27 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 
 /** "deny", "only", … with the line it is written at. */
 export const whereWritten = (a: Assertion) => `${a.source.file}:${a.source.line}`;
+
+const endpointsById = new WeakMap<AnalyzedRevision, Map<string, Endpoint>>();
+
+/**
+ * What decides a row of violations, for its first pair, as `netreach why` says it (the diff's
+ * comment words it alike); undefined where the target was not analyzed here or the pair is not
+ * one of its endpoints.
+ */
+export function rowWhy(t: CheckTarget, type: Assertion["type"], row: ViolationRow, f: WhyFormat): string | undefined {
+  const rev = t.revision;
+  const [src, dst] = [row.sources[0], row.destinations[0]];
+  if (rev === undefined || src === undefined || dst === undefined) return undefined;
+  let byId = endpointsById.get(rev);
+  if (byId === undefined) endpointsById.set(rev, (byId = new Map(rev.endpoints.map((e) => [e.id, e]))));
+  const [s, d] = [byId.get(src), byId.get(dst)];
+  if (s === undefined || d === undefined) return undefined;
+  try {
+    const words = violationWhy(type, explainPair(rev, s, d), row.conn, f);
+    if (words === undefined) return undefined;
+    return row.sources.length * row.destinations.length > 1 ? `e.g. ${f.code(src)} → ${f.code(dst)}: ${words}` : words;
+  } catch {
+    return undefined;
+  }
+}

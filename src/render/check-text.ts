@@ -4,7 +4,8 @@
 import type { AssertionResult } from "../assert/assertion.js";
 import { connWords } from "./conn-words.js";
 import { plain } from "./escape.js";
-import { checkExitCode, plural, verdicts, violationRows, whereWritten, type CheckReport, type CheckTarget } from "./check-report.js";
+import { checkExitCode, plural, rowWhy, verdicts, violationRows, whereWritten, type CheckReport, type CheckTarget } from "./check-report.js";
+import type { WhyFormat } from "./violation-why.js";
 
 /** Violation lines shown per assertion and target; JSON has them all. */
 export const MAX_VIOLATION_LINES = 20;
@@ -43,18 +44,23 @@ function headline(report: CheckReport): string {
 function targetLines(t: CheckTarget): string[] {
   if (t.failure !== undefined) return [`! not built: ${plain(t.failure)}`];
   if (t.results.length === 0) return ["(no assertion applies to this target)"];
-  return t.results.flatMap(resultLines);
+  return t.results.flatMap((r) => resultLines(r, t));
 }
 
-export function resultLines(r: AssertionResult): string[] {
+const WHY_TEXT: WhyFormat = { code: plain, text: plain, at: (words, ref) => `${words} (${plain(ref.file)}:${ref.line})` };
+
+/** `t`: the target judged, whose analysis says why each row of violations is there. */
+export function resultLines(r: AssertionResult, t?: CheckTarget): string[] {
   const a = r.assertion;
   const what = `${plain(a.name)} (${a.type}, ${plain(whereWritten(a))})`;
   if (r.status === "passed") return [`✓ ${what}`];
   if (r.status === "no-match") return [`no-match ${what}${r.notes.length > 0 ? `: ${r.notes.map(plain).join("; ")}` : ""}`];
   const rows = violationRows(r.violations);
   const lines = [`✗ ${what}: ${plural(r.violations.length, "violation")}`];
-  for (const row of rows.slice(0, MAX_VIOLATION_LINES))
-    lines.push(`    ${names(row.sources)} -> ${names(row.destinations)}: ${connWords(row.conn)}${a.type === "allow" ? " missing" : ""}`);
+  for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
+    const why = t === undefined ? undefined : rowWhy(t, a.type, row, WHY_TEXT);
+    lines.push(`    ${names(row.sources)} -> ${names(row.destinations)}: ${connWords(row.conn)}${a.type === "allow" ? " missing" : ""}${why === undefined ? "" : `  (${why})`}`);
+  }
   if (rows.length > MAX_VIOLATION_LINES) {
     const shown = rows.slice(0, MAX_VIOLATION_LINES).reduce((n, row) => n + row.sources.length * row.destinations.length, 0);
     lines.push(`    … and ${plural(r.violations.length - shown, "more violation")} (see --format json)`);

@@ -16,7 +16,8 @@ import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/chang
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
 import { breakages, exposureRisk } from "./stops-working.js";
-import { assertionViews, failingAssertionGroups } from "./assertion-groups.js";
+import { assertionViews, failingAssertionGroups, type AssertionView, type ViolationGroup } from "./assertion-groups.js";
+import { groupWhy } from "./violation-why.js";
 import { assertionCounts, brokenWords, firstNewViolation, violationWords, type AssertionFormat } from "./assertion-words.js";
 
 const ASSERTION_TEXT: AssertionFormat = { code: plain, text: plain, maxTerms: 10 };
@@ -24,6 +25,17 @@ const ASSERTION_TEXT: AssertionFormat = { code: plain, text: plain, maxTerms: 10
 /** The gate's assertion violations, one line each: a group of pairs. */
 function assertionViolationLines(report: DiffReport): string[] {
   return failingAssertionGroups(report).map((x) => `${brokenWords(x.view.diff, x.group, ASSERTION_TEXT)} (assertions)`);
+}
+
+/**
+ * "  (ingress allowed by backend/db-open ingress[0] (p.yaml:21))": what decides the group at the
+ * head, as `netreach why` says it, and what the change removed; the diff's reasons without the head's analysis.
+ */
+function groupReasonText(type: AssertionView["diff"]["assertion"]["type"], g: ViolationGroup): string {
+  const why = groupWhy(type, g, { code: plain, text: plain, at: (words, ref) => `${words} (${plain(ref.file)}:${ref.line})` });
+  const reasons = why === undefined ? g.reasons : g.reasons.filter((r) => r.side === "base");
+  const parts = [...(why === undefined ? [] : [why]), ...reasons.map(reasonText)];
+  return parts.length > 0 ? `  (${parts.join("; ")})` : "";
 }
 
 const TEXT: ExposureFormat = {
@@ -102,7 +114,7 @@ export function renderDiffText(report: DiffReport): string {
     const mark = v.diff.status === "failed" ? "x" : v.diff.status === "passed" ? "ok" : "no-match";
     out.push(`  ${mark} ${plain(a.name)} (${a.type}${a.strict ? ", strict" : ""}; ${v.diff.origin === "head" ? "added by this change, " : ""}${at})`);
     for (const n of v.diff.notes) out.push(`      ${plain(n)}`);
-    for (const x of v.groups.slice(0, MAX_VIOLATIONS)) out.push(`      ${x.isNew ? "new" : "existing"}${x.fails ? " [gate]" : ""} ${violationWords(a.type, x, ASSERTION_TEXT)}${x.reasons.length > 0 ? `  (${x.reasons.map(reasonText).join("; ")})` : ""}`);
+    for (const x of v.groups.slice(0, MAX_VIOLATIONS)) out.push(`      ${x.isNew ? "new" : "existing"}${x.fails ? " [gate]" : ""} ${violationWords(a.type, x, ASSERTION_TEXT)}${groupReasonText(a.type, x)}`);
     if (v.groups.length > MAX_VIOLATIONS) out.push(`      … and ${v.groups.length - MAX_VIOLATIONS} more (see --format json)`);
   }
 

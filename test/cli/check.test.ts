@@ -94,7 +94,8 @@ describe("netreach check", () => {
     const r = check(repo);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("✗ db-private (deny, .netreach.yaml:2)");
-    expect(r.stdout).toMatch(/ -> shop\/db\[Deployment\]: all connections\n/);
+    // With why: no NetworkPolicy isolates the database's ingress.
+    expect(r.stdout).toMatch(/ -> shop\/db\[Deployment\]: all connections {2}\(ingress not isolated\)\n/);
     const json = JSON.parse(check(repo, "--format", "json").stdout) as CheckJson;
     expect(json.schema).toBe("netreach.check/v1");
     expect(json.targets).toBeUndefined();

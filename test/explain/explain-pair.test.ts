@@ -110,6 +110,114 @@ spec:
     expect(why.segments.filter((x) => x.allowed).map((x) => [x.conn.toString(), x.ingress.by])).toEqual([["TCP http", "networkpolicy-rules"]]);
   });
 
+  it("a representative's named port is allowed where an admin rule takes some numbers and NetworkPolicy the rest (property seed 225401934)", () => {
+    // The property test's counterexample: p0's egress allows only TCP http to pods of default; the
+    // ingress of default/[*] is cnp0's Accept on TCP 1-2 and np0's ingress[0] on every other
+    // number, so http (number unknown) lies in neither piece but in their union, as in the flows.
+    const part0 = `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: default}
+spec:
+  containers: [{name: c0, image: registry.example/app:1}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np0, namespace: default}
+spec:
+  podSelector: {}
+  policyTypes: [Egress, Ingress]
+  ingress:
+    - from: []
+      ports: []
+  egress:
+    - to: [{podSelector: {}}]
+      ports: [{port: http}]
+`;
+    const admin = (action: string) => `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: cnp0}
+spec:
+  tier: Admin
+  priority: 1
+  subject: {namespaces: {}}
+  ingress:
+    - action: ${action}
+      from: [{pods: {namespaceSelector: {}, podSelector: {}}}]
+      protocols: [{tcp: {destinationPort: {range: {start: 1, end: 2}}}}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: cnp1}
+spec:
+  tier: Admin
+  priority: 2
+  subject: {pods: {namespaceSelector: {}, podSelector: {}}}
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: anp2}
+spec:
+  priority: 0
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchExpressions: [{key: tier, operator: In, values: [gold]}]}}}
+`;
+    // Accept: the admin rule decides TCP 1-2; Pass: it passes them on to the same NetworkPolicy.
+    for (const [action, byAdmin] of [["Accept", "tier-rule"], ["Pass", "networkpolicy-rules"]] as const) {
+      const r = reach([{ path: "manifests/part0.yaml", text: part0 }, { path: "manifests/admin.yaml", text: admin(action) }], { pods: "synthetic" });
+      const e = r.revision.endpoints;
+      const src = one("default/p0[Pod]", e);
+      const dst = one("default/[*]", e);
+      const flow = [...r.flows].find((f) => f.src.id === src.id && f.dst.id === dst.id)!;
+      expect(flow.conn.toString()).toBe("TCP http");
+      const why = explainPair(r.revision, src, dst);
+      expect(why.allowed.toString(), action).toBe("TCP http");
+      // Its number unknown, http is named beside both pieces of the ingress that could hold it.
+      const allowed = why.segments.filter((x) => x.allowed);
+      expect(allowed.map((x) => [x.conn.toString(), x.egress.by, x.ingress.by]), action).toEqual([
+        ["TCP http", "networkpolicy-rules", byAdmin],
+        ["TCP http", "networkpolicy-rules", "networkpolicy-rules"],
+      ]);
+    }
+  });
+
+  it("a representative's named port is not allowed where a baseline Deny on numbers may hold it, as in the flows (property seed 3)", () => {
+    // The baseline denies TCP 1 and passes http on (no tier below: allowed); http's number is
+    // unknown and may be 1, so the engine allows every number but 1 and not the name.
+    const files = [
+      { path: "p.yaml", text: "apiVersion: v1\nkind: Pod\nmetadata: {name: p0, namespace: default}\nspec:\n  containers: [{name: c0, image: registry.example/app:1}]\n" },
+      {
+        path: "admin.yaml",
+        text: `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: cnp1}
+spec:
+  tier: Baseline
+  priority: 0
+  subject: {namespaces: {}}
+  egress:
+    - action: Deny
+      to: [{pods: {namespaceSelector: {}, podSelector: {}}}]
+      protocols: [{tcp: {destinationPort: {number: 1}}}]
+    - action: Pass
+      to: [{namespaces: {}}]
+      protocols: [{destinationNamedPort: http}]
+`,
+      },
+    ];
+    const r = reach(files, { pods: "synthetic" });
+    const e = r.revision.endpoints;
+    const src = one("default/p0[Pod]", e);
+    const dst = one("[*]/[*]", e);
+    const flow = [...r.flows].find((f) => f.src.id === src.id && f.dst.id === dst.id)!;
+    expect(flow.conn.toString()).toBe("SCTP 1-65535,TCP 2-65535,UDP 1-65535");
+    const why = explainPair(r.revision, src, dst);
+    expect(why.allowed.toString()).toBe(flow.conn.toString());
+    // Named beside the Deny on TCP 1, the number it may be.
+    const http = why.segments.filter((x) => x.conn.ports("TCP").names.includes("http"));
+    expect(http.map((x) => [x.conn.toString(), x.allowed, x.egress.by === "tier-rule" ? x.egress.rule.action : x.egress.by])).toEqual([["TCP 1,http", false, "Deny"]]);
+    if (why.egress.side !== "pod") throw new Error("a pod's side");
+    expect(why.egress.allowed.toString()).toBe(flow.conn.toString());
+  });
+
   it("finds representatives by their id, addresses by the range holding them, the controller only where routes exist", () => {
     const r = reach([file("workloads.yaml"), file("policies.yaml")], { pods: "synthetic" });
     const e = r.revision.endpoints;

@@ -79,8 +79,11 @@ describe("a pull request that breaks a deny and an allow assertion of the base",
 
   it("lists each violation group with what lets it through, or what blocks it now", () => {
     const s = section(md, "Assertions").join("\n");
-    expect(s).toContain("  - **new** ⛔ `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — no longer allowed by [`backend/web-to-api` ingress\\[0\\]]");
-    expect(s).toMatch(/ {2}- \*\*new\*\* ⛔ any external address → `backend\/db\[Deployment\]` TCP 5432 — allowed by \[`backend\/db-open` ingress\\\[0\\\]\]\(https:\/\/github\.com\/acme\/shop\/blob\/0123abc\/p\.yaml#L\d+\)/);
+    // What blocks it at the head (as `netreach why` says), then what the change removed, at the base.
+    expect(s).toContain(
+      "  - **new** ⛔ `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — ingress isolated by [`backend/deny`](https://github.com/acme/shop/blob/0123abc/p.yaml#L1), no rule matches; no longer allowed by [`backend/web-to-api` ingress\\[0\\]](https://github.com/acme/shop/blob/base0/p.yaml#L",
+    );
+    expect(s).toMatch(/ {2}- \*\*new\*\* ⛔ any external address → `backend\/db\[Deployment\]` TCP 5432 — ingress allowed by \[`backend\/db-open` ingress\\\[0\\\]\]\(https:\/\/github\.com\/acme\/shop\/blob\/0123abc\/p\.yaml#L\d+\)$/m);
   });
 
   it("names the first broken assertion in the verdict and counts its violations with the others everywhere", () => {
@@ -114,7 +117,7 @@ describe("a pull request that breaks a deny and an allow assertion of the base",
       [
         "assertions: 2 failed, 1 no-match, 1 passed",
         "  x web-reaches-api (allow; .netreach.yaml:12)",
-        "      new [gate] frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed  (base p.yaml:21 backend/web-to-api ingress[0]: no longer allowed)",
+        "      new [gate] frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed  (ingress isolated by backend/deny (p.yaml:1), no rule matches; base p.yaml:21 backend/web-to-api ingress[0]: no longer allowed)",
         "  x db-private (deny; .netreach.yaml:3)",
       ].join("\n"),
     );
@@ -251,6 +254,55 @@ describe("an assertion broken between every pair of pods", () => {
     expect(views[0]!.groups).toHaveLength(1);
     expect(views[0]!.groups[0]!.violations).toHaveLength(n * (n - 1));
     const md = renderComment(report, { marker: "<!-- m -->" });
-    expect(section(md, "Assertions")).toContain("  - existing ⛔ every declared workload → every declared workload TCP 80");
+    // One pair of the 250,000 explained: no policy isolates either side.
+    expect(section(md, "Assertions")).toContain("  - existing ⛔ every declared workload → every declared workload TCP 80 — e.g. `b/w0[Deployment]` → `a/w1[Deployment]`: egress and ingress not isolated");
+  });
+});
+
+describe("violations on pairs the pull request leaves alone", () => {
+  // Base and head alike: the database open to every address, the API isolated with no rule for the web.
+  const files = [workloads, yamlFile("p.yaml", [denyAll, dbOpen])];
+  const report0 = diffOf(files, files);
+  const internet = report0.universe.find((e) => e.type === "external" && e.id.startsWith("0.0.0.0/0"))!.id;
+  const report = withAssertions(report0, [
+    judged(assertion("db-private", "deny", 3, { strict: true }), [{ src: internet, dst: DB, conn: tcp(5432), isNew: false }]),
+    judged(assertion("web-reaches-api", "allow", 12, { ports: tcp(8080) }), [{ src: WEB, dst: API, conn: tcp(8080), isNew: false }]),
+  ]);
+  const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink });
+  const lines = section(md, "Assertions");
+  // db-open's ingress[0]: p.yaml is the first pull request's head, whose reasons link it at line 21.
+  const dbOpenLine = 21;
+
+  it("an existing deny violation names the rule that lets it through, linked to its line", () => {
+    expect(report0.changes).toEqual([]);
+    expect(lines).toContain(`  - existing ⛔ any external address → \`backend/db[Deployment]\` TCP 5432 — ingress allowed by [\`backend/db-open\` ingress\\[0\\]](https://github.com/acme/shop/blob/0123abc/p.yaml#L${dbOpenLine})`);
+    expect(renderDiffText(report)).toContain(`existing [gate] any external address → backend/db[Deployment] TCP 5432  (ingress allowed by backend/db-open ingress[0] (p.yaml:${dbOpenLine}))`);
+  });
+
+  it("an allow violation names the NetworkPolicy that isolates the destination", () => {
+    expect(lines).toContain("  - existing `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — ingress isolated by [`backend/deny`](https://github.com/acme/shop/blob/0123abc/p.yaml#L1), no rule matches");
+    expect(renderDiffText(report)).toContain("existing frontend/web[Deployment] → backend/api[Deployment]: TCP 8080 not allowed  (ingress isolated by backend/deny (p.yaml:1), no rule matches)");
+  });
+
+  it("is valid GitHub Markdown", () => {
+    expect(gfmProblems(md, "<!-- m -->")).toEqual([]);
+  });
+});
+
+
+describe("an allow violation an admin rule blocks", () => {
+  it("names the AdminNetworkPolicy's Deny rule, its tier and priority, linked to its line", () => {
+    const anp = {
+      apiVersion: "policy.networking.k8s.io/v1alpha1",
+      kind: "AdminNetworkPolicy",
+      metadata: { name: "lockdown" },
+      spec: { priority: 5, subject: { namespaces: { matchLabels: { "kubernetes.io/metadata.name": "backend" } } }, ingress: [{ name: "no-frontend", action: "Deny", from: [{ namespaces: { matchLabels: { "kubernetes.io/metadata.name": "frontend" } } }] }] },
+    };
+    const files = [workloads, yamlFile("anp.yaml", [anp])];
+    const report = withAssertions(diffOf(files, files), [judged(assertion("web-reaches-api", "allow", 12, { ports: tcp(8080) }), [{ src: WEB, dst: API, conn: tcp(8080), isNew: false }])]);
+    const md = renderComment(report, { marker: "<!-- m -->", link: exampleLink });
+    expect(section(md, "Assertions")).toContain(
+      "  - existing `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 not allowed — ingress denied by [AdminNetworkPolicy `lockdown` (Admin, priority 5) rule `no-frontend`](https://github.com/acme/shop/blob/0123abc/anp.yaml#L12)", // the rule's "- name: no-frontend" line
+    );
   });
 });

@@ -9,6 +9,8 @@ import { renderCheckMarkdown } from "../../src/render/check-md.js";
 import { renderCheckSarif } from "../../src/render/check-sarif.js";
 import { MAX_VIOLATION_LINES, renderCheckText } from "../../src/render/check-text.js";
 import { SARIF_SCHEMA } from "../../src/render/diff-sarif.js";
+import { reach } from "../../src/analyze.js";
+import { deployment, namespace, netpol, yamlFile } from "./fixtures.js";
 
 const tcp = (from: number, to = from) => ConnSet.of({ TCP: PortSet.range(from, to) });
 
@@ -138,5 +140,26 @@ describe("check report", () => {
       [["a", "b"], ["x", "y"], "TCP 5432"],
       [["c"], ["x"], "TCP 80"],
     ]);
+  });
+});
+
+describe("check explains each row of violations as netreach why does", () => {
+  const files = [
+    yamlFile("w.yaml", [namespace("backend"), namespace("frontend"), deployment("backend", "db", { app: "db" }), deployment("backend", "api", { app: "api" }), deployment("frontend", "web", { app: "web" })]),
+    yamlFile("p.yaml", [
+      netpol("backend", "deny", { podSelector: {}, policyTypes: ["Ingress"] }),
+      netpol("backend", "db-open", { podSelector: { matchLabels: { app: "db" } }, ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: 5432 }] }] }),
+    ]),
+  ];
+  const r = reach(files, { assertions: [dbPrivate, webApi] });
+  const report: CheckReport = { configFile: ".netreach.yaml", assertions: [dbPrivate, webApi], targets: [{ name: "paths", built: "paths k8s", results: r.assertions, revision: r.revision }], errors: [] };
+
+  it("text and md name the rule that lets a deny violation through, and the policy that isolates an allow violation, at file:line", () => {
+    expect(r.assertions.map((a) => a.status)).toEqual(["failed", "failed"]);
+    const text = renderCheckText(report);
+    expect(text).toMatch(/ {4}0\.0\.0\.0\/0 -> backend\/db\[Deployment\]: TCP 5432 {2}\(ingress allowed by backend\/db-open ingress\[0\] \(p\.yaml:\d+\)\)\n/);
+    expect(text).toContain("    frontend/web[Deployment] -> backend/api[Deployment]: TCP 8080 missing  (ingress isolated by backend/deny (p.yaml:1), no rule matches)\n");
+    const md = renderCheckMarkdown(report);
+    expect(md).toContain("- `frontend/web[Deployment]` → `backend/api[Deployment]`: TCP 8080 missing — ingress isolated by `backend/deny` (`p.yaml:1`), no rule matches\n");
   });
 });
