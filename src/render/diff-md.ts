@@ -14,6 +14,7 @@ import { dnsLoss } from "./dns-loss.js";
 import { breakages, exposureRisk, type Breakage, type StopsFormat } from "./stops-working.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup, type Grouping } from "./group.js";
+import { flowsWhere, newlyExposedWorkloads, violationTotal } from "./flow-counts.js";
 import { setWords } from "./set-words.js";
 import { connWords, groupChangeWords, portNames } from "./conn-words.js";
 import { cellCode as escapeCellCode } from "./cell-code.js";
@@ -151,7 +152,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
     return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+  const exposed = newlyExposedWorkloads(report);
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
@@ -199,8 +200,8 @@ function counts(report: DiffReport, g: Grouping): string {
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const parts = [
-    `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
-    `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    `**Opened:** ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened, " (with the exposures below)")}`,
+    `**Closed:** ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed, " (with the exposures below)")}`,
     ...(report.exposureChanges.length > 0
       ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
       : []),
@@ -267,8 +268,8 @@ function stopsFormat(fmt: ExposureFormat, link: Link): StopsFormat {
  * Gate violations list: one per exposure that breaks a rule, one per group of flows, and one for
  * what was not analyzed when the gate fails on it.
  */
-function violationCount(report: DiffReport, g: Grouping): number {
-  return exposureViolations(report).length + failingAssertionGroups(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
+function violationCount(report: DiffReport, _g: Grouping): number {
+  return violationTotal(report);
 }
 
 /** Assertions' words in the comment: code spans, escaped text, endpoint sets cut at five terms. */

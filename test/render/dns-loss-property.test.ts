@@ -36,8 +36,9 @@ describe("DNS loss callout", () => {
   it(`names what the changed pairs name, on ${RUNS} random pull requests`, () => {
     let seen = 0;
     fc.assert(
-      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), fc.constantFrom(...NAMESPACE_NAMES), fc.constantFrom("web", "db", "api"), (base, other, pods, ns, app) => {
-        const server: DnsServer = { namespace: ns, labels: { app } };
+      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), fc.constantFrom(...NAMESPACE_NAMES), fc.constantFrom({}, { app: "web" }, { app: "db" }, { app: "api" }), (base, other, pods, ns, labels) => {
+        // No labels: every pod of the namespace serves (a namespace of resolvers).
+        const server: DnsServer = { namespace: ns, labels };
         // Head: base's pods and namespaces under the other cluster's policies.
         const head = [...base.files, ...other.files.map((f) => ({ path: `head/${f.path}`, text: f.text.split("\n---\n").filter((d) => d.includes("NetworkPolicy")).join("\n---\n") }))];
         const baseFiles = [...base.files, ...other.files.map((f) => ({ path: `head/${f.path}`, text: "" }))];
