@@ -203,7 +203,7 @@ function counts(report: DiffReport, g: Grouping): string {
     `**Opened:** ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened, " (with the exposures below)")}`,
     `**Closed:** ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed, " (with the exposures below)")}`,
     ...(report.exposureChanges.length > 0
-      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
+      ? [`**Exposure:** ${exposureCounts(report)}${movedCount(report)}`]
       : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     ...((report.assertions ?? []).length > 0 ? [`**Assertions:** ${assertionCounts(report.assertions ?? [])}`] : []),
@@ -296,7 +296,7 @@ function exposureFormat(link: Link): ExposureFormat {
 
 function exposureList(title: string, changes: readonly ExposureChange[], facet: "opened" | "closed", fmt: ExposureFormat, report: Pick<DiffReport, "exposureChanges" | "gate">): Rows {
   return {
-    head: `#### ${title} (${changes.length})`,
+    head: `#### ${title} (${exposureHeading(changes)})`,
     rows: lazy(changes, (c, i) => {
       const rules = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}\n- ${rules !== "" ? "⛔ " : ""}${exposureSentence(c, facet, fmt)}${rules !== "" ? ` — gate: ${rules}` : ""}`;
@@ -313,6 +313,25 @@ function movedList(moved: readonly MovedExposure[], fmt: ExposureFormat): Rows {
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more")}._`,
   };
+}
+
+/**
+ * Workloads, as the headline counts them: "1 newly exposed (2 ways in), 0 no longer". A workload
+ * reachable both from the internet and through an Ingress is one workload and two list lines.
+ */
+function exposureCounts(report: Pick<DiffReport, "exposureChanges">): string {
+  const side = (facet: (c: ExposureChange) => boolean, what: string) => {
+    const changes = report.exposureChanges.filter(facet);
+    const workloads = new Set(changes.map((c) => c.dst.id)).size;
+    return `${workloads.toLocaleString("en-US")} ${what}${changes.length !== workloads ? ` (${changes.length.toLocaleString("en-US")} ways in)` : ""}`;
+  };
+  return `${side((c) => !newlyOpened(c).isEmpty, "newly exposed")}, ${side((c) => !newlyClosed(c).isEmpty, "no longer")}`;
+}
+
+/** "Newly exposed (2)"; "(1 workload, 2 ways in)" where one workload has several. */
+function exposureHeading(changes: readonly ExposureChange[]): string {
+  const workloads = new Set(changes.map((c) => c.dst.id)).size;
+  return workloads === changes.length ? `${changes.length}` : `${plural(workloads, "workload")}, ${changes.length.toLocaleString("en-US")} ways in`;
 }
 
 function movedCount(report: Pick<DiffReport, "exposureChanges">): string {

@@ -36,7 +36,7 @@ describe("DNS loss callout", () => {
   it(`names what the changed pairs name, on ${RUNS} random pull requests`, () => {
     let seen = 0;
     fc.assert(
-      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), fc.constantFrom(...NAMESPACE_NAMES), fc.constantFrom({}, { app: "web" }, { app: "db" }, { app: "api" }), (base, other, pods, ns, labels) => {
+      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), fc.constantFrom(...NAMESPACE_NAMES), fc.constantFrom<Record<string, string>[]>({}, { app: "web" }, { app: "db" }, { app: "api" }), (base, other, pods, ns, labels) => {
         // No labels: every pod of the namespace serves (a namespace of resolvers).
         const server: DnsServer = { namespace: ns, labels };
         // Head: base's pods and namespaces under the other cluster's policies.
