@@ -399,10 +399,14 @@ function violationList(report: DiffReport, g: Grouping): Rows {
   const failing = g.violating;
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
   const total = exposures.length + asserted.length + failing.length + missed.length;
+  // A workload exposed two ways is two violations: each line then says its way in, or they read as one said twice.
+  const seen = new Map<string, number>();
+  for (const c of exposures) seen.set(c.dst.id, (seen.get(c.dst.id) ?? 0) + 1);
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
-      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}, listed under Newly exposed`;
+      const how = (seen.get(c.dst.id) ?? 0) > 1 ? ` ${md(connWords(newlyOpened(c)))} from ${c.source === "internet" ? "the internet" : "the ingress controller"}` : "";
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}${how}, listed under Newly exposed`;
     }
     if (i < exposures.length + asserted.length) {
       const a = asserted[i - exposures.length]!;

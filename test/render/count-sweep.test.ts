@@ -144,7 +144,12 @@ describe("exposure-only pull requests: the ingress controller's pair is one flow
     const both = yamlFile("lb.yaml", [service("shop", "web-public", { type: "LoadBalancer", selector: { app: "web" }, ports: [{ port: 443, targetPort: 8080 }] })]);
     const r = diffOf([shop], [shop, both, ing]);
     expect(r.exposureChanges.length).toBe(2);
-    expect(agree(r)).toMatchObject({ exposed: 1, opened: 1 });
+    expect(agree(r)).toMatchObject({ exposed: 1, opened: 1, violations: 2 });
+    const md = renderComment(r, { marker: "<!-- m -->" });
+    expect(md).toContain("**Exposure:** 1 newly exposed (2 ways in), 0 no longer");
+    expect(md).toContain("#### Newly exposed (1 workload, 2 ways in)");
+    // Two violations, two different lines: each says its way in.
+    expect(md).toContain("- ⛔ `exposed`: `shop/web[Deployment]` TCP 8080 from the ingress controller, listed under Newly exposed\n- ⛔ `exposed`: `shop/web[Deployment]` TCP 8080 from the internet, listed under Newly exposed");
   });
 
   it("a removed route: 1 flow closed, said under Stops working", () => {
