@@ -2,8 +2,8 @@
 // the kube-dns Service (the name CoreDNS keeps too) in kube-system, pods labelled
 // k8s-app=kube-dns, or the server named by --dns-server; never just any pod that listens on 53
 // (a home pihole is a DNS server for someone, not the one every pod asks). Where the input
-// declares none (kube-system usually lives elsewhere), external addresses stand for the
-// cluster's server (an egress default-deny closes both alike).
+// declares none (kube-system usually lives elsewhere), no DNS loss is claimed (render/dns-loss.ts);
+// only an added workload's summary (isNameServer) lets external addresses stand for the server.
 import type { Endpoint } from "../model/endpoint.js";
 import type { Labels } from "../model/labels.js";
 import type { Service } from "../model/service.js";

@@ -8,6 +8,7 @@ import { jsonChunks, jsonList } from "./json-chunks.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
 import { clusterWideChanges } from "./cluster-wide.js";
+import { reportCounts } from "./flow-counts.js";
 
 export function changeJson(c: Change): ChangeJson {
   return {
@@ -97,7 +98,7 @@ export function diffJsonLazy(r: DiffReport, grouped: boolean, sets = new ChangeS
   const { schema, endpoints, changes: _none, gate, ...tail } = rest;
   if (!grouped) {
     // Same keys in the same places: the lists take the empty ones' places.
-    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail };
+    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail, counts: { ...reportCounts(r) } };
   }
   const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
   const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
@@ -111,6 +112,8 @@ export function diffJsonLazy(r: DiffReport, grouped: boolean, sets = new ChangeS
     changeGroups: tag === undefined ? groups : groups.map((g) => ({ ...tag, ...g })),
     gate: { ...gate, violations: jsonList(allViolations(r, violations, LISTED_WHEN_GROUPED), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
     ...tail,
+    // Of the whole report: `rest` was made of an emptied copy, `changes` lists only the first pairs.
+    counts: { ...reportCounts(r) },
   };
 }
 
@@ -183,5 +186,6 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
     // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
     inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
     clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),
+    counts: { ...reportCounts(r) },
   };
 }

@@ -14,6 +14,7 @@ import { dnsLoss } from "./dns-loss.js";
 import { breakages, exposureRisk, type Breakage, type StopsFormat } from "./stops-working.js";
 import { md as escapeMd, mdCode as escapeMdCode, plain, visibleControls } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup, type Grouping } from "./group.js";
+import { flowsWhere, newlyExposedWorkloads, violationTotal } from "./flow-counts.js";
 import { setWords } from "./set-words.js";
 import { connWords, groupChangeWords, portNames } from "./conn-words.js";
 import { cellCode as escapeCellCode } from "./cell-code.js";
@@ -151,7 +152,7 @@ function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, brok
     return `**No change to what netreach analyzes — ${missedStatus}.**${breaks} ⚠️ Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` ⚠️ Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+  const exposed = newlyExposedWorkloads(report);
   const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
@@ -199,10 +200,10 @@ function counts(report: DiffReport, g: Grouping): string {
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const parts = [
-    `**Opened:** ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}`,
-    `**Closed:** ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}`,
+    `**Opened:** ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened, " (with the exposures below)")}`,
+    `**Closed:** ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed, " (with the exposures below)")}`,
     ...(report.exposureChanges.length > 0
-      ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`]
+      ? [`**Exposure:** ${exposureCounts(report)}${movedCount(report)}`]
       : []),
     ...(added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : []),
     ...((report.assertions ?? []).length > 0 ? [`**Assertions:** ${assertionCounts(report.assertions ?? [])}`] : []),
@@ -267,8 +268,8 @@ function stopsFormat(fmt: ExposureFormat, link: Link): StopsFormat {
  * Gate violations list: one per exposure that breaks a rule, one per group of flows, and one for
  * what was not analyzed when the gate fails on it.
  */
-function violationCount(report: DiffReport, g: Grouping): number {
-  return exposureViolations(report).length + failingAssertionGroups(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
+function violationCount(report: DiffReport, _g: Grouping): number {
+  return violationTotal(report);
 }
 
 /** Assertions' words in the comment: code spans, escaped text, endpoint sets cut at five terms. */
@@ -295,7 +296,7 @@ function exposureFormat(link: Link): ExposureFormat {
 
 function exposureList(title: string, changes: readonly ExposureChange[], facet: "opened" | "closed", fmt: ExposureFormat, report: Pick<DiffReport, "exposureChanges" | "gate">): Rows {
   return {
-    head: `#### ${title} (${changes.length})`,
+    head: `#### ${title} (${exposureHeading(changes)})`,
     rows: lazy(changes, (c, i) => {
       const rules = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}\n- ${rules !== "" ? "⛔ " : ""}${exposureSentence(c, facet, fmt)}${rules !== "" ? ` — gate: ${rules}` : ""}`;
@@ -312,6 +313,25 @@ function movedList(moved: readonly MovedExposure[], fmt: ExposureFormat): Rows {
     tail: "",
     more: (n) => `\n\n_… and ${plural(n, "more")}._`,
   };
+}
+
+/**
+ * Workloads, as the headline counts them: "1 newly exposed (2 ways in), 0 no longer". A workload
+ * reachable both from the internet and through an Ingress is one workload and two list lines.
+ */
+function exposureCounts(report: Pick<DiffReport, "exposureChanges">): string {
+  const side = (facet: (c: ExposureChange) => boolean, what: string) => {
+    const changes = report.exposureChanges.filter(facet);
+    const workloads = new Set(changes.map((c) => c.dst.id)).size;
+    return `${workloads.toLocaleString("en-US")} ${what}${changes.length !== workloads ? ` (${changes.length.toLocaleString("en-US")} ways in)` : ""}`;
+  };
+  return `${side((c) => !newlyOpened(c).isEmpty, "newly exposed")}, ${side((c) => !newlyClosed(c).isEmpty, "no longer")}`;
+}
+
+/** "Newly exposed (2)"; "(1 workload, 2 ways in)" where one workload has several. */
+function exposureHeading(changes: readonly ExposureChange[]): string {
+  const workloads = new Set(changes.map((c) => c.dst.id)).size;
+  return workloads === changes.length ? `${changes.length}` : `${plural(workloads, "workload")}, ${changes.length.toLocaleString("en-US")} ways in`;
 }
 
 function movedCount(report: Pick<DiffReport, "exposureChanges">): string {
@@ -379,10 +399,14 @@ function violationList(report: DiffReport, g: Grouping): Rows {
   const failing = g.violating;
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
   const total = exposures.length + asserted.length + failing.length + missed.length;
+  // A workload exposed two ways is two violations: each line then says its way in, or they read as one said twice.
+  const seen = new Map<string, number>();
+  for (const c of exposures) seen.set(c.dst.id, (seen.get(c.dst.id) ?? 0) + 1);
   const row = (i: number): string => {
     if (i < exposures.length) {
       const c = exposures[i]!;
-      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}, listed under Newly exposed`;
+      const how = (seen.get(c.dst.id) ?? 0) > 1 ? ` ${md(connWords(newlyOpened(c)))} from ${c.source === "internet" ? "the internet" : "the ingress controller"}` : "";
+      return `⛔ ${rulesOf(report, c)}: ${mdCode(c.dst.id)}${how}, listed under Newly exposed`;
     }
     if (i < exposures.length + asserted.length) {
       const a = asserted[i - exposures.length]!;

@@ -18,6 +18,7 @@ import { exposureRules } from "./exposure-rules.js";
 import { breakages, exposureRisk } from "./stops-working.js";
 import { assertionViews, failingAssertionGroups, type AssertionView, type ViolationGroup } from "./assertion-groups.js";
 import { groupWhy } from "./violation-why.js";
+import { flowsWhere, newlyExposedWorkloads } from "./flow-counts.js";
 import { assertionCounts, brokenWords, firstNewViolation, violationWords, type AssertionFormat } from "./assertion-words.js";
 
 const ASSERTION_TEXT: AssertionFormat = { code: plain, text: plain, maxTerms: 10 };
@@ -80,13 +81,13 @@ export function renderDiffText(report: DiffReport): string {
     if (missed === "") out.push("netreach: no change to reachability — gate passed");
     else out.push(`netreach: no change to what netreach analyzes — ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
-    const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+    const exposed = newlyExposedWorkloads(report);
     const flows = `${exposed > 0 ? `${plural(exposed, "workload")} newly exposed, ` : ""}${plural(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
     const unguarded = firstNewViolation(report, ASSERTION_TEXT);
     if (report.gate.passed) out.push(`netreach: ${flows} — gate passed${unguarded ? `; ${unguarded}` : ""}`);
     else out.push(`netreach: ${flows} — gate failed: ${first!}${violations.length > 1 ? ` (and ${plural(violations.length - 1, "more violation")})` : ""}`);
     out.push(
-      `opened: ${plural(g.openedFlows, "flow")} in ${plural(g.opened.length, "group")}; closed: ${plural(g.closedFlows, "flow")} in ${plural(g.closed.length, "group")}` +
+      `opened: ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened)}; closed: ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed)}` +
         (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : ""),
     );
   }

@@ -104,6 +104,13 @@ export interface Grouping {
   readonly openedFlows: number;
   readonly closedFlows: number;
   readonly changedFlows: number;
+  /**
+   * Of those, the ingress controller's: one flow per workload it newly reaches (or no longer
+   * reaches) through a route, as `changes` has them. Not in the tables: each is said with its
+   * exposure (Newly exposed, moved, or Stops working), where the route that carries it is named.
+   */
+  readonly controllerOpened: number;
+  readonly controllerClosed: number;
 }
 
 /**
@@ -592,9 +599,16 @@ function groupAll(report: Groupable): Grouping {
   type Last = { conn: ConnSet; type: ChangeType; endpoint: Change["endpoint"]; hits: readonly Violation[]; bucket: Bucket };
   const last: Record<Facet, Map<readonly Reason[], Last>> = { opened: new Map(), closed: new Map() };
   const asExposure = controllerFlows(report);
+  // The ingress controller is one endpoint a person names: its pair with a workload is a flow,
+  // counted like any other (headline, outputs, JSON), and shown with the exposure that carries it.
+  const controller = { opened: 0, closed: 0, changed: 0 };
   report.changes.forEach((c, i) => {
-    // The ingress controller's flows are exposures: shown with the objects that carry them, apart.
-    if (c.src.type === "ingress-controller") return;
+    if (c.src.type === "ingress-controller") {
+      if (!c.opened.isEmpty) controller.opened++;
+      if (!c.closed.isEmpty) controller.closed++;
+      if (!c.opened.isEmpty || !c.closed.isEmpty) controller.changed++;
+      return;
+    }
     for (const facet of ["opened", "closed"] as const) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty || asExposure(c, facet, conn)) continue;
@@ -628,7 +642,17 @@ function groupAll(report: Groupable): Grouping {
       .map((g) => g.group);
   const opened = build("opened");
   const closed = build("closed");
-  return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+  const inGroups = flowCounts(opened, closed);
+  return {
+    opened,
+    closed,
+    violating: opened.filter((g) => g.gate.length > 0),
+    openedFlows: inGroups.openedFlows + controller.opened,
+    closedFlows: inGroups.closedFlows + controller.closed,
+    changedFlows: inGroups.changedFlows + controller.changed,
+    controllerOpened: controller.opened,
+    controllerClosed: controller.closed,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The JSON report of a run with several targets: today's fields over all targets (each change,
 // violation, diagnostic and workload naming its target), plus `targets`.
 import type { DiagnosticJson } from "../report/reach-json.js";
-import type { DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
+import type { CountsJson, DiffJson, TargetJson, TargetSideJson } from "../report/diff-json.js";
 import type { ChangeGroupJson } from "../report/diff-json.js";
 import { diffJsonLazy, reasonJson, unreadFileViolation } from "./diff-json.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
@@ -10,6 +10,7 @@ import { diagnosticJson, skippedJson } from "./reach-json.js";
 import { noteText, type ConfigReview } from "./config-review.js";
 import type { UnreadFiles } from "./targets-md.js";
 import { groupChanges } from "./group.js";
+import { reportCounts } from "./flow-counts.js";
 import { isChanged, type TargetOutcome, type TargetSide } from "./target-outcome.js";
 
 export interface TargetsJsonOptions extends DiffJsonOptions {
@@ -134,11 +135,23 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     inputChanges,
     clusterWide,
     ...(assertions.length > 0 ? { assertions } : {}),
+    counts: sumCounts(outcomes),
     targets: outcomes.map(targetJson),
     ...(options.config !== undefined
       ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }
       : {}),
   };
+}
+
+/** The targets' counts added up, as the Action's outputs add them (run-targets.ts). */
+function sumCounts(outcomes: readonly TargetOutcome[]): CountsJson {
+  const sum: CountsJson = { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 };
+  for (const t of outcomes) {
+    if (t.report === undefined) continue;
+    const c = reportCounts(t.report);
+    for (const k of Object.keys(sum) as (keyof CountsJson)[]) sum[k] += c[k];
+  }
+  return sum;
 }
 
 function targetJson(t: TargetOutcome): TargetJson {
@@ -158,6 +171,7 @@ function targetJson(t: TargetOutcome): TargetJson {
     opened: r ? groupChanges(r).openedFlows : 0,
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
+    counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
     gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),

@@ -3,7 +3,6 @@
 // changed or failed target — the one-target comment (renderComment) under the target's heading.
 // Never longer than `maxChars`: the sections share what the table leaves, and those that do not
 // fit are named in a note.
-import { newlyOpened } from "../exposure/changes.js";
 import { cutText, utf8Size } from "./budget.js";
 import { renderComment, fence, DEFAULT_MAX_COMMENT_CHARS, type CommentContext } from "./diff-md.js";
 import { cellCode as escapeCellCode, cellText } from "./cell-code.js";
@@ -12,6 +11,7 @@ import type { ExposureFormat } from "./exposure-words.js";
 import { reasonName } from "./reason-words.js";
 import { targetWorst, worstOver, type TargetWorst } from "./target-worst.js";
 import { groupChanges } from "./group.js";
+import { newlyExposedWorkloads } from "./flow-counts.js";
 import type { ConfigReview } from "./config-review.js";
 import { unanalyzedSummary } from "./unanalyzed-words.js";
 import { isChanged, type TargetOutcome } from "./target-outcome.js";
@@ -54,7 +54,7 @@ export function targetResult(t: TargetOutcome, allowedBy: string | null = null):
   const missed = r.unanalyzed.objects.length;
   if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural(missed, "changed object")} not analyzed${r.gate.passed ? "" : " — gate failed"}` : r.gate.passed ? "no change" : `no change — ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
   const g = groupChanges(r);
-  const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+  const exposed = newlyExposedWorkloads(r);
   const parts = [
     exposed > 0 ? `${plural(exposed, "workload")} newly exposed` : "",
     g.openedFlows > 0 ? `${plural(g.openedFlows, "flow")} opened` : "",

@@ -145,10 +145,34 @@ export interface DiffJson {
    * changes today. Added after v1's first form.
    */
   clusterWide?: ClusterWideJson[];
+  /**
+   * The numbers the comment's headline and counts line say, and the Action's outputs: see
+   * CountsJson. A run with several targets: their sums. Added after v1's first form.
+   */
+  counts?: CountsJson;
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
   config?: { file: string; base: "absent" | "present" | "invalid"; head: "absent" | "present" | "invalid"; changed: boolean; notes: string[] };
+}
+
+/**
+ * Counted in the units a reviewer counts, alike in the comment, the job summary, the log and the
+ * Action's outputs (`opened`, `closed`, `changed`). A flow is a pair of endpoints a person names:
+ * a declared workload, an address range, the ingress controller, one described set of
+ * representative pods. So the ingress controller's pairs in `changes` count one flow each (a new
+ * Ingress or route opens one), while a pair of `changes` between representatives may be part of
+ * a larger flow. `exposed`: workloads with a port newly reachable from outside the cluster (a
+ * move is not). `violations`: the gate's violations as the comment lists them, one per exposure,
+ * assertion group and group of flows that breaks a rule (plus one for what was not analyzed when
+ * the gate fails on it); `gate.violations` lists pairs instead.
+ */
+export interface CountsJson {
+  opened: number;
+  closed: number;
+  changed: number;
+  exposed: number;
+  violations: number;
 }
 
 /** An assertion judged at one revision (`check --format json`). */
@@ -316,12 +340,14 @@ export interface TargetJson {
   status: "changed" | "unchanged" | "failed";
   /**
    * Flows opened, closed, changed at all, as the comment counts them: pairs a person would name
-   * (a workload, an address range, a described set of representative pods), not the pairs of
-   * `changes`, and without the ingress controller's (exposures are counted apart).
+   * (a workload, an address range, the ingress controller, a described set of representative
+   * pods), not the pairs of `changes`. The same as `counts`' (kept for readers of the first form).
    */
   opened: number;
   closed: number;
   changed: number;
+  /** The target's numbers as its section of the comment says them (CountsJson); zeros when not analyzed. Added after v1's first form. */
+  counts: CountsJson;
   /** A target that could not be built: `passed` false and `status` "error". */
   gate: { passed: boolean; status: GateStatus; failOn: string[]; violations: number };
   base: TargetSideJson;

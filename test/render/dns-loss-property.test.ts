@@ -1,19 +1,20 @@
 // Property: the DNS callout, read off the closed groups, names exactly the sources and name
 // servers that the changed pairs themselves name (a pair per source and server that lost port 53,
 // not an external source, not a workload the pull request removes, not a pod to itself), with the
-// same protocols. Random base/head revisions whose pods include name servers (port 53).
+// same protocols. Random base/head revisions; the cluster's DNS server is some of their pods, as
+// --dns-server names them (external addresses never stand for it).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diff, type DiffReport } from "../../src/analyze.js";
-import { DNS, isNameServer, servesDns } from "../../src/diff/name-servers.js";
+import { DNS, type DnsServer } from "../../src/diff/name-servers.js";
 import { dnsLoss } from "../../src/render/dns-loss.js";
-import { clusterArbitrary, clusterYaml } from "../reference/generate.js";
+import { clusterArbitrary, clusterYaml, NAMESPACE_NAMES } from "../reference/generate.js";
 
 const RUNS = Number(process.env["NETREACH_DNS_PROPERTY_RUNS"] ?? 100);
 
 /** The callout pair by pair: what the grouped reading must agree with. */
-function naive(report: DiffReport): { sources: string[]; servers: string[]; protocols: string[] } | null {
-  const anyServer = report.universe.some(servesDns);
+function naive(report: DiffReport, server: DnsServer): { sources: string[]; servers: string[]; protocols: string[] } | null {
+  const serves = (e: DiffReport["changes"][number]["dst"]) => (e.type === "workload" || e.type === "synthetic") && e.pod.namespace === server.namespace && Object.entries(server.labels).every(([k, v]) => e.pod.labels[k] === v);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources = new Set<string>();
   const servers = new Set<string>();
@@ -21,7 +22,7 @@ function naive(report: DiffReport): { sources: string[]; servers: string[]; prot
   for (const c of report.changes) {
     if (c.src.type === "external" || c.src.id === c.dst.id || removed.has(c.src.id)) continue;
     const lost = c.closed.intersect(DNS);
-    if (lost.isEmpty || !isNameServer(c.dst, anyServer)) continue;
+    if (lost.isEmpty || !serves(c.dst)) continue;
     sources.add(c.src.id);
     servers.add(c.dst.id);
     if (!lost.ports("UDP").isEmpty) protocols.add("UDP");
@@ -35,13 +36,15 @@ describe("DNS loss callout", () => {
   it(`names what the changed pairs name, on ${RUNS} random pull requests`, () => {
     let seen = 0;
     fc.assert(
-      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), (base, other, pods) => {
+      fc.property(clusterArbitrary, clusterArbitrary, fc.constantFrom("declared" as const, "auto" as const), fc.constantFrom(...NAMESPACE_NAMES), fc.constantFrom<Record<string, string>[]>({}, { app: "web" }, { app: "db" }, { app: "api" }), (base, other, pods, ns, labels) => {
+        // No labels: every pod of the namespace serves (a namespace of resolvers).
+        const server: DnsServer = { namespace: ns, labels };
         // Head: base's pods and namespaces under the other cluster's policies.
         const head = [...base.files, ...other.files.map((f) => ({ path: `head/${f.path}`, text: f.text.split("\n---\n").filter((d) => d.includes("NetworkPolicy")).join("\n---\n") }))];
         const baseFiles = [...base.files, ...other.files.map((f) => ({ path: `head/${f.path}`, text: "" }))];
-        const report = diff(baseFiles, head, { pods });
+        const report = diff(baseFiles, head, { pods, dnsServer: server });
         const got = dnsLoss(report);
-        const want = naive(report);
+        const want = naive(report, server);
         if (want) seen++;
         const ids = (set: { endpoints: readonly { id: string }[] }) => set.endpoints.map((e) => e.id).sort();
         expect(got && { sources: ids(got.sources), servers: ids(got.servers), protocols: [...got.protocols] }, `BASE:\n${clusterYaml(base)}`).toEqual(want);

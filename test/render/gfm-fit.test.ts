@@ -184,11 +184,13 @@ describe("a run with several targets (the shop fixture: overlays and a Helm char
       expect(verdict).toContain(`⛔ **In \`${overlay}\`:** \`${ns}/web[Deployment]\` TCP 8080 newly reachable from outside the cluster`);
       expect(verdict).toContain(`opened by \`${ns}/web-ingress\``);
       // (The words for a set of pods are set-words.ts's: only the target, namespace and what breaks are pinned.)
-      expect(verdict).toMatch(/⚠️ \*\*Stops working in `dev`:\*\* [^.]* in `dev` can no longer resolve names \(UDP\/TCP 53 closed/);
-      expect(verdict).toContain("; and 3 more in the targets' sections.");
+      // No cluster DNS server is declared: the lockdown is said as workloads that can send nothing, not as a DNS loss.
+      expect(verdict).toMatch(/⚠️ \*\*Stops working in `dev`:\*\* [^.]* in `dev`: they can send nothing any more \(isolated for egress by `dev\/deny-egress`/);
+      expect(verdict).toContain("; and 1 more in the targets' sections.");
+      expect(md).not.toContain("resolve names");
       // The long overlay's line gives its own breakage (its risk is in the verdict).
       const row = md.split("\n").find((l) => l.replaceAll("\u200b", "").startsWith(`| \`${overlay}\` |`))!;
-      expect(row.replaceAll("\u200b", "")).toMatch(new RegExp(`gate failed; ⚠️ stops working: [^|]* in \`${ns}\` can no longer resolve names`));
+      expect(row.replaceAll("\u200b", "")).toMatch(new RegExp(`gate failed; ⚠️ stops working: [^|]*: they can send nothing any more \\(isolated for egress by \`${ns}/deny-all-egress`));
     } finally {
       repo.cleanup();
     }

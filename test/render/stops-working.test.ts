@@ -29,8 +29,10 @@ describe("a policy that cuts the ingress controller off from http-svc (the site 
   const lines = md.split("\n");
 
   it("says in the verdict which workload and port stop being reachable, through what, and why", () => {
+    // 5 closed: the 4 flows of the Closed table and the ingress controller's, said under Stops working.
+    expect(lines[6]).toMatch(/^\*\*Opened:\*\* 0 flows in 0 groups · \*\*Closed:\*\* 5 flows: 4 in \d+ groups?, 1 from the ingress controller \(with the exposures below\) · /);
     expect(lines[4]).toBe(
-      "**0 flows opened, 4 closed — gate passed.** ⚠️ **Stops working:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller.",
+      "**0 flows opened, 5 closed — gate passed.** ⚠️ **Stops working:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller.",
     );
   });
 
@@ -55,8 +57,8 @@ describe("a policy that cuts the ingress controller off from http-svc (the site 
     expect(targets).toContain(`**2 targets, 2 changed — gate passed.** ⚠️ **Stops working in \`prod\`:** ${words}; and 1 more in the targets' sections.`);
     // Said once for prod (in the verdict); staging's line names its own.
     const row = (name: string) => targets.split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
-    expect(row("prod")).toBe("| `prod` | paths deploy | 4 flows closed — gate passed | passed |");
-    expect(row("staging")).toContain(`4 flows closed — gate passed; ⚠️ stops working: ${words} |`);
+    expect(row("prod")).toBe("| `prod` | paths deploy | 5 flows closed — gate passed | passed |");
+    expect(row("staging")).toContain(`5 flows closed — gate passed; ⚠️ stops working: ${words} |`);
   });
 });
 
@@ -64,7 +66,7 @@ describe("the worst risk leads when no gate rule fails on it", () => {
   it("names the newly exposed workload, port and path in the verdict", () => {
     const r = diff(side("head"), side("base"), { pods: "declared", gate: { ...defaultGateConfig(), failOn: ["none"] } });
     expect(renderComment(r, { marker: MARKER }).split("\n")[4]).toBe(
-      "**1 workload newly exposed, 4 flows opened, 0 closed — gate passed.** ⚠️ **Newly exposed:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`.",
+      "**1 workload newly exposed, 5 flows opened, 0 closed — gate passed.** ⚠️ **Newly exposed:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`.",
     );
   });
 });
@@ -85,8 +87,9 @@ describe("a run with several targets: the verdict leads with the worst over all 
     const verdict = renderTargetsComment(outcomes, { marker: MARKER }).split("\n\n").find((p) => p.startsWith("**4 targets"))!;
     expect(verdict).toContain("⛔ **In `c-gated`:** `default/http-svc[Deployment]` TCP 8080 newly reachable from the ingress controller through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` no longer blocks it (`exposed`).");
     expect(verdict).toContain(
-      "⚠️ **Stops working in `d-site-down`:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller; and 2 more in the targets' sections.",
+      "⚠️ **Stops working in `d-site-down`:** `default/http-svc[Deployment]` TCP 8080 no longer reachable through Ingress `default/nginx-test`: `default/deny-from-other-namespaces` now blocks the ingress controller; and 1 more in the targets' sections.",
     );
+    // The one more is a-cut-off's workload with no egress: no DNS loss beside it, as no cluster DNS server is declared.
     expect(verdict.indexOf("⛔ **In")).toBeLessThan(verdict.indexOf("⚠️ **Stops working"));
   });
 });

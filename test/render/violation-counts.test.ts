@@ -102,24 +102,26 @@ describe("--ingress-controller names a declared workload", () => {
       ingressController: controller.value,
     });
 
-  it("counts the controller's way to the newly exposed port once: as the exposure, not also as a flow", () => {
+  it("counts the controller's way to the newly exposed port once: as the ingress controller's flow, said as the exposure, not also as the workload's", () => {
     const report = pr([8080]);
     // The engine has both: the named controller's pods as the workload, and as the ingress controller.
     expect(report.changes.map((c) => `${c.src.id} -> ${c.dst.id}`).sort()).toEqual(["ingress-nginx/controller[Deployment] -> shop/web[Deployment]", "{ingress-controller} -> shop/web[Deployment]"]);
     const md = renderComment(report, { marker: "<!-- m -->" });
-    expect(md.split("\n")[4]).toMatch(/^\*\*1 workload newly exposed, 0 flows opened, 0 closed — gate failed:\*\* `shop\/web\[Deployment\]` TCP 8080 newly reachable from the ingress controller/);
-    expect(md).toContain("**Opened:** 0 flows in 0 groups");
+    // One flow: the ingress controller's, said as the exposure; the named controller's workload is not counted again.
+    expect(md.split("\n")[4]).toMatch(/^\*\*1 workload newly exposed, 1 flow opened, 0 closed — gate failed:\*\* `shop\/web\[Deployment\]` TCP 8080 newly reachable from the ingress controller/);
+    expect(md).toContain("**Opened:** 1 flow, from the ingress controller (with the exposures below)");
     expect(md).not.toContain("#### Opened flows");
     expect(section(md, "Newly exposed")).toHaveLength(4);
     expect(section(md, "Gate violations")[0]).toBe("#### Gate violations (1)");
     expect(renderDiffText(report)).not.toMatch(/^\+ /m);
-    expect(groupChanges(report).openedFlows).toBe(0);
+    expect(groupChanges(report).openedFlows).toBe(1);
+    expect(groupChanges(report).controllerOpened).toBe(1);
   });
 
   it("keeps the flow when it opens more than the route exposes", () => {
     const report = pr([8080, 9090]);
     const md = renderComment(report, { marker: "<!-- m -->" });
-    expect(md).toContain("**Opened:** 1 flow in 1 group");
+    expect(md).toContain("**Opened:** 2 flows: 1 in 1 group, 1 from the ingress controller (with the exposures below)");
     expect(section(md, "Opened flows").join("\n")).toContain("| `ingress-nginx/controller​[Deployment]` | `shop/web​[Deployment]` | TCP 8080, 9090 |");
   });
 });
