@@ -94,6 +94,10 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   // A strict assertion broken at the base fails a target its pull request does not change: shown too.
   const shown = outcomes.filter((t) => isChanged(t) || (t.report !== undefined && !t.report.gate.passed));
 
+  const only = outcomes.length === 1 ? outcomes[0]! : undefined;
+  // One target analyzed (a .netreach.yaml with one target, or assertions only): its own comment,
+  // named in the title — a one-row table and a section repeating the verdict say each fact twice.
+  if (only?.report !== undefined && (ctx.config?.errors ?? []).length === 0 && !(ctx.unread?.fails === true && ctx.unread.files.length > 0)) return oneTarget(only, only.report, ctx);
   const head: string[] = [ctx.marker, `### netreach: network flows${ctx.header ? ` — ${md(ctx.header)}` : ""}`];
   // What could not be analyzed leads, and it is never a pass (DESIGN section 4b).
   if (notBuilt.length > 0) {
@@ -170,6 +174,29 @@ export function renderTargetsComment(outcomes: readonly TargetOutcome[], ctx: Ta
   if (dropped.length > 0) parts.push(`> [!NOTE]\n> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
   const text = parts.join("\n\n");
   return (size(text) > maxChars - 1 ? clip(text, maxChars - 1) : text) + "\n";
+}
+
+/**
+ * A run of one target: the one-target comment, its title naming the target, with what the run
+ * itself has to say (files no target reads, objects not analyzed, the configuration's change)
+ * after the verdict and counts.
+ */
+function oneTarget(t: TargetOutcome, report: NonNullable<TargetOutcome["report"]>, ctx: TargetsCommentContext): string {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (x: string) => x.length;
+  const title = `### netreach: network flows — ${ctx.header ? `${md(ctx.header)} — ` : ""}${mdCode(t.name)} (${md(t.built)}${appears(t)})`;
+  const notes: string[] = [];
+  const unread = ctx.unread?.files ?? [];
+  if (unread.length > 0) notes.push(`⚠️ Not analyzed: ${unanalyzedSummary({ objects: [], files: unread }, mdCode)}.`);
+  if (ctx.config !== undefined && (ctx.config.changed || ctx.config.notes.length > 0)) notes.push(configSection(ctx.config));
+  const extra = notes.join("\n\n");
+  const budget = maxChars - size(ctx.marker) - size(title) - size(extra) - 8;
+  const body = renderComment(report, { ...ctx, marker: "", header: undefined, maxChars: budget }).replace(/^\n*### netreach: network flows\n\n/, "").trimEnd();
+  // The verdict and counts lead; the run's own notes follow them, before the sections.
+  const cut = body.indexOf("\n\n", body.indexOf("\n\n") + 2);
+  const lead = cut < 0 ? body : body.slice(0, cut);
+  const rest = cut < 0 ? "" : body.slice(cut + 2);
+  return `${[ctx.marker, title, lead, extra, rest].filter((x) => x !== "").join("\n\n")}\n`;
 }
 
 /** "**⛔ Assertion not judged:** `.netreach.yaml:12: …` — invalid at the base revision; …" */

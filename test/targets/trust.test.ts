@@ -138,8 +138,10 @@ describe("objects not analyzed, in a run with targets (CLI)", () => {
       const r = runCli(["diff", `${t.dir}/base`, `${t.dir}/head`, "--format", "md"]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain("⚠️ Not analyzed: 1 changed object of kinds netreach does not analyze (AuthorizationPolicy `shop/allow-all`).");
-      expect(r.stdout).toContain("**1 target, no change to what netreach analyzes — gate passed.**");
-      expect(r.stdout).toContain("| `shop` | paths k8s | no change to what netreach analyzes; 1 changed object not analyzed |");
+      // One target: its own comment, named in the title, with no one-row table repeating the verdict.
+      expect(r.stdout).toContain("### netreach: network flows — `shop` (paths k8s)\n\n**No change to what netreach analyzes — gate passed.**");
+      expect(r.stdout).not.toContain("| Target |");
+      expect(r.stdout.match(/AuthorizationPolicy `shop\/allow-all`/g)).toHaveLength(2);
       expect(r.stdout).toContain("- added AuthorizationPolicy `shop/allow-all` (`k8s/authz.yaml:1`): Istio authorization allows or denies requests");
     } finally {
       t.cleanup();
