@@ -166,7 +166,9 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return sig;
   };
 
-  const rowCache = new Map<string, Row>();
+  // Rows by signature, shared with every revision evaluated with this `Shared` over this universe:
+  // equal signatures make equal rows, so a diff works out a row its revisions share only once.
+  const rowCache = shared.rows(universe);
   const rowOf: Record<Direction, (Row | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const row = (cls: number, dir: Direction): Row => {
     let r = rowOf[dir][cls];

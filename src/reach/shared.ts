@@ -7,6 +7,7 @@ import { ConnInterner } from "../net/conn-interner.js";
 import type { TierWalk } from "./admin-tiers.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { RuleIds } from "./rule-ids.js";
+import type { Row } from "./row.js";
 import type { Side, Universe } from "./universe.js";
 
 /** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
@@ -51,6 +52,14 @@ export class Shared {
   private readonly peerNodes = new WeakMap<Universe, PeerNodes>();
   private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
   private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
+  private readonly rowsBySignature = new WeakMap<Universe, Map<string, Row>>();
+
+  /** Rows by signature (Reachability.signature): equal on every side over one universe. */
+  rows(universe: Universe): Map<string, Row> {
+    let r = this.rowsBySignature.get(universe);
+    if (r === undefined) this.rowsBySignature.set(universe, (r = new Map()));
+    return r;
+  }
 
   /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
   walks(universe: Universe): Map<string, TierWalk> {
