@@ -9,7 +9,7 @@ import type { Reachability } from "../reach/evaluate.js";
 import { rowAt } from "../reach/row.js";
 import type { Assertion, AssertionResult, AssertionViolation, EndpointSpec, SpecList } from "./assertion.js";
 import { endpointMatcher } from "./match.js";
-import { specListText } from "./spec-text.js";
+import { specListText, specText } from "./spec-text.js";
 import type { AssertionView } from "./view.js";
 
 /** The endpoints a spec list matches: per node (undefined where none does), and the ingress controller. */
@@ -19,9 +19,7 @@ interface Selection {
   readonly nodes: readonly number[];
   readonly controller: boolean;
   readonly empty: boolean;
-  /** Every endpoint matched, the controller aside. */
-  readonly all: ReadonlySet<Endpoint>;
-  /** Their ids (made on first use). */
+  /** The ids of every endpoint matched, the controller aside (made on first use). */
   ids(): ReadonlySet<string>;
 }
 
@@ -59,6 +57,20 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
     nodeOf.set(e, P + i);
   });
   const matcher = endpointMatcher(view);
+  // Declared workloads by name, in the order of view.pods: a `workload` spec tests those only.
+  let byName: Map<string, Endpoint[]> | undefined;
+  const workloadsNamed = (name: string): readonly Endpoint[] => {
+    if (byName === undefined) {
+      byName = new Map();
+      for (const p of view.pods) {
+        if (p.type !== "workload") continue;
+        const list = byName.get(p.pod.name);
+        if (list) list.push(p);
+        else byName.set(p.pod.name, [p]);
+      }
+    }
+    return byName.get(name) ?? [];
+  };
   // The endpoints a spec can match, so that a spec of one namespace tests that namespace's pods only.
   const candidates = (spec: EndpointSpec): readonly Endpoint[] => {
     switch (spec.kind) {
@@ -71,6 +83,7 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
         return [];
       case "pods":
         if (spec.namespace !== undefined) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.workload !== undefined) return workloadsNamed(spec.workload);
         if (spec.namespaceLabels !== undefined) {
           const probe: EndpointSpec = { kind: "pods", namespaceLabels: spec.namespaceLabels };
           return [...byNamespace.values()].filter((pods) => matcher(probe, pods[0]!)).flat();
@@ -78,13 +91,21 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
         return view.pods;
     }
   };
+  // What each spec matches, once per spec: lists share specs ({labels: {tier: front}} in ten of them).
+  const specMatches = new Map<string, readonly Endpoint[]>();
+  const matchesOf = (spec: EndpointSpec): readonly Endpoint[] => {
+    const key = specText(spec);
+    let m = specMatches.get(key);
+    if (m === undefined) specMatches.set(key, (m = candidates(spec).filter((e) => matcher(spec, e))));
+    return m;
+  };
   const selections = new Map<string, Selection>();
   const select = (list: SpecList): Selection => {
     const key = specListText(list);
     let s = selections.get(key);
     if (s === undefined) {
       const all = new Set<Endpoint>();
-      for (const spec of list) for (const e of candidates(spec)) if (!all.has(e) && matcher(spec, e)) all.add(e);
+      for (const spec of list) for (const e of matchesOf(spec)) all.add(e);
       selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && list.some((x) => matcher(x, view.controller!)))));
     }
     return s;
@@ -95,9 +116,22 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
     let s = selections.get(key);
     if (s === undefined) {
       const matched = select(list);
-      const all = new Set<Endpoint>();
-      for (const m of members) for (const e of m) if (!matched.all.has(e)) all.add(e);
-      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && !matched.controller)));
+      // Node by node: a node none of whose endpoints is matched keeps its member list as it is.
+      const byNode = new Array<readonly Endpoint[] | undefined>(r.size);
+      const nodes: number[] = [];
+      for (let n = 0; n < r.size; n++) {
+        const m = members[n]!;
+        const taken = matched.byNode[n];
+        let rest: readonly Endpoint[] = m;
+        if (taken !== undefined) {
+          const out = new Set(taken);
+          rest = m.filter((e) => !out.has(e));
+        }
+        if (rest.length === 0) continue;
+        byNode[n] = rest;
+        nodes.push(n);
+      }
+      selections.set(key, (s = selectionFrom(byNode, nodes, view.controller !== undefined && !matched.controller)));
     }
     return s;
   };
@@ -143,8 +177,25 @@ function selectionOf(all: ReadonlySet<Endpoint>, nodeOf: ReadonlyMap<Endpoint, n
     }
   }
   nodes.sort((a, b) => a - b);
+  return selectionFrom(byNode, nodes, controller);
+}
+
+/** `nodes`: ascending, those with some endpoint in `byNode`. */
+function selectionFrom(byNode: readonly (readonly Endpoint[] | undefined)[], nodes: readonly number[], controller: boolean): Selection {
   let ids: Set<string> | undefined;
-  return { byNode, nodes, controller, empty: nodes.length === 0 && !controller, all, ids: () => (ids ??= new Set([...all].map((e) => e.id))) };
+  return {
+    byNode,
+    nodes,
+    controller,
+    empty: nodes.length === 0 && !controller,
+    ids: () => {
+      if (ids === undefined) {
+        ids = new Set();
+        for (const n of nodes) for (const e of byNode[n]!) ids.add(e.id);
+      }
+      return ids;
+    },
+  };
 }
 
 interface Context {
