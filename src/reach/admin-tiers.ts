@@ -12,7 +12,7 @@ import type { ConnInterner } from "../net/conn-interner.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { PeerNodes } from "./peer-nodes.js";
 import { EMPTY_ROW, RowBuilder, rowSubtract, rowUnion, type Row } from "./row.js";
-import { rulePorts, type PortNames } from "./rule-ports.js";
+import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 
 export interface AppliedAdminRule {
   readonly policy: AdminPolicy;
@@ -55,20 +55,33 @@ export interface TierWalk {
  * One tier's rules for one subject class: what the first matching rule accepts and denies.
  * `portsAt(node)` gives the destination's named ports (ingress: the subject; egress: the peer).
  */
-export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, portsAt: (node: number) => PortNames, interner: ConnInterner): TierWalk {
+export function walkTier(
+  rules: readonly AppliedAdminRule[],
+  peers: PeerNodes,
+  portsAt: (node: number) => PortNames,
+  interner: ConnInterner,
+  /** What a rule without named ports matches, by rule: the same in every walk over these peers and interner. */
+  plainRows: WeakMap<AdminRule, Row> = new WeakMap(),
+): TierWalk {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
   for (const { rule } of rules) {
-    const b = new RowBuilder();
-    const perNames = new Map<PortNames, ConnSet>();
-    for (const node of peers.ofAdminRule(rule)) {
-      const names = portsAt(node);
-      let ports = perNames.get(names);
-      if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
-      if (!ports.isEmpty) b.add(node, ports);
+    const plain = !hasNamedPorts(rule);
+    let row = plain ? plainRows.get(rule) : undefined;
+    if (row === undefined) {
+      const b = new RowBuilder();
+      const perNames = new Map<PortNames, ConnSet>();
+      for (const node of peers.ofAdminRule(rule)) {
+        const names = portsAt(node);
+        let ports = perNames.get(names);
+        if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
+        if (!ports.isEmpty) b.add(node, ports);
+      }
+      row = b.build((c) => interner.intern(c));
+      if (plain) plainRows.set(rule, row);
     }
-    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
+    const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
     if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
     else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);

@@ -199,11 +199,12 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // classes of a team's namespaces share one walk whatever their NetworkPolicies, and so do the
   // revisions of a diff where the tier rules say the same.
   const walks = shared.walks(universe);
+  const plainAdminRows = shared.plainAdminRows(universe);
   const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[]): TierWalk => {
     const named = dir === "ingress" && anyNamed(rules);
     const key = `${dir}|${tierSaid(rules, ruleIds)}|${named ? portsKey(cls) : ""}`;
     let w = walks.get(key);
-    if (w === undefined) walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner)));
+    if (w === undefined) walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plainAdminRows)));
     return w;
   };
 

@@ -8,6 +8,7 @@ import type { TierWalk } from "./admin-tiers.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { RuleIds } from "./rule-ids.js";
 import type { Row } from "./row.js";
+import type { AdminRule } from "../model/admin-policy.js";
 import type { Side, Universe } from "./universe.js";
 
 /** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
@@ -53,6 +54,14 @@ export class Shared {
   private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
   private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
   private readonly rowsBySignature = new WeakMap<Universe, Map<string, Row>>();
+  private readonly adminRuleRows = new WeakMap<Universe, WeakMap<AdminRule, Row>>();
+
+  /** What an admin-tier rule without named ports matches, by rule object (tier walks of many classes ask). */
+  plainAdminRows(universe: Universe): WeakMap<AdminRule, Row> {
+    let r = this.adminRuleRows.get(universe);
+    if (r === undefined) this.adminRuleRows.set(universe, (r = new WeakMap()));
+    return r;
+  }
 
   /** Rows by signature (Reachability.signature): equal on every side over one universe. */
   rows(universe: Universe): Map<string, Row> {
