@@ -223,21 +223,29 @@ function allowedPairs(
   skip: (a: number, b: number) => boolean,
   visit: (a: number, b: number, conn: ConnSet) => void,
 ): void {
-  const within = (c: ConnSet) => (ports === null ? c : c.intersect(ports));
+  // Rows within the ports: rules of other ports are never looked at, nor rows past them made.
+  const rowOf = (n: number, dir: "ingress" | "egress") => (ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports));
+  const conn = (s: number, d: number): ConnSet => {
+    if (ports === null) return r.conn(s, d);
+    const out = s < P ? rowAt(rowOf(s, "egress"), d) : null;
+    if (out !== null && out.isEmpty) return out;
+    const inn = d < P ? rowAt(rowOf(d, "ingress"), s) : null;
+    return out === null ? (inn ?? ConnSet.ALL) : inn === null ? out : out.intersect(inn);
+  };
   // Ties (isolated: the same nodes both ways) go by egress: egress rows are fewer and more often default-deny.
   const byDst = dst.nodes.length < src.nodes.length;
   const [near, far] = byDst ? [dst, src] : [src, dst];
   for (const x of near.nodes) {
-    const row = x < P ? r.row(x, byDst ? "ingress" : "egress") : undefined;
+    const row = x < P ? rowOf(x, byDst ? "ingress" : "egress") : undefined;
     const each = (y: number) => {
       if ((x >= P && y >= P) || (byDst ? skip(y, x) : skip(x, y))) return;
       // This side's half first: the other's row is made only when this one lets something through.
-      if (row !== undefined && within(rowAt(row, y)).isEmpty) return;
-      const conn = within(byDst ? r.conn(y, x) : r.conn(x, y));
-      if (!conn.isEmpty) visit(byDst ? y : x, byDst ? x : y, conn);
+      if (row !== undefined && rowAt(row, y).isEmpty) return;
+      const c = byDst ? conn(y, x) : conn(x, y);
+      if (!c.isEmpty) visit(byDst ? y : x, byDst ? x : y, c);
     };
     // Nothing by default within the ports (a default deny, or one that admits other ports): only the listed nodes.
-    if (row !== undefined && within(row.fallback).isEmpty) {
+    if (row !== undefined && row.fallback.isEmpty) {
       for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
     } else for (const y of far.nodes) each(y);
   }

@@ -60,13 +60,16 @@ export function walkTier(
   peers: PeerNodes,
   portsAt: (node: number) => PortNames,
   interner: ConnInterner,
-  /** What a rule without named ports matches, by rule: the same in every walk over these peers and interner. */
+  /** What a rule without named ports matches, by rule: the same in every walk over these peers, interner and `portsOf`. */
   plainRows: WeakMap<AdminRule, Row> = new WeakMap(),
+  /** A rule's ports on a destination of these port names (a walk within a port set: cut to it). */
+  portsOf: (rule: AdminRule, names: PortNames) => ConnSet = rulePorts,
 ): TierWalk {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
-  for (const { rule } of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!.rule;
     const plain = !hasNamedPorts(rule);
     let row = plain ? plainRows.get(rule) : undefined;
     if (row === undefined) {
@@ -75,7 +78,7 @@ export function walkTier(
       for (const node of peers.ofAdminRule(rule)) {
         const names = portsAt(node);
         let ports = perNames.get(names);
-        if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
+        if (!ports) perNames.set(names, (ports = portsOf(rule, names)));
         if (!ports.isEmpty) b.add(node, ports);
       }
       row = b.build((c) => interner.intern(c));
@@ -83,9 +86,12 @@ export function walkTier(
     }
     const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
-    decided = rowUnion(decided, matched, interner);
+    // Nothing ∪ a row is that row (rows are kept without entries equal to their fallback).
+    const join = (a: Row) => (a === EMPTY_ROW ? matched : rowUnion(a, matched, interner));
+    if (rule.action === "accept") accepted = join(accepted);
+    else if (rule.action === "deny") denied = join(denied);
+    // What is decided matters only to the rules after: the last one's (often the widest) is not made.
+    if (i < rules.length - 1) decided = join(decided);
   }
   return { accepted, denied };
 }

@@ -54,12 +54,17 @@ export class Shared {
   private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
   private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
   private readonly rowsBySignature = new WeakMap<Universe, Map<string, Row>>();
-  private readonly adminRuleRows = new WeakMap<Universe, WeakMap<AdminRule, Row>>();
+  private readonly adminRuleRows = new WeakMap<Universe, Map<string, WeakMap<AdminRule, Row>>>();
 
-  /** What an admin-tier rule without named ports matches, by rule object (tier walks of many classes ask). */
-  plainAdminRows(universe: Universe): WeakMap<AdminRule, Row> {
-    let r = this.adminRuleRows.get(universe);
-    if (r === undefined) this.adminRuleRows.set(universe, (r = new WeakMap()));
+  /**
+   * What an admin-tier rule without named ports matches, by rule object (tier walks of many
+   * classes ask); `limit`: the text of the port set walks are cut to ("" for none).
+   */
+  plainAdminRows(universe: Universe, limit = ""): WeakMap<AdminRule, Row> {
+    let byLimit = this.adminRuleRows.get(universe);
+    if (byLimit === undefined) this.adminRuleRows.set(universe, (byLimit = new Map()));
+    let r = byLimit.get(limit);
+    if (r === undefined) byLimit.set(limit, (r = new WeakMap()));
     return r;
   }
 
