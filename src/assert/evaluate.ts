@@ -146,18 +146,20 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
       const d = byId.get(dstId);
       if (s === undefined || d === undefined || (s === d && s.type === "workload") || (s.type === "external" && d.type === "external")) return ConnSet.NONE;
       const has = (list: SpecList, e: Endpoint) => list.some((x) => matcher(x, e));
-      const conn = s.type === "ingress-controller" ? (controllerConn.get(d.id) ?? ConnSet.NONE) : d.type === "ingress-controller" ? ConnSet.NONE : r.conn(nodeOf.get(s)!, nodeOf.get(d)!);
+      // Made only for a pair the assertion speaks of, and within its ports.
+      const conn = () =>
+        s.type === "ingress-controller" ? (controllerConn.get(d.id) ?? ConnSet.NONE) : d.type === "ingress-controller" ? ConnSet.NONE : connWithin(r, P, nodeOf.get(s)!, nodeOf.get(d)!, a.ports);
       const within = (c: ConnSet) => (a.ports === null ? c : c.intersect(a.ports));
       switch (a.type) {
         case "deny":
-          return has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+          return has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
         case "only":
-          return !has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+          return !has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
         case "allow":
-          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn) : ConnSet.NONE;
+          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn()) : ConnSet.NONE;
         case "isolated": {
           const pods = s.type !== "external" && s.type !== "ingress-controller" && d.type !== "external" && d.type !== "ingress-controller";
-          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn) : ConnSet.NONE;
+          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn()) : ConnSet.NONE;
         }
       }
     },
@@ -223,15 +225,8 @@ function allowedPairs(
   skip: (a: number, b: number) => boolean,
   visit: (a: number, b: number, conn: ConnSet) => void,
 ): void {
-  // Rows within the ports: rules of other ports are never looked at, nor rows past them made.
   const rowOf = (n: number, dir: "ingress" | "egress") => (ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports));
-  const conn = (s: number, d: number): ConnSet => {
-    if (ports === null) return r.conn(s, d);
-    const out = s < P ? rowAt(rowOf(s, "egress"), d) : null;
-    if (out !== null && out.isEmpty) return out;
-    const inn = d < P ? rowAt(rowOf(d, "ingress"), s) : null;
-    return out === null ? (inn ?? ConnSet.ALL) : inn === null ? out : out.intersect(inn);
-  };
+  const conn = (s: number, d: number) => connWithin(r, P, s, d, ports);
   // Ties (isolated: the same nodes both ways) go by egress: egress rows are fewer and more often default-deny.
   const byDst = dst.nodes.length < src.nodes.length;
   const [near, far] = byDst ? [dst, src] : [src, dst];
@@ -249,6 +244,18 @@ function allowedPairs(
       for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
     } else for (const y of far.nodes) each(y);
   }
+}
+
+/**
+ * What node `s` may open to node `d` (not both external) within `ports` (null: any), from rows
+ * within those ports: rules that say nothing of them are never looked at, nor rows past them made.
+ */
+function connWithin(r: Reachability, P: number, s: number, d: number, ports: ConnSet | null): ConnSet {
+  if (ports === null) return r.conn(s, d);
+  const out = s < P ? rowAt(r.rowWithin(s, "egress", ports), d) : null;
+  if (out !== null && out.isEmpty) return out;
+  const inn = d < P ? rowAt(r.rowWithin(d, "ingress", ports), s) : null;
+  return out === null ? (inn ?? ConnSet.ALL) : inn === null ? out : out.intersect(inn);
 }
 
 function judge(a: Assertion, c: Context, limit: number): AssertionResult {
@@ -295,7 +302,7 @@ function judge(a: Assertion, c: Context, limit: number): AssertionResult {
     for (const s of from.nodes) {
       for (const d of to.nodes) {
         if (s >= P && d >= P) continue;
-        const missing = a.ports.subtract(r.conn(s, d));
+        const missing = a.ports.subtract(connWithin(r, P, s, d, a.ports));
         if (!missing.isEmpty) push(from.byNode[s]!, to.byNode[d]!, missing);
       }
     }
