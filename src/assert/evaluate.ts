@@ -255,7 +255,9 @@ function connWithin(r: Reachability, P: number, s: number, d: number, ports: Con
   const out = s < P ? rowAt(r.rowWithin(s, "egress", ports), d) : null;
   if (out !== null && out.isEmpty) return out;
   const inn = d < P ? rowAt(r.rowWithin(d, "ingress", ports), s) : null;
-  return out === null ? (inn ?? ConnSet.ALL) : inn === null ? out : out.intersect(inn);
+  if (out === null) return inn ?? ConnSet.ALL;
+  if (inn === null || out === inn || inn.isAll) return out;
+  return inn.isEmpty || out.isAll ? inn : out.intersect(inn);
 }
 
 function judge(a: Assertion, c: Context, limit: number): AssertionResult {

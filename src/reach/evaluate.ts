@@ -191,12 +191,19 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   };
   // Rows within port sets, by the set's text and the signature: every operation of a row (union,
   // subtraction, first match) commutes with intersecting by a fixed set.
+  // Per port set object (an assertion asks with its own, pair after pair): its interned form and text, made once.
+  const limits = new WeakMap<ConnSet, { readonly limit: ConnSet; readonly text: string; readonly byCls: Record<Direction, (Row | undefined)[]> }>();
   const limitedOf = new Map<string, Record<Direction, (Row | undefined)[]>>();
   const rowWithin = (cls: number, dir: Direction, ports: ConnSet): Row => {
-    const limit = interner.intern(ports);
-    const text = limit.toString();
-    let byCls = limitedOf.get(text);
-    if (byCls === undefined) limitedOf.set(text, (byCls = { ingress: new Array(P), egress: new Array(P) }));
+    let known = limits.get(ports);
+    if (known === undefined) {
+      const limit = interner.intern(ports);
+      const text = limit.toString();
+      let byCls = limitedOf.get(text);
+      if (byCls === undefined) limitedOf.set(text, (byCls = { ingress: new Array(P), egress: new Array(P) }));
+      limits.set(ports, (known = { limit, text, byCls }));
+    }
+    const { limit, text, byCls } = known;
     let r = byCls[dir][cls];
     if (r === undefined) {
       const sig = signature(cls, dir);
@@ -236,7 +243,19 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
     return r;
   };
-  const within = (c: ConnSet, limit: ConnSet | null) => (limit === null ? c : interner.intersect(interner.intern(c), limit));
+  // A rule's ports on a destination of these port names, within `limit`: once per rule, names and
+  // limit (rows within a port set are asked of thousands of classes governed by alike rules).
+  const limitedPorts = new Map<ConnSet, WeakMap<object, Map<PortNames, ConnSet>>>();
+  const portsWithin = (rule: Parameters<typeof rulePorts>[0], names: PortNames, limit: ConnSet | null): ConnSet => {
+    if (limit === null) return rulePorts(rule, names);
+    let byRule = limitedPorts.get(limit);
+    if (byRule === undefined) limitedPorts.set(limit, (byRule = new WeakMap()));
+    let byNames = byRule.get(rule);
+    if (byNames === undefined) byRule.set(rule, (byNames = new Map()));
+    let c = byNames.get(names);
+    if (c === undefined) byNames.set(names, (c = interner.intersect(interner.intern(rulePorts(rule, names)), limit)));
+    return c;
+  };
 
   // A tier's walk depends on its rules in order and, for ingress, the subject's named ports: the
   // classes of a team's namespaces share one walk whatever their NetworkPolicies, and so do the
@@ -248,7 +267,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let w = walks.get(key);
     if (w === undefined) {
       const plain = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
-      const portsOf = limit === null ? rulePorts : (rule: Parameters<typeof rulePorts>[0], names: PortNames) => within(rulePorts(rule, names), limit);
+      const portsOf = limit === null ? rulePorts : (rule: Parameters<typeof rulePorts>[0], names: PortNames) => portsWithin(rule, names, limit);
       walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain, portsOf)));
     }
     return w;
@@ -259,10 +278,10 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     const b = new RowBuilder();
     const names = portNamesOf(d);
     const rules = applied.ingress[d]!;
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(within(rulePorts(r.rule, names), limit));
+    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
     for (const r of rules) {
       if (r.rule.peers === "any") continue;
-      const ports = within(rulePorts(r.rule, names), limit);
+      const ports = portsWithin(r.rule, names, limit);
       if (ports.isEmpty) continue;
       for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
     }
@@ -275,11 +294,11 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     const rules = applied.egress[s]!;
     // A rule to "any" peer allows its numeric ports everywhere (named ports match no external
     // address); its named ports add, per pod class, the numbers that class gives them.
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(within(rulePorts(r.rule, null), limit));
+    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules) {
       const named = hasNamedPorts(r.rule);
       if (r.rule.peers === "any" && !named) continue;
-      const plain = named ? undefined : within(rulePorts(r.rule, null), limit);
+      const plain = named ? undefined : portsWithin(r.rule, null, limit);
       // Nothing within the limit: the rule adds nothing anywhere.
       if (plain !== undefined && plain.isEmpty) continue;
       const perPorts = new Map<string, ConnSet>();
@@ -289,7 +308,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         if (!ports) {
           const k = portsKey(d);
           ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, (ports = within(rulePorts(r.rule, portNamesOf(d)), limit)));
+          if (!ports) perPorts.set(k, (ports = portsWithin(r.rule, portNamesOf(d), limit)));
         }
         if (!ports.isEmpty) b.add(d, ports);
       }
