@@ -6,7 +6,7 @@
 import type { Endpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { Reachability } from "../reach/evaluate.js";
-import { rowAt } from "../reach/row.js";
+import { rowAt, type Row } from "../reach/row.js";
 import type { Assertion, AssertionResult, AssertionViolation, EndpointSpec, SpecList } from "./assertion.js";
 import { endpointMatcher } from "./match.js";
 import { specListText, specText } from "./spec-text.js";
@@ -226,17 +226,25 @@ function allowedPairs(
   visit: (a: number, b: number, conn: ConnSet) => void,
 ): void {
   const rowOf = (n: number, dir: "ingress" | "egress") => (ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports));
-  const conn = (s: number, d: number) => connWithin(r, P, s, d, ports);
   // Ties (isolated: the same nodes both ways) go by egress: egress rows are fewer and more often default-deny.
   const byDst = dst.nodes.length < src.nodes.length;
   const [near, far] = byDst ? [dst, src] : [src, dst];
+  // The far side's rows, each looked up once: a source no policy isolates meets every far node.
+  const farRows = new Array<Row | undefined>(P);
+  const farRow = (y: number): Row => (farRows[y] ??= rowOf(y, byDst ? "egress" : "ingress"));
   for (const x of near.nodes) {
     const row = x < P ? rowOf(x, byDst ? "ingress" : "egress") : undefined;
     const each = (y: number) => {
       if ((x >= P && y >= P) || (byDst ? skip(y, x) : skip(x, y))) return;
       // This side's half first: the other's row is made only when this one lets something through.
-      if (row !== undefined && rowAt(row, y).isEmpty) return;
-      const c = byDst ? conn(y, x) : conn(x, y);
+      const mine = row === undefined ? ConnSet.ALL : rowAt(row, y);
+      if (mine.isEmpty) return;
+      let c: ConnSet;
+      if (ports === null) c = byDst ? r.conn(y, x) : r.conn(x, y);
+      else {
+        const theirs = y < P ? rowAt(farRow(y), x) : ConnSet.ALL;
+        c = theirs.isAll || mine === theirs ? mine : theirs.isEmpty || mine.isAll ? theirs : mine.intersect(theirs);
+      }
       if (!c.isEmpty) visit(byDst ? y : x, byDst ? x : y, c);
     };
     // Nothing by default within the ports (a default deny, or one that admits other ports): only the listed nodes.
