@@ -86,7 +86,9 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
         if (spec.workload !== undefined) return workloadsNamed(spec.workload);
         if (spec.namespaceLabels !== undefined) {
           const probe: EndpointSpec = { kind: "pods", namespaceLabels: spec.namespaceLabels };
-          return [...byNamespace.values()].filter((pods) => matcher(probe, pods[0]!)).flat();
+          const out: Endpoint[] = [];
+          for (const pods of byNamespace.values()) if (matcher(probe, pods[0]!)) for (const p of pods) out.push(p);
+          return out;
         }
         return view.pods;
     }

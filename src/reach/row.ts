@@ -132,15 +132,20 @@ function subtractFromListed(a: Row, b: Row, interner: ConnInterner): Row {
   const nodes: number[] = [];
   const conns: ConnSet[] = [];
   const bn = b.nodes;
+  // Stepping through b costs its length, searching it the log of it per node of a: whichever is less.
+  const step = bn.length < a.nodes.length * 8;
   let lo = 0;
   for (let i = 0; i < a.nodes.length; i++) {
     const node = a.nodes[i]!;
     // The first of b's nodes at or past `node`: ascending, so the search starts where the last ended.
-    let hi = bn.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (bn[mid]! < node) lo = mid + 1;
-      else hi = mid;
+    if (step) while (lo < bn.length && bn[lo]! < node) lo++;
+    else {
+      let hi = bn.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bn[mid]! < node) lo = mid + 1;
+        else hi = mid;
+      }
     }
     const c = interner.subtract(a.conns[i]!, lo < bn.length && bn[lo] === node ? b.conns[lo]! : b.fallback);
     if (c === fallback) continue;
