@@ -6,10 +6,10 @@
 import type { Endpoint } from "../model/endpoint.js";
 import { ConnSet } from "../net/conn-set.js";
 import type { Reachability } from "../reach/evaluate.js";
-import { rowAt } from "../reach/row.js";
+import { rowAt, type Row } from "../reach/row.js";
 import type { Assertion, AssertionResult, AssertionViolation, EndpointSpec, SpecList } from "./assertion.js";
 import { endpointMatcher } from "./match.js";
-import { specListText } from "./spec-text.js";
+import { specListText, specText } from "./spec-text.js";
 import type { AssertionView } from "./view.js";
 
 /** The endpoints a spec list matches: per node (undefined where none does), and the ingress controller. */
@@ -19,9 +19,7 @@ interface Selection {
   readonly nodes: readonly number[];
   readonly controller: boolean;
   readonly empty: boolean;
-  /** Every endpoint matched, the controller aside. */
-  readonly all: ReadonlySet<Endpoint>;
-  /** Their ids (made on first use). */
+  /** The ids of every endpoint matched, the controller aside (made on first use). */
   ids(): ReadonlySet<string>;
 }
 
@@ -59,6 +57,20 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
     nodeOf.set(e, P + i);
   });
   const matcher = endpointMatcher(view);
+  // Declared workloads by name, in the order of view.pods: a `workload` spec tests those only.
+  let byName: Map<string, Endpoint[]> | undefined;
+  const workloadsNamed = (name: string): readonly Endpoint[] => {
+    if (byName === undefined) {
+      byName = new Map();
+      for (const p of view.pods) {
+        if (p.type !== "workload") continue;
+        const list = byName.get(p.pod.name);
+        if (list) list.push(p);
+        else byName.set(p.pod.name, [p]);
+      }
+    }
+    return byName.get(name) ?? [];
+  };
   // The endpoints a spec can match, so that a spec of one namespace tests that namespace's pods only.
   const candidates = (spec: EndpointSpec): readonly Endpoint[] => {
     switch (spec.kind) {
@@ -71,12 +83,23 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
         return [];
       case "pods":
         if (spec.namespace !== undefined) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.workload !== undefined) return workloadsNamed(spec.workload);
         if (spec.namespaceLabels !== undefined) {
           const probe: EndpointSpec = { kind: "pods", namespaceLabels: spec.namespaceLabels };
-          return [...byNamespace.values()].filter((pods) => matcher(probe, pods[0]!)).flat();
+          const out: Endpoint[] = [];
+          for (const pods of byNamespace.values()) if (matcher(probe, pods[0]!)) for (const p of pods) out.push(p);
+          return out;
         }
         return view.pods;
     }
+  };
+  // What each spec matches, once per spec: lists share specs ({labels: {tier: front}} in ten of them).
+  const specMatches = new Map<string, readonly Endpoint[]>();
+  const matchesOf = (spec: EndpointSpec): readonly Endpoint[] => {
+    const key = specText(spec);
+    let m = specMatches.get(key);
+    if (m === undefined) specMatches.set(key, (m = candidates(spec).filter((e) => matcher(spec, e))));
+    return m;
   };
   const selections = new Map<string, Selection>();
   const select = (list: SpecList): Selection => {
@@ -84,7 +107,7 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
     let s = selections.get(key);
     if (s === undefined) {
       const all = new Set<Endpoint>();
-      for (const spec of list) for (const e of candidates(spec)) if (!all.has(e) && matcher(spec, e)) all.add(e);
+      for (const spec of list) for (const e of matchesOf(spec)) all.add(e);
       selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && list.some((x) => matcher(x, view.controller!)))));
     }
     return s;
@@ -95,9 +118,22 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
     let s = selections.get(key);
     if (s === undefined) {
       const matched = select(list);
-      const all = new Set<Endpoint>();
-      for (const m of members) for (const e of m) if (!matched.all.has(e)) all.add(e);
-      selections.set(key, (s = selectionOf(all, nodeOf, r.size, view.controller !== undefined && !matched.controller)));
+      // Node by node: a node none of whose endpoints is matched keeps its member list as it is.
+      const byNode = new Array<readonly Endpoint[] | undefined>(r.size);
+      const nodes: number[] = [];
+      for (let n = 0; n < r.size; n++) {
+        const m = members[n]!;
+        const taken = matched.byNode[n];
+        let rest: readonly Endpoint[] = m;
+        if (taken !== undefined) {
+          const out = new Set(taken);
+          rest = m.filter((e) => !out.has(e));
+        }
+        if (rest.length === 0) continue;
+        byNode[n] = rest;
+        nodes.push(n);
+      }
+      selections.set(key, (s = selectionFrom(byNode, nodes, view.controller !== undefined && !matched.controller)));
     }
     return s;
   };
@@ -112,18 +148,20 @@ export function assertionJudge(view: AssertionView): AssertionJudge {
       const d = byId.get(dstId);
       if (s === undefined || d === undefined || (s === d && s.type === "workload") || (s.type === "external" && d.type === "external")) return ConnSet.NONE;
       const has = (list: SpecList, e: Endpoint) => list.some((x) => matcher(x, e));
-      const conn = s.type === "ingress-controller" ? (controllerConn.get(d.id) ?? ConnSet.NONE) : d.type === "ingress-controller" ? ConnSet.NONE : r.conn(nodeOf.get(s)!, nodeOf.get(d)!);
+      // Made only for a pair the assertion speaks of, and within its ports.
+      const conn = () =>
+        s.type === "ingress-controller" ? (controllerConn.get(d.id) ?? ConnSet.NONE) : d.type === "ingress-controller" ? ConnSet.NONE : connWithin(r, P, nodeOf.get(s)!, nodeOf.get(d)!, a.ports);
       const within = (c: ConnSet) => (a.ports === null ? c : c.intersect(a.ports));
       switch (a.type) {
         case "deny":
-          return has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+          return has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
         case "only":
-          return !has(a.from, s) && has(a.to, d) ? within(conn) : ConnSet.NONE;
+          return !has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
         case "allow":
-          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn) : ConnSet.NONE;
+          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn()) : ConnSet.NONE;
         case "isolated": {
           const pods = s.type !== "external" && s.type !== "ingress-controller" && d.type !== "external" && d.type !== "ingress-controller";
-          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn) : ConnSet.NONE;
+          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn()) : ConnSet.NONE;
         }
       }
     },
@@ -143,8 +181,25 @@ function selectionOf(all: ReadonlySet<Endpoint>, nodeOf: ReadonlyMap<Endpoint, n
     }
   }
   nodes.sort((a, b) => a - b);
+  return selectionFrom(byNode, nodes, controller);
+}
+
+/** `nodes`: ascending, those with some endpoint in `byNode`. */
+function selectionFrom(byNode: readonly (readonly Endpoint[] | undefined)[], nodes: readonly number[], controller: boolean): Selection {
   let ids: Set<string> | undefined;
-  return { byNode, nodes, controller, empty: nodes.length === 0 && !controller, all, ids: () => (ids ??= new Set([...all].map((e) => e.id))) };
+  return {
+    byNode,
+    nodes,
+    controller,
+    empty: nodes.length === 0 && !controller,
+    ids: () => {
+      if (ids === undefined) {
+        ids = new Set();
+        for (const n of nodes) for (const e of byNode[n]!) ids.add(e.id);
+      }
+      return ids;
+    },
+  };
 }
 
 interface Context {
@@ -172,24 +227,47 @@ function allowedPairs(
   skip: (a: number, b: number) => boolean,
   visit: (a: number, b: number, conn: ConnSet) => void,
 ): void {
-  const within = (c: ConnSet) => (ports === null ? c : c.intersect(ports));
+  const rowOf = (n: number, dir: "ingress" | "egress") => (ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports));
   // Ties (isolated: the same nodes both ways) go by egress: egress rows are fewer and more often default-deny.
   const byDst = dst.nodes.length < src.nodes.length;
   const [near, far] = byDst ? [dst, src] : [src, dst];
+  // The far side's rows, each looked up once: a source no policy isolates meets every far node.
+  const farRows = new Array<Row | undefined>(P);
+  const farRow = (y: number): Row => (farRows[y] ??= rowOf(y, byDst ? "egress" : "ingress"));
   for (const x of near.nodes) {
-    const row = x < P ? r.row(x, byDst ? "ingress" : "egress") : undefined;
+    const row = x < P ? rowOf(x, byDst ? "ingress" : "egress") : undefined;
     const each = (y: number) => {
       if ((x >= P && y >= P) || (byDst ? skip(y, x) : skip(x, y))) return;
       // This side's half first: the other's row is made only when this one lets something through.
-      if (row !== undefined && within(rowAt(row, y)).isEmpty) return;
-      const conn = within(byDst ? r.conn(y, x) : r.conn(x, y));
-      if (!conn.isEmpty) visit(byDst ? y : x, byDst ? x : y, conn);
+      const mine = row === undefined ? ConnSet.ALL : rowAt(row, y);
+      if (mine.isEmpty) return;
+      let c: ConnSet;
+      if (ports === null) c = byDst ? r.conn(y, x) : r.conn(x, y);
+      else {
+        const theirs = y < P ? rowAt(farRow(y), x) : ConnSet.ALL;
+        c = theirs.isAll || mine === theirs ? mine : theirs.isEmpty || mine.isAll ? theirs : mine.intersect(theirs);
+      }
+      if (!c.isEmpty) visit(byDst ? y : x, byDst ? x : y, c);
     };
     // Nothing by default within the ports (a default deny, or one that admits other ports): only the listed nodes.
-    if (row !== undefined && within(row.fallback).isEmpty) {
+    if (row !== undefined && row.fallback.isEmpty) {
       for (const y of row.nodes) if (far.byNode[y] !== undefined) each(y);
     } else for (const y of far.nodes) each(y);
   }
+}
+
+/**
+ * What node `s` may open to node `d` (not both external) within `ports` (null: any), from rows
+ * within those ports: rules that say nothing of them are never looked at, nor rows past them made.
+ */
+function connWithin(r: Reachability, P: number, s: number, d: number, ports: ConnSet | null): ConnSet {
+  if (ports === null) return r.conn(s, d);
+  const out = s < P ? rowAt(r.rowWithin(s, "egress", ports), d) : null;
+  if (out !== null && out.isEmpty) return out;
+  const inn = d < P ? rowAt(r.rowWithin(d, "ingress", ports), s) : null;
+  if (out === null) return inn ?? ConnSet.ALL;
+  if (inn === null || out === inn || inn.isAll) return out;
+  return inn.isEmpty || out.isAll ? inn : out.intersect(inn);
 }
 
 function judge(a: Assertion, c: Context, limit: number): AssertionResult {
@@ -236,7 +314,7 @@ function judge(a: Assertion, c: Context, limit: number): AssertionResult {
     for (const s of from.nodes) {
       for (const d of to.nodes) {
         if (s >= P && d >= P) continue;
-        const missing = a.ports.subtract(r.conn(s, d));
+        const missing = a.ports.subtract(connWithin(r, P, s, d, a.ports));
         if (!missing.isEmpty) push(from.byNode[s]!, to.byNode[d]!, missing);
       }
     }

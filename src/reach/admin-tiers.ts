@@ -12,7 +12,7 @@ import type { ConnInterner } from "../net/conn-interner.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { PeerNodes } from "./peer-nodes.js";
 import { EMPTY_ROW, RowBuilder, rowSubtract, rowUnion, type Row } from "./row.js";
-import { rulePorts, type PortNames } from "./rule-ports.js";
+import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 
 export interface AppliedAdminRule {
   readonly policy: AdminPolicy;
@@ -55,24 +55,43 @@ export interface TierWalk {
  * One tier's rules for one subject class: what the first matching rule accepts and denies.
  * `portsAt(node)` gives the destination's named ports (ingress: the subject; egress: the peer).
  */
-export function walkTier(rules: readonly AppliedAdminRule[], peers: PeerNodes, portsAt: (node: number) => PortNames, interner: ConnInterner): TierWalk {
+export function walkTier(
+  rules: readonly AppliedAdminRule[],
+  peers: PeerNodes,
+  portsAt: (node: number) => PortNames,
+  interner: ConnInterner,
+  /** What a rule without named ports matches, by rule: the same in every walk over these peers, interner and `portsOf`. */
+  plainRows: WeakMap<AdminRule, Row> = new WeakMap(),
+  /** A rule's ports on a destination of these port names (a walk within a port set: cut to it). */
+  portsOf: (rule: AdminRule, names: PortNames) => ConnSet = rulePorts,
+): TierWalk {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
-  for (const { rule } of rules) {
-    const b = new RowBuilder();
-    const perNames = new Map<PortNames, ConnSet>();
-    for (const node of peers.ofAdminRule(rule)) {
-      const names = portsAt(node);
-      let ports = perNames.get(names);
-      if (!ports) perNames.set(names, (ports = rulePorts(rule, names)));
-      if (!ports.isEmpty) b.add(node, ports);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!.rule;
+    const plain = !hasNamedPorts(rule);
+    let row = plain ? plainRows.get(rule) : undefined;
+    if (row === undefined) {
+      const b = new RowBuilder();
+      const perNames = new Map<PortNames, ConnSet>();
+      for (const node of peers.ofAdminRule(rule)) {
+        const names = portsAt(node);
+        let ports = perNames.get(names);
+        if (!ports) perNames.set(names, (ports = portsOf(rule, names)));
+        if (!ports.isEmpty) b.add(node, ports);
+      }
+      row = b.build((c) => interner.intern(c));
+      if (plain) plainRows.set(rule, row);
     }
-    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
+    const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
-    decided = rowUnion(decided, matched, interner);
+    // Nothing ∪ a row is that row (rows are kept without entries equal to their fallback).
+    const join = (a: Row) => (a === EMPTY_ROW ? matched : rowUnion(a, matched, interner));
+    if (rule.action === "accept") accepted = join(accepted);
+    else if (rule.action === "deny") denied = join(denied);
+    // What is decided matters only to the rules after: the last one's (often the widest) is not made.
+    if (i < rules.length - 1) decided = join(decided);
   }
   return { accepted, denied };
 }

@@ -25,6 +25,12 @@ export interface Reachability {
   /** What pod class `cls` allows in one direction: ingress from each node, or egress to each. */
   row(cls: number, dir: Direction): Row;
   /**
+   * `row(cls, dir)` within `ports`: at every node, that row's set intersected with `ports`. Worked
+   * out from the rules' ports within `ports`, so rules that say nothing of them cost nothing: an
+   * assertion on TCP 5432 asks for rows of thousands of classes whose rules name other ports.
+   */
+  rowWithin(cls: number, dir: Direction, ports: ConnSet): Row;
+  /**
    * Names what `row(cls, dir)` depends on: reachabilities evaluated with the same `Shared` over
    * the same universe have equal rows where their signatures are equal.
    */
@@ -166,7 +172,9 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return sig;
   };
 
-  const rowCache = new Map<string, Row>();
+  // Rows by signature, shared with every revision evaluated with this `Shared` over this universe:
+  // equal signatures make equal rows, so a diff works out a row its revisions share only once.
+  const rowCache = shared.rows(universe);
   const rowOf: Record<Direction, (Row | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const row = (cls: number, dir: Direction): Row => {
     let r = rowOf[dir][cls];
@@ -174,46 +182,106 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const sig = signature(cls, dir);
       r = rowCache.get(sig);
       if (r === undefined) {
-        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir, null);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
     return r;
   };
+  // Rows within port sets, by the set's text and the signature: every operation of a row (union,
+  // subtraction, first match) commutes with intersecting by a fixed set.
+  // Per port set object (an assertion asks with its own, pair after pair): its interned form and text, made once.
+  const limits = new WeakMap<ConnSet, { readonly limit: ConnSet; readonly text: string; readonly byCls: Record<Direction, (Row | undefined)[]> }>();
+  const limitedOf = new Map<string, Record<Direction, (Row | undefined)[]>>();
+  const rowWithin = (cls: number, dir: Direction, ports: ConnSet): Row => {
+    let known = limits.get(ports);
+    if (known === undefined) {
+      const limit = interner.intern(ports);
+      const text = limit.toString();
+      let byCls = limitedOf.get(text);
+      if (byCls === undefined) limitedOf.set(text, (byCls = { ingress: new Array(P), egress: new Array(P) }));
+      limits.set(ports, (known = { limit, text, byCls }));
+    }
+    const { limit, text, byCls } = known;
+    let r = byCls[dir][cls];
+    if (r === undefined) {
+      const sig = signature(cls, dir);
+      const key = `${sig}@${text}`;
+      r = rowCache.get(key);
+      if (r === undefined) {
+        // Already made in full: cut, which costs its listed nodes.
+        const full = rowCache.get(sig);
+        r = full !== undefined ? limitRow(full, limit) : sig === "open" ? limitRow(OPEN_ROW, limit) : tieredRow(cls, dir, limit);
+        rowCache.set(key, r);
+      }
+      byCls[dir][cls] = r;
+    }
+    return r;
+  };
+  const limitRow = (r: Row, limit: ConnSet): Row => {
+    const fallback = interner.intersect(r.fallback, limit);
+    const nodes: number[] = [];
+    const conns: ConnSet[] = [];
+    r.nodes.forEach((n, i) => {
+      const c = interner.intersect(r.conns[i]!, limit);
+      if (c === fallback || (c.isEmpty && fallback.isEmpty)) return;
+      nodes.push(n);
+      conns.push(c);
+    });
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  };
 
   // NetworkPolicy's row where it isolates, else the baseline tier's; the admin tier around it.
-  const tieredRow = (cls: number, dir: Direction): Row => {
-    let r: Row = OPEN_ROW;
-    if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
+  // `limit`: every rule's ports within it (null: as written), so the row is the full one within it.
+  const tieredRow = (cls: number, dir: Direction, limit: ConnSet | null): Row => {
+    let r: Row = limit === null ? OPEN_ROW : limitRow(OPEN_ROW, limit);
+    if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
     const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline), r, interner);
+    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
     const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
+    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
     return r;
+  };
+  // A rule's ports on a destination of these port names, within `limit`: once per rule, names and
+  // limit (rows within a port set are asked of thousands of classes governed by alike rules).
+  const limitedPorts = new Map<ConnSet, WeakMap<object, Map<PortNames, ConnSet>>>();
+  const portsWithin = (rule: Parameters<typeof rulePorts>[0], names: PortNames, limit: ConnSet | null): ConnSet => {
+    if (limit === null) return rulePorts(rule, names);
+    let byRule = limitedPorts.get(limit);
+    if (byRule === undefined) limitedPorts.set(limit, (byRule = new WeakMap()));
+    let byNames = byRule.get(rule);
+    if (byNames === undefined) byRule.set(rule, (byNames = new Map()));
+    let c = byNames.get(names);
+    if (c === undefined) byNames.set(names, (c = interner.intersect(interner.intern(rulePorts(rule, names)), limit)));
+    return c;
   };
 
   // A tier's walk depends on its rules in order and, for ingress, the subject's named ports: the
   // classes of a team's namespaces share one walk whatever their NetworkPolicies, and so do the
   // revisions of a diff where the tier rules say the same.
   const walks = shared.walks(universe);
-  const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[]): TierWalk => {
+  const tierWalk = (cls: number, dir: Direction, rules: readonly AppliedAdminRule[], limit: ConnSet | null): TierWalk => {
     const named = dir === "ingress" && anyNamed(rules);
-    const key = `${dir}|${tierSaid(rules, ruleIds)}|${named ? portsKey(cls) : ""}`;
+    const key = `${dir}|${tierSaid(rules, ruleIds)}|${named ? portsKey(cls) : ""}${limit === null ? "" : `@${limit.toString()}`}`;
     let w = walks.get(key);
-    if (w === undefined) walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner)));
+    if (w === undefined) {
+      const plain = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
+      const portsOf = limit === null ? rulePorts : (rule: Parameters<typeof rulePorts>[0], names: PortNames) => portsWithin(rule, names, limit);
+      walks.set(key, (w = walkTier(rules, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain, portsOf)));
+    }
     return w;
   };
 
   // Ingress to d: every rule's ports resolve on d's named ports.
-  const ingressRow = (d: number): Row => {
+  const ingressRow = (d: number, limit: ConnSet | null): Row => {
     const b = new RowBuilder();
     const names = portNamesOf(d);
     const rules = applied.ingress[d]!;
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
+    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
     for (const r of rules) {
       if (r.rule.peers === "any") continue;
-      const ports = rulePorts(r.rule, names);
+      const ports = portsWithin(r.rule, names, limit);
       if (ports.isEmpty) continue;
       for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
     }
@@ -221,16 +289,18 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   };
 
   // Egress from s: a rule's named ports resolve per destination.
-  const egressRow = (s: number): Row => {
+  const egressRow = (s: number, limit: ConnSet | null): Row => {
     const b = new RowBuilder();
     const rules = applied.egress[s]!;
     // A rule to "any" peer allows its numeric ports everywhere (named ports match no external
     // address); its named ports add, per pod class, the numbers that class gives them.
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
+    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules) {
       const named = hasNamedPorts(r.rule);
       if (r.rule.peers === "any" && !named) continue;
-      const plain = named ? undefined : rulePorts(r.rule, null);
+      const plain = named ? undefined : portsWithin(r.rule, null, limit);
+      // Nothing within the limit: the rule adds nothing anywhere.
+      if (plain !== undefined && plain.isEmpty) continue;
       const perPorts = new Map<string, ConnSet>();
       const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
       for (const d of targets) {
@@ -238,7 +308,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         if (!ports) {
           const k = portsKey(d);
           ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, (ports = rulePorts(r.rule, portNamesOf(d))));
+          if (!ports) perPorts.set(k, (ports = portsWithin(r.rule, portNamesOf(d), limit)));
         }
         if (!ports.isEmpty) b.add(d, ports);
       }
@@ -346,6 +416,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       return interner.intersect(out, inn);
     },
     row,
+    rowWithin,
     signature,
     governing(cls: number, dir: Direction): Governing {
       const admin = adminRules(cls, dir);

@@ -61,7 +61,9 @@ export class PeerNodes {
     if (peers === "any") return this.all;
     const seen = this.byList.get(peers);
     if (seen !== undefined && seen.ns === policyNamespace) return seen.nodes;
-    const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
+    // Only peers of the policy's own namespace depend on it: a namespaceSelector rule written alike
+    // in a thousand namespaces matches the same nodes in each, worked out once.
+    const key = JSON.stringify([peers.some(ownNamespace) ? policyNamespace : "", peers.map(peerKey)]);
     let nodes = this.cache.get(key);
     if (!nodes) {
       const mark = new Uint8Array(this.all.length);
@@ -105,6 +107,10 @@ export class PeerNodes {
     }
     return out;
   }
+}
+
+function ownNamespace(peer: MatchPeer): boolean {
+  return peer.kind !== "ipBlock" && peer.kind !== "networks" && peer.kind !== "nodes" && peer.namespaces.kind === "own";
 }
 
 // Peers are immutable model data: each one's key is worked out once.

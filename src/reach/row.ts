@@ -118,4 +118,39 @@ function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => ConnSet): R
 }
 
 export const rowUnion = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.union(x, y));
-export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.subtract(x, y));
+export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row =>
+  a.fallback.isEmpty ? subtractFromListed(a, b, interner) : combineRows(a, b, (x, y) => interner.subtract(x, y));
+
+/**
+ * `a − b` where `a` allows nothing by default: combineRows's answer (a node `a` does not list is
+ * the empty fallback, which subtracting leaves as it is), found by visiting `a`'s listed nodes
+ * only. A NetworkPolicy row of a hundred nodes less an admin Deny of thousands costs a hundred
+ * lookups, not a walk over thousands.
+ */
+function subtractFromListed(a: Row, b: Row, interner: ConnInterner): Row {
+  const fallback = interner.subtract(a.fallback, b.fallback);
+  const nodes: number[] = [];
+  const conns: ConnSet[] = [];
+  const bn = b.nodes;
+  // Stepping through b costs its length, searching it the log of it per node of a: whichever is less.
+  const step = bn.length < a.nodes.length * 8;
+  let lo = 0;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const node = a.nodes[i]!;
+    // The first of b's nodes at or past `node`: ascending, so the search starts where the last ended.
+    if (step) while (lo < bn.length && bn[lo]! < node) lo++;
+    else {
+      let hi = bn.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bn[mid]! < node) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const c = interner.subtract(a.conns[i]!, lo < bn.length && bn[lo] === node ? b.conns[lo]! : b.fallback);
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}

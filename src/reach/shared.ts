@@ -7,6 +7,8 @@ import { ConnInterner } from "../net/conn-interner.js";
 import type { TierWalk } from "./admin-tiers.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { RuleIds } from "./rule-ids.js";
+import type { Row } from "./row.js";
+import type { AdminRule } from "../model/admin-policy.js";
 import type { Side, Universe } from "./universe.js";
 
 /** What one revision evaluates: its NetworkPolicies and admin-tier policies. */
@@ -51,6 +53,27 @@ export class Shared {
   private readonly peerNodes = new WeakMap<Universe, PeerNodes>();
   private readonly subjectsOf = new WeakMap<Universe, WeakMap<Policy, readonly number[]>>();
   private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
+  private readonly rowsBySignature = new WeakMap<Universe, Map<string, Row>>();
+  private readonly adminRuleRows = new WeakMap<Universe, Map<string, WeakMap<AdminRule, Row>>>();
+
+  /**
+   * What an admin-tier rule without named ports matches, by rule object (tier walks of many
+   * classes ask); `limit`: the text of the port set walks are cut to ("" for none).
+   */
+  plainAdminRows(universe: Universe, limit = ""): WeakMap<AdminRule, Row> {
+    let byLimit = this.adminRuleRows.get(universe);
+    if (byLimit === undefined) this.adminRuleRows.set(universe, (byLimit = new Map()));
+    let r = byLimit.get(limit);
+    if (r === undefined) byLimit.set(limit, (r = new WeakMap()));
+    return r;
+  }
+
+  /** Rows by signature (Reachability.signature): equal on every side over one universe. */
+  rows(universe: Universe): Map<string, Row> {
+    let r = this.rowsBySignature.get(universe);
+    if (r === undefined) this.rowsBySignature.set(universe, (r = new Map()));
+    return r;
+  }
 
   /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
   walks(universe: Universe): Map<string, TierWalk> {

@@ -301,6 +301,33 @@ spec:
   });
 });
 
+  it("judges an assertion with ports alike whether the full rows were made before it or not (an admin Deny to every pod, cut to TCP 80)", () => {
+    const denyAll = {
+      path: "deploy/admin.yaml",
+      text: `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: no-pod-egress }
+spec:
+  priority: 0
+  subject: { namespaces: {} }
+  egress:
+    - action: Deny
+      to:
+        - pods: { namespaceSelector: {}, podSelector: {} }
+`,
+    };
+    const isolated = `  - name: apart-on-80
+    isolated: {namespaces: any-pod, ports: [TCP 80]}
+`;
+    // A deny without ports first: every row it asks for is made in full, then cut to TCP 80 for the next.
+    const both = `  - name: pods-not-out
+    deny: {from: any-pod, to: {cidr: 0.0.0.0/0}}
+${isolated}`;
+    expect(shown(judge([...shop(), denyAll], isolated))["apart-on-80"]).toEqual(["passed"]);
+    expect(shown(judge([...shop(), denyAll], both))["apart-on-80"]).toEqual(["passed"]);
+    expect(shown(judge(shop(), both))["apart-on-80"]).toContain("frontend/web[Deployment] -> backend/api[Deployment] TCP 80");
+  });
+
 describe("assertions in a diff", () => {
   it("marks head violations new unless the base broke the assertion for that pair on the same connections, and says where each came from", () => {
     const apiOn8080 = netpol("backend", "api", {
