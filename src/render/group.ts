@@ -685,23 +685,73 @@ function controllerFlows(report: Groupable): (c: Change, facet: Facet, conn: Con
 /**
  * Flows counted in people's units (see Grouping). Pairs without a representative are one flow
  * each, as the engine's pairs are distinct; those with one are counted by what they read as.
- * A pair both opened and closed is one changed flow, named as its opened group names it.
+ * A flow both opened and closed counts once in `changed`: the opened table may name a set of
+ * representatives as one ("every pod in `N`") that the closed table names as several, so an
+ * opened flow is identified with at most one closed flow it shares a pair with, as many as can
+ * be (a largest matching). Then `changed` is never below either count, nor above their sum.
  */
 function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]): Pick<Grouping, "openedFlows" | "closedFlows" | "changedFlows"> {
-  /** Changes with a representative, as the flow they count in (its opened group's when it has one). */
-  const asFlow = new Map<Change, string>();
-  const name = (groups: readonly FlowGroup[], facet: Facet) =>
+  const sum = (groups: readonly FlowGroup[]) => groups.reduce((n, g) => n + groupFlows(g), 0);
+  const openedFlows = sum(opened);
+  const closedFlows = sum(closed);
+  /** Changes with a representative, as the flow they count in on one side. */
+  const keysOf = (groups: readonly FlowGroup[], facet: Facet) => {
+    const out = new Map<Change, string>();
     groups.forEach((g, k) => {
       if (!g.changes.some(hasRepresentative)) return;
-      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, key);
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c)) out.set(c, key);
     });
-  name(opened, "opened");
-  name(closed, "closed");
-  // Pairs of declared workloads and addresses: one flow each, opened, closed or both.
-  const counted = new Set<Change>();
-  for (const g of [...opened, ...closed]) for (const c of g.changes) if (!hasRepresentative(c)) counted.add(c);
-  const sum = (groups: readonly FlowGroup[]) => groups.reduce((n, g) => n + groupFlows(g), 0);
-  return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
+    return out;
+  };
+  const openedKeys = keysOf(opened, "opened");
+  const closedKeys = keysOf(closed, "closed");
+  // Pairs of declared workloads and addresses are a flow of their own on both sides.
+  const plainOpened = new Set<Change>();
+  for (const g of opened) for (const c of g.changes) if (!hasRepresentative(c)) plainOpened.add(c);
+  let both = 0;
+  for (const g of closed) for (const c of g.changes) if (!hasRepresentative(c) && plainOpened.has(c)) both++;
+  // Representatives' flows: which closed flows each opened one shares a pair with.
+  const edges = new Map<string, Set<string>>();
+  for (const [c, o] of openedKeys) {
+    const k = closedKeys.get(c);
+    if (k === undefined) continue;
+    let to = edges.get(o);
+    if (to === undefined) edges.set(o, (to = new Set()));
+    to.add(k);
+  }
+  return { openedFlows, closedFlows, changedFlows: openedFlows + closedFlows - both - largestMatching(edges) };
+}
+
+/** The size of a largest matching of a bipartite graph (left -> its right neighbours): augmenting paths, after a greedy start. */
+function largestMatching(edges: ReadonlyMap<string, ReadonlySet<string>>): number {
+  const mate = new Map<string, string>();
+  let size = 0;
+  const unmatched: string[] = [];
+  for (const [left, rights] of edges) {
+    const free = [...rights].find((r) => !mate.has(r));
+    if (free === undefined) unmatched.push(left);
+    else {
+      mate.set(free, left);
+      size++;
+    }
+  }
+  for (const left of unmatched) {
+    const seen = new Set<string>();
+    const augment = (l: string): boolean => {
+      for (const r of edges.get(l)!) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        const other = mate.get(r);
+        if (other === undefined || augment(other)) {
+          mate.set(r, l);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (augment(left)) size++;
+  }
+  return size;
 }
 
 /**
