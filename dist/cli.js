@@ -82,10 +82,10 @@ var require_common = __commonJS({
       }
       return this.mask(address.subnetMask) === address.mask();
     }
-    function isGloballyReachable(entries) {
+    function isGloballyReachable(entries2) {
       let best = null;
-      for (let i = 0; i < entries.length; i++) {
-        const entry2 = entries[i];
+      for (let i = 0; i < entries2.length; i++) {
+        const entry2 = entries2[i];
         if (entry2.reachable !== null && isHostInSubnet.call(this, entry2.subnet) && (best === null || entry2.subnet.subnetMask > best.subnet.subnetMask)) {
           best = entry2;
         }
@@ -287,14 +287,14 @@ var require_ipv4 = __commonJS({
        * the input is not a valid IPv4 address.
        */
       parse(address) {
-        const groups2 = address.split(".");
-        if (groups2.some((group2) => /^0\d/.test(group2))) {
+        const groups3 = address.split(".");
+        if (groups3.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
         if (!address.match(constants5.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
-        return groups2;
+        return groups3;
       }
       /**
        * Returns the address in correct form: octets joined with `.` and any
@@ -347,13 +347,13 @@ var require_ipv4 = __commonJS({
        * Address4.fromWildcard('*.*.*.*').subnet;       // '/0'
        */
       static fromWildcard(input) {
-        const groups2 = input.split(".");
-        if (groups2.length !== constants5.GROUPS) {
+        const groups3 = input.split(".");
+        if (groups3.length !== constants5.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups2.length; i++) {
-          if (groups2[i] === "*") {
+        for (let i = 0; i < groups3.length; i++) {
+          if (groups3[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -361,8 +361,8 @@ var require_ipv4 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing octets (e.g. `192.168.0.*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
-        const replaced = groups2.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups3.length - firstWildcard;
+        const replaced = groups3.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants5.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
@@ -378,11 +378,11 @@ var require_ipv4 = __commonJS({
         if (!/^[0-9a-fA-F]{8}$/.test(stripped)) {
           throw new address_error_1.AddressError("IPv4 hex must be exactly 8 hex digits");
         }
-        const groups2 = [];
+        const groups3 = [];
         for (let i = 0; i < 8; i += 2) {
-          groups2.push(parseInt(stripped.slice(i, i + 2), 16));
+          groups3.push(parseInt(stripped.slice(i, i + 2), 16));
         }
-        return new _Address4(groups2.join("."));
+        return new _Address4(groups3.join("."));
       }
       /**
        * Converts an integer into a IPv4 address object. The integer must be a
@@ -881,12 +881,12 @@ var require_helpers = __commonJS({
       return escapeHtml(group2).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
-      const groups2 = address.split(":");
-      return groups2.map((g) => spanLeadingZeroesSimple(g)).join(":");
+      const groups3 = address.split(":");
+      return groups3.map((g) => spanLeadingZeroesSimple(g)).join(":");
     }
     function simpleGroup(addressString, offset = 0) {
-      const groups2 = addressString.split(":");
-      return groups2.map((g, i) => {
+      const groups3 = addressString.split(":");
+      return groups3.map((g, i) => {
         if (/group-v4/.test(g)) {
           return g;
         }
@@ -944,22 +944,22 @@ var require_regular_expressions = __commonJS({
       return group2;
     }
     exports.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
-    function simpleRegularExpression(groups2) {
+    function simpleRegularExpression(groups3) {
       const zeroIndexes = [];
-      groups2.forEach((group2, i) => {
+      groups3.forEach((group2, i) => {
         const groupInteger = parseInt(group2, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups2.map((group2, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups3.map((group2, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
           return groupPossibilities([padGroup(group2), elision]);
         }
         return padGroup(group2);
       }).join(":"));
-      possibilities.push(groups2.map(padGroup).join(":"));
+      possibilities.push(groups3.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
     }
     function possibleElisions(elidedGroups, moreLeft, moreRight) {
@@ -978,9 +978,9 @@ var require_regular_expressions = __commonJS({
       possibilities.push(`${left}(:0{1,4}){1,${elidedGroups - 1}}`);
       possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right}`);
       possibilities.push(`(0{1,4}:){${elidedGroups - 1}}0{1,4}`);
-      for (let groups2 = 1; groups2 < elidedGroups - 1; groups2++) {
-        for (let position = 1; position < elidedGroups - groups2; position++) {
-          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups2 - 1}}0{1,4}`);
+      for (let groups3 = 1; groups3 < elidedGroups - 1; groups3++) {
+        for (let position = 1; position < elidedGroups - groups3; position++) {
+          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups3 - 1}}0{1,4}`);
         }
       }
       return groupPossibilities(possibilities);
@@ -1138,11 +1138,11 @@ var require_ipv6 = __commonJS({
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex = bigInt.toString(16).padStart(32, "0");
-        const groups2 = [];
+        const groups3 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups2.push(hex.slice(i * 4, (i + 1) * 4));
+          groups3.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups2.join(":"));
+        return new _Address6(groups3.join(":"));
       }
       /**
        * Parse a URL (with optional bracketed host and port) into an address and
@@ -1244,7 +1244,7 @@ var require_ipv6 = __commonJS({
         if (halves.length > 2) {
           throw new address_error_1.AddressError("Wildcard pattern cannot contain more than one '::'");
         }
-        let groups2;
+        let groups3;
         if (halves.length === 2) {
           const left = halves[0] === "" ? [] : halves[0].split(":");
           const right = halves[1] === "" ? [] : halves[1].split(":");
@@ -1252,16 +1252,16 @@ var require_ipv6 = __commonJS({
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
-          groups2 = [...left, ...new Array(remaining).fill("0"), ...right];
+          groups3 = [...left, ...new Array(remaining).fill("0"), ...right];
         } else {
-          groups2 = input.split(":");
+          groups3 = input.split(":");
         }
-        if (groups2.length !== constants6.GROUPS) {
+        if (groups3.length !== constants6.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups2.length; i++) {
-          if (groups2[i] === "*") {
+        for (let i = 0; i < groups3.length; i++) {
+          if (groups3[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -1269,8 +1269,8 @@ var require_ipv6 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing groups (e.g. `2001:db8:*:*:*:*:*:*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
-        const replaced = groups2.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups3.length - firstWildcard;
+        const replaced = groups3.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants6.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
@@ -1308,11 +1308,11 @@ var require_ipv6 = __commonJS({
         const reversed = nibbles.split(".").reverse();
         const subnetMask = reversed.length * 4;
         const hex = reversed.join("").padEnd(32, "0");
-        const groups2 = [];
+        const groups3 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups2.push(hex.slice(i * 4, (i + 1) * 4));
+          groups3.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(`${groups2.join(":")}/${subnetMask}`);
+        return new _Address6(`${groups3.join(":")}/${subnetMask}`);
       }
       /**
        * Return the Microsoft UNC transcription of the address
@@ -1548,7 +1548,7 @@ var require_ipv6 = __commonJS({
        */
       correctForm() {
         let i;
-        let groups2 = [];
+        let groups3 = [];
         let zeroCounter = 0;
         const zeroes = [];
         for (i = 0; i < this.parsedAddress.length; i++) {
@@ -1568,17 +1568,17 @@ var require_ipv6 = __commonJS({
         }
         const zeroLengths = zeroes.map((n) => n[1] - n[0] + 1);
         if (zeroes.length > 0) {
-          const index = zeroLengths.indexOf(Math.max(...zeroLengths));
-          groups2 = compact(this.parsedAddress, zeroes[index]);
+          const index2 = zeroLengths.indexOf(Math.max(...zeroLengths));
+          groups3 = compact(this.parsedAddress, zeroes[index2]);
         } else {
-          groups2 = this.parsedAddress;
+          groups3 = this.parsedAddress;
         }
-        for (i = 0; i < groups2.length; i++) {
-          if (groups2[i] !== "compact") {
-            groups2[i] = parseInt(groups2[i], 16).toString(16);
+        for (i = 0; i < groups3.length; i++) {
+          if (groups3[i] !== "compact") {
+            groups3[i] = parseInt(groups3[i], 16).toString(16);
           }
         }
-        let correct = groups2.join(":");
+        let correct = groups3.join(":");
         correct = correct.replace(/^compact$/, "::");
         correct = correct.replace(/(^compact)|(compact$)/, ":");
         correct = correct.replace(/compact/, "");
@@ -1610,14 +1610,14 @@ var require_ipv6 = __commonJS({
         if (address.indexOf(".") === -1) {
           return address;
         }
-        const groups2 = address.split(":");
-        const lastGroup = groups2.slice(-1)[0];
+        const groups3 = address.split(":");
+        const lastGroup = groups3.slice(-1)[0];
         const v4Octets = lastGroup.split(".");
         if (v4Octets.length === constants42.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
           if (v4Octets.some((octet) => /^0\d/.test(octet))) {
             const highlighted = v4Octets.map(spanLeadingZeroes4).join(".");
-            const prefix = groups2.slice(0, -1).map(helpers.escapeHtml).join(":");
-            const separator = groups2.length > 1 ? ":" : "";
+            const prefix = groups3.slice(0, -1).map(helpers.escapeHtml).join(":");
+            const separator = groups3.length > 1 ? ":" : "";
             throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.", `${prefix}${separator}${highlighted}`);
           }
         }
@@ -1627,8 +1627,8 @@ var require_ipv6 = __commonJS({
           const v4Suffix = this.subnetMask >= 96 ? `/${this.subnetMask - 96}` : "";
           this.address4 = new ipv4_1.Address4(`${this.parsedAddress4}${v4Suffix}`);
           this.v4 = true;
-          groups2[groups2.length - 1] = this.address4.toGroup6();
-          address = groups2.join(":");
+          groups3[groups3.length - 1] = this.address4.toGroup6();
+          address = groups3.join(":");
         }
         return address;
       }
@@ -1650,7 +1650,7 @@ var require_ipv6 = __commonJS({
         if (badAddress) {
           throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants6.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
-        let groups2 = [];
+        let groups3 = [];
         const halves = address.split("::");
         if (halves.length === 2) {
           let first = halves[0].split(":");
@@ -1668,22 +1668,22 @@ var require_ipv6 = __commonJS({
           this.elidedGroups = remaining;
           this.elisionBegin = first.length;
           this.elisionEnd = first.length + this.elidedGroups;
-          groups2 = groups2.concat(first);
+          groups3 = groups3.concat(first);
           for (let i = 0; i < remaining; i++) {
-            groups2.push("0");
+            groups3.push("0");
           }
-          groups2 = groups2.concat(last);
+          groups3 = groups3.concat(last);
         } else if (halves.length === 1) {
-          groups2 = address.split(":");
+          groups3 = address.split(":");
           this.elidedGroups = 0;
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups2 = groups2.map((group2) => parseInt(group2, 16).toString(16));
-        if (groups2.length !== this.groups) {
+        groups3 = groups3.map((group2) => parseInt(group2, 16).toString(16));
+        if (groups3.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
-        return groups2;
+        return groups3;
       }
       /**
        * Returns the canonical (fully expanded) form of the address: all 8 groups,
@@ -1724,11 +1724,11 @@ var require_ipv6 = __commonJS({
         const hex = BigInt(`0b${binary.slice(96, 128).join("")}`).toString(16).padStart(8, "0");
         if (this.subnetMask >= 96) {
           const v4Mask = this.subnetMask - 96;
-          const groups2 = [];
+          const groups3 = [];
           for (let i = 0; i < 8; i += 2) {
-            groups2.push(parseInt(hex.slice(i, i + 2), 16));
+            groups3.push(parseInt(hex.slice(i, i + 2), 16));
           }
-          return new ipv4_1.Address4(`${groups2.join(".")}/${v4Mask}`);
+          return new ipv4_1.Address4(`${groups3.join(".")}/${v4Mask}`);
         }
         return ipv4_1.Address4.fromHex(hex);
       }
@@ -1844,11 +1844,11 @@ var require_ipv6 = __commonJS({
           ].join("");
         }
         const hex = BigInt(`0b${bits}`).toString(16).padStart(32, "0");
-        const groups2 = [];
+        const groups3 = [];
         for (let i = 0; i < 8; i++) {
-          groups2.push(hex.slice(i * 4, (i + 1) * 4));
+          groups3.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups2.join(":"));
+        return new _Address6(groups3.join(":"));
       }
       /**
        * Extract the embedded IPv4 address from a NAT64 IPv6 address using the
@@ -2384,10 +2384,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -2408,7 +2408,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2420,11 +2420,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -2939,8 +2939,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -3048,13 +3048,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3318,13 +3318,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -3478,16 +3478,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -3504,11 +3504,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -3517,38 +3517,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3558,14 +3558,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3574,8 +3574,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3703,15 +3703,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3863,11 +3863,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -3902,8 +3902,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3912,27 +3912,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3948,7 +3948,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3992,16 +3992,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -4228,31 +4228,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -4295,21 +4295,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -4321,11 +4321,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4657,7 +4657,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4695,7 +4695,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4747,7 +4747,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4756,7 +4756,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4767,11 +4767,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4788,7 +4788,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -4801,7 +4801,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -4809,7 +4809,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4818,7 +4818,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4871,7 +4871,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -4888,7 +4888,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4896,7 +4896,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4904,7 +4904,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -4912,9 +4912,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4946,10 +4946,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4960,28 +4960,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -5187,7 +5187,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5196,7 +5196,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -5207,11 +5207,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -5231,34 +5231,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -5268,7 +5268,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -5277,7 +5277,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -5285,7 +5285,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5294,7 +5294,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -5398,9 +5398,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -5437,7 +5437,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -5446,7 +5446,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -5457,8 +5457,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6007,8 +6007,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -6085,12 +6085,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -6334,10 +6334,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6351,7 +6351,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6375,7 +6375,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6391,7 +6391,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6482,7 +6482,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6496,13 +6496,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -6532,9 +6532,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6545,18 +6545,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep9 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6570,7 +6570,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6610,8 +6610,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap6 && !sep9 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6623,7 +6623,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6633,9 +6633,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6652,7 +6652,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6665,7 +6665,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6681,7 +6681,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6832,7 +6832,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6849,24 +6849,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content2;
-          sep7 = "\n";
+          value += sep9 + indent.slice(trimIndent) + content2;
+          sep9 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content2;
-          sep7 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value += sep9 + indent.slice(trimIndent) + content2;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep7 === "\n")
+          if (sep9 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep9 = "\n";
         } else {
-          value += sep7 + content2;
-          sep7 = " ";
+          value += sep9 + content2;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7049,25 +7049,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep7 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep9 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7877,14 +7877,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep9, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7911,10 +7911,10 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
@@ -7968,7 +7968,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8052,7 +8052,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9051,18 +9051,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep9;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep9 = scalar.end;
+            sep9.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9215,15 +9215,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9417,13 +9417,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9702,7 +9702,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { realpathSync as realpathSync4 } from "node:fs";
+import { realpathSync as realpathSync5 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/model/admin-policy.ts
@@ -9814,16 +9814,16 @@ function compareDiagnostics(a, b) {
 
 // src/load/admin-ties.ts
 function priorityTies(policies) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups3 = /* @__PURE__ */ new Map();
   for (const p of policies) {
     if (p.priority === null) continue;
     const key = `${p.tier}/${p.priority}`;
-    const g = groups2.get(key);
+    const g = groups3.get(key);
     if (g) g.push(p);
-    else groups2.set(key, [p]);
+    else groups3.set(key, [p]);
   }
   const out = [];
-  for (const group2 of groups2.values()) {
+  for (const group2 of groups3.values()) {
     const sorted2 = [...group2].sort(adminOrder);
     for (let j = 1; j < sorted2.length; j++) {
       const later = sorted2[j];
@@ -10017,17 +10017,17 @@ var MAX_PORT = 65535;
 var FULL = Object.freeze([MIN_PORT, MAX_PORT]);
 var NO_NAMES = Object.freeze([]);
 var PortSet = class _PortSet {
-  constructor(ranges, names) {
+  constructor(ranges, names3) {
     this.ranges = ranges;
-    this.names = names;
+    this.names = names3;
   }
   ranges;
   names;
   static EMPTY = new _PortSet(EMPTY, NO_NAMES);
   static ALL = new _PortSet(FULL, NO_NAMES);
-  static of(ranges, names = NO_NAMES) {
+  static of(ranges, names3 = NO_NAMES) {
     const full = equal(ranges, FULL);
-    const n = full || names.length === 0 ? NO_NAMES : [...new Set(names)].sort();
+    const n = full || names3.length === 0 ? NO_NAMES : [...new Set(names3)].sort();
     if (ranges.length === 0 && n.length === 0) return _PortSet.EMPTY;
     if (full) return _PortSet.ALL;
     return new _PortSet(ranges, n);
@@ -10052,8 +10052,8 @@ var PortSet = class _PortSet {
   intersect(o) {
     if (this.isEmpty || o.isAll) return this;
     if (o.isEmpty || this.isAll) return o;
-    const names = this.names.filter((n) => o.names.includes(n));
-    return _PortSet.of(intersect(this.ranges, o.ranges), names);
+    const names3 = this.names.filter((n) => o.names.includes(n));
+    return _PortSet.of(intersect(this.ranges, o.ranges), names3);
   }
   subtract(o) {
     if (this.isEmpty || o.isEmpty) return this;
@@ -10181,12 +10181,12 @@ var RowBuilder = class {
   fallback;
   acc = /* @__PURE__ */ new Map();
   /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
-  addAll(conn) {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+  addAll(conn2) {
+    this.fallback = this.fallback.union(conn2);
+    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn2));
   }
-  add(node, conn) {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+  add(node, conn2) {
+    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn2));
   }
   build(intern) {
     const fallback = intern(this.fallback);
@@ -10222,7 +10222,32 @@ function combineRows(a, b, op) {
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
 var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y));
-var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y));
+var rowSubtract = (a, b, interner) => a.fallback.isEmpty ? subtractFromListed(a, b, interner) : combineRows(a, b, (x, y) => interner.subtract(x, y));
+function subtractFromListed(a, b, interner) {
+  const fallback = interner.subtract(a.fallback, b.fallback);
+  const nodes = [];
+  const conns = [];
+  const bn = b.nodes;
+  const step2 = bn.length < a.nodes.length * 8;
+  let lo = 0;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const node = a.nodes[i];
+    if (step2) while (lo < bn.length && bn[lo] < node) lo++;
+    else {
+      let hi = bn.length;
+      while (lo < hi) {
+        const mid = lo + hi >> 1;
+        if (bn[mid] < node) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const c = interner.subtract(a.conns[i], lo < bn.length && bn[lo] === node ? b.conns[lo] : b.fallback);
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
 
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -10415,9 +10440,9 @@ function buildExternalSpace(blocks) {
       else entry2.ranges.push({ family, lo, hi });
     });
     for (const { keys: members2, ranges } of bySignature.values()) {
-      const index = classes.length;
+      const index2 = classes.length;
       classes.push(externalEndpoint(family, ranges));
-      for (const k of members2) classesOf.get(k).push(index);
+      for (const k of members2) classesOf.get(k).push(index2);
     }
   }
   return { classes, classesOf };
@@ -10557,17 +10582,17 @@ ${JSON.stringify(named)}
 ${hostNetwork}
 ${[...inNetworks].join(" ")}
 ${[...onNodes].join(" ")}`;
-      let index = byKey.get(key);
-      if (index === void 0) {
-        index = podClasses.length;
+      let index2 = byKey.get(key);
+      if (index2 === void 0) {
+        index2 = podClasses.length;
         const namedKey = JSON.stringify(named);
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named));
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
-        byKey.set(key, index);
+        byKey.set(key, index2);
       }
-      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index });
-      map.set(ep.id, index);
+      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index: index2 });
+      map.set(ep.id, index2);
     }
     return map;
   });
@@ -10591,23 +10616,23 @@ function project(labels2, keys2) {
 function hasNamedPorts(rule) {
   return rule.ports !== "any" && rule.ports.some((s) => s.port.kind === "named");
 }
-function rulePorts(rule, names) {
+function rulePorts(rule, names3) {
   if (rule.ports === "any") return ConnSet.ALL;
   const byProto = {};
   for (const spec of rule.ports) {
-    const set = specPorts(spec, names);
+    const set = specPorts(spec, names3);
     byProto[spec.protocol] = (byProto[spec.protocol] ?? PortSet.EMPTY).union(set);
   }
   return ConnSet.of(byProto);
 }
-function specPorts(spec, names) {
+function specPorts(spec, names3) {
   switch (spec.port.kind) {
     case "all":
       return PortSet.ALL;
     case "range":
       return PortSet.range(spec.port.from, spec.port.to);
     case "named": {
-      const n = names?.get(namedPortKey(spec.port.name, spec.protocol));
+      const n = names3?.get(namedPortKey(spec.port.name, spec.protocol));
       if (n === void 0) return PortSet.EMPTY;
       return n === 0 ? PortSet.named(spec.port.name) : PortSet.range(n, n);
     }
@@ -10635,24 +10660,32 @@ function tierRules(policies, peers, podClasses) {
   };
   return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
 }
-function walkTier(rules3, peers, portsAt, interner) {
+function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ new WeakMap(), portsOf = rulePorts) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
-  for (const { rule } of rules3) {
-    const b = new RowBuilder();
-    const perNames = /* @__PURE__ */ new Map();
-    for (const node of peers.ofAdminRule(rule)) {
-      const names = portsAt(node);
-      let ports = perNames.get(names);
-      if (!ports) perNames.set(names, ports = rulePorts(rule, names));
-      if (!ports.isEmpty) b.add(node, ports);
+  for (let i = 0; i < rules3.length; i++) {
+    const rule = rules3[i].rule;
+    const plain2 = !hasNamedPorts(rule);
+    let row = plain2 ? plainRows.get(rule) : void 0;
+    if (row === void 0) {
+      const b = new RowBuilder();
+      const perNames = /* @__PURE__ */ new Map();
+      for (const node of peers.ofAdminRule(rule)) {
+        const names3 = portsAt(node);
+        let ports = perNames.get(names3);
+        if (!ports) perNames.set(names3, ports = portsOf(rule, names3));
+        if (!ports.isEmpty) b.add(node, ports);
+      }
+      row = b.build((c) => interner.intern(c));
+      if (plain2) plainRows.set(rule, row);
     }
-    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
+    const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
-    decided = rowUnion(decided, matched, interner);
+    const join15 = (a) => a === EMPTY_ROW ? matched : rowUnion(a, matched, interner);
+    if (rule.action === "accept") accepted = join15(accepted);
+    else if (rule.action === "deny") denied = join15(denied);
+    if (i < rules3.length - 1) decided = join15(decided);
   }
   return { accepted, denied };
 }
@@ -10664,34 +10697,39 @@ function foldTier(walk2, next, interner) {
 function decide(admin, next) {
   const pieces = [];
   const passes = [];
-  let left = ConnSet.ALL;
+  let decided = ConnSet.NONE;
+  let settled = ConnSet.NONE;
   for (const m of admin) {
-    const conn = m.conn.intersect(left);
-    if (conn.isEmpty) continue;
-    left = left.subtract(conn);
+    const conn2 = m.conn.subtract(decided);
+    if (conn2.isEmpty) continue;
+    decided = decided.union(conn2);
     const action = m.applied.rule.action;
-    if (action === "pass") passes.push({ applied: m.applied, conn });
-    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    if (action === "pass") passes.push({ applied: m.applied, conn: conn2 });
+    else {
+      settled = settled.union(conn2);
+      pieces.push({ conn: conn2, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    }
   }
-  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
-  const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
-  const add = (conn, allowed, by) => {
-    if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
+  const rest = ConnSet.ALL.subtract(settled);
+  const passedBy = (conn2) => passes.filter((p) => !p.conn.intersect(conn2).isEmpty).map((p) => p.applied);
+  const add = (conn2, allowed, by) => {
+    if (!conn2.isEmpty) pieces.push({ conn: conn2, allowed, passedBy: passedBy(conn2), by });
   };
   if (next.kind === "networkpolicy") {
-    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
     add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
   } else {
-    let open = rest;
+    let walked = ConnSet.NONE;
     for (const m of next.matches) {
-      const conn = m.conn.intersect(open);
-      if (conn.isEmpty) continue;
-      open = open.subtract(conn);
-      if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
-      else add(conn, true, { kind: "default" });
+      const own = m.conn.subtract(walked);
+      if (own.isEmpty) continue;
+      walked = walked.union(own);
+      const conn2 = own.subtract(settled);
+      if (m.applied.rule.action !== "pass") add(conn2, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
+      else add(conn2, true, { kind: "default" });
     }
-    add(open, true, { kind: "default" });
+    add(rest.subtract(walked), true, { kind: "default" });
   }
   return pieces;
 }
@@ -10797,16 +10835,16 @@ var PeerNodes = class {
     this.universe = universe;
     const P = universe.podClasses.length;
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
-    const groups2 = /* @__PURE__ */ new Map();
+    const groups3 = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
       let list6 = this.byNamespace.get(c.namespace);
       if (!list6) this.byNamespace.set(c.namespace, list6 = []);
       list6.push(i);
       const key = JSON.stringify([c.namespace, c.nsLabels]);
-      let g = groups2.get(key);
+      let g = groups3.get(key);
       if (!g) {
-        groups2.set(key, g = []);
+        groups3.set(key, g = []);
         this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
       }
       g.push(i);
@@ -10844,7 +10882,7 @@ var PeerNodes = class {
     if (peers === "any") return this.all;
     const seen = this.byList.get(peers);
     if (seen !== void 0 && seen.ns === policyNamespace) return seen.nodes;
-    const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
+    const key = JSON.stringify([peers.some(ownNamespace) ? policyNamespace : "", peers.map(peerKey)]);
     let nodes = this.cache.get(key);
     if (!nodes) {
       const mark = new Uint8Array(this.all.length);
@@ -10886,6 +10924,9 @@ var PeerNodes = class {
     return out;
   }
 };
+function ownNamespace(peer2) {
+  return peer2.kind !== "ipBlock" && peer2.kind !== "networks" && peer2.kind !== "nodes" && peer2.namespaces.kind === "own";
+}
 var peerKeys = /* @__PURE__ */ new WeakMap();
 function peerKey(peer2) {
   let key = peerKeys.get(peer2);
@@ -10964,6 +11005,25 @@ var Shared = class {
   peerNodes = /* @__PURE__ */ new WeakMap();
   subjectsOf = /* @__PURE__ */ new WeakMap();
   tierWalks = /* @__PURE__ */ new WeakMap();
+  rowsBySignature = /* @__PURE__ */ new WeakMap();
+  adminRuleRows = /* @__PURE__ */ new WeakMap();
+  /**
+   * What an admin-tier rule without named ports matches, by rule object (tier walks of many
+   * classes ask); `limit`: the text of the port set walks are cut to ("" for none).
+   */
+  plainAdminRows(universe, limit = "") {
+    let byLimit = this.adminRuleRows.get(universe);
+    if (byLimit === void 0) this.adminRuleRows.set(universe, byLimit = /* @__PURE__ */ new Map());
+    let r = byLimit.get(limit);
+    if (r === void 0) byLimit.set(limit, r = /* @__PURE__ */ new WeakMap());
+    return r;
+  }
+  /** Rows by signature (Reachability.signature): equal on every side over one universe. */
+  rows(universe) {
+    let r = this.rowsBySignature.get(universe);
+    if (r === void 0) this.rowsBySignature.set(universe, r = /* @__PURE__ */ new Map());
+    return r;
+  }
   /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
   walks(universe) {
     let w = this.tierWalks.get(universe);
@@ -11090,7 +11150,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return sig;
   };
-  const rowCache = /* @__PURE__ */ new Map();
+  const rowCache = shared.rows(universe);
   const rowOf = { ingress: new Array(P), egress: new Array(P) };
   const row = (cls, dir) => {
     let r = rowOf[dir][cls];
@@ -11098,51 +11158,105 @@ function evaluate(universe, side2, shared = new Shared()) {
       const sig = signature2(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
-        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir, null);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
     return r;
   };
-  const tieredRow = (cls, dir) => {
-    let r = OPEN_ROW;
-    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
-    const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline), r, interner);
-    const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
+  const limits = /* @__PURE__ */ new WeakMap();
+  const limitedOf = /* @__PURE__ */ new Map();
+  const rowWithin = (cls, dir, ports) => {
+    let known = limits.get(ports);
+    if (known === void 0) {
+      const limit2 = interner.intern(ports);
+      const text3 = limit2.toString();
+      let byCls2 = limitedOf.get(text3);
+      if (byCls2 === void 0) limitedOf.set(text3, byCls2 = { ingress: new Array(P), egress: new Array(P) });
+      limits.set(ports, known = { limit: limit2, text: text3, byCls: byCls2 });
+    }
+    const { limit, text: text2, byCls } = known;
+    let r = byCls[dir][cls];
+    if (r === void 0) {
+      const sig = signature2(cls, dir);
+      const key = `${sig}@${text2}`;
+      r = rowCache.get(key);
+      if (r === void 0) {
+        const full = rowCache.get(sig);
+        r = full !== void 0 ? limitRow(full, limit) : sig === "open" ? limitRow(OPEN_ROW, limit) : tieredRow(cls, dir, limit);
+        rowCache.set(key, r);
+      }
+      byCls[dir][cls] = r;
+    }
     return r;
   };
+  const limitRow = (r, limit) => {
+    const fallback = interner.intersect(r.fallback, limit);
+    const nodes = [];
+    const conns = [];
+    r.nodes.forEach((n, i) => {
+      const c = interner.intersect(r.conns[i], limit);
+      if (c === fallback || c.isEmpty && fallback.isEmpty) return;
+      nodes.push(n);
+      conns.push(c);
+    });
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  };
+  const tieredRow = (cls, dir, limit) => {
+    let r = limit === null ? OPEN_ROW : limitRow(OPEN_ROW, limit);
+    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
+    return r;
+  };
+  const limitedPorts = /* @__PURE__ */ new Map();
+  const portsWithin = (rule, names3, limit) => {
+    if (limit === null) return rulePorts(rule, names3);
+    let byRule = limitedPorts.get(limit);
+    if (byRule === void 0) limitedPorts.set(limit, byRule = /* @__PURE__ */ new WeakMap());
+    let byNames = byRule.get(rule);
+    if (byNames === void 0) byRule.set(rule, byNames = /* @__PURE__ */ new Map());
+    let c = byNames.get(names3);
+    if (c === void 0) byNames.set(names3, c = interner.intersect(interner.intern(rulePorts(rule, names3)), limit));
+    return c;
+  };
   const walks = shared.walks(universe);
-  const tierWalk = (cls, dir, rules3) => {
+  const tierWalk = (cls, dir, rules3, limit) => {
     const named = dir === "ingress" && anyNamed(rules3);
-    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}`;
+    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}${limit === null ? "" : `@${limit.toString()}`}`;
     let w = walks.get(key);
-    if (w === void 0) walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
+    if (w === void 0) {
+      const plain2 = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
+      const portsOf = limit === null ? rulePorts : (rule, names3) => portsWithin(rule, names3, limit);
+      walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain2, portsOf));
+    }
     return w;
   };
-  const ingressRow = (d) => {
+  const ingressRow = (d, limit) => {
     const b = new RowBuilder();
-    const names = portNamesOf(d);
+    const names3 = portNamesOf(d);
     const rules3 = applied.ingress[d];
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names3, limit));
     for (const r of rules3) {
       if (r.rule.peers === "any") continue;
-      const ports = rulePorts(r.rule, names);
+      const ports = portsWithin(r.rule, names3, limit);
       if (ports.isEmpty) continue;
       for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
     }
     return b.build((c) => interner.intern(c));
   };
-  const egressRow = (s) => {
+  const egressRow = (s, limit) => {
     const b = new RowBuilder();
     const rules3 = applied.egress[s];
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules3) {
       const named = hasNamedPorts(r.rule);
       if (r.rule.peers === "any" && !named) continue;
-      const plain2 = named ? void 0 : rulePorts(r.rule, null);
+      const plain2 = named ? void 0 : portsWithin(r.rule, null, limit);
+      if (plain2 !== void 0 && plain2.isEmpty) continue;
       const perPorts = /* @__PURE__ */ new Map();
       const targets2 = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
       for (const d of targets2) {
@@ -11150,7 +11264,7 @@ function evaluate(universe, side2, shared = new Shared()) {
         if (!ports) {
           const k = portsKey2(d);
           ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, ports = rulePorts(r.rule, portNamesOf(d)));
+          if (!ports) perPorts.set(k, ports = portsWithin(r.rule, portNamesOf(d), limit));
         }
         if (!ports.isEmpty) b.add(d, ports);
       }
@@ -11245,6 +11359,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       return interner.intersect(out, inn);
     },
     row,
+    rowWithin,
     signature: signature2,
     governing(cls, dir) {
       const admin = adminRules(cls, dir);
@@ -11287,11 +11402,21 @@ function evaluate(universe, side2, shared = new Shared()) {
       let pieces = decisionCache.get(key);
       if (pieces === void 0) decisionCache.set(key, pieces = decideFor(src, dst, dir, subject, peer2, admin, baseline));
       return pieces;
+    },
+    consultedTiers(src, dst, dir) {
+      const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+      const none = { rules: noRules, matches: [] };
+      if (subject >= P || tiers === null) return { admin: none, baseline: none };
+      const of = (rules3) => ({ rules: rules3, matches: tierMatching(rules3, peer2, dst) });
+      return { admin: of(adminRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
     }
   };
+  function tierMatching(rules3, peer2, dst) {
+    const names3 = portNamesOf(dst);
+    return rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names3) })).filter((m) => !m.conn.isEmpty);
+  }
   function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
-    const names = portNamesOf(dst);
-    const matching2 = (rules3) => rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+    const matching2 = (rules3) => tierMatching(rules3, peer2, dst);
     const policies2 = isolating[dir][subject];
     return decide(
       matching2(admin),
@@ -11377,10 +11502,10 @@ function view(p, dir) {
   if (subject >= P) return void 0;
   const isolating = p.r.isolating(subject, dir);
   const matches3 = isolating.length > 0 ? p.r.matchingRules(p.src, p.dst, dir) : [];
-  const conn = isolating.length === 0 ? ConnSet.ALL : matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const conn2 = isolating.length === 0 ? ConnSet.ALL : matches3.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   return {
     isolated: isolating.length > 0,
-    conn,
+    conn: conn2,
     reasons: (side2, effect, within) => matches3.filter((m) => !m.conn.intersect(within).isEmpty).map((m) => ruleReason(side2, m.policy, m.rule, effect)),
     isolatedBy: (side2) => isolating.map((pol) => isolationReason(side2, pol, dir))
   };
@@ -11433,7 +11558,7 @@ function diffSides(base2, head, options = {}) {
   for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
-  const explained = /* @__PURE__ */ new Map();
+  const explained2 = /* @__PURE__ */ new Map();
   const keys2 = new TupleIds();
   const connPairs = new TupleIds();
   const connTexts = /* @__PURE__ */ new Map();
@@ -11466,8 +11591,8 @@ function diffSides(base2, head, options = {}) {
       hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "egress"),
       hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "ingress")
     );
-    let o = explained.get(key);
-    if (o === void 0) explained.set(key, o = explain1());
+    let o = explained2.get(key);
+    if (o === void 0) explained2.set(key, o = explain1());
     return o;
   };
   const changes = [];
@@ -11485,14 +11610,14 @@ function diffSides(base2, head, options = {}) {
     if (!g) byKey.set(key, g = { b, h, members: [] });
     g.members.push(ep);
   }
-  const groups2 = [...byKey.values()];
-  const pairs = options.exhaustive ? allPairs(groups2.length) : touchedPairs(groups2, rb, rh, P);
+  const groups3 = [...byKey.values()];
+  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P);
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);
-  for (let a = 0; a < groups2.length; a++) {
-    const ga = groups2[a];
+  for (let a = 0; a < groups3.length; a++) {
+    const ga = groups3[a];
     for (const b of pairs.groups[a] ?? []) {
-      const gb = groups2[b];
+      const gb = groups3[b];
       const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
       const endpoint = endpointChange(ga, gb);
@@ -11520,18 +11645,18 @@ function diffSides(base2, head, options = {}) {
     return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
   }
 }
-function touchedPairs(groups2, rb, rh, P) {
+function touchedPairs(groups3, rb, rh, P) {
   const E = rb.size - P;
-  const n = groups2.length;
+  const n = groups3.length;
   const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extOut = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extIn = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const stayed = /* @__PURE__ */ new Map();
-  groups2.forEach((g, i) => {
+  groups3.forEach((g, i) => {
     if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
   });
-  const moved = groups2.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
-  const everyGroup = groups2.map((_, i) => i);
+  const moved = groups3.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
+  const everyGroup = groups3.map((_, i) => i);
   const everyExternal = Array.from({ length: E }, (_, i) => i);
   for (const a of moved) {
     for (const b of everyGroup) {
@@ -12237,7 +12362,8 @@ function adminInfo(obj3) {
   const subject = isPlainObject(spec["subject"]) ? spec["subject"] : void 0;
   const ns = subject?.["namespaces"];
   const scope = subject === void 0 ? "unknown" : isPlainObject(ns) ? Object.keys(ns).length === 0 ? "every-namespace" : "namespaces" : isPlainObject(subject["pods"]) ? "pods" : "unknown";
-  return { kind: obj3.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope };
+  const tier = obj3.kind === "AdminNetworkPolicy" ? "Admin" : obj3.kind === "BaselineAdminNetworkPolicy" ? "Baseline" : spec["tier"] === "Admin" || spec["tier"] === "Baseline" ? spec["tier"] : null;
+  return { kind: obj3.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope, tier };
 }
 function policyTextChanges(base2, head) {
   const out = [];
@@ -12245,10 +12371,10 @@ function policyTextChanges(base2, head) {
     const b = base2.get(id);
     const h = head.get(id);
     if (b && h && b.file === h.file && (b.text === h.text || b.ownText === h.ownText)) continue;
-    const at3 = h ?? b;
-    const admin = adminInfo(at3);
+    const at4 = h ?? b;
+    const admin = adminInfo(at4);
     const rendered = b?.rendered === true || h?.rendered === true;
-    const where = { file: at3.file, line: at3.locate([]).line, rendered, ...admin ? { admin } : {} };
+    const where = { file: at4.file, line: at4.locate([]).line, rendered, ...admin ? { admin } : {} };
     if (b && h && normalized(b) === normalized(h)) {
       if (b.file !== h.file || b.ownText.trim() !== h.ownText.trim()) out.push({ id, status: "reformatted", ...where, patch: "" });
       continue;
@@ -12484,17 +12610,17 @@ function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns
     const change = !baseIds.has(w.id) && headIds.has(w.id) ? "added" : baseIds.has(w.id) && !headIds.has(w.id) ? "removed" : null;
     if (!change) continue;
     const sideIds = change === "added" ? headIds : baseIds;
-    const conn = (c) => change === "added" ? c.head : c.base;
-    const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn(c).isEmpty);
-    const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn(c).isEmpty);
+    const conn2 = (c) => change === "added" ? c.head : c.base;
+    const inbound = changes.filter((c) => c.dst.id === w.id && c.src.id !== w.id && !conn2(c).isEmpty);
+    const outbound = changes.filter((c) => c.src.id === w.id && c.dst.id !== w.id && !conn2(c).isEmpty);
     const openness = (list6, peer2) => {
       if (list6.length === 0) return "none";
-      const full = list6.filter((c) => conn(c).isAll).map(peer2);
+      const full = list6.filter((c) => conn2(c).isAll).map(peer2);
       const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
       return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
-    const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
+    const dns = outbound.some((c) => !conn2(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
   }
   return out;
@@ -12656,17 +12782,56 @@ function serviceBreakages(base2, head, basePods, headPods) {
   return out;
 }
 
+// src/diff/route-breakages.ts
+var serviceOf = (b) => `${b.serviceNamespace}/${b.serviceName}`;
+var refKey = (route, b) => `${route.id}|${serviceOf(b)}|${JSON.stringify(b.port)}`;
+function routeBreakages(base2, head) {
+  const headServices = new Set(head.services.map((s) => s.id));
+  const baseServices = new Map(base2.services.map((s) => [s.id, s]));
+  let before;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const b of resolveExposure(head, []).backends) {
+    if (!b.attached || b.backend.weight === 0 || b.service !== void 0 && b.ports.length > 0) continue;
+    const key = refKey(b.route, b.backend);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = serviceOf(b.backend);
+    const route = { kind: b.route.kind, id: b.route.id, namespace: b.route.namespace, name: b.route.name };
+    const old = baseServices.get(id);
+    if (old === void 0) continue;
+    if (!headServices.has(id)) {
+      out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: old.source, cause: "service-removed" });
+      continue;
+    }
+    if (b.service === void 0) continue;
+    before ??= new Map(resolveExposure(base2, []).backends.map((x) => [refKey(x.route, x.backend), x]));
+    const was = before.get(key);
+    if (was === void 0 || was.ports.length === 0) continue;
+    out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: was.ports[0].source, cause: "port-removed" });
+  }
+  return out;
+}
+
 // src/diff/cut-off.ts
-var isEmptyRow = (r) => r.fallback.isEmpty && r.conns.every((c) => c.isEmpty);
+var isEmptyRow = (r, size) => (r.fallback.isEmpty || r.nodes.length >= size) && r.conns.every((c) => c.isEmpty);
 function cutOff(changes, endpoints, base2, head) {
   const candidates = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
+  const denied = { ingress: /* @__PURE__ */ new Map(), egress: /* @__PURE__ */ new Map() };
   for (const c of changes) {
     if (c.closed.isEmpty) continue;
     candidates.ingress.add(c.dst.id);
     candidates.egress.add(c.src.id);
+    for (const r of c.why) {
+      if (r.side !== "head" || r.effect !== "denies" || r.admin === void 0) continue;
+      const id = r.direction === "ingress" ? c.dst.id : c.src.id;
+      const m = denied[r.direction].get(id) ?? /* @__PURE__ */ new Map();
+      m.set(reasonKey(r), r);
+      denied[r.direction].set(id, m);
+    }
   }
   const out = [];
-  const memo3 = /* @__PURE__ */ new Map();
+  const memo4 = /* @__PURE__ */ new Map();
   for (const e of endpoints) {
     if (e.type !== "workload") continue;
     const b = base2.classOf.get(e.id);
@@ -12674,17 +12839,30 @@ function cutOff(changes, endpoints, base2, head) {
     if (b === void 0 || h === void 0) continue;
     for (const direction of ["ingress", "egress"]) {
       if (!candidates[direction].has(e.id)) continue;
+      const isolating = head.r.isolating(h, direction);
+      const denies = [...denied[direction].get(e.id)?.values() ?? []];
+      if (isolating.length === 0 && denies.length === 0) continue;
       const key = `${b}|${h}|${direction}`;
-      let policies = memo3.get(key);
-      if (policies === void 0) {
-        const isolating = head.r.isolating(h, direction);
-        policies = isolating.length > 0 && isEmptyRow(head.r.row(h, direction)) && !isEmptyRow(base2.r.row(b, direction)) ? isolating.map((p) => p.id) : null;
-        memo3.set(key, policies);
+      let lost = memo4.get(key);
+      if (lost === void 0) {
+        lost = isEmptyRow(head.r.row(h, direction), head.r.size) && !isEmptyRow(base2.r.row(b, direction), base2.r.size);
+        memo4.set(key, lost);
       }
-      if (policies !== null) out.push({ workload: e.id, direction, policies });
+      if (!lost) continue;
+      const admins = [...new Set(denies.map((r) => r.policy))];
+      out.push({ workload: e.id, direction, policies: [...isolating.map((p) => p.id), ...admins], ...denies.length > 0 ? { denies } : {} });
     }
   }
   return out;
+}
+
+// src/diff/head-conn.ts
+function headConn(r, classOf) {
+  return (src, dst) => {
+    const s = classOf.get(src);
+    const d = classOf.get(dst);
+    return s === void 0 || d === void 0 ? void 0 : r.conn(s, d);
+  };
 }
 
 // src/load/unanalyzed-kinds.ts
@@ -12762,12 +12940,12 @@ function unanalyzedChanges(base2, head) {
     else if (b.obj !== h.obj && content(b.obj.body) !== content(h.obj.body)) out.push(entry2("changed", h));
   }
   for (const [key, b] of before) if (!after.has(key)) out.push(entry2("removed", b));
-  const cmp9 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  return out.sort((a, b) => cmp9(a.kind, b.kind) || cmp9(a.namespace ?? "", b.namespace ?? "") || cmp9(a.name, b.name));
+  const cmp10 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((a, b) => cmp10(a.kind, b.kind) || cmp10(a.namespace ?? "", b.namespace ?? "") || cmp10(a.name, b.name));
 }
 
 // src/gate/config.ts
-var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "assertions", "none"];
 var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text2) {
@@ -12790,6 +12968,11 @@ function parseSensitivePorts(text2) {
   }
   return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
 }
+function withAssertionRule(failOn, assertionsApply) {
+  if (!assertionsApply || failOn.includes("assertions")) return failOn;
+  if (failOn.length === 1 && failOn[0] === "none") return failOn;
+  return [...failOn.filter((r) => r !== "none"), "assertions"];
+}
 function defaultGateConfig() {
   const sensitive = parseSensitivePorts(DEFAULT_SENSITIVE_PORTS);
   if (!sensitive.ok) throw new Error(sensitive.error);
@@ -12807,24 +12990,24 @@ function exposureTable({ paths, reach: reach3, classOf, controllerClass }) {
     if (!e) table.set(dst, e = { controller: void 0, internet: /* @__PURE__ */ new Map() });
     return e;
   };
-  const add = (into, chain, conn) => into === void 0 ? { conn, via: [{ chain, conn }] } : { conn: into.conn.union(conn), via: [...into.via, { chain, conn }] };
+  const add = (into, chain, conn2) => into === void 0 ? { conn: conn2, via: [{ chain, conn: conn2 }] } : { conn: into.conn.union(conn2), via: [...into.via, { chain, conn: conn2 }] };
   for (const path17 of paths) {
     const dst = classOf.get(path17.dst);
     if (dst === void 0) continue;
     if (path17.source === "ingress-controller") {
       if (controllerClass === void 0) continue;
-      const conn = path17.routed.intersect(reach3.conn(controllerClass, dst));
-      if (conn.isEmpty) continue;
+      const conn2 = path17.routed.intersect(reach3.conn(controllerClass, dst));
+      if (conn2.isEmpty) continue;
       const e = entry2(path17.dst);
-      e.controller = add(e.controller, path17.chain, conn);
+      e.controller = add(e.controller, path17.chain, conn2);
       continue;
     }
     const classes = path17.addresses === void 0 ? everywhere : [...new Set(path17.addresses.flatMap((c) => u.externalsOf.get(formatCidr(c)) ?? []))];
     for (const x of classes) {
-      const conn = path17.routed.intersect(reach3.conn(P + x, dst));
-      if (conn.isEmpty) continue;
+      const conn2 = path17.routed.intersect(reach3.conn(P + x, dst));
+      if (conn2.isEmpty) continue;
       const e = entry2(path17.dst);
-      e.internet.set(x, add(e.internet.get(x), path17.chain, conn));
+      e.internet.set(x, add(e.internet.get(x), path17.chain, conn2));
     }
   }
   return table;
@@ -12895,7 +13078,7 @@ function exposureChanges(base2, head, pods, controller) {
       const opened = h.conn.subtract(b.conn);
       const closed = b.conn.subtract(h.conn);
       const other = source === "ingress-controller" ? "internet" : "controller";
-      const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      const rerouted = reroutedConn(b.via, h.via).intersect(b.conn).intersect(h.conn);
       const pub = publics();
       const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
       const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));
@@ -12928,7 +13111,7 @@ function exposureChanges(base2, head, pods, controller) {
 }
 function publicOf(e, byFamily) {
   const controller = e?.controller ?? NOTHING;
-  let conn = ConnSet.NONE;
+  let conn2 = ConnSet.NONE;
   const via = [];
   for (const classes of byFamily) {
     if (classes.length === 0) continue;
@@ -12939,14 +13122,14 @@ function publicOf(e, byFamily) {
       if (every.isEmpty) break;
     }
     if (every === void 0 || every.isEmpty) continue;
-    conn = conn.union(every);
+    conn2 = conn2.union(every);
     for (const i of classes) via.push(...(e?.internet.get(i)?.via ?? []).filter((c) => !c.conn.intersect(every).isEmpty));
   }
-  const internet = { conn, via: dedupe2(via) };
+  const internet = { conn: conn2, via: dedupe2(via) };
   return { controller, internet, all: dedupe2([...controller.via, ...internet.via]) };
 }
-function carrying(via, conn) {
-  return via.filter((c) => !c.conn.intersect(conn).isEmpty).map((c) => ({ chain: c.chain, conn: c.conn.intersect(conn) }));
+function carrying(via, conn2) {
+  return via.filter((c) => !c.conn.intersect(conn2).isEmpty).map((c) => ({ chain: c.chain, conn: c.conn.intersect(conn2) }));
 }
 function dedupe2(via) {
   const seen = /* @__PURE__ */ new Map();
@@ -12977,17 +13160,28 @@ function reroutedConn(base2, head) {
   return out;
 }
 
+// src/gate/assertion-failures.ts
+function assertionFailures(assertions) {
+  const out = [];
+  for (const diff2 of assertions) {
+    if (diff2.status !== "failed") continue;
+    const violations = diff2.assertion.strict ? diff2.violations : diff2.violations.filter((v) => v.isNew);
+    if (violations.length > 0) out.push({ diff: diff2, violations });
+  }
+  return out;
+}
+
 // src/gate/gate.ts
 var NOTHING2 = { objects: [], files: [] };
-function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2) {
-  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
+function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2, assertions = []) {
+  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed" && r !== "assertions");
   const notAnalyzed2 = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING2;
   const violations = [];
   for (const c of exposures) {
     if (c.opened.isEmpty) continue;
     for (const rule of rules3) {
-      const conn = exposureOffending(rule, c, config);
-      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+      const conn2 = exposureOffending(rule, c, config);
+      if (conn2 && !conn2.isEmpty) violations.push({ rule, change: c, conn: conn2 });
     }
   }
   const exposureViolations2 = violations.length;
@@ -12995,12 +13189,13 @@ function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2) {
   for (const c of changes) {
     if (c.opened.isEmpty || asExposure.has(c)) continue;
     for (const rule of rules3) {
-      const conn = offending(rule, c, config);
-      if (conn && !conn.isEmpty) violations.push({ rule, change: c, conn });
+      const conn2 = offending(rule, c, config);
+      if (conn2 && !conn2.isEmpty) violations.push({ rule, change: c, conn: conn2 });
     }
   }
   const missed = notAnalyzed2.objects.length + notAnalyzed2.files.length;
-  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2 };
+  const broken = config.failOn.includes("assertions") ? assertionFailures(assertions) : [];
+  return { passed: violations.length === 0 && missed === 0 && broken.length === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2, assertions: broken };
 }
 function offending(rule, c, config) {
   switch (rule) {
@@ -13086,47 +13281,47 @@ function rejects(d, says) {
 }
 
 // src/load/admin-fields.ts
-function exactlyOne(c, d, at3, keys2, what) {
+function exactlyOne(c, d, at4, keys2, what) {
   const choices = keys2.join(", ");
-  if (c.map(at3) === void 0) {
-    if (c.isUnset(at3)) c.error(at3, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
+  if (c.map(at4) === void 0) {
+    if (c.isUnset(at4)) c.error(at4, `${what} must set exactly one of ${choices}` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
-  c.knownKeys(at3, keys2);
-  const set = keys2.filter((k) => !c.isUnset([...at3, k]));
+  c.knownKeys(at4, keys2);
+  const set = keys2.filter((k) => !c.isUnset([...at4, k]));
   if (set.length === 0) {
-    c.error(at3, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
+    c.error(at4, `${what} must set exactly one of ${choices}; it sets none` + rejects(d, "should have at least 1 properties"));
     return void 0;
   }
   if (set.length > 1) {
-    c.error(at3, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
+    c.error(at4, `${what} must set exactly one of ${choices}; it sets ${set.join(" and ")} (use separate entries)` + rejects(d, "should have at most 1 properties"));
     return void 0;
   }
   return set[0];
 }
-function listBounds(c, d, at3, min, max) {
-  const list6 = c.list(at3);
+function listBounds(c, d, at4, min, max) {
+  const list6 = c.list(at4);
   if (list6 === void 0) return void 0;
   if (list6.length < min) {
-    c.error(at3, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
+    c.error(at4, `must have at least ${min} item${min === 1 ? "" : "s"}` + rejects(d, `should have at least ${min} items`));
     return void 0;
   }
   if (list6.length > max) {
-    c.error(at3, `has ${list6.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list6.length}: must have at most ${max} items`));
+    c.error(at4, `has ${list6.length} items; at most ${max} are allowed in ${d.apiVersion}` + rejects(d, `Too many: ${list6.length}: must have at most ${max} items`));
     return void 0;
   }
   return list6;
 }
-function stringSet(c, d, at3, list6) {
+function stringSet(c, d, at4, list6) {
   const seen = /* @__PURE__ */ new Set();
   let ok = true;
   list6.forEach((_, i) => {
-    const s = c.string([...at3, i]);
+    const s = c.string([...at4, i]);
     if (s === void 0) {
-      if (c.isUnset([...at3, i])) c.error([...at3, i], "must be a string, not null" + rejects(d, "must be of type string"));
+      if (c.isUnset([...at4, i])) c.error([...at4, i], "must be a string, not null" + rejects(d, "must be of type string"));
       ok = false;
     } else if (seen.has(s)) {
-      c.error([...at3, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
+      c.error([...at4, i], `${quoted(s)} is listed twice` + rejects(d, `Duplicate value: ${quoted(s)}`));
       ok = false;
     } else seen.add(s);
   });
@@ -13144,20 +13339,20 @@ function parseSelector(c, path17) {
   const labels2 = c.map([...path17, "matchLabels"]);
   if (labels2 === void 0 && !c.isUnset([...path17, "matchLabels"])) ok = false;
   for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at3 = [...path17, "matchLabels", key];
+    const at4 = [...path17, "matchLabels", key];
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
-      c.error(at3, keyProblem);
+      c.error(at4, keyProblem);
       ok = false;
     }
     if (typeof value !== "string") {
-      c.error(at3, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      c.error(at4, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
       ok = false;
       continue;
     }
     const valueProblem = labelValueProblem(value);
     if (valueProblem) {
-      c.error(at3, valueProblem);
+      c.error(at4, valueProblem);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
@@ -13165,45 +13360,45 @@ function parseSelector(c, path17) {
   const exprs = c.list([...path17, "matchExpressions"]);
   if (exprs === void 0 && !c.isUnset([...path17, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
-    const at3 = [...path17, "matchExpressions", i];
-    const r = parseRequirement(c, at3);
+    const at4 = [...path17, "matchExpressions", i];
+    const r = parseRequirement(c, at4);
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? { requirements: reqs } : void 0;
 }
-function parseRequirement(c, at3) {
-  if (c.map(at3) === void 0) {
-    if (c.isUnset(at3)) c.error(at3, "a matchExpressions entry must be a mapping with key and operator");
+function parseRequirement(c, at4) {
+  if (c.map(at4) === void 0) {
+    if (c.isUnset(at4)) c.error(at4, "a matchExpressions entry must be a mapping with key and operator");
     return void 0;
   }
-  c.knownKeys(at3, ["key", "operator", "values"]);
-  const key = c.string([...at3, "key"]);
-  const op = c.string([...at3, "operator"]);
-  const values = c.list([...at3, "values"]);
+  c.knownKeys(at4, ["key", "operator", "values"]);
+  const key = c.string([...at4, "key"]);
+  const op = c.string([...at4, "operator"]);
+  const values = c.list([...at4, "values"]);
   let ok = key !== void 0 && op !== void 0;
-  if (key === void 0 && c.isUnset([...at3, "key"])) c.error(at3, "key is required");
-  if (op === void 0 && c.isUnset([...at3, "operator"])) c.error(at3, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key === void 0 && c.isUnset([...at4, "key"])) c.error(at4, "key is required");
+  if (op === void 0 && c.isUnset([...at4, "operator"])) c.error(at4, "operator is required (In, NotIn, Exists or DoesNotExist)");
   if (key !== void 0) {
     const problem = labelKeyProblem(key);
     if (problem) {
-      c.error([...at3, "key"], problem);
+      c.error([...at4, "key"], problem);
       ok = false;
     }
   }
   if (op !== void 0 && !OPERATORS.includes(op)) {
-    c.error([...at3, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
+    c.error([...at4, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
     ok = false;
   }
   const strings = [];
   (values ?? []).forEach((v, j) => {
     if (typeof v !== "string") {
-      c.error([...at3, "values", j], `values must be strings, not ${describe(v)}`);
+      c.error([...at4, "values", j], `values must be strings, not ${describe(v)}`);
       ok = false;
     } else {
       const problem = labelValueProblem(v);
       if (problem) {
-        c.error([...at3, "values", j], problem);
+        c.error([...at4, "values", j], problem);
         ok = false;
       }
       strings.push(v);
@@ -13213,13 +13408,13 @@ function parseRequirement(c, at3) {
   const operator = op;
   if (operator === "In" || operator === "NotIn") {
     if (strings.length === 0) {
-      c.error(at3, `values must be non-empty when operator is ${operator}`);
+      c.error(at4, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
     return { key, op: operator, values: strings };
   }
   if (strings.length > 0 || values !== void 0 && values.length > 0) {
-    c.error([...at3, "values"], `values must be empty when operator is ${operator}`);
+    c.error([...at4, "values"], `values must be empty when operator is ${operator}`);
     return void 0;
   }
   return { key, op: operator };
@@ -13227,20 +13422,20 @@ function parseRequirement(c, at3) {
 
 // src/load/admin-peers.ts
 function readSubject(c, d) {
-  const at3 = ["spec", "subject"];
-  if (c.isUnset(at3)) {
+  const at4 = ["spec", "subject"];
+  if (c.isUnset(at4)) {
     c.error(["spec"], "subject is required" + rejects(d, `"spec.subject: Required value"`));
     return void 0;
   }
-  const key = exactlyOne(c, d, at3, ["namespaces", "pods"], "the subject");
+  const key = exactlyOne(c, d, at4, ["namespaces", "pods"], "the subject");
   if (key === void 0) return void 0;
-  return key === "namespaces" ? namespacesOnly(c, [...at3, key]) : namespacedPods(c, d, [...at3, key]);
+  return key === "namespaces" ? namespacesOnly(c, [...at4, key]) : namespacedPods(c, d, [...at4, key]);
 }
-function readPeer(c, d, dir, at3) {
+function readPeer(c, d, dir, at4) {
   const keys2 = dir === "ingress" ? ["namespaces", "pods"] : d.egressPeerKeys;
-  const key = exactlyOne(c, d, at3, keys2, "a peer");
+  const key = exactlyOne(c, d, at4, keys2, "a peer");
   if (key === void 0) return void 0;
-  const field = [...at3, key];
+  const field = [...at4, key];
   switch (key) {
     case "namespaces": {
       const p = namespacesOnly(c, field);
@@ -13259,41 +13454,41 @@ function readPeer(c, d, dir, at3) {
       return cidrs && { kind: "networks", cidrs };
     }
     default: {
-      const names = domainNames(c, d, field);
-      return names && { kind: "domainNames", names };
+      const names3 = domainNames(c, d, field);
+      return names3 && { kind: "domainNames", names: names3 };
     }
   }
 }
-function namespacesOnly(c, at3) {
-  const namespaces = parseSelector(c, at3);
+function namespacesOnly(c, at4) {
+  const namespaces = parseSelector(c, at4);
   return namespaces && { namespaces, pods: SELECT_ALL };
 }
-function namespacedPods(c, d, at3) {
-  if (c.map(at3) === void 0) return void 0;
-  c.knownKeys(at3, ["namespaceSelector", "podSelector"]);
+function namespacedPods(c, d, at4) {
+  if (c.map(at4) === void 0) return void 0;
+  c.knownKeys(at4, ["namespaceSelector", "podSelector"]);
   let ok = true;
   const required = d.podsNeedNamespaceSelector ? ["namespaceSelector", "podSelector"] : ["podSelector"];
   for (const k of required) {
-    if (c.isUnset([...at3, k])) {
+    if (c.isUnset([...at4, k])) {
       const hint = k === "podSelector" ? " (`{}` selects every pod)" : " (`{}` selects every namespace)";
-      c.error(at3, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
+      c.error(at4, `${k} is required${hint}` + rejects(d, `"${k}: Required value"`));
       ok = false;
     }
   }
-  const namespaces = parseSelector(c, [...at3, "namespaceSelector"]);
-  const pods = parseSelector(c, [...at3, "podSelector"]);
+  const namespaces = parseSelector(c, [...at4, "namespaceSelector"]);
+  const pods = parseSelector(c, [...at4, "podSelector"]);
   return ok && namespaces && pods ? { namespaces, pods } : void 0;
 }
 var V4_IN_V6 = /^::ffff:/i;
-function networks(c, d, at3) {
-  const list6 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const texts = list6 && stringSet(c, d, at3, list6);
+function networks(c, d, at4) {
+  const list6 = listBounds(c, d, at4, 1, MAX_NETWORKS);
+  const texts = list6 && stringSet(c, d, at4, list6);
   if (texts === void 0) return void 0;
   const out = [];
   let ok = true;
   texts.forEach((text2) => {
     const i = list6.indexOf(text2);
-    const where = [...at3, i];
+    const where = [...at4, i];
     if (text2.length > MAX_CIDR_LENGTH) {
       c.error(where, `${quoted(text2)} is longer than ${MAX_CIDR_LENGTH} characters` + rejects(d, `Too long: may not be longer than ${MAX_CIDR_LENGTH}`));
       ok = false;
@@ -13312,31 +13507,31 @@ function networks(c, d, at3) {
   return ok ? out : void 0;
 }
 var DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
-function domainNames(c, d, at3) {
-  const list6 = listBounds(c, d, at3, 1, MAX_NETWORKS);
-  const names = list6 && stringSet(c, d, at3, list6);
-  if (names === void 0) return void 0;
+function domainNames(c, d, at4) {
+  const list6 = listBounds(c, d, at4, 1, MAX_NETWORKS);
+  const names3 = list6 && stringSet(c, d, at4, list6);
+  if (names3 === void 0) return void 0;
   let ok = true;
-  names.forEach((name2) => {
+  names3.forEach((name2) => {
     if (!DOMAIN_NAME.test(name2)) {
-      c.error([...at3, list6.indexOf(name2)], `${quoted(name2)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
+      c.error([...at4, list6.indexOf(name2)], `${quoted(name2)} is not a domain name (a wildcard is allowed only as a leading "*.")` + rejects(d, `should match '${DOMAIN_NAME.source}'`));
       ok = false;
     }
   });
-  return ok ? names : void 0;
+  return ok ? names3 : void 0;
 }
 
 // src/load/admin-ports.ts
 function readAdminPorts(c, d, rule) {
-  const at3 = [...rule, d.portsKey];
-  if (c.isUnset(at3)) return { ports: "any", named: false };
-  const list6 = listBounds(c, d, at3, 1, d.maxPorts);
+  const at4 = [...rule, d.portsKey];
+  if (c.isUnset(at4)) return { ports: "any", named: false };
+  const list6 = listBounds(c, d, at4, 1, d.maxPorts);
   if (list6 === void 0) return void 0;
   const out = [];
   let named = false;
   let ok = true;
   list6.forEach((_, i) => {
-    const entry2 = d.portsKey === "ports" ? portV1alpha1(c, d, [...at3, i]) : protocolV1alpha2(c, d, [...at3, i]);
+    const entry2 = d.portsKey === "ports" ? portV1alpha1(c, d, [...at4, i]) : protocolV1alpha2(c, d, [...at4, i]);
     if (entry2 === void 0) ok = false;
     else {
       out.push(...entry2.specs);
@@ -13348,14 +13543,14 @@ function readAdminPorts(c, d, rule) {
 function namedPort(name2) {
   return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name: name2 } })), named: true };
 }
-function portV1alpha1(c, d, at3) {
-  const key = exactlyOne(c, d, at3, ["portNumber", "portRange", "namedPort"], "a port");
+function portV1alpha1(c, d, at4) {
+  const key = exactlyOne(c, d, at4, ["portNumber", "portRange", "namedPort"], "a port");
   if (key === void 0) return void 0;
   if (key === "namedPort") {
-    const name2 = c.string([...at3, key]);
+    const name2 = c.string([...at4, key]);
     return name2 === void 0 ? void 0 : namedPort(name2);
   }
-  const inner = [...at3, key];
+  const inner = [...at4, key];
   if (c.map(inner) === void 0) return void 0;
   const numbers = key === "portNumber" ? ["port"] : ["start", "end"];
   c.knownKeys(inner, ["protocol", ...numbers]);
@@ -13375,24 +13570,24 @@ function portV1alpha1(c, d, at3) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function protocolV1alpha1(c, at3) {
-  if (c.isUnset(at3)) return "TCP";
-  const text2 = c.string(at3);
+function protocolV1alpha1(c, at4) {
+  if (c.isUnset(at4)) return "TCP";
+  const text2 = c.string(at4);
   if (text2 === void 0) return void 0;
   if (isProtocol(text2)) return text2;
   const hint = isProtocol(text2.toUpperCase()) ? ` (write ${text2.toUpperCase()}: implementations compare it as written)` : "";
-  c.warning(at3, `protocol ${describe(text2)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
+  c.warning(at4, `protocol ${describe(text2)} is not TCP, UDP or SCTP: the API server admits it, but netreach reads this entry as matching no traffic${hint}`);
   return "unanalyzed";
 }
-function protocolV1alpha2(c, d, at3) {
-  const key = exactlyOne(c, d, at3, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
+function protocolV1alpha2(c, d, at4) {
+  const key = exactlyOne(c, d, at4, ["tcp", "udp", "sctp", "destinationNamedPort"], "a protocol");
   if (key === void 0) return void 0;
   if (key === "destinationNamedPort") {
-    const name2 = c.string([...at3, key]);
+    const name2 = c.string([...at4, key]);
     return name2 === void 0 ? void 0 : namedPort(name2);
   }
   const protocol = key.toUpperCase();
-  const proto = [...at3, key];
+  const proto = [...at4, key];
   if (c.map(proto) === void 0) return void 0;
   c.knownKeys(proto, ["destinationPort"]);
   if (c.isUnset([...proto, "destinationPort"])) {
@@ -13418,20 +13613,20 @@ function protocolV1alpha2(c, d, at3) {
   }
   return { specs: [{ protocol, port: { kind: "range", from, to } }], named: false };
 }
-function portNumber(c, d, at3) {
-  const v = c.get(at3);
-  const field = String(at3[at3.length - 1]);
+function portNumber(c, d, at4) {
+  const v = c.get(at4);
+  const field = String(at4[at4.length - 1]);
   if (v === void 0 || v === null) {
-    c.error(at3.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
+    c.error(at4.slice(0, -1), `${field} is required` + rejects(d, `"${field}: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at3, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at4, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PORT || n > MAX_PORT) {
-    c.error(at3, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
+    c.error(at4, `port ${n} is out of range: use 1-65535` + rejects(d, n < MIN_PORT ? "should be greater than or equal to 1" : "should be less than or equal to 65535"));
     return void 0;
   }
   return n;
@@ -13495,93 +13690,93 @@ function loadAdminPolicy(obj3) {
 }
 function readTier(c, d) {
   if (!d.hasTier) return d.kind === "BaselineAdminNetworkPolicy" ? "baseline" : "admin";
-  const at3 = ["spec", "tier"];
-  const v = c.get(at3);
+  const at4 = ["spec", "tier"];
+  const v = c.get(at4);
   if (v === "Admin") return "admin";
   if (v === "Baseline") return "baseline";
   if (v === void 0 || v === null) c.error(["spec"], "tier is required: Admin or Baseline" + rejects(d, `"spec.tier: Required value"`));
-  else c.error(at3, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
+  else c.error(at4, `unsupported tier ${describe(v)}: use Admin or Baseline (case matters)` + rejects(d, `Unsupported value: supported values: "Admin", "Baseline"`));
   return void 0;
 }
 function readPriority(c, d) {
-  const at3 = ["spec", "priority"];
-  const v = c.get(at3);
+  const at4 = ["spec", "priority"];
+  const v = c.get(at4);
   if (v === void 0 || v === null) {
     c.error(["spec"], `priority is required (${MIN_PRIORITY}-${MAX_PRIORITY}, lower is consulted first)` + rejects(d, `"spec.priority: Required value"`));
     return void 0;
   }
   if (!Number.isInteger(v)) {
-    c.error(at3, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
+    c.error(at4, `must be an integer, not ${describe(v)}` + rejects(d, "must be of type integer"));
     return void 0;
   }
   const n = v;
   if (n < MIN_PRIORITY || n > MAX_PRIORITY) {
-    c.error(at3, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
+    c.error(at4, `priority ${n} is out of range: use ${MIN_PRIORITY}-${MAX_PRIORITY}` + rejects(d, n < MIN_PRIORITY ? `should be greater than or equal to ${MIN_PRIORITY}` : `should be less than or equal to ${MAX_PRIORITY}`));
     return void 0;
   }
   return n;
 }
 function readRules(c, d, dir) {
-  const at3 = ["spec", dir];
-  if (c.isUnset(at3)) return [];
-  const list6 = listBounds(c, d, at3, 0, d.maxRules);
+  const at4 = ["spec", dir];
+  if (c.isUnset(at4)) return [];
+  const list6 = listBounds(c, d, at4, 0, d.maxRules);
   if (list6 === void 0) return void 0;
   const out = [];
   let ok = true;
   list6.forEach((_, i) => {
-    const r = readRule(c, d, dir, [...at3, i], i);
+    const r = readRule(c, d, dir, [...at4, i], i);
     if (r === void 0) ok = false;
     else out.push(r);
   });
   return ok ? out : void 0;
 }
-function readRule(c, d, dir, at3, index) {
-  if (c.map(at3) === void 0) {
-    if (c.isUnset(at3)) c.error(at3, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
+function readRule(c, d, dir, at4, index2) {
+  if (c.map(at4) === void 0) {
+    if (c.isUnset(at4)) c.error(at4, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
     return void 0;
   }
   const peerKey2 = dir === "ingress" ? "from" : "to";
-  c.knownKeys(at3, ["name", "action", peerKey2, d.portsKey]);
-  const name2 = readRuleName(c, d, [...at3, "name"]);
-  const action = readAction(c, d, at3);
+  c.knownKeys(at4, ["name", "action", peerKey2, d.portsKey]);
+  const name2 = readRuleName(c, d, [...at4, "name"]);
+  const action = readAction(c, d, at4);
   let peers;
-  if (c.isUnset([...at3, peerKey2])) {
-    c.error(at3, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
+  if (c.isUnset([...at4, peerKey2])) {
+    c.error(at4, `${peerKey2} is required (1-${d.maxPeers} peers; to match every pod, use namespaces: {})` + rejects(d, `"${peerKey2}: Required value"`));
   } else {
-    const list6 = listBounds(c, d, [...at3, peerKey2], 1, d.maxPeers);
+    const list6 = listBounds(c, d, [...at4, peerKey2], 1, d.maxPeers);
     if (list6 !== void 0) {
-      const read2 = list6.map((_, j) => readPeer(c, d, dir, [...at3, peerKey2, j]));
+      const read2 = list6.map((_, j) => readPeer(c, d, dir, [...at4, peerKey2, j]));
       if (read2.every((p) => p !== void 0)) peers = read2;
     }
   }
-  const ports = readAdminPorts(c, d, at3);
+  const ports = readAdminPorts(c, d, at4);
   if (peers === void 0 || ports === void 0 || action === void 0 || name2 === void 0) return void 0;
   const addresses2 = peers.filter((p) => p.kind !== "pods");
   if (ports.named && addresses2.length > 0) {
-    c.error(at3, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
+    c.error(at4, `a named port cannot be used in a rule with ${addresses2.map((p) => p.kind).join("/")} peers: only pods have named ports` + rejects(d, `"${d.namedPortMixMessage}"`));
     return void 0;
   }
   if (peers.some((p) => p.kind === "domainNames")) {
     const j = peers.findIndex((p) => p.kind === "domainNames");
     const how = "their addresses are known only at run time, so netreach matches them to no endpoint";
-    if (action !== "accept") c.warning([...at3, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
-    else c.note([...at3, peerKey2, j, "domainNames"], how);
+    if (action !== "accept") c.warning([...at4, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
+    else c.note([...at4, peerKey2, j, "domainNames"], how);
   }
-  return { direction: dir, index, name: name2, action, peers, ports: ports.ports, source: sourceRef(c.object, at3) };
+  return { direction: dir, index: index2, name: name2, action, peers, ports: ports.ports, source: sourceRef(c.object, at4) };
 }
-function readRuleName(c, d, at3) {
-  if (c.isUnset(at3)) return null;
-  const s = c.string(at3);
+function readRuleName(c, d, at4) {
+  if (c.isUnset(at4)) return null;
+  const s = c.string(at4);
   if (s === void 0) return void 0;
   if (s.length > MAX_RULE_NAME) {
-    c.error(at3, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
+    c.error(at4, `is ${s.length} characters long; at most ${MAX_RULE_NAME}` + rejects(d, `Too long: may not be longer than ${MAX_RULE_NAME}`));
     return void 0;
   }
   return s;
 }
 function readAction(c, d, rule) {
-  const at3 = [...rule, "action"];
-  const v = c.get(at3);
+  const at4 = [...rule, "action"];
+  const v = c.get(at4);
   const allowed = Object.keys(d.actions);
   const list6 = allowed.map((a) => `"${a}"`).join(", ");
   if (v === void 0 || v === null) {
@@ -13591,7 +13786,7 @@ function readAction(c, d, rule) {
   if (typeof v === "string" && Object.prototype.hasOwnProperty.call(d.actions, v)) return d.actions[v];
   const other = d.kind === "ClusterNetworkPolicy" ? { Allow: "Accept" } : { Accept: "Allow" };
   const hint = typeof v === "string" && v in other ? ` (${v} is ${d.kind === "ClusterNetworkPolicy" ? "v1alpha1's" : "v1alpha2's"} word; write ${other[v]})` : v === "Pass" && d.kind === "BaselineAdminNetworkPolicy" ? " (Pass exists only in the admin tier in v1alpha1)" : "";
-  c.error(at3, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list6}`));
+  c.error(at4, `unsupported action ${describe(v)}: use ${allowed.join(", ")}${hint}` + rejects(d, `Unsupported value: supported values: ${list6}`));
   return void 0;
 }
 
@@ -13643,12 +13838,12 @@ function loadGateway(obj3) {
   if (list6 !== void 0 && (list6.length === 0 || list6.length > 64)) c.error(["spec", "listeners"], "must list 1 to 64 listeners" + REJECTS);
   else if (list6 === void 0 && c.isUnset(["spec", "listeners"])) c.error(["spec", "listeners"], "is required" + REJECTS);
   const listeners = [];
-  const names = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   (list6 ?? []).forEach((_, i) => {
     const l = listener(c, ["spec", "listeners", i]);
     if (l === void 0) return;
-    if (names.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
-    names.add(l.name);
+    if (names3.has(l.name)) c.error(["spec", "listeners", i, "name"], `duplicate listener name ${quoted(l.name)}: listener names must be unique` + REJECTS);
+    names3.add(l.name);
     listeners.push(l);
   });
   if (c.hasErrors || meta.name === void 0 || gatewayClassName === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
@@ -13657,24 +13852,24 @@ function loadGateway(obj3) {
     diagnostics: c.diagnostics
   };
 }
-function listener(c, at3) {
-  if (c.map(at3) === void 0) return void 0;
-  const name2 = requiredString(c, [...at3, "name"], "Gateway");
-  const port3 = schemaPort(c, [...at3, "port"], "Gateway");
-  if (port3 === void 0 && c.isUnset([...at3, "port"])) c.error([...at3, "port"], "is required" + REJECTS);
-  const protocol = requiredString(c, [...at3, "protocol"], "Gateway");
-  const hostname = c.string([...at3, "hostname"]);
-  const from = c.get([...at3, "allowedRoutes", "namespaces", "from"]) ?? "Same";
+function listener(c, at4) {
+  if (c.map(at4) === void 0) return void 0;
+  const name2 = requiredString(c, [...at4, "name"], "Gateway");
+  const port3 = schemaPort(c, [...at4, "port"], "Gateway");
+  if (port3 === void 0 && c.isUnset([...at4, "port"])) c.error([...at4, "port"], "is required" + REJECTS);
+  const protocol = requiredString(c, [...at4, "protocol"], "Gateway");
+  const hostname = c.string([...at4, "hostname"]);
+  const from = c.get([...at4, "allowedRoutes", "namespaces", "from"]) ?? "Same";
   let allowed;
   if (from === "Same" || from === "All") allowed = { from };
   else if (from === "Selector") {
-    const selPath = [...at3, "allowedRoutes", "namespaces", "selector"];
+    const selPath = [...at4, "allowedRoutes", "namespaces", "selector"];
     if (c.isUnset(selPath)) c.error(selPath, "is required when from is Selector" + REJECTS);
     else {
       const selector = parseSelector(c, selPath);
       if (selector) allowed = { from: "Selector", selector };
     }
-  } else c.error([...at3, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
+  } else c.error([...at4, "allowedRoutes", "namespaces", "from"], `unsupported value ${describe(from)}: use Same, All or Selector` + REJECTS);
   if (name2 === void 0 || port3 === void 0 || protocol === void 0 || allowed === void 0) return void 0;
   return { name: name2, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
 }
@@ -13693,19 +13888,19 @@ function loadGatewayRoute(obj3) {
   const parentList = c.list(["spec", "parentRefs"]) ?? [];
   if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS7);
   parentList.forEach((_, i) => {
-    const at3 = ["spec", "parentRefs", i];
-    if (c.map(at3) === void 0) return;
-    const name2 = requiredString(c, [...at3, "name"], kind);
-    const port3 = schemaPort(c, [...at3, "port"], kind);
+    const at4 = ["spec", "parentRefs", i];
+    if (c.map(at4) === void 0) return;
+    const name2 = requiredString(c, [...at4, "name"], kind);
+    const port3 = schemaPort(c, [...at4, "port"], kind);
     if (name2 === void 0) return;
     parents.push({
-      group: c.string([...at3, "group"]) ?? GATEWAY_GROUP2,
-      kind: c.string([...at3, "kind"]) ?? "Gateway",
-      namespace: c.string([...at3, "namespace"]) || meta.namespace,
+      group: c.string([...at4, "group"]) ?? GATEWAY_GROUP2,
+      kind: c.string([...at4, "kind"]) ?? "Gateway",
+      namespace: c.string([...at4, "namespace"]) || meta.namespace,
       name: name2,
-      sectionName: c.string([...at3, "sectionName"]) || void 0,
+      sectionName: c.string([...at4, "sectionName"]) || void 0,
       port: port3,
-      source: fieldRef(obj3, at3)
+      source: fieldRef(obj3, at4)
     });
   });
   const hosts = [];
@@ -13719,11 +13914,11 @@ function loadGatewayRoute(obj3) {
   const rules3 = c.list(["spec", "rules"]);
   if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
   (rules3 ?? []).forEach((_, i) => {
-    const at3 = ["spec", "rules", i];
-    if (c.map(at3) === void 0) return;
-    const paths = kind === "HTTPRoute" ? rulePaths(c, [...at3, "matches"]) : void 0;
-    (c.list([...at3, "backendRefs"]) ?? []).forEach((__, j) => {
-      const b = backendRef(c, kind, meta.namespace, [...at3, "backendRefs", j]);
+    const at4 = ["spec", "rules", i];
+    if (c.map(at4) === void 0) return;
+    const paths = kind === "HTTPRoute" ? rulePaths(c, [...at4, "matches"]) : void 0;
+    (c.list([...at4, "backendRefs"]) ?? []).forEach((__, j) => {
+      const b = backendRef(c, kind, meta.namespace, [...at4, "backendRefs", j]);
       if (b) backends.push(paths === void 0 ? b : { ...b, paths });
     });
   });
@@ -13733,8 +13928,8 @@ function loadGatewayRoute(obj3) {
     diagnostics: c.diagnostics
   };
 }
-function rulePaths(c, at3) {
-  const matches3 = c.list(at3);
+function rulePaths(c, at4) {
+  const matches3 = c.list(at4);
   if (matches3 === void 0 || matches3.length === 0) return void 0;
   const out = matches3.map((m) => {
     const path17 = typeof m === "object" && m !== null ? m["path"] : void 0;
@@ -13745,34 +13940,34 @@ function rulePaths(c, at3) {
   });
   return [...new Set(out)];
 }
-function backendRef(c, kind, namespace, at3) {
+function backendRef(c, kind, namespace, at4) {
   const REJECTS7 = rejects2(kind);
-  if (c.map(at3) === void 0) return void 0;
-  const name2 = requiredString(c, [...at3, "name"], kind);
-  const group2 = c.string([...at3, "group"]) ?? "";
-  const refKind = c.string([...at3, "kind"]) ?? "Service";
-  const port3 = schemaPort(c, [...at3, "port"], kind);
-  const weightRaw = c.get([...at3, "weight"]) ?? 1;
+  if (c.map(at4) === void 0) return void 0;
+  const name2 = requiredString(c, [...at4, "name"], kind);
+  const group2 = c.string([...at4, "group"]) ?? "";
+  const refKind = c.string([...at4, "kind"]) ?? "Service";
+  const port3 = schemaPort(c, [...at4, "port"], kind);
+  const weightRaw = c.get([...at4, "weight"]) ?? 1;
   let weight2;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
-    c.error([...at3, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
+    c.error([...at4, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
   } else weight2 = weightRaw;
   if (group2 !== "" || refKind !== "Service") {
-    c.note(at3, `a backend of kind ${quoted(refKind)}${group2 === "" ? "" : ` (group ${quoted(group2)})`} is not a Service; it is not analyzed`);
+    c.note(at4, `a backend of kind ${quoted(refKind)}${group2 === "" ? "" : ` (group ${quoted(group2)})`} is not a Service; it is not analyzed`);
     return void 0;
   }
-  if (port3 === void 0 && c.isUnset([...at3, "port"])) {
-    c.error([...at3, "port"], "is required for a Service backend" + REJECTS7);
+  if (port3 === void 0 && c.isUnset([...at4, "port"])) {
+    c.error([...at4, "port"], "is required for a Service backend" + REJECTS7);
     return void 0;
   }
   if (name2 === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
   return {
-    serviceNamespace: c.string([...at3, "namespace"]) || namespace,
+    serviceNamespace: c.string([...at4, "namespace"]) || namespace,
     serviceName: name2,
     port: { kind: "service-port", port: port3 },
     weight: weight2,
     match: void 0,
-    source: fieldRef(c.object, at3)
+    source: fieldRef(c.object, at4)
   };
 }
 
@@ -13812,24 +14007,24 @@ function loadIngress(obj3) {
     if (b) backends.push(b);
   }
   (rules3 ?? []).forEach((_, i) => {
-    const at3 = ["spec", "rules", i];
-    if (c.map(at3) === void 0) return;
-    c.knownKeys(at3, ["host", "http"]);
-    const host = c.string([...at3, "host"]);
+    const at4 = ["spec", "rules", i];
+    if (c.map(at4) === void 0) return;
+    c.knownKeys(at4, ["host", "http"]);
+    const host = c.string([...at4, "host"]);
     if (host !== void 0 && host !== "") {
       const problem = hostProblem(host);
-      if (problem) c.error([...at3, "host"], `${quoted(host)} ${problem}` + REJECTS2);
+      if (problem) c.error([...at4, "host"], `${quoted(host)} ${problem}` + REJECTS2);
       else if (!hosts.includes(host)) hosts.push(host);
     }
-    if (c.isUnset([...at3, "http"])) return;
-    if (c.map([...at3, "http"]) === void 0) return;
-    const paths = c.list([...at3, "http", "paths"]);
+    if (c.isUnset([...at4, "http"])) return;
+    if (c.map([...at4, "http"]) === void 0) return;
+    const paths = c.list([...at4, "http", "paths"]);
     if (paths === void 0 || paths.length === 0) {
-      if (paths !== void 0 || c.isUnset([...at3, "http", "paths"])) c.error([...at3, "http", "paths"], "at least one path is required" + REJECTS2);
+      if (paths !== void 0 || c.isUnset([...at4, "http", "paths"])) c.error([...at4, "http", "paths"], "at least one path is required" + REJECTS2);
       return;
     }
     paths.forEach((_2, j) => {
-      const p = [...at3, "http", "paths", j];
+      const p = [...at4, "http", "paths", j];
       if (c.map(p) === void 0) return;
       c.knownKeys(p, ["path", "pathType", "backend"]);
       const pathType = c.string([...p, "pathType"]);
@@ -13871,20 +14066,20 @@ function hostProblem(host) {
   if (!isDnsSubdomain(name2)) return `is invalid: it must be ${RULE_TEXT["dns-subdomain"]}, optionally after a leading "*."`;
   return void 0;
 }
-function backend(c, namespace, at3, match) {
-  if (c.map(at3) === void 0) return void 0;
-  c.knownKeys(at3, ["service", "resource"]);
-  const hasService = !c.isUnset([...at3, "service"]);
-  const hasResource = !c.isUnset([...at3, "resource"]);
+function backend(c, namespace, at4, match) {
+  if (c.map(at4) === void 0) return void 0;
+  c.knownKeys(at4, ["service", "resource"]);
+  const hasService = !c.isUnset([...at4, "service"]);
+  const hasResource = !c.isUnset([...at4, "resource"]);
   if (hasService === hasResource) {
-    c.error(at3, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
+    c.error(at4, `must set exactly one of service and resource${hasService ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasResource) {
-    c.note([...at3, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
+    c.note([...at4, "resource"], "a resource backend reaches no Service (it serves, e.g., a storage bucket); it is not analyzed");
     return void 0;
   }
-  const svc = [...at3, "service"];
+  const svc = [...at4, "service"];
   if (c.map(svc) === void 0) return void 0;
   c.knownKeys(svc, ["name", "port"]);
   const name2 = c.string([...svc, "name"]);
@@ -13900,30 +14095,30 @@ function backend(c, namespace, at3, match) {
   if (!ok || port3 === void 0 || name2 === void 0) return void 0;
   return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: void 0, match, source: fieldRef(c.object, svc) };
 }
-function servicePortRef(c, at3) {
-  if (c.map(at3) === void 0) {
-    if (c.isUnset(at3)) c.error(at3, "is required: set port.number or port.name" + REJECTS2);
+function servicePortRef(c, at4) {
+  if (c.map(at4) === void 0) {
+    if (c.isUnset(at4)) c.error(at4, "is required: set port.number or port.name" + REJECTS2);
     return void 0;
   }
-  c.knownKeys(at3, ["name", "number"]);
-  const nameRaw = c.get([...at3, "name"]);
-  const numRaw = c.get([...at3, "number"]);
+  c.knownKeys(at4, ["name", "number"]);
+  const nameRaw = c.get([...at4, "name"]);
+  const numRaw = c.get([...at4, "number"]);
   const hasName = nameRaw !== void 0 && nameRaw !== null && nameRaw !== "";
   const hasNumber = numRaw !== void 0 && numRaw !== null && numRaw !== 0;
   if (hasName === hasNumber) {
-    c.error(at3, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
+    c.error(at4, `must set exactly one of name and number${hasName ? ", not both" : ""}` + REJECTS2);
     return void 0;
   }
   if (hasName) {
     const problem = typeof nameRaw === "string" ? svcNameProblem(nameRaw) : `must be a string, not ${describe(nameRaw)}`;
     if (problem) {
-      c.error([...at3, "name"], problem + REJECTS2);
+      c.error([...at4, "name"], problem + REJECTS2);
       return void 0;
     }
     return { kind: "service-port-name", name: nameRaw };
   }
   if (!Number.isInteger(numRaw) || numRaw < MIN_PORT || numRaw > MAX_PORT) {
-    c.error([...at3, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
+    c.error([...at4, "number"], `port ${describe(numRaw)} is out of range: use 1-65535` + REJECTS2);
     return void 0;
   }
   return { kind: "service-port", port: numRaw };
@@ -13982,25 +14177,25 @@ function targetPort(c) {
   }
   return { kind: "target-port", port: raw };
 }
-function target(c, namespace, at3, port3) {
-  if (c.map(at3) === void 0) return void 0;
-  const kind = c.string([...at3, "kind"]) ?? "Service";
+function target(c, namespace, at4, port3) {
+  if (c.map(at4) === void 0) return void 0;
+  const kind = c.string([...at4, "kind"]) ?? "Service";
   if (kind !== "Service" && kind !== "") {
-    c.error([...at3, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
+    c.error([...at4, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
     return void 0;
   }
-  const name2 = c.string([...at3, "name"]);
+  const name2 = c.string([...at4, "name"]);
   if (name2 === void 0 || name2 === "") {
-    c.error([...at3, "name"], "is required" + REJECTS3);
+    c.error([...at4, "name"], "is required" + REJECTS3);
     return void 0;
   }
-  const weightRaw = c.get([...at3, "weight"]) ?? 100;
+  const weightRaw = c.get([...at4, "weight"]) ?? 100;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 256) {
-    c.error([...at3, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
+    c.error([...at4, "weight"], `weight ${describe(weightRaw)} must be an integer 0-256` + REJECTS3);
     return void 0;
   }
   if (port3 === void 0) return void 0;
-  return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at3) };
+  return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at4) };
 }
 
 // src/load/reference-grant.ts
@@ -14019,16 +14214,16 @@ function loadReferenceGrant(obj3) {
       continue;
     }
     list6.forEach((_, i) => {
-      const at3 = ["spec", side2, i];
-      if (c.map(at3) === void 0) return;
-      const group2 = c.string([...at3, "group"]);
-      if (group2 === void 0 && c.isUnset([...at3, "group"])) c.error([...at3, "group"], 'is required ("" for the core group)' + REJECTS4);
-      const kind = requiredString(c, [...at3, "kind"], "ReferenceGrant");
+      const at4 = ["spec", side2, i];
+      if (c.map(at4) === void 0) return;
+      const group2 = c.string([...at4, "group"]);
+      if (group2 === void 0 && c.isUnset([...at4, "group"])) c.error([...at4, "group"], 'is required ("" for the core group)' + REJECTS4);
+      const kind = requiredString(c, [...at4, "kind"], "ReferenceGrant");
       if (side2 === "from") {
-        const namespace = requiredString(c, [...at3, "namespace"], "ReferenceGrant");
+        const namespace = requiredString(c, [...at4, "namespace"], "ReferenceGrant");
         if (group2 !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group: group2, kind, namespace });
       } else {
-        const name2 = c.string([...at3, "name"]);
+        const name2 = c.string([...at4, "name"]);
         if (group2 !== void 0 && kind !== void 0) to.push({ group: group2, kind, name: name2 === "" ? void 0 : name2 });
       }
     });
@@ -14096,41 +14291,41 @@ function servicePorts(c, type, headless) {
     return void 0;
   }
   const out = [];
-  const names = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   const portKeys = /* @__PURE__ */ new Set();
   const nodePortKeys = /* @__PURE__ */ new Set();
   const requireName = (list6?.length ?? 0) > 1;
   let ok = true;
   (list6 ?? []).forEach((_, i) => {
-    const at3 = [...path17, i];
-    if (c.map(at3) === void 0) {
-      c.error(at3, "a port must be a mapping with at least `port`" + REJECTS5);
+    const at4 = [...path17, i];
+    if (c.map(at4) === void 0) {
+      c.error(at4, "a port must be a mapping with at least `port`" + REJECTS5);
       ok = false;
       return;
     }
-    c.knownKeys(at3, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
-    const p = servicePort(c, at3, type, requireName);
+    c.knownKeys(at4, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]);
+    const p = servicePort(c, at4, type, requireName);
     if (p === void 0) {
       ok = false;
       return;
     }
     if (p.name !== void 0) {
-      if (names.has(p.name)) {
-        c.error([...at3, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
+      if (names3.has(p.name)) {
+        c.error([...at4, "name"], `duplicate port name ${quoted(p.name)}: port names must be unique within a Service` + REJECTS5);
         ok = false;
       }
-      names.add(p.name);
+      names3.add(p.name);
     }
     const key = `${p.protocol}/${p.port}`;
     if (portKeys.has(key)) {
-      c.error(at3, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
+      c.error(at4, `duplicate port ${p.protocol} ${p.port}: each port and protocol may appear once` + REJECTS5);
       ok = false;
     }
     portKeys.add(key);
     if (p.nodePort !== void 0) {
       const nodeKey = `${p.protocol}/${p.nodePort}`;
       if (nodePortKeys.has(nodeKey)) {
-        c.error([...at3, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
+        c.error([...at4, "nodePort"], `duplicate nodePort ${p.protocol} ${p.nodePort}` + REJECTS5);
         ok = false;
       }
       nodePortKeys.add(nodeKey);
@@ -14139,64 +14334,64 @@ function servicePorts(c, type, headless) {
   });
   return ok ? out : void 0;
 }
-function servicePort(c, at3, type, requireName) {
+function servicePort(c, at4, type, requireName) {
   let ok = true;
   const fail = (path17, message) => {
     c.error(path17, message + REJECTS5);
     ok = false;
   };
-  const nameRaw = c.get([...at3, "name"]);
+  const nameRaw = c.get([...at4, "name"]);
   let name2;
   if (nameRaw === void 0 || nameRaw === null || nameRaw === "") {
-    if (requireName) fail([...at3, "name"], "a name is required when a Service has more than one port");
-  } else if (typeof nameRaw !== "string") fail([...at3, "name"], `must be a string, not ${describe(nameRaw)}`);
-  else if (!isDnsLabel(nameRaw)) fail([...at3, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
+    if (requireName) fail([...at4, "name"], "a name is required when a Service has more than one port");
+  } else if (typeof nameRaw !== "string") fail([...at4, "name"], `must be a string, not ${describe(nameRaw)}`);
+  else if (!isDnsLabel(nameRaw)) fail([...at4, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name2 = nameRaw;
-  const port3 = portNumber2(c, [...at3, "port"], "port");
+  const port3 = portNumber2(c, [...at4, "port"], "port");
   if (port3 === void 0) {
-    if (c.isUnset([...at3, "port"])) fail([...at3, "port"], "is required");
+    if (c.isUnset([...at4, "port"])) fail([...at4, "port"], "is required");
     ok = false;
   }
   let protocol = "TCP";
-  const protoRaw = c.get([...at3, "protocol"]);
+  const protoRaw = c.get([...at4, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null && protoRaw !== "") {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      fail([...at3, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
+      fail([...at4, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}`);
     }
   }
   let targetPort2 = port3 === void 0 ? void 0 : { kind: "number", port: port3 };
-  const targetRaw = c.get([...at3, "targetPort"]);
+  const targetRaw = c.get([...at4, "targetPort"]);
   if (targetRaw !== void 0 && targetRaw !== null && targetRaw !== 0 && targetRaw !== "") {
     if (typeof targetRaw === "string") {
       const problem = svcNameProblem(targetRaw);
-      if (problem) fail([...at3, "targetPort"], problem);
+      if (problem) fail([...at4, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber2(c, [...at3, "targetPort"], "targetPort");
+      const n = portNumber2(c, [...at4, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
   }
   let nodePort;
-  const nodeRaw = c.get([...at3, "nodePort"]);
+  const nodeRaw = c.get([...at4, "nodePort"]);
   if (nodeRaw !== void 0 && nodeRaw !== null && nodeRaw !== 0) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
-      fail([...at3, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
+      fail([...at4, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber2(c, [...at3, "nodePort"], "nodePort");
+      nodePort = portNumber2(c, [...at4, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
-          [...at3, "nodePort"],
+          [...at4, "nodePort"],
           `nodePort ${nodePort} is not in the valid range ${NODE_PORT_RANGE.from}-${NODE_PORT_RANGE.to} (the API server's default --service-node-port-range; a cluster configured with another range may accept it)`
         );
       }
     }
   }
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
-  return { name: name2, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at3) };
+  return { name: name2, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at4) };
 }
 function portNumber2(c, path17, what) {
   const v = c.get(path17);
@@ -14213,15 +14408,15 @@ function serviceSelector(c, type) {
   if (m === void 0) return null;
   const out = {};
   for (const [key, value] of Object.entries(m)) {
-    const at3 = [...path17, key];
+    const at4 = [...path17, key];
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem) c.error(at3, keyProblem + REJECTS5);
+    if (keyProblem) c.error(at4, keyProblem + REJECTS5);
     if (typeof value !== "string") {
-      c.error(at3, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
+      c.error(at4, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
       continue;
     }
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) c.error(at3, valueProblem + REJECTS5);
+    if (valueProblem) c.error(at4, valueProblem + REJECTS5);
     out[key] = value;
   }
   if (type === "ExternalName") {
@@ -14234,13 +14429,13 @@ function addresses(c) {
   const path17 = ["spec", "externalIPs"];
   const out = [];
   (c.list(path17) ?? []).forEach((raw, i) => {
-    const at3 = [...path17, i];
+    const at4 = [...path17, i];
     if (typeof raw !== "string") {
-      c.error(at3, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
+      c.error(at4, `must be an IP address string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const problem = specialAddressProblem(raw);
-    if (problem) c.error(at3, `${quoted(raw)} ${problem}` + REJECTS5);
+    if (problem) c.error(at4, `${quoted(raw)} ${problem}` + REJECTS5);
     else out.push(raw);
   });
   return out;
@@ -14273,13 +14468,13 @@ function sourceRanges(c, type) {
   }
   const out = [];
   list6.forEach((raw, i) => {
-    const at3 = [...path17, i];
+    const at4 = [...path17, i];
     if (typeof raw !== "string") {
-      c.error(at3, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
+      c.error(at4, `must be a CIDR string, not ${describe(raw)}` + REJECTS5);
       return;
     }
     const parsed = parseCidr(raw.trim());
-    if (!parsed.ok) c.error(at3, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
+    if (!parsed.ok) c.error(at4, `${quoted(raw)} ${parsed.reason}` + REJECTS5);
     else out.push(parsed.cidr);
   });
   return out;
@@ -14440,24 +14635,24 @@ function policyTypes(c, egress) {
 function rules(c, dir, list6) {
   const out = [];
   (list6 ?? []).forEach((raw, i) => {
-    const at3 = ["spec", dir, i];
+    const at4 = ["spec", dir, i];
     if (raw === null || raw === void 0) {
-      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at3) });
+      out.push({ direction: dir, index: i, peers: "any", ports: "any", source: sourceRef(c.object, at4) });
       return;
     }
-    if (c.map(at3) === void 0) return;
+    if (c.map(at4) === void 0) return;
     const peerKey2 = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at3, [peerKey2, "ports"]);
-    const peersRaw = c.list([...at3, peerKey2]);
-    const portsRaw = c.list([...at3, "ports"]);
+    c.knownKeys(at4, [peerKey2, "ports"]);
+    const peersRaw = c.list([...at4, peerKey2]);
+    const portsRaw = c.list([...at4, "ports"]);
     const peers = [];
     (peersRaw ?? []).forEach((_, j) => {
-      const p = peer(c, [...at3, peerKey2, j]);
+      const p = peer(c, [...at4, peerKey2, j]);
       if (p) peers.push(p);
     });
     const ports = [];
     (portsRaw ?? []).forEach((_, j) => {
-      const p = port(c, [...at3, "ports", j]);
+      const p = port(c, [...at4, "ports", j]);
       if (p) ports.push(p);
     });
     out.push({
@@ -14465,53 +14660,53 @@ function rules(c, dir, list6) {
       index: i,
       peers: peersRaw && peersRaw.length > 0 ? peers : "any",
       ports: portsRaw && portsRaw.length > 0 ? ports : "any",
-      source: sourceRef(c.object, at3)
+      source: sourceRef(c.object, at4)
     });
   });
   return out;
 }
-function peer(c, at3) {
-  const m = c.map(at3);
+function peer(c, at4) {
+  const m = c.map(at4);
   if (m === void 0) {
-    if (c.isUnset(at3)) c.error(at3, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
+    if (c.isUnset(at4)) c.error(at4, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
     return void 0;
   }
-  c.knownKeys(at3, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k) => !c.isUnset([...at3, k]);
-  const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
-  if (count === 0) {
-    c.error(at3, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
+  c.knownKeys(at4, ["podSelector", "namespaceSelector", "ipBlock"]);
+  const has = (k) => !c.isUnset([...at4, k]);
+  const count2 = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
+  if (count2 === 0) {
+    c.error(at4, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
     return void 0;
   }
   if (has("ipBlock")) {
-    if (count > 1) {
-      c.error(at3, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
+    if (count2 > 1) {
+      c.error(at4, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
       return void 0;
     }
-    return ipBlock(c, [...at3, "ipBlock"]);
+    return ipBlock(c, [...at4, "ipBlock"]);
   }
-  const pods = parseSelector(c, [...at3, "podSelector"]);
+  const pods = parseSelector(c, [...at4, "podSelector"]);
   let namespaces = { kind: "own" };
   if (has("namespaceSelector")) {
-    const ns = parseSelector(c, [...at3, "namespaceSelector"]);
+    const ns = parseSelector(c, [...at4, "namespaceSelector"]);
     if (ns === void 0) return void 0;
     namespaces = { kind: "selector", selector: ns };
   }
   return pods ? { kind: "pods", namespaces, pods } : void 0;
 }
-function ipBlock(c, at3) {
-  if (c.map(at3) === void 0) return void 0;
-  c.knownKeys(at3, ["cidr", "except"]);
-  const cidr = cidrField(c, [...at3, "cidr"]);
+function ipBlock(c, at4) {
+  if (c.map(at4) === void 0) return void 0;
+  c.knownKeys(at4, ["cidr", "except"]);
+  const cidr = cidrField(c, [...at4, "cidr"]);
   if (cidr === void 0) {
-    if (c.isUnset([...at3, "cidr"])) c.error(at3, "ipBlock.cidr is required" + REJECTS6);
+    if (c.isUnset([...at4, "cidr"])) c.error(at4, "ipBlock.cidr is required" + REJECTS6);
     return void 0;
   }
-  const exceptRaw = c.list([...at3, "except"]);
+  const exceptRaw = c.list([...at4, "except"]);
   const except = [];
   let ok = true;
   (exceptRaw ?? []).forEach((_, i) => {
-    const e = cidrField(c, [...at3, "except", i]);
+    const e = cidrField(c, [...at4, "except", i]);
     if (e === void 0) {
       ok = false;
       return;
@@ -14520,7 +14715,7 @@ function ipBlock(c, at3) {
     const inner = cidrRange(e);
     const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at3, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
+      c.error([...at4, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
       ok = false;
       return;
     }
@@ -14528,51 +14723,51 @@ function ipBlock(c, at3) {
   });
   return ok ? { kind: "ipBlock", cidr, except } : void 0;
 }
-function cidrField(c, at3) {
-  const text2 = c.string(at3);
+function cidrField(c, at4) {
+  const text2 = c.string(at4);
   if (text2 === void 0) return void 0;
   const parsed = parseCidr(text2.trim());
   if (!parsed.ok) {
-    c.error(at3, `"${text2}" ${parsed.reason}` + REJECTS6);
+    c.error(at4, `"${text2}" ${parsed.reason}` + REJECTS6);
     return void 0;
   }
   if (parsed.hostBitsSet) {
-    c.warning(at3, `"${text2}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+    c.warning(at4, `"${text2}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
   }
   return parsed.cidr;
 }
-function port(c, at3) {
-  if (c.map(at3) === void 0) {
-    if (c.isUnset(at3)) {
+function port(c, at4) {
+  if (c.map(at4) === void 0) {
+    if (c.isUnset(at4)) {
       return { protocol: "TCP", port: { kind: "all" } };
     }
     return void 0;
   }
-  c.knownKeys(at3, ["protocol", "port", "endPort"]);
+  c.knownKeys(at4, ["protocol", "port", "endPort"]);
   let ok = true;
   let protocol = "TCP";
-  const protoRaw = c.get([...at3, "protocol"]);
+  const protoRaw = c.get([...at4, "protocol"]);
   if (protoRaw !== void 0 && protoRaw !== null) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at3, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
+      c.error([...at4, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
       ok = false;
     }
   }
-  const portRaw = c.get([...at3, "port"]);
-  const endRaw = c.get([...at3, "endPort"]);
+  const portRaw = c.get([...at4, "port"]);
+  const endRaw = c.get([...at4, "endPort"]);
   const hasPort = portRaw !== void 0 && portRaw !== null;
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
     if (!Number.isInteger(endRaw)) {
-      c.error([...at3, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
+      c.error([...at4, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
       ok = false;
     } else if (!hasPort) {
-      c.error([...at3, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
+      c.error([...at4, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
       ok = false;
     } else if (typeof portRaw === "string") {
-      c.error([...at3, "endPort"], "endPort may not be used with a named port" + REJECTS6);
+      c.error([...at4, "endPort"], "endPort may not be used with a named port" + REJECTS6);
       ok = false;
     }
   }
@@ -14580,13 +14775,13 @@ function port(c, at3) {
   if (typeof portRaw === "string") {
     const problem = svcNameProblem(portRaw);
     if (problem) {
-      c.error([...at3, "port"], problem + REJECTS6);
+      c.error([...at4, "port"], problem + REJECTS6);
       return void 0;
     }
     return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
   }
   if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at3, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
+    c.error([...at4, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
     return void 0;
   }
   const from = portRaw;
@@ -14594,11 +14789,11 @@ function port(c, at3) {
   if (hasEnd) {
     const to = endRaw;
     if (to < from) {
-      c.error([...at3, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
+      c.error([...at4, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
       return void 0;
     }
     if (to > MAX_PORT) {
-      c.error([...at3, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
+      c.error([...at4, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
       return void 0;
     }
     return { protocol, port: { kind: "range", from, to } };
@@ -14702,15 +14897,15 @@ function containerPorts(c, spec) {
       const ports = c.list(portsPath) ?? [];
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
-        const at3 = [...portsPath, j];
+        const at4 = [...portsPath, j];
         const num = p["containerPort"];
         if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
-          c.warning([...at3, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          c.warning([...at4, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
           return;
         }
         const proto = p["protocol"] ?? "TCP";
         if (!isProtocol(proto)) {
-          c.warning([...at3, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          c.warning([...at4, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
         const name2 = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
@@ -14730,14 +14925,14 @@ function loadNode(obj3) {
   const nodeLabels = labels(c, ["metadata", "labels"]);
   const addresses2 = [];
   (c.list(["status", "addresses"]) ?? []).forEach((_, i) => {
-    const at3 = ["status", "addresses", i];
-    if (c.map(at3) === void 0) return;
-    const type = c.string([...at3, "type"]) ?? "";
-    const text2 = c.string([...at3, "address"]);
+    const at4 = ["status", "addresses", i];
+    if (c.map(at4) === void 0) return;
+    const type = c.string([...at4, "type"]) ?? "";
+    const text2 = c.string([...at4, "address"]);
     if (text2 === void 0 || NAME_TYPES.has(type)) return;
     const address = parseAddress(text2);
     if (address === void 0) {
-      c.warning([...at3, "address"], `${quoted(text2)} is not an IP address; it is ignored`);
+      c.warning([...at4, "address"], `${quoted(text2)} is not an IP address; it is ignored`);
       return;
     }
     addresses2.push({ type, address });
@@ -14914,19 +15109,19 @@ function differingKeys(members) {
 }
 var NAMES_SHOWN = 3;
 function settleReplicas(r, all) {
-  const names = [...r.pods.keys()].sort(comparePodNames);
+  const names3 = [...r.pods.keys()].sort(comparePodNames);
   const differ = replicaKeys(r);
   const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
-  const groups2 = /* @__PURE__ */ new Map();
-  if (r.declared) groups2.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
-  for (const name2 of names) {
+  const groups3 = /* @__PURE__ */ new Map();
+  if (r.declared) groups3.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
+  for (const name2 of names3) {
     const key = signature(r.pods.get(name2), selectors);
-    const g = groups2.get(key);
+    const g = groups3.get(key);
     if (g) g.pods.push(name2);
-    else groups2.set(key, { declared: void 0, pods: [name2] });
+    else groups3.set(key, { declared: void 0, pods: [name2] });
   }
-  const split = groups2.size > 1;
-  return [...groups2.values()].map((g) => {
+  const split = groups3.size > 1;
+  return [...groups3.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
@@ -15108,9 +15303,9 @@ var Matches = class {
     }
     return found2;
   }
-  set(key, names) {
+  set(key, names3) {
     let set = this.sets.get(key);
-    if (set === void 0) this.sets.set(key, set = { key, names: names() });
+    if (set === void 0) this.sets.set(key, set = { key, names: names3() });
     return set;
   }
 };
@@ -15123,12 +15318,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo3, others = []) {
+function buildCluster(objects, memo4, others = []) {
   const once2 = (obj3, load) => {
-    if (memo3 === void 0) return load(obj3);
-    if (memo3.has(obj3)) return memo3.get(obj3);
+    if (memo4 === void 0) return load(obj3);
+    if (memo4.has(obj3)) return memo4.get(obj3);
     const r = load(obj3);
-    memo3.set(obj3, r);
+    memo4.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
@@ -15147,7 +15342,7 @@ function buildCluster(objects, memo3, others = []) {
   const grants = /* @__PURE__ */ new Map();
   const owners = /* @__PURE__ */ new Map();
   let podsAt;
-  for (const [index, obj3] of objects.entries()) {
+  for (const [index2, obj3] of objects.entries()) {
     if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
       const r = once2(obj3, loadNamespace);
       diagnostics2.push(...r.diagnostics);
@@ -15175,8 +15370,8 @@ function buildCluster(objects, memo3, others = []) {
       if (w === void 0) continue;
       let members = owners.get(w.id);
       if (members === void 0) owners.set(w.id, members = { declared: void 0, pods: /* @__PURE__ */ new Map(), at: void 0 });
-      if (obj3.kind === "Pod") podsAt ??= index;
-      else members.at ??= index;
+      if (obj3.kind === "Pod") podsAt ??= index2;
+      else members.at ??= index2;
       if (r.replica && r.podName !== void 0) {
         const earlier = members.pods.get(r.podName);
         if (earlier) diagnostics2.push(duplicate(obj3, `Pod ${w.namespace}/${r.podName}`, earlier.source));
@@ -15261,10 +15456,10 @@ function buildCluster(objects, memo3, others = []) {
   };
 }
 function duplicate(obj3, what, earlier) {
-  const at3 = obj3.locate([]);
-  const later = `${obj3.file}:${at3.line}`;
+  const at4 = obj3.locate([]);
+  const later = `${obj3.file}:${at4.line}`;
   const before = earlier ? ` (at ${earlier.file}:${earlier.line} and ${later})` : "";
-  return diagnostic("warning", obj3.file, at3, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
+  return diagnostic("warning", obj3.file, at4, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
 }
 
 // src/load/documents.ts
@@ -15272,7 +15467,7 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/yaml-locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function makeLocator(doc, start, at3) {
+function makeLocator(doc, start, at4) {
   return (path17) => {
     let node = doc.contents;
     let offset = start;
@@ -15282,7 +15477,7 @@ function makeLocator(doc, start, at3) {
       offset = step2.offset ?? offset;
       node = step2.node;
     }
-    return at3(offset);
+    return at4(offset);
   };
 }
 function child(doc, node, segment) {
@@ -15643,26 +15838,26 @@ var FastParser = class {
       if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
-    let sep7 = "";
+    let sep9 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
       const [indent, content2] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep7 + more + content2;
-        sep7 = "\n";
+        value += sep9 + more + content2;
+        sep9 = "\n";
       } else if (indent > trimIndent) {
-        if (sep7 === " ") sep7 = "\n";
-        else if (!prevMoreIndented && sep7 === "\n") sep7 = "\n\n";
-        value += sep7 + more + content2;
-        sep7 = "\n";
+        if (sep9 === " ") sep9 = "\n";
+        else if (!prevMoreIndented && sep9 === "\n") sep9 = "\n\n";
+        value += sep9 + more + content2;
+        sep9 = "\n";
         prevMoreIndented = true;
       } else if (content2 === "") {
-        if (sep7 === "\n") value += "\n";
-        else sep7 = "\n";
+        if (sep9 === "\n") value += "\n";
+        else sep9 = "\n";
       } else {
-        value += sep7 + content2;
-        sep7 = " ";
+        value += sep9 + content2;
+        sep9 = " ";
         prevMoreIndented = false;
       }
     }
@@ -15729,7 +15924,7 @@ var FastParser = class {
     const t = this.text;
     const open = t.charCodeAt(pos);
     const close = open === 91 ? 93 : 125;
-    const isMap5 = open === 123;
+    const isMap6 = open === 123;
     const items = [];
     const map = {};
     let i = pos + 1;
@@ -15737,11 +15932,11 @@ var FastParser = class {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
     };
     skip();
-    if (t.charCodeAt(i) === close) return { value: isMap5 ? map : items, end: i + 1 };
+    if (t.charCodeAt(i) === close) return { value: isMap6 ? map : items, end: i + 1 };
     for (; ; ) {
       skip();
       let key;
-      if (isMap5) {
+      if (isMap6) {
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -15762,13 +15957,13 @@ var FastParser = class {
         value = r.value;
         i = r.end;
       }
-      if (isMap5) {
+      if (isMap6) {
         if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
         else map[key] = value;
       } else items.push(value);
       skip();
       const d = t.charCodeAt(i);
-      if (d === close) return { value: isMap5 ? map : items, end: i + 1 };
+      if (d === close) return { value: isMap6 ? map : items, end: i + 1 };
       if (d !== 44) bail();
       i++;
       skip();
@@ -15813,8 +16008,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo3 = resolved.get(raw);
-  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
+  const memo4 = resolved.get(raw);
+  if (memo4 !== void 0 || resolved.has(raw)) return memo4;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -15874,9 +16069,9 @@ function applyEdits(original, edits) {
       } else hi = mid - 1;
     }
     if (k < 0) return offset;
-    const edit = edits[k];
-    const insertedEnd = newStarts[k] + edit.inserted.length;
-    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit.removed - 1, 0));
+    const edit2 = edits[k];
+    const insertedEnd = newStarts[k] + edit2.inserted.length;
+    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit2.removed - 1, 0));
     return offset - shifts[k];
   };
   return { text: out, toOriginal };
@@ -16014,11 +16209,11 @@ function scan(text2) {
     }
   }
   return edits;
-  function startQuote(c, at3) {
+  function startQuote(c, at4) {
     if (flowDepth === 0) {
-      let lineStart = at3;
+      let lineStart = at4;
       while (lineStart > 0 && text2[lineStart - 1] !== "\n") lineStart--;
-      need = at3 - lineStart;
+      need = at4 - lineStart;
     }
     quote = c;
   }
@@ -16067,16 +16262,16 @@ function parseYaml(file, lim) {
   return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
 }
 function fastDocuments(file, lim, text2, fast) {
-  let at3;
+  let at4;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
     let located;
     const locate = (path17) => {
       if (path17.length === 0) return top;
       if (located === void 0) {
-        at3 ??= positionsIn(text2);
+        at4 ??= positionsIn(text2);
         const [from, to] = d.span;
-        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at3(from + offset));
+        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at4(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
       return located(path17);
@@ -16097,12 +16292,12 @@ function positionsIn(text2) {
 }
 function parseYamlFull(file, lim) {
   const text2 = normalizeLineBreaks(file.text);
-  const at3 = positionsIn(text2);
-  const strict = parseText(file.path, text2, lim, at3);
+  const at4 = positionsIn(text2);
+  const strict = parseText(file.path, text2, lim, at4);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
   const repaired = repairForYaml(text2);
   if (!repaired) return flatten(strict);
-  const second = parseText(file.path, repaired.text, lim, (offset) => at3(repaired.toOriginal(offset)), repaired.toOriginal);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at4(repaired.toOriginal(offset)), repaired.toOriginal);
   const byIndex = new Map(second.results.map((r) => [r.index, r]));
   const results = strict.results.map((r) => {
     const other = r.syntaxError ? byIndex.get(r.index) : void 0;
@@ -16119,31 +16314,31 @@ function flatten(parse3) {
   }
   return { docs, diagnostics: diagnostics2 };
 }
-function parseText(path17, text2, lim, at3, toOriginal = (offset) => offset) {
+function parseText(path17, text2, lim, at4, toOriginal = (offset) => offset) {
   const results = [];
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at3(offset), message));
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
   const parser = new import_yaml5.Parser();
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
-    const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path17, doc, index, lim, at3, toOriginal));
+    const index2 = pendingIndexes.shift() ?? -1;
+    results.push(finishDocument(path17, doc, index2, lim, at4, toOriginal));
   };
-  let count = 0;
+  let count2 = 0;
   for (const token of parser.parse(text2)) {
     if (token.type === "document") {
-      if (count === lim.maxDocuments) {
+      if (count2 === lim.maxDocuments) {
         report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
         break;
       }
-      const index = count++;
+      const index2 = count2++;
       const deep = tooDeepToken(token, lim.maxDepth);
       if (deep) {
         report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
         continue;
       }
-      pendingIndexes.push(index);
+      pendingIndexes.push(index2);
     }
     for (const doc of composer.next(token)) accept(doc);
   }
@@ -16151,10 +16346,10 @@ function parseText(path17, text2, lim, at3, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path17, doc, index, lim, at3, toOriginal) {
+function finishDocument(path17, doc, index2, lim, at4, toOriginal) {
   const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at3(offset), message));
-  const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
+  const rejected = (syntaxError = false) => ({ index: index2, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
@@ -16166,7 +16361,7 @@ function finishDocument(path17, doc, index, lim, at3, toOriginal) {
     report(
       "warning",
       dup.offset,
-      `duplicate key \`${dup.key}\` (also at line ${at3(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
+      `duplicate key \`${dup.key}\` (also at line ${at4(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
     );
   }
   let value;
@@ -16191,9 +16386,9 @@ function finishDocument(path17, doc, index, lim, at3, toOriginal) {
     report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
     return rejected();
   }
-  const locate = makeLocator(doc, start, at3);
+  const locate = makeLocator(doc, start, at4);
   const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
-  return { index, doc: { index, value, locate, line: at3(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
+  return { index: index2, doc: { index: index2, value, locate, line: at4(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
 }
 function firstLine(message) {
   return message.split("\n", 1)[0].trim();
@@ -16421,10 +16616,10 @@ function lineBreakCounter(text2) {
     return lo + (text2[offset - 1] === "\r" && text2[offset] === "\n" ? 1 : 0);
   };
 }
-function itemLines(doc, listLocate, i, count) {
+function itemLines(doc, listLocate, i, count2) {
   const lines = doc.text.split(LINE_BREAK);
   const from = listLocate(["items", i]).line - doc.firstLine;
-  const to = i + 1 < count ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  const to = i + 1 < count2 ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
   return lines.slice(from, Math.max(to, from + 1)).join("\n");
 }
 function isRecord(v) {
@@ -16539,8 +16734,64 @@ function describeController(c) {
   return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
 }
 
+// src/exposure/hop-edits.ts
+var NEW = "new in this PR";
+var indexes = /* @__PURE__ */ new WeakMap();
+function index(o) {
+  let i = indexes.get(o);
+  if (i === void 0) {
+    const first = (xs) => new Map([...xs].reverse().map((x) => [x.id, x]));
+    i = { services: first(o.services), routes: first(o.routes), gateways: first(o.gateways) };
+    indexes.set(o, i);
+  }
+  return i;
+}
+var REMOVED = "removed in this PR";
+function edit(kind, words3) {
+  return words3.length === 0 ? void 0 : { kind, words: words3.join(", ") };
+}
+function serviceEdit(s, port3, other) {
+  if (other === void 0) return void 0;
+  const that = index(other.objects).services.get(s.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  const notes = [];
+  if (other.side === "head" && !that.ports.some((p) => p.protocol === port3.protocol && p.port === port3.port)) notes.push(`port ${port3.port} ${REMOVED}`);
+  if (that.type !== s.type) notes.push(`${other.side === "base" ? "was" : "now"} ${that.type}`);
+  if (JSON.stringify(sorted(that.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
+  return edit("changed", notes);
+}
+function routeEdit(route, backend2, other) {
+  if (other === void 0) return void 0;
+  const that = index(other.objects).routes.get(route.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  if (other.side === "base") return void 0;
+  const same = (b) => b.serviceNamespace === backend2.serviceNamespace && b.serviceName === backend2.serviceName && JSON.stringify(b.port) === JSON.stringify(backend2.port);
+  return that.backends.some(same) ? void 0 : edit("changed", [`backend ${backend2.serviceName} changed in this PR`]);
+}
+function listenerEdit(g, l, other) {
+  if (other === void 0) return void 0;
+  const gone = other.side === "base" ? NEW : REMOVED;
+  const that = index(other.objects).gateways.get(g.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [gone]);
+  const was = that.listeners.find((x) => x.name === l.name);
+  if (was === void 0) return edit(other.side === "base" ? "added" : "removed", [`listener ${gone}`]);
+  const then = other.side === "base" ? "was" : "now";
+  const notes = [];
+  if (was.port !== l.port) notes.push(`${then} port ${was.port}`);
+  if (was.hostname !== l.hostname) notes.push(`${then} ${was.hostname !== void 0 ? `host ${was.hostname}` : "any host"}`);
+  if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) notes.push(`allowedRoutes changed in this PR (${then} ${allowedWords(was)})`);
+  return edit("changed", notes);
+}
+function allowedWords(l) {
+  const a = l.allowedNamespaces;
+  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
+}
+function sorted(labels2) {
+  return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+
 // src/exposure/paths.ts
-function exposurePaths(cluster, pods, before) {
+function exposurePaths(cluster, pods, other) {
   const targets2 = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
   const resolution = resolveExposure(cluster, targets2);
   const paths = [];
@@ -16553,7 +16804,7 @@ function exposurePaths(cluster, pods, before) {
         const routed = routedConn(port3, target2);
         if (routed === void 0) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after, before)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after, other)] });
         }
       }
     }
@@ -16567,8 +16818,8 @@ function exposurePaths(cluster, pods, before) {
       for (const { workload, port: target2 } of entry2?.workloads ?? []) {
         const routed = routedConn(sp, target2);
         if (routed === void 0) continue;
-        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, before)];
-        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
+        const tail = [routeHop(b.route, b.backend, other), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, other)];
+        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, other));
         for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain: [...head, ...tail] });
       }
     }
@@ -16597,28 +16848,16 @@ function routedConn(port3, target2) {
 function portWords(p) {
   return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
-function serviceHop(s, port3, detail, target2, after, before) {
+function serviceHop(s, port3, detail, target2, after, other) {
   const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...serviceNotes(s, before)].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source };
+  const edit2 = serviceEdit(s, port3, other);
+  const words3 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...edit2 ? [edit2.words] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words3, at: port3.source, ...edit2 ? { edit: edit2 } : {} };
 }
-function serviceNotes(s, before) {
-  if (before === void 0) return [];
-  const old = before.services.find((x) => x.id === s.id);
-  if (old === void 0) return ["new in this PR"];
-  const notes = [];
-  if (old.type !== s.type) notes.push(`was ${old.type}`);
-  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
-  return notes;
+function routeHop(route, backend2, other) {
+  const edit2 = routeEdit(route, backend2, other);
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (edit2 ? `, ${edit2.words}` : ""), at: backend2.source, ...edit2 ? { edit: edit2 } : {} };
 }
-function sorted(labels2) {
-  return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-}
-function routeHop(route, backend2, before) {
-  const isNew = before !== void 0 && !before.routes.some((r) => r.id === route.id);
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (isNew ? NEW : ""), at: backend2.source };
-}
-var NEW = ", new in this PR";
 function routeDetail(route, backend2) {
   if (route.kind === "Ingress") {
     const m = backend2.match;
@@ -16628,45 +16867,34 @@ function routeDetail(route, backend2) {
   const gateway = route.parents.length > 0;
   const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
   const paths = route.kind === "HTTPRoute" ? `path ${(backend2.paths ?? ["/"]).join(", ")}` : "";
-  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+  return [host, paths].filter((w) => w !== "").join(", ") || (gateway ? "all traffic the listener accepts" : "any host");
 }
-function gatewayHops(a, route, cluster, before) {
+function gatewayHops(a, route, cluster, other) {
   const g = a.gateway;
   if (g === void 0) {
     if (a.parent.kind !== "Gateway") return [[]];
     return [[{ kind: "Gateway", namespace: a.parent.namespace, name: a.parent.name, detail: "not in these manifests", at: a.parent.source }]];
   }
-  const old = before?.gateways.find((x) => x.id === g.id);
-  const at3 = { ...g.source, column: 1 };
+  const at4 = { ...g.source, column: 1 };
   return a.listeners.map((l) => {
-    const words2 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== void 0 ? `host ${l.hostname}` : "any host"];
-    const admit = admission(l, route, cluster, before);
-    if (admit !== "") words2.push(admit);
-    if (before !== void 0) {
-      const was = old?.listeners.find((x) => x.name === l.name);
-      if (old === void 0) words2.push("new in this PR");
-      else if (was === void 0) words2.push("listener new in this PR");
-      else {
-        if (was.port !== l.port) words2.push(`was port ${was.port}`);
-        if (was.hostname !== l.hostname) words2.push(`was ${was.hostname !== void 0 ? `host ${was.hostname}` : "any host"}`);
-        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words2.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
-      }
-    }
-    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: at3 }];
+    const hostless = l.protocol === "TCP" || l.protocol === "UDP";
+    const words3 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, ...hostless ? [] : [l.hostname !== void 0 ? `host ${l.hostname}` : "any host"]];
+    const admit = admission(l, route, cluster, other);
+    if (admit !== "") words3.push(admit);
+    const edit2 = listenerEdit(g, l, other);
+    if (edit2) words3.push(edit2.words);
+    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words3.join(", "), at: at4, ...edit2 ? { edit: edit2 } : {} }];
   });
 }
-function allowedWords(l) {
-  const a = l.allowedNamespaces;
-  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
-}
-function admission(l, route, cluster, before) {
+function admission(l, route, cluster, other) {
   const a = l.allowedNamespaces;
   if (a.from !== "Selector") return "";
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? {};
   const matched = a.selector.requirements.map((r) => requirementWords(r, labels2)).join(", ");
-  const was = before?.namespaces.get(route.namespace)?.labels;
-  const added = before !== void 0 && !selects(a.selector, was ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
-  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${added ? " (added in this PR)" : ""}`;
+  const then = other?.objects.namespaces.get(route.namespace)?.labels;
+  const edited = other !== void 0 && !selects(a.selector, then ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  const note2 = !edited ? "" : other.side === "base" ? " (added in this PR)" : " (changed in this PR)";
+  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${note2}`;
 }
 function requirementWords(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
@@ -16684,7 +16912,7 @@ function classView(r, pods, classOf) {
   for (const m of members) m.sort((x, y) => cmp3(x.id, y.id));
   const live = (node) => members[node].length > 0;
   const groupsOf = (dir) => {
-    const groups3 = [];
+    const groups4 = [];
     const of = new Int32Array(r.size).fill(-1);
     const bySig = /* @__PURE__ */ new Map();
     for (let c = 0; c < P; c++) {
@@ -16692,21 +16920,21 @@ function classView(r, pods, classOf) {
       const sig = r.signature(c, dir);
       let g = bySig.get(sig);
       if (g === void 0) {
-        bySig.set(sig, g = groups3.length);
-        groups3.push({ row: r.row(c, dir), nodes: [] });
+        bySig.set(sig, g = groups4.length);
+        groups4.push({ row: r.row(c, dir), nodes: [] });
       }
-      groups3[g].nodes.push(c);
+      groups4[g].nodes.push(c);
       of[c] = g;
     }
     if (r.size > P) {
-      const ext = groups3.length;
-      groups3.push({ row: OPEN_ROW, nodes: [] });
+      const ext = groups4.length;
+      groups4.push({ row: OPEN_ROW, nodes: [] });
       for (let n = P; n < r.size; n++) {
-        groups3[ext].nodes.push(n);
+        groups4[ext].nodes.push(n);
         of[n] = ext;
       }
     }
-    return { groups: groups3, of };
+    return { groups: groups4, of };
   };
   const out = groupsOf("egress");
   const inn = groupsOf("ingress");
@@ -16740,8 +16968,8 @@ function classView(r, pods, classOf) {
       const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
       for (const [q, src] of srcParts) {
         for (const [e, dst] of dstParts) {
-          const conn = e.intersect(q);
-          if (!conn.isEmpty) blocks.push({ src, dst, conn });
+          const conn2 = e.intersect(q);
+          if (!conn2.isEmpty) blocks.push({ src, dst, conn: conn2 });
         }
       }
     }
@@ -16755,23 +16983,23 @@ function classView(r, pods, classOf) {
   const liveNodes = [...members.keys()].filter(live);
   const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp3(members[a][0].id, members[b][0].id));
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
-  const index = new Int32Array(r.size).fill(-1);
-  order.forEach((n, i) => index[n] = i);
+  const index2 = new Int32Array(r.size).fill(-1);
+  order.forEach((n, i) => index2[n] = i);
   const classes = order.map((n) => ({ endpoints: members[n] }));
   const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
-  const groups2 = [];
+  const groups3 = [];
   for (const b of merged) {
     const onBoth = new Set(b.dst);
     let self = 0;
     for (const n of b.src) if (onBoth.has(n)) self += members[n].filter((e) => e.type === "workload").length;
     const pairs = size(b.src) * size(b.dst) - self;
     if (pairs === 0) continue;
-    const ids = (nodes) => nodes.map((n) => index[n]).sort((x, y) => x - y);
-    groups2.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
+    const ids = (nodes) => nodes.map((n) => index2[n]).sort((x, y) => x - y);
+    groups3.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
   }
   const first = (g) => classes[g[0]].endpoints[0].id;
-  groups2.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
-  return { classes, groups: groups2, pairs: groups2.reduce((k, g) => k + g.pairs, 0) };
+  groups3.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
+  return { classes, groups: groups3, pairs: groups3.reduce((k, g) => k + g.pairs, 0) };
 }
 function listedIn(row, groupOf, cache) {
   let byGroup = cache.get(row);
@@ -16837,42 +17065,42 @@ function expandFlows(r, pods, classOf) {
     ...pods.map((e) => ({ e, node: classOf.get(e.id) })),
     ...r.universe.externals.map((e, i) => ({ e, node: P + i }))
   ].sort((x, y) => cmp4(x.e.id, y.e.id));
-  const at3 = Array.from({ length: r.size }, () => []);
-  nodes.forEach((n, i) => at3[n.node].push(i));
+  const at4 = Array.from({ length: r.size }, () => []);
+  nodes.forEach((n, i) => at4[n.node].push(i));
   return {
     *[Symbol.iterator]() {
       let memoFor = -1;
-      let memo3 = [];
+      let memo4 = [];
       let targets2 = null;
       for (const a of nodes) {
         const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
-          memo3 = new Array(r.size);
+          memo4 = new Array(r.size);
           targets2 = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
         if (targets2 !== null) {
           for (const i of targets2) {
             const b = nodes[i];
             if (a.e === b.e && a.e.type === "workload") continue;
-            yield { src: a.e, dst: b.e, conn: memo3[b.node] };
+            yield { src: a.e, dst: b.e, conn: memo4[b.node] };
           }
           continue;
         }
         for (const b of nodes) {
           if (fromExternal && b.node >= P) continue;
           if (a.e === b.e && a.e.type === "workload") continue;
-          let conn = memo3[b.node];
-          if (conn === void 0) memo3[b.node] = conn = r.conn(a.node, b.node);
-          if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
+          let conn2 = memo4[b.node];
+          if (conn2 === void 0) memo4[b.node] = conn2 = r.conn(a.node, b.node);
+          if (!conn2.isEmpty) yield { src: a.e, dst: b.e, conn: conn2 };
         }
       }
       function listedTargets(row) {
         if (!row.fallback.isEmpty) return null;
         const out = [];
         for (const n of row.nodes) {
-          const conn = memo3[n] = r.conn(memoFor, n);
-          if (!conn.isEmpty) for (const i of at3[n]) out.push(i);
+          const conn2 = memo4[n] = r.conn(memoFor, n);
+          if (!conn2.isEmpty) for (const i of at4[n]) out.push(i);
         }
         return Int32Array.from(out).sort();
       }
@@ -16998,10 +17226,10 @@ function representativeWords(namespace, selectors, witness, declaredLike, bound)
   const chosen = [];
   while (left.length > 0) {
     let best = -1;
-    let count = 0;
+    let count2 = 0;
     negatives.forEach((_, j) => {
       const c = left.filter((k) => !k.lacks[j]).length;
-      if (c > count) [best, count] = [j, c];
+      if (c > count2) [best, count2] = [j, c];
     });
     if (best < 0) return void 0;
     chosen.push(best);
@@ -17021,7 +17249,7 @@ function requirementText(r) {
 // src/synth/synthesize.ts
 var DEFAULT_POD_BOUND = 256;
 var WORDED = 32;
-var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
+var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0, scopeOf: () => void 0, namespaceScopeOf: () => void 0 };
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
@@ -17057,6 +17285,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   }
   const notes = [];
   let reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
+  const nsExact = reps !== void 0;
   if (reps === void 0) {
     notes.push(`The namespaceSelectors allow more than ${bound} distinct kinds of namespace; one representative namespace per selector is shown instead, so some combinations are not covered.`);
     reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
@@ -17095,13 +17324,14 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     return { name: name2, port: 0, protocol };
   });
   const pods = [];
+  const scopes = /* @__PURE__ */ new Map();
   const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
-  const index = peerIndex(policies, peers);
+  const index2 = peerIndex(policies, peers);
   for (const t of targets2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe3([
-      ...index.subjects.get(t.name) ?? [],
-      ...index.peersOf(t).map((i) => peers[i].peer.pods),
+      ...index2.subjects.get(t.name) ?? [],
+      ...index2.peersOf(t).map((i) => peers[i].peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
@@ -17110,6 +17340,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (own !== void 0 && !partial && unmatched.length === 0) continue;
     const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
+    const exact = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(partial ? selectors : unmatched);
@@ -17121,6 +17352,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
+      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
       const pod = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -17144,6 +17376,9 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
+  const nsScopes = new Map(
+    reps.map((c, i) => [repNamespaces[i].name, { selectors: nsSelectors, satisfied: satisfiedBy(nsSelectors, c.witness), fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }])
+  );
   return {
     namespaces: addedNamespaces,
     pods,
@@ -17152,12 +17387,14 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
       return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
-    }
+    },
+    scopeOf: (podId) => scopes.get(podId),
+    namespaceScopeOf: (name2) => nsScopes.get(name2)
   };
 }
 function wordLazily(pod, make) {
-  let words2 = null;
-  Object.defineProperty(pod, "words", { enumerable: false, get: () => words2 === null ? words2 = make() : words2 });
+  let words3 = null;
+  Object.defineProperty(pod, "words", { enumerable: false, get: () => words3 === null ? words3 = make() : words3 });
 }
 function perSelector(selectors, fixed = {}) {
   const out = [{ witness: { ...fixed } }];
@@ -17198,23 +17435,23 @@ function peerIndex(policies, peers) {
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
     }
   });
-  const firsts = (indexes) => {
+  const firsts = (indexes3) => {
     const seen = /* @__PURE__ */ new Set();
-    return indexes.filter((i) => {
+    return indexes3.filter((i) => {
       const key = selectorKey(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
   };
-  const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)]));
-  const groups2 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
+  const groups3 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
     peersOf(t) {
       const out = [...ownFirsts.get(t.name) ?? []];
-      for (const g of groups2) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      for (const g of groups3) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
       return out.sort((a, b) => a - b);
     }
   };
@@ -17234,17 +17471,431 @@ function sidePods(cluster, synthesis) {
   return [...cluster.workloads.map((w) => ({ type: "workload", id: w.id, pod: w })), ...synthesis.pods];
 }
 
+// src/assert/compare.ts
+function compareAssertions(base2, head, originOf = () => "base", baseViolation) {
+  return head.map((h, i) => {
+    const b = base2[i];
+    let before;
+    if (baseViolation !== void 0) before = (src, dst) => baseViolation(h.assertion, src, dst);
+    else {
+      const listed2 = /* @__PURE__ */ new Map();
+      for (const v of b.violations) listed2.set(`${v.src}\0${v.dst}`, v.conn);
+      before = (src, dst) => listed2.get(`${src}\0${dst}`) ?? ConnSet.NONE;
+    }
+    const marked = h.violations.map((v) => ({ ...v, isNew: !v.conn.subtract(before(v.src, v.dst)).isEmpty }));
+    return {
+      assertion: h.assertion,
+      status: h.status,
+      baseStatus: b.status,
+      violations: [...marked.filter((v) => v.isNew), ...marked.filter((v) => !v.isNew)],
+      ...h.total !== void 0 ? { total: h.total } : {},
+      notes: h.notes,
+      origin: originOf(h.assertion)
+    };
+  });
+}
+
+// src/assert/cuts.ts
+function assertionCidrs(assertions) {
+  const out = [];
+  const add = (list6) => {
+    for (const s of list6) {
+      if (s.kind !== "cidr") continue;
+      const p = parseCidr(s.cidr);
+      if (p.ok) out.push(p.cidr);
+    }
+  };
+  for (const a of assertions) {
+    if (a.type === "isolated") add(a.namespaces);
+    else {
+      add(a.from);
+      add(a.to);
+    }
+  }
+  return out;
+}
+
+// src/assert/surely.ts
+var BOUND = 4096;
+var lacking = /* @__PURE__ */ new WeakMap();
+function surelyHas(scope, key, value) {
+  if (!scope.exact) return false;
+  const fixed = scope.fixed[key];
+  if (fixed !== void 0) return value === "*" || fixed !== OTHER_VALUE && fixed === value;
+  let byLabel = lacking.get(scope.selectors);
+  if (byLabel === void 0) lacking.set(scope.selectors, byLabel = /* @__PURE__ */ new Map());
+  const k = `${key}\0${value}\0${JSON.stringify(scope.fixed)}`;
+  let without = byLabel.get(k);
+  if (without === void 0) byLabel.set(k, without = setsWithout(scope, key, value));
+  return without !== null && !without.has(scope.satisfied);
+}
+function setsWithout(scope, key, value) {
+  const wanted = { requirements: [value === "*" ? { key, op: "Exists" } : { key, op: "In", values: [value] }] };
+  const n = scope.selectors.length;
+  const combos = combinations([...scope.selectors, wanted], { bound: BOUND, fixed: scope.fixed });
+  if (combos === void 0) return null;
+  return new Set(combos.filter((c) => !c.satisfied.includes(n)).map((c) => c.satisfied.join(",")));
+}
+
+// src/assert/match.ts
+function labelsMatch(spec, labels2) {
+  for (const k in spec) {
+    if (!Object.prototype.hasOwnProperty.call(labels2, k)) return false;
+    if (spec[k] !== "*" && labels2[k] !== spec[k]) return false;
+  }
+  return true;
+}
+function endpointMatcher(view2) {
+  const reps = view2.representatives;
+  const ranges = /* @__PURE__ */ new Map();
+  const rangeOf = (cidr) => {
+    let r = ranges.get(cidr);
+    if (r === void 0) {
+      const p = parseCidr(cidr);
+      if (!p.ok) throw new Error(`unparsed cidr ${cidr}`);
+      ranges.set(cidr, r = cidrRange(p.cidr));
+    }
+    return r;
+  };
+  const known = /* @__PURE__ */ new WeakMap();
+  const namespaceMatches = (name2, spec) => {
+    let byName = known.get(spec);
+    if (byName === void 0) known.set(spec, byName = /* @__PURE__ */ new Map());
+    let answer = byName.get(name2);
+    if (answer === void 0) {
+      const scope = reps.namespaceScopeOf(name2);
+      answer = scope !== void 0 ? Object.keys(spec).every((k) => surelyHas(scope, k, spec[k])) : labelsMatch(spec, view2.namespaces.get(name2)?.labels ?? { [NAMESPACE_NAME_LABEL]: name2 });
+      byName.set(name2, answer);
+    }
+    return answer;
+  };
+  return (spec, e) => {
+    switch (spec.kind) {
+      case "internet":
+        return e.type === "external";
+      case "cidr": {
+        if (e.type !== "external") return false;
+        const c = rangeOf(spec.cidr);
+        return e.ranges.every((r) => r.family === c.family && r.lo >= c.lo && r.hi <= c.hi);
+      }
+      case "any-pod":
+        return e.type === "workload" || e.type === "synthetic";
+      case "ingress-controller":
+        return e.type === "ingress-controller";
+      case "pods": {
+        if (e.type !== "workload" && e.type !== "synthetic") return false;
+        if (spec.namespace !== void 0 && e.pod.namespace !== spec.namespace) return false;
+        if (spec.workload !== void 0 && (e.type !== "workload" || e.pod.name !== spec.workload)) return false;
+        if (spec.workloadKind !== void 0 && (e.type !== "workload" || e.pod.kind !== spec.workloadKind)) return false;
+        if (spec.namespaceLabels !== void 0 && !namespaceMatches(e.pod.namespace, spec.namespaceLabels)) return false;
+        if (spec.labels !== void 0) {
+          if (e.type === "workload") return labelsMatch(spec.labels, e.pod.labels);
+          const scope = reps.scopeOf(e.id);
+          const labels2 = spec.labels;
+          return scope !== void 0 && Object.keys(labels2).every((k) => surelyHas(scope, k, labels2[k]));
+        }
+        return true;
+      }
+    }
+  };
+}
+
+// src/assert/spec-text.ts
+function labelsText(l) {
+  return `{${Object.keys(l).sort().map((k) => `${k}: ${l[k]}`).join(", ")}}`;
+}
+function specText(s) {
+  switch (s.kind) {
+    case "internet":
+    case "any-pod":
+    case "ingress-controller":
+      return s.kind;
+    case "cidr":
+      return `{cidr: ${s.cidr}}`;
+    case "pods": {
+      const parts = [];
+      if (s.namespace !== void 0) parts.push(`namespace: ${s.namespace}`);
+      if (s.namespaceLabels !== void 0) parts.push(`namespaces: {labels: ${labelsText(s.namespaceLabels)}}`);
+      if (s.workload !== void 0) parts.push(`workload: ${s.workload}`);
+      if (s.workloadKind !== void 0) parts.push(`kind: ${s.workloadKind}`);
+      if (s.labels !== void 0) parts.push(`labels: ${labelsText(s.labels)}`);
+      return `{${parts.join(", ")}}`;
+    }
+  }
+}
+function specListText(list6) {
+  const texts = [...new Set(list6.map(specText))].sort();
+  return texts.length === 1 ? texts[0] : `[${texts.join(", ")}]`;
+}
+function assertionKey(a) {
+  const body = a.type === "isolated" ? { namespaces: specListText(a.namespaces), ports: a.ports?.toString() ?? null } : { from: specListText(a.from), to: specListText(a.to), ports: a.ports?.toString() ?? null };
+  return JSON.stringify({ type: a.type, ...body, targets: a.targets === null ? null : [...new Set(a.targets)].sort(), strict: a.strict });
+}
+
+// src/assert/evaluate.ts
+var MAX_LISTED_VIOLATIONS = 1e5;
+function evaluateAssertions(assertions, view2, limit = MAX_LISTED_VIOLATIONS) {
+  if (assertions.length === 0) return [];
+  return assertionJudge(view2).evaluate(assertions, limit);
+}
+function assertionJudge(view2) {
+  const r = view2.reach;
+  const P = r.universe.podClasses.length;
+  const nodeOf2 = /* @__PURE__ */ new Map();
+  const members = Array.from({ length: r.size }, () => []);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const p of view2.pods) {
+    const n = view2.classOf.get(p.id);
+    members[n].push(p);
+    nodeOf2.set(p, n);
+    const list6 = byNamespace.get(p.pod.namespace);
+    if (list6) list6.push(p);
+    else byNamespace.set(p.pod.namespace, [p]);
+  }
+  r.universe.externals.forEach((e, i) => {
+    members[P + i].push(e);
+    nodeOf2.set(e, P + i);
+  });
+  const matcher = endpointMatcher(view2);
+  let byName;
+  const workloadsNamed = (name2) => {
+    if (byName === void 0) {
+      byName = /* @__PURE__ */ new Map();
+      for (const p of view2.pods) {
+        if (p.type !== "workload") continue;
+        const list6 = byName.get(p.pod.name);
+        if (list6) list6.push(p);
+        else byName.set(p.pod.name, [p]);
+      }
+    }
+    return byName.get(name2) ?? [];
+  };
+  const candidates = (spec) => {
+    switch (spec.kind) {
+      case "internet":
+      case "cidr":
+        return r.universe.externals;
+      case "any-pod":
+        return view2.pods;
+      case "ingress-controller":
+        return [];
+      case "pods":
+        if (spec.namespace !== void 0) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.workload !== void 0) return workloadsNamed(spec.workload);
+        if (spec.namespaceLabels !== void 0) {
+          const probe = { kind: "pods", namespaceLabels: spec.namespaceLabels };
+          const out = [];
+          for (const pods of byNamespace.values()) if (matcher(probe, pods[0])) for (const p of pods) out.push(p);
+          return out;
+        }
+        return view2.pods;
+    }
+  };
+  const specMatches = /* @__PURE__ */ new Map();
+  const matchesOf = (spec) => {
+    const key = specText(spec);
+    let m = specMatches.get(key);
+    if (m === void 0) specMatches.set(key, m = candidates(spec).filter((e) => matcher(spec, e)));
+    return m;
+  };
+  const selections = /* @__PURE__ */ new Map();
+  const select = (list6) => {
+    const key = specListText(list6);
+    let s = selections.get(key);
+    if (s === void 0) {
+      const all = /* @__PURE__ */ new Set();
+      for (const spec of list6) for (const e of matchesOf(spec)) all.add(e);
+      selections.set(key, s = selectionOf(all, nodeOf2, r.size, view2.controller !== void 0 && list6.some((x) => matcher(x, view2.controller))));
+    }
+    return s;
+  };
+  const others = (list6) => {
+    const key = `!${specListText(list6)}`;
+    let s = selections.get(key);
+    if (s === void 0) {
+      const matched = select(list6);
+      const byNode = new Array(r.size);
+      const nodes = [];
+      for (let n = 0; n < r.size; n++) {
+        const m = members[n];
+        const taken = matched.byNode[n];
+        let rest = m;
+        if (taken !== void 0) {
+          const out = new Set(taken);
+          rest = m.filter((e) => !out.has(e));
+        }
+        if (rest.length === 0) continue;
+        byNode[n] = rest;
+        nodes.push(n);
+      }
+      selections.set(key, s = selectionFrom(byNode, nodes, view2.controller !== void 0 && !matched.controller));
+    }
+    return s;
+  };
+  const controllerConn = /* @__PURE__ */ new Map();
+  for (const f of view2.controllerFlows) controllerConn.set(f.dst.id, (controllerConn.get(f.dst.id) ?? ConnSet.NONE).union(f.conn));
+  let byId2;
+  return {
+    evaluate: (list6, limit = MAX_LISTED_VIOLATIONS) => list6.map((a) => judge(a, { r, P, view: view2, select, others, controllerConn }, limit)),
+    violationAt(a, srcId, dstId) {
+      byId2 ??= new Map([...nodeOf2.keys(), ...view2.controller ? [view2.controller] : []].map((e) => [e.id, e]));
+      const s = byId2.get(srcId);
+      const d = byId2.get(dstId);
+      if (s === void 0 || d === void 0 || s === d && s.type === "workload" || s.type === "external" && d.type === "external") return ConnSet.NONE;
+      const has = (list6, e) => list6.some((x) => matcher(x, e));
+      const conn2 = () => s.type === "ingress-controller" ? controllerConn.get(d.id) ?? ConnSet.NONE : d.type === "ingress-controller" ? ConnSet.NONE : connWithin(r, P, nodeOf2.get(s), nodeOf2.get(d), a.ports);
+      const within = (c) => a.ports === null ? c : c.intersect(a.ports);
+      switch (a.type) {
+        case "deny":
+          return has(a.from, s) && has(a.to, d) ? within(conn2()) : ConnSet.NONE;
+        case "only":
+          return !has(a.from, s) && has(a.to, d) ? within(conn2()) : ConnSet.NONE;
+        case "allow":
+          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn2()) : ConnSet.NONE;
+        case "isolated": {
+          const pods = s.type !== "external" && s.type !== "ingress-controller" && d.type !== "external" && d.type !== "ingress-controller";
+          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn2()) : ConnSet.NONE;
+        }
+      }
+    }
+  };
+}
+function selectionOf(all, nodeOf2, size, controller) {
+  const byNode = new Array(size);
+  const nodes = [];
+  for (const e of all) {
+    const n = nodeOf2.get(e);
+    const list6 = byNode[n];
+    if (list6) list6.push(e);
+    else {
+      byNode[n] = [e];
+      nodes.push(n);
+    }
+  }
+  nodes.sort((a, b) => a - b);
+  return selectionFrom(byNode, nodes, controller);
+}
+function selectionFrom(byNode, nodes, controller) {
+  let ids;
+  return {
+    byNode,
+    nodes,
+    controller,
+    empty: nodes.length === 0 && !controller,
+    ids: () => {
+      if (ids === void 0) {
+        ids = /* @__PURE__ */ new Set();
+        for (const n of nodes) for (const e of byNode[n]) ids.add(e.id);
+      }
+      return ids;
+    }
+  };
+}
+function allowedPairs(r, P, src, dst, ports, skip, visit) {
+  const rowOf = (n, dir) => ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports);
+  const byDst = dst.nodes.length < src.nodes.length;
+  const [near, far] = byDst ? [dst, src] : [src, dst];
+  const farRows = new Array(P);
+  const farRow = (y) => farRows[y] ??= rowOf(y, byDst ? "egress" : "ingress");
+  for (const x of near.nodes) {
+    const row = x < P ? rowOf(x, byDst ? "ingress" : "egress") : void 0;
+    const each = (y) => {
+      if (x >= P && y >= P || (byDst ? skip(y, x) : skip(x, y))) return;
+      const mine = row === void 0 ? ConnSet.ALL : rowAt(row, y);
+      if (mine.isEmpty) return;
+      let c;
+      if (ports === null) c = byDst ? r.conn(y, x) : r.conn(x, y);
+      else {
+        const theirs = y < P ? rowAt(farRow(y), x) : ConnSet.ALL;
+        c = theirs.isAll || mine === theirs ? mine : theirs.isEmpty || mine.isAll ? theirs : mine.intersect(theirs);
+      }
+      if (!c.isEmpty) visit(byDst ? y : x, byDst ? x : y, c);
+    };
+    if (row !== void 0 && row.fallback.isEmpty) {
+      for (const y of row.nodes) if (far.byNode[y] !== void 0) each(y);
+    } else for (const y of far.nodes) each(y);
+  }
+}
+function connWithin(r, P, s, d, ports) {
+  if (ports === null) return r.conn(s, d);
+  const out = s < P ? rowAt(r.rowWithin(s, "egress", ports), d) : null;
+  if (out !== null && out.isEmpty) return out;
+  const inn = d < P ? rowAt(r.rowWithin(d, "ingress", ports), s) : null;
+  if (out === null) return inn ?? ConnSet.ALL;
+  if (inn === null || out === inn || inn.isAll) return out;
+  return inn.isEmpty || out.isAll ? inn : out.intersect(inn);
+}
+function judge(a, c, limit) {
+  const { r, P, view: view2 } = c;
+  const lists = a.type === "isolated" ? [["namespaces", a.namespaces]] : [["from", a.from], ["to", a.to]];
+  const notes = lists.filter(([, l]) => c.select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
+  if (notes.length > 0) return { assertion: a, status: "no-match", violations: [], notes };
+  const out = [];
+  let unlisted = 0;
+  const within = (conn2) => a.ports === null ? conn2 : conn2.intersect(a.ports);
+  const add = (v) => {
+    if (out.length < limit) out.push(v);
+    else unlisted++;
+  };
+  const push = (srcs, dsts, conn2) => {
+    for (const s of srcs) {
+      if (out.length >= limit) {
+        unlisted += dsts.length - (s.type === "workload" && dsts.includes(s) ? 1 : 0);
+        continue;
+      }
+      for (const d of dsts) if (!(s === d && s.type === "workload")) add({ src: s.id, dst: d.id, conn: conn2 });
+    }
+  };
+  const controller = view2.controller;
+  if (a.type === "deny" || a.type === "only" || a.type === "isolated") {
+    const from = a.type === "deny" ? c.select(a.from) : a.type === "only" ? c.others(a.from) : c.select(a.namespaces);
+    const to = a.type === "isolated" ? from : c.select(a.to);
+    const namespace = (n) => r.universe.podClasses[n]?.namespace;
+    const skip = a.type === "isolated" ? (s, d) => s >= P || d >= P || namespace(s) === namespace(d) : () => false;
+    allowedPairs(r, P, from, to, a.ports, skip, (s, d, conn2) => push(from.byNode[s], to.byNode[d], conn2));
+    if (a.type !== "isolated" && from.controller && controller !== void 0) {
+      for (const [dst, conn2] of c.controllerConn) {
+        const part = within(conn2);
+        if (!part.isEmpty && to.ids().has(dst)) add({ src: controller.id, dst, conn: part });
+      }
+    }
+  } else {
+    const from = c.select(a.from);
+    const to = c.select(a.to);
+    for (const s of from.nodes) {
+      for (const d of to.nodes) {
+        if (s >= P && d >= P) continue;
+        const missing = a.ports.subtract(connWithin(r, P, s, d, a.ports));
+        if (!missing.isEmpty) push(from.byNode[s], to.byNode[d], missing);
+      }
+    }
+    if (from.controller && controller !== void 0) {
+      for (const d of to.nodes) {
+        for (const e of to.byNode[d]) {
+          const missing = a.ports.subtract(c.controllerConn.get(e.id) ?? ConnSet.NONE);
+          if (!missing.isEmpty) add({ src: controller.id, dst: e.id, conn: missing });
+        }
+      }
+    }
+  }
+  out.sort((x, y) => cmp5(x.src, y.src) || cmp5(x.dst, y.dst));
+  return { assertion: a, status: out.length > 0 ? "failed" : "passed", violations: out, ...unlisted > 0 ? { total: out.length + unlisted } : {}, notes: [] };
+}
+function cmp5(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/analyze.ts
 function namespaceFor(options) {
   return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
 }
-function buildSides(loaded, mode, controller) {
+function buildSides(loaded, mode, controller, cuts = []) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode
   );
   const routed = loaded.some((l) => l.cluster.routes.length > 0);
-  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []));
+  const addressCuts = [...loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : [])), ...cuts];
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
@@ -17252,8 +17903,8 @@ function buildSides(loaded, mode, controller) {
   });
   return { sides, synthesis };
 }
-function sideTable(l, side2, reach3, classOf, before) {
-  const paths = exposurePaths(l.cluster, side2.pods, before?.cluster);
+function sideTable(l, side2, reach3, classOf, other) {
+  const paths = exposurePaths(l.cluster, side2.pods, other === void 0 ? void 0 : { objects: other.loaded.cluster, side: other.side });
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
   return { table: exposureTable({ paths, reach: reach3, classOf, controllerClass }), classOf, controllerClass, reach: reach3, paths };
 }
@@ -17270,7 +17921,7 @@ function reach(files, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
   const loaded = loadSources(files, namespaceFor(options), { limits });
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
-  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller);
+  const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const side2 = sides[0];
   const universe = buildUniverse([side2], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses });
   const reachability = evaluate(universe, side2);
@@ -17279,6 +17930,7 @@ function reach(files, options = {}) {
   const controllerFlows2 = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
   const pairs = expandFlows(reachability, side2.pods, universe.classOf[0]);
   let view2;
+  const judged = judgeAssertions(options.assertions ?? [], side2, synthesis, reachability, universe.classOf[0], controllerFlows2, options.assertionListLimit);
   return {
     // An exposure names the addresses that get through, merged across classes: listed too, so its id resolves.
     endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : [], ...mergedSources(exposures, universe.externals)],
@@ -17292,8 +17944,25 @@ function reach(files, options = {}) {
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side2.policies)].sort(compareDiagnostics),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
-    skipped: loaded.skipped
+    skipped: loaded.skipped,
+    revision: { reach: reachability, classOf: universe.classOf[0], endpoints: [...side2.pods, ...universe.externals, ...side2.controller ? [side2.controller] : []] },
+    assertions: judged
   };
+}
+function assertionView(side2, synthesis, reach3, classOf, controllerFlows2) {
+  return {
+    reach: reach3,
+    pods: side2.pods,
+    classOf,
+    ...side2.controller ? { controller: side2.controller } : {},
+    controllerFlows: controllerFlows2,
+    namespaces: side2.namespaces,
+    representatives: synthesis
+  };
+}
+function judgeAssertions(assertions, side2, synthesis, reach3, classOf, controllerFlows2, limit) {
+  if (assertions.length === 0) return [];
+  return evaluateAssertions(assertions, assertionView(side2, synthesis, reach3, classOf, controllerFlows2), limit);
 }
 function diff(baseFiles, headFiles, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
@@ -17302,18 +17971,25 @@ function diff(baseFiles, headFiles, options = {}) {
 function diffLoaded([base2, head], options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
-  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
+  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf;
+  const baseTable = sideTable(base2, sides[0], result.base, inBase, { loaded: head, side: "head" });
+  const headTable = sideTable(head, sides[1], result.head, inHead, { loaded: base2, side: "base" });
   const exposed = exposureChanges(
-    sideTable(base2, sides[0], result.base, inBase),
-    sideTable(head, sides[1], result.head, inHead, base2),
+    baseTable,
+    headTable,
     byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
     controller
   );
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
-  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp5(x.src.id, y.src.id) || cmp5(x.dst.id, y.dst.id));
-  const gateConfig = options.gate ?? defaultGateConfig();
+  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp6(x.src.id, y.src.id) || cmp6(x.dst.id, y.dst.id));
+  const asserted = diffAssertions(options, sides, synthesis, [
+    { r: result.base, classOf: inBase, table: baseTable.table },
+    { r: result.head, classOf: inHead, table: headTable.table }
+  ], result.universe, controller);
+  const configured = options.gate ?? defaultGateConfig();
+  const gateConfig = { ...configured, failOn: withAssertionRule(configured.failOn, asserted.length > 0) };
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
   const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
   const named = /* @__PURE__ */ new Set();
@@ -17325,7 +18001,7 @@ function diffLoaded([base2, head], options = {}) {
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
@@ -17342,8 +18018,26 @@ function diffLoaded([base2, head], options = {}) {
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base2.cluster, head.cluster, sides[0].pods, sides[1].pods),
-    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead })
+    routeBreakages: routeBreakages(base2.cluster, head.cluster),
+    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    revisions: {
+      base: { reach: result.base, classOf: inBase, endpoints: [...sides[0].pods, ...result.universe.externals, ...sides[0].controller ? [sides[0].controller] : []] },
+      head: { reach: result.head, classOf: inHead, endpoints: [...sides[1].pods, ...result.universe.externals, ...sides[1].controller ? [sides[1].controller] : []] }
+    },
+    headConn: headConn(result.head, inHead),
+    assertions: asserted
   };
+}
+function diffAssertions(options, sides, synthesis, judged, universe, controller) {
+  const assertions = options.assertions ?? [];
+  if (assertions.length === 0) return [];
+  const [atBase, atHead] = judged.map((j, i) => {
+    const side2 = sides[i];
+    const flows2 = listExposures(j.table, byId(side2.pods), universe, controller).filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+    return assertionJudge(assertionView(side2, synthesis, j.r, j.classOf, flows2));
+  });
+  const limit = options.assertionListLimit;
+  return compareAssertions(atBase.evaluate(assertions, limit), atHead.evaluate(assertions, limit), options.assertionOrigin, (a, src, dst) => atBase.violationAt(a, src, dst));
 }
 function exposureAssumptions(loaded, options) {
   const out = [];
@@ -17371,7 +18065,7 @@ function listed(ids) {
   const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
   return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
 }
-function cmp5(a, b) {
+function cmp6(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
@@ -17383,10 +18077,10 @@ function placedIn(head, base2) {
   const m = base2?.withoutNamespace ?? n;
   if (n === 0 && m === 0) return [];
   const ns = head.namespace;
-  const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
+  const count2 = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
   const verb = n === 1 ? "is" : "are";
   return [
-    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+    ns.explicit ? `${count2} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count2} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
   ];
 }
 function assumptions(sides, synthesis, options) {
@@ -17427,9 +18121,9 @@ var WHAT = {
   "sensitive-ports": "newly reachable on a sensitive port",
   "any-opened": "newly opened"
 };
-function describeRule(rule, src, dst, conn) {
-  if (rule === "external-egress") return `${src} ${WHAT[rule]}: ${dst} ${conn} (${rule})`;
-  return `${dst} ${conn} ${WHAT[rule]}: from ${src} (${rule})`;
+function describeRule(rule, src, dst, conn2) {
+  if (rule === "external-egress") return `${src} ${WHAT[rule]}: ${dst} ${conn2} (${rule})`;
+  return `${dst} ${conn2} ${WHAT[rule]}: from ${src} (${rule})`;
 }
 function describeViolation(v) {
   return describeRule(v.rule, v.change.src.id, v.change.dst.id, v.conn.toString());
@@ -17482,7 +18176,7 @@ var RowSizes = class {
   }
 };
 function fitBlocks(blocks, options) {
-  const sep7 = options.separator ?? "\n";
+  const sep9 = options.separator ?? "\n";
   const size = options.size ?? utf16Size;
   const max = options.maxChars;
   const dropped = /* @__PURE__ */ new Set();
@@ -17491,7 +18185,7 @@ function fitBlocks(blocks, options) {
   const texts = blocks.map((b) => typeof b.text === "function" ? b.text(max, size) : b.text ?? "");
   const textSizes = texts.map((t) => t === void 0 ? Infinity : size(t));
   const rowSizes = blocks.map((b) => b.rows ? new RowSizes(b.rows, size, max) : void 0);
-  const sepSize = size(sep7);
+  const sepSize = size(sep9);
   const cuts = () => ({
     omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
     trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
@@ -17509,7 +18203,7 @@ function fitBlocks(blocks, options) {
     const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
     return sizes.reduce((a, b) => a + b, 0) + sepSize * Math.max(0, sizes.length - 1);
   };
-  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep7);
+  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep9);
   const fits = () => measure() <= max;
   if (fits()) return render2();
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
@@ -17542,10 +18236,10 @@ function fitBlocks(blocks, options) {
     rows = fitRows();
   }
   if (fits()) return render2();
-  const cut = cutText(render2(), max, size);
-  const nl = cut.lastIndexOf("\n");
-  return nl > 0 ? `${cut.slice(0, nl)}
-\u2026` : cut;
+  const cut2 = cutText(render2(), max, size);
+  const nl = cut2.lastIndexOf("\n");
+  return nl > 0 ? `${cut2.slice(0, nl)}
+\u2026` : cut2;
 }
 function cutText(text2, max, size = utf16Size) {
   if (size(text2) <= max) return text2;
@@ -17673,26 +18367,26 @@ var UniverseIndex = class {
       members[k] = this.scratch[positions[k]];
       this.scratch[positions[k]] = void 0;
     }
-    const rest = [...unknown.values()].sort((a, b) => cmp6(a.id, b.id));
+    const rest = [...unknown.values()].sort((a, b) => cmp7(a.id, b.id));
     return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
   }
   /** `set` with `e` (not in it) in its place. */
   with(set, e) {
-    const at3 = this.order.get(e.id);
-    if (at3 === void 0) {
-      const unknown = [...set.unknown, e].sort((a, b) => cmp6(a.id, b.id));
+    const at4 = this.order.get(e.id);
+    if (at4 === void 0) {
+      const unknown = [...set.unknown, e].sort((a, b) => cmp7(a.id, b.id));
       return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
     let lo = 0;
     let hi = set.positions.length;
     while (lo < hi) {
       const mid = lo + hi >> 1;
-      if (set.positions[mid] < at3) lo = mid + 1;
+      if (set.positions[mid] < at4) lo = mid + 1;
       else hi = mid;
     }
     const positions = new Int32Array(set.positions.length + 1);
     positions.set(set.positions.subarray(0, lo), 0);
-    positions[lo] = at3;
+    positions[lo] = at4;
     positions.set(set.positions.subarray(lo), lo + 1);
     return { members: [...set.members.slice(0, lo), e, ...set.members.slice(lo)], positions, unknown: set.unknown };
   }
@@ -17704,12 +18398,12 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
   }
   /** `set` without `e`'s id (when in it). */
   without(set, e) {
-    const at3 = this.order.get(e.id);
-    if (at3 === void 0) {
+    const at4 = this.order.get(e.id);
+    if (at4 === void 0) {
       const unknown = set.unknown.filter((x) => x.id !== e.id);
       return unknown.length === set.unknown.length ? set : { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
-    const k = set.positions.indexOf(at3);
+    const k = set.positions.indexOf(at4);
     if (k < 0) return set;
     const positions = new Int32Array(set.positions.length - 1);
     positions.set(set.positions.subarray(0, k), 0);
@@ -17856,23 +18550,23 @@ function violationsByChange(violations) {
 var NONE = [];
 function violationsInStep(gate, changes) {
   const violations = gate.violations;
-  const flows = violations.slice(gate.exposureViolations);
+  const flows2 = violations.slice(gate.exposureViolations);
   const start = new Int32Array(changes.length).fill(-1);
-  const count = new Int32Array(changes.length);
+  const count2 = new Int32Array(changes.length);
   let i = 0;
-  for (let j = 0; j < flows.length; j++) {
-    const c = flows[j].change;
-    if (changes[i] !== c || count[i] === 0 || start[i] + count[i] !== j) {
+  for (let j = 0; j < flows2.length; j++) {
+    const c = flows2[j].change;
+    if (changes[i] !== c || count2[i] === 0 || start[i] + count2[i] !== j) {
       while (i < changes.length && changes[i] !== c) i++;
-      if (i === changes.length || count[i] > 0) {
+      if (i === changes.length || count2[i] > 0) {
         const byChange = violationsByChange(violations);
         return (k) => byChange.get(changes[k]) ?? NONE;
       }
       start[i] = j;
     }
-    count[i]++;
+    count2[i]++;
   }
-  return (k) => count[k] === 0 ? NONE : flows.slice(start[k], start[k] + count[k]);
+  return (k) => count2[k] === 0 ? NONE : flows2.slice(start[k], start[k] + count2[k]);
 }
 function addPart(bucket, c, i) {
   const d = c.dst;
@@ -17892,7 +18586,7 @@ function groupChanges(report) {
   return grouping;
 }
 function groupAll(report) {
-  const index = new UniverseIndex(report.universe, report.endpoints);
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
   const violationsOf = violationsInStep(report.gate, report.changes);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const order = { opened: [], closed: [] };
@@ -17935,37 +18629,53 @@ function groupAll(report) {
   };
   const last = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const asExposure = controllerFlows(report);
+  const controller = { opened: 0, closed: 0, changed: 0 };
   report.changes.forEach((c, i) => {
-    if (c.src.type === "ingress-controller") return;
+    if (c.src.type === "ingress-controller") {
+      if (!c.opened.isEmpty) controller.opened++;
+      if (!c.closed.isEmpty) controller.closed++;
+      if (!c.opened.isEmpty || !c.closed.isEmpty) controller.changed++;
+      return;
+    }
     for (const facet of ["opened", "closed"]) {
-      const conn = facet === "opened" ? c.opened : c.closed;
-      if (conn.isEmpty || asExposure(c, facet, conn)) continue;
+      const conn2 = facet === "opened" ? c.opened : c.closed;
+      if (conn2.isEmpty || asExposure(c, facet, conn2)) continue;
       const hits = facet === "opened" ? violationsOf(i) : NONE;
       const prev = last[facet].get(c.why);
-      if (prev && prev.conn === conn && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
+      if (prev && prev.conn === conn2 && prev.type === c.type && prev.endpoint === c.endpoint && sameHits(prev.hits, hits)) {
         addPart(prev.bucket, c, i);
         continue;
       }
       const { reasons: reasons2, id: reasonsId } = reasonsOf(c, facet);
       const shape = CHANGE_TYPES.indexOf(c.type) * 3 + ENDPOINT_CHANGES.indexOf(c.endpoint);
       const byConn = child2(buckets[facet], shape);
-      const byReasons = child2(byConn, connId(conn));
+      const byReasons = child2(byConn, connId(conn2));
       const byGate = child2(byReasons, reasonsId);
       const g = gateId(hits);
       let bucket = byGate.get(g);
       if (!bucket) {
-        bucket = { change: c, conn, reasons: reasons2, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: /* @__PURE__ */ new Map() };
+        bucket = { change: c, conn: conn2, reasons: reasons2, gate: hits.map((v) => ({ rule: v.rule, conn: v.conn })), perDst: /* @__PURE__ */ new Map() };
         byGate.set(g, bucket);
         order[facet].push(bucket);
       }
       addPart(bucket, c, i);
-      last[facet].set(c.why, { conn, type: c.type, endpoint: c.endpoint, hits, bucket });
+      last[facet].set(c.why, { conn: conn2, type: c.type, endpoint: c.endpoint, hits, bucket });
     }
   });
-  const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  const opened = build2("opened");
-  const closed = build2("closed");
-  return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+  const build3 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index2)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const opened = build3("opened");
+  const closed = build3("closed");
+  const inGroups = flowCounts(opened, closed);
+  return {
+    opened,
+    closed,
+    violating: opened.filter((g) => g.gate.length > 0),
+    openedFlows: inGroups.openedFlows + controller.opened,
+    closedFlows: inGroups.closedFlows + controller.closed,
+    changedFlows: inGroups.changedFlows + controller.changed,
+    controllerOpened: controller.opened,
+    controllerClosed: controller.closed
+  };
 }
 function controllerFlows(report) {
   const byDst = /* @__PURE__ */ new Map();
@@ -17981,23 +18691,68 @@ function controllerFlows(report) {
   if (ctl === void 0) return () => false;
   const c0 = ctl;
   const isController = (e) => e.type === "workload" && e.pod.namespace === c0.namespace && Object.entries(c0.labels).every(([k, v]) => e.pod.labels[k] === v);
-  return (c, facet, conn) => {
+  return (c, facet, conn2) => {
     const said = byDst.get(c.dst.id);
-    return said !== void 0 && isController(c.src) && conn.subtract(said[facet]).isEmpty;
+    return said !== void 0 && isController(c.src) && conn2.subtract(said[facet]).isEmpty;
   };
 }
 function flowCounts(opened, closed) {
-  const asFlow = /* @__PURE__ */ new Map();
-  const name2 = (groups2, facet) => groups2.forEach((g, k) => {
-    if (!g.changes.some(hasRepresentative)) return;
-    for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, key);
-  });
-  name2(opened, "opened");
-  name2(closed, "closed");
-  const counted = /* @__PURE__ */ new Set();
-  for (const g of [...opened, ...closed]) for (const c of g.changes) if (!hasRepresentative(c)) counted.add(c);
-  const sum = (groups2) => groups2.reduce((n, g) => n + groupFlows(g), 0);
-  return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
+  const sum = (groups3) => groups3.reduce((n, g) => n + groupFlows(g), 0);
+  const openedFlows = sum(opened);
+  const closedFlows = sum(closed);
+  const keysOf = (groups3, facet) => {
+    const out = /* @__PURE__ */ new Map();
+    groups3.forEach((g, k) => {
+      if (!g.changes.some(hasRepresentative)) return;
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c)) out.set(c, key);
+    });
+    return out;
+  };
+  const openedKeys = keysOf(opened, "opened");
+  const closedKeys = keysOf(closed, "closed");
+  const plainOpened = /* @__PURE__ */ new Set();
+  for (const g of opened) for (const c of g.changes) if (!hasRepresentative(c)) plainOpened.add(c);
+  let both = 0;
+  for (const g of closed) for (const c of g.changes) if (!hasRepresentative(c) && plainOpened.has(c)) both++;
+  const edges = /* @__PURE__ */ new Map();
+  for (const [c, o] of openedKeys) {
+    const k = closedKeys.get(c);
+    if (k === void 0) continue;
+    let to = edges.get(o);
+    if (to === void 0) edges.set(o, to = /* @__PURE__ */ new Set());
+    to.add(k);
+  }
+  return { openedFlows, closedFlows, changedFlows: openedFlows + closedFlows - both - largestMatching(edges) };
+}
+function largestMatching(edges) {
+  const mate = /* @__PURE__ */ new Map();
+  let size = 0;
+  const unmatched = [];
+  for (const [left, rights] of edges) {
+    const free = [...rights].find((r) => !mate.has(r));
+    if (free === void 0) unmatched.push(left);
+    else {
+      mate.set(free, left);
+      size++;
+    }
+  }
+  for (const left of unmatched) {
+    const seen = /* @__PURE__ */ new Set();
+    const augment = (l) => {
+      for (const r of edges.get(l)) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        const other = mate.get(r);
+        if (other === void 0 || augment(other)) {
+          mate.set(r, l);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (augment(left)) size++;
+  }
+  return size;
 }
 function unitsOf(set) {
   const byTerm = /* @__PURE__ */ new Map();
@@ -18051,10 +18806,10 @@ function sameHits(a, b) {
   for (let k = 0; k < a.length; k++) if (a[k].rule !== b[k].rule || a[k].conn !== b[k].conn) return false;
   return true;
 }
-function collapse(facet, bucket, changes, index) {
-  return rectangles(bucket, index).map((r) => {
+function collapse(facet, bucket, changes, index2) {
+  return rectangles(bucket, index2).map((r) => {
     const sorted2 = Int32Array.from(r.parts).sort();
-    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
+    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index2);
     return {
       first: sorted2[0],
       group: {
@@ -18071,7 +18826,7 @@ function collapse(facet, bucket, changes, index) {
     };
   });
 }
-function rectangles(bucket, index) {
+function rectangles(bucket, index2) {
   const perDst = /* @__PURE__ */ new Map();
   for (const entry2 of bucket.perDst.values()) {
     const known = perDst.get(entry2.dst.id);
@@ -18084,12 +18839,12 @@ function rectangles(bucket, index) {
   }
   if (perDst.size === 1) {
     const [only] = perDst.values();
-    return [{ srcs: index.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
+    return [{ srcs: index2.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
   }
-  const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
+  const keyOf2 = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry2) => {
-    const plain2 = keyOf(index.sorted(entry2.srcs));
-    const padded = entry2.dst.type === "workload" && !entry2.self ? keyOf(index.with(plain2.set, entry2.dst)) : null;
+    const plain2 = keyOf2(index2.sorted(entry2.srcs));
+    const padded = entry2.dst.type === "workload" && !entry2.self ? keyOf2(index2.with(plain2.set, entry2.dst)) : null;
     return { entry: entry2, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
@@ -18107,22 +18862,22 @@ function rectangles(bucket, index) {
   }
   return [...perSrcSet.values()];
 }
-function displaySets(sources, dsts, index) {
-  const srcs = "positions" in sources ? sources : index.sorted(sources);
+function displaySets(sources, dsts, index2) {
+  const srcs = "positions" in sources ? sources : index2.sorted(sources);
   const shorter = (set, self) => {
-    const without = index.without(set, self);
-    const withSelf = without === set ? index.with(set, self) : set;
-    const a = index.describe(without);
-    const b = index.describe(withSelf);
+    const without = index2.without(set, self);
+    const withSelf = without === set ? index2.with(set, self) : set;
+    const a = index2.describe(without);
+    const b = index2.describe(withSelf);
     return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set) => set.length === 1 && set[0].type === "workload" ? set[0] : void 0;
   const d = only(dsts);
-  const s = d ? shorter(srcs, d) : index.describe(srcs);
+  const s = d ? shorter(srcs, d) : index2.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
-  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
+  return [s, single ? shorter(index2.sorted(dsts), single) : index2.describe(dsts)];
 }
-function cmp6(a, b) {
+function cmp7(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -18130,7 +18885,6 @@ function cmp6(a, b) {
 function dnsLoss(report) {
   const ids = report.nameServers === void 0 ? void 0 : new Set(report.nameServers);
   const serves = ids === void 0 ? servesDns : (e) => ids.has(e.id);
-  const anyServer = report.universe.some(serves);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources = [];
   const servers = [];
@@ -18140,7 +18894,7 @@ function dnsLoss(report) {
     const lost = closed.intersect(DNS);
     if (lost.isEmpty) return;
     const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
-    const named = dsts.filter((d) => isNameServer(d, anyServer, serves));
+    const named = dsts.filter(serves);
     let any = false;
     for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
     for (const d of named) {
@@ -18155,11 +18909,25 @@ function dnsLoss(report) {
   for (const g of groupChanges(report).closed) consider(g.conn, g.sources.endpoints, g.destinations.endpoints);
   for (const c of report.exposureChanges) if (c.source === "ingress-controller" && !c.closed.isEmpty) consider(c.closed, [c.src], [c.dst]);
   if (sources.length === 0) return null;
-  const index = new UniverseIndex(report.universe, report.endpoints);
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
   const protocols = [];
   if (udp) protocols.push("UDP");
   if (tcp) protocols.push("TCP");
-  return { sources: index.describe(sources), servers: index.describe(servers), protocols };
+  return { sources: index2.describe(sources), servers: index2.describe(servers), protocols };
+}
+
+// src/render/route-words.ts
+function routeWords(r, f, full, named = false) {
+  const p = r.port;
+  const port3 = p.kind === "service-port" ? ` port ${p.port}` : p.kind === "service-port-name" ? ` port ${f.code(p.name)}` : p.kind === "target-port" ? ` target port ${p.port}` : "";
+  if (named) {
+    const what = r.cause === "service-removed" ? `its backend Service ${f.code(r.service)} was removed in this pull request` : `its backend Service ${f.code(r.service)} lost${port3} in this pull request`;
+    return `${what}; the ${f.text(r.route.kind)} sends traffic nowhere`;
+  }
+  const route = `${f.text(r.route.kind)} ${f.code(`${r.route.namespace}/${r.route.name}`)}${full ? ` (${f.at(r.at.file, r.at.line, "head")})` : ""}`;
+  const was = full ? ` (was at ${f.at(r.was.file, r.was.line, "base")})` : "";
+  const cause2 = r.cause === "service-removed" ? `the Service was removed in this pull request${was}` : `${port3.trim()} was removed from the Service in this pull request${was}`;
+  return `${route} \u2192 Service ${f.code(r.service)}${port3}: ${cause2}; the route sends traffic nowhere`;
 }
 
 // src/render/conn-words.ts
@@ -18194,13 +18962,13 @@ function phrases(c, f) {
     const who = andList(protocols);
     if (ports.isAll) return { text: `all ${who}`, weight: 1 };
     const holes = PortSet.ALL.subtract(ports);
-    const count = ports.ranges.length / 2 + ports.names.length;
+    const count2 = ports.ranges.length / 2 + ports.names.length;
     const holeCount = holes.ranges.length / 2;
-    if (ports.names.length === 0 && holeCount < count && holeCount <= MAX_EXCEPT2) {
+    if (ports.names.length === 0 && holeCount < count2 && holeCount <= MAX_EXCEPT2) {
       return { text: `all ${who} except ${rangeList(holes.ranges)}`, weight: holeCount, complement: true };
     }
     const numbers = rangeList(ports.ranges, (port3) => portName(protocols, port3, f));
-    return { text: `${who} ${[numbers, ...ports.names.map(f.text)].filter((s) => s !== "").join(", ")}`, weight: count };
+    return { text: `${who} ${[numbers, ...ports.names.map(f.text)].filter((s) => s !== "").join(", ")}`, weight: count2 };
   });
 }
 var weight = (ps) => ps.reduce((n, p) => n + p.weight, 0);
@@ -18213,9 +18981,9 @@ function rangeList(ranges, name2 = () => void 0) {
 }
 function portName(protocols, port3, f) {
   if (!f.names) return void 0;
-  const names = new Set(protocols.map((p) => f.names(p, port3)));
-  const [only] = names;
-  return names.size === 1 && only !== void 0 ? f.code(only) : void 0;
+  const names3 = new Set(protocols.map((p) => f.names(p, port3)));
+  const [only] = names3;
+  return names3.size === 1 && only !== void 0 ? f.code(only) : void 0;
 }
 function portNames(destinations) {
   const byPort = /* @__PURE__ */ new Map();
@@ -18293,11 +19061,11 @@ var MAX_CHAINS = 3;
 var MAX_REASONS = 4;
 function exposureSentence(c, facet, f) {
   const part = facet === "opened" ? newlyOpened(c) : newlyClosed(c);
-  const conn = part.isEmpty ? facet === "opened" ? c.opened : c.closed : part;
+  const conn2 = part.isEmpty ? facet === "opened" ? c.opened : c.closed : part;
   const side2 = facet === "opened" ? "head" : "base";
-  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn, side2, f);
+  const chains = chainWords(facet === "opened" ? c.via.head : c.via.base, conn2, side2, f);
   const from = sourceWords(c, f);
-  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn))}`;
+  const what = `${f.code(c.dst.id)} ${f.text(connWords(conn2))}`;
   const policy = policyWords(c, facet, f);
   const tail = policy === "" ? "" : `; ${policy}`;
   if (facet === "opened") return `${what} newly reachable from ${from}${chains === "" ? "" : ` through ${chains}`}${tail}`;
@@ -18315,7 +19083,19 @@ function movedExposures(changes) {
       m.head.push(...c.moved.via.head);
     }
   }
-  return [...byDst.values()];
+  return [...byDst.values()].flatMap(byPaths);
+}
+function byPaths(m) {
+  const chains = [...m.base.map((c) => ({ side: "base", c })), ...m.head.map((c) => ({ side: "head", c }))];
+  let parts = [m.conn];
+  for (const { c } of chains) parts = parts.flatMap((p) => [p.intersect(c.conn), p.subtract(c.conn)].filter((x) => !x.isEmpty));
+  const bySignature = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    const key = chains.map(({ side: side2, c }) => c.conn.intersect(p).isEmpty ? "" : `${side2}:${chainKey(c.chain)}`).join("\0");
+    bySignature.set(key, (bySignature.get(key) ?? p).union(p));
+  }
+  if (bySignature.size <= 1) return [m];
+  return [...bySignature.values()].map((conn2) => ({ dst: m.dst, conn: conn2, base: m.base.filter((c) => !c.conn.intersect(conn2).isEmpty), head: m.head.filter((c) => !c.conn.intersect(conn2).isEmpty) }));
 }
 function movedSentence(m, f) {
   const before = new Set(m.base.map((c) => chainKey(c.chain)));
@@ -18328,12 +19108,12 @@ function movedSentence(m, f) {
   if (removed.length === 0) return `${what} already reachable ${was}; now also ${fromWords(added, m.conn, "head", f)}`;
   return `${what} moved: was reachable ${was}; now ${fromWords(m.head, m.conn, "head", f)}`;
 }
-function fromWords(via, conn, side2, f) {
+function fromWords(via, conn2, side2, f) {
   const internet = via.filter((c) => c.chain[0]?.kind === "Service");
   const controller = via.filter((c) => c.chain[0]?.kind !== "Service");
   return [
-    ...internet.length > 0 ? [`from the internet through ${chainWords(internet, conn, side2, f)}`] : [],
-    ...controller.length > 0 ? [`from the ingress controller through ${chainWords(controller, conn, side2, f)}`] : []
+    ...internet.length > 0 ? [`from the internet through ${chainWords(internet, conn2, side2, f)}`] : [],
+    ...controller.length > 0 ? [`from the ingress controller through ${chainWords(controller, conn2, side2, f)}`] : []
   ].join(" and ");
 }
 function sourceWords(c, f) {
@@ -18343,18 +19123,18 @@ function sourceWords(c, f) {
   if (src.cidrs.length === 1 && src.cidrs[0] === "::/0") return "the internet (IPv6)";
   return `addresses ${f.code(src.id)}`;
 }
-function chainWords(via, conn, side2, f) {
+function chainWords(via, conn2, side2, f) {
   const seen = /* @__PURE__ */ new Set();
-  const words2 = [];
+  const words3 = [];
   for (const c of via) {
-    if (c.conn.intersect(conn).isEmpty) continue;
+    if (c.conn.intersect(conn2).isEmpty) continue;
     const w = c.chain.map((h) => `${f.hop(h, side2)} (${f.text(h.detail)})`).join(" \u2192 ");
     if (seen.has(w)) continue;
     seen.add(w);
-    words2.push(w);
+    words3.push(w);
   }
-  if (words2.length > MAX_CHAINS) return `${words2.slice(0, MAX_CHAINS - 1).join(", ")} and ${words2.length - MAX_CHAINS + 1} more`;
-  return words2.join(", ");
+  if (words3.length > MAX_CHAINS) return `${words3.slice(0, MAX_CHAINS - 1).join(", ")} and ${words3.length - MAX_CHAINS + 1} more`;
+  return words3.join(", ");
 }
 function policyWords(c, facet, f) {
   const reasons2 = c.why.map((r) => {
@@ -18483,9 +19263,9 @@ function representativeWords2(w, code) {
   const without = w.without.length > 0 ? `${labels2.length > 0 ? " but not" : " without"} ${orList(w.without.map(code))}` : "";
   return `${w.other ? "other " : ""}pods in ${code(w.namespace)}${withWords}${without}`;
 }
-function orList(words2) {
-  if (words2.length <= 1) return words2.join("");
-  return `${words2.slice(0, -1).join(", ")} or ${words2[words2.length - 1]}`;
+function orList(words3) {
+  if (words3.length <= 1) return words3.join("");
+  return `${words3.slice(0, -1).join(", ")} or ${words3[words3.length - 1]}`;
 }
 function kindOf(t) {
   switch (t.kind) {
@@ -18519,13 +19299,13 @@ function setWords(s, role, code, max = 5) {
   const others = s.terms.filter(isOtherPods);
   if (others.length > 1) {
     const rest = termsWords(s.terms.filter((t) => !isOtherPods(t)), role, code, max - 1, likeWorkloads(s, code));
-    const names = others.map((t) => code(t.endpoint.pod.namespace));
-    return andList2([...rest === "" ? [] : [rest], `other pods in ${namespaceList(names)}`]);
+    const names3 = others.map((t) => code(t.endpoint.pod.namespace));
+    return andList2([...rest === "" ? [] : [rest], `other pods in ${namespaceList(names3)}`]);
   }
   return termsWords(s.terms, role, code, max, likeWorkloads(s, code));
 }
-function namespaceList(names) {
-  return andList2(names.length > MAX_NAMESPACES ? [...names.slice(0, MAX_NAMESPACES - 1), `${names.length - MAX_NAMESPACES + 1} more namespaces`] : names);
+function namespaceList(names3) {
+  return andList2(names3.length > MAX_NAMESPACES ? [...names3.slice(0, MAX_NAMESPACES - 1), `${names3.length - MAX_NAMESPACES + 1} more namespaces`] : names3);
 }
 var MAX_NAMESPACES = 4;
 function isOtherPods(t) {
@@ -18534,7 +19314,7 @@ function isOtherPods(t) {
   return w !== void 0 && w.other && w.with.length === 0 && w.without.length === 0;
 }
 function termsWords(all, role, code, max, like = NO_LIKE) {
-  const terms = [...all].sort((a, b) => cmp7(kindOf(a), kindOf(b)));
+  const terms = [...all].sort((a, b) => cmp8(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList2(terms.map((t) => termWords(t, role, code, like)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -18544,21 +19324,21 @@ function termsWords(all, role, code, max, like = NO_LIKE) {
     else buckets.set(k, [t]);
   }
   const share = Math.max(1, Math.floor(max / buckets.size));
-  const words2 = [];
+  const words3 = [];
   for (const [k, list6] of buckets) {
     const shown = list6.length > share + 1 ? list6.slice(0, share) : list6;
-    words2.push(...shown.map((t) => termWords(t, role, code, like)));
+    words3.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list6.length - shown.length;
-    if (rest > 0) words2.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+    if (rest > 0) words3.push(k === " external" ? `${rest} more external address ranges` : k === "[" ? `${rest} more sets of pods in namespaces no policy names` : `${rest} more in ${code(k)}`);
   }
-  return andList2(words2);
+  return andList2(words3);
 }
-function cmp7(a, b) {
+function cmp8(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function andList2(words2) {
-  if (words2.length <= 1) return words2.join("");
-  return `${words2.slice(0, -1).join(", ")} and ${words2[words2.length - 1]}`;
+function andList2(words3) {
+  if (words3.length <= 1) return words3.join("");
+  return `${words3.slice(0, -1).join(", ")} and ${words3[words3.length - 1]}`;
 }
 
 // src/render/stops-working.ts
@@ -18567,33 +19347,41 @@ function breakages(report, dns, f) {
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const services = report.serviceBreakages ?? [];
   const told = /* @__PURE__ */ new Set();
+  const routes = report.routeBreakages ?? [];
+  const toldRoutes = /* @__PURE__ */ new Set();
   for (const c of report.exposureChanges) {
     if (newlyClosed(c).isEmpty || removed.has(c.dst.id)) continue;
     const broke = c.why.length === 0 ? brokenService(c, services) : void 0;
     if (broke) told.add(broke);
+    const nowhere = c.why.length === 0 && !broke ? brokenRoute(c, routes) : void 0;
+    if (nowhere) toldRoutes.add(nowhere);
     const hop = entry(c);
-    const cause2 = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const cause2 = nowhere ? routeCause(nowhere, hop, f) : !broke ? exposureCause(c, sourceName(c, f), f, hop) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${broke ? serviceWords(broke, f, true) : cause2}` : ""}` });
+    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
+  for (const r of routes) if (!toldRoutes.has(r)) out.push({ kind: "service", short: routeWords(r, f, false), full: `**Sends to nothing:** ${routeWords(r, f, true)}` });
   if (dns) {
     const who = setWords(dns.sources, "subject", f.code);
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
     const toward = setWords(dns.servers, "destination", f.code, 3);
     out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `\u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
   }
-  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f, false), full: `**No ${c.direction} at all:** ${cutOffWords(c, f, true)}` });
   return out;
 }
 function exposureRisk(c, f) {
+  const fresh = newlyOpened(c);
+  const conn2 = fresh.isEmpty ? c.opened : fresh;
   let hop;
-  for (const v of c.via.head) if (!v.conn.intersect(c.opened).isEmpty && v.chain.length > 0) {
+  for (const v of c.via.head) if (!v.conn.intersect(conn2).isEmpty && v.chain.length > 0) {
     hop = v.chain[0];
     break;
   }
   const through = hop ? ` through ${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.opened))} newly reachable from ${sourceName(c, f)}${through}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(conn2))} newly reachable from ${sourceName(c, f)}${through}`;
 }
 function sourceName(c, f) {
   const src = c.src;
@@ -18602,7 +19390,7 @@ function sourceName(c, f) {
   return `addresses ${f.code(src.id)}`;
 }
 function entry(c) {
-  for (const v of c.via.base) if (!v.conn.intersect(c.closed).isEmpty && v.chain.length > 0) return v.chain[0];
+  for (const v of c.via.base) if (!v.conn.intersect(newlyClosed(c)).isEmpty && v.chain.length > 0) return v.chain[0];
   return void 0;
 }
 function exposureShort(c, f) {
@@ -18610,11 +19398,11 @@ function exposureShort(c, f) {
   const from = sourceName(c, f);
   const through = hop ? `${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
   const where = c.src.type === "ingress-controller" && through !== "" ? `through ${through}` : `from ${from}${through !== "" ? ` through ${through}` : ""}`;
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.closed))} no longer reachable ${where}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(newlyClosed(c)))} no longer reachable ${where}`;
 }
 function brokenService(c, services) {
   for (const v of c.via.base) {
-    if (v.conn.intersect(c.closed).isEmpty) continue;
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
     for (const h of v.chain) {
       if (h.kind !== "Service") continue;
       const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
@@ -18623,11 +19411,39 @@ function brokenService(c, services) {
   }
   return void 0;
 }
-function exposureCause(c, from, f) {
+function brokenRoute(c, routes) {
+  if (routes.length === 0) return void 0;
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const has = (kind, id) => v.chain.some((h) => h.kind === kind && `${h.namespace}/${h.name}` === id);
+    const r = routes.find((x) => has(x.route.kind, `${x.route.namespace}/${x.route.name}`) && has("Service", x.service));
+    if (r) return r;
+  }
+  return void 0;
+}
+function routeCause(r, hop, f) {
+  const entered = hop !== void 0 && hop.kind === r.route.kind && hop.namespace === r.route.namespace && hop.name === r.route.name;
+  return entered ? routeWords(r, f, false, true) : routeWords(r, f, false);
+}
+function exposureCause(c, from, f, entered) {
   const r = c.why[0];
   if (r !== void 0) return causeWords(r, from, f);
-  const carried = c.via.head.some((v) => !v.conn.intersect(c.closed).isEmpty);
-  return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
+  const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
+  if (carried) return "the policies no longer admit it";
+  const edited = editedHop(c);
+  if (edited === void 0) return "no Service or route sends it that traffic any more";
+  const same = entered !== void 0 && entered.kind === edited.kind && entered.namespace === edited.namespace && entered.name === edited.name;
+  const name2 = same ? "it" : `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}${entered === void 0 ? ` (${f.at(edited.at.file, edited.at.line, "base")})` : ""}`;
+  const e = edited.edit;
+  return e.kind === "removed" ? `${name2} was ${f.text(e.words.replace(/ in this PR$/, " in this pull request"))}` : `${name2} changed in this pull request (${f.text(e.words)})`;
+}
+function editedHop(c) {
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const h = v.chain.find((x) => x.edit !== void 0 && x.edit.kind !== "added");
+    if (h) return h;
+  }
+  return void 0;
 }
 function causeWords(r, from, f) {
   const name2 = f.reason(r);
@@ -18641,9 +19457,9 @@ function serviceWords(s, f, full) {
   const what = `Service ${f.code(s.service.id)} ${port3}`;
   const routes = s.routes.length === 0 ? "" : `${s.routes.slice(0, 3).map((r) => `${f.text(r.kind)} ${f.code(r.id)}`).join(", ")}${s.routes.length > 3 ? ` and ${s.routes.length - 3} more` : ""}`;
   const cause2 = serviceCause(s, f);
-  const at3 = full ? ` (${f.at(s.port.source.file, s.port.source.line, "head")})` : "";
+  const at4 = full ? ` (${f.at(s.port.source.file, s.port.source.line, "head")})` : "";
   const via = routes === "" ? "" : full ? `; ${routes} ${s.routes.length === 1 ? "sends" : "send"} to it` : ` (behind ${routes})`;
-  if (full) return `${what}: ${cause2}${at3}${via}`;
+  if (full) return `${what}: ${cause2}${at4}${via}`;
   return `${what}${via} now forwards to nothing: ${cause2}`;
 }
 function serviceCause(s, f) {
@@ -18657,23 +19473,32 @@ function cutOffGroups(report) {
   const list6 = report.cutOff ?? [];
   if (list6.length === 0) return [];
   const byId2 = new Map(report.universe.map((e) => [e.id, e]));
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups3 = /* @__PURE__ */ new Map();
   for (const c of list6) {
     const key = `${c.direction}\0${c.policies.join("\0")}`;
     const e = byId2.get(c.workload);
     if (e === void 0) continue;
-    const g = groups2.get(key);
+    let g = groups3.get(key);
     if (g) g.ids.push(e);
-    else groups2.set(key, { c, ids: [e] });
+    else groups3.set(key, g = { c, ids: [e], denies: /* @__PURE__ */ new Map() });
+    for (const r of c.denies ?? []) g.denies.set(`${r.policy}|${r.rule}|${r.file}:${r.line}`, r);
   }
-  const index = new UniverseIndex(report.universe, report.endpoints);
-  return [...groups2.values()].map(({ c, ids }) => ({ direction: c.direction, policies: c.policies, workloads: index.describe(ids), count: ids.length }));
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
+  return [...groups3.values()].map(({ c, ids, denies }) => ({ direction: c.direction, policies: c.policies, denies: [...denies.values()], workloads: index2.describe(ids), count: ids.length }));
 }
-function cutOffWords(c, f) {
+function cutOffWords(c, f, full) {
   const who = setWords(c.workloads, "subject", f.code);
-  const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
-  const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
-  return c.direction === "ingress" ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (isolated for ingress by ${by}, ${allow})` : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (isolated for egress by ${by}, ${allow})`;
+  const admins = new Set(c.denies.map((r) => r.policy));
+  const isolating = c.policies.filter((p) => !admins.has(p));
+  const causes = [];
+  if (isolating.length > 0) {
+    const by = isolating.slice(0, 2).map((p) => f.code(p)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
+    causes.push(`isolated for ${c.direction} by ${by}, ${isolating.length === 1 ? "which allows nothing" : "which allow nothing"}`);
+  }
+  const shown = c.denies.slice(0, 2).map((r) => `denied by ${f.reason(r)}${full ? ` (${f.at(r.file, r.line, "head")})` : ""}`);
+  if (shown.length > 0) causes.push(shown.join("; ") + (c.denies.length > 2 ? `; and ${c.denies.length - 2} more` : ""));
+  const why = causes.join("; ");
+  return c.direction === "ingress" ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (${why})` : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (${why})`;
 }
 
 // src/render/escape.ts
@@ -18693,6 +19518,371 @@ function visibleControls(text2) {
 }
 function plain(text2) {
   return visibleControls(text2).replace(/\n/g, "\\n");
+}
+
+// src/explain/why.ts
+function decisionAllows(d) {
+  switch (d.by) {
+    case "tier-rule":
+      return d.rule.action !== "Deny";
+    case "isolated":
+      return false;
+    default:
+      return true;
+  }
+}
+function portVerdict(why, q) {
+  const s = why.segments.find((seg) => seg.conn.allows(q.protocol, q.port));
+  if (s === void 0) throw new Error(`no segment holds ${q.protocol} ${q.port}`);
+  return s;
+}
+
+// src/explain/explain-pair.ts
+function nodeOf(rev, e) {
+  const u = rev.reach.universe;
+  if (e.type !== "external") return rev.classOf.get(e.id);
+  const exact = u.externals.findIndex((x) => x.id === e.id);
+  if (exact >= 0) return u.podClasses.length + exact;
+  const first = e.ranges[0];
+  if (first === void 0) return void 0;
+  const i = u.externals.findIndex((x) => x.ranges.some((r) => r.family === first.family && r.lo >= first.lo && r.hi <= first.hi));
+  return i < 0 ? void 0 : u.podClasses.length + i;
+}
+function explainPair(rev, src, dst) {
+  const s = nodeOf(rev, src);
+  const d = nodeOf(rev, dst);
+  if (s === void 0 || d === void 0) throw new Error(`${s === void 0 ? src.id : dst.id} is not an endpoint of this revision`);
+  return explainNodes(rev.reach, s, d, src, dst);
+}
+function explainNodes(r, s, d, src, dst) {
+  const P = r.universe.podClasses.length;
+  if (s >= P && d >= P) throw new Error("no pair between two external address ranges");
+  const egress = s < P ? podSide(r, s, d, "egress", src.id) : OUTSIDE;
+  const ingress = d < P ? podSide(r, s, d, "ingress", dst.id) : OUTSIDE;
+  const egressAllows = s < P ? rowAt(r.row(s, "egress"), d) : ConnSet.ALL;
+  const ingressAllows = d < P ? rowAt(r.row(d, "ingress"), s) : ConnSet.ALL;
+  const segments = cut({ pieces: piecesOf(egress), allows: egressAllows }, { pieces: piecesOf(ingress), allows: ingressAllows });
+  const allowed = segments.filter((x) => x.allowed).reduce((acc, x) => acc.union(x.conn), ConnSet.NONE);
+  return { src, dst, egress, ingress, segments, allowed };
+}
+var OUTSIDE = { side: "outside-cluster" };
+var OUTSIDE_PIECES = [{ conn: ConnSet.ALL, decision: { by: "outside-cluster" } }];
+function piecesOf(w) {
+  return w.side === "pod" ? w.pieces : OUTSIDE_PIECES;
+}
+function cut(egressSide, ingressSide) {
+  const [egress, ingress] = [egressSide.pieces, ingressSide.pieces];
+  const byPair = /* @__PURE__ */ new Map();
+  const add = (e, i, conn2) => {
+    if (conn2.isEmpty) return;
+    const key = `${egress.indexOf(e)},${ingress.indexOf(i)}`;
+    const seen = byPair.get(key);
+    byPair.set(key, { conn: seen === void 0 ? conn2 : seen.conn.union(conn2), e, i });
+  };
+  for (const e of egress) for (const i of ingress) add(e, i, numbersOf(e.conn.intersect(i.conn)));
+  for (const { protocol, name: name2 } of namesIn([...egress, ...ingress])) {
+    const conn2 = ConnSet.of({ [protocol]: PortSet.named(name2) });
+    for (const e of deciders(egressSide, protocol, name2)) for (const i of deciders(ingressSide, protocol, name2)) add(e, i, conn2);
+  }
+  const out = [...byPair.values()].map(({ conn: conn2, e, i }) => ({ conn: conn2, allowed: decisionAllows(e.decision) && decisionAllows(i.decision), egress: e.decision, ingress: i.decision }));
+  return [...out.filter((x) => x.allowed), ...out.filter((x) => !x.allowed)];
+}
+function numbersOf(c) {
+  return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p) => [p, PortSet.of(c.ports(p).ranges)])));
+}
+function namesIn(pieces) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const p of pieces) {
+    for (const protocol of PROTOCOLS) {
+      for (const name2 of p.conn.ports(protocol).names) {
+        if (!seen.has(`${protocol} ${name2}`)) out.push({ protocol, name: name2 });
+        seen.add(`${protocol} ${name2}`);
+      }
+    }
+  }
+  return out;
+}
+function deciders(side2, protocol, name2) {
+  const verdict2 = holds(side2.allows, protocol, name2);
+  const same = side2.pieces.filter((p) => decisionAllows(p.decision) === verdict2);
+  const whole = same.filter((p) => holds(p.conn, protocol, name2));
+  return whole.length > 0 ? whole : same.filter((p) => p.conn.ports(protocol).ranges.length > 0);
+}
+function holds(c, protocol, name2) {
+  const ports = c.ports(protocol);
+  return ports.isAll || ports.names.includes(name2);
+}
+function podSide(r, s, d, dir, subject) {
+  const cls = dir === "egress" ? s : d;
+  const tiers = r.consultedTiers(s, d, dir);
+  const isolating = r.isolating(cls, dir);
+  const npMatches = isolating.length > 0 ? r.matchingRules(s, d, dir) : [];
+  const enginePieces = decide(
+    tiers.admin.matches,
+    isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches }
+  );
+  const { part: admin, settled } = tierPart(tiers.admin, ConnSet.NONE);
+  const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const passes = admin.state === "consulted" ? admin.steps.filter((st) => st.rule.action === "Pass" && !st.decides.isEmpty) : [];
+  const pieces = enginePieces.flatMap((p) => splitByPass(p.conn, decisionOf(p), passes));
+  return {
+    side: "pod",
+    subject,
+    hostNetwork: r.universe.podClasses[cls].hostNetwork,
+    admin,
+    networkPolicy: isolating.length === 0 ? { state: "not-isolated" } : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
+    baseline: isolating.length > 0 ? tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" } : tierPart(tiers.baseline, settled).part,
+    pieces,
+    // The engine's row, not the pieces' union: they differ only in port names (see `cut`).
+    allowed: rowAt(r.row(cls, dir), dir === "egress" ? d : s)
+  };
+}
+function splitByPass(conn2, d, passes) {
+  if (d.by === "outside-cluster" || d.passedBy.length === 0) return [{ conn: conn2, decision: d }];
+  const out = [];
+  let rest = conn2;
+  for (const p of passes) {
+    const part = rest.intersect(p.decides);
+    if (part.isEmpty) continue;
+    rest = rest.subtract(part);
+    out.push({ conn: part, decision: { ...d, passedBy: [p.rule] } });
+  }
+  if (!rest.isEmpty) out.push({ conn: rest, decision: { ...d, passedBy: [] } });
+  return out;
+}
+function tierPart(t, above) {
+  if (t.rules.length === 0) return { part: { state: "none" }, settled: ConnSet.NONE };
+  let walked = ConnSet.NONE;
+  let settled = ConnSet.NONE;
+  const steps = t.matches.map((m) => {
+    const own = m.conn.subtract(walked);
+    walked = walked.union(own);
+    const decides = own.subtract(above);
+    if (m.applied.rule.action !== "pass") settled = settled.union(decides);
+    return { rule: tierRuleRef(m.applied), matches: m.conn, decides };
+  });
+  const reaching = ConnSet.ALL.subtract(above);
+  return {
+    part: { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: reaching.subtract(settled) },
+    settled
+  };
+}
+function decisionOf(p) {
+  const passedBy = p.passedBy.map(tierRuleRef);
+  switch (p.by.kind) {
+    case "admin":
+      return { by: "tier-rule", rule: tierRuleRef(p.by.applied), passedBy };
+    case "allowed-by-rules":
+      return { by: "networkpolicy-rules", rules: p.by.matches.map((m) => ruleRef(m.policy, m.rule)), passedBy };
+    case "isolated":
+      return { by: "isolated", policies: p.by.policies.map(policyRef), passedBy };
+    case "default":
+      return { by: "not-isolated", passedBy };
+  }
+}
+function policyRef(p) {
+  return { policy: p.id, at: p.source };
+}
+function ruleRef(p, rule) {
+  return { policy: p.id, rule: `${rule.direction}[${rule.index}]`, at: rule.source };
+}
+function tierRuleRef({ policy, rule }) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return {
+    policy: policy.id,
+    kind: policy.kind,
+    name: policy.name,
+    tier: policy.tier === "admin" ? "Admin" : "Baseline",
+    priority: policy.priority,
+    rule: `${rule.direction}[${rule.index}]`,
+    ruleName: rule.name,
+    action,
+    at: rule.source
+  };
+}
+
+// src/render/assertion-groups.ts
+var STATUS_ORDER = { failed: 0, "no-match": 1, passed: 2 };
+var memo = /* @__PURE__ */ new WeakMap();
+function assertionViews(report) {
+  const list6 = report.assertions ?? [];
+  if (list6.length === 0) return [];
+  const known = memo.get(list6);
+  if (known !== void 0 && known.gate === report.gate) return known.views;
+  const views = build(report, list6);
+  memo.set(list6, { gate: report.gate, views });
+  return views;
+}
+function failingAssertionGroups(report) {
+  return assertionViews(report).flatMap((view2) => view2.failing.map((group2) => ({ view: view2, group: group2 })));
+}
+function build(report, list6) {
+  const failingNames = new Set((report.gate.assertions ?? []).map((f) => f.diff));
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const e of [...report.universe, ...report.endpoints]) if (!byId2.has(e.id)) byId2.set(e.id, e);
+  const unknown = [];
+  const resolve9 = (id) => {
+    let e = byId2.get(id);
+    if (e === void 0) {
+      e = { type: "external", id, ranges: [], cidrs: [] };
+      byId2.set(id, e);
+      unknown.push(e);
+    }
+    return e;
+  };
+  for (const d of list6) for (const v of d.violations) resolve9(v.src), resolve9(v.dst);
+  const index2 = new UniverseIndex(report.universe, [...report.endpoints, ...unknown]);
+  let changes;
+  const changeOf = (v) => (changes ??= new Map(report.changes.map((c) => [`${c.src.id}\0${c.dst.id}`, c]))).get(`${v.src}\0${v.dst}`);
+  const views = list6.map((diff2, at4) => {
+    const gated = failingNames.has(diff2);
+    const groups3 = groupViolations(diff2, gated, index2, resolve9, changeOf, explainer(report, resolve9));
+    return { at: at4, view: { diff: diff2, groups: groups3, failing: groups3.filter((g) => g.fails) } };
+  });
+  const rank = (v) => v.failing.length > 0 ? -1 : STATUS_ORDER[v.diff.status];
+  return views.sort((a, b) => rank(a.view) - rank(b.view) || a.at - b.at).map((x) => x.view);
+}
+function explainer(report, resolve9) {
+  const head = report.revisions?.head;
+  return (v) => {
+    let done = false;
+    let why;
+    return () => {
+      if (!done && head !== void 0) {
+        done = true;
+        try {
+          why = explainPair(head, resolve9(v.src), resolve9(v.dst));
+        } catch {
+          why = void 0;
+        }
+      }
+      return why;
+    };
+  };
+}
+function groupViolations(diff2, gated, index2, resolve9, changeOf, explain2) {
+  const buckets = /* @__PURE__ */ new Map();
+  const facet = diff2.assertion.type === "allow" ? "closed" : "opened";
+  const connText = /* @__PURE__ */ new Map();
+  const reasonsOf = /* @__PURE__ */ new Map();
+  const none = { reasons: [], key: "" };
+  diff2.violations.forEach((v, i) => {
+    const c = changeOf(v);
+    let r = c === void 0 ? none : reasonsOf.get(c.why);
+    if (r === void 0) {
+      const reasons3 = facetReasons(c, facet);
+      reasonsOf.set(c.why, r = { reasons: reasons3, key: reasons3.map(reasonKey).sort().join("") });
+    }
+    const reasons2 = r.reasons;
+    let conn2 = connText.get(v.conn);
+    if (conn2 === void 0) connText.set(v.conn, conn2 = v.conn.toString());
+    const fails = gated && (v.isNew || diff2.assertion.strict);
+    const key = `${v.isNew ? 1 : 0}${fails ? 1 : 0}|${conn2}|${r.key}`;
+    let b = buckets.get(key);
+    if (b === void 0) buckets.set(key, b = { isNew: v.isNew, fails, conn: v.conn, reasons: reasons2, perDst: /* @__PURE__ */ new Map(), first: i });
+    let entry2 = b.perDst.get(v.dst);
+    if (entry2 === void 0) b.perDst.set(v.dst, entry2 = { dst: resolve9(v.dst), srcs: [], violations: [] });
+    entry2.srcs.push(resolve9(v.src));
+    entry2.violations.push(v);
+  });
+  const out = [];
+  for (const b of buckets.values()) {
+    const options = [...b.perDst.values()].map((entry2) => {
+      const plain2 = index2.sorted(entry2.srcs);
+      const padded = entry2.dst.type === "workload" && !entry2.srcs.some((x) => x.id === entry2.dst.id) ? index2.with(plain2, entry2.dst) : null;
+      return { entry: entry2, plain: { set: plain2, key: UniverseIndex.keyOf(plain2) }, padded: padded === null ? null : { set: padded, key: UniverseIndex.keyOf(padded) } };
+    });
+    const takers = /* @__PURE__ */ new Map();
+    for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
+    const bySources = /* @__PURE__ */ new Map();
+    for (const { entry: entry2, plain: plain2, padded } of options) {
+      const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
+      let r = bySources.get(pick.key);
+      if (r === void 0) bySources.set(pick.key, r = { srcs: pick.set, dsts: [], violations: [] });
+      r.dsts.push(entry2.dst);
+      for (const v of entry2.violations) r.violations.push(v);
+    }
+    for (const r of bySources.values()) {
+      const [sources, destinations] = displaySets(r.srcs, r.dsts, index2);
+      out.push({ first: b.first, group: { isNew: b.isNew, fails: b.fails, conn: b.conn, sources, destinations, reasons: b.reasons, violations: r.violations, explain: explain2(r.violations[0]) } });
+    }
+  }
+  return out.sort((a, b) => Number(b.group.isNew) - Number(a.group.isNew) || Number(b.group.fails) - Number(a.group.fails) || a.first - b.first).map((x) => x.group);
+}
+
+// src/render/exposure-rules.ts
+var memo2 = /* @__PURE__ */ new WeakMap();
+function exposureRules(report) {
+  const known = memo2.get(report.gate);
+  if (known && known.exposures === report.exposureChanges) return known.rules;
+  const rules3 = /* @__PURE__ */ new Map();
+  if (report.exposureChanges.length > 0) {
+    const exposures = new Set(report.exposureChanges);
+    const hit = /* @__PURE__ */ new Map();
+    for (const v of report.gate.violations) {
+      if (!exposures.has(v.change)) continue;
+      const list6 = hit.get(v.change);
+      if (list6) list6.push(v.rule);
+      else hit.set(v.change, [v.rule]);
+    }
+    for (const c of report.exposureChanges) {
+      const list6 = hit.get(c);
+      if (list6) rules3.set(c, list6);
+    }
+  }
+  memo2.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
+  return rules3;
+}
+
+// src/render/unanalyzed-words.ts
+var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+var MAX_NAMED2 = 3;
+function objectName(o, code) {
+  return `${o.kind} ${code(o.namespace !== void 0 ? `${o.namespace}/${o.name}` : o.name)}`;
+}
+function isEmpty(u) {
+  return u.objects.length === 0 && u.files.length === 0;
+}
+function unanalyzedSummary(u, code) {
+  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
+  const parts = [];
+  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
+  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
+  return parts.join(" and ");
+}
+function unanalyzedLines(u, code) {
+  return [
+    ...u.objects.map((o) => `${o.change} ${objectName(o, code)} (${code(`${o.file}:${o.line}`)}): not analyzed \u2014 ${o.why}`),
+    ...u.files.map((f) => `changed ${code(f)}: no analysis reads this file`)
+  ];
+}
+
+// src/render/flow-counts.ts
+var count = (n) => n.toLocaleString("en-US");
+var flows = (n) => `${count(n)} ${n === 1 ? "flow" : "flows"}`;
+var groups = (n) => `${count(n)} ${n === 1 ? "group" : "groups"}`;
+function flowsWhere(total, inGroups, controller, where = "") {
+  if (controller === 0) return `${flows(total)} in ${groups(inGroups)}`;
+  if (total === controller) return `${flows(total)}, ${controller === 1 ? "" : "all "}from the ingress controller${where}`;
+  return `${flows(total)}: ${count(total - controller)} in ${groups(inGroups)}, ${count(controller)} from the ingress controller${where}`;
+}
+function reportCounts(report) {
+  const g = groupChanges(report);
+  return {
+    opened: g.openedFlows,
+    closed: g.closedFlows,
+    changed: g.changedFlows,
+    exposed: newlyExposedWorkloads(report),
+    violations: violationTotal(report)
+  };
+}
+function newlyExposedWorkloads(report) {
+  return new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+}
+function violationTotal(report) {
+  return exposureRules(report).size + failingAssertionGroups(report).length + groupChanges(report).violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
 }
 
 // src/render/cell-code.ts
@@ -18736,22 +19926,22 @@ var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
 function mermaidText(text2, max = 80) {
   const clean2 = text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
-  return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
+  const cut2 = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
+  return cut2.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
-function graphAdds(groups2, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups2.length < 2 || groups2.length > maxEdges) return false;
+function graphAdds(groups3, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups3.length < 2 || groups3.length > maxEdges) return false;
   const code = (s) => s;
   const touching = /* @__PURE__ */ new Map();
-  for (const g of groups2) {
+  for (const g of groups3) {
     const ends = /* @__PURE__ */ new Set([setWords(g.sources, "source", code, 3), setWords(g.destinations, "destination", code, 3)]);
     for (const e of ends) touching.set(e, (touching.get(e) ?? 0) + 1);
   }
   const counts2 = [...touching.values()];
-  return counts2.some((n) => n > 1) && !counts2.some((n) => n === groups2.length);
+  return counts2.some((n) => n > 1) && !counts2.some((n) => n === groups3.length);
 }
-function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups2.length === 0 || groups2.length > maxEdges) return null;
+function renderMermaid(groups3, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups3.length === 0 || groups3.length > maxEdges) return null;
   const nodes = /* @__PURE__ */ new Map();
   const node = (label) => {
     let id = nodes.get(label);
@@ -18762,7 +19952,7 @@ function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
     return id;
   };
   const code = (s) => s;
-  const edges = groups2.map((g) => {
+  const edges = groups3.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
     return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${groupChangeWords(g.changes, g.conn)}`, opened: g.facet === "opened" };
@@ -18777,70 +19967,333 @@ function renderMermaid(groups2, maxEdges = MAX_MERMAID_EDGES) {
   return out.join("\n");
 }
 
-// src/render/exposure-rules.ts
-var memo = /* @__PURE__ */ new WeakMap();
-function exposureRules(report) {
-  const known = memo.get(report.gate);
-  if (known && known.exposures === report.exposureChanges) return known.rules;
-  const rules3 = /* @__PURE__ */ new Map();
-  if (report.exposureChanges.length > 0) {
-    const exposures = new Set(report.exposureChanges);
-    const hit = /* @__PURE__ */ new Map();
-    for (const v of report.gate.violations) {
-      if (!exposures.has(v.change)) continue;
-      const list6 = hit.get(v.change);
-      if (list6) list6.push(v.rule);
-      else hit.set(v.change, [v.rule]);
-    }
-    for (const c of report.exposureChanges) {
-      const list6 = hit.get(c);
-      if (list6) rules3.set(c, list6);
-    }
-  }
-  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
-  return rules3;
-}
-
-// src/render/unanalyzed-words.ts
-var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-var MAX_NAMED2 = 3;
-function objectName(o, code) {
-  return `${o.kind} ${code(o.namespace !== void 0 ? `${o.namespace}/${o.name}` : o.name)}`;
-}
-function isEmpty(u) {
-  return u.objects.length === 0 && u.files.length === 0;
-}
-function unanalyzedSummary(u, code) {
-  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
-  const parts = [];
-  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
-  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
-  return parts.join(" and ");
-}
-function unanalyzedLines(u, code) {
-  return [
-    ...u.objects.map((o) => `${o.change} ${objectName(o, code)} (${code(`${o.file}:${o.line}`)}): not analyzed \u2014 ${o.why}`),
-    ...u.files.map((f) => `changed ${code(f)}: no analysis reads this file`)
-  ];
-}
-
 // src/render/cluster-wide.ts
 var MAX_LINES = 5;
-function clusterWideBlock(report, code) {
+function clusterWideChanges(report) {
   const admin = report.policyChanges.filter((p) => p.admin !== void 0 && p.status !== "reformatted");
-  if (admin.length === 0) return void 0;
+  if (admin.length === 0) return [];
   const named = /* @__PURE__ */ new Set();
   for (const list6 of [report.changes, report.exposureChanges]) for (const c of list6) for (const r of c.why) named.add(r.policy);
-  const lines = admin.slice(0, MAX_LINES).map((p) => {
-    const a = p.admin;
-    const priority = a.priority !== null ? ` (priority ${a.priority})` : "";
-    const past = p.status === "removed";
-    const scope = a.subject === "every-namespace" ? `${past ? "applied" : "applies"} to every namespace` : a.subject === "namespaces" ? `${past ? "applied" : "applies"} to the namespaces its subject selects` : a.subject === "pods" ? `${past ? "applied" : "applies"} to the pods its subject selects, in any namespace` : `${past ? "applied" : "applies"} across namespaces`;
-    const effect = named.has(p.id) ? "changes flows listed below" : "no flow changes today";
-    return `\u{1F310} **Cluster-wide:** ${a.kind} ${code(a.name)}${priority} ${p.status} \u2014 ${scope}; ${effect}.`;
+  return admin.map((p) => ({
+    policy: p.id,
+    kind: p.admin.kind,
+    name: p.admin.name,
+    tier: p.admin.tier,
+    priority: p.admin.priority,
+    subject: p.admin.subject,
+    file: p.file,
+    line: p.line,
+    change: p.status,
+    changesFlows: named.has(p.id)
+  }));
+}
+function scopeWords(c) {
+  const verb = c.change === "removed" ? "applied" : "applies";
+  switch (c.subject) {
+    case "every-namespace":
+      return `${verb} to every namespace`;
+    case "namespaces":
+      return `${verb} to the namespaces its subject selects`;
+    case "pods":
+      return `${verb} to the pods its subject selects, in any namespace`;
+    default:
+      return `${verb} across namespaces`;
+  }
+}
+function rankWords(c) {
+  const parts = [...c.kind === "ClusterNetworkPolicy" && c.tier !== null ? [`${c.tier} tier`] : [], ...c.priority !== null ? [`priority ${c.priority}`] : []];
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+function clusterWideBlock(report, code) {
+  const all = clusterWideChanges(report);
+  if (all.length === 0) return void 0;
+  const lines = all.slice(0, MAX_LINES).map((c) => {
+    const priority = rankWords(c);
+    const effect = c.changesFlows ? "changes flows listed below" : "no flow changes today";
+    return `\u{1F310} **Cluster-wide:** ${c.kind} ${code(c.name)}${priority} ${c.change} \u2014 ${scopeWords(c)}; ${effect}.`;
   });
-  if (admin.length > MAX_LINES) lines.push(`\u2026 and ${admin.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
+  if (all.length > MAX_LINES) lines.push(`\u2026 and ${all.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
   return lines.join("\n\n");
+}
+
+// src/render/remaining.ts
+var isComplement = (t) => (t.kind === "everything" || t.kind === "all-pods" || t.kind === "namespace") && t.except.length > 0;
+var MAX_NEAR = 50;
+function remainingReach(g, report) {
+  if (g.facet !== "closed" || report.headConn === void 0 || !g.changes.every((c) => c.head.isEmpty)) return void 0;
+  const srcComplement = g.sources.terms.some(isComplement);
+  const dstComplement = g.destinations.terms.some(isComplement);
+  if (srcComplement && dstComplement) return void 0;
+  const far = dstComplement ? "destination" : srcComplement ? "source" : nearlyAll(g.destinations, g.sources, report) ? "destination" : nearlyAll(g.sources, g.destinations, report) ? "source" : void 0;
+  if (far === void 0) return void 0;
+  const farSet = far === "destination" ? g.destinations : g.sources;
+  const near = (far === "destination" ? g.sources : g.destinations).endpoints;
+  if (near.length === 0 || near.length > MAX_NEAR) return void 0;
+  const listed2 = !(dstComplement || srcComplement);
+  const exceptions = listed2 ? missingPods(farSet, near, report) : farSet.terms.filter(isComplement).flatMap((t) => t.except);
+  const index2 = pairIndex(report);
+  const headConn2 = report.headConn;
+  const now = [];
+  const neverReached = /* @__PURE__ */ new Set();
+  for (const e of exceptions) {
+    let agreed;
+    for (const n of near) {
+      if (n.id === e.id) continue;
+      const [src, dst] = far === "destination" ? [n, e] : [e, n];
+      const changed2 = index2.get(src.id, dst.id);
+      const head = changed2 ? changed2.head : headConn2(src.id, dst.id);
+      if (head === void 0) return void 0;
+      const base2 = changed2 ? changed2.base : head;
+      if (agreed === void 0) agreed = { base: base2, head };
+      else if (!agreed.base.equals(base2) || !agreed.head.equals(head)) return void 0;
+    }
+    if (agreed === void 0) continue;
+    if (!agreed.head.isEmpty) now.push({ endpoint: e, conn: agreed.head });
+    if (agreed.base.isEmpty) neverReached.add(e.id);
+  }
+  if (listed2 && now.some((n) => n.endpoint.type !== "workload")) return void 0;
+  const wasTerms = listed2 ? [{ kind: "everything", except: exceptions.filter((e) => neverReached.has(e.id)), declaredOnly: !report.universe.some((e) => e.type === "synthetic") }] : farSet.terms.map((t) => isComplement(t) ? { ...t, except: t.except.filter((e) => neverReached.has(e.id)) } : t);
+  return { far, was: { endpoints: farSet.endpoints, terms: wasTerms }, now };
+}
+var MAX_MISSING = 4;
+function nearlyAll(set, near, report) {
+  if (!set.terms.some((t) => t.kind === "all-externals" || t.kind === "everything")) return false;
+  const pods = podCount(report);
+  if (set.endpoints.length < pods - MAX_MISSING - near.endpoints.length) return false;
+  const missing = missingPods(set, near.endpoints, report);
+  return missing.length > 0 && missing.length <= MAX_MISSING;
+}
+function missingPods(set, near, report) {
+  const ids = new Set(set.endpoints.map((e) => e.id));
+  const self = near.length === 1 ? near[0].id : void 0;
+  return report.universe.filter((e) => e.type !== "external" && !ids.has(e.id) && e.id !== self);
+}
+var podCounts = /* @__PURE__ */ new WeakMap();
+function podCount(report) {
+  let n = podCounts.get(report.universe);
+  if (n === void 0) podCounts.set(report.universe, n = report.universe.filter((e) => e.type !== "external").length);
+  return n;
+}
+var indexes2 = /* @__PURE__ */ new WeakMap();
+function pairIndex(report) {
+  let index2 = indexes2.get(report.changes);
+  if (index2 === void 0) {
+    const bySrc = /* @__PURE__ */ new Map();
+    for (const c of report.changes) {
+      let m = bySrc.get(c.src.id);
+      if (m === void 0) bySrc.set(c.src.id, m = /* @__PURE__ */ new Map());
+      m.set(c.dst.id, c);
+    }
+    index2 = { get: (src, dst) => bySrc.get(src)?.get(dst) };
+    indexes2.set(report.changes, index2);
+  }
+  return index2;
+}
+var MAX_NOW = 4;
+function remainingWords(r, near, code, text2, max) {
+  const was = setWords(r.was, r.far, code, max);
+  if (r.now.length === 0) return `was ${was}; now nothing`;
+  const shown = r.now.length > MAX_NOW ? r.now.slice(0, MAX_NOW - 1) : r.now;
+  const byConn = [];
+  for (const { endpoint, conn: conn2 } of shown) {
+    const name2 = setWords({ endpoints: [endpoint], terms: [{ kind: "endpoint", endpoint }] }, r.far, code);
+    const same = byConn.find((b) => b.conn.equals(conn2));
+    if (same) {
+      same.names.push(name2);
+      same.endpoints.push(endpoint);
+    } else byConn.push({ conn: conn2, names: [name2], endpoints: [endpoint] });
+  }
+  const items = byConn.map(({ conn: conn2, names: names3, endpoints }) => {
+    const f = { text: text2, code, names: portNames(r.far === "destination" ? endpoints : near) };
+    return conn2.isAll ? andList3(names3) : `${andList3(names3)} ${connWords(conn2, f)}`;
+  });
+  const more = r.now.length > shown.length ? [`${r.now.length - shown.length} more`] : [];
+  return `was ${was}; now only ${[...items, ...more].join("; ")}`;
+}
+function andList3(words3) {
+  return words3.length <= 1 ? words3.join("") : `${words3.slice(0, -1).join(", ")} and ${words3[words3.length - 1]}`;
+}
+function sideWords(g, report, code, text2, max) {
+  const r = remainingReach(g, report);
+  const source = r?.far === "source" ? remainingWords(r, g.destinations.endpoints, code, text2, max) : setWords(g.sources, "source", code, max);
+  const destination = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text2, max) : setWords(g.destinations, "destination", code, max);
+  return { source, destination };
+}
+
+// src/render/shared-reasons.ts
+var NOTE_MARKS = ["\u2460", "\u2461", "\u2462"];
+var MIN_NOTE_ROWS = 3;
+function sharedReasons(groups3) {
+  if (groups3.length < 2) return { shared: [], notes: [], own: (g) => g.reasons, anyOwn: true };
+  const rows = /* @__PURE__ */ new Map();
+  for (const g of groups3) {
+    for (const key of new Set(g.reasons.map(reasonKey))) {
+      const seen = rows.get(key);
+      if (seen) seen.rows++;
+      else rows.set(key, { reason: g.reasons.find((r) => reasonKey(r) === key), rows: 1 });
+    }
+  }
+  const sharedKeys = new Set([...rows].filter(([, v]) => v.rows === groups3.length).map(([k]) => k));
+  const noteKeys = [...rows].filter(([k, v]) => !sharedKeys.has(k) && v.rows >= MIN_NOTE_ROWS).sort((a, b) => b[1].rows - a[1].rows).slice(0, NOTE_MARKS.length).map(([k]) => k);
+  const shared = groups3[0].reasons.filter((r) => sharedKeys.has(reasonKey(r)));
+  const notes = noteKeys.map((k) => rows.get(k).reason);
+  const own = (g) => {
+    const rest = g.reasons.filter((r) => !sharedKeys.has(reasonKey(r)));
+    const marks = [...new Set(rest.map((r) => noteKeys.indexOf(reasonKey(r))).filter((i) => i >= 0))].sort((a, b) => a - b);
+    return [...marks, ...rest.filter((r) => !noteKeys.includes(reasonKey(r)))];
+  };
+  const anyOwn = groups3.some((g) => own(g).length > 0 || endpointNote(g.endpoint) !== null);
+  return { shared, notes, own, anyOwn };
+}
+
+// src/render/assertion-words.ts
+function violationWords(type, g, f) {
+  const pair = `${setWords(g.sources, "source", f.code, f.maxTerms)} \u2192 ${setWords(g.destinations, "destination", f.code, f.maxTerms)}`;
+  const conn2 = f.text(connWords(g.conn));
+  return type === "allow" ? `${pair}: ${conn2} not allowed` : `${pair} ${conn2}`;
+}
+function brokenWords(diff2, g, f) {
+  const how = g.isNew ? "broken" : "(strict) still broken";
+  return `assertion ${f.code(diff2.assertion.name)} ${how}: ${violationWords(diff2.assertion.type, g, f)}`;
+}
+function firstBroken(report, f) {
+  const first = failingAssertionGroups(report)[0];
+  return first === void 0 ? void 0 : brokenWords(first.view.diff, first.group, f);
+}
+function firstNewViolation(report, f) {
+  if (failingAssertionGroups(report).length > 0) return void 0;
+  for (const view2 of assertionViews(report)) {
+    const g = view2.groups.find((x) => x.isNew);
+    if (g !== void 0) return brokenWords(view2.diff, g, f);
+  }
+  return void 0;
+}
+function assertionCounts(list6) {
+  const n = (s) => list6.filter((d) => d.status === s).length;
+  return [`${n("failed")} failed`, ...n("no-match") > 0 ? [`${n("no-match")} no-match`] : [], `${n("passed")} passed`].join(", ");
+}
+
+// src/render/violation-why.ts
+var MAX_DECIDERS = 3;
+function violationWhy(type, why, conn2, f) {
+  const blocked = type === "allow";
+  const at4 = why.segments.filter((s) => s.allowed !== blocked && !s.conn.intersect(conn2).isEmpty);
+  const said = [];
+  for (const s of at4) for (const w of sideWords2(s, blocked, f)) if (!said.includes(w)) said.push(w);
+  if (said.length === 0) return void 0;
+  return said.length > MAX_DECIDERS ? [...said.slice(0, MAX_DECIDERS - 1), `and ${said.length - MAX_DECIDERS + 1} more`].join("; ") : said.join("; ");
+}
+function groupWhy(type, g, f) {
+  const why = g.explain();
+  if (why === void 0) return void 0;
+  const words3 = violationWhy(type, why, g.conn, f);
+  if (words3 === void 0) return void 0;
+  return g.violations.length > 1 ? `e.g. ${f.code(why.src.id)} \u2192 ${f.code(why.dst.id)}: ${words3}` : words3;
+}
+function sideWords2(s, blocked, f) {
+  const sides = [["egress", s.egress], ["ingress", s.ingress]];
+  const said = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
+  if (said.length === 2 && said[0].clause === said[1].clause) return [`egress and ingress ${said[0].clause}`];
+  return said.map((x) => `${x.side} ${x.clause}`);
+}
+function decisionClause(d, f) {
+  switch (d.by) {
+    case "tier-rule": {
+      const r = d.rule;
+      const rank = r.priority === null ? r.tier : `${r.tier}, priority ${r.priority}`;
+      const rule = r.ruleName !== null ? `rule ${f.code(r.ruleName)}` : f.text(r.rule);
+      return `${r.action === "Deny" ? "denied" : "allowed"} by ${f.at(`${f.text(r.kind)} ${f.code(r.name)} (${rank}) ${rule}`, r.at)}`;
+    }
+    case "networkpolicy-rules": {
+      const rules3 = d.rules.map((r) => f.at(`${f.code(r.policy)} ${f.text(r.rule)}`, r.at));
+      return `allowed by ${rules3.length > 2 ? `${rules3[0]} and ${rules3.length - 1} more rules` : rules3.join(", ")}`;
+    }
+    case "isolated": {
+      const ps = d.policies.map((p) => f.at(f.code(p.policy), p.at));
+      return `isolated by ${ps.length > 2 ? `${ps[0]} and ${ps.length - 1} more` : ps.join(", ")}, no rule matches`;
+    }
+    case "not-isolated":
+      return "not isolated";
+    case "outside-cluster":
+      return "outside the cluster";
+  }
+}
+
+// src/render/assertions-md.ts
+var MAX_GROUPS = 5;
+var MAX_REASONS2 = 3;
+function assertionsRows(report, f) {
+  const views = assertionViews(report);
+  if (views.length === 0) return void 0;
+  const held = views.filter((v) => v.diff.status === "passed" && v.diff.baseStatus !== "failed" && v.groups.length === 0);
+  const listed2 = views.filter((v) => !held.includes(v));
+  const rows = {
+    length: listed2.length + (held.length > 0 ? 1 : 0),
+    at: (i) => {
+      const text2 = i < listed2.length ? assertionItem(listed2[i], f) : i === listed2.length && held.length > 0 ? `\u2705 ${held.map((v) => nameLink(v, f)).join(", ")}` : void 0;
+      return text2 === void 0 ? void 0 : `${i === 0 ? "\n" : ""}
+- ${text2}`;
+    }
+  };
+  return {
+    head: `#### Assertions (${assertionCounts(views.map((v) => v.diff))})`,
+    rows,
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${n} more (see the JSON report)._`
+  };
+}
+function nameLink(v, f) {
+  const a = v.diff.assertion;
+  const url = f.link(a.source.file, a.source.line, v.diff.origin === "head" ? "head" : "base");
+  const name2 = f.code(a.name);
+  return url ? `[${name2}](${url})` : name2;
+}
+function assertionItem(v, f) {
+  const d = v.diff;
+  const icon = d.status === "failed" ? "\u274C" : d.status === "passed" ? "\u2705" : "\u26A0\uFE0F";
+  const added = d.origin === "head" ? ", added by this pull request" : "";
+  const strict = d.assertion.strict ? ", strict" : "";
+  const fresh = v.groups.filter((g) => g.isNew).length;
+  const state = d.status === "no-match" ? " \u2014 `no-match`: matches nothing, so it is not checked" : d.status === "passed" ? d.baseStatus === "failed" ? " \u2014 holds (broken at the base)" : " \u2014 holds" : ` \u2014 ${d.baseStatus === "passed" ? "newly broken" : fresh > 0 ? "broken further" : "broken at the base too"}${v.failing.length > 0 ? ", \u26D4 gate: `assertions`" : ""}`;
+  const notes = d.notes.map((n) => `
+  - ${noteWords(n, f)}`);
+  const shown = v.groups.slice(0, MAX_GROUPS).map((g) => `
+  - ${groupLine(d.assertion.type, g, f)}`);
+  const more = v.groups.length > MAX_GROUPS ? [`
+  - _\u2026 and ${v.groups.length - MAX_GROUPS} more (see the JSON report)_`] : [];
+  return `${icon} ${nameLink(v, f)} (${d.assertion.type}${strict}${added})${state}${notes.join("")}${shown.join("")}${more.join("")}`;
+}
+function groupLine(type, g, f) {
+  const tag = g.isNew ? "**new**" : "existing";
+  const now = explained(type, g, f);
+  const reasons2 = now === void 0 ? g.reasons : g.reasons.filter((r) => r.side === "base");
+  const parts = [...now === void 0 ? [] : [now], ...reasons2.length > 0 ? [reasonList(reasons2, f)] : []];
+  const why = parts.length > 0 ? ` \u2014 ${parts.join("; ")}` : "";
+  const gate = g.fails ? " \u26D4" : "";
+  return `${tag}${gate} ${violationWords(type, g, f)}${why}`;
+}
+function explained(type, g, f) {
+  const at4 = (words3, ref) => {
+    const url = f.link(ref.file, ref.line, "head");
+    return url ? `[${words3}](${url})` : words3;
+  };
+  return groupWhy(type, g, { code: f.code, text: f.text, at: at4 });
+}
+function reasonList(reasons2, f) {
+  const words3 = reasons2.map((r) => {
+    const w = reasonWords(r);
+    const what = reasonName(r, f.code, f.text);
+    const url = f.link(r.file, r.line, r.side);
+    return [w.before, url ? `[${what}](${url})` : what, w.after].filter((s) => s !== "").join(" ");
+  });
+  return words3.length > MAX_REASONS2 ? [...words3.slice(0, MAX_REASONS2 - 1), `and ${words3.length - MAX_REASONS2 + 1} more`].join("; ") : words3.join("; ");
+}
+function noteWords(note2, f) {
+  const parts = note2.split("`");
+  if (parts.length % 2 === 0) return f.text(note2);
+  return parts.map((p, i) => i % 2 === 1 ? f.code(p) : f.text(p)).join("");
 }
 
 // src/render/diff-md.ts
@@ -18848,7 +20301,7 @@ var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text2) => md(plain(text2));
 var mdCode2 = (text2) => mdCode(plain(text2));
 var cellCode2 = (text2) => cellCode(plain(text2));
-var MAX_REASONS2 = 4;
+var MAX_REASONS3 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
@@ -18873,9 +20326,11 @@ function renderComment(report, ctx) {
   const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
+  const asserted = assertionsRows(report, { ...ASSERTION_MD, link: (file, line, side2) => link(file, line, side2) });
+  if (asserted) blocks.push({ name: "assertions", rows: asserted });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph
@@ -18913,24 +20368,32 @@ function verdict(report, g, allowedBy, broken) {
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode2(allowedBy)}` : "gate failed (`unanalyzed`)" : "gate passed";
   const breaks = broken[0] ? ` \u26A0\uFE0F **Stops working:** ${worstBreakage(broken)}.` : "";
+  const failedStatus = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
+  const assertionFirst = failingAssertionGroups(report)[0];
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && assertionFirst !== void 0) {
+    const extra2 = violationCount(report, g) - 1;
+    return `**No change to reachability \u2014 ${failedStatus}:** \u274C ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}${extra2 > 0 ? ` (and ${plural2(extra2, "more violation")})` : ""}${breaks}`;
+  }
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     if (missed === "") return broken.length > 0 ? `**No flow changes \u2014 gate passed.**${breaks}` : "**No change to reachability \u2014 gate passed.**";
     return `**No change to what netreach analyzes \u2014 ${missedStatus}.**${breaks} \u26A0\uFE0F Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` \u26A0\uFE0F Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
+  const exposed = newlyExposedWorkloads(report);
+  const flows2 = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
     const risk2 = opened ? ` \u26A0\uFE0F **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => void 0))}.` : "";
-    return `**${flows} \u2014 gate passed.**${risk2}${breaks}${missedNote}`;
+    const unguarded = firstNewViolation(report, ASSERTION_MD);
+    const assertionRisk = unguarded ? ` \u274C ${unguarded}.` : "";
+    return `**${flows2} \u2014 gate passed.**${assertionRisk}${risk2}${breaks}${missedNote}`;
   }
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
+  const status = failedStatus;
+  const first = failingExposures[0] ? `${exposureRisk(failingExposures[0], exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : assertionFirst ? `\u274C ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}` : failing[0] ? violationWords2(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
   const extra = violationCount(report, g) - 1;
-  return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+  return `**${flows2} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length + (assertionFirst ? 1 : 0) === 0 ? "" : missedNote}`;
 }
 function exposureViolations(report) {
   return [...exposureRules(report).keys()];
@@ -18938,7 +20401,7 @@ function exposureViolations(report) {
 function rulesOf(report, c) {
   return (exposureRules(report).get(c) ?? []).map((r) => mdCode2(r)).join(", ");
 }
-function violationWords(x) {
+function violationWords2(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
 }
 function counts(report, g) {
@@ -18946,10 +20409,11 @@ function counts(report, g) {
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const parts = [
-    `**Opened:** ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}`,
-    `**Closed:** ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}`,
-    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`] : [],
+    `**Opened:** ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened, " (with the exposures below)")}`,
+    `**Closed:** ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed, " (with the exposures below)")}`,
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${exposureCounts(report)}${movedCount(report)}`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
+    ...(report.assertions ?? []).length > 0 ? [`**Assertions:** ${assertionCounts(report.assertions ?? [])}`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural2(violationCount(report, g), "violation")}` : ""}`
   ];
@@ -18977,8 +20441,8 @@ _\u2026 and ${plural2(n, "more workload")}._`
 }
 function workloadLine(w, link) {
   const src = w.workload.pod.source;
-  const at3 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
-  return `**${w.change}** ${mdCode2(w.workload.id)} (${at3}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
+  const at4 = location(src.file, src.line, link(src.file, src.line, w.change === "added" ? "head" : "base"));
+  return `**${w.change}** ${mdCode2(w.workload.id)} (${at4}): ${workloadWords(w, (d) => `${d} restricted (see the flows below)`)}`;
 }
 var MAX_VERDICT_BREAKAGE = 320;
 function worstBreakage(broken) {
@@ -19000,9 +20464,10 @@ _\u2026 and ${n.toLocaleString("en-US")} more._`
 function stopsFormat(fmt, link) {
   return { ...fmt, at: (file, line, side2) => location(file, line, link(file, line, side2)) };
 }
-function violationCount(report, g) {
-  return exposureViolations(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
+function violationCount(report, _g) {
+  return violationTotal(report);
 }
+var ASSERTION_MD = { code: mdCode2, text: md2 };
 function exposureFormat(link) {
   return {
     code: mdCode2,
@@ -19021,7 +20486,7 @@ function exposureFormat(link) {
 }
 function exposureList(title, changes, facet, fmt, report) {
   return {
-    head: `#### ${title} (${changes.length})`,
+    head: `#### ${title} (${exposureHeading(changes)})`,
     rows: lazy(changes, (c, i) => {
       const rules3 = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}
@@ -19044,19 +20509,42 @@ function movedList(moved, fmt) {
 _\u2026 and ${plural2(n, "more")}._`
   };
 }
+function exposureCounts(report) {
+  const side2 = (facet, what) => {
+    const changes = report.exposureChanges.filter(facet);
+    const workloads = new Set(changes.map((c) => c.dst.id)).size;
+    return `${workloads.toLocaleString("en-US")} ${what}${changes.length !== workloads ? ` (${changes.length.toLocaleString("en-US")} ways in)` : ""}`;
+  };
+  return `${side2((c) => !newlyOpened(c).isEmpty, "newly exposed")}, ${side2((c) => !newlyClosed(c).isEmpty, "no longer")}`;
+}
+function exposureHeading(changes) {
+  const workloads = new Set(changes.map((c) => c.dst.id)).size;
+  return workloads === changes.length ? `${changes.length}` : `${plural2(workloads, "workload")}, ${changes.length.toLocaleString("en-US")} ways in`;
+}
 function movedCount(report) {
   const n = movedExposures(report.exposureChanges).length;
   return n === 0 ? "" : `, ${n} moved`;
 }
-function groupTable(title, groups2, link) {
+function groupTable(title, groups3, link, report) {
+  const why = sharedReasons(groups3);
+  const above = (why.shared.length > 0 ? `**Why, for every row:** ${why.shared.map((r) => reasonMd(r, link, mdCode2)).join("; ")}.
+
+` : "") + (why.notes.length > 0 ? `${why.notes.map((r, i) => `- ${NOTE_MARKS[i]} ${reasonMd(r, link, mdCode2)}`).join("\n")}
+
+` : "");
+  const columns = why.anyOwn ? `| Source | Destination | ${title} | Why |
+| --- | --- | --- | --- |` : `| Source | Destination | ${title} |
+| --- | --- | --- |`;
   const head = `#### ${title} flows
 
-| Source | Destination | ${title} | Why |
-| --- | --- | --- | --- |`;
+${above}${columns}`;
   return {
     head,
-    rows: lazy(groups2, (g) => `
-| ${setWords(g.sources, "source", cellCode2)} | ${setWords(g.destinations, "destination", cellCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups3, (g) => {
+      const side2 = sideWords(g, report, cellCode2, md2);
+      return `
+| ${side2.source} | ${side2.destination} | ${connCell(g)} |${why.anyOwn ? ` ${whyCell(g, link, why.own(g), why.shared.length > 0)} |` : ""}`;
+    }),
     tail: "",
     more: (n) => `
 
@@ -19064,37 +20552,45 @@ _\u2026 and ${plural2(n, "more group")}._`
   };
 }
 function connCell(g) {
-  const words2 = groupChangeWords(g.changes, g.conn, { text: md2, code: cellCode2, names: portNames(g.destinations.endpoints) });
+  const words3 = groupChangeWords(g.changes, g.conn, { text: md2, code: cellCode2, names: portNames(g.destinations.endpoints) });
   const n = groupFlows(g);
-  const flows = n > 1 ? ` (${plural2(n, "flow")})` : "";
+  const flows2 = n > 1 ? ` (${plural2(n, "flow")})` : "";
   const gate = g.gate.length > 0 ? ` \u2014 \u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}` : "";
-  return `${words2}${flows}${gate}`;
+  return `${words3}${flows2}${gate}`;
 }
-function whyCell(g, link) {
-  const words2 = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words2.length > MAX_REASONS2 ? [...words2.slice(0, MAX_REASONS2 - 1), `and ${words2.length - MAX_REASONS2 + 1} more`] : words2;
+function whyCell(g, link, reasons2 = g.reasons, sharedAbove = false) {
+  const words3 = reasons2.map((r) => typeof r === "number" ? NOTE_MARKS[r] : reasonMd(r, link));
+  const shown = words3.length > MAX_REASONS3 ? [...words3.slice(0, MAX_REASONS3 - 1), `and ${words3.length - MAX_REASONS3 + 1} more`] : words3;
   const note2 = endpointNote(g.endpoint);
   if (note2) shown.push(note2);
-  return shown.length > 0 ? shown.join("; ") : "\u2014";
+  return shown.length > 0 ? shown.join("; ") : sharedAbove ? "as above" : "\u2014";
 }
-function reasonMd(r, link) {
+function reasonMd(r, link, code = cellCode2) {
   const w = reasonWords(r);
-  const what = reasonName(r, cellCode2, md2);
+  const what = reasonName(r, code, md2);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode2(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${code(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(report, g) {
   const exposures = exposureViolations(report);
+  const asserted = failingAssertionGroups(report);
   const failing = g.violating;
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
-  const total = exposures.length + failing.length + missed.length;
+  const total = exposures.length + asserted.length + failing.length + missed.length;
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of exposures) seen.set(c.dst.id, (seen.get(c.dst.id) ?? 0) + 1);
   const row = (i) => {
     if (i < exposures.length) {
       const c = exposures[i];
-      return `\u26D4 ${rulesOf(report, c)}: ${mdCode2(c.dst.id)} ${md2(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+      const how = (seen.get(c.dst.id) ?? 0) > 1 ? ` ${md2(connWords(newlyOpened(c)))} from ${c.source === "internet" ? "the internet" : "the ingress controller"}` : "";
+      return `\u26D4 ${rulesOf(report, c)}: ${mdCode2(c.dst.id)}${how}, listed under Newly exposed`;
     }
-    const k = i - exposures.length;
+    if (i < exposures.length + asserted.length) {
+      const a = asserted[i - exposures.length];
+      return `\u26D4 ${mdCode2("assertions")}: ${mdCode2(a.view.diff.assertion.name)}, ${a.group.isNew ? "new" : "existing"} violation (${plural2(a.group.violations.length, "pair")}), listed under Assertions`;
+    }
+    const k = i - exposures.length - asserted.length;
     if (k < failing.length) {
       const x = failing[k];
       return `\u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
@@ -19167,10 +20663,10 @@ function policyChanges(report, link) {
 
 ${fence(c.patch.replace(/\n$/, ""), "diff")}`),
     ...report.policyChanges.map((p) => () => {
-      const at3 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-      if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at3})`;
+      const at4 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
+      if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at4})`;
       const how = p.rendered ? "; rendered, fields compared" : "";
-      return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at3}${how})
+      return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at4}${how})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
     })
@@ -19189,6 +20685,20 @@ ${ticks}`;
 function safeUrl(url) {
   if (url === void 0 || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/render/assertion-json.ts
+function assertionDiffJson(r) {
+  return {
+    name: r.assertion.name,
+    type: r.assertion.type,
+    status: r.status,
+    violations: r.violations.map((v) => ({ src: v.src, dst: v.dst, conn: v.conn.toString(), new: v.isNew })),
+    ...truncated(r)
+  };
+}
+function truncated(r) {
+  return r.total === void 0 ? {} : { violationsTruncated: { total: r.total, listed: r.violations.length } };
 }
 
 // src/render/json-chunks.ts
@@ -19237,13 +20747,13 @@ ${indent}]`;
     return;
   }
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
-    if (entries.length === 0) {
+    const entries2 = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
+    if (entries2.length === 0) {
       yield "{}";
       return;
     }
     let first = true;
-    for (const [k, v] of entries) {
+    for (const [k, v] of entries2) {
       yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(k)}: `;
       yield* jsonChunks(v, inner);
       first = false;
@@ -19304,7 +20814,7 @@ var ChangeSets = class {
 };
 function changeGroupsJson(r, sets, reasonJson2) {
   const g = groupChanges(r);
-  const words2 = (s, role) => setWords(s, role, (name2) => name2);
+  const words3 = (s, role) => setWords(s, role, (name2) => name2);
   return [...g.opened, ...g.closed].map(
     (x) => ({
       facet: x.facet,
@@ -19313,8 +20823,8 @@ function changeGroupsJson(r, sets, reasonJson2) {
       conn: x.conn.toString(),
       src: sets.id(x.sources.endpoints),
       dst: sets.id(x.destinations.endpoints),
-      srcWords: words2(x.sources, "source"),
-      dstWords: words2(x.destinations, "destination"),
+      srcWords: words3(x.sources, "source"),
+      dstWords: words3(x.destinations, "destination"),
       pairs: x.changes.length,
       why: x.reasons.map(reasonJson2),
       gate: x.gate.map((h) => ({ rule: h.rule, conn: h.conn.toString() }))
@@ -19323,7 +20833,7 @@ function changeGroupsJson(r, sets, reasonJson2) {
 }
 
 // src/render/memo.ts
-function memo2(f) {
+function memo3(f) {
   const known = /* @__PURE__ */ new Map();
   return (k) => {
     let v = known.get(k);
@@ -19354,18 +20864,18 @@ function skippedJson(s) {
 function* reachJsonChunks(r) {
   const head = JSON.stringify(reachJsonWithout(r), null, 2);
   yield head.slice(0, -2) + ',\n  "flows": [';
-  const quoted2 = memo2((id) => JSON.stringify(id));
-  const connJson = memo2((c) => JSON.stringify(c.toString()));
-  let sep7 = "";
+  const quoted2 = memo3((id) => JSON.stringify(id));
+  const connJson = memo3((c) => JSON.stringify(c.toString()));
+  let sep9 = "";
   let src;
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
-    yield `${sep7}
+    yield `${sep9}
     ${srcJson}${quoted2(f.dst.id)},"conn":${connJson(f.conn)}}`;
-    sep7 = ",";
+    sep9 = ",";
   }
-  yield `${sep7 === "" ? "" : "\n  "}]
+  yield `${sep9 === "" ? "" : "\n  "}]
 }
 `;
 }
@@ -19403,7 +20913,7 @@ function reachJsonWithout(r) {
   };
 }
 function viaJson(c) {
-  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...h.edit ? { edit: h.edit.kind } : {} })), conn: c.conn.toString() };
 }
 
 // src/render/diff-json.ts
@@ -19435,9 +20945,21 @@ function missedViolations(r) {
     ...u.files.map((f) => ({ missed: true, json: unreadFileViolation(f, "no analysis") }))
   ];
 }
-function allViolations(r, listed2) {
-  const missed = missedViolations(r);
+function allViolations(r, listed2, maxAssertionPairs = Infinity) {
+  const missed = [...assertionViolations(r, maxAssertionPairs), ...missedViolations(r)];
   return missed.length === 0 ? listed2 : [...listed2, ...missed];
+}
+function assertionViolations(r, max) {
+  let left = max;
+  return (r.gate.assertions ?? []).flatMap((f) => {
+    const a = f.diff.assertion;
+    const shown = f.violations.slice(0, Math.max(0, left));
+    left -= shown.length;
+    return shown.map((v) => ({
+      missed: true,
+      json: { rule: "assertions", src: v.src, dst: v.dst, conn: v.conn.toString(), message: `assertion ${a.name} ${v.isNew ? "broken" : "(strict) still broken"}: ${v.src} -> ${v.dst} ${v.conn.toString()}`, file: a.source.file, line: a.source.line, assertion: a.name }
+    }));
+  });
 }
 var anyViolationJson = (v) => "missed" in v ? v.json : violationJson(v);
 function violationJson(v) {
@@ -19452,20 +20974,22 @@ function diffJsonLazy(r, grouped2, sets = new ChangeSets(), tag) {
   const tagged = (f) => tag === void 0 ? f : (x) => ({ ...f(x), ...tag });
   const { schema, endpoints, changes: _none, gate, ...tail } = rest;
   if (!grouped2) {
-    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail };
+    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail, counts: { ...reportCounts(r) } };
   }
   const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
   const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
-  const groups2 = changeGroupsJson(r, sets, reasonJson);
+  const groups3 = changeGroupsJson(r, sets, reasonJson);
   return {
     schema,
     endpoints,
     changes: jsonList(changes, tagged(changeJson)),
     changesTruncated: { total: r.changes.length, listed: changes.length },
     changeSets: sets.json(endpoints.map((e) => e.id)),
-    changeGroups: tag === void 0 ? groups2 : groups2.map((g) => ({ ...tag, ...g })),
-    gate: { ...gate, violations: jsonList(allViolations(r, violations), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
-    ...tail
+    changeGroups: tag === void 0 ? groups3 : groups3.map((g) => ({ ...tag, ...g })),
+    gate: { ...gate, violations: jsonList(allViolations(r, violations, LISTED_WHEN_GROUPED), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
+    ...tail,
+    // Of the whole report: `rest` was made of an emptied copy, `changes` lists only the first pairs.
+    counts: { ...reportCounts(r) }
   };
 }
 function diffJson(r, options = {}) {
@@ -19513,12 +21037,27 @@ function diffJson(r, options = {}) {
         before: [...s.before],
         routes: s.routes.map((x) => ({ kind: x.kind, id: x.id }))
       })),
-      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] }))
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies], ...c.denies !== void 0 ? { denies: c.denies.map(reasonJson) } : {} })),
+      routes: (r.routeBreakages ?? []).map((b) => ({
+        kind: b.route.kind,
+        route: b.route.id,
+        file: b.at.file,
+        line: b.at.line,
+        service: b.service,
+        port: b.port.kind === "service-port" || b.port.kind === "target-port" ? b.port.port : b.port.kind === "service-port-name" ? b.port.name : null,
+        cause: b.cause,
+        was: { file: b.was.file, line: b.was.line }
+      }))
     },
     unanalyzed: {
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files]
-    }
+    },
+    ...r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {},
+    // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
+    inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
+    clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),
+    counts: { ...reportCounts(r) }
   };
 }
 
@@ -19531,6 +21070,7 @@ var SARIF_WORDS = {
 };
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var OPENED_FLOW_RULE = "opened-flow";
+var CLUSTER_WIDE_RULE = "cluster-wide";
 var RULE_TEXT2 = {
   exposed: ["Exposed", "A workload port is newly reachable from outside the cluster through a Service, Ingress, Gateway route or Route."],
   "external-ingress": ["ExternalIngress", "A flow is newly opened from addresses outside the cluster into a workload."],
@@ -19539,9 +21079,12 @@ var RULE_TEXT2 = {
   "sensitive-ports": ["SensitivePorts", "A flow is newly opened to a sensitive port (SSH, databases, Docker, kubelet, ...)."],
   "any-opened": ["AnyOpened", "A flow is newly opened."],
   unanalyzed: ["Unanalyzed", "The change adds, removes or edits an object of a kind netreach does not analyze, or a file no analysis reads."],
-  "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."]
+  assertions: ["Assertions", "An assertion of .netreach.yaml is broken by this change (or, written strict: true, is broken at all)."],
+  "opened-flow": ["OpenedFlow", "A flow is newly opened by this change (not a gate violation)."],
+  "cluster-wide": ["ClusterWide", "An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy is added, removed or changed: it applies across namespaces, to those created later too (not a gate violation)."]
 };
-var RULE_IDS = [...GATE_RULES.filter((r) => r !== "none"), OPENED_FLOW_RULE];
+var RULE_IDS = [...GATE_RULES.filter((r) => r !== "none"), OPENED_FLOW_RULE, CLUSTER_WIDE_RULE];
+var NOTE_RULES = /* @__PURE__ */ new Set([OPENED_FLOW_RULE, CLUSTER_WIDE_RULE]);
 function renderSarif(report, options) {
   const enabled = new Set(report.gateConfig.failOn);
   const rules3 = RULE_IDS.map((id) => ({
@@ -19549,16 +21092,16 @@ function renderSarif(report, options) {
     name: RULE_TEXT2[id][0],
     shortDescription: { text: RULE_TEXT2[id][1] },
     fullDescription: {
-      text: id === OPENED_FLOW_RULE ? RULE_TEXT2[id][1] : `${RULE_TEXT2[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`
+      text: NOTE_RULES.has(id) ? RULE_TEXT2[id][1] : `${RULE_TEXT2[id][1]} Gate rule \`${id}\` (fail-on)${enabled.has(id) ? "; enabled in this run" : ""}.`
     },
-    defaultConfiguration: { level: id === OPENED_FLOW_RULE ? "note" : "error" }
+    defaultConfiguration: { level: NOTE_RULES.has(id) ? "note" : "error" }
   }));
   const results = [];
   for (const g of groupChanges(report).opened) {
-    const at3 = locationOf(g);
+    const at4 = locationOf(g);
     const flow = `${setWords(g.sources, "source", plain)} -> ${setWords(g.destinations, "destination", plain)}`;
     const base2 = {
-      locations: at3 ? [at3] : [],
+      locations: at4 ? [at4] : [],
       properties: { opened: g.conn.toString(), pairs: g.changes.length }
     };
     const by = g.reasons.filter((r) => r.side === "head" && r.effect === "allows").map((r) => reasonName(r, plain, plain));
@@ -19602,6 +21145,34 @@ function renderSarif(report, options) {
         level: h === null ? "note" : "error",
         message: { text: `${h === null ? "" : `Gate ${h.rule}: `}${sentence}.` },
         partialFingerprints: { netreachFlow: hashText(`${ruleId}|exposure|${c.source}|${c.src.id}|${c.dst.id}|${c.opened.toString()}`) }
+      });
+    }
+  }
+  for (const c of clusterWideChanges(report)) {
+    const priority = rankWords(c);
+    const effect = c.changesFlows ? "changes flows in this pull request" : "no flow changes today";
+    results.push({
+      locations: c.change === "removed" ? [] : [at2(c.file, c.line)],
+      properties: { opened: "", pairs: 0 },
+      ruleId: CLUSTER_WIDE_RULE,
+      ruleIndex: RULE_IDS.indexOf(CLUSTER_WIDE_RULE),
+      level: "note",
+      message: { text: `Cluster-wide: ${plain(c.kind)} ${plain(c.name)}${priority} ${c.change} \u2014 ${scopeWords(c)}; ${effect}.` },
+      partialFingerprints: { netreachFlow: hashText(`${CLUSTER_WIDE_RULE}|${c.policy}|${c.change}`) }
+    });
+  }
+  for (const view2 of assertionViews(report)) {
+    const a = view2.diff.assertion;
+    for (const g of view2.groups) {
+      if (!g.isNew && !g.fails) continue;
+      results.push({
+        locations: [at2(a.source.file, a.source.line)],
+        properties: { opened: g.conn.toString(), pairs: g.violations.length },
+        ruleId: "assertions",
+        ruleIndex: RULE_IDS.indexOf("assertions"),
+        level: g.fails ? "error" : "warning",
+        message: { text: `Gate assertions: ${brokenWords(view2.diff, g, { code: plain, text: plain })}.` },
+        partialFingerprints: { netreachFlow: hashText(`assertions|${a.name}|${a.key}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`) }
       });
     }
   }
@@ -19652,6 +21223,16 @@ function hashText(text2) {
 }
 
 // src/render/diff-text.ts
+var ASSERTION_TEXT = { code: plain, text: plain, maxTerms: 10 };
+function assertionViolationLines(report) {
+  return failingAssertionGroups(report).map((x) => `${brokenWords(x.view.diff, x.group, ASSERTION_TEXT)} (assertions)`);
+}
+function groupReasonText(type, g) {
+  const why = groupWhy(type, g, { code: plain, text: plain, at: (words3, ref) => `${words3} (${plain(ref.file)}:${ref.line})` });
+  const reasons2 = why === void 0 ? g.reasons : g.reasons.filter((r) => r.side === "base");
+  const parts = [...why === void 0 ? [] : [why], ...reasons2.map(reasonText)];
+  return parts.length > 0 ? `  (${parts.join("; ")})` : "";
+}
 var TEXT = {
   code: plain,
   text: plain,
@@ -19672,23 +21253,27 @@ function renderDiffText(report) {
   const out = [];
   const failing = g.violating;
   const exposureFailing = exposureFailures(report);
-  const violations = [...exposureFailing.map((x) => `${exposureRisk(x.change, TEXT)} (${x.rules.join(", ")})`), ...failing.map(violationText)];
+  const violations = [...exposureFailing.map((x) => `${exposureRisk(x.change, TEXT)} (${x.rules.join(", ")})`), ...assertionViolationLines(report), ...failing.map(violationText)];
   const first = exposureFailing[0] ? exposureViolationText(exposureFailing[0]) : violations[0];
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const missed = unanalyzedSummary(report.unanalyzed, plain);
   const missedGate = !isEmpty(report.gate.unanalyzed);
   if (missedGate) violations.push(`${missed} (unanalyzed)`);
-  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
+  const breaks = (report.serviceBreakages?.length ?? 0) + (report.routeBreakages?.length ?? 0);
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && breaks === 0 && failingAssertionGroups(report).length > 0) {
+    out.push(`netreach: no change to reachability \u2014 gate failed: ${violations[0]}${violations.length > 1 ? ` (and ${plural3(violations.length - 1, "more violation")})` : ""}`);
+  } else if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && breaks === 0) {
     if (missed === "") out.push("netreach: no change to reachability \u2014 gate passed");
     else out.push(`netreach: no change to what netreach analyzes \u2014 ${missedGate ? "gate failed (unanalyzed)" : "gate passed"}; not analyzed: ${missed}`);
   } else {
-    const exposed2 = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
-    const flows = `${exposed2 > 0 ? `${plural3(exposed2, "workload")} newly exposed, ` : ""}${plural3(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
-    if (report.gate.passed) out.push(`netreach: ${flows} \u2014 gate passed`);
-    else out.push(`netreach: ${flows} \u2014 gate failed: ${first}${violations.length > 1 ? ` (and ${plural3(violations.length - 1, "more violation")})` : ""}`);
+    const exposed2 = newlyExposedWorkloads(report);
+    const flows2 = `${exposed2 > 0 ? `${plural3(exposed2, "workload")} newly exposed, ` : ""}${plural3(g.openedFlows, "flow")} opened, ${g.closedFlows} closed`;
+    const unguarded = firstNewViolation(report, ASSERTION_TEXT);
+    if (report.gate.passed) out.push(`netreach: ${flows2} \u2014 gate passed${unguarded ? `; ${unguarded}` : ""}`);
+    else out.push(`netreach: ${flows2} \u2014 gate failed: ${first}${violations.length > 1 ? ` (and ${plural3(violations.length - 1, "more violation")})` : ""}`);
     out.push(
-      `opened: ${plural3(g.openedFlows, "flow")} in ${plural3(g.opened.length, "group")}; closed: ${plural3(g.closedFlows, "flow")} in ${plural3(g.closed.length, "group")}` + (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : "")
+      `opened: ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened)}; closed: ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed)}` + (added + removed > 0 ? `; workloads: ${added} added, ${removed} removed` : "")
     );
   }
   if (missed !== "" && report.changes.length + report.workloadChanges.length + report.exposureChanges.length > 0) out.push(`not analyzed: ${missed}`);
@@ -19705,8 +21290,19 @@ function renderDiffText(report) {
   for (const m of moved) out.push(`moved ${movedSentence(m, TEXT)}`);
   for (const c of unexposed) out.push(`unexposed ${exposureSentence(c, "closed", TEXT)}`);
   if (g.opened.length + g.closed.length > 0) out.push("");
-  for (const x of g.opened) out.push(groupLine("+", x));
-  for (const x of g.closed) out.push(groupLine("-", x));
+  for (const x of g.opened) out.push(groupLine2("+", x, report));
+  for (const x of g.closed) out.push(groupLine2("-", x, report));
+  const views = assertionViews(report);
+  if (views.length > 0) out.push("", `assertions: ${assertionCounts(views.map((v) => v.diff))}`);
+  for (const v of views) {
+    const a = v.diff.assertion;
+    const at4 = `${plain(a.source.file)}:${a.source.line}`;
+    const mark = v.diff.status === "failed" ? "x" : v.diff.status === "passed" ? "ok" : "no-match";
+    out.push(`  ${mark} ${plain(a.name)} (${a.type}${a.strict ? ", strict" : ""}; ${v.diff.origin === "head" ? "added by this change, " : ""}${at4})`);
+    for (const n of v.diff.notes) out.push(`      ${plain(n)}`);
+    for (const x of v.groups.slice(0, MAX_VIOLATIONS)) out.push(`      ${x.isNew ? "new" : "existing"}${x.fails ? " [gate]" : ""} ${violationWords(a.type, x, ASSERTION_TEXT)}${groupReasonText(a.type, x)}`);
+    if (v.groups.length > MAX_VIOLATIONS) out.push(`      \u2026 and ${v.groups.length - MAX_VIOLATIONS} more (see --format json)`);
+  }
   const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
   if (quiet.length > 0) out.push("");
   for (const b of quiet) out.push(`! stops working: ${b.short}`);
@@ -19716,7 +21312,7 @@ function renderDiffText(report) {
     out.push("", `! DNS: ${setWords(dns.sources, "subject", plain, MAX_TERMS)} can no longer resolve names (${protos} closed toward ${setWords(dns.servers, "destination", plain, 3)})`);
   }
   if (violations.length > 0) {
-    const rules3 = [.../* @__PURE__ */ new Set([...exposureFailing.flatMap((x) => x.rules), ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...missedGate ? ["unanalyzed"] : []])];
+    const rules3 = [.../* @__PURE__ */ new Set([...exposureFailing.flatMap((x) => x.rules), ...failingAssertionGroups(report).length > 0 ? ["assertions"] : [], ...failing.flatMap((x) => x.gate.map((h) => h.rule)), ...missedGate ? ["unanalyzed"] : []])];
     out.push("", `gate failed: ${plural3(violations.length, "violation")} of ${rules3.join(", ")}`);
     for (const v of violations.slice(0, MAX_VIOLATIONS)) out.push(`  ${v}`);
     if (violations.length > MAX_VIOLATIONS) out.push(`  \u2026 and ${violations.length - MAX_VIOLATIONS} more (see --format json)`);
@@ -19726,17 +21322,16 @@ function renderDiffText(report) {
 function violationText(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", plain, MAX_TERMS), setWords(x.destinations, "destination", plain, MAX_TERMS), connWords(h.conn))).join("; ");
 }
-function groupLine(sign, g) {
-  const src = setWords(g.sources, "source", plain, MAX_TERMS);
-  const dst = setWords(g.destinations, "destination", plain, MAX_TERMS);
-  const words2 = groupChangeWords(g.changes, g.conn, { text: (t) => t, code: (t) => t, names: portNames(g.destinations.endpoints) });
-  const conn = `${words2}${sign === "-" && !words2.startsWith("was ") ? " closed" : ""}`;
+function groupLine2(sign, g, report) {
+  const { source: src, destination: dst } = sideWords(g, report, plain, (t) => t, MAX_TERMS);
+  const words3 = groupChangeWords(g.changes, g.conn, { text: (t) => t, code: (t) => t, names: portNames(g.destinations.endpoints) });
+  const conn2 = `${words3}${sign === "-" && !words3.startsWith("was ") ? " closed" : ""}`;
   const why = g.reasons.map((r) => reasonText(r));
   const note2 = endpointNote(g.endpoint);
   if (note2) why.push(note2);
   const pairs = groupFlows(g) > 1 ? ` [${groupFlows(g)} flows]` : "";
   const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
-  return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
+  return `${sign} ${src} -> ${dst}: ${plain(conn2)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
 }
 function reasonText(r) {
   const w = reasonWords(r);
@@ -19749,8 +21344,8 @@ function reasonText(r) {
 // src/render/reach-csv.ts
 function* reachCsvLines(r) {
   yield "src,dst,conn\r\n";
-  const cell = memo2((e) => csvCell(e.id));
-  const connCell2 = memo2((c) => csvCell(c.toString()));
+  const cell = memo3((e) => csvCell(e.id));
+  const connCell2 = memo3((c) => csvCell(c.toString()));
   let src;
   let srcCell = "";
   for (const f of r.flows) {
@@ -19763,12 +21358,12 @@ function* reachCsvLines(r) {
 // src/render/reach-groups.ts
 function reachGroups(r) {
   const view2 = r.classes();
-  const index = new UniverseIndex(r.endpoints);
+  const index2 = new UniverseIndex(r.endpoints);
   return view2.groups.map((g) => {
     const [sources, destinations] = displaySets(
       g.src.flatMap((c) => view2.classes[c].endpoints),
       g.dst.flatMap((c) => view2.classes[c].endpoints),
-      index
+      index2
     );
     return { sources, destinations, conn: g.conn, pairs: g.pairs };
   });
@@ -19784,11 +21379,11 @@ function flowsFromGroups(r) {
       for (const d of g.dst.flatMap((c) => view2.classes[c].endpoints)) if (s !== d || s.type !== "workload") out.push({ src: s, dst: d, conn: g.conn });
     }
   }
-  out.sort((x, y) => cmp8(x.src.id, y.src.id) || cmp8(x.dst.id, y.dst.id));
+  out.sort((x, y) => cmp9(x.src.id, y.src.id) || cmp9(x.dst.id, y.dst.id));
   for (const e of r.exposures) if (e.source === "ingress-controller") out.push({ src: e.src, dst: e.dst, conn: e.conn });
   return out;
 }
-function cmp8(a, b) {
+function cmp9(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -19797,13 +21392,13 @@ var MAX_LISTED_PAIRS = 2e4;
 function* reachMarkdownChunks(r) {
   const lines = (...ls) => ls.map((l) => `${l}
 `).join("");
-  const groups2 = reachGroups(r);
-  const flows = flowCount(r);
+  const groups3 = reachGroups(r);
+  const flows2 = flowCount(r);
   const workloads = r.endpoints.filter((e) => e.type === "workload").length;
   const reps = r.endpoints.filter((e) => e.type === "synthetic").length;
   const who = [workloads > 0 ? `${workloads} workload${workloads === 1 ? "" : "s"}` : "", reps > 0 ? `${reps} representative pod${reps === 1 ? "" : "s"}` : ""].filter((x) => x !== "");
-  const inGroups = groups2.length > 0 ? `, in ${groups2.length} group${groups2.length === 1 ? "" : "s"}` : "";
-  yield lines("## netreach: allowed flows", "", `${flows} allowed flow${flows === 1 ? "" : "s"} among ${who.join(", ")} and external addresses${inGroups}.`, "");
+  const inGroups = groups3.length > 0 ? `, in ${groups3.length} group${groups3.length === 1 ? "" : "s"}` : "";
+  yield lines("## netreach: allowed flows", "", `${flows2} allowed flow${flows2 === 1 ? "" : "s"} among ${who.join(", ")} and external addresses${inGroups}.`, "");
   if (r.exposures.length > 0) {
     yield lines(`### Exposed outside the cluster (${r.exposures.length})`, "", "| Workload | Ports | From | Through |", "| --- | --- | --- | --- |");
     for (const e of r.exposures) {
@@ -19813,20 +21408,20 @@ function* reachMarkdownChunks(r) {
     }
     yield "\n";
   }
-  if (groups2.length > 0) {
+  if (groups3.length > 0) {
     yield lines("| Sources | Destinations | Connections |", "| --- | --- | --- |");
-    for (const g of groups2) {
+    for (const g of groups3) {
       const pairs = g.pairs > 1 ? `<br><sub>${g.pairs} pairs</sub>` : "";
       yield lines(`| ${setWords(g.sources, "source", mdCode)} | ${setWords(g.destinations, "destination", mdCode)} | ${md(connWords(g.conn))}${pairs} |`);
     }
     yield "\n";
   }
-  if (flows > 0 && flows <= MAX_LISTED_PAIRS) {
+  if (flows2 > 0 && flows2 <= MAX_LISTED_PAIRS) {
     yield lines("<details><summary>Every allowed pair</summary>", "", "| Source | Destination | Connections |", "| --- | --- | --- |");
     for (const f of flowsFromGroups(r)) yield lines(`| ${mdCode(f.src.id)} | ${mdCode(f.dst.id)} | ${md(connWords(f.conn))} |`);
     yield lines("", "</details>", "");
-  } else if (flows > MAX_LISTED_PAIRS) {
-    yield lines(`Every pair is listed by \`netreach reach --format csv\` (or \`text\`, \`json\`): ${flows} are too many for this page.`, "");
+  } else if (flows2 > MAX_LISTED_PAIRS) {
+    yield lines(`Every pair is listed by \`netreach reach --format csv\` (or \`text\`, \`json\`): ${flows2} are too many for this page.`, "");
   }
   if (r.assumptions.length > 0) yield lines("<details><summary>Assumptions</summary>", "", ...r.assumptions.map((a) => `- ${md(a)}`), "", "</details>", "");
   if (r.diagnostics.length > 0) {
@@ -19841,25 +21436,25 @@ function* reachTextLines(r) {
   const { sources, destinations } = flowEnds(r);
   const width = Math.min(MAX_COLUMN, longest(sources));
   const dstWidth = Math.min(MAX_COLUMN, longest(destinations));
-  const src = memo2((e) => plain(e.id).padEnd(width));
-  const dst = memo2((e) => plain(e.id).padEnd(dstWidth));
-  const conn = memo2((c) => c.toString());
+  const src = memo3((e) => plain(e.id).padEnd(width));
+  const dst = memo3((e) => plain(e.id).padEnd(dstWidth));
+  const conn2 = memo3((c) => c.toString());
   let from;
   let fromText = "";
   for (const f of r.flows) {
     if (f.src !== from) fromText = src(from = f.src);
-    yield `${fromText} => ${dst(f.dst)} : ${conn(f.conn)}
+    yield `${fromText} => ${dst(f.dst)} : ${conn2(f.conn)}
 `;
   }
   if (from === void 0) yield "no allowed flows\n";
   yield* exposureLines(r);
 }
 function* reachGroupedTextLines(r) {
-  const groups2 = reachGroups(r);
-  const flows = flowCount(r);
-  yield `${flows} allowed flow${flows === 1 ? "" : "s"} in ${groups2.length} group${groups2.length === 1 ? "" : "s"}
+  const groups3 = reachGroups(r);
+  const flows2 = flowCount(r);
+  yield `${flows2} allowed flow${flows2 === 1 ? "" : "s"} in ${groups3.length} group${groups3.length === 1 ? "" : "s"}
 `;
-  for (const g of groups2) {
+  for (const g of groups3) {
     const pairs = g.pairs > 1 ? ` [${g.pairs} pairs]` : "";
     yield `${setWords(g.sources, "source", plain, MAX_TERMS2)} -> ${setWords(g.destinations, "destination", plain, MAX_TERMS2)}: ${connWords(g.conn)}${pairs}
 `;
@@ -19911,6 +21506,9 @@ function targetWorst(report, f) {
 function risk(report, f) {
   const rules3 = exposureRules(report);
   for (const [c, rs] of rules3) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
+  const broken = report.gate.passed ? void 0 : firstBroken(report, f);
+  const first = report.gate.passed ? void 0 : failingAssertionGroups(report)[0];
+  if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
   const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
   if (violating !== void 0) {
     const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
@@ -19937,7 +21535,7 @@ function worstOver(items, pick) {
 
 // src/render/target-outcome.ts
 function isChanged(t) {
-  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0);
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0 || (t.report.routeBreakages?.length ?? 0) > 0);
 }
 
 // src/render/targets-md.ts
@@ -19965,16 +21563,16 @@ function targetResult(t, allowedBy = null) {
   if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t).split(": ")[0]}`;
   const r = t.report;
   const missed = r.unanalyzed.objects.length;
-  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural4(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : "no change";
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural4(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : r.gate.passed ? "no change" : `no change \u2014 ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
   const g = groupChanges(r);
-  const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+  const exposed = newlyExposedWorkloads(r);
   const parts = [
     exposed > 0 ? `${plural4(exposed, "workload")} newly exposed` : "",
     g.openedFlows > 0 ? `${plural4(g.openedFlows, "flow")} opened` : "",
     g.closedFlows > 0 ? `${plural4(g.closedFlows, "flow")} closed` : ""
   ].filter((s) => s !== "");
-  const flows = parts.length === 0 ? "no flow changed" : parts.join(", ");
-  return `${flows} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+  const flows2 = parts.length === 0 ? "no flow changed" : parts.join(", ");
+  return `${flows2} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
 }
 function appears(t) {
   if (t.base.absent && !t.head.absent) return " (added by this change)";
@@ -19989,6 +21587,9 @@ function renderTargetsComment(outcomes, ctx) {
   const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
   const changed2 = outcomes.filter(isChanged);
+  const shown = outcomes.filter((t) => isChanged(t) || t.report !== void 0 && !t.report.gate.passed);
+  const only = outcomes.length === 1 ? outcomes[0] : void 0;
+  if (only?.report !== void 0 && (ctx.config?.errors ?? []).length === 0 && !(ctx.unread?.fails === true && ctx.unread.files.length > 0)) return oneTarget(only, only.report, ctx);
   const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
   if (notBuilt.length > 0) {
     const lines = notBuilt.slice(0, 5).map((t) => {
@@ -19998,6 +21599,8 @@ function renderTargetsComment(outcomes, ctx) {
     if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
+  const configErrors = ctx.config?.errors ?? [];
+  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
   const unread = ctx.unread ?? { files: [], fails: false };
   const seenObjects = /* @__PURE__ */ new Set();
   const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
@@ -20007,21 +21610,21 @@ function renderTargetsComment(outcomes, ctx) {
   if (unread.files.length > 0 || missedObjects.length > 0)
     head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
   const unreadFails = unread.fails && unread.files.length > 0;
-  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
+  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : configErrors.length > 0 ? `gate error: ${plural4(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
   const verdictParts = [
     `${plural4(outcomes.length, "target")}`,
     changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
   ];
-  const lead = worstWords(changed2);
+  const lead = worstWords(shown);
   head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${lead.text}`);
   if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
-    const worst = t.report !== void 0 && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    const worst = t.report !== void 0 && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
     return `| ${cellCode3(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
-  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
+  const sections = outcomes.filter((t) => t.failure !== void 0 || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
@@ -20053,6 +21656,29 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   const text2 = parts.join("\n\n");
   return (size(text2) > maxChars - 1 ? clip(text2, maxChars - 1) : text2) + "\n";
 }
+function oneTarget(t, report, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (x) => x.length;
+  const title = `### netreach: network flows \u2014 ${ctx.header ? `${md3(ctx.header)} \u2014 ` : ""}${mdCode3(t.name)} (${md3(t.built)}${appears(t)})`;
+  const notes = [];
+  const unread = ctx.unread?.files ?? [];
+  if (unread.length > 0) notes.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: [], files: unread }, mdCode3)}.`);
+  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) notes.push(configSection(ctx.config));
+  const extra = notes.join("\n\n");
+  const budget = maxChars - size(ctx.marker) - size(title) - size(extra) - 8;
+  const body = renderComment(report, { ...ctx, marker: "", header: void 0, maxChars: budget }).replace(/^\n*### netreach: network flows\n\n/, "").trimEnd();
+  const cut2 = body.indexOf("\n\n", body.indexOf("\n\n") + 2);
+  const lead = cut2 < 0 ? body : body.slice(0, cut2);
+  const rest = cut2 < 0 ? "" : body.slice(cut2 + 2);
+  return `${[ctx.marker, title, lead, extra, rest].filter((x) => x !== "").join("\n\n")}
+`;
+}
+function configErrorLines(errors) {
+  const lines = errors.slice(0, 5).map((e) => `**\u26D4 Assertion not judged:** ${mdCode3(e)}`);
+  if (errors.length > 5) lines.push(`**\u26D4 ${errors.length - 5} more assertions not judged** (see the JSON report).`);
+  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
+  return lines.join("\\\n");
+}
 function configSection(c) {
   const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
   for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
@@ -20071,7 +21697,7 @@ function worstWords(changed2) {
   const risk2 = worstOver(worst, (x) => x.w.risk);
   const broken = worstOver(worst, (x) => x.w.breakage);
   const parts = [];
-  if (risk2 !== void 0) parts.push(risk2.worst.rank <= 1 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
+  if (risk2 !== void 0) parts.push(risk2.worst.rank < 2 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
   if (broken !== void 0) {
     const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
     const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
@@ -20080,11 +21706,11 @@ function worstWords(changed2) {
   return { text: parts.map((p) => ` ${p}`).join(""), risk: risk2?.item.t, breakage: broken?.item.t };
 }
 function cellWorst(w, risk2, breakage) {
-  return [w.risk && risk2 ? w.risk.rank === 1 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
+  return [w.risk && risk2 ? w.risk.rank < 2 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
 }
 function list2(ts) {
-  const names = ts.map((t) => mdCode3(t.name));
-  return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+  const names3 = ts.map((t) => mdCode3(t.name));
+  return names3.length <= 5 ? names3.join(", ") : `${names3.slice(0, 5).join(", ")} and ${names3.length - 5} more`;
 }
 
 // src/render/config-review.ts
@@ -20110,8 +21736,11 @@ function targetsJsonLazy(outcomes, options) {
   const assumptions2 = [];
   const workloads = [];
   const exposures = [];
-  const stopsWorking2 = { services: [], cutOff: [] };
-  const groups2 = [];
+  const assertions = [];
+  const stopsWorking2 = { services: [], cutOff: [], routes: [] };
+  const inputChanges = [];
+  const clusterWide = [];
+  const groups3 = [];
   const seen = /* @__PURE__ */ new Set();
   const kinds = /* @__PURE__ */ new Map();
   let documents = 0;
@@ -20136,7 +21765,7 @@ function targetsJsonLazy(outcomes, options) {
       totalViolations += t.report.gate.violations.length;
       listed2 += r.changes.length;
       listedViolations += r.gate.violations.length;
-      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups2.push({ ...tag, ...g });
+      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups3.push({ ...tag, ...g });
       gate.passed &&= j.gate.passed;
       if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
       for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
@@ -20148,9 +21777,19 @@ function targetsJsonLazy(outcomes, options) {
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       for (const w of j.workloads) workloads.push({ ...w, ...tag });
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking2.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking2.cutOff.push({ ...c, ...tag });
+      for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
+      for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
+      for (const b of j.stopsWorking?.routes ?? []) stopsWorking2.routes.push({ ...b, ...tag });
     }
+  }
+  for (const e of options.config?.errors ?? []) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
+    diagnostics2.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
+    gate.passed = false;
+    gate.status = "error";
   }
   const unread = options.unread;
   for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
@@ -20165,7 +21804,7 @@ function targetsJsonLazy(outcomes, options) {
     schema: "netreach.diff/v1",
     endpoints,
     changes: jsonConcat(changes),
-    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups2 } : {},
+    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups3 } : {},
     gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
     diagnostics: diagnostics2,
     assumptions: assumptions2,
@@ -20174,9 +21813,22 @@ function targetsJsonLazy(outcomes, options) {
     exposures,
     stopsWorking: stopsWorking2,
     unanalyzed,
+    inputChanges,
+    clusterWide,
+    ...assertions.length > 0 ? { assertions } : {},
+    counts: sumCounts(outcomes),
     targets: outcomes.map(targetJson),
     ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
   };
+}
+function sumCounts(outcomes) {
+  const sum = { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 };
+  for (const t of outcomes) {
+    if (t.report === void 0) continue;
+    const c = reportCounts(t.report);
+    for (const k of Object.keys(sum)) sum[k] += c[k];
+  }
+  return sum;
 }
 function targetJson(t) {
   const r = t.report;
@@ -20195,7 +21847,8 @@ function targetJson(t) {
     opened: r ? groupChanges(r).openedFlows : 0,
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
-    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
+    counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
     error: t.failure?.message ?? null
@@ -20206,10 +21859,10 @@ function sideJson(s) {
 }
 
 // src/render/targets-text.ts
-function renderTargetsText(outcomes) {
+function renderTargetsText(outcomes, configErrors = []) {
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
   const failed2 = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
-  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : failed2.length > 0 ? "gate failed" : "gate passed";
+  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : configErrors.length > 0 ? `gate error: ${configErrors.length} assertion${configErrors.length === 1 ? "" : "s"} of the base cannot be read (${configErrors.map(plain).join("; ")})` : failed2.length > 0 ? "gate failed" : "gate passed";
   const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"} \u2014 ${gate}`];
   for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
   for (const t of outcomes) {
@@ -20221,7 +21874,7 @@ function renderTargetsText(outcomes) {
 }
 
 // src/targets/config.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/targets/repo-path.ts
 import * as path from "node:path";
@@ -20242,44 +21895,407 @@ function resolvePath(from, rel, what, problems) {
   return rel;
 }
 
+// src/assert/parse.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/assert/assertion.ts
+var ASSERTION_TYPES = ["deny", "only", "allow", "isolated"];
+
+// src/assert/ports.ts
+var PORT = /^\s*([A-Za-z]+)\s+(\d{1,5})(?:\s*-\s*(\d{1,5}))?\s*$/;
+function parsePortEntry(text2) {
+  const m = PORT.exec(text2);
+  if (m === null) return { ok: false, error: `port ${JSON.stringify(text2)} must be "PROTO N" or "PROTO N-M" (TCP, UDP or SCTP), e.g. "TCP 5432"` };
+  const protocol = m[1].toUpperCase();
+  if (!PROTOCOLS.includes(protocol)) return { ok: false, error: `port ${JSON.stringify(text2)}: protocol must be TCP, UDP or SCTP` };
+  const from = Number(m[2]);
+  const to = m[3] === void 0 ? from : Number(m[3]);
+  for (const n of [from, to]) if (n < MIN_PORT || n > MAX_PORT) return { ok: false, error: `port ${JSON.stringify(text2)}: ${n} is not a port (${MIN_PORT} to ${MAX_PORT})` };
+  if (to < from) return { ok: false, error: `port ${JSON.stringify(text2)}: the range ends before it starts` };
+  return { ok: true, conn: ConnSet.of({ [protocol]: PortSet.range(from, to) }) };
+}
+
+// src/assert/parse.ts
+var NAME2 = /^[A-Za-z0-9._-]{1,100}$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var WORDS = ["internet", "any-pod", "ingress-controller"];
+var POD_KEYS = ["namespace", "namespaces", "workload", "kind", "labels"];
+function entries(node) {
+  return (node.items ?? []).map((p) => ({ key: String(p.key?.value ?? p.key), keyNode: p.key, value: p.value }));
+}
+function parseAssertions(node, file, at4) {
+  const errors = [];
+  const assertions = [];
+  if (node === void 0 || node === null || (0, import_yaml6.isScalar)(node) && node.value === null) return { assertions, errors };
+  if (!(0, import_yaml6.isSeq)(node)) return { assertions, errors: [`${file}:${at4(node)}: \`assertions\` must be a list`] };
+  const names3 = /* @__PURE__ */ new Set();
+  for (const item of node.items) {
+    const problems = [];
+    const fail = (n, message) => {
+      problems.push(`${file}:${at4(n ?? item)}: ${message}`);
+    };
+    const parsed = parseOne(item, fail, names3);
+    if (problems.length > 0 || parsed === void 0) {
+      errors.push(...problems.length > 0 ? problems : [`${file}:${at4(item)}: not a valid assertion`]);
+      continue;
+    }
+    names3.add(parsed.name);
+    assertions.push({ ...parsed, source: { file, line: at4(item) }, key: assertionKey(parsed) });
+  }
+  return { assertions, errors };
+}
+function parseOne(item, fail, names3) {
+  if (!(0, import_yaml6.isMap)(item)) {
+    fail(item, "each assertion must be a mapping (name, and one of deny, only, allow, isolated)");
+    return void 0;
+  }
+  let name2;
+  let type;
+  let body;
+  let targets2 = null;
+  let strict = false;
+  for (const e of entries(item)) {
+    if (e.key === "name") {
+      const v = e.value?.value;
+      if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "string" && typeof v !== "number") fail(e.value ?? e.keyNode, "name must be a string");
+      else if (!NAME2.test(String(v))) fail(e.value, `assertion name ${JSON.stringify(String(v))} must be letters, digits, ".", "_" or "-" (at most 100)`);
+      else if (names3.has(String(v))) fail(e.value, `assertion name ${JSON.stringify(String(v))} is used twice`);
+      else name2 = String(v);
+    } else if (ASSERTION_TYPES.includes(e.key)) {
+      if (type !== void 0) fail(e.keyNode, `an assertion has one kind: both ${type} and ${e.key}`);
+      else {
+        type = e.key;
+        body = e.value;
+      }
+    } else if (e.key === "targets") {
+      if (!(0, import_yaml6.isSeq)(e.value) || e.value.items.length === 0) fail(e.value ?? e.keyNode, "targets must be a non-empty list of target names");
+      else {
+        const list6 = [];
+        for (const t of e.value.items) {
+          const v = t.value;
+          if (!(0, import_yaml6.isScalar)(t) || typeof v !== "string" || !TARGET_NAME.test(v)) fail(t, "targets must be a list of target names");
+          else list6.push(v);
+        }
+        targets2 = list6;
+      }
+    } else if (e.key === "strict") {
+      const v = e.value?.value;
+      if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "boolean") fail(e.value ?? e.keyNode, "strict must be true or false");
+      else strict = v;
+    } else fail(e.keyNode, `unknown assertion key "${e.key}" (known: name, deny, only, allow, isolated, targets, strict)`);
+  }
+  if (name2 === void 0 && !entries(item).some((e) => e.key === "name")) fail(item, "an assertion needs a name");
+  if (type === void 0) {
+    fail(item, "an assertion needs one of deny, only, allow, isolated");
+    return void 0;
+  }
+  if (!(0, import_yaml6.isMap)(body)) {
+    fail(body ?? item, `${type} must be a mapping (${type === "isolated" ? "namespaces" : "from, to"}, ports)`);
+    return void 0;
+  }
+  const known = type === "isolated" ? ["namespaces", "ports"] : ["from", "to", "ports"];
+  const fields = /* @__PURE__ */ new Map();
+  for (const e of entries(body)) {
+    if (!known.includes(e.key)) fail(e.keyNode, `unknown key "${e.key}" in ${type} (known: ${known.join(", ")})`);
+    else fields.set(e.key, e);
+  }
+  const ports = fields.has("ports") ? parsePorts(fields.get("ports").value, fields.get("ports").keyNode, fail) : null;
+  if (type === "allow" && !fields.has("ports")) fail(body, "allow needs ports: the connections that must stay allowed");
+  const spec = (k, role) => {
+    const f = fields.get(k);
+    if (f === void 0) {
+      fail(body, `${type} needs ${k}`);
+      return void 0;
+    }
+    return parseSpecList(f.value, f.keyNode, role, fail);
+  };
+  const common = { name: name2 ?? "", targets: targets2, strict };
+  if (type === "isolated") {
+    const namespaces = spec("namespaces", "pods");
+    if (namespaces === void 0 || ports === void 0) return void 0;
+    return { ...common, type, namespaces, ports };
+  }
+  const from = spec("from", "from");
+  const to = spec("to", "to");
+  if (from === void 0 || to === void 0 || ports === void 0) return void 0;
+  if (type === "allow") return ports === null ? void 0 : { ...common, type, from, to, ports };
+  return { ...common, type, from, to, ports };
+}
+function parsePorts(node, keyNode, fail) {
+  const items = (0, import_yaml6.isSeq)(node) ? node.items : (0, import_yaml6.isScalar)(node) && typeof node.value === "string" ? [node] : void 0;
+  if (items === void 0) {
+    fail(node ?? keyNode, "ports must be a list like [TCP 5432, UDP 8000-8100]");
+    return void 0;
+  }
+  if (items.length === 0) {
+    fail(node, "ports must not be empty (leave ports out for any port)");
+    return void 0;
+  }
+  let conn2 = ConnSet.NONE;
+  let ok = true;
+  for (const i of items) {
+    const v = i.value;
+    if (!(0, import_yaml6.isScalar)(i) || typeof v !== "string") {
+      fail(i, 'each port must be a string like "TCP 5432"');
+      ok = false;
+      continue;
+    }
+    const p = parsePortEntry(v);
+    if (!p.ok) {
+      fail(i, p.error);
+      ok = false;
+    } else conn2 = conn2.union(p.conn);
+  }
+  return ok ? conn2 : void 0;
+}
+function parseSpecList(node, keyNode, role, fail) {
+  if ((0, import_yaml6.isSeq)(node)) {
+    if (node.items.length === 0) {
+      fail(node, "an endpoint list must not be empty");
+      return void 0;
+    }
+    const out = [];
+    let ok = true;
+    for (const i of node.items) {
+      const s2 = parseSpec(i, role, fail);
+      if (s2 === void 0) ok = false;
+      else out.push(s2);
+    }
+    return ok ? out : void 0;
+  }
+  if (node === null || node === void 0 || (0, import_yaml6.isScalar)(node) && node.value === null) {
+    fail(node ?? keyNode, "an endpoint spec is missing");
+    return void 0;
+  }
+  const s = parseSpec(node, role, fail);
+  return s === void 0 ? void 0 : [s];
+}
+function parseSpec(node, role, fail) {
+  if ((0, import_yaml6.isScalar)(node)) {
+    const v = node.value;
+    if (typeof v !== "string" || !WORDS.includes(v)) {
+      fail(node, `unknown endpoint ${JSON.stringify(v)} (known: internet, any-pod, ingress-controller, {cidr: \u2026}, or a mapping of namespace, namespaces, workload, kind, labels)`);
+      return void 0;
+    }
+    if (role === "pods" && v !== "any-pod") {
+      fail(node, `isolated speaks of namespaces: ${v} is not one (use any-pod for every namespace, or a mapping of labels, name)`);
+      return void 0;
+    }
+    if (role === "to" && v === "ingress-controller") {
+      fail(node, "ingress-controller is a source only: netreach knows no traffic to it (use it in from)");
+      return void 0;
+    }
+    return { kind: v };
+  }
+  if (!(0, import_yaml6.isMap)(node)) {
+    fail(node, "an endpoint must be a word (internet, any-pod, ingress-controller) or a mapping");
+    return void 0;
+  }
+  const es = entries(node);
+  if (es.length === 0) {
+    fail(node, "an endpoint mapping must not be empty (any-pod means every pod)");
+    return void 0;
+  }
+  if (role === "pods") return namespaceSpec(es, fail);
+  const cidr = es.find((e) => e.key === "cidr");
+  if (cidr !== void 0) {
+    if (es.length > 1) {
+      fail(node, "cidr stands alone: it names external addresses, not pods");
+      return void 0;
+    }
+    const v = cidr.value?.value;
+    if (!(0, import_yaml6.isScalar)(cidr.value) || typeof v !== "string") {
+      fail(cidr.value ?? cidr.keyNode, "cidr must be a string like 10.0.0.0/8");
+      return void 0;
+    }
+    const p = parseCidr(v.trim());
+    if (!p.ok) {
+      fail(cidr.value, `cidr ${JSON.stringify(v)} ${p.reason}`);
+      return void 0;
+    }
+    return { kind: "cidr", cidr: formatCidr(p.cidr) };
+  }
+  let ok = true;
+  const out = {};
+  const str3 = (e) => {
+    const v = e.value?.value;
+    if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "string" || v === "") {
+      fail(e.value ?? e.keyNode, `${e.key} must be a non-empty string`);
+      ok = false;
+      return void 0;
+    }
+    return v;
+  };
+  for (const e of es) {
+    switch (e.key) {
+      case "namespace": {
+        const v = str3(e);
+        if (v !== void 0 && !DNS_LABEL2.test(v)) {
+          fail(e.value, `namespace ${JSON.stringify(v)} is not a valid namespace name`);
+          ok = false;
+        } else if (v !== void 0) out.namespace = v;
+        break;
+      }
+      case "workload": {
+        const v = str3(e);
+        if (v !== void 0) out.workload = v;
+        break;
+      }
+      case "kind": {
+        const v = str3(e);
+        if (v !== void 0) out.workloadKind = v;
+        break;
+      }
+      case "labels": {
+        const l = parseLabels2(e.value, e.keyNode, fail);
+        if (l === void 0) ok = false;
+        else out.labels = l;
+        break;
+      }
+      case "namespaces": {
+        if (!(0, import_yaml6.isMap)(e.value)) {
+          fail(e.value ?? e.keyNode, "namespaces must be a mapping: {labels: {\u2026}}");
+          ok = false;
+          break;
+        }
+        for (const n of entries(e.value)) {
+          if (n.key !== "labels") {
+            fail(n.keyNode, `unknown key "${n.key}" in namespaces (known: labels)`);
+            ok = false;
+            continue;
+          }
+          const l = parseLabels2(n.value, n.keyNode, fail);
+          if (l === void 0) ok = false;
+          else out.namespaceLabels = l;
+        }
+        if (out.namespaceLabels === void 0 && ok) {
+          fail(e.value, "namespaces needs labels");
+          ok = false;
+        }
+        break;
+      }
+      default:
+        fail(e.keyNode, `unknown endpoint key "${e.key}" (known: cidr, ${POD_KEYS.join(", ")})`);
+        ok = false;
+    }
+  }
+  return ok ? { kind: "pods", ...out } : void 0;
+}
+function namespaceSpec(es, fail) {
+  let ok = true;
+  let namespace;
+  let labels2;
+  const setLabels = (l, at4) => {
+    if (l === void 0) ok = false;
+    else if (labels2 !== void 0) {
+      fail(at4, "namespace labels given twice (labels and namespaces.labels mean the same here)");
+      ok = false;
+    } else labels2 = l;
+  };
+  for (const e of es) {
+    switch (e.key) {
+      case "name":
+      case "namespace": {
+        const v = e.value?.value;
+        if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "string" || !DNS_LABEL2.test(v)) {
+          fail(e.value ?? e.keyNode, `${e.key} must be a namespace name`);
+          ok = false;
+        } else if (namespace !== void 0) {
+          fail(e.keyNode, "the namespace name is given twice");
+          ok = false;
+        } else namespace = v;
+        break;
+      }
+      case "labels":
+        setLabels(parseLabels2(e.value, e.keyNode, fail), e.keyNode);
+        break;
+      case "namespaces": {
+        const inner = (0, import_yaml6.isMap)(e.value) ? entries(e.value) : void 0;
+        if (inner === void 0 || inner.length !== 1 || inner[0].key !== "labels") {
+          fail(e.value ?? e.keyNode, "namespaces must be a mapping: {labels: {\u2026}}");
+          ok = false;
+        } else setLabels(parseLabels2(inner[0].value, inner[0].keyNode, fail), e.keyNode);
+        break;
+      }
+      case "cidr":
+        fail(e.keyNode, "isolated speaks of namespaces: a cidr is not one");
+        ok = false;
+        break;
+      default:
+        fail(e.keyNode, `unknown key "${e.key}" in isolated's namespaces (known: labels, name; isolated speaks of namespaces, not pods)`);
+        ok = false;
+    }
+  }
+  if (!ok) return void 0;
+  return { kind: "pods", ...namespace !== void 0 ? { namespace } : {}, ...labels2 !== void 0 ? { namespaceLabels: labels2 } : {} };
+}
+function parseLabels2(node, keyNode, fail) {
+  if (!(0, import_yaml6.isMap)(node)) {
+    fail(node ?? keyNode, 'labels must be a mapping of label keys to values ("*": any value)');
+    return void 0;
+  }
+  const out = {};
+  let ok = true;
+  for (const e of entries(node)) {
+    const v = e.value?.value;
+    const keyProblem = labelKeyProblem(e.key);
+    if (keyProblem !== void 0) {
+      fail(e.keyNode, keyProblem);
+      ok = false;
+    } else if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "string") {
+      fail(e.value ?? e.keyNode, `label ${e.key}: the value must be a string (quote it: "${String(v ?? "")}")`);
+      ok = false;
+    } else if (v !== "*" && labelValueProblem(v) !== void 0) {
+      fail(e.value, labelValueProblem(v));
+      ok = false;
+    } else out[e.key] = v;
+  }
+  if (ok && Object.keys(out).length === 0) {
+    fail(node, "labels must not be empty");
+    return void 0;
+  }
+  return ok ? out : void 0;
+}
+
 // src/targets/config.ts
 var CONFIG_FILE = ".netreach.yaml";
 var ConfigError = class extends Error {
   name = "ConfigError";
 };
 var PODS = ["auto", "declared", "synthetic"];
-var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var NAME3 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text2) {
-  const lc = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
-  const at3 = (node) => {
+  const lc = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
+  const at4 = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
   };
   const fail = (node, message) => {
-    throw new ConfigError(`${file}:${at3(node)}: ${message}`);
+    throw new ConfigError(`${file}:${at4(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
-  if (doc.contents === null) return { targets: [], discover: true };
-  if (!(0, import_yaml6.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
+  if (doc.contents === null) return { targets: [], discover: true, assertions: [], assertionErrors: [] };
+  if (!(0, import_yaml7.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
   const top = doc.contents;
   for (const item of top.items) {
     const k = String(item.key.value);
-    if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
+    if (!["targets", "discover", "assertions"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover, assertions)`);
   }
   const list6 = top.get("targets", true);
   const targets2 = [];
-  if (list6 !== void 0 && list6 !== null && !((0, import_yaml6.isSeq)(list6) || list6.value === null)) fail(list6, "`targets` must be a list");
-  if ((0, import_yaml6.isSeq)(list6)) {
+  if (list6 !== void 0 && list6 !== null && !((0, import_yaml7.isSeq)(list6) || list6.value === null)) fail(list6, "`targets` must be a list");
+  if ((0, import_yaml7.isSeq)(list6)) {
     for (const node of list6.items) {
-      if (!(0, import_yaml6.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
+      if (!(0, import_yaml7.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
       const m = node;
       const value = (k) => {
         const v = m.get(k, true);
         return v;
       };
-      const str2 = (k) => {
+      const str3 = (k) => {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value !== "string" && typeof v.value !== "number") fail(v, `${k} must be a string`);
@@ -20289,7 +22305,7 @@ function parseConfig(file, text2) {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-        if (!(0, import_yaml6.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
+        if (!(0, import_yaml7.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
         return (v.items ?? []).map((i) => {
           const s = i.value;
           if (typeof s !== "string") fail(i, `${k} entries must be strings`);
@@ -20301,12 +22317,12 @@ function parseConfig(file, text2) {
         if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
           fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
       }
-      const name2 = str2("name");
+      const name2 = str3("name");
       if (name2 === void 0) fail(node, "a target needs a name");
-      if (!NAME2.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
+      if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
       if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
-      const kind = str2("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
-      const p = str2("path");
+      const kind = str3("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
+      const p = str3("path");
       let source;
       const problems = [];
       if (kind === "kustomize") {
@@ -20315,14 +22331,14 @@ function parseConfig(file, text2) {
       } else if (kind === "helm") {
         if (p === void 0) fail(node, `target ${name2}: kind helm needs path (the chart's directory)`);
         const chart = resolvePath("", p, "path", problems);
-        const release = str2("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
+        const release = str3("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
         source = { kind, chart, values: (strings("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
       } else if (kind === "paths") {
         source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
-      const namespace = str2("namespace");
-      if (namespace !== void 0 && !DNS_LABEL2.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
-      const pods = str2("pods");
+      const namespace = str3("namespace");
+      if (namespace !== void 0 && !DNS_LABEL3.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
+      const pods = str3("pods");
       if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name2}: pods must be one of ${PODS.join(", ")}`);
       let failOn;
       const fo = strings("fail-on");
@@ -20335,7 +22351,7 @@ function parseConfig(file, text2) {
         name: name2,
         source,
         origin: "config",
-        definedIn: { file, line: at3(node) },
+        definedIn: { file, line: at4(node) },
         ...problems.length > 0 ? { invalid: problems.join("; ") } : {},
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
@@ -20345,14 +22361,15 @@ function parseConfig(file, text2) {
   }
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
-  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0 };
+  const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at4);
+  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0, assertions, assertionErrors };
 }
 
 // src/targets/diff-targets.ts
 import * as os2 from "node:os";
 
 // src/tools/helm.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 import * as fs5 from "node:fs";
 import * as path6 from "node:path";
 
@@ -20375,9 +22392,9 @@ var install = {
   kubectl: "install kubectl (https://kubernetes.io/docs/tasks/tools/)",
   helm: "install Helm v3 or v4 (https://helm.sh/docs/intro/install/)"
 };
-function missingToolMessage(names) {
-  const list6 = names.map((n) => `\`${n}\``).join(" or ");
-  return `${list6} not found on PATH: ${names.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
+function missingToolMessage(names3) {
+  const list6 = names3.map((n) => `\`${n}\``).join(" or ");
+  return `${list6} not found on PATH: ${names3.map((n) => install[n]).join("; ")}. GitHub's hosted runners (ubuntu-latest) ship kubectl, kustomize and helm; on a self-hosted runner or in a container, install them first.`;
 }
 function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(path2.delimiter)) {
@@ -20410,7 +22427,7 @@ function templatePath(chartDir, template) {
 }
 
 // src/tools/line-map.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function walk(doc, lc) {
   const lineOf = /* @__PURE__ */ new Map();
   const pathAt = /* @__PURE__ */ new Map();
@@ -20421,15 +22438,15 @@ function walk(doc, lc) {
     if (!pathAt.has(line)) pathAt.set(line, path17);
   };
   const visit = (node, path17) => {
-    if ((0, import_yaml7.isMap)(node)) {
+    if ((0, import_yaml8.isMap)(node)) {
       for (const pair of node.items) {
-        const key = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
         if (key === void 0) continue;
         const p = path17 === "" ? key : `${path17}/${key}`;
         record(p, pair.key.range?.[0]);
         visit(pair.value, p);
       }
-    } else if ((0, import_yaml7.isSeq)(node)) {
+    } else if ((0, import_yaml8.isSeq)(node)) {
       node.items.forEach((item, i) => {
         const p = path17 === "" ? String(i) : `${path17}/${i}`;
         record(p, item?.range?.[0]);
@@ -20443,10 +22460,10 @@ function walk(doc, lc) {
   return { lineOf, pathAt };
 }
 function readYamlSource(text2) {
-  const lc = new import_yaml7.LineCounter();
+  const lc = new import_yaml8.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml7.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml8.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -20478,14 +22495,14 @@ function jsonPatchLines(doc) {
   return out;
 }
 function mapByPath(rendered, source, fallback) {
-  const lc = new import_yaml7.LineCounter();
-  const docs = (0, import_yaml7.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
-  const count = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
+  const lc = new import_yaml8.LineCounter();
+  const docs = (0, import_yaml8.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
+  const count2 = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
   const doc = Array.isArray(docs) ? docs[0] : void 0;
   const pathAt = doc === void 0 ? /* @__PURE__ */ new Map() : walk(doc, lc).pathAt;
   const out = [];
   let current = fallback;
-  for (let line = 1; line <= count; line++) {
+  for (let line = 1; line <= count2; line++) {
     const path17 = pathAt.get(line);
     if (path17 !== void 0) current = longestPrefix(path17, source) ?? fallback;
     out.push(current);
@@ -20557,12 +22574,12 @@ function matches2(rendered, template) {
 }
 
 // src/tools/object-line.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function objectLine(text2, kind, name2) {
-  const lc = new import_yaml8.LineCounter();
+  const lc = new import_yaml9.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml8.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
+    docs = (0, import_yaml9.parseAllDocuments)(text2, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -20580,14 +22597,14 @@ function objectLine(text2, kind, name2) {
   const part = found2.filter((f) => name2.includes(f.name));
   return part.length === 1 ? part[0].line : void 0;
 }
-function templateKindLine(template, renderedKinds, index) {
+function templateKindLine(template, renderedKinds, index2) {
   const kindLines = [];
   template.split("\n").forEach((l, i) => {
     const m = /^kind:\s*["']?([A-Za-z0-9]+)["']?\s*(#.*)?$/.exec(l.trimEnd());
     if (m) kindLines.push({ kind: m[1], line: i + 1 });
   });
-  const kind = renderedKinds[index];
-  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index].line;
+  const kind = renderedKinds[index2];
+  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index2].line;
   const same = kindLines.filter((k) => k.kind === kind);
   return same.length === 1 ? same[0].line : void 0;
 }
@@ -20606,12 +22623,12 @@ function groupBySource(pieces) {
 ${body}`;
     const line = before === void 0 ? 1 : lineCount(before) + 2;
     texts.set(file, joined);
-    const at3 = written.get(file) ?? [];
+    const at4 = written.get(file) ?? [];
     const n = lineCount(body);
     const fallback = p.origin.line ?? 1;
-    if (before !== void 0) at3.push(at3[at3.length - 1] ?? fallback);
-    for (let i = 0; i < n; i++) at3.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
-    written.set(file, at3);
+    if (before !== void 0) at4.push(at4[at4.length - 1] ?? fallback);
+    for (let i = 0; i < n; i++) at4.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
+    written.set(file, at4);
     const { text: _text, group: _group, lines: _lines, ...rest } = p;
     objects.push({ ...rest, file, line });
   }
@@ -20653,9 +22670,9 @@ function runFailure(tool, what, r, timeoutMs, classify3 = () => void 0) {
       return fail("failed", `${tool} could not be started (${r.code})`, r.message);
   }
 }
-async function neverRejects(tool, build2) {
+async function neverRejects(tool, build3) {
   try {
-    return await build2();
+    return await build3();
   } catch (e) {
     return { ok: false, tool, failure: "failed", error: `${tool} could not run: ${e instanceof Error ? e.message : String(e)}`, detail: "" };
   }
@@ -20670,7 +22687,7 @@ import * as path3 from "node:path";
 var GROUP_LEDGER_ENV = "NETREACH_GROUP_LEDGER";
 var GROUP_LEDGER_PREFIX = "netreach-group-";
 var PARENT_PID_ENV = "NETREACH_PARENT_PID";
-var groups = /* @__PURE__ */ new Set();
+var groups2 = /* @__PURE__ */ new Set();
 var dirs = /* @__PURE__ */ new Set();
 var CLEANUP_SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
 var installed = false;
@@ -20697,14 +22714,14 @@ function install2() {
     }, 1e3).unref();
 }
 function cleanupNow() {
-  for (const pgid of groups) killGroup(pgid);
-  groups.clear();
+  for (const pgid of groups2) killGroup(pgid);
+  groups2.clear();
   for (const dir of dirs) removeDir(dir);
   dirs.clear();
 }
 function trackGroup(pgid) {
   install2();
-  groups.add(pgid);
+  groups2.add(pgid);
   const ledger = process.env[GROUP_LEDGER_ENV];
   const entry2 = ledger ? path3.join(ledger, `${GROUP_LEDGER_PREFIX}${pgid}`) : void 0;
   if (entry2 !== void 0)
@@ -20713,7 +22730,7 @@ function trackGroup(pgid) {
     } catch {
     }
   return () => {
-    groups.delete(pgid);
+    groups2.delete(pgid);
     if (entry2 !== void 0) fs2.rmSync(entry2, { force: true });
   };
 }
@@ -20742,13 +22759,13 @@ function removeDir(dir) {
 // src/tools/run-tool.ts
 var MAX_STDERR_BYTES = 64 * 1024;
 function runTool(file, args, opts) {
-  return new Promise((resolve6) => {
+  return new Promise((resolve9) => {
     let child3;
     try {
       child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
-      resolve6({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
+      resolve9({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
       return;
     }
     const out = [];
@@ -20778,7 +22795,7 @@ function runTool(file, args, opts) {
     child3.on("error", (e) => {
       clearTimeout(timer);
       untrack();
-      resolve6({ kind: "not-started", code: e.code ?? "error", message: e.message });
+      resolve9({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
     child3.on("close", (status, signal) => {
       clearTimeout(timer);
@@ -20790,9 +22807,9 @@ function runTool(file, args, opts) {
       }
       untrack();
       const stderr = Buffer.concat(err).toString("utf8");
-      if (ended !== void 0) resolve6({ kind: ended, stderr });
-      else if (status === null) resolve6({ kind: "killed", signal: signal ?? "signal", stderr });
-      else resolve6({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
+      if (ended !== void 0) resolve9({ kind: ended, stderr });
+      else if (status === null) resolve9({ kind: "killed", signal: signal ?? "signal", stderr });
+      else resolve9({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
     });
   });
 }
@@ -20887,7 +22904,7 @@ function makeToolHome(searchPath) {
 }
 
 // src/tools/helm.ts
-var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_LABEL4 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var versions = /* @__PURE__ */ new Map();
 function helmTemplate(root, target2, options = {}) {
   return neverRejects("helm template", () => render(root, target2, options));
@@ -20901,9 +22918,9 @@ async function render(root, target2, options) {
   const chart = resolveInTree(root, target2.chart, "directory");
   if ("problem" in chart) return fail("invalid-target", `helm chart: ${chart.problem}`);
   if (!fs5.existsSync(path6.join(chart.abs, "Chart.yaml"))) return fail("invalid-target", `helm chart ${chart.rel || "."} has no Chart.yaml`);
-  if (target2.release.length > 53 || !DNS_LABEL3.test(target2.release))
+  if (target2.release.length > 53 || !DNS_LABEL4.test(target2.release))
     return fail("invalid-target", `helm release name ${JSON.stringify(target2.release)} must be a DNS label (lowercase letters, digits and "-", at most 53)`);
-  if (target2.namespace.length > 63 || !DNS_LABEL3.test(target2.namespace))
+  if (target2.namespace.length > 63 || !DNS_LABEL4.test(target2.namespace))
     return fail("invalid-target", `namespace ${JSON.stringify(target2.namespace)} must be a DNS label (lowercase letters, digits and "-", at most 63)`);
   const values = [];
   for (const v of target2.values ?? []) {
@@ -20957,7 +22974,7 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
   const docs = splitHelmOutput(stdout);
   const parsed = [];
   for (const d of docs) {
-    const [doc, ...extra] = (0, import_yaml9.parseAllDocuments)(d.text, { uniqueKeys: false });
+    const [doc, ...extra] = (0, import_yaml10.parseAllDocuments)(d.text, { uniqueKeys: false });
     const error = doc?.errors[0] ?? extra[0]?.errors[0];
     if (doc === void 0 || error !== void 0)
       return {
@@ -20983,13 +23000,13 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
       const { template: _t, ...rest2 } = p;
       return { ...rest2, group: `${shownChart}/Chart.yaml`, origin: { file: void 0 } };
     }
-    const index = seen.get(p.template) ?? 0;
-    seen.set(p.template, index + 1);
+    const index2 = seen.get(p.template) ?? 0;
+    seen.set(p.template, index2 + 1);
     const rel = templatePath(chartRel, p.template);
     if (!templates.has(rel)) templates.set(rel, readIfFile(root, rel));
     const source = templates.get(rel);
     const file = source !== void 0 ? rel : vendoredArchive(root, rel);
-    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index);
+    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index2);
     const { template, ...rest } = p;
     const lines = source === void 0 ? void 0 : mapByTemplate(p.text, source, line);
     return { ...rest, group: rel, origin: { file, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
@@ -21011,20 +23028,20 @@ function vendoredArchive(root, rel) {
     const chartsDir = parts.slice(0, i + 1).join("/");
     const name2 = parts[i + 1];
     if (fs5.existsSync(path6.join(root, ...parts.slice(0, i + 2)))) continue;
-    let entries;
+    let entries2;
     try {
-      entries = fs5.readdirSync(path6.join(root, ...chartsDir.split("/")));
+      entries2 = fs5.readdirSync(path6.join(root, ...chartsDir.split("/")));
     } catch {
       return void 0;
     }
-    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name2}.tgz` || e.startsWith(`${name2}-`) && /^\d/.test(e.slice(name2.length + 1)))).sort()[0];
+    const archive = entries2.filter((e) => e.endsWith(".tgz") && (e === `${name2}.tgz` || e.startsWith(`${name2}-`) && /^\d/.test(e.slice(name2.length + 1)))).sort()[0];
     return archive === void 0 ? void 0 : `${chartsDir}/${archive}`;
   }
   return void 0;
 }
 
 // src/tools/kustomization-file.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 import * as path7 from "node:path";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function kustomizationFile(dir, tree) {
@@ -21056,7 +23073,7 @@ function kustomizeClosure(dir, tree) {
 function kustomizationRefs(text2) {
   let data;
   try {
-    data = (0, import_yaml10.parse)(text2, { uniqueKeys: false, maxAliasCount: 100 });
+    data = (0, import_yaml11.parse)(text2, { uniqueKeys: false, maxAliasCount: 100 });
   } catch {
     return { resources: [], patches: [] };
   }
@@ -21090,19 +23107,19 @@ function normalize3(p) {
 }
 
 // src/tools/kustomize.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 import * as fs8 from "node:fs";
 import * as path11 from "node:path";
 
 // src/tools/kustomize-origin.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 import * as path8 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 function parseOrigin(value, buildRoot) {
   if (typeof value !== "string") return void 0;
   let data;
   try {
-    data = (0, import_yaml11.parse)(value);
+    data = (0, import_yaml12.parse)(value);
   } catch {
     return void 0;
   }
@@ -21120,12 +23137,12 @@ function parseOrigin(value, buildRoot) {
 }
 
 // src/tools/kustomize-refs.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 import * as fs7 from "node:fs";
 import * as path10 from "node:path";
 
 // src/tools/kustomize-plugin-refs.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 import * as fs6 from "node:fs";
 import * as path9 from "node:path";
 var list3 = (v) => Array.isArray(v) ? v : [];
@@ -21150,18 +23167,18 @@ function loadedPaths(config) {
 function pluginConfigs(root, rel) {
   const out = [];
   const files = [];
-  const at3 = entryAt(root, rel);
-  if (at3 === "file") files.push(rel);
-  else if (at3 === "directory") {
+  const at4 = entryAt(root, rel);
+  if (at4 === "file") files.push(rel);
+  else if (at4 === "directory") {
     const walk2 = (d) => {
       if (files.length > 1e3) return;
-      let entries;
+      let entries2;
       try {
-        entries = fs6.readdirSync(path9.join(root, ...d.split("/")), { withFileTypes: true });
+        entries2 = fs6.readdirSync(path9.join(root, ...d.split("/")), { withFileTypes: true });
       } catch {
         return;
       }
-      for (const e of entries) {
+      for (const e of entries2) {
         const r = `${d}/${e.name}`;
         if (e.isDirectory()) walk2(r);
         else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
@@ -21179,7 +23196,7 @@ function pluginConfigs(root, rel) {
 }
 function yamlDocs(text2) {
   const out = [];
-  const docs = (0, import_yaml12.parseAllDocuments)(text2, { merge: true });
+  const docs = (0, import_yaml13.parseAllDocuments)(text2, { merge: true });
   for (const d of Array.isArray(docs) ? docs : []) {
     try {
       out.push(d.toJS({ maxAliasCount: 100 }));
@@ -21223,9 +23240,9 @@ function checkKustomizationRefs(root, dir) {
 function kustomizationAt(root, dir) {
   for (const name2 of KUSTOMIZATION_FILES) {
     const rel = dir === "" ? name2 : `${dir}/${name2}`;
-    const at3 = entryAt(root, rel);
-    if (at3 === "link") return { link: rel };
-    if (at3 !== "file") continue;
+    const at4 = entryAt(root, rel);
+    if (at4 === "link") return { link: rel };
+    if (at4 !== "file") continue;
     try {
       return { file: rel, text: fs7.readFileSync(path10.join(root, ...rel.split("/")), "utf8") };
     } catch {
@@ -21235,7 +23252,7 @@ function kustomizationAt(root, dir) {
   return void 0;
 }
 function checkOne(root, dir, file, text2, include) {
-  const docs = (0, import_yaml13.parseAllDocuments)(text2, { merge: true, uniqueKeys: true });
+  const docs = (0, import_yaml14.parseAllDocuments)(text2, { merge: true, uniqueKeys: true });
   const unreadable = (why) => ({ file, line: 1, entry: "", kind: "outside-tree", text: "", message: `${file}:1: ${why}; netreach checks every kustomization before building it` });
   if (!Array.isArray(docs)) return unreadable("holds more than one YAML stream");
   const real = docs.filter((d) => d.contents !== null);
@@ -21275,11 +23292,11 @@ function checkOne(root, dir, file, text2, include) {
     if (entry2.startsWith("/")) return refuse("outside-tree", "is an absolute path; entries must be relative paths inside the repository");
     const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, entry2));
     if (rel === ".." || rel.startsWith("../")) return refuse("outside-tree", "leads outside the repository; netreach only builds from files of the revision");
-    const at3 = entryAt(root, rel);
-    if (at3 === "link") return refuse("outside-tree", "goes through a symbolic link, which netreach never follows");
-    if (at3 === "other") return refuse("outside-tree", "is not a regular file or directory");
-    if (at3 === "missing") return hostLike(entry2) ? refuse("remote", remote) : void 0;
-    if (at3 === "directory") {
+    const at4 = entryAt(root, rel);
+    if (at4 === "link") return refuse("outside-tree", "goes through a symbolic link, which netreach never follows");
+    if (at4 === "other") return refuse("outside-tree", "is not a regular file or directory");
+    if (at4 === "missing") return hostLike(entry2) ? refuse("remote", remote) : void 0;
+    if (at4 === "directory") {
       if (!dirOk) return refuse("outside-tree", "is a directory; a file is expected here");
       include(rel);
     }
@@ -21296,17 +23313,17 @@ function checkOne(root, dir, file, text2, include) {
     for (const item of list4(top[field])) {
       const configs = [];
       let label = `${field} configuration`;
-      let at3;
+      let at4;
       if (typeof item !== "string") configs.push(item);
       else if (item.includes("\n")) configs.push(...yamlDocs(item));
       else if (!looksRemote(item)) {
         const rel = normalize4(path10.posix.join(dir === "" ? "." : dir, item));
         if (!rel.startsWith("../") && rel !== "..") configs.push(...pluginConfigs(root, rel));
         label = `${field} entry ${JSON.stringify(item)}: its configuration's`;
-        at3 = lineOf(item, field);
+        at4 = lineOf(item, field);
       }
       for (const value of configs.flatMap(loadedPaths)) {
-        const p = check(label, value, false, void 0, at3);
+        const p = check(label, value, false, void 0, at4);
         if (p !== void 0) return p;
       }
     }
@@ -21343,9 +23360,9 @@ function normalize4(p) {
 // src/tools/kustomize.ts
 var SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
 function kustomizeBuild(root, target2, options = {}) {
-  return neverRejects("kustomize", () => build(root, target2, options));
+  return neverRejects("kustomize", () => build2(root, target2, options));
 }
-async function build(root, target2, options) {
+async function build2(root, target2, options) {
   const opts = resolvedOptions(options);
   const kustomize = findOnPath("kustomize", opts.searchPath);
   const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
@@ -21450,7 +23467,7 @@ function readOutput2(root, locate, shown, tool, stdout, warnings) {
     }
     return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
   };
-  for (const doc of (0, import_yaml14.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+  for (const doc of (0, import_yaml15.parseAllDocuments)(stdout, { uniqueKeys: false })) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
     if (doc.contents === null) continue;
@@ -21560,10 +23577,10 @@ function skippedSummary(diffs, maxNames = 20) {
   }
   const total = by.cap.length + by.deadline.length;
   if (total === 0) return void 0;
-  const names = (list6) => `${list6.slice(0, maxNames).join(", ")}${list6.length > maxNames ? `, \u2026 (and ${list6.length - maxNames} more)` : ""}`;
+  const names3 = (list6) => `${list6.slice(0, maxNames).join(", ")}${list6.length > maxNames ? `, \u2026 (and ${list6.length - maxNames} more)` : ""}`;
   const parts = [
-    ...by.cap.length > 0 ? [`past the target cap (--max-targets, input max-targets): ${names(by.cap)}`] : [],
-    ...by.deadline.length > 0 ? [`not done by the deadline (--deadline, input deadline): ${names(by.deadline)}`] : []
+    ...by.cap.length > 0 ? [`past the target cap (--max-targets, input max-targets): ${names3(by.cap)}`] : [],
+    ...by.deadline.length > 0 ? [`not done by the deadline (--deadline, input deadline): ${names3(by.deadline)}`] : []
   ];
   return `${total} target(s) not analyzed, ${parts.join("; ")}`;
 }
@@ -21589,8 +23606,8 @@ function parseBound(which, text2) {
 // src/targets/deadline.ts
 var DEFAULT_DEADLINE_SECONDS = 20 * 60;
 var Deadline = class _Deadline {
-  constructor(at3, seconds) {
-    this.at = at3;
+  constructor(at4, seconds) {
+    this.at = at4;
     this.seconds = seconds;
   }
   at;
@@ -21688,6 +23705,43 @@ function filePatch(file, b, h) {
 `;
 }
 
+// src/targets/assertion-merge.ts
+function mergeAssertions(base2, head) {
+  const baseList = base2?.assertions ?? [];
+  const headList = head?.assertions ?? [];
+  const notes = [];
+  const out = baseList.map((assertion) => ({ assertion, origin: "base" }));
+  const baseNames = new Set(baseList.map((a) => a.name));
+  const taken = /* @__PURE__ */ new Set();
+  const kept = ": still judged as the base defines it";
+  for (const b of baseList) {
+    const same = headList.find((h) => h.name === b.name);
+    if (same !== void 0) {
+      taken.add(same);
+      if (same.key !== b.key) notes.push([{ code: b.name }, ` redefined by this pull request${kept}; its new definition applies once it merges.`]);
+      continue;
+    }
+    if (head === void 0) continue;
+    const renamed = headList.find((h) => !taken.has(h) && !baseNames.has(h.name) && h.key === b.key);
+    if (renamed !== void 0) {
+      taken.add(renamed);
+      notes.push([{ code: b.name }, " renamed ", { code: renamed.name }, ` by this pull request${kept}, under its base name.`]);
+    } else notes.push([{ code: b.name }, ` removed by this pull request${kept}.`]);
+  }
+  for (const h of headList) {
+    if (taken.has(h)) continue;
+    out.push({ assertion: h, origin: "head" });
+    if (base2 !== void 0) notes.push([{ code: h.name }, " added by this pull request: evaluated, shown and gated like the base's."]);
+  }
+  const baseErrors = new Set(base2?.assertionErrors ?? []);
+  for (const e of head?.assertionErrors ?? []) if (!baseErrors.has(e)) notes.push(["This pull request's assertion is invalid, so it is not evaluated: ", e, "."]);
+  return { assertions: out, notes, errors: [...base2?.assertionErrors ?? []] };
+}
+function assertionsFor(t, chosen) {
+  const name2 = t.name.endsWith("@head") ? t.name.slice(0, -"@head".length) : t.name;
+  return chosen.filter((c) => c.assertion.targets === null || c.assertion.targets.includes(t.name) || c.assertion.targets.includes(name2));
+}
+
 // src/targets/diff-targets.ts
 async function diffTargets(targets2, trees, options) {
   const jobs = [];
@@ -21720,7 +23774,10 @@ ${failed2.b.error.detail}` : ""}`;
     }
     const helm = target2.source.kind === "helm";
     const namespace = target2.namespace ?? options.namespace;
+    const chosen = assertionsFor(target2, options.assertions ?? []);
+    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
     const report = diff(base2.files, head.files, {
+      ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
       pods: target2.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
@@ -21841,15 +23898,15 @@ function readSources(paths, limits = {}, where = "", within) {
     }
   };
   const walk2 = (dir) => {
-    let entries;
+    let entries2;
     try {
-      entries = fs9.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs9.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       note2("error", display(dir, cwd), `cannot read directory (${errorCode(e)}); skipped`);
       return;
     }
-    entries.sort((a, b) => compareNames(a.name, b.name));
-    for (const entry2 of entries) {
+    entries2.sort((a, b) => compareNames(a.name, b.name));
+    for (const entry2 of entries2) {
       if (full) return;
       const abs = path12.join(dir, entry2.name);
       if (entry2.isSymbolicLink()) {
@@ -21892,11 +23949,11 @@ function readSources(paths, limits = {}, where = "", within) {
 function linkBetween(root, abs) {
   const rel = path12.relative(root, abs);
   if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return false;
-  let at3 = root;
+  let at4 = root;
   for (const part of rel.split(path12.sep).slice(0, -1)) {
-    at3 = path12.join(at3, part);
+    at4 = path12.join(at4, part);
     try {
-      if (fs9.lstatSync(at3).isSymbolicLink()) return true;
+      if (fs9.lstatSync(at4).isSymbolicLink()) return true;
     } catch {
       return false;
     }
@@ -22098,16 +24155,16 @@ function listTree(repoDir, treeish, pathspecs = []) {
   return parseLsTree(out.toString("utf8"));
 }
 function parseLsTree(text2) {
-  const entries = [];
+  const entries2 = [];
   for (const record of text2.split("\0")) {
     if (record === "") continue;
     const tab = record.indexOf("	");
     const [mode, type, oid, size] = record.slice(0, tab).trim().split(/ +/);
     if (tab < 0 || mode === void 0 || type === void 0 || oid === void 0 || size === void 0)
       throw new Error(`unexpected \`git ls-tree\` output: ${JSON.stringify(record.slice(0, 200))}`);
-    entries.push({ mode, type, oid, size: size === "-" ? void 0 : Number(size), path: record.slice(tab + 1) });
+    entries2.push({ mode, type, oid, size: size === "-" ? void 0 : Number(size), path: record.slice(tab + 1) });
   }
-  return entries;
+  return entries2;
 }
 
 // src/git/read-revision.ts
@@ -22158,14 +24215,14 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   const specs = normalizePathspecs(pathspecs);
   const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
   const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
-  const entries = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
+  const entries2 = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
   for (const spec of specs) {
-    if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
+    if (!entries2.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
       note2("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
   }
   const toRead = [];
   let full = false;
-  for (const entry2 of entries) {
+  for (const entry2 of entries2) {
     const named = namedBy(entry2.path, specs);
     if (named === void 0) continue;
     if (full) {
@@ -22262,13 +24319,13 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const lim = { ...defaultMaterializeLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
-  const entries = listTree(repoDir, commit, specs);
+  const entries2 = listTree(repoDir, commit, specs);
   const diagnostics2 = [];
   const note2 = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
   const toWrite = [];
   let total = 0;
   let full = false;
-  for (const entry2 of entries) {
+  for (const entry2 of entries2) {
     const unsafe = unsafeName(entry2.path);
     if (unsafe !== void 0) note2("error", entry2.path, `${unsafe}; not written`);
     else if (entry2.mode === "120000") note2("note", entry2.path, "symbolic link not written (links are never followed); tools see no file here");
@@ -22349,12 +24406,12 @@ function excluding(items, exclude) {
   return items.filter((x) => !exclude.some((d) => under2(x.path ?? x.file, d)));
 }
 function reach2(root, rel) {
-  let at3 = root;
+  let at4 = root;
   for (const part of rel.split("/").filter((p) => p !== "" && p !== ".")) {
     if (part === "..") return "missing";
-    at3 = path15.join(at3, part);
+    at4 = path15.join(at4, part);
     try {
-      if (fs11.lstatSync(at3).isSymbolicLink()) return "link";
+      if (fs11.lstatSync(at4).isSymbolicLink()) return "link";
     } catch {
       return "missing";
     }
@@ -22363,9 +24420,9 @@ function reach2(root, rel) {
 }
 function gitTree(repoDir, rev, label) {
   const commit = resolveRev(repoDir, rev);
-  const entries = /* @__PURE__ */ new Map();
-  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
-  const files = [...entries.keys()].sort(compareWalkOrder);
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries2.set(e.path, e);
+  const files = [...entries2.keys()].sort(compareWalkOrder);
   const dirs2 = dirsOf(files);
   const texts = /* @__PURE__ */ new Map();
   let root;
@@ -22377,10 +24434,10 @@ function gitTree(repoDir, rev, label) {
     read(file) {
       if (!prefetched) {
         prefetched = true;
-        prefetchManifests(repoDir, entries, texts);
+        prefetchManifests(repoDir, entries2, texts);
       }
       if (!texts.has(file)) {
-        const e = entries.get(file);
+        const e = entries2.get(file);
         let text2;
         if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
           const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
@@ -22391,7 +24448,7 @@ function gitTree(repoDir, rev, label) {
       return texts.get(file);
     },
     isDir: (dir) => dirs2.has(dir),
-    id: (file) => entries.get(file)?.oid,
+    id: (file) => entries2.get(file)?.oid,
     manifests(paths, exclude) {
       const r = readRevision(repoDir, commit, [...paths]);
       return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
@@ -22407,10 +24464,10 @@ function gitTree(repoDir, rev, label) {
 }
 var PREFETCH_BYTES = 64 * 1024 * 1024;
 var MANIFEST_NAME = /\.(ya?ml|json)$/;
-function prefetchManifests(repoDir, entries, texts) {
+function prefetchManifests(repoDir, entries2, texts) {
   const wanted = [];
   let bytes = 0;
-  for (const e of entries.values()) {
+  for (const e of entries2.values()) {
     const size = e.size ?? 0;
     if (!MANIFEST_NAME.test(e.path) || size > defaultReadLimits.maxFileBytes || bytes + size > PREFETCH_BYTES) continue;
     wanted.push(e);
@@ -22478,9 +24535,9 @@ function dirTree(dir, label) {
       const notes = [];
       const wanted = [];
       for (const p of paths.length === 0 ? [""] : paths) {
-        const at3 = reach2(abs, p);
-        if (at3 === "link") notes.push(diagnostic("note", p, { line: 1, column: 1 }, "goes through a symbolic link, which is never followed; skipped"));
-        else if (at3 === "present") wanted.push(p === "" ? abs : path15.join(abs, ...p.split("/")));
+        const at4 = reach2(abs, p);
+        if (at4 === "link") notes.push(diagnostic("note", p, { line: 1, column: 1 }, "goes through a symbolic link, which is never followed; skipped"));
+        else if (at4 === "present") wanted.push(p === "" ? abs : path15.join(abs, ...p.split("/")));
       }
       const r = readSources(wanted, {}, "", abs);
       const rel = (p) => path15.relative(abs, path15.resolve(p)).split(path15.sep).join("/");
@@ -22586,24 +24643,41 @@ function mergeConfigs(file, baseText, headText) {
   const baseDiscover = base2.state === "present" ? base2.config.discover : true;
   const headDiscover = head.state === "present" ? head.config.discover : baseDiscover;
   if (baseDiscover && !headDiscover) notes.push(note`This pull request sets ${"discover: false"}; ${[base2.state === "present" ? "the base's file sets discovery on" : "the base has no file, so discovery stays on"]}, and discovered targets are still analyzed.`);
+  const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
+  notes.push(...asserted.notes);
   const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
     targets: targets2,
     discover: baseDiscover || headDiscover,
+    assertions: asserted.assertions,
     review: {
       file,
       base: state(base2),
       head: state(head),
       changed: changed2,
       notes,
+      ...asserted.errors.length > 0 ? { errors: asserted.errors } : {},
       ...changed2 ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(1).join("\n") } : {}
     }
   };
 }
+function mergeAssertionsOnly(file, baseText, headText) {
+  const base2 = read(file, baseText);
+  const head = read(file, headText);
+  const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
+  const notes = [...asserted.notes];
+  if (base2.state === "invalid") notes.unshift(note`The base revision's ${file} is invalid (${[base2.error]}): none of its assertions are judged.`);
+  if (head.state === "invalid") notes.push(note`This pull request's ${file} is invalid (${[head.error]}): the base's assertions are judged.`);
+  if (notes.length === 0 && asserted.errors.length === 0) return { assertions: asserted.assertions };
+  return {
+    assertions: asserted.assertions,
+    review: { file, base: base2.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...asserted.errors.length > 0 ? { errors: asserted.errors } : {} }
+  };
+}
 
 // src/targets/gitops.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 var obj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var list5 = (v) => Array.isArray(v) ? v : [];
@@ -22621,7 +24695,7 @@ function gitopsTargets(files, tree, repo) {
     let line = 1;
     let docs;
     try {
-      docs = (0, import_yaml15.parseAllDocuments)(f.text, { uniqueKeys: false });
+      docs = (0, import_yaml16.parseAllDocuments)(f.text, { uniqueKeys: false });
     } catch {
       continue;
     }
@@ -22781,8 +24855,8 @@ function discoverTargets(tree, paths, repo) {
     { ...tree, dirs: dirs2 },
     repo
   );
-  const names = uniqueNames(overlays);
-  overlays.forEach((d, i) => targets2.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  const names3 = uniqueNames(overlays);
+  overlays.forEach((d, i) => targets2.push({ name: names3[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
   for (const c of topCharts) {
     const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
     const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
@@ -22824,15 +24898,24 @@ function resolveTargets(flags, paths, trees, repo) {
   let from;
   let plain2 = false;
   let review;
+  let assertions = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets2 = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    if (flags.config !== void 0) assertions = userAssertions(flags.config);
+    else {
+      const asserted = mergeAssertionsOnly(configPath, trees.base.read(configPath), trees.head.read(configPath));
+      assertions = asserted.assertions;
+      if (asserted.review !== void 0) review = asserted.review;
+    }
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
     const baseText = flags.config ? void 0 : trees.base.read(configPath);
     const headText = flags.config ? void 0 : trees.head.read(configPath);
     if (flags.config !== void 0) {
       const cfg = parseConfig(flags.config.file, flags.config.text);
+      assertions = userAssertions(flags.config);
       from = flags.config.file;
       targets2 = [...cfg.targets];
       if (cfg.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
@@ -22840,8 +24923,9 @@ function resolveTargets(flags, paths, trees, repo) {
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
+      assertions = merged.assertions;
       targets2 = [...merged.targets];
-      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
+      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2, [configPath])];
     } else if (flags.discover === false) {
       targets2 = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -22859,19 +24943,24 @@ function resolveTargets(flags, paths, trees, repo) {
     targets2 = targets2.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets: targets2, plain: plain2, from, ...review !== void 0 ? { review } : {} };
+  return { targets: targets2, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
+}
+function userAssertions(config) {
+  const cfg = parseConfig(config.file, config.text);
+  if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
+  return cfg.assertions.map((assertion) => ({ assertion, origin: "base" }));
 }
 function chartReader(trees) {
   return { read: (f) => trees.head.read(f) ?? trees.base.read(f) };
 }
-function discovered(paths, trees, repo, configured) {
+function discovered(paths, trees, repo, configured, skip = []) {
   const head = discoverTargets(trees.head, paths, repo);
   const base2 = discoverTargets(trees.base, paths, repo);
   const out = [];
   const covered = [.../* @__PURE__ */ new Set([...head.covered, ...base2.covered])];
   for (const t of [...head.targets, ...base2.targets]) {
     if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
-    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: [...covered, ...skip] } } : t);
   }
   return out;
 }
@@ -22910,7 +24999,7 @@ async function runTargets(flags, paths, trees, repo, options) {
   if (resolved2.plain) return void 0;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
   const { kept, over } = capTargets(resolved2.targets, max);
-  const built = await diffTargets(kept, trees, { ...options, deadline });
+  const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved2.assertions });
   const diffs = [...built, ...over.map((t) => pastCap(t, max, resolved2.targets.length))];
   const skipped = skippedSummary(diffs);
   return { resolved: resolved2, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved2.targets, trees), ...skipped !== void 0 ? { skipped } : {} };
@@ -22945,11 +25034,593 @@ function originUrl(repoDir) {
 }
 
 // src/cli/main.ts
-import { readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import { basename as basename2, isAbsolute as isAbsolute7, relative as relative5, resolve as resolve5, sep as sep6 } from "node:path";
+import { relative as relative7, resolve as resolve8, sep as sep8 } from "node:path";
+
+// src/cli/target-flags.ts
+import { readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { basename, isAbsolute as isAbsolute7, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
+function formatDiagnostic(d) {
+  return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
+}
+function targetFlags(t, roots) {
+  const real = roots.map((r) => realOr(resolve4(r)));
+  const inTree = (p, flag) => {
+    if (!isAbsolute7(p)) return p;
+    const abs = realOr(resolve4(p));
+    for (const r of real) {
+      const rel = relative4(r, abs);
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute7(rel)) return `/${rel.split(sep5).join("/")}`;
+    }
+    throw new UsageError(`${flag} ${p} is outside ${roots.length === 1 ? "the repository" : "the directories"} being analyzed (${roots.join(", ")})`);
+  };
+  const helm = (spec) => {
+    const [chart, values] = spec.split(":", 2);
+    const vals = values === void 0 ? [] : values.split(",").map((v) => isAbsolute7(v.trim()) ? inTree(v.trim(), "--helm") : v);
+    return `${inTree(chart, "--helm")}${values === void 0 ? "" : `:${vals.join(",")}`}`;
+  };
+  return {
+    kustomize: t.kustomize.map((k) => inTree(k, "--kustomize")),
+    helm: t.helm.map(helm),
+    names: t.names,
+    discover: t.discover,
+    ...roots.length > 0 ? { rootName: basename(realOr(resolve4(roots[0]))) } : {},
+    ...t.config !== null ? { config: { file: t.config, text: readFileSync7(t.config, "utf8") } } : {}
+  };
+}
+var realOr = (p) => {
+  try {
+    return realpathSync4(p);
+  } catch {
+    return p;
+  }
+};
+var isDir = (p) => {
+  try {
+    return statSync3(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+// src/cli/check.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/assert/suggest.ts
+var MAX_SUGGESTIONS = 20;
+var MAX_NAMESPACES2 = 20;
+var MAX_DATABASES = 40;
+var DB_WORDS = [
+  [/postgres|postgis|pgbouncer|patroni|cockroach/, "PostgreSQL"],
+  [/mysql|mariadb|percona|galera/, "MySQL"],
+  [/redis|valkey|keydb/, "Redis"],
+  [/mongo/, "MongoDB"],
+  [/elasticsearch|opensearch|elastic\b/, "Elasticsearch"],
+  [/memcache/, "Memcached"],
+  [/cassandra|scylla/, "Cassandra"],
+  [/couchdb|couchbase/, "CouchDB"],
+  [/clickhouse/, "ClickHouse"],
+  [/influxdb/, "InfluxDB"],
+  [/rabbitmq/, "RabbitMQ"],
+  [/etcd/, "etcd"],
+  [/(^|[-_.])(db|database)($|[-_.\d])/, "a database"]
+];
+var DB_PORTS = /* @__PURE__ */ new Map([
+  [5432, "PostgreSQL"],
+  [3306, "MySQL"],
+  [6379, "Redis"],
+  [27017, "MongoDB"],
+  [9200, "Elasticsearch"],
+  [11211, "Memcached"],
+  [9042, "Cassandra"],
+  [5984, "CouchDB"],
+  [8123, "ClickHouse"],
+  [8086, "InfluxDB"],
+  [5672, "RabbitMQ"],
+  [2379, "etcd"]
+]);
+function databaseEvidence(w) {
+  const p = w.pod;
+  const said = (text2) => DB_WORDS.find(([re]) => re.test(text2.toLowerCase()))?.[1];
+  const byName = said(p.name);
+  if (byName !== void 0) return `its name says ${byName}`;
+  for (const [k, v] of Object.entries(p.labels)) {
+    const by = said(v) ?? (k === "app" || k.endsWith("/name") || k.endsWith("/component") ? void 0 : said(k));
+    if (by !== void 0) return `its label ${k}=${v} says ${by}`;
+  }
+  for (const port3 of p.ports) {
+    const byPort = (port3.name !== void 0 ? said(port3.name) : void 0) ?? (port3.protocol === "TCP" ? DB_PORTS.get(port3.port) : void 0);
+    if (byPort !== void 0) return `its port ${port3.protocol} ${port3.port}${port3.name !== void 0 ? ` (${port3.name})` : ""} says ${byPort}`;
+  }
+  return void 0;
+}
+var DNS2 = ConnSet.of({ UDP: PortSet.range(53, 53), TCP: PortSet.range(53, 53) });
+function suggestCandidates(input) {
+  const file = input.file ?? "(suggested)";
+  const taken = new Set(input.taken ?? []);
+  const out = [];
+  const add = (s) => {
+    const name2 = s.assertion.name;
+    if (taken.has(name2)) return;
+    taken.add(name2);
+    const a = { ...s.assertion, targets: null, strict: false, source: { file, line: out.length + 1 } };
+    out.push({ ...s, assertion: { ...a, key: keyOf(a) } });
+  };
+  const workloads = input.endpoints.filter((e) => e.type === "workload");
+  let dbs = 0;
+  for (const w of workloads) {
+    const why = databaseEvidence(w);
+    if (why === void 0 || dbs++ >= MAX_DATABASES) continue;
+    const to = [{ kind: "pods", namespace: w.pod.namespace, workload: w.pod.name }];
+    const base2 = safeName2(`${w.pod.namespace}-${w.pod.name}`);
+    add({ rank: 0, why: `${w.id} looks like a database or cache (${why}): no address outside the cluster reaches it today`, assertion: { name: `${base2}-not-public`, type: "deny", from: [{ kind: "internet" }], to, ports: null } });
+    add({ rank: 1, why: `${w.id} looks like a database or cache (${why}): the ingress controller does not reach it today`, assertion: { name: `${base2}-not-behind-ingress`, type: "deny", from: [{ kind: "ingress-controller" }], to, ports: null } });
+  }
+  const dns = input.dnsServer ?? (workloads.some((w) => w.pod.namespace === "kube-system" && w.pod.labels["k8s-app"] === "kube-dns") ? { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } } : void 0);
+  if (dns !== void 0)
+    add({
+      rank: 2,
+      why: `every pod reaches the cluster DNS server (${dns.namespace}/${Object.entries(dns.labels).map(([k, v]) => `${k}=${v}`).join(",")}) on UDP and TCP 53 today: an egress policy that forgets DNS breaks name resolution`,
+      assertion: { name: "dns-reachable", type: "allow", from: [{ kind: "any-pod" }], to: [{ kind: "pods", namespace: dns.namespace, labels: dns.labels }], ports: DNS2 }
+    });
+  const sizes = /* @__PURE__ */ new Map();
+  for (const w of workloads) sizes.set(w.pod.namespace, (sizes.get(w.pod.namespace) ?? 0) + 1);
+  const namespaces = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_NAMESPACES2).map(([n]) => n);
+  for (let i = 0; i < namespaces.length; i++)
+    for (let j = i + 1; j < namespaces.length; j++) {
+      const [a, b] = [namespaces[i], namespaces[j]].sort();
+      add({
+        rank: 3 + i + j,
+        why: `no pod of ${a} reaches a pod of ${b}, nor the other way, today`,
+        assertion: { name: safeName2(`${a}-${b}-isolated`), type: "isolated", namespaces: [{ kind: "pods", namespace: a }, { kind: "pods", namespace: b }], ports: null }
+      });
+    }
+  return out;
+}
+function pickSuggestions(candidates, holds2, max = MAX_SUGGESTIONS) {
+  return candidates.filter((s) => holds2(s.assertion.name)).map((s, i) => ({ s, i })).sort((x, y) => x.s.rank - y.s.rank || x.i - y.i).slice(0, max).map((x) => x.s);
+}
+function suggestionsYaml(kept, header = []) {
+  const out = header.map((h) => `# ${oneLine(h)}`);
+  if (kept.length === 0) {
+    out.push("# no assertion to suggest: none of the candidates holds today", "assertions: []");
+    return out.join("\n") + "\n";
+  }
+  out.push("assertions:");
+  for (const s of kept) {
+    out.push(`  # ${oneLine(s.why)}`, `  - name: ${s.assertion.name}`);
+    const a = s.assertion;
+    out.push(`    ${a.type}:`);
+    if (a.type === "isolated") out.push(`      namespaces: ${specsYaml(a.namespaces)}`);
+    else out.push(`      from: ${specsYaml(a.from)}`, `      to: ${specsYaml(a.to)}`);
+    if (a.ports !== null) out.push(`      ports: [${portsYaml(a.ports).join(", ")}]`);
+    if (a.targets !== null) out.push(`    targets: [${a.targets.map(str2).join(", ")}]`);
+  }
+  return out.join("\n") + "\n";
+}
+var str2 = (s) => /^[A-Za-z][A-Za-z0-9._/-]*( [0-9][0-9-]*)?$/.test(s) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(s) ? s : JSON.stringify(s);
+var oneLine = (s) => s.replace(/[\r\n]+/g, " ");
+function specYaml(s) {
+  switch (s.kind) {
+    case "internet":
+    case "any-pod":
+    case "ingress-controller":
+      return s.kind;
+    case "cidr":
+      return `{cidr: ${str2(s.cidr)}}`;
+    case "pods": {
+      const parts = [];
+      if (s.namespace !== void 0) parts.push(`namespace: ${str2(s.namespace)}`);
+      if (s.namespaceLabels !== void 0) parts.push(`namespaces: {labels: ${labelsYaml(s.namespaceLabels)}}`);
+      if (s.workload !== void 0) parts.push(`workload: ${str2(s.workload)}`);
+      if (s.workloadKind !== void 0) parts.push(`kind: ${str2(s.workloadKind)}`);
+      if (s.labels !== void 0) parts.push(`labels: ${labelsYaml(s.labels)}`);
+      return `{${parts.join(", ")}}`;
+    }
+  }
+}
+var labelsYaml = (l) => `{${Object.entries(l).map(([k, v]) => `${str2(k)}: ${str2(v)}`).join(", ")}}`;
+var specsYaml = (l) => l.length === 1 ? specYaml(l[0]) : `[${l.map(specYaml).join(", ")}]`;
+function portsYaml(c) {
+  const out = [];
+  for (const p of ["TCP", "UDP", "SCTP"])
+    for (const part of c.ports(p).toString().split(",")) if (part !== "" && part !== "None") out.push(str2(`${p} ${part}`));
+  return out;
+}
+function safeName2(s) {
+  return s.replace(/[^A-Za-z0-9._-]/g, "-").slice(0, 100);
+}
+function keyOf(a) {
+  const { source: _source, ...meaning } = a;
+  return JSON.stringify({ ...meaning, ports: meaning.ports === null ? null : meaning.ports.toString() });
+}
+
+// src/render/check-report.ts
+function verdicts(report) {
+  return report.assertions.map((assertion) => {
+    const judged = report.targets.flatMap((t) => t.results.filter((r) => r.assertion.name === assertion.name).map((r) => ({ target: t.name, r })));
+    const has = (s) => judged.some((j) => j.r.status === s);
+    const status = has("failed") ? "failed" : has("passed") ? "passed" : has("no-match") ? "no-match" : "not-judged";
+    return {
+      assertion,
+      status,
+      violations: judged.flatMap((j) => j.r.violations.map((v) => ({ ...v, target: j.target }))),
+      notes: [...new Set(judged.flatMap((j) => j.r.notes))]
+    };
+  });
+}
+function checkExitCode(report) {
+  if (report.targets.some((t) => t.results.some((r) => r.status === "failed"))) return 1;
+  if (report.errors.length > 0 || report.targets.some((t) => t.failure !== void 0) || report.assertions.length === 0) return 2;
+  return 0;
+}
+function violationRows(violations) {
+  const perSource = /* @__PURE__ */ new Map();
+  for (const v of violations) {
+    let byConn = perSource.get(v.src);
+    if (byConn === void 0) perSource.set(v.src, byConn = /* @__PURE__ */ new Map());
+    const k = v.conn.toString();
+    const row = byConn.get(k);
+    if (row === void 0) byConn.set(k, { conn: v.conn, dsts: [v.dst] });
+    else row.dsts.push(v.dst);
+  }
+  const rows = /* @__PURE__ */ new Map();
+  for (const [src, byConn] of perSource) {
+    for (const { conn: conn2, dsts } of byConn.values()) {
+      const k = `${conn2.toString()}\0${dsts.join("\0")}`;
+      const row = rows.get(k);
+      if (row === void 0) rows.set(k, { sources: [src], destinations: dsts, conn: conn2 });
+      else row.sources.push(src);
+    }
+  }
+  return [...rows.values()];
+}
+var plural5 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var whereWritten = (a) => `${a.source.file}:${a.source.line}`;
+var endpointsById = /* @__PURE__ */ new WeakMap();
+function rowWhy(t, type, row, f) {
+  const rev = t.revision;
+  const [src, dst] = [row.sources[0], row.destinations[0]];
+  if (rev === void 0 || src === void 0 || dst === void 0) return void 0;
+  let byId2 = endpointsById.get(rev);
+  if (byId2 === void 0) endpointsById.set(rev, byId2 = new Map(rev.endpoints.map((e) => [e.id, e])));
+  const [s, d] = [byId2.get(src), byId2.get(dst)];
+  if (s === void 0 || d === void 0) return void 0;
+  try {
+    const words3 = violationWhy(type, explainPair(rev, s, d), row.conn, f);
+    if (words3 === void 0) return void 0;
+    return row.sources.length * row.destinations.length > 1 ? `e.g. ${f.code(src)} \u2192 ${f.code(dst)}: ${words3}` : words3;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/render/check-json.ts
+var CHECK_SCHEMA = "netreach.check/v1";
+var violationJson2 = (v) => ({ src: v.src, dst: v.dst, conn: v.conn.toString(), ...v.target !== void 0 ? { target: v.target } : {} });
+function resultJson(r) {
+  return {
+    name: r.assertion.name,
+    type: r.assertion.type,
+    status: r.status,
+    violations: r.violations.map(violationJson2),
+    ...r.notes.length > 0 ? { notes: r.notes } : {},
+    file: r.assertion.source.file,
+    line: r.assertion.source.line
+  };
+}
+function checkJson(report) {
+  const several = report.targets.length > 1;
+  const assertions = verdicts(report).map((v) => ({
+    name: v.assertion.name,
+    type: v.assertion.type,
+    status: v.status,
+    violations: v.violations.map((x) => violationJson2(several ? x : { src: x.src, dst: x.dst, conn: x.conn })),
+    ...v.notes.length > 0 ? { notes: v.notes } : {},
+    file: v.assertion.source.file,
+    line: v.assertion.source.line
+  }));
+  return {
+    schema: CHECK_SCHEMA,
+    assertions,
+    ...several ? { targets: report.targets.map((t) => ({ name: t.name, built: t.built, ...t.failure !== void 0 ? { error: t.failure } : {}, assertions: t.results.map(resultJson) })) } : {},
+    errors: [...report.errors, ...report.targets.filter((t) => t.failure !== void 0).map((t) => `target ${t.name}: ${t.failure}`)]
+  };
+}
+function renderCheckJson(report) {
+  return JSON.stringify(checkJson(report), null, 2) + "\n";
+}
+
+// src/render/check-text.ts
+var MAX_VIOLATION_LINES = 20;
+var MAX_TERMS3 = 5;
+function renderCheckText(report) {
+  const out = [headline(report)];
+  const several = report.targets.length > 1;
+  for (const t of report.targets) {
+    if (several) out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
+    else out.push("");
+    out.push(...targetLines(t));
+  }
+  if (report.errors.length > 0) {
+    out.push("", `${plural5(report.errors.length, "invalid assertion")} (not judged):`);
+    for (const e of report.errors) out.push(`  ${plain(e)}`);
+  }
+  return out.join("\n") + "\n";
+}
+function headline(report) {
+  if (report.assertions.length === 0 && report.errors.length === 0) return `netreach check: no assertions in ${plain(report.configFile)}`;
+  const v = verdicts(report);
+  const count2 = (s) => v.filter((x) => x.status === s).length;
+  const parts = [`${count2("failed")} failed`, `${count2("passed")} passed`];
+  if (count2("no-match") > 0) parts.push(`${count2("no-match")} no-match`);
+  if (count2("not-judged") > 0) parts.push(`${count2("not-judged")} not judged`);
+  if (report.errors.length > 0) parts.push(`${report.errors.length} invalid`);
+  const failedTargets = report.targets.filter((t) => t.failure !== void 0).length;
+  const targets2 = report.targets.length > 1 || failedTargets > 0 ? ` on ${plural5(report.targets.length, "target")}${failedTargets > 0 ? ` (${failedTargets} not built)` : ""}` : "";
+  const verdict2 = ["passed", "violated", "not judged"][checkExitCode(report)];
+  return `netreach check: ${plural5(report.assertions.length + report.errors.length, "assertion")}${targets2}: ${parts.join(", ")} \u2014 ${verdict2}`;
+}
+function targetLines(t) {
+  if (t.failure !== void 0) return [`! not built: ${plain(t.failure)}`];
+  if (t.results.length === 0) return ["(no assertion applies to this target)"];
+  return t.results.flatMap((r) => resultLines(r, t));
+}
+var WHY_TEXT = { code: plain, text: plain, at: (words3, ref) => `${words3} (${plain(ref.file)}:${ref.line})` };
+function resultLines(r, t) {
+  const a = r.assertion;
+  const what = `${plain(a.name)} (${a.type}, ${plain(whereWritten(a))})`;
+  if (r.status === "passed") return [`\u2713 ${what}`];
+  if (r.status === "no-match") return [`no-match ${what}${r.notes.length > 0 ? `: ${r.notes.map(plain).join("; ")}` : ""}`];
+  const rows = violationRows(r.violations);
+  const lines = [`\u2717 ${what}: ${plural5(r.violations.length, "violation")}`];
+  for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
+    const why = t === void 0 ? void 0 : rowWhy(t, a.type, row, WHY_TEXT);
+    lines.push(`    ${names(row.sources)} -> ${names(row.destinations)}: ${connWords(row.conn)}${a.type === "allow" ? " missing" : ""}${why === void 0 ? "" : `  (${why})`}`);
+  }
+  if (rows.length > MAX_VIOLATION_LINES) {
+    const shown = rows.slice(0, MAX_VIOLATION_LINES).reduce((n, row) => n + row.sources.length * row.destinations.length, 0);
+    lines.push(`    \u2026 and ${plural5(r.violations.length - shown, "more violation")} (see --format json)`);
+  }
+  return lines;
+}
+function names(ids) {
+  const shown = ids.slice(0, MAX_TERMS3).map(plain).join(", ");
+  return ids.length > MAX_TERMS3 ? `${shown} and ${ids.length - MAX_TERMS3} more` : shown;
+}
+
+// src/render/check-md.ts
+var MAX_TERMS4 = 5;
+var ICON = { passed: "\u2705", failed: "\u274C", "no-match": "\u2796" };
+function renderCheckMarkdown(report) {
+  const out = ["## netreach check", ""];
+  const code = checkExitCode(report);
+  if (report.assertions.length === 0 && report.errors.length === 0) out.push(`No assertions in ${mdCode(report.configFile)}.`);
+  else out.push(code === 0 ? "**Every assertion holds.**" : code === 1 ? "**Assertions violated.**" : "**Not every assertion could be judged.**");
+  for (const t of report.targets) {
+    out.push("");
+    if (report.targets.length > 1) out.push(`### ${mdCode(t.name)} (${md(t.built)})`, "");
+    out.push(...targetBlock(t));
+  }
+  if (report.errors.length > 0) {
+    out.push("", `**${plural5(report.errors.length, "invalid assertion")}** (not judged):`, "");
+    for (const e of report.errors) out.push(`- ${md(e)}`);
+  }
+  return out.join("\n") + "\n";
+}
+function targetBlock(t) {
+  if (t.failure !== void 0) return [`:warning: Not built, assertions not judged: ${md(t.failure)}`];
+  if (t.results.length === 0) return ["No assertion applies to this target."];
+  const out = ["| | Assertion | Kind | Violations | Written at |", "|---|---|---|---|---|"];
+  for (const r of t.results)
+    out.push(`| ${ICON[r.status]} ${r.status} | ${mdCode(r.assertion.name)} | ${r.assertion.type} | ${r.status === "failed" ? r.violations.length : r.status === "no-match" ? md(r.notes.join("; ")) || "\u2014" : 0} | ${mdCode(whereWritten(r.assertion))} |`);
+  for (const r of t.results.filter((x) => x.status === "failed")) out.push("", ...violationBlock(r, t));
+  return out;
+}
+var WHY_MD = { code: mdCode, text: md, at: (words3, ref) => `${words3} (${mdCode(`${ref.file}:${ref.line}`)})` };
+function violationBlock(r, t) {
+  const rows = violationRows(r.violations);
+  const out = [`**${mdCode(r.assertion.name)}** \u2014 ${plural5(r.violations.length, "violation")}:`, ""];
+  for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
+    const why = rowWhy(t, r.assertion.type, row, WHY_MD);
+    out.push(`- ${names2(row.sources)} \u2192 ${names2(row.destinations)}: ${md(connWords(row.conn))}${r.assertion.type === "allow" ? " missing" : ""}${why === void 0 ? "" : ` \u2014 ${why}`}`);
+  }
+  if (rows.length > MAX_VIOLATION_LINES) out.push(`- \u2026 and ${rows.length - MAX_VIOLATION_LINES} more lines (see \`--format json\`)`);
+  return out;
+}
+function names2(ids) {
+  const shown = ids.slice(0, MAX_TERMS4).map(mdCode).join(", ");
+  return ids.length > MAX_TERMS4 ? `${shown} and ${ids.length - MAX_TERMS4} more` : shown;
+}
+
+// src/render/check-sarif.ts
+function renderCheckSarif(report, options) {
+  const rules3 = report.assertions.map((a) => ({
+    id: a.name,
+    name: a.name,
+    shortDescription: { text: `Assertion ${a.name} (${a.type})` },
+    fullDescription: { text: `Assertion ${a.name} (${a.type}) written at ${a.source.file}:${a.source.line}.` },
+    defaultConfiguration: { level: "error" }
+  }));
+  const several = report.targets.length > 1;
+  const results = report.targets.flatMap(
+    (t) => t.results.flatMap(
+      (r) => r.violations.map((v) => {
+        const a = r.assertion;
+        const words3 = a.type === "allow" ? `${plain(v.conn.toString())} is not allowed` : `${plain(v.conn.toString())} allowed`;
+        return {
+          ruleId: a.name,
+          ruleIndex: rules3.findIndex((x) => x.id === a.name),
+          level: "error",
+          message: { text: `Assertion ${plain(a.name)} (${a.type}) violated${several ? ` in target ${plain(t.name)}` : ""}: ${plain(v.src)} -> ${plain(v.dst)}: ${words3}.` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(a.source.file) }, region: { startLine: Math.max(1, a.source.line) } } }],
+          partialFingerprints: { netreachAssertion: hashText(`${a.name}|${t.name}|${v.src}|${v.dst}`) },
+          properties: { target: t.name, src: v.src, dst: v.dst, conn: v.conn.toString() }
+        };
+      })
+    )
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [{ tool: { driver: { name: "netreach", version: options.toolVersion, rules: rules3 } }, results }]
+  };
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/cli/check.ts
+async function runCheck(cmd, io) {
+  const cwd = process.cwd();
+  const root = cmd.rev !== null ? repoRoot(cwd) : topOf(cwd);
+  const tree = cmd.paths.length > 0 ? void 0 : cmd.rev !== null ? gitTree(root, cmd.rev, cmd.rev) : dirTree(root, "working tree");
+  try {
+    const configFile = cmd.targets.config ?? CONFIG_FILE;
+    const text2 = cmd.targets.config !== null ? readFileSync8(cmd.targets.config, "utf8") : tree !== void 0 ? tree.read(CONFIG_FILE) : readOr(resolve5(root, CONFIG_FILE));
+    const config = text2 === void 0 ? void 0 : parseConfig(configFile, text2);
+    const assertions = config?.assertions ?? [];
+    const errors = [...config?.assertionErrors ?? []];
+    if (!cmd.suggest && assertions.length === 0 && errors.length === 0) {
+      io.err(`netreach: no assertions in ${configFile}${text2 === void 0 ? ` (there is no ${configFile}${cmd.rev !== null ? ` at ${cmd.rev}` : ""})` : ""}: nothing to check; \`netreach check --suggest\` proposes some
+`);
+      return 2;
+    }
+    const units = await unitsOf2(cmd, tree, root);
+    if (tree !== void 0 && cmd.targets.names.length === 0) errors.push(...unknownTargets(assertions, units.map((u) => u.target.name)));
+    const several = units.length > 1;
+    for (const u of units) for (const d of u.diagnostics) io.err(`${several ? `[${u.target.name}] ` : ""}${formatDiagnostic(d)}
+`);
+    const inputErrors = units.some((u) => u.diagnostics.some((d) => d.severity === "error"));
+    if (cmd.suggest) return await suggest(cmd, units, new Set(assertions.map((a) => a.name)), configFile, io, inputErrors);
+    const targets2 = units.map((u) => {
+      const built = describeSource(u.target.source);
+      if (u.failure !== void 0) return { name: u.target.name, built, results: [], failure: u.failure };
+      const applying = tree === void 0 ? assertions : assertions.filter((a) => a.targets === null || a.targets.includes(u.target.name));
+      const { report: report2, results } = judge2(u, cmd, applying);
+      return { name: u.target.name, built, results, revision: report2.revision };
+    });
+    const report = { configFile, assertions, targets: targets2, errors };
+    const render2 = {
+      text: () => renderCheckText(report),
+      json: () => renderCheckJson(report),
+      md: () => renderCheckMarkdown(report),
+      sarif: () => JSON.stringify(renderCheckSarif(report, { toolVersion: VERSION }), null, 2) + "\n"
+    };
+    await io.stream([render2[cmd.format]()]);
+    for (const e of errors) io.err(`netreach: ${plain(e)}
+`);
+    for (const t of targets2) if (t.failure !== void 0) io.err(`netreach: target ${plain(t.name)} (${plain(t.built)}) not built, its assertions not judged: ${plain(t.failure)}
+`);
+    for (const t of targets2)
+      for (const r of t.results)
+        if (r.status === "no-match")
+          io.err(`netreach: warning: ${plain(r.assertion.source.file)}:${r.assertion.source.line}: assertion ${plain(r.assertion.name)} matches nothing${several ? ` in target ${plain(t.name)}` : ""}${r.notes.length > 0 ? `: ${plain(r.notes.join("; "))}` : ""}
+`);
+    const code = checkExitCode(report);
+    return code === 0 && inputErrors ? 2 : code;
+  } finally {
+    tree?.cleanup();
+  }
+}
+async function unitsOf2(cmd, tree, root) {
+  if (tree === void 0) {
+    const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
+    return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files: sources.files, diagnostics: sources.diagnostics }];
+  }
+  const resolved2 = resolveTargets(targetFlags(cmd.targets, [root]), [], { base: tree, head: tree }, originUrl(root));
+  const all = resolved2.targets;
+  if (all.length === 0) throw new UsageError(`no targets in ${tree.label}: nothing to check`);
+  const max = cmd.bounds.maxTargets ?? DEFAULT_MAX_TARGETS;
+  const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
+  const { kept, over } = capTargets(all, max);
+  const units = [];
+  for (const t of kept) {
+    if (deadline.passed()) {
+      units.push({ target: t, diagnostics: [], failure: pastDeadline(t, deadline).failure.message });
+      continue;
+    }
+    const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {}, build: { timeoutMs: timeLeftFor(DEFAULT_TIMEOUT_MS, deadline) } });
+    if (side2.absent) units.push({ target: t, diagnostics: side2.diagnostics, failure: `not found in ${tree.label}` });
+    else if (side2.error !== void 0) units.push({ target: t, diagnostics: side2.diagnostics, failure: `${side2.error.message}${side2.error.detail ? `
+${side2.error.detail}` : ""}` });
+    else units.push({ target: t, files: side2.files, diagnostics: side2.diagnostics });
+  }
+  for (const t of over) units.push({ target: t, diagnostics: [], failure: pastCap(t, max, all.length).failure.message });
+  return units;
+}
+function judge2(u, cmd, assertions) {
+  const t = u.target;
+  const helm = t.source.kind === "helm";
+  const namespace = t.namespace ?? cmd.namespace;
+  const options = {
+    pods: t.pods ?? cmd.pods,
+    hostNetwork: cmd.hostNetwork,
+    limits: cmd.limits,
+    ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
+    ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {},
+    ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
+    assertions
+  };
+  const report = reach(u.files ?? [], options);
+  return { report, results: report.assertions };
+}
+async function suggest(cmd, units, taken, configFile, io, inputErrors) {
+  const built = units.filter((u) => u.failure === void 0);
+  const candidates = /* @__PURE__ */ new Map();
+  for (const u of built) {
+    const { report } = judge2(u, cmd, []);
+    for (const s of suggestCandidates({ endpoints: report.endpoints, ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {}, taken }))
+      if (!candidates.has(s.assertion.name)) candidates.set(s.assertion.name, s);
+  }
+  const list6 = [...candidates.values()];
+  const passedOn = /* @__PURE__ */ new Map();
+  const failed2 = /* @__PURE__ */ new Set();
+  for (const u of built) {
+    for (const r of judge2(u, cmd, list6.map((s) => s.assertion)).results) {
+      if (r.status === "failed") failed2.add(r.assertion.name);
+      if (r.status === "passed") passedOn.set(r.assertion.name, [...passedOn.get(r.assertion.name) ?? [], u.target.name]);
+    }
+  }
+  const kept = pickSuggestions(list6, (name2) => !failed2.has(name2) && passedOn.has(name2)).map((s) => {
+    const on = passedOn.get(s.assertion.name);
+    return units.length > 1 && on.length < units.length ? { ...s, assertion: { ...s.assertion, targets: on } } : s;
+  });
+  const where = units.length === 1 ? units[0].target.name === "paths" ? "the paths given" : `target ${units[0].target.name}` : `${units.length} targets`;
+  io.out(
+    suggestionsYaml(kept, [
+      `netreach check --suggest: ${kept.length} assertion${kept.length === 1 ? "" : "s"} that hold today in ${where}.`,
+      `Keep the ones you mean in ${configFile === CONFIG_FILE ? CONFIG_FILE : `${configFile} (or .netreach.yaml)`}, under its \`assertions:\` list; each was judged before it was printed.`
+    ])
+  );
+  const notBuilt = units.filter((u) => u.failure !== void 0);
+  for (const u of notBuilt) io.err(`netreach: target ${plain(u.target.name)} not built, nothing suggested from it: ${plain(u.failure)}
+`);
+  return notBuilt.length > 0 || inputErrors ? 2 : 0;
+}
+function unknownTargets(assertions, names3) {
+  const out = [];
+  for (const a of assertions) {
+    const unknown = (a.targets ?? []).filter((n) => !names3.includes(n));
+    if (unknown.length > 0)
+      out.push(`${a.source.file}:${a.source.line}: assertion ${a.name} names target${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => JSON.stringify(n)).join(", ")}, which ${unknown.length > 1 ? "are" : "is"} not a target here (the targets: ${names3.join(", ") || "none"})`);
+  }
+  return out;
+}
+function topOf(dir) {
+  const r = gitResult(dir, ["rev-parse", "--show-toplevel"]);
+  return r.status === 0 ? r.stdout.toString("utf8").trim() : dir;
+}
+function readOr(file) {
+  try {
+    return readFileSync8(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 
 // src/cli/usage.ts
-var HELP_TOPICS = ["reach", "diff", "help", "version"];
+var HELP_TOPICS = ["reach", "diff", "check", "why", "help", "version"];
 var TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
 Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
   --kustomize DIR       build this Kustomize directory (repeatable)
@@ -22987,6 +25658,13 @@ var REACH_LINE = "  netreach reach <path>... [options]\n";
 var DIFF_LINES = `  netreach diff <base> <head> [options]
   netreach diff --git <base-rev> [<head-rev>] [options] [-- <pathspec>...]   (head default: working tree)
 `;
+var CHECK_LINES = `  netreach check [<path>... | --git <rev>] [options]
+  netreach check --suggest [<path>... | --git <rev>] [options]
+`;
+var CHECK_OPTIONS = `  --format F            text (default), json, md or sarif
+  --suggest             print assertions that hold today (databases not public, namespaces that
+                        never talk, DNS reachable), as YAML to keep in .netreach.yaml
+`;
 var REACH_OPTIONS = `  --format F            text (default), json, md or csv
   --group               flows per class of pods that the policies treat alike ("any pod in
                         frontend -> backend/db[Deployment]: TCP 5432"), not one line per pair;
@@ -23015,8 +25693,54 @@ ${TARGETS}
 Options:
 ${DIFF_OPTIONS}${COMMON}
 ${EXIT}`;
+var CHECK_USAGE = `Usage:
+${CHECK_LINES}
+Judges the assertions of .netreach.yaml (or --config FILE) at one revision: the working tree's
+targets (no arguments), the paths given as one cluster (target "paths"), or each target built at
+<rev> with the configuration at <rev> (--git). Each assertion is judged on the targets it names
+(default: all). A spec that matches nothing is no-match: a warning, not a failure.
+
+${TARGETS}
+Options:
+${CHECK_OPTIONS}${COMMON}
+Exit codes: 0 every assertion passed (or matched nothing), 1 an assertion is violated, 2 bad usage,
+an invalid assertion (the others are still judged), a target not built, or no assertions at all.
+`;
+var WHY_LINE = "  netreach why <src> <dst> [--port PROTO/N] [<path>... | --git <rev> [-- <pathspec>...]]\n";
+var WHY_USAGE = `Usage:
+${WHY_LINE}
+Explains one pair at one revision, tier by tier: for the source's egress and the destination's
+ingress, the admin-tier rules consulted in order and the one that decided (AdminNetworkPolicy,
+ClusterNetworkPolicy Admin), the NetworkPolicies selecting that side and the rules matching the
+other end (or that none does, so the direction is isolated), and the baseline tier; then the
+verdict per port range, each rule at its file:line.
+
+<src> and <dst> are endpoints as the reports name them: a workload id (backend/db[Deployment]),
+or ns/name when it names one workload; a representative (backend/[app=db]); an IP address or a
+CIDR (the external ranges holding it; a CIDR spanning several ranges explains each);
+{ingress-controller} (or ingress-controller). The path defaults to the current directory.
+
+Options:
+  --port PROTO/N        also say whether this port is allowed and which rule decided (TCP/5432;
+                        a bare number is TCP)
+  --format F            text (default) or json (schema netreach.why/v1)
+  --git REV             read the files of revision REV from git (never checked out); with
+                        targets (.netreach.yaml, discovery), one is built: --target NAME when
+                        there are several
+  --target NAME         the target to explain in (also --kustomize DIR, --helm CHART[:V,...],
+                        --config FILE, --no-discover, as for reach)
+  --pods M              where pods come from: auto (default), declared, synthetic
+  --host-network M      exempt (default) or pod
+  -n, --namespace NS    objects without metadata.namespace go to NS (as kubectl apply -n)
+  --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
+                        the ingress controller's pods (default: netreach's stand-in)
+  -h, --help            print this help
+
+Exit codes: 0 explained; 2 bad usage, an unknown or ambiguous endpoint (the closest ids are
+suggested), invalid input, or a target not built.
+`;
 var HELP_USAGE = `Usage:
-  netreach help [reach|diff|version]
+  netreach help [reach|diff|check|why|version]
   netreach <command> --help
 
 Prints the usage of netreach, or of one command.
@@ -23027,14 +25751,16 @@ var VERSION_USAGE = `Usage:
 Prints netreach's version.
 `;
 var USAGE = `Usage:
-${REACH_LINE}${DIFF_LINES}  netreach help [command]       netreach <command> --help       netreach version
+${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
 
 ${TARGETS}
 Options of reach:
 ${REACH_OPTIONS}
 Options of diff:
 ${DIFF_OPTIONS}
-Options of both:
+Options of check (netreach check --help):
+${CHECK_OPTIONS}
+Options of all:
 ${COMMON}
 ${EXIT}`;
 function usageOf(topic) {
@@ -23043,6 +25769,10 @@ function usageOf(topic) {
       return REACH_USAGE;
     case "diff":
       return DIFF_USAGE;
+    case "check":
+      return CHECK_USAGE;
+    case "why":
+      return WHY_USAGE;
     case "help":
       return HELP_USAGE;
     case "version":
@@ -23052,9 +25782,94 @@ function usageOf(topic) {
   }
 }
 
+// src/cli/why-args.ts
+var WHY_FORMATS = ["text", "json"];
+function parseWhyArgs(rest) {
+  const positional = [];
+  let format2 = "text";
+  let port3 = null;
+  let git2 = null;
+  let pods = "auto";
+  let hostNetwork = "exempt";
+  let namespace;
+  let ingressController;
+  const names3 = [];
+  const kustomize = [];
+  const helm = [];
+  let config = null;
+  let discover = true;
+  let dashes = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (dashes) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (v === void 0) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--") dashes = true;
+    else if (flag === "--format") format2 = oneOf(flag, value(), WHY_FORMATS);
+    else if (flag === "--port") port3 = parsePort(value());
+    else if (flag === "--git") git2 = value();
+    else if (flag === "--pods") pods = oneOf(flag, value(), ["auto", "declared", "synthetic"]);
+    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), ["exempt", "pod"]);
+    else if (flag === "--namespace" || flag === "-n") {
+      const v = value();
+      if (!isDnsLabel(v)) throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+      namespace = v;
+    } else if (flag === "--ingress-controller") {
+      const c = parseIngressController(value());
+      if (!c.ok) throw new UsageError(`--${c.error}`);
+      ingressController = c.value;
+    } else if (flag === "--target") names3.push(value());
+    else if (flag === "--kustomize") kustomize.push(value());
+    else if (flag === "--helm") helm.push(value());
+    else if (flag === "--config") config = value();
+    else if (flag === "--no-discover") discover = false;
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for why`);
+    else positional.push(arg);
+  }
+  const [src, dst, ...paths] = positional;
+  if (src === void 0 || dst === void 0) throw new UsageError("why needs a source and a destination, e.g. netreach why frontend/web backend/db --port TCP/5432");
+  if (git2 !== null && paths.length > 0 && !dashes) throw new UsageError("why --git REV reads the revision's files: pathspecs go after --");
+  const source = git2 !== null ? { kind: "git", rev: git2, pathspecs: paths } : { kind: "paths", paths: paths.length > 0 ? paths : ["."] };
+  return {
+    command: "why",
+    src,
+    dst,
+    port: port3,
+    format: format2,
+    source,
+    pods,
+    hostNetwork,
+    namespace,
+    ingressController,
+    targets: { kustomize, helm, names: names3, config, discover }
+  };
+}
+function parsePort(text2) {
+  const m = /^(?:([A-Za-z]+)\/)?(\d+)$/.exec(text2.trim());
+  const protocol = (m?.[1] ?? "TCP").toUpperCase();
+  const port3 = m === null ? NaN : Number(m[2]);
+  if (m === null || !PROTOCOLS.includes(protocol) || !(port3 >= MIN_PORT && port3 <= MAX_PORT)) {
+    throw new UsageError(`--port ${quoted(text2)}: give PROTOCOL/PORT, e.g. TCP/5432 (protocols ${PROTOCOLS.join(", ")}; ports ${MIN_PORT}-${MAX_PORT})`);
+  }
+  return { protocol, port: port3 };
+}
+function oneOf(flag, v, allowed) {
+  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
+  return v;
+}
+
 // src/cli/args.ts
 var REACH_FORMATS = ["text", "json", "md", "csv"];
 var DIFF_FORMATS = ["md", "text", "json", "sarif"];
+var CHECK_FORMATS = ["text", "json", "md", "sarif"];
 var PODS_MODES = ["auto", "declared", "synthetic"];
 var HOST_NETWORK_MODES = ["exempt", "pod"];
 function parseArgs(argv) {
@@ -23069,7 +25884,8 @@ function parseArgs(argv) {
     return { command: "help", topic };
   }
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
-  if (cmd !== "reach" && cmd !== "diff") throw new UsageError(`unknown command "${cmd}"`);
+  if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
+  if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
   const positional = [];
   const afterDashes = [];
@@ -23082,13 +25898,15 @@ function parseArgs(argv) {
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git2 = false;
+  let rev = null;
+  let suggest2 = false;
   let output = null;
   let dashes = false;
   const limits = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
   const kustomize = [];
   const helm = [];
-  const names = [];
+  const names3 = [];
   let config = null;
   let discover = true;
   let group2 = false;
@@ -23108,8 +25926,8 @@ function parseArgs(argv) {
     };
     if (flag === "--") dashes = true;
     else if (flag === "--format") format2 = value();
-    else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
-    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+    else if (flag === "--pods") pods = oneOf2(flag, value(), PODS_MODES);
+    else if (flag === "--host-network") hostNetwork = oneOf2(flag, value(), HOST_NETWORK_MODES);
     else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
     else if (flag === "--ingress-controller") {
       const c = parseIngressController(value());
@@ -23123,6 +25941,8 @@ function parseArgs(argv) {
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
     else if (flag === "--git" && cmd === "diff") git2 = true;
+    else if (flag === "--git" && cmd === "check") rev = value();
+    else if (flag === "--suggest" && cmd === "check") suggest2 = true;
     else if (limitFlags.has(flag)) {
       const limit = limitFlags.get(flag);
       const v = parseLimit(limit, value());
@@ -23130,10 +25950,10 @@ function parseArgs(argv) {
       limits[limit] = v.value;
     } else if (flag === "--kustomize") kustomize.push(value());
     else if (flag === "--helm") helm.push(value());
-    else if (flag === "--target") names.push(value());
+    else if (flag === "--target") names3.push(value());
     else if (flag === "--config") config = value();
     else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group") group2 = true;
+    else if (flag === "--group" && cmd !== "check") group2 = true;
     else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
       const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
       const v = parseBound(which, value());
@@ -23142,15 +25962,25 @@ function parseArgs(argv) {
     } else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
-  const targets2 = { kustomize, helm, names, config, discover };
-  const withTargets2 = kustomize.length + helm.length + names.length > 0 || config !== null;
+  const targets2 = { kustomize, helm, names: names3, config, discover };
+  const withTargets3 = kustomize.length + helm.length + names3.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
-    if (paths.length === 0 && withTargets2) paths.push(".");
+    if (paths.length === 0 && withTargets3) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
+    const reachFormat = oneOf2("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
     return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds };
+  }
+  if (cmd === "check") {
+    const paths = [...positional, ...afterDashes];
+    if (rev !== null && paths.length > 0) throw new UsageError("check takes paths or --git <rev>, not both");
+    if (paths.length > 0 && kustomize.length + helm.length + names3.length > 0)
+      throw new UsageError("check with paths reads them as one cluster: --kustomize, --helm and --target go with --git <rev>, or with no paths (the working tree's targets)");
+    if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
+    const checkFormat = oneOf2("--format", format2 ?? "text", CHECK_FORMATS);
+    if (suggest2 && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
+    return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -23168,7 +25998,7 @@ function parseArgs(argv) {
   return {
     command: "diff",
     source,
-    format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
+    format: oneOf2("--format", format2 ?? "text", DIFF_FORMATS),
     gate: { failOn: f.value, sensitive: s.value },
     output,
     group: group2,
@@ -23188,7 +26018,7 @@ function namespaceName(flag, v) {
   }
   return v;
 }
-function oneOf(flag, v, allowed) {
+function oneOf2(flag, v, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
   return v;
 }
@@ -23235,12 +26065,12 @@ function streamSink(stream) {
 `);
   });
   stream.on("close", () => closed = true);
-  const settle = () => new Promise((resolve6) => {
+  const settle = () => new Promise((resolve9) => {
     const done = () => {
       stream.off("drain", done);
       stream.off("close", done);
       stream.off("error", done);
-      resolve6();
+      resolve9();
     };
     stream.on("drain", done);
     stream.on("close", done);
@@ -23256,7 +26086,7 @@ function streamSink(stream) {
         chunks,
         (text2) => (full = !stream.write(text2), false),
         // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
-        () => full ? settle() : new Promise((resolve6) => setImmediate(resolve6)),
+        () => full ? settle() : new Promise((resolve9) => setImmediate(resolve9)),
         () => closed
       );
     }
@@ -23264,15 +26094,15 @@ function streamSink(stream) {
 }
 
 // src/cli/diff-sources.ts
-import { relative as relative4, resolve as resolve4, sep as sep5, basename } from "node:path";
-import { statSync as statSync3 } from "node:fs";
+import { relative as relative5, resolve as resolve6, sep as sep6, basename as basename2 } from "node:path";
+import { statSync as statSync4 } from "node:fs";
 function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
   const limits = maxTotalBytes === void 0 ? {} : { maxTotalBytes };
   if (source.kind === "paths") {
     return { base: readRooted(source.base, cwd, limits, "in the base"), head: readRooted(source.head, cwd, limits, "in the head") };
   }
   const root = repoRoot(cwd);
-  const specs = source.pathspecs.map((p) => toPosix(relative4(root, resolve4(cwd, p))) || ".");
+  const specs = source.pathspecs.map((p) => toPosix(relative5(root, resolve6(cwd, p))) || ".");
   const baseSha = resolveRev(root, source.baseRev);
   const texts = /* @__PURE__ */ new Map();
   const base2 = readRevision(root, baseSha, specs, limits, `at ${source.baseRev}`, texts);
@@ -23281,15 +26111,15 @@ function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
     const head = readRevision(root, headSha, specs, limits, `at ${source.headRev}`, texts);
     return { base: { ...base2, label: source.baseRev }, head: { ...head, label: source.headRev } };
   }
-  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve4(root, s)) : [root], limits, "in the working tree", root);
-  const files = wt.files.map((f) => ({ path: toPosix(relative4(root, resolve4(cwd, f.path))), text: f.text }));
+  const wt = readSources(specs.length > 0 ? specs.map((s) => resolve6(root, s)) : [root], limits, "in the working tree", root);
+  const files = wt.files.map((f) => ({ path: toPosix(relative5(root, resolve6(cwd, f.path))), text: f.text }));
   return { base: { ...base2, label: source.baseRev }, head: { files, diagnostics: wt.diagnostics, label: "working tree" } };
 }
 function readRooted(path17, cwd, limits, where) {
-  const abs = resolve4(cwd, path17);
+  const abs = resolve6(cwd, path17);
   const r = readSources([abs], limits, `${where} (${path17})`, cwd);
-  const isDir2 = safeIsDir(abs);
-  const rename = (p) => isDir2 ? toPosix(relative4(abs, resolve4(cwd, p))) : basename(p);
+  const isDir3 = safeIsDir(abs);
+  const rename = (p) => isDir3 ? toPosix(relative5(abs, resolve6(cwd, p))) : basename2(p);
   return {
     files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
     diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
@@ -23298,13 +26128,13 @@ function readRooted(path17, cwd, limits, where) {
 }
 function safeIsDir(p) {
   try {
-    return statSync3(p).isDirectory();
+    return statSync4(p).isDirectory();
   } catch {
     return false;
   }
 }
 function toPosix(p) {
-  return sep5 === "/" ? p : p.split(sep5).join("/");
+  return sep6 === "/" ? p : p.split(sep6).join("/");
 }
 
 // src/heap-flags.ts
@@ -23383,13 +26213,364 @@ function killGroup2(pgid) {
   }
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
+// src/cli/why.ts
+import { relative as relative6, resolve as resolve7, sep as sep7 } from "node:path";
+import { statSync as statSync5 } from "node:fs";
+
+// src/explain/find-endpoint.ts
+function findEndpoint(spec, endpoints) {
+  const id = spec === "ingress-controller" ? INGRESS_CONTROLLER_ID : spec;
+  const exact = endpoints.find((e) => e.id === id);
+  if (exact !== void 0) return { ok: true, endpoints: [exact] };
+  if (spec === "ingress-controller" || spec === INGRESS_CONTROLLER_ID) {
+    return { ok: false, reason: "invalid", error: `${spec}: no Ingress, Gateway route or Route here, so no traffic comes from the ingress controller`, candidates: [] };
+  }
+  const address = addressRange(spec);
+  if (address !== void 0) {
+    if ("error" in address) return { ok: false, reason: "invalid", error: address.error, candidates: [] };
+    const externals = endpoints.filter((e) => e.type === "external" && e.ranges.some((r) => overlaps(r, address.range)));
+    if (externals.length === 0) return { ok: false, reason: "invalid", error: `${spec}: no external address range of this revision holds it`, candidates: [] };
+    return externals.length === 1 ? { ok: true, endpoints: externals } : { ok: true, endpoints: externals, note: `${spec} spans ${externals.length} external address ranges (the policies' ipBlocks cut addresses into ranges): each is explained` };
+  }
+  const workloads = endpoints.filter((e) => e.type === "workload" && `${e.pod.namespace}/${e.pod.name}` === spec);
+  if (workloads.length === 1) return { ok: true, endpoints: workloads };
+  if (workloads.length > 1) return { ok: false, reason: "ambiguous", error: `${spec} names ${workloads.length} workloads: give one of their ids`, candidates: workloads.map((e) => e.id).sort() };
+  return { ok: false, reason: "unknown", error: `no endpoint ${spec}`, candidates: closest(spec, endpoints.map((e) => e.id)) };
+}
+function addressRange(spec) {
+  if (spec.includes("/")) {
+    if (!/^[0-9a-fA-F:.]+\/\d+$/.test(spec)) return void 0;
+    const c = parseCidr(spec);
+    if (!c.ok) return { error: `${spec}: not a CIDR (${c.reason})` };
+    return { range: cidrRange(c.cidr) };
+  }
+  const a = parseAddress(spec);
+  return a === void 0 ? void 0 : { range: { family: a.family, lo: a.value, hi: a.value } };
+}
+function overlaps(a, b) {
+  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+}
+function closest(spec, ids) {
+  const lower = spec.toLowerCase();
+  const name2 = lower.includes("/") ? lower.slice(lower.lastIndexOf("/") + 1) : lower;
+  const scored = ids.map((id) => {
+    const l = id.toLowerCase();
+    const contains2 = name2.length >= 3 && l.includes(name2) ? 0 : 1;
+    const bare = l.replace(/\[[^\]]*\]$/, "");
+    return { id, contains: contains2, distance: Math.min(distance(lower, l), distance(lower, bare)) };
+  });
+  scored.sort((a, b) => a.contains - b.contains || a.distance - b.distance || (a.id < b.id ? -1 : 1));
+  const limit = Math.max(3, Math.ceil(lower.length / 2));
+  return scored.filter((s) => s.contains === 0 || s.distance <= limit).slice(0, 5).map((s) => s.id);
+}
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+// src/render/why-json.ts
+var conn = (c) => c.toString();
+function whyJson(r) {
+  const endpoints = /* @__PURE__ */ new Map();
+  for (const p of r.pairs) for (const e of [p.src, p.dst]) if (!endpoints.has(e.id)) endpoints.set(e.id, e);
+  return {
+    schema: "netreach.why/v1",
+    ...r.target !== void 0 ? { target: r.target } : {},
+    port: r.port,
+    endpoints: [...endpoints.values()].map(endpointJson),
+    pairs: r.pairs.map((p) => pairJson(p, r.port)),
+    notes: r.notes,
+    diagnostics: r.diagnostics.map(diagnosticJson)
+  };
+}
+function pairJson(p, port3) {
+  const v = port3 === null ? null : portVerdict(p, port3);
+  return {
+    src: p.src.id,
+    dst: p.dst.id,
+    allowed: conn(p.allowed),
+    allowedWords: connWords(p.allowed),
+    port: v === null || port3 === null ? null : { protocol: port3.protocol, port: port3.port, allowed: v.allowed, egress: decisionJson(v.egress), ingress: decisionJson(v.ingress) },
+    segments: p.segments.map((s) => ({ conn: conn(s.conn), allowed: s.allowed, egress: decisionJson(s.egress), ingress: decisionJson(s.ingress) })),
+    egress: directionJson(p.egress),
+    ingress: directionJson(p.ingress)
+  };
+}
+function directionJson(d) {
+  if (d.side === "outside-cluster") return { side: d.side };
+  return {
+    side: d.side,
+    subject: d.subject,
+    hostNetwork: d.hostNetwork,
+    allowed: conn(d.allowed),
+    admin: tierJson(d.admin),
+    networkPolicy: d.networkPolicy.state === "not-isolated" ? { state: "not-isolated" } : {
+      state: "isolated",
+      policies: d.networkPolicy.policies.map(policyJson),
+      allows: conn(d.networkPolicy.allows),
+      matching: d.networkPolicy.matching.map((m) => ({ rule: ruleJson(m.rule), conn: conn(m.conn) }))
+    },
+    baseline: tierJson(d.baseline),
+    pieces: d.pieces.map((p) => ({ conn: conn(p.conn), allowed: decisionAllows(p.decision), decision: decisionJson(p.decision) }))
+  };
+}
+function tierJson(t) {
+  switch (t.state) {
+    case "none":
+      return { state: t.state };
+    case "not-consulted":
+      return { state: t.state, rules: t.rules };
+    case "consulted":
+      return {
+        state: t.state,
+        rules: t.rules,
+        policies: t.policies,
+        reaching: conn(t.reaching),
+        undecided: conn(t.undecided),
+        steps: t.steps.map((s) => ({ rule: tierRuleJson(s.rule), matches: conn(s.matches), decides: conn(s.decides) }))
+      };
+  }
+}
+function decisionJson(d) {
+  switch (d.by) {
+    case "tier-rule":
+      return { by: d.by, rule: tierRuleJson(d.rule), passedBy: d.passedBy.map(tierRuleJson) };
+    case "networkpolicy-rules":
+      return { by: d.by, rules: d.rules.map(ruleJson), passedBy: d.passedBy.map(tierRuleJson) };
+    case "isolated":
+      return { by: d.by, policies: d.policies.map(policyJson), passedBy: d.passedBy.map(tierRuleJson) };
+    case "not-isolated":
+      return { by: d.by, passedBy: d.passedBy.map(tierRuleJson) };
+    case "outside-cluster":
+      return { by: d.by };
+  }
+}
+var policyJson = (p) => ({ policy: p.policy, file: p.at.file, line: p.at.line });
+var ruleJson = (r) => ({ policy: r.policy, rule: r.rule, file: r.at.file, line: r.at.line });
+var tierRuleJson = (r) => ({
+  policy: r.policy,
+  kind: r.kind,
+  name: r.name,
+  tier: r.tier,
+  priority: r.priority,
+  rule: r.rule,
+  ruleName: r.ruleName,
+  action: r.action,
+  file: r.at.file,
+  line: r.at.line
+});
+
+// src/render/why-text.ts
+var words2 = (c) => connWords(c, { text: plain, code: plain });
+var at3 = (r) => `${plain(r.at.file)}:${r.at.line}`;
+function renderWhyText(r) {
+  const out = [];
+  if (r.target !== void 0) out.push(`Target ${plain(r.target)}`, "");
+  for (const n of r.notes) out.push(`Note: ${plain(n)}`, "");
+  r.pairs.forEach((p, i) => {
+    if (i > 0) out.push("", "----", "");
+    out.push(...pairLines(p, r.port));
+  });
+  return out.join("\n") + "\n";
+}
+function pairLines(p, port3) {
+  const out = [];
+  const said = words2(p.allowed);
+  const canonical = p.allowed.toString();
+  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said} allowed`}${said === canonical || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical})`}`, "");
+  out.push(...directionLines("Egress", p.egress, p.dst.id), "");
+  out.push(...directionLines("Ingress", p.ingress, p.src.id), "");
+  out.push("Verdict:");
+  for (const s of p.segments) {
+    out.push(`  ${words2(s.conn)}: ${s.allowed ? "allowed" : "denied"}: ${deciders2(s).join("; ")}`);
+  }
+  if (port3 !== null) {
+    const v = portVerdict(p, port3);
+    out.push("", `Port ${port3.protocol} ${port3.port}: ${v.allowed ? "allowed" : "denied"}: ${deciders2(v).join("; ")}`);
+  }
+  return out;
+}
+function deciders2(s) {
+  const sides = [["egress", s.egress], ["ingress", s.ingress]];
+  return sides.filter(([, d]) => s.allowed ? d.by !== "outside-cluster" : !decisionAllows(d)).map(([name2, d]) => `${name2} ${decisionWords(d, false)}`);
+}
+function directionLines(title, d, peer2) {
+  if (d.side === "outside-cluster") return [`${title}: outside the cluster, no policy applies: all connections.`];
+  const dir = title.toLowerCase();
+  const out = [`${title} of ${plain(d.subject)} (${d.allowed.isEmpty ? "nothing" : words2(d.allowed)} ${dir === "egress" ? "to" : "from"} ${plain(peer2)}):`];
+  if (d.hostNetwork) out.push("  hostNetwork: it uses the node's network, so no policy selects it.");
+  out.push(...tierLines("Admin tier", d.admin, dir, peer2));
+  const np = d.networkPolicy;
+  if (np.state === "not-isolated") out.push(`  NetworkPolicy: no policy selects it for ${dir}: not isolated in this direction.`);
+  else {
+    out.push(`  NetworkPolicy: isolated for ${dir} by ${np.policies.map(policyName).join(", ")}.`);
+    if (np.matching.length === 0) out.push(`    No rule of theirs matches ${plain(peer2)}: isolated in this direction.`);
+    else {
+      out.push(`    Rules matching ${plain(peer2)}:`);
+      for (const m of np.matching) out.push(`      ${ruleName(m.rule)}: ${words2(m.conn)}`);
+    }
+  }
+  if (d.baseline.state === "not-consulted") out.push(`  Baseline tier: not consulted (${d.baseline.rules} rule${d.baseline.rules === 1 ? "" : "s"}): NetworkPolicy isolates this direction.`);
+  else out.push(...tierLines("Baseline tier", d.baseline, dir, peer2));
+  out.push("  Decided:");
+  for (const p of d.pieces) out.push(`    ${words2(p.conn)}: ${decisionWords(p.decision)}`);
+  return out;
+}
+function tierLines(title, t, dir, peer2) {
+  if (t.state === "none") return [`  ${title}: no policy selects it for ${dir}.`];
+  if (t.state === "not-consulted") return [];
+  const head = `  ${title}: ${t.rules} ${dir} rule${t.rules === 1 ? "" : "s"} of ${t.policies} polic${t.policies === 1 ? "y" : "ies"} select it`;
+  if (t.steps.length === 0) return [`${head}; none matches ${plain(peer2)}.`];
+  const out = [`${head}; in the order consulted, those matching ${plain(peer2)}:`];
+  t.steps.forEach((s, i) => {
+    const decided = s.decides.isEmpty ? "decides nothing (earlier rules did)" : `${s.rule.action === "Pass" ? "passes on" : "decides"} ${words2(s.decides)}`;
+    out.push(`    ${i + 1}. ${tierRuleName(s.rule)} ${s.rule.action}: matches ${words2(s.matches)}, ${decided}`);
+  });
+  if (!t.undecided.isEmpty) out.push(`    Left to the next tier: ${words2(t.undecided)}.`);
+  return out;
+}
+function decisionWords(d, passes = true) {
+  const passed = passes && "passedBy" in d && d.passedBy.length > 0 ? ` (passed on by ${d.passedBy.map(tierRuleName).join(", ")})` : "";
+  switch (d.by) {
+    case "tier-rule":
+      return `${d.rule.action === "Deny" ? "denied" : "allowed"} by ${tierRuleName(d.rule)}${passed}`;
+    case "networkpolicy-rules":
+      return `allowed by ${d.rules.map(ruleName).join(", ")}${passed}`;
+    case "isolated":
+      return `isolated by ${d.policies.map(policyName).join(", ")}, no rule matches${passed}`;
+    case "not-isolated":
+      return `not isolated, allowed${passed}`;
+    case "outside-cluster":
+      return "outside the cluster, no policy applies";
+  }
+}
+var policyName = (p) => `${plain(p.policy)} (${at3(p)})`;
+var ruleName = (r) => `${plain(r.policy)} ${r.rule} (${at3(r)})`;
+function tierRuleName(r) {
+  const rank = r.priority === null ? r.tier : `${r.tier}, priority ${r.priority}`;
+  const named = r.ruleName !== null ? ` "${plain(r.ruleName)}"` : "";
+  return `${r.kind} ${plain(r.name)} (${rank}) ${r.rule}${named} (${at3(r)})`;
+}
+
+// src/cli/why.ts
+var MAX_RANGES = 16;
+async function runWhy(cmd, io, flagsOf, formatDiagnostic2) {
+  const side2 = await readSide(cmd, flagsOf);
+  if ("error" in side2) {
+    io.err(`netreach: ${side2.error}
+`);
+    for (const d of side2.diagnostics) io.err(formatDiagnostic2(d) + "\n");
+    return 2;
+  }
+  const helm = side2.target?.source.kind === "helm";
+  const namespace = side2.target?.namespace ?? cmd.namespace;
+  const report = reach(side2.files, {
+    pods: side2.target?.pods ?? cmd.pods,
+    hostNetwork: cmd.hostNetwork,
+    ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
+    ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {}
+  });
+  const diagnostics2 = [...side2.diagnostics, ...report.diagnostics];
+  const endpoints = report.revision.endpoints;
+  const notes = [];
+  const pick = (spec) => {
+    const f = findEndpoint(spec, endpoints);
+    if (!f.ok) return `${plain(f.error)}${f.candidates.length > 0 ? `
+  ${f.reason === "ambiguous" ? "one of" : "closest"}: ${f.candidates.map(plain).join(", ")}` : ""}`;
+    if (f.endpoints.length > MAX_RANGES) return `${plain(spec)} spans ${f.endpoints.length} external address ranges: name an address or a smaller CIDR (the ranges: ${f.endpoints.slice(0, MAX_RANGES).map((e) => e.id).join("; ")}; \u2026)`;
+    if (f.note !== void 0) notes.push(f.note);
+    return f.endpoints;
+  };
+  const srcs = pick(cmd.src);
+  const dsts = pick(cmd.dst);
+  for (const e of [srcs, dsts]) if (typeof e === "string") io.err(`netreach: ${e}
+`);
+  if (typeof srcs === "string" || typeof dsts === "string") return 2;
+  const pairs = [];
+  for (const s of srcs) {
+    for (const d of dsts) {
+      if (s.type === "external" && d.type === "external") continue;
+      if (s === d && s.type === "workload") {
+        io.err(`netreach: ${plain(s.id)} to itself: a workload's traffic to itself is not analyzed (DESIGN section 3)
+`);
+        return 2;
+      }
+      pairs.push(explainPair(report.revision, s, d));
+      if (s.type === "ingress-controller") notes.push(controllerNote(report, d));
+    }
+  }
+  if (pairs.length === 0) {
+    io.err("netreach: both ends are addresses outside the cluster: no policy governs traffic between them\n");
+    return 2;
+  }
+  const why = { pairs, port: cmd.port, notes, diagnostics: diagnostics2, ...side2.target !== void 0 && side2.named ? { target: side2.target.name } : {} };
+  io.out(cmd.format === "json" ? JSON.stringify(whyJson(why), null, 2) + "\n" : renderWhyText(why));
+  for (const d of diagnostics2) io.err(formatDiagnostic2(d) + "\n");
+  return diagnostics2.some((d) => d.severity === "error") ? 2 : 0;
+}
+function controllerNote(report, dst) {
+  const routed = report.exposures.find((e) => e.source === "ingress-controller" && e.dst.id === dst.id);
+  return routed === void 0 ? `No Ingress, Gateway route or Route sends traffic to ${dst.id}: reach and diff list no flow from ${INGRESS_CONTROLLER_ID} to it, whatever the policies allow.` : `Reach and diff list traffic from ${INGRESS_CONTROLLER_ID} only where a route sends it: to ${dst.id}, ${connWords(routed.conn)} (${routed.conn.toString()}) of what the policies allow.`;
+}
+var withTargets = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+async function readSide(cmd, flagsOf) {
+  const src = cmd.source;
+  let tree;
+  let paths = [];
+  let roots;
+  if (src.kind === "paths") {
+    const single = src.paths.length === 1 && isDir2(src.paths[0]);
+    const plainRead = () => {
+      const r = readSources([...src.paths], {}, "", process.cwd());
+      return { files: r.files, diagnostics: r.diagnostics, named: false };
+    };
+    if (!single) {
+      if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in, or --git");
+      return plainRead();
+    }
+    tree = dirTree(src.paths[0], src.paths[0]);
+    if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === void 0) {
+      tree.cleanup();
+      return plainRead();
+    }
+    roots = [src.paths[0]];
+  } else {
+    const root = repoRoot(process.cwd());
+    roots = [root];
+    paths = src.pathspecs.map((p) => relative6(root, resolve7(process.cwd(), p)).split(sep7).join("/")).filter((p) => p !== "");
+    tree = gitTree(root, src.rev, src.rev);
+  }
+  try {
+    const resolved2 = resolveTargets(flagsOf(cmd.targets, roots), paths, { base: tree, head: tree }, void 0);
+    const targets2 = resolved2.targets;
+    if (targets2.length === 0) return { error: `no target to analyze (${resolved2.from})`, diagnostics: [] };
+    if (targets2.length > 1) {
+      throw new UsageError(`${targets2.length} targets (${targets2.map((t2) => `${t2.name}: ${describeSource(t2.source)}`).join("; ")}): choose one with --target NAME`);
+    }
+    const t = targets2[0];
+    const built = await buildSide(t, tree, cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {});
+    if (built.absent) return { error: `target ${t.name} (${describeSource(t.source)}): not found at ${tree.label}`, diagnostics: built.diagnostics };
+    if (built.error !== void 0) return { error: `target ${t.name} (${describeSource(t.source)}): ${built.error.message}${built.error.detail ? `
+${built.error.detail}` : ""}`, diagnostics: built.diagnostics };
+    return { files: built.files, diagnostics: built.diagnostics, target: t, named: !resolved2.plain };
+  } finally {
+    tree.cleanup();
+  }
+}
+function isDir2(p) {
+  try {
+    return statSync5(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // src/cli/main.ts
-function formatDiagnostic(d) {
-  return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
-}
 function reachChunks(r, format2, group2) {
   switch (format2) {
     case "json":
@@ -23403,54 +26584,15 @@ function reachChunks(r, format2, group2) {
   }
 }
 var hasErrors = (ds) => ds.some((d) => d.severity === "error");
-function targetFlags(t, roots) {
-  const real = roots.map((r) => realOr(resolve5(r)));
-  const inTree = (p, flag) => {
-    if (!isAbsolute7(p)) return p;
-    const abs = realOr(resolve5(p));
-    for (const r of real) {
-      const rel = relative5(r, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute7(rel)) return `/${rel.split(sep6).join("/")}`;
-    }
-    throw new UsageError(`${flag} ${p} is outside ${roots.length === 1 ? "the repository" : "the directories"} being analyzed (${roots.join(", ")})`);
-  };
-  const helm = (spec) => {
-    const [chart, values] = spec.split(":", 2);
-    const vals = values === void 0 ? [] : values.split(",").map((v) => isAbsolute7(v.trim()) ? inTree(v.trim(), "--helm") : v);
-    return `${inTree(chart, "--helm")}${values === void 0 ? "" : `:${vals.join(",")}`}`;
-  };
-  return {
-    kustomize: t.kustomize.map((k) => inTree(k, "--kustomize")),
-    helm: t.helm.map(helm),
-    names: t.names,
-    discover: t.discover,
-    ...roots.length > 0 ? { rootName: basename2(realOr(resolve5(roots[0]))) } : {},
-    ...t.config !== null ? { config: { file: t.config, text: readFileSync7(t.config, "utf8") } } : {}
-  };
-}
-var realOr = (p) => {
-  try {
-    return realpathSync4(p);
-  } catch {
-    return p;
-  }
-};
-var isDir = (p) => {
-  try {
-    return statSync4(p).isDirectory();
-  } catch {
-    return false;
-  }
-};
-var withTargets = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+var withTargets2 = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
 async function runReachTargets(cmd, io) {
   if (cmd.paths.length !== 1 || !isDir(cmd.paths[0])) {
-    if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in");
+    if (withTargets2(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in");
     return void 0;
   }
   const tree = dirTree(cmd.paths[0], cmd.paths[0]);
   try {
-    if (!withTargets(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
+    if (!withTargets2(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
     const resolved2 = resolveTargets(targetFlags(cmd.targets, [cmd.paths[0]]), [], { base: tree, head: tree }, void 0);
     if (resolved2.plain) return void 0;
     const targets2 = resolved2.targets;
@@ -23514,7 +26656,7 @@ async function runDiffTargets(cmd, io) {
   let roots;
   if (src.kind === "paths") {
     if (!isDir(src.base) || !isDir(src.head)) {
-      if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
+      if (withTargets2(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
       return void 0;
     }
     trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
@@ -23522,7 +26664,7 @@ async function runDiffTargets(cmd, io) {
   } else {
     const root = repoRoot(process.cwd());
     roots = [root];
-    paths = src.pathspecs.map((p) => relative5(root, resolve5(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
+    paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
     repo = originUrl(root);
     const base2 = gitTree(root, src.baseRev, "base");
     trees = { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
@@ -23552,7 +26694,7 @@ async function runDiffTargets(cmd, io) {
         const [first, ...rest] = logs;
         return [JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
       },
-      text: () => [renderTargetsText(outcomes)]
+      text: () => [renderTargetsText(outcomes, config?.errors ?? [])]
     };
     await io.stream(render2[cmd.format]());
     if (cmd.output !== null) await writeFileChunks(cmd.output, json());
@@ -23566,7 +26708,10 @@ async function runDiffTargets(cmd, io) {
 `);
     for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)
 `);
+    for (const e of config?.errors ?? []) io.err(`netreach: ${plain(e)}: assertion not judged (invalid in the base revision)
+`);
     if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed) || unread.fails && unread.files.length > 0) return 1;
+    if ((config?.errors ?? []).length > 0) return 2;
     return outcomes.some((o) => o.failure !== void 0 || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
   } finally {
     trees.base.cleanup();
@@ -23584,7 +26729,7 @@ async function runReach(cmd, io) {
 function unreadOutsidePathspecs(src) {
   if (src.pathspecs.length === 0) return [];
   const root = repoRoot(process.cwd());
-  const paths = src.pathspecs.map((p) => relative5(root, resolve5(process.cwd(), p)).split(sep6).join("/")).filter((p) => p !== "");
+  const paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
   const trees = { base: gitTree(root, src.baseRev, "base"), head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
   return unreadFiles([{ name: "manifests", source: { kind: "paths", paths }, origin: "discovered" }], trees);
 }
@@ -23628,6 +26773,10 @@ async function runCli(argv, io) {
         return await runReachTargets(cmd, io) ?? await runReach(cmd, io);
       case "diff":
         return await runDiffTargets(cmd, io) ?? await runDiff(cmd, io);
+      case "why":
+        return await runWhy(cmd, io, targetFlags, formatDiagnostic);
+      case "check":
+        return await runCheck(cmd, io);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -23638,7 +26787,7 @@ async function runCli(argv, io) {
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}
 
-${usageOf(argv[0] === "reach" || argv[0] === "diff" ? argv[0] : void 0)}`);
+${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" ? argv[0] : void 0)}`);
       return 2;
     }
     io.err(`netreach: ${e instanceof Error ? e.message : String(e)}
@@ -23648,7 +26797,7 @@ ${usageOf(argv[0] === "reach" || argv[0] === "diff" ? argv[0] : void 0)}`);
 }
 function isMain() {
   try {
-    return process.argv[1] !== void 0 && realpathSync4(process.argv[1]) === realpathSync4(fileURLToPath(import.meta.url));
+    return process.argv[1] !== void 0 && realpathSync5(process.argv[1]) === realpathSync5(fileURLToPath(import.meta.url));
   } catch {
     return false;
   }

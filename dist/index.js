@@ -843,16 +843,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key, value, index2) {
+        if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key.charCodeAt(index2);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key.length !== ++index2) {
+          this.middle = new _TstNode(key, value, index2);
         } else {
           this.value = value;
         }
@@ -866,34 +866,34 @@ var require_tree = __commonJS({
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
-        let index = 0;
+        let index2 = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key.charCodeAt(index2);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
           if (node.code === code) {
-            if (length === ++index) {
+            if (length === ++index2) {
               node.value = value;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key, value, index2);
             break;
           }
         }
@@ -904,16 +904,16 @@ var require_tree = __commonJS({
        */
       search(key) {
         const keylength = key.length;
-        let index = 0;
+        let index2 = 0;
         let node = this;
-        while (node !== null && index < keylength) {
-          let code = key[index];
+        while (node !== null && index2 < keylength) {
+          let code = key[index2];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
           while (node !== null) {
             if (code === node.code) {
-              if (keylength === ++index) {
+              if (keylength === ++index2) {
                 return node;
               }
               node = node.middle;
@@ -3822,7 +3822,7 @@ var require_webidl = __commonJS({
         }
         const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
         const seq = [];
-        let index = 0;
+        let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
             header: prefix,
@@ -3834,7 +3834,7 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value, prefix, `${argument}[${index2++}]`));
         }
         return seq;
       };
@@ -3943,10 +3943,10 @@ var require_webidl = __commonJS({
     };
     webidl.converters.ByteString = function(V, prefix, argument) {
       const x = webidl.converters.DOMString(V, prefix, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+      for (let index2 = 0; index2 < x.length; index2++) {
+        if (x.charCodeAt(index2) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x.charCodeAt(index2)} which is greater than 255.`
           );
         }
       }
@@ -4521,17 +4521,17 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
-          const index = this.#index;
+          const index2 = this.#index;
           const values = this.#target[kInternalIterator];
           const len = values.length;
-          if (index >= len) {
+          if (index2 >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
-          this.#index = index + 1;
+          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
+          this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
             case "key":
@@ -4590,7 +4590,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5658,9 +5658,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name2, value2] of entries) {
+                  for (const [name2, value2] of entries2) {
                     fd.append(name2, value2);
                   }
                   return fd;
@@ -10706,11 +10706,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      const entries2 = [];
+      for (let index2 = 0; index2 < clone.length; index2 += 2) {
+        entries2.push([clone[index2], clone[index2 + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10795,14 +10795,14 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
+      const index2 = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
         return matchKey(dispatch, key);
       });
-      if (index !== -1) {
-        mockDispatches.splice(index, 1);
+      if (index2 !== -1) {
+        mockDispatches.splice(index2, 1);
       }
     }
     function buildKey(opts) {
@@ -11237,11 +11237,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural4;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys2 = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys2, count, noun };
+        return { ...keys2, count: count2, noun };
       }
     };
   }
@@ -15555,18 +15555,18 @@ var require_cache = __commonJS({
         const p = Promise.all(responsePromises);
         const responses = await p;
         const operations = [];
-        let index = 0;
+        let index2 = 0;
         for (const response of responses) {
           const operation = {
             type: "put",
             // 7.3.2
-            request: requestList[index],
+            request: requestList[index2],
             // 7.3.3
             response
             // 7.3.4
           };
           operations.push(operation);
-          index++;
+          index2++;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -18660,15 +18660,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19195,10 +19195,10 @@ var require_common = __commonJS({
       }
       return this.mask(address.subnetMask) === address.mask();
     }
-    function isGloballyReachable(entries) {
+    function isGloballyReachable(entries2) {
       let best = null;
-      for (let i = 0; i < entries.length; i++) {
-        const entry2 = entries[i];
+      for (let i = 0; i < entries2.length; i++) {
+        const entry2 = entries2[i];
         if (entry2.reachable !== null && isHostInSubnet.call(this, entry2.subnet) && (best === null || entry2.subnet.subnetMask > best.subnet.subnetMask)) {
           best = entry2;
         }
@@ -19400,14 +19400,14 @@ var require_ipv4 = __commonJS({
        * the input is not a valid IPv4 address.
        */
       parse(address) {
-        const groups3 = address.split(".");
-        if (groups3.some((group2) => /^0\d/.test(group2))) {
+        const groups4 = address.split(".");
+        if (groups4.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
         if (!address.match(constants5.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
-        return groups3;
+        return groups4;
       }
       /**
        * Returns the address in correct form: octets joined with `.` and any
@@ -19460,13 +19460,13 @@ var require_ipv4 = __commonJS({
        * Address4.fromWildcard('*.*.*.*').subnet;       // '/0'
        */
       static fromWildcard(input) {
-        const groups3 = input.split(".");
-        if (groups3.length !== constants5.GROUPS) {
+        const groups4 = input.split(".");
+        if (groups4.length !== constants5.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups3.length; i++) {
-          if (groups3[i] === "*") {
+        for (let i = 0; i < groups4.length; i++) {
+          if (groups4[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -19474,8 +19474,8 @@ var require_ipv4 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing octets (e.g. `192.168.0.*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups3.length - firstWildcard;
-        const replaced = groups3.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups4.length - firstWildcard;
+        const replaced = groups4.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants5.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
@@ -19491,11 +19491,11 @@ var require_ipv4 = __commonJS({
         if (!/^[0-9a-fA-F]{8}$/.test(stripped)) {
           throw new address_error_1.AddressError("IPv4 hex must be exactly 8 hex digits");
         }
-        const groups3 = [];
+        const groups4 = [];
         for (let i = 0; i < 8; i += 2) {
-          groups3.push(parseInt(stripped.slice(i, i + 2), 16));
+          groups4.push(parseInt(stripped.slice(i, i + 2), 16));
         }
-        return new _Address4(groups3.join("."));
+        return new _Address4(groups4.join("."));
       }
       /**
        * Converts an integer into a IPv4 address object. The integer must be a
@@ -19994,12 +19994,12 @@ var require_helpers = __commonJS({
       return escapeHtml(group2).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
-      const groups3 = address.split(":");
-      return groups3.map((g) => spanLeadingZeroesSimple(g)).join(":");
+      const groups4 = address.split(":");
+      return groups4.map((g) => spanLeadingZeroesSimple(g)).join(":");
     }
     function simpleGroup(addressString, offset = 0) {
-      const groups3 = addressString.split(":");
-      return groups3.map((g, i) => {
+      const groups4 = addressString.split(":");
+      return groups4.map((g, i) => {
         if (/group-v4/.test(g)) {
           return g;
         }
@@ -20057,22 +20057,22 @@ var require_regular_expressions = __commonJS({
       return group2;
     }
     exports.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
-    function simpleRegularExpression(groups3) {
+    function simpleRegularExpression(groups4) {
       const zeroIndexes = [];
-      groups3.forEach((group2, i) => {
+      groups4.forEach((group2, i) => {
         const groupInteger = parseInt(group2, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups3.map((group2, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups4.map((group2, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
           return groupPossibilities([padGroup(group2), elision]);
         }
         return padGroup(group2);
       }).join(":"));
-      possibilities.push(groups3.map(padGroup).join(":"));
+      possibilities.push(groups4.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
     }
     function possibleElisions(elidedGroups, moreLeft, moreRight) {
@@ -20091,9 +20091,9 @@ var require_regular_expressions = __commonJS({
       possibilities.push(`${left}(:0{1,4}){1,${elidedGroups - 1}}`);
       possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right}`);
       possibilities.push(`(0{1,4}:){${elidedGroups - 1}}0{1,4}`);
-      for (let groups3 = 1; groups3 < elidedGroups - 1; groups3++) {
-        for (let position = 1; position < elidedGroups - groups3; position++) {
-          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups3 - 1}}0{1,4}`);
+      for (let groups4 = 1; groups4 < elidedGroups - 1; groups4++) {
+        for (let position = 1; position < elidedGroups - groups4; position++) {
+          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups4 - 1}}0{1,4}`);
         }
       }
       return groupPossibilities(possibilities);
@@ -20251,11 +20251,11 @@ var require_ipv6 = __commonJS({
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex = bigInt.toString(16).padStart(32, "0");
-        const groups3 = [];
+        const groups4 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups3.push(hex.slice(i * 4, (i + 1) * 4));
+          groups4.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups3.join(":"));
+        return new _Address6(groups4.join(":"));
       }
       /**
        * Parse a URL (with optional bracketed host and port) into an address and
@@ -20357,7 +20357,7 @@ var require_ipv6 = __commonJS({
         if (halves.length > 2) {
           throw new address_error_1.AddressError("Wildcard pattern cannot contain more than one '::'");
         }
-        let groups3;
+        let groups4;
         if (halves.length === 2) {
           const left = halves[0] === "" ? [] : halves[0].split(":");
           const right = halves[1] === "" ? [] : halves[1].split(":");
@@ -20365,16 +20365,16 @@ var require_ipv6 = __commonJS({
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
-          groups3 = [...left, ...new Array(remaining).fill("0"), ...right];
+          groups4 = [...left, ...new Array(remaining).fill("0"), ...right];
         } else {
-          groups3 = input.split(":");
+          groups4 = input.split(":");
         }
-        if (groups3.length !== constants6.GROUPS) {
+        if (groups4.length !== constants6.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups3.length; i++) {
-          if (groups3[i] === "*") {
+        for (let i = 0; i < groups4.length; i++) {
+          if (groups4[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -20382,8 +20382,8 @@ var require_ipv6 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing groups (e.g. `2001:db8:*:*:*:*:*:*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups3.length - firstWildcard;
-        const replaced = groups3.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups4.length - firstWildcard;
+        const replaced = groups4.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants6.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
@@ -20421,11 +20421,11 @@ var require_ipv6 = __commonJS({
         const reversed = nibbles.split(".").reverse();
         const subnetMask = reversed.length * 4;
         const hex = reversed.join("").padEnd(32, "0");
-        const groups3 = [];
+        const groups4 = [];
         for (let i = 0; i < constants6.GROUPS; i++) {
-          groups3.push(hex.slice(i * 4, (i + 1) * 4));
+          groups4.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(`${groups3.join(":")}/${subnetMask}`);
+        return new _Address6(`${groups4.join(":")}/${subnetMask}`);
       }
       /**
        * Return the Microsoft UNC transcription of the address
@@ -20661,7 +20661,7 @@ var require_ipv6 = __commonJS({
        */
       correctForm() {
         let i;
-        let groups3 = [];
+        let groups4 = [];
         let zeroCounter = 0;
         const zeroes = [];
         for (i = 0; i < this.parsedAddress.length; i++) {
@@ -20681,17 +20681,17 @@ var require_ipv6 = __commonJS({
         }
         const zeroLengths = zeroes.map((n) => n[1] - n[0] + 1);
         if (zeroes.length > 0) {
-          const index = zeroLengths.indexOf(Math.max(...zeroLengths));
-          groups3 = compact(this.parsedAddress, zeroes[index]);
+          const index2 = zeroLengths.indexOf(Math.max(...zeroLengths));
+          groups4 = compact(this.parsedAddress, zeroes[index2]);
         } else {
-          groups3 = this.parsedAddress;
+          groups4 = this.parsedAddress;
         }
-        for (i = 0; i < groups3.length; i++) {
-          if (groups3[i] !== "compact") {
-            groups3[i] = parseInt(groups3[i], 16).toString(16);
+        for (i = 0; i < groups4.length; i++) {
+          if (groups4[i] !== "compact") {
+            groups4[i] = parseInt(groups4[i], 16).toString(16);
           }
         }
-        let correct = groups3.join(":");
+        let correct = groups4.join(":");
         correct = correct.replace(/^compact$/, "::");
         correct = correct.replace(/(^compact)|(compact$)/, ":");
         correct = correct.replace(/compact/, "");
@@ -20723,14 +20723,14 @@ var require_ipv6 = __commonJS({
         if (address.indexOf(".") === -1) {
           return address;
         }
-        const groups3 = address.split(":");
-        const lastGroup = groups3.slice(-1)[0];
+        const groups4 = address.split(":");
+        const lastGroup = groups4.slice(-1)[0];
         const v4Octets = lastGroup.split(".");
         if (v4Octets.length === constants42.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
           if (v4Octets.some((octet) => /^0\d/.test(octet))) {
             const highlighted = v4Octets.map(spanLeadingZeroes4).join(".");
-            const prefix = groups3.slice(0, -1).map(helpers.escapeHtml).join(":");
-            const separator = groups3.length > 1 ? ":" : "";
+            const prefix = groups4.slice(0, -1).map(helpers.escapeHtml).join(":");
+            const separator = groups4.length > 1 ? ":" : "";
             throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.", `${prefix}${separator}${highlighted}`);
           }
         }
@@ -20740,8 +20740,8 @@ var require_ipv6 = __commonJS({
           const v4Suffix = this.subnetMask >= 96 ? `/${this.subnetMask - 96}` : "";
           this.address4 = new ipv4_1.Address4(`${this.parsedAddress4}${v4Suffix}`);
           this.v4 = true;
-          groups3[groups3.length - 1] = this.address4.toGroup6();
-          address = groups3.join(":");
+          groups4[groups4.length - 1] = this.address4.toGroup6();
+          address = groups4.join(":");
         }
         return address;
       }
@@ -20763,7 +20763,7 @@ var require_ipv6 = __commonJS({
         if (badAddress) {
           throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants6.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
-        let groups3 = [];
+        let groups4 = [];
         const halves = address.split("::");
         if (halves.length === 2) {
           let first = halves[0].split(":");
@@ -20781,22 +20781,22 @@ var require_ipv6 = __commonJS({
           this.elidedGroups = remaining;
           this.elisionBegin = first.length;
           this.elisionEnd = first.length + this.elidedGroups;
-          groups3 = groups3.concat(first);
+          groups4 = groups4.concat(first);
           for (let i = 0; i < remaining; i++) {
-            groups3.push("0");
+            groups4.push("0");
           }
-          groups3 = groups3.concat(last);
+          groups4 = groups4.concat(last);
         } else if (halves.length === 1) {
-          groups3 = address.split(":");
+          groups4 = address.split(":");
           this.elidedGroups = 0;
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups3 = groups3.map((group2) => parseInt(group2, 16).toString(16));
-        if (groups3.length !== this.groups) {
+        groups4 = groups4.map((group2) => parseInt(group2, 16).toString(16));
+        if (groups4.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
-        return groups3;
+        return groups4;
       }
       /**
        * Returns the canonical (fully expanded) form of the address: all 8 groups,
@@ -20837,11 +20837,11 @@ var require_ipv6 = __commonJS({
         const hex = BigInt(`0b${binary.slice(96, 128).join("")}`).toString(16).padStart(8, "0");
         if (this.subnetMask >= 96) {
           const v4Mask = this.subnetMask - 96;
-          const groups3 = [];
+          const groups4 = [];
           for (let i = 0; i < 8; i += 2) {
-            groups3.push(parseInt(hex.slice(i, i + 2), 16));
+            groups4.push(parseInt(hex.slice(i, i + 2), 16));
           }
-          return new ipv4_1.Address4(`${groups3.join(".")}/${v4Mask}`);
+          return new ipv4_1.Address4(`${groups4.join(".")}/${v4Mask}`);
         }
         return ipv4_1.Address4.fromHex(hex);
       }
@@ -20957,11 +20957,11 @@ var require_ipv6 = __commonJS({
           ].join("");
         }
         const hex = BigInt(`0b${bits}`).toString(16).padStart(32, "0");
-        const groups3 = [];
+        const groups4 = [];
         for (let i = 0; i < 8; i++) {
-          groups3.push(hex.slice(i * 4, (i + 1) * 4));
+          groups4.push(hex.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups3.join(":"));
+        return new _Address6(groups4.join(":"));
       }
       /**
        * Extract the embedded IPv4 address from a NAT64 IPv6 address using the
@@ -21497,10 +21497,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -21521,7 +21521,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -21533,11 +21533,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -22052,8 +22052,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -22161,13 +22161,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -25120,8 +25120,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -25198,12 +25198,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -25645,9 +25645,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25683,7 +25683,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25723,7 +25723,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep4 && !props.found) {
+        if (!isMap6 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25746,7 +25746,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -25778,7 +25778,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25794,7 +25794,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -27024,10 +27024,10 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index2] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
@@ -27081,7 +27081,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27165,7 +27165,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -30111,7 +30111,7 @@ var require_light = __commonJS({
           now = Date.now();
           return this.check(weight2, now);
         }
-        async __register__(index, weight2, expiration) {
+        async __register__(index2, weight2, expiration) {
           var now, wait;
           await this.yieldLoop();
           now = Date.now();
@@ -30156,7 +30156,7 @@ var require_light = __commonJS({
             strategy: this.storeOptions.strategy
           };
         }
-        async __free__(index, weight2) {
+        async __free__(index2, weight2) {
           await this.yieldLoop();
           this._running -= weight2;
           this._done += weight2;
@@ -30582,19 +30582,19 @@ var require_light = __commonJS({
           check(weight2 = 1) {
             return this._store.__check__(weight2);
           }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
+          _clearGlobalState(index2) {
+            if (this._scheduled[index2] != null) {
+              clearTimeout(this._scheduled[index2].expiration);
+              delete this._scheduled[index2];
               return true;
             } else {
               return false;
             }
           }
-          async _free(index, job, options, eventInfo) {
+          async _free(index2, job, options, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options.weight));
+              ({ running } = await this._store.__free__(index2, options.weight));
               this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
@@ -30604,13 +30604,13 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             }
           }
-          _run(index, job, wait) {
+          _run(index2, job, wait) {
             var clearGlobalState, free, run;
             job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
+            clearGlobalState = this._clearGlobalState.bind(this, index2);
+            run = this._run.bind(this, index2, job);
+            free = this._free.bind(this, index2, job);
+            return this._scheduled[index2] = {
               timeout: setTimeout(() => {
                 return job.doExecute(this._limiter, clearGlobalState, run, free);
               }, wait),
@@ -30622,7 +30622,7 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args, index2, next, options, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
@@ -30632,8 +30632,8 @@ var require_light = __commonJS({
                 return this.Promise.resolve(null);
               }
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+              index2 = this._randomIndex();
+              return this._store.__register__(index2, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
                 var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
@@ -30645,7 +30645,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty);
                   }
-                  this._run(index, next, wait);
+                  this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -30694,7 +30694,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options.dropWaitingJobs ? (this._run = function(index2, next) {
               return next.doDrop({
                 message: options.dropErrorMessage
               });
@@ -31669,16 +31669,16 @@ function compareDiagnostics(a, b) {
 
 // src/load/admin-ties.ts
 function priorityTies(policies) {
-  const groups3 = /* @__PURE__ */ new Map();
+  const groups4 = /* @__PURE__ */ new Map();
   for (const p of policies) {
     if (p.priority === null) continue;
     const key = `${p.tier}/${p.priority}`;
-    const g = groups3.get(key);
+    const g = groups4.get(key);
     if (g) g.push(p);
-    else groups3.set(key, [p]);
+    else groups4.set(key, [p]);
   }
   const out = [];
-  for (const group2 of groups3.values()) {
+  for (const group2 of groups4.values()) {
     const sorted2 = [...group2].sort(adminOrder);
     for (let j = 1; j < sorted2.length; j++) {
       const later = sorted2[j];
@@ -32077,7 +32077,32 @@ function combineRows(a, b, op) {
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
 var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y));
-var rowSubtract = (a, b, interner) => combineRows(a, b, (x, y) => interner.subtract(x, y));
+var rowSubtract = (a, b, interner) => a.fallback.isEmpty ? subtractFromListed(a, b, interner) : combineRows(a, b, (x, y) => interner.subtract(x, y));
+function subtractFromListed(a, b, interner) {
+  const fallback = interner.subtract(a.fallback, b.fallback);
+  const nodes = [];
+  const conns = [];
+  const bn = b.nodes;
+  const step2 = bn.length < a.nodes.length * 8;
+  let lo = 0;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const node = a.nodes[i];
+    if (step2) while (lo < bn.length && bn[lo] < node) lo++;
+    else {
+      let hi = bn.length;
+      while (lo < hi) {
+        const mid = lo + hi >> 1;
+        if (bn[mid] < node) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const c = interner.subtract(a.conns[i], lo < bn.length && bn[lo] === node ? b.conns[lo] : b.fallback);
+    if (c === fallback) continue;
+    nodes.push(node);
+    conns.push(c);
+  }
+  return { fallback, nodes: Int32Array.from(nodes), conns };
+}
 
 // src/model/labels.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -32270,9 +32295,9 @@ function buildExternalSpace(blocks) {
       else entry2.ranges.push({ family, lo, hi });
     });
     for (const { keys: members2, ranges } of bySignature.values()) {
-      const index = classes.length;
+      const index2 = classes.length;
       classes.push(externalEndpoint(family, ranges));
-      for (const k of members2) classesOf.get(k).push(index);
+      for (const k of members2) classesOf.get(k).push(index2);
     }
   }
   return { classes, classesOf };
@@ -32412,17 +32437,17 @@ ${JSON.stringify(named)}
 ${hostNetwork}
 ${[...inNetworks].join(" ")}
 ${[...onNodes].join(" ")}`;
-      let index = byKey.get(key);
-      if (index === void 0) {
-        index = podClasses.length;
+      let index2 = byKey.get(key);
+      if (index2 === void 0) {
+        index2 = podClasses.length;
         const namedKey = JSON.stringify(named);
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named));
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
-        byKey.set(key, index);
+        byKey.set(key, index2);
       }
-      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index });
-      map.set(ep.id, index);
+      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index: index2 });
+      map.set(ep.id, index2);
     }
     return map;
   });
@@ -32490,24 +32515,32 @@ function tierRules(policies, peers, podClasses) {
   };
   return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
 }
-function walkTier(rules3, peers, portsAt, interner) {
+function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ new WeakMap(), portsOf = rulePorts) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
-  for (const { rule } of rules3) {
-    const b = new RowBuilder();
-    const perNames = /* @__PURE__ */ new Map();
-    for (const node of peers.ofAdminRule(rule)) {
-      const names = portsAt(node);
-      let ports = perNames.get(names);
-      if (!ports) perNames.set(names, ports = rulePorts(rule, names));
-      if (!ports.isEmpty) b.add(node, ports);
+  for (let i = 0; i < rules3.length; i++) {
+    const rule = rules3[i].rule;
+    const plain2 = !hasNamedPorts(rule);
+    let row = plain2 ? plainRows.get(rule) : void 0;
+    if (row === void 0) {
+      const b = new RowBuilder();
+      const perNames = /* @__PURE__ */ new Map();
+      for (const node of peers.ofAdminRule(rule)) {
+        const names = portsAt(node);
+        let ports = perNames.get(names);
+        if (!ports) perNames.set(names, ports = portsOf(rule, names));
+        if (!ports.isEmpty) b.add(node, ports);
+      }
+      row = b.build((c) => interner.intern(c));
+      if (plain2) plainRows.set(rule, row);
     }
-    const matched = rowSubtract(b.build((c) => interner.intern(c)), decided, interner);
+    const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    if (rule.action === "accept") accepted = rowUnion(accepted, matched, interner);
-    else if (rule.action === "deny") denied = rowUnion(denied, matched, interner);
-    decided = rowUnion(decided, matched, interner);
+    const join15 = (a) => a === EMPTY_ROW ? matched : rowUnion(a, matched, interner);
+    if (rule.action === "accept") accepted = join15(accepted);
+    else if (rule.action === "deny") denied = join15(denied);
+    if (i < rules3.length - 1) decided = join15(decided);
   }
   return { accepted, denied };
 }
@@ -32519,34 +32552,39 @@ function foldTier(walk2, next, interner) {
 function decide(admin, next) {
   const pieces = [];
   const passes = [];
-  let left = ConnSet.ALL;
+  let decided = ConnSet.NONE;
+  let settled = ConnSet.NONE;
   for (const m of admin) {
-    const conn = m.conn.intersect(left);
+    const conn = m.conn.subtract(decided);
     if (conn.isEmpty) continue;
-    left = left.subtract(conn);
+    decided = decided.union(conn);
     const action = m.applied.rule.action;
     if (action === "pass") passes.push({ applied: m.applied, conn });
-    else pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    else {
+      settled = settled.union(conn);
+      pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
+    }
   }
-  const rest = passes.reduce((acc, p) => acc.union(p.conn), left);
+  const rest = ConnSet.ALL.subtract(settled);
   const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
   const add = (conn, allowed, by) => {
     if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
   };
   if (next.kind === "networkpolicy") {
-    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).intersect(rest);
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
     add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
   } else {
-    let open2 = rest;
+    let walked = ConnSet.NONE;
     for (const m of next.matches) {
-      const conn = m.conn.intersect(open2);
-      if (conn.isEmpty) continue;
-      open2 = open2.subtract(conn);
+      const own = m.conn.subtract(walked);
+      if (own.isEmpty) continue;
+      walked = walked.union(own);
+      const conn = own.subtract(settled);
       if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
       else add(conn, true, { kind: "default" });
     }
-    add(open2, true, { kind: "default" });
+    add(rest.subtract(walked), true, { kind: "default" });
   }
   return pieces;
 }
@@ -32652,16 +32690,16 @@ var PeerNodes = class {
     this.universe = universe;
     const P = universe.podClasses.length;
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
-    const groups3 = /* @__PURE__ */ new Map();
+    const groups4 = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
       let list7 = this.byNamespace.get(c.namespace);
       if (!list7) this.byNamespace.set(c.namespace, list7 = []);
       list7.push(i);
       const key = JSON.stringify([c.namespace, c.nsLabels]);
-      let g = groups3.get(key);
+      let g = groups4.get(key);
       if (!g) {
-        groups3.set(key, g = []);
+        groups4.set(key, g = []);
         this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
       }
       g.push(i);
@@ -32699,7 +32737,7 @@ var PeerNodes = class {
     if (peers === "any") return this.all;
     const seen = this.byList.get(peers);
     if (seen !== void 0 && seen.ns === policyNamespace) return seen.nodes;
-    const key = JSON.stringify([policyNamespace, peers.map(peerKey)]);
+    const key = JSON.stringify([peers.some(ownNamespace) ? policyNamespace : "", peers.map(peerKey)]);
     let nodes = this.cache.get(key);
     if (!nodes) {
       const mark = new Uint8Array(this.all.length);
@@ -32741,6 +32779,9 @@ var PeerNodes = class {
     return out;
   }
 };
+function ownNamespace(peer2) {
+  return peer2.kind !== "ipBlock" && peer2.kind !== "networks" && peer2.kind !== "nodes" && peer2.namespaces.kind === "own";
+}
 var peerKeys = /* @__PURE__ */ new WeakMap();
 function peerKey(peer2) {
   let key = peerKeys.get(peer2);
@@ -32819,6 +32860,25 @@ var Shared = class {
   peerNodes = /* @__PURE__ */ new WeakMap();
   subjectsOf = /* @__PURE__ */ new WeakMap();
   tierWalks = /* @__PURE__ */ new WeakMap();
+  rowsBySignature = /* @__PURE__ */ new WeakMap();
+  adminRuleRows = /* @__PURE__ */ new WeakMap();
+  /**
+   * What an admin-tier rule without named ports matches, by rule object (tier walks of many
+   * classes ask); `limit`: the text of the port set walks are cut to ("" for none).
+   */
+  plainAdminRows(universe, limit = "") {
+    let byLimit = this.adminRuleRows.get(universe);
+    if (byLimit === void 0) this.adminRuleRows.set(universe, byLimit = /* @__PURE__ */ new Map());
+    let r = byLimit.get(limit);
+    if (r === void 0) byLimit.set(limit, r = /* @__PURE__ */ new WeakMap());
+    return r;
+  }
+  /** Rows by signature (Reachability.signature): equal on every side over one universe. */
+  rows(universe) {
+    let r = this.rowsBySignature.get(universe);
+    if (r === void 0) this.rowsBySignature.set(universe, r = /* @__PURE__ */ new Map());
+    return r;
+  }
   /** Tier walks by what their rules say (RuleIds list ids) and the named ports they resolve on. */
   walks(universe) {
     let w = this.tierWalks.get(universe);
@@ -32945,7 +33005,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return sig;
   };
-  const rowCache = /* @__PURE__ */ new Map();
+  const rowCache = shared.rows(universe);
   const rowOf = { ingress: new Array(P), egress: new Array(P) };
   const row = (cls, dir) => {
     let r = rowOf[dir][cls];
@@ -32953,51 +33013,105 @@ function evaluate(universe, side2, shared = new Shared()) {
       const sig = signature2(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
-        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir);
+        r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir, null);
         rowCache.set(sig, r);
       }
       rowOf[dir][cls] = r;
     }
     return r;
   };
-  const tieredRow = (cls, dir) => {
-    let r = OPEN_ROW;
-    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls) : egressRow(cls);
-    const baseline = baselineRules(cls, dir);
-    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline), r, interner);
-    const admin = adminRules(cls, dir);
-    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin), r, interner);
+  const limits = /* @__PURE__ */ new WeakMap();
+  const limitedOf = /* @__PURE__ */ new Map();
+  const rowWithin = (cls, dir, ports) => {
+    let known = limits.get(ports);
+    if (known === void 0) {
+      const limit2 = interner.intern(ports);
+      const text3 = limit2.toString();
+      let byCls2 = limitedOf.get(text3);
+      if (byCls2 === void 0) limitedOf.set(text3, byCls2 = { ingress: new Array(P), egress: new Array(P) });
+      limits.set(ports, known = { limit: limit2, text: text3, byCls: byCls2 });
+    }
+    const { limit, text: text2, byCls } = known;
+    let r = byCls[dir][cls];
+    if (r === void 0) {
+      const sig = signature2(cls, dir);
+      const key = `${sig}@${text2}`;
+      r = rowCache.get(key);
+      if (r === void 0) {
+        const full = rowCache.get(sig);
+        r = full !== void 0 ? limitRow(full, limit) : sig === "open" ? limitRow(OPEN_ROW, limit) : tieredRow(cls, dir, limit);
+        rowCache.set(key, r);
+      }
+      byCls[dir][cls] = r;
+    }
     return r;
   };
+  const limitRow = (r, limit) => {
+    const fallback = interner.intersect(r.fallback, limit);
+    const nodes = [];
+    const conns = [];
+    r.nodes.forEach((n, i) => {
+      const c = interner.intersect(r.conns[i], limit);
+      if (c === fallback || c.isEmpty && fallback.isEmpty) return;
+      nodes.push(n);
+      conns.push(c);
+    });
+    return { fallback, nodes: Int32Array.from(nodes), conns };
+  };
+  const tieredRow = (cls, dir, limit) => {
+    let r = limit === null ? OPEN_ROW : limitRow(OPEN_ROW, limit);
+    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
+    const baseline = baselineRules(cls, dir);
+    if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
+    const admin = adminRules(cls, dir);
+    if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
+    return r;
+  };
+  const limitedPorts = /* @__PURE__ */ new Map();
+  const portsWithin = (rule, names, limit) => {
+    if (limit === null) return rulePorts(rule, names);
+    let byRule = limitedPorts.get(limit);
+    if (byRule === void 0) limitedPorts.set(limit, byRule = /* @__PURE__ */ new WeakMap());
+    let byNames = byRule.get(rule);
+    if (byNames === void 0) byRule.set(rule, byNames = /* @__PURE__ */ new Map());
+    let c = byNames.get(names);
+    if (c === void 0) byNames.set(names, c = interner.intersect(interner.intern(rulePorts(rule, names)), limit));
+    return c;
+  };
   const walks = shared.walks(universe);
-  const tierWalk = (cls, dir, rules3) => {
+  const tierWalk = (cls, dir, rules3, limit) => {
     const named = dir === "ingress" && anyNamed(rules3);
-    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}`;
+    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}${limit === null ? "" : `@${limit.toString()}`}`;
     let w = walks.get(key);
-    if (w === void 0) walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner));
+    if (w === void 0) {
+      const plain2 = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
+      const portsOf = limit === null ? rulePorts : (rule, names) => portsWithin(rule, names, limit);
+      walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain2, portsOf));
+    }
     return w;
   };
-  const ingressRow = (d) => {
+  const ingressRow = (d, limit) => {
     const b = new RowBuilder();
     const names = portNamesOf(d);
     const rules3 = applied.ingress[d];
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, names));
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
     for (const r of rules3) {
       if (r.rule.peers === "any") continue;
-      const ports = rulePorts(r.rule, names);
+      const ports = portsWithin(r.rule, names, limit);
       if (ports.isEmpty) continue;
       for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
     }
     return b.build((c) => interner.intern(c));
   };
-  const egressRow = (s) => {
+  const egressRow = (s, limit) => {
     const b = new RowBuilder();
     const rules3 = applied.egress[s];
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(rulePorts(r.rule, null));
+    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules3) {
       const named = hasNamedPorts(r.rule);
       if (r.rule.peers === "any" && !named) continue;
-      const plain2 = named ? void 0 : rulePorts(r.rule, null);
+      const plain2 = named ? void 0 : portsWithin(r.rule, null, limit);
+      if (plain2 !== void 0 && plain2.isEmpty) continue;
       const perPorts = /* @__PURE__ */ new Map();
       const targets2 = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
       for (const d of targets2) {
@@ -33005,7 +33119,7 @@ function evaluate(universe, side2, shared = new Shared()) {
         if (!ports) {
           const k = portsKey2(d);
           ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, ports = rulePorts(r.rule, portNamesOf(d)));
+          if (!ports) perPorts.set(k, ports = portsWithin(r.rule, portNamesOf(d), limit));
         }
         if (!ports.isEmpty) b.add(d, ports);
       }
@@ -33100,6 +33214,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       return interner.intersect(out, inn);
     },
     row,
+    rowWithin,
     signature: signature2,
     governing(cls, dir) {
       const admin = adminRules(cls, dir);
@@ -33142,11 +33257,21 @@ function evaluate(universe, side2, shared = new Shared()) {
       let pieces = decisionCache.get(key);
       if (pieces === void 0) decisionCache.set(key, pieces = decideFor(src, dst, dir, subject, peer2, admin, baseline));
       return pieces;
+    },
+    consultedTiers(src, dst, dir) {
+      const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
+      const none = { rules: noRules, matches: [] };
+      if (subject >= P || tiers === null) return { admin: none, baseline: none };
+      const of = (rules3) => ({ rules: rules3, matches: tierMatching(rules3, peer2, dst) });
+      return { admin: of(adminRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
     }
   };
-  function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
+  function tierMatching(rules3, peer2, dst) {
     const names = portNamesOf(dst);
-    const matching2 = (rules3) => rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+    return rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
+  }
+  function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
+    const matching2 = (rules3) => tierMatching(rules3, peer2, dst);
     const policies2 = isolating[dir][subject];
     return decide(
       matching2(admin),
@@ -33288,7 +33413,7 @@ function diffSides(base2, head, options = {}) {
   for (const ep of base2.pods) pods.set(ep.id, ep);
   for (const ep of head.pods) pods.set(ep.id, ep);
   const podList = [...pods.values()];
-  const explained = /* @__PURE__ */ new Map();
+  const explained2 = /* @__PURE__ */ new Map();
   const keys2 = new TupleIds();
   const connPairs = new TupleIds();
   const connTexts = /* @__PURE__ */ new Map();
@@ -33321,8 +33446,8 @@ function diffSides(base2, head, options = {}) {
       hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "egress"),
       hs === void 0 || hd === void 0 ? -2 : rh.explanationId(hs, hd, "ingress")
     );
-    let o = explained.get(key);
-    if (o === void 0) explained.set(key, o = explain1());
+    let o = explained2.get(key);
+    if (o === void 0) explained2.set(key, o = explain1());
     return o;
   };
   const changes = [];
@@ -33340,14 +33465,14 @@ function diffSides(base2, head, options = {}) {
     if (!g) byKey.set(key, g = { b, h, members: [] });
     g.members.push(ep);
   }
-  const groups3 = [...byKey.values()];
-  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P);
+  const groups4 = [...byKey.values()];
+  const pairs = options.exhaustive ? allPairs(groups4.length) : touchedPairs(groups4, rb, rh, P);
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);
-  for (let a = 0; a < groups3.length; a++) {
-    const ga = groups3[a];
+  for (let a = 0; a < groups4.length; a++) {
+    const ga = groups4[a];
     for (const b of pairs.groups[a] ?? []) {
-      const gb = groups3[b];
+      const gb = groups4[b];
       const o = outcome2(ga.b, gb.b, ga.h, gb.h);
       if (!o) continue;
       const endpoint2 = endpointChange(ga, gb);
@@ -33375,18 +33500,18 @@ function diffSides(base2, head, options = {}) {
     return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
   }
 }
-function touchedPairs(groups3, rb, rh, P) {
+function touchedPairs(groups4, rb, rh, P) {
   const E = rb.size - P;
-  const n = groups3.length;
+  const n = groups4.length;
   const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extOut = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const extIn = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
   const stayed = /* @__PURE__ */ new Map();
-  groups3.forEach((g, i) => {
+  groups4.forEach((g, i) => {
     if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
   });
-  const moved = groups3.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
-  const everyGroup = groups3.map((_, i) => i);
+  const moved = groups4.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
+  const everyGroup = groups4.map((_, i) => i);
   const everyExternal = Array.from({ length: E }, (_, i) => i);
   for (const a of moved) {
     for (const b of everyGroup) {
@@ -34092,7 +34217,8 @@ function adminInfo(obj4) {
   const subject = isPlainObject(spec["subject"]) ? spec["subject"] : void 0;
   const ns = subject?.["namespaces"];
   const scope = subject === void 0 ? "unknown" : isPlainObject(ns) ? Object.keys(ns).length === 0 ? "every-namespace" : "namespaces" : isPlainObject(subject["pods"]) ? "pods" : "unknown";
-  return { kind: obj4.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope };
+  const tier = obj4.kind === "AdminNetworkPolicy" ? "Admin" : obj4.kind === "BaselineAdminNetworkPolicy" ? "Baseline" : spec["tier"] === "Admin" || spec["tier"] === "Baseline" ? spec["tier"] : null;
+  return { kind: obj4.kind, name: typeof meta["name"] === "string" ? meta["name"] : "", priority: typeof spec["priority"] === "number" ? spec["priority"] : null, subject: scope, tier };
 }
 function policyTextChanges(base2, head) {
   const out = [];
@@ -34511,17 +34637,56 @@ function serviceBreakages(base2, head, basePods, headPods) {
   return out;
 }
 
+// src/diff/route-breakages.ts
+var serviceOf = (b) => `${b.serviceNamespace}/${b.serviceName}`;
+var refKey = (route, b) => `${route.id}|${serviceOf(b)}|${JSON.stringify(b.port)}`;
+function routeBreakages(base2, head) {
+  const headServices = new Set(head.services.map((s) => s.id));
+  const baseServices = new Map(base2.services.map((s) => [s.id, s]));
+  let before;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const b of resolveExposure(head, []).backends) {
+    if (!b.attached || b.backend.weight === 0 || b.service !== void 0 && b.ports.length > 0) continue;
+    const key = refKey(b.route, b.backend);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = serviceOf(b.backend);
+    const route = { kind: b.route.kind, id: b.route.id, namespace: b.route.namespace, name: b.route.name };
+    const old = baseServices.get(id);
+    if (old === void 0) continue;
+    if (!headServices.has(id)) {
+      out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: old.source, cause: "service-removed" });
+      continue;
+    }
+    if (b.service === void 0) continue;
+    before ??= new Map(resolveExposure(base2, []).backends.map((x) => [refKey(x.route, x.backend), x]));
+    const was = before.get(key);
+    if (was === void 0 || was.ports.length === 0) continue;
+    out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: was.ports[0].source, cause: "port-removed" });
+  }
+  return out;
+}
+
 // src/diff/cut-off.ts
-var isEmptyRow = (r) => r.fallback.isEmpty && r.conns.every((c) => c.isEmpty);
+var isEmptyRow = (r, size) => (r.fallback.isEmpty || r.nodes.length >= size) && r.conns.every((c) => c.isEmpty);
 function cutOff(changes, endpoints, base2, head) {
   const candidates = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
+  const denied = { ingress: /* @__PURE__ */ new Map(), egress: /* @__PURE__ */ new Map() };
   for (const c of changes) {
     if (c.closed.isEmpty) continue;
     candidates.ingress.add(c.dst.id);
     candidates.egress.add(c.src.id);
+    for (const r of c.why) {
+      if (r.side !== "head" || r.effect !== "denies" || r.admin === void 0) continue;
+      const id = r.direction === "ingress" ? c.dst.id : c.src.id;
+      const m = denied[r.direction].get(id) ?? /* @__PURE__ */ new Map();
+      m.set(reasonKey(r), r);
+      denied[r.direction].set(id, m);
+    }
   }
   const out = [];
-  const memo3 = /* @__PURE__ */ new Map();
+  const memo4 = /* @__PURE__ */ new Map();
   for (const e of endpoints) {
     if (e.type !== "workload") continue;
     const b = base2.classOf.get(e.id);
@@ -34529,17 +34694,30 @@ function cutOff(changes, endpoints, base2, head) {
     if (b === void 0 || h === void 0) continue;
     for (const direction of ["ingress", "egress"]) {
       if (!candidates[direction].has(e.id)) continue;
+      const isolating = head.r.isolating(h, direction);
+      const denies = [...denied[direction].get(e.id)?.values() ?? []];
+      if (isolating.length === 0 && denies.length === 0) continue;
       const key = `${b}|${h}|${direction}`;
-      let policies = memo3.get(key);
-      if (policies === void 0) {
-        const isolating = head.r.isolating(h, direction);
-        policies = isolating.length > 0 && isEmptyRow(head.r.row(h, direction)) && !isEmptyRow(base2.r.row(b, direction)) ? isolating.map((p) => p.id) : null;
-        memo3.set(key, policies);
+      let lost = memo4.get(key);
+      if (lost === void 0) {
+        lost = isEmptyRow(head.r.row(h, direction), head.r.size) && !isEmptyRow(base2.r.row(b, direction), base2.r.size);
+        memo4.set(key, lost);
       }
-      if (policies !== null) out.push({ workload: e.id, direction, policies });
+      if (!lost) continue;
+      const admins = [...new Set(denies.map((r) => r.policy))];
+      out.push({ workload: e.id, direction, policies: [...isolating.map((p) => p.id), ...admins], ...denies.length > 0 ? { denies } : {} });
     }
   }
   return out;
+}
+
+// src/diff/head-conn.ts
+function headConn(r, classOf) {
+  return (src, dst) => {
+    const s = classOf.get(src);
+    const d = classOf.get(dst);
+    return s === void 0 || d === void 0 ? void 0 : r.conn(s, d);
+  };
 }
 
 // src/load/unanalyzed-kinds.ts
@@ -34617,12 +34795,12 @@ function unanalyzedChanges(base2, head) {
     else if (b.obj !== h.obj && content(b.obj.body) !== content(h.obj.body)) out.push(entry2("changed", h));
   }
   for (const [key, b] of before) if (!after.has(key)) out.push(entry2("removed", b));
-  const cmp6 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  return out.sort((a, b) => cmp6(a.kind, b.kind) || cmp6(a.namespace ?? "", b.namespace ?? "") || cmp6(a.name, b.name));
+  const cmp7 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((a, b) => cmp7(a.kind, b.kind) || cmp7(a.namespace ?? "", b.namespace ?? "") || cmp7(a.name, b.name));
 }
 
 // src/gate/config.ts
-var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "none"];
+var GATE_RULES = ["exposed", "external-ingress", "external-egress", "cross-namespace", "sensitive-ports", "any-opened", "unanalyzed", "assertions", "none"];
 var DEFAULT_FAIL_ON = ["exposed", "external-ingress"];
 var DEFAULT_SENSITIVE_PORTS = "22,23,2375,2376,3389,5432,3306,6379,9200,27017,10250";
 function parseFailOn(text2) {
@@ -34644,6 +34822,11 @@ function parseSensitivePorts(text2) {
     ports = ports.union(PortSet.range(from, to));
   }
   return { ok: true, value: ConnSet.of({ TCP: ports, UDP: ports, SCTP: ports }) };
+}
+function withAssertionRule(failOn, assertionsApply) {
+  if (!assertionsApply || failOn.includes("assertions")) return failOn;
+  if (failOn.length === 1 && failOn[0] === "none") return failOn;
+  return [...failOn.filter((r) => r !== "none"), "assertions"];
 }
 function defaultGateConfig() {
   const sensitive = parseSensitivePorts(DEFAULT_SENSITIVE_PORTS);
@@ -34687,6 +34870,25 @@ function exposureTable({ paths, reach: reach2, classOf, controllerClass }) {
 var NOTHING = { conn: ConnSet.NONE, via: [] };
 
 // src/exposure/exposures.ts
+function listExposures(table, pods, universe, controller) {
+  const out = [];
+  for (const [id, e] of table) {
+    const dst = pods.get(id);
+    if (dst === void 0) continue;
+    if (e.controller) out.push({ dst, source: "ingress-controller", src: controller, conn: e.controller.conn, via: e.controller.via });
+    const buckets = /* @__PURE__ */ new Map();
+    for (const [x, reached] of e.internet) {
+      const ext = universe.externals[x];
+      const family = ext.ranges[0].family;
+      const key = `${family}|${reached.conn.toString()}|${viaKey(reached.via)}`;
+      const b = buckets.get(key);
+      if (b) b.ranges.push(...ext.ranges);
+      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached.conn, via: reached.via });
+    }
+    for (const b of buckets.values()) out.push({ dst, source: "internet", src: externalEndpoint(b.family, b.ranges), conn: b.conn, via: b.via });
+  }
+  return out.sort(compareExposures);
+}
 function chainKey(chain) {
   return chain.map((h) => `${h.kind} ${h.namespace}/${h.name} ${h.detail}`).join(" > ");
 }
@@ -34731,7 +34933,7 @@ function exposureChanges(base2, head, pods, controller) {
       const opened = h.conn.subtract(b.conn);
       const closed = b.conn.subtract(h.conn);
       const other = source === "ingress-controller" ? "internet" : "controller";
-      const rerouted = opened.isEmpty && closed.isEmpty ? reroutedConn(b.via, h.via) : ConnSet.NONE;
+      const rerouted = reroutedConn(b.via, h.via).intersect(b.conn).intersect(h.conn);
       const pub = publics();
       const covered = opened.intersect(pub.base[other].conn).union(closed.intersect(pub.head[other].conn)).union(rerouted);
       const both = covered.intersect(pub.base.controller.conn.union(pub.base.internet.conn)).intersect(pub.head.controller.conn.union(pub.head.internet.conn));
@@ -34813,10 +35015,21 @@ function reroutedConn(base2, head) {
   return out;
 }
 
+// src/gate/assertion-failures.ts
+function assertionFailures(assertions) {
+  const out = [];
+  for (const diff2 of assertions) {
+    if (diff2.status !== "failed") continue;
+    const violations = diff2.assertion.strict ? diff2.violations : diff2.violations.filter((v) => v.isNew);
+    if (violations.length > 0) out.push({ diff: diff2, violations });
+  }
+  return out;
+}
+
 // src/gate/gate.ts
 var NOTHING2 = { objects: [], files: [] };
-function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2) {
-  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed");
+function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2, assertions = []) {
+  const rules3 = config.failOn.filter((r) => r !== "none" && r !== "unanalyzed" && r !== "assertions");
   const notAnalyzed2 = config.failOn.includes("unanalyzed") ? unanalyzed : NOTHING2;
   const violations = [];
   for (const c of exposures) {
@@ -34836,7 +35049,8 @@ function evaluateGate(changes, exposures, config, unanalyzed = NOTHING2) {
     }
   }
   const missed = notAnalyzed2.objects.length + notAnalyzed2.files.length;
-  return { passed: violations.length === 0 && missed === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2 };
+  const broken = config.failOn.includes("assertions") ? assertionFailures(assertions) : [];
+  return { passed: violations.length === 0 && missed === 0 && broken.length === 0, violations, exposureViolations: exposureViolations2, unanalyzed: notAnalyzed2, assertions: broken };
 }
 function offending(rule, c, config) {
   switch (rule) {
@@ -35371,7 +35585,7 @@ function readRules(c, d, dir) {
   });
   return ok ? out : void 0;
 }
-function readRule(c, d, dir, at2, index) {
+function readRule(c, d, dir, at2, index2) {
   if (c.map(at2) === void 0) {
     if (c.isUnset(at2)) c.error(at2, `a rule needs an action and ${dir === "ingress" ? "from" : "to"}` + rejects(d, "Required value"));
     return void 0;
@@ -35403,7 +35617,7 @@ function readRule(c, d, dir, at2, index) {
     if (action !== "accept") c.warning([...at2, peerKey2, j, "domainNames"], `domainNames are documented as supported only for Accept rules, not ${action === "deny" ? "Deny" : "Pass"}; ${how}`);
     else c.note([...at2, peerKey2, j, "domainNames"], how);
   }
-  return { direction: dir, index, name: name2, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
+  return { direction: dir, index: index2, name: name2, action, peers, ports: ports.ports, source: sourceRef(c.object, at2) };
 }
 function readRuleName(c, d, at2) {
   if (c.isUnset(at2)) return null;
@@ -36314,13 +36528,13 @@ function peer(c, at2) {
   }
   c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
   const has = (k) => !c.isUnset([...at2, k]);
-  const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
-  if (count === 0) {
+  const count2 = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
+  if (count2 === 0) {
     c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
     return void 0;
   }
   if (has("ipBlock")) {
-    if (count > 1) {
+    if (count2 > 1) {
       c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
       return void 0;
     }
@@ -36753,16 +36967,16 @@ function settleReplicas(r, all) {
   const names = [...r.pods.keys()].sort(comparePodNames);
   const differ = replicaKeys(r);
   const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
-  const groups3 = /* @__PURE__ */ new Map();
-  if (r.declared) groups3.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
+  const groups4 = /* @__PURE__ */ new Map();
+  if (r.declared) groups4.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
   for (const name2 of names) {
     const key = signature(r.pods.get(name2), selectors);
-    const g = groups3.get(key);
+    const g = groups4.get(key);
     if (g) g.pods.push(name2);
-    else groups3.set(key, { declared: void 0, pods: [name2] });
+    else groups4.set(key, { declared: void 0, pods: [name2] });
   }
-  const split = groups3.size > 1;
-  return [...groups3.values()].map((g) => {
+  const split = groups4.size > 1;
+  return [...groups4.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
@@ -36959,12 +37173,12 @@ function found(kinds) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo3, others = []) {
+function buildCluster(objects, memo4, others = []) {
   const once2 = (obj4, load) => {
-    if (memo3 === void 0) return load(obj4);
-    if (memo3.has(obj4)) return memo3.get(obj4);
+    if (memo4 === void 0) return load(obj4);
+    if (memo4.has(obj4)) return memo4.get(obj4);
     const r = load(obj4);
-    memo3.set(obj4, r);
+    memo4.set(obj4, r);
     return r;
   };
   const diagnostics2 = [];
@@ -36983,7 +37197,7 @@ function buildCluster(objects, memo3, others = []) {
   const grants = /* @__PURE__ */ new Map();
   const owners = /* @__PURE__ */ new Map();
   let podsAt;
-  for (const [index, obj4] of objects.entries()) {
+  for (const [index2, obj4] of objects.entries()) {
     if (obj4.kind === "Namespace" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNamespace);
       diagnostics2.push(...r.diagnostics);
@@ -37011,8 +37225,8 @@ function buildCluster(objects, memo3, others = []) {
       if (w === void 0) continue;
       let members = owners.get(w.id);
       if (members === void 0) owners.set(w.id, members = { declared: void 0, pods: /* @__PURE__ */ new Map(), at: void 0 });
-      if (obj4.kind === "Pod") podsAt ??= index;
-      else members.at ??= index;
+      if (obj4.kind === "Pod") podsAt ??= index2;
+      else members.at ??= index2;
       if (r.replica && r.podName !== void 0) {
         const earlier = members.pods.get(r.podName);
         if (earlier) diagnostics2.push(duplicate(obj4, `Pod ${w.namespace}/${r.podName}`, earlier.source));
@@ -37565,7 +37779,7 @@ var FastParser = class {
     const t = this.text;
     const open2 = t.charCodeAt(pos);
     const close = open2 === 91 ? 93 : 125;
-    const isMap5 = open2 === 123;
+    const isMap6 = open2 === 123;
     const items = [];
     const map = {};
     let i = pos + 1;
@@ -37573,11 +37787,11 @@ var FastParser = class {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
     };
     skip();
-    if (t.charCodeAt(i) === close) return { value: isMap5 ? map : items, end: i + 1 };
+    if (t.charCodeAt(i) === close) return { value: isMap6 ? map : items, end: i + 1 };
     for (; ; ) {
       skip();
       let key;
-      if (isMap5) {
+      if (isMap6) {
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -37598,13 +37812,13 @@ var FastParser = class {
         value = r.value;
         i = r.end;
       }
-      if (isMap5) {
+      if (isMap6) {
         if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
         else map[key] = value;
       } else items.push(value);
       skip();
       const d = t.charCodeAt(i);
-      if (d === close) return { value: isMap5 ? map : items, end: i + 1 };
+      if (d === close) return { value: isMap6 ? map : items, end: i + 1 };
       if (d !== 44) bail();
       i++;
       skip();
@@ -37649,8 +37863,8 @@ function useSchema(options) {
 var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
 function resolvePlain(raw) {
   if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
-  const memo3 = resolved.get(raw);
-  if (memo3 !== void 0 || resolved.has(raw)) return memo3;
+  const memo4 = resolved.get(raw);
+  if (memo4 !== void 0 || resolved.has(raw)) return memo4;
   const value = resolveUncached(raw);
   if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
   resolved.set(raw, value);
@@ -37710,9 +37924,9 @@ function applyEdits(original, edits) {
       } else hi = mid - 1;
     }
     if (k < 0) return offset;
-    const edit = edits[k];
-    const insertedEnd = newStarts[k] + edit.inserted.length;
-    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit.removed - 1, 0));
+    const edit2 = edits[k];
+    const insertedEnd = newStarts[k] + edit2.inserted.length;
+    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit2.removed - 1, 0));
     return offset - shifts[k];
   };
   return { text: out, toOriginal };
@@ -37963,23 +38177,23 @@ function parseText(path15, text2, lim, at2, toOriginal = (offset) => offset) {
   const composer = new import_yaml5.Composer(composerOptions);
   const pendingIndexes = [];
   const accept = (doc) => {
-    const index = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path15, doc, index, lim, at2, toOriginal));
+    const index2 = pendingIndexes.shift() ?? -1;
+    results.push(finishDocument(path15, doc, index2, lim, at2, toOriginal));
   };
-  let count = 0;
+  let count2 = 0;
   for (const token of parser.parse(text2)) {
     if (token.type === "document") {
-      if (count === lim.maxDocuments) {
+      if (count2 === lim.maxDocuments) {
         report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
         break;
       }
-      const index = count++;
+      const index2 = count2++;
       const deep = tooDeepToken(token, lim.maxDepth);
       if (deep) {
         report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
         continue;
       }
-      pendingIndexes.push(index);
+      pendingIndexes.push(index2);
     }
     for (const doc of composer.next(token)) accept(doc);
   }
@@ -37987,10 +38201,10 @@ function parseText(path15, text2, lim, at2, toOriginal = (offset) => offset) {
   for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
   return { results, diagnostics: diagnostics2 };
 }
-function finishDocument(path15, doc, index, lim, at2, toOriginal) {
+function finishDocument(path15, doc, index2, lim, at2, toOriginal) {
   const diagnostics2 = [];
   const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path15, at2(offset), message));
-  const rejected = (syntaxError = false) => ({ index, doc: void 0, diagnostics: diagnostics2, syntaxError });
+  const rejected = (syntaxError = false) => ({ index: index2, doc: void 0, diagnostics: diagnostics2, syntaxError });
   const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
   const first = doc.errors[0];
   if (first) {
@@ -38029,7 +38243,7 @@ function finishDocument(path15, doc, index, lim, at2, toOriginal) {
   }
   const locate = makeLocator(doc, start, at2);
   const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
-  return { index, doc: { index, value, locate, line: at2(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
+  return { index: index2, doc: { index: index2, value, locate, line: at2(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
 }
 function firstLine(message) {
   return message.split("\n", 1)[0].trim();
@@ -38257,10 +38471,10 @@ function lineBreakCounter(text2) {
     return lo + (text2[offset - 1] === "\r" && text2[offset] === "\n" ? 1 : 0);
   };
 }
-function itemLines(doc, listLocate, i, count) {
+function itemLines(doc, listLocate, i, count2) {
   const lines = doc.text.split(LINE_BREAK);
   const from = listLocate(["items", i]).line - doc.firstLine;
-  const to = i + 1 < count ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  const to = i + 1 < count2 ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
   return lines.slice(from, Math.max(to, from + 1)).join("\n");
 }
 function isRecord(v) {
@@ -38375,8 +38589,64 @@ function describeController(c) {
   return labels2 === "" ? `any pod in namespace ${c.namespace}` : `pods labelled ${labels2} in namespace ${c.namespace}`;
 }
 
+// src/exposure/hop-edits.ts
+var NEW = "new in this PR";
+var indexes = /* @__PURE__ */ new WeakMap();
+function index(o) {
+  let i = indexes.get(o);
+  if (i === void 0) {
+    const first = (xs) => new Map([...xs].reverse().map((x) => [x.id, x]));
+    i = { services: first(o.services), routes: first(o.routes), gateways: first(o.gateways) };
+    indexes.set(o, i);
+  }
+  return i;
+}
+var REMOVED = "removed in this PR";
+function edit(kind, words2) {
+  return words2.length === 0 ? void 0 : { kind, words: words2.join(", ") };
+}
+function serviceEdit(s, port3, other) {
+  if (other === void 0) return void 0;
+  const that = index(other.objects).services.get(s.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  const notes = [];
+  if (other.side === "head" && !that.ports.some((p) => p.protocol === port3.protocol && p.port === port3.port)) notes.push(`port ${port3.port} ${REMOVED}`);
+  if (that.type !== s.type) notes.push(`${other.side === "base" ? "was" : "now"} ${that.type}`);
+  if (JSON.stringify(sorted(that.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
+  return edit("changed", notes);
+}
+function routeEdit(route, backend2, other) {
+  if (other === void 0) return void 0;
+  const that = index(other.objects).routes.get(route.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  if (other.side === "base") return void 0;
+  const same = (b) => b.serviceNamespace === backend2.serviceNamespace && b.serviceName === backend2.serviceName && JSON.stringify(b.port) === JSON.stringify(backend2.port);
+  return that.backends.some(same) ? void 0 : edit("changed", [`backend ${backend2.serviceName} changed in this PR`]);
+}
+function listenerEdit(g, l, other) {
+  if (other === void 0) return void 0;
+  const gone = other.side === "base" ? NEW : REMOVED;
+  const that = index(other.objects).gateways.get(g.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [gone]);
+  const was = that.listeners.find((x) => x.name === l.name);
+  if (was === void 0) return edit(other.side === "base" ? "added" : "removed", [`listener ${gone}`]);
+  const then = other.side === "base" ? "was" : "now";
+  const notes = [];
+  if (was.port !== l.port) notes.push(`${then} port ${was.port}`);
+  if (was.hostname !== l.hostname) notes.push(`${then} ${was.hostname !== void 0 ? `host ${was.hostname}` : "any host"}`);
+  if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) notes.push(`allowedRoutes changed in this PR (${then} ${allowedWords(was)})`);
+  return edit("changed", notes);
+}
+function allowedWords(l) {
+  const a = l.allowedNamespaces;
+  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
+}
+function sorted(labels2) {
+  return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+
 // src/exposure/paths.ts
-function exposurePaths(cluster, pods, before) {
+function exposurePaths(cluster, pods, other) {
   const targets2 = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
   const resolution = resolveExposure(cluster, targets2);
   const paths = [];
@@ -38389,7 +38659,7 @@ function exposurePaths(cluster, pods, before) {
         const routed = routedConn(port3, target2);
         if (routed === void 0) continue;
         for (const gate of gates) {
-          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after, before)] });
+          paths.push({ dst: workload.id, source: "internet", routed, addresses: gate.addresses, chain: [serviceHop(service, port3, gate.detail(port3), target2, gate.after, other)] });
         }
       }
     }
@@ -38403,8 +38673,8 @@ function exposurePaths(cluster, pods, before) {
       for (const { workload, port: target2 } of entry2?.workloads ?? []) {
         const routed = routedConn(sp, target2);
         if (routed === void 0) continue;
-        const tail = [routeHop(b.route, b.backend, before), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, before)];
-        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, before));
+        const tail = [routeHop(b.route, b.backend, other), serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, other)];
+        const heads = b.attachments.length === 0 ? [[]] : b.attachments.flatMap((a) => gatewayHops(a, b.route, cluster, other));
         for (const head of heads) paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain: [...head, ...tail] });
       }
     }
@@ -38433,28 +38703,16 @@ function routedConn(port3, target2) {
 function portWords(p) {
   return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
 }
-function serviceHop(s, port3, detail, target2, after, before) {
+function serviceHop(s, port3, detail, target2, after, other) {
   const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...serviceNotes(s, before)].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source };
+  const edit2 = serviceEdit(s, port3, other);
+  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...edit2 ? [edit2.words] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source, ...edit2 ? { edit: edit2 } : {} };
 }
-function serviceNotes(s, before) {
-  if (before === void 0) return [];
-  const old = before.services.find((x) => x.id === s.id);
-  if (old === void 0) return ["new in this PR"];
-  const notes = [];
-  if (old.type !== s.type) notes.push(`was ${old.type}`);
-  if (JSON.stringify(sorted(old.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
-  return notes;
+function routeHop(route, backend2, other) {
+  const edit2 = routeEdit(route, backend2, other);
+  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (edit2 ? `, ${edit2.words}` : ""), at: backend2.source, ...edit2 ? { edit: edit2 } : {} };
 }
-function sorted(labels2) {
-  return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-}
-function routeHop(route, backend2, before) {
-  const isNew = before !== void 0 && !before.routes.some((r) => r.id === route.id);
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (isNew ? NEW : ""), at: backend2.source };
-}
-var NEW = ", new in this PR";
 function routeDetail(route, backend2) {
   if (route.kind === "Ingress") {
     const m = backend2.match;
@@ -38464,45 +38722,34 @@ function routeDetail(route, backend2) {
   const gateway = route.parents.length > 0;
   const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
   const paths = route.kind === "HTTPRoute" ? `path ${(backend2.paths ?? ["/"]).join(", ")}` : "";
-  return [host, paths].filter((w) => w !== "").join(", ") || "any host";
+  return [host, paths].filter((w) => w !== "").join(", ") || (gateway ? "all traffic the listener accepts" : "any host");
 }
-function gatewayHops(a, route, cluster, before) {
+function gatewayHops(a, route, cluster, other) {
   const g = a.gateway;
   if (g === void 0) {
     if (a.parent.kind !== "Gateway") return [[]];
     return [[{ kind: "Gateway", namespace: a.parent.namespace, name: a.parent.name, detail: "not in these manifests", at: a.parent.source }]];
   }
-  const old = before?.gateways.find((x) => x.id === g.id);
   const at2 = { ...g.source, column: 1 };
   return a.listeners.map((l) => {
-    const words2 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, l.hostname !== void 0 ? `host ${l.hostname}` : "any host"];
-    const admit = admission(l, route, cluster, before);
+    const hostless = l.protocol === "TCP" || l.protocol === "UDP";
+    const words2 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, ...hostless ? [] : [l.hostname !== void 0 ? `host ${l.hostname}` : "any host"]];
+    const admit = admission(l, route, cluster, other);
     if (admit !== "") words2.push(admit);
-    if (before !== void 0) {
-      const was = old?.listeners.find((x) => x.name === l.name);
-      if (old === void 0) words2.push("new in this PR");
-      else if (was === void 0) words2.push("listener new in this PR");
-      else {
-        if (was.port !== l.port) words2.push(`was port ${was.port}`);
-        if (was.hostname !== l.hostname) words2.push(`was ${was.hostname !== void 0 ? `host ${was.hostname}` : "any host"}`);
-        if (JSON.stringify(was.allowedNamespaces) !== JSON.stringify(l.allowedNamespaces)) words2.push(`allowedRoutes changed in this PR (was ${allowedWords(was)})`);
-      }
-    }
-    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: at2 }];
+    const edit2 = listenerEdit(g, l, other);
+    if (edit2) words2.push(edit2.words);
+    return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: at2, ...edit2 ? { edit: edit2 } : {} }];
   });
 }
-function allowedWords(l) {
-  const a = l.allowedNamespaces;
-  return a.from === "Selector" ? "namespaces by selector" : a.from === "All" ? "all namespaces" : "its own namespace";
-}
-function admission(l, route, cluster, before) {
+function admission(l, route, cluster, other) {
   const a = l.allowedNamespaces;
   if (a.from !== "Selector") return "";
   const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? {};
   const matched = a.selector.requirements.map((r) => requirementWords(r, labels2)).join(", ");
-  const was = before?.namespaces.get(route.namespace)?.labels;
-  const added = before !== void 0 && !selects(a.selector, was ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
-  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${added ? " (added in this PR)" : ""}`;
+  const then = other?.objects.namespaces.get(route.namespace)?.labels;
+  const edited = other !== void 0 && !selects(a.selector, then ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  const note2 = !edited ? "" : other.side === "base" ? " (added in this PR)" : " (changed in this PR)";
+  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${note2}`;
 }
 function requirementWords(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
@@ -38602,10 +38849,10 @@ function representativeWords(namespace, selectors, witness, declaredLike, bound)
   const chosen = [];
   while (left.length > 0) {
     let best = -1;
-    let count = 0;
+    let count2 = 0;
     negatives.forEach((_, j) => {
       const c = left.filter((k) => !k.lacks[j]).length;
-      if (c > count) [best, count] = [j, c];
+      if (c > count2) [best, count2] = [j, c];
     });
     if (best < 0) return void 0;
     chosen.push(best);
@@ -38625,7 +38872,7 @@ function requirementText(r) {
 // src/synth/synthesize.ts
 var DEFAULT_POD_BOUND = 256;
 var WORDED = 32;
-var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0 };
+var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0, scopeOf: () => void 0, namespaceScopeOf: () => void 0 };
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
@@ -38661,6 +38908,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   }
   const notes = [];
   let reps = combinations(nsSelectors, { bound, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE } });
+  const nsExact = reps !== void 0;
   if (reps === void 0) {
     notes.push(`The namespaceSelectors allow more than ${bound} distinct kinds of namespace; one representative namespace per selector is shown instead, so some combinations are not covered.`);
     reps = perSelector(nsSelectors, { [NAMESPACE_NAME_LABEL]: OTHER_VALUE });
@@ -38699,13 +38947,14 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     return { name: name2, port: 0, protocol };
   });
   const pods = [];
+  const scopes = /* @__PURE__ */ new Map();
   const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
-  const index = peerIndex(policies, peers);
+  const index2 = peerIndex(policies, peers);
   for (const t of targets2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe3([
-      ...index.subjects.get(t.name) ?? [],
-      ...index.peersOf(t).map((i) => peers[i].peer.pods),
+      ...index2.subjects.get(t.name) ?? [],
+      ...index2.peersOf(t).map((i) => peers[i].peer.pods),
       ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
@@ -38714,6 +38963,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (own !== void 0 && !partial && unmatched.length === 0) continue;
     const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
+    const exact = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(partial ? selectors : unmatched);
@@ -38725,6 +38975,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
+      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
       const pod = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -38748,6 +38999,9 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
   const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
+  const nsScopes = new Map(
+    reps.map((c, i) => [repNamespaces[i].name, { selectors: nsSelectors, satisfied: satisfiedBy(nsSelectors, c.witness), fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }])
+  );
   return {
     namespaces: addedNamespaces,
     pods,
@@ -38756,7 +39010,9 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
       const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
       return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
-    }
+    },
+    scopeOf: (podId) => scopes.get(podId),
+    namespaceScopeOf: (name2) => nsScopes.get(name2)
   };
 }
 function wordLazily(pod, make) {
@@ -38802,23 +39058,23 @@ function peerIndex(policies, peers) {
       else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
     }
   });
-  const firsts = (indexes) => {
+  const firsts = (indexes3) => {
     const seen = /* @__PURE__ */ new Set();
-    return indexes.filter((i) => {
+    return indexes3.filter((i) => {
       const key = selectorKey(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
   };
-  const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)]));
-  const groups3 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
+  const groups4 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
     peersOf(t) {
       const out = [...ownFirsts.get(t.name) ?? []];
-      for (const g of groups3) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      for (const g of groups4) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
       return out.sort((a, b) => a - b);
     }
   };
@@ -38838,17 +39094,427 @@ function sidePods(cluster, synthesis) {
   return [...cluster.workloads.map((w) => ({ type: "workload", id: w.id, pod: w })), ...synthesis.pods];
 }
 
+// src/assert/compare.ts
+function compareAssertions(base2, head, originOf = () => "base", baseViolation) {
+  return head.map((h, i) => {
+    const b = base2[i];
+    let before;
+    if (baseViolation !== void 0) before = (src, dst) => baseViolation(h.assertion, src, dst);
+    else {
+      const listed2 = /* @__PURE__ */ new Map();
+      for (const v of b.violations) listed2.set(`${v.src}\0${v.dst}`, v.conn);
+      before = (src, dst) => listed2.get(`${src}\0${dst}`) ?? ConnSet.NONE;
+    }
+    const marked = h.violations.map((v) => ({ ...v, isNew: !v.conn.subtract(before(v.src, v.dst)).isEmpty }));
+    return {
+      assertion: h.assertion,
+      status: h.status,
+      baseStatus: b.status,
+      violations: [...marked.filter((v) => v.isNew), ...marked.filter((v) => !v.isNew)],
+      ...h.total !== void 0 ? { total: h.total } : {},
+      notes: h.notes,
+      origin: originOf(h.assertion)
+    };
+  });
+}
+
+// src/assert/cuts.ts
+function assertionCidrs(assertions) {
+  const out = [];
+  const add = (list7) => {
+    for (const s of list7) {
+      if (s.kind !== "cidr") continue;
+      const p = parseCidr(s.cidr);
+      if (p.ok) out.push(p.cidr);
+    }
+  };
+  for (const a of assertions) {
+    if (a.type === "isolated") add(a.namespaces);
+    else {
+      add(a.from);
+      add(a.to);
+    }
+  }
+  return out;
+}
+
+// src/assert/surely.ts
+var BOUND = 4096;
+var lacking = /* @__PURE__ */ new WeakMap();
+function surelyHas(scope, key, value) {
+  if (!scope.exact) return false;
+  const fixed = scope.fixed[key];
+  if (fixed !== void 0) return value === "*" || fixed !== OTHER_VALUE && fixed === value;
+  let byLabel = lacking.get(scope.selectors);
+  if (byLabel === void 0) lacking.set(scope.selectors, byLabel = /* @__PURE__ */ new Map());
+  const k = `${key}\0${value}\0${JSON.stringify(scope.fixed)}`;
+  let without = byLabel.get(k);
+  if (without === void 0) byLabel.set(k, without = setsWithout(scope, key, value));
+  return without !== null && !without.has(scope.satisfied);
+}
+function setsWithout(scope, key, value) {
+  const wanted = { requirements: [value === "*" ? { key, op: "Exists" } : { key, op: "In", values: [value] }] };
+  const n = scope.selectors.length;
+  const combos = combinations([...scope.selectors, wanted], { bound: BOUND, fixed: scope.fixed });
+  if (combos === void 0) return null;
+  return new Set(combos.filter((c) => !c.satisfied.includes(n)).map((c) => c.satisfied.join(",")));
+}
+
+// src/assert/match.ts
+function labelsMatch(spec, labels2) {
+  for (const k in spec) {
+    if (!Object.prototype.hasOwnProperty.call(labels2, k)) return false;
+    if (spec[k] !== "*" && labels2[k] !== spec[k]) return false;
+  }
+  return true;
+}
+function endpointMatcher(view2) {
+  const reps = view2.representatives;
+  const ranges = /* @__PURE__ */ new Map();
+  const rangeOf = (cidr) => {
+    let r = ranges.get(cidr);
+    if (r === void 0) {
+      const p = parseCidr(cidr);
+      if (!p.ok) throw new Error(`unparsed cidr ${cidr}`);
+      ranges.set(cidr, r = cidrRange(p.cidr));
+    }
+    return r;
+  };
+  const known = /* @__PURE__ */ new WeakMap();
+  const namespaceMatches = (name2, spec) => {
+    let byName = known.get(spec);
+    if (byName === void 0) known.set(spec, byName = /* @__PURE__ */ new Map());
+    let answer = byName.get(name2);
+    if (answer === void 0) {
+      const scope = reps.namespaceScopeOf(name2);
+      answer = scope !== void 0 ? Object.keys(spec).every((k) => surelyHas(scope, k, spec[k])) : labelsMatch(spec, view2.namespaces.get(name2)?.labels ?? { [NAMESPACE_NAME_LABEL]: name2 });
+      byName.set(name2, answer);
+    }
+    return answer;
+  };
+  return (spec, e) => {
+    switch (spec.kind) {
+      case "internet":
+        return e.type === "external";
+      case "cidr": {
+        if (e.type !== "external") return false;
+        const c = rangeOf(spec.cidr);
+        return e.ranges.every((r) => r.family === c.family && r.lo >= c.lo && r.hi <= c.hi);
+      }
+      case "any-pod":
+        return e.type === "workload" || e.type === "synthetic";
+      case "ingress-controller":
+        return e.type === "ingress-controller";
+      case "pods": {
+        if (e.type !== "workload" && e.type !== "synthetic") return false;
+        if (spec.namespace !== void 0 && e.pod.namespace !== spec.namespace) return false;
+        if (spec.workload !== void 0 && (e.type !== "workload" || e.pod.name !== spec.workload)) return false;
+        if (spec.workloadKind !== void 0 && (e.type !== "workload" || e.pod.kind !== spec.workloadKind)) return false;
+        if (spec.namespaceLabels !== void 0 && !namespaceMatches(e.pod.namespace, spec.namespaceLabels)) return false;
+        if (spec.labels !== void 0) {
+          if (e.type === "workload") return labelsMatch(spec.labels, e.pod.labels);
+          const scope = reps.scopeOf(e.id);
+          const labels2 = spec.labels;
+          return scope !== void 0 && Object.keys(labels2).every((k) => surelyHas(scope, k, labels2[k]));
+        }
+        return true;
+      }
+    }
+  };
+}
+
+// src/assert/spec-text.ts
+function labelsText(l) {
+  return `{${Object.keys(l).sort().map((k) => `${k}: ${l[k]}`).join(", ")}}`;
+}
+function specText(s) {
+  switch (s.kind) {
+    case "internet":
+    case "any-pod":
+    case "ingress-controller":
+      return s.kind;
+    case "cidr":
+      return `{cidr: ${s.cidr}}`;
+    case "pods": {
+      const parts = [];
+      if (s.namespace !== void 0) parts.push(`namespace: ${s.namespace}`);
+      if (s.namespaceLabels !== void 0) parts.push(`namespaces: {labels: ${labelsText(s.namespaceLabels)}}`);
+      if (s.workload !== void 0) parts.push(`workload: ${s.workload}`);
+      if (s.workloadKind !== void 0) parts.push(`kind: ${s.workloadKind}`);
+      if (s.labels !== void 0) parts.push(`labels: ${labelsText(s.labels)}`);
+      return `{${parts.join(", ")}}`;
+    }
+  }
+}
+function specListText(list7) {
+  const texts = [...new Set(list7.map(specText))].sort();
+  return texts.length === 1 ? texts[0] : `[${texts.join(", ")}]`;
+}
+function assertionKey(a) {
+  const body = a.type === "isolated" ? { namespaces: specListText(a.namespaces), ports: a.ports?.toString() ?? null } : { from: specListText(a.from), to: specListText(a.to), ports: a.ports?.toString() ?? null };
+  return JSON.stringify({ type: a.type, ...body, targets: a.targets === null ? null : [...new Set(a.targets)].sort(), strict: a.strict });
+}
+
+// src/assert/evaluate.ts
+var MAX_LISTED_VIOLATIONS = 1e5;
+function assertionJudge(view2) {
+  const r = view2.reach;
+  const P = r.universe.podClasses.length;
+  const nodeOf2 = /* @__PURE__ */ new Map();
+  const members = Array.from({ length: r.size }, () => []);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const p of view2.pods) {
+    const n = view2.classOf.get(p.id);
+    members[n].push(p);
+    nodeOf2.set(p, n);
+    const list7 = byNamespace.get(p.pod.namespace);
+    if (list7) list7.push(p);
+    else byNamespace.set(p.pod.namespace, [p]);
+  }
+  r.universe.externals.forEach((e, i) => {
+    members[P + i].push(e);
+    nodeOf2.set(e, P + i);
+  });
+  const matcher = endpointMatcher(view2);
+  let byName;
+  const workloadsNamed = (name2) => {
+    if (byName === void 0) {
+      byName = /* @__PURE__ */ new Map();
+      for (const p of view2.pods) {
+        if (p.type !== "workload") continue;
+        const list7 = byName.get(p.pod.name);
+        if (list7) list7.push(p);
+        else byName.set(p.pod.name, [p]);
+      }
+    }
+    return byName.get(name2) ?? [];
+  };
+  const candidates = (spec) => {
+    switch (spec.kind) {
+      case "internet":
+      case "cidr":
+        return r.universe.externals;
+      case "any-pod":
+        return view2.pods;
+      case "ingress-controller":
+        return [];
+      case "pods":
+        if (spec.namespace !== void 0) return byNamespace.get(spec.namespace) ?? [];
+        if (spec.workload !== void 0) return workloadsNamed(spec.workload);
+        if (spec.namespaceLabels !== void 0) {
+          const probe = { kind: "pods", namespaceLabels: spec.namespaceLabels };
+          const out = [];
+          for (const pods of byNamespace.values()) if (matcher(probe, pods[0])) for (const p of pods) out.push(p);
+          return out;
+        }
+        return view2.pods;
+    }
+  };
+  const specMatches = /* @__PURE__ */ new Map();
+  const matchesOf = (spec) => {
+    const key = specText(spec);
+    let m = specMatches.get(key);
+    if (m === void 0) specMatches.set(key, m = candidates(spec).filter((e) => matcher(spec, e)));
+    return m;
+  };
+  const selections = /* @__PURE__ */ new Map();
+  const select = (list7) => {
+    const key = specListText(list7);
+    let s = selections.get(key);
+    if (s === void 0) {
+      const all = /* @__PURE__ */ new Set();
+      for (const spec of list7) for (const e of matchesOf(spec)) all.add(e);
+      selections.set(key, s = selectionOf(all, nodeOf2, r.size, view2.controller !== void 0 && list7.some((x) => matcher(x, view2.controller))));
+    }
+    return s;
+  };
+  const others = (list7) => {
+    const key = `!${specListText(list7)}`;
+    let s = selections.get(key);
+    if (s === void 0) {
+      const matched = select(list7);
+      const byNode = new Array(r.size);
+      const nodes = [];
+      for (let n = 0; n < r.size; n++) {
+        const m = members[n];
+        const taken = matched.byNode[n];
+        let rest = m;
+        if (taken !== void 0) {
+          const out = new Set(taken);
+          rest = m.filter((e) => !out.has(e));
+        }
+        if (rest.length === 0) continue;
+        byNode[n] = rest;
+        nodes.push(n);
+      }
+      selections.set(key, s = selectionFrom(byNode, nodes, view2.controller !== void 0 && !matched.controller));
+    }
+    return s;
+  };
+  const controllerConn = /* @__PURE__ */ new Map();
+  for (const f of view2.controllerFlows) controllerConn.set(f.dst.id, (controllerConn.get(f.dst.id) ?? ConnSet.NONE).union(f.conn));
+  let byId2;
+  return {
+    evaluate: (list7, limit = MAX_LISTED_VIOLATIONS) => list7.map((a) => judge(a, { r, P, view: view2, select, others, controllerConn }, limit)),
+    violationAt(a, srcId, dstId) {
+      byId2 ??= new Map([...nodeOf2.keys(), ...view2.controller ? [view2.controller] : []].map((e) => [e.id, e]));
+      const s = byId2.get(srcId);
+      const d = byId2.get(dstId);
+      if (s === void 0 || d === void 0 || s === d && s.type === "workload" || s.type === "external" && d.type === "external") return ConnSet.NONE;
+      const has = (list7, e) => list7.some((x) => matcher(x, e));
+      const conn = () => s.type === "ingress-controller" ? controllerConn.get(d.id) ?? ConnSet.NONE : d.type === "ingress-controller" ? ConnSet.NONE : connWithin(r, P, nodeOf2.get(s), nodeOf2.get(d), a.ports);
+      const within = (c) => a.ports === null ? c : c.intersect(a.ports);
+      switch (a.type) {
+        case "deny":
+          return has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
+        case "only":
+          return !has(a.from, s) && has(a.to, d) ? within(conn()) : ConnSet.NONE;
+        case "allow":
+          return has(a.from, s) && has(a.to, d) ? a.ports.subtract(conn()) : ConnSet.NONE;
+        case "isolated": {
+          const pods = s.type !== "external" && s.type !== "ingress-controller" && d.type !== "external" && d.type !== "ingress-controller";
+          return pods && s.pod.namespace !== d.pod.namespace && has(a.namespaces, s) && has(a.namespaces, d) ? within(conn()) : ConnSet.NONE;
+        }
+      }
+    }
+  };
+}
+function selectionOf(all, nodeOf2, size, controller) {
+  const byNode = new Array(size);
+  const nodes = [];
+  for (const e of all) {
+    const n = nodeOf2.get(e);
+    const list7 = byNode[n];
+    if (list7) list7.push(e);
+    else {
+      byNode[n] = [e];
+      nodes.push(n);
+    }
+  }
+  nodes.sort((a, b) => a - b);
+  return selectionFrom(byNode, nodes, controller);
+}
+function selectionFrom(byNode, nodes, controller) {
+  let ids;
+  return {
+    byNode,
+    nodes,
+    controller,
+    empty: nodes.length === 0 && !controller,
+    ids: () => {
+      if (ids === void 0) {
+        ids = /* @__PURE__ */ new Set();
+        for (const n of nodes) for (const e of byNode[n]) ids.add(e.id);
+      }
+      return ids;
+    }
+  };
+}
+function allowedPairs(r, P, src, dst, ports, skip, visit) {
+  const rowOf = (n, dir) => ports === null ? r.row(n, dir) : r.rowWithin(n, dir, ports);
+  const byDst = dst.nodes.length < src.nodes.length;
+  const [near, far] = byDst ? [dst, src] : [src, dst];
+  const farRows = new Array(P);
+  const farRow = (y) => farRows[y] ??= rowOf(y, byDst ? "egress" : "ingress");
+  for (const x of near.nodes) {
+    const row = x < P ? rowOf(x, byDst ? "ingress" : "egress") : void 0;
+    const each = (y) => {
+      if (x >= P && y >= P || (byDst ? skip(y, x) : skip(x, y))) return;
+      const mine = row === void 0 ? ConnSet.ALL : rowAt(row, y);
+      if (mine.isEmpty) return;
+      let c;
+      if (ports === null) c = byDst ? r.conn(y, x) : r.conn(x, y);
+      else {
+        const theirs = y < P ? rowAt(farRow(y), x) : ConnSet.ALL;
+        c = theirs.isAll || mine === theirs ? mine : theirs.isEmpty || mine.isAll ? theirs : mine.intersect(theirs);
+      }
+      if (!c.isEmpty) visit(byDst ? y : x, byDst ? x : y, c);
+    };
+    if (row !== void 0 && row.fallback.isEmpty) {
+      for (const y of row.nodes) if (far.byNode[y] !== void 0) each(y);
+    } else for (const y of far.nodes) each(y);
+  }
+}
+function connWithin(r, P, s, d, ports) {
+  if (ports === null) return r.conn(s, d);
+  const out = s < P ? rowAt(r.rowWithin(s, "egress", ports), d) : null;
+  if (out !== null && out.isEmpty) return out;
+  const inn = d < P ? rowAt(r.rowWithin(d, "ingress", ports), s) : null;
+  if (out === null) return inn ?? ConnSet.ALL;
+  if (inn === null || out === inn || inn.isAll) return out;
+  return inn.isEmpty || out.isAll ? inn : out.intersect(inn);
+}
+function judge(a, c, limit) {
+  const { r, P, view: view2 } = c;
+  const lists = a.type === "isolated" ? [["namespaces", a.namespaces]] : [["from", a.from], ["to", a.to]];
+  const notes = lists.filter(([, l]) => c.select(l).empty).map(([role, l]) => `${role} ${specListText(l)} matches nothing in this revision`);
+  if (notes.length > 0) return { assertion: a, status: "no-match", violations: [], notes };
+  const out = [];
+  let unlisted = 0;
+  const within = (conn) => a.ports === null ? conn : conn.intersect(a.ports);
+  const add = (v) => {
+    if (out.length < limit) out.push(v);
+    else unlisted++;
+  };
+  const push = (srcs, dsts, conn) => {
+    for (const s of srcs) {
+      if (out.length >= limit) {
+        unlisted += dsts.length - (s.type === "workload" && dsts.includes(s) ? 1 : 0);
+        continue;
+      }
+      for (const d of dsts) if (!(s === d && s.type === "workload")) add({ src: s.id, dst: d.id, conn });
+    }
+  };
+  const controller = view2.controller;
+  if (a.type === "deny" || a.type === "only" || a.type === "isolated") {
+    const from = a.type === "deny" ? c.select(a.from) : a.type === "only" ? c.others(a.from) : c.select(a.namespaces);
+    const to = a.type === "isolated" ? from : c.select(a.to);
+    const namespace = (n) => r.universe.podClasses[n]?.namespace;
+    const skip = a.type === "isolated" ? (s, d) => s >= P || d >= P || namespace(s) === namespace(d) : () => false;
+    allowedPairs(r, P, from, to, a.ports, skip, (s, d, conn) => push(from.byNode[s], to.byNode[d], conn));
+    if (a.type !== "isolated" && from.controller && controller !== void 0) {
+      for (const [dst, conn] of c.controllerConn) {
+        const part = within(conn);
+        if (!part.isEmpty && to.ids().has(dst)) add({ src: controller.id, dst, conn: part });
+      }
+    }
+  } else {
+    const from = c.select(a.from);
+    const to = c.select(a.to);
+    for (const s of from.nodes) {
+      for (const d of to.nodes) {
+        if (s >= P && d >= P) continue;
+        const missing = a.ports.subtract(connWithin(r, P, s, d, a.ports));
+        if (!missing.isEmpty) push(from.byNode[s], to.byNode[d], missing);
+      }
+    }
+    if (from.controller && controller !== void 0) {
+      for (const d of to.nodes) {
+        for (const e of to.byNode[d]) {
+          const missing = a.ports.subtract(c.controllerConn.get(e.id) ?? ConnSet.NONE);
+          if (!missing.isEmpty) add({ src: controller.id, dst: e.id, conn: missing });
+        }
+      }
+    }
+  }
+  out.sort((x, y) => cmp3(x.src, y.src) || cmp3(x.dst, y.dst));
+  return { assertion: a, status: out.length > 0 ? "failed" : "passed", violations: out, ...unlisted > 0 ? { total: out.length + unlisted } : {}, notes: [] };
+}
+function cmp3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/analyze.ts
 function namespaceFor(options) {
   return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
 }
-function buildSides(loaded, mode, controller) {
+function buildSides(loaded, mode, controller, cuts = []) {
   const synthesis = synthesize(
     loaded.map((l) => l.cluster),
     mode
   );
   const routed = loaded.some((l) => l.cluster.routes.length > 0);
-  const addressCuts = loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []));
+  const addressCuts = [...loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : [])), ...cuts];
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
     for (const ns of synthesis.namespaces) if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
@@ -38856,13 +39522,24 @@ function buildSides(loaded, mode, controller) {
   });
   return { sides, synthesis };
 }
-function sideTable(l, side2, reach2, classOf, before) {
-  const paths = exposurePaths(l.cluster, side2.pods, before?.cluster);
+function sideTable(l, side2, reach2, classOf, other) {
+  const paths = exposurePaths(l.cluster, side2.pods, other === void 0 ? void 0 : { objects: other.loaded.cluster, side: other.side });
   const controllerClass = side2.controller ? classOf.get(side2.controller.id) : void 0;
   return { table: exposureTable({ paths, reach: reach2, classOf, controllerClass }), classOf, controllerClass, reach: reach2, paths };
 }
 function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
+}
+function assertionView(side2, synthesis, reach2, classOf, controllerFlows2) {
+  return {
+    reach: reach2,
+    pods: side2.pods,
+    classOf,
+    ...side2.controller ? { controller: side2.controller } : {},
+    controllerFlows: controllerFlows2,
+    namespaces: side2.namespaces,
+    representatives: synthesis
+  };
 }
 function diff(baseFiles, headFiles, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
@@ -38871,18 +39548,25 @@ function diff(baseFiles, headFiles, options = {}) {
 function diffLoaded([base2, head], options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
-  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller);
+  const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf;
+  const baseTable = sideTable(base2, sides[0], result.base, inBase, { loaded: head, side: "head" });
+  const headTable = sideTable(head, sides[1], result.head, inHead, { loaded: base2, side: "base" });
   const exposed = exposureChanges(
-    sideTable(base2, sides[0], result.base, inBase),
-    sideTable(head, sides[1], result.head, inHead, base2),
+    baseTable,
+    headTable,
     byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
     controller
   );
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
-  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp3(x.src.id, y.src.id) || cmp3(x.dst.id, y.dst.id));
-  const gateConfig = options.gate ?? defaultGateConfig();
+  const changes = controllers.length === 0 ? result.changes : [...result.changes, ...controllers].sort((x, y) => cmp4(x.src.id, y.src.id) || cmp4(x.dst.id, y.dst.id));
+  const asserted = diffAssertions(options, sides, synthesis, [
+    { r: result.base, classOf: inBase, table: baseTable.table },
+    { r: result.head, classOf: inHead, table: headTable.table }
+  ], result.universe, controller);
+  const configured = options.gate ?? defaultGateConfig();
+  const gateConfig = { ...configured, failOn: withAssertionRule(configured.failOn, asserted.length > 0) };
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
   const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
   const named = /* @__PURE__ */ new Set();
@@ -38894,7 +39578,7 @@ function diffLoaded([base2, head], options = {}) {
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
-    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed),
+    gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,
     gateConfig,
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
@@ -38911,8 +39595,26 @@ function diffLoaded([base2, head], options = {}) {
     ),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base2.cluster, head.cluster, sides[0].pods, sides[1].pods),
-    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead })
+    routeBreakages: routeBreakages(base2.cluster, head.cluster),
+    cutOff: cutOff(result.changes, result.endpoints, { r: result.base, classOf: inBase }, { r: result.head, classOf: inHead }),
+    revisions: {
+      base: { reach: result.base, classOf: inBase, endpoints: [...sides[0].pods, ...result.universe.externals, ...sides[0].controller ? [sides[0].controller] : []] },
+      head: { reach: result.head, classOf: inHead, endpoints: [...sides[1].pods, ...result.universe.externals, ...sides[1].controller ? [sides[1].controller] : []] }
+    },
+    headConn: headConn(result.head, inHead),
+    assertions: asserted
   };
+}
+function diffAssertions(options, sides, synthesis, judged, universe, controller) {
+  const assertions = options.assertions ?? [];
+  if (assertions.length === 0) return [];
+  const [atBase, atHead] = judged.map((j, i) => {
+    const side2 = sides[i];
+    const flows2 = listExposures(j.table, byId(side2.pods), universe, controller).filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
+    return assertionJudge(assertionView(side2, synthesis, j.r, j.classOf, flows2));
+  });
+  const limit = options.assertionListLimit;
+  return compareAssertions(atBase.evaluate(assertions, limit), atHead.evaluate(assertions, limit), options.assertionOrigin, (a, src, dst) => atBase.violationAt(a, src, dst));
 }
 function exposureAssumptions(loaded, options) {
   const out = [];
@@ -38940,7 +39642,7 @@ function listed(ids) {
   const shown = ids.slice(0, 5).map((id) => `Service ${id}`);
   return ids.length > 5 ? `${shown.join(", ")} and ${ids.length - 5} more` : shown.join(", ");
 }
-function cmp3(a, b) {
+function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function withSkipped(said, skipped) {
@@ -38952,10 +39654,10 @@ function placedIn(head, base2) {
   const m = base2?.withoutNamespace ?? n;
   if (n === 0 && m === 0) return [];
   const ns = head.namespace;
-  const count = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
+  const count2 = `${n} object${n === 1 ? "" : "s"} without metadata.namespace${m !== n ? ` (${m} in the base revision)` : ""}`;
   const verb = n === 1 ? "is" : "are";
   return [
-    ns.explicit ? `${count} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
+    ns.explicit ? `${count2} ${verb} placed in namespace ${ns.name}, the one given (as kubectl apply -n ${ns.name} does).` : `${count2} ${verb} placed in namespace ${ns.name} (as kubectl apply does without -n); pass --namespace (the Action's namespace input) to choose another.`
   ];
 }
 function assumptions(sides, synthesis, options) {
@@ -39273,16 +39975,16 @@ function listTree(repoDir, treeish, pathspecs = []) {
   return parseLsTree(out.toString("utf8"));
 }
 function parseLsTree(text2) {
-  const entries = [];
+  const entries2 = [];
   for (const record of text2.split("\0")) {
     if (record === "") continue;
     const tab = record.indexOf("	");
     const [mode, type, oid, size] = record.slice(0, tab).trim().split(/ +/);
     if (tab < 0 || mode === void 0 || type === void 0 || oid === void 0 || size === void 0)
       throw new Error(`unexpected \`git ls-tree\` output: ${JSON.stringify(record.slice(0, 200))}`);
-    entries.push({ mode, type, oid, size: size === "-" ? void 0 : Number(size), path: record.slice(tab + 1) });
+    entries2.push({ mode, type, oid, size: size === "-" ? void 0 : Number(size), path: record.slice(tab + 1) });
   }
-  return entries;
+  return entries2;
 }
 
 // src/git/read-revision.ts
@@ -39294,14 +39996,14 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   const specs = normalizePathspecs(pathspecs);
   const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
   const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
-  const entries = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
+  const entries2 = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
   for (const spec of specs) {
-    if (!entries.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
+    if (!entries2.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
       note2("note", spec, `no such path at ${rev} (${commit.slice(0, 12)}); nothing read from it`);
   }
   const toRead = [];
   let full = false;
-  for (const entry2 of entries) {
+  for (const entry2 of entries2) {
     const named = namedBy(entry2.path, specs);
     if (named === void 0) continue;
     if (full) {
@@ -39583,13 +40285,13 @@ function removeHook(state, name2, method) {
   if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name2].map((registered) => {
+  const index2 = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index === -1) {
+  if (index2 === -1) {
     return;
   }
-  state.registry[name2].splice(index, 1);
+  state.registry[name2].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -39987,12 +40689,12 @@ function parse2(header, options) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index = valueStart;
+  let index2 = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
+  while (index2 < len) {
+    const code = header.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -40000,33 +40702,33 @@ function parse2(header, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index;
+        whitespace = index2;
     } else {
       whitespace = -1;
     }
     typeFlags |= code & NON_ASCII | flags;
-    index++;
+    index2++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
+  if (index2 === len || stop !== 0) {
+    return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header, type, index2, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
     }
-    const keyStart = index;
+    const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
+    while (index2 < len) {
+      const code = header.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -40034,51 +40736,51 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
           let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
+          while (index2 < len) {
+            const code2 = header.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
-              index++;
+              index2++;
               let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index++;
+                index2++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
-              index += 2;
+              index2 += 2;
               continue;
             }
-            index++;
+            index2++;
           }
           continue parameter;
         }
-        const valueStart = index;
+        const valueStart = index2;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -40086,14 +40788,14 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index;
+              valueWhitespace = index2;
           } else {
             valueWhitespace = -1;
           }
-          index++;
+          index2++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -40102,22 +40804,22 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index;
+          keyWhitespace = index2;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code & NON_ASCII | flags;
-      index++;
+      index2++;
     }
   }
-  return { type, index, parameters };
+  return { type, index: index2, parameters };
 }
 function unescapeQuotedPairs(str3, start, end) {
   let result = "";
-  for (let index = start; index < end; index++) {
-    if (str3.charCodeAt(index) === BSLASH) {
-      result += str3.slice(start, index);
-      start = ++index;
+  for (let index2 = start; index2 < end; index2++) {
+    if (str3.charCodeAt(index2) === BSLASH) {
+      result += str3.slice(start, index2);
+      start = ++index2;
     }
   }
   return result + str3.slice(start, end);
@@ -44249,10 +44951,10 @@ function fitBlocks(blocks, options) {
     rows = fitRows();
   }
   if (fits()) return render2();
-  const cut = cutText(render2(), max, size);
-  const nl = cut.lastIndexOf("\n");
-  return nl > 0 ? `${cut.slice(0, nl)}
-\u2026` : cut;
+  const cut2 = cutText(render2(), max, size);
+  const nl = cut2.lastIndexOf("\n");
+  return nl > 0 ? `${cut2.slice(0, nl)}
+\u2026` : cut2;
 }
 function cutText(text2, max, size = utf16Size) {
   if (size(text2) <= max) return text2;
@@ -44380,14 +45082,14 @@ var UniverseIndex = class {
       members[k] = this.scratch[positions[k]];
       this.scratch[positions[k]] = void 0;
     }
-    const rest = [...unknown.values()].sort((a, b) => cmp4(a.id, b.id));
+    const rest = [...unknown.values()].sort((a, b) => cmp5(a.id, b.id));
     return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
   }
   /** `set` with `e` (not in it) in its place. */
   with(set, e) {
     const at2 = this.order.get(e.id);
     if (at2 === void 0) {
-      const unknown = [...set.unknown, e].sort((a, b) => cmp4(a.id, b.id));
+      const unknown = [...set.unknown, e].sort((a, b) => cmp5(a.id, b.id));
       return { members: [...set.members.slice(0, set.positions.length), ...unknown], positions: set.positions, unknown };
     }
     let lo = 0;
@@ -44563,23 +45265,23 @@ function violationsByChange(violations) {
 var NONE = [];
 function violationsInStep(gate, changes) {
   const violations = gate.violations;
-  const flows = violations.slice(gate.exposureViolations);
+  const flows2 = violations.slice(gate.exposureViolations);
   const start = new Int32Array(changes.length).fill(-1);
-  const count = new Int32Array(changes.length);
+  const count2 = new Int32Array(changes.length);
   let i = 0;
-  for (let j = 0; j < flows.length; j++) {
-    const c = flows[j].change;
-    if (changes[i] !== c || count[i] === 0 || start[i] + count[i] !== j) {
+  for (let j = 0; j < flows2.length; j++) {
+    const c = flows2[j].change;
+    if (changes[i] !== c || count2[i] === 0 || start[i] + count2[i] !== j) {
       while (i < changes.length && changes[i] !== c) i++;
-      if (i === changes.length || count[i] > 0) {
+      if (i === changes.length || count2[i] > 0) {
         const byChange = violationsByChange(violations);
         return (k) => byChange.get(changes[k]) ?? NONE;
       }
       start[i] = j;
     }
-    count[i]++;
+    count2[i]++;
   }
-  return (k) => count[k] === 0 ? NONE : flows.slice(start[k], start[k] + count[k]);
+  return (k) => count2[k] === 0 ? NONE : flows2.slice(start[k], start[k] + count2[k]);
 }
 function addPart(bucket, c, i) {
   const d = c.dst;
@@ -44599,7 +45301,7 @@ function groupChanges(report) {
   return grouping;
 }
 function groupAll(report) {
-  const index = new UniverseIndex(report.universe, report.endpoints);
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
   const violationsOf = violationsInStep(report.gate, report.changes);
   const buckets = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const order = { opened: [], closed: [] };
@@ -44642,8 +45344,14 @@ function groupAll(report) {
   };
   const last = { opened: /* @__PURE__ */ new Map(), closed: /* @__PURE__ */ new Map() };
   const asExposure = controllerFlows(report);
+  const controller = { opened: 0, closed: 0, changed: 0 };
   report.changes.forEach((c, i) => {
-    if (c.src.type === "ingress-controller") return;
+    if (c.src.type === "ingress-controller") {
+      if (!c.opened.isEmpty) controller.opened++;
+      if (!c.closed.isEmpty) controller.closed++;
+      if (!c.opened.isEmpty || !c.closed.isEmpty) controller.changed++;
+      return;
+    }
     for (const facet of ["opened", "closed"]) {
       const conn = facet === "opened" ? c.opened : c.closed;
       if (conn.isEmpty || asExposure(c, facet, conn)) continue;
@@ -44669,10 +45377,20 @@ function groupAll(report) {
       last[facet].set(c.why, { conn, type: c.type, endpoint: c.endpoint, hits, bucket });
     }
   });
-  const build2 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
-  const opened = build2("opened");
-  const closed = build2("closed");
-  return { opened, closed, violating: opened.filter((g) => g.gate.length > 0), ...flowCounts(opened, closed) };
+  const build3 = (facet) => order[facet].flatMap((bucket) => collapse(facet, bucket, report.changes, index2)).sort((a, b) => Number(b.group.gate.length > 0) - Number(a.group.gate.length > 0) || a.first - b.first).map((g) => g.group);
+  const opened = build3("opened");
+  const closed = build3("closed");
+  const inGroups = flowCounts(opened, closed);
+  return {
+    opened,
+    closed,
+    violating: opened.filter((g) => g.gate.length > 0),
+    openedFlows: inGroups.openedFlows + controller.opened,
+    closedFlows: inGroups.closedFlows + controller.closed,
+    changedFlows: inGroups.changedFlows + controller.changed,
+    controllerOpened: controller.opened,
+    controllerClosed: controller.closed
+  };
 }
 function controllerFlows(report) {
   const byDst = /* @__PURE__ */ new Map();
@@ -44694,17 +45412,62 @@ function controllerFlows(report) {
   };
 }
 function flowCounts(opened, closed) {
-  const asFlow = /* @__PURE__ */ new Map();
-  const name2 = (groups3, facet) => groups3.forEach((g, k) => {
-    if (!g.changes.some(hasRepresentative)) return;
-    for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c) && !asFlow.has(c)) asFlow.set(c, key);
-  });
-  name2(opened, "opened");
-  name2(closed, "closed");
-  const counted = /* @__PURE__ */ new Set();
-  for (const g of [...opened, ...closed]) for (const c of g.changes) if (!hasRepresentative(c)) counted.add(c);
-  const sum = (groups3) => groups3.reduce((n, g) => n + groupFlows(g), 0);
-  return { openedFlows: sum(opened), closedFlows: sum(closed), changedFlows: counted.size + new Set(asFlow.values()).size };
+  const sum = (groups4) => groups4.reduce((n, g) => n + groupFlows(g), 0);
+  const openedFlows = sum(opened);
+  const closedFlows = sum(closed);
+  const keysOf = (groups4, facet) => {
+    const out = /* @__PURE__ */ new Map();
+    groups4.forEach((g, k) => {
+      if (!g.changes.some(hasRepresentative)) return;
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c)) out.set(c, key);
+    });
+    return out;
+  };
+  const openedKeys = keysOf(opened, "opened");
+  const closedKeys = keysOf(closed, "closed");
+  const plainOpened = /* @__PURE__ */ new Set();
+  for (const g of opened) for (const c of g.changes) if (!hasRepresentative(c)) plainOpened.add(c);
+  let both = 0;
+  for (const g of closed) for (const c of g.changes) if (!hasRepresentative(c) && plainOpened.has(c)) both++;
+  const edges = /* @__PURE__ */ new Map();
+  for (const [c, o] of openedKeys) {
+    const k = closedKeys.get(c);
+    if (k === void 0) continue;
+    let to = edges.get(o);
+    if (to === void 0) edges.set(o, to = /* @__PURE__ */ new Set());
+    to.add(k);
+  }
+  return { openedFlows, closedFlows, changedFlows: openedFlows + closedFlows - both - largestMatching(edges) };
+}
+function largestMatching(edges) {
+  const mate = /* @__PURE__ */ new Map();
+  let size = 0;
+  const unmatched = [];
+  for (const [left, rights] of edges) {
+    const free = [...rights].find((r) => !mate.has(r));
+    if (free === void 0) unmatched.push(left);
+    else {
+      mate.set(free, left);
+      size++;
+    }
+  }
+  for (const left of unmatched) {
+    const seen = /* @__PURE__ */ new Set();
+    const augment = (l) => {
+      for (const r of edges.get(l)) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        const other = mate.get(r);
+        if (other === void 0 || augment(other)) {
+          mate.set(r, l);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (augment(left)) size++;
+  }
+  return size;
 }
 function unitsOf(set) {
   const byTerm = /* @__PURE__ */ new Map();
@@ -44758,10 +45521,10 @@ function sameHits(a, b) {
   for (let k = 0; k < a.length; k++) if (a[k].rule !== b[k].rule || a[k].conn !== b[k].conn) return false;
   return true;
 }
-function collapse(facet, bucket, changes, index) {
-  return rectangles(bucket, index).map((r) => {
+function collapse(facet, bucket, changes, index2) {
+  return rectangles(bucket, index2).map((r) => {
     const sorted2 = Int32Array.from(r.parts).sort();
-    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index);
+    const [srcs, dsts] = displaySets(r.srcs, r.dsts, index2);
     return {
       first: sorted2[0],
       group: {
@@ -44778,7 +45541,7 @@ function collapse(facet, bucket, changes, index) {
     };
   });
 }
-function rectangles(bucket, index) {
+function rectangles(bucket, index2) {
   const perDst = /* @__PURE__ */ new Map();
   for (const entry2 of bucket.perDst.values()) {
     const known = perDst.get(entry2.dst.id);
@@ -44791,12 +45554,12 @@ function rectangles(bucket, index) {
   }
   if (perDst.size === 1) {
     const [only] = perDst.values();
-    return [{ srcs: index.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
+    return [{ srcs: index2.sorted(only.srcs), dsts: [only.dst], parts: only.parts }];
   }
   const keyOf = (set) => ({ set, key: UniverseIndex.keyOf(set) });
   const options = [...perDst.values()].map((entry2) => {
-    const plain2 = keyOf(index.sorted(entry2.srcs));
-    const padded = entry2.dst.type === "workload" && !entry2.self ? keyOf(index.with(plain2.set, entry2.dst)) : null;
+    const plain2 = keyOf(index2.sorted(entry2.srcs));
+    const padded = entry2.dst.type === "workload" && !entry2.self ? keyOf(index2.with(plain2.set, entry2.dst)) : null;
     return { entry: entry2, plain: plain2, padded };
   });
   const takers = /* @__PURE__ */ new Map();
@@ -44814,22 +45577,22 @@ function rectangles(bucket, index) {
   }
   return [...perSrcSet.values()];
 }
-function displaySets(sources, dsts, index) {
-  const srcs = "positions" in sources ? sources : index.sorted(sources);
+function displaySets(sources, dsts, index2) {
+  const srcs = "positions" in sources ? sources : index2.sorted(sources);
   const shorter = (set, self2) => {
-    const without = index.without(set, self2);
-    const withSelf = without === set ? index.with(set, self2) : set;
-    const a = index.describe(without);
-    const b = index.describe(withSelf);
+    const without = index2.without(set, self2);
+    const withSelf = without === set ? index2.with(set, self2) : set;
+    const a = index2.describe(without);
+    const b = index2.describe(withSelf);
     return cost(b.terms) < cost(a.terms) ? b : a;
   };
   const only = (set) => set.length === 1 && set[0].type === "workload" ? set[0] : void 0;
   const d = only(dsts);
-  const s = d ? shorter(srcs, d) : index.describe(srcs);
+  const s = d ? shorter(srcs, d) : index2.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
-  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
+  return [s, single ? shorter(index2.sorted(dsts), single) : index2.describe(dsts)];
 }
-function cmp4(a, b) {
+function cmp5(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -44837,7 +45600,6 @@ function cmp4(a, b) {
 function dnsLoss(report) {
   const ids = report.nameServers === void 0 ? void 0 : new Set(report.nameServers);
   const serves = ids === void 0 ? servesDns : (e) => ids.has(e.id);
-  const anyServer = report.universe.some(serves);
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const sources = [];
   const servers = [];
@@ -44847,7 +45609,7 @@ function dnsLoss(report) {
     const lost = closed.intersect(DNS);
     if (lost.isEmpty) return;
     const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
-    const named = dsts.filter((d) => isNameServer(d, anyServer, serves));
+    const named = dsts.filter(serves);
     let any = false;
     for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
     for (const d of named) {
@@ -44862,11 +45624,25 @@ function dnsLoss(report) {
   for (const g of groupChanges(report).closed) consider(g.conn, g.sources.endpoints, g.destinations.endpoints);
   for (const c of report.exposureChanges) if (c.source === "ingress-controller" && !c.closed.isEmpty) consider(c.closed, [c.src], [c.dst]);
   if (sources.length === 0) return null;
-  const index = new UniverseIndex(report.universe, report.endpoints);
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
   const protocols = [];
   if (udp) protocols.push("UDP");
   if (tcp) protocols.push("TCP");
-  return { sources: index.describe(sources), servers: index.describe(servers), protocols };
+  return { sources: index2.describe(sources), servers: index2.describe(servers), protocols };
+}
+
+// src/render/route-words.ts
+function routeWords(r, f, full, named = false) {
+  const p = r.port;
+  const port3 = p.kind === "service-port" ? ` port ${p.port}` : p.kind === "service-port-name" ? ` port ${f.code(p.name)}` : p.kind === "target-port" ? ` target port ${p.port}` : "";
+  if (named) {
+    const what = r.cause === "service-removed" ? `its backend Service ${f.code(r.service)} was removed in this pull request` : `its backend Service ${f.code(r.service)} lost${port3} in this pull request`;
+    return `${what}; the ${f.text(r.route.kind)} sends traffic nowhere`;
+  }
+  const route = `${f.text(r.route.kind)} ${f.code(`${r.route.namespace}/${r.route.name}`)}${full ? ` (${f.at(r.at.file, r.at.line, "head")})` : ""}`;
+  const was = full ? ` (was at ${f.at(r.was.file, r.was.line, "base")})` : "";
+  const cause2 = r.cause === "service-removed" ? `the Service was removed in this pull request${was}` : `${port3.trim()} was removed from the Service in this pull request${was}`;
+  return `${route} \u2192 Service ${f.code(r.service)}${port3}: ${cause2}; the route sends traffic nowhere`;
 }
 
 // src/render/conn-words.ts
@@ -44901,13 +45677,13 @@ function phrases(c, f) {
     const who = andList(protocols);
     if (ports.isAll) return { text: `all ${who}`, weight: 1 };
     const holes = PortSet.ALL.subtract(ports);
-    const count = ports.ranges.length / 2 + ports.names.length;
+    const count2 = ports.ranges.length / 2 + ports.names.length;
     const holeCount = holes.ranges.length / 2;
-    if (ports.names.length === 0 && holeCount < count && holeCount <= MAX_EXCEPT2) {
+    if (ports.names.length === 0 && holeCount < count2 && holeCount <= MAX_EXCEPT2) {
       return { text: `all ${who} except ${rangeList(holes.ranges)}`, weight: holeCount, complement: true };
     }
     const numbers = rangeList(ports.ranges, (port3) => portName(protocols, port3, f));
-    return { text: `${who} ${[numbers, ...ports.names.map(f.text)].filter((s) => s !== "").join(", ")}`, weight: count };
+    return { text: `${who} ${[numbers, ...ports.names.map(f.text)].filter((s) => s !== "").join(", ")}`, weight: count2 };
   });
 }
 var weight = (ps) => ps.reduce((n, p) => n + p.weight, 0);
@@ -45022,7 +45798,19 @@ function movedExposures(changes) {
       m.head.push(...c.moved.via.head);
     }
   }
-  return [...byDst.values()];
+  return [...byDst.values()].flatMap(byPaths);
+}
+function byPaths(m) {
+  const chains = [...m.base.map((c) => ({ side: "base", c })), ...m.head.map((c) => ({ side: "head", c }))];
+  let parts = [m.conn];
+  for (const { c } of chains) parts = parts.flatMap((p) => [p.intersect(c.conn), p.subtract(c.conn)].filter((x) => !x.isEmpty));
+  const bySignature = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    const key = chains.map(({ side: side2, c }) => c.conn.intersect(p).isEmpty ? "" : `${side2}:${chainKey(c.chain)}`).join("\0");
+    bySignature.set(key, (bySignature.get(key) ?? p).union(p));
+  }
+  if (bySignature.size <= 1) return [m];
+  return [...bySignature.values()].map((conn) => ({ dst: m.dst, conn, base: m.base.filter((c) => !c.conn.intersect(conn).isEmpty), head: m.head.filter((c) => !c.conn.intersect(conn).isEmpty) }));
 }
 function movedSentence(m, f) {
   const before = new Set(m.base.map((c) => chainKey(c.chain)));
@@ -45241,7 +46029,7 @@ function isOtherPods(t) {
   return w !== void 0 && w.other && w.with.length === 0 && w.without.length === 0;
 }
 function termsWords(all, role, code, max, like = NO_LIKE) {
-  const terms = [...all].sort((a, b) => cmp5(kindOf(a), kindOf(b)));
+  const terms = [...all].sort((a, b) => cmp6(kindOf(a), kindOf(b)));
   if (terms.length <= max) return andList2(terms.map((t) => termWords(t, role, code, like)));
   const buckets = /* @__PURE__ */ new Map();
   for (const t of terms) {
@@ -45256,11 +46044,11 @@ function termsWords(all, role, code, max, like = NO_LIKE) {
     const shown = list7.length > share + 1 ? list7.slice(0, share) : list7;
     words2.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list7.length - shown.length;
-    if (rest > 0) words2.push(k === " external" ? `${rest} more external address ranges` : `${rest} more in ${code(k)}`);
+    if (rest > 0) words2.push(k === " external" ? `${rest} more external address ranges` : k === "[" ? `${rest} more sets of pods in namespaces no policy names` : `${rest} more in ${code(k)}`);
   }
   return andList2(words2);
 }
-function cmp5(a, b) {
+function cmp6(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function andList2(words2) {
@@ -45274,33 +46062,41 @@ function breakages(report, dns, f) {
   const removed = new Set(report.workloadChanges.filter((w) => w.change === "removed").map((w) => w.workload.id));
   const services = report.serviceBreakages ?? [];
   const told = /* @__PURE__ */ new Set();
+  const routes = report.routeBreakages ?? [];
+  const toldRoutes = /* @__PURE__ */ new Set();
   for (const c of report.exposureChanges) {
     if (newlyClosed(c).isEmpty || removed.has(c.dst.id)) continue;
     const broke = c.why.length === 0 ? brokenService(c, services) : void 0;
     if (broke) told.add(broke);
+    const nowhere = c.why.length === 0 && !broke ? brokenRoute(c, routes) : void 0;
+    if (nowhere) toldRoutes.add(nowhere);
     const hop = entry(c);
-    const cause2 = !broke ? exposureCause(c, sourceName(c, f), f) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
+    const cause2 = nowhere ? routeCause(nowhere, hop, f) : !broke ? exposureCause(c, sourceName(c, f), f, hop) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${broke ? serviceWords(broke, f, true) : cause2}` : ""}` });
+    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
+  for (const r of routes) if (!toldRoutes.has(r)) out.push({ kind: "service", short: routeWords(r, f, false), full: `**Sends to nothing:** ${routeWords(r, f, true)}` });
   if (dns) {
     const who = setWords(dns.sources, "subject", f.code);
     const protos = dns.protocols.length === 2 ? "UDP/TCP 53" : `${dns.protocols[0]} 53`;
     const toward = setWords(dns.servers, "destination", f.code, 3);
     out.push({ kind: "dns", short: `${who} can no longer resolve names (${protos} closed toward ${toward})`, full: `\u26A0\uFE0F **DNS:** ${who} can no longer resolve names (${protos} closed toward ${toward}).` });
   }
-  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f), full: `**No ${c.direction} at all:** ${cutOffWords(c, f)}` });
+  for (const c of cutOffGroups(report)) out.push({ kind: "cut-off", short: cutOffWords(c, f, false), full: `**No ${c.direction} at all:** ${cutOffWords(c, f, true)}` });
   return out;
 }
 function exposureRisk(c, f) {
+  const fresh = newlyOpened(c);
+  const conn = fresh.isEmpty ? c.opened : fresh;
   let hop;
-  for (const v of c.via.head) if (!v.conn.intersect(c.opened).isEmpty && v.chain.length > 0) {
+  for (const v of c.via.head) if (!v.conn.intersect(conn).isEmpty && v.chain.length > 0) {
     hop = v.chain[0];
     break;
   }
   const through = hop ? ` through ${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.opened))} newly reachable from ${sourceName(c, f)}${through}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(conn))} newly reachable from ${sourceName(c, f)}${through}`;
 }
 function sourceName(c, f) {
   const src = c.src;
@@ -45309,7 +46105,7 @@ function sourceName(c, f) {
   return `addresses ${f.code(src.id)}`;
 }
 function entry(c) {
-  for (const v of c.via.base) if (!v.conn.intersect(c.closed).isEmpty && v.chain.length > 0) return v.chain[0];
+  for (const v of c.via.base) if (!v.conn.intersect(newlyClosed(c)).isEmpty && v.chain.length > 0) return v.chain[0];
   return void 0;
 }
 function exposureShort(c, f) {
@@ -45317,11 +46113,11 @@ function exposureShort(c, f) {
   const from = sourceName(c, f);
   const through = hop ? `${f.text(hop.kind)} ${f.code(`${hop.namespace}/${hop.name}`)}` : "";
   const where = c.src.type === "ingress-controller" && through !== "" ? `through ${through}` : `from ${from}${through !== "" ? ` through ${through}` : ""}`;
-  return `${f.code(c.dst.id)} ${f.text(connWords(c.closed))} no longer reachable ${where}`;
+  return `${f.code(c.dst.id)} ${f.text(connWords(newlyClosed(c)))} no longer reachable ${where}`;
 }
 function brokenService(c, services) {
   for (const v of c.via.base) {
-    if (v.conn.intersect(c.closed).isEmpty) continue;
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
     for (const h of v.chain) {
       if (h.kind !== "Service") continue;
       const s = services.find((x) => x.service.id === `${h.namespace}/${h.name}` && x.before.includes(c.dst.id));
@@ -45330,11 +46126,39 @@ function brokenService(c, services) {
   }
   return void 0;
 }
-function exposureCause(c, from, f) {
+function brokenRoute(c, routes) {
+  if (routes.length === 0) return void 0;
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const has = (kind, id) => v.chain.some((h) => h.kind === kind && `${h.namespace}/${h.name}` === id);
+    const r = routes.find((x) => has(x.route.kind, `${x.route.namespace}/${x.route.name}`) && has("Service", x.service));
+    if (r) return r;
+  }
+  return void 0;
+}
+function routeCause(r, hop, f) {
+  const entered = hop !== void 0 && hop.kind === r.route.kind && hop.namespace === r.route.namespace && hop.name === r.route.name;
+  return entered ? routeWords(r, f, false, true) : routeWords(r, f, false);
+}
+function exposureCause(c, from, f, entered) {
   const r = c.why[0];
   if (r !== void 0) return causeWords(r, from, f);
-  const carried = c.via.head.some((v) => !v.conn.intersect(c.closed).isEmpty);
-  return carried ? "the policies no longer admit it" : "no Service or route sends it that traffic any more";
+  const carried = c.via.head.some((v) => !v.conn.intersect(newlyClosed(c)).isEmpty);
+  if (carried) return "the policies no longer admit it";
+  const edited = editedHop(c);
+  if (edited === void 0) return "no Service or route sends it that traffic any more";
+  const same = entered !== void 0 && entered.kind === edited.kind && entered.namespace === edited.namespace && entered.name === edited.name;
+  const name2 = same ? "it" : `${f.text(edited.kind)} ${f.code(`${edited.namespace}/${edited.name}`)}${entered === void 0 ? ` (${f.at(edited.at.file, edited.at.line, "base")})` : ""}`;
+  const e = edited.edit;
+  return e.kind === "removed" ? `${name2} was ${f.text(e.words.replace(/ in this PR$/, " in this pull request"))}` : `${name2} changed in this pull request (${f.text(e.words)})`;
+}
+function editedHop(c) {
+  for (const v of c.via.base) {
+    if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
+    const h = v.chain.find((x) => x.edit !== void 0 && x.edit.kind !== "added");
+    if (h) return h;
+  }
+  return void 0;
 }
 function causeWords(r, from, f) {
   const name2 = f.reason(r);
@@ -45364,23 +46188,32 @@ function cutOffGroups(report) {
   const list7 = report.cutOff ?? [];
   if (list7.length === 0) return [];
   const byId2 = new Map(report.universe.map((e) => [e.id, e]));
-  const groups3 = /* @__PURE__ */ new Map();
+  const groups4 = /* @__PURE__ */ new Map();
   for (const c of list7) {
     const key = `${c.direction}\0${c.policies.join("\0")}`;
     const e = byId2.get(c.workload);
     if (e === void 0) continue;
-    const g = groups3.get(key);
+    let g = groups4.get(key);
     if (g) g.ids.push(e);
-    else groups3.set(key, { c, ids: [e] });
+    else groups4.set(key, g = { c, ids: [e], denies: /* @__PURE__ */ new Map() });
+    for (const r of c.denies ?? []) g.denies.set(`${r.policy}|${r.rule}|${r.file}:${r.line}`, r);
   }
-  const index = new UniverseIndex(report.universe, report.endpoints);
-  return [...groups3.values()].map(({ c, ids }) => ({ direction: c.direction, policies: c.policies, workloads: index.describe(ids), count: ids.length }));
+  const index2 = new UniverseIndex(report.universe, report.endpoints);
+  return [...groups4.values()].map(({ c, ids, denies }) => ({ direction: c.direction, policies: c.policies, denies: [...denies.values()], workloads: index2.describe(ids), count: ids.length }));
 }
-function cutOffWords(c, f) {
+function cutOffWords(c, f, full) {
   const who = setWords(c.workloads, "subject", f.code);
-  const by = c.policies.slice(0, 2).map((p) => f.code(p)).join(", ") + (c.policies.length > 2 ? ` and ${c.policies.length - 2} more` : "");
-  const allow = c.policies.length === 1 ? "which allows nothing" : "which allow nothing";
-  return c.direction === "ingress" ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (isolated for ingress by ${by}, ${allow})` : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (isolated for egress by ${by}, ${allow})`;
+  const admins = new Set(c.denies.map((r) => r.policy));
+  const isolating = c.policies.filter((p) => !admins.has(p));
+  const causes = [];
+  if (isolating.length > 0) {
+    const by = isolating.slice(0, 2).map((p) => f.code(p)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
+    causes.push(`isolated for ${c.direction} by ${by}, ${isolating.length === 1 ? "which allows nothing" : "which allow nothing"}`);
+  }
+  const shown = c.denies.slice(0, 2).map((r) => `denied by ${f.reason(r)}${full ? ` (${f.at(r.file, r.line, "head")})` : ""}`);
+  if (shown.length > 0) causes.push(shown.join("; ") + (c.denies.length > 2 ? `; and ${c.denies.length - 2} more` : ""));
+  const why = causes.join("; ");
+  return c.direction === "ingress" ? `${who}: nothing can reach ${c.count === 1 ? "it" : "them"} any more (${why})` : `${who}: ${c.count === 1 ? "it" : "they"} can send nothing any more (${why})`;
 }
 
 // src/render/escape.ts
@@ -45396,6 +46229,360 @@ function visibleControls(text2) {
 }
 function plain(text2) {
   return visibleControls(text2).replace(/\n/g, "\\n");
+}
+
+// src/explain/why.ts
+function decisionAllows(d) {
+  switch (d.by) {
+    case "tier-rule":
+      return d.rule.action !== "Deny";
+    case "isolated":
+      return false;
+    default:
+      return true;
+  }
+}
+
+// src/explain/explain-pair.ts
+function nodeOf(rev, e) {
+  const u = rev.reach.universe;
+  if (e.type !== "external") return rev.classOf.get(e.id);
+  const exact = u.externals.findIndex((x) => x.id === e.id);
+  if (exact >= 0) return u.podClasses.length + exact;
+  const first = e.ranges[0];
+  if (first === void 0) return void 0;
+  const i = u.externals.findIndex((x) => x.ranges.some((r) => r.family === first.family && r.lo >= first.lo && r.hi <= first.hi));
+  return i < 0 ? void 0 : u.podClasses.length + i;
+}
+function explainPair(rev, src, dst) {
+  const s = nodeOf(rev, src);
+  const d = nodeOf(rev, dst);
+  if (s === void 0 || d === void 0) throw new Error(`${s === void 0 ? src.id : dst.id} is not an endpoint of this revision`);
+  return explainNodes(rev.reach, s, d, src, dst);
+}
+function explainNodes(r, s, d, src, dst) {
+  const P = r.universe.podClasses.length;
+  if (s >= P && d >= P) throw new Error("no pair between two external address ranges");
+  const egress = s < P ? podSide(r, s, d, "egress", src.id) : OUTSIDE;
+  const ingress = d < P ? podSide(r, s, d, "ingress", dst.id) : OUTSIDE;
+  const egressAllows = s < P ? rowAt(r.row(s, "egress"), d) : ConnSet.ALL;
+  const ingressAllows = d < P ? rowAt(r.row(d, "ingress"), s) : ConnSet.ALL;
+  const segments = cut({ pieces: piecesOf(egress), allows: egressAllows }, { pieces: piecesOf(ingress), allows: ingressAllows });
+  const allowed = segments.filter((x) => x.allowed).reduce((acc, x) => acc.union(x.conn), ConnSet.NONE);
+  return { src, dst, egress, ingress, segments, allowed };
+}
+var OUTSIDE = { side: "outside-cluster" };
+var OUTSIDE_PIECES = [{ conn: ConnSet.ALL, decision: { by: "outside-cluster" } }];
+function piecesOf(w) {
+  return w.side === "pod" ? w.pieces : OUTSIDE_PIECES;
+}
+function cut(egressSide, ingressSide) {
+  const [egress, ingress] = [egressSide.pieces, ingressSide.pieces];
+  const byPair = /* @__PURE__ */ new Map();
+  const add = (e, i, conn) => {
+    if (conn.isEmpty) return;
+    const key = `${egress.indexOf(e)},${ingress.indexOf(i)}`;
+    const seen = byPair.get(key);
+    byPair.set(key, { conn: seen === void 0 ? conn : seen.conn.union(conn), e, i });
+  };
+  for (const e of egress) for (const i of ingress) add(e, i, numbersOf(e.conn.intersect(i.conn)));
+  for (const { protocol, name: name2 } of namesIn([...egress, ...ingress])) {
+    const conn = ConnSet.of({ [protocol]: PortSet.named(name2) });
+    for (const e of deciders(egressSide, protocol, name2)) for (const i of deciders(ingressSide, protocol, name2)) add(e, i, conn);
+  }
+  const out = [...byPair.values()].map(({ conn, e, i }) => ({ conn, allowed: decisionAllows(e.decision) && decisionAllows(i.decision), egress: e.decision, ingress: i.decision }));
+  return [...out.filter((x) => x.allowed), ...out.filter((x) => !x.allowed)];
+}
+function numbersOf(c) {
+  return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p) => [p, PortSet.of(c.ports(p).ranges)])));
+}
+function namesIn(pieces) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const p of pieces) {
+    for (const protocol of PROTOCOLS) {
+      for (const name2 of p.conn.ports(protocol).names) {
+        if (!seen.has(`${protocol} ${name2}`)) out.push({ protocol, name: name2 });
+        seen.add(`${protocol} ${name2}`);
+      }
+    }
+  }
+  return out;
+}
+function deciders(side2, protocol, name2) {
+  const verdict2 = holds(side2.allows, protocol, name2);
+  const same = side2.pieces.filter((p) => decisionAllows(p.decision) === verdict2);
+  const whole = same.filter((p) => holds(p.conn, protocol, name2));
+  return whole.length > 0 ? whole : same.filter((p) => p.conn.ports(protocol).ranges.length > 0);
+}
+function holds(c, protocol, name2) {
+  const ports = c.ports(protocol);
+  return ports.isAll || ports.names.includes(name2);
+}
+function podSide(r, s, d, dir, subject) {
+  const cls = dir === "egress" ? s : d;
+  const tiers = r.consultedTiers(s, d, dir);
+  const isolating = r.isolating(cls, dir);
+  const npMatches = isolating.length > 0 ? r.matchingRules(s, d, dir) : [];
+  const enginePieces = decide(
+    tiers.admin.matches,
+    isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches }
+  );
+  const { part: admin, settled } = tierPart(tiers.admin, ConnSet.NONE);
+  const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
+  const passes = admin.state === "consulted" ? admin.steps.filter((st) => st.rule.action === "Pass" && !st.decides.isEmpty) : [];
+  const pieces = enginePieces.flatMap((p) => splitByPass(p.conn, decisionOf(p), passes));
+  return {
+    side: "pod",
+    subject,
+    hostNetwork: r.universe.podClasses[cls].hostNetwork,
+    admin,
+    networkPolicy: isolating.length === 0 ? { state: "not-isolated" } : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
+    baseline: isolating.length > 0 ? tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" } : tierPart(tiers.baseline, settled).part,
+    pieces,
+    // The engine's row, not the pieces' union: they differ only in port names (see `cut`).
+    allowed: rowAt(r.row(cls, dir), dir === "egress" ? d : s)
+  };
+}
+function splitByPass(conn, d, passes) {
+  if (d.by === "outside-cluster" || d.passedBy.length === 0) return [{ conn, decision: d }];
+  const out = [];
+  let rest = conn;
+  for (const p of passes) {
+    const part = rest.intersect(p.decides);
+    if (part.isEmpty) continue;
+    rest = rest.subtract(part);
+    out.push({ conn: part, decision: { ...d, passedBy: [p.rule] } });
+  }
+  if (!rest.isEmpty) out.push({ conn: rest, decision: { ...d, passedBy: [] } });
+  return out;
+}
+function tierPart(t, above) {
+  if (t.rules.length === 0) return { part: { state: "none" }, settled: ConnSet.NONE };
+  let walked = ConnSet.NONE;
+  let settled = ConnSet.NONE;
+  const steps = t.matches.map((m) => {
+    const own = m.conn.subtract(walked);
+    walked = walked.union(own);
+    const decides = own.subtract(above);
+    if (m.applied.rule.action !== "pass") settled = settled.union(decides);
+    return { rule: tierRuleRef(m.applied), matches: m.conn, decides };
+  });
+  const reaching = ConnSet.ALL.subtract(above);
+  return {
+    part: { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: reaching.subtract(settled) },
+    settled
+  };
+}
+function decisionOf(p) {
+  const passedBy = p.passedBy.map(tierRuleRef);
+  switch (p.by.kind) {
+    case "admin":
+      return { by: "tier-rule", rule: tierRuleRef(p.by.applied), passedBy };
+    case "allowed-by-rules":
+      return { by: "networkpolicy-rules", rules: p.by.matches.map((m) => ruleRef(m.policy, m.rule)), passedBy };
+    case "isolated":
+      return { by: "isolated", policies: p.by.policies.map(policyRef), passedBy };
+    case "default":
+      return { by: "not-isolated", passedBy };
+  }
+}
+function policyRef(p) {
+  return { policy: p.id, at: p.source };
+}
+function ruleRef(p, rule) {
+  return { policy: p.id, rule: `${rule.direction}[${rule.index}]`, at: rule.source };
+}
+function tierRuleRef({ policy, rule }) {
+  const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
+  const action = rule.action === "accept" ? v1alpha1 ? "Allow" : "Accept" : rule.action === "deny" ? "Deny" : "Pass";
+  return {
+    policy: policy.id,
+    kind: policy.kind,
+    name: policy.name,
+    tier: policy.tier === "admin" ? "Admin" : "Baseline",
+    priority: policy.priority,
+    rule: `${rule.direction}[${rule.index}]`,
+    ruleName: rule.name,
+    action,
+    at: rule.source
+  };
+}
+
+// src/render/assertion-groups.ts
+var STATUS_ORDER = { failed: 0, "no-match": 1, passed: 2 };
+var memo = /* @__PURE__ */ new WeakMap();
+function assertionViews(report) {
+  const list7 = report.assertions ?? [];
+  if (list7.length === 0) return [];
+  const known = memo.get(list7);
+  if (known !== void 0 && known.gate === report.gate) return known.views;
+  const views = build(report, list7);
+  memo.set(list7, { gate: report.gate, views });
+  return views;
+}
+function failingAssertionGroups(report) {
+  return assertionViews(report).flatMap((view2) => view2.failing.map((group2) => ({ view: view2, group: group2 })));
+}
+function build(report, list7) {
+  const failingNames = new Set((report.gate.assertions ?? []).map((f) => f.diff));
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const e of [...report.universe, ...report.endpoints]) if (!byId2.has(e.id)) byId2.set(e.id, e);
+  const unknown = [];
+  const resolve2 = (id) => {
+    let e = byId2.get(id);
+    if (e === void 0) {
+      e = { type: "external", id, ranges: [], cidrs: [] };
+      byId2.set(id, e);
+      unknown.push(e);
+    }
+    return e;
+  };
+  for (const d of list7) for (const v of d.violations) resolve2(v.src), resolve2(v.dst);
+  const index2 = new UniverseIndex(report.universe, [...report.endpoints, ...unknown]);
+  let changes;
+  const changeOf = (v) => (changes ??= new Map(report.changes.map((c) => [`${c.src.id}\0${c.dst.id}`, c]))).get(`${v.src}\0${v.dst}`);
+  const views = list7.map((diff2, at2) => {
+    const gated = failingNames.has(diff2);
+    const groups4 = groupViolations(diff2, gated, index2, resolve2, changeOf, explainer(report, resolve2));
+    return { at: at2, view: { diff: diff2, groups: groups4, failing: groups4.filter((g) => g.fails) } };
+  });
+  const rank = (v) => v.failing.length > 0 ? -1 : STATUS_ORDER[v.diff.status];
+  return views.sort((a, b) => rank(a.view) - rank(b.view) || a.at - b.at).map((x) => x.view);
+}
+function explainer(report, resolve2) {
+  const head = report.revisions?.head;
+  return (v) => {
+    let done = false;
+    let why;
+    return () => {
+      if (!done && head !== void 0) {
+        done = true;
+        try {
+          why = explainPair(head, resolve2(v.src), resolve2(v.dst));
+        } catch {
+          why = void 0;
+        }
+      }
+      return why;
+    };
+  };
+}
+function groupViolations(diff2, gated, index2, resolve2, changeOf, explain2) {
+  const buckets = /* @__PURE__ */ new Map();
+  const facet = diff2.assertion.type === "allow" ? "closed" : "opened";
+  const connText = /* @__PURE__ */ new Map();
+  const reasonsOf = /* @__PURE__ */ new Map();
+  const none = { reasons: [], key: "" };
+  diff2.violations.forEach((v, i) => {
+    const c = changeOf(v);
+    let r = c === void 0 ? none : reasonsOf.get(c.why);
+    if (r === void 0) {
+      const reasons3 = facetReasons(c, facet);
+      reasonsOf.set(c.why, r = { reasons: reasons3, key: reasons3.map(reasonKey).sort().join("") });
+    }
+    const reasons2 = r.reasons;
+    let conn = connText.get(v.conn);
+    if (conn === void 0) connText.set(v.conn, conn = v.conn.toString());
+    const fails = gated && (v.isNew || diff2.assertion.strict);
+    const key = `${v.isNew ? 1 : 0}${fails ? 1 : 0}|${conn}|${r.key}`;
+    let b = buckets.get(key);
+    if (b === void 0) buckets.set(key, b = { isNew: v.isNew, fails, conn: v.conn, reasons: reasons2, perDst: /* @__PURE__ */ new Map(), first: i });
+    let entry2 = b.perDst.get(v.dst);
+    if (entry2 === void 0) b.perDst.set(v.dst, entry2 = { dst: resolve2(v.dst), srcs: [], violations: [] });
+    entry2.srcs.push(resolve2(v.src));
+    entry2.violations.push(v);
+  });
+  const out = [];
+  for (const b of buckets.values()) {
+    const options = [...b.perDst.values()].map((entry2) => {
+      const plain2 = index2.sorted(entry2.srcs);
+      const padded = entry2.dst.type === "workload" && !entry2.srcs.some((x) => x.id === entry2.dst.id) ? index2.with(plain2, entry2.dst) : null;
+      return { entry: entry2, plain: { set: plain2, key: UniverseIndex.keyOf(plain2) }, padded: padded === null ? null : { set: padded, key: UniverseIndex.keyOf(padded) } };
+    });
+    const takers = /* @__PURE__ */ new Map();
+    for (const o of options) for (const k of [o.plain, o.padded]) if (k) takers.set(k.key, (takers.get(k.key) ?? 0) + 1);
+    const bySources = /* @__PURE__ */ new Map();
+    for (const { entry: entry2, plain: plain2, padded } of options) {
+      const pick = padded && takers.get(padded.key) > takers.get(plain2.key) ? padded : plain2;
+      let r = bySources.get(pick.key);
+      if (r === void 0) bySources.set(pick.key, r = { srcs: pick.set, dsts: [], violations: [] });
+      r.dsts.push(entry2.dst);
+      for (const v of entry2.violations) r.violations.push(v);
+    }
+    for (const r of bySources.values()) {
+      const [sources, destinations] = displaySets(r.srcs, r.dsts, index2);
+      out.push({ first: b.first, group: { isNew: b.isNew, fails: b.fails, conn: b.conn, sources, destinations, reasons: b.reasons, violations: r.violations, explain: explain2(r.violations[0]) } });
+    }
+  }
+  return out.sort((a, b) => Number(b.group.isNew) - Number(a.group.isNew) || Number(b.group.fails) - Number(a.group.fails) || a.first - b.first).map((x) => x.group);
+}
+
+// src/render/exposure-rules.ts
+var memo2 = /* @__PURE__ */ new WeakMap();
+function exposureRules(report) {
+  const known = memo2.get(report.gate);
+  if (known && known.exposures === report.exposureChanges) return known.rules;
+  const rules3 = /* @__PURE__ */ new Map();
+  if (report.exposureChanges.length > 0) {
+    const exposures = new Set(report.exposureChanges);
+    const hit = /* @__PURE__ */ new Map();
+    for (const v of report.gate.violations) {
+      if (!exposures.has(v.change)) continue;
+      const list7 = hit.get(v.change);
+      if (list7) list7.push(v.rule);
+      else hit.set(v.change, [v.rule]);
+    }
+    for (const c of report.exposureChanges) {
+      const list7 = hit.get(c);
+      if (list7) rules3.set(c, list7);
+    }
+  }
+  memo2.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
+  return rules3;
+}
+
+// src/render/unanalyzed-words.ts
+var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+var MAX_NAMED2 = 3;
+function objectName(o, code) {
+  return `${o.kind} ${code(o.namespace !== void 0 ? `${o.namespace}/${o.name}` : o.name)}`;
+}
+function isEmpty(u) {
+  return u.objects.length === 0 && u.files.length === 0;
+}
+function unanalyzedSummary(u, code) {
+  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
+  const parts = [];
+  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
+  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
+  return parts.join(" and ");
+}
+
+// src/render/flow-counts.ts
+var count = (n) => n.toLocaleString("en-US");
+var flows = (n) => `${count(n)} ${n === 1 ? "flow" : "flows"}`;
+var groups3 = (n) => `${count(n)} ${n === 1 ? "group" : "groups"}`;
+function flowsWhere(total, inGroups, controller, where = "") {
+  if (controller === 0) return `${flows(total)} in ${groups3(inGroups)}`;
+  if (total === controller) return `${flows(total)}, ${controller === 1 ? "" : "all "}from the ingress controller${where}`;
+  return `${flows(total)}: ${count(total - controller)} in ${groups3(inGroups)}, ${count(controller)} from the ingress controller${where}`;
+}
+function reportCounts(report) {
+  const g = groupChanges(report);
+  return {
+    opened: g.openedFlows,
+    closed: g.closedFlows,
+    changed: g.changedFlows,
+    exposed: newlyExposedWorkloads(report),
+    violations: violationTotal(report)
+  };
+}
+function newlyExposedWorkloads(report) {
+  return new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+}
+function violationTotal(report) {
+  return exposureRules(report).size + failingAssertionGroups(report).length + groupChanges(report).violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
 }
 
 // src/render/cell-code.ts
@@ -45439,22 +46626,22 @@ var OPENED_STYLE = "stroke:#1a7f37,stroke-width:2px,color:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 3,color:#cf222e";
 function mermaidText(text2, max = 80) {
   const clean2 = text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]+/g, " ");
-  const cut = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
-  return cut.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
+  const cut2 = clean2.length > max ? clean2.slice(0, max - 1) + "\u2026" : clean2;
+  return cut2.replace(/[^A-Za-z0-9 ./,:=*+\-_\u00a0-\u{10ffff}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
-function graphAdds(groups3, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups3.length < 2 || groups3.length > maxEdges) return false;
+function graphAdds(groups4, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups4.length < 2 || groups4.length > maxEdges) return false;
   const code = (s) => s;
   const touching = /* @__PURE__ */ new Map();
-  for (const g of groups3) {
+  for (const g of groups4) {
     const ends = /* @__PURE__ */ new Set([setWords(g.sources, "source", code, 3), setWords(g.destinations, "destination", code, 3)]);
     for (const e of ends) touching.set(e, (touching.get(e) ?? 0) + 1);
   }
   const counts2 = [...touching.values()];
-  return counts2.some((n) => n > 1) && !counts2.some((n) => n === groups3.length);
+  return counts2.some((n) => n > 1) && !counts2.some((n) => n === groups4.length);
 }
-function renderMermaid(groups3, maxEdges = MAX_MERMAID_EDGES) {
-  if (groups3.length === 0 || groups3.length > maxEdges) return null;
+function renderMermaid(groups4, maxEdges = MAX_MERMAID_EDGES) {
+  if (groups4.length === 0 || groups4.length > maxEdges) return null;
   const nodes = /* @__PURE__ */ new Map();
   const node = (label) => {
     let id = nodes.get(label);
@@ -45465,7 +46652,7 @@ function renderMermaid(groups3, maxEdges = MAX_MERMAID_EDGES) {
     return id;
   };
   const code = (s) => s;
-  const edges = groups3.map((g) => {
+  const edges = groups4.map((g) => {
     const from = node(setWords(g.sources, "source", code, 3));
     const to = node(setWords(g.destinations, "destination", code, 3));
     return { from, to, label: `${g.facet === "opened" ? "+" : "-"} ${groupChangeWords(g.changes, g.conn)}`, opened: g.facet === "opened" };
@@ -45480,64 +46667,333 @@ function renderMermaid(groups3, maxEdges = MAX_MERMAID_EDGES) {
   return out.join("\n");
 }
 
-// src/render/exposure-rules.ts
-var memo = /* @__PURE__ */ new WeakMap();
-function exposureRules(report) {
-  const known = memo.get(report.gate);
-  if (known && known.exposures === report.exposureChanges) return known.rules;
-  const rules3 = /* @__PURE__ */ new Map();
-  if (report.exposureChanges.length > 0) {
-    const exposures = new Set(report.exposureChanges);
-    const hit = /* @__PURE__ */ new Map();
-    for (const v of report.gate.violations) {
-      if (!exposures.has(v.change)) continue;
-      const list7 = hit.get(v.change);
-      if (list7) list7.push(v.rule);
-      else hit.set(v.change, [v.rule]);
-    }
-    for (const c of report.exposureChanges) {
-      const list7 = hit.get(c);
-      if (list7) rules3.set(c, list7);
-    }
-  }
-  memo.set(report.gate, { exposures: report.exposureChanges, rules: rules3 });
-  return rules3;
-}
-
-// src/render/unanalyzed-words.ts
-var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-var MAX_NAMED2 = 3;
-function objectName(o, code) {
-  return `${o.kind} ${code(o.namespace !== void 0 ? `${o.namespace}/${o.name}` : o.name)}`;
-}
-function isEmpty(u) {
-  return u.objects.length === 0 && u.files.length === 0;
-}
-function unanalyzedSummary(u, code) {
-  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
-  const parts = [];
-  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
-  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
-  return parts.join(" and ");
-}
-
 // src/render/cluster-wide.ts
 var MAX_LINES = 5;
-function clusterWideBlock(report, code) {
+function clusterWideChanges(report) {
   const admin = report.policyChanges.filter((p) => p.admin !== void 0 && p.status !== "reformatted");
-  if (admin.length === 0) return void 0;
+  if (admin.length === 0) return [];
   const named = /* @__PURE__ */ new Set();
   for (const list7 of [report.changes, report.exposureChanges]) for (const c of list7) for (const r of c.why) named.add(r.policy);
-  const lines = admin.slice(0, MAX_LINES).map((p) => {
-    const a = p.admin;
-    const priority = a.priority !== null ? ` (priority ${a.priority})` : "";
-    const past = p.status === "removed";
-    const scope = a.subject === "every-namespace" ? `${past ? "applied" : "applies"} to every namespace` : a.subject === "namespaces" ? `${past ? "applied" : "applies"} to the namespaces its subject selects` : a.subject === "pods" ? `${past ? "applied" : "applies"} to the pods its subject selects, in any namespace` : `${past ? "applied" : "applies"} across namespaces`;
-    const effect = named.has(p.id) ? "changes flows listed below" : "no flow changes today";
-    return `\u{1F310} **Cluster-wide:** ${a.kind} ${code(a.name)}${priority} ${p.status} \u2014 ${scope}; ${effect}.`;
+  return admin.map((p) => ({
+    policy: p.id,
+    kind: p.admin.kind,
+    name: p.admin.name,
+    tier: p.admin.tier,
+    priority: p.admin.priority,
+    subject: p.admin.subject,
+    file: p.file,
+    line: p.line,
+    change: p.status,
+    changesFlows: named.has(p.id)
+  }));
+}
+function scopeWords(c) {
+  const verb = c.change === "removed" ? "applied" : "applies";
+  switch (c.subject) {
+    case "every-namespace":
+      return `${verb} to every namespace`;
+    case "namespaces":
+      return `${verb} to the namespaces its subject selects`;
+    case "pods":
+      return `${verb} to the pods its subject selects, in any namespace`;
+    default:
+      return `${verb} across namespaces`;
+  }
+}
+function rankWords(c) {
+  const parts = [...c.kind === "ClusterNetworkPolicy" && c.tier !== null ? [`${c.tier} tier`] : [], ...c.priority !== null ? [`priority ${c.priority}`] : []];
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+function clusterWideBlock(report, code) {
+  const all = clusterWideChanges(report);
+  if (all.length === 0) return void 0;
+  const lines = all.slice(0, MAX_LINES).map((c) => {
+    const priority = rankWords(c);
+    const effect = c.changesFlows ? "changes flows listed below" : "no flow changes today";
+    return `\u{1F310} **Cluster-wide:** ${c.kind} ${code(c.name)}${priority} ${c.change} \u2014 ${scopeWords(c)}; ${effect}.`;
   });
-  if (admin.length > MAX_LINES) lines.push(`\u2026 and ${admin.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
+  if (all.length > MAX_LINES) lines.push(`\u2026 and ${all.length - MAX_LINES} more admin-tier policy changes (see Policy changes).`);
   return lines.join("\n\n");
+}
+
+// src/render/remaining.ts
+var isComplement = (t) => (t.kind === "everything" || t.kind === "all-pods" || t.kind === "namespace") && t.except.length > 0;
+var MAX_NEAR = 50;
+function remainingReach(g, report) {
+  if (g.facet !== "closed" || report.headConn === void 0 || !g.changes.every((c) => c.head.isEmpty)) return void 0;
+  const srcComplement = g.sources.terms.some(isComplement);
+  const dstComplement = g.destinations.terms.some(isComplement);
+  if (srcComplement && dstComplement) return void 0;
+  const far = dstComplement ? "destination" : srcComplement ? "source" : nearlyAll(g.destinations, g.sources, report) ? "destination" : nearlyAll(g.sources, g.destinations, report) ? "source" : void 0;
+  if (far === void 0) return void 0;
+  const farSet = far === "destination" ? g.destinations : g.sources;
+  const near = (far === "destination" ? g.sources : g.destinations).endpoints;
+  if (near.length === 0 || near.length > MAX_NEAR) return void 0;
+  const listed2 = !(dstComplement || srcComplement);
+  const exceptions = listed2 ? missingPods(farSet, near, report) : farSet.terms.filter(isComplement).flatMap((t) => t.except);
+  const index2 = pairIndex(report);
+  const headConn2 = report.headConn;
+  const now = [];
+  const neverReached = /* @__PURE__ */ new Set();
+  for (const e of exceptions) {
+    let agreed;
+    for (const n of near) {
+      if (n.id === e.id) continue;
+      const [src, dst] = far === "destination" ? [n, e] : [e, n];
+      const changed2 = index2.get(src.id, dst.id);
+      const head = changed2 ? changed2.head : headConn2(src.id, dst.id);
+      if (head === void 0) return void 0;
+      const base2 = changed2 ? changed2.base : head;
+      if (agreed === void 0) agreed = { base: base2, head };
+      else if (!agreed.base.equals(base2) || !agreed.head.equals(head)) return void 0;
+    }
+    if (agreed === void 0) continue;
+    if (!agreed.head.isEmpty) now.push({ endpoint: e, conn: agreed.head });
+    if (agreed.base.isEmpty) neverReached.add(e.id);
+  }
+  if (listed2 && now.some((n) => n.endpoint.type !== "workload")) return void 0;
+  const wasTerms = listed2 ? [{ kind: "everything", except: exceptions.filter((e) => neverReached.has(e.id)), declaredOnly: !report.universe.some((e) => e.type === "synthetic") }] : farSet.terms.map((t) => isComplement(t) ? { ...t, except: t.except.filter((e) => neverReached.has(e.id)) } : t);
+  return { far, was: { endpoints: farSet.endpoints, terms: wasTerms }, now };
+}
+var MAX_MISSING = 4;
+function nearlyAll(set, near, report) {
+  if (!set.terms.some((t) => t.kind === "all-externals" || t.kind === "everything")) return false;
+  const pods = podCount(report);
+  if (set.endpoints.length < pods - MAX_MISSING - near.endpoints.length) return false;
+  const missing = missingPods(set, near.endpoints, report);
+  return missing.length > 0 && missing.length <= MAX_MISSING;
+}
+function missingPods(set, near, report) {
+  const ids = new Set(set.endpoints.map((e) => e.id));
+  const self2 = near.length === 1 ? near[0].id : void 0;
+  return report.universe.filter((e) => e.type !== "external" && !ids.has(e.id) && e.id !== self2);
+}
+var podCounts = /* @__PURE__ */ new WeakMap();
+function podCount(report) {
+  let n = podCounts.get(report.universe);
+  if (n === void 0) podCounts.set(report.universe, n = report.universe.filter((e) => e.type !== "external").length);
+  return n;
+}
+var indexes2 = /* @__PURE__ */ new WeakMap();
+function pairIndex(report) {
+  let index2 = indexes2.get(report.changes);
+  if (index2 === void 0) {
+    const bySrc = /* @__PURE__ */ new Map();
+    for (const c of report.changes) {
+      let m = bySrc.get(c.src.id);
+      if (m === void 0) bySrc.set(c.src.id, m = /* @__PURE__ */ new Map());
+      m.set(c.dst.id, c);
+    }
+    index2 = { get: (src, dst) => bySrc.get(src)?.get(dst) };
+    indexes2.set(report.changes, index2);
+  }
+  return index2;
+}
+var MAX_NOW = 4;
+function remainingWords(r, near, code, text2, max) {
+  const was = setWords(r.was, r.far, code, max);
+  if (r.now.length === 0) return `was ${was}; now nothing`;
+  const shown = r.now.length > MAX_NOW ? r.now.slice(0, MAX_NOW - 1) : r.now;
+  const byConn = [];
+  for (const { endpoint: endpoint2, conn } of shown) {
+    const name2 = setWords({ endpoints: [endpoint2], terms: [{ kind: "endpoint", endpoint: endpoint2 }] }, r.far, code);
+    const same = byConn.find((b) => b.conn.equals(conn));
+    if (same) {
+      same.names.push(name2);
+      same.endpoints.push(endpoint2);
+    } else byConn.push({ conn, names: [name2], endpoints: [endpoint2] });
+  }
+  const items = byConn.map(({ conn, names, endpoints }) => {
+    const f = { text: text2, code, names: portNames(r.far === "destination" ? endpoints : near) };
+    return conn.isAll ? andList3(names) : `${andList3(names)} ${connWords(conn, f)}`;
+  });
+  const more = r.now.length > shown.length ? [`${r.now.length - shown.length} more`] : [];
+  return `was ${was}; now only ${[...items, ...more].join("; ")}`;
+}
+function andList3(words2) {
+  return words2.length <= 1 ? words2.join("") : `${words2.slice(0, -1).join(", ")} and ${words2[words2.length - 1]}`;
+}
+function sideWords(g, report, code, text2, max) {
+  const r = remainingReach(g, report);
+  const source = r?.far === "source" ? remainingWords(r, g.destinations.endpoints, code, text2, max) : setWords(g.sources, "source", code, max);
+  const destination = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text2, max) : setWords(g.destinations, "destination", code, max);
+  return { source, destination };
+}
+
+// src/render/shared-reasons.ts
+var NOTE_MARKS = ["\u2460", "\u2461", "\u2462"];
+var MIN_NOTE_ROWS = 3;
+function sharedReasons(groups4) {
+  if (groups4.length < 2) return { shared: [], notes: [], own: (g) => g.reasons, anyOwn: true };
+  const rows = /* @__PURE__ */ new Map();
+  for (const g of groups4) {
+    for (const key of new Set(g.reasons.map(reasonKey))) {
+      const seen = rows.get(key);
+      if (seen) seen.rows++;
+      else rows.set(key, { reason: g.reasons.find((r) => reasonKey(r) === key), rows: 1 });
+    }
+  }
+  const sharedKeys = new Set([...rows].filter(([, v]) => v.rows === groups4.length).map(([k]) => k));
+  const noteKeys = [...rows].filter(([k, v]) => !sharedKeys.has(k) && v.rows >= MIN_NOTE_ROWS).sort((a, b) => b[1].rows - a[1].rows).slice(0, NOTE_MARKS.length).map(([k]) => k);
+  const shared = groups4[0].reasons.filter((r) => sharedKeys.has(reasonKey(r)));
+  const notes = noteKeys.map((k) => rows.get(k).reason);
+  const own = (g) => {
+    const rest = g.reasons.filter((r) => !sharedKeys.has(reasonKey(r)));
+    const marks = [...new Set(rest.map((r) => noteKeys.indexOf(reasonKey(r))).filter((i) => i >= 0))].sort((a, b) => a - b);
+    return [...marks, ...rest.filter((r) => !noteKeys.includes(reasonKey(r)))];
+  };
+  const anyOwn = groups4.some((g) => own(g).length > 0 || endpointNote(g.endpoint) !== null);
+  return { shared, notes, own, anyOwn };
+}
+
+// src/render/assertion-words.ts
+function violationWords(type, g, f) {
+  const pair = `${setWords(g.sources, "source", f.code, f.maxTerms)} \u2192 ${setWords(g.destinations, "destination", f.code, f.maxTerms)}`;
+  const conn = f.text(connWords(g.conn));
+  return type === "allow" ? `${pair}: ${conn} not allowed` : `${pair} ${conn}`;
+}
+function brokenWords(diff2, g, f) {
+  const how = g.isNew ? "broken" : "(strict) still broken";
+  return `assertion ${f.code(diff2.assertion.name)} ${how}: ${violationWords(diff2.assertion.type, g, f)}`;
+}
+function firstBroken(report, f) {
+  const first = failingAssertionGroups(report)[0];
+  return first === void 0 ? void 0 : brokenWords(first.view.diff, first.group, f);
+}
+function firstNewViolation(report, f) {
+  if (failingAssertionGroups(report).length > 0) return void 0;
+  for (const view2 of assertionViews(report)) {
+    const g = view2.groups.find((x) => x.isNew);
+    if (g !== void 0) return brokenWords(view2.diff, g, f);
+  }
+  return void 0;
+}
+function assertionCounts(list7) {
+  const n = (s) => list7.filter((d) => d.status === s).length;
+  return [`${n("failed")} failed`, ...n("no-match") > 0 ? [`${n("no-match")} no-match`] : [], `${n("passed")} passed`].join(", ");
+}
+
+// src/render/violation-why.ts
+var MAX_DECIDERS = 3;
+function violationWhy(type, why, conn, f) {
+  const blocked = type === "allow";
+  const at2 = why.segments.filter((s) => s.allowed !== blocked && !s.conn.intersect(conn).isEmpty);
+  const said = [];
+  for (const s of at2) for (const w of sideWords2(s, blocked, f)) if (!said.includes(w)) said.push(w);
+  if (said.length === 0) return void 0;
+  return said.length > MAX_DECIDERS ? [...said.slice(0, MAX_DECIDERS - 1), `and ${said.length - MAX_DECIDERS + 1} more`].join("; ") : said.join("; ");
+}
+function groupWhy(type, g, f) {
+  const why = g.explain();
+  if (why === void 0) return void 0;
+  const words2 = violationWhy(type, why, g.conn, f);
+  if (words2 === void 0) return void 0;
+  return g.violations.length > 1 ? `e.g. ${f.code(why.src.id)} \u2192 ${f.code(why.dst.id)}: ${words2}` : words2;
+}
+function sideWords2(s, blocked, f) {
+  const sides = [["egress", s.egress], ["ingress", s.ingress]];
+  const said = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
+  if (said.length === 2 && said[0].clause === said[1].clause) return [`egress and ingress ${said[0].clause}`];
+  return said.map((x) => `${x.side} ${x.clause}`);
+}
+function decisionClause(d, f) {
+  switch (d.by) {
+    case "tier-rule": {
+      const r = d.rule;
+      const rank = r.priority === null ? r.tier : `${r.tier}, priority ${r.priority}`;
+      const rule = r.ruleName !== null ? `rule ${f.code(r.ruleName)}` : f.text(r.rule);
+      return `${r.action === "Deny" ? "denied" : "allowed"} by ${f.at(`${f.text(r.kind)} ${f.code(r.name)} (${rank}) ${rule}`, r.at)}`;
+    }
+    case "networkpolicy-rules": {
+      const rules3 = d.rules.map((r) => f.at(`${f.code(r.policy)} ${f.text(r.rule)}`, r.at));
+      return `allowed by ${rules3.length > 2 ? `${rules3[0]} and ${rules3.length - 1} more rules` : rules3.join(", ")}`;
+    }
+    case "isolated": {
+      const ps = d.policies.map((p) => f.at(f.code(p.policy), p.at));
+      return `isolated by ${ps.length > 2 ? `${ps[0]} and ${ps.length - 1} more` : ps.join(", ")}, no rule matches`;
+    }
+    case "not-isolated":
+      return "not isolated";
+    case "outside-cluster":
+      return "outside the cluster";
+  }
+}
+
+// src/render/assertions-md.ts
+var MAX_GROUPS = 5;
+var MAX_REASONS2 = 3;
+function assertionsRows(report, f) {
+  const views = assertionViews(report);
+  if (views.length === 0) return void 0;
+  const held = views.filter((v) => v.diff.status === "passed" && v.diff.baseStatus !== "failed" && v.groups.length === 0);
+  const listed2 = views.filter((v) => !held.includes(v));
+  const rows = {
+    length: listed2.length + (held.length > 0 ? 1 : 0),
+    at: (i) => {
+      const text2 = i < listed2.length ? assertionItem(listed2[i], f) : i === listed2.length && held.length > 0 ? `\u2705 ${held.map((v) => nameLink(v, f)).join(", ")}` : void 0;
+      return text2 === void 0 ? void 0 : `${i === 0 ? "\n" : ""}
+- ${text2}`;
+    }
+  };
+  return {
+    head: `#### Assertions (${assertionCounts(views.map((v) => v.diff))})`,
+    rows,
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${n} more (see the JSON report)._`
+  };
+}
+function nameLink(v, f) {
+  const a = v.diff.assertion;
+  const url = f.link(a.source.file, a.source.line, v.diff.origin === "head" ? "head" : "base");
+  const name2 = f.code(a.name);
+  return url ? `[${name2}](${url})` : name2;
+}
+function assertionItem(v, f) {
+  const d = v.diff;
+  const icon = d.status === "failed" ? "\u274C" : d.status === "passed" ? "\u2705" : "\u26A0\uFE0F";
+  const added = d.origin === "head" ? ", added by this pull request" : "";
+  const strict = d.assertion.strict ? ", strict" : "";
+  const fresh = v.groups.filter((g) => g.isNew).length;
+  const state = d.status === "no-match" ? " \u2014 `no-match`: matches nothing, so it is not checked" : d.status === "passed" ? d.baseStatus === "failed" ? " \u2014 holds (broken at the base)" : " \u2014 holds" : ` \u2014 ${d.baseStatus === "passed" ? "newly broken" : fresh > 0 ? "broken further" : "broken at the base too"}${v.failing.length > 0 ? ", \u26D4 gate: `assertions`" : ""}`;
+  const notes = d.notes.map((n) => `
+  - ${noteWords(n, f)}`);
+  const shown = v.groups.slice(0, MAX_GROUPS).map((g) => `
+  - ${groupLine(d.assertion.type, g, f)}`);
+  const more = v.groups.length > MAX_GROUPS ? [`
+  - _\u2026 and ${v.groups.length - MAX_GROUPS} more (see the JSON report)_`] : [];
+  return `${icon} ${nameLink(v, f)} (${d.assertion.type}${strict}${added})${state}${notes.join("")}${shown.join("")}${more.join("")}`;
+}
+function groupLine(type, g, f) {
+  const tag = g.isNew ? "**new**" : "existing";
+  const now = explained(type, g, f);
+  const reasons2 = now === void 0 ? g.reasons : g.reasons.filter((r) => r.side === "base");
+  const parts = [...now === void 0 ? [] : [now], ...reasons2.length > 0 ? [reasonList(reasons2, f)] : []];
+  const why = parts.length > 0 ? ` \u2014 ${parts.join("; ")}` : "";
+  const gate = g.fails ? " \u26D4" : "";
+  return `${tag}${gate} ${violationWords(type, g, f)}${why}`;
+}
+function explained(type, g, f) {
+  const at2 = (words2, ref) => {
+    const url = f.link(ref.file, ref.line, "head");
+    return url ? `[${words2}](${url})` : words2;
+  };
+  return groupWhy(type, g, { code: f.code, text: f.text, at: at2 });
+}
+function reasonList(reasons2, f) {
+  const words2 = reasons2.map((r) => {
+    const w = reasonWords(r);
+    const what = reasonName(r, f.code, f.text);
+    const url = f.link(r.file, r.line, r.side);
+    return [w.before, url ? `[${what}](${url})` : what, w.after].filter((s) => s !== "").join(" ");
+  });
+  return words2.length > MAX_REASONS2 ? [...words2.slice(0, MAX_REASONS2 - 1), `and ${words2.length - MAX_REASONS2 + 1} more`].join("; ") : words2.join("; ");
+}
+function noteWords(note2, f) {
+  const parts = note2.split("`");
+  if (parts.length % 2 === 0) return f.text(note2);
+  return parts.map((p, i) => i % 2 === 1 ? f.code(p) : f.text(p)).join("");
 }
 
 // src/render/diff-md.ts
@@ -45545,7 +47001,7 @@ var DEFAULT_MAX_COMMENT_CHARS = 65536;
 var md2 = (text2) => md(plain(text2));
 var mdCode2 = (text2) => mdCode(plain(text2));
 var cellCode2 = (text2) => cellCode(plain(text2));
-var MAX_REASONS2 = 4;
+var MAX_REASONS3 = 4;
 function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
@@ -45570,9 +47026,11 @@ function renderComment(report, ctx) {
   const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
+  const asserted = assertionsRows(report, { ...ASSERTION_MD, link: (file, line, side2) => link(file, line, side2) });
+  if (asserted) blocks.push({ name: "assertions", rows: asserted });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
-  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link), dropRank: 7, afterRows: true });
-  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link), dropRank: 6, afterRows: true });
+  if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
+  if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph
@@ -45610,24 +47068,32 @@ function verdict(report, g, allowedBy, broken) {
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode2(allowedBy)}` : "gate failed (`unanalyzed`)" : "gate passed";
   const breaks = broken[0] ? ` \u26A0\uFE0F **Stops working:** ${worstBreakage(broken)}.` : "";
+  const failedStatus = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
+  const assertionFirst = failingAssertionGroups(report)[0];
+  if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0 && assertionFirst !== void 0) {
+    const extra2 = violationCount(report, g) - 1;
+    return `**No change to reachability \u2014 ${failedStatus}:** \u274C ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}${extra2 > 0 ? ` (and ${plural2(extra2, "more violation")})` : ""}${breaks}`;
+  }
   if (report.changes.length === 0 && report.workloadChanges.length === 0 && report.exposureChanges.length === 0) {
     if (missed === "") return broken.length > 0 ? `**No flow changes \u2014 gate passed.**${breaks}` : "**No change to reachability \u2014 gate passed.**";
     return `**No change to what netreach analyzes \u2014 ${missedStatus}.**${breaks} \u26A0\uFE0F Not analyzed: ${missed}.`;
   }
   const missedNote = missed === "" ? "" : ` \u26A0\uFE0F Not analyzed: ${missed}.`;
-  const exposed = new Set(report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
-  const flows = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
+  const exposed = newlyExposedWorkloads(report);
+  const flows2 = `${exposed > 0 ? `${plural2(exposed, "workload")} newly exposed, ` : ""}${plural2(g.openedFlows, "flow")} opened, ${g.closedFlows.toLocaleString("en-US")} closed`;
   if (report.gate.passed) {
     const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
     const risk2 = opened ? ` \u26A0\uFE0F **Newly exposed:** ${exposureRisk(opened, exposureFormat(() => void 0))}.` : "";
-    return `**${flows} \u2014 gate passed.**${risk2}${breaks}${missedNote}`;
+    const unguarded = firstNewViolation(report, ASSERTION_MD);
+    const assertionRisk = unguarded ? ` \u274C ${unguarded}.` : "";
+    return `**${flows2} \u2014 gate passed.**${assertionRisk}${risk2}${breaks}${missedNote}`;
   }
   const failingExposures = exposureViolations(report);
   const failing = g.violating;
-  const status = allowedBy !== null ? `gate failed, allowed by label ${mdCode2(allowedBy)}` : "gate failed";
-  const first = failingExposures[0] ? `${exposureSentence(failingExposures[0], "opened", exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : failing[0] ? violationWords(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
+  const status = failedStatus;
+  const first = failingExposures[0] ? `${exposureRisk(failingExposures[0], exposureFormat(() => void 0))} (${rulesOf(report, failingExposures[0])})` : assertionFirst ? `\u274C ${brokenWords(assertionFirst.view.diff, assertionFirst.group, ASSERTION_MD)}` : failing[0] ? violationWords2(failing[0]) : `${missed} (${mdCode2("unanalyzed")})`;
   const extra = violationCount(report, g) - 1;
-  return `**${flows} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length === 0 ? "" : missedNote}`;
+  return `**${flows2} \u2014 ${status}:** ${first}${extra > 0 ? ` (and ${plural2(extra, "more violation")})` : ""}${breaks}${failingExposures.length + failing.length + (assertionFirst ? 1 : 0) === 0 ? "" : missedNote}`;
 }
 function exposureViolations(report) {
   return [...exposureRules(report).keys()];
@@ -45635,7 +47101,7 @@ function exposureViolations(report) {
 function rulesOf(report, c) {
   return (exposureRules(report).get(c) ?? []).map((r) => mdCode2(r)).join(", ");
 }
-function violationWords(x) {
+function violationWords2(x) {
   return x.gate.map((h) => describeRule(h.rule, setWords(x.sources, "source", mdCode2), setWords(x.destinations, "destination", mdCode2), md2(connWords(h.conn)))).join("; ");
 }
 function counts(report, g) {
@@ -45643,10 +47109,11 @@ function counts(report, g) {
   const added = report.workloadChanges.filter((w) => w.change === "added").length;
   const removed = report.workloadChanges.length - added;
   const parts = [
-    `**Opened:** ${plural2(g.openedFlows, "flow")} in ${plural2(g.opened.length, "group")}`,
-    `**Closed:** ${plural2(g.closedFlows, "flow")} in ${plural2(g.closed.length, "group")}`,
-    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${report.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).length} newly exposed, ${report.exposureChanges.filter((c) => !newlyClosed(c).isEmpty).length} no longer${movedCount(report)}`] : [],
+    `**Opened:** ${flowsWhere(g.openedFlows, g.opened.length, g.controllerOpened, " (with the exposures below)")}`,
+    `**Closed:** ${flowsWhere(g.closedFlows, g.closed.length, g.controllerClosed, " (with the exposures below)")}`,
+    ...report.exposureChanges.length > 0 ? [`**Exposure:** ${exposureCounts(report)}${movedCount(report)}`] : [],
     ...added + removed > 0 ? [`**Workloads:** ${added} added, ${removed} removed`] : [],
+    ...(report.assertions ?? []).length > 0 ? [`**Assertions:** ${assertionCounts(report.assertions ?? [])}`] : [],
     `**Policies changed:** ${report.policyChanges.length}${reformatted > 0 ? ` (${reformatted} only reformatted)` : ""}`,
     `**Gate:** ${report.gateConfig.failOn.map((r) => mdCode2(r)).join(", ")}${violationCount(report, g) > 0 ? ` \u2014 ${plural2(violationCount(report, g), "violation")}` : ""}`
   ];
@@ -45697,9 +47164,10 @@ _\u2026 and ${n.toLocaleString("en-US")} more._`
 function stopsFormat(fmt, link) {
   return { ...fmt, at: (file, line, side2) => location(file, line, link(file, line, side2)) };
 }
-function violationCount(report, g) {
-  return exposureViolations(report).length + g.violating.length + (isEmpty(report.gate.unanalyzed) ? 0 : 1);
+function violationCount(report, _g) {
+  return violationTotal(report);
 }
+var ASSERTION_MD = { code: mdCode2, text: md2 };
 function exposureFormat(link) {
   return {
     code: mdCode2,
@@ -45718,7 +47186,7 @@ function exposureFormat(link) {
 }
 function exposureList(title, changes, facet, fmt, report) {
   return {
-    head: `#### ${title} (${changes.length})`,
+    head: `#### ${title} (${exposureHeading(changes)})`,
     rows: lazy(changes, (c, i) => {
       const rules3 = facet === "opened" ? rulesOf(report, c) : "";
       return `${i === 0 ? "\n" : ""}
@@ -45741,19 +47209,42 @@ function movedList(moved, fmt) {
 _\u2026 and ${plural2(n, "more")}._`
   };
 }
+function exposureCounts(report) {
+  const side2 = (facet, what) => {
+    const changes = report.exposureChanges.filter(facet);
+    const workloads = new Set(changes.map((c) => c.dst.id)).size;
+    return `${workloads.toLocaleString("en-US")} ${what}${changes.length !== workloads ? ` (${changes.length.toLocaleString("en-US")} ways in)` : ""}`;
+  };
+  return `${side2((c) => !newlyOpened(c).isEmpty, "newly exposed")}, ${side2((c) => !newlyClosed(c).isEmpty, "no longer")}`;
+}
+function exposureHeading(changes) {
+  const workloads = new Set(changes.map((c) => c.dst.id)).size;
+  return workloads === changes.length ? `${changes.length}` : `${plural2(workloads, "workload")}, ${changes.length.toLocaleString("en-US")} ways in`;
+}
 function movedCount(report) {
   const n = movedExposures(report.exposureChanges).length;
   return n === 0 ? "" : `, ${n} moved`;
 }
-function groupTable(title, groups3, link) {
+function groupTable(title, groups4, link, report) {
+  const why = sharedReasons(groups4);
+  const above = (why.shared.length > 0 ? `**Why, for every row:** ${why.shared.map((r) => reasonMd(r, link, mdCode2)).join("; ")}.
+
+` : "") + (why.notes.length > 0 ? `${why.notes.map((r, i) => `- ${NOTE_MARKS[i]} ${reasonMd(r, link, mdCode2)}`).join("\n")}
+
+` : "");
+  const columns = why.anyOwn ? `| Source | Destination | ${title} | Why |
+| --- | --- | --- | --- |` : `| Source | Destination | ${title} |
+| --- | --- | --- |`;
   const head = `#### ${title} flows
 
-| Source | Destination | ${title} | Why |
-| --- | --- | --- | --- |`;
+${above}${columns}`;
   return {
     head,
-    rows: lazy(groups3, (g) => `
-| ${setWords(g.sources, "source", cellCode2)} | ${setWords(g.destinations, "destination", cellCode2)} | ${connCell(g)} | ${whyCell(g, link)} |`),
+    rows: lazy(groups4, (g) => {
+      const side2 = sideWords(g, report, cellCode2, md2);
+      return `
+| ${side2.source} | ${side2.destination} | ${connCell(g)} |${why.anyOwn ? ` ${whyCell(g, link, why.own(g), why.shared.length > 0)} |` : ""}`;
+    }),
     tail: "",
     more: (n) => `
 
@@ -45763,35 +47254,43 @@ _\u2026 and ${plural2(n, "more group")}._`
 function connCell(g) {
   const words2 = groupChangeWords(g.changes, g.conn, { text: md2, code: cellCode2, names: portNames(g.destinations.endpoints) });
   const n = groupFlows(g);
-  const flows = n > 1 ? ` (${plural2(n, "flow")})` : "";
+  const flows2 = n > 1 ? ` (${plural2(n, "flow")})` : "";
   const gate = g.gate.length > 0 ? ` \u2014 \u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}` : "";
-  return `${words2}${flows}${gate}`;
+  return `${words2}${flows2}${gate}`;
 }
-function whyCell(g, link) {
-  const words2 = g.reasons.map((r) => reasonMd(r, link));
-  const shown = words2.length > MAX_REASONS2 ? [...words2.slice(0, MAX_REASONS2 - 1), `and ${words2.length - MAX_REASONS2 + 1} more`] : words2;
+function whyCell(g, link, reasons2 = g.reasons, sharedAbove = false) {
+  const words2 = reasons2.map((r) => typeof r === "number" ? NOTE_MARKS[r] : reasonMd(r, link));
+  const shown = words2.length > MAX_REASONS3 ? [...words2.slice(0, MAX_REASONS3 - 1), `and ${words2.length - MAX_REASONS3 + 1} more`] : words2;
   const note2 = endpointNote(g.endpoint);
   if (note2) shown.push(note2);
-  return shown.length > 0 ? shown.join("; ") : "\u2014";
+  return shown.length > 0 ? shown.join("; ") : sharedAbove ? "as above" : "\u2014";
 }
-function reasonMd(r, link) {
+function reasonMd(r, link, code = cellCode2) {
   const w = reasonWords(r);
-  const what = reasonName(r, cellCode2, md2);
+  const what = reasonName(r, code, md2);
   const url = link(r.file, r.line, r.side);
-  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${cellCode2(`${r.file}:${r.line}`)})`;
+  const where = url ? `[${what}](${url})` : `${what} (${r.side === "base" ? "base " : ""}${code(`${r.file}:${r.line}`)})`;
   return [w.before, where, w.after].filter((s) => s !== "").join(" ");
 }
 function violationList(report, g) {
   const exposures = exposureViolations(report);
+  const asserted = failingAssertionGroups(report);
   const failing = g.violating;
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [report.gate.unanalyzed];
-  const total = exposures.length + failing.length + missed.length;
+  const total = exposures.length + asserted.length + failing.length + missed.length;
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of exposures) seen.set(c.dst.id, (seen.get(c.dst.id) ?? 0) + 1);
   const row = (i) => {
     if (i < exposures.length) {
       const c = exposures[i];
-      return `\u26D4 ${rulesOf(report, c)}: ${mdCode2(c.dst.id)} ${md2(connWords(newlyOpened(c)))}, listed under Newly exposed`;
+      const how = (seen.get(c.dst.id) ?? 0) > 1 ? ` ${md2(connWords(newlyOpened(c)))} from ${c.source === "internet" ? "the internet" : "the ingress controller"}` : "";
+      return `\u26D4 ${rulesOf(report, c)}: ${mdCode2(c.dst.id)}${how}, listed under Newly exposed`;
     }
-    const k = i - exposures.length;
+    if (i < exposures.length + asserted.length) {
+      const a = asserted[i - exposures.length];
+      return `\u26D4 ${mdCode2("assertions")}: ${mdCode2(a.view.diff.assertion.name)}, ${a.group.isNew ? "new" : "existing"} violation (${plural2(a.group.violations.length, "pair")}), listed under Assertions`;
+    }
+    const k = i - exposures.length - asserted.length;
     if (k < failing.length) {
       const x = failing[k];
       return `\u26D4 ${x.gate.map((h) => mdCode2(h.rule)).join(", ")}: ${setWords(x.sources, "source", mdCode2)} \u2192 ${setWords(x.destinations, "destination", mdCode2)} ${md2(
@@ -45888,6 +47387,20 @@ function safeUrl(url) {
   return url.replace(/[\s\u0000-\u001f\u007f()<>[\]"'`|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+// src/render/assertion-json.ts
+function assertionDiffJson(r) {
+  return {
+    name: r.assertion.name,
+    type: r.assertion.type,
+    status: r.status,
+    violations: r.violations.map((v) => ({ src: v.src, dst: v.dst, conn: v.conn.toString(), new: v.isNew })),
+    ...truncated(r)
+  };
+}
+function truncated(r) {
+  return r.total === void 0 ? {} : { violationsTruncated: { total: r.total, listed: r.violations.length } };
+}
+
 // src/render/json-chunks.ts
 var JsonList = class {
   constructor(length, items, toJson) {
@@ -45934,13 +47447,13 @@ ${indent}]`;
     return;
   }
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
-    if (entries.length === 0) {
+    const entries2 = Object.entries(value).filter(([, v]) => v !== void 0 && typeof v !== "function" && typeof v !== "symbol");
+    if (entries2.length === 0) {
       yield "{}";
       return;
     }
     let first = true;
-    for (const [k, v] of entries) {
+    for (const [k, v] of entries2) {
       yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(k)}: `;
       yield* jsonChunks(v, inner);
       first = false;
@@ -46039,7 +47552,7 @@ function skippedJson(s) {
   return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
 }
 function viaJson(c) {
-  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line })), conn: c.conn.toString() };
+  return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...h.edit ? { edit: h.edit.kind } : {} })), conn: c.conn.toString() };
 }
 
 // src/render/diff-json.ts
@@ -46071,9 +47584,21 @@ function missedViolations(r) {
     ...u.files.map((f) => ({ missed: true, json: unreadFileViolation(f, "no analysis") }))
   ];
 }
-function allViolations(r, listed2) {
-  const missed = missedViolations(r);
+function allViolations(r, listed2, maxAssertionPairs = Infinity) {
+  const missed = [...assertionViolations(r, maxAssertionPairs), ...missedViolations(r)];
   return missed.length === 0 ? listed2 : [...listed2, ...missed];
+}
+function assertionViolations(r, max) {
+  let left = max;
+  return (r.gate.assertions ?? []).flatMap((f) => {
+    const a = f.diff.assertion;
+    const shown = f.violations.slice(0, Math.max(0, left));
+    left -= shown.length;
+    return shown.map((v) => ({
+      missed: true,
+      json: { rule: "assertions", src: v.src, dst: v.dst, conn: v.conn.toString(), message: `assertion ${a.name} ${v.isNew ? "broken" : "(strict) still broken"}: ${v.src} -> ${v.dst} ${v.conn.toString()}`, file: a.source.file, line: a.source.line, assertion: a.name }
+    }));
+  });
 }
 var anyViolationJson = (v) => "missed" in v ? v.json : violationJson(v);
 function violationJson(v) {
@@ -46088,20 +47613,22 @@ function diffJsonLazy(r, grouped2, sets = new ChangeSets(), tag) {
   const tagged = (f) => tag === void 0 ? f : (x) => ({ ...f(x), ...tag });
   const { schema, endpoints, changes: _none, gate, ...tail } = rest;
   if (!grouped2) {
-    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail };
+    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail, counts: { ...reportCounts(r) } };
   }
   const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
   const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
-  const groups3 = changeGroupsJson(r, sets, reasonJson);
+  const groups4 = changeGroupsJson(r, sets, reasonJson);
   return {
     schema,
     endpoints,
     changes: jsonList(changes, tagged(changeJson)),
     changesTruncated: { total: r.changes.length, listed: changes.length },
     changeSets: sets.json(endpoints.map((e) => e.id)),
-    changeGroups: tag === void 0 ? groups3 : groups3.map((g) => ({ ...tag, ...g })),
-    gate: { ...gate, violations: jsonList(allViolations(r, violations), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
-    ...tail
+    changeGroups: tag === void 0 ? groups4 : groups4.map((g) => ({ ...tag, ...g })),
+    gate: { ...gate, violations: jsonList(allViolations(r, violations, LISTED_WHEN_GROUPED), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
+    ...tail,
+    // Of the whole report: `rest` was made of an emptied copy, `changes` lists only the first pairs.
+    counts: { ...reportCounts(r) }
   };
 }
 function diffJson(r, options = {}) {
@@ -46149,12 +47676,27 @@ function diffJson(r, options = {}) {
         before: [...s.before],
         routes: s.routes.map((x) => ({ kind: x.kind, id: x.id }))
       })),
-      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies] }))
+      cutOff: (r.cutOff ?? []).map((c) => ({ workload: c.workload, direction: c.direction, policies: [...c.policies], ...c.denies !== void 0 ? { denies: c.denies.map(reasonJson) } : {} })),
+      routes: (r.routeBreakages ?? []).map((b) => ({
+        kind: b.route.kind,
+        route: b.route.id,
+        file: b.at.file,
+        line: b.at.line,
+        service: b.service,
+        port: b.port.kind === "service-port" || b.port.kind === "target-port" ? b.port.port : b.port.kind === "service-port-name" ? b.port.name : null,
+        cause: b.cause,
+        was: { file: b.was.file, line: b.was.line }
+      }))
     },
     unanalyzed: {
       objects: r.unanalyzed.objects.map((o) => ({ change: o.change, apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name, file: o.file, line: o.line, why: o.why })),
       files: [...r.unanalyzed.files]
-    }
+    },
+    ...r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {},
+    // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
+    inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
+    clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),
+    counts: { ...reportCounts(r) }
   };
 }
 
@@ -46192,6 +47734,10 @@ async function writeFileChunks(path15, chunks) {
 }
 
 // src/render/diff-text.ts
+var ASSERTION_TEXT = { code: plain, text: plain, maxTerms: 10 };
+function assertionViolationLines(report) {
+  return failingAssertionGroups(report).map((x) => `${brokenWords(x.view.diff, x.group, ASSERTION_TEXT)} (assertions)`);
+}
 var TEXT = {
   code: plain,
   text: plain,
@@ -46208,7 +47754,7 @@ var MAX_TERMS = 10;
 var MAX_VIOLATIONS = 20;
 function violationLines(report, max = MAX_VIOLATIONS) {
   const missed = isEmpty(report.gate.unanalyzed) ? [] : [`${unanalyzedSummary(report.gate.unanalyzed, plain)} (unanalyzed)`];
-  const all = [...exposureFailures(report).map(exposureViolationText), ...groupChanges(report).violating.map(violationText), ...missed];
+  const all = [...exposureFailures(report).map(exposureViolationText), ...assertionViolationLines(report), ...groupChanges(report).violating.map(violationText), ...missed];
   const lines = all.slice(0, max);
   return { lines: all.length > max ? [...lines, `\u2026 and ${all.length - max} more (see the JSON report)`] : lines, count: all.length };
 }
@@ -46219,6 +47765,26 @@ function violationText(x) {
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 10;
 function openingAnnotations(report) {
+  return [...assertionAnnotations(report), ...policyAnnotations(report)].slice(0, MAX_ANNOTATIONS);
+}
+function assertionAnnotations(report) {
+  return assertionViews(report).flatMap((v) => {
+    const first = v.groups.find((g) => g.isNew || g.fails);
+    if (first === void 0) return [];
+    const a = v.diff.assertion;
+    const n = v.groups.filter((g) => g.isNew || g.fails).length;
+    return [
+      {
+        level: v.failing.length > 0 ? "error" : "warning",
+        file: a.source.file,
+        line: a.source.line,
+        title: `netreach: assertion ${plain(a.name)} broken`,
+        message: `${brokenWords(v.diff, first, { code: plain, text: plain })}${n > 1 ? ` (and ${n - 1} more)` : ""}`
+      }
+    ];
+  });
+}
+function policyAnnotations(report) {
   const violating = new Set(report.gate.violations.map((v) => v.change));
   const byLine = /* @__PURE__ */ new Map();
   for (const c of report.changes) {
@@ -46279,7 +47845,7 @@ function noteText(n) {
 
 // src/render/target-outcome.ts
 function isChanged(t) {
-  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0);
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0 || (t.report.routeBreakages?.length ?? 0) > 0);
 }
 
 // src/render/targets-json.ts
@@ -46300,8 +47866,11 @@ function targetsJsonLazy(outcomes, options) {
   const assumptions2 = [];
   const workloads = [];
   const exposures = [];
-  const stopsWorking2 = { services: [], cutOff: [] };
-  const groups3 = [];
+  const assertions = [];
+  const stopsWorking2 = { services: [], cutOff: [], routes: [] };
+  const inputChanges = [];
+  const clusterWide = [];
+  const groups4 = [];
   const seen = /* @__PURE__ */ new Set();
   const kinds = /* @__PURE__ */ new Map();
   let documents = 0;
@@ -46326,7 +47895,7 @@ function targetsJsonLazy(outcomes, options) {
       totalViolations += t.report.gate.violations.length;
       listed2 += r.changes.length;
       listedViolations += r.gate.violations.length;
-      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups3.push({ ...tag, ...g });
+      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups4.push({ ...tag, ...g });
       gate.passed &&= j.gate.passed;
       if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
       for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
@@ -46338,9 +47907,19 @@ function targetsJsonLazy(outcomes, options) {
       for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
       for (const w of j.workloads) workloads.push({ ...w, ...tag });
       for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
       for (const s of j.stopsWorking?.services ?? []) stopsWorking2.services.push({ ...s, ...tag });
       for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking2.cutOff.push({ ...c, ...tag });
+      for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
+      for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
+      for (const b of j.stopsWorking?.routes ?? []) stopsWorking2.routes.push({ ...b, ...tag });
     }
+  }
+  for (const e of options.config?.errors ?? []) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
+    diagnostics2.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
+    gate.passed = false;
+    gate.status = "error";
   }
   const unread = options.unread;
   for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
@@ -46355,7 +47934,7 @@ function targetsJsonLazy(outcomes, options) {
     schema: "netreach.diff/v1",
     endpoints,
     changes: jsonConcat(changes),
-    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups3 } : {},
+    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups4 } : {},
     gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
     diagnostics: diagnostics2,
     assumptions: assumptions2,
@@ -46364,9 +47943,22 @@ function targetsJsonLazy(outcomes, options) {
     exposures,
     stopsWorking: stopsWorking2,
     unanalyzed,
+    inputChanges,
+    clusterWide,
+    ...assertions.length > 0 ? { assertions } : {},
+    counts: sumCounts(outcomes),
     targets: outcomes.map(targetJson),
     ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
   };
+}
+function sumCounts(outcomes) {
+  const sum = { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 };
+  for (const t of outcomes) {
+    if (t.report === void 0) continue;
+    const c = reportCounts(t.report);
+    for (const k of Object.keys(sum)) sum[k] += c[k];
+  }
+  return sum;
 }
 function targetJson(t) {
   const r = t.report;
@@ -46385,7 +47977,8 @@ function targetJson(t) {
     opened: r ? groupChanges(r).openedFlows : 0,
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
-    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length } : { passed: false, status: "error", failOn: [], violations: 0 },
+    counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
     error: t.failure?.message ?? null
@@ -46407,6 +48000,9 @@ function targetWorst(report, f) {
 function risk(report, f) {
   const rules3 = exposureRules(report);
   for (const [c, rs] of rules3) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
+  const broken = report.gate.passed ? void 0 : firstBroken(report, f);
+  const first = report.gate.passed ? void 0 : failingAssertionGroups(report)[0];
+  if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
   const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
   if (violating !== void 0) {
     const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
@@ -46456,16 +48052,16 @@ function targetResult(t, allowedBy = null) {
   if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t).split(": ")[0]}`;
   const r = t.report;
   const missed = r.unanalyzed.objects.length;
-  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural3(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : "no change";
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural3(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : r.gate.passed ? "no change" : `no change \u2014 ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
   const g = groupChanges(r);
-  const exposed = new Set(r.exposureChanges.filter((c) => !newlyOpened(c).isEmpty).map((c) => c.dst.id)).size;
+  const exposed = newlyExposedWorkloads(r);
   const parts = [
     exposed > 0 ? `${plural3(exposed, "workload")} newly exposed` : "",
     g.openedFlows > 0 ? `${plural3(g.openedFlows, "flow")} opened` : "",
     g.closedFlows > 0 ? `${plural3(g.closedFlows, "flow")} closed` : ""
   ].filter((s) => s !== "");
-  const flows = parts.length === 0 ? "no flow changed" : parts.join(", ");
-  return `${flows} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+  const flows2 = parts.length === 0 ? "no flow changed" : parts.join(", ");
+  return `${flows2} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
 }
 function appears(t) {
   if (t.base.absent && !t.head.absent) return " (added by this change)";
@@ -46480,6 +48076,9 @@ function renderTargetsComment(outcomes, ctx) {
   const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
   const notBuilt = outcomes.filter((t) => t.failure !== void 0);
   const changed2 = outcomes.filter(isChanged);
+  const shown = outcomes.filter((t) => isChanged(t) || t.report !== void 0 && !t.report.gate.passed);
+  const only = outcomes.length === 1 ? outcomes[0] : void 0;
+  if (only?.report !== void 0 && (ctx.config?.errors ?? []).length === 0 && !(ctx.unread?.fails === true && ctx.unread.files.length > 0)) return oneTarget(only, only.report, ctx);
   const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
   if (notBuilt.length > 0) {
     const lines = notBuilt.slice(0, 5).map((t) => {
@@ -46489,6 +48088,8 @@ function renderTargetsComment(outcomes, ctx) {
     if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
     head.push(lines.join("\\\n"));
   }
+  const configErrors = ctx.config?.errors ?? [];
+  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
   const unread = ctx.unread ?? { files: [], fails: false };
   const seenObjects = /* @__PURE__ */ new Set();
   const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
@@ -46498,21 +48099,21 @@ function renderTargetsComment(outcomes, ctx) {
   if (unread.files.length > 0 || missedObjects.length > 0)
     head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
   const unreadFails = unread.fails && unread.files.length > 0;
-  const status = notBuilt.length > 0 ? `gate error: ${plural3(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
+  const status = notBuilt.length > 0 ? `gate error: ${plural3(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : configErrors.length > 0 ? `gate error: ${plural3(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
   const verdictParts = [
     `${plural3(outcomes.length, "target")}`,
     changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
   ];
-  const lead = worstWords(changed2);
+  const lead = worstWords(shown);
   head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${lead.text}`);
   if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
   const rows = outcomes.map((t) => {
     const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
-    const worst = t.report !== void 0 && isChanged(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    const worst = t.report !== void 0 && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
     return `| ${cellCode3(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
   });
   head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
-  const sections = outcomes.filter((t) => t.failure !== void 0 || isChanged(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
+  const sections = outcomes.filter((t) => t.failure !== void 0 || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
   const top = head.join("\n\n");
   const left = maxChars - size(top) - 400;
   const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
@@ -46544,6 +48145,29 @@ ${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
   const text2 = parts.join("\n\n");
   return (size(text2) > maxChars - 1 ? clip(text2, maxChars - 1) : text2) + "\n";
 }
+function oneTarget(t, report, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (x) => x.length;
+  const title = `### netreach: network flows \u2014 ${ctx.header ? `${md3(ctx.header)} \u2014 ` : ""}${mdCode3(t.name)} (${md3(t.built)}${appears(t)})`;
+  const notes = [];
+  const unread = ctx.unread?.files ?? [];
+  if (unread.length > 0) notes.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: [], files: unread }, mdCode3)}.`);
+  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) notes.push(configSection(ctx.config));
+  const extra = notes.join("\n\n");
+  const budget = maxChars - size(ctx.marker) - size(title) - size(extra) - 8;
+  const body = renderComment(report, { ...ctx, marker: "", header: void 0, maxChars: budget }).replace(/^\n*### netreach: network flows\n\n/, "").trimEnd();
+  const cut2 = body.indexOf("\n\n", body.indexOf("\n\n") + 2);
+  const lead = cut2 < 0 ? body : body.slice(0, cut2);
+  const rest = cut2 < 0 ? "" : body.slice(cut2 + 2);
+  return `${[ctx.marker, title, lead, extra, rest].filter((x) => x !== "").join("\n\n")}
+`;
+}
+function configErrorLines(errors) {
+  const lines = errors.slice(0, 5).map((e) => `**\u26D4 Assertion not judged:** ${mdCode3(e)}`);
+  if (errors.length > 5) lines.push(`**\u26D4 ${errors.length - 5} more assertions not judged** (see the JSON report).`);
+  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
+  return lines.join("\\\n");
+}
 function configSection(c) {
   const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
   for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
@@ -46562,7 +48186,7 @@ function worstWords(changed2) {
   const risk2 = worstOver(worst, (x) => x.w.risk);
   const broken = worstOver(worst, (x) => x.w.breakage);
   const parts = [];
-  if (risk2 !== void 0) parts.push(risk2.worst.rank <= 1 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
+  if (risk2 !== void 0) parts.push(risk2.worst.rank < 2 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
   if (broken !== void 0) {
     const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
     const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
@@ -46571,7 +48195,7 @@ function worstWords(changed2) {
   return { text: parts.map((p) => ` ${p}`).join(""), risk: risk2?.item.t, breakage: broken?.item.t };
 }
 function cellWorst(w, risk2, breakage) {
-  return [w.risk && risk2 ? w.risk.rank === 1 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
+  return [w.risk && risk2 ? w.risk.rank < 2 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
 }
 function list2(ts) {
   const names = ts.map((t) => mdCode3(t.name));
@@ -46831,13 +48455,13 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const lim = { ...defaultMaterializeLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
-  const entries = listTree(repoDir, commit, specs);
+  const entries2 = listTree(repoDir, commit, specs);
   const diagnostics2 = [];
   const note2 = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
   const toWrite = [];
   let total = 0;
   let full = false;
-  for (const entry2 of entries) {
+  for (const entry2 of entries2) {
     const unsafe = unsafeName(entry2.path);
     if (unsafe !== void 0) note2("error", entry2.path, `${unsafe}; not written`);
     else if (entry2.mode === "120000") note2("note", entry2.path, "symbolic link not written (links are never followed); tools see no file here");
@@ -46919,9 +48543,9 @@ function excluding(items, exclude) {
 }
 function gitTree(repoDir, rev, label) {
   const commit = resolveRev(repoDir, rev);
-  const entries = /* @__PURE__ */ new Map();
-  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries.set(e.path, e);
-  const files = [...entries.keys()].sort(compareWalkOrder);
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const e of listTree(repoDir, commit, [])) if (/^100[0-7]{3}$/.test(e.mode) && e.type === "blob") entries2.set(e.path, e);
+  const files = [...entries2.keys()].sort(compareWalkOrder);
   const dirs2 = dirsOf(files);
   const texts = /* @__PURE__ */ new Map();
   let root;
@@ -46933,10 +48557,10 @@ function gitTree(repoDir, rev, label) {
     read(file) {
       if (!prefetched) {
         prefetched = true;
-        prefetchManifests(repoDir, entries, texts);
+        prefetchManifests(repoDir, entries2, texts);
       }
       if (!texts.has(file)) {
-        const e = entries.get(file);
+        const e = entries2.get(file);
         let text2;
         if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
           const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
@@ -46947,7 +48571,7 @@ function gitTree(repoDir, rev, label) {
       return texts.get(file);
     },
     isDir: (dir) => dirs2.has(dir),
-    id: (file) => entries.get(file)?.oid,
+    id: (file) => entries2.get(file)?.oid,
     manifests(paths, exclude) {
       const r = readRevision(repoDir, commit, [...paths]);
       return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
@@ -46963,10 +48587,10 @@ function gitTree(repoDir, rev, label) {
 }
 var PREFETCH_BYTES = 64 * 1024 * 1024;
 var MANIFEST_NAME = /\.(ya?ml|json)$/;
-function prefetchManifests(repoDir, entries, texts) {
+function prefetchManifests(repoDir, entries2, texts) {
   const wanted = [];
   let bytes = 0;
-  for (const e of entries.values()) {
+  for (const e of entries2.values()) {
     const size = e.size ?? 0;
     if (!MANIFEST_NAME.test(e.path) || size > defaultReadLimits.maxFileBytes || bytes + size > PREFETCH_BYTES) continue;
     wanted.push(e);
@@ -47224,12 +48848,12 @@ function jsonPatchLines(doc) {
 function mapByPath(rendered, source, fallback) {
   const lc = new import_yaml8.LineCounter();
   const docs = (0, import_yaml8.parseAllDocuments)(rendered, { lineCounter: lc, uniqueKeys: false });
-  const count = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
+  const count2 = rendered.endsWith("\n") ? rendered.split("\n").length - 1 : rendered.split("\n").length;
   const doc = Array.isArray(docs) ? docs[0] : void 0;
   const pathAt = doc === void 0 ? /* @__PURE__ */ new Map() : walk(doc, lc).pathAt;
   const out = [];
   let current = fallback;
-  for (let line = 1; line <= count; line++) {
+  for (let line = 1; line <= count2; line++) {
     const path15 = pathAt.get(line);
     if (path15 !== void 0) current = longestPrefix(path15, source) ?? fallback;
     out.push(current);
@@ -47324,14 +48948,14 @@ function objectLine(text2, kind, name2) {
   const part = found2.filter((f) => name2.includes(f.name));
   return part.length === 1 ? part[0].line : void 0;
 }
-function templateKindLine(template, renderedKinds, index) {
+function templateKindLine(template, renderedKinds, index2) {
   const kindLines = [];
   template.split("\n").forEach((l, i) => {
     const m = /^kind:\s*["']?([A-Za-z0-9]+)["']?\s*(#.*)?$/.exec(l.trimEnd());
     if (m) kindLines.push({ kind: m[1], line: i + 1 });
   });
-  const kind = renderedKinds[index];
-  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index].line;
+  const kind = renderedKinds[index2];
+  if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index2].line;
   const same = kindLines.filter((k) => k.kind === kind);
   return same.length === 1 ? same[0].line : void 0;
 }
@@ -47397,9 +49021,9 @@ function runFailure(tool, what, r, timeoutMs, classify3 = () => void 0) {
       return fail("failed", `${tool} could not be started (${r.code})`, r.message);
   }
 }
-async function neverRejects(tool, build2) {
+async function neverRejects(tool, build3) {
   try {
-    return await build2();
+    return await build3();
   } catch (e) {
     return { ok: false, tool, failure: "failed", error: `${tool} could not run: ${e instanceof Error ? e.message : String(e)}`, detail: "" };
   }
@@ -47650,13 +49274,13 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
       const { template: _t, ...rest2 } = p;
       return { ...rest2, group: `${shownChart}/Chart.yaml`, origin: { file: void 0 } };
     }
-    const index = seen.get(p.template) ?? 0;
-    seen.set(p.template, index + 1);
+    const index2 = seen.get(p.template) ?? 0;
+    seen.set(p.template, index2 + 1);
     const rel = templatePath(chartRel, p.template);
     if (!templates.has(rel)) templates.set(rel, readIfFile(root, rel));
     const source = templates.get(rel);
     const file = source !== void 0 ? rel : vendoredArchive(root, rel);
-    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index);
+    const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index2);
     const { template, ...rest } = p;
     const lines = source === void 0 ? void 0 : mapByTemplate(p.text, source, line);
     return { ...rest, group: rel, origin: { file, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
@@ -47678,13 +49302,13 @@ function vendoredArchive(root, rel) {
     const chartsDir = parts.slice(0, i + 1).join("/");
     const name2 = parts[i + 1];
     if (fs9.existsSync(path10.join(root, ...parts.slice(0, i + 2)))) continue;
-    let entries;
+    let entries2;
     try {
-      entries = fs9.readdirSync(path10.join(root, ...chartsDir.split("/")));
+      entries2 = fs9.readdirSync(path10.join(root, ...chartsDir.split("/")));
     } catch {
       return void 0;
     }
-    const archive = entries.filter((e) => e.endsWith(".tgz") && (e === `${name2}.tgz` || e.startsWith(`${name2}-`) && /^\d/.test(e.slice(name2.length + 1)))).sort()[0];
+    const archive = entries2.filter((e) => e.endsWith(".tgz") && (e === `${name2}.tgz` || e.startsWith(`${name2}-`) && /^\d/.test(e.slice(name2.length + 1)))).sort()[0];
     return archive === void 0 ? void 0 : `${chartsDir}/${archive}`;
   }
   return void 0;
@@ -47756,13 +49380,13 @@ function pluginConfigs(root, rel) {
   else if (at2 === "directory") {
     const walk2 = (d) => {
       if (files.length > 1e3) return;
-      let entries;
+      let entries2;
       try {
-        entries = fs10.readdirSync(path12.join(root, ...d.split("/")), { withFileTypes: true });
+        entries2 = fs10.readdirSync(path12.join(root, ...d.split("/")), { withFileTypes: true });
       } catch {
         return;
       }
-      for (const e of entries) {
+      for (const e of entries2) {
         const r = `${d}/${e.name}`;
         if (e.isDirectory()) walk2(r);
         else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
@@ -47944,9 +49568,9 @@ function normalize5(p) {
 // src/tools/kustomize.ts
 var SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm=false", "--enable-alpha-plugins=false"];
 function kustomizeBuild(root, target2, options = {}) {
-  return neverRejects("kustomize", () => build(root, target2, options));
+  return neverRejects("kustomize", () => build2(root, target2, options));
 }
-async function build(root, target2, options) {
+async function build2(root, target2, options) {
   const opts = resolvedOptions(options);
   const kustomize = findOnPath("kustomize", opts.searchPath);
   const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
@@ -48103,17 +49727,382 @@ function nameMatches(pattern, name2) {
 }
 
 // src/targets/config.ts
+var import_yaml16 = __toESM(require_dist(), 1);
+
+// src/assert/parse.ts
 var import_yaml15 = __toESM(require_dist(), 1);
+
+// src/assert/assertion.ts
+var ASSERTION_TYPES = ["deny", "only", "allow", "isolated"];
+
+// src/assert/ports.ts
+var PORT = /^\s*([A-Za-z]+)\s+(\d{1,5})(?:\s*-\s*(\d{1,5}))?\s*$/;
+function parsePortEntry(text2) {
+  const m = PORT.exec(text2);
+  if (m === null) return { ok: false, error: `port ${JSON.stringify(text2)} must be "PROTO N" or "PROTO N-M" (TCP, UDP or SCTP), e.g. "TCP 5432"` };
+  const protocol = m[1].toUpperCase();
+  if (!PROTOCOLS.includes(protocol)) return { ok: false, error: `port ${JSON.stringify(text2)}: protocol must be TCP, UDP or SCTP` };
+  const from = Number(m[2]);
+  const to = m[3] === void 0 ? from : Number(m[3]);
+  for (const n of [from, to]) if (n < MIN_PORT || n > MAX_PORT) return { ok: false, error: `port ${JSON.stringify(text2)}: ${n} is not a port (${MIN_PORT} to ${MAX_PORT})` };
+  if (to < from) return { ok: false, error: `port ${JSON.stringify(text2)}: the range ends before it starts` };
+  return { ok: true, conn: ConnSet.of({ [protocol]: PortSet.range(from, to) }) };
+}
+
+// src/assert/parse.ts
+var NAME2 = /^[A-Za-z0-9._-]{1,100}$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var WORDS = ["internet", "any-pod", "ingress-controller"];
+var POD_KEYS = ["namespace", "namespaces", "workload", "kind", "labels"];
+function entries(node) {
+  return (node.items ?? []).map((p) => ({ key: String(p.key?.value ?? p.key), keyNode: p.key, value: p.value }));
+}
+function parseAssertions(node, file, at2) {
+  const errors = [];
+  const assertions = [];
+  if (node === void 0 || node === null || (0, import_yaml15.isScalar)(node) && node.value === null) return { assertions, errors };
+  if (!(0, import_yaml15.isSeq)(node)) return { assertions, errors: [`${file}:${at2(node)}: \`assertions\` must be a list`] };
+  const names = /* @__PURE__ */ new Set();
+  for (const item of node.items) {
+    const problems = [];
+    const fail = (n, message) => {
+      problems.push(`${file}:${at2(n ?? item)}: ${message}`);
+    };
+    const parsed = parseOne(item, fail, names);
+    if (problems.length > 0 || parsed === void 0) {
+      errors.push(...problems.length > 0 ? problems : [`${file}:${at2(item)}: not a valid assertion`]);
+      continue;
+    }
+    names.add(parsed.name);
+    assertions.push({ ...parsed, source: { file, line: at2(item) }, key: assertionKey(parsed) });
+  }
+  return { assertions, errors };
+}
+function parseOne(item, fail, names) {
+  if (!(0, import_yaml15.isMap)(item)) {
+    fail(item, "each assertion must be a mapping (name, and one of deny, only, allow, isolated)");
+    return void 0;
+  }
+  let name2;
+  let type;
+  let body;
+  let targets2 = null;
+  let strict = false;
+  for (const e of entries(item)) {
+    if (e.key === "name") {
+      const v = e.value?.value;
+      if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "string" && typeof v !== "number") fail(e.value ?? e.keyNode, "name must be a string");
+      else if (!NAME2.test(String(v))) fail(e.value, `assertion name ${JSON.stringify(String(v))} must be letters, digits, ".", "_" or "-" (at most 100)`);
+      else if (names.has(String(v))) fail(e.value, `assertion name ${JSON.stringify(String(v))} is used twice`);
+      else name2 = String(v);
+    } else if (ASSERTION_TYPES.includes(e.key)) {
+      if (type !== void 0) fail(e.keyNode, `an assertion has one kind: both ${type} and ${e.key}`);
+      else {
+        type = e.key;
+        body = e.value;
+      }
+    } else if (e.key === "targets") {
+      if (!(0, import_yaml15.isSeq)(e.value) || e.value.items.length === 0) fail(e.value ?? e.keyNode, "targets must be a non-empty list of target names");
+      else {
+        const list7 = [];
+        for (const t of e.value.items) {
+          const v = t.value;
+          if (!(0, import_yaml15.isScalar)(t) || typeof v !== "string" || !TARGET_NAME.test(v)) fail(t, "targets must be a list of target names");
+          else list7.push(v);
+        }
+        targets2 = list7;
+      }
+    } else if (e.key === "strict") {
+      const v = e.value?.value;
+      if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "boolean") fail(e.value ?? e.keyNode, "strict must be true or false");
+      else strict = v;
+    } else fail(e.keyNode, `unknown assertion key "${e.key}" (known: name, deny, only, allow, isolated, targets, strict)`);
+  }
+  if (name2 === void 0 && !entries(item).some((e) => e.key === "name")) fail(item, "an assertion needs a name");
+  if (type === void 0) {
+    fail(item, "an assertion needs one of deny, only, allow, isolated");
+    return void 0;
+  }
+  if (!(0, import_yaml15.isMap)(body)) {
+    fail(body ?? item, `${type} must be a mapping (${type === "isolated" ? "namespaces" : "from, to"}, ports)`);
+    return void 0;
+  }
+  const known = type === "isolated" ? ["namespaces", "ports"] : ["from", "to", "ports"];
+  const fields = /* @__PURE__ */ new Map();
+  for (const e of entries(body)) {
+    if (!known.includes(e.key)) fail(e.keyNode, `unknown key "${e.key}" in ${type} (known: ${known.join(", ")})`);
+    else fields.set(e.key, e);
+  }
+  const ports = fields.has("ports") ? parsePorts(fields.get("ports").value, fields.get("ports").keyNode, fail) : null;
+  if (type === "allow" && !fields.has("ports")) fail(body, "allow needs ports: the connections that must stay allowed");
+  const spec = (k, role) => {
+    const f = fields.get(k);
+    if (f === void 0) {
+      fail(body, `${type} needs ${k}`);
+      return void 0;
+    }
+    return parseSpecList(f.value, f.keyNode, role, fail);
+  };
+  const common = { name: name2 ?? "", targets: targets2, strict };
+  if (type === "isolated") {
+    const namespaces = spec("namespaces", "pods");
+    if (namespaces === void 0 || ports === void 0) return void 0;
+    return { ...common, type, namespaces, ports };
+  }
+  const from = spec("from", "from");
+  const to = spec("to", "to");
+  if (from === void 0 || to === void 0 || ports === void 0) return void 0;
+  if (type === "allow") return ports === null ? void 0 : { ...common, type, from, to, ports };
+  return { ...common, type, from, to, ports };
+}
+function parsePorts(node, keyNode, fail) {
+  const items = (0, import_yaml15.isSeq)(node) ? node.items : (0, import_yaml15.isScalar)(node) && typeof node.value === "string" ? [node] : void 0;
+  if (items === void 0) {
+    fail(node ?? keyNode, "ports must be a list like [TCP 5432, UDP 8000-8100]");
+    return void 0;
+  }
+  if (items.length === 0) {
+    fail(node, "ports must not be empty (leave ports out for any port)");
+    return void 0;
+  }
+  let conn = ConnSet.NONE;
+  let ok = true;
+  for (const i of items) {
+    const v = i.value;
+    if (!(0, import_yaml15.isScalar)(i) || typeof v !== "string") {
+      fail(i, 'each port must be a string like "TCP 5432"');
+      ok = false;
+      continue;
+    }
+    const p = parsePortEntry(v);
+    if (!p.ok) {
+      fail(i, p.error);
+      ok = false;
+    } else conn = conn.union(p.conn);
+  }
+  return ok ? conn : void 0;
+}
+function parseSpecList(node, keyNode, role, fail) {
+  if ((0, import_yaml15.isSeq)(node)) {
+    if (node.items.length === 0) {
+      fail(node, "an endpoint list must not be empty");
+      return void 0;
+    }
+    const out = [];
+    let ok = true;
+    for (const i of node.items) {
+      const s2 = parseSpec(i, role, fail);
+      if (s2 === void 0) ok = false;
+      else out.push(s2);
+    }
+    return ok ? out : void 0;
+  }
+  if (node === null || node === void 0 || (0, import_yaml15.isScalar)(node) && node.value === null) {
+    fail(node ?? keyNode, "an endpoint spec is missing");
+    return void 0;
+  }
+  const s = parseSpec(node, role, fail);
+  return s === void 0 ? void 0 : [s];
+}
+function parseSpec(node, role, fail) {
+  if ((0, import_yaml15.isScalar)(node)) {
+    const v = node.value;
+    if (typeof v !== "string" || !WORDS.includes(v)) {
+      fail(node, `unknown endpoint ${JSON.stringify(v)} (known: internet, any-pod, ingress-controller, {cidr: \u2026}, or a mapping of namespace, namespaces, workload, kind, labels)`);
+      return void 0;
+    }
+    if (role === "pods" && v !== "any-pod") {
+      fail(node, `isolated speaks of namespaces: ${v} is not one (use any-pod for every namespace, or a mapping of labels, name)`);
+      return void 0;
+    }
+    if (role === "to" && v === "ingress-controller") {
+      fail(node, "ingress-controller is a source only: netreach knows no traffic to it (use it in from)");
+      return void 0;
+    }
+    return { kind: v };
+  }
+  if (!(0, import_yaml15.isMap)(node)) {
+    fail(node, "an endpoint must be a word (internet, any-pod, ingress-controller) or a mapping");
+    return void 0;
+  }
+  const es = entries(node);
+  if (es.length === 0) {
+    fail(node, "an endpoint mapping must not be empty (any-pod means every pod)");
+    return void 0;
+  }
+  if (role === "pods") return namespaceSpec(es, fail);
+  const cidr = es.find((e) => e.key === "cidr");
+  if (cidr !== void 0) {
+    if (es.length > 1) {
+      fail(node, "cidr stands alone: it names external addresses, not pods");
+      return void 0;
+    }
+    const v = cidr.value?.value;
+    if (!(0, import_yaml15.isScalar)(cidr.value) || typeof v !== "string") {
+      fail(cidr.value ?? cidr.keyNode, "cidr must be a string like 10.0.0.0/8");
+      return void 0;
+    }
+    const p = parseCidr(v.trim());
+    if (!p.ok) {
+      fail(cidr.value, `cidr ${JSON.stringify(v)} ${p.reason}`);
+      return void 0;
+    }
+    return { kind: "cidr", cidr: formatCidr(p.cidr) };
+  }
+  let ok = true;
+  const out = {};
+  const str3 = (e) => {
+    const v = e.value?.value;
+    if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "string" || v === "") {
+      fail(e.value ?? e.keyNode, `${e.key} must be a non-empty string`);
+      ok = false;
+      return void 0;
+    }
+    return v;
+  };
+  for (const e of es) {
+    switch (e.key) {
+      case "namespace": {
+        const v = str3(e);
+        if (v !== void 0 && !DNS_LABEL3.test(v)) {
+          fail(e.value, `namespace ${JSON.stringify(v)} is not a valid namespace name`);
+          ok = false;
+        } else if (v !== void 0) out.namespace = v;
+        break;
+      }
+      case "workload": {
+        const v = str3(e);
+        if (v !== void 0) out.workload = v;
+        break;
+      }
+      case "kind": {
+        const v = str3(e);
+        if (v !== void 0) out.workloadKind = v;
+        break;
+      }
+      case "labels": {
+        const l = parseLabels2(e.value, e.keyNode, fail);
+        if (l === void 0) ok = false;
+        else out.labels = l;
+        break;
+      }
+      case "namespaces": {
+        if (!(0, import_yaml15.isMap)(e.value)) {
+          fail(e.value ?? e.keyNode, "namespaces must be a mapping: {labels: {\u2026}}");
+          ok = false;
+          break;
+        }
+        for (const n of entries(e.value)) {
+          if (n.key !== "labels") {
+            fail(n.keyNode, `unknown key "${n.key}" in namespaces (known: labels)`);
+            ok = false;
+            continue;
+          }
+          const l = parseLabels2(n.value, n.keyNode, fail);
+          if (l === void 0) ok = false;
+          else out.namespaceLabels = l;
+        }
+        if (out.namespaceLabels === void 0 && ok) {
+          fail(e.value, "namespaces needs labels");
+          ok = false;
+        }
+        break;
+      }
+      default:
+        fail(e.keyNode, `unknown endpoint key "${e.key}" (known: cidr, ${POD_KEYS.join(", ")})`);
+        ok = false;
+    }
+  }
+  return ok ? { kind: "pods", ...out } : void 0;
+}
+function namespaceSpec(es, fail) {
+  let ok = true;
+  let namespace;
+  let labels2;
+  const setLabels = (l, at2) => {
+    if (l === void 0) ok = false;
+    else if (labels2 !== void 0) {
+      fail(at2, "namespace labels given twice (labels and namespaces.labels mean the same here)");
+      ok = false;
+    } else labels2 = l;
+  };
+  for (const e of es) {
+    switch (e.key) {
+      case "name":
+      case "namespace": {
+        const v = e.value?.value;
+        if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "string" || !DNS_LABEL3.test(v)) {
+          fail(e.value ?? e.keyNode, `${e.key} must be a namespace name`);
+          ok = false;
+        } else if (namespace !== void 0) {
+          fail(e.keyNode, "the namespace name is given twice");
+          ok = false;
+        } else namespace = v;
+        break;
+      }
+      case "labels":
+        setLabels(parseLabels2(e.value, e.keyNode, fail), e.keyNode);
+        break;
+      case "namespaces": {
+        const inner = (0, import_yaml15.isMap)(e.value) ? entries(e.value) : void 0;
+        if (inner === void 0 || inner.length !== 1 || inner[0].key !== "labels") {
+          fail(e.value ?? e.keyNode, "namespaces must be a mapping: {labels: {\u2026}}");
+          ok = false;
+        } else setLabels(parseLabels2(inner[0].value, inner[0].keyNode, fail), e.keyNode);
+        break;
+      }
+      case "cidr":
+        fail(e.keyNode, "isolated speaks of namespaces: a cidr is not one");
+        ok = false;
+        break;
+      default:
+        fail(e.keyNode, `unknown key "${e.key}" in isolated's namespaces (known: labels, name; isolated speaks of namespaces, not pods)`);
+        ok = false;
+    }
+  }
+  if (!ok) return void 0;
+  return { kind: "pods", ...namespace !== void 0 ? { namespace } : {}, ...labels2 !== void 0 ? { namespaceLabels: labels2 } : {} };
+}
+function parseLabels2(node, keyNode, fail) {
+  if (!(0, import_yaml15.isMap)(node)) {
+    fail(node ?? keyNode, 'labels must be a mapping of label keys to values ("*": any value)');
+    return void 0;
+  }
+  const out = {};
+  let ok = true;
+  for (const e of entries(node)) {
+    const v = e.value?.value;
+    const keyProblem = labelKeyProblem(e.key);
+    if (keyProblem !== void 0) {
+      fail(e.keyNode, keyProblem);
+      ok = false;
+    } else if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "string") {
+      fail(e.value ?? e.keyNode, `label ${e.key}: the value must be a string (quote it: "${String(v ?? "")}")`);
+      ok = false;
+    } else if (v !== "*" && labelValueProblem(v) !== void 0) {
+      fail(e.value, labelValueProblem(v));
+      ok = false;
+    } else out[e.key] = v;
+  }
+  if (ok && Object.keys(out).length === 0) {
+    fail(node, "labels must not be empty");
+    return void 0;
+  }
+  return ok ? out : void 0;
+}
+
+// src/targets/config.ts
 var CONFIG_FILE = ".netreach.yaml";
 var ConfigError = class extends Error {
   name = "ConfigError";
 };
 var PODS = ["auto", "declared", "synthetic"];
-var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var NAME3 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+var DNS_LABEL4 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text2) {
-  const lc = new import_yaml15.LineCounter();
-  const doc = (0, import_yaml15.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
+  const lc = new import_yaml16.LineCounter();
+  const doc = (0, import_yaml16.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
   const at2 = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
@@ -48122,19 +50111,19 @@ function parseConfig(file, text2) {
     throw new ConfigError(`${file}:${at2(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
-  if (doc.contents === null) return { targets: [], discover: true };
-  if (!(0, import_yaml15.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
+  if (doc.contents === null) return { targets: [], discover: true, assertions: [], assertionErrors: [] };
+  if (!(0, import_yaml16.isMap)(doc.contents)) fail(doc.contents, "must be a mapping with a `targets` list");
   const top = doc.contents;
   for (const item of top.items) {
     const k = String(item.key.value);
-    if (!["targets", "discover"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover)`);
+    if (!["targets", "discover", "assertions"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover, assertions)`);
   }
   const list7 = top.get("targets", true);
   const targets2 = [];
-  if (list7 !== void 0 && list7 !== null && !((0, import_yaml15.isSeq)(list7) || list7.value === null)) fail(list7, "`targets` must be a list");
-  if ((0, import_yaml15.isSeq)(list7)) {
+  if (list7 !== void 0 && list7 !== null && !((0, import_yaml16.isSeq)(list7) || list7.value === null)) fail(list7, "`targets` must be a list");
+  if ((0, import_yaml16.isSeq)(list7)) {
     for (const node of list7.items) {
-      if (!(0, import_yaml15.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
+      if (!(0, import_yaml16.isMap)(node)) fail(node, "each target must be a mapping (name, kind, path, \u2026)");
       const m = node;
       const value = (k) => {
         const v = m.get(k, true);
@@ -48150,7 +50139,7 @@ function parseConfig(file, text2) {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-        if (!(0, import_yaml15.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
+        if (!(0, import_yaml16.isSeq)(v)) fail(v, `${k} must be a list or a comma-separated string`);
         return (v.items ?? []).map((i) => {
           const s = i.value;
           if (typeof s !== "string") fail(i, `${k} entries must be strings`);
@@ -48164,7 +50153,7 @@ function parseConfig(file, text2) {
       }
       const name2 = str3("name");
       if (name2 === void 0) fail(node, "a target needs a name");
-      if (!NAME2.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
+      if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
       if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
       const kind = str3("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str3("path");
@@ -48182,7 +50171,7 @@ function parseConfig(file, text2) {
         source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
       const namespace = str3("namespace");
-      if (namespace !== void 0 && !DNS_LABEL3.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
+      if (namespace !== void 0 && !DNS_LABEL4.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
       const pods = str3("pods");
       if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name2}: pods must be one of ${PODS.join(", ")}`);
       let failOn;
@@ -48206,7 +50195,8 @@ function parseConfig(file, text2) {
   }
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
-  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0 };
+  const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at2);
+  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0, assertions, assertionErrors };
 }
 
 // src/targets/unread-files.ts
@@ -48283,6 +50273,43 @@ function filePatch(file, b, h) {
 `;
 }
 
+// src/targets/assertion-merge.ts
+function mergeAssertions(base2, head) {
+  const baseList = base2?.assertions ?? [];
+  const headList = head?.assertions ?? [];
+  const notes = [];
+  const out = baseList.map((assertion) => ({ assertion, origin: "base" }));
+  const baseNames = new Set(baseList.map((a) => a.name));
+  const taken = /* @__PURE__ */ new Set();
+  const kept = ": still judged as the base defines it";
+  for (const b of baseList) {
+    const same = headList.find((h) => h.name === b.name);
+    if (same !== void 0) {
+      taken.add(same);
+      if (same.key !== b.key) notes.push([{ code: b.name }, ` redefined by this pull request${kept}; its new definition applies once it merges.`]);
+      continue;
+    }
+    if (head === void 0) continue;
+    const renamed = headList.find((h) => !taken.has(h) && !baseNames.has(h.name) && h.key === b.key);
+    if (renamed !== void 0) {
+      taken.add(renamed);
+      notes.push([{ code: b.name }, " renamed ", { code: renamed.name }, ` by this pull request${kept}, under its base name.`]);
+    } else notes.push([{ code: b.name }, ` removed by this pull request${kept}.`]);
+  }
+  for (const h of headList) {
+    if (taken.has(h)) continue;
+    out.push({ assertion: h, origin: "head" });
+    if (base2 !== void 0) notes.push([{ code: h.name }, " added by this pull request: evaluated, shown and gated like the base's."]);
+  }
+  const baseErrors = new Set(base2?.assertionErrors ?? []);
+  for (const e of head?.assertionErrors ?? []) if (!baseErrors.has(e)) notes.push(["This pull request's assertion is invalid, so it is not evaluated: ", e, "."]);
+  return { assertions: out, notes, errors: [...base2?.assertionErrors ?? []] };
+}
+function assertionsFor(t, chosen) {
+  const name2 = t.name.endsWith("@head") ? t.name.slice(0, -"@head".length) : t.name;
+  return chosen.filter((c) => c.assertion.targets === null || c.assertion.targets.includes(t.name) || c.assertion.targets.includes(name2));
+}
+
 // src/targets/diff-targets.ts
 async function diffTargets(targets2, trees, options) {
   const jobs = [];
@@ -48315,7 +50342,10 @@ ${failed2.b.error.detail}` : ""}`;
     }
     const helm = target2.source.kind === "helm";
     const namespace = target2.namespace ?? options.namespace;
+    const chosen = assertionsFor(target2, options.assertions ?? []);
+    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
     const report = diff(base2.files, head.files, {
+      ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
       pods: target2.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
@@ -48454,19 +50484,36 @@ function mergeConfigs(file, baseText, headText) {
   const baseDiscover = base2.state === "present" ? base2.config.discover : true;
   const headDiscover = head.state === "present" ? head.config.discover : baseDiscover;
   if (baseDiscover && !headDiscover) notes.push(note`This pull request sets ${"discover: false"}; ${[base2.state === "present" ? "the base's file sets discovery on" : "the base has no file, so discovery stays on"]}, and discovered targets are still analyzed.`);
+  const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
+  notes.push(...asserted.notes);
   const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
     targets: targets2,
     discover: baseDiscover || headDiscover,
+    assertions: asserted.assertions,
     review: {
       file,
       base: state(base2),
       head: state(head),
       changed: changed2,
       notes,
+      ...asserted.errors.length > 0 ? { errors: asserted.errors } : {},
       ...changed2 ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(1).join("\n") } : {}
     }
+  };
+}
+function mergeAssertionsOnly(file, baseText, headText) {
+  const base2 = read(file, baseText);
+  const head = read(file, headText);
+  const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
+  const notes = [...asserted.notes];
+  if (base2.state === "invalid") notes.unshift(note`The base revision's ${file} is invalid (${[base2.error]}): none of its assertions are judged.`);
+  if (head.state === "invalid") notes.push(note`This pull request's ${file} is invalid (${[head.error]}): the base's assertions are judged.`);
+  if (notes.length === 0 && asserted.errors.length === 0) return { assertions: asserted.assertions };
+  return {
+    assertions: asserted.assertions,
+    review: { file, base: base2.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...asserted.errors.length > 0 ? { errors: asserted.errors } : {} }
   };
 }
 
@@ -48536,15 +50583,24 @@ function resolveTargets(flags, paths, trees, repo) {
   let from;
   let plain2 = false;
   let review;
+  let assertions = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
     targets2 = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
+    const configPath = flags.configPath ?? CONFIG_FILE;
+    if (flags.config !== void 0) assertions = userAssertions(flags.config);
+    else {
+      const asserted = mergeAssertionsOnly(configPath, trees.base.read(configPath), trees.head.read(configPath));
+      assertions = asserted.assertions;
+      if (asserted.review !== void 0) review = asserted.review;
+    }
   } else {
     const configPath = flags.configPath ?? CONFIG_FILE;
     const baseText = flags.config ? void 0 : trees.base.read(configPath);
     const headText = flags.config ? void 0 : trees.head.read(configPath);
     if (flags.config !== void 0) {
       const cfg = parseConfig(flags.config.file, flags.config.text);
+      assertions = userAssertions(flags.config);
       from = flags.config.file;
       targets2 = [...cfg.targets];
       if (cfg.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
@@ -48552,8 +50608,9 @@ function resolveTargets(flags, paths, trees, repo) {
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
+      assertions = merged.assertions;
       targets2 = [...merged.targets];
-      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
+      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2, [configPath])];
     } else if (flags.discover === false) {
       targets2 = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
@@ -48571,19 +50628,24 @@ function resolveTargets(flags, paths, trees, repo) {
     targets2 = targets2.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets: targets2, plain: plain2, from, ...review !== void 0 ? { review } : {} };
+  return { targets: targets2, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
+}
+function userAssertions(config) {
+  const cfg = parseConfig(config.file, config.text);
+  if (cfg.assertionErrors.length > 0) throw new ConfigError(cfg.assertionErrors.join("\n"));
+  return cfg.assertions.map((assertion) => ({ assertion, origin: "base" }));
 }
 function chartReader(trees) {
   return { read: (f) => trees.head.read(f) ?? trees.base.read(f) };
 }
-function discovered(paths, trees, repo, configured) {
+function discovered(paths, trees, repo, configured, skip = []) {
   const head = discoverTargets(trees.head, paths, repo);
   const base2 = discoverTargets(trees.base, paths, repo);
   const out = [];
   const covered = [.../* @__PURE__ */ new Set([...head.covered, ...base2.covered])];
   for (const t of [...head.targets, ...base2.targets]) {
     if (out.some((o) => o.name === t.name) || configured.some((c) => c.name === t.name || sameSource(c.source, t.source))) continue;
-    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: covered } } : t);
+    out.push(t.source.kind === "paths" && t.origin === "discovered" && t.name === "manifests" ? { ...t, source: { ...t.source, exclude: [...covered, ...skip] } } : t);
   }
   return out;
 }
@@ -48622,7 +50684,7 @@ async function runTargets(flags, paths, trees, repo, options) {
   if (resolved2.plain) return void 0;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
   const { kept, over } = capTargets(resolved2.targets, max);
-  const built = await diffTargets(kept, trees, { ...options, deadline });
+  const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved2.assertions });
   const diffs = [...built, ...over.map((t) => pastCap(t, max, resolved2.targets.length))];
   const skipped = skippedSummary(diffs);
   return { resolved: resolved2, diffs, outcomes: diffs.map(outcome), unread: unreadFiles(resolved2.targets, trees), ...skipped !== void 0 ? { skipped } : {} };
@@ -48698,11 +50760,12 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   const unreadFails = unread.fails && unread.files.length > 0;
   const gateFailed = reports.some((r) => !r.report.gate.passed) || unreadFails;
   const notBuilt = outcomes.filter((o) => o.failure !== void 0);
+  const configErrors = config?.errors ?? [];
   let allowedByLabel = null;
   let client = null;
   const apiUrl = env["GITHUB_API_URL"] || "https://api.github.com";
   if (inputs.token && event.pullRequest !== null) client = makeClient({ token: inputs.token, baseUrl: apiUrl, log });
-  if (gateFailed && notBuilt.length === 0 && inputs.allowLabel && event.pullRequest !== null) {
+  if (gateFailed && notBuilt.length === 0 && configErrors.length === 0 && inputs.allowLabel && event.pullRequest !== null) {
     const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
@@ -48712,7 +50775,7 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   const opened = sum((r) => groupChanges(r).openedFlows);
   const closed = sum((r) => groupChanges(r).closedFlows);
   const changed2 = sum((r) => groupChanges(r).changedFlows);
-  const gate = notBuilt.length > 0 ? "error" : gateFailed ? allowedByLabel !== null ? "allowed" : "failed" : "passed";
+  const gate = notBuilt.length > 0 || configErrors.length > 0 ? "error" : gateFailed ? allowedByLabel !== null ? "allowed" : "failed" : "passed";
   setOutput("opened", String(opened));
   setOutput("closed", String(closed));
   setOutput("changed", String(changed2));
@@ -48748,8 +50811,8 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   const messages = [];
   for (const { name: name2, report } of reports) {
     if (report.gate.passed) continue;
-    const { lines, count } = violationLines(report, 20);
-    messages.push(`netreach gate failed for target ${name2} (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)
+    const { lines, count: count2 } = violationLines(report, 20);
+    messages.push(`netreach gate failed for target ${name2} (fail-on: ${report.gateConfig.failOn.join(",")}): ${count2} violation(s)
 ${lines.map((l) => `- ${l}`).join("\n")}`);
   }
   if (unreadFails) messages.push(`netreach gate failed (unanalyzed): ${unread.files.length} changed file(s) no target reads
@@ -48762,6 +50825,8 @@ Allowed by the PR label "${allowedByLabel}".`);
   if (skipped !== void 0) error(safe(`netreach: ${skipped}`), { title: "netreach: targets not analyzed" });
   const named = notBuilt.slice(0, 20).map((o) => `${o.name} (${o.failure.message.split("\n")[0]})`).join("; ") + (notBuilt.length > 20 ? `; \u2026 and ${notBuilt.length - 20} more` : "");
   if (notBuilt.length > 0) setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${named}`));
+  if (configErrors.length > 0)
+    setFailed(safe(`netreach: gate error: the base revision's ${config.file} has ${configErrors.length} assertion(s) that cannot be read, so what they guard is unknown (fix them on the main branch): ${configErrors.slice(0, 5).join("; ")}`));
   return true;
 }
 
@@ -48993,8 +51058,8 @@ function annotate(report, allowedByLabel) {
 }
 function decide2(report, allowedByLabel) {
   if (report.gate.passed) return;
-  const { lines, count } = violationLines(report, 20);
-  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count} violation(s)
+  const { lines, count: count2 } = violationLines(report, 20);
+  const message = `netreach gate failed (fail-on: ${report.gateConfig.failOn.join(",")}): ${count2} violation(s)
 ${lines.map((l) => `- ${l}`).join("\n")}`;
   if (allowedByLabel !== null) notice(`${message}
 Allowed by the PR label "${allowedByLabel}".`);
