@@ -6,20 +6,9 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
+import { webDeployment } from "./shop-web.js";
 
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: web
-        image: nginx
-        ports: [{containerPort: 8443, name: tls}]
-`;
+const web = webDeployment("{containerPort: 8443, name: tls}");
 const svc = `apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: shop}

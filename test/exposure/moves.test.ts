@@ -8,20 +8,9 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
+import { webDeployment } from "./shop-web.js";
 
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: web
-        image: nginx
-        ports: [{containerPort: 8080, name: http}, {containerPort: 5432, name: pg}]
-`;
+const web = webDeployment("{containerPort: 8080, name: http}", "{containerPort: 5432, name: pg}");
 const svc = (type: string) => `apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: shop}

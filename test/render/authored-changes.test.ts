@@ -2,29 +2,11 @@
 // the size budget keeps the policy changes longer than the flow tables.
 import { describe, expect, it } from "vitest";
 import { renderComment } from "../../src/render/diff-md.js";
-import { deployment, diffOf, namespace, yamlFile } from "./fixtures.js";
+import { ANP, deployment, diffOf, namespace, yamlFile } from "./fixtures.js";
 import { structureProblems } from "./markdown-check.js";
 import { shopPr } from "./shop.js";
 
 const MARKER = "<!-- netreach:comment:default -->";
-
-const ANP = `# Monitoring may scrape every namespace, whatever the namespaces' own policies say.
-apiVersion: policy.networking.k8s.io/v1alpha1
-kind: AdminNetworkPolicy
-metadata:
-  name: allow-monitoring
-spec:
-  priority: 1
-  subject:
-    namespaces: {}
-  ingress:
-    - name: from-monitoring
-      action: Allow
-      from:
-        - namespaces:
-            matchLabels:
-              kubernetes.io/metadata.name: monitoring
-`;
 
 describe("cluster-wide changes next to the verdict", () => {
   const cluster = yamlFile("apps.yaml", [namespace("shop"), deployment("shop", "web", { app: "web" }, [{ containerPort: 8080 }])]);

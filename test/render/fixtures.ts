@@ -73,3 +73,22 @@ export function manyDistinctPairs(n: number): { base: SourceFile[]; head: Source
     head: [yamlFile("k8s/workloads.yaml", workloads), yamlFile("k8s/policies.yaml", policies(30000))],
   };
 }
+
+/** An admin-tier policy at priority 1 over every namespace that changes no flow today. */
+export const ANP = `# Monitoring may scrape every namespace, whatever the namespaces' own policies say.
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata:
+  name: allow-monitoring
+spec:
+  priority: 1
+  subject:
+    namespaces: {}
+  ingress:
+    - name: from-monitoring
+      action: Allow
+      from:
+        - namespaces:
+            matchLabels:
+              kubernetes.io/metadata.name: monitoring
+`;

@@ -4,25 +4,8 @@ import { describe, expect, it } from "vitest";
 import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { CLUSTER_WIDE_RULE, renderSarif } from "../../src/render/diff-sarif.js";
-import { deployment, diffOf, namespace, yamlFile } from "./fixtures.js";
+import { ANP, deployment, diffOf, namespace, yamlFile } from "./fixtures.js";
 
-const ANP = `# Monitoring may scrape every namespace, whatever the namespaces' own policies say.
-apiVersion: policy.networking.k8s.io/v1alpha1
-kind: AdminNetworkPolicy
-metadata:
-  name: allow-monitoring
-spec:
-  priority: 1
-  subject:
-    namespaces: {}
-  ingress:
-    - name: from-monitoring
-      action: Allow
-      from:
-        - namespaces:
-            matchLabels:
-              kubernetes.io/metadata.name: monitoring
-`;
 const CNP = `apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
 metadata:

@@ -2,6 +2,7 @@
 // in kube-system. Head lets the API and an outside reporting box reach the database, and locks
 // down backend egress, forgetting DNS.
 import type { SourceFile } from "../../src/load/source.js";
+import { DENY_INGRESS } from "../support/policies.js";
 
 export const WORKLOADS = `apiVersion: v1
 kind: Namespace
@@ -56,14 +57,6 @@ spec:
           ports:
             - { name: dns, containerPort: 53, protocol: UDP }
             - { name: dns-tcp, containerPort: 53, protocol: TCP }
-`;
-
-export const DENY_INGRESS = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: default-deny-ingress, namespace: backend }
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
 `;
 
 export const WEB_TO_API = `apiVersion: networking.k8s.io/v1

@@ -2,6 +2,7 @@
 // request that deletes the policy letting it (and, if asked, the assertion too): shared by the
 // Action's end-to-end test and the CLI's.
 import { makeRepo, type TestRepo } from "./git-repo.js";
+import { DENY_INGRESS as DENY } from "./policies.js";
 
 export const MANIFESTS = `apiVersion: v1
 kind: Namespace
@@ -28,14 +29,6 @@ spec:
   template:
     metadata: { labels: { app: api } }
     spec: { containers: [{ name: api, image: example/api, ports: [{ containerPort: 8000 }] }] }
-`;
-
-export const DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: default-deny-ingress, namespace: backend }
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
 `;
 
 export const WEB_TO_API = `apiVersion: networking.k8s.io/v1
