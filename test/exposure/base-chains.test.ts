@@ -7,7 +7,7 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
-import { WEB as web } from "./shop-web.js";
+import { WEB as web, shopGateway, shopIngress } from "./shop-web.js";
 
 const svc = (type: string, ports = "[{name: http, port: 80, targetPort: http}]") => `apiVersion: v1
 kind: Service
@@ -17,13 +17,7 @@ spec:
   selector: {app: web}
   ports: ${ports}
 `;
-const gateway = (listener: string) => `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: public, namespace: shop}
-spec:
-  gatewayClassName: eg
-  listeners: [${listener}]
-`;
+const gateway = (listener: string) => shopGateway(listener);
 const route = `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: store, namespace: shop}
@@ -32,16 +26,7 @@ spec:
   rules:
   - backendRefs: [{name: web, port: 80}]
 `;
-const ingress = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: web, namespace: shop}
-spec:
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-`;
+const ingress = shopIngress();
 const files = (...docs: string[]): SourceFile[] => [{ path: "k8s.yaml", text: docs.join("---\n") }];
 const unexposed = (r: DiffReport) => renderDiffText(r).split("\n").filter((l) => l.startsWith("unexposed "));
 const stops = (r: DiffReport) => renderComment(r, { marker: "" }).split("\n").filter((l) => l.startsWith("- **No longer exposed:**"));

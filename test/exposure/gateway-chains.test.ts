@@ -6,7 +6,7 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
-import { webDeployment } from "./shop-web.js";
+import { edgeGrant, shopGateway, webDeployment } from "./shop-web.js";
 
 const web = webDeployment("{containerPort: 8443, name: tls}");
 const svc = `apiVersion: v1
@@ -16,13 +16,7 @@ spec:
   selector: {app: web}
   ports: [{name: tls, port: 443, targetPort: tls}]
 `;
-const gateway = (listener: string) => `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: edge, namespace: shop}
-spec:
-  gatewayClassName: eg
-  listeners: [${listener}]
-`;
+const gateway = (listener: string) => shopGateway(listener, "edge");
 const route = (kind: string, ns = "shop") => `apiVersion: gateway.networking.k8s.io/v1alpha2
 kind: ${kind}
 metadata: {name: passthrough, namespace: ${ns}}
@@ -54,13 +48,7 @@ describe("a Gateway chain names every hop", () => {
 kind: Namespace
 metadata: {name: edge, labels: {${labels}}}
 `;
-    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
-kind: ReferenceGrant
-metadata: {name: edge, namespace: shop}
-spec:
-  from: [{group: gateway.networking.k8s.io, kind: TLSRoute, namespace: edge}]
-  to: [{group: "", kind: Service}]
-`;
+    const grant = edgeGrant("TLSRoute");
     const selecting = gateway("{name: tls, port: 443, protocol: TLS, hostname: secure.example.com, tls: {mode: Passthrough}, allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {edge-access: granted}}}}}");
     const objects = (labels: string) => files(web, svc, selecting, grant, route("TLSRoute", "edge"), ns(labels));
     const r = diff(objects("team: edge"), objects("team: edge, edge-access: granted"));

@@ -8,7 +8,7 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
-import { webDeployment } from "./shop-web.js";
+import { edgeGrant, shopGateway, shopIngress, webDeployment } from "./shop-web.js";
 
 const web = webDeployment("{containerPort: 8080, name: http}", "{containerPort: 5432, name: pg}");
 const svc = (type: string) => `apiVersion: v1
@@ -19,13 +19,7 @@ spec:
   selector: {app: web}
   ports: [{name: http, port: 80, targetPort: http}]
 `;
-const gateway = (listener: string) => `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: public, namespace: shop}
-spec:
-  gatewayClassName: eg
-  listeners: [${listener}]
-`;
+const gateway = (listener: string) => shopGateway(listener);
 const route = (ns = "shop") => `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: store, namespace: ${ns}}
@@ -35,6 +29,7 @@ spec:
   - matches: [{path: {type: PathPrefix, value: /shop}}]
     backendRefs: [{name: web, namespace: shop, port: 80}]
 `;
+const grant = edgeGrant("HTTPRoute");
 const files = (...docs: string[]): SourceFile[] => [{ path: "k8s.yaml", text: docs.join("---\n") }];
 const lines = (r: DiffReport, prefix: RegExp) => renderDiffText(r).split("\n").filter((l) => prefix.test(l));
 const HTTP = "{name: http, port: 80, protocol: HTTP}";
@@ -109,13 +104,6 @@ kind: Namespace
 metadata: {name: edge, labels: {${labels}}}
 `;
     const selecting = gateway("{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {gateway-access: shared}}}}}");
-    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
-kind: ReferenceGrant
-metadata: {name: edge, namespace: shop}
-spec:
-  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge}]
-  to: [{group: "", kind: Service}]
-`;
     const objects = (labels: string) => files(web, svc("ClusterIP"), selecting, grant, route("edge"), ns(labels));
     const r = diff(objects("team: edge"), objects("team: edge, gateway-access: shared"));
     expect(lines(r, /^exposed /)).toEqual([
@@ -127,28 +115,12 @@ spec:
   it("a route that attaches because the PR opened the listener to all namespaces says so", () => {
     const same = gateway("{name: http, port: 80, protocol: HTTP}");
     const all = gateway("{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}");
-    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
-kind: ReferenceGrant
-metadata: {name: edge, namespace: shop}
-spec:
-  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge}]
-  to: [{group: "", kind: Service}]
-`;
     const r = diff(files(web, svc("ClusterIP"), same, grant, route("edge")), files(web, svc("ClusterIP"), all, grant, route("edge")));
     expect(lines(r, /^exposed /)).toEqual([expect.stringContaining("(listener http: HTTP port 80, any host, allowedRoutes changed in this PR (was its own namespace)) → HTTPRoute edge/store")]);
   });
 
   it("an Ingress replaced by an HTTPRoute (the same reach from the ingress controller) is shown as moved, not as nothing", () => {
-    const ingress = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: web, namespace: shop}
-spec:
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - {path: /shop, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-`;
+    const ingress = shopIngress("/shop");
     const r = diff(files(web, svc("ClusterIP"), ingress), files(web, svc("ClusterIP"), gateway("{name: http, port: 80, protocol: HTTP, hostname: shop.example.com}"), route()));
     expect(r.gate.passed).toBe(true);
     expect(r.changes).toEqual([]);

@@ -6,7 +6,7 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
-import { WEB as web } from "./shop-web.js";
+import { WEB as web, shopGateway, shopIngress } from "./shop-web.js";
 
 const HTTP = "{name: http, port: 80, targetPort: http}";
 const HTTPS = "{name: https, port: 443, targetPort: https}";
@@ -18,13 +18,7 @@ spec:
   selector: {app: web}
   ports: [${ports.join(", ")}]
 `;
-const gateway = `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: public, namespace: shop}
-spec:
-  gatewayClassName: eg
-  listeners: [{name: https, port: 443, protocol: HTTPS, hostname: shop.example.com}]
-`;
+const gateway = shopGateway("{name: https, port: 443, protocol: HTTPS, hostname: shop.example.com}");
 /** One rule per Service port: `/` to the first, `/p<port>` to the rest. */
 const route = (service: string, ports: number[]) => `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -34,16 +28,7 @@ spec:
   rules:
 ${ports.map((p, i) => `  - ${i === 0 ? "" : `matches: [{path: {type: PathPrefix, value: /p${p}}}]\n    `}backendRefs: [{name: ${service}, port: ${p}}]`).join("\n")}
 `;
-const ingress = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: web, namespace: shop}
-spec:
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-`;
+const ingress = shopIngress();
 const files = (...docs: string[]): SourceFile[] => [{ path: "k8s.yaml", text: docs.join("---\n") }];
 const lines = (r: DiffReport) => renderDiffText(r).split("\n").filter((l) => /^(exposed|unexposed|moved) /.test(l));
 const violations = (r: DiffReport) => r.gate.violations.map((v) => `${v.rule}: ${v.change.dst.id} ${v.conn.toString()}`);

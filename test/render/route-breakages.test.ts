@@ -6,7 +6,7 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import type { SourceFile } from "../../src/load/source.js";
-import { WEB as web } from "../exposure/shop-web.js";
+import { WEB as web, shopGateway, shopIngress } from "../exposure/shop-web.js";
 
 const svc = (name: string, app: string, ports = "[{name: http, port: 80, targetPort: 8080}, {name: https, port: 443, targetPort: 8443}]") => `apiVersion: v1
 kind: Service
@@ -15,23 +15,8 @@ spec:
   selector: {app: ${app}}
   ports: ${ports}
 `;
-const ingress = (service: string) => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: site, namespace: shop}
-spec:
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - {path: /, pathType: Prefix, backend: {service: {name: ${service}, port: {number: 80}}}}
-`;
-const gateway = `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: public, namespace: shop}
-spec:
-  gatewayClassName: eg
-  listeners: [{name: http, port: 80, protocol: HTTP}]
-`;
+const ingress = (service: string) => shopIngress("/", service, "site");
+const gateway = shopGateway("{name: http, port: 80, protocol: HTTP}");
 const route = (service: string) => `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: legacy, namespace: shop}
