@@ -5,7 +5,7 @@
 // platform team in one file. The head revision is the base with
 // a pull request applied that edits about 20 policies in as many files and one admin policy; every other file is
 // byte-for-byte the same on both sides, as in a real pull request.
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 
 export interface ClusterSize {
   readonly label: string;

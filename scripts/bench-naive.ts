@@ -9,8 +9,8 @@
 // run: the estimate is printed instead. Prints one JSON line.
 // Usage (through scripts/bench.mjs): node bench-naive.mjs <size label> <cap seconds, 0: none>
 import { diff } from "../src/analyze.js";
-import { parseDocuments } from "../src/load/documents.js";
-import type { SourceFile } from "../src/load/source.js";
+import { parseDocuments } from "../src/load/yaml/documents.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { allowed, type Endpoint } from "../test/reference/evaluator.js";
 import { parseIp } from "../test/reference/ip.js";
 import { PROTOCOLS, clusterFromObjects, namespaceOf, type Cluster, type Pod } from "../test/reference/kube.js";

@@ -7,7 +7,7 @@
 import { diff } from "../src/analyze.js";
 import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
 import { relaunchWithHeapFlagsSync as relaunchWithHeapFlags } from "../src/heap-flags.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { diffJsonChunks } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
 

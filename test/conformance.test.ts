@@ -6,7 +6,7 @@ import { diff, reach } from "../src/analyze.js";
 import { analyzeReach } from "../src/render/reach-json.js";
 import { diffJson } from "../src/render/diff-json.js";
 import type { HostNetworkMode } from "../src/reach/universe.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import type { ReachJson } from "../src/report/reach-json.js";
 import {
   connlistCases,

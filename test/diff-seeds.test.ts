@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { diff } from "../src/analyze.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
 

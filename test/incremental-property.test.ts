@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diff, type PodsMode } from "../src/analyze.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { clusterArbitrary, clusterYaml, type GeneratedCluster } from "./reference/generate.js";
 import { clusterWithAdminArbitrary } from "./reference/generate-admin.js";

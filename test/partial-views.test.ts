@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diff, reach } from "../src/analyze.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { renderComment } from "../src/render/diff-md.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { renderDiffText } from "../src/render/diff-text.js";

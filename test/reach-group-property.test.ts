@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reach, type PodsMode } from "../src/analyze.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { reachGroupedJson, reachJson } from "../src/render/reach-json.js";
 import type { ReachGroupedJson, ReachJson } from "../src/report/reach-json.js";
 import { clusterArbitrary, clusterYaml } from "./reference/generate.js";

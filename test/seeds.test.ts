@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { analyze, formatDiagnostics, type Reach } from "./scenarios/reach.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -16,7 +16,7 @@ import { diff, diffRepresentatives, representatives } from "../src/analyze.js";
 import type { RepresentativeWords } from "../src/model/endpoint.js";
 import { diffJson } from "../src/render/diff-json.js";
 import { analyzeReach } from "../src/render/reach-json.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { selectorMatches } from "./reference/evaluator.js";
 import { POD_LABELS } from "./reference/generate.js";
 import type { Labels } from "./reference/kube.js";

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reach, representatives, type PodsMode } from "../src/analyze.js";
 import { analyzeReach } from "../src/render/reach-json.js";
-import type { SourceFile } from "../src/load/source.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import type { EndpointJson } from "../src/report/reach-json.js";
 import { selectorMatches } from "./reference/evaluator.js";
 import type { Labels, LabelSelector } from "./reference/kube.js";

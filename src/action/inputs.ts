@@ -3,7 +3,7 @@ import * as core from "@actions/core";
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
-import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
+import { isDnsLabel, quoted, RULE_TEXT } from "../load/object/object-meta.js";
 import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
 import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";

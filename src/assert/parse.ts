@@ -1,7 +1,7 @@
 // The `assertions:` list of `.netreach.yaml` (DESIGN section 4c), read from its YAML node. Every
 // mistake is an error at its line; an assertion with a mistake is left out, the others still count.
 import { isMap, isScalar, isSeq } from "yaml";
-import { labelKeyProblem, labelValueProblem } from "../load/label-syntax.js";
+import { labelKeyProblem, labelValueProblem } from "../load/object/label-syntax.js";
 import { ConnSet } from "../net/conn-set.js";
 import { formatCidr, parseCidr } from "../net/ip.js";
 import { ASSERTION_TYPES, type Assertion, type AssertionType, type EndpointSpec, type LabelSpec, type SpecList } from "./assertion.js";

@@ -2,8 +2,8 @@
 // git objects, never checked out) with the working tree as the default head.
 import { relative, resolve, sep, basename } from "node:path";
 import { statSync } from "node:fs";
-import type { Diagnostic } from "../load/diagnostic.js";
-import type { SourceFile } from "../load/source.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
+import type { SourceFile } from "../load/object/source.js";
 import { readRevision, resolveRev, type BlobTexts } from "../git/read-revision.js";
 import { repoRoot } from "../git/repo.js";
 import type { DiffSource } from "./args.js";

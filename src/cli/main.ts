@@ -2,7 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { diff, reach, type ReachReport } from "../analyze.js";
-import type { Diagnostic } from "../load/diagnostic.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
 import { renderComment } from "../render/diff-md.js";
 import { diffJsonChunks } from "../render/diff-json.js";
 import { renderSarif } from "../render/diff-sarif.js";

@@ -2,7 +2,7 @@
 // of a diagnostic: shared by every command of the CLI.
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-import type { Diagnostic } from "../load/diagnostic.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
 import { plain } from "../render/escape.js";
 import { UsageError } from "../files/usage-error.js";
 import type { TargetFlags } from "../targets/resolve.js";

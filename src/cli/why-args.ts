@@ -4,7 +4,7 @@ import type { PortQuery } from "../explain/why.js";
 import { parseIngressController } from "../exposure/controller.js";
 import { UsageError } from "../files/usage-error.js";
 import type { IngressController } from "../model/endpoint.js";
-import { isDnsLabel, quoted, RULE_TEXT } from "../load/object-meta.js";
+import { isDnsLabel, quoted, RULE_TEXT } from "../load/object/object-meta.js";
 import { MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import type { TargetArgs } from "./target-args.js";

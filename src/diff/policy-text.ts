@@ -2,8 +2,8 @@
 // reordering keys or spelling out a default reads as "no semantic change"; shown as written.
 import { createTwoFilesPatch, structuredPatch } from "diff";
 import { stringify } from "yaml";
-import { isPlainObject } from "../load/checker.js";
-import type { KubeObject } from "../load/source.js";
+import { isPlainObject } from "../load/object/checker.js";
+import type { KubeObject } from "../load/object/source.js";
 
 export interface PolicyTextChange {
   readonly id: string;

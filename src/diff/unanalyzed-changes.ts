@@ -1,7 +1,7 @@
 // Objects of kinds that matter to the network but that netreach does not analyze (Cilium, Calico,
 // Istio, Linkerd, Antrea policies), added, removed or edited by a pull request: a report that
 // says "no change to reachability" must also say what it did not look at (DESIGN section 4b).
-import type { KubeObject } from "../load/source.js";
+import type { KubeObject } from "../load/object/source.js";
 import { unanalyzedReason } from "../load/unanalyzed-kinds.js";
 
 export interface UnanalyzedChange {

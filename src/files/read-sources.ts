@@ -3,11 +3,11 @@
 // runner), no special files (a FIFO would block forever), and caps on size and count.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
-import type { SourceFile } from "../load/source.js";
+import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
+import type { SourceFile } from "../load/object/source.js";
 import { LimitError } from "../load/limits.js";
 import { UsageError } from "./usage-error.js";
-import { compareNames } from "../load/walk-order.js";
+import { compareNames } from "../load/workloads/walk-order.js";
 
 import { defaultReadLimits, type ReadLimits } from "../read-limits.js";
 

@@ -6,8 +6,8 @@
 import * as path from "node:path";
 import { defaultReadLimits, type ReadLimits, type ReadResult } from "../files/read-sources.js";
 import { UsageError } from "../files/usage-error.js";
-import { compareWalkOrder } from "../load/walk-order.js";
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { compareWalkOrder } from "../load/workloads/walk-order.js";
+import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
 import { LimitError } from "../load/limits.js";
 import { readBlobs } from "./blobs.js";
 import { listTree, type TreeEntry } from "./ls-tree.js";

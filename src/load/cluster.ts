@@ -7,22 +7,22 @@ import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
 import type { Service } from "../model/service.js";
 import { resolveExposure } from "../model/service-resolution.js";
-import { isAdminPolicyObject, loadAdminPolicy } from "./admin-policy.js";
-import { adminPriorityTies } from "./admin-ties.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { isExposureObject, loadExposureObject } from "./exposure-kinds.js";
-import { implicitNamespace, loadNamespace } from "./namespace.js";
-import { loadNetworkPolicy } from "./network-policy.js";
-import { loadNode } from "./node.js";
-import { objectMeta } from "./object-meta.js";
-import { isOperatorWorkload, loadOperatorWorkload } from "./operator-workloads.js";
-import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./replica-groups.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "./admin/policy.js";
+import { adminPriorityTies } from "./admin/ties.js";
+import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
+import { isExposureObject, loadExposureObject } from "./exposure/exposure-kinds.js";
+import { implicitNamespace, loadNamespace } from "./workloads/namespace.js";
+import { loadNetworkPolicy } from "./networkpolicy/network-policy.js";
+import { loadNode } from "./workloads/node.js";
+import { objectMeta } from "./object/object-meta.js";
+import { isOperatorWorkload, loadOperatorWorkload } from "./workloads/operator-workloads.js";
+import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./workloads/replica-groups.js";
 import type { Selector } from "../model/selector.js";
 import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
-import { compareNames } from "./walk-order.js";
-import { unselectedPolicies } from "./unselected-policies.js";
-import type { KubeObject } from "./source.js";
-import { loadWorkload, WORKLOAD_KINDS } from "./workload.js";
+import { compareNames } from "./workloads/walk-order.js";
+import { unselectedPolicies } from "./networkpolicy/unselected-policies.js";
+import type { KubeObject } from "./object/source.js";
+import { loadWorkload, WORKLOAD_KINDS } from "./workloads/workload.js";
 
 export interface ClusterLoad {
   readonly cluster: Cluster;
@@ -212,7 +212,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
 
 /**
  * A later declaration of an object declared before: `kubectl apply` applies each in turn (in the
- * order it reads files: src/load/walk-order.ts), so the object ends up as the later one says.
+ * order it reads files: src/load/workloads/walk-order.ts), so the object ends up as the later one says.
  */
 function duplicate(obj: KubeObject, what: string, earlier: SourceRef | undefined): Diagnostic {
   const at = obj.locate([]);

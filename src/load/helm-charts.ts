@@ -1,7 +1,7 @@
 // Helm chart templates are Go templates, not manifests: read as YAML they only produce syntax
 // errors. Until charts are rendered, their templates are set aside with one note per chart.
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import type { SourceFile } from "./source.js";
+import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
+import type { SourceFile } from "./object/source.js";
 
 export interface ChartSplit {
   readonly manifests: readonly SourceFile[];

@@ -1,9 +1,9 @@
 // Kustomize patches look like manifests (`kind: NetworkPolicy`, a name, part of a spec) but are
 // fragments merged into another object. Read as objects they would be analyzed as whole, wrong
 // policies; until kustomizations are rendered they are set aside, with a note at each.
-import { isPlainObject } from "./checker.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import type { KubeObject } from "./source.js";
+import { isPlainObject } from "./object/checker.js";
+import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
+import type { KubeObject } from "./object/source.js";
 
 /** The files that kustomizations among `objects` use as patches (repository-relative paths). */
 export function patchFiles(objects: readonly KubeObject[]): Set<string> {

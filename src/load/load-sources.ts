@@ -1,14 +1,14 @@
 // Files of one revision -> the analysis model, with every diagnostic the way there produced.
 import { buildCluster, type LoadMemo } from "./cluster.js";
 import type { Cluster } from "../model/cluster.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { parseDocuments } from "./documents.js";
+import type { Diagnostic } from "./object/diagnostic.js";
+import { parseDocuments } from "./yaml/documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
 import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
-import type { KubeObject, SourceFile } from "./source.js";
+import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
 
 export interface Loaded {

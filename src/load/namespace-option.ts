@@ -1,13 +1,13 @@
 // The namespace of one analysis run, as `kubectl apply -n NS` uses it: objects without
 // metadata.namespace go to NS (`default` when none is given), and with an explicit NS kubectl
 // refuses, before the API server sees it, an object that names another namespace.
-import { Checker, isPlainObject } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta, quoted } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
-import { EXPOSURE_KINDS } from "./exposure-kinds.js";
-import { isOperatorWorkload } from "./operator-workloads.js";
-import { WORKLOAD_KINDS } from "./workload.js";
+import { Checker, isPlainObject } from "./object/checker.js";
+import type { Diagnostic } from "./object/diagnostic.js";
+import { objectMeta, quoted } from "./object/object-meta.js";
+import type { KubeObject } from "./object/source.js";
+import { EXPOSURE_KINDS } from "./exposure/exposure-kinds.js";
+import { isOperatorWorkload } from "./workloads/operator-workloads.js";
+import { WORKLOAD_KINDS } from "./workloads/workload.js";
 
 export const DEFAULT_NAMESPACE = "default";
 

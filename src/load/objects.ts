@@ -1,8 +1,8 @@
 // Parsed documents -> Kubernetes objects. Lists are unpacked here; which kinds matter is
 // decided by the next stage, so every object is returned.
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import type { ParsedDocument } from "./documents.js";
-import type { DocPath, KubeObject, Locator, SourceFile } from "./source.js";
+import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
+import type { ParsedDocument } from "./yaml/documents.js";
+import type { DocPath, KubeObject, Locator, SourceFile } from "./object/source.js";
 
 /** A document (or list item) left out of the analysis, for the report's "skipped" counts. */
 export interface SkippedDoc {

@@ -1,8 +1,8 @@
 // Pods named on the command line or in an input, `NAMESPACE/KEY=VALUE[,KEY=VALUE...]`: the
 // ingress controller's (--ingress-controller) and the cluster DNS server's (--dns-server). One
 // reader, so both options take the same form and say the same about a mistake.
-import { labelKeyProblem, labelValueProblem } from "./label-syntax.js";
-import { isDnsLabel } from "./object-meta.js";
+import { labelKeyProblem, labelValueProblem } from "./object/label-syntax.js";
+import { isDnsLabel } from "./object/object-meta.js";
 
 export interface PodSetOption {
   readonly namespace: string;

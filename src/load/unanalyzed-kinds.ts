@@ -1,8 +1,8 @@
 // Objects that change what traffic flows but that netreach does not analyze (yet): skipping them
 // silently would make a report look more certain than it is. A diff also lists the ones a pull
 // request adds, removes or edits (DESIGN section 4b), and gate rule `unanalyzed` can fail on them.
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import type { KubeObject } from "./source.js";
+import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
+import type { KubeObject } from "./object/source.js";
 
 const CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
 const CALICO = "Calico policies are evaluated together with NetworkPolicy";

@@ -1,6 +1,6 @@
 // What an answer with admin-tier policies rests on, for the report's assumptions: the readings
 // netreach takes where the API leaves a choice, and the peers it cannot decide from manifests.
-import { priorityTies } from "../load/admin-ties.js";
+import { priorityTies } from "../load/admin/ties.js";
 import type { AdminPolicy } from "../model/admin-policy.js";
 
 /** What the input says of addresses: pods' IPs (status.podIP) and Nodes, in any revision. */

@@ -1,6 +1,6 @@
 // A named port that no pod it could apply to defines matches nothing: the rule silently allows
 // less than its author meant. Say so, at the rule.
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
 import type { Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { namedPortKey, type Universe } from "./universe.js";

@@ -1,6 +1,6 @@
 import { reach, type AnalyzeOptions, type ReachReport } from "../analyze.js";
-import type { SourceFile } from "../load/source.js";
-import type { Diagnostic } from "../load/diagnostic.js";
+import type { SourceFile } from "../load/object/source.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Loaded } from "../load/load-sources.js";
 import type { Carried } from "../exposure/table.js";

@@ -2,7 +2,7 @@
 // revision, and its diff (absent when a side could not be built). Plain data handed in by the
 // edge that built it (src/targets).
 import type { DiffReport } from "../analyze.js";
-import type { Diagnostic } from "../load/diagnostic.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
 
 export interface TargetSide {
   readonly tool?: string;

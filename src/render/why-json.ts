@@ -29,7 +29,7 @@
 //             | {"by": "not-isolated", "passedBy": [...]} | {"by": "outside-cluster"}
 //   <tier rule>: {"policy": "Kind/name", "kind", "name", "tier": "Admin|Baseline", "priority": n|null,
 //                 "rule": "ingress[0]", "ruleName": s|null, "action": "Allow|Accept|Deny|Pass", "file", "line"}
-import type { Diagnostic } from "../load/diagnostic.js";
+import type { Diagnostic } from "../load/object/diagnostic.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { Endpoint } from "../model/endpoint.js";
 import { decisionAllows, portVerdict, type Decision, type DirectionWhy, type PairWhy, type PolicyRef, type PolicyRuleRef, type PortQuery, type TierPart, type TierRuleRef } from "../explain/why.js";

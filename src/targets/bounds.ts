@@ -1,8 +1,8 @@
 // How many targets a run analyzes, and what it says about the rest. A target past the cap or
 // not done by the deadline is never dropped in silence: it is "not analyzed", with an error
 // diagnostic naming it and why, so the gate fails closed and the reader knows what was skipped.
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
-import type { SourceFile } from "../load/source.js";
+import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
+import type { SourceFile } from "../load/object/source.js";
 import type { Deadline } from "./deadline.js";
 import { describeSource, type Target } from "./target.js";
 

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { defaultReadLimits, type ReadLimits } from "../read-limits.js";
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
 import { readBlobs } from "../git/blobs.js";
 import { listTree, type TreeEntry } from "../git/ls-tree.js";
 import { normalizePathspecs } from "../git/read-revision.js";

@@ -1,7 +1,7 @@
 // What a build gives the loader: the rendered objects as SourceFiles, one per source file the
 // objects came from (so an object's `file` is a path a reviewer knows), plus, per object,
 // where in that text it sits and where it was written in the repository.
-import type { SourceFile } from "../load/source.js";
+import type { SourceFile } from "../load/object/source.js";
 
 /** Where a rendered object was written. */
 export interface Origin {

@@ -11,7 +11,7 @@ import { diff, reach, representatives, type PodsMode } from "../../src/analyze.j
 import type { Assertion } from "../../src/assert/assertion.js";
 import type { Endpoint } from "../../src/model/endpoint.js";
 import { NAMESPACE_NAME_LABEL } from "../../src/model/labels.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { parseConfig } from "../../src/targets/config.js";
 import { referenceAssertions, referenceIsNew, type Member, type RefResult } from "../reference/assertions.js";
 import { policyTypes } from "../reference/evaluator.js";

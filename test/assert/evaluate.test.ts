@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { diff, reach, type PodsMode } from "../../src/analyze.js";
 import type { Assertion, AssertionResult } from "../../src/assert/assertion.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { parseConfig } from "../../src/targets/config.js";
 import { deployment, namespace, netpol, yamlFile, type Obj } from "../render/fixtures.js";

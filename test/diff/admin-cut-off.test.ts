@@ -6,7 +6,7 @@ import { diff } from "../../src/analyze.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 const apps = `apiVersion: apps/v1
 kind: Deployment

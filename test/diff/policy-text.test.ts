@@ -2,7 +2,7 @@
 // netreach filled in (the namespace an object without one goes to, policyTypes, protocol).
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 const file = (path: string, text: string): SourceFile => ({ path, text });
 

@@ -7,7 +7,7 @@ import { diff, reach } from "../../src/analyze.js";
 import { explainPair } from "../../src/explain/explain-pair.js";
 import { findEndpoint } from "../../src/explain/find-endpoint.js";
 import type { Endpoint } from "../../src/model/endpoint.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 const dir = join(import.meta.dirname, "../fixtures/why");
 const file = (f: string): SourceFile => ({ path: f, text: readFileSync(join(dir, f), "utf8") });

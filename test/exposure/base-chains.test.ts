@@ -6,7 +6,7 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { WEB as web, shopGateway, shopIngress } from "./shop-web.js";
 
 const svc = (type: string, ports = "[{name: http, port: 80, targetPort: http}]") => `apiVersion: v1

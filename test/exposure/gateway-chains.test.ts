@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { edgeGrant, shopGateway, webDeployment } from "./shop-web.js";
 
 const web = webDeployment("{containerPort: 8443, name: tls}");

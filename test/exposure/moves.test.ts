@@ -7,7 +7,7 @@ import { diff, type DiffReport } from "../../src/analyze.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { edgeGrant, shopGateway, shopIngress, webDeployment } from "./shop-web.js";
 
 const web = webDeployment("{containerPort: 8080, name: http}", "{containerPort: 5432, name: pg}");

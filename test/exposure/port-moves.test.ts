@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { WEB as web, shopGateway, shopIngress } from "./shop-web.js";
 
 const HTTP = "{name: http, port: 80, targetPort: http}";

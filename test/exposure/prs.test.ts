@@ -8,7 +8,7 @@ import { diffJson } from "../../src/render/diff-json.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
 import { reachJson } from "../../src/render/reach-json.js";
 import { parseIngressController } from "../../src/exposure/controller.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 const db = `apiVersion: apps/v1
 kind: StatefulSet

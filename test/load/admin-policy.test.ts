@@ -6,10 +6,10 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../conformance/cases.js";
 import { buildCluster } from "../../src/load/cluster.js";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
-import { isAdminPolicyObject, loadAdminPolicy } from "../../src/load/admin-policy.js";
-import type { KubeObject } from "../../src/load/source.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "../../src/load/admin/policy.js";
+import type { KubeObject } from "../../src/load/object/source.js";
 
 function objects(text: string): KubeObject[] {
   const file = { path: "admin.yaml", text };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 
 const file = (text: string) => ({ path: "k8s/policy.yaml", text });
 

@@ -3,7 +3,7 @@
 // server would refuse leaves the earlier one in force.
 import { describe, expect, it } from "vitest";
 import { buildCluster } from "../../src/load/cluster.js";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
 
 function cluster(...files: [string, string][]) {

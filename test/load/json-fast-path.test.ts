@@ -1,7 +1,7 @@
 // JSON files are parsed natively; positions still come out right when a diagnostic needs them.
 import { describe, expect, it } from "vitest";
 import { analyzeReach } from "../../src/render/reach-json.js";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 
 const policy = {
   apiVersion: "networking.k8s.io/v1",

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCluster } from "../../src/load/cluster.js";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
 import { formatAddress } from "../../src/net/ip.js";
 import { REPO_ROOT } from "../conformance/cases.js";

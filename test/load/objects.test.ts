@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
 
 function extract(text: string, path = "in.yaml") {

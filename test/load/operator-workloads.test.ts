@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeReach } from "../../src/render/reach-json.js";
 import { loadSources } from "../../src/load/load-sources.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 const client = `apiVersion: apps/v1
 kind: Deployment

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { diff, reach } from "../../src/analyze.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { reachJson } from "../../src/render/reach-json.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 interface PodSpec {
   readonly name: string;

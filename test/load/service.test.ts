@@ -1,8 +1,8 @@
 // v1 Service: fields, defaults, and each rule by which the API server rejects one, at its line.
 import { describe, expect, it } from "vitest";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
-import { loadService } from "../../src/load/service.js";
+import { loadService } from "../../src/load/exposure/service.js";
 
 function load(text: string) {
   const file = { path: "svc.yaml", text };

@@ -1,13 +1,13 @@
-// The fast YAML reader (src/load/yaml-fast.ts) must give exactly what the full path gives: the
+// The fast YAML reader (src/load/yaml/fast.ts) must give exactly what the full path gives: the
 // same documents, values, lines, spans, diagnostics and positions. Generated manifests-like YAML,
 // in the styles people write and with the oddities they contain (YAML 1.1 scalars, comments,
 // document markers, flow collections, quotes), and mutations of it that break it, are read both
 // ways and compared.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocuments, parseDocumentsFull } from "../../src/load/documents.js";
-import { parseFast } from "../../src/load/yaml-fast.js";
-import type { DocPath } from "../../src/load/source.js";
+import { parseDocuments, parseDocumentsFull } from "../../src/load/yaml/documents.js";
+import { parseFast } from "../../src/load/yaml/fast.js";
+import type { DocPath } from "../../src/load/object/source.js";
 
 /** A value with its order, prototype and number identity (-0, NaN) spelled out. */
 function canon(v: unknown): unknown {

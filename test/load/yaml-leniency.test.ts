@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDocuments } from "../../src/load/documents.js";
-import { repairForYaml } from "../../src/load/yaml-leniency.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
+import { repairForYaml } from "../../src/load/yaml/leniency.js";
 import { kubectlRead } from "../support/kube-tools.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n";
@@ -18,7 +18,7 @@ interface Case {
   readonly expect: Record<string, unknown> | "reject";
 }
 
-// Classes where the `yaml` package alone is stricter than kubectl (see src/load/yaml-leniency.ts).
+// Classes where the `yaml` package alone is stricter than kubectl (see src/load/yaml/leniency.ts).
 const lenient: Record<string, Case[]> = {
   "flow-indent: flow collection lines indented less than their block, or with tabs": [
     { name: "tab-led item in a flow sequence (acs-security-demos)", body: 'a:\n  args:\n    [\n\t"-listen",\n      ":8080",\n    ]\n', expect: { a: { args: ["-listen", ":8080"] } } },

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSources } from "../../src/load/load-sources.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { resolveExposure } from "../../src/model/service-resolution.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");

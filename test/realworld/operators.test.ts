@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
 import { analyzeReach } from "../../src/render/reach-json.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { kubePrometheusGateway, type RealPr } from "./prs.js";
 

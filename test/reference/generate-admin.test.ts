@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCluster } from "../../src/load/cluster.js";
-import { parseDocuments } from "../../src/load/documents.js";
+import { parseDocuments } from "../../src/load/yaml/documents.js";
 import { extractObjects } from "../../src/load/objects.js";
 import type { AdminObject, AdminPeerObject } from "./admin-kube.js";
 import { allowed } from "./evaluator.js";

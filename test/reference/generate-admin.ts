@@ -7,7 +7,7 @@
 
 import fc from "fast-check";
 import { stringify } from "yaml";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import {
   ADMIN_V1ALPHA1,
   ADMIN_V1ALPHA2,

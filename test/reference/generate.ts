@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { stringify } from "yaml";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { cidrStrictlyInside, parseCidr } from "./ip.js";
 import {
   NAMESPACE_NAME_LABEL,

@@ -2,7 +2,7 @@
 import { stringify } from "yaml";
 import { diff, type DiffOptions, type DiffReport } from "../../src/analyze.js";
 import { parseFailOn, defaultGateConfig } from "../../src/gate/config.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 
 export type Obj = Record<string, unknown>;
 

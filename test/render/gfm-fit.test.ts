@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { generate, SIZES } from "../../scripts/bench-cluster.js";
 import { argoCdRedisPolicyRemoved, fluxWebhooksPort, kubePrometheusGateway, microservicesDemoMemorystore, microservicesDemoPolicies } from "../realworld/prs.js";

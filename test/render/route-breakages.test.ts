@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diff, type DiffReport } from "../../src/analyze.js";
 import { renderComment } from "../../src/render/diff-md.js";
 import { renderDiffText } from "../../src/render/diff-text.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { WEB as web, shopGateway, shopIngress } from "../exposure/shop-web.js";
 
 const svc = (name: string, app: string, ports = "[{name: http, port: 80, targetPort: 8080}, {name: https, port: 443, targetPort: 8443}]") => `apiVersion: v1

@@ -1,7 +1,7 @@
 // The examples/ pull request, in memory: a web front end, an API and a database in backend, DNS
 // in kube-system. Head lets the API and an outside reporting box reach the database, and locks
 // down backend egress, forgetting DNS.
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { DENY_INGRESS } from "../support/policies.js";
 
 export const WORKLOADS = `apiVersion: v1

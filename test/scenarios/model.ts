@@ -3,7 +3,7 @@
 // ports 80 and 81 on TCP, UDP and SCTP, named serve-<port>-<proto>. Emitted as YAML source files
 // (Namespace + Pod objects) with a scenario's policies, analyzed with `--pods declared`.
 import { stringify } from "yaml";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { analyze, type Proto, type Reach } from "./reach.js";
 
 export const NAMESPACES = ["x", "y", "z"] as const;

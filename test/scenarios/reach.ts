@@ -3,7 +3,7 @@
 // Written against the JSON contract only, never against engine internals.
 import { type AnalyzeOptions } from "../../src/analyze.js";
 import { analyzeReach } from "../../src/render/reach-json.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import type { DiagnosticJson, EndpointJson, ReachJson } from "../../src/report/reach-json.js";
 
 export type Proto = "TCP" | "UDP" | "SCTP";

@@ -12,7 +12,7 @@
 //   not declare has only its name label (netreach cannot know its others).
 import fc from "fast-check";
 import { stringify } from "yaml";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { NAMESPACE_LABELS, POD_LABELS, clusterArbitrary } from "../reference/generate.js";
 import { NAMESPACE_NAME_LABEL, namespaceOf, type Labels, type LabelSelector, type NetworkPolicy, type NetworkPolicyPort } from "../reference/kube.js";
 

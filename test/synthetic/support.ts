@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import type { DiffReport } from "../../src/analyze.js";
-import type { SourceFile } from "../../src/load/source.js";
+import type { SourceFile } from "../../src/load/object/source.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import type { ChangeJson } from "../../src/report/diff-json.js";
 import type { EndpointJson, ReachJson } from "../../src/report/reach-json.js";

@@ -1,12 +1,12 @@
 // The port matchers of an admin-tier rule: v1alpha1 `ports` ({portNumber} | {portRange} |
 // {namedPort}) and v1alpha2 `protocols` ({tcp|udp|sctp: {destinationPort: {number} | {range}}} |
 // {destinationNamedPort}), validated as their CRDs do, read as the PortSpecs NetworkPolicy uses.
-import type { PortSpec } from "../model/policy.js";
-import { isProtocol, MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../net/protocol.js";
-import { describe, type Checker } from "./checker.js";
-import { rejects, type AdminDialect } from "./admin-dialect.js";
-import { exactlyOne, listBounds } from "./admin-fields.js";
-import type { DocPath } from "./source.js";
+import type { PortSpec } from "../../model/policy.js";
+import { isProtocol, MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../../net/protocol.js";
+import { describe, type Checker } from "../object/checker.js";
+import { rejects, type AdminDialect } from "./dialect.js";
+import { exactlyOne, listBounds } from "./fields.js";
+import type { DocPath } from "../object/source.js";
 
 export interface PortsRead {
   /** "any": the field is absent. A list that came out empty (unknown protocols only) matches nothing. */

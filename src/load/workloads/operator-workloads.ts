@@ -19,12 +19,12 @@
 // Not modelled: the operator's own --labels flag (added to every pod; unknown here), shards past
 // the first (their pods differ only in operator.prometheus.io/shard), and the version label when
 // spec.version is unset (the operator's default version is not known here).
-import type { ContainerPort } from "../model/cluster.js";
-import type { Protocol } from "../net/protocol.js";
-import { Checker } from "./checker.js";
-import { objectMeta } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import type { ContainerPort } from "../../model/cluster.js";
+import type { Protocol } from "../../net/protocol.js";
+import { Checker } from "../object/checker.js";
+import { objectMeta } from "../object/object-meta.js";
+import type { KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 import { containerPorts, labels, type WorkloadLoad } from "./workload.js";
 
 interface OperatorKind {

@@ -1,14 +1,14 @@
 // Pods and pod controllers: each becomes one workload endpoint with its pod template's labels,
 // container ports and hostNetwork. Only what NetworkPolicy can see is kept.
-import type { ContainerPort, Workload } from "../model/cluster.js";
-import type { Labels } from "../model/labels.js";
-import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../net/protocol.js";
-import { Checker, describe, isPlainObject } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta } from "./object-meta.js";
+import type { ContainerPort, Workload } from "../../model/cluster.js";
+import type { Labels } from "../../model/labels.js";
+import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../../net/protocol.js";
+import { Checker, describe, isPlainObject } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta } from "../object/object-meta.js";
 import { nodeName, podIps } from "./pod-status.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 
 /** Where each kind keeps its pod template. */
 const TEMPLATE_PATH: Readonly<Record<string, DocPath>> = {

@@ -11,12 +11,12 @@ import {
   type Tags,
   type YAMLError,
 } from "yaml";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { makeLocator } from "./yaml-locator.js";
-import { duplicateKeys } from "./yaml-duplicate-keys.js";
-import { parseFast, useSchema, type FastDocument } from "./yaml-fast.js";
-import { normalizeLineBreaks, repairForYaml } from "./yaml-leniency.js";
-import type { Locator, Position, SourceFile } from "./source.js";
+import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
+import { makeLocator } from "./locator.js";
+import { duplicateKeys } from "./duplicate-keys.js";
+import { parseFast, useSchema, type FastDocument } from "./fast.js";
+import { normalizeLineBreaks, repairForYaml } from "./leniency.js";
+import type { Locator, Position, SourceFile } from "../object/source.js";
 
 export interface ParsedDocument {
   /** 0-based position of the document in its file, counting every document (also dropped ones). */
@@ -62,7 +62,7 @@ export function parseDocuments(
   return parseJson(file, lim) ?? parseYaml(file, lim);
 }
 
-/** The full path alone, never the fast one (yaml-fast.ts): for tests that compare the two. */
+/** The full path alone, never the fast one (fast.ts): for tests that compare the two. */
 export function parseDocumentsFull(
   file: SourceFile,
   limits: Partial<DocumentLimits> = {},
@@ -178,7 +178,7 @@ interface DocResult {
   readonly index: number;
   readonly doc: ParsedDocument | undefined;
   readonly diagnostics: Diagnostic[];
-  /** Rejected by the YAML grammar: kubectl's more lenient reader may still accept it (yaml-leniency.ts). */
+  /** Rejected by the YAML grammar: kubectl's more lenient reader may still accept it (leniency.ts). */
   readonly syntaxError: boolean;
 }
 

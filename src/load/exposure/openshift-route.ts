@@ -1,13 +1,13 @@
 // route.openshift.io/v1 Route: `spec.to` and `alternateBackends` (Services, with weights) and
 // `port.targetPort`, which names an endpoint port: the Service port's name, or the pods' port
 // number (the router matches Endpoints, not the Service's `port`). Validated as OpenShift does.
-import type { BackendPort, Route, RouteBackend } from "../model/route.js";
-import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta } from "./object-meta.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { fieldRef, sourceRef } from "./source-ref.js";
+import type { BackendPort, Route, RouteBackend } from "../../model/route.js";
+import { MAX_PORT, MIN_PORT } from "../../net/protocol.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta } from "../object/object-meta.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { fieldRef, sourceRef } from "../object/source-ref.js";
 
 const REJECTS = "; the API server rejects this Route";
 

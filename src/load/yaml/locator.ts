@@ -1,7 +1,7 @@
 // Finds where a path (["spec", "ingress", 0]) is written in a parsed YAML document. Walks the
 // AST on demand, so documents nobody asks about cost nothing extra.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type YAMLMap } from "yaml";
-import type { DocPath, Locator, Position } from "./source.js";
+import type { DocPath, Locator, Position } from "../object/source.js";
 
 export function makeLocator(doc: Document.Parsed, start: number, at: (offset: number) => Position): Locator {
   return (path: DocPath) => {

@@ -1,13 +1,13 @@
 // gateway.networking.k8s.io Gateway: its listeners (where traffic enters and from which
 // namespaces routes may attach), validated as the CRD schema does.
-import type { Gateway, Listener } from "../model/gateway.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
+import type { Gateway, Listener } from "../../model/gateway.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
 import { rejects, requiredString, schemaPort } from "./gateway-api.js";
-import { objectMeta, quoted } from "./object-meta.js";
-import { parseSelector } from "./selector.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import { objectMeta, quoted } from "../object/object-meta.js";
+import { parseSelector } from "../networkpolicy/selector.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 
 const REJECTS = rejects("Gateway");
 

@@ -1,8 +1,8 @@
 // Which Gateway API kinds and versions netreach reads, and the CRD schema's shared rules
 // (names, ports) that the API server enforces for them through OpenAPI and CEL validation.
-import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
-import { describe, type Checker } from "./checker.js";
-import type { DocPath } from "./source.js";
+import { MAX_PORT, MIN_PORT } from "../../net/protocol.js";
+import { describe, type Checker } from "../object/checker.js";
+import type { DocPath } from "../object/source.js";
 
 export const GATEWAY_GROUP = "gateway.networking.k8s.io";
 

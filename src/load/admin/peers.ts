@@ -1,16 +1,16 @@
 // The subject of an admin-tier policy and the peers of its rules: `namespaces` (a label
 // selector), `pods` (a NamespacedPod), and for egress `networks` (CIDRs), `nodes` (a label
 // selector) and `domainNames`; exactly one per subject or peer, validated as the CRDs do.
-import type { AdminPeer, AdminPods } from "../model/admin-policy.js";
-import type { Direction } from "../model/policy.js";
-import { SELECT_ALL } from "../model/selector.js";
-import { formatCidr, parseCidr, type Cidr } from "../net/ip.js";
-import type { Checker } from "./checker.js";
-import { MAX_CIDR_LENGTH, MAX_NETWORKS, rejects, type AdminDialect } from "./admin-dialect.js";
-import { exactlyOne, listBounds, stringSet } from "./admin-fields.js";
-import { quoted } from "./object-meta.js";
-import { parseSelector } from "./selector.js";
-import type { DocPath } from "./source.js";
+import type { AdminPeer, AdminPods } from "../../model/admin-policy.js";
+import type { Direction } from "../../model/policy.js";
+import { SELECT_ALL } from "../../model/selector.js";
+import { formatCidr, parseCidr, type Cidr } from "../../net/ip.js";
+import type { Checker } from "../object/checker.js";
+import { MAX_CIDR_LENGTH, MAX_NETWORKS, rejects, type AdminDialect } from "./dialect.js";
+import { exactlyOne, listBounds, stringSet } from "./fields.js";
+import { quoted } from "../object/object-meta.js";
+import { parseSelector } from "../networkpolicy/selector.js";
+import type { DocPath } from "../object/source.js";
 
 /** `spec.subject`: the pods the policy is about (hostNetwork pods never are). */
 export function readSubject(c: Checker, d: AdminDialect): AdminPods | undefined {

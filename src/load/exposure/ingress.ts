@@ -1,14 +1,14 @@
 // networking.k8s.io/v1 Ingress: validation as the API server does it (ValidateIngress),
 // producing a Route of src/model/route with one backend per path (and the default backend).
 // Resource backends (`backend.resource`, e.g. a storage bucket) reach no Service: noted, ignored.
-import type { BackendPort, PathType, Route, RouteBackend } from "../model/route.js";
-import { MAX_PORT, MIN_PORT } from "../net/protocol.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { isDnsSubdomain, objectMeta, quoted, RULE_TEXT } from "./object-meta.js";
-import { svcNameProblem } from "./port-name.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { fieldRef, sourceRef } from "./source-ref.js";
+import type { BackendPort, PathType, Route, RouteBackend } from "../../model/route.js";
+import { MAX_PORT, MIN_PORT } from "../../net/protocol.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { isDnsSubdomain, objectMeta, quoted, RULE_TEXT } from "../object/object-meta.js";
+import { svcNameProblem } from "../object/port-name.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { fieldRef, sourceRef } from "../object/source-ref.js";
 
 const REJECTS = "; the API server rejects this Ingress";
 const PATH_TYPES: readonly PathType[] = ["Exact", "Prefix", "ImplementationSpecific"];

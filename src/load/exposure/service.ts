@@ -1,17 +1,17 @@
 // v1 Service: validation and defaulting as the API server does them (ValidateService and the
 // Service defaults), producing src/model/service. An invalid Service is reported and left out:
 // the API server would reject it, so it never forwards anything.
-import { parseCidr, type Cidr } from "../net/ip.js";
-import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../net/protocol.js";
-import type { Labels } from "../model/labels.js";
-import type { Service, ServicePort, ServiceType, TargetPort } from "../model/service.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { labelKeyProblem, labelValueProblem } from "./label-syntax.js";
-import { isDnsLabel, isDnsSubdomain, objectMeta, quoted, RULE_TEXT } from "./object-meta.js";
-import { svcNameProblem } from "./port-name.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { fieldRef, sourceRef } from "./source-ref.js";
+import { parseCidr, type Cidr } from "../../net/ip.js";
+import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../../net/protocol.js";
+import type { Labels } from "../../model/labels.js";
+import type { Service, ServicePort, ServiceType, TargetPort } from "../../model/service.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
+import { isDnsLabel, isDnsSubdomain, objectMeta, quoted, RULE_TEXT } from "../object/object-meta.js";
+import { svcNameProblem } from "../object/port-name.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { fieldRef, sourceRef } from "../object/source-ref.js";
 
 export interface ServiceLoad {
   readonly service: Service | undefined;

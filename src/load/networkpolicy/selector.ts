@@ -1,9 +1,9 @@
 // Parses and validates a metav1.LabelSelector the way the API server does.
-import type { Requirement, Selector } from "../model/selector.js";
-import { SELECT_ALL } from "../model/selector.js";
-import { describe, type Checker } from "./checker.js";
-import type { DocPath } from "./source.js";
-import { labelKeyProblem, labelValueProblem } from "./label-syntax.js";
+import type { Requirement, Selector } from "../../model/selector.js";
+import { SELECT_ALL } from "../../model/selector.js";
+import { describe, type Checker } from "../object/checker.js";
+import type { DocPath } from "../object/source.js";
+import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
 
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
 type Operator = (typeof OPERATORS)[number];

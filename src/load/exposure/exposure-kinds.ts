@@ -1,10 +1,10 @@
 // The kinds that can expose a workload to outside traffic, and which loader reads each. Their
 // diagnostics are kept apart from the reachability report's until the exposure report shows them:
 // an invalid Service must not change what `reach` and `diff` say (nor their exit codes) today.
-import type { ReferenceGrant, Gateway } from "../model/gateway.js";
-import type { Route } from "../model/route.js";
-import type { Service } from "../model/service.js";
-import type { Diagnostic } from "./diagnostic.js";
+import type { ReferenceGrant, Gateway } from "../../model/gateway.js";
+import type { Route } from "../../model/route.js";
+import type { Service } from "../../model/service.js";
+import type { Diagnostic } from "../object/diagnostic.js";
 import { loadGateway } from "./gateway.js";
 import { isGatewayApi } from "./gateway-api.js";
 import { GATEWAY_ROUTE_KINDS, loadGatewayRoute } from "./gateway-route.js";
@@ -12,7 +12,7 @@ import { loadIngress } from "./ingress.js";
 import { loadOpenShiftRoute } from "./openshift-route.js";
 import { loadReferenceGrant } from "./reference-grant.js";
 import { loadService } from "./service.js";
-import type { KubeObject } from "./source.js";
+import type { KubeObject } from "../object/source.js";
 
 /** All namespaced; the kind alone decides placement in the run's namespace (see namespace-option). */
 export const EXPOSURE_KINDS: readonly string[] = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];

@@ -2,8 +2,8 @@
 // (kubernetes-sigs/network-policy-api: v1alpha1 CRDs bundle v0.1.7, v1alpha2 CRDs bundle v0.2.0;
 // SEMANTICS.md sections 3-6 and 9). The loader reads all three with one set of functions and
 // asks this table where they differ, so a version difference lives in one place.
-import type { AdminAction, AdminKind } from "../model/admin-policy.js";
-import type { KubeObject } from "./source.js";
+import type { AdminAction, AdminKind } from "../../model/admin-policy.js";
+import type { KubeObject } from "../object/source.js";
 
 export const ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
 export const ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";

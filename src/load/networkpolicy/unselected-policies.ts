@@ -1,13 +1,13 @@
 // Policies whose selectors match no declared workload: usually their pods come from something
 // netreach does not read (an operator's custom resource, another repository). Without a word the
 // report would look complete while such a policy's effect is missing from it.
-import type { Cluster, Workload } from "../model/cluster.js";
-import type { Policy } from "../model/policy.js";
-import { selectorKey, selects, type Selector } from "../model/selector.js";
+import type { Cluster, Workload } from "../../model/cluster.js";
+import type { Policy } from "../../model/policy.js";
+import { selectorKey, selects, type Selector } from "../../model/selector.js";
 import { mayMakePods } from "./built-in-kinds.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { quoted } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
+import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
+import { quoted } from "../object/object-meta.js";
+import type { KubeObject } from "../object/source.js";
 
 /**
  * One warning per policy at most. Only namespaces that declare workloads are judged: where none is

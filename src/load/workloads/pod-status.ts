@@ -1,9 +1,9 @@
 // What a Pod object dumped from a cluster (`kubectl get -o yaml`) says about where it runs: its IPs
 // (status.podIP, status.podIPs) and its node (spec.nodeName). Manifests have neither; a dump has
 // both, and with them `networks` and `nodes` peers can be decided for in-cluster addresses.
-import { formatAddress, parseAddress, type IpAddress } from "../net/ip.js";
-import type { Checker } from "./checker.js";
-import { quoted } from "./object-meta.js";
+import { formatAddress, parseAddress, type IpAddress } from "../../net/ip.js";
+import type { Checker } from "../object/checker.js";
+import { quoted } from "../object/object-meta.js";
 
 /** status.podIP and every status.podIPs[].ip, once each; an entry that is not an IP is warned about and skipped. */
 export function podIps(c: Checker): IpAddress[] {

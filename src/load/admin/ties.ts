@@ -2,10 +2,10 @@
 // upstream leaves their order undefined ("the implementation can apply any of the matching
 // policies", SEMANTICS 8.1) and does not validate it. netreach reads them in adminOrder (name,
 // then kind) and says so, naming both, so that a reviewer knows the answer rests on a reading.
-import { adminOrder, type AdminPolicy } from "../model/admin-policy.js";
-import type { Selector } from "../model/selector.js";
-import { combinations } from "../synth/combinations.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { adminOrder, type AdminPolicy } from "../../model/admin-policy.js";
+import type { Selector } from "../../model/selector.js";
+import { combinations } from "../../synth/combinations.js";
+import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
 
 /** One tie that matters: `first` is read before `later`, and both have rules of `directions`. */
 export interface PriorityTie {

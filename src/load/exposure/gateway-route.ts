@@ -1,13 +1,13 @@
 // Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, UDPRoute): their parentRefs
 // (Gateways, possibly in other namespaces) and backendRefs to Services, validated as the CRD
 // schema does. Backends of other kinds (a custom backend resource) are noted and not analyzed.
-import type { ParentRef, Route, RouteBackend, RouteKind } from "../model/route.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
+import type { ParentRef, Route, RouteBackend, RouteKind } from "../../model/route.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
 import { GATEWAY_GROUP, rejects, requiredString, schemaPort } from "./gateway-api.js";
-import { objectMeta, quoted } from "./object-meta.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { fieldRef, sourceRef } from "./source-ref.js";
+import { objectMeta, quoted } from "../object/object-meta.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { fieldRef, sourceRef } from "../object/source-ref.js";
 
 export const GATEWAY_ROUTE_KINDS: readonly RouteKind[] = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 /** Kinds whose spec has hostnames (TCP and UDP routes match on the listener only). */

@@ -3,9 +3,9 @@
 // experimental channel included), read into the one model of src/model/admin-policy.ts. An
 // invalid object is reported and left out: the API server would reject it, so it never takes
 // effect.
-import type { AdminPeer, AdminPolicy, AdminRule, AdminTier } from "../model/admin-policy.js";
-import type { Direction } from "../model/policy.js";
-import { Checker, describe } from "./checker.js";
+import type { AdminPeer, AdminPolicy, AdminRule, AdminTier } from "../../model/admin-policy.js";
+import type { Direction } from "../../model/policy.js";
+import { Checker, describe } from "../object/checker.js";
 import {
   adminDialect,
   MAX_PRIORITY,
@@ -13,14 +13,14 @@ import {
   MIN_PRIORITY,
   rejects,
   type AdminDialect,
-} from "./admin-dialect.js";
-import { listBounds } from "./admin-fields.js";
-import { readPeer, readSubject } from "./admin-peers.js";
-import { readAdminPorts } from "./admin-ports.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta, quoted } from "./object-meta.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+} from "./dialect.js";
+import { listBounds } from "./fields.js";
+import { readPeer, readSubject } from "./peers.js";
+import { readAdminPorts } from "./ports.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta, quoted } from "../object/object-meta.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 
 export interface AdminPolicyLoad {
   readonly policy: AdminPolicy | undefined;

@@ -1,10 +1,10 @@
-import type { Namespace } from "../model/cluster.js";
-import { NAMESPACE_NAME_LABEL } from "../model/labels.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import type { Namespace } from "../../model/cluster.js";
+import { NAMESPACE_NAME_LABEL } from "../../model/labels.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta } from "../object/object-meta.js";
+import type { KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 
 export function loadNamespace(obj: KubeObject): { namespace: Namespace | undefined; diagnostics: readonly Diagnostic[] } {
   const meta = objectMeta(obj, "namespace-object");

@@ -3,12 +3,12 @@
 // endpoint, as they always were; pods a policy or Service can tell apart (a pod relabelled
 // `role: quarantine`, a different container port) are endpoints of their own, named by their pods,
 // so that no pod's labels stand for another's and the answer does not depend on the input's order.
-import type { Workload } from "../model/cluster.js";
-import type { IpAddress } from "../net/ip.js";
-import type { AdminPolicy } from "../model/admin-policy.js";
-import type { Policy } from "../model/policy.js";
-import { selectorKey, selects, type Selector } from "../model/selector.js";
-import type { Service } from "../model/service.js";
+import type { Workload } from "../../model/cluster.js";
+import type { IpAddress } from "../../net/ip.js";
+import type { AdminPolicy } from "../../model/admin-policy.js";
+import type { Policy } from "../../model/policy.js";
+import { selectorKey, selects, type Selector } from "../../model/selector.js";
+import type { Service } from "../../model/service.js";
 import { compareNames } from "./walk-order.js";
 
 /** Every pod selector that can tell two pods of one namespace apart: policies', admin policies' and Services'. */

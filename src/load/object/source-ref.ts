@@ -1,4 +1,4 @@
-import type { FieldRef, SourceRef } from "../model/policy.js";
+import type { FieldRef, SourceRef } from "../../model/policy.js";
 import type { DocPath, KubeObject } from "./source.js";
 
 /**

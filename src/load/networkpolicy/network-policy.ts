@@ -2,16 +2,16 @@
 // (pkg/apis/networking/validation and defaults), producing the plain-data model of src/model.
 // An invalid policy is reported and left out: the API server would reject it, so it never
 // takes effect.
-import { cidrRange, formatCidr, parseCidr, type Cidr } from "../net/ip.js";
-import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../net/protocol.js";
-import type { Direction, NamespaceMatch, Peer, Policy, PortSpec, Rule } from "../model/policy.js";
-import { Checker, describe } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta } from "./object-meta.js";
+import { cidrRange, formatCidr, parseCidr, type Cidr } from "../../net/ip.js";
+import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from "../../net/protocol.js";
+import type { Direction, NamespaceMatch, Peer, Policy, PortSpec, Rule } from "../../model/policy.js";
+import { Checker, describe } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta } from "../object/object-meta.js";
 import { parseSelector } from "./selector.js";
-import type { DocPath, KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
-import { svcNameProblem } from "./port-name.js";
+import type { DocPath, KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
+import { svcNameProblem } from "../object/port-name.js";
 
 export interface PolicyLoad {
   readonly policy: Policy | undefined;

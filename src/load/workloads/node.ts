@@ -1,12 +1,12 @@
 // v1 Node: its name, labels and the IP addresses in status.addresses, for admin-tier `nodes`
 // peers. Only a cluster dump declares Nodes; a repository of manifests has none.
-import type { Node, NodeAddress } from "../model/node.js";
-import { parseAddress } from "../net/ip.js";
-import { Checker } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { objectMeta, quoted } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import type { Node, NodeAddress } from "../../model/node.js";
+import { parseAddress } from "../../net/ip.js";
+import { Checker } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
+import { objectMeta, quoted } from "../object/object-meta.js";
+import type { KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 import { labels } from "./workload.js";
 
 export interface NodeLoad {

@@ -1,12 +1,12 @@
 // gateway.networking.k8s.io ReferenceGrant: the target namespace's consent to references from
 // other namespaces. Without one, a route's backendRef into another namespace is not followed.
-import type { ReferenceGrant } from "../model/gateway.js";
-import { Checker } from "./checker.js";
-import type { Diagnostic } from "./diagnostic.js";
+import type { ReferenceGrant } from "../../model/gateway.js";
+import { Checker } from "../object/checker.js";
+import type { Diagnostic } from "../object/diagnostic.js";
 import { rejects, requiredString } from "./gateway-api.js";
-import { objectMeta } from "./object-meta.js";
-import type { KubeObject } from "./source.js";
-import { sourceRef } from "./source-ref.js";
+import { objectMeta } from "../object/object-meta.js";
+import type { KubeObject } from "../object/source.js";
+import { sourceRef } from "../object/source-ref.js";
 
 const REJECTS = rejects("ReferenceGrant");
 

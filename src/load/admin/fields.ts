@@ -1,9 +1,9 @@
 // The CRD schema rules admin-tier objects use over and over: a union of fields of which exactly
 // one is set (minProperties/maxProperties 1), and lists with minItems/maxItems.
-import type { Checker } from "./checker.js";
-import { quoted } from "./object-meta.js";
-import { rejects, type AdminDialect } from "./admin-dialect.js";
-import type { DocPath } from "./source.js";
+import type { Checker } from "../object/checker.js";
+import { quoted } from "../object/object-meta.js";
+import { rejects, type AdminDialect } from "./dialect.js";
+import type { DocPath } from "../object/source.js";
 
 /**
  * The one field of a union set at `at`, or undefined (errors reported). Unknown keys are warned
