@@ -9803,7 +9803,7 @@ function definingLabels(witness, hide = []) {
   return out;
 }
 
-// src/load/diagnostic.ts
+// src/load/object/diagnostic.ts
 function diagnostic(severity, file, pos, message) {
   return { severity, file, line: pos.line, column: pos.column, message };
 }
@@ -9812,7 +9812,7 @@ function compareDiagnostics(a, b) {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityOrder[a.severity] - severityOrder[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-// src/load/admin-ties.ts
+// src/load/admin/ties.ts
 function priorityTies(policies) {
   const groups3 = /* @__PURE__ */ new Map();
   for (const p of policies) {
@@ -12263,7 +12263,7 @@ function splitLines(text2) {
 // src/diff/policy-text.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/load/checker.ts
+// src/load/object/checker.ts
 function formatPath(path17) {
   let out = "";
   for (const p of path17) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
@@ -12471,7 +12471,7 @@ function sortKeys(v) {
   return v;
 }
 
-// src/load/label-syntax.ts
+// src/load/object/label-syntax.ts
 var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function labelKeyProblem(key) {
@@ -12495,7 +12495,7 @@ function labelValueProblem(value) {
   return void 0;
 }
 
-// src/load/object-meta.ts
+// src/load/object/object-meta.ts
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function isDnsLabel(s) {
@@ -13226,7 +13226,7 @@ function exposureOffending(rule, c, config) {
   }
 }
 
-// src/load/admin-dialect.ts
+// src/load/admin/dialect.ts
 var ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
 var ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";
 var ANP_MIX = "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames";
@@ -13280,7 +13280,7 @@ function rejects(d, says) {
   return `; the API server rejects this ${d.kind}${says === void 0 ? "" : ` (${says})`}`;
 }
 
-// src/load/admin-fields.ts
+// src/load/admin/fields.ts
 function exactlyOne(c, d, at4, keys2, what) {
   const choices = keys2.join(", ");
   if (c.map(at4) === void 0) {
@@ -13328,7 +13328,7 @@ function stringSet(c, d, at4, list6) {
   return ok ? [...seen] : void 0;
 }
 
-// src/load/selector.ts
+// src/load/networkpolicy/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 function parseSelector(c, path17) {
   const m = c.map(path17);
@@ -13420,7 +13420,7 @@ function parseRequirement(c, at4) {
   return { key, op: operator };
 }
 
-// src/load/admin-peers.ts
+// src/load/admin/peers.ts
 function readSubject(c, d) {
   const at4 = ["spec", "subject"];
   if (c.isUnset(at4)) {
@@ -13521,7 +13521,7 @@ function domainNames(c, d, at4) {
   return ok ? names3 : void 0;
 }
 
-// src/load/admin-ports.ts
+// src/load/admin/ports.ts
 function readAdminPorts(c, d, rule) {
   const at4 = [...rule, d.portsKey];
   if (c.isUnset(at4)) return { ports: "any", named: false };
@@ -13632,7 +13632,7 @@ function portNumber(c, d, at4) {
   return n;
 }
 
-// src/load/source-ref.ts
+// src/load/object/source-ref.ts
 function sourceRef(obj3, path17 = []) {
   let line;
   return {
@@ -13655,7 +13655,7 @@ function fieldRef(obj3, path17) {
   };
 }
 
-// src/load/admin-policy.ts
+// src/load/admin/policy.ts
 function isAdminPolicyObject(obj3) {
   return adminDialect(obj3) !== void 0;
 }
@@ -13790,7 +13790,7 @@ function readAction(c, d, rule) {
   return void 0;
 }
 
-// src/load/gateway-api.ts
+// src/load/exposure/gateway-api.ts
 var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
 var GATEWAY_API_VERSIONS = {
   Gateway: ["v1", "v1beta1"],
@@ -13826,7 +13826,7 @@ function requiredString(c, path17, kind) {
   return v;
 }
 
-// src/load/gateway.ts
+// src/load/exposure/gateway.ts
 var REJECTS = rejects2("Gateway");
 function loadGateway(obj3) {
   const meta = objectMeta(obj3);
@@ -13874,7 +13874,7 @@ function listener(c, at4) {
   return { name: name2, port: port3, protocol, hostname: hostname === "" ? void 0 : hostname, allowedNamespaces: allowed };
 }
 
-// src/load/gateway-route.ts
+// src/load/exposure/gateway-route.ts
 var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj3) {
@@ -13971,7 +13971,7 @@ function backendRef(c, kind, namespace, at4) {
   };
 }
 
-// src/load/port-name.ts
+// src/load/object/port-name.ts
 function svcNameProblem(name2) {
   if (name2.length === 0) return "a port name may not be empty";
   if (name2.length > 15) return `port name "${name2}" is longer than 15 characters`;
@@ -13982,7 +13982,7 @@ function svcNameProblem(name2) {
   return void 0;
 }
 
-// src/load/ingress.ts
+// src/load/exposure/ingress.ts
 var REJECTS2 = "; the API server rejects this Ingress";
 var PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];
 var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -14124,7 +14124,7 @@ function servicePortRef(c, at4) {
   return { kind: "service-port", port: numRaw };
 }
 
-// src/load/openshift-route.ts
+// src/load/exposure/openshift-route.ts
 var REJECTS3 = "; the API server rejects this Route";
 function loadOpenShiftRoute(obj3) {
   const meta = objectMeta(obj3);
@@ -14198,7 +14198,7 @@ function target(c, namespace, at4, port3) {
   return { serviceNamespace: namespace, serviceName: name2, port: port3, weight: weightRaw, match: void 0, source: fieldRef(c.object, at4) };
 }
 
-// src/load/reference-grant.ts
+// src/load/exposure/reference-grant.ts
 var REJECTS4 = rejects2("ReferenceGrant");
 function loadReferenceGrant(obj3) {
   const meta = objectMeta(obj3);
@@ -14232,7 +14232,7 @@ function loadReferenceGrant(obj3) {
   return { grant: { namespace: meta.namespace, name: meta.name, from, to, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
-// src/load/service.ts
+// src/load/exposure/service.ts
 var REJECTS5 = "; the API server rejects this Service";
 var TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 var NODE_PORT_RANGE = { from: 3e4, to: 32767 };
@@ -14507,7 +14507,7 @@ function externalNameOf(c, type) {
   return raw;
 }
 
-// src/load/exposure-kinds.ts
+// src/load/exposure/exposure-kinds.ts
 var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
 function isExposureObject(obj3) {
   return obj3.kind === "Service" && obj3.apiVersion === "v1" || obj3.kind === "Ingress" && obj3.apiVersion === "networking.k8s.io/v1" || obj3.kind === "Route" && obj3.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj3.kind, obj3.apiVersion);
@@ -14541,7 +14541,7 @@ function loadExposureObject(obj3) {
   }
 }
 
-// src/load/namespace.ts
+// src/load/workloads/namespace.ts
 function loadNamespace(obj3) {
   const meta = objectMeta(obj3, "namespace-object");
   const c = new Checker(obj3, `Namespace ${meta.nameShown}`);
@@ -14565,7 +14565,7 @@ function implicitNamespace(name2) {
   return { name: name2, labels: { [NAMESPACE_NAME_LABEL]: name2 }, source: null };
 }
 
-// src/load/network-policy.ts
+// src/load/networkpolicy/network-policy.ts
 var REJECTS6 = "; the API server rejects this NetworkPolicy";
 function loadNetworkPolicy(obj3) {
   const meta = objectMeta(obj3);
@@ -14801,7 +14801,7 @@ function port(c, at4) {
   return { protocol, port: { kind: "range", from, to: from } };
 }
 
-// src/load/pod-status.ts
+// src/load/workloads/pod-status.ts
 function podIps(c) {
   const out = /* @__PURE__ */ new Map();
   const read2 = (path17) => {
@@ -14825,7 +14825,7 @@ function nodeName(c) {
   return name2 === void 0 || name2 === "" ? void 0 : name2;
 }
 
-// src/load/workload.ts
+// src/load/workloads/workload.ts
 var TEMPLATE_PATH = {
   Deployment: ["spec", "template"],
   ReplicaSet: ["spec", "template"],
@@ -14916,7 +14916,7 @@ function containerPorts(c, spec) {
   return out;
 }
 
-// src/load/node.ts
+// src/load/workloads/node.ts
 var NAME_TYPES = /* @__PURE__ */ new Set(["Hostname", "InternalDNS", "ExternalDNS"]);
 function loadNode(obj3) {
   const meta = objectMeta(obj3, "cluster-scoped");
@@ -14941,7 +14941,7 @@ function loadNode(obj3) {
   return { node: { name: meta.name, labels: nodeLabels, addresses: addresses2, source: sourceRef(obj3) }, diagnostics: c.diagnostics };
 }
 
-// src/load/operator-workloads.ts
+// src/load/workloads/operator-workloads.ts
 var MONITORING = "monitoring.coreos.com";
 var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
 var port2 = (name2, num, protocol = "TCP") => ({ name: name2, port: num, protocol });
@@ -15043,7 +15043,7 @@ function unique(ports) {
   });
 }
 
-// src/load/walk-order.ts
+// src/load/workloads/walk-order.ts
 function compareNames(a, b) {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
@@ -15065,7 +15065,7 @@ function compareWalkOrder(a, b) {
   return pa.length - pb.length;
 }
 
-// src/load/replica-groups.ts
+// src/load/workloads/replica-groups.ts
 function podSelectors(c) {
   const out = [];
   const add = (s) => {
@@ -15158,7 +15158,7 @@ function withPlacement(w, pods) {
   return { ...w, ips: [...ips.values()], nodeNames: [...nodes] };
 }
 
-// src/load/built-in-kinds.ts
+// src/load/networkpolicy/built-in-kinds.ts
 var KINDS3 = [
   // Kubernetes
   "APIService",
@@ -15235,7 +15235,7 @@ function mayMakePods(kind) {
   return !BUILT_IN.has(kind);
 }
 
-// src/load/unselected-policies.ts
+// src/load/networkpolicy/unselected-policies.ts
 function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
@@ -15462,10 +15462,10 @@ function duplicate(obj3, what, earlier) {
   return diagnostic("warning", obj3.file, at4, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
 }
 
-// src/load/documents.ts
+// src/load/yaml/documents.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
-// src/load/yaml-locator.ts
+// src/load/yaml/locator.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function makeLocator(doc, start, at4) {
   return (path17) => {
@@ -15526,7 +15526,7 @@ function startOf(node) {
   return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
 }
 
-// src/load/yaml-duplicate-keys.ts
+// src/load/yaml/duplicate-keys.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function duplicateKeys(doc) {
   const found2 = [];
@@ -15553,7 +15553,7 @@ function duplicateKeys(doc) {
   return found2;
 }
 
-// src/load/yaml-fast.ts
+// src/load/yaml/fast.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 var MAX_FAST_DEPTH = 64;
@@ -16031,7 +16031,7 @@ function resolveUncached(raw) {
   return v;
 }
 
-// src/load/yaml-leniency.ts
+// src/load/yaml/leniency.ts
 function normalizeLineBreaks(text2) {
   return text2.includes("\r") ? text2.replace(/\r(?!\n)/g, "\n") : text2;
 }
@@ -16219,7 +16219,7 @@ function scan(text2) {
   }
 }
 
-// src/load/documents.ts
+// src/load/yaml/documents.ts
 var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
