@@ -2,14 +2,13 @@
 import type { PodsMode } from "../analyze.js";
 import { parseFailOn, parseSensitivePorts, DEFAULT_SENSITIVE_PORTS, type GateConfig } from "../gate/config.js";
 import { LIMIT_OPTIONS, parseLimit, type InputLimits } from "../load/limits.js";
-import { isDnsLabel, quoted, RULE_TEXT } from "../load/object/object-meta.js";
 import type { HostNetworkMode } from "../reach/universe.js";
-import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
 import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
+import { oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
 import { parseWhyArgs, type WhyCommand } from "./why-args.js";
 import type { TargetArgs } from "./target-args.js";
 
@@ -21,8 +20,7 @@ export const DIFF_FORMATS = ["md", "text", "json", "sarif"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const CHECK_FORMATS = ["text", "json", "md", "sarif"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
-export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
-export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
+export { PODS_MODES, HOST_NETWORK_MODES } from "./flag-reader.js";
 
 interface Common {
   /** --max-*: the limits the user raised or lowered (load/limits.ts). */
@@ -95,54 +93,24 @@ export function parseArgs(argv: readonly string[]): Command {
   if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
 
-  const positional: string[] = [];
-  const afterDashes: string[] = [];
-  let format: string | undefined;
-  let pods: PodsMode = "auto";
-  let hostNetwork: HostNetworkMode = "exempt";
-  let namespace: string | undefined;
-  let ingressController: IngressController | undefined;
-  let dnsServer: DnsServer | undefined;
-  let failOn = "";
-  let sensitive = DEFAULT_SENSITIVE_PORTS;
-  let git = false;
-  let rev: string | null = null;
-  let suggest = false;
-  let output: string | null = null;
-  let dashes = false;
+  // Set inside the flag reader's callback: typed wide, so that the checks below are not narrowed away.
+  let format = undefined as string | undefined;
+  let dnsServer = undefined as DnsServer | undefined;
+  let failOn = "" as string;
+  let sensitive = DEFAULT_SENSITIVE_PORTS as string;
+  let git = false as boolean;
+  let rev = null as string | null;
+  let suggest = false as boolean;
+  let output = null as string | null;
   const limits: Partial<Record<keyof InputLimits, number>> = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k as keyof InputLimits]));
-  const kustomize: string[] = [];
-  const helm: string[] = [];
-  const names: string[] = [];
-  let config: string | null = null;
-  let discover = true;
-  let group = false;
+  const shared = sharedFlags();
+  let group = false as boolean;
   const bounds: { maxTargets?: number; deadline?: number } = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (dashes) {
-      afterDashes.push(arg);
-      continue;
-    }
-    // --flag=value, and -n=NS as kubectl (pflag) also reads it.
-    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--") dashes = true;
-    else if (flag === "--format") format = value();
-    else if (flag === "--pods") pods = oneOf(flag, value(), PODS_MODES);
-    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
-    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
-    else if (flag === "--ingress-controller") {
-      const c = parseIngressController(value());
-      if (!c.ok) throw new UsageError(`--${c.error}`);
-      ingressController = c.value;
-    } else if (flag === "--dns-server") {
+  const { positional, afterDashes } = readFlags(cmd, rest, (flag, value) => {
+    if (sharedFlag(shared, flag, value)) return true;
+    if (flag === "--format") format = value();
+    else if (flag === "--dns-server") {
       const c = parseDnsServer(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
       dnsServer = c.value;
@@ -157,24 +125,18 @@ export function parseArgs(argv: readonly string[]): Command {
       const v = parseLimit(limit, value());
       if (!v.ok) throw new UsageError(v.error);
       limits[limit] = v.value;
-    }
-    else if (flag === "--kustomize") kustomize.push(value());
-    else if (flag === "--helm") helm.push(value());
-    else if (flag === "--target") names.push(value());
-    else if (flag === "--config") config = value();
-    else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd !== "check") group = true;
+    } else if (flag === "--group" && cmd !== "check") group = true;
     else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
       const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
       const v = parseBound(which, value());
       if (!v.ok) throw new UsageError(v.error);
       bounds[which] = v.value;
-    }
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
-    else positional.push(arg);
-  }
-
-  const targets: TargetArgs = { kustomize, helm, names, config, discover };
+    } else return false;
+    return true;
+  });
+  const { pods, hostNetwork, namespace, ingressController } = shared;
+  const { kustomize, helm, names, config } = shared.targets;
+  const targets = targetArgs(shared);
   const withTargets = kustomize.length + helm.length + names.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
@@ -226,17 +188,4 @@ export function parseArgs(argv: readonly string[]): Command {
     limits,
     bounds,
   };
-}
-
-/** A namespace name as the API server accepts it: kubectl would fail on any other, and so do we. */
-function namespaceName(flag: string, v: string): string {
-  if (!isDnsLabel(v)) {
-    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
-  }
-  return v;
-}
-
-function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
-  return v as T;
 }

@@ -1,13 +1,13 @@
 // Command-line parsing for `netreach why SRC DST [--port PROTO/N] [PATHS... | --git REV]`.
 import type { PodsMode } from "../analyze.js";
 import type { PortQuery } from "../explain/why.js";
-import { parseIngressController } from "../exposure/controller.js";
 import { UsageError } from "../files/usage-error.js";
 import type { IngressController } from "../model/endpoint.js";
-import { isDnsLabel, quoted, RULE_TEXT } from "../load/object/object-meta.js";
+import { quoted } from "../load/object/object-meta.js";
 import { MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import type { TargetArgs } from "./target-args.js";
+import { oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
 
 export const WHY_FORMATS = ["text", "json"] as const;
 export type WhyFormat = (typeof WHY_FORMATS)[number];
@@ -31,57 +31,20 @@ export interface WhyCommand {
 }
 
 export function parseWhyArgs(rest: readonly string[]): WhyCommand {
-  const positional: string[] = [];
-  let format: string = "text";
-  let port: PortQuery | null = null;
-  let git: string | null = null;
-  let pods: PodsMode = "auto";
-  let hostNetwork: HostNetworkMode = "exempt";
-  let namespace: string | undefined;
-  let ingressController: IngressController | undefined;
-  const names: string[] = [];
-  const kustomize: string[] = [];
-  const helm: string[] = [];
-  let config: string | null = null;
-  let discover = true;
-  let dashes = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (dashes) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--") dashes = true;
-    else if (flag === "--format") format = oneOf(flag, value(), WHY_FORMATS);
+  // Set inside the flag reader's callback: typed wide, so that the checks below are not narrowed away.
+  let format = "text" as string;
+  let port = null as PortQuery | null;
+  let git = null as string | null;
+  const shared = sharedFlags();
+  const { positional, afterDashes, dashes } = readFlags("why", rest, (flag, value) => {
+    if (sharedFlag(shared, flag, value)) return true;
+    if (flag === "--format") format = oneOf(flag, value(), WHY_FORMATS);
     else if (flag === "--port") port = parsePort(value());
     else if (flag === "--git") git = value();
-    else if (flag === "--pods") pods = oneOf(flag, value(), ["auto", "declared", "synthetic"] as const);
-    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), ["exempt", "pod"] as const);
-    else if (flag === "--namespace" || flag === "-n") {
-      const v = value();
-      if (!isDnsLabel(v)) throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
-      namespace = v;
-    } else if (flag === "--ingress-controller") {
-      const c = parseIngressController(value());
-      if (!c.ok) throw new UsageError(`--${c.error}`);
-      ingressController = c.value;
-    } else if (flag === "--target") names.push(value());
-    else if (flag === "--kustomize") kustomize.push(value());
-    else if (flag === "--helm") helm.push(value());
-    else if (flag === "--config") config = value();
-    else if (flag === "--no-discover") discover = false;
-    // "-" alone is no flag; a negative-looking id never starts with one.
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for why`);
-    else positional.push(arg);
-  }
-  const [src, dst, ...paths] = positional;
+    else return false;
+    return true;
+  });
+  const [src, dst, ...paths] = [...positional, ...afterDashes];
   if (src === undefined || dst === undefined) throw new UsageError("why needs a source and a destination, e.g. netreach why frontend/web backend/db --port TCP/5432");
   if (git !== null && paths.length > 0 && !dashes) throw new UsageError("why --git REV reads the revision's files: pathspecs go after --");
   const source: WhySource = git !== null ? { kind: "git", rev: git, pathspecs: paths } : { kind: "paths", paths: paths.length > 0 ? paths : ["."] };
@@ -92,11 +55,11 @@ export function parseWhyArgs(rest: readonly string[]): WhyCommand {
     port,
     format: format as WhyFormat,
     source,
-    pods,
-    hostNetwork,
-    namespace,
-    ingressController,
-    targets: { kustomize, helm, names, config, discover },
+    pods: shared.pods,
+    hostNetwork: shared.hostNetwork,
+    namespace: shared.namespace,
+    ingressController: shared.ingressController,
+    targets: targetArgs(shared),
   };
 }
 
@@ -109,9 +72,4 @@ export function parsePort(text: string): PortQuery {
     throw new UsageError(`--port ${quoted(text)}: give PROTOCOL/PORT, e.g. TCP/5432 (protocols ${PROTOCOLS.join(", ")}; ports ${MIN_PORT}-${MAX_PORT})`);
   }
   return { protocol: protocol as Protocol, port };
-}
-
-function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
-  return v as T;
 }
