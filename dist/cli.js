@@ -25782,27 +25782,17 @@ function usageOf(topic) {
   }
 }
 
-// src/cli/why-args.ts
-var WHY_FORMATS = ["text", "json"];
-function parseWhyArgs(rest) {
+// src/cli/flag-reader.ts
+var PODS_MODES = ["auto", "declared", "synthetic"];
+var HOST_NETWORK_MODES = ["exempt", "pod"];
+function readFlags(cmd, rest, handle) {
   const positional = [];
-  let format2 = "text";
-  let port3 = null;
-  let git2 = null;
-  let pods = "auto";
-  let hostNetwork = "exempt";
-  let namespace;
-  let ingressController;
-  const names3 = [];
-  const kustomize = [];
-  const helm = [];
-  let config = null;
-  let discover = true;
+  const afterDashes = [];
   let dashes = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (dashes) {
-      positional.push(arg);
+      afterDashes.push(arg);
       continue;
     }
     const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
@@ -25813,28 +25803,62 @@ function parseWhyArgs(rest) {
       return v;
     };
     if (flag === "--") dashes = true;
-    else if (flag === "--format") format2 = oneOf(flag, value(), WHY_FORMATS);
-    else if (flag === "--port") port3 = parsePort(value());
-    else if (flag === "--git") git2 = value();
-    else if (flag === "--pods") pods = oneOf(flag, value(), ["auto", "declared", "synthetic"]);
-    else if (flag === "--host-network") hostNetwork = oneOf(flag, value(), ["exempt", "pod"]);
-    else if (flag === "--namespace" || flag === "-n") {
-      const v = value();
-      if (!isDnsLabel(v)) throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
-      namespace = v;
-    } else if (flag === "--ingress-controller") {
-      const c = parseIngressController(value());
-      if (!c.ok) throw new UsageError(`--${c.error}`);
-      ingressController = c.value;
-    } else if (flag === "--target") names3.push(value());
-    else if (flag === "--kustomize") kustomize.push(value());
-    else if (flag === "--helm") helm.push(value());
-    else if (flag === "--config") config = value();
-    else if (flag === "--no-discover") discover = false;
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for why`);
+    else if (handle(flag, value)) continue;
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
     else positional.push(arg);
   }
-  const [src, dst, ...paths] = positional;
+  return { positional, afterDashes, dashes };
+}
+function sharedFlags() {
+  return { pods: "auto", hostNetwork: "exempt", namespace: void 0, ingressController: void 0, targets: { kustomize: [], helm: [], names: [], config: null, discover: true } };
+}
+function sharedFlag(s, flag, value) {
+  const t = s.targets;
+  if (flag === "--pods") s.pods = oneOf(flag, value(), PODS_MODES);
+  else if (flag === "--host-network") s.hostNetwork = oneOf(flag, value(), HOST_NETWORK_MODES);
+  else if (flag === "--namespace" || flag === "-n") s.namespace = namespaceName(flag, value());
+  else if (flag === "--ingress-controller") {
+    const c = parseIngressController(value());
+    if (!c.ok) throw new UsageError(`--${c.error}`);
+    s.ingressController = c.value;
+  } else if (flag === "--kustomize") t.kustomize.push(value());
+  else if (flag === "--helm") t.helm.push(value());
+  else if (flag === "--target") t.names.push(value());
+  else if (flag === "--config") t.config = value();
+  else if (flag === "--no-discover") t.discover = false;
+  else return false;
+  return true;
+}
+function targetArgs(s) {
+  return { ...s.targets };
+}
+function namespaceName(flag, v) {
+  if (!isDnsLabel(v)) {
+    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
+  }
+  return v;
+}
+function oneOf(flag, v, allowed) {
+  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
+  return v;
+}
+
+// src/cli/why-args.ts
+var WHY_FORMATS = ["text", "json"];
+function parseWhyArgs(rest) {
+  let format2 = "text";
+  let port3 = null;
+  let git2 = null;
+  const shared = sharedFlags();
+  const { positional, afterDashes, dashes } = readFlags("why", rest, (flag, value) => {
+    if (sharedFlag(shared, flag, value)) return true;
+    if (flag === "--format") format2 = oneOf(flag, value(), WHY_FORMATS);
+    else if (flag === "--port") port3 = parsePort(value());
+    else if (flag === "--git") git2 = value();
+    else return false;
+    return true;
+  });
+  const [src, dst, ...paths] = [...positional, ...afterDashes];
   if (src === void 0 || dst === void 0) throw new UsageError("why needs a source and a destination, e.g. netreach why frontend/web backend/db --port TCP/5432");
   if (git2 !== null && paths.length > 0 && !dashes) throw new UsageError("why --git REV reads the revision's files: pathspecs go after --");
   const source = git2 !== null ? { kind: "git", rev: git2, pathspecs: paths } : { kind: "paths", paths: paths.length > 0 ? paths : ["."] };
@@ -25845,11 +25869,11 @@ function parseWhyArgs(rest) {
     port: port3,
     format: format2,
     source,
-    pods,
-    hostNetwork,
-    namespace,
-    ingressController,
-    targets: { kustomize, helm, names: names3, config, discover }
+    pods: shared.pods,
+    hostNetwork: shared.hostNetwork,
+    namespace: shared.namespace,
+    ingressController: shared.ingressController,
+    targets: targetArgs(shared)
   };
 }
 function parsePort(text2) {
@@ -25861,17 +25885,11 @@ function parsePort(text2) {
   }
   return { protocol, port: port3 };
 }
-function oneOf(flag, v, allowed) {
-  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
-  return v;
-}
 
 // src/cli/args.ts
 var REACH_FORMATS = ["text", "json", "md", "csv"];
 var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var CHECK_FORMATS = ["text", "json", "md", "sarif"];
-var PODS_MODES = ["auto", "declared", "synthetic"];
-var HOST_NETWORK_MODES = ["exempt", "pod"];
 function parseArgs(argv) {
   const [cmd, ...rest] = argv;
   if (cmd === void 0 || cmd === "--help" || cmd === "-h") return { command: "help" };
@@ -25887,53 +25905,23 @@ function parseArgs(argv) {
   if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
   if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
-  const positional = [];
-  const afterDashes = [];
-  let format2;
-  let pods = "auto";
-  let hostNetwork = "exempt";
-  let namespace;
-  let ingressController;
-  let dnsServer;
+  let format2 = void 0;
+  let dnsServer = void 0;
   let failOn = "";
   let sensitive = DEFAULT_SENSITIVE_PORTS;
   let git2 = false;
   let rev = null;
   let suggest2 = false;
   let output = null;
-  let dashes = false;
   const limits = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
-  const kustomize = [];
-  const helm = [];
-  const names3 = [];
-  let config = null;
-  let discover = true;
+  const shared = sharedFlags();
   let group2 = false;
   const bounds = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (dashes) {
-      afterDashes.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") || arg.startsWith("-n=") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (v === void 0) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--") dashes = true;
-    else if (flag === "--format") format2 = value();
-    else if (flag === "--pods") pods = oneOf2(flag, value(), PODS_MODES);
-    else if (flag === "--host-network") hostNetwork = oneOf2(flag, value(), HOST_NETWORK_MODES);
-    else if (flag === "--namespace" || flag === "-n") namespace = namespaceName(flag, value());
-    else if (flag === "--ingress-controller") {
-      const c = parseIngressController(value());
-      if (!c.ok) throw new UsageError(`--${c.error}`);
-      ingressController = c.value;
-    } else if (flag === "--dns-server") {
+  const { positional, afterDashes } = readFlags(cmd, rest, (flag, value) => {
+    if (sharedFlag(shared, flag, value)) return true;
+    if (flag === "--format") format2 = value();
+    else if (flag === "--dns-server") {
       const c = parseDnsServer(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
       dnsServer = c.value;
@@ -25948,27 +25936,24 @@ function parseArgs(argv) {
       const v = parseLimit(limit, value());
       if (!v.ok) throw new UsageError(v.error);
       limits[limit] = v.value;
-    } else if (flag === "--kustomize") kustomize.push(value());
-    else if (flag === "--helm") helm.push(value());
-    else if (flag === "--target") names3.push(value());
-    else if (flag === "--config") config = value();
-    else if (flag === "--no-discover") discover = false;
-    else if (flag === "--group" && cmd !== "check") group2 = true;
+    } else if (flag === "--group" && cmd !== "check") group2 = true;
     else if (flag === BOUND_OPTIONS.maxTargets.flag || flag === BOUND_OPTIONS.deadline.flag) {
       const which = flag === BOUND_OPTIONS.maxTargets.flag ? "maxTargets" : "deadline";
       const v = parseBound(which, value());
       if (!v.ok) throw new UsageError(v.error);
       bounds[which] = v.value;
-    } else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`unknown option "${flag}" for ${cmd}`);
-    else positional.push(arg);
-  }
-  const targets2 = { kustomize, helm, names: names3, config, discover };
+    } else return false;
+    return true;
+  });
+  const { pods, hostNetwork, namespace, ingressController } = shared;
+  const { kustomize, helm, names: names3, config } = shared.targets;
+  const targets2 = targetArgs(shared);
   const withTargets3 = kustomize.length + helm.length + names3.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
     if (paths.length === 0 && withTargets3) paths.push(".");
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
-    const reachFormat = oneOf2("--format", format2 ?? "text", REACH_FORMATS);
+    const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
     return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds };
   }
@@ -25978,7 +25963,7 @@ function parseArgs(argv) {
     if (paths.length > 0 && kustomize.length + helm.length + names3.length > 0)
       throw new UsageError("check with paths reads them as one cluster: --kustomize, --helm and --target go with --git <rev>, or with no paths (the working tree's targets)");
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
-    const checkFormat = oneOf2("--format", format2 ?? "text", CHECK_FORMATS);
+    const checkFormat = oneOf("--format", format2 ?? "text", CHECK_FORMATS);
     if (suggest2 && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
     return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds };
   }
@@ -25998,7 +25983,7 @@ function parseArgs(argv) {
   return {
     command: "diff",
     source,
-    format: oneOf2("--format", format2 ?? "text", DIFF_FORMATS),
+    format: oneOf("--format", format2 ?? "text", DIFF_FORMATS),
     gate: { failOn: f.value, sensitive: s.value },
     output,
     group: group2,
@@ -26011,16 +25996,6 @@ function parseArgs(argv) {
     limits,
     bounds
   };
-}
-function namespaceName(flag, v) {
-  if (!isDnsLabel(v)) {
-    throw new UsageError(`${flag} ${quoted(v)} is not a valid namespace name: it must be ${RULE_TEXT["dns-label"]}`);
-  }
-  return v;
-}
-function oneOf2(flag, v, allowed) {
-  if (!allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${v}"`);
-  return v;
 }
 
 // src/files/write-chunks.ts
