@@ -82,7 +82,8 @@ function cut(egressSide: Side, ingressSide: Side): Segment[] {
     byPair.set(key, { conn: seen === undefined ? conn : seen.conn.union(conn), e, i });
   };
   for (const e of egress) for (const i of ingress) add(e, i, numbersOf(e.conn.intersect(i.conn)));
-  for (const { protocol, name } of namesIn([...egress, ...ingress])) {
+  // A name the engine's row holds may be listed by no piece (held only as part of a whole protocol's range).
+  for (const { protocol, name } of namesIn([...egress.map((p) => p.conn), ...ingress.map((p) => p.conn), egressSide.allows, ingressSide.allows])) {
     const conn = ConnSet.of({ [protocol]: PortSet.named(name) });
     for (const e of deciders(egressSide, protocol, name)) for (const i of deciders(ingressSide, protocol, name)) add(e, i, conn);
   }
@@ -100,12 +101,12 @@ function numbersOf(c: ConnSet): ConnSet {
   return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p) => [p, PortSet.of(c.ports(p).ranges)])));
 }
 
-function namesIn(pieces: readonly Piece[]): { protocol: Protocol; name: string }[] {
+function namesIn(conns: readonly ConnSet[]): { protocol: Protocol; name: string }[] {
   const seen = new Set<string>();
   const out: { protocol: Protocol; name: string }[] = [];
-  for (const p of pieces) {
+  for (const c of conns) {
     for (const protocol of PROTOCOLS) {
-      for (const name of p.conn.ports(protocol).names) {
+      for (const name of c.ports(protocol).names) {
         if (!seen.has(`${protocol} ${name}`)) out.push({ protocol, name });
         seen.add(`${protocol} ${name}`);
       }

@@ -218,6 +218,64 @@ spec:
     expect(why.egress.allowed.toString()).toBe(flow.conn.toString());
   });
 
+  it("a representative's named port the engine allows though no piece lists it is explained as allowed (property seed 331894447)", () => {
+    // Admin: Accept TCP 1-2, then Deny all; NetworkPolicy allows http and 1. The engine keeps http
+    // (its number unknown, it may be 1 or 2): no piece lists the name, only the row holds it.
+    const files = [
+      {
+        path: "p.yaml",
+        text: `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: default}
+spec:
+  containers: [{name: c0, image: registry.example/app:1}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np0, namespace: default}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: []
+      ports: [{port: http}, {port: 1, endPort: 1}]
+`,
+      },
+      {
+        path: "admin.yaml",
+        text: `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: anp1}
+spec:
+  priority: 2
+  subject: {pods: {namespaceSelector: {}, podSelector: {}}}
+  egress:
+    - action: Deny
+      to: [{pods: {namespaceSelector: {}, podSelector: {}}}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: cnp2}
+spec:
+  tier: Admin
+  priority: 1
+  subject: {namespaces: {}}
+  egress:
+    - action: Accept
+      to: [{pods: {namespaceSelector: {}, podSelector: {}}}]
+      protocols: [{tcp: {destinationPort: {range: {start: 1, end: 2}}}}]
+`,
+      },
+    ];
+    const r = reach(files, { pods: "synthetic" });
+    const e = r.revision.endpoints;
+    const src = one("default/p0[Pod]", e);
+    const dst = one("[*]/[*]", e);
+    const flow = [...r.flows].find((f) => f.src.id === src.id && f.dst.id === dst.id)!;
+    expect(flow.conn.toString()).toBe("TCP 1-2,http");
+    expect(explainPair(r.revision, src, dst).allowed.toString()).toBe(flow.conn.toString());
+  });
+
   it("finds representatives by their id, addresses by the range holding them, the controller only where routes exist", () => {
     const r = reach([file("workloads.yaml"), file("policies.yaml")], { pods: "synthetic" });
     const e = r.revision.endpoints;
