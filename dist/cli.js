@@ -19580,7 +19580,7 @@ function cut(egressSide, ingressSide) {
     byPair.set(key, { conn: seen === void 0 ? conn2 : seen.conn.union(conn2), e, i });
   };
   for (const e of egress) for (const i of ingress) add(e, i, numbersOf(e.conn.intersect(i.conn)));
-  for (const { protocol, name: name2 } of namesIn([...egress, ...ingress])) {
+  for (const { protocol, name: name2 } of namesIn([...egress.map((p) => p.conn), ...ingress.map((p) => p.conn), egressSide.allows, ingressSide.allows])) {
     const conn2 = ConnSet.of({ [protocol]: PortSet.named(name2) });
     for (const e of deciders(egressSide, protocol, name2)) for (const i of deciders(ingressSide, protocol, name2)) add(e, i, conn2);
   }
@@ -19590,12 +19590,12 @@ function cut(egressSide, ingressSide) {
 function numbersOf(c) {
   return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p) => [p, PortSet.of(c.ports(p).ranges)])));
 }
-function namesIn(pieces) {
+function namesIn(conns) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const p of pieces) {
+  for (const c of conns) {
     for (const protocol of PROTOCOLS) {
-      for (const name2 of p.conn.ports(protocol).names) {
+      for (const name2 of c.ports(protocol).names) {
         if (!seen.has(`${protocol} ${name2}`)) out.push({ protocol, name: name2 });
         seen.add(`${protocol} ${name2}`);
       }
