@@ -7,10 +7,14 @@ import type { Cidr } from "../net/ip.js";
 import type { Direction, Peer, PortSpec, SourceRef } from "./policy.js";
 import type { Selector } from "./selector.js";
 
-export type AdminKind = "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy";
+export type AdminKind = "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy" | "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy";
 
-/** Admin decides before NetworkPolicy; baseline only for pods no NetworkPolicy isolates. */
-export type AdminTier = "admin" | "baseline";
+/**
+ * Admin decides before NetworkPolicy; "deny" is Cilium's `ingressDeny`/`egressDeny` rules, which
+ * win over every allow of NetworkPolicy and Cilium, after the admin tier (whose Pass leads to
+ * them); baseline only for pods no NetworkPolicy (or Cilium policy) isolates.
+ */
+export type AdminTier = "admin" | "deny" | "baseline";
 
 /** v1alpha1 `Allow` and v1alpha2 `Accept` are both "accept". */
 export type AdminAction = "accept" | "deny" | "pass";
@@ -29,7 +33,11 @@ export type AdminPeer =
   /** Node IPs (status.addresses) and the hostNetwork pods on those nodes. */
   | { readonly kind: "nodes"; readonly selector: Selector }
   /** Addresses a name resolves to: unknown before run time, so they match no known endpoint. */
-  | { readonly kind: "domainNames"; readonly names: readonly string[] };
+  | { readonly kind: "domainNames"; readonly names: readonly string[] }
+  /** Cilium CIDR peers: addresses outside the cluster only, as ipBlocks are. */
+  | { readonly kind: "ipBlock"; readonly cidr: Cidr; readonly except: readonly Cidr[] }
+  /** Cilium's host/remote-node entities: hostNetwork pods (policy.ts). */
+  | { readonly kind: "hostNetwork" };
 
 export interface AdminRule {
   readonly direction: Direction;
@@ -43,6 +51,10 @@ export interface AdminRule {
   /** "any": `ports`/`protocols` absent. Named ports resolve on the destination pod. */
   readonly ports: readonly PortSpec[] | "any";
   readonly source: SourceRef;
+  /** Cilium: where the rule is ("ingressDeny[0]", "specs[1].egressDeny[2]"); undefined for admin kinds. */
+  readonly path?: string;
+  /** Cilium: the peers in its own words ("fromEntities world"); undefined for admin kinds. */
+  readonly said?: string;
 }
 
 export interface AdminPolicy {
@@ -51,7 +63,7 @@ export interface AdminPolicy {
   readonly kind: AdminKind;
   readonly name: string;
   readonly tier: AdminTier;
-  /** 0..1000, lower first. null: the BaselineAdminNetworkPolicy, which has none and comes last. */
+  /** 0..1000, lower first. null: the BaselineAdminNetworkPolicy, which has none and comes last, and Cilium's (the deny tier has no order: every rule denies). */
   readonly priority: number | null;
   readonly subject: AdminPods;
   readonly ingress: readonly AdminRule[];
@@ -94,6 +106,10 @@ export function adminPeerAsPeers(peer: AdminPeer): MatchPeer[] {
     case "domainNames":
       // The addresses a name resolves to are known only at run time: no known endpoint.
       return [];
+    case "ipBlock":
+      return [{ kind: "ipBlock", cidr: peer.cidr, except: peer.except }];
+    case "hostNetwork":
+      return [{ kind: "hostNetwork" }];
   }
 }
 

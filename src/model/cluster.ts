@@ -33,6 +33,8 @@ export interface Workload {
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
+  /** `serviceAccountName` (or the older `serviceAccount`); undefined: not set, which runs the pods as "default". */
+  readonly serviceAccount?: string;
   /**
    * Its pods' IPs (status.podIP/podIPs, as `kubectl get -o yaml` dumps have them; a hostNetwork
    * pod's is its node's), so that `networks` peers can match it as a CNI would. Empty when the
@@ -53,7 +55,10 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
-  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, valid ones. */
+  /**
+   * AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, valid ones,
+   * and the deny rules of Cilium policies (tier "deny"; their allow rules are in `policies`).
+   */
   readonly adminPolicies: readonly AdminPolicy[];
   /** Declared Nodes (labels, addresses), for `nodes` peers; empty in most repositories. */
   readonly nodes: readonly Node[];

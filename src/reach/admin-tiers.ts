@@ -25,7 +25,11 @@ export type TierRules = Record<AdminTier, Record<Direction, readonly (readonly A
 export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, podClasses: number): TierRules {
   const sorted = [...policies].sort(adminOrder);
   const member = (): number[][] => Array.from({ length: podClasses }, () => []);
-  const members: Record<AdminTier, Record<Direction, number[][]>> = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
+  const members: Record<AdminTier, Record<Direction, number[][]>> = {
+    admin: { ingress: member(), egress: member() },
+    deny: { ingress: member(), egress: member() },
+    baseline: { ingress: member(), egress: member() },
+  };
   sorted.forEach((policy, i) => {
     // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
     const subjects = peers.ofAdminSubject(policy.subject);
@@ -43,7 +47,11 @@ export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, po
       return l;
     });
   };
-  return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
+  return {
+    admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") },
+    deny: { ingress: lists("deny", "ingress"), egress: lists("deny", "egress") },
+    baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") },
+  };
 }
 
 export interface TierWalk {

@@ -94,6 +94,8 @@ export class PeerNodes {
         const key = selectorKey(peer.selector);
         return classes.flatMap((c, i) => (c.onNodes.has(key) ? [i] : []));
       }
+      case "hostNetwork":
+        return classes.flatMap((c, i) => (c.hostNetwork ? [i] : []));
     }
     const out: number[] = [];
     if (peer.namespaces.kind === "own") {
@@ -110,7 +112,7 @@ export class PeerNodes {
 }
 
 function ownNamespace(peer: MatchPeer): boolean {
-  return peer.kind !== "ipBlock" && peer.kind !== "networks" && peer.kind !== "nodes" && peer.namespaces.kind === "own";
+  return peer.kind === "pods" && peer.namespaces.kind === "own";
 }
 
 // Peers are immutable model data: each one's key is worked out once.

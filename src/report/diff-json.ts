@@ -10,8 +10,11 @@ export interface ReasonJson {
   file: string;
   line: number;
   effect: "allows" | "isolates" | "denies" | "passes";
-  /** Admin-tier rules only: the policy's kind, tier and priority, the rule's action as written and its name. */
-  kind?: "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy";
+  /**
+   * Admin-tier rules: the policy's kind, tier and priority, the rule's action as written and its
+   * name. Cilium's rules: the kind, and `action` "Deny" for their deny rules. Absent: NetworkPolicy.
+   */
+  kind?: "AdminNetworkPolicy" | "BaselineAdminNetworkPolicy" | "ClusterNetworkPolicy" | "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy";
   tier?: "Admin" | "Baseline";
   priority?: number | null;
   action?: "Accept" | "Allow" | "Deny" | "Pass";

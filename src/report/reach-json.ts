@@ -14,6 +14,28 @@ export interface FlowJson {
   dst: string;
   /** Canonical connection string, e.g. "TCP 80,8080-8090,UDP 53" or "All Connections". */
   conn: string;
+  /**
+   * Cilium: the part of `conn` that only rules with L7 filters allow (in either direction): open
+   * at L4, the proxy lets some requests through. Absent: no L7 filtering.
+   */
+  l7?: L7Json;
+}
+
+export interface L7Json {
+  /** A subset of the flow's conn, e.g. "TCP 80". */
+  conn: string;
+  /** The rules whose L7 filters apply, e.g. {"policy": "default/rule1", "kind": "CiliumNetworkPolicy", "rule": "ingress[0]", "filters": ["http POST /v1/request-landing"]}. */
+  by: L7RuleJson[];
+}
+
+export interface L7RuleJson {
+  policy: string;
+  kind: "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy";
+  rule: string;
+  direction: "ingress" | "egress";
+  file: string;
+  line: number;
+  filters: string[];
 }
 
 /** One object of the chain that carries outside traffic to a pod. */

@@ -51,11 +51,12 @@ function changed<T extends { readonly id: string }>(base: readonly T[], head: re
 
 function policySignature(p: Policy): string {
   const rules = (rs: readonly Rule[] | null) => (rs === null ? null : rs.map((r) => [r.peers === "any" ? "any" : r.peers.map(peerSignature), r.ports]));
-  return text([selectorKey(p.subject), rules(p.ingress), rules(p.egress)]);
+  return text([selectorKey(p.subject), p.subjectNamespaces ? selectorKey(p.subjectNamespaces) : null, p.isolates ?? null, rules(p.ingress), rules(p.egress)]);
 }
 
 function peerSignature(peer: Peer): unknown {
   if (peer.kind === "ipBlock") return [peer.cidr, peer.except];
+  if (peer.kind === "hostNetwork") return "hostNetwork";
   return [peer.namespaces.kind === "own" ? null : selectorKey(peer.namespaces.selector), selectorKey(peer.pods)];
 }
 
