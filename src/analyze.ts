@@ -29,6 +29,7 @@ import type { AnalyzedRevision } from "./explain/explain-pair.js";
 import { evaluate } from "./reach/evaluate.js";
 import { classView, type ClassView } from "./reach/class-view.js";
 import { expandFlows, type Flow } from "./reach/flows.js";
+import { hasL7 } from "./reach/l7.js";
 import { unresolvedNamedPorts } from "./reach/named-port-notes.js";
 import { buildUniverse, type HostNetworkMode, type Side, type Universe } from "./reach/universe.js";
 import type { ConnSet } from "./net/conn-set.js";
@@ -149,7 +150,7 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
   const { table } = sideTable(loaded, side, reachability, universe.classOf[0]!);
   const exposures = listExposures(table, byId(side.pods), universe, controller);
   const controllerFlows = exposures.filter((e) => e.source === "ingress-controller").map((e) => ({ src: e.src, dst: e.dst, conn: e.conn }));
-  const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!);
+  const pairs = expandFlows(reachability, side.pods, universe.classOf[0]!, hasL7(side.policies));
   let view: ClassView | undefined;
   const judged = judgeAssertions(options.assertions ?? [], side, synthesis, reachability, universe.classOf[0]!, controllerFlows, options.assertionListLimit);
   return {

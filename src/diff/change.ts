@@ -1,4 +1,5 @@
 // What a pull request does to one flow (DESIGN section 6, `diff --format json`).
+import type { CiliumKind } from "../model/policy-names.js";
 import type { AdminKind } from "../model/admin-policy.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
@@ -26,7 +27,7 @@ export interface AdminReason {
 
 export interface Reason {
   readonly side: "base" | "head";
-  /** "namespace/name"; "Kind/name" for admin-tier policies, which have no namespace. */
+  /** "namespace/name"; "Kind/name" for admin-tier policies, which have no namespace; Cilium's "namespace/name" or "name" (with `kind`). */
   readonly policy: string;
   /** "ingress[0]" / "egress[2]"; null when the policy as a whole is the reason (isolation). */
   readonly rule: string | null;
@@ -37,6 +38,10 @@ export interface Reason {
   readonly effect: Effect;
   /** Set when the reason is an admin-tier rule. */
   readonly admin?: AdminReason;
+  /** Set when the policy is one of Cilium's (its allow rules, and its deny rules with effect "denies"). */
+  readonly kind?: CiliumKind;
+  /** A Cilium rule's peers in its own words ("fromEntities world"). */
+  readonly said?: string;
 }
 
 export interface Change {

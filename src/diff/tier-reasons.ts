@@ -7,7 +7,7 @@ import { ConnSet } from "../net/conn-set.js";
 import type { AppliedAdminRule } from "../reach/admin-tiers.js";
 import type { Piece } from "../reach/decisions.js";
 import type { AdminReason, Effect, Reason } from "./change.js";
-import { adminRuleReason, isolationReason, ruleReason } from "./reason.js";
+import { adminRuleReason, ciliumDenyReason, isolationReason, ruleReason } from "./reason.js";
 import type { SidePair } from "./side-pair.js";
 
 type Side = "base" | "head";
@@ -69,6 +69,7 @@ function pieceReasons(side: Side, p: Piece, dir: Direction): Reason[] {
 }
 
 function adminReason(side: Side, { policy, rule }: AppliedAdminRule, effect: Effect): Reason {
+  if (policy.tier === "deny") return ciliumDenyReason(side, policy, rule, effect);
   return adminRuleReason(side, policy.id, rule, effect, adminWords(policy, rule));
 }
 

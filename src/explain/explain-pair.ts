@@ -9,6 +9,7 @@ import type { ConsultedTier, Reachability } from "../reach/evaluate.js";
 import { ConnSet, PortSet } from "../net/conn-set.js";
 import { PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { Direction, Policy, Rule } from "../model/policy.js";
+import { adminRulePath, ciliumKind, policyName, rulePath } from "../model/policy-names.js";
 import { decisionAllows, type Decision, type DirectionWhy, type PairWhy, type Piece, type PolicyRef, type PolicyRuleRef, type Segment, type TierPart, type TierRuleRef, type TierStep } from "./why.js";
 
 /** One revision as the engine analyzed it: what `explainPair` reads. */
@@ -142,8 +143,11 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
   const enginePieces = decide(
     tiers.admin.matches,
     isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches },
+    tiers.deny.matches,
   );
-  const { part: admin, settled } = tierPart(tiers.admin, ConnSet.NONE);
+  const { part: admin, settled: adminSettled } = tierPart(tiers.admin, ConnSet.NONE);
+  const { part: deny, settled: denied } = tierPart(tiers.deny, adminSettled);
+  const settled = adminSettled.union(denied);
   const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   // The engine names, per piece, every Pass rule that passed some of its ports; a port is passed
   // by one rule at most (each port is decided once in a tier): split so each range names its own.
@@ -154,6 +158,7 @@ function podSide(r: Reachability, s: number, d: number, dir: Direction, subject:
     subject,
     hostNetwork: r.universe.podClasses[cls]!.hostNetwork,
     admin,
+    deny,
     networkPolicy:
       isolating.length === 0
         ? { state: "not-isolated" }
@@ -217,11 +222,14 @@ function decisionOf(p: EnginePiece): Decision {
 }
 
 function policyRef(p: Policy): PolicyRef {
-  return { policy: p.id, at: p.source };
+  const kind = ciliumKind(p);
+  return kind === undefined ? { policy: p.id, at: p.source } : { policy: policyName(p), kind, at: p.source };
 }
 
 function ruleRef(p: Policy, rule: Rule): PolicyRuleRef {
-  return { policy: p.id, rule: `${rule.direction}[${rule.index}]`, at: rule.source };
+  const kind = ciliumKind(p);
+  if (kind === undefined) return { policy: p.id, rule: rulePath(rule), at: rule.source };
+  return { policy: policyName(p), kind, rule: rulePath(rule), ...(rule.said === undefined ? {} : { said: rule.said }), at: rule.source };
 }
 
 export function tierRuleRef({ policy, rule }: AppliedAdminRule): TierRuleRef {
@@ -230,12 +238,13 @@ export function tierRuleRef({ policy, rule }: AppliedAdminRule): TierRuleRef {
   return {
     policy: policy.id,
     kind: policy.kind,
-    name: policy.name,
-    tier: policy.tier === "admin" ? "Admin" : "Baseline",
+    name: policy.tier === "deny" ? policyName(policy) : policy.name,
+    tier: policy.tier === "admin" ? "Admin" : policy.tier === "deny" ? "Deny" : "Baseline",
     priority: policy.priority,
-    rule: `${rule.direction}[${rule.index}]`,
+    rule: adminRulePath(rule),
     ruleName: rule.name,
     action,
+    ...(rule.said === undefined ? {} : { said: rule.said }),
     at: rule.source,
   };
 }

@@ -3,6 +3,7 @@
 // violation. Each direction is what its own side decides (the source's egress, the destination's
 // ingress); the pair's answer is cut into port ranges where the deciding rules differ.
 import type { AdminKind } from "../model/admin-policy.js";
+import type { CiliumKind } from "../model/policy-names.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { Direction, SourceRef } from "../model/policy.js";
 import type { ConnSet } from "../net/conn-set.js";
@@ -10,16 +11,21 @@ import type { Protocol } from "../net/protocol.js";
 
 /** A NetworkPolicy as a whole (it isolates its pods in a direction). */
 export interface PolicyRef {
-  /** "namespace/name" */
+  /** "namespace/name" (a CiliumClusterwideNetworkPolicy: "name") */
   readonly policy: string;
+  /** Cilium's kinds; undefined: NetworkPolicy. */
+  readonly kind?: CiliumKind;
   readonly at: SourceRef;
 }
 
 /** A NetworkPolicy rule: "backend/allow-api" `ingress[0]`. */
 export interface PolicyRuleRef {
   readonly policy: string;
-  /** "ingress[0]" / "egress[2]" */
+  readonly kind?: CiliumKind;
+  /** "ingress[0]" / "egress[2]"; Cilium's "specs[1].ingress[0]" */
   readonly rule: string;
+  /** Cilium: the peers in its words ("fromEntities world"). */
+  readonly said?: string;
   readonly at: SourceRef;
 }
 
@@ -29,8 +35,9 @@ export interface TierRuleRef {
   readonly policy: string;
   readonly kind: AdminKind;
   readonly name: string;
-  readonly tier: "Admin" | "Baseline";
-  /** null: the BaselineAdminNetworkPolicy, which has none (it comes last). */
+  /** "Deny": a Cilium deny rule (kind CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy, `name` "ns/name"). */
+  readonly tier: "Admin" | "Deny" | "Baseline";
+  /** null: the BaselineAdminNetworkPolicy, which has none (it comes last), and Cilium's deny rules. */
   readonly priority: number | null;
   /** "ingress[0]" */
   readonly rule: string;
@@ -38,6 +45,8 @@ export interface TierRuleRef {
   readonly ruleName: string | null;
   /** As written: Allow (v1alpha1) or Accept (v1alpha2), Deny, Pass. */
   readonly action: "Allow" | "Accept" | "Deny" | "Pass";
+  /** Cilium: the peers in its words. */
+  readonly said?: string;
   readonly at: SourceRef;
 }
 
@@ -122,6 +131,8 @@ export type DirectionWhy =
       /** hostNetwork pods share the node's network: no policy selects them. */
       readonly hostNetwork: boolean;
       readonly admin: TierPart;
+      /** Cilium's deny rules (ingressDeny/egressDeny), after the admin tier, over every allow. */
+      readonly deny: TierPart;
       readonly networkPolicy: NetworkPolicyPart;
       readonly baseline: TierPart;
       readonly pieces: readonly Piece[];

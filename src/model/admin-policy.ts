@@ -62,6 +62,8 @@ export interface AdminPolicy {
   readonly id: string;
   readonly kind: AdminKind;
   readonly name: string;
+  /** A CiliumNetworkPolicy's namespace (its deny rules); undefined for the cluster-scoped kinds. */
+  readonly namespace?: string;
   readonly tier: AdminTier;
   /** 0..1000, lower first. null: the BaselineAdminNetworkPolicy, which has none and comes last, and Cilium's (the deny tier has no order: every rule denies). */
   readonly priority: number | null;

@@ -42,7 +42,7 @@ export type NextTier =
 // Ports are taken off by subtracting what was decided, never by intersecting with what is left, as
 // the row fold does (admin-tiers.ts): a port name (a representative's named port, number unknown)
 // survives the removal of numbers, so "TCP http" minus a Deny of TCP 80 is still "TCP http".
-export function decide(admin: readonly TierMatch[], next: NextTier): Piece[] {
+export function decide(admin: readonly TierMatch[], next: NextTier, deny: readonly TierMatch[] = []): Piece[] {
   const pieces: Piece[] = [];
   const passes: TierMatch[] = [];
   let decided = ConnSet.NONE;
@@ -59,12 +59,19 @@ export function decide(admin: readonly TierMatch[], next: NextTier): Piece[] {
       pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
     }
   }
-  // Ports passed on and ports no admin rule matched both go to the next tier.
-  const rest = ConnSet.ALL.subtract(settled);
   const passedBy = (conn: ConnSet) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
   const add = (conn: ConnSet, allowed: boolean, by: Decider) => {
     if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
   };
+  // Cilium's deny rules, over what the admin tier left (passed on or unmatched): each denies for good.
+  for (const m of deny) {
+    const conn = m.conn.subtract(settled);
+    if (conn.isEmpty) continue;
+    settled = settled.union(conn);
+    add(conn, false, { kind: "admin", applied: m.applied });
+  }
+  // Ports passed on and ports no admin or deny rule matched go to the next tier.
+  const rest = ConnSet.ALL.subtract(settled);
   if (next.kind === "networkpolicy") {
     const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });

@@ -60,7 +60,7 @@ export interface Reachability {
    * even where NetworkPolicy isolates the subject (and the baseline is then not consulted). For
    * `netreach why`: one pair at a time.
    */
-  consultedTiers(src: number, dst: number, dir: Direction): { readonly admin: ConsultedTier; readonly baseline: ConsultedTier };
+  consultedTiers(src: number, dst: number, dir: Direction): { readonly admin: ConsultedTier; readonly deny: ConsultedTier; readonly baseline: ConsultedTier };
   /**
    * What `isolating`, `matchingRules` and `decisions` say of the pair in one direction depends on,
    * as text: the objects governing the subject, which of their rules match the peer, and the
@@ -89,7 +89,7 @@ interface ListMatch {
 /** A pod class's explanation key parts in one direction, and its key for peers no rule names (by port names). */
 interface SubjectKeys {
   readonly governed: number;
-  readonly lists: readonly [ListMatch | null, ListMatch | null, ListMatch | null];
+  readonly lists: readonly [ListMatch | null, ListMatch | null, ListMatch | null, ListMatch | null];
   readonly plain: Map<number, number>;
 }
 
@@ -98,13 +98,14 @@ export class TupleIds {
   private readonly root = new Map<number, unknown>();
   private next = 0;
 
-  id(a: number, b: number, c: number, d: number, e: number): number {
+  id(a: number, b: number, c: number, d: number, e: number, f = -1): number {
     const m1 = step(this.root, a);
     const m2 = step(m1, b);
     const m3 = step(m2, c);
-    const m4 = step(m3, d) as Map<number, number>;
-    let n = m4.get(e);
-    if (n === undefined) m4.set(e, (n = this.next++));
+    const m4 = step(m3, d);
+    const m5 = step(m4, e) as Map<number, number>;
+    let n = m5.get(f);
+    if (n === undefined) m5.set(f, (n = this.next++));
     return n;
   }
 }
@@ -125,6 +126,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const tiers = side.adminPolicies.length > 0 ? tierRules(side.adminPolicies, peers, P) : null;
   const noRules: readonly AppliedAdminRule[] = [];
   const adminRules = (cls: number, dir: Direction) => tiers?.admin[dir][cls] ?? noRules;
+  // Cilium's deny rules: after the admin tier (a Pass leads to them), over every allow.
+  const denyRules = (cls: number, dir: Direction) => tiers?.deny[dir][cls] ?? noRules;
   // The baseline tier decides only where no NetworkPolicy isolates the class.
   const baselineRules = (cls: number, dir: Direction) => (isolating[dir][cls]!.length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
 
@@ -139,10 +142,13 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   }
   const isolating: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
   const applied: Record<Direction, (readonly AppliedRule[])[]> = { ingress: new Array(P), egress: new Array(P) };
+  // Every policy selecting the class with rules of the direction, isolating or not (Cilium's enableDefaultDeny: false).
+  const members: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
   for (const dir of ["ingress", "egress"] as const) {
     for (let c = 0; c < P; c++) {
       const l = shared.governingLists(dir, member[dir][c]!);
       isolating[dir][c] = l.isolating;
+      members[dir][c] = l.members;
       applied[dir][c] = l.applied;
     }
   }
@@ -161,7 +167,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       // Ingress rows resolve named ports on the destination, which is the class itself.
       let named = dir === "ingress" && anyNamed(rules);
       // Tier rules in the order they are consulted: the first match decides, so order counts.
-      for (const [tier, tierRules] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]] as const) {
+      for (const [tier, tierRules] of [["A", adminRules(cls, dir)], ["D", denyRules(cls, dir)], ["B", baselineRules(cls, dir)]] as const) {
         if (tierRules.length === 0) continue;
         parts.push(`${tier}:${tierSaid(tierRules, ruleIds)}`);
         named ||= dir === "ingress" && anyNamed(tierRules);
@@ -239,6 +245,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
     const baseline = baselineRules(cls, dir);
     if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
+    const deny = denyRules(cls, dir);
+    if (deny.length > 0) r = foldTier(tierWalk(cls, dir, deny, limit), r, interner);
     const admin = adminRules(cls, dir);
     if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
     return r;
@@ -340,7 +348,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let key = governed[dir][cls];
     if (key === undefined) {
       // The direction too: a class's ingress and egress may be governed by lists of the same names.
-      key = [dir, listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [dir, listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(denyRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -391,7 +399,12 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const subjectKeysOf = (subject: number, dir: Direction): SubjectKeys => {
     let k = subjectKeys[dir][subject];
     if (k === undefined) {
-      const lists = [listMatch(applied[dir][subject]!, npNodes), listMatch(adminRules(subject, dir), adminNodes), listMatch(baselineRules(subject, dir), adminNodes)] as const;
+      const lists = [
+        listMatch(applied[dir][subject]!, npNodes),
+        listMatch(adminRules(subject, dir), adminNodes),
+        listMatch(baselineRules(subject, dir), adminNodes),
+        listMatch(denyRules(subject, dir), adminNodes),
+      ] as const;
       subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: new Map() };
     }
     return k;
@@ -419,9 +432,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     rowWithin,
     signature,
     governing(cls: number, dir: Direction): Governing {
-      const admin = adminRules(cls, dir);
-      const baseline = baselineRules(cls, dir);
-      return { policies: isolating[dir][cls]!, admin: admin.length === 0 ? -1 : tierSaid(admin, ruleIds), baseline: baseline.length === 0 ? -1 : tierSaid(baseline, ruleIds) };
+      const said = (rules: readonly AppliedAdminRule[]) => (rules.length === 0 ? -1 : tierSaid(rules, ruleIds));
+      return { policies: members[dir][cls]!, admin: said(adminRules(cls, dir)), deny: said(denyRules(cls, dir)), baseline: said(baselineRules(cls, dir)) };
     },
     isolating(cls: number, dir: Direction): readonly Policy[] {
       return isolating[dir][cls] ?? [];
@@ -430,7 +442,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     explanationKey(src: number, dst: number, dir: Direction): string {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-"; // external addresses have no policies
-      const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
+      const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(denyRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
       // Ingress: the destination is the subject, whose named ports governedBy names.
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
     },
@@ -441,36 +453,37 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       // The same parts as explanationKey, in the same places.
       const k = subjectKeysOf(subject, dir);
       const ports = dir === "egress" ? portsId(dst) : -1;
-      const [np, admin, baseline] = k.lists;
-      const named = (np !== null && np.byPeer.has(peer)) || (admin !== null && admin.byPeer.has(peer)) || (baseline !== null && baseline.byPeer.has(peer));
+      const [np, admin, baseline, deny] = k.lists;
+      const named = (np !== null && np.byPeer.has(peer)) || (admin !== null && admin.byPeer.has(peer)) || (baseline !== null && baseline.byPeer.has(peer)) || (deny !== null && deny.byPeer.has(peer));
       // A peer no rule of the subject names: the subject's one key for such peers (per port names).
       if (!named) {
         let n = k.plain.get(ports);
-        if (n === undefined) k.plain.set(ports, (n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports)));
+        if (n === undefined) k.plain.set(ports, (n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports, deny?.none ?? -1)));
         return n;
       }
       const bits = (m: ListMatch | null) => (m === null ? -1 : (m.byPeer.get(peer) ?? m.none));
-      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports);
+      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports, bits(deny));
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return null;
       const admin = adminRules(subject, dir);
       const baseline = baselineRules(subject, dir);
-      if (admin.length === 0 && baseline.length === 0) return null;
+      const deny = denyRules(subject, dir);
+      if (admin.length === 0 && baseline.length === 0 && deny.length === 0) return null;
       // Subjects governed by the same rules of the same policies decide alike for each peer, and
       // name the same policies: changed pairs share a handful of them.
       const key = `${governedBy(subject, dir)}>${peer}`;
       let pieces = decisionCache.get(key);
-      if (pieces === undefined) decisionCache.set(key, (pieces = decideFor(src, dst, dir, subject, peer, admin, baseline)));
+      if (pieces === undefined) decisionCache.set(key, (pieces = decideFor(src, dst, dir, subject, peer, admin, deny, baseline)));
       return pieces;
     },
     consultedTiers(src: number, dst: number, dir: Direction) {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       const none = { rules: noRules, matches: [] };
-      if (subject >= P || tiers === null) return { admin: none, baseline: none };
+      if (subject >= P || tiers === null) return { admin: none, deny: none, baseline: none };
       const of = (rules: readonly AppliedAdminRule[]): ConsultedTier => ({ rules, matches: tierMatching(rules, peer, dst) });
-      return { admin: of(adminRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
+      return { admin: of(adminRules(subject, dir)), deny: of(denyRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
     },
   };
 
@@ -482,12 +495,22 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       .filter((m) => !m.conn.isEmpty);
   }
 
-  function decideFor(src: number, dst: number, dir: Direction, subject: number, peer: number, admin: readonly AppliedAdminRule[], baseline: readonly AppliedAdminRule[]): readonly Piece[] {
+  function decideFor(
+    src: number,
+    dst: number,
+    dir: Direction,
+    subject: number,
+    peer: number,
+    admin: readonly AppliedAdminRule[],
+    deny: readonly AppliedAdminRule[],
+    baseline: readonly AppliedAdminRule[],
+  ): readonly Piece[] {
       const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] => tierMatching(rules, peer, dst);
       const policies = isolating[dir][subject]!;
       return decide(
         matching(admin),
         policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
+        matching(deny),
       );
   }
 }

@@ -3,12 +3,15 @@
 import type { Endpoint, PodEndpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { Reachability } from "./evaluate.js";
+import { l7Part, type L7Part } from "./l7.js";
 import type { Row } from "./row.js";
 
 export interface Flow {
   readonly src: Endpoint;
   readonly dst: Endpoint;
   readonly conn: ConnSet;
+  /** Cilium: the ports only rules with L7 filters allow (l7.ts); absent: none. */
+  readonly l7?: L7Part;
 }
 
 /**
@@ -17,7 +20,20 @@ export interface Flow {
  * stands for many pods, so its own class is a flow. Re-iterable: each iteration generates the
  * pairs anew from the rows, holding only the endpoints sorted once.
  */
-export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], classOf: ReadonlyMap<string, number>): Iterable<Flow> {
+export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], classOf: ReadonlyMap<string, number>, withL7 = false): Iterable<Flow> {
+  // Per node pair, once: the classes' flows share it.
+  const l7Memo = new Map<number, L7Part | null>();
+  const l7 = (s: number, d: number, conn: ConnSet): L7Part | null => {
+    if (!withL7) return null;
+    const k = s * r.size + d;
+    let p = l7Memo.get(k);
+    if (p === undefined) l7Memo.set(k, (p = l7Part(r, s, d, conn)));
+    return p;
+  };
+  const flow = (src: Endpoint, dst: Endpoint, conn: ConnSet, s: number, d: number): Flow => {
+    const part = l7(s, d, conn);
+    return part === null ? { src, dst, conn } : { src, dst, conn, l7: part };
+  };
   const P = r.universe.podClasses.length;
   // Pods and externals in one list: the order of ids is the order of the output.
   const nodes = [
@@ -47,7 +63,7 @@ export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], class
           for (const i of targets) {
             const b = nodes[i]!;
             if (a.e === b.e && a.e.type === "workload") continue;
-            yield { src: a.e, dst: b.e, conn: memo[b.node]! };
+            yield flow(a.e, b.e, memo[b.node]!, a.node, b.node);
           }
           continue;
         }
@@ -56,7 +72,7 @@ export function expandFlows(r: Reachability, pods: readonly PodEndpoint[], class
           if (a.e === b.e && a.e.type === "workload") continue;
           let conn = memo[b.node];
           if (conn === undefined) memo[b.node] = conn = r.conn(a.node, b.node);
-          if (!conn.isEmpty) yield { src: a.e, dst: b.e, conn };
+          if (!conn.isEmpty) yield flow(a.e, b.e, conn, a.node, b.node);
         }
       }
 

@@ -1,7 +1,7 @@
 // Which nodes a rule's peers match, computed once per distinct peer list of a namespace.
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
 import { adminRulePeers, type AdminPods, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
-import { selectorKey, selects } from "../model/selector.js";
+import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
 import type { Universe } from "./universe.js";
@@ -40,6 +40,13 @@ export class PeerNodes {
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns: string): readonly number[] {
     return this.byNamespace.get(ns) ?? [];
+  }
+
+  /** The policy-selectable pod classes of the namespaces a selector picks (by their labels), ascending. */
+  inNamespaces(selector: Selector): readonly number[] {
+    const out: number[] = [];
+    for (const g of this.nsGroups) if (selects(selector, g.nsLabels)) out.push(...g.classes);
+    return out.sort((a, b) => a - b);
   }
 
   /** The pod classes an admin-tier policy's subject selects, once per subject object. */

@@ -22,17 +22,20 @@ export interface AppliedRule {
 
 /** The NetworkPolicies that select a class, in order, for one direction, and their rules. */
 export interface GoverningLists {
+  /** Those that isolate the direction: all but Cilium specs with enableDefaultDeny off for it. */
   readonly isolating: readonly Policy[];
+  readonly members: readonly Policy[];
   readonly applied: readonly AppliedRule[];
 }
 
 /**
- * The NetworkPolicies isolating a class, in order, and its tier rule lists by what they say
- * (list ids of the shared RuleIds; -1 for none).
+ * The policies with rules for a class (isolating or not), in order, and its tier rule lists by
+ * what they say (list ids of the shared RuleIds; -1 for none).
  */
 export interface Governing {
   readonly policies: readonly Policy[];
   readonly admin: number;
+  readonly deny: number;
   readonly baseline: number;
 }
 
@@ -42,7 +45,7 @@ export interface Governing {
  * the same objects. False says nothing (signatures decide then).
  */
 export function sameGoverning(a: Governing, b: Governing): boolean {
-  if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
+  if (a.admin !== b.admin || a.deny !== b.deny || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
   for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
   return true;
 }
@@ -95,7 +98,9 @@ export class Shared {
     if (byPolicy === undefined) this.subjectsOf.set(universe, (byPolicy = new WeakMap()));
     let s = byPolicy.get(policy);
     if (s === undefined) {
-      s = this.peers(universe).inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c]!.labels));
+      const classes = universe.podClasses;
+      const among = policy.subjectNamespaces === undefined ? this.peers(universe).inNamespace(policy.namespace) : this.peers(universe).inNamespaces(policy.subjectNamespaces);
+      s = among.filter((c) => selects(policy.subject, classes[c]!.labels));
       byPolicy.set(policy, s);
     }
     return s;
@@ -113,7 +118,10 @@ export class Shared {
   governingLists(dir: Direction, policies: readonly Policy[]): GoverningLists {
     const key = `${dir}:${policies.map((p) => this.numberOf(p)).join(",")}`;
     let l = this.lists.get(key);
-    if (l === undefined) this.lists.set(key, (l = { isolating: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) }));
+    if (l === undefined) {
+      const isolating = policies.filter((p) => p.isolates?.[dir] ?? true);
+      this.lists.set(key, (l = { isolating, members: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) }));
+    }
     return l;
   }
 

@@ -25,7 +25,9 @@ export function changeJson(c: Change): ChangeJson {
 }
 
 /** Admin-tier reasons add the policy's kind, tier and priority and the rule's action and name. */
-export function reasonJson({ admin, ...r }: Reason): ReasonJson {
+export function reasonJson({ admin, said, ...r }: Reason): ReasonJson {
+  // A Cilium deny rule's place is "ingressDeny[0]" / "specs[1].egressDeny[2]": its action is Deny, whichever side names it.
+  if (r.kind !== undefined) return { ...r, ...(r.rule?.includes("Deny[") ? { action: "Deny" as const } : {}), ...(said === undefined ? {} : { said }) };
   if (admin === undefined) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }

@@ -7,7 +7,9 @@ import type { Carried } from "../exposure/table.js";
 import { memo } from "./memo.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { ClassView } from "../reach/class-view.js";
-import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
+import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, L7Json, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
+import type { L7Part } from "../reach/l7.js";
+import { ciliumKind, policyName, rulePath } from "../model/policy-names.js";
 
 export function endpointJson(e: Endpoint): EndpointJson {
   switch (e.type) {
@@ -45,7 +47,7 @@ export function* reachJsonChunks(r: ReachReport): Generator<string> {
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted((src = f.src).id)},"dst":`;
-    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${connJson(f.conn)}}`;
+    yield `${sep}\n    ${srcJson}${quoted(f.dst.id)},"conn":${connJson(f.conn)}${f.l7 === undefined ? "" : `,"l7":${JSON.stringify(l7Json(f.l7))}`}}`;
     sep = ",";
   }
   yield `${sep === "" ? "" : "\n  "}]\n}\n`;
@@ -85,7 +87,7 @@ export function analyzeReach(files: readonly SourceFile[], options: AnalyzeOptio
 /** The whole document in memory: for tools and tests on clusters of a size to hold every flow. */
 export function reachJson(r: ReachReport): ReachJson {
   const { schema, endpoints, ...rest } = reachJsonWithout(r);
-  return { schema, endpoints, flows: Array.from(r.flows, (f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString() })), ...rest };
+  return { schema, endpoints, flows: Array.from(r.flows, (f) => ({ src: f.src.id, dst: f.dst.id, conn: f.conn.toString(), ...(f.l7 === undefined ? {} : { l7: l7Json(f.l7) }) })), ...rest };
 }
 
 /** Everything but the flows. */
@@ -102,4 +104,20 @@ function reachJsonWithout(r: ReachReport): Omit<ReachJson, "flows"> {
 
 export function viaJson(c: Carried): ViaJson {
   return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...(h.edit ? { edit: h.edit.kind } : {}) })), conn: c.conn.toString() };
+}
+
+/** A flow's L7-filtered part: its ports and the rules whose filters apply, at their lines. */
+export function l7Json(p: L7Part): L7Json {
+  return {
+    conn: p.conn.toString(),
+    by: p.by.map((b) => ({
+      policy: policyName(b.policy),
+      kind: ciliumKind(b.policy) ?? "CiliumNetworkPolicy",
+      rule: rulePath(b.rule),
+      direction: b.rule.direction,
+      file: b.rule.source.file,
+      line: b.rule.source.line,
+      filters: b.filters.map((f) => f.said),
+    })),
+  };
 }

@@ -33,6 +33,8 @@ export function reasonWords(r: Reason): ReasonWords {
  */
 export function reasonName(r: Reason, code: (s: string) => string, text: (s: string) => string): string {
   const a = r.admin;
+  // "denied by CiliumNetworkPolicy `shop/deny-world` ingressDeny[0] (fromEntities world)"
+  if (r.kind !== undefined) return `${text(r.kind)} ${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}${r.said ? ` (${text(r.said)})` : ""}`;
   if (a === undefined) return `${code(r.policy)}${r.rule ? ` ${text(r.rule)}` : ""}`;
   const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
   const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text(r.rule ?? "");

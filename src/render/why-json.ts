@@ -82,6 +82,7 @@ function directionJson(d: DirectionWhy): unknown {
     hostNetwork: d.hostNetwork,
     allowed: conn(d.allowed),
     admin: tierJson(d.admin),
+    deny: tierJson(d.deny),
     networkPolicy:
       d.networkPolicy.state === "not-isolated"
         ? { state: "not-isolated" }
@@ -129,8 +130,15 @@ export function decisionJson(d: Decision): unknown {
   }
 }
 
-const policyJson = (p: PolicyRef) => ({ policy: p.policy, file: p.at.file, line: p.at.line });
-const ruleJson = (r: PolicyRuleRef) => ({ policy: r.policy, rule: r.rule, file: r.at.file, line: r.at.line });
+const policyJson = (p: PolicyRef) => ({ policy: p.policy, ...(p.kind === undefined ? {} : { kind: p.kind }), file: p.at.file, line: p.at.line });
+const ruleJson = (r: PolicyRuleRef) => ({
+  policy: r.policy,
+  ...(r.kind === undefined ? {} : { kind: r.kind }),
+  rule: r.rule,
+  ...(r.said === undefined ? {} : { said: r.said }),
+  file: r.at.file,
+  line: r.at.line,
+});
 const tierRuleJson = (r: TierRuleRef) => ({
   policy: r.policy,
   kind: r.kind,
@@ -140,6 +148,7 @@ const tierRuleJson = (r: TierRuleRef) => ({
   rule: r.rule,
   ruleName: r.ruleName,
   action: r.action,
+  ...(r.said === undefined ? {} : { said: r.said }),
   file: r.at.file,
   line: r.at.line,
 });

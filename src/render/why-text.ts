@@ -51,10 +51,12 @@ function directionLines(title: "Egress" | "Ingress", d: DirectionWhy, peer: stri
   const out = [`${title} of ${plain(d.subject)} (${d.allowed.isEmpty ? "nothing" : words(d.allowed)} ${dir === "egress" ? "to" : "from"} ${plain(peer)}):`];
   if (d.hostNetwork) out.push("  hostNetwork: it uses the node's network, so no policy selects it.");
   out.push(...tierLines("Admin tier", d.admin, dir, peer));
+  // Said only where Cilium deny rules select the side: other clusters have none.
+  if (d.deny.state !== "none") out.push(...tierLines("Cilium deny rules", d.deny, dir, peer));
   const np = d.networkPolicy;
   if (np.state === "not-isolated") out.push(`  NetworkPolicy: no policy selects it for ${dir}: not isolated in this direction.`);
   else {
-    out.push(`  NetworkPolicy: isolated for ${dir} by ${np.policies.map(policyName).join(", ")}.`);
+    out.push(`  ${np.policies.some((p) => p.kind !== undefined) ? "NetworkPolicy and Cilium" : "NetworkPolicy"}: isolated for ${dir} by ${np.policies.map(policyName).join(", ")}.`);
     if (np.matching.length === 0) out.push(`    No rule of theirs matches ${plain(peer)}: isolated in this direction.`);
     else {
       out.push(`    Rules matching ${plain(peer)}:`);
@@ -99,10 +101,12 @@ export function decisionWords(d: Decision, passes = true): string {
   }
 }
 
-const policyName = (p: PolicyRef) => `${plain(p.policy)} (${at(p)})`;
-const ruleName = (r: PolicyRuleRef) => `${plain(r.policy)} ${r.rule} (${at(r)})`;
+const kindOf = (p: PolicyRef | PolicyRuleRef) => (p.kind === undefined ? "" : `${p.kind} `);
+const policyName = (p: PolicyRef) => `${kindOf(p)}${plain(p.policy)} (${at(p)})`;
+const ruleName = (r: PolicyRuleRef) => `${kindOf(r)}${plain(r.policy)} ${r.rule}${r.said === undefined ? "" : ` (${plain(r.said)})`} (${at(r)})`;
 
 export function tierRuleName(r: TierRuleRef): string {
+  if (r.tier === "Deny") return `${r.kind} ${plain(r.name)} ${r.rule}${r.said === undefined ? "" : ` (${plain(r.said)})`} (${at(r)})`;
   const rank = r.priority === null ? r.tier : `${r.tier}, priority ${r.priority}`;
   const named = r.ruleName !== null ? ` "${plain(r.ruleName)}"` : "";
   return `${r.kind} ${plain(r.name)} (${rank}) ${r.rule}${named} (${at(r)})`;

@@ -19,6 +19,8 @@ export interface ReasonJson {
   priority?: number | null;
   action?: "Accept" | "Allow" | "Deny" | "Pass";
   ruleName?: string | null;
+  /** Cilium's rules: the peers in Cilium's words, e.g. "fromEntities world". */
+  said?: string;
 }
 
 export interface ChangeJson {
