@@ -3,13 +3,16 @@
 import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
 import type { Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
+import { policyName, rulePath } from "../model/policy-names.js";
 import { namedPortKey, type Universe } from "./universe.js";
 
 export function unresolvedNamedPorts(universe: Universe, policies: readonly Policy[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const classes = universe.podClasses;
   for (const policy of policies) {
-    const subjects = classes.filter((c) => c.namespace === policy.namespace && !c.hostNetwork && selects(policy.subject, c.labels));
+    const inScope = (c: (typeof classes)[number]) => (policy.subjectNamespaces === undefined ? c.namespace === policy.namespace : selects(policy.subjectNamespaces, c.nsLabels));
+    const subjects = classes.filter((c) => inScope(c) && !c.hostNetwork && selects(policy.subject, c.labels));
+    const name = policy.kind === undefined ? `NetworkPolicy ${policy.id}` : `${policy.kind} ${policyName(policy)}`;
     const check = (rule: Rule, candidates: typeof classes) => {
       if (rule.ports === "any") return;
       for (const spec of rule.ports) {
@@ -18,7 +21,7 @@ export function unresolvedNamedPorts(universe: Universe, policies: readonly Poli
         if (candidates.some((c) => c.namedPorts.has(key))) continue;
         const whose = rule.direction === "ingress" ? "the pods the policy selects" : "any pod the rule reaches";
         out.push(
-          diagnostic("note", rule.source.file, { line: rule.source.line, column: 1 }, `NetworkPolicy ${policy.id}: ${rule.direction}[${rule.index}]: named port "${spec.port.name}" (${spec.protocol}) is not a container port of ${whose}; it matches nothing`),
+          diagnostic("note", rule.source.file, { line: rule.source.line, column: 1 }, `${name}: ${rulePath(rule)}: named port "${spec.port.name}" (${spec.protocol}) is not a container port of ${whose}; it matches nothing`),
         );
       }
     };

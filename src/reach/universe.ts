@@ -105,6 +105,7 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   for (const side of sides) {
     for (const p of side.policies) {
       addKeys(p.subject, podKeys);
+      if (p.subjectNamespaces !== undefined) addKeys(p.subjectNamespaces, nsKeys);
       for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
     }
     for (const p of side.adminPolicies) {

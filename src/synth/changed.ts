@@ -21,7 +21,8 @@ export function changedNamespaces(clusters: readonly Cluster[], named: ReadonlyM
     for (const [name, labelSets] of named) if (!out.has(name) && labelSets.some((l) => selects(selector, l))) out.add(name);
   };
   for (const p of changed(base.policies, head.policies, policySignature)) {
-    out.add(p.namespace);
+    if (p.subjectNamespaces !== undefined) byMatch(p.subjectNamespaces);
+    else out.add(p.namespace);
     for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
       if (rule.peers === "any") continue;
       for (const peer of rule.peers) if (peer.kind === "pods" && peer.namespaces.kind === "selector") byMatch(peer.namespaces.selector);

@@ -63,6 +63,8 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   // Pod peers with the namespace of the policy that names them (for peers of its own namespace).
   const peers: { namespace: string; peer: PodPeer }[] = [];
   for (const p of policies) {
+    // A CiliumClusterwideNetworkPolicy selects across namespaces, as an admin-tier subject does.
+    if (p.subjectNamespaces !== undefined) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
     for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
       if (rule.peers === "any") continue;
       for (const peer of rule.peers) if (peer.kind === "pods") peers.push({ namespace: p.namespace, peer });
@@ -257,6 +259,7 @@ function perSelector(selectors: readonly Selector[], fixed: Labels = {}): { witn
 function peerIndex(policies: readonly Policy[], peers: readonly { namespace: string; peer: PodPeer }[]) {
   const subjects = new Map<string, Selector[]>();
   for (const p of policies) {
+    if (p.subjectNamespaces !== undefined) continue; // a pod peer of every namespace its selector picks (synthesize)
     const list = subjects.get(p.namespace);
     if (list) list.push(p.subject);
     else subjects.set(p.namespace, [p.subject]);
