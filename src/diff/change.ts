@@ -1,5 +1,6 @@
 // What a pull request does to one flow (DESIGN section 6, `diff --format json`).
 import type { CiliumKind } from "../model/policy-names.js";
+import type { L7Part } from "../reach/l7.js";
 import type { AdminKind } from "../model/admin-policy.js";
 import type { Endpoint } from "../model/endpoint.js";
 import type { ConnSet } from "../net/conn-set.js";
@@ -57,4 +58,6 @@ export interface Change {
   /** Set when a workload of the pair exists on one side only. */
   readonly endpoint: "added" | "removed" | null;
   readonly why: readonly Reason[];
+  /** Cilium: the part of each side's connection that only rules with L7 filters allow; absent where neither side has any. */
+  readonly l7?: { readonly base: L7Part | null; readonly head: L7Part | null };
 }

@@ -18,6 +18,7 @@ import { externalEndpoint } from "../reach/external-space.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
 import type { Change, ChangeType, Reason } from "./change.js";
 import { explain } from "./explain.js";
+import { hasL7, l7Part } from "../reach/l7.js";
 
 export interface DiffResult {
   readonly universe: Universe;
@@ -37,6 +38,7 @@ interface Outcome {
   readonly opened: ConnSet;
   readonly closed: ConnSet;
   readonly why: readonly Reason[];
+  readonly l7?: Change["l7"];
 }
 
 export interface DiffSidesOptions extends UniverseOptions {
@@ -60,6 +62,8 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   const shared = new Shared([base, head]);
   const rb = evaluate(universe, base, shared);
   const rh = evaluate(universe, head, shared);
+  // L7 filters are looked for only where some rule has them (Cilium's http/kafka/dns rules).
+  const withL7 = hasL7(base.policies) || hasL7(head.policies);
   const [inBase, inHead] = universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const P = universe.podClasses.length;
 
@@ -96,7 +100,13 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     const explain1 = (): Outcome => {
       const opened = hConn.subtract(bConn);
       const closed = bConn.subtract(hConn);
-      return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
+      const why = explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed);
+      if (!withL7) return { base: bConn, head: hConn, opened, closed, why };
+      const l7 = {
+        base: bs === undefined || bd === undefined ? null : l7Part(rb, bs, bd, bConn),
+        head: hs === undefined || hd === undefined ? null : l7Part(rh, hs, hd, hConn),
+      };
+      return { base: bConn, head: hConn, opened, closed, why, ...(l7.base === null && l7.head === null ? {} : { l7 }) };
     };
     if (options.exhaustive) return explain1();
     const none = bs === undefined || bd === undefined;
@@ -117,7 +127,7 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   // class on each side): the endpoint change is the groups', not looked up per pair.
   const record = (src: Endpoint, dst: Endpoint, o: Outcome, endpoint: Change["endpoint"]) => {
     const type: ChangeType = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
-    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why });
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why, ...(o.l7 === undefined ? {} : { l7: o.l7 }) });
   };
   const endpointChange = (...gs: Group[]): Change["endpoint"] =>
     gs.some((g) => g.b === undefined) ? "added" : gs.some((g) => g.h === undefined) ? "removed" : null;

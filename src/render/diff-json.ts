@@ -6,7 +6,7 @@ import type { ChangeJson, DiffJson, ReasonJson, ViolationJson } from "../report/
 import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
-import { diagnosticJson, endpointJson, skippedJson, viaJson } from "./reach-json.js";
+import { diagnosticJson, endpointJson, l7Json, skippedJson, viaJson } from "./reach-json.js";
 import { clusterWideChanges } from "./cluster-wide.js";
 import { reportCounts } from "./flow-counts.js";
 
@@ -21,6 +21,7 @@ export function changeJson(c: Change): ChangeJson {
     closed: c.closed.toString(),
     endpoint: c.endpoint,
     why: c.why.map(reasonJson),
+    ...(c.l7 === undefined ? {} : { l7: { base: c.l7.base === null ? null : l7Json(c.l7.base), head: c.l7.head === null ? null : l7Json(c.l7.head) } }),
   };
 }
 

@@ -1,6 +1,6 @@
 // The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
 // change only by adding fields.
-import type { DiagnosticJson, EndpointJson, SkippedJson, ViaJson } from "./reach-json.js";
+import type { DiagnosticJson, EndpointJson, L7Json, SkippedJson, ViaJson } from "./reach-json.js";
 
 export interface ReasonJson {
   side: "base" | "head";
@@ -33,6 +33,8 @@ export interface ChangeJson {
   closed: string;
   endpoint: "added" | "removed" | null;
   why: ReasonJson[];
+  /** Cilium: each side's L7-filtered part of the connection (reach-json.ts L7Json), null where none. Absent: neither side has any. */
+  l7?: { base: L7Json | null; head: L7Json | null };
 }
 
 /**
