@@ -20,6 +20,7 @@ import { connWords, groupChangeWords, portNames } from "./conn-words.js";
 import { cellCode as escapeCellCode } from "./cell-code.js";
 import { graphAdds, renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
+import { l7Words } from "./l7-words.js";
 import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, type MovedExposure } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
@@ -368,7 +369,8 @@ function connCell(g: FlowGroup): string {
   const n = groupFlows(g);
   const flows = n > 1 ? ` (${plural(n, "flow")})` : "";
   const gate = g.gate.length > 0 ? ` — ⛔ gate: ${g.gate.map((h) => mdCode(h.rule)).join(", ")}` : "";
-  return `${words}${flows}${gate}`;
+  const l7 = l7Words(g.changes, g.conn, g.facet, cellCode, md);
+  return `${words}${flows}${l7 === null ? "" : ` — ${l7}`}${gate}`;
 }
 
 function whyCell(g: FlowGroup, link: Link, reasons: readonly (Reason | number)[] = g.reasons, sharedAbove = false): string {

@@ -6,6 +6,7 @@ import type { Reason } from "../diff/change.js";
 import { describeRule } from "../gate/describe.js";
 import { isEmpty, unanalyzedLines, unanalyzedSummary } from "./unanalyzed-words.js";
 import { connWords, groupChangeWords, portNames } from "./conn-words.js";
+import { l7Words } from "./l7-words.js";
 import { dnsLoss } from "./dns-loss.js";
 import { plain } from "./escape.js";
 import { groupChanges, groupFlows, type FlowGroup } from "./group.js";
@@ -163,7 +164,8 @@ function groupLine(sign: "+" | "-", g: FlowGroup, report: DiffReport): string {
   if (note) why.push(note);
   const pairs = groupFlows(g) > 1 ? ` [${groupFlows(g)} flows]` : "";
   const gate = g.gate.length > 0 ? ` [gate: ${g.gate.map((h) => h.rule).join(", ")}]` : "";
-  return `${sign} ${src} -> ${dst}: ${plain(conn)}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
+  const l7 = l7Words(g.changes, g.conn, g.facet, plain, plain);
+  return `${sign} ${src} -> ${dst}: ${plain(conn)}${l7 === null ? "" : ` [${l7}]`}${pairs}${gate}${why.length > 0 ? `  (${why.join("; ")})` : ""}`;
 }
 
 /** "examples/head/p.yaml:37 backend/allow-db ingress[0]", "… backend/deny now selected, isolates egress" */
