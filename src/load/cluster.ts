@@ -22,6 +22,7 @@ import { unanalyzedPolicy } from "./unanalyzed-kinds.js";
 import { compareNames } from "./workloads/walk-order.js";
 import { unselectedPolicies } from "./networkpolicy/unselected-policies.js";
 import type { KubeObject } from "./object/source.js";
+import { GENERIC, type Cni } from "./cni-option.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workloads/workload.js";
 
 export interface ClusterLoad {
@@ -52,9 +53,10 @@ export type LoadMemo = WeakMap<KubeObject, unknown>;
 
 /**
  * `others`: the pod selectors of the other revisions analyzed with this one (a diff's), which
- * tell pods apart here too (replica-groups.ts).
+ * tell pods apart here too (replica-groups.ts). `cni`: decided for the whole run (cni-option.ts).
  */
-export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = []): ClusterLoad {
+export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = [], cni: Cni = GENERIC): ClusterLoad {
+  void cni; // the Cilium reader (next) reads it
   const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
     if (memo === undefined) return load(obj);
     if (memo.has(obj)) return memo.get(obj) as T;
