@@ -43,6 +43,7 @@ import type { AssertionView } from "./assert/view.js";
 import type { Cidr } from "./net/ip.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
+import type { CniChoice } from "./load/cni-option.js";
 
 export interface AnalyzeOptions {
   /** Where pods come from (DESIGN section 4); default "auto". */
@@ -71,6 +72,10 @@ export interface AnalyzeOptions {
   readonly assertions?: readonly Assertion[];
   /** Violations listed per assertion at most (default MAX_LISTED_VIOLATIONS); past it they are counted. */
   readonly assertionListLimit?: number;
+  /** Which CNI enforces policy (--cni); default "auto": Cilium when the input holds Cilium policies. */
+  readonly cni?: CniChoice;
+  /** Cilium's cluster name, the io.cilium.k8s.policy.cluster label of every pod (default "default"). */
+  readonly ciliumCluster?: string;
 }
 
 function namespaceFor(options: AnalyzeOptions) {
@@ -141,7 +146,7 @@ function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
   const limits = { ...defaultInputLimits, ...options.limits };
-  const loaded = loadSources(files, namespaceFor(options), { limits });
+  const loaded = loadSources(files, namespaceFor(options), { limits, cni: options.cni ?? "auto", ...(options.ciliumCluster === undefined ? {} : { ciliumCluster: options.ciliumCluster }) });
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const side = sides[0]!;
@@ -273,7 +278,7 @@ export interface DiffReport {
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const limits = { ...defaultInputLimits, ...options.limits };
-  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits), options);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, options.cni, options.ciliumCluster), options);
 }
 
 /**

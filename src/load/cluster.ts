@@ -23,6 +23,10 @@ import { compareNames } from "./workloads/walk-order.js";
 import { unselectedPolicies } from "./networkpolicy/unselected-policies.js";
 import type { KubeObject } from "./object/source.js";
 import { GENERIC, type Cni } from "./cni-option.js";
+import { isCiliumPolicyObject, loadCiliumPolicy, type CiliumPolicyLoad } from "./cilium/policy.js";
+import { isCidrGroupObject, loadCidrGroup } from "./cilium/cidr-group.js";
+import { implicitPodLabels } from "./cilium/labels.js";
+import { formatCidr, type Cidr } from "../net/ip.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workloads/workload.js";
 
 export interface ClusterLoad {
@@ -56,7 +60,6 @@ export type LoadMemo = WeakMap<KubeObject, unknown>;
  * tell pods apart here too (replica-groups.ts). `cni`: decided for the whole run (cni-option.ts).
  */
 export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = [], cni: Cni = GENERIC): ClusterLoad {
-  void cni; // the Cilium reader (next) reads it
   const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
     if (memo === undefined) return load(obj);
     if (memo.has(obj)) return memo.get(obj) as T;
@@ -82,6 +85,19 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   const owners = new Map<string, { declared: Workload | undefined; pods: Map<string, Workload>; at: number | undefined }>();
   /** Where the input's first Pod is: pods (a dump's, in any order) are listed from there, by id. */
   let podsAt: number | undefined;
+  const cilium = cni.kind === "cilium";
+  // Cilium policies refer to CIDR groups by name, wherever in the input they are declared.
+  const cidrGroups = new Map<string, readonly Cidr[]>();
+  if (cilium) {
+    for (const obj of objects) {
+      if (!isCidrGroupObject(obj)) continue;
+      const r = once(obj, loadCidrGroup);
+      diagnostics.push(...r.diagnostics);
+      if (r.name !== undefined) cidrGroups.set(r.name, r.cidrs);
+    }
+  }
+  const ciliumLoads = new Map<string, CiliumPolicyLoad>();
+  const groupsKey = JSON.stringify([...cidrGroups].map(([n, cs]) => [n, cs.map(formatCidr)]));
 
   for (const [index, obj] of objects.entries()) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
@@ -148,6 +164,26 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
         adminPolicies.set(r.policy.id, r.policy);
         policyObjects.set(r.policy.id, obj);
       }
+    } else if (cilium && isCiliumPolicyObject(obj)) {
+      // Loaded once per CIDR groups' content: the only other objects a policy depends on.
+      const byGroups = once(obj, () => new Map<string, CiliumPolicyLoad>());
+      let r = byGroups.get(groupsKey);
+      if (r === undefined) byGroups.set(groupsKey, (r = loadCiliumPolicy(obj, cidrGroups)));
+      diagnostics.push(...r.diagnostics);
+      if (r.id === undefined) continue;
+      const earlier = policyObjects.get(r.id);
+      if (earlier) {
+        diagnostics.push(duplicate(obj, r.id.replace("/", " "), { file: earlier.file, line: earlier.locate([]).line }));
+        // The later declaration replaces the whole object, every spec of it.
+        for (const p of ciliumLoads.get(r.id)?.policies ?? []) policies.delete(p.id);
+        for (const p of ciliumLoads.get(r.id)?.deny ?? []) adminPolicies.delete(`deny:${p.id}`);
+      }
+      ciliumLoads.set(r.id, r);
+      policyObjects.set(r.id, obj);
+      for (const p of r.policies) policies.set(p.id, p);
+      for (const p of r.deny) adminPolicies.set(`deny:${p.id}`, p);
+    } else if (cilium && isCidrGroupObject(obj)) {
+      continue;
     } else if (obj.kind === "Node" && obj.apiVersion === "v1") {
       // For admin-tier `nodes` peers: its labels and the hostNetwork pods on it.
       const r = once(obj, loadNode);
@@ -184,6 +220,10 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     }
   }
 
+  // On a Cilium cluster every pod carries Cilium's labels, which every selector can name.
+  if (cilium) {
+    for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
+  }
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }

@@ -16,3 +16,14 @@ export const DEFAULT_CILIUM_CLUSTER = "default";
 export function isCniChoice(text: string): text is CniChoice {
   return text === "auto" || text === "cilium" || text === "generic";
 }
+
+/** Whether an object is a Cilium policy: what "auto" looks for. */
+export function isCiliumPolicyKind(obj: { readonly apiVersion: string; readonly kind: string }): boolean {
+  return obj.apiVersion.startsWith("cilium.io/") && (obj.kind === "CiliumNetworkPolicy" || obj.kind === "CiliumClusterwideNetworkPolicy");
+}
+
+/** The CNI of a run: "auto" is Cilium when the input (either revision of a diff) holds a Cilium policy. */
+export function decideCni(choice: CniChoice, cluster: string | undefined, holdsCilium: boolean): Cni {
+  const cilium = choice === "cilium" || (choice === "auto" && holdsCilium);
+  return cilium ? { kind: "cilium", cluster: cluster ?? DEFAULT_CILIUM_CLUSTER } : GENERIC;
+}

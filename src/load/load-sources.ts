@@ -10,6 +10,7 @@ import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
+import { decideCni, isCiliumPolicyKind, type Cni, type CniChoice } from "./cni-option.js";
 
 export interface Loaded {
   readonly cluster: Cluster;
@@ -25,6 +26,10 @@ export interface Loaded {
   /** Every pod selector of this revision, and the label keys some controller's pods differ in (cluster.ts). */
   readonly podSelectors: readonly Selector[];
   readonly replicaKeys: ReadonlySet<string>;
+  /** The CNI the revision was read for (decided for the whole run). */
+  readonly cni: Cni;
+  /** Whether the revision holds a Cilium policy (what `--cni auto` looks for). */
+  readonly holdsCilium: boolean;
 }
 
 /**
@@ -79,10 +84,19 @@ export function loadRevisions(
   head: readonly SourceFile[],
   namespace: NamespaceOption = namespaceOption(undefined),
   limits: InputLimits = defaultInputLimits,
+  cniChoice: CniChoice = "auto",
+  ciliumCluster?: string,
 ): [Loaded, Loaded] {
   const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
   const where = ["in the base revision", "in the head revision"] as const;
-  const sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
+  let cni = decideCni(cniChoice, ciliumCluster, false);
+  let sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
+  // Both revisions are read for one CNI: a pull request that adds the first Cilium policy is
+  // judged on a Cilium cluster at base too.
+  if (cni.kind === "generic" && cniChoice === "auto" && sides.some((l) => l.holdsCilium)) {
+    cni = decideCni("cilium", ciliumCluster, true);
+    sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
+  }
   // One shared universe: pods of one controller are told apart by the selectors of both
   // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
   // cache) only where the other revision has a selector this one has not, naming a label in which
@@ -92,7 +106,7 @@ export function loadRevisions(
     const other = sides[1 - i]!;
     const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors });
+    return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors, cni });
   }) as [Loaded, Loaded];
 }
 
@@ -104,10 +118,14 @@ export interface LoadOptions {
   readonly where?: string;
   /** The pod selectors of the other revision of a diff (cluster.ts, buildCluster). */
   readonly others?: readonly Selector[];
+  /** A decided CNI, or a choice decided by this revision alone (default "auto"). */
+  readonly cni?: Cni | CniChoice;
+  /** Cilium's cluster name, when the choice is decided here. */
+  readonly ciliumCluster?: string;
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
-  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
+  const { cache, limits = defaultInputLimits, where = "", others = [], cni: given = "auto", ciliumCluster } = options;
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -129,7 +147,9 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects, cache?.loaded, others);
+  const holdsCilium = placed.objects.some(isCiliumPolicyKind);
+  const cni = typeof given === "string" ? decideCni(given, ciliumCluster, holdsCilium) : given;
+  const built = buildCluster(placed.objects, cache?.loaded, others, cni);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics.push(...built.diagnostics);
@@ -143,6 +163,8 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
     namespace,
     podSelectors: built.podSelectors,
     replicaKeys: built.replicaKeys,
+    cni,
+    holdsCilium,
   };
 }
 

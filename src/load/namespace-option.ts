@@ -26,7 +26,7 @@ export function namespaceOption(given: string | undefined): NamespaceOption {
  * scope is unknown here (kubectl ignores the namespace of cluster-scoped objects), so they are
  * neither refused nor counted; the operator kinds netreach reads are namespaced.
  */
-const NAMESPACED = new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
+const NAMESPACED = new Set(["NetworkPolicy", "CiliumNetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
 
 export interface Placed {
   /** The objects kubectl would send. */

@@ -8,8 +8,14 @@ import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
 type Operator = (typeof OPERATORS)[number];
 
+/**
+ * A label key as a dialect writes it -> the key pods carry, or null for a key the caller reads
+ * itself (Cilium's `k8s:app` is `app`; `reserved:host` names no pod label).
+ */
+export type KeyReading = (key: string) => string | null;
+
 /** Undefined when the selector is invalid (errors reported); an unset selector selects everything. */
-export function parseSelector(c: Checker, path: DocPath): Selector | undefined {
+export function parseSelector(c: Checker, path: DocPath, read: KeyReading = (k) => k): Selector | undefined {
   const m = c.map(path);
   if (m === undefined) return c.isUnset(path) ? SELECT_ALL : undefined;
   c.knownKeys(path, ["matchLabels", "matchExpressions"]);
@@ -18,8 +24,10 @@ export function parseSelector(c: Checker, path: DocPath): Selector | undefined {
 
   const labels = c.map([...path, "matchLabels"]);
   if (labels === undefined && !c.isUnset([...path, "matchLabels"])) ok = false;
-  for (const [key, value] of Object.entries(labels ?? {})) {
-    const at = [...path, "matchLabels", key];
+  for (const [written, value] of Object.entries(labels ?? {})) {
+    const at = [...path, "matchLabels", written];
+    const key = read(written);
+    if (key === null) continue;
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
       c.error(at, keyProblem);
@@ -42,20 +50,23 @@ export function parseSelector(c: Checker, path: DocPath): Selector | undefined {
   if (exprs === undefined && !c.isUnset([...path, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
     const at = [...path, "matchExpressions", i];
-    const r = parseRequirement(c, at);
+    const r = parseRequirement(c, at, read);
+    if (r === "skip") return;
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? { requirements: reqs } : undefined;
 }
 
-function parseRequirement(c: Checker, at: DocPath): Requirement | undefined {
+function parseRequirement(c: Checker, at: DocPath, read: KeyReading): Requirement | "skip" | undefined {
   if (c.map(at) === undefined) {
     if (c.isUnset(at)) c.error(at, "a matchExpressions entry must be a mapping with key and operator");
     return undefined;
   }
   c.knownKeys(at, ["key", "operator", "values"]);
-  const key = c.string([...at, "key"]);
+  const written = c.string([...at, "key"]);
+  const key = written === undefined ? undefined : read(written);
+  if (key === null) return "skip";
   const op = c.string([...at, "operator"]);
   const values = c.list([...at, "values"]);
   let ok = key !== undefined && op !== undefined;

@@ -3,6 +3,7 @@
 // report would look complete while such a policy's effect is missing from it.
 import type { Cluster, Workload } from "../../model/cluster.js";
 import type { Policy } from "../../model/policy.js";
+import { policyName, rulePath } from "../../model/policy-names.js";
 import { selectorKey, selects, type Selector } from "../../model/selector.js";
 import { mayMakePods } from "./built-in-kinds.js";
 import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
@@ -30,9 +31,10 @@ export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<s
     const peers = emptyPeers(p, matches);
     if (!selectsNone && peers.length === 0) continue;
     const rules = peers.join(", ");
+    const name = p.kind === undefined ? `NetworkPolicy ${p.id}` : `${p.kind} ${policyName(p)}`;
     const message = selectsNone
-      ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}`
-      : `NetworkPolicy ${p.id}: a pod peer of ${rules} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+      ? `${name} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}`
+      : `${name}: a pod peer of ${rules} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
     out.push(diagnostic("warning", obj.file, obj.locate([]), message));
   }
   return out;
@@ -49,7 +51,7 @@ function emptyPeers(p: Policy, matches: Matches): string[] {
       const declaring = match.kind === "own" ? matches.own(p.namespace) : matches.selected(match.selector);
       return declaring.names.length > 0 && !matches.anyWorkload(declaring, peer.pods);
     });
-    if (empty) out.push(`${rule.direction}[${rule.index}]`);
+    if (empty) out.push(rulePath(rule));
   }
   return out;
 }

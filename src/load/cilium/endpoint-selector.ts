@@ -1,0 +1,73 @@
+// Cilium's EndpointSelector: a Kubernetes label selector whose keys may carry a source
+// (`k8s:app`), name the pod's namespace (`io.kubernetes.pod.namespace`), its namespace's labels
+// (`io.cilium.k8s.namespace.labels.team`) or a reserved identity (`reserved:host`).
+import type { Selector } from "../../model/selector.js";
+import { isPlainObject, type Checker } from "../object/checker.js";
+import type { DocPath } from "../object/source.js";
+import { parseSelector } from "../networkpolicy/selector.js";
+import { POD_NAMESPACE_LABEL, readCiliumKey } from "./labels.js";
+
+export interface EndpointSelector {
+  /** On the pod's labels, Cilium's own (namespace, service account, cluster) among them. */
+  readonly pods: Selector;
+  /** On the labels of the pod's namespace (empty: any namespace). */
+  readonly namespaces: Selector;
+  /** Whether it names the pod's namespace: then a namespaced policy's selector is not kept to its own. */
+  readonly namesNamespace: boolean;
+  /** Reserved identities it names (`host`, `world`, …), in the order written. */
+  readonly reserved: readonly string[];
+  /** Whether it names a key of a source no pod label of this report has (`cidr:`, `fqdn:`…): it selects no pod. */
+  readonly foreign: boolean;
+}
+
+/** Undefined when invalid (errors reported); an unset selector selects every pod. */
+export function parseEndpointSelector(c: Checker, path: DocPath): EndpointSelector | undefined {
+  const reserved: string[] = [];
+  let foreign = false;
+  let namesNamespace = false;
+  const written = writtenKeys(c, path);
+  for (const key of written) {
+    const k = readCiliumKey(key);
+    if (k.kind === "reserved") reserved.push(k.name);
+    else if (k.kind === "other") foreign = true;
+    else if (k.kind === "pod" && k.key === POD_NAMESPACE_LABEL) namesNamespace = true;
+  }
+  // Namespace-label keys are read twice: as pod requirements they would match nothing, so they
+  // are left out of the pod selector and parsed again onto the namespace.
+  const pods = parseSelector(c, path, (key) => {
+    const k = readCiliumKey(key);
+    return k.kind === "pod" ? k.key : null;
+  });
+  const namespaces = parseSelector(c, path, (key) => {
+    const k = readCiliumKey(key);
+    return k.kind === "namespace" ? k.key : null;
+  });
+  if (pods === undefined || namespaces === undefined) return undefined;
+  return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
+}
+
+/** The keys a selector names, as written: in matchLabels and in matchExpressions. */
+function writtenKeys(c: Checker, path: DocPath): string[] {
+  const out: string[] = [];
+  const labels = c.get([...path, "matchLabels"]);
+  if (isPlainObject(labels)) out.push(...Object.keys(labels));
+  const exprs = c.get([...path, "matchExpressions"]);
+  if (Array.isArray(exprs)) for (const e of exprs) if (isPlainObject(e) && typeof e["key"] === "string") out.push(e["key"]);
+  return out;
+}
+
+/** A selector in words, as written: "{app: web}", "{}" — for rules' descriptions. */
+export function selectorWords(c: Checker, path: DocPath): string {
+  const labels = c.get([...path, "matchLabels"]);
+  const exprs = c.get([...path, "matchExpressions"]);
+  const parts: string[] = [];
+  if (isPlainObject(labels)) for (const [k, v] of Object.entries(labels)) parts.push(`${k}: ${String(v)}`);
+  if (Array.isArray(exprs)) {
+    for (const e of exprs) {
+      if (!isPlainObject(e)) continue;
+      const values = Array.isArray(e["values"]) ? ` (${(e["values"] as unknown[]).map(String).join(", ")})` : "";
+      parts.push(`${String(e["key"])} ${String(e["operator"])}${values}`);
+    }
+  }
+  return `{${parts.join(", ")}}`;
+}
