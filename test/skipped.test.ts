@@ -15,9 +15,9 @@ kind: ConfigMap
 metadata: { name: cfg, namespace: shop }
 ---
 apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata: { name: deny-all, namespace: shop }
-spec: { endpointSelector: {}, ingress: [] }
+kind: CiliumEgressGatewayPolicy
+metadata: { name: egress-gw }
+spec: { selectors: [] }
 ---
 apiVersion: crd.projectcalico.org/v1
 kind: NetworkPolicy
@@ -38,16 +38,16 @@ describe("objects read but not analyzed", () => {
 
   it("are counted by kind, with non-manifest documents, in the JSON and the assumptions", () => {
     // The Service is read (for exposure), so it is no longer among them.
-    expect(json.skipped).toEqual({ documents: 1, kinds: { CiliumNetworkPolicy: 1, ConfigMap: 1, NetworkPolicy: 1 } });
+    expect(json.skipped).toEqual({ documents: 1, kinds: { CiliumEgressGatewayPolicy: 1, ConfigMap: 1, NetworkPolicy: 1 } });
     expect(json.assumptions.at(-1)).toBe(
-      "Read but not analyzed: 1 document that is not a Kubernetes object; 3 objects of kinds not analyzed (CiliumNetworkPolicy 1, ConfigMap 1, NetworkPolicy 1).",
+      "Read but not analyzed: 1 document that is not a Kubernetes object; 3 objects of kinds not analyzed (CiliumEgressGatewayPolicy 1, ConfigMap 1, NetworkPolicy 1).",
     );
   });
 
   it("policy kinds that change traffic get a warning at their line", () => {
     const warnings = json.diagnostics.filter((d) => d.severity === "warning");
     expect(warnings).toEqual([
-      expect.objectContaining({ file: "k8s/all.yaml", line: 10, message: expect.stringMatching(/^CiliumNetworkPolicy \(cilium\.io\/v2\) is not analyzed: Cilium policies add to/) }),
+      expect.objectContaining({ file: "k8s/all.yaml", line: 10, message: expect.stringMatching(/^CiliumEgressGatewayPolicy \(cilium\.io\/v2\) is not analyzed: Cilium egress gateways change/) }),
       expect.objectContaining({ file: "k8s/all.yaml", line: 15, message: expect.stringMatching(/^NetworkPolicy \(crd\.projectcalico\.org\/v1\) is not analyzed: Calico/) }),
     ]);
   });

@@ -4,7 +4,7 @@
 import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
 import type { KubeObject } from "./object/source.js";
 
-const CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
+const CILIUM = "with --cni generic, Cilium policies are left out: the report is of a cluster that does not enforce them";
 const CALICO = "Calico policies are evaluated together with NetworkPolicy";
 const ISTIO_AUTHZ = "Istio authorization allows or denies requests on top of what the network allows";
 const ISTIO_ROUTING = "Istio routing can expose workloads or send traffic elsewhere";

@@ -56,7 +56,7 @@ function parsePort(c: Checker, at: DocPath): PortSpec[] | undefined {
       c.warning([...at, "protocol"], `${protoRaw} ports are not modelled: this entry is left out`);
       return [];
     } else {
-      c.error([...at, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP, SCTP or ANY (case matters); Cilium refuses this policy`);
+      c.error([...at, "protocol"], `unsupported protocol ${typeof protoRaw === "string" ? JSON.stringify(protoRaw) : describe(protoRaw)}: use TCP, UDP, SCTP or ANY (case matters); Cilium refuses this policy`);
       return undefined;
     }
   }
@@ -114,16 +114,16 @@ function parseL7(c: Checker, at: DocPath): L7Filter[] | undefined {
   c.knownKeys(at, ["http", "kafka", "dns", "l7proto", "l7"]);
   const out: L7Filter[] = [];
   const http = listOf(rules["http"]);
-  if (http.length > 0) out.push({ protocol: "http", said: http.map(httpWords).join(", ") });
+  if (http.length > 0) out.push({ protocol: "http", said: `http ${http.map(httpWords).join(", ")}` });
   const kafka = listOf(rules["kafka"]);
-  if (kafka.length > 0) out.push({ protocol: "kafka", said: kafka.map(kafkaWords).join(", ") });
+  if (kafka.length > 0) out.push({ protocol: "kafka", said: `kafka ${kafka.map(kafkaWords).join(", ")}` });
   const dns = listOf(rules["dns"]);
-  if (dns.length > 0) out.push({ protocol: "dns", said: dns.map(dnsWords).join(", ") });
-  if (typeof rules["l7proto"] === "string") out.push({ protocol: "l7proto", said: rules["l7proto"] });
+  if (dns.length > 0) out.push({ protocol: "dns", said: `dns ${dns.map(dnsWords).join(", ")}` });
+  if (typeof rules["l7proto"] === "string") out.push({ protocol: "l7proto", said: `l7proto ${rules["l7proto"]}` });
   // `http: []` and the like are L7 rules that let every request through: the port is still proxied.
   if (out.length === 0 && (Array.isArray(rules["http"]) || Array.isArray(rules["kafka"]) || Array.isArray(rules["dns"]))) {
     const which = ["http", "kafka", "dns"].find((k) => Array.isArray(rules[k])) as "http" | "kafka" | "dns";
-    out.push({ protocol: which, said: "any request" });
+    out.push({ protocol: which, said: `${which} any request` });
   }
   return out.length > 0 ? out : undefined;
 }

@@ -46,6 +46,8 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
   const kind = owner?.kind ?? obj.kind;
   // Only a Pod object says where it runs; a controller's template does not.
   const node = obj.kind === "Pod" ? nodeName(c) : undefined;
+  // Cilium labels pods with their service account (the older field name is still accepted).
+  const account = c.get([...podSpec, "serviceAccountName"]) ?? c.get([...podSpec, "serviceAccount"]);
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -55,6 +57,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ...(typeof account === "string" && account !== "" ? { serviceAccount: account } : {}),
       ips: obj.kind === "Pod" ? podIps(c) : [],
       nodeNames: node === undefined ? [] : [node],
       source: sourceRef(obj),
