@@ -71,8 +71,8 @@ describe("a PR with one LoadBalancer exposure and one flow opened to the interne
     expect(violationLines(report).count).toBe(2);
   });
   it("counts what was not analyzed as one violation, when the gate fails on it, everywhere alike", () => {
-    const cilium = yamlFile("x.yaml", [{ apiVersion: "cilium.io/v2", kind: "CiliumNetworkPolicy", metadata: { name: "c", namespace: "shop" }, spec: {} }]);
-    const r = diffOf(base, [...head, cilium], { gate: gate("exposed,external-ingress,unanalyzed") });
+    const authz = yamlFile("x.yaml", [{ apiVersion: "security.istio.io/v1", kind: "AuthorizationPolicy", metadata: { name: "c", namespace: "shop" }, spec: {} }]);
+    const r = diffOf(base, [...head, authz], { gate: gate("exposed,external-ingress,unanalyzed") });
     const out = renderComment(r, { marker: "<!-- m -->" });
     expect(out).toContain("(`exposed`) (and 2 more violations)");
     expect(out).toContain("**Gate:** `exposed`, `external-ingress`, `unanalyzed` — 3 violations");

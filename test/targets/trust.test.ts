@@ -94,26 +94,26 @@ describe("the base's .netreach.yaml decides the gate", () => {
 describe("objects of kinds netreach does not analyze, changed by a pull request", () => {
   const ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n";
   const cnp = (port: number) =>
-    `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: allow-redis, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: redis}}\n  ingress:\n    - toPorts: [{ports: [{port: "${port}"}]}]\n`;
+    `apiVersion: crd.projectcalico.org/v1\nkind: NetworkPolicy\nmetadata: {name: allow-redis, namespace: shop}\nspec:\n  selector: app == 'redis'\n  ingress:\n    - {action: Allow, destination: {ports: [${port}]}}\n`;
   const authz = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec: {action: ALLOW, rules: [{}]}\n";
-  const base = [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/cilium.yaml", text: cnp(6379) }];
-  const head = [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/cilium.yaml", text: cnp(6380) }, { path: "k8s/authz.yaml", text: authz }];
+  const base = [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/calico.yaml", text: cnp(6379) }];
+  const head = [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/calico.yaml", text: cnp(6380) }, { path: "k8s/authz.yaml", text: authz }];
 
   it("are listed by the verdict and the JSON, and the gate passes unless rule unanalyzed is on", () => {
     const r = diff(base, head, {});
     expect(r.unanalyzed.objects.map((o) => `${o.change} ${o.kind} ${o.namespace}/${o.name} ${o.file}:${o.line}`)).toEqual([
       "added AuthorizationPolicy shop/allow-all k8s/authz.yaml:1",
-      "changed CiliumNetworkPolicy shop/allow-redis k8s/cilium.yaml:1",
+      "changed NetworkPolicy shop/allow-redis k8s/calico.yaml:1",
     ]);
     expect(r.gate.passed).toBe(true);
     const md = renderComment(r, { marker: "" });
     expect(md).toContain(
-      "**No change to what netreach analyzes — gate passed.** ⚠️ Not analyzed: 2 changed objects of kinds netreach does not analyze (AuthorizationPolicy `shop/allow-all`, CiliumNetworkPolicy `shop/allow-redis`).",
+      "**No change to what netreach analyzes — gate passed.** ⚠️ Not analyzed: 2 changed objects of kinds netreach does not analyze (AuthorizationPolicy `shop/allow-all`, NetworkPolicy `shop/allow-redis`).",
     );
     expect(md).not.toContain("No change to reachability");
-    expect(diffJson(r).unanalyzed.objects[1]).toMatchObject({ change: "changed", kind: "CiliumNetworkPolicy", namespace: "shop", name: "allow-redis", file: "k8s/cilium.yaml", line: 1 });
+    expect(diffJson(r).unanalyzed.objects[1]).toMatchObject({ change: "changed", kind: "NetworkPolicy", namespace: "shop", name: "allow-redis", file: "k8s/calico.yaml", line: 1 });
     // The same object written again with other spacing is not a change.
-    expect(diff(base, [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/cilium.yaml", text: cnp(6379).replace("{app: redis}", "{ app:  redis }") }], {}).unanalyzed.objects).toEqual([]);
+    expect(diff(base, [{ path: "k8s/ns.yaml", text: ns }, { path: "k8s/calico.yaml", text: cnp(6379).replace("{action: Allow,", "{ action:  Allow,") }], {}).unanalyzed.objects).toEqual([]);
   });
 
   it("fail rule unanalyzed", () => {
