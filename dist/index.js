@@ -1987,11 +1987,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str3 = `${val[i]}`;
-            if (!isValidHeaderValue(str3)) {
+            const str4 = `${val[i]}`;
+            if (!isValidHeaderValue(str4)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str3);
+            arr.push(str4);
           }
         }
         val = arr;
@@ -3564,25 +3564,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str3, leading, trailing, predicate) {
+    function removeChars(str4, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str3.length - 1;
+      let trail = str4.length - 1;
       if (leading) {
-        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
+        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
+      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -5501,7 +5501,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -16484,9 +16484,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify2(cookie);
-      if (str3) {
-        headers.append("Set-Cookie", str3);
+      const str4 = stringify2(cookie);
+      if (str4) {
+        headers.append("Set-Cookie", str4);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19873,8 +19873,8 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants5.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
-      subnet: new Address4(cidr),
+    var SPECIAL_PURPOSE_V4 = constants5.SPECIAL_PURPOSE.map(([cidr2, , reachable]) => ({
+      subnet: new Address4(cidr2),
       reachable
     }));
   }
@@ -21424,8 +21424,8 @@ var require_ipv6 = __commonJS({
     var DOCUMENTATION_SUBNETS = [new Address62("2001:db8::/32"), new Address62("3fff::/20")];
     var BENCHMARKING_SUBNET = new Address62("2001:2::/48");
     var GLOBAL_UNICAST_SUBNET = new Address62("2000::/3");
-    var SPECIAL_PURPOSE_V6 = constants6.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
-      subnet: new Address62(cidr),
+    var SPECIAL_PURPOSE_V6 = constants6.SPECIAL_PURPOSE.map(([cidr2, , reachable]) => ({
+      subnet: new Address62(cidr2),
       reachable
     }));
     var IPV4_MAPPED_SUBNET = new Address62("::ffff:0:0/96");
@@ -22431,13 +22431,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -22591,16 +22591,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -22617,11 +22617,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -22630,38 +22630,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -22671,14 +22671,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -22687,8 +22687,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -22816,15 +22816,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -22976,11 +22976,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -23015,8 +23015,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -23025,27 +23025,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -23061,7 +23061,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -23105,16 +23105,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -23341,31 +23341,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -23408,21 +23408,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -23434,11 +23434,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line of lines)
-            str3 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -23770,7 +23770,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -23808,7 +23808,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -23860,7 +23860,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -23869,7 +23869,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -23880,11 +23880,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -23901,7 +23901,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -23914,7 +23914,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -23922,7 +23922,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -23931,7 +23931,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -23984,7 +23984,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -24001,7 +24001,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -24009,7 +24009,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -24017,7 +24017,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -24025,9 +24025,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -24059,10 +24059,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -24073,28 +24073,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -24300,7 +24300,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -24309,7 +24309,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -24320,11 +24320,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -24344,34 +24344,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -24381,7 +24381,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -24390,7 +24390,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -24398,7 +24398,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -24407,7 +24407,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -24511,9 +24511,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -24550,7 +24550,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -24559,7 +24559,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -24570,8 +24570,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -31573,11 +31573,15 @@ function adminPeerAsPeers(peer2) {
     case "pods":
       return [{ kind: "pods", namespaces: { kind: "selector", selector: peer2.namespaces }, pods: peer2.pods }];
     case "networks":
-      return peer2.cidrs.map((cidr) => ({ kind: "networks", cidr }));
+      return peer2.cidrs.map((cidr2) => ({ kind: "networks", cidr: cidr2 }));
     case "nodes":
       return [{ kind: "nodes", selector: peer2.selector }];
     case "domainNames":
       return [];
+    case "ipBlock":
+      return [{ kind: "ipBlock", cidr: peer2.cidr, except: peer2.except }];
+    case "hostNetwork":
+      return [{ kind: "hostNetwork" }];
   }
 }
 var rulePeers = /* @__PURE__ */ new WeakMap();
@@ -31744,9 +31748,24 @@ function adminAssumptions(revisions2, known) {
   return out;
 }
 
+// src/model/policy-names.ts
+function policyName(p) {
+  return p.namespace === void 0 || p.namespace === "" ? p.name : `${p.namespace}/${p.name}`;
+}
+function ciliumKind(p) {
+  return p.kind === "CiliumNetworkPolicy" || p.kind === "CiliumClusterwideNetworkPolicy" ? p.kind : void 0;
+}
+function rulePath(rule) {
+  return rule.path ?? `${rule.direction}[${rule.index}]`;
+}
+function adminRulePath(rule) {
+  return rule.path ?? `${rule.direction}[${rule.index}]`;
+}
+
 // src/diff/reason.ts
-function at(side2, policy, rule, direction, source, effect, admin) {
+function at(side2, policy, rule, direction, source, effect, admin, cilium) {
   return {
+    ...cilium,
     side: side2,
     policy,
     rule,
@@ -31759,11 +31778,20 @@ function at(side2, policy, rule, direction, source, effect, admin) {
     ...admin === void 0 ? {} : { admin }
   };
 }
+function ciliumWords(policy, said) {
+  const kind = ciliumKind(policy);
+  return kind === void 0 ? void 0 : { kind, ...said === void 0 ? {} : { said } };
+}
 function ruleReason(side2, policy, rule, effect = "allows") {
-  return at(side2, policy.id, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect);
+  const name2 = policy.kind === void 0 ? policy.id : policyName(policy);
+  return at(side2, name2, rulePath(rule), rule.direction, rule.source, effect, void 0, ciliumWords(policy, rule.said));
 }
 function isolationReason(side2, policy, direction) {
-  return at(side2, policy.id, null, direction, policy.source, "isolates");
+  const name2 = policy.kind === void 0 ? policy.id : policyName(policy);
+  return at(side2, name2, null, direction, policy.source, "isolates", void 0, ciliumWords(policy, void 0));
+}
+function ciliumDenyReason(side2, policy, rule, effect) {
+  return at(side2, policyName(policy), adminRulePath(rule), rule.direction, rule.source, effect, void 0, ciliumWords(policy, rule.said));
 }
 function adminRuleReason(side2, policy, rule, effect, admin) {
   return at(side2, policy, `${rule.direction}[${rule.index}]`, rule.direction, rule.source, effect, admin);
@@ -32393,6 +32421,7 @@ function buildUniverse(sides, options = {}) {
   for (const side2 of sides) {
     for (const p of side2.policies) {
       addKeys(p.subject, podKeys);
+      if (p.subjectNamespaces !== void 0) addKeys(p.subjectNamespaces, nsKeys);
       for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
     }
     for (const p of side2.adminPolicies) {
@@ -32401,7 +32430,7 @@ function buildUniverse(sides, options = {}) {
       for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
     }
   }
-  for (const side2 of sides) for (const cidr of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });
+  for (const side2 of sides) for (const cidr2 of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr: cidr2, except: [] });
   const podClasses = [];
   const byKey = /* @__PURE__ */ new Map();
   const NONE2 = /* @__PURE__ */ new Set();
@@ -32427,7 +32456,7 @@ function buildUniverse(sides, options = {}) {
       const named = ep.pod.ports.filter((p) => p.name !== void 0 && portNames2.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
-      const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
+      const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
       const onNodes = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
       const hostNetwork = exempt && ep.pod.hostNetwork;
       const key = `${ep.pod.namespace}
@@ -32457,8 +32486,8 @@ ${[...onNodes].join(" ")}`;
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
 }
-function holdsAll(cidr, ips) {
-  const r = cidrRange(cidr);
+function holdsAll(cidr2, ips) {
+  const r = cidrRange(cidr2);
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 function project(labels2, keys2) {
@@ -32498,7 +32527,11 @@ function specPorts(spec, names) {
 function tierRules(policies, peers, podClasses) {
   const sorted2 = [...policies].sort(adminOrder);
   const member = () => Array.from({ length: podClasses }, () => []);
-  const members = { admin: { ingress: member(), egress: member() }, baseline: { ingress: member(), egress: member() } };
+  const members = {
+    admin: { ingress: member(), egress: member() },
+    deny: { ingress: member(), egress: member() },
+    baseline: { ingress: member(), egress: member() }
+  };
   sorted2.forEach((policy, i) => {
     const subjects = peers.ofAdminSubject(policy.subject);
     for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
@@ -32513,9 +32546,13 @@ function tierRules(policies, peers, podClasses) {
       return l;
     });
   };
-  return { admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") }, baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") } };
+  return {
+    admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") },
+    deny: { ingress: lists("deny", "ingress"), egress: lists("deny", "egress") },
+    baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") }
+  };
 }
-function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ new WeakMap(), portsOf = rulePorts) {
+function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ new WeakMap(), portsOf2 = rulePorts) {
   let decided = EMPTY_ROW;
   let accepted = EMPTY_ROW;
   let denied = EMPTY_ROW;
@@ -32529,7 +32566,7 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
       for (const node of peers.ofAdminRule(rule)) {
         const names = portsAt(node);
         let ports = perNames.get(names);
-        if (!ports) perNames.set(names, ports = portsOf(rule, names));
+        if (!ports) perNames.set(names, ports = portsOf2(rule, names));
         if (!ports.isEmpty) b.add(node, ports);
       }
       row = b.build((c) => interner.intern(c));
@@ -32549,7 +32586,7 @@ function foldTier(walk2, next, interner) {
 }
 
 // src/reach/decisions.ts
-function decide(admin, next) {
+function decide(admin, next, deny = []) {
   const pieces = [];
   const passes = [];
   let decided = ConnSet.NONE;
@@ -32565,11 +32602,17 @@ function decide(admin, next) {
       pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
     }
   }
-  const rest = ConnSet.ALL.subtract(settled);
   const passedBy = (conn) => passes.filter((p) => !p.conn.intersect(conn).isEmpty).map((p) => p.applied);
   const add = (conn, allowed, by) => {
     if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
   };
+  for (const m of deny) {
+    const conn = m.conn.subtract(settled);
+    if (conn.isEmpty) continue;
+    settled = settled.union(conn);
+    add(conn, false, { kind: "admin", applied: m.applied });
+  }
+  const rest = ConnSet.ALL.subtract(settled);
   if (next.kind === "networkpolicy") {
     const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
@@ -32720,6 +32763,12 @@ var PeerNodes = class {
   inNamespace(ns) {
     return this.byNamespace.get(ns) ?? [];
   }
+  /** The policy-selectable pod classes of the namespaces a selector picks (by their labels), ascending. */
+  inNamespaces(selector) {
+    const out = [];
+    for (const g of this.nsGroups) if (selects(selector, g.nsLabels)) out.push(...g.classes);
+    return out.sort((a, b) => a - b);
+  }
   /** The pod classes an admin-tier policy's subject selects, once per subject object. */
   ofAdminSubject(subject) {
     let nodes = this.bySubject.get(subject);
@@ -32765,6 +32814,8 @@ var PeerNodes = class {
         const key = selectorKey(peer2.selector);
         return classes.flatMap((c, i) => c.onNodes.has(key) ? [i] : []);
       }
+      case "hostNetwork":
+        return classes.flatMap((c, i) => c.hostNetwork ? [i] : []);
     }
     const out = [];
     if (peer2.namespaces.kind === "own") {
@@ -32780,7 +32831,7 @@ var PeerNodes = class {
   }
 };
 function ownNamespace(peer2) {
-  return peer2.kind !== "ipBlock" && peer2.kind !== "networks" && peer2.kind !== "nodes" && peer2.namespaces.kind === "own";
+  return peer2.kind === "pods" && peer2.namespaces.kind === "own";
 }
 var peerKeys = /* @__PURE__ */ new WeakMap();
 function peerKey(peer2) {
@@ -32850,7 +32901,7 @@ var RuleIds = class {
 
 // src/reach/shared.ts
 function sameGoverning(a, b) {
-  if (a.admin !== b.admin || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
+  if (a.admin !== b.admin || a.deny !== b.deny || a.baseline !== b.baseline || a.policies.length !== b.policies.length) return false;
   for (let i = 0; i < a.policies.length; i++) if (a.policies[i] !== b.policies[i]) return false;
   return true;
 }
@@ -32897,7 +32948,9 @@ var Shared = class {
     if (byPolicy === void 0) this.subjectsOf.set(universe, byPolicy = /* @__PURE__ */ new WeakMap());
     let s = byPolicy.get(policy);
     if (s === void 0) {
-      s = this.peers(universe).inNamespace(policy.namespace).filter((c) => selects(policy.subject, universe.podClasses[c].labels));
+      const classes = universe.podClasses;
+      const among = policy.subjectNamespaces === void 0 ? this.peers(universe).inNamespace(policy.namespace) : this.peers(universe).inNamespaces(policy.subjectNamespaces);
+      s = among.filter((c) => selects(policy.subject, classes[c].labels));
       byPolicy.set(policy, s);
     }
     return s;
@@ -32913,7 +32966,10 @@ var Shared = class {
   governingLists(dir, policies) {
     const key = `${dir}:${policies.map((p) => this.numberOf(p)).join(",")}`;
     let l = this.lists.get(key);
-    if (l === void 0) this.lists.set(key, l = { isolating: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) });
+    if (l === void 0) {
+      const isolating = policies.filter((p) => p.isolates?.[dir] ?? true);
+      this.lists.set(key, l = { isolating, members: [...policies], applied: policies.flatMap((p) => this.rules(p)[dir]) });
+    }
     return l;
   }
   numberOf(p) {
@@ -32945,13 +33001,14 @@ var Shared = class {
 var TupleIds = class {
   root = /* @__PURE__ */ new Map();
   next = 0;
-  id(a, b, c, d, e) {
+  id(a, b, c, d, e, f = -1) {
     const m1 = step(this.root, a);
     const m2 = step(m1, b);
     const m3 = step(m2, c);
     const m4 = step(m3, d);
-    let n = m4.get(e);
-    if (n === void 0) m4.set(e, n = this.next++);
+    const m5 = step(m4, e);
+    let n = m5.get(f);
+    if (n === void 0) m5.set(f, n = this.next++);
     return n;
   }
 };
@@ -32969,6 +33026,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
   const noRules = [];
   const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
+  const denyRules2 = (cls, dir) => tiers?.deny[dir][cls] ?? noRules;
   const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
@@ -32977,10 +33035,12 @@ function evaluate(universe, side2, shared = new Shared()) {
   }
   const isolating = { ingress: new Array(P), egress: new Array(P) };
   const applied = { ingress: new Array(P), egress: new Array(P) };
+  const members = { ingress: new Array(P), egress: new Array(P) };
   for (const dir of ["ingress", "egress"]) {
     for (let c = 0; c < P; c++) {
       const l = shared.governingLists(dir, member[dir][c]);
       isolating[dir][c] = l.isolating;
+      members[dir][c] = l.members;
       applied[dir][c] = l.applied;
     }
   }
@@ -32995,7 +33055,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       const isolated = isolating[dir][cls].length > 0;
       parts.push(isolated ? rulesSaid(rules3, ruleIds) : "open");
       let named = dir === "ingress" && anyNamed(rules3);
-      for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["B", baselineRules(cls, dir)]]) {
+      for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["D", denyRules2(cls, dir)], ["B", baselineRules(cls, dir)]]) {
         if (tierRules2.length === 0) continue;
         parts.push(`${tier}:${tierSaid(tierRules2, ruleIds)}`);
         named ||= dir === "ingress" && anyNamed(tierRules2);
@@ -33063,6 +33123,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
     const baseline = baselineRules(cls, dir);
     if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
+    const deny = denyRules2(cls, dir);
+    if (deny.length > 0) r = foldTier(tierWalk(cls, dir, deny, limit), r, interner);
     const admin = adminRules(cls, dir);
     if (admin.length > 0) r = foldTier(tierWalk(cls, dir, admin, limit), r, interner);
     return r;
@@ -33085,8 +33147,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     let w = walks.get(key);
     if (w === void 0) {
       const plain2 = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
-      const portsOf = limit === null ? rulePorts : (rule, names) => portsWithin(rule, names, limit);
-      walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain2, portsOf));
+      const portsOf2 = limit === null ? rulePorts : (rule, names) => portsWithin(rule, names, limit);
+      walks.set(key, w = walkTier(rules3, peers, dir === "ingress" ? () => portNamesOf(cls) : portNamesOf, interner, plain2, portsOf2));
     }
     return w;
   };
@@ -33147,7 +33209,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const governedBy = (cls, dir) => {
     let key = governed[dir][cls];
     if (key === void 0) {
-      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey2(cls)].join("|");
+      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(denyRules2(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey2(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -33194,7 +33256,12 @@ function evaluate(universe, side2, shared = new Shared()) {
   const subjectKeysOf = (subject, dir) => {
     let k = subjectKeys[dir][subject];
     if (k === void 0) {
-      const lists = [listMatch(applied[dir][subject], npNodes), listMatch(adminRules(subject, dir), adminNodes), listMatch(baselineRules(subject, dir), adminNodes)];
+      const lists = [
+        listMatch(applied[dir][subject], npNodes),
+        listMatch(adminRules(subject, dir), adminNodes),
+        listMatch(baselineRules(subject, dir), adminNodes),
+        listMatch(denyRules2(subject, dir), adminNodes)
+      ];
       subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: /* @__PURE__ */ new Map() };
     }
     return k;
@@ -33217,9 +33284,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     rowWithin,
     signature: signature2,
     governing(cls, dir) {
-      const admin = adminRules(cls, dir);
-      const baseline = baselineRules(cls, dir);
-      return { policies: isolating[dir][cls], admin: admin.length === 0 ? -1 : tierSaid(admin, ruleIds), baseline: baseline.length === 0 ? -1 : tierSaid(baseline, ruleIds) };
+      const said = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
+      return { policies: members[dir][cls], admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
     },
     isolating(cls, dir) {
       return isolating[dir][cls] ?? [];
@@ -33228,7 +33294,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     explanationKey(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-";
-      const bits = `${matching(applied[dir][subject], peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
+      const bits = `${matching(applied[dir][subject], peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(denyRules2(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey2(dst) : ""}`;
     },
     explanationId(src, dst, dir) {
@@ -33237,45 +33303,47 @@ function evaluate(universe, side2, shared = new Shared()) {
       if (subject >= P) return -1;
       const k = subjectKeysOf(subject, dir);
       const ports = dir === "egress" ? portsId(dst) : -1;
-      const [np, admin, baseline] = k.lists;
-      const named = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2);
+      const [np, admin, baseline, deny] = k.lists;
+      const named = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2) || deny !== null && deny.byPeer.has(peer2);
       if (!named) {
         let n = k.plain.get(ports);
-        if (n === void 0) k.plain.set(ports, n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports));
+        if (n === void 0) k.plain.set(ports, n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports, deny?.none ?? -1));
         return n;
       }
       const bits = (m) => m === null ? -1 : m.byPeer.get(peer2) ?? m.none;
-      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports);
+      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports, bits(deny));
     },
     decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return null;
       const admin = adminRules(subject, dir);
       const baseline = baselineRules(subject, dir);
-      if (admin.length === 0 && baseline.length === 0) return null;
+      const deny = denyRules2(subject, dir);
+      if (admin.length === 0 && baseline.length === 0 && deny.length === 0) return null;
       const key = `${governedBy(subject, dir)}>${peer2}`;
       let pieces = decisionCache.get(key);
-      if (pieces === void 0) decisionCache.set(key, pieces = decideFor(src, dst, dir, subject, peer2, admin, baseline));
+      if (pieces === void 0) decisionCache.set(key, pieces = decideFor(src, dst, dir, subject, peer2, admin, deny, baseline));
       return pieces;
     },
     consultedTiers(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       const none = { rules: noRules, matches: [] };
-      if (subject >= P || tiers === null) return { admin: none, baseline: none };
+      if (subject >= P || tiers === null) return { admin: none, deny: none, baseline: none };
       const of = (rules3) => ({ rules: rules3, matches: tierMatching(rules3, peer2, dst) });
-      return { admin: of(adminRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
+      return { admin: of(adminRules(subject, dir)), deny: of(denyRules2(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
     }
   };
   function tierMatching(rules3, peer2, dst) {
     const names = portNamesOf(dst);
     return rules3.filter((r) => includes(peers.ofAdminRule(r.rule), peer2)).map((r) => ({ applied: r, conn: rulePorts(r.rule, names) })).filter((m) => !m.conn.isEmpty);
   }
-  function decideFor(src, dst, dir, subject, peer2, admin, baseline) {
+  function decideFor(src, dst, dir, subject, peer2, admin, deny, baseline) {
     const matching2 = (rules3) => tierMatching(rules3, peer2, dst);
     const policies2 = isolating[dir][subject];
     return decide(
       matching2(admin),
-      policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching2(baseline) }
+      policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching2(baseline) },
+      matching2(deny)
     );
   }
 }
@@ -33341,6 +33409,7 @@ function pieceReasons(side2, p, dir) {
   }
 }
 function adminReason(side2, { policy, rule }, effect) {
+  if (policy.tier === "deny") return ciliumDenyReason(side2, policy, rule, effect);
   return adminRuleReason(side2, policy.id, rule, effect, adminWords(policy, rule));
 }
 function adminWords(policy, rule) {
@@ -33401,12 +33470,44 @@ function dedupe(rs) {
   });
 }
 
+// src/reach/l7.ts
+function hasL7(policies) {
+  return policies.some((p) => [...p.ingress ?? [], ...p.egress ?? []].some((r) => r.l7 !== void 0 && r.l7.length > 0));
+}
+function l7Part(r, src, dst, allowed) {
+  if (allowed.isEmpty) return null;
+  const P = r.universe.podClasses.length;
+  let conn = ConnSet.NONE;
+  const by = [];
+  for (const dir of ["egress", "ingress"]) {
+    const subject = dir === "egress" ? src : dst;
+    if (subject >= P || r.isolating(subject, dir).length === 0) continue;
+    const matches3 = r.matchingRules(src, dst, dir);
+    let filtered = ConnSet.NONE;
+    let plain2 = ConnSet.NONE;
+    for (const m of matches3) {
+      if (m.rule.l7 !== void 0 && m.rule.l7.length > 0) filtered = filtered.union(m.conn);
+      else plain2 = plain2.union(m.conn);
+    }
+    const only = filtered.subtract(plain2).intersect(allowed);
+    if (only.isEmpty) continue;
+    conn = conn.union(only);
+    for (const m of matches3) {
+      if (m.rule.l7 === void 0 || m.rule.l7.length === 0) continue;
+      const part = m.conn.intersect(only);
+      if (!part.isEmpty) by.push({ policy: m.policy, rule: m.rule, filters: m.rule.l7, conn: part });
+    }
+  }
+  return conn.isEmpty ? null : { conn, by };
+}
+
 // src/diff/compute.ts
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
   const shared = new Shared([base2, head]);
   const rb = evaluate(universe, base2, shared);
   const rh = evaluate(universe, head, shared);
+  const withL7 = hasL7(base2.policies) || hasL7(head.policies);
   const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
   const pods = /* @__PURE__ */ new Map();
@@ -33435,7 +33536,13 @@ function diffSides(base2, head, options = {}) {
     const explain1 = () => {
       const opened = hConn.subtract(bConn);
       const closed = bConn.subtract(hConn);
-      return { base: bConn, head: hConn, opened, closed, why: explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed) };
+      const why = explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed);
+      if (!withL7) return { base: bConn, head: hConn, opened, closed, why };
+      const l7 = {
+        base: bs === void 0 || bd === void 0 ? null : l7Part(rb, bs, bd, bConn),
+        head: hs === void 0 || hd === void 0 ? null : l7Part(rh, hs, hd, hConn)
+      };
+      return { base: bConn, head: hConn, opened, closed, why, ...l7.base === null && l7.head === null ? {} : { l7 } };
     };
     if (options.exhaustive) return explain1();
     const none = bs === void 0 || bd === void 0;
@@ -33453,7 +33560,7 @@ function diffSides(base2, head, options = {}) {
   const changes = [];
   const record = (src, dst, o, endpoint2) => {
     const type = o.base.isEmpty ? "added" : o.head.isEmpty ? "removed" : "changed";
-    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint: endpoint2, why: o.why });
+    changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint: endpoint2, why: o.why, ...o.l7 === void 0 ? {} : { l7: o.l7 } });
   };
   const endpointChange = (...gs) => gs.some((g) => g.b === void 0) ? "added" : gs.some((g) => g.h === void 0) ? "removed" : null;
   const byKey = /* @__PURE__ */ new Map();
@@ -33576,10 +33683,10 @@ var MergedExternals = class {
     });
   }
 };
-function sortByIds(changes, endpoints) {
-  const ids = [...new Set(endpoints.map((e) => e.id))].sort(cmp);
+function sortByIds(changes, endpoints2) {
+  const ids = [...new Set(endpoints2.map((e) => e.id))].sort(cmp);
   const rankOfId = new Map(ids.map((id, i) => [id, i]));
-  const rank = new Map(endpoints.map((e) => [e, rankOfId.get(e.id)]));
+  const rank = new Map(endpoints2.map((e) => [e, rankOfId.get(e.id)]));
   const n = changes.length;
   const R = ids.length;
   const keys2 = new Float64Array(n);
@@ -34670,7 +34777,7 @@ function routeBreakages(base2, head) {
 
 // src/diff/cut-off.ts
 var isEmptyRow = (r, size) => (r.fallback.isEmpty || r.nodes.length >= size) && r.conns.every((c) => c.isEmpty);
-function cutOff(changes, endpoints, base2, head) {
+function cutOff(changes, endpoints2, base2, head) {
   const candidates = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
   const denied = { ingress: /* @__PURE__ */ new Map(), egress: /* @__PURE__ */ new Map() };
   for (const c of changes) {
@@ -34687,7 +34794,7 @@ function cutOff(changes, endpoints, base2, head) {
   }
   const out = [];
   const memo4 = /* @__PURE__ */ new Map();
-  for (const e of endpoints) {
+  for (const e of endpoints2) {
     if (e.type !== "workload") continue;
     const b = base2.classOf.get(e.id);
     const h = head.classOf.get(e.id);
@@ -34721,7 +34828,7 @@ function headConn(r, classOf) {
 }
 
 // src/load/unanalyzed-kinds.ts
-var CILIUM = "Cilium policies add to what NetworkPolicy allows and denies";
+var CILIUM = "with --cni generic, Cilium policies are left out: the report is of a cluster that does not enforce them";
 var CALICO = "Calico policies are evaluated together with NetworkPolicy";
 var ISTIO_AUTHZ = "Istio authorization allows or denies requests on top of what the network allows";
 var ISTIO_ROUTING = "Istio routing can expose workloads or send traffic elsewhere";
@@ -35185,7 +35292,7 @@ function stringSet(c, d, at2, list7) {
 
 // src/load/networkpolicy/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path15) {
+function parseSelector(c, path15, read2 = (k) => k) {
   const m = c.map(path15);
   if (m === void 0) return c.isUnset(path15) ? SELECT_ALL : void 0;
   c.knownKeys(path15, ["matchLabels", "matchExpressions"]);
@@ -35193,8 +35300,10 @@ function parseSelector(c, path15) {
   const reqs = [];
   const labels2 = c.map([...path15, "matchLabels"]);
   if (labels2 === void 0 && !c.isUnset([...path15, "matchLabels"])) ok = false;
-  for (const [key, value] of Object.entries(labels2 ?? {})) {
-    const at2 = [...path15, "matchLabels", key];
+  for (const [written, value] of Object.entries(labels2 ?? {})) {
+    const at2 = [...path15, "matchLabels", written];
+    const key = read2(written);
+    if (key === null) continue;
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
       c.error(at2, keyProblem);
@@ -35216,19 +35325,22 @@ function parseSelector(c, path15) {
   if (exprs === void 0 && !c.isUnset([...path15, "matchExpressions"])) ok = false;
   (exprs ?? []).forEach((_, i) => {
     const at2 = [...path15, "matchExpressions", i];
-    const r = parseRequirement(c, at2);
+    const r = parseRequirement(c, at2, read2);
+    if (r === "skip") return;
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? { requirements: reqs } : void 0;
 }
-function parseRequirement(c, at2) {
+function parseRequirement(c, at2, read2) {
   if (c.map(at2) === void 0) {
     if (c.isUnset(at2)) c.error(at2, "a matchExpressions entry must be a mapping with key and operator");
     return void 0;
   }
   c.knownKeys(at2, ["key", "operator", "values"]);
-  const key = c.string([...at2, "key"]);
+  const written = c.string([...at2, "key"]);
+  const key = written === void 0 ? void 0 : read2(written);
+  if (key === null) return "skip";
   const op = c.string([...at2, "operator"]);
   const values = c.list([...at2, "values"]);
   let ok = key !== void 0 && op !== void 0;
@@ -36552,8 +36664,8 @@ function peer(c, at2) {
 function ipBlock(c, at2) {
   if (c.map(at2) === void 0) return void 0;
   c.knownKeys(at2, ["cidr", "except"]);
-  const cidr = cidrField(c, [...at2, "cidr"]);
-  if (cidr === void 0) {
+  const cidr2 = cidrField(c, [...at2, "cidr"]);
+  if (cidr2 === void 0) {
     if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS6);
     return void 0;
   }
@@ -36566,17 +36678,17 @@ function ipBlock(c, at2) {
       ok = false;
       return;
     }
-    const outer = cidrRange(cidr);
+    const outer = cidrRange(cidr2);
     const inner = cidrRange(e);
-    const inside = e.family === cidr.family && e.prefix > cidr.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
+    const inside = e.family === cidr2.family && e.prefix > cidr2.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr)}` + REJECTS6);
+      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr2)}` + REJECTS6);
       ok = false;
       return;
     }
     except.push(e);
   });
-  return ok ? { kind: "ipBlock", cidr, except } : void 0;
+  return ok ? { kind: "ipBlock", cidr: cidr2, except } : void 0;
 }
 function cidrField(c, at2) {
   const text2 = c.string(at2);
@@ -36703,6 +36815,7 @@ function loadWorkload(obj4) {
   const name2 = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj4.kind;
   const node = obj4.kind === "Pod" ? nodeName(c) : void 0;
+  const account = c.get([...podSpec, "serviceAccountName"]) ?? c.get([...podSpec, "serviceAccount"]);
   return {
     workload: {
       id: `${meta.namespace}/${name2}[${kind}]`,
@@ -36712,6 +36825,7 @@ function loadWorkload(obj4) {
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      ...typeof account === "string" && account !== "" ? { serviceAccount: account } : {},
       ips: obj4.kind === "Pod" ? podIps(c) : [],
       nodeNames: node === void 0 ? [] : [node],
       source: sourceRef(obj4)
@@ -37108,7 +37222,8 @@ function unselectedPolicies(cluster, skippedKinds, policyObjects) {
     const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
     const rules3 = peers.join(", ");
-    const message = selectsNone ? `NetworkPolicy ${p.id} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules3} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `NetworkPolicy ${p.id}: a pod peer of ${rules3} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
+    const name2 = p.kind === void 0 ? `NetworkPolicy ${p.id}` : `${p.kind} ${policyName(p)}`;
+    const message = selectsNone ? `${name2} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules3} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `${name2}: a pod peer of ${rules3} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
     out.push(diagnostic("warning", obj4.file, obj4.locate([]), message));
   }
   return out;
@@ -37123,7 +37238,7 @@ function emptyPeers(p, matches3) {
       const declaring = match.kind === "own" ? matches3.own(p.namespace) : matches3.selected(match.selector);
       return declaring.names.length > 0 && !matches3.anyWorkload(declaring, peer2.pods);
     });
-    if (empty) out.push(`${rule.direction}[${rule.index}]`);
+    if (empty) out.push(rulePath(rule));
   }
   return out;
 }
@@ -37171,9 +37286,647 @@ function found(kinds) {
   return ` (kind${kinds.length === 1 ? "" : "s"} ${shown.join(", ")}${more} found)`;
 }
 
+// src/load/cni-option.ts
+var GENERIC = Object.freeze({ kind: "generic" });
+var DEFAULT_CILIUM_CLUSTER = "default";
+function isCiliumPolicyKind(obj4) {
+  return obj4.apiVersion.startsWith("cilium.io/") && (obj4.kind === "CiliumNetworkPolicy" || obj4.kind === "CiliumClusterwideNetworkPolicy");
+}
+function decideCni(choice, cluster, holdsCilium) {
+  const cilium = choice === "cilium" || choice === "auto" && holdsCilium;
+  return cilium ? { kind: "cilium", cluster: cluster ?? DEFAULT_CILIUM_CLUSTER } : GENERIC;
+}
+
+// src/load/cilium/labels.ts
+var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
+var SERVICE_ACCOUNT_LABEL = "io.cilium.k8s.policy.serviceaccount";
+var CLUSTER_LABEL = "io.cilium.k8s.policy.cluster";
+var NAMESPACE_LABELS_PREFIX = "io.cilium.k8s.namespace.labels.";
+var POD_SOURCES = /* @__PURE__ */ new Set(["k8s", "any"]);
+function readCiliumKey(written) {
+  const colon = written.indexOf(":");
+  if (colon > 0) {
+    const source = written.slice(0, colon);
+    const rest = written.slice(colon + 1);
+    if (source === "reserved") return { kind: "reserved", name: rest };
+    if (!POD_SOURCES.has(source)) return { kind: "other", source };
+    return plainKey(rest);
+  }
+  return plainKey(written);
+}
+function plainKey(key) {
+  return key.startsWith(NAMESPACE_LABELS_PREFIX) && key.length > NAMESPACE_LABELS_PREFIX.length ? { kind: "namespace", key: key.slice(NAMESPACE_LABELS_PREFIX.length) } : { kind: "pod", key };
+}
+function implicitPodLabels(namespace, serviceAccount, cluster) {
+  return {
+    [POD_NAMESPACE_LABEL]: namespace,
+    [SERVICE_ACCOUNT_LABEL]: serviceAccount ?? "default",
+    [CLUSTER_LABEL]: cluster
+  };
+}
+
+// src/load/cilium/endpoint-selector.ts
+function parseEndpointSelector(c, path15) {
+  const reserved = [];
+  let foreign = false;
+  let namesNamespace = false;
+  const written = writtenKeys(c, path15);
+  for (const key of written) {
+    const k = readCiliumKey(key);
+    if (k.kind === "reserved") reserved.push(k.name);
+    else if (k.kind === "other") foreign = true;
+    else if (k.kind === "pod" && k.key === POD_NAMESPACE_LABEL) namesNamespace = true;
+  }
+  const pods = parseSelector(c, path15, (key) => {
+    const k = readCiliumKey(key);
+    return k.kind === "pod" ? k.key : null;
+  });
+  const namespaces = parseSelector(c, path15, (key) => {
+    const k = readCiliumKey(key);
+    return k.kind === "namespace" ? k.key : null;
+  });
+  if (pods === void 0 || namespaces === void 0) return void 0;
+  return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
+}
+function writtenKeys(c, path15) {
+  const out = [];
+  const labels2 = c.get([...path15, "matchLabels"]);
+  if (isPlainObject(labels2)) out.push(...Object.keys(labels2));
+  const exprs = c.get([...path15, "matchExpressions"]);
+  if (Array.isArray(exprs)) {
+    for (const e of exprs) if (isPlainObject(e) && typeof e["key"] === "string") out.push(e["key"]);
+  }
+  return out;
+}
+function selectorWords(c, path15) {
+  const labels2 = c.get([...path15, "matchLabels"]);
+  const exprs = c.get([...path15, "matchExpressions"]);
+  const parts = [];
+  if (isPlainObject(labels2)) for (const [k, v] of Object.entries(labels2)) parts.push(`${k}: ${String(v)}`);
+  if (Array.isArray(exprs)) {
+    for (const e of exprs) {
+      if (!isPlainObject(e)) continue;
+      const values = Array.isArray(e["values"]) ? ` (${e["values"].map(String).join(", ")})` : "";
+      parts.push(`${String(e["key"])} ${String(e["operator"])}${values}`);
+    }
+  }
+  return `{${parts.join(", ")}}`;
+}
+
+// src/load/cilium/peers.ts
+var WORLD_V4 = cidr("0.0.0.0/0");
+var WORLD_V6 = cidr("::/0");
+var ALL_PODS = { kind: "pods", namespaces: { kind: "selector", selector: SELECT_ALL }, pods: SELECT_ALL };
+var HOST = { kind: "hostNetwork" };
+function cidr(text2) {
+  const r = parseCidr(text2);
+  if (!r.ok) throw new Error(`bad built-in CIDR ${text2}`);
+  return r.cidr;
+}
+var world = (family) => [WORLD_V4, WORLD_V6].filter((c) => family === void 0 || c.family === family).map((c) => ({ kind: "ipBlock", cidr: c, except: [] }));
+var EVERY_PEER = [ALL_PODS, HOST, ...world()];
+var UNKNOWN_ENTITIES = {
+  "kube-apiserver": "the API server's addresses are not in the input",
+  health: "Cilium's health endpoints are not workloads of the input",
+  init: "endpoints still being set up have no identity yet",
+  unmanaged: "pods Cilium does not manage are not told apart in the input",
+  ingress: "Cilium's own ingress proxy is not a workload of the input"
+};
+var L3_FIELDS = {
+  ingress: ["fromEndpoints", "fromCIDR", "fromCIDRSet", "fromEntities", "fromNodes", "fromGroups", "fromRequires"],
+  egress: ["toEndpoints", "toCIDR", "toCIDRSet", "toEntities", "toNodes", "toGroups", "toRequires", "toServices", "toFQDNs"]
+};
+function ruleFields(dir) {
+  return L3_FIELDS[dir];
+}
+function parseRulePeers(c, at2, dir, scope, groups4) {
+  const peers = [];
+  const words2 = [];
+  let any = true;
+  let ok = true;
+  for (const field of L3_FIELDS[dir]) {
+    const path15 = [...at2, field];
+    if (c.isUnset(path15)) continue;
+    const list7 = c.list(path15);
+    if (list7 === void 0) {
+      ok = false;
+      continue;
+    }
+    if (list7.length === 0) continue;
+    any = false;
+    const said = [];
+    list7.forEach((item, i) => {
+      const r = peerItem(c, [...path15, i], field, item, scope, groups4);
+      if (r === void 0) ok = false;
+      else {
+        peers.push(...r.peers);
+        said.push(r.said);
+      }
+    });
+    words2.push(`${field} ${said.join(", ")}`);
+  }
+  if (!ok) return void 0;
+  return any ? { peers: "any", said: "any peer" } : { peers, said: words2.join("; ") };
+}
+function peerItem(c, at2, field, item, scope, groups4) {
+  switch (field) {
+    case "fromEndpoints":
+    case "toEndpoints":
+      return endpoints(c, at2, scope);
+    case "fromCIDR":
+    case "toCIDR": {
+      const block = cidrText(c, at2);
+      return block && { peers: [{ kind: "ipBlock", cidr: block, except: [] }], said: formatCidr(block) };
+    }
+    case "fromCIDRSet":
+    case "toCIDRSet":
+      return cidrSet(c, at2, groups4);
+    case "fromEntities":
+    case "toEntities":
+      return entity(c, at2, item);
+    case "fromNodes":
+    case "toNodes":
+      c.note(at2, `${field} is read as every hostNetwork pod: which node a pod runs on is not known, so the node selector does not narrow it`);
+      return { peers: [HOST], said: selectorWords(c, at2) };
+    case "toRequires":
+    case "fromRequires":
+      c.warning(at2, `${field} is not modelled: it narrows the rule's other peers, which are read without it, so this rule may allow more than the cluster does`);
+      return { peers: [], said: selectorWords(c, at2) };
+    default:
+      c.warning(at2, `${field} is not modelled: the addresses it allows are known only in the running cluster, so this entry matches no endpoint of the report`);
+      return { peers: [], said: summary2(item) };
+  }
+}
+function endpoints(c, at2, scope) {
+  const sel = parseEndpointSelector(c, at2);
+  if (sel === void 0) return void 0;
+  const said = selectorWords(c, at2);
+  if (sel.reserved.length > 0) {
+    const peers = [];
+    for (const name2 of sel.reserved) {
+      const e = entityPeers(name2);
+      if (e === void 0) c.note(at2, `reserved:${name2} matches no endpoint of the report (${UNKNOWN_ENTITIES[name2] ?? "an identity netreach does not know"})`);
+      else peers.push(...e);
+    }
+    return { peers, said };
+  }
+  if (sel.foreign) {
+    c.note(at2, "names a label source no pod of the report carries: it matches no endpoint");
+    return { peers: [], said };
+  }
+  return { peers: [{ kind: "pods", namespaces: namespaceMatch(sel.namespaces, sel.namesNamespace, scope), pods: sel.pods }], said };
+}
+function namespaceMatch(namespaces, namesNamespace, scope) {
+  if (scope.kind === "cluster" || namesNamespace) return { kind: "selector", selector: namespaces };
+  if (namespaces.requirements.length === 0) return { kind: "own" };
+  return { kind: "selector", selector: { requirements: [...namespaces.requirements, { key: NAMESPACE_NAME_LABEL, op: "In", values: [scope.namespace] }] } };
+}
+function entity(c, at2, item) {
+  if (typeof item !== "string") {
+    c.error(at2, "an entity must be a string (world, cluster, host, remote-node, all, \u2026); Cilium refuses this policy");
+    return void 0;
+  }
+  const peers = entityPeers(item);
+  if (peers !== void 0) return { peers, said: item };
+  const why = UNKNOWN_ENTITIES[item];
+  if (why !== void 0) {
+    c.note(at2, `entity ${item} matches no endpoint of the report: ${why}`);
+    return { peers: [], said: item };
+  }
+  c.error(at2, `unknown entity "${item}": use world, cluster, host, remote-node, kube-apiserver, health, init, ingress, unmanaged or all; Cilium refuses this policy`);
+  return void 0;
+}
+function entityPeers(name2) {
+  switch (name2) {
+    case "world":
+      return world();
+    case "world-ipv4":
+      return world("v4");
+    case "world-ipv6":
+      return world("v6");
+    case "cluster":
+      return [ALL_PODS, HOST];
+    case "all":
+      return [ALL_PODS, HOST, ...world()];
+    case "host":
+    case "remote-node":
+      return [HOST];
+    default:
+      return void 0;
+  }
+}
+function cidrText(c, at2) {
+  const text2 = c.string(at2);
+  if (text2 === void 0) return void 0;
+  const parsed = parseCidr(text2.trim());
+  if (!parsed.ok) {
+    c.error(at2, `"${text2}" ${parsed.reason}; Cilium refuses this policy`);
+    return void 0;
+  }
+  if (parsed.hostBitsSet) c.warning(at2, `"${text2}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+  return parsed.cidr;
+}
+function cidrSet(c, at2, groups4) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
+  if (!c.isUnset([...at2, "cidrGroupRef"])) {
+    const name2 = c.string([...at2, "cidrGroupRef"]);
+    if (name2 === void 0) return void 0;
+    const cidrs = groups4.get(name2);
+    if (cidrs === void 0) {
+      c.warning([...at2, "cidrGroupRef"], `no CiliumCIDRGroup "${name2}" in the input: this entry matches no address`);
+      return { peers: [], said: `group ${name2}` };
+    }
+    return { peers: cidrs.map((block2) => ({ kind: "ipBlock", cidr: block2, except: [] })), said: `group ${name2}` };
+  }
+  if (!c.isUnset([...at2, "cidrGroupSelector"])) {
+    c.warning([...at2, "cidrGroupSelector"], "cidrGroupSelector is not modelled: this entry matches no address");
+    return { peers: [], said: `groups ${selectorWords(c, [...at2, "cidrGroupSelector"])}` };
+  }
+  const block = cidrText(c, [...at2, "cidr"]);
+  if (block === void 0) {
+    if (c.isUnset([...at2, "cidr"])) c.error(at2, "a CIDR set needs cidr or cidrGroupRef; Cilium refuses this policy");
+    return void 0;
+  }
+  const except = [];
+  let ok = true;
+  (c.list([...at2, "except"]) ?? []).forEach((_, i) => {
+    const e = cidrText(c, [...at2, "except", i]);
+    if (e === void 0) {
+      ok = false;
+      return;
+    }
+    const outer = cidrRange(block);
+    const inner = cidrRange(e);
+    if (e.family !== block.family || inner.lo < outer.lo || inner.hi > outer.hi) {
+      c.warning([...at2, "except", i], `except ${formatCidr(e)} lies outside ${formatCidr(block)}: it excludes nothing`);
+      return;
+    }
+    except.push(e);
+  });
+  if (!ok) return void 0;
+  if (except.some((e) => e.prefix <= block.prefix)) return { peers: [], said: `${formatCidr(block)} except all of it` };
+  const said = except.length > 0 ? `${formatCidr(block)} except ${except.map(formatCidr).join(", ")}` : formatCidr(block);
+  return { peers: [{ kind: "ipBlock", cidr: block, except }], said };
+}
+function summary2(item) {
+  if (typeof item === "string") return item;
+  if (item !== null && typeof item === "object") {
+    const values = Object.values(item).filter((v) => typeof v === "string");
+    if (values.length > 0) return values.join(" ");
+  }
+  return "(entry)";
+}
+
+// src/load/cilium/ports.ts
+function parsePortRule(c, at2, deny) {
+  if (c.map(at2) === void 0) {
+    if (c.isUnset(at2)) return { ports: "any", path: at2 };
+    return void 0;
+  }
+  c.knownKeys(at2, ["ports", "rules", "originatingTLS", "terminatingTLS", "listener", "serverNames"]);
+  for (const k of ["originatingTLS", "terminatingTLS", "listener", "serverNames"]) {
+    if (!c.isUnset([...at2, k])) c.note([...at2, k], `${k} is not modelled: the ports are read as reachable, whatever TLS or listener the proxy applies`);
+  }
+  const list7 = c.list([...at2, "ports"]);
+  let ok = true;
+  const ports = [];
+  (list7 ?? []).forEach((_, i) => {
+    const specs = parsePort(c, [...at2, "ports", i]);
+    if (specs === void 0) ok = false;
+    else ports.push(...specs);
+  });
+  if (!ok) return void 0;
+  const l7 = parseL7(c, [...at2, "rules"]);
+  if (l7 !== void 0 && deny) {
+    c.error([...at2, "rules"], "deny rules may not hold L7 rules; Cilium refuses this policy");
+    return void 0;
+  }
+  return { ports: list7 === void 0 || list7.length === 0 ? "any" : ports, ...l7 === void 0 ? {} : { l7 }, path: at2 };
+}
+var ANY = PROTOCOLS;
+function parsePort(c, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  c.knownKeys(at2, ["port", "protocol", "endPort"]);
+  const protoRaw = c.get([...at2, "protocol"]);
+  let protocols = ANY;
+  if (protoRaw !== void 0 && protoRaw !== null && protoRaw !== "ANY") {
+    if (isProtocol(protoRaw)) protocols = [protoRaw];
+    else if (protoRaw === "ICMP" || protoRaw === "ICMPv6") {
+      c.warning([...at2, "protocol"], `${protoRaw} ports are not modelled: this entry is left out`);
+      return [];
+    } else {
+      c.error([...at2, "protocol"], `unsupported protocol ${typeof protoRaw === "string" ? JSON.stringify(protoRaw) : describe(protoRaw)}: use TCP, UDP, SCTP or ANY (case matters); Cilium refuses this policy`);
+      return void 0;
+    }
+  }
+  const portRaw = c.get([...at2, "port"]);
+  const endRaw = c.get([...at2, "endPort"]);
+  const match = portMatch(c, at2, portRaw, endRaw);
+  if (match === void 0) return void 0;
+  return protocols.map((protocol) => ({ protocol, port: match }));
+}
+function portMatch(c, at2, portRaw, endRaw) {
+  const hasEnd = endRaw !== void 0 && endRaw !== null && endRaw !== 0;
+  const text2 = typeof portRaw === "number" ? String(portRaw) : portRaw;
+  if (text2 === void 0 || text2 === null || text2 === "" || text2 === "0") {
+    if (hasEnd) c.warning([...at2, "endPort"], "endPort without a port is ignored: every port is matched");
+    return { kind: "all" };
+  }
+  if (typeof text2 !== "string") {
+    c.error([...at2, "port"], `must be a string (a port number or name), not ${describe(portRaw)}`);
+    return void 0;
+  }
+  if (/^[0-9]+$/.test(text2)) {
+    const from = Number(text2);
+    if (from > MAX_PORT) {
+      c.error([...at2, "port"], `port ${text2} is out of range: use 0-65535 or a port name; Cilium refuses this policy`);
+      return void 0;
+    }
+    if (!hasEnd) return { kind: "range", from, to: from };
+    if (!Number.isInteger(endRaw) || endRaw > MAX_PORT) {
+      c.error([...at2, "endPort"], `must be an integer up to 65535, not ${describe(endRaw)}`);
+      return void 0;
+    }
+    const to = endRaw;
+    if (to < from) {
+      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}`);
+      return void 0;
+    }
+    return { kind: "range", from, to };
+  }
+  const name2 = text2.toLowerCase();
+  const problem = svcNameProblem(name2);
+  if (problem) {
+    c.error([...at2, "port"], problem);
+    return void 0;
+  }
+  if (hasEnd) c.warning([...at2, "endPort"], "endPort is ignored with a named port");
+  return { kind: "named", name: name2 };
+}
+function parseL7(c, at2) {
+  const rules3 = c.map(at2);
+  if (rules3 === void 0) return void 0;
+  c.knownKeys(at2, ["http", "kafka", "dns", "l7proto", "l7"]);
+  const out = [];
+  const http = listOf(rules3["http"]);
+  if (http.length > 0) out.push({ protocol: "http", said: `http ${http.map(httpWords).join(", ")}` });
+  const kafka = listOf(rules3["kafka"]);
+  if (kafka.length > 0) out.push({ protocol: "kafka", said: `kafka ${kafka.map(kafkaWords).join(", ")}` });
+  const dns = listOf(rules3["dns"]);
+  if (dns.length > 0) out.push({ protocol: "dns", said: `dns ${dns.map(dnsWords).join(", ")}` });
+  if (typeof rules3["l7proto"] === "string") out.push({ protocol: "l7proto", said: `l7proto ${rules3["l7proto"]}` });
+  if (out.length === 0 && (Array.isArray(rules3["http"]) || Array.isArray(rules3["kafka"]) || Array.isArray(rules3["dns"]))) {
+    const which2 = ["http", "kafka", "dns"].find((k) => Array.isArray(rules3[k]));
+    out.push({ protocol: which2, said: `${which2} any request` });
+  }
+  return out.length > 0 ? out : void 0;
+}
+var listOf = (v) => Array.isArray(v) ? v.filter(isPlainObject) : [];
+var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function httpWords(r) {
+  const parts = [str(r["method"]) ?? "any method", str(r["path"]) ?? "any path"];
+  const host = str(r["host"]);
+  if (host) parts.push(`host ${host}`);
+  if (Array.isArray(r["headers"]) && r["headers"].length > 0) parts.push(`headers ${r["headers"].map(String).join("; ")}`);
+  return parts.join(" ");
+}
+function kafkaWords(r) {
+  const role = str(r["role"]) ?? str(r["apiKey"]) ?? "any request";
+  const topic = str(r["topic"]);
+  return topic ? `${role} topic ${topic}` : role;
+}
+function dnsWords(r) {
+  return str(r["matchName"]) ?? str(r["matchPattern"]) ?? "any name";
+}
+
+// src/load/cilium/rules.ts
+var directionOf = (list7) => list7.startsWith("ingress") ? "ingress" : "egress";
+function parseRule(c, at2, index2, list7, scope, groups4) {
+  const raw = c.get(at2);
+  if (raw === null || raw === void 0) return null;
+  if (c.map(at2) === void 0) return void 0;
+  const dir = directionOf(list7);
+  const deny = list7.endsWith("Deny");
+  c.knownKeys(at2, [...ruleFields(dir), "toPorts", "icmps", "authentication", "auth"]);
+  for (const k of ["authentication", "auth"]) if (!c.isUnset([...at2, k])) c.note([...at2, k], "mutual authentication is not modelled: the rule is read as if it were met");
+  const written = Object.keys(c.map(at2) ?? {});
+  if (written.length === 0) return null;
+  const peers = parseRulePeers(c, at2, dir, scope, groups4);
+  if (peers === void 0) return void 0;
+  let ports = "any";
+  const toPorts = c.list([...at2, "toPorts"]);
+  if (toPorts !== void 0 && toPorts.length > 0) {
+    const parsed = toPorts.map((_, i) => parsePortRule(c, [...at2, "toPorts", i], deny));
+    if (parsed.some((p) => p === void 0)) return void 0;
+    ports = parsed;
+  }
+  if (!c.isUnset([...at2, "icmps"])) {
+    c.warning([...at2, "icmps"], "ICMP rules are not modelled: this report covers TCP, UDP and SCTP, which ICMP rules do not allow");
+    if (ports === "any") ports = [];
+  }
+  return { peers: peers.peers, said: peers.said, ports, at: at2, index: index2 };
+}
+function allowRules(c, base2, list7, prefix, scope, groups4) {
+  const items = c.list([...base2, list7]) ?? [];
+  const out = [];
+  let ok = true;
+  items.forEach((_, i) => {
+    const at2 = [...base2, list7, i];
+    const r = parseRule(c, at2, i, list7, scope, groups4);
+    if (r === void 0) ok = false;
+    if (!r) return;
+    const path15 = `${prefix}${list7}[${i}]`;
+    const rule = (ports, extra, where) => ({
+      direction: list7,
+      index: i,
+      peers: r.peers,
+      ports,
+      source: sourceRef(c.object, where),
+      path: path15,
+      said: r.said,
+      ...extra
+    });
+    if (r.ports === "any") {
+      out.push(rule("any", {}, at2));
+      return;
+    }
+    const plain2 = r.ports.filter((p) => p.l7 === void 0);
+    if (plain2.length > 0 || r.ports.length === 0) out.push(rule(portsOf(plain2), {}, at2));
+    for (const p of r.ports) {
+      if (p.l7 === void 0) continue;
+      out.push(rule(p.ports, { l7: p.l7, path: `${path15}.${formatPath(p.path.slice(at2.length))}` }, p.path));
+    }
+  });
+  return ok ? out : void 0;
+}
+function portsOf(rules3) {
+  if (rules3.some((p) => p.ports === "any")) return "any";
+  return rules3.flatMap((p) => p.ports);
+}
+function denyRules(c, base2, list7, prefix, scope, groups4) {
+  const items = c.list([...base2, list7]) ?? [];
+  const out = [];
+  let ok = true;
+  items.forEach((_, i) => {
+    const at2 = [...base2, list7, i];
+    const r = parseRule(c, at2, i, list7, scope, groups4);
+    if (r === void 0) ok = false;
+    if (!r) return;
+    const peers = (r.peers === "any" ? EVERY_PEER : r.peers).map((p) => adminPeer(p, scope));
+    if (peers.length === 0) return;
+    out.push({
+      direction: directionOf(list7),
+      index: i,
+      name: null,
+      action: "deny",
+      peers,
+      ports: r.ports === "any" ? "any" : portsOf(r.ports),
+      source: sourceRef(c.object, at2),
+      path: `${prefix}${list7}[${i}]`,
+      said: r.said
+    });
+  });
+  return ok ? out : void 0;
+}
+function adminPeer(p, scope) {
+  switch (p.kind) {
+    case "pods":
+      return {
+        kind: "pods",
+        namespaces: p.namespaces.kind === "selector" ? p.namespaces.selector : { requirements: [{ key: NAMESPACE_NAME_LABEL, op: "In", values: [scope.kind === "namespace" ? scope.namespace : ""] }] },
+        pods: p.pods
+      };
+    case "ipBlock":
+      return { kind: "ipBlock", cidr: p.cidr, except: p.except };
+    case "hostNetwork":
+      return p;
+  }
+}
+
+// src/load/cilium/policy.ts
+var CILIUM_API = "cilium.io/v2";
+function isCiliumPolicyObject(obj4) {
+  return obj4.apiVersion === CILIUM_API && (obj4.kind === "CiliumNetworkPolicy" || obj4.kind === "CiliumClusterwideNetworkPolicy");
+}
+var REFUSED = "; Cilium refuses this policy";
+function loadCiliumPolicy(obj4, groups4) {
+  const clusterWide = obj4.kind === "CiliumClusterwideNetworkPolicy";
+  const meta = objectMeta(obj4, clusterWide ? "cluster-scoped" : "namespaced");
+  const c = new Checker(obj4, `${obj4.kind} ${clusterWide ? meta.nameShown : meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REFUSED));
+  c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "specs", "status"]);
+  const namespace = clusterWide ? "" : meta.namespace;
+  const id = meta.name === void 0 ? void 0 : clusterWide ? `${obj4.kind}/${meta.name}` : `${obj4.kind}/${meta.namespace}/${meta.name}`;
+  const scope = clusterWide ? { kind: "cluster" } : { kind: "namespace", namespace };
+  const specs = [];
+  if (!c.isUnset(["spec"])) specs.push({ path: ["spec"], prefix: "" });
+  const list7 = c.list(["specs"]);
+  (list7 ?? []).forEach((_, i) => specs.push({ path: ["specs", i], prefix: `specs[${i}].` }));
+  if (specs.length === 0) c.error([], "has neither spec nor specs" + REFUSED);
+  const policies = [];
+  const deny = [];
+  for (const { path: path15, prefix } of specs) {
+    const r = loadSpec(c, path15, prefix, { kind: obj4.kind, namespace, name: meta.name ?? "", id: id ?? "", scope, clusterWide }, groups4, specs.length > 1 || prefix !== "");
+    if (r === void 0) continue;
+    if (r.policy) policies.push(r.policy);
+    if (r.deny) deny.push(r.deny);
+  }
+  if (c.hasErrors || id === void 0) return { id, policies: [], deny: [], diagnostics: c.diagnostics };
+  return { id, policies, deny, diagnostics: c.diagnostics };
+}
+function loadSpec(c, at2, prefix, owner, groups4, several) {
+  if (c.map(at2) === void 0) {
+    c.error(at2, `a spec must be a mapping, not ${describe(c.get(at2))}` + REFUSED);
+    return void 0;
+  }
+  c.knownKeys(at2, ["endpointSelector", "nodeSelector", "ingress", "egress", "ingressDeny", "egressDeny", "enableDefaultDeny", "description", "labels", "log"]);
+  const hasEndpoints = !c.isUnset([...at2, "endpointSelector"]);
+  const hasNodes = !c.isUnset([...at2, "nodeSelector"]);
+  if (hasEndpoints === hasNodes) {
+    c.error(at2, "a spec needs exactly one of endpointSelector and nodeSelector" + REFUSED);
+    return void 0;
+  }
+  if (hasNodes) {
+    c.warning([...at2, "nodeSelector"], "host policies (nodeSelector) are not analyzed: traffic of the nodes themselves is outside this report");
+    return void 0;
+  }
+  const subject = parseEndpointSelector(c, [...at2, "endpointSelector"]);
+  if (subject === void 0) return void 0;
+  if (subject.reserved.length > 0 || subject.foreign) {
+    c.warning([...at2, "endpointSelector"], "selects a reserved identity or a label source no pod carries: this spec selects no pod of the report");
+    return void 0;
+  }
+  const defaults2 = c.map([...at2, "enableDefaultDeny"]);
+  c.knownKeys([...at2, "enableDefaultDeny"], ["ingress", "egress"]);
+  const isolates = { ingress: defaults2?.["ingress"] !== false, egress: defaults2?.["egress"] !== false };
+  const ingress = allowRules(c, at2, "ingress", prefix, owner.scope, groups4);
+  const egress = allowRules(c, at2, "egress", prefix, owner.scope, groups4);
+  const ingressDeny = denyRules(c, at2, "ingressDeny", prefix, owner.scope, groups4);
+  const egressDeny = denyRules(c, at2, "egressDeny", prefix, owner.scope, groups4);
+  if (ingress === void 0 || egress === void 0 || ingressDeny === void 0 || egressDeny === void 0) return void 0;
+  const listed2 = (k) => (c.list([...at2, k]) ?? []).length > 0;
+  const governs = { ingress: listed2("ingress") || listed2("ingressDeny"), egress: listed2("egress") || listed2("egressDeny") };
+  const id = several ? `${owner.id} ${prefix.slice(0, -1)}` : owner.id;
+  const source = sourceRef(c.object, at2.length > 1 ? at2 : []);
+  const namespaces = owner.clusterWide ? subject.namespaces : { requirements: [...subject.namespaces.requirements, { key: NAMESPACE_NAME_LABEL, op: "In", values: [owner.namespace] }] };
+  const out = {};
+  if (governs.ingress || governs.egress) {
+    out.policy = {
+      id,
+      kind: owner.kind,
+      namespace: owner.namespace,
+      name: owner.name,
+      subject: subject.pods,
+      ...owner.clusterWide || subject.namespaces.requirements.length > 0 ? { subjectNamespaces: namespaces } : {},
+      ...isolates.ingress && isolates.egress ? {} : { isolates },
+      ingress: governs.ingress ? ingress : null,
+      egress: governs.egress ? egress : null,
+      source
+    };
+  }
+  if (ingressDeny.length > 0 || egressDeny.length > 0) {
+    out.deny = {
+      id,
+      kind: owner.kind,
+      name: owner.name,
+      ...owner.clusterWide ? {} : { namespace: owner.namespace },
+      tier: "deny",
+      priority: null,
+      subject: { namespaces, pods: subject.pods },
+      ingress: ingressDeny,
+      egress: egressDeny,
+      source
+    };
+  }
+  return out;
+}
+
+// src/load/cilium/cidr-group.ts
+function isCidrGroupObject(obj4) {
+  return obj4.kind === "CiliumCIDRGroup" && (obj4.apiVersion === "cilium.io/v2alpha1" || obj4.apiVersion === "cilium.io/v2");
+}
+function loadCidrGroup(obj4) {
+  const meta = objectMeta(obj4, "cluster-scoped");
+  const c = new Checker(obj4, `CiliumCIDRGroup ${meta.nameShown}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message));
+  const cidrs = [];
+  (c.list(["spec", "externalCIDRs"]) ?? []).forEach((_, i) => {
+    const text2 = c.string(["spec", "externalCIDRs", i]);
+    if (text2 === void 0) return;
+    const parsed = parseCidr(text2.trim());
+    if (!parsed.ok) c.error(["spec", "externalCIDRs", i], `"${text2}" ${parsed.reason}; the entry is left out`);
+    else {
+      if (parsed.hostBitsSet) c.warning(["spec", "externalCIDRs", i], `"${text2}" has host bits set; it is read as ${formatCidr(parsed.cidr)}`);
+      cidrs.push(parsed.cidr);
+    }
+  });
+  return { name: meta.name, cidrs, diagnostics: c.diagnostics };
+}
+
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
-function buildCluster(objects, memo4, others = []) {
+function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   const once2 = (obj4, load) => {
     if (memo4 === void 0) return load(obj4);
     if (memo4.has(obj4)) return memo4.get(obj4);
@@ -37197,6 +37950,18 @@ function buildCluster(objects, memo4, others = []) {
   const grants = /* @__PURE__ */ new Map();
   const owners = /* @__PURE__ */ new Map();
   let podsAt;
+  const cilium = cni.kind === "cilium";
+  const cidrGroups = /* @__PURE__ */ new Map();
+  if (cilium) {
+    for (const obj4 of objects) {
+      if (!isCidrGroupObject(obj4)) continue;
+      const r = once2(obj4, loadCidrGroup);
+      diagnostics2.push(...r.diagnostics);
+      if (r.name !== void 0) cidrGroups.set(r.name, r.cidrs);
+    }
+  }
+  const ciliumLoads = /* @__PURE__ */ new Map();
+  const groupsKey = JSON.stringify([...cidrGroups].map(([n, cs]) => [n, cs.map(formatCidr)]));
   for (const [index2, obj4] of objects.entries()) {
     if (obj4.kind === "Namespace" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNamespace);
@@ -37254,6 +38019,24 @@ function buildCluster(objects, memo4, others = []) {
         adminPolicies.set(r.policy.id, r.policy);
         policyObjects.set(r.policy.id, obj4);
       }
+    } else if (cilium && isCiliumPolicyObject(obj4)) {
+      const byGroups = once2(obj4, () => /* @__PURE__ */ new Map());
+      let r = byGroups.get(groupsKey);
+      if (r === void 0) byGroups.set(groupsKey, r = loadCiliumPolicy(obj4, cidrGroups));
+      diagnostics2.push(...r.diagnostics);
+      if (r.id === void 0) continue;
+      const earlier = policyObjects.get(r.id);
+      if (earlier) {
+        diagnostics2.push(duplicate(obj4, r.id.replace("/", " "), { file: earlier.file, line: earlier.locate([]).line }));
+        for (const p of ciliumLoads.get(r.id)?.policies ?? []) policies.delete(p.id);
+        for (const p of ciliumLoads.get(r.id)?.deny ?? []) adminPolicies.delete(`deny:${p.id}`);
+      }
+      ciliumLoads.set(r.id, r);
+      policyObjects.set(r.id, obj4);
+      for (const p of r.policies) policies.set(p.id, p);
+      for (const p of r.deny) adminPolicies.set(`deny:${p.id}`, p);
+    } else if (cilium && isCidrGroupObject(obj4)) {
+      continue;
     } else if (obj4.kind === "Node" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNode);
       diagnostics2.push(...r.diagnostics);
@@ -37282,6 +38065,9 @@ function buildCluster(objects, memo4, others = []) {
       for (const k of replicaKeys(members)) differ.add(k);
       workloads.push(...settleReplicas(members, distinguish));
     }
+  }
+  if (cilium) {
+    for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
   }
   for (const name2 of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (!namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
@@ -38349,7 +39135,7 @@ var DEFAULT_NAMESPACE = "default";
 function namespaceOption(given) {
   return given === void 0 ? { name: DEFAULT_NAMESPACE, explicit: false } : { name: given, explicit: true };
 }
-var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
+var NAMESPACED = /* @__PURE__ */ new Set(["NetworkPolicy", "CiliumNetworkPolicy", ...WORKLOAD_KINDS, ...EXPOSURE_KINDS]);
 function placeInNamespace(objects, option) {
   const kept = [];
   const diagnostics2 = [];
@@ -38507,20 +39293,25 @@ function sameLines(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits) {
+function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits, cniChoice = "auto", ciliumCluster) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
   const where = ["in the base revision", "in the head revision"];
-  const sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i] }));
+  let cni = decideCni(cniChoice, ciliumCluster, false);
+  let sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
+  if (cni.kind === "generic" && cniChoice === "auto" && sides.some((l) => l.holdsCilium)) {
+    cni = decideCni("cilium", ciliumCluster, true);
+    sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
+  }
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
   return sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return loadSources([base2, head][i], namespace, { cache, limits, where: where[i], others: other.podSelectors });
+    return loadSources([base2, head][i], namespace, { cache, limits, where: where[i], others: other.podSelectors, cni });
   });
 }
 function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
-  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
+  const { cache, limits = defaultInputLimits, where = "", others = [], cni: given = "auto", ciliumCluster } = options;
   const rendered = all.filter((f) => f.lines !== void 0);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
   const files = [...charts.manifests, ...rendered];
@@ -38542,7 +39333,9 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics2.push(...placed.diagnostics);
-  const built = buildCluster(placed.objects, cache?.loaded, others);
+  const holdsCilium = placed.objects.some(isCiliumPolicyKind);
+  const cni = typeof given === "string" ? decideCni(given, ciliumCluster, holdsCilium) : given;
+  const built = buildCluster(placed.objects, cache?.loaded, others, cni);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   diagnostics2.push(...built.diagnostics);
@@ -38555,7 +39348,9 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
     withoutNamespace: placed.withoutNamespace,
     namespace,
     podSelectors: built.podSelectors,
-    replicaKeys: built.replicaKeys
+    replicaKeys: built.replicaKeys,
+    cni,
+    holdsCilium
   };
 }
 function writtenLine(lines, line) {
@@ -38779,7 +39574,8 @@ function changedNamespaces(clusters, named) {
     for (const [name2, labelSets] of named) if (!out.has(name2) && labelSets.some((l) => selects(selector, l))) out.add(name2);
   };
   for (const p of changed(base2.policies, head.policies, policySignature)) {
-    out.add(p.namespace);
+    if (p.subjectNamespaces !== void 0) byMatch(p.subjectNamespaces);
+    else out.add(p.namespace);
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.peers === "any") continue;
       for (const peer2 of rule.peers) if (peer2.kind === "pods" && peer2.namespaces.kind === "selector") byMatch(peer2.namespaces.selector);
@@ -38805,10 +39601,11 @@ function changed(base2, head, signature2) {
 }
 function policySignature(p) {
   const rules3 = (rs) => rs === null ? null : rs.map((r) => [r.peers === "any" ? "any" : r.peers.map(peerSignature), r.ports]);
-  return text([selectorKey(p.subject), rules3(p.ingress), rules3(p.egress)]);
+  return text([selectorKey(p.subject), p.subjectNamespaces ? selectorKey(p.subjectNamespaces) : null, p.isolates ?? null, rules3(p.ingress), rules3(p.egress)]);
 }
 function peerSignature(peer2) {
   if (peer2.kind === "ipBlock") return [peer2.cidr, peer2.except];
+  if (peer2.kind === "hostNetwork") return "hostNetwork";
   return [peer2.namespaces.kind === "own" ? null : selectorKey(peer2.namespaces.selector), selectorKey(peer2.pods)];
 }
 function adminSignature(p) {
@@ -38880,6 +39677,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const admin = distinct(clusters.flatMap((c) => c.adminPolicies));
   const peers = [];
   for (const p of policies) {
+    if (p.subjectNamespaces !== void 0) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
     for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) {
       if (rule.peers === "any") continue;
       for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ namespace: p.namespace, peer: peer2 });
@@ -39040,6 +39838,7 @@ function perSelector(selectors, fixed = {}) {
 function peerIndex(policies, peers) {
   const subjects = /* @__PURE__ */ new Map();
   for (const p of policies) {
+    if (p.subjectNamespaces !== void 0) continue;
     const list7 = subjects.get(p.namespace);
     if (list7) list7.push(p.subject);
     else subjects.set(p.namespace, [p.subject]);
@@ -39171,12 +39970,12 @@ function labelsMatch(spec, labels2) {
 function endpointMatcher(view2) {
   const reps = view2.representatives;
   const ranges = /* @__PURE__ */ new Map();
-  const rangeOf = (cidr) => {
-    let r = ranges.get(cidr);
+  const rangeOf = (cidr2) => {
+    let r = ranges.get(cidr2);
     if (r === void 0) {
-      const p = parseCidr(cidr);
-      if (!p.ok) throw new Error(`unparsed cidr ${cidr}`);
-      ranges.set(cidr, r = cidrRange(p.cidr));
+      const p = parseCidr(cidr2);
+      if (!p.ok) throw new Error(`unparsed cidr ${cidr2}`);
+      ranges.set(cidr2, r = cidrRange(p.cidr));
     }
     return r;
   };
@@ -39543,7 +40342,7 @@ function assertionView(side2, synthesis, reach2, classOf, controllerFlows2) {
 }
 function diff(baseFiles, headFiles, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
-  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits), options);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, options.cni, options.ciliumCluster), options);
 }
 function diffLoaded([base2, head], options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
@@ -39571,10 +40370,10 @@ function diffLoaded([base2, head], options = {}) {
   const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
   const named = /* @__PURE__ */ new Set();
   for (const list7 of [changes, exposed]) for (const c of list7) named.add(c.src.id).add(c.dst.id);
-  const endpoints = /* @__PURE__ */ new Map();
-  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
+  const endpoints2 = /* @__PURE__ */ new Map();
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints2.has(e.id)) endpoints2.set(e.id, e);
   return {
-    endpoints: [...endpoints.values()],
+    endpoints: [...endpoints2.values()],
     universe: result.endpoints,
     changes,
     exposureChanges: exposed,
@@ -40433,16 +41232,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str3) {
-  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str4) {
+  return str4.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str3) {
-  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str4) {
+  return encodeURIComponent(str4).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -40814,15 +41613,15 @@ function parseParameters(header, type, index2, len, stopFlags) {
   }
   return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str3, start, end) {
+function unescapeQuotedPairs(str4, start, end) {
   let result = "";
   for (let index2 = start; index2 < end; index2++) {
-    if (str3.charCodeAt(index2) === BSLASH) {
-      result += str3.slice(start, index2);
+    if (str4.charCodeAt(index2) === BSLASH) {
+      result += str4.slice(start, index2);
       start = ++index2;
     }
   }
-  return result + str3.slice(start, end);
+  return result + str4.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -43970,8 +44769,8 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+for (const [scope, endpoints2] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints2)) {
     const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
@@ -45056,18 +45855,18 @@ var UniverseIndex = class {
     return out;
   }
   /** Sorts in universe order, drops duplicates (by id). */
-  normalize(endpoints) {
-    return [...this.sorted(endpoints).members];
+  normalize(endpoints2) {
+    return [...this.sorted(endpoints2).members];
   }
   /**
    * The endpoints in universe order, each id once (the first seen), with their places in the
    * universe (ascending) and those it lacks (last, by id). Places sort as numbers: a set of a
    * thousand sources is sorted thousands of times in a large diff.
    */
-  sorted(endpoints) {
+  sorted(endpoints2) {
     const places = [];
     const unknown = /* @__PURE__ */ new Map();
-    for (const e of endpoints) {
+    for (const e of endpoints2) {
       const i = this.order.get(e.id);
       if (i === void 0) {
         if (!unknown.has(e.id)) unknown.set(e.id, e);
@@ -45126,8 +45925,8 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
     return { members: [...set.members.slice(0, k), ...set.members.slice(k + 1)], positions, unknown: set.unknown };
   }
   /** The set and its compact description. */
-  describe(endpoints) {
-    const set = "positions" in endpoints ? endpoints : this.sorted(endpoints);
+  describe(endpoints2) {
+    const set = "positions" in endpoints2 ? endpoints2 : this.sorted(endpoints2);
     return { endpoints: [...set.members], terms: this.terms(set) };
   }
   /** The shortest of: the universe but a few; a term per namespace, pods and externals. */
@@ -45185,8 +45984,8 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
         byPod.set(pod, [...byPod.get(pod) ?? [], e]);
       }
     }
-    for (const [pod, endpoints] of byPod) {
-      nsTerms.push({ kind: "other-namespaces", namespaces: endpoints.map((e) => e.pod.namespace), all: false, pod, endpoints });
+    for (const [pod, endpoints2] of byPod) {
+      nsTerms.push({ kind: "other-namespaces", namespaces: endpoints2.map((e) => e.pod.namespace), all: false, pod, endpoints: endpoints2 });
     }
     for (const [ns, { list: list7, known: inNs }] of perNs) {
       if (ns.startsWith("[")) continue;
@@ -45238,9 +46037,9 @@ function labelledOthers(ns, list7, all) {
 function isPod(e) {
   return e.type === "workload" || e.type === "synthetic";
 }
-function addressCount(endpoints) {
+function addressCount(endpoints2) {
   const ranges = [];
-  for (const e of endpoints) if (e.type === "external") ranges.push(...e.ranges);
+  for (const e of endpoints2) if (e.type === "external") ranges.push(...e.ranges);
   return ranges.length === 0 ? 0n : countAddresses(ranges);
 }
 function cost(terms) {
@@ -45754,6 +46553,7 @@ function reasonWords(r) {
 }
 function reasonName(r, code, text2) {
   const a = r.admin;
+  if (r.kind !== void 0) return `${text2(r.kind)} ${code(r.policy)}${r.rule ? ` ${text2(r.rule)}` : ""}${r.said ? ` (${text2(r.said)})` : ""}`;
   if (a === void 0) return `${code(r.policy)}${r.rule ? ` ${text2(r.rule)}` : ""}`;
   const rank = a.priority === null ? a.tier : `${a.tier}, priority ${a.priority}`;
   const rule = a.ruleName !== null ? `${r.direction} rule ${code(a.ruleName)}` : text2(r.rule ?? "");
@@ -45920,9 +46720,9 @@ function likeWorkloads(s, code) {
 function endpointWords(e, code) {
   if (e.type !== "synthetic") return code(e.id);
   if (e.id === "[*]/[*]") return "any pod in any other namespace";
-  return e.words !== void 0 ? representativeWords2(e.words, code) : selectorWords(e.pod.namespace, e.id.slice(e.pod.namespace.length + 1), code);
+  return e.words !== void 0 ? representativeWords2(e.words, code) : selectorWords2(e.pod.namespace, e.id.slice(e.pod.namespace.length + 1), code);
 }
-function selectorWords(namespace, pod, code) {
+function selectorWords2(namespace, pod, code) {
   const where = namespace.startsWith("[") ? namespaceWords(parseLabels(namespace), code) : code(namespace);
   const labels2 = parseLabels(pod);
   return labels2.length === 0 ? `other pods in ${where}` : `pods labelled ${labelList(labels2, code)} in ${where}`;
@@ -46326,9 +47126,12 @@ function podSide(r, s, d, dir, subject) {
   const npMatches = isolating.length > 0 ? r.matchingRules(s, d, dir) : [];
   const enginePieces = decide(
     tiers.admin.matches,
-    isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches }
+    isolating.length > 0 ? { kind: "networkpolicy", policies: isolating, matches: npMatches } : { kind: "baseline", matches: tiers.baseline.matches },
+    tiers.deny.matches
   );
-  const { part: admin, settled } = tierPart(tiers.admin, ConnSet.NONE);
+  const { part: admin, settled: adminSettled } = tierPart(tiers.admin, ConnSet.NONE);
+  const { part: deny, settled: denied } = tierPart(tiers.deny, adminSettled);
+  const settled = adminSettled.union(denied);
   const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   const passes = admin.state === "consulted" ? admin.steps.filter((st) => st.rule.action === "Pass" && !st.decides.isEmpty) : [];
   const pieces = enginePieces.flatMap((p) => splitByPass(p.conn, decisionOf(p), passes));
@@ -46337,6 +47140,7 @@ function podSide(r, s, d, dir, subject) {
     subject,
     hostNetwork: r.universe.podClasses[cls].hostNetwork,
     admin,
+    deny,
     networkPolicy: isolating.length === 0 ? { state: "not-isolated" } : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
     baseline: isolating.length > 0 ? tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" } : tierPart(tiers.baseline, settled).part,
     pieces,
@@ -46388,10 +47192,13 @@ function decisionOf(p) {
   }
 }
 function policyRef(p) {
-  return { policy: p.id, at: p.source };
+  const kind = ciliumKind(p);
+  return kind === void 0 ? { policy: p.id, at: p.source } : { policy: policyName(p), kind, at: p.source };
 }
 function ruleRef(p, rule) {
-  return { policy: p.id, rule: `${rule.direction}[${rule.index}]`, at: rule.source };
+  const kind = ciliumKind(p);
+  if (kind === void 0) return { policy: p.id, rule: rulePath(rule), at: rule.source };
+  return { policy: policyName(p), kind, rule: rulePath(rule), ...rule.said === void 0 ? {} : { said: rule.said }, at: rule.source };
 }
 function tierRuleRef({ policy, rule }) {
   const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
@@ -46399,12 +47206,13 @@ function tierRuleRef({ policy, rule }) {
   return {
     policy: policy.id,
     kind: policy.kind,
-    name: policy.name,
-    tier: policy.tier === "admin" ? "Admin" : "Baseline",
+    name: policy.tier === "deny" ? policyName(policy) : policy.name,
+    tier: policy.tier === "admin" ? "Admin" : policy.tier === "deny" ? "Deny" : "Baseline",
     priority: policy.priority,
-    rule: `${rule.direction}[${rule.index}]`,
+    rule: adminRulePath(rule),
     ruleName: rule.name,
     action,
+    ...rule.said === void 0 ? {} : { said: rule.said },
     at: rule.source
   };
 }
@@ -46667,6 +47475,24 @@ function renderMermaid(groups4, maxEdges = MAX_MERMAID_EDGES) {
   return out.join("\n");
 }
 
+// src/render/l7-words.ts
+function l7Words(changes, conn, facet, code, text2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of changes) {
+    const part = facet === "opened" ? c.l7?.head : c.l7?.base;
+    if (part === void 0 || part === null || part.conn.intersect(conn).isEmpty) continue;
+    for (const b of part.by) {
+      const who = `${text2(ciliumKind(b.policy) ?? "CiliumNetworkPolicy")} ${code(policyName(b.policy))} ${text2(rulePath(b.rule))}`;
+      const what = b.filters.map((f) => text2(f.said)).join(", ");
+      seen.set(`${who}|${what}`, `${what} by ${who}`);
+    }
+  }
+  if (seen.size === 0) return null;
+  const list7 = [...seen.values()];
+  const shown = list7.length > 3 ? [...list7.slice(0, 2), `${list7.length - 2} more rules`] : list7;
+  return `L7-filtered: ${shown.join("; ")}`;
+}
+
 // src/render/cluster-wide.ts
 var MAX_LINES = 5;
 function clusterWideChanges(report) {
@@ -46803,8 +47629,8 @@ function remainingWords(r, near, code, text2, max) {
       same.endpoints.push(endpoint2);
     } else byConn.push({ conn, names: [name2], endpoints: [endpoint2] });
   }
-  const items = byConn.map(({ conn, names, endpoints }) => {
-    const f = { text: text2, code, names: portNames(r.far === "destination" ? endpoints : near) };
+  const items = byConn.map(({ conn, names, endpoints: endpoints2 }) => {
+    const f = { text: text2, code, names: portNames(r.far === "destination" ? endpoints2 : near) };
     return conn.isAll ? andList3(names) : `${andList3(names)} ${connWords(conn, f)}`;
   });
   const more = r.now.length > shown.length ? [`${r.now.length - shown.length} more`] : [];
@@ -47041,7 +47867,7 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
   if (report.assumptions.length > 0) blocks.push({ name: "assumptions", text: details(`Assumptions (${report.assumptions.length})`, lazy(report.assumptions, (a) => `- ${md2(a)}`), "\n"), dropRank: 5, afterRows: true });
   if (report.diagnostics.length > 0) blocks.push({ name: "diagnostics", text: diagnostics(report, link), dropRank: 4, afterRows: true });
   if (report.policyChanges.length > 0 || (report.inputChanges ?? []).length > 0) blocks.push({ name: "policy changes", text: policyChanges(report, link), dropRank: 8, afterRows: true });
-  const summary2 = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
+  const summary3 = ctx.summaryNote ?? "See the job summary or the JSON report for everything.";
   if (maxChars < 1) return "";
   return fitBlocks(blocks, {
     maxChars: maxChars - 1,
@@ -47055,7 +47881,7 @@ ${fence(graph, "mermaid")}`, dropRank: 3 });
         trimmedRows > 0 ? `${plural2(trimmedRows, "row")} left out of the tables and lists` : ""
       ].filter((s) => s !== "");
       return `> [!NOTE]
-> Truncated to fit a comment: ${what.join("; ")}. ${summary2}`;
+> Truncated to fit a comment: ${what.join("; ")}. ${summary3}`;
     }
   }) + "\n";
 }
@@ -47256,7 +48082,8 @@ function connCell(g) {
   const n = groupFlows(g);
   const flows2 = n > 1 ? ` (${plural2(n, "flow")})` : "";
   const gate = g.gate.length > 0 ? ` \u2014 \u26D4 gate: ${g.gate.map((h) => mdCode2(h.rule)).join(", ")}` : "";
-  return `${words2}${flows2}${gate}`;
+  const l7 = l7Words(g.changes, g.conn, g.facet, cellCode2, md2);
+  return `${words2}${flows2}${l7 === null ? "" : ` \u2014 ${l7}`}${gate}`;
 }
 function whyCell(g, link, reasons2 = g.reasons, sharedAbove = false) {
   const words2 = reasons2.map((r) => typeof r === "number" ? NOTE_MARKS[r] : reasonMd(r, link));
@@ -47309,8 +48136,8 @@ function violationList(report, g) {
 _\u2026 and ${plural2(n, "more violation")}._`
   };
 }
-function details(summary2, body, join15 = "\n", head = "") {
-  const open2 = `<details><summary>${summary2}</summary>
+function details(summary3, body, join15 = "\n", head = "") {
+  const open2 = `<details><summary>${summary3}</summary>
 
 ${head}`;
   const close = "\n\n</details>";
@@ -47483,15 +48310,15 @@ var ChangeSets = class {
   byKey = /* @__PURE__ */ new Map();
   place = /* @__PURE__ */ new Map();
   members = [];
-  id(endpoints) {
-    const key = endpoints.map((e) => {
+  id(endpoints2) {
+    const key = endpoints2.map((e) => {
       let n = this.place.get(e.id);
       if (n === void 0) this.place.set(e.id, n = this.place.size);
       return n;
     }).join(",");
     let id = this.byKey.get(key);
     if (id === void 0) {
-      this.members.push(endpoints.map((e) => e.id));
+      this.members.push(endpoints2.map((e) => e.id));
       id = `s${this.members.length}`;
       this.byKey.set(key, id);
     }
@@ -47554,6 +48381,20 @@ function skippedJson(s) {
 function viaJson(c) {
   return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...h.edit ? { edit: h.edit.kind } : {} })), conn: c.conn.toString() };
 }
+function l7Json(p) {
+  return {
+    conn: p.conn.toString(),
+    by: p.by.map((b) => ({
+      policy: policyName(b.policy),
+      kind: ciliumKind(b.policy) ?? "CiliumNetworkPolicy",
+      rule: rulePath(b.rule),
+      direction: b.rule.direction,
+      file: b.rule.source.file,
+      line: b.rule.source.line,
+      filters: b.filters.map((f) => f.said)
+    }))
+  };
+}
 
 // src/render/diff-json.ts
 function changeJson(c) {
@@ -47566,10 +48407,12 @@ function changeJson(c) {
     opened: c.opened.toString(),
     closed: c.closed.toString(),
     endpoint: c.endpoint,
-    why: c.why.map(reasonJson)
+    why: c.why.map(reasonJson),
+    ...c.l7 === void 0 ? {} : { l7: { base: c.l7.base === null ? null : l7Json(c.l7.base), head: c.l7.head === null ? null : l7Json(c.l7.head) } }
   };
 }
-function reasonJson({ admin, ...r }) {
+function reasonJson({ admin, said, ...r }) {
+  if (r.kind !== void 0) return { ...r, ...r.rule?.includes("Deny[") ? { action: "Deny" } : {}, ...said === void 0 ? {} : { said } };
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
@@ -47611,19 +48454,19 @@ function* diffJsonChunks(r, options = {}) {
 function diffJsonLazy(r, grouped2, sets = new ChangeSets(), tag) {
   const rest = diffJson({ ...r, changes: [], gate: { ...r.gate, violations: [] } }, { group: false });
   const tagged = (f) => tag === void 0 ? f : (x) => ({ ...f(x), ...tag });
-  const { schema, endpoints, changes: _none, gate, ...tail } = rest;
+  const { schema, endpoints: endpoints2, changes: _none, gate, ...tail } = rest;
   if (!grouped2) {
-    return { schema, endpoints, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail, counts: { ...reportCounts(r) } };
+    return { schema, endpoints: endpoints2, changes: jsonList(r.changes, tagged(changeJson)), gate: { ...gate, violations: jsonList(allViolations(r, r.gate.violations), tagged(anyViolationJson)) }, ...tail, counts: { ...reportCounts(r) } };
   }
   const changes = r.changes.slice(0, LISTED_WHEN_GROUPED);
   const violations = r.gate.violations.slice(0, LISTED_WHEN_GROUPED);
   const groups4 = changeGroupsJson(r, sets, reasonJson);
   return {
     schema,
-    endpoints,
+    endpoints: endpoints2,
     changes: jsonList(changes, tagged(changeJson)),
     changesTruncated: { total: r.changes.length, listed: changes.length },
-    changeSets: sets.json(endpoints.map((e) => e.id)),
+    changeSets: sets.json(endpoints2.map((e) => e.id)),
     changeGroups: tag === void 0 ? groups4 : groups4.map((g) => ({ ...tag, ...g })),
     gate: { ...gate, violations: jsonList(allViolations(r, violations, LISTED_WHEN_GROUPED), tagged(anyViolationJson)), violationsTruncated: { total: r.gate.violations.length, listed: violations.length } },
     ...tail,
@@ -47857,7 +48700,7 @@ function targetsJsonLazy(outcomes, options) {
   const reports = outcomes.flatMap((t) => t.report === void 0 ? [] : [t.report]);
   const grouped2 = isGrouped(reports, options);
   const sets = new ChangeSets();
-  const endpoints = [];
+  const endpoints2 = [];
   const changes = [];
   const violations = [];
   const gate = { passed: true, status: "passed", failOn: [] };
@@ -47888,7 +48731,7 @@ function targetsJsonLazy(outcomes, options) {
     if (t.report !== void 0) {
       const r = grouped2 ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed2), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } } : t.report;
       const j = diffJsonLazy(r, false, sets, tag);
-      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), endpoints.push(e);
+      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), endpoints2.push(e);
       changes.push(j.changes);
       violations.push(j.gate.violations);
       total += t.report.changes.length;
@@ -47932,9 +48775,9 @@ function targetsJsonLazy(outcomes, options) {
   const listedGate = { ...gate, violations: jsonConcat(violations) };
   return {
     schema: "netreach.diff/v1",
-    endpoints,
+    endpoints: endpoints2,
     changes: jsonConcat(changes),
-    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints.map((e) => e.id)), changeGroups: groups4 } : {},
+    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints2.map((e) => e.id)), changeGroups: groups4 } : {},
     gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
     diagnostics: diagnostics2,
     assumptions: assumptions2,
@@ -48292,7 +49135,7 @@ function resolvePath(from, rel, what, problems) {
 
 // src/targets/gitops.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var list3 = (v) => Array.isArray(v) ? v : [];
 function normalizeRepoUrl(url) {
   let u = url.trim().toLowerCase();
@@ -48331,8 +49174,8 @@ function gitopsTargets(files, tree, repo) {
   const fluxRepos = /* @__PURE__ */ new Map();
   for (const { o } of objects)
     if (String(o.apiVersion).startsWith("source.toolkit.fluxcd.io/") && o.kind === "GitRepository") {
-      const name2 = str(obj(o.metadata)?.name);
-      const url = str(obj(o.spec)?.url);
+      const name2 = str2(obj(o.metadata)?.name);
+      const url = str2(obj(o.spec)?.url);
       if (name2 && url) fluxRepos.set(name2, url);
     }
   const out = [];
@@ -48345,50 +49188,50 @@ function gitopsTargets(files, tree, repo) {
     const api = String(o.apiVersion ?? "");
     const meta = obj(o.metadata) ?? {};
     const spec = obj(o.spec) ?? {};
-    const name2 = str(meta.name) ?? "app";
+    const name2 = str2(meta.name) ?? "app";
     if (api.startsWith("argoproj.io/") && o.kind === "Application") {
       const sources = spec.source !== void 0 ? [spec.source] : list3(spec.sources);
-      const ns = str(obj(spec.destination)?.namespace);
+      const ns = str2(obj(spec.destination)?.namespace);
       sources.forEach((s, i) => {
         const src = obj(s);
-        const p = str(src?.path);
+        const p = str2(src?.path);
         const problems = [];
         if (!src || p === void 0 || !sameRepo(src.repoURL, rootPath(p, problems))) return;
         add(sources.length > 1 ? `${name2}-${i}` : name2, argoSource(src, name2, tree, problems), "argocd", ns, file, line, problems);
       });
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
       const template = obj(obj(spec.template)?.spec) ?? {};
-      const tmplName = str(obj(obj(spec.template)?.metadata)?.name) ?? `${name2}-{{path.basename}}`;
+      const tmplName = str2(obj(obj(spec.template)?.metadata)?.name) ?? `${name2}-{{path.basename}}`;
       for (const params of generatorParams(list3(spec.generators), tree, (url) => sameRepo(url, ""))) {
         const sources = template.source !== void 0 ? [template.source] : list3(template.sources);
         for (const s of sources) {
           const src = obj(fill(s, params));
-          const p = str(src?.path);
+          const p = str2(src?.path);
           const problems = [];
           if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, rootPath(p, problems))) continue;
           const appName = String(fill(tmplName, params));
-          add(appName, argoSource(src, appName, tree, problems), "argocd", str(obj(fill(template.destination, params))?.namespace), file, line, problems);
+          add(appName, argoSource(src, appName, tree, problems), "argocd", str2(obj(fill(template.destination, params))?.namespace), file, line, problems);
         }
       }
     } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
-      const p = str(spec.path) ?? "./";
+      const p = str2(spec.path) ?? "./";
       const ref = obj(spec.sourceRef);
       if (ref?.kind !== "GitRepository") continue;
       const problems = [];
       const dir = rootPath(p, problems);
       if (!sameRepo(fluxRepos.get(String(ref.name)), dir)) continue;
       const source = kustomizationFile(dir, tree) !== void 0 ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
-      add(name2, source, "flux", str(spec.targetNamespace), file, line, problems);
+      add(name2, source, "flux", str2(spec.targetNamespace), file, line, problems);
     } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
       const chart = obj(obj(spec.chart)?.spec);
       const ref = obj(chart?.sourceRef);
-      const p = str(chart?.chart);
+      const p = str2(chart?.chart);
       const problems = [];
       if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), rootPath(p, problems))) continue;
-      const ns = str(spec.targetNamespace) ?? str(meta.namespace);
+      const ns = str2(spec.targetNamespace) ?? str2(meta.namespace);
       const values = list3(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
       const inline = obj(spec.values);
-      const release = str(spec.releaseName) ?? (str(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
+      const release = str2(spec.releaseName) ?? (str2(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
       add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line, problems);
     }
   }
@@ -48400,10 +49243,10 @@ function argoSource(src, appName, tree, problems) {
   if (problems.length > 0) return { kind: "paths", paths: [dir] };
   if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
     const values = list3(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
-    const inlineText = str(helm?.values);
+    const inlineText = str2(helm?.values);
     const inlineObj = obj(helm?.valuesObject);
     const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
-    return { kind: "helm", chart: dir, values, release: str(helm?.releaseName) ?? appName, ...inline !== void 0 ? { inlineValues: inline } : {} };
+    return { kind: "helm", chart: dir, values, release: str2(helm?.releaseName) ?? appName, ...inline !== void 0 ? { inlineValues: inline } : {} };
   }
   if (kustomizationFile(dir, tree) !== void 0) return { kind: "kustomize", dir };
   return { kind: "paths", paths: dir === "" ? [] : [dir] };
@@ -49932,27 +50775,27 @@ function parseSpec(node, role, fail) {
     return void 0;
   }
   if (role === "pods") return namespaceSpec(es, fail);
-  const cidr = es.find((e) => e.key === "cidr");
-  if (cidr !== void 0) {
+  const cidr2 = es.find((e) => e.key === "cidr");
+  if (cidr2 !== void 0) {
     if (es.length > 1) {
       fail(node, "cidr stands alone: it names external addresses, not pods");
       return void 0;
     }
-    const v = cidr.value?.value;
-    if (!(0, import_yaml15.isScalar)(cidr.value) || typeof v !== "string") {
-      fail(cidr.value ?? cidr.keyNode, "cidr must be a string like 10.0.0.0/8");
+    const v = cidr2.value?.value;
+    if (!(0, import_yaml15.isScalar)(cidr2.value) || typeof v !== "string") {
+      fail(cidr2.value ?? cidr2.keyNode, "cidr must be a string like 10.0.0.0/8");
       return void 0;
     }
     const p = parseCidr(v.trim());
     if (!p.ok) {
-      fail(cidr.value, `cidr ${JSON.stringify(v)} ${p.reason}`);
+      fail(cidr2.value, `cidr ${JSON.stringify(v)} ${p.reason}`);
       return void 0;
     }
     return { kind: "cidr", cidr: formatCidr(p.cidr) };
   }
   let ok = true;
   const out = {};
-  const str3 = (e) => {
+  const str4 = (e) => {
     const v = e.value?.value;
     if (!(0, import_yaml15.isScalar)(e.value) || typeof v !== "string" || v === "") {
       fail(e.value ?? e.keyNode, `${e.key} must be a non-empty string`);
@@ -49964,7 +50807,7 @@ function parseSpec(node, role, fail) {
   for (const e of es) {
     switch (e.key) {
       case "namespace": {
-        const v = str3(e);
+        const v = str4(e);
         if (v !== void 0 && !DNS_LABEL3.test(v)) {
           fail(e.value, `namespace ${JSON.stringify(v)} is not a valid namespace name`);
           ok = false;
@@ -49972,12 +50815,12 @@ function parseSpec(node, role, fail) {
         break;
       }
       case "workload": {
-        const v = str3(e);
+        const v = str4(e);
         if (v !== void 0) out.workload = v;
         break;
       }
       case "kind": {
-        const v = str3(e);
+        const v = str4(e);
         if (v !== void 0) out.workloadKind = v;
         break;
       }
@@ -50129,7 +50972,7 @@ function parseConfig(file, text2) {
         const v = m.get(k, true);
         return v;
       };
-      const str3 = (k) => {
+      const str4 = (k) => {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value !== "string" && typeof v.value !== "number") fail(v, `${k} must be a string`);
@@ -50151,12 +50994,12 @@ function parseConfig(file, text2) {
         if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
           fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
       }
-      const name2 = str3("name");
+      const name2 = str4("name");
       if (name2 === void 0) fail(node, "a target needs a name");
       if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
       if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
-      const kind = str3("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
-      const p = str3("path");
+      const kind = str4("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
+      const p = str4("path");
       let source;
       const problems = [];
       if (kind === "kustomize") {
@@ -50165,14 +51008,14 @@ function parseConfig(file, text2) {
       } else if (kind === "helm") {
         if (p === void 0) fail(node, `target ${name2}: kind helm needs path (the chart's directory)`);
         const chart = resolvePath("", p, "path", problems);
-        const release = str3("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
+        const release = str4("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
         source = { kind, chart, values: (strings("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
       } else if (kind === "paths") {
         source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
-      const namespace = str3("namespace");
+      const namespace = str4("namespace");
       if (namespace !== void 0 && !DNS_LABEL4.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
-      const pods = str3("pods");
+      const pods = str4("pods");
       if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name2}: pods must be one of ${PODS.join(", ")}`);
       let failOn;
       const fo = strings("fail-on");
@@ -50836,7 +51679,7 @@ var EventError = class extends Error {
   name = "EventError";
 };
 var obj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
-var str2 = (v) => typeof v === "string" && v !== "" ? v : null;
+var str3 = (v) => typeof v === "string" && v !== "" ? v : null;
 function readEvent(env) {
   const name2 = env["GITHUB_EVENT_NAME"] ?? "";
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
@@ -50854,28 +51697,28 @@ function readEvent(env) {
     case "pull_request":
     case "pull_request_target": {
       const pr = obj3(payload["pull_request"]);
-      const labels2 = Array.isArray(pr["labels"]) ? pr["labels"].map((l) => str2(obj3(l)["name"])).filter((l) => l !== null) : [];
+      const labels2 = Array.isArray(pr["labels"]) ? pr["labels"].map((l) => str3(obj3(l)["name"])).filter((l) => l !== null) : [];
       return {
         ...base2,
         pullRequest: typeof pr["number"] === "number" ? pr["number"] : null,
-        baseSha: str2(obj3(pr["base"])["sha"]),
-        headSha: str2(obj3(pr["head"])["sha"]),
+        baseSha: str3(obj3(pr["base"])["sha"]),
+        headSha: str3(obj3(pr["head"])["sha"]),
         labels: labels2
       };
     }
     case "merge_group": {
       const mg = obj3(payload["merge_group"]);
-      return { ...base2, baseSha: str2(mg["base_sha"]), headSha: str2(mg["head_sha"]) };
+      return { ...base2, baseSha: str3(mg["base_sha"]), headSha: str3(mg["head_sha"]) };
     }
     case "workflow_dispatch": {
       const inputs = obj3(payload["inputs"]);
       const pr = Number(inputs["pull-request"] ?? inputs["pr"]);
-      return { ...base2, baseSha: str2(inputs["base"]), headSha: str2(inputs["head"]), pullRequest: Number.isInteger(pr) && pr > 0 ? pr : null };
+      return { ...base2, baseSha: str3(inputs["base"]), headSha: str3(inputs["head"]), pullRequest: Number.isInteger(pr) && pr > 0 ? pr : null };
     }
     case "push":
-      return { ...base2, baseSha: /^0+$/.test(String(payload["before"] ?? "")) ? null : str2(payload["before"]), headSha: str2(payload["after"]) };
+      return { ...base2, baseSha: /^0+$/.test(String(payload["before"] ?? "")) ? null : str3(payload["before"]), headSha: str3(payload["after"]) };
     default:
-      return { ...base2, headSha: str2(env["GITHUB_SHA"]) };
+      return { ...base2, headSha: str3(env["GITHUB_SHA"]) };
   }
 }
 
