@@ -9793,9 +9793,9 @@ function combinations(selectors, options) {
 }
 function valueChoices(selectors, key, fixed) {
   if (fixed !== void 0) return [fixed];
-  const named = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named.add(v));
-  return [void 0, ...[...named].sort(), OTHER_VALUE];
+  const named2 = /* @__PURE__ */ new Set();
+  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named2.add(v));
+  return [void 0, ...[...named2].sort(), OTHER_VALUE];
 }
 function describeWitness(witness, hide = []) {
   const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
@@ -9905,6 +9905,12 @@ function rulePath(rule) {
 }
 function adminRulePath(rule) {
   return rule.path ?? `${rule.direction}[${rule.index}]`;
+}
+function idWords(id) {
+  for (const kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) {
+    if (id.startsWith(`${kind}/`)) return { kind, name: id.slice(kind.length + 1) };
+  }
+  return { name: id };
 }
 
 // src/diff/reason.ts
@@ -10598,7 +10604,7 @@ function buildUniverse(sides, options = {}) {
         nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels3, json: JSON.stringify(labels3) });
       }
       const labels2 = project(ep.pod.labels, podKeys);
-      const named = ep.pod.ports.filter((p) => p.name !== void 0 && portNames2.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      const named2 = ep.pod.ports.filter((p) => p.name !== void 0 && portNames2.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
@@ -10607,16 +10613,16 @@ function buildUniverse(sides, options = {}) {
       const key = `${ep.pod.namespace}
 ${nsp.json}
 ${JSON.stringify(labels2)}
-${JSON.stringify(named)}
+${JSON.stringify(named2)}
 ${hostNetwork}
 ${[...inNetworks].join(" ")}
 ${[...onNodes].join(" ")}`;
       let index2 = byKey.get(key);
       if (index2 === void 0) {
         index2 = podClasses.length;
-        const namedKey = JSON.stringify(named);
+        const namedKey = JSON.stringify(named2);
         let namedPorts = namedMaps.get(namedKey);
-        if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named));
+        if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named2));
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
         byKey.set(key, index2);
       }
@@ -10780,9 +10786,9 @@ function decide(admin, next, deny = []) {
 // src/reach/list-keys.ts
 var namedIn = /* @__PURE__ */ new WeakMap();
 function anyNamed(rules3) {
-  let named = namedIn.get(rules3);
-  if (named === void 0) namedIn.set(rules3, named = rules3.some((r) => hasNamedPorts(r.rule)));
-  return named;
+  let named2 = namedIn.get(rules3);
+  if (named2 === void 0) namedIn.set(rules3, named2 = rules3.some((r) => hasNamedPorts(r.rule)));
+  return named2;
 }
 var ruleTexts = /* @__PURE__ */ new WeakMap();
 function rulesSaid(rules3, ruleIds) {
@@ -11199,13 +11205,13 @@ function evaluate(universe, side2, shared = new Shared()) {
       const rules3 = applied[dir][cls];
       const isolated = isolating[dir][cls].length > 0;
       parts.push(isolated ? rulesSaid(rules3, ruleIds) : "open");
-      let named = dir === "ingress" && anyNamed(rules3);
+      let named2 = dir === "ingress" && anyNamed(rules3);
       for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["D", denyRules2(cls, dir)], ["B", baselineRules(cls, dir)]]) {
         if (tierRules2.length === 0) continue;
         parts.push(`${tier}:${tierSaid(tierRules2, ruleIds)}`);
-        named ||= dir === "ingress" && anyNamed(tierRules2);
+        named2 ||= dir === "ingress" && anyNamed(tierRules2);
       }
-      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named ? ":" + portsKey2(cls) : ""}`;
+      sig = parts.length === 1 && !isolated ? "open" : `${dir}:${parts.join("|")}${named2 ? ":" + portsKey2(cls) : ""}`;
       signatures[dir][cls] = sig;
     }
     return sig;
@@ -11287,8 +11293,8 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   const walks = shared.walks(universe);
   const tierWalk = (cls, dir, rules3, limit) => {
-    const named = dir === "ingress" && anyNamed(rules3);
-    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named ? portsKey2(cls) : ""}${limit === null ? "" : `@${limit.toString()}`}`;
+    const named2 = dir === "ingress" && anyNamed(rules3);
+    const key = `${dir}|${tierSaid(rules3, ruleIds)}|${named2 ? portsKey2(cls) : ""}${limit === null ? "" : `@${limit.toString()}`}`;
     let w = walks.get(key);
     if (w === void 0) {
       const plain2 = shared.plainAdminRows(universe, limit === null ? "" : limit.toString());
@@ -11315,9 +11321,9 @@ function evaluate(universe, side2, shared = new Shared()) {
     const rules3 = applied.egress[s];
     for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules3) {
-      const named = hasNamedPorts(r.rule);
-      if (r.rule.peers === "any" && !named) continue;
-      const plain2 = named ? void 0 : portsWithin(r.rule, null, limit);
+      const named2 = hasNamedPorts(r.rule);
+      if (r.rule.peers === "any" && !named2) continue;
+      const plain2 = named2 ? void 0 : portsWithin(r.rule, null, limit);
       if (plain2 !== void 0 && plain2.isEmpty) continue;
       const perPorts = /* @__PURE__ */ new Map();
       const targets2 = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
@@ -11449,8 +11455,8 @@ function evaluate(universe, side2, shared = new Shared()) {
       const k = subjectKeysOf(subject, dir);
       const ports = dir === "egress" ? portsId(dst) : -1;
       const [np, admin, baseline, deny] = k.lists;
-      const named = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2) || deny !== null && deny.byPeer.has(peer2);
-      if (!named) {
+      const named2 = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2) || deny !== null && deny.byPeer.has(peer2);
+      if (!named2) {
         let n = k.plain.get(ports);
         if (n === void 0) k.plain.set(ports, n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports, deny?.none ?? -1));
         return n;
@@ -13640,17 +13646,17 @@ function readAdminPorts(c, d, rule) {
   const list6 = listBounds(c, d, at4, 1, d.maxPorts);
   if (list6 === void 0) return void 0;
   const out = [];
-  let named = false;
+  let named2 = false;
   let ok = true;
   list6.forEach((_, i) => {
     const entry2 = d.portsKey === "ports" ? portV1alpha1(c, d, [...at4, i]) : protocolV1alpha2(c, d, [...at4, i]);
     if (entry2 === void 0) ok = false;
     else {
       out.push(...entry2.specs);
-      named ||= entry2.named;
+      named2 ||= entry2.named;
     }
   });
-  return ok ? { ports: out, named } : void 0;
+  return ok ? { ports: out, named: named2 } : void 0;
 }
 function namedPort(name2) {
   return { specs: PROTOCOLS.map((protocol) => ({ protocol, port: { kind: "named", name: name2 } })), named: true };
@@ -15484,11 +15490,12 @@ function parseEndpointSelector(c, path17) {
   }
   const pods = parseSelector(c, path17, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "pod" ? k.key : null;
+    return k.kind === "pod" && k.key !== POD_NAMESPACE_LABEL ? k.key : null;
   });
   const namespaces = parseSelector(c, path17, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "namespace" ? k.key : null;
+    if (k.kind === "namespace") return k.key;
+    return k.kind === "pod" && k.key === POD_NAMESPACE_LABEL ? NAMESPACE_NAME_LABEL : null;
   });
   if (pods === void 0 || namespaces === void 0) return void 0;
   return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
@@ -16215,7 +16222,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
     for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
   }
   for (const name2 of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
-    if (!namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
+    if (name2 !== "" && !namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
   }
   const cluster = {
     namespaces,
@@ -17825,8 +17832,8 @@ function partition(nodes, row, listed2) {
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const named = new Set(listed2.nodes);
-  const rest = nodes.filter((n) => !named.has(n));
+  const named2 = new Set(listed2.nodes);
+  const rest = nodes.filter((n) => !named2.has(n));
   if (rest.length > 0) {
     const part = parts.get(row.fallback);
     if (part) part.push(...rest);
@@ -17957,12 +17964,12 @@ function describeSkipped(s) {
 }
 
 // src/synth/changed.ts
-function changedNamespaces(clusters, named) {
+function changedNamespaces(clusters, named2) {
   const out = /* @__PURE__ */ new Set();
   if (clusters.length !== 2) return out;
   const [base2, head] = clusters;
   const byMatch = (selector) => {
-    for (const [name2, labelSets] of named) if (!out.has(name2) && labelSets.some((l) => selects(selector, l))) out.add(name2);
+    for (const [name2, labelSets] of named2) if (!out.has(name2) && labelSets.some((l) => selects(selector, l))) out.add(name2);
   };
   for (const p of changed(base2.policies, head.policies, policySignature)) {
     if (p.subjectNamespaces !== void 0) byMatch(p.subjectNamespaces);
@@ -18013,8 +18020,8 @@ function representativeWords(namespace, selectors, witness, declaredLike, bound)
   const n = selectors.length;
   const own = selectors.flatMap((s, i) => selects(s, witness) ? [i] : []).join(",");
   const keys2 = Object.keys(witness).sort();
-  const named = (key) => [...new Set(selectors.flatMap((s) => s.requirements.flatMap((r) => r.key === key && "values" in r ? r.values : [])))].sort();
-  const withs = keys2.map((key) => witness[key] === OTHER_VALUE ? { key, value: null, notValues: named(key) } : { key, value: witness[key], notValues: [] });
+  const named2 = (key) => [...new Set(selectors.flatMap((s) => s.requirements.flatMap((r) => r.key === key && "values" in r ? r.values : [])))].sort();
+  const withs = keys2.map((key) => witness[key] === OTHER_VALUE ? { key, value: null, notValues: named2(key) } : { key, value: witness[key], notValues: [] });
   const positive = {
     requirements: withs.flatMap(
       (w) => w.value !== null ? [{ key: w.key, op: "In", values: [w.value] }] : [{ key: w.key, op: "Exists" }, ...w.notValues.length > 0 ? [{ key: w.key, op: "NotIn", values: w.notValues }] : []]
@@ -18081,18 +18088,18 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const nsSelectors = dedupe3(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
   const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
-  const named = /* @__PURE__ */ new Map();
-  for (const c of clusters) for (const ns of c.namespaces.values()) named.set(ns.name, [...named.get(ns.name) ?? [], ns.labels]);
-  for (const s of services) if (!named.has(s.namespace)) named.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
+  const named2 = /* @__PURE__ */ new Map();
+  for (const c of clusters) for (const ns of c.namespaces.values()) named2.set(ns.name, [...named2.get(ns.name) ?? [], ns.labels]);
+  for (const s of services) if (!named2.has(s.namespace)) named2.set(s.namespace, [{ [NAMESPACE_NAME_LABEL]: s.namespace }]);
   for (const s of nsSelectors) {
     for (const r of s.requirements) {
       if (r.key === NAMESPACE_NAME_LABEL && (r.op === "In" || r.op === "NotIn")) {
-        for (const v of r.values) if (!named.has(v)) named.set(v, [{ [NAMESPACE_NAME_LABEL]: v }]);
+        for (const v of r.values) if (!named2.has(v)) named2.set(v, [{ [NAMESPACE_NAME_LABEL]: v }]);
       }
     }
   }
   const addedNamespaces = [];
-  for (const [name2, labelSets] of named) {
+  for (const [name2, labelSets] of named2) {
     if (!clusters.some((c) => c.namespaces.has(name2))) addedNamespaces.push({ name: name2, labels: labelSets[0], source: null });
   }
   const notes = [];
@@ -18118,9 +18125,9 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (same) same.push(w.labels);
     else ordinary.set(w.namespace, [w.labels]);
   }
-  const touched = mode === "auto" ? changedNamespaces(clusters, named) : /* @__PURE__ */ new Set();
+  const touched = mode === "auto" ? changedNamespaces(clusters, named2) : /* @__PURE__ */ new Set();
   const targets2 = [
-    ...[...named].map(([name2, labelSets]) => ({ name: name2, labelSets })),
+    ...[...named2].map(([name2, labelSets]) => ({ name: name2, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
   const portNames2 = /* @__PURE__ */ new Set();
@@ -18196,7 +18203,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     pods,
     notes,
     representativeOf(namespace, nsLabels, podLabels) {
-      const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
+      const ns = named2.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
       return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
     },
@@ -18805,10 +18812,10 @@ function diffLoaded([base2, head], options = {}) {
   const gateConfig = { ...configured, failOn: withAssertionRule(configured.failOn, asserted.length > 0) };
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
   const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
-  const named = /* @__PURE__ */ new Set();
-  for (const list6 of [changes, exposed]) for (const c of list6) named.add(c.src.id).add(c.dst.id);
+  const named2 = /* @__PURE__ */ new Set();
+  for (const list6 of [changes, exposed]) for (const c of list6) named2.add(c.src.id).add(c.dst.id);
   const endpoints2 = /* @__PURE__ */ new Map();
-  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints2.has(e.id)) endpoints2.set(e.id, e);
+  for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named2.has(e.id) && !endpoints2.has(e.id)) endpoints2.set(e.id, e);
   return {
     endpoints: [...endpoints2.values()],
     universe: result.endpoints,
@@ -19707,10 +19714,10 @@ function dnsLoss(report) {
     const lost = closed.intersect(DNS);
     if (lost.isEmpty) return;
     const losing = srcs.filter((s) => s.type !== "external" && !removed.has(s.id));
-    const named = dsts.filter(serves);
+    const named2 = dsts.filter(serves);
     let any = false;
-    for (const s of losing) if (named.some((d) => d.id !== s.id)) sources.push(s);
-    for (const d of named) {
+    for (const s of losing) if (named2.some((d) => d.id !== s.id)) sources.push(s);
+    for (const d of named2) {
       if (!losing.some((s) => s.id !== d.id)) continue;
       servers.push(d);
       any = true;
@@ -19730,10 +19737,10 @@ function dnsLoss(report) {
 }
 
 // src/render/route-words.ts
-function routeWords(r, f, full, named = false) {
+function routeWords(r, f, full, named2 = false) {
   const p = r.port;
   const port3 = p.kind === "service-port" ? ` port ${p.port}` : p.kind === "service-port-name" ? ` port ${f.code(p.name)}` : p.kind === "target-port" ? ` target port ${p.port}` : "";
-  if (named) {
+  if (named2) {
     const what = r.cause === "service-removed" ? `its backend Service ${f.code(r.service)} was removed in this pull request` : `its backend Service ${f.code(r.service)} lost${port3} in this pull request`;
     return `${what}; the ${f.text(r.route.kind)} sends traffic nowhere`;
   }
@@ -19755,8 +19762,8 @@ function words(c, f) {
   if (c.isAll) return { text: "all connections", complement: false };
   const direct = phrases(c, f);
   const rest = ConnSet.ALL.subtract(c);
-  const named = SPOKEN.some((p) => c.ports(p).names.length > 0);
-  if (!named && !rest.isEmpty) {
+  const named2 = SPOKEN.some((p) => c.ports(p).names.length > 0);
+  if (!named2 && !rest.isEmpty) {
     const complement = phrases(rest, PLAIN);
     if (weight(complement) < weight(direct) && weight(complement) <= MAX_EXCEPT2) return { text: `all but ${join(complement)}`, complement: true };
   }
@@ -20060,9 +20067,9 @@ function labelledNamespaces(sets, code) {
       const parts = sets[0].map(([k], i) => {
         const vs = values[i];
         if (vs.length === 1) return labelWords([k, vs[0]], code);
-        const named = vs.filter((v) => v !== "*");
-        const shown = named.length > MAX_VALUES ? [...named.slice(0, MAX_VALUES - 1).map((v) => code(v)), `${named.length - MAX_VALUES + 1} more`] : named.map((v) => code(v));
-        if (named.length < vs.length) shown.push("a value no policy names");
+        const named2 = vs.filter((v) => v !== "*");
+        const shown = named2.length > MAX_VALUES ? [...named2.slice(0, MAX_VALUES - 1).map((v) => code(v)), `${named2.length - MAX_VALUES + 1} more`] : named2.map((v) => code(v));
+        if (named2.length < vs.length) shown.push("a value no policy names");
         return `${code(k)} one of ${orList(shown)}`;
       });
       return [`namespaces labelled ${andList2(parts)}`];
@@ -20300,13 +20307,17 @@ function cutOffGroups(report) {
   const index2 = new UniverseIndex(report.universe, report.endpoints);
   return [...groups3.values()].map(({ c, ids, denies }) => ({ direction: c.direction, policies: c.policies, denies: [...denies.values()], workloads: index2.describe(ids), count: ids.length }));
 }
+function named(id, code) {
+  const w = idWords(id);
+  return w.kind === void 0 ? code(w.name) : `${w.kind} ${code(w.name)}`;
+}
 function cutOffWords(c, f, full) {
   const who = setWords(c.workloads, "subject", f.code);
   const admins = new Set(c.denies.map((r) => r.policy));
   const isolating = c.policies.filter((p) => !admins.has(p));
   const causes = [];
   if (isolating.length > 0) {
-    const by = isolating.slice(0, 2).map((p) => f.code(p)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
+    const by = isolating.slice(0, 2).map((p) => named(p, f.code)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
     causes.push(`isolated for ${c.direction} by ${by}, ${isolating.length === 1 ? "which allows nothing" : "which allow nothing"}`);
   }
   const shown = c.denies.slice(0, 2).map((r) => `denied by ${f.reason(r)}${full ? ` (${f.at(r.file, r.line, "head")})` : ""}`);
@@ -20668,10 +20679,10 @@ function isEmpty(u) {
   return u.objects.length === 0 && u.files.length === 0;
 }
 function unanalyzedSummary(u, code) {
-  const named = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
+  const named2 = (items, name2) => items.slice(0, MAX_NAMED2).map(name2).join(", ") + (items.length > MAX_NAMED2 ? `, and ${items.length - MAX_NAMED2} more` : "");
   const parts = [];
-  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named(u.objects, (o) => objectName(o, code))})`);
-  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named(u.files, code)})`);
+  if (u.objects.length > 0) parts.push(`${plural(u.objects.length, "changed object")} of kinds netreach does not analyze (${named2(u.objects, (o) => objectName(o, code))})`);
+  if (u.files.length > 0) parts.push(`${plural(u.files.length, "changed file")} no analysis reads (${named2(u.files, code)})`);
   return parts.join(" and ");
 }
 function unanalyzedLines(u, code) {
@@ -20812,8 +20823,8 @@ var MAX_LINES = 5;
 function clusterWideChanges(report) {
   const admin = report.policyChanges.filter((p) => p.admin !== void 0 && p.status !== "reformatted");
   if (admin.length === 0) return [];
-  const named = /* @__PURE__ */ new Set();
-  for (const list6 of [report.changes, report.exposureChanges]) for (const c of list6) for (const r of c.why) named.add(r.policy);
+  const named2 = /* @__PURE__ */ new Set();
+  for (const list6 of [report.changes, report.exposureChanges]) for (const c of list6) for (const r of c.why) named2.add(r.policy);
   return admin.map((p) => ({
     policy: p.id,
     kind: p.admin.kind,
@@ -20824,7 +20835,7 @@ function clusterWideChanges(report) {
     file: p.file,
     line: p.line,
     change: p.status,
-    changesFlows: named.has(p.id)
+    changesFlows: named2.has(p.id)
   }));
 }
 function scopeWords(c) {
@@ -21497,6 +21508,10 @@ ${r}`),
 _\u2026 and ${plural2(n, "more")}._`
   };
 }
+function idMd(id) {
+  const w = idWords(id);
+  return w.kind === void 0 ? mdCode2(id) : `${w.kind} ${mdCode2(w.name)}`;
+}
 function policyChanges(report, link) {
   const inputs = report.inputChanges ?? [];
   const items = [
@@ -21505,9 +21520,9 @@ function policyChanges(report, link) {
 ${fence(c.patch.replace(/\n$/, ""), "diff")}`),
     ...report.policyChanges.map((p) => () => {
       const at4 = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-      if (p.status === "reformatted") return `- ${mdCode2(p.id)}: reformatted, no semantic change (${at4})`;
+      if (p.status === "reformatted") return `- ${idMd(p.id)}: reformatted, no semantic change (${at4})`;
       const how = p.rendered ? "; rendered, fields compared" : "";
-      return `- ${mdCode2(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at4}${how})
+      return `- ${idMd(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at4}${how})
 
 ${fence(p.patch.replace(/\n$/, ""), "diff")}`;
     })
@@ -25081,8 +25096,8 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
   const toRead = [];
   let full = false;
   for (const entry2 of entries2) {
-    const named = namedBy(entry2.path, specs);
-    if (named === void 0) continue;
+    const named2 = namedBy(entry2.path, specs);
+    if (named2 === void 0) continue;
     if (full) {
       out.skippedFiles++;
       continue;
@@ -25096,7 +25111,7 @@ function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${r
     } else if (!/^100[0-7]{3}$/.test(entry2.mode) || entry2.type !== "blob" || entry2.size === void 0) {
       out.skippedFiles++;
       note2("note", entry2.path, "not a regular file; skipped");
-    } else if (named !== "explicitly" && !manifestExtensions2.has(path13.posix.extname(entry2.path))) {
+    } else if (named2 !== "explicitly" && !manifestExtensions2.has(path13.posix.extname(entry2.path))) {
       out.skippedFiles++;
     } else if (toRead.length >= lim.maxFiles) {
       out.skippedFiles++;
@@ -27298,8 +27313,8 @@ var ruleName = (r) => `${kindOf2(r)}${plain(r.policy)} ${r.rule}${r.said === voi
 function tierRuleName(r) {
   if (r.tier === "Deny") return `${r.kind} ${plain(r.name)} ${r.rule}${r.said === void 0 ? "" : ` (${plain(r.said)})`} (${at3(r)})`;
   const rank = r.priority === null ? r.tier : `${r.tier}, priority ${r.priority}`;
-  const named = r.ruleName !== null ? ` "${plain(r.ruleName)}"` : "";
-  return `${r.kind} ${plain(r.name)} (${rank}) ${r.rule}${named} (${at3(r)})`;
+  const named2 = r.ruleName !== null ? ` "${plain(r.ruleName)}"` : "";
+  return `${r.kind} ${plain(r.name)} (${rank}) ${r.rule}${named2} (${at3(r)})`;
 }
 
 // src/cli/why.ts

@@ -225,7 +225,8 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
   }
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
-    if (!namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
+    // A cluster-wide policy's namespace is "": no namespace of that name exists.
+    if (name !== "" && !namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
   }
   const cluster: Cluster = {
     namespaces,

@@ -30,3 +30,14 @@ export function adminRulePath(rule: Pick<AdminRule, "direction" | "index" | "pat
 export function isCiliumDeny(p: Pick<AdminPolicy, "tier">): boolean {
   return p.tier === "deny";
 }
+
+/**
+ * A policy id (Policy.id) as people name it: a NetworkPolicy's "ns/name" as is; a Cilium one's
+ * kind apart from its name ("CiliumNetworkPolicy/shop/api" -> kind and "shop/api").
+ */
+export function idWords(id: string): { readonly kind?: CiliumKind; readonly name: string } {
+  for (const kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"] as const) {
+    if (id.startsWith(`${kind}/`)) return { kind, name: id.slice(kind.length + 1) };
+  }
+  return { name: id };
+}

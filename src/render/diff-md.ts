@@ -5,6 +5,7 @@
 // Everything the pull request controls (ids, labels, namespaces, file paths, messages) goes
 // through md() or mdCode() (after plain(), for control characters); URLs from `ctx.link`
 // through safeUrl().
+import { idWords } from "../model/policy-names.js";
 import type { DiffReport } from "../analyze.js";
 import type { Change, Reason } from "../diff/change.js";
 import type { WorkloadChange } from "../diff/workload-changes.js";
@@ -494,15 +495,21 @@ function unanalyzedList(report: DiffReport, link: Link): Rows {
  * inputs the pull request changed (values files, patches) first, then the rendered policies'
  * fields, compared.
  */
+/** A changed policy by its id: Cilium's with their kind in words ("CiliumNetworkPolicy `shop/api`"). */
+function idMd(id: string): string {
+  const w = idWords(id);
+  return w.kind === undefined ? mdCode(id) : `${w.kind} ${mdCode(w.name)}`;
+}
+
 function policyChanges(report: DiffReport, link: Link): CappedText {
   const inputs = report.inputChanges ?? [];
   const items: (() => string)[] = [
     ...inputs.map((c) => () => `- input ${mdCode(c.file)}: **${c.status}**\n\n${fence(c.patch.replace(/\n$/, ""), "diff")}`),
     ...report.policyChanges.map((p) => () => {
       const at = location(p.file, p.line, link(p.file, p.line, p.status === "removed" ? "base" : "head"));
-      if (p.status === "reformatted") return `- ${mdCode(p.id)}: reformatted, no semantic change (${at})`;
+      if (p.status === "reformatted") return `- ${idMd(p.id)}: reformatted, no semantic change (${at})`;
       const how = p.rendered ? "; rendered, fields compared" : "";
-      return `- ${mdCode(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at}${how})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
+      return `- ${idMd(p.id)}: **${p.status}** (${p.status === "removed" ? "was at " : ""}${at}${how})\n\n${fence(p.patch.replace(/\n$/, ""), "diff")}`;
     }),
   ];
   const title = inputs.length > 0 ? `Changed inputs (${inputs.length}) and policy changes (${report.policyChanges.length})` : `Policy changes (${report.policyChanges.length})`;

@@ -2,6 +2,7 @@
 // routes that forward to nothing, pods cut from the cluster's DNS server, workloads left with no
 // ingress or no egress at all. Read off the report; the verdict names the worst, the "Stops
 // working" section lists them all, right after it (DESIGN section 7).
+import { idWords } from "../model/policy-names.js";
 import { newlyClosed, newlyOpened } from "../exposure/changes.js";
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
@@ -226,13 +227,19 @@ function cutOffGroups(report: StopsReport): CutOffGroup[] {
   return [...groups.values()].map(({ c, ids, denies }) => ({ direction: c.direction, policies: c.policies, denies: [...denies.values()], workloads: index.describe(ids), count: ids.length }));
 }
 
+/** "`shop/deny`", "CiliumClusterwideNetworkPolicy `lockdown`". */
+function named(id: string, code: (s: string) => string): string {
+  const w = idWords(id);
+  return w.kind === undefined ? code(w.name) : `${w.kind} ${code(w.name)}`;
+}
+
 function cutOffWords(c: CutOffGroup, f: StopsFormat, full: boolean): string {
   const who = setWords(c.workloads, "subject", f.code);
   const admins = new Set(c.denies.map((r) => r.policy));
   const isolating = c.policies.filter((p) => !admins.has(p));
   const causes: string[] = [];
   if (isolating.length > 0) {
-    const by = isolating.slice(0, 2).map((p) => f.code(p)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
+    const by = isolating.slice(0, 2).map((p) => named(p, f.code)).join(", ") + (isolating.length > 2 ? ` and ${isolating.length - 2} more` : "");
     causes.push(`isolated for ${c.direction} by ${by}, ${isolating.length === 1 ? "which allows nothing" : "which allow nothing"}`);
   }
   // A lockdown an admin-tier rule makes: named with its tier, priority and rule, at its line.

@@ -258,3 +258,24 @@ spec:
     expect(diffJson(report).changes.filter((c) => c.dst.includes("shop/api"))).toEqual([]);
   });
 });
+
+describe("Cilium policies with representative pods (--pods auto)", () => {
+  it("a cluster-wide policy makes no namespace of its own, and a selector naming a pod's namespace picks that namespace", () => {
+    const policy = ccnp("dns-only", "  endpointSelector: {matchLabels: {app: web}}\n  egress:\n  - toEndpoints: [{matchLabels: {'k8s:io.kubernetes.pod.namespace': kube-system, k8s-app: kube-dns}}]\n");
+    const json = analyzeReach([{ path: "p.yaml", text: policy }], { pods: "auto" });
+    const ids = json.endpoints.map((e) => e.id);
+    expect(ids.filter((id) => id.startsWith("/"))).toEqual([]);
+    // The representative DNS pod is in kube-system, without a label standing for its namespace.
+    expect(ids).toContain("kube-system/[k8s-app=kube-dns]");
+    expect(ids.some((id) => id.includes("io.kubernetes.pod.namespace"))).toBe(false);
+    const r = reachOf(json);
+    expect(r.conn("[*]/[app=web]", "kube-system/[k8s-app=kube-dns]")).toBe("All Connections");
+  });
+
+  it("the comment names Cilium policies by kind and name where it lists what changed and what stops working", () => {
+    const report = diff(files(), files(ccnp("lockdown", "  endpointSelector: {matchLabels: {app: web}}\n  ingress: [{}]\n")), { pods: "declared" });
+    const md = renderComment(report, { marker: "<!-- m -->" });
+    expect(md).toContain("- CiliumClusterwideNetworkPolicy `lockdown`: **added**");
+    expect(md).toContain("isolated for ingress by CiliumClusterwideNetworkPolicy `lockdown`, which allows nothing");
+  });
+});

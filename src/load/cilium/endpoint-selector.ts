@@ -2,15 +2,16 @@
 // (`k8s:app`), name the pod's namespace (`io.kubernetes.pod.namespace`), its namespace's labels
 // (`io.cilium.k8s.namespace.labels.team`) or a reserved identity (`reserved:host`).
 import type { Selector } from "../../model/selector.js";
+import { NAMESPACE_NAME_LABEL } from "../../model/labels.js";
 import { isPlainObject, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { parseSelector } from "../networkpolicy/selector.js";
 import { POD_NAMESPACE_LABEL, readCiliumKey } from "./labels.js";
 
 export interface EndpointSelector {
-  /** On the pod's labels, Cilium's own (namespace, service account, cluster) among them. */
+  /** On the pod's labels, Cilium's service account and cluster among them. */
   readonly pods: Selector;
-  /** On the labels of the pod's namespace (empty: any namespace). */
+  /** On the labels of the pod's namespace, its name among them (empty: any namespace). */
   readonly namespaces: Selector;
   /** Whether it names the pod's namespace: then a namespaced policy's selector is not kept to its own. */
   readonly namesNamespace: boolean;
@@ -32,15 +33,17 @@ export function parseEndpointSelector(c: Checker, path: DocPath): EndpointSelect
     else if (k.kind === "other") foreign = true;
     else if (k.kind === "pod" && k.key === POD_NAMESPACE_LABEL) namesNamespace = true;
   }
-  // Namespace-label keys are read twice: as pod requirements they would match nothing, so they
-  // are left out of the pod selector and parsed again onto the namespace.
+  // Read twice: pod keys onto the pod, and onto the namespace the keys that are about it — its
+  // labels, and its name (every namespace carries its name as a label), so that a selector naming
+  // the pod's namespace picks namespaces as a namespaceSelector does.
   const pods = parseSelector(c, path, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "pod" ? k.key : null;
+    return k.kind === "pod" && k.key !== POD_NAMESPACE_LABEL ? k.key : null;
   });
   const namespaces = parseSelector(c, path, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "namespace" ? k.key : null;
+    if (k.kind === "namespace") return k.key;
+    return k.kind === "pod" && k.key === POD_NAMESPACE_LABEL ? NAMESPACE_NAME_LABEL : null;
   });
   if (pods === undefined || namespaces === undefined) return undefined;
   return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
