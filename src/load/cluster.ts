@@ -24,9 +24,9 @@ import { unselectedPolicies } from "./networkpolicy/unselected-policies.js";
 import type { KubeObject } from "./object/source.js";
 import { GENERIC, type Cni } from "./cni-option.js";
 import { isCiliumPolicyObject, loadCiliumPolicy, type CiliumPolicyLoad } from "./cilium/policy.js";
-import { isCidrGroupObject, loadCidrGroup } from "./cilium/cidr-group.js";
+import { isCidrGroupObject, loadCidrGroup, type CidrGroup } from "./cilium/cidr-group.js";
 import { implicitPodLabels } from "./cilium/labels.js";
-import { formatCidr, type Cidr } from "../net/ip.js";
+import { formatCidr } from "../net/ip.js";
 import { loadWorkload, WORKLOAD_KINDS } from "./workloads/workload.js";
 
 export interface ClusterLoad {
@@ -87,17 +87,17 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   let podsAt: number | undefined;
   const cilium = cni.kind === "cilium";
   // Cilium policies refer to CIDR groups by name, wherever in the input they are declared.
-  const cidrGroups = new Map<string, readonly Cidr[]>();
+  const cidrGroups = new Map<string, CidrGroup>();
   if (cilium) {
     for (const obj of objects) {
       if (!isCidrGroupObject(obj)) continue;
       const r = once(obj, loadCidrGroup);
       diagnostics.push(...r.diagnostics);
-      if (r.name !== undefined) cidrGroups.set(r.name, r.cidrs);
+      if (r.name !== undefined) cidrGroups.set(r.name, r.group);
     }
   }
   const ciliumLoads = new Map<string, CiliumPolicyLoad>();
-  const groupsKey = JSON.stringify([...cidrGroups].map(([n, cs]) => [n, cs.map(formatCidr)]));
+  const groupsKey = JSON.stringify([...cidrGroups].map(([n, g]) => [n, g.cidrs.map(formatCidr), g.labels]));
 
   for (const [index, obj] of objects.entries()) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {

@@ -5,12 +5,19 @@ import { Checker } from "../object/checker.js";
 import type { Diagnostic } from "../object/diagnostic.js";
 import { objectMeta } from "../object/object-meta.js";
 import type { KubeObject } from "../object/source.js";
+import type { Labels } from "../../model/labels.js";
 
 export function isCidrGroupObject(obj: Pick<KubeObject, "apiVersion" | "kind">): boolean {
   return obj.kind === "CiliumCIDRGroup" && (obj.apiVersion === "cilium.io/v2alpha1" || obj.apiVersion === "cilium.io/v2");
 }
 
-export function loadCidrGroup(obj: KubeObject): { name: string | undefined; cidrs: readonly Cidr[]; diagnostics: readonly Diagnostic[] } {
+export interface CidrGroup {
+  readonly cidrs: readonly Cidr[];
+  /** Its labels, which `cidrGroupSelector` selects it by. */
+  readonly labels: Labels;
+}
+
+export function loadCidrGroup(obj: KubeObject): { name: string | undefined; group: CidrGroup; diagnostics: readonly Diagnostic[] } {
   const meta = objectMeta(obj, "cluster-scoped");
   const c = new Checker(obj, `CiliumCIDRGroup ${meta.nameShown}`);
   meta.problems.forEach((p) => c.error(p.path, p.message));
@@ -25,5 +32,7 @@ export function loadCidrGroup(obj: KubeObject): { name: string | undefined; cidr
       cidrs.push(parsed.cidr);
     }
   });
-  return { name: meta.name, cidrs, diagnostics: c.diagnostics };
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(meta.labels)) if (typeof v === "string") labels[k] = v;
+  return { name: meta.name, group: { cidrs, labels }, diagnostics: c.diagnostics };
 }

@@ -8,12 +8,15 @@ import { SELECT_ALL, type Selector } from "../../model/selector.js";
 import type { Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { parseEndpointSelector, selectorWords } from "./endpoint-selector.js";
+import type { CidrGroup } from "./cidr-group.js";
+import { parseSelector } from "../networkpolicy/selector.js";
+import { selects } from "../../model/selector.js";
 
 /** Where a policy's endpoint selectors look: its namespace (CiliumNetworkPolicy) or the whole cluster. */
 export type Scope = { readonly kind: "namespace"; readonly namespace: string } | { readonly kind: "cluster" };
 
-/** CiliumCIDRGroup name -> its CIDRs. */
-export type CidrGroups = ReadonlyMap<string, readonly Cidr[]>;
+/** CiliumCIDRGroup name -> its CIDRs and labels. */
+export type CidrGroups = ReadonlyMap<string, CidrGroup>;
 
 export interface RulePeers {
   /** "any": the rule names no L3 peer at all (only ports): every peer. */
@@ -205,46 +208,54 @@ function cidrText(c: Checker, at: DocPath): Cidr | undefined {
 function cidrSet(c: Checker, at: DocPath, groups: CidrGroups): Item | undefined {
   if (c.map(at) === undefined) return undefined;
   c.knownKeys(at, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
+  let blocks: readonly Cidr[];
+  let said: string;
   if (!c.isUnset([...at, "cidrGroupRef"])) {
     const name = c.string([...at, "cidrGroupRef"]);
     if (name === undefined) return undefined;
-    const cidrs = groups.get(name);
-    if (cidrs === undefined) {
-      c.warning([...at, "cidrGroupRef"], `no CiliumCIDRGroup "${name}" in the input: this entry matches no address`);
-      return { peers: [], said: `group ${name}` };
+    const group = groups.get(name);
+    if (group === undefined) c.warning([...at, "cidrGroupRef"], `no CiliumCIDRGroup "${name}" in the input: this entry matches no address`);
+    blocks = group?.cidrs ?? [];
+    said = `group ${name}`;
+  } else if (!c.isUnset([...at, "cidrGroupSelector"])) {
+    const selector = parseSelector(c, [...at, "cidrGroupSelector"]);
+    if (selector === undefined) return undefined;
+    const chosen = [...groups.entries()].filter(([, g]) => selects(selector, g.labels)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (chosen.length === 0) c.warning([...at, "cidrGroupSelector"], "selects no CiliumCIDRGroup of the input: this entry matches no address");
+    blocks = chosen.flatMap(([, g]) => g.cidrs);
+    said = `groups ${selectorWords(c, [...at, "cidrGroupSelector"])}`;
+  } else {
+    const block = cidrText(c, [...at, "cidr"]);
+    if (block === undefined) {
+      if (c.isUnset([...at, "cidr"])) c.error(at, "a CIDR set needs cidr, cidrGroupRef or cidrGroupSelector; Cilium refuses this policy");
+      return undefined;
     }
-    return { peers: cidrs.map((block) => ({ kind: "ipBlock", cidr: block, except: [] })), said: `group ${name}` };
-  }
-  if (!c.isUnset([...at, "cidrGroupSelector"])) {
-    c.warning([...at, "cidrGroupSelector"], "cidrGroupSelector is not modelled: this entry matches no address");
-    return { peers: [], said: `groups ${selectorWords(c, [...at, "cidrGroupSelector"])}` };
-  }
-  const block = cidrText(c, [...at, "cidr"]);
-  if (block === undefined) {
-    if (c.isUnset([...at, "cidr"])) c.error(at, "a CIDR set needs cidr or cidrGroupRef; Cilium refuses this policy");
-    return undefined;
+    blocks = [block];
+    said = formatCidr(block);
   }
   const except: Cidr[] = [];
   let ok = true;
   (c.list([...at, "except"]) ?? []).forEach((_, i) => {
     const e = cidrText(c, [...at, "except", i]);
-    if (e === undefined) {
-      ok = false;
-      return;
-    }
-    const outer = cidrRange(block);
-    const inner = cidrRange(e);
-    if (e.family !== block.family || inner.lo < outer.lo || inner.hi > outer.hi) {
-      c.warning([...at, "except", i], `except ${formatCidr(e)} lies outside ${formatCidr(block)}: it excludes nothing`);
-      return;
-    }
-    except.push(e);
+    if (e === undefined) ok = false;
+    else except.push(e);
   });
   if (!ok) return undefined;
-  // An exception as wide as the set leaves nothing of it.
-  if (except.some((e) => e.prefix <= block.prefix)) return { peers: [], said: `${formatCidr(block)} except all of it` };
-  const said = except.length > 0 ? `${formatCidr(block)} except ${except.map(formatCidr).join(", ")}` : formatCidr(block);
-  return { peers: [{ kind: "ipBlock", cidr: block, except }], said };
+  if (except.length > 0) said += ` except ${except.map(formatCidr).join(", ")}`;
+  // Each exception applies to the blocks it lies in (a group's CIDRs each); one as wide as its
+  // block leaves nothing of that block.
+  const peers: Peer[] = [];
+  for (const block of blocks) {
+    const outer = cidrRange(block);
+    const inside = except.filter((e) => e.family === block.family && cidrRange(e).lo >= outer.lo && cidrRange(e).hi <= outer.hi);
+    if (inside.some((e) => e.prefix <= block.prefix)) continue;
+    peers.push({ kind: "ipBlock", cidr: block, except: inside });
+  }
+  except.forEach((e, i) => {
+    const within = blocks.some((b) => b.family === e.family && cidrRange(e).lo >= cidrRange(b).lo && cidrRange(e).hi <= cidrRange(b).hi);
+    if (!within && blocks.length > 0) c.warning([...at, "except", i], `except ${formatCidr(e)} lies outside every CIDR of this set: it excludes nothing`);
+  });
+  return { peers, said };
 }
 
 function summary(item: unknown): string {
