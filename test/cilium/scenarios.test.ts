@@ -1,0 +1,60 @@
+// Cilium's own scenarios (test/fixtures/cilium): the `cilium connectivity test` builders' manifests
+// with the outcomes each builder expects, and the worked examples of Cilium's documentation (Star
+// Wars demo, policy language guide, deny-policy table), run through `netreach reach --pods declared`.
+// Every stated flow must agree: allow = the pair's connection includes it (ANY: All Connections),
+// not marked L7-filtered; deny = excludes it (ANY: No Connections); l7 = includes it and the flow
+// is marked L7-filtered on it. A CIDR names the external address classes it overlaps.
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { analyzeReach } from "../../src/render/reach-json.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { disagreements, formatDisagreement, pairCount, readCases, scenarioFiles, turnedAround, type CasesFile, type Disagreement } from "./verdicts.js";
+
+const FIXTURES = "test/fixtures/cilium";
+const DIR = fileURLToPath(new URL(`../../${FIXTURES}`, import.meta.url));
+const CASE_FILES = ["cases.json", "more-cases.json"].filter((f) => existsSync(join(DIR, f)));
+
+const summary: string[] = [];
+
+function check(cases: CasesFile, name: string): Disagreement[] {
+  const scenario = cases.scenarios.find((s) => s.name === name)!;
+  const json = analyzeReach(
+    scenarioFiles(cases, scenario, (f) => `${FIXTURES}/${f}`),
+    { pods: "declared" },
+  );
+  const wrong = disagreements(json, scenario);
+  const errors = json.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.message}`);
+  summary.push(`${wrong.length === 0 ? "agree   " : "DISAGREE"} ${name}: ${pairCount(scenario) - wrong.length}/${pairCount(scenario)} pairs${errors.length ? `, ${errors.length} input errors` : ""}`);
+  // The checks have teeth: every flow netreach agrees with, turned around, must disagree.
+  const agreed = { ...scenario, flows: scenario.flows.filter((f) => disagreements(json, { ...scenario, flows: [f] }).length === 0) };
+  const turned = turnedAround(agreed);
+  for (const f of turned.flows) expect(disagreements(json, { ...turned, flows: [f] }), `${name}: ${f.verdict} ${f.conn} ${f.src} -> ${f.dst} turned around still agrees`).not.toEqual([]);
+  return [...errors.map((e) => ({ src: "-", dst: "-", conn: "-", verdict: "allow" as const, got: `input error ${e}` })), ...wrong];
+}
+
+for (const file of CASE_FILES) {
+  const cases = readCases(DIR, file);
+  describe(`Cilium scenarios of ${file}`, () => {
+    it("states flows for every scenario, each with a source", () => {
+      expect(cases.scenarios.length).toBeGreaterThan(0);
+      for (const s of cases.scenarios) {
+        expect(s.flows.length, s.name).toBeGreaterThan(0);
+        expect(s.source, s.name).toMatch(/^cilium\/cilium(-cli)?@[0-9a-f]{40}:/);
+        for (const f of s.files) expect(existsSync(join(DIR, f)), `${s.name}: ${f}`).toBe(true);
+      }
+      expect(new Set(cases.scenarios.map((s) => s.name)).size).toBe(cases.scenarios.length);
+    });
+    for (const scenario of cases.scenarios) {
+      it(scenario.name, () => {
+        const wrong = check(cases, scenario.name);
+        expect(wrong.map(formatDisagreement), `${scenario.name} (${scenario.source})`).toEqual([]);
+      });
+    }
+  });
+}
+
+afterAll(() => {
+  // One line per scenario, for reading which agree at a glance.
+  console.log(`Cilium scenarios:\n${summary.join("\n")}`);
+});
