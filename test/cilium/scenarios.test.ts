@@ -62,6 +62,11 @@ for (const file of CASE_FILES) {
   });
 }
 
+it("names every scenario once across the case files", () => {
+  const names = CASE_FILES.flatMap((f) => readCases(DIR, f).scenarios.map((s) => s.name));
+  expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+});
+
 afterAll(() => {
   // One line per scenario, for reading which agree at a glance.
   console.log(`Cilium scenarios:\n${summary.join("\n")}`);
