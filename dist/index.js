@@ -33507,6 +33507,57 @@ function l7Part(r, src, dst, allowed) {
   return conn.isEmpty ? null : { conn, by };
 }
 
+// src/diff/l7-changes.ts
+function l7Key(p) {
+  if (p === null) return "";
+  const rules3 = p.by.map((b) => `${b.policy.kind ?? ""}|${policyName(b.policy)}|${rulePath(b.rule)}|${b.filters.map((f) => f.said).join(";")}|${b.conn.toString()}`).sort();
+  return `${p.conn.toString()}
+${rules3.join("\n")}`;
+}
+function l7Changes(universe, shared, rb, rh, groups4, policies) {
+  if (!hasL7(policies.base) && !hasL7(policies.head)) return [];
+  const P = universe.podClasses.length;
+  const subjects = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
+  for (const p of [...policies.base, ...policies.head]) {
+    for (const dir of ["ingress", "egress"]) {
+      if (!(p[dir] ?? []).some((r) => r.l7 !== void 0 && r.l7.length > 0)) continue;
+      for (const c of shared.subjects(universe, p)) subjects[dir].add(c);
+    }
+  }
+  const out = [];
+  const compare = (bs, bd, hs, hd) => {
+    if (bs === void 0 || bd === void 0 || hs === void 0 || hd === void 0) return null;
+    const b = rb.conn(bs, bd);
+    const h = rh.conn(hs, hd);
+    if (b.isEmpty || !(b === h || b.equals(h))) return null;
+    const base2 = l7Part(rb, bs, bd, b);
+    const head = l7Part(rh, hs, hd, h);
+    return l7Key(base2) === l7Key(head) ? null : { conn: h, base: base2, head };
+  };
+  const governed = (g, dir) => g.b !== void 0 && subjects[dir].has(g.b) || g.h !== void 0 && subjects[dir].has(g.h);
+  for (const ga of groups4) {
+    const out1 = governed(ga, "egress");
+    for (const gb of groups4) {
+      if (!out1 && !governed(gb, "ingress")) continue;
+      const c = compare(ga.b, gb.b, ga.h, gb.h);
+      if (c) {
+        for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") out.push({ src: x, dst: y, ...c });
+      }
+    }
+    universe.externals.forEach((ext, e) => {
+      if (out1) {
+        const c = compare(ga.b, P + e, ga.h, P + e);
+        if (c) for (const x of ga.members) out.push({ src: x, dst: ext, ...c });
+      }
+      if (governed(ga, "ingress")) {
+        const c = compare(P + e, ga.b, P + e, ga.h);
+        if (c) for (const x of ga.members) out.push({ src: ext, dst: x, ...c });
+      }
+    });
+  }
+  return out.sort((x, y) => x.src.id < y.src.id ? -1 : x.src.id > y.src.id ? 1 : x.dst.id < y.dst.id ? -1 : x.dst.id > y.dst.id ? 1 : 0);
+}
+
 // src/diff/compute.ts
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
@@ -33544,11 +33595,11 @@ function diffSides(base2, head, options = {}) {
       const closed = bConn.subtract(hConn);
       const why = explain({ r: rb, src: bs, dst: bd }, { r: rh, src: hs, dst: hd }, opened, closed);
       if (!withL7) return { base: bConn, head: hConn, opened, closed, why };
-      const l7 = {
+      const l72 = {
         base: bs === void 0 || bd === void 0 ? null : l7Part(rb, bs, bd, bConn),
         head: hs === void 0 || hd === void 0 ? null : l7Part(rh, hs, hd, hConn)
       };
-      return { base: bConn, head: hConn, opened, closed, why, ...l7.base === null && l7.head === null ? {} : { l7 } };
+      return { base: bConn, head: hConn, opened, closed, why, ...l72.base === null && l72.head === null ? {} : { l7: l72 } };
     };
     if (options.exhaustive) return explain1();
     const none = bs === void 0 || bd === void 0;
@@ -33606,7 +33657,8 @@ function diffSides(base2, head, options = {}) {
     }
   }
   const sorted2 = sortByIds(changes, [...podList, ...merged.values()]);
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted2 };
+  const l7 = withL7 ? l7Changes(universe, shared, rb, rh, groups4, { base: base2.policies, head: head.policies }) : [];
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted2, l7Changes: l7 };
   function allPairs(n) {
     const every = Array.from({ length: n }, (_, i) => i);
     const externals = universe.externals.map((_, i) => i);
@@ -37536,45 +37588,52 @@ function cidrText(c, at2) {
 function cidrSet(c, at2, groups4) {
   if (c.map(at2) === void 0) return void 0;
   c.knownKeys(at2, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
+  let blocks;
+  let said;
   if (!c.isUnset([...at2, "cidrGroupRef"])) {
     const name2 = c.string([...at2, "cidrGroupRef"]);
     if (name2 === void 0) return void 0;
-    const cidrs = groups4.get(name2);
-    if (cidrs === void 0) {
-      c.warning([...at2, "cidrGroupRef"], `no CiliumCIDRGroup "${name2}" in the input: this entry matches no address`);
-      return { peers: [], said: `group ${name2}` };
+    const group2 = groups4.get(name2);
+    if (group2 === void 0) c.warning([...at2, "cidrGroupRef"], `no CiliumCIDRGroup "${name2}" in the input: this entry matches no address`);
+    blocks = group2?.cidrs ?? [];
+    said = `group ${name2}`;
+  } else if (!c.isUnset([...at2, "cidrGroupSelector"])) {
+    const selector = parseSelector(c, [...at2, "cidrGroupSelector"]);
+    if (selector === void 0) return void 0;
+    const chosen = [...groups4.entries()].filter(([, g]) => selects(selector, g.labels)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    if (chosen.length === 0) c.warning([...at2, "cidrGroupSelector"], "selects no CiliumCIDRGroup of the input: this entry matches no address");
+    blocks = chosen.flatMap(([, g]) => g.cidrs);
+    said = `groups ${selectorWords(c, [...at2, "cidrGroupSelector"])}`;
+  } else {
+    const block = cidrText(c, [...at2, "cidr"]);
+    if (block === void 0) {
+      if (c.isUnset([...at2, "cidr"])) c.error(at2, "a CIDR set needs cidr, cidrGroupRef or cidrGroupSelector; Cilium refuses this policy");
+      return void 0;
     }
-    return { peers: cidrs.map((block2) => ({ kind: "ipBlock", cidr: block2, except: [] })), said: `group ${name2}` };
-  }
-  if (!c.isUnset([...at2, "cidrGroupSelector"])) {
-    c.warning([...at2, "cidrGroupSelector"], "cidrGroupSelector is not modelled: this entry matches no address");
-    return { peers: [], said: `groups ${selectorWords(c, [...at2, "cidrGroupSelector"])}` };
-  }
-  const block = cidrText(c, [...at2, "cidr"]);
-  if (block === void 0) {
-    if (c.isUnset([...at2, "cidr"])) c.error(at2, "a CIDR set needs cidr or cidrGroupRef; Cilium refuses this policy");
-    return void 0;
+    blocks = [block];
+    said = formatCidr(block);
   }
   const except = [];
   let ok = true;
   (c.list([...at2, "except"]) ?? []).forEach((_, i) => {
     const e = cidrText(c, [...at2, "except", i]);
-    if (e === void 0) {
-      ok = false;
-      return;
-    }
-    const outer = cidrRange(block);
-    const inner = cidrRange(e);
-    if (e.family !== block.family || inner.lo < outer.lo || inner.hi > outer.hi) {
-      c.warning([...at2, "except", i], `except ${formatCidr(e)} lies outside ${formatCidr(block)}: it excludes nothing`);
-      return;
-    }
-    except.push(e);
+    if (e === void 0) ok = false;
+    else except.push(e);
   });
   if (!ok) return void 0;
-  if (except.some((e) => e.prefix <= block.prefix)) return { peers: [], said: `${formatCidr(block)} except all of it` };
-  const said = except.length > 0 ? `${formatCidr(block)} except ${except.map(formatCidr).join(", ")}` : formatCidr(block);
-  return { peers: [{ kind: "ipBlock", cidr: block, except }], said };
+  if (except.length > 0) said += ` except ${except.map(formatCidr).join(", ")}`;
+  const peers = [];
+  for (const block of blocks) {
+    const outer = cidrRange(block);
+    const inside = except.filter((e) => e.family === block.family && cidrRange(e).lo >= outer.lo && cidrRange(e).hi <= outer.hi);
+    if (inside.some((e) => e.prefix <= block.prefix)) continue;
+    peers.push({ kind: "ipBlock", cidr: block, except: inside });
+  }
+  except.forEach((e, i) => {
+    const within = blocks.some((b) => b.family === e.family && cidrRange(e).lo >= cidrRange(b).lo && cidrRange(e).hi <= cidrRange(b).hi);
+    if (!within && blocks.length > 0) c.warning([...at2, "except", i], `except ${formatCidr(e)} lies outside every CIDR of this set: it excludes nothing`);
+  });
+  return { peers, said };
 }
 function summary2(item) {
   if (typeof item === "string") return item;
@@ -37928,7 +37987,9 @@ function loadCidrGroup(obj4) {
       cidrs.push(parsed.cidr);
     }
   });
-  return { name: meta.name, cidrs, diagnostics: c.diagnostics };
+  const labels2 = {};
+  for (const [k, v] of Object.entries(meta.labels)) if (typeof v === "string") labels2[k] = v;
+  return { name: meta.name, group: { cidrs, labels: labels2 }, diagnostics: c.diagnostics };
 }
 
 // src/load/cluster.ts
@@ -37964,11 +38025,11 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       if (!isCidrGroupObject(obj4)) continue;
       const r = once2(obj4, loadCidrGroup);
       diagnostics2.push(...r.diagnostics);
-      if (r.name !== void 0) cidrGroups.set(r.name, r.cidrs);
+      if (r.name !== void 0) cidrGroups.set(r.name, r.group);
     }
   }
   const ciliumLoads = /* @__PURE__ */ new Map();
-  const groupsKey = JSON.stringify([...cidrGroups].map(([n, cs]) => [n, cs.map(formatCidr)]));
+  const groupsKey = JSON.stringify([...cidrGroups].map(([n, g]) => [n, g.cidrs.map(formatCidr), g.labels]));
   for (const [index2, obj4] of objects.entries()) {
     if (obj4.kind === "Namespace" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNamespace);
@@ -40383,6 +40444,7 @@ function diffLoaded([base2, head], options = {}) {
     endpoints: [...endpoints2.values()],
     universe: result.endpoints,
     changes,
+    ...result.l7Changes.length > 0 ? { l7Changes: result.l7Changes } : {},
     exposureChanges: exposed,
     gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,
@@ -47504,6 +47566,57 @@ function l7Words(changes, conn, facet, code, text2) {
   return `L7-filtered: ${shown.join("; ")}`;
 }
 
+// src/render/l7-changes-words.ts
+function l7SideWords(p, f) {
+  if (p === null) return "every request (no L7 filter)";
+  const rules3 = p.by.map((b) => `${b.filters.map((x) => f.text(x.said)).join(", ")} by ${f.text(ciliumKind(b.policy) ?? "CiliumNetworkPolicy")} ${f.code(policyName(b.policy))} ${f.text(rulePath(b.rule))}`);
+  return `${f.text(p.conn.toString())}: ${[...new Set(rules3)].join("; ")}`;
+}
+function l7Widens(c) {
+  if (c.base === null) return false;
+  return c.head === null || !c.base.conn.subtract(c.head.conn).isEmpty;
+}
+function l7Ordered(changes) {
+  return [...changes.filter(l7Widens), ...changes.filter((c) => !l7Widens(c))];
+}
+function l7Headline(changes) {
+  if (changes === void 0 || changes.length === 0) return "";
+  const widened = changes.filter(l7Widens).length;
+  const n = (k) => `${k.toLocaleString("en-US")} flow${k === 1 ? "" : "s"}`;
+  if (widened > 0) return `L7 filtering: ${n(widened)} now let${widened === 1 ? "s" : ""} more requests through a port that stays open${changes.length > widened ? `, ${n(changes.length - widened)} changed otherwise` : ""}`;
+  return `L7 filtering changed on ${n(changes.length)}`;
+}
+
+// src/render/l7-changes-md.ts
+function l7ChangesRows(changes, f) {
+  const list7 = l7Ordered(changes);
+  const rows = {
+    length: list7.length,
+    at: (i) => {
+      const c = list7[i];
+      if (c === void 0) return void 0;
+      const mark = l7Widens(c) ? "\u26A0\uFE0F " : "";
+      return `
+| ${mark}${f.cell(c.src.id)} | ${f.cell(c.dst.id)} | ${f.text(c.conn.toString())} | ${l7SideWords(c.base, f)} | ${l7SideWords(c.head, f)} |`;
+    }
+  };
+  const widened = list7.filter(l7Widens).length;
+  const note2 = widened > 0 ? `
+
+\u26A0\uFE0F ${widened === 1 ? "1 flow lets" : `${widened.toLocaleString("en-US")} flows let`} more requests through: an L7 filter is gone from a port that stays open.` : "";
+  return {
+    head: `#### L7 filtering changed (${list7.length.toLocaleString("en-US")})${note2}
+
+| Source | Destination | Open | Base | Head |
+| --- | --- | --- | --- | --- |`,
+    rows,
+    tail: "",
+    more: (n) => `
+
+_\u2026 and ${n.toLocaleString("en-US")} more flows._`
+  };
+}
+
 // src/render/cluster-wide.ts
 var MAX_LINES = 5;
 function clusterWideChanges(report) {
@@ -47868,6 +47981,8 @@ function renderComment(report, ctx) {
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
+  const l7 = report.l7Changes ?? [];
+  if (l7.length > 0) blocks.push({ name: "L7 filtering changed", rows: l7ChangesRows(l7, { code: mdCode2, text: md2, cell: cellCode2 }), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
   if (graph) blocks.push({ name: "graph", text: `#### Graph
@@ -47901,6 +48016,10 @@ function lazy(items, row) {
   return { length: items.length, at: (i) => i < items.length ? row(items[i], i) : void 0 };
 }
 function verdict(report, g, allowedBy, broken) {
+  const l7 = l7Headline(report.l7Changes);
+  return l7 === "" ? verdictOf(report, g, allowedBy, broken) : `${verdictOf(report, g, allowedBy, broken)} \u26A0\uFE0F **${md2(l7)}** (below).`;
+}
+function verdictOf(report, g, allowedBy, broken) {
   const missed = unanalyzedSummary(report.unanalyzed, mdCode2);
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode2(allowedBy)}` : "gate failed (`unanalyzed`)" : "gate passed";
@@ -48551,6 +48670,7 @@ function diffJson(r, options = {}) {
       files: [...r.unanalyzed.files]
     },
     ...r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {},
+    ...(r.l7Changes ?? []).length > 0 ? { l7Changes: r.l7Changes.map((c) => ({ src: c.src.id, dst: c.dst.id, conn: c.conn.toString(), base: c.base && l7Json(c.base), head: c.head && l7Json(c.head) })) } : {},
     // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
     inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
     clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),

@@ -1,4 +1,5 @@
 // The core's entry points: source files in, reports out. Pure: no I/O, no environment.
+import type { L7Change } from "./diff/l7-changes.js";
 import { adminAssumptions } from "./reach/admin-assumptions.js";
 import type { Change } from "./diff/change.js";
 import { diffSides } from "./diff/compute.js";
@@ -238,6 +239,8 @@ export interface DiffReport {
   readonly universe: readonly Endpoint[];
   /** Flow changes; those from the ingress controller are its exposure changes. */
   readonly changes: readonly Change[];
+  /** Flows whose connection did not change but whose L7 filtering did (Cilium); absent or empty: none. */
+  readonly l7Changes?: readonly L7Change[];
   /** Pods newly reachable, or no longer, from outside the cluster through Services and routes. */
   readonly exposureChanges: readonly ExposureChange[];
   readonly gate: GateResult;
@@ -320,6 +323,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     endpoints: [...endpoints.values()],
     universe: result.endpoints,
     changes,
+    ...(result.l7Changes.length > 0 ? { l7Changes: result.l7Changes } : {}),
     exposureChanges: exposed,
     gate: evaluateGate(changes, exposed, gateConfig, unanalyzed, asserted),
     unanalyzed,

@@ -18,6 +18,7 @@ import { externalEndpoint } from "../reach/external-space.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
 import type { Change, ChangeType, Reason } from "./change.js";
 import { explain } from "./explain.js";
+import { l7Changes, type L7Change } from "./l7-changes.js";
 import { hasL7, l7Part } from "../reach/l7.js";
 
 export interface DiffResult {
@@ -29,6 +30,8 @@ export interface DiffResult {
   /** The external endpoints the changes name: unions of external classes (see above). */
   readonly changedExternals: readonly ExternalEndpoint[];
   readonly changes: readonly Change[];
+  /** Flows whose connection is the same on both sides but whose L7 filtering differs (Cilium). */
+  readonly l7Changes: readonly L7Change[];
 }
 
 /** What changed for a class pair: its pairs share these objects (renderers word each once). */
@@ -173,7 +176,8 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     }
   }
   const sorted = sortByIds(changes, [...podList, ...merged.values()]);
-  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted };
+  const l7 = withL7 ? l7Changes(universe, shared, rb, rh, groups, { base: base.policies, head: head.policies }) : [];
+  return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted, l7Changes: l7 };
 
   function allPairs(n: number): Pairs {
     const every = Array.from({ length: n }, (_, i) => i);

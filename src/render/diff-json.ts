@@ -186,6 +186,7 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
       files: [...r.unanalyzed.files],
     },
     ...(r.assertions.length > 0 ? { assertions: r.assertions.map(assertionDiffJson) } : {}),
+    ...((r.l7Changes ?? []).length > 0 ? { l7Changes: r.l7Changes!.map((c) => ({ src: c.src.id, dst: c.dst.id, conn: c.conn.toString(), base: c.base && l7Json(c.base), head: c.head && l7Json(c.head) })) } : {}),
     // What the comment shows beside the flows: the author's edits to a rendered target's inputs, and the cluster-wide flag.
     inputChanges: (r.inputChanges ?? []).map((c) => ({ file: c.file, status: c.status, patch: c.patch })),
     clusterWide: clusterWideChanges(r).map((c) => ({ ...c })),

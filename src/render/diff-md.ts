@@ -22,6 +22,8 @@ import { cellCode as escapeCellCode } from "./cell-code.js";
 import { graphAdds, renderMermaid } from "./mermaid.js";
 import { endpointNote, reasonName, reasonWords, workloadWords } from "./reason-words.js";
 import { l7Words } from "./l7-words.js";
+import { l7ChangesRows } from "./l7-changes-md.js";
+import { l7Headline } from "./l7-changes-words.js";
 import { newlyClosed, newlyOpened, type ExposureChange } from "../exposure/changes.js";
 import { exposureSentence, movedExposures, movedSentence, type ExposureFormat, type MovedExposure } from "./exposure-words.js";
 import { exposureRules } from "./exposure-rules.js";
@@ -98,6 +100,8 @@ export function renderComment(report: DiffReport, ctx: CommentContext): string {
   // once trimming their rows is not enough).
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
   if (grouping.closed.length > 0) blocks.push({ name: "closed flows", rows: groupTable("Closed", grouping.closed, link, report), dropRank: 6, afterRows: true });
+  const l7 = report.l7Changes ?? [];
+  if (l7.length > 0) blocks.push({ name: "L7 filtering changed", rows: l7ChangesRows(l7, { code: mdCode, text: md, cell: cellCode }), dropRank: 6, afterRows: true });
   if (violationCount(report, grouping) > 0) blocks.push({ name: "gate violations", rows: violationList(report, grouping) });
   // The graph only where it shows more than the tables: how several flows share endpoints.
   const graph = graphAdds([...grouping.opened, ...grouping.closed]) ? renderMermaid([...grouping.opened, ...grouping.closed]) : null;
@@ -137,6 +141,12 @@ function lazy<T>(items: readonly T[], row: (item: T, i: number) => string): RowL
 }
 
 function verdict(report: DiffReport, g: Grouping, allowedBy: string | null, broken: readonly Breakage[]): string {
+  // Ports that stay open while the requests let through them change: said on the verdict's line.
+  const l7 = l7Headline(report.l7Changes);
+  return l7 === "" ? verdictOf(report, g, allowedBy, broken) : `${verdictOf(report, g, allowedBy, broken)} ⚠️ **${md(l7)}** (below).`;
+}
+
+function verdictOf(report: DiffReport, g: Grouping, allowedBy: string | null, broken: readonly Breakage[]): string {
   const missed = unanalyzedSummary(report.unanalyzed, mdCode);
   const failedOnMissed = !isEmpty(report.gate.unanalyzed);
   const missedStatus = failedOnMissed ? (allowedBy !== null ? `gate failed (\`unanalyzed\`), allowed by label ${mdCode(allowedBy)}` : "gate failed (`unanalyzed`)") : "gate passed";

@@ -1,6 +1,7 @@
 // The diff for a terminal or a CI log: verdict line, one line per group ("+" opened, "-" closed)
 // with its reasons, the DNS warning, then the gate's violations. Control characters in anything
 // the pull request controls are shown, never interpreted (plain()).
+import { l7Headline, l7Ordered, l7SideWords } from "./l7-changes-words.js";
 import type { DiffReport } from "../analyze.js";
 import type { Reason } from "../diff/change.js";
 import { describeRule } from "../gate/describe.js";
@@ -61,6 +62,8 @@ const MAX_VIOLATIONS = 20;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const TEXT_L7 = { code: plain, text: plain };
+
 export function renderDiffText(report: DiffReport): string {
   const g = groupChanges(report);
   const out: string[] = [];
@@ -93,6 +96,11 @@ export function renderDiffText(report: DiffReport): string {
     );
   }
   if (missed !== "" && report.changes.length + report.workloadChanges.length + report.exposureChanges.length > 0) out.push(`not analyzed: ${missed}`);
+  const l7 = l7Headline(report.l7Changes);
+  if (l7 !== "") {
+    out.push(plain(l7));
+    for (const c of l7Ordered(report.l7Changes ?? [])) out.push(`  ${plain(c.src.id)} -> ${plain(c.dst.id)} ${plain(c.conn.toString())}: was ${l7SideWords(c.base, TEXT_L7)}; now ${l7SideWords(c.head, TEXT_L7)}`);
+  }
   for (const l of unanalyzedLines(report.unanalyzed, plain)) out.push(l);
   for (const w of report.workloadChanges) {
     const what = workloadWords(w, (d) => `${d} restricted`);

@@ -23,6 +23,14 @@ export interface ReasonJson {
   said?: string;
 }
 
+export interface L7ChangeJson {
+  src: string;
+  dst: string;
+  conn: string;
+  base: L7Json | null;
+  head: L7Json | null;
+}
+
 export interface ChangeJson {
   type: "added" | "removed" | "changed";
   src: string;
@@ -157,6 +165,12 @@ export interface DiffJson {
    * CountsJson. A run with several targets: their sums. Added after v1's first form.
    */
   counts?: CountsJson;
+  /**
+   * Flows whose connection is the same at base and head but whose L7 filtering changed (Cilium's
+   * http/kafka/dns rules): each side's filtered part (null: nothing filters it). Present only when
+   * there are some. Added after v1's first form.
+   */
+  l7Changes?: L7ChangeJson[];
   /** Runs with several targets only (see TargetJson). */
   targets?: TargetJson[];
   /** Runs with a `.netreach.yaml`: what the pull request did to it and what the run made of that. Added after v1's first form. */
