@@ -279,3 +279,17 @@ describe("Cilium policies with representative pods (--pods auto)", () => {
     expect(md).toContain("isolated for ingress by CiliumClusterwideNetworkPolicy `lockdown`, which allows nothing");
   });
 });
+
+describe("assertions on a Cilium cluster", () => {
+  it("are judged on what Cilium allows and denies", async () => {
+    const { parseConfig } = await import("../../src/targets/config.js");
+    const { reach } = await import("../../src/analyze.js");
+    const config = parseConfig(".netreach.yaml", "assertions:\n  - name: api-never-public\n    deny: {from: internet, to: {namespace: shop, labels: {app: api}}}\n");
+    expect(config.assertionErrors).toEqual([]);
+    const judge = (...policies: string[]) => reach(files(...policies), { pods: "declared", assertions: [...config.assertions] }).assertions.map((a) => [a.status, ...a.violations.map((v) => `${v.src} -> ${v.dst} ${v.conn}`)]);
+    const world = cnp("p", "  endpointSelector: {matchLabels: {app: api}}\n  ingress:\n  - fromEntities: [world]\n    toPorts: [{ports: [{port: '9090', protocol: TCP}]}]\n");
+    expect(judge(world)).toEqual([["failed", "0.0.0.0/0 -> shop/api[Deployment] TCP 9090", "::/0 -> shop/api[Deployment] TCP 9090"]]);
+    const denied = cnp("d", "  endpointSelector: {matchLabels: {app: api}}\n  ingressDeny: [{fromEntities: [world]}]\n");
+    expect(judge(world, denied)).toEqual([["passed"]]);
+  });
+});
