@@ -35,14 +35,37 @@ export function l7Key(p: L7Part | null): string {
 export function l7Changes(universe: Universe, shared: Shared, rb: Reachability, rh: Reachability, groups: readonly L7Group[], policies: { readonly base: readonly Policy[]; readonly head: readonly Policy[] }): L7Change[] {
   if (!hasL7(policies.base) && !hasL7(policies.head)) return [];
   const P = universe.podClasses.length;
-  // The classes a policy with filters in a direction selects, on either side.
-  const subjects = { ingress: new Set<number>(), egress: new Set<number>() };
-  for (const p of [...policies.base, ...policies.head]) {
+  // The node pairs a rule with filters governs, on either side: its subjects and the peers it
+  // names (a DNS rule's are the name servers). A plain rule beside it changes only these pairs'
+  // filtering too, so they are all that is compared.
+  const candidates = new Map<number, Set<number>>();
+  const add = (src: number, dst: number) => {
+    let set = candidates.get(src);
+    if (set === undefined) candidates.set(src, (set = new Set()));
+    set.add(dst);
+  };
+  const peers = shared.peers(universe);
+  for (const p of distinct([...policies.base, ...policies.head])) {
     for (const dir of ["ingress", "egress"] as const satisfies readonly Direction[]) {
-      if (!(p[dir] ?? []).some((r) => r.l7 !== undefined && r.l7.length > 0)) continue;
-      for (const c of shared.subjects(universe, p)) subjects[dir].add(c);
+      for (const rule of p[dir] ?? []) {
+        if (rule.l7 === undefined || rule.l7.length === 0) continue;
+        const subjects = shared.subjects(universe, p);
+        const nodes = peers.of(p.namespace, rule.peers);
+        for (const s of subjects) for (const n of nodes) if (dir === "egress") add(s, n);
+        else add(n, s);
+      }
     }
   }
+  // Groups by the class they hold on either side.
+  const byClass = new Map<number, number[]>();
+  groups.forEach((g, i) => {
+    for (const c of new Set([g.b, g.h])) {
+      if (c === undefined) continue;
+      const list = byClass.get(c);
+      if (list) list.push(i);
+      else byClass.set(c, [i]);
+    }
+  });
   const out: L7Change[] = [];
   const compare = (bs: number | undefined, bd: number | undefined, hs: number | undefined, hd: number | undefined): { conn: ConnSet; base: L7Part | null; head: L7Part | null } | null => {
     if (bs === undefined || bd === undefined || hs === undefined || hd === undefined) return null;
@@ -54,24 +77,31 @@ export function l7Changes(universe: Universe, shared: Shared, rb: Reachability, 
     const head = l7Part(rh, hs, hd, h);
     return l7Key(base) === l7Key(head) ? null : { conn: h, base, head };
   };
-  const governed = (g: L7Group, dir: Direction) => (g.b !== undefined && subjects[dir].has(g.b)) || (g.h !== undefined && subjects[dir].has(g.h));
-  for (const ga of groups) {
-    const out1 = governed(ga, "egress");
-    for (const gb of groups) {
-      if (!out1 && !governed(gb, "ingress")) continue;
-      const c = compare(ga.b, gb.b, ga.h, gb.h);
-      if (c) for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") out.push({ src: x, dst: y, ...c });
+  const seen = new Set<string>();
+  for (const [src, dsts] of candidates) {
+    for (const dst of dsts) {
+      if (src >= P && dst >= P) continue;
+      for (const a of src >= P ? [-1 - (src - P)] : (byClass.get(src) ?? [])) {
+        for (const b of dst >= P ? [-1 - (dst - P)] : (byClass.get(dst) ?? [])) {
+          const key = `${a} ${b}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          // Negative: an external class (the same node on both sides).
+          const ga = a >= 0 ? groups[a]! : undefined;
+          const gb = b >= 0 ? groups[b]! : undefined;
+          const ext = (i: number) => P + (-1 - i);
+          const c = compare(ga ? ga.b : ext(a), gb ? gb.b : ext(b), ga ? ga.h : ext(a), gb ? gb.h : ext(b));
+          if (c === null) continue;
+          const from: readonly Endpoint[] = ga ? ga.members : [universe.externals[-1 - a]!];
+          const to: readonly Endpoint[] = gb ? gb.members : [universe.externals[-1 - b]!];
+          for (const x of from) for (const y of to) if (x !== y || x.type !== "workload") out.push({ src: x, dst: y, ...c });
+        }
+      }
     }
-    universe.externals.forEach((ext, e) => {
-      if (out1) {
-        const c = compare(ga.b, P + e, ga.h, P + e);
-        if (c) for (const x of ga.members) out.push({ src: x, dst: ext, ...c });
-      }
-      if (governed(ga, "ingress")) {
-        const c = compare(P + e, ga.b, P + e, ga.h);
-        if (c) for (const x of ga.members) out.push({ src: ext, dst: x, ...c });
-      }
-    });
   }
   return out.sort((x, y) => (x.src.id < y.src.id ? -1 : x.src.id > y.src.id ? 1 : x.dst.id < y.dst.id ? -1 : x.dst.id > y.dst.id ? 1 : 0));
+}
+
+function distinct<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
 }
