@@ -3,6 +3,7 @@ import type { AdminPolicy } from "../model/admin-policy.js";
 import type { Cluster, Namespace, Workload } from "../model/cluster.js";
 import type { Node } from "../model/node.js";
 import type { Gateway, ReferenceGrant } from "../model/gateway.js";
+import type { DestinationRule, IstioGateway, VirtualService } from "../model/istio.js";
 import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
 import type { Service } from "../model/service.js";
@@ -81,6 +82,9 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   const routes = new Map<string, Route>();
   const gateways = new Map<string, Gateway>();
   const grants = new Map<string, ReferenceGrant>();
+  const istioGateways = new Map<string, IstioGateway>();
+  const virtualServices = new Map<string, VirtualService>();
+  const destinationRules = new Map<string, DestinationRule>();
   /** Each workload's own declaration and the replica Pods of it, in the order first seen. */
   const owners = new Map<string, { declared: Workload | undefined; pods: Map<string, Workload>; at: number | undefined }>();
   /** Where the input's first Pod is: pods (a dump's, in any order) are listed from there, by id. */
@@ -151,6 +155,9 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
         loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`]
         : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`]
         : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`]
+        : loaded.type === "istio-gateway" ? [istioGateways, loaded.value.id, `Gateway ${loaded.value.id} (networking.istio.io)`]
+        : loaded.type === "virtual-service" ? [virtualServices, loaded.value.id, `VirtualService ${loaded.value.id}`]
+        : loaded.type === "destination-rule" ? [destinationRules, loaded.value.id, `DestinationRule ${loaded.value.id}`]
         : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const earlier = (map as Map<string, { source: SourceRef }>).get(id);
       if (earlier) diagnostics.push(duplicate(obj, what, earlier.source));
@@ -238,6 +245,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     routes: [...routes.values()],
     gateways: [...gateways.values()],
     referenceGrants: [...grants.values()],
+    istio: { gateways: [...istioGateways.values()], virtualServices: [...virtualServices.values()], destinationRules: [...destinationRules.values()] },
   };
   diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));

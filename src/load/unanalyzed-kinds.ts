@@ -22,7 +22,8 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "crd.projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO },
   "projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO, StagedNetworkPolicy: CALICO, StagedGlobalNetworkPolicy: CALICO },
   "security.istio.io": { AuthorizationPolicy: ISTIO_AUTHZ, PeerAuthentication: "Istio peer authentication can refuse plain-text traffic" },
-  "networking.istio.io": { Gateway: ISTIO_ROUTING, VirtualService: ISTIO_ROUTING, Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
+  // Gateway, VirtualService and DestinationRule are read for exposure (src/load/istio).
+  "networking.istio.io": { Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
   "policy.linkerd.io": { Server: LINKERD, ServerAuthorization: LINKERD, AuthorizationPolicy: LINKERD, MeshTLSAuthentication: LINKERD, NetworkAuthentication: LINKERD },
   "crd.antrea.io": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA, Tier: ANTREA, ClusterGroup: ANTREA, Group: ANTREA },
   "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA },

@@ -4,6 +4,7 @@ import type { IpAddress } from "../net/ip.js";
 import type { Protocol } from "../net/protocol.js";
 import type { AdminPolicy } from "./admin-policy.js";
 import type { Gateway, ReferenceGrant } from "./gateway.js";
+import type { IstioObjects } from "./istio.js";
 import type { Labels } from "./labels.js";
 import type { Node } from "./node.js";
 import type { Policy, SourceRef } from "./policy.js";
@@ -68,4 +69,6 @@ export interface Cluster {
   readonly routes: readonly Route[];
   readonly gateways: readonly Gateway[];
   readonly referenceGrants: readonly ReferenceGrant[];
+  /** Istio Gateways, VirtualServices and DestinationRules (networking.istio.io). */
+  readonly istio: IstioObjects;
 }
