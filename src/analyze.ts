@@ -24,6 +24,7 @@ import { exposureChanges, type ExposureChange } from "./exposure/changes.js";
 import { controllerEndpoint, describeController, STAND_IN } from "./exposure/controller.js";
 import { listExposures, type Exposure } from "./exposure/exposures.js";
 import { exposurePaths } from "./exposure/paths.js";
+import { hasIstioGatewayRoutes } from "./exposure/istio-paths.js";
 import { exposureTable, type ExposureTable } from "./exposure/table.js";
 import type { Reachability } from "./reach/evaluate.js";
 import type { AnalyzedRevision } from "./explain/explain-pair.js";
@@ -117,7 +118,7 @@ function buildSides(loaded: readonly Loaded[], mode: PodsMode, controller: Ingre
     loaded.map((l) => l.cluster),
     mode,
   );
-  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const routed = loaded.some((l) => l.cluster.routes.length > 0 || hasIstioGatewayRoutes(l.cluster.istio));
   const addressCuts = [...loaded.flatMap((l) => l.cluster.services.flatMap((s) => (s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : []))), ...cuts];
   const sides = loaded.map((l) => {
     const namespaces = new Map<string, Namespace>(l.cluster.namespaces);
@@ -385,6 +386,11 @@ function exposureAssumptions(loaded: readonly Loaded[], options: AnalyzeOptions)
       c === undefined
         ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly."
         : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`,
+    );
+  }
+  if (loaded.some((l) => hasIstioGatewayRoutes(l.cluster.istio))) {
+    out.push(
+      "Istio Gateway traffic comes from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. Routes are not shadowed by earlier ones (Istio takes the first match), and HTTP matches other than the path are not evaluated: every route counts. Name the gateway pods with --ingress-controller istio-system/istio=ingressgateway to have policies that admit only them evaluated exactly.",
     );
   }
   const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || (s.type !== "ExternalName" && s.externalIPs.length > 0));

@@ -5,6 +5,7 @@
 import type { Cluster } from "../model/cluster.js";
 import type { HopEdit } from "../model/exposure.js";
 import type { Gateway, Listener } from "../model/gateway.js";
+import type { IstioDestination, IstioGateway, IstioServer, VirtualService } from "../model/istio.js";
 import type { Labels } from "../model/labels.js";
 import type { Route, RouteBackend } from "../model/route.js";
 import type { ExposureObjects } from "../model/service-resolution.js";
@@ -12,7 +13,7 @@ import type { Service, ServicePort } from "../model/service.js";
 
 /** The other revision's objects, and which revision they are (the described path is on the other). */
 export interface Compared {
-  readonly objects: Pick<Cluster, "namespaces"> & ExposureObjects;
+  readonly objects: Pick<Cluster, "namespaces" | "istio"> & ExposureObjects;
   readonly side: "base" | "head";
 }
 
@@ -79,4 +80,25 @@ function allowedWords(l: Listener): string {
 
 function sorted(labels: Labels | null): [string, string][] | null {
   return labels === null ? null : Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** An Istio Gateway hop: the Gateway or its server (by port) new, removed, or its hosts changed. */
+export function istioGatewayEdit(g: IstioGateway, s: IstioServer, other: Compared | undefined): HopEdit | undefined {
+  if (other === undefined) return undefined;
+  const gone = other.side === "base" ? NEW : REMOVED;
+  const that = other.objects.istio.gateways.find((x) => x.id === g.id);
+  if (that === undefined) return edit(other.side === "base" ? "added" : "removed", [gone]);
+  const was = that.servers.find((x) => x.port === s.port && x.protocol === s.protocol);
+  if (was === undefined) return edit(other.side === "base" ? "added" : "removed", [`server ${gone}`]);
+  const then = other.side === "base" ? "was" : "now";
+  return edit("changed", was.hosts.join(",") === s.hosts.join(",") ? [] : [`${then} hosts ${was.hosts.join(", ")}`]);
+}
+
+/** A VirtualService hop: the VirtualService new or removed, or the destination new in it (head path) or gone from it (base path). */
+export function virtualServiceEdit(vs: VirtualService, d: IstioDestination, other: Compared | undefined): HopEdit | undefined {
+  if (other === undefined) return undefined;
+  const that = other.objects.istio.virtualServices.find((x) => x.id === vs.id);
+  if (that === undefined) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  const same = that.routes.some((r) => r.destinations.some((x) => x.host === d.host && x.port === d.port && x.subset === d.subset));
+  return same ? undefined : edit("changed", [`destination ${d.host}${d.port !== undefined ? ` port ${d.port}` : ""} ${other.side === "base" ? NEW : REMOVED}`]);
 }

@@ -10,16 +10,18 @@ import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import { selects, type Requirement } from "../model/selector.js";
 import { resolveExposure, type Attachment, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
 import type { Service, ServicePort } from "../model/service.js";
-import { ConnSet, PortSet } from "../net/conn-set.js";
 import { formatCidr } from "../net/ip.js";
-import { listenerEdit, routeEdit, serviceEdit, type Compared } from "./hop-edits.js";
+import { resolveIstio } from "../model/istio-resolution.js";
+import { listenerEdit, routeEdit, type Compared } from "./hop-edits.js";
+import { istioPaths } from "./istio-paths.js";
+import { portWords, routedConn, serviceHop } from "./service-hop.js";
 
 /**
  * `other`: the other revision's objects. A hop then says what the pull request changed on it: on
  * a head path a new Gateway, listener or route, a Namespace label that now lets the route attach
  * (why the exposure is new); on a base path a removed or changed one (why it is gone).
  */
-export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly PodEndpoint[], other?: Compared): ExposurePath[] {
+export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads" | "istio"> & ExposureObjects, pods: readonly PodEndpoint[], other?: Compared): ExposurePath[] {
   const targets: Targetable[] = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
   const resolution = resolveExposure(cluster, targets);
   const paths: ExposurePath[] = [];
@@ -55,6 +57,7 @@ export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads">
       }
     }
   }
+  paths.push(...istioPaths(resolveIstio(cluster).bindings, byService, other));
   return paths;
 }
 
@@ -83,27 +86,6 @@ function outsideGates(s: Service): Gate[] {
     gates.push({ addresses: undefined, detail: (p) => `externalIPs ${s.externalIPs.join(", ")}, port ${portWords(p)}` });
   }
   return gates;
-}
-
-/**
- * The pod's port a Service port lands on. A representative pod's named port has no number (0):
- * the name stands for it. Undefined: the named targetPort is not among the pod's ports.
- */
-function routedConn(port: ServicePort, target: number | undefined): ConnSet | undefined {
-  if (target === undefined) return undefined;
-  const ports = target === 0 && port.targetPort.kind === "name" ? PortSet.named(port.targetPort.name) : PortSet.range(target, target);
-  return ConnSet.of({ [port.protocol]: ports });
-}
-
-function portWords(p: ServicePort): string {
-  return `${p.port}${p.name !== undefined ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
-}
-
-function serviceHop(s: Service, port: ServicePort, detail: string, target: number | undefined, after: string | undefined, other: Compared | undefined): Hop {
-  const to = port.targetPort.kind === "name" ? `targetPort ${port.targetPort.name}${target ? ` = ${target}` : ""}` : port.targetPort.port !== port.port ? `targetPort ${port.targetPort.port}` : "";
-  const edit = serviceEdit(s, port, other);
-  const words = [to === "" ? detail : `${detail} → ${to}`, ...(after !== undefined ? [after] : []), ...(edit ? [edit.words] : [])].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words, at: port.source, ...(edit ? { edit } : {}) };
 }
 
 function routeHop(route: Route, backend: RouteBackend, other: Compared | undefined): Hop {

@@ -8,6 +8,7 @@ import type { Policy, SourceRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
 import type { Service } from "../model/service.js";
 import { resolveExposure } from "../model/service-resolution.js";
+import { resolveIstio } from "../model/istio-resolution.js";
 import { isAdminPolicyObject, loadAdminPolicy } from "./admin/policy.js";
 import { adminPriorityTies } from "./admin/ties.js";
 import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
@@ -249,7 +250,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   };
   diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics,
