@@ -2,7 +2,7 @@
 // hop (Gateway server → VirtualService → [DestinationRule subset] → Service), and nothing else.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { reach } from "../../src/analyze.js";
+import { diff, reach } from "../../src/analyze.js";
 import { reachJson } from "../../src/render/reach-json.js";
 import type { SourceFile } from "../../src/load/object/source.js";
 
@@ -61,5 +61,30 @@ describe("Istio samples", () => {
         "Service default/tcp-echo (ClusterIP, port 9000 (tcp))",
       ],
     ]);
+  });
+
+  it("httpbin with its Gateway: httpbin on TCP 8080 (Service port 8000) through the gateway's port 80", () => {
+    const j = run("httpbin.yaml", "httpbin-gateway.yaml");
+    expect(exposures(j)).toEqual([["ingress-controller", "default/httpbin[Deployment]", "TCP 8080"]]);
+    expect(hops(j, "default/httpbin[Deployment]")).toEqual([
+      [
+        "Gateway default/httpbin-gateway (Istio, server http: HTTP port 80, hosts *, selector istio=ingressgateway)",
+        "VirtualService default/httpbin (http[0], host *, to httpbin port 8000)",
+        "Service default/httpbin (ClusterIP, port 8000 (http) → targetPort 8080)",
+      ],
+    ]);
+  });
+
+  it("tcp-echo traffic shifting: applying tcp-echo-20-v2 over all-v1 newly exposes tcp-echo-v2 on TCP 9000, through subset v2", () => {
+    const r = diff(load("tcp-echo-services.yaml", "tcp-echo-all-v1.yaml"), load("tcp-echo-services.yaml", "tcp-echo-all-v1.yaml", "tcp-echo-20-v2.yaml"));
+    expect(r.exposureChanges.map((c) => [c.dst.id, c.opened.toString(), c.closed.toString()])).toEqual([["default/tcp-echo-v2[Deployment]", "TCP 9000", "No Connections"]]);
+    // The later declaration replaces the earlier one, as kubectl apply does; the duplicate is said.
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining("VirtualService default/tcp-echo"));
+    const head = run("tcp-echo-services.yaml", "tcp-echo-all-v1.yaml", "tcp-echo-20-v2.yaml");
+    expect(exposures(head)).toEqual([
+      ["ingress-controller", "default/tcp-echo-v1[Deployment]", "TCP 9000"],
+      ["ingress-controller", "default/tcp-echo-v2[Deployment]", "TCP 9000"],
+    ]);
+    expect(hops(head, "default/tcp-echo-v2[Deployment]")[0]?.[2]).toBe("DestinationRule default/tcp-echo-destination (subset v2: pods labelled version=v2)");
   });
 });
