@@ -380,7 +380,7 @@ function diffAssertions(
 /** Where outside traffic is taken to come from: stated whenever some revision has a way in. */
 function exposureAssumptions(loaded: readonly Loaded[], options: AnalyzeOptions): string[] {
   const out: string[] = [];
-  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+  if (loaded.some((l) => l.cluster.routes.length > 0 || hasIstioGatewayRoutes(l.cluster.istio))) {
     const c = options.ingressController;
     out.push(
       c === undefined
@@ -390,7 +390,8 @@ function exposureAssumptions(loaded: readonly Loaded[], options: AnalyzeOptions)
   }
   if (loaded.some((l) => hasIstioGatewayRoutes(l.cluster.istio))) {
     out.push(
-      "Istio Gateway traffic comes from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. Routes are not shadowed by earlier ones (Istio takes the first match), and HTTP matches other than the path are not evaluated: every route counts. Name the gateway pods with --ingress-controller istio-system/istio=ingressgateway to have policies that admit only them evaluated exactly.",
+      "Istio Gateway traffic is taken to come from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default; PILOT_SCOPE_GATEWAY_TO_NAMESPACE is not assumed), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. A route counts even after one that matches first (Istio takes the first match), and HTTP matches other than the path are not evaluated." +
+        (options.ingressController === undefined ? " Name the gateway pods with --ingress-controller istio-system/istio=ingressgateway to have policies that admit only them evaluated exactly." : ""),
     );
   }
   const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || (s.type !== "ExternalName" && s.externalIPs.length > 0));

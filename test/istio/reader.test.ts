@@ -3,6 +3,7 @@
 // and a Gateway without a selector. Each case runs the public API and reads the reach JSON.
 import { describe, expect, it } from "vitest";
 import { reach } from "../../src/analyze.js";
+import { parseIngressController } from "../../src/exposure/controller.js";
 import { loadSources } from "../../src/load/load-sources.js";
 import { namespaceOption } from "../../src/load/namespace-option.js";
 import { reachJson } from "../../src/render/reach-json.js";
@@ -177,6 +178,26 @@ describe("a Gateway without a selector", () => {
     const j = run(web("web-v1", "v1"), svc, gateway(HTTP80, ""), vs(`  gateways: [istio-system/public]\n${toWeb()}`));
     expect(chain(j)?.[0]).toBe("Gateway istio-system/public: Istio, server http: HTTP port 80, hosts *, no selector: istio=ingressgateway assumed");
     expect(j.assumptions).toContainEqual(expect.stringContaining("a Gateway without a selector is taken to run on pods labelled istio=ingressgateway"));
+  });
+});
+
+describe("policies decide what the gateway's traffic reaches", () => {
+  const fromGateway = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-gateway, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: istio-system}}, podSelector: {matchLabels: {istio: ingressgateway}}}]
+`;
+  it("a policy admitting only the istio-system gateway pods: closed to the unnamed stand-in, open once --ingress-controller names them", () => {
+    const docs = files(web("web-v1", "v1"), svc, gateway(HTTP80), vs(`  gateways: [istio-system/public]\n${toWeb()}`), fromGateway);
+    expect(reachJson(reach(docs, { pods: "declared" })).exposures).toEqual([]);
+    const named = parseIngressController("istio-system/istio=ingressgateway");
+    if (!named.ok) throw new Error(named.error);
+    const j = reachJson(reach(docs, { pods: "declared", ingressController: named.value }));
+    expect(exposed(j)).toEqual(["shop/web-v1[Deployment] TCP 8080"]);
+    expect(j.assumptions.filter((a) => a.includes("--ingress-controller istio-system"))).toEqual([]);
   });
 });
 
