@@ -57,6 +57,11 @@ export function resolveIstio(objects: { readonly services: readonly Service[]; r
         servers.set(id, { gateway: undefined, servers: [undefined] });
         continue;
       }
+      if (!exportedTo(vs, gateway.namespace)) {
+        findings.push({ severity: "note", at: ref.at, message: `${subject}: exportTo ${vs.exportTo!.join(", ")} does not include namespace ${gateway.namespace}, so Gateway ${id} does not see it` });
+        servers.set(id, { gateway, servers: [] });
+        continue;
+      }
       const bound = gateway.servers.filter((s) => s.hosts.some((h) => serverHostAdmits(h, gateway.namespace, vs)));
       if (bound.length === 0) findings.push({ severity: "warning", at: ref.at, message: `${subject}: no server of Gateway ${id} lists a host matching ${vs.hosts.join(", ") || "its hosts"} for namespace ${vs.namespace}; the gateway does not use it` });
       servers.set(id, { gateway, servers: bound });
@@ -113,6 +118,12 @@ function destinationTarget(vs: VirtualService, d: IstioDestination, services: Re
     return undefined;
   }
   return { service, ports, subset: { rule, subset: rule.subsets.find((s) => s.name === d.subset)! } };
+}
+
+/** An empty or absent exportTo exports to every namespace. */
+function exportedTo(vs: VirtualService, namespace: string): boolean {
+  if (vs.exportTo === undefined || vs.exportTo.length === 0) return true;
+  return vs.exportTo.some((e) => e === "*" || (e === "." ? vs.namespace : e) === namespace);
 }
 
 /**

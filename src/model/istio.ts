@@ -68,6 +68,8 @@ export interface VirtualService {
   /** Empty: not written, which means the mesh only. */
   readonly gateways: readonly GatewayRef[];
   readonly routes: readonly IstioRoute[];
+  /** exportTo: the namespaces whose gateways may use it ("." its own, "*" all); undefined: all. */
+  readonly exportTo: readonly string[] | undefined;
   readonly source: SourceRef;
 }
 

@@ -88,6 +88,17 @@ describe("VirtualService gateways", () => {
   });
 });
 
+describe("exportTo", () => {
+  it("a VirtualService exported to its own namespace only is not seen by a Gateway of another; exported there (or to '*'), it is", () => {
+    const only = (to: string) => vs(`  exportTo: [${to}]\n  gateways: [istio-system/public]\n${toWeb()}`);
+    const j = run(web("web-v1", "v1"), svc, gateway(HTTP80), only("'.'"));
+    expect(j.exposures).toEqual([]);
+    expect(j.diagnostics.map((d) => d.message)).toContainEqual("VirtualService shop/web: exportTo . does not include namespace istio-system, so Gateway istio-system/public does not see it");
+    expect(exposed(run(web("web-v1", "v1"), svc, gateway(HTTP80), only("istio-system")))).toEqual(["shop/web-v1[Deployment] TCP 8080"]);
+    expect(exposed(run(web("web-v1", "v1"), svc, gateway(HTTP80), only("'*'")))).toEqual(["shop/web-v1[Deployment] TCP 8080"]);
+  });
+});
+
 describe("destination hosts", () => {
   for (const host of ["web.shop", "web.shop.svc.cluster.local"]) {
     it(`${host} from a VirtualService of another namespace names Service shop/web`, () => {

@@ -31,8 +31,9 @@ export function loadVirtualService(obj: KubeObject): { virtualService: VirtualSe
       if (r) routes.push(r);
     });
   }
+  const exportTo = c.isUnset(["spec", "exportTo"]) ? undefined : strings(c, ["spec", "exportTo"]);
   if (c.hasErrors || meta.name === undefined) return { virtualService: undefined, diagnostics: c.diagnostics };
-  return { virtualService: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, hosts, gateways, routes, source: sourceRef(obj) }, diagnostics: c.diagnostics };
+  return { virtualService: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, hosts, gateways, routes, exportTo, source: sourceRef(obj) }, diagnostics: c.diagnostics };
 }
 
 /**
