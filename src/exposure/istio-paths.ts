@@ -56,7 +56,7 @@ function virtualServiceHop(b: IstioBinding, other: Compared | undefined): Hop {
   const r = b.route;
   const words = [`${r.label}${r.kind === "http" ? "" : ` (${r.kind})`}`, `host ${vs.hosts.join(", ") || "*"}`];
   if (r.paths !== undefined) words.push(`path ${r.paths.join(", ")}`);
-  words.push(`to ${b.destination.host}${b.destination.port !== undefined ? ` port ${b.destination.port}` : ""}${b.destination.subset !== undefined ? ` subset ${b.destination.subset}` : ""}`);
+  words.push(`${b.destination.mirror ? "mirror to" : "to"} ${b.destination.host}${b.destination.port !== undefined ? ` port ${b.destination.port}` : ""}${b.destination.subset !== undefined ? ` subset ${b.destination.subset}` : ""}`);
   const edit = virtualServiceEdit(vs, b.destination, other);
   if (edit) words.push(edit.words);
   return { kind: "VirtualService", namespace: vs.namespace, name: vs.name, detail: words.join(", "), at: b.destination.at, ...(edit ? { edit } : {}) };

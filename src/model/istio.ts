@@ -40,6 +40,8 @@ export interface IstioDestination {
   readonly subset: string | undefined;
   /** 0 receives nothing; undefined when not written. */
   readonly weight: number | undefined;
+  /** An http route's mirror: sent a copy of each request. */
+  readonly mirror: boolean;
   readonly at: FieldRef;
 }
 

@@ -146,6 +146,31 @@ spec:
   });
 });
 
+describe("mirrors", () => {
+  it("an http route's mirror is sent each request too: its pods are exposed, the hop says mirror", () => {
+    const shadow = `apiVersion: v1
+kind: Service
+metadata: {name: shadow, namespace: shop}
+spec:
+  selector: {app: web, version: v2}
+  ports: [{name: admin, port: 9000, targetPort: admin}]
+`;
+    const mirrored = `  gateways: [istio-system/public]
+  http:
+  - route: [{destination: {host: web, port: {number: 80}, subset: v1}}]
+    mirror: {host: shadow}
+`;
+    const rule = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: web, namespace: shop}
+spec: {host: web, subsets: [{name: v1, labels: {version: v1}}]}
+`;
+    const j = run(web("web-v1", "v1"), web("web-v2", "v2"), svc, shadow, rule, gateway(HTTP80), vs(mirrored));
+    expect(exposed(j)).toEqual(["shop/web-v1[Deployment] TCP 8080", "shop/web-v2[Deployment] TCP 9090"]);
+    expect(j.exposures[1]!.via[0]!.chain[1]!.detail).toBe("http[0], host shop.example.com, mirror to shadow");
+  });
+});
+
 describe("routes against servers", () => {
   const servers = `  - port: {number: 80, name: http, protocol: HTTP}
     hosts: ['*']

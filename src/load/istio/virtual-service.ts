@@ -88,9 +88,25 @@ function route(c: Checker, kind: IstioRouteKind, i: number, namespace: string): 
   });
   const destinations: IstioDestination[] = [];
   (c.list([...at, "route"]) ?? []).forEach((_, k) => {
-    const d = destination(c, [...at, "route", k], namespace);
+    const d = weighted(c, [...at, "route", k], namespace);
     if (d) destinations.push(d);
   });
+  // A mirror receives a copy of each request (its answers are dropped): the gateway reaches it too.
+  if (kind === "http" && c.map([...at, "mirror"]) !== undefined) {
+    const d = destination(c, [...at, "mirror"], namespace, undefined, true);
+    if (d) destinations.push(d);
+  }
+  if (kind === "http") {
+    (c.list([...at, "mirrors"]) ?? []).forEach((_, k) => {
+      const m: DocPath = [...at, "mirrors", k, "destination"];
+      if (c.map(m) === undefined) {
+        if (c.isUnset(m)) c.error(m, "is required" + REJECTS);
+        return;
+      }
+      const d = destination(c, m, namespace, undefined, true);
+      if (d) destinations.push(d);
+    });
+  }
   if (kind === "http" && !c.isUnset([...at, "delegate"])) c.note([...at, "delegate"], "a delegate VirtualService's routes are not followed; the exposure it adds is not in this report");
   return {
     kind,
@@ -112,20 +128,14 @@ function uriWords(uri: unknown): string | undefined {
   return undefined;
 }
 
-function destination(c: Checker, at: DocPath, namespace: string): IstioDestination | undefined {
+/** A route entry: a destination and its weight. */
+function weighted(c: Checker, at: DocPath, namespace: string): IstioDestination | undefined {
   if (c.map(at) === undefined) return undefined;
   const d: DocPath = [...at, "destination"];
   if (c.map(d) === undefined) {
     if (c.isUnset(d)) c.error(d, "is required" + REJECTS);
     return undefined;
   }
-  const host = c.string([...d, "host"]);
-  if (host === undefined || host === "") {
-    c.error([...d, "host"], "is required" + REJECTS);
-    return undefined;
-  }
-  const port = istioPort(c, [...d, "port", "number"], "VirtualService");
-  const subset = c.string([...d, "subset"]) || undefined;
   const w = c.get([...at, "weight"]);
   let weight: number | undefined;
   if (w !== undefined && w !== null) {
@@ -135,5 +145,16 @@ function destination(c: Checker, at: DocPath, namespace: string): IstioDestinati
     }
     weight = w as number;
   }
-  return { host, service: serviceOfHost(host, namespace), port, subset, weight, at: fieldRef(c.object, d) };
+  return destination(c, d, namespace, weight);
+}
+
+function destination(c: Checker, d: DocPath, namespace: string, weight: number | undefined, mirror = false): IstioDestination | undefined {
+  const host = c.string([...d, "host"]);
+  if (host === undefined || host === "") {
+    c.error([...d, "host"], "is required" + REJECTS);
+    return undefined;
+  }
+  const port = istioPort(c, [...d, "port", "number"], "VirtualService");
+  const subset = c.string([...d, "subset"]) || undefined;
+  return { host, service: serviceOfHost(host, namespace), port, subset, weight, mirror, at: fieldRef(c.object, d) };
 }
