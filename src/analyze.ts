@@ -390,7 +390,7 @@ function exposureAssumptions(loaded: readonly Loaded[], options: AnalyzeOptions)
   }
   if (loaded.some((l) => hasIstioGatewayRoutes(l.cluster.istio))) {
     out.push(
-      "Istio Gateway traffic is taken to come from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default; PILOT_SCOPE_GATEWAY_TO_NAMESPACE is not assumed), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. A route counts even after one that matches first (Istio takes the first match), and HTTP matches other than the path are not evaluated." +
+      "Istio Gateway traffic is taken to come from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default; PILOT_SCOPE_GATEWAY_TO_NAMESPACE is not assumed), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. Istio takes the first route that matches: a route after one that matches every request is never used, and any other route counts (HTTP matches other than the path are not evaluated)." +
         (options.ingressController === undefined ? " Name the gateway pods with --ingress-controller istio-system/istio=ingressgateway to have policies that admit only them evaluated exactly." : ""),
     );
   }

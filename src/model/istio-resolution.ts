@@ -5,9 +5,9 @@
 //
 // Chosen where Istio leaves room: a Gateway's selector picks gateway pods in every namespace
 // (istiod's default; PILOT_SCOPE_GATEWAY_TO_NAMESPACE narrows it), and whichever they are, their
-// traffic is the ingress controller's (one source, as for Ingress and Gateway API). Routes are
-// not shadowed by earlier ones (Istio takes the first that matches): a route after a catch-all
-// still counts, erring towards exposure.
+// traffic is the ingress controller's (one source, as for Ingress and Gateway API). Istio takes
+// the first route that matches: a route after one that matches every request is never used;
+// other overlaps are not worked out (a route counts unless it is certainly shadowed).
 import type { Finding } from "./service-resolution.js";
 import type { DestinationRule, GatewayRef, IstioDestination, IstioGateway, IstioObjects, IstioRoute, IstioServer, Subset, VirtualService } from "./istio.js";
 import type { Service, ServicePort } from "./service.js";
@@ -66,7 +66,15 @@ export function resolveIstio(objects: { readonly services: readonly Service[]; r
       if (bound.length === 0) findings.push({ severity: "warning", at: ref.at, message: `${subject}: no server of Gateway ${id} lists a host matching ${vs.hosts.join(", ") || "its hosts"} for namespace ${vs.namespace}; the gateway does not use it` });
       servers.set(id, { gateway, servers: bound });
     }
+    // Istio takes a request's first matching route: one after a route that matches everything is never used.
+    const shadowing = new Map<string, IstioRoute>();
     for (const route of vs.routes) {
+      const first = shadowing.get(route.kind);
+      if (first !== undefined) {
+        findings.push({ severity: "note", at: route.at, message: `${subject}: ${route.label} comes after ${first.label}, which matches every request; Istio never uses it` });
+        continue;
+      }
+      if (route.catchAll) shadowing.set(route.kind, route);
       for (const destination of route.destinations) {
         if (destination.weight === 0) continue;
         const target = destinationTarget(vs, destination, services, objects.istio.destinationRules, findings);

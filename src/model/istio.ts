@@ -58,6 +58,8 @@ export interface IstioRoute {
   /** http routes: the uri matches ("= /hello", "/static", "~ ^/re"); undefined: every path. */
   readonly paths: readonly string[] | undefined;
   readonly destinations: readonly IstioDestination[];
+  /** Matches every request on every port and gateway (no match, or one that tests nothing but uri prefix "/"). */
+  readonly catchAll: boolean;
   readonly at: FieldRef;
 }
 

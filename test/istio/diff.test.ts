@@ -51,13 +51,14 @@ const sentences = (r: DiffReport) => renderDiffText(r).split("\n").filter((l) =>
 
 describe("a pull request adds an Istio route to an admin port", () => {
   const base = files(web, svc, gateway, vs(app));
-  const head = files(web, svc, gateway, vs(app + admin));
+  // Istio takes the first route that matches: the PR puts /admin before the catch-all.
+  const head = files(web, svc, gateway, vs(admin + app));
 
   it("the admin port is a new exposure through every hop, and the gate fails it", () => {
     const r = diff(base, head);
     expect(r.exposureChanges.map((c) => [c.dst.id, c.opened.toString(), c.closed.toString()])).toEqual([["shop/web[Deployment]", "TCP 9090", "No Connections"]]);
     expect(sentences(r)).toEqual([
-      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Gateway istio-system/public [k8s.yaml:23] (Istio, server https: HTTPS port 443, hosts */shop.example.com, selector istio=ingressgateway) → VirtualService shop/web [k8s.yaml:37] (http[1], host shop.example.com, path /admin, to web.shop.svc.cluster.local port 9000, destination web.shop.svc.cluster.local port 9000 new in this PR) → Service shop/web [k8s.yaml:15] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
+      "exposed shop/web[Deployment] TCP 9090 newly reachable from the ingress controller through Gateway istio-system/public [k8s.yaml:23] (Istio, server https: HTTPS port 443, hosts */shop.example.com, selector istio=ingressgateway) → VirtualService shop/web [k8s.yaml:35] (http[0], host shop.example.com, path /admin, to web.shop.svc.cluster.local port 9000, destination web.shop.svc.cluster.local port 9000 new in this PR) → Service shop/web [k8s.yaml:15] (ClusterIP, port 9000 (admin) → targetPort admin = 9090); no NetworkPolicy selects it for ingress",
     ]);
     expect(r.gate.violations.map((v) => `${v.rule}: ${v.change.dst.id} ${v.conn.toString()}`)).toEqual(["exposed: shop/web[Deployment] TCP 9090"]);
     expect(r.gate.passed).toBe(false);
@@ -73,8 +74,15 @@ describe("a pull request adds an Istio route to an admin port", () => {
     expect(r.gate.passed).toBe(true);
   });
 
+  it("after the catch-all route the /admin route is never used: nothing new is exposed, and a note says why", () => {
+    const r = diff(base, files(web, svc, gateway, vs(app + admin)));
+    expect(r.exposureChanges).toEqual([]);
+    expect(r.gate.passed).toBe(true);
+    expect(r.diagnostics.map((d) => `${d.line}: ${d.message}`)).toContainEqual("36: VirtualService shop/web: http[1] comes after http[0], which matches every request; Istio never uses it");
+  });
+
   it("a route inside the mesh only (no gateways) publishes nothing: the gate passes", () => {
-    const mesh = vs(app + admin).replace("  gateways: [istio-system/public]\n", "");
+    const mesh = vs(admin + app).replace("  gateways: [istio-system/public]\n", "");
     const r = diff(files(web, svc), files(web, svc, gateway, mesh));
     expect(r.exposureChanges).toEqual([]);
     expect(r.gate.passed).toBe(true);

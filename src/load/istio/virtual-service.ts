@@ -67,6 +67,7 @@ function route(c: Checker, kind: IstioRouteKind, i: number, namespace: string): 
   let gateways: string[][] | undefined = [];
   const paths: string[] = [];
   let everyPath = matches === undefined || matches.length === 0;
+  const catchAll = everyPath || (matches ?? []).some(matchesEverything);
   if (matches === undefined || matches.length === 0) {
     ports = undefined;
     gateways = undefined;
@@ -115,8 +116,15 @@ function route(c: Checker, kind: IstioRouteKind, i: number, namespace: string): 
     gateways,
     paths: kind === "http" && !everyPath ? [...new Set(paths)] : undefined,
     destinations,
+    catchAll,
     at: fieldRef(c.object, at),
   };
+}
+
+/** A match that tests nothing but a uri prefix "/" (a name is only a label). */
+function matchesEverything(m: unknown): boolean {
+  if (!isPlainObject(m)) return false;
+  return Object.entries(m).every(([k, v]) => k === "name" || (k === "uri" && isPlainObject(v) && Object.keys(v).length === 1 && v["prefix"] === "/"));
 }
 
 /** "= /exact", "/prefix", "~ regex"; undefined: no uri condition (every path). */
