@@ -17,6 +17,9 @@ import { compareDiagnostics, type Diagnostic } from "./load/object/diagnostic.js
 import { defaultInputLimits, type InputLimits } from "./load/limits.js";
 import { loadRevisions, loadSources, type Loaded } from "./load/load-sources.js";
 import { namespaceOption } from "./load/namespace-option.js";
+import type { CniChoice } from "./load/cni-option.js";
+import type { CniDecision, CniSetting } from "./load/cni-decision.js";
+import { cniAssumptions } from "./reach/cni-assumptions.js";
 import type { SourceFile } from "./load/object/source.js";
 import type { Namespace } from "./model/cluster.js";
 import type { Endpoint, IngressController, IngressControllerEndpoint, PodEndpoint } from "./model/endpoint.js";
@@ -45,7 +48,6 @@ import type { AssertionView } from "./assert/view.js";
 import type { Cidr } from "./net/ip.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
-import type { CniChoice } from "./load/cni-option.js";
 
 export interface AnalyzeOptions {
   /** Where pods come from (DESIGN section 4); default "auto". */
@@ -74,10 +76,17 @@ export interface AnalyzeOptions {
   readonly assertions?: readonly Assertion[];
   /** Violations listed per assertion at most (default MAX_LISTED_VIOLATIONS); past it they are counted. */
   readonly assertionListLimit?: number;
-  /** Which CNI enforces policy (--cni); default "auto": Cilium when the input holds Cilium policies. */
+  /**
+   * The cluster's CNI (--cni); default "auto": Cilium when the input (either revision of a diff)
+   * holds a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy, else generic.
+   */
   readonly cni?: CniChoice;
-  /** Cilium's cluster name, the io.cilium.k8s.policy.cluster label of every pod (default "default"). */
+  /** Cilium's cluster-name (--cilium-cluster), which every pod carries as a label; default "default". */
   readonly ciliumCluster?: string;
+}
+
+function cniFor(options: AnalyzeOptions): CniSetting {
+  return { choice: options.cni ?? "auto", ...(options.ciliumCluster !== undefined ? { cluster: options.ciliumCluster } : {}) };
 }
 
 function namespaceFor(options: AnalyzeOptions) {
@@ -107,6 +116,8 @@ export interface ReachReport {
   readonly revision: AnalyzedRevision;
   /** The assertions given, judged at this revision, in their order (empty when none were given). */
   readonly assertions: readonly AssertionResult[];
+  /** The CNI the revision was analyzed for, and how it was chosen. */
+  readonly cni: CniDecision;
 }
 
 /**
@@ -148,7 +159,7 @@ function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
 
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
   const limits = { ...defaultInputLimits, ...options.limits };
-  const loaded = loadSources(files, namespaceFor(options), { limits, cni: options.cni ?? "auto", ...(options.ciliumCluster === undefined ? {} : { ciliumCluster: options.ciliumCluster }) });
+  const loaded = loadSources(files, namespaceFor(options), { limits, cni: cniFor(options) });
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([loaded], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
   const side = sides[0]!;
@@ -172,10 +183,11 @@ export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}
     classes: () => (view ??= classView(reachability, side.pods, universe.classOf[0]!)),
     exposures,
     diagnostics: [...loaded.diagnostics, ...unresolvedNamedPorts(universe, side.policies)].sort(compareDiagnostics),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(loaded.cni), ...placedIn(loaded), ...exposureAssumptions([loaded], options)], loaded.skipped),
     skipped: loaded.skipped,
     revision: { reach: reachability, classOf: universe.classOf[0]!, endpoints: [...side.pods, ...universe.externals, ...(side.controller ? [side.controller] : [])] },
     assertions: judged,
+    cni: loaded.cni,
   };
 }
 
@@ -273,6 +285,8 @@ export interface DiffReport {
   readonly revisions?: { readonly base: AnalyzedRevision; readonly head: AnalyzedRevision };
   /** The assertions given, judged at the head against the base, in their order (empty when none were given). */
   readonly assertions: readonly AssertionDiff[];
+  /** The CNI both revisions were analyzed for, and how it was chosen (absent: generic). */
+  readonly cni?: CniDecision;
   /**
    * The head's connections between two pods, changed or not: what a closed group leaves (render/
    * remaining.ts). A function, not data: never in the JSON report.
@@ -282,11 +296,11 @@ export interface DiffReport {
 
 export function diff(baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], options: DiffOptions = {}): DiffReport {
   const limits = { ...defaultInputLimits, ...options.limits };
-  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, options.cni, options.ciliumCluster), options);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, cniFor(options)), options);
 }
 
 /**
- * The diff of two revisions already read (`loadRevisions` with the same namespace and limits):
+ * The diff of two revisions already read (`loadRevisions` with the same namespace, limits and CNI):
  * `diff` is the one and then the other, which the bench times apart.
  */
 export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffReport {
@@ -332,7 +346,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base.policyObjects, head.policyObjects),
     ...(options.inputChanges !== undefined && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {}),
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(head.cni), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -351,6 +365,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     },
     headConn: headConn(result.head, inHead),
     assertions: asserted,
+    cni: head.cni,
   };
 }
 

@@ -10,7 +10,7 @@ import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
-import { decideCni, isCiliumPolicyKind, type Cni, type CniChoice } from "./cni-option.js";
+import { AUTO, decideRunCni, type CniDecision, type CniSetting } from "./cni-decision.js";
 
 export interface Loaded {
   readonly cluster: Cluster;
@@ -26,10 +26,8 @@ export interface Loaded {
   /** Every pod selector of this revision, and the label keys some controller's pods differ in (cluster.ts). */
   readonly podSelectors: readonly Selector[];
   readonly replicaKeys: ReadonlySet<string>;
-  /** The CNI the revision was read for (decided for the whole run). */
-  readonly cni: Cni;
-  /** Whether the revision holds a Cilium policy (what `--cni auto` looks for). */
-  readonly holdsCilium: boolean;
+  /** The CNI the run is analyzed for, the same for every revision of a diff (cni-decision.ts). */
+  readonly cni: CniDecision;
 }
 
 /**
@@ -78,25 +76,22 @@ function sameLines(a: readonly number[] | undefined, b: readonly number[] | unde
   return true;
 }
 
-/** Both revisions of a diff, each distinct file read once (see FileRead). */
+/**
+ * Both revisions of a diff, each distinct file read once (see FileRead), and analyzed for the
+ * same CNI: under "auto", Cilium when either revision holds a Cilium policy.
+ */
 export function loadRevisions(
   base: readonly SourceFile[],
   head: readonly SourceFile[],
   namespace: NamespaceOption = namespaceOption(undefined),
   limits: InputLimits = defaultInputLimits,
-  cniChoice: CniChoice = "auto",
-  ciliumCluster?: string,
+  cni: CniSetting = AUTO,
 ): [Loaded, Loaded] {
   const cache: RunCache = { files: new Map(), loaded: new WeakMap() };
   const where = ["in the base revision", "in the head revision"] as const;
-  let cni = decideCni(cniChoice, ciliumCluster, false);
-  let sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
-  // Both revisions are read for one CNI: a pull request that adds the first Cilium policy is
-  // judged on a Cilium cluster at base too.
-  if (cni.kind === "generic" && cniChoice === "auto" && sides.some((l) => l.holdsCilium)) {
-    cni = decideCni("cilium", ciliumCluster, true);
-    sides = [base, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
-  }
+  const read = [base, head].map((files) => readRevision(files, namespace, cache));
+  const decided = decideRunCni(cni, read.map((r) => r.objects));
+  const sides = read.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
   // One shared universe: pods of one controller are told apart by the selectors of both
   // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
   // cache) only where the other revision has a selector this one has not, naming a label in which
@@ -106,7 +101,7 @@ export function loadRevisions(
     const other = sides[1 - i]!;
     const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return loadSources([base, head][i]!, namespace, { cache, limits, where: where[i], others: other.podSelectors, cni });
+    return buildRevision(read[i]!, namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
   }) as [Loaded, Loaded];
 }
 
@@ -118,14 +113,24 @@ export interface LoadOptions {
   readonly where?: string;
   /** The pod selectors of the other revision of a diff (cluster.ts, buildCluster). */
   readonly others?: readonly Selector[];
-  /** A decided CNI, or a choice decided by this revision alone (default "auto"). */
-  readonly cni?: Cni | CniChoice;
-  /** Cilium's cluster name, when the choice is decided here. */
-  readonly ciliumCluster?: string;
+  /** --cni, --cilium-cluster; default "auto": Cilium when the files hold a Cilium policy. */
+  readonly cni?: CniSetting;
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
-  const { cache, limits = defaultInputLimits, where = "", others = [], cni: given = "auto", ciliumCluster } = options;
+  const read = readRevision(all, namespace, options.cache);
+  return buildRevision(read, namespace, decideRunCni(options.cni ?? AUTO, [read.objects]), options);
+}
+
+/** One revision's files as objects, placed in their namespaces: what the CNI is decided on. */
+interface RevisionRead {
+  readonly objects: readonly KubeObject[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly skippedDocs: number;
+  readonly withoutNamespace: number;
+}
+
+function readRevision(all: readonly SourceFile[], namespace: NamespaceOption, cache: RunCache | undefined): RevisionRead {
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -147,24 +152,25 @@ export function loadSources(all: readonly SourceFile[], namespace: NamespaceOpti
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics.push(...placed.diagnostics);
-  const holdsCilium = placed.objects.some(isCiliumPolicyKind);
-  const cni = typeof given === "string" ? decideCni(given, ciliumCluster, holdsCilium) : given;
-  const built = buildCluster(placed.objects, cache?.loaded, others, cni);
+  return { objects: placed.objects, diagnostics, skippedDocs, withoutNamespace: placed.withoutNamespace };
+}
+
+function buildRevision(read: RevisionRead, namespace: NamespaceOption, cni: CniDecision, options: Omit<LoadOptions, "cni">): Loaded {
+  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
+  const built = buildCluster(read.objects, cache?.loaded, others, cni.cni);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
-  diagnostics.push(...built.diagnostics);
   return {
     cluster: built.cluster,
-    diagnostics,
-    skipped: { documents: skippedDocs, kinds: built.skippedKinds },
+    diagnostics: [...read.diagnostics, ...built.diagnostics],
+    skipped: { documents: read.skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
     unanalyzed: built.unanalyzed,
-    withoutNamespace: placed.withoutNamespace,
+    withoutNamespace: read.withoutNamespace,
     namespace,
     podSelectors: built.podSelectors,
     replicaKeys: built.replicaKeys,
     cni,
-    holdsCilium,
   };
 }
 

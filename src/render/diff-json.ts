@@ -6,7 +6,7 @@ import type { ChangeJson, DiffJson, ReasonJson, ViolationJson } from "../report/
 import type { Violation } from "../gate/gate.js";
 import { jsonChunks, jsonList } from "./json-chunks.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
-import { diagnosticJson, endpointJson, l7Json, skippedJson, viaJson } from "./reach-json.js";
+import { cniJson, diagnosticJson, endpointJson, l7Json, skippedJson, viaJson } from "./reach-json.js";
 import { clusterWideChanges } from "./cluster-wide.js";
 import { reportCounts } from "./flow-counts.js";
 
@@ -138,6 +138,7 @@ export function diffJson(r: DiffReport, options: DiffJsonOptions = {}): DiffJson
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
+    ...(r.cni !== undefined ? { cni: cniJson(r.cni) } : {}),
     skipped: skippedJson(r.skipped),
     workloads: r.workloadChanges.map((w) => ({
       id: w.workload.id,

@@ -7,7 +7,8 @@ import type { Carried } from "../exposure/table.js";
 import { memo } from "./memo.js";
 import type { ConnSet } from "../net/conn-set.js";
 import type { ClassView } from "../reach/class-view.js";
-import type { ClassJson, DiagnosticJson, EndpointJson, GroupJson, L7Json, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
+import type { CniDecision } from "../load/cni-decision.js";
+import type { ClassJson, CniJson, DiagnosticJson, EndpointJson, GroupJson, L7Json, ReachGroupedJson, ReachJson, SkippedJson, ViaJson } from "../report/reach-json.js";
 import type { L7Part } from "../reach/l7.js";
 import { ciliumKind, policyName, rulePath } from "../model/policy-names.js";
 
@@ -99,7 +100,12 @@ function reachJsonWithout(r: ReachReport): Omit<ReachJson, "flows"> {
     assumptions: [...r.assumptions],
     skipped: skippedJson(r.skipped),
     exposures: r.exposures.map((e) => ({ dst: e.dst.id, source: e.source, src: e.src.id, conn: e.conn.toString(), via: e.via.map(viaJson) })),
+    cni: cniJson(r.cni),
   };
+}
+
+export function cniJson(d: CniDecision): CniJson {
+  return d.cni.kind === "cilium" ? { kind: "cilium", choice: d.choice, cluster: d.cni.cluster } : { kind: "generic", choice: d.choice };
 }
 
 export function viaJson(c: Carried): ViaJson {

@@ -6,7 +6,7 @@ import type { ChangeGroupJson } from "../report/diff-json.js";
 import { diffJsonLazy, reasonJson, unreadFileViolation } from "./diff-json.js";
 import { changeGroupsJson, ChangeSets, isGrouped, LISTED_WHEN_GROUPED, type DiffJsonOptions } from "./diff-json-groups.js";
 import { jsonChunks, jsonConcat, jsonList, type JsonList } from "./json-chunks.js";
-import { diagnosticJson, skippedJson } from "./reach-json.js";
+import { cniJson, diagnosticJson, skippedJson } from "./reach-json.js";
 import { noteText, type ConfigReview } from "./config-review.js";
 import type { UnreadFiles } from "./targets-md.js";
 import { groupChanges } from "./group.js";
@@ -172,6 +172,7 @@ function targetJson(t: TargetOutcome): TargetJson {
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
     counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
+    cni: r?.cni !== undefined ? cniJson(r.cni) : null,
     gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),

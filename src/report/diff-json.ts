@@ -1,6 +1,6 @@
 // The `netreach diff --format json` document (DESIGN section 6). Other programs parse it:
 // change only by adding fields.
-import type { DiagnosticJson, EndpointJson, L7Json, SkippedJson, ViaJson } from "./reach-json.js";
+import type { CniJson, DiagnosticJson, EndpointJson, L7Json, SkippedJson, ViaJson } from "./reach-json.js";
 
 export interface ReasonJson {
   side: "base" | "head";
@@ -122,6 +122,8 @@ export interface DiffJson {
   diagnostics: DiagnosticJson[];
   /** What the answer rests on. Added after v1's first form. */
   assumptions: string[];
+  /** The CNI both revisions were analyzed for (--cni; see CniJson). Runs with several targets: each target's is in `targets`. Added after v1's first form. */
+  cni?: CniJson;
   /** What the head revision held but was not analyzed. Added after v1's first form. */
   skipped: SkippedJson;
   /**
@@ -369,6 +371,8 @@ export interface TargetJson {
   changed: number;
   /** The target's numbers as its section of the comment says them (CountsJson); zeros when not analyzed. Added after v1's first form. */
   counts: CountsJson;
+  /** The CNI the target was analyzed for; null when it was not analyzed. Added after v1's first form. */
+  cni: CniJson | null;
   /** A target that could not be built: `passed` false and `status` "error". */
   gate: { passed: boolean; status: GateStatus; failOn: string[]; violations: number };
   base: TargetSideJson;

@@ -86,6 +86,21 @@ export interface ReachJson {
   skipped: SkippedJson;
   /** Pods reachable from outside the cluster through Services and routes. Added after v1's first form. */
   exposures: ExposureJson[];
+  /** The CNI the input was analyzed for (--cni). Added after v1's first form. */
+  cni: CniJson;
+}
+
+/**
+ * `kind`: what the analysis took the cluster's CNI to be: "cilium" (Cilium's policies and its pod
+ * labels apply) or "generic" (Kubernetes NetworkPolicy and the admin tiers only). `choice`: as
+ * given, "auto" meaning Cilium exactly when the input holds a CiliumNetworkPolicy or
+ * CiliumClusterwideNetworkPolicy. `cluster`: Cilium only, the cluster name every pod carries as
+ * label io.cilium.k8s.policy.cluster.
+ */
+export interface CniJson {
+  kind: "cilium" | "generic";
+  choice: "auto" | "cilium" | "generic";
+  cluster?: string;
 }
 
 /**
