@@ -8,7 +8,8 @@ import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
-import { oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
+import { cniFlags, oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
+import type { CniChoice } from "../load/cni-option.js";
 import { parseWhyArgs, type WhyCommand } from "./why-args.js";
 import type { TargetArgs } from "./target-args.js";
 
@@ -20,7 +21,7 @@ export const DIFF_FORMATS = ["md", "text", "json", "sarif"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const CHECK_FORMATS = ["text", "json", "md", "sarif"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
-export { PODS_MODES, HOST_NETWORK_MODES } from "./flag-reader.js";
+export { PODS_MODES, HOST_NETWORK_MODES, CNI_CHOICES } from "./flag-reader.js";
 
 interface Common {
   /** --max-*: the limits the user raised or lowered (load/limits.ts). */
@@ -36,6 +37,10 @@ interface Common {
   readonly dnsServer: DnsServer | undefined;
   /** --max-targets, --deadline (seconds): those given. */
   readonly bounds: { readonly maxTargets?: number; readonly deadline?: number };
+  /** --cni: auto (Cilium when the input holds Cilium policies), cilium or generic. */
+  readonly cni: CniChoice;
+  /** --cilium-cluster: Cilium's cluster name; undefined: "default". */
+  readonly ciliumCluster: string | undefined;
 }
 
 export type DiffSource =
@@ -135,6 +140,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return true;
   });
   const { pods, hostNetwork, namespace, ingressController } = shared;
+  const { cni, ciliumCluster } = cniFlags(shared);
   const { kustomize, helm, names, config } = shared.targets;
   const targets = targetArgs(shared);
   const withTargets = kustomize.length + helm.length + names.length > 0 || config !== null;
@@ -145,7 +151,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
     if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds };
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster };
   }
 
   if (cmd === "check") {
@@ -156,7 +162,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
     const checkFormat = oneOf("--format", format ?? "text", CHECK_FORMATS);
     if (suggest && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
-    return { command: "check", paths, rev, format: checkFormat, suggest, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds };
+    return { command: "check", paths, rev, format: checkFormat, suggest, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster };
   }
 
   const f = parseFailOn(failOn);
@@ -187,5 +193,7 @@ export function parseArgs(argv: readonly string[]): Command {
     targets,
     limits,
     bounds,
+    cni,
+    ciliumCluster,
   };
 }

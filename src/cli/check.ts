@@ -35,6 +35,7 @@ import { VERSION } from "../version.js";
 import type { Command } from "./args.js";
 import type { Io } from "./io.js";
 import { formatDiagnostic, targetFlags } from "./target-flags.js";
+import { cniOptions } from "../targets/cni-of.js";
 
 type CheckCommand = Extract<Command, { command: "check" }>;
 
@@ -135,6 +136,7 @@ function judge(u: Unit, cmd: CheckCommand, assertions: readonly Assertion[]): { 
     pods: t.pods ?? cmd.pods,
     hostNetwork: cmd.hostNetwork,
     limits: cmd.limits,
+    ...cniOptions(t, cmd),
     ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
     ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
     ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),

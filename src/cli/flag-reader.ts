@@ -7,10 +7,13 @@ import { UsageError } from "../files/usage-error.js";
 import { isDnsLabel, quoted, RULE_TEXT } from "../load/object/object-meta.js";
 import type { IngressController } from "../model/endpoint.js";
 import type { HostNetworkMode } from "../reach/universe.js";
+import type { CniChoice } from "../load/cni-option.js";
+import { ciliumClusterProblem } from "../load/cni-decision.js";
 import type { TargetArgs } from "./target-args.js";
 
 export const PODS_MODES: readonly PodsMode[] = ["auto", "declared", "synthetic"];
 export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ["exempt", "pod"];
+export const CNI_CHOICES: readonly CniChoice[] = ["auto", "cilium", "generic"];
 
 /**
  * Walks the arguments: `handle` takes each flag (its value read on demand) and says whether it
@@ -49,11 +52,15 @@ export interface SharedFlags {
   hostNetwork: HostNetworkMode;
   namespace: string | undefined;
   ingressController: IngressController | undefined;
+  /** --cni: the cluster's CNI; "auto" (the default) is Cilium when the input holds Cilium policies. */
+  cni: CniChoice;
+  /** --cilium-cluster: Cilium's cluster-name, which every pod carries as a label; undefined: "default". */
+  ciliumCluster: string | undefined;
   readonly targets: { kustomize: string[]; helm: string[]; names: string[]; config: string | null; discover: boolean };
 }
 
 export function sharedFlags(): SharedFlags {
-  return { pods: "auto", hostNetwork: "exempt", namespace: undefined, ingressController: undefined, targets: { kustomize: [], helm: [], names: [], config: null, discover: true } };
+  return { pods: "auto", hostNetwork: "exempt", namespace: undefined, ingressController: undefined, cni: "auto", ciliumCluster: undefined, targets: { kustomize: [], helm: [], names: [], config: null, discover: true } };
 }
 
 /** Reads one of the shared flags into `s`; false when `flag` is none of them. */
@@ -66,7 +73,9 @@ export function sharedFlag(s: SharedFlags, flag: string, value: () => string): b
     const c = parseIngressController(value());
     if (!c.ok) throw new UsageError(`--${c.error}`);
     s.ingressController = c.value;
-  } else if (flag === "--kustomize") t.kustomize.push(value());
+  } else if (flag === "--cni") s.cni = oneOf(flag, value(), CNI_CHOICES);
+  else if (flag === "--cilium-cluster") s.ciliumCluster = ciliumClusterName(flag, value());
+  else if (flag === "--kustomize") t.kustomize.push(value());
   else if (flag === "--helm") t.helm.push(value());
   else if (flag === "--target") t.names.push(value());
   else if (flag === "--config") t.config = value();
@@ -77,6 +86,21 @@ export function sharedFlag(s: SharedFlags, flag: string, value: () => string): b
 
 export function targetArgs(s: SharedFlags): TargetArgs {
   return { ...s.targets };
+}
+
+/**
+ * The CNI options as read, once every flag is: a cluster name says the cluster runs Cilium, so
+ * it does not go with --cni generic (it would be ignored without a word).
+ */
+export function cniFlags(s: SharedFlags): { cni: CniChoice; ciliumCluster: string | undefined } {
+  if (s.cni === "generic" && s.ciliumCluster !== undefined) throw new UsageError("--cilium-cluster names the cluster of a Cilium cluster: it does not go with --cni generic");
+  return { cni: s.cni, ciliumCluster: s.ciliumCluster };
+}
+
+function ciliumClusterName(flag: string, v: string): string {
+  const problem = ciliumClusterProblem(v);
+  if (problem !== undefined) throw new UsageError(`${flag} ${quoted(v)} is not a valid Cilium cluster name: ${problem}`);
+  return v;
 }
 
 /** A namespace name as the API server accepts it: kubectl would fail on any other, and so do we. */

@@ -22,6 +22,7 @@ import { dirTree, gitTree, type RepoTree } from "../targets/repo-tree.js";
 import { resolveTargets } from "../targets/resolve.js";
 import { originUrl, runTargets } from "../targets/run.js";
 import { describeSource } from "../targets/target.js";
+import { cniOptions } from "../targets/cni-of.js";
 import { repoRoot } from "../git/repo.js";
 import { relative, resolve, sep } from "node:path";
 import type { Io } from "./io.js";
@@ -104,6 +105,7 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
         pods: t.pods ?? cmd.pods,
         hostNetwork: cmd.hostNetwork,
         limits: cmd.limits,
+        ...cniOptions(t, cmd),
         ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
         ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
         ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
@@ -157,6 +159,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       hostNetwork: cmd.hostNetwork,
       gate: cmd.gate,
       limits: cmd.limits,
+      cni: cmd.cni,
+      ...(cmd.ciliumCluster !== undefined ? { ciliumCluster: cmd.ciliumCluster } : {}),
       ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}),
       ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
       ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
@@ -198,7 +202,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
   // Below the working directory (a checkout), no directory on the way may be a link either.
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits });
+  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(undefined, cmd) });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.
   await io.stream(reachChunks(full, cmd.format, cmd.group));
@@ -220,6 +224,7 @@ async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Prom
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
   const report = diff(revs.base.files, revs.head.files, {
     pods: cmd.pods,
+    ...cniOptions(undefined, cmd),
     hostNetwork: cmd.hostNetwork,
     namespace: cmd.namespace,
     ingressController: cmd.ingressController,

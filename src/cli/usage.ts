@@ -33,6 +33,11 @@ const COMMON = `  --pods M              where pods come from: auto (default), de
                         the cluster DNS server's pods, e.g. kube-system/k8s-app=kube-dns
                         (default: the pods of Service kube-system/kube-dns, or pods labelled
                         k8s-app=kube-dns; never just any pod listening on port 53)
+  --cni C               the cluster's CNI: auto (default: cilium when the input, either revision
+                        of a diff, holds a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy,
+                        else generic), cilium, or generic (Cilium policies not analyzed)
+  --cilium-cluster NAME Cilium's cluster name, which every pod carries as label
+                        io.cilium.k8s.policy.cluster (default: default)
   --max-bytes N         refuse more than N bytes of manifests per revision (default 128MiB;
                         units KiB, MiB, GiB)
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
@@ -133,6 +138,9 @@ Options:
   -n, --namespace NS    objects without metadata.namespace go to NS (as kubectl apply -n)
   --ingress-controller NS/KEY=VALUE[,KEY=VALUE...]
                         the ingress controller's pods (default: netreach's stand-in)
+  --cni C               auto (default: cilium when the input holds Cilium policies), cilium or
+                        generic
+  --cilium-cluster NAME Cilium's cluster name, a label of every pod (default: default)
   -h, --help            print this help
 
 Exit codes: 0 explained; 2 bad usage, an unknown or ambiguous endpoint (the closest ids are

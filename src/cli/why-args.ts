@@ -7,7 +7,8 @@ import { quoted } from "../load/object/object-meta.js";
 import { MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from "../net/protocol.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import type { TargetArgs } from "./target-args.js";
-import { oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
+import { cniFlags, oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
+import type { CniChoice } from "../load/cni-option.js";
 
 export const WHY_FORMATS = ["text", "json"] as const;
 export type WhyFormat = (typeof WHY_FORMATS)[number];
@@ -28,6 +29,8 @@ export interface WhyCommand {
   readonly namespace: string | undefined;
   readonly ingressController: IngressController | undefined;
   readonly targets: TargetArgs;
+  readonly cni: CniChoice;
+  readonly ciliumCluster: string | undefined;
 }
 
 export function parseWhyArgs(rest: readonly string[]): WhyCommand {
@@ -60,6 +63,7 @@ export function parseWhyArgs(rest: readonly string[]): WhyCommand {
     namespace: shared.namespace,
     ingressController: shared.ingressController,
     targets: targetArgs(shared),
+    ...cniFlags(shared),
   };
 }
 

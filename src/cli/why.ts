@@ -22,6 +22,7 @@ import { resolveTargets, type TargetFlags } from "../targets/resolve.js";
 import { describeSource, type Target } from "../targets/target.js";
 import type { TargetArgs } from "./args.js";
 import type { WhyCommand } from "./why-args.js";
+import { cniOptions } from "../targets/cni-of.js";
 
 interface Io {
   out(text: string): void;
@@ -43,6 +44,7 @@ export async function runWhy(cmd: WhyCommand, io: Io, flagsOf: (t: TargetArgs, r
   const report: ReachReport = reach(side.files, {
     pods: side.target?.pods ?? cmd.pods,
     hostNetwork: cmd.hostNetwork,
+    ...cniOptions(side.target, cmd),
     ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
     ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
   });

@@ -22,6 +22,7 @@ import { timeLeftFor, type Deadline } from "./deadline.js";
 import type { RepoTree } from "./repo-tree.js";
 import { describeSource, sourceAt, type Target } from "./target.js";
 import { inputChangesOf } from "./input-changes.js";
+import { cniOptions, type CniOptions } from "./cni-of.js";
 import { changedFiles } from "./unread-files.js";
 import { assertionsFor, type ChosenAssertion } from "./assertion-merge.js";
 
@@ -50,7 +51,7 @@ export interface TargetDiff {
   readonly failure?: Diagnostic;
 }
 
-export interface DiffTargetsOptions extends BuildSideOptions {
+export interface DiffTargetsOptions extends BuildSideOptions, CniOptions {
   readonly pods?: PodsMode;
   readonly hostNetwork?: HostNetworkMode;
   readonly ingressController?: IngressController;
@@ -109,6 +110,7 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       ...(chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a: Assertion) => origins.get(a) ?? "base" } : {}),
       pods: target.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
+      ...cniOptions(target, options),
       ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
       ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}),
       ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),

@@ -2,6 +2,7 @@
 // section 2): plain paths read as they are, a Kustomize directory built, or a Helm chart
 // rendered with values files (and inline values from an Argo CD or Flux object).
 import type { PodsMode } from "../analyze.js";
+import type { CniChoice } from "../load/cni-option.js";
 import type { GateRule } from "../gate/config.js";
 
 export type TargetSource =
@@ -32,6 +33,9 @@ export interface Target {
    */
   readonly namespace?: string;
   readonly pods?: PodsMode;
+  /** The cluster's CNI and Cilium's cluster name (`cni`, `cilium-cluster`): before the run's. */
+  readonly cni?: CniChoice;
+  readonly ciliumCluster?: string;
   readonly failOn?: readonly GateRule[];
   /** The file (and line) that defined it: `.netreach.yaml`, an Argo CD Application. */
   readonly definedIn?: { readonly file: string; readonly line: number };
