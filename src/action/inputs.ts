@@ -8,6 +8,8 @@ import { parseIngressController } from "../exposure/controller.js";
 import type { IngressController } from "../model/endpoint.js";
 import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
+import type { CniChoice } from "../load/cni-option.js";
+import { ciliumClusterProblem } from "../load/cni-decision.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -26,6 +28,10 @@ export interface ActionInputs {
   /** Where Ingress and Gateway traffic comes from; null: netreach's stand-in. */
   readonly ingressController: IngressController | null;
   readonly dnsServer: DnsServer | null;
+  /** The cluster's CNI: auto (Cilium when either revision holds Cilium policies), cilium or generic. */
+  readonly cni: CniChoice;
+  /** Cilium's cluster name, which every pod carries as a label; null: "default". */
+  readonly ciliumCluster: string | null;
   readonly maxCommentChars: number;
   /** max-bytes, max-workloads, max-policies, max-pod-classes: those set (load/limits.ts). */
   readonly limits: Partial<InputLimits>;
@@ -90,6 +96,11 @@ export function readInputs(): ActionInputs {
   const dnsText = get("dns-server");
   const dns = dnsText === "" ? null : parseDnsServer(dnsText);
   if (dns !== null && !dns.ok) throw new InputError(`input ${dns.error}`);
+  const cni = oneOf("cni", get("cni") || "auto", ["auto", "cilium", "generic"] as const);
+  const ciliumCluster = get("cilium-cluster") || null;
+  const clusterProblem = ciliumCluster === null ? undefined : ciliumClusterProblem(ciliumCluster);
+  if (clusterProblem !== undefined) throw new InputError(`input cilium-cluster ${quoted(ciliumCluster!)} is not a valid Cilium cluster name: ${clusterProblem}`);
+  if (ciliumCluster !== null && cni === "generic") throw new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic");
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -103,6 +114,8 @@ export function readInputs(): ActionInputs {
     namespace,
     ingressController: controller === null ? null : controller.value,
     dnsServer: dns === null ? null : dns.value,
+    cni,
+    ciliumCluster,
     maxCommentChars,
     limits,
     bounds,

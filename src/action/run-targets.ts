@@ -48,6 +48,8 @@ export async function runActionTargets(
       repo,
       {
         pods: inputs.pods,
+        cni: inputs.cni,
+        ...(inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {}),
         gate: inputs.gate,
         limits: inputs.limits,
         deadline,

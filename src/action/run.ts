@@ -78,6 +78,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
   const analyzed = diff(baseFiles.files, headFiles.files, {
     pods: inputs.pods,
+    cni: inputs.cni,
+    ...(inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {}),
     namespace: inputs.namespace ?? undefined,
     ingressController: inputs.ingressController ?? undefined,
     ...(inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {}),

@@ -107,4 +107,16 @@ describe("inputs", () => {
     set({ "max-comment-chars": "", "sensitive-ports": "22,70000" });
     expect(() => readInputs()).toThrow(/"70000" is not a port/);
   });
+
+  it("cni: auto unless set; cilium-cluster a label value, and not with cni generic", () => {
+    expect(readInputs()).toMatchObject({ cni: "auto", ciliumCluster: null });
+    set({ cni: " cilium ", "cilium-cluster": "east-1" });
+    expect(readInputs()).toMatchObject({ cni: "cilium", ciliumCluster: "east-1" });
+    set({ cni: "calico", "cilium-cluster": "" });
+    expect(() => readInputs()).toThrow(new InputError('input cni must be one of auto, cilium, generic, not "calico"'));
+    set({ cni: "auto", "cilium-cluster": "east 1" });
+    expect(() => readInputs()).toThrow(/^input cilium-cluster "east 1" is not a valid Cilium cluster name: pods carry it as a label value/);
+    set({ cni: "generic", "cilium-cluster": "east" });
+    expect(() => readInputs()).toThrow(new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic"));
+  });
 });
