@@ -48,6 +48,18 @@ function note(strings: TemplateStringsArray, ...values: (string | Note)[]): Note
 const rules = (r: readonly GateRule[] | undefined): Note => (r === undefined ? ["the run's ", { code: "fail-on" }] : [{ code: `fail-on: ${r.join(",")}` }]);
 const sameRules = (a: readonly GateRule[] | undefined, b: readonly GateRule[] | undefined) => (a ?? []).join(",") === (b ?? []).join(",") && (a === undefined) === (b === undefined);
 
+/** The pull request's definition of a target with the base's settings (gate rules, pods, CNI) in place of its own. */
+function baseSettings(head: Target, base: Target): Target {
+  const { failOn: _f, pods: _p, cni: _c, ciliumCluster: _k, ...definition } = head;
+  return {
+    ...definition,
+    ...(base.failOn !== undefined ? { failOn: base.failOn } : {}),
+    ...(base.pods !== undefined ? { pods: base.pods } : {}),
+    ...(base.cni !== undefined ? { cni: base.cni } : {}),
+    ...(base.ciliumCluster !== undefined ? { ciliumCluster: base.ciliumCluster } : {}),
+  };
+}
+
 /** Same thing built the same way: source, namespace and (Helm) release. */
 export function sameDefinition(a: Target, b: Target): boolean {
   if (!sameSource(a.source, b.source) || a.namespace !== b.namespace) return false;
@@ -80,11 +92,15 @@ export function mergeConfigs(file: string, baseText: string | undefined, headTex
       taken.add(same);
       if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules(same.failOn)}; ${b.failOn === undefined ? note`the run's ${"fail-on"} (the base sets none)` : note`the base's ${rules(b.failOn)}`} applies until it merges.`);
       if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
+      // The CNI is a gate setting too: a pull request must not switch Cilium's policies off for its own check.
+      if (same.cni !== b.cni) notes.push(note`Target ${b.name}: this pull request sets ${`cni: ${same.cni ?? "(the run's)"}`}; the base's ${`cni: ${b.cni ?? "(the run's)"}`} applies until it merges.`);
+      if (same.ciliumCluster !== b.ciliumCluster)
+        notes.push(note`Target ${b.name}: this pull request sets ${`cilium-cluster: ${same.ciliumCluster ?? "(the run's)"}`}; the base's ${`cilium-cluster: ${b.ciliumCluster ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         // Both are analyzed: the base's definition at both revisions (what the base's gate guards)
         // and the pull request's at its head against the base's at the base (what would deploy).
         const name = `${b.name}@head`;
-        targets.push({ ...same, name, baseSource: b.source, ...(b.failOn !== undefined ? { failOn: b.failOn } : {}), ...(b.pods !== undefined ? { pods: b.pods } : {}), fromHead: false });
+        targets.push({ ...baseSettings(same, b), name, baseSource: b.source, fromHead: false });
         notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name} as the pull request does, both with the base's settings.`);
       }
       continue;

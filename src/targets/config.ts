@@ -6,6 +6,8 @@
 //       path: deploy/overlays/prod
 //       namespace: prod              # kustomize/paths: as kubectl apply -n; helm: the release namespace
 //       pods: declared
+//       cni: cilium                  # auto | cilium | generic (default: the run's, --cni)
+//       cilium-cluster: prod-eu      # Cilium's cluster name (default: the run's, else "default")
 //       fail-on: external-ingress,cross-namespace
 //     - name: web-prod
 //       kind: helm
@@ -24,6 +26,8 @@ import { resolvePath } from "./repo-path.js";
 import type { Assertion } from "../assert/assertion.js";
 import { parseAssertions } from "../assert/parse.js";
 import type { Target, TargetSource } from "./target.js";
+import { isCniChoice } from "../load/cni-option.js";
+import { ciliumClusterProblem } from "../load/cni-decision.js";
 
 export const CONFIG_FILE = ".netreach.yaml";
 
@@ -43,6 +47,7 @@ export class ConfigError extends Error {
 }
 
 const PODS: readonly PodsMode[] = ["auto", "declared", "synthetic"];
+const TARGET_KEYS = ["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "cni", "cilium-cluster", "fail-on"];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -94,8 +99,7 @@ export function parseConfig(file: string, text: string): TargetsConfig {
       };
       for (const item of m.items) {
         const k = String((item.key as { value?: unknown }).value);
-        if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
-          fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
+        if (!TARGET_KEYS.includes(k)) fail(item.key, `unknown target key "${k}" (known: ${TARGET_KEYS.join(", ")})`);
       }
       const name = str("name");
       if (name === undefined) fail(node, "a target needs a name");
@@ -122,6 +126,12 @@ export function parseConfig(file: string, text: string): TargetsConfig {
       if (namespace !== undefined && !DNS_LABEL.test(namespace)) fail(value("namespace"), `target ${name}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
       const pods = str("pods");
       if (pods !== undefined && !(PODS as readonly string[]).includes(pods)) fail(value("pods"), `target ${name}: pods must be one of ${PODS.join(", ")}`);
+      const cni = str("cni");
+      if (cni !== undefined && !isCniChoice(cni)) fail(value("cni"), `target ${name}: cni must be one of auto, cilium, generic`);
+      const ciliumCluster = str("cilium-cluster");
+      const clusterProblem = ciliumCluster === undefined ? undefined : ciliumClusterProblem(ciliumCluster);
+      if (clusterProblem !== undefined) fail(value("cilium-cluster"), `target ${name}: cilium-cluster ${JSON.stringify(ciliumCluster)} is not a valid Cilium cluster name: ${clusterProblem}`);
+      if (ciliumCluster !== undefined && cni === "generic") fail(value("cilium-cluster"), `target ${name}: cilium-cluster names the cluster of a Cilium cluster: it does not go with cni: generic`);
       let failOn: GateRule[] | undefined;
       const fo = strings("fail-on");
       if (fo !== undefined) {
@@ -137,6 +147,8 @@ export function parseConfig(file: string, text: string): TargetsConfig {
         ...(problems.length > 0 ? { invalid: problems.join("; ") } : {}),
         ...(namespace !== undefined ? { namespace } : {}),
         ...(pods !== undefined ? { pods: pods as PodsMode } : {}),
+        ...(cni !== undefined && isCniChoice(cni) ? { cni } : {}),
+        ...(ciliumCluster !== undefined ? { ciliumCluster } : {}),
         ...(failOn !== undefined ? { failOn } : {}),
       });
     }
