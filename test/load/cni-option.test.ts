@@ -72,6 +72,26 @@ describe("--cni auto (the default)", () => {
     expect(cniLines(diffJson(diff(head, base)).assumptions)[0]).toMatch(/^CNI: Cilium \(chosen because the base revision holds Cilium policies, and both revisions are read alike; /);
   });
 
+  it("so a NetworkPolicy naming Cilium's pod labels means the same on both sides: no change but the pull request's own", () => {
+    // Selects every pod of shop on a Cilium cluster (its implicit label), none elsewhere.
+    const isolate = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: isolate, namespace: shop }
+spec:
+  podSelector: { matchLabels: { io.kubernetes.pod.namespace: shop } }
+  policyTypes: [ Ingress ]
+`;
+    const client = WORKLOADS.replace(/web/g, "client");
+    const unused = CNP.replace("app: web", "app: nothing");
+    const base = files(WORKLOADS, client, isolate);
+    const head = files(WORKLOADS, client, isolate, unused);
+    // The policy isolates on Cilium only: what reading the base without Cilium would get wrong.
+    const into = (r: ReturnType<typeof analyzeReach>) => r.flows.filter((f) => f.src === "shop/client[Deployment]" && f.dst === "shop/web[Deployment]");
+    expect(into(analyzeReach(base, { pods: "declared" }))).toHaveLength(1);
+    expect(into(analyzeReach(base, { pods: "declared", cni: "cilium" }))).toEqual([]);
+    expect(diff(base, head, { pods: "declared" }).changes).toEqual([]);
+  });
+
   it("keeps a diff without Cilium policies generic on both sides", () => {
     const [b, h] = loadRevisions(files(WORKLOADS), files(WORKLOADS), namespaceOption(undefined), defaultInputLimits);
     expect([b.cni.cni.kind, h.cni.cni.kind]).toEqual(["generic", "generic"]);
