@@ -86,8 +86,8 @@ export interface ReachJson {
   skipped: SkippedJson;
   /** Pods reachable from outside the cluster through Services and routes. Added after v1's first form. */
   exposures: ExposureJson[];
-  /** The CNI the input was analyzed for (--cni). Added after v1's first form. */
-  cni: CniJson;
+  /** The CNI the input was analyzed for (--cni); netreach always writes it. Added after v1's first form (optional for documents made by hand). */
+  cni?: CniJson;
 }
 
 /**
