@@ -32294,26 +32294,26 @@ function ipBlockRanges(b) {
   return out;
 }
 function buildExternalSpace(blocks) {
-  const distinct2 = /* @__PURE__ */ new Map();
+  const distinct3 = /* @__PURE__ */ new Map();
   for (const b of blocks) {
     const key = ipBlockKey(b);
-    if (!distinct2.has(key)) distinct2.set(key, ipBlockRanges(b));
+    if (!distinct3.has(key)) distinct3.set(key, ipBlockRanges(b));
   }
-  const keys2 = [...distinct2.keys()];
+  const keys2 = [...distinct3.keys()];
   const families = ["v4"];
-  if ([...distinct2.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
+  if ([...distinct3.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
   const classes = [];
   const classesOf = new Map(keys2.map((k) => [k, []]));
   for (const family of families) {
     const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const rs of distinct2.values()) {
+    for (const rs of distinct3.values()) {
       for (const r of rs) if (r.family === family) cuts.add(r.lo).add(r.hi + 1n);
     }
     const max = familyMax(family);
     const points = [...cuts].filter((p) => p <= max).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     const members = points.map(() => []);
     keys2.forEach((k, ki) => {
-      for (const r of distinct2.get(k)) {
+      for (const r of distinct3.get(k)) {
         if (r.family !== family) continue;
         for (let i = firstAtOrAfter(points, r.lo); i < points.length && points[i] <= r.hi; i++) members[i].push(ki);
       }
@@ -33517,13 +33517,33 @@ ${rules3.join("\n")}`;
 function l7Changes(universe, shared, rb, rh, groups4, policies) {
   if (!hasL7(policies.base) && !hasL7(policies.head)) return [];
   const P = universe.podClasses.length;
-  const subjects = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
-  for (const p of [...policies.base, ...policies.head]) {
+  const candidates = /* @__PURE__ */ new Map();
+  const add = (src, dst) => {
+    let set = candidates.get(src);
+    if (set === void 0) candidates.set(src, set = /* @__PURE__ */ new Set());
+    set.add(dst);
+  };
+  const peers = shared.peers(universe);
+  for (const p of distinct([...policies.base, ...policies.head])) {
     for (const dir of ["ingress", "egress"]) {
-      if (!(p[dir] ?? []).some((r) => r.l7 !== void 0 && r.l7.length > 0)) continue;
-      for (const c of shared.subjects(universe, p)) subjects[dir].add(c);
+      for (const rule of p[dir] ?? []) {
+        if (rule.l7 === void 0 || rule.l7.length === 0) continue;
+        const subjects = shared.subjects(universe, p);
+        const nodes = peers.of(p.namespace, rule.peers);
+        for (const s of subjects) for (const n of nodes) if (dir === "egress") add(s, n);
+        else add(n, s);
+      }
     }
   }
+  const byClass = /* @__PURE__ */ new Map();
+  groups4.forEach((g, i) => {
+    for (const c of /* @__PURE__ */ new Set([g.b, g.h])) {
+      if (c === void 0) continue;
+      const list7 = byClass.get(c);
+      if (list7) list7.push(i);
+      else byClass.set(c, [i]);
+    }
+  });
   const out = [];
   const compare = (bs, bd, hs, hd) => {
     if (bs === void 0 || bd === void 0 || hs === void 0 || hd === void 0) return null;
@@ -33534,28 +33554,31 @@ function l7Changes(universe, shared, rb, rh, groups4, policies) {
     const head = l7Part(rh, hs, hd, h);
     return l7Key(base2) === l7Key(head) ? null : { conn: h, base: base2, head };
   };
-  const governed = (g, dir) => g.b !== void 0 && subjects[dir].has(g.b) || g.h !== void 0 && subjects[dir].has(g.h);
-  for (const ga of groups4) {
-    const out1 = governed(ga, "egress");
-    for (const gb of groups4) {
-      if (!out1 && !governed(gb, "ingress")) continue;
-      const c = compare(ga.b, gb.b, ga.h, gb.h);
-      if (c) {
-        for (const x of ga.members) for (const y of gb.members) if (x !== y || x.type !== "workload") out.push({ src: x, dst: y, ...c });
+  const seen = /* @__PURE__ */ new Set();
+  for (const [src, dsts] of candidates) {
+    for (const dst of dsts) {
+      if (src >= P && dst >= P) continue;
+      for (const a of src >= P ? [-1 - (src - P)] : byClass.get(src) ?? []) {
+        for (const b of dst >= P ? [-1 - (dst - P)] : byClass.get(dst) ?? []) {
+          const key = `${a} ${b}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const ga = a >= 0 ? groups4[a] : void 0;
+          const gb = b >= 0 ? groups4[b] : void 0;
+          const ext = (i) => P + (-1 - i);
+          const c = compare(ga ? ga.b : ext(a), gb ? gb.b : ext(b), ga ? ga.h : ext(a), gb ? gb.h : ext(b));
+          if (c === null) continue;
+          const from = ga ? ga.members : [universe.externals[-1 - a]];
+          const to = gb ? gb.members : [universe.externals[-1 - b]];
+          for (const x of from) for (const y of to) if (x !== y || x.type !== "workload") out.push({ src: x, dst: y, ...c });
+        }
       }
     }
-    universe.externals.forEach((ext, e) => {
-      if (out1) {
-        const c = compare(ga.b, P + e, ga.h, P + e);
-        if (c) for (const x of ga.members) out.push({ src: x, dst: ext, ...c });
-      }
-      if (governed(ga, "ingress")) {
-        const c = compare(P + e, ga.b, P + e, ga.h);
-        if (c) for (const x of ga.members) out.push({ src: ext, dst: x, ...c });
-      }
-    });
   }
   return out.sort((x, y) => x.src.id < y.src.id ? -1 : x.src.id > y.src.id ? 1 : x.dst.id < y.dst.id ? -1 : x.dst.id > y.dst.id ? 1 : 0);
+}
+function distinct(xs) {
+  return [...new Set(xs)];
 }
 
 // src/diff/compute.ts
@@ -34659,40 +34682,40 @@ function resolveExposure(cluster, pods = cluster.workloads) {
   const services = cluster.services.map((s) => serviceTargets(s, inNamespace.get(s.namespace) ?? [], findings));
   const byId2 = new Map(services.map((t) => [t.service.id, t]));
   const backends = [];
-  for (const route of cluster.routes) {
-    const subject = `${route.kind} ${route.namespace}/${route.name}`;
-    const attachments = isGatewayRoute(route) ? route.parents.flatMap((parent) => checkParent(route, parent, cluster, findings)) : [];
-    const attached = isGatewayRoute(route) ? attachments.length > 0 : true;
-    for (const backend2 of route.backends) {
+  for (const route2 of cluster.routes) {
+    const subject = `${route2.kind} ${route2.namespace}/${route2.name}`;
+    const attachments = isGatewayRoute(route2) ? route2.parents.flatMap((parent) => checkParent(route2, parent, cluster, findings)) : [];
+    const attached = isGatewayRoute(route2) ? attachments.length > 0 : true;
+    for (const backend2 of route2.backends) {
       const id = `${backend2.serviceNamespace}/${backend2.serviceName}`;
-      if (route.parents.length > 0 || isGatewayRoute(route)) {
-        if (backend2.serviceNamespace !== route.namespace && !granted(route, backend2, cluster.referenceGrants)) {
+      if (route2.parents.length > 0 || isGatewayRoute(route2)) {
+        if (backend2.serviceNamespace !== route2.namespace && !granted(route2, backend2, cluster.referenceGrants)) {
           findings.push({
             severity: "warning",
             at: backend2.source,
-            message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route.kind} from ${route.namespace}; the gateway does not send traffic to it`
+            message: `${subject}: the backend Service ${id} is in another namespace and no ReferenceGrant in ${backend2.serviceNamespace} admits ${route2.kind} from ${route2.namespace}; the gateway does not send traffic to it`
           });
-          backends.push({ route, backend: backend2, service: void 0, ports: [], attached, attachments });
+          backends.push({ route: route2, backend: backend2, service: void 0, ports: [], attached, attachments });
           continue;
         }
       }
       const target2 = byId2.get(id);
       if (target2 === void 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} is not declared in these manifests; its exposure cannot be followed` });
-        backends.push({ route, backend: backend2, service: void 0, ports: [], attached, attachments });
+        backends.push({ route: route2, backend: backend2, service: void 0, ports: [], attached, attachments });
         continue;
       }
       const ports = reachedPorts(backend2, target2);
       if (ports.length === 0) {
         findings.push({ severity: "warning", at: backend2.source, message: `${subject}: the backend Service ${id} has no port ${describePort(backend2)}; no traffic is sent to it` });
       }
-      backends.push({ route, backend: backend2, service: target2.service, ports, attached, attachments });
+      backends.push({ route: route2, backend: backend2, service: target2.service, ports, attached, attachments });
     }
   }
   return { services, backends, findings };
 }
-function isGatewayRoute(route) {
-  return route.kind !== "Ingress" && route.kind !== "Route";
+function isGatewayRoute(route2) {
+  return route2.kind !== "Ingress" && route2.kind !== "Route";
 }
 function serviceTargets(service, workloads, findings) {
   const selector = service.selector;
@@ -34749,14 +34772,14 @@ function describePort(backend2) {
       return `with targetPort ${p.port}`;
   }
 }
-function granted(route, backend2, grants) {
+function granted(route2, backend2, grants) {
   return grants.some(
-    (g) => g.namespace === backend2.serviceNamespace && g.from.some((f) => f.group === GATEWAY_GROUP && f.kind === route.kind && f.namespace === route.namespace) && g.to.some((t) => t.group === "" && t.kind === "Service" && (t.name === void 0 || t.name === backend2.serviceName))
+    (g) => g.namespace === backend2.serviceNamespace && g.from.some((f) => f.group === GATEWAY_GROUP && f.kind === route2.kind && f.namespace === route2.namespace) && g.to.some((t) => t.group === "" && t.kind === "Service" && (t.name === void 0 || t.name === backend2.serviceName))
   );
 }
-function checkParent(route, parent, cluster, findings) {
+function checkParent(route2, parent, cluster, findings) {
   if (parent.group !== GATEWAY_GROUP || parent.kind !== "Gateway") return [{ parent, gateway: void 0, listeners: [] }];
-  const subject = `${route.kind} ${route.namespace}/${route.name}`;
+  const subject = `${route2.kind} ${route2.namespace}/${route2.name}`;
   const gateway = cluster.gateways.find((g) => g.namespace === parent.namespace && g.name === parent.name);
   if (gateway === void 0) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: the parent Gateway ${parent.namespace}/${parent.name} is not declared in these manifests; where it listens cannot be followed` });
@@ -34767,14 +34790,14 @@ function checkParent(route, parent, cluster, findings) {
     findings.push({ severity: "warning", at: parent.source, message: `${subject}: Gateway ${gateway.id} has no listener ${parent.sectionName !== void 0 ? `named "${parent.sectionName}"` : `on port ${parent.port}`}; the route is not attached` });
     return [];
   }
-  const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? { "kubernetes.io/metadata.name": route.namespace };
+  const labels2 = cluster.namespaces.get(route2.namespace)?.labels ?? { "kubernetes.io/metadata.name": route2.namespace };
   const admitting = listeners.filter((l) => {
     const a = l.allowedNamespaces;
     if (a.from === "Selector") return selects(a.selector, labels2);
-    return a.from === "All" || route.namespace === gateway.namespace;
+    return a.from === "All" || route2.namespace === gateway.namespace;
   });
   if (admitting.length === 0) {
-    findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route.namespace}; the route is not attached` });
+    findings.push({ severity: "warning", at: parent.source, message: `${subject}: no listener of Gateway ${gateway.id} allows routes from namespace ${route2.namespace}; the route is not attached` });
     return [];
   }
   return [{ parent, gateway, listeners: admitting }];
@@ -34804,7 +34827,7 @@ function serviceBreakages(base2, head, basePods, headPods) {
 
 // src/diff/route-breakages.ts
 var serviceOf = (b) => `${b.serviceNamespace}/${b.serviceName}`;
-var refKey = (route, b) => `${route.id}|${serviceOf(b)}|${JSON.stringify(b.port)}`;
+var refKey = (route2, b) => `${route2.id}|${serviceOf(b)}|${JSON.stringify(b.port)}`;
 function routeBreakages(base2, head) {
   const headServices = new Set(head.services.map((s) => s.id));
   const baseServices = new Map(base2.services.map((s) => [s.id, s]));
@@ -34817,18 +34840,18 @@ function routeBreakages(base2, head) {
     if (seen.has(key)) continue;
     seen.add(key);
     const id = serviceOf(b.backend);
-    const route = { kind: b.route.kind, id: b.route.id, namespace: b.route.namespace, name: b.route.name };
+    const route2 = { kind: b.route.kind, id: b.route.id, namespace: b.route.namespace, name: b.route.name };
     const old = baseServices.get(id);
     if (old === void 0) continue;
     if (!headServices.has(id)) {
-      out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: old.source, cause: "service-removed" });
+      out.push({ route: route2, at: b.backend.source, service: id, port: b.backend.port, was: old.source, cause: "service-removed" });
       continue;
     }
     if (b.service === void 0) continue;
     before ??= new Map(resolveExposure(base2, []).backends.map((x) => [refKey(x.route, x.backend), x]));
     const was = before.get(key);
     if (was === void 0 || was.ports.length === 0) continue;
-    out.push({ route, at: b.backend.source, service: id, port: b.backend.port, was: was.ports[0].source, cause: "port-removed" });
+    out.push({ route: route2, at: b.backend.source, service: id, port: b.backend.port, was: was.ports[0].source, cause: "port-removed" });
   }
   return out;
 }
@@ -34902,7 +34925,8 @@ var KINDS = {
   "crd.projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO },
   "projectcalico.org": { NetworkPolicy: CALICO, GlobalNetworkPolicy: CALICO, GlobalNetworkSet: CALICO, NetworkSet: CALICO, StagedNetworkPolicy: CALICO, StagedGlobalNetworkPolicy: CALICO },
   "security.istio.io": { AuthorizationPolicy: ISTIO_AUTHZ, PeerAuthentication: "Istio peer authentication can refuse plain-text traffic" },
-  "networking.istio.io": { Gateway: ISTIO_ROUTING, VirtualService: ISTIO_ROUTING, Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
+  // Gateway, VirtualService and DestinationRule are read for exposure (src/load/istio).
+  "networking.istio.io": { Sidecar: "Istio sidecars can limit what a workload reaches", ServiceEntry: ISTIO_ROUTING },
   "policy.linkerd.io": { Server: LINKERD, ServerAuthorization: LINKERD, AuthorizationPolicy: LINKERD, MeshTLSAuthentication: LINKERD, NetworkAuthentication: LINKERD },
   "crd.antrea.io": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA, Tier: ANTREA, ClusterGroup: ANTREA, Group: ANTREA },
   "security.antrea.tanzu.vmware.com": { NetworkPolicy: ANTREA, ClusterNetworkPolicy: ANTREA }
@@ -35246,6 +35270,138 @@ function exposureOffending(rule, c, config) {
   }
 }
 
+// src/model/istio-resolution.ts
+function resolveIstio(objects) {
+  const findings = [];
+  const bindings = [];
+  const services = new Map(objects.services.map((s) => [s.id, s]));
+  const gateways = new Map(objects.istio.gateways.map((g) => [g.id, g]));
+  for (const vs of objects.istio.virtualServices) {
+    const subject = `VirtualService ${vs.id}`;
+    const refs = vs.gateways.filter((g) => !g.mesh);
+    if (refs.length === 0) continue;
+    const servers = /* @__PURE__ */ new Map();
+    for (const ref of refs) {
+      const id = `${ref.namespace}/${ref.name}`;
+      const gateway = gateways.get(id);
+      if (gateway === void 0) {
+        findings.push({ severity: "warning", at: ref.at, message: `${subject}: the Gateway ${id} is not declared in these manifests; where it listens cannot be followed` });
+        servers.set(id, { gateway: void 0, servers: [void 0] });
+        continue;
+      }
+      if (!exportedTo(vs, gateway.namespace)) {
+        findings.push({ severity: "note", at: ref.at, message: `${subject}: exportTo ${vs.exportTo.join(", ")} does not include namespace ${gateway.namespace}, so Gateway ${id} does not see it` });
+        servers.set(id, { gateway, servers: [] });
+        continue;
+      }
+      const bound = gateway.servers.filter((s) => s.hosts.some((h) => serverHostAdmits(h, gateway.namespace, vs)));
+      if (bound.length === 0) findings.push({ severity: "warning", at: ref.at, message: `${subject}: no server of Gateway ${id} lists a host matching ${vs.hosts.join(", ") || "its hosts"} for namespace ${vs.namespace}; the gateway does not use it` });
+      servers.set(id, { gateway, servers: bound });
+    }
+    const shadowing = /* @__PURE__ */ new Map();
+    for (const route2 of vs.routes) {
+      const first = shadowing.get(route2.kind);
+      if (first !== void 0) {
+        findings.push({ severity: "note", at: route2.at, message: `${subject}: ${route2.label} comes after ${first.label}, which matches every request; Istio never uses it` });
+        continue;
+      }
+      if (route2.catchAll) shadowing.set(route2.kind, route2);
+      for (const destination2 of route2.destinations) {
+        if (destination2.weight === 0) continue;
+        const target2 = destinationTarget(vs, destination2, services, objects.istio.destinationRules, findings);
+        if (target2 === void 0) continue;
+        for (const ref of refs) {
+          const id = `${ref.namespace}/${ref.name}`;
+          if (!routeOnGateway(route2, ref, vs.namespace)) continue;
+          const g = servers.get(id);
+          for (const server2 of g.servers) {
+            if (server2 !== void 0 && !routeOnServer(route2, server2)) continue;
+            bindings.push({ virtualService: vs, route: route2, destination: destination2, ref, gateway: g.gateway, server: server2, service: target2.service, ports: target2.ports, subset: target2.subset });
+          }
+        }
+      }
+    }
+  }
+  return { bindings, findings };
+}
+function destinationTarget(vs, d, services, rules3, findings) {
+  const subject = `VirtualService ${vs.id}`;
+  if (d.service === void 0) {
+    findings.push({ severity: "warning", at: d.at, message: `${subject}: destination host ${d.host} is not the name of a Service in the cluster (an external host or a ServiceEntry?); where it leads is not followed` });
+    return void 0;
+  }
+  const id = `${d.service.namespace}/${d.service.name}`;
+  const service = services.get(id);
+  if (service === void 0) {
+    findings.push({ severity: "warning", at: d.at, message: `${subject}: destination host ${d.host} names Service ${id}, which is not declared in these manifests; its exposure cannot be followed` });
+    return void 0;
+  }
+  const tcp = service.ports.filter((p) => p.protocol === "TCP");
+  let ports;
+  if (d.port !== void 0) {
+    ports = tcp.filter((p) => p.port === d.port);
+    if (ports.length === 0) {
+      findings.push({ severity: "warning", at: d.at, message: `${subject}: Service ${id} has no TCP port ${d.port}; the gateway sends this destination nothing` });
+      return void 0;
+    }
+  } else {
+    ports = tcp;
+    if (tcp.length > 1) findings.push({ severity: "note", at: d.at, message: `${subject}: destination ${d.host} names no port and Service ${id} has ${tcp.length}; Istio needs port.number for a Service of several ports, and every port is taken to be reached` });
+  }
+  if (d.subset === void 0) return { service, ports, subset: void 0 };
+  const rule = rules3.find((r) => r.service !== void 0 && r.service.namespace === service.namespace && r.service.name === service.name && r.subsets.some((s) => s.name === d.subset));
+  if (rule === void 0) {
+    findings.push({ severity: "warning", at: d.at, message: `${subject}: no DestinationRule for ${id} defines subset ${d.subset}; Istio answers this route with an error (no healthy upstream) and reaches no pod` });
+    return void 0;
+  }
+  return { service, ports, subset: { rule, subset: rule.subsets.find((s) => s.name === d.subset) } };
+}
+function exportedTo(vs, namespace) {
+  if (vs.exportTo === void 0 || vs.exportTo.length === 0) return true;
+  return vs.exportTo.some((e) => e === "*" || (e === "." ? vs.namespace : e) === namespace);
+}
+function serverHostAdmits(entry2, gatewayNamespace, vs) {
+  const slash = entry2.indexOf("/");
+  const ns = slash < 0 ? "*" : entry2.slice(0, slash);
+  const host = slash < 0 ? entry2 : entry2.slice(slash + 1);
+  if (ns !== "*" && (ns === "." ? gatewayNamespace : ns) !== vs.namespace) return false;
+  return vs.hosts.some((h) => hostsOverlap(h, host));
+}
+function hostsOverlap(a, b) {
+  if (a === "*" || b === "*" || a === b) return true;
+  const suffix = (w) => w.startsWith("*.") ? w.slice(1) : void 0;
+  const sa = suffix(a);
+  const sb = suffix(b);
+  if (sa !== void 0 && sb !== void 0) return sa.endsWith(sb) || sb.endsWith(sa);
+  if (sa !== void 0) return b.endsWith(sa);
+  if (sb !== void 0) return a.endsWith(sb);
+  return false;
+}
+function routeOnGateway(route2, ref, namespace) {
+  if (route2.gateways === void 0) return true;
+  return route2.gateways.some(
+    (names) => names.some((n) => {
+      const slash = n.split("/");
+      const [ns, name2] = slash.length === 2 ? [slash[0], slash[1]] : [namespace, n];
+      return ns === ref.namespace && name2 === ref.name;
+    })
+  );
+}
+var HTTP = /* @__PURE__ */ new Set(["HTTP", "HTTPS", "HTTP2", "GRPC", "GRPC-WEB"]);
+var PASSTHROUGH = /* @__PURE__ */ new Set(["PASSTHROUGH", "AUTO_PASSTHROUGH"]);
+function routeOnServer(route2, server2) {
+  if (route2.ports !== void 0 && !route2.ports.includes(server2.port)) return false;
+  const passthrough = server2.tlsMode !== void 0 && PASSTHROUGH.has(server2.tlsMode);
+  switch (route2.kind) {
+    case "http":
+      return HTTP.has(server2.protocol) && !(server2.protocol === "HTTPS" && passthrough);
+    case "tls":
+      return (server2.protocol === "TLS" || server2.protocol === "HTTPS") && passthrough;
+    case "tcp":
+      return !HTTP.has(server2.protocol) && !(server2.protocol === "TLS" && passthrough);
+  }
+}
+
 // src/load/admin/dialect.ts
 var ADMIN_V1ALPHA1 = "policy.networking.k8s.io/v1alpha1";
 var ADMIN_V1ALPHA2 = "policy.networking.k8s.io/v1alpha2";
@@ -35415,7 +35571,7 @@ function parseRequirement(c, at2, read2) {
     c.error([...at2, "operator"], `unknown operator "${op}"; use In, NotIn, Exists or DoesNotExist (case matters)`);
     ok = false;
   }
-  const strings = [];
+  const strings2 = [];
   (values ?? []).forEach((v, j) => {
     if (typeof v !== "string") {
       c.error([...at2, "values", j], `values must be strings, not ${describe(v)}`);
@@ -35426,19 +35582,19 @@ function parseRequirement(c, at2, read2) {
         c.error([...at2, "values", j], problem);
         ok = false;
       }
-      strings.push(v);
+      strings2.push(v);
     }
   });
   if (!ok || key === void 0) return void 0;
   const operator = op;
   if (operator === "In" || operator === "NotIn") {
-    if (strings.length === 0) {
+    if (strings2.length === 0) {
       c.error(at2, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
-    return { key, op: operator, values: strings };
+    return { key, op: operator, values: strings2 };
   }
-  if (strings.length > 0 || values !== void 0 && values.length > 0) {
+  if (strings2.length > 0 || values !== void 0 && values.length > 0) {
     c.error([...at2, "values"], `values must be empty when operator is ${operator}`);
     return void 0;
   }
@@ -35904,14 +36060,14 @@ var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UD
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj4) {
   const kind = obj4.kind;
-  const REJECTS7 = rejects2(kind);
+  const REJECTS10 = rejects2(kind);
   const meta = objectMeta(obj4);
   const c = new Checker(obj4, `${kind} ${meta.display}`);
-  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS10));
   c.map(["spec"]);
   const parents = [];
   const parentList = c.list(["spec", "parentRefs"]) ?? [];
-  if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS7);
+  if (parentList.length > 32) c.error(["spec", "parentRefs"], "may list at most 32 parents" + REJECTS10);
   parentList.forEach((_, i) => {
     const at2 = ["spec", "parentRefs", i];
     if (c.map(at2) === void 0) return;
@@ -35932,12 +36088,12 @@ function loadGatewayRoute(obj4) {
   if (WITH_HOSTNAMES.has(kind)) {
     (c.list(["spec", "hostnames"]) ?? []).forEach((h, i) => {
       if (typeof h === "string") hosts.push(h);
-      else c.error(["spec", "hostnames", i], `must be a string, not ${describe(h)}` + REJECTS7);
+      else c.error(["spec", "hostnames", i], `must be a string, not ${describe(h)}` + REJECTS10);
     });
   }
   const backends = [];
   const rules3 = c.list(["spec", "rules"]);
-  if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS7);
+  if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS10);
   (rules3 ?? []).forEach((_, i) => {
     const at2 = ["spec", "rules", i];
     if (c.map(at2) === void 0) return;
@@ -35966,7 +36122,7 @@ function rulePaths(c, at2) {
   return [...new Set(out)];
 }
 function backendRef(c, kind, namespace, at2) {
-  const REJECTS7 = rejects2(kind);
+  const REJECTS10 = rejects2(kind);
   if (c.map(at2) === void 0) return void 0;
   const name2 = requiredString(c, [...at2, "name"], kind);
   const group2 = c.string([...at2, "group"]) ?? "";
@@ -35975,14 +36131,14 @@ function backendRef(c, kind, namespace, at2) {
   const weightRaw = c.get([...at2, "weight"]) ?? 1;
   let weight2;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
-    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS7);
+    c.error([...at2, "weight"], `weight ${describe(weightRaw)} must be an integer 0-1000000` + REJECTS10);
   } else weight2 = weightRaw;
   if (group2 !== "" || refKind !== "Service") {
     c.note(at2, `a backend of kind ${quoted(refKind)}${group2 === "" ? "" : ` (group ${quoted(group2)})`} is not a Service; it is not analyzed`);
     return void 0;
   }
   if (port3 === void 0 && c.isUnset([...at2, "port"])) {
-    c.error([...at2, "port"], "is required for a Service backend" + REJECTS7);
+    c.error([...at2, "port"], "is required for a Service backend" + REJECTS10);
     return void 0;
   }
   if (name2 === void 0 || port3 === void 0 || weight2 === void 0) return void 0;
@@ -36532,12 +36688,294 @@ function externalNameOf(c, type) {
   return raw;
 }
 
+// src/load/istio/istio-api.ts
+var ISTIO_GROUP = "networking.istio.io";
+var ISTIO_VERSIONS = ["v1", "v1beta1", "v1alpha3"];
+var ISTIO_ROUTING_KINDS = ["Gateway", "VirtualService", "DestinationRule"];
+function isIstioRouting(kind, apiVersion) {
+  return ISTIO_ROUTING_KINDS.includes(kind) && ISTIO_VERSIONS.some((v) => apiVersion === `${ISTIO_GROUP}/${v}`);
+}
+function rejects3(kind) {
+  return `; Istio's validation rejects this ${kind}`;
+}
+function istioPort(c, path15, kind) {
+  const v = c.get(path15);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path15, `port ${describe(v)} is out of range: use 1-65535` + rejects3(kind));
+    return void 0;
+  }
+  return v;
+}
+function labelMap(c, path15, kind) {
+  const m = c.map(path15);
+  if (m === void 0) return void 0;
+  const out = {};
+  let ok = true;
+  for (const [k, v] of Object.entries(m)) {
+    if (typeof v !== "string") {
+      c.error([...path15, k], `label value must be a string, not ${describe(v)}` + rejects3(kind));
+      ok = false;
+    } else out[k] = v;
+  }
+  return ok ? out : void 0;
+}
+
+// src/model/istio.ts
+var DEFAULT_GATEWAY_SELECTOR = { istio: "ingressgateway" };
+function serviceOfHost(host, namespace) {
+  if (host.includes("*")) return void 0;
+  const parts = host.split(".");
+  if (parts.some((p) => p === "")) return void 0;
+  if (parts.length === 1) return { namespace, name: parts[0] };
+  if (parts.length === 2) return { namespace: parts[1], name: parts[0] };
+  if (parts.length === 5 && parts[2] === "svc" && parts[3] === "cluster" && parts[4] === "local") return { namespace: parts[1], name: parts[0] };
+  return void 0;
+}
+
+// src/load/istio/destination-rule.ts
+var REJECTS6 = rejects3("DestinationRule");
+function loadDestinationRule(obj4) {
+  const meta = objectMeta(obj4);
+  const c = new Checker(obj4, `DestinationRule ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
+  c.map(["spec"]);
+  const host = c.string(["spec", "host"]);
+  if (host === void 0 || host === "") c.error(["spec", "host"], "is required" + REJECTS6);
+  const subsets = [];
+  const names = /* @__PURE__ */ new Set();
+  (c.list(["spec", "subsets"]) ?? []).forEach((_, i) => {
+    const at2 = ["spec", "subsets", i];
+    if (c.map(at2) === void 0) return;
+    const name2 = c.string([...at2, "name"]);
+    if (name2 === void 0 || name2 === "") {
+      c.error([...at2, "name"], "is required" + REJECTS6);
+      return;
+    }
+    if (names.has(name2)) c.error([...at2, "name"], `duplicate subset name ${quoted(name2)}` + REJECTS6);
+    names.add(name2);
+    const labels2 = c.isUnset([...at2, "labels"]) ? {} : labelMap(c, [...at2, "labels"], "DestinationRule");
+    if (labels2 !== void 0) subsets.push({ name: name2, labels: labels2, at: fieldRef(obj4, at2) });
+  });
+  if (c.hasErrors || meta.name === void 0 || host === void 0) return { rule: void 0, diagnostics: c.diagnostics };
+  return {
+    rule: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, host, service: serviceOfHost(host, meta.namespace), subsets, source: sourceRef(obj4) },
+    diagnostics: c.diagnostics
+  };
+}
+
+// src/load/istio/gateway.ts
+var REJECTS7 = rejects3("Gateway");
+function loadIstioGateway(obj4) {
+  const meta = objectMeta(obj4);
+  const c = new Checker(obj4, `Gateway ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS7));
+  c.map(["spec"]);
+  const selector = c.isUnset(["spec", "selector"]) ? void 0 : labelMap(c, ["spec", "selector"], "Gateway");
+  const list7 = c.list(["spec", "servers"]);
+  if (list7 === void 0 || list7.length === 0) {
+    if (list7 !== void 0 || c.isUnset(["spec", "servers"])) c.error(["spec", "servers"], "must list at least one server" + REJECTS7);
+  }
+  const servers = [];
+  (list7 ?? []).forEach((_, i) => {
+    const s = server(c, ["spec", "servers", i]);
+    if (s) servers.push(s);
+  });
+  if (c.hasErrors || meta.name === void 0) return { gateway: void 0, diagnostics: c.diagnostics };
+  return { gateway: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, selector, servers, source: sourceRef(obj4) }, diagnostics: c.diagnostics };
+}
+function server(c, at2) {
+  if (c.map(at2) === void 0) return void 0;
+  if (c.map([...at2, "port"]) === void 0) {
+    if (c.isUnset([...at2, "port"])) c.error([...at2, "port"], "is required" + REJECTS7);
+    return void 0;
+  }
+  const port3 = istioPort(c, [...at2, "port", "number"], "Gateway");
+  if (port3 === void 0 && c.isUnset([...at2, "port", "number"])) c.error([...at2, "port", "number"], "is required" + REJECTS7);
+  const protocol = c.string([...at2, "port", "protocol"]);
+  if (protocol === void 0 || protocol === "") c.error([...at2, "port", "protocol"], "is required (HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS)" + REJECTS7);
+  const hosts = [];
+  const hostList = c.list([...at2, "hosts"]);
+  if (hostList === void 0 || hostList.length === 0) {
+    if (hostList !== void 0 || c.isUnset([...at2, "hosts"])) c.error([...at2, "hosts"], "must list at least one host" + REJECTS7);
+  }
+  (hostList ?? []).forEach((h, j) => {
+    if (typeof h === "string" && h !== "") hosts.push(h);
+    else c.error([...at2, "hosts", j], `must be a host name, not ${describe(h)}` + REJECTS7);
+  });
+  const mode = c.string([...at2, "tls", "mode"]);
+  if (port3 === void 0 || protocol === void 0 || protocol === "" || hosts.length === 0) return void 0;
+  return { port: port3, protocol: protocol.toUpperCase(), name: c.string([...at2, "port", "name"]) || void 0, hosts, tlsMode: mode?.toUpperCase(), at: fieldRef(c.object, [...at2, "port"]) };
+}
+
+// src/load/istio/virtual-service.ts
+var REJECTS8 = rejects3("VirtualService");
+var KINDS2 = ["http", "tcp", "tls"];
+function loadVirtualService(obj4) {
+  const meta = objectMeta(obj4);
+  const c = new Checker(obj4, `VirtualService ${meta.display}`);
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS8));
+  c.map(["spec"]);
+  const hosts = strings(c, ["spec", "hosts"]);
+  const gateways = [];
+  strings(c, ["spec", "gateways"]).forEach((g, i) => {
+    const ref = gatewayRef(g, meta.namespace);
+    if (ref === void 0) c.error(["spec", "gateways", i], `${quoted(g)} is not a gateway name: use NAME, NAMESPACE/NAME or mesh` + REJECTS8);
+    else gateways.push({ ...ref, at: fieldRef(obj4, ["spec", "gateways", i]) });
+  });
+  const routes = [];
+  for (const kind of KINDS2) {
+    (c.list(["spec", kind]) ?? []).forEach((_, i) => {
+      const r = route(c, kind, i, meta.namespace);
+      if (r) routes.push(r);
+    });
+  }
+  const exportTo = c.isUnset(["spec", "exportTo"]) ? void 0 : strings(c, ["spec", "exportTo"]);
+  if (c.hasErrors || meta.name === void 0) return { virtualService: void 0, diagnostics: c.diagnostics };
+  return { virtualService: { id: `${meta.namespace}/${meta.name}`, namespace: meta.namespace, name: meta.name, hosts, gateways, routes, exportTo, source: sourceRef(obj4) }, diagnostics: c.diagnostics };
+}
+function gatewayRef(text2, namespace) {
+  if (text2 === "mesh") return { mesh: true };
+  const slash = text2.split("/");
+  if (slash.length === 2 && slash[0] !== "" && slash[1] !== "") return { mesh: false, namespace: slash[0], name: slash[1] };
+  if (slash.length !== 1 || text2 === "") return void 0;
+  const dots = text2.split(".");
+  return dots.length === 1 ? { mesh: false, namespace, name: text2 } : { mesh: false, namespace: dots[1], name: dots[0] };
+}
+function strings(c, at2) {
+  const out = [];
+  (c.list(at2) ?? []).forEach((v, i) => {
+    if (typeof v === "string" && v !== "") out.push(v);
+    else c.error([...at2, i], `must be a non-empty string, not ${describe(v)}` + REJECTS8);
+  });
+  return out;
+}
+function route(c, kind, i, namespace) {
+  const at2 = ["spec", kind, i];
+  if (c.map(at2) === void 0) return void 0;
+  const matches3 = c.list([...at2, "match"]);
+  if (kind === "tls" && (matches3 === void 0 || matches3.length === 0)) c.error([...at2, "match"], "a tls route must have at least one match (with sniHosts)" + REJECTS8);
+  let ports = [];
+  let gateways = [];
+  const paths = [];
+  let everyPath = matches3 === void 0 || matches3.length === 0;
+  const catchAll = everyPath || (matches3 ?? []).some(matchesEverything);
+  if (matches3 === void 0 || matches3.length === 0) {
+    ports = void 0;
+    gateways = void 0;
+  }
+  (matches3 ?? []).forEach((_, j) => {
+    const m = [...at2, "match", j];
+    if (c.map(m) === void 0) return;
+    const port3 = istioPort(c, [...m, "port"], "VirtualService");
+    if (port3 === void 0) ports = void 0;
+    else ports?.push(port3);
+    const gws = strings(c, [...m, "gateways"]);
+    if (gws.length === 0) gateways = void 0;
+    else gateways?.push(gws);
+    if (kind === "http") {
+      const p = uriWords(c.get([...m, "uri"]));
+      if (p === void 0) everyPath = true;
+      else paths.push(p);
+    }
+  });
+  const destinations = [];
+  (c.list([...at2, "route"]) ?? []).forEach((_, k) => {
+    const d = weighted(c, [...at2, "route", k], namespace);
+    if (d) destinations.push(d);
+  });
+  if (kind === "http" && c.map([...at2, "mirror"]) !== void 0) {
+    const d = destination(c, [...at2, "mirror"], namespace, void 0, true);
+    if (d) destinations.push(d);
+  }
+  if (kind === "http") {
+    (c.list([...at2, "mirrors"]) ?? []).forEach((_, k) => {
+      const m = [...at2, "mirrors", k, "destination"];
+      if (c.map(m) === void 0) {
+        if (c.isUnset(m)) c.error(m, "is required" + REJECTS8);
+        return;
+      }
+      const d = destination(c, m, namespace, void 0, true);
+      if (d) destinations.push(d);
+    });
+  }
+  if (kind === "http" && !c.isUnset([...at2, "delegate"])) c.note([...at2, "delegate"], "a delegate VirtualService's routes are not followed; the exposure it adds is not in this report");
+  return {
+    kind,
+    label: `${kind}[${i}]`,
+    ports: ports === void 0 ? void 0 : [...new Set(ports)],
+    gateways,
+    paths: kind === "http" && !everyPath ? [...new Set(paths)] : void 0,
+    destinations,
+    catchAll,
+    at: fieldRef(c.object, at2)
+  };
+}
+function matchesEverything(m) {
+  if (!isPlainObject(m)) return false;
+  return Object.entries(m).every(([k, v]) => k === "name" || k === "uri" && isPlainObject(v) && Object.keys(v).length === 1 && v["prefix"] === "/");
+}
+function uriWords(uri) {
+  if (!isPlainObject(uri)) return void 0;
+  if (typeof uri["exact"] === "string") return `= ${uri["exact"]}`;
+  if (typeof uri["prefix"] === "string") return uri["prefix"];
+  if (typeof uri["regex"] === "string") return `~ ${uri["regex"]}`;
+  return void 0;
+}
+function weighted(c, at2, namespace) {
+  if (c.map(at2) === void 0) return void 0;
+  const d = [...at2, "destination"];
+  if (c.map(d) === void 0) {
+    if (c.isUnset(d)) c.error(d, "is required" + REJECTS8);
+    return void 0;
+  }
+  const w = c.get([...at2, "weight"]);
+  let weight2;
+  if (w !== void 0 && w !== null) {
+    if (!Number.isInteger(w) || w < 0) {
+      c.error([...at2, "weight"], `weight ${describe(w)} must be a whole number 0 or more` + REJECTS8);
+      return void 0;
+    }
+    weight2 = w;
+  }
+  return destination(c, d, namespace, weight2);
+}
+function destination(c, d, namespace, weight2, mirror = false) {
+  const host = c.string([...d, "host"]);
+  if (host === void 0 || host === "") {
+    c.error([...d, "host"], "is required" + REJECTS8);
+    return void 0;
+  }
+  const port3 = istioPort(c, [...d, "port", "number"], "VirtualService");
+  const subset = c.string([...d, "subset"]) || void 0;
+  return { host, service: serviceOfHost(host, namespace), port: port3, subset, weight: weight2, mirror, at: fieldRef(c.object, d) };
+}
+
+// src/load/istio/istio-objects.ts
+function loadIstioObject(obj4) {
+  switch (obj4.kind) {
+    case "Gateway": {
+      const r = loadIstioGateway(obj4);
+      return { loaded: r.gateway && { type: "istio-gateway", value: r.gateway }, diagnostics: r.diagnostics };
+    }
+    case "VirtualService": {
+      const r = loadVirtualService(obj4);
+      return { loaded: r.virtualService && { type: "virtual-service", value: r.virtualService }, diagnostics: r.diagnostics };
+    }
+    default: {
+      const r = loadDestinationRule(obj4);
+      return { loaded: r.rule && { type: "destination-rule", value: r.rule }, diagnostics: r.diagnostics };
+    }
+  }
+}
+
 // src/load/exposure/exposure-kinds.ts
-var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS];
+var EXPOSURE_KINDS = ["Service", "Ingress", "Route", "Gateway", "ReferenceGrant", ...GATEWAY_ROUTE_KINDS, ...ISTIO_ROUTING_KINDS.filter((k) => k !== "Gateway")];
 function isExposureObject(obj4) {
-  return obj4.kind === "Service" && obj4.apiVersion === "v1" || obj4.kind === "Ingress" && obj4.apiVersion === "networking.k8s.io/v1" || obj4.kind === "Route" && obj4.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj4.kind, obj4.apiVersion);
+  return obj4.kind === "Service" && obj4.apiVersion === "v1" || obj4.kind === "Ingress" && obj4.apiVersion === "networking.k8s.io/v1" || obj4.kind === "Route" && obj4.apiVersion === "route.openshift.io/v1" || isGatewayApi(obj4.kind, obj4.apiVersion) || isIstioRouting(obj4.kind, obj4.apiVersion);
 }
 function loadExposureObject(obj4) {
+  if (isIstioRouting(obj4.kind, obj4.apiVersion)) return loadIstioObject(obj4);
   switch (obj4.kind) {
     case "Service": {
       const r = loadService(obj4);
@@ -36591,11 +37029,11 @@ function implicitNamespace(name2) {
 }
 
 // src/load/networkpolicy/network-policy.ts
-var REJECTS6 = "; the API server rejects this NetworkPolicy";
+var REJECTS9 = "; the API server rejects this NetworkPolicy";
 function loadNetworkPolicy(obj4) {
   const meta = objectMeta(obj4);
   const c = new Checker(obj4, `NetworkPolicy ${meta.display}`);
-  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS6));
+  meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS9));
   c.knownKeys([], ["apiVersion", "kind", "metadata", "spec", "status"]);
   const spec = c.map(["spec"]);
   if (spec === void 0 && c.isUnset(["spec"])) {
@@ -36642,7 +37080,7 @@ function policyTypes(c, egress) {
     return new Set(egress && egress.length > 0 ? ["ingress", "egress"] : ["ingress"]);
   }
   if (list7.length > 2) {
-    c.error(path15, "may not list more than two policyTypes" + REJECTS6);
+    c.error(path15, "may not list more than two policyTypes" + REJECTS9);
     return void 0;
   }
   const out = /* @__PURE__ */ new Set();
@@ -36651,7 +37089,7 @@ function policyTypes(c, egress) {
     if (t === "Ingress") out.add("ingress");
     else if (t === "Egress") out.add("egress");
     else {
-      c.error([...path15, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS6);
+      c.error([...path15, i], `unsupported policy type ${describe(t)}: use Ingress or Egress (case matters)` + REJECTS9);
       ok = false;
     }
   });
@@ -36693,19 +37131,19 @@ function rules(c, dir, list7) {
 function peer(c, at2) {
   const m = c.map(at2);
   if (m === void 0) {
-    if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS6);
+    if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS9);
     return void 0;
   }
   c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
   const has = (k) => !c.isUnset([...at2, k]);
   const count2 = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
   if (count2 === 0) {
-    c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS6);
+    c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS9);
     return void 0;
   }
   if (has("ipBlock")) {
     if (count2 > 1) {
-      c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS6);
+      c.error(at2, "may not set ipBlock together with podSelector or namespaceSelector (use separate peers)" + REJECTS9);
       return void 0;
     }
     return ipBlock(c, [...at2, "ipBlock"]);
@@ -36724,7 +37162,7 @@ function ipBlock(c, at2) {
   c.knownKeys(at2, ["cidr", "except"]);
   const cidr2 = cidrField(c, [...at2, "cidr"]);
   if (cidr2 === void 0) {
-    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS6);
+    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS9);
     return void 0;
   }
   const exceptRaw = c.list([...at2, "except"]);
@@ -36740,7 +37178,7 @@ function ipBlock(c, at2) {
     const inner = cidrRange(e);
     const inside = e.family === cidr2.family && e.prefix > cidr2.prefix && inner.lo >= outer.lo && inner.hi <= outer.hi;
     if (!inside) {
-      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr2)}` + REJECTS6);
+      c.error([...at2, "except", i], `except ${formatCidr(e)} must lie strictly inside cidr ${formatCidr(cidr2)}` + REJECTS9);
       ok = false;
       return;
     }
@@ -36753,7 +37191,7 @@ function cidrField(c, at2) {
   if (text2 === void 0) return void 0;
   const parsed = parseCidr(text2.trim());
   if (!parsed.ok) {
-    c.error(at2, `"${text2}" ${parsed.reason}` + REJECTS6);
+    c.error(at2, `"${text2}" ${parsed.reason}` + REJECTS9);
     return void 0;
   }
   if (parsed.hostBitsSet) {
@@ -36776,7 +37214,7 @@ function port(c, at2) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
       const hint = typeof protoRaw === "string" && isProtocol(protoRaw.toUpperCase()) ? ` (write ${protoRaw.toUpperCase()}: case matters)` : "";
-      c.error([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS6);
+      c.error([...at2, "protocol"], `unsupported protocol ${describe(protoRaw)}: use TCP, UDP or SCTP${hint}` + REJECTS9);
       ok = false;
     }
   }
@@ -36786,13 +37224,13 @@ function port(c, at2) {
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
     if (!Number.isInteger(endRaw)) {
-      c.error([...at2, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS6);
+      c.error([...at2, "endPort"], `must be an integer, not ${describe(endRaw)}` + REJECTS9);
       ok = false;
     } else if (!hasPort) {
-      c.error([...at2, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS6);
+      c.error([...at2, "endPort"], "endPort needs a numeric port (the start of the range)" + REJECTS9);
       ok = false;
     } else if (typeof portRaw === "string") {
-      c.error([...at2, "endPort"], "endPort may not be used with a named port" + REJECTS6);
+      c.error([...at2, "endPort"], "endPort may not be used with a named port" + REJECTS9);
       ok = false;
     }
   }
@@ -36800,13 +37238,13 @@ function port(c, at2) {
   if (typeof portRaw === "string") {
     const problem = svcNameProblem(portRaw);
     if (problem) {
-      c.error([...at2, "port"], problem + REJECTS6);
+      c.error([...at2, "port"], problem + REJECTS9);
       return void 0;
     }
     return ok ? { protocol, port: { kind: "named", name: portRaw } } : void 0;
   }
   if (!Number.isInteger(portRaw) || portRaw < MIN_PORT || portRaw > MAX_PORT) {
-    c.error([...at2, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS6);
+    c.error([...at2, "port"], `port ${describe(portRaw)} is out of range: use 1-65535 or a port name` + REJECTS9);
     return void 0;
   }
   const from = portRaw;
@@ -36814,11 +37252,11 @@ function port(c, at2) {
   if (hasEnd) {
     const to = endRaw;
     if (to < from) {
-      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS6);
+      c.error([...at2, "endPort"], `endPort ${to} must be greater than or equal to port ${from}` + REJECTS9);
       return void 0;
     }
     if (to > MAX_PORT) {
-      c.error([...at2, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS6);
+      c.error([...at2, "endPort"], `endPort ${to} is out of range: at most 65535` + REJECTS9);
       return void 0;
     }
     return { protocol, port: { kind: "range", from, to } };
@@ -36973,7 +37411,7 @@ var MONITORING = "monitoring.coreos.com";
 var MANAGED_BY = { "app.kubernetes.io/managed-by": "prometheus-operator" };
 var port2 = (name2, num, protocol = "TCP") => ({ name: name2, port: num, protocol });
 var RELOADER = port2("reloader-web", 8080);
-var KINDS2 = {
+var KINDS3 = {
   Prometheus: {
     group: MONITORING,
     selectorLabels: (name2) => ({
@@ -37012,7 +37450,7 @@ var KINDS2 = {
   }
 };
 function operatorKind(obj4) {
-  const k = Object.prototype.hasOwnProperty.call(KINDS2, obj4.kind) ? KINDS2[obj4.kind] : void 0;
+  const k = Object.prototype.hasOwnProperty.call(KINDS3, obj4.kind) ? KINDS3[obj4.kind] : void 0;
   return k !== void 0 && obj4.apiVersion.split("/")[0] === k.group && obj4.apiVersion.includes("/") ? k : void 0;
 }
 function isOperatorWorkload(obj4) {
@@ -37186,7 +37624,7 @@ function withPlacement(w, pods) {
 }
 
 // src/load/networkpolicy/built-in-kinds.ts
-var KINDS3 = [
+var KINDS4 = [
   // Kubernetes
   "APIService",
   "Binding",
@@ -37257,7 +37695,7 @@ var KINDS3 = [
   "CiliumClusterwideNetworkPolicy",
   "GlobalNetworkPolicy"
 ];
-var BUILT_IN = new Set(KINDS3);
+var BUILT_IN = new Set(KINDS4);
 function mayMakePods(kind) {
   return !BUILT_IN.has(kind);
 }
@@ -37347,6 +37785,9 @@ function found(kinds) {
 // src/load/cni-option.ts
 var GENERIC = Object.freeze({ kind: "generic" });
 var DEFAULT_CILIUM_CLUSTER = "default";
+function isCniChoice(text2) {
+  return text2 === "auto" || text2 === "cilium" || text2 === "generic";
+}
 function isCiliumPolicyKind(obj4) {
   return obj4.apiVersion.startsWith("cilium.io/") && (obj4.kind === "CiliumNetworkPolicy" || obj4.kind === "CiliumClusterwideNetworkPolicy");
 }
@@ -38016,6 +38457,9 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   const routes = /* @__PURE__ */ new Map();
   const gateways = /* @__PURE__ */ new Map();
   const grants = /* @__PURE__ */ new Map();
+  const istioGateways = /* @__PURE__ */ new Map();
+  const virtualServices = /* @__PURE__ */ new Map();
+  const destinationRules = /* @__PURE__ */ new Map();
   const owners = /* @__PURE__ */ new Map();
   let podsAt;
   const cilium = cni.kind === "cilium";
@@ -38074,7 +38518,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       diagnostics2.push(...r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
-      const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
+      const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : loaded.type === "istio-gateway" ? [istioGateways, loaded.value.id, `Gateway ${loaded.value.id} (networking.istio.io)`] : loaded.type === "virtual-service" ? [virtualServices, loaded.value.id, `VirtualService ${loaded.value.id}`] : loaded.type === "destination-rule" ? [destinationRules, loaded.value.id, `DestinationRule ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
       const earlier = map.get(id);
       if (earlier) diagnostics2.push(duplicate(obj4, what, earlier.source));
       map.set(id, loaded.value);
@@ -38149,11 +38593,12 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
     services: [...services.values()],
     routes: [...routes.values()],
     gateways: [...gateways.values()],
-    referenceGrants: [...grants.values()]
+    referenceGrants: [...grants.values()],
+    istio: { gateways: [...istioGateways.values()], virtualServices: [...virtualServices.values()], destinationRules: [...destinationRules.values()] }
   };
   diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
   diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of resolveExposure(cluster).findings) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
   return {
     cluster,
     diagnostics: diagnostics2,
@@ -39338,6 +39783,18 @@ function prefixed(locate, prefix) {
   return (path15) => locate([...prefix, ...path15]);
 }
 
+// src/load/cni-decision.ts
+var AUTO = Object.freeze({ choice: "auto" });
+function decideRunCni(setting, revisions2) {
+  const ciliumPolicies = revisions2.map((objects) => objects.some(isCiliumPolicyKind));
+  return { cni: decideCni(setting.choice, setting.cluster, ciliumPolicies.some((x) => x)), choice: setting.choice, ciliumPolicies };
+}
+function ciliumClusterProblem(name2) {
+  if (name2 === "") return "the cluster name is empty";
+  const p = labelValueProblem(name2);
+  return p === void 0 ? void 0 : `pods carry it as a label value: ${p}`;
+}
+
 // src/load/load-sources.ts
 function readFile(file, defaultNamespace, cache) {
   const hit = cache?.get(file.path);
@@ -39361,25 +39818,21 @@ function sameLines(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits, cniChoice = "auto", ciliumCluster) {
+function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits, cni = AUTO) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
   const where = ["in the base revision", "in the head revision"];
-  let cni = decideCni(cniChoice, ciliumCluster, false);
-  let sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
-  if (cni.kind === "generic" && cniChoice === "auto" && sides.some((l) => l.holdsCilium)) {
-    cni = decideCni("cilium", ciliumCluster, true);
-    sides = [base2, head].map((files, i) => loadSources(files, namespace, { cache, limits, where: where[i], cni }));
-  }
+  const read2 = [base2, head].map((files) => readRevision(files, namespace, cache));
+  const decided = decideRunCni(cni, read2.map((r) => r.objects));
+  const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
   return sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return loadSources([base2, head][i], namespace, { cache, limits, where: where[i], others: other.podSelectors, cni });
+    return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
   });
 }
-function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
-  const { cache, limits = defaultInputLimits, where = "", others = [], cni: given = "auto", ciliumCluster } = options;
+function readRevision(all, namespace, cache) {
   const rendered = all.filter((f) => f.lines !== void 0);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === void 0));
   const files = [...charts.manifests, ...rendered];
@@ -39401,24 +39854,24 @@ function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   }
   const placed = placeInNamespace(whole, namespace);
   diagnostics2.push(...placed.diagnostics);
-  const holdsCilium = placed.objects.some(isCiliumPolicyKind);
-  const cni = typeof given === "string" ? decideCni(given, ciliumCluster, holdsCilium) : given;
-  const built = buildCluster(placed.objects, cache?.loaded, others, cni);
+  return { objects: placed.objects, diagnostics: diagnostics2, skippedDocs, withoutNamespace: placed.withoutNamespace };
+}
+function buildRevision(read2, namespace, cni, options) {
+  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
+  const built = buildCluster(read2.objects, cache?.loaded, others, cni.cni);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
-  diagnostics2.push(...built.diagnostics);
   return {
     cluster: built.cluster,
-    diagnostics: diagnostics2,
-    skipped: { documents: skippedDocs, kinds: built.skippedKinds },
+    diagnostics: [...read2.diagnostics, ...built.diagnostics],
+    skipped: { documents: read2.skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
     unanalyzed: built.unanalyzed,
-    withoutNamespace: placed.withoutNamespace,
+    withoutNamespace: read2.withoutNamespace,
     namespace,
     podSelectors: built.podSelectors,
     replicaKeys: built.replicaKeys,
-    cni,
-    holdsCilium
+    cni
   };
 }
 function writtenLine(lines, line) {
@@ -39432,6 +39885,26 @@ function atWrittenLines(o, lines) {
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;
+}
+
+// src/reach/cni-assumptions.ts
+function cniAssumptions(d) {
+  if (d.cni.kind === "generic") {
+    if (d.choice !== "generic") return [];
+    return [
+      d.ciliumPolicies.some((x) => x) ? "CNI: generic (--cni generic): Cilium policies are not analyzed (they are listed as such) and pods carry no Cilium labels, so the flows in this report may differ from a Cilium cluster's." : "CNI: generic (--cni generic): Kubernetes NetworkPolicy and the admin tiers decide; pods carry no Cilium labels."
+    ];
+  }
+  const why = d.choice === "cilium" ? "(--cni cilium)" : `(chosen because ${holders(d.ciliumPolicies)}; --cni generic, the Action's cni input, to analyze without them)`;
+  return [
+    `CNI: Cilium ${why}. Pods carry Cilium's labels io.kubernetes.pod.namespace, io.cilium.k8s.policy.serviceaccount and io.cilium.k8s.policy.cluster=${d.cni.cluster} (--cilium-cluster to name another), and their namespace's labels as io.cilium.k8s.namespace.labels.KEY; NetworkPolicy selectors see them too. Cilium's host and remote-node entities are the hostNetwork pods. L7 rules (http, kafka, dns) leave their ports open at L4: flows they filter are reported as L7-filtered, not evaluated. toFQDNs, toServices and toGroups are not modelled.`
+  ];
+}
+function holders(ciliumPolicies) {
+  if (ciliumPolicies.length === 2 && ciliumPolicies[0] !== ciliumPolicies[1]) {
+    return `the ${ciliumPolicies[0] ? "base" : "head"} revision holds Cilium policies, and both revisions are read alike`;
+  }
+  return "the input holds Cilium policies";
 }
 
 // src/model/endpoint.ts
@@ -39478,9 +39951,9 @@ function serviceEdit(s, port3, other) {
   if (JSON.stringify(sorted(that.selector)) !== JSON.stringify(sorted(s.selector))) notes.push("selector changed in this PR");
   return edit("changed", notes);
 }
-function routeEdit(route, backend2, other) {
+function routeEdit(route2, backend2, other) {
   if (other === void 0) return void 0;
-  const that = index(other.objects).routes.get(route.id);
+  const that = index(other.objects).routes.get(route2.id);
   if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
   if (other.side === "base") return void 0;
   const same = (b) => b.serviceNamespace === backend2.serviceNamespace && b.serviceName === backend2.serviceName && JSON.stringify(b.port) === JSON.stringify(backend2.port);
@@ -39506,6 +39979,92 @@ function allowedWords(l) {
 }
 function sorted(labels2) {
   return labels2 === null ? null : Object.entries(labels2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+function istioGatewayEdit(g, s, other) {
+  if (other === void 0) return void 0;
+  const gone = other.side === "base" ? NEW : REMOVED;
+  const that = other.objects.istio.gateways.find((x) => x.id === g.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [gone]);
+  const was = that.servers.find((x) => x.port === s.port && x.protocol === s.protocol);
+  if (was === void 0) return edit(other.side === "base" ? "added" : "removed", [`server ${gone}`]);
+  const then = other.side === "base" ? "was" : "now";
+  return edit("changed", was.hosts.join(",") === s.hosts.join(",") ? [] : [`${then} hosts ${was.hosts.join(", ")}`]);
+}
+function virtualServiceEdit(vs, d, other) {
+  if (other === void 0) return void 0;
+  const that = other.objects.istio.virtualServices.find((x) => x.id === vs.id);
+  if (that === void 0) return edit(other.side === "base" ? "added" : "removed", [other.side === "base" ? NEW : REMOVED]);
+  const same = that.routes.some((r) => r.destinations.some((x) => x.host === d.host && x.port === d.port && x.subset === d.subset));
+  return same ? void 0 : edit("changed", [`destination ${d.host}${d.port !== void 0 ? ` port ${d.port}` : ""} ${other.side === "base" ? NEW : REMOVED}`]);
+}
+
+// src/exposure/service-hop.ts
+function routedConn(port3, target2) {
+  if (target2 === void 0) return void 0;
+  const ports = target2 === 0 && port3.targetPort.kind === "name" ? PortSet.named(port3.targetPort.name) : PortSet.range(target2, target2);
+  return ConnSet.of({ [port3.protocol]: ports });
+}
+function portWords(p) {
+  return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
+}
+function serviceHop(s, port3, detail, target2, after, other) {
+  const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
+  const edit2 = serviceEdit(s, port3, other);
+  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...edit2 ? [edit2.words] : []].join(", ");
+  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source, ...edit2 ? { edit: edit2 } : {} };
+}
+
+// src/exposure/istio-paths.ts
+function istioPaths(bindings, byService, other) {
+  const paths = [];
+  for (const b of bindings) {
+    const targets2 = byService.get(b.service.id);
+    if (targets2 === void 0) continue;
+    const head = [gatewayHop(b, other), virtualServiceHop(b, other), ...b.subset ? [subsetHop(b)] : []];
+    for (const sp of b.ports) {
+      const entry2 = targets2.ports.find((p) => p.port === sp);
+      for (const { workload, port: target2 } of entry2?.workloads ?? []) {
+        if (b.subset && !hasLabels2(workload.labels, b.subset.subset.labels)) continue;
+        const routed = routedConn(sp, target2);
+        if (routed === void 0) continue;
+        paths.push({ dst: workload.id, source: "ingress-controller", routed, addresses: void 0, chain: [...head, serviceHop(b.service, sp, `${b.service.type}, port ${portWords(sp)}`, target2, void 0, other)] });
+      }
+    }
+  }
+  return paths;
+}
+function hasIstioGatewayRoutes(istio) {
+  return istio.virtualServices.some((vs) => vs.gateways.some((g) => !g.mesh));
+}
+function hasLabels2(labels2, wanted) {
+  return Object.entries(wanted).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels2, k) && labels2[k] === v);
+}
+function labelWords(labels2) {
+  return Object.entries(labels2).map(([k, v]) => `${k}=${v}`).join(",") || "(any)";
+}
+function gatewayHop(b, other) {
+  const g = b.gateway;
+  if (g === void 0 || b.server === void 0) return { kind: "Gateway", namespace: b.ref.namespace, name: b.ref.name, detail: "Istio, not in these manifests", at: b.ref.at };
+  const s = b.server;
+  const selector = g.selector === void 0 ? `no selector: ${labelWords(DEFAULT_GATEWAY_SELECTOR)} assumed` : `selector ${labelWords(g.selector)}`;
+  const words2 = [`Istio, server ${s.name !== void 0 ? `${s.name}: ` : ""}${s.protocol} port ${s.port}`, `hosts ${s.hosts.join(", ")}`, selector];
+  const edit2 = istioGatewayEdit(g, s, other);
+  if (edit2) words2.push(edit2.words);
+  return { kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: s.at, ...edit2 ? { edit: edit2 } : {} };
+}
+function virtualServiceHop(b, other) {
+  const vs = b.virtualService;
+  const r = b.route;
+  const words2 = [`${r.label}${r.kind === "http" ? "" : ` (${r.kind})`}`, `host ${vs.hosts.join(", ") || "*"}`];
+  if (r.paths !== void 0) words2.push(`path ${r.paths.join(", ")}`);
+  words2.push(`${b.destination.mirror ? "mirror to" : "to"} ${b.destination.host}${b.destination.port !== void 0 ? ` port ${b.destination.port}` : ""}${b.destination.subset !== void 0 ? ` subset ${b.destination.subset}` : ""}`);
+  const edit2 = virtualServiceEdit(vs, b.destination, other);
+  if (edit2) words2.push(edit2.words);
+  return { kind: "VirtualService", namespace: vs.namespace, name: vs.name, detail: words2.join(", "), at: b.destination.at, ...edit2 ? { edit: edit2 } : {} };
+}
+function subsetHop(b) {
+  const { rule, subset } = b.subset;
+  return { kind: "DestinationRule", namespace: rule.namespace, name: rule.name, detail: `subset ${subset.name}: pods labelled ${labelWords(subset.labels)}`, at: subset.at };
 }
 
 // src/exposure/paths.ts
@@ -39542,6 +40101,7 @@ function exposurePaths(cluster, pods, other) {
       }
     }
   }
+  paths.push(...istioPaths(resolveIstio(cluster).bindings, byService, other));
   return paths;
 }
 function outsideGates(s) {
@@ -39558,36 +40118,22 @@ function outsideGates(s) {
   }
   return gates;
 }
-function routedConn(port3, target2) {
-  if (target2 === void 0) return void 0;
-  const ports = target2 === 0 && port3.targetPort.kind === "name" ? PortSet.named(port3.targetPort.name) : PortSet.range(target2, target2);
-  return ConnSet.of({ [port3.protocol]: ports });
+function routeHop(route2, backend2, other) {
+  const edit2 = routeEdit(route2, backend2, other);
+  return { kind: route2.kind, namespace: route2.namespace, name: route2.name, detail: routeDetail(route2, backend2) + (edit2 ? `, ${edit2.words}` : ""), at: backend2.source, ...edit2 ? { edit: edit2 } : {} };
 }
-function portWords(p) {
-  return `${p.port}${p.name !== void 0 ? ` (${p.name})` : ""}${p.protocol !== "TCP" ? `/${p.protocol}` : ""}`;
-}
-function serviceHop(s, port3, detail, target2, after, other) {
-  const to = port3.targetPort.kind === "name" ? `targetPort ${port3.targetPort.name}${target2 ? ` = ${target2}` : ""}` : port3.targetPort.port !== port3.port ? `targetPort ${port3.targetPort.port}` : "";
-  const edit2 = serviceEdit(s, port3, other);
-  const words2 = [to === "" ? detail : `${detail} \u2192 ${to}`, ...after !== void 0 ? [after] : [], ...edit2 ? [edit2.words] : []].join(", ");
-  return { kind: "Service", namespace: s.namespace, name: s.name, detail: words2, at: port3.source, ...edit2 ? { edit: edit2 } : {} };
-}
-function routeHop(route, backend2, other) {
-  const edit2 = routeEdit(route, backend2, other);
-  return { kind: route.kind, namespace: route.namespace, name: route.name, detail: routeDetail(route, backend2) + (edit2 ? `, ${edit2.words}` : ""), at: backend2.source, ...edit2 ? { edit: edit2 } : {} };
-}
-function routeDetail(route, backend2) {
-  if (route.kind === "Ingress") {
+function routeDetail(route2, backend2) {
+  if (route2.kind === "Ingress") {
     const m = backend2.match;
     if (m === void 0) return "default backend";
     return `host ${m.host ?? "*"}, path ${m.path ?? "/"}`;
   }
-  const gateway = route.parents.length > 0;
-  const host = route.hosts.length > 0 ? `host ${route.hosts.join(", ")}` : gateway ? "" : "any host";
-  const paths = route.kind === "HTTPRoute" ? `path ${(backend2.paths ?? ["/"]).join(", ")}` : "";
+  const gateway = route2.parents.length > 0;
+  const host = route2.hosts.length > 0 ? `host ${route2.hosts.join(", ")}` : gateway ? "" : "any host";
+  const paths = route2.kind === "HTTPRoute" ? `path ${(backend2.paths ?? ["/"]).join(", ")}` : "";
   return [host, paths].filter((w) => w !== "").join(", ") || (gateway ? "all traffic the listener accepts" : "any host");
 }
-function gatewayHops(a, route, cluster, other) {
+function gatewayHops(a, route2, cluster, other) {
   const g = a.gateway;
   if (g === void 0) {
     if (a.parent.kind !== "Gateway") return [[]];
@@ -39597,22 +40143,22 @@ function gatewayHops(a, route, cluster, other) {
   return a.listeners.map((l) => {
     const hostless = l.protocol === "TCP" || l.protocol === "UDP";
     const words2 = [`listener ${l.name}: ${l.protocol} port ${l.port}`, ...hostless ? [] : [l.hostname !== void 0 ? `host ${l.hostname}` : "any host"]];
-    const admit = admission(l, route, cluster, other);
+    const admit = admission(l, route2, cluster, other);
     if (admit !== "") words2.push(admit);
     const edit2 = listenerEdit(g, l, other);
     if (edit2) words2.push(edit2.words);
     return [{ kind: "Gateway", namespace: g.namespace, name: g.name, detail: words2.join(", "), at: at2, ...edit2 ? { edit: edit2 } : {} }];
   });
 }
-function admission(l, route, cluster, other) {
+function admission(l, route2, cluster, other) {
   const a = l.allowedNamespaces;
   if (a.from !== "Selector") return "";
-  const labels2 = cluster.namespaces.get(route.namespace)?.labels ?? {};
+  const labels2 = cluster.namespaces.get(route2.namespace)?.labels ?? {};
   const matched = a.selector.requirements.map((r) => requirementWords(r, labels2)).join(", ");
-  const then = other?.objects.namespaces.get(route.namespace)?.labels;
-  const edited = other !== void 0 && !selects(a.selector, then ?? { [NAMESPACE_NAME_LABEL]: route.namespace });
+  const then = other?.objects.namespaces.get(route2.namespace)?.labels;
+  const edited = other !== void 0 && !selects(a.selector, then ?? { [NAMESPACE_NAME_LABEL]: route2.namespace });
   const note2 = !edited ? "" : other.side === "base" ? " (added in this PR)" : " (changed in this PR)";
-  return `admits Namespace ${route.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${note2}`;
+  return `admits Namespace ${route2.namespace} by its label${a.selector.requirements.length === 1 ? "" : "s"} ${matched === "" ? "(any)" : matched}${note2}`;
 }
 function requirementWords(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
@@ -39741,8 +40287,8 @@ var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () =
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
-  const policies = distinct(clusters.flatMap((c) => c.policies));
-  const admin = distinct(clusters.flatMap((c) => c.adminPolicies));
+  const policies = distinct2(clusters.flatMap((c) => c.policies));
+  const admin = distinct2(clusters.flatMap((c) => c.adminPolicies));
   const peers = [];
   for (const p of policies) {
     if (p.subjectNamespaces !== void 0) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
@@ -39756,7 +40302,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe3(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
-  const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const services = distinct2(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named2 = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named2.set(ns.name, [...named2.get(ns.name) ?? [], ns.labels]);
@@ -39786,7 +40332,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
   const ordinary = /* @__PURE__ */ new Map();
-  for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
+  for (const w of distinct2(clusters.flatMap((c) => c.workloads))) {
     const list7 = declared.get(w.namespace);
     if (list7) list7.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
@@ -39946,7 +40492,7 @@ function peerIndex(policies, peers) {
     }
   };
 }
-function distinct(xs) {
+function distinct2(xs) {
   return [...new Set(xs)];
 }
 function dedupe3(selectors) {
@@ -40372,6 +40918,9 @@ function cmp3(a, b) {
 }
 
 // src/analyze.ts
+function cniFor(options) {
+  return { choice: options.cni ?? "auto", ...options.ciliumCluster !== void 0 ? { cluster: options.ciliumCluster } : {} };
+}
 function namespaceFor(options) {
   return options.namespace === void 0 && options.defaultNamespace !== void 0 ? { name: options.defaultNamespace, explicit: false } : namespaceOption(options.namespace);
 }
@@ -40380,7 +40929,7 @@ function buildSides(loaded, mode, controller, cuts = []) {
     loaded.map((l) => l.cluster),
     mode
   );
-  const routed = loaded.some((l) => l.cluster.routes.length > 0);
+  const routed = loaded.some((l) => l.cluster.routes.length > 0 || hasIstioGatewayRoutes(l.cluster.istio));
   const addressCuts = [...loaded.flatMap((l) => l.cluster.services.flatMap((s) => s.type === "LoadBalancer" ? s.loadBalancerSourceRanges : [])), ...cuts];
   const sides = loaded.map((l) => {
     const namespaces = new Map(l.cluster.namespaces);
@@ -40410,7 +40959,7 @@ function assertionView(side2, synthesis, reach2, classOf, controllerFlows2) {
 }
 function diff(baseFiles, headFiles, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
-  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, options.cni, options.ciliumCluster), options);
+  return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, cniFor(options)), options);
 }
 function diffLoaded([base2, head], options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
@@ -40452,7 +41001,7 @@ function diffLoaded([base2, head], options = {}) {
     diagnostics: [...head.diagnostics].sort(compareDiagnostics),
     policyChanges: policyTextChanges(base2.policyObjects, head.policyObjects),
     ...options.inputChanges !== void 0 && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {},
-    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
+    assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(head.cni), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
     workloadChanges: workloadChanges(
       result.changes,
@@ -40470,7 +41019,8 @@ function diffLoaded([base2, head], options = {}) {
       head: { reach: result.head, classOf: inHead, endpoints: [...sides[1].pods, ...result.universe.externals, ...sides[1].controller ? [sides[1].controller] : []] }
     },
     headConn: headConn(result.head, inHead),
-    assertions: asserted
+    assertions: asserted,
+    cni: head.cni
   };
 }
 function diffAssertions(options, sides, synthesis, judged, universe, controller) {
@@ -40486,10 +41036,15 @@ function diffAssertions(options, sides, synthesis, judged, universe, controller)
 }
 function exposureAssumptions(loaded, options) {
   const out = [];
-  if (loaded.some((l) => l.cluster.routes.length > 0)) {
+  if (loaded.some((l) => l.cluster.routes.length > 0 || hasIstioGatewayRoutes(l.cluster.istio))) {
     const c = options.ingressController;
     out.push(
       c === void 0 ? "Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller, taken (as netpol-analyzer does) to be a pod in a namespace of its own with no labels: only rules that admit pods of every namespace, or every source, let it in. Name the real one with --ingress-controller NAMESPACE/KEY=VALUE (the Action's ingress-controller input) to have policies that admit only it evaluated exactly." : `Ingress, Gateway API and OpenShift Route traffic comes from the ingress controller: ${describeController(c)} (--ingress-controller); the policies of that namespace govern its egress.`
+    );
+  }
+  if (loaded.some((l) => hasIstioGatewayRoutes(l.cluster.istio))) {
+    out.push(
+      "Istio Gateway traffic is taken to come from the ingress controller too: a Gateway's selector picks gateway pods in any namespace (istiod's default; PILOT_SCOPE_GATEWAY_TO_NAMESPACE is not assumed), and a Gateway without a selector is taken to run on pods labelled istio=ingressgateway. Istio takes the first route that matches: a route after one that matches every request is never used, and any other route counts (HTTP matches other than the path are not evaluated)." + (options.ingressController === void 0 ? " Name the gateway pods with --ingress-controller istio-system/istio=ingressgateway to have policies that admit only them evaluated exactly." : "")
     );
   }
   const outside = loaded.flatMap((l) => l.cluster.services).filter((s) => s.type === "NodePort" || s.type === "LoadBalancer" || s.type !== "ExternalName" && s.externalIPs.length > 0);
@@ -40858,7 +41413,7 @@ function parseLsTree(text2) {
 // src/git/read-revision.ts
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var MiB5 = 1024 * 1024;
-function readRevision(repoDir, rev, pathspecs = [], limits = {}, where = `at ${rev}`, texts = /* @__PURE__ */ new Map()) {
+function readRevision2(repoDir, rev, pathspecs = [], limits = {}, where = `at ${rev}`, texts = /* @__PURE__ */ new Map()) {
   const lim = { ...defaultReadLimits, ...limits };
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
@@ -41247,12 +41802,12 @@ function removeUndefinedProperties(obj4) {
   }
   return obj4;
 }
-function merge(defaults2, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
+function merge(defaults2, route2, options) {
+  if (typeof route2 === "string") {
+    let [method, url] = route2.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
   } else {
-    options = Object.assign({}, route);
+    options = Object.assign({}, route2);
   }
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
@@ -41494,8 +42049,8 @@ function parse(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+function endpointWithDefaults(defaults2, route2, options) {
+  return parse(merge(defaults2, route2, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -42226,14 +42781,14 @@ function toErrorMessage(data) {
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+  const newApi = function(route2, parameters) {
+    const endpointOptions = endpoint2.merge(route2, parameters);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request2 = (route22, parameters2) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint2.parse(endpoint2.merge(route22, parameters2))
       );
     };
     Object.assign(request2, {
@@ -42381,9 +42936,9 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
+async function hook(token, request2, route2, parameters) {
   const endpoint2 = request2.endpoint.merge(
-    route,
+    route2,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
@@ -44840,8 +45395,8 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints2] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints2)) {
-    const [route, defaults2, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
+    const [route2, defaults2, decorations] = endpoint2;
+    const [method, url] = route2.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
@@ -45008,9 +45563,9 @@ function normalizePaginatedListResponse(response) {
   response.data.total_commits = totalCommits;
   return response;
 }
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
+function iterator(octokit, route2, parameters) {
+  const options = typeof route2 === "function" ? route2.endpoint(parameters) : octokit.request.endpoint(route2, parameters);
+  const requestMethod = typeof route2 === "function" ? route2 : octokit.request;
   const method = options.method;
   const headers = options.headers;
   let url = options.url;
@@ -45050,7 +45605,7 @@ function iterator(octokit, route, parameters) {
     })
   };
 }
-function paginate(octokit, route, parameters, mapFn) {
+function paginate(octokit, route2, parameters, mapFn) {
   if (typeof parameters === "function") {
     mapFn = parameters;
     parameters = void 0;
@@ -45058,7 +45613,7 @@ function paginate(octokit, route, parameters, mapFn) {
   return gather(
     octokit,
     [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    iterator(octokit, route2, parameters)[Symbol.asyncIterator](),
     mapFn
   );
 }
@@ -46507,10 +47062,10 @@ function routeWords(r, f, full, named2 = false) {
     const what = r.cause === "service-removed" ? `its backend Service ${f.code(r.service)} was removed in this pull request` : `its backend Service ${f.code(r.service)} lost${port3} in this pull request`;
     return `${what}; the ${f.text(r.route.kind)} sends traffic nowhere`;
   }
-  const route = `${f.text(r.route.kind)} ${f.code(`${r.route.namespace}/${r.route.name}`)}${full ? ` (${f.at(r.at.file, r.at.line, "head")})` : ""}`;
+  const route2 = `${f.text(r.route.kind)} ${f.code(`${r.route.namespace}/${r.route.name}`)}${full ? ` (${f.at(r.at.file, r.at.line, "head")})` : ""}`;
   const was = full ? ` (was at ${f.at(r.was.file, r.was.line, "base")})` : "";
   const cause2 = r.cause === "service-removed" ? `the Service was removed in this pull request${was}` : `${port3.trim()} was removed from the Service in this pull request${was}`;
-  return `${route} \u2192 Service ${f.code(r.service)}${port3}: ${cause2}; the route sends traffic nowhere`;
+  return `${route2} \u2192 Service ${f.code(r.service)}${port3}: ${cause2}; the route sends traffic nowhere`;
 }
 
 // src/render/conn-words.ts
@@ -46592,13 +47147,13 @@ var MAX_CHANGES = 2;
 function groupChangeWords(changes, delta, f = PLAIN) {
   const plain2 = words(delta, f);
   if (!plain2.complement) return plain2.text;
-  const distinct2 = [];
+  const distinct3 = [];
   for (const c of changes) {
-    if (distinct2.some((d) => (d.base === c.base || d.base.equals(c.base)) && (d.head === c.head || d.head.equals(c.head)))) continue;
-    distinct2.push(c);
-    if (distinct2.length > MAX_CHANGES) return plain2.text;
+    if (distinct3.some((d) => (d.base === c.base || d.base.equals(c.base)) && (d.head === c.head || d.head.equals(c.head)))) continue;
+    distinct3.push(c);
+    if (distinct3.length > MAX_CHANGES) return plain2.text;
   }
-  return distinct2.map((d) => changeWords(d.base, d.head, f)).join("; ");
+  return distinct3.map((d) => changeWords(d.base, d.head, f)).join("; ");
 }
 function andList(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -46804,11 +47359,11 @@ function parseLabels(text2) {
     return [kv.slice(0, eq), kv.slice(eq + 1)];
   });
 }
-function labelWords([k, v], code) {
+function labelWords2([k, v], code) {
   return v === "*" ? `${code(k)} (a value no policy names)` : code(`${k}=${v}`);
 }
 function labelList(labels2, code) {
-  return andList2(labels2.map((l) => labelWords(l, code)));
+  return andList2(labels2.map((l) => labelWords2(l, code)));
 }
 function namespaceWords(labels2, code) {
   return labels2.length === 0 ? "any other namespace" : `namespaces labelled ${labelList(labels2, code)}`;
@@ -46829,7 +47384,7 @@ function labelledNamespaces(sets, code) {
     if (values.reduce((n, v) => n * v.length, 1) === sets.length) {
       const parts = sets[0].map(([k], i) => {
         const vs = values[i];
-        if (vs.length === 1) return labelWords([k, vs[0]], code);
+        if (vs.length === 1) return labelWords2([k, vs[0]], code);
         const named2 = vs.filter((v) => v !== "*");
         const shown = named2.length > MAX_VALUES ? [...named2.slice(0, MAX_VALUES - 1).map((v) => code(v)), `${named2.length - MAX_VALUES + 1} more`] : named2.map((v) => code(v));
         if (named2.length < vs.length) shown.push("a value no policy names");
@@ -47766,8 +48321,8 @@ function andList3(words2) {
 function sideWords(g, report, code, text2, max) {
   const r = remainingReach(g, report);
   const source = r?.far === "source" ? remainingWords(r, g.destinations.endpoints, code, text2, max) : setWords(g.sources, "source", code, max);
-  const destination = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text2, max) : setWords(g.destinations, "destination", code, max);
-  return { source, destination };
+  const destination2 = r?.far === "destination" ? remainingWords(r, g.sources.endpoints, code, text2, max) : setWords(g.destinations, "destination", code, max);
+  return { source, destination: destination2 };
 }
 
 // src/render/shared-reasons.ts
@@ -48512,6 +49067,9 @@ function diagnosticJson(d) {
 function skippedJson(s) {
   return { documents: s.documents, kinds: Object.fromEntries([...s.kinds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) };
 }
+function cniJson(d) {
+  return d.cni.kind === "cilium" ? { kind: "cilium", choice: d.choice, cluster: d.cni.cluster } : { kind: "generic", choice: d.choice };
+}
 function viaJson(c) {
   return { chain: c.chain.map((h) => ({ kind: h.kind, namespace: h.namespace, name: h.name, detail: h.detail, file: h.at.file, line: h.at.line, ...h.edit ? { edit: h.edit.kind } : {} })), conn: c.conn.toString() };
 }
@@ -48622,6 +49180,7 @@ function diffJson(r, options = {}) {
     },
     diagnostics: r.diagnostics.map(diagnosticJson),
     assumptions: [...r.assumptions],
+    ...r.cni !== void 0 ? { cni: cniJson(r.cni) } : {},
     skipped: skippedJson(r.skipped),
     workloads: r.workloadChanges.map((w) => ({
       id: w.workload.id,
@@ -48956,6 +49515,7 @@ function targetJson(t) {
     closed: r ? groupChanges(r).closedFlows : 0,
     changed: r ? groupChanges(r).changedFlows : 0,
     counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
+    cni: r?.cni !== void 0 ? cniJson(r.cni) : null,
     gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
     base: sideJson(t.base),
     head: sideJson(t.head),
@@ -49222,8 +49782,8 @@ function kustomizationRefs(text2) {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { resources: [], patches: [] };
   const k = data;
-  const strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && !x.includes("\n")) : [];
-  const resources = [...strings(k.resources), ...strings(k.bases), ...strings(k.components), ...strings(k.transformers), ...strings(k.generators), ...strings(k.validators)].filter(
+  const strings2 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && !x.includes("\n")) : [];
+  const resources = [...strings2(k.resources), ...strings2(k.bases), ...strings2(k.components), ...strings2(k.transformers), ...strings2(k.generators), ...strings2(k.validators)].filter(
     (r) => !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(r)
   );
   const patches = [];
@@ -49551,7 +50111,7 @@ function gitTree(repoDir, rev, label) {
     isDir: (dir) => dirs2.has(dir),
     id: (file) => entries2.get(file)?.oid,
     manifests(paths, exclude) {
-      const r = readRevision(repoDir, commit, [...paths]);
+      const r = readRevision2(repoDir, commit, [...paths]);
       return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
     },
     buildRoot() {
@@ -51076,6 +51636,7 @@ var ConfigError = class extends Error {
   name = "ConfigError";
 };
 var PODS = ["auto", "declared", "synthetic"];
+var TARGET_KEYS = ["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "cni", "cilium-cluster", "fail-on"];
 var NAME3 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 var DNS_LABEL4 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function parseConfig(file, text2) {
@@ -51113,7 +51674,7 @@ function parseConfig(file, text2) {
         if (typeof v.value !== "string" && typeof v.value !== "number") fail(v, `${k} must be a string`);
         return String(v.value);
       };
-      const strings = (k) => {
+      const strings2 = (k) => {
         const v = value(k);
         if (v === void 0) return void 0;
         if (typeof v.value === "string") return v.value.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -51126,8 +51687,7 @@ function parseConfig(file, text2) {
       };
       for (const item of m.items) {
         const k = String(item.key.value);
-        if (!["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "fail-on"].includes(k))
-          fail(item.key, `unknown target key "${k}" (known: name, kind, path, paths, values, release, namespace, pods, fail-on)`);
+        if (!TARGET_KEYS.includes(k)) fail(item.key, `unknown target key "${k}" (known: ${TARGET_KEYS.join(", ")})`);
       }
       const name2 = str4("name");
       if (name2 === void 0) fail(node, "a target needs a name");
@@ -51144,16 +51704,22 @@ function parseConfig(file, text2) {
         if (p === void 0) fail(node, `target ${name2}: kind helm needs path (the chart's directory)`);
         const chart = resolvePath("", p, "path", problems);
         const release = str4("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
-        source = { kind, chart, values: (strings("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
+        source = { kind, chart, values: (strings2("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
       } else if (kind === "paths") {
-        source = { kind, paths: (strings("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
+        source = { kind, paths: (strings2("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
       const namespace = str4("namespace");
       if (namespace !== void 0 && !DNS_LABEL4.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
       const pods = str4("pods");
       if (pods !== void 0 && !PODS.includes(pods)) fail(value("pods"), `target ${name2}: pods must be one of ${PODS.join(", ")}`);
+      const cni = str4("cni");
+      if (cni !== void 0 && !isCniChoice(cni)) fail(value("cni"), `target ${name2}: cni must be one of auto, cilium, generic`);
+      const ciliumCluster = str4("cilium-cluster");
+      const clusterProblem = ciliumCluster === void 0 ? void 0 : ciliumClusterProblem(ciliumCluster);
+      if (clusterProblem !== void 0) fail(value("cilium-cluster"), `target ${name2}: cilium-cluster ${JSON.stringify(ciliumCluster)} is not a valid Cilium cluster name: ${clusterProblem}`);
+      if (ciliumCluster !== void 0 && cni === "generic") fail(value("cilium-cluster"), `target ${name2}: cilium-cluster names the cluster of a Cilium cluster: it does not go with cni: generic`);
       let failOn;
-      const fo = strings("fail-on");
+      const fo = strings2("fail-on");
       if (fo !== void 0) {
         const parsed = parseFailOn(fo.join(","));
         if (!parsed.ok) fail(value("fail-on"), `target ${name2}: ${parsed.error}`);
@@ -51167,6 +51733,8 @@ function parseConfig(file, text2) {
         ...problems.length > 0 ? { invalid: problems.join("; ") } : {},
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
+        ...cni !== void 0 && isCniChoice(cni) ? { cni } : {},
+        ...ciliumCluster !== void 0 ? { ciliumCluster } : {},
         ...failOn !== void 0 ? { failOn } : {}
       });
     }
@@ -51251,6 +51819,13 @@ function filePatch(file, b, h) {
 `;
 }
 
+// src/targets/cni-of.ts
+function cniOptions(target2, run) {
+  const cni = target2?.cni ?? run.cni;
+  const ciliumCluster = target2?.ciliumCluster ?? run.ciliumCluster;
+  return { ...cni !== void 0 ? { cni } : {}, ...ciliumCluster !== void 0 ? { ciliumCluster } : {} };
+}
+
 // src/targets/assertion-merge.ts
 function mergeAssertions(base2, head) {
   const baseList = base2?.assertions ?? [];
@@ -51326,6 +51901,7 @@ ${failed2.b.error.detail}` : ""}`;
       ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
       pods: target2.pods ?? options.pods,
       hostNetwork: options.hostNetwork,
+      ...cniOptions(target2, options),
       ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
       ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
       ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
@@ -51401,9 +51977,9 @@ function read(file, text2) {
     throw e;
   }
 }
-function note(strings, ...values) {
+function note(strings2, ...values) {
   const out = [];
-  strings.forEach((s, i) => {
+  strings2.forEach((s, i) => {
     if (s !== "") out.push(s);
     if (i < values.length) {
       const v = values[i];
@@ -51415,6 +51991,16 @@ function note(strings, ...values) {
 }
 var rules2 = (r) => r === void 0 ? ["the run's ", { code: "fail-on" }] : [{ code: `fail-on: ${r.join(",")}` }];
 var sameRules = (a, b) => (a ?? []).join(",") === (b ?? []).join(",") && a === void 0 === (b === void 0);
+function baseSettings(head, base2) {
+  const { failOn: _f, pods: _p, cni: _c, ciliumCluster: _k, ...definition } = head;
+  return {
+    ...definition,
+    ...base2.failOn !== void 0 ? { failOn: base2.failOn } : {},
+    ...base2.pods !== void 0 ? { pods: base2.pods } : {},
+    ...base2.cni !== void 0 ? { cni: base2.cni } : {},
+    ...base2.ciliumCluster !== void 0 ? { ciliumCluster: base2.ciliumCluster } : {}
+  };
+}
 function sameDefinition(a, b) {
   if (!sameSource(a.source, b.source) || a.namespace !== b.namespace) return false;
   return a.source.kind !== "helm" || b.source.kind !== "helm" || a.source.release === b.source.release;
@@ -51440,9 +52026,12 @@ function mergeConfigs(file, baseText, headText) {
       taken.add(same);
       if (!sameRules(same.failOn, b.failOn)) notes.push(note`Target ${b.name}: this pull request sets ${rules2(same.failOn)}; ${b.failOn === void 0 ? note`the run's ${"fail-on"} (the base sets none)` : note`the base's ${rules2(b.failOn)}`} applies until it merges.`);
       if (same.pods !== b.pods) notes.push(note`Target ${b.name}: this pull request sets ${`pods: ${same.pods ?? "(the run's)"}`}; the base's ${`pods: ${b.pods ?? "(the run's)"}`} applies until it merges.`);
+      if (same.cni !== b.cni) notes.push(note`Target ${b.name}: this pull request sets ${`cni: ${same.cni ?? "(the run's)"}`}; the base's ${`cni: ${b.cni ?? "(the run's)"}`} applies until it merges.`);
+      if (same.ciliumCluster !== b.ciliumCluster)
+        notes.push(note`Target ${b.name}: this pull request sets ${`cilium-cluster: ${same.ciliumCluster ?? "(the run's)"}`}; the base's ${`cilium-cluster: ${b.ciliumCluster ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         const name2 = `${b.name}@head`;
-        targets2.push({ ...same, name: name2, baseSource: b.source, ...b.failOn !== void 0 ? { failOn: b.failOn } : {}, ...b.pods !== void 0 ? { pods: b.pods } : {}, fromHead: false });
+        targets2.push({ ...baseSettings(same, b), name: name2, baseSource: b.source, fromHead: false });
         notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name2} as the pull request does, both with the base's settings.`);
       }
       continue;
@@ -51693,8 +52282,8 @@ function side(b) {
 
 // src/action/run-targets.ts
 async function runActionTargets(repoDir, revs, inputs, event, env) {
-  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const repo = event.owner && event.repo ? normalizeRepoUrl(`${server}/${event.owner}/${event.repo}`) : void 0;
+  const server2 = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const repo = event.owner && event.repo ? normalizeRepoUrl(`${server2}/${event.owner}/${event.repo}`) : void 0;
   const trees = { base: gitTree(repoDir, revs.base, "base"), head: gitTree(repoDir, revs.head, "head") };
   let outcomes;
   let config;
@@ -51710,6 +52299,8 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
       repo,
       {
         pods: inputs.pods,
+        cni: inputs.cni,
+        ...inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {},
         gate: inputs.gate,
         limits: inputs.limits,
         deadline,
@@ -51733,7 +52324,7 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
     trees.base.cleanup();
     trees.head.cleanup();
   }
-  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
+  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server2}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
   const reports = outcomes.flatMap((o) => o.report !== void 0 ? [{ name: o.name, report: o.report }] : []);
   const unreadFails = unread.fails && unread.files.length > 0;
   const gateFailed = reports.some((r) => !r.report.gate.passed) || unreadFails;
@@ -51903,6 +52494,11 @@ function readInputs() {
   const dnsText = get("dns-server");
   const dns = dnsText === "" ? null : parseDnsServer(dnsText);
   if (dns !== null && !dns.ok) throw new InputError(`input ${dns.error}`);
+  const cni = oneOf("cni", get("cni") || "auto", ["auto", "cilium", "generic"]);
+  const ciliumCluster = get("cilium-cluster") || null;
+  const clusterProblem = ciliumCluster === null ? void 0 : ciliumClusterProblem(ciliumCluster);
+  if (clusterProblem !== void 0) throw new InputError(`input cilium-cluster ${quoted(ciliumCluster)} is not a valid Cilium cluster name: ${clusterProblem}`);
+  if (ciliumCluster !== null && cni === "generic") throw new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic");
   return {
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
@@ -51916,6 +52512,8 @@ function readInputs() {
     namespace,
     ingressController: controller === null ? null : controller.value,
     dnsServer: dns === null ? null : dns.value,
+    cni,
+    ciliumCluster,
     maxCommentChars,
     limits,
     bounds,
@@ -51966,10 +52564,12 @@ async function runAction(env = process.env) {
   if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
   const readLimits = inputs.limits.bytes === void 0 ? {} : { maxTotalBytes: inputs.limits.bytes };
   const texts = /* @__PURE__ */ new Map();
-  const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
-  const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
+  const baseFiles = readRevision2(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
+  const headFiles = readRevision2(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
   const analyzed = diff(baseFiles.files, headFiles.files, {
     pods: inputs.pods,
+    cni: inputs.cni,
+    ...inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {},
     namespace: inputs.namespace ?? void 0,
     ingressController: inputs.ingressController ?? void 0,
     ...inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {},
@@ -51978,8 +52578,8 @@ async function runAction(env = process.env) {
     unreadFiles: unreadOutside(repoDir, revs, inputs.paths)
   });
   const report = { ...analyzed, diagnostics: [...headFiles.diagnostics, ...analyzed.diagnostics] };
-  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
+  const server2 = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server2}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
   const link = linkAt(revs.head);
   let allowedByLabel = null;
   let client = null;
