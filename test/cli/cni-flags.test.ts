@@ -5,23 +5,7 @@ import { parseArgs } from "../../src/cli/args.js";
 import { runCli } from "../../src/cli/main.js";
 import { usageOf } from "../../src/cli/usage.js";
 import { tempTree } from "../support/cli.js";
-
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [ { name: c, image: nginx, ports: [ { containerPort: 80 } ] } ] }
-`;
-const CNP = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata: { name: web-from-world, namespace: shop }
-spec:
-  endpointSelector: { matchLabels: { app: web } }
-  ingress: [ { fromEntities: [ world ] } ]
-`;
+import { WEB, CNP } from "../support/cilium-objects.js";
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

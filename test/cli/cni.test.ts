@@ -1,23 +1,7 @@
 // --cni and --cilium-cluster as a user runs them: the built CLI bundle (dist/cli.js), in a subprocess.
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, tempTree } from "../support/cli.js";
-
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [ { name: c, image: nginx, ports: [ { containerPort: 80 } ] } ] }
-`;
-const CNP = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata: { name: web-from-world, namespace: shop }
-spec:
-  endpointSelector: { matchLabels: { app: web } }
-  ingress: [ { fromEntities: [ world ] } ]
-`;
+import { WEB, CNP } from "../support/cilium-objects.js";
 
 describe("netreach --cni (built CLI)", () => {
   const t = tempTree({ "base/web.yaml": WEB, "head/web.yaml": WEB, "head/cnp.yaml": CNP });

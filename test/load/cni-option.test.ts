@@ -8,24 +8,7 @@ import { defaultInputLimits } from "../../src/load/limits.js";
 import { analyzeReach } from "../../src/render/reach-json.js";
 import { diffJson } from "../../src/render/diff-json.js";
 import { ciliumClusterProblem, decideRunCni } from "../../src/load/cni-decision.js";
-
-const WORKLOADS = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [ { name: c, image: nginx, ports: [ { containerPort: 80 } ] } ] }
-`;
-
-const CNP = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata: { name: web-from-world, namespace: shop }
-spec:
-  endpointSelector: { matchLabels: { app: web } }
-  ingress: [ { fromEntities: [ world ] } ]
-`;
+import { WEB as WORKLOADS, CNP } from "../support/cilium-objects.js";
 
 const files = (...texts: string[]) => texts.map((text, i) => ({ path: `k8s/${i}.yaml`, text }));
 const cniLines = (assumptions: readonly string[]) => assumptions.filter((a) => a.startsWith("CNI: "));
