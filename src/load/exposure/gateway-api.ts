@@ -1,8 +1,8 @@
 // Which Gateway API kinds and versions netreach reads, and the CRD schema's shared rules
 // (names, ports) that the API server enforces for them through OpenAPI and CEL validation.
-import { MAX_PORT, MIN_PORT } from "../../net/protocol.js";
-import { describe, type Checker } from "../object/checker.js";
+import type { Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
+import { portNumber } from "../object/port-number.js";
 
 export const GATEWAY_GROUP = "gateway.networking.k8s.io";
 
@@ -29,13 +29,7 @@ export function rejects(kind: string): string {
 
 /** An integer 1-65535 (the schema's PortNumber), or undefined with an error. */
 export function schemaPort(c: Checker, path: DocPath, kind: string): number | undefined {
-  const v = c.get(path);
-  if (v === undefined || v === null) return undefined;
-  if (!Number.isInteger(v) || (v as number) < MIN_PORT || (v as number) > MAX_PORT) {
-    c.error(path, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
-    return undefined;
-  }
-  return v as number;
+  return portNumber(c, path, rejects(kind));
 }
 
 /** A required non-empty string (ObjectName, SectionName, ...), or undefined with an error. */

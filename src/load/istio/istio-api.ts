@@ -1,10 +1,10 @@
 // Which networking.istio.io kinds and versions netreach reads, and the checks istiod's validating
 // webhook makes that they share (ports, label maps). Istio serves each kind under v1, v1beta1 and
 // v1alpha3 with one schema, so the version does not change the reading.
-import { MAX_PORT, MIN_PORT } from "../../net/protocol.js";
 import type { Labels } from "../../model/labels.js";
 import { describe, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
+import { portNumber } from "../object/port-number.js";
 
 export const ISTIO_GROUP = "networking.istio.io";
 export const ISTIO_VERSIONS: readonly string[] = ["v1", "v1beta1", "v1alpha3"];
@@ -22,13 +22,7 @@ export function rejects(kind: string): string {
 
 /** An integer 1-65535, or undefined (with an error when written and wrong). */
 export function istioPort(c: Checker, path: DocPath, kind: string): number | undefined {
-  const v = c.get(path);
-  if (v === undefined || v === null) return undefined;
-  if (!Number.isInteger(v) || (v as number) < MIN_PORT || (v as number) > MAX_PORT) {
-    c.error(path, `port ${describe(v)} is out of range: use 1-65535` + rejects(kind));
-    return undefined;
-  }
-  return v as number;
+  return portNumber(c, path, rejects(kind));
 }
 
 /** A map of label keys to string values (a Gateway's selector, a subset's labels); undefined when unset or wrong. */
