@@ -51,16 +51,22 @@ function parseRule(c: Checker, at: DocPath, index: number, list: RuleList, scope
   return { peers: peers.peers, said: peers.said, ports, at, index };
 }
 
-/** The allow rules of one list: one Rule per rule, plus one per toPorts entry with L7 rules. */
-export function allowRules(c: Checker, base: DocPath, list: "ingress" | "egress", prefix: string, scope: Scope, groups: CidrGroups): Rule[] | undefined {
-  const items = c.list([...base, list]) ?? [];
-  const out: Rule[] = [];
+/** Each rule of one list that matches something, read; undefined when one is invalid (reported). */
+function eachRule<T>(c: Checker, base: DocPath, list: RuleList, scope: Scope, groups: CidrGroups, read: (r: Parsed, i: number, at: DocPath, out: T[]) => void): T[] | undefined {
+  const out: T[] = [];
   let ok = true;
-  items.forEach((_, i) => {
+  (c.list([...base, list]) ?? []).forEach((_, i) => {
     const at = [...base, list, i];
     const r = parseRule(c, at, i, list, scope, groups);
     if (r === undefined) ok = false;
-    if (!r) return;
+    else if (r !== null) read(r, i, at, out);
+  });
+  return ok ? out : undefined;
+}
+
+/** The allow rules of one list: one Rule per rule, plus one per toPorts entry with L7 rules. */
+export function allowRules(c: Checker, base: DocPath, list: "ingress" | "egress", prefix: string, scope: Scope, groups: CidrGroups): Rule[] | undefined {
+  return eachRule<Rule>(c, base, list, scope, groups, (r, i, at, out) => {
     const path = `${prefix}${list}[${i}]`;
     const rule = (ports: readonly PortSpec[] | "any", extra: Partial<Rule>, where: DocPath): Rule => ({
       direction: list,
@@ -83,7 +89,6 @@ export function allowRules(c: Checker, base: DocPath, list: "ingress" | "egress"
       out.push(rule(p.ports, { l7: p.l7, path: `${path}.${formatPath(p.path.slice(at.length))}` }, p.path));
     }
   });
-  return ok ? out : undefined;
 }
 
 function portsOf(rules: readonly PortRule[]): readonly PortSpec[] | "any" {
@@ -93,14 +98,7 @@ function portsOf(rules: readonly PortRule[]): readonly PortSpec[] | "any" {
 
 /** The deny rules of one list, as rules of the deny tier. */
 export function denyRules(c: Checker, base: DocPath, list: "ingressDeny" | "egressDeny", prefix: string, scope: Scope, groups: CidrGroups): AdminRule[] | undefined {
-  const items = c.list([...base, list]) ?? [];
-  const out: AdminRule[] = [];
-  let ok = true;
-  items.forEach((_, i) => {
-    const at = [...base, list, i];
-    const r = parseRule(c, at, i, list, scope, groups);
-    if (r === undefined) ok = false;
-    if (!r) return;
+  return eachRule<AdminRule>(c, base, list, scope, groups, (r, i, at, out) => {
     // A deny rule with ports alone denies them from every peer: pods, hosts and the world.
     const peers = (r.peers === "any" ? EVERY_PEER : r.peers).map((p) => adminPeer(p, scope));
     if (peers.length === 0) return;
@@ -116,7 +114,6 @@ export function denyRules(c: Checker, base: DocPath, list: "ingressDeny" | "egre
       said: r.said,
     });
   });
-  return ok ? out : undefined;
 }
 
 function adminPeer(p: Peer, scope: Scope): AdminPeer {
