@@ -14116,6 +14116,17 @@ function readAction(c, d, rule) {
   return void 0;
 }
 
+// src/load/object/port-number.ts
+function portNumber2(c, path17, refusal) {
+  const v = c.get(path17);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path17, `port ${describe(v)} is out of range: use 1-65535` + refusal);
+    return void 0;
+  }
+  return v;
+}
+
 // src/load/exposure/gateway-api.ts
 var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
 var GATEWAY_API_VERSIONS = {
@@ -14135,13 +14146,7 @@ function rejects2(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
 }
 function schemaPort(c, path17, kind) {
-  const v = c.get(path17);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path17, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
-    return void 0;
-  }
-  return v;
+  return portNumber2(c, path17, rejects2(kind));
 }
 function requiredString(c, path17, kind) {
   const v = c.string(path17);
@@ -14673,7 +14678,7 @@ function servicePort(c, at4, type, requireName) {
   } else if (typeof nameRaw !== "string") fail([...at4, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at4, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name2 = nameRaw;
-  const port3 = portNumber2(c, [...at4, "port"], "port");
+  const port3 = portNumber3(c, [...at4, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at4, "port"])) fail([...at4, "port"], "is required");
     ok = false;
@@ -14695,7 +14700,7 @@ function servicePort(c, at4, type, requireName) {
       if (problem) fail([...at4, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber2(c, [...at4, "targetPort"], "targetPort");
+      const n = portNumber3(c, [...at4, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
@@ -14706,7 +14711,7 @@ function servicePort(c, at4, type, requireName) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
       fail([...at4, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber2(c, [...at4, "nodePort"], "nodePort");
+      nodePort = portNumber3(c, [...at4, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
@@ -14719,7 +14724,7 @@ function servicePort(c, at4, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name: name2, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at4) };
 }
-function portNumber2(c, path17, what) {
+function portNumber3(c, path17, what) {
   const v = c.get(path17);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
@@ -14844,13 +14849,7 @@ function rejects3(kind) {
   return `; Istio's validation rejects this ${kind}`;
 }
 function istioPort(c, path17, kind) {
-  const v = c.get(path17);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path17, `port ${describe(v)} is out of range: use 1-65535` + rejects3(kind));
-    return void 0;
-  }
-  return v;
+  return portNumber2(c, path17, rejects3(kind));
 }
 function labelMap(c, path17, kind) {
   const m = c.map(path17);
@@ -16379,15 +16378,19 @@ function parseRule(c, at4, index2, list6, scope, groups3) {
   }
   return { peers: peers.peers, said: peers.said, ports, at: at4, index: index2 };
 }
-function allowRules(c, base2, list6, prefix, scope, groups3) {
-  const items = c.list([...base2, list6]) ?? [];
+function eachRule(c, base2, list6, scope, groups3, read2) {
   const out = [];
   let ok = true;
-  items.forEach((_, i) => {
+  (c.list([...base2, list6]) ?? []).forEach((_, i) => {
     const at4 = [...base2, list6, i];
     const r = parseRule(c, at4, i, list6, scope, groups3);
     if (r === void 0) ok = false;
-    if (!r) return;
+    else if (r !== null) read2(r, i, at4, out);
+  });
+  return ok ? out : void 0;
+}
+function allowRules(c, base2, list6, prefix, scope, groups3) {
+  return eachRule(c, base2, list6, scope, groups3, (r, i, at4, out) => {
     const path17 = `${prefix}${list6}[${i}]`;
     const rule = (ports, extra, where) => ({
       direction: list6,
@@ -16410,21 +16413,13 @@ function allowRules(c, base2, list6, prefix, scope, groups3) {
       out.push(rule(p.ports, { l7: p.l7, path: `${path17}.${formatPath(p.path.slice(at4.length))}` }, p.path));
     }
   });
-  return ok ? out : void 0;
 }
 function portsOf(rules3) {
   if (rules3.some((p) => p.ports === "any")) return "any";
   return rules3.flatMap((p) => p.ports);
 }
 function denyRules(c, base2, list6, prefix, scope, groups3) {
-  const items = c.list([...base2, list6]) ?? [];
-  const out = [];
-  let ok = true;
-  items.forEach((_, i) => {
-    const at4 = [...base2, list6, i];
-    const r = parseRule(c, at4, i, list6, scope, groups3);
-    if (r === void 0) ok = false;
-    if (!r) return;
+  return eachRule(c, base2, list6, scope, groups3, (r, i, at4, out) => {
     const peers = (r.peers === "any" ? EVERY_PEER : r.peers).map((p) => adminPeer(p, scope));
     if (peers.length === 0) return;
     out.push({
@@ -16439,7 +16434,6 @@ function denyRules(c, base2, list6, prefix, scope, groups3) {
       said: r.said
     });
   });
-  return ok ? out : void 0;
 }
 function adminPeer(p, scope) {
   switch (p.kind) {

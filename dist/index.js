@@ -35971,6 +35971,17 @@ function readAction(c, d, rule) {
   return void 0;
 }
 
+// src/load/object/port-number.ts
+function portNumber2(c, path15, refusal) {
+  const v = c.get(path15);
+  if (v === void 0 || v === null) return void 0;
+  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
+    c.error(path15, `port ${describe(v)} is out of range: use 1-65535` + refusal);
+    return void 0;
+  }
+  return v;
+}
+
 // src/load/exposure/gateway-api.ts
 var GATEWAY_GROUP2 = "gateway.networking.k8s.io";
 var GATEWAY_API_VERSIONS = {
@@ -35990,13 +36001,7 @@ function rejects2(kind) {
   return `; the API server rejects this ${kind} (CRD validation)`;
 }
 function schemaPort(c, path15, kind) {
-  const v = c.get(path15);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path15, `port ${describe(v)} is out of range: use 1-65535` + rejects2(kind));
-    return void 0;
-  }
-  return v;
+  return portNumber2(c, path15, rejects2(kind));
 }
 function requiredString(c, path15, kind) {
   const v = c.string(path15);
@@ -36528,7 +36533,7 @@ function servicePort(c, at2, type, requireName) {
   } else if (typeof nameRaw !== "string") fail([...at2, "name"], `must be a string, not ${describe(nameRaw)}`);
   else if (!isDnsLabel(nameRaw)) fail([...at2, "name"], `${quoted(nameRaw)} is invalid: a Service port name must be ${RULE_TEXT["dns-label"]}`);
   else name2 = nameRaw;
-  const port3 = portNumber2(c, [...at2, "port"], "port");
+  const port3 = portNumber3(c, [...at2, "port"], "port");
   if (port3 === void 0) {
     if (c.isUnset([...at2, "port"])) fail([...at2, "port"], "is required");
     ok = false;
@@ -36550,7 +36555,7 @@ function servicePort(c, at2, type, requireName) {
       if (problem) fail([...at2, "targetPort"], problem);
       else targetPort2 = { kind: "name", name: targetRaw };
     } else {
-      const n = portNumber2(c, [...at2, "targetPort"], "targetPort");
+      const n = portNumber3(c, [...at2, "targetPort"], "targetPort");
       if (n === void 0) ok = false;
       else targetPort2 = { kind: "number", port: n };
     }
@@ -36561,7 +36566,7 @@ function servicePort(c, at2, type, requireName) {
     if (type !== "NodePort" && type !== "LoadBalancer") {
       fail([...at2, "nodePort"], `may not be used when type is ${type} (only NodePort and LoadBalancer Services have node ports)`);
     } else {
-      nodePort = portNumber2(c, [...at2, "nodePort"], "nodePort");
+      nodePort = portNumber3(c, [...at2, "nodePort"], "nodePort");
       if (nodePort === void 0) ok = false;
       else if (nodePort < NODE_PORT_RANGE.from || nodePort > NODE_PORT_RANGE.to) {
         fail(
@@ -36574,7 +36579,7 @@ function servicePort(c, at2, type, requireName) {
   if (!ok || port3 === void 0 || targetPort2 === void 0) return void 0;
   return { name: name2, port: port3, protocol, targetPort: targetPort2, nodePort, source: fieldRef(c.object, at2) };
 }
-function portNumber2(c, path15, what) {
+function portNumber3(c, path15, what) {
   const v = c.get(path15);
   if (v === void 0 || v === null) return void 0;
   if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
@@ -36699,13 +36704,7 @@ function rejects3(kind) {
   return `; Istio's validation rejects this ${kind}`;
 }
 function istioPort(c, path15, kind) {
-  const v = c.get(path15);
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isInteger(v) || v < MIN_PORT || v > MAX_PORT) {
-    c.error(path15, `port ${describe(v)} is out of range: use 1-65535` + rejects3(kind));
-    return void 0;
-  }
-  return v;
+  return portNumber2(c, path15, rejects3(kind));
 }
 function labelMap(c, path15, kind) {
   const m = c.map(path15);
@@ -38234,15 +38233,19 @@ function parseRule(c, at2, index2, list7, scope, groups4) {
   }
   return { peers: peers.peers, said: peers.said, ports, at: at2, index: index2 };
 }
-function allowRules(c, base2, list7, prefix, scope, groups4) {
-  const items = c.list([...base2, list7]) ?? [];
+function eachRule(c, base2, list7, scope, groups4, read2) {
   const out = [];
   let ok = true;
-  items.forEach((_, i) => {
+  (c.list([...base2, list7]) ?? []).forEach((_, i) => {
     const at2 = [...base2, list7, i];
     const r = parseRule(c, at2, i, list7, scope, groups4);
     if (r === void 0) ok = false;
-    if (!r) return;
+    else if (r !== null) read2(r, i, at2, out);
+  });
+  return ok ? out : void 0;
+}
+function allowRules(c, base2, list7, prefix, scope, groups4) {
+  return eachRule(c, base2, list7, scope, groups4, (r, i, at2, out) => {
     const path15 = `${prefix}${list7}[${i}]`;
     const rule = (ports, extra, where) => ({
       direction: list7,
@@ -38265,21 +38268,13 @@ function allowRules(c, base2, list7, prefix, scope, groups4) {
       out.push(rule(p.ports, { l7: p.l7, path: `${path15}.${formatPath(p.path.slice(at2.length))}` }, p.path));
     }
   });
-  return ok ? out : void 0;
 }
 function portsOf(rules3) {
   if (rules3.some((p) => p.ports === "any")) return "any";
   return rules3.flatMap((p) => p.ports);
 }
 function denyRules(c, base2, list7, prefix, scope, groups4) {
-  const items = c.list([...base2, list7]) ?? [];
-  const out = [];
-  let ok = true;
-  items.forEach((_, i) => {
-    const at2 = [...base2, list7, i];
-    const r = parseRule(c, at2, i, list7, scope, groups4);
-    if (r === void 0) ok = false;
-    if (!r) return;
+  return eachRule(c, base2, list7, scope, groups4, (r, i, at2, out) => {
     const peers = (r.peers === "any" ? EVERY_PEER : r.peers).map((p) => adminPeer(p, scope));
     if (peers.length === 0) return;
     out.push({
@@ -38294,7 +38289,6 @@ function denyRules(c, base2, list7, prefix, scope, groups4) {
       said: r.said
     });
   });
-  return ok ? out : void 0;
 }
 function adminPeer(p, scope) {
   switch (p.kind) {
