@@ -228,13 +228,17 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     }
   }
 
-  // On a Cilium cluster every pod carries Cilium's labels, which every selector can name.
-  if (cilium) {
-    for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
-  }
   for (const name of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     // A cluster-wide policy's namespace is "": no namespace of that name exists.
     if (name !== "" && !namespaces.has(name)) namespaces.set(name, implicitNamespace(name));
+  }
+  // On a Cilium cluster every pod carries Cilium's labels (its namespace's among them), which
+  // every selector can name, NetworkPolicy's too.
+  if (cilium) {
+    for (const [i, w] of workloads.entries()) {
+      const implicit = implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster, namespaces.get(w.namespace)?.labels ?? {});
+      workloads[i] = { ...w, labels: { ...w.labels, ...implicit } };
+    }
   }
   const cluster: Cluster = {
     namespaces,

@@ -42,10 +42,11 @@ function plainKey(key: string): CiliumKey {
 }
 
 /** The labels Cilium gives a pod beside its own (they win over declared ones of the same key). */
-export function implicitPodLabels(namespace: string, serviceAccount: string | undefined, cluster: string): Labels {
-  return {
-    [POD_NAMESPACE_LABEL]: namespace,
-    [SERVICE_ACCOUNT_LABEL]: serviceAccount ?? "default",
-    [CLUSTER_LABEL]: cluster,
-  };
+export function implicitPodLabels(namespace: string, serviceAccount: string | undefined, cluster: string, namespaceLabels: Labels): Labels {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(namespaceLabels)) out[NAMESPACE_LABELS_PREFIX + k] = v;
+  out[POD_NAMESPACE_LABEL] = namespace;
+  out[SERVICE_ACCOUNT_LABEL] = serviceAccount ?? "default";
+  out[CLUSTER_LABEL] = cluster;
+  return out;
 }
