@@ -33,7 +33,9 @@ export function l7Part(r: Reachability, src: number, dst: number, allowed: ConnS
   const by: L7Rule[] = [];
   for (const dir of ["egress", "ingress"] as const satisfies readonly Direction[]) {
     const subject = dir === "egress" ? src : dst;
-    if (subject >= P || r.isolating(subject, dir).length === 0) continue;
+    // Not only where a policy isolates: with enableDefaultDeny off, the port of an L7 rule still
+    // goes through the proxy, which lets only the requests the rule names through.
+    if (subject >= P) continue;
     const matches = r.matchingRules(src, dst, dir);
     let filtered = ConnSet.NONE;
     let plain = ConnSet.NONE;
