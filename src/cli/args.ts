@@ -12,6 +12,8 @@ import { cniFlags, oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from 
 import type { CniChoice } from "../load/cni-option.js";
 import { parseWhyArgs, type WhyCommand } from "./why-args.js";
 import type { TargetArgs } from "./target-args.js";
+import { parseShard, type Shard } from "../targets/shard.js";
+import { parseMergeArgs, parseTargetsArgs, type MergeCommand, type TargetsCommand } from "./shard-args.js";
 
 export type { TargetArgs } from "./target-args.js";
 
@@ -66,8 +68,12 @@ export type Command =
       readonly output: string | null;
       /** --group: the JSON report's changes in groups whatever their number (see diff-json-groups.ts). */
       readonly group: boolean;
+      /** --shard I/N: only this shard's targets (targets/shard.ts). */
+      readonly shard: Shard | null;
     })
   | WhyCommand
+  | TargetsCommand
+  | MergeCommand
   | (Common & {
       readonly command: "check";
       /** The paths read as one cluster; empty with --git, or for the working tree's targets. */
@@ -95,6 +101,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
   if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
+  if (cmd === "targets" || cmd === "merge") return wantsHelp ? { command: "help", topic: cmd } : cmd === "targets" ? parseTargetsArgs(rest) : parseMergeArgs(rest);
   if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
 
@@ -107,6 +114,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let rev = null as string | null;
   let suggest = false as boolean;
   let output = null as string | null;
+  let shard = null as Shard | null;
   const limits: Partial<Record<keyof InputLimits, number>> = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k as keyof InputLimits]));
   const shared = sharedFlags();
@@ -122,6 +130,11 @@ export function parseArgs(argv: readonly string[]): Command {
     } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
+    else if (flag === "--shard" && cmd === "diff") {
+      const v = parseShard(value());
+      if (!v.ok) throw new UsageError(v.error);
+      shard = v.value;
+    }
     else if (flag === "--git" && cmd === "diff") git = true;
     else if (flag === "--git" && cmd === "check") rev = value();
     else if (flag === "--suggest" && cmd === "check") suggest = true;
@@ -185,6 +198,7 @@ export function parseArgs(argv: readonly string[]): Command {
     gate: { failOn: f.value, sensitive: s.value },
     output,
     group,
+    shard,
     pods,
     hostNetwork,
     namespace,

@@ -7,20 +7,15 @@ import { renderComment } from "../render/diff-md.js";
 import { diffJsonChunks } from "../render/diff-json.js";
 import { renderSarif } from "../render/diff-sarif.js";
 import { renderDiffText } from "../render/diff-text.js";
-import { plain } from "../render/escape.js";
 import { reachCsvLines } from "../render/reach-csv.js";
 import { reachGroupedJsonChunks, reachJsonChunks } from "../render/reach-json.js";
 import { reachMarkdownChunks } from "../render/reach-md.js";
 import { reachGroupedTextLines, reachTextLines } from "../render/reach-text.js";
-import { renderSarif as sarifOf } from "../render/diff-sarif.js";
-import { renderTargetsComment } from "../render/targets-md.js";
-import { targetsJsonChunks } from "../render/targets-json.js";
-import { renderTargetsText } from "../render/targets-text.js";
 import { ConfigError } from "../targets/config.js";
 import { buildSide } from "../targets/diff-targets.js";
-import { dirTree, gitTree, type RepoTree } from "../targets/repo-tree.js";
+import { dirTree, gitTree } from "../targets/repo-tree.js";
 import { resolveTargets } from "../targets/resolve.js";
-import { originUrl, runTargets } from "../targets/run.js";
+import { runTargets } from "../targets/run.js";
 import { describeSource } from "../targets/target.js";
 import { cniOptions } from "../targets/cni-of.js";
 import { repoRoot } from "../git/repo.js";
@@ -28,7 +23,7 @@ import { relative, resolve, sep } from "node:path";
 import type { Io } from "./io.js";
 import { formatDiagnostic, isDir, targetFlags } from "./target-flags.js";
 import { runCheck } from "./check.js";
-import { parseArgs, type Command, type DiffSource, type ReachFormat, type TargetArgs } from "./args.js";
+import { parseArgs, type Command, type DiffSource, type ReachFormat } from "./args.js";
 import { unreadFiles } from "../targets/unread-files.js";
 import { usageOf } from "./usage.js";
 import { capTargets, DEFAULT_MAX_TARGETS, pastCap, pastDeadline, skippedSummary } from "../targets/bounds.js";
@@ -42,6 +37,10 @@ import { writeFileChunks } from "../files/write-chunks.js";
 import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { VERSION } from "../version.js";
 import { runWhy } from "./why.js";
+import { diffTrees, withTargets } from "./diff-trees.js";
+import { writeTargetsResult } from "./targets-out.js";
+import { shardPayload } from "../targets/shard-report.js";
+import { runMerge, runTargetsList } from "./shards.js";
 
 export type { Io } from "./io.js";
 export { formatDiagnostic } from "./target-flags.js";
@@ -63,7 +62,6 @@ function reachChunks(r: ReachReport, format: ReachFormat, group: boolean): Itera
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
-const withTargets = (t: TargetArgs) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
 
 /**
  * `reach` with targets (named by flags, --config, or a .netreach.yaml in the one directory
@@ -131,28 +129,11 @@ async function runReachTargets(cmd: Extract<Command, { command: "reach" }>, io: 
 /** `diff` with several targets, or one that is built: undefined when the run is today's single plain analysis. */
 async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number | undefined> {
   const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
-  const src = cmd.source;
-  let trees: { base: RepoTree; head: RepoTree };
-  let paths: string[] = [];
-  let repo: string | undefined;
-  let roots: string[];
-  if (src.kind === "paths") {
-    if (!isDir(src.base) || !isDir(src.head)) {
-      if (withTargets(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
-      return undefined;
-    }
-    trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
-    roots = [src.head, src.base];
-  } else {
-    const root = repoRoot(process.cwd());
-    roots = [root];
-    paths = src.pathspecs.map((p) => relative(root, resolve(process.cwd(), p)).split(sep).join("/")).filter((p) => p !== "");
-    repo = originUrl(root);
-    const base = gitTree(root, src.baseRev, "base");
-    trees = { base, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
-  }
+  const opened = diffTrees(cmd.source, cmd.targets);
+  if (opened === undefined) return undefined;
+  const { trees, paths, repo, roots } = opened;
   try {
-    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, {
+    const options = {
       deadline,
       ...(cmd.bounds.maxTargets !== undefined ? { maxTargets: cmd.bounds.maxTargets } : {}),
       pods: cmd.pods,
@@ -164,35 +145,17 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
       ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}),
       ...(cmd.ingressController !== undefined ? { ingressController: cmd.ingressController } : {}),
       ...(cmd.dnsServer !== undefined ? { dnsServer: cmd.dnsServer } : {}),
-    });
-    if (run === undefined) return undefined;
-    const outcomes = run.outcomes;
-    const config = run.resolved.review;
-    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
-    const json = () => targetsJsonChunks(outcomes, { group: cmd.group, unread, ...(config !== undefined ? { config } : {}) });
-    const render = {
-      json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...(config !== undefined ? { config } : {}) })],
-      sarif: () => {
-        const logs = outcomes.filter((o) => o.report !== undefined).map((o) => sarifOf(o.report!, { toolVersion: VERSION }));
-        const [first, ...rest] = logs;
-        return [JSON.stringify(first === undefined ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
-      },
-      text: () => [renderTargetsText(outcomes, config?.errors ?? [])],
+      ...(cmd.shard !== null ? { shard: cmd.shard } : {}),
     };
-    await io.stream(render[cmd.format]());
-    if (cmd.output !== null) await writeFileChunks(cmd.output, json());
-    for (const o of outcomes) {
-      if (o.failure !== undefined) io.err(`${formatDiagnostic(o.failure)}\n`);
-      for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}\n`);
+    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, options);
+    if (run === undefined) {
+      if (cmd.shard !== null) throw new UsageError("--shard splits a run's targets, and this run has none: it is one plain analysis of the manifests (see netreach targets)");
+      return undefined;
     }
-    if (run.skipped !== undefined) io.err(`netreach: ${run.skipped}\n`);
-    for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)\n`);
-    // The base's unreadable assertions: what they guard is unknown, an error (DESIGN section 4b).
-    for (const e of config?.errors ?? []) io.err(`netreach: ${plain(e)}: assertion not judged (invalid in the base revision)\n`);
-    if (outcomes.some((o) => o.report !== undefined && !o.report.gate.passed) || (unread.fails && unread.files.length > 0)) return 1;
-    if ((config?.errors ?? []).length > 0) return 2;
-    return outcomes.some((o) => o.failure !== undefined || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
+    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
+    const config = run.resolved.review;
+    const shard = cmd.shard === null ? undefined : shardPayload(cmd.shard, { all: run.resolved.targets, diffs: run.diffs, unread: run.unread, unreadFails: unread.fails, review: config }, trees, options, run.resolved.assertions);
+    return await writeTargetsResult(io, { outcomes: run.outcomes, config, unread, skipped: run.skipped, ...(shard !== undefined ? { shard } : {}) }, cmd);
   } finally {
     trees.base.cleanup();
     trees.head.cleanup();
@@ -265,6 +228,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await runWhy(cmd, io, targetFlags, formatDiagnostic);
       case "check":
         return await runCheck(cmd, io);
+      case "targets":
+        return await runTargetsList(cmd, io);
+      case "merge":
+        return await runMerge(cmd, io);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -272,7 +239,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" ? argv[0] : undefined)}`);
+      io.err(`netreach: ${e.message}\n\n${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" || argv[0] === "targets" || argv[0] === "merge" ? argv[0] : undefined)}`);
       return 2;
     }
     // Never a stack trace: say what failed in one line.

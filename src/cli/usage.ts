@@ -4,8 +4,9 @@ import { DEFAULT_SENSITIVE_PORTS } from "../gate/config.js";
 import { defaultInputLimits } from "../load/limits.js";
 import { DEFAULT_MAX_TARGETS } from "../targets/bounds.js";
 import { DEFAULT_DEADLINE_SECONDS } from "../targets/deadline.js";
+import { MERGE_USAGE, SHARD_LINES, TARGETS_USAGE } from "./shard-usage.js";
 
-export const HELP_TOPICS = ["reach", "diff", "check", "why", "help", "version"] as const;
+export const HELP_TOPICS = ["reach", "diff", "check", "why", "targets", "merge", "help", "version"] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
@@ -74,6 +75,8 @@ const DIFF_OPTIONS = `  --format F            text (default), md, json or sarif
                         external-egress, cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE
+  --shard I/N           only shard I of N of the targets (see netreach targets); the JSON
+                        report says which, and carries what netreach merge needs
 `;
 
 export const REACH_USAGE = `Usage:
@@ -148,7 +151,7 @@ suggested), invalid input, or a target not built.
 `;
 
 const HELP_USAGE = `Usage:
-  netreach help [reach|diff|check|why|version]
+  netreach help [reach|diff|check|why|targets|merge|version]
   netreach <command> --help
 
 Prints the usage of netreach, or of one command.
@@ -162,7 +165,7 @@ Prints netreach's version.
 
 /** Everything: `netreach --help`, and after a usage error. */
 export const USAGE = `Usage:
-${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
+${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}${SHARD_LINES}  netreach help [command]       netreach <command> --help       netreach version
 
 ${TARGETS}
 Options of reach:
@@ -185,6 +188,10 @@ export function usageOf(topic: HelpTopic | undefined): string {
       return CHECK_USAGE;
     case "why":
       return WHY_USAGE;
+    case "targets":
+      return TARGETS_USAGE;
+    case "merge":
+      return MERGE_USAGE;
     case "help":
       return HELP_USAGE;
     case "version":

@@ -18,6 +18,8 @@ export interface TargetsJsonOptions extends DiffJsonOptions {
   readonly config?: ConfigReview;
   /** Changed files no target reads; `fails` when the run's rule `unanalyzed` is on. */
   readonly unread?: UnreadFiles;
+  /** A shard's report (--shard): which shard, and what `netreach merge` needs (targets/shard-report.ts). */
+  readonly shard?: unknown;
 }
 
 /**
@@ -140,6 +142,7 @@ function targetsJsonLazy(outcomes: readonly TargetOutcome[], options: TargetsJso
     ...(options.config !== undefined
       ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } }
       : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
   };
 }
 

@@ -65,11 +65,13 @@ export function skipReason(d: object): SkipReason | undefined {
  * over the cap of 200 targets: app-201, app-202, … (and 4790 more)".
  */
 export function skippedSummary(diffs: readonly { readonly target: Target }[], maxNames = 20): string | undefined {
+  return skippedSummaryOf(diffs.map((d) => ({ name: d.target.name, skipped: skipReason(d) })), maxNames);
+}
+
+/** The same line from each target's name and why it was skipped (a merge of shards' reports has no diffs). */
+export function skippedSummaryOf(items: readonly { readonly name: string; readonly skipped?: SkipReason | undefined }[], maxNames = 20): string | undefined {
   const by = { cap: [] as string[], deadline: [] as string[] };
-  for (const d of diffs) {
-    const r = skipReason(d);
-    if (r !== undefined) by[r].push(d.target.name);
-  }
+  for (const d of items) if (d.skipped !== undefined) by[d.skipped].push(d.name);
   const total = by.cap.length + by.deadline.length;
   if (total === 0) return undefined;
   const names = (list: string[]) => `${list.slice(0, maxNames).join(", ")}${list.length > maxNames ? `, … (and ${list.length - maxNames} more)` : ""}`;

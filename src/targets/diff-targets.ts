@@ -6,7 +6,7 @@ import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
 import type { DnsServer } from "../diff/name-servers.js";
 import * as os from "node:os";
-import { diff, type DiffReport, type PodsMode } from "../analyze.js";
+import { diff, type DiffReport, type InputChange, type PodsMode } from "../analyze.js";
 import type { GateConfig, GateRule } from "../gate/config.js";
 import type { Assertion } from "../assert/assertion.js";
 import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
@@ -49,7 +49,12 @@ export interface TargetDiff {
   readonly report?: DiffReport;
   /** An error diagnostic naming the target, the revision and the tool's message, when a side failed. */
   readonly failure?: Diagnostic;
+  /** The target's inputs the pull request changed, as its report shows them. */
+  readonly inputChanges?: readonly InputChange[];
 }
+
+/** What the analysis of a built target reads of the run's options: data only (a shard's report carries it). */
+export type AnalysisOptions = Omit<DiffTargetsOptions, "build" | "concurrency" | "deadline">;
 
 export interface DiffTargetsOptions extends BuildSideOptions, CniOptions {
   readonly pods?: PodsMode;
@@ -102,24 +107,39 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
       const msg = `target ${target.name} (${describeSource(target.source)}) could not be built at ${failed.side} (${failed.tree.label}): ${failed.b.error!.message}${failed.b.error!.detail ? `\n${failed.b.error!.detail}` : ""}`;
       return { target, base, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
     }
-    const helm = target.source.kind === "helm";
-    const namespace = target.namespace ?? options.namespace;
-    const chosen = assertionsFor(target, options.assertions ?? []);
-    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
-    const report = diff(base.files, head.files, {
-      ...(chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a: Assertion) => origins.get(a) ?? "base" } : {}),
-      pods: target.pods ?? options.pods,
-      hostNetwork: options.hostNetwork,
-      ...cniOptions(target, options),
-      ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
-      ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}),
-      ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
-      gate: { ...options.gate, failOn: failOnOf(target, options.gate.failOn) },
-      ...(options.limits !== undefined ? { limits: options.limits } : {}),
-      inputChanges: inputChangesOf(target, trees, changed),
-    });
-    return { target, base, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+    const inputChanges = inputChangesOf(target, trees, changed);
+    return { target, base, head, inputChanges, report: targetReport(target, base, head, inputChanges, options) };
   });
+}
+
+/**
+ * One built target's diff: what a run does with both sides' files once they are built, and what
+ * `netreach merge` does again with the files a shard's report carries (so the two cannot differ).
+ */
+export function targetReport(
+  target: Target,
+  base: Pick<SideBuild, "files">,
+  head: Pick<SideBuild, "files" | "diagnostics">,
+  inputChanges: readonly InputChange[],
+  options: AnalysisOptions,
+): DiffReport {
+  const helm = target.source.kind === "helm";
+  const namespace = target.namespace ?? options.namespace;
+  const chosen = assertionsFor(target, options.assertions ?? []);
+  const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
+  const report = diff(base.files, head.files, {
+    ...(chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a: Assertion) => origins.get(a) ?? "base" } : {}),
+    pods: target.pods ?? options.pods,
+    hostNetwork: options.hostNetwork,
+    ...cniOptions(target, options),
+    ...(options.ingressController !== undefined ? { ingressController: options.ingressController } : {}),
+    ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}),
+    ...(helm ? { defaultNamespace: namespace ?? "default" } : namespace !== undefined ? { namespace } : {}),
+    gate: { ...options.gate, failOn: failOnOf(target, options.gate.failOn) },
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    inputChanges: [...inputChanges],
+  });
+  return { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] };
 }
 
 /**

@@ -8,7 +8,8 @@ import { diffTargets, type DiffTargetsOptions, type TargetDiff } from "./diff-ta
 import { normalizeRepoUrl } from "./gitops.js";
 import type { RepoTree } from "./repo-tree.js";
 import { resolveTargets, type Resolved, type TargetFlags } from "./resolve.js";
-import { describeSource } from "./target.js";
+import { describeSource, type Target } from "./target.js";
+import { inShard, type Shard } from "./shard.js";
 import { unreadFiles } from "./unread-files.js";
 
 export interface TargetsRun {
@@ -26,6 +27,8 @@ export interface RunBounds {
   readonly maxTargets?: number;
   /** Past it nothing more is built or analyzed (default: 20 minutes from the start of this call). */
   readonly deadline?: Deadline;
+  /** Only this shard's targets are built and analyzed (shard.ts); the cap still counts them all. */
+  readonly shard?: Shard;
 }
 
 /**
@@ -43,7 +46,10 @@ export async function runTargets(
   const resolved = resolveTargets(flags, paths, trees, repo);
   if (resolved.plain) return undefined;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
-  const { kept, over } = capTargets(resolved.targets, max);
+  const capped = capTargets(resolved.targets, max);
+  const mine = <T extends Target>(ts: T[]) => (options.shard === undefined ? ts : inShard(resolved.targets, ts, options.shard));
+  const kept = mine(capped.kept);
+  const over = mine(capped.over);
   const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved.assertions });
   const diffs: TargetDiff[] = [...built, ...over.map((t) => pastCap(t, max, resolved.targets.length))];
   const skipped = skippedSummary(diffs);
