@@ -6,6 +6,7 @@ import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
 import type { DnsServer } from "../diff/name-servers.js";
 import * as os from "node:os";
+import { basename } from "node:path";
 import { diff, type DiffReport, type InputChange, type PodsMode } from "../analyze.js";
 import type { GateConfig, GateRule } from "../gate/config.js";
 import type { Assertion } from "../assert/assertion.js";
@@ -201,7 +202,10 @@ export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOpt
       ? await kustomizeBuild(root, s.dir, options.build)
       : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...(s.inlineValues !== undefined ? { inlineValues: s.inlineValues } : {}) }, options.build);
   // The tools name files by their place in netreach's temporary copy: name them as in the repository.
-  const inRepo = (text: string) => text.split(`${root}/`).join("").split(root).join(".");
+  // kustomize also names it relative to where it ran ("../../netreach-tree-a1B2c3/deploy/…"): a
+  // random name in a message would make two runs of one pull request differ.
+  const copy = new RegExp(`(?:\\.\\./)*${basename(root).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`, "g");
+  const inRepo = (text: string) => text.split(`${root}/`).join("").split(root).join(".").replace(copy, "");
   if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: inRepo(`${r.tool}: ${r.error}`), detail: inRepo(r.detail) } });
   return done({ files: r.files, diagnostics: [], tool: r.tool });
 }

@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const BUNDLE = path.join(ROOT, "dist", "index.js");
+// NETREACH_DIST: as test/support/cli.ts reads it.
+export const BUNDLE = path.join(process.env.NETREACH_DIST || path.join(ROOT, "dist"), "index.js");
 
 /** Printed on the child's stderr by the guard for every non-loopback connection attempt. */
 export const NON_LOOPBACK_MARK = "NETREACH_E2E_NON_LOOPBACK";

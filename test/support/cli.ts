@@ -6,7 +6,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const CLI = join(REPO, "dist/cli.js");
+// NETREACH_DIST: bundles built elsewhere (node scripts/build.mjs --outdir DIR), to test a branch
+// whose dist/ is rebuilt only when it lands.
+export const CLI = join(process.env.NETREACH_DIST || join(REPO, "dist"), "cli.js");
 
 export interface CliRun {
   readonly code: number | null;
