@@ -10,6 +10,7 @@ import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import type { CniChoice } from "../load/cni-option.js";
 import { ciliumClusterProblem } from "../load/cni-decision.js";
+import { parseShard, type Shard } from "../targets/shard.js";
 
 export type CommentMode = "update" | "recreate" | "off";
 
@@ -37,6 +38,10 @@ export interface ActionInputs {
   readonly limits: Partial<InputLimits>;
   /** max-targets, deadline (seconds): those set. */
   readonly bounds: { readonly maxTargets?: number; readonly deadline?: number };
+  /** Input shard: only this shard's targets; null: all. */
+  readonly shard: Shard | null;
+  /** Input merge-reports: a glob of shards' JSON reports to merge; "" when not merging. */
+  readonly mergeReports: string;
   /** Targets: inputs kustomize, helm, targets, config, discover. */
   readonly targets: {
     readonly kustomize: readonly string[];
@@ -101,7 +106,14 @@ export function readInputs(): ActionInputs {
   const clusterProblem = ciliumCluster === null ? undefined : ciliumClusterProblem(ciliumCluster);
   if (clusterProblem !== undefined) throw new InputError(`input cilium-cluster ${quoted(ciliumCluster!)} is not a valid Cilium cluster name: ${clusterProblem}`);
   if (ciliumCluster !== null && cni === "generic") throw new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic");
+  const shardText = get("shard");
+  const shard = shardText === "" ? null : parseShard(shardText);
+  if (shard !== null && !shard.ok) throw new InputError(`input ${shard.error}`);
+  const mergeReports = get("merge-reports");
+  if (shard !== null && mergeReports !== "") throw new InputError("inputs shard and merge-reports do not go together: shards run in the matrix's jobs, the merge in the job after them");
   return {
+    shard: shard === null ? null : shard.value,
+    mergeReports,
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
     head: get("head") || null,

@@ -16,7 +16,7 @@ import { writeFileChunks } from "../files/write-chunks.js";
 import { violationLines } from "../render/diff-text.js";
 import { openingAnnotations } from "./annotations.js";
 import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
-import { runActionTargets } from "./run-targets.js";
+import { runActionMerge, runActionTargets } from "./run-targets.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { unreadFiles } from "../targets/unread-files.js";
 import { readEvent, type EventContext } from "./event.js";
@@ -67,6 +67,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const inputs = readInputs();
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
+  // The job after a matrix of shards: their reports carry the revisions, nothing is read from git.
+  if (inputs.mergeReports !== "") return await runActionMerge(repoDir, inputs, event, env);
   const revs = revisions(repoDir, inputs, event);
   core.info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
 
