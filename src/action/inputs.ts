@@ -108,7 +108,7 @@ export function readInputs(): ActionInputs {
   if (ciliumCluster !== null && cni === "generic") throw new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic");
   const shardText = get("shard");
   const shard = shardText === "" ? null : parseShard(shardText);
-  if (shard !== null && !shard.ok) throw new InputError(`input ${shard.error}`);
+  if (shard !== null && !shard.ok) throw new InputError(shard.error);
   const mergeReports = get("merge-reports");
   if (shard !== null && mergeReports !== "") throw new InputError("inputs shard and merge-reports do not go together: shards run in the matrix's jobs, the merge in the job after them");
   return {
