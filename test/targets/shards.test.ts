@@ -50,6 +50,20 @@ function pr(repo: TestRepo, base: string, name: string, edit: (read: (f: string)
   return repo.commit(name);
 }
 
+const ASSERTED = `assertions:
+  - name: dev-reaches-nothing-new
+    only:
+      to: {namespace: dev}
+      from: [{cidr: 10.0.0.0/8}]
+      ports: [TCP 8080]
+    targets: [dev]
+  - name: prod-web-private
+    deny:
+      from: internet
+      to: {namespace: prod, workload: web}
+      ports: [TCP 8080]
+`;
+
 /** Build times differ from run to run: the only bytes a merge cannot reproduce. */
 const timeless = (json: string) => json.replace(/"ms": \d+/g, '"ms": 0');
 
@@ -72,12 +86,14 @@ interface Sharded {
 let repo: TestRepo;
 let base: string;
 const heads: Record<string, string> = {};
+/** Pull requests against another base than `base`. */
+const bases: Record<string, string> = {};
 const whole = new Map<string, Whole>();
 const sharded = new Map<string, Sharded>();
 
 async function runBoth(name: string, extra: string[] = []): Promise<void> {
   const head = heads[name] ?? heads["many"]!;
-  const diff = ["diff", "--git", base, head, ...extra];
+  const diff = ["diff", "--git", bases[name] ?? base, head, ...extra];
   const [md, text, json, sarif] = await Promise.all(["md", "text", "json", "sarif"].map((f) => cli([...diff, "--format", f], repo.dir)));
   whole.set(name, { md: md!, text: text!, json: json!, sarif: sarif! });
   const files = [1, 2, 3, 4].map((i) => path.join(repo.dir, `${name}-shard-${i}.json`));
@@ -108,14 +124,29 @@ beforeAll(async () => {
   heads["broken"] = pr(repo, base, "broken", (r, w) => w("deploy/overlays/dev/kustomization.yaml", r("deploy/overlays/dev/kustomization.yaml").replace("../../base", "../../missing")));
   // Nothing a target reads changes.
   heads["quiet"] = pr(repo, base, "quiet", (_r, w) => w("README.md", "# shop\n"));
-  await Promise.all([...Object.keys(heads).map((n) => runBoth(n)), runBoth("capped", ["--max-targets", "3"])]);
+  // The base's .netreach.yaml asserts prod's web is never public; the pull request opens it to the
+  // world and, in the same change, drops the assertion (which the base's file still decides).
+  repo.git("checkout", "-q", "-B", "asserted-base", base);
+  repo.write(".netreach.yaml", ASSERTED);
+  bases["asserted"] = repo.commit("assert");
+  heads["asserted"] = pr(repo, bases["asserted"], "asserted", (r, w) => {
+    w("deploy/overlays/prod/web-ingress.yaml", r("deploy/overlays/prod/web-ingress.yaml").replace("10.20.0.0/16", "0.0.0.0/0"));
+    w(".netreach.yaml", r(".netreach.yaml").replace(/  - name: prod-web-private[\s\S]*$/, ""));
+  });
+  await Promise.all([
+    ...Object.keys(heads).map((n) => runBoth(n)),
+    runBoth("capped", ["--max-targets", "3"]),
+    // Options every shard and the merge must carry alike (connection sets among them).
+    runBoth("options", ["--fail-on", "sensitive-ports,any-opened", "--sensitive-ports", "8443,9000-9100", "--pods", "declared", "--cni", "generic", "-n", "shop"]),
+  ]);
 }, 120_000);
 
 afterAll(() => repo?.cleanup());
 
 describe("netreach merge of four shards writes what one run writes", () => {
   // capped: the first three targets analyzed, two past the cap (not analyzed, in their shards).
-  for (const name of ["many", "broken", "quiet", "capped"]) {
+  // asserted: assertions of the base, a changed configuration; options: the run's options.
+  for (const name of ["many", "broken", "quiet", "capped", "asserted", "options"]) {
     it(`${name}: the comment, the text report, SARIF, the diagnostics and the exit code are the same bytes`, () => {
       const w = whole.get(name)!;
       const s = sharded.get(name)!;
@@ -143,6 +174,10 @@ describe("netreach merge of four shards writes what one run writes", () => {
     expect(whole.get("broken")!.md.stdout).toContain("gate error: 1 target not analyzed");
     expect(whole.get("quiet")!.md.code).toBe(0);
     expect(whole.get("capped")!.md.stdout).toContain("not analyzed: past the target cap");
+    const asserted = whole.get("asserted")!.md;
+    expect(asserted.code).toBe(1);
+    expect(asserted.stdout).toContain("prod-web-private");
+    expect(asserted.stdout).toContain("`.netreach.yaml` changed by this pull request.");
   });
 
   it("each shard analyzes its own targets and says which shard it is; together they are every target once", () => {
