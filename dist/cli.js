@@ -6334,10 +6334,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6351,7 +6351,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep9) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6375,7 +6375,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6391,7 +6391,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6482,7 +6482,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep9 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6496,13 +6496,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep9 + cb;
-              sep9 = "";
+                comment += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep9 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -6545,18 +6545,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep9 && !value) {
+          if (!props.anchor && !props.tag && !sep10 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6610,8 +6610,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep9 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
+        if (!isMap6 && !sep10 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6623,7 +6623,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6634,8 +6634,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep9)
-                for (const st of sep9) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6652,7 +6652,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6832,7 +6832,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep9 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6849,24 +6849,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep9 + indent.slice(trimIndent) + content2;
-          sep9 = "\n";
+          value += sep10 + indent.slice(trimIndent) + content2;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep9 === " ")
-            sep9 = "\n";
-          else if (!prevMoreIndented && sep9 === "\n")
-            sep9 = "\n\n";
-          value += sep9 + indent.slice(trimIndent) + content2;
-          sep9 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value += sep10 + indent.slice(trimIndent) + content2;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep9 === "\n")
+          if (sep10 === "\n")
             value += "\n";
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          value += sep9 + content2;
-          sep9 = " ";
+          value += sep10 + content2;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7049,25 +7049,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep9 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep9 === "\n")
-            res += sep9;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep9 + lm;
-          sep9 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep9 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7877,14 +7877,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep9, value }) {
+    function stringifyItem({ start, key, sep: sep10, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep9)
-        for (const st of sep9)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -9051,18 +9051,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep9;
+          let sep10;
           if (scalar.end) {
-            sep9 = scalar.end;
-            sep9.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep9 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep9 }]
+            items: [{ start, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9215,15 +9215,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep9 = it.sep;
-                  sep9.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep9 }]
+                    items: [{ start: start2, key, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9417,13 +9417,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep9 = fc.end.splice(1, fc.end.length);
-            sep9.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep9 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -11632,7 +11632,7 @@ function l7Part(r, src, dst, allowed) {
   const by = [];
   for (const dir of ["egress", "ingress"]) {
     const subject = dir === "egress" ? src : dst;
-    if (subject >= P || r.isolating(subject, dir).length === 0) continue;
+    if (subject >= P) continue;
     const matches3 = r.matchingRules(src, dst, dir);
     let filtered = ConnSet.NONE;
     let plain2 = ConnSet.NONE;
@@ -15960,12 +15960,13 @@ function readCiliumKey(written) {
 function plainKey(key) {
   return key.startsWith(NAMESPACE_LABELS_PREFIX) && key.length > NAMESPACE_LABELS_PREFIX.length ? { kind: "namespace", key: key.slice(NAMESPACE_LABELS_PREFIX.length) } : { kind: "pod", key };
 }
-function implicitPodLabels(namespace, serviceAccount, cluster) {
-  return {
-    [POD_NAMESPACE_LABEL]: namespace,
-    [SERVICE_ACCOUNT_LABEL]: serviceAccount ?? "default",
-    [CLUSTER_LABEL]: cluster
-  };
+function implicitPodLabels(namespace, serviceAccount, cluster, namespaceLabels) {
+  const out = {};
+  for (const [k, v] of Object.entries(namespaceLabels)) out[NAMESPACE_LABELS_PREFIX + k] = v;
+  out[POD_NAMESPACE_LABEL] = namespace;
+  out[SERVICE_ACCOUNT_LABEL] = serviceAccount ?? "default";
+  out[CLUSTER_LABEL] = cluster;
+  return out;
 }
 
 // src/load/cilium/endpoint-selector.ts
@@ -16717,11 +16718,14 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       workloads.push(...settleReplicas(members, distinguish));
     }
   }
-  if (cilium) {
-    for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
-  }
   for (const name2 of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (name2 !== "" && !namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
+  }
+  if (cilium) {
+    for (const [i, w] of workloads.entries()) {
+      const implicit = implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster, namespaces.get(w.namespace)?.labels ?? {});
+      workloads[i] = { ...w, labels: { ...w.labels, ...implicit } };
+    }
   }
   const cluster = {
     namespaces,
@@ -17131,26 +17135,26 @@ var FastParser = class {
       if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
-    let sep9 = "";
+    let sep10 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
       const [indent, content2] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep9 + more + content2;
-        sep9 = "\n";
+        value += sep10 + more + content2;
+        sep10 = "\n";
       } else if (indent > trimIndent) {
-        if (sep9 === " ") sep9 = "\n";
-        else if (!prevMoreIndented && sep9 === "\n") sep9 = "\n\n";
-        value += sep9 + more + content2;
-        sep9 = "\n";
+        if (sep10 === " ") sep10 = "\n";
+        else if (!prevMoreIndented && sep10 === "\n") sep10 = "\n\n";
+        value += sep10 + more + content2;
+        sep10 = "\n";
         prevMoreIndented = true;
       } else if (content2 === "") {
-        if (sep9 === "\n") value += "\n";
-        else sep9 = "\n";
+        if (sep10 === "\n") value += "\n";
+        else sep10 = "\n";
       } else {
-        value += sep9 + content2;
-        sep9 = " ";
+        value += sep10 + content2;
+        sep10 = " ";
         prevMoreIndented = false;
       }
     }
@@ -19612,7 +19616,7 @@ var RowSizes = class {
   }
 };
 function fitBlocks(blocks, options) {
-  const sep9 = options.separator ?? "\n";
+  const sep10 = options.separator ?? "\n";
   const size = options.size ?? utf16Size;
   const max = options.maxChars;
   const dropped = /* @__PURE__ */ new Set();
@@ -19621,7 +19625,7 @@ function fitBlocks(blocks, options) {
   const texts = blocks.map((b) => typeof b.text === "function" ? b.text(max, size) : b.text ?? "");
   const textSizes = texts.map((t) => t === void 0 ? Infinity : size(t));
   const rowSizes = blocks.map((b) => b.rows ? new RowSizes(b.rows, size, max) : void 0);
-  const sepSize = size(sep9);
+  const sepSize = size(sep10);
   const cuts = () => ({
     omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
     trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
@@ -19639,7 +19643,7 @@ function fitBlocks(blocks, options) {
     const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
     return sizes.reduce((a, b) => a + b, 0) + sepSize * Math.max(0, sizes.length - 1);
   };
-  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep9);
+  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep10);
   const fits = () => measure() <= max;
   if (fits()) return render2();
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
@@ -21172,7 +21176,7 @@ function build(report, list6) {
   const byId2 = /* @__PURE__ */ new Map();
   for (const e of [...report.universe, ...report.endpoints]) if (!byId2.has(e.id)) byId2.set(e.id, e);
   const unknown = [];
-  const resolve9 = (id) => {
+  const resolve10 = (id) => {
     let e = byId2.get(id);
     if (e === void 0) {
       e = { type: "external", id, ranges: [], cidrs: [] };
@@ -21181,19 +21185,19 @@ function build(report, list6) {
     }
     return e;
   };
-  for (const d of list6) for (const v of d.violations) resolve9(v.src), resolve9(v.dst);
+  for (const d of list6) for (const v of d.violations) resolve10(v.src), resolve10(v.dst);
   const index2 = new UniverseIndex(report.universe, [...report.endpoints, ...unknown]);
   let changes;
   const changeOf = (v) => (changes ??= new Map(report.changes.map((c) => [`${c.src.id}\0${c.dst.id}`, c]))).get(`${v.src}\0${v.dst}`);
   const views = list6.map((diff2, at4) => {
     const gated = failingNames.has(diff2);
-    const groups3 = groupViolations(diff2, gated, index2, resolve9, changeOf, explainer(report, resolve9));
+    const groups3 = groupViolations(diff2, gated, index2, resolve10, changeOf, explainer(report, resolve10));
     return { at: at4, view: { diff: diff2, groups: groups3, failing: groups3.filter((g) => g.fails) } };
   });
   const rank = (v) => v.failing.length > 0 ? -1 : STATUS_ORDER[v.diff.status];
   return views.sort((a, b) => rank(a.view) - rank(b.view) || a.at - b.at).map((x) => x.view);
 }
-function explainer(report, resolve9) {
+function explainer(report, resolve10) {
   const head = report.revisions?.head;
   return (v) => {
     let done = false;
@@ -21202,7 +21206,7 @@ function explainer(report, resolve9) {
       if (!done && head !== void 0) {
         done = true;
         try {
-          why = explainPair(head, resolve9(v.src), resolve9(v.dst));
+          why = explainPair(head, resolve10(v.src), resolve10(v.dst));
         } catch {
           why = void 0;
         }
@@ -21211,7 +21215,7 @@ function explainer(report, resolve9) {
     };
   };
 }
-function groupViolations(diff2, gated, index2, resolve9, changeOf, explain2) {
+function groupViolations(diff2, gated, index2, resolve10, changeOf, explain2) {
   const buckets = /* @__PURE__ */ new Map();
   const facet = diff2.assertion.type === "allow" ? "closed" : "opened";
   const connText = /* @__PURE__ */ new Map();
@@ -21232,8 +21236,8 @@ function groupViolations(diff2, gated, index2, resolve9, changeOf, explain2) {
     let b = buckets.get(key);
     if (b === void 0) buckets.set(key, b = { isNew: v.isNew, fails, conn: v.conn, reasons: reasons2, perDst: /* @__PURE__ */ new Map(), first: i });
     let entry2 = b.perDst.get(v.dst);
-    if (entry2 === void 0) b.perDst.set(v.dst, entry2 = { dst: resolve9(v.dst), srcs: [], violations: [] });
-    entry2.srcs.push(resolve9(v.src));
+    if (entry2 === void 0) b.perDst.set(v.dst, entry2 = { dst: resolve10(v.dst), srcs: [], violations: [] });
+    entry2.srcs.push(resolve10(v.src));
     entry2.violations.push(v);
   });
   const out = [];
@@ -22395,16 +22399,16 @@ function* reachJsonChunks(r) {
   yield head.slice(0, -2) + ',\n  "flows": [';
   const quoted2 = memo3((id) => JSON.stringify(id));
   const connJson = memo3((c) => JSON.stringify(c.toString()));
-  let sep9 = "";
+  let sep10 = "";
   let src;
   let srcJson = "";
   for (const f of r.flows) {
     if (f.src !== src) srcJson = `{"src":${quoted2((src = f.src).id)},"dst":`;
-    yield `${sep9}
+    yield `${sep10}
     ${srcJson}${quoted2(f.dst.id)},"conn":${connJson(f.conn)}${f.l7 === void 0 ? "" : `,"l7":${JSON.stringify(l7Json(f.l7))}`}}`;
-    sep9 = ",";
+    sep10 = ",";
   }
-  yield `${sep9 === "" ? "" : "\n  "}]
+  yield `${sep10 === "" ? "" : "\n  "}]
 }
 `;
 }
@@ -23052,386 +23056,6 @@ exposed outside the cluster (${r.exposures.length}):
   }
 }
 
-// src/render/target-worst.ts
-var MAX_BREAKAGE = 320;
-var BREAK_RANK = { exposure: 0, service: 1, dns: 2, "cut-off": 3 };
-function targetWorst(report, f) {
-  const broken = breakages(report, dnsLoss(report), { ...f, at: (file, line) => f.code(`${file}:${line}`) });
-  const first = broken[0];
-  const breakage = first === void 0 ? void 0 : { rank: BREAK_RANK[first.kind], text: first.short.length <= MAX_BREAKAGE ? first.short : `${broken.length.toLocaleString("en-US")} breakages, listed in its section` };
-  return { risk: risk(report, f), breakage, breakages: broken.length };
-}
-function risk(report, f) {
-  const rules3 = exposureRules(report);
-  for (const [c, rs] of rules3) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
-  const broken = report.gate.passed ? void 0 : firstBroken(report, f);
-  const first = report.gate.passed ? void 0 : failingAssertionGroups(report)[0];
-  if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
-  const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
-  if (violating !== void 0) {
-    const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
-    return { rank: 1, text: `${said.join("; ")}${cause(violating.reasons[0], f)}` };
-  }
-  const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
-  return opened ? { rank: 2, text: `${exposureRisk(opened, f)}${cause(opened.why[0], f)}` } : void 0;
-}
-function cause(r, f) {
-  if (r === void 0) return "";
-  const name2 = reasonName(r, f.code, f.text);
-  if (r.side === "head" && r.effect === "allows") return `, opened by ${name2}`;
-  if (r.side === "base" && (r.effect === "isolates" || r.effect === "denies")) return `: ${name2} no longer blocks it`;
-  return `: ${name2} (${r.side === "head" ? "now" : "before"} ${r.effect})`;
-}
-function worstOver(items, pick) {
-  let best;
-  for (const item of items) {
-    const w = pick(item);
-    if (w !== void 0 && (best === void 0 || w.rank < best.worst.rank)) best = { item, worst: w };
-  }
-  return best;
-}
-
-// src/render/target-outcome.ts
-function isChanged(t) {
-  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0 || (t.report.routeBreakages?.length ?? 0) > 0);
-}
-
-// src/render/targets-md.ts
-var md3 = (text2) => md(plain(text2));
-var mdCode3 = (text2) => mdCode(plain(text2));
-var cellCode3 = (text2) => cellCode(plain(text2));
-var cellMd = (text2) => md(cellText(plain(text2)));
-function wordsFormat(code) {
-  return { code, text: md3, hop: (h) => `${md3(h.kind)} ${code(`${h.namespace}/${h.name}`)}`, reason: (r) => reasonName(r, code, md3) };
-}
-var VERDICT = wordsFormat(mdCode3);
-var CELL = wordsFormat(cellCode3);
-var plural4 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-function failureDetail(t) {
-  const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
-  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
-  return said === void 0 ? void 0 : said.length > 200 ? `\u2026${said.slice(-199)}` : said;
-}
-function failureLine(t) {
-  const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
-  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "").replace(/^was not analyzed: /, "");
-}
-function targetResult(t, allowedBy = null) {
-  if (t.skipped !== void 0) return t.skipped === "cap" ? "not analyzed: past the target cap" : "not analyzed: not done by the deadline";
-  if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t).split(": ")[0]}`;
-  const r = t.report;
-  const missed = r.unanalyzed.objects.length;
-  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural4(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : r.gate.passed ? "no change" : `no change \u2014 ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
-  const g = groupChanges(r);
-  const exposed = newlyExposedWorkloads(r);
-  const parts = [
-    exposed > 0 ? `${plural4(exposed, "workload")} newly exposed` : "",
-    g.openedFlows > 0 ? `${plural4(g.openedFlows, "flow")} opened` : "",
-    g.closedFlows > 0 ? `${plural4(g.closedFlows, "flow")} closed` : ""
-  ].filter((s) => s !== "");
-  const flows2 = parts.length === 0 ? "no flow changed" : parts.join(", ");
-  return `${flows2} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
-}
-function appears(t) {
-  if (t.base.absent && !t.head.absent) return " (added by this change)";
-  if (t.head.absent && !t.base.absent) return " (removed by this change)";
-  return "";
-}
-function renderTargetsComment(outcomes, ctx) {
-  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
-  const size = ctx.measure === "utf8" ? utf8Size : (t) => t.length;
-  const clip = (t, n) => ctx.measure === "utf8" ? cutText(t, n, utf8Size) : t.slice(0, n);
-  const allowedBy = ctx.gateAllowedByLabel ?? null;
-  const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
-  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
-  const changed2 = outcomes.filter(isChanged);
-  const shown = outcomes.filter((t) => isChanged(t) || t.report !== void 0 && !t.report.gate.passed);
-  const only = outcomes.length === 1 ? outcomes[0] : void 0;
-  if (only?.report !== void 0 && (ctx.config?.errors ?? []).length === 0 && !(ctx.unread?.fails === true && ctx.unread.files.length > 0)) return oneTarget(only, only.report, ctx);
-  const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
-  if (notBuilt.length > 0) {
-    const lines = notBuilt.slice(0, 5).map((t) => {
-      const detail = failureDetail(t);
-      return `**\u26D4 Not analyzed: ${mdCode3(t.name)}** \u2014 ${md3(failureLine(t))}${detail !== void 0 ? `: ${mdCode3(detail)}` : ""}`;
-    });
-    if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
-    head.push(lines.join("\\\n"));
-  }
-  const configErrors = ctx.config?.errors ?? [];
-  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
-  const unread = ctx.unread ?? { files: [], fails: false };
-  const seenObjects = /* @__PURE__ */ new Set();
-  const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
-    const key = `${o.kind}\0${o.namespace ?? ""}\0${o.name}`;
-    return seenObjects.has(key) ? false : (seenObjects.add(key), true);
-  });
-  if (unread.files.length > 0 || missedObjects.length > 0)
-    head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
-  const unreadFails = unread.fails && unread.files.length > 0;
-  const status = notBuilt.length > 0 ? `gate error: ${plural4(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : configErrors.length > 0 ? `gate error: ${plural4(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list2(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list2(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
-  const verdictParts = [
-    `${plural4(outcomes.length, "target")}`,
-    changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
-  ];
-  const lead = worstWords(shown);
-  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${lead.text}`);
-  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
-  const rows = outcomes.map((t) => {
-    const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
-    const worst = t.report !== void 0 && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
-    return `| ${cellCode3(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
-  });
-  head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
-  const sections = outcomes.filter((t) => t.failure !== void 0 || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
-  const top = head.join("\n\n");
-  const left = maxChars - size(top) - 400;
-  const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
-  const parts = [top];
-  const dropped = [];
-  for (const t of sections) {
-    const title = `### ${mdCode3(t.name)} \u2014 ${md3(t.built)}${appears(t)}`;
-    if (share < 1200) {
-      dropped.push(t.name);
-      continue;
-    }
-    if (t.failure !== void 0) {
-      const [first, ...detail] = t.failure.message.split("\n");
-      parts.push(clip(`${title}
-
-> [!CAUTION]
-> ${md3(first ?? "")}${detail.length > 0 ? `
-
-${fence(detail.join("\n"), "text")}` : ""}`, share));
-      continue;
-    }
-    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - size(title) - 4 });
-    parts.push(`${title}
-
-${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
-  }
-  if (dropped.length > 0) parts.push(`> [!NOTE]
-> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
-  const text2 = parts.join("\n\n");
-  return (size(text2) > maxChars - 1 ? clip(text2, maxChars - 1) : text2) + "\n";
-}
-function oneTarget(t, report, ctx) {
-  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
-  const size = ctx.measure === "utf8" ? utf8Size : (x) => x.length;
-  const title = `### netreach: network flows \u2014 ${ctx.header ? `${md3(ctx.header)} \u2014 ` : ""}${mdCode3(t.name)} (${md3(t.built)}${appears(t)})`;
-  const notes = [];
-  const unread = ctx.unread?.files ?? [];
-  if (unread.length > 0) notes.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: [], files: unread }, mdCode3)}.`);
-  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) notes.push(configSection(ctx.config));
-  const extra = notes.join("\n\n");
-  const budget = maxChars - size(ctx.marker) - size(title) - size(extra) - 8;
-  const body = renderComment(report, { ...ctx, marker: "", header: void 0, maxChars: budget }).replace(/^\n*### netreach: network flows\n\n/, "").trimEnd();
-  const cut2 = body.indexOf("\n\n", body.indexOf("\n\n") + 2);
-  const lead = cut2 < 0 ? body : body.slice(0, cut2);
-  const rest = cut2 < 0 ? "" : body.slice(cut2 + 2);
-  return `${[ctx.marker, title, lead, extra, rest].filter((x) => x !== "").join("\n\n")}
-`;
-}
-function configErrorLines(errors) {
-  const lines = errors.slice(0, 5).map((e) => `**\u26D4 Assertion not judged:** ${mdCode3(e)}`);
-  if (errors.length > 5) lines.push(`**\u26D4 ${errors.length - 5} more assertions not judged** (see the JSON report).`);
-  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
-  return lines.join("\\\n");
-}
-function configSection(c) {
-  const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
-  for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
-  const text2 = lines.join("\n");
-  if (c.patch === void 0 || c.patch.trim() === "") return text2;
-  return `${text2}
-
-<details><summary>${md3(c.file)}: the change</summary>
-
-${fence(c.patch.replace(/\n$/, ""), "diff")}
-
-</details>`;
-}
-function worstWords(changed2) {
-  const worst = changed2.map((t) => ({ t, w: targetWorst(t.report, VERDICT) }));
-  const risk2 = worstOver(worst, (x) => x.w.risk);
-  const broken = worstOver(worst, (x) => x.w.breakage);
-  const parts = [];
-  if (risk2 !== void 0) parts.push(risk2.worst.rank < 2 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
-  if (broken !== void 0) {
-    const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
-    const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
-    parts.push(`\u26A0\uFE0F **Stops working in ${mdCode3(broken.item.t.name)}:** ${broken.worst.text}${more > 0 ? `; and ${more.toLocaleString("en-US")} more${where > 1 ? " in the targets' sections" : " below"}` : ""}.`);
-  }
-  return { text: parts.map((p) => ` ${p}`).join(""), risk: risk2?.item.t, breakage: broken?.item.t };
-}
-function cellWorst(w, risk2, breakage) {
-  return [w.risk && risk2 ? w.risk.rank < 2 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
-}
-function list2(ts) {
-  const names3 = ts.map((t) => mdCode3(t.name));
-  return names3.length <= 5 ? names3.join(", ") : `${names3.slice(0, 5).join(", ")} and ${names3.length - 5} more`;
-}
-
-// src/render/config-review.ts
-function noteText(n) {
-  return n.map((p) => typeof p === "string" ? p : `\`${p.code}\``).join("");
-}
-
-// src/render/targets-json.ts
-function* targetsJsonChunks(outcomes, options = {}) {
-  yield* jsonChunks(targetsJsonLazy(outcomes, options));
-  yield "\n";
-}
-function targetsJsonLazy(outcomes, options) {
-  const reports = outcomes.flatMap((t) => t.report === void 0 ? [] : [t.report]);
-  const grouped2 = isGrouped(reports, options);
-  const sets = new ChangeSets();
-  const endpoints2 = [];
-  const changes = [];
-  const violations = [];
-  const gate = { passed: true, status: "passed", failOn: [] };
-  const unanalyzed = { objects: [], files: [] };
-  const diagnostics2 = [];
-  const assumptions2 = [];
-  const workloads = [];
-  const exposures = [];
-  const assertions = [];
-  const stopsWorking2 = { services: [], cutOff: [], routes: [] };
-  const inputChanges = [];
-  const clusterWide = [];
-  const groups3 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const kinds = /* @__PURE__ */ new Map();
-  let documents = 0;
-  let total = 0;
-  let totalViolations = 0;
-  let listed2 = 0;
-  let listedViolations = 0;
-  for (const t of outcomes) {
-    const tag = { target: t.name };
-    if (t.failure !== void 0) {
-      diagnostics2.push({ ...diagnosticJson(t.failure), ...tag });
-      gate.passed = false;
-      gate.status = "error";
-    }
-    if (t.report !== void 0) {
-      const r = grouped2 ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed2), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } } : t.report;
-      const j = diffJsonLazy(r, false, sets, tag);
-      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), endpoints2.push(e);
-      changes.push(j.changes);
-      violations.push(j.gate.violations);
-      total += t.report.changes.length;
-      totalViolations += t.report.gate.violations.length;
-      listed2 += r.changes.length;
-      listedViolations += r.gate.violations.length;
-      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups3.push({ ...tag, ...g });
-      gate.passed &&= j.gate.passed;
-      if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
-      for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
-      for (const f of j.unanalyzed.files) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
-      for (const rule of j.gate.failOn) if (!gate.failOn.includes(rule)) gate.failOn.push(rule);
-      for (const d of j.diagnostics) diagnostics2.push({ ...d, ...tag });
-      for (const a of j.assumptions) assumptions2.push(`${t.name}: ${a}`);
-      documents += j.skipped.documents;
-      for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
-      for (const w of j.workloads) workloads.push({ ...w, ...tag });
-      for (const e of j.exposures) exposures.push({ ...e, ...tag });
-      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
-      for (const s of j.stopsWorking?.services ?? []) stopsWorking2.services.push({ ...s, ...tag });
-      for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking2.cutOff.push({ ...c, ...tag });
-      for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
-      for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
-      for (const b of j.stopsWorking?.routes ?? []) stopsWorking2.routes.push({ ...b, ...tag });
-    }
-  }
-  for (const e of options.config?.errors ?? []) {
-    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
-    diagnostics2.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
-    gate.passed = false;
-    gate.status = "error";
-  }
-  const unread = options.unread;
-  for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
-  if (unread !== void 0 && unread.fails && unread.files.length > 0) {
-    gate.passed = false;
-    if (gate.status === "passed") gate.status = "failed";
-    if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
-    violations.push(jsonList(unread.files, (f) => unreadFileViolation(f, "no target")));
-  }
-  const listedGate = { ...gate, violations: jsonConcat(violations) };
-  return {
-    schema: "netreach.diff/v1",
-    endpoints: endpoints2,
-    changes: jsonConcat(changes),
-    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints2.map((e) => e.id)), changeGroups: groups3 } : {},
-    gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
-    diagnostics: diagnostics2,
-    assumptions: assumptions2,
-    skipped: skippedJson({ documents, kinds }),
-    workloads,
-    exposures,
-    stopsWorking: stopsWorking2,
-    unanalyzed,
-    inputChanges,
-    clusterWide,
-    ...assertions.length > 0 ? { assertions } : {},
-    counts: sumCounts(outcomes),
-    targets: outcomes.map(targetJson),
-    ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
-  };
-}
-function sumCounts(outcomes) {
-  const sum = { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 };
-  for (const t of outcomes) {
-    if (t.report === void 0) continue;
-    const c = reportCounts(t.report);
-    for (const k of Object.keys(sum)) sum[k] += c[k];
-  }
-  return sum;
-}
-function targetJson(t) {
-  const r = t.report;
-  return {
-    name: t.name,
-    kind: t.kind,
-    source: t.built,
-    path: t.path,
-    values: [...t.values],
-    release: t.release ?? null,
-    namespace: t.namespace ?? null,
-    origin: t.origin,
-    definedIn: t.definedIn ? { ...t.definedIn } : null,
-    status: t.failure !== void 0 ? "failed" : isChanged(t) ? "changed" : "unchanged",
-    // Flows as the comment counts them (see Grouping), not the engine's pairs.
-    opened: r ? groupChanges(r).openedFlows : 0,
-    closed: r ? groupChanges(r).closedFlows : 0,
-    changed: r ? groupChanges(r).changedFlows : 0,
-    counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
-    cni: r?.cni !== void 0 ? cniJson(r.cni) : null,
-    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
-    base: sideJson(t.base),
-    head: sideJson(t.head),
-    error: t.failure?.message ?? null
-  };
-}
-function sideJson(s) {
-  return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
-}
-
-// src/render/targets-text.ts
-function renderTargetsText(outcomes, configErrors = []) {
-  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
-  const failed2 = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
-  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : configErrors.length > 0 ? `gate error: ${configErrors.length} assertion${configErrors.length === 1 ? "" : "s"} of the base cannot be read (${configErrors.map(plain).join("; ")})` : failed2.length > 0 ? "gate failed" : "gate passed";
-  const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"} \u2014 ${gate}`];
-  for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
-  for (const t of outcomes) {
-    out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
-    if (t.failure !== void 0) out.push(`not analyzed: ${plain(t.failure.message)}`);
-    else out.push(renderDiffText(t.report).trimEnd());
-  }
-  return out.join("\n") + "\n";
-}
-
 // src/targets/config.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 
@@ -23934,6 +23558,7 @@ function parseConfig(file, text2) {
 
 // src/targets/diff-targets.ts
 import * as os2 from "node:os";
+import { basename } from "node:path";
 
 // src/tools/helm.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -24326,13 +23951,13 @@ function removeDir(dir) {
 // src/tools/run-tool.ts
 var MAX_STDERR_BYTES = 64 * 1024;
 function runTool(file, args, opts) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     let child3;
     try {
       child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
-      resolve9({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
+      resolve10({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
       return;
     }
     const out = [];
@@ -24362,7 +23987,7 @@ function runTool(file, args, opts) {
     child3.on("error", (e) => {
       clearTimeout(timer);
       untrack();
-      resolve9({ kind: "not-started", code: e.code ?? "error", message: e.message });
+      resolve10({ kind: "not-started", code: e.code ?? "error", message: e.message });
     });
     child3.on("close", (status, signal) => {
       clearTimeout(timer);
@@ -24374,9 +23999,9 @@ function runTool(file, args, opts) {
       }
       untrack();
       const stderr = Buffer.concat(err).toString("utf8");
-      if (ended !== void 0) resolve9({ kind: ended, stderr });
-      else if (status === null) resolve9({ kind: "killed", signal: signal ?? "signal", stderr });
-      else resolve9({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
+      if (ended !== void 0) resolve10({ kind: ended, stderr });
+      else if (status === null) resolve10({ kind: "killed", signal: signal ?? "signal", stderr });
+      else resolve10({ kind: "exited", status, stdout: Buffer.concat(out), stderr });
     });
   });
 }
@@ -24712,7 +24337,7 @@ import * as path10 from "node:path";
 var import_yaml13 = __toESM(require_dist(), 1);
 import * as fs6 from "node:fs";
 import * as path9 from "node:path";
-var list3 = (v) => Array.isArray(v) ? v : [];
+var list2 = (v) => Array.isArray(v) ? v : [];
 var PLUGIN_FIELDS = ["transformers", "generators", "validators"];
 var LOADED_KEYS = /* @__PURE__ */ new Set(["path", "paths", "files", "envs", "env"]);
 function loadedPaths(config) {
@@ -24723,7 +24348,7 @@ function loadedPaths(config) {
     else if (v !== null && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (LOADED_KEYS.has(k)) {
-          for (const s of typeof x === "string" ? [x] : list3(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
+          for (const s of typeof x === "string" ? [x] : list2(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
         }
         walk2(x, depth + 1);
       }
@@ -24871,13 +24496,13 @@ function checkOne(root, dir, file, text2, include) {
   };
   for (const field of LIST_FIELDS) {
     const dirOk = ["resources", "bases", "components", "transformers", "generators", "validators"].includes(field);
-    for (const item of list4(top[field])) {
+    for (const item of list3(top[field])) {
       const p = check(field, item, dirOk);
       if (p !== void 0) return p;
     }
   }
   for (const field of PLUGIN_FIELDS) {
-    for (const item of list4(top[field])) {
+    for (const item of list3(top[field])) {
       const configs = [];
       let label = `${field} configuration`;
       let at4;
@@ -24896,18 +24521,18 @@ function checkOne(root, dir, file, text2, include) {
     }
   }
   for (const field of PATH_OBJECT_FIELDS) {
-    for (const item of list4(top[field])) {
+    for (const item of list3(top[field])) {
       const p = check(`${field} path`, obj(item)?.path, false);
       if (p !== void 0) return p;
     }
   }
   for (const field of GENERATORS) {
-    for (const gen of list4(top[field]).map(obj)) {
-      for (const item of list4(gen?.files)) {
+    for (const gen of list3(top[field]).map(obj)) {
+      for (const item of list3(gen?.files)) {
         const p2 = check(`${field} files`, item, false, (s) => s.replace(/^[^=/]*=/, ""));
         if (p2 !== void 0) return p2;
       }
-      for (const item of list4(gen?.envs)) {
+      for (const item of list3(gen?.envs)) {
         const p2 = check(`${field} envs`, item, false);
         if (p2 !== void 0) return p2;
       }
@@ -24918,7 +24543,7 @@ function checkOne(root, dir, file, text2, include) {
   return check("openapi path", obj(top.openapi)?.path, false);
 }
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-var list4 = (v) => Array.isArray(v) ? v : [];
+var list3 = (v) => Array.isArray(v) ? v : [];
 function normalize4(p) {
   const n = path10.posix.normalize(p);
   return n === "." || n === "./" ? "" : n.replace(/\/$/, "");
@@ -25137,11 +24762,11 @@ function skipReason(d) {
   return reasons.get(d);
 }
 function skippedSummary(diffs, maxNames = 20) {
+  return skippedSummaryOf(diffs.map((d) => ({ name: d.target.name, skipped: skipReason(d) })), maxNames);
+}
+function skippedSummaryOf(items, maxNames = 20) {
   const by = { cap: [], deadline: [] };
-  for (const d of diffs) {
-    const r = skipReason(d);
-    if (r !== void 0) by[r].push(d.target.name);
-  }
+  for (const d of items) if (d.skipped !== void 0) by[d.skipped].push(d.name);
   const total = by.cap.length + by.deadline.length;
   if (total === 0) return void 0;
   const names3 = (list6) => `${list6.slice(0, maxNames).join(", ")}${list6.length > maxNames ? `, \u2026 (and ${list6.length - maxNames} more)` : ""}`;
@@ -25346,24 +24971,28 @@ async function diffTargets(targets2, trees, options) {
 ${failed2.b.error.detail}` : ""}`;
       return { target: target2, base: base2, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
     }
-    const helm = target2.source.kind === "helm";
-    const namespace = target2.namespace ?? options.namespace;
-    const chosen = assertionsFor(target2, options.assertions ?? []);
-    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
-    const report = diff(base2.files, head.files, {
-      ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
-      pods: target2.pods ?? options.pods,
-      hostNetwork: options.hostNetwork,
-      ...cniOptions(target2, options),
-      ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
-      ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
-      ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
-      gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
-      ...options.limits !== void 0 ? { limits: options.limits } : {},
-      inputChanges: inputChangesOf(target2, trees, changed2)
-    });
-    return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+    const inputChanges = inputChangesOf(target2, trees, changed2);
+    return { target: target2, base: base2, head, inputChanges, report: targetReport(target2, base2, head, inputChanges, options) };
   });
+}
+function targetReport(target2, base2, head, inputChanges, options) {
+  const helm = target2.source.kind === "helm";
+  const namespace = target2.namespace ?? options.namespace;
+  const chosen = assertionsFor(target2, options.assertions ?? []);
+  const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
+  const report = diff(base2.files, head.files, {
+    ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
+    pods: target2.pods ?? options.pods,
+    hostNetwork: options.hostNetwork,
+    ...cniOptions(target2, options),
+    ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
+    ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
+    ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
+    gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
+    ...options.limits !== void 0 ? { limits: options.limits } : {},
+    inputChanges: [...inputChanges]
+  });
+  return { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] };
 }
 function failOnOf(t, run) {
   if (!t.fromHead) return t.failOn ?? run;
@@ -25408,7 +25037,8 @@ async function buildSide(t, tree, options) {
     return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
   }
   const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
-  const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".");
+  const copy = new RegExp(`(?:\\.\\./)*${basename(root).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`, "g");
+  const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".").replace(copy, "");
   if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: inRepo(`${r.tool}: ${r.error}`), detail: inRepo(r.detail) } });
   return done({ files: r.files, diagnostics: [], tool: r.tool });
 }
@@ -26268,7 +25898,7 @@ function mergeAssertionsOnly(file, baseText, headText) {
 var import_yaml16 = __toESM(require_dist(), 1);
 var obj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var list5 = (v) => Array.isArray(v) ? v : [];
+var list4 = (v) => Array.isArray(v) ? v : [];
 function normalizeRepoUrl(url) {
   let u = url.trim().toLowerCase();
   u = u.replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "");
@@ -26322,7 +25952,7 @@ function gitopsTargets(files, tree, repo) {
     const spec = obj2(o.spec) ?? {};
     const name2 = str2(meta.name) ?? "app";
     if (api.startsWith("argoproj.io/") && o.kind === "Application") {
-      const sources = spec.source !== void 0 ? [spec.source] : list5(spec.sources);
+      const sources = spec.source !== void 0 ? [spec.source] : list4(spec.sources);
       const ns = str2(obj2(spec.destination)?.namespace);
       sources.forEach((s, i) => {
         const src = obj2(s);
@@ -26334,8 +25964,8 @@ function gitopsTargets(files, tree, repo) {
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
       const template = obj2(obj2(spec.template)?.spec) ?? {};
       const tmplName = str2(obj2(obj2(spec.template)?.metadata)?.name) ?? `${name2}-{{path.basename}}`;
-      for (const params of generatorParams(list5(spec.generators), tree, (url) => sameRepo(url, ""))) {
-        const sources = template.source !== void 0 ? [template.source] : list5(template.sources);
+      for (const params of generatorParams(list4(spec.generators), tree, (url) => sameRepo(url, ""))) {
+        const sources = template.source !== void 0 ? [template.source] : list4(template.sources);
         for (const s of sources) {
           const src = obj2(fill(s, params));
           const p = str2(src?.path);
@@ -26361,7 +25991,7 @@ function gitopsTargets(files, tree, repo) {
       const problems = [];
       if (!chart || p === void 0 || ref?.kind !== "GitRepository" || !sameRepo(fluxRepos.get(String(ref.name)), rootPath(p, problems))) continue;
       const ns = str2(spec.targetNamespace) ?? str2(meta.namespace);
-      const values = list5(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
+      const values = list4(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
       const inline = obj2(spec.values);
       const release = str2(spec.releaseName) ?? (str2(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
       add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line, problems);
@@ -26374,7 +26004,7 @@ function argoSource(src, appName, tree, problems) {
   const helm = obj2(src.helm);
   if (problems.length > 0) return { kind: "paths", paths: [dir] };
   if (tree.read(dir === "" ? "Chart.yaml" : `${dir}/Chart.yaml`) !== void 0) {
-    const values = list5(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
+    const values = list4(helm?.valueFiles).filter((v) => typeof v === "string" && !v.startsWith("$")).map((v) => resolvePath(dir, v, "values file", problems));
     const inlineText = str2(helm?.values);
     const inlineObj = obj2(helm?.valuesObject);
     const inline = inlineObj ? JSON.stringify(inlineObj) : inlineText;
@@ -26387,7 +26017,7 @@ function generatorParams(generators, tree, sameRepo) {
   const out = [];
   for (const g of generators.map(obj2)) {
     if (!g) continue;
-    for (const e of list5(obj2(g.list)?.elements)) {
+    for (const e of list4(obj2(g.list)?.elements)) {
       const el = obj2(e);
       if (el) out.push(Object.fromEntries(Object.entries(el).map(([k, v]) => [k, String(v)])));
     }
@@ -26396,7 +26026,7 @@ function generatorParams(generators, tree, sameRepo) {
       const dirs2 = tree.dirs();
       const include = [];
       const exclude = [];
-      for (const d of list5(git2.directories).map(obj2)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
+      for (const d of list4(git2.directories).map(obj2)) if (d && typeof d.path === "string") (d.exclude === true ? exclude : include).push(d.path);
       for (const dir of dirs2) {
         if (dir === "" || !include.some((p) => glob(p, dir)) || exclude.some((p) => glob(p, dir))) continue;
         const base2 = dir.split("/").pop();
@@ -26580,13 +26210,41 @@ function uniqueNames2(targets2) {
 var invalid = (problems) => problems.length > 0 ? { invalid: problems.join("; ") } : {};
 var safeName = (n) => n.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
 
+// src/targets/shard.ts
+import { createHash as createHash2 } from "node:crypto";
+function shardKey(name2) {
+  return createHash2("sha256").update(name2).digest("hex").slice(0, 12);
+}
+function shardText(s) {
+  return `${s.index}/${s.count}`;
+}
+function parseShard(text2) {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index2 = Number(m?.[1]);
+  const count2 = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(index2) || !Number.isSafeInteger(count2) || count2 < 1 || index2 < 1 || index2 > count2)
+    return { ok: false, error: `--shard (input shard) must be I/N with 1 \u2264 I \u2264 N, e.g. 2/4, not "${text2}"` };
+  return { ok: true, value: { index: index2, count: count2 } };
+}
+function shardOf(names3, count2) {
+  const sorted2 = [...names3].map((n) => ({ n, k: shardKey(n) })).sort((a, b) => a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
+  return new Map(sorted2.map((x, p) => [x.n, p % count2 + 1]));
+}
+function inShard(all, items, s) {
+  const of = shardOf(all.map((t) => t.name), s.count);
+  return items.filter((t) => of.get(t.name) === s.index);
+}
+
 // src/targets/run.ts
 async function runTargets(flags, paths, trees, repo, options) {
   const deadline = options.deadline ?? Deadline.after(DEFAULT_DEADLINE_SECONDS);
   const resolved2 = resolveTargets(flags, paths, trees, repo);
   if (resolved2.plain) return void 0;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
-  const { kept, over } = capTargets(resolved2.targets, max);
+  const capped = capTargets(resolved2.targets, max);
+  const mine = (ts) => options.shard === void 0 ? ts : inShard(resolved2.targets, ts, options.shard);
+  const kept = mine(capped.kept);
+  const over = mine(capped.over);
   const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved2.assertions });
   const diffs = [...built, ...over.map((t) => pastCap(t, max, resolved2.targets.length))];
   const skipped = skippedSummary(diffs);
@@ -26622,11 +26280,11 @@ function originUrl(repoDir) {
 }
 
 // src/cli/main.ts
-import { relative as relative7, resolve as resolve8, sep as sep8 } from "node:path";
+import { relative as relative8, resolve as resolve9, sep as sep9 } from "node:path";
 
 // src/cli/target-flags.ts
 import { readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import { basename, isAbsolute as isAbsolute7, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute7, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
 function formatDiagnostic(d) {
   return `${plain(d.file)}:${d.line}:${d.column}: ${d.severity}: ${plain(d.message)}`;
 }
@@ -26651,7 +26309,7 @@ function targetFlags(t, roots) {
     helm: t.helm.map(helm),
     names: t.names,
     discover: t.discover,
-    ...roots.length > 0 ? { rootName: basename(realOr(resolve4(roots[0]))) } : {},
+    ...roots.length > 0 ? { rootName: basename2(realOr(resolve4(roots[0]))) } : {},
     ...t.config !== null ? { config: { file: t.config, text: readFileSync7(t.config, "utf8") } } : {}
   };
 }
@@ -26863,7 +26521,7 @@ function violationRows(violations) {
   }
   return [...rows.values()];
 }
-var plural5 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural4 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 var whereWritten = (a) => `${a.source.file}:${a.source.line}`;
 var endpointsById = /* @__PURE__ */ new WeakMap();
 function rowWhy(t, type, row, f) {
@@ -26931,7 +26589,7 @@ function renderCheckText(report) {
     out.push(...targetLines(t));
   }
   if (report.errors.length > 0) {
-    out.push("", `${plural5(report.errors.length, "invalid assertion")} (not judged):`);
+    out.push("", `${plural4(report.errors.length, "invalid assertion")} (not judged):`);
     for (const e of report.errors) out.push(`  ${plain(e)}`);
   }
   return out.join("\n") + "\n";
@@ -26945,9 +26603,9 @@ function headline(report) {
   if (count2("not-judged") > 0) parts.push(`${count2("not-judged")} not judged`);
   if (report.errors.length > 0) parts.push(`${report.errors.length} invalid`);
   const failedTargets = report.targets.filter((t) => t.failure !== void 0).length;
-  const targets2 = report.targets.length > 1 || failedTargets > 0 ? ` on ${plural5(report.targets.length, "target")}${failedTargets > 0 ? ` (${failedTargets} not built)` : ""}` : "";
+  const targets2 = report.targets.length > 1 || failedTargets > 0 ? ` on ${plural4(report.targets.length, "target")}${failedTargets > 0 ? ` (${failedTargets} not built)` : ""}` : "";
   const verdict2 = ["passed", "violated", "not judged"][checkExitCode(report)];
-  return `netreach check: ${plural5(report.assertions.length + report.errors.length, "assertion")}${targets2}: ${parts.join(", ")} \u2014 ${verdict2}`;
+  return `netreach check: ${plural4(report.assertions.length + report.errors.length, "assertion")}${targets2}: ${parts.join(", ")} \u2014 ${verdict2}`;
 }
 function targetLines(t) {
   if (t.failure !== void 0) return [`! not built: ${plain(t.failure)}`];
@@ -26961,14 +26619,14 @@ function resultLines(r, t) {
   if (r.status === "passed") return [`\u2713 ${what}`];
   if (r.status === "no-match") return [`no-match ${what}${r.notes.length > 0 ? `: ${r.notes.map(plain).join("; ")}` : ""}`];
   const rows = violationRows(r.violations);
-  const lines = [`\u2717 ${what}: ${plural5(r.violations.length, "violation")}`];
+  const lines = [`\u2717 ${what}: ${plural4(r.violations.length, "violation")}`];
   for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
     const why = t === void 0 ? void 0 : rowWhy(t, a.type, row, WHY_TEXT);
     lines.push(`    ${names(row.sources)} -> ${names(row.destinations)}: ${connWords(row.conn)}${a.type === "allow" ? " missing" : ""}${why === void 0 ? "" : `  (${why})`}`);
   }
   if (rows.length > MAX_VIOLATION_LINES) {
     const shown = rows.slice(0, MAX_VIOLATION_LINES).reduce((n, row) => n + row.sources.length * row.destinations.length, 0);
-    lines.push(`    \u2026 and ${plural5(r.violations.length - shown, "more violation")} (see --format json)`);
+    lines.push(`    \u2026 and ${plural4(r.violations.length - shown, "more violation")} (see --format json)`);
   }
   return lines;
 }
@@ -26991,7 +26649,7 @@ function renderCheckMarkdown(report) {
     out.push(...targetBlock(t));
   }
   if (report.errors.length > 0) {
-    out.push("", `**${plural5(report.errors.length, "invalid assertion")}** (not judged):`, "");
+    out.push("", `**${plural4(report.errors.length, "invalid assertion")}** (not judged):`, "");
     for (const e of report.errors) out.push(`- ${md(e)}`);
   }
   return out.join("\n") + "\n";
@@ -27008,7 +26666,7 @@ function targetBlock(t) {
 var WHY_MD = { code: mdCode, text: md, at: (words3, ref) => `${words3} (${mdCode(`${ref.file}:${ref.line}`)})` };
 function violationBlock(r, t) {
   const rows = violationRows(r.violations);
-  const out = [`**${mdCode(r.assertion.name)}** \u2014 ${plural5(r.violations.length, "violation")}:`, ""];
+  const out = [`**${mdCode(r.assertion.name)}** \u2014 ${plural4(r.violations.length, "violation")}:`, ""];
   for (const row of rows.slice(0, MAX_VIOLATION_LINES)) {
     const why = rowWhy(t, r.assertion.type, row, WHY_MD);
     out.push(`- ${names2(row.sources)} \u2192 ${names2(row.destinations)}: ${md(connWords(row.conn))}${r.assertion.type === "allow" ? " missing" : ""}${why === void 0 ? "" : ` \u2014 ${why}`}`);
@@ -27208,8 +26866,45 @@ function readOr(file) {
   }
 }
 
+// src/cli/shard-usage.ts
+var SHARD_LINES = `  netreach targets [<dir> | <base> <head> | --git <base-rev> [<head-rev>]] [options]
+  netreach merge <report.json>... [options]
+`;
+var TARGETS_USAGE = `Usage:
+  netreach targets [<dir> | <base> <head> | --git <base-rev> [<head-rev>]] [options] [-- <pathspec>...]
+
+Lists the targets a diff of the same arguments would analyze (from .netreach.yaml, the target
+flags or discovery, resolved as diff resolves them: with --git, the base's configuration decides),
+each with a shard key: 12 hex digits from its name, the same in every run and at every revision.
+Shard I of N (diff --shard I/N) takes every N-th target in the order of the keys.
+
+Options:
+  --format F            text (default) or json (schema netreach.targets/v1), for a CI matrix
+  --shards N            also give each target's shard of N, and list the shards ("1/4", ...;
+                        at most one per target) as "shards"
+  --kustomize, --helm, --target, --config, --no-discover: as for diff
+  -h, --help            print this help
+`;
+var MERGE_USAGE = `Usage:
+  netreach merge <report.json>... [options]
+
+Reads the JSON reports of every shard of one run (netreach diff --shard I/N --output FILE) and
+writes the reports, and the exit code, that one run over all the targets writes. Reports of
+another run (other revisions, targets or options), a shard missing or given twice are refused:
+a target not analyzed is never a pass.
+
+Options:
+  --format F            text (default), md, json or sarif
+  --output FILE         also write the JSON report to FILE
+  --group               the JSON report's changes in groups whatever their number
+  -h, --help            print this help
+
+Exit codes: as diff: 0 ok, 1 the gate failed, 2 a target not analyzed, or the reports cannot be
+merged.
+`;
+
 // src/cli/usage.ts
-var HELP_TOPICS = ["reach", "diff", "check", "why", "help", "version"];
+var HELP_TOPICS = ["reach", "diff", "check", "why", "targets", "merge", "help", "version"];
 var TARGETS = `Targets (one cluster each; default: .netreach.yaml at the repository root, else discovery of
 Kustomize overlays, Helm charts with their values*.yaml, Argo CD / Flux objects):
   --kustomize DIR       build this Kustomize directory (repeatable)
@@ -27269,6 +26964,8 @@ var DIFF_OPTIONS = `  --format F            text (default), md, json or sarif
                         external-egress, cross-namespace, sensitive-ports, any-opened, none
   --sensitive-ports P   ports for the sensitive-ports rule (default ${DEFAULT_SENSITIVE_PORTS})
   --output FILE         also write the JSON report to FILE
+  --shard I/N           only shard I of N of the targets (see netreach targets); the JSON
+                        report says which, and carries what netreach merge needs
 `;
 var REACH_USAGE = `Usage:
 ${REACH_LINE}
@@ -27337,7 +27034,7 @@ Exit codes: 0 explained; 2 bad usage, an unknown or ambiguous endpoint (the clos
 suggested), invalid input, or a target not built.
 `;
 var HELP_USAGE = `Usage:
-  netreach help [reach|diff|check|why|version]
+  netreach help [reach|diff|check|why|targets|merge|version]
   netreach <command> --help
 
 Prints the usage of netreach, or of one command.
@@ -27348,7 +27045,7 @@ var VERSION_USAGE = `Usage:
 Prints netreach's version.
 `;
 var USAGE = `Usage:
-${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}  netreach help [command]       netreach <command> --help       netreach version
+${REACH_LINE}${DIFF_LINES}${CHECK_LINES}${WHY_LINE}${SHARD_LINES}  netreach help [command]       netreach <command> --help       netreach version
 
 ${TARGETS}
 Options of reach:
@@ -27370,6 +27067,10 @@ function usageOf(topic) {
       return CHECK_USAGE;
     case "why":
       return WHY_USAGE;
+    case "targets":
+      return TARGETS_USAGE;
+    case "merge":
+      return MERGE_USAGE;
     case "help":
       return HELP_USAGE;
     case "version":
@@ -27496,6 +27197,52 @@ function parsePort2(text2) {
   return { protocol, port: port3 };
 }
 
+// src/cli/shard-args.ts
+var TARGETS_FORMATS = ["text", "json"];
+function parseTargetsArgs(rest) {
+  let format2 = "text";
+  let git2 = false;
+  let shards = null;
+  const shared = sharedFlags();
+  const { positional, afterDashes } = readFlags("targets", rest, (flag, value) => {
+    if (sharedFlag(shared, flag, value)) return true;
+    if (flag === "--format") format2 = value();
+    else if (flag === "--git") git2 = true;
+    else if (flag === "--shards") {
+      const v = value();
+      if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1) throw new UsageError(`--shards must be a positive whole number, not "${v}"`);
+      shards = Number(v);
+    } else return false;
+    return true;
+  });
+  let source;
+  if (git2) {
+    if (positional.length < 1 || positional.length > 2) throw new UsageError("targets --git needs <base-rev> and optionally <head-rev> (pathspecs go after --)");
+    source = { kind: "git", baseRev: positional[0], headRev: positional[1] ?? null, pathspecs: afterDashes };
+  } else {
+    const all = [...positional, ...afterDashes];
+    if (all.length > 2) throw new UsageError("targets takes one directory, two (base and head), or --git <base-rev> [<head-rev>]");
+    const dir = all[0] ?? ".";
+    source = { kind: "paths", base: dir, head: all[1] ?? dir };
+  }
+  return { command: "targets", source, targets: targetArgs(shared), format: oneOf("--format", format2, TARGETS_FORMATS), shards };
+}
+function parseMergeArgs(rest) {
+  let format2 = "text";
+  let output = null;
+  let group2 = false;
+  const { positional, afterDashes } = readFlags("merge", rest, (flag, value) => {
+    if (flag === "--format") format2 = value();
+    else if (flag === "--output") output = value();
+    else if (flag === "--group") group2 = true;
+    else return false;
+    return true;
+  });
+  const reports = [...positional, ...afterDashes];
+  if (reports.length === 0) throw new UsageError("merge needs the shards' JSON reports (diff --shard I/N --output FILE)");
+  return { command: "merge", reports, format: oneOf("--format", format2, ["md", "text", "json", "sarif"]), output, group: group2 };
+}
+
 // src/cli/args.ts
 var REACH_FORMATS = ["text", "json", "md", "csv"];
 var DIFF_FORMATS = ["md", "text", "json", "sarif"];
@@ -27513,6 +27260,7 @@ function parseArgs(argv) {
   }
   if (cmd === "--version" || cmd === "-v" || cmd === "version") return wantsHelp ? { command: "help", topic: "version" } : { command: "version" };
   if (cmd === "why") return wantsHelp ? { command: "help", topic: "why" } : parseWhyArgs(rest);
+  if (cmd === "targets" || cmd === "merge") return wantsHelp ? { command: "help", topic: cmd } : cmd === "targets" ? parseTargetsArgs(rest) : parseMergeArgs(rest);
   if (cmd !== "reach" && cmd !== "diff" && cmd !== "check") throw new UsageError(`unknown command "${cmd}"`);
   if (wantsHelp) return { command: "help", topic: cmd };
   let format2 = void 0;
@@ -27523,6 +27271,7 @@ function parseArgs(argv) {
   let rev = null;
   let suggest2 = false;
   let output = null;
+  let shard = null;
   const limits = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
   const shared = sharedFlags();
@@ -27538,7 +27287,11 @@ function parseArgs(argv) {
     } else if (flag === "--fail-on" && cmd === "diff") failOn = value();
     else if (flag === "--sensitive-ports" && cmd === "diff") sensitive = value();
     else if (flag === "--output" && cmd === "diff") output = value();
-    else if (flag === "--git" && cmd === "diff") git2 = true;
+    else if (flag === "--shard" && cmd === "diff") {
+      const v = parseShard(value());
+      if (!v.ok) throw new UsageError(v.error);
+      shard = v.value;
+    } else if (flag === "--git" && cmd === "diff") git2 = true;
     else if (flag === "--git" && cmd === "check") rev = value();
     else if (flag === "--suggest" && cmd === "check") suggest2 = true;
     else if (limitFlags.has(flag)) {
@@ -27598,6 +27351,7 @@ function parseArgs(argv) {
     gate: { failOn: f.value, sensitive: s.value },
     output,
     group: group2,
+    shard,
     pods,
     hostNetwork,
     namespace,
@@ -27653,12 +27407,12 @@ function streamSink(stream) {
 `);
   });
   stream.on("close", () => closed = true);
-  const settle = () => new Promise((resolve9) => {
+  const settle = () => new Promise((resolve10) => {
     const done = () => {
       stream.off("drain", done);
       stream.off("close", done);
       stream.off("error", done);
-      resolve9();
+      resolve10();
     };
     stream.on("drain", done);
     stream.on("close", done);
@@ -27674,7 +27428,7 @@ function streamSink(stream) {
         chunks,
         (text2) => (full = !stream.write(text2), false),
         // A synchronous pipe reports EPIPE on a later turn: give it one before the next batch.
-        () => full ? settle() : new Promise((resolve9) => setImmediate(resolve9)),
+        () => full ? settle() : new Promise((resolve10) => setImmediate(resolve10)),
         () => closed
       );
     }
@@ -27682,7 +27436,7 @@ function streamSink(stream) {
 }
 
 // src/cli/diff-sources.ts
-import { relative as relative5, resolve as resolve6, sep as sep6, basename as basename2 } from "node:path";
+import { relative as relative5, resolve as resolve6, sep as sep6, basename as basename3 } from "node:path";
 import { statSync as statSync4 } from "node:fs";
 function readRevisions(source, cwd = process.cwd(), maxTotalBytes) {
   const limits = maxTotalBytes === void 0 ? {} : { maxTotalBytes };
@@ -27707,7 +27461,7 @@ function readRooted(path17, cwd, limits, where) {
   const abs = resolve6(cwd, path17);
   const r = readSources([abs], limits, `${where} (${path17})`, cwd);
   const isDir3 = safeIsDir(abs);
-  const rename = (p) => isDir3 ? toPosix(relative5(abs, resolve6(cwd, p))) : basename2(p);
+  const rename = (p) => isDir3 ? toPosix(relative5(abs, resolve6(cwd, p))) : basename3(p);
   return {
     files: r.files.map((f) => ({ path: rename(f.path), text: f.text })),
     diagnostics: r.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
@@ -28171,6 +27925,632 @@ function isDir2(p) {
   }
 }
 
+// src/cli/diff-trees.ts
+import { relative as relative7, resolve as resolve8, sep as sep8 } from "node:path";
+var withTargets2 = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+function diffTrees(src, targets2) {
+  if (src.kind === "paths") {
+    if (!isDir(src.base) || !isDir(src.head)) {
+      if (withTargets2(targets2)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
+      return void 0;
+    }
+    return { trees: { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) }, paths: [], repo: void 0, roots: [src.head, src.base] };
+  }
+  const root = repoRoot(process.cwd());
+  const paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
+  const base2 = gitTree(root, src.baseRev, "base");
+  return { trees: { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") }, paths, repo: originUrl(root), roots: [root] };
+}
+
+// src/render/config-review.ts
+function noteText(n) {
+  return n.map((p) => typeof p === "string" ? p : `\`${p.code}\``).join("");
+}
+
+// src/render/target-outcome.ts
+function isChanged(t) {
+  return t.report !== void 0 && (t.report.changes.length > 0 || t.report.exposureChanges.length > 0 || t.report.workloadChanges.length > 0 || t.report.policyChanges.length > 0 || (t.report.serviceBreakages?.length ?? 0) > 0 || (t.report.routeBreakages?.length ?? 0) > 0);
+}
+
+// src/render/targets-json.ts
+function* targetsJsonChunks(outcomes, options = {}) {
+  yield* jsonChunks(targetsJsonLazy(outcomes, options));
+  yield "\n";
+}
+function targetsJsonLazy(outcomes, options) {
+  const reports = outcomes.flatMap((t) => t.report === void 0 ? [] : [t.report]);
+  const grouped2 = isGrouped(reports, options);
+  const sets = new ChangeSets();
+  const endpoints2 = [];
+  const changes = [];
+  const violations = [];
+  const gate = { passed: true, status: "passed", failOn: [] };
+  const unanalyzed = { objects: [], files: [] };
+  const diagnostics2 = [];
+  const assumptions2 = [];
+  const workloads = [];
+  const exposures = [];
+  const assertions = [];
+  const stopsWorking2 = { services: [], cutOff: [], routes: [] };
+  const inputChanges = [];
+  const clusterWide = [];
+  const groups3 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const kinds = /* @__PURE__ */ new Map();
+  let documents = 0;
+  let total = 0;
+  let totalViolations = 0;
+  let listed2 = 0;
+  let listedViolations = 0;
+  for (const t of outcomes) {
+    const tag = { target: t.name };
+    if (t.failure !== void 0) {
+      diagnostics2.push({ ...diagnosticJson(t.failure), ...tag });
+      gate.passed = false;
+      gate.status = "error";
+    }
+    if (t.report !== void 0) {
+      const r = grouped2 ? { ...t.report, changes: t.report.changes.slice(0, LISTED_WHEN_GROUPED - listed2), gate: { ...t.report.gate, violations: t.report.gate.violations.slice(0, LISTED_WHEN_GROUPED - listedViolations) } } : t.report;
+      const j = diffJsonLazy(r, false, sets, tag);
+      for (const e of j.endpoints) if (!seen.has(e.id)) seen.add(e.id), endpoints2.push(e);
+      changes.push(j.changes);
+      violations.push(j.gate.violations);
+      total += t.report.changes.length;
+      totalViolations += t.report.gate.violations.length;
+      listed2 += r.changes.length;
+      listedViolations += r.gate.violations.length;
+      if (grouped2) for (const g of changeGroupsJson(t.report, sets, reasonJson)) groups3.push({ ...tag, ...g });
+      gate.passed &&= j.gate.passed;
+      if (!j.gate.passed && gate.status === "passed") gate.status = "failed";
+      for (const o of j.unanalyzed.objects) unanalyzed.objects.push({ ...o, ...tag });
+      for (const f of j.unanalyzed.files) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
+      for (const rule of j.gate.failOn) if (!gate.failOn.includes(rule)) gate.failOn.push(rule);
+      for (const d of j.diagnostics) diagnostics2.push({ ...d, ...tag });
+      for (const a of j.assumptions) assumptions2.push(`${t.name}: ${a}`);
+      documents += j.skipped.documents;
+      for (const [k, n] of Object.entries(j.skipped.kinds)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+      for (const w of j.workloads) workloads.push({ ...w, ...tag });
+      for (const e of j.exposures) exposures.push({ ...e, ...tag });
+      for (const a of j.assertions ?? []) assertions.push({ ...a, ...tag });
+      for (const s of j.stopsWorking?.services ?? []) stopsWorking2.services.push({ ...s, ...tag });
+      for (const c of j.stopsWorking?.cutOff ?? []) stopsWorking2.cutOff.push({ ...c, ...tag });
+      for (const c of j.inputChanges ?? []) inputChanges.push({ ...c, ...tag });
+      for (const c of j.clusterWide ?? []) clusterWide.push({ ...c, ...tag });
+      for (const b of j.stopsWorking?.routes ?? []) stopsWorking2.routes.push({ ...b, ...tag });
+    }
+  }
+  for (const e of options.config?.errors ?? []) {
+    const m = /^(.*?):(\d+): ([\s\S]*)$/.exec(e);
+    diagnostics2.push({ severity: "error", file: m?.[1] ?? "", line: Number(m?.[2] ?? 1), column: 1, message: `assertion not judged: ${m?.[3] ?? e}` });
+    gate.passed = false;
+    gate.status = "error";
+  }
+  const unread = options.unread;
+  for (const f of unread?.files ?? []) if (!unanalyzed.files.includes(f)) unanalyzed.files.push(f);
+  if (unread !== void 0 && unread.fails && unread.files.length > 0) {
+    gate.passed = false;
+    if (gate.status === "passed") gate.status = "failed";
+    if (!gate.failOn.includes("unanalyzed")) gate.failOn.push("unanalyzed");
+    violations.push(jsonList(unread.files, (f) => unreadFileViolation(f, "no target")));
+  }
+  const listedGate = { ...gate, violations: jsonConcat(violations) };
+  return {
+    schema: "netreach.diff/v1",
+    endpoints: endpoints2,
+    changes: jsonConcat(changes),
+    ...grouped2 ? { changesTruncated: { total, listed: listed2 }, changeSets: sets.json(endpoints2.map((e) => e.id)), changeGroups: groups3 } : {},
+    gate: grouped2 ? { ...listedGate, violationsTruncated: { total: totalViolations, listed: listedViolations } } : listedGate,
+    diagnostics: diagnostics2,
+    assumptions: assumptions2,
+    skipped: skippedJson({ documents, kinds }),
+    workloads,
+    exposures,
+    stopsWorking: stopsWorking2,
+    unanalyzed,
+    inputChanges,
+    clusterWide,
+    ...assertions.length > 0 ? { assertions } : {},
+    counts: sumCounts(outcomes),
+    targets: outcomes.map(targetJson),
+    ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {},
+    ...options.shard !== void 0 ? { shard: options.shard } : {}
+  };
+}
+function sumCounts(outcomes) {
+  const sum = { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 };
+  for (const t of outcomes) {
+    if (t.report === void 0) continue;
+    const c = reportCounts(t.report);
+    for (const k of Object.keys(sum)) sum[k] += c[k];
+  }
+  return sum;
+}
+function targetJson(t) {
+  const r = t.report;
+  return {
+    name: t.name,
+    kind: t.kind,
+    source: t.built,
+    path: t.path,
+    values: [...t.values],
+    release: t.release ?? null,
+    namespace: t.namespace ?? null,
+    origin: t.origin,
+    definedIn: t.definedIn ? { ...t.definedIn } : null,
+    status: t.failure !== void 0 ? "failed" : isChanged(t) ? "changed" : "unchanged",
+    // Flows as the comment counts them (see Grouping), not the engine's pairs.
+    opened: r ? groupChanges(r).openedFlows : 0,
+    closed: r ? groupChanges(r).closedFlows : 0,
+    changed: r ? groupChanges(r).changedFlows : 0,
+    counts: r ? { ...reportCounts(r) } : { opened: 0, closed: 0, changed: 0, exposed: 0, violations: 0 },
+    cni: r?.cni !== void 0 ? cniJson(r.cni) : null,
+    gate: r ? { passed: r.gate.passed, status: r.gate.passed ? "passed" : "failed", failOn: [...r.gateConfig.failOn], violations: r.gate.violations.length + r.gate.assertions.reduce((n, f) => n + f.violations.length, 0) } : { passed: false, status: "error", failOn: [], violations: 0 },
+    base: sideJson(t.base),
+    head: sideJson(t.head),
+    error: t.failure?.message ?? null
+  };
+}
+function sideJson(s) {
+  return { tool: s.tool ?? null, absent: s.absent ?? false, reused: s.reused ?? false, ms: s.ms };
+}
+
+// src/render/target-worst.ts
+var MAX_BREAKAGE = 320;
+var BREAK_RANK = { exposure: 0, service: 1, dns: 2, "cut-off": 3 };
+function targetWorst(report, f) {
+  const broken = breakages(report, dnsLoss(report), { ...f, at: (file, line) => f.code(`${file}:${line}`) });
+  const first = broken[0];
+  const breakage = first === void 0 ? void 0 : { rank: BREAK_RANK[first.kind], text: first.short.length <= MAX_BREAKAGE ? first.short : `${broken.length.toLocaleString("en-US")} breakages, listed in its section` };
+  return { risk: risk(report, f), breakage, breakages: broken.length };
+}
+function risk(report, f) {
+  const rules3 = exposureRules(report);
+  for (const [c, rs] of rules3) return { rank: 0, text: `${exposureRisk(c, f)}${cause(c.why[0], f)} (${rs.map((r) => f.code(r)).join(", ")})` };
+  const broken = report.gate.passed ? void 0 : firstBroken(report, f);
+  const first = report.gate.passed ? void 0 : failingAssertionGroups(report)[0];
+  if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
+  const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
+  if (violating !== void 0) {
+    const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
+    return { rank: 1, text: `${said.join("; ")}${cause(violating.reasons[0], f)}` };
+  }
+  const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
+  return opened ? { rank: 2, text: `${exposureRisk(opened, f)}${cause(opened.why[0], f)}` } : void 0;
+}
+function cause(r, f) {
+  if (r === void 0) return "";
+  const name2 = reasonName(r, f.code, f.text);
+  if (r.side === "head" && r.effect === "allows") return `, opened by ${name2}`;
+  if (r.side === "base" && (r.effect === "isolates" || r.effect === "denies")) return `: ${name2} no longer blocks it`;
+  return `: ${name2} (${r.side === "head" ? "now" : "before"} ${r.effect})`;
+}
+function worstOver(items, pick) {
+  let best;
+  for (const item of items) {
+    const w = pick(item);
+    if (w !== void 0 && (best === void 0 || w.rank < best.worst.rank)) best = { item, worst: w };
+  }
+  return best;
+}
+
+// src/render/targets-md.ts
+var md3 = (text2) => md(plain(text2));
+var mdCode3 = (text2) => mdCode(plain(text2));
+var cellCode3 = (text2) => cellCode(plain(text2));
+var cellMd = (text2) => md(cellText(plain(text2)));
+function wordsFormat(code) {
+  return { code, text: md3, hop: (h) => `${md3(h.kind)} ${code(`${h.namespace}/${h.name}`)}`, reason: (r) => reasonName(r, code, md3) };
+}
+var VERDICT = wordsFormat(mdCode3);
+var CELL = wordsFormat(cellCode3);
+var plural5 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+function failureDetail(t) {
+  const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
+  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
+  return said === void 0 ? void 0 : said.length > 200 ? `\u2026${said.slice(-199)}` : said;
+}
+function failureLine(t) {
+  const first = (t.failure?.message ?? "").split("\n")[0] ?? "";
+  return first.replace(/^target .*? \((?:kustomize|helm|paths) [^)]*(?:\([^)]*\))?[^)]*\) /, "").replace(/^was not analyzed: /, "");
+}
+function targetResult(t, allowedBy = null) {
+  if (t.skipped !== void 0) return t.skipped === "cap" ? "not analyzed: past the target cap" : "not analyzed: not done by the deadline";
+  if (t.failure !== void 0) return `not analyzed \u2014 ${failureLine(t).split(": ")[0]}`;
+  const r = t.report;
+  const missed = r.unanalyzed.objects.length;
+  if (!isChanged(t)) return missed > 0 ? `no change to what netreach analyzes; ${plural5(missed, "changed object")} not analyzed${r.gate.passed ? "" : " \u2014 gate failed"}` : r.gate.passed ? "no change" : `no change \u2014 ${allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+  const g = groupChanges(r);
+  const exposed = newlyExposedWorkloads(r);
+  const parts = [
+    exposed > 0 ? `${plural5(exposed, "workload")} newly exposed` : "",
+    g.openedFlows > 0 ? `${plural5(g.openedFlows, "flow")} opened` : "",
+    g.closedFlows > 0 ? `${plural5(g.closedFlows, "flow")} closed` : ""
+  ].filter((s) => s !== "");
+  const flows2 = parts.length === 0 ? "no flow changed" : parts.join(", ");
+  return `${flows2} \u2014 ${r.gate.passed ? "gate passed" : allowedBy !== null ? "gate failed, allowed by label" : "gate failed"}`;
+}
+function appears(t) {
+  if (t.base.absent && !t.head.absent) return " (added by this change)";
+  if (t.head.absent && !t.base.absent) return " (removed by this change)";
+  return "";
+}
+function renderTargetsComment(outcomes, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (t) => t.length;
+  const clip = (t, n) => ctx.measure === "utf8" ? cutText(t, n, utf8Size) : t.slice(0, n);
+  const allowedBy = ctx.gateAllowedByLabel ?? null;
+  const failedGate = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
+  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
+  const changed2 = outcomes.filter(isChanged);
+  const shown = outcomes.filter((t) => isChanged(t) || t.report !== void 0 && !t.report.gate.passed);
+  const only = outcomes.length === 1 ? outcomes[0] : void 0;
+  if (only?.report !== void 0 && (ctx.config?.errors ?? []).length === 0 && !(ctx.unread?.fails === true && ctx.unread.files.length > 0)) return oneTarget(only, only.report, ctx);
+  const head = [ctx.marker, `### netreach: network flows${ctx.header ? ` \u2014 ${md3(ctx.header)}` : ""}`];
+  if (notBuilt.length > 0) {
+    const lines = notBuilt.slice(0, 5).map((t) => {
+      const detail = failureDetail(t);
+      return `**\u26D4 Not analyzed: ${mdCode3(t.name)}** \u2014 ${md3(failureLine(t))}${detail !== void 0 ? `: ${mdCode3(detail)}` : ""}`;
+    });
+    if (notBuilt.length > 5) lines.push(`**\u26D4 Not analyzed: ${notBuilt.length - 5} more targets** (see the table).`);
+    head.push(lines.join("\\\n"));
+  }
+  const configErrors = ctx.config?.errors ?? [];
+  if (configErrors.length > 0) head.push(configErrorLines(configErrors));
+  const unread = ctx.unread ?? { files: [], fails: false };
+  const seenObjects = /* @__PURE__ */ new Set();
+  const missedObjects = outcomes.flatMap((t) => t.report?.unanalyzed.objects ?? []).filter((o) => {
+    const key = `${o.kind}\0${o.namespace ?? ""}\0${o.name}`;
+    return seenObjects.has(key) ? false : (seenObjects.add(key), true);
+  });
+  if (unread.files.length > 0 || missedObjects.length > 0)
+    head.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: missedObjects, files: unread.files }, mdCode3)}${unread.fails && unread.files.length > 0 ? " (gate rule `unanalyzed`)" : ""}.`);
+  const unreadFails = unread.fails && unread.files.length > 0;
+  const status = notBuilt.length > 0 ? `gate error: ${plural5(notBuilt.length, "target")} not analyzed${failedGate.length > 0 ? `, gate failed in ${list5(failedGate)}` : ""}` : configErrors.length > 0 ? `gate error: ${plural5(configErrors.length, "assertion")} of the base cannot be read${failedGate.length > 0 ? `, gate failed in ${list5(failedGate)}` : ""}` : failedGate.length > 0 || unreadFails ? `gate failed${failedGate.length > 0 ? ` in ${list5(failedGate)}` : ""}${unreadFails ? `${failedGate.length > 0 ? " and" : ""} on files no target reads` : ""}${allowedBy !== null ? `, allowed by label ${mdCode3(allowedBy)}` : ""}` : "gate passed";
+  const verdictParts = [
+    `${plural5(outcomes.length, "target")}`,
+    changed2.length === 0 ? notBuilt.length > 0 ? "no change in the targets analyzed" : missedObjects.length + unread.files.length > 0 ? "no change to what netreach analyzes" : "no change to reachability" : `${changed2.length} changed`
+  ];
+  const lead = worstWords(shown);
+  head.push(`**${verdictParts.join(", ")} \u2014 ${status}.**${lead.text}`);
+  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) head.push(configSection(ctx.config));
+  const rows = outcomes.map((t) => {
+    const gate = t.failure !== void 0 ? "\u26D4 error" : t.report.gate.passed ? "passed" : allowedBy !== null ? "\u26A0\uFE0F failed (allowed)" : "\u26D4 failed";
+    const worst = t.report !== void 0 && shown.includes(t) ? cellWorst(targetWorst(t.report, CELL), lead.risk !== t, lead.breakage !== t) : "";
+    return `| ${cellCode3(t.name)} | ${cellMd(t.built)}${appears(t)} | ${md3(targetResult(t, allowedBy))}${worst !== "" ? `; ${worst}` : ""} | ${gate} |`;
+  });
+  head.push(["| Target | Built from | Result | Gate |", "| --- | --- | --- | --- |", ...rows].join("\n"));
+  const sections = outcomes.filter((t) => t.failure !== void 0 || shown.includes(t) || (t.report?.unanalyzed.objects.length ?? 0) > 0);
+  const top = head.join("\n\n");
+  const left = maxChars - size(top) - 400;
+  const share = sections.length === 0 ? 0 : Math.floor(left / sections.length);
+  const parts = [top];
+  const dropped = [];
+  for (const t of sections) {
+    const title = `### ${mdCode3(t.name)} \u2014 ${md3(t.built)}${appears(t)}`;
+    if (share < 1200) {
+      dropped.push(t.name);
+      continue;
+    }
+    if (t.failure !== void 0) {
+      const [first, ...detail] = t.failure.message.split("\n");
+      parts.push(clip(`${title}
+
+> [!CAUTION]
+> ${md3(first ?? "")}${detail.length > 0 ? `
+
+${fence(detail.join("\n"), "text")}` : ""}`, share));
+      continue;
+    }
+    const body = renderComment(t.report, { ...ctx, marker: "", header: void 0, maxChars: share - size(title) - 4 });
+    parts.push(`${title}
+
+${body.replace(/^\n*### netreach: network flows\n\n/, "").trimEnd()}`);
+  }
+  if (dropped.length > 0) parts.push(`> [!NOTE]
+> Left out to fit a comment: the sections of ${dropped.map((n) => mdCode3(n)).join(", ")}. ${ctx.summaryNote ?? "See the job summary or the JSON report for everything."}`);
+  const text2 = parts.join("\n\n");
+  return (size(text2) > maxChars - 1 ? clip(text2, maxChars - 1) : text2) + "\n";
+}
+function oneTarget(t, report, ctx) {
+  const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
+  const size = ctx.measure === "utf8" ? utf8Size : (x) => x.length;
+  const title = `### netreach: network flows \u2014 ${ctx.header ? `${md3(ctx.header)} \u2014 ` : ""}${mdCode3(t.name)} (${md3(t.built)}${appears(t)})`;
+  const notes = [];
+  const unread = ctx.unread?.files ?? [];
+  if (unread.length > 0) notes.push(`\u26A0\uFE0F Not analyzed: ${unanalyzedSummary({ objects: [], files: unread }, mdCode3)}.`);
+  if (ctx.config !== void 0 && (ctx.config.changed || ctx.config.notes.length > 0)) notes.push(configSection(ctx.config));
+  const extra = notes.join("\n\n");
+  const budget = maxChars - size(ctx.marker) - size(title) - size(extra) - 8;
+  const body = renderComment(report, { ...ctx, marker: "", header: void 0, maxChars: budget }).replace(/^\n*### netreach: network flows\n\n/, "").trimEnd();
+  const cut2 = body.indexOf("\n\n", body.indexOf("\n\n") + 2);
+  const lead = cut2 < 0 ? body : body.slice(0, cut2);
+  const rest = cut2 < 0 ? "" : body.slice(cut2 + 2);
+  return `${[ctx.marker, title, lead, extra, rest].filter((x) => x !== "").join("\n\n")}
+`;
+}
+function configErrorLines(errors) {
+  const lines = errors.slice(0, 5).map((e) => `**\u26D4 Assertion not judged:** ${mdCode3(e)}`);
+  if (errors.length > 5) lines.push(`**\u26D4 ${errors.length - 5} more assertions not judged** (see the JSON report).`);
+  lines.push("These are invalid in the base revision's configuration, so what they guard is unknown: the gate's result is an error until the main branch fixes them.");
+  return lines.join("\\\n");
+}
+function configSection(c) {
+  const lines = [`**${mdCode3(c.file)} ${c.head === "absent" ? "deleted" : c.base === "absent" ? "added" : c.changed ? "changed" : "as at the base"} by this pull request.** The gate's settings come from the base revision's file.`];
+  for (const n of c.notes) lines.push(`- ${n.map((p) => typeof p === "string" ? md3(p) : mdCode3(p.code)).join("")}`);
+  const text2 = lines.join("\n");
+  if (c.patch === void 0 || c.patch.trim() === "") return text2;
+  return `${text2}
+
+<details><summary>${md3(c.file)}: the change</summary>
+
+${fence(c.patch.replace(/\n$/, ""), "diff")}
+
+</details>`;
+}
+function worstWords(changed2) {
+  const worst = changed2.map((t) => ({ t, w: targetWorst(t.report, VERDICT) }));
+  const risk2 = worstOver(worst, (x) => x.w.risk);
+  const broken = worstOver(worst, (x) => x.w.breakage);
+  const parts = [];
+  if (risk2 !== void 0) parts.push(risk2.worst.rank < 2 ? `\u26D4 **In ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.` : `\u26A0\uFE0F **Newly exposed in ${mdCode3(risk2.item.t.name)}:** ${risk2.worst.text}.`);
+  if (broken !== void 0) {
+    const more = worst.reduce((n, x) => n + x.w.breakages, 0) - 1;
+    const where = new Set(worst.filter((x) => x.w.breakages > 0).map((x) => x.t.name)).size;
+    parts.push(`\u26A0\uFE0F **Stops working in ${mdCode3(broken.item.t.name)}:** ${broken.worst.text}${more > 0 ? `; and ${more.toLocaleString("en-US")} more${where > 1 ? " in the targets' sections" : " below"}` : ""}.`);
+  }
+  return { text: parts.map((p) => ` ${p}`).join(""), risk: risk2?.item.t, breakage: broken?.item.t };
+}
+function cellWorst(w, risk2, breakage) {
+  return [w.risk && risk2 ? w.risk.rank < 2 ? `\u26D4 ${w.risk.text}` : `\u26A0\uFE0F newly exposed: ${w.risk.text}` : "", w.breakage && breakage ? `\u26A0\uFE0F stops working: ${w.breakage.text}${w.breakages > 1 ? `; and ${(w.breakages - 1).toLocaleString("en-US")} more below` : ""}` : ""].filter((p) => p !== "").join(" \xB7 ");
+}
+function list5(ts) {
+  const names3 = ts.map((t) => mdCode3(t.name));
+  return names3.length <= 5 ? names3.join(", ") : `${names3.slice(0, 5).join(", ")} and ${names3.length - 5} more`;
+}
+
+// src/render/targets-text.ts
+function renderTargetsText(outcomes, configErrors = []) {
+  const notBuilt = outcomes.filter((t) => t.failure !== void 0);
+  const failed2 = outcomes.filter((t) => t.report !== void 0 && !t.report.gate.passed);
+  const gate = notBuilt.length > 0 ? `gate error: ${notBuilt.length} not analyzed (${notBuilt.map((t) => plain(t.name)).join(", ")})` : configErrors.length > 0 ? `gate error: ${configErrors.length} assertion${configErrors.length === 1 ? "" : "s"} of the base cannot be read (${configErrors.map(plain).join("; ")})` : failed2.length > 0 ? "gate failed" : "gate passed";
+  const out = [`netreach: ${outcomes.length} target${outcomes.length === 1 ? "" : "s"} \u2014 ${gate}`];
+  for (const t of outcomes) out.push(`  ${plain(t.name)} (${plain(t.built)}): ${targetResult(t)}`);
+  for (const t of outcomes) {
+    out.push("", `== ${plain(t.name)} (${plain(t.built)}) ==`);
+    if (t.failure !== void 0) out.push(`not analyzed: ${plain(t.failure.message)}`);
+    else out.push(renderDiffText(t.report).trimEnd());
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/cli/targets-out.ts
+var hasErrors = (ds) => ds.some((d) => d.severity === "error");
+async function writeTargetsResult(io, r, out) {
+  const { outcomes, config, unread } = r;
+  const json = () => targetsJsonChunks(outcomes, { group: out.group, unread, ...config !== void 0 ? { config } : {}, ...r.shard !== void 0 ? { shard: r.shard } : {} });
+  const render2 = {
+    json,
+    md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...config !== void 0 ? { config } : {} })],
+    sarif: () => {
+      const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
+      const [first, ...rest] = logs;
+      return [JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
+    },
+    text: () => [renderTargetsText(outcomes, config?.errors ?? [])]
+  };
+  await io.stream(render2[out.format]());
+  if (out.output !== null) await writeFileChunks(out.output, json());
+  for (const o of outcomes) {
+    if (o.failure !== void 0) io.err(`${formatDiagnostic(o.failure)}
+`);
+    for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}
+`);
+  }
+  if (r.skipped !== void 0) io.err(`netreach: ${r.skipped}
+`);
+  for (const f of unread.files) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)
+`);
+  for (const e of config?.errors ?? []) io.err(`netreach: ${plain(e)}: assertion not judged (invalid in the base revision)
+`);
+  if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed) || unread.fails && unread.files.length > 0) return 1;
+  if ((config?.errors ?? []).length > 0) return 2;
+  return outcomes.some((o) => o.failure !== void 0 || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
+}
+
+// src/targets/shard-report.ts
+import { createHash as createHash3 } from "node:crypto";
+var SHARD_SCHEMA = "netreach.shard/v1";
+function revisionId(tree) {
+  if (tree.commit !== void 0) return { label: tree.label, id: tree.commit };
+  const h = createHash3("sha256");
+  for (const f of [...tree.files].sort()) h.update(`${f}\0${tree.id(f) ?? ""}
+`);
+  return { label: tree.label, id: `sha256:${h.digest("hex")}` };
+}
+function shardPayload(s, run, trees, options, assertions) {
+  const { deadline: _d, build: _b, concurrency: _c, maxTargets: _m, shard: _s, assertions: _a, ...data } = options;
+  return {
+    schema: SHARD_SCHEMA,
+    shard: shardText(s),
+    index: s.index,
+    count: s.count,
+    base: revisionId(trees.base),
+    head: revisionId(trees.head),
+    targets: run.all.map((t) => ({ name: t.name, key: shardKey(t.name) })),
+    analyzed: run.diffs.map((d) => d.target.name),
+    options: encode({ ...data, assertions }),
+    unread: [...run.unread],
+    unreadFails: run.unreadFails,
+    review: run.review ?? null,
+    outcomes: run.diffs.map((d) => {
+      const { report: _r, ...o } = outcome(d);
+      if (d.report === void 0) return { target: encode(d.target), outcome: o };
+      const head = d.head.reused ? null : { files: d.head.files, diagnostics: d.head.diagnostics };
+      return { target: encode(d.target), outcome: o, analysis: { base: { files: d.base.files, diagnostics: d.base.diagnostics }, head, inputChanges: d.inputChanges ?? [] } };
+    })
+  };
+}
+function replayOutcomes(p) {
+  const options = decode2(p.options);
+  const out = /* @__PURE__ */ new Map();
+  for (const r of p.outcomes) {
+    if (r.analysis === void 0) {
+      out.set(r.outcome.name, r.outcome);
+      continue;
+    }
+    const target2 = decode2(r.target);
+    const base2 = r.analysis.base;
+    const head = r.analysis.head ?? base2;
+    out.set(r.outcome.name, { ...r.outcome, report: targetReport(target2, base2, head, r.analysis.inputChanges, options) });
+  }
+  return out;
+}
+var CONN = "$connSet";
+function encode(v) {
+  return JSON.parse(
+    JSON.stringify(
+      v,
+      (_k, x) => x instanceof ConnSet ? { [CONN]: PROTOCOLS.map((p) => ({ ranges: [...x.ports(p).ranges], names: [...x.ports(p).names] })) } : x
+    )
+  );
+}
+function decode2(v) {
+  return JSON.parse(JSON.stringify(v), (_k, x) => {
+    if (x === null || typeof x !== "object" || !(CONN in x)) return x;
+    const sets = x[CONN];
+    return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p, i) => [p, PortSet.of(sets[i].ranges, sets[i].names)])));
+  });
+}
+
+// src/cli/shards.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+
+// src/targets/shard-merge.ts
+var MergeError = class extends Error {
+  name = "MergeError";
+};
+function mergeShards(reports) {
+  if (reports.length === 0) throw new MergeError("no shard's report given");
+  const shards = reports.map(({ file, text: text2 }) => ({ file, p: payloadOf(file, text2) }));
+  const first = shards[0];
+  const count2 = first.p.count;
+  const same = (what, pick) => {
+    const want = JSON.stringify(pick(first.p));
+    for (const s of shards) if (JSON.stringify(pick(s.p)) !== want) throw new MergeError(`${s.file} is of another run than ${first.file}: its ${what} differ${what.endsWith("s") ? "" : "s"}`);
+  };
+  same("shard count", (p) => p.count);
+  same("base revision", (p) => p.base.id);
+  same("head revision", (p) => p.head.id);
+  same("targets", (p) => p.targets);
+  same("options", (p) => p.options);
+  same("configuration review", (p) => p.review);
+  same("unread files", (p) => [p.unread, p.unreadFails]);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    const seen = byIndex.get(s.p.index);
+    if (seen !== void 0) throw new MergeError(`shard ${s.p.shard} is given twice (${seen} and ${s.file})`);
+    byIndex.set(s.p.index, s.file);
+  }
+  const missing = Array.from({ length: count2 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw new MergeError(`shard${missing.length === 1 ? "" : "s"} ${missing.map((i) => `${i}/${count2}`).join(", ")} of ${count2} missing: their targets were not analyzed, so the run cannot pass (given: ${shards.map((s) => s.file).join(", ")})`);
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    for (const [name2, o] of replayOutcomes(s.p)) {
+      if (outcomes.has(name2)) throw new MergeError(`target ${name2} is in two shards' reports (${s.file} and another)`);
+      outcomes.set(name2, o);
+    }
+  }
+  const absent = first.p.targets.filter((t) => !outcomes.has(t.name)).map((t) => t.name);
+  if (absent.length > 0) throw new MergeError(`target${absent.length === 1 ? "" : "s"} ${absent.join(", ")} in no shard's report`);
+  const ordered = first.p.targets.map((t) => outcomes.get(t.name));
+  return {
+    outcomes: ordered,
+    config: first.p.review ?? void 0,
+    unread: { files: first.p.unread, fails: first.p.unreadFails },
+    skipped: skippedSummaryOf(ordered),
+    base: first.p.base.id,
+    head: first.p.head.id
+  };
+}
+function payloadOf(file, text2) {
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new MergeError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const p = doc?.shard;
+  if (p === void 0 || p === null || typeof p !== "object" || p.schema !== SHARD_SCHEMA)
+    throw new MergeError(`${file}: not a shard's report (it has no "shard" of schema ${SHARD_SCHEMA}: write one with netreach diff --shard I/N --output FILE)`);
+  return p;
+}
+
+// src/cli/shards.ts
+async function runTargetsList(cmd, io) {
+  const opened = diffTrees(cmd.source, cmd.targets);
+  if (opened === void 0) throw new UsageError("targets needs a directory, two directories (base and head), or --git <base-rev> [<head-rev>]");
+  const { trees, paths, repo, roots } = opened;
+  try {
+    const resolved2 = resolveTargets(targetFlags(cmd.targets, roots), paths, trees, repo);
+    const ts = resolved2.targets;
+    const count2 = cmd.shards === null || resolved2.plain ? null : Math.max(1, Math.min(cmd.shards, ts.length));
+    const of = count2 === null ? void 0 : shardOf(ts.map((t) => t.name), count2);
+    const list6 = ts.map((t) => {
+      const s = t.source;
+      return {
+        name: t.name,
+        key: shardKey(t.name),
+        ...of !== void 0 ? { shard: `${of.get(t.name)}/${count2}` } : {},
+        kind: s.kind,
+        source: describeSource(s),
+        paths: s.kind === "kustomize" ? [s.dir] : s.kind === "helm" ? [s.chart, ...s.values] : [...s.paths],
+        namespace: t.namespace ?? null,
+        origin: t.origin,
+        definedIn: t.definedIn ?? null
+      };
+    });
+    if (cmd.format === "json") {
+      const doc = {
+        schema: "netreach.targets/v1",
+        base: revisionId(trees.base),
+        head: revisionId(trees.head),
+        from: resolved2.from,
+        plain: resolved2.plain,
+        ...count2 !== null ? { shards: Array.from({ length: count2 }, (_, i) => `${i + 1}/${count2}`) } : {},
+        targets: list6
+      };
+      io.out(JSON.stringify(doc, null, 2) + "\n");
+      return 0;
+    }
+    const lines = [`netreach: ${ts.length} target${ts.length === 1 ? "" : "s"} from ${plain(resolved2.from)}${resolved2.plain ? " (one plain analysis: not split into shards)" : ""}`];
+    for (const t of list6) lines.push(`  ${t.key}  ${t.shard !== void 0 ? `${t.shard.padEnd(String(count2).length * 2 + 1)}  ` : ""}${plain(t.name)} (${plain(t.source)})`);
+    io.out(lines.join("\n") + "\n");
+    return 0;
+  } finally {
+    trees.base.cleanup();
+    trees.head.cleanup();
+  }
+}
+async function runMerge(cmd, io) {
+  let merged;
+  try {
+    merged = mergeShards(cmd.reports.map((file) => ({ file, text: readReport(file) })));
+  } catch (e) {
+    if (!(e instanceof MergeError)) throw e;
+    io.err(`netreach: merge: ${e.message}
+`);
+    return 2;
+  }
+  return await writeTargetsResult(io, merged, cmd);
+}
+function readReport(file) {
+  try {
+    return readFileSync9(file, "utf8");
+  } catch (e) {
+    throw new MergeError(`${file}: cannot be read (${e.code ?? String(e)})`);
+  }
+}
+
 // src/cli/main.ts
 function reachChunks(r, format2, group2) {
   switch (format2) {
@@ -28184,8 +28564,7 @@ function reachChunks(r, format2, group2) {
       return reachCsvLines(r);
   }
 }
-var hasErrors = (ds) => ds.some((d) => d.severity === "error");
-var withTargets2 = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
+var hasErrors2 = (ds) => ds.some((d) => d.severity === "error");
 async function runReachTargets(cmd, io) {
   if (cmd.paths.length !== 1 || !isDir(cmd.paths[0])) {
     if (withTargets2(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need one directory to build in");
@@ -28234,7 +28613,7 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
       if (!await io.stream(reachChunks(full, cmd.format, cmd.group))) return code;
       if (targets2.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
-      if (hasErrors(full.diagnostics)) code = 2;
+      if (hasErrors2(full.diagnostics)) code = 2;
     }
     for (const d of skipped) io.err(`${formatDiagnostic(d.failure)}
 `);
@@ -28251,28 +28630,11 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
 }
 async function runDiffTargets(cmd, io) {
   const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
-  const src = cmd.source;
-  let trees;
-  let paths = [];
-  let repo;
-  let roots;
-  if (src.kind === "paths") {
-    if (!isDir(src.base) || !isDir(src.head)) {
-      if (withTargets2(cmd.targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
-      return void 0;
-    }
-    trees = { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) };
-    roots = [src.head, src.base];
-  } else {
-    const root = repoRoot(process.cwd());
-    roots = [root];
-    paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
-    repo = originUrl(root);
-    const base2 = gitTree(root, src.baseRev, "base");
-    trees = { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
-  }
+  const opened = diffTrees(cmd.source, cmd.targets);
+  if (opened === void 0) return void 0;
+  const { trees, paths, repo, roots } = opened;
   try {
-    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, {
+    const options = {
       deadline,
       ...cmd.bounds.maxTargets !== void 0 ? { maxTargets: cmd.bounds.maxTargets } : {},
       pods: cmd.pods,
@@ -28283,40 +28645,18 @@ async function runDiffTargets(cmd, io) {
       ...cmd.ciliumCluster !== void 0 ? { ciliumCluster: cmd.ciliumCluster } : {},
       ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {},
       ...cmd.ingressController !== void 0 ? { ingressController: cmd.ingressController } : {},
-      ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {}
-    });
-    if (run === void 0) return void 0;
-    const outcomes = run.outcomes;
-    const config = run.resolved.review;
-    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
-    const json = () => targetsJsonChunks(outcomes, { group: cmd.group, unread, ...config !== void 0 ? { config } : {} });
-    const render2 = {
-      json,
-      md: () => [renderTargetsComment(outcomes, { marker: "<!-- netreach -->", unread, ...config !== void 0 ? { config } : {} })],
-      sarif: () => {
-        const logs = outcomes.filter((o) => o.report !== void 0).map((o) => renderSarif(o.report, { toolVersion: VERSION }));
-        const [first, ...rest] = logs;
-        return [JSON.stringify(first === void 0 ? {} : { ...first, runs: [...first.runs, ...rest.flatMap((l) => l.runs)] }, null, 2) + "\n"];
-      },
-      text: () => [renderTargetsText(outcomes, config?.errors ?? [])]
+      ...cmd.dnsServer !== void 0 ? { dnsServer: cmd.dnsServer } : {},
+      ...cmd.shard !== null ? { shard: cmd.shard } : {}
     };
-    await io.stream(render2[cmd.format]());
-    if (cmd.output !== null) await writeFileChunks(cmd.output, json());
-    for (const o of outcomes) {
-      if (o.failure !== void 0) io.err(`${formatDiagnostic(o.failure)}
-`);
-      for (const d of o.report?.diagnostics ?? []) io.err(`[${o.name}] ${formatDiagnostic(d)}
-`);
+    const run = await runTargets(targetFlags(cmd.targets, roots), paths, trees, repo, options);
+    if (run === void 0) {
+      if (cmd.shard !== null) throw new UsageError("--shard splits a run's targets, and this run has none: it is one plain analysis of the manifests (see netreach targets)");
+      return void 0;
     }
-    if (run.skipped !== void 0) io.err(`netreach: ${run.skipped}
-`);
-    for (const f of run.unread) io.err(`netreach: ${plain(f)}: changed, and no target reads it (not analyzed)
-`);
-    for (const e of config?.errors ?? []) io.err(`netreach: ${plain(e)}: assertion not judged (invalid in the base revision)
-`);
-    if (outcomes.some((o) => o.report !== void 0 && !o.report.gate.passed) || unread.fails && unread.files.length > 0) return 1;
-    if ((config?.errors ?? []).length > 0) return 2;
-    return outcomes.some((o) => o.failure !== void 0 || hasErrors(o.report?.diagnostics ?? [])) ? 2 : 0;
+    const unread = { files: run.unread, fails: cmd.gate.failOn.includes("unanalyzed") };
+    const config = run.resolved.review;
+    const shard = cmd.shard === null ? void 0 : shardPayload(cmd.shard, { all: run.resolved.targets, diffs: run.diffs, unread: run.unread, unreadFails: unread.fails, review: config }, trees, options, run.resolved.assertions);
+    return await writeTargetsResult(io, { outcomes: run.outcomes, config, unread, skipped: run.skipped, ...shard !== void 0 ? { shard } : {} }, cmd);
   } finally {
     trees.base.cleanup();
     trees.head.cleanup();
@@ -28328,12 +28668,12 @@ async function runReach(cmd, io) {
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   await io.stream(reachChunks(full, cmd.format, cmd.group));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
-  return hasErrors(full.diagnostics) ? 2 : 0;
+  return hasErrors2(full.diagnostics) ? 2 : 0;
 }
 function unreadOutsidePathspecs(src) {
   if (src.pathspecs.length === 0) return [];
   const root = repoRoot(process.cwd());
-  const paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
+  const paths = src.pathspecs.map((p) => relative8(root, resolve9(process.cwd(), p)).split(sep9).join("/")).filter((p) => p !== "");
   const trees = { base: gitTree(root, src.baseRev, "base"), head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") };
   return unreadFiles([{ name: "manifests", source: { kind: "paths", paths }, origin: "discovered" }], trees);
 }
@@ -28361,7 +28701,7 @@ async function runDiff(cmd, io) {
   if (cmd.output !== null) await writeFileChunks(cmd.output, diffJsonChunks(full, { group: cmd.group }));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!full.gate.passed) return 1;
-  return hasErrors(full.diagnostics) ? 2 : 0;
+  return hasErrors2(full.diagnostics) ? 2 : 0;
 }
 async function runCli(argv, io) {
   try {
@@ -28382,6 +28722,10 @@ async function runCli(argv, io) {
         return await runWhy(cmd, io, targetFlags, formatDiagnostic);
       case "check":
         return await runCheck(cmd, io);
+      case "targets":
+        return await runTargetsList(cmd, io);
+      case "merge":
+        return await runMerge(cmd, io);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -28392,7 +28736,7 @@ async function runCli(argv, io) {
     if (e instanceof UsageError) {
       io.err(`netreach: ${e.message}
 
-${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" ? argv[0] : void 0)}`);
+${usageOf(argv[0] === "reach" || argv[0] === "diff" || argv[0] === "why" || argv[0] === "check" || argv[0] === "targets" || argv[0] === "merge" ? argv[0] : void 0)}`);
       return 2;
     }
     io.err(`netreach: ${e instanceof Error ? e.message : String(e)}

@@ -15067,7 +15067,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15084,7 +15084,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -25447,10 +25447,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25464,7 +25464,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -25488,7 +25488,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25504,7 +25504,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25595,7 +25595,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25609,13 +25609,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -25658,18 +25658,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25723,8 +25723,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap6 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25736,7 +25736,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25747,8 +25747,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25765,7 +25765,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25945,7 +25945,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25962,24 +25962,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content2;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content2;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content2;
-          sep4 = " ";
+          value += sep5 + content2;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26162,25 +26162,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26990,14 +26990,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28164,18 +28164,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -28328,15 +28328,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28530,13 +28530,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -31558,7 +31558,7 @@ function killGroup2(pgid) {
 }
 
 // src/action/run.ts
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/model/admin-policy.ts
 function adminOrder(a, b) {
@@ -32580,15 +32580,15 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
     }
     const matched = rowSubtract(row, decided, interner);
     if (matched.nodes.length === 0 && matched.fallback.isEmpty) continue;
-    const join15 = (a) => a === EMPTY_ROW ? matched : rowUnion(a, matched, interner);
-    if (rule.action === "accept") accepted = join15(accepted);
-    else if (rule.action === "deny") denied = join15(denied);
-    if (i < rules3.length - 1) decided = join15(decided);
+    const join16 = (a) => a === EMPTY_ROW ? matched : rowUnion(a, matched, interner);
+    if (rule.action === "accept") accepted = join16(accepted);
+    else if (rule.action === "deny") denied = join16(denied);
+    if (i < rules3.length - 1) decided = join16(decided);
   }
   return { accepted, denied };
 }
-function foldTier(walk2, next, interner) {
-  return rowUnion(walk2.accepted, rowSubtract(next, walk2.denied, interner), interner);
+function foldTier(walk3, next, interner) {
+  return rowUnion(walk3.accepted, rowSubtract(next, walk3.denied, interner), interner);
 }
 
 // src/reach/decisions.ts
@@ -33487,7 +33487,7 @@ function l7Part(r, src, dst, allowed) {
   const by = [];
   for (const dir of ["egress", "ingress"]) {
     const subject = dir === "egress" ? src : dst;
-    if (subject >= P || r.isolating(subject, dir).length === 0) continue;
+    if (subject >= P) continue;
     const matches3 = r.matchingRules(src, dst, dir);
     let filtered = ConnSet.NONE;
     let plain2 = ConnSet.NONE;
@@ -37815,12 +37815,13 @@ function readCiliumKey(written) {
 function plainKey(key) {
   return key.startsWith(NAMESPACE_LABELS_PREFIX) && key.length > NAMESPACE_LABELS_PREFIX.length ? { kind: "namespace", key: key.slice(NAMESPACE_LABELS_PREFIX.length) } : { kind: "pod", key };
 }
-function implicitPodLabels(namespace, serviceAccount, cluster) {
-  return {
-    [POD_NAMESPACE_LABEL]: namespace,
-    [SERVICE_ACCOUNT_LABEL]: serviceAccount ?? "default",
-    [CLUSTER_LABEL]: cluster
-  };
+function implicitPodLabels(namespace, serviceAccount, cluster, namespaceLabels) {
+  const out = {};
+  for (const [k, v] of Object.entries(namespaceLabels)) out[NAMESPACE_LABELS_PREFIX + k] = v;
+  out[POD_NAMESPACE_LABEL] = namespace;
+  out[SERVICE_ACCOUNT_LABEL] = serviceAccount ?? "default";
+  out[CLUSTER_LABEL] = cluster;
+  return out;
 }
 
 // src/load/cilium/endpoint-selector.ts
@@ -38572,11 +38573,14 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       workloads.push(...settleReplicas(members, distinguish));
     }
   }
-  if (cilium) {
-    for (const [i, w] of workloads.entries()) workloads[i] = { ...w, labels: { ...w.labels, ...implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster) } };
-  }
   for (const name2 of [...workloads.values()].map((w) => w.namespace).concat([...policies.values()].map((p) => p.namespace))) {
     if (name2 !== "" && !namespaces.has(name2)) namespaces.set(name2, implicitNamespace(name2));
+  }
+  if (cilium) {
+    for (const [i, w] of workloads.entries()) {
+      const implicit = implicitPodLabels(w.namespace, w.serviceAccount, cni.cluster, namespaces.get(w.namespace)?.labels ?? {});
+      workloads[i] = { ...w, labels: { ...w.labels, ...implicit } };
+    }
   }
   const cluster = {
     namespaces,
@@ -38986,26 +38990,26 @@ var FastParser = class {
       if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
     }
     let value = "\n".repeat(contentStart);
-    let sep4 = "";
+    let sep5 = "";
     let prevMoreIndented = false;
     for (let k = contentStart; k < chompStart; k++) {
       const [indent, content2] = lines[k];
       const more = " ".repeat(Math.max(0, indent - trimIndent));
       if (!folded) {
-        value += sep4 + more + content2;
-        sep4 = "\n";
+        value += sep5 + more + content2;
+        sep5 = "\n";
       } else if (indent > trimIndent) {
-        if (sep4 === " ") sep4 = "\n";
-        else if (!prevMoreIndented && sep4 === "\n") sep4 = "\n\n";
-        value += sep4 + more + content2;
-        sep4 = "\n";
+        if (sep5 === " ") sep5 = "\n";
+        else if (!prevMoreIndented && sep5 === "\n") sep5 = "\n\n";
+        value += sep5 + more + content2;
+        sep5 = "\n";
         prevMoreIndented = true;
       } else if (content2 === "") {
-        if (sep4 === "\n") value += "\n";
-        else sep4 = "\n";
+        if (sep5 === "\n") value += "\n";
+        else sep5 = "\n";
       } else {
-        value += sep4 + content2;
-        sep4 = " ";
+        value += sep5 + content2;
+        sep5 = " ";
         prevMoreIndented = false;
       }
     }
@@ -46308,7 +46312,7 @@ var RowSizes = class {
   }
 };
 function fitBlocks(blocks, options) {
-  const sep4 = options.separator ?? "\n";
+  const sep5 = options.separator ?? "\n";
   const size = options.size ?? utf16Size;
   const max = options.maxChars;
   const dropped = /* @__PURE__ */ new Set();
@@ -46317,7 +46321,7 @@ function fitBlocks(blocks, options) {
   const texts = blocks.map((b) => typeof b.text === "function" ? b.text(max, size) : b.text ?? "");
   const textSizes = texts.map((t) => t === void 0 ? Infinity : size(t));
   const rowSizes = blocks.map((b) => b.rows ? new RowSizes(b.rows, size, max) : void 0);
-  const sepSize = size(sep4);
+  const sepSize = size(sep5);
   const cuts = () => ({
     omitted: blocks.filter((_, i) => dropped.has(i)).map((b) => b.name),
     trimmedRows: blocks.reduce((n, b, i) => n + (dropped.has(i) || !b.rows ? 0 : Math.max(0, b.rows.rows.length - keep)), 0)
@@ -46335,7 +46339,7 @@ function fitBlocks(blocks, options) {
     const sizes = parts((c) => size(options.note(c)), (i) => rowSizes[i]?.total(keep) ?? textSizes[i], (n) => n === 0);
     return sizes.reduce((a, b) => a + b, 0) + sepSize * Math.max(0, sizes.length - 1);
   };
-  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep4);
+  const render2 = () => parts((c) => options.note(c), (i) => rowSizes[i]?.text(keep) ?? texts[i] ?? "", (t) => t === "").join(sep5);
   const fits = () => measure() <= max;
   if (fits()) return render2();
   const byRank = (late) => blocks.map((b, i) => ({ rank: b.dropRank, late: b.afterRows === true, i })).filter((x) => x.rank !== void 0 && x.late === late).sort((a, b) => a.rank - b.rank || b.i - a.i);
@@ -48815,7 +48819,7 @@ function violationList(report, g) {
 _\u2026 and ${plural2(n, "more violation")}._`
   };
 }
-function details(summary3, body, join15 = "\n", head = "") {
+function details(summary3, body, join16 = "\n", head = "") {
   const open2 = `<details><summary>${summary3}</summary>
 
 ${head}`;
@@ -48825,7 +48829,7 @@ ${head}`;
     const parts = [open2];
     let total = size(open2) + size(close);
     for (let i = 0; i < body.length; i++) {
-      const line = (i > 0 ? join15 : "") + (body.at(i) ?? "");
+      const line = (i > 0 ? join16 : "") + (body.at(i) ?? "");
       total += size(line);
       if (total > max) return void 0;
       parts.push(line);
@@ -49367,7 +49371,8 @@ async function writeComment(inputs, event, client, marker, render2) {
 }
 
 // src/action/run-targets.ts
-import { join as join13 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join14, relative as relative3 } from "node:path";
 
 // src/render/config-review.ts
 function noteText(n) {
@@ -49479,7 +49484,8 @@ function targetsJsonLazy(outcomes, options) {
     ...assertions.length > 0 ? { assertions } : {},
     counts: sumCounts(outcomes),
     targets: outcomes.map(targetJson),
-    ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {}
+    ...options.config !== void 0 ? { config: { file: options.config.file, base: options.config.base, head: options.config.head, changed: options.config.changed, notes: options.config.notes.map(noteText) } } : {},
+    ...options.shard !== void 0 ? { shard: options.shard } : {}
   };
 }
 function sumCounts(outcomes) {
@@ -50187,11 +50193,11 @@ function skipReason2(d) {
   return reasons.get(d);
 }
 function skippedSummary(diffs, maxNames = 20) {
+  return skippedSummaryOf(diffs.map((d) => ({ name: d.target.name, skipped: skipReason2(d) })), maxNames);
+}
+function skippedSummaryOf(items, maxNames = 20) {
   const by = { cap: [], deadline: [] };
-  for (const d of diffs) {
-    const r = skipReason2(d);
-    if (r !== void 0) by[r].push(d.target.name);
-  }
+  for (const d of items) if (d.skipped !== void 0) by[d.skipped].push(d.name);
   const total = by.cap.length + by.deadline.length;
   if (total === 0) return void 0;
   const names = (list7) => `${list7.slice(0, maxNames).join(", ")}${list7.length > maxNames ? `, \u2026 (and ${list7.length - maxNames} more)` : ""}`;
@@ -50250,6 +50256,7 @@ function timeLeftFor(timeoutMs, deadline) {
 
 // src/targets/diff-targets.ts
 import * as os7 from "node:os";
+import { basename } from "node:path";
 
 // src/tools/helm.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -50890,18 +50897,18 @@ var PLUGIN_FIELDS = ["transformers", "generators", "validators"];
 var LOADED_KEYS = /* @__PURE__ */ new Set(["path", "paths", "files", "envs", "env"]);
 function loadedPaths(config) {
   const out = [];
-  const walk2 = (v, depth) => {
+  const walk3 = (v, depth) => {
     if (depth > 20) return;
-    if (Array.isArray(v)) for (const x of v) walk2(x, depth + 1);
+    if (Array.isArray(v)) for (const x of v) walk3(x, depth + 1);
     else if (v !== null && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (LOADED_KEYS.has(k)) {
           for (const s of typeof x === "string" ? [x] : list4(x)) if (typeof s === "string") out.push(k === "files" ? s.replace(/^[^=/]*=/, "") : s);
         }
-        walk2(x, depth + 1);
+        walk3(x, depth + 1);
       }
   };
-  walk2(config, 0);
+  walk3(config, 0);
   return out;
 }
 function pluginConfigs(root, rel) {
@@ -50910,7 +50917,7 @@ function pluginConfigs(root, rel) {
   const at2 = entryAt(root, rel);
   if (at2 === "file") files.push(rel);
   else if (at2 === "directory") {
-    const walk2 = (d) => {
+    const walk3 = (d) => {
       if (files.length > 1e3) return;
       let entries2;
       try {
@@ -50920,11 +50927,11 @@ function pluginConfigs(root, rel) {
       }
       for (const e of entries2) {
         const r = `${d}/${e.name}`;
-        if (e.isDirectory()) walk2(r);
+        if (e.isDirectory()) walk3(r);
         else if (e.isFile() && /\.(ya?ml|json)$/.test(e.name)) files.push(r);
       }
     };
-    walk2(rel);
+    walk3(rel);
   }
   for (const f of files) {
     try {
@@ -51887,24 +51894,28 @@ async function diffTargets(targets2, trees, options) {
 ${failed2.b.error.detail}` : ""}`;
       return { target: target2, base: base2, head, failure: diagnostic("error", where.file, { line: where.line, column: 1 }, msg) };
     }
-    const helm = target2.source.kind === "helm";
-    const namespace = target2.namespace ?? options.namespace;
-    const chosen = assertionsFor(target2, options.assertions ?? []);
-    const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
-    const report = diff(base2.files, head.files, {
-      ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
-      pods: target2.pods ?? options.pods,
-      hostNetwork: options.hostNetwork,
-      ...cniOptions(target2, options),
-      ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
-      ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
-      ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
-      gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
-      ...options.limits !== void 0 ? { limits: options.limits } : {},
-      inputChanges: inputChangesOf(target2, trees, changed2)
-    });
-    return { target: target2, base: base2, head, report: { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] } };
+    const inputChanges = inputChangesOf(target2, trees, changed2);
+    return { target: target2, base: base2, head, inputChanges, report: targetReport(target2, base2, head, inputChanges, options) };
   });
+}
+function targetReport(target2, base2, head, inputChanges, options) {
+  const helm = target2.source.kind === "helm";
+  const namespace = target2.namespace ?? options.namespace;
+  const chosen = assertionsFor(target2, options.assertions ?? []);
+  const origins = new Map(chosen.map((c) => [c.assertion, c.origin]));
+  const report = diff(base2.files, head.files, {
+    ...chosen.length > 0 ? { assertions: chosen.map((c) => c.assertion), assertionOrigin: (a) => origins.get(a) ?? "base" } : {},
+    pods: target2.pods ?? options.pods,
+    hostNetwork: options.hostNetwork,
+    ...cniOptions(target2, options),
+    ...options.ingressController !== void 0 ? { ingressController: options.ingressController } : {},
+    ...options.dnsServer !== void 0 ? { dnsServer: options.dnsServer } : {},
+    ...helm ? { defaultNamespace: namespace ?? "default" } : namespace !== void 0 ? { namespace } : {},
+    gate: { ...options.gate, failOn: failOnOf(target2, options.gate.failOn) },
+    ...options.limits !== void 0 ? { limits: options.limits } : {},
+    inputChanges: [...inputChanges]
+  });
+  return { ...report, diagnostics: [...head.diagnostics, ...report.diagnostics] };
 }
 function failOnOf(t, run) {
   if (!t.fromHead) return t.failOn ?? run;
@@ -51949,7 +51960,8 @@ async function buildSide(t, tree, options) {
     return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
   }
   const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
-  const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".");
+  const copy = new RegExp(`(?:\\.\\./)*${basename(root).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`, "g");
+  const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".").replace(copy, "");
   if (!r.ok) return done({ files: [], diagnostics: [], tool: r.tool, error: { message: inRepo(`${r.tool}: ${r.error}`), detail: inRepo(r.detail) } });
   return done({ files: r.files, diagnostics: [], tool: r.tool });
 }
@@ -52238,13 +52250,41 @@ function uniqueNames2(targets2) {
 var invalid = (problems) => problems.length > 0 ? { invalid: problems.join("; ") } : {};
 var safeName = (n) => n.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
 
+// src/targets/shard.ts
+import { createHash } from "node:crypto";
+function shardKey(name2) {
+  return createHash("sha256").update(name2).digest("hex").slice(0, 12);
+}
+function shardText(s) {
+  return `${s.index}/${s.count}`;
+}
+function parseShard(text2) {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index2 = Number(m?.[1]);
+  const count2 = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(index2) || !Number.isSafeInteger(count2) || count2 < 1 || index2 < 1 || index2 > count2)
+    return { ok: false, error: `--shard (input shard) must be I/N with 1 \u2264 I \u2264 N, e.g. 2/4, not "${text2}"` };
+  return { ok: true, value: { index: index2, count: count2 } };
+}
+function shardOf(names, count2) {
+  const sorted2 = [...names].map((n) => ({ n, k: shardKey(n) })).sort((a, b) => a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
+  return new Map(sorted2.map((x, p) => [x.n, p % count2 + 1]));
+}
+function inShard(all, items, s) {
+  const of = shardOf(all.map((t) => t.name), s.count);
+  return items.filter((t) => of.get(t.name) === s.index);
+}
+
 // src/targets/run.ts
 async function runTargets(flags, paths, trees, repo, options) {
   const deadline = options.deadline ?? Deadline.after(DEFAULT_DEADLINE_SECONDS);
   const resolved2 = resolveTargets(flags, paths, trees, repo);
   if (resolved2.plain) return void 0;
   const max = options.maxTargets ?? DEFAULT_MAX_TARGETS;
-  const { kept, over } = capTargets(resolved2.targets, max);
+  const capped = capTargets(resolved2.targets, max);
+  const mine = (ts) => options.shard === void 0 ? ts : inShard(resolved2.targets, ts, options.shard);
+  const kept = mine(capped.kept);
+  const over = mine(capped.over);
   const built = await diffTargets(kept, trees, { ...options, deadline, assertions: resolved2.assertions });
   const diffs = [...built, ...over.map((t) => pastCap(t, max, resolved2.targets.length))];
   const skipped = skippedSummary(diffs);
@@ -52274,6 +52314,175 @@ function side(b) {
   return { ms: b.ms, ...b.tool !== void 0 ? { tool: b.tool } : {}, ...b.absent ? { absent: true } : {}, ...b.reused ? { reused: true } : {} };
 }
 
+// src/targets/shard-report.ts
+import { createHash as createHash2 } from "node:crypto";
+var SHARD_SCHEMA = "netreach.shard/v1";
+function revisionId(tree) {
+  if (tree.commit !== void 0) return { label: tree.label, id: tree.commit };
+  const h = createHash2("sha256");
+  for (const f of [...tree.files].sort()) h.update(`${f}\0${tree.id(f) ?? ""}
+`);
+  return { label: tree.label, id: `sha256:${h.digest("hex")}` };
+}
+function shardPayload(s, run, trees, options, assertions) {
+  const { deadline: _d, build: _b, concurrency: _c, maxTargets: _m, shard: _s, assertions: _a, ...data } = options;
+  return {
+    schema: SHARD_SCHEMA,
+    shard: shardText(s),
+    index: s.index,
+    count: s.count,
+    base: revisionId(trees.base),
+    head: revisionId(trees.head),
+    targets: run.all.map((t) => ({ name: t.name, key: shardKey(t.name) })),
+    analyzed: run.diffs.map((d) => d.target.name),
+    options: encode({ ...data, assertions }),
+    unread: [...run.unread],
+    unreadFails: run.unreadFails,
+    review: run.review ?? null,
+    outcomes: run.diffs.map((d) => {
+      const { report: _r, ...o } = outcome(d);
+      if (d.report === void 0) return { target: encode(d.target), outcome: o };
+      const head = d.head.reused ? null : { files: d.head.files, diagnostics: d.head.diagnostics };
+      return { target: encode(d.target), outcome: o, analysis: { base: { files: d.base.files, diagnostics: d.base.diagnostics }, head, inputChanges: d.inputChanges ?? [] } };
+    })
+  };
+}
+function replayOutcomes(p) {
+  const options = decode2(p.options);
+  const out = /* @__PURE__ */ new Map();
+  for (const r of p.outcomes) {
+    if (r.analysis === void 0) {
+      out.set(r.outcome.name, r.outcome);
+      continue;
+    }
+    const target2 = decode2(r.target);
+    const base2 = r.analysis.base;
+    const head = r.analysis.head ?? base2;
+    out.set(r.outcome.name, { ...r.outcome, report: targetReport(target2, base2, head, r.analysis.inputChanges, options) });
+  }
+  return out;
+}
+var CONN = "$connSet";
+function encode(v) {
+  return JSON.parse(
+    JSON.stringify(
+      v,
+      (_k, x) => x instanceof ConnSet ? { [CONN]: PROTOCOLS.map((p) => ({ ranges: [...x.ports(p).ranges], names: [...x.ports(p).names] })) } : x
+    )
+  );
+}
+function decode2(v) {
+  return JSON.parse(JSON.stringify(v), (_k, x) => {
+    if (x === null || typeof x !== "object" || !(CONN in x)) return x;
+    const sets = x[CONN];
+    return ConnSet.of(Object.fromEntries(PROTOCOLS.map((p, i) => [p, PortSet.of(sets[i].ranges, sets[i].names)])));
+  });
+}
+
+// src/targets/shard-merge.ts
+var MergeError = class extends Error {
+  name = "MergeError";
+};
+function mergeShards(reports) {
+  if (reports.length === 0) throw new MergeError("no shard's report given");
+  const shards = reports.map(({ file, text: text2 }) => ({ file, p: payloadOf(file, text2) }));
+  const first = shards[0];
+  const count2 = first.p.count;
+  const same = (what, pick) => {
+    const want = JSON.stringify(pick(first.p));
+    for (const s of shards) if (JSON.stringify(pick(s.p)) !== want) throw new MergeError(`${s.file} is of another run than ${first.file}: its ${what} differ${what.endsWith("s") ? "" : "s"}`);
+  };
+  same("shard count", (p) => p.count);
+  same("base revision", (p) => p.base.id);
+  same("head revision", (p) => p.head.id);
+  same("targets", (p) => p.targets);
+  same("options", (p) => p.options);
+  same("configuration review", (p) => p.review);
+  same("unread files", (p) => [p.unread, p.unreadFails]);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    const seen = byIndex.get(s.p.index);
+    if (seen !== void 0) throw new MergeError(`shard ${s.p.shard} is given twice (${seen} and ${s.file})`);
+    byIndex.set(s.p.index, s.file);
+  }
+  const missing = Array.from({ length: count2 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw new MergeError(`shard${missing.length === 1 ? "" : "s"} ${missing.map((i) => `${i}/${count2}`).join(", ")} of ${count2} missing: their targets were not analyzed, so the run cannot pass (given: ${shards.map((s) => s.file).join(", ")})`);
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    for (const [name2, o] of replayOutcomes(s.p)) {
+      if (outcomes.has(name2)) throw new MergeError(`target ${name2} is in two shards' reports (${s.file} and another)`);
+      outcomes.set(name2, o);
+    }
+  }
+  const absent = first.p.targets.filter((t) => !outcomes.has(t.name)).map((t) => t.name);
+  if (absent.length > 0) throw new MergeError(`target${absent.length === 1 ? "" : "s"} ${absent.join(", ")} in no shard's report`);
+  const ordered = first.p.targets.map((t) => outcomes.get(t.name));
+  return {
+    outcomes: ordered,
+    config: first.p.review ?? void 0,
+    unread: { files: first.p.unread, fails: first.p.unreadFails },
+    skipped: skippedSummaryOf(ordered),
+    base: first.p.base.id,
+    head: first.p.head.id
+  };
+}
+function payloadOf(file, text2) {
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new MergeError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const p = doc?.shard;
+  if (p === void 0 || p === null || typeof p !== "object" || p.schema !== SHARD_SCHEMA)
+    throw new MergeError(`${file}: not a shard's report (it has no "shard" of schema ${SHARD_SCHEMA}: write one with netreach diff --shard I/N --output FILE)`);
+  return p;
+}
+
+// src/action/glob.ts
+import { readdirSync as readdirSync4 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join13, relative as relative2, sep as sep4 } from "node:path";
+function partRegex(part) {
+  return new RegExp(`^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+}
+function expandGlob(dir, pattern) {
+  const out = [];
+  for (const one of pattern.split("\n").map((p) => p.trim()).filter((p) => p !== "")) {
+    const abs = isAbsolute6(one) ? one : join13(dir, one);
+    const parts = abs.split(sep4);
+    const fixed = parts.findIndex((p) => /[*?]/.test(p));
+    if (fixed < 0) {
+      out.push(abs);
+      continue;
+    }
+    walk2(parts.slice(0, fixed).join(sep4) || sep4, parts.slice(fixed), out);
+  }
+  return [...new Set(out)].sort((a, b) => relative2(dir, a) < relative2(dir, b) ? -1 : 1);
+}
+function walk2(at2, rest, out) {
+  const [part, ...tail] = rest;
+  if (part === void 0) return;
+  let entries2;
+  try {
+    entries2 = readdirSync4(at2, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  if (part === "**") {
+    walk2(at2, tail, out);
+    for (const e of entries2) if (e.isDirectory()) walk2(join13(at2, e.name), rest, out);
+    return;
+  }
+  const re = partRegex(part);
+  for (const e of entries2) {
+    if (!re.test(e.name)) continue;
+    if (tail.length === 0 ? e.isFile() : e.isDirectory()) {
+      if (tail.length === 0) out.push(join13(at2, e.name));
+      else walk2(join13(at2, e.name), tail, out);
+    }
+  }
+}
+
 // src/action/run-targets.ts
 async function runActionTargets(repoDir, revs, inputs, event, env) {
   const server2 = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
@@ -52283,34 +52492,35 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   let config;
   let unread = { files: [], fails: false };
   let skipped;
+  let shard;
   const deadline = Deadline.after(inputs.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
   try {
     const started = Date.now();
+    const options = {
+      ...analysisOptions(inputs),
+      deadline,
+      ...inputs.bounds.maxTargets !== void 0 ? { maxTargets: inputs.bounds.maxTargets } : {},
+      ...inputs.shard !== null ? { shard: inputs.shard } : {}
+    };
     const run = await runTargets(
       { kustomize: inputs.targets.kustomize, helm: inputs.targets.helm, names: inputs.targets.names, configPath: inputs.targets.config, discover: inputs.targets.discover },
       inputs.paths,
       trees,
       repo,
-      {
-        pods: inputs.pods,
-        cni: inputs.cni,
-        ...inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {},
-        gate: inputs.gate,
-        limits: inputs.limits,
-        deadline,
-        ...inputs.bounds.maxTargets !== void 0 ? { maxTargets: inputs.bounds.maxTargets } : {},
-        ...inputs.namespace !== null ? { namespace: inputs.namespace } : {},
-        ...inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {},
-        ...inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {}
-      }
+      options
     );
-    if (run === void 0) return false;
+    if (run === void 0) {
+      if (inputs.shard !== null) throw new Error("input shard splits a run's targets, and this run has none: it is one plain analysis of the manifests (see netreach targets)");
+      return false;
+    }
     outcomes = run.outcomes;
     config = run.resolved.review;
     unread = { files: run.unread, fails: inputs.gate.failOn.includes("unanalyzed") };
     for (const f of run.unread) info(safe(`netreach: ${f}: changed, and no target reads it (not analyzed)`));
     for (const n of config?.notes ?? []) info(safe(`netreach: ${config.file}: ${noteText(n)}`));
     skipped = run.skipped;
+    if (inputs.shard !== null)
+      shard = shardPayload(inputs.shard, { all: run.resolved.targets, diffs: run.diffs, unread: run.unread, unreadFails: unread.fails, review: config }, trees, options, run.resolved.assertions);
     info(safe(`netreach: ${outcomes.length} target(s) from ${run.resolved.from}, built and diffed in ${((Date.now() - started) / 1e3).toFixed(1)} s`));
     for (const o of outcomes)
       info(safe(`netreach: target ${o.name} (${o.built}): base ${o.base.absent ? "absent" : `${o.base.ms} ms`}, head ${o.head.absent ? "absent" : o.head.reused ? "unchanged, built once" : `${o.head.ms} ms`}`));
@@ -52318,6 +52528,38 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
     trees.base.cleanup();
     trees.head.cleanup();
   }
+  await publishTargets({ outcomes, config, unread, skipped, ...shard !== void 0 ? { shard } : {} }, repoDir, revs, inputs, event, env);
+  return true;
+}
+async function runActionMerge(repoDir, inputs, event, env) {
+  const files = expandGlob(repoDir, inputs.mergeReports);
+  let merged;
+  try {
+    merged = mergeShards(files.map((f) => ({ file: relative3(repoDir, f) || f, text: readFileSync6(f, "utf8") })));
+  } catch (e) {
+    if (!(e instanceof MergeError)) throw e;
+    setOutput("gate", "error");
+    setFailed(safe(`netreach: gate error: the shards' reports cannot be merged, which is never a pass: ${e.message} (merge-reports: ${inputs.mergeReports}, found: ${files.length === 0 ? "none" : files.map((f) => relative3(repoDir, f)).join(", ")})`));
+    return;
+  }
+  info(safe(`netreach: merged ${files.length} shard report(s): ${merged.outcomes.length} target(s), comparing ${merged.base.slice(0, 12)} (base) with ${merged.head.slice(0, 12)} (head)`));
+  await publishTargets(merged, repoDir, { base: merged.base, head: merged.head }, inputs, event, env);
+}
+function analysisOptions(inputs) {
+  return {
+    pods: inputs.pods,
+    cni: inputs.cni,
+    ...inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {},
+    gate: inputs.gate,
+    limits: inputs.limits,
+    ...inputs.namespace !== null ? { namespace: inputs.namespace } : {},
+    ...inputs.ingressController !== null ? { ingressController: inputs.ingressController } : {},
+    ...inputs.dnsServer !== null ? { dnsServer: inputs.dnsServer } : {}
+  };
+}
+async function publishTargets(run, repoDir, revs, inputs, event, env) {
+  const { outcomes, config, unread, skipped } = run;
+  const server2 = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const linkAt = (sha) => (file, line) => event.owner && event.repo ? `${server2}/${event.owner}/${event.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}` : void 0;
   const reports = outcomes.flatMap((o) => o.report !== void 0 ? [{ name: o.name, report: o.report }] : []);
   const unreadFails = unread.fails && unread.files.length > 0;
@@ -52332,8 +52574,9 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
     const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
-  const reportPath = join13(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
-  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, { unread, ...config !== void 0 ? { config } : {} }));
+  const shardSuffix = run.shard !== void 0 ? `-shard-${run.shard.index}-of-${run.shard.count}` : "";
+  const reportPath = join14(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}${shardSuffix}.json`);
+  await writeFileChunks(reportPath, targetsJsonChunks(outcomes, { unread, ...config !== void 0 ? { config } : {}, ...run.shard !== void 0 ? { shard: run.shard } : {} }));
   const sum = (f) => reports.reduce((n, r) => n + f(r.report), 0);
   const opened = sum((r) => groupChanges(r).openedFlows);
   const closed = sum((r) => groupChanges(r).closedFlows);
@@ -52344,6 +52587,11 @@ async function runActionTargets(repoDir, revs, inputs, event, env) {
   setOutput("changed", String(changed2));
   setOutput("gate", gate);
   setOutput("report-json", reportPath);
+  if (run.shard !== void 0) {
+    setOutput("comment-id", "");
+    info(safe(`netreach: shard ${run.shard.shard}: ${outcomes.length} of ${run.shard.targets.length} target(s) analyzed (${outcomes.map((o) => o.name).join(", ") || "none"}); gate ${gate} for these; report ${reportPath}, for the merge job (input merge-reports)`));
+    return;
+  }
   const marker = commentMarker(inputs.commentHeader);
   const ctxBase = { marker, header: inputs.commentHeader || void 0, link: linkAt(revs.head), baseLink: linkAt(revs.base), gateAllowedByLabel: allowedByLabel, unread, ...config !== void 0 ? { config } : {} };
   try {
@@ -52390,11 +52638,10 @@ Allowed by the PR label "${allowedByLabel}".`);
   if (notBuilt.length > 0) setFailed(safe(`netreach: gate error: ${notBuilt.length} target(s) not analyzed, which is never a pass: ${named2}`));
   if (configErrors.length > 0)
     setFailed(safe(`netreach: gate error: the base revision's ${config.file} has ${configErrors.length} assertion(s) that cannot be read, so what they guard is unknown (fix them on the main branch): ${configErrors.slice(0, 5).join("; ")}`));
-  return true;
 }
 
 // src/action/event.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var EventError = class extends Error {
   name = "EventError";
 };
@@ -52407,7 +52654,7 @@ function readEvent(env) {
   const path15 = env["GITHUB_EVENT_PATH"];
   if (path15) {
     try {
-      payload = obj3(JSON.parse(readFileSync6(path15, "utf8")));
+      payload = obj3(JSON.parse(readFileSync7(path15, "utf8")));
     } catch (e) {
       throw new EventError(`cannot read the event payload at GITHUB_EVENT_PATH (${e instanceof Error ? e.message : String(e)})`);
     }
@@ -52493,7 +52740,14 @@ function readInputs() {
   const clusterProblem = ciliumCluster === null ? void 0 : ciliumClusterProblem(ciliumCluster);
   if (clusterProblem !== void 0) throw new InputError(`input cilium-cluster ${quoted(ciliumCluster)} is not a valid Cilium cluster name: ${clusterProblem}`);
   if (ciliumCluster !== null && cni === "generic") throw new InputError("input cilium-cluster names the cluster of a Cilium cluster: it does not go with cni generic");
+  const shardText2 = get("shard");
+  const shard = shardText2 === "" ? null : parseShard(shardText2);
+  if (shard !== null && !shard.ok) throw new InputError(shard.error);
+  const mergeReports = get("merge-reports");
+  if (shard !== null && mergeReports !== "") throw new InputError("inputs shard and merge-reports do not go together: shards run in the matrix's jobs, the merge in the job after them");
   return {
+    shard: shard === null ? null : shard.value,
+    mergeReports,
     paths: get("paths").split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ""),
     base: get("base") || null,
     head: get("head") || null,
@@ -52553,6 +52807,7 @@ async function runAction(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
+  if (inputs.mergeReports !== "") return await runActionMerge(repoDir, inputs, event, env);
   const revs = revisions(repoDir, inputs, event);
   info(safe(`netreach: comparing ${revs.base.slice(0, 12)} (${inputs.base === null ? "merge base" : "base"}) with ${revs.head.slice(0, 12)} (head)`));
   if (await runActionTargets(repoDir, revs, inputs, event, env)) return;
@@ -52583,7 +52838,7 @@ async function runAction(env = process.env) {
     const labels2 = client ? await pullRequestLabels(client, event.owner, event.repo, event.pullRequest, { fallback: [...event.labels], log }) : event.labels;
     if (labels2.includes(inputs.allowLabel)) allowedByLabel = inputs.allowLabel;
   }
-  const reportPath = join14(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
+  const reportPath = join15(env["RUNNER_TEMP"] || repoDir, `netreach-report${inputs.commentHeader ? "-" + inputs.commentHeader.replace(/[^A-Za-z0-9_.-]/g, "_") : ""}.json`);
   await writeFileChunks(reportPath, diffJsonChunks(report));
   const { openedFlows: opened, closedFlows: closed, changedFlows: changed2 } = groupChanges(report);
   const gate = report.gate.passed ? "passed" : allowedByLabel !== null ? "allowed" : "failed";
