@@ -331,7 +331,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const unanalyzed = { objects: unanalyzedChanges(base.unanalyzed, head.unanalyzed), files: [...(options.unreadFiles ?? [])] };
   const serves = nameServerMatcher(options.dnsServer, [...base.cluster.services, ...head.cluster.services]);
   const named = new Set<string>();
-  for (const list of [changes, exposed]) for (const c of list) named.add(c.src.id).add(c.dst.id);
+  for (const list of [changes, exposed, result.l7Changes]) for (const c of list) named.add(c.src.id).add(c.dst.id);
   const endpoints = new Map<string, Endpoint>();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named.has(e.id) && !endpoints.has(e.id)) endpoints.set(e.id, e);
   return {

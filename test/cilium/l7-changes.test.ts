@@ -77,3 +77,12 @@ describe("L7 filtering changes", () => {
     expect(json.l7Changes).toEqual([expect.objectContaining({ base: null, head: expect.objectContaining({ conn: "TCP 9090" }) })]);
   });
 });
+
+describe("L7 filtering changes in the JSON report", () => {
+  it("name endpoints the report lists", () => {
+    const json = diffJson(diff(side(filtered), side(open), { pods: "declared" }));
+    const ids = new Set(json.endpoints.map((e) => e.id));
+    for (const c of json.l7Changes ?? []) expect([ids.has(c.src), ids.has(c.dst)]).toEqual([true, true]);
+    expect(json.l7Changes).toHaveLength(1);
+  });
+});
