@@ -43,7 +43,9 @@ export function l7Part(r: Reachability, src: number, dst: number, allowed: ConnS
       if (m.rule.l7 !== undefined && m.rule.l7.length > 0) filtered = filtered.union(m.conn);
       else plain = plain.union(m.conn);
     }
-    const only = filtered.subtract(plain).intersect(allowed);
+    let only = filtered.subtract(plain).intersect(allowed);
+    // Ports an admin-tier rule decides never reach Cilium's rules, filters and all.
+    for (const piece of only.isEmpty ? [] : (r.decisions(src, dst, dir) ?? [])) if (piece.by.kind === "admin") only = only.subtract(piece.conn);
     if (only.isEmpty) continue;
     conn = conn.union(only);
     for (const m of matches) {
