@@ -51,7 +51,7 @@ function podsMatch(cluster: Cluster, namespaces: AdminPeerObject["namespaces"], 
   if (isHostNetwork(pod)) return false;
   const nsLabels = namespaceLabels(cluster, namespaceOf(pod));
   if (namespaces !== undefined && namespaces !== null) return selectorMatches(namespaces, nsLabels);
-  if (pods !== undefined && pods !== null) return selectorMatches(pods.namespaceSelector, nsLabels) && selectorMatches(pods.podSelector, podLabels(pod));
+  if (pods !== undefined && pods !== null) return selectorMatches(pods.namespaceSelector, nsLabels) && selectorMatches(pods.podSelector, podLabels(cluster, pod));
   throw new Error("a subject or pod peer with neither namespaces nor pods");
 }
 

@@ -1,4 +1,5 @@
-// A naive reference evaluator for Kubernetes NetworkPolicy v1, written for tests only, straight
+// A naive reference evaluator for Kubernetes NetworkPolicy v1 (with the admin tiers of
+// admin-evaluator.ts and Cilium's policies of cilium-evaluator.ts), written for tests only, straight
 // from the spec (DESIGN section 3), one connection at a time: is `protocol`/`port` from `src`
 // to `dst` allowed? No compilation, no caching, no sharing of code with the engine.
 //
@@ -6,6 +7,7 @@
 // the cluster or an external IP address (IPv4 or IPv6 text).
 
 import { adminDecision } from "./admin-evaluator.js";
+import { ciliumSide, type CiliumSide } from "./cilium-evaluator.js";
 import { isHostNetwork, isPod, namespaceLabels, podLabels, samePod, selectorMatches, type Endpoint } from "./match.js";
 import {
   namespaceOf,
@@ -34,10 +36,10 @@ export function policyTypes(policy: NetworkPolicy): PolicyType[] {
 }
 
 /** The policy's podSelector picks this pod: same namespace, labels match, not hostNetwork. */
-function policySelectsPod(policy: NetworkPolicy, pod: Pod): boolean {
+function policySelectsPod(cluster: Cluster, policy: NetworkPolicy, pod: Pod): boolean {
   if (isHostNetwork(pod)) return false;
   if (namespaceOf(policy) !== namespaceOf(pod)) return false;
-  return selectorMatches(policy.spec.podSelector, podLabels(pod));
+  return selectorMatches(policy.spec.podSelector, podLabels(cluster, pod));
 }
 
 /** One peer of one rule of `policy` against one endpoint. */
@@ -59,11 +61,11 @@ function peerMatches(cluster: Cluster, policy: NetworkPolicy, peer: NetworkPolic
   const namespaceSelector = peer.namespaceSelector ?? undefined;
   if (namespaceSelector === undefined) {
     // podSelector alone: pods of the policy's own namespace.
-    return namespaceOf(endpoint) === namespaceOf(policy) && selectorMatches(podSelector, podLabels(endpoint));
+    return namespaceOf(endpoint) === namespaceOf(policy) && selectorMatches(podSelector, podLabels(cluster, endpoint));
   }
   // namespaceSelector, ANDed with the podSelector when both are in the same peer.
   if (!selectorMatches(namespaceSelector, namespaceLabels(cluster, namespaceOf(endpoint)))) return false;
-  return podSelector === undefined || selectorMatches(podSelector, podLabels(endpoint));
+  return podSelector === undefined || selectorMatches(podSelector, podLabels(cluster, endpoint));
 }
 
 /** `from`/`to`: omitted or empty = everything (pods of any kind and external addresses); else any peer. */
@@ -110,7 +112,7 @@ function portsMatch(ports: NetworkPolicyPort[] | null | undefined, protocol: Pro
 
 /** NetworkPolicy tier, ingress: undefined when no policy isolates `dst`; else whether some rule of some policy admits. */
 function networkPolicyIngress(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean | undefined {
-  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Ingress") && policySelectsPod(p, dst));
+  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Ingress") && policySelectsPod(cluster, p, dst));
   if (isolating.length === 0) return undefined;
   return isolating.some((policy) =>
     (policy.spec.ingress ?? []).some(
@@ -121,7 +123,7 @@ function networkPolicyIngress(cluster: Cluster, src: Endpoint, dst: Pod, protoco
 
 /** NetworkPolicy tier, egress: undefined when no policy isolates `src`; else whether some rule of some policy lets it out. */
 function networkPolicyEgress(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean | undefined {
-  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Egress") && policySelectsPod(p, src));
+  const isolating = cluster.policies.filter((p) => policyTypes(p).includes("Egress") && policySelectsPod(cluster, p, src));
   if (isolating.length === 0) return undefined;
   return isolating.some((policy) =>
     (policy.spec.egress ?? []).some(
@@ -130,49 +132,87 @@ function networkPolicyEgress(cluster: Cluster, src: Pod, dst: Endpoint, protocol
   );
 }
 
+/** One side's answer: allowed or not, and whether only rules with L7 filters let it through. */
+export interface SideDecision {
+  readonly allowed: boolean;
+  readonly l7: boolean;
+}
+
+const DENY: SideDecision = { allowed: false, l7: false };
+const ALLOW: SideDecision = { allowed: true, l7: false };
+
 /**
- * One direction through the tiers (SEMANTICS.md 2.2): the admin tier's first matching rule
- * decides unless it passes; then NetworkPolicy, if one isolates the pod in this direction; then
- * the baseline tier's first matching rule (a Pass there ends at the default); then allow.
+ * One direction through the tiers (SEMANTICS.md 2.2, CILIUM-SEMANTICS): the admin tier's first
+ * matching rule decides unless it passes; then a Cilium deny rule denies; then the allows of
+ * NetworkPolicy and Cilium add up; a pod either isolates and nothing allows is denied; then, for
+ * pods nothing isolates, the baseline tier's first matching rule (a Pass there ends at the
+ * default); then allow.
  */
-function tiers(admin: () => string | undefined, networkPolicy: () => boolean | undefined, baseline: () => string | undefined): boolean {
+function tiers(
+  admin: () => string | undefined,
+  cilium: () => CiliumSide,
+  networkPolicy: () => boolean | undefined,
+  baseline: () => string | undefined,
+): SideDecision {
   const a = admin();
-  if (a === "accept") return true;
-  if (a === "deny") return false;
+  if (a === "accept") return ALLOW;
+  if (a === "deny") return DENY;
+  const c = cilium();
+  if (c.denied) return DENY;
   const n = networkPolicy();
-  if (n !== undefined) return n;
+  if (n === true || c.allows === "l4") return ALLOW;
+  if (c.allows === "l7") return { allowed: true, l7: true };
+  if (n !== undefined || c.isolated) return DENY;
   const b = baseline();
-  if (b === "deny") return false;
-  return true;
+  if (b === "deny") return DENY;
+  return ALLOW;
 }
 
 /** Does `dst`'s ingress side admit the connection? */
-export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean {
+export function ingressDecision(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): SideDecision {
   return tiers(
     () => adminDecision(cluster, "admin", "ingress", dst, src, dst, protocol, port),
+    () => ciliumSide(cluster, "ingress", dst, src, dst, protocol, port),
     () => networkPolicyIngress(cluster, src, dst, protocol, port),
     () => adminDecision(cluster, "baseline", "ingress", dst, src, dst, protocol, port),
   );
 }
 
 /** Does `src`'s egress side let the connection out? */
-export function egressAllows(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean {
+export function egressDecision(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): SideDecision {
   return tiers(
     () => adminDecision(cluster, "admin", "egress", src, dst, dst, protocol, port),
+    () => ciliumSide(cluster, "egress", src, dst, dst, protocol, port),
     () => networkPolicyEgress(cluster, src, dst, protocol, port),
     () => adminDecision(cluster, "baseline", "egress", src, dst, dst, protocol, port),
   );
 }
 
+export function ingressAllows(cluster: Cluster, src: Endpoint, dst: Pod, protocol: Protocol, port: number): boolean {
+  return ingressDecision(cluster, src, dst, protocol, port).allowed;
+}
+
+export function egressAllows(cluster: Cluster, src: Pod, dst: Endpoint, protocol: Protocol, port: number): boolean {
+  return egressDecision(cluster, src, dst, protocol, port).allowed;
+}
+
 /**
- * Is a `protocol` connection to `port` from `src` to `dst` allowed?
+ * Is a `protocol` connection to `port` from `src` to `dst` allowed, and is it L7-filtered (only
+ * rules with L7 filters allow it, on either side)?
  * pod->pod: src egress AND dst ingress; external->pod: dst ingress; pod->external: src egress.
  */
-export function allowed(cluster: Cluster, src: Endpoint, dst: Endpoint, protocol: Protocol, port: number): boolean {
+export function decide(cluster: Cluster, src: Endpoint, dst: Endpoint, protocol: Protocol, port: number): SideDecision {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad port ${port}`);
   if (!isPod(src) && !isPod(dst)) throw new Error("external to external is not a flow");
   if (isPod(src) && isPod(dst) && samePod(src, dst)) throw new Error("a pod to itself is not evaluated");
-  if (isPod(src) && !egressAllows(cluster, src, dst, protocol, port)) return false;
-  if (isPod(dst) && !ingressAllows(cluster, src, dst, protocol, port)) return false;
-  return true;
+  const egress = isPod(src) ? egressDecision(cluster, src, dst, protocol, port) : ALLOW;
+  if (!egress.allowed) return DENY;
+  const ingress = isPod(dst) ? ingressDecision(cluster, src, dst, protocol, port) : ALLOW;
+  if (!ingress.allowed) return DENY;
+  return { allowed: true, l7: egress.l7 || ingress.l7 };
+}
+
+/** Is a `protocol` connection to `port` from `src` to `dst` allowed? */
+export function allowed(cluster: Cluster, src: Endpoint, dst: Endpoint, protocol: Protocol, port: number): boolean {
+  return decide(cluster, src, dst, protocol, port).allowed;
 }

@@ -3,6 +3,7 @@
 // admin tiers (admin-kube.ts), and where the input has them, Nodes and pod IPs.
 
 import type { AdminObject, NodeObject } from "./admin-kube.js";
+import { CILIUM_KINDS, type CiliumObject } from "./cilium-kube.js";
 import { cidrStrictlyInside, parseCidr } from "./ip.js";
 
 export const PROTOCOLS = ["SCTP", "TCP", "UDP"] as const;
@@ -51,7 +52,13 @@ export interface Pod {
   apiVersion: "v1";
   kind: "Pod";
   metadata: ObjectMeta;
-  spec: { hostNetwork?: boolean | null; nodeName?: string | null; containers: Container[] };
+  spec: {
+    hostNetwork?: boolean | null;
+    nodeName?: string | null;
+    /** Cilium labels the pod io.cilium.k8s.policy.serviceaccount with it ("default" when absent). */
+    serviceAccountName?: string | null;
+    containers: Container[];
+  };
   /** As `kubectl get -o yaml` dumps have it; a hostNetwork pod's IP is its node's. */
   status?: { podIP?: string | null; podIPs?: { ip: string }[] | null } | null;
 }
@@ -97,7 +104,10 @@ export interface NetworkPolicy {
   };
 }
 
-export type KubeObject = Namespace | Pod | NetworkPolicy | AdminObject | NodeObject;
+export type KubeObject = Namespace | Pod | NetworkPolicy | AdminObject | NodeObject | CiliumObject;
+
+/** Which plugin enforces policy: "auto" (the default) is Cilium when the cluster holds a Cilium policy. */
+export type CniChoice = "auto" | "cilium" | "generic";
 
 export interface Cluster {
   namespaces: Namespace[];
@@ -107,6 +117,12 @@ export interface Cluster {
   admin?: AdminObject[];
   /** Absent = none declared: `nodes` peers then match nothing. */
   nodes?: NodeObject[];
+  /** CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, CiliumCIDRGroup; absent = none. */
+  cilium?: CiliumObject[];
+  /** Absent = "auto". */
+  cni?: CniChoice;
+  /** Cilium's cluster-name (the io.cilium.k8s.policy.cluster label); absent = "default". */
+  ciliumClusterName?: string;
 }
 
 /** Objects without a namespace are in `default`. */
@@ -130,6 +146,7 @@ export function clusterFromObjects(objects: readonly unknown[]): Cluster {
     else if (kind === "NetworkPolicy") cluster.policies.push(object as NetworkPolicy);
     else if (kind === "AdminNetworkPolicy" || kind === "BaselineAdminNetworkPolicy" || kind === "ClusterNetworkPolicy") (cluster.admin ??= []).push(object as AdminObject);
     else if (kind === "Node") (cluster.nodes ??= []).push(object as NodeObject);
+    else if ((CILIUM_KINDS as readonly unknown[]).includes(kind)) (cluster.cilium ??= []).push(object as CiliumObject);
     else throw new Error(`unexpected object: ${JSON.stringify(object)}`);
   }
   return cluster;

@@ -53,8 +53,37 @@ export function namespaceLabels(cluster: Cluster, name: string): Labels {
   return { ...(declared?.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: name };
 }
 
-export function podLabels(pod: Pod): Labels {
-  return pod.metadata.labels ?? {};
+/**
+ * The labels selectors see on a pod: its own, and on a Cilium cluster the labels Cilium gives
+ * every pod (which NetworkPolicy selectors see too, as Cilium enforces them).
+ */
+export function podLabels(cluster: Cluster, pod: Pod): Labels {
+  const own = pod.metadata.labels ?? {};
+  return ciliumEnforced(cluster) ? { ...own, ...ciliumImplicitLabels(cluster, pod) } : own;
+}
+
+/** Cilium's policy applies: chosen, or "auto" with a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy in the input. */
+export function ciliumEnforced(cluster: Cluster): boolean {
+  const choice = cluster.cni ?? "auto";
+  if (choice !== "auto") return choice === "cilium";
+  return (cluster.cilium ?? []).some((o) => o.kind === "CiliumNetworkPolicy" || o.kind === "CiliumClusterwideNetworkPolicy");
+}
+
+export const CILIUM_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
+export const CILIUM_SERVICE_ACCOUNT_LABEL = "io.cilium.k8s.policy.serviceaccount";
+export const CILIUM_CLUSTER_LABEL = "io.cilium.k8s.policy.cluster";
+export const CILIUM_NAMESPACE_LABELS_PREFIX = "io.cilium.k8s.namespace.labels.";
+
+/** Namespace, service account, cluster name, and every label of the pod's namespace under a prefix. */
+export function ciliumImplicitLabels(cluster: Cluster, pod: Pod): Labels {
+  const ns = namespaceOf(pod);
+  const labels: Labels = {
+    [CILIUM_NAMESPACE_LABEL]: ns,
+    [CILIUM_SERVICE_ACCOUNT_LABEL]: pod.spec.serviceAccountName || "default",
+    [CILIUM_CLUSTER_LABEL]: cluster.ciliumClusterName ?? "default",
+  };
+  for (const [key, value] of Object.entries(namespaceLabels(cluster, ns))) labels[`${CILIUM_NAMESPACE_LABELS_PREFIX}${key}`] = value;
+  return labels;
 }
 
 export function isHostNetwork(pod: Pod): boolean {
