@@ -4,6 +4,39 @@
 import { policyTypes } from "./evaluator.js";
 import { familyMax, formatIp, parseCidr, type Family, type Ip } from "./ip.js";
 import type { Cluster } from "./kube.js";
+import { isCiliumPolicy, specsOf, type CiliumIngressRule, type CiliumEgressRule } from "./cilium-kube.js";
+import { ciliumEnforced } from "./match.js";
+
+type CiliumAnyRule = CiliumIngressRule & CiliumEgressRule;
+
+/** Every rule of every Cilium spec that selects pods, with whether Cilium's policy applies at all. */
+function ciliumRules(cluster: Cluster): { rule: CiliumAnyRule; effective: boolean }[] {
+  const effective = ciliumEnforced(cluster);
+  const out: { rule: CiliumAnyRule; effective: boolean }[] = [];
+  for (const policy of (cluster.cilium ?? []).filter(isCiliumPolicy)) {
+    for (const { rule: spec } of specsOf(policy)) {
+      const selects = spec.endpointSelector != null;
+      for (const rule of [...(spec.ingress ?? []), ...(spec.ingressDeny ?? []), ...(spec.egress ?? []), ...(spec.egressDeny ?? [])]) {
+        out.push({ rule: rule as CiliumAnyRule, effective: effective && selects });
+      }
+    }
+  }
+  return out;
+}
+
+/** The CIDRs a Cilium rule names: fromCIDR/toCIDR, CIDR sets with their excepts, the groups they refer to. */
+function ciliumCidrs(cluster: Cluster, rule: CiliumAnyRule): string[] {
+  const out: string[] = [...(rule.fromCIDR ?? []), ...(rule.toCIDR ?? [])];
+  for (const set of [...(rule.fromCIDRSet ?? []), ...(rule.toCIDRSet ?? [])]) {
+    if (set.cidr != null) out.push(set.cidr);
+    out.push(...(set.except ?? []));
+    if (set.cidrGroupRef != null) {
+      const group = (cluster.cilium ?? []).find((o) => o.kind === "CiliumCIDRGroup" && o.metadata.name === set.cidrGroupRef);
+      if (group?.kind === "CiliumCIDRGroup") out.push(...group.spec.externalCIDRs);
+    }
+  }
+  return out;
+}
 
 function clampPort(port: number): number {
   return Math.min(65535, Math.max(1, port));
@@ -39,6 +72,14 @@ export function samplePorts(cluster: Cluster): number[] {
       }
     }
   }
+  for (const { rule } of ciliumRules(cluster)) {
+    for (const portRule of rule.toPorts ?? []) {
+      for (const entry of portRule.ports ?? []) {
+        if (entry.port != null && /^[0-9]+$/.test(entry.port) && entry.port !== "0") mentioned.add(Number(entry.port));
+        if (entry.endPort != null) mentioned.add(entry.endPort);
+      }
+    }
+  }
   const out = new Set<number>();
   for (const port of mentioned) for (const p of [port - 1, port, port + 1]) out.add(clampPort(p));
   return [...out].sort((a, b) => a - b);
@@ -61,6 +102,13 @@ export function ipBlockCidrs(cluster: Cluster): { cidr: string; effective: boole
   // Admin-tier `networks` peers cut the address space too (egress only; no policyTypes there).
   for (const policy of cluster.admin ?? []) {
     for (const rule of policy.spec.egress ?? []) for (const peer of rule.to ?? []) for (const cidr of peer.networks ?? []) out.push({ cidr, effective: true });
+  }
+  // Cilium's CIDR peers; the entities world, world-ipv6 and all reach into IPv6 (as ::/0).
+  for (const { rule, effective } of ciliumRules(cluster)) {
+    for (const cidr of ciliumCidrs(cluster, rule)) out.push({ cidr, effective });
+    const entities = [...(rule.fromEntities ?? []), ...(rule.toEntities ?? [])];
+    if (entities.some((e) => e === "world" || e === "world-ipv6" || e === "all")) out.push({ cidr: "::/0", effective });
+    if (entities.some((e) => e === "world" || e === "world-ipv4" || e === "all")) out.push({ cidr: "0.0.0.0/0", effective });
   }
   return out;
 }
