@@ -39,6 +39,8 @@ type Fail = (message: string) => never;
 interface Flows {
   conn(src: string, dst: string): { text: string; conn: Conn; l7: Conn };
   externalOf(address: string): string | undefined;
+  /** Every external endpoint holding the address (a diff lists both sides' endpoints, which may overlap). */
+  externalsOf(address: string): string[];
 }
 
 function parseOr(text: string, fail: Fail, where: string): Conn {
@@ -67,23 +69,43 @@ function readFlows(endpoints: readonly EndpointJson[], flows: readonly { src: st
       if (holders.length > 1) fail(`external endpoints overlap at ${address}: ${holders.map((h) => h.id).join(" | ")}`);
       return holders[0]?.id;
     },
+    externalsOf(address) {
+      const ip = parseIp(address);
+      return externals.filter((e) => e.cidrs.some((c) => cidrContains(c, ip))).map((e) => e.id);
+    },
   };
 }
 
 /** Every pod pair and pod <-> sampled address, with the ids netreach gives them (an address: its external endpoint). */
-function pairs(cluster: Cluster, flows: Flows): { src: Endpoint; dst: Endpoint; srcId?: string; dstId?: string; shown: string }[] {
-  const out: { src: Endpoint; dst: Endpoint; srcId?: string; dstId?: string; shown: string }[] = [];
+interface Pair {
+  src: Endpoint;
+  dst: Endpoint;
+  /** The ids netreach gives each end: a pod's, or the external endpoints holding an address (none, one, or in a diff several). */
+  srcIds: string[];
+  dstIds: string[];
+  shown: string;
+}
+
+function pairs(cluster: Cluster, flows: Flows, overlapping = false): Pair[] {
+  const out: Pair[] = [];
   const pods: Pod[] = cluster.pods;
-  for (const src of pods) for (const dst of pods) if (src !== dst) out.push({ src, dst, srcId: podId(src), dstId: podId(dst), shown: `${podId(src)} -> ${podId(dst)}` });
+  for (const src of pods) for (const dst of pods) if (src !== dst) out.push({ src, dst, srcIds: [podId(src)], dstIds: [podId(dst)], shown: `${podId(src)} -> ${podId(dst)}` });
   for (const address of sampleAddresses(cluster)) {
-    const id = flows.externalOf(address);
-    const shown = `${address} (external endpoint ${id === undefined ? "none" : JSON.stringify(id)})`;
+    const ids = overlapping ? flows.externalsOf(address) : [flows.externalOf(address)].filter((id): id is string => id !== undefined);
+    const shown = `${address} (external endpoint ${ids.length === 0 ? "none" : ids.map((id) => JSON.stringify(id)).join(" | ")})`;
     for (const pod of pods) {
-      out.push({ src: address, dst: pod, srcId: id, dstId: podId(pod), shown: `${shown} -> ${podId(pod)}` });
-      out.push({ src: pod, dst: address, srcId: podId(pod), dstId: id, shown: `${podId(pod)} -> ${shown}` });
+      out.push({ src: address, dst: pod, srcIds: ids, dstIds: [podId(pod)], shown: `${shown} -> ${podId(pod)}` });
+      out.push({ src: pod, dst: address, srcIds: [podId(pod)], dstIds: ids, shown: `${podId(pod)} -> ${shown}` });
     }
   }
   return out;
+}
+
+/** The union of the pair's connections over every id pair (one pair outside a diff). */
+function connOf(flows: Flows, pair: Pair, pick: "conn" | "l7"): Conn {
+  const out: Record<string, [number, number][]> = { SCTP: [], TCP: [], UDP: [] };
+  for (const s of pair.srcIds) for (const d of pair.dstIds) for (const p of PROTOCOLS) out[p]!.push(...(flows.conn(s, d)[pick][p] as [number, number][]));
+  return out as unknown as Conn;
 }
 
 function checkReach(generated: GeneratedCluster): void {
@@ -104,7 +126,8 @@ function checkReach(generated: GeneratedCluster): void {
   for (const pair of pairs(cluster, flows)) {
     if (typeof pair.src === "string" || typeof pair.dst === "string") stats.podExternalPairs++;
     else stats.podPairs++;
-    const actual = pair.srcId === undefined || pair.dstId === undefined ? { text: "(no external endpoint holds the address)", conn: NO_CONN, l7: NO_CONN } : flows.conn(pair.srcId, pair.dstId);
+    const known = pair.srcIds.length > 0 && pair.dstIds.length > 0;
+    const actual = known ? flows.conn(pair.srcIds[0]!, pair.dstIds[0]!) : { text: "(no external endpoint holds the address)", conn: NO_CONN, l7: NO_CONN };
     for (const protocol of PROTOCOLS) {
       for (const port of ports) {
         stats.samples++;
@@ -165,11 +188,11 @@ function checkDiff(base: GeneratedCluster, head: GeneratedCluster): void {
   // Pods are the same on both sides; addresses sampled at both sides' boundaries (samples read
   // only the CIDRs, so a cluster holding both sides' policies gives them).
   const bothSides: Cluster = { ...h, cilium: [...(b.cilium ?? []), ...(h.cilium ?? [])], policies: [...b.policies, ...h.policies] };
-  for (const pair of pairs(bothSides, opened)) {
-    // An address no endpoint of the diff holds: nothing may change there.
-    const known = pair.srcId !== undefined && pair.dstId !== undefined;
-    const o = known ? opened.conn(pair.srcId!, pair.dstId!).conn : NO_CONN;
-    const cl = known ? closedFlows.conn(pair.srcId!, pair.dstId!).conn : NO_CONN;
+  for (const pair of pairs(bothSides, opened, true)) {
+    // An address no endpoint of the diff holds: nothing may change there. Endpoints of both
+    // sides may overlap: a change of any of them that holds the address is a change at it.
+    const o = connOf(opened, pair, "conn");
+    const cl = connOf(closedFlows, pair, "conn");
     for (const protocol of PROTOCOLS) {
       for (const port of ports) {
         const was = decide(b, pair.src, pair.dst, protocol, port).allowed;
