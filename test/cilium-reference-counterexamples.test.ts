@@ -1,0 +1,124 @@
+// Where netreach and the reference evaluator disagree on clusters with Cilium policies: the
+// smallest clusters the Cilium property test found, each compared at every pair and sample
+// point. Each names the reading of the semantics the reference follows; when netreach changes
+// (or the semantics are settled the other way, and the reference with them) the case stays as a
+// regression test.
+
+import { describe, it } from "vitest";
+import { checkReach } from "./reference/compare-reach.js";
+
+function cluster(text: string) {
+  return { files: [{ path: "manifests/cluster.yaml", text }] };
+}
+
+describe("Cilium counterexamples: netreach agrees with the reference evaluator", () => {
+  // Cilium labels a pod io.cilium.k8s.policy.serviceaccount=<spec.serviceAccountName>.
+  it("a pod's service account comes from serviceAccountName", () => {
+    checkReach(
+      cluster(`apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: default}
+spec: {containers: [{name: c0}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p3, namespace: default}
+spec: {serviceAccountName: sa-a, containers: [{name: c0}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: default}
+spec:
+  endpointSelector: {}
+  egress:
+  - toEndpoints: [{matchLabels: {io.cilium.k8s.policy.serviceaccount: sa-a}}]
+`),
+    );
+  });
+
+  // Cilium's implicit labels, namespace labels among them, are seen by NetworkPolicy selectors too.
+  it("a NetworkPolicy's podSelector sees io.cilium.k8s.namespace.labels.*", () => {
+    checkReach(
+      cluster(`apiVersion: v1
+kind: Namespace
+metadata: {name: default, labels: {team: red}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: default}
+spec: {containers: [{name: c0}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np, namespace: default}
+spec:
+  podSelector: {matchLabels: {io.cilium.k8s.namespace.labels.team: red}}
+  policyTypes: [Ingress]
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: default}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  ingress: [{}]
+`),
+    );
+  });
+
+  // An L7 rule sends its port to the proxy whatever the default posture (Cilium's docs:
+  // "EnableDefaultDeny does not apply to layer-7 rules"): world -> p0 TCP 80 is L7-filtered.
+  it("an L7 rule in a spec with enableDefaultDeny off still filters its port", () => {
+    checkReach(
+      cluster(`apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: default, labels: {role: back}}
+spec: {containers: [{name: c0}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: default}
+spec:
+  endpointSelector: {matchLabels: {role: back}}
+  enableDefaultDeny: {ingress: false}
+  ingress:
+  - fromEntities: [world]
+    toPorts: [{ports: [{port: "80", protocol: TCP}], rules: {http: [{method: GET, path: /api/.*}]}}]
+`),
+    );
+  });
+
+  // Admin tier, Cilium deny, then the allows, then the baseline: db's ingress is isolated by
+  // nothing, and the Cilium allow comes before the baseline's Deny.
+  it("an allow of a spec with enableDefaultDeny off comes before the baseline tier", () => {
+    checkReach(
+      cluster(`apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: shop, labels: {app: db}}
+spec: {containers: [{name: c}]}
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {}}
+  ingress:
+  - action: Deny
+    from: [{namespaces: {}}]
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: open, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: db}}
+  enableDefaultDeny: {ingress: false}
+  ingress:
+  - fromEndpoints: [{matchLabels: {app: web}}]
+`),
+    );
+  });
+});
