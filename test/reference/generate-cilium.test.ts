@@ -73,11 +73,13 @@ describe("Cilium generator", () => {
     const seen = new Set<string>();
     let admin = 0;
     let serviceAccounts = 0;
+    let podIps = 0;
     for (const generated of fc.sample(mixedClusterArbitrary(), { numRuns: 300, seed: 21 })) {
       for (const o of generated.objects) {
         if (o.kind === "CiliumNetworkPolicy" || o.kind === "CiliumClusterwideNetworkPolicy") features(o, seen);
         if (o.kind === "AdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") admin++;
         if (o.kind === "Pod" && o.spec.serviceAccountName != null) serviceAccounts++;
+        if (o.kind === "Pod" && o.status?.podIP != null) podIps++;
       }
     }
     const wanted = [
@@ -96,6 +98,7 @@ describe("Cilium generator", () => {
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     expect(admin).toBeGreaterThan(0);
     expect(serviceAccounts).toBeGreaterThan(0);
+    expect(podIps).toBeGreaterThan(0);
   });
 
   it("makes clusters the reference answers on", () => {

@@ -23,7 +23,7 @@ import {
   type PortProtocol,
   type PortRule,
 } from "./cilium-kube.js";
-import { adminPoliciesArbitrary } from "./generate-admin.js";
+import { adminPoliciesArbitrary, POD_IPS } from "./generate-admin.js";
 import {
   clusterArbitrary,
   fresh,
@@ -223,7 +223,7 @@ function l7PortRuleArb(egress: boolean): fc.Arbitrary<PortRule> {
 /** Deny rules have no L7. */
 function toPortsArb(direction: Dir, deny: boolean): fc.Arbitrary<PortRule[]> {
   const plain = fc.array(portProtocolArb, { minLength: 1, maxLength: 2 }).map((ports): PortRule => ({ ports }));
-  const entry = deny ? plain : fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: l7PortRuleArb(direction === "egress") });
+  const entry = deny ? plain : fc.oneof({ weight: 2, arbitrary: plain }, { weight: 1, arbitrary: l7PortRuleArb(direction === "egress") });
   return fc.array(entry, { minLength: 1, maxLength: 2 });
 }
 
@@ -335,8 +335,8 @@ export interface MixedClusterOptions {
 
 /**
  * A cluster of clusterArbitrary (pods, namespaces, NetworkPolicies), some pods with a service
- * account, Cilium policies (manifests/cilium.yaml), sometimes a NetworkPolicy on Cilium's implicit
- * labels, and admin-tier policies (manifests/admin.yaml).
+ * account (and in some clusters an IP), Cilium policies (manifests/cilium.yaml), sometimes a
+ * NetworkPolicy on Cilium's implicit labels, and admin-tier policies (manifests/admin.yaml).
  */
 export function mixedClusterArbitrary(options: MixedClusterOptions = {}): fc.Arbitrary<GeneratedCluster> {
   return fc
@@ -346,12 +346,22 @@ export function mixedClusterArbitrary(options: MixedClusterOptions = {}): fc.Arb
       admin: options.admin === false ? fresh(() => []) : adminPoliciesArbitrary({ ties: false, maxPolicies: 2 }),
       accounts: fc.array(fc.constantFrom(undefined, undefined, ...SERVICE_ACCOUNTS), { minLength: 5, maxLength: 5 }),
       implicit: fc.option(implicitNetworkPolicyArb, { nil: undefined, freq: 3 }),
+      ips: fc.option(fc.array(fc.option(fc.constantFrom(...POD_IPS), { nil: undefined }), { minLength: 5, maxLength: 5 }), { nil: undefined }),
     })
-    .map(({ base, cilium, admin, accounts, implicit }) => {
+    .map(({ base, cilium, admin, accounts, implicit, ips }) => {
+      const usedIps = new Set<string>();
       const objects: KubeObject[] = base.objects.map((o) => {
         if (o.kind !== "Pod") return o;
-        const account = accounts[Number(o.metadata.name.slice(1)) % accounts.length];
-        return account === undefined ? o : ({ ...o, spec: { ...o.spec, serviceAccountName: account } } satisfies Pod);
+        const index = Number(o.metadata.name.slice(1));
+        const account = accounts[index % accounts.length];
+        let pod: Pod = account === undefined ? o : { ...o, spec: { ...o.spec, serviceAccountName: account } };
+        // Some pods carry status.podIP, as dumps do: admin `networks` peers match them, Cilium's CIDR peers never do.
+        const ip = ips?.[index % ips.length];
+        if (ip !== undefined && !usedIps.has(ip) && pod.spec.hostNetwork !== true) {
+          usedIps.add(ip);
+          pod = { ...pod, status: { podIP: ip, podIPs: [{ ip }] } };
+        }
+        return pod;
       });
       if (implicit !== undefined) objects.push(implicit);
       const files: SourceFile[] = [{ path: "manifests/cluster.yaml", text: objects.map((o) => stringify(o)).join("---\n") }];
