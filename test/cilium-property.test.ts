@@ -10,12 +10,20 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDiff, checkReach, stats } from "./reference/compare-reach.js";
+import { checkDiff, checkReach, stats, type CniOptions } from "./reference/compare-reach.js";
 import type { GeneratedCluster } from "./reference/generate.js";
 import { ciliumPoliciesArbitrary, mixedClusterArbitrary } from "./reference/generate-cilium.js";
 
 const RUNS = Number(process.env.NETREACH_CILIUM_PROPERTY_RUNS ?? 30);
 const DIFF_RUNS = Math.max(1, Math.round(RUNS / 2));
+/** Mostly --cni auto; sometimes another cluster name, Cilium forced, or Cilium's objects ignored (generic). */
+const cniOptionsArb: fc.Arbitrary<CniOptions> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant({}) },
+  { weight: 1, arbitrary: fc.constant({ ciliumCluster: "east" }) },
+  { weight: 1, arbitrary: fc.constant({ cni: "cilium" as const }) },
+  { weight: 1, arbitrary: fc.constant({ cni: "generic" as const }) },
+);
+
 const SEED = process.env.NETREACH_PROPERTY_SEED === undefined ? undefined : Number(process.env.NETREACH_PROPERTY_SEED);
 
 /** Head: base's objects with another set of Cilium policies (or none). */
@@ -35,8 +43,8 @@ const diffPairArbitrary = fc
 describe("property: netreach agrees with the reference evaluator on clusters with Cilium policies", () => {
   it(`reach on ${RUNS} random clusters mixing NetworkPolicy, Cilium and admin tiers`, () => {
     fc.assert(
-      fc.property(mixedClusterArbitrary(), (generated) => {
-        checkReach(generated);
+      fc.property(mixedClusterArbitrary(), cniOptionsArb, (generated, options) => {
+        checkReach(generated, options);
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
@@ -52,8 +60,8 @@ describe("property: netreach agrees with the reference evaluator on clusters wit
 
   it(`diff on ${DIFF_RUNS} random base/head pairs differing in their Cilium policies`, () => {
     fc.assert(
-      fc.property(diffPairArbitrary, ({ base, head }) => {
-        checkDiff(base, head);
+      fc.property(diffPairArbitrary, cniOptionsArb, ({ base, head }, options) => {
+        checkDiff(base, head, options);
       }),
       { numRuns: DIFF_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );

@@ -12,12 +12,26 @@ import type { EndpointJson } from "../../src/report/reach-json.js";
 import { NO_CONN, connAllows, parseConn, type Conn } from "./conn.js";
 import { decide, type Endpoint } from "./evaluator.js";
 import { cidrContains, parseCidr, parseIp, type Cidr } from "./ip.js";
-import { PROTOCOLS, clusterFromObjects, podId, type Cluster, type Pod } from "./kube.js";
+import { PROTOCOLS, clusterFromObjects, podId, type CniChoice, type Cluster, type Pod } from "./kube.js";
 import { sampleAddresses, samplePorts } from "./samples.js";
 
 /** A cluster as files, and how to show it in a failure. */
 export interface Revision {
   readonly files: readonly SourceFile[];
+}
+
+/** The run's CNI options (--cni, --cilium-cluster), given to netreach and to the reference alike. */
+export interface CniOptions {
+  readonly cni?: CniChoice;
+  readonly ciliumCluster?: string;
+}
+
+function withCni(cluster: Cluster, options: CniOptions): Cluster {
+  return { ...cluster, ...(options.cni === undefined ? {} : { cni: options.cni }), ...(options.ciliumCluster === undefined ? {} : { ciliumClusterName: options.ciliumCluster }) };
+}
+
+function shownOptions(options: CniOptions): string {
+  return Object.keys(options).length === 0 ? "" : `\noptions: ${JSON.stringify(options)}`;
 }
 
 function yamlOf(revision: Revision): string {
@@ -105,13 +119,13 @@ function connOf(flows: Flows, pair: Pair, pick: "conn" | "l7"): Conn {
   return out as unknown as Conn;
 }
 
-export function checkReach(generated: Revision): void {
+export function checkReach(generated: Revision, options: CniOptions = {}): void {
   const yamlText = yamlOf(generated);
   const fail: Fail = (message) => {
-    throw new Error(`${message}\n\n--- cluster YAML ---\n${yamlText}`);
+    throw new Error(`${message}${shownOptions(options)}\n\n--- cluster YAML ---\n${yamlText}`);
   };
-  const cluster = referenceCluster(generated);
-  const report = analyzeReach(generated.files, { pods: "declared" });
+  const cluster = withCni(referenceCluster(generated), options);
+  const report = analyzeReach(generated.files, { pods: "declared", ...options });
   const errors = report.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) fail(`error diagnostics on a valid cluster:\n${errors.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}`).join("\n")}`);
   for (const pod of cluster.pods) {
@@ -150,17 +164,19 @@ export function checkReach(generated: Revision): void {
   }
 }
 
-export function checkDiff(base: Revision, head: Revision): void {
+export function checkDiff(base: Revision, head: Revision, options: CniOptions = {}): void {
   const context = `BASE:\n${yamlOf(base)}\nHEAD:\n${yamlOf(head)}`;
   const fail: Fail = (message) => {
-    throw new Error(`${message}\n\n${context}`);
+    throw new Error(`${message}${shownOptions(options)}\n\n${context}`);
   };
-  const b = referenceCluster(base);
-  const h = referenceCluster(head);
-  // Both revisions are read as Cilium's when either holds a Cilium policy (--cni auto).
-  const cilium = [b, h].some((c) => (c.cilium ?? []).some((o) => o.kind !== "CiliumCIDRGroup"));
-  b.cni = h.cni = cilium ? "cilium" : "generic";
-  const json = diffJson(diff(base.files, head.files, { pods: "declared" }));
+  const b = withCni(referenceCluster(base), options);
+  const h = withCni(referenceCluster(head), options);
+  // With --cni auto, both revisions are read as Cilium's when either holds a Cilium policy.
+  if ((options.cni ?? "auto") === "auto") {
+    const cilium = [b, h].some((c) => (c.cilium ?? []).some((o) => o.kind !== "CiliumCIDRGroup"));
+    b.cni = h.cni = cilium ? "cilium" : "generic";
+  }
+  const json = diffJson(diff(base.files, head.files, { pods: "declared", ...options }));
   const changes = json.changes.map((c) => ({ src: c.src, dst: c.dst, conn: c.opened, l7: undefined }));
   const closed = json.changes.map((c) => ({ src: c.src, dst: c.dst, conn: c.closed, l7: undefined }));
   const opened = readFlows(json.endpoints, changes, fail);
