@@ -41,8 +41,15 @@ function features(policy: CiliumPolicyObject, out: Set<string>): void {
         expect(peers.length).toBeLessThanOrEqual(1);
         for (const f of peers) out.add(`${list} ${dir}${f}`);
         if (Object.keys(rule).length === 0) out.add(`${list} [{}]`);
-        if (peers.length === 0 && rule.toPorts != null && rule.toFQDNs == null) out.add(`${list} toPorts only`);
+        if (peers.length === 0 && rule.toPorts != null && rule.toFQDNs == null && rule.toServices == null) out.add(`${list} toPorts only`);
         if (rule.toFQDNs != null) out.add("toFQDNs");
+        if (rule.icmps != null) {
+          out.add("icmps");
+          // Cilium: "The ICMPs block may only be present without ToPorts".
+          expect(rule.toPorts).toBeUndefined();
+        }
+        if (rule.toServices != null) out.add("toServices");
+        if (rule.fromRequires != null || rule.toRequires != null) out.add("requires");
         for (const e of [...(rule.fromEntities ?? []), ...(rule.toEntities ?? [])]) out.add(`entity ${e}`);
         for (const s of [...(rule.fromCIDRSet ?? []), ...(rule.toCIDRSet ?? [])]) {
           if (s.except != null) out.add("except");
@@ -89,7 +96,7 @@ describe("Cilium generator", () => {
       "ingress", "egress", "ingressDeny", "egressDeny", "ingress [{}]", "egressDeny [{}]",
       "ingress fromEndpoints", "ingress fromCIDR", "ingress fromCIDRSet", "ingress fromEntities",
       "egress toEndpoints", "egress toCIDR", "egress toCIDRSet", "egress toEntities",
-      "ingressDeny fromEndpoints", "egressDeny toEntities", "ingress toPorts only", "egressDeny toPorts only", "toFQDNs",
+      "ingressDeny fromEndpoints", "egressDeny toEntities", "ingress toPorts only", "egressDeny toPorts only", "toFQDNs", "icmps", "toServices", "requires",
       "entity world", "entity world-ipv4", "entity world-ipv6", "entity cluster", "entity all", "entity host", "entity remote-node", "entity kube-apiserver",
       "except", "cidrGroupRef", "reserved:host",
       "L7 http", "L7 kafka", "L7 dns",

@@ -230,10 +230,19 @@ function toPortsArb(direction: Dir, deny: boolean): fc.Arbitrary<PortRule[]> {
 // ---------------------------------------------------------------------------------------------
 // Rules and specs
 
+/**
+ * What netreach states rather than models, now and then: ICMP rules (instead of toPorts, as
+ * Cilium requires), toServices in egress allows, and fromRequires/toRequires beside endpoints.
+ */
+type Unmodelled = "icmps" | "services" | "requires" | undefined;
+
+const unmodelledArb: fc.Arbitrary<Unmodelled> = fc.constantFrom<Unmodelled>(undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, "icmps", "services", "requires");
+
 function ruleArb(direction: Dir, deny: boolean): fc.Arbitrary<CiliumIngressRule & CiliumEgressRule> {
   return fc
-    .tuple(peersArb(direction === "egress" && !deny), fc.option(toPortsArb(direction, deny), { nil: undefined, freq: 2 }))
-    .map(([peers, toPorts]) => {
+    .tuple(peersArb(direction === "egress" && !deny), fc.option(toPortsArb(direction, deny), { nil: undefined, freq: 2 }), unmodelledArb)
+    .map(([peers, ports, unmodelled]) => {
+      let toPorts = ports;
       const from = direction === "ingress";
       const rule: CiliumIngressRule & CiliumEgressRule = {};
       if (peers.endpoints) rule[from ? "fromEndpoints" : "toEndpoints"] = peers.endpoints;
@@ -241,6 +250,14 @@ function ruleArb(direction: Dir, deny: boolean): fc.Arbitrary<CiliumIngressRule 
       if (peers.cidrSet) rule[from ? "fromCIDRSet" : "toCIDRSet"] = peers.cidrSet;
       if (peers.entities) rule[from ? "fromEntities" : "toEntities"] = peers.entities;
       if (peers.fqdn) rule.toFQDNs = [{ matchPattern: "*.example.com" }];
+      if (unmodelled === "icmps") {
+        toPorts = undefined;
+        rule.icmps = [{ fields: [{ type: 8, family: "IPv4" }] }];
+      }
+      if (unmodelled === "services" && direction === "egress" && !deny && Object.keys(rule).length === 0) {
+        rule.toServices = [{ k8sService: { serviceName: "svc", namespace: "default" } }];
+      }
+      if (unmodelled === "requires" && peers.endpoints) rule[from ? "fromRequires" : "toRequires"] = [{ matchLabels: { app: "web" } }];
       if (toPorts !== undefined) rule.toPorts = toPorts;
       return rule;
     });
