@@ -1,8 +1,6 @@
-// Where netreach and the reference evaluator disagree on clusters with Cilium policies: the
-// smallest clusters the Cilium property test found, each compared at every pair and sample
-// point. Each names the reading of the semantics the reference follows; when netreach changes
-// (or the semantics are settled the other way, and the reference with them) the case stays as a
-// regression test.
+// The smallest clusters on which the Cilium property test found netreach and the reference
+// evaluator disagreeing, each compared at every pair and sample point, kept as regression tests.
+// Each comment names the reading of the semantics the reference follows.
 
 import { describe, it } from "vitest";
 import { checkReach } from "./reference/compare-reach.js";
