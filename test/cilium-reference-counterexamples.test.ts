@@ -3,7 +3,7 @@
 // Each comment names the reading of the semantics the reference follows.
 
 import { describe, it } from "vitest";
-import { checkReach } from "./reference/compare-reach.js";
+import { checkDiff, checkReach } from "./reference/compare-reach.js";
 
 function cluster(text: string) {
   return { files: [{ path: "manifests/cluster.yaml", text }] };
@@ -116,6 +116,69 @@ spec:
   enableDefaultDeny: {ingress: false}
   ingress:
   - fromEndpoints: [{matchLabels: {app: web}}]
+`),
+    );
+  });
+
+  // The same reading in a diff: removing the Cilium policy closes what its allow opened in
+  // front of the baseline's Deny.
+  it("removing a non-isolating Cilium allow in front of a baseline Deny closes its ports", () => {
+    const pods = `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: beta}
+spec: {containers: [{name: c0}]}
+---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: baseline}
+spec:
+  tier: Baseline
+  priority: 0
+  subject: {pods: {namespaceSelector: {}, podSelector: {}}}
+  egress:
+  - action: Deny
+    to: [{networks: [0.0.0.0/0]}]
+`;
+    const open = `---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: beta}
+spec:
+  endpointSelector: {}
+  enableDefaultDeny: {egress: false}
+  egress:
+  - toPorts: [{ports: [{port: "1", endPort: 2}]}]
+`;
+    checkDiff(cluster(pods + open), cluster(pods));
+  });
+
+  // The admin tier decides first: an admin Allow accepts the connection before Cilium's allows
+  // (and their L7 filters) are consulted, so UDP 53 to the world is not L7-filtered.
+  it("a connection the admin tier accepts is not L7-filtered by a Cilium rule behind it", () => {
+    checkReach(
+      cluster(`apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: alpha}
+spec: {containers: [{name: c0}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: alpha}
+spec:
+  endpointSelector: {}
+  egress:
+  - toEntities: [world]
+    toPorts: [{ports: [{port: "53", protocol: UDP}], rules: {dns: [{matchPattern: "*"}]}}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: anp0}
+spec:
+  priority: 0
+  subject: {namespaces: {}}
+  egress:
+  - action: Allow
+    to: [{networks: [0.0.0.0/0]}]
 `),
     );
   });
