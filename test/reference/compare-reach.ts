@@ -1,5 +1,5 @@
 // Comparing netreach's answer with the reference evaluator's on one cluster (reach) or one pair
-// of revisions (diff), at sample points: every ordered pair of pods and every pod <-> external
+// of revisions (diff: opened, closed, and each side's L7-filtered part), at sample points: every ordered pair of pods and every pod <-> external
 // address, every protocol, ports at every boundary any object mentions; allowed or not, and
 // L7-filtered or not. Shared by the Cilium property test and the hand-written Cilium cases.
 
@@ -181,6 +181,15 @@ export function checkDiff(base: Revision, head: Revision, options: CniOptions = 
   const closed = json.changes.map((c) => ({ src: c.src, dst: c.dst, conn: c.closed, l7: undefined }));
   const opened = readFlows(json.endpoints, changes, fail);
   const closedFlows = readFlows(json.endpoints, closed, fail);
+  // Each side's L7-filtered part, from a change's l7 or from l7Changes (same connection, other
+  // filtering); a pair in neither has the same L7-filtered part on both sides.
+  const sideL7 = (pick: "base" | "head") => [
+    ...json.changes.map((c) => ({ src: c.src, dst: c.dst, conn: c.l7?.[pick]?.conn ?? "No Connections", l7: undefined })),
+    ...(json.l7Changes ?? []).map((c) => ({ src: c.src, dst: c.dst, conn: c[pick]?.conn ?? "No Connections", l7: undefined })),
+  ];
+  const baseL7 = readFlows(json.endpoints, sideL7("base"), fail);
+  const headL7 = readFlows(json.endpoints, sideL7("head"), fail);
+  const listed = new Set([...json.changes, ...(json.l7Changes ?? [])].map((c) => `${c.src}\u0000${c.dst}`));
   const ports = [...new Set([...samplePorts(b), ...samplePorts(h)])].sort((x, y) => x - y);
   stats.diffs++;
   stats.changes += json.changes.length;
@@ -192,20 +201,26 @@ export function checkDiff(base: Revision, head: Revision, options: CniOptions = 
     // sides may overlap: a change of any of them that holds the address is a change at it.
     const o = connOf(opened, pair, "conn");
     const cl = connOf(closedFlows, pair, "conn");
+    const l7b = connOf(baseL7, pair, "conn");
+    const l7h = connOf(headL7, pair, "conn");
+    const isListed = pair.srcIds.some((s) => pair.dstIds.some((d) => listed.has(`${s}\u0000${d}`)));
     for (const protocol of PROTOCOLS) {
       for (const port of ports) {
-        const was = decide(b, pair.src, pair.dst, protocol, port).allowed;
-        const is = decide(h, pair.src, pair.dst, protocol, port).allowed;
+        const was = decide(b, pair.src, pair.dst, protocol, port);
+        const is = decide(h, pair.src, pair.dst, protocol, port);
         const got = { opened: connAllows(o, protocol, port), closed: connAllows(cl, protocol, port) };
-        if (got.opened !== (is && !was) || got.closed !== (was && !is)) {
+        const gotL7 = isListed ? { base: connAllows(l7b, protocol, port), head: connAllows(l7h, protocol, port) } : undefined;
+        const l7Wrong = gotL7 === undefined ? was.l7 !== is.l7 : gotL7.base !== was.l7 || gotL7.head !== is.l7;
+        if (got.opened !== (is.allowed && !was.allowed) || got.closed !== (was.allowed && !is.allowed) || l7Wrong) {
+          const words = (d: { allowed: boolean; l7: boolean }) => (d.allowed ? (d.l7 ? "allowed, L7-filtered" : "allowed") : "denied");
           fail(
             [
               "the diff disagrees with the reference evaluator",
               `pair:     ${pair.shown}`,
               `protocol: ${protocol}`,
               `port:     ${port}`,
-              `expected: base ${was ? "allowed" : "denied"}, head ${is ? "allowed" : "denied"} (reference)`,
-              `actual:   opened ${got.opened}, closed ${got.closed} (netreach)`,
+              `expected: base ${words(was)}, head ${words(is)} (reference)`,
+              `actual:   opened ${got.opened}, closed ${got.closed}, ${gotL7 === undefined ? "no change and no L7 change listed" : `L7-filtered at base ${gotL7.base}, at head ${gotL7.head}`} (netreach)`,
             ].join("\n"),
           );
         }
