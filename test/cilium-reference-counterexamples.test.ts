@@ -182,4 +182,25 @@ spec:
 `),
     );
   });
+
+  // A diff's JSON lists every endpoint its changes and l7Changes name.
+  it("a diff where only L7 filtering changes lists the endpoints it names", () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: beta}
+spec: {containers: [{name: c0}]}
+`;
+    const dns = `---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp0, namespace: beta}
+spec:
+  endpointSelector: {}
+  enableDefaultDeny: {egress: false}
+  egress:
+  - toCIDR: [0.0.0.0/0]
+    toPorts: [{ports: [{port: "53", protocol: UDP}], rules: {dns: [{matchPattern: "*"}]}}]
+`;
+    checkDiff(cluster(pod + dns), cluster(pod));
+  });
 });

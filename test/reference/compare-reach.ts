@@ -189,6 +189,11 @@ export function checkDiff(base: Revision, head: Revision, options: CniOptions = 
   ];
   const baseL7 = readFlows(json.endpoints, sideL7("base"), fail);
   const headL7 = readFlows(json.endpoints, sideL7("head"), fail);
+  // Every pair the document names is among its endpoints (a reader resolves ids there).
+  const ids = new Set(json.endpoints.map((e) => e.id));
+  for (const c of [...json.changes, ...(json.l7Changes ?? [])]) {
+    for (const id of [c.src, c.dst]) if (!ids.has(id)) fail(`the diff names endpoint ${JSON.stringify(id)} (${c.src} -> ${c.dst}) that its endpoints do not list`);
+  }
   const listed = new Set([...json.changes, ...(json.l7Changes ?? [])].map((c) => `${c.src}\u0000${c.dst}`));
   const ports = [...new Set([...samplePorts(b), ...samplePorts(h)])].sort((x, y) => x - y);
   stats.diffs++;
