@@ -85,9 +85,9 @@ spec:
     );
   });
 
-  // Admin tier, Cilium deny, then the allows, then the baseline: db's ingress is isolated by
-  // nothing, and the Cilium allow comes before the baseline's Deny.
-  it("an allow of a spec with enableDefaultDeny off comes before the baseline tier", () => {
+  // The baseline is consulted by isolation: db's ingress is isolated by nothing, so the baseline's
+  // Deny decides, whatever a spec with enableDefaultDeny off allows (the reading chosen).
+  it("a baseline Deny decides for a pod nothing isolates, whatever a spec with enableDefaultDeny off allows", () => {
     checkReach(
       cluster(`apiVersion: v1
 kind: Pod
@@ -120,9 +120,9 @@ spec:
     );
   });
 
-  // The same reading in a diff: removing the Cilium policy closes what its allow opened in
-  // front of the baseline's Deny.
-  it("removing a non-isolating Cilium allow in front of a baseline Deny closes its ports", () => {
+  // The same reading in a diff: removing a Cilium policy that does not isolate changes nothing
+  // the baseline's Deny decides.
+  it("removing a non-isolating Cilium allow under a baseline Deny changes nothing the baseline decides", () => {
     const pods = `apiVersion: v1
 kind: Pod
 metadata: {name: p0, namespace: beta}

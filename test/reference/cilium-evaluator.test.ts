@@ -381,7 +381,7 @@ spec:
     from: [{namespaces: {}}]
 `;
 
-  it("the baseline tier only for pods nothing isolates; an allow that does not isolate comes before it", () => {
+  it("the baseline tier only for pods nothing isolates, and there it decides even over an allow that does not isolate", () => {
     const c = load(PODS + banpDeny + ALLOW_81);
     const [client, server, other] = [pod(c, "shop/client"), pod(c, "shop/server"), pod(c, "shop/other")];
     // server is isolated by Cilium: its allows decide, the baseline is not consulted.
@@ -394,7 +394,8 @@ spec:
         banpDeny +
         cnp("open", `endpointSelector: {matchLabels: {app: server}}\nenableDefaultDeny: {ingress: false}\ningress:\n- fromEndpoints: [{matchLabels: {app: client}}]`),
     );
-    expect(allowed(open, pod(open, "shop/client"), pod(open, "shop/server"), "TCP", 80)).toBe(true);
+    // server is isolated by nothing (enableDefaultDeny off): the baseline's Deny decides for every peer.
+    expect(allowed(open, pod(open, "shop/client"), pod(open, "shop/server"), "TCP", 80)).toBe(false);
     expect(allowed(open, pod(open, "shop/other"), pod(open, "shop/server"), "TCP", 80)).toBe(false);
   });
 });

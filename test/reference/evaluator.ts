@@ -143,10 +143,12 @@ const ALLOW: SideDecision = { allowed: true, l7: false };
 
 /**
  * One direction through the tiers (SEMANTICS.md 2.2, CILIUM-SEMANTICS): the admin tier's first
- * matching rule decides unless it passes; then a Cilium deny rule denies; then the allows of
- * NetworkPolicy and Cilium add up; a pod either isolates and nothing allows is denied; then, for
- * pods nothing isolates, the baseline tier's first matching rule (a Pass there ends at the
- * default); then allow.
+ * matching rule decides unless it passes; then a Cilium deny rule denies; then, for a pod some
+ * policy isolates, the allows of NetworkPolicy and Cilium add up and nothing else gets through;
+ * for a pod nothing isolates, the baseline tier's first matching rule decides (a Pass there ends
+ * at the default), and what it leaves is allowed — the allows of a Cilium spec with
+ * enableDefaultDeny off only mark L7 filtering there: the baseline is consulted by isolation, as
+ * for NetworkPolicy, the reading netreach documents (README, Cilium policies).
  */
 function tiers(
   admin: () => string | undefined,
@@ -160,12 +162,15 @@ function tiers(
   const c = cilium();
   if (c.denied) return DENY;
   const n = networkPolicy();
-  if (n === true || c.allows === "l4") return ALLOW;
-  if (c.allows === "l7") return { allowed: true, l7: true };
-  if (n !== undefined || c.isolated) return DENY;
+  if (n !== undefined || c.isolated) {
+    if (n === true || c.allows === "l4") return ALLOW;
+    if (c.allows === "l7") return { allowed: true, l7: true };
+    return DENY;
+  }
   const b = baseline();
   if (b === "deny") return DENY;
-  return ALLOW;
+  if (b === "accept") return ALLOW;
+  return c.allows === "l7" ? { allowed: true, l7: true } : ALLOW;
 }
 
 /** Does `dst`'s ingress side admit the connection? */
