@@ -33495,7 +33495,8 @@ function l7Part(r, src, dst, allowed) {
       if (m.rule.l7 !== void 0 && m.rule.l7.length > 0) filtered = filtered.union(m.conn);
       else plain2 = plain2.union(m.conn);
     }
-    const only = filtered.subtract(plain2).intersect(allowed);
+    let only = filtered.subtract(plain2).intersect(allowed);
+    for (const piece of only.isEmpty ? [] : r.decisions(src, dst, dir) ?? []) if (piece.by.kind === "admin") only = only.subtract(piece.conn);
     if (only.isEmpty) continue;
     conn = conn.union(only);
     for (const m of matches3) {
@@ -40984,7 +40985,7 @@ function diffLoaded([base2, head], options = {}) {
   const unanalyzed = { objects: unanalyzedChanges(base2.unanalyzed, head.unanalyzed), files: [...options.unreadFiles ?? []] };
   const serves = nameServerMatcher(options.dnsServer, [...base2.cluster.services, ...head.cluster.services]);
   const named2 = /* @__PURE__ */ new Set();
-  for (const list7 of [changes, exposed]) for (const c of list7) named2.add(c.src.id).add(c.dst.id);
+  for (const list7 of [changes, exposed, result.l7Changes]) for (const c of list7) named2.add(c.src.id).add(c.dst.id);
   const endpoints2 = /* @__PURE__ */ new Map();
   for (const e of [...result.endpoints, ...result.changedExternals, ...exposed.flatMap((c) => [c.src, c.dst])]) if (named2.has(e.id) && !endpoints2.has(e.id)) endpoints2.set(e.id, e);
   return {
