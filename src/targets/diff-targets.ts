@@ -1,7 +1,8 @@
 // The targets of a run, each built at base and at head from that revision's own tree and diffed
 // on its own. Builds run in parallel (one per core); a target whose inputs are the same at both
-// revisions is built once; a target that fails to build is reported, and the others are still
-// analyzed.
+// revisions costs its fingerprint only (not built, not analyzed: reported unchanged) unless
+// assertions judge it, then it is built once; a target that fails to build is reported, and the
+// others are still analyzed.
 import type { InputLimits } from "../load/limits.js";
 import type { IngressController } from "../model/endpoint.js";
 import type { DnsServer } from "../diff/name-servers.js";
@@ -14,9 +15,9 @@ import { diagnostic, type Diagnostic } from "../load/object/diagnostic.js";
 import type { SourceFile } from "../load/object/source.js";
 import type { HostNetworkMode } from "../reach/universe.js";
 import type { BuildOptions } from "../tools/build-options.js";
-import { helmTemplate } from "../tools/helm.js";
+import { helmTemplate, helmToolName } from "../tools/helm.js";
 import { kustomizationFile, kustomizeClosure } from "../tools/kustomization-file.js";
-import { kustomizeBuild } from "../tools/kustomize.js";
+import { kustomizeBuild, kustomizeToolName } from "../tools/kustomize.js";
 import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
 import { pastDeadline } from "./bounds.js";
 import { timeLeftFor, type Deadline } from "./deadline.js";
@@ -86,7 +87,9 @@ export async function diffTargets(targets: readonly Target[], trees: { readonly 
     const same = t.baseSource === undefined && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
     if (same) {
       jobs.push(async () => {
-        const b = await buildInTime(t, trees.base, options);
+        // Nothing it reads changed and nothing asserts on it: no render, no analysis (issue 22).
+        const kept = await unchangedSide(t, trees.base, options);
+        const b = kept ?? (await buildInTime(t, trees.base, options));
         sides[i]!.base = b;
         sides[i]!.head = { ...b, reused: true, ms: 0 };
       });
@@ -163,6 +166,25 @@ function fingerprint(t: Target, tree: RepoTree): string {
   const extra = t.source.kind === "helm" ? t.source.values : [];
   const files = tree.files.filter((f) => dirs.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
   return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
+}
+
+/**
+ * A target whose inputs are the same at both revisions, taken as built without running its tool:
+ * it has no files to diff, so its report is the unchanged one a build would give. Undefined when
+ * it must be built after all: assertions judge its objects, it is absent or invalid (the build
+ * says so), or its tool is missing (the build names what to install).
+ */
+async function unchangedSide(t: Target, tree: RepoTree, options: DiffTargetsOptions): Promise<SideBuild | undefined> {
+  const s = t.source;
+  if (t.invalid !== undefined || assertionsFor(t, options.assertions ?? []).length > 0) return undefined;
+  if (s.kind === "kustomize") {
+    const tool = kustomizationFile(s.dir, tree) === undefined ? undefined : kustomizeToolName(options.build);
+    return tool === undefined ? undefined : { files: [], diagnostics: [], tool, ms: 0 };
+  }
+  if (s.kind !== "helm") return undefined;
+  if (tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === undefined || s.values.some((v) => !tree.files.includes(v))) return undefined;
+  const tool = await helmToolName(options.build);
+  return tool === undefined ? undefined : { files: [], diagnostics: [], tool, ms: 0 };
 }
 
 /** buildSide within the run's deadline: not started once it has passed, stopped when it passes. */

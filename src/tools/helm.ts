@@ -35,6 +35,25 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const versions = new Map<string, Promise<RunToolResult>>();
 
+/**
+ * The tool a render would name (`helm v4.1.4`) without rendering: for a target whose inputs did
+ * not change. Undefined when helm is missing or not v3/v4 (a render would then fail, and says why).
+ */
+export async function helmToolName(options: BuildOptions = {}): Promise<string | undefined> {
+  const opts = resolvedOptions(options);
+  const helm = findOnPath("helm", opts.searchPath);
+  if (helm === undefined) return undefined;
+  let version = versions.get(helm);
+  if (version === undefined) {
+    const home = makeToolHome(opts.searchPath);
+    version = runTool(helm, ["version", "--short"], { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes }).finally(() => home.cleanup());
+    versions.set(helm, version);
+  }
+  const ran = await version;
+  const v = ran.kind === "exited" && ran.status === 0 ? ran.stdout.toString("utf8").trim() : "";
+  return /^v[34]\./.test(v) ? `helm ${v.replace(/\+.*$/, "")}` : undefined;
+}
+
 /** Renders `target` from the tree at `root`. Never rejects: failures are results. */
 export function helmTemplate(root: string, target: HelmTarget, options: BuildOptions = {}): Promise<BuildResult> {
   return neverRejects("helm template", () => render(root, target, options));

@@ -35,6 +35,13 @@ export function kustomizeBuild(root: string, target: string, options: BuildOptio
   return neverRejects("kustomize", () => build(root, target, options));
 }
 
+/** The tool a build would name, without building (a target whose inputs did not change); undefined when neither is on PATH. */
+export function kustomizeToolName(options: BuildOptions = {}): string | undefined {
+  const { searchPath } = resolvedOptions(options);
+  if (findOnPath("kustomize", searchPath) !== undefined) return "kustomize build";
+  return findOnPath("kubectl", searchPath) !== undefined ? "kubectl kustomize" : undefined;
+}
+
 async function build(root: string, target: string, options: BuildOptions): Promise<BuildResult> {
   const opts = resolvedOptions(options);
   const kustomize = findOnPath("kustomize", opts.searchPath);
