@@ -152,12 +152,6 @@ function make(): void {
   console.log(JSON.stringify({ targets: OVERLAYS + VALUES, overlays: OVERLAYS, bases: BASES, values: VALUES, files }));
 }
 
-interface SideJson {
-  readonly tool: string | null;
-  readonly reused: boolean;
-  readonly absent: boolean;
-}
-
 function run(): void {
   const t0 = performance.now();
   const child = spawnSync(process.execPath, [cli, "diff", "--git", "base", head, "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
@@ -167,11 +161,9 @@ function run(): void {
     console.log(JSON.stringify({ head, failed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}` }));
     return;
   }
-  const report = JSON.parse(child.stdout) as { targets: { status: string; base: SideJson; head: SideJson }[] };
+  const report = JSON.parse(child.stdout) as { targets: { status: string }[] };
   const status = (s: string) => report.targets.filter((t) => t.status === s).length;
-  // A side that ran its tool: it has one, and was neither taken from base nor absent.
-  const renders = report.targets.reduce((n, t) => n + [t.base, t.head].filter((s) => s.tool !== null && !s.reused && !s.absent).length, 0);
-  console.log(JSON.stringify({ head, ms, targets: report.targets.length, changed: status("changed"), unchanged: status("unchanged"), failed: status("failed"), renders }));
+  console.log(JSON.stringify({ head, ms, targets: report.targets.length, changed: status("changed"), unchanged: status("unchanged"), failed: status("failed") }));
 }
 
 if (cmd === "make") make();

@@ -156,8 +156,8 @@ try {
     const shape = made.stdout.trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))[0];
     if (!shape) console.log(`targets: the repository could not be made: ${made.stderr.trim().split("\n").slice(-1)[0] ?? ""}`);
     else {
-      console.log(`| targets (git repository, ${cpus().length} cores, real kubectl and helm) | pull request | diff end to end | targets changed / unchanged / failed | renders |`);
-      console.log("| --- | --- | --- | --- | --- |");
+      console.log(`| targets (git repository, ${cpus().length} cores, real kubectl and helm) | pull request | diff end to end | targets changed / unchanged / failed |`);
+      console.log("| --- | --- | --- | --- |");
       const what = `${n(shape.targets)}: ${n(shape.overlays)} Kustomize overlays over ${n(shape.bases)} bases, 1 chart with ${n(shape.values)} values files (${n(shape.files)} files)`;
       const prs = { one: "touches one overlay", all: "changes every target" };
       // Interleaved, so that a burst of load elsewhere hits both alike; the median of RUNS.
@@ -171,11 +171,11 @@ try {
       for (const [head, words] of Object.entries(prs)) {
         const failed = tries[head].find((r) => r.failed !== undefined);
         if (failed) {
-          console.log(`| ${what} | ${words} | failed: ${failed.failed.slice(0, 200)} | | |`);
+          console.log(`| ${what} | ${words} | failed: ${failed.failed.slice(0, 200)} | |`);
           continue;
         }
         const r = [...tries[head]].sort((a, b) => a.ms - b.ms)[Math.floor(tries[head].length / 2)];
-        console.log(`| ${what} | ${words} | ${secs(r.ms)} (of ${tries[head].map((x) => secs(x.ms)).join(", ")}) | ${n(r.changed)} / ${n(r.unchanged)} / ${n(r.failed)} | ${n(r.renders)} |`);
+        console.log(`| ${what} | ${words} | ${secs(r.ms)} (of ${tries[head].map((x) => secs(x.ms)).join(", ")}) | ${n(r.changed)} / ${n(r.unchanged)} / ${n(r.failed)} |`);
       }
     }
   }

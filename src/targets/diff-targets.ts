@@ -17,7 +17,8 @@ import type { HostNetworkMode } from "../reach/universe.js";
 import type { BuildOptions } from "../tools/build-options.js";
 import { helmTemplate, helmToolName } from "../tools/helm.js";
 import { kustomizationFile, kustomizeClosure } from "../tools/kustomization-file.js";
-import { kustomizeBuild, kustomizeToolName } from "../tools/kustomize.js";
+import { kustomizeBuild, kustomizeBuildMany, kustomizeToolName } from "../tools/kustomize.js";
+import type { BuildResult } from "../tools/rendered.js";
 import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
 import { pastDeadline } from "./bounds.js";
 import { timeLeftFor, type Deadline } from "./deadline.js";
@@ -78,27 +79,97 @@ export interface BuildSideOptions {
   /** -n / the namespace input: for targets that set none. */
   readonly namespace?: string;
   readonly build?: BuildOptions;
+  /** Kustomize builds done already, several to a process (buildKustomizeTogether): used instead of building again. */
+  readonly prebuilt?: Prebuilt;
+}
+
+/** A Kustomize directory's build at a revision, when one was made already, and its share of the time. */
+export type Prebuilt = (tree: RepoTree, dir: string) => { readonly result: BuildResult; readonly ms: number } | undefined;
+
+/** Directories in one kustomize process at most: a failing one sends the others back to be built one by one. */
+const BATCH_MAX = 16;
+
+/**
+ * Builds the Kustomize directories of `wanted` that are present, each once per revision, in
+ * batches (kustomizeBuildMany) spread over `cores` processes. What a batch could not build is
+ * left to each target's own build, which says why.
+ */
+async function buildKustomizeTogether(wanted: readonly { tree: RepoTree; t: Target }[], cores: number, options: DiffTargetsOptions): Promise<Prebuilt> {
+  const done = new Map<RepoTree, Map<string, { result: BuildResult; ms: number }>>();
+  const byTree = new Map<RepoTree, string[]>();
+  for (const { tree, t } of wanted) {
+    if (t.invalid !== undefined || t.source.kind !== "kustomize" || kustomizationFile(t.source.dir, tree) === undefined) continue;
+    const dirs = byTree.get(tree) ?? [];
+    if (!dirs.includes(t.source.dir)) dirs.push(t.source.dir);
+    byTree.set(tree, dirs);
+  }
+  const jobs: (() => Promise<void>)[] = [];
+  for (const [tree, dirs] of byTree) {
+    if (dirs.length < 2) continue;
+    let root: string;
+    try {
+      root = tree.buildRoot().dir;
+    } catch {
+      continue; // each build says why
+    }
+    const size = Math.min(BATCH_MAX, Math.ceil(dirs.length / cores));
+    for (let at = 0; at < dirs.length; at += size) {
+      const chunk = dirs.slice(at, at + size);
+      jobs.push(async () => {
+        const d = options.deadline;
+        if (d?.passed()) return;
+        const started = Date.now();
+        const build = d === undefined ? options.build : { ...options.build, timeoutMs: timeLeftFor(options.build?.timeoutMs ?? DEFAULT_TIMEOUT_MS, d) };
+        const results = await kustomizeBuildMany(root, chunk, build);
+        const ms = Math.round((Date.now() - started) / chunk.length);
+        const mine = done.get(tree) ?? new Map<string, { result: BuildResult; ms: number }>();
+        done.set(tree, mine);
+        chunk.forEach((dir, i) => {
+          const result = results[i];
+          if (result !== undefined) mine.set(dir, { result, ms });
+        });
+      });
+    }
+  }
+  await pool(jobs, cores);
+  return (tree, dir) => done.get(tree)?.get(dir);
 }
 
 export async function diffTargets(targets: readonly Target[], trees: { readonly base: RepoTree; readonly head: RepoTree }, options: DiffTargetsOptions): Promise<TargetDiff[]> {
   const jobs: (() => Promise<void>)[] = [];
   const sides = targets.map(() => ({ base: undefined as SideBuild | undefined, head: undefined as SideBuild | undefined }));
+  const cores = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  // Nothing it reads changed and nothing asserts on it: no render, no analysis (issue 22).
+  const plans = await Promise.all(
+    targets.map(async (t) => {
+      const same = t.baseSource === undefined && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
+      return { same, kept: same ? await unchangedSide(t, trees.base, options) : undefined };
+    }),
+  );
+  // The Kustomize sides to build: each directory once per revision, several to a process.
+  const wanted: { tree: RepoTree; t: Target }[] = [];
   targets.forEach((t, i) => {
-    const same = t.baseSource === undefined && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
+    const { same, kept } = plans[i]!;
+    if (kept !== undefined) return;
+    wanted.push({ tree: trees.base, t: same ? t : { ...t, source: sourceAt(t, "base") } });
+    if (!same) wanted.push({ tree: trees.head, t });
+  });
+  const prebuilt = await buildKustomizeTogether(wanted, cores, options);
+  const opts = { ...options, prebuilt };
+  targets.forEach((t, i) => {
+    const { same, kept } = plans[i]!;
     if (same) {
       jobs.push(async () => {
-        // Nothing it reads changed and nothing asserts on it: no render, no analysis (issue 22).
-        const kept = await unchangedSide(t, trees.base, options);
-        const b = kept ?? (await buildInTime(t, trees.base, options));
+        const b = kept ?? (await buildInTime(t, trees.base, opts));
         sides[i]!.base = b;
         sides[i]!.head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i]!.base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
-      jobs.push(async () => void (sides[i]!.head = await buildInTime(t, trees.head, options)));
+      jobs.push(async () => void (sides[i]!.base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, opts)));
+      jobs.push(async () => void (sides[i]!.head = await buildInTime(t, trees.head, opts)));
     }
   });
-  await pool(jobs, options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  await pool(jobs, cores);
 
   const changed = targets.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
   return targets.map((target, i) => {
@@ -219,6 +290,8 @@ export async function buildSide(t: Target, tree: RepoTree, options: BuildSideOpt
   } catch (e) {
     return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
   }
+  const ready = s.kind === "kustomize" ? options.prebuilt?.(tree, s.dir) : undefined;
+  if (ready !== undefined && ready.result.ok) return { files: ready.result.files, diagnostics: [], tool: ready.result.tool, ms: ready.ms };
   const r =
     s.kind === "kustomize"
       ? await kustomizeBuild(root, s.dir, options.build)

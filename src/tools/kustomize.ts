@@ -7,7 +7,7 @@
 // for so the target is not edited.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, type Document } from "yaml";
 import { resolvedOptions, type BuildOptions } from "./build-options.js";
 import { findOnPath, missingToolMessage } from "./find-tool.js";
 import { ORIGIN_ANNOTATION, parseOrigin } from "./kustomize-origin.js";
@@ -83,7 +83,87 @@ async function build(root: string, target: string, options: BuildOptions): Promi
       const rel = path.relative(root, path.resolve(wrapper, written));
       return rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join("/");
     };
-    return readOutput(root, locate, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+    return readOutput(root, locate, shown, tool, parseAllDocuments(r.stdout.toString("utf8"), { uniqueKeys: false }), trimToolMessage(r.stderr));
+  } finally {
+    home.cleanup();
+  }
+}
+
+/** The label a batch build marks each object with, to hand it back to its kustomization; removed before anything reads it. */
+const BATCH_LABEL = "netreach.io/batch-build";
+
+/**
+ * Builds several kustomizations of one tree in one kustomize process: each starts kustomize,
+ * which costs more than most overlays' own build (it loads its OpenAPI schema once per process).
+ * A wrapper per directory marks its objects with a label (on the object's own labels only, so
+ * nothing else of the build changes), and one wrapper over them all asks for origins; each
+ * object then goes back to its directory without the label, as a build of that directory alone
+ * gives it. Undefined for any directory a build of its own must do: one that is refused before
+ * running (the single build says why), and all of them when the batch fails (a directory that
+ * does not build, or two that make the same object): the caller builds those one by one.
+ */
+export async function kustomizeBuildMany(root: string, targets: readonly string[], options: BuildOptions = {}): Promise<(BuildResult | undefined)[]> {
+  const none = targets.map(() => undefined);
+  try {
+    return await buildMany(root, targets, options);
+  } catch {
+    return none;
+  }
+}
+
+async function buildMany(root: string, targets: readonly string[], options: BuildOptions): Promise<(BuildResult | undefined)[]> {
+  const opts = resolvedOptions(options);
+  const none = targets.map(() => undefined);
+  const kustomize = findOnPath("kustomize", opts.searchPath);
+  const kubectl = kustomize === undefined ? findOnPath("kubectl", opts.searchPath) : undefined;
+  const tool = kustomize !== undefined ? "kustomize build" : "kubectl kustomize";
+  if (kustomize === undefined && kubectl === undefined) return none;
+  const dirs = targets.map((target) => {
+    const dir = resolveInTree(root, target, "directory");
+    if ("problem" in dir || !KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir.abs, f)))) return undefined;
+    return checkKustomizationRefs(root, dir.rel) === undefined ? dir : undefined;
+  });
+  const batch = dirs.flatMap((d, i) => (d === undefined ? [] : [i]));
+  if (batch.length < 2) return none;
+
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const top = path.join(home.dir, "build");
+    fs.mkdirSync(top);
+    for (const i of batch) {
+      const one = path.join(home.dir, `build-${i}`);
+      fs.mkdirSync(one);
+      const resource = path.relative(one, dirs[i]!.abs).split(path.sep).join("/");
+      fs.writeFileSync(
+        path.join(one, "kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" +
+          `resources:\n- ${JSON.stringify(resource)}\nlabels:\n- pairs: {${JSON.stringify(BATCH_LABEL)}: "${i}"}\n  includeSelectors: false\n  includeTemplates: false\n`,
+      );
+    }
+    fs.writeFileSync(
+      path.join(top, "kustomization.yaml"),
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" + `resources:\n${batch.map((i) => `- ../build-${i}\n`).join("")}buildMetadata:\n- originAnnotations\n`,
+    );
+    const [file, args] = kustomize !== undefined ? [kustomize, ["build", top, ...SAFETY_FLAGS]] : [kubectl!, ["kustomize", top, ...SAFETY_FLAGS]];
+    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    if (r.kind !== "exited" || r.status !== 0) return none;
+    const byTarget = new Map<number, Docs>(batch.map((i) => [i, []]));
+    for (const doc of parseAllDocuments(r.stdout.toString("utf8"), { uniqueKeys: false })) {
+      if (doc.contents === null) continue;
+      const mark = doc.getIn(["metadata", "labels", BATCH_LABEL]);
+      const docs = typeof mark === "string" ? byTarget.get(Number(mark)) : undefined;
+      if (doc.errors.length > 0 || docs === undefined) return none;
+      doc.deleteIn(["metadata", "labels", BATCH_LABEL]);
+      const labels = doc.getIn(["metadata", "labels"]) as { items?: unknown[] } | undefined;
+      if (labels?.items?.length === 0) doc.deleteIn(["metadata", "labels"]);
+      docs.push(doc);
+    }
+    const locate = (written: string) => {
+      const rel = path.relative(root, path.resolve(top, written));
+      return rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join("/");
+    };
+    const warnings = trimToolMessage(r.stderr);
+    return targets.map((_, i) => (byTarget.has(i) ? readOutput(root, locate, dirs[i]!.rel || ".", tool, byTarget.get(i)!, warnings) : undefined));
   } finally {
     home.cleanup();
   }
@@ -105,7 +185,9 @@ function classify(stderr: string, shown: string): { failure: BuildFailure; error
   return undefined;
 }
 
-function readOutput(root: string, locate: (written: string) => string | undefined, shown: string, tool: string, stdout: string, warnings: string): BuildResult {
+type Docs = Document.Parsed[];
+
+function readOutput(root: string, locate: (written: string) => string | undefined, shown: string, tool: string, docs: Docs, warnings: string): BuildResult {
   const pieces: PieceOfOutput[] = [];
   const sources = new Map<string, string | undefined>();
   const sourceText = (file: string) => {
@@ -159,7 +241,7 @@ function readOutput(root: string, locate: (written: string) => string | undefine
     }
     return { group: file, patch: undefined, lines: mapByPath(rendered, resource.lines, line) };
   };
-  for (const doc of parseAllDocuments(stdout, { uniqueKeys: false })) {
+  for (const doc of docs) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0]!.message) };
     if (doc.contents === null) continue;
