@@ -2,14 +2,17 @@
 // adds to each of N tenant namespaces a default-deny and an allow from the namespace itself, as a
 // per-tenant chart renders them, with no workloads (the default `--pods auto`): about N² changed
 // pairs. Times the diff, the job summary and comment (as the Action renders them), and the JSON
-// report written in pieces to nowhere. Prints one JSON line.
+// report written in pieces to nowhere; then `reach` of the head revision, with its grouped text
+// (`reach --group`, the form a reader can take in), after the diff in the same process.
+// Prints one JSON line.
 // Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces>
-import { diff } from "../src/analyze.js";
+import { diff, reach } from "../src/analyze.js";
 import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
 import { relaunchWithHeapFlagsSync as relaunchWithHeapFlags } from "../src/heap-flags.js";
 import type { SourceFile } from "../src/load/object/source.js";
 import { diffJsonChunks } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
+import { reachGroupedTextLines } from "../src/render/reach-text.js";
 
 // Measured as the CLI and the Action run: with their heap flags.
 const relaunched = relaunchWithHeapFlags();
@@ -50,6 +53,12 @@ for (const c of diffJsonChunks(report)) jsonChars += c.length;
 const jsonMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 
+t0 = performance.now();
+const reached = reach(head);
+let reachChars = 0;
+for (const line of reachGroupedTextLines(reached)) reachChars += line.length;
+const reachMs = performance.now() - t0;
+
 console.log(
   JSON.stringify({
     namespaces: n,
@@ -61,6 +70,8 @@ console.log(
     commentChars: comment.length,
     summaryBytes: Buffer.byteLength(summary, "utf8"),
     jsonChars,
+    reachMs,
+    reachChars,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );

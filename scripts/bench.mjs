@@ -118,19 +118,19 @@ try {
   }
   if (tenants) {
     console.log("");
-    console.log("| policy-only PR: tenant namespaces (default-deny + allow same namespace, no workloads) | changed pairs | diff | comment + summary | JSON report | total (CPU) | peak RSS |");
-    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    console.log("| policy-only PR: tenant namespaces (default-deny + allow same namespace, no workloads) | changed pairs | diff | comment + summary | JSON report | total (CPU) | reach --group | peak RSS |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const ns of [1000, 2000]) {
       const t0 = performance.now();
       const { r, child } = step("bench-tenants.mjs", [String(ns)]);
       const elapsed = performance.now() - t0;
       if (!r) {
-        console.log(`| ${n(ns)} | failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | |`);
+        console.log(`| ${n(ns)} | failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | | |`);
         continue;
       }
       const total = r.diffMs + r.renderMs + r.jsonMs;
       console.log(
-        `| ${n(ns)} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${mib(r.peakRssBytes)} |`,
+        `| ${n(ns)} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${secs(r.reachMs)} (${n(r.reachChars)} characters) | ${mib(r.peakRssBytes)} |`,
       );
     }
   }
