@@ -158,7 +158,7 @@ function run(): void {
   const ms = performance.now() - t0;
   // Exit 1 is the gate failing on opened flows, which is what these pull requests do.
   if (child.status !== 0 && child.status !== 1) {
-    console.log(JSON.stringify({ head, failed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}` }));
+    console.log(JSON.stringify({ head, error: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}` }));
     return;
   }
   const report = JSON.parse(child.stdout) as { targets: { status: string }[] };

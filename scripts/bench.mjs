@@ -166,12 +166,12 @@ try {
         for (const head of Object.keys(prs)) {
           const child = spawnSync(process.execPath, [join(dir, "bench-targets.mjs"), "run", repo, join(dir, "netreach.mjs"), head], { encoding: "utf8", env });
           const r = child.stdout.trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))[0];
-          tries[head].push(r ?? { failed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-1)[0] ?? ""}` });
+          tries[head].push(r ?? { error: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-1)[0] ?? ""}` });
         }
       for (const [head, words] of Object.entries(prs)) {
-        const failed = tries[head].find((r) => r.failed !== undefined);
+        const failed = tries[head].find((r) => r.error !== undefined);
         if (failed) {
-          console.log(`| ${what} | ${words} | failed: ${failed.failed.slice(0, 200)} | |`);
+          console.log(`| ${what} | ${words} | failed: ${failed.error.slice(0, 200)} | |`);
           continue;
         }
         const r = [...tries[head]].sort((a, b) => a.ms - b.ms)[Math.floor(tries[head].length / 2)];
