@@ -88,6 +88,7 @@ export type Prebuilt = (tree: RepoTree, dir: string) => { readonly result: Build
 
 /** Directories in one kustomize process at most: a failing one sends the others back to be built one by one. */
 const BATCH_MAX = 16;
+const BATCH_MIN = 4;
 
 /**
  * Builds the Kustomize directories of `wanted` that are present, each once per revision, in
@@ -112,7 +113,8 @@ async function buildKustomizeTogether(wanted: readonly { tree: RepoTree; t: Targ
     } catch {
       continue; // each build says why
     }
-    const size = Math.min(BATCH_MAX, Math.ceil(dirs.length / cores));
+    // Spread over the cores, but a few to a process at least: one process for four costs about what one for one does.
+    const size = Math.min(BATCH_MAX, Math.max(BATCH_MIN, Math.ceil(dirs.length / cores)));
     for (let at = 0; at < dirs.length; at += size) {
       const chunk = dirs.slice(at, at + size);
       jobs.push(async () => {
