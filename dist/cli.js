@@ -24099,6 +24099,20 @@ function makeToolHome(searchPath) {
 // src/tools/helm.ts
 var DNS_LABEL4 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var versions = /* @__PURE__ */ new Map();
+async function helmToolName(options = {}) {
+  const opts = resolvedOptions(options);
+  const helm = findOnPath("helm", opts.searchPath);
+  if (helm === void 0) return void 0;
+  let version = versions.get(helm);
+  if (version === void 0) {
+    const home = makeToolHome(opts.searchPath);
+    version = runTool(helm, ["version", "--short"], { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes }).finally(() => home.cleanup());
+    versions.set(helm, version);
+  }
+  const ran = await version;
+  const v = ran.kind === "exited" && ran.status === 0 ? ran.stdout.toString("utf8").trim() : "";
+  return /^v[34]\./.test(v) ? `helm ${v.replace(/\+.*$/, "")}` : void 0;
+}
 function helmTemplate(root, target2, options = {}) {
   return neverRejects("helm template", () => render(root, target2, options));
 }
@@ -24555,6 +24569,11 @@ var SAFETY_FLAGS = ["--load-restrictor=LoadRestrictionsRootOnly", "--enable-helm
 function kustomizeBuild(root, target2, options = {}) {
   return neverRejects("kustomize", () => build2(root, target2, options));
 }
+function kustomizeToolName(options = {}) {
+  const { searchPath } = resolvedOptions(options);
+  if (findOnPath("kustomize", searchPath) !== void 0) return "kustomize build";
+  return findOnPath("kubectl", searchPath) !== void 0 ? "kubectl kustomize" : void 0;
+}
 async function build2(root, target2, options) {
   const opts = resolvedOptions(options);
   const kustomize = findOnPath("kustomize", opts.searchPath);
@@ -24593,7 +24612,85 @@ buildMetadata:
       const rel = path11.relative(root, path11.resolve(wrapper, written));
       return rel === "" || rel === ".." || rel.startsWith(`..${path11.sep}`) || path11.isAbsolute(rel) ? void 0 : rel.split(path11.sep).join("/");
     };
-    return readOutput2(root, locate, shown, tool, r.stdout.toString("utf8"), trimToolMessage(r.stderr));
+    return readOutput2(root, locate, shown, tool, (0, import_yaml15.parseAllDocuments)(r.stdout.toString("utf8"), { uniqueKeys: false }), trimToolMessage(r.stderr));
+  } finally {
+    home.cleanup();
+  }
+}
+var BATCH_LABEL = "netreach.io/batch-build";
+async function kustomizeBuildMany(root, targets2, options = {}) {
+  const none = targets2.map(() => void 0);
+  try {
+    return await buildMany(root, targets2, options);
+  } catch {
+    return none;
+  }
+}
+async function buildMany(root, targets2, options) {
+  const opts = resolvedOptions(options);
+  const none = targets2.map(() => void 0);
+  const kustomize = findOnPath("kustomize", opts.searchPath);
+  const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
+  const tool = kustomize !== void 0 ? "kustomize build" : "kubectl kustomize";
+  if (kustomize === void 0 && kubectl === void 0) return none;
+  const dirs2 = targets2.map((target2) => {
+    const dir = resolveInTree(root, target2, "directory");
+    if ("problem" in dir || !KUSTOMIZATION_FILES.some((f) => fs8.existsSync(path11.join(dir.abs, f)))) return void 0;
+    return checkKustomizationRefs(root, dir.rel) === void 0 ? dir : void 0;
+  });
+  const batch = dirs2.flatMap((d, i) => d === void 0 ? [] : [i]);
+  if (batch.length < 2) return none;
+  const home = makeToolHome(opts.searchPath);
+  try {
+    const top = path11.join(home.dir, "build");
+    fs8.mkdirSync(top);
+    for (const i of batch) {
+      const one = path11.join(home.dir, `build-${i}`);
+      fs8.mkdirSync(one);
+      const resource = path11.relative(one, dirs2[i].abs).split(path11.sep).join("/");
+      fs8.writeFileSync(
+        path11.join(one, "kustomization.yaml"),
+        `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- ${JSON.stringify(resource)}
+labels:
+- pairs: {${JSON.stringify(BATCH_LABEL)}: "${i}"}
+  includeSelectors: false
+  includeTemplates: false
+`
+      );
+    }
+    fs8.writeFileSync(
+      path11.join(top, "kustomization.yaml"),
+      `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+${batch.map((i) => `- ../build-${i}
+`).join("")}buildMetadata:
+- originAnnotations
+`
+    );
+    const [file, args] = kustomize !== void 0 ? [kustomize, ["build", top, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", top, ...SAFETY_FLAGS]];
+    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    if (r.kind !== "exited" || r.status !== 0) return none;
+    const byTarget = new Map(batch.map((i) => [i, []]));
+    for (const doc of (0, import_yaml15.parseAllDocuments)(r.stdout.toString("utf8"), { uniqueKeys: false })) {
+      if (doc.contents === null) continue;
+      const mark = doc.getIn(["metadata", "labels", BATCH_LABEL]);
+      const docs = typeof mark === "string" ? byTarget.get(Number(mark)) : void 0;
+      if (doc.errors.length > 0 || docs === void 0) return none;
+      doc.deleteIn(["metadata", "labels", BATCH_LABEL]);
+      const labels2 = doc.getIn(["metadata", "labels"]);
+      if (labels2?.items?.length === 0) doc.deleteIn(["metadata", "labels"]);
+      docs.push(doc);
+    }
+    const locate = (written) => {
+      const rel = path11.relative(root, path11.resolve(top, written));
+      return rel === "" || rel === ".." || rel.startsWith(`..${path11.sep}`) || path11.isAbsolute(rel) ? void 0 : rel.split(path11.sep).join("/");
+    };
+    const warnings = trimToolMessage(r.stderr);
+    return targets2.map((_, i) => byTarget.has(i) ? readOutput2(root, locate, dirs2[i].rel || ".", tool, byTarget.get(i), warnings) : void 0);
   } finally {
     home.cleanup();
   }
@@ -24610,7 +24707,7 @@ function classify2(stderr, shown) {
     return { failure: "failed", error: `${shown} needs kustomize plugins or KRM functions, which netreach never runs` };
   return void 0;
 }
-function readOutput2(root, locate, shown, tool, stdout, warnings) {
+function readOutput2(root, locate, shown, tool, docs, warnings) {
   const pieces = [];
   const sources = /* @__PURE__ */ new Map();
   const sourceText = (file) => {
@@ -24660,7 +24757,7 @@ function readOutput2(root, locate, shown, tool, stdout, warnings) {
     }
     return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
   };
-  for (const doc of (0, import_yaml15.parseAllDocuments)(stdout, { uniqueKeys: false })) {
+  for (const doc of docs) {
     if (doc.errors.length > 0)
       return { ok: false, tool, failure: "unreadable-output", error: `${tool} printed YAML netreach cannot read`, detail: trimToolMessage(doc.errors[0].message) };
     if (doc.contents === null) continue;
@@ -24943,23 +25040,81 @@ function assertionsFor(t, chosen) {
 }
 
 // src/targets/diff-targets.ts
+var BATCH_MAX = 16;
+var BATCH_MIN = 4;
+async function buildKustomizeTogether(wanted, cores, options) {
+  const done = /* @__PURE__ */ new Map();
+  const byTree = /* @__PURE__ */ new Map();
+  for (const { tree, t } of wanted) {
+    if (t.invalid !== void 0 || t.source.kind !== "kustomize" || kustomizationFile(t.source.dir, tree) === void 0) continue;
+    const dirs2 = byTree.get(tree) ?? [];
+    if (!dirs2.includes(t.source.dir)) dirs2.push(t.source.dir);
+    byTree.set(tree, dirs2);
+  }
+  const jobs = [];
+  for (const [tree, dirs2] of byTree) {
+    if (dirs2.length < 2) continue;
+    let root;
+    try {
+      root = tree.buildRoot().dir;
+    } catch {
+      continue;
+    }
+    const size = Math.min(BATCH_MAX, Math.max(BATCH_MIN, Math.ceil(dirs2.length / cores)));
+    for (let at4 = 0; at4 < dirs2.length; at4 += size) {
+      const chunk = dirs2.slice(at4, at4 + size);
+      jobs.push(async () => {
+        const d = options.deadline;
+        if (d?.passed()) return;
+        const started = Date.now();
+        const build3 = d === void 0 ? options.build : { ...options.build, timeoutMs: timeLeftFor(options.build?.timeoutMs ?? DEFAULT_TIMEOUT_MS, d) };
+        const results = await kustomizeBuildMany(root, chunk, build3);
+        const ms = Math.round((Date.now() - started) / chunk.length);
+        const mine = done.get(tree) ?? /* @__PURE__ */ new Map();
+        done.set(tree, mine);
+        chunk.forEach((dir, i) => {
+          const result = results[i];
+          if (result !== void 0) mine.set(dir, { result, ms });
+        });
+      });
+    }
+  }
+  await pool(jobs, cores);
+  return (tree, dir) => done.get(tree)?.get(dir);
+}
 async function diffTargets(targets2, trees, options) {
   const jobs = [];
   const sides = targets2.map(() => ({ base: void 0, head: void 0 }));
+  const cores = options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length);
+  const plans = await Promise.all(
+    targets2.map(async (t) => {
+      const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
+      return { same, kept: same ? await unchangedSide(t, trees.base, options) : void 0 };
+    })
+  );
+  const wanted = [];
   targets2.forEach((t, i) => {
-    const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
+    const { same, kept } = plans[i];
+    if (kept !== void 0) return;
+    wanted.push({ tree: trees.base, t: same ? t : { ...t, source: sourceAt(t, "base") } });
+    if (!same) wanted.push({ tree: trees.head, t });
+  });
+  const prebuilt = await buildKustomizeTogether(wanted, cores, options);
+  const opts = { ...options, prebuilt };
+  targets2.forEach((t, i) => {
+    const { same, kept } = plans[i];
     if (same) {
       jobs.push(async () => {
-        const b = await buildInTime(t, trees.base, options);
+        const b = kept ?? await buildInTime(t, trees.base, opts);
         sides[i].base = b;
         sides[i].head = { ...b, reused: true, ms: 0 };
       });
     } else {
-      jobs.push(async () => void (sides[i].base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, options)));
-      jobs.push(async () => void (sides[i].head = await buildInTime(t, trees.head, options)));
+      jobs.push(async () => void (sides[i].base = await buildInTime({ ...t, source: sourceAt(t, "base") }, trees.base, opts)));
+      jobs.push(async () => void (sides[i].head = await buildInTime(t, trees.head, opts)));
     }
   });
-  await pool(jobs, options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length));
+  await pool(jobs, cores);
   const changed2 = targets2.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
   return targets2.map((target2, i) => {
     const base2 = sides[i].base;
@@ -25009,6 +25164,18 @@ function fingerprint2(t, tree) {
   const files = tree.files.filter((f) => dirs2.some((d) => d === "" || f.startsWith(`${d}/`)) || extra.includes(f)).sort();
   return files.map((f) => `${f}\0${tree.id(f) ?? ""}`).join("\n");
 }
+async function unchangedSide(t, tree, options) {
+  const s = t.source;
+  if (t.invalid !== void 0 || assertionsFor(t, options.assertions ?? []).length > 0) return void 0;
+  if (s.kind === "kustomize") {
+    const tool2 = kustomizationFile(s.dir, tree) === void 0 ? void 0 : kustomizeToolName(options.build);
+    return tool2 === void 0 ? void 0 : { files: [], diagnostics: [], tool: tool2, ms: 0 };
+  }
+  if (s.kind !== "helm") return void 0;
+  if (tree.read(s.chart === "" ? "Chart.yaml" : `${s.chart}/Chart.yaml`) === void 0 || s.values.some((v) => !tree.files.includes(v))) return void 0;
+  const tool = await helmToolName(options.build);
+  return tool === void 0 ? void 0 : { files: [], diagnostics: [], tool, ms: 0 };
+}
 function buildInTime(t, tree, options) {
   const d = options.deadline;
   if (d === void 0) return buildSide(t, tree, options);
@@ -25037,6 +25204,8 @@ async function buildSide(t, tree, options) {
   } catch (e) {
     return done({ files: [], diagnostics: [], error: { message: `the revision could not be written out: ${e instanceof Error ? e.message : String(e)}`, detail: "" } });
   }
+  const ready = s.kind === "kustomize" ? options.prebuilt?.(tree, s.dir) : void 0;
+  if (ready !== void 0 && ready.result.ok) return { files: ready.result.files, diagnostics: [], tool: ready.result.tool, ms: ready.ms };
   const r = s.kind === "kustomize" ? await kustomizeBuild(root, s.dir, options.build) : await helmTemplate(root, { chart: s.chart, release: s.release, namespace: t.namespace ?? options.namespace ?? "default", values: s.values, ...s.inlineValues !== void 0 ? { inlineValues: s.inlineValues } : {} }, options.build);
   const copy = new RegExp(`(?:\\.\\./)*${basename(root).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`, "g");
   const inRepo = (text2) => text2.split(`${root}/`).join("").split(root).join(".").replace(copy, "");
