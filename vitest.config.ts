@@ -4,7 +4,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // The slowest files first, by name: vitest orders by the durations it cached on an earlier run,
 // and CI runs on a fresh clone with no cache, where a late start of the Action's end-to-end files
 // left one worker idle for half a minute at the end.
-const SLOW_FIRST = [/action\/e2e-/, /cli\/namespace/, /cli\/bounds/, /cli\/huge-diff/, /targets\/paths/, /\/property\.test/, /git\/merge-base/, /targets\/pull-requests/, /incremental-property/, /-property\.test/];
+const SLOW_FIRST = [/action\/e2e-/, /targets\/shards\.test/, /cli\/check\.test/, /cli\/namespace/, /cli\/bounds/, /cli\/huge-diff/, /targets\/paths/, /\/property\.test/, /git\/merge-base/, /targets\/pull-requests/, /incremental-property/, /-property\.test/];
 
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -14,7 +14,7 @@ import { checkDiff, checkReach, stats, type CniOptions } from "./reference/compa
 import type { GeneratedCluster } from "./reference/generate.js";
 import { ciliumPoliciesArbitrary, mixedClusterArbitrary } from "./reference/generate-cilium.js";
 
-const RUNS = Number(process.env.NETREACH_CILIUM_PROPERTY_RUNS ?? 30);
+const RUNS = Number(process.env.NETREACH_CILIUM_PROPERTY_RUNS ?? 12);
 const DIFF_RUNS = Math.max(1, Math.round(RUNS / 2));
 /** Mostly --cni auto; sometimes another cluster name, Cilium forced, or Cilium's objects ignored (generic). */
 const cniOptionsArb: fc.Arbitrary<CniOptions> = fc.oneof(
