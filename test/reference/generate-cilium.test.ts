@@ -81,7 +81,7 @@ describe("Cilium generator", () => {
     let admin = 0;
     let serviceAccounts = 0;
     let podIps = 0;
-    for (const generated of fc.sample(mixedClusterArbitrary(), { numRuns: 300, seed: 21 })) {
+    for (const generated of fc.sample(mixedClusterArbitrary(), { numRuns: 120, seed: 21 })) {
       for (const o of generated.objects) {
         if (o.kind === "CiliumNetworkPolicy" || o.kind === "CiliumClusterwideNetworkPolicy") features(o, seen);
         if (o.kind === "AdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") admin++;
