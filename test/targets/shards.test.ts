@@ -4,51 +4,14 @@
 // comment, text, JSON report, diagnostics and exit code, byte for byte. The repository is real
 // (a Kustomize tree, a Helm chart with values files and an Argo CD Application, built by the real
 // kubectl and helm), and so are its pull requests.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI } from "../support/cli.js";
-import { isolatedGitEnv, makeRepo, type TestRepo } from "../support/git-repo.js";
-import { toolsPath } from "../tools/support.js";
+import { makeRepo, type TestRepo } from "../support/git-repo.js";
+import { cli, copyInto, pr, type Run } from "./shop-repo.js";
 
-const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "fixtures", "targets", "shop");
 const NAMES = ["dev", "prod", "shop-dev", "shop-prod", "shop-staging"];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...isolatedGitEnv(), PATH: toolsPath() } });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => (stdout += d));
-    p.stderr.on("data", (d) => (stderr += d));
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function copyInto(repo: TestRepo): void {
-  const walk = (dir: string, rel: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path.join(dir, e.name), r);
-      else repo.write(r, fs.readFileSync(path.join(dir, e.name)));
-    }
-  };
-  walk(FIXTURE, "");
-}
-
-function pr(repo: TestRepo, base: string, name: string, edit: (read: (f: string) => string, write: (f: string, t: string) => void) => void): string {
-  repo.git("checkout", "-q", "-B", name, base);
-  edit((f) => fs.readFileSync(path.join(repo.dir, f), "utf8"), (f, t) => repo.write(f, t));
-  return repo.commit(name);
-}
 
 const ASSERTED = `assertions:
   - name: dev-reaches-nothing-new
