@@ -27413,10 +27413,12 @@ function parseMergeArgs(rest) {
   return { command: "merge", reports, format: oneOf("--format", format2, ["md", "text", "json", "sarif"]), output, group: group2 };
 }
 
-// src/cli/args.ts
+// src/cli/formats.ts
 var REACH_FORMATS = ["text", "json", "md", "csv"];
 var DIFF_FORMATS = ["md", "text", "json", "sarif"];
 var CHECK_FORMATS = ["text", "json", "md", "sarif"];
+
+// src/cli/args.ts
 function parseArgs(argv) {
   const [cmd, ...rest] = argv;
   if (cmd === void 0 || cmd === "--help" || cmd === "-h") return { command: "help" };

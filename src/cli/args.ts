@@ -17,12 +17,8 @@ import { parseMergeArgs, parseTargetsArgs, type MergeCommand, type TargetsComman
 
 export type { TargetArgs } from "./target-args.js";
 
-export const REACH_FORMATS = ["text", "json", "md", "csv"] as const;
-export type ReachFormat = (typeof REACH_FORMATS)[number];
-export const DIFF_FORMATS = ["md", "text", "json", "sarif"] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
-export const CHECK_FORMATS = ["text", "json", "md", "sarif"] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export { REACH_FORMATS, DIFF_FORMATS, CHECK_FORMATS, type ReachFormat, type DiffFormat, type CheckFormat, type DiffSource } from "./formats.js";
+import { CHECK_FORMATS, DIFF_FORMATS, REACH_FORMATS, type CheckFormat, type DiffFormat, type DiffSource, type ReachFormat } from "./formats.js";
 export { PODS_MODES, HOST_NETWORK_MODES, CNI_CHOICES } from "./flag-reader.js";
 
 interface Common {
@@ -44,10 +40,6 @@ interface Common {
   /** --cilium-cluster: Cilium's cluster name; undefined: "default". */
   readonly ciliumCluster: string | undefined;
 }
-
-export type DiffSource =
-  | { readonly kind: "paths"; readonly base: string; readonly head: string }
-  | { readonly kind: "git"; readonly baseRev: string; readonly headRev: string | null; readonly pathspecs: readonly string[] };
 
 export type Command =
   /** `topic`: the command whose usage is asked for; none: all of them. */

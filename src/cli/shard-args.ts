@@ -3,7 +3,7 @@
 import { UsageError } from "../files/usage-error.js";
 import { oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
 import type { TargetArgs } from "./target-args.js";
-import type { DiffFormat, DiffSource } from "./args.js";
+import type { DiffFormat, DiffSource } from "./formats.js";
 
 export const TARGETS_FORMATS = ["text", "json"] as const;
 export type TargetsFormat = (typeof TARGETS_FORMATS)[number];
