@@ -15982,16 +15982,20 @@ function parseEndpointSelector(c, path17) {
     else if (k.kind === "other") foreign = true;
     else if (k.kind === "pod" && k.key === POD_NAMESPACE_LABEL) namesNamespace = true;
   }
-  const pods = parseSelector(c, path17, (key) => {
+  const all = parseSelector(c, path17, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "pod" && k.key !== POD_NAMESPACE_LABEL ? k.key : null;
+    return k.kind === "pod" ? k.key : k.kind === "namespace" ? key.slice(key.indexOf(NAMESPACE_LABELS_PREFIX)) : null;
   });
-  const namespaces = parseSelector(c, path17, (key) => {
-    const k = readCiliumKey(key);
-    if (k.kind === "namespace") return k.key;
-    return k.kind === "pod" && k.key === POD_NAMESPACE_LABEL ? NAMESPACE_NAME_LABEL : null;
-  });
-  if (pods === void 0 || namespaces === void 0) return void 0;
+  if (all === void 0) return void 0;
+  const podRequirements = [];
+  const nsRequirements = [];
+  for (const r of all.requirements) {
+    if (r.key === POD_NAMESPACE_LABEL) nsRequirements.push({ ...r, key: NAMESPACE_NAME_LABEL });
+    else if (r.key.startsWith(NAMESPACE_LABELS_PREFIX)) nsRequirements.push({ ...r, key: r.key.slice(NAMESPACE_LABELS_PREFIX.length) });
+    else podRequirements.push(r);
+  }
+  const pods = { requirements: podRequirements };
+  const namespaces = { requirements: nsRequirements };
   return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
 }
 function writtenKeys(c, path17) {

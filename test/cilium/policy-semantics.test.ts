@@ -293,3 +293,10 @@ describe("assertions on a Cilium cluster", () => {
     expect(judge(world, denied)).toEqual([["passed"]]);
   });
 });
+
+describe("an endpoint selector written wrong", () => {
+  it("is said once, at its line", () => {
+    const json = analyzeReach(files(cnp("typo", "  endpointSelector: {matchLabel: {app: api}}\n  ingress: [{}]\n")), { pods: "declared" });
+    expect(json.diagnostics.filter((d) => /unknown field "matchLabel"/.test(d.message))).toEqual([expect.objectContaining({ file: "policy-0.yaml", line: 5 })]);
+  });
+});

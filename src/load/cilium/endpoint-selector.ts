@@ -1,12 +1,12 @@
 // Cilium's EndpointSelector: a Kubernetes label selector whose keys may carry a source
 // (`k8s:app`), name the pod's namespace (`io.kubernetes.pod.namespace`), its namespace's labels
 // (`io.cilium.k8s.namespace.labels.team`) or a reserved identity (`reserved:host`).
-import type { Selector } from "../../model/selector.js";
+import type { Requirement, Selector } from "../../model/selector.js";
 import { NAMESPACE_NAME_LABEL } from "../../model/labels.js";
 import { isPlainObject, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { parseSelector } from "../networkpolicy/selector.js";
-import { POD_NAMESPACE_LABEL, readCiliumKey } from "./labels.js";
+import { NAMESPACE_LABELS_PREFIX, POD_NAMESPACE_LABEL, readCiliumKey } from "./labels.js";
 
 export interface EndpointSelector {
   /** On the pod's labels, Cilium's service account and cluster among them. */
@@ -33,19 +33,23 @@ export function parseEndpointSelector(c: Checker, path: DocPath): EndpointSelect
     else if (k.kind === "other") foreign = true;
     else if (k.kind === "pod" && k.key === POD_NAMESPACE_LABEL) namesNamespace = true;
   }
-  // Read twice: pod keys onto the pod, and onto the namespace the keys that are about it — its
-  // labels, and its name (every namespace carries its name as a label), so that a selector naming
-  // the pod's namespace picks namespaces as a namespaceSelector does.
-  const pods = parseSelector(c, path, (key) => {
+  // Read once, source prefixes dropped and reserved or foreign keys left to the lines above; then
+  // the requirements about the pod's namespace go onto the namespace — its labels, and its name
+  // (every namespace carries it as a label) — so that they pick namespaces as a namespaceSelector does.
+  const all = parseSelector(c, path, (key) => {
     const k = readCiliumKey(key);
-    return k.kind === "pod" && k.key !== POD_NAMESPACE_LABEL ? k.key : null;
+    return k.kind === "pod" ? k.key : k.kind === "namespace" ? key.slice(key.indexOf(NAMESPACE_LABELS_PREFIX)) : null;
   });
-  const namespaces = parseSelector(c, path, (key) => {
-    const k = readCiliumKey(key);
-    if (k.kind === "namespace") return k.key;
-    return k.kind === "pod" && k.key === POD_NAMESPACE_LABEL ? NAMESPACE_NAME_LABEL : null;
-  });
-  if (pods === undefined || namespaces === undefined) return undefined;
+  if (all === undefined) return undefined;
+  const podRequirements: Requirement[] = [];
+  const nsRequirements: Requirement[] = [];
+  for (const r of all.requirements) {
+    if (r.key === POD_NAMESPACE_LABEL) nsRequirements.push({ ...r, key: NAMESPACE_NAME_LABEL });
+    else if (r.key.startsWith(NAMESPACE_LABELS_PREFIX)) nsRequirements.push({ ...r, key: r.key.slice(NAMESPACE_LABELS_PREFIX.length) });
+    else podRequirements.push(r);
+  }
+  const pods: Selector = { requirements: podRequirements };
+  const namespaces: Selector = { requirements: nsRequirements };
   return { pods, namespaces, namesNamespace, reserved: [...new Set(reserved)], foreign };
 }
 
