@@ -11671,10 +11671,11 @@ function l7Changes(universe, shared, rb, rh, groups3, policies) {
   };
   const peers = shared.peers(universe);
   for (const p of distinct([...policies.base, ...policies.head])) {
+    if (!hasL7([p])) continue;
+    const subjects = shared.subjects(universe, p);
     for (const dir of ["ingress", "egress"]) {
       for (const rule of p[dir] ?? []) {
         if (rule.l7 === void 0 || rule.l7.length === 0) continue;
-        const subjects = shared.subjects(universe, p);
         const nodes = peers.of(p.namespace, rule.peers);
         for (const s of subjects) for (const n of nodes) if (dir === "egress") add(s, n);
         else add(n, s);

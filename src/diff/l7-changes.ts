@@ -46,10 +46,11 @@ export function l7Changes(universe: Universe, shared: Shared, rb: Reachability, 
   };
   const peers = shared.peers(universe);
   for (const p of distinct([...policies.base, ...policies.head])) {
+    if (!hasL7([p])) continue;
+    const subjects = shared.subjects(universe, p);
     for (const dir of ["ingress", "egress"] as const satisfies readonly Direction[]) {
       for (const rule of p[dir] ?? []) {
         if (rule.l7 === undefined || rule.l7.length === 0) continue;
-        const subjects = shared.subjects(universe, p);
         const nodes = peers.of(p.namespace, rule.peers);
         for (const s of subjects) for (const n of nodes) if (dir === "egress") add(s, n);
         else add(n, s);
