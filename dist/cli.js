@@ -3355,7 +3355,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -3388,18 +3388,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -3412,7 +3412,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -6946,13 +6946,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -15731,12 +15731,12 @@ function settleReplicas(r, all) {
     if (g) g.pods.push(name2);
     else groups3.set(key, { declared: void 0, pods: [name2] });
   }
-  const split = groups3.size > 1;
+  const split2 = groups3.size > 1;
   return [...groups3.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
-    if (!split) return w;
+    if (!split2) return w;
     if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
     return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
@@ -17561,7 +17561,8 @@ function deeperThan(value, max) {
 }
 function parseYaml(file, lim) {
   const text2 = normalizeLineBreaks(file.text);
-  const fast = parseFast(text2, lim.maxDocuments);
+  const ahead = file.documents?.();
+  const fast = ahead !== void 0 && ahead.length <= lim.maxDocuments ? ahead : parseFast(text2, lim.maxDocuments);
   return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
 }
 function fastDocuments(file, lim, text2, fast) {
@@ -26891,6 +26892,113 @@ function renderCheckSarif(report, options) {
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/workers/read-pool.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/load/yaml/read-ahead.ts
+function looksLikeJson(text2) {
+  const start = text2.search(/\S/);
+  return start >= 0 && (text2[start] === "{" || text2[start] === "[");
+}
+function readAhead(text2) {
+  if (looksLikeJson(text2)) return void 0;
+  return parseFast(normalizeLineBreaks(text2), defaultDocumentLimits.maxDocuments);
+}
+function readAheadJson(text2) {
+  const docs = readAhead(text2);
+  if (docs === void 0) return null;
+  let safe = true;
+  const json = JSON.stringify(docs, (key, value) => {
+    if (key === "__proto__" || typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) safe = false;
+    return value;
+  });
+  return safe ? json : null;
+}
+function fromReadAheadJson(json) {
+  return JSON.parse(json);
+}
+
+// src/workers/read-pool.ts
+var THREADED_READ_MIN_BYTES = 2 * 2 ** 20;
+var BYTES_PER_WORKER = 2 ** 20;
+var MAX_WORKERS = 7;
+async function readInThreads(revisions, options) {
+  const as = () => revisions.map((r) => [...r]);
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism2()));
+  if (options.entry === void 0 || threads < 2) return as();
+  const texts = /* @__PURE__ */ new Map();
+  for (const files of revisions) for (const f of files) if (f.lines === void 0 && f.documents === void 0) texts.set(f.text, f.text.length);
+  let total = 0;
+  for (const n of texts.values()) total += n;
+  if (total < (options.minBytes ?? THREADED_READ_MIN_BYTES)) return as();
+  const workers = Math.min(threads - 1, MAX_WORKERS, Math.max(1, Math.floor(total / BYTES_PER_WORKER) - 1));
+  const shares = split([...texts.keys()], workers + 1);
+  const [mine, ...theirs] = shares;
+  const sent = theirs.map((share) => readInWorker(options.entry, share));
+  const read2 = /* @__PURE__ */ new Map();
+  for (const text2 of mine) {
+    const docs = readAhead(text2);
+    if (docs !== void 0) read2.set(text2, docs);
+  }
+  for (const [i, pending] of sent.entries()) {
+    const answers = await pending;
+    if (answers === void 0) continue;
+    for (const [j, text2] of theirs[i].entries()) {
+      const json = answers[j];
+      if (typeof json === "string") read2.set(text2, fromReadAheadJson(json));
+    }
+  }
+  const handOvers = /* @__PURE__ */ new Map();
+  for (const [text2, docs] of read2) {
+    let held = docs;
+    handOvers.set(text2, () => {
+      const d = held;
+      held = void 0;
+      return d;
+    });
+  }
+  read2.clear();
+  return revisions.map(
+    (files) => files.map((f) => {
+      const documents = f.lines === void 0 ? handOvers.get(f.text) : void 0;
+      return documents === void 0 ? f : { ...f, documents };
+    })
+  );
+}
+function split(texts, n) {
+  const shares = Array.from({ length: n }, () => ({ bytes: 0, texts: [] }));
+  for (const t of [...texts].sort((a, b) => b.length - a.length)) {
+    let lightest = shares[0];
+    for (const s of shares) if (s.bytes < lightest.bytes) lightest = s;
+    lightest.texts.push(t);
+    lightest.bytes += t.length;
+  }
+  return shares.map((s) => s.texts);
+}
+function readInWorker(entry2, texts) {
+  return new Promise((resolve10) => {
+    let worker;
+    try {
+      const job = { netreachRead: texts };
+      worker = new Worker(entry2, { workerData: job, stdin: false, stdout: true, stderr: true });
+    } catch {
+      resolve10(void 0);
+      return;
+    }
+    let answered = false;
+    worker.once("message", (m) => {
+      answered = true;
+      resolve10(Array.isArray(m) && m.length === texts.length ? m : void 0);
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve10(void 0));
+    worker.once("exit", () => {
+      if (!answered) resolve10(void 0);
+    });
+  });
+}
+
 // src/cli/check.ts
 async function runCheck(cmd, io) {
   const cwd = process.cwd();
@@ -26907,7 +27015,7 @@ async function runCheck(cmd, io) {
 `);
       return 2;
     }
-    const units = await unitsOf2(cmd, tree, root);
+    const units = await unitsOf2(cmd, tree, root, io);
     if (tree !== void 0 && cmd.targets.names.length === 0) errors.push(...unknownTargets(assertions, units.map((u) => u.target.name)));
     const several = units.length > 1;
     for (const u of units) for (const d of u.diagnostics) io.err(`${several ? `[${u.target.name}] ` : ""}${formatDiagnostic(d)}
@@ -26944,10 +27052,11 @@ async function runCheck(cmd, io) {
     tree?.cleanup();
   }
 }
-async function unitsOf2(cmd, tree, root) {
+async function unitsOf2(cmd, tree, root, io) {
   if (tree === void 0) {
     const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-    return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files: sources.files, diagnostics: sources.diagnostics }];
+    const [files] = await readInThreads([sources.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+    return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files, diagnostics: sources.diagnostics }];
   }
   const resolved2 = resolveTargets(targetFlags(cmd.targets, [root]), [], { base: tree, head: tree }, originUrl(root));
   const all = resolved2.targets;
@@ -27114,6 +27223,8 @@ var COMMON = `  --pods M              where pods come from: auto (default), decl
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
   --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
   --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
+  --threads N           read inputs of 2 MiB and more on N threads (default: one per core; 1: the
+                        main thread alone)
   -h, --help            print this help
 `;
 var EXIT = `Exit codes: 0 ok, 1 the gate failed, 2 bad usage, invalid input, or a target not analyzed.
@@ -27312,6 +27423,10 @@ function cniFlags(s) {
   if (s.cni === "generic" && s.ciliumCluster !== void 0) throw new UsageError("--cilium-cluster names the cluster of a Cilium cluster: it does not go with --cni generic");
   return { cni: s.cni, ciliumCluster: s.ciliumCluster };
 }
+function threadCount(flag, v) {
+  if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`${flag} must be a whole number from 1 to 999, not ${quoted(v)}`);
+  return Number(v);
+}
 function ciliumClusterName(flag, v) {
   const problem = ciliumClusterProblem(v);
   if (problem !== void 0) throw new UsageError(`${flag} ${quoted(v)} is not a valid Cilium cluster name: ${problem}`);
@@ -27449,6 +27564,7 @@ function parseArgs(argv) {
   let suggest2 = false;
   let output = null;
   let shard = null;
+  let threads = void 0;
   const limits = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k]));
   const shared = sharedFlags();
@@ -27457,6 +27573,7 @@ function parseArgs(argv) {
   const { positional, afterDashes } = readFlags(cmd, rest, (flag, value) => {
     if (sharedFlag(shared, flag, value)) return true;
     if (flag === "--format") format2 = value();
+    else if (flag === "--threads") threads = threadCount(flag, value());
     else if (flag === "--dns-server") {
       const c = parseDnsServer(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
@@ -27496,7 +27613,7 @@ function parseArgs(argv) {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster };
+    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster, threads };
   }
   if (cmd === "check") {
     const paths = [...positional, ...afterDashes];
@@ -27506,7 +27623,7 @@ function parseArgs(argv) {
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
     const checkFormat = oneOf("--format", format2 ?? "text", CHECK_FORMATS);
     if (suggest2 && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
-    return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster };
+    return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster, threads };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -27538,7 +27655,8 @@ function parseArgs(argv) {
     limits,
     bounds,
     cni,
-    ciliumCluster
+    ciliumCluster,
+    threads
   };
 }
 
@@ -28117,6 +28235,24 @@ function diffTrees(src, targets2) {
   const paths = src.pathspecs.map((p) => relative7(root, resolve8(process.cwd(), p)).split(sep8).join("/")).filter((p) => p !== "");
   const base2 = gitTree(root, src.baseRev, "base");
   return { trees: { base: base2, head: src.headRev !== null ? gitTree(root, src.headRev, "head") : dirTree(root, "working tree") }, paths, repo: originUrl(root), roots: [root] };
+}
+
+// src/workers/read-worker.ts
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+function isReadJob(data) {
+  return typeof data === "object" && data !== null && Array.isArray(data.netreachRead);
+}
+function runReadWorker() {
+  if (isMainThread || !isReadJob(workerData)) return false;
+  const out = workerData.netreachRead.map((text2) => {
+    try {
+      return readAheadJson(text2);
+    } catch {
+      return null;
+    }
+  });
+  parentPort?.postMessage(out);
+  return true;
 }
 
 // src/render/config-review.ts
@@ -28841,7 +28977,8 @@ async function runDiffTargets(cmd, io) {
 }
 async function runReach(cmd, io) {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(void 0, cmd) });
+  const [files] = await readInThreads([sources.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+  const report = reach(files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(void 0, cmd) });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   await io.stream(reachChunks(full, cmd.format, cmd.group));
   for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
@@ -28856,7 +28993,8 @@ function unreadOutsidePathspecs(src) {
 }
 async function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, {
+  const [base2, head] = await readInThreads([revs.base.files, revs.head.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+  const report = diff(base2, head, {
     pods: cmd.pods,
     ...cniOptions(void 0, cmd),
     hostNetwork: cmd.hostNetwork,
@@ -28928,13 +29066,14 @@ function isMain() {
     return false;
   }
 }
-if (isMain()) {
+if (!runReadWorker() && isMain()) {
   relaunchWithHeapFlags(() => {
     const stdout = streamSink(process.stdout);
     void runCli(process.argv.slice(2), {
       out: (t) => stdout.write(t),
       err: (t) => process.stderr.write(t),
-      stream: (chunks) => stdout.writeAll(chunks)
+      stream: (chunks) => stdout.writeAll(chunks),
+      workerEntry: new URL(import.meta.url)
     }).then((code) => {
       process.exitCode = code;
     });

@@ -22468,7 +22468,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -22501,18 +22501,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -22525,7 +22525,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -26059,13 +26059,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -37586,12 +37586,12 @@ function settleReplicas(r, all) {
     if (g) g.pods.push(name2);
     else groups4.set(key, { declared: void 0, pods: [name2] });
   }
-  const split = groups4.size > 1;
+  const split2 = groups4.size > 1;
   return [...groups4.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
-    if (!split) return w;
+    if (!split2) return w;
     if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
     return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
@@ -39416,7 +39416,8 @@ function deeperThan(value, max) {
 }
 function parseYaml(file, lim) {
   const text2 = normalizeLineBreaks(file.text);
-  const fast = parseFast(text2, lim.maxDocuments);
+  const ahead = file.documents?.();
+  const fast = ahead !== void 0 && ahead.length <= lim.maxDocuments ? ahead : parseFast(text2, lim.maxDocuments);
   return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
 }
 function fastDocuments(file, lim, text2, fast) {
@@ -52815,6 +52816,113 @@ Allowed by the PR label "${allowedByLabel}".`);
     setFailed(safe(`netreach: gate error: the base revision's ${config.file} has ${configErrors.length} assertion(s) that cannot be read, so what they guard is unknown (fix them on the main branch): ${configErrors.slice(0, 5).join("; ")}`));
 }
 
+// src/workers/read-pool.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/load/yaml/read-ahead.ts
+function looksLikeJson(text2) {
+  const start = text2.search(/\S/);
+  return start >= 0 && (text2[start] === "{" || text2[start] === "[");
+}
+function readAhead(text2) {
+  if (looksLikeJson(text2)) return void 0;
+  return parseFast(normalizeLineBreaks(text2), defaultDocumentLimits.maxDocuments);
+}
+function readAheadJson(text2) {
+  const docs = readAhead(text2);
+  if (docs === void 0) return null;
+  let safe2 = true;
+  const json = JSON.stringify(docs, (key, value) => {
+    if (key === "__proto__" || typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) safe2 = false;
+    return value;
+  });
+  return safe2 ? json : null;
+}
+function fromReadAheadJson(json) {
+  return JSON.parse(json);
+}
+
+// src/workers/read-pool.ts
+var THREADED_READ_MIN_BYTES = 2 * 2 ** 20;
+var BYTES_PER_WORKER = 2 ** 20;
+var MAX_WORKERS = 7;
+async function readInThreads(revisions2, options) {
+  const as = () => revisions2.map((r) => [...r]);
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism2()));
+  if (options.entry === void 0 || threads < 2) return as();
+  const texts = /* @__PURE__ */ new Map();
+  for (const files of revisions2) for (const f of files) if (f.lines === void 0 && f.documents === void 0) texts.set(f.text, f.text.length);
+  let total = 0;
+  for (const n of texts.values()) total += n;
+  if (total < (options.minBytes ?? THREADED_READ_MIN_BYTES)) return as();
+  const workers = Math.min(threads - 1, MAX_WORKERS, Math.max(1, Math.floor(total / BYTES_PER_WORKER) - 1));
+  const shares = split([...texts.keys()], workers + 1);
+  const [mine, ...theirs] = shares;
+  const sent = theirs.map((share) => readInWorker(options.entry, share));
+  const read2 = /* @__PURE__ */ new Map();
+  for (const text2 of mine) {
+    const docs = readAhead(text2);
+    if (docs !== void 0) read2.set(text2, docs);
+  }
+  for (const [i, pending] of sent.entries()) {
+    const answers = await pending;
+    if (answers === void 0) continue;
+    for (const [j, text2] of theirs[i].entries()) {
+      const json = answers[j];
+      if (typeof json === "string") read2.set(text2, fromReadAheadJson(json));
+    }
+  }
+  const handOvers = /* @__PURE__ */ new Map();
+  for (const [text2, docs] of read2) {
+    let held = docs;
+    handOvers.set(text2, () => {
+      const d = held;
+      held = void 0;
+      return d;
+    });
+  }
+  read2.clear();
+  return revisions2.map(
+    (files) => files.map((f) => {
+      const documents = f.lines === void 0 ? handOvers.get(f.text) : void 0;
+      return documents === void 0 ? f : { ...f, documents };
+    })
+  );
+}
+function split(texts, n) {
+  const shares = Array.from({ length: n }, () => ({ bytes: 0, texts: [] }));
+  for (const t of [...texts].sort((a, b) => b.length - a.length)) {
+    let lightest = shares[0];
+    for (const s of shares) if (s.bytes < lightest.bytes) lightest = s;
+    lightest.texts.push(t);
+    lightest.bytes += t.length;
+  }
+  return shares.map((s) => s.texts);
+}
+function readInWorker(entry2, texts) {
+  return new Promise((resolve2) => {
+    let worker;
+    try {
+      const job = { netreachRead: texts };
+      worker = new Worker(entry2, { workerData: job, stdin: false, stdout: true, stderr: true });
+    } catch {
+      resolve2(void 0);
+      return;
+    }
+    let answered = false;
+    worker.once("message", (m) => {
+      answered = true;
+      resolve2(Array.isArray(m) && m.length === texts.length ? m : void 0);
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve2(void 0));
+    worker.once("exit", () => {
+      if (!answered) resolve2(void 0);
+    });
+  });
+}
+
 // src/action/event.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 var EventError = class extends Error {
@@ -52978,7 +53086,7 @@ function revisions(repoDir, inputs, event) {
   if (!hasCommit(repoDir, head)) throw new Error(`head commit ${head} is not in the repository`);
   return { base: base2, head };
 }
-async function runAction(env = process.env) {
+async function runAction(env = process.env, workerEntry) {
   const inputs = readInputs();
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
@@ -52990,7 +53098,8 @@ async function runAction(env = process.env) {
   const texts = /* @__PURE__ */ new Map();
   const baseFiles = readRevision2(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision2(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const analyzed = diff(baseFiles.files, headFiles.files, {
+  const [base2, head] = await readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
+  const analyzed = diff(base2, head, {
     pods: inputs.pods,
     cni: inputs.cni,
     ...inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {},
@@ -53068,10 +53177,30 @@ Allowed by the PR label "${allowedByLabel}".`);
   else setFailed(message);
 }
 
-// src/action/main.ts
-relaunchWithHeapFlags(() => {
-  runAction().catch((e) => {
-    setOutput("gate", "error");
-    setFailed(`netreach: ${e instanceof Error ? e.message : String(e)}`);
+// src/workers/read-worker.ts
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+function isReadJob(data) {
+  return typeof data === "object" && data !== null && Array.isArray(data.netreachRead);
+}
+function runReadWorker() {
+  if (isMainThread || !isReadJob(workerData)) return false;
+  const out = workerData.netreachRead.map((text2) => {
+    try {
+      return readAheadJson(text2);
+    } catch {
+      return null;
+    }
   });
-});
+  parentPort?.postMessage(out);
+  return true;
+}
+
+// src/action/main.ts
+if (!runReadWorker()) {
+  relaunchWithHeapFlags(() => {
+    runAction(process.env, new URL(import.meta.url)).catch((e) => {
+      setOutput("gate", "error");
+      setFailed(`netreach: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  });
+}

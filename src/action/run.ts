@@ -17,6 +17,7 @@ import { violationLines } from "../render/diff-text.js";
 import { openingAnnotations } from "./annotations.js";
 import { log, safe, writeComment, SUMMARY_MAX_BYTES } from "./comment-step.js";
 import { runActionMerge, runActionTargets } from "./run-targets.js";
+import { readInThreads } from "../workers/read-pool.js";
 import { gitTree } from "../targets/repo-tree.js";
 import { unreadFiles } from "../targets/unread-files.js";
 import { readEvent, type EventContext } from "./event.js";
@@ -63,7 +64,8 @@ function revisions(repoDir: string, inputs: ActionInputs, event: EventContext): 
   return { base, head };
 }
 
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** `workerEntry`: the running bundle, for worker threads that read large inputs (workers/read-pool.ts). */
+export async function runAction(env: NodeJS.ProcessEnv = process.env, workerEntry?: URL): Promise<void> {
   const inputs = readInputs();
   const event = readEvent(env);
   const repoDir = env["GITHUB_WORKSPACE"] || process.cwd();
@@ -78,7 +80,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const analyzed = diff(baseFiles.files, headFiles.files, {
+  const [base, head] = await readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
+  const analyzed = diff(base!, head!, {
     pods: inputs.pods,
     cni: inputs.cni,
     ...(inputs.ciliumCluster !== null ? { ciliumCluster: inputs.ciliumCluster } : {}),

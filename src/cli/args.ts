@@ -8,7 +8,7 @@ import { parseDnsServer, type DnsServer } from "../diff/name-servers.js";
 import { UsageError } from "../files/usage-error.js";
 import { BOUND_OPTIONS, parseBound } from "../targets/bounds.js";
 import { HELP_TOPICS, type HelpTopic } from "./usage.js";
-import { cniFlags, oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
+import { cniFlags, threadCount, oneOf, readFlags, sharedFlag, sharedFlags, targetArgs } from "./flag-reader.js";
 import type { CniChoice } from "../load/cni-option.js";
 import { parseWhyArgs, type WhyCommand } from "./why-args.js";
 import type { TargetArgs } from "./target-args.js";
@@ -39,6 +39,8 @@ interface Common {
   readonly cni: CniChoice;
   /** --cilium-cluster: Cilium's cluster name; undefined: "default". */
   readonly ciliumCluster: string | undefined;
+  /** --threads: threads to read large inputs on; undefined: one per core. */
+  readonly threads: number | undefined;
 }
 
 export type Command =
@@ -107,6 +109,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let suggest = false as boolean;
   let output = null as string | null;
   let shard = null as Shard | null;
+  let threads = undefined as number | undefined;
   const limits: Partial<Record<keyof InputLimits, number>> = {};
   const limitFlags = new Map(Object.entries(LIMIT_OPTIONS).map(([k, o]) => [o.flag, k as keyof InputLimits]));
   const shared = sharedFlags();
@@ -115,6 +118,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const { positional, afterDashes } = readFlags(cmd, rest, (flag, value) => {
     if (sharedFlag(shared, flag, value)) return true;
     if (flag === "--format") format = value();
+    else if (flag === "--threads") threads = threadCount(flag, value());
     else if (flag === "--dns-server") {
       const c = parseDnsServer(value());
       if (!c.ok) throw new UsageError(`--${c.error}`);
@@ -156,7 +160,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format ?? "text", REACH_FORMATS);
     if (group && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster };
+    return { command: "reach", paths, format: reachFormat, group, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster, threads };
   }
 
   if (cmd === "check") {
@@ -167,7 +171,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
     const checkFormat = oneOf("--format", format ?? "text", CHECK_FORMATS);
     if (suggest && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
-    return { command: "check", paths, rev, format: checkFormat, suggest, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster };
+    return { command: "check", paths, rev, format: checkFormat, suggest, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster, threads };
   }
 
   const f = parseFailOn(failOn);
@@ -201,5 +205,6 @@ export function parseArgs(argv: readonly string[]): Command {
     bounds,
     cni,
     ciliumCluster,
+    threads,
   };
 }

@@ -33,6 +33,7 @@ import { describeSource, type Target } from "../targets/target.js";
 import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
 import { VERSION } from "../version.js";
 import type { Command } from "./args.js";
+import { readInThreads } from "../workers/read-pool.js";
 import type { Io } from "./io.js";
 import { formatDiagnostic, targetFlags } from "./target-flags.js";
 import { cniOptions } from "../targets/cni-of.js";
@@ -62,7 +63,7 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       return 2;
     }
 
-    const units = await unitsOf(cmd, tree, root);
+    const units = await unitsOf(cmd, tree, root, io);
     if (tree !== undefined && cmd.targets.names.length === 0) errors.push(...unknownTargets(assertions, units.map((u) => u.target.name)));
     const several = units.length > 1;
     for (const u of units) for (const d of u.diagnostics) io.err(`${several ? `[${u.target.name}] ` : ""}${formatDiagnostic(d)}\n`);
@@ -100,10 +101,11 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 }
 
 /** The clusters to judge: the paths as one, or each target of the tree built (capped, within the deadline). */
-async function unitsOf(cmd: CheckCommand, tree: RepoTree | undefined, root: string): Promise<Unit[]> {
+async function unitsOf(cmd: CheckCommand, tree: RepoTree | undefined, root: string, io: Io): Promise<Unit[]> {
   if (tree === undefined) {
     const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-    return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files: sources.files, diagnostics: sources.diagnostics }];
+    const [files] = await readInThreads([sources.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+    return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files: files!, diagnostics: sources.diagnostics }];
   }
   const resolved = resolveTargets(targetFlags(cmd.targets, [root]), [], { base: tree, head: tree }, originUrl(root));
   const all = resolved.targets;

@@ -97,6 +97,12 @@ export function cniFlags(s: SharedFlags): { cni: CniChoice; ciliumCluster: strin
   return { cni: s.cni, ciliumCluster: s.ciliumCluster };
 }
 
+/** --threads N: reach, diff and check read large inputs on N threads (workers/read-pool.ts). */
+export function threadCount(flag: string, v: string): number {
+  if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`${flag} must be a whole number from 1 to 999, not ${quoted(v)}`);
+  return Number(v);
+}
+
 function ciliumClusterName(flag: string, v: string): string {
   const problem = ciliumClusterProblem(v);
   if (problem !== undefined) throw new UsageError(`${flag} ${quoted(v)} is not a valid Cilium cluster name: ${problem}`);

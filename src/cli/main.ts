@@ -38,6 +38,8 @@ import { relaunchWithHeapFlags } from "../heap-flags.js";
 import { VERSION } from "../version.js";
 import { runWhy } from "./why.js";
 import { diffTrees, withTargets } from "./diff-trees.js";
+import { runReadWorker } from "../workers/read-worker.js";
+import { readInThreads } from "../workers/read-pool.js";
 import { writeTargetsResult } from "./targets-out.js";
 import { shardPayload } from "../targets/shard-report.js";
 import { runMerge, runTargetsList } from "./shards.js";
@@ -165,7 +167,8 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
   // Below the working directory (a checkout), no directory on the way may be a link either.
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-  const report = reach(sources.files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(undefined, cmd) });
+  const [files] = await readInThreads([sources.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+  const report = reach(files!, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(undefined, cmd) });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.
   await io.stream(reachChunks(full, cmd.format, cmd.group));
@@ -185,7 +188,8 @@ function unreadOutsidePathspecs(src: Extract<DiffSource, { kind: "git" }>): stri
 
 async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number> {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const report = diff(revs.base.files, revs.head.files, {
+  const [base, head] = await readInThreads([revs.base.files, revs.head.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+  const report = diff(base!, head!, {
     pods: cmd.pods,
     ...cniOptions(undefined, cmd),
     hostNetwork: cmd.hostNetwork,
@@ -256,13 +260,15 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
+// A worker thread started on this bundle to read YAML (workers/read-pool.ts) does only that.
+if (!runReadWorker() && isMain()) {
   relaunchWithHeapFlags(() => {
     const stdout = streamSink(process.stdout);
     void runCli(process.argv.slice(2), {
       out: (t) => stdout.write(t),
       err: (t) => process.stderr.write(t),
       stream: (chunks) => stdout.writeAll(chunks),
+      workerEntry: new URL(import.meta.url),
     }).then((code) => {
       // Not process.exit(): Node exits once stdout has taken everything written, nothing cut.
       process.exitCode = code;

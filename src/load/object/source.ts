@@ -11,6 +11,26 @@ export interface SourceFile {
    * Files with it are taken as whole objects (never set aside as chart templates or patches).
    */
   readonly lines?: readonly number[];
+  /**
+   * The file's documents as the fast YAML reader reads them (load/yaml/fast.ts), read already in
+   * another thread (load/yaml/read-ahead.ts): the core takes them instead of reading `text` again.
+   * Handed over once (later calls: undefined), so that the values are not held past loading.
+   */
+  readonly documents?: () => readonly ReadDocument[] | undefined;
+}
+
+/** One YAML document of a file as the fast reader reads it: plain values and where it stands. */
+export interface ReadDocument {
+  /** 0-based position among the file's documents. */
+  readonly index: number;
+  readonly value: unknown;
+  /** Offset where the document's content starts (the yaml Document's contents.range[0]). */
+  readonly start: number;
+  /** 1-based line and column of `start`. */
+  readonly line: number;
+  readonly column: number;
+  /** The yaml Document's range[0] and range[2]. */
+  readonly span: readonly [number, number];
 }
 
 /** 1-based line and column, as editors and GitHub annotations count them. */

@@ -108,7 +108,9 @@ function deeperThan(value: unknown, max: number): boolean {
 
 function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const text = normalizeLineBreaks(file.text);
-  const fast = parseFast(text, lim.maxDocuments);
+  // Read ahead in another thread with the default cap: good for any cap that keeps them all.
+  const ahead = file.documents?.();
+  const fast = ahead !== undefined && ahead.length <= lim.maxDocuments ? ahead : parseFast(text, lim.maxDocuments);
   return fast ? fastDocuments(file, lim, text, fast) : parseYamlFull(file, lim);
 }
 

@@ -12,20 +12,10 @@
 // produce exactly what the full path would: the same values (YAML 1.1 scalars are resolved by
 // the `yaml` package's own tags), the same document ranges and start offsets (test/load
 // yaml-fast.test.ts compares the two on generated documents).
+import type { ReadDocument } from "../object/source.js";
 import { Document, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from "yaml";
 
-export interface FastDocument {
-  /** 0-based position among the file's documents. */
-  readonly index: number;
-  readonly value: unknown;
-  /** Offset where the document's content starts (the Document's contents.range[0]). */
-  readonly start: number;
-  /** 1-based line and column of `start`. */
-  readonly line: number;
-  readonly column: number;
-  /** The Document's range[0] and range[2]. */
-  readonly span: readonly [number, number];
-}
+export type FastDocument = ReadDocument;
 
 /**
  * Characters that never take the fast path: control characters (tabs; carriage returns other
