@@ -13962,23 +13962,29 @@ function portNumber(c, d, at4) {
 
 // src/load/object/source-ref.ts
 function sourceRef(obj3, path17 = []) {
+  return lazySourceRef(obj3.file, obj3.locate, path17);
+}
+function lazySourceRef(file, locate, path17) {
   let line;
   return {
-    file: obj3.file,
+    file,
     get line() {
-      return line ??= obj3.locate(path17).line;
+      return line ??= locate(path17).line;
     }
   };
 }
 function fieldRef(obj3, path17) {
+  return lazyFieldRef(obj3.file, obj3.locate, path17);
+}
+function lazyFieldRef(file, locate, path17) {
   let pos;
   return {
-    file: obj3.file,
+    file,
     get line() {
-      return (pos ??= obj3.locate(path17)).line;
+      return (pos ??= locate(path17)).line;
     },
     get column() {
-      return (pos ??= obj3.locate(path17)).column;
+      return (pos ??= locate(path17)).column;
     }
   };
 }
@@ -17569,12 +17575,12 @@ function fastDocuments(file, lim, text2, fast) {
   let at4;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
+    const [from, to] = d.span;
     let located;
     const locate = (path17) => {
       if (path17.length === 0) return top;
       if (located === void 0) {
         at4 ??= positionsIn(text2);
-        const [from, to] = d.span;
         const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at4(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
@@ -17849,60 +17855,76 @@ function extractObjects(file, docs, defaultNamespace = "default") {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length), () => itemLocate([]).line);
+        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate));
       });
       return;
     }
-    let own;
-    let ownAt;
-    objects.push({
-      file: file.path,
-      kind,
-      apiVersion,
-      body,
-      locate,
-      text: doc.text,
-      // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
-      get ownText() {
-        return own ??= ownText();
-      },
-      get ownLine() {
-        return ownAt ??= ownLine();
-      },
-      defaultNamespace
-    });
+    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace));
   };
-  let breaks;
+  const lines = new FileLines(file.text);
   for (const [k, doc] of docs.entries()) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
-      const text2 = file.text.slice(doc.span[0], doc.span[1]);
       const start = doc.span[0];
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
-      let firstLine2;
-      const docText = {
-        text: text2,
-        // Only Lists need it: counted on demand, from one index of the file's line breaks.
-        get firstLine() {
-          breaks ??= lineBreakCounter(file.text);
-          return firstLine2 ??= breaks(start) + 1;
-        }
-      };
-      take(
-        v,
-        v.kind,
-        v.apiVersion,
-        doc.locate,
-        docText,
-        () => ownStart === start ? text2 : file.text.slice(ownStart, doc.span[1]),
-        () => {
-          breaks ??= lineBreakCounter(file.text);
-          return breaks(ownStart) + 1;
-        }
-      );
+      const docText = documentText(lines, start, doc.span[1]);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart));
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
+}
+function kubeObject(file, kind, apiVersion, body, locate, text2, ownText, ownLine, defaultNamespace) {
+  let own;
+  let ownAt;
+  return {
+    file,
+    kind,
+    apiVersion,
+    body,
+    locate,
+    text: text2,
+    // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+    get ownText() {
+      return own ??= ownText();
+    },
+    get ownLine() {
+      return ownAt ??= ownLine();
+    },
+    defaultNamespace
+  };
+}
+var FileLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  breaks;
+  /** The 1-based line of an offset. */
+  lineAt(offset) {
+    this.breaks ??= lineBreakCounter(this.text);
+    return this.breaks(offset) + 1;
+  }
+};
+function documentText(lines, start, end) {
+  let firstLine2;
+  return {
+    text: lines.text.slice(start, end),
+    get firstLine() {
+      return firstLine2 ??= lines.lineAt(start);
+    }
+  };
+}
+function documentOwnText(lines, ownStart, start, end, text2) {
+  return () => ownStart === start ? text2 : lines.text.slice(ownStart, end);
+}
+function documentOwnLine(lines, ownStart) {
+  return () => lines.lineAt(ownStart);
+}
+function itemOwnText(doc, listLocate, i, count2) {
+  return () => itemLines(doc, listLocate, i, count2);
+}
+function itemOwnLine(itemLocate) {
+  return () => itemLocate([]).line;
 }
 var LINE_BREAK = /\r\n|\r|\n/;
 var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
@@ -17975,12 +17997,23 @@ function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits 
   const decided = decideRunCni(cni, read2.map((r) => r.objects));
   const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
-  return sides.map((l, i) => {
+  const [baseLoaded, headLoaded] = sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
     return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
   });
+  return withoutSharedPolicyObjects(baseLoaded, headLoaded);
+}
+function withoutSharedPolicyObjects(base2, head) {
+  const shared = /* @__PURE__ */ new Set();
+  for (const [id, obj3] of base2.policyObjects) if (head.policyObjects.get(id) === obj3) shared.add(id);
+  if (shared.size === 0) return [base2, head];
+  const own = (m) => new Map([...m].filter(([id]) => !shared.has(id)));
+  return [
+    { ...base2, policyObjects: own(base2.policyObjects) },
+    { ...head, policyObjects: own(head.policyObjects) }
+  ];
 }
 function loadSources(all, namespace = namespaceOption(void 0), options = {}) {
   const read2 = readRevision(all, namespace, options.cache);
@@ -18034,8 +18067,9 @@ function writtenLine(lines, line) {
 function atWrittenLines(o, lines) {
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
   copy.rendered = true;
+  const locate = o.locate;
   copy.locate = (path17) => {
-    const p = o.locate(path17);
+    const p = locate(path17);
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;

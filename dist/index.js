@@ -35817,23 +35817,29 @@ function portNumber(c, d, at2) {
 
 // src/load/object/source-ref.ts
 function sourceRef(obj4, path15 = []) {
+  return lazySourceRef(obj4.file, obj4.locate, path15);
+}
+function lazySourceRef(file, locate, path15) {
   let line;
   return {
-    file: obj4.file,
+    file,
     get line() {
-      return line ??= obj4.locate(path15).line;
+      return line ??= locate(path15).line;
     }
   };
 }
 function fieldRef(obj4, path15) {
+  return lazyFieldRef(obj4.file, obj4.locate, path15);
+}
+function lazyFieldRef(file, locate, path15) {
   let pos;
   return {
-    file: obj4.file,
+    file,
     get line() {
-      return (pos ??= obj4.locate(path15)).line;
+      return (pos ??= locate(path15)).line;
     },
     get column() {
-      return (pos ??= obj4.locate(path15)).column;
+      return (pos ??= locate(path15)).column;
     }
   };
 }
@@ -39424,12 +39430,12 @@ function fastDocuments(file, lim, text2, fast) {
   let at2;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
+    const [from, to] = d.span;
     let located;
     const locate = (path15) => {
       if (path15.length === 0) return top;
       if (located === void 0) {
         at2 ??= positionsIn(text2);
-        const [from, to] = d.span;
         const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at2(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
@@ -39704,60 +39710,76 @@ function extractObjects(file, docs, defaultNamespace = "default") {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, () => itemLines(doc, locate, i, items.length), () => itemLocate([]).line);
+        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate));
       });
       return;
     }
-    let own;
-    let ownAt;
-    objects.push({
-      file: file.path,
-      kind,
-      apiVersion,
-      body,
-      locate,
-      text: doc.text,
-      // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
-      get ownText() {
-        return own ??= ownText();
-      },
-      get ownLine() {
-        return ownAt ??= ownLine();
-      },
-      defaultNamespace
-    });
+    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace));
   };
-  let breaks;
+  const lines = new FileLines(file.text);
   for (const [k, doc] of docs.entries()) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
-      const text2 = file.text.slice(doc.span[0], doc.span[1]);
       const start = doc.span[0];
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
-      let firstLine2;
-      const docText = {
-        text: text2,
-        // Only Lists need it: counted on demand, from one index of the file's line breaks.
-        get firstLine() {
-          breaks ??= lineBreakCounter(file.text);
-          return firstLine2 ??= breaks(start) + 1;
-        }
-      };
-      take(
-        v,
-        v.kind,
-        v.apiVersion,
-        doc.locate,
-        docText,
-        () => ownStart === start ? text2 : file.text.slice(ownStart, doc.span[1]),
-        () => {
-          breaks ??= lineBreakCounter(file.text);
-          return breaks(ownStart) + 1;
-        }
-      );
+      const docText = documentText(lines, start, doc.span[1]);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart));
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
+}
+function kubeObject(file, kind, apiVersion, body, locate, text2, ownText, ownLine, defaultNamespace) {
+  let own;
+  let ownAt;
+  return {
+    file,
+    kind,
+    apiVersion,
+    body,
+    locate,
+    text: text2,
+    // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+    get ownText() {
+      return own ??= ownText();
+    },
+    get ownLine() {
+      return ownAt ??= ownLine();
+    },
+    defaultNamespace
+  };
+}
+var FileLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  breaks;
+  /** The 1-based line of an offset. */
+  lineAt(offset) {
+    this.breaks ??= lineBreakCounter(this.text);
+    return this.breaks(offset) + 1;
+  }
+};
+function documentText(lines, start, end) {
+  let firstLine2;
+  return {
+    text: lines.text.slice(start, end),
+    get firstLine() {
+      return firstLine2 ??= lines.lineAt(start);
+    }
+  };
+}
+function documentOwnText(lines, ownStart, start, end, text2) {
+  return () => ownStart === start ? text2 : lines.text.slice(ownStart, end);
+}
+function documentOwnLine(lines, ownStart) {
+  return () => lines.lineAt(ownStart);
+}
+function itemOwnText(doc, listLocate, i, count2) {
+  return () => itemLines(doc, listLocate, i, count2);
+}
+function itemOwnLine(itemLocate) {
+  return () => itemLocate([]).line;
 }
 var LINE_BREAK = /\r\n|\r|\n/;
 var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
@@ -39830,12 +39852,23 @@ function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits 
   const decided = decideRunCni(cni, read2.map((r) => r.objects));
   const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
-  return sides.map((l, i) => {
+  const [baseLoaded, headLoaded] = sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
     return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
   });
+  return withoutSharedPolicyObjects(baseLoaded, headLoaded);
+}
+function withoutSharedPolicyObjects(base2, head) {
+  const shared = /* @__PURE__ */ new Set();
+  for (const [id, obj4] of base2.policyObjects) if (head.policyObjects.get(id) === obj4) shared.add(id);
+  if (shared.size === 0) return [base2, head];
+  const own = (m) => new Map([...m].filter(([id]) => !shared.has(id)));
+  return [
+    { ...base2, policyObjects: own(base2.policyObjects) },
+    { ...head, policyObjects: own(head.policyObjects) }
+  ];
 }
 function readRevision(all, namespace, cache) {
   const rendered = all.filter((f) => f.lines !== void 0);
@@ -39885,8 +39918,9 @@ function writtenLine(lines, line) {
 function atWrittenLines(o, lines) {
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
   copy.rendered = true;
+  const locate = o.locate;
   copy.locate = (path15) => {
-    const p = o.locate(path15);
+    const p = locate(path15);
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;

@@ -17,6 +17,7 @@ export interface Loaded {
   readonly diagnostics: readonly Diagnostic[];
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
+  /** By id (cluster.ts). In a diff's revisions (loadRevisions), only those whose object is not the other revision's. */
   readonly policyObjects: ReadonlyMap<string, KubeObject>;
   /** Objects of kinds that matter to the network but are not analyzed (see unanalyzed-kinds.ts). */
   readonly unanalyzed: readonly KubeObject[];
@@ -97,12 +98,29 @@ export function loadRevisions(
   // cache) only where the other revision has a selector this one has not, naming a label in which
   // some controller's pods here differ.
   const keys = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
-  return sides.map((l, i) => {
+  const [baseLoaded, headLoaded] = sides.map((l, i) => {
     const other = sides[1 - i]!;
     const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
     return buildRevision(read[i]!, namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
   }) as [Loaded, Loaded];
+  return withoutSharedPolicyObjects(baseLoaded, headLoaded);
+}
+
+/**
+ * A policy object both revisions share (read once from the same file and text) has no text
+ * change to show: it is left out of both, and its parsed body need not be held through the
+ * analysis (at 100,000 workloads, a quarter of the heap).
+ */
+function withoutSharedPolicyObjects(base: Loaded, head: Loaded): [Loaded, Loaded] {
+  const shared = new Set<string>();
+  for (const [id, obj] of base.policyObjects) if (head.policyObjects.get(id) === obj) shared.add(id);
+  if (shared.size === 0) return [base, head];
+  const own = (m: ReadonlyMap<string, KubeObject>) => new Map([...m].filter(([id]) => !shared.has(id)));
+  return [
+    { ...base, policyObjects: own(base.policyObjects) },
+    { ...head, policyObjects: own(head.policyObjects) },
+  ];
 }
 
 export interface LoadOptions {
@@ -183,8 +201,9 @@ function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
   // Descriptors, not a spread: lazy getters (ownText) stay lazy.
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)) as { -readonly [K in keyof KubeObject]: KubeObject[K] };
   copy.rendered = true;
+  const locate = o.locate; // not `o`: the locator is kept with the models, the original object need not be
   copy.locate = (path) => {
-    const p = o.locate(path);
+    const p = locate(path);
     return { line: writtenLine(lines, p.line), column: p.column };
   };
   return copy;

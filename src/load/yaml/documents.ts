@@ -122,14 +122,15 @@ function parseYaml(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocumen
  */
 function fastDocuments(file: SourceFile, lim: DocumentLimits, text: string, fast: readonly FastDocument[]): { docs: ParsedDocument[]; diagnostics: Diagnostic[] } {
   let at: ((offset: number) => Position) | undefined;
+  // The locator holds the document's place, not the document: models keep locators for the run.
   const docs = fast.map((d): ParsedDocument => {
     const top: Position = { line: d.line, column: d.column };
+    const [from, to] = d.span;
     let located: Locator | undefined;
     const locate: Locator = (path) => {
       if (path.length === 0) return top;
       if (located === undefined) {
         at ??= positionsIn(text);
-        const [from, to] = d.span;
         const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at!(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
