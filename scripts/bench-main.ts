@@ -1,57 +1,67 @@
 // One bench run, in a process of its own so that its peak RSS is its own: generates a cluster
 // (scripts/bench-cluster.ts) and diffs its base and head. Prints JSON lines, the last one complete:
-// parse time (reading both revisions, each distinct file once, as diff does), analysis time (the
-// diff of what was read), their sum, and the number of pod classes.
+// parse time (reading both revisions, each distinct file once and on every core as the CLI does,
+// and modelling them), analysis time (the diff of what was read), their sum, and the number of
+// pod classes.
 // Usage (through scripts/bench.mjs): node bench.mjs <size label> <pods mode>
 import { diffLoaded, type PodsMode } from "../src/analyze.js";
 import { relaunchWithHeapFlagsSync } from "../src/heap-flags.js";
 import { LimitError } from "../src/load/limits.js";
 import { loadRevisions } from "../src/load/load-sources.js";
 import { generate, SIZES } from "./bench-cluster.js";
+import { readInThreads } from "../src/workers/read-pool.js";
+import { runReadWorker } from "../src/workers/read-worker.js";
 
-// Measured as the CLI and the Action run: with their heap flags.
-const relaunched = relaunchWithHeapFlagsSync();
-if (relaunched !== undefined) process.exit(relaunched);
+// This bundle is also the worker the reading threads start on, as the CLI's is.
+if (!runReadWorker()) await main();
 
-const [label = "1k", pods = "declared"] = process.argv.slice(2);
-const size = SIZES.find((s) => s.label === label);
-if (!size) throw new Error(`unknown size ${label}`);
-const g = generate(size);
-const result: Record<string, unknown> = {
-  size: label,
-  pods,
-  workloads: size.workloads,
-  policies: g.policies,
-  namespaces: size.namespaces,
-  bytes: g.bytes,
-};
-const report = (more: Record<string, unknown>) => {
-  Object.assign(result, more, { peakRssBytes: process.resourceUsage().maxRSS * 1024 });
-  console.log(JSON.stringify(result));
-};
+async function main(): Promise<void> {
+  // Measured as the CLI and the Action run: with their heap flags.
+  const relaunched = relaunchWithHeapFlagsSync();
+  if (relaunched !== undefined) process.exit(relaunched);
 
-// One cold run, as a CLI run is: the revisions read, then the diff of what was read. The pod
-// classes are counted first by a run stopped at its pod-class limit (the error reports the count).
-let t0 = performance.now();
-const loaded = loadRevisions(g.base, g.head);
-const parseMs = performance.now() - t0;
-report({ parseMs });
+  const [label = "1k", pods = "declared"] = process.argv.slice(2);
+  const size = SIZES.find((s) => s.label === label);
+  if (!size) throw new Error(`unknown size ${label}`);
+  const g = generate(size);
+  const result: Record<string, unknown> = {
+    size: label,
+    pods,
+    workloads: size.workloads,
+    policies: g.policies,
+    namespaces: size.namespaces,
+    bytes: g.bytes,
+  };
+  const report = (more: Record<string, unknown>) => {
+    Object.assign(result, more, { peakRssBytes: process.resourceUsage().maxRSS * 1024 });
+    console.log(JSON.stringify(result));
+  };
 
-t0 = performance.now();
-try {
-  const d = diffLoaded(loaded, { pods: pods as PodsMode });
-  const analysisMs = performance.now() - t0;
-  report({ analysisMs, totalMs: parseMs + analysisMs, changes: d.changes.length });
-} catch (e) {
-  if (!(e instanceof LimitError)) throw e;
-  report({ refused: e.message });
+  // One cold run, as a CLI run is: the revisions read, then the diff of what was read. The pod
+  // classes are counted first by a run stopped at its pod-class limit (the error reports the count).
+  let t0 = performance.now();
+  const threads = process.env["NETREACH_BENCH_THREADS"];
+  const [base, head] = await readInThreads([g.base, g.head], { entry: new URL(import.meta.url), ...(threads ? { threads: Number(threads) } : {}) });
+  const loaded = loadRevisions(base!, head!);
+  const parseMs = performance.now() - t0;
+  report({ parseMs });
+
+  t0 = performance.now();
+  try {
+    const d = diffLoaded(loaded, { pods: pods as PodsMode });
+    const analysisMs = performance.now() - t0;
+    report({ analysisMs, totalMs: parseMs + analysisMs, changes: d.changes.length });
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    report({ refused: e.message });
+  }
+
+  let classes: number | null = null;
+  try {
+    diffLoaded(loaded, { pods: pods as PodsMode, limits: { podClasses: 1 } });
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    classes = e.actual;
+  }
+  report({ classes });
 }
-
-let classes: number | null = null;
-try {
-  diffLoaded(loaded, { pods: pods as PodsMode, limits: { podClasses: 1 } });
-} catch (e) {
-  if (!(e instanceof LimitError)) throw e;
-  classes = e.actual;
-}
-report({ classes });
