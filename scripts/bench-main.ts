@@ -10,6 +10,8 @@ import { LimitError } from "../src/load/limits.js";
 import { loadRevisions } from "../src/load/load-sources.js";
 import { generate, SIZES } from "./bench-cluster.js";
 import { readInThreads } from "../src/workers/read-pool.js";
+import { readRevisions } from "../src/cli/diff-sources.js";
+import type { SourceFile } from "../src/load/object/source.js";
 import { runReadWorker } from "../src/workers/read-worker.js";
 
 // This bundle is also the worker the reading threads start on, as the CLI's is.
@@ -20,17 +22,15 @@ async function main(): Promise<void> {
   const relaunched = relaunchWithHeapFlagsSync();
   if (relaunched !== undefined) process.exit(relaunched);
 
-  const [label = "1k", pods = "declared"] = process.argv.slice(2);
+  const [label = "1k", pods = "declared", baseDir, headDir] = process.argv.slice(2);
+  // `dirs`: a cluster of the user's (two directories, read as `netreach diff BASE HEAD` reads them).
   const size = SIZES.find((s) => s.label === label);
-  if (!size) throw new Error(`unknown size ${label}`);
-  const g = generate(size);
+  const g = label === "dirs" ? fromDirs(baseDir!, headDir!) : generate(size ?? unknown(label));
   const result: Record<string, unknown> = {
     size: label,
     pods,
-    workloads: size.workloads,
-    policies: g.policies,
-    namespaces: size.namespaces,
     bytes: g.bytes,
+    ...(size !== undefined && "policies" in g ? { workloads: size.workloads, policies: g.policies, namespaces: size.namespaces } : {}),
   };
   const report = (more: Record<string, unknown>) => {
     Object.assign(result, more, { peakRssBytes: process.resourceUsage().maxRSS * 1024 });
@@ -44,6 +44,9 @@ async function main(): Promise<void> {
   const [base, head] = await readInThreads([g.base, g.head], { entry: new URL(import.meta.url), ...(threads ? { threads: Number(threads) } : {}) });
   const loaded = loadRevisions(base!, head!);
   const parseMs = performance.now() - t0;
+  const read = loaded[1].cluster;
+  // A cluster of the user's is counted as read (the head revision).
+  if (size === undefined) report({ workloads: read.workloads.length, policies: read.policies.length + read.adminPolicies.length, namespaces: read.namespaces.size });
   report({ parseMs });
 
   t0 = performance.now();
@@ -64,4 +67,14 @@ async function main(): Promise<void> {
     classes = e.actual;
   }
   report({ classes });
+}
+
+function unknown(label: string): never {
+  throw new Error(`unknown size ${label}`);
+}
+
+function fromDirs(base: string, head: string): { base: SourceFile[]; head: SourceFile[]; bytes: number } {
+  const revs = readRevisions({ kind: "paths", base, head });
+  const bytes = revs.head.files.reduce((n, f) => n + f.text.length, 0);
+  return { base: [...revs.base.files], head: [...revs.head.files], bytes };
 }

@@ -6,7 +6,7 @@
 // request), `all` edits every base's policies and the chart's policy template (every target changes).
 // Usage (through scripts/bench.mjs):
 //   node bench-targets.mjs make DIR           writes the repository into DIR; prints one JSON line
-//   node bench-targets.mjs run DIR CLI HEAD   times `CLI diff --git base HEAD` in DIR; prints one JSON line
+//   node bench-targets.mjs run DIR CLI HEAD [BASE]   times `CLI diff --git BASE HEAD` in DIR (BASE: base); prints one JSON line
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ export const BASES = 5;
 export const OVERLAYS = 150;
 export const VALUES = 50;
 
-const [cmd, dir = "", cli = "", head = "one"] = process.argv.slice(2);
+const [cmd, dir = "", cli = "", head = "one", base = "base"] = process.argv.slice(2);
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 const write = (file: string, text: string) => {
@@ -154,16 +154,22 @@ function make(): void {
 
 function run(): void {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [cli, "diff", "--git", "base", head, "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+  const child = spawnSync(process.execPath, [cli, "diff", "--git", base, head, "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   // Exit 1 is the gate failing on opened flows, which is what these pull requests do.
   if (child.status !== 0 && child.status !== 1) {
     console.log(JSON.stringify({ head, error: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}` }));
     return;
   }
-  const report = JSON.parse(child.stdout) as { targets: { status: string }[] };
-  const status = (s: string) => report.targets.filter((t) => t.status === s).length;
-  console.log(JSON.stringify({ head, ms, targets: report.targets.length, changed: status("changed"), unchanged: status("unchanged"), failed: status("failed") }));
+  const report = JSON.parse(child.stdout) as { targets?: { status: string }[] };
+  // A repository without targets is one plain analysis: one target, changed or not.
+  if (report.targets === undefined) {
+    console.log(JSON.stringify({ head, ms, targets: 1, changed: 1, unchanged: 0, failed: 0 }));
+    return;
+  }
+  const targets = report.targets;
+  const status = (s: string) => targets.filter((t) => t.status === s).length;
+  console.log(JSON.stringify({ head, ms, targets: targets.length, changed: status("changed"), unchanged: status("unchanged"), failed: status("failed") }));
 }
 
 if (cmd === "make") make();

@@ -1,4 +1,5 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions] [--no-targets]]`:
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions] [--no-targets]]`
+// `npm run bench -- [--cluster BASE-DIR HEAD-DIR]... [--repo DIR BASE-REV HEAD-REV]... [SIZE...] [--render] [--tenants] [--assertions] [--targets]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
 // each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
 // pod classes (1k and 10k: the run of median total among --runs, default 3); per size, the naive
@@ -15,20 +16,36 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 
 const args = process.argv.slice(2);
-const sizes = args.filter((a, i) => /^\d+k?$/.test(a) && args[i - 1] !== "--naive-cap" && args[i - 1] !== "--runs");
+// Clusters and repositories of the user's, measured the same way as the generated ones:
+// `--cluster BASE HEAD` (two directories, as `netreach diff BASE HEAD` reads them) and
+// `--repo DIR BASE-REV HEAD-REV` (`netreach diff --git BASE-REV HEAD-REV` in DIR, targets and
+// all). With either, only sizes named too are generated, and the other steps run when named.
+const valueAt = new Set();
+const clusters = [];
+const repos = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--cluster") clusters.push(args.slice(i + 1, i + 3)), [1, 2].forEach((k) => valueAt.add(i + k));
+  if (args[i] === "--repo") repos.push(args.slice(i + 1, i + 4)), [1, 2, 3].forEach((k) => valueAt.add(i + k));
+}
+const external = clusters.length + repos.length > 0;
+const sizes = args.filter((a, i) => !valueAt.has(i) && /^\d+k?$/.test(a) && args[i - 1] !== "--naive-cap" && args[i - 1] !== "--runs");
 const modes = args.flatMap((a, i) => (args[i - 1] === "--pods" ? [a] : []));
 const capArg = args.flatMap((a, i) => (args[i - 1] === "--naive-cap" ? [a] : []))[0] ?? "60";
-const naive = !args.includes("--no-naive");
+const naive = !args.includes("--no-naive") && !external;
 const RUNS = Number(args.flatMap((a, i) => (args[i - 1] === "--runs" ? [a] : []))[0] ?? 3);
-const render = !args.includes("--no-render");
-const tenants = !args.includes("--no-tenants");
-const assertionsStep = !args.includes("--no-assertions");
-const targetsStep = !args.includes("--no-targets");
+const step_ = (name) => (external ? args.includes(`--${name}`) : !args.includes(`--no-${name}`));
+const render = step_("render");
+const tenants = step_("tenants");
+const assertionsStep = step_("assertions");
+const targetsStep = step_("targets");
 const modeList = modes.length > 0 ? modes : ["declared", "auto"];
-const runs = (sizes.length > 0 ? sizes : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m]));
+const runs = [
+  ...(sizes.length > 0 ? sizes : external ? [] : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m])),
+  ...clusters.flatMap(([base, head]) => modeList.map((m) => [`dirs`, m, base, head])),
+];
 const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
 const dir = mkdtempSync(join(tmpdir(), "netreach-bench-"));
@@ -81,21 +98,22 @@ console.log("");
 console.log("| workloads / policies / namespaces (YAML) | pods | parse | analysis | diff total | peak RSS | pod classes | naive per-pair evaluator (× netreach) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 try {
-  for (const [size, mode] of runs) {
+  for (const [size, mode, ...dirs] of runs) {
     // Sizes that take seconds run three times and show the run of median total: one run on a
     // shared 2-core machine varies by a fifth.
-    const times = /^\d+$/.test(size) || size === "1k" || size === "10k" ? RUNS : 1;
+    const times = /^\d+$/.test(size) || size === "1k" || size === "10k" || size === "dirs" ? RUNS : 1;
     const tries = [];
     for (let i = 0; i < times; i++) {
       const t0 = performance.now();
-      const { r, child } = step("bench-main.mjs", [size, mode]);
+      const { r, child } = step("bench-main.mjs", [size, mode, ...dirs.map((d) => resolve(d))]);
       tries.push({ r, child, elapsed: performance.now() - t0 });
     }
     const done = tries.filter((x) => x.r?.totalMs !== undefined).sort((a, b) => a.r.totalMs - b.r.totalMs);
     const { r, child, elapsed } = done.length === tries.length ? done[Math.floor(done.length / 2)] : tries.find((x) => x.r?.totalMs === undefined);
     // The naive evaluator knows declared workloads: once per size, on the declared row.
     const naiveText = naive && mode === naiveMode ? naiveCell(size, r?.totalMs) : "";
-    const what = r ? `${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)})` : size;
+    const label = size === "dirs" ? `${dirs[0]} → ${dirs[1]}: ` : "";
+    const what = r?.workloads !== undefined ? `${label}${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)})` : size === "dirs" ? dirs.join(" → ") : size;
     const classes = r?.classes === null || r?.classes === undefined ? "—" : n(r.classes);
     if (r === undefined || r.totalMs === undefined) {
       // Crashed (or refused) after parsing: say how far it got.
@@ -177,6 +195,27 @@ try {
         const r = [...tries[head]].sort((a, b) => a.ms - b.ms)[Math.floor(tries[head].length / 2)];
         console.log(`| ${what} | ${words} | ${secs(r.ms)} (of ${tries[head].map((x) => secs(x.ms)).join(", ")}) | ${n(r.changed)} / ${n(r.unchanged)} / ${n(r.failed)} |`);
       }
+    }
+  }
+  if (repos.length > 0) {
+    console.log("");
+    const env = { ...process.env, PATH: [kubeToolsDir(), process.env.PATH ?? ""].filter((p) => p !== "").join(delimiter) };
+    console.log(`| repository (${cpus().length} cores, real kubectl and helm) | pull request | diff end to end | targets changed / unchanged / failed |`);
+    console.log("| --- | --- | --- | --- |");
+    for (const [repo, base, head] of repos) {
+      const tries = [];
+      for (let i = 0; i < RUNS; i++) {
+        const child = spawnSync(process.execPath, [join(dir, "bench-targets.mjs"), "run", resolve(repo), join(dir, "netreach.mjs"), head, base], { encoding: "utf8", env });
+        const r = child.stdout.trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))[0];
+        tries.push(r ?? { error: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split("\n").slice(-1)[0] ?? ""}` });
+      }
+      const failed = tries.find((r) => r.error !== undefined);
+      if (failed) {
+        console.log(`| ${repo} | ${base}..${head} | failed: ${failed.error.slice(0, 200)} | |`);
+        continue;
+      }
+      const r = [...tries].sort((a, b) => a.ms - b.ms)[Math.floor(tries.length / 2)];
+      console.log(`| ${repo} | ${base}..${head} | ${secs(r.ms)} (of ${tries.map((x) => secs(x.ms)).join(", ")}) | ${n(r.changed)} / ${n(r.unchanged)} / ${n(r.failed)} |`);
     }
   }
 } finally {
