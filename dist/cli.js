@@ -20181,16 +20181,18 @@ function flowCounts(opened, closed) {
   const sum = (groups3) => groups3.reduce((n, g) => n + groupFlows(g), 0);
   const openedFlows = sum(opened);
   const closedFlows = sum(closed);
-  const keysOf = (groups3, facet) => {
+  const keysOf = (groups3, facet, among) => {
     const out = /* @__PURE__ */ new Map();
+    const wanted = (c) => hasRepresentative(c) && (among === void 0 || among.has(c));
+    if (among !== void 0 && among.size === 0) return out;
     groups3.forEach((g, k) => {
-      if (!g.changes.some(hasRepresentative)) return;
-      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c)) out.set(c, key);
+      if (!g.changes.some(wanted)) return;
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`, wanted)) out.set(c, key);
     });
     return out;
   };
   const openedKeys = keysOf(opened, "opened");
-  const closedKeys = keysOf(closed, "closed");
+  const closedKeys = keysOf(closed, "closed", openedKeys);
   const plainOpened = /* @__PURE__ */ new Set();
   for (const g of opened) for (const c of g.changes) if (!hasRepresentative(c)) plainOpened.add(c);
   let both = 0;
@@ -20251,7 +20253,7 @@ function unitsOf(set) {
     return u;
   };
 }
-function flowKeys(g, tag) {
+function flowKeys(g, tag, which = () => true) {
   const src = unitsOf(g.sources);
   const dst = unitsOf(g.destinations);
   const side2 = (unitOf) => {
@@ -20267,16 +20269,41 @@ function flowKeys(g, tag) {
   };
   const srcSide = side2(src);
   const dstSide = side2(dst);
-  return new Map(g.changes.map((c) => [c, `${srcSide(c.src)} ${dstSide(c.dst)}`]));
+  const out = /* @__PURE__ */ new Map();
+  for (const c of g.changes) if (which(c)) out.set(c, `${srcSide(c.src)} ${dstSide(c.dst)}`);
+  return out;
 }
 var flowsOf = /* @__PURE__ */ new WeakMap();
 function groupFlows(g) {
   let n = flowsOf.get(g);
   if (n === void 0) {
-    n = g.changes.some(hasRepresentative) ? new Set(flowKeys(g, "").values()).size : g.changes.length;
+    n = g.changes.some(hasRepresentative) ? distinctUnitPairs(g) : g.changes.length;
     flowsOf.set(g, n);
   }
   return n;
+}
+function distinctUnitPairs(g) {
+  const src = unitsOf(g.sources);
+  const dst = unitsOf(g.destinations);
+  const numbered = (unitOf) => {
+    const ids = /* @__PURE__ */ new Map();
+    const byEndpoint = /* @__PURE__ */ new Map();
+    return (e) => {
+      let n = byEndpoint.get(e);
+      if (n === void 0) {
+        const u = unitOf(e);
+        n = ids.get(u);
+        if (n === void 0) ids.set(u, n = ids.size);
+        byEndpoint.set(e, n);
+      }
+      return n;
+    };
+  };
+  const srcId = numbered(src);
+  const dstId = numbered(dst);
+  const pairs = /* @__PURE__ */ new Set();
+  for (const c of g.changes) pairs.add(srcId(c.src) * 2 ** 26 + dstId(c.dst));
+  return pairs.size;
 }
 function hasRepresentative(c) {
   return c.src.type === "synthetic" || c.dst.type === "synthetic";

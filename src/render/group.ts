@@ -694,17 +694,24 @@ function flowCounts(opened: readonly FlowGroup[], closed: readonly FlowGroup[]):
   const sum = (groups: readonly FlowGroup[]) => groups.reduce((n, g) => n + groupFlows(g), 0);
   const openedFlows = sum(opened);
   const closedFlows = sum(closed);
-  /** Changes with a representative, as the flow they count in on one side. */
-  const keysOf = (groups: readonly FlowGroup[], facet: Facet) => {
+  /**
+   * Changes with a representative (and, when `among` is given, in it), as the flow they count in
+   * on one side. Only a change in both tables makes an edge: the closed side is keyed for the
+   * opened side's changes alone (a policy-only pull request closing a million pairs and opening
+   * none keys none of them).
+   */
+  const keysOf = (groups: readonly FlowGroup[], facet: Facet, among?: ReadonlyMap<Change, string>) => {
     const out = new Map<Change, string>();
+    const wanted = (c: Change) => hasRepresentative(c) && (among === undefined || among.has(c));
+    if (among !== undefined && among.size === 0) return out;
     groups.forEach((g, k) => {
-      if (!g.changes.some(hasRepresentative)) return;
-      for (const [c, key] of flowKeys(g, `~${facet}${k}:`)) if (hasRepresentative(c)) out.set(c, key);
+      if (!g.changes.some(wanted)) return;
+      for (const [c, key] of flowKeys(g, `~${facet}${k}:`, wanted)) out.set(c, key);
     });
     return out;
   };
   const openedKeys = keysOf(opened, "opened");
-  const closedKeys = keysOf(closed, "closed");
+  const closedKeys = keysOf(closed, "closed", openedKeys);
   // Pairs of declared workloads and addresses are a flow of their own on both sides.
   const plainOpened = new Set<Change>();
   for (const g of opened) for (const c of g.changes) if (!hasRepresentative(c)) plainOpened.add(c);
@@ -778,7 +785,7 @@ function unitsOf(set: EndpointSet): (e: Endpoint) => string {
 }
 
 /** The group's pairs in people's units; `tag` sets apart the units of different groups. */
-function flowKeys(g: FlowGroup, tag: string): Map<Change, string> {
+function flowKeys(g: FlowGroup, tag: string, which: (c: Change) => boolean = () => true): Map<Change, string> {
   const src = unitsOf(g.sources);
   const dst = unitsOf(g.destinations);
   // One cache per side: an endpoint can be a source and a destination, with a unit on each.
@@ -795,7 +802,9 @@ function flowKeys(g: FlowGroup, tag: string): Map<Change, string> {
   };
   const srcSide = side(src);
   const dstSide = side(dst);
-  return new Map(g.changes.map((c) => [c, `${srcSide(c.src)} ${dstSide(c.dst)}`]));
+  const out = new Map<Change, string>();
+  for (const c of g.changes) if (which(c)) out.set(c, `${srcSide(c.src)} ${dstSide(c.dst)}`);
+  return out;
 }
 
 const flowsOf = new WeakMap<FlowGroup, number>();
@@ -807,10 +816,36 @@ const flowsOf = new WeakMap<FlowGroup, number>();
 export function groupFlows(g: FlowGroup): number {
   let n = flowsOf.get(g);
   if (n === undefined) {
-    n = g.changes.some(hasRepresentative) ? new Set(flowKeys(g, "").values()).size : g.changes.length;
+    n = g.changes.some(hasRepresentative) ? distinctUnitPairs(g) : g.changes.length;
     flowsOf.set(g, n);
   }
   return n;
+}
+
+/** How many distinct (source unit, destination unit) pairs the group's changes make: flowKeys' values, counted as numbers. */
+function distinctUnitPairs(g: FlowGroup): number {
+  const src = unitsOf(g.sources);
+  const dst = unitsOf(g.destinations);
+  const numbered = (unitOf: (e: Endpoint) => string) => {
+    const ids = new Map<string, number>();
+    const byEndpoint = new Map<Endpoint, number>();
+    return (e: Endpoint) => {
+      let n = byEndpoint.get(e);
+      if (n === undefined) {
+        const u = unitOf(e);
+        n = ids.get(u);
+        if (n === undefined) ids.set(u, (n = ids.size));
+        byEndpoint.set(e, n);
+      }
+      return n;
+    };
+  };
+  const srcId = numbered(src);
+  const dstId = numbered(dst);
+  // Below 2^26 units a side, a pair is one exact number.
+  const pairs = new Set<number>();
+  for (const c of g.changes) pairs.add(srcId(c.src) * 2 ** 26 + dstId(c.dst));
+  return pairs.size;
 }
 
 function hasRepresentative(c: Change): boolean {
