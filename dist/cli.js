@@ -20289,21 +20289,34 @@ function distinctUnitPairs(g) {
     const ids = /* @__PURE__ */ new Map();
     const byEndpoint = /* @__PURE__ */ new Map();
     return (e) => {
-      let n = byEndpoint.get(e);
-      if (n === void 0) {
+      let n2 = byEndpoint.get(e);
+      if (n2 === void 0) {
         const u = unitOf(e);
-        n = ids.get(u);
-        if (n === void 0) ids.set(u, n = ids.size);
-        byEndpoint.set(e, n);
+        n2 = ids.get(u);
+        if (n2 === void 0) ids.set(u, n2 = ids.size);
+        byEndpoint.set(e, n2);
       }
-      return n;
+      return n2;
     };
   };
   const srcId = numbered(src);
   const dstId = numbered(dst);
-  const pairs = /* @__PURE__ */ new Set();
-  for (const c of g.changes) pairs.add(srcId(c.src) * 2 ** 26 + dstId(c.dst));
-  return pairs.size;
+  const rows = /* @__PURE__ */ new Map();
+  let lastSrc;
+  let row = /* @__PURE__ */ new Set();
+  for (const c of g.changes) {
+    if (c.src !== lastSrc) {
+      lastSrc = c.src;
+      const id = srcId(c.src);
+      const known = rows.get(id);
+      if (known === void 0) rows.set(id, row = /* @__PURE__ */ new Set());
+      else row = known;
+    }
+    row.add(dstId(c.dst));
+  }
+  let n = 0;
+  for (const r of rows.values()) n += r.size;
+  return n;
 }
 function hasRepresentative(c) {
   return c.src.type === "synthetic" || c.dst.type === "synthetic";

@@ -842,10 +842,24 @@ function distinctUnitPairs(g: FlowGroup): number {
   };
   const srcId = numbered(src);
   const dstId = numbered(dst);
-  // Below 2^26 units a side, a pair is one exact number.
-  const pairs = new Set<number>();
-  for (const c of g.changes) pairs.add(srcId(c.src) * 2 ** 26 + dstId(c.dst));
-  return pairs.size;
+  // Per source unit, its destination units (small integers: no number boxed per pair). The
+  // engine lists a source's changes together: its unit is looked up once per run of them.
+  const rows = new Map<number, Set<number>>();
+  let lastSrc: Endpoint | undefined;
+  let row = new Set<number>();
+  for (const c of g.changes) {
+    if (c.src !== lastSrc) {
+      lastSrc = c.src;
+      const id = srcId(c.src);
+      const known = rows.get(id);
+      if (known === undefined) rows.set(id, (row = new Set()));
+      else row = known;
+    }
+    row.add(dstId(c.dst));
+  }
+  let n = 0;
+  for (const r of rows.values()) n += r.size;
+  return n;
 }
 
 function hasRepresentative(c: Change): boolean {
