@@ -16590,12 +16590,16 @@ var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   const once2 = (obj3, load) => {
     if (memo4 === void 0) return load(obj3);
-    if (memo4.has(obj3)) return memo4.get(obj3);
+    const known = memo4.get(obj3);
+    if (known !== void 0) return known;
     const r = load(obj3);
     memo4.set(obj3, r);
     return r;
   };
   const diagnostics2 = [];
+  const add = (ds) => {
+    for (const d of ds) diagnostics2.push(d);
+  };
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = [];
   const policies = /* @__PURE__ */ new Map();
@@ -16620,7 +16624,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
     for (const obj3 of objects) {
       if (!isCidrGroupObject(obj3)) continue;
       const r = once2(obj3, loadCidrGroup);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.name !== void 0) cidrGroups.set(r.name, r.group);
     }
   }
@@ -16629,7 +16633,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   for (const [index2, obj3] of objects.entries()) {
     if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
       const r = once2(obj3, loadNamespace);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.namespace) {
         const earlier = namespaces.get(r.namespace.name);
         if (earlier) diagnostics2.push(duplicate(obj3, `Namespace ${r.namespace.name}`, earlier.source ?? void 0));
@@ -16637,7 +16641,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
       const r = once2(obj3, loadNetworkPolicy);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const meta = objectMeta(obj3);
       const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
       if (key !== void 0 && (r.policy !== void 0 || !validPolicyObjects.has(key))) policyObjects.set(key, obj3);
@@ -16649,7 +16653,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
       const r = once2(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const w = r.workload;
       if (w === void 0) continue;
       let members = owners.get(w.id);
@@ -16667,7 +16671,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (isExposureObject(obj3)) {
       const r = once2(obj3, loadExposureObject);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : loaded.type === "istio-gateway" ? [istioGateways, loaded.value.id, `Gateway ${loaded.value.id} (networking.istio.io)`] : loaded.type === "virtual-service" ? [virtualServices, loaded.value.id, `VirtualService ${loaded.value.id}`] : loaded.type === "destination-rule" ? [destinationRules, loaded.value.id, `DestinationRule ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
@@ -16676,7 +16680,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       map.set(id, loaded.value);
     } else if (isAdminPolicyObject(obj3)) {
       const r = once2(obj3, loadAdminPolicy);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.policy) {
         const earlier = adminPolicies.get(r.policy.id);
         if (earlier) diagnostics2.push(duplicate(obj3, `${r.policy.kind} ${r.policy.name}`, earlier.source));
@@ -16687,7 +16691,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       const byGroups = once2(obj3, () => /* @__PURE__ */ new Map());
       let r = byGroups.get(groupsKey);
       if (r === void 0) byGroups.set(groupsKey, r = loadCiliumPolicy(obj3, cidrGroups));
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.id === void 0) continue;
       const earlier = policyObjects.get(r.id);
       if (earlier) {
@@ -16703,7 +16707,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       continue;
     } else if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
       const r = once2(obj3, loadNode);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.node) {
         const earlier = nodes.get(r.node.name);
         if (earlier) diagnostics2.push(duplicate(obj3, `Node ${r.node.name}`, earlier.source));

@@ -38445,12 +38445,16 @@ var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   const once2 = (obj4, load) => {
     if (memo4 === void 0) return load(obj4);
-    if (memo4.has(obj4)) return memo4.get(obj4);
+    const known = memo4.get(obj4);
+    if (known !== void 0) return known;
     const r = load(obj4);
     memo4.set(obj4, r);
     return r;
   };
   const diagnostics2 = [];
+  const add = (ds) => {
+    for (const d of ds) diagnostics2.push(d);
+  };
   const namespaces = /* @__PURE__ */ new Map();
   const workloads = [];
   const policies = /* @__PURE__ */ new Map();
@@ -38475,7 +38479,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
     for (const obj4 of objects) {
       if (!isCidrGroupObject(obj4)) continue;
       const r = once2(obj4, loadCidrGroup);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.name !== void 0) cidrGroups.set(r.name, r.group);
     }
   }
@@ -38484,7 +38488,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   for (const [index2, obj4] of objects.entries()) {
     if (obj4.kind === "Namespace" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNamespace);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.namespace) {
         const earlier = namespaces.get(r.namespace.name);
         if (earlier) diagnostics2.push(duplicate(obj4, `Namespace ${r.namespace.name}`, earlier.source ?? void 0));
@@ -38492,7 +38496,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (obj4.kind === "NetworkPolicy" && obj4.apiVersion === NETWORK_POLICY_API) {
       const r = once2(obj4, loadNetworkPolicy);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const meta = objectMeta(obj4);
       const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
       if (key !== void 0 && (r.policy !== void 0 || !validPolicyObjects.has(key))) policyObjects.set(key, obj4);
@@ -38504,7 +38508,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (WORKLOAD_KINDS.includes(obj4.kind) || isOperatorWorkload(obj4)) {
       const r = once2(obj4, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const w = r.workload;
       if (w === void 0) continue;
       let members = owners.get(w.id);
@@ -38522,7 +38526,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       }
     } else if (isExposureObject(obj4)) {
       const r = once2(obj4, loadExposureObject);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
       const [map, id, what] = loaded.type === "service" ? [services, loaded.value.id, `Service ${loaded.value.id}`] : loaded.type === "route" ? [routes, loaded.value.id, `${loaded.value.kind} ${loaded.value.namespace}/${loaded.value.name}`] : loaded.type === "gateway" ? [gateways, loaded.value.id, `Gateway ${loaded.value.id}`] : loaded.type === "istio-gateway" ? [istioGateways, loaded.value.id, `Gateway ${loaded.value.id} (networking.istio.io)`] : loaded.type === "virtual-service" ? [virtualServices, loaded.value.id, `VirtualService ${loaded.value.id}`] : loaded.type === "destination-rule" ? [destinationRules, loaded.value.id, `DestinationRule ${loaded.value.id}`] : [grants, `${loaded.value.namespace}/${loaded.value.name}`, `ReferenceGrant ${loaded.value.namespace}/${loaded.value.name}`];
@@ -38531,7 +38535,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       map.set(id, loaded.value);
     } else if (isAdminPolicyObject(obj4)) {
       const r = once2(obj4, loadAdminPolicy);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.policy) {
         const earlier = adminPolicies.get(r.policy.id);
         if (earlier) diagnostics2.push(duplicate(obj4, `${r.policy.kind} ${r.policy.name}`, earlier.source));
@@ -38542,7 +38546,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       const byGroups = once2(obj4, () => /* @__PURE__ */ new Map());
       let r = byGroups.get(groupsKey);
       if (r === void 0) byGroups.set(groupsKey, r = loadCiliumPolicy(obj4, cidrGroups));
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.id === void 0) continue;
       const earlier = policyObjects.get(r.id);
       if (earlier) {
@@ -38558,7 +38562,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       continue;
     } else if (obj4.kind === "Node" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNode);
-      diagnostics2.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.node) {
         const earlier = nodes.get(r.node.name);
         if (earlier) diagnostics2.push(duplicate(obj4, `Node ${r.node.name}`, earlier.source));

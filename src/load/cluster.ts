@@ -62,14 +62,20 @@ export type LoadMemo = WeakMap<KubeObject, unknown>;
  * tell pods apart here too (replica-groups.ts). `cni`: decided for the whole run (cni-option.ts).
  */
 export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = [], cni: Cni = GENERIC): ClusterLoad {
+  // Loader results are objects, never undefined: one lookup tells a hit.
   const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
     if (memo === undefined) return load(obj);
-    if (memo.has(obj)) return memo.get(obj) as T;
+    const known = memo.get(obj);
+    if (known !== undefined) return known as T;
     const r = load(obj);
     memo.set(obj, r);
     return r;
   };
   const diagnostics: Diagnostic[] = [];
+  // Most objects have nothing to say: no spread per object.
+  const add = (ds: readonly Diagnostic[]) => {
+    for (const d of ds) diagnostics.push(d);
+  };
   const namespaces = new Map<string, Namespace>();
   const workloads: Workload[] = [];
   const policies = new Map<string, Policy>();
@@ -97,7 +103,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     for (const obj of objects) {
       if (!isCidrGroupObject(obj)) continue;
       const r = once(obj, loadCidrGroup);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.name !== undefined) cidrGroups.set(r.name, r.group);
     }
   }
@@ -107,7 +113,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   for (const [index, obj] of objects.entries()) {
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
       const r = once(obj, loadNamespace);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.namespace) {
         const earlier = namespaces.get(r.namespace.name);
         if (earlier) diagnostics.push(duplicate(obj, `Namespace ${r.namespace.name}`, earlier.source ?? undefined));
@@ -115,7 +121,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       }
     } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
       const r = once(obj, loadNetworkPolicy);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       const meta = objectMeta(obj);
       // The text shown as the policy's change is the declaration that is used: the last valid
       // one (the API server refuses an invalid one, keeping the one before), else the last named.
@@ -129,7 +135,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       }
     } else if (WORKLOAD_KINDS.includes(obj.kind) || isOperatorWorkload(obj)) {
       const r = once(obj, (o) => (isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o)));
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       const w = r.workload;
       if (w === undefined) continue;
       let members = owners.get(w.id);
@@ -149,7 +155,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       }
     } else if (isExposureObject(obj)) {
       const r = once(obj, loadExposureObject);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       const loaded = r.loaded;
       if (loaded === undefined) continue;
       const [map, id, what] =
@@ -165,7 +171,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       (map as Map<string, unknown>).set(id, loaded.value);
     } else if (isAdminPolicyObject(obj)) {
       const r = once(obj, loadAdminPolicy);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.policy) {
         const earlier = adminPolicies.get(r.policy.id);
         if (earlier) diagnostics.push(duplicate(obj, `${r.policy.kind} ${r.policy.name}`, earlier.source));
@@ -177,7 +183,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       const byGroups = once(obj, () => new Map<string, CiliumPolicyLoad>());
       let r = byGroups.get(groupsKey);
       if (r === undefined) byGroups.set(groupsKey, (r = loadCiliumPolicy(obj, cidrGroups)));
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.id === undefined) continue;
       const earlier = policyObjects.get(r.id);
       if (earlier) {
@@ -195,7 +201,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     } else if (obj.kind === "Node" && obj.apiVersion === "v1") {
       // For admin-tier `nodes` peers: its labels and the hostNetwork pods on it.
       const r = once(obj, loadNode);
-      diagnostics.push(...r.diagnostics);
+      add(r.diagnostics);
       if (r.node) {
         const earlier = nodes.get(r.node.name);
         if (earlier) diagnostics.push(duplicate(obj, `Node ${r.node.name}`, earlier.source));
