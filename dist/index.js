@@ -39828,20 +39828,29 @@ function ciliumClusterProblem(name2) {
 
 // src/load/load-sources.ts
 function readFile(file, defaultNamespace, cache) {
-  const hit = cache?.get(file.path);
+  const hit = cache.files.get(file.path);
   if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
   const lines = file.lines;
+  const objects = lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines));
   const read2 = {
     text: file.text,
     lines,
     diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
-    objects: lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
+    objects: objects.map((o) => loadedAhead(o, cache.loaded)),
     skipped: extracted.skipped.length
   };
-  cache?.set(file.path, read2);
+  cache.files.set(file.path, read2);
   return read2;
+}
+function loadedAhead(o, memo4) {
+  if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
+  const body = {};
+  for (const key of ["apiVersion", "kind", "metadata"]) if (Object.hasOwn(o.body, key)) body[key] = o.body[key];
+  const slim = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(o), body: { value: body, enumerable: true } });
+  memo4.set(slim, loadWorkload(o));
+  return slim;
 }
 function sameLines(a, b) {
   if (a === b) return true;
@@ -39883,7 +39892,7 @@ function readRevision(all, namespace, cache) {
   const objects = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const read2 = readFile(file, namespace.name, cache?.files);
+    const read2 = readFile(file, namespace.name, cache);
     for (const d of read2.diagnostics) diagnostics2.push(d);
     for (const o of read2.objects) objects.push(o);
     skippedDocs += read2.skipped;

@@ -10,6 +10,8 @@ import { extractObjects } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
+import { loadWorkload, WORKLOAD_KINDS } from "./workloads/workload.js";
+import { isOperatorWorkload } from "./workloads/operator-workloads.js";
 import { AUTO, decideRunCni, type CniDecision, type CniSetting } from "./cni-decision.js";
 
 export interface Loaded {
@@ -50,12 +52,13 @@ export interface RunCache {
   readonly loaded: LoadMemo;
 }
 
-function readFile(file: SourceFile, defaultNamespace: string, cache: Map<string, FileRead> | undefined): FileRead {
-  const hit = cache?.get(file.path);
+function readFile(file: SourceFile, defaultNamespace: string, cache: RunCache): FileRead {
+  const hit = cache.files.get(file.path);
   if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
   const lines = file.lines;
+  const objects = lines === undefined ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines));
   const read: FileRead = {
     text: file.text,
     lines,
@@ -63,11 +66,28 @@ function readFile(file: SourceFile, defaultNamespace: string, cache: Map<string,
       lines === undefined
         ? [...parsed.diagnostics, ...extracted.diagnostics]
         : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
-    objects: lines === undefined ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines)),
+    objects: objects.map((o) => loadedAhead(o, cache.loaded)),
     skipped: extracted.skipped.length,
   };
-  cache?.set(file.path, read);
+  cache.files.set(file.path, read);
   return read;
+}
+
+/**
+ * A workload is loaded as soon as its file is read, and what is kept of it is its model (in the
+ * run's memo, where buildCluster finds it) and the part of its body later stages read: kind,
+ * apiVersion and metadata. Its pod template, containers and status (most of a repository's YAML,
+ * and of a cluster dump's) are not held while the other files are read: at 100,000 workloads
+ * that was most of the peak heap. Loading is pure, so loading early changes nothing else.
+ */
+function loadedAhead(o: KubeObject, memo: LoadMemo): KubeObject {
+  if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
+  const body: Record<string, unknown> = {};
+  for (const key of ["apiVersion", "kind", "metadata"]) if (Object.hasOwn(o.body, key)) body[key] = o.body[key];
+  // Descriptors, not a spread: lazy getters (ownText) stay lazy.
+  const slim = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(o), body: { value: body, enumerable: true } }) as KubeObject;
+  memo.set(slim, loadWorkload(o));
+  return slim;
 }
 
 function sameLines(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
@@ -136,8 +156,9 @@ export interface LoadOptions {
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
-  const read = readRevision(all, namespace, options.cache);
-  return buildRevision(read, namespace, decideRunCni(options.cni ?? AUTO, [read.objects]), options);
+  const cache = options.cache ?? { files: new Map(), loaded: new WeakMap() };
+  const read = readRevision(all, namespace, cache);
+  return buildRevision(read, namespace, decideRunCni(options.cni ?? AUTO, [read.objects]), { ...options, cache });
 }
 
 /** One revision's files as objects, placed in their namespaces: what the CNI is decided on. */
@@ -148,7 +169,7 @@ interface RevisionRead {
   readonly withoutNamespace: number;
 }
 
-function readRevision(all: readonly SourceFile[], namespace: NamespaceOption, cache: RunCache | undefined): RevisionRead {
+function readRevision(all: readonly SourceFile[], namespace: NamespaceOption, cache: RunCache): RevisionRead {
   const rendered = all.filter((f) => f.lines !== undefined);
   const charts = setAsideChartTemplates(all.filter((f) => f.lines === undefined));
   const files = [...charts.manifests, ...rendered];
@@ -157,7 +178,7 @@ function readRevision(all: readonly SourceFile[], namespace: NamespaceOption, ca
   const objects: KubeObject[] = [];
   let skippedDocs = 0;
   for (const file of files) {
-    const read = readFile(file, namespace.name, cache?.files);
+    const read = readFile(file, namespace.name, cache);
     for (const d of read.diagnostics) diagnostics.push(d);
     for (const o of read.objects) objects.push(o);
     skippedDocs += read.skipped;
