@@ -20316,20 +20316,17 @@ function distinctUnitPairs(g) {
   const srcId = numbered(src);
   const dstId = numbered(dst);
   const rows = /* @__PURE__ */ new Map();
-  let lastSrc;
-  let row = /* @__PURE__ */ new Set();
   for (const c of g.changes) {
-    if (c.src !== lastSrc) {
-      lastSrc = c.src;
-      const id = srcId(c.src);
-      const known = rows.get(id);
-      if (known === void 0) rows.set(id, row = /* @__PURE__ */ new Set());
-      else row = known;
-    }
-    row.add(dstId(c.dst));
+    const s = srcId(c.src);
+    const d = dstId(c.dst);
+    const row = rows.get(s);
+    if (row === void 0) rows.set(s, d);
+    else if (typeof row === "number") {
+      if (row !== d) rows.set(s, /* @__PURE__ */ new Set([row, d]));
+    } else row.add(d);
   }
   let n = 0;
-  for (const r of rows.values()) n += r.size;
+  for (const r of rows.values()) n += typeof r === "number" ? 1 : r.size;
   return n;
 }
 function hasRepresentative(c) {

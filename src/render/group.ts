@@ -842,23 +842,21 @@ function distinctUnitPairs(g: FlowGroup): number {
   };
   const srcId = numbered(src);
   const dstId = numbered(dst);
-  // Per source unit, its destination units (small integers: no number boxed per pair). The
-  // engine lists a source's changes together: its unit is looked up once per run of them.
-  const rows = new Map<number, Set<number>>();
-  let lastSrc: Endpoint | undefined;
-  let row = new Set<number>();
+  // Per source unit, its destination units (small integers: no number boxed per pair): the one
+  // seen while there is one (a group of a thousand sources each to one destination makes no
+  // set), a set from the second on.
+  const rows = new Map<number, number | Set<number>>();
   for (const c of g.changes) {
-    if (c.src !== lastSrc) {
-      lastSrc = c.src;
-      const id = srcId(c.src);
-      const known = rows.get(id);
-      if (known === undefined) rows.set(id, (row = new Set()));
-      else row = known;
-    }
-    row.add(dstId(c.dst));
+    const s = srcId(c.src);
+    const d = dstId(c.dst);
+    const row = rows.get(s);
+    if (row === undefined) rows.set(s, d);
+    else if (typeof row === "number") {
+      if (row !== d) rows.set(s, new Set([row, d]));
+    } else row.add(d);
   }
   let n = 0;
-  for (const r of rows.values()) n += r.size;
+  for (const r of rows.values()) n += typeof r === "number" ? 1 : r.size;
   return n;
 }
 
