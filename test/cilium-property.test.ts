@@ -59,14 +59,19 @@ describe("property: netreach agrees with the reference evaluator on clusters wit
   }, 60_000);
 
   it(`diff on ${DIFF_RUNS} random base/head pairs differing in their Cilium policies`, () => {
-    fc.assert(
-      fc.property(diffPairArbitrary, cniOptionsArb, ({ base, head }, options) => {
-        checkDiff(base, head, options);
-      }),
-      { numRuns: DIFF_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
-    );
-    console.info(`cilium diff property: ${stats.diffs} pairs, ${stats.changes} changes`);
-    expect(stats.diffs).toBeGreaterThanOrEqual(DIFF_RUNS);
-    expect(stats.changes).toBeGreaterThan(0);
+    const [diffs, changes] = [stats.diffs, stats.changes];
+    // Three pairs in five change no flow, so about one seed in twenty-five drew six that change
+    // nothing and failed the check below: such a run draws six more (at most ten times), and the
+    // property is still checked on at least one pair that changes something.
+    for (let round = 0; round === 0 || (stats.changes === changes && round < 10); round++)
+      fc.assert(
+        fc.property(diffPairArbitrary, cniOptionsArb, ({ base, head }, options) => {
+          checkDiff(base, head, options);
+        }),
+        { numRuns: DIFF_RUNS, ...(SEED === undefined ? {} : { seed: SEED + round }) },
+      );
+    console.info(`cilium diff property: ${stats.diffs - diffs} pairs, ${stats.changes - changes} changes`);
+    expect(stats.diffs - diffs).toBeGreaterThanOrEqual(DIFF_RUNS);
+    expect(stats.changes - changes).toBeGreaterThan(0);
   }, 60_000);
 });

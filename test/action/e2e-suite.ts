@@ -4,9 +4,9 @@
 // this folder), one part each, so that both test workers share the slowest suite.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/github/comment.js";
-import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest } from "../support/github-stand-in.js";
+import { APP_BOT, GitHubStandIn, OCTOCAT, type RecordedRequest, type StandInOptions } from "../support/github-stand-in.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 import { toolsPath } from "../tools/support.js";
 import { BUNDLE, NON_LOOPBACK_MARK, ROOT, cleanupRuns, runBundledAction, type RunOptions, type RunResult, type WorkflowCommand } from "./harness.js";
@@ -206,14 +206,93 @@ function writeShopOverlays(origin: TestRepo): void {
     if (f.isFile()) origin.write(path.relative(path.join(ROOT, "test/fixtures/targets/shop"), path.join(f.parentPath, f.name)), fs.readFileSync(path.join(f.parentPath, f.name)));
 }
 
-let gh: GitHubStandIn;
 let main: Scenario;
 let fullClone: TestRepo;
+
+/** What a test works with: its own GitHub stand-in, and the Action run against it. */
+interface Ctx {
+  gh: GitHubStandIn;
+  run: (extra?: Partial<RunOptions> & { labels?: string[] }, s?: Scenario, workspace?: string) => Promise<RunResult>;
+  writes: () => string[];
+  theComment: () => ReturnType<GitHubStandIn["comments"]>[number];
+  /** Every request the child made reached the stand-in on 127.0.0.1, with the job's token. */
+  expectLoopbackOnly: (r: RunResult, requests: readonly RecordedRequest[]) => void;
+}
+
+function context(gh: GitHubStandIn): Ctx {
+  const run: Ctx["run"] = (extra = {}, s = main, workspace = fullClone.dir) => {
+    const { labels, ...rest } = extra;
+    return runBundledAction({
+      workspace,
+      apiUrl: gh.url,
+      repository: `${OWNER}/${REPO}`,
+      token: TOKEN,
+      event: { number: PR, baseSha: s.mainTip, headSha: s.head, labels: labels ?? [] },
+      ...rest,
+    });
+  };
+  return {
+    gh,
+    run,
+    writes: () => gh.writes().map((q) => `${q.method} ${q.path}`),
+    theComment: () => {
+      const all = gh.comments(OWNER, REPO, PR);
+      expect(all).toHaveLength(1);
+      return all[0]!;
+    },
+    expectLoopbackOnly: (r, requests) => {
+      expect(r.stderr).not.toContain(NON_LOOPBACK_MARK);
+      const port = new URL(gh.url).port;
+      expect(requests.length).toBeGreaterThan(0);
+      for (const q of requests) {
+        expect(q.headers["host"]).toBe(`127.0.0.1:${port}`);
+        expect(q.headers["authorization"]).toBe(`token ${TOKEN}`);
+      }
+    },
+  };
+}
 
 /** Registers every `part`-th of the tests (of `parts`), with the hooks they need. */
 export function e2eSuite(part: number, parts: number): void {
   let n = 0;
-  const each = (name: string, fn: () => Promise<void>) => (n++ % parts === part ? it(name, fn) : undefined);
+  const mine = () => n++ % parts === part;
+  // Each test has a stand-in of its own, so that the tests run side by side: most of a run is
+  // spent waiting (on git, and on the Action's spacing of its writes to GitHub), not computing.
+  // viewer null by default: GET /user answers 403 and comments are written by
+  // github-actions[bot], as with GITHUB_TOKEN.
+  const each = (name: string, fn: (t: Ctx) => Promise<void>, standIn: StandInOptions = { viewer: null }) =>
+    mine()
+      ? it(name, async () => {
+          const gh = await GitHubStandIn.start(standIn);
+          try {
+            await fn(context(gh));
+          } finally {
+            await gh.close();
+          }
+        })
+      : undefined;
+
+  // One run with the defaults, on a fresh stand-in, for the tests that only read what it did and
+  // left (the same run each of them made on its own before).
+  let plain: Promise<{ t: Ctx; r: RunResult }> | undefined;
+  const plainRun = () =>
+    (plain ??= (async () => {
+      const gh = await GitHubStandIn.start({ viewer: null });
+      try {
+        const t = context(gh);
+        // As on a runner: the bundle starts Node again with its heap flag, the guard and all.
+        return { t, r: await t.run({ relaunch: true }) };
+      } finally {
+        await gh.close();
+      }
+    })());
+  const onPlainRun = (name: string, fn: (t: Ctx, r: RunResult) => void) =>
+    mine()
+      ? it(name, async () => {
+          const { t, r } = await plainRun();
+          fn(t, r);
+        })
+      : undefined;
 
   beforeAll(() => {
     if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
@@ -224,48 +303,12 @@ export function e2eSuite(part: number, parts: number): void {
     main?.origin.cleanup();
     cleanupRuns();
   });
-  beforeEach(async () => {
-    // viewer null: GET /user answers 403 and comments are written by github-actions[bot], as with GITHUB_TOKEN.
-    gh = await GitHubStandIn.start({ viewer: null });
-  });
-  afterEach(async () => {
-    await gh.close();
-  });
-
-  function run(extra: Partial<RunOptions> & { labels?: string[] } = {}, s: Scenario = main, workspace = fullClone.dir): Promise<RunResult> {
-    const { labels, ...rest } = extra;
-    return runBundledAction({
-      workspace,
-      apiUrl: gh.url,
-      repository: `${OWNER}/${REPO}`,
-      token: TOKEN,
-      event: { number: PR, baseSha: s.mainTip, headSha: s.head, labels: labels ?? [] },
-      ...rest,
-    });
-  }
 
   function describeRun(r: RunResult): string {
     return `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
   }
 
   const commandsOf = (r: RunResult, name: string): WorkflowCommand[] => r.commands.filter((c) => c.command === name);
-  const writes = (): string[] => gh.writes().map((q) => `${q.method} ${q.path}`);
-  const theComment = () => {
-    const all = gh.comments(OWNER, REPO, PR);
-    expect(all).toHaveLength(1);
-    return all[0]!;
-  };
-
-  /** Every request the child made reached the stand-in on 127.0.0.1, with the job's token. */
-  function expectLoopbackOnly(r: RunResult, requests: readonly RecordedRequest[]): void {
-    expect(r.stderr).not.toContain(NON_LOOPBACK_MARK);
-    const port = new URL(gh.url).port;
-    expect(requests.length).toBeGreaterThan(0);
-    for (const q of requests) {
-      expect(q.headers["host"]).toBe(`127.0.0.1:${port}`);
-      expect(q.headers["authorization"]).toBe(`token ${TOKEN}`);
-    }
-  }
 
   // ---- tests ---------------------------------------------------------------------------------
 
@@ -294,10 +337,8 @@ export function e2eSuite(part: number, parts: number): void {
     return { origin, mergeBase, mainTip: mergeBase, head, policyFile: "deploy/namespace-install.yaml" };
   }
 
-  describe(`the bundled Action on a pull request (dist/index.js), part ${part + 1} of ${parts}`, () => {
-    each("creates the PR comment with the opened flow, its reason and a link to the policy line at the head commit", async () => {
-      // As on a runner: the bundle starts Node again with its heap flag, the guard and all.
-      const r = await run({ relaunch: true });
+  describe.concurrent(`the bundled Action on a pull request (dist/index.js), part ${part + 1} of ${parts}`, () => {
+    onPlainRun("creates the PR comment with the opened flow, its reason and a link to the policy line at the head commit", ({ gh, writes, theComment, expectLoopbackOnly }, r) => {
       expect(r.signal, describeRun(r)).toBeNull();
       expect(gh.requestsTo("POST", COMMENTS)).toHaveLength(1);
       expect(writes()).toEqual([`POST ${COMMENTS}`]);
@@ -315,7 +356,7 @@ export function e2eSuite(part: number, parts: number): void {
       expectLoopbackOnly(r, gh.requests);
     });
 
-    each("updates the same comment in place when the body changes, and writes nothing when it does not", async () => {
+    each("updates the same comment in place when the body changes, and writes nothing when it does not", async ({ gh, run, writes, theComment, expectLoopbackOnly }) => {
       const first = await run();
       const id = theComment().id;
       expect(first.outputs["comment-id"]).toBe(String(id));
@@ -347,9 +388,7 @@ export function e2eSuite(part: number, parts: number): void {
       ["a GitHub App installation token (GET /user and GraphQL refused)", { viewer: null, writer: APP_BOT }, APP_BOT.login],
       ["a GitHub App installation token whose GraphQL viewer answers", { viewer: null, writer: APP_BOT, graphqlViewer: true }, APP_BOT.login],
     ] as const)
-      each(`with ${name}, finds its own comment again and updates it in place`, async () => {
-      await gh.close();
-      gh = await GitHubStandIn.start(identity);
+      each(`with ${name}, finds its own comment again and updates it in place`, async ({ gh, run, expectLoopbackOnly }) => {
       // Someone quoting our comment, and the workflow's own bot with the same marker: neither is touched.
       gh.seedComments(OWNER, REPO, PR, [{ body: `> ${MARKER}\n> quoted`, user: { login: "reviewer", id: 9, type: "User" } }]);
       const first = await run();
@@ -364,9 +403,9 @@ export function e2eSuite(part: number, parts: number): void {
       expect(second.outputs["comment-id"]).toBe(String(id));
       expect(gh.comments(OWNER, REPO, PR)).toHaveLength(2);
       expectLoopbackOnly(second, gh.requests);
-    });
+    }, identity);
 
-    each("comment: recreate deletes the old comment and posts a new one", async () => {
+    each("comment: recreate deletes the old comment and posts a new one", async ({ gh, run, writes, theComment }) => {
       await run();
       const old = theComment().id;
       gh.clearRequests();
@@ -378,8 +417,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(fresh.body).toContain("backend/db");
     });
 
-    each("fails the step on the newly exposed external-ingress flow, with the violation as ::error::", async () => {
-      const r = await run();
+    onPlainRun("fails the step on the newly exposed external-ingress flow, with the violation as ::error::", (_t, r) => {
       expect(r.code, describeRun(r)).toBe(1);
       const failure = r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0);
       expect(failure).toHaveLength(1);
@@ -390,7 +428,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(r.outputs["gate"]).toBe("failed");
     });
 
-    each("passes with a notice when the allow label is on the PR (asked from the API, not the stale payload)", async () => {
+    each("passes with a notice when the allow label is on the PR (asked from the API, not the stale payload)", async ({ gh, run }) => {
       gh.setLabels(OWNER, REPO, PR, [ALLOW]);
       const r = await run({ labels: [] });
       expect(r.code, describeRun(r)).toBe(0);
@@ -403,8 +441,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(r.commands.filter((c) => c.command === "error" && Object.keys(c.properties).length === 0)).toEqual([]);
     });
 
-    each("writes the outputs, the JSON report (netreach.diff/v1) and the job summary", async () => {
-      const r = await run();
+    onPlainRun("writes the outputs, the JSON report (netreach.diff/v1) and the job summary", ({ theComment }, r) => {
       expect(r.outputs).toMatchObject({ opened: "1", closed: "0", changed: "1", gate: "failed", "comment-id": String(theComment().id) });
       const reportPath = r.outputs["report-json"]!;
       expect(reportPath.startsWith(r.runnerTemp)).toBe(true);
@@ -431,7 +468,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(r.summary).toContain("backend/allow-db-external");
     });
 
-    each("a 403 on creating the comment degrades to a notice; outputs, summary, annotations and the gate still work", async () => {
+    each("a 403 on creating the comment degrades to a notice; outputs, summary, annotations and the gate still work", async ({ gh, run }) => {
       gh.fail({ method: "POST", path: COMMENTS, status: 403, message: "Resource not accessible by integration" });
       const r = await run();
       expect(gh.requestsTo("POST", COMMENTS).map((q) => q.status)).toEqual([403]);
@@ -455,8 +492,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(commandsOf(allowed, "notice").some((c) => /PR comment skipped/.test(c.message))).toBe(true);
     });
 
-    each("compares the head with the merge base, not with the base branch's tip", async () => {
-      const r = await run();
+    onPlainRun("compares the head with the merge base, not with the base branch's tip", ({ theComment }, r) => {
       expect(r.stdout).toContain(`comparing ${main.mergeBase.slice(0, 12)} (merge base) with ${main.head.slice(0, 12)} (head)`);
       // main's later commit (allow-api-metrics, TCP 9090 to backend/api) is not part of this PR.
       const report = JSON.parse(fs.readFileSync(r.outputs["report-json"]!, "utf8")) as { changes: Array<{ dst: string; closed: string }> };
@@ -467,7 +503,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(body).not.toContain("allow-api-metrics");
     });
 
-    each("finds the merge base from a shallow clone (fetching from origin) and reports the same change as a full clone", async () => {
+    each("finds the merge base from a shallow clone (fetching from origin) and reports the same change as a full clone", async ({ gh, run, theComment, expectLoopbackOnly }) => {
       const shallow = main.origin.clone({ shallow: 1, branch: "feature" });
       expect(shallow.git("rev-parse", "--is-shallow-repository")).toBe("true");
       expect(() => shallow.git("cat-file", "-e", `${main.mergeBase}^{commit}`)).toThrow();
@@ -494,8 +530,7 @@ export function e2eSuite(part: number, parts: number): void {
       expectLoopbackOnly(r, gh.requests);
     });
 
-    each("annotates the policy line that opens the flow", async () => {
-      const r = await run();
+    onPlainRun("annotates the policy line that opens the flow", (_t, r) => {
       const annotations = r.commands.filter((c) => (c.command === "error" || c.command === "notice") && c.properties["file"] !== undefined);
       expect(annotations.length, describeRun(r)).toBeGreaterThanOrEqual(1);
       expect(annotations.length).toBeLessThanOrEqual(10);
@@ -508,7 +543,7 @@ export function e2eSuite(part: number, parts: number): void {
       expect(a!.message).toContain("TCP 5432");
     });
 
-    each("escapes PR-controlled text: a file path carrying workflow commands, a newline and HTML", async () => {
+    each("escapes PR-controlled text: a file path carrying workflow commands, a newline and HTML", async ({ run, theComment }) => {
       const evilFile = "k8s/evil\n::set-output name=gate::passed\n::error::INJECTED <img src=x onerror=alert(1)>.yaml";
       const evil = buildScenario(evilFile);
       try {
@@ -546,7 +581,7 @@ export function e2eSuite(part: number, parts: number): void {
       }
     });
 
-    each("annotates an invalid policy in the PR at its line, says so first in the comment, and the gate still decides", async () => {
+    each("annotates an invalid policy in the PR at its line, says so first in the comment, and the gate still decides", async ({ run, theComment }) => {
       const broken = [
         "apiVersion: networking.k8s.io/v1",
         "kind: NetworkPolicy",
@@ -576,7 +611,7 @@ export function e2eSuite(part: number, parts: number): void {
         s.origin.cleanup();
       }
     });
-    each("input namespace: argo-cd's namespace-install goes to argocd, the comment says so and shows the removed policy as written", async () => {
+    each("input namespace: argo-cd's namespace-install goes to argocd, the comment says so and shows the removed policy as written", async ({ run, theComment }) => {
       const s = argoScenario();
       try {
         const clone = s.origin.clone({ branch: "feature" });
@@ -600,7 +635,7 @@ export function e2eSuite(part: number, parts: number): void {
       }
     });
 
-    each("a LoadBalancer Service added to a repository without NetworkPolicy: the comment leads with the exposure, the check fails, the allow label lets it pass", async () => {
+    each("a LoadBalancer Service added to a repository without NetworkPolicy: the comment leads with the exposure, the check fails, the allow label lets it pass", async ({ gh, run, theComment }) => {
       const origin = makeRepo();
       try {
         origin.write("k8s/namespaces.yaml", NAMESPACES);
@@ -635,7 +670,7 @@ export function e2eSuite(part: number, parts: number): void {
       }
     });
 
-    each("input namespace: an invalid name fails the step with an error naming it, before anything is written", async () => {
+    each("input namespace: an invalid name fails the step with an error naming it, before anything is written", async ({ gh, run }) => {
       const r = await run({ inputs: { namespace: "Argo CD" } });
       expect(r.code).toBe(1);
       const errors = commandsOf(r, "error").map((c) => c.message);
@@ -645,7 +680,7 @@ export function e2eSuite(part: number, parts: number): void {
     });
 
     for (const eventName of ["pull_request", "pull_request_target"] as const) {
-      each(`${eventName}: the pull request's .netreach.yaml cannot weaken its own gate (rename with fail-on none, an unrelated target, discover: false)`, async () => {
+      each(`${eventName}: the pull request's .netreach.yaml cannot weaken its own gate (rename with fail-on none, an unrelated target, discover: false)`, async ({ gh, run }) => {
         const BASE_CONFIG = "targets:\n  - name: shop\n    kind: paths\n    paths: [k8s]\n    fail-on: external-ingress\n";
         const attacks: Record<string, string> = {
           // Renamed over the same directory, and relaxed.
@@ -690,7 +725,7 @@ export function e2eSuite(part: number, parts: number): void {
       });
     }
 
-    each("a target that cannot be built at the head is not analyzed: gate=error, the step fails, the allow label does not waive it, the comment leads with it", async () => {
+    each("a target that cannot be built at the head is not analyzed: gate=error, the step fails, the allow label does not waive it, the comment leads with it", async ({ run, theComment }) => {
       const origin = makeRepo();
       try {
         const { scenario, clone } = shopOverlaysPr(origin, "deploy/overlays/prod/kustomization.yaml", "PR: break prod's overlay", () => {
@@ -714,7 +749,7 @@ export function e2eSuite(part: number, parts: number): void {
       }
     });
 
-    each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async () => {
+    each("a Kustomize repository: one target per overlay, each gated on its own, the comment leading with the targets table", async ({ gh, run, theComment, expectLoopbackOnly }) => {
       const origin = makeRepo();
       try {
         const patch = "deploy/overlays/prod/web-ingress.yaml";
@@ -744,7 +779,7 @@ export function e2eSuite(part: number, parts: number): void {
       }
     });
 
-    each("max-targets: targets past the cap are not analyzed, each named as an error, and the step fails", async () => {
+    each("max-targets: targets past the cap are not analyzed, each named as an error, and the step fails", async ({ run, theComment }) => {
       const origin = makeRepo();
       try {
         const { scenario, clone } = shopOverlaysPr(origin, "deploy/overlays/dev/README.md", "PR: a note", () => {
