@@ -22468,7 +22468,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -22501,18 +22501,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split2 = void 0;
+          split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -22525,7 +22525,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split2 = void 0;
+              split = void 0;
             } else {
               overflow = true;
             }
@@ -26059,13 +26059,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split2 = source.split(/\n( *)/);
-      const first = split2[0];
+      const split = source.split(/\n( *)/);
+      const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -37592,12 +37592,12 @@ function settleReplicas(r, all) {
     if (g) g.pods.push(name2);
     else groups4.set(key, { declared: void 0, pods: [name2] });
   }
-  const split2 = groups4.size > 1;
+  const split = groups4.size > 1;
   return [...groups4.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
-    if (!split2) return w;
+    if (!split) return w;
     if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
     return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
@@ -52902,7 +52902,7 @@ Allowed by the PR label "${allowedByLabel}".`);
 
 // src/workers/read-pool.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // src/load/yaml/read-ahead.ts
 function looksLikeJson(text2) {
@@ -52928,45 +52928,36 @@ function fromReadAheadJson(json) {
 }
 
 // src/workers/read-pool.ts
-var THREADED_READ_MIN_BYTES = 2 * 2 ** 20;
-var BYTES_PER_WORKER = 2 ** 20;
+var THREADED_READ_MIN_BYTES = 32 * 2 ** 20;
+var BYTES_PER_WORKER = 2 * 2 ** 20;
 var MAX_WORKERS = 7;
-async function readInThreads(revisions2, options) {
+var STALL_MS = 5e3;
+function readInThreads(revisions2, options) {
   const as = () => revisions2.map((r) => [...r]);
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism2()));
   if (options.entry === void 0 || threads < 2) return as();
-  const texts = /* @__PURE__ */ new Map();
-  for (const files of revisions2) for (const f of files) if (f.lines === void 0 && f.documents === void 0) texts.set(f.text, f.text.length);
+  const texts = /* @__PURE__ */ new Set();
+  for (const files of revisions2) for (const f of files) if (f.lines === void 0 && f.documents === void 0 && !looksLikeJson(f.text)) texts.add(f.text);
   let total = 0;
-  for (const n of texts.values()) total += n;
-  if (total < (options.minBytes ?? THREADED_READ_MIN_BYTES)) return as();
+  for (const t of texts) total += t.length;
+  if (total < (options.minBytes ?? envMinBytes() ?? THREADED_READ_MIN_BYTES)) return as();
   const workers = Math.min(threads - 1, MAX_WORKERS, Math.max(1, Math.floor(total / BYTES_PER_WORKER) - 1));
-  const shares = split([...texts.keys()], workers + 1);
-  const [mine, ...theirs] = shares;
-  const sent = theirs.map((share) => readInWorker(options.entry, share));
-  const read2 = /* @__PURE__ */ new Map();
-  for (const text2 of mine) {
-    const docs = readAhead(text2);
-    if (docs !== void 0) read2.set(text2, docs);
-  }
-  for (const [i, pending] of sent.entries()) {
-    const answers = await pending;
-    if (answers === void 0) continue;
-    for (const [j, text2] of theirs[i].entries()) {
-      const json = answers[j];
-      if (typeof json === "string") read2.set(text2, fromReadAheadJson(json));
-    }
-  }
+  const shares = consecutive([...texts], workers + 1).slice(1);
   const handOvers = /* @__PURE__ */ new Map();
-  for (const [text2, docs] of read2) {
-    let held = docs;
-    handOvers.set(text2, () => {
-      const d = held;
-      held = void 0;
-      return d;
+  for (const share of shares) {
+    const pending = startWorker(options.entry, share, options.stallMs ?? STALL_MS);
+    if (pending === void 0) continue;
+    share.forEach((text2, i) => {
+      let taken = false;
+      handOvers.set(text2, () => {
+        if (taken) return void 0;
+        taken = true;
+        const json = pending.answer(i);
+        return json === void 0 ? void 0 : fromReadAheadJson(json);
+      });
     });
   }
-  read2.clear();
+  if (handOvers.size === 0) return as();
   return revisions2.map(
     (files) => files.map((f) => {
       const documents = f.lines === void 0 ? handOvers.get(f.text) : void 0;
@@ -52974,37 +52965,66 @@ async function readInThreads(revisions2, options) {
     })
   );
 }
-function split(texts, n) {
-  const shares = Array.from({ length: n }, () => ({ bytes: 0, texts: [] }));
-  for (const t of [...texts].sort((a, b) => b.length - a.length)) {
-    let lightest = shares[0];
-    for (const s of shares) if (s.bytes < lightest.bytes) lightest = s;
-    lightest.texts.push(t);
-    lightest.bytes += t.length;
-  }
-  return shares.map((s) => s.texts);
+function envMinBytes() {
+  const v = process.env["NETREACH_THREADED_READ_MIN_BYTES"];
+  return v !== void 0 && /^[0-9]+$/.test(v) ? Number(v) : void 0;
 }
-function readInWorker(entry2, texts) {
-  return new Promise((resolve2) => {
-    let worker;
-    try {
-      const job = { netreachRead: texts };
-      worker = new Worker(entry2, { workerData: job, stdin: false, stdout: true, stderr: true });
-    } catch {
-      resolve2(void 0);
-      return;
+function consecutive(texts, n) {
+  let total = 0;
+  for (const t of texts) total += t.length;
+  const shares = [[]];
+  let filled = 0;
+  for (const t of texts) {
+    if (filled >= total * shares.length / n && shares.length < n) shares.push([]);
+    shares[shares.length - 1].push(t);
+    filled += t.length;
+  }
+  return shares;
+}
+function startWorker(entry2, texts, stallMs) {
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2: port22 } = new MessageChannel();
+  let worker;
+  try {
+    const job = { netreachRead: texts, port: port22, progress };
+    worker = new Worker(entry2, { workerData: job, transferList: [port22], stdin: false, stdout: true, stderr: true });
+  } catch {
+    port1.close();
+    return void 0;
+  }
+  worker.on("error", () => void 0);
+  worker.unref();
+  const answers = /* @__PURE__ */ new Map();
+  let gaveUp = false;
+  const drain = (port3) => {
+    for (let m = receiveMessageOnPort(port3); m !== void 0; m = receiveMessageOnPort(port3)) {
+      const a = m.message;
+      if (Array.isArray(a) && typeof a[0] === "number") answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
     }
-    let answered = false;
-    worker.once("message", (m) => {
-      answered = true;
-      resolve2(Array.isArray(m) && m.length === texts.length ? m : void 0);
-      void worker.terminate();
-    });
-    worker.once("error", () => resolve2(void 0));
-    worker.once("exit", () => {
-      if (!answered) resolve2(void 0);
-    });
-  });
+  };
+  return {
+    answer(i) {
+      for (; ; ) {
+        drain(port1);
+        if (answers.has(i)) {
+          const json = answers.get(i);
+          answers.delete(i);
+          return json ?? void 0;
+        }
+        if (gaveUp || Atomics.load(progress, 1) === 1) {
+          drain(port1);
+          const json = answers.get(i);
+          answers.delete(i);
+          return json ?? void 0;
+        }
+        const seen = Atomics.load(progress, 0);
+        if (Atomics.wait(progress, 0, seen, stallMs) === "timed-out" && Atomics.load(progress, 0) === seen && Atomics.load(progress, 1) !== 1) {
+          gaveUp = true;
+          void worker.terminate();
+        }
+      }
+    }
+  };
 }
 
 // src/action/event.ts
@@ -53182,7 +53202,7 @@ async function runAction(env = process.env, workerEntry) {
   const texts = /* @__PURE__ */ new Map();
   const baseFiles = readRevision2(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision2(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const [base2, head] = await readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
+  const [base2, head] = readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
   const analyzed = diff(base2, head, {
     pods: inputs.pods,
     cni: inputs.cni,
@@ -53262,20 +53282,29 @@ Allowed by the PR label "${allowedByLabel}".`);
 }
 
 // src/workers/read-worker.ts
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { isMainThread, workerData } from "node:worker_threads";
 function isReadJob(data) {
   return typeof data === "object" && data !== null && Array.isArray(data.netreachRead);
 }
 function runReadWorker() {
   if (isMainThread || !isReadJob(workerData)) return false;
-  const out = workerData.netreachRead.map((text2) => {
+  const { netreachRead: texts, port: port3, progress } = workerData;
+  texts.forEach((text2, i) => {
+    let json;
     try {
-      return readAheadJson(text2);
+      json = readAheadJson(text2);
     } catch {
-      return null;
+      json = null;
     }
+    const answer = [i, json];
+    port3.postMessage(answer);
+    Atomics.add(progress, 0, 1);
+    Atomics.notify(progress, 0);
   });
-  parentPort?.postMessage(out);
+  Atomics.store(progress, 1, 1);
+  Atomics.add(progress, 0, 1);
+  Atomics.notify(progress, 0);
+  port3.close();
   return true;
 }
 

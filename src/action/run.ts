@@ -80,7 +80,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, workerEntr
   const texts: BlobTexts = new Map(); // blobs both revisions hold are read once
   const baseFiles = readRevision(repoDir, revs.base, [...inputs.paths], readLimits, "in the base revision", texts);
   const headFiles = readRevision(repoDir, revs.head, [...inputs.paths], readLimits, "in the head revision", texts);
-  const [base, head] = await readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
+  const [base, head] = readInThreads([baseFiles.files, headFiles.files], { entry: workerEntry });
   const analyzed = diff(base!, head!, {
     pods: inputs.pods,
     cni: inputs.cni,

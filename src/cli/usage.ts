@@ -44,8 +44,8 @@ const COMMON = `  --pods M              where pods come from: auto (default), de
   --max-workloads N     refuse more than N workloads per revision (default ${defaultInputLimits.workloads})
   --max-policies N      refuse more than N NetworkPolicies per revision (default ${defaultInputLimits.policies})
   --max-pod-classes N   refuse more than N distinct pod classes (default ${defaultInputLimits.podClasses})
-  --threads N           read inputs of 2 MiB and more on N threads (default: one per core; 1: the
-                        main thread alone)
+  --threads N           read inputs of 32 MiB and more on N threads (default: one per core; 1:
+                        the main thread alone)
   -h, --help            print this help
 `;
 

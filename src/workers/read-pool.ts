@@ -1,22 +1,35 @@
-// Reading large inputs on every core: before the core loads them, the distinct YAML texts of the
-// revisions are split between this thread and worker threads, and each file is handed to the core
-// with its documents read (SourceFile.documents). Small inputs are read where they are: a worker
-// costs tens of milliseconds to start, about what 1 MB of YAML takes to read.
+// Reading large inputs on every core. The core reads files in order (the base revision's, then
+// the head's); the distinct YAML texts are split in that order: the main thread's share comes
+// first, and the core reads it as always, building models as it goes, while worker threads
+// started on the bundle itself read the later shares and send each file's documents back as JSON
+// (load/yaml/read-ahead.ts) as soon as it is read. By the time the core comes to a worker's file,
+// its documents are usually there: the core takes them (SourceFile.documents) and turns the JSON
+// into values about five times faster than it reads YAML. Small inputs are read where they are
+// (see THREADED_READ_MIN_BYTES).
 //
-// Nothing here decides anything the core would not: a file a worker could not read (or a worker
-// that failed) is simply read by the core, as it would have been without workers.
+// The hand-over is synchronous, so the core stays as it is: it drains the worker's port and, when
+// the file it needs is not read yet, waits on a shared counter the worker bumps after each file.
+// Nothing here decides anything the core would not: a file a worker could not read, or a worker
+// that failed or made no progress for a while, is simply read by the core, as without workers.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ReadDocument, SourceFile } from "../load/object/source.js";
-import { fromReadAheadJson, readAhead } from "../load/yaml/read-ahead.js";
-import type { ReadJob } from "./read-worker.js";
+import { fromReadAheadJson, looksLikeJson } from "../load/yaml/read-ahead.js";
+import type { ReadAnswer, ReadJob } from "./read-worker.js";
 
-/** Below this many bytes of distinct text, one thread reads everything. */
-export const THREADED_READ_MIN_BYTES = 2 * 2 ** 20;
+/**
+ * Below this many bytes of distinct text, one thread reads everything. On two cores a worker
+ * pays only for large inputs: it takes a core from V8's parallel garbage collector, and the
+ * 10,000-workload bench (10 MiB) read no faster with one (100,000 workloads, 101 MiB: 0 to 10%
+ * faster, `npm run bench`). NETREACH_THREADED_READ_MIN_BYTES lowers it for tests.
+ */
+export const THREADED_READ_MIN_BYTES = 32 * 2 ** 20;
 /** Each worker gets at least this much to read, or it does not pay for its start. */
-const BYTES_PER_WORKER = 2 ** 20;
+const BYTES_PER_WORKER = 2 * 2 ** 20;
 /** More workers than this add little: the main thread still builds the model alone. */
 const MAX_WORKERS = 7;
+/** A worker that reads no file for this long is taken for failed: the core reads the rest of its share. */
+const STALL_MS = 5000;
 
 export interface ReadPoolOptions {
   /** The bundle to start workers on (its entry runs read-worker.ts); undefined: no workers. */
@@ -25,49 +38,45 @@ export interface ReadPoolOptions {
   readonly threads?: number;
   /** THREADED_READ_MIN_BYTES unless a test says otherwise. */
   readonly minBytes?: number;
+  /** STALL_MS unless a test says otherwise. */
+  readonly stallMs?: number;
 }
 
-/** The revisions' files, the same and in the same order, those read ahead carrying their documents. */
-export async function readInThreads(revisions: readonly (readonly SourceFile[])[], options: ReadPoolOptions): Promise<SourceFile[][]> {
+/**
+ * The revisions' files, the same and in the same order; those in a worker's share carry a
+ * hand-over of their documents. Workers are started here and end by themselves once their share
+ * is read, whether or not the core asked for it.
+ */
+export function readInThreads(revisions: readonly (readonly SourceFile[])[], options: ReadPoolOptions): SourceFile[][] {
   const as = () => revisions.map((r) => [...r]);
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   if (options.entry === undefined || threads < 2) return as();
-  // Distinct texts, each read once for every file that holds it; rendered files are left to the core.
-  const texts = new Map<string, number>();
-  for (const files of revisions) for (const f of files) if (f.lines === undefined && f.documents === undefined) texts.set(f.text, f.text.length);
+  // Distinct texts in the order the core reads them; rendered files and JSON (read natively) are left to the core.
+  const texts = new Set<string>();
+  for (const files of revisions) for (const f of files) if (f.lines === undefined && f.documents === undefined && !looksLikeJson(f.text)) texts.add(f.text);
   let total = 0;
-  for (const n of texts.values()) total += n;
-  if (total < (options.minBytes ?? THREADED_READ_MIN_BYTES)) return as();
+  for (const t of texts) total += t.length;
+  if (total < (options.minBytes ?? envMinBytes() ?? THREADED_READ_MIN_BYTES)) return as();
   const workers = Math.min(threads - 1, MAX_WORKERS, Math.max(1, Math.floor(total / BYTES_PER_WORKER) - 1));
-  const shares = split([...texts.keys()], workers + 1);
-  const [mine, ...theirs] = shares as [string[], ...string[][]];
-  const sent = theirs.map((share) => readInWorker(options.entry!, share));
-  const read = new Map<string, ReadDocument[]>();
-  // This thread reads its share while the workers read theirs.
-  for (const text of mine) {
-    const docs = readAhead(text);
-    if (docs !== undefined) read.set(text, docs);
-  }
-  for (const [i, pending] of sent.entries()) {
-    const answers = await pending;
-    if (answers === undefined) continue; // the core reads this share
-    for (const [j, text] of theirs[i]!.entries()) {
-      const json = answers[j];
-      if (typeof json === "string") read.set(text, fromReadAheadJson(json));
-    }
-  }
-  // One hand-over per distinct text: the core reads a text found in both revisions once (a file
-  // at the same path with the same text), and the documents must not outlive that reading.
+  // The main thread reads and models its share while the workers read theirs, which costs them
+  // less per byte than reading and modelling costs it: an equal share each is about even.
+  const shares = consecutive([...texts], workers + 1).slice(1);
   const handOvers = new Map<string, () => ReadDocument[] | undefined>();
-  for (const [text, docs] of read) {
-    let held: ReadDocument[] | undefined = docs;
-    handOvers.set(text, () => {
-      const d = held;
-      held = undefined;
-      return d;
+  for (const share of shares) {
+    const pending = startWorker(options.entry, share, options.stallMs ?? STALL_MS);
+    if (pending === undefined) continue; // the core reads this share
+    share.forEach((text, i) => {
+      let taken = false;
+      handOvers.set(text, () => {
+        // Once: the documents must not be held past the core's reading of them.
+        if (taken) return undefined;
+        taken = true;
+        const json = pending.answer(i);
+        return json === undefined ? undefined : fromReadAheadJson(json);
+      });
     });
   }
-  read.clear();
+  if (handOvers.size === 0) return as();
   return revisions.map((files) =>
     files.map((f) => {
       const documents = f.lines === undefined ? handOvers.get(f.text) : undefined;
@@ -76,39 +85,77 @@ export async function readInThreads(revisions: readonly (readonly SourceFile[])[
   );
 }
 
-/** Texts in `n` shares of about equal bytes, largest first into the lightest share. */
-function split(texts: readonly string[], n: number): string[][] {
-  const shares = Array.from({ length: n }, () => ({ bytes: 0, texts: [] as string[] }));
-  for (const t of [...texts].sort((a, b) => b.length - a.length)) {
-    let lightest = shares[0]!;
-    for (const s of shares) if (s.bytes < lightest.bytes) lightest = s;
-    lightest.texts.push(t);
-    lightest.bytes += t.length;
-  }
-  return shares.map((s) => s.texts);
+function envMinBytes(): number | undefined {
+  const v = process.env["NETREACH_THREADED_READ_MIN_BYTES"];
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
 }
 
-/** A worker's answers, or undefined when it failed in any way (its share is then read here). */
-function readInWorker(entry: URL, texts: readonly string[]): Promise<readonly (string | null)[] | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      const job: ReadJob = { netreachRead: texts };
-      // No stdin, and the worker's own output (there should be none) does not reach ours.
-      worker = new Worker(entry, { workerData: job, stdin: false, stdout: true, stderr: true });
-    } catch {
-      resolve(undefined);
-      return;
+/** The texts in `n` runs of consecutive texts, of about equal bytes. */
+function consecutive(texts: readonly string[], n: number): string[][] {
+  let total = 0;
+  for (const t of texts) total += t.length;
+  const shares: string[][] = [[]];
+  let filled = 0;
+  for (const t of texts) {
+    if (filled >= (total * shares.length) / n && shares.length < n) shares.push([]);
+    shares[shares.length - 1]!.push(t);
+    filled += t.length;
+  }
+  return shares;
+}
+
+interface PendingShare {
+  /** The JSON of text `i` of the share once read; undefined when the worker could not read it or failed. */
+  answer(i: number): string | undefined;
+}
+
+/** A worker reading `texts`, or undefined when none could be started. */
+function startWorker(entry: URL, texts: readonly string[], stallMs: number): PendingShare | undefined {
+  // The worker bumps progress[0] after each file it posts and sets progress[1] when it is done.
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    const job: ReadJob = { netreachRead: texts, port: port2, progress };
+    // No stdin, and the worker's own output (there should be none) does not reach ours.
+    worker = new Worker(entry, { workerData: job, transferList: [port2], stdin: false, stdout: true, stderr: true });
+  } catch {
+    port1.close();
+    return undefined;
+  }
+  // A worker that fails says nothing the core would not: its share is read by the core.
+  worker.on("error", () => undefined);
+  worker.unref();
+  const answers = new Map<number, string | null>();
+  let gaveUp = false;
+  const drain = (port: MessagePort) => {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+      const a = m.message as ReadAnswer;
+      if (Array.isArray(a) && typeof a[0] === "number") answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
     }
-    let answered = false;
-    worker.once("message", (m: unknown) => {
-      answered = true;
-      resolve(Array.isArray(m) && m.length === texts.length ? (m as (string | null)[]) : undefined);
-      void worker.terminate();
-    });
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => {
-      if (!answered) resolve(undefined);
-    });
-  });
+  };
+  return {
+    answer(i) {
+      for (;;) {
+        drain(port1);
+        if (answers.has(i)) {
+          const json = answers.get(i);
+          answers.delete(i);
+          return json ?? undefined;
+        }
+        if (gaveUp || Atomics.load(progress, 1) === 1) {
+          // Done without this file (it could not be sent), or given up on: the core reads it.
+          drain(port1);
+          const json = answers.get(i);
+          answers.delete(i);
+          return json ?? undefined;
+        }
+        const seen = Atomics.load(progress, 0);
+        if (Atomics.wait(progress, 0, seen, stallMs) === "timed-out" && Atomics.load(progress, 0) === seen && Atomics.load(progress, 1) !== 1) {
+          gaveUp = true;
+          void worker.terminate();
+        }
+      }
+    },
+  };
 }

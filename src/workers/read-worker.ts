@@ -1,12 +1,19 @@
 // The worker side of read-pool.ts: a worker thread started on the bundle itself reads the YAML
-// texts it was given and posts each file's documents back as JSON (load/yaml/read-ahead.ts).
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+// texts it was given, in order, and posts each file's documents back as JSON as soon as it is
+// read (load/yaml/read-ahead.ts), bumping a shared counter so that a waiting main thread wakes.
+import { isMainThread, workerData, type MessagePort } from "node:worker_threads";
 import { readAheadJson } from "../load/yaml/read-ahead.js";
 
-/** What the pool gives a worker: the texts to read. */
+/** What the pool gives a worker: the texts to read, where to post, and the progress counter. */
 export interface ReadJob {
   readonly netreachRead: readonly string[];
+  readonly port: MessagePort;
+  /** [0]: files posted; [1]: 1 once every file is. */
+  readonly progress: Int32Array;
 }
+
+/** One file's answer: its index in the job and its documents' JSON, or null (the main thread reads it). */
+export type ReadAnswer = readonly [index: number, json: string | null];
 
 export function isReadJob(data: unknown): data is ReadJob {
   return typeof data === "object" && data !== null && Array.isArray((data as { netreachRead?: unknown }).netreachRead);
@@ -18,13 +25,22 @@ export function isReadJob(data: unknown): data is ReadJob {
  */
 export function runReadWorker(): boolean {
   if (isMainThread || !isReadJob(workerData)) return false;
-  const out: (string | null)[] = workerData.netreachRead.map((text) => {
+  const { netreachRead: texts, port, progress } = workerData;
+  texts.forEach((text, i) => {
+    let json: string | null;
     try {
-      return readAheadJson(text);
+      json = readAheadJson(text);
     } catch {
-      return null; // the main thread reads it, and says what is wrong with it
+      json = null; // the main thread reads it, and says what is wrong with it
     }
+    const answer: ReadAnswer = [i, json];
+    port.postMessage(answer);
+    Atomics.add(progress, 0, 1);
+    Atomics.notify(progress, 0);
   });
-  parentPort?.postMessage(out);
+  Atomics.store(progress, 1, 1);
+  Atomics.add(progress, 0, 1);
+  Atomics.notify(progress, 0);
+  port.close();
   return true;
 }

@@ -12,7 +12,7 @@ import { defaultDocumentLimits } from "./documents.js";
 import type { ReadDocument } from "../object/source.js";
 
 /** Whether a file is read by JSON.parse first (documents.ts): nothing to read ahead. */
-function looksLikeJson(text: string): boolean {
+export function looksLikeJson(text: string): boolean {
   const start = text.search(/\S/);
   return start >= 0 && (text[start] === "{" || text[start] === "[");
 }
