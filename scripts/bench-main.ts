@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   // classes are counted first by a run stopped at its pod-class limit (the error reports the count).
   let t0 = performance.now();
   const threads = process.env["NETREACH_BENCH_THREADS"];
-  const [base, head] = await readInThreads([g.base, g.head], { entry: new URL(import.meta.url), ...(threads ? { threads: Number(threads) } : {}) });
+  const [base, head] = readInThreads([g.base, g.head], { entry: new URL(import.meta.url), ...(threads ? { threads: Number(threads) } : {}) });
   const loaded = loadRevisions(base!, head!);
   const parseMs = performance.now() - t0;
   const read = loaded[1].cluster;
