@@ -39846,11 +39846,11 @@ function readFile(file, defaultNamespace, cache) {
 }
 function loadedAhead(o, memo4) {
   if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
+  memo4.set(o, loadWorkload(o));
   const body = {};
   for (const key of ["apiVersion", "kind", "metadata"]) if (Object.hasOwn(o.body, key)) body[key] = o.body[key];
-  const slim = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(o), body: { value: body, enumerable: true } });
-  memo4.set(slim, loadWorkload(o));
-  return slim;
+  o.body = body;
+  return o;
 }
 function sameLines(a, b) {
   if (a === b) return true;
