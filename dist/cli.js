@@ -16587,6 +16587,7 @@ function loadCidrGroup(obj3) {
 
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
+var NO_PODS = /* @__PURE__ */ new Map();
 function buildCluster(objects, memo4, others = [], cni = GENERIC) {
   const once2 = (obj3, load) => {
     if (memo4 === void 0) return load(obj3);
@@ -16657,13 +16658,15 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
       const w = r.workload;
       if (w === void 0) continue;
       let members = owners.get(w.id);
-      if (members === void 0) owners.set(w.id, members = { declared: void 0, pods: /* @__PURE__ */ new Map(), at: void 0 });
+      if (members === void 0) owners.set(w.id, members = { declared: void 0, pods: NO_PODS, at: void 0 });
       if (obj3.kind === "Pod") podsAt ??= index2;
       else members.at ??= index2;
       if (r.replica && r.podName !== void 0) {
-        const earlier = members.pods.get(r.podName);
+        const pods = members.pods === NO_PODS ? /* @__PURE__ */ new Map() : members.pods;
+        members.pods = pods;
+        const earlier = pods.get(r.podName);
         if (earlier) diagnostics2.push(duplicate(obj3, `Pod ${w.namespace}/${r.podName}`, earlier.source));
-        members.pods.set(r.podName, w);
+        pods.set(r.podName, w);
       } else {
         const earlier = members.declared;
         if (earlier) diagnostics2.push(duplicate(obj3, `${w.kind} ${w.namespace}/${w.name}`, earlier.source));

@@ -50,6 +50,8 @@ export interface ClusterLoad {
 }
 
 const NETWORK_POLICY_API = "networking.k8s.io/v1";
+/** The pods of a workload declared without any: shared, never written (see buildCluster). */
+const NO_PODS: ReadonlyMap<string, Workload> = new Map();
 
 /**
  * Loader results by object, for the two revisions of a diff: an object read once for both sides
@@ -93,7 +95,7 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   const virtualServices = new Map<string, VirtualService>();
   const destinationRules = new Map<string, DestinationRule>();
   /** Each workload's own declaration and the replica Pods of it, in the order first seen. */
-  const owners = new Map<string, { declared: Workload | undefined; pods: Map<string, Workload>; at: number | undefined }>();
+  const owners = new Map<string, { declared: Workload | undefined; pods: ReadonlyMap<string, Workload>; at: number | undefined }>();
   /** Where the input's first Pod is: pods (a dump's, in any order) are listed from there, by id. */
   let podsAt: number | undefined;
   const cilium = cni.kind === "cilium";
@@ -139,15 +141,18 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
       const w = r.workload;
       if (w === undefined) continue;
       let members = owners.get(w.id);
-      if (members === undefined) owners.set(w.id, (members = { declared: undefined, pods: new Map(), at: undefined }));
+      if (members === undefined) owners.set(w.id, (members = { declared: undefined, pods: NO_PODS, at: undefined }));
       if (obj.kind === "Pod") podsAt ??= index;
       else members.at ??= index;
       // Two objects of one workload id are a mistake (the later one is applied); the pods of one
       // controller are its replicas, one endpoint or several (replica-groups.ts).
       if (r.replica && r.podName !== undefined) {
-        const earlier = members.pods.get(r.podName);
+        // Most workloads are declared without pods: their map is made with their first pod.
+        const pods = members.pods === NO_PODS ? new Map<string, Workload>() : (members.pods as Map<string, Workload>);
+        members.pods = pods;
+        const earlier = pods.get(r.podName);
         if (earlier) diagnostics.push(duplicate(obj, `Pod ${w.namespace}/${r.podName}`, earlier.source));
-        members.pods.set(r.podName, w);
+        pods.set(r.podName, w);
       } else {
         const earlier = members.declared;
         if (earlier) diagnostics.push(duplicate(obj, `${w.kind} ${w.namespace}/${w.name}`, earlier.source));
