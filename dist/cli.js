@@ -10610,17 +10610,17 @@ function buildUniverse(sides, options = {}) {
       const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
       const onNodes = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
       const hostNetwork = exempt && ep.pod.hostNetwork;
+      const namedKey = JSON.stringify(named2);
       const key = `${ep.pod.namespace}
 ${nsp.json}
 ${JSON.stringify(labels2)}
-${JSON.stringify(named2)}
+${namedKey}
 ${hostNetwork}
-${[...inNetworks].join(" ")}
-${[...onNodes].join(" ")}`;
+${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}
+${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
       let index2 = byKey.get(key);
       if (index2 === void 0) {
         index2 = podClasses.length;
-        const namedKey = JSON.stringify(named2);
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named2));
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });

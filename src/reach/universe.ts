@@ -155,11 +155,11 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       const onNodes =
         nodeNames.length === 0 ? NONE : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k));
       const hostNetwork = exempt && ep.pod.hostNetwork;
-      const key = `${ep.pod.namespace}\n${nsp.json}\n${JSON.stringify(labels)}\n${JSON.stringify(named)}\n${hostNetwork}\n${[...inNetworks].join(" ")}\n${[...onNodes].join(" ")}`;
+      const namedKey = JSON.stringify(named);
+      const key = `${ep.pod.namespace}\n${nsp.json}\n${JSON.stringify(labels)}\n${namedKey}\n${hostNetwork}\n${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}\n${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
       let index = byKey.get(key);
       if (index === undefined) {
         index = podClasses.length;
-        const namedKey = JSON.stringify(named);
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === undefined) namedMaps.set(namedKey, (namedPorts = new Map(named)));
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts, hostNetwork, inNetworks, onNodes });
