@@ -4,7 +4,7 @@
 // started on the bundle itself read the later shares and send each file's documents back as JSON
 // (load/yaml/read-ahead.ts) as soon as it is read. By the time the core comes to a worker's file,
 // its documents are usually there: the core takes them (SourceFile.documents) and turns the JSON
-// into values about five times faster than it reads YAML. Small inputs are read where they are
+// into values about three times faster than it reads YAML. Small inputs are read where they are
 // (see THREADED_READ_MIN_BYTES).
 //
 // The hand-over is synchronous, so the core stays as it is: it drains the worker's port and, when
