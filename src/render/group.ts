@@ -826,17 +826,13 @@ export function groupFlows(g: FlowGroup): number {
 function distinctUnitPairs(g: FlowGroup): number {
   const src = unitsOf(g.sources);
   const dst = unitsOf(g.destinations);
+  // unitsOf works each endpoint's unit out once; here each distinct unit gets a number.
   const numbered = (unitOf: (e: Endpoint) => string) => {
     const ids = new Map<string, number>();
-    const byEndpoint = new Map<Endpoint, number>();
     return (e: Endpoint) => {
-      let n = byEndpoint.get(e);
-      if (n === undefined) {
-        const u = unitOf(e);
-        n = ids.get(u);
-        if (n === undefined) ids.set(u, (n = ids.size));
-        byEndpoint.set(e, n);
-      }
+      const u = unitOf(e);
+      let n = ids.get(u);
+      if (n === undefined) ids.set(u, (n = ids.size));
       return n;
     };
   };
