@@ -20304,15 +20304,10 @@ function distinctUnitPairs(g) {
   const dst = unitsOf(g.destinations);
   const numbered = (unitOf) => {
     const ids = /* @__PURE__ */ new Map();
-    const byEndpoint = /* @__PURE__ */ new Map();
     return (e) => {
-      let n2 = byEndpoint.get(e);
-      if (n2 === void 0) {
-        const u = unitOf(e);
-        n2 = ids.get(u);
-        if (n2 === void 0) ids.set(u, n2 = ids.size);
-        byEndpoint.set(e, n2);
-      }
+      const u = unitOf(e);
+      let n2 = ids.get(u);
+      if (n2 === void 0) ids.set(u, n2 = ids.size);
       return n2;
     };
   };
@@ -26546,6 +26541,11 @@ function originUrl(repoDir) {
 // src/cli/main.ts
 import { relative as relative8, resolve as resolve9, sep as sep9 } from "node:path";
 
+// src/cli/io.ts
+function readPool(io, threads) {
+  return { entry: io.workerEntry, ...threads !== void 0 ? { threads } : {} };
+}
+
 // src/cli/target-flags.ts
 import { readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
 import { basename as basename2, isAbsolute as isAbsolute7, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
@@ -27163,7 +27163,7 @@ async function runCheck(cmd, io) {
 async function unitsOf2(cmd, tree, root, io) {
   if (tree === void 0) {
     const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-    const [files] = readInThreads([sources.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+    const [files] = readInThreads([sources.files], readPool(io, cmd.threads));
     return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files, diagnostics: sources.diagnostics }];
   }
   const resolved2 = resolveTargets(targetFlags(cmd.targets, [root]), [], { base: tree, head: tree }, originUrl(root));
@@ -29094,7 +29094,7 @@ async function runDiffTargets(cmd, io) {
 }
 async function runReach(cmd, io) {
   const sources = readSources([...cmd.paths], cmd.limits.bytes === void 0 ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-  const [files] = readInThreads([sources.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+  const [files] = readInThreads([sources.files], readPool(io, cmd.threads));
   const report = reach(files, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(void 0, cmd) });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   await io.stream(reachChunks(full, cmd.format, cmd.group));
@@ -29110,7 +29110,7 @@ function unreadOutsidePathspecs(src) {
 }
 async function runDiff(cmd, io) {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const [base2, head] = readInThreads([revs.base.files, revs.head.files], { entry: io.workerEntry, ...cmd.threads !== void 0 ? { threads: cmd.threads } : {} });
+  const [base2, head] = readInThreads([revs.base.files, revs.head.files], readPool(io, cmd.threads));
   const report = diff(base2, head, {
     pods: cmd.pods,
     ...cniOptions(void 0, cmd),

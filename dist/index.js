@@ -46999,15 +46999,10 @@ function distinctUnitPairs(g) {
   const dst = unitsOf(g.destinations);
   const numbered = (unitOf) => {
     const ids = /* @__PURE__ */ new Map();
-    const byEndpoint = /* @__PURE__ */ new Map();
     return (e) => {
-      let n2 = byEndpoint.get(e);
-      if (n2 === void 0) {
-        const u = unitOf(e);
-        n2 = ids.get(u);
-        if (n2 === void 0) ids.set(u, n2 = ids.size);
-        byEndpoint.set(e, n2);
-      }
+      const u = unitOf(e);
+      let n2 = ids.get(u);
+      if (n2 === void 0) ids.set(u, n2 = ids.size);
       return n2;
     };
   };

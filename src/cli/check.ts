@@ -34,7 +34,7 @@ import { DEFAULT_TIMEOUT_MS } from "../tools/build-options.js";
 import { VERSION } from "../version.js";
 import type { Command } from "./args.js";
 import { readInThreads } from "../workers/read-pool.js";
-import type { Io } from "./io.js";
+import { readPool, type Io } from "./io.js";
 import { formatDiagnostic, targetFlags } from "./target-flags.js";
 import { cniOptions } from "../targets/cni-of.js";
 
@@ -104,7 +104,7 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 async function unitsOf(cmd: CheckCommand, tree: RepoTree | undefined, root: string, io: Io): Promise<Unit[]> {
   if (tree === undefined) {
     const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-    const [files] = readInThreads([sources.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+    const [files] = readInThreads([sources.files], readPool(io, cmd.threads));
     return [{ target: { name: "paths", source: { kind: "paths", paths: [...cmd.paths] }, origin: "flag" }, files: files!, diagnostics: sources.diagnostics }];
   }
   const resolved = resolveTargets(targetFlags(cmd.targets, [root]), [], { base: tree, head: tree }, originUrl(root));

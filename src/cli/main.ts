@@ -20,7 +20,7 @@ import { describeSource } from "../targets/target.js";
 import { cniOptions } from "../targets/cni-of.js";
 import { repoRoot } from "../git/repo.js";
 import { relative, resolve, sep } from "node:path";
-import type { Io } from "./io.js";
+import { readPool, type Io } from "./io.js";
 import { formatDiagnostic, isDir, targetFlags } from "./target-flags.js";
 import { runCheck } from "./check.js";
 import { parseArgs, type Command, type DiffSource, type ReachFormat } from "./args.js";
@@ -167,7 +167,7 @@ async function runDiffTargets(cmd: Extract<Command, { command: "diff" }>, io: Io
 async function runReach(cmd: Extract<Command, { command: "reach" }>, io: Io): Promise<number> {
   // Below the working directory (a checkout), no directory on the way may be a link either.
   const sources = readSources([...cmd.paths], cmd.limits.bytes === undefined ? {} : { maxTotalBytes: cmd.limits.bytes }, "", process.cwd());
-  const [files] = readInThreads([sources.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+  const [files] = readInThreads([sources.files], readPool(io, cmd.threads));
   const report = reach(files!, { pods: cmd.pods, hostNetwork: cmd.hostNetwork, namespace: cmd.namespace, ingressController: cmd.ingressController, limits: cmd.limits, ...cniOptions(undefined, cmd) });
   const full = { ...report, diagnostics: [...sources.diagnostics, ...report.diagnostics] };
   // A reader that stops early (`| head`) gets what it read; the diagnostics and exit code stand.
@@ -188,7 +188,7 @@ function unreadOutsidePathspecs(src: Extract<DiffSource, { kind: "git" }>): stri
 
 async function runDiff(cmd: Extract<Command, { command: "diff" }>, io: Io): Promise<number> {
   const revs = readRevisions(cmd.source, process.cwd(), cmd.limits.bytes);
-  const [base, head] = readInThreads([revs.base.files, revs.head.files], { entry: io.workerEntry, ...(cmd.threads !== undefined ? { threads: cmd.threads } : {}) });
+  const [base, head] = readInThreads([revs.base.files, revs.head.files], readPool(io, cmd.threads));
   const report = diff(base!, head!, {
     pods: cmd.pods,
     ...cniOptions(undefined, cmd),

@@ -15,7 +15,7 @@ export interface ReadJob {
 /** One file's answer: its index in the job and its documents' JSON, or null (the main thread reads it). */
 export type ReadAnswer = readonly [index: number, json: string | null];
 
-export function isReadJob(data: unknown): data is ReadJob {
+function isReadJob(data: unknown): data is ReadJob {
   return typeof data === "object" && data !== null && Array.isArray((data as { netreachRead?: unknown }).netreachRead);
 }
 
