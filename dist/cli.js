@@ -10569,13 +10569,18 @@ function buildUniverse(sides, options = {}) {
       }
     }
   };
+  const seen = /* @__PURE__ */ new Set();
   for (const side2 of sides) {
     for (const p of side2.policies) {
+      if (seen.has(p)) continue;
+      seen.add(p);
       addKeys(p.subject, podKeys);
       if (p.subjectNamespaces !== void 0) addKeys(p.subjectNamespaces, nsKeys);
       for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
     }
     for (const p of side2.adminPolicies) {
+      if (seen.has(p)) continue;
+      seen.add(p);
       addKeys(p.subject.pods, podKeys);
       addKeys(p.subject.namespaces, nsKeys);
       for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
@@ -10593,9 +10598,9 @@ function buildUniverse(sides, options = {}) {
     const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
     for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
       const ns = side2.namespaces.get(ep.pod.namespace);
-      const seen = placed.get(ep.pod);
-      if (seen !== void 0 && seen.ns === (ns ?? ep.pod.namespace)) {
-        map.set(ep.id, seen.index);
+      const seen2 = placed.get(ep.pod);
+      if (seen2 !== void 0 && seen2.ns === (ns ?? ep.pod.namespace)) {
+        map.set(ep.id, seen2.index);
         continue;
       }
       let nsp = nsProjection.get(ns ?? ep.pod.namespace);
@@ -11794,7 +11799,7 @@ function diffSides(base2, head, options = {}) {
   for (const ep of podList) {
     const b = inBase.get(ep.id);
     const h = inHead.get(ep.id);
-    const key = `${b}:${h}`;
+    const key = ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
     let g = byKey.get(key);
     if (!g) byKey.set(key, g = { b, h, members: [] });
     g.members.push(ep);
@@ -11826,7 +11831,7 @@ function diffSides(base2, head, options = {}) {
       for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o, own);
     }
   }
-  const sorted2 = sortByIds(changes, [...podList, ...merged.values()]);
+  const sorted2 = sortByIds(changes);
   const l7 = withL7 ? l7Changes(universe, shared, rb, rh, groups3, { base: base2.policies, head: head.policies }) : [];
   return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted2, l7Changes: l7 };
   function allPairs(n) {
@@ -11911,21 +11916,17 @@ var MergedExternals = class {
     });
   }
 };
-function sortByIds(changes, endpoints2) {
-  const ids = [...new Set(endpoints2.map((e) => e.id))].sort(cmp);
+function sortByIds(changes) {
+  const named2 = /* @__PURE__ */ new Set();
+  for (const c of changes) named2.add(c.src).add(c.dst);
+  const ids = [...new Set([...named2].map((e) => e.id))].sort(cmp);
   const rankOfId = new Map(ids.map((id, i) => [id, i]));
-  const rank = new Map(endpoints2.map((e) => [e, rankOfId.get(e.id)]));
+  const rank = new Map([...named2].map((e) => [e, rankOfId.get(e.id)]));
   const n = changes.length;
   const R = ids.length;
   const keys2 = new Float64Array(n);
-  let exact = R * R * n < 2 ** 53;
-  for (let i = 0; i < n && exact; i++) {
-    const s = rank.get(changes[i].src);
-    const d = rank.get(changes[i].dst);
-    if (s === void 0 || d === void 0) exact = false;
-    else keys2[i] = (s * R + d) * n + i;
-  }
-  if (!exact) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  if (R * R * n >= 2 ** 53) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  for (let i = 0; i < n; i++) keys2[i] = (rank.get(changes[i].src) * R + rank.get(changes[i].dst)) * n + i;
   keys2.sort();
   const out = new Array(n);
   for (let k = 0; k < n; k++) out[k] = changes[keys2[k] % n];
@@ -15897,34 +15898,45 @@ var Matches = class {
   }
   cluster;
   byNamespace;
-  sets = /* @__PURE__ */ new Map();
+  owns = /* @__PURE__ */ new Map();
+  selections = /* @__PURE__ */ new Map();
+  selectionsByKey = /* @__PURE__ */ new Map();
   any = /* @__PURE__ */ new Map();
+  anyByKey = /* @__PURE__ */ new Map();
   /** A policy's own namespace, if it declares workloads. */
   own(namespace) {
-    return this.set(`=${namespace}`, () => this.byNamespace.has(namespace) ? [namespace] : []);
+    let set = this.owns.get(namespace);
+    if (set === void 0) this.owns.set(namespace, set = { key: `=${namespace}`, names: this.byNamespace.has(namespace) ? [namespace] : [] });
+    return set;
   }
   /** The namespaces declaring workloads whose labels the selector matches. */
   selected(selector) {
-    return this.set(
-      `~${selectorKey(selector)}`,
-      () => [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name)
-    );
+    let set = this.selections.get(selector);
+    if (set !== void 0) return set;
+    const key = `~${selectorKey(selector)}`;
+    set = this.selectionsByKey.get(key);
+    if (set === void 0) {
+      const names3 = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name);
+      this.selectionsByKey.set(key, set = { key, names: names3 });
+    }
+    this.selections.set(selector, set);
+    return set;
   }
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces, selector) {
     if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    let bySelector = this.any.get(namespaces);
+    if (bySelector === void 0) this.any.set(namespaces, bySelector = /* @__PURE__ */ new Map());
+    let found2 = bySelector.get(selector);
+    if (found2 !== void 0) return found2;
     const key = `${namespaces.key}\0${selectorKey(selector)}`;
-    let found2 = this.any.get(key);
+    found2 = this.anyByKey.get(key);
     if (found2 === void 0) {
       found2 = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
-      this.any.set(key, found2);
+      this.anyByKey.set(key, found2);
     }
+    bySelector.set(selector, found2);
     return found2;
-  }
-  set(key, names3) {
-    let set = this.sets.get(key);
-    if (set === void 0) this.sets.set(key, set = { key, names: names3() });
-    return set;
   }
 };
 function found(kinds) {
@@ -16588,7 +16600,7 @@ function loadCidrGroup(obj3) {
 // src/load/cluster.ts
 var NETWORK_POLICY_API = "networking.k8s.io/v1";
 var NO_PODS = /* @__PURE__ */ new Map();
-function buildCluster(objects, memo4, others = [], cni = GENERIC) {
+function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true) {
   const once2 = (obj3, load) => {
     if (memo4 === void 0) return load(obj3);
     const known = memo4.get(obj3);
@@ -16758,9 +16770,11 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC) {
     referenceGrants: [...grants.values()],
     istio: { gateways: [...istioGateways.values()], virtualServices: [...virtualServices.values()], destinationRules: [...destinationRules.values()] }
   };
-  diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
-  diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  if (review) {
+    diagnostics2.push(...adminPriorityTies(cluster.adminPolicies));
+    diagnostics2.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
+    for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics2.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  }
   return {
     cluster,
     diagnostics: diagnostics2,
@@ -18011,13 +18025,14 @@ function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits 
   const where = ["in the base revision", "in the head revision"];
   const read2 = [base2, head].map((files) => readRevision(files, namespace, cache));
   const decided = decideRunCni(cni, read2.map((r) => r.objects));
-  const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
+  const review = [false, true];
+  const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i], review: review[i] }));
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
   const [baseLoaded, headLoaded] = sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
+    return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors, review: review[i] });
   });
   return withoutSharedPolicyObjects(baseLoaded, headLoaded);
 }
@@ -18061,8 +18076,8 @@ function readRevision(all, namespace, cache) {
   return { objects: placed.objects, diagnostics: diagnostics2, skippedDocs, withoutNamespace: placed.withoutNamespace };
 }
 function buildRevision(read2, namespace, cni, options) {
-  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
-  const built = buildCluster(read2.objects, cache?.loaded, others, cni.cni);
+  const { cache, limits = defaultInputLimits, where = "", others = [], review = true } = options;
+  const built = buildCluster(read2.objects, cache?.loaded, others, cni.cni, review);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   return {

@@ -136,11 +136,11 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     gs.some((g) => g.b === undefined) ? "added" : gs.some((g) => g.h === undefined) ? "removed" : null;
 
   // Endpoints in the same class on both sides behave alike: compare groups, expand changed ones.
-  const byKey = new Map<string, Group>();
+  const byKey = new Map<number, Group>();
   for (const ep of podList) {
     const b = inBase.get(ep.id);
     const h = inHead.get(ep.id);
-    const key = `${b}:${h}`;
+    const key = ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
     let g = byKey.get(key);
     if (!g) byKey.set(key, (g = { b, h, members: [] }));
     g.members.push(ep);
@@ -175,7 +175,7 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
       for (const [ext, o] of ins.merged(universe.externals, merged)) for (const x of ga.members) record(ext, x, o, own);
     }
   }
-  const sorted = sortByIds(changes, [...podList, ...merged.values()]);
+  const sorted = sortByIds(changes);
   const l7 = withL7 ? l7Changes(universe, shared, rb, rh, groups, { base: base.policies, head: head.policies }) : [];
   return { universe, base: rb, head: rh, endpoints: [...podList, ...universe.externals], changedExternals: [...merged.values()].filter((e) => !classes.has(e)).sort(byAddress), changes: sorted, l7Changes: l7 };
 
@@ -289,23 +289,20 @@ class MergedExternals {
  * ids gives). Ids are ranked once and each pair sorts as one number: a million pairs compared by
  * their id strings took seconds.
  */
-function sortByIds(changes: Change[], endpoints: readonly Endpoint[]): Change[] {
-  const ids = [...new Set(endpoints.map((e) => e.id))].sort(cmp);
+function sortByIds(changes: Change[]): Change[] {
+  // Only the endpoints the changes name are ranked: a pull request changing a few pairs of ten
+  // thousand pods sorts a few ids.
+  const named = new Set<Endpoint>();
+  for (const c of changes) named.add(c.src).add(c.dst);
+  const ids = [...new Set([...named].map((e) => e.id))].sort(cmp);
   const rankOfId = new Map(ids.map((id, i) => [id, i]));
-  const rank = new Map<Endpoint, number>(endpoints.map((e) => [e, rankOfId.get(e.id)!]));
+  const rank = new Map<Endpoint, number>([...named].map((e) => [e, rankOfId.get(e.id)!]));
   const n = changes.length;
   const R = ids.length;
   const keys = new Float64Array(n);
-  // Exact while (rank pair, index) fits in a double's 53 bits; otherwise, or for an endpoint not
-  // ranked, the sort by the strings.
-  let exact = R * R * n < 2 ** 53;
-  for (let i = 0; i < n && exact; i++) {
-    const s = rank.get(changes[i]!.src);
-    const d = rank.get(changes[i]!.dst);
-    if (s === undefined || d === undefined) exact = false;
-    else keys[i] = (s * R + d) * n + i;
-  }
-  if (!exact) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  // Exact while (rank pair, index) fits in a double's 53 bits; otherwise the sort by the strings.
+  if (R * R * n >= 2 ** 53) return changes.sort((x, y) => cmp(x.src.id, y.src.id) || cmp(x.dst.id, y.dst.id));
+  for (let i = 0; i < n; i++) keys[i] = (rank.get(changes[i]!.src)! * R + rank.get(changes[i]!.dst)!) * n + i;
   keys.sort();
   const out = new Array<Change>(n);
   for (let k = 0; k < n; k++) out[k] = changes[keys[k]! % n]!;

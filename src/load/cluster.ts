@@ -62,8 +62,11 @@ export type LoadMemo = WeakMap<KubeObject, unknown>;
 /**
  * `others`: the pod selectors of the other revisions analyzed with this one (a diff's), which
  * tell pods apart here too (replica-groups.ts). `cni`: decided for the whole run (cni-option.ts).
+ * `review`: false for a revision that is only compared against (a diff's base, whose diagnostics
+ * no report shows): the checks that only warn (policies selecting nothing, exposure findings,
+ * admin priority ties) are not run. Every diagnostic made on the way is still made.
  */
-export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = [], cni: Cni = GENERIC): ClusterLoad {
+export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, others: readonly Selector[] = [], cni: Cni = GENERIC, review = true): ClusterLoad {
   // Loader results are objects, never undefined: one lookup tells a hit.
   const once = <T>(obj: KubeObject, load: (o: KubeObject) => T): T => {
     if (memo === undefined) return load(obj);
@@ -263,9 +266,11 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     referenceGrants: [...grants.values()],
     istio: { gateways: [...istioGateways.values()], virtualServices: [...virtualServices.values()], destinationRules: [...destinationRules.values()] },
   };
-  diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
-  diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
-  for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  if (review) {
+    diagnostics.push(...adminPriorityTies(cluster.adminPolicies));
+    diagnostics.push(...unselectedPolicies(cluster, skippedKinds, policyObjects));
+    for (const f of [...resolveExposure(cluster).findings, ...resolveIstio(cluster).findings]) diagnostics.push(diagnostic(f.severity, f.at.file, f.at, f.message));
+  }
   return {
     cluster,
     diagnostics,

@@ -16,6 +16,10 @@ import { AUTO, decideRunCni, type CniDecision, type CniSetting } from "./cni-dec
 
 export interface Loaded {
   readonly cluster: Cluster;
+  /**
+   * Everything said of the revision; of a diff's base (loadRevisions), only what reading and
+   * assembling it said: no report shows the base's, so its warnings-only checks are not run.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** Documents that are not Kubernetes objects, and objects of kinds netreach does not read. */
   readonly skipped: { readonly documents: number; readonly kinds: ReadonlyMap<string, number> };
@@ -113,7 +117,8 @@ export function loadRevisions(
   const where = ["in the base revision", "in the head revision"] as const;
   const read = [base, head].map((files) => readRevision(files, namespace, cache));
   const decided = decideRunCni(cni, read.map((r) => r.objects));
-  const sides = read.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i] }));
+  const review = [false, true];
+  const sides = read.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i], review: review[i] }));
   // One shared universe: pods of one controller are told apart by the selectors of both
   // revisions, so that a pod has the same endpoint name on both sides. Loaded again (from the
   // cache) only where the other revision has a selector this one has not, naming a label in which
@@ -123,7 +128,7 @@ export function loadRevisions(
     const other = sides[1 - i]!;
     const matters = (s: Selector) => !keys[i]!.has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return buildRevision(read[i]!, namespace, decided, { cache, limits, where: where[i], others: other.podSelectors });
+    return buildRevision(read[i]!, namespace, decided, { cache, limits, where: where[i], others: other.podSelectors, review: review[i] });
   }) as [Loaded, Loaded];
   return withoutSharedPolicyObjects(baseLoaded, headLoaded);
 }
@@ -154,6 +159,8 @@ export interface LoadOptions {
   readonly others?: readonly Selector[];
   /** --cni, --cilium-cluster; default "auto": Cilium when the files hold a Cilium policy. */
   readonly cni?: CniSetting;
+  /** False: the warnings-only checks are not run (buildCluster's `review`). */
+  readonly review?: boolean;
 }
 
 export function loadSources(all: readonly SourceFile[], namespace: NamespaceOption = namespaceOption(undefined), options: LoadOptions = {}): Loaded {
@@ -196,8 +203,8 @@ function readRevision(all: readonly SourceFile[], namespace: NamespaceOption, ca
 }
 
 function buildRevision(read: RevisionRead, namespace: NamespaceOption, cni: CniDecision, options: Omit<LoadOptions, "cni">): Loaded {
-  const { cache, limits = defaultInputLimits, where = "", others = [] } = options;
-  const built = buildCluster(read.objects, cache?.loaded, others, cni.cni);
+  const { cache, limits = defaultInputLimits, where = "", others = [], review = true } = options;
+  const built = buildCluster(read.objects, cache?.loaded, others, cni.cni, review);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   return {

@@ -102,13 +102,20 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       }
     }
   };
+  // The revisions of a diff share the policy objects of the files a pull request left alone:
+  // what one says is gathered once.
+  const seen = new Set<Policy | AdminPolicy>();
   for (const side of sides) {
     for (const p of side.policies) {
+      if (seen.has(p)) continue;
+      seen.add(p);
       addKeys(p.subject, podKeys);
       if (p.subjectNamespaces !== undefined) addKeys(p.subjectNamespaces, nsKeys);
       for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
     }
     for (const p of side.adminPolicies) {
+      if (seen.has(p)) continue;
+      seen.add(p);
       addKeys(p.subject.pods, podKeys);
       addKeys(p.subject.namespaces, nsKeys);
       for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));

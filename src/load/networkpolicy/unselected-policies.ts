@@ -58,11 +58,16 @@ function emptyPeers(p: Policy, matches: Matches): string[] {
 
 /**
  * Which namespaces a selector picks and whether a selector matches a workload there, each answered
- * once: a large repository repeats the same few selectors in thousands of policies.
+ * once: a large repository repeats the same few selectors in thousands of policies. Looked up by
+ * the objects first (a selector object is shared by every revision that reads its file), by their
+ * text only when an object is new.
  */
 class Matches {
-  private readonly sets = new Map<string, NamespaceSet>();
-  private readonly any = new Map<string, boolean>();
+  private readonly owns = new Map<string, NamespaceSet>();
+  private readonly selections = new Map<Selector, NamespaceSet>();
+  private readonly selectionsByKey = new Map<string, NamespaceSet>();
+  private readonly any = new Map<NamespaceSet, Map<Selector, boolean>>();
+  private readonly anyByKey = new Map<string, boolean>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -71,35 +76,42 @@ class Matches {
 
   /** A policy's own namespace, if it declares workloads. */
   own(namespace: string): NamespaceSet {
-    return this.set(`=${namespace}`, () => (this.byNamespace.has(namespace) ? [namespace] : []));
+    let set = this.owns.get(namespace);
+    if (set === undefined) this.owns.set(namespace, (set = { key: `=${namespace}`, names: this.byNamespace.has(namespace) ? [namespace] : [] }));
+    return set;
   }
 
   /** The namespaces declaring workloads whose labels the selector matches. */
   selected(selector: Selector): NamespaceSet {
-    return this.set(`~${selectorKey(selector)}`, () =>
-      [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name),
-    );
+    let set = this.selections.get(selector);
+    if (set !== undefined) return set;
+    const key = `~${selectorKey(selector)}`;
+    set = this.selectionsByKey.get(key);
+    if (set === undefined) {
+      const names = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name);
+      this.selectionsByKey.set(key, (set = { key, names }));
+    }
+    this.selections.set(selector, set);
+    return set;
   }
 
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces: NamespaceSet, selector: Selector): boolean {
     // One namespace's workloads are few: asking costs less than a key.
     if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    let bySelector = this.any.get(namespaces);
+    if (bySelector === undefined) this.any.set(namespaces, (bySelector = new Map()));
+    let found = bySelector.get(selector);
+    if (found !== undefined) return found;
     const key = `${namespaces.key}\u0000${selectorKey(selector)}`;
-    let found = this.any.get(key);
+    found = this.anyByKey.get(key);
     if (found === undefined) {
       found = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
-      this.any.set(key, found);
+      this.anyByKey.set(key, found);
     }
+    bySelector.set(selector, found);
     return found;
   }
-
-  private set(key: string, names: () => string[]): NamespaceSet {
-    let set = this.sets.get(key);
-    if (set === undefined) this.sets.set(key, (set = { key, names: names() }));
-    return set;
-  }
-
 }
 
 /** Namespaces that declare workloads, with a key that names how they were chosen. */
