@@ -1,0 +1,52 @@
+// A diff says what the head revision would merge: its warnings, never the base's. The base is
+// only compared against, so a warning the pull request fixes is gone from the report, and one it
+// brings is there, with the head's file and line.
+import { describe, expect, it } from "vitest";
+import { diff } from "../../src/analyze.js";
+import type { SourceFile } from "../../src/load/object/source.js";
+
+const app = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]
+`;
+
+const policy = (name: string, app: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ${name}, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: ${app}}}
+  ingress: [{from: [{podSelector: {}}]}]
+`;
+
+const files = (policies: string): SourceFile[] => [
+  { path: "apps.yaml", text: app },
+  { path: "policies.yaml", text: policies },
+];
+
+describe("a diff's diagnostics", () => {
+  it("are the head's: a warning the pull request fixes is gone, one it brings is there", () => {
+    // Base: `typo` selects app: apii, which no workload has. Head: fixed, and `stale` selects nothing.
+    const base = files(policy("typo", "apii"));
+    const head = files(`${policy("typo", "api")}---\n${policy("stale", "gone")}`);
+    const warnings = diff(base, head).diagnostics.filter((d) => /selects no workload/.test(d.message));
+    expect(warnings).toEqual([expect.objectContaining({ severity: "warning", file: "policies.yaml", line: 8, message: expect.stringMatching(/^NetworkPolicy shop\/stale selects no workload/) })]);
+  });
+
+  it("keep a head warning the base had too", () => {
+    const both = files(policy("typo", "apii"));
+    const warnings = diff(both, files(`# touched\n${policy("typo", "apii")}`)).diagnostics.filter((d) => /selects no workload/.test(d.message));
+    expect(warnings).toEqual([expect.objectContaining({ file: "policies.yaml", line: 2, message: expect.stringMatching(/^NetworkPolicy shop\/typo/) })]);
+  });
+
+  it("keep a warning of a file both revisions share, read once for both", () => {
+    const shared = { path: "policies.yaml", text: policy("typo", "apii") };
+    const warnings = diff([{ path: "apps.yaml", text: app }, shared], [{ path: "apps.yaml", text: app.replace("8080", "8081") }, shared]).diagnostics.filter((d) => /selects no workload/.test(d.message));
+    expect(warnings).toEqual([expect.objectContaining({ file: "policies.yaml", line: 1, message: expect.stringMatching(/^NetworkPolicy shop\/typo/) })]);
+  });
+});
