@@ -16,7 +16,6 @@ import { isExposureObject, loadExposureObject } from "./exposure/exposure-kinds.
 import { implicitNamespace, loadNamespace } from "./workloads/namespace.js";
 import { loadNetworkPolicy } from "./networkpolicy/network-policy.js";
 import { loadNode } from "./workloads/node.js";
-import { objectMeta } from "./object/object-meta.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./workloads/operator-workloads.js";
 import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./workloads/replica-groups.js";
 import type { Selector } from "../model/selector.js";
@@ -127,10 +126,9 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
     } else if (obj.kind === "NetworkPolicy" && obj.apiVersion === NETWORK_POLICY_API) {
       const r = once(obj, loadNetworkPolicy);
       add(r.diagnostics);
-      const meta = objectMeta(obj);
       // The text shown as the policy's change is the declaration that is used: the last valid
       // one (the API server refuses an invalid one, keeping the one before), else the last named.
-      const key = meta.name === undefined ? undefined : `${meta.namespace}/${meta.name}`;
+      const key = r.key;
       if (key !== undefined && (r.policy !== undefined || !validPolicyObjects.has(key))) policyObjects.set(key, obj);
       if (r.policy) {
         if (key !== undefined) validPolicyObjects.add(key);

@@ -14,6 +14,8 @@ import { sourceRef } from "../object/source-ref.js";
 import { svcNameProblem } from "../object/port-name.js";
 
 export interface PolicyLoad {
+  /** "namespace/name" as declared, valid or not (undefined: no name): which declaration is in force. */
+  readonly key: string | undefined;
   readonly policy: Policy | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -46,11 +48,13 @@ export function loadNetworkPolicy(obj: KubeObject): PolicyLoad {
     }
   }
 
+  const key = meta.name === undefined ? undefined : `${meta.namespace}/${meta.name}`;
   if (c.hasErrors || subject === undefined || types === undefined || meta.name === undefined) {
-    return { policy: undefined, diagnostics: c.diagnostics };
+    return { key, policy: undefined, diagnostics: c.diagnostics };
   }
   const source = sourceRef(obj);
   return {
+    key,
     policy: {
       id: `${meta.namespace}/${meta.name}`,
       namespace: meta.namespace,

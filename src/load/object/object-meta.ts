@@ -2,6 +2,7 @@
 // whose name or namespace it would refuse never reaches the analysis (nor a report's headings).
 import { isPlainObject } from "./checker.js";
 import type { DocPath, KubeObject } from "./source.js";
+import { checkedOnce } from "./label-syntax.js";
 
 /** The name rule of a kind (apimachinery's ValidateObjectMeta with the kind's name validator). */
 export type NameRule = "dns-subdomain" | "dns-label";
@@ -29,13 +30,9 @@ export interface ObjectMeta {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-export function isDnsLabel(s: string): boolean {
-  return s.length <= 63 && DNS_LABEL.test(s);
-}
+export const isDnsLabel = checkedOnce((s) => s.length <= 63 && DNS_LABEL.test(s));
 
-export function isDnsSubdomain(s: string): boolean {
-  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
-}
+export const isDnsSubdomain = checkedOnce((s) => s.length <= 253 && DNS_SUBDOMAIN.test(s));
 
 export const RULE_TEXT: Readonly<Record<NameRule, string>> = {
   "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
