@@ -15,6 +15,7 @@ import { evaluate, TupleIds, type Reachability } from "../reach/evaluate.js";
 import { sameGoverning, Shared } from "../reach/shared.js";
 import { rowDifference } from "../reach/row.js";
 import { externalEndpoint } from "../reach/external-space.js";
+import { changedSubjects } from "../reach/changed-subjects.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
 import type { Change, ChangeType, Reason } from "./change.js";
 import { explain } from "./explain.js";
@@ -146,7 +147,7 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     g.members.push(ep);
   }
   const groups = [...byKey.values()];
-  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P);
+  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P, changedSubjects(universe, shared, base, head));
 
   // Merged endpoints by the external classes they merge; seeded with the classes, so a merge that
   // is one class is that class's endpoint.
@@ -198,10 +199,11 @@ interface Pairs {
  * A pair's connections are the source's egress row at the destination met with the destination's
  * ingress row at the source. So a pair can change only if an endpoint changed class, or the
  * source's egress row differs at the destination, or the destination's ingress row differs at the
- * source; rows with equal signatures are equal, and differing rows are compared node by node.
- * Cost: the classes a pull request touches times what their rows name, not classes squared.
+ * source. Only the classes a changed policy selects can have rows that differ; rows with equal
+ * signatures are equal, and differing rows are compared node by node. Cost: the classes a pull
+ * request touches times what their rows name, not classes squared nor every class.
  */
-function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number): Pairs {
+function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number, changed: ReadonlySet<number>): Pairs {
   const E = rb.size - P;
   const n = groups.length;
   const dst: Set<number>[] = Array.from({ length: n }, () => new Set());
@@ -226,7 +228,10 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
       extIn[a]!.add(e);
     }
   }
-  for (const [cls, g] of stayed) {
+  // A class no changed policy selects has the same rows on both sides (changed-subjects.ts).
+  for (const cls of changed) {
+    const g = stayed.get(cls);
+    if (g === undefined) continue; // no endpoint stays in it: covered as moved
     for (const dir of ["egress", "ingress"] as const) {
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));

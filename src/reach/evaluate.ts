@@ -13,7 +13,7 @@ import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.
 import { anyNamed, ListNames, namedPortsKey, rulesSaid, tierSaid } from "./list-keys.js";
 import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
-import { Shared, type AppliedRule, type Governing, type SidePolicies } from "./shared.js";
+import { Shared, type AppliedRule, type Governing, type GoverningLists, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
 
 export interface Reachability {
@@ -129,7 +129,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // Cilium's deny rules: after the admin tier (a Pass leads to them), over every allow.
   const denyRules = (cls: number, dir: Direction) => tiers?.deny[dir][cls] ?? noRules;
   // The baseline tier decides only where no NetworkPolicy isolates the class.
-  const baselineRules = (cls: number, dir: Direction) => (isolating[dir][cls]!.length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
+  const baselineRules = (cls: number, dir: Direction) => (isolatingOf(dir, cls).length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
 
   // Policies and rules applying to each pod class, per direction. Classes (and revisions)
   // selected by the same policies share one list of each (Shared.governingLists), and what
@@ -140,18 +140,16 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     const subjects = shared.subjects(universe, policy);
     for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(policy);
   }
-  const isolating: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
-  const applied: Record<Direction, (readonly AppliedRule[])[]> = { ingress: new Array(P), egress: new Array(P) };
-  // Every policy selecting the class with rules of the direction, isolating or not (Cilium's enableDefaultDeny: false).
-  const members: Record<Direction, (readonly Policy[])[]> = { ingress: new Array(P), egress: new Array(P) };
-  for (const dir of ["ingress", "egress"] as const) {
-    for (let c = 0; c < P; c++) {
-      const l = shared.governingLists(dir, member[dir][c]!);
-      isolating[dir][c] = l.isolating;
-      members[dir][c] = l.members;
-      applied[dir][c] = l.applied;
-    }
-  }
+  // Made when a class is first asked about: a diff asks only about the classes a change touches
+  // (and the pairs that changed), not about every class of the cluster.
+  const lists: Record<Direction, (GoverningLists | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
+  const listsOf = (dir: Direction, cls: number): GoverningLists => {
+    let l = lists[dir][cls];
+    if (l === undefined) lists[dir][cls] = l = shared.governingLists(dir, member[dir][cls]!);
+    return l;
+  };
+  const isolatingOf = (dir: Direction, cls: number) => listsOf(dir, cls).isolating;
+  const appliedOf = (dir: Direction, cls: number) => listsOf(dir, cls).applied;
 
   const portNamesOf = (node: number): PortNames => (node < P ? universe.podClasses[node]!.namedPorts : null);
   const portsKey = (node: number): string => (node < P ? namedPortsKey(universe.podClasses[node]!.namedPorts) : "ext");
@@ -161,8 +159,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let sig = signatures[dir][cls];
     if (sig === undefined) {
       const parts: (string | number)[] = [];
-      const rules = applied[dir][cls]!;
-      const isolated = isolating[dir][cls]!.length > 0;
+      const rules = appliedOf(dir, cls);
+      const isolated = isolatingOf(dir, cls).length > 0;
       parts.push(isolated ? rulesSaid(rules, ruleIds) : "open");
       // Ingress rows resolve named ports on the destination, which is the class itself.
       let named = dir === "ingress" && anyNamed(rules);
@@ -242,7 +240,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // `limit`: every rule's ports within it (null: as written), so the row is the full one within it.
   const tieredRow = (cls: number, dir: Direction, limit: ConnSet | null): Row => {
     let r: Row = limit === null ? OPEN_ROW : limitRow(OPEN_ROW, limit);
-    if (isolating[dir][cls]!.length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
+    if (isolatingOf(dir, cls).length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
     const baseline = baselineRules(cls, dir);
     if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
     const deny = denyRules(cls, dir);
@@ -285,7 +283,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const ingressRow = (d: number, limit: ConnSet | null): Row => {
     const b = new RowBuilder();
     const names = portNamesOf(d);
-    const rules = applied.ingress[d]!;
+    const rules = appliedOf("ingress", d);
     for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
     for (const r of rules) {
       if (r.rule.peers === "any") continue;
@@ -299,7 +297,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // Egress from s: a rule's named ports resolve per destination.
   const egressRow = (s: number, limit: ConnSet | null): Row => {
     const b = new RowBuilder();
-    const rules = applied.egress[s]!;
+    const rules = appliedOf("egress", s);
     // A rule to "any" peer allows its numeric ports everywhere (named ports match no external
     // address); its named ports add, per pod class, the numbers that class gives them.
     for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
@@ -348,7 +346,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let key = governed[dir][cls];
     if (key === undefined) {
       // The direction too: a class's ingress and egress may be governed by lists of the same names.
-      key = [dir, listNames.of(applied[dir][cls]!), listNames.of(isolating[dir][cls]!), listNames.of(adminRules(cls, dir)), listNames.of(denyRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
+      key = [dir, listNames.of(appliedOf(dir, cls)), listNames.of(isolatingOf(dir, cls)), listNames.of(adminRules(cls, dir)), listNames.of(denyRules(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -400,7 +398,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let k = subjectKeys[dir][subject];
     if (k === undefined) {
       const lists = [
-        listMatch(applied[dir][subject]!, npNodes),
+        listMatch(appliedOf(dir, subject), npNodes),
         listMatch(adminRules(subject, dir), adminNodes),
         listMatch(baselineRules(subject, dir), adminNodes),
         listMatch(denyRules(subject, dir), adminNodes),
@@ -414,7 +412,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const matchingRules = (src: number, dst: number, dir: Direction): readonly RuleMatch[] => {
     const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
-    return applied[dir][subject]!
+    return appliedOf(dir, subject)
       .filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer))
       .map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) }))
       .filter((m) => !m.conn.isEmpty);
@@ -433,16 +431,16 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     signature,
     governing(cls: number, dir: Direction): Governing {
       const said = (rules: readonly AppliedAdminRule[]) => (rules.length === 0 ? -1 : tierSaid(rules, ruleIds));
-      return { policies: members[dir][cls]!, admin: said(adminRules(cls, dir)), deny: said(denyRules(cls, dir)), baseline: said(baselineRules(cls, dir)) };
+      return { policies: listsOf(dir, cls).members, admin: said(adminRules(cls, dir)), deny: said(denyRules(cls, dir)), baseline: said(baselineRules(cls, dir)) };
     },
     isolating(cls: number, dir: Direction): readonly Policy[] {
-      return isolating[dir][cls] ?? [];
+      return cls < P ? isolatingOf(dir, cls) : [];
     },
     matchingRules,
     explanationKey(src: number, dst: number, dir: Direction): string {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-"; // external addresses have no policies
-      const bits = `${matching(applied[dir][subject]!, peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(denyRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
+      const bits = `${matching(appliedOf(dir, subject), peer, npNodes)}|${matching(adminRules(subject, dir), peer, adminNodes)}|${matching(denyRules(subject, dir), peer, adminNodes)}|${matching(baselineRules(subject, dir), peer, adminNodes)}`;
       // Ingress: the destination is the subject, whose named ports governedBy names.
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey(dst) : ""}`;
     },
@@ -506,7 +504,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     baseline: readonly AppliedAdminRule[],
   ): readonly Piece[] {
       const matching = (rules: readonly AppliedAdminRule[]): TierMatch[] => tierMatching(rules, peer, dst);
-      const policies = isolating[dir][subject]!;
+      const policies = isolatingOf(dir, subject);
       return decide(
         matching(admin),
         policies.length > 0 ? { kind: "networkpolicy", policies, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching(baseline) },
