@@ -11183,23 +11183,20 @@ function evaluate(universe, side2, shared = new Shared()) {
   const noRules = [];
   const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
   const denyRules2 = (cls, dir) => tiers?.deny[dir][cls] ?? noRules;
-  const baselineRules = (cls, dir) => isolating[dir][cls].length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
+  const baselineRules = (cls, dir) => isolatingOf(dir, cls).length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
   const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
     const subjects = shared.subjects(universe, policy);
     for (const dir of ["ingress", "egress"]) if (policy[dir]) for (const s of subjects) member[dir][s].push(policy);
   }
-  const isolating = { ingress: new Array(P), egress: new Array(P) };
-  const applied = { ingress: new Array(P), egress: new Array(P) };
-  const members = { ingress: new Array(P), egress: new Array(P) };
-  for (const dir of ["ingress", "egress"]) {
-    for (let c = 0; c < P; c++) {
-      const l = shared.governingLists(dir, member[dir][c]);
-      isolating[dir][c] = l.isolating;
-      members[dir][c] = l.members;
-      applied[dir][c] = l.applied;
-    }
-  }
+  const lists = { ingress: new Array(P), egress: new Array(P) };
+  const listsOf = (dir, cls) => {
+    let l = lists[dir][cls];
+    if (l === void 0) lists[dir][cls] = l = shared.governingLists(dir, member[dir][cls]);
+    return l;
+  };
+  const isolatingOf = (dir, cls) => listsOf(dir, cls).isolating;
+  const appliedOf = (dir, cls) => listsOf(dir, cls).applied;
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
   const portsKey2 = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
   const signatures = { ingress: new Array(P), egress: new Array(P) };
@@ -11207,8 +11204,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
       const parts = [];
-      const rules3 = applied[dir][cls];
-      const isolated = isolating[dir][cls].length > 0;
+      const rules3 = appliedOf(dir, cls);
+      const isolated = isolatingOf(dir, cls).length > 0;
       parts.push(isolated ? rulesSaid(rules3, ruleIds) : "open");
       let named2 = dir === "ingress" && anyNamed(rules3);
       for (const [tier, tierRules2] of [["A", adminRules(cls, dir)], ["D", denyRules2(cls, dir)], ["B", baselineRules(cls, dir)]]) {
@@ -11276,7 +11273,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   const tieredRow = (cls, dir, limit) => {
     let r = limit === null ? OPEN_ROW : limitRow(OPEN_ROW, limit);
-    if (isolating[dir][cls].length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
+    if (isolatingOf(dir, cls).length > 0) r = dir === "ingress" ? ingressRow(cls, limit) : egressRow(cls, limit);
     const baseline = baselineRules(cls, dir);
     if (baseline.length > 0) r = foldTier(tierWalk(cls, dir, baseline, limit), r, interner);
     const deny = denyRules2(cls, dir);
@@ -11311,7 +11308,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const ingressRow = (d, limit) => {
     const b = new RowBuilder();
     const names3 = portNamesOf(d);
-    const rules3 = applied.ingress[d];
+    const rules3 = appliedOf("ingress", d);
     for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names3, limit));
     for (const r of rules3) {
       if (r.rule.peers === "any") continue;
@@ -11323,7 +11320,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   };
   const egressRow = (s, limit) => {
     const b = new RowBuilder();
-    const rules3 = applied.egress[s];
+    const rules3 = appliedOf("egress", s);
     for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
     for (const r of rules3) {
       const named2 = hasNamedPorts(r.rule);
@@ -11365,7 +11362,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const governedBy = (cls, dir) => {
     let key = governed[dir][cls];
     if (key === void 0) {
-      key = [dir, listNames.of(applied[dir][cls]), listNames.of(isolating[dir][cls]), listNames.of(adminRules(cls, dir)), listNames.of(denyRules2(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey2(cls)].join("|");
+      key = [dir, listNames.of(appliedOf(dir, cls)), listNames.of(isolatingOf(dir, cls)), listNames.of(adminRules(cls, dir)), listNames.of(denyRules2(cls, dir)), listNames.of(baselineRules(cls, dir)), portsKey2(cls)].join("|");
       governed[dir][cls] = key;
     }
     return key;
@@ -11412,13 +11409,13 @@ function evaluate(universe, side2, shared = new Shared()) {
   const subjectKeysOf = (subject, dir) => {
     let k = subjectKeys[dir][subject];
     if (k === void 0) {
-      const lists = [
-        listMatch(applied[dir][subject], npNodes),
+      const lists2 = [
+        listMatch(appliedOf(dir, subject), npNodes),
         listMatch(adminRules(subject, dir), adminNodes),
         listMatch(baselineRules(subject, dir), adminNodes),
         listMatch(denyRules2(subject, dir), adminNodes)
       ];
-      subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: /* @__PURE__ */ new Map() };
+      subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists: lists2, plain: /* @__PURE__ */ new Map() };
     }
     return k;
   };
@@ -11426,7 +11423,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const matchingRules = (src, dst, dir) => {
     const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
     if (subject >= P) return [];
-    return applied[dir][subject].filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
+    return appliedOf(dir, subject).filter((r) => includes(peers.of(r.policy.namespace, r.rule.peers), peer2)).map((r) => ({ policy: r.policy, rule: r.rule, conn: rulePorts(r.rule, portNamesOf(dst)) })).filter((m) => !m.conn.isEmpty);
   };
   return {
     universe,
@@ -11441,16 +11438,16 @@ function evaluate(universe, side2, shared = new Shared()) {
     signature: signature2,
     governing(cls, dir) {
       const said = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
-      return { policies: members[dir][cls], admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
+      return { policies: listsOf(dir, cls).members, admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
     },
     isolating(cls, dir) {
-      return isolating[dir][cls] ?? [];
+      return cls < P ? isolatingOf(dir, cls) : [];
     },
     matchingRules,
     explanationKey(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
       if (subject >= P) return "-";
-      const bits = `${matching(applied[dir][subject], peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(denyRules2(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
+      const bits = `${matching(appliedOf(dir, subject), peer2, npNodes)}|${matching(adminRules(subject, dir), peer2, adminNodes)}|${matching(denyRules2(subject, dir), peer2, adminNodes)}|${matching(baselineRules(subject, dir), peer2, adminNodes)}`;
       return `${governedBy(subject, dir)}>${bits}${dir === "egress" ? ">" + portsKey2(dst) : ""}`;
     },
     explanationId(src, dst, dir) {
@@ -11495,7 +11492,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   }
   function decideFor(src, dst, dir, subject, peer2, admin, deny, baseline) {
     const matching2 = (rules3) => tierMatching(rules3, peer2, dst);
-    const policies2 = isolating[dir][subject];
+    const policies2 = isolatingOf(dir, subject);
     return decide(
       matching2(admin),
       policies2.length > 0 ? { kind: "networkpolicy", policies: policies2, matches: matchingRules(src, dst, dir) } : { kind: "baseline", matches: matching2(baseline) },
@@ -11513,6 +11510,20 @@ function includes(sorted2, v) {
     else hi = mid - 1;
   }
   return false;
+}
+
+// src/reach/changed-subjects.ts
+function changedSubjects(universe, shared, a, b) {
+  const out = /* @__PURE__ */ new Set();
+  const holds2 = (side2) => /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
+  const inA = holds2(a);
+  const inB = holds2(b);
+  const peers = shared.peers(universe);
+  for (const [side2, other] of [[a, inB], [b, inA]]) {
+    for (const p of side2.policies) if (!other.has(p)) for (const c of shared.subjects(universe, p)) out.add(c);
+    for (const p of side2.adminPolicies) if (!other.has(p)) for (const c of peers.ofAdminSubject(p.subject)) out.add(c);
+  }
+  return out;
 }
 
 // src/diff/tier-reasons.ts
@@ -11805,7 +11816,7 @@ function diffSides(base2, head, options = {}) {
     g.members.push(ep);
   }
   const groups3 = [...byKey.values()];
-  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P);
+  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P, changedSubjects(universe, shared, base2, head));
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);
   for (let a = 0; a < groups3.length; a++) {
@@ -11840,7 +11851,7 @@ function diffSides(base2, head, options = {}) {
     return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
   }
 }
-function touchedPairs(groups3, rb, rh, P) {
+function touchedPairs(groups3, rb, rh, P, changed2) {
   const E = rb.size - P;
   const n = groups3.length;
   const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
@@ -11863,7 +11874,9 @@ function touchedPairs(groups3, rb, rh, P) {
       extIn[a].add(e);
     }
   }
-  for (const [cls, g] of stayed) {
+  for (const cls of changed2) {
+    const g = stayed.get(cls);
+    if (g === void 0) continue;
     for (const dir of ["egress", "ingress"]) {
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
@@ -12665,7 +12678,18 @@ function sortKeys(v) {
 // src/load/object/label-syntax.ts
 var NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function labelKeyProblem(key) {
+function checkedOnce(check, max = 1e5) {
+  const known = /* @__PURE__ */ new Map();
+  return (s) => {
+    if (known.has(s)) return known.get(s);
+    const r = check(s);
+    if (known.size < max) known.set(s, r);
+    return r;
+  };
+}
+var labelKeyProblem = checkedOnce(keyProblem);
+var labelValueProblem = checkedOnce(valueProblem);
+function keyProblem(key) {
   const parts = key.split("/");
   if (parts.length > 2) return `label key "${key}" has more than one "/"`;
   const name2 = parts.length === 2 ? parts[1] : parts[0];
@@ -12679,7 +12703,7 @@ function labelKeyProblem(key) {
   if (!NAME.test(name2)) return `label key "${key}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
   return void 0;
 }
-function labelValueProblem(value) {
+function valueProblem(value) {
   if (value === "") return void 0;
   if (value.length > 63) return `label value "${value.slice(0, 20)}\u2026" is longer than 63 characters`;
   if (!NAME.test(value)) return `label value "${value}" must consist of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric`;
@@ -12689,12 +12713,8 @@ function labelValueProblem(value) {
 // src/load/object/object-meta.ts
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function isDnsLabel(s) {
-  return s.length <= 63 && DNS_LABEL.test(s);
-}
-function isDnsSubdomain(s) {
-  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
-}
+var isDnsLabel = checkedOnce((s) => s.length <= 63 && DNS_LABEL.test(s));
+var isDnsSubdomain = checkedOnce((s) => s.length <= 253 && DNS_SUBDOMAIN.test(s));
 var RULE_TEXT = {
   "dns-label": "a lower-case DNS label: at most 63 characters a-z, 0-9 and '-', starting and ending with a letter or digit",
   "dns-subdomain": "a lower-case DNS subdomain: at most 253 characters a-z, 0-9, '-' and '.', each part starting and ending with a letter or digit"
@@ -13666,9 +13686,9 @@ function parseSelector(c, path17, read2 = (k) => k) {
     const at4 = [...path17, "matchLabels", written];
     const key = read2(written);
     if (key === null) continue;
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem) {
-      c.error(at4, keyProblem);
+    const keyProblem2 = labelKeyProblem(key);
+    if (keyProblem2) {
+      c.error(at4, keyProblem2);
       ok = false;
     }
     if (typeof value !== "string") {
@@ -13676,9 +13696,9 @@ function parseSelector(c, path17, read2 = (k) => k) {
       ok = false;
       continue;
     }
-    const valueProblem = labelValueProblem(value);
-    if (valueProblem) {
-      c.error(at4, valueProblem);
+    const valueProblem2 = labelValueProblem(value);
+    if (valueProblem2) {
+      c.error(at4, valueProblem2);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
@@ -14749,14 +14769,14 @@ function serviceSelector(c, type) {
   const out = {};
   for (const [key, value] of Object.entries(m)) {
     const at4 = [...path17, key];
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem) c.error(at4, keyProblem + REJECTS5);
+    const keyProblem2 = labelKeyProblem(key);
+    if (keyProblem2) c.error(at4, keyProblem2 + REJECTS5);
     if (typeof value !== "string") {
       c.error(at4, `selector values must be strings, not ${describe(value)} (quote it: "${String(value)}")` + REJECTS5);
       continue;
     }
-    const valueProblem = labelValueProblem(value);
-    if (valueProblem) c.error(at4, valueProblem + REJECTS5);
+    const valueProblem2 = labelValueProblem(value);
+    if (valueProblem2) c.error(at4, valueProblem2 + REJECTS5);
     out[key] = value;
   }
   if (type === "ExternalName") {
@@ -15205,11 +15225,13 @@ function loadNetworkPolicy(obj3) {
       c.warning(["spec", dir], `${dir} rules have no effect: policyTypes does not include ${cap(dir)}`);
     }
   }
+  const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
   if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
-    return { policy: void 0, diagnostics: c.diagnostics };
+    return { key, policy: void 0, diagnostics: c.diagnostics };
   }
   const source = sourceRef(obj3);
   return {
+    key,
     policy: {
       id: `${meta.namespace}/${meta.name}`,
       namespace: meta.namespace,
@@ -16655,8 +16677,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
     } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
       const r = once2(obj3, loadNetworkPolicy);
       add(r.diagnostics);
-      const meta = objectMeta(obj3);
-      const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
+      const key = r.key;
       if (key !== void 0 && (r.policy !== void 0 || !validPolicyObjects.has(key))) policyObjects.set(key, obj3);
       if (r.policy) {
         if (key !== void 0) validPolicyObjects.add(key);
@@ -17864,7 +17885,7 @@ function extractObjects(file, docs, defaultNamespace = "default") {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind, apiVersion, locate, doc, ownText, ownLine) => {
+  const take = (body, kind, apiVersion, locate, doc, ownText, ownLine, inList) => {
     const items = body.items;
     if (kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
@@ -17876,11 +17897,11 @@ function extractObjects(file, docs, defaultNamespace = "default") {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate));
+        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate), true);
       });
       return;
     }
-    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace));
+    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace, inList));
   };
   const lines = new FileLines(file.text);
   for (const [k, doc] of docs.entries()) {
@@ -17889,15 +17910,16 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       const start = doc.span[0];
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       const docText = documentText(lines, start, doc.span[1]);
-      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart));
+      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart), false);
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
 }
-function kubeObject(file, kind, apiVersion, body, locate, text2, ownText, ownLine, defaultNamespace) {
+function kubeObject(file, kind, apiVersion, body, locate, text2, ownText, ownLine, defaultNamespace, inList) {
   let own;
   let ownAt;
   return {
+    ...inList ? { inList } : {},
     file,
     kind,
     apiVersion,
@@ -17995,16 +18017,22 @@ function readFile(file, defaultNamespace, cache) {
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
   const lines = file.lines;
-  const objects = lines === void 0 ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines));
+  const objects = lines === void 0 ? sameAsBefore(extracted.objects, hit) : extracted.objects.map((o) => atWrittenLines(o, lines));
   const read2 = {
     text: file.text,
     lines,
     diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
-    objects: objects.map((o) => loadedAhead(o, cache.loaded)),
+    objects: objects.map((o) => cache.loaded.has(o) ? o : loadedAhead(o, cache.loaded)),
     skipped: extracted.skipped.length
   };
   cache.files.set(file.path, read2);
   return read2;
+}
+function sameAsBefore(objects, before) {
+  if (before === void 0 || before.lines !== void 0 || before.objects.length === 0) return objects;
+  const written = (o) => `${o.ownLine}\0${o.kind}\0${o.apiVersion}\0${o.defaultNamespace}\0${o.ownText}`;
+  const old = new Map(before.objects.flatMap((o) => o.inList ? [] : [[written(o), o]]));
+  return objects.map((o) => o.inList ? o : old.get(written(o)) ?? o);
 }
 function loadedAhead(o, memo4) {
   if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
@@ -23527,9 +23555,9 @@ function parseLabels2(node, keyNode, fail) {
   let ok = true;
   for (const e of entries(node)) {
     const v = e.value?.value;
-    const keyProblem = labelKeyProblem(e.key);
-    if (keyProblem !== void 0) {
-      fail(e.keyNode, keyProblem);
+    const keyProblem2 = labelKeyProblem(e.key);
+    if (keyProblem2 !== void 0) {
+      fail(e.keyNode, keyProblem2);
       ok = false;
     } else if (!(0, import_yaml6.isScalar)(e.value) || typeof v !== "string") {
       fail(e.value ?? e.keyNode, `label ${e.key}: the value must be a string (quote it: "${String(v ?? "")}")`);

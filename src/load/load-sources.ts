@@ -62,7 +62,7 @@ function readFile(file: SourceFile, defaultNamespace: string, cache: RunCache): 
   const parsed = parseDocuments(file);
   const extracted = extractObjects(file, parsed.docs, defaultNamespace);
   const lines = file.lines;
-  const objects = lines === undefined ? extracted.objects : extracted.objects.map((o) => atWrittenLines(o, lines));
+  const objects = lines === undefined ? sameAsBefore(extracted.objects, hit) : extracted.objects.map((o) => atWrittenLines(o, lines));
   const read: FileRead = {
     text: file.text,
     lines,
@@ -70,11 +70,27 @@ function readFile(file: SourceFile, defaultNamespace: string, cache: RunCache): 
       lines === undefined
         ? [...parsed.diagnostics, ...extracted.diagnostics]
         : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
-    objects: objects.map((o) => loadedAhead(o, cache.loaded)),
+    objects: objects.map((o) => (cache.loaded.has(o) ? o : loadedAhead(o, cache.loaded))),
     skipped: extracted.skipped.length,
   };
   cache.files.set(file.path, read);
   return read;
+}
+
+/**
+ * The objects of a file the other revision holds with other text: one written there the same, on
+ * the same lines, is the other revision's object (and model), as in a file left alone. A pull
+ * request that edits one policy of a file of many leaves the others the same objects on both
+ * sides, and the analysis then looks only at what the edited one selects (reach/changed-subjects.ts).
+ * Same text on the same lines is the same object at the same positions: nothing said of it changes.
+ */
+function sameAsBefore(objects: readonly KubeObject[], before: FileRead | undefined): readonly KubeObject[] {
+  if (before === undefined || before.lines !== undefined || before.objects.length === 0) return objects;
+  const written = (o: KubeObject) => `${o.ownLine}\u0000${o.kind}\u0000${o.apiVersion}\u0000${o.defaultNamespace}\u0000${o.ownText}`;
+  // Not items of a List: finding where an item's lines are costs a reading of the List (a
+  // cluster dump's, often), and a dump that changed is new throughout anyway.
+  const old = new Map(before.objects.flatMap((o) => (o.inList ? [] : [[written(o), o] as const])));
+  return objects.map((o) => (o.inList ? o : (old.get(written(o)) ?? o)));
 }
 
 /**

@@ -29,7 +29,7 @@ export function extractObjects(
     diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
 
-  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string, ownLine: () => number) => {
+  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string, ownLine: () => number, inList: boolean) => {
     const items = body.items;
     // `kind: List` (kubectl's generic list) and typed lists (PodList, ...) as `kubectl get -o yaml` prints them.
     // A kind that merely ends in "List" but has no items array is an ordinary (custom) object.
@@ -45,11 +45,11 @@ export function extractObjects(
         if (k === undefined || v === undefined) return notAnObject(itemLocate);
         // Write inferred fields into the body so later stages can trust body.kind/apiVersion.
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate));
+        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate), true);
       });
       return;
     }
-    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace));
+    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace, inList));
   };
 
   const lines = new FileLines(file.text);
@@ -60,7 +60,7 @@ export function extractObjects(
       // The first document's range starts at its content: the comments above it are the author's too.
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       const docText = documentText(lines, start, doc.span[1]);
-      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart));
+      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart), false);
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };
@@ -71,10 +71,11 @@ export function extractObjects(
 // the file and all their parsed values for as long as any one object is kept (a policy's, to show
 // its text in a diff: at 100,000 workloads, most of the heap).
 
-function kubeObject(file: string, kind: string, apiVersion: string, body: Body, locate: Locator, text: string, ownText: () => string, ownLine: () => number, defaultNamespace: string): KubeObject {
+function kubeObject(file: string, kind: string, apiVersion: string, body: Body, locate: Locator, text: string, ownText: () => string, ownLine: () => number, defaultNamespace: string, inList: boolean): KubeObject {
   let own: string | undefined;
   let ownAt: number | undefined;
   return {
+    ...(inList ? { inList } : {}),
     file,
     kind,
     apiVersion,

@@ -49,4 +49,23 @@ describe("a diff's diagnostics", () => {
     const warnings = diff([{ path: "apps.yaml", text: app }, shared], [{ path: "apps.yaml", text: app.replace("8080", "8081") }, shared]).diagnostics.filter((d) => /selects no workload/.test(d.message));
     expect(warnings).toEqual([expect.objectContaining({ file: "policies.yaml", line: 1, message: expect.stringMatching(/^NetworkPolicy shop\/typo/) })]);
   });
+
+  it("point at the head's lines when an edit above moves an unchanged policy down", () => {
+    // `stale` is written the same on both sides; the edit to `typo` above it adds two lines.
+    const stale = policy("stale", "gone");
+    const base = files(`${policy("typo", "apii")}---\n${stale}`);
+    const head = files(`${policy("typo", "api")}  egress:\n    - {}\n---\n${stale}`);
+    const lineOf = (d: { message: string; line: number }[]) => d.filter((x) => /stale selects no workload/.test(x.message)).map((x) => x.line);
+    expect(lineOf(diff(base, base).diagnostics as { message: string; line: number }[])).toEqual([8]);
+    expect(lineOf(diff(base, head).diagnostics as { message: string; line: number }[])).toEqual([10]);
+  });
+
+  it("say nothing changed of a policy an edit elsewhere in its file left on its lines", () => {
+    const stale = policy("stale", "gone");
+    const base = files(`${policy("typo", "apii")}---\n${stale}`);
+    const head = files(`${policy("typo", "api")}---\n${stale}`);
+    const d = diff(base, head);
+    expect(d.policyChanges.map((c) => [c.id, c.status])).toEqual([["shop/typo", "modified"]]);
+    expect(d.diagnostics.filter((x) => /selects no workload/.test(x.message)).map((x) => [x.line, x.message.slice(0, 24)])).toEqual([[8, "NetworkPolicy shop/stale"]]);
+  });
 });

@@ -61,6 +61,8 @@ export interface KubeObject {
   readonly ownText: string;
   /** The line of the file `ownText` starts on. */
   readonly ownLine: number;
+  /** An item of a List (`kind: List`, `PodList`): `ownText` and `ownLine` are found by reading the List again. */
+  readonly inList?: true;
   /** Read from a rendered file (kustomize, helm): its text is the tool's output, its lines mapped back. */
   readonly rendered?: boolean;
   /**
