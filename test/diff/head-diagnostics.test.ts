@@ -3,6 +3,7 @@
 // brings is there, with the head's file and line.
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
+import type { Diagnostic } from "../../src/load/object/diagnostic.js";
 import type { SourceFile } from "../../src/load/object/source.js";
 
 const app = `apiVersion: apps/v1
@@ -55,9 +56,9 @@ describe("a diff's diagnostics", () => {
     const stale = policy("stale", "gone");
     const base = files(`${policy("typo", "apii")}---\n${stale}`);
     const head = files(`${policy("typo", "api")}  egress:\n    - {}\n---\n${stale}`);
-    const lineOf = (d: { message: string; line: number }[]) => d.filter((x) => /stale selects no workload/.test(x.message)).map((x) => x.line);
-    expect(lineOf(diff(base, base).diagnostics as { message: string; line: number }[])).toEqual([8]);
-    expect(lineOf(diff(base, head).diagnostics as { message: string; line: number }[])).toEqual([10]);
+    const lineOf = (d: readonly Diagnostic[]) => d.filter((x) => /stale selects no workload/.test(x.message)).map((x) => x.line);
+    expect(lineOf(diff(base, base).diagnostics)).toEqual([8]);
+    expect(lineOf(diff(base, head).diagnostics)).toEqual([10]);
   });
 
   it("say nothing changed of a policy an edit elsewhere in its file left on its lines", () => {
