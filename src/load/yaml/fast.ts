@@ -46,6 +46,13 @@ function bail(): never {
   throw BAIL;
 }
 
+/** Indicators a plain scalar cannot start with (`-`, `?` and `:` aside: plainStart). */
+const NOT_PLAIN_START = new Uint8Array(128);
+for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
+/** Flow indicators: a plain key holding one takes the full path. */
+const FLOW_CHAR = new Uint8Array(128);
+for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -201,9 +208,12 @@ class FastParser {
       const colon = this.keyEnd(line, pos);
       if (colon === undefined) bail();
       const key = this.keyString(pos, colon);
-      if (Object.hasOwn(map, key)) bail(); // a duplicate key: the full path warns about it
+      // Values are never undefined (an empty one is null): one lookup tells a new key, own or
+      // inherited ones (`constructor`, `__proto__`) are looked at closer.
+      const known = map[key] !== undefined;
+      if (known && Object.hasOwn(map, key)) bail(); // a duplicate key: the full path warns about it
       const value = this.afterIndicator(line, colon + 1, col, false);
-      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
       const next = this.li;
       if (next >= this.indents.length) return map;
@@ -247,7 +257,7 @@ class FastParser {
     if (inSeq) {
       // `- - a` and `- key: value` open a collection at this column.
       if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) return this.blockNode(line, col, indent);
-    } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) bail(); // `key: - a`, `key: a: b`
+    } else if (this.isDashItem(i, line)) bail(); // `key: - a`; `key: a: b` fails in inlineValue (or checkRest after a quote)
     const c = t.charCodeAt(i);
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(line, i, indent);
     const value = this.inlineValue(line, i);
@@ -283,9 +293,14 @@ class FastParser {
     const c = t.charCodeAt(pos);
     if (colon - pos > MAX_KEY_LENGTH) bail();
     if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
-    const raw = t.slice(pos, colon).trimEnd();
-    if (/[[\]{},]/.test(raw) || raw === "<<") bail();
-    const v = resolvePlain(raw);
+    let stop = colon;
+    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    for (let i = pos; i < stop; i++) {
+      const d = t.charCodeAt(i);
+      if (d < 128 && FLOW_CHAR[d] === 1) bail();
+    }
+    if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
+    const v = plainAt(t, pos, stop);
     if (v === null) return "";
     if (typeof v === "object") bail();
     return String(v);
@@ -293,11 +308,11 @@ class FastParser {
 
   /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
   private plainStart(pos: number, end: number): boolean {
+    if (pos >= end) return false;
     const t = this.text;
-    const c = t[pos];
-    if (c === undefined || pos >= end) return false;
-    if ("-?:".includes(c)) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
-    return !",[]{}#&*!|>'\"%@`".includes(c);
+    const c = t.charCodeAt(pos);
+    if (c === DASH || c === 63 /* ? */ || c === COLON) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
+    return c >= 128 || NOT_PLAIN_START[c] === 0;
   }
 
   /**
@@ -400,7 +415,8 @@ class FastParser {
       }
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
     }
-    return resolvePlain(t.slice(pos, stop).trimEnd());
+    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    return plainAt(t, pos, stop);
   }
 
   /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
@@ -516,11 +532,36 @@ let schemaOptions: Options | undefined;
 let resolved = new Map<string, unknown>();
 const MAX_MEMO = 100_000;
 
+// The short plain scalars read last, by a hash of their text: a manifest repeats the same keys
+// (`name:`, `containerPort:`) and values (`TCP`, `prod`) thousands of times, and one found here
+// is neither cut out of the text again nor resolved again, and every repetition is one string
+// (a property key made once, a label value held once).
+const RECENT = 1 << 14;
+const RECENT_LENGTH = 48;
+let recent: { raw: (string | undefined)[]; value: unknown[] } = { raw: new Array(RECENT), value: new Array(RECENT) };
+
 /** The options documents.ts composes with (YAML 1.1 without the time tags): set once by it. */
 export function useSchema(options: Options): void {
   schemaOptions = options;
   resolver = undefined;
   resolved = new Map();
+  recent = { raw: new Array(RECENT), value: new Array(RECENT) };
+}
+
+/** The plain scalar written at text[pos, stop), resolved. */
+function plainAt(text: string, pos: number, stop: number): unknown {
+  const n = stop - pos;
+  if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text.slice(pos, stop));
+  let h = n;
+  for (let i = pos; i < stop; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = h & (RECENT - 1);
+  const known = recent.raw[slot];
+  if (known !== undefined && known.length === n && text.startsWith(known, pos)) return recent.value[slot];
+  const raw = text.slice(pos, stop);
+  const value = resolvePlain(raw); // primitives only (resolveUncached): safe to share
+  recent.raw[slot] = raw;
+  recent.value[slot] = value;
+  return value;
 }
 
 /**
@@ -528,10 +569,14 @@ export function useSchema(options: Options): void {
  * schema's tags (null `~`, booleans y/n/yes/no/true/false/on/off, numbers with sign, digit, dot
  * or an exponent `e5`); any other one starts a string. The differential test guards this.
  */
-const MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of "-+.0123456789~yYnNtTfFoOeE") MAY_RESOLVE[c.charCodeAt(0)] = 1;
 
 function resolvePlain(raw: string): unknown {
-  if (raw !== "" && !MAY_RESOLVE.has(raw[0]!)) return raw;
+  if (raw !== "") {
+    const c = raw.charCodeAt(0);
+    if (c >= 128 || MAY_RESOLVE[c] === 0) return raw;
+  }
   const memo = resolved.get(raw);
   if (memo !== undefined || resolved.has(raw)) return memo;
   const value = resolveUncached(raw);
