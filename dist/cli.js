@@ -10647,8 +10647,10 @@ function holdsAll(cidr2, ips) {
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 function project(labels2, keys2) {
+  const kept = Object.keys(labels2).filter((k) => keys2.has(k));
+  if (kept.length > 1) kept.sort();
   const out = {};
-  for (const k of Object.keys(labels2).sort()) if (keys2.has(k)) out[k] = labels2[k];
+  for (const k of kept) out[k] = labels2[k];
   return out;
 }
 
@@ -11854,9 +11856,10 @@ function diffSides(base2, head, options = {}) {
 function touchedPairs(groups3, rb, rh, P, changed2) {
   const E = rb.size - P;
   const n = groups3.length;
-  const dst = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
-  const extOut = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
-  const extIn = Array.from({ length: n }, () => /* @__PURE__ */ new Set());
+  const dst = new Array(n);
+  const extOut = new Array(n);
+  const extIn = new Array(n);
+  const add = (sets, i, x) => (sets[i] ??= /* @__PURE__ */ new Set()).add(x);
   const stayed = /* @__PURE__ */ new Map();
   groups3.forEach((g, i) => {
     if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
@@ -11866,12 +11869,12 @@ function touchedPairs(groups3, rb, rh, P, changed2) {
   const everyExternal = Array.from({ length: E }, (_, i) => i);
   for (const a of moved) {
     for (const b of everyGroup) {
-      dst[a].add(b);
-      dst[b].add(a);
+      add(dst, a, b);
+      add(dst, b, a);
     }
     for (const e of everyExternal) {
-      extOut[a].add(e);
-      extIn[a].add(e);
+      add(extOut, a, e);
+      add(extIn, a, e);
     }
   }
   for (const cls of changed2) {
@@ -11881,20 +11884,20 @@ function touchedPairs(groups3, rb, rh, P, changed2) {
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node) => {
-        if (node >= P) (dir === "egress" ? extOut : extIn)[g].add(node - P);
+        if (node >= P) add(dir === "egress" ? extOut : extIn, g, node - P);
         else {
           const other = stayed.get(node);
           if (other === void 0) return;
-          if (dir === "egress") dst[g].add(other);
-          else dst[other].add(g);
+          if (dir === "egress") add(dst, g, other);
+          else add(dst, other, g);
         }
       };
       if (nodes === "all") for (let node = 0; node < P + E; node++) each(node);
       else for (const node of nodes) each(node);
     }
   }
-  const sorted2 = (s) => s.size === 0 ? void 0 : [...s].sort((x, y) => x - y);
-  return { groups: dst.map(sorted2), externalsOut: extOut.map(sorted2), externalsIn: extIn.map(sorted2) };
+  const sorted2 = (sets) => Array.from(sets, (s) => s === void 0 ? void 0 : [...s].sort((x, y) => x - y));
+  return { groups: sorted2(dst), externalsOut: sorted2(extOut), externalsIn: sorted2(extIn) };
 }
 var MergedExternals = class {
   // By outcome object first (explained pairs share theirs), by what the outcome says when merged.
@@ -16906,14 +16909,15 @@ function duplicateKeys(doc) {
 
 // src/load/yaml/fast.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+var LONE_CR = /\r(?!\n)/;
 var MAX_FAST_DEPTH = 64;
 var MAX_KEY_LENGTH = 1e3;
 var Bail = class {
 };
 var BAIL = new Bail();
 function parseFast(text2, maxDocuments) {
-  if (UNSUPPORTED_CHARS.test(text2)) return void 0;
+  if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
   try {
     return new FastParser(text2, maxDocuments).documents();
   } catch (e) {
@@ -16924,6 +16928,10 @@ function parseFast(text2, maxDocuments) {
 function bail() {
   throw BAIL;
 }
+var NOT_PLAIN_START = new Uint8Array(128);
+for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
+var FLOW_CHAR = new Uint8Array(128);
+for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
 var SPACE = 32;
 var HASH = 35;
 var DASH = 45;
@@ -17058,9 +17066,10 @@ var FastParser = class {
       const colon = this.keyEnd(line, pos);
       if (colon === void 0) bail();
       const key = this.keyString(pos, colon);
-      if (Object.hasOwn(map, key)) bail();
+      const known = map[key] !== void 0;
+      if (known && Object.hasOwn(map, key)) bail();
       const value = this.afterIndicator(line, colon + 1, col, false);
-      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
       const next = this.li;
       if (next >= this.indents.length) return map;
@@ -17100,7 +17109,7 @@ var FastParser = class {
     const col = i - this.lineStarts[line];
     if (inSeq) {
       if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
-    } else if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) bail();
+    } else if (this.isDashItem(i, line)) bail();
     const c = t.charCodeAt(i);
     if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
     const value = this.inlineValue(line, i);
@@ -17134,20 +17143,25 @@ var FastParser = class {
     const c = t.charCodeAt(pos);
     if (colon - pos > MAX_KEY_LENGTH) bail();
     if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
-    const raw = t.slice(pos, colon).trimEnd();
-    if (/[[\]{},]/.test(raw) || raw === "<<") bail();
-    const v = resolvePlain(raw);
+    let stop = colon;
+    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    for (let i = pos; i < stop; i++) {
+      const d = t.charCodeAt(i);
+      if (d < 128 && FLOW_CHAR[d] === 1) bail();
+    }
+    if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
+    const v = plainAt(t, pos, stop);
     if (v === null) return "";
     if (typeof v === "object") bail();
     return String(v);
   }
   /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
   plainStart(pos, end) {
+    if (pos >= end) return false;
     const t = this.text;
-    const c = t[pos];
-    if (c === void 0 || pos >= end) return false;
-    if ("-?:".includes(c)) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
-    return !",[]{}#&*!|>'\"%@`".includes(c);
+    const c = t.charCodeAt(pos);
+    if (c === DASH || c === 63 || c === COLON) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
+    return c >= 128 || NOT_PLAIN_START[c] === 0;
   }
   /**
    * An empty value (`key:` with nothing below). Where it ends a document, the Document's range
@@ -17246,7 +17260,8 @@ var FastParser = class {
       }
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
     }
-    return resolvePlain(t.slice(pos, stop).trimEnd());
+    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    return plainAt(t, pos, stop);
   }
   /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
   quoteEnd(pos, end) {
@@ -17351,14 +17366,36 @@ var resolver;
 var schemaOptions;
 var resolved = /* @__PURE__ */ new Map();
 var MAX_MEMO = 1e5;
+var RECENT = 1 << 14;
+var RECENT_LENGTH = 48;
+var recent = { raw: new Array(RECENT), value: new Array(RECENT) };
 function useSchema(options) {
   schemaOptions = options;
   resolver = void 0;
   resolved = /* @__PURE__ */ new Map();
+  recent = { raw: new Array(RECENT), value: new Array(RECENT) };
 }
-var MAY_RESOLVE = new Set("-+.0123456789~yYnNtTfFoOeE");
+function plainAt(text2, pos, stop) {
+  const n = stop - pos;
+  if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text2.slice(pos, stop));
+  let h = n;
+  for (let i = pos; i < stop; i++) h = Math.imul(h, 31) + text2.charCodeAt(i) | 0;
+  const slot = h & RECENT - 1;
+  const known = recent.raw[slot];
+  if (known !== void 0 && known.length === n && text2.startsWith(known, pos)) return recent.value[slot];
+  const raw = text2.slice(pos, stop);
+  const value = resolvePlain(raw);
+  recent.raw[slot] = raw;
+  recent.value[slot] = value;
+  return value;
+}
+var MAY_RESOLVE = new Uint8Array(128);
+for (const c of "-+.0123456789~yYnNtTfFoOeE") MAY_RESOLVE[c.charCodeAt(0)] = 1;
 function resolvePlain(raw) {
-  if (raw !== "" && !MAY_RESOLVE.has(raw[0])) return raw;
+  if (raw !== "") {
+    const c = raw.charCodeAt(0);
+    if (c >= 128 || MAY_RESOLVE[c] === 0) return raw;
+  }
   const memo4 = resolved.get(raw);
   if (memo4 !== void 0 || resolved.has(raw)) return memo4;
   const value = resolveUncached(raw);

@@ -206,9 +206,11 @@ interface Pairs {
 function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number, changed: ReadonlySet<number>): Pairs {
   const E = rb.size - P;
   const n = groups.length;
-  const dst: Set<number>[] = Array.from({ length: n }, () => new Set());
-  const extOut: Set<number>[] = Array.from({ length: n }, () => new Set());
-  const extIn: Set<number>[] = Array.from({ length: n }, () => new Set());
+  // Most groups pair with nothing new: their sets are made with their first member.
+  const dst: (Set<number> | undefined)[] = new Array(n);
+  const extOut: (Set<number> | undefined)[] = new Array(n);
+  const extIn: (Set<number> | undefined)[] = new Array(n);
+  const add = (sets: (Set<number> | undefined)[], i: number, x: number) => (sets[i] ??= new Set()).add(x);
   // The group of endpoints in class c on both sides (at most one: groups are keyed by class pair).
   const stayed = new Map<number, number>();
   groups.forEach((g, i) => {
@@ -220,12 +222,12 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
 
   for (const a of moved) {
     for (const b of everyGroup) {
-      dst[a]!.add(b);
-      dst[b]!.add(a);
+      add(dst, a, b);
+      add(dst, b, a);
     }
     for (const e of everyExternal) {
-      extOut[a]!.add(e);
-      extIn[a]!.add(e);
+      add(extOut, a, e);
+      add(extIn, a, e);
     }
   }
   // A class no changed policy selects has the same rows on both sides (changed-subjects.ts).
@@ -236,20 +238,20 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node: number) => {
-        if (node >= P) (dir === "egress" ? extOut : extIn)[g]!.add(node - P);
+        if (node >= P) add(dir === "egress" ? extOut : extIn, g, node - P);
         else {
           const other = stayed.get(node);
           if (other === undefined) return; // no endpoint stays in that class: covered as moved
-          if (dir === "egress") dst[g]!.add(other);
-          else dst[other]!.add(g);
+          if (dir === "egress") add(dst, g, other);
+          else add(dst, other, g);
         }
       };
       if (nodes === "all") for (let node = 0; node < P + E; node++) each(node);
       else for (const node of nodes) each(node);
     }
   }
-  const sorted = (s: Set<number>) => (s.size === 0 ? undefined : [...s].sort((x, y) => x - y));
-  return { groups: dst.map(sorted), externalsOut: extOut.map(sorted), externalsIn: extIn.map(sorted) };
+  const sorted = (sets: (Set<number> | undefined)[]) => Array.from(sets, (s) => (s === undefined ? undefined : [...s].sort((x, y) => x - y)));
+  return { groups: sorted(dst), externalsOut: sorted(extOut), externalsIn: sorted(extIn) };
 }
 
 /** External classes with the same outcome for one pod class, merged (see the top of this file). */

@@ -192,7 +192,10 @@ function holdsAll(cidr: Cidr, ips: readonly IpAddress[]): boolean {
 }
 
 function project(labels: Labels, keys: ReadonlySet<string>): Labels {
+  // The keys kept are sorted, not all of them: most labels are ones no selector names.
+  const kept = Object.keys(labels).filter((k) => keys.has(k));
+  if (kept.length > 1) kept.sort();
   const out: Record<string, string> = {};
-  for (const k of Object.keys(labels).sort()) if (keys.has(k)) out[k] = labels[k]!;
+  for (const k of kept) out[k] = labels[k]!;
   return out;
 }
