@@ -297,12 +297,14 @@ class FastParser {
     if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
     let stop = colon;
     while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    let h = 0;
     for (let i = pos; i < stop; i++) {
       const d = t.charCodeAt(i);
       if (d < 128 && FLOW_CHAR[d] === 1) bail();
+      h = (Math.imul(h, 31) + d) | 0;
     }
     if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
-    const v = plainAt(t, pos, stop);
+    const v = plainAt(t, pos, stop, h);
     if (v === null) return "";
     if (typeof v === "object") bail();
     return String(v);
@@ -407,18 +409,22 @@ class FastParser {
       return r.value;
     }
     if (!this.plainStart(pos, end)) bail();
-    let i = pos;
-    let stop = end;
-    for (; i < end; i++) {
+    // The value ends at a comment or the line's end, trailing spaces aside: its hash (plainAt) is
+    // the one as of its last other character.
+    let stop = pos;
+    let h = 0;
+    let hashed = 0;
+    for (let i = pos; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
-        stop = i;
-        break;
-      }
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+      h = (Math.imul(h, 31) + d) | 0;
+      if (d !== SPACE) {
+        stop = i + 1;
+        hashed = h;
+      }
     }
-    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
-    return plainAt(t, pos, stop);
+    return plainAt(t, pos, stop, hashed);
   }
 
   /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
@@ -550,13 +556,14 @@ export function useSchema(options: Options): void {
   recent = { raw: new Array(RECENT), value: new Array(RECENT) };
 }
 
-/** The plain scalar written at text[pos, stop), resolved. */
-function plainAt(text: string, pos: number, stop: number): unknown {
+/**
+ * The plain scalar written at text[pos, stop), resolved. `hash`: of its characters, each step
+ * h = h * 31 + code (from 0), as the caller's scan of them made it.
+ */
+function plainAt(text: string, pos: number, stop: number, hash: number): unknown {
   const n = stop - pos;
   if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text.slice(pos, stop));
-  let h = n;
-  for (let i = pos; i < stop; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  const slot = h & (RECENT - 1);
+  const slot = (Math.imul(hash, 31) + n) & (RECENT - 1);
   const known = recent.raw[slot];
   if (known !== undefined && known.length === n && text.startsWith(known, pos)) return recent.value[slot];
   const raw = text.slice(pos, stop);
