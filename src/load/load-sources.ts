@@ -6,7 +6,7 @@ import { parseDocuments } from "./yaml/documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
-import { extractObjects } from "./objects.js";
+import { atWrittenLines, extractObjects, writtenLine } from "./objects.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
@@ -235,21 +235,4 @@ function buildRevision(read: RevisionRead, namespace: NamespaceOption, cni: CniD
     replicaKeys: built.replicaKeys,
     cni,
   };
-}
-
-function writtenLine(lines: readonly number[], line: number): number {
-  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
-}
-
-/** The object with positions in the file it was written in rather than in the rendered text. */
-function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
-  // Descriptors, not a spread: lazy getters (ownText) stay lazy.
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)) as { -readonly [K in keyof KubeObject]: KubeObject[K] };
-  copy.rendered = true;
-  const locate = o.locate; // not `o`: the locator is kept with the models, the original object need not be
-  copy.locate = (path) => {
-    const p = locate(path);
-    return { line: writtenLine(lines, p.line), column: p.column };
-  };
-  return copy;
 }

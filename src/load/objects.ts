@@ -29,7 +29,7 @@ export function extractObjects(
     diagnostics.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
 
-  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, ownText: () => string, ownLine: () => number, inList: boolean) => {
+  const take = (body: Body, kind: string, apiVersion: string, locate: Locator, doc: DocText, place: OwnPlace) => {
     const items = body.items;
     // `kind: List` (kubectl's generic list) and typed lists (PodList, ...) as `kubectl get -o yaml` prints them.
     // A kind that merely ends in "List" but has no items array is an ordinary (custom) object.
@@ -45,11 +45,11 @@ export function extractObjects(
         if (k === undefined || v === undefined) return notAnObject(itemLocate);
         // Write inferred fields into the body so later stages can trust body.kind/apiVersion.
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate), true);
+        take(itemBody, k, v, itemLocate, doc, { kind: "item", doc, listLocate: locate, index: i, count: items.length });
       });
       return;
     }
-    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace, inList));
+    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
   };
 
   const lines = new FileLines(file.text);
@@ -60,37 +60,86 @@ export function extractObjects(
       // The first document's range starts at its content: the comments above it are the author's too.
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       const docText = documentText(lines, start, doc.span[1]);
-      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart), false);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, { kind: "document", lines, ownStart, start, end: doc.span[1] });
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics };
 }
 
-// The lazy parts of an object are made by the functions below, outside extractObjects, and hold
-// only what they need: a closure made inside it would hold its scope, and with it every object of
-// the file and all their parsed values for as long as any one object is kept (a policy's, to show
-// its text in a diff: at 100,000 workloads, most of the heap).
+// An object's lazy parts (its own text and line) are found from what its class holds: the file's
+// line index, offsets, and for a List item the List's document. Not closures made inside
+// extractObjects: those would hold its scope, and with it every object of the file and all their
+// parsed values for as long as any one object is kept (a policy's, to show its text in a diff: at
+// 100,000 workloads, most of the heap). And one object where closures took eight.
 
-function kubeObject(file: string, kind: string, apiVersion: string, body: Body, locate: Locator, text: string, ownText: () => string, ownLine: () => number, defaultNamespace: string, inList: boolean): KubeObject {
-  let own: string | undefined;
-  let ownAt: number | undefined;
-  return {
-    ...(inList ? { inList } : {}),
-    file,
-    kind,
-    apiVersion,
-    body,
-    locate,
-    text,
-    // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
-    get ownText() {
-      return (own ??= ownText());
-    },
-    get ownLine() {
-      return (ownAt ??= ownLine());
-    },
-    defaultNamespace,
-  };
+/** Where an object's own lines are: in a document, or an item of a List. */
+type OwnPlace =
+  | { readonly kind: "document"; readonly lines: FileLines; readonly ownStart: number; readonly start: number; readonly end: number }
+  | { readonly kind: "item"; readonly doc: DocText; readonly listLocate: Locator; readonly index: number; readonly count: number };
+
+class ReadObject implements KubeObject {
+  readonly #place: OwnPlace;
+  #own: string | undefined;
+  #ownAt: number | undefined;
+  readonly inList?: true;
+  readonly rendered?: boolean;
+
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+    readonly apiVersion: string,
+    public body: Body,
+    readonly locate: Locator,
+    readonly text: string,
+    readonly defaultNamespace: string,
+    place: OwnPlace,
+    rendered = false,
+  ) {
+    this.#place = place;
+    if (place.kind === "item") this.inList = true;
+    if (rendered) this.rendered = true;
+  }
+
+  // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+  get ownText(): string {
+    if (this.#own === undefined) {
+      const p = this.#place;
+      this.#own = p.kind === "item" ? itemLines(p.doc, p.listLocate, p.index, p.count) : p.ownStart === p.start ? this.text : p.lines.text.slice(p.ownStart, p.end);
+    }
+    return this.#own;
+  }
+
+  get ownLine(): number {
+    if (this.#ownAt === undefined) {
+      const p = this.#place;
+      this.#ownAt = p.kind === "item" ? p.listLocate(["items", p.index]).line : p.lines.lineAt(p.ownStart);
+    }
+    return this.#ownAt;
+  }
+
+  /**
+   * The object read from rendered text, with positions in the file it was written in: `lines[n]`
+   * is the written line of rendered line n + 1. Its own line stays the rendered one (its text is).
+   */
+  atWrittenLines(lines: readonly number[]): KubeObject {
+    const locate = this.locate; // not `this`: the locator is kept with the models, the object need not be
+    const mapped: Locator = (path) => {
+      const p = locate(path);
+      return { line: writtenLine(lines, p.line), column: p.column };
+    };
+    return new ReadObject(this.file, this.kind, this.apiVersion, this.body, mapped, this.text, this.defaultNamespace, this.#place, true);
+  }
+}
+
+/** The written line of rendered line `line` (`lines`: see ReadObject.atWrittenLines). */
+export function writtenLine(lines: readonly number[], line: number): number {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+
+/** An object extracted here, at the lines of the file it was written in (rendered text: see ReadObject). */
+export function atWrittenLines(o: KubeObject, lines: readonly number[]): KubeObject {
+  if (!(o instanceof ReadObject)) throw new Error("atWrittenLines: not an object extractObjects made");
+  return o.atWrittenLines(lines);
 }
 
 /** A file's text and, counted on demand (only Lists and changed objects need it), its line breaks. */
@@ -112,22 +161,6 @@ function documentText(lines: FileLines, start: number, end: number): DocText {
       return (firstLine ??= lines.lineAt(start));
     },
   };
-}
-
-function documentOwnText(lines: FileLines, ownStart: number, start: number, end: number, text: string): () => string {
-  return () => (ownStart === start ? text : lines.text.slice(ownStart, end));
-}
-
-function documentOwnLine(lines: FileLines, ownStart: number): () => number {
-  return () => lines.lineAt(ownStart);
-}
-
-function itemOwnText(doc: DocText, listLocate: Locator, i: number, count: number): () => string {
-  return () => itemLines(doc, listLocate, i, count);
-}
-
-function itemOwnLine(itemLocate: Locator): () => number {
-  return () => itemLocate([]).line;
 }
 
 /** A document's text and the file line it starts on. */
