@@ -85,10 +85,10 @@ var require_tunnel = __commonJS({
       self2.on("free", function onFree(socket, host, port3, localAddress) {
         var options2 = toOptions(host, port3, localAddress);
         for (var i = 0, len = self2.requests.length; i < len; ++i) {
-          var pending = self2.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          var pending2 = self2.requests[i];
+          if (pending2.host === options2.host && pending2.port === options2.port) {
             self2.requests.splice(i, 1);
-            pending.request.onSocket(socket);
+            pending2.request.onSocket(socket);
             return;
           }
         }
@@ -202,10 +202,10 @@ var require_tunnel = __commonJS({
         return;
       }
       this.sockets.splice(pos, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
+      var pending2 = this.requests.shift();
+      if (pending2) {
+        this.createSocket(pending2, function(socket2) {
+          pending2.request.onSocket(socket2);
         });
       }
     };
@@ -8277,8 +8277,8 @@ var require_pool_base = __commonJS({
       }
       get [kPending]() {
         let ret = this[kQueued];
-        for (const { [kPending]: pending } of this[kClients]) {
-          ret += pending;
+        for (const { [kPending]: pending2 } of this[kClients]) {
+          ret += pending2;
         }
         return ret;
       }
@@ -11399,18 +11399,18 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
-        const pending = this.pendingInterceptors();
-        if (pending.length === 0) {
+        const pending2 = this.pendingInterceptors();
+        if (pending2.length === 0) {
           return;
         }
-        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending.length);
+        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending2.length);
         throw new UndiciError(`
 ${pluralizer.count} ${pluralizer.noun} ${pluralizer.is} pending:
 
-${pendingInterceptorsFormatter.format(pending)}
+${pendingInterceptorsFormatter.format(pending2)}
 `.trim());
       }
     };
@@ -31525,18 +31525,18 @@ function relaunchWithHeapFlags(runHere) {
     if (grace !== void 0) clearTimeout(grace);
     for (const [sig, f] of forward) process.removeListener(sig, f);
   };
-  let settled = false;
+  let settled2 = false;
   child3.on("error", () => {
-    if (settled) return;
-    settled = true;
+    if (settled2) return;
+    settled2 = true;
     stopForwarding();
     removeRunDir();
     if (received !== void 0) process.kill(process.pid, received);
     else runHere();
   });
   child3.on("exit", (status, signal) => {
-    if (settled) return;
-    settled = true;
+    if (settled2) return;
+    settled2 = true;
     stopForwarding();
     try {
       for (const f of fs4.readdirSync(runDir))
@@ -32603,7 +32603,7 @@ function decide(admin, next, deny = []) {
   const pieces = [];
   const passes = [];
   let decided = ConnSet.NONE;
-  let settled = ConnSet.NONE;
+  let settled2 = ConnSet.NONE;
   for (const m of admin) {
     const conn = m.conn.subtract(decided);
     if (conn.isEmpty) continue;
@@ -32611,7 +32611,7 @@ function decide(admin, next, deny = []) {
     const action = m.applied.rule.action;
     if (action === "pass") passes.push({ applied: m.applied, conn });
     else {
-      settled = settled.union(conn);
+      settled2 = settled2.union(conn);
       pieces.push({ conn, allowed: action === "accept", passedBy: [], by: { kind: "admin", applied: m.applied } });
     }
   }
@@ -32620,14 +32620,14 @@ function decide(admin, next, deny = []) {
     if (!conn.isEmpty) pieces.push({ conn, allowed, passedBy: passedBy(conn), by });
   };
   for (const m of deny) {
-    const conn = m.conn.subtract(settled);
+    const conn = m.conn.subtract(settled2);
     if (conn.isEmpty) continue;
-    settled = settled.union(conn);
+    settled2 = settled2.union(conn);
     add(conn, false, { kind: "admin", applied: m.applied });
   }
-  const rest = ConnSet.ALL.subtract(settled);
+  const rest = ConnSet.ALL.subtract(settled2);
   if (next.kind === "networkpolicy") {
-    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled);
+    const allowed = next.matches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE).subtract(settled2);
     add(allowed, true, { kind: "allowed-by-rules", matches: next.matches.filter((m) => !m.conn.intersect(allowed).isEmpty) });
     add(rest.subtract(allowed), false, { kind: "isolated", policies: next.policies });
   } else {
@@ -32636,7 +32636,7 @@ function decide(admin, next, deny = []) {
       const own = m.conn.subtract(walked);
       if (own.isEmpty) continue;
       walked = walked.union(own);
-      const conn = own.subtract(settled);
+      const conn = own.subtract(settled2);
       if (m.applied.rule.action !== "pass") add(conn, m.applied.rule.action === "accept", { kind: "admin", applied: m.applied });
       else add(conn, true, { kind: "default" });
     }
@@ -35841,31 +35841,56 @@ function portNumber(c, d, at2) {
 
 // src/load/object/source-ref.ts
 function sourceRef(obj4, path15 = []) {
-  return lazySourceRef(obj4.file, obj4.locate, path15);
-}
-function lazySourceRef(file, locate, path15) {
-  let line;
-  return {
-    file,
-    get line() {
-      return line ??= locate(path15).line;
-    }
-  };
+  if (path15.length === 0 && !obj4.inList) return { file: obj4.file, line: obj4.locate(path15).line };
+  return lazyRef(obj4.file, obj4.locate, path15, LINE);
 }
 function fieldRef(obj4, path15) {
-  return lazyFieldRef(obj4.file, obj4.locate, path15);
+  return lazyRef(obj4.file, obj4.locate, path15, POSITION);
 }
-function lazyFieldRef(file, locate, path15) {
-  let pos;
-  return {
-    file,
-    get line() {
-      return (pos ??= locate(path15)).line;
+var pending = /* @__PURE__ */ new WeakMap();
+function lazyRef(file, locate, path15, fields) {
+  const ref = Object.defineProperties({ file }, fields);
+  pending.set(ref, { locate, path: path15 });
+  return ref;
+}
+function settle(ref) {
+  const p = pending.get(ref);
+  if (p === void 0) throw new Error("source reference without a pending position");
+  const at2 = p.locate(p.path);
+  pending.delete(ref);
+  return at2;
+}
+var LINE = {
+  line: {
+    get() {
+      const { line } = settle(this);
+      Object.defineProperty(this, "line", { value: line, enumerable: true, configurable: true });
+      return line;
     },
-    get column() {
-      return (pos ??= locate(path15)).column;
-    }
-  };
+    enumerable: true,
+    configurable: true
+  }
+};
+var POSITION = {
+  line: {
+    get() {
+      return settled(this).line;
+    },
+    enumerable: true,
+    configurable: true
+  },
+  column: {
+    get() {
+      return settled(this).column;
+    },
+    enumerable: true,
+    configurable: true
+  }
+};
+function settled(ref) {
+  const at2 = settle(ref);
+  Object.defineProperties(ref, { line: { value: at2.line, enumerable: true, configurable: true }, column: { value: at2.column, enumerable: true, configurable: true } });
+  return at2;
 }
 
 // src/load/admin/policy.ts
@@ -39000,12 +39025,14 @@ var FastParser = class {
     if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
     let stop = colon;
     while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    let h = 0;
     for (let i = pos; i < stop; i++) {
       const d = t.charCodeAt(i);
       if (d < 128 && FLOW_CHAR[d] === 1) bail();
+      h = Math.imul(h, 31) + d | 0;
     }
     if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
-    const v = plainAt(t, pos, stop);
+    const v = plainAt(t, pos, stop, h);
     if (v === null) return "";
     if (typeof v === "object") bail();
     return String(v);
@@ -39105,18 +39132,20 @@ var FastParser = class {
       return r.value;
     }
     if (!this.plainStart(pos, end)) bail();
-    let i = pos;
-    let stop = end;
-    for (; i < end; i++) {
+    let stop = pos;
+    let h = 0;
+    let hashed = 0;
+    for (let i = pos; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
-        stop = i;
-        break;
-      }
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+      h = Math.imul(h, 31) + d | 0;
+      if (d !== SPACE) {
+        stop = i + 1;
+        hashed = h;
+      }
     }
-    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
-    return plainAt(t, pos, stop);
+    return plainAt(t, pos, stop, hashed);
   }
   /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
   quoteEnd(pos, end) {
@@ -39230,12 +39259,10 @@ function useSchema(options) {
   resolved = /* @__PURE__ */ new Map();
   recent = { raw: new Array(RECENT), value: new Array(RECENT) };
 }
-function plainAt(text2, pos, stop) {
+function plainAt(text2, pos, stop, hash) {
   const n = stop - pos;
   if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text2.slice(pos, stop));
-  let h = n;
-  for (let i = pos; i < stop; i++) h = Math.imul(h, 31) + text2.charCodeAt(i) | 0;
-  const slot = h & RECENT - 1;
+  const slot = Math.imul(hash, 31) + n & RECENT - 1;
   const known = recent.raw[slot];
   if (known !== void 0 && known.length === n && text2.startsWith(known, pos)) return recent.value[slot];
   const raw = text2.slice(pos, stop);
@@ -39482,11 +39509,13 @@ function parseJson(file, lim) {
   }
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
+  const line = file.text.slice(0, start).split("\n").length;
+  const top = { line, column: start - (file.text.lastIndexOf("\n", start - 1) + 1) + 1 };
   const locate = (path15) => {
+    if (path15.length === 0) return top;
     located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
     return located(path15);
   };
-  const line = file.text.slice(0, start).split("\n").length;
   return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
 }
 function deeperThan(value, max) {
@@ -39777,7 +39806,7 @@ function extractObjects(file, docs, defaultNamespace = "default") {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind, apiVersion, locate, doc, ownText, ownLine, inList) => {
+  const take = (body, kind, apiVersion, locate, doc, place) => {
     const items = body.items;
     if (kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
@@ -39789,11 +39818,11 @@ function extractObjects(file, docs, defaultNamespace = "default") {
         const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
         if (k === void 0 || v === void 0) return notAnObject(itemLocate);
         const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, itemOwnText(doc, locate, i, items.length), itemOwnLine(itemLocate), true);
+        take(itemBody, k, v, itemLocate, doc, { kind: "item", doc, listLocate: locate, index: i, count: items.length });
       });
       return;
     }
-    objects.push(kubeObject(file.path, kind, apiVersion, body, locate, doc.text, ownText, ownLine, defaultNamespace, inList));
+    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
   };
   const lines = new FileLines(file.text);
   for (const [k, doc] of docs.entries()) {
@@ -39802,31 +39831,70 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       const start = doc.span[0];
       const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
       const docText = documentText(lines, start, doc.span[1]);
-      take(v, v.kind, v.apiVersion, doc.locate, docText, documentOwnText(lines, ownStart, start, doc.span[1], docText.text), documentOwnLine(lines, ownStart), false);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, { kind: "document", lines, ownStart, start, end: doc.span[1] });
     } else notAnObject(doc.locate);
   }
   return { objects, skipped, diagnostics: diagnostics2 };
 }
-function kubeObject(file, kind, apiVersion, body, locate, text2, ownText, ownLine, defaultNamespace, inList) {
-  let own;
-  let ownAt;
-  return {
-    ...inList ? { inList } : {},
-    file,
-    kind,
-    apiVersion,
-    body,
-    locate,
-    text: text2,
-    // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
-    get ownText() {
-      return own ??= ownText();
-    },
-    get ownLine() {
-      return ownAt ??= ownLine();
-    },
-    defaultNamespace
-  };
+var ReadObject = class _ReadObject {
+  constructor(file, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
+    this.file = file;
+    this.kind = kind;
+    this.apiVersion = apiVersion;
+    this.body = body;
+    this.locate = locate;
+    this.text = text2;
+    this.defaultNamespace = defaultNamespace;
+    this.#place = place;
+    if (place.kind === "item") this.inList = true;
+    if (rendered) this.rendered = true;
+  }
+  file;
+  kind;
+  apiVersion;
+  body;
+  locate;
+  text;
+  defaultNamespace;
+  #place;
+  #own;
+  #ownAt;
+  inList;
+  rendered;
+  // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+  get ownText() {
+    if (this.#own === void 0) {
+      const p = this.#place;
+      this.#own = p.kind === "item" ? itemLines(p.doc, p.listLocate, p.index, p.count) : p.ownStart === p.start ? this.text : p.lines.text.slice(p.ownStart, p.end);
+    }
+    return this.#own;
+  }
+  get ownLine() {
+    if (this.#ownAt === void 0) {
+      const p = this.#place;
+      this.#ownAt = p.kind === "item" ? p.listLocate(["items", p.index]).line : p.lines.lineAt(p.ownStart);
+    }
+    return this.#ownAt;
+  }
+  /**
+   * The object read from rendered text, with positions in the file it was written in: `lines[n]`
+   * is the written line of rendered line n + 1. Its own line stays the rendered one (its text is).
+   */
+  atWrittenLines(lines) {
+    const locate = this.locate;
+    const mapped = (path15) => {
+      const p = locate(path15);
+      return { line: writtenLine(lines, p.line), column: p.column };
+    };
+    return new _ReadObject(this.file, this.kind, this.apiVersion, this.body, mapped, this.text, this.defaultNamespace, this.#place, true);
+  }
+};
+function writtenLine(lines, line) {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+function atWrittenLines(o, lines) {
+  if (!(o instanceof ReadObject)) throw new Error("atWrittenLines: not an object extractObjects made");
+  return o.atWrittenLines(lines);
 }
 var FileLines = class {
   constructor(text2) {
@@ -39848,18 +39916,6 @@ function documentText(lines, start, end) {
       return firstLine2 ??= lines.lineAt(start);
     }
   };
-}
-function documentOwnText(lines, ownStart, start, end, text2) {
-  return () => ownStart === start ? text2 : lines.text.slice(ownStart, end);
-}
-function documentOwnLine(lines, ownStart) {
-  return () => lines.lineAt(ownStart);
-}
-function itemOwnText(doc, listLocate, i, count2) {
-  return () => itemLines(doc, listLocate, i, count2);
-}
-function itemOwnLine(itemLocate) {
-  return () => itemLocate([]).line;
 }
 var LINE_BREAK = /\r\n|\r|\n/;
 var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
@@ -40007,19 +40063,6 @@ function buildRevision(read2, namespace, cni, options) {
     replicaKeys: built.replicaKeys,
     cni
   };
-}
-function writtenLine(lines, line) {
-  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
-}
-function atWrittenLines(o, lines) {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(o));
-  copy.rendered = true;
-  const locate = o.locate;
-  copy.locate = (path15) => {
-    const p = locate(path15);
-    return { line: writtenLine(lines, p.line), column: p.column };
-  };
-  return copy;
 }
 
 // src/reach/cni-assumptions.ts
@@ -47926,7 +47969,7 @@ function podSide(r, s, d, dir, subject) {
   );
   const { part: admin, settled: adminSettled } = tierPart(tiers.admin, ConnSet.NONE);
   const { part: deny, settled: denied } = tierPart(tiers.deny, adminSettled);
-  const settled = adminSettled.union(denied);
+  const settled2 = adminSettled.union(denied);
   const allows = npMatches.reduce((acc, m) => acc.union(m.conn), ConnSet.NONE);
   const passes = admin.state === "consulted" ? admin.steps.filter((st) => st.rule.action === "Pass" && !st.decides.isEmpty) : [];
   const pieces = enginePieces.flatMap((p) => splitByPass(p.conn, decisionOf(p), passes));
@@ -47937,7 +47980,7 @@ function podSide(r, s, d, dir, subject) {
     admin,
     deny,
     networkPolicy: isolating.length === 0 ? { state: "not-isolated" } : { state: "isolated", policies: isolating.map(policyRef), matching: npMatches.map((m) => ({ rule: ruleRef(m.policy, m.rule), conn: m.conn })), allows },
-    baseline: isolating.length > 0 ? tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" } : tierPart(tiers.baseline, settled).part,
+    baseline: isolating.length > 0 ? tiers.baseline.rules.length > 0 ? { state: "not-consulted", rules: tiers.baseline.rules.length } : { state: "none" } : tierPart(tiers.baseline, settled2).part,
     pieces,
     // The engine's row, not the pieces' union: they differ only in port names (see `cut`).
     allowed: rowAt(r.row(cls, dir), dir === "egress" ? d : s)
@@ -47959,18 +48002,18 @@ function splitByPass(conn, d, passes) {
 function tierPart(t, above) {
   if (t.rules.length === 0) return { part: { state: "none" }, settled: ConnSet.NONE };
   let walked = ConnSet.NONE;
-  let settled = ConnSet.NONE;
+  let settled2 = ConnSet.NONE;
   const steps = t.matches.map((m) => {
     const own = m.conn.subtract(walked);
     walked = walked.union(own);
     const decides = own.subtract(above);
-    if (m.applied.rule.action !== "pass") settled = settled.union(decides);
+    if (m.applied.rule.action !== "pass") settled2 = settled2.union(decides);
     return { rule: tierRuleRef(m.applied), matches: m.conn, decides };
   });
   const reaching = ConnSet.ALL.subtract(above);
   return {
-    part: { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: reaching.subtract(settled) },
-    settled
+    part: { state: "consulted", rules: t.rules.length, policies: new Set(t.rules.map((x) => x.policy)).size, reaching, steps, undecided: reaching.subtract(settled2) },
+    settled: settled2
   };
 }
 function decisionOf(p) {
@@ -53023,14 +53066,14 @@ function readInThreads(revisions2, options) {
   const shares = consecutive([...texts], workers + 1).slice(1);
   const handOvers = /* @__PURE__ */ new Map();
   for (const share of shares) {
-    const pending = startWorker(options.entry, share, options.stallMs ?? STALL_MS);
-    if (pending === void 0) continue;
+    const pending2 = startWorker(options.entry, share, options.stallMs ?? STALL_MS);
+    if (pending2 === void 0) continue;
     share.forEach((text2, i) => {
       let taken = false;
       handOvers.set(text2, () => {
         if (taken) return void 0;
         taken = true;
-        const json = pending.answer(i);
+        const json = pending2.answer(i);
         return json === void 0 ? void 0 : fromReadAheadJson(json);
       });
     });

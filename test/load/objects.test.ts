@@ -92,6 +92,15 @@ describe("extractObjects", () => {
     expect(objects.map((o) => o.kind)).toEqual(["AllowList"]);
   });
 
+  it("places a JSON object where its value starts, as the full YAML reading does", () => {
+    for (const text of ['\n\n  {"apiVersion": "v1", "kind": "Namespace",\n "metadata": {"name": "a"}}\n', '\r\n\t{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}']) {
+      const { objects } = extract(text, "ns.json");
+      const full = extract(`# read as YAML\n${text}`, "ns.yaml").objects[0]!.locate([]);
+      expect(objects[0]!.locate([])).toEqual({ line: full.line - 1, column: full.column });
+      expect(objects[0]!.locate(["metadata", "name"]).line).toBe(text.startsWith("\n") ? 4 : 2);
+    }
+  });
+
   it("skips a stray JSON config, a plain array and a scalar with a note each", () => {
     const json = extract('{\n  "compilerOptions": {"strict": true}\n}\n', "tsconfig.json");
     expect(json.objects).toEqual([]);

@@ -87,11 +87,14 @@ function parseJson(file: SourceFile, lim: DocumentLimits): { docs: ParsedDocumen
   }
   if (deeperThan(value, lim.maxDepth)) return undefined;
   let located: Locator | undefined;
+  const line = file.text.slice(0, start).split("\n").length;
+  // Where the value starts is known without parsing the text as YAML: objects are placed by it.
+  const top = { line, column: start - (file.text.lastIndexOf("\n", start - 1) + 1) + 1 };
   const locate: Locator = (path) => {
+    if (path.length === 0) return top;
     located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
     return located(path);
   };
-  const line = file.text.slice(0, start).split("\n").length;
   return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
 }
 
