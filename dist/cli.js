@@ -13675,6 +13675,11 @@ function stringSet(c, d, at4, list6) {
   return ok ? [...seen] : void 0;
 }
 
+// src/load/object/exact.ts
+function exact(list6) {
+  return list6.slice();
+}
+
 // src/load/networkpolicy/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 function parseSelector(c, path17, read2 = (k) => k) {
@@ -13715,7 +13720,7 @@ function parseSelector(c, path17, read2 = (k) => k) {
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: reqs } : void 0;
+  return ok ? { requirements: exact(reqs) } : void 0;
 }
 function parseRequirement(c, at4, read2) {
   if (c.map(at4) === void 0) {
@@ -13763,7 +13768,7 @@ function parseRequirement(c, at4, read2) {
       c.error(at4, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
-    return { key, op: operator, values: strings2 };
+    return { key, op: operator, values: exact(strings2) };
   }
   if (strings2.length > 0 || values !== void 0 && values.length > 0) {
     c.error([...at4, "values"], `values must be empty when operator is ${operator}`);
@@ -15324,12 +15329,12 @@ function rules(c, dir, list6) {
     out.push({
       direction: dir,
       index: i,
-      peers: peersRaw && peersRaw.length > 0 ? peers : "any",
-      ports: portsRaw && portsRaw.length > 0 ? ports : "any",
+      peers: peersRaw && peersRaw.length > 0 ? exact(peers) : "any",
+      ports: portsRaw && portsRaw.length > 0 ? exact(ports) : "any",
       source: sourceRef(c.object, at4)
     });
   });
-  return out;
+  return exact(out);
 }
 function peer(c, at4) {
   const m = c.map(at4);
@@ -15387,7 +15392,7 @@ function ipBlock(c, at4) {
     }
     except.push(e);
   });
-  return ok ? { kind: "ipBlock", cidr: cidr2, except } : void 0;
+  return ok ? { kind: "ipBlock", cidr: cidr2, except: exact(except) } : void 0;
 }
 function cidrField(c, at4) {
   const text2 = c.string(at4);
@@ -15581,7 +15586,7 @@ function containerPorts(c, spec) {
       });
     });
   }
-  return out;
+  return exact(out);
 }
 
 // src/load/workloads/node.ts
@@ -18949,7 +18954,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (own !== void 0 && !partial && unmatched.length === 0) continue;
     const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
-    const exact = combos !== void 0;
+    const exact2 = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(partial ? selectors : unmatched);
@@ -18961,7 +18966,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
+      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact: exact2 });
       const pod = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -21199,8 +21204,8 @@ function portVerdict(why, q) {
 function nodeOf(rev, e) {
   const u = rev.reach.universe;
   if (e.type !== "external") return rev.classOf.get(e.id);
-  const exact = u.externals.findIndex((x) => x.id === e.id);
-  if (exact >= 0) return u.podClasses.length + exact;
+  const exact2 = u.externals.findIndex((x) => x.id === e.id);
+  if (exact2 >= 0) return u.podClasses.length + exact2;
   const first = e.ranges[0];
   if (first === void 0) return void 0;
   const i = u.externals.findIndex((x) => x.ranges.some((r) => r.family === first.family && r.lo >= first.lo && r.hi <= first.hi));
@@ -23997,8 +24002,8 @@ function objectLine(text2, kind, name2) {
     const n = doc.getIn(["metadata", "name"]);
     if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
   }
-  const exact = found2.filter((f) => f.name === name2);
-  if (exact.length === 1) return exact[0].line;
+  const exact2 = found2.filter((f) => f.name === name2);
+  if (exact2.length === 1) return exact2[0].line;
   const part = found2.filter((f) => name2.includes(f.name));
   return part.length === 1 ? part[0].line : void 0;
 }
@@ -28088,8 +28093,8 @@ import { statSync as statSync5 } from "node:fs";
 // src/explain/find-endpoint.ts
 function findEndpoint(spec, endpoints2) {
   const id = spec === "ingress-controller" ? INGRESS_CONTROLLER_ID : spec;
-  const exact = endpoints2.find((e) => e.id === id);
-  if (exact !== void 0) return { ok: true, endpoints: [exact] };
+  const exact2 = endpoints2.find((e) => e.id === id);
+  if (exact2 !== void 0) return { ok: true, endpoints: [exact2] };
   if (spec === "ingress-controller" || spec === INGRESS_CONTROLLER_ID) {
     return { ok: false, reason: "invalid", error: `${spec}: no Ingress, Gateway route or Route here, so no traffic comes from the ingress controller`, candidates: [] };
   }

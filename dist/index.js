@@ -35530,6 +35530,11 @@ function stringSet(c, d, at2, list7) {
   return ok ? [...seen] : void 0;
 }
 
+// src/load/object/exact.ts
+function exact(list7) {
+  return list7.slice();
+}
+
 // src/load/networkpolicy/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 function parseSelector(c, path15, read2 = (k) => k) {
@@ -35570,7 +35575,7 @@ function parseSelector(c, path15, read2 = (k) => k) {
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: reqs } : void 0;
+  return ok ? { requirements: exact(reqs) } : void 0;
 }
 function parseRequirement(c, at2, read2) {
   if (c.map(at2) === void 0) {
@@ -35618,7 +35623,7 @@ function parseRequirement(c, at2, read2) {
       c.error(at2, `values must be non-empty when operator is ${operator}`);
       return void 0;
     }
-    return { key, op: operator, values: strings2 };
+    return { key, op: operator, values: exact(strings2) };
   }
   if (strings2.length > 0 || values !== void 0 && values.length > 0) {
     c.error([...at2, "values"], `values must be empty when operator is ${operator}`);
@@ -37179,12 +37184,12 @@ function rules(c, dir, list7) {
     out.push({
       direction: dir,
       index: i,
-      peers: peersRaw && peersRaw.length > 0 ? peers : "any",
-      ports: portsRaw && portsRaw.length > 0 ? ports : "any",
+      peers: peersRaw && peersRaw.length > 0 ? exact(peers) : "any",
+      ports: portsRaw && portsRaw.length > 0 ? exact(ports) : "any",
       source: sourceRef(c.object, at2)
     });
   });
-  return out;
+  return exact(out);
 }
 function peer(c, at2) {
   const m = c.map(at2);
@@ -37242,7 +37247,7 @@ function ipBlock(c, at2) {
     }
     except.push(e);
   });
-  return ok ? { kind: "ipBlock", cidr: cidr2, except } : void 0;
+  return ok ? { kind: "ipBlock", cidr: cidr2, except: exact(except) } : void 0;
 }
 function cidrField(c, at2) {
   const text2 = c.string(at2);
@@ -37436,7 +37441,7 @@ function containerPorts(c, spec) {
       });
     });
   }
-  return out;
+  return exact(out);
 }
 
 // src/load/workloads/node.ts
@@ -40553,7 +40558,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (own !== void 0 && !partial && unmatched.length === 0) continue;
     const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
-    const exact = combos !== void 0;
+    const exact2 = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
       combos = perSelector(partial ? selectors : unmatched);
@@ -40565,7 +40570,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
+      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact: exact2 });
       const pod = {
         type: "synthetic",
         id: `${t.name}/${describeWitness(c.witness)}`,
@@ -47885,8 +47890,8 @@ function decisionAllows(d) {
 function nodeOf(rev, e) {
   const u = rev.reach.universe;
   if (e.type !== "external") return rev.classOf.get(e.id);
-  const exact = u.externals.findIndex((x) => x.id === e.id);
-  if (exact >= 0) return u.podClasses.length + exact;
+  const exact2 = u.externals.findIndex((x) => x.id === e.id);
+  if (exact2 >= 0) return u.podClasses.length + exact2;
   const first = e.ranges[0];
   if (first === void 0) return void 0;
   const i = u.externals.findIndex((x) => x.ranges.some((r) => r.family === first.family && r.lo >= first.lo && r.hi <= first.hi));
@@ -50694,8 +50699,8 @@ function objectLine(text2, kind, name2) {
     const n = doc.getIn(["metadata", "name"]);
     if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
   }
-  const exact = found2.filter((f) => f.name === name2);
-  if (exact.length === 1) return exact[0].line;
+  const exact2 = found2.filter((f) => f.name === name2);
+  if (exact2.length === 1) return exact2[0].line;
   const part = found2.filter((f) => name2.includes(f.name));
   return part.length === 1 ? part[0].line : void 0;
 }

@@ -12,6 +12,7 @@ import { parseSelector } from "./selector.js";
 import type { DocPath, KubeObject } from "../object/source.js";
 import { sourceRef } from "../object/source-ref.js";
 import { svcNameProblem } from "../object/port-name.js";
+import { exact } from "../object/exact.js";
 
 export interface PolicyLoad {
   /** "namespace/name" as declared, valid or not (undefined: no name): which declaration is in force. */
@@ -124,12 +125,12 @@ function rules(c: Checker, dir: Direction, list: readonly unknown[] | undefined)
     out.push({
       direction: dir,
       index: i,
-      peers: peersRaw && peersRaw.length > 0 ? peers : "any",
-      ports: portsRaw && portsRaw.length > 0 ? ports : "any",
+      peers: peersRaw && peersRaw.length > 0 ? exact(peers) : "any",
+      ports: portsRaw && portsRaw.length > 0 ? exact(ports) : "any",
       source: sourceRef(c.object, at),
     });
   });
-  return out;
+  return exact(out);
 }
 
 function peer(c: Checker, at: DocPath): Peer | undefined {
@@ -189,7 +190,7 @@ function ipBlock(c: Checker, at: DocPath): Peer | undefined {
     }
     except.push(e);
   });
-  return ok ? { kind: "ipBlock", cidr, except } : undefined;
+  return ok ? { kind: "ipBlock", cidr, except: exact(except) } : undefined;
 }
 
 function cidrField(c: Checker, at: DocPath): Cidr | undefined {

@@ -4,6 +4,7 @@ import { SELECT_ALL } from "../../model/selector.js";
 import { describe, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
+import { exact } from "../object/exact.js";
 
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
 type Operator = (typeof OPERATORS)[number];
@@ -55,7 +56,7 @@ export function parseSelector(c: Checker, path: DocPath, read: KeyReading = (k) 
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: reqs } : undefined;
+  return ok ? { requirements: exact(reqs) } : undefined;
 }
 
 function parseRequirement(c: Checker, at: DocPath, read: KeyReading): Requirement | "skip" | undefined {
@@ -104,7 +105,7 @@ function parseRequirement(c: Checker, at: DocPath, read: KeyReading): Requiremen
       c.error(at, `values must be non-empty when operator is ${operator}`);
       return undefined;
     }
-    return { key, op: operator, values: strings };
+    return { key, op: operator, values: exact(strings) };
   }
   if (strings.length > 0 || (values !== undefined && values.length > 0)) {
     c.error([...at, "values"], `values must be empty when operator is ${operator}`);

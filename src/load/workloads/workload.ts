@@ -9,6 +9,7 @@ import { objectMeta } from "../object/object-meta.js";
 import { nodeName, podIps } from "./pod-status.js";
 import type { DocPath, KubeObject } from "../object/source.js";
 import { sourceRef } from "../object/source-ref.js";
+import { exact } from "../object/exact.js";
 
 /** Where each kind keeps its pod template. */
 const TEMPLATE_PATH: Readonly<Record<string, DocPath>> = {
@@ -124,5 +125,5 @@ export function containerPorts(c: Checker, spec: DocPath): ContainerPort[] {
       });
     });
   }
-  return out;
+  return exact(out);
 }
