@@ -12468,7 +12468,7 @@ function splitLines(text2) {
 }
 
 // src/diff/policy-text.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/object/checker.ts
 function formatPath(path17) {
@@ -12560,12 +12560,1205 @@ function describe(v) {
   return `${typeof v} ${String(v)}`;
 }
 
+// src/load/yaml/documents.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/load/yaml/locator.ts
+var import_yaml = __toESM(require_dist(), 1);
+function makeLocator(doc, start, at4) {
+  return (path17) => {
+    let node = doc.contents;
+    let offset = start;
+    for (const segment of path17) {
+      const step2 = child(doc, deref(doc, node), segment);
+      if (!step2) break;
+      offset = step2.offset ?? offset;
+      node = step2.node;
+    }
+    return at4(offset);
+  };
+}
+function child(doc, node, segment) {
+  if ((0, import_yaml.isMap)(node)) {
+    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
+    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
+  }
+  if ((0, import_yaml.isPair)(node)) {
+    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
+  }
+  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+    const item = node.items[segment];
+    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
+  }
+  return void 0;
+}
+function findPair(doc, map, key, seen) {
+  seen.add(map);
+  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) continue;
+    const source = deref(doc, pair.value);
+    for (const item of (0, import_yaml.isSeq)(source) ? source.items : [source]) {
+      const merged = deref(doc, item);
+      if (!(0, import_yaml.isMap)(merged) || seen.has(merged)) continue;
+      const found2 = findPair(doc, merged, key, seen);
+      if (found2) return found2;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  return (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
+}
+function isMergeKey(key) {
+  return (0, import_yaml.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
+}
+function keyString(key) {
+  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  const v = key.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
+}
+function startOf(node) {
+  if ((0, import_yaml.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
+  return (0, import_yaml.isNode)(node) && node.range ? node.range[0] : void 0;
+}
+
+// src/load/yaml/duplicate-keys.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function duplicateKeys(doc) {
+  const found2 = [];
+  const stack = [doc.contents];
+  for (let node = stack.pop(); node !== void 0; node = stack.pop()) {
+    if ((0, import_yaml2.isPair)(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (!(0, import_yaml2.isCollection)(node) || (0, import_yaml2.isAlias)(node)) continue;
+    if ((0, import_yaml2.isMap)(node) && node.items.length > 1) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (!(0, import_yaml2.isScalar)(key) || typeof key.value === "symbol" || !key.range) continue;
+        const name2 = String(key.value ?? "");
+        const first = seen.get(name2);
+        if (first === void 0) seen.set(name2, key.range[0]);
+        else found2.push({ key: name2, offset: key.range[0], firstOffset: first });
+      }
+    }
+    for (const item of node.items) stack.push(item);
+  }
+  return found2;
+}
+
+// src/load/yaml/fast.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+var LONE_CR = /\r(?!\n)/;
+var MAX_FAST_DEPTH = 64;
+var MAX_KEY_LENGTH = 1e3;
+var Bail = class {
+};
+var BAIL = new Bail();
+function parseFast(text2, maxDocuments) {
+  if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
+  try {
+    return new FastParser(text2, maxDocuments).documents();
+  } catch (e) {
+    if (e === BAIL) return void 0;
+    throw e;
+  }
+}
+function bail() {
+  throw BAIL;
+}
+var NOT_PLAIN_START = new Uint8Array(128);
+for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
+var FLOW_CHAR = new Uint8Array(128);
+for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
+var SPACE = 32;
+var HASH = 35;
+var DASH = 45;
+var COLON = 58;
+var QUOTE = 34;
+var APOS = 39;
+var FastParser = class {
+  constructor(text2, maxDocuments) {
+    this.text = text2;
+    this.maxDocuments = maxDocuments;
+    const t = text2;
+    let pos = 0;
+    while (pos < t.length) {
+      const nl = t.indexOf("\n", pos);
+      const next = nl < 0 ? t.length : nl;
+      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
+      this.lineStarts.push(pos);
+      this.lineEnds.push(end);
+      let i = pos;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      let indent = i - pos;
+      if (i === end || t.charCodeAt(i) === HASH) indent = -1;
+      else if (i === pos) {
+        const c = t.charCodeAt(pos);
+        if (c === DASH && t.startsWith("---", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -2;
+        else if (c === 46 && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
+        else if (c === 37) indent = -3;
+      }
+      this.indents.push(indent);
+      pos = next + 1;
+    }
+  }
+  text;
+  maxDocuments;
+  lineStarts = [];
+  lineEnds = [];
+  /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
+  indents = [];
+  /** Current line. */
+  li = 0;
+  depth = 0;
+  /** The last value read was empty (see empty()). */
+  endsEmpty = false;
+  documents() {
+    const out = [];
+    const n = this.indents.length;
+    this.li = this.nextContent(0);
+    while (this.li < n) {
+      if (out.length >= this.maxDocuments) bail();
+      let marker;
+      const first = this.li;
+      if (this.indents[first] === -3) bail();
+      if (this.indents[first] === -2) {
+        marker = this.lineStarts[first];
+        this.checkRest(first, this.lineStarts[first] + 3);
+        this.li = this.nextContent(first + 1);
+        if (this.li >= n || this.indents[this.li] < 0) bail();
+      }
+      const startLine = this.li;
+      const indent = this.indents[startLine];
+      const start = this.lineStarts[startLine] + indent;
+      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
+      if (this.li < n && this.indents[this.li] !== -2) bail();
+      const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
+      if (this.endsEmpty) bail();
+      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine], end] });
+    }
+    return out;
+  }
+  /** The first line at or after `from` that has content or is a marker. */
+  nextContent(from) {
+    let i = from;
+    while (i < this.indents.length && this.indents[i] === -1) i++;
+    return i;
+  }
+  /** The indentation of the next content line after the current one; -1 at a marker or the end. */
+  peekIndent() {
+    return this.li < this.indents.length ? Math.max(this.indents[this.li], -1) : -1;
+  }
+  /** Only white space and a comment may follow `from` on line `line`. */
+  checkRest(line, from) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end) return;
+    if (t.charCodeAt(i) === HASH && i > from) return;
+    bail();
+  }
+  /**
+   * A node that starts a line of its own: line `line`, column `col`. `parentIndent` is the
+   * indentation of the collection it belongs to (-1 at the root). Leaves `li` at the next content line.
+   */
+  blockNode(line, col, parentIndent) {
+    if (++this.depth > MAX_FAST_DEPTH) bail();
+    try {
+      const pos = this.lineStarts[line] + col;
+      if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
+      if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
+      const value = this.inlineValue(line, pos);
+      this.li = this.nextContent(line + 1);
+      if (this.peekIndent() > parentIndent) bail();
+      return value;
+    } finally {
+      this.depth--;
+    }
+  }
+  isDashItem(pos, line) {
+    const t = this.text;
+    return t.charCodeAt(pos) === DASH && (pos + 1 === this.lineEnds[line] || t.charCodeAt(pos + 1) === SPACE);
+  }
+  blockSeq(firstLine2, col) {
+    const items = [];
+    let line = firstLine2;
+    for (; ; ) {
+      const dash = this.lineStarts[line] + col;
+      items.push(this.afterIndicator(line, dash + 1, col, true));
+      const next = this.li;
+      if (next >= this.indents.length) return items;
+      const indent = this.indents[next];
+      if (indent < col) return items;
+      if (indent > col) bail();
+      if (!this.isDashItem(this.lineStarts[next] + col, next)) return items;
+      line = next;
+    }
+  }
+  blockMap(firstLine2, col) {
+    const map = {};
+    let line = firstLine2;
+    for (; ; ) {
+      const pos = this.lineStarts[line] + col;
+      const colon = this.keyEnd(line, pos);
+      if (colon === void 0) bail();
+      const key = this.keyString(pos, colon);
+      const known = map[key] !== void 0;
+      if (known && Object.hasOwn(map, key)) bail();
+      const value = this.afterIndicator(line, colon + 1, col, false);
+      if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+      const next = this.li;
+      if (next >= this.indents.length) return map;
+      const indent = this.indents[next];
+      if (indent < col) return map;
+      if (indent > col) bail();
+      if (this.isDashItem(this.lineStarts[next] + col, next)) bail();
+      line = next;
+    }
+  }
+  /**
+   * The value after a `- ` or a `key:` on line `line`, from `from`. `indent` is the column of the
+   * dash or key. Leaves `li` at the next content line.
+   */
+  afterIndicator(line, from, indent, inSeq) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i === end || t.charCodeAt(i) === HASH && i > from) {
+      this.li = this.nextContent(line + 1);
+      const next = this.li;
+      if (next >= this.indents.length || this.indents[next] < 0) return this.empty();
+      const n = this.indents[next];
+      if (n > indent) return this.blockNode(next, n, indent);
+      if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next] + n, next)) {
+        if (++this.depth > MAX_FAST_DEPTH) bail();
+        try {
+          return this.blockSeq(next, n);
+        } finally {
+          this.depth--;
+        }
+      }
+      return this.empty();
+    }
+    if (i === from) bail();
+    const col = i - this.lineStarts[line];
+    if (inSeq) {
+      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
+    } else if (this.isDashItem(i, line)) bail();
+    const c = t.charCodeAt(i);
+    if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
+    const value = this.inlineValue(line, i);
+    this.li = this.nextContent(line + 1);
+    if (this.peekIndent() > indent) bail();
+    return value;
+  }
+  /**
+   * If a mapping key starts at `pos`: the offset of its `:`. Plain keys (no indicators, no flow
+   * characters) and single-line quoted keys only.
+   */
+  keyEnd(line, pos) {
+    const t = this.text;
+    const end = this.lineEnds[line];
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) return void 0;
+      return t.charCodeAt(close + 1) === COLON && (close + 2 === end || t.charCodeAt(close + 2) === SPACE) ? close + 1 : void 0;
+    }
+    if (!this.plainStart(pos, end)) return void 0;
+    for (let i = pos; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return i;
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) return void 0;
+    }
+    return void 0;
+  }
+  keyString(pos, colon) {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (colon - pos > MAX_KEY_LENGTH) bail();
+    if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
+    let stop = colon;
+    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
+    let h = 0;
+    for (let i = pos; i < stop; i++) {
+      const d = t.charCodeAt(i);
+      if (d < 128 && FLOW_CHAR[d] === 1) bail();
+      h = Math.imul(h, 31) + d | 0;
+    }
+    if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
+    const v = plainAt(t, pos, stop, h);
+    if (v === null) return "";
+    if (typeof v === "object") bail();
+    return String(v);
+  }
+  /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
+  plainStart(pos, end) {
+    if (pos >= end) return false;
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (c === DASH || c === 63 || c === COLON) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
+    return c >= 128 || NOT_PLAIN_START[c] === 0;
+  }
+  /**
+   * An empty value (`key:` with nothing below). Where it ends a document, the Document's range
+   * ends in ways that depend on the blank lines and comments after it: the full path tells.
+   */
+  empty() {
+    this.endsEmpty = true;
+    return null;
+  }
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
+   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
+   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
+   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
+   * lines, no content), take the full path. Leaves `li` at the next content line.
+   */
+  blockScalar(line, pos, parentIndent) {
+    const t = this.text;
+    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]));
+    if (!header) bail();
+    const folded = header[1] === ">";
+    const lines = [];
+    let next = line + 1;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next];
+      const end = this.lineEnds[next];
+      let i = start;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i < end && i - start <= parentIndent) break;
+      lines.push([i - start, t.slice(i, end)]);
+    }
+    let chompStart = lines.length;
+    while (chompStart > 0 && lines[chompStart - 1][1] === "") chompStart--;
+    const contentStart = lines.findIndex(([, content2]) => content2 !== "");
+    if (contentStart < 0) bail();
+    const trimIndent = lines[contentStart][0];
+    for (let k = 0; k < lines.length; k++) {
+      const [indent, content2] = lines[k];
+      if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
+    }
+    let value = "\n".repeat(contentStart);
+    let sep10 = "";
+    let prevMoreIndented = false;
+    for (let k = contentStart; k < chompStart; k++) {
+      const [indent, content2] = lines[k];
+      const more = " ".repeat(Math.max(0, indent - trimIndent));
+      if (!folded) {
+        value += sep10 + more + content2;
+        sep10 = "\n";
+      } else if (indent > trimIndent) {
+        if (sep10 === " ") sep10 = "\n";
+        else if (!prevMoreIndented && sep10 === "\n") sep10 = "\n\n";
+        value += sep10 + more + content2;
+        sep10 = "\n";
+        prevMoreIndented = true;
+      } else if (content2 === "") {
+        if (sep10 === "\n") value += "\n";
+        else sep10 = "\n";
+      } else {
+        value += sep10 + content2;
+        sep10 = " ";
+        prevMoreIndented = false;
+      }
+    }
+    if (header[2] !== "-") value += "\n";
+    this.li = this.nextContent(next);
+    this.endsEmpty = false;
+    return value;
+  }
+  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
+  inlineValue(line, pos) {
+    this.endsEmpty = false;
+    const t = this.text;
+    const end = this.lineEnds[line];
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) bail();
+      const v = this.quoted(pos, close);
+      this.checkRest(line, close + 1);
+      return v;
+    }
+    if (c === 91 || c === 123) {
+      const r = this.flow(pos, end, 0);
+      this.checkRest(line, r.end);
+      return r.value;
+    }
+    if (!this.plainStart(pos, end)) bail();
+    let stop = pos;
+    let h = 0;
+    let hashed = 0;
+    for (let i = pos; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
+      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+      h = Math.imul(h, 31) + d | 0;
+      if (d !== SPACE) {
+        stop = i + 1;
+        hashed = h;
+      }
+    }
+    return plainAt(t, pos, stop, hashed);
+  }
+  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
+  quoteEnd(pos, end) {
+    const t = this.text;
+    const q = t.charCodeAt(pos);
+    for (let i = pos + 1; i < end; i++) {
+      const d = t.charCodeAt(i);
+      if (q === QUOTE && d === 92) bail();
+      if (d === q) {
+        if (q === APOS && t.charCodeAt(i + 1) === APOS) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return void 0;
+  }
+  quoted(pos, close) {
+    const inner = this.text.slice(pos + 1, close);
+    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
+  }
+  /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
+  flow(pos, end, depth) {
+    if (depth + this.depth > MAX_FAST_DEPTH) bail();
+    const t = this.text;
+    const open = t.charCodeAt(pos);
+    const close = open === 91 ? 93 : 125;
+    const isMap6 = open === 123;
+    const items = [];
+    const map = {};
+    let i = pos + 1;
+    const skip = () => {
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+    };
+    skip();
+    if (t.charCodeAt(i) === close) return { value: isMap6 ? map : items, end: i + 1 };
+    for (; ; ) {
+      skip();
+      let key;
+      if (isMap6) {
+        const k = this.flowScalar(i, end, true);
+        if (typeof k.value === "object" && k.value !== null) bail();
+        key = k.value === null ? "" : String(k.value);
+        i = k.end;
+        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
+        i += 2;
+        skip();
+        if (Object.hasOwn(map, key)) bail();
+      }
+      const c = t.charCodeAt(i);
+      let value;
+      if (c === 91 || c === 123) {
+        const r = this.flow(i, end, depth + 1);
+        value = r.value;
+        i = r.end;
+      } else {
+        const r = this.flowScalar(i, end, false);
+        value = r.value;
+        i = r.end;
+      }
+      if (isMap6) {
+        if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+        else map[key] = value;
+      } else items.push(value);
+      skip();
+      const d = t.charCodeAt(i);
+      if (d === close) return { value: isMap6 ? map : items, end: i + 1 };
+      if (d !== 44) bail();
+      i++;
+      skip();
+      if (t.charCodeAt(i) === close || t.charCodeAt(i) === 44) bail();
+    }
+  }
+  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
+  flowScalar(pos, end, isKey) {
+    const t = this.text;
+    const c = t.charCodeAt(pos);
+    if (c === QUOTE || c === APOS) {
+      const close = this.quoteEnd(pos, end);
+      if (close === void 0) bail();
+      return { value: this.quoted(pos, close), end: close + 1 };
+    }
+    if (!this.plainStart(pos, end) || c === DASH || c === 63 || c === COLON) bail();
+    let i = pos;
+    while (i < end) {
+      const d = t[i];
+      if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
+      if (d === ":") {
+        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
+        bail();
+      }
+      if (d === "#" || d === '"' || d === "'") bail();
+      i++;
+    }
+    const raw = t.slice(pos, i).trimEnd();
+    if (raw === "" || raw === "<<") bail();
+    return { value: resolvePlain(raw), end: pos + raw.length };
+  }
+};
+var resolver;
+var schemaOptions;
+var resolved = /* @__PURE__ */ new Map();
+var MAX_MEMO = 1e5;
+var RECENT = 1 << 14;
+var RECENT_LENGTH = 48;
+var recent = { raw: new Array(RECENT), value: new Array(RECENT) };
+function useSchema(options) {
+  schemaOptions = options;
+  resolver = void 0;
+  resolved = /* @__PURE__ */ new Map();
+  recent = { raw: new Array(RECENT), value: new Array(RECENT) };
+}
+function plainAt(text2, pos, stop, hash) {
+  const n = stop - pos;
+  if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text2.slice(pos, stop));
+  const slot = Math.imul(hash, 31) + n & RECENT - 1;
+  const known = recent.raw[slot];
+  if (known !== void 0 && known.length === n && text2.startsWith(known, pos)) return recent.value[slot];
+  const raw = text2.slice(pos, stop);
+  const value = resolvePlain(raw);
+  recent.raw[slot] = raw;
+  recent.value[slot] = value;
+  return value;
+}
+var MAY_RESOLVE = new Uint8Array(128);
+for (const c of "-+.0123456789~yYnNtTfFoOeE") MAY_RESOLVE[c.charCodeAt(0)] = 1;
+function resolvePlain(raw) {
+  if (raw !== "") {
+    const c = raw.charCodeAt(0);
+    if (c >= 128 || MAY_RESOLVE[c] === 0) return raw;
+  }
+  const memo4 = resolved.get(raw);
+  if (memo4 !== void 0 || resolved.has(raw)) return memo4;
+  const value = resolveUncached(raw);
+  if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
+  resolved.set(raw, value);
+  return value;
+}
+function resolveUncached(raw) {
+  if (schemaOptions === void 0) bail();
+  if (resolver === void 0) {
+    const doc = new import_yaml3.Document(void 0, schemaOptions);
+    resolver = { schema: doc.schema, options: doc.options };
+  }
+  const tag = resolver.schema.tags.find((t) => t.default === true && t.test?.test(raw));
+  if (tag === void 0) return raw;
+  let failed2 = false;
+  const res = tag.resolve(raw, () => failed2 = true, resolver.options);
+  if (failed2) bail();
+  const v = (0, import_yaml3.isScalar)(res) ? res.value : res;
+  if (typeof v === "bigint" || typeof v === "object" && v !== null) bail();
+  return v;
+}
+
+// src/load/yaml/leniency.ts
+function normalizeLineBreaks(text2) {
+  return text2.includes("\r") ? text2.replace(/\r(?!\n)/g, "\n") : text2;
+}
+function repairForYaml(original) {
+  const edits = scan(original);
+  if (edits.length === 0) return void 0;
+  return applyEdits(original, edits);
+}
+function applyEdits(original, edits) {
+  let out = "";
+  let from = 0;
+  const newStarts = [];
+  const origStarts = [];
+  const shifts = [];
+  let shift = 0;
+  for (const e of edits) {
+    out += original.slice(from, e.at);
+    newStarts.push(e.at + shift);
+    origStarts.push(e.at);
+    out += e.inserted;
+    shift += e.inserted.length - e.removed;
+    shifts.push(shift);
+    from = e.at + e.removed;
+  }
+  out += original.slice(from);
+  const toOriginal = (offset) => {
+    let lo = 0;
+    let hi = newStarts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (newStarts[mid] <= offset) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return offset;
+    const edit2 = edits[k];
+    const insertedEnd = newStarts[k] + edit2.inserted.length;
+    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit2.removed - 1, 0));
+    return offset - shifts[k];
+  };
+  return { text: out, toOriginal };
+}
+var isBlank = (c) => c === " " || c === "	";
+var isBreakOrEnd = (c) => c === void 0 || c === "\n" || c === "\r";
+var isSpaceOrEnd = (c) => isBlank(c) || isBreakOrEnd(c);
+function scan(text2) {
+  const edits = [];
+  let flowDepth = 0;
+  let quote;
+  let need = 0;
+  let blockScalarParent;
+  let pos = 0;
+  while (pos < text2.length) {
+    const lineStart = pos;
+    let lineEnd = text2.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = text2.length;
+    pos = lineEnd + 1;
+    let i = lineStart;
+    while (i < lineEnd && isBlank(text2[i])) i++;
+    const contentStart = i;
+    const blankLine = contentStart >= lineEnd || text2[contentStart] === "\r";
+    if (blockScalarParent !== void 0) {
+      let spaces = 0;
+      while (text2[lineStart + spaces] === " ") spaces++;
+      if (blankLine || spaces > blockScalarParent) continue;
+      blockScalarParent = void 0;
+    }
+    if (lineStart === contentStart && /^(---|\.\.\.)(?=[ \t\r\n]|$)/.test(text2.slice(lineStart, lineStart + 4))) {
+      flowDepth = 0;
+      quote = void 0;
+      continue;
+    }
+    if (lineStart === contentStart && flowDepth === 0 && quote === void 0 && text2[lineStart] === "%") continue;
+    if ((flowDepth > 0 || quote !== void 0) && !blankLine) {
+      const leading = text2.slice(lineStart, contentStart);
+      if (leading.includes("	") || leading.length < need) {
+        edits.push({ at: lineStart, removed: leading.length, inserted: " ".repeat(Math.max(need, leading.replace(/\t/g, "").length)) });
+      }
+    }
+    let tokenStart = flowDepth === 0 && quote === void 0;
+    let keyColumn = contentStart - lineStart;
+    i = contentStart;
+    while (i < lineEnd) {
+      const c = text2[i];
+      if (quote !== void 0) {
+        if (quote === '"' && c === "\\") {
+          i += 2;
+          continue;
+        }
+        if (c === quote) {
+          if (quote === "'" && text2[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
+          quote = void 0;
+          i++;
+          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          tokenStart = false;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (c === " " || c === "	" || c === "\r") {
+        i++;
+        continue;
+      }
+      if (c === "#" && (i === lineStart || isBlank(text2[i - 1]))) break;
+      if (flowDepth > 0) {
+        if (c === "[" || c === "{") {
+          flowDepth++;
+          i++;
+        } else if (c === "]" || c === "}" || c === ",") {
+          if (c !== ",") flowDepth--;
+          i++;
+          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
+          if (flowDepth === 0) tokenStart = false;
+        } else if (c === '"' || c === "'") {
+          startQuote(c, i);
+          i++;
+        } else {
+          i++;
+          while (i < lineEnd && !"[]{},".includes(text2[i]) && !(text2[i] === "#" && isBlank(text2[i - 1]))) {
+            if (text2[i] === '"' || text2[i] === "'") {
+              if (isBlank(text2[i - 1]) && /[:\[{,]\s*$/.test(text2.slice(Math.max(lineStart, i - 4), i))) break;
+            }
+            i++;
+          }
+        }
+        continue;
+      }
+      if (c === "-" || c === "?" || c === ":") {
+        if (isSpaceOrEnd(text2[i + 1])) {
+          if (c !== ":") keyColumn = i - lineStart;
+          i++;
+          tokenStart = true;
+          continue;
+        }
+      }
+      if (tokenStart) {
+        if (c === "[" || c === "{") {
+          if (flowDepth === 0) need = i - lineStart;
+          flowDepth = 1;
+          i++;
+          continue;
+        }
+        if (c === '"' || c === "'") {
+          startQuote(c, i);
+          i++;
+          continue;
+        }
+        if (c === "|" || c === ">") {
+          const rest = text2.slice(i + 1, lineEnd);
+          if (/^[-+0-9]*\s*(#.*)?\r?$/.test(rest)) {
+            blockScalarParent = keyColumn;
+            break;
+          }
+        }
+        if (c === "&" || c === "!") {
+          while (i < lineEnd && !isBlank(text2[i])) i++;
+          continue;
+        }
+      }
+      const start = i;
+      while (i < lineEnd) {
+        const d = text2[i];
+        if (d === ":" && isSpaceOrEnd(text2[i + 1])) break;
+        if (d === "#" && isBlank(text2[i - 1])) break;
+        i++;
+      }
+      if (text2[i] === ":") keyColumn = start - lineStart;
+      tokenStart = false;
+    }
+  }
+  return edits;
+  function startQuote(c, at4) {
+    if (flowDepth === 0) {
+      let lineStart = at4;
+      while (lineStart > 0 && text2[lineStart - 1] !== "\n") lineStart--;
+      need = at4 - lineStart;
+    }
+    quote = c;
+  }
+}
+
+// src/load/yaml/documents.ts
+var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
+var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
+var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
+useSchema(composerOptions);
+function parseDocuments(file, limits = {}) {
+  const lim = { ...defaultDocumentLimits, ...limits };
+  return parseJson(file, lim) ?? parseYaml(file, lim);
+}
+function parseJson(file, lim) {
+  const start = file.text.search(/\S/);
+  if (start < 0 || file.text[start] !== "{" && file.text[start] !== "[") return void 0;
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch {
+    return void 0;
+  }
+  if (deeperThan(value, lim.maxDepth)) return void 0;
+  let located;
+  const line = file.text.slice(0, start).split("\n").length;
+  const top = { line, column: start - (file.text.lastIndexOf("\n", start - 1) + 1) + 1 };
+  const locate = (path17) => {
+    if (path17.length === 0) return top;
+    located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    return located(path17);
+  };
+  return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
+}
+function deeperThan(value, max) {
+  const stack = [[value, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child3 of Object.values(v)) stack.push([child3, depth + 1]);
+  }
+  return false;
+}
+function parseYaml(file, lim) {
+  const text2 = normalizeLineBreaks(file.text);
+  const ahead = file.documents?.();
+  const fast = ahead !== void 0 && ahead.length <= lim.maxDocuments ? ahead : parseFast(text2, lim.maxDocuments);
+  return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
+}
+function fastDocuments(file, lim, text2, fast) {
+  let at4;
+  const docs = fast.map((d) => {
+    const top = { line: d.line, column: d.column };
+    const [from, to] = d.span;
+    let located;
+    const locate = (path17) => {
+      if (path17.length === 0) return top;
+      if (located === void 0) {
+        at4 ??= positionsIn(text2);
+        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at4(from + offset));
+        located = parsed.results[0]?.doc?.locate ?? (() => top);
+      }
+      return located(path17);
+    };
+    return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
+  });
+  return { docs, diagnostics: [] };
+}
+function positionsIn(text2) {
+  const lineCounter = new import_yaml4.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const lastChar = Math.max(0, text2.trimEnd().length - 1);
+  return (offset) => {
+    const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
+    return { line, column: col };
+  };
+}
+function parseYamlFull(file, lim) {
+  const text2 = normalizeLineBreaks(file.text);
+  const at4 = positionsIn(text2);
+  const strict = parseText(file.path, text2, lim, at4);
+  if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
+  const repaired = repairForYaml(text2);
+  if (!repaired) return flatten(strict);
+  const second = parseText(file.path, repaired.text, lim, (offset) => at4(repaired.toOriginal(offset)), repaired.toOriginal);
+  const byIndex = new Map(second.results.map((r) => [r.index, r]));
+  const results = strict.results.map((r) => {
+    const other = r.syntaxError ? byIndex.get(r.index) : void 0;
+    return other && (other.doc || !other.syntaxError) ? other : r;
+  });
+  return flatten({ results, diagnostics: strict.diagnostics });
+}
+function flatten(parse3) {
+  const docs = [];
+  const diagnostics2 = [...parse3.diagnostics];
+  for (const r of parse3.results) {
+    if (r.doc) docs.push(r.doc);
+    diagnostics2.push(...r.diagnostics);
+  }
+  return { docs, diagnostics: diagnostics2 };
+}
+function parseText(path17, text2, lim, at4, toOriginal = (offset) => offset) {
+  const results = [];
+  const diagnostics2 = [];
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
+  const parser = new import_yaml4.Parser();
+  const composer = new import_yaml4.Composer(composerOptions);
+  const pendingIndexes = [];
+  const accept = (doc) => {
+    const index2 = pendingIndexes.shift() ?? -1;
+    results.push(finishDocument(path17, doc, index2, lim, at4, toOriginal));
+  };
+  let count2 = 0;
+  for (const token of parser.parse(text2)) {
+    if (token.type === "document") {
+      if (count2 === lim.maxDocuments) {
+        report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
+        break;
+      }
+      const index2 = count2++;
+      const deep = tooDeepToken(token, lim.maxDepth);
+      if (deep) {
+        report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
+        continue;
+      }
+      pendingIndexes.push(index2);
+    }
+    for (const doc of composer.next(token)) accept(doc);
+  }
+  for (const doc of composer.end()) accept(doc);
+  for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
+  return { results, diagnostics: diagnostics2 };
+}
+function finishDocument(path17, doc, index2, lim, at4, toOriginal) {
+  const diagnostics2 = [];
+  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
+  const rejected = (syntaxError = false) => ({ index: index2, doc: void 0, diagnostics: diagnostics2, syntaxError });
+  const start = (0, import_yaml4.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
+  const first = doc.errors[0];
+  if (first) {
+    report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
+    return rejected(true);
+  }
+  for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
+  for (const dup of duplicateKeys(doc)) {
+    report(
+      "warning",
+      dup.offset,
+      `duplicate key \`${dup.key}\` (also at line ${at4(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
+    );
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    report(
+      "error",
+      start,
+      /alias count/i.test(msg) ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped` : `YAML error: ${firstLine(msg)}; the document is skipped`
+    );
+    return rejected();
+  }
+  if (value === null || value === void 0) return rejected();
+  const shape = checkShape(value, lim.maxDepth);
+  if (shape === "cycle") {
+    report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
+    return rejected();
+  }
+  if (shape === "too-deep") {
+    report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
+    return rejected();
+  }
+  const locate = makeLocator(doc, start, at4);
+  const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
+  return { index: index2, doc: { index: index2, value, locate, line: at4(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
+}
+function firstLine(message) {
+  return message.split("\n", 1)[0].trim();
+}
+function syntaxMessage(err, more) {
+  const extra = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
+  return `YAML syntax error: ${firstLine(err.message)}${extra}; the document is skipped`;
+}
+function tooDeepToken(root, maxDepth) {
+  const stack = root.value ? [[root.value, 0]] : [];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [token, depth] = top;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
+    if (depth + 1 > maxDepth) return token;
+    for (const item of token.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return void 0;
+}
+function checkShape(value, maxDepth) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const height = /* @__PURE__ */ new Map();
+  const onPath = /* @__PURE__ */ new Set();
+  const stack = [{ node: value, children: Object.values(value), next: 0, below: 0 }];
+  onPath.add(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child3 = top.children[top.next++];
+      if (typeof child3 !== "object" || child3 === null) continue;
+      if (onPath.has(child3)) return "cycle";
+      const h = height.get(child3);
+      if (h !== void 0) {
+        if (stack.length + h > maxDepth) return "too-deep";
+        top.below = Math.max(top.below, h);
+        continue;
+      }
+      if (stack.length + 1 > maxDepth) return "too-deep";
+      onPath.add(child3);
+      stack.push({ node: child3, children: Object.values(child3), next: 0, below: 0 });
+    } else {
+      stack.pop();
+      onPath.delete(top.node);
+      const h = top.below + 1;
+      height.set(top.node, h);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.below = Math.max(parent.below, h);
+    }
+  }
+  return void 0;
+}
+
+// src/load/objects.ts
+function extractObjects(file, docs, defaultNamespace = "default") {
+  const objects = [];
+  const skipped = [];
+  const diagnostics2 = [];
+  const notAnObject = (locate) => {
+    const pos = locate([]);
+    skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
+    diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
+  };
+  const take = (body, kind, apiVersion, locate, doc, place) => {
+    const items = body.items;
+    if (kind.endsWith("List") && Array.isArray(items)) {
+      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+      const itemApiVersion = kind === "List" ? void 0 : apiVersion;
+      items.forEach((item, i) => {
+        const itemLocate = prefixed(locate, ["items", i]);
+        if (!isRecord(item)) return notAnObject(itemLocate);
+        const k = typeof item.kind === "string" ? item.kind : itemKind;
+        const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
+        if (k === void 0 || v === void 0) return notAnObject(itemLocate);
+        const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
+        take(itemBody, k, v, itemLocate, doc, { kind: "item", doc, listLocate: locate, index: i, count: items.length });
+      });
+      return;
+    }
+    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
+  };
+  const lines = new FileLines(file.text);
+  for (const [k, doc] of docs.entries()) {
+    const v = doc.value;
+    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
+      const start = doc.span[0];
+      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
+      const docText = documentText(lines, start, doc.span[1]);
+      take(v, v.kind, v.apiVersion, doc.locate, docText, { kind: "document", lines, ownStart, start, end: doc.span[1] });
+    } else notAnObject(doc.locate);
+  }
+  return { objects, skipped, diagnostics: diagnostics2 };
+}
+var ReadObject = class _ReadObject {
+  constructor(file, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
+    this.file = file;
+    this.kind = kind;
+    this.apiVersion = apiVersion;
+    this.body = body;
+    this.locate = locate;
+    this.text = text2;
+    this.defaultNamespace = defaultNamespace;
+    this.#place = place;
+    if (place.kind === "item") this.inList = true;
+    if (rendered) this.rendered = true;
+  }
+  file;
+  kind;
+  apiVersion;
+  body;
+  locate;
+  text;
+  defaultNamespace;
+  #place;
+  #own;
+  #ownAt;
+  /** The body holds only some of the object's fields (slimmed): the rest are read again from `text` when asked. */
+  #slim = false;
+  inList;
+  rendered;
+  // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
+  get ownText() {
+    if (this.#own === void 0) {
+      const p = this.#place;
+      this.#own = p.kind === "item" ? itemLines(p.doc, p.listLocate, p.index, p.count) : p.ownStart === p.start ? this.text : p.lines.text.slice(p.ownStart, p.end);
+    }
+    return this.#own;
+  }
+  get ownLine() {
+    if (this.#ownAt === void 0) {
+      const p = this.#place;
+      this.#ownAt = p.kind === "item" ? p.listLocate(["items", p.index]).line : p.lines.lineAt(p.ownStart);
+    }
+    return this.#ownAt;
+  }
+  /** Keeps only these fields of the body (see slimmed). */
+  slim(keys2) {
+    const kept = {};
+    for (const key of keys2) if (Object.hasOwn(this.body, key)) kept[key] = this.body[key];
+    this.body = kept;
+    this.#slim = true;
+  }
+  /** The whole body: read again from the document's text when slimmed (an item of a List: only what was kept). */
+  whole() {
+    if (!this.#slim || this.inList) return this.body;
+    const value = parseDocuments({ path: this.file, text: this.text }).docs[0]?.value;
+    return isRecord(value) ? value : this.body;
+  }
+  /**
+   * The object read from rendered text, with positions in the file it was written in: `lines[n]`
+   * is the written line of rendered line n + 1. Its own line stays the rendered one (its text is).
+   */
+  atWrittenLines(lines) {
+    const locate = this.locate;
+    const mapped = (path17) => {
+      const p = locate(path17);
+      return { line: writtenLine(lines, p.line), column: p.column };
+    };
+    return new _ReadObject(this.file, this.kind, this.apiVersion, this.body, mapped, this.text, this.defaultNamespace, this.#place, true);
+  }
+};
+function slimmed(o, keys2) {
+  if (!(o instanceof ReadObject)) throw new Error("slimmed: not an object extractObjects made");
+  o.slim(keys2);
+}
+function wholeBody(o) {
+  return o instanceof ReadObject ? o.whole() : o.body;
+}
+function writtenLine(lines, line) {
+  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
+}
+function atWrittenLines(o, lines) {
+  if (!(o instanceof ReadObject)) throw new Error("atWrittenLines: not an object extractObjects made");
+  return o.atWrittenLines(lines);
+}
+var FileLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  breaks;
+  /** The 1-based line of an offset. */
+  lineAt(offset) {
+    this.breaks ??= lineBreakCounter(this.text);
+    return this.breaks(offset) + 1;
+  }
+};
+function documentText(lines, start, end) {
+  let firstLine2;
+  return {
+    text: lines.text.slice(start, end),
+    get firstLine() {
+      return firstLine2 ??= lines.lineAt(start);
+    }
+  };
+}
+var LINE_BREAK = /\r\n|\r|\n/;
+var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
+function lineBreakCounter(text2) {
+  const ends = [];
+  for (const m of text2.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + (text2[offset - 1] === "\r" && text2[offset] === "\n" ? 1 : 0);
+  };
+}
+function itemLines(doc, listLocate, i, count2) {
+  const lines = doc.text.split(LINE_BREAK);
+  const from = listLocate(["items", i]).line - doc.firstLine;
+  const to = i + 1 < count2 ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
+  return lines.slice(from, Math.max(to, from + 1)).join("\n");
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function prefixed(locate, prefix) {
+  return (path17) => locate([...prefix, ...path17]);
+}
+
 // src/diff/policy-text.ts
 var ADMIN_KINDS = /* @__PURE__ */ new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
 function adminInfo(obj3) {
   if (!ADMIN_KINDS.has(obj3.kind)) return void 0;
-  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
-  const spec = isPlainObject(obj3.body["spec"]) ? obj3.body["spec"] : {};
+  const body = wholeBody(obj3);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
+  const spec = isPlainObject(body["spec"]) ? body["spec"] : {};
   const subject = isPlainObject(spec["subject"]) ? spec["subject"] : void 0;
   const ns = subject?.["namespaces"];
   const scope = subject === void 0 ? "unknown" : isPlainObject(ns) ? Object.keys(ns).length === 0 ? "every-namespace" : "namespaces" : isPlainObject(subject["pods"]) ? "pods" : "unknown";
@@ -12628,10 +13821,11 @@ function fieldPatch(b, h) {
   return patch.split("\n").slice(1).map((l) => /^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/.test(l) ? "@@ rendered fields @@" : l).join("\n");
 }
 function authoredYaml(obj3) {
-  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
+  const body = wholeBody(obj3);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
   const kept = { apiVersion: obj3.apiVersion, kind: obj3.kind, metadata: authoredMeta(meta) };
-  if (obj3.body["spec"] !== void 0) kept["spec"] = obj3.body["spec"];
-  return (0, import_yaml.stringify)(sortKeys(kept), { lineWidth: 0 });
+  if (body["spec"] !== void 0) kept["spec"] = body["spec"];
+  return (0, import_yaml5.stringify)(sortKeys(kept), { lineWidth: 0 });
 }
 function authoredMeta(meta) {
   const out = {};
@@ -12639,8 +13833,9 @@ function authoredMeta(meta) {
   return out;
 }
 function normalized(obj3) {
-  const meta = isPlainObject(obj3.body["metadata"]) ? obj3.body["metadata"] : {};
-  const spec = isPlainObject(obj3.body["spec"]) ? { ...obj3.body["spec"] } : {};
+  const body = wholeBody(obj3);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
+  const spec = isPlainObject(body["spec"]) ? { ...body["spec"] } : {};
   const dropEmpty = (k) => {
     const v = spec[k];
     if (v === null || Array.isArray(v) && v.length === 0) delete spec[k];
@@ -15236,6 +16431,7 @@ function implicitNamespace(name2) {
 
 // src/load/networkpolicy/network-policy.ts
 var REJECTS9 = "; the API server rejects this NetworkPolicy";
+var NETWORK_POLICY_API = "networking.k8s.io/v1";
 function loadNetworkPolicy(obj3) {
   const meta = objectMeta(obj3);
   const c = new Checker(obj3, `NetworkPolicy ${meta.display}`);
@@ -16653,7 +17849,6 @@ function loadCidrGroup(obj3) {
 }
 
 // src/load/cluster.ts
-var NETWORK_POLICY_API = "networking.k8s.io/v1";
 var NO_PODS = /* @__PURE__ */ new Map();
 function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true) {
   const once2 = (obj3, load) => {
@@ -16846,1026 +18041,6 @@ function duplicate(obj3, what, earlier) {
   return diagnostic("warning", obj3.file, at4, `${what} is declared more than once${before}; the later declaration (${later}) is used, as kubectl apply would keep it`);
 }
 
-// src/load/yaml/documents.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/load/yaml/locator.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function makeLocator(doc, start, at4) {
-  return (path17) => {
-    let node = doc.contents;
-    let offset = start;
-    for (const segment of path17) {
-      const step2 = child(doc, deref(doc, node), segment);
-      if (!step2) break;
-      offset = step2.offset ?? offset;
-      node = step2.node;
-    }
-    return at4(offset);
-  };
-}
-function child(doc, node, segment) {
-  if ((0, import_yaml2.isMap)(node)) {
-    const pair = findPair(doc, node, String(segment), /* @__PURE__ */ new Set());
-    return pair && { node: pair.value, offset: startOf(pair.key) ?? startOf(pair.value) };
-  }
-  if ((0, import_yaml2.isPair)(node)) {
-    return keyString(node.key) === String(segment) ? { node: node.value, offset: startOf(node.key) } : void 0;
-  }
-  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
-    const item = node.items[segment];
-    return item === void 0 ? void 0 : { node: item, offset: startOf(item) };
-  }
-  return void 0;
-}
-function findPair(doc, map, key, seen) {
-  seen.add(map);
-  for (const pair of map.items) if (!isMergeKey(pair.key) && keyString(pair.key) === key) return pair;
-  for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
-    const source = deref(doc, pair.value);
-    for (const item of (0, import_yaml2.isSeq)(source) ? source.items : [source]) {
-      const merged = deref(doc, item);
-      if (!(0, import_yaml2.isMap)(merged) || seen.has(merged)) continue;
-      const found2 = findPair(doc, merged, key, seen);
-      if (found2) return found2;
-    }
-  }
-  return void 0;
-}
-function deref(doc, node) {
-  return (0, import_yaml2.isAlias)(node) ? node.resolve(doc) : node;
-}
-function isMergeKey(key) {
-  return (0, import_yaml2.isScalar)(key) && typeof key.value === "symbol" && key.value.description === "<<";
-}
-function keyString(key) {
-  if (!(0, import_yaml2.isScalar)(key)) return void 0;
-  const v = key.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "object" || typeof v === "symbol" ? void 0 : String(v);
-}
-function startOf(node) {
-  if ((0, import_yaml2.isPair)(node)) return startOf(node.key) ?? startOf(node.value);
-  return (0, import_yaml2.isNode)(node) && node.range ? node.range[0] : void 0;
-}
-
-// src/load/yaml/duplicate-keys.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function duplicateKeys(doc) {
-  const found2 = [];
-  const stack = [doc.contents];
-  for (let node = stack.pop(); node !== void 0; node = stack.pop()) {
-    if ((0, import_yaml3.isPair)(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    if (!(0, import_yaml3.isCollection)(node) || (0, import_yaml3.isAlias)(node)) continue;
-    if ((0, import_yaml3.isMap)(node) && node.items.length > 1) {
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of node.items) {
-        const key = pair.key;
-        if (!(0, import_yaml3.isScalar)(key) || typeof key.value === "symbol" || !key.range) continue;
-        const name2 = String(key.value ?? "");
-        const first = seen.get(name2);
-        if (first === void 0) seen.set(name2, key.range[0]);
-        else found2.push({ key: name2, offset: key.range[0], firstOffset: first });
-      }
-    }
-    for (const item of node.items) stack.push(item);
-  }
-  return found2;
-}
-
-// src/load/yaml/fast.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
-var LONE_CR = /\r(?!\n)/;
-var MAX_FAST_DEPTH = 64;
-var MAX_KEY_LENGTH = 1e3;
-var Bail = class {
-};
-var BAIL = new Bail();
-function parseFast(text2, maxDocuments) {
-  if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
-  try {
-    return new FastParser(text2, maxDocuments).documents();
-  } catch (e) {
-    if (e === BAIL) return void 0;
-    throw e;
-  }
-}
-function bail() {
-  throw BAIL;
-}
-var NOT_PLAIN_START = new Uint8Array(128);
-for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
-var FLOW_CHAR = new Uint8Array(128);
-for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
-var SPACE = 32;
-var HASH = 35;
-var DASH = 45;
-var COLON = 58;
-var QUOTE = 34;
-var APOS = 39;
-var FastParser = class {
-  constructor(text2, maxDocuments) {
-    this.text = text2;
-    this.maxDocuments = maxDocuments;
-    const t = text2;
-    let pos = 0;
-    while (pos < t.length) {
-      const nl = t.indexOf("\n", pos);
-      const next = nl < 0 ? t.length : nl;
-      const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
-      this.lineStarts.push(pos);
-      this.lineEnds.push(end);
-      let i = pos;
-      while (i < end && t.charCodeAt(i) === SPACE) i++;
-      let indent = i - pos;
-      if (i === end || t.charCodeAt(i) === HASH) indent = -1;
-      else if (i === pos) {
-        const c = t.charCodeAt(pos);
-        if (c === DASH && t.startsWith("---", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -2;
-        else if (c === 46 && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
-        else if (c === 37) indent = -3;
-      }
-      this.indents.push(indent);
-      pos = next + 1;
-    }
-  }
-  text;
-  maxDocuments;
-  lineStarts = [];
-  lineEnds = [];
-  /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
-  indents = [];
-  /** Current line. */
-  li = 0;
-  depth = 0;
-  /** The last value read was empty (see empty()). */
-  endsEmpty = false;
-  documents() {
-    const out = [];
-    const n = this.indents.length;
-    this.li = this.nextContent(0);
-    while (this.li < n) {
-      if (out.length >= this.maxDocuments) bail();
-      let marker;
-      const first = this.li;
-      if (this.indents[first] === -3) bail();
-      if (this.indents[first] === -2) {
-        marker = this.lineStarts[first];
-        this.checkRest(first, this.lineStarts[first] + 3);
-        this.li = this.nextContent(first + 1);
-        if (this.li >= n || this.indents[this.li] < 0) bail();
-      }
-      const startLine = this.li;
-      const indent = this.indents[startLine];
-      const start = this.lineStarts[startLine] + indent;
-      const value = this.isDashItem(start, startLine) || this.keyEnd(startLine, start) !== void 0 ? this.blockNode(startLine, indent, -1) : bail();
-      if (this.li < n && this.indents[this.li] !== -2) bail();
-      const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
-      if (this.endsEmpty) bail();
-      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine], end] });
-    }
-    return out;
-  }
-  /** The first line at or after `from` that has content or is a marker. */
-  nextContent(from) {
-    let i = from;
-    while (i < this.indents.length && this.indents[i] === -1) i++;
-    return i;
-  }
-  /** The indentation of the next content line after the current one; -1 at a marker or the end. */
-  peekIndent() {
-    return this.li < this.indents.length ? Math.max(this.indents[this.li], -1) : -1;
-  }
-  /** Only white space and a comment may follow `from` on line `line`. */
-  checkRest(line, from) {
-    const t = this.text;
-    const end = this.lineEnds[line];
-    let i = from;
-    while (i < end && t.charCodeAt(i) === SPACE) i++;
-    if (i === end) return;
-    if (t.charCodeAt(i) === HASH && i > from) return;
-    bail();
-  }
-  /**
-   * A node that starts a line of its own: line `line`, column `col`. `parentIndent` is the
-   * indentation of the collection it belongs to (-1 at the root). Leaves `li` at the next content line.
-   */
-  blockNode(line, col, parentIndent) {
-    if (++this.depth > MAX_FAST_DEPTH) bail();
-    try {
-      const pos = this.lineStarts[line] + col;
-      if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
-      if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
-      const value = this.inlineValue(line, pos);
-      this.li = this.nextContent(line + 1);
-      if (this.peekIndent() > parentIndent) bail();
-      return value;
-    } finally {
-      this.depth--;
-    }
-  }
-  isDashItem(pos, line) {
-    const t = this.text;
-    return t.charCodeAt(pos) === DASH && (pos + 1 === this.lineEnds[line] || t.charCodeAt(pos + 1) === SPACE);
-  }
-  blockSeq(firstLine2, col) {
-    const items = [];
-    let line = firstLine2;
-    for (; ; ) {
-      const dash = this.lineStarts[line] + col;
-      items.push(this.afterIndicator(line, dash + 1, col, true));
-      const next = this.li;
-      if (next >= this.indents.length) return items;
-      const indent = this.indents[next];
-      if (indent < col) return items;
-      if (indent > col) bail();
-      if (!this.isDashItem(this.lineStarts[next] + col, next)) return items;
-      line = next;
-    }
-  }
-  blockMap(firstLine2, col) {
-    const map = {};
-    let line = firstLine2;
-    for (; ; ) {
-      const pos = this.lineStarts[line] + col;
-      const colon = this.keyEnd(line, pos);
-      if (colon === void 0) bail();
-      const key = this.keyString(pos, colon);
-      const known = map[key] !== void 0;
-      if (known && Object.hasOwn(map, key)) bail();
-      const value = this.afterIndicator(line, colon + 1, col, false);
-      if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-      else map[key] = value;
-      const next = this.li;
-      if (next >= this.indents.length) return map;
-      const indent = this.indents[next];
-      if (indent < col) return map;
-      if (indent > col) bail();
-      if (this.isDashItem(this.lineStarts[next] + col, next)) bail();
-      line = next;
-    }
-  }
-  /**
-   * The value after a `- ` or a `key:` on line `line`, from `from`. `indent` is the column of the
-   * dash or key. Leaves `li` at the next content line.
-   */
-  afterIndicator(line, from, indent, inSeq) {
-    const t = this.text;
-    const end = this.lineEnds[line];
-    let i = from;
-    while (i < end && t.charCodeAt(i) === SPACE) i++;
-    if (i === end || t.charCodeAt(i) === HASH && i > from) {
-      this.li = this.nextContent(line + 1);
-      const next = this.li;
-      if (next >= this.indents.length || this.indents[next] < 0) return this.empty();
-      const n = this.indents[next];
-      if (n > indent) return this.blockNode(next, n, indent);
-      if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next] + n, next)) {
-        if (++this.depth > MAX_FAST_DEPTH) bail();
-        try {
-          return this.blockSeq(next, n);
-        } finally {
-          this.depth--;
-        }
-      }
-      return this.empty();
-    }
-    if (i === from) bail();
-    const col = i - this.lineStarts[line];
-    if (inSeq) {
-      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
-    } else if (this.isDashItem(i, line)) bail();
-    const c = t.charCodeAt(i);
-    if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
-    const value = this.inlineValue(line, i);
-    this.li = this.nextContent(line + 1);
-    if (this.peekIndent() > indent) bail();
-    return value;
-  }
-  /**
-   * If a mapping key starts at `pos`: the offset of its `:`. Plain keys (no indicators, no flow
-   * characters) and single-line quoted keys only.
-   */
-  keyEnd(line, pos) {
-    const t = this.text;
-    const end = this.lineEnds[line];
-    const c = t.charCodeAt(pos);
-    if (c === QUOTE || c === APOS) {
-      const close = this.quoteEnd(pos, end);
-      if (close === void 0) return void 0;
-      return t.charCodeAt(close + 1) === COLON && (close + 2 === end || t.charCodeAt(close + 2) === SPACE) ? close + 1 : void 0;
-    }
-    if (!this.plainStart(pos, end)) return void 0;
-    for (let i = pos; i < end; i++) {
-      const d = t.charCodeAt(i);
-      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return i;
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) return void 0;
-    }
-    return void 0;
-  }
-  keyString(pos, colon) {
-    const t = this.text;
-    const c = t.charCodeAt(pos);
-    if (colon - pos > MAX_KEY_LENGTH) bail();
-    if (c === QUOTE || c === APOS) return this.quoted(pos, colon - 1);
-    let stop = colon;
-    while (stop > pos && t.charCodeAt(stop - 1) === SPACE) stop--;
-    let h = 0;
-    for (let i = pos; i < stop; i++) {
-      const d = t.charCodeAt(i);
-      if (d < 128 && FLOW_CHAR[d] === 1) bail();
-      h = Math.imul(h, 31) + d | 0;
-    }
-    if (stop - pos === 2 && t.startsWith("<<", pos)) bail();
-    const v = plainAt(t, pos, stop, h);
-    if (v === null) return "";
-    if (typeof v === "object") bail();
-    return String(v);
-  }
-  /** Where a plain scalar may start: no indicator, except `-`, `?`, `:` before a non-space. */
-  plainStart(pos, end) {
-    if (pos >= end) return false;
-    const t = this.text;
-    const c = t.charCodeAt(pos);
-    if (c === DASH || c === 63 || c === COLON) return pos + 1 < end && t.charCodeAt(pos + 1) !== SPACE;
-    return c >= 128 || NOT_PLAIN_START[c] === 0;
-  }
-  /**
-   * An empty value (`key:` with nothing below). Where it ends a document, the Document's range
-   * ends in ways that depend on the blank lines and comments after it: the full path tells.
-   */
-  empty() {
-    this.endsEmpty = true;
-    return null;
-  }
-  /**
-   * A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, in a collection indented
-   * `parentIndent`: clip and strip chomping, indentation found from the first line. Its value is
-   * computed as yaml's resolveBlockScalar does; the cases where that reports an error, and the
-   * rarer ones (keep chomping, indentation indicators, more-indented leading or trailing blank
-   * lines, no content), take the full path. Leaves `li` at the next content line.
-   */
-  blockScalar(line, pos, parentIndent) {
-    const t = this.text;
-    const header = /^([|>])(-?)( +#.*| *)$/.exec(t.slice(pos, this.lineEnds[line]));
-    if (!header) bail();
-    const folded = header[1] === ">";
-    const lines = [];
-    let next = line + 1;
-    for (; next < this.lineStarts.length; next++) {
-      const start = this.lineStarts[next];
-      const end = this.lineEnds[next];
-      let i = start;
-      while (i < end && t.charCodeAt(i) === SPACE) i++;
-      if (i < end && i - start <= parentIndent) break;
-      lines.push([i - start, t.slice(i, end)]);
-    }
-    let chompStart = lines.length;
-    while (chompStart > 0 && lines[chompStart - 1][1] === "") chompStart--;
-    const contentStart = lines.findIndex(([, content2]) => content2 !== "");
-    if (contentStart < 0) bail();
-    const trimIndent = lines[contentStart][0];
-    for (let k = 0; k < lines.length; k++) {
-      const [indent, content2] = lines[k];
-      if (content2 === "" ? indent > trimIndent && (k < contentStart || k >= chompStart) : indent < trimIndent) bail();
-    }
-    let value = "\n".repeat(contentStart);
-    let sep10 = "";
-    let prevMoreIndented = false;
-    for (let k = contentStart; k < chompStart; k++) {
-      const [indent, content2] = lines[k];
-      const more = " ".repeat(Math.max(0, indent - trimIndent));
-      if (!folded) {
-        value += sep10 + more + content2;
-        sep10 = "\n";
-      } else if (indent > trimIndent) {
-        if (sep10 === " ") sep10 = "\n";
-        else if (!prevMoreIndented && sep10 === "\n") sep10 = "\n\n";
-        value += sep10 + more + content2;
-        sep10 = "\n";
-        prevMoreIndented = true;
-      } else if (content2 === "") {
-        if (sep10 === "\n") value += "\n";
-        else sep10 = "\n";
-      } else {
-        value += sep10 + content2;
-        sep10 = " ";
-        prevMoreIndented = false;
-      }
-    }
-    if (header[2] !== "-") value += "\n";
-    this.li = this.nextContent(next);
-    this.endsEmpty = false;
-    return value;
-  }
-  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
-  inlineValue(line, pos) {
-    this.endsEmpty = false;
-    const t = this.text;
-    const end = this.lineEnds[line];
-    const c = t.charCodeAt(pos);
-    if (c === QUOTE || c === APOS) {
-      const close = this.quoteEnd(pos, end);
-      if (close === void 0) bail();
-      const v = this.quoted(pos, close);
-      this.checkRest(line, close + 1);
-      return v;
-    }
-    if (c === 91 || c === 123) {
-      const r = this.flow(pos, end, 0);
-      this.checkRest(line, r.end);
-      return r.value;
-    }
-    if (!this.plainStart(pos, end)) bail();
-    let stop = pos;
-    let h = 0;
-    let hashed = 0;
-    for (let i = pos; i < end; i++) {
-      const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
-      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
-      h = Math.imul(h, 31) + d | 0;
-      if (d !== SPACE) {
-        stop = i + 1;
-        hashed = h;
-      }
-    }
-    return plainAt(t, pos, stop, hashed);
-  }
-  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
-  quoteEnd(pos, end) {
-    const t = this.text;
-    const q = t.charCodeAt(pos);
-    for (let i = pos + 1; i < end; i++) {
-      const d = t.charCodeAt(i);
-      if (q === QUOTE && d === 92) bail();
-      if (d === q) {
-        if (q === APOS && t.charCodeAt(i + 1) === APOS) {
-          i++;
-          continue;
-        }
-        return i;
-      }
-    }
-    return void 0;
-  }
-  quoted(pos, close) {
-    const inner = this.text.slice(pos + 1, close);
-    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
-  }
-  /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
-  flow(pos, end, depth) {
-    if (depth + this.depth > MAX_FAST_DEPTH) bail();
-    const t = this.text;
-    const open = t.charCodeAt(pos);
-    const close = open === 91 ? 93 : 125;
-    const isMap6 = open === 123;
-    const items = [];
-    const map = {};
-    let i = pos + 1;
-    const skip = () => {
-      while (i < end && t.charCodeAt(i) === SPACE) i++;
-    };
-    skip();
-    if (t.charCodeAt(i) === close) return { value: isMap6 ? map : items, end: i + 1 };
-    for (; ; ) {
-      skip();
-      let key;
-      if (isMap6) {
-        const k = this.flowScalar(i, end, true);
-        if (typeof k.value === "object" && k.value !== null) bail();
-        key = k.value === null ? "" : String(k.value);
-        i = k.end;
-        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) bail();
-        i += 2;
-        skip();
-        if (Object.hasOwn(map, key)) bail();
-      }
-      const c = t.charCodeAt(i);
-      let value;
-      if (c === 91 || c === 123) {
-        const r = this.flow(i, end, depth + 1);
-        value = r.value;
-        i = r.end;
-      } else {
-        const r = this.flowScalar(i, end, false);
-        value = r.value;
-        i = r.end;
-      }
-      if (isMap6) {
-        if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-        else map[key] = value;
-      } else items.push(value);
-      skip();
-      const d = t.charCodeAt(i);
-      if (d === close) return { value: isMap6 ? map : items, end: i + 1 };
-      if (d !== 44) bail();
-      i++;
-      skip();
-      if (t.charCodeAt(i) === close || t.charCodeAt(i) === 44) bail();
-    }
-  }
-  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
-  flowScalar(pos, end, isKey) {
-    const t = this.text;
-    const c = t.charCodeAt(pos);
-    if (c === QUOTE || c === APOS) {
-      const close = this.quoteEnd(pos, end);
-      if (close === void 0) bail();
-      return { value: this.quoted(pos, close), end: close + 1 };
-    }
-    if (!this.plainStart(pos, end) || c === DASH || c === 63 || c === COLON) bail();
-    let i = pos;
-    while (i < end) {
-      const d = t[i];
-      if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
-      if (d === ":") {
-        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
-        bail();
-      }
-      if (d === "#" || d === '"' || d === "'") bail();
-      i++;
-    }
-    const raw = t.slice(pos, i).trimEnd();
-    if (raw === "" || raw === "<<") bail();
-    return { value: resolvePlain(raw), end: pos + raw.length };
-  }
-};
-var resolver;
-var schemaOptions;
-var resolved = /* @__PURE__ */ new Map();
-var MAX_MEMO = 1e5;
-var RECENT = 1 << 14;
-var RECENT_LENGTH = 48;
-var recent = { raw: new Array(RECENT), value: new Array(RECENT) };
-function useSchema(options) {
-  schemaOptions = options;
-  resolver = void 0;
-  resolved = /* @__PURE__ */ new Map();
-  recent = { raw: new Array(RECENT), value: new Array(RECENT) };
-}
-function plainAt(text2, pos, stop, hash) {
-  const n = stop - pos;
-  if (n === 0 || n > RECENT_LENGTH) return resolvePlain(text2.slice(pos, stop));
-  const slot = Math.imul(hash, 31) + n & RECENT - 1;
-  const known = recent.raw[slot];
-  if (known !== void 0 && known.length === n && text2.startsWith(known, pos)) return recent.value[slot];
-  const raw = text2.slice(pos, stop);
-  const value = resolvePlain(raw);
-  recent.raw[slot] = raw;
-  recent.value[slot] = value;
-  return value;
-}
-var MAY_RESOLVE = new Uint8Array(128);
-for (const c of "-+.0123456789~yYnNtTfFoOeE") MAY_RESOLVE[c.charCodeAt(0)] = 1;
-function resolvePlain(raw) {
-  if (raw !== "") {
-    const c = raw.charCodeAt(0);
-    if (c >= 128 || MAY_RESOLVE[c] === 0) return raw;
-  }
-  const memo4 = resolved.get(raw);
-  if (memo4 !== void 0 || resolved.has(raw)) return memo4;
-  const value = resolveUncached(raw);
-  if (resolved.size >= MAX_MEMO) resolved = /* @__PURE__ */ new Map();
-  resolved.set(raw, value);
-  return value;
-}
-function resolveUncached(raw) {
-  if (schemaOptions === void 0) bail();
-  if (resolver === void 0) {
-    const doc = new import_yaml4.Document(void 0, schemaOptions);
-    resolver = { schema: doc.schema, options: doc.options };
-  }
-  const tag = resolver.schema.tags.find((t) => t.default === true && t.test?.test(raw));
-  if (tag === void 0) return raw;
-  let failed2 = false;
-  const res = tag.resolve(raw, () => failed2 = true, resolver.options);
-  if (failed2) bail();
-  const v = (0, import_yaml4.isScalar)(res) ? res.value : res;
-  if (typeof v === "bigint" || typeof v === "object" && v !== null) bail();
-  return v;
-}
-
-// src/load/yaml/leniency.ts
-function normalizeLineBreaks(text2) {
-  return text2.includes("\r") ? text2.replace(/\r(?!\n)/g, "\n") : text2;
-}
-function repairForYaml(original) {
-  const edits = scan(original);
-  if (edits.length === 0) return void 0;
-  return applyEdits(original, edits);
-}
-function applyEdits(original, edits) {
-  let out = "";
-  let from = 0;
-  const newStarts = [];
-  const origStarts = [];
-  const shifts = [];
-  let shift = 0;
-  for (const e of edits) {
-    out += original.slice(from, e.at);
-    newStarts.push(e.at + shift);
-    origStarts.push(e.at);
-    out += e.inserted;
-    shift += e.inserted.length - e.removed;
-    shifts.push(shift);
-    from = e.at + e.removed;
-  }
-  out += original.slice(from);
-  const toOriginal = (offset) => {
-    let lo = 0;
-    let hi = newStarts.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (newStarts[mid] <= offset) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (k < 0) return offset;
-    const edit2 = edits[k];
-    const insertedEnd = newStarts[k] + edit2.inserted.length;
-    if (offset < insertedEnd) return origStarts[k] + Math.min(offset - newStarts[k], Math.max(edit2.removed - 1, 0));
-    return offset - shifts[k];
-  };
-  return { text: out, toOriginal };
-}
-var isBlank = (c) => c === " " || c === "	";
-var isBreakOrEnd = (c) => c === void 0 || c === "\n" || c === "\r";
-var isSpaceOrEnd = (c) => isBlank(c) || isBreakOrEnd(c);
-function scan(text2) {
-  const edits = [];
-  let flowDepth = 0;
-  let quote;
-  let need = 0;
-  let blockScalarParent;
-  let pos = 0;
-  while (pos < text2.length) {
-    const lineStart = pos;
-    let lineEnd = text2.indexOf("\n", pos);
-    if (lineEnd < 0) lineEnd = text2.length;
-    pos = lineEnd + 1;
-    let i = lineStart;
-    while (i < lineEnd && isBlank(text2[i])) i++;
-    const contentStart = i;
-    const blankLine = contentStart >= lineEnd || text2[contentStart] === "\r";
-    if (blockScalarParent !== void 0) {
-      let spaces = 0;
-      while (text2[lineStart + spaces] === " ") spaces++;
-      if (blankLine || spaces > blockScalarParent) continue;
-      blockScalarParent = void 0;
-    }
-    if (lineStart === contentStart && /^(---|\.\.\.)(?=[ \t\r\n]|$)/.test(text2.slice(lineStart, lineStart + 4))) {
-      flowDepth = 0;
-      quote = void 0;
-      continue;
-    }
-    if (lineStart === contentStart && flowDepth === 0 && quote === void 0 && text2[lineStart] === "%") continue;
-    if ((flowDepth > 0 || quote !== void 0) && !blankLine) {
-      const leading = text2.slice(lineStart, contentStart);
-      if (leading.includes("	") || leading.length < need) {
-        edits.push({ at: lineStart, removed: leading.length, inserted: " ".repeat(Math.max(need, leading.replace(/\t/g, "").length)) });
-      }
-    }
-    let tokenStart = flowDepth === 0 && quote === void 0;
-    let keyColumn = contentStart - lineStart;
-    i = contentStart;
-    while (i < lineEnd) {
-      const c = text2[i];
-      if (quote !== void 0) {
-        if (quote === '"' && c === "\\") {
-          i += 2;
-          continue;
-        }
-        if (c === quote) {
-          if (quote === "'" && text2[i + 1] === "'") {
-            i += 2;
-            continue;
-          }
-          quote = void 0;
-          i++;
-          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
-          tokenStart = false;
-          continue;
-        }
-        i++;
-        continue;
-      }
-      if (c === " " || c === "	" || c === "\r") {
-        i++;
-        continue;
-      }
-      if (c === "#" && (i === lineStart || isBlank(text2[i - 1]))) break;
-      if (flowDepth > 0) {
-        if (c === "[" || c === "{") {
-          flowDepth++;
-          i++;
-        } else if (c === "]" || c === "}" || c === ",") {
-          if (c !== ",") flowDepth--;
-          i++;
-          if (text2[i] === "#") edits.push({ at: i, removed: 0, inserted: " " });
-          if (flowDepth === 0) tokenStart = false;
-        } else if (c === '"' || c === "'") {
-          startQuote(c, i);
-          i++;
-        } else {
-          i++;
-          while (i < lineEnd && !"[]{},".includes(text2[i]) && !(text2[i] === "#" && isBlank(text2[i - 1]))) {
-            if (text2[i] === '"' || text2[i] === "'") {
-              if (isBlank(text2[i - 1]) && /[:\[{,]\s*$/.test(text2.slice(Math.max(lineStart, i - 4), i))) break;
-            }
-            i++;
-          }
-        }
-        continue;
-      }
-      if (c === "-" || c === "?" || c === ":") {
-        if (isSpaceOrEnd(text2[i + 1])) {
-          if (c !== ":") keyColumn = i - lineStart;
-          i++;
-          tokenStart = true;
-          continue;
-        }
-      }
-      if (tokenStart) {
-        if (c === "[" || c === "{") {
-          if (flowDepth === 0) need = i - lineStart;
-          flowDepth = 1;
-          i++;
-          continue;
-        }
-        if (c === '"' || c === "'") {
-          startQuote(c, i);
-          i++;
-          continue;
-        }
-        if (c === "|" || c === ">") {
-          const rest = text2.slice(i + 1, lineEnd);
-          if (/^[-+0-9]*\s*(#.*)?\r?$/.test(rest)) {
-            blockScalarParent = keyColumn;
-            break;
-          }
-        }
-        if (c === "&" || c === "!") {
-          while (i < lineEnd && !isBlank(text2[i])) i++;
-          continue;
-        }
-      }
-      const start = i;
-      while (i < lineEnd) {
-        const d = text2[i];
-        if (d === ":" && isSpaceOrEnd(text2[i + 1])) break;
-        if (d === "#" && isBlank(text2[i - 1])) break;
-        i++;
-      }
-      if (text2[i] === ":") keyColumn = start - lineStart;
-      tokenStart = false;
-    }
-  }
-  return edits;
-  function startQuote(c, at4) {
-    if (flowDepth === 0) {
-      let lineStart = at4;
-      while (lineStart > 0 && text2[lineStart - 1] !== "\n") lineStart--;
-      need = at4 - lineStart;
-    }
-    quote = c;
-  }
-}
-
-// src/load/yaml/documents.ts
-var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 200 };
-var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
-var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
-useSchema(composerOptions);
-function parseDocuments(file, limits = {}) {
-  const lim = { ...defaultDocumentLimits, ...limits };
-  return parseJson(file, lim) ?? parseYaml(file, lim);
-}
-function parseJson(file, lim) {
-  const start = file.text.search(/\S/);
-  if (start < 0 || file.text[start] !== "{" && file.text[start] !== "[") return void 0;
-  let value;
-  try {
-    value = JSON.parse(file.text);
-  } catch {
-    return void 0;
-  }
-  if (deeperThan(value, lim.maxDepth)) return void 0;
-  let located;
-  const line = file.text.slice(0, start).split("\n").length;
-  const top = { line, column: start - (file.text.lastIndexOf("\n", start - 1) + 1) + 1 };
-  const locate = (path17) => {
-    if (path17.length === 0) return top;
-    located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
-    return located(path17);
-  };
-  return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
-}
-function deeperThan(value, max) {
-  const stack = [[value, 0]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [v, depth] = top;
-    if (typeof v !== "object" || v === null) continue;
-    if (depth >= max) return true;
-    for (const child3 of Object.values(v)) stack.push([child3, depth + 1]);
-  }
-  return false;
-}
-function parseYaml(file, lim) {
-  const text2 = normalizeLineBreaks(file.text);
-  const ahead = file.documents?.();
-  const fast = ahead !== void 0 && ahead.length <= lim.maxDocuments ? ahead : parseFast(text2, lim.maxDocuments);
-  return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
-}
-function fastDocuments(file, lim, text2, fast) {
-  let at4;
-  const docs = fast.map((d) => {
-    const top = { line: d.line, column: d.column };
-    const [from, to] = d.span;
-    let located;
-    const locate = (path17) => {
-      if (path17.length === 0) return top;
-      if (located === void 0) {
-        at4 ??= positionsIn(text2);
-        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at4(from + offset));
-        located = parsed.results[0]?.doc?.locate ?? (() => top);
-      }
-      return located(path17);
-    };
-    return { index: d.index, value: d.value, locate, line: d.line, span: d.span };
-  });
-  return { docs, diagnostics: [] };
-}
-function positionsIn(text2) {
-  const lineCounter = new import_yaml5.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  const lastChar = Math.max(0, text2.trimEnd().length - 1);
-  return (offset) => {
-    const { line, col } = lineCounter.linePos(Math.min(offset, lastChar));
-    return { line, column: col };
-  };
-}
-function parseYamlFull(file, lim) {
-  const text2 = normalizeLineBreaks(file.text);
-  const at4 = positionsIn(text2);
-  const strict = parseText(file.path, text2, lim, at4);
-  if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
-  const repaired = repairForYaml(text2);
-  if (!repaired) return flatten(strict);
-  const second = parseText(file.path, repaired.text, lim, (offset) => at4(repaired.toOriginal(offset)), repaired.toOriginal);
-  const byIndex = new Map(second.results.map((r) => [r.index, r]));
-  const results = strict.results.map((r) => {
-    const other = r.syntaxError ? byIndex.get(r.index) : void 0;
-    return other && (other.doc || !other.syntaxError) ? other : r;
-  });
-  return flatten({ results, diagnostics: strict.diagnostics });
-}
-function flatten(parse3) {
-  const docs = [];
-  const diagnostics2 = [...parse3.diagnostics];
-  for (const r of parse3.results) {
-    if (r.doc) docs.push(r.doc);
-    diagnostics2.push(...r.diagnostics);
-  }
-  return { docs, diagnostics: diagnostics2 };
-}
-function parseText(path17, text2, lim, at4, toOriginal = (offset) => offset) {
-  const results = [];
-  const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
-  const parser = new import_yaml5.Parser();
-  const composer = new import_yaml5.Composer(composerOptions);
-  const pendingIndexes = [];
-  const accept = (doc) => {
-    const index2 = pendingIndexes.shift() ?? -1;
-    results.push(finishDocument(path17, doc, index2, lim, at4, toOriginal));
-  };
-  let count2 = 0;
-  for (const token of parser.parse(text2)) {
-    if (token.type === "document") {
-      if (count2 === lim.maxDocuments) {
-        report("error", token.offset, `file has more than ${lim.maxDocuments} YAML documents; the rest of the file is skipped`);
-        break;
-      }
-      const index2 = count2++;
-      const deep = tooDeepToken(token, lim.maxDepth);
-      if (deep) {
-        report("error", deep.offset, `document nests deeper than ${lim.maxDepth} levels; the document is skipped`);
-        continue;
-      }
-      pendingIndexes.push(index2);
-    }
-    for (const doc of composer.next(token)) accept(doc);
-  }
-  for (const doc of composer.end()) accept(doc);
-  for (const err of composer.streamInfo().errors) report("error", Math.max(err.pos[0], 0), syntaxMessage(err, 0));
-  return { results, diagnostics: diagnostics2 };
-}
-function finishDocument(path17, doc, index2, lim, at4, toOriginal) {
-  const diagnostics2 = [];
-  const report = (severity, offset, message) => diagnostics2.push(diagnostic(severity, path17, at4(offset), message));
-  const rejected = (syntaxError = false) => ({ index: index2, doc: void 0, diagnostics: diagnostics2, syntaxError });
-  const start = (0, import_yaml5.isNode)(doc.contents) && doc.contents.range ? doc.contents.range[0] : doc.range[0];
-  const first = doc.errors[0];
-  if (first) {
-    report("error", first.pos[0] >= 0 ? first.pos[0] : start, syntaxMessage(first, doc.errors.length - 1));
-    return rejected(true);
-  }
-  for (const w of doc.warnings) report("warning", w.pos[0] >= 0 ? w.pos[0] : start, `YAML warning: ${firstLine(w.message)}`);
-  for (const dup of duplicateKeys(doc)) {
-    report(
-      "warning",
-      dup.offset,
-      `duplicate key \`${dup.key}\` (also at line ${at4(dup.firstOffset).line}): kubectl keeps this later value and drops the earlier one`
-    );
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    report(
-      "error",
-      start,
-      /alias count/i.test(msg) ? `YAML aliases expand too often (more than ${lim.maxAliasCount} uses of an anchor; an alias bomb?); the document is skipped` : `YAML error: ${firstLine(msg)}; the document is skipped`
-    );
-    return rejected();
-  }
-  if (value === null || value === void 0) return rejected();
-  const shape = checkShape(value, lim.maxDepth);
-  if (shape === "cycle") {
-    report("error", start, "YAML alias is used inside its own anchor (a recursive structure); the document is skipped");
-    return rejected();
-  }
-  if (shape === "too-deep") {
-    report("error", start, `document nests deeper than ${lim.maxDepth} levels (through aliases); the document is skipped`);
-    return rejected();
-  }
-  const locate = makeLocator(doc, start, at4);
-  const span = [toOriginal(doc.range[0]), toOriginal(doc.range[2])];
-  return { index: index2, doc: { index: index2, value, locate, line: at4(start).line, span }, diagnostics: diagnostics2, syntaxError: false };
-}
-function firstLine(message) {
-  return message.split("\n", 1)[0].trim();
-}
-function syntaxMessage(err, more) {
-  const extra = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
-  return `YAML syntax error: ${firstLine(err.message)}${extra}; the document is skipped`;
-}
-function tooDeepToken(root, maxDepth) {
-  const stack = root.value ? [[root.value, 0]] : [];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [token, depth] = top;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
-    if (depth + 1 > maxDepth) return token;
-    for (const item of token.items) {
-      if (item.key) stack.push([item.key, depth + 1]);
-      if (item.value) stack.push([item.value, depth + 1]);
-    }
-  }
-  return void 0;
-}
-function checkShape(value, maxDepth) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const height = /* @__PURE__ */ new Map();
-  const onPath = /* @__PURE__ */ new Set();
-  const stack = [{ node: value, children: Object.values(value), next: 0, below: 0 }];
-  onPath.add(value);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top.next < top.children.length) {
-      const child3 = top.children[top.next++];
-      if (typeof child3 !== "object" || child3 === null) continue;
-      if (onPath.has(child3)) return "cycle";
-      const h = height.get(child3);
-      if (h !== void 0) {
-        if (stack.length + h > maxDepth) return "too-deep";
-        top.below = Math.max(top.below, h);
-        continue;
-      }
-      if (stack.length + 1 > maxDepth) return "too-deep";
-      onPath.add(child3);
-      stack.push({ node: child3, children: Object.values(child3), next: 0, below: 0 });
-    } else {
-      stack.pop();
-      onPath.delete(top.node);
-      const h = top.below + 1;
-      height.set(top.node, h);
-      const parent = stack[stack.length - 1];
-      if (parent) parent.below = Math.max(parent.below, h);
-    }
-  }
-  return void 0;
-}
-
 // src/load/helm-charts.ts
 function setAsideChartTemplates(files) {
   const roots = files.filter((f) => f.path === "Chart.yaml" || f.path.endsWith("/Chart.yaml")).map((f) => f.path.slice(0, -"Chart.yaml".length));
@@ -17946,156 +18121,6 @@ function placeInNamespace(objects, option) {
   return { objects: kept, diagnostics: diagnostics2, withoutNamespace };
 }
 
-// src/load/objects.ts
-function extractObjects(file, docs, defaultNamespace = "default") {
-  const objects = [];
-  const skipped = [];
-  const diagnostics2 = [];
-  const notAnObject = (locate) => {
-    const pos = locate([]);
-    skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
-    diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
-  };
-  const take = (body, kind, apiVersion, locate, doc, place) => {
-    const items = body.items;
-    if (kind.endsWith("List") && Array.isArray(items)) {
-      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      const itemApiVersion = kind === "List" ? void 0 : apiVersion;
-      items.forEach((item, i) => {
-        const itemLocate = prefixed(locate, ["items", i]);
-        if (!isRecord(item)) return notAnObject(itemLocate);
-        const k = typeof item.kind === "string" ? item.kind : itemKind;
-        const v = typeof item.apiVersion === "string" ? item.apiVersion : itemApiVersion;
-        if (k === void 0 || v === void 0) return notAnObject(itemLocate);
-        const itemBody = item.kind === k && item.apiVersion === v ? item : { ...item, apiVersion: v, kind: k };
-        take(itemBody, k, v, itemLocate, doc, { kind: "item", doc, listLocate: locate, index: i, count: items.length });
-      });
-      return;
-    }
-    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
-  };
-  const lines = new FileLines(file.text);
-  for (const [k, doc] of docs.entries()) {
-    const v = doc.value;
-    if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
-      const start = doc.span[0];
-      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
-      const docText = documentText(lines, start, doc.span[1]);
-      take(v, v.kind, v.apiVersion, doc.locate, docText, { kind: "document", lines, ownStart, start, end: doc.span[1] });
-    } else notAnObject(doc.locate);
-  }
-  return { objects, skipped, diagnostics: diagnostics2 };
-}
-var ReadObject = class _ReadObject {
-  constructor(file, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
-    this.file = file;
-    this.kind = kind;
-    this.apiVersion = apiVersion;
-    this.body = body;
-    this.locate = locate;
-    this.text = text2;
-    this.defaultNamespace = defaultNamespace;
-    this.#place = place;
-    if (place.kind === "item") this.inList = true;
-    if (rendered) this.rendered = true;
-  }
-  file;
-  kind;
-  apiVersion;
-  body;
-  locate;
-  text;
-  defaultNamespace;
-  #place;
-  #own;
-  #ownAt;
-  inList;
-  rendered;
-  // Lazy: locating an item in a JSON dump costs a YAML parse, needed only when its List changed.
-  get ownText() {
-    if (this.#own === void 0) {
-      const p = this.#place;
-      this.#own = p.kind === "item" ? itemLines(p.doc, p.listLocate, p.index, p.count) : p.ownStart === p.start ? this.text : p.lines.text.slice(p.ownStart, p.end);
-    }
-    return this.#own;
-  }
-  get ownLine() {
-    if (this.#ownAt === void 0) {
-      const p = this.#place;
-      this.#ownAt = p.kind === "item" ? p.listLocate(["items", p.index]).line : p.lines.lineAt(p.ownStart);
-    }
-    return this.#ownAt;
-  }
-  /**
-   * The object read from rendered text, with positions in the file it was written in: `lines[n]`
-   * is the written line of rendered line n + 1. Its own line stays the rendered one (its text is).
-   */
-  atWrittenLines(lines) {
-    const locate = this.locate;
-    const mapped = (path17) => {
-      const p = locate(path17);
-      return { line: writtenLine(lines, p.line), column: p.column };
-    };
-    return new _ReadObject(this.file, this.kind, this.apiVersion, this.body, mapped, this.text, this.defaultNamespace, this.#place, true);
-  }
-};
-function writtenLine(lines, line) {
-  return lines[line - 1] ?? lines[lines.length - 1] ?? line;
-}
-function atWrittenLines(o, lines) {
-  if (!(o instanceof ReadObject)) throw new Error("atWrittenLines: not an object extractObjects made");
-  return o.atWrittenLines(lines);
-}
-var FileLines = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  breaks;
-  /** The 1-based line of an offset. */
-  lineAt(offset) {
-    this.breaks ??= lineBreakCounter(this.text);
-    return this.breaks(offset) + 1;
-  }
-};
-function documentText(lines, start, end) {
-  let firstLine2;
-  return {
-    text: lines.text.slice(start, end),
-    get firstLine() {
-      return firstLine2 ??= lines.lineAt(start);
-    }
-  };
-}
-var LINE_BREAK = /\r\n|\r|\n/;
-var LEADING_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)|---[ \t]*(?:\r\n|\r|\n))*$/;
-function lineBreakCounter(text2) {
-  const ends = [];
-  for (const m of text2.matchAll(/\r\n|\r|\n/g)) ends.push(m.index + m[0].length);
-  return (offset) => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (ends[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + (text2[offset - 1] === "\r" && text2[offset] === "\n" ? 1 : 0);
-  };
-}
-function itemLines(doc, listLocate, i, count2) {
-  const lines = doc.text.split(LINE_BREAK);
-  const from = listLocate(["items", i]).line - doc.firstLine;
-  const to = i + 1 < count2 ? listLocate(["items", i + 1]).line - doc.firstLine : lines.length;
-  return lines.slice(from, Math.max(to, from + 1)).join("\n");
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function prefixed(locate, prefix) {
-  return (path17) => locate([...prefix, ...path17]);
-}
-
 // src/load/cni-decision.ts
 var AUTO = Object.freeze({ choice: "auto" });
 function decideRunCni(setting, revisions) {
@@ -18133,13 +18158,14 @@ function sameAsBefore(objects, before) {
   return objects.map((o) => o.inList ? o : old.get(written(o)) ?? o);
 }
 function loadedAhead(o, memo4) {
-  if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
-  memo4.set(o, loadWorkload(o));
-  const body = {};
-  for (const key of ["apiVersion", "kind", "metadata"]) if (Object.hasOwn(o.body, key)) body[key] = o.body[key];
-  o.body = body;
+  if (WORKLOAD_KINDS.includes(o.kind) && !isOperatorWorkload(o)) memo4.set(o, loadWorkload(o));
+  else if (o.kind === "NetworkPolicy" && o.apiVersion === NETWORK_POLICY_API && !o.inList) memo4.set(o, loadNetworkPolicy(o));
+  else if (isAdminPolicyObject(o) && !o.inList) memo4.set(o, loadAdminPolicy(o));
+  else return o;
+  slimmed(o, KEPT);
   return o;
 }
+var KEPT = ["apiVersion", "kind", "metadata"];
 function sameLines(a, b) {
   if (a === b) return true;
   if (a === void 0 || b === void 0 || a.length !== b.length) return false;

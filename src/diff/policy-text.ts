@@ -4,6 +4,7 @@ import { createTwoFilesPatch, structuredPatch } from "diff";
 import { stringify } from "yaml";
 import { isPlainObject } from "../load/object/checker.js";
 import type { KubeObject } from "../load/object/source.js";
+import { wholeBody } from "../load/objects.js";
 
 export interface PolicyTextChange {
   readonly id: string;
@@ -38,8 +39,9 @@ const ADMIN_KINDS = new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy",
 
 function adminInfo(obj: KubeObject): AdminTextInfo | undefined {
   if (!ADMIN_KINDS.has(obj.kind)) return undefined;
-  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
-  const spec = isPlainObject(obj.body["spec"]) ? obj.body["spec"] : {};
+  const body = wholeBody(obj);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
+  const spec = isPlainObject(body["spec"]) ? body["spec"] : {};
   const subject = isPlainObject(spec["subject"]) ? spec["subject"] : undefined;
   const ns = subject?.["namespaces"];
   const scope: AdminTextInfo["subject"] =
@@ -126,9 +128,10 @@ function fieldPatch(b: KubeObject | undefined, h: KubeObject | undefined): strin
 
 /** The policy as its author wrote it, keys sorted, bookkeeping metadata (and status) dropped. */
 export function authoredYaml(obj: KubeObject): string {
-  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
+  const body = wholeBody(obj);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
   const kept: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: authoredMeta(meta) };
-  if (obj.body["spec"] !== undefined) kept["spec"] = obj.body["spec"];
+  if (body["spec"] !== undefined) kept["spec"] = body["spec"];
   return stringify(sortKeys(kept), { lineWidth: 0 });
 }
 
@@ -144,8 +147,9 @@ function authoredMeta(meta: Readonly<Record<string, unknown>>): Record<string, u
  * YAML stringify's cost) serves.
  */
 function normalized(obj: KubeObject): string {
-  const meta = isPlainObject(obj.body["metadata"]) ? obj.body["metadata"] : {};
-  const spec = isPlainObject(obj.body["spec"]) ? { ...obj.body["spec"] } : {};
+  const body = wholeBody(obj);
+  const meta = isPlainObject(body["metadata"]) ? body["metadata"] : {};
+  const spec = isPlainObject(body["spec"]) ? { ...body["spec"] } : {};
   const dropEmpty = (k: string) => {
     const v = spec[k];
     if (v === null || (Array.isArray(v) && v.length === 0)) delete spec[k];

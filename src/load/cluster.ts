@@ -14,7 +14,7 @@ import { adminPriorityTies } from "./admin/ties.js";
 import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
 import { isExposureObject, loadExposureObject } from "./exposure/exposure-kinds.js";
 import { implicitNamespace, loadNamespace } from "./workloads/namespace.js";
-import { loadNetworkPolicy } from "./networkpolicy/network-policy.js";
+import { loadNetworkPolicy, NETWORK_POLICY_API } from "./networkpolicy/network-policy.js";
 import { loadNode } from "./workloads/node.js";
 import { isOperatorWorkload, loadOperatorWorkload } from "./workloads/operator-workloads.js";
 import { podSelectors, replicaKeys, settleReplicas, uniqueSelectors } from "./workloads/replica-groups.js";
@@ -48,7 +48,6 @@ export interface ClusterLoad {
   readonly replicaKeys: ReadonlySet<string>;
 }
 
-const NETWORK_POLICY_API = "networking.k8s.io/v1";
 /** The pods of a workload declared without any: shared, never written (see buildCluster). */
 const NO_PODS: ReadonlyMap<string, Workload> = new Map();
 

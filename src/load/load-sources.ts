@@ -6,7 +6,9 @@ import { parseDocuments } from "./yaml/documents.js";
 import { setAsideChartTemplates } from "./helm-charts.js";
 import { patchFiles, patchNote } from "./kustomize-patches.js";
 import { namespaceOption, placeInNamespace, type NamespaceOption } from "./namespace-option.js";
-import { atWrittenLines, extractObjects, writtenLine } from "./objects.js";
+import { atWrittenLines, extractObjects, slimmed, writtenLine } from "./objects.js";
+import { loadNetworkPolicy, NETWORK_POLICY_API } from "./networkpolicy/network-policy.js";
+import { isAdminPolicyObject, loadAdminPolicy } from "./admin/policy.js";
 import { checkLimit, defaultInputLimits, type InputLimits } from "./limits.js";
 import type { KubeObject, SourceFile } from "./object/source.js";
 import { selectorKey, type Selector } from "../model/selector.js";
@@ -94,22 +96,26 @@ function sameAsBefore(objects: readonly KubeObject[], before: FileRead | undefin
 }
 
 /**
- * A workload is loaded as soon as its file is read, and what is kept of it is its model (in the
- * run's memo, where buildCluster finds it) and the part of its body later stages read: kind,
- * apiVersion and metadata. Its pod template, containers and status (most of a repository's YAML,
- * and of a cluster dump's) are not held while the other files are read: at 100,000 workloads
- * that was most of the peak heap. Loading is pure, so loading early changes nothing else.
+ * Workloads and policies are loaded as soon as their file is read, and what is kept of them is
+ * their model (in the run's memo, where buildCluster finds it) and the part of the body later
+ * stages read: kind, apiVersion and metadata. A workload's pod template, containers and status
+ * (most of a repository's YAML, and of a cluster dump's), a policy's rules, are not held while
+ * the other files are read: at 100,000 workloads that was most of the peak heap, and copying
+ * them out of the young generation most of the collector's time. A policy whose text a diff shows
+ * is read again (objects.ts, wholeBody). Loading is pure, so loading early changes nothing else.
  */
 function loadedAhead(o: KubeObject, memo: LoadMemo): KubeObject {
-  if (!WORKLOAD_KINDS.includes(o.kind) || isOperatorWorkload(o)) return o;
-  memo.set(o, loadWorkload(o));
-  const body: Record<string, unknown> = {};
-  for (const key of ["apiVersion", "kind", "metadata"]) if (Object.hasOwn(o.body, key)) body[key] = o.body[key];
-  // The object was made by this file's reading and nothing else has seen it yet: its body is
-  // replaced in place (a copy with the same lazy getters cost a tenth of the reading).
-  (o as { body: KubeObject["body"] }).body = body;
+  if (WORKLOAD_KINDS.includes(o.kind) && !isOperatorWorkload(o)) memo.set(o, loadWorkload(o));
+  // A List's item is not read again (its place costs a reading of the List): its policy keeps its body.
+  else if (o.kind === "NetworkPolicy" && o.apiVersion === NETWORK_POLICY_API && !o.inList) memo.set(o, loadNetworkPolicy(o));
+  else if (isAdminPolicyObject(o) && !o.inList) memo.set(o, loadAdminPolicy(o));
+  else return o;
+  slimmed(o, KEPT);
   return o;
 }
+
+/** What later stages read of a loaded object's body: the namespace it goes in, its name for messages. */
+const KEPT = ["apiVersion", "kind", "metadata"] as const;
 
 function sameLines(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (a === b) return true;

@@ -1,7 +1,7 @@
 // Parsed documents -> Kubernetes objects. Lists are unpacked here; which kinds matter is
 // decided by the next stage, so every object is returned.
 import { diagnostic, type Diagnostic } from "./object/diagnostic.js";
-import type { ParsedDocument } from "./yaml/documents.js";
+import { parseDocuments, type ParsedDocument } from "./yaml/documents.js";
 import type { DocPath, KubeObject, Locator, SourceFile } from "./object/source.js";
 
 /** A document (or list item) left out of the analysis, for the report's "skipped" counts. */
@@ -81,6 +81,8 @@ class ReadObject implements KubeObject {
   readonly #place: OwnPlace;
   #own: string | undefined;
   #ownAt: number | undefined;
+  /** The body holds only some of the object's fields (slimmed): the rest are read again from `text` when asked. */
+  #slim = false;
   readonly inList?: true;
   readonly rendered?: boolean;
 
@@ -117,6 +119,21 @@ class ReadObject implements KubeObject {
     return this.#ownAt;
   }
 
+  /** Keeps only these fields of the body (see slimmed). */
+  slim(keys: readonly string[]): void {
+    const kept: Record<string, unknown> = {};
+    for (const key of keys) if (Object.hasOwn(this.body, key)) kept[key] = this.body[key];
+    this.body = kept;
+    this.#slim = true;
+  }
+
+  /** The whole body: read again from the document's text when slimmed (an item of a List: only what was kept). */
+  whole(): Body {
+    if (!this.#slim || this.inList) return this.body;
+    const value = parseDocuments({ path: this.file, text: this.text }).docs[0]?.value;
+    return isRecord(value) ? value : this.body;
+  }
+
   /**
    * The object read from rendered text, with positions in the file it was written in: `lines[n]`
    * is the written line of rendered line n + 1. Its own line stays the rendered one (its text is).
@@ -129,6 +146,22 @@ class ReadObject implements KubeObject {
     };
     return new ReadObject(this.file, this.kind, this.apiVersion, this.body, mapped, this.text, this.defaultNamespace, this.#place, true);
   }
+}
+
+/**
+ * Keeps only these fields of an object's body once what the run needs of it is loaded (its model
+ * is in the run's memo): a Deployment's pod template, a policy's rules, are not held while the
+ * other files are read, and die young, before the collector copies them. Read its whole body with
+ * wholeBody. Only for objects extractObjects made, not yet seen by anything else.
+ */
+export function slimmed(o: KubeObject, keys: readonly string[]): void {
+  if (!(o instanceof ReadObject)) throw new Error("slimmed: not an object extractObjects made");
+  o.slim(keys);
+}
+
+/** An object's whole body, however slimmed (see slimmed). */
+export function wholeBody(o: KubeObject): KubeObject["body"] {
+  return o instanceof ReadObject ? o.whole() : o.body;
 }
 
 /** The written line of rendered line `line` (`lines`: see ReadObject.atWrittenLines). */

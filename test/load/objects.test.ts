@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { parseDocuments } from "../../src/load/yaml/documents.js";
-import { extractObjects } from "../../src/load/objects.js";
+import { extractObjects, slimmed, wholeBody } from "../../src/load/objects.js";
 
 function extract(text: string, path = "in.yaml") {
   const file = { path, text };
@@ -98,6 +98,23 @@ describe("extractObjects", () => {
       const full = extract(`# read as YAML\n${text}`, "ns.yaml").objects[0]!.locate([]);
       expect(objects[0]!.locate([])).toEqual({ line: full.line - 1, column: full.column });
       expect(objects[0]!.locate(["metadata", "name"]).line).toBe(text.startsWith("\n") ? 4 : 2);
+    }
+  });
+
+  it("reads a slimmed object's whole body again from its text, as it was read", () => {
+    const texts: [string, string][] = [
+      ["a.yaml", "# leading comment\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n# between\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n    - ports: [{port: 80, protocol: TCP}]\n...\n"],
+      ["b.yaml", "---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c}\r\ndata:\r\n  on: yes\r\n  when: 2001-12-14\r\n  s: |\r\n    two\r\n    lines\r\n"],
+      ["c.yaml", "apiVersion: v1\nkind: Secret\nmetadata: &m {name: s}\nstringData: {copy: *m}\n"],
+      ["d.json", '  {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "j"}, "x": [1, 2.5, null]}\n'],
+    ];
+    for (const [path, text] of texts) {
+      for (const o of extract(text, path).objects) {
+        const whole = structuredClone(o.body);
+        slimmed(o, ["apiVersion", "kind", "metadata"]);
+        expect(Object.keys(o.body)).toEqual(Object.keys(whole).filter((k) => ["apiVersion", "kind", "metadata"].includes(k)));
+        expect(wholeBody(o)).toEqual(whole);
+      }
     }
   });
 

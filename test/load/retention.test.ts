@@ -5,7 +5,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { policyTextChanges } from "../../src/diff/policy-text.js";
 import { loadRevisions } from "../../src/load/load-sources.js";
+import { wholeBody } from "../../src/load/objects.js";
 import type { ReadDocument, SourceFile } from "../../src/load/object/source.js";
 import { readAhead } from "../../src/load/yaml/read-ahead.js";
 
@@ -80,13 +82,18 @@ describe("a diff's loaded revisions", () => {
     expect(loaded[0].policyObjects.size + loaded[1].policyObjects.size).toBe(0);
   });
 
-  it("keep the policy objects whose text changed, for the diff of their text", async () => {
+  it("keep the policy objects whose text changed, and read their bodies again for the diff of their text", async () => {
     const { file, bodies } = handedOver(FILE);
     const edited = FILE.replace("port: http", "port: 8080");
     const loaded = loadRevisions([file], [{ path: file.path, text: edited }]);
     await collect();
-    // The Deployment's parsed body goes; the policy's stays with its object, for its text diff.
-    expect(bodies.map((b) => b.deref() === undefined)).toEqual([true, false]);
+    // Both parsed bodies go: what the diff of a policy's text needs is read again from its text.
+    expect(bodies.map((b) => b.deref() === undefined)).toEqual([true, true]);
     expect([...loaded[0].policyObjects.keys(), ...loaded[1].policyObjects.keys()]).toEqual(["shop/web", "shop/web"]);
+    const [before, after] = [loaded[0].policyObjects.get("shop/web")!, loaded[1].policyObjects.get("shop/web")!];
+    expect(before.body).toEqual({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "web", namespace: "shop" } });
+    expect(wholeBody(before)).toEqual(readAhead(FILE)![1]!.value);
+    expect(wholeBody(after)).toEqual(readAhead(edited)![1]!.value);
+    expect(policyTextChanges(loaded[0].policyObjects, loaded[1].policyObjects).map((c) => [c.id, c.status, c.line])).toEqual([["shop/web", "modified", 18]]);
   });
 });

@@ -23,6 +23,9 @@ export interface PolicyLoad {
 
 const REJECTS = "; the API server rejects this NetworkPolicy";
 
+/** The apiVersion of the NetworkPolicy kind this loader reads. */
+export const NETWORK_POLICY_API = "networking.k8s.io/v1";
+
 export function loadNetworkPolicy(obj: KubeObject): PolicyLoad {
   const meta = objectMeta(obj);
   const c = new Checker(obj, `NetworkPolicy ${meta.display}`);
