@@ -9747,6 +9747,19 @@ function selectorKey(s) {
   }
   return key;
 }
+var canonical = /* @__PURE__ */ new Map();
+var MAX_CANONICAL = 2e5;
+function canonicalSelector(requirements) {
+  if (requirements.length === 0) return SELECT_ALL;
+  let text2 = "";
+  for (const r of requirements) text2 += `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`;
+  let s = canonical.get(text2);
+  if (s === void 0) {
+    if (canonical.size >= MAX_CANONICAL) canonical = /* @__PURE__ */ new Map();
+    canonical.set(text2, s = { requirements });
+  }
+  return s;
+}
 function requirementMatches(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
   switch (r.op) {
@@ -14915,7 +14928,7 @@ function parseSelector(c, path17, read2 = (k) => k) {
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: exact(reqs) } : void 0;
+  return ok ? canonicalSelector(exact(reqs)) : void 0;
 }
 function parseRequirement(c, at4, read2) {
   if (c.map(at4) === void 0) {
@@ -28289,8 +28302,8 @@ function renderWhyText(r) {
 function pairLines(p, port3) {
   const out = [];
   const said = words2(p.allowed);
-  const canonical = p.allowed.toString();
-  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said} allowed`}${said === canonical || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical})`}`, "");
+  const canonical2 = p.allowed.toString();
+  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said} allowed`}${said === canonical2 || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical2})`}`, "");
   out.push(...directionLines("Egress", p.egress, p.dst.id), "");
   out.push(...directionLines("Ingress", p.ingress, p.src.id), "");
   out.push("Verdict:");

@@ -31602,6 +31602,19 @@ function selectorKey(s) {
   }
   return key;
 }
+var canonical = /* @__PURE__ */ new Map();
+var MAX_CANONICAL = 2e5;
+function canonicalSelector(requirements) {
+  if (requirements.length === 0) return SELECT_ALL;
+  let text2 = "";
+  for (const r of requirements) text2 += `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`;
+  let s = canonical.get(text2);
+  if (s === void 0) {
+    if (canonical.size >= MAX_CANONICAL) canonical = /* @__PURE__ */ new Map();
+    canonical.set(text2, s = { requirements });
+  }
+  return s;
+}
 function requirementMatches(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
   switch (r.op) {
@@ -36770,7 +36783,7 @@ function parseSelector(c, path15, read2 = (k) => k) {
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: exact(reqs) } : void 0;
+  return ok ? canonicalSelector(exact(reqs)) : void 0;
 }
 function parseRequirement(c, at2, read2) {
   if (c.map(at2) === void 0) {

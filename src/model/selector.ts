@@ -31,6 +31,27 @@ export function selectorKey(s: Selector): string {
   return key;
 }
 
+// Selectors read from manifests, one object per content: a repository writes the same few
+// selectors (`app: web`, the kube-system namespaceSelector of every DNS rule) thousands of times,
+// and what is worked out per selector object (its key, the classes it matches) is then worked out
+// once. The requirements in their written order: selectors equal but for order stay apart, so
+// that each is shown as written. Up to a bound, for a process that reads many repositories.
+let canonical = new Map<string, Selector>();
+const MAX_CANONICAL = 200_000;
+
+/** The one selector object with these requirements, in this order (see above). */
+export function canonicalSelector(requirements: readonly Requirement[]): Selector {
+  if (requirements.length === 0) return SELECT_ALL;
+  let text = "";
+  for (const r of requirements) text += `${r.key}\u0001${r.op}${"values" in r ? `\u0001${r.values.join("\u0002")}` : ""}\u0003`;
+  let s = canonical.get(text);
+  if (s === undefined) {
+    if (canonical.size >= MAX_CANONICAL) canonical = new Map();
+    canonical.set(text, (s = { requirements }));
+  }
+  return s;
+}
+
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   switch (r.op) {

@@ -1,6 +1,6 @@
 // Parses and validates a metav1.LabelSelector the way the API server does.
 import type { Requirement, Selector } from "../../model/selector.js";
-import { SELECT_ALL } from "../../model/selector.js";
+import { canonicalSelector, SELECT_ALL } from "../../model/selector.js";
 import { describe, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
@@ -56,7 +56,7 @@ export function parseSelector(c: Checker, path: DocPath, read: KeyReading = (k) 
     if (r) reqs.push(r);
     else ok = false;
   });
-  return ok ? { requirements: exact(reqs) } : undefined;
+  return ok ? canonicalSelector(exact(reqs)) : undefined;
 }
 
 function parseRequirement(c: Checker, at: DocPath, read: KeyReading): Requirement | "skip" | undefined {
