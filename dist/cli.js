@@ -10604,8 +10604,9 @@ function buildUniverse(sides, options = {}) {
   const byKey = /* @__PURE__ */ new Map();
   const NONE2 = /* @__PURE__ */ new Set();
   const nsProjection = /* @__PURE__ */ new Map();
+  const nsIds = /* @__PURE__ */ new Map();
   const namedMaps = /* @__PURE__ */ new Map();
-  const placed = /* @__PURE__ */ new WeakMap();
+  const placed = /* @__PURE__ */ new Map();
   const classOf = sides.map((side2) => {
     const map = /* @__PURE__ */ new Map();
     const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
@@ -10618,22 +10619,29 @@ function buildUniverse(sides, options = {}) {
       }
       let nsp = nsProjection.get(ns ?? ep.pod.namespace);
       if (!nsp) {
-        const labels3 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
-        nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels3, json: JSON.stringify(labels3) });
+        const labels2 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
+        const text2 = `${ep.pod.namespace}
+${JSON.stringify(labels2)}`;
+        let id = nsIds.get(text2);
+        if (id === void 0) nsIds.set(text2, id = nsIds.size);
+        nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels2, id });
       }
-      const labels2 = project(ep.pod.labels, podKeys);
-      const named2 = ep.pod.ports.filter((p) => p.name !== void 0 && portNames2.has(p.name)).map((p) => [namedPortKey(p.name, p.protocol), p.port]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      const kept = keptKeys(ep.pod.labels, podKeys);
+      let labelsText2 = "";
+      for (const k of kept) labelsText2 += `${k}${ep.pod.labels[k]}`;
+      let named2;
+      for (const p of ep.pod.ports) if (p.name !== void 0 && portNames2.has(p.name)) (named2 ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
+      if (named2 !== void 0 && named2.length > 1) named2.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      const namedKey = named2 === void 0 ? "" : named2.map(([k, n]) => `${k}=${n}`).join(" ");
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
       const onNodes = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
       const hostNetwork = exempt && ep.pod.hostNetwork;
-      const namedKey = JSON.stringify(named2);
-      const key = `${ep.pod.namespace}
-${nsp.json}
-${JSON.stringify(labels2)}
+      const key = `${nsp.id}
+${labelsText2}
 ${namedKey}
-${hostNetwork}
+${hostNetwork ? 1 : 0}
 ${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}
 ${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
       let index2 = byKey.get(key);
@@ -10641,6 +10649,8 @@ ${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
         index2 = podClasses.length;
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named2));
+        const labels2 = {};
+        for (const k of kept) labels2[k] = ep.pod.labels[k];
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
         byKey.set(key, index2);
       }
@@ -10659,11 +10669,14 @@ function holdsAll(cidr2, ips) {
   const r = cidrRange(cidr2);
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
-function project(labels2, keys2) {
+function keptKeys(labels2, keys2) {
   const kept = Object.keys(labels2).filter((k) => keys2.has(k));
   if (kept.length > 1) kept.sort();
+  return kept;
+}
+function project(labels2, keys2) {
   const out = {};
-  for (const k of kept) out[k] = labels2[k];
+  for (const k of keptKeys(labels2, keys2)) out[k] = labels2[k];
   return out;
 }
 

@@ -129,13 +129,16 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   // A class is built once, from its first pod: the others only compute its key. Namespace label
   // projections are made once per namespace object, and pods without IPs or nodes share empty sets.
   const NONE: ReadonlySet<string> = new Set();
-  const nsProjection = new Map<Namespace | string, { labels: Labels; json: string }>();
+  // Per namespace object (or name): its labels as selectors see them, and a number for them
+  // with its name (equal names and labels, equal numbers: the sides' Namespace objects differ).
+  const nsProjection = new Map<Namespace | string, { labels: Labels; id: number }>();
+  const nsIds = new Map<string, number>();
   // Classes with the same named ports share one map: what is worked out per map is worked out once.
   const namedMaps = new Map<string, ReadonlyMap<string, number>>();
   // The revisions of a diff share the pod objects of the files a pull request left alone: a pod
   // seen before, in the same namespace object, is in the class it was in (hostNetwork pods with
   // nodes are worked out anew, since their classes depend on each side's Nodes).
-  const placed = new WeakMap<object, { readonly ns: Namespace | string; readonly index: number }>();
+  const placed = new Map<object, { readonly ns: Namespace | string; readonly index: number }>();
   const classOf = sides.map((side) => {
     const map = new Map<string, number>();
     const nodes = new Map((side.nodes ?? []).map((n) => [n.name, n]));
@@ -149,26 +152,34 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       let nsp = nsProjection.get(ns ?? ep.pod.namespace);
       if (!nsp) {
         const labels = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
-        nsProjection.set(ns ?? ep.pod.namespace, (nsp = { labels, json: JSON.stringify(labels) }));
+        const text = `${ep.pod.namespace}\n${JSON.stringify(labels)}`;
+        let id = nsIds.get(text);
+        if (id === undefined) nsIds.set(text, (id = nsIds.size));
+        nsProjection.set(ns ?? ep.pod.namespace, (nsp = { labels, id }));
       }
-      const labels = project(ep.pod.labels, podKeys);
-      const named = ep.pod.ports
-        .filter((p) => p.name !== undefined && portNames.has(p.name))
-        .map((p) => [namedPortKey(p.name!, p.protocol), p.port] as const)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      // The key is made of text only: the projected labels and the named ports as objects are
+      // made for a class's first pod alone. Label keys and values hold no control characters.
+      const kept = keptKeys(ep.pod.labels, podKeys);
+      let labelsText = "";
+      for (const k of kept) labelsText += `${k}\u0001${ep.pod.labels[k]}\u0002`;
+      let named: [string, number][] | undefined;
+      for (const p of ep.pod.ports) if (p.name !== undefined && portNames.has(p.name)) (named ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
+      if (named !== undefined && named.length > 1) named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const namedKey = named === undefined ? "" : named.map(([k, n]) => `${k}=${n}`).join(" ");
       const ips = "ips" in ep.pod ? ep.pod.ips : [];
       const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
       const inNetworks = ips.length === 0 ? NONE : new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
       const onNodes =
         nodeNames.length === 0 ? NONE : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k));
       const hostNetwork = exempt && ep.pod.hostNetwork;
-      const namedKey = JSON.stringify(named);
-      const key = `${ep.pod.namespace}\n${nsp.json}\n${JSON.stringify(labels)}\n${namedKey}\n${hostNetwork}\n${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}\n${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
+      const key = `${nsp.id}\n${labelsText}\n${namedKey}\n${hostNetwork ? 1 : 0}\n${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}\n${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
       let index = byKey.get(key);
       if (index === undefined) {
         index = podClasses.length;
         let namedPorts = namedMaps.get(namedKey);
         if (namedPorts === undefined) namedMaps.set(namedKey, (namedPorts = new Map(named)));
+        const labels: Record<string, string> = {};
+        for (const k of kept) labels[k] = ep.pod.labels[k]!;
         podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts, hostNetwork, inNetworks, onNodes });
         byKey.set(key, index);
       }
@@ -191,11 +202,15 @@ function holdsAll(cidr: Cidr, ips: readonly IpAddress[]): boolean {
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 
-function project(labels: Labels, keys: ReadonlySet<string>): Labels {
-  // The keys kept are sorted, not all of them: most labels are ones no selector names.
+/** The label keys some selector names, sorted (not all of them: most labels are ones no selector names). */
+function keptKeys(labels: Labels, keys: ReadonlySet<string>): string[] {
   const kept = Object.keys(labels).filter((k) => keys.has(k));
   if (kept.length > 1) kept.sort();
+  return kept;
+}
+
+function project(labels: Labels, keys: ReadonlySet<string>): Labels {
   const out: Record<string, string> = {};
-  for (const k of kept) out[k] = labels[k]!;
+  for (const k of keptKeys(labels, keys)) out[k] = labels[k]!;
   return out;
 }
