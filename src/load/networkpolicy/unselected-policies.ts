@@ -25,11 +25,12 @@ export function unselectedPolicies(cluster: Cluster, skippedKinds: ReadonlyMap<s
   const out: Diagnostic[] = [];
   const matches = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
-    const obj = policyObjects.get(p.id);
-    if (obj === undefined) continue;
     const selectsNone = byNamespace.has(p.namespace) && !matches.anyWorkload(matches.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches);
     if (!selectsNone && peers.length === 0) continue;
+    // Looked up for the few that warn: most policies select something.
+    const obj = policyObjects.get(p.id);
+    if (obj === undefined) continue;
     const rules = peers.join(", ");
     const name = p.kind === undefined ? `NetworkPolicy ${p.id}` : `${p.kind} ${policyName(p)}`;
     const message = selectsNone
