@@ -38997,11 +38997,11 @@ function unselectedPolicies(cluster, skippedKinds, policyObjects) {
   const out = [];
   const matches3 = new Matches(cluster, byNamespace);
   for (const p of cluster.policies) {
-    const obj4 = policyObjects.get(p.id);
-    if (obj4 === void 0) continue;
     const selectsNone = byNamespace.has(p.namespace) && !matches3.anyWorkload(matches3.own(p.namespace), p.subject);
     const peers = emptyPeers(p, matches3);
     if (!selectsNone && peers.length === 0) continue;
+    const obj4 = policyObjects.get(p.id);
+    if (obj4 === void 0) continue;
     const rules3 = peers.join(", ");
     const name2 = p.kind === void 0 ? `NetworkPolicy ${p.id}` : `${p.kind} ${policyName(p)}`;
     const message = selectsNone ? `${name2} selects no workload declared here${peers.length > 0 ? `, and a pod peer of ${rules3} admits none declared in its namespaces` : ""}; its pods may come from a controller netreach does not read${found(unread)}` : `${name2}: a pod peer of ${rules3} admits no workload declared in its namespaces; those pods may come from a controller netreach does not read${found(unread)}`;
