@@ -168,3 +168,40 @@ spec:
     expect(c.patch).toContain("@@ -0,0 +1,12 @@");
   });
 });
+
+// Policies keep only their metadata once loaded; their text change is worked out from their
+// whole body, read again from their text: the tier, priority and subject of an admin policy, and
+// "reformatted" where only the spelling changed.
+describe("policy text changes of policies read from many in one file", () => {
+  const ANP = (priority: number, port: number) => `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: guard
+spec:
+  tier: Admin
+  priority: ${priority}
+  subject:
+    namespaces: {}
+  egress:
+    - name: no-smtp
+      action: Deny
+      to: [{ networks: ["0.0.0.0/0"] }]
+      ports: [{ portNumber: { protocol: TCP, port: ${port} } }]
+`;
+
+  it("gives an edited admin policy's tier, priority and subject", () => {
+    const base = [file("guard.yaml", `${OTHER}---\n${ANP(10, 25)}`)];
+    const head = [file("guard.yaml", `${OTHER}---\n${ANP(20, 25)}`)];
+    const changes = diff(base, head).policyChanges;
+    expect(changes.map((c) => [c.id, c.status, c.line, c.admin])).toEqual([["ClusterNetworkPolicy/guard", "modified", 8, { kind: "ClusterNetworkPolicy", name: "guard", priority: 20, subject: "every-namespace", tier: "Admin" }]]);
+    expect(changes[0]!.patch).toContain("-  priority: 10\n+  priority: 20");
+  });
+
+  it("says a policy whose fields were only spelled otherwise was reformatted", () => {
+    const spelled = BARE.replace("- port: 80", "- port: 80\n          protocol: TCP").replace("matchLabels: { app: web }", "matchLabels:\n        app: web");
+    const changes = diff([file("p.yaml", `${OTHER}---\n${BARE}`)], [file("p.yaml", `${OTHER}---\n${spelled}`)]).policyChanges;
+    expect(changes.map((c) => [c.id, c.status])).toEqual([["default/allow-web", "reformatted"]]);
+    const edited = diff([file("p.yaml", `${OTHER}---\n${BARE}`)], [file("p.yaml", `${OTHER}---\n${spelled.replace("port: 80", "port: 81")}`)]).policyChanges;
+    expect(edited.map((c) => [c.id, c.status])).toEqual([["default/allow-web", "modified"]]);
+  });
+});
