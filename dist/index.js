@@ -32576,19 +32576,23 @@ function tierRules(policies, peers, podClasses) {
     for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
   });
   const applied = sorted2.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
-  const lists = (tier, dir) => {
-    const shared = /* @__PURE__ */ new Map();
-    return members[tier][dir].map((idx) => {
+  const made = /* @__PURE__ */ new Map();
+  const shared = /* @__PURE__ */ new Map();
+  return (tier, dir, cls) => {
+    const at2 = `${tier} ${dir}`;
+    let byClass = made.get(at2);
+    if (byClass === void 0) made.set(at2, byClass = new Array(podClasses));
+    let l = byClass[cls];
+    if (l === void 0) {
+      const idx = members[tier][dir][cls] ?? [];
       const key = idx.join(",");
-      let l = shared.get(key);
-      if (l === void 0) shared.set(key, l = idx.flatMap((i) => applied[i][dir]));
-      return l;
-    });
-  };
-  return {
-    admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") },
-    deny: { ingress: lists("deny", "ingress"), egress: lists("deny", "egress") },
-    baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") }
+      let byKey = shared.get(at2);
+      if (byKey === void 0) shared.set(at2, byKey = /* @__PURE__ */ new Map());
+      l = byKey.get(key);
+      if (l === void 0) byKey.set(key, l = idx.flatMap((i) => applied[i][dir]));
+      byClass[cls] = l;
+    }
+    return l;
   };
 }
 function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ new WeakMap(), portsOf2 = rulePorts) {
@@ -33064,9 +33068,9 @@ function evaluate(universe, side2, shared = new Shared()) {
   const policies = side2.policies;
   const tiers = side2.adminPolicies.length > 0 ? tierRules(side2.adminPolicies, peers, P) : null;
   const noRules = [];
-  const adminRules = (cls, dir) => tiers?.admin[dir][cls] ?? noRules;
-  const denyRules2 = (cls, dir) => tiers?.deny[dir][cls] ?? noRules;
-  const baselineRules = (cls, dir) => isolatingOf(dir, cls).length > 0 ? noRules : tiers?.baseline[dir][cls] ?? noRules;
+  const adminRules = (cls, dir) => tiers === null || cls >= P ? noRules : tiers("admin", dir, cls);
+  const denyRules2 = (cls, dir) => tiers === null || cls >= P ? noRules : tiers("deny", dir, cls);
+  const baselineRules = (cls, dir) => tiers === null || cls >= P || isolatingOf(dir, cls).length > 0 ? noRules : tiers("baseline", dir, cls);
   const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
   for (const policy of policies) {
     const subjects = shared.subjects(universe, policy);
@@ -33366,7 +33370,7 @@ function evaluate(universe, side2, shared = new Shared()) {
       const none = { rules: noRules, matches: [] };
       if (subject >= P || tiers === null) return { admin: none, deny: none, baseline: none };
       const of = (rules3) => ({ rules: rules3, matches: tierMatching(rules3, peer2, dst) });
-      return { admin: of(adminRules(subject, dir)), deny: of(denyRules2(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
+      return { admin: of(adminRules(subject, dir)), deny: of(denyRules2(subject, dir)), baseline: of(tiers("baseline", dir, subject)) };
     }
   };
   function tierMatching(rules3, peer2, dst) {

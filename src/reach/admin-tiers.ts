@@ -19,8 +19,12 @@ export interface AppliedAdminRule {
   readonly rule: AdminRule;
 }
 
-/** Per tier and direction, each pod class's rules in the order they are consulted (lists shared, never changed). */
-export type TierRules = Record<AdminTier, Record<Direction, readonly (readonly AppliedAdminRule[])[]>>;
+/**
+ * A pod class's rules of one tier and direction, in the order they are consulted (lists shared by
+ * the classes the same policies select, never changed). Made when a class is first asked about:
+ * a diff asks about the classes a change touches.
+ */
+export type TierRules = (tier: AdminTier, dir: Direction, cls: number) => readonly AppliedAdminRule[];
 
 export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, podClasses: number): TierRules {
   const sorted = [...policies].sort(adminOrder);
@@ -38,19 +42,23 @@ export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, po
   const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
   // Classes that are subjects of the same policies share one list: what is worked out from a list
   // (its text for signatures, its walk) is worked out once.
-  const lists = (tier: AdminTier, dir: Direction): (readonly AppliedAdminRule[])[] => {
-    const shared = new Map<string, AppliedAdminRule[]>();
-    return members[tier][dir].map((idx) => {
+  const made = new Map<string, (readonly AppliedAdminRule[] | undefined)[]>();
+  const shared = new Map<string, Map<string, AppliedAdminRule[]>>();
+  return (tier, dir, cls) => {
+    const at = `${tier} ${dir}`;
+    let byClass = made.get(at);
+    if (byClass === undefined) made.set(at, (byClass = new Array(podClasses)));
+    let l = byClass[cls];
+    if (l === undefined) {
+      const idx = members[tier][dir][cls] ?? [];
       const key = idx.join(",");
-      let l = shared.get(key);
-      if (l === undefined) shared.set(key, (l = idx.flatMap((i) => applied[i]![dir])));
-      return l;
-    });
-  };
-  return {
-    admin: { ingress: lists("admin", "ingress"), egress: lists("admin", "egress") },
-    deny: { ingress: lists("deny", "ingress"), egress: lists("deny", "egress") },
-    baseline: { ingress: lists("baseline", "ingress"), egress: lists("baseline", "egress") },
+      let byKey = shared.get(at);
+      if (byKey === undefined) shared.set(at, (byKey = new Map()));
+      l = byKey.get(key);
+      if (l === undefined) byKey.set(key, (l = idx.flatMap((i) => applied[i]![dir])));
+      byClass[cls] = l;
+    }
+    return l;
   };
 }
 

@@ -125,11 +125,11 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   const policies = side.policies;
   const tiers = side.adminPolicies.length > 0 ? tierRules(side.adminPolicies, peers, P) : null;
   const noRules: readonly AppliedAdminRule[] = [];
-  const adminRules = (cls: number, dir: Direction) => tiers?.admin[dir][cls] ?? noRules;
+  const adminRules = (cls: number, dir: Direction) => (tiers === null || cls >= P ? noRules : tiers("admin", dir, cls));
   // Cilium's deny rules: after the admin tier (a Pass leads to them), over every allow.
-  const denyRules = (cls: number, dir: Direction) => tiers?.deny[dir][cls] ?? noRules;
+  const denyRules = (cls: number, dir: Direction) => (tiers === null || cls >= P ? noRules : tiers("deny", dir, cls));
   // The baseline tier decides only where no NetworkPolicy isolates the class.
-  const baselineRules = (cls: number, dir: Direction) => (isolatingOf(dir, cls).length > 0 ? noRules : (tiers?.baseline[dir][cls] ?? noRules));
+  const baselineRules = (cls: number, dir: Direction) => (tiers === null || cls >= P || isolatingOf(dir, cls).length > 0 ? noRules : tiers("baseline", dir, cls));
 
   // Policies and rules applying to each pod class, per direction. Classes (and revisions)
   // selected by the same policies share one list of each (Shared.governingLists), and what
@@ -481,7 +481,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const none = { rules: noRules, matches: [] };
       if (subject >= P || tiers === null) return { admin: none, deny: none, baseline: none };
       const of = (rules: readonly AppliedAdminRule[]): ConsultedTier => ({ rules, matches: tierMatching(rules, peer, dst) });
-      return { admin: of(adminRules(subject, dir)), deny: of(denyRules(subject, dir)), baseline: of(tiers.baseline[dir][subject] ?? noRules) };
+      return { admin: of(adminRules(subject, dir)), deny: of(denyRules(subject, dir)), baseline: of(tiers("baseline", dir, subject)) };
     },
   };
 
