@@ -178,8 +178,8 @@ function files(odd: boolean): fc.Arbitrary<string> {
     });
 }
 
-/** Small damage of the kind a hand edit makes: a shifted line, a lost space, a stray character. */
-const mutation = fc.tuple(fc.nat(), fc.constantFrom(" ", "", "\t", "-", ":", "#", "'", '"', "[", "\r", "---\n", "&a ", "*a")).map(
+/** Small damage of the kind a hand edit makes: a shifted line, a lost space, a stray character (a pasted non-breaking space too). */
+const mutation = fc.tuple(fc.nat(), fc.constantFrom(" ", "", "\t", "-", ":", "#", "'", '"', "[", "\r", "---\n", "&a ", "*a", "\u00a0", "\u2003 ")).map(
   ([at, insert]) =>
     (text: string) => {
       const i = text.length === 0 ? 0 : at % text.length;
@@ -218,6 +218,12 @@ describe("fast YAML reader", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps a non-breaking or other Unicode space at the end of a plain scalar, as the full path does", () => {
+    // YAML trims spaces and tabs only: a pasted U+00A0 is part of the label value.
+    for (const text of ["a: b\u00a0\n", "a\u00a0: b\n", "a: b\u2003 # c\n", "- x\u00a0\n", "k: {a: b\u00a0}\n"]) compare(text);
+    expect(parseFast("a: b\u00a0\n", 10)?.[0]?.value).toEqual({ a: "b\u00a0" });
   });
 
   it("reads a typical manifest file on the fast path", () => {
