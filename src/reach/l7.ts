@@ -20,9 +20,14 @@ export interface L7Part {
   readonly by: readonly L7Rule[];
 }
 
-/** Whether any rule of these policies has L7 filters: if none, no flow is L7-filtered and nothing is worked out. */
+/**
+ * Whether any rule of these policies has L7 filters: if none, no flow is L7-filtered and nothing
+ * is worked out. Only Cilium's policies (those with a kind) have them: a NetworkPolicy's rules are
+ * not looked at, of which a large repository has hundreds of thousands.
+ */
 export function hasL7(policies: readonly Policy[]): boolean {
-  return policies.some((p) => [...(p.ingress ?? []), ...(p.egress ?? [])].some((r) => r.l7 !== undefined && r.l7.length > 0));
+  const filtered = (rules: readonly Rule[] | null) => rules !== null && rules.some((r) => r.l7 !== undefined && r.l7.length > 0);
+  return policies.some((p) => p.kind !== undefined && (filtered(p.ingress) || filtered(p.egress)));
 }
 
 /** The L7-filtered part of the allowed connection `allowed` between two nodes; null where there is none. */
