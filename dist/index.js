@@ -33526,7 +33526,8 @@ function dedupe(rs) {
 
 // src/reach/l7.ts
 function hasL7(policies) {
-  return policies.some((p) => [...p.ingress ?? [], ...p.egress ?? []].some((r) => r.l7 !== void 0 && r.l7.length > 0));
+  const filtered = (rules3) => rules3 !== null && rules3.some((r) => r.l7 !== void 0 && r.l7.length > 0);
+  return policies.some((p) => p.kind !== void 0 && (filtered(p.ingress) || filtered(p.egress)));
 }
 function l7Part(r, src, dst, allowed) {
   if (allowed.isEmpty) return null;
