@@ -42,20 +42,21 @@ export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, po
   const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
   // Classes that are subjects of the same policies share one list: what is worked out from a list
   // (its text for signatures, its walk) is worked out once.
-  const made = new Map<string, (readonly AppliedAdminRule[] | undefined)[]>();
-  const shared = new Map<string, Map<string, AppliedAdminRule[]>>();
+  type Made = { readonly byClass: (readonly AppliedAdminRule[] | undefined)[]; readonly byPolicies: Map<string, AppliedAdminRule[]> };
+  const made = (): Made => ({ byClass: new Array(podClasses), byPolicies: new Map() });
+  const lists: Record<AdminTier, Record<Direction, Made>> = {
+    admin: { ingress: made(), egress: made() },
+    deny: { ingress: made(), egress: made() },
+    baseline: { ingress: made(), egress: made() },
+  };
   return (tier, dir, cls) => {
-    const at = `${tier} ${dir}`;
-    let byClass = made.get(at);
-    if (byClass === undefined) made.set(at, (byClass = new Array(podClasses)));
+    const { byClass, byPolicies } = lists[tier][dir];
     let l = byClass[cls];
     if (l === undefined) {
       const idx = members[tier][dir][cls] ?? [];
       const key = idx.join(",");
-      let byKey = shared.get(at);
-      if (byKey === undefined) shared.set(at, (byKey = new Map()));
-      l = byKey.get(key);
-      if (l === undefined) byKey.set(key, (l = idx.flatMap((i) => applied[i]![dir])));
+      l = byPolicies.get(key);
+      if (l === undefined) byPolicies.set(key, (l = idx.flatMap((i) => applied[i]![dir])));
       byClass[cls] = l;
     }
     return l;
