@@ -22,10 +22,7 @@ const keys = new WeakMap<Selector, string>();
 export function selectorKey(s: Selector): string {
   let key = keys.get(s);
   if (key === undefined) {
-    key = s.requirements
-      .map((r) => `${r.key}\u0001${r.op}${"values" in r ? `\u0001${r.values.join("\u0002")}` : ""}`)
-      .sort()
-      .join("\u0003");
+    key = s.requirements.map(requirementText).sort().join("\u0003");
     keys.set(s, key);
   }
   return key;
@@ -42,14 +39,18 @@ const MAX_CANONICAL = 200_000;
 /** The one selector object with these requirements, in this order (see above). */
 export function canonicalSelector(requirements: readonly Requirement[]): Selector {
   if (requirements.length === 0) return SELECT_ALL;
-  let text = "";
-  for (const r of requirements) text += `${r.key}\u0001${r.op}${"values" in r ? `\u0001${r.values.join("\u0002")}` : ""}\u0003`;
+  const text = requirements.map(requirementText).join("\u0003");
   let s = canonical.get(text);
   if (s === undefined) {
     if (canonical.size >= MAX_CANONICAL) canonical = new Map();
     canonical.set(text, (s = { requirements }));
   }
   return s;
+}
+
+/** One requirement as text; label keys and values hold no control characters (the loader checks them), so these separate. */
+function requirementText(r: Requirement): string {
+  return `${r.key}\u0001${r.op}${"values" in r ? `\u0001${r.values.join("\u0002")}` : ""}`;
 }
 
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
