@@ -9742,7 +9742,7 @@ var keys = /* @__PURE__ */ new WeakMap();
 function selectorKey(s) {
   let key = keys.get(s);
   if (key === void 0) {
-    key = s.requirements.map((r) => `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`).sort().join("");
+    key = s.requirements.map(requirementText).sort().join("");
     keys.set(s, key);
   }
   return key;
@@ -9751,14 +9751,16 @@ var canonical = /* @__PURE__ */ new Map();
 var MAX_CANONICAL = 2e5;
 function canonicalSelector(requirements) {
   if (requirements.length === 0) return SELECT_ALL;
-  let text2 = "";
-  for (const r of requirements) text2 += `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`;
+  const text2 = requirements.map(requirementText).join("");
   let s = canonical.get(text2);
   if (s === void 0) {
     if (canonical.size >= MAX_CANONICAL) canonical = /* @__PURE__ */ new Map();
     canonical.set(text2, s = { requirements });
   }
   return s;
+}
+function requirementText(r) {
+  return `${r.key}${r.op}${"values" in r ? `${r.values.join("")}` : ""}`;
 }
 function requirementMatches(r, labels2) {
   const has = Object.prototype.hasOwnProperty.call(labels2, r.key);
@@ -10721,20 +10723,20 @@ function tierRules(policies, peers, podClasses) {
     for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
   });
   const applied = sorted2.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
-  const made = /* @__PURE__ */ new Map();
-  const shared = /* @__PURE__ */ new Map();
+  const made = () => ({ byClass: new Array(podClasses), byPolicies: /* @__PURE__ */ new Map() });
+  const lists = {
+    admin: { ingress: made(), egress: made() },
+    deny: { ingress: made(), egress: made() },
+    baseline: { ingress: made(), egress: made() }
+  };
   return (tier, dir, cls) => {
-    const at4 = `${tier} ${dir}`;
-    let byClass = made.get(at4);
-    if (byClass === void 0) made.set(at4, byClass = new Array(podClasses));
+    const { byClass, byPolicies } = lists[tier][dir];
     let l = byClass[cls];
     if (l === void 0) {
       const idx = members[tier][dir][cls] ?? [];
       const key = idx.join(",");
-      let byKey = shared.get(at4);
-      if (byKey === void 0) shared.set(at4, byKey = /* @__PURE__ */ new Map());
-      l = byKey.get(key);
-      if (l === void 0) byKey.set(key, l = idx.flatMap((i) => applied[i][dir]));
+      l = byPolicies.get(key);
+      if (l === void 0) byPolicies.set(key, l = idx.flatMap((i) => applied[i][dir]));
       byClass[cls] = l;
     }
     return l;
@@ -18883,7 +18885,7 @@ function representativeWords(namespace, selectors, witness, declaredLike, bound)
     if (selects(s, witness)) return [];
     const failing = s.requirements.filter((r) => !requirementMatches(r, witness));
     if (!failing.every((r) => (r.op === "In" || r.op === "Exists") && !(r.key in witness))) return [];
-    return [{ selector: { requirements: failing }, text: failing.map(requirementText).join(",") }];
+    return [{ selector: { requirements: failing }, text: failing.map(requirementText2).join(",") }];
   });
   const all = combinations([...selectors, positive, ...negatives.map((x) => x.selector)], { bound });
   if (all === void 0) return void 0;
@@ -18910,7 +18912,7 @@ function representativeWords(namespace, selectors, witness, declaredLike, bound)
   const other = kinds.some((k) => described(k) && declaredLike(k.satisfied));
   return { namespace, other, with: withs, without: [...new Set(chosen.map((j) => negatives[j].text))].sort() };
 }
-function requirementText(r) {
+function requirementText2(r) {
   if (r.op === "Exists") return r.key;
   if (r.op === "In") return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(", ")})`;
   return r.key;
