@@ -88,7 +88,9 @@ describe("readInThreads", () => {
     // This thread reads the first share as the core always does; a worker (this input is worth
     // one) the rest, in order.
     const handed = b!.filter((f) => f.documents !== undefined).map((f) => f.path);
-    expect(handed.length).toBeGreaterThan(10);
+    // The core reads about a tenth: it takes the workers' documents faster than they read them.
+    expect(handed.length).toBeGreaterThanOrEqual(34);
+    expect(handed.length).toBeLessThan(40);
     expect(handed).toEqual(base.slice(40 - handed.length, 40).map((f) => f.path));
     for (const f of b!) if (f.documents !== undefined) expect(same(documents(f)), f.path).toEqual(same(readAhead(f.text)));
     // JSON and rendered files are the core's in any case.
