@@ -90,7 +90,7 @@ export function walkTier(
     const plain = !hasNamedPorts(rule);
     let row = plain ? plainRows.get(rule) : undefined;
     if (row === undefined) {
-      const b = new RowBuilder();
+      const b = new RowBuilder(interner);
       const perNames = new Map<PortNames, ConnSet>();
       for (const node of peers.ofAdminRule(rule)) {
         const names = portsAt(node);
@@ -98,7 +98,7 @@ export function walkTier(
         if (!ports) perNames.set(names, (ports = portsOf(rule, names)));
         if (!ports.isEmpty) b.add(node, ports);
       }
-      row = b.build((c) => interner.intern(c));
+      row = b.build();
       if (plain) plainRows.set(rule, row);
     }
     const matched = rowSubtract(row, decided, interner);

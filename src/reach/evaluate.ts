@@ -11,7 +11,7 @@ import { ConnSet } from "../net/conn-set.js";
 import { foldTier, tierRules, walkTier, type AppliedAdminRule, type TierWalk } from "./admin-tiers.js";
 import { decide, type Piece, type RuleMatch, type TierMatch } from "./decisions.js";
 import { anyNamed, ListNames, namedPortsKey, rulesSaid, tierSaid } from "./list-keys.js";
-import { OPEN_ROW, RowBuilder, rowAt, type Row } from "./row.js";
+import { OPEN_ROW, rowAt, unionRows, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 import { Shared, type AppliedRule, type Governing, type GoverningLists, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
@@ -279,47 +279,65 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return w;
   };
 
+  // A class's row is its rules' rows combined: a rule's own row is made once for every class and
+  // revision whose lists hold it (a diff's revisions share nearly all rules), and most classes
+  // are governed by one or two rules, whose rows then are the class's row or one merge away.
+  // Rules to "any" peer give their ports to every node: the fallback, not a row of their own.
   // Ingress to d: every rule's ports resolve on d's named ports.
   const ingressRow = (d: number, limit: ConnSet | null): Row => {
-    const b = new RowBuilder();
     const names = portNamesOf(d);
     const rules = appliedOf("ingress", d);
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
+    const own: Row[] = [];
+    let fallback = ConnSet.NONE;
     for (const r of rules) {
-      if (r.rule.peers === "any") continue;
-      const ports = portsWithin(r.rule, names, limit);
-      if (ports.isEmpty) continue;
-      for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
+      const from = r.rule.peers;
+      if (from === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, names, limit)));
+      else own.push(ruleRow(r, hasNamedPorts(r.rule) ? portsKey(d) : "", limit, (ports) => shared.filledRow(peers.of(r.policy.namespace, from), interner.intern(ports(names)))));
     }
-    return b.build((c) => interner.intern(c));
+    return unionRows(fallback, own, interner);
   };
 
   // Egress from s: a rule's named ports resolve per destination.
   const egressRow = (s: number, limit: ConnSet | null): Row => {
-    const b = new RowBuilder();
     const rules = appliedOf("egress", s);
-    // A rule to "any" peer allows its numeric ports everywhere (named ports match no external
-    // address); its named ports add, per pod class, the numbers that class gives them.
-    for (const r of rules) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
+    const own: Row[] = [];
+    let fallback = ConnSet.NONE;
     for (const r of rules) {
       const named = hasNamedPorts(r.rule);
+      // A rule to "any" peer allows its numeric ports everywhere (named ports match no external
+      // address); its named ports add, per pod class, the numbers that class gives them.
+      if (r.rule.peers === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, null, limit)));
       if (r.rule.peers === "any" && !named) continue;
-      const plain = named ? undefined : portsWithin(r.rule, null, limit);
-      // Nothing within the limit: the rule adds nothing anywhere.
-      if (plain !== undefined && plain.isEmpty) continue;
-      const perPorts = new Map<string, ConnSet>();
-      const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
-      for (const d of targets) {
-        let ports = plain;
-        if (!ports) {
+      own.push(ruleRow(r, "", limit, (ports) => {
+        const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
+        if (!named) return shared.filledRow(targets, interner.intern(ports(null)));
+        const nodes: number[] = [];
+        const conns: ConnSet[] = [];
+        const perPorts = new Map<string, ConnSet>();
+        for (const d of targets) {
           const k = portsKey(d);
-          ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, (ports = portsWithin(r.rule, portNamesOf(d), limit)));
+          let p = perPorts.get(k);
+          if (!p) perPorts.set(k, (p = interner.intern(ports(portNamesOf(d)))));
+          if (p.isEmpty) continue;
+          nodes.push(d);
+          conns.push(p);
         }
-        if (!ports.isEmpty) b.add(d, ports);
-      }
+        return { fallback: ConnSet.NONE, nodes: Int32Array.from(nodes), conns };
+      }));
     }
-    return b.build((c) => interner.intern(c));
+    return unionRows(fallback, own, interner);
+  };
+
+  /** A rule's own row, by the port names it resolves on (`namesKey`) and `limit`: made once. */
+  const ruleRow = (r: AppliedRule, namesKey: string, limit: ConnSet | null, make: (ports: (names: PortNames) => ConnSet) => Row): Row => {
+    const byRule = shared.ruleRows(universe, limit);
+    let byNames = byRule.get(r);
+    if (byNames === undefined) byRule.set(r, (byNames = new Map()));
+    let row = byNames.get(namesKey);
+    if (row === undefined) {
+      byNames.set(namesKey, (row = make((names) => portsWithin(r.rule, names, limit))));
+    }
+    return row;
   };
 
   // Which rules of a list match a peer, one digit a rule: per list (classes share lists) and peer.

@@ -61,34 +61,53 @@ export function rowDifference(a: Row, b: Row): Int32Array | "all" {
   return Int32Array.from(out);
 }
 
-/** Builds a row: per-node unions over a fallback that every node gets. */
+/**
+ * Builds a row: per-node unions over a fallback that every node gets. Every set is interned as it
+ * is added and unions are the interner's cached ones, so a rule adding the same ports to
+ * thousands of nodes makes no set (nor text) per node.
+ */
 export class RowBuilder {
   private readonly acc = new Map<number, ConnSet>();
+  private fallback: ConnSet;
+  private lastAdded: ConnSet | undefined;
+  private lastInterned = ConnSet.NONE;
 
-  constructor(private fallback: ConnSet = ConnSet.NONE) {}
+  constructor(private readonly interner: ConnInterner) {
+    this.fallback = ConnSet.NONE;
+  }
 
   /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
   addAll(conn: ConnSet): void {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+    const c = this.interned(conn);
+    this.fallback = this.interner.union(this.fallback, c);
+    for (const [n, x] of this.acc) this.acc.set(n, this.interner.union(x, c));
   }
 
   add(node: number, conn: ConnSet): void {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+    this.acc.set(node, this.interner.union(this.acc.get(node) ?? this.fallback, this.interned(conn)));
   }
 
-  build(intern: (c: ConnSet) => ConnSet): Row {
-    const fallback = intern(this.fallback);
+  build(): Row {
+    const fallback = this.fallback;
     const listed = [...this.acc.keys()].sort((a, b) => a - b);
     const nodes: number[] = [];
     const conns: ConnSet[] = [];
     for (const n of listed) {
-      const c = intern(this.acc.get(n)!);
+      const c = this.acc.get(n)!;
       if (c === fallback) continue;
       nodes.push(n);
       conns.push(c);
     }
     return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+
+  /** Callers add one set to many nodes in a row: it is interned once for them. */
+  private interned(conn: ConnSet): ConnSet {
+    if (conn !== this.lastAdded) {
+      this.lastAdded = conn;
+      this.lastInterned = this.interner.intern(conn);
+    }
+    return this.lastInterned;
   }
 }
 
@@ -116,6 +135,26 @@ function combineRows(a: Row, b: Row, op: (x: ConnSet, y: ConnSet) => ConnSet): R
   }
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
+
+/**
+ * `fallback` at every node, with the rows' sets added where they list nodes: rows whose fallback
+ * is nothing (a rule's own rows). One row over nothing is itself; a few are merged pairwise, and
+ * more added node by node, which costs their listed nodes once.
+ */
+export function unionRows(fallback: ConnSet, rows: readonly Row[], interner: ConnInterner): Row {
+  const base: Row = fallback.isEmpty ? EMPTY_ROW : { fallback, nodes: new Int32Array(0), conns: [] };
+  const listing = rows.filter((r) => r.nodes.length > 0);
+  if (listing.length === 0) return base;
+  if (listing.length === 1 && base === EMPTY_ROW) return listing[0]!;
+  if (listing.length <= PAIRWISE) return listing.reduce((acc, r) => rowUnion(acc, r, interner), base);
+  const b = new RowBuilder(interner);
+  b.addAll(fallback);
+  for (const r of listing) for (let i = 0; i < r.nodes.length; i++) b.add(r.nodes[i]!, r.conns[i]!);
+  return b.build();
+}
+
+/** Up to this many rows are merged pairwise (each merge walks the nodes listed so far). */
+const PAIRWISE = 4;
 
 export const rowUnion = (a: Row, b: Row, interner: ConnInterner): Row => combineRows(a, b, (x, y) => interner.union(x, y));
 export const rowSubtract = (a: Row, b: Row, interner: ConnInterner): Row =>

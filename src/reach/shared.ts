@@ -4,10 +4,11 @@
 import type { Direction, Policy, Rule } from "../model/policy.js";
 import { selects } from "../model/selector.js";
 import { ConnInterner } from "../net/conn-interner.js";
+import { ConnSet } from "../net/conn-set.js";
 import type { TierWalk } from "./admin-tiers.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { RuleIds } from "./rule-ids.js";
-import type { Row } from "./row.js";
+import { EMPTY_ROW, type Row } from "./row.js";
 import type { AdminRule } from "../model/admin-policy.js";
 import type { Side, Universe } from "./universe.js";
 
@@ -58,6 +59,7 @@ export class Shared {
   private readonly tierWalks = new WeakMap<Universe, Map<string, TierWalk>>();
   private readonly rowsBySignature = new WeakMap<Universe, Map<string, Row>>();
   private readonly adminRuleRows = new WeakMap<Universe, Map<string, WeakMap<AdminRule, Row>>>();
+  private readonly networkRuleRows = new WeakMap<Universe, Map<ConnSet | null, WeakMap<AppliedRule, Map<string, Row>>>>();
 
   /**
    * What an admin-tier rule without named ports matches, by rule object (tier walks of many
@@ -69,6 +71,34 @@ export class Shared {
     let r = byLimit.get(limit);
     if (r === undefined) byLimit.set(limit, (r = new WeakMap()));
     return r;
+  }
+
+  /**
+   * What one NetworkPolicy rule allows on its own, by rule, then by the named ports it resolves on
+   * (see evaluate.ts), within a port set (null: as written; interned by `interner`, so the same set
+   * is the same key): the same for every class and revision whose lists hold the rule.
+   */
+  ruleRows(universe: Universe, limit: ConnSet | null): WeakMap<AppliedRule, Map<string, Row>> {
+    let byLimit = this.networkRuleRows.get(universe);
+    if (byLimit === undefined) this.networkRuleRows.set(universe, (byLimit = new Map()));
+    let r = byLimit.get(limit);
+    if (r === undefined) byLimit.set(limit, (r = new WeakMap()));
+    return r;
+  }
+
+  private readonly filled = new WeakMap<Int32Array, Map<ConnSet, Row>>();
+
+  /**
+   * `conn` (interned) at each of `nodes` (ascending, from PeerNodes) and nothing elsewhere: rules
+   * naming the same peers with the same ports share one. The nodes are the PeerNodes' own array.
+   */
+  filledRow(nodes: Int32Array, conn: ConnSet): Row {
+    if (conn.isEmpty || nodes.length === 0) return EMPTY_ROW;
+    let byConn = this.filled.get(nodes);
+    if (byConn === undefined) this.filled.set(nodes, (byConn = new Map()));
+    let row = byConn.get(conn);
+    if (row === undefined) byConn.set(conn, (row = { fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(conn) }));
+    return row;
   }
 
   /** Rows by signature (Reachability.signature): equal on every side over one universe. */
