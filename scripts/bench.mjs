@@ -2,7 +2,7 @@
 // `npm run bench -- [--cluster BASE-DIR HEAD-DIR]... [--repo DIR BASE-REV HEAD-REV]... [SIZE...] [--render] [--tenants] [--assertions] [--targets]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
 // each in a process of its own, and prints parse time, analysis time, diff total, peak RSS and
-// pod classes (1k and 10k: the run of median total among --runs, default 3); per size, the naive
+// pod classes (the run of median total among --runs, default 3); per size, the naive
 // per-pair reference evaluator on the same base and head (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
 // (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
 // JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
@@ -99,9 +99,9 @@ console.log("| workloads / policies / namespaces (YAML) | pods | parse | analysi
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 try {
   for (const [size, mode, ...dirs] of runs) {
-    // Sizes that take seconds run three times and show the run of median total: one run on a
-    // shared 2-core machine varies by a fifth.
-    const times = /^\d+$/.test(size) || size === "1k" || size === "10k" || size === "dirs" ? RUNS : 1;
+    // Every size runs three times and shows the run of median total: one run on a shared 2-core
+    // machine varies by a fifth.
+    const times = RUNS;
     const tries = [];
     for (let i = 0; i < times; i++) {
       const t0 = performance.now();
