@@ -309,20 +309,24 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       if (r.rule.peers === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, null, limit)));
       if (r.rule.peers === "any" && !named) continue;
       own.push(ruleRow(r, "", limit, (ports) => {
-        const targets = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
+        const targets = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
         if (!named) return shared.filledRow(targets, interner.intern(ports(null)));
-        const nodes: number[] = [];
-        const conns: ConnSet[] = [];
-        const perPorts = new Map<string, ConnSet>();
-        for (const d of targets) {
-          const k = portsKey(d);
-          let p = perPorts.get(k);
-          if (!p) perPorts.set(k, (p = interner.intern(ports(portNamesOf(d)))));
-          if (p.isEmpty) continue;
-          nodes.push(d);
-          conns.push(p);
-        }
-        return { fallback: ConnSet.NONE, nodes: Int32Array.from(nodes), conns };
+        // Per destination, by its port names; the same for every rule of these ports and peers.
+        const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
+        return shared.rowOver(targets, said, () => {
+          const nodes: number[] = [];
+          const conns: ConnSet[] = [];
+          const perNames = new Map<PortNames, ConnSet>();
+          for (const d of targets) {
+            const names = portNamesOf(d);
+            let p = perNames.get(names);
+            if (!p) perNames.set(names, (p = interner.intern(ports(names))));
+            if (p.isEmpty) continue;
+            nodes.push(d);
+            conns.push(p);
+          }
+          return { fallback: ConnSet.NONE, nodes: Int32Array.from(nodes), conns };
+        });
       }));
     }
     return unionRows(fallback, own, interner);

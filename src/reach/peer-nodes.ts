@@ -17,10 +17,13 @@ export class PeerNodes {
   private readonly byNamespace = new Map<string, number[]>();
   private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
   readonly all: Int32Array;
+  /** The pod classes, 0..P-1: one array, so that rows over every pod can be shared by it. */
+  readonly pods: Int32Array;
 
   constructor(private readonly universe: Universe) {
     const P = universe.podClasses.length;
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
+    this.pods = this.all.subarray(0, P);
     const groups = new Map<string, number[]>();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;

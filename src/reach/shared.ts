@@ -86,19 +86,24 @@ export class Shared {
     return r;
   }
 
-  private readonly filled = new WeakMap<Int32Array, Map<ConnSet, Row>>();
+  private readonly over = new WeakMap<Int32Array, Map<ConnSet | string, Row>>();
 
   /**
-   * `conn` (interned) at each of `nodes` (ascending, from PeerNodes) and nothing elsewhere: rules
-   * naming the same peers with the same ports share one. The nodes are the PeerNodes' own array.
+   * A row listing some of `nodes` (ascending, a PeerNodes array) and nothing elsewhere, by what
+   * else it depends on (`key`): rules naming the same peers with the same ports share one.
    */
+  rowOver(nodes: Int32Array, key: ConnSet | string, make: () => Row): Row {
+    let byKey = this.over.get(nodes);
+    if (byKey === undefined) this.over.set(nodes, (byKey = new Map()));
+    let row = byKey.get(key);
+    if (row === undefined) byKey.set(key, (row = make()));
+    return row;
+  }
+
+  /** `conn` (interned) at each of `nodes` (ascending, a PeerNodes array): the array is the row's own. */
   filledRow(nodes: Int32Array, conn: ConnSet): Row {
     if (conn.isEmpty || nodes.length === 0) return EMPTY_ROW;
-    let byConn = this.filled.get(nodes);
-    if (byConn === undefined) this.filled.set(nodes, (byConn = new Map()));
-    let row = byConn.get(conn);
-    if (row === undefined) byConn.set(conn, (row = { fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(conn) }));
-    return row;
+    return this.rowOver(nodes, conn, () => ({ fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(conn) }));
   }
 
   /** Rows by signature (Reachability.signature): equal on every side over one universe. */
