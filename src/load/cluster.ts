@@ -113,7 +113,8 @@ export function buildCluster(objects: readonly KubeObject[], memo?: LoadMemo, ot
   const ciliumLoads = new Map<string, CiliumPolicyLoad>();
   const groupsKey = JSON.stringify([...cidrGroups].map(([n, g]) => [n, g.cidrs.map(formatCidr), g.labels]));
 
-  for (const [index, obj] of objects.entries()) {
+  for (let index = 0; index < objects.length; index++) {
+    const obj = objects[index]!;
     if (obj.kind === "Namespace" && obj.apiVersion === "v1") {
       const r = once(obj, loadNamespace);
       add(r.diagnostics);

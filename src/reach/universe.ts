@@ -12,6 +12,7 @@ import type { Node } from "../model/node.js";
 import { selectorKey, selects } from "../model/selector.js";
 import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
+import { commonRuns } from "../model/revision-lists.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -135,58 +136,89 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   const nsIds = new Map<string, number>();
   // Classes with the same named ports share one map: what is worked out per map is worked out once.
   const namedMaps = new Map<string, ReadonlyMap<string, number>>();
-  // The revisions of a diff share the pod objects of the files a pull request left alone: a pod
-  // seen before, in the same namespace object, is in the class it was in (hostNetwork pods with
-  // nodes are worked out anew, since their classes depend on each side's Nodes).
-  const placed = new Map<object, { readonly ns: Namespace | string; readonly index: number }>();
-  const classOf = sides.map((side) => {
+  const nodesOf = sides.map((side) => new Map((side.nodes ?? []).map((n) => [n.name, n])));
+  const place = (ep: PodEndpoint | IngressControllerEndpoint, ns: Namespace | undefined, nodes: ReadonlyMap<string, Node>): number => {
+    let nsp = nsProjection.get(ns ?? ep.pod.namespace);
+    if (!nsp) {
+      const labels = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
+      const text = `${ep.pod.namespace}\n${JSON.stringify(labels)}`;
+      let id = nsIds.get(text);
+      if (id === undefined) nsIds.set(text, (id = nsIds.size));
+      nsProjection.set(ns ?? ep.pod.namespace, (nsp = { labels, id }));
+    }
+    // The key is made of text only: the projected labels and the named ports as objects are
+    // made for a class's first pod alone. Label keys and values hold no control characters.
+    const kept = keptKeys(ep.pod.labels, podKeys);
+    let labelsText = "";
+    for (const k of kept) labelsText += `${k}\u0001${ep.pod.labels[k]}\u0002`;
+    let named: [string, number][] | undefined;
+    for (const p of ep.pod.ports) if (p.name !== undefined && portNames.has(p.name)) (named ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
+    if (named !== undefined && named.length > 1) named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const namedKey = named === undefined ? "" : named.map(([k, n]) => `${k}=${n}`).join(" ");
+    const ips = "ips" in ep.pod ? ep.pod.ips : [];
+    const nodeNames = onNodes(ep);
+    const inNetworks = ips.length === 0 ? NONE : new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
+    const onSelected =
+      nodeNames.length === 0 ? NONE : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k));
+    const hostNetwork = exempt && ep.pod.hostNetwork;
+    const key = `${nsp.id}\n${labelsText}\n${namedKey}\n${hostNetwork ? 1 : 0}\n${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}\n${onSelected.size === 0 ? "" : [...onSelected].join(" ")}`;
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = podClasses.length;
+      let namedPorts = namedMaps.get(namedKey);
+      if (namedPorts === undefined) namedMaps.set(namedKey, (namedPorts = new Map(named)));
+      const labels: Record<string, string> = {};
+      for (const k of kept) labels[k] = ep.pod.labels[k]!;
+      podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts, hostNetwork, inNetworks, onNodes: onSelected });
+      byKey.set(key, index);
+    }
+    return index;
+  };
+
+  // The revisions of a diff share the pod objects of the files a pull request left alone, and list
+  // them in the same order: the first side's pods are placed, and another side's are compared
+  // with them in step from either end. A pod seen there, in the same namespace object, is in the
+  // class it was in (hostNetwork pods with nodes are worked out anew, since their classes depend
+  // on each side's Nodes); the pods between those runs are looked up by object, then placed.
+  const lists = sides.map((side) => (side.controller ? [...side.pods, side.controller] : side.pods));
+  const first = lists[0] ?? [];
+  const firstNs = first.map((ep) => sides[0]!.namespaces.get(ep.pod.namespace));
+  const firstIndex = new Int32Array(first.length);
+  const runs = lists.map((list) => commonRuns(first, list, (x, y) => x.pod === y.pod));
+  const middle = new Map<object, number>();
+  const classOf: ReadonlyMap<string, number>[] = [];
+  sides.forEach((side, s) => {
+    const list = lists[s]!;
+    const { head: k, tail: t } = runs[s]!;
+    // A side with every pod of the first, in the same namespace objects: the same classes.
+    if (s > 0 && k === first.length && k === list.length && list.every((ep, i) => onNodes(ep).length === 0 && side.namespaces.get(ep.pod.namespace) === firstNs[i])) {
+      classOf.push(classOf[0]!);
+      return;
+    }
     const map = new Map<string, number>();
-    const nodes = new Map((side.nodes ?? []).map((n) => [n.name, n]));
-    for (const ep of side.controller ? [...side.pods, side.controller] : side.pods) {
-      const ns = side.namespaces.get(ep.pod.namespace);
-      const seen = placed.get(ep.pod);
-      if (seen !== undefined && seen.ns === (ns ?? ep.pod.namespace)) {
-        map.set(ep.id, seen.index);
-        continue;
+    for (let i = 0; i < list.length; i++) {
+      const ep = list[i]!;
+      const ns = s === 0 ? firstNs[i] : side.namespaces.get(ep.pod.namespace);
+      let index: number | undefined;
+      if (s > 0 && onNodes(ep).length === 0) {
+        const j = i < k ? i : i >= list.length - t ? first.length - (list.length - i) : -1;
+        if (j >= 0 && firstNs[j] === ns) index = firstIndex[j]!;
+        else if (j < 0 && firstNs.length > 0) {
+          const seen = middle.get(ep.pod);
+          if (seen !== undefined && firstNs[seen] === ns) index = firstIndex[seen]!;
+        }
       }
-      let nsp = nsProjection.get(ns ?? ep.pod.namespace);
-      if (!nsp) {
-        const labels = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
-        const text = `${ep.pod.namespace}\n${JSON.stringify(labels)}`;
-        let id = nsIds.get(text);
-        if (id === undefined) nsIds.set(text, (id = nsIds.size));
-        nsProjection.set(ns ?? ep.pod.namespace, (nsp = { labels, id }));
-      }
-      // The key is made of text only: the projected labels and the named ports as objects are
-      // made for a class's first pod alone. Label keys and values hold no control characters.
-      const kept = keptKeys(ep.pod.labels, podKeys);
-      let labelsText = "";
-      for (const k of kept) labelsText += `${k}\u0001${ep.pod.labels[k]}\u0002`;
-      let named: [string, number][] | undefined;
-      for (const p of ep.pod.ports) if (p.name !== undefined && portNames.has(p.name)) (named ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
-      if (named !== undefined && named.length > 1) named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const namedKey = named === undefined ? "" : named.map(([k, n]) => `${k}=${n}`).join(" ");
-      const ips = "ips" in ep.pod ? ep.pod.ips : [];
-      const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
-      const inNetworks = ips.length === 0 ? NONE : new Set([...networks].filter(([, cidr]) => holdsAll(cidr, ips)).map(([k]) => k));
-      const onNodes =
-        nodeNames.length === 0 ? NONE : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n)!.labels))).map(([k]) => k));
-      const hostNetwork = exempt && ep.pod.hostNetwork;
-      const key = `${nsp.id}\n${labelsText}\n${namedKey}\n${hostNetwork ? 1 : 0}\n${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}\n${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
-      let index = byKey.get(key);
-      if (index === undefined) {
-        index = podClasses.length;
-        let namedPorts = namedMaps.get(namedKey);
-        if (namedPorts === undefined) namedMaps.set(namedKey, (namedPorts = new Map(named)));
-        const labels: Record<string, string> = {};
-        for (const k of kept) labels[k] = ep.pod.labels[k]!;
-        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels, namedPorts, hostNetwork, inNetworks, onNodes });
-        byKey.set(key, index);
-      }
-      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index });
+      index ??= place(ep, ns, nodesOf[s]!);
+      if (s === 0) firstIndex[i] = index;
       map.set(ep.id, index);
     }
-    return map;
+    // The first side's pods between the runs any other side shares, for lookups by object.
+    if (s === 0) {
+      const k = Math.min(...runs.slice(1).map((r) => r.head), first.length);
+      const t = Math.min(...runs.slice(1).map((r) => r.tail), first.length - k);
+      for (let i = k; i < first.length - t; i++) middle.set(first[i]!.pod, i);
+    }
+    classOf.push(map);
   });
 
   if (options.maxPodClasses !== undefined && podClasses.length > options.maxPodClasses) {
@@ -194,6 +226,11 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+
+/** The Nodes a hostNetwork pod is known to run on (their labels may differ between revisions). */
+function onNodes(ep: PodEndpoint | IngressControllerEndpoint): readonly string[] {
+  return "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
 }
 
 /** Whether a CIDR holds every one of some known IPs (none known: no). */

@@ -7,6 +7,7 @@ import type { Cluster } from "../model/cluster.js";
 import type { AdminPeer, AdminPolicy } from "../model/admin-policy.js";
 import type { Labels } from "../model/labels.js";
 import type { Peer, Policy, Rule } from "../model/policy.js";
+import { middles } from "../model/revision-lists.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
 
 /**
@@ -36,7 +37,10 @@ export function changedNamespaces(clusters: readonly Cluster[], named: ReadonlyM
 }
 
 /** Policies of either side whose id is on one side only, or whose meaning differs (positions aside). */
-function changed<T extends { readonly id: string }>(base: readonly T[], head: readonly T[], signature: (p: T) => string): T[] {
+function changed<T extends { readonly id: string }>(allBase: readonly T[], allHead: readonly T[], signature: (p: T) => string): T[] {
+  // The objects both revisions hold in the same places are unchanged, and no other object of
+  // either has their ids (ids are unique within a revision).
+  const { a: base, b: head } = middles(allBase, allHead);
   const baseById = new Map(base.map((p) => [p.id, p]));
   const headById = new Map(head.map((p) => [p.id, p]));
   const out: T[] = [];

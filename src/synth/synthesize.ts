@@ -7,6 +7,7 @@ import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Peer, Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
 import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
+import { unionOf } from "../model/revision-lists.js";
 import { changedNamespaces } from "./changed.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
 import { representativeWords } from "./words.js";
@@ -58,8 +59,8 @@ type PodPeer = Extract<Peer, { kind: "pods" }>;
 export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound = DEFAULT_POD_BOUND): Synthesis {
   if (mode === "declared") return NO_SYNTHESIS;
   // The revisions of a diff share the objects of every file a pull request left alone: each once.
-  const policies = distinct(clusters.flatMap((c) => c.policies));
-  const admin = distinct(clusters.flatMap((c) => c.adminPolicies));
+  const policies = unionOf(clusters.map((c) => c.policies));
+  const admin = unionOf(clusters.map((c) => c.adminPolicies));
   // Pod peers with the namespace of the policy that names them (for peers of its own namespace).
   const peers: { namespace: string; peer: PodPeer }[] = [];
   for (const p of policies) {
@@ -78,7 +79,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const nsSelectors = dedupe(peers.flatMap(({ peer }) => (peer.namespaces.kind === "selector" ? [peer.namespaces.selector] : [])));
   // Services select pods too: a Service whose selector no declared pod matches still forwards to
   // the pods it names, and what reaches them from outside is the exposure report's business.
-  const services = distinct(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const services = unionOf(clusters.map((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const serviceSelector = (labels: Labels): Selector => ({ requirements: Object.entries(labels).map(([key, value]) => ({ key, op: "In" as const, values: [value] })) });
 
   // Named namespaces: declared or referenced by objects on any side, or named by a selector.
@@ -115,7 +116,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const declared = new Map<string, Labels[]>();
   // The same, hostNetwork ones aside (no selector matches those): the pods that behave like one.
   const ordinary = new Map<string, Labels[]>();
-  for (const w of distinct(clusters.flatMap((c) => c.workloads))) {
+  for (const w of unionOf(clusters.map((c) => c.workloads))) {
     const list = declared.get(w.namespace);
     if (list) list.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
@@ -302,10 +303,6 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   };
 }
 
-
-function distinct<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
-}
 
 function dedupe(selectors: readonly Selector[]): Selector[] {
   const seen = new Map<string, Selector>();

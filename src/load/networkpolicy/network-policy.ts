@@ -101,6 +101,13 @@ function policyTypes(c: Checker, egress: readonly unknown[] | undefined): Set<Di
   return ok ? out : undefined;
 }
 
+// The fields each part may set (for unknown-field warnings), made once rather than per read.
+const INGRESS_RULE_KEYS = ["from", "ports"] as const;
+const EGRESS_RULE_KEYS = ["to", "ports"] as const;
+const PEER_KEYS = ["podSelector", "namespaceSelector", "ipBlock"] as const;
+const IP_BLOCK_KEYS = ["cidr", "except"] as const;
+const PORT_KEYS = ["protocol", "port", "endPort"] as const;
+
 function rules(c: Checker, dir: Direction, list: readonly unknown[] | undefined): Rule[] {
   const out: Rule[] = [];
   (list ?? []).forEach((raw, i) => {
@@ -112,9 +119,9 @@ function rules(c: Checker, dir: Direction, list: readonly unknown[] | undefined)
     }
     if (c.map(at) === undefined) return;
     const peerKey = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at, [peerKey, "ports"]);
-    const peersRaw = c.list([...at, peerKey]);
-    const portsRaw = c.list([...at, "ports"]);
+    c.knownKeys(at, dir === "ingress" ? INGRESS_RULE_KEYS : EGRESS_RULE_KEYS);
+    const peersRaw = c.list(at, peerKey);
+    const portsRaw = c.list(at, "ports");
     const peers: Peer[] = [];
     (peersRaw ?? []).forEach((_, j) => {
       const p = peer(c, [...at, peerKey, j]);
@@ -142,9 +149,10 @@ function peer(c: Checker, at: DocPath): Peer | undefined {
     if (c.isUnset(at)) c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS);
     return undefined;
   }
-  c.knownKeys(at, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k: string) => !c.isUnset([...at, k]);
-  const count = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
+  c.knownKeys(at, PEER_KEYS);
+  const has = (k: string) => !c.isUnset(at, k);
+  let count = 0;
+  for (const k of PEER_KEYS) if (has(k)) count++;
   if (count === 0) {
     c.error(at, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS);
     return undefined;
@@ -168,13 +176,13 @@ function peer(c: Checker, at: DocPath): Peer | undefined {
 
 function ipBlock(c: Checker, at: DocPath): Peer | undefined {
   if (c.map(at) === undefined) return undefined;
-  c.knownKeys(at, ["cidr", "except"]);
+  c.knownKeys(at, IP_BLOCK_KEYS);
   const cidr = cidrField(c, [...at, "cidr"]);
   if (cidr === undefined) {
-    if (c.isUnset([...at, "cidr"])) c.error(at, "ipBlock.cidr is required" + REJECTS);
+    if (c.isUnset(at, "cidr")) c.error(at, "ipBlock.cidr is required" + REJECTS);
     return undefined;
   }
-  const exceptRaw = c.list([...at, "except"]);
+  const exceptRaw = c.list(at, "except");
   const except: Cidr[] = [];
   let ok = true;
   (exceptRaw ?? []).forEach((_, i) => {
@@ -218,10 +226,10 @@ function port(c: Checker, at: DocPath): PortSpec | undefined {
     }
     return undefined;
   }
-  c.knownKeys(at, ["protocol", "port", "endPort"]);
+  c.knownKeys(at, PORT_KEYS);
   let ok = true;
   let protocol: Protocol = "TCP";
-  const protoRaw = c.get([...at, "protocol"]);
+  const protoRaw = c.get(at, "protocol");
   if (protoRaw !== undefined && protoRaw !== null) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
@@ -230,8 +238,8 @@ function port(c: Checker, at: DocPath): PortSpec | undefined {
       ok = false;
     }
   }
-  const portRaw = c.get([...at, "port"]);
-  const endRaw = c.get([...at, "endPort"]);
+  const portRaw = c.get(at, "port");
+  const endRaw = c.get(at, "endPort");
   const hasPort = portRaw !== undefined && portRaw !== null;
   const hasEnd = endRaw !== undefined && endRaw !== null;
   if (hasEnd) {

@@ -1,7 +1,7 @@
 // Parses and validates a metav1.LabelSelector the way the API server does.
 import type { Requirement, Selector } from "../../model/selector.js";
 import { canonicalSelector, SELECT_ALL } from "../../model/selector.js";
-import { describe, type Checker } from "../object/checker.js";
+import { below, describe, type Checker } from "../object/checker.js";
 import type { DocPath } from "../object/source.js";
 import { labelKeyProblem, labelValueProblem } from "../object/label-syntax.js";
 import { exact } from "../object/exact.js";
@@ -23,32 +23,32 @@ export function parseSelector(c: Checker, path: DocPath, read: KeyReading = (k) 
   let ok = true;
   const reqs: Requirement[] = [];
 
-  const labels = c.map([...path, "matchLabels"]);
-  if (labels === undefined && !c.isUnset([...path, "matchLabels"])) ok = false;
-  for (const [written, value] of Object.entries(labels ?? {})) {
-    const at = [...path, "matchLabels", written];
+  const labels = c.map(path, "matchLabels");
+  if (labels === undefined && !c.isUnset(path, "matchLabels")) ok = false;
+  for (const written in labels) {
+    const value = labels[written];
     const key = read(written);
     if (key === null) continue;
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) {
-      c.error(at, keyProblem);
+      c.error(below(path, "matchLabels", written), keyProblem);
       ok = false;
     }
     if (typeof value !== "string") {
-      c.error(at, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      c.error(below(path, "matchLabels", written), `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
       ok = false;
       continue;
     }
     const valueProblem = labelValueProblem(value);
     if (valueProblem) {
-      c.error(at, valueProblem);
+      c.error(below(path, "matchLabels", written), valueProblem);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
   }
 
-  const exprs = c.list([...path, "matchExpressions"]);
-  if (exprs === undefined && !c.isUnset([...path, "matchExpressions"])) ok = false;
+  const exprs = c.list(path, "matchExpressions");
+  if (exprs === undefined && !c.isUnset(path, "matchExpressions")) ok = false;
   (exprs ?? []).forEach((_, i) => {
     const at = [...path, "matchExpressions", i];
     const r = parseRequirement(c, at, read);
@@ -65,14 +65,14 @@ function parseRequirement(c: Checker, at: DocPath, read: KeyReading): Requiremen
     return undefined;
   }
   c.knownKeys(at, ["key", "operator", "values"]);
-  const written = c.string([...at, "key"]);
+  const written = c.string(at, "key");
   const key = written === undefined ? undefined : read(written);
   if (key === null) return "skip";
-  const op = c.string([...at, "operator"]);
-  const values = c.list([...at, "values"]);
+  const op = c.string(at, "operator");
+  const values = c.list(at, "values");
   let ok = key !== undefined && op !== undefined;
-  if (key === undefined && c.isUnset([...at, "key"])) c.error(at, "key is required");
-  if (op === undefined && c.isUnset([...at, "operator"])) c.error(at, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key === undefined && c.isUnset(at, "key")) c.error(at, "key is required");
+  if (op === undefined && c.isUnset(at, "operator")) c.error(at, "operator is required (In, NotIn, Exists or DoesNotExist)");
   if (key !== undefined) {
     const problem = labelKeyProblem(key);
     if (problem) {

@@ -48,44 +48,49 @@ export class Checker {
     this.report("note", path, message);
   }
 
-  get(path: DocPath): unknown {
+  // A field below `path` may be named by up to two more keys (`c.map(at, "ports")`): a loader
+  // reads thousands of fields per object kind, and the path to one is made only when a
+  // diagnostic needs it, not as a new array per read.
+
+  get(path: DocPath, k1?: PathKey, k2?: PathKey): unknown {
     let cur: unknown = this.object.body;
     for (const p of path) {
-      if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : undefined;
-      else cur = isPlainObject(cur) ? cur[p] : undefined;
+      cur = step(cur, p);
       if (cur === undefined) return undefined;
     }
-    return cur;
+    if (k1 === undefined) return cur;
+    cur = step(cur, k1);
+    return k2 === undefined || cur === undefined ? cur : step(cur, k2);
   }
 
   /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path: DocPath): boolean {
-    const v = this.get(path);
+  isUnset(path: DocPath, k1?: PathKey, k2?: PathKey): boolean {
+    const v = this.get(path, k1, k2);
     return v === undefined || v === null;
   }
 
   /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path: DocPath): Plain | undefined {
-    const v = this.get(path);
+  map(path: DocPath, k1?: PathKey, k2?: PathKey): Plain | undefined {
+    const v = this.get(path, k1, k2);
     if (v === undefined || v === null) return undefined;
     if (isPlainObject(v)) return v;
-    this.error(path, `must be a mapping (object), not ${describe(v)}`);
+    this.error(below(path, k1, k2), `must be a mapping (object), not ${describe(v)}`);
     return undefined;
   }
 
-  list(path: DocPath): readonly unknown[] | undefined {
-    const v = this.get(path);
+  list(path: DocPath, k1?: PathKey, k2?: PathKey): readonly unknown[] | undefined {
+    const v = this.get(path, k1, k2);
     if (v === undefined || v === null) return undefined;
     if (Array.isArray(v)) return v;
-    this.error(path, `must be a list, not ${describe(v)}`);
+    this.error(below(path, k1, k2), `must be a list, not ${describe(v)}`);
     return undefined;
   }
 
-  string(path: DocPath): string | undefined {
-    const v = this.get(path);
+  string(path: DocPath, k1?: PathKey, k2?: PathKey): string | undefined {
+    const v = this.get(path, k1, k2);
     if (v === undefined || v === null) return undefined;
     if (typeof v === "string") return v;
-    this.error(path, `must be a string, not ${describe(v)}`);
+    this.error(below(path, k1, k2), `must be a string, not ${describe(v)}`);
     return undefined;
   }
 
@@ -93,12 +98,25 @@ export class Checker {
   knownKeys(path: DocPath, known: readonly string[]): void {
     const m = this.get(path);
     if (!isPlainObject(m)) return;
-    for (const k of Object.keys(m)) {
+    for (const k in m) {
       if (!known.includes(k)) {
         this.warning([...path, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
       }
     }
   }
+}
+
+/** A key of a mapping or an index of a list. */
+export type PathKey = string | number;
+
+function step(cur: unknown, p: PathKey): unknown {
+  if (typeof p === "number") return Array.isArray(cur) ? cur[p] : undefined;
+  return isPlainObject(cur) ? cur[p] : undefined;
+}
+
+/** The path to a field named below `path` by up to two more keys. */
+export function below(path: DocPath, k1?: PathKey, k2?: PathKey): DocPath {
+  return k1 === undefined ? path : k2 === undefined ? [...path, k1] : [...path, k1, k2];
 }
 
 export function describe(v: unknown): string {

@@ -48,7 +48,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
   // Only a Pod object says where it runs; a controller's template does not.
   const node = obj.kind === "Pod" ? nodeName(c) : undefined;
   // Cilium labels pods with their service account (the older field name is still accepted).
-  const account = c.get([...podSpec, "serviceAccountName"]) ?? c.get([...podSpec, "serviceAccount"]);
+  const account = c.get(podSpec, "serviceAccountName") ?? c.get(podSpec, "serviceAccount");
   return {
     workload: {
       id: `${meta.namespace}/${name}[${kind}]`,
@@ -57,7 +57,7 @@ export function loadWorkload(obj: KubeObject): WorkloadLoad {
       kind,
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
-      hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      hostNetwork: c.get(podSpec, "hostNetwork") === true,
       ...(typeof account === "string" && account !== "" ? { serviceAccount: account } : {}),
       ips: obj.kind === "Pod" ? podIps(c) : [],
       nodeNames: node === undefined ? [] : [node],
@@ -92,7 +92,8 @@ function controllerOwner(c: Checker): { name: string; kind: string } | undefined
 export function labels(c: Checker, path: DocPath): Labels {
   const m = c.map(path);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m ?? {})) {
+  for (const k in m) {
+    const v = m[k];
     if (typeof v === "string") out[k] = v;
     else c.warning([...path, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
   }
@@ -103,21 +104,21 @@ export function containerPorts(c: Checker, spec: DocPath): ContainerPort[] {
   const out: ContainerPort[] = [];
   // Only regular containers serve traffic that policies name; init containers have finished by then.
   for (const group of ["containers"]) {
-    const containers = c.list([...spec, group]) ?? [];
-    containers.forEach((_, i) => {
-      const portsPath = [...spec, group, i, "ports"];
-      const ports = c.list(portsPath) ?? [];
+    const containers = c.list(spec, group) ?? [];
+    containers.forEach((container, i) => {
+      // A path is made only for a diagnostic.
+      const written = isPlainObject(container) ? container["ports"] : undefined;
+      const ports = Array.isArray(written) ? written : (c.list([...spec, group, i, "ports"]) ?? []);
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
-        const at = [...portsPath, j];
         const num = p["containerPort"];
         if (!Number.isInteger(num) || (num as number) < MIN_PORT || (num as number) > MAX_PORT) {
-          c.warning([...at, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          c.warning([...spec, group, i, "ports", j, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
           return;
         }
         const proto = p["protocol"] ?? "TCP";
         if (!isProtocol(proto)) {
-          c.warning([...at, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          c.warning([...spec, group, i, "ports", j, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
         const name = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : undefined;
