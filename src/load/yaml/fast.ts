@@ -67,10 +67,13 @@ const APOS = 39;
  * read by recursive descent over them, a block collection's extent given by indentation alone.
  */
 class FastParser {
-  private readonly lineStarts: number[] = [];
-  private readonly lineEnds: number[] = [];
+  // Typed arrays of the line count: held outside the collected heap, and made at their size.
+  private readonly lineStarts: Int32Array;
+  private readonly lineEnds: Int32Array;
   /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
-  private readonly indents: number[] = [];
+  private readonly indents: Int32Array;
+  /** How many lines there are. */
+  private readonly lines: number;
   /** Current line. */
   private li = 0;
   private depth = 0;
@@ -82,14 +85,20 @@ class FastParser {
     private readonly maxDocuments: number,
   ) {
     const t = text;
+    let most = 1;
+    for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) most++;
+    this.lineStarts = new Int32Array(most);
+    this.lineEnds = new Int32Array(most);
+    this.indents = new Int32Array(most);
+    let line = 0;
     let pos = 0;
     while (pos < t.length) {
       const nl = t.indexOf("\n", pos);
       const next = nl < 0 ? t.length : nl;
       // A line's content ends before its CRLF (as yaml reads it: \r\n is one line break).
       const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
-      this.lineStarts.push(pos);
-      this.lineEnds.push(end);
+      this.lineStarts[line] = pos;
+      this.lineEnds[line] = end;
       let i = pos;
       while (i < end && t.charCodeAt(i) === SPACE) i++;
       let indent = i - pos;
@@ -100,14 +109,15 @@ class FastParser {
         else if (c === 46 /* . */ && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
         else if (c === 37 /* % */) indent = -3;
       }
-      this.indents.push(indent);
+      this.indents[line++] = indent;
       pos = next + 1;
     }
+    this.lines = line;
   }
 
   documents(): FastDocument[] {
     const out: FastDocument[] = [];
-    const n = this.indents.length;
+    const n = this.lines;
     this.li = this.nextContent(0);
     while (this.li < n) {
       if (out.length >= this.maxDocuments) bail(); // the full path reports the cap
@@ -140,13 +150,13 @@ class FastParser {
   /** The first line at or after `from` that has content or is a marker. */
   private nextContent(from: number): number {
     let i = from;
-    while (i < this.indents.length && this.indents[i] === -1) i++;
+    while (i < this.lines && this.indents[i] === -1) i++;
     return i;
   }
 
   /** The indentation of the next content line after the current one; -1 at a marker or the end. */
   private peekIndent(): number {
-    return this.li < this.indents.length ? Math.max(this.indents[this.li]!, -1) : -1;
+    return this.li < this.lines ? Math.max(this.indents[this.li]!, -1) : -1;
   }
 
   /** Only white space and a comment may follow `from` on line `line`. */
@@ -193,7 +203,7 @@ class FastParser {
       items.push(this.afterIndicator(line, dash + 1, col, true));
       // li is the next content line
       const next = this.li;
-      if (next >= this.indents.length) return items;
+      if (next >= this.lines) return items;
       const indent = this.indents[next]!;
       if (indent < col) return items; // also markers (-2, -3)
       if (indent > col) bail();
@@ -218,7 +228,7 @@ class FastParser {
       if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
       const next = this.li;
-      if (next >= this.indents.length) return map;
+      if (next >= this.lines) return map;
       const indent = this.indents[next]!;
       if (indent < col) return map;
       if (indent > col) bail();
@@ -240,7 +250,7 @@ class FastParser {
       // Nothing on this line: the value is on the next lines, or null.
       this.li = this.nextContent(line + 1);
       const next = this.li;
-      if (next >= this.indents.length || this.indents[next]! < 0) return this.empty();
+      if (next >= this.lines || this.indents[next]! < 0) return this.empty();
       const n = this.indents[next]!;
       if (n > indent) return this.blockNode(next, n, indent);
       // A sequence may sit at its key's own column.
@@ -343,7 +353,7 @@ class FastParser {
     // Its lines: up to the first one with content at or left of the parent's indentation.
     const lines: [indent: number, content: string][] = [];
     let next = line + 1;
-    for (; next < this.lineStarts.length; next++) {
+    for (; next < this.lines; next++) {
       const start = this.lineStarts[next]!;
       const end = this.lineEnds[next]!;
       let i = start;
