@@ -28,17 +28,14 @@ export type TierRules = (tier: AdminTier, dir: Direction, cls: number) => readon
 
 export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, podClasses: number): TierRules {
   const sorted = [...policies].sort(adminOrder);
-  const member = (): number[][] => Array.from({ length: podClasses }, () => []);
-  const members: Record<AdminTier, Record<Direction, number[][]>> = {
-    admin: { ingress: member(), egress: member() },
-    deny: { ingress: member(), egress: member() },
-    baseline: { ingress: member(), egress: member() },
+  // A class's policies are found when it is first asked about (a diff asks about the classes a
+  // change touches), by the marks of each policy's subjects: shared by every revision holding it.
+  const of = (tier: AdminTier, dir: Direction) => sorted.flatMap((policy, i) => (policy.tier === tier && policy[dir].length > 0 ? [{ i, subjects: peers.marked(peers.ofAdminSubject(policy.subject)) }] : []));
+  const candidates: Record<AdminTier, Record<Direction, readonly { readonly i: number; readonly subjects: Uint8Array }[]>> = {
+    admin: { ingress: of("admin", "ingress"), egress: of("admin", "egress") },
+    deny: { ingress: of("deny", "ingress"), egress: of("deny", "egress") },
+    baseline: { ingress: of("baseline", "ingress"), egress: of("baseline", "egress") },
   };
-  sorted.forEach((policy, i) => {
-    // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
-    const subjects = peers.ofAdminSubject(policy.subject);
-    for (const dir of ["ingress", "egress"] as const) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s]!.push(i);
-  });
   const applied = sorted.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
   // Classes that are subjects of the same policies share one list: what is worked out from a list
   // (its text for signatures, its walk) is worked out once.
@@ -53,7 +50,9 @@ export function tierRules(policies: readonly AdminPolicy[], peers: PeerNodes, po
     const { byClass, byPolicies } = lists[tier][dir];
     let l = byClass[cls];
     if (l === undefined) {
-      const idx = members[tier][dir][cls] ?? [];
+      // Host-network pods are never subjects: PeerNodes leaves them out of pod peers.
+      const idx: number[] = [];
+      for (const c of candidates[tier][dir]) if (c.subjects[cls] === 1) idx.push(c.i);
       const key = idx.join(",");
       l = byPolicies.get(key);
       if (l === undefined) byPolicies.set(key, (l = idx.flatMap((i) => applied[i]![dir])));

@@ -13,6 +13,7 @@ export class PeerNodes {
   private readonly byList = new WeakMap<readonly MatchPeer[], { readonly ns: string; readonly nodes: Int32Array }>();
   private readonly byAdminRule = new WeakMap<AdminRule, Int32Array>();
   private readonly bySubject = new WeakMap<AdminPods, Int32Array>();
+  private readonly marks = new WeakMap<Int32Array, Uint8Array>();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   private readonly byNamespace = new Map<string, number[]>();
   private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
@@ -57,6 +58,17 @@ export class PeerNodes {
     let nodes = this.bySubject.get(subject);
     if (!nodes) this.bySubject.set(subject, (nodes = this.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: subject.pods }])));
     return nodes;
+  }
+
+  /** `nodes` (one of these arrays) as a mark per node: whether it holds a node, at a glance. Once per array. */
+  marked(nodes: Int32Array): Uint8Array {
+    let m = this.marks.get(nodes);
+    if (m === undefined) {
+      m = new Uint8Array(this.all.length);
+      for (const n of nodes) m[n] = 1;
+      this.marks.set(nodes, m);
+    }
+    return m;
   }
 
   /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */

@@ -138,16 +138,22 @@ function startWorker(entry: URL, texts: readonly string[], stallMs: number): Pen
   worker.unref();
   const answers = new Map<number, string | null>();
   let gaveUp = false;
-  const drain = (port: MessagePort) => {
+  // Messages are taken up to the one asked for: those after it wait in the channel, outside the
+  // collected heap. Taken early, the workers' documents (they run ahead) sat in the young
+  // generation, copied by every scavenge until promoted, and then died in the old one.
+  const drain = (port: MessagePort, upTo?: number) => {
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
       const a = m.message as ReadAnswer;
-      if (Array.isArray(a) && typeof a[0] === "number") answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
+      if (Array.isArray(a) && typeof a[0] === "number") {
+        answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
+        if (a[0] === upTo) return;
+      }
     }
   };
   return {
     answer(i) {
       for (;;) {
-        drain(port1);
+        if (!answers.has(i)) drain(port1, i);
         if (answers.has(i)) {
           const json = answers.get(i);
           answers.delete(i);
