@@ -87,8 +87,22 @@ export function externalEndpoint(family: Family, input: readonly AddrRange[]): E
     if (last && last.hi + 1n >= r.lo) ranges[ranges.length - 1] = { family, lo: last.lo, hi: last.hi > r.hi ? last.hi : r.hi };
     else ranges.push(r);
   }
-  const cidrs = ranges.flatMap(rangeToCidrs);
-  return { type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) };
+  // Named when first read: a cluster's ipBlocks make hundreds of address classes, and a report
+  // names the few a change touches (the names cost big-integer arithmetic). The fields stay plain
+  // to their readers, JSON included, in the order written.
+  let cover: Cidr[] | undefined;
+  const cidrsOf = () => (cover ??= ranges.flatMap(rangeToCidrs));
+  const e = { type: "external" as const };
+  lazyField(e, "id", () => describeRanges(family, ranges, cidrsOf()));
+  Object.assign(e, { ranges });
+  lazyField(e, "cidrs", () => cidrsOf().map(formatCidr));
+  return e as unknown as ExternalEndpoint;
+}
+
+/** An enumerable field worked out on first read, then kept. */
+function lazyField<T>(o: object, key: string, make: () => T): void {
+  let v: T | undefined;
+  Object.defineProperty(o, key, { enumerable: true, configurable: true, get: () => (v ??= make()) });
 }
 
 function firstAtOrAfter(sorted: readonly bigint[], v: bigint): number {
