@@ -53,14 +53,15 @@ export function loadNetworkPolicy(obj: KubeObject): PolicyLoad {
   }
 
   const key = meta.name === undefined ? undefined : `${meta.namespace}/${meta.name}`;
-  if (c.hasErrors || subject === undefined || types === undefined || meta.name === undefined) {
+  if (c.hasErrors || subject === undefined || types === undefined || key === undefined || meta.name === undefined) {
     return { key, policy: undefined, diagnostics: c.diagnostics };
   }
   const source = sourceRef(obj);
   return {
     key,
     policy: {
-      id: `${meta.namespace}/${meta.name}`,
+      // The key's own string: maps keyed by either hash it once.
+      id: key,
       namespace: meta.namespace,
       name: meta.name,
       subject,
