@@ -80,6 +80,13 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   // Services select pods too: a Service whose selector no declared pod matches still forwards to
   // the pods it names, and what reaches them from outside is the exposure report's business.
   const services = unionOf(clusters.map((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  // By namespace: a cluster of thousands of namespaces and Services would otherwise scan them all per namespace.
+  const servicesIn = new Map<string, (typeof services)[number][]>();
+  for (const svc of services) {
+    const list = servicesIn.get(svc.namespace);
+    if (list) list.push(svc);
+    else servicesIn.set(svc.namespace, [svc]);
+  }
   const serviceSelector = (labels: Labels): Selector => ({ requirements: Object.entries(labels).map(([key, value]) => ({ key, op: "In" as const, values: [value] })) });
 
   // Named namespaces: declared or referenced by objects on any side, or named by a selector.
@@ -156,7 +163,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     const selectors = dedupe([
       ...(index.subjects.get(t.name) ?? []),
       ...index.peersOf(t).map((i) => peers[i]!.peer.pods),
-      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector(svc.selector!)),
+      ...(servicesIn.get(t.name) ?? []).map((svc) => serviceSelector(svc.selector!)),
     ]);
     // In auto mode a namespace with declared workloads gets representatives only for the pods of
     // selectors none of them matches (an operator's pods, say): each kind of pod that satisfies one;
