@@ -18,7 +18,11 @@ export function changedNamespaces(clusters: readonly Cluster[], named: ReadonlyM
   const out = new Set<string>();
   if (clusters.length !== 2) return out;
   const [base, head] = clusters as [Cluster, Cluster];
+  // Selectors written alike are one object (model/selector.ts): each is matched against the namespaces once.
+  const matched = new Set<Selector>();
   const byMatch = (selector: Selector) => {
+    if (matched.has(selector)) return;
+    matched.add(selector);
     for (const [name, labelSets] of named) if (!out.has(name) && labelSets.some((l) => selects(selector, l))) out.add(name);
   };
   for (const p of changed(base.policies, head.policies, policySignature)) {
