@@ -110,6 +110,20 @@ export class TupleIds {
   }
 }
 
+/** Whether an ascending list holds `x`. */
+function holds(sorted: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 function step(m: Map<number, unknown>, k: number): Map<number, unknown> {
   let next = m.get(k) as Map<number, unknown> | undefined;
   if (next === undefined) m.set(k, (next = new Map()));
@@ -134,18 +148,35 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
   // Policies and rules applying to each pod class, per direction. Classes (and revisions)
   // selected by the same policies share one list of each (Shared.governingLists), and what
   // signatures work out from it, once per list.
-  const member: Record<Direction, Policy[][]> = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  for (const policy of policies) {
-    // hostNetwork pods share the node's network namespace: no policy selects them.
-    const subjects = shared.subjects(universe, policy);
-    for (const dir of ["ingress", "egress"] as const) if (policy[dir]) for (const s of subjects) member[dir][s]!.push(policy);
-  }
   // Made when a class is first asked about: a diff asks only about the classes a change touches
-  // (and the pairs that changed), not about every class of the cluster.
+  // (and the pairs that changed), not about every class of the cluster. A policy selects pods of
+  // its own namespace, or (Cilium's clusterwide ones) of the namespaces its selector picks: a
+  // class's candidates are those, in the side's order, each checked against its subjects.
+  const ofNamespace = new Map<string, number[]>();
+  const acrossNamespaces: number[] = [];
+  policies.forEach((p, i) => {
+    if (p.subjectNamespaces !== undefined) acrossNamespaces.push(i);
+    else {
+      const list = ofNamespace.get(p.namespace);
+      if (list) list.push(i);
+      else ofNamespace.set(p.namespace, [i]);
+    }
+  });
+  const selectingOf: (readonly Policy[] | undefined)[] = new Array(P);
+  const selecting = (cls: number): readonly Policy[] => {
+    let out = selectingOf[cls];
+    if (out === undefined) {
+      const here = ofNamespace.get(universe.podClasses[cls]!.namespace) ?? [];
+      const candidates = acrossNamespaces.length === 0 ? here : [...here, ...acrossNamespaces].sort((a, b) => a - b);
+      // hostNetwork pods share the node's network namespace: no policy selects them (subjects leaves them out).
+      selectingOf[cls] = out = candidates.map((i) => policies[i]!).filter((p) => holds(shared.subjects(universe, p), cls));
+    }
+    return out;
+  };
   const lists: Record<Direction, (GoverningLists | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
   const listsOf = (dir: Direction, cls: number): GoverningLists => {
     let l = lists[dir][cls];
-    if (l === undefined) lists[dir][cls] = l = shared.governingLists(dir, member[dir][cls]!);
+    if (l === undefined) lists[dir][cls] = l = shared.governingLists(dir, selecting(cls).filter((p) => p[dir]));
     return l;
   };
   const isolatingOf = (dir: Direction, cls: number) => listsOf(dir, cls).isolating;
