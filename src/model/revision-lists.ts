@@ -1,36 +1,46 @@
 // The revisions of a diff share the objects of every file a pull request left alone, and list
-// them in the same order: what both hold is found by walking the two lists in step from either
-// end, comparing objects, with no hashing of the thousands they share. Only the objects between
-// those runs need a lookup. Each list holds an object at most once.
+// them in the same order: what both hold is found by comparing the objects in the same places,
+// counted from the start or from the end (so that an object added or removed shifts no more than
+// one side of it), with no hashing of the thousands they share. Only the objects in no such place
+// need a lookup. Each list holds an object at most once, so an object in the same place in both
+// is in no other place of either.
 
-/** How many items two lists share, the same objects in the same places, from the start and (after those) from the end. */
-export function commonRuns<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): { readonly head: number; readonly tail: number } {
-  const n = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < n && same(a[head]!, b[head]!)) head++;
-  let tail = 0;
-  while (tail < n - head && same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)) tail++;
-  return { head, tail };
+/** For each item of `b`, the index of the same item in `a` when it is in the same place counted from the start or from the end; -1 otherwise. */
+export function alignment<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): Int32Array {
+  const out = new Int32Array(b.length).fill(-1);
+  const shift = a.length - b.length;
+  for (let j = 0; j < b.length; j++) {
+    if (j < a.length && same(a[j]!, b[j]!)) out[j] = j;
+    else if (j + shift >= 0 && j + shift < a.length && same(a[j + shift]!, b[j]!)) out[j] = j + shift;
+  }
+  return out;
 }
 
-/** Each item of the lists once, first seen first (each list holding an item at most once). */
+/** Each item of the lists once, first seen first. */
 export function unionOf<T>(lists: readonly (readonly T[])[]): T[] {
   return lists.length === 0 ? [] : lists.slice(1).reduce<T[]>((out, b) => union(out, b), [...lists[0]!]);
 }
 
 /** The items of `a` and then those of `b` that `a` does not hold. */
 function union<T>(a: T[], b: readonly T[]): T[] {
-  const { head, tail } = commonRuns(a, b);
-  const out = a;
-  if (head + tail === b.length) return out;
-  // An item of b's middle is in a, if at all, in a's middle: the runs' items are in both places already.
-  const inA = new Set(a.slice(head, a.length - tail));
-  for (let i = head; i < b.length - tail; i++) if (!inA.has(b[i]!)) out.push(b[i]!);
-  return out;
+  const { a: onlyA, bIndexes } = unaligned(a, b);
+  if (bIndexes.length === 0) return a;
+  // An item of b in no shared place is in a, if at all, in no shared place of a either.
+  const inA = new Set(onlyA);
+  for (const j of bIndexes) if (!inA.has(b[j]!)) a.push(b[j]!);
+  return a;
 }
 
-/** The lists without the runs of objects they share at either end: what may differ between them. */
+/** The items of each list that are not in the same place in the other: all that may differ between them. */
 export function middles<T>(a: readonly T[], b: readonly T[]): { readonly a: readonly T[]; readonly b: readonly T[] } {
-  const { head, tail } = commonRuns(a, b);
-  return { a: a.slice(head, a.length - tail), b: b.slice(head, b.length - tail) };
+  const { a: onlyA, bIndexes } = unaligned(a, b);
+  return { a: onlyA, b: bIndexes.map((j) => b[j]!) };
+}
+
+function unaligned<T>(a: readonly T[], b: readonly T[]): { a: T[]; bIndexes: number[] } {
+  const al = alignment(a, b);
+  const taken = new Uint8Array(a.length);
+  const bIndexes: number[] = [];
+  al.forEach((i, j) => (i >= 0 ? (taken[i] = 1) : bIndexes.push(j)));
+  return { a: a.filter((_, i) => taken[i] === 0), bIndexes };
 }

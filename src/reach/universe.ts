@@ -12,7 +12,7 @@ import type { Node } from "../model/node.js";
 import { selectorKey, selects } from "../model/selector.js";
 import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
-import { commonRuns } from "../model/revision-lists.js";
+import { alignment } from "../model/revision-lists.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -177,21 +177,22 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
 
   // The revisions of a diff share the pod objects of the files a pull request left alone, and list
   // them in the same order: the first side's pods are placed, and another side's are compared
-  // with them in step from either end. A pod seen there, in the same namespace object, is in the
-  // class it was in (hostNetwork pods with nodes are worked out anew, since their classes depend
-  // on each side's Nodes); the pods between those runs are looked up by object, then placed.
+  // with them place by place (model/revision-lists.ts). A pod in the same place, in the same
+  // namespace object, is in the class it was in (hostNetwork pods with nodes are worked out anew,
+  // since their classes depend on each side's Nodes); the others are looked up by object, then placed.
   const lists = sides.map((side) => (side.controller ? [...side.pods, side.controller] : side.pods));
   const first = lists[0] ?? [];
   const firstNs = first.map((ep) => sides[0]!.namespaces.get(ep.pod.namespace));
   const firstIndex = new Int32Array(first.length);
-  const runs = lists.map((list) => commonRuns(first, list, (x, y) => x.pod === y.pod));
-  const middle = new Map<object, number>();
+  const aligned = lists.map((list) => alignment(first, list, (x, y) => x.pod === y.pod));
+  // The first side's pods in no shared place of some other side, for lookups by object.
+  const elsewhere = new Map<object, number>();
   const classOf: ReadonlyMap<string, number>[] = [];
   sides.forEach((side, s) => {
     const list = lists[s]!;
-    const { head: k, tail: t } = runs[s]!;
-    // A side with every pod of the first, in the same namespace objects: the same classes.
-    if (s > 0 && k === first.length && k === list.length && list.every((ep, i) => onNodes(ep).length === 0 && side.namespaces.get(ep.pod.namespace) === firstNs[i])) {
+    const at = aligned[s]!;
+    // A side with every pod of the first in its place, in the same namespace objects: the same classes.
+    if (s > 0 && list.length === first.length && list.every((ep, i) => at[i] === i && onNodes(ep).length === 0 && side.namespaces.get(ep.pod.namespace) === firstNs[i])) {
       classOf.push(classOf[0]!);
       return;
     }
@@ -201,22 +202,21 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       const ns = s === 0 ? firstNs[i] : side.namespaces.get(ep.pod.namespace);
       let index: number | undefined;
       if (s > 0 && onNodes(ep).length === 0) {
-        const j = i < k ? i : i >= list.length - t ? first.length - (list.length - i) : -1;
+        const j = at[i]! >= 0 ? at[i]! : (elsewhere.get(ep.pod) ?? -1);
         if (j >= 0 && firstNs[j] === ns) index = firstIndex[j]!;
-        else if (j < 0 && firstNs.length > 0) {
-          const seen = middle.get(ep.pod);
-          if (seen !== undefined && firstNs[seen] === ns) index = firstIndex[seen]!;
-        }
       }
       index ??= place(ep, ns, nodesOf[s]!);
       if (s === 0) firstIndex[i] = index;
       map.set(ep.id, index);
     }
-    // The first side's pods between the runs any other side shares, for lookups by object.
     if (s === 0) {
-      const k = Math.min(...runs.slice(1).map((r) => r.head), first.length);
-      const t = Math.min(...runs.slice(1).map((r) => r.tail), first.length - k);
-      for (let i = k; i < first.length - t; i++) middle.set(first[i]!.pod, i);
+      const shared = new Uint8Array(first.length).fill(1);
+      for (const other of aligned.slice(1)) {
+        const mine = new Uint8Array(first.length);
+        for (const i of other) if (i >= 0) mine[i] = 1;
+        for (let i = 0; i < first.length; i++) shared[i]! &= mine[i]!;
+      }
+      for (let i = 0; i < first.length; i++) if (shared[i] === 0) elsewhere.set(first[i]!.pod, i);
     }
     classOf.push(map);
   });
