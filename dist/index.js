@@ -22468,7 +22468,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -22501,18 +22501,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -22525,7 +22525,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -26059,13 +26059,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -28945,22 +28945,22 @@ var require_lib = __commonJS({
       return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
-            step2(generator.next(value));
+            step3(generator.next(value));
           } catch (e) {
             reject(e);
           }
         }
         function rejected(value) {
           try {
-            step2(generator["throw"](value));
+            step3(generator["throw"](value));
           } catch (e) {
             reject(e);
           }
         }
-        function step2(result) {
+        function step3(result) {
           result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
-        step2((generator = generator.apply(thisArg, _arguments || [])).next());
+        step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -31074,22 +31074,22 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
-        step2(generator.next(value));
+        step3(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step2(generator["throw"](value));
+        step3(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step2(result) {
+    function step3(result) {
       result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step2((generator = generator.apply(thisArg, _arguments || [])).next());
+    step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 var { access, appendFile, writeFile } = promises;
@@ -32079,31 +32079,44 @@ function rowDifference(a, b) {
   return Int32Array.from(out);
 }
 var RowBuilder = class {
-  constructor(fallback = ConnSet.NONE) {
-    this.fallback = fallback;
+  constructor(interner) {
+    this.interner = interner;
+    this.fallback = ConnSet.NONE;
   }
-  fallback;
+  interner;
   acc = /* @__PURE__ */ new Map();
+  fallback;
+  lastAdded;
+  lastInterned = ConnSet.NONE;
   /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
   addAll(conn) {
-    this.fallback = this.fallback.union(conn);
-    for (const [n, c] of this.acc) this.acc.set(n, c.union(conn));
+    const c = this.interned(conn);
+    this.fallback = this.interner.union(this.fallback, c);
+    for (const [n, x] of this.acc) this.acc.set(n, this.interner.union(x, c));
   }
   add(node, conn) {
-    this.acc.set(node, (this.acc.get(node) ?? this.fallback).union(conn));
+    this.acc.set(node, this.interner.union(this.acc.get(node) ?? this.fallback, this.interned(conn)));
   }
-  build(intern) {
-    const fallback = intern(this.fallback);
+  build() {
+    const fallback = this.fallback;
     const listed2 = [...this.acc.keys()].sort((a, b) => a - b);
     const nodes = [];
     const conns = [];
     for (const n of listed2) {
-      const c = intern(this.acc.get(n));
+      const c = this.acc.get(n);
       if (c === fallback) continue;
       nodes.push(n);
       conns.push(c);
     }
     return { fallback, nodes: Int32Array.from(nodes), conns };
+  }
+  /** Callers add one set to many nodes in a row: it is interned once for them. */
+  interned(conn) {
+    if (conn !== this.lastAdded) {
+      this.lastAdded = conn;
+      this.lastInterned = this.interner.intern(conn);
+    }
+    return this.lastInterned;
   }
 };
 function combineRows(a, b, op) {
@@ -32125,6 +32138,18 @@ function combineRows(a, b, op) {
   }
   return { fallback, nodes: Int32Array.from(nodes), conns };
 }
+function unionRows(fallback, rows, interner) {
+  const base2 = fallback.isEmpty ? EMPTY_ROW : { fallback, nodes: new Int32Array(0), conns: [] };
+  const listing = rows.filter((r) => r.nodes.length > 0);
+  if (listing.length === 0) return base2;
+  if (listing.length === 1 && base2 === EMPTY_ROW) return listing[0];
+  if (listing.length <= PAIRWISE) return listing.reduce((acc, r) => rowUnion(acc, r, interner), base2);
+  const b = new RowBuilder(interner);
+  b.addAll(fallback);
+  for (const r of listing) for (let i = 0; i < r.nodes.length; i++) b.add(r.nodes[i], r.conns[i]);
+  return b.build();
+}
+var PAIRWISE = 4;
 var rowUnion = (a, b, interner) => combineRows(a, b, (x, y) => interner.union(x, y));
 var rowSubtract = (a, b, interner) => a.fallback.isEmpty ? subtractFromListed(a, b, interner) : combineRows(a, b, (x, y) => interner.subtract(x, y));
 function subtractFromListed(a, b, interner) {
@@ -32132,11 +32157,11 @@ function subtractFromListed(a, b, interner) {
   const nodes = [];
   const conns = [];
   const bn = b.nodes;
-  const step2 = bn.length < a.nodes.length * 8;
+  const step3 = bn.length < a.nodes.length * 8;
   let lo = 0;
   for (let i = 0; i < a.nodes.length; i++) {
     const node = a.nodes[i];
-    if (step2) while (lo < bn.length && bn[lo] < node) lo++;
+    if (step3) while (lo < bn.length && bn[lo] < node) lo++;
     else {
       let hi = bn.length;
       while (lo < hi) {
@@ -32292,6 +32317,38 @@ function formatBytes(bytes) {
   return `${bytes.toLocaleString("en-US")} bytes`;
 }
 
+// src/model/revision-lists.ts
+function alignment(a, b, same = Object.is) {
+  const out = new Int32Array(b.length).fill(-1);
+  const shift = a.length - b.length;
+  for (let j = 0; j < b.length; j++) {
+    if (j < a.length && same(a[j], b[j])) out[j] = j;
+    else if (j + shift >= 0 && j + shift < a.length && same(a[j + shift], b[j])) out[j] = j + shift;
+  }
+  return out;
+}
+function unionOf(lists) {
+  return lists.length === 0 ? [] : lists.slice(1).reduce((out, b) => union2(out, b), [...lists[0]]);
+}
+function union2(a, b) {
+  const { a: onlyA, bIndexes } = unaligned(a, b);
+  if (bIndexes.length === 0) return a;
+  const inA = new Set(onlyA);
+  for (const j of bIndexes) if (!inA.has(b[j])) a.push(b[j]);
+  return a;
+}
+function middles(a, b) {
+  const { a: onlyA, bIndexes } = unaligned(a, b);
+  return { a: onlyA, b: bIndexes.map((j) => b[j]) };
+}
+function unaligned(a, b) {
+  const al = alignment(a, b);
+  const taken = new Uint8Array(a.length);
+  const bIndexes = [];
+  al.forEach((i, j) => i >= 0 ? taken[i] = 1 : bIndexes.push(j));
+  return { a: a.filter((_, i) => taken[i] === 0), bIndexes };
+}
+
 // src/reach/external-space.ts
 function ipBlockKey(b) {
   return [formatCidr(b.cidr), ...b.except.map(formatCidr).sort()].join(" ");
@@ -32309,26 +32366,26 @@ function ipBlockRanges(b) {
   return out;
 }
 function buildExternalSpace(blocks) {
-  const distinct3 = /* @__PURE__ */ new Map();
+  const distinct2 = /* @__PURE__ */ new Map();
   for (const b of blocks) {
     const key = ipBlockKey(b);
-    if (!distinct3.has(key)) distinct3.set(key, ipBlockRanges(b));
+    if (!distinct2.has(key)) distinct2.set(key, ipBlockRanges(b));
   }
-  const keys2 = [...distinct3.keys()];
+  const keys2 = [...distinct2.keys()];
   const families = ["v4"];
-  if ([...distinct3.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
+  if ([...distinct2.values()].some((rs) => rs.some((r) => r.family === "v6"))) families.push("v6");
   const classes = [];
   const classesOf = new Map(keys2.map((k) => [k, []]));
   for (const family of families) {
     const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const rs of distinct3.values()) {
+    for (const rs of distinct2.values()) {
       for (const r of rs) if (r.family === family) cuts.add(r.lo).add(r.hi + 1n);
     }
     const max = familyMax(family);
     const points = [...cuts].filter((p) => p <= max).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     const members = points.map(() => []);
     keys2.forEach((k, ki) => {
-      for (const r of distinct3.get(k)) {
+      for (const r of distinct2.get(k)) {
         if (r.family !== family) continue;
         for (let i = firstAtOrAfter(points, r.lo); i < points.length && points[i] <= r.hi; i++) members[i].push(ki);
       }
@@ -32359,8 +32416,17 @@ function externalEndpoint(family, input) {
     if (last && last.hi + 1n >= r.lo) ranges[ranges.length - 1] = { family, lo: last.lo, hi: last.hi > r.hi ? last.hi : r.hi };
     else ranges.push(r);
   }
-  const cidrs = ranges.flatMap(rangeToCidrs);
-  return { type: "external", id: describeRanges(family, ranges, cidrs), ranges, cidrs: cidrs.map(formatCidr) };
+  let cover;
+  const cidrsOf = () => cover ??= ranges.flatMap(rangeToCidrs);
+  const e = { type: "external" };
+  lazyField(e, "id", () => describeRanges(family, ranges, cidrsOf()));
+  Object.assign(e, { ranges });
+  lazyField(e, "cidrs", () => cidrsOf().map(formatCidr));
+  return e;
+}
+function lazyField(o, key, make) {
+  let v;
+  Object.defineProperty(o, key, { enumerable: true, configurable: true, get: () => v ??= make() });
 }
 function firstAtOrAfter(sorted2, v) {
   let lo = 0;
@@ -32463,64 +32529,93 @@ function buildUniverse(sides, options = {}) {
   const nsProjection = /* @__PURE__ */ new Map();
   const nsIds = /* @__PURE__ */ new Map();
   const namedMaps = /* @__PURE__ */ new Map();
-  const placed = /* @__PURE__ */ new Map();
-  const classOf = sides.map((side2) => {
-    const map = /* @__PURE__ */ new Map();
-    const nodes = new Map((side2.nodes ?? []).map((n) => [n.name, n]));
-    for (const ep of side2.controller ? [...side2.pods, side2.controller] : side2.pods) {
-      const ns = side2.namespaces.get(ep.pod.namespace);
-      const seen2 = placed.get(ep.pod);
-      if (seen2 !== void 0 && seen2.ns === (ns ?? ep.pod.namespace)) {
-        map.set(ep.id, seen2.index);
-        continue;
-      }
-      let nsp = nsProjection.get(ns ?? ep.pod.namespace);
-      if (!nsp) {
-        const labels2 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
-        const text2 = `${ep.pod.namespace}
+  const nodesOf = sides.map((side2) => new Map((side2.nodes ?? []).map((n) => [n.name, n])));
+  const place = (ep, ns, nodes) => {
+    let nsp = nsProjection.get(ns ?? ep.pod.namespace);
+    if (!nsp) {
+      const labels2 = project(ns?.labels ?? { [NAMESPACE_NAME_LABEL]: ep.pod.namespace }, nsKeys);
+      const text2 = `${ep.pod.namespace}
 ${JSON.stringify(labels2)}`;
-        let id = nsIds.get(text2);
-        if (id === void 0) nsIds.set(text2, id = nsIds.size);
-        nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels2, id });
-      }
-      const kept = keptKeys(ep.pod.labels, podKeys);
-      let labelsText2 = "";
-      for (const k of kept) labelsText2 += `${k}${ep.pod.labels[k]}`;
-      let named2;
-      for (const p of ep.pod.ports) if (p.name !== void 0 && portNames2.has(p.name)) (named2 ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
-      if (named2 !== void 0 && named2.length > 1) named2.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-      const namedKey = named2 === void 0 ? "" : named2.map(([k, n]) => `${k}=${n}`).join(" ");
-      const ips = "ips" in ep.pod ? ep.pod.ips : [];
-      const nodeNames = "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
-      const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
-      const onNodes = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
-      const hostNetwork = exempt && ep.pod.hostNetwork;
-      const key = `${nsp.id}
+      let id = nsIds.get(text2);
+      if (id === void 0) nsIds.set(text2, id = nsIds.size);
+      nsProjection.set(ns ?? ep.pod.namespace, nsp = { labels: labels2, id });
+    }
+    const kept = keptKeys(ep.pod.labels, podKeys);
+    let labelsText2 = "";
+    for (const k of kept) labelsText2 += `${k}${ep.pod.labels[k]}`;
+    let named2;
+    for (const p of ep.pod.ports) if (p.name !== void 0 && portNames2.has(p.name)) (named2 ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
+    if (named2 !== void 0 && named2.length > 1) named2.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const namedKey = named2 === void 0 ? "" : named2.map(([k, n]) => `${k}=${n}`).join(" ");
+    const ips = "ips" in ep.pod ? ep.pod.ips : [];
+    const nodeNames = onNodes(ep);
+    const inNetworks = ips.length === 0 ? NONE2 : new Set([...networks2].filter(([, cidr2]) => holdsAll(cidr2, ips)).map(([k]) => k));
+    const onSelected = nodeNames.length === 0 ? NONE2 : new Set([...nodeSelectors].filter(([, sel]) => nodeNames.every((n) => nodes.has(n) && selects(sel, nodes.get(n).labels))).map(([k]) => k));
+    const hostNetwork = exempt && ep.pod.hostNetwork;
+    const key = `${nsp.id}
 ${labelsText2}
 ${namedKey}
 ${hostNetwork ? 1 : 0}
 ${inNetworks.size === 0 ? "" : [...inNetworks].join(" ")}
-${onNodes.size === 0 ? "" : [...onNodes].join(" ")}`;
-      let index2 = byKey.get(key);
-      if (index2 === void 0) {
-        index2 = podClasses.length;
-        let namedPorts = namedMaps.get(namedKey);
-        if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named2));
-        const labels2 = {};
-        for (const k of kept) labels2[k] = ep.pod.labels[k];
-        podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes });
-        byKey.set(key, index2);
+${onSelected.size === 0 ? "" : [...onSelected].join(" ")}`;
+    let index2 = byKey.get(key);
+    if (index2 === void 0) {
+      index2 = podClasses.length;
+      let namedPorts = namedMaps.get(namedKey);
+      if (namedPorts === void 0) namedMaps.set(namedKey, namedPorts = new Map(named2));
+      const labels2 = {};
+      for (const k of kept) labels2[k] = ep.pod.labels[k];
+      podClasses.push({ namespace: ep.pod.namespace, nsLabels: nsp.labels, labels: labels2, namedPorts, hostNetwork, inNetworks, onNodes: onSelected });
+      byKey.set(key, index2);
+    }
+    return index2;
+  };
+  const lists = sides.map((side2) => side2.controller ? [...side2.pods, side2.controller] : side2.pods);
+  const first = lists[0] ?? [];
+  const firstNs = first.map((ep) => sides[0].namespaces.get(ep.pod.namespace));
+  const firstIndex = new Int32Array(first.length);
+  const aligned = lists.map((list7) => alignment(first, list7, (x, y) => x.pod === y.pod));
+  const elsewhere = /* @__PURE__ */ new Map();
+  const classOf = [];
+  sides.forEach((side2, s) => {
+    const list7 = lists[s];
+    const at2 = aligned[s];
+    if (s > 0 && list7.length === first.length && list7.every((ep, i) => at2[i] === i && onNodes(ep).length === 0 && side2.namespaces.get(ep.pod.namespace) === firstNs[i])) {
+      classOf.push(classOf[0]);
+      return;
+    }
+    const map = /* @__PURE__ */ new Map();
+    for (let i = 0; i < list7.length; i++) {
+      const ep = list7[i];
+      const ns = s === 0 ? firstNs[i] : side2.namespaces.get(ep.pod.namespace);
+      let index2;
+      if (s > 0 && onNodes(ep).length === 0) {
+        const j = at2[i] >= 0 ? at2[i] : elsewhere.get(ep.pod) ?? -1;
+        if (j >= 0 && firstNs[j] === ns) index2 = firstIndex[j];
       }
-      if (nodeNames.length === 0) placed.set(ep.pod, { ns: ns ?? ep.pod.namespace, index: index2 });
+      index2 ??= place(ep, ns, nodesOf[s]);
+      if (s === 0) firstIndex[i] = index2;
       map.set(ep.id, index2);
     }
-    return map;
+    if (s === 0) {
+      const shared = new Uint8Array(first.length).fill(1);
+      for (const other of aligned.slice(1)) {
+        const mine = new Uint8Array(first.length);
+        for (const i of other) if (i >= 0) mine[i] = 1;
+        for (let i = 0; i < first.length; i++) shared[i] &= mine[i];
+      }
+      for (let i = 0; i < first.length; i++) if (shared[i] === 0) elsewhere.set(first[i].pod, i);
+    }
+    classOf.push(map);
   });
   if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
     throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
   }
   const external = buildExternalSpace(blocks);
   return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+}
+function onNodes(ep) {
+  return "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
 }
 function holdsAll(cidr2, ips) {
   const r = cidrRange(cidr2);
@@ -32567,16 +32662,12 @@ function specPorts(spec, names) {
 // src/reach/admin-tiers.ts
 function tierRules(policies, peers, podClasses) {
   const sorted2 = [...policies].sort(adminOrder);
-  const member = () => Array.from({ length: podClasses }, () => []);
-  const members = {
-    admin: { ingress: member(), egress: member() },
-    deny: { ingress: member(), egress: member() },
-    baseline: { ingress: member(), egress: member() }
+  const of = (tier, dir) => sorted2.flatMap((policy, i) => policy.tier === tier && policy[dir].length > 0 ? [{ i, subjects: peers.marked(peers.ofAdminSubject(policy.subject)) }] : []);
+  const candidates = {
+    admin: { ingress: of("admin", "ingress"), egress: of("admin", "egress") },
+    deny: { ingress: of("deny", "ingress"), egress: of("deny", "egress") },
+    baseline: { ingress: of("baseline", "ingress"), egress: of("baseline", "egress") }
   };
-  sorted2.forEach((policy, i) => {
-    const subjects = peers.ofAdminSubject(policy.subject);
-    for (const dir of ["ingress", "egress"]) if (policy[dir].length > 0) for (const s of subjects) members[policy.tier][dir][s].push(i);
-  });
   const applied = sorted2.map((policy) => ({ ingress: policy.ingress.map((rule) => ({ policy, rule })), egress: policy.egress.map((rule) => ({ policy, rule })) }));
   const made = () => ({ byClass: new Array(podClasses), byPolicies: /* @__PURE__ */ new Map() });
   const lists = {
@@ -32588,7 +32679,8 @@ function tierRules(policies, peers, podClasses) {
     const { byClass, byPolicies } = lists[tier][dir];
     let l = byClass[cls];
     if (l === void 0) {
-      const idx = members[tier][dir][cls] ?? [];
+      const idx = [];
+      for (const c of candidates[tier][dir]) if (c.subjects[cls] === 1) idx.push(c.i);
       const key = idx.join(",");
       l = byPolicies.get(key);
       if (l === void 0) byPolicies.set(key, l = idx.flatMap((i) => applied[i][dir]));
@@ -32606,7 +32698,7 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
     const plain2 = !hasNamedPorts(rule);
     let row = plain2 ? plainRows.get(rule) : void 0;
     if (row === void 0) {
-      const b = new RowBuilder();
+      const b = new RowBuilder(interner);
       const perNames = /* @__PURE__ */ new Map();
       for (const node of peers.ofAdminRule(rule)) {
         const names = portsAt(node);
@@ -32614,7 +32706,7 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
         if (!ports) perNames.set(names, ports = portsOf2(rule, names));
         if (!ports.isEmpty) b.add(node, ports);
       }
-      row = b.build((c) => interner.intern(c));
+      row = b.build();
       if (plain2) plainRows.set(rule, row);
     }
     const matched = rowSubtract(row, decided, interner);
@@ -32778,6 +32870,7 @@ var PeerNodes = class {
     this.universe = universe;
     const P = universe.podClasses.length;
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
+    this.pods = this.all.subarray(0, P);
     const groups4 = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
@@ -32800,10 +32893,13 @@ var PeerNodes = class {
   byList = /* @__PURE__ */ new WeakMap();
   byAdminRule = /* @__PURE__ */ new WeakMap();
   bySubject = /* @__PURE__ */ new WeakMap();
+  marks = /* @__PURE__ */ new WeakMap();
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   byNamespace = /* @__PURE__ */ new Map();
   nsGroups = [];
   all;
+  /** The pod classes, 0..P-1: one array, so that rows over every pod can be shared by it. */
+  pods;
   /** The policy-selectable pod classes of a namespace, ascending. */
   inNamespace(ns) {
     return this.byNamespace.get(ns) ?? [];
@@ -32819,6 +32915,16 @@ var PeerNodes = class {
     let nodes = this.bySubject.get(subject);
     if (!nodes) this.bySubject.set(subject, nodes = this.of("", [{ kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: subject.pods }]));
     return nodes;
+  }
+  /** `nodes` (one of these arrays) as a mark per node: whether it holds a node, at a glance. Once per array. */
+  marked(nodes) {
+    let m = this.marks.get(nodes);
+    if (m === void 0) {
+      m = new Uint8Array(this.all.length);
+      for (const n of nodes) m[n] = 1;
+      this.marks.set(nodes, m);
+    }
+    return m;
   }
   /** Nodes an admin-tier rule's peers match, worked out once per rule (rows of many classes ask). */
   ofAdminRule(rule) {
@@ -32958,6 +33064,7 @@ var Shared = class {
   tierWalks = /* @__PURE__ */ new WeakMap();
   rowsBySignature = /* @__PURE__ */ new WeakMap();
   adminRuleRows = /* @__PURE__ */ new WeakMap();
+  networkRuleRows = /* @__PURE__ */ new WeakMap();
   /**
    * What an admin-tier rule without named ports matches, by rule object (tier walks of many
    * classes ask); `limit`: the text of the port set walks are cut to ("" for none).
@@ -32968,6 +33075,35 @@ var Shared = class {
     let r = byLimit.get(limit);
     if (r === void 0) byLimit.set(limit, r = /* @__PURE__ */ new WeakMap());
     return r;
+  }
+  /**
+   * What one NetworkPolicy rule allows on its own, by rule, then by the named ports it resolves on
+   * (see evaluate.ts), within a port set (null: as written; interned by `interner`, so the same set
+   * is the same key): the same for every class and revision whose lists hold the rule.
+   */
+  ruleRows(universe, limit) {
+    let byLimit = this.networkRuleRows.get(universe);
+    if (byLimit === void 0) this.networkRuleRows.set(universe, byLimit = /* @__PURE__ */ new Map());
+    let r = byLimit.get(limit);
+    if (r === void 0) byLimit.set(limit, r = /* @__PURE__ */ new WeakMap());
+    return r;
+  }
+  over = /* @__PURE__ */ new WeakMap();
+  /**
+   * A row listing some of `nodes` (ascending, a PeerNodes array) and nothing elsewhere, by what
+   * else it depends on (`key`): rules naming the same peers with the same ports share one.
+   */
+  rowOver(nodes, key, make) {
+    let byKey = this.over.get(nodes);
+    if (byKey === void 0) this.over.set(nodes, byKey = /* @__PURE__ */ new Map());
+    let row = byKey.get(key);
+    if (row === void 0) byKey.set(key, row = make());
+    return row;
+  }
+  /** `conn` (interned) at each of `nodes` (ascending, a PeerNodes array): the array is the row's own. */
+  filledRow(nodes, conn) {
+    if (conn.isEmpty || nodes.length === 0) return EMPTY_ROW;
+    return this.rowOver(nodes, conn, () => ({ fallback: ConnSet.NONE, nodes, conns: new Array(nodes.length).fill(conn) }));
   }
   /** Rows by signature (Reachability.signature): equal on every side over one universe. */
   rows(universe) {
@@ -33057,6 +33193,18 @@ var TupleIds = class {
     return n;
   }
 };
+function holds(sorted2, x) {
+  let lo = 0;
+  let hi = sorted2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const v = sorted2[mid];
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 function step(m, k) {
   let next = m.get(k);
   if (next === void 0) m.set(k, next = /* @__PURE__ */ new Map());
@@ -33073,15 +33221,30 @@ function evaluate(universe, side2, shared = new Shared()) {
   const adminRules = (cls, dir) => tiers === null || cls >= P ? noRules : tiers("admin", dir, cls);
   const denyRules2 = (cls, dir) => tiers === null || cls >= P ? noRules : tiers("deny", dir, cls);
   const baselineRules = (cls, dir) => tiers === null || cls >= P || isolatingOf(dir, cls).length > 0 ? noRules : tiers("baseline", dir, cls);
-  const member = { ingress: Array.from({ length: P }, () => []), egress: Array.from({ length: P }, () => []) };
-  for (const policy of policies) {
-    const subjects = shared.subjects(universe, policy);
-    for (const dir of ["ingress", "egress"]) if (policy[dir]) for (const s of subjects) member[dir][s].push(policy);
-  }
+  const ofNamespace = /* @__PURE__ */ new Map();
+  const acrossNamespaces = [];
+  policies.forEach((p, i) => {
+    if (p.subjectNamespaces !== void 0) acrossNamespaces.push(i);
+    else {
+      const list7 = ofNamespace.get(p.namespace);
+      if (list7) list7.push(i);
+      else ofNamespace.set(p.namespace, [i]);
+    }
+  });
+  const selectingOf = new Array(P);
+  const selecting = (cls) => {
+    let out = selectingOf[cls];
+    if (out === void 0) {
+      const here = ofNamespace.get(universe.podClasses[cls].namespace) ?? [];
+      const candidates = acrossNamespaces.length === 0 ? here : [...here, ...acrossNamespaces].sort((a, b) => a - b);
+      selectingOf[cls] = out = candidates.map((i) => policies[i]).filter((p) => holds(shared.subjects(universe, p), cls));
+    }
+    return out;
+  };
   const lists = { ingress: new Array(P), egress: new Array(P) };
   const listsOf = (dir, cls) => {
     let l = lists[dir][cls];
-    if (l === void 0) lists[dir][cls] = l = shared.governingLists(dir, member[dir][cls]);
+    if (l === void 0) lists[dir][cls] = l = shared.governingLists(dir, selecting(cls).filter((p) => p[dir]));
     return l;
   };
   const isolatingOf = (dir, cls) => listsOf(dir, cls).isolating;
@@ -33195,40 +33358,56 @@ function evaluate(universe, side2, shared = new Shared()) {
     return w;
   };
   const ingressRow = (d, limit) => {
-    const b = new RowBuilder();
     const names = portNamesOf(d);
     const rules3 = appliedOf("ingress", d);
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, names, limit));
+    const own = [];
+    let fallback = ConnSet.NONE;
     for (const r of rules3) {
-      if (r.rule.peers === "any") continue;
-      const ports = portsWithin(r.rule, names, limit);
-      if (ports.isEmpty) continue;
-      for (const s of peers.of(r.policy.namespace, r.rule.peers)) b.add(s, ports);
+      const from = r.rule.peers;
+      if (from === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, names, limit)));
+      else own.push(ruleRow(r, hasNamedPorts(r.rule) ? portsKey2(d) : "", limit, (ports) => shared.filledRow(peers.of(r.policy.namespace, from), interner.intern(ports(names)))));
     }
-    return b.build((c) => interner.intern(c));
+    return unionRows(fallback, own, interner);
   };
   const egressRow = (s, limit) => {
-    const b = new RowBuilder();
     const rules3 = appliedOf("egress", s);
-    for (const r of rules3) if (r.rule.peers === "any") b.addAll(portsWithin(r.rule, null, limit));
+    const own = [];
+    let fallback = ConnSet.NONE;
     for (const r of rules3) {
       const named2 = hasNamedPorts(r.rule);
+      if (r.rule.peers === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, null, limit)));
       if (r.rule.peers === "any" && !named2) continue;
-      const plain2 = named2 ? void 0 : portsWithin(r.rule, null, limit);
-      if (plain2 !== void 0 && plain2.isEmpty) continue;
-      const perPorts = /* @__PURE__ */ new Map();
-      const targets2 = r.rule.peers === "any" ? peers.all.subarray(0, P) : peers.of(r.policy.namespace, r.rule.peers);
-      for (const d of targets2) {
-        let ports = plain2;
-        if (!ports) {
-          const k = portsKey2(d);
-          ports = perPorts.get(k);
-          if (!ports) perPorts.set(k, ports = portsWithin(r.rule, portNamesOf(d), limit));
-        }
-        if (!ports.isEmpty) b.add(d, ports);
-      }
+      own.push(ruleRow(r, "", limit, (ports) => {
+        const targets2 = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
+        if (!named2) return shared.filledRow(targets2, interner.intern(ports(null)));
+        const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
+        return shared.rowOver(targets2, said, () => {
+          const nodes = [];
+          const conns = [];
+          const perNames = /* @__PURE__ */ new Map();
+          for (const d of targets2) {
+            const names = portNamesOf(d);
+            let p = perNames.get(names);
+            if (!p) perNames.set(names, p = interner.intern(ports(names)));
+            if (p.isEmpty) continue;
+            nodes.push(d);
+            conns.push(p);
+          }
+          return { fallback: ConnSet.NONE, nodes: Int32Array.from(nodes), conns };
+        });
+      }));
     }
-    return b.build((c) => interner.intern(c));
+    return unionRows(fallback, own, interner);
+  };
+  const ruleRow = (r, namesKey, limit, make) => {
+    const byRule = shared.ruleRows(universe, limit);
+    let byNames = byRule.get(r);
+    if (byNames === void 0) byRule.set(r, byNames = /* @__PURE__ */ new Map());
+    let row2 = byNames.get(namesKey);
+    if (row2 === void 0) {
+      byNames.set(namesKey, row2 = make((names) => portsWithin(r.rule, names, limit)));
+    }
+    return row2;
   };
   const matched = /* @__PURE__ */ new WeakMap();
   const matching = (rules3, peer2, nodesOf) => {
@@ -33404,9 +33583,9 @@ function includes(sorted2, v) {
 // src/reach/changed-subjects.ts
 function changedSubjects(universe, shared, a, b) {
   const out = /* @__PURE__ */ new Set();
-  const holds2 = (side2) => /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
-  const inA = holds2(a);
-  const inB = holds2(b);
+  const holds3 = (side2) => /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
+  const inA = holds3(a);
+  const inB = holds3(b);
   const peers = shared.peers(universe);
   for (const [side2, other] of [[a, inB], [b, inA]]) {
     for (const p of side2.policies) if (!other.has(p)) for (const c of shared.subjects(universe, p)) out.add(c);
@@ -34393,53 +34572,64 @@ var Checker = class {
   note(path15, message) {
     this.report("note", path15, message);
   }
-  get(path15) {
+  // A field below `path` may be named by up to two more keys (`c.map(at, "ports")`): a loader
+  // reads thousands of fields per object kind, and the path to one is made only when a
+  // diagnostic needs it, not as a new array per read.
+  get(path15, k1, k2) {
     let cur = this.object.body;
     for (const p of path15) {
-      if (typeof p === "number") cur = Array.isArray(cur) ? cur[p] : void 0;
-      else cur = isPlainObject(cur) ? cur[p] : void 0;
+      cur = step2(cur, p);
       if (cur === void 0) return void 0;
     }
-    return cur;
+    if (k1 === void 0) return cur;
+    cur = step2(cur, k1);
+    return k2 === void 0 || cur === void 0 ? cur : step2(cur, k2);
   }
   /** True when the field is absent or null (the API treats both as unset). */
-  isUnset(path15) {
-    const v = this.get(path15);
+  isUnset(path15, k1, k2) {
+    const v = this.get(path15, k1, k2);
     return v === void 0 || v === null;
   }
   /** A mapping, or undefined when unset; a value of another type is an error. */
-  map(path15) {
-    const v = this.get(path15);
+  map(path15, k1, k2) {
+    const v = this.get(path15, k1, k2);
     if (v === void 0 || v === null) return void 0;
     if (isPlainObject(v)) return v;
-    this.error(path15, `must be a mapping (object), not ${describe(v)}`);
+    this.error(below(path15, k1, k2), `must be a mapping (object), not ${describe(v)}`);
     return void 0;
   }
-  list(path15) {
-    const v = this.get(path15);
+  list(path15, k1, k2) {
+    const v = this.get(path15, k1, k2);
     if (v === void 0 || v === null) return void 0;
     if (Array.isArray(v)) return v;
-    this.error(path15, `must be a list, not ${describe(v)}`);
+    this.error(below(path15, k1, k2), `must be a list, not ${describe(v)}`);
     return void 0;
   }
-  string(path15) {
-    const v = this.get(path15);
+  string(path15, k1, k2) {
+    const v = this.get(path15, k1, k2);
     if (v === void 0 || v === null) return void 0;
     if (typeof v === "string") return v;
-    this.error(path15, `must be a string, not ${describe(v)}`);
+    this.error(below(path15, k1, k2), `must be a string, not ${describe(v)}`);
     return void 0;
   }
   /** Warns about keys the API does not know: a typo like `podselector` silently changes meaning. */
   knownKeys(path15, known) {
     const m = this.get(path15);
     if (!isPlainObject(m)) return;
-    for (const k of Object.keys(m)) {
+    for (const k in m) {
       if (!known.includes(k)) {
         this.warning([...path15, k], `unknown field "${k}" (expected one of ${known.join(", ")}); the API server drops it or, with strict validation, rejects the object`);
       }
     }
   }
 };
+function step2(cur, p) {
+  if (typeof p === "number") return Array.isArray(cur) ? cur[p] : void 0;
+  return isPlainObject(cur) ? cur[p] : void 0;
+}
+function below(path15, k1, k2) {
+  return k1 === void 0 ? path15 : k2 === void 0 ? [...path15, k1] : [...path15, k1, k2];
+}
 function describe(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
@@ -34458,10 +34648,10 @@ function makeLocator(doc, start, at2) {
     let node = doc.contents;
     let offset = start;
     for (const segment of path15) {
-      const step2 = child(doc, deref(doc, node), segment);
-      if (!step2) break;
-      offset = step2.offset ?? offset;
-      node = step2.node;
+      const step3 = child(doc, deref(doc, node), segment);
+      if (!step3) break;
+      offset = step3.offset ?? offset;
+      node = step3.node;
     }
     return at2(offset);
   };
@@ -34575,13 +34765,19 @@ var FastParser = class {
     this.text = text2;
     this.maxDocuments = maxDocuments;
     const t = text2;
+    let most = 1;
+    for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) most++;
+    this.lineStarts = new Int32Array(most);
+    this.lineEnds = new Int32Array(most);
+    this.indents = new Int32Array(most);
+    let line = 0;
     let pos = 0;
     while (pos < t.length) {
       const nl = t.indexOf("\n", pos);
       const next = nl < 0 ? t.length : nl;
       const end = nl > pos && t.charCodeAt(nl - 1) === 13 ? nl - 1 : next;
-      this.lineStarts.push(pos);
-      this.lineEnds.push(end);
+      this.lineStarts[line] = pos;
+      this.lineEnds[line] = end;
       let i = pos;
       while (i < end && t.charCodeAt(i) === SPACE) i++;
       let indent = i - pos;
@@ -34592,16 +34788,20 @@ var FastParser = class {
         else if (c === 46 && t.startsWith("...", pos) && (pos + 3 === end || t.charCodeAt(pos + 3) === SPACE)) indent = -3;
         else if (c === 37) indent = -3;
       }
-      this.indents.push(indent);
+      this.indents[line++] = indent;
       pos = next + 1;
     }
+    this.lines = line;
   }
   text;
   maxDocuments;
-  lineStarts = [];
-  lineEnds = [];
+  // Typed arrays of the line count: held outside the collected heap, and made at their size.
+  lineStarts;
+  lineEnds;
   /** Indentation of each line; -1 for blank and comment-only lines, -2 for `---`, -3 for `...` and directives. */
-  indents = [];
+  indents;
+  /** How many lines there are. */
+  lines;
   /** Current line. */
   li = 0;
   depth = 0;
@@ -34609,7 +34809,7 @@ var FastParser = class {
   endsEmpty = false;
   documents() {
     const out = [];
-    const n = this.indents.length;
+    const n = this.lines;
     this.li = this.nextContent(0);
     while (this.li < n) {
       if (out.length >= this.maxDocuments) bail();
@@ -34636,12 +34836,12 @@ var FastParser = class {
   /** The first line at or after `from` that has content or is a marker. */
   nextContent(from) {
     let i = from;
-    while (i < this.indents.length && this.indents[i] === -1) i++;
+    while (i < this.lines && this.indents[i] === -1) i++;
     return i;
   }
   /** The indentation of the next content line after the current one; -1 at a marker or the end. */
   peekIndent() {
-    return this.li < this.indents.length ? Math.max(this.indents[this.li], -1) : -1;
+    return this.li < this.lines ? Math.max(this.indents[this.li], -1) : -1;
   }
   /** Only white space and a comment may follow `from` on line `line`. */
   checkRest(line, from) {
@@ -34682,7 +34882,7 @@ var FastParser = class {
       const dash = this.lineStarts[line] + col;
       items.push(this.afterIndicator(line, dash + 1, col, true));
       const next = this.li;
-      if (next >= this.indents.length) return items;
+      if (next >= this.lines) return items;
       const indent = this.indents[next];
       if (indent < col) return items;
       if (indent > col) bail();
@@ -34704,7 +34904,7 @@ var FastParser = class {
       if (known) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
       const next = this.li;
-      if (next >= this.indents.length) return map;
+      if (next >= this.lines) return map;
       const indent = this.indents[next];
       if (indent < col) return map;
       if (indent > col) bail();
@@ -34724,7 +34924,7 @@ var FastParser = class {
     if (i === end || t.charCodeAt(i) === HASH && i > from) {
       this.li = this.nextContent(line + 1);
       const next = this.li;
-      if (next >= this.indents.length || this.indents[next] < 0) return this.empty();
+      if (next >= this.lines || this.indents[next] < 0) return this.empty();
       const n = this.indents[next];
       if (n > indent) return this.blockNode(next, n, indent);
       if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next] + n, next)) {
@@ -34819,7 +35019,7 @@ var FastParser = class {
     const folded = header[1] === ">";
     const lines = [];
     let next = line + 1;
-    for (; next < this.lineStarts.length; next++) {
+    for (; next < this.lines; next++) {
       const start = this.lineStarts[next];
       const end = this.lineEnds[next];
       let i = start;
@@ -36771,31 +36971,31 @@ function parseSelector(c, path15, read2 = (k) => k) {
   c.knownKeys(path15, ["matchLabels", "matchExpressions"]);
   let ok = true;
   const reqs = [];
-  const labels2 = c.map([...path15, "matchLabels"]);
-  if (labels2 === void 0 && !c.isUnset([...path15, "matchLabels"])) ok = false;
-  for (const [written, value] of Object.entries(labels2 ?? {})) {
-    const at2 = [...path15, "matchLabels", written];
+  const labels2 = c.map(path15, "matchLabels");
+  if (labels2 === void 0 && !c.isUnset(path15, "matchLabels")) ok = false;
+  for (const written in labels2) {
+    const value = labels2[written];
     const key = read2(written);
     if (key === null) continue;
     const keyProblem2 = labelKeyProblem(key);
     if (keyProblem2) {
-      c.error(at2, keyProblem2);
+      c.error(below(path15, "matchLabels", written), keyProblem2);
       ok = false;
     }
     if (typeof value !== "string") {
-      c.error(at2, `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
+      c.error(below(path15, "matchLabels", written), `label values must be strings, not ${describe(value)} (quote it: "${String(value)}")`);
       ok = false;
       continue;
     }
     const valueProblem2 = labelValueProblem(value);
     if (valueProblem2) {
-      c.error(at2, valueProblem2);
+      c.error(below(path15, "matchLabels", written), valueProblem2);
       ok = false;
     }
     reqs.push({ key, op: "In", values: [value] });
   }
-  const exprs = c.list([...path15, "matchExpressions"]);
-  if (exprs === void 0 && !c.isUnset([...path15, "matchExpressions"])) ok = false;
+  const exprs = c.list(path15, "matchExpressions");
+  if (exprs === void 0 && !c.isUnset(path15, "matchExpressions")) ok = false;
   (exprs ?? []).forEach((_, i) => {
     const at2 = [...path15, "matchExpressions", i];
     const r = parseRequirement(c, at2, read2);
@@ -36811,14 +37011,14 @@ function parseRequirement(c, at2, read2) {
     return void 0;
   }
   c.knownKeys(at2, ["key", "operator", "values"]);
-  const written = c.string([...at2, "key"]);
+  const written = c.string(at2, "key");
   const key = written === void 0 ? void 0 : read2(written);
   if (key === null) return "skip";
-  const op = c.string([...at2, "operator"]);
-  const values = c.list([...at2, "values"]);
+  const op = c.string(at2, "operator");
+  const values = c.list(at2, "values");
   let ok = key !== void 0 && op !== void 0;
-  if (key === void 0 && c.isUnset([...at2, "key"])) c.error(at2, "key is required");
-  if (op === void 0 && c.isUnset([...at2, "operator"])) c.error(at2, "operator is required (In, NotIn, Exists or DoesNotExist)");
+  if (key === void 0 && c.isUnset(at2, "key")) c.error(at2, "key is required");
+  if (op === void 0 && c.isUnset(at2, "operator")) c.error(at2, "operator is required (In, NotIn, Exists or DoesNotExist)");
   if (key !== void 0) {
     const problem = labelKeyProblem(key);
     if (problem) {
@@ -38343,14 +38543,15 @@ function loadNetworkPolicy(obj4) {
     }
   }
   const key = meta.name === void 0 ? void 0 : `${meta.namespace}/${meta.name}`;
-  if (c.hasErrors || subject === void 0 || types === void 0 || meta.name === void 0) {
+  if (c.hasErrors || subject === void 0 || types === void 0 || key === void 0 || meta.name === void 0) {
     return { key, policy: void 0, diagnostics: c.diagnostics };
   }
   const source = sourceRef(obj4);
   return {
     key,
     policy: {
-      id: `${meta.namespace}/${meta.name}`,
+      // The key's own string: maps keyed by either hash it once.
+      id: key,
       namespace: meta.namespace,
       name: meta.name,
       subject,
@@ -38387,6 +38588,11 @@ function policyTypes(c, egress) {
   });
   return ok ? out : void 0;
 }
+var INGRESS_RULE_KEYS = ["from", "ports"];
+var EGRESS_RULE_KEYS = ["to", "ports"];
+var PEER_KEYS = ["podSelector", "namespaceSelector", "ipBlock"];
+var IP_BLOCK_KEYS = ["cidr", "except"];
+var PORT_KEYS = ["protocol", "port", "endPort"];
 function rules(c, dir, list7) {
   const out = [];
   (list7 ?? []).forEach((raw, i) => {
@@ -38397,9 +38603,9 @@ function rules(c, dir, list7) {
     }
     if (c.map(at2) === void 0) return;
     const peerKey2 = dir === "ingress" ? "from" : "to";
-    c.knownKeys(at2, [peerKey2, "ports"]);
-    const peersRaw = c.list([...at2, peerKey2]);
-    const portsRaw = c.list([...at2, "ports"]);
+    c.knownKeys(at2, dir === "ingress" ? INGRESS_RULE_KEYS : EGRESS_RULE_KEYS);
+    const peersRaw = c.list(at2, peerKey2);
+    const portsRaw = c.list(at2, "ports");
     const peers = [];
     (peersRaw ?? []).forEach((_, j) => {
       const p = peer(c, [...at2, peerKey2, j]);
@@ -38426,9 +38632,10 @@ function peer(c, at2) {
     if (c.isUnset(at2)) c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock" + REJECTS9);
     return void 0;
   }
-  c.knownKeys(at2, ["podSelector", "namespaceSelector", "ipBlock"]);
-  const has = (k) => !c.isUnset([...at2, k]);
-  const count2 = ["podSelector", "namespaceSelector", "ipBlock"].filter(has).length;
+  c.knownKeys(at2, PEER_KEYS);
+  const has = (k) => !c.isUnset(at2, k);
+  let count2 = 0;
+  for (const k of PEER_KEYS) if (has(k)) count2++;
   if (count2 === 0) {
     c.error(at2, "a peer must set podSelector, namespaceSelector or ipBlock (an empty peer {} is invalid; to allow everything, omit from/to)" + REJECTS9);
     return void 0;
@@ -38451,13 +38658,13 @@ function peer(c, at2) {
 }
 function ipBlock(c, at2) {
   if (c.map(at2) === void 0) return void 0;
-  c.knownKeys(at2, ["cidr", "except"]);
+  c.knownKeys(at2, IP_BLOCK_KEYS);
   const cidr2 = cidrField(c, [...at2, "cidr"]);
   if (cidr2 === void 0) {
-    if (c.isUnset([...at2, "cidr"])) c.error(at2, "ipBlock.cidr is required" + REJECTS9);
+    if (c.isUnset(at2, "cidr")) c.error(at2, "ipBlock.cidr is required" + REJECTS9);
     return void 0;
   }
-  const exceptRaw = c.list([...at2, "except"]);
+  const exceptRaw = c.list(at2, "except");
   const except = [];
   let ok = true;
   (exceptRaw ?? []).forEach((_, i) => {
@@ -38498,10 +38705,10 @@ function port(c, at2) {
     }
     return void 0;
   }
-  c.knownKeys(at2, ["protocol", "port", "endPort"]);
+  c.knownKeys(at2, PORT_KEYS);
   let ok = true;
   let protocol = "TCP";
-  const protoRaw = c.get([...at2, "protocol"]);
+  const protoRaw = c.get(at2, "protocol");
   if (protoRaw !== void 0 && protoRaw !== null) {
     if (isProtocol(protoRaw)) protocol = protoRaw;
     else {
@@ -38510,8 +38717,8 @@ function port(c, at2) {
       ok = false;
     }
   }
-  const portRaw = c.get([...at2, "port"]);
-  const endRaw = c.get([...at2, "endPort"]);
+  const portRaw = c.get(at2, "port");
+  const endRaw = c.get(at2, "endPort");
   const hasPort = portRaw !== void 0 && portRaw !== null;
   const hasEnd = endRaw !== void 0 && endRaw !== null;
   if (hasEnd) {
@@ -38603,7 +38810,7 @@ function loadWorkload(obj4) {
   const name2 = owner?.name ?? meta.name;
   const kind = owner?.kind ?? obj4.kind;
   const node = obj4.kind === "Pod" ? nodeName(c) : void 0;
-  const account = c.get([...podSpec, "serviceAccountName"]) ?? c.get([...podSpec, "serviceAccount"]);
+  const account = c.get(podSpec, "serviceAccountName") ?? c.get(podSpec, "serviceAccount");
   return {
     workload: {
       id: `${meta.namespace}/${name2}[${kind}]`,
@@ -38612,7 +38819,7 @@ function loadWorkload(obj4) {
       kind,
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
-      hostNetwork: c.get([...podSpec, "hostNetwork"]) === true,
+      hostNetwork: c.get(podSpec, "hostNetwork") === true,
       ...typeof account === "string" && account !== "" ? { serviceAccount: account } : {},
       ips: obj4.kind === "Pod" ? podIps(c) : [],
       nodeNames: node === void 0 ? [] : [node],
@@ -38639,7 +38846,8 @@ function controllerOwner(c) {
 function labels(c, path15) {
   const m = c.map(path15);
   const out = {};
-  for (const [k, v] of Object.entries(m ?? {})) {
+  for (const k in m) {
+    const v = m[k];
     if (typeof v === "string") out[k] = v;
     else c.warning([...path15, k], `label values must be strings, not ${describe(v)}; the label is ignored`);
   }
@@ -38648,21 +38856,20 @@ function labels(c, path15) {
 function containerPorts(c, spec) {
   const out = [];
   for (const group2 of ["containers"]) {
-    const containers = c.list([...spec, group2]) ?? [];
-    containers.forEach((_, i) => {
-      const portsPath = [...spec, group2, i, "ports"];
-      const ports = c.list(portsPath) ?? [];
+    const containers = c.list(spec, group2) ?? [];
+    containers.forEach((container, i) => {
+      const written = isPlainObject(container) ? container["ports"] : void 0;
+      const ports = Array.isArray(written) ? written : c.list([...spec, group2, i, "ports"]) ?? [];
       ports.forEach((p, j) => {
         if (!isPlainObject(p)) return;
-        const at2 = [...portsPath, j];
         const num = p["containerPort"];
         if (!Number.isInteger(num) || num < MIN_PORT || num > MAX_PORT) {
-          c.warning([...at2, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
+          c.warning([...spec, group2, i, "ports", j, "containerPort"], `containerPort ${describe(num)} is not a port number 1-65535; the port is ignored`);
           return;
         }
         const proto = p["protocol"] ?? "TCP";
         if (!isProtocol(proto)) {
-          c.warning([...at2, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
+          c.warning([...spec, group2, i, "ports", j, "protocol"], `unsupported protocol ${describe(proto)}; the port is ignored`);
           return;
         }
         const name2 = typeof p["name"] === "string" && p["name"] !== "" ? p["name"] : void 0;
@@ -38877,12 +39084,12 @@ function settleReplicas(r, all) {
     if (g) g.pods.push(name2);
     else groups4.set(key, { declared: void 0, pods: [name2] });
   }
-  const split = groups4.size > 1;
+  const split2 = groups4.size > 1;
   return [...groups4.values()].map((g) => {
     const pods = g.pods.map((n) => r.pods.get(n));
     const first = g.declared ?? pods[0];
     const w = withPlacement(first, pods);
-    if (!split) return w;
+    if (!split2) return w;
     if (g.declared) return g.pods.length === 0 ? w : { ...w, pods: g.pods };
     const shown = g.pods.slice(0, NAMES_SHOWN).join(", ") + (g.pods.length > NAMES_SHOWN ? ` and ${g.pods.length - NAMES_SHOWN} more` : "");
     return { ...w, id: `${w.id} (pods ${shown})`, pods: g.pods };
@@ -39781,7 +39988,8 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
   }
   const ciliumLoads = /* @__PURE__ */ new Map();
   const groupsKey = JSON.stringify([...cidrGroups].map(([n, g]) => [n, g.cidrs.map(formatCidr), g.labels]));
-  for (const [index2, obj4] of objects.entries()) {
+  for (let index2 = 0; index2 < objects.length; index2++) {
+    const obj4 = objects[index2];
     if (obj4.kind === "Namespace" && obj4.apiVersion === "v1") {
       const r = once2(obj4, loadNamespace);
       add(r.diagnostics);
@@ -40426,7 +40634,10 @@ function changedNamespaces(clusters, named2) {
   const out = /* @__PURE__ */ new Set();
   if (clusters.length !== 2) return out;
   const [base2, head] = clusters;
+  const matched = /* @__PURE__ */ new Set();
   const byMatch = (selector) => {
+    if (matched.has(selector)) return;
+    matched.add(selector);
     for (const [name2, labelSets] of named2) if (!out.has(name2) && labelSets.some((l) => selects(selector, l))) out.add(name2);
   };
   for (const p of changed(base2.policies, head.policies, policySignature)) {
@@ -40443,7 +40654,8 @@ function changedNamespaces(clusters, named2) {
   }
   return out;
 }
-function changed(base2, head, signature2) {
+function changed(allBase, allHead, signature2) {
+  const { a: base2, b: head } = middles(allBase, allHead);
   const baseById = new Map(base2.map((p) => [p.id, p]));
   const headById = new Map(head.map((p) => [p.id, p]));
   const out = [];
@@ -40529,8 +40741,8 @@ var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () =
 var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
-  const policies = distinct2(clusters.flatMap((c) => c.policies));
-  const admin = distinct2(clusters.flatMap((c) => c.adminPolicies));
+  const policies = unionOf(clusters.map((c) => c.policies));
+  const admin = unionOf(clusters.map((c) => c.adminPolicies));
   const peers = [];
   for (const p of policies) {
     if (p.subjectNamespaces !== void 0) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
@@ -40544,7 +40756,13 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
   }
   const nsSelectors = dedupe3(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
-  const services = distinct2(clusters.flatMap((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const services = unionOf(clusters.map((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
+  const servicesIn = /* @__PURE__ */ new Map();
+  for (const svc of services) {
+    const list7 = servicesIn.get(svc.namespace);
+    if (list7) list7.push(svc);
+    else servicesIn.set(svc.namespace, [svc]);
+  }
   const serviceSelector2 = (labels2) => ({ requirements: Object.entries(labels2).map(([key, value]) => ({ key, op: "In", values: [value] })) });
   const named2 = /* @__PURE__ */ new Map();
   for (const c of clusters) for (const ns of c.namespaces.values()) named2.set(ns.name, [...named2.get(ns.name) ?? [], ns.labels]);
@@ -40574,7 +40792,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   addedNamespaces.push(...repNamespaces);
   const declared = /* @__PURE__ */ new Map();
   const ordinary = /* @__PURE__ */ new Map();
-  for (const w of distinct2(clusters.flatMap((c) => c.workloads))) {
+  for (const w of unionOf(clusters.map((c) => c.workloads))) {
     const list7 = declared.get(w.namespace);
     if (list7) list7.push(w.labels);
     else declared.set(w.namespace, [w.labels]);
@@ -40609,7 +40827,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     const selectors = dedupe3([
       ...index2.subjects.get(t.name) ?? [],
       ...index2.peersOf(t).map((i) => peers[i].peer.pods),
-      ...services.filter((svc) => svc.namespace === t.name).map((svc) => serviceSelector2(svc.selector))
+      ...(servicesIn.get(t.name) ?? []).map((svc) => serviceSelector2(svc.selector))
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const partial = own !== void 0 && touched.has(t.name);
@@ -40733,9 +40951,6 @@ function peerIndex(policies, peers) {
       return out.sort((a, b) => a - b);
     }
   };
-}
-function distinct2(xs) {
-  return [...new Set(xs)];
 }
 function dedupe3(selectors) {
   const seen = /* @__PURE__ */ new Map();
@@ -41531,12 +41746,12 @@ ${advice}`);
     }
   }
   let found2 = tryMergeBase(repoDir, baseSha, headSha);
-  let step2 = initialDepth;
+  let step3 = initialDepth;
   let unshallowed = false;
   while (found2 === void 0 && !unshallowed && isShallow(repoDir)) {
-    if (step2 <= maxDeepen) {
-      fetch2(`${step2} more commits of history`, [`--deepen=${step2}`], targets2);
-      step2 *= 2;
+    if (step3 <= maxDeepen) {
+      fetch2(`${step3} more commits of history`, [`--deepen=${step3}`], targets2);
+      step3 *= 2;
     } else {
       fetch2("the full history", ["--unshallow"], targets2);
       unshallowed = true;
@@ -41818,22 +42033,22 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
-        step2(generator.next(value));
+        step3(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step2(generator["throw"](value));
+        step3(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step2(result) {
+    function step3(result) {
       result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step2((generator = generator.apply(thisArg, _arguments || [])).next());
+    step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 function getAuthString(token, options) {
@@ -47421,13 +47636,13 @@ var MAX_CHANGES = 2;
 function groupChangeWords(changes, delta, f = PLAIN) {
   const plain2 = words(delta, f);
   if (!plain2.complement) return plain2.text;
-  const distinct3 = [];
+  const distinct2 = [];
   for (const c of changes) {
-    if (distinct3.some((d) => (d.base === c.base || d.base.equals(c.base)) && (d.head === c.head || d.head.equals(c.head)))) continue;
-    distinct3.push(c);
-    if (distinct3.length > MAX_CHANGES) return plain2.text;
+    if (distinct2.some((d) => (d.base === c.base || d.base.equals(c.base)) && (d.head === c.head || d.head.equals(c.head)))) continue;
+    distinct2.push(c);
+    if (distinct2.length > MAX_CHANGES) return plain2.text;
   }
-  return distinct3.map((d) => changeWords(d.base, d.head, f)).join("; ");
+  return distinct2.map((d) => changeWords(d.base, d.head, f)).join("; ");
 }
 function andList(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -48012,12 +48227,12 @@ function namesIn(conns) {
   return out;
 }
 function deciders(side2, protocol, name2) {
-  const verdict2 = holds(side2.allows, protocol, name2);
+  const verdict2 = holds2(side2.allows, protocol, name2);
   const same = side2.pieces.filter((p) => decisionAllows(p.decision) === verdict2);
-  const whole = same.filter((p) => holds(p.conn, protocol, name2));
+  const whole = same.filter((p) => holds2(p.conn, protocol, name2));
   return whole.length > 0 ? whole : same.filter((p) => p.conn.ports(protocol).ranges.length > 0);
 }
-function holds(c, protocol, name2) {
+function holds2(c, protocol, name2) {
   const ports = c.ports(protocol);
   return ports.isAll || ports.names.includes(name2);
 }
@@ -53116,6 +53331,7 @@ function fromReadAheadJson(json) {
 var THREADED_READ_MIN_BYTES = 32 * 2 ** 20;
 var BYTES_PER_WORKER = 2 * 2 ** 20;
 var MAX_WORKERS = 7;
+var MAIN_SHARE = 0.1;
 var STALL_MS = 5e3;
 function readInThreads(revisions2, options) {
   const as = () => revisions2.map((r) => [...r]);
@@ -53127,7 +53343,7 @@ function readInThreads(revisions2, options) {
   for (const t of texts) total += t.length;
   if (total < (options.minBytes ?? envMinBytes() ?? THREADED_READ_MIN_BYTES)) return as();
   const workers = Math.min(threads - 1, MAX_WORKERS, Math.max(1, Math.floor(total / BYTES_PER_WORKER) - 1));
-  const shares = consecutive([...texts], workers + 1).slice(1);
+  const shares = split([...texts], Math.min(MAIN_SHARE, 1 / (workers + 1)), workers).slice(1);
   const handOvers = /* @__PURE__ */ new Map();
   for (const share of shares) {
     const pending2 = startWorker(options.entry, share, options.stallMs ?? STALL_MS);
@@ -53154,13 +53370,14 @@ function envMinBytes() {
   const v = process.env["NETREACH_THREADED_READ_MIN_BYTES"];
   return v !== void 0 && /^[0-9]+$/.test(v) ? Number(v) : void 0;
 }
-function consecutive(texts, n) {
+function split(texts, first, n) {
   let total = 0;
   for (const t of texts) total += t.length;
+  const ends = Array.from({ length: n + 1 }, (_, i) => total * (first + (1 - first) * i / n));
   const shares = [[]];
   let filled = 0;
   for (const t of texts) {
-    if (filled >= total * shares.length / n && shares.length < n) shares.push([]);
+    if (shares.length <= n && filled >= ends[shares.length - 1]) shares.push([]);
     shares[shares.length - 1].push(t);
     filled += t.length;
   }
@@ -53181,16 +53398,19 @@ function startWorker(entry2, texts, stallMs) {
   worker.unref();
   const answers = /* @__PURE__ */ new Map();
   let gaveUp = false;
-  const drain = (port3) => {
+  const drain = (port3, upTo) => {
     for (let m = receiveMessageOnPort(port3); m !== void 0; m = receiveMessageOnPort(port3)) {
       const a = m.message;
-      if (Array.isArray(a) && typeof a[0] === "number") answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
+      if (Array.isArray(a) && typeof a[0] === "number") {
+        answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
+        if (a[0] === upTo) return;
+      }
     }
   };
   return {
     answer(i) {
       for (; ; ) {
-        drain(port1);
+        if (!answers.has(i)) drain(port1, i);
         if (answers.has(i)) {
           const json = answers.get(i);
           answers.delete(i);
