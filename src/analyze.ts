@@ -157,6 +157,12 @@ function byId(pods: readonly PodEndpoint[]): Map<string, PodEndpoint> {
   return new Map(pods.map((p) => [p.id, p]));
 }
 
+/** A lookup in a map made on the first lookup. */
+function lazyLookup<V>(make: () => ReadonlyMap<string, V>): (id: string) => V | undefined {
+  let m: ReadonlyMap<string, V> | undefined;
+  return (id) => (m ??= make()).get(id);
+}
+
 export function reach(files: readonly SourceFile[], options: AnalyzeOptions = {}): ReachReport {
   const limits = { ...defaultInputLimits, ...options.limits };
   const loaded = loadSources(files, namespaceFor(options), { limits, cni: cniFor(options) });
@@ -314,7 +320,8 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
   const exposed = exposureChanges(
     baseTable,
     headTable,
-    byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic")),
+    // Indexed when first asked: a cluster without Services or routes exposes no pod, and asks nothing.
+    lazyLookup(() => byId(result.endpoints.filter((e): e is PodEndpoint => e.type === "workload" || e.type === "synthetic"))),
     controller,
   );
   // The engine's changes come sorted: sorted again only with the ingress controller's among them.
@@ -348,13 +355,7 @@ export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: Dif
     ...(options.inputChanges !== undefined && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {}),
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(head.cni), ...placedIn(head, base), ...exposureAssumptions([base, head], options)], head.skipped),
     skipped: head.skipped,
-    workloadChanges: workloadChanges(
-      result.changes,
-      result.endpoints,
-      new Set(sides[0]!.pods.map((p) => p.id)),
-      new Set(sides[1]!.pods.map((p) => p.id)),
-      serves,
-    ),
+    workloadChanges: workloadChanges(result.changes, result.endpoints, { base: sides[0]!.pods, head: sides[1]!.pods }, serves),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base.cluster, head.cluster, sides[0]!.pods, sides[1]!.pods),
     routeBreakages: routeBreakages(base.cluster, head.cluster),

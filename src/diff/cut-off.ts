@@ -56,7 +56,7 @@ export function cutOff(
   // Whether the class pair lost the whole direction: rows are dear, asked once per pair.
   const memo = new Map<string, boolean>();
   for (const e of endpoints) {
-    if (e.type !== "workload") continue;
+    if (e.type !== "workload" || !(candidates.ingress.has(e.id) || candidates.egress.has(e.id))) continue;
     const b = base.classOf.get(e.id);
     const h = head.classOf.get(e.id);
     if (b === undefined || h === undefined) continue;

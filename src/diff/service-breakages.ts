@@ -5,7 +5,7 @@ import type { Cluster } from "../model/cluster.js";
 import type { PodEndpoint } from "../model/endpoint.js";
 import type { FieldRef } from "../model/policy.js";
 import type { Route } from "../model/route.js";
-import { resolveExposure, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
+import { podTargets, resolveExposure, type ExposureObjects } from "../model/service-resolution.js";
 import type { Service, ServicePort } from "../model/service.js";
 
 export interface ServiceBreakage {
@@ -24,12 +24,11 @@ export interface ServiceBreakage {
 
 type Side = Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects;
 
-const targets = (pods: readonly PodEndpoint[]): Targetable[] => pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
 const portKey = (p: ServicePort) => `${p.protocol}/${p.port}`;
 
 export function serviceBreakages(base: Side, head: Side, basePods: readonly PodEndpoint[], headPods: readonly PodEndpoint[]): ServiceBreakage[] {
-  const b = resolveExposure(base, targets(basePods));
-  const h = resolveExposure(head, targets(headPods));
+  const b = resolveExposure(base, podTargets(base, basePods));
+  const h = resolveExposure(head, podTargets(head, headPods));
   const before = new Map<string, string[]>();
   for (const s of b.services) for (const { port, workloads } of s.ports) before.set(`${s.service.id}|${portKey(port)}`, workloads.filter((w) => w.port !== undefined).map((w) => w.workload.id));
   const out: ServiceBreakage[] = [];

@@ -2,7 +2,8 @@
 // exists. An added workload that nothing can reach and that reaches nothing changes no flow, so
 // without this it would appear nowhere; yet "isolated — no ingress, no egress, no DNS" is exactly
 // what its reviewer must see.
-import type { Endpoint, WorkloadEndpoint } from "../model/endpoint.js";
+import type { Endpoint, PodEndpoint, WorkloadEndpoint } from "../model/endpoint.js";
+import { middles } from "../model/revision-lists.js";
 import { countAddresses } from "../net/ip.js";
 import type { Change } from "./change.js";
 import { DNS, isNameServer, servesDns } from "./name-servers.js";
@@ -27,10 +28,14 @@ export interface WorkloadChange {
 export function workloadChanges(
   changes: readonly Change[],
   universe: readonly Endpoint[],
-  baseIds: ReadonlySet<string>,
-  headIds: ReadonlySet<string>,
+  pods: { readonly base: readonly PodEndpoint[]; readonly head: readonly PodEndpoint[] },
   serves: (e: Endpoint) => boolean = servesDns,
 ): WorkloadChange[] {
+  // A pod each revision holds in the same place (the same object) was neither added nor removed.
+  const moved = middles(pods.base, pods.head, (x, y) => x.pod === y.pod);
+  if (moved.a.length === 0 && moved.b.length === 0) return [];
+  const baseIds = new Set(pods.base.map((p) => p.id));
+  const headIds = new Set(pods.head.map((p) => p.id));
   const anyServer = universe.some(serves);
   const allAddresses = countAddresses(universe.flatMap((e) => (e.type === "external" ? e.ranges : [])));
   const out: WorkloadChange[] = [];

@@ -46,14 +46,15 @@ export interface ExposureSide extends TableInput {
   readonly table: ExposureTable;
 }
 
-export function exposureChanges(base: ExposureSide, head: ExposureSide, pods: ReadonlyMap<string, PodEndpoint>, controller: IngressControllerEndpoint): ExposureChange[] {
+/** `podOf`: the pod endpoint of an id, asked only of the pods the exposure tables name. */
+export function exposureChanges(base: ExposureSide, head: ExposureSide, podOf: (id: string) => PodEndpoint | undefined, controller: IngressControllerEndpoint): ExposureChange[] {
   const out: ExposureChange[] = [];
   const ids = [...new Set([...base.table.keys(), ...head.table.keys()])];
   const P = base.reach.universe.podClasses.length;
   const externals = base.reach.universe.externals;
   const byFamily = (["v4", "v6"] as const).map((family) => externals.flatMap((x, i) => (x.ranges[0]?.family === family ? [i] : [])));
   for (const id of ids) {
-    const dst = pods.get(id);
+    const dst = podOf(id);
     if (dst === undefined) continue;
     const bd = base.classOf.get(id);
     const hd = head.classOf.get(id);

@@ -8,7 +8,7 @@ import type { Route, RouteBackend } from "../model/route.js";
 import type { Listener } from "../model/gateway.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import { selects, type Requirement } from "../model/selector.js";
-import { resolveExposure, type Attachment, type ExposureObjects, type Targetable } from "../model/service-resolution.js";
+import { podTargets, resolveExposure, type Attachment, type ExposureObjects } from "../model/service-resolution.js";
 import type { Service, ServicePort } from "../model/service.js";
 import { formatCidr } from "../net/ip.js";
 import { resolveIstio } from "../model/istio-resolution.js";
@@ -22,8 +22,7 @@ import { portWords, routedConn, serviceHop } from "./service-hop.js";
  * (why the exposure is new); on a base path a removed or changed one (why it is gone).
  */
 export function exposurePaths(cluster: Pick<Cluster, "namespaces" | "workloads" | "istio"> & ExposureObjects, pods: readonly PodEndpoint[], other?: Compared): ExposurePath[] {
-  const targets: Targetable[] = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
-  const resolution = resolveExposure(cluster, targets);
+  const resolution = resolveExposure(cluster, podTargets(cluster, pods));
   const paths: ExposurePath[] = [];
   const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
 

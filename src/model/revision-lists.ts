@@ -32,13 +32,13 @@ function union<T>(a: T[], b: readonly T[]): T[] {
 }
 
 /** The items of each list that are not in the same place in the other: all that may differ between them. */
-export function middles<T>(a: readonly T[], b: readonly T[]): { readonly a: readonly T[]; readonly b: readonly T[] } {
-  const { a: onlyA, bIndexes } = unaligned(a, b);
+export function middles<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): { readonly a: readonly T[]; readonly b: readonly T[] } {
+  const { a: onlyA, bIndexes } = unaligned(a, b, same);
   return { a: onlyA, b: bIndexes.map((j) => b[j]!) };
 }
 
-function unaligned<T>(a: readonly T[], b: readonly T[]): { a: T[]; bIndexes: number[] } {
-  const al = alignment(a, b);
+function unaligned<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): { a: T[]; bIndexes: number[] } {
+  const al = alignment(a, b, same);
   const taken = new Uint8Array(a.length);
   const bIndexes: number[] = [];
   al.forEach((i, j) => (i >= 0 ? (taken[i] = 1) : bIndexes.push(j)));

@@ -1,6 +1,7 @@
 // Which pods a Service forwards to, and which Service ports each route backend reaches: the
 // references between loaded objects, followed as the cluster follows them. Pure: no I/O.
 import type { Cluster, ContainerPort } from "./cluster.js";
+import type { PodEndpoint } from "./endpoint.js";
 import type { Labels } from "./labels.js";
 import type { Gateway, Listener, ReferenceGrant } from "./gateway.js";
 import type { FieldRef } from "./policy.js";
@@ -74,6 +75,15 @@ export interface ExposureObjects {
 }
 
 const GATEWAY_GROUP = "gateway.networking.k8s.io";
+
+/**
+ * Pod endpoints as what a cluster's Services may select: none to make when it has no Service (a
+ * diff resolves both revisions' exposure, and a cluster of a hundred thousand pods may have none).
+ */
+export function podTargets(cluster: Pick<ExposureObjects, "services">, pods: readonly PodEndpoint[]): Targetable[] {
+  if (cluster.services.length === 0) return [];
+  return pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+}
 
 /** `pods`: what Services may select; the declared workloads unless given (representatives too). */
 export function resolveExposure(cluster: Pick<Cluster, "namespaces" | "workloads"> & ExposureObjects, pods: readonly Targetable[] = cluster.workloads): Resolution {
