@@ -153,7 +153,7 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
     for (const k of kept) labelsText += `${k}\u0001${ep.pod.labels[k]}\u0002`;
     let named: [string, number][] | undefined;
     for (const p of ep.pod.ports) if (p.name !== undefined && portNames.has(p.name)) (named ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
-    if (named !== undefined && named.length > 1) named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (named !== undefined && named.length > 1) insertionSort(named, (x, y) => x[0] < y[0]);
     const namedKey = named === undefined ? "" : named.map(([k, n]) => `${k}=${n}`).join(" ");
     const ips = "ips" in ep.pod ? ep.pod.ips : [];
     const nodeNames = onNodes(ep);
@@ -241,9 +241,24 @@ function holdsAll(cidr: Cidr, ips: readonly IpAddress[]): boolean {
 
 /** The label keys some selector names, sorted (not all of them: most labels are ones no selector names). */
 function keptKeys(labels: Labels, keys: ReadonlySet<string>): string[] {
-  const kept = Object.keys(labels).filter((k) => keys.has(k));
-  if (kept.length > 1) kept.sort();
+  const kept: string[] = [];
+  for (const k in labels) if (keys.has(k)) kept.push(k);
+  if (kept.length > 1) insertionSort(kept, (x, y) => x < y);
   return kept;
+}
+
+/**
+ * Sorts a few items in place, stably. A pod's kept labels and named ports are a handful: the
+ * built-in sort makes a work array per call, which over every pod of a cluster was most of what
+ * assigning pods to classes allocated.
+ */
+function insertionSort<T>(items: T[], less: (x: T, y: T) => boolean): void {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    let j = i - 1;
+    for (; j >= 0 && less(x, items[j]!); j--) items[j + 1] = items[j]!;
+    items[j + 1] = x;
+  }
 }
 
 function project(labels: Labels, keys: ReadonlySet<string>): Labels {
