@@ -10482,12 +10482,12 @@ function union2(a, b) {
   for (const j of bIndexes) if (!inA.has(b[j])) a.push(b[j]);
   return a;
 }
-function middles(a, b) {
-  const { a: onlyA, bIndexes } = unaligned(a, b);
+function middles(a, b, same = Object.is) {
+  const { a: onlyA, bIndexes } = unaligned(a, b, same);
   return { a: onlyA, b: bIndexes.map((j) => b[j]) };
 }
-function unaligned(a, b) {
-  const al = alignment(a, b);
+function unaligned(a, b, same = Object.is) {
+  const al = alignment(a, b, same);
   const taken = new Uint8Array(a.length);
   const bIndexes = [];
   al.forEach((i, j) => i >= 0 ? taken[i] = 1 : bIndexes.push(j));
@@ -10690,7 +10690,7 @@ ${JSON.stringify(labels2)}`;
     for (const k of kept) labelsText2 += `${k}${ep.pod.labels[k]}`;
     let named2;
     for (const p of ep.pod.ports) if (p.name !== void 0 && portNames2.has(p.name)) (named2 ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
-    if (named2 !== void 0 && named2.length > 1) named2.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    if (named2 !== void 0 && named2.length > 1) insertionSort(named2, (x, y) => x[0] < y[0]);
     const namedKey = named2 === void 0 ? "" : named2.map(([k, n]) => `${k}=${n}`).join(" ");
     const ips = "ips" in ep.pod ? ep.pod.ips : [];
     const nodeNames = onNodes(ep);
@@ -10767,9 +10767,18 @@ function holdsAll(cidr2, ips) {
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 function keptKeys(labels2, keys2) {
-  const kept = Object.keys(labels2).filter((k) => keys2.has(k));
-  if (kept.length > 1) kept.sort();
+  const kept = [];
+  for (const k in labels2) if (keys2.has(k)) kept.push(k);
+  if (kept.length > 1) insertionSort(kept, (x, y) => x < y);
   return kept;
+}
+function insertionSort(items, less) {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    let j = i - 1;
+    for (; j >= 0 && less(x, items[j]); j--) items[j + 1] = items[j];
+    items[j + 1] = x;
+  }
 }
 function project(labels2, keys2) {
   const out = {};
@@ -11523,14 +11532,14 @@ function evaluate(universe, side2, shared = new Shared()) {
       if (r.rule.peers === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, null, limit)));
       if (r.rule.peers === "any" && !named2) continue;
       own.push(ruleRow(r, "", limit, (ports) => {
-        const targets2 = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
-        if (!named2) return shared.filledRow(targets2, interner.intern(ports(null)));
+        const targets = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
+        if (!named2) return shared.filledRow(targets, interner.intern(ports(null)));
         const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
-        return shared.rowOver(targets2, said, () => {
+        return shared.rowOver(targets, said, () => {
           const nodes = [];
           const conns = [];
           const perNames = /* @__PURE__ */ new Map();
-          for (const d of targets2) {
+          for (const d of targets) {
             const names3 = portNamesOf(d);
             let p = perNames.get(names3);
             if (!p) perNames.set(names3, p = interner.intern(ports(names3)));
@@ -14243,7 +14252,11 @@ function isNameServer(dst, anyServer, serves = servesDns) {
 }
 
 // src/diff/workload-changes.ts
-function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns) {
+function workloadChanges(changes, universe, pods, serves = servesDns) {
+  const moved = middles(pods.base, pods.head, (x, y) => x.pod === y.pod);
+  if (moved.a.length === 0 && moved.b.length === 0) return [];
+  const baseIds = new Set(pods.base.map((p) => p.id));
+  const headIds = new Set(pods.head.map((p) => p.id));
   const anyServer = universe.some(serves);
   const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
   const out = [];
@@ -14258,9 +14271,9 @@ function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns
     const openness = (list6, peer2) => {
       if (list6.length === 0) return "none";
       const full = list6.filter((c) => conn2(c).isAll).map(peer2);
-      const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
+      const pods2 = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
-      return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
+      return pods2.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
     const dns = outbound.some((c) => !conn2(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
@@ -14270,6 +14283,10 @@ function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
+function podTargets(cluster, pods) {
+  if (cluster.services.length === 0) return [];
+  return pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+}
 function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
   const inNamespace = /* @__PURE__ */ new Map();
@@ -14403,11 +14420,10 @@ function checkParent(route2, parent, cluster, findings) {
 }
 
 // src/diff/service-breakages.ts
-var targets = (pods) => pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
 var portKey = (p) => `${p.protocol}/${p.port}`;
 function serviceBreakages(base2, head, basePods, headPods) {
-  const b = resolveExposure(base2, targets(basePods));
-  const h = resolveExposure(head, targets(headPods));
+  const b = resolveExposure(base2, podTargets(base2, basePods));
+  const h = resolveExposure(head, podTargets(head, headPods));
   const before = /* @__PURE__ */ new Map();
   for (const s of b.services) for (const { port: port3, workloads } of s.ports) before.set(`${s.service.id}|${portKey(port3)}`, workloads.filter((w) => w.port !== void 0).map((w) => w.workload.id));
   const out = [];
@@ -14475,7 +14491,7 @@ function cutOff(changes, endpoints2, base2, head) {
   const out = [];
   const memo4 = /* @__PURE__ */ new Map();
   for (const e of endpoints2) {
-    if (e.type !== "workload") continue;
+    if (e.type !== "workload" || !(candidates.ingress.has(e.id) || candidates.egress.has(e.id))) continue;
     const b = base2.classOf.get(e.id);
     const h = head.classOf.get(e.id);
     if (b === void 0 || h === void 0) continue;
@@ -14697,14 +14713,14 @@ function newlyOpened(c) {
 function newlyClosed(c) {
   return c.moved === void 0 ? c.closed : c.closed.subtract(c.moved.conn);
 }
-function exposureChanges(base2, head, pods, controller) {
+function exposureChanges(base2, head, podOf, controller) {
   const out = [];
   const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
   const P = base2.reach.universe.podClasses.length;
   const externals = base2.reach.universe.externals;
   const byFamily = ["v4", "v6"].map((family) => externals.flatMap((x, i) => x.ranges[0]?.family === family ? [i] : []));
   for (const id of ids) {
-    const dst = pods.get(id);
+    const dst = podOf(id);
     if (dst === void 0) continue;
     const bd = base2.classOf.get(id);
     const hd = head.classOf.get(id);
@@ -18618,11 +18634,11 @@ function serviceHop(s, port3, detail, target2, after, other) {
 function istioPaths(bindings, byService, other) {
   const paths = [];
   for (const b of bindings) {
-    const targets2 = byService.get(b.service.id);
-    if (targets2 === void 0) continue;
+    const targets = byService.get(b.service.id);
+    if (targets === void 0) continue;
     const head = [gatewayHop(b, other), virtualServiceHop(b, other), ...b.subset ? [subsetHop(b)] : []];
     for (const sp of b.ports) {
-      const entry2 = targets2.ports.find((p) => p.port === sp);
+      const entry2 = targets.ports.find((p) => p.port === sp);
       for (const { workload, port: target2 } of entry2?.workloads ?? []) {
         if (b.subset && !hasLabels2(workload.labels, b.subset.subset.labels)) continue;
         const routed = routedConn(sp, target2);
@@ -18669,8 +18685,7 @@ function subsetHop(b) {
 
 // src/exposure/paths.ts
 function exposurePaths(cluster, pods, other) {
-  const targets2 = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
-  const resolution = resolveExposure(cluster, targets2);
+  const resolution = resolveExposure(cluster, podTargets(cluster, pods));
   const paths = [];
   const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
   for (const { service, ports } of resolution.services) {
@@ -18947,16 +18962,16 @@ function expandFlows(r, pods, classOf, withL7 = false) {
     *[Symbol.iterator]() {
       let memoFor = -1;
       let memo4 = [];
-      let targets2 = null;
+      let targets = null;
       for (const a of nodes) {
         const fromExternal = a.node >= P;
         if (a.node !== memoFor) {
           memoFor = a.node;
           memo4 = new Array(r.size);
-          targets2 = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
+          targets = fromExternal ? null : listedTargets(r.row(a.node, "egress"));
         }
-        if (targets2 !== null) {
-          for (const i of targets2) {
+        if (targets !== null) {
+          for (const i of targets) {
             const b = nodes[i];
             if (a.e === b.e && a.e.type === "workload") continue;
             yield flow(a.e, b.e, memo4[b.node], a.node, b.node);
@@ -19198,7 +19213,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     else ordinary.set(w.namespace, [w.labels]);
   }
   const touched = mode === "auto" ? changedNamespaces(clusters, named2) : /* @__PURE__ */ new Set();
-  const targets2 = [
+  const targets = [
     ...[...named2].map(([name2, labelSets]) => ({ name: name2, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
@@ -19219,7 +19234,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
   const index2 = peerIndex(policies, peers);
-  for (const t of targets2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+  for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe3([
       ...index2.subjects.get(t.name) ?? [],
       ...index2.peersOf(t).map((i) => peers[i].peer.pods),
@@ -19809,6 +19824,10 @@ function mergedSources(exposures, classes) {
 function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
 }
+function lazyLookup(make) {
+  let m;
+  return (id) => (m ??= make()).get(id);
+}
 function reach(files, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
   const loaded = loadSources(files, namespaceFor(options), { limits, cni: cniFor(options) });
@@ -19872,7 +19891,8 @@ function diffLoaded([base2, head], options = {}) {
   const exposed = exposureChanges(
     baseTable,
     headTable,
-    byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
+    // Indexed when first asked: a cluster without Services or routes exposes no pod, and asks nothing.
+    lazyLookup(() => byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic"))),
     controller
   );
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
@@ -19903,13 +19923,7 @@ function diffLoaded([base2, head], options = {}) {
     ...options.inputChanges !== void 0 && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {},
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(head.cni), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
-    workloadChanges: workloadChanges(
-      result.changes,
-      result.endpoints,
-      new Set(sides[0].pods.map((p) => p.id)),
-      new Set(sides[1].pods.map((p) => p.id)),
-      serves
-    ),
+    workloadChanges: workloadChanges(result.changes, result.endpoints, { base: sides[0].pods, head: sides[1].pods }, serves),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base2.cluster, head.cluster, sides[0].pods, sides[1].pods),
     routeBreakages: routeBreakages(base2.cluster, head.cluster),
@@ -23628,7 +23642,7 @@ function parseOne(item, fail, names3) {
   let name2;
   let type;
   let body;
-  let targets2 = null;
+  let targets = null;
   let strict = false;
   for (const e of entries(item)) {
     if (e.key === "name") {
@@ -23652,7 +23666,7 @@ function parseOne(item, fail, names3) {
           if (!(0, import_yaml6.isScalar)(t) || typeof v !== "string" || !TARGET_NAME.test(v)) fail(t, "targets must be a list of target names");
           else list6.push(v);
         }
-        targets2 = list6;
+        targets = list6;
       }
     } else if (e.key === "strict") {
       const v = e.value?.value;
@@ -23685,7 +23699,7 @@ function parseOne(item, fail, names3) {
     }
     return parseSpecList(f.value, f.keyNode, role, fail);
   };
-  const common = { name: name2 ?? "", targets: targets2, strict };
+  const common = { name: name2 ?? "", targets, strict };
   if (type === "isolated") {
     const namespaces = spec("namespaces", "pods");
     if (namespaces === void 0 || ports === void 0) return void 0;
@@ -23961,7 +23975,7 @@ function parseConfig(file, text2) {
     if (!["targets", "discover", "assertions"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover, assertions)`);
   }
   const list6 = top.get("targets", true);
-  const targets2 = [];
+  const targets = [];
   if (list6 !== void 0 && list6 !== null && !((0, import_yaml7.isSeq)(list6) || list6.value === null)) fail(list6, "`targets` must be a list");
   if ((0, import_yaml7.isSeq)(list6)) {
     for (const node of list6.items) {
@@ -23995,7 +24009,7 @@ function parseConfig(file, text2) {
       const name2 = str4("name");
       if (name2 === void 0) fail(node, "a target needs a name");
       if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
-      if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
+      if (targets.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
       const kind = str4("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str4("path");
       let source;
@@ -24028,7 +24042,7 @@ function parseConfig(file, text2) {
         if (!parsed.ok) fail(value("fail-on"), `target ${name2}: ${parsed.error}`);
         else failOn = parsed.value;
       }
-      targets2.push({
+      targets.push({
         name: name2,
         source,
         origin: "config",
@@ -24045,7 +24059,7 @@ function parseConfig(file, text2) {
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
   const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at4);
-  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0, assertions, assertionErrors };
+  return { targets, discover: d !== void 0 ? d.value : targets.length === 0, assertions, assertionErrors };
 }
 
 // src/targets/diff-targets.ts
@@ -25109,22 +25123,22 @@ buildMetadata:
   }
 }
 var BATCH_LABEL = "netreach.io/batch-build";
-async function kustomizeBuildMany(root, targets2, options = {}) {
-  const none = targets2.map(() => void 0);
+async function kustomizeBuildMany(root, targets, options = {}) {
+  const none = targets.map(() => void 0);
   try {
-    return await buildMany(root, targets2, options);
+    return await buildMany(root, targets, options);
   } catch {
     return none;
   }
 }
-async function buildMany(root, targets2, options) {
+async function buildMany(root, targets, options) {
   const opts = resolvedOptions(options);
-  const none = targets2.map(() => void 0);
+  const none = targets.map(() => void 0);
   const kustomize = findOnPath("kustomize", opts.searchPath);
   const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
   const tool = kustomize !== void 0 ? "kustomize build" : "kubectl kustomize";
   if (kustomize === void 0 && kubectl === void 0) return none;
-  const dirs2 = targets2.map((target2) => {
+  const dirs2 = targets.map((target2) => {
     const dir = resolveInTree(root, target2, "directory");
     if ("problem" in dir || !KUSTOMIZATION_FILES.some((f) => fs8.existsSync(path11.join(dir.abs, f)))) return void 0;
     return checkKustomizationRefs(root, dir.rel) === void 0 ? dir : void 0;
@@ -25181,7 +25195,7 @@ ${batch.map((i) => `- ../build-${i}
       return rel === "" || rel === ".." || rel.startsWith(`..${path11.sep}`) || path11.isAbsolute(rel) ? void 0 : rel.split(path11.sep).join("/");
     };
     const warnings = trimToolMessage(r.stderr);
-    return targets2.map((_, i) => byTarget.has(i) ? readOutput2(root, locate, dirs2[i].rel || ".", tool, byTarget.get(i), warnings) : void 0);
+    return targets.map((_, i) => byTarget.has(i) ? readOutput2(root, locate, dirs2[i].rel || ".", tool, byTarget.get(i), warnings) : void 0);
   } finally {
     home.cleanup();
   }
@@ -25326,8 +25340,8 @@ function sameSource(a, b) {
 // src/targets/bounds.ts
 var DEFAULT_MAX_TARGETS = 200;
 var reasons = /* @__PURE__ */ new WeakMap();
-function capTargets(targets2, max) {
-  return { kept: targets2.slice(0, max), over: targets2.slice(max) };
+function capTargets(targets, max) {
+  return { kept: targets.slice(0, max), over: targets.slice(max) };
 }
 var NOT_RUN = { files: [], diagnostics: [], ms: 0 };
 function pastCap(target2, max, total) {
@@ -25452,10 +25466,10 @@ function changedFiles(base2, head) {
   changedMemo.get(base2).set(head, sorted2);
   return sorted2;
 }
-function unreadFiles(targets2, trees) {
+function unreadFiles(targets, trees) {
   const candidates = changedFiles(trees.base, trees.head).filter((f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]));
   if (candidates.length === 0) return [];
-  const readers = targets2.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
+  const readers = targets.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
   return candidates.filter((f) => !readers.some((reads) => reads(f)));
 }
 
@@ -25573,18 +25587,18 @@ async function buildKustomizeTogether(wanted, cores, options) {
   await pool(jobs, cores);
   return (tree, dir) => done.get(tree)?.get(dir);
 }
-async function diffTargets(targets2, trees, options) {
+async function diffTargets(targets, trees, options) {
   const jobs = [];
-  const sides = targets2.map(() => ({ base: void 0, head: void 0 }));
+  const sides = targets.map(() => ({ base: void 0, head: void 0 }));
   const cores = options.concurrency ?? Math.max(1, os2.availableParallelism?.() ?? os2.cpus().length);
   const plans = await Promise.all(
-    targets2.map(async (t) => {
+    targets.map(async (t) => {
       const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint2(t, trees.base) === fingerprint2(t, trees.head);
       return { same, kept: same ? await unchangedSide(t, trees.base, options) : void 0 };
     })
   );
   const wanted = [];
-  targets2.forEach((t, i) => {
+  targets.forEach((t, i) => {
     const { same, kept } = plans[i];
     if (kept !== void 0) return;
     wanted.push({ tree: trees.base, t: same ? t : { ...t, source: sourceAt(t, "base") } });
@@ -25592,7 +25606,7 @@ async function diffTargets(targets2, trees, options) {
   });
   const prebuilt = await buildKustomizeTogether(wanted, cores, options);
   const opts = { ...options, prebuilt };
-  targets2.forEach((t, i) => {
+  targets.forEach((t, i) => {
     const { same, kept } = plans[i];
     if (same) {
       jobs.push(async () => {
@@ -25606,8 +25620,8 @@ async function diffTargets(targets2, trees, options) {
     }
   });
   await pool(jobs, cores);
-  const changed2 = targets2.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
-  return targets2.map((target2, i) => {
+  const changed2 = targets.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
+  return targets.map((target2, i) => {
     const base2 = sides[i].base;
     const head = sides[i].head;
     if (options.deadline?.passed()) return pastDeadline(target2, options.deadline, { base: base2, head });
@@ -26488,10 +26502,10 @@ function mergeConfigs(file, baseText, headText) {
   if (base2.state === "absent" && head.state === "present")
     notes.push(note`This pull request adds ${file}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
   if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file}; the base's targets and settings still apply.`);
-  const targets2 = [];
+  const targets = [];
   const taken = /* @__PURE__ */ new Set();
   for (const b of baseTargets) {
-    targets2.push(b);
+    targets.push(b);
     const same = headTargets.find((h) => h.name === b.name);
     if (same !== void 0) {
       taken.add(same);
@@ -26502,7 +26516,7 @@ function mergeConfigs(file, baseText, headText) {
         notes.push(note`Target ${b.name}: this pull request sets ${`cilium-cluster: ${same.ciliumCluster ?? "(the run's)"}`}; the base's ${`cilium-cluster: ${b.ciliumCluster ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         const name2 = `${b.name}@head`;
-        targets2.push({ ...baseSettings(same, b), name: name2, baseSource: b.source, fromHead: false });
+        targets.push({ ...baseSettings(same, b), name: name2, baseSource: b.source, fromHead: false });
         notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name2} as the pull request does, both with the base's settings.`);
       }
       continue;
@@ -26515,7 +26529,7 @@ function mergeConfigs(file, baseText, headText) {
   }
   for (const h of headTargets) {
     if (taken.has(h)) continue;
-    targets2.push({ ...h, fromHead: true });
+    targets.push({ ...h, fromHead: true });
     if (base2.state === "present" || base2.state === "invalid")
       notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn === void 0 ? [] : h.failOn.every((r) => r === "none") ? note` (its own ${"fail-on: none"} cannot lower that)` : note` and its own ${h.failOn.join(",")}`}.`);
   }
@@ -26527,7 +26541,7 @@ function mergeConfigs(file, baseText, headText) {
   const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
-    targets: targets2,
+    targets,
     discover: baseDiscover || headDiscover,
     assertions: asserted.assertions,
     review: {
@@ -26728,25 +26742,25 @@ function discoverTargets(tree, paths, repo) {
   for (const d of kdirs) for (const inc of kustomizeClosure(d, tree).dirs.slice(1)) included.add(inc);
   const isComponent = (d) => /^kind:\s*Component\b/m.test(kustomizationFile(d, tree)?.text ?? "");
   const overlays = [...new Set(kdirs)].filter((d) => !included.has(d) && !isComponent(d)).sort();
-  const targets2 = [];
+  const targets = [];
   const gitops = gitopsTargets(
     files.filter((f) => MANIFEST2.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
     { ...tree, dirs: dirs2 },
     repo
   );
   const names3 = uniqueNames(overlays);
-  overlays.forEach((d, i) => targets2.push({ name: names3[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  overlays.forEach((d, i) => targets.push({ name: names3[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
   for (const c of topCharts) {
     const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
     const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
     const release = releaseName(chartName);
-    if (values.length === 0) targets2.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
+    if (values.length === 0) targets.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
     for (const v of values) {
       const suffix = base(v).replace(/^values[-_.]/, "").replace(/\.ya?ml$/, "");
-      targets2.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
+      targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
     }
   }
-  const merged = [...gitops, ...targets2.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
   const coveredSet = new Set(covered);
   const isCovered = (f) => coveredSet.has("") || f.split("/").some((_, i, a) => coveredSet.has(a.slice(0, i + 1).join("/")));
@@ -26758,9 +26772,9 @@ function discoverTargets(tree, paths, repo) {
 function uniqueNames(dirs2) {
   return dirs2.map((d) => dirs2.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
 }
-function dedupeNames(targets2) {
+function dedupeNames(targets) {
   const seen = /* @__PURE__ */ new Map();
-  return targets2.map((t) => {
+  return targets.map((t) => {
     const n = (seen.get(t.name) ?? 0) + 1;
     seen.set(t.name, n);
     return n === 1 ? t : { ...t, name: `${t.name}-${n}` };
@@ -26773,13 +26787,13 @@ function releaseName(chart) {
 
 // src/targets/resolve.ts
 function resolveTargets(flags, paths, trees, repo) {
-  let targets2;
+  let targets;
   let from;
   let plain2 = false;
   let review;
   let assertions = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets2 = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
+    targets = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
     const configPath = flags.configPath ?? CONFIG_FILE;
     if (flags.config !== void 0) assertions = userAssertions(flags.config);
@@ -26796,33 +26810,33 @@ function resolveTargets(flags, paths, trees, repo) {
       const cfg = parseConfig(flags.config.file, flags.config.text);
       assertions = userAssertions(flags.config);
       from = flags.config.file;
-      targets2 = [...cfg.targets];
-      if (cfg.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
+      targets = [...cfg.targets];
+      if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
     } else if (baseText !== void 0 || headText !== void 0) {
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
       assertions = merged.assertions;
-      targets2 = [...merged.targets];
-      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2, [configPath])];
+      targets = [...merged.targets];
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets, [configPath])];
     } else if (flags.discover === false) {
-      targets2 = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
+      targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
       plain2 = true;
     } else {
-      targets2 = discovered(paths, trees, repo, []);
+      targets = discovered(paths, trees, repo, []);
       from = "discovery";
-      plain2 = targets2.length === 1 && targets2[0].source.kind === "paths" && (targets2[0].source.exclude ?? []).length === 0;
+      plain2 = targets.length === 1 && targets[0].source.kind === "paths" && (targets[0].source.exclude ?? []).length === 0;
     }
   }
   if (flags.names.length > 0) {
-    const unknown = flags.names.filter((n) => !targets2.some((t) => t.name === n));
+    const unknown = flags.names.filter((n) => !targets.some((t) => t.name === n));
     if (unknown.length > 0)
-      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets2.map((t) => t.name).join(", ") || "(none)"}`);
-    targets2 = targets2.filter((t) => flags.names.includes(t.name));
+      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets.map((t) => t.name).join(", ") || "(none)"}`);
+    targets = targets.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets: targets2, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
+  return { targets, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
 }
 function userAssertions(config) {
   const cfg = parseConfig(config.file, config.text);
@@ -26859,9 +26873,9 @@ function helmFlag(spec, tree, rootName) {
   const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
   return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
-function uniqueNames2(targets2) {
+function uniqueNames2(targets) {
   const seen = /* @__PURE__ */ new Set();
-  return targets2.map((t) => {
+  return targets.map((t) => {
     let name2 = t.name;
     for (let i = 2; seen.has(name2); i++) name2 = `${t.name}-${i}`;
     seen.add(name2);
@@ -27269,9 +27283,9 @@ function headline(report) {
   if (count2("not-judged") > 0) parts.push(`${count2("not-judged")} not judged`);
   if (report.errors.length > 0) parts.push(`${report.errors.length} invalid`);
   const failedTargets = report.targets.filter((t) => t.failure !== void 0).length;
-  const targets2 = report.targets.length > 1 || failedTargets > 0 ? ` on ${plural4(report.targets.length, "target")}${failedTargets > 0 ? ` (${failedTargets} not built)` : ""}` : "";
+  const targets = report.targets.length > 1 || failedTargets > 0 ? ` on ${plural4(report.targets.length, "target")}${failedTargets > 0 ? ` (${failedTargets} not built)` : ""}` : "";
   const verdict2 = ["passed", "violated", "not judged"][checkExitCode(report)];
-  return `netreach check: ${plural4(report.assertions.length + report.errors.length, "assertion")}${targets2}: ${parts.join(", ")} \u2014 ${verdict2}`;
+  return `netreach check: ${plural4(report.assertions.length + report.errors.length, "assertion")}${targets}: ${parts.join(", ")} \u2014 ${verdict2}`;
 }
 function targetLines(t) {
   if (t.failure !== void 0) return [`! not built: ${plain(t.failure)}`];
@@ -27537,14 +27551,14 @@ async function runCheck(cmd, io) {
 `);
     const inputErrors = units.some((u) => u.diagnostics.some((d) => d.severity === "error"));
     if (cmd.suggest) return await suggest(cmd, units, new Set(assertions.map((a) => a.name)), configFile, io, inputErrors);
-    const targets2 = units.map((u) => {
+    const targets = units.map((u) => {
       const built = describeSource(u.target.source);
       if (u.failure !== void 0) return { name: u.target.name, built, results: [], failure: u.failure };
       const applying = tree === void 0 ? assertions : assertions.filter((a) => a.targets === null || a.targets.includes(u.target.name));
       const { report: report2, results } = judge2(u, cmd, applying);
       return { name: u.target.name, built, results, revision: report2.revision };
     });
-    const report = { configFile, assertions, targets: targets2, errors };
+    const report = { configFile, assertions, targets, errors };
     const render2 = {
       text: () => renderCheckText(report),
       json: () => renderCheckJson(report),
@@ -27554,9 +27568,9 @@ async function runCheck(cmd, io) {
     await io.stream([render2[cmd.format]()]);
     for (const e of errors) io.err(`netreach: ${plain(e)}
 `);
-    for (const t of targets2) if (t.failure !== void 0) io.err(`netreach: target ${plain(t.name)} (${plain(t.built)}) not built, its assertions not judged: ${plain(t.failure)}
+    for (const t of targets) if (t.failure !== void 0) io.err(`netreach: target ${plain(t.name)} (${plain(t.built)}) not built, its assertions not judged: ${plain(t.failure)}
 `);
-    for (const t of targets2)
+    for (const t of targets)
       for (const r of t.results)
         if (r.status === "no-match")
           io.err(`netreach: warning: ${plain(r.assertion.source.file)}:${r.assertion.source.line}: assertion ${plain(r.assertion.name)} matches nothing${several ? ` in target ${plain(t.name)}` : ""}${r.notes.length > 0 ? `: ${plain(r.notes.join("; "))}` : ""}
@@ -28120,7 +28134,7 @@ function parseArgs(argv) {
   const { pods, hostNetwork, namespace, ingressController } = shared;
   const { cni, ciliumCluster } = cniFlags(shared);
   const { kustomize, helm, names: names3, config } = shared.targets;
-  const targets2 = targetArgs(shared);
+  const targets = targetArgs(shared);
   const withTargets3 = kustomize.length + helm.length + names3.length > 0 || config !== null;
   if (cmd === "reach") {
     const paths = [...positional, ...afterDashes];
@@ -28128,7 +28142,7 @@ function parseArgs(argv) {
     if (paths.length === 0) throw new UsageError("reach needs at least one file or directory");
     const reachFormat = oneOf("--format", format2 ?? "text", REACH_FORMATS);
     if (group2 && reachFormat === "csv") throw new UsageError("--group does not go with --format csv: a CSV row is one pair of endpoints, and a group is many; use --group with --format text or json, or csv without --group");
-    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster, threads };
+    return { command: "reach", paths, format: reachFormat, group: group2, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster, threads };
   }
   if (cmd === "check") {
     const paths = [...positional, ...afterDashes];
@@ -28138,7 +28152,7 @@ function parseArgs(argv) {
     if (rev !== null && rev.startsWith("-")) throw new UsageError(`--git needs a revision, not "${rev}"`);
     const checkFormat = oneOf("--format", format2 ?? "text", CHECK_FORMATS);
     if (suggest2 && checkFormat !== "text") throw new UsageError("--suggest prints YAML to paste into .netreach.yaml: it takes no --format");
-    return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets: targets2, limits, bounds, cni, ciliumCluster, threads };
+    return { command: "check", paths, rev, format: checkFormat, suggest: suggest2, pods, hostNetwork, namespace, ingressController, dnsServer, targets, limits, bounds, cni, ciliumCluster, threads };
   }
   const f = parseFailOn(failOn);
   if (!f.ok) throw new UsageError(f.error);
@@ -28166,7 +28180,7 @@ function parseArgs(argv) {
     namespace,
     ingressController,
     dnsServer,
-    targets: targets2,
+    targets,
     limits,
     bounds,
     cni,
@@ -28712,12 +28726,12 @@ async function readSide(cmd, flagsOf) {
   }
   try {
     const resolved2 = resolveTargets(flagsOf(cmd.targets, roots), paths, { base: tree, head: tree }, void 0);
-    const targets2 = resolved2.targets;
-    if (targets2.length === 0) return { error: `no target to analyze (${resolved2.from})`, diagnostics: [] };
-    if (targets2.length > 1) {
-      throw new UsageError(`${targets2.length} targets (${targets2.map((t2) => `${t2.name}: ${describeSource(t2.source)}`).join("; ")}): choose one with --target NAME`);
+    const targets = resolved2.targets;
+    if (targets.length === 0) return { error: `no target to analyze (${resolved2.from})`, diagnostics: [] };
+    if (targets.length > 1) {
+      throw new UsageError(`${targets.length} targets (${targets.map((t2) => `${t2.name}: ${describeSource(t2.source)}`).join("; ")}): choose one with --target NAME`);
     }
-    const t = targets2[0];
+    const t = targets[0];
     const built = await buildSide(t, tree, cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {});
     if (built.absent) return { error: `target ${t.name} (${describeSource(t.source)}): not found at ${tree.label}`, diagnostics: built.diagnostics };
     if (built.error !== void 0) return { error: `target ${t.name} (${describeSource(t.source)}): ${built.error.message}${built.error.detail ? `
@@ -28738,10 +28752,10 @@ function isDir2(p) {
 // src/cli/diff-trees.ts
 import { relative as relative7, resolve as resolve8, sep as sep8 } from "node:path";
 var withTargets2 = (t) => t.kustomize.length + t.helm.length + t.names.length > 0 || t.config !== null;
-function diffTrees(src, targets2) {
+function diffTrees(src, targets) {
   if (src.kind === "paths") {
     if (!isDir(src.base) || !isDir(src.head)) {
-      if (withTargets2(targets2)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
+      if (withTargets2(targets)) throw new UsageError("targets (--kustomize, --helm, --target, --config) need two directories, or --git");
       return void 0;
     }
     return { trees: { base: dirTree(src.base, src.base), head: dirTree(src.head, src.head) }, paths: [], repo: void 0, roots: [src.head, src.base] };
@@ -29412,21 +29426,21 @@ async function runReachTargets(cmd, io) {
     if (!withTargets2(cmd.targets) && tree.read(".netreach.yaml") === void 0) return void 0;
     const resolved2 = resolveTargets(targetFlags(cmd.targets, [cmd.paths[0]]), [], { base: tree, head: tree }, void 0);
     if (resolved2.plain) return void 0;
-    const targets2 = resolved2.targets;
-    if (targets2.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
-      throw new UsageError(`${targets2.length} targets (${targets2.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
+    const targets = resolved2.targets;
+    if (targets.length > 1 && (cmd.format === "json" || cmd.format === "csv"))
+      throw new UsageError(`${targets.length} targets (${targets.map((t) => t.name).join(", ")}): choose one with --target NAME for --format ${cmd.format}`);
     let code = 0;
     const deadline = Deadline.after(cmd.bounds.deadline ?? DEFAULT_DEADLINE_SECONDS);
     const max = cmd.bounds.maxTargets ?? DEFAULT_MAX_TARGETS;
-    const { kept, over } = capTargets(targets2, max);
-    const skipped = over.map((t) => pastCap(t, max, targets2.length));
+    const { kept, over } = capTargets(targets, max);
+    const skipped = over.map((t) => pastCap(t, max, targets.length));
     for (const t of kept) {
       if (deadline.passed()) {
         skipped.push(pastDeadline(t, deadline));
         continue;
       }
       const side2 = await buildSide(t, tree, { ...cmd.namespace !== void 0 ? { namespace: cmd.namespace } : {}, build: { timeoutMs: timeLeftFor(DEFAULT_TIMEOUT_MS, deadline) } });
-      if (targets2.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
+      if (targets.length > 1) io.out(`${cmd.format === "md" ? "## " : "== "}${t.name} (${describeSource(t.source)})${cmd.format === "md" ? "" : " =="}
 
 `);
       if (side2.error !== void 0 || side2.absent) {
@@ -29448,7 +29462,7 @@ ${side2.error?.detail ? side2.error.detail + "\n" : ""}`);
       });
       const full = { ...report, diagnostics: [...side2.diagnostics, ...report.diagnostics] };
       if (!await io.stream(reachChunks(full, cmd.format, cmd.group))) return code;
-      if (targets2.length > 1) io.out("\n");
+      if (targets.length > 1) io.out("\n");
       for (const d of full.diagnostics) io.err(formatDiagnostic(d) + "\n");
       if (hasErrors2(full.diagnostics)) code = 2;
     }

@@ -8235,7 +8235,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool2 = this;
-        this[kOnDrain] = function onDrain(origin, targets2) {
+        this[kOnDrain] = function onDrain(origin, targets) {
           const queue = pool2[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8249,20 +8249,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool2[kNeedDrain]) {
             pool2[kNeedDrain] = false;
-            pool2.emit("drain", origin, [pool2, ...targets2]);
+            pool2.emit("drain", origin, [pool2, ...targets]);
           }
           if (pool2[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool2[kClients].map((c) => c.close())).then(pool2[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets2) => {
-          pool2.emit("connect", origin, [pool2, ...targets2]);
+        this[kOnConnect] = (origin, targets) => {
+          pool2.emit("connect", origin, [pool2, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets2, err) => {
-          pool2.emit("disconnect", origin, [pool2, ...targets2], err);
+        this[kOnDisconnect] = (origin, targets, err) => {
+          pool2.emit("disconnect", origin, [pool2, ...targets], err);
         };
-        this[kOnConnectionError] = (origin, targets2, err) => {
-          pool2.emit("connectionError", origin, [pool2, ...targets2], err);
+        this[kOnConnectionError] = (origin, targets, err) => {
+          pool2.emit("connectionError", origin, [pool2, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8428,8 +8428,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets2, error2) => {
-          for (const target2 of targets2) {
+        this.on("connectionError", (origin2, targets, error2) => {
+          for (const target2 of targets) {
             const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8643,17 +8643,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets2) => {
-          this.emit("drain", origin, [this, ...targets2]);
+        this[kOnDrain] = (origin, targets) => {
+          this.emit("drain", origin, [this, ...targets]);
         };
-        this[kOnConnect] = (origin, targets2) => {
-          this.emit("connect", origin, [this, ...targets2]);
+        this[kOnConnect] = (origin, targets) => {
+          this.emit("connect", origin, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets2, err) => {
-          this.emit("disconnect", origin, [this, ...targets2], err);
+        this[kOnDisconnect] = (origin, targets, err) => {
+          this.emit("disconnect", origin, [this, ...targets], err);
         };
-        this[kOnConnectionError] = (origin, targets2, err) => {
-          this.emit("connectionError", origin, [this, ...targets2], err);
+        this[kOnConnectionError] = (origin, targets, err) => {
+          this.emit("connectionError", origin, [this, ...targets], err);
         };
       }
       get [kRunning]() {
@@ -32337,12 +32337,12 @@ function union2(a, b) {
   for (const j of bIndexes) if (!inA.has(b[j])) a.push(b[j]);
   return a;
 }
-function middles(a, b) {
-  const { a: onlyA, bIndexes } = unaligned(a, b);
+function middles(a, b, same = Object.is) {
+  const { a: onlyA, bIndexes } = unaligned(a, b, same);
   return { a: onlyA, b: bIndexes.map((j) => b[j]) };
 }
-function unaligned(a, b) {
-  const al = alignment(a, b);
+function unaligned(a, b, same = Object.is) {
+  const al = alignment(a, b, same);
   const taken = new Uint8Array(a.length);
   const bIndexes = [];
   al.forEach((i, j) => i >= 0 ? taken[i] = 1 : bIndexes.push(j));
@@ -32545,7 +32545,7 @@ ${JSON.stringify(labels2)}`;
     for (const k of kept) labelsText2 += `${k}${ep.pod.labels[k]}`;
     let named2;
     for (const p of ep.pod.ports) if (p.name !== void 0 && portNames2.has(p.name)) (named2 ??= []).push([namedPortKey(p.name, p.protocol), p.port]);
-    if (named2 !== void 0 && named2.length > 1) named2.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    if (named2 !== void 0 && named2.length > 1) insertionSort(named2, (x, y) => x[0] < y[0]);
     const namedKey = named2 === void 0 ? "" : named2.map(([k, n]) => `${k}=${n}`).join(" ");
     const ips = "ips" in ep.pod ? ep.pod.ips : [];
     const nodeNames = onNodes(ep);
@@ -32622,9 +32622,18 @@ function holdsAll(cidr2, ips) {
   return ips.length > 0 && ips.every((ip) => ip.family === r.family && ip.value >= r.lo && ip.value <= r.hi);
 }
 function keptKeys(labels2, keys2) {
-  const kept = Object.keys(labels2).filter((k) => keys2.has(k));
-  if (kept.length > 1) kept.sort();
+  const kept = [];
+  for (const k in labels2) if (keys2.has(k)) kept.push(k);
+  if (kept.length > 1) insertionSort(kept, (x, y) => x < y);
   return kept;
+}
+function insertionSort(items, less) {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    let j = i - 1;
+    for (; j >= 0 && less(x, items[j]); j--) items[j + 1] = items[j];
+    items[j + 1] = x;
+  }
 }
 function project(labels2, keys2) {
   const out = {};
@@ -33378,14 +33387,14 @@ function evaluate(universe, side2, shared = new Shared()) {
       if (r.rule.peers === "any") fallback = interner.union(fallback, interner.intern(portsWithin(r.rule, null, limit)));
       if (r.rule.peers === "any" && !named2) continue;
       own.push(ruleRow(r, "", limit, (ports) => {
-        const targets2 = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
-        if (!named2) return shared.filledRow(targets2, interner.intern(ports(null)));
+        const targets = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
+        if (!named2) return shared.filledRow(targets, interner.intern(ports(null)));
         const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
-        return shared.rowOver(targets2, said, () => {
+        return shared.rowOver(targets, said, () => {
           const nodes = [];
           const conns = [];
           const perNames = /* @__PURE__ */ new Map();
-          for (const d of targets2) {
+          for (const d of targets) {
             const names = portNamesOf(d);
             let p = perNames.get(names);
             if (!p) perNames.set(names, p = interner.intern(ports(names)));
@@ -36098,7 +36107,11 @@ function isNameServer(dst, anyServer, serves = servesDns) {
 }
 
 // src/diff/workload-changes.ts
-function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns) {
+function workloadChanges(changes, universe, pods, serves = servesDns) {
+  const moved = middles(pods.base, pods.head, (x, y) => x.pod === y.pod);
+  if (moved.a.length === 0 && moved.b.length === 0) return [];
+  const baseIds = new Set(pods.base.map((p) => p.id));
+  const headIds = new Set(pods.head.map((p) => p.id));
   const anyServer = universe.some(serves);
   const allAddresses = countAddresses(universe.flatMap((e) => e.type === "external" ? e.ranges : []));
   const out = [];
@@ -36113,9 +36126,9 @@ function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns
     const openness = (list7, peer2) => {
       if (list7.length === 0) return "none";
       const full = list7.filter((c) => conn(c).isAll).map(peer2);
-      const pods = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
+      const pods2 = new Set(full.filter((e) => e.type !== "external").map((e) => e.id));
       const addresses2 = countAddresses(full.flatMap((e) => e.type === "external" ? e.ranges : []));
-      return pods.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
+      return pods2.size === sideIds.size - 1 && addresses2 === allAddresses ? "all" : "some";
     };
     const dns = outbound.some((c) => !conn(c).intersect(DNS).isEmpty && isNameServer(c.dst, anyServer, serves));
     out.push({ change, workload: w, ingress: openness(inbound, (c) => c.src), egress: openness(outbound, (c) => c.dst), dns });
@@ -36125,6 +36138,10 @@ function workloadChanges(changes, universe, baseIds, headIds, serves = servesDns
 
 // src/model/service-resolution.ts
 var GATEWAY_GROUP = "gateway.networking.k8s.io";
+function podTargets(cluster, pods) {
+  if (cluster.services.length === 0) return [];
+  return pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
+}
 function resolveExposure(cluster, pods = cluster.workloads) {
   const findings = [];
   const inNamespace = /* @__PURE__ */ new Map();
@@ -36258,11 +36275,10 @@ function checkParent(route2, parent, cluster, findings) {
 }
 
 // src/diff/service-breakages.ts
-var targets = (pods) => pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
 var portKey = (p) => `${p.protocol}/${p.port}`;
 function serviceBreakages(base2, head, basePods, headPods) {
-  const b = resolveExposure(base2, targets(basePods));
-  const h = resolveExposure(head, targets(headPods));
+  const b = resolveExposure(base2, podTargets(base2, basePods));
+  const h = resolveExposure(head, podTargets(head, headPods));
   const before = /* @__PURE__ */ new Map();
   for (const s of b.services) for (const { port: port3, workloads } of s.ports) before.set(`${s.service.id}|${portKey(port3)}`, workloads.filter((w) => w.port !== void 0).map((w) => w.workload.id));
   const out = [];
@@ -36330,7 +36346,7 @@ function cutOff(changes, endpoints2, base2, head) {
   const out = [];
   const memo4 = /* @__PURE__ */ new Map();
   for (const e of endpoints2) {
-    if (e.type !== "workload") continue;
+    if (e.type !== "workload" || !(candidates.ingress.has(e.id) || candidates.egress.has(e.id))) continue;
     const b = base2.classOf.get(e.id);
     const h = head.classOf.get(e.id);
     if (b === void 0 || h === void 0) continue;
@@ -36552,14 +36568,14 @@ function newlyOpened(c) {
 function newlyClosed(c) {
   return c.moved === void 0 ? c.closed : c.closed.subtract(c.moved.conn);
 }
-function exposureChanges(base2, head, pods, controller) {
+function exposureChanges(base2, head, podOf, controller) {
   const out = [];
   const ids = [.../* @__PURE__ */ new Set([...base2.table.keys(), ...head.table.keys()])];
   const P = base2.reach.universe.podClasses.length;
   const externals = base2.reach.universe.externals;
   const byFamily = ["v4", "v6"].map((family) => externals.flatMap((x, i) => x.ranges[0]?.family === family ? [i] : []));
   for (const id of ids) {
-    const dst = pods.get(id);
+    const dst = podOf(id);
     if (dst === void 0) continue;
     const bd = base2.classOf.get(id);
     const hd = head.classOf.get(id);
@@ -40468,11 +40484,11 @@ function serviceHop(s, port3, detail, target2, after, other) {
 function istioPaths(bindings, byService, other) {
   const paths = [];
   for (const b of bindings) {
-    const targets2 = byService.get(b.service.id);
-    if (targets2 === void 0) continue;
+    const targets = byService.get(b.service.id);
+    if (targets === void 0) continue;
     const head = [gatewayHop(b, other), virtualServiceHop(b, other), ...b.subset ? [subsetHop(b)] : []];
     for (const sp of b.ports) {
-      const entry2 = targets2.ports.find((p) => p.port === sp);
+      const entry2 = targets.ports.find((p) => p.port === sp);
       for (const { workload, port: target2 } of entry2?.workloads ?? []) {
         if (b.subset && !hasLabels2(workload.labels, b.subset.subset.labels)) continue;
         const routed = routedConn(sp, target2);
@@ -40519,8 +40535,7 @@ function subsetHop(b) {
 
 // src/exposure/paths.ts
 function exposurePaths(cluster, pods, other) {
-  const targets2 = pods.map((ep) => ({ id: ep.id, namespace: ep.pod.namespace, labels: ep.pod.labels, ports: ep.pod.ports }));
-  const resolution = resolveExposure(cluster, targets2);
+  const resolution = resolveExposure(cluster, podTargets(cluster, pods));
   const paths = [];
   const byService = new Map(resolution.services.map((s) => [s.service.id, s]));
   for (const { service, ports } of resolution.services) {
@@ -40802,7 +40817,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     else ordinary.set(w.namespace, [w.labels]);
   }
   const touched = mode === "auto" ? changedNamespaces(clusters, named2) : /* @__PURE__ */ new Set();
-  const targets2 = [
+  const targets = [
     ...[...named2].map(([name2, labelSets]) => ({ name: name2, labelSets })),
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] }))
   ];
@@ -40823,7 +40838,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const partialViews = [];
   const lookup = /* @__PURE__ */ new Map();
   const index2 = peerIndex(policies, peers);
-  for (const t of targets2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+  for (const t of targets.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const selectors = dedupe3([
       ...index2.subjects.get(t.name) ?? [],
       ...index2.peersOf(t).map((i) => peers[i].peer.pods),
@@ -41403,6 +41418,10 @@ function sideTable(l, side2, reach2, classOf, other) {
 function byId(pods) {
   return new Map(pods.map((p) => [p.id, p]));
 }
+function lazyLookup(make) {
+  let m;
+  return (id) => (m ??= make()).get(id);
+}
 function assertionView(side2, synthesis, reach2, classOf, controllerFlows2) {
   return {
     reach: reach2,
@@ -41429,7 +41448,8 @@ function diffLoaded([base2, head], options = {}) {
   const exposed = exposureChanges(
     baseTable,
     headTable,
-    byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic")),
+    // Indexed when first asked: a cluster without Services or routes exposes no pod, and asks nothing.
+    lazyLookup(() => byId(result.endpoints.filter((e) => e.type === "workload" || e.type === "synthetic"))),
     controller
   );
   const controllers = exposed.filter((c) => c.source === "ingress-controller" && !(c.opened.isEmpty && c.closed.isEmpty));
@@ -41460,13 +41480,7 @@ function diffLoaded([base2, head], options = {}) {
     ...options.inputChanges !== void 0 && options.inputChanges.length > 0 ? { inputChanges: options.inputChanges } : {},
     assumptions: withSkipped([...assumptions(sides, synthesis, options), ...cniAssumptions(head.cni), ...placedIn(head, base2), ...exposureAssumptions([base2, head], options)], head.skipped),
     skipped: head.skipped,
-    workloadChanges: workloadChanges(
-      result.changes,
-      result.endpoints,
-      new Set(sides[0].pods.map((p) => p.id)),
-      new Set(sides[1].pods.map((p) => p.id)),
-      serves
-    ),
+    workloadChanges: workloadChanges(result.changes, result.endpoints, { base: sides[0].pods, head: sides[1].pods }, serves),
     nameServers: result.endpoints.filter(serves).map((e) => e.id),
     serviceBreakages: serviceBreakages(base2.cluster, head.cluster, sides[0].pods, sides[1].pods),
     routeBreakages: routeBreakages(base2.cluster, head.cluster),
@@ -41718,7 +41732,7 @@ function ensureMergeBase(repoDir, baseSha, headSha, remote = "origin", options =
       throw new MergeBaseError(`"${sha}" is not a full commit id; ensureMergeBase needs the SHAs of the base and head commits`);
   }
   if (remote === "" || remote.startsWith("-")) throw new MergeBaseError(`invalid remote name ${JSON.stringify(remote)}`);
-  const targets2 = [.../* @__PURE__ */ new Set([baseSha, headSha])];
+  const targets = [.../* @__PURE__ */ new Set([baseSha, headSha])];
   const fetch2 = (what, flags, shas) => {
     log2(`fetching ${what} from ${remote}`);
     try {
@@ -41734,10 +41748,10 @@ ${advice}`,
       );
     }
   };
-  const missing = targets2.filter((sha) => !hasCommit(repoDir, sha));
+  const missing = targets.filter((sha) => !hasCommit(repoDir, sha));
   if (missing.length > 0) {
     const what = missing.map((sha) => `commit ${short(sha)} (${sha === baseSha ? "base" : "head"})`).join(" and ");
-    if (isShallow(repoDir)) fetch2(`${what}, ${initialDepth} commits deep`, [`--depth=${initialDepth}`], targets2);
+    if (isShallow(repoDir)) fetch2(`${what}, ${initialDepth} commits deep`, [`--depth=${initialDepth}`], targets);
     else fetch2(what, [], missing);
     for (const sha of missing) {
       if (!hasCommit(repoDir, sha))
@@ -41750,10 +41764,10 @@ ${advice}`);
   let unshallowed = false;
   while (found2 === void 0 && !unshallowed && isShallow(repoDir)) {
     if (step3 <= maxDeepen) {
-      fetch2(`${step3} more commits of history`, [`--deepen=${step3}`], targets2);
+      fetch2(`${step3} more commits of history`, [`--deepen=${step3}`], targets);
       step3 *= 2;
     } else {
-      fetch2("the full history", ["--unshallow"], targets2);
+      fetch2("the full history", ["--unshallow"], targets);
       unshallowed = true;
     }
     found2 = tryMergeBase(repoDir, baseSha, headSha);
@@ -50659,8 +50673,8 @@ function sameSource(a, b) {
 // src/targets/bounds.ts
 var DEFAULT_MAX_TARGETS = 200;
 var reasons = /* @__PURE__ */ new WeakMap();
-function capTargets(targets2, max) {
-  return { kept: targets2.slice(0, max), over: targets2.slice(max) };
+function capTargets(targets, max) {
+  return { kept: targets.slice(0, max), over: targets.slice(max) };
 }
 var NOT_RUN = { files: [], diagnostics: [], ms: 0 };
 function pastCap(target2, max, total) {
@@ -51663,22 +51677,22 @@ buildMetadata:
   }
 }
 var BATCH_LABEL = "netreach.io/batch-build";
-async function kustomizeBuildMany(root, targets2, options = {}) {
-  const none = targets2.map(() => void 0);
+async function kustomizeBuildMany(root, targets, options = {}) {
+  const none = targets.map(() => void 0);
   try {
-    return await buildMany(root, targets2, options);
+    return await buildMany(root, targets, options);
   } catch {
     return none;
   }
 }
-async function buildMany(root, targets2, options) {
+async function buildMany(root, targets, options) {
   const opts = resolvedOptions(options);
-  const none = targets2.map(() => void 0);
+  const none = targets.map(() => void 0);
   const kustomize = findOnPath("kustomize", opts.searchPath);
   const kubectl = kustomize === void 0 ? findOnPath("kubectl", opts.searchPath) : void 0;
   const tool = kustomize !== void 0 ? "kustomize build" : "kubectl kustomize";
   if (kustomize === void 0 && kubectl === void 0) return none;
-  const dirs2 = targets2.map((target2) => {
+  const dirs2 = targets.map((target2) => {
     const dir = resolveInTree(root, target2, "directory");
     if ("problem" in dir || !KUSTOMIZATION_FILES.some((f) => fs12.existsSync(path14.join(dir.abs, f)))) return void 0;
     return checkKustomizationRefs(root, dir.rel) === void 0 ? dir : void 0;
@@ -51735,7 +51749,7 @@ ${batch.map((i) => `- ../build-${i}
       return rel === "" || rel === ".." || rel.startsWith(`..${path14.sep}`) || path14.isAbsolute(rel) ? void 0 : rel.split(path14.sep).join("/");
     };
     const warnings = trimToolMessage(r.stderr);
-    return targets2.map((_, i) => byTarget.has(i) ? readOutput2(root, locate, dirs2[i].rel || ".", tool, byTarget.get(i), warnings) : void 0);
+    return targets.map((_, i) => byTarget.has(i) ? readOutput2(root, locate, dirs2[i].rel || ".", tool, byTarget.get(i), warnings) : void 0);
   } finally {
     home.cleanup();
   }
@@ -51914,7 +51928,7 @@ function parseOne(item, fail, names) {
   let name2;
   let type;
   let body;
-  let targets2 = null;
+  let targets = null;
   let strict = false;
   for (const e of entries(item)) {
     if (e.key === "name") {
@@ -51938,7 +51952,7 @@ function parseOne(item, fail, names) {
           if (!(0, import_yaml15.isScalar)(t) || typeof v !== "string" || !TARGET_NAME.test(v)) fail(t, "targets must be a list of target names");
           else list7.push(v);
         }
-        targets2 = list7;
+        targets = list7;
       }
     } else if (e.key === "strict") {
       const v = e.value?.value;
@@ -51971,7 +51985,7 @@ function parseOne(item, fail, names) {
     }
     return parseSpecList(f.value, f.keyNode, role, fail);
   };
-  const common = { name: name2 ?? "", targets: targets2, strict };
+  const common = { name: name2 ?? "", targets, strict };
   if (type === "isolated") {
     const namespaces = spec("namespaces", "pods");
     if (namespaces === void 0 || ports === void 0) return void 0;
@@ -52247,7 +52261,7 @@ function parseConfig(file, text2) {
     if (!["targets", "discover", "assertions"].includes(k)) fail(item.key, `unknown key "${k}" (known: targets, discover, assertions)`);
   }
   const list7 = top.get("targets", true);
-  const targets2 = [];
+  const targets = [];
   if (list7 !== void 0 && list7 !== null && !((0, import_yaml16.isSeq)(list7) || list7.value === null)) fail(list7, "`targets` must be a list");
   if ((0, import_yaml16.isSeq)(list7)) {
     for (const node of list7.items) {
@@ -52281,7 +52295,7 @@ function parseConfig(file, text2) {
       const name2 = str4("name");
       if (name2 === void 0) fail(node, "a target needs a name");
       if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
-      if (targets2.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
+      if (targets.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
       const kind = str4("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str4("path");
       let source;
@@ -52314,7 +52328,7 @@ function parseConfig(file, text2) {
         if (!parsed.ok) fail(value("fail-on"), `target ${name2}: ${parsed.error}`);
         else failOn = parsed.value;
       }
-      targets2.push({
+      targets.push({
         name: name2,
         source,
         origin: "config",
@@ -52331,7 +52345,7 @@ function parseConfig(file, text2) {
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
   const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at2);
-  return { targets: targets2, discover: d !== void 0 ? d.value : targets2.length === 0, assertions, assertionErrors };
+  return { targets, discover: d !== void 0 ? d.value : targets.length === 0, assertions, assertionErrors };
 }
 
 // src/targets/unread-files.ts
@@ -52374,10 +52388,10 @@ function changedFiles(base2, head) {
   changedMemo.get(base2).set(head, sorted2);
   return sorted2;
 }
-function unreadFiles(targets2, trees) {
+function unreadFiles(targets, trees) {
   const candidates = changedFiles(trees.base, trees.head).filter((f) => couldFeedACluster(f, [trees.base.read(f), trees.head.read(f)]));
   if (candidates.length === 0) return [];
-  const readers = targets2.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
+  const readers = targets.flatMap((t) => [reader(sourceAt(t, "base"), trees.base), reader(t.source, trees.head)]);
   return candidates.filter((f) => !readers.some((reads) => reads(f)));
 }
 
@@ -52495,18 +52509,18 @@ async function buildKustomizeTogether(wanted, cores, options) {
   await pool(jobs, cores);
   return (tree, dir) => done.get(tree)?.get(dir);
 }
-async function diffTargets(targets2, trees, options) {
+async function diffTargets(targets, trees, options) {
   const jobs = [];
-  const sides = targets2.map(() => ({ base: void 0, head: void 0 }));
+  const sides = targets.map(() => ({ base: void 0, head: void 0 }));
   const cores = options.concurrency ?? Math.max(1, os7.availableParallelism?.() ?? os7.cpus().length);
   const plans = await Promise.all(
-    targets2.map(async (t) => {
+    targets.map(async (t) => {
       const same = t.baseSource === void 0 && t.source.kind !== "paths" && fingerprint(t, trees.base) === fingerprint(t, trees.head);
       return { same, kept: same ? await unchangedSide(t, trees.base, options) : void 0 };
     })
   );
   const wanted = [];
-  targets2.forEach((t, i) => {
+  targets.forEach((t, i) => {
     const { same, kept } = plans[i];
     if (kept !== void 0) return;
     wanted.push({ tree: trees.base, t: same ? t : { ...t, source: sourceAt(t, "base") } });
@@ -52514,7 +52528,7 @@ async function diffTargets(targets2, trees, options) {
   });
   const prebuilt = await buildKustomizeTogether(wanted, cores, options);
   const opts = { ...options, prebuilt };
-  targets2.forEach((t, i) => {
+  targets.forEach((t, i) => {
     const { same, kept } = plans[i];
     if (same) {
       jobs.push(async () => {
@@ -52528,8 +52542,8 @@ async function diffTargets(targets2, trees, options) {
     }
   });
   await pool(jobs, cores);
-  const changed2 = targets2.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
-  return targets2.map((target2, i) => {
+  const changed2 = targets.some((t) => t.source.kind !== "paths") ? changedFiles(trees.base, trees.head) : [];
+  return targets.map((target2, i) => {
     const base2 = sides[i].base;
     const head = sides[i].head;
     if (options.deadline?.passed()) return pastDeadline(target2, options.deadline, { base: base2, head });
@@ -52683,10 +52697,10 @@ function mergeConfigs(file, baseText, headText) {
   if (base2.state === "absent" && head.state === "present")
     notes.push(note`This pull request adds ${file}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
   if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file}; the base's targets and settings still apply.`);
-  const targets2 = [];
+  const targets = [];
   const taken = /* @__PURE__ */ new Set();
   for (const b of baseTargets) {
-    targets2.push(b);
+    targets.push(b);
     const same = headTargets.find((h) => h.name === b.name);
     if (same !== void 0) {
       taken.add(same);
@@ -52697,7 +52711,7 @@ function mergeConfigs(file, baseText, headText) {
         notes.push(note`Target ${b.name}: this pull request sets ${`cilium-cluster: ${same.ciliumCluster ?? "(the run's)"}`}; the base's ${`cilium-cluster: ${b.ciliumCluster ?? "(the run's)"}`} applies until it merges.`);
       if (!sameDefinition(same, b)) {
         const name2 = `${b.name}@head`;
-        targets2.push({ ...baseSettings(same, b), name: name2, baseSource: b.source, fromHead: false });
+        targets.push({ ...baseSettings(same, b), name: name2, baseSource: b.source, fromHead: false });
         notes.push(note`Target ${b.name}: this pull request builds it from ${describeSource(same.source)} instead of ${describeSource(b.source)}; ${b.name} is analyzed as the base defines it, and ${name2} as the pull request does, both with the base's settings.`);
       }
       continue;
@@ -52710,7 +52724,7 @@ function mergeConfigs(file, baseText, headText) {
   }
   for (const h of headTargets) {
     if (taken.has(h)) continue;
-    targets2.push({ ...h, fromHead: true });
+    targets.push({ ...h, fromHead: true });
     if (base2.state === "present" || base2.state === "invalid")
       notes.push(note`Target ${h.name} is added by this pull request: analyzed, and gated by the run's ${"fail-on"}${h.failOn === void 0 ? [] : h.failOn.every((r) => r === "none") ? note` (its own ${"fail-on: none"} cannot lower that)` : note` and its own ${h.failOn.join(",")}`}.`);
   }
@@ -52722,7 +52736,7 @@ function mergeConfigs(file, baseText, headText) {
   const changed2 = (baseText ?? null) !== (headText ?? null);
   const state = (r) => r.state;
   return {
-    targets: targets2,
+    targets,
     discover: baseDiscover || headDiscover,
     assertions: asserted.assertions,
     review: {
@@ -52767,25 +52781,25 @@ function discoverTargets(tree, paths, repo) {
   for (const d of kdirs) for (const inc of kustomizeClosure(d, tree).dirs.slice(1)) included.add(inc);
   const isComponent = (d) => /^kind:\s*Component\b/m.test(kustomizationFile(d, tree)?.text ?? "");
   const overlays = [...new Set(kdirs)].filter((d) => !included.has(d) && !isComponent(d)).sort();
-  const targets2 = [];
+  const targets = [];
   const gitops = gitopsTargets(
     files.filter((f) => MANIFEST2.test(f)).map((f) => ({ path: f, text: tree.read(f) ?? "" })),
     { ...tree, dirs: dirs2 },
     repo
   );
   const names = uniqueNames(overlays);
-  overlays.forEach((d, i) => targets2.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
+  overlays.forEach((d, i) => targets.push({ name: names[i], source: { kind: "kustomize", dir: d }, origin: "discovered" }));
   for (const c of topCharts) {
     const values = files.filter((f) => dirOf(f) === c && /^values[-_.][^/]+\.ya?ml$/.test(base(f))).sort();
     const chartName = /^name:\s*["']?([A-Za-z0-9._-]+)/m.exec(tree.read(c === "" ? "Chart.yaml" : `${c}/Chart.yaml`) ?? "")?.[1] ?? base(c);
     const release = releaseName(chartName);
-    if (values.length === 0) targets2.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
+    if (values.length === 0) targets.push({ name: chartName, source: { kind: "helm", chart: c, values: [], release }, origin: "discovered" });
     for (const v of values) {
       const suffix = base(v).replace(/^values[-_.]/, "").replace(/\.ya?ml$/, "");
-      targets2.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
+      targets.push({ name: `${chartName}-${suffix}`, source: { kind: "helm", chart: c, values: [v], release }, origin: "discovered" });
     }
   }
-  const merged = [...gitops, ...targets2.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const merged = [...gitops, ...targets.filter((t) => !gitops.some((g) => sameSource(g.source, t.source)))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const covered = [.../* @__PURE__ */ new Set([...topCharts, ...kdirs, ...gitops.flatMap((g) => g.source.kind === "paths" ? g.source.paths : [])])];
   const coveredSet = new Set(covered);
   const isCovered = (f) => coveredSet.has("") || f.split("/").some((_, i, a) => coveredSet.has(a.slice(0, i + 1).join("/")));
@@ -52797,9 +52811,9 @@ function discoverTargets(tree, paths, repo) {
 function uniqueNames(dirs2) {
   return dirs2.map((d) => dirs2.filter((o) => base(o) === base(d)).length > 1 ? d || "root" : base(d));
 }
-function dedupeNames(targets2) {
+function dedupeNames(targets) {
   const seen = /* @__PURE__ */ new Map();
-  return targets2.map((t) => {
+  return targets.map((t) => {
     const n = (seen.get(t.name) ?? 0) + 1;
     seen.set(t.name, n);
     return n === 1 ? t : { ...t, name: `${t.name}-${n}` };
@@ -52812,13 +52826,13 @@ function releaseName(chart) {
 
 // src/targets/resolve.ts
 function resolveTargets(flags, paths, trees, repo) {
-  let targets2;
+  let targets;
   let from;
   let plain2 = false;
   let review;
   let assertions = [];
   if (flags.kustomize.length > 0 || flags.helm.length > 0) {
-    targets2 = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
+    targets = uniqueNames2([...flags.kustomize.map((d) => kustomizeFlag(d, flags.rootName)), ...flags.helm.map((h) => helmFlag(h, chartReader(trees), flags.rootName))]);
     from = "flags";
     const configPath = flags.configPath ?? CONFIG_FILE;
     if (flags.config !== void 0) assertions = userAssertions(flags.config);
@@ -52835,33 +52849,33 @@ function resolveTargets(flags, paths, trees, repo) {
       const cfg = parseConfig(flags.config.file, flags.config.text);
       assertions = userAssertions(flags.config);
       from = flags.config.file;
-      targets2 = [...cfg.targets];
-      if (cfg.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2)];
+      targets = [...cfg.targets];
+      if (cfg.discover) targets = [...targets, ...discovered(paths, trees, repo, targets)];
     } else if (baseText !== void 0 || headText !== void 0) {
       const merged = mergeConfigs(configPath, baseText, headText);
       from = configPath;
       review = merged.review;
       assertions = merged.assertions;
-      targets2 = [...merged.targets];
-      if (merged.discover) targets2 = [...targets2, ...discovered(paths, trees, repo, targets2, [configPath])];
+      targets = [...merged.targets];
+      if (merged.discover) targets = [...targets, ...discovered(paths, trees, repo, targets, [configPath])];
     } else if (flags.discover === false) {
-      targets2 = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
+      targets = [{ name: "manifests", source: { kind: "paths", paths: [...paths] }, origin: "discovered" }];
       from = "paths";
       plain2 = true;
     } else {
-      targets2 = discovered(paths, trees, repo, []);
+      targets = discovered(paths, trees, repo, []);
       from = "discovery";
-      plain2 = targets2.length === 1 && targets2[0].source.kind === "paths" && (targets2[0].source.exclude ?? []).length === 0;
+      plain2 = targets.length === 1 && targets[0].source.kind === "paths" && (targets[0].source.exclude ?? []).length === 0;
     }
   }
   if (flags.names.length > 0) {
-    const unknown = flags.names.filter((n) => !targets2.some((t) => t.name === n));
+    const unknown = flags.names.filter((n) => !targets.some((t) => t.name === n));
     if (unknown.length > 0)
-      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets2.map((t) => t.name).join(", ") || "(none)"}`);
-    targets2 = targets2.filter((t) => flags.names.includes(t.name));
+      throw new ConfigError(`no target named ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the targets are: ${targets.map((t) => t.name).join(", ") || "(none)"}`);
+    targets = targets.filter((t) => flags.names.includes(t.name));
     plain2 = false;
   }
-  return { targets: targets2, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
+  return { targets, plain: plain2, from, assertions, ...review !== void 0 ? { review } : {} };
 }
 function userAssertions(config) {
   const cfg = parseConfig(config.file, config.text);
@@ -52898,9 +52912,9 @@ function helmFlag(spec, tree, rootName) {
   const release = chartName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "") || "release";
   return { name: suffix ? `${chartName}-${suffix}` : chartName, source: { kind: "helm", chart: c, values: vals, release }, origin: "flag", ...invalid(problems) };
 }
-function uniqueNames2(targets2) {
+function uniqueNames2(targets) {
   const seen = /* @__PURE__ */ new Set();
-  return targets2.map((t) => {
+  return targets.map((t) => {
     let name2 = t.name;
     for (let i = 2; seen.has(name2); i++) name2 = `${t.name}-${i}`;
     seen.add(name2);
