@@ -26,16 +26,23 @@ export class PeerNodes {
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
     this.pods = this.all.subarray(0, P);
     const groups = new Map<string, number[]>();
+    // Classes of one namespace share its projected labels object: its group is found by text once.
+    const groupOf = new Map<object, { readonly namespace: string; readonly g: number[] }>();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
       let list = this.byNamespace.get(c.namespace);
       if (!list) this.byNamespace.set(c.namespace, (list = []));
       list.push(i);
-      const key = JSON.stringify([c.namespace, c.nsLabels]);
-      let g = groups.get(key);
+      const known = groupOf.get(c.nsLabels);
+      let g = known?.namespace === c.namespace ? known.g : undefined;
       if (!g) {
-        groups.set(key, (g = []));
-        this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+        const key = JSON.stringify([c.namespace, c.nsLabels]);
+        g = groups.get(key);
+        if (!g) {
+          groups.set(key, (g = []));
+          this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+        }
+        groupOf.set(c.nsLabels, { namespace: c.namespace, g });
       }
       g.push(i);
     });
