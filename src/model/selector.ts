@@ -69,5 +69,8 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
 }
 
 export function selects(s: Selector, labels: Labels): boolean {
-  return s.requirements.every((r) => requirementMatches(r, labels));
+  // An indexed loop: called for each pair of selector and label set, a closure or iterator each time adds up.
+  const reqs = s.requirements;
+  for (let i = 0; i < reqs.length; i++) if (!requirementMatches(reqs[i]!, labels)) return false;
+  return true;
 }
