@@ -9776,7 +9776,9 @@ function requirementMatches(r, labels2) {
   }
 }
 function selects(s, labels2) {
-  return s.requirements.every((r) => requirementMatches(r, labels2));
+  const reqs = s.requirements;
+  for (let i = 0; i < reqs.length; i++) if (!requirementMatches(reqs[i], labels2)) return false;
+  return true;
 }
 
 // src/synth/combinations.ts
@@ -11026,16 +11028,22 @@ var PeerNodes = class {
     this.all = Int32Array.from({ length: P + universe.externals.length }, (_, i) => i);
     this.pods = this.all.subarray(0, P);
     const groups3 = /* @__PURE__ */ new Map();
+    const groupOf = /* @__PURE__ */ new Map();
     universe.podClasses.forEach((c, i) => {
       if (c.hostNetwork) return;
       let list6 = this.byNamespace.get(c.namespace);
       if (!list6) this.byNamespace.set(c.namespace, list6 = []);
       list6.push(i);
-      const key = JSON.stringify([c.namespace, c.nsLabels]);
-      let g = groups3.get(key);
+      const known = groupOf.get(c.nsLabels);
+      let g = known?.namespace === c.namespace ? known.g : void 0;
       if (!g) {
-        groups3.set(key, g = []);
-        this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+        const key = JSON.stringify([c.namespace, c.nsLabels]);
+        g = groups3.get(key);
+        if (!g) {
+          groups3.set(key, g = []);
+          this.nsGroups.push({ classes: g, nsLabels: c.nsLabels });
+        }
+        groupOf.set(c.nsLabels, { namespace: c.namespace, g });
       }
       g.push(i);
     });
