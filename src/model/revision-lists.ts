@@ -39,8 +39,16 @@ export function middles<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) 
 
 function unaligned<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): { a: T[]; bIndexes: number[] } {
   const al = alignment(a, b, same);
-  const taken = new Uint8Array(a.length);
   const bIndexes: number[] = [];
-  al.forEach((i, j) => (i >= 0 ? (taken[i] = 1) : bIndexes.push(j)));
-  return { a: a.filter((_, i) => taken[i] === 0), bIndexes };
+  al.forEach((i, j) => i < 0 && bIndexes.push(j));
+  return { a: unmatched(al, a.length).map((i) => a[i]!), bIndexes };
+}
+
+/** The indexes of `a` (of `aLength` items) that an alignment of some `b` to it (`alignment(a, b)`) matches no item of `b` with. */
+export function unmatched(al: Int32Array, aLength: number): number[] {
+  const taken = new Uint8Array(aLength);
+  for (const i of al) if (i >= 0) taken[i] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < aLength; i++) if (taken[i] === 0) out.push(i);
+  return out;
 }

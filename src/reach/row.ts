@@ -68,13 +68,11 @@ export function rowDifference(a: Row, b: Row): Int32Array | "all" {
  */
 export class RowBuilder {
   private readonly acc = new Map<number, ConnSet>();
-  private fallback: ConnSet;
+  private fallback = ConnSet.NONE;
   private lastAdded: ConnSet | undefined;
   private lastInterned = ConnSet.NONE;
 
-  constructor(private readonly interner: ConnInterner) {
-    this.fallback = ConnSet.NONE;
-  }
+  constructor(private readonly interner: ConnInterner) {}
 
   /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
   addAll(conn: ConnSet): void {

@@ -12,7 +12,7 @@ import type { Node } from "../model/node.js";
 import { selectorKey, selects } from "../model/selector.js";
 import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
-import { alignment } from "../model/revision-lists.js";
+import { alignment, unmatched } from "../model/revision-lists.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -209,15 +209,7 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
       if (s === 0) firstIndex[i] = index;
       map.set(ep.id, index);
     }
-    if (s === 0) {
-      const shared = new Uint8Array(first.length).fill(1);
-      for (const other of aligned.slice(1)) {
-        const mine = new Uint8Array(first.length);
-        for (const i of other) if (i >= 0) mine[i] = 1;
-        for (let i = 0; i < first.length; i++) shared[i]! &= mine[i]!;
-      }
-      for (let i = 0; i < first.length; i++) if (shared[i] === 0) elsewhere.set(first[i]!.pod, i);
-    }
+    if (s === 0) for (const other of aligned.slice(1)) for (const i of unmatched(other, first.length)) elsewhere.set(first[i]!.pod, i);
     classOf.push(map);
   });
 
