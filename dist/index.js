@@ -32083,11 +32083,10 @@ function rowDifference(a, b) {
 var RowBuilder = class {
   constructor(interner) {
     this.interner = interner;
-    this.fallback = ConnSet.NONE;
   }
   interner;
   acc = /* @__PURE__ */ new Map();
-  fallback;
+  fallback = ConnSet.NONE;
   lastAdded;
   lastInterned = ConnSet.NONE;
   /** Adds `conn` for every node (a rule whose peers are "any"); call before `add`. */
@@ -32345,10 +32344,16 @@ function middles(a, b, same = Object.is) {
 }
 function unaligned(a, b, same = Object.is) {
   const al = alignment(a, b, same);
-  const taken = new Uint8Array(a.length);
   const bIndexes = [];
-  al.forEach((i, j) => i >= 0 ? taken[i] = 1 : bIndexes.push(j));
-  return { a: a.filter((_, i) => taken[i] === 0), bIndexes };
+  al.forEach((i, j) => i < 0 && bIndexes.push(j));
+  return { a: unmatched(al, a.length).map((i) => a[i]), bIndexes };
+}
+function unmatched(al, aLength) {
+  const taken = new Uint8Array(aLength);
+  for (const i of al) if (i >= 0) taken[i] = 1;
+  const out = [];
+  for (let i = 0; i < aLength; i++) if (taken[i] === 0) out.push(i);
+  return out;
 }
 
 // src/reach/external-space.ts
@@ -32599,15 +32604,7 @@ ${onSelected.size === 0 ? "" : [...onSelected].join(" ")}`;
       if (s === 0) firstIndex[i] = index2;
       map.set(ep.id, index2);
     }
-    if (s === 0) {
-      const shared = new Uint8Array(first.length).fill(1);
-      for (const other of aligned.slice(1)) {
-        const mine = new Uint8Array(first.length);
-        for (const i of other) if (i >= 0) mine[i] = 1;
-        for (let i = 0; i < first.length; i++) shared[i] &= mine[i];
-      }
-      for (let i = 0; i < first.length; i++) if (shared[i] === 0) elsewhere.set(first[i].pod, i);
-    }
+    if (s === 0) for (const other of aligned.slice(1)) for (const i of unmatched(other, first.length)) elsewhere.set(first[i].pod, i);
     classOf.push(map);
   });
   if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
@@ -40854,17 +40851,17 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const partial = own !== void 0 && touched.has(t.name);
-    const unmatched = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
-    if (own !== void 0 && !partial && unmatched.length === 0) continue;
+    const unmatched2 = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    if (own !== void 0 && !partial && unmatched2.length === 0) continue;
     const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
     let combos = combinations(selectors, { bound });
     const exact2 = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched);
+      combos = perSelector(partial ? selectors : unmatched2);
     }
     if (partial) combos = combos.filter((c) => !likeDeclared.has(satisfiedBy(selectors, c.witness)));
-    else if (own !== void 0) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
+    else if (own !== void 0) combos = combos.filter((c) => unmatched2.some((s) => selects(s, c.witness)));
     const ids = /* @__PURE__ */ new Map();
     lookup.set(t.name, { selectors, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
@@ -47346,16 +47343,16 @@ function flowCounts(opened, closed) {
 function largestMatching(edges) {
   const mate = /* @__PURE__ */ new Map();
   let size = 0;
-  const unmatched = [];
+  const unmatched2 = [];
   for (const [left, rights] of edges) {
     const free = [...rights].find((r) => !mate.has(r));
-    if (free === void 0) unmatched.push(left);
+    if (free === void 0) unmatched2.push(left);
     else {
       mate.set(free, left);
       size++;
     }
   }
-  for (const left of unmatched) {
+  for (const left of unmatched2) {
     const seen = /* @__PURE__ */ new Set();
     const augment = (l) => {
       for (const r of edges.get(l)) {
