@@ -139,7 +139,12 @@ function describeRanges(family: Family, ranges: readonly AddrRange[], cidrs: rea
 }
 
 function smallestEnclosing(family: Family, lo: bigint, hi: bigint): Cidr {
-  const bits = family === "v4" ? 32 : 128;
+  // IPv4: the prefix is the leading bits the two ends share.
+  if (family === "v4") {
+    const prefix = Math.clz32(Number(lo) ^ Number(hi));
+    return { family, base: prefix === 0 ? 0n : BigInt(Number(lo) - (Number(lo) % 2 ** (32 - prefix))), prefix };
+  }
+  const bits = 128;
   let prefix = 0;
   for (let p = bits; p >= 0; p--) {
     const size = BigInt(bits - p);
