@@ -15,6 +15,7 @@ import { OPEN_ROW, rowAt, unionRows, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 import { Shared, type AppliedRule, type Governing, type GoverningLists, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
+import { includes, listMatch, type ListMatch } from "./list-match.js";
 
 export interface Reachability {
   readonly universe: Universe;
@@ -78,12 +79,6 @@ export interface Reachability {
 export interface ConsultedTier {
   readonly rules: readonly AppliedAdminRule[];
   readonly matches: readonly TierMatch[];
-}
-
-/** Which rules of a list match each peer, as a text id (see `matching`); `none` for peers it does not name. */
-interface ListMatch {
-  readonly none: number;
-  readonly byPeer: ReadonlyMap<number, number>;
 }
 
 /** A pod class's explanation key parts in one direction, and its key for peers no rule names (by port names). */
@@ -423,27 +418,12 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     if (n < 0) portsIds[node] = n = textId(portsKey(node));
     return n;
   };
-  // Per rule list: the peers some rule of it names, with which rules match each (as matching
-  // says it); every other peer matches none. Made once per list from its rules' node sets, so a
-  // pair costs a lookup, not a search per rule.
+  // Per rule list: which rules match each peer (as `matching` says it), by number (list-match.ts).
   const listMatches = new WeakMap<readonly object[], ListMatch>();
-  const listMatch = <R>(rules: readonly R[], nodesOf: (r: R) => Int32Array): ListMatch | null => {
+  const listMatchOf = <R>(rules: readonly R[], nodesOf: (r: R) => Int32Array): ListMatch | null => {
     if (rules.length === 0) return null;
     let m = listMatches.get(rules as readonly object[]);
-    if (m === undefined) {
-      const hits = new Map<number, Uint8Array>();
-      rules.forEach((r, j) => {
-        for (const node of nodesOf(r)) {
-          let bits = hits.get(node);
-          if (bits === undefined) hits.set(node, (bits = new Uint8Array(rules.length)));
-          bits[j] = 1;
-        }
-      });
-      const byPeer = new Map<number, number>();
-      for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
-      m = { none: textId("0".repeat(rules.length)), byPeer };
-      listMatches.set(rules as readonly object[], m);
-    }
+    if (m === undefined) listMatches.set(rules as readonly object[], (m = listMatch(rules.map(nodesOf), textId)));
     return m;
   };
   const subjectKeys: Record<Direction, (SubjectKeys | undefined)[]> = { ingress: new Array(P), egress: new Array(P) };
@@ -451,10 +431,10 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     let k = subjectKeys[dir][subject];
     if (k === undefined) {
       const lists = [
-        listMatch(appliedOf(dir, subject), npNodes),
-        listMatch(adminRules(subject, dir), adminNodes),
-        listMatch(baselineRules(subject, dir), adminNodes),
-        listMatch(denyRules(subject, dir), adminNodes),
+        listMatchOf(appliedOf(dir, subject), npNodes),
+        listMatchOf(adminRules(subject, dir), adminNodes),
+        listMatchOf(baselineRules(subject, dir), adminNodes),
+        listMatchOf(denyRules(subject, dir), adminNodes),
       ] as const;
       subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists, plain: new Map() };
     }
@@ -505,15 +485,17 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       const k = subjectKeysOf(subject, dir);
       const ports = dir === "egress" ? portsId(dst) : -1;
       const [np, admin, baseline, deny] = k.lists;
-      const named = (np !== null && np.byPeer.has(peer)) || (admin !== null && admin.byPeer.has(peer)) || (baseline !== null && baseline.byPeer.has(peer)) || (deny !== null && deny.byPeer.has(peer));
+      const a = np?.at(peer);
+      const b = admin?.at(peer);
+      const c = baseline?.at(peer);
+      const d = deny?.at(peer);
       // A peer no rule of the subject names: the subject's one key for such peers (per port names).
-      if (!named) {
+      if (a === undefined && b === undefined && c === undefined && d === undefined) {
         let n = k.plain.get(ports);
         if (n === undefined) k.plain.set(ports, (n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports, deny?.none ?? -1)));
         return n;
       }
-      const bits = (m: ListMatch | null) => (m === null ? -1 : (m.byPeer.get(peer) ?? m.none));
-      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports, bits(deny));
+      return keyIds[dir].id(k.governed, np === null ? -1 : (a ?? np.none), admin === null ? -1 : (b ?? admin.none), baseline === null ? -1 : (c ?? baseline.none), ports, deny === null ? -1 : (d ?? deny.none));
     },
     decisions(src: number, dst: number, dir: Direction): readonly Piece[] | null {
       const [subject, peer] = dir === "ingress" ? [dst, src] : [src, dst];
@@ -564,16 +546,4 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
         matching(deny),
       );
   }
-}
-
-function includes(sorted: Int32Array, v: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! === v) return true;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
