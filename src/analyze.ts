@@ -46,6 +46,7 @@ import { assertionCidrs } from "./assert/cuts.js";
 import { assertionJudge, evaluateAssertions, type AssertionJudge } from "./assert/evaluate.js";
 import type { AssertionView } from "./assert/view.js";
 import type { Cidr } from "./net/ip.js";
+import { middles } from "./model/revision-lists.js";
 
 export type { PodsMode } from "./synth/synthesize.js";
 
@@ -470,19 +471,22 @@ function assumptions(sides: readonly Side[], synthesis: Synthesis, options: Anal
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
-  out.push(
-    ...adminAssumptions(
-      sides.map((s) => s.adminPolicies),
-      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) },
-    ),
-  );
+  // A diff's revisions hold the pods of the files a pull request left alone in the same places: looked at once.
+  const pods = sides.length === 2 ? [sides[0]!.pods, middles(sides[0]!.pods, sides[1]!.pods, (x, y) => x.pod === y.pod).b] : sides.map((s) => s.pods);
+  let podIps = false;
+  const hostNet = new Set<string>();
+  for (const list of pods) {
+    for (const p of list) {
+      if (p.pod.hostNetwork) hostNet.add(p.id);
+      if (p.type === "workload" && p.pod.ips.length > 0) podIps = true;
+    }
+  }
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies), { podIps, nodes: sides.some((s) => (s.nodes ?? []).length > 0) }));
   const undeclared = new Set<string>();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
     out.push(`Namespace labels unknown for namespaces without a manifest (${[...undeclared].sort().join(", ")}): only kubernetes.io/metadata.name is assumed.`);
   }
-  const hostNet = new Set<string>();
-  for (const s of sides) for (const p of s.pods) if (p.pod.hostNetwork) hostNet.add(p.id);
   if (hostNet.size > 0) {
     out.push(
       (options.hostNetwork ?? "exempt") === "exempt"
