@@ -52,7 +52,12 @@ const WORDED = 32;
 
 const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined, scopeOf: () => undefined, namespaceScopeOf: () => undefined };
 
-const satisfiedBy = (selectors: readonly Selector[], labels: Labels) => selectors.flatMap((s, i) => (selects(s, labels) ? [i] : [])).join(",");
+/** The indexes of the selectors `labels` satisfy, joined by ",". */
+function satisfiedBy(selectors: readonly Selector[], labels: Labels): string {
+  let out = "";
+  for (let i = 0; i < selectors.length; i++) if (selects(selectors[i]!, labels)) out += out === "" ? String(i) : `,${i}`;
+  return out;
+}
 
 type PodPeer = Extract<Peer, { kind: "pods" }>;
 
@@ -186,11 +191,13 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     lookup.set(t.name, { selectors, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
-      ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact });
+      const satisfied = satisfiedBy(selectors, c.witness);
+      const id = `${t.name}/${describeWitness(c.witness)}`;
+      ids.set(satisfied, id);
+      scopes.set(id, { selectors, satisfied, fixed: {}, exact });
       const pod: SyntheticEndpoint = {
         type: "synthetic",
-        id: `${t.name}/${describeWitness(c.witness)}`,
+        id,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness),
       };
