@@ -32231,7 +32231,8 @@ function cidrRange(c) {
 }
 function formatAddress(family, value) {
   if (family === "v4") {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 255n).toString()).join(".");
+    const n = Number(value);
+    return `${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}`;
   }
   return import_ip_address.Address6.fromBigInt(value).correctForm();
 }
@@ -32239,6 +32240,7 @@ function formatCidr(c) {
   return `${formatAddress(c.family, c.base)}/${c.prefix}`;
 }
 function rangeToCidrs(r) {
+  if (r.family === "v4") return v4RangeToCidrs(Number(r.lo), Number(r.hi));
   const bits = FAMILY_BITS[r.family];
   const out = [];
   let lo = r.lo;
@@ -32251,6 +32253,18 @@ function rangeToCidrs(r) {
     }
     out.push({ family: r.family, base: lo, prefix: bits - size });
     lo += 1n << BigInt(size);
+  }
+  return out;
+}
+function v4RangeToCidrs(lo, hi) {
+  const out = [];
+  while (lo <= hi) {
+    const aligned = lo === 0 ? 32 : 31 - Math.clz32(lo & -lo);
+    const left = hi - lo + 1;
+    const fits = left >= 2 ** 32 ? 32 : 31 - Math.clz32(left);
+    const size = aligned < fits ? aligned : fits;
+    out.push({ family: "v4", base: BigInt(lo), prefix: 32 - size });
+    lo += 2 ** size;
   }
   return out;
 }
@@ -32463,7 +32477,11 @@ function describeRanges(family, ranges, cidrs) {
   return plain2.join(", ");
 }
 function smallestEnclosing(family, lo, hi) {
-  const bits = family === "v4" ? 32 : 128;
+  if (family === "v4") {
+    const prefix2 = Math.clz32(Number(lo) ^ Number(hi));
+    return { family, base: prefix2 === 0 ? 0n : BigInt(Number(lo) - Number(lo) % 2 ** (32 - prefix2)), prefix: prefix2 };
+  }
+  const bits = 128;
   let prefix = 0;
   for (let p = bits; p >= 0; p--) {
     const size2 = BigInt(bits - p);
@@ -33192,6 +33210,62 @@ var Shared = class {
   }
 };
 
+// src/reach/list-match.ts
+var MASK_BITS = 30;
+function listMatch(nodes, textId) {
+  const n = nodes.length;
+  const none = textId("0".repeat(n));
+  if (n === 1) {
+    const only = nodes[0];
+    let one;
+    return { none, at: (peer2) => includes(only, peer2) ? one ??= textId("1") : void 0 };
+  }
+  if (n <= MASK_BITS) {
+    const masks = /* @__PURE__ */ new Map();
+    for (let j = 0; j < n; j++) {
+      const list7 = nodes[j];
+      for (let i = 0; i < list7.length; i++) masks.set(list7[i], (masks.get(list7[i]) ?? 0) | 1 << j);
+    }
+    const ids = /* @__PURE__ */ new Map();
+    return {
+      none,
+      at(peer2) {
+        const mask = masks.get(peer2);
+        if (mask === void 0) return void 0;
+        let id = ids.get(mask);
+        if (id === void 0) {
+          let text2 = "";
+          for (let j = 0; j < n; j++) text2 += mask >> j & 1 ? "1" : "0";
+          ids.set(mask, id = textId(text2));
+        }
+        return id;
+      }
+    };
+  }
+  const hits = /* @__PURE__ */ new Map();
+  nodes.forEach((list7, j) => {
+    for (const node of list7) {
+      let bits = hits.get(node);
+      if (bits === void 0) hits.set(node, bits = new Uint8Array(n));
+      bits[j] = 1;
+    }
+  });
+  const byPeer = /* @__PURE__ */ new Map();
+  for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
+  return { none, at: (peer2) => byPeer.get(peer2) };
+}
+function includes(sorted2, v) {
+  let lo = 0;
+  let hi = sorted2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (sorted2[mid] === v) return true;
+    if (sorted2[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 // src/reach/evaluate.ts
 var TupleIds = class {
   root = /* @__PURE__ */ new Map();
@@ -33468,23 +33542,10 @@ function evaluate(universe, side2, shared = new Shared()) {
     return n;
   };
   const listMatches = /* @__PURE__ */ new WeakMap();
-  const listMatch = (rules3, nodesOf) => {
+  const listMatchOf = (rules3, nodesOf) => {
     if (rules3.length === 0) return null;
     let m = listMatches.get(rules3);
-    if (m === void 0) {
-      const hits = /* @__PURE__ */ new Map();
-      rules3.forEach((r, j) => {
-        for (const node of nodesOf(r)) {
-          let bits = hits.get(node);
-          if (bits === void 0) hits.set(node, bits = new Uint8Array(rules3.length));
-          bits[j] = 1;
-        }
-      });
-      const byPeer = /* @__PURE__ */ new Map();
-      for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
-      m = { none: textId("0".repeat(rules3.length)), byPeer };
-      listMatches.set(rules3, m);
-    }
+    if (m === void 0) listMatches.set(rules3, m = listMatch(rules3.map(nodesOf), textId));
     return m;
   };
   const subjectKeys = { ingress: new Array(P), egress: new Array(P) };
@@ -33492,10 +33553,10 @@ function evaluate(universe, side2, shared = new Shared()) {
     let k = subjectKeys[dir][subject];
     if (k === void 0) {
       const lists2 = [
-        listMatch(appliedOf(dir, subject), npNodes),
-        listMatch(adminRules(subject, dir), adminNodes),
-        listMatch(baselineRules(subject, dir), adminNodes),
-        listMatch(denyRules2(subject, dir), adminNodes)
+        listMatchOf(appliedOf(dir, subject), npNodes),
+        listMatchOf(adminRules(subject, dir), adminNodes),
+        listMatchOf(baselineRules(subject, dir), adminNodes),
+        listMatchOf(denyRules2(subject, dir), adminNodes)
       ];
       subjectKeys[dir][subject] = k = { governed: governedId(subject, dir), lists: lists2, plain: /* @__PURE__ */ new Map() };
     }
@@ -33539,14 +33600,16 @@ function evaluate(universe, side2, shared = new Shared()) {
       const k = subjectKeysOf(subject, dir);
       const ports = dir === "egress" ? portsId(dst) : -1;
       const [np, admin, baseline, deny] = k.lists;
-      const named2 = np !== null && np.byPeer.has(peer2) || admin !== null && admin.byPeer.has(peer2) || baseline !== null && baseline.byPeer.has(peer2) || deny !== null && deny.byPeer.has(peer2);
-      if (!named2) {
+      const a = np?.at(peer2);
+      const b = admin?.at(peer2);
+      const c = baseline?.at(peer2);
+      const d = deny?.at(peer2);
+      if (a === void 0 && b === void 0 && c === void 0 && d === void 0) {
         let n = k.plain.get(ports);
         if (n === void 0) k.plain.set(ports, n = keyIds[dir].id(k.governed, np?.none ?? -1, admin?.none ?? -1, baseline?.none ?? -1, ports, deny?.none ?? -1));
         return n;
       }
-      const bits = (m) => m === null ? -1 : m.byPeer.get(peer2) ?? m.none;
-      return keyIds[dir].id(k.governed, bits(np), bits(admin), bits(baseline), ports, bits(deny));
+      return keyIds[dir].id(k.governed, np === null ? -1 : a ?? np.none, admin === null ? -1 : b ?? admin.none, baseline === null ? -1 : c ?? baseline.none, ports, deny === null ? -1 : d ?? deny.none);
     },
     decisions(src, dst, dir) {
       const [subject, peer2] = dir === "ingress" ? [dst, src] : [src, dst];
@@ -33581,17 +33644,6 @@ function evaluate(universe, side2, shared = new Shared()) {
       matching2(deny)
     );
   }
-}
-function includes(sorted2, v) {
-  let lo = 0;
-  let hi = sorted2.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    if (sorted2[mid] === v) return true;
-    if (sorted2[mid] < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 // src/reach/changed-subjects.ts
@@ -40758,7 +40810,11 @@ function requirementText2(r) {
 var DEFAULT_POD_BOUND = 256;
 var WORDED = 32;
 var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0, scopeOf: () => void 0, namespaceScopeOf: () => void 0 };
-var satisfiedBy = (selectors, labels2) => selectors.flatMap((s, i) => selects(s, labels2) ? [i] : []).join(",");
+function satisfiedBy(selectors, labels2) {
+  let out = "";
+  for (let i = 0; i < selectors.length; i++) if (selects(selectors[i], labels2)) out += out === "" ? String(i) : `,${i}`;
+  return out;
+}
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = unionOf(clusters.map((c) => c.policies));
@@ -40866,11 +40922,13 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     lookup.set(t.name, { selectors, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
-      ids.set(satisfiedBy(selectors, c.witness), `${t.name}/${describeWitness(c.witness)}`);
-      scopes.set(`${t.name}/${describeWitness(c.witness)}`, { selectors, satisfied: satisfiedBy(selectors, c.witness), fixed: {}, exact: exact2 });
+      const satisfied = satisfiedBy(selectors, c.witness);
+      const id = `${t.name}/${describeWitness(c.witness)}`;
+      ids.set(satisfied, id);
+      scopes.set(id, { selectors, satisfied, fixed: {}, exact: exact2 });
       const pod = {
         type: "synthetic",
-        id: `${t.name}/${describeWitness(c.witness)}`,
+        id,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: definingLabels(c.witness)
       };
@@ -41567,19 +41625,21 @@ function assumptions(sides, synthesis, options) {
   );
   out.push(...synthesis.notes);
   out.push("ipBlocks match addresses outside the cluster only: pod IPs are not known before deployment, and CNIs differ on ipBlocks that cover pod or node addresses.");
-  out.push(
-    ...adminAssumptions(
-      sides.map((s) => s.adminPolicies),
-      { podIps: sides.some((s) => s.pods.some((p) => p.type === "workload" && p.pod.ips.length > 0)), nodes: sides.some((s) => (s.nodes ?? []).length > 0) }
-    )
-  );
+  const pods = sides.length === 2 ? [sides[0].pods, middles(sides[0].pods, sides[1].pods, (x, y) => x.pod === y.pod).b] : sides.map((s) => s.pods);
+  let podIps2 = false;
+  const hostNet = /* @__PURE__ */ new Set();
+  for (const list7 of pods) {
+    for (const p of list7) {
+      if (p.pod.hostNetwork) hostNet.add(p.id);
+      if (p.type === "workload" && p.pod.ips.length > 0) podIps2 = true;
+    }
+  }
+  out.push(...adminAssumptions(sides.map((s) => s.adminPolicies), { podIps: podIps2, nodes: sides.some((s) => (s.nodes ?? []).length > 0) }));
   const undeclared = /* @__PURE__ */ new Set();
   for (const s of sides) for (const ns of s.namespaces.values()) if (ns.source === null && !ns.name.startsWith("[")) undeclared.add(ns.name);
   if (undeclared.size > 0) {
     out.push(`Namespace labels unknown for namespaces without a manifest (${[...undeclared].sort().join(", ")}): only kubernetes.io/metadata.name is assumed.`);
   }
-  const hostNet = /* @__PURE__ */ new Set();
-  for (const s of sides) for (const p of s.pods) if (p.pod.hostNetwork) hostNet.add(p.id);
   if (hostNet.size > 0) {
     out.push(
       (options.hostNetwork ?? "exempt") === "exempt" ? `hostNetwork workloads (${[...hostNet].sort().join(", ")}) use the node's network: no policy selects them and no pod selector matches them.` : `hostNetwork workloads (${[...hostNet].sort().join(", ")}) are treated as ordinary pods (--host-network pod).`
