@@ -31,6 +31,16 @@ function union<T>(a: T[], b: readonly T[]): T[] {
   return a;
 }
 
+/** The items one list holds and the other does not (found among those in no shared place). */
+export function heldByOne<T>(a: readonly T[], b: readonly T[]): Set<T> {
+  const { a: onlyA, b: onlyB } = middles(a, b);
+  const inB = new Set(onlyB);
+  const out = new Set<T>();
+  for (const x of onlyA) if (!inB.delete(x)) out.add(x);
+  for (const x of inB) out.add(x);
+  return out;
+}
+
 /** The items of each list that are not in the same place in the other: all that may differ between them. */
 export function middles<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): { readonly a: readonly T[]; readonly b: readonly T[] } {
   const { a: onlyA, bIndexes } = unaligned(a, b, same);

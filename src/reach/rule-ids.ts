@@ -12,19 +12,19 @@ export class RuleIds {
   private next = 0;
 
   /**
-   * `common`: policy objects every revision holds (the files a pull request left alone). Their
+   * `common`: whether every revision holds a policy object (those of the files a pull request left alone). Their
    * rules are the same objects on every side, so they are named by identity, without the text of
    * what they say; only the rules of changed files need that to be recognised across sides. A
    * common rule and a changed one that say the same get different ids: a class governed by them
    * is then compared row by row, which costs time, never an answer.
    */
-  constructor(private readonly common: ReadonlySet<object> = new Set()) {}
+  constructor(private readonly common: (policy: object) => boolean = () => false) {}
 
   /** Same id for rules of the same direction, namespace, peers and ports. */
   id(policy: Policy, rule: Rule): number {
     let id = this.byRule.get(rule);
     if (id !== undefined) return id;
-    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
+    id = this.common(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }
@@ -33,7 +33,7 @@ export class RuleIds {
   adminId(policy: object, rule: AdminRule): number {
     let id = this.byRule.get(rule);
     if (id !== undefined) return id;
-    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
+    id = this.common(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }

@@ -9,6 +9,7 @@ import type { TierWalk } from "./admin-tiers.js";
 import { PeerNodes } from "./peer-nodes.js";
 import { RuleIds } from "./rule-ids.js";
 import { EMPTY_ROW, type Row } from "./row.js";
+import { heldByOne } from "../model/revision-lists.js";
 import type { AdminRule } from "../model/admin-policy.js";
 import type { Side, Universe } from "./universe.js";
 
@@ -175,15 +176,23 @@ export class Shared {
     return r;
   }
 
-  /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
+  /**
+   * `sides`: the revisions to be evaluated; the policy objects all of them hold are named by
+   * identity (RuleIds). Those some revision lacks are few (a pull request's files), and found
+   * without a set of all the others.
+   */
   constructor(sides: readonly SidePolicies[] = []) {
     const [first, ...rest] = sides;
-    const common = new Set<object>([...(first?.policies ?? []), ...(first?.adminPolicies ?? [])]);
-    for (const side of rest) {
-      const here = new Set<object>([...side.policies, ...side.adminPolicies]);
-      for (const p of common) if (!here.has(p)) common.delete(p);
+    if (first === undefined) {
+      this.ruleIds = new RuleIds();
+      return;
     }
-    this.ruleIds = new RuleIds(common);
+    const notInAll = new Set<object>();
+    for (const side of rest) {
+      for (const p of heldByOne<object>(first.policies, side.policies)) notInAll.add(p);
+      for (const p of heldByOne<object>(first.adminPolicies, side.adminPolicies)) notInAll.add(p);
+    }
+    this.ruleIds = new RuleIds((p) => !notInAll.has(p));
   }
 }
 

@@ -12,7 +12,7 @@ import type { Node } from "../model/node.js";
 import { selectorKey, selects } from "../model/selector.js";
 import { cidrRange, formatCidr, type IpAddress } from "../net/ip.js";
 import { LimitError } from "../load/limits.js";
-import { alignment, unmatched } from "../model/revision-lists.js";
+import { alignment, unionOf, unmatched } from "../model/revision-lists.js";
 import type { Selector } from "../model/selector.js";
 import type { Protocol } from "../net/protocol.js";
 import { buildExternalSpace, type IpBlockPeer } from "./external-space.js";
@@ -105,22 +105,15 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   };
   // The revisions of a diff share the policy objects of the files a pull request left alone:
   // what one says is gathered once.
-  const seen = new Set<Policy | AdminPolicy>();
-  for (const side of sides) {
-    for (const p of side.policies) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      addKeys(p.subject, podKeys);
-      if (p.subjectNamespaces !== undefined) addKeys(p.subjectNamespaces, nsKeys);
-      for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
-    }
-    for (const p of side.adminPolicies) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      addKeys(p.subject.pods, podKeys);
-      addKeys(p.subject.namespaces, nsKeys);
-      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
-    }
+  for (const p of unionOf(sides.map((side) => side.policies))) {
+    addKeys(p.subject, podKeys);
+    if (p.subjectNamespaces !== undefined) addKeys(p.subjectNamespaces, nsKeys);
+    for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) addRule(rule.ports, rule.peers);
+  }
+  for (const p of unionOf(sides.map((side) => side.adminPolicies))) {
+    addKeys(p.subject.pods, podKeys);
+    addKeys(p.subject.namespaces, nsKeys);
+    for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
   }
 
   for (const side of sides) for (const cidr of side.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr, except: [] });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { alignment, middles, unionOf } from "../../src/model/revision-lists.js";
+import { alignment, heldByOne, middles, unionOf } from "../../src/model/revision-lists.js";
 
 // Two revisions' lists as a pull request leaves them: the base's objects, some replaced in place,
 // some removed, some added anywhere, some moved.
@@ -43,6 +43,19 @@ describe("revision lists", () => {
         for (const x of head) if (!inBase.has(x)) expect(m.b).toContain(x);
         for (const x of base) if (!m.a.includes(x)) expect(inHead.has(x)).toBe(true);
         for (const x of head) if (!m.b.includes(x)) expect(inBase.has(x)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("finds the objects one revision holds and the other does not, as sets would", () => {
+    fc.assert(
+      fc.property(revisions, ({ base, head }) => {
+        const inHead = new Set(head);
+        const inBase = new Set(base);
+        const want = new Set([...base.filter((x) => !inHead.has(x)), ...head.filter((x) => !inBase.has(x))]);
+        expect(heldByOne(base, head)).toEqual(want);
+        expect(heldByOne(head, base)).toEqual(want);
       }),
       { numRuns: 500 },
     );
