@@ -32352,6 +32352,14 @@ function union2(a, b) {
   for (const j of bIndexes) if (!inA.has(b[j])) a.push(b[j]);
   return a;
 }
+function heldByOne(a, b) {
+  const { a: onlyA, b: onlyB } = middles(a, b);
+  const inB = new Set(onlyB);
+  const out = /* @__PURE__ */ new Set();
+  for (const x of onlyA) if (!inB.delete(x)) out.add(x);
+  for (const x of inB) out.add(x);
+  return out;
+}
 function middles(a, b, same = Object.is) {
   const { a: onlyA, bIndexes } = unaligned(a, b, same);
   return { a: onlyA, b: bIndexes.map((j) => b[j]) };
@@ -32530,22 +32538,15 @@ function buildUniverse(sides, options = {}) {
       }
     }
   };
-  const seen = /* @__PURE__ */ new Set();
-  for (const side2 of sides) {
-    for (const p of side2.policies) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      addKeys(p.subject, podKeys);
-      if (p.subjectNamespaces !== void 0) addKeys(p.subjectNamespaces, nsKeys);
-      for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
-    }
-    for (const p of side2.adminPolicies) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      addKeys(p.subject.pods, podKeys);
-      addKeys(p.subject.namespaces, nsKeys);
-      for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
-    }
+  for (const p of unionOf(sides.map((side2) => side2.policies))) {
+    addKeys(p.subject, podKeys);
+    if (p.subjectNamespaces !== void 0) addKeys(p.subjectNamespaces, nsKeys);
+    for (const rule of [...p.ingress ?? [], ...p.egress ?? []]) addRule(rule.ports, rule.peers);
+  }
+  for (const p of unionOf(sides.map((side2) => side2.adminPolicies))) {
+    addKeys(p.subject.pods, podKeys);
+    addKeys(p.subject.namespaces, nsKeys);
+    for (const rule of [...p.ingress, ...p.egress]) addRule(rule.ports, adminRulePeers(rule));
   }
   for (const side2 of sides) for (const cidr2 of side2.addressCuts ?? []) blocks.push({ kind: "ipBlock", cidr: cidr2, except: [] });
   const podClasses = [];
@@ -33036,13 +33037,13 @@ function peerText(peer2) {
 // src/reach/rule-ids.ts
 var RuleIds = class {
   /**
-   * `common`: policy objects every revision holds (the files a pull request left alone). Their
+   * `common`: whether every revision holds a policy object (those of the files a pull request left alone). Their
    * rules are the same objects on every side, so they are named by identity, without the text of
    * what they say; only the rules of changed files need that to be recognised across sides. A
    * common rule and a changed one that say the same get different ids: a class governed by them
    * is then compared row by row, which costs time, never an answer.
    */
-  constructor(common = /* @__PURE__ */ new Set()) {
+  constructor(common = () => false) {
     this.common = common;
   }
   common;
@@ -33054,7 +33055,7 @@ var RuleIds = class {
   id(policy, rule) {
     let id = this.byRule.get(rule);
     if (id !== void 0) return id;
-    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
+    id = this.common(policy) ? this.next++ : this.byText(JSON.stringify([rule.direction, policy.namespace, rule.peers === "any" ? "any" : rule.peers.map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }
@@ -33062,7 +33063,7 @@ var RuleIds = class {
   adminId(policy, rule) {
     let id = this.byRule.get(rule);
     if (id !== void 0) return id;
-    id = this.common.has(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
+    id = this.common(policy) ? this.next++ : this.byText(JSON.stringify(["admin", rule.direction, rule.action, adminRulePeers(rule).map(peerKey), rule.ports]));
     this.byRule.set(rule, id);
     return id;
   }
@@ -33198,15 +33199,23 @@ var Shared = class {
     }
     return r;
   }
-  /** `sides`: the revisions to be evaluated; the policy objects all of them hold are named by identity (RuleIds). */
+  /**
+   * `sides`: the revisions to be evaluated; the policy objects all of them hold are named by
+   * identity (RuleIds). Those some revision lacks are few (a pull request's files), and found
+   * without a set of all the others.
+   */
   constructor(sides = []) {
     const [first, ...rest] = sides;
-    const common = /* @__PURE__ */ new Set([...first?.policies ?? [], ...first?.adminPolicies ?? []]);
-    for (const side2 of rest) {
-      const here = /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
-      for (const p of common) if (!here.has(p)) common.delete(p);
+    if (first === void 0) {
+      this.ruleIds = new RuleIds();
+      return;
     }
-    this.ruleIds = new RuleIds(common);
+    const notInAll = /* @__PURE__ */ new Set();
+    for (const side2 of rest) {
+      for (const p of heldByOne(first.policies, side2.policies)) notInAll.add(p);
+      for (const p of heldByOne(first.adminPolicies, side2.adminPolicies)) notInAll.add(p);
+    }
+    this.ruleIds = new RuleIds((p) => !notInAll.has(p));
   }
 };
 
@@ -33649,14 +33658,9 @@ function evaluate(universe, side2, shared = new Shared()) {
 // src/reach/changed-subjects.ts
 function changedSubjects(universe, shared, a, b) {
   const out = /* @__PURE__ */ new Set();
-  const holds3 = (side2) => /* @__PURE__ */ new Set([...side2.policies, ...side2.adminPolicies]);
-  const inA = holds3(a);
-  const inB = holds3(b);
   const peers = shared.peers(universe);
-  for (const [side2, other] of [[a, inB], [b, inA]]) {
-    for (const p of side2.policies) if (!other.has(p)) for (const c of shared.subjects(universe, p)) out.add(c);
-    for (const p of side2.adminPolicies) if (!other.has(p)) for (const c of peers.ofAdminSubject(p.subject)) out.add(c);
-  }
+  for (const p of heldByOne(a.policies, b.policies)) for (const c of shared.subjects(universe, p)) out.add(c);
+  for (const p of heldByOne(a.adminPolicies, b.adminPolicies)) for (const c of peers.ofAdminSubject(p.subject)) out.add(c);
   return out;
 }
 
