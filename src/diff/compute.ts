@@ -18,6 +18,7 @@ import { externalEndpoint } from "../reach/external-space.js";
 import { changedSubjects } from "../reach/changed-subjects.js";
 import { buildUniverse, type Side, type Universe, type UniverseOptions } from "../reach/universe.js";
 import type { Change, ChangeType, Reason } from "./change.js";
+import type { Direction } from "../model/policy.js";
 import { explain } from "./explain.js";
 import { l7Changes, type L7Change } from "./l7-changes.js";
 import { hasL7, l7Part } from "../reach/l7.js";
@@ -203,7 +204,7 @@ interface Pairs {
  * signatures are equal, and differing rows are compared node by node. Cost: the classes a pull
  * request touches times what their rows name, not classes squared nor every class.
  */
-function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number, changed: ReadonlySet<number>): Pairs {
+function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number, changed: Readonly<Record<Direction, ReadonlySet<number>>>): Pairs {
   const E = rb.size - P;
   const n = groups.length;
   // Most groups pair with nothing new: their sets are made with their first member.
@@ -230,11 +231,12 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
       add(extIn, a, e);
     }
   }
-  // A class no changed policy selects has the same rows on both sides (changed-subjects.ts).
-  for (const cls of changed) {
-    const g = stayed.get(cls);
-    if (g === undefined) continue; // no endpoint stays in it: covered as moved
-    for (const dir of ["egress", "ingress"] as const) {
+  // A class no changed policy selects has the same rows on both sides, and so does a direction
+  // the changed policies say nothing of (changed-subjects.ts).
+  for (const dir of ["egress", "ingress"] as const) {
+    for (const cls of changed[dir]) {
+      const g = stayed.get(cls);
+      if (g === undefined) continue; // no endpoint stays in it: covered as moved
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node: number) => {
