@@ -11802,12 +11802,19 @@ function evaluate(universe, side2, shared = new Shared()) {
 
 // src/reach/changed-subjects.ts
 function changedSubjects(universe, shared, a, b) {
-  const out = /* @__PURE__ */ new Set();
+  const out = { ingress: /* @__PURE__ */ new Set(), egress: /* @__PURE__ */ new Set() };
   const peers = shared.peers(universe);
-  for (const p of heldByOne(a.policies, b.policies)) for (const c of shared.subjects(universe, p)) out.add(c);
-  for (const p of heldByOne(a.adminPolicies, b.adminPolicies)) for (const c of peers.ofAdminSubject(p.subject)) out.add(c);
+  for (const p of heldByOne(a.policies, b.policies)) {
+    const subjects = shared.subjects(universe, p);
+    for (const dir of DIRECTIONS) if (p[dir] !== null) for (const c of subjects) out[dir].add(c);
+  }
+  for (const p of heldByOne(a.adminPolicies, b.adminPolicies)) {
+    const subjects = peers.ofAdminSubject(p.subject);
+    for (const dir of DIRECTIONS) if (p[dir].length > 0) for (const c of subjects) out[dir].add(c);
+  }
   return out;
 }
+var DIRECTIONS = ["ingress", "egress"];
 
 // src/diff/tier-reasons.ts
 function tierReasons(base2, head, dir, opened, closed) {
@@ -12159,10 +12166,10 @@ function touchedPairs(groups3, rb, rh, P, changed2) {
       add(extIn, a, e);
     }
   }
-  for (const cls of changed2) {
-    const g = stayed.get(cls);
-    if (g === void 0) continue;
-    for (const dir of ["egress", "ingress"]) {
+  for (const dir of ["egress", "ingress"]) {
+    for (const cls of changed2[dir]) {
+      const g = stayed.get(cls);
+      if (g === void 0) continue;
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node) => {
