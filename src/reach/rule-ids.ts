@@ -12,11 +12,11 @@ export class RuleIds {
   private next = 0;
 
   /**
-   * `common`: whether every revision holds a policy object (those of the files a pull request left alone). Their
-   * rules are the same objects on every side, so they are named by identity, without the text of
-   * what they say; only the rules of changed files need that to be recognised across sides. A
-   * common rule and a changed one that say the same get different ids: a class governed by them
-   * is then compared row by row, which costs time, never an answer.
+   * `common`: whether every revision holds a policy object (as those of the files a pull request
+   * left alone). Their rules are the same objects on every side, so they are named by identity,
+   * without the text of what they say; only the rules of changed files need that to be recognised
+   * across sides. A common rule and a changed one that say the same get different ids: a class
+   * governed by them is then compared row by row, which costs time, never an answer.
    */
   constructor(private readonly common: (policy: object) => boolean = () => false) {}
 

@@ -3,16 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/analyze.js";
 import type { SourceFile } from "../../src/load/object/source.js";
+import { webDeployment } from "../exposure/shop-web.js";
 
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: c, image: web}]}
-`;
+const web = webDeployment();
 const agent = `apiVersion: v1
 kind: Pod
 metadata: {name: agent, namespace: kube-system, labels: {app: agent}}
