@@ -159,6 +159,8 @@ describe("exposure agrees with the objects and the reference evaluator", () => {
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
-    expect(checked).toBeGreaterThan(RUNS);
+    // The generator serves about 1.3 pod ports per cluster (174 to 235 over 24 seeds of 150 runs):
+    // this guards against one that serves none, with room for an unlucky seed (one served 141).
+    expect(checked).toBeGreaterThan(RUNS / 2);
   });
 });
