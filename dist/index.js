@@ -33222,12 +33222,26 @@ var Shared = class {
 // src/reach/list-match.ts
 var MASK_BITS = 30;
 function listMatch(nodes, textId) {
+  const noneText = "0".repeat(nodes.length);
+  const textOf = answers(nodes);
+  const ids = /* @__PURE__ */ new Map();
+  return {
+    none: textId(noneText),
+    at(peer2) {
+      const text2 = textOf(peer2);
+      if (text2 === void 0) return void 0;
+      let id = ids.get(text2);
+      if (id === void 0) ids.set(text2, id = textId(text2));
+      return id;
+    },
+    textAt: (peer2) => textOf(peer2) ?? noneText
+  };
+}
+function answers(nodes) {
   const n = nodes.length;
-  const none = textId("0".repeat(n));
   if (n === 1) {
     const only = nodes[0];
-    let one;
-    return { none, at: (peer2) => includes(only, peer2) ? one ??= textId("1") : void 0 };
+    return (peer2) => includes(only, peer2) ? "1" : void 0;
   }
   if (n <= MASK_BITS) {
     const masks = /* @__PURE__ */ new Map();
@@ -33235,20 +33249,17 @@ function listMatch(nodes, textId) {
       const list7 = nodes[j];
       for (let i = 0; i < list7.length; i++) masks.set(list7[i], (masks.get(list7[i]) ?? 0) | 1 << j);
     }
-    const ids = /* @__PURE__ */ new Map();
-    return {
-      none,
-      at(peer2) {
-        const mask = masks.get(peer2);
-        if (mask === void 0) return void 0;
-        let id = ids.get(mask);
-        if (id === void 0) {
-          let text2 = "";
-          for (let j = 0; j < n; j++) text2 += mask >> j & 1 ? "1" : "0";
-          ids.set(mask, id = textId(text2));
-        }
-        return id;
+    const texts = /* @__PURE__ */ new Map();
+    return (peer2) => {
+      const mask = masks.get(peer2);
+      if (mask === void 0) return void 0;
+      let text2 = texts.get(mask);
+      if (text2 === void 0) {
+        text2 = "";
+        for (let j = 0; j < n; j++) text2 += mask >> j & 1 ? "1" : "0";
+        texts.set(mask, text2);
       }
+      return text2;
     };
   }
   const hits = /* @__PURE__ */ new Map();
@@ -33260,8 +33271,8 @@ function listMatch(nodes, textId) {
     }
   });
   const byPeer = /* @__PURE__ */ new Map();
-  for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
-  return { none, at: (peer2) => byPeer.get(peer2) };
+  for (const [node, bits] of hits) byPeer.set(node, bits.join(""));
+  return (peer2) => byPeer.get(peer2);
 }
 function includes(sorted2, v) {
   let lo = 0;
@@ -33506,19 +33517,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     }
     return row2;
   };
-  const matched = /* @__PURE__ */ new WeakMap();
-  const matching = (rules3, peer2, nodesOf) => {
-    if (rules3.length === 0) return "";
-    let byPeer = matched.get(rules3);
-    if (byPeer === void 0) matched.set(rules3, byPeer = /* @__PURE__ */ new Map());
-    let bits = byPeer.get(peer2);
-    if (bits === void 0) {
-      bits = "";
-      for (const r of rules3) bits += includes(nodesOf(r), peer2) ? "1" : "0";
-      byPeer.set(peer2, bits);
-    }
-    return bits;
-  };
+  const matching = (rules3, peer2, nodesOf) => listMatchOf(rules3, nodesOf)?.textAt(peer2) ?? "";
   const npNodes = (r) => peers.of(r.policy.namespace, r.rule.peers);
   const adminNodes = (r) => peers.ofAdminRule(r.rule);
   const decisionCache = /* @__PURE__ */ new Map();
@@ -53486,13 +53485,13 @@ function startWorker(entry2, texts, stallMs) {
   }
   worker.on("error", () => void 0);
   worker.unref();
-  const answers = /* @__PURE__ */ new Map();
+  const answers2 = /* @__PURE__ */ new Map();
   let gaveUp = false;
   const drain = (port3, upTo) => {
     for (let m = receiveMessageOnPort(port3); m !== void 0; m = receiveMessageOnPort(port3)) {
       const a = m.message;
       if (Array.isArray(a) && typeof a[0] === "number") {
-        answers.set(a[0], typeof a[1] === "string" ? a[1] : null);
+        answers2.set(a[0], typeof a[1] === "string" ? a[1] : null);
         if (a[0] === upTo) return;
       }
     }
@@ -53500,16 +53499,16 @@ function startWorker(entry2, texts, stallMs) {
   return {
     answer(i) {
       for (; ; ) {
-        if (!answers.has(i)) drain(port1, i);
-        if (answers.has(i)) {
-          const json = answers.get(i);
-          answers.delete(i);
+        if (!answers2.has(i)) drain(port1, i);
+        if (answers2.has(i)) {
+          const json = answers2.get(i);
+          answers2.delete(i);
           return json ?? void 0;
         }
         if (gaveUp || Atomics.load(progress, 1) === 1) {
           drain(port1);
-          const json = answers.get(i);
-          answers.delete(i);
+          const json = answers2.get(i);
+          answers2.delete(i);
           return json ?? void 0;
         }
         const seen = Atomics.load(progress, 0);

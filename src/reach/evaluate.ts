@@ -370,20 +370,8 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     return row;
   };
 
-  // Which rules of a list match a peer, one digit a rule: per list (classes share lists) and peer.
-  const matched = new WeakMap<readonly object[], Map<number, string>>();
-  const matching = <R>(rules: readonly R[], peer: number, nodesOf: (r: R) => Int32Array): string => {
-    if (rules.length === 0) return "";
-    let byPeer = matched.get(rules as readonly object[]);
-    if (byPeer === undefined) matched.set(rules as readonly object[], (byPeer = new Map()));
-    let bits = byPeer.get(peer);
-    if (bits === undefined) {
-      bits = "";
-      for (const r of rules) bits += includes(nodesOf(r), peer) ? "1" : "0";
-      byPeer.set(peer, bits);
-    }
-    return bits;
-  };
+  // Which rules of a list match a peer, one digit a rule (list-match.ts, shared with explanationId).
+  const matching = <R>(rules: readonly R[], peer: number, nodesOf: (r: R) => Int32Array): string => listMatchOf(rules, nodesOf)?.textAt(peer) ?? "";
   const npNodes = (r: AppliedRule) => peers.of(r.policy.namespace, r.rule.peers);
   const adminNodes = (r: AppliedAdminRule) => peers.ofAdminRule(r.rule);
   const decisionCache = new Map<string, readonly Piece[]>();
@@ -418,7 +406,7 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
     if (n < 0) portsIds[node] = n = textId(portsKey(node));
     return n;
   };
-  // Per rule list: which rules match each peer (as `matching` says it), by number (list-match.ts).
+  // Per rule list: which rules match each peer, as text and by number (list-match.ts).
   const listMatches = new WeakMap<readonly object[], ListMatch>();
   const listMatchOf = <R>(rules: readonly R[], nodesOf: (r: R) => Int32Array): ListMatch | null => {
     if (rules.length === 0) return null;

@@ -1,30 +1,48 @@
-// Which rules of a list match a peer, as one number per distinct answer: a pair's explanation is
-// keyed by it (evaluate.ts, explanationId). Made once per list from its rules' node sets, so a
-// pair costs a lookup, not a search per rule. Nothing is made per node a rule names (one rule
-// to a namespaceSelector names thousands of pod classes): an answer's text and number are made
-// when a pair first asks for it.
+// Which rules of a list match a peer, as text and as one number per distinct answer: a pair's
+// explanation is keyed by them (evaluate.ts, explanationKey and explanationId). Made once per list
+// from its rules' node sets, so a pair costs a lookup, not a search per rule. Nothing is made per
+// node a rule names (one rule to a namespaceSelector names thousands of pod classes): an answer's
+// text and number are made when a pair first asks for it.
 
 export interface ListMatch {
   /** The number of "no rule of the list matches". */
   readonly none: number;
   /** The number of which rules match `peer`; undefined when no rule names it. */
   at(peer: number): number | undefined;
+  /** Which rules match `peer`, a digit a rule in the list's order ("01": the second does). */
+  textAt(peer: number): string;
 }
 
 /** Rules in one bit each: lists longer than this (rare) keep a digit per rule and node. */
 const MASK_BITS = 30;
 
 /**
- * `nodes`: each rule's peers (ascending). `textId` numbers an answer by its text, a digit per
- * rule in the list's order ("01": the second rule matches), as explanationKey writes it.
+ * `nodes`: each rule's peers (ascending). `textId` numbers an answer by its text, as
+ * explanationKey writes it.
  */
 export function listMatch(nodes: readonly Int32Array[], textId: (text: string) => number): ListMatch {
+  const noneText = "0".repeat(nodes.length);
+  const textOf = answers(nodes);
+  const ids = new Map<string, number>();
+  return {
+    none: textId(noneText),
+    at(peer) {
+      const text = textOf(peer);
+      if (text === undefined) return undefined;
+      let id = ids.get(text);
+      if (id === undefined) ids.set(text, (id = textId(text)));
+      return id;
+    },
+    textAt: (peer) => textOf(peer) ?? noneText,
+  };
+}
+
+/** Which rules match a peer, as text; undefined for a peer no rule names. */
+function answers(nodes: readonly Int32Array[]): (peer: number) => string | undefined {
   const n = nodes.length;
-  const none = textId("0".repeat(n));
   if (n === 1) {
     const only = nodes[0]!;
-    let one: number | undefined;
-    return { none, at: (peer) => (includes(only, peer) ? (one ??= textId("1")) : undefined) };
+    return (peer) => (includes(only, peer) ? "1" : undefined);
   }
   if (n <= MASK_BITS) {
     const masks = new Map<number, number>();
@@ -32,20 +50,17 @@ export function listMatch(nodes: readonly Int32Array[], textId: (text: string) =
       const list = nodes[j]!;
       for (let i = 0; i < list.length; i++) masks.set(list[i]!, (masks.get(list[i]!) ?? 0) | (1 << j));
     }
-    const ids = new Map<number, number>();
-    return {
-      none,
-      at(peer) {
-        const mask = masks.get(peer);
-        if (mask === undefined) return undefined;
-        let id = ids.get(mask);
-        if (id === undefined) {
-          let text = "";
-          for (let j = 0; j < n; j++) text += (mask >> j) & 1 ? "1" : "0";
-          ids.set(mask, (id = textId(text)));
-        }
-        return id;
-      },
+    const texts = new Map<number, string>();
+    return (peer) => {
+      const mask = masks.get(peer);
+      if (mask === undefined) return undefined;
+      let text = texts.get(mask);
+      if (text === undefined) {
+        text = "";
+        for (let j = 0; j < n; j++) text += (mask >> j) & 1 ? "1" : "0";
+        texts.set(mask, text);
+      }
+      return text;
     };
   }
   const hits = new Map<number, Uint8Array>();
@@ -56,9 +71,9 @@ export function listMatch(nodes: readonly Int32Array[], textId: (text: string) =
       bits[j] = 1;
     }
   });
-  const byPeer = new Map<number, number>();
-  for (const [node, bits] of hits) byPeer.set(node, textId(bits.join("")));
-  return { none, at: (peer) => byPeer.get(peer) };
+  const byPeer = new Map<number, string>();
+  for (const [node, bits] of hits) byPeer.set(node, bits.join(""));
+  return (peer) => byPeer.get(peer);
 }
 
 /** Whether an ascending array holds `v`. */

@@ -6,7 +6,7 @@ import { listMatch } from "../../src/reach/list-match.js";
 const digits = (lists: readonly number[][], peer: number) => lists.map((l) => (l.includes(peer) ? "1" : "0")).join("");
 
 describe("which rules of a list match a peer", () => {
-  it("numbers each answer by its text, and says when no rule names the peer", () => {
+  it("writes and numbers each answer by its text, and says when no rule names the peer", () => {
     // Lists of one rule, of a few, and past the bits of one number (the rare long lists).
     const ruleCount = fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 8 }), fc.integer({ min: 29, max: 34 }));
     fc.assert(
@@ -26,6 +26,7 @@ describe("which rules of a list match a peer", () => {
             const got = m.at(peer);
             if (!want.includes("1")) expect(got).toBeUndefined();
             else expect(got).toBe(textId(want));
+            expect(m.textAt(peer)).toBe(want);
           }
         },
       ),
