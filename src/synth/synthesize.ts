@@ -4,9 +4,9 @@
 import type { Cluster, Namespace } from "../model/cluster.js";
 import type { PodEndpoint, RepresentativeWords, SyntheticEndpoint } from "../model/endpoint.js";
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
-import type { Peer, Policy } from "../model/policy.js";
+import type { Peer, Policy, Rule } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
-import { adminPeerAsPeers, adminRulePeers } from "../model/admin-policy.js";
+import { adminPeerAsPeers, adminRulePeers, type AdminRule } from "../model/admin-policy.js";
 import { unionOf } from "../model/revision-lists.js";
 import { changedNamespaces } from "./changed.js";
 import { combinations, definingLabels, describeWitness, OTHER_VALUE } from "./combinations.js";
@@ -61,25 +61,51 @@ function satisfiedBy(selectors: readonly Selector[], labels: Labels): string {
 
 type PodPeer = Extract<Peer, { kind: "pods" }>;
 
+/** A kind of pod a namespace's selectors tell apart: a label set of it, the selectors it satisfies, and how it is named. */
+interface Kind {
+  readonly witness: Labels;
+  /** As satisfiedBy gives it. */
+  readonly satisfied: string;
+  /** describeWitness: "[app=db]". */
+  readonly name: string;
+  /** definingLabels: for JSON and display. */
+  readonly labels: Labels;
+}
+
+function kind(selectors: readonly Selector[], witness: Labels): Kind {
+  return { witness, satisfied: satisfiedBy(selectors, witness), name: describeWitness(witness), labels: definingLabels(witness) };
+}
+
 export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound = DEFAULT_POD_BOUND): Synthesis {
   if (mode === "declared") return NO_SYNTHESIS;
   // The revisions of a diff share the objects of every file a pull request left alone: each once.
   const policies = unionOf(clusters.map((c) => c.policies));
   const admin = unionOf(clusters.map((c) => c.adminPolicies));
-  // Pod peers with the namespace of the policy that names them (for peers of its own namespace).
+  // Pod peers with the namespace of the policy that names them (for peers of its own namespace),
+  // and the port names rules use: one pass over every rule (thousands of policies at scale).
   const peers: { namespace: string; peer: PodPeer }[] = [];
+  const portNames = new Set<string>();
+  const namedPorts = (ports: Rule["ports"] | AdminRule["ports"]) => {
+    if (ports === "any") return;
+    for (const s of ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
+  };
   for (const p of policies) {
     // A CiliumClusterwideNetworkPolicy selects across namespaces, as an admin-tier subject does.
     if (p.subjectNamespaces !== undefined) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
-    for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-      if (rule.peers === "any") continue;
-      for (const peer of rule.peers) if (peer.kind === "pods") peers.push({ namespace: p.namespace, peer });
+    for (const rules of [p.ingress, p.egress]) {
+      for (const rule of rules ?? []) {
+        namedPorts(rule.ports);
+        if (rule.peers === "any") continue;
+        for (const peer of rule.peers) if (peer.kind === "pods") peers.push({ namespace: p.namespace, peer });
+      }
     }
   }
   // Admin-tier subjects and pod peers select across namespaces, as namespaceSelector peers do.
   for (const p of admin) {
     const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
     for (const peer of asPeers.flat()) if (peer.kind === "pods") peers.push({ namespace: "", peer });
+    for (const rule of p.ingress) namedPorts(rule.ports);
+    for (const rule of p.egress) namedPorts(rule.ports);
   }
   const nsSelectors = dedupe(peers.flatMap(({ peer }) => (peer.namespaces.kind === "selector" ? [peer.namespaces.selector] : [])));
   // Services select pods too: a Service whose selector no declared pod matches still forwards to
@@ -145,13 +171,6 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     ...repNamespaces.map((n) => ({ name: n.name, labelSets: [n.labels] })),
   ];
 
-  const portNames = new Set<string>();
-  for (const p of [...policies, ...admin]) {
-    for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-      if (rule.ports === "any") continue;
-      for (const s of rule.ports) if (s.port.kind === "named") portNames.add(`${s.port.name}/${s.protocol}`);
-    }
-  }
   for (const s of services) for (const p of s.ports) if (p.targetPort.kind === "name") portNames.add(`${p.targetPort.name}/${p.protocol}`);
   const ports = [...portNames].sort().map((k) => {
     const [name, protocol] = k.split("/") as [string, "TCP" | "UDP" | "SCTP"];
@@ -164,6 +183,16 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
   const index = peerIndex(policies, peers);
+  // Namespaces written from one template name the same selectors: their kinds of pod are worked out once.
+  const kindsBySelectors = new Map<string, readonly Kind[] | undefined>();
+  const kindsOf = (selectors: readonly Selector[]): readonly Kind[] | undefined => {
+    let key = "";
+    for (const s of selectors) key += `${selectorKey(s)}\u0004`;
+    if (kindsBySelectors.has(key)) return kindsBySelectors.get(key);
+    const kinds = combinations(selectors, { bound })?.map((c) => kind(selectors, c.witness));
+    kindsBySelectors.set(key, kinds);
+    return kinds;
+  };
   for (const t of targets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const selectors = dedupe([
       ...(index.subjects.get(t.name) ?? []),
@@ -179,27 +208,27 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     if (own !== undefined && !partial && unmatched.length === 0) continue;
     // The selectors a declared workload satisfies: pods that satisfy the same behave as it does.
     const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
-    let combos: readonly { witness: Labels }[] | undefined = combinations(selectors, { bound });
+    let combos = kindsOf(selectors);
     const exact = combos !== undefined;
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched);
+      combos = perSelector(partial ? selectors : unmatched).map((c) => kind(selectors, c.witness));
     }
-    if (partial) combos = combos.filter((c) => !likeDeclared.has(satisfiedBy(selectors, c.witness)));
+    if (partial) combos = combos.filter((c) => !likeDeclared.has(c.satisfied));
     else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
     const ids = new Map<string, string>();
     lookup.set(t.name, { selectors, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
-      const satisfied = satisfiedBy(selectors, c.witness);
-      const id = `${t.name}/${describeWitness(c.witness)}`;
+      const { satisfied } = c;
+      const id = `${t.name}/${c.name}`;
       ids.set(satisfied, id);
       scopes.set(id, { selectors, satisfied, fixed: {}, exact });
       const pod: SyntheticEndpoint = {
         type: "synthetic",
         id,
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
-        labels: definingLabels(c.witness),
+        labels: c.labels,
       };
       // Beside declared workloads an id like `shop-prod/[*]` says little: words say what it stands for.
       if (own !== undefined && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound));
@@ -282,23 +311,34 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   // Peers of the policy's own namespace by that namespace; the others by namespaceSelector.
   const own = new Map<string, number[]>();
   const bySelector = new Map<string, { selector: Selector; indexes: number[] }>();
+  // Selectors written alike are mostly one object: each is keyed once.
+  const byObject = new Map<Selector, { selector: Selector; indexes: number[] }>();
   peers.forEach(({ namespace, peer }, i) => {
     if (peer.namespaces.kind === "own") {
       const list = own.get(namespace);
       if (list) list.push(i);
       else own.set(namespace, [i]);
     } else {
-      const key = selectorKey(peer.namespaces.selector);
-      const entry = bySelector.get(key);
-      if (entry) entry.indexes.push(i);
-      else bySelector.set(key, { selector: peer.namespaces.selector, indexes: [i] });
+      const selector = peer.namespaces.selector;
+      let entry = byObject.get(selector);
+      if (entry === undefined) {
+        const key = selectorKey(selector);
+        entry = bySelector.get(key);
+        if (entry === undefined) bySelector.set(key, (entry = { selector, indexes: [] }));
+        byObject.set(selector, entry);
+      }
+      entry.indexes.push(i);
     }
   });
   // Within each list only the first peer of each pod selector matters (dedupe keeps the first).
   const firsts = (indexes: readonly number[]): number[] => {
+    const objects = new Set<Selector>();
     const seen = new Set<string>();
     return indexes.filter((i) => {
-      const key = selectorKey(peers[i]!.peer.pods);
+      const selector = peers[i]!.peer.pods;
+      if (objects.has(selector)) return false;
+      objects.add(selector);
+      const key = selectorKey(selector);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -318,9 +358,13 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
 }
 
 
+/** The first selector of each meaning, in order. Most repeats are the very same object (model/selector.ts): those are passed over without a key. */
 function dedupe(selectors: readonly Selector[]): Selector[] {
+  const objects = new Set<Selector>();
   const seen = new Map<string, Selector>();
   for (const s of selectors) {
+    if (objects.has(s)) continue;
+    objects.add(s);
     const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
