@@ -41538,10 +41538,18 @@ function diff(baseFiles, headFiles, options = {}) {
   const limits = { ...defaultInputLimits, ...options.limits };
   return diffLoaded(loadRevisions(baseFiles, headFiles, namespaceFor(options), limits, cniFor(options)), options);
 }
-function diffLoaded([base2, head], options = {}) {
-  const limits = { ...defaultInputLimits, ...options.limits };
+function diffLoaded(loaded, options = {}) {
+  return diffModel(modelDiff(loaded, options));
+}
+function modelDiff([base2, head], options = {}) {
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base2, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
+  return { loaded: [base2, head], sides: [sides[0], sides[1]], synthesis, controller, options };
+}
+function diffModel(model) {
+  const { sides, synthesis, controller, options } = model;
+  const [base2, head] = model.loaded;
+  const limits = { ...defaultInputLimits, ...options.limits };
   const result = diffSides(sides[0], sides[1], { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf;
   const baseTable = sideTable(base2, sides[0], result.base, inBase, { loaded: head, side: "head" });

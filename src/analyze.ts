@@ -310,10 +310,35 @@ export function diff(baseFiles: readonly SourceFile[], headFiles: readonly Sourc
  * The diff of two revisions already read (`loadRevisions` with the same namespace, limits and CNI):
  * `diff` is the one and then the other, which the bench times apart.
  */
-export function diffLoaded([base, head]: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffReport {
-  const limits = { ...defaultInputLimits, ...options.limits };
+export function diffLoaded(loaded: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffReport {
+  return diffModel(modelDiff(loaded, options));
+}
+
+/**
+ * What a diff runs on (DESIGN section 1, model): the two revisions read, each side's namespaces,
+ * pods and policies, and the representative pods and namespaces they share. The options come
+ * along, so that the diff is made with the ones the model was.
+ */
+export interface DiffModel {
+  readonly loaded: readonly [Loaded, Loaded];
+  readonly sides: readonly [Side, Side];
+  readonly synthesis: Synthesis;
+  readonly controller: IngressControllerEndpoint;
+  readonly options: DiffOptions;
+}
+
+/** The model of two revisions read: `diffLoaded` is this and then `diffModel`, which the bench times apart. */
+export function modelDiff([base, head]: readonly [Loaded, Loaded], options: DiffOptions = {}): DiffModel {
   const controller = controllerEndpoint(options.ingressController ?? STAND_IN);
   const { sides, synthesis } = buildSides([base, head], options.pods ?? "auto", controller, assertionCidrs(options.assertions ?? []));
+  return { loaded: [base, head], sides: [sides[0]!, sides[1]!], synthesis, controller, options };
+}
+
+/** The diff of a model (`modelDiff`): reachability on both sides, the changes, the gate and the report's other parts. */
+export function diffModel(model: DiffModel): DiffReport {
+  const { sides, synthesis, controller, options } = model;
+  const [base, head] = model.loaded;
+  const limits = { ...defaultInputLimits, ...options.limits };
   const result = diffSides(sides[0]!, sides[1]!, { hostNetwork: options.hostNetwork, maxPodClasses: limits.podClasses, exhaustive: options.exhaustive });
   const [inBase, inHead] = result.universe.classOf as [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
   const baseTable = sideTable(base, sides[0]!, result.base, inBase, { loaded: head, side: "head" });
