@@ -9924,8 +9924,8 @@ function adminRulePath(rule) {
   return rule.path ?? `${rule.direction}[${rule.index}]`;
 }
 function idWords(id) {
-  for (const kind2 of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) {
-    if (id.startsWith(`${kind2}/`)) return { kind: kind2, name: id.slice(kind2.length + 1) };
+  for (const kind of ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]) {
+    if (id.startsWith(`${kind}/`)) return { kind, name: id.slice(kind.length + 1) };
   }
   return { name: id };
 }
@@ -9947,8 +9947,8 @@ function at(side2, policy, rule, direction, source, effect, admin, cilium) {
   };
 }
 function ciliumWords(policy, said) {
-  const kind2 = ciliumKind(policy);
-  return kind2 === void 0 ? void 0 : { kind: kind2, ...said === void 0 ? {} : { said } };
+  const kind = ciliumKind(policy);
+  return kind === void 0 ? void 0 : { kind, ...said === void 0 ? {} : { said } };
 }
 function ruleReason(side2, policy, rule, effect = "allows") {
   const name2 = policy.kind === void 0 ? policy.id : policyName(policy);
@@ -13899,11 +13899,11 @@ function extractObjects(file, docs, defaultNamespace = "default") {
     skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
     diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
-  const take = (body, kind2, apiVersion, locate, doc, place) => {
+  const take = (body, kind, apiVersion, locate, doc, place) => {
     const items = body.items;
-    if (kind2.endsWith("List") && Array.isArray(items)) {
-      const itemKind = kind2 === "List" ? void 0 : kind2.slice(0, -"List".length);
-      const itemApiVersion = kind2 === "List" ? void 0 : apiVersion;
+    if (kind.endsWith("List") && Array.isArray(items)) {
+      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+      const itemApiVersion = kind === "List" ? void 0 : apiVersion;
       items.forEach((item, i) => {
         const itemLocate = prefixed(locate, ["items", i]);
         if (!isRecord(item)) return notAnObject(itemLocate);
@@ -13915,7 +13915,7 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       });
       return;
     }
-    objects.push(new ReadObject(file.path, kind2, apiVersion, body, locate, doc.text, defaultNamespace, place));
+    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
   };
   const lines = new FileLines(file.text);
   for (const [k, doc] of docs.entries()) {
@@ -13930,9 +13930,9 @@ function extractObjects(file, docs, defaultNamespace = "default") {
   return { objects, skipped, diagnostics: diagnostics2 };
 }
 var ReadObject = class _ReadObject {
-  constructor(file, kind2, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
+  constructor(file, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
     this.file = file;
-    this.kind = kind2;
+    this.kind = kind;
     this.apiVersion = apiVersion;
     this.body = body;
     this.locate = locate;
@@ -15711,20 +15711,20 @@ var GATEWAY_API_VERSIONS = {
   UDPRoute: ["v1alpha2"],
   ReferenceGrant: ["v1beta1", "v1alpha2"]
 };
-function isGatewayApi(kind2, apiVersion) {
-  const versions2 = GATEWAY_API_VERSIONS[kind2];
+function isGatewayApi(kind, apiVersion) {
+  const versions2 = GATEWAY_API_VERSIONS[kind];
   return versions2 !== void 0 && versions2.some((v) => apiVersion === `${GATEWAY_GROUP2}/${v}`);
 }
-function rejects2(kind2) {
-  return `; the API server rejects this ${kind2} (CRD validation)`;
+function rejects2(kind) {
+  return `; the API server rejects this ${kind} (CRD validation)`;
 }
-function schemaPort(c, path17, kind2) {
-  return portNumber2(c, path17, rejects2(kind2));
+function schemaPort(c, path17, kind) {
+  return portNumber2(c, path17, rejects2(kind));
 }
-function requiredString(c, path17, kind2) {
+function requiredString(c, path17, kind) {
   const v = c.string(path17);
   if (v === void 0 || v === "") {
-    if (v === "" || c.isUnset(path17)) c.error(path17, "is required" + rejects2(kind2));
+    if (v === "" || c.isUnset(path17)) c.error(path17, "is required" + rejects2(kind));
     return void 0;
   }
   return v;
@@ -15782,10 +15782,10 @@ function listener(c, at4) {
 var GATEWAY_ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute"];
 var WITH_HOSTNAMES = /* @__PURE__ */ new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 function loadGatewayRoute(obj3) {
-  const kind2 = obj3.kind;
-  const REJECTS10 = rejects2(kind2);
+  const kind = obj3.kind;
+  const REJECTS10 = rejects2(kind);
   const meta = objectMeta(obj3);
-  const c = new Checker(obj3, `${kind2} ${meta.display}`);
+  const c = new Checker(obj3, `${kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + REJECTS10));
   c.map(["spec"]);
   const parents = [];
@@ -15794,8 +15794,8 @@ function loadGatewayRoute(obj3) {
   parentList.forEach((_, i) => {
     const at4 = ["spec", "parentRefs", i];
     if (c.map(at4) === void 0) return;
-    const name2 = requiredString(c, [...at4, "name"], kind2);
-    const port3 = schemaPort(c, [...at4, "port"], kind2);
+    const name2 = requiredString(c, [...at4, "name"], kind);
+    const port3 = schemaPort(c, [...at4, "port"], kind);
     if (name2 === void 0) return;
     parents.push({
       group: c.string([...at4, "group"]) ?? GATEWAY_GROUP2,
@@ -15808,7 +15808,7 @@ function loadGatewayRoute(obj3) {
     });
   });
   const hosts = [];
-  if (WITH_HOSTNAMES.has(kind2)) {
+  if (WITH_HOSTNAMES.has(kind)) {
     (c.list(["spec", "hostnames"]) ?? []).forEach((h, i) => {
       if (typeof h === "string") hosts.push(h);
       else c.error(["spec", "hostnames", i], `must be a string, not ${describe(h)}` + REJECTS10);
@@ -15816,19 +15816,19 @@ function loadGatewayRoute(obj3) {
   }
   const backends = [];
   const rules3 = c.list(["spec", "rules"]);
-  if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind2) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS10);
+  if ((rules3 === void 0 || rules3.length === 0) && !WITH_HOSTNAMES.has(kind) && c.isUnset(["spec", "rules"])) c.error(["spec", "rules"], "is required" + REJECTS10);
   (rules3 ?? []).forEach((_, i) => {
     const at4 = ["spec", "rules", i];
     if (c.map(at4) === void 0) return;
-    const paths = kind2 === "HTTPRoute" ? rulePaths(c, [...at4, "matches"]) : void 0;
+    const paths = kind === "HTTPRoute" ? rulePaths(c, [...at4, "matches"]) : void 0;
     (c.list([...at4, "backendRefs"]) ?? []).forEach((__, j) => {
-      const b = backendRef(c, kind2, meta.namespace, [...at4, "backendRefs", j]);
+      const b = backendRef(c, kind, meta.namespace, [...at4, "backendRefs", j]);
       if (b) backends.push(paths === void 0 ? b : { ...b, paths });
     });
   });
   if (c.hasErrors || meta.name === void 0) return { route: void 0, diagnostics: c.diagnostics };
   return {
-    route: { id: `${meta.namespace}/${meta.name}[${kind2}]`, kind: kind2, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj3) },
+    route: { id: `${meta.namespace}/${meta.name}[${kind}]`, kind, namespace: meta.namespace, name: meta.name, hosts, ingressClassName: void 0, parents, backends, source: sourceRef(obj3) },
     diagnostics: c.diagnostics
   };
 }
@@ -15844,13 +15844,13 @@ function rulePaths(c, at4) {
   });
   return [...new Set(out)];
 }
-function backendRef(c, kind2, namespace, at4) {
-  const REJECTS10 = rejects2(kind2);
+function backendRef(c, kind, namespace, at4) {
+  const REJECTS10 = rejects2(kind);
   if (c.map(at4) === void 0) return void 0;
-  const name2 = requiredString(c, [...at4, "name"], kind2);
+  const name2 = requiredString(c, [...at4, "name"], kind);
   const group2 = c.string([...at4, "group"]) ?? "";
   const refKind = c.string([...at4, "kind"]) ?? "Service";
-  const port3 = schemaPort(c, [...at4, "port"], kind2);
+  const port3 = schemaPort(c, [...at4, "port"], kind);
   const weightRaw = c.get([...at4, "weight"]) ?? 1;
   let weight2;
   if (!Number.isInteger(weightRaw) || weightRaw < 0 || weightRaw > 1e6) {
@@ -16083,9 +16083,9 @@ function targetPort(c) {
 }
 function target(c, namespace, at4, port3) {
   if (c.map(at4) === void 0) return void 0;
-  const kind2 = c.string([...at4, "kind"]) ?? "Service";
-  if (kind2 !== "Service" && kind2 !== "") {
-    c.error([...at4, "kind"], `must be Service, not ${describe(kind2)}` + REJECTS3);
+  const kind = c.string([...at4, "kind"]) ?? "Service";
+  if (kind !== "Service" && kind !== "") {
+    c.error([...at4, "kind"], `must be Service, not ${describe(kind)}` + REJECTS3);
     return void 0;
   }
   const name2 = c.string([...at4, "name"]);
@@ -16122,13 +16122,13 @@ function loadReferenceGrant(obj3) {
       if (c.map(at4) === void 0) return;
       const group2 = c.string([...at4, "group"]);
       if (group2 === void 0 && c.isUnset([...at4, "group"])) c.error([...at4, "group"], 'is required ("" for the core group)' + REJECTS4);
-      const kind2 = requiredString(c, [...at4, "kind"], "ReferenceGrant");
+      const kind = requiredString(c, [...at4, "kind"], "ReferenceGrant");
       if (side2 === "from") {
         const namespace = requiredString(c, [...at4, "namespace"], "ReferenceGrant");
-        if (group2 !== void 0 && kind2 !== void 0 && namespace !== void 0) from.push({ group: group2, kind: kind2, namespace });
+        if (group2 !== void 0 && kind !== void 0 && namespace !== void 0) from.push({ group: group2, kind, namespace });
       } else {
         const name2 = c.string([...at4, "name"]);
-        if (group2 !== void 0 && kind2 !== void 0) to.push({ group: group2, kind: kind2, name: name2 === "" ? void 0 : name2 });
+        if (group2 !== void 0 && kind !== void 0) to.push({ group: group2, kind, name: name2 === "" ? void 0 : name2 });
       }
     });
   }
@@ -16415,23 +16415,23 @@ function externalNameOf(c, type) {
 var ISTIO_GROUP = "networking.istio.io";
 var ISTIO_VERSIONS = ["v1", "v1beta1", "v1alpha3"];
 var ISTIO_ROUTING_KINDS = ["Gateway", "VirtualService", "DestinationRule"];
-function isIstioRouting(kind2, apiVersion) {
-  return ISTIO_ROUTING_KINDS.includes(kind2) && ISTIO_VERSIONS.some((v) => apiVersion === `${ISTIO_GROUP}/${v}`);
+function isIstioRouting(kind, apiVersion) {
+  return ISTIO_ROUTING_KINDS.includes(kind) && ISTIO_VERSIONS.some((v) => apiVersion === `${ISTIO_GROUP}/${v}`);
 }
-function rejects3(kind2) {
-  return `; Istio's validation rejects this ${kind2}`;
+function rejects3(kind) {
+  return `; Istio's validation rejects this ${kind}`;
 }
-function istioPort(c, path17, kind2) {
-  return portNumber2(c, path17, rejects3(kind2));
+function istioPort(c, path17, kind) {
+  return portNumber2(c, path17, rejects3(kind));
 }
-function labelMap(c, path17, kind2) {
+function labelMap(c, path17, kind) {
   const m = c.map(path17);
   if (m === void 0) return void 0;
   const out = {};
   let ok = true;
   for (const [k, v] of Object.entries(m)) {
     if (typeof v !== "string") {
-      c.error([...path17, k], `label value must be a string, not ${describe(v)}` + rejects3(kind2));
+      c.error([...path17, k], `label value must be a string, not ${describe(v)}` + rejects3(kind));
       ok = false;
     } else out[k] = v;
   }
@@ -16541,9 +16541,9 @@ function loadVirtualService(obj3) {
     else gateways.push({ ...ref, at: fieldRef(obj3, ["spec", "gateways", i]) });
   });
   const routes = [];
-  for (const kind2 of KINDS2) {
-    (c.list(["spec", kind2]) ?? []).forEach((_, i) => {
-      const r = route(c, kind2, i, meta.namespace);
+  for (const kind of KINDS2) {
+    (c.list(["spec", kind]) ?? []).forEach((_, i) => {
+      const r = route(c, kind, i, meta.namespace);
       if (r) routes.push(r);
     });
   }
@@ -16567,11 +16567,11 @@ function strings(c, at4) {
   });
   return out;
 }
-function route(c, kind2, i, namespace) {
-  const at4 = ["spec", kind2, i];
+function route(c, kind, i, namespace) {
+  const at4 = ["spec", kind, i];
   if (c.map(at4) === void 0) return void 0;
   const matches3 = c.list([...at4, "match"]);
-  if (kind2 === "tls" && (matches3 === void 0 || matches3.length === 0)) c.error([...at4, "match"], "a tls route must have at least one match (with sniHosts)" + REJECTS8);
+  if (kind === "tls" && (matches3 === void 0 || matches3.length === 0)) c.error([...at4, "match"], "a tls route must have at least one match (with sniHosts)" + REJECTS8);
   let ports = [];
   let gateways = [];
   const paths = [];
@@ -16590,7 +16590,7 @@ function route(c, kind2, i, namespace) {
     const gws = strings(c, [...m, "gateways"]);
     if (gws.length === 0) gateways = void 0;
     else gateways?.push(gws);
-    if (kind2 === "http") {
+    if (kind === "http") {
       const p = uriWords(c.get([...m, "uri"]));
       if (p === void 0) everyPath = true;
       else paths.push(p);
@@ -16601,11 +16601,11 @@ function route(c, kind2, i, namespace) {
     const d = weighted(c, [...at4, "route", k], namespace);
     if (d) destinations.push(d);
   });
-  if (kind2 === "http" && c.map([...at4, "mirror"]) !== void 0) {
+  if (kind === "http" && c.map([...at4, "mirror"]) !== void 0) {
     const d = destination(c, [...at4, "mirror"], namespace, void 0, true);
     if (d) destinations.push(d);
   }
-  if (kind2 === "http") {
+  if (kind === "http") {
     (c.list([...at4, "mirrors"]) ?? []).forEach((_, k) => {
       const m = [...at4, "mirrors", k, "destination"];
       if (c.map(m) === void 0) {
@@ -16616,13 +16616,13 @@ function route(c, kind2, i, namespace) {
       if (d) destinations.push(d);
     });
   }
-  if (kind2 === "http" && !c.isUnset([...at4, "delegate"])) c.note([...at4, "delegate"], "a delegate VirtualService's routes are not followed; the exposure it adds is not in this report");
+  if (kind === "http" && !c.isUnset([...at4, "delegate"])) c.note([...at4, "delegate"], "a delegate VirtualService's routes are not followed; the exposure it adds is not in this report");
   return {
-    kind: kind2,
-    label: `${kind2}[${i}]`,
+    kind,
+    label: `${kind}[${i}]`,
     ports: ports === void 0 ? void 0 : [...new Set(ports)],
     gateways,
-    paths: kind2 === "http" && !everyPath ? [...new Set(paths)] : void 0,
+    paths: kind === "http" && !everyPath ? [...new Set(paths)] : void 0,
     destinations,
     catchAll,
     at: fieldRef(c.object, at4)
@@ -17036,15 +17036,15 @@ function loadWorkload(obj3) {
   const podSpec = [...template, "spec"];
   const owner = obj3.kind === "Pod" ? controllerOwner(c) : void 0;
   const name2 = owner?.name ?? meta.name;
-  const kind2 = owner?.kind ?? obj3.kind;
+  const kind = owner?.kind ?? obj3.kind;
   const node = obj3.kind === "Pod" ? nodeName(c) : void 0;
   const account = c.get(podSpec, "serviceAccountName") ?? c.get(podSpec, "serviceAccount");
   return {
     workload: {
-      id: `${meta.namespace}/${name2}[${kind2}]`,
+      id: `${meta.namespace}/${name2}[${kind}]`,
       namespace: meta.namespace,
       name: name2,
-      kind: kind2,
+      kind,
       labels: labels(c, labelsPath),
       ports: containerPorts(c, podSpec),
       hostNetwork: c.get(podSpec, "hostNetwork") === true,
@@ -17065,9 +17065,9 @@ function controllerOwner(c) {
   const candidates = refs.filter(isPlainObject).filter((r) => typeof r["name"] === "string" && r["name"] !== "");
   const pick = candidates.find((r) => r["controller"] === true) ?? candidates[0];
   if (pick === void 0) return void 0;
-  const kind2 = pick["kind"];
-  if (typeof kind2 === "string" && kind2 !== "") {
-    return CONTROLLER_KINDS.has(kind2) ? { name: pick["name"], kind: kind2 } : void 0;
+  const kind = pick["kind"];
+  if (typeof kind === "string" && kind !== "") {
+    return CONTROLLER_KINDS.has(kind) ? { name: pick["name"], kind } : void 0;
   }
   return { name: pick["name"], kind: "Pod" };
 }
@@ -17184,12 +17184,12 @@ function isOperatorWorkload(obj3) {
   return operatorKind(obj3) !== void 0;
 }
 function loadOperatorWorkload(obj3) {
-  const kind2 = operatorKind(obj3);
+  const kind = operatorKind(obj3);
   const meta = objectMeta(obj3);
   const c = new Checker(obj3, `${obj3.kind} ${meta.display}`);
   meta.problems.forEach((p) => c.error(p.path, p.message + "; left out"));
   if (meta.name === void 0) return { workload: void 0, diagnostics: c.diagnostics, replica: false };
-  const version = kind2.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
+  const version = kind.versionLabel ? semverLabel(c.get(["spec", "version"])) : void 0;
   const portName2 = c.get(["spec", "portName"]);
   const spec = {
     listenLocal: c.get(["spec", "listenLocal"]) === true,
@@ -17205,11 +17205,11 @@ function loadOperatorWorkload(obj3) {
       labels: {
         ...version === void 0 ? {} : { "app.kubernetes.io/version": version },
         ...labels(c, ["spec", "podMetadata", "labels"]),
-        ...kind2.selectorLabels(meta.name)
+        ...kind.selectorLabels(meta.name)
       },
       // spec.containers are merged into the operator's containers (or added): their ports count too.
-      ports: unique([...kind2.ports(spec), ...containerPorts(c, ["spec"])]),
-      hostNetwork: kind2.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
+      ports: unique([...kind.ports(spec), ...containerPorts(c, ["spec"])]),
+      hostNetwork: kind.hostNetwork && c.get(["spec", "hostNetwork"]) === true,
       // A custom resource says nothing of its pods' IPs or nodes.
       ips: [],
       nodeNames: [],
@@ -17423,8 +17423,8 @@ var KINDS4 = [
   "GlobalNetworkPolicy"
 ];
 var BUILT_IN = new Set(KINDS4);
-function mayMakePods(kind2) {
-  return !BUILT_IN.has(kind2);
+function mayMakePods(kind) {
+  return !BUILT_IN.has(kind);
 }
 
 // src/load/networkpolicy/unselected-policies.ts
@@ -18621,8 +18621,8 @@ function index(o) {
   return i;
 }
 var REMOVED = "removed in this PR";
-function edit(kind2, words3) {
-  return words3.length === 0 ? void 0 : { kind: kind2, words: words3.join(", ") };
+function edit(kind, words3) {
+  return words3.length === 0 ? void 0 : { kind, words: words3.join(", ") };
 }
 function serviceEdit(s, port3, other) {
   if (other === void 0) return void 0;
@@ -19221,7 +19221,7 @@ function satisfiedBy(selectors, labels2) {
   for (let i = 0; i < selectors.length; i++) if (selects(selectors[i], labels2)) out += out === "" ? String(i) : `,${i}`;
   return out;
 }
-function kind(selectors, witness) {
+function podKind(selectors, witness) {
   return { witness, satisfied: satisfiedBy(selectors, witness), name: describeWitness(witness), labels: definingLabels(witness) };
 }
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
@@ -19316,7 +19316,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     let key = "";
     for (const s of selectors) key += `${selectorKey(s)}`;
     if (kindsBySelectors.has(key)) return kindsBySelectors.get(key);
-    const kinds = combinations(selectors, { bound })?.map((c) => kind(selectors, c.witness));
+    const kinds = combinations(selectors, { bound })?.map((c) => podKind(selectors, c.witness));
     kindsBySelectors.set(key, kinds);
     return kinds;
   };
@@ -19335,7 +19335,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     const exact2 = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched2).map((c) => kind(selectors, c.witness));
+      combos = perSelector(partial ? selectors : unmatched2).map((c) => podKind(selectors, c.witness));
     }
     if (partial) combos = combos.filter((c) => !likeDeclared.has(c.satisfied));
     else if (own !== void 0) combos = combos.filter((c) => unmatched2.some((s) => selects(s, c.witness)));
@@ -21473,7 +21473,7 @@ function brokenRoute(c, routes) {
   if (routes.length === 0) return void 0;
   for (const v of c.via.base) {
     if (v.conn.intersect(newlyClosed(c)).isEmpty) continue;
-    const has = (kind2, id) => v.chain.some((h) => h.kind === kind2 && `${h.namespace}/${h.name}` === id);
+    const has = (kind, id) => v.chain.some((h) => h.kind === kind && `${h.namespace}/${h.name}` === id);
     const r = routes.find((x) => has(x.route.kind, `${x.route.namespace}/${x.route.name}`) && has("Service", x.service));
     if (r) return r;
   }
@@ -21748,13 +21748,13 @@ function decisionOf(p) {
   }
 }
 function policyRef(p) {
-  const kind2 = ciliumKind(p);
-  return kind2 === void 0 ? { policy: p.id, at: p.source } : { policy: policyName(p), kind: kind2, at: p.source };
+  const kind = ciliumKind(p);
+  return kind === void 0 ? { policy: p.id, at: p.source } : { policy: policyName(p), kind, at: p.source };
 }
 function ruleRef(p, rule) {
-  const kind2 = ciliumKind(p);
-  if (kind2 === void 0) return { policy: p.id, rule: rulePath(rule), at: rule.source };
-  return { policy: policyName(p), kind: kind2, rule: rulePath(rule), ...rule.said === void 0 ? {} : { said: rule.said }, at: rule.source };
+  const kind = ciliumKind(p);
+  if (kind === void 0) return { policy: p.id, rule: rulePath(rule), at: rule.source };
+  return { policy: policyName(p), kind, rule: rulePath(rule), ...rule.said === void 0 ? {} : { said: rule.said }, at: rule.source };
 }
 function tierRuleRef({ policy, rule }) {
   const v1alpha1 = policy.kind !== "ClusterNetworkPolicy";
@@ -24121,20 +24121,20 @@ function parseConfig(file, text2) {
       if (name2 === void 0) fail(node, "a target needs a name");
       if (!NAME3.test(name2)) fail(value("name"), `target name ${JSON.stringify(name2)} must be letters, digits, ".", "_", "-" or "/" (at most 100)`);
       if (targets.some((t) => t.name === name2)) fail(value("name"), `target name ${JSON.stringify(name2)} is used twice`);
-      const kind2 = str4("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
+      const kind = str4("kind") ?? (value("paths") !== void 0 ? "paths" : void 0);
       const p = str4("path");
       let source;
       const problems = [];
-      if (kind2 === "kustomize") {
+      if (kind === "kustomize") {
         if (p === void 0) fail(node, `target ${name2}: kind kustomize needs path (the kustomization's directory)`);
-        source = { kind: kind2, dir: resolvePath("", p, "path", problems) };
-      } else if (kind2 === "helm") {
+        source = { kind, dir: resolvePath("", p, "path", problems) };
+      } else if (kind === "helm") {
         if (p === void 0) fail(node, `target ${name2}: kind helm needs path (the chart's directory)`);
         const chart = resolvePath("", p, "path", problems);
         const release = str4("release") ?? (chart.split("/").filter((s) => s !== "" && s !== "..").pop() || "release");
-        source = { kind: kind2, chart, values: (strings2("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
-      } else if (kind2 === "paths") {
-        source = { kind: kind2, paths: (strings2("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
+        source = { kind, chart, values: (strings2("values") ?? []).map((v) => resolvePath(chart, v, "values file", problems)), release };
+      } else if (kind === "paths") {
+        source = { kind, paths: (strings2("paths") ?? (p !== void 0 ? [p] : [])).map((x) => resolvePath("", x, "path", problems)) };
       } else fail(value("kind") ?? node, `target ${name2}: kind must be kustomize, helm or paths`);
       const namespace = str4("namespace");
       if (namespace !== void 0 && !DNS_LABEL3.test(namespace)) fail(value("namespace"), `target ${name2}: namespace ${JSON.stringify(namespace)} is not a valid namespace name`);
@@ -24384,7 +24384,7 @@ function matches2(rendered, template) {
 
 // src/tools/object-line.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-function objectLine(text2, kind2, name2) {
+function objectLine(text2, kind, name2) {
   const lc = new import_yaml9.LineCounter();
   let docs;
   try {
@@ -24397,7 +24397,7 @@ function objectLine(text2, kind2, name2) {
   for (const doc of docs) {
     const contents = doc.contents;
     if (contents?.range === void 0) continue;
-    if (doc.get("kind") !== kind2) continue;
+    if (doc.get("kind") !== kind) continue;
     const n = doc.getIn(["metadata", "name"]);
     if (typeof n === "string" && n !== "") found2.push({ name: n, line: lc.linePos(contents.range[0]).line });
   }
@@ -24412,9 +24412,9 @@ function templateKindLine(template, renderedKinds, index2) {
     const m = /^kind:\s*["']?([A-Za-z0-9]+)["']?\s*(#.*)?$/.exec(l.trimEnd());
     if (m) kindLines.push({ kind: m[1], line: i + 1 });
   });
-  const kind2 = renderedKinds[index2];
+  const kind = renderedKinds[index2];
   if (kindLines.length === renderedKinds.length && kindLines.every((k, i) => k.kind === renderedKinds[i])) return kindLines[index2].line;
-  const same = kindLines.filter((k) => k.kind === kind2);
+  const same = kindLines.filter((k) => k.kind === kind);
   return same.length === 1 ? same[0].line : void 0;
 }
 
@@ -25102,11 +25102,11 @@ function checkOne(root, dir, file, text2, include) {
     if (value.includes("\n")) return void 0;
     const entry2 = entryOf(value);
     const line = lineAt ?? lineOf(entry2, field.split(" ")[0]);
-    const refuse = (kind2, why) => ({
+    const refuse = (kind, why) => ({
       file,
       line,
       entry: entry2,
-      kind: kind2,
+      kind,
       text: (lines[line - 1] ?? "").trim(),
       message: `${file}:${line}: ${field} entry ${JSON.stringify(entry2)} ${why}`
     });
@@ -25352,7 +25352,7 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
     isDir: (d) => "abs" in resolveInTree(root, d, "directory")
   };
   const patches = kustomizeClosure(shown === "." ? "" : shown, tree).patches;
-  const writtenAt = (file, line, kind2, rendered) => {
+  const writtenAt = (file, line, kind, rendered) => {
     const resource = yamlSource(file)?.docs.find((d) => d.line === line);
     if (resource === void 0) return void 0;
     const meta = resource.value?.metadata;
@@ -25360,12 +25360,12 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
     for (const p of patches) {
       const source = yamlSource(p.file);
       if (source === void 0 || originalName === void 0) continue;
-      if (p.target !== void 0 && !((p.target.kind === void 0 || p.target.kind === kind2) && (p.target.name === void 0 || nameMatches(p.target.name, originalName))))
+      if (p.target !== void 0 && !((p.target.kind === void 0 || p.target.kind === kind) && (p.target.name === void 0 || nameMatches(p.target.name, originalName))))
         continue;
       const doc = source.docs.find((d) => {
         if (Array.isArray(d.value)) return p.target !== void 0;
         const v = d.value;
-        return v?.kind === kind2 && (p.target !== void 0 || v?.metadata?.name === originalName);
+        return v?.kind === kind && (p.target !== void 0 || v?.metadata?.name === originalName);
       });
       if (doc === void 0) continue;
       const lines = Array.isArray(doc.value) ? jsonPatchLines(doc) : doc.lines;
@@ -25381,7 +25381,7 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
       const v = doc.getIn(p);
       return typeof v === "string" ? v : void 0;
     };
-    const kind2 = get("kind") ?? "";
+    const kind = get("kind") ?? "";
     const name2 = get("metadata", "name") ?? "";
     const origin = parseOrigin(doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]), locate);
     if (origin?.outside !== void 0)
@@ -25389,7 +25389,7 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
         ok: false,
         tool,
         failure: origin.outside.includes("://") ? "remote" : "outside-tree",
-        error: `${shown} includes ${kind2} ${name2} from outside the repository; netreach only builds from files of the revision`,
+        error: `${shown} includes ${kind} ${name2} from outside the repository; netreach only builds from files of the revision`,
         detail: trimToolMessage(origin.outside)
       };
     doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
@@ -25397,15 +25397,15 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
     if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
     const file = origin?.file;
     const text2 = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
-    const line = text2 === void 0 ? void 0 : objectLine(text2, kind2, name2);
+    const line = text2 === void 0 ? void 0 : objectLine(text2, kind, name2);
     const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
-    const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind2, rendered);
+    const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind, rendered);
     pieces.push({
       group: written?.group ?? file ?? fallback,
       text: rendered,
       ...written !== void 0 ? { lines: written.lines } : {},
       apiVersion: get("apiVersion") ?? "",
-      kind: kind2,
+      kind,
       name: name2,
       namespace: get("metadata", "namespace"),
       origin: {

@@ -62,7 +62,7 @@ function satisfiedBy(selectors: readonly Selector[], labels: Labels): string {
 type PodPeer = Extract<Peer, { kind: "pods" }>;
 
 /** A kind of pod a namespace's selectors tell apart: a label set of it, the selectors it satisfies, and how it is named. */
-interface Kind {
+interface PodKind {
   readonly witness: Labels;
   /** As satisfiedBy gives it. */
   readonly satisfied: string;
@@ -72,7 +72,7 @@ interface Kind {
   readonly labels: Labels;
 }
 
-function kind(selectors: readonly Selector[], witness: Labels): Kind {
+function podKind(selectors: readonly Selector[], witness: Labels): PodKind {
   return { witness, satisfied: satisfiedBy(selectors, witness), name: describeWitness(witness), labels: definingLabels(witness) };
 }
 
@@ -184,12 +184,12 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
   const index = peerIndex(policies, peers);
   // Namespaces written from one template name the same selectors: their kinds of pod are worked out once.
-  const kindsBySelectors = new Map<string, readonly Kind[] | undefined>();
-  const kindsOf = (selectors: readonly Selector[]): readonly Kind[] | undefined => {
+  const kindsBySelectors = new Map<string, readonly PodKind[] | undefined>();
+  const kindsOf = (selectors: readonly Selector[]): readonly PodKind[] | undefined => {
     let key = "";
     for (const s of selectors) key += `${selectorKey(s)}\u0004`;
     if (kindsBySelectors.has(key)) return kindsBySelectors.get(key);
-    const kinds = combinations(selectors, { bound })?.map((c) => kind(selectors, c.witness));
+    const kinds = combinations(selectors, { bound })?.map((c) => podKind(selectors, c.witness));
     kindsBySelectors.set(key, kinds);
     return kinds;
   };
@@ -212,7 +212,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     const exact = combos !== undefined;
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched).map((c) => kind(selectors, c.witness));
+      combos = perSelector(partial ? selectors : unmatched).map((c) => podKind(selectors, c.witness));
     }
     if (partial) combos = combos.filter((c) => !likeDeclared.has(c.satisfied));
     else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
