@@ -40833,28 +40833,50 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const policies = unionOf(clusters.map((c) => c.policies));
   const admin = unionOf(clusters.map((c) => c.adminPolicies));
   const peers = [];
+  const seen = /* @__PURE__ */ new Map();
+  let lastWhere;
+  let lastSeen = /* @__PURE__ */ new Set();
+  const addPeer = (namespace, peer2) => {
+    const where = peer2.namespaces.kind === "own" ? namespace : peer2.namespaces.selector;
+    if (where !== lastWhere) {
+      let pods2 = seen.get(where);
+      if (pods2 === void 0) seen.set(where, pods2 = /* @__PURE__ */ new Set());
+      [lastWhere, lastSeen] = [where, pods2];
+    }
+    if (lastSeen.has(peer2.pods)) return;
+    lastSeen.add(peer2.pods);
+    peers.push({ namespace, peer: peer2 });
+  };
   const portNames2 = /* @__PURE__ */ new Set();
   const namedPorts = (ports2) => {
     if (ports2 === "any") return;
     for (const s of ports2) if (s.port.kind === "named") portNames2.add(`${s.port.name}/${s.protocol}`);
   };
-  for (const p of policies) {
-    if (p.subjectNamespaces !== void 0) peers.push({ namespace: "", peer: { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject } });
-    for (const rules3 of [p.ingress, p.egress]) {
-      for (const rule of rules3 ?? []) {
-        namedPorts(rule.ports);
-        if (rule.peers === "any") continue;
-        for (const peer2 of rule.peers) if (peer2.kind === "pods") peers.push({ namespace: p.namespace, peer: peer2 });
+  const addRules = (namespace, rules3) => {
+    if (rules3 === null) return;
+    for (let r = 0; r < rules3.length; r++) {
+      const rule = rules3[r];
+      namedPorts(rule.ports);
+      if (rule.peers === "any") continue;
+      for (let k = 0; k < rule.peers.length; k++) {
+        const peer2 = rule.peers[k];
+        if (peer2.kind === "pods") addPeer(namespace, peer2);
       }
     }
+  };
+  for (let i = 0; i < policies.length; i++) {
+    const p = policies[i];
+    if (p.subjectNamespaces !== void 0) addPeer("", { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject });
+    addRules(p.namespace, p.ingress);
+    addRules(p.namespace, p.egress);
   }
   for (const p of admin) {
     const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
-    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") peers.push({ namespace: "", peer: peer2 });
+    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") addPeer("", peer2);
     for (const rule of p.ingress) namedPorts(rule.ports);
     for (const rule of p.egress) namedPorts(rule.ports);
   }
-  const nsSelectors = dedupe3(peers.flatMap(({ peer: peer2 }) => peer2.namespaces.kind === "selector" ? [peer2.namespaces.selector] : []));
+  const nsSelectors = dedupe3(peers.map(({ peer: peer2 }) => peer2.namespaces).filter((n) => n.kind === "selector").map((n) => n.selector));
   const services = unionOf(clusters.map((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const servicesIn = /* @__PURE__ */ new Map();
   for (const svc of services) {
