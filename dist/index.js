@@ -41044,32 +41044,22 @@ function peerIndex(policies, peers) {
   }
   const own = /* @__PURE__ */ new Map();
   const bySelector = /* @__PURE__ */ new Map();
-  const byObject = /* @__PURE__ */ new Map();
   peers.forEach(({ namespace, peer: peer2 }, i) => {
     if (peer2.namespaces.kind === "own") {
       const list7 = own.get(namespace);
       if (list7) list7.push(i);
       else own.set(namespace, [i]);
     } else {
-      const selector = peer2.namespaces.selector;
-      let entry2 = byObject.get(selector);
-      if (entry2 === void 0) {
-        const key = selectorKey(selector);
-        entry2 = bySelector.get(key);
-        if (entry2 === void 0) bySelector.set(key, entry2 = { selector, indexes: [] });
-        byObject.set(selector, entry2);
-      }
-      entry2.indexes.push(i);
+      const key = selectorKey(peer2.namespaces.selector);
+      const entry2 = bySelector.get(key);
+      if (entry2) entry2.indexes.push(i);
+      else bySelector.set(key, { selector: peer2.namespaces.selector, indexes: [i] });
     }
   });
   const firsts = (indexes3) => {
-    const objects = /* @__PURE__ */ new Set();
     const seen = /* @__PURE__ */ new Set();
     return indexes3.filter((i) => {
-      const selector = peers[i].peer.pods;
-      if (objects.has(selector)) return false;
-      objects.add(selector);
-      const key = selectorKey(selector);
+      const key = selectorKey(peers[i].peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -41088,11 +41078,8 @@ function peerIndex(policies, peers) {
   };
 }
 function dedupe3(selectors) {
-  const objects = /* @__PURE__ */ new Set();
   const seen = /* @__PURE__ */ new Map();
   for (const s of selectors) {
-    if (objects.has(s)) continue;
-    objects.add(s);
     const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }

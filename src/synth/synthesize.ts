@@ -339,34 +339,23 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   // Peers of the policy's own namespace by that namespace; the others by namespaceSelector.
   const own = new Map<string, number[]>();
   const bySelector = new Map<string, { selector: Selector; indexes: number[] }>();
-  // Selectors written alike are mostly one object: each is keyed once.
-  const byObject = new Map<Selector, { selector: Selector; indexes: number[] }>();
   peers.forEach(({ namespace, peer }, i) => {
     if (peer.namespaces.kind === "own") {
       const list = own.get(namespace);
       if (list) list.push(i);
       else own.set(namespace, [i]);
     } else {
-      const selector = peer.namespaces.selector;
-      let entry = byObject.get(selector);
-      if (entry === undefined) {
-        const key = selectorKey(selector);
-        entry = bySelector.get(key);
-        if (entry === undefined) bySelector.set(key, (entry = { selector, indexes: [] }));
-        byObject.set(selector, entry);
-      }
-      entry.indexes.push(i);
+      const key = selectorKey(peer.namespaces.selector);
+      const entry = bySelector.get(key);
+      if (entry) entry.indexes.push(i);
+      else bySelector.set(key, { selector: peer.namespaces.selector, indexes: [i] });
     }
   });
   // Within each list only the first peer of each pod selector matters (dedupe keeps the first).
   const firsts = (indexes: readonly number[]): number[] => {
-    const objects = new Set<Selector>();
     const seen = new Set<string>();
     return indexes.filter((i) => {
-      const selector = peers[i]!.peer.pods;
-      if (objects.has(selector)) return false;
-      objects.add(selector);
-      const key = selectorKey(selector);
+      const key = selectorKey(peers[i]!.peer.pods);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -386,13 +375,9 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
 }
 
 
-/** The first selector of each meaning, in order. Most repeats are the very same object (model/selector.ts): those are passed over without a key. */
 function dedupe(selectors: readonly Selector[]): Selector[] {
-  const objects = new Set<Selector>();
   const seen = new Map<string, Selector>();
   for (const s of selectors) {
-    if (objects.has(s)) continue;
-    objects.add(s);
     const key = selectorKey(s);
     if (!seen.has(key)) seen.set(key, s);
   }
