@@ -40767,6 +40767,55 @@ function text(x) {
   return JSON.stringify(x, (_, v) => typeof v === "bigint" ? v.toString() : v);
 }
 
+// src/synth/pod-peers.ts
+function podPeers(policies, admin) {
+  const peers = [];
+  const seen = /* @__PURE__ */ new Map();
+  let lastWhere;
+  let lastSeen = /* @__PURE__ */ new Set();
+  const addPeer = (namespace, peer2) => {
+    const where = peer2.namespaces.kind === "own" ? namespace : peer2.namespaces.selector;
+    if (where !== lastWhere) {
+      let pods = seen.get(where);
+      if (pods === void 0) seen.set(where, pods = /* @__PURE__ */ new Set());
+      [lastWhere, lastSeen] = [where, pods];
+    }
+    if (lastSeen.has(peer2.pods)) return;
+    lastSeen.add(peer2.pods);
+    peers.push({ namespace, peer: peer2 });
+  };
+  const portNames2 = /* @__PURE__ */ new Set();
+  const namedPorts = (ports) => {
+    if (ports === "any") return;
+    for (const s of ports) if (s.port.kind === "named") portNames2.add(`${s.port.name}/${s.protocol}`);
+  };
+  const addRules = (namespace, rules3) => {
+    if (rules3 === null) return;
+    for (let r = 0; r < rules3.length; r++) {
+      const rule = rules3[r];
+      namedPorts(rule.ports);
+      if (rule.peers === "any") continue;
+      for (let k = 0; k < rule.peers.length; k++) {
+        const peer2 = rule.peers[k];
+        if (peer2.kind === "pods") addPeer(namespace, peer2);
+      }
+    }
+  };
+  for (let i = 0; i < policies.length; i++) {
+    const p = policies[i];
+    if (p.subjectNamespaces !== void 0) addPeer("", { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject });
+    addRules(p.namespace, p.ingress);
+    addRules(p.namespace, p.egress);
+  }
+  for (const p of admin) {
+    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
+    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") addPeer("", peer2);
+    for (const rule of p.ingress) namedPorts(rule.ports);
+    for (const rule of p.egress) namedPorts(rule.ports);
+  }
+  return { peers, portNames: portNames2 };
+}
+
 // src/synth/words.ts
 function representativeWords(namespace, selectors, witness, declaredLike, bound) {
   const n = selectors.length;
@@ -40832,50 +40881,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
   const policies = unionOf(clusters.map((c) => c.policies));
   const admin = unionOf(clusters.map((c) => c.adminPolicies));
-  const peers = [];
-  const seen = /* @__PURE__ */ new Map();
-  let lastWhere;
-  let lastSeen = /* @__PURE__ */ new Set();
-  const addPeer = (namespace, peer2) => {
-    const where = peer2.namespaces.kind === "own" ? namespace : peer2.namespaces.selector;
-    if (where !== lastWhere) {
-      let pods2 = seen.get(where);
-      if (pods2 === void 0) seen.set(where, pods2 = /* @__PURE__ */ new Set());
-      [lastWhere, lastSeen] = [where, pods2];
-    }
-    if (lastSeen.has(peer2.pods)) return;
-    lastSeen.add(peer2.pods);
-    peers.push({ namespace, peer: peer2 });
-  };
-  const portNames2 = /* @__PURE__ */ new Set();
-  const namedPorts = (ports2) => {
-    if (ports2 === "any") return;
-    for (const s of ports2) if (s.port.kind === "named") portNames2.add(`${s.port.name}/${s.protocol}`);
-  };
-  const addRules = (namespace, rules3) => {
-    if (rules3 === null) return;
-    for (let r = 0; r < rules3.length; r++) {
-      const rule = rules3[r];
-      namedPorts(rule.ports);
-      if (rule.peers === "any") continue;
-      for (let k = 0; k < rule.peers.length; k++) {
-        const peer2 = rule.peers[k];
-        if (peer2.kind === "pods") addPeer(namespace, peer2);
-      }
-    }
-  };
-  for (let i = 0; i < policies.length; i++) {
-    const p = policies[i];
-    if (p.subjectNamespaces !== void 0) addPeer("", { kind: "pods", namespaces: { kind: "selector", selector: p.subjectNamespaces }, pods: p.subject });
-    addRules(p.namespace, p.ingress);
-    addRules(p.namespace, p.egress);
-  }
-  for (const p of admin) {
-    const asPeers = [adminPeerAsPeers({ kind: "pods", ...p.subject }), ...[...p.ingress, ...p.egress].flatMap(adminRulePeers)];
-    for (const peer2 of asPeers.flat()) if (peer2.kind === "pods") addPeer("", peer2);
-    for (const rule of p.ingress) namedPorts(rule.ports);
-    for (const rule of p.egress) namedPorts(rule.ports);
-  }
+  const { peers, portNames: portNames2 } = podPeers(policies, admin);
   const nsSelectors = dedupe3(peers.map(({ peer: peer2 }) => peer2.namespaces).filter((n) => n.kind === "selector").map((n) => n.selector));
   const services = unionOf(clusters.map((c) => c.services)).filter((s) => s.selector !== null && Object.keys(s.selector).length > 0);
   const servicesIn = /* @__PURE__ */ new Map();
