@@ -10748,14 +10748,17 @@ ${onSelected.size === 0 ? "" : [...onSelected].join(" ")}`;
   const aligned = lists.map((list6) => alignment(first, list6, (x, y) => x.pod === y.pod));
   const elsewhere = /* @__PURE__ */ new Map();
   const classOf = [];
+  const classAt = [];
   sides.forEach((side2, s) => {
     const list6 = lists[s];
     const at4 = aligned[s];
     if (s > 0 && list6.length === first.length && list6.every((ep, i) => at4[i] === i && onNodes(ep).length === 0 && side2.namespaces.get(ep.pod.namespace) === firstNs[i])) {
       classOf.push(classOf[0]);
+      classAt.push(firstIndex);
       return;
     }
     const map = /* @__PURE__ */ new Map();
+    const positions = s === 0 ? firstIndex : new Int32Array(list6.length);
     for (let i = 0; i < list6.length; i++) {
       const ep = list6[i];
       const ns = s === 0 ? firstNs[i] : side2.namespaces.get(ep.pod.namespace);
@@ -10765,17 +10768,18 @@ ${onSelected.size === 0 ? "" : [...onSelected].join(" ")}`;
         if (j >= 0 && firstNs[j] === ns) index2 = firstIndex[j];
       }
       index2 ??= place(ep, ns, nodesOf[s]);
-      if (s === 0) firstIndex[i] = index2;
+      positions[i] = index2;
       map.set(ep.id, index2);
     }
     if (s === 0) for (const other of aligned.slice(1)) for (const i of unmatched(other, first.length)) elsewhere.set(first[i].pod, i);
     classOf.push(map);
+    classAt.push(positions);
   });
   if (options.maxPodClasses !== void 0 && podClasses.length > options.maxPodClasses) {
     throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
   }
   const external = buildExternalSpace(blocks);
-  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf, classAt };
 }
 function onNodes(ep) {
   return "nodeNames" in ep.pod && ep.pod.hostNetwork ? ep.pod.nodeNames : [];
@@ -12035,18 +12039,32 @@ function distinct(xs) {
 }
 
 // src/diff/compute.ts
+function pairById(base2, head) {
+  const at4 = alignment(base2, head, (x, y) => x.id === y.id);
+  const headOf = new Int32Array(base2.length).fill(-1);
+  const loose = [];
+  for (let j = 0; j < head.length; j++) {
+    if (at4[j] >= 0) headOf[at4[j]] = j;
+    else loose.push(j);
+  }
+  const headOnly = [];
+  if (loose.length === 0) return { headOf, headOnly };
+  const unpaired = /* @__PURE__ */ new Map();
+  for (let i = 0; i < base2.length; i++) if (headOf[i] === -1) unpaired.set(base2[i].id, i);
+  for (const j of loose) {
+    const i = unpaired.get(head[j].id);
+    if (i === void 0) headOnly.push(j);
+    else headOf[i] = j;
+  }
+  return { headOf, headOnly };
+}
 function diffSides(base2, head, options = {}) {
   const universe = buildUniverse([base2, head], options);
   const shared = new Shared([base2, head]);
   const rb = evaluate(universe, base2, shared);
   const rh = evaluate(universe, head, shared);
   const withL7 = hasL7(base2.policies) || hasL7(head.policies);
-  const [inBase, inHead] = universe.classOf;
   const P = universe.podClasses.length;
-  const pods = /* @__PURE__ */ new Map();
-  for (const ep of base2.pods) pods.set(ep.id, ep);
-  for (const ep of head.pods) pods.set(ep.id, ep);
-  const podList = [...pods.values()];
   const explained2 = /* @__PURE__ */ new Map();
   const keys2 = new TupleIds();
   const connPairs = new TupleIds();
@@ -12096,16 +12114,28 @@ function diffSides(base2, head, options = {}) {
     changes.push({ type, src, dst, base: o.base, head: o.head, opened: o.opened, closed: o.closed, endpoint, why: o.why, ...o.l7 === void 0 ? {} : { l7: o.l7 } });
   };
   const endpointChange = (...gs) => gs.some((g) => g.b === void 0) ? "added" : gs.some((g) => g.h === void 0) ? "removed" : null;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const ep of podList) {
-    const b = inBase.get(ep.id);
-    const h = inHead.get(ep.id);
-    const key = ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
-    let g = byKey.get(key);
-    if (!g) byKey.set(key, g = { b, h, members: [] });
+  const podList = [];
+  const groups3 = [];
+  const stayed = new Array(P);
+  const others = /* @__PURE__ */ new Map();
+  const join15 = (ep, b, h) => {
+    podList.push(ep);
+    const key = b !== void 0 && b === h ? -1 : ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
+    let g = key === -1 ? stayed[b] : others.get(key);
+    if (g === void 0) {
+      groups3.push(g = { b, h, members: [] });
+      if (key === -1) stayed[b] = g;
+      else others.set(key, g);
+    }
     g.members.push(ep);
+  };
+  const [atBase, atHead] = universe.classAt;
+  const { headOf, headOnly } = pairById(base2.pods, head.pods);
+  for (let i = 0; i < base2.pods.length; i++) {
+    const j = headOf[i];
+    join15(j >= 0 ? head.pods[j] : base2.pods[i], atBase[i], j >= 0 ? atHead[j] : void 0);
   }
-  const groups3 = [...byKey.values()];
+  for (const j of headOnly) join15(head.pods[j], void 0, atHead[j]);
   const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P, changedSubjects(universe, shared, base2, head));
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);

@@ -54,6 +54,8 @@ export interface Universe {
   readonly externalsOf: ReadonlyMap<string, readonly number[]>;
   /** Per side: endpoint id -> pod class index. */
   readonly classOf: readonly ReadonlyMap<string, number>[];
+  /** Per side: the pod class of each endpoint by its place in the side's pods (the ingress controller, when the side has one, after them). */
+  readonly classAt: readonly Int32Array[];
 }
 
 export function namedPortKey(name: string, protocol: Protocol): string {
@@ -181,15 +183,18 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
   // The first side's pods in no shared place of some other side, for lookups by object.
   const elsewhere = new Map<object, number>();
   const classOf: ReadonlyMap<string, number>[] = [];
+  const classAt: Int32Array[] = [];
   sides.forEach((side, s) => {
     const list = lists[s]!;
     const at = aligned[s]!;
     // A side with every pod of the first in its place, in the same namespace objects: the same classes.
     if (s > 0 && list.length === first.length && list.every((ep, i) => at[i] === i && onNodes(ep).length === 0 && side.namespaces.get(ep.pod.namespace) === firstNs[i])) {
       classOf.push(classOf[0]!);
+      classAt.push(firstIndex);
       return;
     }
     const map = new Map<string, number>();
+    const positions = s === 0 ? firstIndex : new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const ep = list[i]!;
       const ns = s === 0 ? firstNs[i] : side.namespaces.get(ep.pod.namespace);
@@ -199,18 +204,19 @@ export function buildUniverse(sides: readonly Side[], options: UniverseOptions =
         if (j >= 0 && firstNs[j] === ns) index = firstIndex[j]!;
       }
       index ??= place(ep, ns, nodesOf[s]!);
-      if (s === 0) firstIndex[i] = index;
+      positions[i] = index;
       map.set(ep.id, index);
     }
     if (s === 0) for (const other of aligned.slice(1)) for (const i of unmatched(other, first.length)) elsewhere.set(first[i]!.pod, i);
     classOf.push(map);
+    classAt.push(positions);
   });
 
   if (options.maxPodClasses !== undefined && podClasses.length > options.maxPodClasses) {
     throw new LimitError("podClasses", podClasses.length, options.maxPodClasses, "(kinds of pod that policies tell apart)");
   }
   const external = buildExternalSpace(blocks);
-  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf };
+  return { podClasses, externals: external.classes, externalsOf: external.classesOf, classOf, classAt };
 }
 
 /** The Nodes a hostNetwork pod is known to run on (their labels may differ between revisions). */
