@@ -164,19 +164,25 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
   // and then the head's own, each with its classes found by place (universe.classAt).
   const podList: PodEndpoint[] = [];
   const groups: Group[] = [];
-  const stayed: (Group | undefined)[] = new Array(P);
-  const others = new Map<number, Group>();
+  // Most endpoints stay in their class: those groups are found by class (-1: none yet), the others by both classes.
+  const stayed = new Int32Array(P).fill(-1);
+  const others = new Map<number, number>();
+  const groupOf = (b: number | undefined, h: number | undefined): Group => {
+    if (b !== undefined && b === h) {
+      if (stayed[b]! >= 0) return groups[stayed[b]!]!;
+      stayed[b] = groups.length;
+    } else {
+      const key = ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
+      const i = others.get(key);
+      if (i !== undefined) return groups[i]!;
+      others.set(key, groups.length);
+    }
+    groups.push({ b, h, members: [] });
+    return groups[groups.length - 1]!;
+  };
   const join = (ep: PodEndpoint, b: number | undefined, h: number | undefined) => {
     podList.push(ep);
-    // Most endpoints stay in their class: those groups are found by class, the others by both.
-    const key = b !== undefined && b === h ? -1 : ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
-    let g = key === -1 ? stayed[b!] : others.get(key);
-    if (g === undefined) {
-      groups.push((g = { b, h, members: [] }));
-      if (key === -1) stayed[b!] = g;
-      else others.set(key, g);
-    }
-    g.members.push(ep);
+    groupOf(b, h).members.push(ep);
   };
   const [atBase, atHead] = universe.classAt as [Int32Array, Int32Array];
   const { headOf, headOnly } = pairById(base.pods, head.pods);
@@ -185,7 +191,7 @@ export function diffSides(base: Side, head: Side, options: DiffSidesOptions = {}
     join(j >= 0 ? head.pods[j]! : base.pods[i]!, atBase[i], j >= 0 ? atHead[j] : undefined);
   }
   for (const j of headOnly) join(head.pods[j]!, undefined, atHead[j]);
-  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, rb, rh, P, changedSubjects(universe, shared, base, head));
+  const pairs = options.exhaustive ? allPairs(groups.length) : touchedPairs(groups, stayed, rb, rh, P, changedSubjects(universe, shared, base, head));
 
   // Merged endpoints by the external classes they merge; seeded with the classes, so a merge that
   // is one class is that class's endpoint.
@@ -240,8 +246,9 @@ interface Pairs {
  * source. Only the classes a changed policy selects can have rows that differ; rows with equal
  * signatures are equal, and differing rows are compared node by node. Cost: the classes a pull
  * request touches times what their rows name, not classes squared nor every class.
+ * `stayed`: per class, the group of the endpoints in it on both sides (-1: none).
  */
-function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachability, P: number, changed: Readonly<Record<Direction, ReadonlySet<number>>>): Pairs {
+function touchedPairs(groups: readonly Group[], stayed: Int32Array, rb: Reachability, rh: Reachability, P: number, changed: Readonly<Record<Direction, ReadonlySet<number>>>): Pairs {
   const E = rb.size - P;
   const n = groups.length;
   // Most groups pair with nothing new: their sets are made with their first member.
@@ -249,11 +256,6 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
   const extOut: (Set<number> | undefined)[] = new Array(n);
   const extIn: (Set<number> | undefined)[] = new Array(n);
   const add = (sets: (Set<number> | undefined)[], i: number, x: number) => (sets[i] ??= new Set()).add(x);
-  // The group of endpoints in class c on both sides (at most one: groups are keyed by class pair).
-  const stayed = new Map<number, number>();
-  groups.forEach((g, i) => {
-    if (g.b !== undefined && g.b === g.h) stayed.set(g.b, i);
-  });
   const moved = groups.flatMap((g, i) => (g.b !== undefined && g.b === g.h ? [] : [i]));
   const everyGroup = groups.map((_, i) => i);
   const everyExternal = Array.from({ length: E }, (_, i) => i);
@@ -272,15 +274,15 @@ function touchedPairs(groups: readonly Group[], rb: Reachability, rh: Reachabili
   // the changed policies say nothing of (changed-subjects.ts).
   for (const dir of ["egress", "ingress"] as const) {
     for (const cls of changed[dir]) {
-      const g = stayed.get(cls);
-      if (g === undefined) continue; // no endpoint stays in it: covered as moved
+      const g = stayed[cls]!;
+      if (g < 0) continue; // no endpoint stays in it: covered as moved
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node: number) => {
         if (node >= P) add(dir === "egress" ? extOut : extIn, g, node - P);
         else {
-          const other = stayed.get(node);
-          if (other === undefined) return; // no endpoint stays in that class: covered as moved
+          const other = stayed[node]!;
+          if (other < 0) return; // no endpoint stays in that class: covered as moved
           if (dir === "egress") add(dst, g, other);
           else add(dst, other, g);
         }
