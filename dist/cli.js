@@ -11935,6 +11935,11 @@ function hasL7(policies) {
   const filtered = (rules3) => rules3 !== null && rules3.some((r) => r.l7 !== void 0 && r.l7.length > 0);
   return policies.some((p) => p.kind !== void 0 && (filtered(p.ingress) || filtered(p.egress)));
 }
+function l7PartKey(p) {
+  if (p === null) return "-";
+  const by = p.by.map((b) => `${b.policy.id}|${b.rule.path ?? `${b.rule.direction}[${b.rule.index}]`}|${b.conn.toString()}|${b.filters.map((f) => `${f.protocol}:${f.said}`).join(",")}`);
+  return `${p.conn.toString()}[${by.join(";")}]`;
+}
 function l7Part(r, src, dst, allowed) {
   if (allowed.isEmpty) return null;
   const P = r.universe.podClasses.length;
@@ -12116,18 +12121,24 @@ function diffSides(base2, head, options = {}) {
   const endpointChange = (...gs) => gs.some((g) => g.b === void 0) ? "added" : gs.some((g) => g.h === void 0) ? "removed" : null;
   const podList = [];
   const groups3 = [];
-  const stayed = new Array(P);
+  const stayed = new Int32Array(P).fill(-1);
   const others = /* @__PURE__ */ new Map();
+  const groupOf = (b, h) => {
+    if (b !== void 0 && b === h) {
+      if (stayed[b] >= 0) return groups3[stayed[b]];
+      stayed[b] = groups3.length;
+    } else {
+      const key = ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
+      const i = others.get(key);
+      if (i !== void 0) return groups3[i];
+      others.set(key, groups3.length);
+    }
+    groups3.push({ b, h, members: [] });
+    return groups3[groups3.length - 1];
+  };
   const join15 = (ep, b, h) => {
     podList.push(ep);
-    const key = b !== void 0 && b === h ? -1 : ((b ?? -1) + 1) * (P + 1) + (h ?? -1) + 1;
-    let g = key === -1 ? stayed[b] : others.get(key);
-    if (g === void 0) {
-      groups3.push(g = { b, h, members: [] });
-      if (key === -1) stayed[b] = g;
-      else others.set(key, g);
-    }
-    g.members.push(ep);
+    groupOf(b, h).members.push(ep);
   };
   const [atBase, atHead] = universe.classAt;
   const { headOf, headOnly } = pairById(base2.pods, head.pods);
@@ -12136,7 +12147,7 @@ function diffSides(base2, head, options = {}) {
     join15(j >= 0 ? head.pods[j] : base2.pods[i], atBase[i], j >= 0 ? atHead[j] : void 0);
   }
   for (const j of headOnly) join15(head.pods[j], void 0, atHead[j]);
-  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, rb, rh, P, changedSubjects(universe, shared, base2, head));
+  const pairs = options.exhaustive ? allPairs(groups3.length) : touchedPairs(groups3, stayed, rb, rh, P, changedSubjects(universe, shared, base2, head));
   const merged = new Map(universe.externals.map((e, i) => [String(i), e]));
   const classes = new Set(universe.externals);
   for (let a = 0; a < groups3.length; a++) {
@@ -12171,17 +12182,13 @@ function diffSides(base2, head, options = {}) {
     return { groups: every.map(() => every), externalsOut: every.map(() => externals), externalsIn: every.map(() => externals) };
   }
 }
-function touchedPairs(groups3, rb, rh, P, changed2) {
+function touchedPairs(groups3, stayed, rb, rh, P, changed2) {
   const E = rb.size - P;
   const n = groups3.length;
   const dst = new Array(n);
   const extOut = new Array(n);
   const extIn = new Array(n);
   const add = (sets, i, x) => (sets[i] ??= /* @__PURE__ */ new Set()).add(x);
-  const stayed = /* @__PURE__ */ new Map();
-  groups3.forEach((g, i) => {
-    if (g.b !== void 0 && g.b === g.h) stayed.set(g.b, i);
-  });
   const moved = groups3.flatMap((g, i) => g.b !== void 0 && g.b === g.h ? [] : [i]);
   const everyGroup = groups3.map((_, i) => i);
   const everyExternal = Array.from({ length: E }, (_, i) => i);
@@ -12197,15 +12204,15 @@ function touchedPairs(groups3, rb, rh, P, changed2) {
   }
   for (const dir of ["egress", "ingress"]) {
     for (const cls of changed2[dir]) {
-      const g = stayed.get(cls);
-      if (g === void 0) continue;
+      const g = stayed[cls];
+      if (g < 0) continue;
       if (sameGoverning(rb.governing(cls, dir), rh.governing(cls, dir)) || rb.signature(cls, dir) === rh.signature(cls, dir)) continue;
       const nodes = rowDifference(rb.row(cls, dir), rh.row(cls, dir));
       const each = (node) => {
         if (node >= P) add(dir === "egress" ? extOut : extIn, g, node - P);
         else {
-          const other = stayed.get(node);
-          if (other === void 0) return;
+          const other = stayed[node];
+          if (other < 0) return;
           if (dir === "egress") add(dst, g, other);
           else add(dst, other, g);
         }
@@ -12233,7 +12240,8 @@ var MergedExternals = class {
   merged(externals, made) {
     const buckets = /* @__PURE__ */ new Map();
     for (const [o, classes] of this.byOutcome) {
-      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}`;
+      const l7 = o.l7 === void 0 ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
+      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}|${l7}`;
       for (const e of classes) {
         const family = externals[e].ranges[0].family;
         const key = `${family}|${says}`;

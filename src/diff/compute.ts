@@ -22,7 +22,7 @@ import type { Change, ChangeType, Reason } from "./change.js";
 import type { Direction } from "../model/policy.js";
 import { explain } from "./explain.js";
 import { l7Changes, type L7Change } from "./l7-changes.js";
-import { hasL7, l7Part } from "../reach/l7.js";
+import { hasL7, l7Part, l7PartKey } from "../reach/l7.js";
 
 export interface DiffResult {
   readonly universe: Universe;
@@ -314,7 +314,9 @@ class MergedExternals {
   merged(externals: readonly ExternalEndpoint[], made: Map<string, ExternalEndpoint>): [ExternalEndpoint, Outcome][] {
     const buckets = new Map<string, { family: Family; classes: number[]; outcome: Outcome }>();
     for (const [o, classes] of this.byOutcome) {
-      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}`;
+      // L7 filters too: address classes with the same connections and reasons may differ in which ports a proxy filters.
+      const l7 = o.l7 === undefined ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
+      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}|${l7}`;
       for (const e of classes) {
         const family = externals[e]!.ranges[0]!.family;
         const key = `${family}|${says}`;

@@ -31,6 +31,13 @@ export function hasL7(policies: readonly Policy[]): boolean {
 }
 
 /** The L7-filtered part of the allowed connection `allowed` between two nodes; null where there is none. */
+/** An L7 part as text: equal texts, equal parts (the ports filtered, and which rules filter them how). */
+export function l7PartKey(p: L7Part | null): string {
+  if (p === null) return "-";
+  const by = p.by.map((b) => `${b.policy.id}|${b.rule.path ?? `${b.rule.direction}[${b.rule.index}]`}|${b.conn.toString()}|${b.filters.map((f) => `${f.protocol}:${f.said}`).join(",")}`);
+  return `${p.conn.toString()}[${by.join(";")}]`;
+}
+
 export function l7Part(r: Reachability, src: number, dst: number, allowed: ConnSet): L7Part | null {
   if (allowed.isEmpty) return null;
   const P = r.universe.podClasses.length;

@@ -86,3 +86,45 @@ describe("L7 filtering changes in the JSON report", () => {
     expect(json.l7Changes).toHaveLength(1);
   });
 });
+
+describe("closed flows to addresses, some of them L7-filtered before", () => {
+  // Egress is open but for port 80 to the upper half of IPv4, which an HTTP filter governs; the
+  // head denies every egress. The two halves close alike, with the same reasons: they stay apart,
+  // since only one of them was filtered.
+  const base = `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: beta, labels: {role: front}}
+spec: {containers: [{name: c0, image: app}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumClusterwideNetworkPolicy
+metadata: {name: ccnp0}
+spec:
+  endpointSelector: {matchLabels: {role: front}}
+  egress:
+    - toCIDRSet: [{cidr: 0.0.0.0/0, except: [0.0.0.0/1]}]
+      toPorts: [{ports: [{port: "80", protocol: TCP}], rules: {http: [{method: GET, path: /api/.*}]}}]
+  enableDefaultDeny: {ingress: true, egress: false}
+`;
+  const head = `apiVersion: v1
+kind: Pod
+metadata: {name: p0, namespace: beta, labels: {role: front}}
+spec: {containers: [{name: c0, image: app}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp1, namespace: beta}
+spec:
+  endpointSelector: {}
+  egressDeny: [{}]
+`;
+
+  it("are not merged into one address range with one side's filters", () => {
+    const d = diff([{ path: "base.yaml", text: base }], [{ path: "head.yaml", text: head }], { pods: "declared" });
+    const toAddresses = d.changes.filter((c) => c.src.id === "beta/p0[Pod]" && c.dst.type === "external");
+    expect(toAddresses.map((c) => [c.dst.id, c.closed.toString(), c.l7?.base?.conn.toString() ?? null])).toEqual([
+      ["0.0.0.0/1", "All Connections", null],
+      ["128.0.0.0/1", "All Connections", "TCP 80"],
+    ]);
+  });
+});
