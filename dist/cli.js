@@ -13006,6 +13006,17 @@ function parseFast(text2, maxDocuments) {
     throw e;
   }
 }
+function parseFastTracked(text2) {
+  if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
+  const where = /* @__PURE__ */ new Map();
+  try {
+    const [document] = new FastParser(text2, 1, where).documents();
+    return document && { document, where };
+  } catch (e) {
+    if (e === BAIL) return void 0;
+    throw e;
+  }
+}
 function bail() {
   throw BAIL;
 }
@@ -13020,9 +13031,10 @@ var COLON = 58;
 var QUOTE = 34;
 var APOS = 39;
 var FastParser = class {
-  constructor(text2, maxDocuments) {
+  constructor(text2, maxDocuments, where) {
     this.text = text2;
     this.maxDocuments = maxDocuments;
+    this.where = where;
     const t = text2;
     let most = 1;
     for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) most++;
@@ -13054,6 +13066,7 @@ var FastParser = class {
   }
   text;
   maxDocuments;
+  where;
   // Typed arrays of the line count: held outside the collected heap, and made at their size.
   lineStarts;
   lineEnds;
@@ -13066,6 +13079,8 @@ var FastParser = class {
   depth = 0;
   /** The last value read was empty (see empty()). */
   endsEmpty = false;
+  /** Where the last value afterIndicator read starts; -1 when it was empty. */
+  valueStart = -1;
   documents() {
     const out = [];
     const n = this.lines;
@@ -13136,10 +13151,13 @@ var FastParser = class {
   }
   blockSeq(firstLine2, col) {
     const items = [];
+    const at4 = this.where && [];
+    if (at4) this.where.set(items, at4);
     let line = firstLine2;
     for (; ; ) {
       const dash = this.lineStarts[line] + col;
       items.push(this.afterIndicator(line, dash + 1, col, true));
+      at4?.push(this.valueStart);
       const next = this.li;
       if (next >= this.lines) return items;
       const indent = this.indents[next];
@@ -13151,12 +13169,15 @@ var FastParser = class {
   }
   blockMap(firstLine2, col) {
     const map = {};
+    const at4 = this.where && /* @__PURE__ */ new Map();
+    if (at4) this.where.set(map, at4);
     let line = firstLine2;
     for (; ; ) {
       const pos = this.lineStarts[line] + col;
       const colon = this.keyEnd(line, pos);
       if (colon === void 0) bail();
       const key = this.keyString(pos, colon);
+      at4?.set(key, pos);
       const known = map[key] !== void 0;
       if (known && Object.hasOwn(map, key)) bail();
       const value = this.afterIndicator(line, colon + 1, col, false);
@@ -13185,11 +13206,11 @@ var FastParser = class {
       const next = this.li;
       if (next >= this.lines || this.indents[next] < 0) return this.empty();
       const n = this.indents[next];
-      if (n > indent) return this.blockNode(next, n, indent);
+      if (n > indent) return this.startingAt(this.lineStarts[next] + n, this.blockNode(next, n, indent));
       if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next] + n, next)) {
         if (++this.depth > MAX_FAST_DEPTH) bail();
         try {
-          return this.blockSeq(next, n);
+          return this.startingAt(this.lineStarts[next] + n, this.blockSeq(next, n));
         } finally {
           this.depth--;
         }
@@ -13199,13 +13220,18 @@ var FastParser = class {
     if (i === from) bail();
     const col = i - this.lineStarts[line];
     if (inSeq) {
-      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.blockNode(line, col, indent);
+      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== void 0) return this.startingAt(i, this.blockNode(line, col, indent));
     } else if (this.isDashItem(i, line)) bail();
     const c = t.charCodeAt(i);
-    if (c === 124 || c === 62) return this.blockScalar(line, i, indent);
+    if (c === 124 || c === 62) return this.startingAt(i, this.blockScalar(line, i, indent));
     const value = this.inlineValue(line, i);
     this.li = this.nextContent(line + 1);
     if (this.peekIndent() > indent) bail();
+    return this.startingAt(i, value);
+  }
+  /** `value`, noting that it starts at `start` (set after the nested values it holds noted theirs). */
+  startingAt(start, value) {
+    this.valueStart = start;
     return value;
   }
   /**
@@ -13262,6 +13288,7 @@ var FastParser = class {
    */
   empty() {
     this.endsEmpty = true;
+    this.valueStart = -1;
     return null;
   }
   /**
@@ -13388,6 +13415,9 @@ var FastParser = class {
     const isMap6 = open === 123;
     const items = [];
     const map = {};
+    const keysAt = this.where && isMap6 ? /* @__PURE__ */ new Map() : void 0;
+    const itemsAt = this.where && !isMap6 ? [] : void 0;
+    if (this.where) this.where.set(isMap6 ? map : items, keysAt ?? itemsAt);
     let i = pos + 1;
     const skip = () => {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
@@ -13397,7 +13427,9 @@ var FastParser = class {
     for (; ; ) {
       skip();
       let key;
+      itemsAt?.push(i);
       if (isMap6) {
+        const entryStart = i;
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -13406,6 +13438,7 @@ var FastParser = class {
         i += 2;
         skip();
         if (Object.hasOwn(map, key)) bail();
+        keysAt?.set(key, entryStart);
       }
       const c = t.charCodeAt(i);
       let value;
@@ -13510,6 +13543,31 @@ function resolveUncached(raw) {
   const v = (0, import_yaml3.isScalar)(res) ? res.value : res;
   if (typeof v === "bigint" || typeof v === "object" && v !== null) bail();
   return v;
+}
+
+// src/load/yaml/fast-locator.ts
+function fastLocator(text2) {
+  const tracked = parseFastTracked(text2);
+  if (tracked === void 0) return void 0;
+  const { document, where } = tracked;
+  return (path17) => {
+    let node = document.value;
+    let offset = document.start;
+    for (const segment of path17) {
+      if (typeof node !== "object" || node === null) break;
+      const entries2 = where.get(node);
+      let at4;
+      if (Array.isArray(entries2)) {
+        if (typeof segment !== "number") break;
+        at4 = entries2[segment];
+      } else at4 = entries2.get(String(segment));
+      if (at4 === void 0) break;
+      if (at4 < 0) return void 0;
+      offset = at4;
+      node = Array.isArray(node) ? node[segment] : node[String(segment)];
+    }
+    return offset;
+  };
 }
 
 // src/load/yaml/leniency.ts
@@ -13751,11 +13809,15 @@ function fastDocuments(file, lim, text2, fast) {
     const top = { line: d.line, column: d.column };
     const [from, to] = d.span;
     let located;
+    let quick;
     const locate = (path17) => {
       if (path17.length === 0) return top;
+      at4 ??= positionsIn(text2);
+      if (quick === void 0) quick = fastLocator(text2.slice(from, to)) ?? null;
+      const offset = quick?.(path17);
+      if (offset !== void 0) return at4(from + offset);
       if (located === void 0) {
-        at4 ??= positionsIn(text2);
-        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset) => at4(from + offset));
+        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset2) => at4(from + offset2));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
       return located(path17);

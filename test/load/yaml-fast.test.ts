@@ -277,4 +277,36 @@ describe("fast YAML reader", () => {
     expect(parseFast(text, 100_000)).toBeDefined();
     expect(compare(text)).toBe(true);
   });
+
+  it("places sequence items written on the line after their dash, and empty ones, where the full path does", () => {
+    const text = [
+      "kind: NetworkPolicy",
+      "spec:",
+      "  ingress:",
+      "    -",
+      "      from:",
+      "        -",
+      "          podSelector: {}",
+      "        - ",
+      "        -",
+      "          - nested",
+      "        -",
+      "          plain scalar",
+      "        -",
+      "          'quoted'",
+      "        -",
+      "          [flow, {k: v}]",
+      "        - |",
+      "          block",
+      "      ports: [{port: 80}, 443]",
+      "  egress:",
+      "  - {}",
+      "",
+    ].join("\n");
+    // The fast path reads it, and answers for every path in it (the empty item: the full path).
+    expect(compare(text)).toBe(true);
+    const [doc] = parseDocuments({ path: "k8s/x.yaml", text }).docs;
+    expect(doc!.locate(["spec", "ingress", 0])).toEqual({ line: 5, column: 7 });
+    expect(doc!.locate(["spec", "ingress", 0, "from", 2, 0])).toEqual({ line: 10, column: 13 });
+  });
 });

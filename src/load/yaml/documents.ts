@@ -15,8 +15,9 @@ import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
 import { makeLocator } from "./locator.js";
 import { duplicateKeys } from "./duplicate-keys.js";
 import { parseFast, useSchema, type FastDocument } from "./fast.js";
+import { fastLocator } from "./fast-locator.js";
 import { normalizeLineBreaks, repairForYaml } from "./leniency.js";
-import type { Locator, Position, SourceFile } from "../object/source.js";
+import type { DocPath, Locator, Position, SourceFile } from "../object/source.js";
 
 export interface ParsedDocument {
   /** 0-based position of the document in its file, counting every document (also dropped ones). */
@@ -130,10 +131,15 @@ function fastDocuments(file: SourceFile, lim: DocumentLimits, text: string, fast
     const top: Position = { line: d.line, column: d.column };
     const [from, to] = d.span;
     let located: Locator | undefined;
+    // The fast reader again, noting where entries are written; the full path where it cannot tell.
+    let quick: ((path: DocPath) => number | undefined) | null | undefined;
     const locate: Locator = (path) => {
       if (path.length === 0) return top;
+      at ??= positionsIn(text);
+      if (quick === undefined) quick = fastLocator(text.slice(from, to)) ?? null;
+      const offset = quick?.(path);
+      if (offset !== undefined) return at(from + offset);
       if (located === undefined) {
-        at ??= positionsIn(text);
         const parsed = parseText(file.path, text.slice(from, to), lim, (offset) => at!(from + offset));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }

@@ -44,6 +44,29 @@ export function parseFast(text: string, maxDocuments: number): FastDocument[] | 
   }
 }
 
+/**
+ * Where the entries of one collection are written: a mapping's keys, a sequence's items (-1: an
+ * empty item, which the full path places by rules of its own). Offsets in the text read.
+ */
+export type EntryOffsets = ReadonlyMap<string, number> | readonly number[];
+
+/**
+ * The one document of `text` (a document's own text, as `span` cuts it out of its file), read
+ * again with where each entry of each collection is written, for locating paths in it
+ * (fast-locator.ts); undefined when it is not in the fast subset.
+ */
+export function parseFastTracked(text: string): { document: FastDocument; where: ReadonlyMap<object, EntryOffsets> } | undefined {
+  if (UNSUPPORTED_CHARS.test(text) || (text.includes("\r") && LONE_CR.test(text))) return undefined;
+  const where = new Map<object, EntryOffsets>();
+  try {
+    const [document] = new FastParser(text, 1, where).documents();
+    return document && { document, where };
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
 function bail(): never {
   throw BAIL;
 }
@@ -79,10 +102,14 @@ class FastParser {
   private depth = 0;
   /** The last value read was empty (see empty()). */
   private endsEmpty = false;
+  /** Where the last value afterIndicator read starts; -1 when it was empty. */
+  private valueStart = -1;
 
   constructor(
     private readonly text: string,
     private readonly maxDocuments: number,
+    /** When given, where each collection's entries are written (parseFastTracked). */
+    private readonly where?: Map<object, EntryOffsets>,
   ) {
     const t = text;
     let most = 1;
@@ -197,10 +224,13 @@ class FastParser {
 
   private blockSeq(firstLine: number, col: number): unknown[] {
     const items: unknown[] = [];
+    const at: number[] | undefined = this.where && [];
+    if (at) this.where!.set(items, at);
     let line = firstLine;
     for (;;) {
       const dash = this.lineStarts[line]! + col;
       items.push(this.afterIndicator(line, dash + 1, col, true));
+      at?.push(this.valueStart);
       // li is the next content line
       const next = this.li;
       if (next >= this.lines) return items;
@@ -214,12 +244,15 @@ class FastParser {
 
   private blockMap(firstLine: number, col: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
+    const at: Map<string, number> | undefined = this.where && new Map();
+    if (at) this.where!.set(map, at);
     let line = firstLine;
     for (;;) {
       const pos = this.lineStarts[line]! + col;
       const colon = this.keyEnd(line, pos);
       if (colon === undefined) bail();
       const key = this.keyString(pos, colon);
+      at?.set(key, pos);
       // Values are never undefined (an empty one is null): one lookup tells a new key, own or
       // inherited ones (`constructor`, `__proto__`) are looked at closer.
       const known = map[key] !== undefined;
@@ -252,12 +285,12 @@ class FastParser {
       const next = this.li;
       if (next >= this.lines || this.indents[next]! < 0) return this.empty();
       const n = this.indents[next]!;
-      if (n > indent) return this.blockNode(next, n, indent);
+      if (n > indent) return this.startingAt(this.lineStarts[next]! + n, this.blockNode(next, n, indent));
       // A sequence may sit at its key's own column.
       if (!inSeq && n === indent && this.isDashItem(this.lineStarts[next]! + n, next)) {
         if (++this.depth > MAX_FAST_DEPTH) bail();
         try {
-          return this.blockSeq(next, n);
+          return this.startingAt(this.lineStarts[next]! + n, this.blockSeq(next, n));
         } finally {
           this.depth--;
         }
@@ -268,13 +301,19 @@ class FastParser {
     const col = i - this.lineStarts[line]!;
     if (inSeq) {
       // `- - a` and `- key: value` open a collection at this column.
-      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) return this.blockNode(line, col, indent);
+      if (this.isDashItem(i, line) || this.keyEnd(line, i) !== undefined) return this.startingAt(i, this.blockNode(line, col, indent));
     } else if (this.isDashItem(i, line)) bail(); // `key: - a`; `key: a: b` fails in inlineValue (or checkRest after a quote)
     const c = t.charCodeAt(i);
-    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(line, i, indent);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.startingAt(i, this.blockScalar(line, i, indent));
     const value = this.inlineValue(line, i);
     this.li = this.nextContent(line + 1);
     if (this.peekIndent() > indent) bail(); // a continuation line or a stray deeper line
+    return this.startingAt(i, value);
+  }
+
+  /** `value`, noting that it starts at `start` (set after the nested values it holds noted theirs). */
+  private startingAt<T>(start: number, value: T): T {
+    this.valueStart = start;
     return value;
   }
 
@@ -335,6 +374,7 @@ class FastParser {
    */
   private empty(): null {
     this.endsEmpty = true;
+    this.valueStart = -1;
     return null;
   }
 
@@ -469,6 +509,10 @@ class FastParser {
     const isMap = open === 123;
     const items: unknown[] = [];
     const map: Record<string, unknown> = {};
+    // Where each entry starts: a mapping's key, a sequence's item.
+    const keysAt: Map<string, number> | undefined = this.where && isMap ? new Map() : undefined;
+    const itemsAt: number[] | undefined = this.where && !isMap ? [] : undefined;
+    if (this.where) this.where.set(isMap ? map : items, (keysAt ?? itemsAt)!);
     let i = pos + 1;
     const skip = () => {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
@@ -478,7 +522,9 @@ class FastParser {
     for (;;) {
       skip();
       let key: string | undefined;
+      itemsAt?.push(i);
       if (isMap) {
+        const entryStart = i;
         const k = this.flowScalar(i, end, true);
         if (typeof k.value === "object" && k.value !== null) bail();
         key = k.value === null ? "" : String(k.value);
@@ -487,6 +533,7 @@ class FastParser {
         i += 2;
         skip();
         if (Object.hasOwn(map, key)) bail();
+        keysAt?.set(key, entryStart);
       }
       const c = t.charCodeAt(i);
       let value: unknown;
