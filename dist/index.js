@@ -31639,35 +31639,86 @@ function selects(s, labels2) {
 // src/synth/combinations.ts
 var OTHER_VALUE = "\0other";
 function combinations(selectors, options) {
-  const uses = /* @__PURE__ */ new Map();
-  for (const s of selectors) for (const k of new Set(s.requirements.map((r) => r.key))) uses.set(k, (uses.get(k) ?? 0) + 1);
-  const keys2 = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const onKey = /* @__PURE__ */ new Map();
+  selectors.forEach((s, i) => {
+    for (const r of s.requirements) {
+      let users = onKey.get(r.key);
+      if (users === void 0) onKey.set(r.key, users = []);
+      const last = users[users.length - 1];
+      if (last?.selector === i) last.requirements.push(r);
+      else users.push({ selector: i, requirements: [r] });
+    }
+  });
+  const keys2 = [...onKey.keys()].sort((a, b) => onKey.get(b).length - onKey.get(a).length || (a < b ? -1 : a > b ? 1 : 0));
   const fixed = options.fixed ?? {};
-  for (const k of Object.keys(fixed)) if (!keys2.includes(k)) keys2.push(k);
-  let states = [{ alive: selectors.map(() => true), witness: {} }];
+  for (const k of Object.keys(fixed)) if (!onKey.has(k)) keys2.push(k);
+  const words2 = Math.ceil(selectors.length / 16);
+  const all = new Uint16Array(words2);
+  for (let i = 0; i < selectors.length; i++) all[i >> 4] |= 1 << (i & 15);
+  let states = [{ alive: all, witness: {} }];
+  const scratch = new Uint16Array(words2);
   for (const key of keys2) {
-    const choices = valueChoices(selectors, key, fixed[key]);
+    const step3 = keyStep(onKey.get(key) ?? [], key, words2);
+    const choices = fixed[key] !== void 0 ? [fixed[key]] : step3.choices;
     const next = /* @__PURE__ */ new Map();
     for (const st of states) {
       for (const value of choices) {
-        const labels2 = value === void 0 ? {} : { [key]: value };
-        const alive = st.alive.map((a, i) => a && selectors[i].requirements.every((r) => r.key !== key || requirementMatches(r, labels2)));
-        const sig = alive.map((a) => a ? "1" : "0").join("");
+        step3.apply(st.alive, value, scratch);
+        const sig = signature(scratch);
         if (next.has(sig)) continue;
-        next.set(sig, { alive, witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
+        next.set(sig, { alive: scratch.slice(), witness: value === void 0 ? st.witness : { ...st.witness, [key]: value } });
       }
     }
     states = [...next.values()];
     if (states.length > options.bound * 16) return void 0;
   }
   if (states.length > options.bound) return void 0;
-  return states.map((st) => ({ satisfied: st.alive.flatMap((a, i) => a ? [i] : []), witness: st.witness }));
+  return states.map((st) => {
+    const satisfied = [];
+    for (let i = 0; i < selectors.length; i++) if (st.alive[i >> 4] & 1 << (i & 15)) satisfied.push(i);
+    return { satisfied, witness: st.witness };
+  });
 }
-function valueChoices(selectors, key, fixed) {
-  if (fixed !== void 0) return [fixed];
-  const named2 = /* @__PURE__ */ new Set();
-  for (const s of selectors) for (const r of s.requirements) if (r.key === key && (r.op === "In" || r.op === "NotIn")) r.values.forEach((v) => named2.add(v));
-  return [void 0, ...[...named2].sort(), OTHER_VALUE];
+function signature(bits) {
+  let text2 = "";
+  for (let at2 = 0; at2 < bits.length; at2 += 4096) text2 += String.fromCharCode.apply(null, bits.subarray(at2, at2 + 4096));
+  return text2;
+}
+function keyStep(users, key, words2) {
+  const passes = (requirements, labels2) => requirements.every((r) => requirementMatches(r, labels2));
+  const killedAbsent = new Uint16Array(words2);
+  const killedOther = new Uint16Array(words2);
+  const absent = {};
+  const other = { [key]: OTHER_VALUE };
+  const naming = /* @__PURE__ */ new Map();
+  for (const u of users) {
+    const bit = 1 << (u.selector & 15);
+    if (!passes(u.requirements, absent)) killedAbsent[u.selector >> 4] |= bit;
+    if (!passes(u.requirements, other)) killedOther[u.selector >> 4] |= bit;
+    const named2 = /* @__PURE__ */ new Set();
+    for (const r of u.requirements) if (r.op === "In" || r.op === "NotIn") for (const v of r.values) named2.add(v);
+    for (const v of named2) {
+      let list7 = naming.get(v);
+      if (list7 === void 0) naming.set(v, list7 = []);
+      list7.push({ selector: u.selector, holds: passes(u.requirements, { [key]: v }) });
+    }
+  }
+  return {
+    /** Absent first (so witnesses prefer fewer labels), then the named values, then any other value. */
+    choices: [void 0, ...[...naming.keys()].sort(), OTHER_VALUE],
+    /** `out`: the selectors of `alive` that a label set with `key` at `value` (absent: undefined) leaves alive. */
+    apply(alive, value, out) {
+      const killed = value === void 0 ? killedAbsent : killedOther;
+      for (let w = 0; w < words2; w++) out[w] = alive[w] & ~killed[w];
+      const exceptions = value === void 0 ? void 0 : naming.get(value);
+      if (exceptions === void 0) return;
+      for (const { selector, holds: holds3 } of exceptions) {
+        const bit = 1 << (selector & 15);
+        if (holds3 && alive[selector >> 4] & bit) out[selector >> 4] |= bit;
+        else out[selector >> 4] &= ~bit;
+      }
+    }
+  };
 }
 function describeWitness(witness, hide = []) {
   const parts = Object.keys(witness).filter((k) => !hide.includes(k)).sort().map((k) => `${k}=${witness[k] === OTHER_VALUE ? "*" : witness[k]}`);
@@ -33364,7 +33415,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const portNamesOf = (node) => node < P ? universe.podClasses[node].namedPorts : null;
   const portsKey2 = (node) => node < P ? namedPortsKey(universe.podClasses[node].namedPorts) : "ext";
   const signatures = { ingress: new Array(P), egress: new Array(P) };
-  const signature2 = (cls, dir) => {
+  const signature3 = (cls, dir) => {
     let sig = signatures[dir][cls];
     if (sig === void 0) {
       const parts = [];
@@ -33387,7 +33438,7 @@ function evaluate(universe, side2, shared = new Shared()) {
   const row = (cls, dir) => {
     let r = rowOf[dir][cls];
     if (r === void 0) {
-      const sig = signature2(cls, dir);
+      const sig = signature3(cls, dir);
       r = rowCache.get(sig);
       if (r === void 0) {
         r = sig === "open" ? OPEN_ROW : tieredRow(cls, dir, null);
@@ -33411,7 +33462,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     const { limit, text: text2, byCls } = known;
     let r = byCls[dir][cls];
     if (r === void 0) {
-      const sig = signature2(cls, dir);
+      const sig = signature3(cls, dir);
       const key = `${sig}@${text2}`;
       r = rowCache.get(key);
       if (r === void 0) {
@@ -33590,7 +33641,7 @@ function evaluate(universe, side2, shared = new Shared()) {
     },
     row,
     rowWithin,
-    signature: signature2,
+    signature: signature3,
     governing(cls, dir) {
       const said = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
       return { policies: listsOf(dir, cls).members, admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
@@ -39239,7 +39290,7 @@ function uniqueSelectors(selectors) {
 function portsKey(w) {
   return w.ports.map((p) => `${p.protocol} ${p.port} ${p.name ?? ""}`).sort();
 }
-function signature(w, selectors) {
+function signature2(w, selectors) {
   return JSON.stringify([selectors.map((s) => selects(s, w.labels) ? 1 : 0).join(""), portsKey(w), w.hostNetwork]);
 }
 function replicaKeys(r) {
@@ -39260,9 +39311,9 @@ function settleReplicas(r, all) {
   const differ = replicaKeys(r);
   const selectors = differ.size === 0 ? [] : all.filter((s) => s.requirements.some((q) => differ.has(q.key)));
   const groups4 = /* @__PURE__ */ new Map();
-  if (r.declared) groups4.set(signature(r.declared, selectors), { declared: r.declared, pods: [] });
+  if (r.declared) groups4.set(signature2(r.declared, selectors), { declared: r.declared, pods: [] });
   for (const name2 of names) {
-    const key = signature(r.pods.get(name2), selectors);
+    const key = signature2(r.pods.get(name2), selectors);
     const g = groups4.get(key);
     if (g) g.pods.push(name2);
     else groups4.set(key, { declared: void 0, pods: [name2] });
@@ -40836,7 +40887,7 @@ function changedNamespaces(clusters, named2) {
   }
   return out;
 }
-function changed(allBase, allHead, signature2) {
+function changed(allBase, allHead, signature3) {
   const { a: base2, b: head } = middles(allBase, allHead);
   const baseById = new Map(base2.map((p) => [p.id, p]));
   const headById = new Map(head.map((p) => [p.id, p]));
@@ -40844,7 +40895,7 @@ function changed(allBase, allHead, signature2) {
   for (const p of head) {
     const b = baseById.get(p.id);
     if (b === p) continue;
-    if (b === void 0 || signature2(b) !== signature2(p)) out.push(p, ...b === void 0 ? [] : [b]);
+    if (b === void 0 || signature3(b) !== signature3(p)) out.push(p, ...b === void 0 ? [] : [b]);
   }
   for (const p of base2) if (!headById.has(p.id)) out.push(p);
   return out;
