@@ -40862,6 +40862,49 @@ function describeSkipped(s) {
   return parts.join("; ");
 }
 
+// src/model/selector-index.ts
+var SelectorIndex = class {
+  constructor(selectors) {
+    this.selectors = selectors;
+    selectors.forEach((s, i) => {
+      let filing;
+      let key = "";
+      for (const r of s.requirements) {
+        if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
+          filing = r.values;
+          key = r.key;
+        }
+      }
+      if (filing === void 0) {
+        this.unfiled.push(i);
+        return;
+      }
+      for (const value of new Set(filing)) {
+        const label = `${key}\0${value}`;
+        const list7 = this.byLabel.get(label);
+        if (list7) list7.push(i);
+        else this.byLabel.set(label, [i]);
+      }
+    });
+  }
+  selectors;
+  byLabel = /* @__PURE__ */ new Map();
+  unfiled = [];
+  /** The indexes of the selectors that select `labels`, ascending. */
+  matching(labels2) {
+    const out = [];
+    for (const i of this.unfiled) if (selects(this.selectors[i], labels2)) out.push(i);
+    let sources = this.unfiled.length > 0 ? 1 : 0;
+    for (const key of Object.keys(labels2)) {
+      const filed = this.byLabel.get(`${key}\0${labels2[key]}`);
+      if (filed === void 0) continue;
+      sources++;
+      for (const i of filed) if (selects(this.selectors[i], labels2)) out.push(i);
+    }
+    return sources > 1 ? out.sort((a, b) => a - b) : out;
+  }
+};
+
 // src/synth/changed.ts
 function changedNamespaces(clusters, named2) {
   const out = /* @__PURE__ */ new Set();
@@ -41152,16 +41195,19 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     }
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
-  const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i].name]));
+  const nsIndex = new SelectorIndex(nsSelectors);
+  const nsSatisfied = (labels2) => nsIndex.matching(labels2).join(",");
+  const repSatisfied = reps.map((c) => nsSatisfied(c.witness));
+  const repIds = new Map(repSatisfied.map((satisfied, i) => [satisfied, repNamespaces[i].name]));
   const nsScopes = new Map(
-    reps.map((c, i) => [repNamespaces[i].name, { selectors: nsSelectors, satisfied: satisfiedBy(nsSelectors, c.witness), fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }])
+    repSatisfied.map((satisfied, i) => [repNamespaces[i].name, { selectors: nsSelectors, satisfied, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }])
   );
   return {
     namespaces: addedNamespaces,
     pods,
     notes,
     representativeOf(namespace, nsLabels, podLabels) {
-      const ns = named2.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
+      const ns = named2.has(namespace) ? namespace : repIds.get(nsSatisfied({ ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
       return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
     },
@@ -41224,12 +41270,14 @@ function peerIndex(policies, peers) {
   };
   const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
   const groups4 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  const groupIndex = new SelectorIndex(groups4.map((g) => g.selector));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
     peersOf(t) {
       const out = [...ownFirsts.get(t.name) ?? []];
-      for (const g of groups4) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      const matched = t.labelSets.length === 1 ? groupIndex.matching(t.labelSets[0]) : [...new Set(t.labelSets.flatMap((l) => groupIndex.matching(l)))];
+      for (const g of matched) out.push(...groups4[g].indexes);
       return out.sort((a, b) => a - b);
     }
   };

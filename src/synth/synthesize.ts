@@ -6,6 +6,7 @@ import type { PodEndpoint, RepresentativeWords, SyntheticEndpoint } from "../mod
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
+import { SelectorIndex } from "../model/selector-index.js";
 import { unionOf } from "../model/revision-lists.js";
 import { changedNamespaces } from "./changed.js";
 import { podPeers, type PodPeer } from "./pod-peers.js";
@@ -220,16 +221,20 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     }
     if (ports.length > 0) notes.push(`Representative pods expose the named ports the policies and Services use (${ports.map((p) => `${p.name}/${p.protocol}`).join(", ")}); their numbers are unknown, so they are shown by name.`);
   }
-  const repIds = new Map(reps.map((c, i) => [satisfiedBy(nsSelectors, c.witness), repNamespaces[i]!.name]));
+  // Thousands of tenants' namespaceSelectors, asked of each representative namespace: through an index.
+  const nsIndex = new SelectorIndex(nsSelectors);
+  const nsSatisfied = (labels: Labels) => nsIndex.matching(labels).join(",");
+  const repSatisfied = reps.map((c) => nsSatisfied(c.witness));
+  const repIds = new Map(repSatisfied.map((satisfied, i) => [satisfied, repNamespaces[i]!.name]));
   const nsScopes = new Map<string, RepresentativeScope>(
-    reps.map((c, i) => [repNamespaces[i]!.name, { selectors: nsSelectors, satisfied: satisfiedBy(nsSelectors, c.witness), fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }]),
+    repSatisfied.map((satisfied, i) => [repNamespaces[i]!.name, { selectors: nsSelectors, satisfied, fixed: { [NAMESPACE_NAME_LABEL]: OTHER_VALUE }, exact: nsExact }]),
   );
   return {
     namespaces: addedNamespaces,
     pods,
     notes,
     representativeOf(namespace, nsLabels, podLabels) {
-      const ns = named.has(namespace) ? namespace : repIds.get(satisfiedBy(nsSelectors, { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
+      const ns = named.has(namespace) ? namespace : repIds.get(nsSatisfied({ ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry = ns === undefined ? undefined : lookup.get(ns);
       return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
     },
@@ -308,12 +313,15 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   };
   const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)] as const));
   const groups = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
+  // A thousand tenants' namespaceSelectors, each asked of a thousand namespaces: through an index.
+  const groupIndex = new SelectorIndex(groups.map((g) => g.selector));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
     peersOf(t: { name: string; labelSets: readonly Labels[] }): number[] {
       const out = [...(ownFirsts.get(t.name) ?? [])];
-      for (const g of groups) if (t.labelSets.some((l) => selects(g.selector, l))) out.push(...g.indexes);
+      const matched = t.labelSets.length === 1 ? groupIndex.matching(t.labelSets[0]!) : [...new Set(t.labelSets.flatMap((l) => groupIndex.matching(l)))];
+      for (const g of matched) out.push(...groups[g]!.indexes);
       return out.sort((a, b) => a - b);
     },
   };
