@@ -19224,24 +19224,41 @@ function cmp4(a, b) {
 function unresolvedNamedPorts(universe, policies) {
   const out = [];
   const classes = universe.podClasses;
+  let inNamespace;
+  let anyClass;
+  const classesIn = (namespace) => {
+    if (inNamespace === void 0) {
+      inNamespace = /* @__PURE__ */ new Map();
+      for (const c of classes) {
+        const list6 = inNamespace.get(c.namespace);
+        if (list6) list6.push(c);
+        else inNamespace.set(c.namespace, [c]);
+      }
+    }
+    return inNamespace.get(namespace) ?? [];
+  };
+  const definedByAny = (key) => (anyClass ??= new Set(classes.flatMap((c) => [...c.namedPorts.keys()]))).has(key);
   for (const policy of policies) {
-    const inScope = (c) => policy.subjectNamespaces === void 0 ? c.namespace === policy.namespace : selects(policy.subjectNamespaces, c.nsLabels);
-    const subjects = classes.filter((c) => inScope(c) && !c.hostNetwork && selects(policy.subject, c.labels));
+    const named2 = (rules3) => (rules3 ?? []).some((r) => r.ports !== "any" && r.ports.some((spec) => spec.port.kind === "named"));
+    if (!named2(policy.ingress) && !named2(policy.egress)) continue;
+    let subjects;
+    const selected = () => subjects ??= (policy.subjectNamespaces === void 0 ? classesIn(policy.namespace) : classes.filter((c) => selects(policy.subjectNamespaces, c.nsLabels))).filter(
+      (c) => !c.hostNetwork && selects(policy.subject, c.labels)
+    );
     const name2 = policy.kind === void 0 ? `NetworkPolicy ${policy.id}` : `${policy.kind} ${policyName(policy)}`;
-    const check = (rule, candidates) => {
+    const check = (rule, defined) => {
       if (rule.ports === "any") return;
       for (const spec of rule.ports) {
         if (spec.port.kind !== "named") continue;
-        const key = namedPortKey(spec.port.name, spec.protocol);
-        if (candidates.some((c) => c.namedPorts.has(key))) continue;
+        if (defined(namedPortKey(spec.port.name, spec.protocol))) continue;
         const whose = rule.direction === "ingress" ? "the pods the policy selects" : "any pod the rule reaches";
         out.push(
           diagnostic("note", rule.source.file, { line: rule.source.line, column: 1 }, `${name2}: ${rulePath(rule)}: named port "${spec.port.name}" (${spec.protocol}) is not a container port of ${whose}; it matches nothing`)
         );
       }
     };
-    for (const rule of policy.ingress ?? []) check(rule, subjects);
-    for (const rule of policy.egress ?? []) check(rule, classes);
+    for (const rule of policy.ingress ?? []) check(rule, (key) => selected().some((c) => c.namedPorts.has(key)));
+    for (const rule of policy.egress ?? []) check(rule, definedByAny);
   }
   return out;
 }
