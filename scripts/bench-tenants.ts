@@ -1,11 +1,16 @@
-// The policy-only step of `npm run bench`, in a process of its own (issue 18): a pull request that
-// adds to each of N tenant namespaces a default-deny and an allow from the namespace itself, as a
-// per-tenant chart renders them, with no workloads (the default `--pods auto`): about N² changed
-// pairs. Times the diff, the job summary and comment (as the Action renders them), and the JSON
-// report written in pieces to nowhere; then `reach` of the head revision, with its grouped text
+// The policy-only step of `npm run bench`, in a process of its own (issue 18), in two shapes, with
+// no workloads (the default `--pods auto`):
+// - "shared": a pull request that adds to each of N tenant namespaces a default-deny and an allow
+//   from the namespace itself, as a per-tenant chart renders them: about N² changed pairs.
+// - "isolated": N tenant files, each a labelled Namespace with a default-deny both ways, DNS to
+//   kube-system, ingress from ingress-nginx, egress to its own /24, the internet on 443 and the next
+//   tenant's API (a namespaceSelector of its own), and a pull request that changes the ingress port
+//   in every file: about N changes, each with reasons of its own, over N distinct namespaceSelectors.
+// Times the diff, the job summary and comment (as the Action renders them), and the JSON report
+// written in pieces to nowhere; then `reach` of the head revision, with its grouped text
 // (`reach --group`, the form a reader can take in), after the diff in the same process.
 // Prints one JSON line.
-// Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces>
+// Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces> [shared|isolated]
 import { diff, reach } from "../src/analyze.js";
 import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
 import { relaunchWithHeapFlagsSync as relaunchWithHeapFlags } from "../src/heap-flags.js";
@@ -19,7 +24,8 @@ const relaunched = relaunchWithHeapFlags();
 if (relaunched !== undefined) process.exit(relaunched);
 
 const n = Number(process.argv[2] ?? 1000);
-const text = Array.from(
+const shape = process.argv[3] ?? "shared";
+const shared = Array.from(
   { length: n },
   (_, i) => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -34,11 +40,12 @@ spec:
   ingress: [{from: [{podSelector: {}}]}]
 `,
 ).join("---\n");
-const head: SourceFile[] = [{ path: "chart/templates/tenants.yaml", text }];
+const isolated = (edited: boolean): SourceFile[] => Array.from({ length: n }, (_, i) => ({ path: `tenants/tenant-${i}.yaml`, text: isolatedTenant(i, edited) }));
+const [base, head]: [SourceFile[], SourceFile[]] = shape === "isolated" ? [isolated(false), isolated(true)] : [[], [{ path: "chart/templates/tenants.yaml", text: shared }]];
 
 const cpu0 = process.cpuUsage();
 let t0 = performance.now();
-const report = diff([], head);
+const report = diff(base, head);
 const diffMs = performance.now() - t0;
 
 t0 = performance.now();
@@ -62,6 +69,7 @@ const reachMs = performance.now() - t0;
 console.log(
   JSON.stringify({
     namespaces: n,
+    shape,
     changes: report.changes.length,
     diffMs,
     renderMs,
@@ -75,3 +83,56 @@ console.log(
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );
+
+function isolatedTenant(i: number, edited: boolean): string {
+  return `apiVersion: v1
+kind: Namespace
+metadata: {name: tenant-${i}, labels: {tier: tenant, tenant: t${i}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: tenant-${i}}
+spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-dns, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+      podSelector: {matchLabels: {k8s-app: kube-dns}}
+    ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-ingress-controller, namespace: tenant-${i}}
+spec:
+  podSelector: {matchLabels: {app.kubernetes.io/component: web}}
+  ingress:
+  - from:
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}
+    ports: [{port: ${edited ? 8443 : 8080}}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-egress, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - ipBlock: {cidr: 10.${(i >> 8) & 255}.${i & 255}.0/24}
+  - to:
+    - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}
+    ports: [{port: 443}]
+  - to:
+    - podSelector: {}
+  - to:
+    - namespaceSelector: {matchLabels: {tenant: t${(i + 1) % n}}}
+      podSelector: {matchLabels: {app.kubernetes.io/component: api}}
+    ports: [{port: 9000}]
+`;
+}

@@ -6,8 +6,8 @@
 // per-pair reference evaluator on the same base and head (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
 // (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
 // JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
-// over 1,000 and 2,000 tenant namespaces without workloads (scripts/bench-tenants.ts: about N²
-// changed pairs), end to end; then 50 assertions of every kind on the 10,000-workload diff
+// over 1,000 and 2,000 tenant namespaces without workloads, in two shapes (scripts/bench-tenants.ts:
+// N² changed pairs, or N changes over N namespaceSelectors), end to end; then 50 assertions of every kind on the 10,000-workload diff
 // (scripts/bench-assertions.ts: what they add to it); then 200 Kustomize and Helm targets in a git
 // repository (scripts/bench-targets.ts), diffed end to end by the CLI with the real kubectl and
 // helm: a pull request that touches one overlay, and one that changes every target. Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
@@ -136,19 +136,23 @@ try {
   }
   if (tenants) {
     console.log("");
-    console.log("| policy-only PR: tenant namespaces (default-deny + allow same namespace, no workloads) | changed pairs | diff | comment + summary | JSON report | total (CPU) | reach --group | peak RSS |");
+    console.log("| policy-only PR: tenant namespaces, no workloads | changed pairs | diff | comment + summary | JSON report | total (CPU) | reach --group | peak RSS |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    // shared: default-deny + allow from the same namespace added to each (N² pairs); isolated: a
+    // file per tenant, each with a namespaceSelector of its own, an ingress port edited in each.
+    const shapes = { shared: "added default-deny + allow same namespace", isolated: "a file each, one port edited in each" };
+    for (const [shape, words] of Object.entries(shapes))
     for (const ns of [1000, 2000]) {
       const t0 = performance.now();
-      const { r, child } = step("bench-tenants.mjs", [String(ns)]);
+      const { r, child } = step("bench-tenants.mjs", [String(ns), shape]);
       const elapsed = performance.now() - t0;
       if (!r) {
-        console.log(`| ${n(ns)} | failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | | |`);
+        console.log(`| ${n(ns)}, ${words} | failed after ${secs(elapsed)} (${child.signal ?? `exit ${child.status}`}): ${(child.stderr.trim().split("\n").filter((l) => /error|heap/i.test(l))[0] ?? "").slice(0, 100)} | | | | | | |`);
         continue;
       }
       const total = r.diffMs + r.renderMs + r.jsonMs;
       console.log(
-        `| ${n(ns)} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${secs(r.reachMs)} (${n(r.reachChars)} characters) | ${mib(r.peakRssBytes)} |`,
+        `| ${n(ns)}, ${words} | ${n(r.changes)} | ${secs(r.diffMs)} | ${secs(r.renderMs)} (comment ${n(r.commentChars)} characters, summary ${n(r.summaryBytes)} bytes) | ${mib(r.jsonChars)} (${n(r.jsonChars)} characters) in ${secs(r.jsonMs)} | ${secs(total)} (${secs(r.cpuMs)}) | ${secs(r.reachMs)} (${n(r.reachChars)} characters) | ${mib(r.peakRssBytes)} |`,
       );
     }
   }
