@@ -32946,6 +32946,88 @@ var ConnInterner = class {
   }
 };
 
+// src/model/selector-index.ts
+var SelectorIndex = class {
+  constructor(selectors) {
+    this.selectors = selectors;
+    selectors.forEach((s, i) => {
+      let filing;
+      let key = "";
+      for (const r of s.requirements) {
+        if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
+          filing = r.values;
+          key = r.key;
+        }
+      }
+      if (filing === void 0) {
+        this.unfiled.push(i);
+        return;
+      }
+      for (const value of new Set(filing)) {
+        const label = `${key}\0${value}`;
+        const list7 = this.byLabel.get(label);
+        if (list7) list7.push(i);
+        else this.byLabel.set(label, [i]);
+      }
+    });
+  }
+  selectors;
+  byLabel = /* @__PURE__ */ new Map();
+  unfiled = [];
+  /** The indexes of the selectors that select `labels`, ascending. */
+  matching(labels2) {
+    const out = [];
+    for (const i of this.unfiled) if (selects(this.selectors[i], labels2)) out.push(i);
+    let sources = this.unfiled.length > 0 ? 1 : 0;
+    for (const key of Object.keys(labels2)) {
+      const filed = this.byLabel.get(`${key}\0${labels2[key]}`);
+      if (filed === void 0) continue;
+      sources++;
+      for (const i of filed) if (selects(this.selectors[i], labels2)) out.push(i);
+    }
+    return sources > 1 ? out.sort((a, b) => a - b) : out;
+  }
+};
+var LabelSetIndex = class {
+  constructor(labelSets) {
+    this.labelSets = labelSets;
+  }
+  labelSets;
+  byLabel;
+  /** The indexes of the label sets `selector` selects, ascending. */
+  selectedBy(selector) {
+    let filing;
+    let key = "";
+    for (const r of selector.requirements) {
+      if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
+        filing = r.values;
+        key = r.key;
+      }
+    }
+    const out = [];
+    if (filing === void 0) {
+      for (let i = 0; i < this.labelSets.length; i++) if (selects(selector, this.labelSets[i])) out.push(i);
+      return out;
+    }
+    const byLabel = this.byLabel ??= this.file();
+    const values = new Set(filing);
+    for (const value of values) for (const i of byLabel.get(`${key}\0${value}`) ?? []) if (selects(selector, this.labelSets[i])) out.push(i);
+    return values.size > 1 ? out.sort((a, b) => a - b) : out;
+  }
+  file() {
+    const byLabel = /* @__PURE__ */ new Map();
+    this.labelSets.forEach((labels2, i) => {
+      for (const key of Object.keys(labels2)) {
+        const label = `${key}\0${labels2[key]}`;
+        const list7 = byLabel.get(label);
+        if (list7) list7.push(i);
+        else byLabel.set(label, [i]);
+      }
+    });
+    return byLabel;
+  }
+};
+
 // src/reach/peer-nodes.ts
 var PeerNodes = class {
   constructor(universe) {
@@ -32973,6 +33055,7 @@ var PeerNodes = class {
       }
       g.push(i);
     });
+    this.nsIndex = new LabelSetIndex(this.nsGroups.map((g) => g.nsLabels));
   }
   universe;
   cache = /* @__PURE__ */ new Map();
@@ -32985,6 +33068,8 @@ var PeerNodes = class {
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   byNamespace = /* @__PURE__ */ new Map();
   nsGroups = [];
+  /** The namespace-label groups by their labels, for namespaceSelectors to find theirs. */
+  nsIndex;
   all;
   /** The pod classes, 0..P-1: one array, so that rows over every pod can be shared by it. */
   pods;
@@ -32995,7 +33080,7 @@ var PeerNodes = class {
   /** The policy-selectable pod classes of the namespaces a selector picks (by their labels), ascending. */
   inNamespaces(selector) {
     const out = [];
-    for (const g of this.nsGroups) if (selects(selector, g.nsLabels)) out.push(...g.classes);
+    for (const g of this.nsIndex.selectedBy(selector)) out.push(...this.nsGroups[g].classes);
     return out.sort((a, b) => a - b);
   }
   /** The pod classes an admin-tier policy's subject selects, once per subject object. */
@@ -33061,10 +33146,8 @@ var PeerNodes = class {
       for (const i of this.inNamespace(policyNs)) if (selects(peer2.pods, classes[i].labels)) out.push(i);
       return out;
     }
-    const nsSelector = peer2.namespaces.selector;
-    for (const g of this.nsGroups) {
-      if (!selects(nsSelector, g.nsLabels)) continue;
-      for (const i of g.classes) if (selects(peer2.pods, classes[i].labels)) out.push(i);
+    for (const g of this.nsIndex.selectedBy(peer2.namespaces.selector)) {
+      for (const i of this.nsGroups[g].classes) if (selects(peer2.pods, classes[i].labels)) out.push(i);
     }
     return out;
   }
@@ -40861,49 +40944,6 @@ function describeSkipped(s) {
   }
   return parts.join("; ");
 }
-
-// src/model/selector-index.ts
-var SelectorIndex = class {
-  constructor(selectors) {
-    this.selectors = selectors;
-    selectors.forEach((s, i) => {
-      let filing;
-      let key = "";
-      for (const r of s.requirements) {
-        if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
-          filing = r.values;
-          key = r.key;
-        }
-      }
-      if (filing === void 0) {
-        this.unfiled.push(i);
-        return;
-      }
-      for (const value of new Set(filing)) {
-        const label = `${key}\0${value}`;
-        const list7 = this.byLabel.get(label);
-        if (list7) list7.push(i);
-        else this.byLabel.set(label, [i]);
-      }
-    });
-  }
-  selectors;
-  byLabel = /* @__PURE__ */ new Map();
-  unfiled = [];
-  /** The indexes of the selectors that select `labels`, ascending. */
-  matching(labels2) {
-    const out = [];
-    for (const i of this.unfiled) if (selects(this.selectors[i], labels2)) out.push(i);
-    let sources = this.unfiled.length > 0 ? 1 : 0;
-    for (const key of Object.keys(labels2)) {
-      const filed = this.byLabel.get(`${key}\0${labels2[key]}`);
-      if (filed === void 0) continue;
-      sources++;
-      for (const i of filed) if (selects(this.selectors[i], labels2)) out.push(i);
-    }
-    return sources > 1 ? out.sort((a, b) => a - b) : out;
-  }
-};
 
 // src/synth/changed.ts
 function changedNamespaces(clusters, named2) {

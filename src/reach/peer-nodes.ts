@@ -2,6 +2,7 @@
 // A namespaceSelector is tested once per namespace (and its labels), not once per pod class.
 import { adminRulePeers, type AdminPods, type AdminRule, type MatchPeer } from "../model/admin-policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
+import { LabelSetIndex } from "../model/selector-index.js";
 import { formatCidr } from "../net/ip.js";
 import { ipBlockKey } from "./external-space.js";
 import type { Universe } from "./universe.js";
@@ -17,6 +18,8 @@ export class PeerNodes {
   /** Pod classes (policy-selectable: not hostNetwork) per namespace and per namespace-label group. */
   private readonly byNamespace = new Map<string, number[]>();
   private readonly nsGroups: { readonly classes: number[]; readonly nsLabels: Universe["podClasses"][number]["nsLabels"] }[] = [];
+  /** The namespace-label groups by their labels, for namespaceSelectors to find theirs. */
+  private readonly nsIndex: LabelSetIndex;
   readonly all: Int32Array;
   /** The pod classes, 0..P-1: one array, so that rows over every pod can be shared by it. */
   readonly pods: Int32Array;
@@ -46,6 +49,7 @@ export class PeerNodes {
       }
       g.push(i);
     });
+    this.nsIndex = new LabelSetIndex(this.nsGroups.map((g) => g.nsLabels));
   }
 
   /** The policy-selectable pod classes of a namespace, ascending. */
@@ -56,7 +60,7 @@ export class PeerNodes {
   /** The policy-selectable pod classes of the namespaces a selector picks (by their labels), ascending. */
   inNamespaces(selector: Selector): readonly number[] {
     const out: number[] = [];
-    for (const g of this.nsGroups) if (selects(selector, g.nsLabels)) out.push(...g.classes);
+    for (const g of this.nsIndex.selectedBy(selector)) out.push(...this.nsGroups[g]!.classes);
     return out.sort((a, b) => a - b);
   }
 
@@ -131,10 +135,8 @@ export class PeerNodes {
       for (const i of this.inNamespace(policyNs)) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
       return out;
     }
-    const nsSelector = peer.namespaces.selector;
-    for (const g of this.nsGroups) {
-      if (!selects(nsSelector, g.nsLabels)) continue;
-      for (const i of g.classes) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
+    for (const g of this.nsIndex.selectedBy(peer.namespaces.selector)) {
+      for (const i of this.nsGroups[g]!.classes) if (selects(peer.pods, classes[i]!.labels)) out.push(i);
     }
     return out;
   }

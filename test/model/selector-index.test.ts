@@ -1,7 +1,7 @@
-// The selector index (src/model/selector-index.ts) must answer what trying every selector answers.
+// The selector indexes (src/model/selector-index.ts) must answer what trying every selector on every label set answers.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SelectorIndex } from "../../src/model/selector-index.js";
+import { LabelSetIndex, SelectorIndex } from "../../src/model/selector-index.js";
 import { selects, type Requirement, type Selector } from "../../src/model/selector.js";
 
 const keys = ["app", "tier", "tenant", "__proto__", "toString"];
@@ -28,5 +28,17 @@ describe("SelectorIndex", () => {
     const index = new SelectorIndex([{ requirements: [{ key: "app", op: "In", values: ["web", "web"] }] }, { requirements: [] }]);
     expect(index.matching({ app: "web" })).toEqual([0, 1]);
     expect(index.matching({ app: "db" })).toEqual([1]);
+  });
+});
+
+describe("LabelSetIndex", () => {
+  it("property: the label sets a selector selects, ascending, as trying each gives them", () => {
+    fc.assert(
+      fc.property(fc.array(labels, { maxLength: 30 }), fc.array(selector, { minLength: 1, maxLength: 10 }), (labelSets, selectors) => {
+        const index = new LabelSetIndex(labelSets);
+        for (const s of selectors) expect(index.selectedBy(s)).toEqual(labelSets.flatMap((l, i) => (selects(s, l) ? [i] : [])));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
