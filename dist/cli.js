@@ -18408,7 +18408,7 @@ function loadCidrGroup(obj3) {
 // src/load/cluster.ts
 var NO_PODS = /* @__PURE__ */ new Map();
 function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true) {
-  const once2 = (obj3, load) => {
+  const once3 = (obj3, load) => {
     if (memo4 === void 0) return load(obj3);
     const known = memo4.get(obj3);
     if (known !== void 0) return known;
@@ -18443,7 +18443,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
   if (cilium) {
     for (const obj3 of objects) {
       if (!isCidrGroupObject(obj3)) continue;
-      const r = once2(obj3, loadCidrGroup);
+      const r = once3(obj3, loadCidrGroup);
       add(r.diagnostics);
       if (r.name !== void 0) cidrGroups.set(r.name, r.group);
     }
@@ -18453,7 +18453,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
   for (let index2 = 0; index2 < objects.length; index2++) {
     const obj3 = objects[index2];
     if (obj3.kind === "Namespace" && obj3.apiVersion === "v1") {
-      const r = once2(obj3, loadNamespace);
+      const r = once3(obj3, loadNamespace);
       add(r.diagnostics);
       if (r.namespace) {
         const earlier = namespaces.get(r.namespace.name);
@@ -18461,7 +18461,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
         namespaces.set(r.namespace.name, r.namespace);
       }
     } else if (obj3.kind === "NetworkPolicy" && obj3.apiVersion === NETWORK_POLICY_API) {
-      const r = once2(obj3, loadNetworkPolicy);
+      const r = once3(obj3, loadNetworkPolicy);
       add(r.diagnostics);
       const key = r.key;
       if (key !== void 0 && (r.policy !== void 0 || !validPolicyObjects.has(key))) policyObjects.set(key, obj3);
@@ -18472,7 +18472,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
         policies.set(r.policy.id, r.policy);
       }
     } else if (WORKLOAD_KINDS.includes(obj3.kind) || isOperatorWorkload(obj3)) {
-      const r = once2(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
+      const r = once3(obj3, (o) => isOperatorWorkload(o) ? loadOperatorWorkload(o) : loadWorkload(o));
       add(r.diagnostics);
       const w = r.workload;
       if (w === void 0) continue;
@@ -18492,7 +18492,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
         members.declared = w;
       }
     } else if (isExposureObject(obj3)) {
-      const r = once2(obj3, loadExposureObject);
+      const r = once3(obj3, loadExposureObject);
       add(r.diagnostics);
       const loaded = r.loaded;
       if (loaded === void 0) continue;
@@ -18501,7 +18501,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
       if (earlier) diagnostics2.push(duplicate(obj3, what, earlier.source));
       map.set(id, loaded.value);
     } else if (isAdminPolicyObject(obj3)) {
-      const r = once2(obj3, loadAdminPolicy);
+      const r = once3(obj3, loadAdminPolicy);
       add(r.diagnostics);
       if (r.policy) {
         const earlier = adminPolicies.get(r.policy.id);
@@ -18510,7 +18510,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
         policyObjects.set(r.policy.id, obj3);
       }
     } else if (cilium && isCiliumPolicyObject(obj3)) {
-      const byGroups = once2(obj3, () => /* @__PURE__ */ new Map());
+      const byGroups = once3(obj3, () => /* @__PURE__ */ new Map());
       let r = byGroups.get(groupsKey);
       if (r === void 0) byGroups.set(groupsKey, r = loadCiliumPolicy(obj3, cidrGroups));
       add(r.diagnostics);
@@ -18528,7 +18528,7 @@ function buildCluster(objects, memo4, others = [], cni = GENERIC, review = true)
     } else if (cilium && isCidrGroupObject(obj3)) {
       continue;
     } else if (obj3.kind === "Node" && obj3.apiVersion === "v1") {
-      const r = once2(obj3, loadNode);
+      const r = once3(obj3, loadNode);
       add(r.diagnostics);
       if (r.node) {
         const earlier = nodes.get(r.node.name);
@@ -19145,11 +19145,12 @@ function classView(r, pods, classOf) {
       const D = inn.groups[d];
       if (isExternalGroup(S) && isExternalGroup(D)) continue;
       const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      if (srcParts.every((p) => p.conn.isEmpty)) continue;
       const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
-      for (const [q, src] of srcParts) {
-        for (const [e, dst] of dstParts) {
-          const conn2 = e.intersect(q);
-          if (!conn2.isEmpty) blocks.push({ src, dst, conn: conn2 });
+      for (const q of srcParts) {
+        for (const e of dstParts) {
+          const conn2 = e.conn.intersect(q.conn);
+          if (!conn2.isEmpty) blocks.push({ src: q.nodes(), dst: e.nodes(), conn: conn2 });
         }
       }
     }
@@ -19199,26 +19200,33 @@ function listedIn(row, groupOf, cache) {
   return byGroup;
 }
 function partition(nodes, row, listed2) {
+  if (listed2 === void 0) return [{ conn: row.fallback, nodes: once(() => [...nodes]) }];
   const parts = /* @__PURE__ */ new Map();
-  if (listed2 === void 0) {
-    parts.set(row.fallback, [...nodes]);
-    return parts;
-  }
   listed2.nodes.forEach((n, i) => {
     const c = listed2.conns[i];
     const part = parts.get(c);
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const named2 = new Set(listed2.nodes);
-  const rest = nodes.filter((n) => !named2.has(n));
-  if (rest.length > 0) {
-    const part = parts.get(row.fallback);
-    if (part) part.push(...rest);
-    else parts.set(row.fallback, rest);
+  const rest = listed2.nodes.length < nodes.length;
+  const restNodes = () => {
+    const named2 = new Set(listed2.nodes);
+    return nodes.filter((n) => !named2.has(n));
+  };
+  const out = [];
+  for (const [conn2, part] of parts) {
+    if (rest && conn2 === row.fallback) out.push({ conn: conn2, nodes: once(() => [...part, ...restNodes()].sort((a, b) => a - b)) });
+    else {
+      part.sort((a, b) => a - b);
+      out.push({ conn: conn2, nodes: () => part });
+    }
   }
-  for (const part of parts.values()) part.sort((a, b) => a - b);
-  return parts;
+  if (rest && !parts.has(row.fallback)) out.push({ conn: row.fallback, nodes: once(restNodes) });
+  return out;
+}
+function once(make) {
+  let made;
+  return () => (made ??= { value: make() }).value;
 }
 function mergeSide(blocks, keep) {
   const other = keep === "src" ? "dst" : "src";
@@ -28572,7 +28580,7 @@ function parseArgs(argv) {
 }
 
 // src/files/write-chunks.ts
-import { once } from "node:events";
+import { once as once2 } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 var BATCH_CHARS = 1 << 16;
@@ -28595,7 +28603,7 @@ async function writeBatched(chunks, write, drain, stopped = () => false) {
 async function writeFileChunks(path17, chunks) {
   const stream = createWriteStream(path17);
   try {
-    await writeBatched(chunks, (t) => stream.write(t), async () => void await once(stream, "drain"));
+    await writeBatched(chunks, (t) => stream.write(t), async () => void await once2(stream, "drain"));
   } catch (e) {
     stream.destroy();
     throw e;

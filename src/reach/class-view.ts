@@ -121,11 +121,13 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
       if (isExternalGroup(S) && isExternalGroup(D)) continue; // no flow between external addresses
       // Sources by what D's ingress row gives them, destinations by what S's egress row gives them.
       const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      // Most candidates of a large group hold nothing (a default-deny's row): their nodes are never listed.
+      if (srcParts.every((p) => p.conn.isEmpty)) continue;
       const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
-      for (const [q, src] of srcParts) {
-        for (const [e, dst] of dstParts) {
-          const conn = e.intersect(q);
-          if (!conn.isEmpty) blocks.push({ src, dst, conn });
+      for (const q of srcParts) {
+        for (const e of dstParts) {
+          const conn = e.conn.intersect(q.conn);
+          if (!conn.isEmpty) blocks.push({ src: q.nodes(), dst: e.nodes(), conn });
         }
       }
     }
@@ -189,32 +191,49 @@ function listedIn(row: Row, groupOf: Int32Array, cache: Map<Row, Map<number, Lis
   return byGroup;
 }
 
+/** Nodes of a row group that another row gives `conn`: listed only when a block needs them. */
+interface Part {
+  readonly conn: ConnSet;
+  /** Ascending; the same array on every call. */
+  readonly nodes: () => number[];
+}
+
 /**
  * The nodes of one row group by the connections another row gives them: the nodes that row lists
- * (`listed`, those of the group), each value apart, and the rest at its fallback.
+ * (`listed`, those of the group), each value apart, and the rest at its fallback. The rest of a
+ * group of thousands, minus the few a row lists, is made only for a part that holds a flow.
  */
-function partition(nodes: readonly number[], row: Row, listed: Listed | undefined): Map<ConnSet, number[]> {
+function partition(nodes: readonly number[], row: Row, listed: Listed | undefined): Part[] {
+  if (listed === undefined) return [{ conn: row.fallback, nodes: once(() => [...nodes]) }];
   const parts = new Map<ConnSet, number[]>();
-  if (listed === undefined) {
-    parts.set(row.fallback, [...nodes]);
-    return parts;
-  }
   listed.nodes.forEach((n, i) => {
     const c = listed.conns[i]!;
     const part = parts.get(c);
     if (part) part.push(n);
     else parts.set(c, [n]);
   });
-  const named = new Set(listed.nodes);
-  const rest = nodes.filter((n) => !named.has(n));
-  if (rest.length > 0) {
-    const part = parts.get(row.fallback);
+  // Listed nodes are distinct nodes of the group: fewer of them than its nodes leaves a rest.
+  const rest = listed.nodes.length < nodes.length;
+  const restNodes = () => {
+    const named = new Set(listed.nodes);
+    return nodes.filter((n) => !named.has(n));
+  };
+  const out: Part[] = [];
+  for (const [conn, part] of parts) {
     // Listed values differ from the fallback (rows drop those that do not), but keep the sets apart anyway.
-    if (part) part.push(...rest);
-    else parts.set(row.fallback, rest);
+    if (rest && conn === row.fallback) out.push({ conn, nodes: once(() => [...part, ...restNodes()].sort((a, b) => a - b)) });
+    else {
+      part.sort((a, b) => a - b);
+      out.push({ conn, nodes: () => part });
+    }
   }
-  for (const part of parts.values()) part.sort((a, b) => a - b);
-  return parts;
+  if (rest && !parts.has(row.fallback)) out.push({ conn: row.fallback, nodes: once(restNodes) });
+  return out;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** Blocks with the same connections and the same `keep` side become one, their other sides joined. */
