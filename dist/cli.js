@@ -17711,6 +17711,8 @@ var Matches = class {
   selectionsByKey = /* @__PURE__ */ new Map();
   any = /* @__PURE__ */ new Map();
   anyByKey = /* @__PURE__ */ new Map();
+  /** The namespaces that declare workloads, filed by their labels (thousands of tenants' selectors ask). */
+  declaring;
   /** A policy's own namespace, if it declares workloads. */
   own(namespace) {
     let set = this.owns.get(namespace);
@@ -17724,7 +17726,12 @@ var Matches = class {
     const key = `~${selectorKey(selector)}`;
     set = this.selectionsByKey.get(key);
     if (set === void 0) {
-      const names3 = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name);
+      if (this.declaring === void 0) {
+        const namespaces2 = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name));
+        this.declaring = { namespaces: namespaces2, index: new LabelSetIndex(namespaces2.map((n) => n.labels)) };
+      }
+      const { namespaces, index: index2 } = this.declaring;
+      const names3 = index2.selectedBy(selector).map((i) => namespaces[i].name);
       this.selectionsByKey.set(key, set = { key, names: names3 });
     }
     this.selections.set(selector, set);

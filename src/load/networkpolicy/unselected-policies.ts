@@ -1,10 +1,11 @@
 // Policies whose selectors match no declared workload: usually their pods come from something
 // netreach does not read (an operator's custom resource, another repository). Without a word the
 // report would look complete while such a policy's effect is missing from it.
-import type { Cluster, Workload } from "../../model/cluster.js";
+import type { Cluster, Namespace, Workload } from "../../model/cluster.js";
 import type { Policy } from "../../model/policy.js";
 import { policyName, rulePath } from "../../model/policy-names.js";
 import { selectorKey, selects, type Selector } from "../../model/selector.js";
+import { LabelSetIndex } from "../../model/selector-index.js";
 import { mayMakePods } from "./built-in-kinds.js";
 import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
 import { quoted } from "../object/object-meta.js";
@@ -69,6 +70,8 @@ class Matches {
   private readonly selectionsByKey = new Map<string, NamespaceSet>();
   private readonly any = new Map<NamespaceSet, Map<Selector, boolean>>();
   private readonly anyByKey = new Map<string, boolean>();
+  /** The namespaces that declare workloads, filed by their labels (thousands of tenants' selectors ask). */
+  private declaring: { readonly namespaces: readonly Namespace[]; readonly index: LabelSetIndex } | undefined;
 
   constructor(
     private readonly cluster: Cluster,
@@ -89,7 +92,12 @@ class Matches {
     const key = `~${selectorKey(selector)}`;
     set = this.selectionsByKey.get(key);
     if (set === undefined) {
-      const names = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name) && selects(selector, n.labels)).map((n) => n.name);
+      if (this.declaring === undefined) {
+        const namespaces = [...this.cluster.namespaces.values()].filter((n) => this.byNamespace.has(n.name));
+        this.declaring = { namespaces, index: new LabelSetIndex(namespaces.map((n) => n.labels)) };
+      }
+      const { namespaces, index } = this.declaring;
+      const names = index.selectedBy(selector).map((i) => namespaces[i]!.name);
       this.selectionsByKey.set(key, (set = { key, names }));
     }
     this.selections.set(selector, set);
