@@ -33477,13 +33477,23 @@ function evaluate(universe, side2, shared = new Shared()) {
       else ofNamespace.set(p.namespace, [i]);
     }
   });
+  const subjectIndexes = /* @__PURE__ */ new Map();
+  const ofOwnNamespace = (cls) => {
+    const c = universe.podClasses[cls];
+    const here = ofNamespace.get(c.namespace) ?? [];
+    if (c.hostNetwork || here.length === 0) return [];
+    let index2 = subjectIndexes.get(c.namespace);
+    if (index2 === void 0) subjectIndexes.set(c.namespace, index2 = new SelectorIndex(here.map((i) => policies[i].subject)));
+    return index2.matching(c.labels).map((k) => here[k]);
+  };
   const selectingOf = new Array(P);
   const selecting = (cls) => {
     let out = selectingOf[cls];
     if (out === void 0) {
-      const here = ofNamespace.get(universe.podClasses[cls].namespace) ?? [];
-      const candidates = acrossNamespaces.length === 0 ? here : [...here, ...acrossNamespaces].sort((a, b) => a - b);
-      selectingOf[cls] = out = candidates.map((i) => policies[i]).filter((p) => holds(shared.subjects(universe, p), cls));
+      const here = ofOwnNamespace(cls);
+      const across = acrossNamespaces.filter((i) => holds(shared.subjects(universe, policies[i]), cls));
+      const selected = across.length === 0 ? here : [...here, ...across].sort((a, b) => a - b);
+      selectingOf[cls] = out = selected.map((i) => policies[i]);
     }
     return out;
   };
@@ -39568,11 +39578,23 @@ var Matches = class {
   anyByKey = /* @__PURE__ */ new Map();
   /** The namespaces that declare workloads, filed by their labels (thousands of tenants' selectors ask). */
   declaring;
+  workloadIndexes = /* @__PURE__ */ new Map();
   /** A policy's own namespace, if it declares workloads. */
   own(namespace) {
     let set = this.owns.get(namespace);
     if (set === void 0) this.owns.set(namespace, set = { key: `=${namespace}`, names: this.byNamespace.has(namespace) ? [namespace] : [] });
     return set;
+  }
+  /**
+   * Whether the selector matches a workload of the namespace: through an index of their labels
+   * (a namespace of thousands of services, each with a policy of its own, tried every workload
+   * for every policy).
+   */
+  inNamespace(namespace, selector) {
+    const workloads = this.byNamespace.get(namespace) ?? [];
+    let index2 = this.workloadIndexes.get(namespace);
+    if (index2 === void 0) this.workloadIndexes.set(namespace, index2 = new LabelSetIndex(workloads.map((w) => w.labels)));
+    return index2.selectedBy(selector).length > 0;
   }
   /** The namespaces declaring workloads whose labels the selector matches. */
   selected(selector) {
@@ -39594,7 +39616,7 @@ var Matches = class {
   }
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces, selector) {
-    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => this.inNamespace(n, selector));
     let bySelector = this.any.get(namespaces);
     if (bySelector === void 0) this.any.set(namespaces, bySelector = /* @__PURE__ */ new Map());
     let found2 = bySelector.get(selector);
@@ -39602,7 +39624,7 @@ var Matches = class {
     const key = `${namespaces.key}\0${selectorKey(selector)}`;
     found2 = this.anyByKey.get(key);
     if (found2 === void 0) {
-      found2 = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      found2 = namespaces.names.some((n) => this.inNamespace(n, selector));
       this.anyByKey.set(key, found2);
     }
     bySelector.set(selector, found2);
@@ -41110,13 +41132,12 @@ function requirementText2(r) {
 var DEFAULT_POD_BOUND = 256;
 var WORDED = 32;
 var NO_SYNTHESIS = { namespaces: [], pods: [], notes: [], representativeOf: () => void 0, scopeOf: () => void 0, namespaceScopeOf: () => void 0 };
-function satisfiedBy(selectors, labels2) {
-  let out = "";
-  for (let i = 0; i < selectors.length; i++) if (selects(selectors[i], labels2)) out += out === "" ? String(i) : `,${i}`;
-  return out;
+function satisfaction(selectors) {
+  const index2 = new SelectorIndex(selectors);
+  return { of: (labels2) => index2.matching(labels2), text: (labels2) => index2.matching(labels2).join(",") };
 }
-function podKind(selectors, witness) {
-  return { witness, satisfied: satisfiedBy(selectors, witness), name: describeWitness(witness), labels: definingLabels(witness) };
+function podKind(sat, witness) {
+  return { witness, satisfied: sat.text(witness), name: describeWitness(witness), labels: definingLabels(witness) };
 }
 function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   if (mode === "declared") return NO_SYNTHESIS;
@@ -41185,11 +41206,11 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
   const lookup = /* @__PURE__ */ new Map();
   const index2 = peerIndex(policies, peers);
   const kindsBySelectors = /* @__PURE__ */ new Map();
-  const kindsOf = (selectors) => {
+  const kindsOf = (selectors, sat) => {
     let key = "";
     for (const s of selectors) key += `${selectorKey(s)}`;
     if (kindsBySelectors.has(key)) return kindsBySelectors.get(key);
-    const kinds = combinations(selectors, { bound })?.map((c) => podKind(selectors, c.witness));
+    const kinds = combinations(selectors, { bound })?.map((c) => podKind(sat, c.witness));
     kindsBySelectors.set(key, kinds);
     return kinds;
   };
@@ -41201,19 +41222,27 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     ]);
     const own = mode === "auto" ? declared.get(t.name) : void 0;
     const partial = own !== void 0 && touched.has(t.name);
-    const unmatched2 = own === void 0 ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    const sat = satisfaction(selectors);
+    let unmatched2 = selectors;
+    const unmatchedIndexes = /* @__PURE__ */ new Set();
+    if (own !== void 0) {
+      const matched = /* @__PURE__ */ new Set();
+      for (const l of own) for (const i of sat.of(l)) matched.add(i);
+      for (let i = 0; i < selectors.length; i++) if (!matched.has(i)) unmatchedIndexes.add(i);
+      unmatched2 = selectors.filter((_, i) => unmatchedIndexes.has(i));
+    }
     if (own !== void 0 && !partial && unmatched2.length === 0) continue;
-    const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
-    let combos = kindsOf(selectors);
+    const likeDeclared = new Set(own === void 0 ? [] : (ordinary.get(t.name) ?? []).map((l) => sat.text(l)));
+    let combos = kindsOf(selectors, sat);
     const exact2 = combos !== void 0;
     if (combos === void 0) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched2).map((c) => podKind(selectors, c.witness));
+      combos = perSelector(partial ? selectors : unmatched2).map((c) => podKind(sat, c.witness));
     }
     if (partial) combos = combos.filter((c) => !likeDeclared.has(c.satisfied));
-    else if (own !== void 0) combos = combos.filter((c) => unmatched2.some((s) => selects(s, c.witness)));
+    else if (own !== void 0) combos = combos.filter((c) => sat.of(c.witness).some((i) => unmatchedIndexes.has(i)));
     const ids = /* @__PURE__ */ new Map();
-    lookup.set(t.name, { selectors, ids });
+    lookup.set(t.name, { sat, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       const { satisfied } = c;
@@ -41226,7 +41255,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
         pod: { namespace: t.name, labels: c.witness, ports, hostNetwork: false },
         labels: c.labels
       };
-      if (own !== void 0 && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat) => likeDeclared.has(sat), bound));
+      if (own !== void 0 && combos.length <= WORDED) wordLazily(pod, () => representativeWords(t.name, selectors, c.witness, (sat2) => likeDeclared.has(sat2), bound));
       pods.push(pod);
     }
   }
@@ -41256,7 +41285,7 @@ function synthesize(clusters, mode, bound = DEFAULT_POD_BOUND) {
     representativeOf(namespace, nsLabels, podLabels) {
       const ns = named2.has(namespace) ? namespace : repIds.get(nsSatisfied({ ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry2 = ns === void 0 ? void 0 : lookup.get(ns);
-      return entry2?.ids.get(satisfiedBy(entry2.selectors, podLabels));
+      return entry2?.ids.get(entry2.sat.text(podLabels));
     },
     scopeOf: (podId) => scopes.get(podId),
     namespaceScopeOf: (name2) => nsScopes.get(name2)

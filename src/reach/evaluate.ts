@@ -15,6 +15,7 @@ import { OPEN_ROW, rowAt, unionRows, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
 import { Shared, type AppliedRule, type Governing, type GoverningLists, type SidePolicies } from "./shared.js";
 import type { Universe } from "./universe.js";
+import { SelectorIndex } from "../model/selector-index.js";
 import { includes, listMatch, type ListMatch } from "./list-match.js";
 
 export interface Reachability {
@@ -157,14 +158,26 @@ export function evaluate(universe: Universe, side: SidePolicies, shared = new Sh
       else ofNamespace.set(p.namespace, [i]);
     }
   });
+  // A namespace's policies by the labels their subjects need: a namespace of thousands of
+  // services, each with a policy of its own, finds a class's few without trying all.
+  const subjectIndexes = new Map<string, SelectorIndex>();
+  const ofOwnNamespace = (cls: number): number[] => {
+    const c = universe.podClasses[cls]!;
+    const here = ofNamespace.get(c.namespace) ?? [];
+    // hostNetwork pods share the node's network namespace: no policy selects them (as subjects leaves them out).
+    if (c.hostNetwork || here.length === 0) return [];
+    let index = subjectIndexes.get(c.namespace);
+    if (index === undefined) subjectIndexes.set(c.namespace, (index = new SelectorIndex(here.map((i) => policies[i]!.subject))));
+    return index.matching(c.labels).map((k) => here[k]!);
+  };
   const selectingOf: (readonly Policy[] | undefined)[] = new Array(P);
   const selecting = (cls: number): readonly Policy[] => {
     let out = selectingOf[cls];
     if (out === undefined) {
-      const here = ofNamespace.get(universe.podClasses[cls]!.namespace) ?? [];
-      const candidates = acrossNamespaces.length === 0 ? here : [...here, ...acrossNamespaces].sort((a, b) => a - b);
-      // hostNetwork pods share the node's network namespace: no policy selects them (subjects leaves them out).
-      selectingOf[cls] = out = candidates.map((i) => policies[i]!).filter((p) => holds(shared.subjects(universe, p), cls));
+      const here = ofOwnNamespace(cls);
+      const across = acrossNamespaces.filter((i) => holds(shared.subjects(universe, policies[i]!), cls));
+      const selected = across.length === 0 ? here : [...here, ...across].sort((a, b) => a - b);
+      selectingOf[cls] = out = selected.map((i) => policies[i]!);
     }
     return out;
   };

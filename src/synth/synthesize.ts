@@ -53,17 +53,25 @@ const WORDED = 32;
 
 const NO_SYNTHESIS: Synthesis = { namespaces: [], pods: [], notes: [], representativeOf: () => undefined, scopeOf: () => undefined, namespaceScopeOf: () => undefined };
 
-/** The indexes of the selectors `labels` satisfy, joined by ",". */
-function satisfiedBy(selectors: readonly Selector[], labels: Labels): string {
-  let out = "";
-  for (let i = 0; i < selectors.length; i++) if (selects(selectors[i]!, labels)) out += out === "" ? String(i) : `,${i}`;
-  return out;
+/** Which of a namespace's selectors a label set satisfies: their indexes, ascending, and those joined by ",". */
+interface Satisfaction {
+  of(labels: Labels): readonly number[];
+  text(labels: Labels): string;
+}
+
+/**
+ * Through an index: a namespace of thousands of services, each with a policy of its own, asked of
+ * each of its workloads and kinds of pod, was millions of tries.
+ */
+function satisfaction(selectors: readonly Selector[]): Satisfaction {
+  const index = new SelectorIndex(selectors);
+  return { of: (labels) => index.matching(labels), text: (labels) => index.matching(labels).join(",") };
 }
 
 /** A kind of pod a namespace's selectors tell apart: a label set of it, the selectors it satisfies, and how it is named. */
 interface PodKind {
   readonly witness: Labels;
-  /** As satisfiedBy gives it. */
+  /** As Satisfaction's text gives it. */
   readonly satisfied: string;
   /** describeWitness: "[app=db]". */
   readonly name: string;
@@ -71,8 +79,8 @@ interface PodKind {
   readonly labels: Labels;
 }
 
-function podKind(selectors: readonly Selector[], witness: Labels): PodKind {
-  return { witness, satisfied: satisfiedBy(selectors, witness), name: describeWitness(witness), labels: definingLabels(witness) };
+function podKind(sat: Satisfaction, witness: Labels): PodKind {
+  return { witness, satisfied: sat.text(witness), name: describeWitness(witness), labels: definingLabels(witness) };
 }
 
 export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound = DEFAULT_POD_BOUND): Synthesis {
@@ -155,15 +163,15 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
   const scopes = new Map<string, RepresentativeScope>();
   const partialViews: string[] = [];
   // Per namespace given representatives: its selectors, and pod id by satisfied-selector set.
-  const lookup = new Map<string, { selectors: Selector[]; ids: Map<string, string> }>();
+  const lookup = new Map<string, { sat: Satisfaction; ids: Map<string, string> }>();
   const index = peerIndex(policies, peers);
   // Namespaces written from one template name the same selectors: their kinds of pod are worked out once.
   const kindsBySelectors = new Map<string, readonly PodKind[] | undefined>();
-  const kindsOf = (selectors: readonly Selector[]): readonly PodKind[] | undefined => {
+  const kindsOf = (selectors: readonly Selector[], sat: Satisfaction): readonly PodKind[] | undefined => {
     let key = "";
     for (const s of selectors) key += `${selectorKey(s)}\u0004`;
     if (kindsBySelectors.has(key)) return kindsBySelectors.get(key);
-    const kinds = combinations(selectors, { bound })?.map((c) => podKind(selectors, c.witness));
+    const kinds = combinations(selectors, { bound })?.map((c) => podKind(sat, c.witness));
     kindsBySelectors.set(key, kinds);
     return kinds;
   };
@@ -178,20 +186,29 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     // in a diff, where the change's policies select pods, each kind that behaves like none of them.
     const own = mode === "auto" ? declared.get(t.name) : undefined;
     const partial = own !== undefined && touched.has(t.name);
-    const unmatched = own === undefined ? selectors : selectors.filter((s) => !own.some((l) => selects(s, l)));
+    const sat = satisfaction(selectors);
+    // The selectors no declared workload satisfies, found from the workloads' side.
+    let unmatched = selectors;
+    const unmatchedIndexes = new Set<number>();
+    if (own !== undefined) {
+      const matched = new Set<number>();
+      for (const l of own) for (const i of sat.of(l)) matched.add(i);
+      for (let i = 0; i < selectors.length; i++) if (!matched.has(i)) unmatchedIndexes.add(i);
+      unmatched = selectors.filter((_, i) => unmatchedIndexes.has(i));
+    }
     if (own !== undefined && !partial && unmatched.length === 0) continue;
     // The selectors a declared workload satisfies: pods that satisfy the same behave as it does.
-    const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => satisfiedBy(selectors, l)));
-    let combos = kindsOf(selectors);
+    const likeDeclared = new Set(own === undefined ? [] : (ordinary.get(t.name) ?? []).map((l) => sat.text(l)));
+    let combos = kindsOf(selectors, sat);
     const exact = combos !== undefined;
     if (combos === undefined) {
       notes.push(`Namespace ${t.name}: the selectors allow more than ${bound} distinct kinds of pod; one representative per selector is shown instead, so some combinations are not covered.`);
-      combos = perSelector(partial ? selectors : unmatched).map((c) => podKind(selectors, c.witness));
+      combos = perSelector(partial ? selectors : unmatched).map((c) => podKind(sat, c.witness));
     }
     if (partial) combos = combos.filter((c) => !likeDeclared.has(c.satisfied));
-    else if (own !== undefined) combos = combos.filter((c) => unmatched.some((s) => selects(s, c.witness)));
+    else if (own !== undefined) combos = combos.filter((c) => sat.of(c.witness).some((i) => unmatchedIndexes.has(i)));
     const ids = new Map<string, string>();
-    lookup.set(t.name, { selectors, ids });
+    lookup.set(t.name, { sat, ids });
     if (partial && combos.length > 0) partialViews.push(t.name);
     for (const c of combos) {
       const { satisfied } = c;
@@ -236,7 +253,7 @@ export function synthesize(clusters: readonly Cluster[], mode: PodsMode, bound =
     representativeOf(namespace, nsLabels, podLabels) {
       const ns = named.has(namespace) ? namespace : repIds.get(nsSatisfied({ ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace }));
       const entry = ns === undefined ? undefined : lookup.get(ns);
-      return entry?.ids.get(satisfiedBy(entry.selectors, podLabels));
+      return entry?.ids.get(entry.sat.text(podLabels));
     },
     scopeOf: (podId) => scopes.get(podId),
     namespaceScopeOf: (name) => nsScopes.get(name),

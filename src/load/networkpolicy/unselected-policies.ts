@@ -4,7 +4,7 @@
 import type { Cluster, Namespace, Workload } from "../../model/cluster.js";
 import type { Policy } from "../../model/policy.js";
 import { policyName, rulePath } from "../../model/policy-names.js";
-import { selectorKey, selects, type Selector } from "../../model/selector.js";
+import { selectorKey, type Selector } from "../../model/selector.js";
 import { LabelSetIndex } from "../../model/selector-index.js";
 import { mayMakePods } from "./built-in-kinds.js";
 import { diagnostic, type Diagnostic } from "../object/diagnostic.js";
@@ -72,6 +72,7 @@ class Matches {
   private readonly anyByKey = new Map<string, boolean>();
   /** The namespaces that declare workloads, filed by their labels (thousands of tenants' selectors ask). */
   private declaring: { readonly namespaces: readonly Namespace[]; readonly index: LabelSetIndex } | undefined;
+  private readonly workloadIndexes = new Map<string, LabelSetIndex>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -83,6 +84,18 @@ class Matches {
     let set = this.owns.get(namespace);
     if (set === undefined) this.owns.set(namespace, (set = { key: `=${namespace}`, names: this.byNamespace.has(namespace) ? [namespace] : [] }));
     return set;
+  }
+
+  /**
+   * Whether the selector matches a workload of the namespace: through an index of their labels
+   * (a namespace of thousands of services, each with a policy of its own, tried every workload
+   * for every policy).
+   */
+  private inNamespace(namespace: string, selector: Selector): boolean {
+    const workloads = this.byNamespace.get(namespace) ?? [];
+    let index = this.workloadIndexes.get(namespace);
+    if (index === undefined) this.workloadIndexes.set(namespace, (index = new LabelSetIndex(workloads.map((w) => w.labels))));
+    return index.selectedBy(selector).length > 0;
   }
 
   /** The namespaces declaring workloads whose labels the selector matches. */
@@ -106,8 +119,8 @@ class Matches {
 
   /** Whether the selector matches some workload declared in these namespaces. */
   anyWorkload(namespaces: NamespaceSet, selector: Selector): boolean {
-    // One namespace's workloads are few: asking costs less than a key.
-    if (namespaces.names.length <= 1) return namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+    // One namespace: asking its index costs less than a key.
+    if (namespaces.names.length <= 1) return namespaces.names.some((n) => this.inNamespace(n, selector));
     let bySelector = this.any.get(namespaces);
     if (bySelector === undefined) this.any.set(namespaces, (bySelector = new Map()));
     let found = bySelector.get(selector);
@@ -115,7 +128,7 @@ class Matches {
     const key = `${namespaces.key}\u0000${selectorKey(selector)}`;
     found = this.anyByKey.get(key);
     if (found === undefined) {
-      found = namespaces.names.some((n) => (this.byNamespace.get(n) ?? []).some((w) => selects(selector, w.labels)));
+      found = namespaces.names.some((n) => this.inNamespace(n, selector));
       this.anyByKey.set(key, found);
     }
     bySelector.set(selector, found);
