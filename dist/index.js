@@ -41346,15 +41346,42 @@ function peerIndex(policies, peers) {
   };
   const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
   const groups4 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
-  const groupIndex = new SelectorIndex(groups4.map((g) => g.selector));
+  const filed = groups4.filter((g) => g.selector.requirements.some((r) => r.op === "In"));
+  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
+  const unfiled = /* @__PURE__ */ new Map();
+  for (const g of groups4) {
+    if (g.selector.requirements.some((r) => r.op === "In")) continue;
+    for (const index2 of g.indexes) {
+      const key = selectorKey(peers[index2].peer.pods);
+      const list7 = unfiled.get(key);
+      if (list7) list7.push({ index: index2, selector: g.selector });
+      else unfiled.set(key, [{ index: index2, selector: g.selector }]);
+    }
+  }
+  for (const list7 of unfiled.values()) list7.sort((x, y) => x.index - y.index);
   return {
     subjects,
-    /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
+    /** Indexes of the peers that can match pods of namespace `t`: the first of each pod selector, ascending. */
     peersOf(t) {
-      const out = [...ownFirsts.get(t.name) ?? []];
-      const matched = t.labelSets.length === 1 ? groupIndex.matching(t.labelSets[0]) : [...new Set(t.labelSets.flatMap((l) => groupIndex.matching(l)))];
-      for (const g of matched) out.push(...groups4[g].indexes);
-      return out.sort((a, b) => a - b);
+      const first = /* @__PURE__ */ new Map();
+      const note2 = (index2) => {
+        const key = selectorKey(peers[index2].peer.pods);
+        const known = first.get(key);
+        if (known === void 0 || index2 < known) first.set(key, index2);
+      };
+      for (const index2 of ownFirsts.get(t.name) ?? []) note2(index2);
+      for (const l of t.labelSets) for (const g of filedIndex.matching(l)) for (const index2 of filed[g].indexes) note2(index2);
+      for (const [key, list7] of unfiled) {
+        const known = first.get(key);
+        for (const { index: index2, selector } of list7) {
+          if (known !== void 0 && index2 > known) break;
+          if (t.labelSets.some((l) => selects(selector, l))) {
+            first.set(key, index2);
+            break;
+          }
+        }
+      }
+      return [...first.values()].sort((a, b) => a - b);
     }
   };
 }

@@ -36,6 +36,25 @@ function witnesses(files: readonly SourceFile[], ns: string): Map<string, Labels
 // ---------------------------------------------------------------------------------------------
 
 describe("names of representatives", () => {
+  it("a pod selector behind a namespaceSelector splits only the namespaces it picks: NotIn and Exists alike", () => {
+    const files = manifests(
+      namespace("red", { team: "red" }),
+      namespace("blue", { team: "blue" }),
+      namespace("green", { team: "green", tier: "edge" }),
+      netpol("red", "from-other-teams", {
+        podSelector: {},
+        policyTypes: ["Ingress"],
+        ingress: [
+          { from: [{ namespaceSelector: { matchExpressions: [{ key: "team", operator: "NotIn", values: ["red", "green"] }] }, podSelector: matchLabels({ app: "api" }) }] },
+          { from: [{ namespaceSelector: { matchExpressions: [{ key: "tier", operator: "Exists" }] }, podSelector: matchLabels({ app: "edge" }) }] },
+        ],
+      }),
+    );
+    expect([...witnesses(files, "red").keys()]).toEqual(["red/[*]"]);
+    expect([...witnesses(files, "blue").keys()]).toEqual(["blue/[*]", "blue/[app=api]"]);
+    expect([...witnesses(files, "green").keys()]).toEqual(["green/[*]", "green/[app=edge]"]);
+  });
+
   it("allow-frontend-to-db: backend/[app=db], backend/[*], frontend/[app=web], frontend/[*], [*]/[*] (JSON type synthetic, with labels)", () => {
     const r = analyze([seed("allow-frontend-to-db")]);
     expect(r.json.endpoints.filter((e) => e.type === "synthetic")).toEqual([

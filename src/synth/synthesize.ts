@@ -330,20 +330,49 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   };
   const ownFirsts = new Map([...own].map(([ns, indexes]) => [ns, firsts(indexes)] as const));
   const groups = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
-  // A thousand tenants' namespaceSelectors, each asked of a thousand namespaces: through an index.
-  const groupIndex = new SelectorIndex(groups.map((g) => g.selector));
+  // A thousand tenants' namespaceSelectors, each asked of a thousand namespaces: those that need a
+  // label (In) through an index. The others (NotIn, Exists: a team's "every other team") pick most
+  // namespaces: per pod selector they name, they are tried in peer order until one picks the
+  // namespace, since only a pod selector's first peer counts.
+  const filed = groups.filter((g) => g.selector.requirements.some((r) => r.op === "In"));
+  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
+  const unfiled = new Map<string, { index: number; selector: Selector }[]>();
+  for (const g of groups) {
+    if (g.selector.requirements.some((r) => r.op === "In")) continue;
+    for (const index of g.indexes) {
+      const key = selectorKey(peers[index]!.peer.pods);
+      const list = unfiled.get(key);
+      if (list) list.push({ index, selector: g.selector });
+      else unfiled.set(key, [{ index, selector: g.selector }]);
+    }
+  }
+  for (const list of unfiled.values()) list.sort((x, y) => x.index - y.index);
   return {
     subjects,
-    /** Indexes of the peers that can match pods of namespace `t`, ascending (one per pod selector of each list). */
+    /** Indexes of the peers that can match pods of namespace `t`: the first of each pod selector, ascending. */
     peersOf(t: { name: string; labelSets: readonly Labels[] }): number[] {
-      const out = [...(ownFirsts.get(t.name) ?? [])];
-      const matched = t.labelSets.length === 1 ? groupIndex.matching(t.labelSets[0]!) : [...new Set(t.labelSets.flatMap((l) => groupIndex.matching(l)))];
-      for (const g of matched) out.push(...groups[g]!.indexes);
-      return out.sort((a, b) => a - b);
+      const first = new Map<string, number>();
+      const note = (index: number) => {
+        const key = selectorKey(peers[index]!.peer.pods);
+        const known = first.get(key);
+        if (known === undefined || index < known) first.set(key, index);
+      };
+      for (const index of ownFirsts.get(t.name) ?? []) note(index);
+      for (const l of t.labelSets) for (const g of filedIndex.matching(l)) for (const index of filed[g]!.indexes) note(index);
+      for (const [key, list] of unfiled) {
+        const known = first.get(key);
+        for (const { index, selector } of list) {
+          if (known !== undefined && index > known) break;
+          if (t.labelSets.some((l) => selects(selector, l))) {
+            first.set(key, index);
+            break;
+          }
+        }
+      }
+      return [...first.values()].sort((a, b) => a - b);
     },
   };
 }
-
 
 function dedupe(selectors: readonly Selector[]): Selector[] {
   const seen = new Map<string, Selector>();
