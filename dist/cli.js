@@ -9876,8 +9876,8 @@ function definingLabels(witness, hide = []) {
 }
 
 // src/load/object/diagnostic.ts
-function diagnostic(severity, file, pos, message) {
-  return { severity, file, line: pos.line, column: pos.column, message };
+function diagnostic(severity, file2, pos, message) {
+  return { severity, file: file2, line: pos.line, column: pos.column, message };
 }
 var severityOrder = { error: 0, warning: 1, note: 2 };
 function compareDiagnostics(a, b) {
@@ -11092,28 +11092,32 @@ var ConnInterner = class {
 };
 
 // src/model/selector-index.ts
+function neededLabels(selector) {
+  let values;
+  let key = "";
+  for (const r of selector.requirements) {
+    if (r.op === "In" && (values === void 0 || r.values.length < values.length)) {
+      values = r.values;
+      key = r.key;
+    }
+  }
+  return values && [...new Set(values)].map((value) => labelKey(key, value));
+}
+function labelKey(key, value) {
+  return `${key}\0${value}`;
+}
+function file(byLabel, label, i) {
+  const list6 = byLabel.get(label);
+  if (list6) list6.push(i);
+  else byLabel.set(label, [i]);
+}
 var SelectorIndex = class {
   constructor(selectors) {
     this.selectors = selectors;
     selectors.forEach((s, i) => {
-      let filing;
-      let key = "";
-      for (const r of s.requirements) {
-        if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
-          filing = r.values;
-          key = r.key;
-        }
-      }
-      if (filing === void 0) {
-        this.unfiled.push(i);
-        return;
-      }
-      for (const value of new Set(filing)) {
-        const label = `${key}\0${value}`;
-        const list6 = this.byLabel.get(label);
-        if (list6) list6.push(i);
-        else this.byLabel.set(label, [i]);
-      }
+      const needed = neededLabels(s);
+      if (needed === void 0) this.unfiled.push(i);
+      else for (const label of needed) file(this.byLabel, label, i);
     });
   }
   selectors;
@@ -11125,7 +11129,7 @@ var SelectorIndex = class {
     for (const i of this.unfiled) if (selects(this.selectors[i], labels2)) out.push(i);
     let sources = this.unfiled.length > 0 ? 1 : 0;
     for (const key of Object.keys(labels2)) {
-      const filed = this.byLabel.get(`${key}\0${labels2[key]}`);
+      const filed = this.byLabel.get(labelKey(key, labels2[key]));
       if (filed === void 0) continue;
       sources++;
       for (const i of filed) if (selects(this.selectors[i], labels2)) out.push(i);
@@ -11141,33 +11145,20 @@ var LabelSetIndex = class {
   byLabel;
   /** The indexes of the label sets `selector` selects, ascending. */
   selectedBy(selector) {
-    let filing;
-    let key = "";
-    for (const r of selector.requirements) {
-      if (r.op === "In" && (filing === void 0 || r.values.length < filing.length)) {
-        filing = r.values;
-        key = r.key;
-      }
-    }
+    const needed = neededLabels(selector);
     const out = [];
-    if (filing === void 0) {
+    if (needed === void 0) {
       for (let i = 0; i < this.labelSets.length; i++) if (selects(selector, this.labelSets[i])) out.push(i);
       return out;
     }
-    const byLabel = this.byLabel ??= this.file();
-    const values = new Set(filing);
-    for (const value of values) for (const i of byLabel.get(`${key}\0${value}`) ?? []) if (selects(selector, this.labelSets[i])) out.push(i);
-    return values.size > 1 ? out.sort((a, b) => a - b) : out;
+    const byLabel = this.byLabel ??= this.filed();
+    for (const label of needed) for (const i of byLabel.get(label) ?? []) if (selects(selector, this.labelSets[i])) out.push(i);
+    return needed.length > 1 ? out.sort((a, b) => a - b) : out;
   }
-  file() {
+  filed() {
     const byLabel = /* @__PURE__ */ new Map();
     this.labelSets.forEach((labels2, i) => {
-      for (const key of Object.keys(labels2)) {
-        const label = `${key}\0${labels2[key]}`;
-        const list6 = byLabel.get(label);
-        if (list6) list6.push(i);
-        else byLabel.set(label, [i]);
-      }
+      for (const key of Object.keys(labels2)) file(byLabel, labelKey(key, labels2[key]), i);
     });
     return byLabel;
   }
@@ -13907,29 +13898,29 @@ var defaultDocumentLimits = { maxDocuments: 1e5, maxAliasCount: 100, maxDepth: 2
 var dropTimeTags = (tags) => tags.filter((t) => typeof t === "string" || !(t.tag === "tag:yaml.org,2002:timestamp" || t.format === "TIME"));
 var composerOptions = { version: "1.1", customTags: dropTimeTags, logLevel: "error", uniqueKeys: false };
 useSchema(composerOptions);
-function parseDocuments(file, limits = {}) {
+function parseDocuments(file2, limits = {}) {
   const lim = { ...defaultDocumentLimits, ...limits };
-  return parseJson(file, lim) ?? parseYaml(file, lim);
+  return parseJson(file2, lim) ?? parseYaml(file2, lim);
 }
-function parseJson(file, lim) {
-  const start = file.text.search(/\S/);
-  if (start < 0 || file.text[start] !== "{" && file.text[start] !== "[") return void 0;
+function parseJson(file2, lim) {
+  const start = file2.text.search(/\S/);
+  if (start < 0 || file2.text[start] !== "{" && file2.text[start] !== "[") return void 0;
   let value;
   try {
-    value = JSON.parse(file.text);
+    value = JSON.parse(file2.text);
   } catch {
     return void 0;
   }
   if (deeperThan(value, lim.maxDepth)) return void 0;
   let located;
-  const line = file.text.slice(0, start).split("\n").length;
-  const top = { line, column: start - (file.text.lastIndexOf("\n", start - 1) + 1) + 1 };
+  const line = file2.text.slice(0, start).split("\n").length;
+  const top = { line, column: start - (file2.text.lastIndexOf("\n", start - 1) + 1) + 1 };
   const locate = (path17) => {
     if (path17.length === 0) return top;
-    located ??= parseYamlFull(file, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
+    located ??= parseYamlFull(file2, lim).docs[0]?.locate ?? (() => ({ line: 1, column: 1 }));
     return located(path17);
   };
-  return { docs: [{ index: 0, value, locate, line, span: [0, file.text.length] }], diagnostics: [] };
+  return { docs: [{ index: 0, value, locate, line, span: [0, file2.text.length] }], diagnostics: [] };
 }
 function deeperThan(value, max) {
   const stack = [[value, 0]];
@@ -13941,13 +13932,13 @@ function deeperThan(value, max) {
   }
   return false;
 }
-function parseYaml(file, lim) {
-  const text2 = normalizeLineBreaks(file.text);
-  const ahead = file.documents?.();
+function parseYaml(file2, lim) {
+  const text2 = normalizeLineBreaks(file2.text);
+  const ahead = file2.documents?.();
   const fast = ahead !== void 0 && ahead.length <= lim.maxDocuments ? ahead : parseFast(text2, lim.maxDocuments);
-  return fast ? fastDocuments(file, lim, text2, fast) : parseYamlFull(file, lim);
+  return fast ? fastDocuments(file2, lim, text2, fast) : parseYamlFull(file2, lim);
 }
-function fastDocuments(file, lim, text2, fast) {
+function fastDocuments(file2, lim, text2, fast) {
   let at4;
   const docs = fast.map((d) => {
     const top = { line: d.line, column: d.column };
@@ -13961,7 +13952,7 @@ function fastDocuments(file, lim, text2, fast) {
       const offset = quick?.(path17);
       if (offset !== void 0) return at4(from + offset);
       if (located === void 0) {
-        const parsed = parseText(file.path, text2.slice(from, to), lim, (offset2) => at4(from + offset2));
+        const parsed = parseText(file2.path, text2.slice(from, to), lim, (offset2) => at4(from + offset2));
         located = parsed.results[0]?.doc?.locate ?? (() => top);
       }
       return located(path17);
@@ -13980,14 +13971,14 @@ function positionsIn(text2) {
     return { line, column: col };
   };
 }
-function parseYamlFull(file, lim) {
-  const text2 = normalizeLineBreaks(file.text);
+function parseYamlFull(file2, lim) {
+  const text2 = normalizeLineBreaks(file2.text);
   const at4 = positionsIn(text2);
-  const strict = parseText(file.path, text2, lim, at4);
+  const strict = parseText(file2.path, text2, lim, at4);
   if (!strict.results.some((r) => r.syntaxError)) return flatten(strict);
   const repaired = repairForYaml(text2);
   if (!repaired) return flatten(strict);
-  const second = parseText(file.path, repaired.text, lim, (offset) => at4(repaired.toOriginal(offset)), repaired.toOriginal);
+  const second = parseText(file2.path, repaired.text, lim, (offset) => at4(repaired.toOriginal(offset)), repaired.toOriginal);
   const byIndex = new Map(second.results.map((r) => [r.index, r]));
   const results = strict.results.map((r) => {
     const other = r.syntaxError ? byIndex.get(r.index) : void 0;
@@ -14134,14 +14125,14 @@ function checkShape(value, maxDepth) {
 }
 
 // src/load/objects.ts
-function extractObjects(file, docs, defaultNamespace = "default") {
+function extractObjects(file2, docs, defaultNamespace = "default") {
   const objects = [];
   const skipped = [];
   const diagnostics2 = [];
   const notAnObject = (locate) => {
     const pos = locate([]);
-    skipped.push({ file: file.path, line: pos.line, reason: "not-a-manifest" });
-    diagnostics2.push(diagnostic("note", file.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
+    skipped.push({ file: file2.path, line: pos.line, reason: "not-a-manifest" });
+    diagnostics2.push(diagnostic("note", file2.path, pos, "not a Kubernetes object (no kind/apiVersion); skipped"));
   };
   const take = (body, kind, apiVersion, locate, doc, place) => {
     const items = body.items;
@@ -14159,14 +14150,14 @@ function extractObjects(file, docs, defaultNamespace = "default") {
       });
       return;
     }
-    objects.push(new ReadObject(file.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
+    objects.push(new ReadObject(file2.path, kind, apiVersion, body, locate, doc.text, defaultNamespace, place));
   };
-  const lines = new FileLines(file.text);
+  const lines = new FileLines(file2.text);
   for (const [k, doc] of docs.entries()) {
     const v = doc.value;
     if (isRecord(v) && typeof v.kind === "string" && typeof v.apiVersion === "string") {
       const start = doc.span[0];
-      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file.text.slice(0, start)) ? 0 : start;
+      const ownStart = k === 0 && start > 0 && LEADING_ONLY.test(file2.text.slice(0, start)) ? 0 : start;
       const docText = documentText(lines, start, doc.span[1]);
       take(v, v.kind, v.apiVersion, doc.locate, docText, { kind: "document", lines, ownStart, start, end: doc.span[1] });
     } else notAnObject(doc.locate);
@@ -14174,8 +14165,8 @@ function extractObjects(file, docs, defaultNamespace = "default") {
   return { objects, skipped, diagnostics: diagnostics2 };
 }
 var ReadObject = class _ReadObject {
-  constructor(file, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
-    this.file = file;
+  constructor(file2, kind, apiVersion, body, locate, text2, defaultNamespace, place, rendered = false) {
+    this.file = file2;
     this.kind = kind;
     this.apiVersion = apiVersion;
     this.body = body;
@@ -15753,8 +15744,8 @@ function fieldRef(obj3, path17) {
   return lazyRef(obj3.file, obj3.locate, path17, POSITION);
 }
 var pending = /* @__PURE__ */ new WeakMap();
-function lazyRef(file, locate, path17, fields) {
-  const ref = Object.defineProperties({ file }, fields);
+function lazyRef(file2, locate, path17, fields) {
+  const ref = Object.defineProperties({ file: file2 }, fields);
   pending.set(ref, { locate, path: path17 });
   return ref;
 }
@@ -18721,21 +18712,21 @@ function ciliumClusterProblem(name2) {
 }
 
 // src/load/load-sources.ts
-function readFile(file, defaultNamespace, cache) {
-  const hit = cache.files.get(file.path);
-  if (hit && hit.text === file.text && sameLines(hit.lines, file.lines)) return hit;
-  const parsed = parseDocuments(file);
-  const extracted = extractObjects(file, parsed.docs, defaultNamespace);
-  const lines = file.lines;
+function readFile(file2, defaultNamespace, cache) {
+  const hit = cache.files.get(file2.path);
+  if (hit && hit.text === file2.text && sameLines(hit.lines, file2.lines)) return hit;
+  const parsed = parseDocuments(file2);
+  const extracted = extractObjects(file2, parsed.docs, defaultNamespace);
+  const lines = file2.lines;
   const objects = lines === void 0 ? sameAsBefore(extracted.objects, hit) : extracted.objects.map((o) => atWrittenLines(o, lines));
   const read2 = {
-    text: file.text,
+    text: file2.text,
     lines,
     diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
     objects: objects.map((o) => cache.loaded.has(o) ? o : loadedAhead(o, cache.loaded)),
     skipped: extracted.skipped.length
   };
-  cache.files.set(file.path, read2);
+  cache.files.set(file2.path, read2);
   return read2;
 }
 function sameAsBefore(objects, before) {
@@ -18798,8 +18789,8 @@ function readRevision(all, namespace, cache) {
   const diagnostics2 = [...charts.diagnostics];
   const objects = [];
   let skippedDocs = 0;
-  for (const file of files) {
-    const read2 = readFile(file, namespace.name, cache);
+  for (const file2 of files) {
+    const read2 = readFile(file2, namespace.name, cache);
     for (const d of read2.diagnostics) diagnostics2.push(d);
     for (const o of read2.objects) objects.push(o);
     skippedDocs += read2.skipped;
@@ -19767,11 +19758,11 @@ function peerIndex(policies, peers) {
   };
   const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
   const groups3 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
-  const filed = groups3.filter((g) => g.selector.requirements.some((r) => r.op === "In"));
+  const filed = groups3.filter((g) => neededLabels(g.selector) !== void 0);
   const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
   const unfiled = /* @__PURE__ */ new Map();
   for (const g of groups3) {
-    if (g.selector.requirements.some((r) => r.op === "In")) continue;
+    if (neededLabels(g.selector) !== void 0) continue;
     for (const index2 of g.indexes) {
       const key = selectorKey(peers[index2].peer.pods);
       const list6 = unfiled.get(key);
@@ -22787,7 +22778,7 @@ function renderComment(report, ctx) {
   const maxChars = ctx.maxChars ?? DEFAULT_MAX_COMMENT_CHARS;
   const grouping = groupChanges(report);
   const dns = dnsLoss(report);
-  const link = (file, line, side2 = "head") => safeUrl((side2 === "head" ? ctx.link : ctx.baseLink)?.(file, line));
+  const link = (file2, line, side2 = "head") => safeUrl((side2 === "head" ? ctx.link : ctx.baseLink)?.(file2, line));
   const blocks = [];
   blocks.push({ name: "marker", text: ctx.marker });
   blocks.push({ name: "title", text: `### netreach: network flows${ctx.header ? ` \u2014 ${md2(ctx.header)}` : ""}` });
@@ -22807,7 +22798,7 @@ function renderComment(report, ctx) {
   const moved = movedExposures(report.exposureChanges);
   if (exposed.length > 0) blocks.push({ name: "newly exposed", rows: exposureList("Newly exposed", exposed, "opened", fmt, report) });
   if (moved.length > 0) blocks.push({ name: "moved exposures", rows: movedList(moved, fmt) });
-  const asserted = assertionsRows(report, { ...ASSERTION_MD, link: (file, line, side2) => link(file, line, side2) });
+  const asserted = assertionsRows(report, { ...ASSERTION_MD, link: (file2, line, side2) => link(file2, line, side2) });
   if (asserted) blocks.push({ name: "assertions", rows: asserted });
   if (report.workloadChanges.length > 0) blocks.push({ name: "workloads added and removed", rows: workloadList(report.workloadChanges, link) });
   if (grouping.opened.length > 0) blocks.push({ name: "opened flows", rows: groupTable("Opened", grouping.opened, link, report), dropRank: 7, afterRows: true });
@@ -22949,7 +22940,7 @@ _\u2026 and ${n.toLocaleString("en-US")} more._`
   };
 }
 function stopsFormat(fmt, link) {
-  return { ...fmt, at: (file, line, side2) => location(file, line, link(file, line, side2)) };
+  return { ...fmt, at: (file2, line, side2) => location(file2, line, link(file2, line, side2)) };
 }
 function violationCount(report, _g) {
   return violationTotal(report);
@@ -23120,8 +23111,8 @@ function fullList(changes) {
   const rows = lazy(changes, (c) => `| ${cellCode2(c.src.id)} | ${cellCode2(c.dst.id)} | ${md2(connWords(c.base))} | ${md2(connWords(c.head))} |`);
   return details(`Endpoint by endpoint, as in the JSON report (${plural2(changes.length, "row")})`, rows, "\n", "| Source | Destination | Base | Head |\n| --- | --- | --- | --- |\n");
 }
-function location(file, line, url, column) {
-  const text2 = mdCode2(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
+function location(file2, line, url, column) {
+  const text2 = mdCode2(`${file2}:${line}${column !== void 0 ? `:${column}` : ""}`);
   return url ? `[${text2}](${url})` : text2;
 }
 function diagnostics(report, link) {
@@ -23446,8 +23437,8 @@ function reasonJson({ admin, said, ...r }) {
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
-function unreadFileViolation(file, reader2) {
-  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file}: ${reader2} reads this file`, file, line: 1 };
+function unreadFileViolation(file2, reader2) {
+  return { rule: "unanalyzed", src: "", dst: "", conn: "", message: `changed ${file2}: ${reader2} reads this file`, file: file2, line: 1 };
 }
 function missedViolations(r) {
   const u = r.gate.unanalyzed;
@@ -23718,11 +23709,11 @@ function locationOf(g) {
   }
   return pick(g.reasons[0]);
 }
-function at2(file, line) {
-  return { physicalLocation: { artifactLocation: { uri: fileUri(file) }, region: { startLine: Math.max(1, line) } } };
+function at2(file2, line) {
+  return { physicalLocation: { artifactLocation: { uri: fileUri(file2) }, region: { startLine: Math.max(1, line) } } };
 }
-function fileUri(file) {
-  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
+function fileUri(file2) {
+  return file2.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
 }
 function fingerprint(rule, g) {
   return hashText(`${rule}|${g.conn.toString()}|${g.sources.endpoints.map((e) => e.id).join(",")}|${g.destinations.endpoints.map((e) => e.id).join(",")}`);
@@ -23823,7 +23814,7 @@ function renderDiffText(report) {
     for (const x of v.groups.slice(0, MAX_VIOLATIONS)) out.push(`      ${x.isNew ? "new" : "existing"}${x.fails ? " [gate]" : ""} ${violationWords(a.type, x, ASSERTION_TEXT)}${groupReasonText(a.type, x)}`);
     if (v.groups.length > MAX_VIOLATIONS) out.push(`      \u2026 and ${v.groups.length - MAX_VIOLATIONS} more (see --format json)`);
   }
-  const quiet = breakages(report, null, { ...TEXT, at: (file, line) => `${plain(file)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
+  const quiet = breakages(report, null, { ...TEXT, at: (file2, line) => `${plain(file2)}:${line}` }).filter((b) => b.kind === "service" || b.kind === "cut-off");
   if (quiet.length > 0) out.push("");
   for (const b of quiet) out.push(`! stops working: ${b.short}`);
   const dns = dnsLoss(report);
@@ -24066,24 +24057,24 @@ var POD_KEYS = ["namespace", "namespaces", "workload", "kind", "labels"];
 function entries(node) {
   return (node.items ?? []).map((p) => ({ key: String(p.key?.value ?? p.key), keyNode: p.key, value: p.value }));
 }
-function parseAssertions(node, file, at4) {
+function parseAssertions(node, file2, at4) {
   const errors = [];
   const assertions = [];
   if (node === void 0 || node === null || (0, import_yaml6.isScalar)(node) && node.value === null) return { assertions, errors };
-  if (!(0, import_yaml6.isSeq)(node)) return { assertions, errors: [`${file}:${at4(node)}: \`assertions\` must be a list`] };
+  if (!(0, import_yaml6.isSeq)(node)) return { assertions, errors: [`${file2}:${at4(node)}: \`assertions\` must be a list`] };
   const names3 = /* @__PURE__ */ new Set();
   for (const item of node.items) {
     const problems = [];
     const fail = (n, message) => {
-      problems.push(`${file}:${at4(n ?? item)}: ${message}`);
+      problems.push(`${file2}:${at4(n ?? item)}: ${message}`);
     };
     const parsed = parseOne(item, fail, names3);
     if (problems.length > 0 || parsed === void 0) {
-      errors.push(...problems.length > 0 ? problems : [`${file}:${at4(item)}: not a valid assertion`]);
+      errors.push(...problems.length > 0 ? problems : [`${file2}:${at4(item)}: not a valid assertion`]);
       continue;
     }
     names3.add(parsed.name);
-    assertions.push({ ...parsed, source: { file, line: at4(item) }, key: assertionKey(parsed) });
+    assertions.push({ ...parsed, source: { file: file2, line: at4(item) }, key: assertionKey(parsed) });
   }
   return { assertions, errors };
 }
@@ -24409,7 +24400,7 @@ var PODS = ["auto", "declared", "synthetic"];
 var TARGET_KEYS = ["name", "kind", "path", "paths", "values", "release", "namespace", "pods", "cni", "cilium-cluster", "fail-on"];
 var NAME3 = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 var DNS_LABEL3 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-function parseConfig(file, text2) {
+function parseConfig(file2, text2) {
   const lc = new import_yaml7.LineCounter();
   const doc = (0, import_yaml7.parseDocument)(text2, { lineCounter: lc, uniqueKeys: true });
   const at4 = (node) => {
@@ -24417,7 +24408,7 @@ function parseConfig(file, text2) {
     return r ? lc.linePos(r[0]).line : 1;
   };
   const fail = (node, message) => {
-    throw new ConfigError(`${file}:${at4(node)}: ${message}`);
+    throw new ConfigError(`${file2}:${at4(node)}: ${message}`);
   };
   if (doc.errors.length > 0) fail(void 0, `not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   if (doc.contents === null) return { targets: [], discover: true, assertions: [], assertionErrors: [] };
@@ -24499,7 +24490,7 @@ function parseConfig(file, text2) {
         name: name2,
         source,
         origin: "config",
-        definedIn: { file, line: at4(node) },
+        definedIn: { file: file2, line: at4(node) },
         ...problems.length > 0 ? { invalid: problems.join("; ") } : {},
         ...namespace !== void 0 ? { namespace } : {},
         ...pods !== void 0 ? { pods } : {},
@@ -24511,7 +24502,7 @@ function parseConfig(file, text2) {
   }
   const d = top.get("discover", true);
   if (d !== void 0 && typeof d.value !== "boolean") fail(d, "discover must be true or false");
-  const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file, at4);
+  const { assertions, errors: assertionErrors } = parseAssertions(top.get("assertions", true), file2, at4);
   return { targets, discover: d !== void 0 ? d.value : targets.length === 0, assertions, assertionErrors };
 }
 
@@ -24550,11 +24541,11 @@ function missingToolMessage(names3) {
 function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(path2.delimiter)) {
     if (!path2.isAbsolute(dir)) continue;
-    const file = path2.join(dir, name2);
+    const file2 = path2.join(dir, name2);
     try {
-      if (!fs.statSync(file).isFile()) continue;
-      fs.accessSync(file, fs.constants.X_OK);
-      return file;
+      if (!fs.statSync(file2).isFile()) continue;
+      fs.accessSync(file2, fs.constants.X_OK);
+      return file2;
     } catch {
     }
   }
@@ -24766,22 +24757,22 @@ function groupBySource(pieces) {
   const written = /* @__PURE__ */ new Map();
   const objects = [];
   for (const p of pieces) {
-    const file = p.group;
-    const before = texts.get(file);
+    const file2 = p.group;
+    const before = texts.get(file2);
     const body = p.text.endsWith("\n") ? p.text : `${p.text}
 `;
     const joined = before === void 0 ? body : `${before}---
 ${body}`;
     const line = before === void 0 ? 1 : lineCount(before) + 2;
-    texts.set(file, joined);
-    const at4 = written.get(file) ?? [];
+    texts.set(file2, joined);
+    const at4 = written.get(file2) ?? [];
     const n = lineCount(body);
     const fallback = p.origin.line ?? 1;
     if (before !== void 0) at4.push(at4[at4.length - 1] ?? fallback);
     for (let i = 0; i < n; i++) at4.push(p.lines?.[i] ?? p.lines?.[p.lines.length - 1] ?? fallback);
-    written.set(file, at4);
+    written.set(file2, at4);
     const { text: _text, group: _group, lines: _lines, ...rest } = p;
-    objects.push({ ...rest, file, line });
+    objects.push({ ...rest, file: file2, line });
   }
   return { files: [...texts].map(([path17, text2]) => ({ path: path17, text: text2, lines: written.get(path17) })), objects };
 }
@@ -24909,11 +24900,11 @@ function removeDir(dir) {
 
 // src/tools/run-tool.ts
 var MAX_STDERR_BYTES = 64 * 1024;
-function runTool(file, args, opts) {
+function runTool(file2, args, opts) {
   return new Promise((resolve10) => {
     let child3;
     try {
-      child3 = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+      child3 = spawn(file2, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
       const err2 = e;
       resolve10({ kind: "not-started", code: err2.code ?? "error", message: err2.message });
@@ -25089,9 +25080,9 @@ async function render(root, target2, options) {
     return fail("invalid-target", `namespace ${JSON.stringify(target2.namespace)} must be a DNS label (lowercase letters, digits and "-", at most 63)`);
   const values = [];
   for (const v of target2.values ?? []) {
-    const file = resolveInTree(root, v, "file");
-    if ("problem" in file) return fail("invalid-target", `helm values file: ${file.problem}`);
-    values.push(file.abs);
+    const file2 = resolveInTree(root, v, "file");
+    if ("problem" in file2) return fail("invalid-target", `helm values file: ${file2.problem}`);
+    values.push(file2.abs);
   }
   const home = makeToolHome(opts.searchPath);
   try {
@@ -25170,11 +25161,11 @@ function readOutput(root, chartRel, tool, namespace, stdout, warnings) {
     const rel = templatePath(chartRel, p.template);
     if (!templates.has(rel)) templates.set(rel, readIfFile(root, rel));
     const source = templates.get(rel);
-    const file = source !== void 0 ? rel : vendoredArchive(root, rel);
+    const file2 = source !== void 0 ? rel : vendoredArchive(root, rel);
     const line = source === void 0 ? void 0 : templateKindLine(source, kindsByTemplate.get(p.template), index2);
     const { template, ...rest } = p;
     const lines = source === void 0 ? void 0 : mapByTemplate(p.text, source, line);
-    return { ...rest, group: rel, origin: { file, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
+    return { ...rest, group: rel, origin: { file: file2, template, ...line !== void 0 ? { line } : {} }, ...lines !== void 0 ? { lines } : {} };
   });
   return { ok: true, tool, warnings, defaultNamespace: namespace, ...groupBySource(pieces) };
 }
@@ -25211,9 +25202,9 @@ import * as path7 from "node:path";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function kustomizationFile(dir, tree) {
   for (const name2 of KUSTOMIZATION_FILES) {
-    const file = join7(dir, name2);
-    const text2 = tree.read(file);
-    if (text2 !== void 0) return { file, text: text2 };
+    const file2 = join7(dir, name2);
+    const text2 = tree.read(file2);
+    if (text2 !== void 0) return { file: file2, text: text2 };
   }
   return void 0;
 }
@@ -25416,9 +25407,9 @@ function kustomizationAt(root, dir) {
   }
   return void 0;
 }
-function checkOne(root, dir, file, text2, include) {
+function checkOne(root, dir, file2, text2, include) {
   const docs = (0, import_yaml14.parseAllDocuments)(text2, { merge: true, uniqueKeys: true });
-  const unreadable = (why) => ({ file, line: 1, entry: "", kind: "outside-tree", text: "", message: `${file}:1: ${why}; netreach checks every kustomization before building it` });
+  const unreadable = (why) => ({ file: file2, line: 1, entry: "", kind: "outside-tree", text: "", message: `${file2}:1: ${why}; netreach checks every kustomization before building it` });
   if (!Array.isArray(docs)) return unreadable("holds more than one YAML stream");
   const real = docs.filter((d) => d.contents !== null);
   if (real.length > 1) return unreadable("holds more than one YAML document");
@@ -25445,12 +25436,12 @@ function checkOne(root, dir, file, text2, include) {
     const entry2 = entryOf(value);
     const line = lineAt ?? lineOf(entry2, field.split(" ")[0]);
     const refuse = (kind, why) => ({
-      file,
+      file: file2,
       line,
       entry: entry2,
       kind,
       text: (lines[line - 1] ?? "").trim(),
-      message: `${file}:${line}: ${field} entry ${JSON.stringify(entry2)} ${why}`
+      message: `${file2}:${line}: ${field} entry ${JSON.stringify(entry2)} ${why}`
     });
     const remote = "is a URL or remote base (nothing a pull request names is fetched: netreach builds offline). Vendor it into the repository";
     if (looksRemote(entry2)) return refuse("remote", remote);
@@ -25561,8 +25552,8 @@ buildMetadata:
 - originAnnotations
 `
     );
-    const [file, args] = kustomize !== void 0 ? [kustomize, ["build", wrapper, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", wrapper, ...SAFETY_FLAGS]];
-    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    const [file2, args] = kustomize !== void 0 ? [kustomize, ["build", wrapper, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", wrapper, ...SAFETY_FLAGS]];
+    const r = await runTool(file2, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
     const failed2 = runFailure(tool, `building ${shown}`, r, opts.timeoutMs, (stderr) => classify2(stderr, shown));
     if (failed2 !== void 0) return failed2;
     if (r.kind !== "exited") throw new Error("unreachable");
@@ -25629,8 +25620,8 @@ ${batch.map((i) => `- ../build-${i}
 - originAnnotations
 `
     );
-    const [file, args] = kustomize !== void 0 ? [kustomize, ["build", top, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", top, ...SAFETY_FLAGS]];
-    const r = await runTool(file, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
+    const [file2, args] = kustomize !== void 0 ? [kustomize, ["build", top, ...SAFETY_FLAGS]] : [kubectl, ["kustomize", top, ...SAFETY_FLAGS]];
+    const r = await runTool(file2, args, { cwd: home.dir, env: home.env, timeoutMs: opts.timeoutMs, maxOutputBytes: opts.maxOutputBytes });
     if (r.kind !== "exited" || r.status !== 0) return none;
     const byTarget = new Map(batch.map((i) => [i, []]));
     for (const doc of (0, import_yaml15.parseAllDocuments)(r.stdout.toString("utf8"), { uniqueKeys: false })) {
@@ -25668,34 +25659,34 @@ function classify2(stderr, shown) {
 function readOutput2(root, locate, shown, tool, docs, warnings) {
   const pieces = [];
   const sources = /* @__PURE__ */ new Map();
-  const sourceText = (file) => {
-    if (!sources.has(file)) {
+  const sourceText = (file2) => {
+    if (!sources.has(file2)) {
       let text2;
       try {
-        text2 = fs8.readFileSync(path11.join(root, ...file.split("/")), "utf8");
+        text2 = fs8.readFileSync(path11.join(root, ...file2.split("/")), "utf8");
       } catch {
         text2 = void 0;
       }
-      sources.set(file, text2);
+      sources.set(file2, text2);
     }
-    return sources.get(file);
+    return sources.get(file2);
   };
   const fallback = shown === "." ? "kustomization.yaml" : `${shown}/kustomization.yaml`;
   const yamlSources = /* @__PURE__ */ new Map();
-  const yamlSource = (file) => {
-    if (!yamlSources.has(file)) {
-      const t = sourceText(file);
-      yamlSources.set(file, t === void 0 ? void 0 : readYamlSource(t));
+  const yamlSource = (file2) => {
+    if (!yamlSources.has(file2)) {
+      const t = sourceText(file2);
+      yamlSources.set(file2, t === void 0 ? void 0 : readYamlSource(t));
     }
-    return yamlSources.get(file);
+    return yamlSources.get(file2);
   };
   const tree = {
     read: (f) => resolveInTree(root, f, "file").abs !== void 0 ? sourceText(f) : void 0,
     isDir: (d) => "abs" in resolveInTree(root, d, "directory")
   };
   const patches = kustomizeClosure(shown === "." ? "" : shown, tree).patches;
-  const writtenAt = (file, line, kind, rendered) => {
-    const resource = yamlSource(file)?.docs.find((d) => d.line === line);
+  const writtenAt = (file2, line, kind, rendered) => {
+    const resource = yamlSource(file2)?.docs.find((d) => d.line === line);
     if (resource === void 0) return void 0;
     const meta = resource.value?.metadata;
     const originalName = typeof meta?.name === "string" ? meta.name : void 0;
@@ -25713,7 +25704,7 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
       const lines = Array.isArray(doc.value) ? jsonPatchLines(doc) : doc.lines;
       return { group: p.file, patch: { file: p.file, line: doc.line }, lines: mapByPath(rendered, lines, doc.line) };
     }
-    return { group: file, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
+    return { group: file2, patch: void 0, lines: mapByPath(rendered, resource.lines, line) };
   };
   for (const doc of docs) {
     if (doc.errors.length > 0)
@@ -25737,13 +25728,13 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
     doc.deleteIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
     const annotations = doc.getIn(["metadata", "annotations"]);
     if (annotations?.items?.length === 0) doc.deleteIn(["metadata", "annotations"]);
-    const file = origin?.file;
-    const text2 = file === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file);
+    const file2 = origin?.file;
+    const text2 = file2 === void 0 || origin?.generatedBy !== void 0 ? void 0 : sourceText(file2);
     const line = text2 === void 0 ? void 0 : objectLine(text2, kind, name2);
     const rendered = doc.toString({ lineWidth: 0 }).replace(/^---\n/, "");
-    const written = file === void 0 || line === void 0 ? void 0 : writtenAt(file, line, kind, rendered);
+    const written = file2 === void 0 || line === void 0 ? void 0 : writtenAt(file2, line, kind, rendered);
     pieces.push({
-      group: written?.group ?? file ?? fallback,
+      group: written?.group ?? file2 ?? fallback,
       text: rendered,
       ...written !== void 0 ? { lines: written.lines } : {},
       apiVersion: get("apiVersion") ?? "",
@@ -25751,7 +25742,7 @@ function readOutput2(root, locate, shown, tool, docs, warnings) {
       name: name2,
       namespace: get("metadata", "namespace"),
       origin: {
-        file,
+        file: file2,
         ...line !== void 0 ? { line } : {},
         ...origin?.generatedBy !== void 0 ? { generatedBy: origin.generatedBy } : {},
         ...written?.patch !== void 0 ? { patch: written.patch } : {}
@@ -25884,25 +25875,25 @@ var MANIFEST = /\.(ya?ml|json)$/i;
 var API_VERSION = /(^|[\n{,])[ \t]*"?apiVersion"?[ \t]*:/;
 var KIND = /(^|[\n{,])[ \t]*"?kind"?[ \t]*:/;
 var VALUES = /(^|\/)values[^/]*\.ya?ml$/i;
-var under = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
-var hidden = (file) => file.split("/").slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules");
-var name = (file) => file.split("/").pop() ?? file;
-function couldFeedACluster(file, texts) {
-  if (!MANIFEST.test(file) && !KUSTOMIZATION_FILES.includes(name(file))) return false;
-  if (hidden(file) || file === CONFIG_FILE) return false;
-  if (VALUES.test(file) || KUSTOMIZATION_FILES.includes(name(file)) || name(file) === "Chart.yaml") return true;
+var under = (file2, dir) => dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
+var hidden = (file2) => file2.split("/").slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules");
+var name = (file2) => file2.split("/").pop() ?? file2;
+function couldFeedACluster(file2, texts) {
+  if (!MANIFEST.test(file2) && !KUSTOMIZATION_FILES.includes(name(file2))) return false;
+  if (hidden(file2) || file2 === CONFIG_FILE) return false;
+  if (VALUES.test(file2) || KUSTOMIZATION_FILES.includes(name(file2)) || name(file2) === "Chart.yaml") return true;
   return texts.some((t) => t !== void 0 && API_VERSION.test(t) && KIND.test(t));
 }
 function reader(source, tree) {
   switch (source.kind) {
     case "paths":
-      return (file) => MANIFEST.test(file) && !hidden(file) && (source.paths.length === 0 || source.paths.some((p) => under(file, p))) && !(source.exclude ?? []).some((d) => under(file, d));
+      return (file2) => MANIFEST.test(file2) && !hidden(file2) && (source.paths.length === 0 || source.paths.some((p) => under(file2, p))) && !(source.exclude ?? []).some((d) => under(file2, d));
     case "kustomize": {
       const dirs2 = kustomizeClosure(source.dir, tree).dirs;
-      return (file) => dirs2.some((d) => under(file, d));
+      return (file2) => dirs2.some((d) => under(file2, d));
     }
     case "helm":
-      return (file) => under(file, source.chart) || source.values.includes(file);
+      return (file2) => under(file2, source.chart) || source.values.includes(file2);
   }
 }
 var changedMemo = /* @__PURE__ */ new WeakMap();
@@ -25942,11 +25933,11 @@ function inputChangesOf(target2, trees, changed2 = changedFiles(trees.base, tree
     return { file: f, status, patch: filePatch(f, b, h) };
   });
 }
-function filePatch(file, b, h) {
+function filePatch(file2, b, h) {
   const shown = (t) => t === void 0 || t.length <= MAX_FILE_CHARS && !t.includes("\0");
-  if (!shown(b) || !shown(h)) return `(${file}: binary or larger than ${MAX_FILE_CHARS / 1024} KiB, not shown)
+  if (!shown(b) || !shown(h)) return `(${file2}: binary or larger than ${MAX_FILE_CHARS / 1024} KiB, not shown)
 `;
-  const p = structuredPatch(b === void 0 ? "/dev/null" : `a/${file}`, h === void 0 ? "/dev/null" : `b/${file}`, b ?? "", h ?? "", "", "", { context: 3 });
+  const p = structuredPatch(b === void 0 ? "/dev/null" : `a/${file2}`, h === void 0 ? "/dev/null" : `b/${file2}`, b ?? "", h ?? "", "", "", { context: 3 });
   const out = [`--- ${p.oldFileName}`, `+++ ${p.newFileName}`];
   for (const hunk of p.hunks) out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);
   return `${out.join("\n")}
@@ -26207,7 +26198,7 @@ function readSources(paths, limits = {}, where = "", within) {
   const out = { files: [], diagnostics: [], skippedFiles: 0 };
   const seen = /* @__PURE__ */ new Set();
   let full = false;
-  const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file2, message) => out.diagnostics.push(diagnostic(severity, file2, { line: 1, column: 1 }, message));
   const readFile2 = (abs, shown, size) => {
     if (seen.has(abs)) return;
     seen.add(abs);
@@ -26547,7 +26538,7 @@ function readRevision2(repoDir, rev, pathspecs = [], limits = {}, where = `at ${
   const commit = resolveRev(repoDir, rev);
   const specs = normalizePathspecs(pathspecs);
   const out = { commit, files: [], diagnostics: [], skippedFiles: 0 };
-  const note2 = (severity, file, message) => out.diagnostics.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file2, message) => out.diagnostics.push(diagnostic(severity, file2, { line: 1, column: 1 }, message));
   const entries2 = listTree(repoDir, commit, specs).map((e) => ({ e, at: firstSpec(e.path, specs) })).sort((x, y) => x.at - y.at || compareWalkOrder(x.e.path, y.e.path)).map((x) => x.e);
   for (const spec of specs) {
     if (!entries2.some((e) => e.path === spec || e.path.startsWith(`${spec}/`)))
@@ -26614,19 +26605,19 @@ function normalizePathspecs(pathspecs) {
   }
   return [...out];
 }
-function namedBy(file, specs) {
-  if (specs.includes(file)) return "explicitly";
+function namedBy(file2, specs) {
+  if (specs.includes(file2)) return "explicitly";
   const walked = (rest) => rest.split("/").slice(0, -1).every((dir) => !dir.startsWith(".") && dir !== "node_modules");
-  if (specs.length === 0) return walked(file) ? "walked" : void 0;
+  if (specs.length === 0) return walked(file2) ? "walked" : void 0;
   for (const spec of specs) {
-    if (file.startsWith(`${spec}/`) && walked(file.slice(spec.length + 1))) return "walked";
+    if (file2.startsWith(`${spec}/`) && walked(file2.slice(spec.length + 1))) return "walked";
   }
   return void 0;
 }
-function firstSpec(file, specs) {
+function firstSpec(file2, specs) {
   if (specs.length === 0) return 0;
   const walked = (rest) => manifestExtensions2.has(path13.posix.extname(rest)) && rest.split("/").slice(0, -1).every((dir) => !dir.startsWith(".") && dir !== "node_modules");
-  const i = specs.findIndex((spec) => spec === file || file.startsWith(`${spec}/`) && walked(file.slice(spec.length + 1)));
+  const i = specs.findIndex((spec) => spec === file2 || file2.startsWith(`${spec}/`) && walked(file2.slice(spec.length + 1)));
   return i < 0 ? specs.length : i;
 }
 function decode(bytes) {
@@ -26654,7 +26645,7 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   const specs = normalizePathspecs(pathspecs);
   const entries2 = listTree(repoDir, commit, specs);
   const diagnostics2 = [];
-  const note2 = (severity, file, message) => diagnostics2.push(diagnostic(severity, file, { line: 1, column: 1 }, message));
+  const note2 = (severity, file2, message) => diagnostics2.push(diagnostic(severity, file2, { line: 1, column: 1 }, message));
   const toWrite = [];
   let total = 0;
   let full = false;
@@ -26704,16 +26695,16 @@ function materializeRevision(repoDir, rev, pathspecs = [], limits = {}) {
   }
   return { dir, commit, files: written, diagnostics: diagnostics2, cleanup };
 }
-function unsafeName(file) {
-  const parts = file.split("/");
-  if (file.includes("\0") || path14.isAbsolute(file)) return "path is not a relative name";
+function unsafeName(file2) {
+  const parts = file2.split("/");
+  if (file2.includes("\0") || path14.isAbsolute(file2)) return "path is not a relative name";
   if (parts.some((p) => p === "" || p === "." || p === ".."))
     return 'path has an empty, "." or ".." component';
   if (parts.some((p) => p.toLowerCase() === ".git")) return "path goes through a .git directory";
   return void 0;
 }
-function writeInside(root, file, bytes) {
-  const abs = path14.join(root, ...file.split("/"));
+function writeInside(root, file2, bytes) {
+  const abs = path14.join(root, ...file2.split("/"));
   if (!abs.startsWith(root + path14.sep)) return "path is outside the tree";
   try {
     fs10.mkdirSync(path14.dirname(abs), { recursive: true, mode: 493 });
@@ -26726,7 +26717,7 @@ function writeInside(root, file, bytes) {
 }
 
 // src/targets/repo-tree.ts
-var under2 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
+var under2 = (file2, dir) => dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
 function dirsOf(files) {
   const dirs2 = /* @__PURE__ */ new Set([""]);
   for (const f of files) {
@@ -26764,24 +26755,24 @@ function gitTree(repoDir, rev, label) {
     label: `${label} ${commit.slice(0, 12)}`,
     commit,
     files,
-    read(file) {
+    read(file2) {
       if (!prefetched) {
         prefetched = true;
         prefetchManifests(repoDir, entries2, texts);
       }
-      if (!texts.has(file)) {
-        const e = entries2.get(file);
+      if (!texts.has(file2)) {
+        const e = entries2.get(file2);
         let text2;
         if (e !== void 0 && (e.size ?? 0) <= defaultReadLimits.maxFileBytes) {
           const bytes = readBlobs(repoDir, [{ oid: e.oid, size: e.size ?? 0 }]).get(e.oid);
           text2 = bytes?.toString("utf8");
         }
-        texts.set(file, text2);
+        texts.set(file2, text2);
       }
-      return texts.get(file);
+      return texts.get(file2);
     },
     isDir: (dir) => dirs2.has(dir),
-    id: (file) => entries2.get(file)?.oid,
+    id: (file2) => entries2.get(file2)?.oid,
     manifests(paths, exclude) {
       const r = readRevision2(repoDir, commit, [...paths]);
       return { files: excluding(r.files, exclude), diagnostics: excluding(r.diagnostics, exclude) };
@@ -26835,12 +26826,12 @@ function dirTree(dir, label) {
   const known = new Set(files);
   const texts = /* @__PURE__ */ new Map();
   let copy;
-  const read2 = (file) => {
-    if (!texts.has(file)) {
+  const read2 = (file2) => {
+    if (!texts.has(file2)) {
       let text2;
       try {
-        const p = path15.join(abs, ...file.split("/"));
-        if (known.has(file) && fs11.lstatSync(p).size <= defaultReadLimits.maxFileBytes) {
+        const p = path15.join(abs, ...file2.split("/"));
+        if (known.has(file2) && fs11.lstatSync(p).size <= defaultReadLimits.maxFileBytes) {
           const fd = fs11.openSync(p, fs11.constants.O_RDONLY | (fs11.constants.O_NOFOLLOW ?? 0));
           try {
             text2 = fs11.readFileSync(fd, "utf8");
@@ -26851,17 +26842,17 @@ function dirTree(dir, label) {
       } catch {
         text2 = void 0;
       }
-      texts.set(file, text2);
+      texts.set(file2, text2);
     }
-    return texts.get(file);
+    return texts.get(file2);
   };
   return {
     label,
     files,
     read: read2,
     isDir: (d) => dirs2.has(d),
-    id(file) {
-      const t = read2(file);
+    id(file2) {
+      const t = read2(file2);
       return t === void 0 ? void 0 : createHash("sha256").update(t).digest("hex");
     },
     manifests(paths, exclude) {
@@ -26906,10 +26897,10 @@ function dirTree(dir, label) {
 }
 
 // src/targets/config-merge.ts
-function read(file, text2) {
+function read(file2, text2) {
   if (text2 === void 0) return { state: "absent" };
   try {
-    return { state: "present", config: parseConfig(file, text2) };
+    return { state: "present", config: parseConfig(file2, text2) };
   } catch (e) {
     if (e instanceof ConfigError) return { state: "invalid", error: e.message };
     throw e;
@@ -26943,18 +26934,18 @@ function sameDefinition(a, b) {
   if (!sameSource(a.source, b.source) || a.namespace !== b.namespace) return false;
   return a.source.kind !== "helm" || b.source.kind !== "helm" || a.source.release === b.source.release;
 }
-function mergeConfigs(file, baseText, headText) {
-  const base2 = read(file, baseText);
-  const head = read(file, headText);
+function mergeConfigs(file2, baseText, headText) {
+  const base2 = read(file2, baseText);
+  const head = read(file2, headText);
   if (head.state === "invalid") throw new ConfigError(head.error);
   const notes = [];
   const headTargets = head.state === "present" ? head.config.targets : [];
   const baseTargets = base2.state === "present" ? base2.config.targets : [];
   if (base2.state === "invalid")
-    notes.push(note`The base revision's ${file} is invalid (${[base2.error]}); the pull request's targets are analyzed, each gated by the run's ${"fail-on"} at least.`);
+    notes.push(note`The base revision's ${file2} is invalid (${[base2.error]}); the pull request's targets are analyzed, each gated by the run's ${"fail-on"} at least.`);
   if (base2.state === "absent" && head.state === "present")
-    notes.push(note`This pull request adds ${file}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
-  if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file}; the base's targets and settings still apply.`);
+    notes.push(note`This pull request adds ${file2}: its targets are analyzed and gated by the run's ${"fail-on"} at least; what the base discovers is still analyzed.`);
+  if (base2.state === "present" && head.state === "absent") notes.push(note`This pull request deletes ${file2}; the base's targets and settings still apply.`);
   const targets = [];
   const taken = /* @__PURE__ */ new Set();
   for (const b of baseTargets) {
@@ -26978,7 +26969,7 @@ function mergeConfigs(file, baseText, headText) {
     if (renamed !== void 0) {
       taken.add(renamed);
       notes.push(note`Target ${b.name} is renamed ${renamed.name} by this pull request; it is analyzed under its base name, with the base's settings.`);
-    } else if (head.state === "present") notes.push(note`This pull request's ${file} drops target ${b.name}; it is still analyzed, with the base's settings.`);
+    } else if (head.state === "present") notes.push(note`This pull request's ${file2} drops target ${b.name}; it is still analyzed, with the base's settings.`);
   }
   for (const h of headTargets) {
     if (taken.has(h)) continue;
@@ -26998,27 +26989,27 @@ function mergeConfigs(file, baseText, headText) {
     discover: baseDiscover || headDiscover,
     assertions: asserted.assertions,
     review: {
-      file,
+      file: file2,
       base: state(base2),
       head: state(head),
       changed: changed2,
       notes,
       ...asserted.errors.length > 0 ? { errors: asserted.errors } : {},
-      ...changed2 ? { patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(1).join("\n") } : {}
+      ...changed2 ? { patch: createTwoFilesPatch(`a/${file2}`, `b/${file2}`, baseText ?? "", headText ?? "", void 0, void 0, { context: 3 }).split("\n").slice(1).join("\n") } : {}
     }
   };
 }
-function mergeAssertionsOnly(file, baseText, headText) {
-  const base2 = read(file, baseText);
-  const head = read(file, headText);
+function mergeAssertionsOnly(file2, baseText, headText) {
+  const base2 = read(file2, baseText);
+  const head = read(file2, headText);
   const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
   const notes = [...asserted.notes];
-  if (base2.state === "invalid") notes.unshift(note`The base revision's ${file} is invalid (${[base2.error]}): none of its assertions are judged.`);
-  if (head.state === "invalid") notes.push(note`This pull request's ${file} is invalid (${[head.error]}): the base's assertions are judged.`);
+  if (base2.state === "invalid") notes.unshift(note`The base revision's ${file2} is invalid (${[base2.error]}): none of its assertions are judged.`);
+  if (head.state === "invalid") notes.push(note`This pull request's ${file2} is invalid (${[head.error]}): the base's assertions are judged.`);
   if (notes.length === 0 && asserted.errors.length === 0) return { assertions: asserted.assertions };
   return {
     assertions: asserted.assertions,
-    review: { file, base: base2.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...asserted.errors.length > 0 ? { errors: asserted.errors } : {} }
+    review: { file: file2, base: base2.state, head: head.state, changed: (baseText ?? null) !== (headText ?? null), notes, ...asserted.errors.length > 0 ? { errors: asserted.errors } : {} }
   };
 }
 
@@ -27069,12 +27060,12 @@ function gitopsTargets(files, tree, repo) {
       if (name2 && url) fluxRepos.set(name2, url);
     }
   const out = [];
-  const add = (name2, source, origin, namespace, file, line, problems = []) => {
+  const add = (name2, source, origin, namespace, file2, line, problems = []) => {
     if (source === void 0) return;
-    out.push({ name: name2, source, origin, definedIn: { file, line }, ...namespace ? { namespace } : {}, ...problems.length > 0 ? { invalid: problems.join("; ") } : {} });
+    out.push({ name: name2, source, origin, definedIn: { file: file2, line }, ...namespace ? { namespace } : {}, ...problems.length > 0 ? { invalid: problems.join("; ") } : {} });
   };
   const rootPath = (p, problems) => resolvePath("", p, "path", problems);
-  for (const { file, line, o } of objects) {
+  for (const { file: file2, line, o } of objects) {
     const api = String(o.apiVersion ?? "");
     const meta = obj2(o.metadata) ?? {};
     const spec = obj2(o.spec) ?? {};
@@ -27087,7 +27078,7 @@ function gitopsTargets(files, tree, repo) {
         const p = str2(src?.path);
         const problems = [];
         if (!src || p === void 0 || !sameRepo(src.repoURL, rootPath(p, problems))) return;
-        add(sources.length > 1 ? `${name2}-${i}` : name2, argoSource(src, name2, tree, problems), "argocd", ns, file, line, problems);
+        add(sources.length > 1 ? `${name2}-${i}` : name2, argoSource(src, name2, tree, problems), "argocd", ns, file2, line, problems);
       });
     } else if (api.startsWith("argoproj.io/") && o.kind === "ApplicationSet") {
       const template = obj2(obj2(spec.template)?.spec) ?? {};
@@ -27100,7 +27091,7 @@ function gitopsTargets(files, tree, repo) {
           const problems = [];
           if (!src || p === void 0 || p.includes("{{") || !sameRepo(src.repoURL, rootPath(p, problems))) continue;
           const appName = String(fill(tmplName, params));
-          add(appName, argoSource(src, appName, tree, problems), "argocd", str2(obj2(fill(template.destination, params))?.namespace), file, line, problems);
+          add(appName, argoSource(src, appName, tree, problems), "argocd", str2(obj2(fill(template.destination, params))?.namespace), file2, line, problems);
         }
       }
     } else if (api.startsWith("kustomize.toolkit.fluxcd.io/") && o.kind === "Kustomization") {
@@ -27111,7 +27102,7 @@ function gitopsTargets(files, tree, repo) {
       const dir = rootPath(p, problems);
       if (!sameRepo(fluxRepos.get(String(ref.name)), dir)) continue;
       const source = kustomizationFile(dir, tree) !== void 0 ? { kind: "kustomize", dir } : { kind: "paths", paths: dir === "" ? [] : [dir] };
-      add(name2, source, "flux", str2(spec.targetNamespace), file, line, problems);
+      add(name2, source, "flux", str2(spec.targetNamespace), file2, line, problems);
     } else if (api.startsWith("helm.toolkit.fluxcd.io/") && o.kind === "HelmRelease") {
       const chart = obj2(obj2(spec.chart)?.spec);
       const ref = obj2(chart?.sourceRef);
@@ -27122,7 +27113,7 @@ function gitopsTargets(files, tree, repo) {
       const values = list4(chart.valuesFiles).filter((v) => typeof v === "string").map((v) => rootPath(v, problems));
       const inline = obj2(spec.values);
       const release = str2(spec.releaseName) ?? (str2(spec.targetNamespace) ? `${spec.targetNamespace}-${name2}` : name2);
-      add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file, line, problems);
+      add(name2, { kind: "helm", chart: rootPath(p, []), values, release, ...inline ? { inlineValues: JSON.stringify(inline) } : {} }, "flux", ns, file2, line, problems);
     }
   }
   return out;
@@ -27181,8 +27172,8 @@ function clean(p) {
 // src/targets/discover.ts
 var ANALYZED_KIND = /(^|\n)[ \t]*"?kind"?[ \t]*:[ \t]*["']?(NetworkPolicy|Namespace|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ReplicationController|List|Prometheus|Alertmanager|ThanosRuler)\b/;
 var MANIFEST2 = /\.(ya?ml|json)$/;
-var under3 = (file, dir) => dir === "" || file === dir || file.startsWith(`${dir}/`);
-var dirOf = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+var under3 = (file2, dir) => dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
+var dirOf = (file2) => file2.includes("/") ? file2.slice(0, file2.lastIndexOf("/")) : "";
 var base = (p) => p.split("/").pop() || "root";
 function discoverTargets(tree, paths, repo) {
   const inScope = (f) => paths.length === 0 || paths.some((p) => under3(f, p));
@@ -27515,14 +27506,14 @@ function databaseEvidence(w) {
 }
 var DNS2 = ConnSet.of({ UDP: PortSet.range(53, 53), TCP: PortSet.range(53, 53) });
 function suggestCandidates(input) {
-  const file = input.file ?? "(suggested)";
+  const file2 = input.file ?? "(suggested)";
   const taken = new Set(input.taken ?? []);
   const out = [];
   const add = (s) => {
     const name2 = s.assertion.name;
     if (taken.has(name2)) return;
     taken.add(name2);
-    const a = { ...s.assertion, targets: null, strict: false, source: { file, line: out.length + 1 } };
+    const a = { ...s.assertion, targets: null, strict: false, source: { file: file2, line: out.length + 1 } };
     out.push({ ...s, assertion: { ...a, key: keyOf(a) } });
   };
   const workloads = input.endpoints.filter((e) => e.type === "workload");
@@ -28124,9 +28115,9 @@ function topOf(dir) {
   const r = gitResult(dir, ["rev-parse", "--show-toplevel"]);
   return r.status === 0 ? r.stdout.toString("utf8").trim() : dir;
 }
-function readOr(file) {
+function readOr(file2) {
   try {
-    return readFileSync8(file, "utf8");
+    return readFileSync8(file2, "utf8");
   } catch {
     return void 0;
   }
@@ -29402,7 +29393,7 @@ function sideJson(s) {
 var MAX_BREAKAGE = 320;
 var BREAK_RANK = { exposure: 0, service: 1, dns: 2, "cut-off": 3 };
 function targetWorst(report, f) {
-  const broken = breakages(report, dnsLoss(report), { ...f, at: (file, line) => f.code(`${file}:${line}`) });
+  const broken = breakages(report, dnsLoss(report), { ...f, at: (file2, line) => f.code(`${file2}:${line}`) });
   const first = broken[0];
   const breakage = first === void 0 ? void 0 : { rank: BREAK_RANK[first.kind], text: first.short.length <= MAX_BREAKAGE ? first.short : `${broken.length.toLocaleString("en-US")} breakages, listed in its section` };
   return { risk: risk(report, f), breakage, breakages: broken.length };
@@ -29735,7 +29726,7 @@ var MergeError = class extends Error {
 };
 function mergeShards(reports) {
   if (reports.length === 0) throw new MergeError("no shard's report given");
-  const shards = reports.map(({ file, text: text2 }) => ({ file, p: payloadOf(file, text2) }));
+  const shards = reports.map(({ file: file2, text: text2 }) => ({ file: file2, p: payloadOf(file2, text2) }));
   const first = shards[0];
   const count2 = first.p.count;
   const same = (what, pick) => {
@@ -29776,16 +29767,16 @@ function mergeShards(reports) {
     head: first.p.head.id
   };
 }
-function payloadOf(file, text2) {
+function payloadOf(file2, text2) {
   let doc;
   try {
     doc = JSON.parse(text2);
   } catch (e) {
-    throw new MergeError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new MergeError(`${file2}: not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const p = doc?.shard;
   if (p === void 0 || p === null || typeof p !== "object" || p.schema !== SHARD_SCHEMA)
-    throw new MergeError(`${file}: not a shard's report (it has no "shard" of schema ${SHARD_SCHEMA}: write one with netreach diff --shard I/N --output FILE)`);
+    throw new MergeError(`${file2}: not a shard's report (it has no "shard" of schema ${SHARD_SCHEMA}: write one with netreach diff --shard I/N --output FILE)`);
   return p;
 }
 
@@ -29838,7 +29829,7 @@ async function runTargetsList(cmd, io) {
 async function runMerge(cmd, io) {
   let merged;
   try {
-    merged = mergeShards(cmd.reports.map((file) => ({ file, text: readReport(file) })));
+    merged = mergeShards(cmd.reports.map((file2) => ({ file: file2, text: readReport(file2) })));
   } catch (e) {
     if (!(e instanceof MergeError)) throw e;
     io.err(`netreach: merge: ${e.message}
@@ -29847,11 +29838,11 @@ async function runMerge(cmd, io) {
   }
   return await writeTargetsResult(io, merged, cmd);
 }
-function readReport(file) {
+function readReport(file2) {
   try {
-    return readFileSync9(file, "utf8");
+    return readFileSync9(file2, "utf8");
   } catch (e) {
-    throw new MergeError(`${file}: cannot be read (${e.code ?? String(e)})`);
+    throw new MergeError(`${file2}: cannot be read (${e.code ?? String(e)})`);
   }
 }
 

@@ -6,7 +6,7 @@ import type { PodEndpoint, RepresentativeWords, SyntheticEndpoint } from "../mod
 import { NAMESPACE_NAME_LABEL, type Labels } from "../model/labels.js";
 import type { Policy } from "../model/policy.js";
 import { selectorKey, selects, type Selector } from "../model/selector.js";
-import { SelectorIndex } from "../model/selector-index.js";
+import { neededLabels, SelectorIndex } from "../model/selector-index.js";
 import { unionOf } from "../model/revision-lists.js";
 import { changedNamespaces } from "./changed.js";
 import { podPeers, type PodPeer } from "./pod-peers.js";
@@ -334,11 +334,11 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   // label (In) through an index. The others (NotIn, Exists: a team's "every other team") pick most
   // namespaces: per pod selector they name, they are tried in peer order until one picks the
   // namespace, since only a pod selector's first peer counts.
-  const filed = groups.filter((g) => g.selector.requirements.some((r) => r.op === "In"));
+  const filed = groups.filter((g) => neededLabels(g.selector) !== undefined);
   const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
   const unfiled = new Map<string, { index: number; selector: Selector }[]>();
   for (const g of groups) {
-    if (g.selector.requirements.some((r) => r.op === "In")) continue;
+    if (neededLabels(g.selector) !== undefined) continue;
     for (const index of g.indexes) {
       const key = selectorKey(peers[index]!.peer.pods);
       const list = unfiled.get(key);
