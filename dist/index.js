@@ -35454,7 +35454,11 @@ var FastParser = class {
       if (t.charCodeAt(i) === close || t.charCodeAt(i) === 44) bail();
     }
   }
-  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
+  /**
+   * A scalar inside a flow collection: quoted, or plain without `#` and flow indicators, and with
+   * a `:` only where a value holds one before another character (`image: nginx:1.25`); a key ends
+   * at `: `.
+   */
   flowScalar(pos, end, isKey) {
     const t = this.text;
     const c = t.charCodeAt(pos);
@@ -35469,8 +35473,9 @@ var FastParser = class {
       const d = t[i];
       if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
       if (d === ":") {
-        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
-        bail();
+        const next = t.charCodeAt(i + 1);
+        if (isKey && next === SPACE) break;
+        if (isKey || i + 1 >= end || next === SPACE || next < 128 && FLOW_CHAR[next] === 1) bail();
       }
       if (d === "#" || d === '"' || d === "'") bail();
       i++;

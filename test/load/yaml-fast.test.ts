@@ -80,7 +80,8 @@ function files(odd: boolean): fc.Arbitrary<string> {
     : fc.constantFrom(...plainWords);
 
   const scalar: fc.Arbitrary<Tree> = fc.record({ t: fc.constant("s" as const), w: word, style: fc.nat(9) });
-  const flowSafe = plainWords.filter((w) => !/[:#,[\]{}'"]|^[-?]/.test(w));
+  // A `:` inside a flow value is the scalar's when another character follows (`nginx:1.25`).
+  const flowSafe = [...plainWords.filter((w) => !/[#,[\]{}'"]|^[-?:]|:$|: /.test(w)), "registry.example/app:1.25", "a::b"];
   const flowWord = odd
     ? fc.oneof(fc.constantFrom(...flowSafe, "'a b'", '"x"', "''"), fc.constantFrom(...plainWords, "a: b", "? a", ""))
     : fc.constantFrom(...flowSafe, "'a b'", '"x"', "''");
@@ -255,6 +256,7 @@ describe("fast YAML reader", () => {
       "        - name: web",
       "          args: ['--port', \"80\"]",
       "          ports: [{containerPort: 8080, name: http}]",
+      "        - {name: sidecar, image: registry.example/envoy:1.31, ports: [{containerPort: 9901}]}",
       "---",
       "apiVersion: v1",
       "kind: ConfigMap",

@@ -560,7 +560,11 @@ class FastParser {
     }
   }
 
-  /** A scalar inside a flow collection: quoted, or plain without `:`, `#` and flow indicators. */
+  /**
+   * A scalar inside a flow collection: quoted, or plain without `#` and flow indicators, and with
+   * a `:` only where a value holds one before another character (`image: nginx:1.25`); a key ends
+   * at `: `.
+   */
   private flowScalar(pos: number, end: number, isKey: boolean): { value: unknown; end: number } {
     const t = this.text;
     const c = t.charCodeAt(pos);
@@ -575,8 +579,10 @@ class FastParser {
       const d = t[i]!;
       if (d === "," || d === "]" || d === "}" || d === "[" || d === "{") break;
       if (d === ":") {
-        if (isKey && t.charCodeAt(i + 1) === SPACE) break;
-        bail();
+        const next = t.charCodeAt(i + 1);
+        if (isKey && next === SPACE) break;
+        // In a value, `:` before anything but a space, a flow indicator or the end is the scalar's.
+        if (isKey || i + 1 >= end || next === SPACE || (next < 128 && FLOW_CHAR[next] === 1)) bail();
       }
       if (d === "#" || d === '"' || d === "'") bail();
       i++;
