@@ -4,12 +4,13 @@
 // and modelling their objects), the time the representative pods and namespaces take (`--pods auto`:
 // the rest of the model a diff runs on, DESIGN section 1), analysis time (the diff of that model),
 // their sum, and the number of pod classes.
-// Usage (through scripts/bench.mjs): node bench.mjs <size label> <pods mode>
+// Usage (through scripts/bench.mjs): node bench.mjs <size label or shape name> <pods mode>
 import { diffLoaded, diffModel, modelDiff, type PodsMode } from "../src/analyze.js";
 import { relaunchWithHeapFlagsSync } from "../src/heap-flags.js";
 import { LimitError } from "../src/load/limits.js";
 import { loadRevisions } from "../src/load/load-sources.js";
 import { generate, SIZES } from "./bench-cluster.js";
+import { SHAPES } from "./bench-shapes.js";
 import { readInThreads } from "../src/workers/read-pool.js";
 import { readRevisions } from "../src/cli/diff-sources.js";
 import type { SourceFile } from "../src/load/object/source.js";
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
   if (relaunched !== undefined) process.exit(relaunched);
 
   const [label = "1k", pods = "declared", baseDir, headDir] = process.argv.slice(2);
-  // `dirs`: a cluster of the user's (two directories, read as `netreach diff BASE HEAD` reads them).
+  // `dirs`: a cluster of the user's (two directories, read as `netreach diff BASE HEAD` reads them);
+  // a shape's name: a repository of that shape (bench-shapes.ts).
   const size = SIZES.find((s) => s.label === label);
-  const g = label === "dirs" ? fromDirs(baseDir!, headDir!) : generate(size ?? unknown(label));
+  const shape = SHAPES[label];
+  const g = label === "dirs" ? fromDirs(baseDir!, headDir!) : shape !== undefined ? shape() : generate(size ?? unknown(label));
   const result: Record<string, unknown> = {
     size: label,
     pods,

@@ -18,6 +18,7 @@ import type { SourceFile } from "../src/load/object/source.js";
 import { diffJsonChunks } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
 import { reachGroupedTextLines } from "../src/render/reach-text.js";
+import { isolatedTenant } from "./bench-tenants-shape.js";
 
 // Measured as the CLI and the Action run: with their heap flags.
 const relaunched = relaunchWithHeapFlags();
@@ -40,7 +41,7 @@ spec:
   ingress: [{from: [{podSelector: {}}]}]
 `,
 ).join("---\n");
-const isolated = (edited: boolean): SourceFile[] => Array.from({ length: n }, (_, i) => ({ path: `tenants/tenant-${i}.yaml`, text: isolatedTenant(i, edited) }));
+const isolated = (edited: boolean): SourceFile[] => Array.from({ length: n }, (_, i) => ({ path: `tenants/tenant-${i}.yaml`, text: isolatedTenant(i, n, edited) }));
 const [base, head]: [SourceFile[], SourceFile[]] = shape === "isolated" ? [isolated(false), isolated(true)] : [[], [{ path: "chart/templates/tenants.yaml", text: shared }]];
 
 const cpu0 = process.cpuUsage();
@@ -83,56 +84,3 @@ console.log(
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );
-
-function isolatedTenant(i: number, edited: boolean): string {
-  return `apiVersion: v1
-kind: Namespace
-metadata: {name: tenant-${i}, labels: {tier: tenant, tenant: t${i}}}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: default-deny, namespace: tenant-${i}}
-spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: allow-dns, namespace: tenant-${i}}
-spec:
-  podSelector: {}
-  policyTypes: [Egress]
-  egress:
-  - to:
-    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
-      podSelector: {matchLabels: {k8s-app: kube-dns}}
-    ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: allow-ingress-controller, namespace: tenant-${i}}
-spec:
-  podSelector: {matchLabels: {app.kubernetes.io/component: web}}
-  ingress:
-  - from:
-    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}
-    ports: [{port: ${edited ? 8443 : 8080}}]
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: allow-egress, namespace: tenant-${i}}
-spec:
-  podSelector: {}
-  policyTypes: [Egress]
-  egress:
-  - to:
-    - ipBlock: {cidr: 10.${(i >> 8) & 255}.${i & 255}.0/24}
-  - to:
-    - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}
-    ports: [{port: 443}]
-  - to:
-    - podSelector: {}
-  - to:
-    - namespaceSelector: {matchLabels: {tenant: t${(i + 1) % n}}}
-      podSelector: {matchLabels: {app.kubernetes.io/component: api}}
-    ports: [{port: 9000}]
-`;
-}

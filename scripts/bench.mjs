@@ -1,6 +1,8 @@
-// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-render] [--no-tenants] [--no-assertions] [--no-targets]]`
-// `npm run bench -- [--cluster BASE-DIR HEAD-DIR]... [--repo DIR BASE-REV HEAD-REV]... [SIZE...] [--render] [--tenants] [--assertions] [--targets]`:
+// `npm run bench [-- SIZE... [--pods declared|auto]... [--runs N] [--naive-cap SECONDS] [--no-naive] [--no-shapes] [--no-render] [--no-tenants] [--no-assertions] [--no-targets]]`
+// `npm run bench -- [--cluster BASE-DIR HEAD-DIR]... [--repo DIR BASE-REV HEAD-REV]... [SIZE...] [--shapes] [--render] [--tenants] [--assertions] [--targets]`:
 // times `diff` on generated clusters (scripts/bench-cluster.ts) of 1k, 10k and 100k workloads,
+// and on three repository shapes (scripts/bench-shapes.ts: a crowded namespace, teams' admin
+// guard rails, isolated tenants with workloads),
 // each in a process of its own, and prints parse time, the representative pods' time, analysis time, diff total, peak RSS and
 // pod classes (the run of median total among --runs, default 3); per size, the naive
 // per-pair reference evaluator on the same base and head (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
@@ -41,10 +43,13 @@ const render = step_("render");
 const tenants = step_("tenants");
 const assertionsStep = step_("assertions");
 const targetsStep = step_("targets");
+// Repository shapes beside the generated clusters (scripts/bench-shapes.ts), both pod modes.
+const shapes = step_("shapes") ? ["crowded", "teams", "tenants"] : [];
 const modeList = modes.length > 0 ? modes : ["declared", "auto"];
 const runs = [
   ...(sizes.length > 0 ? sizes : external ? [] : ["1k", "10k", "100k"]).flatMap((s) => modeList.map((m) => [s, m])),
   ...clusters.flatMap(([base, head]) => modeList.map((m) => [`dirs`, m, base, head])),
+  ...shapes.flatMap((s) => modeList.map((m) => [s, m])),
 ];
 const naiveMode = modeList.includes("declared") ? "declared" : modeList[0];
 
@@ -111,8 +116,8 @@ try {
     const done = tries.filter((x) => x.r?.totalMs !== undefined).sort((a, b) => a.r.totalMs - b.r.totalMs);
     const { r, child, elapsed } = done.length === tries.length ? done[Math.floor(done.length / 2)] : tries.find((x) => x.r?.totalMs === undefined);
     // The naive evaluator knows declared workloads: once per size, on the declared row.
-    const naiveText = naive && mode === naiveMode ? naiveCell(size, r?.totalMs) : "";
-    const label = size === "dirs" ? `${dirs[0]} → ${dirs[1]}: ` : "";
+    const naiveText = naive && mode === naiveMode && !shapes.includes(size) ? naiveCell(size, r?.totalMs) : "";
+    const label = size === "dirs" ? `${dirs[0]} → ${dirs[1]}: ` : shapes.includes(size) ? `${size}: ` : "";
     const what = r?.workloads !== undefined ? `${label}${n(r.workloads)} / ${n(r.policies)} / ${n(r.namespaces)} (${mib(r.bytes)})` : size === "dirs" ? dirs.join(" → ") : size;
     const classes = r?.classes === null || r?.classes === undefined ? "—" : n(r.classes);
     if (r === undefined || r.totalMs === undefined) {
