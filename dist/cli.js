@@ -13159,6 +13159,10 @@ var NOT_PLAIN_START = new Uint8Array(128);
 for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
 var FLOW_CHAR = new Uint8Array(128);
 for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
+var NOT_CONTINUED = new Uint8Array(128);
+for (const c of ":#") NOT_CONTINUED[c.charCodeAt(0)] = 1;
+var FAST_ESCAPES = new Set([...'"\\/bfnrt '].map((c) => c.charCodeAt(0)));
+var ESCAPED = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
 var SPACE = 32;
 var HASH = 35;
 var DASH = 45;
@@ -13272,8 +13276,7 @@ var FastParser = class {
       const pos = this.lineStarts[line] + col;
       if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
       if (this.keyEnd(line, pos) !== void 0) return this.blockMap(line, col);
-      const value = this.inlineValue(line, pos);
-      this.li = this.nextContent(line + 1);
+      const value = this.inlineValue(line, pos, parentIndent);
       if (this.peekIndent() > parentIndent) bail();
       return value;
     } finally {
@@ -13359,8 +13362,7 @@ var FastParser = class {
     } else if (this.isDashItem(i, line)) bail();
     const c = t.charCodeAt(i);
     if (c === 124 || c === 62) return this.startingAt(i, this.blockScalar(line, i, indent));
-    const value = this.inlineValue(line, i);
-    this.li = this.nextContent(line + 1);
+    const value = this.inlineValue(line, i, indent);
     if (this.peekIndent() > indent) bail();
     return this.startingAt(i, value);
   }
@@ -13486,31 +13488,41 @@ var FastParser = class {
     this.endsEmpty = false;
     return value;
   }
-  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
-  inlineValue(line, pos) {
+  /**
+   * A plain, quoted or flow value from `pos`, with only a comment after it: on one line, or a plain
+   * or single-quoted scalar going on over lines indented past `parentIndent` (a CRD's descriptions,
+   * a long shell command), folded as YAML folds them. Leaves `li` at the next content line.
+   */
+  inlineValue(line, pos, parentIndent) {
     this.endsEmpty = false;
     const t = this.text;
     const end = this.lineEnds[line];
     const c = t.charCodeAt(pos);
     if (c === QUOTE || c === APOS) {
       const close = this.quoteEnd(pos, end);
-      if (close === void 0) bail();
+      if (close === void 0) return this.quotedLines(line, pos, parentIndent);
       const v = this.quoted(pos, close);
       this.checkRest(line, close + 1);
+      this.li = this.nextContent(line + 1);
       return v;
     }
     if (c === 91 || c === 123) {
       const r = this.flow(pos, end, 0);
       this.checkRest(line, r.end);
+      this.li = this.nextContent(line + 1);
       return r.value;
     }
     if (!this.plainStart(pos, end)) bail();
     let stop = pos;
     let h = 0;
     let hashed = 0;
+    let commented = false;
     for (let i = pos; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
+        commented = true;
+        break;
+      }
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
       h = Math.imul(h, 31) + d | 0;
       if (d !== SPACE) {
@@ -13518,15 +13530,108 @@ var FastParser = class {
         hashed = h;
       }
     }
-    return plainAt(t, pos, stop, hashed);
+    const more = commented ? void 0 : this.plainLines(line, parentIndent);
+    if (more === void 0) {
+      this.li = this.nextContent(line + 1);
+      return plainAt(t, pos, stop, hashed);
+    }
+    this.li = this.nextContent(more.last + 1);
+    return resolvePlain(t.slice(pos, stop) + more.text);
   }
-  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
-  quoteEnd(pos, end) {
+  /**
+   * The lines that go on with a plain scalar begun on `line`, folded (a line break between two
+   * lines is a space, each blank line between them a line break), or undefined when none does.
+   * A line that could be read otherwise (starting with an indicator, holding `: ` or ` #`) is
+   * left to the full path.
+   */
+  plainLines(line, parentIndent) {
+    const t = this.text;
+    let text2 = "";
+    let last = line;
+    let blanks = 0;
+    for (let k = line + 1; k < this.lines; k++) {
+      const indent = this.indents[k];
+      if (indent === -1) {
+        if (this.isBlank(k)) {
+          blanks++;
+          continue;
+        }
+        break;
+      }
+      if (indent <= parentIndent) break;
+      const start = this.lineStarts[k] + indent;
+      const end = this.lineEnds[k];
+      const first = t.charCodeAt(start);
+      if (first < 128 && NOT_CONTINUED[first] === 1) bail();
+      let stop = start;
+      for (let i = start; i < end; i++) {
+        const d = t.charCodeAt(i);
+        if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+        if (d === HASH && t.charCodeAt(i - 1) === SPACE) bail();
+        if (d !== SPACE) stop = i + 1;
+      }
+      text2 += (blanks > 0 ? "\n".repeat(blanks) : " ") + t.slice(start, stop);
+      blanks = 0;
+      last = k;
+    }
+    return last === line ? void 0 : { text: text2, last };
+  }
+  /**
+   * A quoted scalar opened at `pos` on `line` and closed on a later line indented past
+   * `parentIndent`, folded as a plain one is (each piece unquoted apart: an escaped line break, a
+   * piece ending in a backslash, takes the full path). Leaves `li` at the next content line.
+   */
+  quotedLines(line, pos, parentIndent) {
     const t = this.text;
     const q = t.charCodeAt(pos);
-    for (let i = pos + 1; i < end; i++) {
+    const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]);
+    if (firstEnd === pos + 1 || t.charCodeAt(firstEnd - 1) === 92) bail();
+    let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
+    let blanks = 0;
+    for (let k = line + 1; k < this.lines; k++) {
+      if (this.indents[k] === -2 || this.indents[k] === -3) bail();
+      const lineStart = this.lineStarts[k];
+      const end = this.lineEnds[k];
+      let i = lineStart;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i === end) {
+        blanks++;
+        continue;
+      }
+      if (i - lineStart <= parentIndent) bail();
+      const close = this.quoteEnd(i, end, q, i);
+      const pieceEnd = close ?? this.withoutSpaces(i, end);
+      if (pieceEnd === i) bail();
+      if (close === void 0 && t.charCodeAt(pieceEnd - 1) === 92) bail();
+      value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
+      blanks = 0;
+      if (close !== void 0) {
+        this.checkRest(k, close + 1);
+        this.li = this.nextContent(k + 1);
+        return value;
+      }
+    }
+    return bail();
+  }
+  /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
+  withoutSpaces(from, end) {
+    while (end > from && this.text.charCodeAt(end - 1) === SPACE) end--;
+    return end;
+  }
+  isBlank(line) {
+    const t = this.text;
+    for (let i = this.lineStarts[line]; i < this.lineEnds[line]; i++) if (t.charCodeAt(i) !== SPACE) return false;
+    return true;
+  }
+  /** Offset of the quote closing the scalar whose quote (or text) is at `pos`, on this line; undefined when it goes on. */
+  quoteEnd(pos, end, q = this.text.charCodeAt(pos), from = pos + 1) {
+    const t = this.text;
+    for (let i = from; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (q === QUOTE && d === 92) bail();
+      if (q === QUOTE && d === 92) {
+        i = this.escapeEnd(i, end);
+        continue;
+      }
       if (d === q) {
         if (q === APOS && t.charCodeAt(i + 1) === APOS) {
           i++;
@@ -13537,9 +13642,42 @@ var FastParser = class {
     }
     return void 0;
   }
+  /**
+   * The last offset of the escape at `i` in a double-quoted scalar: those JSON has, which mean the
+   * same in YAML, and an escaped space (kubectl writes one to keep a line's leading space); YAML's
+   * others (`\x41`, `\e`, a line break escaped) take the full path.
+   */
+  escapeEnd(i, end) {
+    const t = this.text;
+    const e = t.charCodeAt(i + 1);
+    if (e === 117) {
+      if (i + 5 >= end || !/^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) bail();
+      return i + 5;
+    }
+    if (i + 1 >= end || !FAST_ESCAPES.has(e)) bail();
+    return i + 1;
+  }
   quoted(pos, close) {
-    const inner = this.text.slice(pos + 1, close);
-    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
+    return this.unquoted(this.text.slice(pos + 1, close), this.text.charCodeAt(pos));
+  }
+  /** A quoted scalar's text (or a line's piece of it) as its value: `''` a quote, escapes decoded. */
+  unquoted(inner, q) {
+    if (q === APOS) return inner.replaceAll("''", "'");
+    if (!inner.includes("\\")) return inner;
+    let out = "";
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i];
+      if (c !== "\\") {
+        out += c;
+        continue;
+      }
+      const e = inner[++i];
+      if (e === "u") {
+        out += String.fromCharCode(parseInt(inner.slice(i + 1, i + 5), 16));
+        i += 4;
+      } else out += ESCAPED[e] ?? e;
+    }
+    return out;
   }
   /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
   flow(pos, end, depth) {

@@ -67,7 +67,8 @@ type Tree =
   | { t: "m"; entries: [string, number, Tree][] }
   | { t: "q"; items: Tree[] }
   | { t: "f"; flow: string }
-  | { t: "b"; header: string; lines: [number, string][] };
+  | { t: "b"; header: string; lines: [number, string][] }
+  | { t: "l"; quote: "" | "'" | '"'; lines: [number, string][] };
 
 /** Files of one to three documents; `odd` adds what manifests rarely hold and what is invalid. */
 function files(odd: boolean): fc.Arbitrary<string> {
@@ -105,11 +106,34 @@ function files(odd: boolean): fc.Arbitrary<string> {
     lines: fc.array(blockLine, { minLength: 1, maxLength: 5 }),
   });
 
+  // Plain and single-quoted scalars over several lines (a CRD's descriptions, a long command):
+  // continuation lines indented more, or (odd) not, blank lines between, and what looks like structure.
+  const plainStarts = ["alpha", "beta gamma", "x=1", "path/to/file", "80", "true", "a-b", "é", "it's", "a,b", "v1.2"];
+  // On a continuation line, characters that cannot start a plain scalar are its text.
+  const plainGoesOn = [...plainStarts, "- x", "-x", "--- a", "? q", "?x", "{key,value} in", "[a] b", "'q' x", '"d" x', "*a", "&a b", "!t x", "|x", ">x", "%x", "@x", "`x", ",a", "]x", "}x"];
+  const oddGoesOn = ["- x", "a: b", "# c", "x # y", "[a]", "'q'", "k:", "", "  ", "&a", "? q"];
+  const quotedGoesOn = [...plainGoesOn, "# not a comment", "a: b", "- x", "x'y", "  spaced  ", "[a]", '"d"', 'say "hi"', "back\\slash", "tab\there", "é\u00e9", "a/b"];
+  const lineOf = (texts: readonly string[]) =>
+    fc.tuple(
+      odd ? fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 2 }) }) : fc.integer({ min: -2, max: 2 }),
+      fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...texts) }, { weight: 1, arbitrary: fc.constant("") }),
+    );
+  // Written as they stand inside double quotes (RAW marks them): escapes kubectl writes, a space escaped to keep it.
+  const RAW = "\u0001";
+  const escapedGoesOn = ["\\ bind :8888", "url\\n", "a\\ b", "x\\/y", "\\u00e9t\\u00E9", "\\\"q\\\"", "t\\tab"].map((w) => RAW + w);
+  const multiLine: fc.Arbitrary<Tree> = fc.constantFrom("" as const, "'" as const, '"' as const).chain((quote) => {
+    const texts = quote === '"' ? [...quotedGoesOn, ...escapedGoesOn] : quote === "'" ? quotedGoesOn : odd ? [...plainGoesOn, ...oddGoesOn] : plainGoesOn;
+    return fc
+      .tuple(fc.constantFrom(...plainStarts), fc.array(lineOf(texts), { minLength: 1, maxLength: 4 }), fc.constantFrom(...texts.filter((t) => t.trim() !== "")))
+      .map(([first, middle, last]): Tree => ({ t: "l", quote, lines: [[0, first], ...middle, [0, last]] }));
+  });
+
   const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       scalar,
       block,
+      multiLine,
       fc.record({ t: fc.constant("f" as const), flow: flowText }),
       fc.record({ t: fc.constant("m" as const), entries: entries(tie("node"), 4, odd) }),
       fc.record({ t: fc.constant("q" as const), items: fc.array(tie("node"), { minLength: 1, maxLength: 3 }) }),
@@ -131,6 +155,16 @@ function files(odd: boolean): fc.Arbitrary<string> {
       for (const [extra, text] of node.lines) out.push(text === "" ? " ".repeat(Math.max(0, extra)) : `${" ".repeat(Math.max(0, indent + step + extra))}${text}`);
       return;
     }
+    if (node.t === "l") {
+      const q = node.quote;
+      const esc = (text: string) => (text.startsWith(RAW) ? text.slice(1) : q === "'" ? text.replaceAll("'", "''") : q === '"' ? JSON.stringify(text).slice(1, -1) : text);
+      node.lines.forEach(([extra, text], i) => {
+        const last = i === node.lines.length - 1 ? q : "";
+        if (i === 0) out.push(`${prefix}${q}${esc(text)}${last}`);
+        else out.push(text === "" ? "" : `${" ".repeat(Math.max(0, indent + step + extra))}${esc(text)}${last}`);
+      });
+      return;
+    }
     if (node.t === "s" || node.t === "f") {
       const v = node.t === "s" ? quote(node.w, node.style) : node.flow;
       out.push(`${prefix}${v}${node.t === "s" && node.style === 9 ? " # note" : ""}`);
@@ -141,7 +175,7 @@ function files(odd: boolean): fc.Arbitrary<string> {
         const first = i === 0 ? prefix : pad;
         const key = s === 9 ? JSON.stringify(k) : k;
         if (s === 8) out.push(`${pad}# about ${k}`);
-        if (v.t === "s" || v.t === "f" || v.t === "b") render(v, indent, style, out, `${first}${key}: `);
+        if (v.t === "s" || v.t === "f" || v.t === "b" || v.t === "l") render(v, indent, style, out, `${first}${key}: `);
         else if (v.t === "q" && s % 2 === 0) {
           out.push(`${first}${key}:`);
           render(v, indent, style, out, pad); // compact: the sequence at the key's column

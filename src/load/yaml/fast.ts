@@ -78,6 +78,19 @@ for (const c of ",[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
 const FLOW_CHAR = new Uint8Array(128);
 for (const c of "[]{},") FLOW_CHAR[c.charCodeAt(0)] = 1;
 
+/**
+ * First characters of a line that might be read as something other than a plain scalar going on
+ * (an entry, a key, a comment). Others (`{key,value} in ...`, quotes, `*`) are text there, as
+ * the differential test holds.
+ */
+const NOT_CONTINUED = new Uint8Array(128);
+for (const c of ":#") NOT_CONTINUED[c.charCodeAt(0)] = 1;
+
+/** Escapes a double-quoted scalar may hold on the fast path (after the backslash): JSON's, which YAML reads alike, and a space. */
+const FAST_ESCAPES = new Set([..."\"\\/bfnrt "].map((c) => c.charCodeAt(0)));
+/** What those escapes stand for (the others, `"`, `\\`, `/` and the space, for themselves). */
+const ESCAPED: Readonly<Record<string, string>> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -207,10 +220,9 @@ class FastParser {
       const pos = this.lineStarts[line]! + col;
       if (this.isDashItem(pos, line)) return this.blockSeq(line, col);
       if (this.keyEnd(line, pos) !== undefined) return this.blockMap(line, col);
-      // A scalar or flow collection alone on its line.
-      const value = this.inlineValue(line, pos);
-      this.li = this.nextContent(line + 1);
-      if (this.peekIndent() > parentIndent) bail(); // a continuation line: multi-line scalar
+      // A scalar or flow collection alone on its line (a scalar may go on, on lines indented more).
+      const value = this.inlineValue(line, pos, parentIndent);
+      if (this.peekIndent() > parentIndent) bail(); // a stray deeper line
       return value;
     } finally {
       this.depth--;
@@ -305,9 +317,8 @@ class FastParser {
     } else if (this.isDashItem(i, line)) bail(); // `key: - a`; `key: a: b` fails in inlineValue (or checkRest after a quote)
     const c = t.charCodeAt(i);
     if (c === 124 /* | */ || c === 62 /* > */) return this.startingAt(i, this.blockScalar(line, i, indent));
-    const value = this.inlineValue(line, i);
-    this.li = this.nextContent(line + 1);
-    if (this.peekIndent() > indent) bail(); // a continuation line or a stray deeper line
+    const value = this.inlineValue(line, i, indent);
+    if (this.peekIndent() > indent) bail(); // a stray deeper line
     return this.startingAt(i, value);
   }
 
@@ -440,22 +451,28 @@ class FastParser {
     return value;
   }
 
-  /** A single-line plain, quoted or flow value from `pos`, with only a comment after it. */
-  private inlineValue(line: number, pos: number): unknown {
+  /**
+   * A plain, quoted or flow value from `pos`, with only a comment after it: on one line, or a plain
+   * or single-quoted scalar going on over lines indented past `parentIndent` (a CRD's descriptions,
+   * a long shell command), folded as YAML folds them. Leaves `li` at the next content line.
+   */
+  private inlineValue(line: number, pos: number, parentIndent: number): unknown {
     this.endsEmpty = false;
     const t = this.text;
     const end = this.lineEnds[line]!;
     const c = t.charCodeAt(pos);
     if (c === QUOTE || c === APOS) {
       const close = this.quoteEnd(pos, end);
-      if (close === undefined) bail();
+      if (close === undefined) return this.quotedLines(line, pos, parentIndent);
       const v = this.quoted(pos, close);
       this.checkRest(line, close + 1);
+      this.li = this.nextContent(line + 1);
       return v;
     }
     if (c === 91 /* [ */ || c === 123 /* { */) {
       const r = this.flow(pos, end, 0);
       this.checkRest(line, r.end);
+      this.li = this.nextContent(line + 1);
       return r.value;
     }
     if (!this.plainStart(pos, end)) bail();
@@ -464,9 +481,13 @@ class FastParser {
     let stop = pos;
     let h = 0;
     let hashed = 0;
+    let commented = false;
     for (let i = pos; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) break;
+      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
+        commented = true;
+        break;
+      }
       if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
       h = (Math.imul(h, 31) + d) | 0;
       if (d !== SPACE) {
@@ -474,16 +495,115 @@ class FastParser {
         hashed = h;
       }
     }
-    return plainAt(t, pos, stop, hashed);
+    // A comment ends the scalar; lines indented past it after one are the caller's to refuse.
+    const more = commented ? undefined : this.plainLines(line, parentIndent);
+    if (more === undefined) {
+      this.li = this.nextContent(line + 1);
+      return plainAt(t, pos, stop, hashed);
+    }
+    this.li = this.nextContent(more.last + 1);
+    return resolvePlain(t.slice(pos, stop) + more.text);
   }
 
-  /** Offset of the closing quote of the single-line quoted scalar at `pos`; undefined for escapes. */
-  private quoteEnd(pos: number, end: number): number | undefined {
+  /**
+   * The lines that go on with a plain scalar begun on `line`, folded (a line break between two
+   * lines is a space, each blank line between them a line break), or undefined when none does.
+   * A line that could be read otherwise (starting with an indicator, holding `: ` or ` #`) is
+   * left to the full path.
+   */
+  private plainLines(line: number, parentIndent: number): { text: string; last: number } | undefined {
+    const t = this.text;
+    let text = "";
+    let last = line;
+    let blanks = 0;
+    for (let k = line + 1; k < this.lines; k++) {
+      const indent = this.indents[k]!;
+      if (indent === -1) {
+        if (this.isBlank(k)) {
+          blanks++;
+          continue;
+        }
+        break; // a comment line
+      }
+      if (indent <= parentIndent) break; // also markers (-2, -3)
+      const start = this.lineStarts[k]! + indent;
+      const end = this.lineEnds[k]!;
+      const first = t.charCodeAt(start);
+      if (first < 128 && NOT_CONTINUED[first] === 1) bail();
+      let stop = start;
+      for (let i = start; i < end; i++) {
+        const d = t.charCodeAt(i);
+        if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) bail();
+        if (d === HASH && t.charCodeAt(i - 1) === SPACE) bail();
+        if (d !== SPACE) stop = i + 1;
+      }
+      text += (blanks > 0 ? "\n".repeat(blanks) : " ") + t.slice(start, stop);
+      blanks = 0;
+      last = k;
+    }
+    return last === line ? undefined : { text, last };
+  }
+
+  /**
+   * A quoted scalar opened at `pos` on `line` and closed on a later line indented past
+   * `parentIndent`, folded as a plain one is (each piece unquoted apart: an escaped line break, a
+   * piece ending in a backslash, takes the full path). Leaves `li` at the next content line.
+   */
+  private quotedLines(line: number, pos: number, parentIndent: number): string {
     const t = this.text;
     const q = t.charCodeAt(pos);
-    for (let i = pos + 1; i < end; i++) {
+    const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]!);
+    if (firstEnd === pos + 1 || t.charCodeAt(firstEnd - 1) === 92 /* \ */) bail(); // a line break right after the quote, or escaped
+    let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
+    let blanks = 0;
+    for (let k = line + 1; k < this.lines; k++) {
+      // Inside quotes `#` is text: the line is read, not its place in `indents`.
+      if (this.indents[k] === -2 || this.indents[k] === -3) bail();
+      const lineStart = this.lineStarts[k]!;
+      const end = this.lineEnds[k]!;
+      let i = lineStart;
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+      if (i === end) {
+        blanks++;
+        continue;
+      }
+      if (i - lineStart <= parentIndent) bail();
+      const close = this.quoteEnd(i, end, q, i);
+      const pieceEnd = close ?? this.withoutSpaces(i, end);
+      if (pieceEnd === i) bail(); // the quote closing at a line's start: the full path
+      if (close === undefined && t.charCodeAt(pieceEnd - 1) === 92 /* \ */) bail(); // an escaped line break
+      value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
+      blanks = 0;
+      if (close !== undefined) {
+        this.checkRest(k, close + 1);
+        this.li = this.nextContent(k + 1);
+        return value;
+      }
+    }
+    return bail(); // never closed
+  }
+
+  /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
+  private withoutSpaces(from: number, end: number): number {
+    while (end > from && this.text.charCodeAt(end - 1) === SPACE) end--;
+    return end;
+  }
+
+  private isBlank(line: number): boolean {
+    const t = this.text;
+    for (let i = this.lineStarts[line]!; i < this.lineEnds[line]!; i++) if (t.charCodeAt(i) !== SPACE) return false;
+    return true;
+  }
+
+  /** Offset of the quote closing the scalar whose quote (or text) is at `pos`, on this line; undefined when it goes on. */
+  private quoteEnd(pos: number, end: number, q = this.text.charCodeAt(pos), from = pos + 1): number | undefined {
+    const t = this.text;
+    for (let i = from; i < end; i++) {
       const d = t.charCodeAt(i);
-      if (q === QUOTE && d === 92 /* \ */) bail(); // escapes: the full path
+      if (q === QUOTE && d === 92 /* \ */) {
+        i = this.escapeEnd(i, end);
+        continue;
+      }
       if (d === q) {
         if (q === APOS && t.charCodeAt(i + 1) === APOS) {
           i++;
@@ -495,9 +615,45 @@ class FastParser {
     return undefined;
   }
 
+  /**
+   * The last offset of the escape at `i` in a double-quoted scalar: those JSON has, which mean the
+   * same in YAML, and an escaped space (kubectl writes one to keep a line's leading space); YAML's
+   * others (`\x41`, `\e`, a line break escaped) take the full path.
+   */
+  private escapeEnd(i: number, end: number): number {
+    const t = this.text;
+    const e = t.charCodeAt(i + 1);
+    if (e === 117 /* u */) {
+      if (i + 5 >= end || !/^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) bail();
+      return i + 5;
+    }
+    if (i + 1 >= end || !FAST_ESCAPES.has(e)) bail();
+    return i + 1;
+  }
+
   private quoted(pos: number, close: number): string {
-    const inner = this.text.slice(pos + 1, close);
-    return this.text.charCodeAt(pos) === APOS ? inner.replaceAll("''", "'") : inner;
+    return this.unquoted(this.text.slice(pos + 1, close), this.text.charCodeAt(pos));
+  }
+
+  /** A quoted scalar's text (or a line's piece of it) as its value: `''` a quote, escapes decoded. */
+  private unquoted(inner: string, q: number): string {
+    if (q === APOS) return inner.replaceAll("''", "'");
+    if (!inner.includes("\\")) return inner;
+    // Escapes as quoteEnd let them through (escapeEnd): each stands for one character.
+    let out = "";
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i]!;
+      if (c !== "\\") {
+        out += c;
+        continue;
+      }
+      const e = inner[++i]!;
+      if (e === "u") {
+        out += String.fromCharCode(parseInt(inner.slice(i + 1, i + 5), 16));
+        i += 4;
+      } else out += ESCAPED[e] ?? e;
+    }
+    return out;
   }
 
   /** A flow collection on one line: `[a, b]`, `{a: b}`, nested, with plain and quoted scalars. */
