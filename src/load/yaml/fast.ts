@@ -1,12 +1,13 @@
 // A fast reader for the plain YAML that manifests are nearly always written in: block mappings
-// and sequences, single-line plain and quoted scalars, single-line flow collections, literal and
-// folded block scalars, comments, `---` between documents, LF or CRLF line ends. It builds the
-// plain values directly, over ten times faster than composing the `yaml` package's Document and
-// converting it, and keeps no syntax tree.
+// and sequences, plain and quoted scalars (over several lines too, with JSON's escapes and an
+// escaped space), single-line flow collections, literal and folded block scalars, comments, `---`
+// between documents, LF or CRLF line ends. It builds the plain values directly, over ten times
+// faster than composing the `yaml` package's Document and converting it, and keeps no syntax tree.
 //
 // It is an optimization only: it answers for a whole file or not at all. At anything outside that
-// subset (anchors, aliases, tags, multi-line flow or quoted scalars, escapes, tabs, lone carriage
-// returns, directives, empty documents, duplicate keys, indentation that is not plainly right)
+// subset (anchors, aliases, tags, flow collections over lines, YAML's other escapes and escaped
+// line breaks, tabs, lone carriage returns, directives, empty documents, duplicate keys,
+// indentation that is not plainly right)
 // it gives up, and the file takes the full path (documents.ts), which also reports every error.
 // So the fast path never has to say what is wrong, only to recognize what is certainly right and
 // produce exactly what the full path would: the same values (YAML 1.1 scalars are resolved by
