@@ -13750,7 +13750,11 @@ var FastParser = class {
       if (close === void 0) bail();
       return { value: this.quoted(pos, close), end: close + 1 };
     }
-    if (!this.plainStart(pos, end) || c === DASH || c === 63 || c === COLON) bail();
+    if (!this.plainStart(pos, end)) bail();
+    if (c === DASH || c === 63 || c === COLON) {
+      const next = t.charCodeAt(pos + 1);
+      if (next < 128 && FLOW_CHAR[next] === 1) bail();
+    }
     let i = pos;
     while (i < end) {
       const d = t[i];

@@ -82,7 +82,7 @@ function files(odd: boolean): fc.Arbitrary<string> {
 
   const scalar: fc.Arbitrary<Tree> = fc.record({ t: fc.constant("s" as const), w: word, style: fc.nat(9) });
   // A `:` inside a flow value is the scalar's when another character follows (`nginx:1.25`).
-  const flowSafe = [...plainWords.filter((w) => !/[#,[\]{}'"]|^[-?:]|:$|: /.test(w)), "registry.example/app:1.25", "a::b"];
+  const flowSafe = [...plainWords.filter((w) => !/[#,[\]{}'"]|^[-?:]|:$|: /.test(w)), "registry.example/app:1.25", "a::b", "-n", "-1", "?x", ":x", "--port=80"];
   const flowWord = odd
     ? fc.oneof(fc.constantFrom(...flowSafe, "'a b'", '"x"', "''"), fc.constantFrom(...plainWords, "a: b", "? a", ""))
     : fc.constantFrom(...flowSafe, "'a b'", '"x"', "''");
@@ -289,6 +289,7 @@ describe("fast YAML reader", () => {
       "      containers:",
       "        - name: web",
       "          args: ['--port', \"80\"]",
+      "          command: [/bin/cp, -n, /usr/local/bin/app, /shared/app]",
       "          ports: [{containerPort: 8080, name: http}]",
       "        - {name: sidecar, image: registry.example/envoy:1.31, ports: [{containerPort: 9901}]}",
       "---",

@@ -730,7 +730,12 @@ class FastParser {
       if (close === undefined) bail();
       return { value: this.quoted(pos, close), end: close + 1 };
     }
-    if (!this.plainStart(pos, end) || c === DASH || c === 63 /* ? */ || c === COLON) bail();
+    if (!this.plainStart(pos, end)) bail();
+    // `-n`, `?x`, `:x`: a plain scalar, as in block context, unless a flow indicator follows (`[-]`).
+    if (c === DASH || c === 63 /* ? */ || c === COLON) {
+      const next = t.charCodeAt(pos + 1);
+      if (next < 128 && FLOW_CHAR[next] === 1) bail();
+    }
     let i = pos;
     while (i < end) {
       const d = t[i]!;
