@@ -13585,7 +13585,7 @@ var FastParser = class {
     const t = this.text;
     const q = t.charCodeAt(pos);
     const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]);
-    if (firstEnd === pos + 1 || t.charCodeAt(firstEnd - 1) === 92) bail();
+    if (firstEnd === pos + 1 || this.escapesLineBreak(pos + 1, firstEnd, q)) bail();
     let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
     let blanks = 0;
     for (let k = line + 1; k < this.lines; k++) {
@@ -13602,7 +13602,7 @@ var FastParser = class {
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
       if (pieceEnd === i) bail();
-      if (close === void 0 && t.charCodeAt(pieceEnd - 1) === 92) bail();
+      if (close === void 0 && this.escapesLineBreak(i, pieceEnd, q)) bail();
       value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
       blanks = 0;
       if (close !== void 0) {
@@ -13612,6 +13612,13 @@ var FastParser = class {
       }
     }
     return bail();
+  }
+  /** Whether a double-quoted line's piece [from, end) ends in a backslash that escapes the line break (not one escaped itself). */
+  escapesLineBreak(from, end, q) {
+    if (q !== QUOTE) return false;
+    let n = 0;
+    while (end - n > from && this.text.charCodeAt(end - n - 1) === 92) n++;
+    return n % 2 === 1;
   }
   /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
   withoutSpaces(from, end) {

@@ -120,7 +120,7 @@ function files(odd: boolean): fc.Arbitrary<string> {
     );
   // Written as they stand inside double quotes (RAW marks them): escapes kubectl writes, a space escaped to keep it.
   const RAW = "\u0001";
-  const escapedGoesOn = ["\\ bind :8888", "url\\n", "a\\ b", "x\\/y", "\\u00e9t\\u00E9", "\\\"q\\\"", "t\\tab"].map((w) => RAW + w);
+  const escapedGoesOn = ["\\ bind :8888", "url\\n", "a\\ b", "x\\/y", "\\u00e9t\\u00E9", "\\\"q\\\"", "t\\tab", "by-name\\\\"].map((w) => RAW + w);
   const multiLine: fc.Arbitrary<Tree> = fc.constantFrom("" as const, "'" as const, '"' as const).chain((quote) => {
     const texts = quote === '"' ? [...quotedGoesOn, ...escapedGoesOn] : quote === "'" ? quotedGoesOn : odd ? [...plainGoesOn, ...oddGoesOn] : plainGoesOn;
     return fc

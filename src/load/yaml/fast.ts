@@ -554,7 +554,7 @@ class FastParser {
     const t = this.text;
     const q = t.charCodeAt(pos);
     const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]!);
-    if (firstEnd === pos + 1 || t.charCodeAt(firstEnd - 1) === 92 /* \ */) bail(); // a line break right after the quote, or escaped
+    if (firstEnd === pos + 1 || this.escapesLineBreak(pos + 1, firstEnd, q)) bail(); // a line break right after the quote, or escaped
     let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
     let blanks = 0;
     for (let k = line + 1; k < this.lines; k++) {
@@ -572,7 +572,7 @@ class FastParser {
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
       if (pieceEnd === i) bail(); // the quote closing at a line's start: the full path
-      if (close === undefined && t.charCodeAt(pieceEnd - 1) === 92 /* \ */) bail(); // an escaped line break
+      if (close === undefined && this.escapesLineBreak(i, pieceEnd, q)) bail(); // an escaped line break
       value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
       blanks = 0;
       if (close !== undefined) {
@@ -582,6 +582,14 @@ class FastParser {
       }
     }
     return bail(); // never closed
+  }
+
+  /** Whether a double-quoted line's piece [from, end) ends in a backslash that escapes the line break (not one escaped itself). */
+  private escapesLineBreak(from: number, end: number, q: number): boolean {
+    if (q !== QUOTE) return false;
+    let n = 0;
+    while (end - n > from && this.text.charCodeAt(end - n - 1) === 92 /* \ */) n++;
+    return n % 2 === 1;
   }
 
   /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
