@@ -13601,7 +13601,6 @@ var FastParser = class {
       if (i - lineStart <= parentIndent) bail();
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
-      if (pieceEnd === i) bail();
       if (close === void 0 && this.escapesLineBreak(i, pieceEnd, q)) bail();
       value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
       blanks = 0;

@@ -124,7 +124,8 @@ function files(odd: boolean): fc.Arbitrary<string> {
   const multiLine: fc.Arbitrary<Tree> = fc.constantFrom("" as const, "'" as const, '"' as const).chain((quote) => {
     const texts = quote === '"' ? [...quotedGoesOn, ...escapedGoesOn] : quote === "'" ? quotedGoesOn : odd ? [...plainGoesOn, ...oddGoesOn] : plainGoesOn;
     return fc
-      .tuple(fc.constantFrom(...plainStarts), fc.array(lineOf(texts), { minLength: 1, maxLength: 4 }), fc.constantFrom(...texts.filter((t) => t.trim() !== "")))
+      // A quoted one may close alone on its line (after a blank line, as kubectl writes a JSON annotation).
+      .tuple(fc.constantFrom(...plainStarts), fc.array(lineOf(texts), { minLength: 1, maxLength: 4 }), fc.constantFrom(...texts.filter((t) => t.trim() !== ""), ...(quote === "" ? [] : [""])))
       .map(([first, middle, last]): Tree => ({ t: "l", quote, lines: [[0, first], ...middle, [0, last]] }));
   });
 
@@ -161,7 +162,7 @@ function files(odd: boolean): fc.Arbitrary<string> {
       node.lines.forEach(([extra, text], i) => {
         const last = i === node.lines.length - 1 ? q : "";
         if (i === 0) out.push(`${prefix}${q}${esc(text)}${last}`);
-        else out.push(text === "" ? "" : `${" ".repeat(Math.max(0, indent + step + extra))}${esc(text)}${last}`);
+        else out.push(text === "" && last === "" ? "" : `${" ".repeat(Math.max(0, indent + step + extra))}${esc(text)}${last}`);
       });
       return;
     }

@@ -569,9 +569,10 @@ class FastParser {
         continue;
       }
       if (i - lineStart <= parentIndent) bail();
+      // The quote may close at the line's start (`'{...}` then a blank line then `'`, as kubectl
+      // writes last-applied-configuration): the piece is empty, the break before it still folds.
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
-      if (pieceEnd === i) bail(); // the quote closing at a line's start: the full path
       if (close === undefined && this.escapesLineBreak(i, pieceEnd, q)) bail(); // an escaped line break
       value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
       blanks = 0;
