@@ -13223,9 +13223,10 @@ var FastParser = class {
   documents() {
     const out = [];
     const n = this.lines;
+    let count2 = 0;
     this.li = this.nextContent(0);
     while (this.li < n) {
-      if (out.length >= this.maxDocuments) bail();
+      if (count2 >= this.maxDocuments) bail();
       let marker;
       const first = this.li;
       if (this.indents[first] === -3) bail();
@@ -13233,7 +13234,11 @@ var FastParser = class {
         marker = this.lineStarts[first];
         this.checkRest(first, this.lineStarts[first] + 3);
         this.li = this.nextContent(first + 1);
-        if (this.li >= n || this.indents[this.li] < 0) bail();
+        if (this.li >= n || this.indents[this.li] === -2) {
+          count2++;
+          continue;
+        }
+        if (this.indents[this.li] < 0) bail();
       }
       const startLine = this.li;
       const indent = this.indents[startLine];
@@ -13242,7 +13247,7 @@ var FastParser = class {
       if (this.li < n && this.indents[this.li] !== -2) bail();
       const end = this.li < n ? this.lineStarts[this.li] : this.text.length;
       if (this.endsEmpty) bail();
-      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine], end] });
+      out.push({ index: count2++, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine], end] });
     }
     return out;
   }

@@ -159,9 +159,12 @@ class FastParser {
   documents(): FastDocument[] {
     const out: FastDocument[] = [];
     const n = this.lines;
+    // Documents as the full path numbers them: an empty one (`---` and nothing, a trailing `---`
+    // most often) has a number and nothing to read.
+    let count = 0;
     this.li = this.nextContent(0);
     while (this.li < n) {
-      if (out.length >= this.maxDocuments) bail(); // the full path reports the cap
+      if (count >= this.maxDocuments) bail(); // the full path reports the cap
       let marker: number | undefined;
       const first = this.li;
       if (this.indents[first] === -3) bail();
@@ -170,7 +173,11 @@ class FastParser {
         // `---` may be followed by a comment only.
         this.checkRest(first, this.lineStarts[first]! + 3);
         this.li = this.nextContent(first + 1);
-        if (this.li >= n || this.indents[this.li]! < 0) bail(); // an empty document
+        if (this.li >= n || this.indents[this.li] === -2) {
+          count++; // an empty document
+          continue;
+        }
+        if (this.indents[this.li]! < 0) bail(); // `...` or a directive
       }
       const startLine = this.li;
       const indent = this.indents[startLine]!;
@@ -183,7 +190,7 @@ class FastParser {
       // Not so after an empty value at the end: it depends on the blank lines and comments after
       // it. The full path tells.
       if (this.endsEmpty) bail();
-      out.push({ index: out.length, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine]!, end] });
+      out.push({ index: count++, value, start, line: startLine + 1, column: indent + 1, span: [marker ?? this.lineStarts[startLine]!, end] });
     }
     return out;
   }
