@@ -19508,8 +19508,7 @@ function unresolvedNamedPorts(universe, policies) {
   };
   const definedByAny = (key) => (anyClass ??= new Set(classes.flatMap((c) => [...c.namedPorts.keys()]))).has(key);
   for (const policy of policies) {
-    const named2 = (rules3) => (rules3 ?? []).some((r) => r.ports !== "any" && r.ports.some((spec) => spec.port.kind === "named"));
-    if (!named2(policy.ingress) && !named2(policy.egress)) continue;
+    if (!namesAPort(policy.ingress) && !namesAPort(policy.egress)) continue;
     let subjects;
     const selected = () => subjects ??= (policy.subjectNamespaces === void 0 ? classesIn(policy.namespace) : classes.filter((c) => selects(policy.subjectNamespaces, c.nsLabels))).filter(
       (c) => !c.hostNetwork && selects(policy.subject, c.labels)
@@ -19530,6 +19529,9 @@ function unresolvedNamedPorts(universe, policies) {
     for (const rule of policy.egress ?? []) check(rule, definedByAny);
   }
   return out;
+}
+function namesAPort(rules3) {
+  return (rules3 ?? []).some((r) => r.ports !== "any" && r.ports.some((spec) => spec.port.kind === "named"));
 }
 
 // src/load/skipped-words.ts

@@ -27,8 +27,7 @@ export function unresolvedNamedPorts(universe: Universe, policies: readonly Poli
   };
   const definedByAny = (key: string) => (anyClass ??= new Set(classes.flatMap((c) => [...c.namedPorts.keys()]))).has(key);
   for (const policy of policies) {
-    const named = (rules: readonly Rule[] | null | undefined) => (rules ?? []).some((r) => r.ports !== "any" && r.ports.some((spec) => spec.port.kind === "named"));
-    if (!named(policy.ingress) && !named(policy.egress)) continue;
+    if (!namesAPort(policy.ingress) && !namesAPort(policy.egress)) continue;
     let subjects: PodClass[] | undefined;
     const selected = () =>
       (subjects ??= (policy.subjectNamespaces === undefined ? classesIn(policy.namespace) : classes.filter((c) => selects(policy.subjectNamespaces!, c.nsLabels))).filter(
@@ -50,4 +49,8 @@ export function unresolvedNamedPorts(universe: Universe, policies: readonly Poli
     for (const rule of policy.egress ?? []) check(rule, definedByAny);
   }
   return out;
+}
+
+function namesAPort(rules: readonly Rule[] | null | undefined): boolean {
+  return (rules ?? []).some((r) => r.ports !== "any" && r.ports.some((spec) => spec.port.kind === "named"));
 }
