@@ -32948,23 +32948,18 @@ var ConnInterner = class {
 
 // src/model/selector-index.ts
 function neededLabels(selector) {
-  let values;
-  let key = "";
+  let needed;
   for (const r of selector.requirements) {
-    if (r.op === "In" && (values === void 0 || r.values.length < values.length)) {
-      values = r.values;
-      key = r.key;
-    }
+    if (r.op === "In" && (needed === void 0 || r.values.length < needed.values.length)) needed = { key: r.key, values: r.values };
   }
-  return values && [...new Set(values)].map((value) => labelKey(key, value));
+  return needed && { key: needed.key, values: [...new Set(needed.values)] };
 }
-function labelKey(key, value) {
-  return `${key}\0${value}`;
-}
-function file(byLabel, label, i) {
-  const list7 = byLabel.get(label);
+function file(byLabel, key, value, i) {
+  let byValue = byLabel.get(key);
+  if (byValue === void 0) byLabel.set(key, byValue = /* @__PURE__ */ new Map());
+  const list7 = byValue.get(value);
   if (list7) list7.push(i);
-  else byLabel.set(label, [i]);
+  else byValue.set(value, [i]);
 }
 var SelectorIndex = class {
   constructor(selectors) {
@@ -32972,7 +32967,7 @@ var SelectorIndex = class {
     selectors.forEach((s, i) => {
       const needed = neededLabels(s);
       if (needed === void 0) this.unfiled.push(i);
-      else for (const label of needed) file(this.byLabel, label, i);
+      else for (const value of needed.values) file(this.byLabel, needed.key, value, i);
     });
   }
   selectors;
@@ -32984,7 +32979,7 @@ var SelectorIndex = class {
     for (const i of this.unfiled) if (selects(this.selectors[i], labels2)) out.push(i);
     let sources = this.unfiled.length > 0 ? 1 : 0;
     for (const key of Object.keys(labels2)) {
-      const filed = this.byLabel.get(labelKey(key, labels2[key]));
+      const filed = this.byLabel.get(key)?.get(labels2[key]);
       if (filed === void 0) continue;
       sources++;
       for (const i of filed) if (selects(this.selectors[i], labels2)) out.push(i);
@@ -33006,14 +33001,14 @@ var LabelSetIndex = class {
       for (let i = 0; i < this.labelSets.length; i++) if (selects(selector, this.labelSets[i])) out.push(i);
       return out;
     }
-    const byLabel = this.byLabel ??= this.filed();
-    for (const label of needed) for (const i of byLabel.get(label) ?? []) if (selects(selector, this.labelSets[i])) out.push(i);
-    return needed.length > 1 ? out.sort((a, b) => a - b) : out;
+    const byValue = (this.byLabel ??= this.filed()).get(needed.key);
+    for (const value of needed.values) for (const i of byValue?.get(value) ?? []) if (selects(selector, this.labelSets[i])) out.push(i);
+    return needed.values.length > 1 ? out.sort((a, b) => a - b) : out;
   }
   filed() {
     const byLabel = /* @__PURE__ */ new Map();
     this.labelSets.forEach((labels2, i) => {
-      for (const key of Object.keys(labels2)) file(byLabel, labelKey(key, labels2[key]), i);
+      for (const key of Object.keys(labels2)) file(byLabel, key, labels2[key], i);
     });
     return byLabel;
   }

@@ -5,30 +5,26 @@ import type { Labels } from "./labels.js";
 import { selects, type Selector } from "./selector.js";
 
 /**
- * The labels a selector needs one of: those of its In requirement with fewest values, as index
- * keys (label keys and values hold no control characters, the loader checks them: NUL separates).
- * Undefined when it needs no particular value (Exists, NotIn and DoesNotExist alone, or nothing).
+ * The labels a selector needs one of: the key and the values of its In requirement with fewest
+ * values. Undefined when it needs no particular value (Exists, NotIn and DoesNotExist alone, or nothing).
  */
-export function neededLabels(selector: Selector): string[] | undefined {
-  let values: readonly string[] | undefined;
-  let key = "";
+export function neededLabels(selector: Selector): { readonly key: string; readonly values: readonly string[] } | undefined {
+  let needed: { key: string; values: readonly string[] } | undefined;
   for (const r of selector.requirements) {
-    if (r.op === "In" && (values === undefined || r.values.length < values.length)) {
-      values = r.values;
-      key = r.key;
-    }
+    if (r.op === "In" && (needed === undefined || r.values.length < needed.values.length)) needed = { key: r.key, values: r.values };
   }
-  return values && [...new Set(values)].map((value) => labelKey(key, value));
+  return needed && { key: needed.key, values: [...new Set(needed.values)] };
 }
 
-function labelKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
-}
+/** Indexes filed by label key, then value: looked up without making a string per label. */
+type ByLabel = Map<string, Map<string, number[]>>;
 
-function file(byLabel: Map<string, number[]>, label: string, i: number): void {
-  const list = byLabel.get(label);
+function file(byLabel: ByLabel, key: string, value: string, i: number): void {
+  let byValue = byLabel.get(key);
+  if (byValue === undefined) byLabel.set(key, (byValue = new Map()));
+  const list = byValue.get(value);
   if (list) list.push(i);
-  else byLabel.set(label, [i]);
+  else byValue.set(value, [i]);
 }
 
 /**
@@ -36,14 +32,14 @@ function file(byLabel: Map<string, number[]>, label: string, i: number): void {
  * selectors filed under one of its labels, and on those that need none.
  */
 export class SelectorIndex {
-  private readonly byLabel = new Map<string, number[]>();
+  private readonly byLabel: ByLabel = new Map();
   private readonly unfiled: number[] = [];
 
   constructor(private readonly selectors: readonly Selector[]) {
     selectors.forEach((s, i) => {
       const needed = neededLabels(s);
       if (needed === undefined) this.unfiled.push(i);
-      else for (const label of needed) file(this.byLabel, label, i);
+      else for (const value of needed.values) file(this.byLabel, needed.key, value, i);
     });
   }
 
@@ -53,7 +49,7 @@ export class SelectorIndex {
     for (const i of this.unfiled) if (selects(this.selectors[i]!, labels)) out.push(i);
     let sources = this.unfiled.length > 0 ? 1 : 0;
     for (const key of Object.keys(labels)) {
-      const filed = this.byLabel.get(labelKey(key, labels[key]!));
+      const filed = this.byLabel.get(key)?.get(labels[key]!);
       if (filed === undefined) continue;
       sources++;
       for (const i of filed) if (selects(this.selectors[i]!, labels)) out.push(i);
@@ -70,7 +66,7 @@ export class SelectorIndex {
  * tries, not a million.
  */
 export class LabelSetIndex {
-  private byLabel: Map<string, number[]> | undefined;
+  private byLabel: ByLabel | undefined;
 
   constructor(private readonly labelSets: readonly Labels[]) {}
 
@@ -82,16 +78,16 @@ export class LabelSetIndex {
       for (let i = 0; i < this.labelSets.length; i++) if (selects(selector, this.labelSets[i]!)) out.push(i);
       return out;
     }
-    const byLabel = (this.byLabel ??= this.filed());
-    for (const label of needed) for (const i of byLabel.get(label) ?? []) if (selects(selector, this.labelSets[i]!)) out.push(i);
+    const byValue = (this.byLabel ??= this.filed()).get(needed.key);
+    for (const value of needed.values) for (const i of byValue?.get(value) ?? []) if (selects(selector, this.labelSets[i]!)) out.push(i);
     // A label set has one value per key: the lists of different values never share one.
-    return needed.length > 1 ? out.sort((a, b) => a - b) : out;
+    return needed.values.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
-  private filed(): Map<string, number[]> {
-    const byLabel = new Map<string, number[]>();
+  private filed(): ByLabel {
+    const byLabel: ByLabel = new Map();
     this.labelSets.forEach((labels, i) => {
-      for (const key of Object.keys(labels)) file(byLabel, labelKey(key, labels[key]!), i);
+      for (const key of Object.keys(labels)) file(byLabel, key, labels[key]!, i);
     });
     return byLabel;
   }
