@@ -35433,15 +35433,17 @@ var FastParser = class {
   }
   /**
    * A quoted scalar opened at `pos` on `line` and closed on a later line indented past
-   * `parentIndent`, folded as a plain one is (each piece unquoted apart: an escaped line break, a
-   * piece ending in a backslash, takes the full path). Leaves `li` at the next content line.
+   * `parentIndent`, folded as a plain one is, each piece unquoted apart. A double-quoted line
+   * ending in an escaped line break joins the next line without a space (an empty line after
+   * one takes the full path). Leaves `li` at the next content line.
    */
   quotedLines(line, pos, parentIndent) {
     const t = this.text;
     const q = t.charCodeAt(pos);
     const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]);
-    if (firstEnd === pos + 1 || this.escapesLineBreak(pos + 1, firstEnd, q)) bail();
-    let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
+    if (firstEnd === pos + 1) bail();
+    let joined = this.endsEscaped(pos + 1, firstEnd, line, q);
+    let value = this.unquoted(t.slice(pos + 1, joined ? firstEnd - 1 : firstEnd), q);
     let blanks = 0;
     for (let k = line + 1; k < this.lines; k++) {
       if (this.indents[k] === -2 || this.indents[k] === -3) bail();
@@ -35450,14 +35452,16 @@ var FastParser = class {
       let i = lineStart;
       while (i < end && t.charCodeAt(i) === SPACE) i++;
       if (i === end) {
+        if (joined) bail();
         blanks++;
         continue;
       }
       if (i - lineStart <= parentIndent) bail();
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
-      if (close === void 0 && this.escapesLineBreak(i, pieceEnd, q)) bail();
-      value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
+      const escaped = close === void 0 && this.endsEscaped(i, pieceEnd, k, q);
+      value += (joined ? "" : blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, escaped ? pieceEnd - 1 : pieceEnd), q);
+      joined = escaped;
       blanks = 0;
       if (close !== void 0) {
         this.checkRest(k, close + 1);
@@ -35467,12 +35471,18 @@ var FastParser = class {
     }
     return bail();
   }
-  /** Whether a double-quoted line's piece [from, end) ends in a backslash that escapes the line break (not one escaped itself). */
-  escapesLineBreak(from, end, q) {
+  /**
+   * Whether a double-quoted line's piece [from, end) (spaces after it left off) ends in a
+   * backslash that escapes the line break, not one escaped itself. One that escapes a space the
+   * piece left off (`\ ` and more spaces) takes the full path.
+   */
+  endsEscaped(from, end, line, q) {
     if (q !== QUOTE) return false;
     let n = 0;
     while (end - n > from && this.text.charCodeAt(end - n - 1) === 92) n++;
-    return n % 2 === 1;
+    if (n % 2 === 0) return false;
+    if (end !== this.lineEnds[line]) bail();
+    return true;
   }
   /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
   withoutSpaces(from, end) {
@@ -35510,6 +35520,7 @@ var FastParser = class {
    */
   escapeEnd(i, end) {
     const t = this.text;
+    if (i + 1 === end) return i;
     const e = t.charCodeAt(i + 1);
     if (e === 117) {
       if (i + 5 >= end || !/^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) bail();

@@ -120,12 +120,12 @@ function files(odd: boolean): fc.Arbitrary<string> {
     );
   // Written as they stand inside double quotes (RAW marks them): escapes kubectl writes, a space escaped to keep it.
   const RAW = "\u0001";
-  const escapedGoesOn = ["\\ bind :8888", "url\\n", "a\\ b", "x\\/y", "\\u00e9t\\u00E9", "\\\"q\\\"", "t\\tab", "by-name\\\\"].map((w) => RAW + w);
+  const escapedGoesOn = ["\\ bind :8888", "url\\n", "a\\ b", "x\\/y", "\\u00e9t\\u00E9", "\\\"q\\\"", "t\\tab", "by-name\\\\", "joined\\"].map((w) => RAW + w);
   const multiLine: fc.Arbitrary<Tree> = fc.constantFrom("" as const, "'" as const, '"' as const).chain((quote) => {
     const texts = quote === '"' ? [...quotedGoesOn, ...escapedGoesOn] : quote === "'" ? quotedGoesOn : odd ? [...plainGoesOn, ...oddGoesOn] : plainGoesOn;
     return fc
       // A quoted one may close alone on its line (after a blank line, as kubectl writes a JSON annotation).
-      .tuple(fc.constantFrom(...plainStarts), fc.array(lineOf(texts), { minLength: 1, maxLength: 4 }), fc.constantFrom(...texts.filter((t) => t.trim() !== ""), ...(quote === "" ? [] : [""])))
+      .tuple(fc.constantFrom(...plainStarts), fc.array(lineOf(texts), { minLength: 1, maxLength: 4 }), fc.constantFrom(...texts.filter((t) => t.trim() !== "" && !t.endsWith("\\")), ...(quote === "" ? [] : [""])))
       .map(([first, middle, last]): Tree => ({ t: "l", quote, lines: [[0, first], ...middle, [0, last]] }));
   });
 
@@ -348,5 +348,21 @@ describe("fast YAML reader", () => {
     const [doc] = parseDocuments({ path: "k8s/x.yaml", text }).docs;
     expect(doc!.locate(["spec", "ingress", 0])).toEqual({ line: 5, column: 7 });
     expect(doc!.locate(["spec", "ingress", 0, "from", 2, 0])).toEqual({ line: 10, column: 13 });
+  });
+
+  it("joins a double-quoted line that ends in an escaped line break to the next without a space, as the full path does", () => {
+    const q = (lines: string[]) => [...lines, ""].join("\n");
+    const cases = [
+      q(['k: "abc\\', '  def"']),
+      q(['k: "abc  \\', '  def"']),
+      q(['k: "abc\\', '  \\ def"', "z: 1"]),
+      q(["- 'a", '  b\\', "  c'"]),
+      q(['k: "abc\\', "", '  def"']), // an empty line after the escape: the full path
+      q(['k: "abc\\ ', '  def"']), // an escaped space before the break: the full path
+    ];
+    for (const text of cases) compare(text);
+    expect(parseDocuments({ path: "x.yaml", text: cases[0]! }).docs[0]!.value).toEqual({ k: "abcdef" });
+    expect(parseFast(cases[0]!, 10)).toBeDefined();
+    expect(parseFast(cases[1]!, 10)).toEqual([expect.objectContaining({ value: { k: "abc  def" } })]);
   });
 });

@@ -554,15 +554,18 @@ class FastParser {
 
   /**
    * A quoted scalar opened at `pos` on `line` and closed on a later line indented past
-   * `parentIndent`, folded as a plain one is (each piece unquoted apart: an escaped line break, a
-   * piece ending in a backslash, takes the full path). Leaves `li` at the next content line.
+   * `parentIndent`, folded as a plain one is, each piece unquoted apart. A double-quoted line
+   * ending in an escaped line break joins the next line without a space (an empty line after
+   * one takes the full path). Leaves `li` at the next content line.
    */
   private quotedLines(line: number, pos: number, parentIndent: number): string {
     const t = this.text;
     const q = t.charCodeAt(pos);
     const firstEnd = this.withoutSpaces(pos + 1, this.lineEnds[line]!);
-    if (firstEnd === pos + 1 || this.escapesLineBreak(pos + 1, firstEnd, q)) bail(); // a line break right after the quote, or escaped
-    let value = this.unquoted(t.slice(pos + 1, firstEnd), q);
+    if (firstEnd === pos + 1) bail(); // a line break right after the quote
+    // Whether the last piece's line break was escaped (the backslash left out of the piece).
+    let joined = this.endsEscaped(pos + 1, firstEnd, line, q);
+    let value = this.unquoted(t.slice(pos + 1, joined ? firstEnd - 1 : firstEnd), q);
     let blanks = 0;
     for (let k = line + 1; k < this.lines; k++) {
       // Inside quotes `#` is text: the line is read, not its place in `indents`.
@@ -572,6 +575,7 @@ class FastParser {
       let i = lineStart;
       while (i < end && t.charCodeAt(i) === SPACE) i++;
       if (i === end) {
+        if (joined) bail();
         blanks++;
         continue;
       }
@@ -580,8 +584,9 @@ class FastParser {
       // writes last-applied-configuration): the piece is empty, the break before it still folds.
       const close = this.quoteEnd(i, end, q, i);
       const pieceEnd = close ?? this.withoutSpaces(i, end);
-      if (close === undefined && this.escapesLineBreak(i, pieceEnd, q)) bail(); // an escaped line break
-      value += (blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, pieceEnd), q);
+      const escaped = close === undefined && this.endsEscaped(i, pieceEnd, k, q);
+      value += (joined ? "" : blanks > 0 ? "\n".repeat(blanks) : " ") + this.unquoted(t.slice(i, escaped ? pieceEnd - 1 : pieceEnd), q);
+      joined = escaped;
       blanks = 0;
       if (close !== undefined) {
         this.checkRest(k, close + 1);
@@ -592,12 +597,18 @@ class FastParser {
     return bail(); // never closed
   }
 
-  /** Whether a double-quoted line's piece [from, end) ends in a backslash that escapes the line break (not one escaped itself). */
-  private escapesLineBreak(from: number, end: number, q: number): boolean {
+  /**
+   * Whether a double-quoted line's piece [from, end) (spaces after it left off) ends in a
+   * backslash that escapes the line break, not one escaped itself. One that escapes a space the
+   * piece left off (`\ ` and more spaces) takes the full path.
+   */
+  private endsEscaped(from: number, end: number, line: number, q: number): boolean {
     if (q !== QUOTE) return false;
     let n = 0;
     while (end - n > from && this.text.charCodeAt(end - n - 1) === 92 /* \ */) n++;
-    return n % 2 === 1;
+    if (n % 2 === 0) return false;
+    if (end !== this.lineEnds[line]) bail();
+    return true;
   }
 
   /** `end`, less the spaces before it (YAML's white space: not a non-breaking one, which is text). */
@@ -639,6 +650,7 @@ class FastParser {
    */
   private escapeEnd(i: number, end: number): number {
     const t = this.text;
+    if (i + 1 === end) return i; // at the line's end: an escaped line break (quotedLines)
     const e = t.charCodeAt(i + 1);
     if (e === 117 /* u */) {
       if (i + 5 >= end || !/^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) bail();
