@@ -34983,24 +34983,21 @@ var Bail = class {
 };
 var BAIL = new Bail();
 function parseFast(text2, maxDocuments) {
+  return read(text2, maxDocuments);
+}
+function read(text2, maxDocuments, where) {
   if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
   try {
-    return new FastParser(text2, maxDocuments).documents();
+    return new FastParser(text2, maxDocuments, where).documents();
   } catch (e) {
     if (e === BAIL) return void 0;
     throw e;
   }
 }
 function parseFastTracked(text2) {
-  if (UNSUPPORTED_CHARS.test(text2) || text2.includes("\r") && LONE_CR.test(text2)) return void 0;
   const where = /* @__PURE__ */ new Map();
-  try {
-    const [document] = new FastParser(text2, 1, where).documents();
-    return document && { document, where };
-  } catch (e) {
-    if (e === BAIL) return void 0;
-    throw e;
-  }
+  const document = read(text2, 1, where)?.[0];
+  return document && { document, where };
 }
 function bail() {
   throw BAIL;
@@ -37447,7 +37444,7 @@ function exact(list7) {
 
 // src/load/networkpolicy/selector.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-function parseSelector(c, path15, read2 = (k) => k) {
+function parseSelector(c, path15, read3 = (k) => k) {
   const m = c.map(path15);
   if (m === void 0) return c.isUnset(path15) ? SELECT_ALL : void 0;
   c.knownKeys(path15, ["matchLabels", "matchExpressions"]);
@@ -37457,7 +37454,7 @@ function parseSelector(c, path15, read2 = (k) => k) {
   if (labels2 === void 0 && !c.isUnset(path15, "matchLabels")) ok = false;
   for (const written in labels2) {
     const value = labels2[written];
-    const key = read2(written);
+    const key = read3(written);
     if (key === null) continue;
     const keyProblem2 = labelKeyProblem(key);
     if (keyProblem2) {
@@ -37480,21 +37477,21 @@ function parseSelector(c, path15, read2 = (k) => k) {
   if (exprs === void 0 && !c.isUnset(path15, "matchExpressions")) ok = false;
   (exprs ?? []).forEach((_, i) => {
     const at2 = [...path15, "matchExpressions", i];
-    const r = parseRequirement(c, at2, read2);
+    const r = parseRequirement(c, at2, read3);
     if (r === "skip") return;
     if (r) reqs.push(r);
     else ok = false;
   });
   return ok ? canonicalSelector(exact(reqs)) : void 0;
 }
-function parseRequirement(c, at2, read2) {
+function parseRequirement(c, at2, read3) {
   if (c.map(at2) === void 0) {
     if (c.isUnset(at2)) c.error(at2, "a matchExpressions entry must be a mapping with key and operator");
     return void 0;
   }
   c.knownKeys(at2, ["key", "operator", "values"]);
   const written = c.string(at2, "key");
-  const key = written === void 0 ? void 0 : read2(written);
+  const key = written === void 0 ? void 0 : read3(written);
   if (key === null) return "skip";
   const op = c.string(at2, "operator");
   const values = c.list(at2, "values");
@@ -37898,8 +37895,8 @@ function readRule(c, d, dir, at2, index2) {
   } else {
     const list7 = listBounds(c, d, [...at2, peerKey2], 1, d.maxPeers);
     if (list7 !== void 0) {
-      const read2 = list7.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
-      if (read2.every((p) => p !== void 0)) peers = read2;
+      const read3 = list7.map((_, j) => readPeer(c, d, dir, [...at2, peerKey2, j]));
+      if (read3.every((p) => p !== void 0)) peers = read3;
     }
   }
   const ports = readAdminPorts(c, d, at2);
@@ -39248,7 +39245,7 @@ function port(c, at2) {
 // src/load/workloads/pod-status.ts
 function podIps(c) {
   const out = /* @__PURE__ */ new Map();
-  const read2 = (path15) => {
+  const read3 = (path15) => {
     const text2 = c.string(path15);
     if (text2 === void 0 || text2 === "") return;
     const ip = parseAddress(text2);
@@ -39258,9 +39255,9 @@ function podIps(c) {
     }
     out.set(`${ip.family} ${formatAddress(ip.family, ip.value)}`, ip);
   };
-  read2(["status", "podIP"]);
+  read3(["status", "podIP"]);
   (c.list(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    if (c.map(["status", "podIPs", i]) !== void 0) read2(["status", "podIPs", i, "ip"]);
+    if (c.map(["status", "podIPs", i]) !== void 0) read3(["status", "podIPs", i, "ip"]);
   });
   return [...out.values()];
 }
@@ -40250,14 +40247,14 @@ function parseRule(c, at2, index2, list7, scope, groups4) {
   }
   return { peers: peers.peers, said: peers.said, ports, at: at2, index: index2 };
 }
-function eachRule(c, base2, list7, scope, groups4, read2) {
+function eachRule(c, base2, list7, scope, groups4, read3) {
   const out = [];
   let ok = true;
   (c.list([...base2, list7]) ?? []).forEach((_, i) => {
     const at2 = [...base2, list7, i];
     const r = parseRule(c, at2, i, list7, scope, groups4);
     if (r === void 0) ok = false;
-    else if (r !== null) read2(r, i, at2, out);
+    else if (r !== null) read3(r, i, at2, out);
   });
   return ok ? out : void 0;
 }
@@ -40738,15 +40735,15 @@ function readFile(file2, defaultNamespace, cache) {
   const extracted = extractObjects(file2, parsed.docs, defaultNamespace);
   const lines = file2.lines;
   const objects = lines === void 0 ? sameAsBefore(extracted.objects, hit) : extracted.objects.map((o) => atWrittenLines(o, lines));
-  const read2 = {
+  const read3 = {
     text: file2.text,
     lines,
     diagnostics: lines === void 0 ? [...parsed.diagnostics, ...extracted.diagnostics] : [...parsed.diagnostics, ...extracted.diagnostics].map((d) => ({ ...d, line: writtenLine(lines, d.line) })),
     objects: objects.map((o) => cache.loaded.has(o) ? o : loadedAhead(o, cache.loaded)),
     skipped: extracted.skipped.length
   };
-  cache.files.set(file2.path, read2);
-  return read2;
+  cache.files.set(file2.path, read3);
+  return read3;
 }
 function sameAsBefore(objects, before) {
   if (before === void 0 || before.lines !== void 0 || before.objects.length === 0) return objects;
@@ -40772,16 +40769,16 @@ function sameLines(a, b) {
 function loadRevisions(base2, head, namespace = namespaceOption(void 0), limits = defaultInputLimits, cni = AUTO) {
   const cache = { files: /* @__PURE__ */ new Map(), loaded: /* @__PURE__ */ new WeakMap() };
   const where = ["in the base revision", "in the head revision"];
-  const read2 = [base2, head].map((files) => readRevision(files, namespace, cache));
-  const decided = decideRunCni(cni, read2.map((r) => r.objects));
+  const read3 = [base2, head].map((files) => readRevision(files, namespace, cache));
+  const decided = decideRunCni(cni, read3.map((r) => r.objects));
   const review = [false, true];
-  const sides = read2.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i], review: review[i] }));
+  const sides = read3.map((r, i) => buildRevision(r, namespace, decided, { cache, limits, where: where[i], review: review[i] }));
   const keys2 = sides.map((l) => new Set(l.podSelectors.map(selectorKey)));
   const [baseLoaded, headLoaded] = sides.map((l, i) => {
     const other = sides[1 - i];
     const matters = (s) => !keys2[i].has(selectorKey(s)) && s.requirements.some((q) => l.replicaKeys.has(q.key));
     if (!other.podSelectors.some(matters)) return l;
-    return buildRevision(read2[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors, review: review[i] });
+    return buildRevision(read3[i], namespace, decided, { cache, limits, where: where[i], others: other.podSelectors, review: review[i] });
   });
   return withoutSharedPolicyObjects(baseLoaded, headLoaded);
 }
@@ -40804,10 +40801,10 @@ function readRevision(all, namespace, cache) {
   const objects = [];
   let skippedDocs = 0;
   for (const file2 of files) {
-    const read2 = readFile(file2, namespace.name, cache);
-    for (const d of read2.diagnostics) diagnostics2.push(d);
-    for (const o of read2.objects) objects.push(o);
-    skippedDocs += read2.skipped;
+    const read3 = readFile(file2, namespace.name, cache);
+    for (const d of read3.diagnostics) diagnostics2.push(d);
+    for (const o of read3.objects) objects.push(o);
+    skippedDocs += read3.skipped;
   }
   const patches = patchFiles(objects);
   const whole = [];
@@ -40819,18 +40816,18 @@ function readRevision(all, namespace, cache) {
   diagnostics2.push(...placed.diagnostics);
   return { objects: placed.objects, diagnostics: diagnostics2, skippedDocs, withoutNamespace: placed.withoutNamespace };
 }
-function buildRevision(read2, namespace, cni, options) {
+function buildRevision(read3, namespace, cni, options) {
   const { cache, limits = defaultInputLimits, where = "", others = [], review = true } = options;
-  const built = buildCluster(read2.objects, cache?.loaded, others, cni.cni, review);
+  const built = buildCluster(read3.objects, cache?.loaded, others, cni.cni, review);
   checkLimit(limits, "workloads", built.cluster.workloads.length, where);
   checkLimit(limits, "policies", built.cluster.policies.length, where);
   return {
     cluster: built.cluster,
-    diagnostics: [...read2.diagnostics, ...built.diagnostics],
-    skipped: { documents: read2.skippedDocs, kinds: built.skippedKinds },
+    diagnostics: [...read3.diagnostics, ...built.diagnostics],
+    skipped: { documents: read3.skippedDocs, kinds: built.skippedKinds },
     policyObjects: built.policyObjects,
     unanalyzed: built.unanalyzed,
-    withoutNamespace: read2.withoutNamespace,
+    withoutNamespace: read3.withoutNamespace,
     namespace,
     podSelectors: built.podSelectors,
     replicaKeys: built.replicaKeys,
@@ -53231,7 +53228,7 @@ async function pool(jobs, n) {
 }
 
 // src/targets/config-merge.ts
-function read(file2, text2) {
+function read2(file2, text2) {
   if (text2 === void 0) return { state: "absent" };
   try {
     return { state: "present", config: parseConfig(file2, text2) };
@@ -53269,8 +53266,8 @@ function sameDefinition(a, b) {
   return a.source.kind !== "helm" || b.source.kind !== "helm" || a.source.release === b.source.release;
 }
 function mergeConfigs(file2, baseText, headText) {
-  const base2 = read(file2, baseText);
-  const head = read(file2, headText);
+  const base2 = read2(file2, baseText);
+  const head = read2(file2, headText);
   if (head.state === "invalid") throw new ConfigError(head.error);
   const notes = [];
   const headTargets = head.state === "present" ? head.config.targets : [];
@@ -53334,8 +53331,8 @@ function mergeConfigs(file2, baseText, headText) {
   };
 }
 function mergeAssertionsOnly(file2, baseText, headText) {
-  const base2 = read(file2, baseText);
-  const head = read(file2, headText);
+  const base2 = read2(file2, baseText);
+  const head = read2(file2, headText);
   const asserted = mergeAssertions(base2.state === "present" ? base2.config : void 0, head.state === "present" ? head.config : void 0);
   const notes = [...asserted.notes];
   if (base2.state === "invalid") notes.unshift(note`The base revision's ${file2} is invalid (${[base2.error]}): none of its assertions are judged.`);

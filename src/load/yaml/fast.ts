@@ -36,9 +36,14 @@ const BAIL = new Bail();
 
 /** The documents of `text`, or undefined when the file is not in the fast subset. */
 export function parseFast(text: string, maxDocuments: number): FastDocument[] | undefined {
+  return read(text, maxDocuments);
+}
+
+/** The documents, noting where entries are written when `where` is given; undefined outside the fast subset. */
+function read(text: string, maxDocuments: number, where?: Map<object, EntryOffsets>): FastDocument[] | undefined {
   if (UNSUPPORTED_CHARS.test(text) || (text.includes("\r") && LONE_CR.test(text))) return undefined;
   try {
-    return new FastParser(text, maxDocuments).documents();
+    return new FastParser(text, maxDocuments, where).documents();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
@@ -57,15 +62,9 @@ export type EntryOffsets = ReadonlyMap<string, number> | readonly number[];
  * (fast-locator.ts); undefined when it is not in the fast subset.
  */
 export function parseFastTracked(text: string): { document: FastDocument; where: ReadonlyMap<object, EntryOffsets> } | undefined {
-  if (UNSUPPORTED_CHARS.test(text) || (text.includes("\r") && LONE_CR.test(text))) return undefined;
   const where = new Map<object, EntryOffsets>();
-  try {
-    const [document] = new FastParser(text, 1, where).documents();
-    return document && { document, where };
-  } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
-  }
+  const document = read(text, 1, where)?.[0];
+  return document && { document, where };
 }
 
 function bail(): never {
