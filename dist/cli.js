@@ -19921,11 +19921,13 @@ function peerIndex(policies, peers) {
   };
   const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
   const groups3 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
-  const filed = groups3.filter((g) => neededLabels(g.selector) !== void 0);
-  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
+  const filed = [];
   const unfiled = /* @__PURE__ */ new Map();
   for (const g of groups3) {
-    if (neededLabels(g.selector) !== void 0) continue;
+    if (neededLabels(g.selector) !== void 0) {
+      filed.push(g);
+      continue;
+    }
     for (const index2 of g.indexes) {
       const key = selectorKey(peers[index2].peer.pods);
       const list6 = unfiled.get(key);
@@ -19934,6 +19936,7 @@ function peerIndex(policies, peers) {
     }
   }
   for (const list6 of unfiled.values()) list6.sort((x, y) => x.index - y.index);
+  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`: the first of each pod selector, ascending. */

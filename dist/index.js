@@ -41498,11 +41498,13 @@ function peerIndex(policies, peers) {
   };
   const ownFirsts = new Map([...own].map(([ns, indexes3]) => [ns, firsts(indexes3)]));
   const groups4 = [...bySelector.values()].map((g) => ({ selector: g.selector, indexes: firsts(g.indexes) }));
-  const filed = groups4.filter((g) => neededLabels(g.selector) !== void 0);
-  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
+  const filed = [];
   const unfiled = /* @__PURE__ */ new Map();
   for (const g of groups4) {
-    if (neededLabels(g.selector) !== void 0) continue;
+    if (neededLabels(g.selector) !== void 0) {
+      filed.push(g);
+      continue;
+    }
     for (const index2 of g.indexes) {
       const key = selectorKey(peers[index2].peer.pods);
       const list7 = unfiled.get(key);
@@ -41511,6 +41513,7 @@ function peerIndex(policies, peers) {
     }
   }
   for (const list7 of unfiled.values()) list7.sort((x, y) => x.index - y.index);
+  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`: the first of each pod selector, ascending. */

@@ -334,11 +334,13 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
   // label (In) through an index. The others (NotIn, Exists: a team's "every other team") pick most
   // namespaces: per pod selector they name, they are tried in peer order until one picks the
   // namespace, since only a pod selector's first peer counts.
-  const filed = groups.filter((g) => neededLabels(g.selector) !== undefined);
-  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
+  const filed: typeof groups = [];
   const unfiled = new Map<string, { index: number; selector: Selector }[]>();
   for (const g of groups) {
-    if (neededLabels(g.selector) !== undefined) continue;
+    if (neededLabels(g.selector) !== undefined) {
+      filed.push(g);
+      continue;
+    }
     for (const index of g.indexes) {
       const key = selectorKey(peers[index]!.peer.pods);
       const list = unfiled.get(key);
@@ -347,6 +349,7 @@ function peerIndex(policies: readonly Policy[], peers: readonly { namespace: str
     }
   }
   for (const list of unfiled.values()) list.sort((x, y) => x.index - y.index);
+  const filedIndex = new SelectorIndex(filed.map((g) => g.selector));
   return {
     subjects,
     /** Indexes of the peers that can match pods of namespace `t`: the first of each pod selector, ascending. */
