@@ -47659,7 +47659,9 @@ ${set.unknown.map((e) => e.id).join("\n")}`;
       if (!ns.startsWith("[") || repsIn.has(ns)) continue;
       for (const e of list7) {
         const pod = e.id.slice(ns.length + 1);
-        byPod.set(pod, [...byPod.get(pod) ?? [], e]);
+        const same = byPod.get(pod);
+        if (same === void 0) byPod.set(pod, [e]);
+        else same.push(e);
       }
     }
     for (const [pod, endpoints2] of byPod) {

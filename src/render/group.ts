@@ -350,7 +350,10 @@ export class UniverseIndex {
       if (!ns.startsWith("[") || repsIn.has(ns)) continue;
       for (const e of list) {
         const pod = e.id.slice(ns.length + 1);
-        byPod.set(pod, [...(byPod.get(pod) ?? []), e]);
+        // Pushed, not copied: a pod label set may stand in a thousand namespaces.
+        const same = byPod.get(pod);
+        if (same === undefined) byPod.set(pod, [e]);
+        else same.push(e);
       }
     }
     for (const [pod, endpoints] of byPod) {
