@@ -15144,13 +15144,13 @@ function listExposures(table, pods, universe, controller) {
     if (dst === void 0) continue;
     if (e.controller) out.push({ dst, source: "ingress-controller", src: controller, conn: e.controller.conn, via: e.controller.via });
     const buckets = /* @__PURE__ */ new Map();
-    for (const [x, reached] of e.internet) {
+    for (const [x, reached2] of e.internet) {
       const ext = universe.externals[x];
       const family = ext.ranges[0].family;
-      const key = `${family}|${reached.conn.toString()}|${viaKey(reached.via)}`;
+      const key = `${family}|${reached2.conn.toString()}|${viaKey(reached2.via)}`;
       const b = buckets.get(key);
       if (b) b.ranges.push(...ext.ranges);
-      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached.conn, via: reached.via });
+      else buckets.set(key, { family, ranges: [...ext.ranges], conn: reached2.conn, via: reached2.via });
     }
     for (const b of buckets.values()) out.push({ dst, source: "internet", src: externalEndpoint(b.family, b.ranges), conn: b.conn, via: b.via });
   }
@@ -19300,22 +19300,31 @@ function classView(r, pods, classOf) {
   const out = groupsOf("egress");
   const inn = groupsOf("ingress");
   const isExternalGroup = (g) => g.nodes[0] >= P;
+  const outLists = reached(out.groups, inn.of, inn.groups.length);
+  const inLists = reached(inn.groups, out.of, out.groups.length);
+  const outOpen = out.groups.map((g) => !g.row.fallback.isEmpty);
+  const inOpen = inn.groups.map((g) => !g.row.fallback.isEmpty);
   const candidates = /* @__PURE__ */ new Map();
   const candidate = (s, d) => {
-    if (s < 0 || d < 0) return;
     let set = candidates.get(s);
     if (!set) candidates.set(s, set = /* @__PURE__ */ new Set());
     set.add(d);
   };
-  const openIn = inn.groups.flatMap((g, d) => g.row.fallback.isEmpty ? [] : [d]);
+  const listedBy = new Int32Array(out.groups.length).fill(-1);
+  inn.groups.forEach((_, d) => {
+    for (const s of inLists.lists[d]) listedBy[s] = d;
+    for (const s of outLists.by[d]) if (inOpen[d] || listedBy[s] === d) candidate(s, d);
+  });
+  const listing = new Int32Array(inn.groups.length).fill(-1);
+  out.groups.forEach((_, s) => {
+    for (const d of outLists.lists[s]) listing[d] = s;
+    for (const d of inLists.by[s]) if (outOpen[s] || listing[d] === s) candidate(s, d);
+  });
+  const openIn = inn.groups.flatMap((_, d) => inOpen[d] ? [d] : []);
   out.groups.forEach((g, s) => {
-    if (!g.row.fallback.isEmpty) {
+    if (outOpen[s]) {
       for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d].row.fallback).isEmpty) candidate(s, d);
     }
-    for (const node of g.row.nodes) candidate(s, inn.of[node]);
-  });
-  inn.groups.forEach((g, d) => {
-    for (const node of g.row.nodes) candidate(out.of[node], d);
   });
   const byOutGroup = /* @__PURE__ */ new Map();
   const byInGroup = /* @__PURE__ */ new Map();
@@ -19362,6 +19371,23 @@ function classView(r, pods, classOf) {
   const first = (g) => classes[g[0]].endpoints[0].id;
   groups3.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
   return { classes, groups: groups3, pairs: groups3.reduce((k, g) => k + g.pairs, 0) };
+}
+function reached(groups3, otherOf, others) {
+  const lists = [];
+  const by = Array.from({ length: others }, () => []);
+  const seen = new Int32Array(others).fill(-1);
+  groups3.forEach((g, i) => {
+    const mine = [];
+    for (const node of g.row.nodes) {
+      const o = otherOf[node];
+      if (o < 0 || seen[o] === i) continue;
+      seen[o] = i;
+      mine.push(o);
+      by[o].push(i);
+    }
+    lists.push(mine);
+  });
+  return { lists, by };
 }
 function listedIn(row, groupOf, cache) {
   let byGroup = cache.get(row);

@@ -93,21 +93,37 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const inn = groupsOf("ingress");
   const isExternalGroup = (g: RowGroup) => g.nodes[0]! >= P;
 
-  // The (S, D) that can hold a flow: fallbacks that meet, or a row naming the other's class.
+  // The (S, D) that can hold a flow: S's row gives something to a node of D (its fallback, or a
+  // node of D it lists), D's row admits something from a node of S, and the two can meet (their
+  // fallbacks do, or one lists the other's node). Either side alone is not enough: a thousand
+  // tenants' ingress rows each listing the Prometheus of every tenant name a million (S, D)
+  // whose sources' own egress rows give those destinations nothing.
+  const outLists = reached(out.groups, inn.of, inn.groups.length);
+  const inLists = reached(inn.groups, out.of, out.groups.length);
+  const outOpen = out.groups.map((g) => !g.row.fallback.isEmpty);
+  const inOpen = inn.groups.map((g) => !g.row.fallback.isEmpty);
   const candidates = new Map<number, Set<number>>();
   const candidate = (s: number, d: number) => {
-    if (s < 0 || d < 0) return;
     let set = candidates.get(s);
     if (!set) candidates.set(s, (set = new Set()));
     set.add(d);
   };
-  const openIn = inn.groups.flatMap((g, d) => (g.row.fallback.isEmpty ? [] : [d]));
-  out.groups.forEach((g, s) => {
-    if (!g.row.fallback.isEmpty) for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d]!.row.fallback).isEmpty) candidate(s, d);
-    for (const node of g.row.nodes) candidate(s, inn.of[node]!);
+  // S lists a node of D: a flow needs D to admit something from S.
+  const listedBy = new Int32Array(out.groups.length).fill(-1);
+  inn.groups.forEach((_, d) => {
+    for (const s of inLists.lists[d]!) listedBy[s] = d;
+    for (const s of outLists.by[d]!) if (inOpen[d] || listedBy[s] === d) candidate(s, d);
   });
-  inn.groups.forEach((g, d) => {
-    for (const node of g.row.nodes) candidate(out.of[node]!, d);
+  // D lists a node of S: a flow needs S to give something to D.
+  const listing = new Int32Array(inn.groups.length).fill(-1);
+  out.groups.forEach((_, s) => {
+    for (const d of outLists.lists[s]!) listing[d] = s;
+    for (const d of inLists.by[s]!) if (outOpen[s] || listing[d] === s) candidate(s, d);
+  });
+  // Neither lists the other's nodes: only fallbacks that meet.
+  const openIn = inn.groups.flatMap((_, d) => (inOpen[d] ? [d] : []));
+  out.groups.forEach((g, s) => {
+    if (outOpen[s]) for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d]!.row.fallback).isEmpty) candidate(s, d);
   });
 
   // A row's listed nodes by the group (of the other side) they belong to, once per row.
@@ -165,6 +181,28 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const first = (g: readonly number[]) => classes[g[0]!]!.endpoints[0]!.id;
   groups.sort((x, y) => cmp(first(x.src), first(y.src)) || cmp(first(x.dst), first(y.dst)) || cmp(x.conn.toString(), y.conn.toString()));
   return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
+}
+
+/**
+ * Per row group, the groups of the other side whose nodes its row lists (`lists`), and per group
+ * of the other side, the row groups listing one of its nodes (`by`): each pair once.
+ */
+function reached(groups: readonly RowGroup[], otherOf: Int32Array, others: number): { lists: number[][]; by: number[][] } {
+  const lists: number[][] = [];
+  const by: number[][] = Array.from({ length: others }, () => []);
+  const seen = new Int32Array(others).fill(-1);
+  groups.forEach((g, i) => {
+    const mine: number[] = [];
+    for (const node of g.row.nodes) {
+      const o = otherOf[node]!;
+      if (o < 0 || seen[o] === i) continue;
+      seen[o] = i;
+      mine.push(o);
+      by[o]!.push(i);
+    }
+    lists.push(mine);
+  });
+  return { lists, by };
 }
 
 /** Nodes a row lists, with what it gives each. */
