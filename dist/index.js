@@ -48414,7 +48414,12 @@ function likeWorkloads(s, code) {
     if (e.type !== "synthetic" || e.words !== void 0 && (e.words.without.length > 0 || e.words.other)) continue;
     if (byNamespace === void 0) {
       byNamespace = /* @__PURE__ */ new Map();
-      for (const w of s.endpoints) if (w.type === "workload") byNamespace.set(w.pod.namespace, [...byNamespace.get(w.pod.namespace) ?? [], w]);
+      for (const w of s.endpoints) {
+        if (w.type !== "workload") continue;
+        const list7 = byNamespace.get(w.pod.namespace);
+        if (list7 === void 0) byNamespace.set(w.pod.namespace, [w]);
+        else list7.push(w);
+      }
     }
     const workloads = byNamespace.get(e.pod.namespace) ?? [];
     if (workloads.length === 0) continue;
@@ -48458,6 +48463,16 @@ function namespaceWords(labels2, code) {
 }
 var MAX_VALUES = 4;
 function otherNamespacesWords(namespaces, all, pod, code) {
+  let known = otherNamespacesMemo.get(code);
+  if (known === void 0 || known.size >= MAX_MEMO2) otherNamespacesMemo.set(code, known = /* @__PURE__ */ new Map());
+  const key = `${all ? 1 : 0}${pod ?? "\0"}${namespaces.join("")}`;
+  let words2 = known.get(key);
+  if (words2 === void 0) known.set(key, words2 = otherNamespacesWordsOnce(namespaces, all, pod, code));
+  return words2;
+}
+var otherNamespacesMemo = /* @__PURE__ */ new WeakMap();
+var MAX_MEMO2 = 1e4;
+function otherNamespacesWordsOnce(namespaces, all, pod, code) {
   const podLabels = pod === void 0 ? [] : parseLabels(pod);
   const any = pod === void 0 ? "any pod" : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
   if (all) return `${any} in any other namespace`;

@@ -72,7 +72,13 @@ function likeWorkloads(s: EndpointSet, code: Code): Map<string, string> {
     if (e.type !== "synthetic" || (e.words !== undefined && (e.words.without.length > 0 || e.words.other))) continue;
     if (byNamespace === undefined) {
       byNamespace = new Map();
-      for (const w of s.endpoints) if (w.type === "workload") byNamespace.set(w.pod.namespace, [...(byNamespace.get(w.pod.namespace) ?? []), w]);
+      for (const w of s.endpoints) {
+        if (w.type !== "workload") continue;
+        // Pushed, not copied: a namespace may hold thousands of workloads.
+        const list = byNamespace.get(w.pod.namespace);
+        if (list === undefined) byNamespace.set(w.pod.namespace, [w]);
+        else list.push(w);
+      }
     }
     const workloads = byNamespace.get(e.pod.namespace) ?? [];
     if (workloads.length === 0) continue;
@@ -142,6 +148,21 @@ const MAX_VALUES = 4;
  * of the values is one of them), or as alternatives.
  */
 function otherNamespacesWords(namespaces: readonly string[], all: boolean, pod: string | undefined, code: Code): string {
+  // The same representatives stand in many groups' sets (a thousand tenants each admitting the
+  // Prometheus of every namespace): their words are made once per kind of output.
+  let known = otherNamespacesMemo.get(code);
+  if (known === undefined || known.size >= MAX_MEMO) otherNamespacesMemo.set(code, (known = new Map()));
+  const key = `${all ? 1 : 0}${pod ?? "\u0000"}\u0001${namespaces.join("\u0001")}`;
+  let words = known.get(key);
+  if (words === undefined) known.set(key, (words = otherNamespacesWordsOnce(namespaces, all, pod, code)));
+  return words;
+}
+
+const otherNamespacesMemo = new WeakMap<Code, Map<string, string>>();
+/** Words remembered per kind of output before starting again: a bound on what a long run holds. */
+const MAX_MEMO = 10_000;
+
+function otherNamespacesWordsOnce(namespaces: readonly string[], all: boolean, pod: string | undefined, code: Code): string {
   const podLabels = pod === undefined ? [] : parseLabels(pod);
   const any =
     pod === undefined ? "any pod" : podLabels.length === 0 ? "other pods" : `pods labelled ${labelList(podLabels, code)}`;
