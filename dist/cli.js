@@ -20834,6 +20834,7 @@ var UniverseIndex = class {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
+      this.atPlace.push(e);
       if (e.type !== "external") nonExternal++;
       if (isPod(e)) {
         pods++;
@@ -20849,6 +20850,8 @@ var UniverseIndex = class {
   universe;
   order = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
+  /** The endpoint at each place. */
+  atPlace = [];
   /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
   scratch = [];
   podsPerNs = /* @__PURE__ */ new Map();
@@ -20919,6 +20922,20 @@ var UniverseIndex = class {
     }
     const rest = [...unknown.values()].sort((a, b) => cmp7(a.id, b.id));
     return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+  /** The places of `endpoints` in the universe, -1 for one it lacks. */
+  placesOf(endpoints2) {
+    return Int32Array.from(endpoints2, (e) => this.order.get(e.id) ?? -1);
+  }
+  /**
+   * The set of the endpoints at `places` (distinct places of the universe, in any order; sorted
+   * here, in place): what `sorted` makes of them, without looking each up by id.
+   */
+  atPlaces(places) {
+    const positions = places.sort();
+    const members = new Array(positions.length);
+    for (let k = 0; k < positions.length; k++) members[k] = this.atPlace[positions[k]];
+    return { members, positions, unknown: [] };
   }
   /** `set` with `e` (not in it) in its place. */
   with(set, e) {
@@ -21446,8 +21463,10 @@ function rectangles(bucket, index2) {
   }
   return [...perSrcSet.values()];
 }
-function displaySets(sources, dsts, index2) {
+function displaySets(sources, destinations, index2) {
   const srcs = "positions" in sources ? sources : index2.sorted(sources);
+  const sortedDsts = "positions" in destinations ? destinations : void 0;
+  const dsts = sortedDsts?.members ?? destinations;
   const shorter = (set, self) => {
     const without = index2.without(set, self);
     const withSelf = without === set ? index2.with(set, self) : set;
@@ -21459,7 +21478,7 @@ function displaySets(sources, dsts, index2) {
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index2.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0].type === "workload" ? s.endpoints[0] : void 0;
-  return [s, single ? shorter(index2.sorted(dsts), single) : index2.describe(dsts)];
+  return [s, single ? shorter(sortedDsts ?? index2.sorted(dsts), single) : index2.describe(sortedDsts ?? dsts)];
 }
 function cmp7(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -24080,12 +24099,22 @@ function* reachCsvLines(r) {
 function reachGroups(r) {
   const view2 = r.classes();
   const index2 = new UniverseIndex(r.endpoints);
+  const places = view2.classes.map((c) => index2.placesOf(c.endpoints));
+  const everyPlaceKnown = places.every((p) => !p.includes(-1));
+  const setOf = (classes) => {
+    if (!everyPlaceKnown) return classes.flatMap((c) => view2.classes[c].endpoints);
+    let n = 0;
+    for (const c of classes) n += places[c].length;
+    const out = new Int32Array(n);
+    n = 0;
+    for (const c of classes) {
+      out.set(places[c], n);
+      n += places[c].length;
+    }
+    return index2.atPlaces(out);
+  };
   return view2.groups.map((g) => {
-    const [sources, destinations] = displaySets(
-      g.src.flatMap((c) => view2.classes[c].endpoints),
-      g.dst.flatMap((c) => view2.classes[c].endpoints),
-      index2
-    );
+    const [sources, destinations] = displaySets(setOf(g.src), setOf(g.dst), index2);
     return { sources, destinations, conn: g.conn, pairs: g.pairs };
   });
 }

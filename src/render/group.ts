@@ -141,6 +141,8 @@ function reasonFacet(r: Reason): Facet {
 export class UniverseIndex {
   private readonly order = new Map<string, number>();
   private readonly byId = new Map<string, Endpoint>();
+  /** The endpoint at each place. */
+  private readonly atPlace: Endpoint[] = [];
   /** Per place in the universe, the member seen there (reset after each use): sorting without comparisons. */
   private readonly scratch: (Endpoint | undefined)[] = [];
   private readonly podsPerNs = new Map<string, Endpoint[]>();
@@ -167,6 +169,7 @@ export class UniverseIndex {
       if (this.byId.has(e.id)) continue;
       this.order.set(e.id, this.order.size);
       this.byId.set(e.id, e);
+      this.atPlace.push(e);
       if (e.type !== "external") nonExternal++;
       if (isPod(e)) {
         pods++;
@@ -239,6 +242,22 @@ export class UniverseIndex {
     }
     const rest = [...unknown.values()].sort((a, b) => cmp(a.id, b.id));
     return { members: rest.length === 0 ? members : [...members, ...rest], positions, unknown: rest };
+  }
+
+  /** The places of `endpoints` in the universe, -1 for one it lacks. */
+  placesOf(endpoints: readonly Endpoint[]): Int32Array {
+    return Int32Array.from(endpoints, (e) => this.order.get(e.id) ?? -1);
+  }
+
+  /**
+   * The set of the endpoints at `places` (distinct places of the universe, in any order; sorted
+   * here, in place): what `sorted` makes of them, without looking each up by id.
+   */
+  atPlaces(places: Int32Array): SortedSet {
+    const positions = places.sort();
+    const members: Endpoint[] = new Array<Endpoint>(positions.length);
+    for (let k = 0; k < positions.length; k++) members[k] = this.atPlace[positions[k]!]!;
+    return { members, positions, unknown: [] };
   }
 
   /** `set` with `e` (not in it) in its place. */
@@ -952,9 +971,11 @@ function rectangles(bucket: Bucket, index: UniverseIndex): Rectangle[] {
  * destination workload the sources may name it or not (likewise a single source among the
  * destinations): whichever reads shorter, without it on a tie.
  */
-export function displaySets(sources: readonly Endpoint[] | SortedSet, dsts: readonly Endpoint[], index: UniverseIndex): [EndpointSet, EndpointSet] {
+export function displaySets(sources: readonly Endpoint[] | SortedSet, destinations: readonly Endpoint[] | SortedSet, index: UniverseIndex): [EndpointSet, EndpointSet] {
   // A rectangle's sources come sorted (they keyed it); others are sorted here.
   const srcs = "positions" in sources ? sources : index.sorted(sources);
+  const sortedDsts = "positions" in destinations ? destinations : undefined;
+  const dsts = sortedDsts?.members ?? (destinations as readonly Endpoint[]);
   const shorter = (set: SortedSet, self: Endpoint): EndpointSet => {
     const without = index.without(set, self);
     const withSelf = without === set ? index.with(set, self) : set;
@@ -966,7 +987,7 @@ export function displaySets(sources: readonly Endpoint[] | SortedSet, dsts: read
   const d = only(dsts);
   const s = d ? shorter(srcs, d) : index.describe(srcs);
   const single = s.endpoints.length === 1 && s.endpoints[0]!.type === "workload" ? s.endpoints[0]! : undefined;
-  return [s, single ? shorter(index.sorted(dsts), single) : index.describe(dsts)];
+  return [s, single ? shorter(sortedDsts ?? index.sorted(dsts), single) : index.describe(sortedDsts ?? dsts)];
 }
 
 /**

@@ -16,13 +16,26 @@ export interface ReachGroup {
 export function reachGroups(r: ReachReport): ReachGroup[] {
   const view = r.classes();
   const index = new UniverseIndex(r.endpoints);
+  // Each class's places in the universe, found once: a class stands in many groups (the
+  // Prometheus of a thousand namespaces, in each tenant's group).
+  const places = view.classes.map((c) => index.placesOf(c.endpoints));
+  const everyPlaceKnown = places.every((p) => !p.includes(-1));
+  const setOf = (classes: readonly number[]) => {
+    if (!everyPlaceKnown) return classes.flatMap((c) => view.classes[c]!.endpoints);
+    let n = 0;
+    for (const c of classes) n += places[c]!.length;
+    const out = new Int32Array(n);
+    n = 0;
+    for (const c of classes) {
+      out.set(places[c]!, n);
+      n += places[c]!.length;
+    }
+    // Classes are disjoint: their places are distinct.
+    return index.atPlaces(out);
+  };
   return view.groups.map((g) => {
     // A group is every pair sources x destinations but a workload to itself: the diff's convention.
-    const [sources, destinations] = displaySets(
-      g.src.flatMap((c) => view.classes[c]!.endpoints),
-      g.dst.flatMap((c) => view.classes[c]!.endpoints),
-      index,
-    );
+    const [sources, destinations] = displaySets(setOf(g.src), setOf(g.dst), index);
     return { sources, destinations, conn: g.conn, pairs: g.pairs };
   });
 }
