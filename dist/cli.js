@@ -24113,10 +24113,15 @@ function reachGroups(r) {
     }
     return index2.atPlaces(out);
   };
-  return view2.groups.map((g) => {
-    const [sources, destinations] = displaySets(setOf(g.src), setOf(g.dst), index2);
-    return { sources, destinations, conn: g.conn, pairs: g.pairs };
-  });
+  return {
+    length: view2.groups.length,
+    *[Symbol.iterator]() {
+      for (const g of view2.groups) {
+        const [sources, destinations] = displaySets(setOf(g.src), setOf(g.dst), index2);
+        yield { sources, destinations, conn: g.conn, pairs: g.pairs };
+      }
+    }
+  };
 }
 function flowCount(r) {
   return r.classes().pairs + r.exposures.filter((e) => e.source === "ingress-controller").length;
