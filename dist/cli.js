@@ -19359,15 +19359,20 @@ function classView(r, pods, classOf) {
   const classes = order.map((n) => ({ endpoints: members[n] }));
   const size = (nodes) => nodes.reduce((k, n) => k + members[n].length, 0);
   const groups3 = [];
-  for (const b of merged) {
-    const onBoth = new Set(b.dst);
+  const inDst = new Int32Array(r.size).fill(-1);
+  merged.forEach((b, k) => {
+    for (const n of b.dst) inDst[n] = k;
     let self = 0;
-    for (const n of b.src) if (onBoth.has(n)) self += members[n].filter((e) => e.type === "workload").length;
+    for (const n of b.src) if (inDst[n] === k) self += members[n].filter((e) => e.type === "workload").length;
     const pairs = size(b.src) * size(b.dst) - self;
-    if (pairs === 0) continue;
-    const ids = (nodes) => nodes.map((n) => index2[n]).sort((x, y) => x - y);
+    if (pairs === 0) return;
+    const ids = (nodes) => {
+      const out2 = new Int32Array(nodes.length);
+      for (let i = 0; i < nodes.length; i++) out2[i] = index2[nodes[i]];
+      return Array.from(out2.sort());
+    };
     groups3.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
-  }
+  });
   const first = (g) => classes[g[0]].endpoints[0].id;
   groups3.sort((x, y) => cmp3(first(x.src), first(y.src)) || cmp3(first(x.dst), first(y.dst)) || cmp3(x.conn.toString(), y.conn.toString()));
   return { classes, groups: groups3, pairs: groups3.reduce((k, g) => k + g.pairs, 0) };
@@ -19424,7 +19429,7 @@ function partition(nodes, row, listed2) {
   for (const [conn2, part] of parts) {
     if (rest && conn2 === row.fallback) out.push({ conn: conn2, nodes: once(() => [...part, ...restNodes()].sort((a, b) => a - b)) });
     else {
-      part.sort((a, b) => a - b);
+      if (!ascending(part)) part.sort((a, b) => a - b);
       out.push({ conn: conn2, nodes: () => part });
     }
   }
@@ -19435,19 +19440,49 @@ function once(make) {
   let made;
   return () => (made ??= { value: make() }).value;
 }
+function ascending(nodes) {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1] > nodes[i]) return false;
+  return true;
+}
 function mergeSide(blocks, keep) {
   const other = keep === "src" ? "dst" : "src";
-  const byKey = /* @__PURE__ */ new Map();
+  const byHash = /* @__PURE__ */ new Map();
+  const out = [];
+  const grown = /* @__PURE__ */ new Set();
   for (const b of blocks) {
-    const key = `${b.conn.toString()}
-${b[keep].join(",")}`;
-    const known = byKey.get(key);
-    if (known) known[other] = [...known[other], ...b[other]];
-    else byKey.set(key, { ...b });
+    const text2 = b.conn.toString();
+    const h = hashNodes(b[keep], text2);
+    const bucket = byHash.get(h);
+    const known = bucket?.find((x) => x.conn.toString() === text2 && sameNodes(x[keep], b[keep]));
+    if (known === void 0) {
+      const copy = { ...b };
+      out.push(copy);
+      if (bucket) bucket.push(copy);
+      else byHash.set(h, [copy]);
+      continue;
+    }
+    if (!grown.has(known)) {
+      known[other] = [...known[other]];
+      grown.add(known);
+    }
+    const side2 = known[other];
+    for (const n of b[other]) side2.push(n);
   }
-  const out = [...byKey.values()];
-  for (const b of out) b[other].sort((x, y) => x - y);
+  for (const b of grown) b[other] = Array.from(Int32Array.from(b[other]).sort());
+  for (const b of out) if (!grown.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
   return out;
+}
+function hashNodes(nodes, conn2) {
+  let h = nodes.length;
+  for (let i = 0; i < conn2.length; i++) h = Math.imul(h, 31) + conn2.charCodeAt(i) | 0;
+  for (const n of nodes) h = Math.imul(h, 2654435761) + n | 0;
+  return h;
+}
+function sameNodes(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;

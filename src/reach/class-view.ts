@@ -168,16 +168,23 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
 
   const size = (nodes: readonly number[]) => nodes.reduce((k, n) => k + members[n]!.length, 0);
   const groups: ClassGroup[] = [];
-  for (const b of merged) {
+  // Per node, the block whose destinations hold it (marks for the one at hand).
+  const inDst = new Int32Array(r.size).fill(-1);
+  merged.forEach((b, k) => {
     // A workload's traffic to itself is not a flow: a class on both sides gives up its workloads' own pairs.
-    const onBoth = new Set(b.dst);
+    for (const n of b.dst) inDst[n] = k;
     let self = 0;
-    for (const n of b.src) if (onBoth.has(n)) self += members[n]!.filter((e) => e.type === "workload").length;
+    for (const n of b.src) if (inDst[n] === k) self += members[n]!.filter((e) => e.type === "workload").length;
     const pairs = size(b.src) * size(b.dst) - self;
-    if (pairs === 0) continue; // one workload to itself
-    const ids = (nodes: number[]) => nodes.map((n) => index[n]!).sort((x, y) => x - y);
+    if (pairs === 0) return; // one workload to itself
+    // Sorted as numbers, without a comparator: a group of a thousand tenants' Prometheus has thousands.
+    const ids = (nodes: number[]) => {
+      const out = new Int32Array(nodes.length);
+      for (let i = 0; i < nodes.length; i++) out[i] = index[nodes[i]!]!;
+      return Array.from(out.sort());
+    };
     groups.push({ src: ids(b.src), dst: ids(b.dst), conn: b.conn, pairs });
-  }
+  });
   const first = (g: readonly number[]) => classes[g[0]!]!.endpoints[0]!.id;
   groups.sort((x, y) => cmp(first(x.src), first(y.src)) || cmp(first(x.dst), first(y.dst)) || cmp(x.conn.toString(), y.conn.toString()));
   return { classes, groups, pairs: groups.reduce((k, g) => k + g.pairs, 0) };
@@ -261,7 +268,8 @@ function partition(nodes: readonly number[], row: Row, listed: Listed | undefine
     // Listed values differ from the fallback (rows drop those that do not), but keep the sets apart anyway.
     if (rest && conn === row.fallback) out.push({ conn, nodes: once(() => [...part, ...restNodes()].sort((a, b) => a - b)) });
     else {
-      part.sort((a, b) => a - b);
+      // A row lists its nodes ascending, so a part is nearly always sorted already.
+      if (!ascending(part)) part.sort((a, b) => a - b);
       out.push({ conn, nodes: () => part });
     }
   }
@@ -274,20 +282,59 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** Blocks with the same connections and the same `keep` side become one, their other sides joined. */
+function ascending(nodes: readonly number[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1]! > nodes[i]!) return false;
+  return true;
+}
+
+/**
+ * Blocks with the same connections and the same `keep` side become one, their other sides joined.
+ * Sides are told apart by a hash of their nodes and then compared, not keyed by their text: a
+ * thousand tenants' blocks of thousands of sources each were a text of megabytes apiece.
+ */
 function mergeSide(blocks: readonly Block[], keep: "src" | "dst"): Block[] {
   const other = keep === "src" ? "dst" : "src";
-  const byKey = new Map<string, Block>();
+  const byHash = new Map<number, Block[]>();
+  const out: Block[] = [];
+  // The other sides grown here: copies, as partition's parts are shared between blocks.
+  const grown = new Set<Block>();
   for (const b of blocks) {
-    const key = `${b.conn.toString()}\n${b[keep].join(",")}`;
-    const known = byKey.get(key);
+    const text = b.conn.toString();
+    const h = hashNodes(b[keep], text);
+    const bucket = byHash.get(h);
+    const known = bucket?.find((x) => x.conn.toString() === text && sameNodes(x[keep], b[keep]));
+    if (known === undefined) {
+      const copy = { ...b };
+      out.push(copy);
+      if (bucket) bucket.push(copy);
+      else byHash.set(h, [copy]);
+      continue;
+    }
     // Blocks are disjoint, so blocks sharing one side never share a node on the other.
-    if (known) known[other] = [...known[other], ...b[other]];
-    else byKey.set(key, { ...b });
+    if (!grown.has(known)) {
+      known[other] = [...known[other]];
+      grown.add(known);
+    }
+    const side = known[other];
+    for (const n of b[other]) side.push(n); // not push(...): a side may hold thousands
   }
-  const out = [...byKey.values()];
-  for (const b of out) b[other].sort((x, y) => x - y);
+  for (const b of grown) b[other] = Array.from(Int32Array.from(b[other]).sort());
+  for (const b of out) if (!grown.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
   return out;
+}
+
+function hashNodes(nodes: readonly number[], conn: string): number {
+  let h = nodes.length;
+  for (let i = 0; i < conn.length; i++) h = (Math.imul(h, 31) + conn.charCodeAt(i)) | 0;
+  for (const n of nodes) h = (Math.imul(h, 0x9e3779b1) + n) | 0;
+  return h;
+}
+
+function sameNodes(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function cmp(a: string, b: string): number {
