@@ -52,3 +52,23 @@ spec:
     ports: [{port: 9000}]
 `;
 }
+
+/**
+ * One isolated tenant's file that also admits Prometheus from every namespace (`namespaceSelector:
+ * {}`), as charts that expose metrics write it: each tenant's ingress names the Prometheus
+ * representative of every namespace, so `reach --group` has a thousand groups of thousands of sources.
+ */
+export function scrapedTenant(i: number, n: number, edited: boolean): string {
+  return `${isolatedTenant(i, n, edited)}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-scrape, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  ingress:
+  - from:
+    - namespaceSelector: {}
+      podSelector: {matchLabels: {app: prometheus}}
+    ports: [{port: 9090}]
+`;
+}

@@ -6,11 +6,13 @@
 //   kube-system, ingress from ingress-nginx, egress to its own /24, the internet on 443 and the next
 //   tenant's API (a namespaceSelector of its own), and a pull request that changes the ingress port
 //   in every file: about N changes, each with reasons of its own, over N distinct namespaceSelectors.
+// - "scraped": the isolated shape, each tenant also admitting Prometheus from every namespace
+//   (`namespaceSelector: {}`): every tenant's ingress names a representative in every namespace.
 // Times the diff, the job summary and comment (as the Action renders them), and the JSON report
 // written in pieces to nowhere; then `reach` of the head revision, with its grouped text
 // (`reach --group`, the form a reader can take in), after the diff in the same process.
 // Prints one JSON line.
-// Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces> [shared|isolated]
+// Usage (through scripts/bench.mjs): node bench-tenants.mjs <namespaces> [shared|isolated|scraped]
 import { diff, reach } from "../src/analyze.js";
 import { SUMMARY_MAX_BYTES } from "../src/action/comment-step.js";
 import { relaunchWithHeapFlagsSync as relaunchWithHeapFlags } from "../src/heap-flags.js";
@@ -18,7 +20,7 @@ import type { SourceFile } from "../src/load/object/source.js";
 import { diffJsonChunks } from "../src/render/diff-json.js";
 import { renderComment } from "../src/render/diff-md.js";
 import { reachGroupedTextLines } from "../src/render/reach-text.js";
-import { isolatedTenant } from "./bench-tenants-shape.js";
+import { isolatedTenant, scrapedTenant } from "./bench-tenants-shape.js";
 
 // Measured as the CLI and the Action run: with their heap flags.
 const relaunched = relaunchWithHeapFlags();
@@ -41,8 +43,9 @@ spec:
   ingress: [{from: [{podSelector: {}}]}]
 `,
 ).join("---\n");
-const isolated = (edited: boolean): SourceFile[] => Array.from({ length: n }, (_, i) => ({ path: `tenants/tenant-${i}.yaml`, text: isolatedTenant(i, n, edited) }));
-const [base, head]: [SourceFile[], SourceFile[]] = shape === "isolated" ? [isolated(false), isolated(true)] : [[], [{ path: "chart/templates/tenants.yaml", text: shared }]];
+const tenantFile = shape === "scraped" ? scrapedTenant : isolatedTenant;
+const isolated = (edited: boolean): SourceFile[] => Array.from({ length: n }, (_, i) => ({ path: `tenants/tenant-${i}.yaml`, text: tenantFile(i, n, edited) }));
+const [base, head]: [SourceFile[], SourceFile[]] = shape === "shared" ? [[], [{ path: "chart/templates/tenants.yaml", text: shared }]] : [isolated(false), isolated(true)];
 
 const cpu0 = process.cpuUsage();
 let t0 = performance.now();

@@ -8,8 +8,9 @@
 // per-pair reference evaluator on the same base and head (scripts/bench-naive.ts), when an estimate from a sample says it finishes within the cap
 // (default 60 s; 0: no cap), and its time over netreach's; then the comment, job summary and
 // JSON report of a 1,000,000-change diff (scripts/bench-render.ts); then a policy-only pull request
-// over 1,000 and 2,000 tenant namespaces without workloads, in two shapes (scripts/bench-tenants.ts:
-// N² changed pairs, or N changes over N namespaceSelectors), end to end; then 50 assertions of every kind on the 10,000-workload diff
+// over 1,000 and 2,000 tenant namespaces without workloads, in three shapes (scripts/bench-tenants.ts:
+// N² changed pairs, or N changes over N namespaceSelectors, with or without Prometheus admitted
+// from every namespace), end to end; then 50 assertions of every kind on the 10,000-workload diff
 // (scripts/bench-assertions.ts: what they add to it); then 200 Kustomize and Helm targets in a git
 // repository (scripts/bench-targets.ts), diffed end to end by the CLI with the real kubectl and
 // helm: a pull request that touches one overlay, and one that changes every target. Not a test: numbers to compare runs. Bundles the steps with esbuild into a temp directory and runs them.
@@ -144,8 +145,13 @@ try {
     console.log("| policy-only PR: tenant namespaces, no workloads | changed pairs | diff | comment + summary | JSON report | total (CPU) | reach --group | peak RSS |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     // shared: default-deny + allow from the same namespace added to each (N² pairs); isolated: a
-    // file per tenant, each with a namespaceSelector of its own, an ingress port edited in each.
-    const shapes = { shared: "added default-deny + allow same namespace", isolated: "a file each, one port edited in each" };
+    // file per tenant, each with a namespaceSelector of its own, an ingress port edited in each;
+    // scraped: isolated, each tenant also admitting Prometheus from every namespace.
+    const shapes = {
+      shared: "added default-deny + allow same namespace",
+      isolated: "a file each, one port edited in each",
+      scraped: "the same, each admitting Prometheus from every namespace",
+    };
     for (const [shape, words] of Object.entries(shapes))
     for (const ns of [1000, 2000]) {
       const t0 = performance.now();
