@@ -19345,12 +19345,20 @@ function classView(r, pods, classOf) {
       }
     }
   }
-  let merged = blocks;
-  for (let pass = 0; pass < 4; pass++) {
-    const before = merged.length;
-    merged = mergeSide(mergeSide(merged, "dst"), "src");
-    if (merged.length === before) break;
-  }
+  const mergeFrom = (first2) => {
+    const second = first2 === "src" ? "dst" : "src";
+    let merged2 = blocks;
+    for (let pass = 0; pass < 4; pass++) {
+      const before = merged2.length;
+      merged2 = mergeSide(mergeSide(merged2, first2), second);
+      if (merged2.length === before) break;
+    }
+    return merged2;
+  };
+  const named2 = (bs) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
+  const bySources = mergeFrom("dst");
+  const byDestinations = mergeFrom("src");
+  const merged = byDestinations.length < bySources.length && named2(byDestinations) < named2(bySources) ? byDestinations : bySources;
   const liveNodes = [...members.keys()].filter(live);
   const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp3(members[a][0].id, members[b][0].id));
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];

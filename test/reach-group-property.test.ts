@@ -105,6 +105,53 @@ describe("reach --group", () => {
     expect(stats.multiClass).toBeGreaterThan(RUNS / 10);
   });
 
+  it("names the Prometheus every tenant admits in a few groups, not one per tenant", () => {
+    // Each tenant isolated, and admitting Prometheus from every namespace: the representative
+    // Prometheus of namespaces no policy names reaches every tenant on one port.
+    const tenant = (i: number) => `apiVersion: v1
+kind: Namespace
+metadata: {name: tenant-${i}, labels: {tenant: t${i}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: tenant-${i}}
+spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-api, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - podSelector: {}
+  - to:
+    - namespaceSelector: {matchLabels: {tenant: t${(i + 1) % 20}}}
+      podSelector: {matchLabels: {tier: api}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-scrape, namespace: tenant-${i}}
+spec:
+  podSelector: {}
+  ingress:
+  - from:
+    - namespaceSelector: {}
+      podSelector: {matchLabels: {app: prometheus}}
+    ports: [{port: 9090}]
+`;
+    const files = Array.from({ length: 20 }, (_, i) => ({ path: `tenant-${i}.yaml`, text: tenant(i) }));
+    check(files, "auto"); // exact, as on the random clusters
+    const grouped = reachGroupedJson(reach(files, { pods: "auto" }));
+    const prometheus = grouped.classes.find((c) => c.endpoints.includes("[*]/[app=prometheus]"))!;
+    expect(prometheus).toBeDefined();
+    const naming = grouped.groups.filter((g) => g.src.includes(prometheus.id));
+    // Sources first, each of the 20 tenants' groups named it with every other Prometheus.
+    expect(naming.length).toBeLessThanOrEqual(3);
+    expect(naming.some((g) => g.conn === "TCP 9090")).toBe(true);
+  });
+
   it("on the example with an Ingress: the ingress controller's flows are its exposures, not groups", () => {
     const dir = join(__dirname, "../examples/head");
     const files = readdirSync(dir)

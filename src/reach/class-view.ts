@@ -150,13 +150,25 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   }
 
   // Rectangles with the same connections and one side alike are one rectangle: merge sources of
-  // equal destination sets, then destinations of equal source sets, until nothing merges.
-  let merged = blocks;
-  for (let pass = 0; pass < 4; pass++) {
-    const before = merged.length;
-    merged = mergeSide(mergeSide(merged, "dst"), "src");
-    if (merged.length === before) break;
-  }
+  // equal destination sets, then destinations of equal source sets, until nothing merges; or the
+  // other way about, when that says the same in fewer groups naming fewer classes. A thousand
+  // tenants each admitting the Prometheus of every namespace are, sources first, a thousand groups
+  // each naming every Prometheus; destinations first, one group of those Prometheus to every
+  // tenant, and a thousand small ones of each tenant's own.
+  const mergeFrom = (first: "src" | "dst") => {
+    const second = first === "src" ? "dst" : "src";
+    let merged = blocks;
+    for (let pass = 0; pass < 4; pass++) {
+      const before = merged.length;
+      merged = mergeSide(mergeSide(merged, first), second);
+      if (merged.length === before) break;
+    }
+    return merged;
+  };
+  const named = (bs: readonly Block[]) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
+  const bySources = mergeFrom("dst");
+  const byDestinations = mergeFrom("src");
+  const merged = byDestinations.length < bySources.length && named(byDestinations) < named(bySources) ? byDestinations : bySources;
 
   // Classes numbered for output: pod classes by first endpoint id, then externals.
   const liveNodes = [...members.keys()].filter(live);
