@@ -19305,10 +19305,14 @@ function classView(r, pods, classOf) {
   const outOpen = out.groups.map((g) => !g.row.fallback.isEmpty);
   const inOpen = inn.groups.map((g) => !g.row.fallback.isEmpty);
   const candidates = /* @__PURE__ */ new Map();
+  const candidatesOf = /* @__PURE__ */ new Map();
   const candidate = (s, d) => {
     let set = candidates.get(s);
     if (!set) candidates.set(s, set = /* @__PURE__ */ new Set());
     set.add(d);
+    let by = candidatesOf.get(d);
+    if (!by) candidatesOf.set(d, by = /* @__PURE__ */ new Set());
+    by.add(s);
   };
   const listedBy = new Int32Array(out.groups.length).fill(-1);
   inn.groups.forEach((_, d) => {
@@ -19334,9 +19338,9 @@ function classView(r, pods, classOf) {
     for (const d of ds) {
       const D = inn.groups[d];
       if (isExternalGroup(S) && isExternalGroup(D)) continue;
-      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, candidatesOf.get(d), byOutGroup, d).get(s));
       if (srcParts.every((p) => p.conn.isEmpty)) continue;
-      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
+      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, ds, byInGroup, s).get(d));
       for (const q of srcParts) {
         for (const e of dstParts) {
           const conn2 = e.conn.intersect(q.conn);
@@ -19402,20 +19406,20 @@ function reached(groups3, otherOf, others) {
   });
   return { lists, by };
 }
-function listedIn(row, groupOf, cache) {
-  let byGroup = cache.get(row);
+function listedIn(row, groupOf, wanted, cache, own) {
+  let byGroup = cache.get(own);
   if (byGroup === void 0) {
     byGroup = /* @__PURE__ */ new Map();
     for (let i = 0; i < row.nodes.length; i++) {
       const n = row.nodes[i];
       const g = groupOf[n];
-      if (g < 0) continue;
+      if (g < 0 || !wanted.has(g)) continue;
       let l = byGroup.get(g);
       if (!l) byGroup.set(g, l = { nodes: [], conns: [] });
       l.nodes.push(n);
       l.conns.push(row.conns[i]);
     }
-    cache.set(row, byGroup);
+    cache.set(own, byGroup);
   }
   return byGroup;
 }

@@ -103,10 +103,15 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const outOpen = out.groups.map((g) => !g.row.fallback.isEmpty);
   const inOpen = inn.groups.map((g) => !g.row.fallback.isEmpty);
   const candidates = new Map<number, Set<number>>();
+  // The same pairs by destination group: which source groups each ingress row is read for.
+  const candidatesOf = new Map<number, Set<number>>();
   const candidate = (s: number, d: number) => {
     let set = candidates.get(s);
     if (!set) candidates.set(s, (set = new Set()));
     set.add(d);
+    let by = candidatesOf.get(d);
+    if (!by) candidatesOf.set(d, (by = new Set()));
+    by.add(s);
   };
   // S lists a node of D: a flow needs D to admit something from S.
   const listedBy = new Int32Array(out.groups.length).fill(-1);
@@ -126,9 +131,13 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
     if (outOpen[s]) for (const d of openIn) if (!g.row.fallback.intersect(inn.groups[d]!.row.fallback).isEmpty) candidate(s, d);
   });
 
-  // A row's listed nodes by the group (of the other side) they belong to, once per row.
-  const byOutGroup = new Map<Row, Map<number, Listed>>();
-  const byInGroup = new Map<Row, Map<number, Listed>>();
+  // A row's listed nodes by the group (of the other side) they belong to, once per row, for the
+  // groups it is paired with only: a tenant's row listing the Prometheus of two thousand others,
+  // each its own group, is read for the few that can hold a flow.
+  // By the row's own group: groups may share a row object (the open row of externals and of pods
+  // no policy selects), not the groups they are paired with.
+  const byOutGroup = new Map<number, Map<number, Listed>>();
+  const byInGroup = new Map<number, Map<number, Listed>>();
   const blocks: Block[] = [];
   for (const [s, ds] of candidates) {
     const S = out.groups[s]!;
@@ -136,10 +145,10 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
       const D = inn.groups[d]!;
       if (isExternalGroup(S) && isExternalGroup(D)) continue; // no flow between external addresses
       // Sources by what D's ingress row gives them, destinations by what S's egress row gives them.
-      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, byOutGroup).get(s));
+      const srcParts = partition(S.nodes, D.row, listedIn(D.row, out.of, candidatesOf.get(d)!, byOutGroup, d).get(s));
       // Most candidates of a large group hold nothing (a default-deny's row): their nodes are never listed.
       if (srcParts.every((p) => p.conn.isEmpty)) continue;
-      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, byInGroup).get(d));
+      const dstParts = partition(D.nodes, S.row, listedIn(S.row, inn.of, ds, byInGroup, s).get(d));
       for (const q of srcParts) {
         for (const e of dstParts) {
           const conn = e.conn.intersect(q.conn);
@@ -230,20 +239,21 @@ interface Listed {
   readonly conns: ConnSet[];
 }
 
-function listedIn(row: Row, groupOf: Int32Array, cache: Map<Row, Map<number, Listed>>): Map<number, Listed> {
-  let byGroup = cache.get(row);
+/** The nodes `row` (group `own`'s) lists of each group in `wanted` (always the same for one group). */
+function listedIn(row: Row, groupOf: Int32Array, wanted: ReadonlySet<number>, cache: Map<number, Map<number, Listed>>, own: number): Map<number, Listed> {
+  let byGroup = cache.get(own);
   if (byGroup === undefined) {
     byGroup = new Map();
     for (let i = 0; i < row.nodes.length; i++) {
       const n = row.nodes[i]!;
       const g = groupOf[n]!;
-      if (g < 0) continue;
+      if (g < 0 || !wanted.has(g)) continue;
       let l = byGroup.get(g);
       if (!l) byGroup.set(g, (l = { nodes: [], conns: [] }));
       l.nodes.push(n);
       l.conns.push(row.conns[i]!);
     }
-    cache.set(row, byGroup);
+    cache.set(own, byGroup);
   }
   return byGroup;
 }
