@@ -19485,9 +19485,18 @@ function mergeSide(blocks, keep) {
   return out;
 }
 function hashNodes(nodes, conn2) {
-  let h = nodes.length;
+  let h = nodesHash(nodes);
   for (let i = 0; i < conn2.length; i++) h = Math.imul(h, 31) + conn2.charCodeAt(i) | 0;
-  for (const n of nodes) h = Math.imul(h, 2654435761) + n | 0;
+  return h;
+}
+var nodeHashes = /* @__PURE__ */ new WeakMap();
+function nodesHash(nodes) {
+  let h = nodeHashes.get(nodes);
+  if (h === void 0) {
+    h = nodes.length;
+    for (const n of nodes) h = Math.imul(h, 2654435761) + n | 0;
+    nodeHashes.set(nodes, h);
+  }
   return h;
 }
 function sameNodes(a, b) {

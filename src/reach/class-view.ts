@@ -346,9 +346,22 @@ function mergeSide(blocks: readonly Block[], keep: "src" | "dst"): Block[] {
 }
 
 function hashNodes(nodes: readonly number[], conn: string): number {
-  let h = nodes.length;
+  let h = nodesHash(nodes);
   for (let i = 0; i < conn.length; i++) h = (Math.imul(h, 31) + conn.charCodeAt(i)) | 0;
-  for (const n of nodes) h = (Math.imul(h, 0x9e3779b1) + n) | 0;
+  return h;
+}
+
+// A side's hash, once per array: every pass of both merge orders hashes the same sides again,
+// thousands of nodes each. Sides are never changed once made (mergeSide grows copies).
+const nodeHashes = new WeakMap<readonly number[], number>();
+
+function nodesHash(nodes: readonly number[]): number {
+  let h = nodeHashes.get(nodes);
+  if (h === undefined) {
+    h = nodes.length;
+    for (const n of nodes) h = (Math.imul(h, 0x9e3779b1) + n) | 0;
+    nodeHashes.set(nodes, h);
+  }
   return h;
 }
 
