@@ -10924,6 +10924,12 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
     const rule = rules3[i].rule;
     const plain2 = !hasNamedPorts(rule);
     let row = plain2 ? plainRows.get(rule) : void 0;
+    if (row === void 0 && plain2) {
+      const nodes = peers.ofAdminRule(rule);
+      const ports = nodes.length === 0 ? ConnSet.NONE : interner.intern(portsOf2(rule, portsAt(nodes[0])));
+      row = ports.isEmpty ? EMPTY_ROW : { fallback: ConnSet.NONE, nodes, conns: new Array(nodes.length).fill(ports) };
+      plainRows.set(rule, row);
+    }
     if (row === void 0) {
       const b = new RowBuilder(interner);
       const perNames = /* @__PURE__ */ new Map();

@@ -9,7 +9,7 @@
 import { adminOrder, type AdminPolicy, type AdminRule, type AdminTier } from "../model/admin-policy.js";
 import type { Direction } from "../model/policy.js";
 import type { ConnInterner } from "../net/conn-interner.js";
-import type { ConnSet } from "../net/conn-set.js";
+import { ConnSet } from "../net/conn-set.js";
 import type { PeerNodes } from "./peer-nodes.js";
 import { EMPTY_ROW, RowBuilder, rowSubtract, rowUnion, type Row } from "./row.js";
 import { hasNamedPorts, rulePorts, type PortNames } from "./rule-ports.js";
@@ -88,6 +88,15 @@ export function walkTier(
     const rule = rules[i]!.rule;
     const plain = !hasNamedPorts(rule);
     let row = plain ? plainRows.get(rule) : undefined;
+    if (row === undefined && plain) {
+      // Ports without names are the same at every peer: the row is the peers, each given them.
+      // No builder's map per node: a thousand tenants' rules denying every other tenant list
+      // thousands of nodes each.
+      const nodes = peers.ofAdminRule(rule);
+      const ports = nodes.length === 0 ? ConnSet.NONE : interner.intern(portsOf(rule, portsAt(nodes[0]!)));
+      row = ports.isEmpty ? EMPTY_ROW : { fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(ports) };
+      plainRows.set(rule, row);
+    }
     if (row === undefined) {
       const b = new RowBuilder(interner);
       const perNames = new Map<PortNames, ConnSet>();
