@@ -11520,14 +11520,15 @@ function answers(nodes) {
   }
   if (n <= MASK_BITS) {
     const masks = /* @__PURE__ */ new Map();
-    for (let j = 0; j < n; j++) {
-      const list6 = nodes[j];
-      for (let i = 0; i < list6.length; i++) masks.set(list6[i], (masks.get(list6[i]) ?? 0) | 1 << j);
-    }
     const texts = /* @__PURE__ */ new Map();
     return (peer2) => {
-      const mask = masks.get(peer2);
-      if (mask === void 0) return void 0;
+      let mask = masks.get(peer2);
+      if (mask === void 0) {
+        mask = 0;
+        for (let j = 0; j < n; j++) if (includes(nodes[j], peer2)) mask |= 1 << j;
+        masks.set(peer2, mask);
+      }
+      if (mask === 0) return void 0;
       let text2 = texts.get(mask);
       if (text2 === void 0) {
         text2 = "";
@@ -11537,17 +11538,20 @@ function answers(nodes) {
       return text2;
     };
   }
-  const hits = /* @__PURE__ */ new Map();
-  nodes.forEach((list6, j) => {
-    for (const node of list6) {
-      let bits = hits.get(node);
-      if (bits === void 0) hits.set(node, bits = new Uint8Array(n));
-      bits[j] = 1;
-    }
-  });
   const byPeer = /* @__PURE__ */ new Map();
-  for (const [node, bits] of hits) byPeer.set(node, bits.join(""));
-  return (peer2) => byPeer.get(peer2);
+  return (peer2) => {
+    if (byPeer.has(peer2)) return byPeer.get(peer2);
+    let text2 = "";
+    let any = false;
+    for (let j = 0; j < n; j++) {
+      const hit = includes(nodes[j], peer2);
+      any ||= hit;
+      text2 += hit ? "1" : "0";
+    }
+    const answer = any ? text2 : void 0;
+    byPeer.set(peer2, answer);
+    return answer;
+  };
 }
 function includes(sorted2, v) {
   let lo = 0;

@@ -37,7 +37,11 @@ export function listMatch(nodes: readonly Int32Array[], textId: (text: string) =
   };
 }
 
-/** Which rules match a peer, as text; undefined for a peer no rule names. */
+/**
+ * Which rules match a peer, as text; undefined for a peer no rule names. Worked out for the peers
+ * asked about, each once: a tenant's ingress list whose scrape rule names the Prometheus of every
+ * namespace is asked about a few peers, not its thousands.
+ */
 function answers(nodes: readonly Int32Array[]): (peer: number) => string | undefined {
   const n = nodes.length;
   if (n === 1) {
@@ -45,15 +49,17 @@ function answers(nodes: readonly Int32Array[]): (peer: number) => string | undef
     return (peer) => (includes(only, peer) ? "1" : undefined);
   }
   if (n <= MASK_BITS) {
+    // Per peer asked, the rules matching it in one bit each (0: none).
     const masks = new Map<number, number>();
-    for (let j = 0; j < n; j++) {
-      const list = nodes[j]!;
-      for (let i = 0; i < list.length; i++) masks.set(list[i]!, (masks.get(list[i]!) ?? 0) | (1 << j));
-    }
     const texts = new Map<number, string>();
     return (peer) => {
-      const mask = masks.get(peer);
-      if (mask === undefined) return undefined;
+      let mask = masks.get(peer);
+      if (mask === undefined) {
+        mask = 0;
+        for (let j = 0; j < n; j++) if (includes(nodes[j]!, peer)) mask |= 1 << j;
+        masks.set(peer, mask);
+      }
+      if (mask === 0) return undefined;
       let text = texts.get(mask);
       if (text === undefined) {
         text = "";
@@ -63,17 +69,20 @@ function answers(nodes: readonly Int32Array[]): (peer: number) => string | undef
       return text;
     };
   }
-  const hits = new Map<number, Uint8Array>();
-  nodes.forEach((list, j) => {
-    for (const node of list) {
-      let bits = hits.get(node);
-      if (bits === undefined) hits.set(node, (bits = new Uint8Array(n)));
-      bits[j] = 1;
+  const byPeer = new Map<number, string | undefined>();
+  return (peer) => {
+    if (byPeer.has(peer)) return byPeer.get(peer);
+    let text = "";
+    let any = false;
+    for (let j = 0; j < n; j++) {
+      const hit = includes(nodes[j]!, peer);
+      any ||= hit;
+      text += hit ? "1" : "0";
     }
-  });
-  const byPeer = new Map<number, string>();
-  for (const [node, bits] of hits) byPeer.set(node, bits.join(""));
-  return (peer) => byPeer.get(peer);
+    const answer = any ? text : undefined;
+    byPeer.set(peer, answer);
+    return answer;
+  };
 }
 
 /** Whether an ascending array holds `v`. */
