@@ -19470,7 +19470,7 @@ function mergeSide(blocks, keep) {
   const other = keep === "src" ? "dst" : "src";
   const byHash = /* @__PURE__ */ new Map();
   const out = [];
-  const grown = /* @__PURE__ */ new Set();
+  const joined = /* @__PURE__ */ new Map();
   for (const b of blocks) {
     const text2 = b.conn.toString();
     const h = hashNodes(b[keep], text2);
@@ -19483,15 +19483,27 @@ function mergeSide(blocks, keep) {
       else byHash.set(h, [copy]);
       continue;
     }
-    if (!grown.has(known)) {
-      known[other] = [...known[other]];
-      grown.add(known);
-    }
-    const side2 = known[other];
-    for (const n of b[other]) side2.push(n);
+    const parts = joined.get(known);
+    if (parts === void 0) joined.set(known, [known[other], b[other]]);
+    else parts.push(b[other]);
   }
-  for (const b of grown) b[other] = Array.from(Int32Array.from(b[other]).sort());
-  for (const b of out) if (!grown.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
+  for (const [b, parts] of joined) b[other] = joinAscending(parts);
+  for (const b of out) if (!joined.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
+  return out;
+}
+function joinAscending(parts) {
+  if (parts.length <= 4 && parts.every(ascending)) return parts.reduce((a, b) => mergeAscending(a, b));
+  const out = [];
+  for (const p of parts) for (const n of p) out.push(n);
+  return Array.from(Int32Array.from(out).sort());
+}
+function mergeAscending(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i] < b[j] ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
   return out;
 }
 function hashNodes(nodes, conn2) {

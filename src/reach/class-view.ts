@@ -318,8 +318,9 @@ function mergeSide(blocks: readonly Block[], keep: "src" | "dst"): Block[] {
   const other = keep === "src" ? "dst" : "src";
   const byHash = new Map<number, Block[]>();
   const out: Block[] = [];
-  // The other sides grown here: copies, as partition's parts are shared between blocks.
-  const grown = new Set<Block>();
+  // The other sides joined into a block, as the arrays they were (partition's parts are shared
+  // between blocks): joined once, at the end.
+  const joined = new Map<Block, (readonly number[])[]>();
   for (const b of blocks) {
     const text = b.conn.toString();
     const h = hashNodes(b[keep], text);
@@ -333,15 +334,30 @@ function mergeSide(blocks: readonly Block[], keep: "src" | "dst"): Block[] {
       continue;
     }
     // Blocks are disjoint, so blocks sharing one side never share a node on the other.
-    if (!grown.has(known)) {
-      known[other] = [...known[other]];
-      grown.add(known);
-    }
-    const side = known[other];
-    for (const n of b[other]) side.push(n); // not push(...): a side may hold thousands
+    const parts = joined.get(known);
+    if (parts === undefined) joined.set(known, [known[other], b[other]]);
+    else parts.push(b[other]);
   }
-  for (const b of grown) b[other] = Array.from(Int32Array.from(b[other]).sort());
-  for (const b of out) if (!grown.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
+  for (const [b, parts] of joined) b[other] = joinAscending(parts);
+  for (const b of out) if (!joined.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
+  return out;
+}
+
+/** Disjoint sides as one, ascending: a few ascending ones merged in a pass each, more sorted. */
+function joinAscending(parts: readonly (readonly number[])[]): number[] {
+  if (parts.length <= 4 && parts.every(ascending)) return parts.reduce((a, b) => mergeAscending(a, b)) as number[];
+  const out: number[] = [];
+  for (const p of parts) for (const n of p) out.push(n);
+  return Array.from(Int32Array.from(out).sort());
+}
+
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! < b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
   return out;
 }
 
