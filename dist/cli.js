@@ -22020,15 +22020,36 @@ function termsWords(all, role, code, max, like = NO_LIKE) {
     if (list6) list6.push(t);
     else buckets.set(k, [t]);
   }
-  const share = Math.max(1, Math.floor(max / buckets.size));
+  const folded = foldKinds(buckets, max);
+  const share = Math.max(1, Math.floor(max / folded.named.size));
   const words3 = [];
-  for (const [k, list6] of buckets) {
+  for (const [k, list6] of folded.named) {
     const shown = list6.length > share + 1 ? list6.slice(0, share) : list6;
     words3.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list6.length - shown.length;
     if (rest > 0) words3.push(k === " external" ? `${rest} more external address ranges` : k === "[" ? `${rest} more sets of pods in namespaces no policy names` : `${rest} more in ${code(k)}`);
   }
+  if (folded.namespaces > 0) words3.push(`${folded.terms} more in ${folded.namespaces} more namespaces`);
   return andList2(words3);
+}
+var KINDS_PER_TERM = 4;
+function foldKinds(buckets, max) {
+  if (buckets.size <= KINDS_PER_TERM * max) return { named: new Map(buckets), terms: 0, namespaces: 0 };
+  const named2 = /* @__PURE__ */ new Map();
+  let shown = 0;
+  let terms = 0;
+  let namespaces = 0;
+  for (const [k, list6] of buckets) {
+    const namespace = k !== " external" && k !== "[" && k !== " all";
+    if (!namespace || shown < max) {
+      named2.set(k, list6);
+      if (namespace) shown++;
+    } else {
+      terms += list6.length;
+      namespaces++;
+    }
+  }
+  return { named: named2, terms, namespaces };
 }
 function cmp8(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;

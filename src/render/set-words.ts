@@ -285,17 +285,48 @@ function termsWords(all: readonly SetTerm[], role: Role, code: Code, max: number
     if (list) list.push(t);
     else buckets.set(k, [t]);
   }
-  // Each kind gets an even share of the names, at least one.
-  const share = Math.max(1, Math.floor(max / buckets.size));
+  // Each kind gets an even share of the names, at least one. Past a few times `max` kinds, the
+  // namespaces after the first few are counted, not named one by one: two thousand tenants named
+  // each with its count were a line of a quarter of a megabyte.
+  const folded = foldKinds(buckets, max);
+  const share = Math.max(1, Math.floor(max / folded.named.size));
   const words: string[] = [];
-  for (const [k, list] of buckets) {
+  for (const [k, list] of folded.named) {
     const shown = list.length > share + 1 ? list.slice(0, share) : list;
     words.push(...shown.map((t) => termWords(t, role, code, like)));
     const rest = list.length - shown.length;
     // "[" is the kind of every representative-namespace term: they are kinds of namespace, not a namespace named "[".
     if (rest > 0) words.push(k === " external" ? `${rest} more external address ranges` : k === "[" ? `${rest} more sets of pods in namespaces no policy names` : `${rest} more in ${code(k)}`);
   }
+  if (folded.namespaces > 0) words.push(`${folded.terms} more in ${folded.namespaces} more namespaces`);
   return andList(words);
+}
+
+/** Kinds past this many times the terms asked for are counted, not named. */
+const KINDS_PER_TERM = 4;
+
+/**
+ * The kinds named (externals, representative namespaces and what spans kinds always; namespaces
+ * up to `max` of them when there are more than KINDS_PER_TERM × `max` kinds), and the terms and
+ * namespaces of the rest.
+ */
+function foldKinds(buckets: ReadonlyMap<string, readonly SetTerm[]>, max: number): { named: Map<string, readonly SetTerm[]>; terms: number; namespaces: number } {
+  if (buckets.size <= KINDS_PER_TERM * max) return { named: new Map(buckets), terms: 0, namespaces: 0 };
+  const named = new Map<string, readonly SetTerm[]>();
+  let shown = 0;
+  let terms = 0;
+  let namespaces = 0;
+  for (const [k, list] of buckets) {
+    const namespace = k !== " external" && k !== "[" && k !== " all";
+    if (!namespace || shown < max) {
+      named.set(k, list);
+      if (namespace) shown++;
+    } else {
+      terms += list.length;
+      namespaces++;
+    }
+  }
+  return { named, terms, namespaces };
 }
 
 function cmp(a: string, b: string): number {

@@ -297,3 +297,30 @@ describe("groupChanges (property)", () => {
     );
   });
 });
+
+describe("set words over many namespaces", () => {
+  const set = (n: number) => ({
+    endpoints: [],
+    terms: Array.from({ length: n }, (_, i): SetTerm => ({ kind: "namespace", namespace: `tenant-${String(i).padStart(2, "0")}`, except: [], declaredOnly: true })),
+  });
+
+  it("names every namespace up to four times the terms asked for", () => {
+    const words = setWords(set(20), "destination", code, 5);
+    for (let i = 0; i < 20; i++) expect(words).toContain(`\`tenant-${String(i).padStart(2, "0")}\``);
+    expect(words).not.toContain("more namespaces");
+  });
+
+  it("past that, names the first few and counts the rest, so a line stays short", () => {
+    const words = setWords(set(99), "destination", code, 5);
+    expect(words).toBe(
+      "every declared workload in `tenant-00`, every declared workload in `tenant-01`, every declared workload in `tenant-02`, every declared workload in `tenant-03`, every declared workload in `tenant-04` and 94 more in 94 more namespaces",
+    );
+  });
+
+  it("keeps external addresses named beside the counted namespaces", () => {
+    const s = set(30);
+    const words = setWords({ endpoints: [], terms: [{ kind: "all-externals" }, ...s.terms] }, "source", code, 5);
+    expect(words.startsWith("any external address, ")).toBe(true);
+    expect(words.endsWith(" and 25 more in 25 more namespaces")).toBe(true);
+  });
+});
