@@ -19372,7 +19372,7 @@ function classView(r, pods, classOf) {
   const named2 = (bs) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
   const bySources = mergeFrom("dst");
   const byDestinations = mergeFrom("src");
-  const merged = byDestinations.length < bySources.length && named2(byDestinations) < named2(bySources) ? byDestinations : bySources;
+  const merged = 2 * named2(byDestinations) <= named2(bySources) && 10 * byDestinations.length <= 11 * bySources.length ? byDestinations : bySources;
   const liveNodes = [...members.keys()].filter(live);
   const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp3(members[a][0].id, members[b][0].id));
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];

@@ -105,8 +105,11 @@ describe("reach --group", () => {
     expect(stats.multiClass).toBeGreaterThan(RUNS / 10);
   });
 
-  it("names the Prometheus every tenant admits in a few groups, not one per tenant", () => {
-    // Each tenant isolated, and admitting Prometheus from every namespace: the representative
+  it.each([
+    ["every namespace", "{}", "[*]/[app=prometheus]"],
+    ["every tenant's namespace", "{matchExpressions: [{key: tenant, operator: Exists}]}", "[tenant=t0]/[app=prometheus]"],
+  ])("names the Prometheus every tenant admits from %s in a few groups, not one per tenant", (_, namespaces, shared) => {
+    // Each tenant isolated, and admitting Prometheus from those namespaces: the representative
     // Prometheus of namespaces no policy names reaches every tenant on one port.
     const tenant = (i: number) => `apiVersion: v1
 kind: Namespace
@@ -137,14 +140,14 @@ spec:
   podSelector: {}
   ingress:
   - from:
-    - namespaceSelector: {}
+    - namespaceSelector: ${namespaces}
       podSelector: {matchLabels: {app: prometheus}}
     ports: [{port: 9090}]
 `;
     const files = Array.from({ length: 20 }, (_, i) => ({ path: `tenant-${i}.yaml`, text: tenant(i) }));
     check(files, "auto"); // exact, as on the random clusters
     const grouped = reachGroupedJson(reach(files, { pods: "auto" }));
-    const prometheus = grouped.classes.find((c) => c.endpoints.includes("[*]/[app=prometheus]"))!;
+    const prometheus = grouped.classes.find((c) => c.endpoints.includes(shared))!;
     expect(prometheus).toBeDefined();
     const naming = grouped.groups.filter((g) => g.src.includes(prometheus.id));
     // Sources first, each of the 20 tenants' groups named it with every other Prometheus.

@@ -160,7 +160,8 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
 
   // Rectangles with the same connections and one side alike are one rectangle: merge sources of
   // equal destination sets, then destinations of equal source sets, until nothing merges; or the
-  // other way about, when that says the same in fewer groups naming fewer classes. A thousand
+  // other way about, when that names at most half the classes in at most a tenth more groups
+  // (a row costs a reader more than a name, and most clusters read alike either way). A thousand
   // tenants each admitting the Prometheus of every namespace are, sources first, a thousand groups
   // each naming every Prometheus; destinations first, one group of those Prometheus to every
   // tenant, and a thousand small ones of each tenant's own.
@@ -177,7 +178,7 @@ export function classView(r: Reachability, pods: readonly PodEndpoint[], classOf
   const named = (bs: readonly Block[]) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
   const bySources = mergeFrom("dst");
   const byDestinations = mergeFrom("src");
-  const merged = byDestinations.length < bySources.length && named(byDestinations) < named(bySources) ? byDestinations : bySources;
+  const merged = 2 * named(byDestinations) <= named(bySources) && 10 * byDestinations.length <= 11 * bySources.length ? byDestinations : bySources;
 
   // Classes numbered for output: pod classes by first endpoint id, then externals.
   const liveNodes = [...members.keys()].filter(live);
