@@ -32782,7 +32782,7 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
     if (row === void 0 && plain2) {
       const nodes = peers.ofAdminRule(rule);
       const ports = nodes.length === 0 ? ConnSet.NONE : interner.intern(portsOf2(rule, portsAt(nodes[0])));
-      row = ports.isEmpty ? EMPTY_ROW : { fallback: ConnSet.NONE, nodes, conns: new Array(nodes.length).fill(ports) };
+      row = ports.isEmpty ? EMPTY_ROW : nodes.length > peers.all.length / 2 ? allBut(nodes, peers.all.length, ports) : { fallback: ConnSet.NONE, nodes, conns: new Array(nodes.length).fill(ports) };
       plainRows.set(rule, row);
     }
     if (row === void 0) {
@@ -32805,6 +32805,15 @@ function walkTier(rules3, peers, portsAt, interner, plainRows = /* @__PURE__ */ 
     if (i < rules3.length - 1) decided = join16(decided);
   }
   return { accepted, denied };
+}
+function allBut(nodes, size, ports) {
+  const out = [];
+  let j = 0;
+  for (let n = 0; n < size; n++) {
+    if (j < nodes.length && nodes[j] === n) j++;
+    else out.push(n);
+  }
+  return { fallback: ports, nodes: Int32Array.from(out), conns: new Array(out.length).fill(ConnSet.NONE) };
 }
 function foldTier(walk3, next, interner) {
   return rowUnion(walk3.accepted, rowSubtract(next, walk3.denied, interner), interner);

@@ -94,7 +94,7 @@ export function walkTier(
       // thousands of nodes each.
       const nodes = peers.ofAdminRule(rule);
       const ports = nodes.length === 0 ? ConnSet.NONE : interner.intern(portsOf(rule, portsAt(nodes[0]!)));
-      row = ports.isEmpty ? EMPTY_ROW : { fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(ports) };
+      row = ports.isEmpty ? EMPTY_ROW : nodes.length > peers.all.length / 2 ? allBut(nodes, peers.all.length, ports) : { fallback: ConnSet.NONE, nodes, conns: new Array<ConnSet>(nodes.length).fill(ports) };
       plainRows.set(rule, row);
     }
     if (row === undefined) {
@@ -119,6 +119,21 @@ export function walkTier(
     if (i < rules.length - 1) decided = join(decided);
   }
   return { accepted, denied };
+}
+
+/**
+ * `ports` to every node but those `nodes` (ascending) leaves out, of `size`: a rule whose peers are
+ * nearly everything (a team denying every other team, `NotIn`) lists the few it leaves out, not
+ * the thousands it names.
+ */
+function allBut(nodes: Int32Array, size: number, ports: ConnSet): Row {
+  const out: number[] = [];
+  let j = 0;
+  for (let n = 0; n < size; n++) {
+    if (j < nodes.length && nodes[j] === n) j++;
+    else out.push(n);
+  }
+  return { fallback: ports, nodes: Int32Array.from(out), conns: new Array<ConnSet>(out.length).fill(ConnSet.NONE) };
 }
 
 /** allowed = accepted ∪ (next − denied): what a tier lets through, given what comes after it. */
