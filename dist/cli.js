@@ -19283,6 +19283,89 @@ function requirementWords(r, labels2) {
   return `no ${r.key}`;
 }
 
+// src/reach/block-merge.ts
+function mergeBlocks(blocks) {
+  const mergeFrom = (first) => {
+    const second = first === "src" ? "dst" : "src";
+    let merged = blocks;
+    for (let pass = 0; pass < 4; pass++) {
+      const before = merged.length;
+      merged = mergeSide(mergeSide(merged, first), second);
+      if (merged.length === before) break;
+    }
+    return merged;
+  };
+  const named2 = (bs) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
+  const bySources = mergeFrom("dst");
+  const byDestinations = mergeFrom("src");
+  return 2 * named2(byDestinations) <= named2(bySources) && 10 * byDestinations.length <= 11 * bySources.length ? byDestinations : bySources;
+}
+function ascending(nodes) {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1] > nodes[i]) return false;
+  return true;
+}
+function mergeSide(blocks, keep) {
+  const other = keep === "src" ? "dst" : "src";
+  const byHash = /* @__PURE__ */ new Map();
+  const out = [];
+  const joined = /* @__PURE__ */ new Map();
+  for (const b of blocks) {
+    const text2 = b.conn.toString();
+    const h = hashNodes(b[keep], text2);
+    const bucket = byHash.get(h);
+    const known = bucket?.find((x) => x.conn.toString() === text2 && sameNodes(x[keep], b[keep]));
+    if (known === void 0) {
+      const copy = { ...b };
+      out.push(copy);
+      if (bucket) bucket.push(copy);
+      else byHash.set(h, [copy]);
+      continue;
+    }
+    const parts = joined.get(known);
+    if (parts === void 0) joined.set(known, [known[other], b[other]]);
+    else parts.push(b[other]);
+  }
+  for (const [b, parts] of joined) b[other] = joinAscending(parts);
+  for (const b of out) if (!joined.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
+  return out;
+}
+function joinAscending(parts) {
+  if (parts.length <= 4 && parts.every(ascending)) return parts.reduce((a, b) => mergeAscending(a, b));
+  const out = [];
+  for (const p of parts) for (const n of p) out.push(n);
+  return Array.from(Int32Array.from(out).sort());
+}
+function mergeAscending(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i] < b[j] ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+function hashNodes(nodes, conn2) {
+  let h = nodesHash(nodes);
+  for (let i = 0; i < conn2.length; i++) h = Math.imul(h, 31) + conn2.charCodeAt(i) | 0;
+  return h;
+}
+var nodeHashes = /* @__PURE__ */ new WeakMap();
+function nodesHash(nodes) {
+  let h = nodeHashes.get(nodes);
+  if (h === void 0) {
+    h = nodes.length;
+    for (const n of nodes) h = Math.imul(h, 2654435761) + n | 0;
+    nodeHashes.set(nodes, h);
+  }
+  return h;
+}
+function sameNodes(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 // src/reach/class-view.ts
 function classView(r, pods, classOf) {
   const P = r.universe.podClasses.length;
@@ -19368,20 +19451,7 @@ function classView(r, pods, classOf) {
       }
     }
   }
-  const mergeFrom = (first2) => {
-    const second = first2 === "src" ? "dst" : "src";
-    let merged2 = blocks;
-    for (let pass = 0; pass < 4; pass++) {
-      const before = merged2.length;
-      merged2 = mergeSide(mergeSide(merged2, first2), second);
-      if (merged2.length === before) break;
-    }
-    return merged2;
-  };
-  const named2 = (bs) => bs.reduce((n, b) => n + b.src.length + b.dst.length, 0);
-  const bySources = mergeFrom("dst");
-  const byDestinations = mergeFrom("src");
-  const merged = 2 * named2(byDestinations) <= named2(bySources) && 10 * byDestinations.length <= 11 * bySources.length ? byDestinations : bySources;
+  const merged = mergeBlocks(blocks);
   const liveNodes = [...members.keys()].filter(live);
   const podOrder = liveNodes.filter((n) => n < P).sort((a, b) => cmp3(members[a][0].id, members[b][0].id));
   const order = [...podOrder, ...liveNodes.filter((n) => n >= P)];
@@ -19470,71 +19540,6 @@ function partition(nodes, row, listed2) {
 function once(make) {
   let made;
   return () => (made ??= { value: make() }).value;
-}
-function ascending(nodes) {
-  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1] > nodes[i]) return false;
-  return true;
-}
-function mergeSide(blocks, keep) {
-  const other = keep === "src" ? "dst" : "src";
-  const byHash = /* @__PURE__ */ new Map();
-  const out = [];
-  const joined = /* @__PURE__ */ new Map();
-  for (const b of blocks) {
-    const text2 = b.conn.toString();
-    const h = hashNodes(b[keep], text2);
-    const bucket = byHash.get(h);
-    const known = bucket?.find((x) => x.conn.toString() === text2 && sameNodes(x[keep], b[keep]));
-    if (known === void 0) {
-      const copy = { ...b };
-      out.push(copy);
-      if (bucket) bucket.push(copy);
-      else byHash.set(h, [copy]);
-      continue;
-    }
-    const parts = joined.get(known);
-    if (parts === void 0) joined.set(known, [known[other], b[other]]);
-    else parts.push(b[other]);
-  }
-  for (const [b, parts] of joined) b[other] = joinAscending(parts);
-  for (const b of out) if (!joined.has(b) && !ascending(b[other])) b[other] = [...b[other]].sort((x, y) => x - y);
-  return out;
-}
-function joinAscending(parts) {
-  if (parts.length <= 4 && parts.every(ascending)) return parts.reduce((a, b) => mergeAscending(a, b));
-  const out = [];
-  for (const p of parts) for (const n of p) out.push(n);
-  return Array.from(Int32Array.from(out).sort());
-}
-function mergeAscending(a, b) {
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(a[i] < b[j] ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-function hashNodes(nodes, conn2) {
-  let h = nodesHash(nodes);
-  for (let i = 0; i < conn2.length; i++) h = Math.imul(h, 31) + conn2.charCodeAt(i) | 0;
-  return h;
-}
-var nodeHashes = /* @__PURE__ */ new WeakMap();
-function nodesHash(nodes) {
-  let h = nodeHashes.get(nodes);
-  if (h === void 0) {
-    h = nodes.length;
-    for (const n of nodes) h = Math.imul(h, 2654435761) + n | 0;
-    nodeHashes.set(nodes, h);
-  }
-  return h;
-}
-function sameNodes(a, b) {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
