@@ -15,7 +15,7 @@ export interface ReachGroup {
 
 /**
  * The groups, described one at a time as they are taken: a thousand tenants' groups of two
- * thousand sources each, described all before the first is written, were a gigabyte held at once.
+ * thousand sources each were all held, described, until the last was written.
  */
 export interface ReachGroups extends Iterable<ReachGroup> {
   readonly length: number;
