@@ -1,7 +1,8 @@
 // Endpoint sets in words, exactly: "any pod" only where a representative stands for pods nobody
 // declared; declared workloads are named or called declared workloads. A long list is cut per
 // kind (external addresses, then each namespace), so "and 6 more" never hides a source of
-// another kind: every kind in the set is named, with its count.
+// another kind: every kind in the set is named, with its count; past a few times the terms asked
+// for, namespaces after the first few are counted together (foldKinds).
 import type { Endpoint, PodEndpoint, RepresentativeWords } from "../model/endpoint.js";
 import type { EndpointSet, SetTerm } from "./group.js";
 
