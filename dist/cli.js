@@ -9997,9 +9997,9 @@ function at(side2, policy, rule, direction, source, effect, admin, cilium) {
     ...admin === void 0 ? {} : { admin }
   };
 }
-function ciliumWords(policy, said) {
+function ciliumWords(policy, said2) {
   const kind = ciliumKind(policy);
-  return kind === void 0 ? void 0 : { kind, ...said === void 0 ? {} : { said } };
+  return kind === void 0 ? void 0 : { kind, ...said2 === void 0 ? {} : { said: said2 } };
 }
 function ruleReason(side2, policy, rule, effect = "allows") {
   const name2 = policy.kind === void 0 ? policy.id : policyName(policy);
@@ -11786,8 +11786,8 @@ function evaluate(universe, side2, shared = new Shared()) {
       own.push(ruleRow(r, "", limit, (ports) => {
         const targets = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
         if (!named2) return shared.filledRow(targets, interner.intern(ports(null)));
-        const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
-        return shared.rowOver(targets, said, () => {
+        const said2 = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
+        return shared.rowOver(targets, said2, () => {
           const nodes = [];
           const conns = [];
           const perNames = /* @__PURE__ */ new Map();
@@ -11886,8 +11886,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     rowWithin,
     signature: signature3,
     governing(cls, dir) {
-      const said = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
-      return { policies: listsOf(dir, cls).members, admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
+      const said2 = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
+      return { policies: listsOf(dir, cls).members, admin: said2(adminRules(cls, dir)), deny: said2(denyRules2(cls, dir)), baseline: said2(baselineRules(cls, dir)) };
     },
     isolating(cls, dir) {
       return cls < P ? isolatingOf(dir, cls) : [];
@@ -12389,8 +12389,7 @@ var MergedExternals = class {
   merged(externals, made) {
     const buckets = /* @__PURE__ */ new Map();
     for (const [o, classes] of this.byOutcome) {
-      const l7 = o.l7 === void 0 ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
-      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}|${l7}`;
+      const says = saysOf(o);
       for (const e of classes) {
         const family = externals[e].ranges[0].family;
         const key = `${family}|${says}`;
@@ -12407,6 +12406,16 @@ var MergedExternals = class {
     });
   }
 };
+var said = /* @__PURE__ */ new WeakMap();
+function saysOf(o) {
+  let says = said.get(o);
+  if (says === void 0) {
+    const l7 = o.l7 === void 0 ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
+    says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}|${l7}`;
+    said.set(o, says);
+  }
+  return says;
+}
 function sortByIds(changes) {
   const named2 = /* @__PURE__ */ new Set();
   for (const c of changes) named2.add(c.src).add(c.dst);
@@ -18091,16 +18100,16 @@ function parseRulePeers(c, at4, dir, scope, groups3) {
     }
     if (list6.length === 0) continue;
     any = false;
-    const said = [];
+    const said2 = [];
     list6.forEach((item, i) => {
       const r = peerItem(c, [...path17, i], field, item, scope, groups3);
       if (r === void 0) ok = false;
       else {
         peers.push(...r.peers);
-        said.push(r.said);
+        said2.push(r.said);
       }
     });
-    words3.push(`${field} ${said.join(", ")}`);
+    words3.push(`${field} ${said2.join(", ")}`);
   }
   if (!ok) return void 0;
   return any ? { peers: "any", said: "any peer" } : { peers, said: words3.join("; ") };
@@ -18137,7 +18146,7 @@ function peerItem(c, at4, field, item, scope, groups3) {
 function endpoints(c, at4, scope) {
   const sel = parseEndpointSelector(c, at4);
   if (sel === void 0) return void 0;
-  const said = selectorWords(c, at4);
+  const said2 = selectorWords(c, at4);
   if (sel.reserved.length > 0) {
     const peers = [];
     for (const name2 of sel.reserved) {
@@ -18145,13 +18154,13 @@ function endpoints(c, at4, scope) {
       if (e === void 0) c.note(at4, `reserved:${name2} matches no endpoint of the report (${UNKNOWN_ENTITIES[name2] ?? "an identity netreach does not know"})`);
       else peers.push(...e);
     }
-    return { peers, said };
+    return { peers, said: said2 };
   }
   if (sel.foreign) {
     c.note(at4, "names a label source no pod of the report carries: it matches no endpoint");
-    return { peers: [], said };
+    return { peers: [], said: said2 };
   }
-  return { peers: [{ kind: "pods", namespaces: namespaceMatch(sel.namespaces, sel.namesNamespace, scope), pods: sel.pods }], said };
+  return { peers: [{ kind: "pods", namespaces: namespaceMatch(sel.namespaces, sel.namesNamespace, scope), pods: sel.pods }], said: said2 };
 }
 function namespaceMatch(namespaces, namesNamespace, scope) {
   if (scope.kind === "cluster" || namesNamespace) return { kind: "selector", selector: namespaces };
@@ -18207,21 +18216,21 @@ function cidrSet(c, at4, groups3) {
   if (c.map(at4) === void 0) return void 0;
   c.knownKeys(at4, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
   let blocks;
-  let said;
+  let said2;
   if (!c.isUnset([...at4, "cidrGroupRef"])) {
     const name2 = c.string([...at4, "cidrGroupRef"]);
     if (name2 === void 0) return void 0;
     const group2 = groups3.get(name2);
     if (group2 === void 0) c.warning([...at4, "cidrGroupRef"], `no CiliumCIDRGroup "${name2}" in the input: this entry matches no address`);
     blocks = group2?.cidrs ?? [];
-    said = `group ${name2}`;
+    said2 = `group ${name2}`;
   } else if (!c.isUnset([...at4, "cidrGroupSelector"])) {
     const selector = parseSelector(c, [...at4, "cidrGroupSelector"]);
     if (selector === void 0) return void 0;
     const chosen = [...groups3.entries()].filter(([, g]) => selects(selector, g.labels)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     if (chosen.length === 0) c.warning([...at4, "cidrGroupSelector"], "selects no CiliumCIDRGroup of the input: this entry matches no address");
     blocks = chosen.flatMap(([, g]) => g.cidrs);
-    said = `groups ${selectorWords(c, [...at4, "cidrGroupSelector"])}`;
+    said2 = `groups ${selectorWords(c, [...at4, "cidrGroupSelector"])}`;
   } else {
     const block = cidrText(c, [...at4, "cidr"]);
     if (block === void 0) {
@@ -18229,7 +18238,7 @@ function cidrSet(c, at4, groups3) {
       return void 0;
     }
     blocks = [block];
-    said = formatCidr(block);
+    said2 = formatCidr(block);
   }
   const except = [];
   let ok = true;
@@ -18239,7 +18248,7 @@ function cidrSet(c, at4, groups3) {
     else except.push(e);
   });
   if (!ok) return void 0;
-  if (except.length > 0) said += ` except ${except.map(formatCidr).join(", ")}`;
+  if (except.length > 0) said2 += ` except ${except.map(formatCidr).join(", ")}`;
   const peers = [];
   for (const block of blocks) {
     const outer = cidrRange(block);
@@ -18251,7 +18260,7 @@ function cidrSet(c, at4, groups3) {
     const within = blocks.some((b) => b.family === e.family && cidrRange(e).lo >= cidrRange(b).lo && cidrRange(e).hi <= cidrRange(b).hi);
     if (!within && blocks.length > 0) c.warning([...at4, "except", i], `except ${formatCidr(e)} lies outside every CIDR of this set: it excludes nothing`);
   });
-  return { peers, said };
+  return { peers, said: said2 };
 }
 function summary(item) {
   if (typeof item === "string") return item;
@@ -20708,9 +20717,9 @@ function listed(ids) {
 function cmp6(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function withSkipped(said, skipped) {
+function withSkipped(said2, skipped) {
   const what = describeSkipped(skipped);
-  return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
+  return what === "" ? said2 : [...said2, `Read but not analyzed: ${what}.`];
 }
 function placedIn(head, base2) {
   const n = head.withoutNamespace;
@@ -21353,8 +21362,8 @@ function controllerFlows(report) {
   const c0 = ctl;
   const isController = (e) => e.type === "workload" && e.pod.namespace === c0.namespace && Object.entries(c0.labels).every(([k, v]) => e.pod.labels[k] === v);
   return (c, facet, conn2) => {
-    const said = byDst.get(c.dst.id);
-    return said !== void 0 && isController(c.src) && conn2.subtract(said[facet]).isEmpty;
+    const said2 = byDst.get(c.dst.id);
+    return said2 !== void 0 && isController(c.src) && conn2.subtract(said2[facet]).isEmpty;
   };
 }
 function flowCounts(opened, closed) {
@@ -22090,8 +22099,8 @@ function breakages(report, dns, f) {
     const hop = entry(c);
     const cause2 = nowhere ? routeCause(nowhere, hop, f) : !broke ? exposureCause(c, sourceName(c, f), f, hop) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said}` : ""}` });
+    const said2 = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said2}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
   for (const r of routes) if (!toldRoutes.has(r)) out.push({ kind: "service", short: routeWords(r, f, false), full: `**Sends to nothing:** ${routeWords(r, f, true)}` });
@@ -22991,10 +23000,10 @@ var MAX_DECIDERS = 3;
 function violationWhy(type, why, conn2, f) {
   const blocked = type === "allow";
   const at4 = why.segments.filter((s) => s.allowed !== blocked && !s.conn.intersect(conn2).isEmpty);
-  const said = [];
-  for (const s of at4) for (const w of sideWords2(s, blocked, f)) if (!said.includes(w)) said.push(w);
-  if (said.length === 0) return void 0;
-  return said.length > MAX_DECIDERS ? [...said.slice(0, MAX_DECIDERS - 1), `and ${said.length - MAX_DECIDERS + 1} more`].join("; ") : said.join("; ");
+  const said2 = [];
+  for (const s of at4) for (const w of sideWords2(s, blocked, f)) if (!said2.includes(w)) said2.push(w);
+  if (said2.length === 0) return void 0;
+  return said2.length > MAX_DECIDERS ? [...said2.slice(0, MAX_DECIDERS - 1), `and ${said2.length - MAX_DECIDERS + 1} more`].join("; ") : said2.join("; ");
 }
 function groupWhy(type, g, f) {
   const why = g.explain();
@@ -23005,9 +23014,9 @@ function groupWhy(type, g, f) {
 }
 function sideWords2(s, blocked, f) {
   const sides = [["egress", s.egress], ["ingress", s.ingress]];
-  const said = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
-  if (said.length === 2 && said[0].clause === said[1].clause) return [`egress and ingress ${said[0].clause}`];
-  return said.map((x) => `${x.side} ${x.clause}`);
+  const said2 = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
+  if (said2.length === 2 && said2[0].clause === said2[1].clause) return [`egress and ingress ${said2[0].clause}`];
+  return said2.map((x) => `${x.side} ${x.clause}`);
 }
 function decisionClause(d, f) {
   switch (d.by) {
@@ -23773,8 +23782,8 @@ function changeJson(c) {
     ...c.l7 === void 0 ? {} : { l7: { base: c.l7.base === null ? null : l7Json(c.l7.base), head: c.l7.head === null ? null : l7Json(c.l7.head) } }
   };
 }
-function reasonJson({ admin, said, ...r }) {
-  if (r.kind !== void 0) return { ...r, ...r.rule?.includes("Deny[") ? { action: "Deny" } : {}, ...said === void 0 ? {} : { said } };
+function reasonJson({ admin, said: said2, ...r }) {
+  if (r.kind !== void 0) return { ...r, ...r.rule?.includes("Deny[") ? { action: "Deny" } : {}, ...said2 === void 0 ? {} : { said: said2 } };
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
@@ -27847,15 +27856,15 @@ var DB_PORTS = /* @__PURE__ */ new Map([
 ]);
 function databaseEvidence(w) {
   const p = w.pod;
-  const said = (text2) => DB_WORDS.find(([re]) => re.test(text2.toLowerCase()))?.[1];
-  const byName = said(p.name);
+  const said2 = (text2) => DB_WORDS.find(([re]) => re.test(text2.toLowerCase()))?.[1];
+  const byName = said2(p.name);
   if (byName !== void 0) return `its name says ${byName}`;
   for (const [k, v] of Object.entries(p.labels)) {
-    const by = said(v) ?? (k === "app" || k.endsWith("/name") || k.endsWith("/component") ? void 0 : said(k));
+    const by = said2(v) ?? (k === "app" || k.endsWith("/name") || k.endsWith("/component") ? void 0 : said2(k));
     if (by !== void 0) return `its label ${k}=${v} says ${by}`;
   }
   for (const port3 of p.ports) {
-    const byPort = (port3.name !== void 0 ? said(port3.name) : void 0) ?? (port3.protocol === "TCP" ? DB_PORTS.get(port3.port) : void 0);
+    const byPort = (port3.name !== void 0 ? said2(port3.name) : void 0) ?? (port3.protocol === "TCP" ? DB_PORTS.get(port3.port) : void 0);
     if (byPort !== void 0) return `its port ${port3.protocol} ${port3.port}${port3.name !== void 0 ? ` (${port3.name})` : ""} says ${byPort}`;
   }
   return void 0;
@@ -29355,9 +29364,9 @@ function renderWhyText(r) {
 }
 function pairLines(p, port3) {
   const out = [];
-  const said = words2(p.allowed);
+  const said2 = words2(p.allowed);
   const canonical2 = p.allowed.toString();
-  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said} allowed`}${said === canonical2 || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical2})`}`, "");
+  out.push(`${plain(p.src.id)} -> ${plain(p.dst.id)}: ${p.allowed.isEmpty ? "nothing allowed" : `${said2} allowed`}${said2 === canonical2 || p.allowed.isEmpty || p.allowed.isAll ? "" : ` (${canonical2})`}`, "");
   out.push(...directionLines("Egress", p.egress, p.dst.id), "");
   out.push(...directionLines("Ingress", p.ingress, p.src.id), "");
   out.push("Verdict:");
@@ -29762,8 +29771,8 @@ function risk(report, f) {
   if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
   const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
   if (violating !== void 0) {
-    const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
-    return { rank: 1, text: `${said.join("; ")}${cause(violating.reasons[0], f)}` };
+    const said2 = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
+    return { rank: 1, text: `${said2.join("; ")}${cause(violating.reasons[0], f)}` };
   }
   const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
   return opened ? { rank: 2, text: `${exposureRisk(opened, f)}${cause(opened.why[0], f)}` } : void 0;
@@ -29797,8 +29806,8 @@ var CELL = wordsFormat(cellCode3);
 var plural5 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 function failureDetail(t) {
   const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
-  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
-  return said === void 0 ? void 0 : said.length > 200 ? `\u2026${said.slice(-199)}` : said;
+  const said2 = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
+  return said2 === void 0 ? void 0 : said2.length > 200 ? `\u2026${said2.slice(-199)}` : said2;
 }
 function failureLine(t) {
   const first = (t.failure?.message ?? "").split("\n")[0] ?? "";

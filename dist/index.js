@@ -31852,9 +31852,9 @@ function at(side2, policy, rule, direction, source, effect, admin, cilium) {
     ...admin === void 0 ? {} : { admin }
   };
 }
-function ciliumWords(policy, said) {
+function ciliumWords(policy, said2) {
   const kind = ciliumKind(policy);
-  return kind === void 0 ? void 0 : { kind, ...said === void 0 ? {} : { said } };
+  return kind === void 0 ? void 0 : { kind, ...said2 === void 0 ? {} : { said: said2 } };
 }
 function ruleReason(side2, policy, rule, effect = "allows") {
   const name2 = policy.kind === void 0 ? policy.id : policyName(policy);
@@ -33641,8 +33641,8 @@ function evaluate(universe, side2, shared = new Shared()) {
       own.push(ruleRow(r, "", limit, (ports) => {
         const targets = r.rule.peers === "any" ? peers.pods : peers.of(r.policy.namespace, r.rule.peers);
         if (!named2) return shared.filledRow(targets, interner.intern(ports(null)));
-        const said = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
-        return shared.rowOver(targets, said, () => {
+        const said2 = `${JSON.stringify(r.rule.ports)}${limit === null ? "" : `@${limit.toString()}`}`;
+        return shared.rowOver(targets, said2, () => {
           const nodes = [];
           const conns = [];
           const perNames = /* @__PURE__ */ new Map();
@@ -33741,8 +33741,8 @@ function evaluate(universe, side2, shared = new Shared()) {
     rowWithin,
     signature: signature3,
     governing(cls, dir) {
-      const said = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
-      return { policies: listsOf(dir, cls).members, admin: said(adminRules(cls, dir)), deny: said(denyRules2(cls, dir)), baseline: said(baselineRules(cls, dir)) };
+      const said2 = (rules3) => rules3.length === 0 ? -1 : tierSaid(rules3, ruleIds);
+      return { policies: listsOf(dir, cls).members, admin: said2(adminRules(cls, dir)), deny: said2(denyRules2(cls, dir)), baseline: said2(baselineRules(cls, dir)) };
     },
     isolating(cls, dir) {
       return cls < P ? isolatingOf(dir, cls) : [];
@@ -34244,8 +34244,7 @@ var MergedExternals = class {
   merged(externals, made) {
     const buckets = /* @__PURE__ */ new Map();
     for (const [o, classes] of this.byOutcome) {
-      const l7 = o.l7 === void 0 ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
-      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}|${l7}`;
+      const says = saysOf(o);
       for (const e of classes) {
         const family = externals[e].ranges[0].family;
         const key = `${family}|${says}`;
@@ -34262,6 +34261,16 @@ var MergedExternals = class {
     });
   }
 };
+var said = /* @__PURE__ */ new WeakMap();
+function saysOf(o) {
+  let says = said.get(o);
+  if (says === void 0) {
+    const l7 = o.l7 === void 0 ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
+    says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("")}|${l7}`;
+    said.set(o, says);
+  }
+  return says;
+}
 function sortByIds(changes) {
   const named2 = /* @__PURE__ */ new Set();
   for (const c of changes) named2.add(c.src).add(c.dst);
@@ -39946,16 +39955,16 @@ function parseRulePeers(c, at2, dir, scope, groups4) {
     }
     if (list7.length === 0) continue;
     any = false;
-    const said = [];
+    const said2 = [];
     list7.forEach((item, i) => {
       const r = peerItem(c, [...path15, i], field, item, scope, groups4);
       if (r === void 0) ok = false;
       else {
         peers.push(...r.peers);
-        said.push(r.said);
+        said2.push(r.said);
       }
     });
-    words2.push(`${field} ${said.join(", ")}`);
+    words2.push(`${field} ${said2.join(", ")}`);
   }
   if (!ok) return void 0;
   return any ? { peers: "any", said: "any peer" } : { peers, said: words2.join("; ") };
@@ -39992,7 +40001,7 @@ function peerItem(c, at2, field, item, scope, groups4) {
 function endpoints(c, at2, scope) {
   const sel = parseEndpointSelector(c, at2);
   if (sel === void 0) return void 0;
-  const said = selectorWords(c, at2);
+  const said2 = selectorWords(c, at2);
   if (sel.reserved.length > 0) {
     const peers = [];
     for (const name2 of sel.reserved) {
@@ -40000,13 +40009,13 @@ function endpoints(c, at2, scope) {
       if (e === void 0) c.note(at2, `reserved:${name2} matches no endpoint of the report (${UNKNOWN_ENTITIES[name2] ?? "an identity netreach does not know"})`);
       else peers.push(...e);
     }
-    return { peers, said };
+    return { peers, said: said2 };
   }
   if (sel.foreign) {
     c.note(at2, "names a label source no pod of the report carries: it matches no endpoint");
-    return { peers: [], said };
+    return { peers: [], said: said2 };
   }
-  return { peers: [{ kind: "pods", namespaces: namespaceMatch(sel.namespaces, sel.namesNamespace, scope), pods: sel.pods }], said };
+  return { peers: [{ kind: "pods", namespaces: namespaceMatch(sel.namespaces, sel.namesNamespace, scope), pods: sel.pods }], said: said2 };
 }
 function namespaceMatch(namespaces, namesNamespace, scope) {
   if (scope.kind === "cluster" || namesNamespace) return { kind: "selector", selector: namespaces };
@@ -40062,21 +40071,21 @@ function cidrSet(c, at2, groups4) {
   if (c.map(at2) === void 0) return void 0;
   c.knownKeys(at2, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
   let blocks;
-  let said;
+  let said2;
   if (!c.isUnset([...at2, "cidrGroupRef"])) {
     const name2 = c.string([...at2, "cidrGroupRef"]);
     if (name2 === void 0) return void 0;
     const group2 = groups4.get(name2);
     if (group2 === void 0) c.warning([...at2, "cidrGroupRef"], `no CiliumCIDRGroup "${name2}" in the input: this entry matches no address`);
     blocks = group2?.cidrs ?? [];
-    said = `group ${name2}`;
+    said2 = `group ${name2}`;
   } else if (!c.isUnset([...at2, "cidrGroupSelector"])) {
     const selector = parseSelector(c, [...at2, "cidrGroupSelector"]);
     if (selector === void 0) return void 0;
     const chosen = [...groups4.entries()].filter(([, g]) => selects(selector, g.labels)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     if (chosen.length === 0) c.warning([...at2, "cidrGroupSelector"], "selects no CiliumCIDRGroup of the input: this entry matches no address");
     blocks = chosen.flatMap(([, g]) => g.cidrs);
-    said = `groups ${selectorWords(c, [...at2, "cidrGroupSelector"])}`;
+    said2 = `groups ${selectorWords(c, [...at2, "cidrGroupSelector"])}`;
   } else {
     const block = cidrText(c, [...at2, "cidr"]);
     if (block === void 0) {
@@ -40084,7 +40093,7 @@ function cidrSet(c, at2, groups4) {
       return void 0;
     }
     blocks = [block];
-    said = formatCidr(block);
+    said2 = formatCidr(block);
   }
   const except = [];
   let ok = true;
@@ -40094,7 +40103,7 @@ function cidrSet(c, at2, groups4) {
     else except.push(e);
   });
   if (!ok) return void 0;
-  if (except.length > 0) said += ` except ${except.map(formatCidr).join(", ")}`;
+  if (except.length > 0) said2 += ` except ${except.map(formatCidr).join(", ")}`;
   const peers = [];
   for (const block of blocks) {
     const outer = cidrRange(block);
@@ -40106,7 +40115,7 @@ function cidrSet(c, at2, groups4) {
     const within = blocks.some((b) => b.family === e.family && cidrRange(e).lo >= cidrRange(b).lo && cidrRange(e).hi <= cidrRange(b).hi);
     if (!within && blocks.length > 0) c.warning([...at2, "except", i], `except ${formatCidr(e)} lies outside every CIDR of this set: it excludes nothing`);
   });
-  return { peers, said };
+  return { peers, said: said2 };
 }
 function summary2(item) {
   if (typeof item === "string") return item;
@@ -42139,9 +42148,9 @@ function listed(ids) {
 function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function withSkipped(said, skipped) {
+function withSkipped(said2, skipped) {
   const what = describeSkipped(skipped);
-  return what === "" ? said : [...said, `Read but not analyzed: ${what}.`];
+  return what === "" ? said2 : [...said2, `Read but not analyzed: ${what}.`];
 }
 function placedIn(head, base2) {
   const n = head.withoutNamespace;
@@ -47922,8 +47931,8 @@ function controllerFlows(report) {
   const c0 = ctl;
   const isController = (e) => e.type === "workload" && e.pod.namespace === c0.namespace && Object.entries(c0.labels).every(([k, v]) => e.pod.labels[k] === v);
   return (c, facet, conn) => {
-    const said = byDst.get(c.dst.id);
-    return said !== void 0 && isController(c.src) && conn.subtract(said[facet]).isEmpty;
+    const said2 = byDst.get(c.dst.id);
+    return said2 !== void 0 && isController(c.src) && conn.subtract(said2[facet]).isEmpty;
   };
 }
 function flowCounts(opened, closed) {
@@ -48659,8 +48668,8 @@ function breakages(report, dns, f) {
     const hop = entry(c);
     const cause2 = nowhere ? routeCause(nowhere, hop, f) : !broke ? exposureCause(c, sourceName(c, f), f, hop) : hop?.kind === "Service" && `${hop.namespace}/${hop.name}` === broke.service.id ? serviceCause(broke, f) : serviceWords(broke, f, false);
     const sentence = exposureSentence(c, "closed", f);
-    const said = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
-    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said}` : ""}` });
+    const said2 = broke ? serviceWords(broke, f, true) : nowhere ? routeWords(nowhere, f, true) : exposureCause(c, sourceName(c, f), f, void 0);
+    out.push({ kind: "exposure", short: `${exposureShort(c, f)}: ${cause2}`, full: `**No longer exposed:** ${sentence}${c.why.length === 0 ? ` \u2014 ${said2}` : ""}` });
   }
   for (const s of services) if (!told.has(s)) out.push({ kind: "service", short: serviceWords(s, f, false), full: `**Forwards to nothing:** ${serviceWords(s, f, true)}` });
   for (const r of routes) if (!toldRoutes.has(r)) out.push({ kind: "service", short: routeWords(r, f, false), full: `**Sends to nothing:** ${routeWords(r, f, true)}` });
@@ -49545,10 +49554,10 @@ var MAX_DECIDERS = 3;
 function violationWhy(type, why, conn, f) {
   const blocked = type === "allow";
   const at2 = why.segments.filter((s) => s.allowed !== blocked && !s.conn.intersect(conn).isEmpty);
-  const said = [];
-  for (const s of at2) for (const w of sideWords2(s, blocked, f)) if (!said.includes(w)) said.push(w);
-  if (said.length === 0) return void 0;
-  return said.length > MAX_DECIDERS ? [...said.slice(0, MAX_DECIDERS - 1), `and ${said.length - MAX_DECIDERS + 1} more`].join("; ") : said.join("; ");
+  const said2 = [];
+  for (const s of at2) for (const w of sideWords2(s, blocked, f)) if (!said2.includes(w)) said2.push(w);
+  if (said2.length === 0) return void 0;
+  return said2.length > MAX_DECIDERS ? [...said2.slice(0, MAX_DECIDERS - 1), `and ${said2.length - MAX_DECIDERS + 1} more`].join("; ") : said2.join("; ");
 }
 function groupWhy(type, g, f) {
   const why = g.explain();
@@ -49559,9 +49568,9 @@ function groupWhy(type, g, f) {
 }
 function sideWords2(s, blocked, f) {
   const sides = [["egress", s.egress], ["ingress", s.ingress]];
-  const said = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
-  if (said.length === 2 && said[0].clause === said[1].clause) return [`egress and ingress ${said[0].clause}`];
-  return said.map((x) => `${x.side} ${x.clause}`);
+  const said2 = sides.filter(([, d]) => d.by !== "outside-cluster" && decisionAllows(d) !== blocked).map(([side2, d]) => ({ side: side2, clause: decisionClause(d, f) }));
+  if (said2.length === 2 && said2[0].clause === said2[1].clause) return [`egress and ingress ${said2[0].clause}`];
+  return said2.map((x) => `${x.side} ${x.clause}`);
 }
 function decisionClause(d, f) {
   switch (d.by) {
@@ -50265,8 +50274,8 @@ function changeJson(c) {
     ...c.l7 === void 0 ? {} : { l7: { base: c.l7.base === null ? null : l7Json(c.l7.base), head: c.l7.head === null ? null : l7Json(c.l7.head) } }
   };
 }
-function reasonJson({ admin, said, ...r }) {
-  if (r.kind !== void 0) return { ...r, ...r.rule?.includes("Deny[") ? { action: "Deny" } : {}, ...said === void 0 ? {} : { said } };
+function reasonJson({ admin, said: said2, ...r }) {
+  if (r.kind !== void 0) return { ...r, ...r.rule?.includes("Deny[") ? { action: "Deny" } : {}, ...said2 === void 0 ? {} : { said: said2 } };
   if (admin === void 0) return { ...r };
   return { ...r, kind: admin.kind, tier: admin.tier, priority: admin.priority, action: admin.action, ruleName: admin.ruleName };
 }
@@ -50707,8 +50716,8 @@ function risk(report, f) {
   if (broken !== void 0) return { rank: first?.group.isNew === false ? 1.5 : 1, text: broken };
   const violating = report.gate.passed ? void 0 : groupChanges(report).violating[0];
   if (violating !== void 0) {
-    const said = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
-    return { rank: 1, text: `${said.join("; ")}${cause(violating.reasons[0], f)}` };
+    const said2 = violating.gate.map((h) => describeRule(h.rule, setWords(violating.sources, "source", f.code), setWords(violating.destinations, "destination", f.code), f.text(connWords(h.conn))));
+    return { rank: 1, text: `${said2.join("; ")}${cause(violating.reasons[0], f)}` };
   }
   const opened = report.exposureChanges.find((c) => !newlyOpened(c).isEmpty);
   return opened ? { rank: 2, text: `${exposureRisk(opened, f)}${cause(opened.why[0], f)}` } : void 0;
@@ -50742,8 +50751,8 @@ var CELL = wordsFormat(cellCode3);
 var plural3 = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 function failureDetail(t) {
   const lines = (t.failure?.message ?? "").split("\n").slice(1).map((l) => l.trim()).filter((l) => l !== "");
-  const said = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
-  return said === void 0 ? void 0 : said.length > 200 ? `\u2026${said.slice(-199)}` : said;
+  const said2 = lines.find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1];
+  return said2 === void 0 ? void 0 : said2.length > 200 ? `\u2026${said2.slice(-199)}` : said2;
 }
 function failureLine(t) {
   const first = (t.failure?.message ?? "").split("\n")[0] ?? "";

@@ -314,9 +314,7 @@ class MergedExternals {
   merged(externals: readonly ExternalEndpoint[], made: Map<string, ExternalEndpoint>): [ExternalEndpoint, Outcome][] {
     const buckets = new Map<string, { family: Family; classes: number[]; outcome: Outcome }>();
     for (const [o, classes] of this.byOutcome) {
-      // L7 filters too: address classes with the same connections and reasons may differ in which ports a proxy filters.
-      const l7 = o.l7 === undefined ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
-      const says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}|${l7}`;
+      const says = saysOf(o);
       for (const e of classes) {
         const family = externals[e]!.ranges[0]!.family;
         const key = `${family}|${says}`;
@@ -332,6 +330,21 @@ class MergedExternals {
       return [ext, b.outcome];
     });
   }
+}
+
+// What an outcome says, as text: once per outcome, which the pod classes whose external
+// addresses it explains share, instead of once per class.
+const said = new WeakMap<Outcome, string>();
+
+function saysOf(o: Outcome): string {
+  let says = said.get(o);
+  if (says === undefined) {
+    // L7 filters too: address classes with the same connections and reasons may differ in which ports a proxy filters.
+    const l7 = o.l7 === undefined ? "" : `${l7PartKey(o.l7.base)}|${l7PartKey(o.l7.head)}`;
+    says = `${o.base.toString()}|${o.head.toString()}|${o.why.map(reasonKey).join("\u0001")}|${l7}`;
+    said.set(o, says);
+  }
+  return says;
 }
 
 /**
