@@ -48626,7 +48626,7 @@ function termsWords(all, role, code, max, like = NO_LIKE) {
 }
 var KINDS_PER_TERM = 4;
 function foldKinds(buckets, max) {
-  if (buckets.size <= KINDS_PER_TERM * max) return { named: new Map(buckets), terms: 0, namespaces: 0 };
+  if (buckets.size <= KINDS_PER_TERM * max) return { named: buckets, terms: 0, namespaces: 0 };
   const named2 = /* @__PURE__ */ new Map();
   let shown = 0;
   let terms = 0;

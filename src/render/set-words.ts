@@ -311,8 +311,8 @@ const KINDS_PER_TERM = 4;
  * up to `max` of them when there are more than KINDS_PER_TERM × `max` kinds), and the terms and
  * namespaces of the rest.
  */
-function foldKinds(buckets: ReadonlyMap<string, readonly SetTerm[]>, max: number): { named: Map<string, readonly SetTerm[]>; terms: number; namespaces: number } {
-  if (buckets.size <= KINDS_PER_TERM * max) return { named: new Map(buckets), terms: 0, namespaces: 0 };
+function foldKinds(buckets: ReadonlyMap<string, readonly SetTerm[]>, max: number): { named: ReadonlyMap<string, readonly SetTerm[]>; terms: number; namespaces: number } {
+  if (buckets.size <= KINDS_PER_TERM * max) return { named: buckets, terms: 0, namespaces: 0 };
   const named = new Map<string, readonly SetTerm[]>();
   let shown = 0;
   let terms = 0;
